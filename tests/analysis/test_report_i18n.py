@@ -6,6 +6,7 @@ from dataclasses import fields
 import pandas as pd
 import pytest
 
+import taikai
 from taikai.analysis import build_report
 from taikai.analysis._report._i18n import EN, JA, fill
 
@@ -58,3 +59,30 @@ def test_report_counts_agree_with_their_nouns(tiny_model, lang, texts, said):
     page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False)
     for words in said:
         assert words in page, words
+
+
+TOPICS = {"low_pay": "スポーツ", "fees": "家電", "rejection": "映画", "time": "美容"}  # the rest are left as they are
+
+
+@pytest.mark.parametrize(
+    ("own", "lang", "heading", "churn"),
+    [
+        (None, "ja", "退会理由レポート", "退会理由"),  # the churn taxonomy
+        (None, "en", "Churn reasons report", "Churn"),
+        (TOPICS, "ja", "理由レポート", "退会理由"),  # news topics of one's own
+        (TOPICS, "en", "Reasons report", "Churn"),
+        ({}, "ja", "理由レポート", "退会理由"),  # labels of one's own spelt as taxonomy ids (--free-labels)
+    ],
+    ids=["taxonomy-ja", "taxonomy-en", "own-ja", "own-en", "own-as-ids-ja"],
+)
+def test_a_model_of_labels_of_its_own_gets_a_page_without_the_churn_words(tiny_csv, own, lang, heading, churn):
+    """Regression: the report of a model trained with --free-labels on news topics was headed 退会理由レポート
+    ("Churn reasons report") and said 最も多い退会理由は「スポーツ」."""
+    data = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    if own is not None:
+        data["reasons"] = data["reasons"].replace(own, regex=False)
+    config = taikai.FeatureConfig()
+    model = taikai.train(data, folds=0, test_size=0, config=config, free_labels=own is not None)
+    page = build_report(model.predict_frame(data[["text"]]), lang=lang, embed_font=False, charts=False, drift=False)
+    assert f"<h1>{heading}</h1>" in page
+    assert (churn in page) == (own is None)

@@ -370,3 +370,16 @@ def test_excel_serial_dates_among_dates_are_said(cells, warned):
         assert serial == []
     else:
         assert len(serial) == 1 and warned in serial[0] and "Format Cells, Date" in serial[0]
+
+
+@pytest.mark.parametrize("labels", [2, 150])
+@pytest.mark.parametrize("table", ["reasons_over_time", "sentiment_over_time"])
+def test_the_tables_over_time_of_a_wide_predictions_file_say_no_word_of_pandas(tmp_path, labels, table):
+    """Regression: the predictions file of a model of 100+ labels of its own, read with pandas (one block per column),
+    made the report print pandas' PerformanceWarning ("DataFrame is highly fragmented") once per table over time."""
+    names = [f"ラベル{i:03d}" for i in range(labels)]
+    df = pd.DataFrame({"status": "ok", "reason": names[:2] * 2, "sentiment": "良い", "date": ["2026-01-03"] * 4})
+    df = df.join(pd.DataFrame({f"p_reason_{n}": [0.5] * 4 for n in names}))
+    df.to_csv(tmp_path / "predictions.csv", index=False)
+    counted = getattr(analysis, table)(pd.read_csv(tmp_path / "predictions.csv"), "date")  # warnings are errors
+    assert int(counted.to_numpy().sum()) == 4

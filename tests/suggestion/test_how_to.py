@@ -129,3 +129,19 @@ def test_the_train_command_keeps_the_sheets_the_model_was_trained_on(
     assert f"taikai train DATA{given} --add THIS_FILE --out MODEL --vectors none (keep the earlier" in train
     suggest = next(step for step in steps if "taikai suggest" in step)
     assert "".join(f" --exclude {name}" for name in excludes) + " --exclude THIS_FILE (" in suggest
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "platform"),
+    [
+        (list(REASON_IDS), list(SENTIMENTS), True),
+        (list(OWN.values()), list(SENTIMENTS), False),  # news topics, say: no platform to feel about
+        (list(REASON_IDS), ["1", "2", "3"], False),  # star ratings of one's own
+    ],
+    ids=["taxonomy", "own-reasons", "own-sentiments"],
+)
+def test_the_sentiment_step_speaks_of_the_platform_only_for_the_churn_taxonomy(reasons, sentiments, platform):
+    """Regression: the sheet of a model of labels of one's own told to pick the feeling 'toward their experience
+    with the platform', the churn taxonomy's subject, while its reasons step already left the taxonomy out."""
+    (step,) = [(ja, en) for _, ja, en in how_to(reasons, sentiments) if en.startswith("sentiment:")]
+    assert [("プラットフォーム" in step[0]), ("platform" in step[1])] == [platform, platform]

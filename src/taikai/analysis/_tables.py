@@ -236,7 +236,8 @@ def _over_time(
         warn_user(said, DataWarning)
     blank = blank_cells(df[date_column]).to_numpy(dtype=bool)
     unread = read.read.isna().to_numpy(dtype=bool) & ~blank  # a value written, that reads as no date
-    rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy(), _BLANK: blank, _UNREAD: unread}))
+    added = pd.DataFrame({_PERIOD: read.dates.dt.to_period(freq).to_numpy(), _BLANK: blank, _UNREAD: unread}, df.index)
+    rows = classified(pd.concat([df, added], axis=1))  # assign on a wide frame (100+ labels) warns of fragmentation
     if column not in rows.columns:
         return pd.DataFrame()
     rows = rows[rows[column].notna()]

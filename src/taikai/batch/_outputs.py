@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import taikai.io as tio
+from taikai.batch._label_encoding import check_labels_held
 from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.batch._workdir import STATE, SUFFIX
@@ -74,9 +75,9 @@ def check_added_columns(
 ) -> None:
     """Raise :class:`InputError` when input *columns* of *source* are output columns too: the model's (with the
     prefix), or *row*, the column of row numbers the Dask engine adds when no id column is named."""
-    clash = [
-        options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
-    ]
+    ours = [options.prefix + c for c in model.output_columns(options.applied_rules_mode)]
+    check_labels_held(source, options.output_encoding, [*model.reason_labels, *model.sentiment_labels], ours)
+    clash = [c for c in ours if c in columns]
     if clash:
         raise InputError(
             f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "

@@ -130,9 +130,10 @@ def how_to(
             f"reasons 列: このレビューの主な理由{'' if own else '(退会理由)'}をリストから1つ選ぶ。",
             "reasons: pick the primary reason.",
         ),
-        (
-            "sentiment 列: プラットフォームでの経験への感情をリストから選ぶ。",
-            "sentiment: pick the writer's feeling toward their experience with the platform.",
+        (  # the platform is the churn taxonomy's subject: a model of labels of one's own may be on anything
+            f"sentiment 列: {'' if own else 'プラットフォームでの経験への'}感情をリストから選ぶ。",
+            "sentiment: pick the writer's "
+            + ("sentiment." if own else "feeling toward their experience with the platform."),
         ),
         (
             f"more_reasons 列: ほかにも理由が書かれていれば、| で区切って入力 (例: {example})。"

@@ -189,7 +189,7 @@ def build_report(
         steps.step("page")
         made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         version = importlib_metadata.version("taikai")
-        t = PHRASES[lang]
+        t = ctx.t  # a model of labels of its own gets a page without the churn taxonomy's words
         line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
         # the texts' masks (batch's, the report's own, or none) and those of every text the sections quote
         header = [Note(line), *map(Note, masking_lines(masked_before, ctx.masks if mask_pii else None, t))]

@@ -17,7 +17,7 @@ from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
 from taikai.errors import DataWarning, check_bool
 from taikai.io import ID_COLUMNS, RunSummary
-from taikai.labels import reason_name, reason_with_id, sentiment_name
+from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.rules import MODEL_REASON
 
 
@@ -65,10 +65,11 @@ class ReportContext:
     masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
     where: str = tables.FRAME  # the predictions as messages name them: the file, else "the predictions frame"
 
-    @property
+    @cached_property
     def t(self) -> Phrases:
-        """The phrases of the page's language."""
-        return PHRASES[self.options.lang]
+        """The phrases of the page's language; for a model of labels of its own, without the churn taxonomy's words."""
+        t = PHRASES[self.options.lang]
+        return t.for_own_labels() if own_labels(self.reason_labels) else t
 
     def reason(self, label: str) -> str:
         """Return a reason's display name in the page's language."""

@@ -7,6 +7,7 @@ from taikai.analysis._report._phrases import Phrases
 EN = Phrases(
     lang="en",
     heading="Churn reasons report",
+    churn_words=(("Churn reasons report", "Reasons report"),),
     input_line="Input: {source} · {rows} {rows|row|rows} · made {made} · taikai {version}",
     pii_masked="Personal data masked (--mask-pii): {masks}",
     pii_count="{kind} {placeholder} {count}",

@@ -7,6 +7,7 @@ from taikai.analysis._report._phrases import Phrases
 JA = Phrases(
     lang="ja",
     heading="退会理由レポート",
+    churn_words=(("退会理由", "理由"),),
     input_line="入力: {source} · {rows} 行 · 作成: {made} · taikai {version}",
     pii_masked="個人情報をマスクしました (--mask-pii): {masks}",
     pii_count="{placeholder} {count} 件",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
@@ -148,3 +148,17 @@ class Phrases:
     rules_matrix_note: str
     rules_examples_note: str
     rules_columns: dict[str, str]
+    churn_words: tuple[tuple[str, str], ...] = ()
+    """The words that name the churn taxonomy's subject and what :meth:`for_own_labels` writes instead."""
+
+    def for_own_labels(self) -> Phrases:
+        """Return these phrases for a model of labels of its own (``train --free-labels`` on news topics, say): its
+        reasons are no churn reasons, so the page is no 退会理由レポート."""
+        words: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                for churn, own in self.churn_words:
+                    value = value.replace(churn, own)
+                words[f.name] = value
+        return replace(self, **words)
