@@ -32,10 +32,11 @@ from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_held import release_held
-from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
+from taikai.batch._dask_input import first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, OLD, PARTIAL, check_output, keep_parts, move_into_place, remove
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
+from taikai.batch._dask_text_files import LINE_COLUMN
 from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._lock import DaskLock
