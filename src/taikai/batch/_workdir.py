@@ -17,12 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from taikai._warn import warn_user
 from taikai.batch._fingerprint import input_fingerprint, refusal
 from taikai.batch._lock import LOCK, RunLock, SideLock
-from taikai.batch._side_files import bad_lines_path, nothing_to_resume, refuse_other_settings, stale_bad_lines
+from taikai.batch._saved_run import read_saved, refuse_unresumed, say_nothing_to_resume
+from taikai.batch._side_files import bad_lines_path, stale_bad_lines
 from taikai.batch._state import Finished, ResumeState
-from taikai.errors import RESUME, DataWarning, InputError
+from taikai.errors import RESUME, InputError
 from taikai.io import CellLosses, same_path, summary_path
 
 SUFFIX = ".taikai-partial"
@@ -119,21 +119,10 @@ class WorkDir:
         run: dict[str, object] | None,
         input_file: Path | None,
     ) -> ResumeState | None:
-        state = None
-        if self.state_path.exists():
-            state = ResumeState.from_json(json.loads(self.state_path.read_text(encoding="utf-8")))
+        state = read_saved(self.state_path)
+        if state is not None:
             if not resume:
-                if state.finished:
-                    raise InputError(
-                        f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
-                        "its last steps (putting the output in place, writing its summary, removing that directory); "
-                        f"run it again with {RESUME.given(True)} to finish them (nothing is classified again), or "
-                        "delete that directory"
-                    )
-                raise InputError(
-                    f"{self.dir} holds an interrupted run for {self.output}; run it again with {RESUME.given(True)} "
-                    "to continue it, or delete that directory to start over"
-                )
+                refuse_unresumed(self.output, self.dir, state)
             if input_file is not None:
                 fingerprint = {
                     "input": input_fingerprint(input_file, state.fingerprint.get("input")),
@@ -146,9 +135,7 @@ class WorkDir:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
             if resume:
-                refuse_other_settings(self.output, fingerprint)  # a complete output made otherwise: kept as it is
-                leftover = any(p.name != LOCK for p in self.dir.iterdir())
-                warn_user(nothing_to_resume(self.output, self.dir, leftover), DataWarning)
+                say_nothing_to_resume(self.output, self.dir, fingerprint)
             for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved, or while cleaning up
                 if stale.is_dir() and not stale.is_symlink():
                     shutil.rmtree(stale)
