@@ -33,7 +33,8 @@ from taikai.batch._stopped_run import finish_failure, interruption, system_failu
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
-from taikai.errors import InputError, TaikaiError, check_path
+from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
+from taikai.errors import TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, check_prefix, checked_rules, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
@@ -102,21 +103,12 @@ def run_local(
     given, model = model, resolve_model(model)
     check_columns(input, columns, model, options, reader)
     rules, rules_mode = checked_rules(options.rules, model, given), options.applied_rules_mode
-    ours = len(model.output_columns(rules_mode))
-    width = len(columns) + ours
-    if out_fmt == "xlsx" and width > tio.XLSX_MAX_COLUMNS:
-        raise InputError(
-            f"{input}: {len(columns):,} columns and the model's {ours} make {width:,}, "
-            f"more than one xlsx sheet holds ({tio.XLSX_MAX_COLUMNS:,}); write CSV, JSONL or Parquet output "
-            "instead (nothing was written)"
-        )
-    xlsx_rows, limit = tio.XLSX_MAX_ROWS - 1, options.limit
+    if out_fmt == "xlsx":
+        check_xlsx_columns(input, len(columns), len(model.output_columns(rules_mode)))
+    limit = options.limit
     table_rows = min(reader.total or 0, limit or reader.total or 0)  # the rows read: --limit's first N at most
-    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and table_rows > xlsx_rows:
-        raise InputError(
-            f"{input}: {table_rows:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
-            "write CSV or Parquet output instead"
-        )
+    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS:
+        check_xlsx_rows(input, table_rows)
     sheet: str | None = getattr(reader, "title", None)  # an xlsx input's
     saved = {
         "text_column": options.text_column,
@@ -216,11 +208,8 @@ def run_local(
                     "and go on",
                 )
             row_start = summary.rows + sum(c.rows for _, (_, c) in pending)
-            if out_fmt == "xlsx" and row_start + chunk.rows > xlsx_rows:
-                raise InputError(
-                    f"{input}: more than {xlsx_rows:,} rows do not fit in one xlsx sheet; "
-                    "write CSV or Parquet output instead (nothing was written)"
-                )
+            if out_fmt == "xlsx":
+                check_xlsx_more_rows(input, row_start + chunk.rows)
             if pool is None:
                 commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines), index, chunk)
                 continue
