@@ -99,7 +99,8 @@ def read_input(
     (:class:`~taikai.errors.InputError`, naming those there are) is refused before any file is read whole; one that
     no record of the first JSONL file has, once every file's keys are read (a later file's key is a column too).
     """
-    locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
+    locate = check_bool("locate", locate)
+    mask_pii = check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
     check_client(client)
     found = input_files(pattern, input_format)
@@ -153,7 +154,8 @@ def read_files(
     )
     if not later:  # before JSONL's types are read
         text_column = text_label(first.columns, text_column, found.first(pattern), first)
-    schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
+    schema = pa.schema([(c, pa.string()) for c in first.columns])
+    stringify = frozenset[str]()
     held: list[Any] | None = None  # JSONL: each file's chunks, held where read for their types
     if fmt == "jsonl":
         schema, stringify, held = input_types(files, fmt, encoding, client, encoding_errors, check_added, first.columns)

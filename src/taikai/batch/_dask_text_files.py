@@ -64,7 +64,9 @@ def read_text_file(
         chunks = open_listed(path, fmt, encoding, schema.names, errors, first).chunks(READ_ROWS)
     kept = raw_columns(fmt, schema, stringify, text_column) if locate else {}
     as_read: dict[str, list[Any]] = {name: [] for name in kept.values()}
-    spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
+    spec = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify)
+    tables: list[pa.Table] = []
+    rows = 0
     text = schema.names.index(text_column) if text_column in stringify else None
     raw: dict[int, object] = {}  # row -> a text cell that is not text
     lines: list[int] = []
@@ -112,7 +114,8 @@ def read_text_file(
 
 def note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -> dict[str, pd.Series]:
     """Return the :data:`NOTE_COLUMNS` of a file of *rows* rows whose rows *notes* did not decode cleanly."""
-    replaced, private = np.zeros(rows, dtype="int64"), np.zeros(rows, dtype="int64")
+    replaced = np.zeros(rows, dtype="int64")
+    private = np.zeros(rows, dtype="int64")
     encodings: list[str | None] = [None] * rows
     for i, note in notes.items():
         replaced[i], private[i], encodings[i] = note.replaced, note.private_use, note.encoding
