@@ -8,8 +8,11 @@ from pathlib import Path
 import taikai.io as tio
 from taikai.errors import InputError
 
-XLSX_ROWS = tio.XLSX_MAX_ROWS - 1
-"""The rows of an xlsx sheet below its header."""
+
+def _sheet_rows() -> int:
+    """Return the rows of an xlsx sheet below its header (read at each check, as :data:`taikai.io.XLSX_MAX_ROWS`
+    is then)."""
+    return tio.XLSX_MAX_ROWS - 1
 
 
 def check_xlsx_columns(input: Path, columns: int, ours: int) -> None:
@@ -25,17 +28,17 @@ def check_xlsx_columns(input: Path, columns: int, ours: int) -> None:
 
 def check_xlsx_rows(input: Path, rows: int) -> None:
     """Refuse an xlsx output of the *rows* a table *input* has (or ``--limit``'s first N) beyond a sheet's."""
-    if rows > XLSX_ROWS:
+    if rows > _sheet_rows():
         raise InputError(
-            f"{input}: {rows:,} rows do not fit in one xlsx sheet ({XLSX_ROWS:,} at most); "
+            f"{input}: {rows:,} rows do not fit in one xlsx sheet ({_sheet_rows():,} at most); "
             "write CSV or Parquet output instead"
         )
 
 
 def check_xlsx_more_rows(input: Path, rows: int) -> None:
     """Refuse an xlsx output once the *rows* read so far (a chunk's included) are more than a sheet's."""
-    if rows > XLSX_ROWS:
+    if rows > _sheet_rows():
         raise InputError(
-            f"{input}: more than {XLSX_ROWS:,} rows do not fit in one xlsx sheet; "
+            f"{input}: more than {_sheet_rows():,} rows do not fit in one xlsx sheet; "
             "write CSV or Parquet output instead (nothing was written)"
         )
