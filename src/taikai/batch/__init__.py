@@ -16,9 +16,10 @@ from taikai.batch._columns import text_column_needed
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
+from taikai.batch._partial_readme import describe_partial
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import FinishError, WorkDir, describe_partial
+from taikai.batch._workdir import FinishError, WorkDir
 
 if TYPE_CHECKING:
     from taikai.batch._local import classify_file, run_local

@@ -26,7 +26,7 @@ from distributed.comm.core import CommClosedError
 
 from taikai._warn import warn_user
 from taikai.batch._dask_damage import damaged_parquet
-from taikai.batch._dask_engine import ship_model
+from taikai.batch._dask_models import ship_model
 from taikai.batch._dask_signals import ctrl_c_held
 from taikai.batch._dask_versions import check_versions
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError

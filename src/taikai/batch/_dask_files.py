@@ -10,13 +10,11 @@ on the same output, of either engine, is refused.
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
@@ -32,20 +30,22 @@ from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_held import release_held
-from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
+from taikai.batch._dask_input import first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
-from taikai.batch._dask_output import MANIFEST, OLD, PARTIAL, check_output, keep_parts, move_into_place, remove
+from taikai.batch._dask_manifest import parts_spec, write_manifest
+from taikai.batch._dask_output import OLD, PARTIAL, check_output, keep_parts, move_into_place, remove
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
+from taikai.batch._dask_text_files import LINE_COLUMN
 from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types, written_through
+from taikai.batch._outputs import check_added_columns, check_columns, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
 from taikai.errors import RESUME, InputError, check_path, wrong_type
-from taikai.model import Model, check_prefix, checked_ruleset, model_sha256, resolve_model
+from taikai.model import Model, check_prefix, checked_ruleset, resolve_model
 from taikai.rules import RuleSet
 
 
@@ -198,10 +198,7 @@ def _locked_run(
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
             check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN)
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
-            fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
-            added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
-            table = tio.with_pandas_types(pa.schema([*fields, *added], metadata=schema.metadata))  # a Parquet input's
-            spec = tio.OutputSpec(fmt, tuple(table.names), out_encoding, table)
+            spec = parts_spec(schema, resolved, options, fmt, out_encoding)
             nthreads = sum(client.nthreads().values()) or 1
             if options.partitions or ddf.npartitions < 2 * nthreads:
                 ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)
@@ -251,27 +248,7 @@ def _locked_run(
             final = dict(zip([n.name for n, c in zip(names, results, strict=True) if c.rows], parts, strict=False))
             for counts in results:  # in input order: the summary's example rows are the first ones
                 summary.add(name_parts(counts, final), blank=counts.blank, notes=counts.notes)
-            manifest = {
-                "taikai": importlib_metadata.version("taikai"),
-                "rows": summary.rows,
-                "blank_lines": summary.blank_lines,
-                "format": fmt,
-                "columns": list(spec.columns),
-                "parts": parts,
-                "model": model_sha256(resolved),
-                "model_stamp": model_stamp(resolved).to_dict(),
-                "prefix": options.prefix,
-                "text_column": options.text_column,
-                "id_column": id_column,
-                "rules": None
-                if ruleset is None
-                else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
-                "rule_labels": summary.rule_labels,
-                "statuses": summary.statuses,
-                "mask_pii": options.mask_pii,
-                "masks": summary.masks,
-            }
-            (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            write_manifest(tmp, summary, spec, parts, resolved, options, ruleset, rules_mode)
             move_into_place(tmp, output)
             placed = True
         except BaseException as exc:

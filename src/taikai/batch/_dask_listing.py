@@ -4,14 +4,13 @@ file is opened with the first one's columns, each JSONL file with every file's k
 
 from __future__ import annotations
 
-import fnmatch
-import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import taikai.io as tio
 from taikai._warn import warn_user
+from taikai.batch._dask_globs import fixed_folder, fixed_parts, globbed, is_glob, walked
 from taikai.batch._dask_output import OLD, PARTIAL
 from taikai.batch._litter import WHAT_LITTER_IS, is_litter, listed
 from taikai.batch._workdir import SUFFIX
@@ -61,71 +60,14 @@ class InputFiles:
             )
 
 
-def _is_glob(pattern: str | Path) -> bool:
-    """Say whether *pattern* is a glob: it holds a glob character and is no file or folder of that name
-    (``reviews[1].csv`` is read as the file, when there is one)."""
-    return glob.has_magic(str(pattern)) and not os.path.lexists(pattern)
-
-
-def _below(pattern: str | Path) -> int:
-    """Return how many leading parts of *pattern* are a folder as named or hold no glob character: those the glob's
-    matches repeat (``data[2024]/*.csv`` matches the files of the folder ``data[2024]``)."""
-    parts = Path(pattern).parts
-    named = next((k for k in range(len(parts), 0, -1) if Path(*parts[:k]).is_dir()), 0)
-    return next((k for k, part in enumerate(parts) if k >= named and glob.has_magic(part)), len(parts))
-
-
-def _glob(pattern: str | Path) -> list[Path]:
-    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named. A recursive glob
-    (``**``) reads each folder once, as a folder given does (:func:`_walked`): Python's own would go round a link back
-    up the tree (``sub/up -> ..``) until the system stops it, every file found again on each turn."""
-    parts = Path(pattern).parts
-    fixed = _below(pattern)
-    if "**" in parts[fixed:]:
-        walked = _walked(Path(*parts[:fixed]) if fixed else Path())
-        return [p for p in walked if _matches(p.parts[fixed:], parts[fixed:])]
-    escaped = os.path.join(glob.escape(str(Path(*parts[:fixed]))), *parts[fixed:]) if fixed else str(pattern)
-    return [Path(p) for p in glob.glob(escaped, recursive=True) if not Path(p).is_dir()]
-
-
-def _matches(parts: tuple[str, ...], globs: tuple[str, ...]) -> bool:
-    """Say whether the path *parts* match the glob's parts *globs* as :func:`glob.glob` matches them: ``**`` is any
-    number of folders, or with nothing after it, of folders and a file; ``*`` matches no name that starts with
-    ``.``, nor does ``**``."""
-    if not globs or not parts:
-        return not parts and all(g == "**" for g in globs)
-    hidden = parts[0].startswith(".")
-    if globs[0] == "**":
-        return _matches(parts, globs[1:]) or (not hidden and _matches(parts[1:], globs))
-    said = fnmatch.fnmatchcase(parts[0], globs[0]) and (not hidden or globs[0].startswith("."))
-    return said and _matches(parts[1:], globs[1:])
-
-
 def _base(pattern: str | Path) -> Path:
     """Return the folder the files of *pattern* are found below (see :class:`InputFiles`), absolute."""
     root = Path(pattern)
     if root.is_dir():
         return root.absolute()
-    if _is_glob(pattern):
-        return Path(*root.parts[: _below(pattern)]).absolute()
+    if is_glob(pattern):
+        return Path(*root.parts[: fixed_parts(pattern)]).absolute()
     return root.absolute().parent
-
-
-def _walked(root: Path) -> list[Path]:
-    """Return the files below the folder *root*, those of a linked folder too (as a recursive glob reads them), each
-    folder read once: a link back up the tree is not followed round; the folders in name order, so that a folder
-    reached two ways is read by the same one on any disk."""
-    seen: set[str] = set()
-    found: list[Path] = []
-    for folder, folders, names in os.walk(root, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen:
-            folders.clear()
-            continue
-        seen.add(real)
-        folders.sort()
-        found += [Path(folder, name) for name in names]
-    return found
 
 
 def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
@@ -136,11 +78,11 @@ def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
     them over."""
     root = Path(pattern)
     if root.is_dir():
-        found = [(p, p.relative_to(root).parts) for p in _walked(root)]
+        found = [(p, p.relative_to(root).parts) for p in walked(root)]
         found = [(p, parts) for p, parts in found if is_litter_path(parts) or not any(map(_unread, parts))]
-    elif _is_glob(pattern):
-        fixed = _below(pattern)
-        found = [(p, p.parts[fixed:]) for p in _glob(pattern)]
+    elif is_glob(pattern):
+        fixed = fixed_parts(pattern)
+        found = [(p, p.parts[fixed:]) for p in globbed(pattern)]
     else:
         found = [(root, ())] if os.path.lexists(root) else []  # named alone: read whatever its name
     skipped = sorted(str(Path(*parts)) for _, parts in found if is_litter_path(parts))
@@ -212,14 +154,9 @@ def _once(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
     return once, [(p, kept[real[p]]) for p in files if kept[real[p]] != p]
 
 
-def _fixed(pattern: str | Path) -> Path:
-    """Return the folder *pattern* names, or the part of the glob *pattern* without a glob character."""
-    return Path(pattern) if Path(pattern).is_dir() else Path(*Path(pattern).parts[: _below(pattern)])
-
-
 def _data_glob(pattern: str | Path, files: list[Path], suffix: str) -> str:
     """Return a glob like the folder or glob *pattern* that matches its *files* with the extension *suffix* only."""
-    if _is_glob(pattern):
+    if is_glob(pattern):
         last = Path(pattern).name
         return str(Path(pattern).with_name(last + suffix if last.endswith("*") else "*" + suffix))
     nested = any(f.parent != Path(pattern).absolute() for f in files)
@@ -241,8 +178,8 @@ def _formats(pattern: str | Path, files: list[Path], input_format: str | None) -
                 raise
             raise InputError(
                 f"{p}: its extension {p.suffix!r} names no format the Dask engine reads (Parquet, CSV, TSV, JSONL), "
-                f"unlike {other.name}'s; move it out of {_fixed(pattern)}, or give a quoted glob that matches the data "
-                f"files only, like '{_data_glob(pattern, files, other.suffix)}'"
+                f"unlike {other.name}'s; move it out of {fixed_folder(pattern)}, or give a quoted glob that matches "
+                f"the data files only, like '{_data_glob(pattern, files, other.suffix)}'"
             ) from None
     return set(formats)
 

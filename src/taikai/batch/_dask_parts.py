@@ -2,7 +2,7 @@
 
 A row whose bytes did not all decode cleanly (``--encoding-errors replace``, CP932's private-use characters) gets
 the same message as in a local run, and is counted in the summary the same way: the reader marks such rows in
-columns of its own (:data:`~taikai.batch._dask_input.NOTE_COLUMNS`), which are never written.
+columns of its own (:data:`~taikai.batch._dask_text_files.NOTE_COLUMNS`), which are never written.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_cells import RAW_PREFIX, as_read
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
-from taikai.batch._dask_input import (
+from taikai.batch._dask_parquet import byte_columns
+from taikai.batch._dask_text_files import (
     BLANK_COLUMN,
     ENCODING_COLUMN,
     FILE_COLUMN,
@@ -30,7 +31,6 @@ from taikai.batch._dask_input import (
     PRIVATE_USE_COLUMN,
     UNDECODABLE_COLUMN,
 )
-from taikai.batch._dask_parquet import byte_columns
 from taikai.io import DecodeNote, OutputSpec
 
 ROW_COLUMN = "row"

@@ -22,17 +22,19 @@ from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._input_path import check_input_path
-from taikai.batch._interrupted import Interrupted, said_complete
+from taikai.batch._interrupted import said_complete
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
+from taikai.batch._stopped_run import finish_failure, interruption, system_failure
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
-from taikai.errors import InputError, TaikaiError, check_path
+from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
+from taikai.errors import TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, check_prefix, checked_rules, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
@@ -101,21 +103,12 @@ def run_local(
     given, model = model, resolve_model(model)
     check_columns(input, columns, model, options, reader)
     rules, rules_mode = checked_rules(options.rules, model, given), options.applied_rules_mode
-    ours = len(model.output_columns(rules_mode))
-    width = len(columns) + ours
-    if out_fmt == "xlsx" and width > tio.XLSX_MAX_COLUMNS:
-        raise InputError(
-            f"{input}: {len(columns):,} columns and the model's {ours} make {width:,}, "
-            f"more than one xlsx sheet holds ({tio.XLSX_MAX_COLUMNS:,}); write CSV, JSONL or Parquet output "
-            "instead (nothing was written)"
-        )
-    xlsx_rows, limit = tio.XLSX_MAX_ROWS - 1, options.limit
+    if out_fmt == "xlsx":
+        check_xlsx_columns(input, len(columns), len(model.output_columns(rules_mode)))
+    limit = options.limit
     table_rows = min(reader.total or 0, limit or reader.total or 0)  # the rows read: --limit's first N at most
-    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and table_rows > xlsx_rows:
-        raise InputError(
-            f"{input}: {table_rows:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
-            "write CSV or Parquet output instead"
-        )
+    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS:
+        check_xlsx_rows(input, table_rows)
     sheet: str | None = getattr(reader, "title", None)  # an xlsx input's
     saved = {
         "text_column": options.text_column,
@@ -158,7 +151,9 @@ def run_local(
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii, summary.limit = options.mask_pii, limit
     summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written
-    summary.text_column, summary.id_column, summary.input_columns = options.text_column, options.id_column, columns
+    summary.text_column = options.text_column
+    summary.id_column = options.id_column
+    summary.input_columns = columns
     masker = default_masker() if options.mask_pii else None
     added = output_types(model, rules_mode, options.prefix)
     all_columns = (*columns, *added)
@@ -213,11 +208,8 @@ def run_local(
                     "and go on",
                 )
             row_start = summary.rows + sum(c.rows for _, (_, c) in pending)
-            if out_fmt == "xlsx" and row_start + chunk.rows > xlsx_rows:
-                raise InputError(
-                    f"{input}: more than {xlsx_rows:,} rows do not fit in one xlsx sheet; "
-                    "write CSV or Parquet output instead (nothing was written)"
-                )
+            if out_fmt == "xlsx":
+                check_xlsx_more_rows(input, row_start + chunk.rows)
             if pool is None:
                 commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines), index, chunk)
                 continue
@@ -250,42 +242,12 @@ def run_local(
         work.discard()
         raise
     except FinishError as exc:
-        if exc.kept:  # a full disk, a read-only folder: once fixed, --resume builds the output from the chunks
-            work.close()
-            raise TaikaiError(
-                f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
-                f"that name, and the {summary.rows:,} classified rows are kept in {work.dir}: fix the cause (free "
-                f"disk space, make the folder writable) and run it again with {said.RESUME.given(True)} to "
-                "write the output without classifying again"
-            ) from exc
-        work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
-        raise InputError(
-            f"{output}: the complete output could not be written ({exc.__cause__ or exc}); nothing was written and the "
-            f"partial run was removed"
-        ) from exc
+        raise finish_failure(exc, work, output, summary.rows) from exc
     except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
-        work.close()
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise TaikaiError(
-            f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
-            f"{work.dir}: fix the cause (free disk space, make the folder writable) and run it again with "
-            f"{said.RESUME.given(True)} to continue"
-        ) from exc
+        raise system_failure(exc, work, output) from exc
     except KeyboardInterrupt:
         shield.up()  # a second Ctrl-C is ignored from here on: the run is stopping
-        if work.complete:  # the output and its summary are in place: the partial folder was being removed
-            work.discard()
-            raise Interrupted.complete(output, summary.rows) from None
-        if work.state is None:  # no chunk saved: nothing to resume
-            work.discard()
-            raise Interrupted("interrupted before any row was saved; run it again") from None
-        work.close()
-        if work.placed:  # the output is in place: --resume writes the files beside it
-            raise Interrupted.placed(output, summary.rows, bad_output if work.bad_path.exists() else None) from None
-        raise Interrupted(
-            f"interrupted after {work.state.totals.rows:,} rows saved; the partial result is kept in {work.dir}: "
-            f"run it again with {said.RESUME.given(True)} to continue"
-        ) from None
+        raise interruption(work, output, summary.rows, bad_output) from None
     finally:
         with shield:  # cut short by a second Ctrl-C, a pool of workers never ends, and the process hangs at exit
             release()

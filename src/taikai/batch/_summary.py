@@ -11,10 +11,9 @@ from typing import Any
 from taikai._warn import warn_user
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
-from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning, InputError
-from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote, detect_encoding
-from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
-from taikai.privacy import format_counts
+from taikai.batch._summary_text import summary_text, unclassified_warning
+from taikai.errors import DataWarning
+from taikai.io import CellLosses, DecodeNote
 from taikai.rules import Rule
 from taikai.text import Status
 
@@ -85,26 +84,9 @@ class BatchSummary:
         return self.statuses.get(Status.OK.value, 0)
 
     def unclassified_warning(self) -> str | None:
-        """Return a warning when there were rows but none could be classified (the text column holds no Japanese
-        text: ids, numbers, another language, nothing), naming the column and the input's columns (or, when rows held
-        bytes that did not decode, that the file is most likely in another encoding); else ``None``."""
-        if not self.rows or self.classified:
-            return None
-        counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
-        told = f"the columns are {self.input_columns}: if the reviews are in another one, run again with {TEXT_COLUMN}"
-        told += " naming it"
-        if self.undecodable_bytes:  # mojibake of a file read in the wrong encoding, not a column of ids
-            other = _detected(self.input)  # cp932, for a CP932 file read as UTF-8
-            likely = f"in {other} (as detection reads it)" if other else "in another encoding than the one read"
-            rerun = ENCODING.either([other]) if other else f"{ENCODING} naming it"
-            told = (
-                f"{self.decode_rows:,} of them held bytes that did not decode ({self.undecodable_bytes:,} read as "
-                f"U+FFFD): the file is most likely {likely}; run again with {rerun}"
-            )
-        return (
-            f"{self.input}: no row could be classified: column {self.text_column!r} ({TEXT_COLUMN}) holds no Japanese "
-            f"text in any of its {self.rows:,} rows ({counted}); {told}"
-        )
+        """Return a warning when there were rows but none could be classified, naming the column and the input's
+        columns (or the likely encoding), else ``None``; see :func:`taikai.batch._summary_text.unclassified_warning`."""
+        return unclassified_warning(self)
 
     def warn_unclassified(self) -> None:
         """Warn (:class:`DataWarning`) when no row could be classified (see :meth:`unclassified_warning`)."""
@@ -196,15 +178,6 @@ class BatchSummary:
             "not_ok": self.not_ok,
         }
 
-    def _headline(self, done: str) -> str:
-        """Return ``N rows classified``, said of the first rows with ``--limit`` (or of all, when fewer)."""
-        if self.limit is None:
-            return f"{done} rows classified"
-        if self.rows < self.limit:
-            return f"{done} rows classified, all of {self.input} (it ended before --limit {self.limit:,})"
-        first = f"{self.classified:,} of the first {self.rows:,}" if self.not_ok else f"first {self.rows:,}"
-        return f"{first} rows of {self.input} classified (--limit {self.limit:,})"
-
     def __repr__(self) -> str:
         """Return the files and the counts per status on one line (``str()``, and a notebook, show the summary)."""
         counted = ", ".join(f"{status} {n:,}" for status, n in self.statuses.items()) or "none"
@@ -214,71 +187,8 @@ class BatchSummary:
         printer.text(str(self))  # in a notebook (IPython), what taikai batch prints, not every field
 
     def __str__(self) -> str:
-        per_second = self.rows_per_second  # two rows in 20 s are 0.1 rows/s, not 0
-        rate = f"{per_second:,.0f} rows/s" if per_second >= 10 or not per_second else f"{per_second:.2g} rows/s"
-        done = f"{self.classified:,} of {self.rows:,}" if self.not_ok else f"{self.rows:,}"  # all: "N rows"
-        took = f" in {self.seconds:.1f} s ({rate})"
-        if self.resumed_rows:  # the time and rate are this run's, of the rows after the resume
-            this_run = f"this run: {self.rows - self.resumed_rows:,} rows in {self.seconds:.1f} s, {rate}"
-            took = f"; {self.resumed_rows:,} of them before the resume ({this_run})"
-        lines = [f"{self._headline(done)} into {self.output}{took}"]
-        order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
-        for title, counts in (("reasons", self.reasons), ("sentiments", self.sentiments)):
-            if counts:
-                shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
-                own = self.reason_labels or self.reasons
-                names = [
-                    f"{named_reason(k, labels=own) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown
-                ]
-                said = title
-                if title == "reasons" and self.rules_mode == "override":  # not the model's: say whose they are
-                    said = (
-                        "reasons (the first firing rule's label where a rule fired, --rules-mode override; the "
-                        "model's own in model_reason)"
-                    )
-                lines.append(f"{said}: " + ", ".join(names))
-        if self.rules_file is not None:
-            hits = ", ".join(f"{name} {n:,}" for name, n in self.rules.items())
-            lines.append(f"rules of {self.rules_file}: {hits}")
-            lines.append(
-                f"rows where a rule fired: {self.ruled:,}; in conflict with the model's reason: {self.conflicts:,} "
-                "(rule_conflict)"
-            )
-        counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
-        lines.append("status: " + (counted or "no rows"))
-        for ex in self.examples if self.not_ok else ():
-            lines.append(f"  {ex.where()}: {ex.status.value}: {ex.message}")
-        if self.not_ok > len(self.examples):
-            lines.append(f"  … {self.not_ok - len(self.examples):,} more; see the status column")
-        if self.mask_pii:
-            lines.append("personal data masked: " + format_counts(self.masks))
-        if self.bad_lines:
-            where = f" (set aside in {self.bad_lines_file})" if self.bad_lines_file else ""
-            lines.append(f"bad lines: {self.bad_lines:,}{where}")
-        if self.blank_lines:
-            lines.append(f"blank lines skipped: {self.blank_lines:,}")
-        if self.decode_rows:
-            found = [f"{self.undecodable_bytes:,} undecodable byte(s) read as U+FFFD"] if self.undecodable_bytes else []
-            if self.private_use_characters:
-                found.append(f"{self.private_use_characters:,} private-use character(s) that map to no real text")
-            more = ", …" if self.decode_rows > len(self.decode_lines) else ""
-            lines.append(
-                f"rows not cleanly decoded: {self.decode_rows:,} ({', '.join(found)}); "
-                f"line(s) {', '.join(map(str, self.decode_lines))}{more}; each row's message says so"
-            )
-        if self.replaced_characters:
-            lines.append(
-                f"characters the output cannot hold: {self.replaced_characters:,} "
-                "(written as '?' in cp932; control characters removed in xlsx)"
-            )
-        if self.cut_cells:
-            more = ", …" if self.cut_rows > len(self.cut_row_numbers) else ""
-            lines.append(
-                f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {self.cut_cells:,} in {self.cut_rows:,} "
-                f"row(s); output row(s) {', '.join(map(str, self.cut_row_numbers))}{more}; "
-                "write CSV, JSONL or Parquet output to keep whole texts"
-            )
-        return "\n".join(lines)
+        """Return the text the command line prints (:func:`taikai.batch._summary_text.summary_text`)."""
+        return summary_text(self)
 
 
 def _frozen(value: Any) -> Any:
@@ -289,12 +199,3 @@ def _frozen(value: Any) -> Any:
 def _thawed(value: Any) -> Any:
     """A saved count as the summary goes on counting it: a copy, tuples as lists."""
     return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, tuple) else value
-
-
-def _detected(path: str) -> str | None:
-    """The encoding detection reads the file *path* in (``utf-8``, ``cp932``), or ``None`` when it reads none."""
-    try:
-        found = detect_encoding(Path(path))
-    except (InputError, OSError, ValueError):
-        return None
-    return "utf-8" if found == "utf-8-sig" else found

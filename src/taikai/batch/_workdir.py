@@ -2,8 +2,8 @@
 
 ``OUTPUT.taikai-partial/`` holds ``output.part`` (CSV/TSV/JSONL bytes) or ``chunks/*.arrow`` (Parquet/xlsx),
 ``bad_lines.part`` and ``state.json``: the chunks done, where the input was left, the totals so far, and a
-fingerprint of input, model, options and rules; ``README.txt`` says so to whoever finds the folder. The
-output name is only ever written by an atomic rename.
+fingerprint of input, model, options and rules; ``README.txt`` says so to whoever finds the folder
+(:mod:`taikai.batch._partial_readme`). The output name is only ever written by an atomic rename.
 """
 
 from __future__ import annotations
@@ -17,18 +17,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from taikai._warn import warn_user
 from taikai.batch._fingerprint import input_fingerprint, refusal
 from taikai.batch._lock import LOCK, RunLock, SideLock
-from taikai.batch._side_files import bad_lines_path, nothing_to_resume, refuse_other_settings, stale_bad_lines
+from taikai.batch._partial_readme import write_readme
+from taikai.batch._saved_run import read_saved, refuse_unresumed, say_nothing_to_resume
+from taikai.batch._side_files import bad_lines_path, stale_bad_lines
 from taikai.batch._state import Finished, ResumeState
-from taikai.errors import RESUME, DataWarning, InputError
+from taikai.errors import InputError
 from taikai.io import CellLosses, same_path, summary_path
 
 SUFFIX = ".taikai-partial"
 STATE = "state.json"
 """The file of a partial folder that holds a run's saved state: its chunks can be resumed."""
-README = "README.txt"
 
 
 class FinishError(Exception):
@@ -41,19 +41,6 @@ class FinishError(Exception):
     def __init__(self, message: str, kept: bool = False):
         super().__init__(message)
         self.kept = kept
-
-
-def describe_partial(output: Path, what: str, run: dict[str, object], next_step: str) -> str:
-    """Return the text of the README.txt that names what a partial output folder holds and what to do with it."""
-    lines = [
-        f"This folder holds {what} for {output.name}, written by taikai.",
-        "",
-        *(f"  {key}: {value}" for key, value in run.items()),
-        "",
-        next_step,
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def _sync(f: IO[bytes]) -> None:
@@ -119,21 +106,10 @@ class WorkDir:
         run: dict[str, object] | None,
         input_file: Path | None,
     ) -> ResumeState | None:
-        state = None
-        if self.state_path.exists():
-            state = ResumeState.from_json(json.loads(self.state_path.read_text(encoding="utf-8")))
+        state = read_saved(self.state_path)
+        if state is not None:
             if not resume:
-                if state.finished:
-                    raise InputError(
-                        f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
-                        "its last steps (putting the output in place, writing its summary, removing that directory); "
-                        f"run it again with {RESUME.given(True)} to finish them (nothing is classified again), or "
-                        "delete that directory"
-                    )
-                raise InputError(
-                    f"{self.dir} holds an interrupted run for {self.output}; run it again with {RESUME.given(True)} "
-                    "to continue it, or delete that directory to start over"
-                )
+                refuse_unresumed(self.output, self.dir, state)
             if input_file is not None:
                 fingerprint = {
                     "input": input_fingerprint(input_file, state.fingerprint.get("input")),
@@ -146,22 +122,13 @@ class WorkDir:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
             if resume:
-                refuse_other_settings(self.output, fingerprint)  # a complete output made otherwise: kept as it is
-                leftover = any(p.name != LOCK for p in self.dir.iterdir())
-                warn_user(nothing_to_resume(self.output, self.dir, leftover), DataWarning)
+                say_nothing_to_resume(self.output, self.dir, fingerprint)
             for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved, or while cleaning up
                 if stale.is_dir() and not stale.is_symlink():
                     shutil.rmtree(stale)
                 elif stale.name != LOCK:
                     stale.unlink()
-            text = describe_partial(
-                self.output,
-                "an unfinished batch run (taikai batch / taikai.classify_file)",
-                dict(run or {}),
-                f"Run it again with {RESUME.given(True)} to continue after the last saved chunk, or delete this "
-                "folder to start over. The output file appears only when the run is complete.",
-            )
-            (self.dir / README).write_text(text, encoding="utf-8")
+            write_readme(self.dir, self.output, run)
             self.chunks_dir.mkdir()
             self.data_path.write_bytes(b"")
             self.bad_path.write_bytes(b"")

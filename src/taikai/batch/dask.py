@@ -4,9 +4,10 @@ Importing this module without dask and distributed installed raises an ImportErr
 :mod:`taikai.dask` is the same API under a shorter name.
 """
 
-from taikai.batch._dask_engine import ModelPlugin, classify, load_count, output_dtypes, ship_model
+from taikai.batch._dask_engine import classify, output_dtypes
 from taikai.batch._dask_files import classify_files, run_dask
 from taikai.batch._dask_input import input_header, read_input
+from taikai.batch._dask_models import ModelPlugin, load_count, ship_model
 from taikai.batch._dask_output import MANIFEST
 from taikai.batch._dask_parts import ROW_COLUMN
 from taikai.model import model_key

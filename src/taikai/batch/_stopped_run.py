@@ -1,0 +1,60 @@
+"""A local run stopped before its end, by an output it could not build, an error of the system or Ctrl-C: what of
+its work directory is kept for ``--resume`` (closed) or of no use (discarded), and the error that says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taikai import errors as said
+from taikai.batch._interrupted import Interrupted
+from taikai.batch._workdir import FinishError, WorkDir
+from taikai.errors import InputError, TaikaiError
+
+
+def finish_failure(exc: FinishError, work: WorkDir, output: Path, rows: int) -> TaikaiError:
+    """Return the error of a run whose complete *output* could not be built or put in place (*exc*), having kept
+    *work* for ``--resume`` when the cause was the system's, else discarded it; *rows*: the rows classified."""
+    if exc.kept:  # a full disk, a read-only folder: once fixed, --resume builds the output from the chunks
+        work.close()
+        return TaikaiError(
+            f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
+            f"that name, and the {rows:,} classified rows are kept in {work.dir}: fix the cause (free "
+            f"disk space, make the folder writable) and run it again with {said.RESUME.given(True)} to "
+            "write the output without classifying again"
+        )
+    work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
+    return InputError(
+        f"{output}: the complete output could not be written ({exc.__cause__ or exc}); nothing was written and the "
+        f"partial run was removed"
+    )
+
+
+def system_failure(exc: OSError, work: WorkDir, output: Path) -> TaikaiError:
+    """Return the error of a run the system stopped (*exc*: a full disk, a folder made read-only, an input gone),
+    having kept *work*, whose saved chunks stay good, for ``--resume``."""
+    work.close()
+    where = f" ({exc.filename})" if exc.filename else ""
+    return TaikaiError(
+        f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
+        f"{work.dir}: fix the cause (free disk space, make the folder writable) and run it again with "
+        f"{said.RESUME.given(True)} to continue"
+    )
+
+
+def interruption(work: WorkDir, output: Path, rows: int, bad_output: Path | None) -> Interrupted:
+    """Return the stop (Ctrl-C, SIGTERM) of a run writing *output*, of *rows* rows so far, saying what it left: the
+    output complete, nothing saved (*work* discarded), or the partial result kept in *work* for ``--resume``;
+    *bad_output*: the side file of bad lines the run writes, if any."""
+    if work.complete:  # the output and its summary are in place: the partial folder was being removed
+        work.discard()
+        return Interrupted.complete(output, rows)
+    if work.state is None:  # no chunk saved: nothing to resume
+        work.discard()
+        return Interrupted("interrupted before any row was saved; run it again")
+    work.close()
+    if work.placed:  # the output is in place: --resume writes the files beside it
+        return Interrupted.placed(output, rows, bad_output if work.bad_path.exists() else None)
+    return Interrupted(
+        f"interrupted after {work.state.totals.rows:,} rows saved; the partial result is kept in {work.dir}: "
+        f"run it again with {said.RESUME.given(True)} to continue"
+    )

@@ -1,0 +1,128 @@
+"""What a batch run's summary says: the text the command line prints (``str()`` of a
+:class:`~taikai.batch.BatchSummary`), and the warning when no row could be classified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taikai.errors import ENCODING, TEXT_COLUMN, InputError
+from taikai.io import XLSX_MAX_CELL, detect_encoding
+from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
+from taikai.privacy import format_counts
+
+if TYPE_CHECKING:
+    from taikai.batch._summary import BatchSummary
+
+
+def summary_text(summary: BatchSummary) -> str:
+    """Return the text the command line prints of *summary*: the rows classified, the counts, what was set aside."""
+    per_second = summary.rows_per_second  # two rows in 20 s are 0.1 rows/s, not 0
+    rate = f"{per_second:,.0f} rows/s" if per_second >= 10 or not per_second else f"{per_second:.2g} rows/s"
+    done = f"{summary.classified:,} of {summary.rows:,}" if summary.not_ok else f"{summary.rows:,}"  # all: "N rows"
+    took = f" in {summary.seconds:.1f} s ({rate})"
+    if summary.resumed_rows:  # the time and rate are this run's, of the rows after the resume
+        this_run = f"this run: {summary.rows - summary.resumed_rows:,} rows in {summary.seconds:.1f} s, {rate}"
+        took = f"; {summary.resumed_rows:,} of them before the resume ({this_run})"
+    lines = [f"{_headline(summary, done)} into {summary.output}{took}"]
+    order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
+    for title, counts in (("reasons", summary.reasons), ("sentiments", summary.sentiments)):
+        if counts:
+            shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+            own = summary.reason_labels or summary.reasons
+            names = [f"{named_reason(k, labels=own) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown]
+            said = title
+            if title == "reasons" and summary.rules_mode == "override":  # not the model's: say whose they are
+                said = (
+                    "reasons (the first firing rule's label where a rule fired, --rules-mode override; the "
+                    "model's own in model_reason)"
+                )
+            lines.append(f"{said}: " + ", ".join(names))
+    if summary.rules_file is not None:
+        hits = ", ".join(f"{name} {n:,}" for name, n in summary.rules.items())
+        lines.append(f"rules of {summary.rules_file}: {hits}")
+        lines.append(
+            f"rows where a rule fired: {summary.ruled:,}; in conflict with the model's reason: {summary.conflicts:,} "
+            "(rule_conflict)"
+        )
+    counted = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.statuses.items()))
+    lines.append("status: " + (counted or "no rows"))
+    for ex in summary.examples if summary.not_ok else ():
+        lines.append(f"  {ex.where()}: {ex.status.value}: {ex.message}")
+    if summary.not_ok > len(summary.examples):
+        lines.append(f"  … {summary.not_ok - len(summary.examples):,} more; see the status column")
+    if summary.mask_pii:
+        lines.append("personal data masked: " + format_counts(summary.masks))
+    if summary.bad_lines:
+        where = f" (set aside in {summary.bad_lines_file})" if summary.bad_lines_file else ""
+        lines.append(f"bad lines: {summary.bad_lines:,}{where}")
+    if summary.blank_lines:
+        lines.append(f"blank lines skipped: {summary.blank_lines:,}")
+    if summary.decode_rows:
+        found = []
+        if summary.undecodable_bytes:
+            found.append(f"{summary.undecodable_bytes:,} undecodable byte(s) read as U+FFFD")
+        if summary.private_use_characters:
+            found.append(f"{summary.private_use_characters:,} private-use character(s) that map to no real text")
+        more = ", …" if summary.decode_rows > len(summary.decode_lines) else ""
+        lines.append(
+            f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}); "
+            f"line(s) {', '.join(map(str, summary.decode_lines))}{more}; each row's message says so"
+        )
+    if summary.replaced_characters:
+        lines.append(
+            f"characters the output cannot hold: {summary.replaced_characters:,} "
+            "(written as '?' in cp932; control characters removed in xlsx)"
+        )
+    if summary.cut_cells:
+        more = ", …" if summary.cut_rows > len(summary.cut_row_numbers) else ""
+        lines.append(
+            f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {summary.cut_cells:,} in {summary.cut_rows:,} "
+            f"row(s); output row(s) {', '.join(map(str, summary.cut_row_numbers))}{more}; "
+            "write CSV, JSONL or Parquet output to keep whole texts"
+        )
+    return "\n".join(lines)
+
+
+def _headline(summary: BatchSummary, done: str) -> str:
+    """Return ``N rows classified``, said of the first rows with ``--limit`` (or of all, when fewer)."""
+    if summary.limit is None:
+        return f"{done} rows classified"
+    if summary.rows < summary.limit:
+        return f"{done} rows classified, all of {summary.input} (it ended before --limit {summary.limit:,})"
+    first = f"{summary.classified:,} of the first {summary.rows:,}" if summary.not_ok else f"first {summary.rows:,}"
+    return f"{first} rows of {summary.input} classified (--limit {summary.limit:,})"
+
+
+def unclassified_warning(summary: BatchSummary) -> str | None:
+    """Return a warning when there were rows but none could be classified (the text column holds no Japanese
+    text: ids, numbers, another language, nothing), naming the column and the input's columns (or, when rows held
+    bytes that did not decode, that the file is most likely in another encoding); else ``None``."""
+    if not summary.rows or summary.classified:
+        return None
+    counted = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.statuses.items()))
+    told = (
+        f"the columns are {summary.input_columns}: if the reviews are in another one, run again with {TEXT_COLUMN} "
+        "naming it"
+    )
+    if summary.undecodable_bytes:  # mojibake of a file read in the wrong encoding, not a column of ids
+        other = _detected(summary.input)  # cp932, for a CP932 file read as UTF-8
+        likely = f"in {other} (as detection reads it)" if other else "in another encoding than the one read"
+        rerun = ENCODING.either([other]) if other else f"{ENCODING} naming it"
+        told = (
+            f"{summary.decode_rows:,} of them held bytes that did not decode ({summary.undecodable_bytes:,} read as "
+            f"U+FFFD): the file is most likely {likely}; run again with {rerun}"
+        )
+    return (
+        f"{summary.input}: no row could be classified: column {summary.text_column!r} ({TEXT_COLUMN}) holds no "
+        f"Japanese text in any of its {summary.rows:,} rows ({counted}); {told}"
+    )
+
+
+def _detected(path: str) -> str | None:
+    """The encoding detection reads the file *path* in (``utf-8``, ``cp932``), or ``None`` when it reads none."""
+    try:
+        found = detect_encoding(Path(path))
+    except (InputError, OSError, ValueError):
+        return None
+    return "utf-8" if found == "utf-8-sig" else found
