@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
-from taikai._cut import CUT_MARK, cut, quoted
+from taikai._cut import CUT_MARK, count_rest, cut, cut_list, quoted
 from taikai.cli import cli
 from taikai.text import JapaneseTokenizer
 
@@ -28,6 +28,22 @@ LONG = "報酬が安すぎて辞めました。" + "あいうえおかきくけ�
 def test_cut_keeps_the_first_characters_and_marks_the_rest(text, chars, expected):
     assert cut(text, chars) == expected
     assert quoted(text, chars) == repr(expected)
+
+
+@pytest.mark.parametrize(
+    ("items", "shown", "expected"),
+    [
+        ([], 2, ""),
+        (["a", "b"], 2, "a, b"),  # as many as shown: whole, nothing counted
+        (["a", "b", "c"], 2, "a, b, and 1 more (3 in all; every one in X)"),
+        ([f"l{i}" for i in range(1234)], 1, "l0, and 1,233 more (1,234 in all; every one in X)"),
+    ],
+    ids=["none", "as many as shown", "one more", "thousands"],
+)
+def test_a_cut_list_counts_the_rest_and_the_whole_and_says_where_every_one_is(items, shown, expected):
+    assert cut_list(items, shown, "every one in X") == expected
+    if len(items) > shown:
+        assert expected.endswith(count_rest(len(items), shown, "every one in X"))
 
 
 def _bad_record(tmp_path) -> str:

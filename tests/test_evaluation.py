@@ -230,7 +230,8 @@ def test_unscored_rows_of_a_frame_are_named_by_data_row_and_the_list_is_cut():
     df = pd.DataFrame({"text": [" "] * 7 + ["あ"], "reasons": ["a"] * 8}, index=[10 * i for i in range(8)])
     text = evaluate(StubModel(), df, sentiment_column=None).to_markdown()
     assert "Not scored (no usable text): 7 row(s):\n- <frame>: row 1 (data row, 1-based): empty" in text
-    assert "- <frame>: row 5 (data row, 1-based; index 40): empty or whitespace-only text\n- … and 2 more" in text
+    last = "- <frame>: row 5 (data row, 1-based; index 40): empty or whitespace-only text\n"
+    assert last + "- … and 2 more (7 in all; every one in the --json report)" in text
     assert "row 6 (data row" not in text
 
 

@@ -7,7 +7,12 @@ from taikai.evaluation._result import Unpredictable
 
 @pytest.mark.parametrize(
     ("labels", "named", "more"),
-    [(3, 3, None), (10, 10, None), (11, 10, ", and 1 more (11 labels in all: "), (300, 10, ", and 290 more (300 ")],
+    [
+        (3, 3, None),
+        (10, 10, None),
+        (11, 10, ", and 1 more (11 in all; every one"),
+        (300, 10, ", and 290 more (300 in all; "),
+    ],
     ids=["few", "ten", "eleven", "three-hundred"],
 )
 def test_the_warning_names_ten_labels_and_says_where_every_one_is(labels, named, more):

@@ -93,6 +93,13 @@ def test_a_changed_table_is_refused_with_what_to_do(table_file):
         vectors.transform(["高い"])
 
 
+def _change(table):
+    """Write another table over *table*, dated apart from the one read (not the cached one)."""
+    _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table)
+    stat = (table / "table.json").stat()
+    os.utime(table / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
 @pytest.mark.parametrize(
     ("options", "retrain"),
     [
@@ -103,19 +110,42 @@ def test_a_changed_table_is_refused_with_what_to_do(table_file):
     ],
     ids=["plain", "free-labels", "no-sentiment", "refit-all"],
 )
-def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(tmp_path, tiny_csv, options, retrain):
-    """Regression: the refusal gave the plain train command, so that following it trained another kind of model."""
+@pytest.mark.parametrize("changed", ["before loading", "after loading", "after loading, rules of lemmas"])
+def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(
+    tmp_path, tiny_csv, options, retrain, changed
+):
+    """Regression: the refusal gave the plain train command, so that following it trained another kind of model;
+    it is the model's own whether the table changed before the model was loaded or while it is held."""
     table = tmp_path / "table"
     _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
     taikai.train(
         tiny_csv, tmp_path / "m", **{"folds": 0, "test_size": 0, **options}, config=FeatureConfig(vectors=str(table))
     )
-    _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table)
-    stat = (table / "table.json").stat()
-    os.utime(table / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # not the cached one
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nname = "r"\nlabel = "fees"\nany = ["lemma:高い"]\n', encoding="utf-8")
+    if changed == "before loading":
+        _change(table)
     with pytest.raises(ModelError, match=r"not the one this model was trained with") as caught:
-        taikai.load_model(tmp_path / "m").predict(["手数料が高い"])
+        model = taikai.load_model(tmp_path / "m")
+        _change(table)
+        model.predict(["手数料が高い"], rules=rules if "rules" in changed else None)
     assert str(caught.value).endswith(f"retrain the model: {retrain}")
+
+
+@pytest.mark.parametrize("trained", ["shipped", "own table"])
+def test_a_loaded_models_word_vectors_hold_only_their_parameters_and_learned_attributes(tmp_path, tiny_csv, trained):
+    """Regression: loading gave each WordVectors a ``retrain`` attribute, neither an ``__init__`` argument nor a
+    learned one ending in ``_``, against scikit-learn's estimator contract."""
+    if trained == "shipped":
+        model = taikai.load_model()
+    else:
+        _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), tmp_path / "table")
+        config = FeatureConfig(vectors=str(tmp_path / "table"))
+        model = taikai.load_model(taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config).path)
+    blocks = [v for v in model.pipeline.get_params(deep=True).values() if isinstance(v, WordVectors)]
+    assert blocks
+    for block in blocks:
+        assert {k for k in vars(block) if not k.endswith("_")} == set(block.get_params()), vars(block)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
+from taikai._cut import count_rest, cut_list
 from taikai.errors import REFIT_ALL, SPLIT
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
@@ -122,12 +123,8 @@ class Unpredictable:
 
     def warning(self) -> str:
         """Return the warning naming the labels and their rows."""
-        listed = ", ".join(f"{label!r} ({n:,} row(s))" for label, n in list(self.labels.items())[:SHOWN_LABELS])
-        if len(self.labels) > SHOWN_LABELS:  # hundreds of labels of one's own: no wall of them
-            listed += (
-                f", and {len(self.labels) - SHOWN_LABELS:,} more ({len(self.labels):,} labels in all: every one in "
-                f"the --json report, 'unpredictable_gold_labels', or report.unpredictable in Python)"
-            )
+        where = "every one in the --json report, 'unpredictable_gold_labels', or report.unpredictable in Python"
+        listed = cut_list([f"{label!r} ({n:,} row(s))" for label, n in self.labels.items()], SHOWN_LABELS, where)
         return (
             f"{self.rows:,} scored row(s) have a gold {self.head} label this model can never predict, scored as "
             f"misses (free_labels=True, --free-labels): {listed}. They lower the {self.head} scores: fix them if they "
@@ -270,7 +267,9 @@ class EvaluationReport:
             lines.append(f"Not scored (no usable text): {len(self.unscored):,} row(s):")
             lines += [f"- {u}" for u in self.unscored[:SHOWN_UNSCORED]]
             if len(self.unscored) > SHOWN_UNSCORED:
-                lines.append(f"- … and {len(self.unscored) - SHOWN_UNSCORED:,} more (all of them in the --json report)")
+                lines.append(
+                    f"- … and {count_rest(len(self.unscored), SHOWN_UNSCORED, 'every one in the --json report')}"
+                )
         lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
         m = self.reasons
         lines.append(

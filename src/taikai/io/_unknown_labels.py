@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection, Hashable, Sequence
 
 from taikai._closest_label import closest_label, names_known
+from taikai._cut import cut_list
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, named_labels, own_labels, reason_id, sentiment_id
 
 _RUN_TOGETHER = re.compile(r"[,、;；/／\s]+")
@@ -33,13 +34,8 @@ SHOWN_KNOWN = 20
 
 def _named(known: Collection[str], taxonomy: Sequence[str]) -> str:
     """Return the *known* labels as :func:`named_labels` lists them, the first :data:`SHOWN_KNOWN` of more counted."""
-    if len(known) <= SHOWN_KNOWN:
-        return named_labels(known, taxonomy)
-    first = display_order(known, taxonomy)[:SHOWN_KNOWN]
-    return (
-        f"{named_labels(first, taxonomy)}, and {len(known) - SHOWN_KNOWN:,} more ({len(known):,} in all; each line "
-        "above names the closest where one is close)"
-    )
+    items = [named_labels([label], taxonomy) for label in display_order(known, taxonomy)]
+    return cut_list(items, SHOWN_KNOWN, "each line above names the closest where one is close")
 
 
 def unknown_label(label: str, known: Collection[str], several: bool = True) -> str:

@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai._masked_messages import errors_masked
-from taikai.errors import check_bool, check_path, wrong_type
+from taikai.errors import ModelError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
@@ -19,6 +19,7 @@ from taikai.model._default_labels import checked_rules
 from taikai.model._default_model import default_model_dir
 from taikai.model._describe import Described
 from taikai.model._env_named import empty_path_error
+from taikai.model._fields import retrain_command
 from taikai.model._frame_prediction import FramePrediction
 from taikai.model._inputs import fitted_classifier, masked_values, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
@@ -27,6 +28,7 @@ from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._save import save_model
+from taikai.model._vectors import check_tables
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode
@@ -87,6 +89,19 @@ class Model(FramePrediction, Described, LibraryCalls):
         else:
             reason, sentiment = self._classifier.predict_proba(self._features.transform(texts))
         return reason, sentiment
+
+    def _read(self, texts: list[str], lemmas: bool) -> tuple[Any, Any, list[str] | None]:
+        """Return the heads' probabilities for normalised *texts* and, if *lemmas*, their words in dictionary form
+        (:func:`features_and_lemmas`). A word-vector table missing or changed since the model was loaded is
+        refused with the model's own retrain command, as loading refuses it (:func:`check_tables`)."""
+        try:
+            if not lemmas:
+                return (*self._predict_proba(texts), None)
+            features, words = features_and_lemmas(self.pipeline.named_steps["features"], texts)
+            return (*self._classifier.predict_proba(features), words)
+        except ModelError:
+            check_tables(self.pipeline, retrain_command(self.metadata))
+            raise
 
     def __repr__(self) -> str:
         where = "not saved" if self.path is None else f"path={str(self.path)!r}"
@@ -160,12 +175,7 @@ class Model(FramePrediction, Described, LibraryCalls):
         hits: list[RuleHits] | None = None if matcher is None else [NO_HITS] * n
         for rows in _chunks(ok):
             texts = [checked[i].text for i in rows]
-            lemmas = None
-            if matcher is not None and matcher.needs_lemmas:
-                features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)
-                rp, sp = self._classifier.predict_proba(features)
-            else:
-                rp, sp = self._predict_proba(texts)
+            rp, sp, lemmas = self._read(texts, matcher is not None and matcher.needs_lemmas)
             if matcher is not None and hits is not None:
                 for i, found in zip(rows, matcher.match_all(texts, lemmas), strict=True):
                     hits[i] = found

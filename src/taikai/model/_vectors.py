@@ -41,8 +41,6 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
     __module__ = "taikai.model"
-    retrain = TRAIN_COMMAND
-    """The retrain command the refusal of a changed table gives: the loaded model's own (:func:`name_retrain`)."""
 
     def __init__(self, table: str = DEFAULT_VECTORS, weight: float = 1.0):
         self.table = table
@@ -60,21 +58,18 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         self.coverage_ = covered / max(1, sum(map(len, texts)))
         return self
 
-    def _table(self) -> VectorTable:
+    def _table(self, retrain: str = TRAIN_COMMAND) -> VectorTable:
+        """Return the table, refusing (:class:`ModelError`) one missing or not the one of :attr:`digest_`, with
+        *retrain*, the model's own retrain command where it is known (:func:`check_tables`), as what to do."""
         check_is_fitted(self, "digest_")
         table = load_table(self.table)
         if table.digest != self.digest_:
             raise ModelError(
                 f"the word-vector table {table_path(self.table)} (digest {table.digest[:12]}) is not the one this "
                 f"model was trained with ({self.digest_[:12]}); install the taikai version that trained it, "
-                f"or retrain the model: {self.retrain}"
+                f"or retrain the model: {retrain}"
             )
         return table
-
-    def __getstate__(self) -> dict[str, Any]:
-        state: dict[str, Any] = dict(super().__getstate__())  # a copy: object.__getstate__ gives the __dict__
-        state.pop("retrain", None)  # the loaded model's, not the artifact's: a save writes the same bytes again
-        return state
 
     def transform(self, X: Iterable[str]) -> Array:
         """Return an (n_texts, dim_) float32 array: each text's pooled, normalised vector."""
@@ -108,9 +103,9 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
 
 def check_tables(pipeline: Any, command: str) -> None:
     """Refuse (:class:`ModelError`) a loaded model whose word-vector table is missing or not the one it was trained
-    with, as every prediction would, so that loading (``taikai info``) says so; give its word-vector blocks the
-    model's own retrain *command*, for that refusal."""
+    with, as every prediction would, so that loading (``taikai info``) says so, with the model's own retrain
+    *command* (:func:`~taikai.model._fields.retrain_command`) as what to do. The blocks hold no command: a model
+    whose table changes after loading is refused by it again where it classifies (``Model.classify``)."""
     for value in pipeline.get_params(deep=True).values():
         if isinstance(value, WordVectors):
-            value.retrain = command
-            value._table()
+            value._table(command)

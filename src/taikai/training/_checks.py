@@ -9,6 +9,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._cut import cut_list
 from taikai.errors import Argument, InputError, as_float, check_bool, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
@@ -169,14 +170,12 @@ def _counted(counts: pd.Series, model_dir: str | Path | None) -> str:
     """Return the labels of *counts*, the rarest first, past :data:`SHOWN_LABELS` counted, saying where every one
     is: in the metadata of the model in *model_dir* (``None``: not saved, ``MODEL_DIR``)."""
     ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    shown = ", ".join(f"{shown_label(str(label))} ({n:,})" for label, n in ordered[:SHOWN_LABELS])
-    if len(ordered) <= SHOWN_LABELS:
-        return shown
     named = "MODEL_DIR" if model_dir is None else shlex.quote(str(model_dir))
-    return (
-        f"{shown}, and {len(ordered) - SHOWN_LABELS:,} more ({len(ordered):,} in all; every label's training rows: "
-        f"'training_data.label_rows' in taikai info -m {named} --json, model.metadata.training_data in Python)"
+    where = (
+        f"every label's training rows: 'training_data.label_rows' in taikai info -m {named} --json, "
+        "model.metadata.training_data in Python"
     )
+    return cut_list([f"{shown_label(str(label))} ({n:,})" for label, n in ordered], SHOWN_LABELS, where)
 
 
 def label_rows(fitted: pd.DataFrame, data: pd.DataFrame, sentiment_column: Hashable | None) -> dict[str, Any]:
