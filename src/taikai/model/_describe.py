@@ -135,7 +135,8 @@ FREE_LABELS = "  (free labels: the user's own, trained with --free-labels; each 
 
 def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus) -> str:
     """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, the longest text
-    classified (``max_chars``), configuration, data, versions, then its figures (cross-validation, test, what added labels bought) and warnings."""
+    classified (``max_chars``), configuration, data, versions, then its figures (cross-validation, test, what added
+    labels bought) and warnings."""
     lines = [
         f"model:      {'not saved' if path is None else path}",
         f"status:     {status.describe()}",
