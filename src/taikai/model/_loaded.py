@@ -67,14 +67,12 @@ def pipeline_described(pipeline: Any, meta: ModelMetadata) -> ModelMetadata:
     command of a model whose metadata does not describe it: an edit of those (a sentiment list emptied, a table
     removed) must not turn up in the command as --no-sentiment or --vectors none."""
     classifier = pipeline.named_steps["classify"]
-    labels = {
-        "reasons": tuple(str(c) for c in classifier.reason_classes_),
-        "sentiments": tuple(str(c) for c in classifier.sentiment_classes_),
-    }
-    if not meta.config:
-        return replace(meta, **labels)
-    table = pipeline.get_params(deep=True).get(_PARAMETERS["vectors"][0])
-    return replace(meta, **labels, config=meta.config | {"vectors": table})
+    reasons = tuple(str(c) for c in classifier.reason_classes_)
+    sentiments = tuple(str(c) for c in classifier.sentiment_classes_)
+    config = meta.config
+    if config:  # a recorded config: its table the pipeline's (none: a model fitted by hand, nothing to correct)
+        config = config | {"vectors": pipeline.get_params(deep=True).get(_PARAMETERS["vectors"][0])}
+    return replace(meta, reasons=reasons, sentiments=sentiments, config=config)
 
 
 # Where each FeatureConfig field is in the parameters of a pipeline build_pipeline made (the first one present);
