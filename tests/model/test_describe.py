@@ -386,3 +386,18 @@ def test_info_says_when_the_labels_are_the_user_s_own(tiny_model_dir, free_label
     reasons = next(line for line in lines if line.startswith("reasons:"))
     assert reasons.endswith(said)
     assert ("free labels" in reasons) == free_labels
+
+
+@pytest.mark.parametrize(
+    ("max_chars", "said"),
+    [
+        (10_000, "max_chars:  10,000 (a longer text is classified from its first 10,000 characters)"),
+        (500, "max_chars:  500 (a longer text is classified from its first 500 characters)"),
+    ],
+    ids=["trained", "edited"],
+)
+def test_info_says_the_longest_text_the_model_classifies(tiny_model_dir, max_chars, said):
+    """Regression: info showed the thresholds read from metadata.json but not max_chars, which is read from it alone
+    too and cuts every longer text: a model whose max_chars was edited looked like any other."""
+    meta = replace(read_metadata(tiny_model_dir), max_chars=max_chars)
+    assert said in describe_model(meta, tiny_model_dir, ModelStatus(loaded=True)).splitlines()

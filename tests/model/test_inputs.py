@@ -29,7 +29,9 @@ def test_text_values_are_one_text_per_item_and_a_str_is_one_text(values, expecte
     assert text_values("texts", values) == expected
 
 
-@pytest.mark.parametrize("value", [None, np.nan, float("nan"), pd.NA, pd.NaT], ids=repr)
+@pytest.mark.parametrize(
+    "value", [None, np.nan, float("nan"), pd.NA, pd.NaT, np.float32("nan"), np.datetime64("NaT")], ids=repr
+)
 def test_a_missing_value_is_one_text(value):
     assert text_values("texts", value) == [value]
 

@@ -106,10 +106,33 @@ def test_a_config_that_does_not_describe_the_pipeline_is_refused(tiny_model_dir,
     message = str(caught.value)
     assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
     assert f"\n  {problem}" in message
-    # the retrain command is the one the metadata records (here --vectors none, after the edit of vectors)
+    # the retrain command is the model's own (test_the_retrain_command_is_the_model_s_not_the_edit_s)
     restore = "Restore the model's own metadata.json from a copy, or retrain: taikai train DATA.csv "
     assert message.split("\n")[-1].startswith(restore)
     assert message.endswith("--out MODEL_DIR")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m["config"].update(vectors=None),
+        lambda m: m["labels"].update(sentiments=[]),
+        lambda m: (m["labels"].update(sentiments=[]), m["config"].update(vectors=None)),
+        lambda m: m["labels"]["reasons"].append("price"),
+    ],
+    ids=["vectors-removed", "sentiments-emptied", "both", "reason-added"],
+)
+def test_the_retrain_command_is_the_model_s_not_the_edit_s(tiny_model_dir, tmp_path, edit):
+    """Regression: metadata.json edited to say no word vectors, or no sentiments, was refused with the advice to
+    retrain with --vectors none or --no-sentiment, which trains another kind of model than the one in model.joblib
+    (here the shipped configuration, with sentiment)."""
+    model_dir = _copy(tiny_model_dir, tmp_path)
+    _edit(model_dir, edit)
+    with pytest.raises(ModelError, match="does not describe the model") as caught:
+        taikai.load_model(model_dir)
+    assert str(caught.value).split("\n")[-1] == (
+        "Restore the model's own metadata.json from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR"
+    )
 
 
 # Configs the previous taikai trained and loaded (scikit-learn takes a weight per label): as its metadata.json has them.

@@ -75,7 +75,7 @@ from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors
+from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors
 from taikai.model._versions import check_versions, library_versions
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 
@@ -140,6 +140,7 @@ __all__ = [
     "library_versions",
     "load_artifact",
     "load_model",
+    "located_vectors",
     "metadata_settings",
     "model_directory",
     "model_display_name",

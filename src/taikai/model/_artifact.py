@@ -13,7 +13,7 @@ from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._artifact_info import recorded_mismatch
 from taikai.model._env_named import no_such_directory, says_env
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, retrain_command, retrain_hint
-from taikai.model._loaded import metadata_problems, not_a_pipeline
+from taikai.model._loaded import metadata_problems, not_a_pipeline, pipeline_described
 from taikai.model._metadata import ModelMetadata
 from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
 from taikai.model._versions import check_versions
@@ -181,7 +181,8 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
             f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "
             "training, or is another model's):\n  "
             + "\n  ".join(problems)
-            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: {retrain_command(meta)}"
+            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: "
+            + retrain_command(pipeline_described(pipeline, meta))
         )
     from taikai.model._vectors import check_tables  # loaded with the pipeline already (numpy, scikit-learn)
 

@@ -134,8 +134,9 @@ FREE_LABELS = "  (free labels: the user's own, trained with --free-labels; each 
 
 
 def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus) -> str:
-    """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, configuration,
-    data, versions, then its figures (cross-validation, test, what added labels bought) and warnings."""
+    """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, the longest text
+    classified (``max_chars``), configuration, data, versions, then its figures (cross-validation, test, what added
+    labels bought) and warnings."""
     lines = [
         f"model:      {'not saved' if path is None else path}",
         f"status:     {status.describe()}",
@@ -143,6 +144,7 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}{FREE_LABELS if meta.free_labels else ''}",
         f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
+        f"max_chars:  {meta.max_chars:,} (a longer text is classified from its first {meta.max_chars:,} characters)",
         f"config:     {_config(meta)}",
         f"data:       {describe_data(meta)}",
         *(f"heads:      {heads}" for heads in [describe_heads(meta)] if heads),

@@ -3,6 +3,7 @@ thresholds and feature configuration), before anything else reads it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from taikai.model._metadata import ModelMetadata
@@ -59,6 +60,19 @@ def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
     if outside:
         problems.append(f"reason_thresholds {outside} outside 0 to 1 (they are probabilities)")
     return problems + _config_problems(pipeline, meta)
+
+
+def pipeline_described(pipeline: Any, meta: ModelMetadata) -> ModelMetadata:
+    """Return *meta* with the labels and the word-vector table of the *pipeline* it was read beside, for the retrain
+    command of a model whose metadata does not describe it: an edit of those (a sentiment list emptied, a table
+    removed) must not turn up in the command as --no-sentiment or --vectors none."""
+    classifier = pipeline.named_steps["classify"]
+    reasons = tuple(str(c) for c in classifier.reason_classes_)
+    sentiments = tuple(str(c) for c in classifier.sentiment_classes_)
+    config = meta.config
+    if config:  # a recorded config: its table the pipeline's (none: a model fitted by hand, nothing to correct)
+        config = config | {"vectors": pipeline.get_params(deep=True).get(_PARAMETERS["vectors"][0])}
+    return replace(meta, reasons=reasons, sentiments=sentiments, config=config)
 
 
 # Where each FeatureConfig field is in the parameters of a pipeline build_pipeline made (the first one present);

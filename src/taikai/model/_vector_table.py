@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +182,14 @@ def save_table(table: VectorTable, path: Path) -> None:
     arrays: dict[str, Any] = {"of": np.asarray(table.digest), **table.lexicon().arrays()}
     np.savez(path / "lexicon.npz", **arrays)
     (path / "table.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def located_vectors(name: str) -> str:
+    """Return the name a model records for the vector table *name*: a table's name in ``TABLE_DIR`` (``chive``) as it
+    is, a path made absolute, so that the model finds its table from any working directory, not only the one it
+    was trained in."""
+    path = table_path(name)
+    return name if path == TABLE_DIR / name else os.path.abspath(path)
 
 
 def check_vectors(name: str) -> None:

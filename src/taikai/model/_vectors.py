@@ -21,9 +21,16 @@ from sklearn.utils.validation import check_is_fitted
 
 from taikai.errors import ModelError
 from taikai.model._fields import TRAIN_COMMAND
-from taikai.model._vector_table import DEFAULT_VECTORS, VectorTable, check_vectors, load_table, table_path
+from taikai.model._vector_table import (
+    DEFAULT_VECTORS,
+    VectorTable,
+    check_vectors,
+    load_table,
+    located_vectors,
+    table_path,
+)
 
-__all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors"]
+__all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors", "located_vectors"]
 
 Array = np.ndarray[Any, Any]
 

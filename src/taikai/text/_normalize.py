@@ -151,10 +151,14 @@ def _lone_surrogate(value: str, at: int) -> CheckedText:
 
 
 def is_missing(value: object) -> bool:
-    """Return whether *value* is a missing value: ``None``, a float NaN, ``pandas.NA`` or ``pandas.NaT``."""
+    """Return whether *value* is a missing value: ``None``, a float NaN (numpy's ``float32`` and ``float16`` too),
+    ``pandas.NA``, ``pandas.NaT`` or numpy's ``NaT``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
-    return type(value).__name__ in ("NAType", "NaTType")
+    kind = type(value)
+    if kind.__module__ == "numpy" and getattr(value, "ndim", None) == 0:  # a scalar: NaN and NaT are not themselves
+        return kind.__name__.startswith(("float", "datetime64", "timedelta64")) and bool(value != value)
+    return kind.__name__ in ("NAType", "NaTType")
 
 
 def empty_or_blank(value: object) -> str | None:
