@@ -31,9 +31,16 @@ def finish_failure(exc: FinishError, work: WorkDir, output: Path, rows: int) -> 
 
 def system_failure(exc: OSError, work: WorkDir, output: Path) -> TaikaiError:
     """Return the error of a run the system stopped (*exc*: a full disk, a folder made read-only, an input gone),
-    having kept *work*, whose saved chunks stay good, for ``--resume``."""
-    work.close()
+    having kept *work*, whose saved chunks stay good, for ``--resume``; or discarded it when no chunk was saved
+    (a ``--resume`` would find nothing to continue)."""
     where = f" ({exc.filename})" if exc.filename else ""
+    if work.state is None:  # stopped before the first chunk was saved: nothing to resume
+        work.discard()
+        return TaikaiError(
+            f"{output}: the run stopped: {exc.strerror or exc}{where}, before any row was saved (nothing was "
+            "kept): fix the cause (free disk space, make the folder writable) and run it again"
+        )
+    work.close()
     return TaikaiError(
         f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
         f"{work.dir}: fix the cause (free disk space, make the folder writable) and run it again with "
