@@ -144,7 +144,10 @@ def run_local(
     if not options.resume:  # before any file of the run is open; a resumed run said it when it started
         warn_excel(getattr(reader, "encoding", None), output, out_fmt, options.output_encoding, str(input))
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
-    state = work.open(fingerprint, options.resume, {"input": str(input), **saved}, input_file=input)
+    told = {"input": str(input), "model": str(model.path or "(in memory)"), **saved}  # the partial folder's README
+    if rules is not None:  # a --resume without them is refused: the README names them
+        told |= {"rules": rules.rules.source, "rules_mode": rules_mode and rules_mode.value}
+    state = work.open(fingerprint, options.resume, told, input_file=input)
     summary = BatchSummary.from_totals(input, output, state.totals if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
