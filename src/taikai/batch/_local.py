@@ -154,7 +154,7 @@ def run_local(
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii, summary.limit = options.mask_pii, limit
     summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written
-    summary.text_column = options.text_column
+    summary.text_column, summary.prefix = options.text_column, options.prefix
     summary.id_column = options.id_column
     summary.input_columns = columns
     masker = default_masker() if options.mask_pii else None
