@@ -29,7 +29,7 @@ from taikai.batch._progress import Progress
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
-from taikai.batch._stopped_run import finish_failure, interruption, system_failure
+from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
@@ -82,6 +82,17 @@ def run_local(
     on_chunk: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
+    with kept_at_start(written_through(output), options.resume):  # a stop as the model loads, the input is hashed
+        return _run(input, output, model, options, on_chunk)
+
+
+def _run(
+    input: Path,
+    output: Path,
+    model: Model | str | Path | None,
+    options: BatchOptions,
+    on_chunk: Callable[[int], None] | None,
+) -> BatchSummary:
     options.refuse_other_engine("local")
     output = written_through(output)  # a link: what it points to
     check_prefix(options.prefix)

@@ -3,11 +3,13 @@ its work directory is kept for ``--resume`` (closed) or of no use (discarded), a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from taikai import errors as said
 from taikai.batch._interrupted import Interrupted
-from taikai.batch._workdir import FinishError, WorkDir
+from taikai.batch._workdir import STATE, SUFFIX, FinishError, WorkDir
 from taikai.errors import InputError, TaikaiError
 
 
@@ -65,3 +67,22 @@ def interruption(work: WorkDir, output: Path, rows: int, bad_output: Path | None
         f"interrupted after {work.state.totals.rows:,} rows saved; the partial result is kept in {work.dir}: "
         f"run it again with {said.RESUME.given(True)} to continue"
     )
+
+
+@contextmanager
+def kept_at_start(output: Path, resume: bool) -> Iterator[None]:
+    """Within the block (a local run writing *output*), a stop (Ctrl-C, SIGTERM) that no later step said
+    (:class:`Interrupted`) came before the run was under way (the model loading, the input hashed): under *resume*,
+    with chunks saved in the partial folder, it says they are kept for ``--resume``, not that nothing was saved."""
+    try:
+        yield
+    except Interrupted:
+        raise
+    except KeyboardInterrupt:
+        folder = output.with_name(output.name + SUFFIX)
+        if not (resume and (folder / STATE).exists()):
+            raise
+        raise Interrupted(
+            f"interrupted before the run continued; the rows saved earlier are kept in {folder}: run it again with "
+            f"{said.RESUME.given(True)} to continue"
+        ) from None
