@@ -89,3 +89,67 @@ def test_a_stop_as_a_resumed_run_starts_says_the_saved_rows_are_kept(
     if saved_before:  # as it says: continued by --resume
         done = taikai.classify_file(fee_dump, out, "text", model=tiny_model_dir, chunk_size=10, resume=True)
         assert (done.rows, done.resumed_rows) == (30, 10)
+
+
+def _denied(path):
+    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+
+@pytest.mark.parametrize(
+    ("step", "said"),
+    [
+        (
+            "summary",
+            "out.csv is complete (31 rows), but its summary out.summary.json is not written: fix the cause (free disk "
+            "space, make the folder writable) and run it again with {resume} to write it (no row is classified again)",
+        ),
+        (
+            "bad lines",
+            "out.csv is complete (30 rows), but its summary out.summary.json and its side file of bad lines "
+            "out.bad_lines.csv are not written: fix the cause (free disk space, make the folder writable) and run it "
+            "again with {resume} to write them (no row is classified again)",
+        ),
+        ("cleanup", "out.csv is complete (31 rows) and so is its summary, but {partial} was left: delete it"),
+    ],
+)
+def test_a_system_error_once_the_output_is_in_place_says_it_is_complete(
+    tmp_path, fee_dump, tiny_model, monkeypatch, step, said
+):
+    """Regression: a folder made read-only as the summary was written, the bad lines moved beside the output or the
+    partial folder removed said "the chunks saved so far are kept …: run it again with resume=True to continue", or
+    "nothing was written under that name", though the output was complete, in place."""
+    import shutil
+
+    import taikai.io as tio
+
+    with fee_dump.open("a", encoding="utf-8") as f:
+        f.write('r99,"手数料\n' if step == "bad lines" else "r99,手数料が高い\n")  # an unclosed quote: a bad line
+    out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
+    real_replace = os.replace
+
+    def replace(source, target):
+        if str(source).endswith("bad_lines.part"):
+            _denied(target)
+        real_replace(source, target)
+
+    if step == "summary":
+        monkeypatch.setattr(tio, "write_summary", lambda path, *a: _denied(tio.summary_path(path)))
+    elif step == "bad lines":
+        monkeypatch.setattr(workdir.os, "replace", replace)
+    else:
+        monkeypatch.setattr(workdir.shutil, "rmtree", lambda path, *a, **k: _denied(path))
+    options = {"model": tiny_model, "chunk_size": 10, "on_bad_lines": "report"}
+    with pytest.raises(TaikaiError) as caught:
+        taikai.classify_file(fee_dump, out, "text", **options)
+    assert str(caught.value).startswith(f"{out}: the run stopped: Permission denied (")
+    expected = said.format(resume=RESUME.given(True), partial=partial)
+    assert str(caught.value).endswith(f"; {out.parent}/{expected}"), str(caught.value)
+    assert out.is_file()
+    monkeypatch.undo()
+    if step == "cleanup":  # as it says
+        shutil.rmtree(partial)
+    else:  # as it says: --resume writes what is left, classifying nothing again
+        done = taikai.classify_file(fee_dump, out, "text", resume=True, **options)
+        assert done.rows == done.resumed_rows and tio.summary_path(out).is_file()
+        assert (done.bad_lines == 1) is (step == "bad lines") and (tmp_path / "out.bad_lines.csv").is_file()
+    assert not partial.exists()

@@ -256,9 +256,9 @@ def _run(
         work.discard()
         raise
     except FinishError as exc:
-        raise finish_failure(exc, work, output, summary.rows) from exc
+        raise finish_failure(exc, work, output, summary.rows, bad_output) from exc
     except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
-        raise system_failure(exc, work, output) from exc
+        raise system_failure(exc, work, output, summary.rows, bad_output) from exc
     except KeyboardInterrupt:
         shield.up()  # a second Ctrl-C is ignored from here on: the run is stopping
         raise interruption(work, output, summary.rows, bad_output) from None
