@@ -145,3 +145,27 @@ def test_a_slow_rate_is_not_said_as_zero(rows, seconds, rate):
     summary = BatchSummary("in.csv", "out", rows=rows, seconds=seconds)
     summary.statuses = {"ok": rows}
     assert f"({rate})" in str(summary).splitlines()[0]
+
+
+@pytest.mark.parametrize("prefix", ["", "pred_"])
+def test_the_summary_names_the_columns_as_prefix_named_them(tmp_path, tiny_model, prefix):
+    """Regression: under --prefix pred_ the summary sent the reader to model_reason, rule_conflict and the status
+    column, which the output names pred_model_reason, pred_rule_conflict and pred_status."""
+    from taikai.batch import MAX_EXAMPLES
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    texts = ["手数料が高い", *(["abc"] * (MAX_EXAMPLES + 2))]  # more rows not ok than the summary lists
+    data, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    pd.DataFrame({"text": texts}).to_csv(data, index=False)
+    summary = taikai.classify_file(
+        data, out, "text", model=tiny_model, rules=rules, rules_mode="override", prefix=prefix
+    )
+    columns = set(pd.read_csv(out).columns)
+    for said, column in [
+        ("the model's own in {})", "model_reason"),
+        ("({})", "rule_conflict"),
+        ("; see the {} column", "status"),
+    ]:
+        assert said.format(prefix + column) in str(summary), str(summary)
+        assert prefix + column in columns

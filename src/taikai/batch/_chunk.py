@@ -33,7 +33,9 @@ class RowProblem:
         """Return where the row is, for the summary: its input file and line if known, else its output row."""
         place = f"line {self.line}" if self.line is not None else f"output row {self.row}"
         place = f"{self.file}:{self.line}" if self.file is not None and self.line is not None else place
-        return place + (f" (id {self.id})" if self.id is not None else "")
+        if self.id is None:  # the run has no id column
+            return place
+        return place + (f" (id {self.id})" if self.id.strip() else " (its id cell is blank)")
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
@@ -67,6 +69,17 @@ class ChunkResult:
     """The blank lines passed over reading the rows, when the engine reads them with the rows (Dask)."""
 
 
+def _shown_id(value: object) -> str:
+    """Return the id cell *value* as the summary names the row by it: ``""`` for a missing one (``None``, NaN), not
+    ``None`` or ``nan``, which no id column holds."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    import pandas as pd  # loaded already where chunks are classified
+
+    missing = pd.isna(value)
+    return "" if isinstance(missing, bool) and missing else str(value)
+
+
 def chunk_result(
     statuses: Sequence[str],
     messages: Sequence[str],
@@ -94,7 +107,7 @@ def chunk_result(
     examples = []
     for i, status in enumerate(statuses):
         if status != Status.OK.value:
-            who = None if ids is None else str(ids[i])
+            who = None if ids is None else _shown_id(ids[i])
             line, file = lines[i] if lines else None, files[i] if files else None
             examples.append(RowProblem(row_name(i), who, Status(status), messages[i], line, file))
             if len(examples) == MAX_EXAMPLES:

@@ -231,6 +231,7 @@ def _locked_run(
             ]
             summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
             summary.text_column, summary.id_column = options.text_column, id_column
+            summary.prefix = options.prefix  # the columns the summary's text names
             summary.reason_labels = resolved.reason_labels  # OwnLabels kept: named as written
             if ruleset is not None:
                 summary.start_rules(ruleset.source, ruleset.rules, str(rules_mode))

@@ -29,7 +29,7 @@ from taikai.batch._progress import Progress
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
-from taikai.batch._stopped_run import finish_failure, interruption, system_failure
+from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
@@ -82,6 +82,17 @@ def run_local(
     on_chunk: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
+    with kept_at_start(written_through(output), options.resume):  # a stop as the model loads, the input is hashed
+        return _run(input, output, model, options, on_chunk)
+
+
+def _run(
+    input: Path,
+    output: Path,
+    model: Model | str | Path | None,
+    options: BatchOptions,
+    on_chunk: Callable[[int], None] | None,
+) -> BatchSummary:
     options.refuse_other_engine("local")
     output = written_through(output)  # a link: what it points to
     check_prefix(options.prefix)
@@ -144,14 +155,17 @@ def run_local(
     if not options.resume:  # before any file of the run is open; a resumed run said it when it started
         warn_excel(getattr(reader, "encoding", None), output, out_fmt, options.output_encoding, str(input))
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
-    state = work.open(fingerprint, options.resume, {"input": str(input), **saved}, input_file=input)
+    told = {"input": str(input), "model": str(model.path or "(in memory)"), **saved}  # the partial folder's README
+    if rules is not None:  # a --resume without them is refused: the README names them
+        told |= {"rules": rules.rules.source, "rules_mode": rules_mode and rules_mode.value}
+    state = work.open(fingerprint, options.resume, told, input_file=input)
     summary = BatchSummary.from_totals(input, output, state.totals if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii, summary.limit = options.mask_pii, limit
     summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written
-    summary.text_column = options.text_column
+    summary.text_column, summary.prefix = options.text_column, options.prefix
     summary.id_column = options.id_column
     summary.input_columns = columns
     masker = default_masker() if options.mask_pii else None
@@ -242,9 +256,9 @@ def run_local(
         work.discard()
         raise
     except FinishError as exc:
-        raise finish_failure(exc, work, output, summary.rows) from exc
+        raise finish_failure(exc, work, output, summary.rows, bad_output) from exc
     except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
-        raise system_failure(exc, work, output) from exc
+        raise system_failure(exc, work, output, summary.rows, bad_output) from exc
     except KeyboardInterrupt:
         shield.up()  # a second Ctrl-C is ignored from here on: the run is stopping
         raise interruption(work, output, summary.rows, bad_output) from None

@@ -14,10 +14,17 @@ from taikai.errors import RESUME, DataWarning, InputError
 
 
 def read_saved(state_path: Path) -> ResumeState | None:
-    """Return the state a run saved at *state_path*, or ``None`` when it saved none."""
+    """Return the state a run saved at *state_path*, or ``None`` when it saved none; refuse (:class:`InputError`)
+    one that cannot be read back (damaged, or edited), naming its folder to delete."""
     if not state_path.exists():
         return None
-    return ResumeState.from_json(json.loads(state_path.read_text(encoding="utf-8")))
+    try:
+        return ResumeState.from_json(json.loads(state_path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # JSON, base64 or an Arrow schema spoilt
+        raise InputError(
+            f"{state_path}: not a state a taikai run saved, so its chunks cannot be resumed ({type(exc).__name__}: "
+            f"{exc}); delete {state_path.parent} and run it again without {RESUME.given(True)} to start over"
+        ) from None
 
 
 def refuse_unresumed(output: Path, folder: Path, state: ResumeState) -> None:

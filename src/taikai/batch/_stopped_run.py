@@ -3,17 +3,26 @@ its work directory is kept for ``--resume`` (closed) or of no use (discarded), a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from taikai import errors as said
 from taikai.batch._interrupted import Interrupted
-from taikai.batch._workdir import FinishError, WorkDir
+from taikai.batch._workdir import STATE, SUFFIX, FinishError, WorkDir
 from taikai.errors import InputError, TaikaiError
+from taikai.io import summary_path
 
 
-def finish_failure(exc: FinishError, work: WorkDir, output: Path, rows: int) -> TaikaiError:
+def finish_failure(
+    exc: FinishError, work: WorkDir, output: Path, rows: int, bad_output: Path | None = None
+) -> TaikaiError:
     """Return the error of a run whose complete *output* could not be built or put in place (*exc*), having kept
-    *work* for ``--resume`` when the cause was the system's, else discarded it; *rows*: the rows classified."""
+    *work* for ``--resume`` when the cause was the system's, else discarded it; *rows*: the rows classified. Once the
+    output is in place (its side file of bad lines, *bad_output*, could not be), it is said as :func:`system_failure`
+    says it."""
+    if exc.kept and work.placed and isinstance(exc.__cause__, OSError):
+        return system_failure(exc.__cause__, work, output, rows, bad_output)
     if exc.kept:  # a full disk, a read-only folder: once fixed, --resume builds the output from the chunks
         work.close()
         return TaikaiError(
@@ -29,15 +38,32 @@ def finish_failure(exc: FinishError, work: WorkDir, output: Path, rows: int) -> 
     )
 
 
-def system_failure(exc: OSError, work: WorkDir, output: Path) -> TaikaiError:
-    """Return the error of a run the system stopped (*exc*: a full disk, a folder made read-only, an input gone),
-    having kept *work*, whose saved chunks stay good, for ``--resume``."""
-    work.close()
+def system_failure(exc: OSError, work: WorkDir, output: Path, rows: int, bad_output: Path | None) -> TaikaiError:
+    """Return the error of a run writing *output* the system stopped (*exc*: a full disk, a folder made read-only, an
+    input gone), having kept *work*, whose saved chunks stay good, for ``--resume``; or discarded it when no chunk
+    was saved (a ``--resume`` would find nothing to continue). Once the output, of *rows* rows, is in place, it says
+    so, and what is left to write (its summary, *bad_output*) or to remove (the partial folder)."""
     where = f" ({exc.filename})" if exc.filename else ""
+    stopped = f"{output}: the run stopped: {exc.strerror or exc}{where}"
+    fix = "fix the cause (free disk space, make the folder writable) and run it again"
+    if work.state is None:  # stopped before the first chunk was saved: nothing to resume
+        work.discard()
+        return TaikaiError(f"{stopped}, before any row was saved (nothing was kept): {fix}")
+    work.close()
+    if work.complete:  # the output and its summary are in place: the partial folder was being removed
+        return TaikaiError(
+            f"{stopped}; {output} is complete ({rows:,} rows) and so is its summary, but {work.dir} was left: delete it"
+        )
+    if work.placed:  # the output is in place: --resume writes the files beside it
+        bad = bad_output if work.bad_path.exists() else None
+        left = f"its summary {summary_path(output).name}"
+        left += f" and its side file of bad lines {bad.name} are" if bad is not None else " is"
+        return TaikaiError(
+            f"{stopped}; {output} is complete ({rows:,} rows), but {left} not written: {fix} with "
+            f"{said.RESUME.given(True)} to write {'them' if bad else 'it'} (no row is classified again)"
+        )
     return TaikaiError(
-        f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
-        f"{work.dir}: fix the cause (free disk space, make the folder writable) and run it again with "
-        f"{said.RESUME.given(True)} to continue"
+        f"{stopped}; the chunks saved so far are kept in {work.dir}: {fix} with {said.RESUME.given(True)} to continue"
     )
 
 
@@ -58,3 +84,22 @@ def interruption(work: WorkDir, output: Path, rows: int, bad_output: Path | None
         f"interrupted after {work.state.totals.rows:,} rows saved; the partial result is kept in {work.dir}: "
         f"run it again with {said.RESUME.given(True)} to continue"
     )
+
+
+@contextmanager
+def kept_at_start(output: Path, resume: bool) -> Iterator[None]:
+    """Within the block (a local run writing *output*), a stop (Ctrl-C, SIGTERM) that no later step said
+    (:class:`Interrupted`) came before the run was under way (the model loading, the input hashed): under *resume*,
+    with chunks saved in the partial folder, it says they are kept for ``--resume``, not that nothing was saved."""
+    try:
+        yield
+    except Interrupted:
+        raise
+    except KeyboardInterrupt:
+        folder = output.with_name(output.name + SUFFIX)
+        if not (resume and (folder / STATE).exists()):
+            raise
+        raise Interrupted(
+            f"interrupted before the run continued; the rows saved earlier are kept in {folder}: run it again with "
+            f"{said.RESUME.given(True)} to continue"
+        ) from None

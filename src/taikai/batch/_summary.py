@@ -67,6 +67,9 @@ class BatchSummary:
     """The model's reasons (not saved): a model of labels of its own shows each as written (``fees``, no name)."""
     rules_mode: str | None = None
     """How the rules applied (not saved; ``None``: no rules): under ``override`` the reasons counted are theirs."""
+    prefix: str = ""
+    """``--prefix``, before the names of the model's columns that the text names (not saved here: the engines write
+    it beside the summary's own values)."""
 
     @property
     def rows_per_second(self) -> float:

@@ -35,7 +35,7 @@ def summary_text(summary: BatchSummary) -> str:
             if title == "reasons" and summary.rules_mode == "override":  # not the model's: say whose they are
                 said = (
                     "reasons (the first firing rule's label where a rule fired, --rules-mode override; the "
-                    "model's own in model_reason)"
+                    f"model's own in {summary.prefix}model_reason)"
                 )
             lines.append(f"{said}: " + ", ".join(names))
     if summary.rules_file is not None:
@@ -43,14 +43,14 @@ def summary_text(summary: BatchSummary) -> str:
         lines.append(f"rules of {summary.rules_file}: {hits}")
         lines.append(
             f"rows where a rule fired: {summary.ruled:,}; in conflict with the model's reason: {summary.conflicts:,} "
-            "(rule_conflict)"
+            f"({summary.prefix}rule_conflict)"
         )
     counted = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.statuses.items()))
     lines.append("status: " + (counted or "no rows"))
     for ex in summary.examples if summary.not_ok else ():
         lines.append(f"  {ex.where()}: {ex.status.value}: {ex.message}")
     if summary.not_ok > len(summary.examples):
-        lines.append(f"  … {summary.not_ok - len(summary.examples):,} more; see the status column")
+        lines.append(f"  … {summary.not_ok - len(summary.examples):,} more; see the {summary.prefix}status column")
     if summary.mask_pii:
         lines.append("personal data masked: " + format_counts(summary.masks))
     if summary.bad_lines:
