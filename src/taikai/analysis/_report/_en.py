@@ -147,6 +147,9 @@ EN = Phrases(
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",
     rest_segments="{n} other values",
+    rest_labels="{n} other reasons",
+    charts_pooled="The charts show the {top} most frequent reasons; the other {rest} are pooled as '{other}'. The "
+    "tables list every reason.",
     same_text_note="A text posted several times is shown once; the column 'rows with this text' counts its rows.",
     model_reason_note="Override mode: the reason column is the first firing rule's label; the rows picked, p and the "
     "runner-up follow the model's own reason (the column model's reason).",

@@ -117,6 +117,8 @@ JA = Phrases(
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
     rest_segments="ほか {n} 件の値",
+    rest_labels="ほか {n} 件の理由",
+    charts_pooled="グラフには件数の多い {top} 件の理由を示し、ほかの {rest} 件は「{other}」にまとめています。表にはすべての理由があります。",
     same_text_note="同じ文のレビューは 1 件にまとめ、その行数を「同じ文の行数」の列に示します。",
     model_reason_note="override モード: 理由の列は最初に当たったルールのラベル。行の選び方、p と次点はモデル自身の理由"
     " (モデルの理由の列) によります。",

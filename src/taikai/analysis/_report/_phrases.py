@@ -132,6 +132,10 @@ class Phrases:
     uncertain_note: str
     rest_segments: str
     """The row of the segments summed past the largest, ``{n}`` how many: ``ほか {n} 件の値``."""
+    rest_labels: str
+    """The bar of the reasons a chart pools past the most frequent (``_top_labels``): ``ほか {n} 件の理由``."""
+    charts_pooled: str
+    """Under a chart that pooled reasons: ``{top}`` drawn, ``{rest}`` pooled into the bar named ``{other}``."""
     no_rows: str
     same_text_note: str
     model_reason_note: str
