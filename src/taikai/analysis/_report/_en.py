@@ -88,6 +88,12 @@ EN = Phrases(
     "the default model, whose probability columns match. Name another with model= (--model on the command line).",
     model_unknown_stale="Unknown model: the batch summary beside the predictions ({file}) describes another output, "
     "and the default model's probability columns differ. Name it with model= (--model on the command line).",
+    model_assumed_prefix="The batch summary beside the predictions ({file}) describes the columns prefixed {recorded}, "
+    "not the {prefix} ones read: assumed to be the default model, whose probability columns match. Name another "
+    "with model= (--model on the command line).",
+    model_unknown_prefix="Unknown model: the batch summary beside the predictions ({file}) describes the columns "
+    "prefixed {recorded}, not the {prefix} ones read, and the default model's probability columns differ. Name it "
+    "with model= (--model on the command line).",
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",

@@ -83,6 +83,9 @@ class Phrases:
     model_unknown_frame: str
     model_assumed_stale: str
     model_unknown_stale: str
+    model_assumed_prefix: str
+    """The summary's model wrote the columns prefixed ``{recorded}``, the page reads the ``{prefix}`` ones."""
+    model_unknown_prefix: str
     status: str
     status_note: str
     status_messages: str
