@@ -62,8 +62,9 @@ class Table:
 
         kinds = kinds or {}
         names = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
+        cells = (df.iloc[:, j] for j in range(df.shape[1]))  # by position: two columns of one name are two columns
         numeric = [False] * index + [
-            pd.api.types.is_numeric_dtype(df[c]) or (len(df) > 0 and df[c].map(_is_share).all()) for c in df.columns
+            pd.api.types.is_numeric_dtype(c) or (len(df) > 0 and c.map(_is_share).all()) for c in cells
         ]
         columns = tuple(
             Column(name, kinds.get(name, ColumnKind.NUMBER if is_number else ColumnKind.LABEL))
