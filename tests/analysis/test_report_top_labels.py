@@ -49,7 +49,8 @@ def figures(frame: pd.DataFrame, lang: str) -> dict[str, tuple[list[Figure], lis
     out = {}
     for key, build in SECTIONS.items():
         blocks = build(ctx).blocks
-        out[key] = ([b for b in blocks if isinstance(b, Figure)], [b.text for b in blocks if isinstance(b, Note)])
+        found = [b for b in blocks if isinstance(b, Figure)]
+        out[key] = (found, [b.text for b in blocks if isinstance(b, Note)] + [f.caption for f in found if f.caption])
     return out
 
 
@@ -96,3 +97,12 @@ def test_the_pooled_reasons_bar_counts_what_pandas_counts(labels):
         assert stated["stated"].iloc[-1] == stating.sum()
         assert stated["stated_share"].iloc[-1] == pytest.approx(stating.mean())
     assert stated["primary"].sum() == len(frame)  # no row lost from the chart
+
+
+@pytest.mark.parametrize(("charts", "notes"), [(True, 4), (False, 0)])
+def test_the_pooled_note_is_under_the_charts_and_not_on_a_page_without_them(charts, notes):
+    """The note saying which reasons the charts pool: under each section's charts, none on a page without charts."""
+    from taikai.analysis import build_report
+
+    page = build_report(predictions(40), date_column="date", by="platform", drift=False, charts=charts, lang="en")
+    assert page.count("pooled as &#x27;29 other reasons&#x27;") == notes

@@ -129,11 +129,13 @@ class Figure:
     alt: str
     draw: Callable[..., Any]
     args: tuple[Any, ...] = ()
+    caption: str = ""
+    """A note under the chart, shown with it (a page without charts has neither)."""
 
     @classmethod
-    def of(cls, alt: str, draw: Callable[..., Any], *args: Any) -> Figure:
-        """Return the chart ``draw(*args)`` with the alternative text *alt*."""
-        return cls(alt, draw, args)
+    def of(cls, alt: str, draw: Callable[..., Any], *args: Any, caption: str = "") -> Figure:
+        """Return the chart ``draw(*args)`` with the alternative text *alt* (and a note under it, *caption*)."""
+        return cls(alt, draw, args, caption)
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,14 @@ def reasons_section(ctx: ReportContext) -> Section:
         t.reasons,
         [
             Note(fill(note, rows=f"{len(ctx.rows):,}")),
-            Figure.of(t.reasons, charts.stated_bars, pooled_stated(ctx, stated, chart), lang, chart.labels),
-            *chart.note(ctx),
+            Figure.of(
+                t.reasons,
+                charts.stated_bars,
+                pooled_stated(ctx, stated, chart),
+                lang,
+                chart.labels,
+                caption=chart.caption(ctx),
+            ),
             table,
             Heading(t.reasons_per_review),
             sizes,

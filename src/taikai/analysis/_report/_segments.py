@@ -19,8 +19,10 @@ def segments_section(ctx: ReportContext) -> Section:
         return Section.of("segments", f"{t.segments}: {by}", [*blocks, Note(t.no_rows)])
     chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
     drawn = chart.columns(table)
-    blocks += [Figure.of(f"{t.segments}: {by}", charts.segment_bars, drawn, ctx.options.lang, chart.labels)]
-    blocks += chart.note(ctx)
+    caption = chart.caption(ctx)
+    blocks += [
+        Figure.of(f"{t.segments}: {by}", charts.segment_bars, drawn, ctx.options.lang, chart.labels, caption=caption)
+    ]
     number = ColumnKind.NUMBER
     columns = (Column(by), *(Column(ctx.reason(str(r)), number) for r in table.columns), Column(t.total, number))
     rows: list[tuple[Cell, ...]] = []

@@ -47,10 +47,8 @@ def sentiment_section(ctx: ReportContext) -> Section:
     if per_reason.to_numpy().sum():
         chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
         drawn = chart.rows(per_reason)
-        blocks.append(
-            Figure.of(t.sentiment_per_reason, charts.sentiment_bars, drawn, lang, chart.labels, ctx.sentiment_labels)
-        )
-        blocks += chart.note(ctx)
+        labels, caption = (chart.labels, ctx.sentiment_labels), chart.caption(ctx)
+        blocks.append(Figure.of(t.sentiment_per_reason, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
     named = per_reason.rename(index=ctx.reason, columns=ctx.sentiment).rename_axis(index=t.reason, columns=None)
     blocks.append(Table.from_frame(named))
     return Section.of("sentiment", t.sentiment, blocks)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from taikai.analysis._report._blocks import Note
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.labels import OwnLabels, parse_reasons
@@ -34,12 +33,12 @@ class ChartLabels:
         """Whether some reasons are summed into the one bar :attr:`other`."""
         return bool(self.rest)
 
-    def note(self, ctx: ReportContext) -> list[Note]:
-        """The note saying which reasons the charts draw, when some are pooled (else none)."""
+    def caption(self, ctx: ReportContext) -> str:
+        """The note under the charts saying which reasons they draw, when some are pooled (else ``""``)."""
         if not self.pooled:
-            return []
+            return ""
         top, rest = f"{len(self.kept):,}", f"{len(self.rest):,}"
-        return [Note(fill(ctx.t.charts_pooled, top=top, rest=rest, other=self.other))]
+        return fill(ctx.t.charts_pooled, top=top, rest=rest, other=self.other)
 
     def columns(self, table: Any) -> Any:
         """Return the count *table* (a column per reason) with the pooled reasons' columns summed into one."""

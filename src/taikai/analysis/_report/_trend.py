@@ -48,8 +48,12 @@ def trend_section(ctx: ReportContext) -> Section:
         names = [ctx.reason(str(r)) for r in drawn.columns]
         blocks += [
             Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, drawn, lang, 4, chart.labels),
-            Figure.of(t.trend_shares.format(period=ctx.period), charts.trend_shares, drawn, lang, None, names),
-            *chart.note(ctx),
+            Figure.of(
+                t.trend_shares.format(period=ctx.period),
+                charts.trend_shares,
+                *(drawn, lang, None, names),
+                caption=chart.caption(ctx),
+            ),
             Table(columns, tuple(rows)),
         ]
     return Section.of("trend", title, blocks)
