@@ -132,3 +132,24 @@ def test_a_wide_table_printed_keeps_every_column_on_the_paper_in_chromium():
     page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
     found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=720)
     assert found == {"fits": True, "last_on_page": [True, True]}, found
+
+
+@pytest.mark.parametrize(
+    ("columns", "values", "cells"),
+    [
+        (["a", "a"], [[1, "x"]], ['<td class="n">1</td>', "<td>x</td>"]),  # two columns of one name: both shown
+        (["n", "n", "t"], [[1, 2.5, "y"]], ['<td class="n">1</td>', '<td class="n">2.500</td>', "<td>y</td>"]),
+        (["a", "b"], [[1, "x"]], ['<td class="n">1</td>', "<td>x</td>"]),
+    ],
+)
+def test_html_table_shows_every_column_of_a_frame_with_repeated_names(columns, values, cells):
+    """Regression: html_table of a frame with two columns of one name (a pd.concat, an export) raised pandas'
+    "The truth value of a Series is ambiguous"."""
+    import pandas as pd
+
+    from taikai.analysis import html_table
+
+    table = html_table(pd.DataFrame(values, columns=columns))
+    row = table[table.index("<tbody>") :]
+    assert [c for c in cells if c in row] == cells
+    assert table.count("<th>") == len(columns) + 2  # the index's heading and cell, and one per column

@@ -1,5 +1,6 @@
 """report, suggest and drift read what ``taikai batch --prefix pred_`` writes, beside the input's own ``reason``."""
 
+import html
 import json
 import shutil
 
@@ -134,3 +135,53 @@ def test_a_file_without_predictions_is_refused_naming_it(invoke, tmp_path, comma
     result = invoke(*COMMANDS[command](dump, tmp_path, None))
     assert result.exit_code == 2
     assert f"{tmp_path}/{message}" in result.output
+
+
+@pytest.fixture(scope="module")
+def by_two_models(invoke, prefixed, tmp_path_factory, tiny_csv):
+    """The tiny model's predictions (under ``pred_``) classified again by another model (``m2_``, its summary):
+    the summary names the model of the ``m2_`` columns only."""
+    folder = tmp_path_factory.mktemp("two_models")
+    other = folder / "other_model"
+    trained = invoke("train", tiny_csv, "-o", other, "--folds", "2", "--test-size", "0", "--vectors", "none")
+    assert trained.exit_code == 0, trained.output
+    out = folder / "scored.csv"
+    result = invoke("batch", prefixed, "-o", out, "--text-column", "text", "--prefix", "m2_", "-m", other)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize(
+    ("options", "model", "said", "refused"),
+    [
+        # the summary's set: its model, from the summary
+        (["--prefix", "m2_"], "other_model", "From the summary of the batch run", False),
+        ([], "other_model", "From the summary of the batch run", False),
+        # the other set: not the summary's model, and the drift check reads that set (it stopped on two sets)
+        (["--prefix", "pred_"], None, "describes the columns prefixed 'm2_', not the 'pred_' ones read", False),
+        # its model given: accepted, not refused as "not the summary's model" (whose advice names the wrong one)
+        (["--prefix", "pred_", "-m", "TINY"], "tiny", "The model named by model=", False),
+        (["--prefix", "m2_", "-m", "TINY"], None, "not by model=", True),
+    ],
+)
+def test_the_model_of_a_prefix_the_summary_did_not_write_is_not_the_summarys(
+    invoke, by_two_models, tmp_path, tiny_model_dir, options, model, said, refused
+):
+    """Regression: ``report --prefix pred_`` of a file whose summary recorded ``m2_`` named the summary's model as
+    the one that made the pred_ columns, refused their real model given with --model, and its drift section said
+    '2 sets of predicted columns … choose one with prefix=' although --prefix was given."""
+    options = [str(tiny_model_dir) if o == "TINY" else o for o in options]
+    out = tmp_path / "r.html"
+    result = invoke("report", by_two_models, "-o", out, "--lang", "en", *options)
+    if refused:
+        assert result.exit_code == 2 and said in result.output, result.output
+        return
+    assert result.exit_code == 0, result.output
+    page = html.unescape(out.read_text(encoding="utf-8"))
+    model_part = page[page.index('<section id="model">') : page.index('<section id="status">')]
+    drift_part = page[page.index('<section id="drift">') :]
+    assert said in model_part
+    if model is not None:
+        assert f"<td>{model}</td>" in model_part
+    assert "sets of predicted columns" not in drift_part
+    assert "No drift" in drift_part or "Drift" in drift_part

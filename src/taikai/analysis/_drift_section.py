@@ -19,6 +19,7 @@ from taikai.model import (
     default_model_dir,
     model_display_name,
     model_sha256,
+    prediction_prefixes,
     read_metadata,
     resolve_model,
     retrain_command,
@@ -227,8 +228,9 @@ def drift_section(
                 words["title"], (words["no_statistics"].format(train=retrain_command(found), compare=COMPARE),)
             )
         resolved = resolve_model(model)
-        report = check_drift(
-            df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii
+        plain = "" if "" in prediction_prefixes(list(map(str, df.columns))) else None  # the set checked for above,
+        report = check_drift(  # not one under a prefix beside it (batch --prefix m2_ run on a predictions file)
+            df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii, prefix=plain
         )
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))

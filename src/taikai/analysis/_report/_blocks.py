@@ -62,8 +62,9 @@ class Table:
 
         kinds = kinds or {}
         names = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
+        cells = (df.iloc[:, j] for j in range(df.shape[1]))  # by position: two columns of one name are two columns
         numeric = [False] * index + [
-            pd.api.types.is_numeric_dtype(df[c]) or (len(df) > 0 and df[c].map(_is_share).all()) for c in df.columns
+            pd.api.types.is_numeric_dtype(c) or (len(df) > 0 and c.map(_is_share).all()) for c in cells
         ]
         columns = tuple(
             Column(name, kinds.get(name, ColumnKind.NUMBER if is_number else ColumnKind.LABEL))
@@ -128,11 +129,13 @@ class Figure:
     alt: str
     draw: Callable[..., Any]
     args: tuple[Any, ...] = ()
+    caption: str = ""
+    """A note under the chart, shown with it (a page without charts has neither)."""
 
     @classmethod
-    def of(cls, alt: str, draw: Callable[..., Any], *args: Any) -> Figure:
-        """Return the chart ``draw(*args)`` with the alternative text *alt*."""
-        return cls(alt, draw, args)
+    def of(cls, alt: str, draw: Callable[..., Any], *args: Any, caption: str = "") -> Figure:
+        """Return the chart ``draw(*args)`` with the alternative text *alt* (and a note under it, *caption*)."""
+        return cls(alt, draw, args, caption)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ added), render the page; and write it from a predictions file."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from os import PathLike
@@ -169,20 +170,23 @@ def build_report(
     if mask_pii:
         df, masks = mask_report_frame(df, text_column, by, date_column)
     ids = id_column or index_id
+    # the summary's model made the set of columns it recorded; another set chosen with prefix was another model's
+    made_by = run if run is None or prefix is None or run.prefix in (None, prefix) else replace(run, model=None)
     options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, ids)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
         options,
         source,
-        identify_model(df, model, run),
+        identify_model(df, model, made_by),
         run,
         _summary_name(path),
-        drift_model(model, run),
+        drift_model(model, made_by),
         path.parent if path is not None else None,
         run is None and path is not None and summary_path(path).is_file(),
         Counter(masks),
         where,
+        None if made_by is run or run is None or run.prefix is None or prefix is None else (run.prefix, prefix),
     )
     try:
         sections = build_sections(ctx, steps)

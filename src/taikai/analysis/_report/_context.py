@@ -64,6 +64,9 @@ class ReportContext:
     summary_ignored: bool = False  # a summary lies beside the file but describes another output
     masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
     where: str = tables.FRAME  # the predictions as messages name them: the file, else "the predictions frame"
+    other_prefix: tuple[str, str] | None = None
+    """The prefixes of the set of columns the batch summary's model wrote and of the one read (``--prefix``), when
+    they differ: the summary's model is not the one that made the columns read."""
 
     @cached_property
     def t(self) -> Phrases:

@@ -88,6 +88,12 @@ EN = Phrases(
     "the default model, whose probability columns match. Name another with model= (--model on the command line).",
     model_unknown_stale="Unknown model: the batch summary beside the predictions ({file}) describes another output, "
     "and the default model's probability columns differ. Name it with model= (--model on the command line).",
+    model_assumed_prefix="The batch summary beside the predictions ({file}) describes the columns prefixed {recorded}, "
+    "not the {prefix} ones read: assumed to be the default model, whose probability columns match. Name another "
+    "with model= (--model on the command line).",
+    model_unknown_prefix="Unknown model: the batch summary beside the predictions ({file}) describes the columns "
+    "prefixed {recorded}, not the {prefix} ones read, and the default model's probability columns differ. Name it "
+    "with model= (--model on the command line).",
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
@@ -147,6 +153,9 @@ EN = Phrases(
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",
     rest_segments="{n} other values",
+    rest_labels="{n} other reasons",
+    charts_pooled="The charts show the {top} most frequent reasons; the other {rest} are pooled as '{other}'. The "
+    "tables list every reason.",
     same_text_note="A text posted several times is shown once; the column 'rows with this text' counts its rows.",
     model_reason_note="Override mode: the reason column is the first firing rule's label; the rows picked, p and the "
     "runner-up follow the model's own reason (the column model's reason).",

@@ -67,6 +67,8 @@ JA = Phrases(
     model_assumed_frame="Python のデータフレームから作ったレポートです (batch の要約はありません): 確率の列が一致する既定のモデルとみなしています。別のモデルなら model= で指定してください。",
     model_unknown_frame="どのモデルの予測か分かりません (Python のデータフレームには batch の要約がなく、既定のモデルとは確率の列が異なります)。model= で指定してください。",
     model_assumed_stale="予測ファイルの横の batch の要約 ({file}) は別の出力のものなので、確率の列が一致する既定のモデルとみなしています。別のモデルなら model= (コマンドラインでは --model) で指定してください。",
+    model_assumed_prefix="予測ファイルの横の batch の要約 ({file}) は接頭辞 {recorded} の列のもので、読んだのは {prefix} の列なので、確率の列が一致する既定のモデルとみなしています。別のモデルなら model= (コマンドラインでは --model) で指定してください。",
+    model_unknown_prefix="どのモデルの予測か分かりません (予測ファイルの横の batch の要約 {file} は接頭辞 {recorded} の列のもので、読んだ {prefix} の列は既定のモデルとも確率の列が異なります)。model= (コマンドラインでは --model) で指定してください。",
     model_unknown_stale="どのモデルの予測か分かりません (予測ファイルの横の batch の要約 {file} は別の出力のもので、既定のモデルとは確率の列が異なります)。model= (コマンドラインでは --model) で指定してください。",
     status="入力と処理状況",
     status_note="{rows} 行のうち {bad} 行は分類されていません (status が ok 以外)。",
@@ -117,6 +119,8 @@ JA = Phrases(
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
     rest_segments="ほか {n} 件の値",
+    rest_labels="ほか {n} 件の理由",
+    charts_pooled="グラフには件数の多い {top} 件の理由を示し、ほかの {rest} 件は「{other}」にまとめています。表にはすべての理由があります。",
     same_text_note="同じ文のレビューは 1 件にまとめ、その行数を「同じ文の行数」の列に示します。",
     model_reason_note="override モード: 理由の列は最初に当たったルールのラベル。行の選び方、p と次点はモデル自身の理由"
     " (モデルの理由の列) によります。",

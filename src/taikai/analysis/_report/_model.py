@@ -12,8 +12,11 @@ def model_section(ctx: ReportContext) -> Section:
     t, info = ctx.t, ctx.model
     stale = ctx.summary_ignored  # a summary of another output: the status section says so, and this says which model
     frame = ctx.source_dir is None  # a frame from Python: there is no file, nor a summary beside it
+    recorded, read = (repr(p) for p in ctx.other_prefix or ("", ""))
+    other = {"file": ctx.summary_file, "recorded": recorded, "prefix": read}  # the summary's model wrote another set
     if info.origin is Origin.UNKNOWN:
         unknown = t.model_unknown_stale.format(file=ctx.summary_file) if stale else t.model_unknown
+        unknown = t.model_unknown_prefix.format(**other) if ctx.other_prefix else unknown
         return Section.of("model", t.model, [Note(t.model_unknown_frame if frame else unknown)])
     rows: list[tuple[Cell, ...]] = [
         (t.model_name, info.name),
@@ -35,6 +38,8 @@ def model_section(ctx: ReportContext) -> Section:
             if frame
             else t.model_assumed_stale.format(file=ctx.summary_file)
             if stale
+            else t.model_assumed_prefix.format(**other)
+            if ctx.other_prefix
             else t.model_assumed
         ),
     }[info.origin]

@@ -83,6 +83,9 @@ class Phrases:
     model_unknown_frame: str
     model_assumed_stale: str
     model_unknown_stale: str
+    model_assumed_prefix: str
+    """The summary's model wrote the columns prefixed ``{recorded}``, the page reads the ``{prefix}`` ones."""
+    model_unknown_prefix: str
     status: str
     status_note: str
     status_messages: str
@@ -132,6 +135,10 @@ class Phrases:
     uncertain_note: str
     rest_segments: str
     """The row of the segments summed past the largest, ``{n}`` how many: ``ほか {n} 件の値``."""
+    rest_labels: str
+    """The bar of the reasons a chart pools past the most frequent (``_top_labels``): ``ほか {n} 件の理由``."""
+    charts_pooled: str
+    """Under a chart that pooled reasons: ``{top}`` drawn, ``{rest}`` pooled into the bar named ``{other}``."""
     no_rows: str
     same_text_note: str
     model_reason_note: str

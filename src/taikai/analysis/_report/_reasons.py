@@ -7,6 +7,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Cell, Column, ColumnKind, CountShare, Figure, Heading, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
+from taikai.analysis._report._top_labels import chart_labels, pooled_stated
 
 
 def reasons_section(ctx: ReportContext) -> Section:
@@ -27,6 +28,7 @@ def reasons_section(ctx: ReportContext) -> Section:
     )
     number = ColumnKind.NUMBER
     table = Table((Column(t.name), Column(t.reason), Column(t.primary, number), Column(t.stated, number)), rows)
+    chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
     per_review = tables.reasons_per_review(ctx.frame)
     n = max(int(per_review.sum()), 1)
     sizes = Table(
@@ -38,7 +40,14 @@ def reasons_section(ctx: ReportContext) -> Section:
         t.reasons,
         [
             Note(fill(note, rows=f"{len(ctx.rows):,}")),
-            Figure.of(t.reasons, charts.stated_bars, stated, lang, ctx.reason_labels),
+            Figure.of(
+                t.reasons,
+                charts.stated_bars,
+                pooled_stated(ctx, stated, chart),
+                lang,
+                chart.labels,
+                caption=chart.caption(ctx),
+            ),
             table,
             Heading(t.reasons_per_review),
             sizes,

@@ -129,7 +129,8 @@ def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] 
         else:
             uri, drawn_as_missing = charts.png_uri(fig)
             missing.update(dict.fromkeys(drawn_as_missing))
-        return f'<img src="{uri}" alt="{escape(block.alt)}">'
+        caption = f'\n<p class="note">{escape(block.caption)}</p>' if block.caption else ""
+        return f'<img src="{uri}" alt="{escape(block.alt)}">{caption}'
     raise TypeError(f"not a report block: {block!r}")
 
 

@@ -9,6 +9,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import Block, CountShare, Figure, Heading, Note, Paragraph, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._top_labels import chart_labels
 from taikai.errors import DataWarning
 
 
@@ -44,11 +45,10 @@ def sentiment_section(ctx: ReportContext) -> Section:
     per_reason = tables.sentiment_by_reason(ctx.frame)
     blocks.append(Heading(t.sentiment_per_reason))
     if per_reason.to_numpy().sum():
-        blocks.append(
-            Figure.of(
-                t.sentiment_per_reason, charts.sentiment_bars, per_reason, lang, ctx.reason_labels, ctx.sentiment_labels
-            )
-        )
+        chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
+        drawn = chart.rows(per_reason)
+        labels, caption = (chart.labels, ctx.sentiment_labels), chart.caption(ctx)
+        blocks.append(Figure.of(t.sentiment_per_reason, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
     named = per_reason.rename(index=ctx.reason, columns=ctx.sentiment).rename_axis(index=t.reason, columns=None)
     blocks.append(Table.from_frame(named))
     return Section.of("sentiment", t.sentiment, blocks)

@@ -8,6 +8,7 @@ from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._top_labels import chart_labels
 from taikai.drift import EmptyPeriods
 from taikai.io import DateOrder, read_date_column
 
@@ -42,10 +43,17 @@ def trend_section(ctx: ReportContext) -> Section:
             *(Column(ctx.reason(str(r)), number) for r in table.columns),
             Column(t.total, number),
         )
-        names = [ctx.reason(str(r)) for r in table.columns]
+        chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one panel
+        drawn = chart.columns(table)
+        names = [ctx.reason(str(r)) for r in drawn.columns]
         blocks += [
-            Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, table, lang, 4, ctx.reason_labels),
-            Figure.of(t.trend_shares.format(period=ctx.period), charts.trend_shares, table, lang, None, names),
+            Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, drawn, lang, 4, chart.labels),
+            Figure.of(
+                t.trend_shares.format(period=ctx.period),
+                charts.trend_shares,
+                *(drawn, lang, None, names),
+                caption=chart.caption(ctx),
+            ),
             Table(columns, tuple(rows)),
         ]
     return Section.of("trend", title, blocks)
