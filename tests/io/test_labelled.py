@@ -506,3 +506,32 @@ def test_two_sentiment_columns_not_read_are_left_alone():
     df = pd.concat([df, df[["sentiment"]]], axis=1)
     table = check_labelled(df, "sheet.csv", sentiment_column=None, require_text=False)
     assert table.frame["label_set"].tolist() == [["fees"], ["low_pay"], ["time"]]
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        # Regression: a label of one's own typed with Alt+Enter in Excel was kept with its line break, and broke
+        # every table and column name that showed it (info, predict, p_reason_… columns)
+        (["手数料が高い", "お金\nの話", "negative", ""], "reasons: the label 'お金\\nの話' holds a line break"),
+        (
+            ["手数料が高い", "お金", "negative", "忙\r\nしさ"],
+            "more_reasons: the label '忙\\r\\nしさ' holds a line break",
+        ),
+        (["手数料が高い", "お金", "nega\ttive", ""], "sentiment: the label 'nega\\ttive' holds a line break or a tab"),
+        (["手数料が高い", "お金", "negative", ""], None),  # one line: read as before
+    ],
+)
+def test_a_label_of_one_s_own_holding_a_line_break_is_a_bad_row(row, said):
+    own = {"reasons_as_written": True, "sentiments_as_written": True}
+    table = check_labelled(frame([row]), "sheet.csv", on_bad_rows="skip", **own)
+    problems = [bad.problems for bad in table.bad]
+    assert len(problems) == (0 if said is None else 1) and len(table.frame) == (1 if said is None else 0)
+    if said is not None:
+        assert said in problems[0] and "write it on one line" in problems[0]
+
+
+def test_the_taxonomy_s_labels_on_two_lines_are_two_reasons():
+    """Whitespace separates the taxonomy's reasons, a line break too: no label holds one."""
+    table = check_labelled(frame([["手数料が高い", "fees\ntime", "negative", ""]]))
+    assert table.frame["label_set"].tolist() == [["fees", "time"]] and not table.bad

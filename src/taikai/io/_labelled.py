@@ -27,7 +27,7 @@ from taikai.io._label_columns import MORE_REASONS_COLUMN
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
-from taikai.io._unknown_labels import known_labels, row_unknowns
+from taikai.io._unknown_labels import broken_labels, known_labels, row_unknowns
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -188,7 +188,9 @@ def check_labelled(
         if not labels and not sentiment and not unused and skip_blank:
             blank += 1
             continue
-        problems = []
+        problems = broken_labels(
+            ((reasons_column, primary), (MORE_REASONS_COLUMN, further), (sentiment_column or aside, [sentiment]))
+        )
         checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)  # as the model judges it (Model.classify)
         if require_text and checked.status is not Status.OK:
             problems.append(f"{text_column}: {checked.message}")

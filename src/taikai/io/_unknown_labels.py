@@ -130,3 +130,19 @@ def _other_column(label: str, kind: str, other: str, partner: str, swapped: tupl
             "swapped?"
         )
     return f"{label!r} is a {kind} label, not a {other}: is it in the wrong column?"
+
+
+_LINE_BREAK = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]")
+"""What ends a line or jumps a column inside a label: a label of one's own is kept as written, and one holding a line
+break (Alt+Enter in an Excel cell) or a tab would break every table and column name that shows it."""
+
+
+def broken_labels(columns: Sequence[tuple[Hashable, Sequence[str]]]) -> list[str]:
+    """Return ``COLUMN: message`` for each label of *columns* (each column with its labels) that holds a line break
+    or a tab; the taxonomy's labels never do (whitespace separates them)."""
+    return [
+        f"{column}: the label {label!r} holds a line break or a tab (Alt+Enter in an Excel cell?); write it on one line"
+        for column, labels in columns
+        for label in labels
+        if _LINE_BREAK.search(label)
+    ]
