@@ -13,7 +13,7 @@ from taikai.io import RunSummary
 from taikai.io._model_stamp import ModelStamp
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.suggestion import Earlier
-from taikai.suggestion._how_to import how_to, train_options
+from taikai.suggestion._how_to import how_to
 
 FAST = ["--folds", "0"]
 JA = {"text": "本文", "reasons": "理由", "sentiment": "感情"}
@@ -77,7 +77,7 @@ def test_train_options_are_the_ones_the_named_models_metadata_records(tmp_path, 
     taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config, free_labels=True)
     path = {"trained": tmp_path / "m", "gone": tmp_path / "gone"}.get(model)
     stamp = None if path is None else ModelStamp("m", str(path), "0" * 64, "2026-01-01T00:00:00")
-    assert train_options(RunSummary(str(tmp_path / "p.csv"), 1, {}, 0, 0, None, stamp)) == expected
+    assert Earlier.of(RunSummary(str(tmp_path / "p.csv"), 1, {}, 0, 0, None, stamp)).train_options == expected
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The steps the labelling sheet's ``how_to`` sheet gives, in Japanese and English, for the model it was made with.
 
 The steps speak of the model's own labels (their example, the train options the model needs again: those its
-metadata records, :func:`train_options`, so that the train command makes the same kind of model) and of the
+metadata records, :meth:`Earlier.of`, so that the train command makes the same kind of model) and of the
 rounds before: a sheet made with ``--exclude`` names the files it was given, so that the train command keeps the
 earlier sheets' labels (``--add`` each again) and the next round leaves their rows out too (:class:`Earlier`).
 """
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Earlier:
     """The files a sheet was made with ``--exclude`` of, as given: ``files`` all of them, ``sheets`` those that are
-    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one); ``train_options``, the
-    train options of the model that made the predictions (:func:`train_options`; ``None``: not known); and
-    ``trained_with``, the files that model was trained on with ``--add`` (its metadata's added inputs), whose labels
-    the train command keeps too."""
+    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one); ``train_options``, the train
+    options of the model that made the predictions (as :func:`taikai.model.retrain_options` reads them from its
+    metadata; ``None``: not known); and ``trained_with``, the files that model was trained on with ``--add`` (its
+    metadata's added inputs), whose labels the train command keeps too."""
 
     files: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
@@ -84,16 +84,6 @@ def _metadata(run: RunSummary | None) -> ModelMetadata | None:
         return read_metadata(Path(run.model.path))
     except (ModelError, OSError):
         return None
-
-
-def train_options(run: RunSummary | None) -> str | None:
-    """Return the train options of the model a batch summary *run* names (`` --free-labels --vectors none``, as
-    :func:`taikai.model.retrain_options` reads them from its metadata); ``None`` when no summary names a model whose
-    metadata can still be read (the sheet's labels then say what they can)."""
-    from taikai.model import retrain_options
-
-    meta = _metadata(run)
-    return None if meta is None else retrain_options(meta)
 
 
 def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
