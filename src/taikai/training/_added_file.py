@@ -33,15 +33,16 @@ def check_added_files(add: Sequence[Item], one: bool) -> list[tuple[int, Item]]:
     the items of *add* with their positions, each file once: at its last place, where its rows were read before (a
     text repeated in the added files is kept from the last), so that a file given twice trains as given once, and is
     said to be given twice instead of being listed twice, its first copy as duplicates of its second."""
-    last: dict[tuple[int, int], int] = {}
+    files: dict[int, tuple[int, int]] = {}  # each path's position in add, and the file it is (device, inode)
     for position, item in enumerate(add):
         if isinstance(item, (str, Path)):
             check_added_file(item, None if one else position)
             status = os.stat(item)
-            last[status.st_dev, status.st_ino] = position
+            files[position] = (status.st_dev, status.st_ino)
+    last = {file: position for position, file in files.items()}  # each file's last position
     kept: list[tuple[int, Item]] = []
     for position, item in enumerate(add):
-        if isinstance(item, (str, Path)) and (at := last[(s := os.stat(item)).st_dev, s.st_ino]) != position:
+        if position in files and (at := last[files[position]]) != position:
             again = " twice" if str(add[at]) == str(item) else f": the same file as {add[at]}, given after it"
             warn_user(f"{item}, given to {ADD}{again}; its rows are read once, where it is given last", DataWarning)
             continue
