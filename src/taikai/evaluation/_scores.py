@@ -22,14 +22,19 @@ class SingleLabelScores:
     macro_f1: float
     confusion: list[list[int]]
 
+    @property
+    def predicted(self) -> list[int]:
+        """How many rows each label was predicted for: the confusion matrix's column sums (empty without one), as
+        :attr:`MultiLabelScores.predicted` counts them."""
+        return [sum(column) for column in zip(*self.confusion)] if self.confusion else []
+
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values; ``confusion[i][j]`` counts gold ``labels[i]`` predicted as ``labels[j]``. A label
         in neither the gold nor the predicted labels has ``null`` precision, recall and F1 (the table's ``–``)."""
-        predicted = [sum(column) for column in zip(*self.confusion)] if self.confusion else []
         return {
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
-            "per_class": per_label_dict(self, predicted),
+            "per_class": per_label_dict(self, self.predicted),
             "labels": self.labels,
             "confusion": self.confusion,
         }
@@ -79,9 +84,8 @@ def per_label_dict(
 
 def single_table(scores: SingleLabelScores) -> list[str]:
     """Return the Markdown lines of *scores*: headline, per-class table, confusion matrix."""
-    predicted = [sum(column) for column in zip(*scores.confusion)] if scores.confusion else []
-    lines = [f"accuracy {scores.accuracy:.3f} · {macro_line(scores, predicted)}", ""]
-    lines += label_table(scores, predicted)
+    lines = [f"accuracy {scores.accuracy:.3f} · {macro_line(scores, scores.predicted)}", ""]
+    lines += label_table(scores, scores.predicted)
     lines += ["", "Confusion (rows: gold, columns: predicted)", ""]
     lines.append("| gold \\ predicted | " + " | ".join(scores.labels) + " |")
     lines.append("|---|" + "---:|" * len(scores.labels))
