@@ -218,7 +218,11 @@ def test_metadata_records_the_training_file(tiny_model_dir, tiny_csv):
             b"{not json",
             r"metadata\.json:1: not valid JSON \(Expecting property name enclosed in double quotes, column 2\); ",
         ),
-        (b"\xff\xfe{}", r"metadata\.json: not UTF-8 text, so not taikai metadata \(invalid start byte\); "),
+        (b"\xff\xfe{}", r"metadata\.json:1: not UTF-8 text, so not taikai metadata \(invalid start byte\); "),
+        (  # a stray byte that CP932 reads as a private-use character: damaged, not saved as CP932
+            b'{\n  "a": 1,\n  "b": "\xff"\n}',
+            r"metadata\.json:3: not UTF-8 text, so not taikai metadata \(invalid start byte\); ",
+        ),
     ],
 )
 def test_unreadable_metadata_says_where_and_what_to_do(tiny_model_dir, tmp_path, content, message):
@@ -226,6 +230,34 @@ def test_unreadable_metadata_says_where_and_what_to_do(tiny_model_dir, tmp_path,
     (model_dir / "metadata.json").write_bytes(content)
     with pytest.raises(ModelError, match=message + "the model directory is damaged or was written by another"):
         taikai.load_model(model_dir)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("cp932", "CP932 (Shift_JIS) text, as a Japanese editor or Notepad's ANSI saves it, not UTF-8"),
+        ("utf-16", "UTF-16 text (what Notepad calls Unicode), not UTF-8"),
+    ],
+)
+def test_metadata_an_editor_saved_in_another_encoding_says_so_and_loads_saved_as_utf8(
+    tiny_model_dir, tmp_path, encoding, said
+):
+    """Regression: metadata.json saved by an editor in CP932 or UTF-16 was refused as "not UTF-8 text, so not taikai
+    metadata (invalid start byte); the model directory is damaged or was written by another taikai version"."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    path = model_dir / "metadata.json"
+    values = json.loads(path.read_text(encoding="utf-8"))
+    values["warnings"] = [*values.get("warnings", []), "訓練データが少ない"]  # Japanese, so CP932 is not ASCII
+    text = json.dumps(values, ensure_ascii=False, indent=2)
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    assert str(caught.value) == (
+        f"{path}: {said}, the encoding taikai writes and reads it in; open it in an editor and save it again as "
+        "UTF-8 (with or without a byte order mark), or restore it from a copy of the model"
+    )
+    path.write_text(path.read_bytes().decode(encoding), encoding="utf-8")  # the advice, followed
+    assert taikai.load_model(model_dir).metadata.warnings[-1] == "訓練データが少ない"
 
 
 def test_metadata_saved_with_a_byte_order_mark_loads_and_is_saved_again_without(tiny_model_dir, tmp_path):

@@ -180,6 +180,9 @@ def _refused(values, edit, problem):
         (lambda m: m["drift_statistics"].pop("confidence"), "'drift_statistics' lacks 'confidence'"),
         (lambda m: m.update(inputs="a.csv"), "'inputs' is 'a.csv', but should be a list of input files"),
         (lambda m: m.update(free_labels="yes"), "'free_labels' is 'yes', but should be true or false"),
+        # read with bool(), "false" and "no" were true: a model said refit on every row, and retrained --refit-all
+        (lambda m: m.update(refit_on_all_rows="false"), "'refit_on_all_rows' is 'false', but should be true or false"),
+        (lambda m: m.update(refit_on_all_rows=1), "'refit_on_all_rows' is 1, but should be true or false"),
     ],
 )
 def test_malformed_metadata_names_the_field_in_words(values, edit, problem):

@@ -15,6 +15,7 @@ from taikai.model._env_named import no_such_directory, says_env
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, retrain_command, retrain_hint
 from taikai.model._loaded import metadata_problems, not_a_pipeline, pipeline_described
 from taikai.model._metadata import ModelMetadata
+from taikai.model._metadata_text import metadata_text
 from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
 from taikai.model._versions import check_versions
 
@@ -88,15 +89,15 @@ def read_metadata_json(model_dir: Path) -> Any:
             f"it from a copy of the model), or retrain: {TRAIN_COMMAND}"
         )
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+    except OSError as exc:  # permissions, a network drive gone
+        raise ModelError(f"{path}: cannot read ({exc.strerror or exc}); check that you may read it") from exc
+    try:
+        return json.loads(metadata_text(path, raw))
     except json.JSONDecodeError as exc:
         raise ModelError(
             f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); {DAMAGED_HINT}"
         ) from exc
-    except UnicodeDecodeError as exc:
-        raise ModelError(f"{path}: not UTF-8 text, so not taikai metadata ({exc.reason}); {DAMAGED_HINT}") from exc
-    except OSError as exc:  # permissions, a network drive gone
-        raise ModelError(f"{path}: cannot read ({exc.strerror or exc}); check that you may read it") from exc
 
 
 def _inside(folder: Path) -> str:

@@ -150,7 +150,7 @@ class ModelMetadata:
             seed=f.get("seed", nonnegative_int, "a whole number of 0 or more (as training takes it)"),
             training_data=f.part("training_data", read_training_data, "an object"),
             metrics=f.part("metrics", read_metrics, "an object"),
-            refit_on_all_rows=f.optional("refit_on_all_rows", bool, "true or false", False),
+            refit_on_all_rows=f.optional("refit_on_all_rows", flag, "true or false", False),
             versions=f.optional("versions", strings, "an object of version strings", {}),
             dictionary=f.optional_part("dictionary", read_dictionary, "an object", {}),
             artifact=f.optional_part("artifact", read_artifact_info, "an object with file, sha256 and bytes", None),
