@@ -15,6 +15,7 @@ from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._foreign import find_foreign_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
+from taikai.privacy._quoted import OPENING, closed
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
@@ -115,7 +116,7 @@ MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
     r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
     rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
-    rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?"
+    rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?(?P<q>{OPENING})?"
     r"(?P<v>[A-Za-z0-9_.\-@#:]{3,40})",
     re.IGNORECASE,
 )
@@ -130,7 +131,7 @@ ACCOUNT_ID = re.compile(
     r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
     r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
     r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム|ハンドルネーム|ハンドル名)(?![A-Za-z])"
-    r"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?"
+    rf"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?(?P<q>{OPENING})?"
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39}(?:#[0-9]{4}(?![0-9]))?)(?![A-Za-z0-9_@])"
 )
 _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム", "ハンドル")
@@ -249,7 +250,7 @@ def find_ids(text: str) -> Iterator[Found]:
         for m in ACCOUNT_ID.finditer(text):
             value = m.group("v").rstrip(".-")
             shaped = any(ch.isdigit() or ch in "_." for ch in value)
-            if m.group("ga") and not _LOWER_HANDLE.fullmatch(value):
+            if (m.group("ga") and not _LOWER_HANDLE.fullmatch(value)) or not closed(text, m, value):
                 continue
             if len(value) >= 3 and any(ch.isalpha() for ch in value) and (m.group("sep") or shaped):
                 yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
@@ -258,7 +259,7 @@ def find_ids(text: str) -> Iterator[Found]:
     for m in MESSENGER_ID.finditer(text):
         value = m.group("v").rstrip(".-:")
         keyword, sep = m.group("kw"), m.group("sep")
-        if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)):
+        if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)) or not closed(text, m, value):
             continue  # LINE名 100件: a count
         # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
         # not an ID; after は only a handle in lower case (LINEはtaro_88です; LINEはiOS17で stays).
