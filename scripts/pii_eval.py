@@ -340,7 +340,9 @@ DESIGN = """## Design
   `ランサーズID: …`, `クラウドワークスのID tanaka_hiro`, `ID:tanaka_hiro`): after a colon, `=` or は a handle with a
   letter, after a space or nothing one with a digit, `_` or `.` (`ID card` stays), after が or を a handle in lower case
   (`IDがtaro_88だった`; `IDがnull`, `IDがIPv6` stay), a Discord tag's number with it (`Discord IDはtaro#1234`: the
-  `#1234` was left); a number alone (`ID: 123456`) and the ID of a
+  `#1234` was left), a handle in quotes or brackets closed right after it the same (`LINE IDは「sato_88」`,
+  `ID:『tanaka_hiro』`, `Chatwork ID（tanaka_k）` become `LINE IDは「[ID]」`, …: masker 14; they were left); a number
+  alone (`ID: 123456`) and the ID of a
   job, an order, a task or another record stay (案件ID, 注文ID, 取引ID, 問い合わせID, 作業ID, タスクID,
   プロジェクトID, 契約ID, 請求ID, 管理ID, 受付ID, 予約ID, チケットID, オーダーID, ジョブID, 応募ID, 出品ID, 発注ID,
   受注ID, 伝票ID, セッションID, トランザクションID: `プロジェクトID：PRJ-2024-001` stays; ログインID and ユーザーID
@@ -610,6 +612,9 @@ DESIGN = """## Design
   platform, a place or a common noun (on the stop list, or tagged so by UniDic); only the name is masked and the
   bracket stays (鈴木（ライター）さんに, 高橋（Lancers）さんと, ジョン・スミス（アメリカ）さんの,
   田中（クライアント）が, 山田（ドルトムント）が become `[人名]（ライター）さんに`, …, `[人名]（ドルトムント）が`).
+  A name in quotes right before an honorific is a name as it is without them, and the quotes stay (masker 14:
+  発注者「山本」さん, 『たかし』さん, "Hanako"さん become 発注者「[人名]」さん, …; they were left, while
+  「クライアント」さん and 「運営」さん stay as without quotes).
   The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, タスカジ, ANYTIMES, エニタイムズ, Uber, ウーバーイーツ, メルカリ, ラクマ,
