@@ -414,7 +414,11 @@ DESIGN = """## Design
   地 ends no block (`一番地味な作業`, `一番地元の`, `1番地獄`; 番地先 is an address). Numbers joined by hyphens
   alone need a town right before them (kanji or katakana, at most 12 characters, 霞が関 and 丸の内 whole, starting
   after the city or ward or after 住所, 所在地, 在住, 自宅, …; not after a 市, 区 or 県 that starts a word:
-  `株式市場2-3`, `評価区分1-2`, `大阪市内1-2`, `都市伝説1-2-3`, while `千代田区内幸町` is a ward and a town) that is
+  `株式市場2-3`, `評価区分1-2`, `大阪市内1-2`, `都市伝説1-2-3`, while `千代田区内幸町` is a ward and a town;
+  right after a city or ward, with hiragana too: `横浜市青葉区美しが丘1-2-3`, `西区みなとみらい2-3-1`,
+  `練馬区ひばりが丘一丁目2番3号` are `横浜市青葉区[住所]`, …, masker 14, when the town starts with no
+  particle and holds no verb's ending: `横浜市ならみなとみらい2-3回` and `渋谷区の3-4` stay; before, such
+  towns were left, or cut at their hiragana: `横浜市青葉区美しが[住所]`) that is
   no word numbers count, score, rank, date or measure (評価, 承認率, レベル, ランク, 期間, 納期, 退会日, 番号,
   テスト, 第, 時給, 文字数, …: `自宅で作業、評価4-5でした` and `北海道在住、タスク番号3-12-5` stay), no date
   (a year and a month, a day, or a second year: `在住の梅田2023-4-1`, `期間2021-2023`), and one more sign: a city
