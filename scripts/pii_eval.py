@@ -354,7 +354,8 @@ DESIGN = """## Design
   (both halves of `記号10000-12345678`), and any 7- or 8-digit number within 30 characters after 口座, 振込先,
   普通, 当座, 銀行 or 名義 (普通に, the adverb, and 当座の, for now, announce none), unless a word of another
   number stands between that word and the number (an order's, a case's, a task's, an ID, a balance or an amount:
-  `口座に入金されるまで、案件番号 1234567 の件`, `振込先を変えた。作業ID 7654321`, `口座残高 3456789` stay;
+  `口座に入金されるまで、案件番号 1234567 の件`, `振込先を変えた。作業ID 7654321`, `口座残高 3456789` and, masker
+  14, `振り込まれた額は 1234567` stay;
   `作業報酬の振込口座 1234567`, where the account's word comes after, is masked); after the same words, a branch
   and an account number joined by a dash, the bank's code before them or not, is one account (`振込先 三井住友
   123-4567890`, `口座 0009-123-4567890`; `123-4567890` alone and `注文番号 123-4567890` stay), and so is a Japan
@@ -365,7 +366,9 @@ DESIGN = """## Design
   0130 00`: its digits were masked as a My Number before). A number followed by a unit is
   an amount or a count and never an account, after 普通/当座/口座番号 too (円, 万, 件, 文字, 人, 回, 個, 本, 枚,
   %, PV, views, …: `普通は1000000円`, `普通に 1234567 PV`; but 名義, 本人, 本店 and 本部 are no 名 or 本:
-  `普通 1234567 名義ヤマダ` is `普通 [口座] 名義[人名]`, `口座番号 1234567 本店営業部` is `口座番号 [口座] 本店営業部`),
+  `普通 1234567 名義ヤマダ` is `普通 [口座] 名義[人名]`, `口座番号 1234567 本店営業部` is `口座番号 [口座] 本店営業部`;
+  and, masker 14, a number glued before 入金された, 送金された or 振り込まれた is the amount:
+  `口座に1234567振り込まれた` and `銀行振込で1234567入金された` stay, they were `[口座]`),
   nor is a valid date yyyymmdd of 19xx or 20xx unless
   口座番号 stands within 30 characters before it (`口座開設日 20240115` and `銀行振込は20240115に着金` stay,
   `口座番号 20240115` is masked); the holder's name after 名義 in katakana is a name. Card numbers: 13 to 19 digits in

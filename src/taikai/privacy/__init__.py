@@ -70,7 +70,8 @@ IDはtaro#1234). 12: the keys of an object in a JSONL text cell masked as its va
 two keys masked alike numbered ([メール] (2)). 13: a name before an honorific in romaji (Tanaka-san, Taro Yamada
 san, yamada-sama). 14: a handle in quotes or brackets after the word that names it (LINE IDは「sato_88」) and a
 name in quotes before an honorific (発注者「山本」さん), a town written with hiragana after a city or ward
-(青葉区美しが丘1-2-3)."""
+(青葉区美しが丘1-2-3); no account in an amount, after 額 (振り込まれた額は 1234567) or before 入金された or
+振り込まれた (口座に1234567振り込まれた)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -51,7 +51,7 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 _UNIT = (
     r"(?![0-9,.\-/:]|[ ]?(?:円|万|億|千|件|文字|字|人|名(?!義)|回|個|本(?![人店部名])|枚|冊|社|点|票|位|"
     r"歳|才|倍|%|ドル|再生|"
-    r"(?i:pv|uu|views?|yen|jpy|usd|dollars?)(?![A-Za-z])))"
+    r"(?i:pv|uu|views?|yen|jpy|usd|dollars?)(?![A-Za-z]))|入金さ|送金さ|振り?込まれ)"
 )
 ACCOUNT = re.compile(
     r"(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?(?:番号)?[ ]?(?:は|[:=])?[ ]?(?:No\.?[ ]?)?(?P<a>[0-9]{6,8})"
@@ -78,7 +78,7 @@ _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an ac
 # 口座残高 3456789; 振込先を変えた。作業ID 7654321): an order's, a task's, a balance, an amount.
 _OTHER_NUMBER = re.compile(
     r"(?:注文|受注|発注|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|品番|型番|商品|製品|作業|タスク|"
-    r"プロジェクト|チケット|オーダー|JAN|EAN|ISBN|ID|残高|合計|累計|総額|金額|売上|報酬)[^0-9\n]{0,6}$",
+    r"プロジェクト|チケット|オーダー|JAN|EAN|ISBN|ID|残高|合計|累計|総?額|金額|売上|報酬)[^0-9\n]{0,6}$",
     re.IGNORECASE,
 )
 # A valid date (20240115) is an account number only after 口座番号 (口座開設日 20240115, 振込は20240115に着金 stay).
