@@ -340,7 +340,9 @@ DESIGN = """## Design
   `ランサーズID: …`, `クラウドワークスのID tanaka_hiro`, `ID:tanaka_hiro`): after a colon, `=` or は a handle with a
   letter, after a space or nothing one with a digit, `_` or `.` (`ID card` stays), after が or を a handle in lower case
   (`IDがtaro_88だった`; `IDがnull`, `IDがIPv6` stay), a Discord tag's number with it (`Discord IDはtaro#1234`: the
-  `#1234` was left); a number alone (`ID: 123456`) and the ID of a
+  `#1234` was left), a handle in quotes or brackets closed right after it the same (`LINE IDは「sato_88」`,
+  `ID:『tanaka_hiro』`, `Chatwork ID（tanaka_k）` become `LINE IDは「[ID]」`, …: masker 14; they were left); a number
+  alone (`ID: 123456`) and the ID of a
   job, an order, a task or another record stay (案件ID, 注文ID, 取引ID, 問い合わせID, 作業ID, タスクID,
   プロジェクトID, 契約ID, 請求ID, 管理ID, 受付ID, 予約ID, チケットID, オーダーID, ジョブID, 応募ID, 出品ID, 発注ID,
   受注ID, 伝票ID, セッションID, トランザクションID: `プロジェクトID：PRJ-2024-001` stays; ログインID and ユーザーID
@@ -352,7 +354,8 @@ DESIGN = """## Design
   (both halves of `記号10000-12345678`), and any 7- or 8-digit number within 30 characters after 口座, 振込先,
   普通, 当座, 銀行 or 名義 (普通に, the adverb, and 当座の, for now, announce none), unless a word of another
   number stands between that word and the number (an order's, a case's, a task's, an ID, a balance or an amount:
-  `口座に入金されるまで、案件番号 1234567 の件`, `振込先を変えた。作業ID 7654321`, `口座残高 3456789` stay;
+  `口座に入金されるまで、案件番号 1234567 の件`, `振込先を変えた。作業ID 7654321`, `口座残高 3456789` and, masker
+  14, `振り込まれた額は 1234567` stay;
   `作業報酬の振込口座 1234567`, where the account's word comes after, is masked); after the same words, a branch
   and an account number joined by a dash, the bank's code before them or not, is one account (`振込先 三井住友
   123-4567890`, `口座 0009-123-4567890`; `123-4567890` alone and `注文番号 123-4567890` stay), and so is a Japan
@@ -363,7 +366,9 @@ DESIGN = """## Design
   0130 00`: its digits were masked as a My Number before). A number followed by a unit is
   an amount or a count and never an account, after 普通/当座/口座番号 too (円, 万, 件, 文字, 人, 回, 個, 本, 枚,
   %, PV, views, …: `普通は1000000円`, `普通に 1234567 PV`; but 名義, 本人, 本店 and 本部 are no 名 or 本:
-  `普通 1234567 名義ヤマダ` is `普通 [口座] 名義[人名]`, `口座番号 1234567 本店営業部` is `口座番号 [口座] 本店営業部`),
+  `普通 1234567 名義ヤマダ` is `普通 [口座] 名義[人名]`, `口座番号 1234567 本店営業部` is `口座番号 [口座] 本店営業部`;
+  and, masker 14, a number glued before 入金された, 送金された or 振り込まれた is the amount:
+  `口座に1234567振り込まれた` and `銀行振込で1234567入金された` stay, they were `[口座]`),
   nor is a valid date yyyymmdd of 19xx or 20xx unless
   口座番号 stands within 30 characters before it (`口座開設日 20240115` and `銀行振込は20240115に着金` stay,
   `口座番号 20240115` is masked); the holder's name after 名義 in katakana is a name. Card numbers: 13 to 19 digits in
@@ -412,7 +417,11 @@ DESIGN = """## Design
   地 ends no block (`一番地味な作業`, `一番地元の`, `1番地獄`; 番地先 is an address). Numbers joined by hyphens
   alone need a town right before them (kanji or katakana, at most 12 characters, 霞が関 and 丸の内 whole, starting
   after the city or ward or after 住所, 所在地, 在住, 自宅, …; not after a 市, 区 or 県 that starts a word:
-  `株式市場2-3`, `評価区分1-2`, `大阪市内1-2`, `都市伝説1-2-3`, while `千代田区内幸町` is a ward and a town) that is
+  `株式市場2-3`, `評価区分1-2`, `大阪市内1-2`, `都市伝説1-2-3`, while `千代田区内幸町` is a ward and a town;
+  right after a city or ward, with hiragana too: `横浜市青葉区美しが丘1-2-3`, `西区みなとみらい2-3-1`,
+  `練馬区ひばりが丘一丁目2番3号` are `横浜市青葉区[住所]`, …, masker 14, when the town starts with no
+  particle and holds no verb's ending: `横浜市ならみなとみらい2-3回` and `渋谷区の3-4` stay; before, such
+  towns were left, or cut at their hiragana: `横浜市青葉区美しが[住所]`) that is
   no word numbers count, score, rank, date or measure (評価, 承認率, レベル, ランク, 期間, 納期, 退会日, 番号,
   テスト, 第, 時給, 文字数, …: `自宅で作業、評価4-5でした` and `北海道在住、タスク番号3-12-5` stay), no date
   (a year and a month, a day, or a second year: `在住の梅田2023-4-1`, `期間2021-2023`), and one more sign: a city
@@ -610,6 +619,9 @@ DESIGN = """## Design
   platform, a place or a common noun (on the stop list, or tagged so by UniDic); only the name is masked and the
   bracket stays (鈴木（ライター）さんに, 高橋（Lancers）さんと, ジョン・スミス（アメリカ）さんの,
   田中（クライアント）が, 山田（ドルトムント）が become `[人名]（ライター）さんに`, …, `[人名]（ドルトムント）が`).
+  A name in quotes right before an honorific is a name as it is without them, and the quotes stay (masker 14:
+  発注者「山本」さん, 『たかし』さん, "Hanako"さん become 発注者「[人名]」さん, …; they were left, while
+  「クライアント」さん and 「運営」さん stay as without quotes).
   The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, タスカジ, ANYTIMES, エニタイムズ, Uber, ウーバーイーツ, メルカリ, ラクマ,

@@ -81,3 +81,22 @@ def test_a_placeholder_reads_as_a_known_token(text, tokens, oov):
     builder.add(builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0))))
     s = builder.build()
     assert (s.tokens, s.oov_tokens) == (tokens, oov)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[人名]氏がひどい", {"ひどい"}),  # ○氏: UniDic splits it, and 氏 alone was a new word
+        ("[人名]先生に相談", {"相談"}),
+        ("[人名]殿から連絡", {"連絡"}),
+        ("[人名] さんに連絡", {"連絡"}),  # a space between: さん alone
+        ("[人名]さんが音信不通", {"音信", "不通"}),
+        ("クライアントの[人名]氏から連絡", {"クライアント", "連絡"}),
+        ("先生に相談", {"先生", "相談"}),  # no placeholder: the word stays
+    ],
+)
+def test_an_honorific_after_a_placeholder_is_no_word(builder, text, words):
+    """Regression: drift --mask-pii listed 氏, 先生, 殿 and さん among its new words ("reference: absent"): masked,
+    a name's honorific stood alone, which the reference never had (田中氏 is one word)."""
+    rows = builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0)))
+    assert set(rows[0].words) == words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -18,6 +19,10 @@ FOREIGN_BELOW = 0.5
 """A classified text whose kana and kanji are fewer than this share of its letters counts as not Japanese."""
 
 Array = np.ndarray[Any, Any]
+
+_HONORIFIC_AFTER = re.compile(f"{NEUTRAL}[ ]?(?:さん|様|さま|氏|先生|くん|君|ちゃん|殿)")
+"""A placeholder and the honorific after it: one name, no word (UniDic splits ○氏, ○先生, ○殿 and ○ さん, and the
+honorific alone would be a word the reference never had: its names kept it, 田中氏)."""
 
 
 class Row(NamedTuple):
@@ -112,9 +117,12 @@ class StatisticsBuilder:
                 continue
             text = neutralize(checked.text)  # a masked text's placeholders as ○, as the model reads them
             tokens, words = self.tagger.words(text)
-            if (bare := without_addresses(text)) != text:  # an e-mail address or URL as masking finds it: no words
+            bare = without_addresses(text)  # an e-mail address or URL as masking finds it: no words
+            if text != checked.text:  # a placeholder is no word (○, ○さん), nor its honorific (○氏)
+                bare = _HONORIFIC_AFTER.sub(NEUTRAL, bare)
+            if bare != text:
                 words = self.tagger.words(bare)[1]
-            if text != checked.text:  # a placeholder is no word (○, ○さん)
+            if text != checked.text:
                 words = [w for w in words if NEUTRAL not in w]
             if self.hidden is not None:  # mask_pii: a name or a place is no word either
                 words = self.hidden.keep(text, words)

@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 13
+MASKER_VERSION = 14
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -68,7 +68,10 @@ a side and a kanji or two right after 自宅は or 住所は (自宅は西院2-3
 a Japan Post transfer account (ゆうちょ 00120-1-123456), a Discord tag's number with its handle (Discord
 IDはtaro#1234). 12: the keys of an object in a JSONL text cell masked as its values are ({"taro@example.com": …}),
 two keys masked alike numbered ([メール] (2)). 13: a name before an honorific in romaji (Tanaka-san, Taro Yamada
-san, yamada-sama)."""
+san, yamada-sama). 14: a handle in quotes or brackets after the word that names it (LINE IDは「sato_88」) and a
+name in quotes before an honorific (発注者「山本」さん), a town written with hiragana after a city or ward
+(青葉区美しが丘1-2-3); no account in an amount, after 額 (振り込まれた額は 1234567) or before 入金された or
+振り込まれた (口座に1234567振り込まれた)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

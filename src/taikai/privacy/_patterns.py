@@ -15,6 +15,7 @@ from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._foreign import find_foreign_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
+from taikai.privacy._quoted import OPENING, closed
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
@@ -50,7 +51,7 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 _UNIT = (
     r"(?![0-9,.\-/:]|[ ]?(?:円|万|億|千|件|文字|字|人|名(?!義)|回|個|本(?![人店部名])|枚|冊|社|点|票|位|"
     r"歳|才|倍|%|ドル|再生|"
-    r"(?i:pv|uu|views?|yen|jpy|usd|dollars?)(?![A-Za-z])))"
+    r"(?i:pv|uu|views?|yen|jpy|usd|dollars?)(?![A-Za-z]))|入金さ|送金さ|振り?込まれ)"
 )
 ACCOUNT = re.compile(
     r"(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?(?:番号)?[ ]?(?:は|[:=])?[ ]?(?:No\.?[ ]?)?(?P<a>[0-9]{6,8})"
@@ -77,7 +78,7 @@ _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an ac
 # 口座残高 3456789; 振込先を変えた。作業ID 7654321): an order's, a task's, a balance, an amount.
 _OTHER_NUMBER = re.compile(
     r"(?:注文|受注|発注|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|品番|型番|商品|製品|作業|タスク|"
-    r"プロジェクト|チケット|オーダー|JAN|EAN|ISBN|ID|残高|合計|累計|総額|金額|売上|報酬)[^0-9\n]{0,6}$",
+    r"プロジェクト|チケット|オーダー|JAN|EAN|ISBN|ID|残高|合計|累計|総?額|金額|売上|報酬)[^0-9\n]{0,6}$",
     re.IGNORECASE,
 )
 # A valid date (20240115) is an account number only after 口座番号 (口座開設日 20240115, 振込は20240115に着金 stay).
@@ -115,7 +116,7 @@ MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
     r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
     rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
-    rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?"
+    rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?(?P<q>{OPENING})?"
     r"(?P<v>[A-Za-z0-9_.\-@#:]{3,40})",
     re.IGNORECASE,
 )
@@ -130,7 +131,7 @@ ACCOUNT_ID = re.compile(
     r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
     r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
     r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム|ハンドルネーム|ハンドル名)(?![A-Za-z])"
-    r"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?"
+    rf"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?(?P<q>{OPENING})?"
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39}(?:#[0-9]{4}(?![0-9]))?)(?![A-Za-z0-9_@])"
 )
 _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム", "ハンドル")
@@ -249,7 +250,7 @@ def find_ids(text: str) -> Iterator[Found]:
         for m in ACCOUNT_ID.finditer(text):
             value = m.group("v").rstrip(".-")
             shaped = any(ch.isdigit() or ch in "_." for ch in value)
-            if m.group("ga") and not _LOWER_HANDLE.fullmatch(value):
+            if (m.group("ga") and not _LOWER_HANDLE.fullmatch(value)) or not closed(text, m, value):
                 continue
             if len(value) >= 3 and any(ch.isalpha() for ch in value) and (m.group("sep") or shaped):
                 yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
@@ -258,7 +259,7 @@ def find_ids(text: str) -> Iterator[Found]:
     for m in MESSENGER_ID.finditer(text):
         value = m.group("v").rstrip(".-:")
         keyword, sep = m.group("kw"), m.group("sep")
-        if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)):
+        if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)) or not closed(text, m, value):
             continue  # LINE名 100件: a count
         # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
         # not an ID; after は only a handle in lower case (LINEはtaro_88です; LINEはiOS17で stays).

@@ -57,9 +57,21 @@ def bracket_at(text: str, start: int, tagger: PosTagger) -> Bracket | None:
     return Bracket(m.start(), m.end(), is_reading(text[m.start() + 1 : m.end() - 1], tagger))
 
 
+# A name quoted before its honorific (「山本」さん, 『たかし』さん, "Hanako"さん): each quote and the one closing it.
+_QUOTES = {"「": "」", "『": "』", "“": "”", '"': '"', "【": "】"}
+_QUOTED_WORDS = 6
+"""Most words between the quotes of a quoted name: a quote opened further back is no name's."""
+
+
 def bracket_before(text: str, words: list[Morpheme], i: int, tagger: PosTagger) -> tuple[int, Bracket | None]:
     """Return where the name before ``words[i]`` ends and the bracket between them: the index of the ``(`` of a
-    bracket of reading's shape right before ``words[i]`` and the bracket, else *i* and None."""
+    bracket of reading's shape right before ``words[i]`` and the bracket, else *i* and None. A name quoted right
+    before ``words[i]`` (「山本」さん) ends at its closing quote, which stays out of the mask as a known word in
+    brackets does (a bracket that is no reading)."""
+    if i >= 2 and words[i - 1].end == words[i].start and words[i - 1].surface in _QUOTES.values():
+        opened = [k for k in range(max(0, i - 2 - _QUOTED_WORDS), i - 1) if words[k].surface in _QUOTES]
+        if opened and _QUOTES[words[opened[-1]].surface] == words[i - 1].surface and opened[-1] < i - 2:
+            return i - 1, Bracket(words[i - 1].start, words[i - 1].end, reading=False)
     if words[i - 1].surface != ")" or words[i - 1].end != words[i].start:
         return i, None
     k = i - 2

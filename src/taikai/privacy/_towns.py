@@ -79,6 +79,9 @@ def find_town(text: str, end: int) -> Town:
         start -= 1
     while start < stop and text[start] == "ー":
         start += 1
+    kana = _kana_town(text, start, stop)
+    if kana is not None:
+        return Town(kana, True, False)
     cut = max((m.end() for m in _MUNICIPALITY.finditer(text, start, stop)), default=start) - start
     cue = max((m.end() for m in _CUE_WORD.finditer(text, start, stop)), default=start) - start
     town = start + max(cut, cue)
@@ -87,6 +90,35 @@ def find_town(text: str, end: int) -> Town:
     if town >= stop or text[town] in "がの" or not (cut or cue or _JAPANESE_IN_TOWN.search(text, town, stop)):
         return Town(end, False, False)
     return Town(town, cut > 0 and cut >= cue, cue > cut)
+
+
+# A town written with hiragana right after a city or ward (青葉区美しが丘, 西区みなとみらい, 青葉区あざみ野): not
+# one that starts with a particle or a copula (渋谷区の3-4, 横浜市なら…) or holds a verb's or a clause's ending
+# (区に住んでて…).
+_KANA_TOWN_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶァ-ヺーぁ-ゖ]")
+_PARTICLE = re.compile("[にでをはへとやもかがのだよ]|なら|まで|じゃ|って")
+_CLAUSE = re.compile("て|った|ます|です|ある|いる|する|した|ない|から|ので|けど|だけ")
+
+
+def _kana_town(text: str, start: int, stop: int) -> int | None:
+    """Return where a town with hiragana in it starts, when one stands right after a city or ward and ends at *stop*
+    (the town found without hiragana starts at *start*, after it: 丘 of 美しが丘); else None (and when the city
+    or ward is after *start*'s hiragana: つくば市千現, the town found is right)."""
+    if start == 0 or not "ぁ" <= text[start - 1] <= "ゖ":
+        return None
+    wider = start
+    while wider > max(0, stop - _TOWN_MOST) and _KANA_TOWN_CHAR.match(text[wider - 1]):
+        wider -= 1
+    ends = [m.end() for m in _MUNICIPALITY.finditer(text, wider, stop)]
+    if (
+        not ends
+        or ends[-1] >= start
+        or stop - ends[-1] < 2
+        or _PARTICLE.match(text, ends[-1])
+        or _CLAUSE.search(text, ends[-1], stop)
+    ):
+        return None
+    return ends[-1]
 
 
 def by_its_form(town: str) -> bool:
