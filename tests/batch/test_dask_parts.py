@@ -4,6 +4,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import (
     ENCODING_COLUMN,
     LINE_COLUMN,
@@ -11,7 +12,10 @@ from taikai.batch._dask_input import (
     UNDECODABLE_COLUMN,
     read_input,
 )
-from taikai.batch._dask_parts import noted
+from taikai.batch._dask_manifest import parts_spec
+from taikai.batch._dask_parts import noted, write_part
+from taikai.batch._options import BatchOptions
+from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError
 from taikai.io import DecodeNote
 
@@ -106,3 +110,29 @@ def test_the_summary_names_a_row_by_its_part_s_final_name(row, final, named):
 
     result = ChunkResult(1, {"empty": 1}, {}, {}, (RowProblem(row, "c", Status.EMPTY, "empty text"),))
     assert [e.row for e in name_parts(result, final).examples] == [named]
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (["a.csv", "b.csv"], "line(s) {folder}/b.csv:3;"),  # before: "line(s) 3", of which of the folder's files?
+        (["b.csv"], "line(s) 3;"),  # one file: said as a local run says it
+    ],
+    ids=["several-files", "one-file"],
+)
+def test_the_summary_names_the_file_of_a_row_not_cleanly_decoded(tmp_path, tiny_model, names, said):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        _cp932_file(folder / name, b"\xff" if name == "b.csv" else b"")  # b.csv's line 3 holds a private-use byte
+    ddf, schema = read_input(folder, encoding="cp932", text_column="text", locate=True)
+    options = BatchOptions(text_column="text", id_column="id")
+    spec = parts_spec(schema, tiny_model, options, "csv", "utf-8")
+    classified = classify_frame(ddf, "text", tiny_model, None, None, "flag", False)
+    files = [str(folder / name) for name in names]
+    summary = BatchSummary(str(folder), str(tmp_path / "out"))
+    for k, part in enumerate(classified.to_delayed()):
+        path = tmp_path / f"part.{k:05d}.csv"
+        counts = write_part(part.compute(scheduler="sync"), path, spec, None, "id", files=files)
+        summary.add(counts, blank=counts.blank, notes=counts.notes)
+    assert said.format(folder=folder) in str(summary)

@@ -229,3 +229,22 @@ def test_batch_writes_an_output_named_by_a_link_where_it_points(
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == written
     lines = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 6 + target.endswith(".csv") and "手数料が高すぎて続けられませんでした5" in lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("columns", "given", "advised"),
+    [
+        (["pred_reason"], "pred_", "pred2_"),  # before: the advice was the --prefix pred_ that made the clash
+        (["pred_status", "pred2_sentiment"], "pred_", "pred3_"),
+        (["reason"], "", "pred_"),
+    ],
+)
+def test_cli_batch_advises_a_prefix_that_clears_the_clash(tmp_path, tiny_model_dir, columns, given, advised):
+    source = tmp_path / "dump.csv"
+    source.write_text(",".join(["text", *columns]) + "\n手数料が高い" + ",x" * len(columns) + "\n", encoding="utf-8")
+    args = ["batch", str(source), "-o", str(tmp_path / "o.csv"), "--text-column", "text", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--prefix", given])
+    assert result.exit_code == 2, result.output
+    assert f"(prefix='{advised}' (--prefix {advised} on the command line) gives {advised}reason, …)" in result.output
+    followed = CliRunner().invoke(cli, [*args, "--prefix", advised, "-q"])  # the advice, followed, works
+    assert followed.exit_code == 0, followed.output

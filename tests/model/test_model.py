@@ -464,3 +464,17 @@ def test_a_duplicated_index_is_put_beside_its_rows_by_concat_as_the_docstring_sa
     beside = pd.concat([sub, frame], axis=1)
     assert len(sub.join(frame)) > len(sub)  # why join is not the recipe here
     pd.testing.assert_frame_equal(beside, tiny_model.predict_frame(sub))
+
+
+@pytest.mark.parametrize(
+    ("columns", "prefix", "advised"),
+    [
+        (["pred_reason"], "pred_", "pred2_"),  # before: prefix='pred_', the prefix that made the clash
+        (["reason"], "", "pred_"),
+    ],
+)
+def test_predict_frame_advises_a_prefix_that_clears_the_clash(tiny_model, columns, prefix, advised):
+    frame = pd.DataFrame({"text": ["手数料"], **{c: ["x"] for c in columns}})
+    with pytest.raises(InputError, match=re.escape(f"(prefix='{advised}', --prefix {advised} on the command line")):
+        tiny_model.predict_frame(frame, prefix=prefix)
+    assert f"{advised}reason" in tiny_model.predict_frame(frame, prefix=advised).columns

@@ -1,5 +1,6 @@
 """suggest on predictions frames and files: what is left out, determinism, the sheet's columns and encodings."""
 
+import json
 import warnings
 from pathlib import Path
 from types import SimpleNamespace
@@ -556,3 +557,28 @@ def test_a_suggestion_shows_one_line_and_names_the_python_argument(rows, options
     notebook: list[str] = []  # IPython calls _repr_pretty_(printer, cycle) for a cell's last value
     s._repr_pretty_(SimpleNamespace(text=notebook.append), False)
     assert notebook == [str(s)]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "column", "ids"),
+    [
+        # a Dask engine run without --id-column: its row column (0-based) names the rows; before: the sheet's row
+        # column held 1-based numbers, so that row 5 of the sheet was row 4 of the folder it came from
+        ({"columns": ["row", "body"], "id_column": None}, "row", lambda picked: picked),
+        ({"columns": ["review_id", "body"], "id_column": "review_id"}, "review_id", lambda picked: picked),
+        ({"id_column": None}, "row", lambda picked: picked + 1),  # no columns recorded: the data rows, from 1
+    ],
+    ids=["dask-row-column", "dask-id-column", "no-columns"],
+)
+def test_a_sheet_of_a_dask_folder_names_its_rows_as_the_folder_does(tmp_path, manifest, column, ids):
+    frame = predictions().drop(columns="review_id")
+    frame.insert(0, "row", range(len(frame)))  # as the Dask engine numbers the rows of a run without an id
+    frame.insert(1, "review_id", frame["row"])
+    folder = tmp_path / "out.parquet"
+    folder.mkdir()
+    frame.to_parquet(folder / "part.00000.parquet", index=False)
+    values = {"rows": len(frame), "format": "parquet", "parts": ["part.00000.parquet"], "text_column": "body"}
+    (folder / "_taikai.json").write_text(json.dumps(values | manifest), encoding="utf-8")
+    chosen = taikai.suggest(folder, n=5)
+    rows = frame.set_index("body")["row"]  # each text's row in the folder
+    assert chosen.rows[column].tolist() == [ids(rows[text]) for text in chosen.rows["text"]]

@@ -37,9 +37,10 @@ ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
 
 
-def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNote]]:
+def noted(part: pd.DataFrame, message: str, files: Sequence[str] = ()) -> tuple[pd.DataFrame, list[DecodeNote]]:
     """Return *part* with the *message* column of its rows that did not decode cleanly saying so (as the local
-    engine says it), and a :class:`~taikai.io.DecodeNote` for each such row, in order."""
+    engine says it), and a :class:`~taikai.io.DecodeNote` for each such row, in order, naming its file of the input
+    *files* (which :data:`FILE_COLUMN` numbers), if given: of a folder's files, a line alone does not say which."""
     if UNDECODABLE_COLUMN not in part.columns:
         return part, []
     replaced = part[UNDECODABLE_COLUMN].to_numpy("int64")
@@ -48,8 +49,15 @@ def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNo
     if not len(rows):
         return part, []
     lines, encodings = part[LINE_COLUMN].tolist(), part[ENCODING_COLUMN].tolist()
+    numbers: list[Any] = part[FILE_COLUMN].tolist() if files and FILE_COLUMN in part.columns else [None] * len(part)
     notes = [
-        DecodeNote(int(lines[i]) if pd.notna(lines[i]) else 0, str(encodings[i]), int(replaced[i]), int(private[i]))
+        DecodeNote(
+            int(lines[i]) if pd.notna(lines[i]) else 0,
+            str(encodings[i]),
+            int(replaced[i]),
+            int(private[i]),
+            files[int(numbers[i])] if numbers[i] is not None and pd.notna(numbers[i]) else None,
+        )
         for i in rows
     ]
     messages = part[message].tolist()
@@ -107,7 +115,7 @@ def write_part(
     its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each. An empty partition
     is written only when it is the *first* (so that an input of no rows gives one part of no rows, with the columns).
     """
-    part, notes = noted(part, prefix + "message")
+    part, notes = noted(part, prefix + "message", files if len(files) > 1 else ())  # one file: as a local run
     if offset is not None:
         part = part.copy(deep=False)
         part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))

@@ -15,7 +15,7 @@ from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.batch._workdir import STATE, SUFFIX
 from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
-from taikai.model import Model, check_prefix, model_display_name, model_sha256
+from taikai.model import Model, check_prefix, free_prefix, model_display_name, model_sha256
 from taikai.rules import RulesMode
 
 
@@ -75,13 +75,15 @@ def check_added_columns(
 ) -> None:
     """Raise :class:`InputError` when input *columns* of *source* are output columns too: the model's (with the
     prefix), or *row*, the column of row numbers the Dask engine adds when no id column is named."""
-    ours = [options.prefix + c for c in model.output_columns(options.applied_rules_mode)]
+    added = model.output_columns(options.applied_rules_mode)
+    ours = [options.prefix + c for c in added]
     check_labels_held(source, options.output_encoding, [*model.reason_labels, *model.sentiment_labels], ours)
     clash = [c for c in ours if c in columns]
     if clash:
+        free = free_prefix(columns, added)  # not the --prefix given, which makes the clash
         raise InputError(
             f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
-            f"({PREFIX.either(['pred_'])} gives pred_reason, …), or rename or drop them first"
+            f"({PREFIX.either([free])} gives {free}reason, …), or rename or drop them first"
         )
     if row is not None and options.id_column is None and row in columns:
         raise InputError(f"{source}: has a column {row!r}; name the rows' id column with {ID_COLUMN}")

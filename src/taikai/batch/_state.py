@@ -37,7 +37,7 @@ class Totals:
     decode_rows: int = 0
     undecodable_bytes: int = 0
     private_use_characters: int = 0
-    decode_lines: tuple[int, ...] = ()
+    decode_lines: tuple[int | str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them)."""

@@ -48,8 +48,8 @@ class BatchSummary:
     """Rows whose bytes did not all decode cleanly (``--encoding-errors replace``, CP932 private-use bytes)."""
     undecodable_bytes: int = 0
     private_use_characters: int = 0
-    decode_lines: list[int] = field(default_factory=list)
-    """The file lines of the first such rows."""
+    decode_lines: list[int | str] = field(default_factory=list)
+    """The file lines of the first such rows (``FILE:LINE`` where the Dask engine read several files)."""
     cut_cells: int = 0
     """xlsx cells longer than Excel's limit, cut to it (counted when the output is built, not saved per chunk)."""
     cut_rows: int = 0
@@ -137,7 +137,7 @@ class BatchSummary:
             self.undecodable_bytes += note.replaced
             self.private_use_characters += note.private_use
             if len(self.decode_lines) < MAX_EXAMPLES:
-                self.decode_lines.append(note.line)
+                self.decode_lines.append(note.where())
         self.rows += result.rows
         self.bad_lines += bad
         self.blank_lines += blank

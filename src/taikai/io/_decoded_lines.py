@@ -56,6 +56,12 @@ class DecodeNote:
     """Undecodable bytes, read as U+FFFD."""
     private_use: int = 0
     """Characters decoded into the private-use area (CP932 maps 0xFF to U+F8F3, its user area to U+E000…)."""
+    file: str | None = None
+    """The file of the line, where a run reads several (the Dask engine's); ``None``: the one input."""
+
+    def where(self) -> int | str:
+        """Return where the row is, for the summary: its line, ``FILE:LINE`` when the note names its file."""
+        return self.line if self.file is None else f"{self.file}:{self.line}"
 
     def message(self) -> str:
         """Return what a row's message column says about it."""

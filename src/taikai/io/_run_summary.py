@@ -247,7 +247,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             model=model,
             prefix=None if values.get("prefix") is None else str(values["prefix"]),
             text_column=None if values.get("text_column") is None else str(values["text_column"]),
-            id_column=None if values.get("id_column") is None else str(values["id_column"]),
+            id_column=_id_column(values, folder),
             limit=None if values.get("limit") is None else int(values["limit"]),
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
@@ -259,6 +259,16 @@ def read_summary(predictions: Path) -> RunSummary | None:
         raise InputError(
             f"{path}: not a {what} (a field has the wrong kind of value: {exc}); delete or rename it"
         ) from exc
+
+
+def _id_column(values: dict[str, Any], folder: bool) -> str | None:
+    """Return the id column a summary (or a Dask engine's manifest, of a *folder*) *values* names; a manifest of a
+    run without one names the ``row`` column the engine put first, so that a sheet or report of the folder names each
+    row by the number it holds there (0-based), not by another count of the rows."""
+    if values.get("id_column") is not None:
+        return str(values["id_column"])
+    columns = values.get("columns") if folder else None
+    return "row" if isinstance(columns, list) and columns[:1] == ["row"] else None
 
 
 def _ran_rules(values: dict[str, Any]) -> tuple[RanRule, ...]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,6 +43,15 @@ def check_prefix(prefix: object) -> str:
     if not isinstance(prefix, str):
         raise wrong_type("prefix", prefix, "a str such as 'pred_'")
     return prefix
+
+
+def free_prefix(columns: Iterable[str], added: Iterable[str]) -> str:
+    """Return a prefix that no column the model *added* clashes with among *columns* once put before its name:
+    ``pred_``, else ``pred2_``, ``pred3_``, …, for the advice of an error about such a clash (which a prefix already
+    given may cause: ``--prefix pred_`` on a file that has ``pred_reason``)."""
+    names, added = set(columns), list(added)
+    candidates = itertools.chain(["pred_"], (f"pred{k}_" for k in itertools.count(2)))
+    return next(p for p in candidates if not any(p + c in names for c in added))
 
 
 def override(reasons: tuple[str, ...], hits: RuleHits) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from taikai._masked_messages import errors_masked
 from taikai.errors import TEXT_COLUMN, InputError, check_bool
-from taikai.model._classified import check_prefix
+from taikai.model._classified import check_prefix, free_prefix
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
 from taikai.model._inputs import find_column, not_a_frame
 from taikai.rules import RuleMatcher, RulesMode
@@ -52,11 +52,13 @@ class FramePrediction:
         hint = tuple_hint(columns, text_column, TEXT_COLUMN)
         label = find_column(columns, text_column, TEXT_COLUMN, hint=hint, index=index)
         names = output_names(columns)
-        clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
+        added = self.output_columns(rules_mode)
+        clash = [prefix + c for c in added if prefix + c in names]
         if clash:
+            free = free_prefix(names, added)  # not the prefix given, which makes the clash
             raise InputError(
                 f"the input already has output column(s) {clash}; name the model's columns with a prefix "
-                "(prefix='pred_', --prefix pred_ on the command line, gives pred_reason, …), or rename or drop them"
+                f"(prefix={free!r}, --prefix {free} on the command line, gives {free}reason, …), or rename or drop them"
             )
         return label
 
