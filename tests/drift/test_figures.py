@@ -259,3 +259,18 @@ def test_the_most_frequent_new_words_are_listed_and_every_one_counted_in_their_s
     assert [w.rows for w in found] == list(range(10 + new - 1, 10 + new - 1 - listed, -1))
     [share] = [f for f in figures if f.name == "new_word_share"]
     assert share.value == pytest.approx((sum(words.values()) - 40) / sum(words.values()))
+
+
+@pytest.mark.parametrize(
+    ("word_rows", "rows", "new"),
+    [
+        (100, 5, True),  # NEW_WORD_MIN_ROWS rows, 5 % of the rows
+        (100, 4, False),  # fewer than NEW_WORD_MIN_ROWS rows
+        (301, 6, False),  # 6 of 301 rows is 1.99 %: under NEW_WORD_MIN_SHARE, whatever 2 % of 301 rounds down to
+        (301, 7, True),
+        (400, 8, True),  # exactly 2 %
+    ],
+)
+def test_a_new_word_is_in_at_least_its_minimum_share_and_number_of_rows(word_rows, rows, new):
+    dump = replace(REFERENCE, word_rows=word_rows, words={"新語": rows, "手数料": 40})
+    assert [w.word for w in new_words(dump, replace(REFERENCE, words_floor=1))] == (["新語"] if new else [])
