@@ -274,3 +274,17 @@ def test_the_most_frequent_new_words_are_listed_and_every_one_counted_in_their_s
 def test_a_new_word_is_in_at_least_its_minimum_share_and_number_of_rows(word_rows, rows, new):
     dump = replace(REFERENCE, word_rows=word_rows, words={"新語": rows, "手数料": 40})
     assert [w.word for w in new_words(dump, replace(REFERENCE, words_floor=1))] == (["新語"] if new else [])
+
+
+@pytest.mark.parametrize(
+    ("reference_rows", "new"),
+    [
+        (0, True),  # absent from the reference (its table's floor 1: in no row there)
+        (1, True),  # at exactly one tenth of its share here (1 % there, 10 % here): still new
+        (2, False),  # at a fifth of it: not new
+    ],
+)
+def test_a_new_word_is_in_at_most_a_tenth_of_its_share_in_the_reference(reference_rows, new):
+    reference = replace(REFERENCE, words={"手数料": 40, "新語": reference_rows} if reference_rows else REFERENCE.words)
+    dump = replace(REFERENCE, words={"新語": 10, "手数料": 40})
+    assert [w.word for w in new_words(dump, replace(reference, words_floor=1))] == (["新語"] if new else [])
