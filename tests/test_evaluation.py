@@ -1094,3 +1094,31 @@ def test_evaluate_on_a_file_without_labels_says_it_looks_like_a_dump(
         evaluate(tiny_model, path, sentiment_column=sentiment_column)
     assert said in str(caught.value)
     assert ("taikai batch" in str(caught.value)) == (UNLABELLED in said)
+
+
+def test_unpredictable_gold_labels_are_told_reasons_first_then_sentiments():
+    """The reason head is scored and reported first; its unpredictable labels are warned of before the sentiment's."""
+    import taikai
+
+    df = pd.DataFrame(
+        {"text": ["あ", "い", "う"], "reasons": ["zz", "b", "a"], "sentiment": ["positive", "calm", "negative"]}
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = evaluate(StubModel(), df, free_labels=True)
+    assert [(u.head, u.rows, u.labels) for u in report.unpredictable] == [
+        ("reason", 1, {"zz": 1}),
+        ("sentiment", 1, {"calm": 1}),
+    ]
+    told = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning)]
+    assert [("gold reason" in t, "gold sentiment" in t) for t in told] == [(True, False), (False, True)]
+    assert list(report.to_dict()["unpredictable_gold_labels"]) == ["reason", "sentiment"]
+
+
+@pytest.mark.parametrize(("empty", "cut"), [(4, False), (5, False), (6, True)])
+def test_the_unscored_rows_are_listed_whole_up_to_five_and_cut_past_that(empty, cut):
+    df = pd.DataFrame({"text": [" "] * empty + ["あ"], "reasons": ["a"] * (empty + 1)})
+    text = evaluate(StubModel(), df, sentiment_column=None).to_markdown()
+    listed = [line for line in text.splitlines() if line.startswith("- <frame>: row ")]
+    assert len(listed) == min(empty, 5)
+    assert ("- … and" in text) is cut

@@ -12,6 +12,7 @@ from taikai.labels import (
     REASONS,
     SENTIMENT_MEANINGS,
     SENTIMENTS,
+    OwnLabels,
     display_order,
     format_reasons,
     label_cell,
@@ -67,6 +68,7 @@ def test_reason_name_falls_back_to_id(label, name):
         ("fees", "ja", ["fees", "Fees"], "fees"),
         ("fees", "en", ["fees", "Fees"], "fees"),
         ("other", "en", ("other", "スポーツ"), "other"),
+        ("fees", "ja", OwnLabels(["fees", "time"]), "fees"),  # a --free-labels model's fees is its own
     ],
 )
 def test_a_model_of_its_own_labels_names_each_as_written(label, lang, labels, name):
@@ -207,6 +209,9 @@ def test_labels_of_one_s_own_are_kept_as_written(cell, as_written, expected):
         (["fees", "その他"], REASON_IDS, True),
         (["positive", "negative"], SENTIMENTS, False),
         (["ポジティブ"], SENTIMENTS, True),
+        # a --free-labels model's labels are its own even when all are spelt as taxonomy ids (fees meaning ratings)
+        (OwnLabels(["fees", "other"]), REASON_IDS, True),
+        (OwnLabels(["positive", "negative"]), SENTIMENTS, True),
     ],
 )
 def test_own_labels_are_those_outside_the_taxonomy(labels, taxonomy, own):

@@ -227,3 +227,64 @@ def test_a_share_exactly_at_its_widened_limit_does_not_alert(rows, reference_for
     assert figure.chance > 0
     assert figure.limit == figure.value == 19 / rows
     assert not figure.alert
+
+
+@pytest.mark.parametrize(
+    ("name", "limit", "unreachable"),
+    [
+        # a share cannot pass 100 %: a limit of exactly 100 % (a widened limit rounded to rows / rows) is out of reach
+        ("oov_rate", 1.0, True),
+        ("low_confidence_share", 1.0, True),
+        ("unclassifiable_share", 0.99, False),
+        # a mean probability or a length cannot fall below 0: a limit of exactly 0 is out of reach
+        ("mean_confidence", 0.0, True),
+        ("short_rows", 0.0, True),
+        ("mean_confidence", 0.01, False),
+        # a figure that alerts above its limit is not out of reach at 0
+        ("tokens_per_row", 0.0, False),
+        ("oov_rate", math.nan, False),
+    ],
+)
+def test_a_limit_at_the_end_of_a_figure_s_range_is_out_of_reach(name, limit, unreachable):
+    from taikai.drift._compare import out_of_reach
+
+    assert out_of_reach(name, limit) is unreachable
+
+
+@pytest.mark.parametrize(("new", "listed"), [(19, 19), (20, 20), (25, 20)])
+def test_the_most_frequent_new_words_are_listed_and_every_one_counted_in_their_share(new, listed):
+    """At most NEW_WORDS_SHOWN words are listed, the most frequent first; the judged share counts them all."""
+    words = {"手数料": 40, **{f"新語{i:02d}": 10 + i for i in range(new)}}
+    figures, found = compare(replace(REFERENCE, words=words), REFERENCE)
+    assert [w.rows for w in found] == list(range(10 + new - 1, 10 + new - 1 - listed, -1))
+    [share] = [f for f in figures if f.name == "new_word_share"]
+    assert share.value == pytest.approx((sum(words.values()) - 40) / sum(words.values()))
+
+
+@pytest.mark.parametrize(
+    ("word_rows", "rows", "new"),
+    [
+        (100, 5, True),  # NEW_WORD_MIN_ROWS rows, 5 % of the rows
+        (100, 4, False),  # fewer than NEW_WORD_MIN_ROWS rows
+        (301, 6, False),  # 6 of 301 rows is 1.99 %: under NEW_WORD_MIN_SHARE, whatever 2 % of 301 rounds down to
+        (301, 7, True),
+        (400, 8, True),  # exactly 2 %
+    ],
+)
+def test_a_new_word_is_in_at_least_its_minimum_share_and_number_of_rows(word_rows, rows, new):
+    dump = replace(REFERENCE, word_rows=word_rows, words={"新語": rows, "手数料": 40})
+    assert [w.word for w in new_words(dump, replace(REFERENCE, words_floor=1))] == (["新語"] if new else [])
+
+
+@pytest.mark.parametrize(
+    ("reference_rows", "new"),
+    [
+        (0, True),  # absent from the reference (its table's floor 1: in no row there)
+        (1, True),  # at exactly one tenth of its share here (1 % there, 10 % here): still new
+        (2, False),  # at a fifth of it: not new
+    ],
+)
+def test_a_new_word_is_in_at_most_a_tenth_of_its_share_in_the_reference(reference_rows, new):
+    reference = replace(REFERENCE, words={"手数料": 40, "新語": reference_rows} if reference_rows else REFERENCE.words)
+    dump = replace(REFERENCE, words={"新語": 10, "手数料": 40})
+    assert [w.word for w in new_words(dump, replace(reference, words_floor=1))] == (["新語"] if new else [])

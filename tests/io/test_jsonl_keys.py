@@ -175,3 +175,19 @@ def test_batch_reads_an_export_without_null_values_whole(tmp_path, tiny_model_di
     with out.open(encoding="utf-8", newline="") as f:
         got = [(r["id"], r["platform"], r["status"]) for r in csv.DictReader(f)]
     assert got == [("1", "", "ok"), ("2", "Lancers", "ok"), ("3", "", "empty")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows", "columns"),
+    [
+        (['{"id": 1, "text": "a"}', '{"id": 2, "text": "b", "late": 1}'], 1, ["id", "text"]),  # the first row's
+        (['{"id": 1, "text": "a"}', '{"id": 2, "text": "b", "late": 1}'], None, ["id", "text", "late"]),
+        # the first records name no key ({} and a bad line): read on until one does, not refused as keyless
+        (["{}", '{"text": "a"}', '{"text": "b", "late": 1}'], 1, ["text"]),
+        (["{}", "not json", '{"text": "a"}'], 1, ["text"]),
+    ],
+)
+def test_the_columns_of_the_first_rows_are_read_on_until_a_record_names_a_key(tmp_path, lines, rows, columns):
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert open_reader(path, rows=rows).columns == columns

@@ -176,3 +176,19 @@ def test_repr_labels_the_rows_with_the_index_of_the_series():
 def test_to_frame_refuses_an_index_that_does_not_fit_the_values(given, error, said):
     with pytest.raises(error, match=re.escape(said)):  # before: pandas' "Length of values (3) does not match …"
         on(None).to_frame(given)
+
+
+@pytest.mark.parametrize(
+    ("reasons", "hits", "final"),
+    [
+        (("fees", "time"), RuleHits(("pay",), ("low_pay",)), ("low_pay", "fees", "time")),  # put first
+        (("fees", "low_pay"), RuleHits(("pay",), ("low_pay",)), ("low_pay", "fees")),  # moved, not repeated
+        (("fees",), RuleHits(("a", "b"), ("time", "low_pay")), ("time", "fees")),  # the first firing rule's label
+        (("fees",), NO_HITS, ("fees",)),  # no rule fired: the model's
+        ((), RuleHits(("pay",), ("low_pay",)), ()),  # a row not classified gets no reason from a rule
+    ],
+)
+def test_override_makes_the_first_firing_rule_s_label_the_primary_reason(reasons, hits, final):
+    from taikai.model._classified import override
+
+    assert override(reasons, hits) == final

@@ -214,3 +214,19 @@ def test_a_matcher_is_relabelled_only_with_its_own_rules():
     matcher = compile_rules(parse_rules(rule(any=["手数料"])))
     with pytest.raises(ValueError, match="the matcher's own rules, with other labels only"):
         matcher.relabelled(parse_rules(rule(any=["振込"])))
+
+
+@pytest.mark.parametrize(
+    ("term", "lemmas", "expected"),
+    [
+        ("lemma:引く", "手数料 を 引く た", True),
+        ("lemma:引く", "引く", True),  # the whole text one word
+        ("lemma:引く", "手数料 を 差し引く た", False),  # a word that ends in the term is another word
+        ("lemma:引く", "引く物 だ", False),  # nor one that starts with it
+        ("lemma:稼げない", "全然 稼げる ない た", True),
+        ("lemma:稼げない", "全然 稼げる ないし", False),  # the last word only starts with ない
+    ],
+)
+def test_a_lemma_term_matches_whole_dictionary_forms_only(term, lemmas, expected):
+    matcher = compile_rules(parse_rules(rule(any=[term])))
+    assert bool(matcher.match("関係ない文", lemmas=lemmas)) is expected

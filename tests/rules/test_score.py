@@ -30,7 +30,7 @@ ROWS = [  # text, gold reasons
     ("手数料は妥当", ["other"]),  # fee misfires
     ("20%しか採用されない", ["rejection"]),  # percent misfires
     ("振込料が高い", ["fees"]),  # a fees row no rule finds
-    ("", ["other"]),  # not matched: empty text
+    ("", ["fees"]),  # not matched: empty text, so in no rule's support (its rules could not fire on it)
 ]
 
 
