@@ -311,10 +311,15 @@ def main(argv=None) -> int:
         print(f"real dev set not found at {args.data}: skipped")
         return 0
     import taikai
+    from taikai.errors import TaikaiError
     from taikai.model import default_model_dir
 
     rows = read_dev(args.data)
-    model = taikai.load_model(args.model)
+    try:
+        model = taikai.load_model(args.model)
+    except TaikaiError as error:  # one line, no traceback; this script takes the model as MODEL_DIR
+        print(f"real_text.py: error: {str(error).replace('--model DIR', 'MODEL_DIR')}", file=sys.stderr)
+        return 2
     preds = model.predict([r["text"] for r in rows])
     result = evaluate_predictions(rows, preds, args.resamples, args.seed)
     print_result(result)

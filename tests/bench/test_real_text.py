@@ -130,3 +130,14 @@ def test_main_names_the_model_it_scored(tmp_path, monkeypatch, capsys, tiny_mode
     text = out.read_text(encoding="utf-8")
     assert f"<!-- real_text:{tiny_model_dir.name} begin" in text
     assert f"Model `{tiny_model_dir}`" in text and "models/default" not in text
+
+
+def test_main_says_a_wrong_model_directory_without_a_traceback(tmp_path, capsys):
+    dev = tmp_path / "dev.csv"
+    dev.write_text(
+        "id,text,reasons,sentiment,annotators_agree\nd1,手数料が高い。,fees,negative,yes\n", encoding="utf-8"
+    )
+    assert real_text.main([str(tmp_path / "nowhere"), "--data", str(dev)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("real_text.py: error: ") and "nowhere: no such model directory" in err
+    assert "MODEL_DIR" in err and "--model" not in err  # the option the library names is not this script's
