@@ -54,6 +54,8 @@ def read_batches(folder: Path) -> list[dict]:
                 problems.append(f"{path}:{n}: bad sentiment {sentiment!r}")
             if platform not in PLATFORMS:
                 problems.append(f"{path}:{n}: bad platform {platform!r}")
+            if not text:
+                problems.append(f"{path}:{n}: empty text")
             rows.append(
                 {
                     "id": f"{path.stem}-{n:04d}",

@@ -37,6 +37,8 @@ def main(path: str) -> int:
             errors.append(f"{path}:{n}: bad sentiment {sentiment!r}")
         if platform not in PLATFORMS:
             errors.append(f"{path}:{n}: bad platform {platform!r}")
+        if not text:
+            errors.append(f"{path}:{n}: empty text")
         rows.append({"id": f"{Path(path).stem}-{n}", "text": text, "reasons": reasons, "sentiment": sentiment})
     print("\n".join(errors) or "format ok")
     print("primary:", Counter(r["reasons"].split("|")[0] for r in rows))

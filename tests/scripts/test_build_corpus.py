@@ -27,6 +27,7 @@ def write_batch(folder: Path, name: str, lines: list[str]) -> None:
         ("fees\tangry\t\t手数料が高い。", "bad sentiment 'angry'"),
         ("fees\tnegative\tMercari\t手数料が高い。", "bad platform 'Mercari'"),
         ("fees\tnegative\t手数料が高い。", "expected 4 tab-separated fields, got 3"),
+        ("fees\tnegative\tLancers\t  ", "empty text"),
     ],
 )
 def test_read_batches_names_the_file_and_line_of_a_bad_line(tmp_path, line, problem):

@@ -39,3 +39,22 @@ def test_main_runs_the_report_or_says_it_is_absent(tmp_path, monkeypatch, capfd,
         assert held == "True" and not Path(given).exists()
     else:
         assert f"shape not reported: {report} not found" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("fees\tnegative\tLancers\t手数料が高い。", None),
+        ("fees\tnegative\tLancers\t   ", "b99.tsv:2: empty text"),
+        ("fee\tnegative\t\t手数料が高い。", "b99.tsv:2: bad reasons 'fee'"),
+        ("fees\tnegative\tMercari\t手数料が高い。", "b99.tsv:2: bad platform 'Mercari'"),
+    ],
+)
+def test_main_names_the_line_of_a_bad_line(tmp_path, monkeypatch, capfd, line, problem):
+    """Regression: a line whose text was empty passed as "format ok" (and build_corpus.py took it into the corpus)."""
+    batch = tmp_path / "b99.tsv"
+    batch.write_text(LINES + line + "\n", encoding="utf-8")
+    monkeypatch.setattr(check_batch, "REPORT", tmp_path / "nowhere.py", raising=False)
+    assert check_batch.main(str(batch)) == (0 if problem is None else 1)
+    out = capfd.readouterr().out
+    assert ("format ok" in out) if problem is None else (problem in out and "format ok" not in out)
