@@ -45,6 +45,8 @@ def main() -> None:
                 problems.append(f"{path}:{n}: bad date {posted_at!r}")
             if platform not in PLATFORMS:
                 problems.append(f"{path}:{n}: bad platform {platform!r}")
+            if not text:
+                problems.append(f"{path}:{n}: empty text")
             rows.append({"posted_at": posted_at, "platform": platform, "text": text, "source": f"{path.stem}:{n}"})
     if problems:
         sys.exit("\n".join(problems))

@@ -60,3 +60,21 @@ def test_main_refuses_a_wrong_path_and_leaves_the_output(tmp_path, monkeypatch, 
     with pytest.raises(SystemExit, match=re.escape(said)):
         run(monkeypatch, "--batches", str(batches), "--corpus", str(corpus), "--out", str(out))
     assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("2025-13-01\t\t手数料が高い。", "d01.tsv:3: bad date '2025-13-01'"),
+        ("2025-03-01\tMercari\t手数料が高い。", "d01.tsv:3: bad platform 'Mercari'"),
+        ("2025-03-01\tLancers\t  ", "d01.tsv:3: empty text"),
+        ("2025-03-01\t手数料が高い。", "d01.tsv:3: expected 3 tab-separated fields, got 2"),
+    ],
+)
+def test_main_names_the_file_and_line_of_a_bad_line(tmp_path, monkeypatch, line, problem):
+    """Regression: a line with an empty text went into the dump as a row without text."""
+    batches, corpus = write_inputs(tmp_path)
+    with open(batches / "d01.tsv", "a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    with pytest.raises(SystemExit, match=re.escape(problem)):
+        run(monkeypatch, "--batches", str(batches), "--corpus", str(corpus), "--out", str(tmp_path / "dump.csv"))
