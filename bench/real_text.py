@@ -2,7 +2,8 @@
 
 Usage: python bench/real_text.py [MODEL_DIR] [--out docs/real_text.md] [--data CSV] [--resamples 2000] [--seed 0]
 
-Uses only the public API (``taikai.load_model(dir)``, ``model.predict(texts)``, ``model.metadata``), so it keeps
+Uses only the public API (``taikai.load_model(dir)``, ``model.predict(texts)``, ``model.metadata``, and
+``taikai.model.default_model_dir()`` to name the model scored when none is given), so it keeps
 working when the package is reorganised; ``scripts/select_model.py`` imports its metric helpers. The reason
 macro-F1 is over the reasons with at least 10 gold primary items (as
 ``../shared/tools/realdev_score.py`` computes it; on the agreed subset the set is recomputed there); the macro over
@@ -124,6 +125,14 @@ def read_dev(path: Path) -> list[dict]:
 def gold_labels(rows: list[dict]) -> tuple[list[str], list[str]]:
     """Return the gold primary reasons and sentiments of dev *rows*."""
     return [r["reasons"].split("|")[0] for r in rows], [r["sentiment"] for r in rows]
+
+
+def shown_path(path: Path) -> Path:
+    """Return *path* relative to the current directory when it is inside it (``models/default``), else as it is."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def describe_model(model, model_dir: Path) -> str:
@@ -302,14 +311,20 @@ def main(argv=None) -> int:
         print(f"real dev set not found at {args.data}: skipped")
         return 0
     import taikai
+    from taikai.errors import TaikaiError
+    from taikai.model import default_model_dir
 
     rows = read_dev(args.data)
-    model = taikai.load_model(args.model)
+    try:
+        model = taikai.load_model(args.model)
+    except TaikaiError as error:  # one line, no traceback; this script takes the model as MODEL_DIR
+        print(f"real_text.py: error: {str(error).replace('--model DIR', 'MODEL_DIR')}", file=sys.stderr)
+        return 2
     preds = model.predict([r["text"] for r in rows])
     result = evaluate_predictions(rows, preds, args.resamples, args.seed)
     print_result(result)
     if args.out:
-        model_dir = Path(args.model) if args.model else Path("models/default")
+        model_dir = Path(args.model) if args.model else shown_path(default_model_dir())  # $TAIKAI_MODEL's too
         name = args.name or model_dir.name
         desc = describe_model(model, model_dir)
         data_desc = f"Dev set `{args.data.name}`: {len(rows)} items."

@@ -11,10 +11,9 @@ resamples of dev items, the same for every model) compares it with the model tra
 The rule, fixed before the first run: a batch **hurts** real text when leaving it out raises dev macro-F1 for the
 reason or the sentiment with the paired 90 % interval entirely above zero on all dev items, *and* raises it on the
 agreed subset too (point difference > 0), *and* does not clearly lower the other task (its paired interval is not
-entirely below zero). Such a batch
-is dropped from the build (``scripts/build_corpus.py --drop``) and reported to the lead for a rewrite; texts are
-never rewritten here. Every other batch stays, however its point difference falls: a difference inside the
-interval is the dev set's noise.
+entirely below zero). Such a batch is dropped from the build (its TSV moved out of ``data/batches``, then
+``python scripts/build_corpus.py``) and reported to the lead for a rewrite; texts are never rewritten here. Every
+other batch stays, however its point difference falls: a difference inside the interval is the dev set's noise.
 """
 
 from __future__ import annotations

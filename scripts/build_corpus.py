@@ -31,9 +31,14 @@ SAME_SPLIT = 0.6
 
 
 def read_batches(folder: Path) -> list[dict]:
-    """Return every valid line of every batch; exit with the list of problems if any line is invalid."""
+    """Return every valid line of every batch; exit with the list of problems if any line is invalid, and say so
+    when *folder* holds no batch (a mistyped folder must not rebuild the corpus empty)."""
     rows, problems = [], []
-    for path in sorted(folder.glob("*.tsv")):
+    batches = sorted(folder.glob("*.tsv"))
+    if not batches:
+        what = "no batch (*.tsv) in it" if folder.is_dir() else "no such folder"
+        sys.exit(f"{folder}: {what}; give folders of batch TSVs (e.g. --batches data/batches); nothing written")
+    for path in batches:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -49,6 +54,8 @@ def read_batches(folder: Path) -> list[dict]:
                 problems.append(f"{path}:{n}: bad sentiment {sentiment!r}")
             if platform not in PLATFORMS:
                 problems.append(f"{path}:{n}: bad platform {platform!r}")
+            if not text:
+                problems.append(f"{path}:{n}: empty text")
             rows.append(
                 {
                     "id": f"{path.stem}-{n:04d}",

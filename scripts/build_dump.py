@@ -23,8 +23,14 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("data/reviews.csv"))
     parser.add_argument("--out", type=Path, default=Path("data/sample_dump.csv"))
     args = parser.parse_args()
+    batches = sorted(args.batches.glob("*.tsv"))
+    if not batches:  # a mistyped folder must not rebuild the dump empty
+        what = "no batch (*.tsv) in it" if args.batches.is_dir() else "no such folder"
+        sys.exit(f"{args.batches}: {what}; give the folder of dump batches (e.g. data/dump_batches); nothing written")
+    if not args.corpus.is_file():
+        sys.exit(f"{args.corpus}: no such file; give the corpus CSV with --corpus (e.g. data/reviews.csv)")
     rows, problems = [], []
-    for path in sorted(args.batches.glob("*.tsv")):
+    for path in batches:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -39,6 +45,8 @@ def main() -> None:
                 problems.append(f"{path}:{n}: bad date {posted_at!r}")
             if platform not in PLATFORMS:
                 problems.append(f"{path}:{n}: bad platform {platform!r}")
+            if not text:
+                problems.append(f"{path}:{n}: empty text")
             rows.append({"posted_at": posted_at, "platform": platform, "text": text, "source": f"{path.stem}:{n}"})
     if problems:
         sys.exit("\n".join(problems))

@@ -1,7 +1,7 @@
 """Check one hand-written corpus batch (TSV: reasons, sentiment, platform, text) and print its shape.
 
 Usage: python scripts/check_batch.py data/batches/b01.tsv
-Validates every line, then runs ../shared/tools/corpus_report.py on it (if present).
+Validates every line, then runs ../shared/tools/corpus_report.py on it (if present; else it says it is not).
 """
 
 import argparse
@@ -16,6 +16,8 @@ from corpus_schema import PLATFORMS
 
 REASONS = {"low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"}
 SENTIMENTS = {"positive", "neutral", "negative"}
+REPORT = Path(__file__).resolve().parents[2] / "shared" / "tools" / "corpus_report.py"
+"""The shared shape report, in ``../shared`` beside the repository."""
 
 
 def main(path: str) -> int:
@@ -35,16 +37,21 @@ def main(path: str) -> int:
             errors.append(f"{path}:{n}: bad sentiment {sentiment!r}")
         if platform not in PLATFORMS:
             errors.append(f"{path}:{n}: bad platform {platform!r}")
+        if not text:
+            errors.append(f"{path}:{n}: empty text")
         rows.append({"id": f"{Path(path).stem}-{n}", "text": text, "reasons": reasons, "sentiment": sentiment})
     print("\n".join(errors) or "format ok")
     print("primary:", Counter(r["reasons"].split("|")[0] for r in rows))
-    report = Path(__file__).resolve().parents[2] / "shared/tools/corpus_report.py"
-    if report.exists():
-        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as f:
+    if not REPORT.exists():
+        print(f"shape not reported: {REPORT} not found (../shared beside the repository holds it)")
+        return 1 if errors else 0
+    with tempfile.TemporaryDirectory() as folder:
+        batch_csv = Path(folder) / f"{Path(path).stem}.csv"
+        with open(batch_csv, "w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=["id", "text", "reasons", "sentiment"])
             writer.writeheader()
             writer.writerows(rows)
-        subprocess.run([sys.executable, str(report), f.name], check=False)
+        subprocess.run([sys.executable, str(REPORT), str(batch_csv)], check=False)
     return 1 if errors else 0
 
 

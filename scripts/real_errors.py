@@ -37,12 +37,17 @@ def main(argv=None) -> int:
         print(f"real dev set not found at {args.data}: skipped")
         return 0
     import taikai
+    import taikai.errors
 
     with open(args.data, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     if args.agreed:
         rows = [r for r in rows if r.get("annotators_agree") == "yes"]
-    model = taikai.load_model(args.model)
+    try:
+        model = taikai.load_model(args.model)
+    except taikai.errors.TaikaiError as error:  # one line, no traceback; this script takes the model as MODEL_DIR
+        print(f"real_errors.py: error: {str(error).replace('--model DIR', 'MODEL_DIR')}", file=sys.stderr)
+        return 2
     preds = model.predict([r["text"] for r in rows])
     tasks = ("reason", "sentiment") if args.task == "both" else (args.task,)
     for task in tasks:

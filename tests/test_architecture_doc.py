@@ -221,3 +221,82 @@ def test_every_command_named_for_a_cli_module_exists(module, commands):
 
 def test_the_cli_modules_are_found():
     assert len(CLI_MODULES) >= 8 and ("taikai.cli._rules", "rules test") in CLI_MODULES
+
+
+CLAIM = re.compile(r"imports only|import nothing of taikai")
+
+
+def import_claims(text: str) -> list[tuple[str, set[str]]]:
+    """Return (module, the taikai modules it is said to import) for every "imports only" or "import nothing of
+    taikai" of the bullets of the "Import order" section; a clause without its own subject ("Today it imports
+    only …") speaks of the bullet's first module."""
+    start = text.index("## Import order")
+    section = text[start : text.index("\n## ", start)]
+    claims = []
+    for bullet in re.split(r"\n- ", section)[1:]:
+        bullet = " ".join(bullet.split())
+        first = re.search(r"`(taikai[\w.]*)`", bullet)
+        for clause in re.split(r"; |\. ", bullet):
+            verb = CLAIM.search(clause)
+            if verb is None or first is None:
+                continue
+            subjects = re.findall(r"`(taikai\.[\w.]+)`", clause[: verb.start()]) or [first.group(1)]
+            said = set(re.findall(r"`(taikai\.[\w.]+)`", clause[verb.end() :]))
+            claims += [(subject, said) for subject in subjects]
+    return claims
+
+
+def imported_modules(module: str) -> set[str]:
+    """Return the top-level taikai modules and packages that *module* (every module of it, for a package) imports,
+    itself left out; imports inside functions and ``TYPE_CHECKING`` blocks count."""
+    path = SRC / module.replace(".", "/")
+    files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+    found: set[str] = set()
+    for file in files:
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module == "taikai":
+                names = [f"taikai.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            else:
+                continue
+            tops = {".".join(name.split(".")[:2]) for name in names if name.startswith("taikai.")}
+            found |= {top for top in tops if module_file(top) is not None}
+    return found - {module}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "## Import order\n\n- `taikai.a` imports only `taikai.b` (see `x`) and `taikai.c`.\n\n## Next\n",
+            [("taikai.a", {"taikai.b", "taikai.c"})],
+        ),
+        (
+            "## Import order\n\n- `taikai.s` sits high. Today it imports only `taikai.io`. So it sits.\n\n## N\n",
+            [("taikai.s", {"taikai.io"})],
+        ),
+        (
+            "## Import order\n\n- `taikai.x` is; `taikai.p`, `taikai.q` import nothing of taikai.\n\n## N\n",
+            [("taikai.p", set()), ("taikai.q", set())],
+        ),
+    ],
+    ids=["list", "it", "nothing"],
+)
+def test_import_claims_are_read_from_the_bullets(text, claims):
+    assert import_claims(text) == claims
+
+
+CLAIMS = import_claims(DOC_TEXT)
+
+
+def test_the_import_claims_are_found():
+    assert {"taikai.suggestion", "taikai.text", "taikai._lazy"} <= {module for module, _ in CLAIMS}
+
+
+@pytest.mark.parametrize(("module", "said"), CLAIMS, ids=[module for module, _ in CLAIMS])
+def test_what_a_module_is_said_to_import_is_what_it_imports(module, said):
+    """Regression: the page said `taikai.suggestion` imports only six packages; it imports `taikai.analysis` too."""
+    assert imported_modules(module) == said

@@ -109,3 +109,35 @@ def test_subset_macro_f1_recounts_the_scored_reasons_on_the_subset(labels, subse
     want = real_text.macro_f1(g, p, expected_labels)
     assert real_text.subset_macro_f1(gold, pred, labels, subset) == pytest.approx(want)
     assert want > 0
+
+
+@pytest.mark.parametrize("given", ["argument", "TAIKAI_MODEL"])
+def test_main_names_the_model_it_scored(tmp_path, monkeypatch, capsys, tiny_model_dir, given):
+    """Regression: without a model argument the section was named and described as ``models/default`` whatever
+    model was scored (``$TAIKAI_MODEL``'s, or the installed one)."""
+    dev = tmp_path / "dev.csv"
+    lines = ["id,text,reasons,sentiment,annotators_agree", "d1,手数料が高すぎてやめました。,fees,negative,yes"]
+    lines.append("d2,子育てで時間が取れなくなりました。,time,neutral,no")
+    dev.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "real_text.md"
+    monkeypatch.chdir(tmp_path)
+    args = ["--data", str(dev), "--out", str(out), "--resamples", "5"]
+    if given == "argument":
+        args.insert(0, str(tiny_model_dir))
+    else:
+        monkeypatch.setenv("TAIKAI_MODEL", str(tiny_model_dir))
+    assert real_text.main(args) == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"<!-- real_text:{tiny_model_dir.name} begin" in text
+    assert f"Model `{tiny_model_dir}`" in text and "models/default" not in text
+
+
+def test_main_says_a_wrong_model_directory_without_a_traceback(tmp_path, capsys):
+    dev = tmp_path / "dev.csv"
+    dev.write_text(
+        "id,text,reasons,sentiment,annotators_agree\nd1,手数料が高い。,fees,negative,yes\n", encoding="utf-8"
+    )
+    assert real_text.main([str(tmp_path / "nowhere"), "--data", str(dev)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("real_text.py: error: ") and "nowhere: no such model directory" in err
+    assert "MODEL_DIR" in err and "--model" not in err  # the option the library names is not this script's

@@ -1,6 +1,7 @@
 """scripts/build_corpus.py: batches from several folders, and the candidate batches kept beside the corpus."""
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def write_batch(folder: Path, name: str, lines: list[str]) -> None:
         ("fees\tangry\t\t手数料が高い。", "bad sentiment 'angry'"),
         ("fees\tnegative\tMercari\t手数料が高い。", "bad platform 'Mercari'"),
         ("fees\tnegative\t手数料が高い。", "expected 4 tab-separated fields, got 3"),
+        ("fees\tnegative\tLancers\t  ", "empty text"),
     ],
 )
 def test_read_batches_names_the_file_and_line_of_a_bad_line(tmp_path, line, problem):
@@ -77,3 +79,36 @@ def test_no_candidate_text_is_a_near_copy_of_a_real_dev_item(candidate_rows):
         dev = list(csv.DictReader(f))
     pairs = near_copies_of([r["text"] for r in candidate_rows], [d["text"] for d in dev])
     assert not pairs, [(candidate_rows[i]["id"], dev[j]["id"]) for i, j in pairs[:20]]
+
+
+def no_folder(folder: Path) -> None:
+    """Make nothing: the folder given does not exist."""
+
+
+def empty_folder(folder: Path) -> None:
+    folder.mkdir()
+
+
+def folder_of_notes(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "b01.md").write_text("a writer's notes, no batch\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [(no_folder, "no such folder"), (empty_folder, "no batch (*.tsv) in it"), (folder_of_notes, "no batch")],
+    ids=["missing", "empty", "no-tsv"],
+)
+def test_main_refuses_a_folder_without_batches_and_leaves_the_output(tmp_path, monkeypatch, make, said):
+    """Regression: a mistyped --batches wrote a corpus of 0 rows over --out (by default data/reviews.csv)."""
+    import build_corpus
+
+    folder = tmp_path / "batchez"
+    make(folder)
+    out = tmp_path / "reviews.csv"
+    out.write_text("id,text,reasons,sentiment,platform,split\nb01-0001,x,fees,negative,,train\n", encoding="utf-8")
+    before = out.read_bytes()
+    monkeypatch.setattr("sys.argv", ["build_corpus.py", "--batches", str(folder), "--out", str(out)])
+    with pytest.raises(SystemExit, match=f"batchez: {re.escape(said)}"):
+        build_corpus.main()
+    assert out.read_bytes() == before
