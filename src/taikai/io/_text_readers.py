@@ -47,9 +47,9 @@ class _TextReader:
         self.total: int | None = path.stat().st_size
         self.start = 0
         if line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named
-            with open(path, "rb") as f:
-                if f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
-                    self.start = len(codecs.BOM_UTF8)
+            with open(path, "rb") as f:  # and a second, written by a tool that kept a BOM file's first in its text
+                while f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
+                    self.start += len(codecs.BOM_UTF8)
 
     def _open(self, position: Position | None) -> IO[bytes]:
         f = open(self.path, "rb")  # noqa: SIM115 - closed by the caller's generator
