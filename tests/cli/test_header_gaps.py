@@ -79,16 +79,13 @@ def test_a_title_over_merged_cells_names_the_header_below(
 
 
 def test_an_empty_first_sheet_names_the_other_sheets(invoke, tmp_path, tiny_model_dir):
-    """Regression: said "sheet 'Sheet' is empty; row 1 must name the columns", not that --sheet reads another."""
+    """Regression: said "sheet 'Sheet' is empty; row 1 must name the columns", not the sheets that hold rows."""
     path = tmp_path / "book.xlsx"
     _write(path, [], sheets=[("data", [["id", "本文"], ["1", "手数料が高い"]])])
     out = tmp_path / "out.csv"
     result = invoke("batch", path, "-o", out, "--text-column", "本文", "-m", tiny_model_dir)
     assert result.exit_code == 2, result.output
-    said = (
-        "sheet 'Sheet' (the first; its sheets are Sheet, data) is empty; row 1 must name the columns, or read another "
-        "sheet with sheet= (--sheet NAME on the command line)"
-    )
+    said = "sheet 'Sheet' (the first; its sheets are Sheet, data) is empty; row 1 must name the columns"
     assert f"taikai: error: {path}: {said}" in result.output, result.output
     followed = invoke("batch", path, "-o", out, "--text-column", "本文", "-m", tiny_model_dir, "--sheet", "data")
     assert followed.exit_code == 0, followed.output

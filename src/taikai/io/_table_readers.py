@@ -159,8 +159,9 @@ class XlsxReader:
     def _refuse_header(self, empty: list[int]) -> None:
         """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty*:
         when a row below is a header's (a title over merged cells above it), say to delete the rows above it; a
-        sheet of no rows at all is said to be empty, with the workbook's other sheets and how to read one."""
-        of, hint = sheet_read(self)
+        sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read another depends on
+        the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
+        of, _ = sheet_read(self)
         where = of.removeprefix(" of ") or f"sheet {self.title!r}"
         head = self.head()
         advice = head.header_below_gaps()
@@ -173,7 +174,7 @@ class XlsxReader:
             raise InputError(f"{self.path}: {where}: row 1 is blank: {advice}")
         if any(any(cell.strip() for cell in row) for row in head.rows):
             raise InputError(f"{self.path}: {where}: row 1 is blank; it must name the columns")
-        raise InputError(f"{self.path}: {where} is empty; row 1 must name the columns{hint}")
+        raise InputError(f"{self.path}: {where} is empty; row 1 must name the columns")
 
     def head(self) -> Head:
         """Return the first rows of the sheet read (:data:`~taikai._column_names.HEAD_ROWS` of them), each as its
