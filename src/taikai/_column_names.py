@@ -119,6 +119,32 @@ class Head:
                 )
         return ""
 
+    def header_below_gaps(self) -> str:
+        """Return, when the first row is blank or has blank cells between its names (a title over merged cells:
+        ``レビュー,,,メタ`` as a spreadsheet saves it) and the first later row of several cells is a header's (more
+        filled cells, none blank between them, none longer than :data:`HEADER_CELL`), what to do if it is the header:
+        ``if line 2 ('id', '本文') is the header, delete the lines above it (taikai reads the header from line 1)``;
+        else ``""``."""
+        if not self.rows or (_filled(self.rows[0]) and not _gapped(self.rows[0])):
+            return ""
+        for number, row in enumerate(self.rows[1:HEAD_ROWS], 2):
+            cells = [cell.strip() for cell in row if cell.strip()]
+            if len(cells) > 1:
+                if len(cells) <= _filled(self.rows[0]) or _gapped(row) or any(len(c) > HEADER_CELL for c in cells):
+                    return ""  # no fuller than the first row, or a row of texts: data, not a header
+                said = ", ".join(map(repr, cells))
+                return (
+                    f"if {self.unit} {number} ({said}) is the header, delete the {self.unit}s above it (taikai reads "
+                    f"the header from {self.unit} 1)"
+                )
+        return ""
+
+
+def _gapped(row: Sequence[str]) -> bool:
+    """Return whether *row* has a blank cell before its last filled one (a title over merged cells)."""
+    filled = [bool(cell.strip()) for cell in row]
+    return True in filled and not all(filled[: len(filled) - filled[::-1].index(True)])
+
 
 def _filled(row: Sequence[str]) -> int:
     """Return how many cells of *row* hold more than spaces: a title row holds fewer than the header below it."""

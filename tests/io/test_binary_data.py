@@ -232,6 +232,27 @@ def test_the_decompressed_name_drops_the_compressed_suffix(tmp_path, name, fmt, 
 
 
 @pytest.mark.parametrize(
+    ("name", "content", "out"),
+    [
+        # regression: "gunzip -c dump.gz > dump", a file taikai then refused ("cannot tell the format")
+        ("dump.gz", b"id,text\n1,x\n", "dump.csv"),
+        ("dump.gz", b"\xef\xbb\xbftext\nx\n", "dump.csv"),
+        ("dump.gz", b'{"text": "x"}\n', "dump.jsonl"),
+        ("dump.bz2", b"id\ttext\n1\tx,y\n", "dump.tsv"),
+        ("dump.xz", b"PAR1\x00\x00", "dump.parquet"),
+        ("dump.csv.gz", b'{"text": "x"}\n', "dump.csv"),  # the name says the format: kept
+        ("dump.txt.gz", b"id,text\n", "dump.txt"),
+        ("dump.gz", b"", "dump"),  # nothing to tell it by
+    ],
+)
+def test_the_decompressed_name_says_the_format_it_holds(tmp_path, name, content, out):
+    compress = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[Path(name).suffix]
+    (tmp_path / name).write_bytes(compress(content))
+    fmt = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}[Path(name).suffix]
+    assert decompressed_name(tmp_path / name, fmt) == tmp_path / out
+
+
+@pytest.mark.parametrize(
     ("name", "existing", "out"),
     [
         ("dump.csv.gz", ["dump.csv"], "dump-1.csv"),  # regression: gunzip -c dump.csv.gz > dump.csv (R12)

@@ -18,6 +18,10 @@ CASES = [
     ("a.csv", b"id,text\n1,x\n2,y\n", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 3], [], 0),
     ("a.csv", b"id,text\r\n1,x\r\n", ["id", "text"], [["1", "x"]], [2], [], 0),
     ("bom.csv", codecs.BOM_UTF8 + b"id,text\n1,x\n", ["id", "text"], [["1", "x"]], [2], [], 0),
+    # a BOM file's text written with a BOM of its own (read as utf-8, written as utf-8-sig): the column was '\ufeffid'
+    ("bom2.csv", codecs.BOM_UTF8 * 2 + "本文,id\nx,1\n".encode(), ["本文", "id"], [["x", "1"]], [2], [], 0),
+    ("bom2.csv", codecs.BOM_UTF8 * 2 + b'"text","id"\n"x",1\n', ["text", "id"], [["x", "1"]], [2], [], 0),
+    ("bom2.jsonl", codecs.BOM_UTF8 * 2 + b'{"text": "x"}\n', ["text"], [["x"]], [1], [], 0),
     ("a.csv", b'id,text\n1,"two\nlines"\n2,y\n', ["id", "text"], [["1", "two\nlines"], ["2", "y"]], [2, 4], [], 0),
     ("a.csv", b"id,text\n1,x\n\n2,y\n", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 4], [], 1),
     ("a.csv", b"id,text\n1,x,extra\n2,y\n", ["id", "text"], [["2", "y"]], [3], [2], 0),

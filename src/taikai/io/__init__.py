@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
+    from taikai.io._excel_numbers import EXCEL_DIGITS, is_long_integer, with_long_integers_as_texts
     from taikai.io._extensions import FORMATS, likely_format
     from taikai.io._formats import (
         TEXT_FORMATS,
@@ -130,6 +131,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
+    "._excel_numbers": ("EXCEL_DIGITS", "is_long_integer", "with_long_integers_as_texts"),
     "._extensions": ("FORMATS", "likely_format"),
     "._formats": (
         "TEXT_FORMATS",

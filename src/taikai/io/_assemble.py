@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taikai.io._excel_numbers import as_texts, long_integer_columns
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._pandas_types import with_pandas_types
 
@@ -153,7 +154,9 @@ class ExcelCells:
 
 
 def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
-    """Write the chunk files into one xlsx sheet; return what Excel cannot hold: characters removed, cells cut."""
+    """Write the chunk files into one xlsx sheet; return what Excel cannot hold: characters removed, cells cut. An
+    integer column holding a number longer than Excel keeps is written as text (:mod:`taikai.io._excel_numbers`)."""
+    import pyarrow as pa
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -161,9 +164,12 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
     clean = ExcelCells(ws)
     ws.append([clean(name) for name in schema.names])
     number = 0
+    integers = any(pa.types.is_integer(f.type) for f in schema)
+    long = long_integer_columns(read_part(part) for part in parts) if integers else set()
     for part in parts:
         table = read_part(part)
         columns = [table.column(j).to_pylist() for j in range(table.num_columns)]
+        columns = [as_texts(values) if j in long else values for j, values in enumerate(columns)]
         for row in _transpose_rows(columns):
             number += 1
             ws.append(clean.row(row, number))

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import InputError
+from taikai.io._extensions import extension_format
+from taikai.io._inner_format import inner_extension
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,13 @@ def decompress_hint(fmt: str, name: str = "FILE") -> str:
 def decompressed_name(path: Path, fmt: str) -> Path:
     """Return a file beside *path*, in the compressed format *fmt*, to decompress it to, which does not exist (a
     command writing to it overwrites nothing): ``r.txt`` for ``r.txt.gz``, ``OUT.csv`` for ``r.csv``, ``r-1.txt``
-    (``r-2.txt``…) when ``r.txt`` exists."""
+    (``r-2.txt``…) when ``r.txt`` exists; a name that says no format is given the extension of what the file holds
+    (:func:`~taikai.io._inner_format.inner_extension`): ``dump.csv`` for ``dump.gz`` of CSV."""
     suffix = _BY_NAME[fmt].suffix
     name = path.name[: -len(suffix)] if path.name.lower().endswith(suffix) else f"OUT{path.suffix}"
+    inner = "" if extension_format(Path(name)) or Path(name).suffix.lower() == ".txt" else inner_extension(path, fmt)
+    if inner:  # dump.gz of CSV: dump.csv, which taikai reads, not dump
+        name = f"{Path(name).stem if name.startswith('OUT.') else name}{inner}"
     target, number = path.with_name(name), 0
     while target.exists() or target.is_symlink():
         number += 1

@@ -4,14 +4,11 @@ check that says so before a file is read (batch, drift, evaluate, train)."""
 
 from __future__ import annotations
 
-import csv
-from itertools import islice
 from typing import TYPE_CHECKING
 
-from taikai._column_names import HEAD_ROWS, Head
+from taikai._column_names import Head
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, no_column_error
-from taikai.io._decoded_lines import DecodedLines
 from taikai.io._table_readers import XlsxReader, sheet_read
 from taikai.io._text_readers import CsvReader
 
@@ -62,26 +59,9 @@ def head_rows(reader: object) -> Head | None:
     (JSONL and Parquet have no header row to misplace) or when the file cannot be read again."""
     try:
         if isinstance(reader, CsvReader):
-            return Head(_csv_rows(reader), "line")
+            return reader.head()
         if isinstance(reader, XlsxReader):
-            with reader._open() as (_, ws):
-                ws.reset_dimensions()
-                cells = ws.iter_rows(max_row=HEAD_ROWS, values_only=True)
-                return Head(tuple(tuple("" if v is None else str(v) for v in row) for row in cells), "row")
-    except (OSError, csv.Error):  # the file changed or went away since it was opened: no hint, the error stands
+            return reader.head()
+    except OSError:  # the file changed or went away since it was opened: no hint, the error stands
         return None
     return None
-
-
-def _csv_rows(reader: CsvReader) -> tuple[tuple[str, ...], ...]:
-    """Return the first records of *reader*'s file; a malformed one ends them."""
-    rows: list[tuple[str, ...]] = []
-    with open(reader.path, "rb") as f:
-        f.seek(reader.start)
-        lines = DecodedLines(f, reader.encoding, reader.path, reader.start, 0, "replace")
-        try:
-            for row in islice(csv.reader(lines, delimiter=reader.delimiter), HEAD_ROWS):
-                rows.append(tuple(row))
-        except csv.Error:  # a quote left open, say: the rows before it are the head
-            pass
-    return tuple(rows)

@@ -74,10 +74,16 @@ def check_path(path: Path) -> None:
         raise folder_error(path)
 
 
-def check_columns(path: Path, columns: list[str]) -> list[str]:
+def check_columns(path: Path, columns: list[str], title: str = "") -> list[str]:
     """Return *columns*, or raise :class:`InputError` naming the repeated ones; several without a name (the empty
-    columns a spreadsheet saved as CSV leaves at its right edge) are said to be that."""
+    columns a spreadsheet saved as CSV leaves at its right edge) are said to be that, or, given what to do when the
+    header is a title's line over merged cells (*title*: :meth:`~taikai._column_names.Head.header_below_gaps`), that."""
     unnamed = [i for i, c in enumerate(columns, 1) if c == ""]
+    if len(unnamed) > 1 and title:
+        raise InputError(
+            f"{path}: {len(unnamed)} columns have no name in the header (columns {', '.join(map(str, unnamed))} of "
+            f"{len(columns)}), as a title over merged cells has: {title}"
+        )
     if len(unnamed) > 1:
         raise InputError(
             f"{path}: {len(unnamed)} columns have no name in the header (columns {', '.join(map(str, unnamed))} of "

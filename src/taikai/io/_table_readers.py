@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from taikai._column_names import HEAD_ROWS, Head
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
@@ -150,12 +151,38 @@ class XlsxReader:
         names = list(header or ())
         while names and names[-1] is None:
             names.pop()
-        if not names:
-            raise InputError(f"{path}: sheet {ws.title!r} is empty; row 1 must name the columns")
         empty = [j + 1 for j, v in enumerate(names) if v is None]
-        if empty:
-            raise InputError(f"{path}: sheet {ws.title!r}: row 1 has no column name in column(s) {empty}; name them")
+        if not names or empty:
+            self._refuse_header(empty)
         self.columns = check_columns(path, [str(v) for v in names])
+
+    def _refuse_header(self, empty: list[int]) -> None:
+        """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty*:
+        when a row below is a header's (a title over merged cells above it), say to delete the rows above it; a
+        sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read another depends on
+        the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
+        of, _ = sheet_read(self)
+        where = of.removeprefix(" of ") or f"sheet {self.title!r}"
+        head = self.head()
+        advice = head.header_below_gaps()
+        if empty:
+            cause = f"row 1 has no column name in column(s) {empty}"
+            if advice:
+                raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
+            raise InputError(f"{self.path}: {where}: {cause}; name them")
+        if advice:
+            raise InputError(f"{self.path}: {where}: row 1 is blank: {advice}")
+        if any(any(cell.strip() for cell in row) for row in head.rows):
+            raise InputError(f"{self.path}: {where}: row 1 is blank; it must name the columns")
+        raise InputError(f"{self.path}: {where} is empty; row 1 must name the columns")
+
+    def head(self) -> Head:
+        """Return the first rows of the sheet read (:data:`~taikai._column_names.HEAD_ROWS` of them), each as its
+        cells' text, an empty cell ``""``."""
+        with self._open() as (_, ws):
+            ws.reset_dimensions()
+            cells = ws.iter_rows(max_row=HEAD_ROWS, values_only=True)
+            return Head(tuple(tuple("" if v is None else str(v) for v in row) for row in cells), "row")
 
     @contextmanager
     def _open(self) -> Iterator[tuple[Any, Any]]:

@@ -7,9 +7,12 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from taikai._column_names import HEAD_ROWS, Head
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
@@ -44,9 +47,9 @@ class _TextReader:
         self.total: int | None = path.stat().st_size
         self.start = 0
         if line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named
-            with open(path, "rb") as f:
-                if f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
-                    self.start = len(codecs.BOM_UTF8)
+            with open(path, "rb") as f:  # and a second, written by a tool that kept a BOM file's first in its text
+                while f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
+                    self.start += len(codecs.BOM_UTF8)
 
     def _open(self, position: Position | None) -> IO[bytes]:
         f = open(self.path, "rb")  # noqa: SIM115 - closed by the caller's generator
@@ -84,10 +87,22 @@ class CsvReader(_TextReader):
             named -= 1
         self.unnamed = len(header) - named
         """Columns without a name at the header's right edge (a spreadsheet's stray empty columns): ignored."""
-        self.columns = check_columns(path, header[:named])
+        gaps = header[:named].count("") > 1  # a title over merged cells, or a spreadsheet's emptied columns
+        self.columns = check_columns(path, header[:named], self.head().header_below_gaps() if gaps else "")
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
         if self.unnamed and warn:  # else said once already (a Dask worker opens the file again)
             warn_user(self.unnamed_note(), DataWarning)
+
+    def head(self) -> Head:
+        """Return the file's first records (:data:`~taikai._column_names.HEAD_ROWS` of them, the header's first),
+        decoded as the reader decodes them (a byte that does not decode read as U+FFFD); a malformed one ends them."""
+        rows: list[tuple[str, ...]] = []
+        with open(self.path, "rb") as f:
+            f.seek(self.start)
+            lines = DecodedLines(f, self.encoding, self.path, self.start, 0, "replace")
+            with suppress(csv.Error):  # a quote left open, say: the rows before it are the head
+                rows.extend(tuple(row) for row in islice(csv.reader(lines, delimiter=self.delimiter), HEAD_ROWS))
+        return Head(tuple(rows), "line")
 
     def unnamed_note(self) -> str:
         """Return the warning about the :attr:`unnamed` columns at the header's right edge."""

@@ -26,6 +26,7 @@ from taikai.io import (
     encode_stream,
     escape_formula,
     output_encoding,
+    with_long_integers_as_texts,
 )
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
@@ -174,6 +175,7 @@ def _write_xlsx(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    frame = with_long_integers_as_texts(frame)  # an 18-digit id stays whole: Excel keeps 15 digits of a number
     wb = Workbook()
     ws = wb.active
     ws.title = LABEL_SHEET

@@ -1,0 +1,56 @@
+"""Keep whole numbers longer than Excel's precision (an 18-digit id) whole in an xlsx sheet, as their text.
+
+Excel keeps 15 significant digits of a number: an integer cell of more (``1234567890123456789``, a 19-digit
+user id of a database export) is shown as ``1.23457E+18`` and read, saved and joined on as another number
+(``1234567890123450000``); openpyxl even writes one beyond 2**53 as a float's digits, changed in the file itself.
+Such a column of an xlsx output or a labelling sheet is written as text, every cell of it, as CSV output writes it
+and as Excel users type long ids; read back, its cells are the texts of the same digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from numbers import Integral
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EXCEL_DIGITS = 15
+"""Significant digits Excel keeps of a number."""
+_LONG = 10**EXCEL_DIGITS
+"""The least whole number Excel cannot hold (16 digits)."""
+
+
+def is_long_integer(value: Any) -> bool:
+    """Return whether *value* is a whole number (not a bool) of more than :data:`EXCEL_DIGITS` digits."""
+    return isinstance(value, Integral) and not isinstance(value, bool) and abs(int(value)) >= _LONG
+
+
+def long_integer_columns(tables: Iterable[Any]) -> set[int]:
+    """Return the positions of the integer columns of the Arrow *tables* (of one schema) that hold a
+    :func:`is_long_integer` value in any of them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found: set[int] = set()
+    for table in tables:
+        for j, f in enumerate(table.schema):
+            if j not in found and pa.types.is_integer(f.type) and table.num_rows:
+                low, high = pc.min_max(table.column(j)).values()
+                if any(is_long_integer(v.as_py()) for v in (low, high) if v.is_valid):
+                    found.add(j)
+    return found
+
+
+def as_texts(values: list[Any]) -> list[Any]:
+    """Return *values* with each one but a missing one (``None``) as its text."""
+    return [None if v is None else str(v) for v in values]
+
+
+def with_long_integers_as_texts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return *frame* with each column holding a :func:`is_long_integer` value as texts (missing cells kept)."""
+    long = [name for name in frame.columns if any(map(is_long_integer, frame[name].tolist()))]
+    if not long:
+        return frame
+    return frame.assign(**{str(n): frame[n].astype(object).map(str, na_action="ignore") for n in long})

@@ -1,0 +1,111 @@
+"""A header row with blank cells between its names (a title over merged cells, as an Excel report has above its
+header), a blank row 1 and an empty first sheet: each error says what to do that then works (the header's row,
+or the workbook's other sheets), not to delete columns that hold data."""
+
+import pytest
+
+from taikai._column_names import Head
+
+MERGED = [
+    ["レビュー", None, None, "メタ"],
+    ["id", "投稿日", "本文", "platform"],
+    ["1", "2025-01-02", "手数料が高い", "CW"],
+]
+BLANK = [[], ["id", "本文"], ["1", "手数料が高い"]]
+HEADER = "('id', '投稿日', '本文', 'platform') is the header, delete the {unit}s above it"
+
+
+def _write(path, rows, sheets=()):
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        for row_number, row in enumerate(rows, 1):
+            for column, value in enumerate(row, 1):
+                wb.active.cell(row_number, column, value)
+        for name, sheet_rows in sheets:
+            ws = wb.create_sheet(name)
+            for row in sheet_rows:
+                ws.append(row)
+        wb.save(path)
+    else:
+        text = "\n".join(",".join("" if v is None else v for v in row) for row in rows)
+        path.write_text(text + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "rows", "said", "not_said"),
+    [
+        # said "2 columns have no name in the header (…); delete those columns": 投稿日 and 本文, the data
+        (
+            "merged.csv",
+            MERGED,
+            "2 columns have no name in the header (columns 2, 3 of 4), as a title over merged cells has: if line 2 "
+            + HEADER.format(unit="line"),
+            "delete those columns",
+        ),
+        # said "row 1 has no column name in column(s) [2, 3]; name them"
+        (
+            "merged.xlsx",
+            MERGED,
+            "sheet 'Sheet': row 1 has no column name in column(s) [2, 3], as a title over merged cells has: if row 2 "
+            + HEADER.format(unit="row"),
+            "name them",
+        ),
+        # said "sheet 'Sheet' is empty; row 1 must name the columns", of a sheet with rows
+        (
+            "blank.xlsx",
+            BLANK,
+            "sheet 'Sheet': row 1 is blank: if row 2 ('id', '本文') is the header, delete the rows above it",
+            "is empty",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["batch", "evaluate", "train"])
+def test_a_title_over_merged_cells_names_the_header_below(
+    invoke, tmp_path, tiny_model_dir, command, name, rows, said, not_said
+):
+    path = tmp_path / name
+    _write(path, rows)
+    options = {
+        "batch": ["-o", tmp_path / "out.csv", "--text-column", "本文", "-m", tiny_model_dir],
+        "evaluate": ["--text-column", "本文", "-m", tiny_model_dir],
+        "train": ["--text-column", "本文", "--out", tmp_path / "m"],
+    }[command]
+    result = invoke(command, path, *options)
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {path}: {said}" in result.output, result.output
+    assert not_said not in result.output
+
+
+def test_an_empty_first_sheet_names_the_other_sheets(invoke, tmp_path, tiny_model_dir):
+    """Regression: said "sheet 'Sheet' is empty; row 1 must name the columns", not the sheets that hold rows."""
+    path = tmp_path / "book.xlsx"
+    _write(path, [], sheets=[("data", [["id", "本文"], ["1", "手数料が高い"]])])
+    out = tmp_path / "out.csv"
+    result = invoke("batch", path, "-o", out, "--text-column", "本文", "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    said = "sheet 'Sheet' (the first; its sheets are Sheet, data) is empty; row 1 must name the columns"
+    assert f"taikai: error: {path}: {said}" in result.output, result.output
+    followed = invoke("batch", path, "-o", out, "--text-column", "本文", "-m", tiny_model_dir, "--sheet", "data")
+    assert followed.exit_code == 0, followed.output
+
+
+@pytest.mark.parametrize(
+    ("rows", "advice"),
+    [
+        (
+            (("レビュー", "", "", "メタ"), ("id", "日", "本文", "x")),
+            "if line 2 ('id', '日', '本文', 'x') is the header",
+        ),
+        (((), ("",), ("id", "本文")), "if line 3 ('id', '本文') is the header"),
+        ((("id", "", "", "本文"), ("1", "", "", "手数料が高い")), ""),  # emptied columns over data: no title
+        ((("タイトル", "", "x"), ("a", "b")), ""),  # no fuller than the first row
+        ((("タイトル", "", "x"), ("a", "", "b", "c")), ""),  # a row with gaps of its own
+        ((("", "", "x"), ("手数料が高すぎて辞めました。" * 3, "b", "c")), ""),  # a row of texts: data
+        ((("id", "本文"), ("1", "手数料")), ""),  # a header of names, no gap
+    ],
+)
+def test_header_below_gaps(rows, advice):
+    said = Head(rows, "line").header_below_gaps()
+    assert said.startswith(advice) and bool(said) == bool(advice), said
