@@ -22,6 +22,7 @@ from pathlib import Path
 
 from corpus_schema import PLATFORMS
 from dedupe import near_duplicates
+from script_main import ROOT
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
@@ -97,11 +98,11 @@ def keep_together(rows: list[dict], pairs: list[tuple[int, int, float]]) -> int:
     return moved
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=Path, nargs="+", default=[Path("data/batches")])
-    parser.add_argument("--out", type=Path, default=Path("data/reviews.csv"))
-    args = parser.parse_args()
+    parser.add_argument("--batches", type=Path, nargs="+", default=[ROOT / "data" / "batches"])
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "reviews.csv")
+    args = parser.parse_args(argv)
     rows = [row for folder in args.batches for row in read_batches(folder)]
     pairs = near_duplicates([r["text"] for r in rows])
     drop = {j for _, j, _ in pairs}

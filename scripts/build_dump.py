@@ -15,14 +15,15 @@ from pathlib import Path
 
 from corpus_schema import PLATFORMS
 from dedupe import near_duplicates
+from script_main import ROOT
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=Path, default=Path("data/dump_batches"))
-    parser.add_argument("--corpus", type=Path, default=Path("data/reviews.csv"))
-    parser.add_argument("--out", type=Path, default=Path("data/sample_dump.csv"))
-    args = parser.parse_args()
+    parser.add_argument("--batches", type=Path, default=ROOT / "data" / "dump_batches")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "data" / "reviews.csv")
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "sample_dump.csv")
+    args = parser.parse_args(argv)
     batches = sorted(args.batches.glob("*.tsv"))
     if not batches:  # a mistyped folder must not rebuild the dump empty
         what = "no batch (*.tsv) in it" if args.batches.is_dir() else "no such folder"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from script_main import ROOT
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
@@ -26,7 +27,9 @@ COLUMNS = ("id", "text", "reasons", "sentiment", "platform", "split")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", default="data/reviews.csv", help="the corpus CSV (default: %(default)s)")
+    parser.add_argument(
+        "data", nargs="?", default=str(ROOT / "data" / "reviews.csv"), help="the corpus CSV (default: %(default)s)"
+    )
     path = Path(parser.parse_args(argv).data)
     if not path.is_file():
         sys.exit(f"{path}: no such file (give the corpus CSV, e.g. data/reviews.csv)")

@@ -25,11 +25,11 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from script_main import ROOT, says_errors
 
 import taikai
 from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, js_divergence, show_figure
 
-ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 HOTELS = ROOT / "tests" / "fixtures" / "hotel_reviews.csv"
 SWITCHED = "2025-07"
@@ -73,6 +73,7 @@ def _cells(report: DriftReport, periods: bool) -> list[str]:
     return out
 
 
+@says_errors()
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", required=True, help="model trained on the whole corpus, with drift statistics")

@@ -1,0 +1,56 @@
+"""What the scripts of scripts/ and the benches of bench/ share to start: the repository's root, which their default
+paths are resolved from (so that they run from any directory, as the docs show them), and their errors said on one
+line, ``NAME.py: error: …`` with exit status 2 as argparse's own, never as a traceback.
+
+A bench imports it after ``sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))``.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from taikai.errors import TaikaiError
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository's root: default paths are resolved from it, not from the current directory."""
+
+Main = Callable[[list[str] | None], "int | None"]
+
+
+def repo_path(relative: str) -> Path:
+    """Return *relative* (``data/reviews.csv``) resolved from the repository's root."""
+    return ROOT / relative
+
+
+def error_message(error: Exception, model_option: str = "--model DIR") -> str:
+    """Return the one line that says *error* (a taikai error or a file's OSError) to the user of a script.
+
+    *model_option* is how the script takes a model directory when not as ``--model DIR`` (the library's advice
+    names that option of the CLI): a positional ``MODEL_DIR``, or ``--split-model DIR``.
+    """
+    if isinstance(error, OSError) and error.filename is not None and error.strerror:
+        return f"{error.filename}: {error.strerror}"
+    return str(error).replace("--model DIR", model_option)
+
+
+def says_errors(model_option: str = "--model DIR") -> Callable[[Main], Callable[[list[str] | None], int]]:
+    """Decorate a script's ``main(argv)`` so that a taikai error or an OSError (a wrong path) is said in one line on
+    stderr, ``NAME.py: error: …``, and ``main`` returns 2, instead of ending in a traceback."""
+
+    def decorate(main: Main) -> Callable[[list[str] | None], int]:
+        name = Path(main.__code__.co_filename).name
+
+        @functools.wraps(main)
+        def run(argv: list[str] | None = None) -> int:
+            try:
+                return main(argv) or 0
+            except (TaikaiError, OSError) as error:
+                print(f"{name}: error: {error_message(error, model_option)}", file=sys.stderr)
+                return 2
+
+        return run
+
+    return decorate

@@ -1,0 +1,125 @@
+"""scripts/script_main.py, shared by the scripts and the benches: a wrong path is said in one line, ``NAME.py: error:``
+with exit status 2, never a traceback; and default paths are resolved from the repository, not the current directory."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from script_main import ROOT, error_message, says_errors
+
+from taikai.errors import ModelNotFoundError
+
+NO_MODEL = "m: no such model directory; give it with --model DIR"
+DEV = "id,text,reasons,sentiment,annotators_agree\nd1,手数料が高い。,fees,negative,yes\n"
+
+
+def load(name: str):
+    """Import scripts/NAME.py, or bench/NAME.py (the benches are not on the test path)."""
+    bench = ROOT / "bench" / f"{name}.py"
+    if not bench.is_file():
+        return importlib.import_module(name)
+    spec = importlib.util.spec_from_file_location(name, bench)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("error", "option", "said"),
+    [
+        (FileNotFoundError(2, "No such file or directory", "/x/a.csv"), "--model DIR", "/x/a.csv: No such file"),
+        (IsADirectoryError(21, "Is a directory", "/x"), "--model DIR", "/x: Is a directory"),
+        (ModelNotFoundError(NO_MODEL), "MODEL_DIR", "give it with MODEL_DIR"),
+        (ModelNotFoundError(NO_MODEL), "--model DIR", "with --model DIR"),
+    ],
+)
+def test_error_message_is_one_line_in_the_scripts_terms(error, option, said):
+    assert said in error_message(error, option) and "\n" not in error_message(error, option)
+
+
+def test_says_errors_returns_2_and_lets_other_errors_through(capsys):
+    @says_errors()
+    def main(argv=None):
+        if argv == ["bug"]:
+            raise ValueError("a bug keeps its traceback")
+        raise FileNotFoundError(2, "No such file or directory", "nowhere.csv")
+
+    assert main([]) == 2
+    assert capsys.readouterr().err == "test_script_main.py: error: nowhere.csv: No such file or directory\n"
+    with pytest.raises(ValueError, match="a bug"):
+        main(["bug"])
+
+
+@pytest.mark.parametrize(
+    ("name", "argv", "said"),
+    [
+        ("learning_curve", ["{tmp}/nowhere.csv"], "nowhere.csv: no such file"),
+        ("select_model", ["{tmp}/nowhere.csv", "--dev", "{tmp}/dev.csv"], "nowhere.csv: no such file"),
+        ("ablate_batches", ["{tmp}/nowhere.csv", "--dev", "{tmp}/dev.csv"], "nowhere.csv: no such file"),
+        ("drift_thresholds", ["--model", "{tmp}/nowhere", "--split-model", "{tmp}"], "nowhere: no such model"),
+        ("drift_false_alarms", ["--model", "{tmp}/nowhere"], "nowhere: no such model directory"),
+        ("screenshot_report", ["--input", "{tmp}/nowhere.csv", "--out-dir", "{tmp}/out"], "nowhere.csv: no such file"),
+        ("active_learning", ["--data", "{tmp}/nowhere.csv", "--out", "{tmp}/al"], "nowhere.csv: No such file"),
+        ("real_errors", ["{tmp}/nowhere", "--data", "{tmp}/dev.csv"], "nowhere: no such model directory"),
+        ("real_text", ["{tmp}/nowhere", "--data", "{tmp}/dev.csv"], "nowhere: no such model directory"),
+    ],
+)
+def test_a_wrong_path_is_one_error_line_and_exit_2(tmp_path, capsys, name, argv, said):
+    """Regression: these ended in a traceback (its last line a taikai error, or a bare FileNotFoundError)."""
+    (tmp_path / "dev.csv").write_text(DEV, encoding="utf-8")
+    assert load(name).main([a.format(tmp=tmp_path) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{name}.py: error: ") and said in err and "Traceback" not in err
+    assert len(err.splitlines()) == 1
+
+
+class Parsed(Exception):
+    """Raised in place of running a script once its arguments are parsed: carries them."""
+
+
+@pytest.mark.parametrize(
+    ("name", "argv", "defaults"),
+    [
+        ("build_corpus", [], {"batches": [ROOT / "data" / "batches"], "out": ROOT / "data" / "reviews.csv"}),
+        (
+            "build_dump",
+            [],
+            {
+                "batches": ROOT / "data" / "dump_batches",
+                "corpus": ROOT / "data" / "reviews.csv",
+                "out": ROOT / "data" / "sample_dump.csv",
+            },
+        ),
+        ("corpus_stats", [], {"data": ROOT / "data" / "reviews.csv"}),
+        ("learning_curve", [], {"data": ROOT / "data" / "reviews.csv"}),
+        (
+            "public_benchmarks",
+            [],
+            {"benchmarks": ROOT.parent / "shared" / "benchmarks", "out": ROOT / "docs" / "public_benchmarks.md"},
+        ),
+        ("select_model", [], {"data": ROOT / "data" / "reviews.csv"}),
+        ("ablate_batches", [], {"data": ROOT / "data" / "reviews.csv"}),
+        ("active_learning", [], {"data": ROOT / "data" / "reviews.csv"}),
+        ("screenshot_report", [], {"input": ROOT / "data" / "sample_dump.csv"}),
+    ],
+)
+def test_default_paths_are_the_repositorys_from_any_directory(tmp_path, monkeypatch, name, argv, defaults):
+    """Regression: build_corpus, build_dump, corpus_stats, learning_curve and public_benchmarks read their default
+    paths from the current directory, so they failed (or wrote elsewhere) when run from outside the repository."""
+    parse = argparse.ArgumentParser.parse_args
+
+    def parsed(self, args=None, namespace=None):
+        raise Parsed(parse(self, args, namespace))
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(argparse.ArgumentParser, "parse_args", parsed)
+    monkeypatch.setattr(sys, "argv", [f"{name}.py", *argv])
+    with pytest.raises(Parsed) as stopped:
+        load(name).main(argv)
+    args = vars(stopped.value.args[0])
+    assert {key: (args[key] if isinstance(args[key], list) else Path(args[key])) for key in defaults} == defaults
