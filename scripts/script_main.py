@@ -17,12 +17,37 @@ from taikai.errors import TaikaiError
 ROOT = Path(__file__).resolve().parents[1]
 """The repository's root: default paths are resolved from it, not from the current directory."""
 
+
+class ScriptError(Exception):
+    """A wrong argument a script found itself, said as its one-line message (what is wrong and what to give)."""
+
+
 Main = Callable[[list[str] | None], "int | None"]
 
 
 def repo_path(relative: str) -> Path:
     """Return *relative* (``data/reviews.csv``) resolved from the repository's root."""
     return ROOT / relative
+
+
+def check_src(path: str | Path, option: str) -> str:
+    """Return *path*, resolved, if it is a ``src`` directory holding a ``taikai`` package (given with *option*:
+    another checkout's code to compare with); else raise :class:`ScriptError` saying how to make one."""
+    if not (Path(path) / "taikai" / "__init__.py").is_file():
+        raise ScriptError(
+            f"{option} {path}: no taikai/__init__.py there; give the src directory of another checkout "
+            f"(git archive REV src | tar -x -C /tmp/old, then {option} /tmp/old/src)"
+        )
+    return str(Path(path).resolve())
+
+
+def check_model(model: str | None) -> None:
+    """Raise the library's error (a :class:`TaikaiError`) when *model*, a model directory given to a bench that runs
+    it in child processes, is not one, before any dump is made; ``None`` (the shipped model) is left to the library."""
+    if model is not None:
+        from taikai.model import read_metadata
+
+        read_metadata(Path(model))
 
 
 def error_message(error: Exception, model_option: str = "--model DIR") -> str:
@@ -37,8 +62,9 @@ def error_message(error: Exception, model_option: str = "--model DIR") -> str:
 
 
 def says_errors(model_option: str = "--model DIR") -> Callable[[Main], Callable[[list[str] | None], int]]:
-    """Decorate a script's ``main(argv)`` so that a taikai error or an OSError (a wrong path) is said in one line on
-    stderr, ``NAME.py: error: …``, and ``main`` returns 2, instead of ending in a traceback."""
+    """Decorate a script's ``main(argv)`` so that a taikai error, an OSError (a wrong path) or a
+    :class:`ScriptError` is said in one line on stderr, ``NAME.py: error: …``, and ``main`` returns 2, instead of
+    ending in a traceback."""
 
     def decorate(main: Main) -> Callable[[list[str] | None], int]:
         name = Path(main.__code__.co_filename).name
@@ -47,7 +73,7 @@ def says_errors(model_option: str = "--model DIR") -> Callable[[Main], Callable[
         def run(argv: list[str] | None = None) -> int:
             try:
                 return main(argv) or 0
-            except (TaikaiError, OSError) as error:
+            except (TaikaiError, OSError, ScriptError) as error:
                 print(f"{name}: error: {error_message(error, model_option)}", file=sys.stderr)
                 return 2
 

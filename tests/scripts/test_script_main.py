@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
 import pytest
-from script_main import ROOT, error_message, says_errors
+from script_main import ROOT, ScriptError, check_model, check_src, error_message, says_errors
 
 from taikai.errors import ModelNotFoundError
 
@@ -67,15 +68,51 @@ def test_says_errors_returns_2_and_lets_other_errors_through(capsys):
         ("active_learning", ["--data", "{tmp}/nowhere.csv", "--out", "{tmp}/al"], "nowhere.csv: No such file"),
         ("real_errors", ["{tmp}/nowhere", "--data", "{tmp}/dev.csv"], "nowhere: no such model directory"),
         ("real_text", ["{tmp}/nowhere", "--data", "{tmp}/dev.csv"], "nowhere: no such model directory"),
+        ("bench_batch", ["--rows", "5", "--model", "{tmp}/nowhere"], "nowhere: no such model directory"),
+        ("bench_batch", ["--rows", "5", "--baseline-src", "{tmp}"], "--baseline-src {tmp}: no taikai/__init__.py"),
+        ("bench_dask", ["--rows", "5", "--model", "{tmp}/nowhere"], "nowhere: no such model directory"),
+        ("bench_dask_jsonl", ["--baseline-src", "{tmp}/nowhere"], "--baseline-src {tmp}/nowhere: no taikai/"),
+        ("bench_mask", ["--rows", "5", "--model", "{tmp}"], "no metadata.json, so not a model directory"),
+        ("bench_memory", ["--rows", "5", "--model", "{tmp}/nowhere"], "nowhere: no such model directory"),
+        ("bench_reopen", ["--old-src", "{tmp}/nowhere"], "--old-src {tmp}/nowhere: no taikai/__init__.py"),
+        ("bench_report", ["--input", "{tmp}/nowhere.csv"], "nowhere.csv: no such file; give a dump CSV with --input"),
+        ("bench_rules", ["--rows", "5", "--rules", "{tmp}/nowhere.toml"], "nowhere.toml: no such rules file"),
+        ("bench_startup", ["--model", "{tmp}/nowhere"], "nowhere: no such model directory"),
+        ("make_dump", ["5", "{tmp}"], "Is a directory"),
     ],
 )
 def test_a_wrong_path_is_one_error_line_and_exit_2(tmp_path, capsys, name, argv, said):
-    """Regression: these ended in a traceback (its last line a taikai error, or a bare FileNotFoundError)."""
+    """Regression: these ended in a traceback (its last line a taikai error, a bare FileNotFoundError, or a child's
+    CalledProcessError with its message lost), or, given a --old-src/--baseline-src that is no checkout, compared
+    the installed taikai with itself without a word."""
     (tmp_path / "dev.csv").write_text(DEV, encoding="utf-8")
     assert load(name).main([a.format(tmp=tmp_path) for a in argv]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"{name}.py: error: ") and said in err and "Traceback" not in err
+    assert err.startswith(f"{name}.py: error: ") and said.format(tmp=tmp_path) in err and "Traceback" not in err
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("layout", ["empty", "no_init"])
+@pytest.mark.parametrize("option", ["--baseline-src", "--old-src"])
+def test_another_checkouts_src_must_hold_a_taikai_package(tmp_path, layout, option):
+    if layout == "no_init":
+        (tmp_path / "taikai").mkdir()
+    with pytest.raises(ScriptError, match=re.escape(f"{option} {tmp_path}: no taikai/__init__.py there")) as said:
+        check_src(str(tmp_path), option)
+    assert f"then {option} /tmp/old/src" in str(said.value)  # the advice names the option the bench takes
+
+
+def test_another_checkouts_src_of_a_checkout_is_taken():
+    assert check_src(str(ROOT / "src"), "--old-src") == str((ROOT / "src").resolve())
+
+
+@pytest.mark.parametrize(("make", "said"), [(None, "no such model directory"), ("dir", "no metadata.json")])
+def test_check_model_says_the_librarys_error_for_a_wrong_model(tmp_path, make, said):
+    if make:
+        (tmp_path / "m").mkdir()
+    with pytest.raises(ModelNotFoundError, match=said):
+        check_model(str(tmp_path / "m"))
+    check_model(None)  # the shipped model: left to the library
 
 
 class Parsed(Exception):
