@@ -25,9 +25,10 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from script_main import ROOT, says_errors
+from script_main import ROOT, ScriptError, error_message, says_errors
 
 import taikai
+import taikai.errors
 from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, js_divergence, show_figure
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -80,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split-model", required=True, help="model trained on the corpus's train split only")
     args = parser.parse_args(argv)
     model = taikai.load_model(args.model)
-    split_model = taikai.load_model(args.split_model)
+    try:
+        split_model = taikai.load_model(args.split_model)
+    except taikai.errors.TaikaiError as error:  # its advice names --model DIR, the other option
+        raise ScriptError(error_message(error, "--split-model DIR")) from None
     table: list[tuple[str, str, list[str], str]] = []
 
     def add(name: str, kind: str, report: DriftReport, periods: bool = False) -> None:
