@@ -73,6 +73,8 @@ def says_errors(model_option: str = "--model DIR") -> Callable[[Main], Callable[
         def run(argv: list[str] | None = None) -> int:
             try:
                 return main(argv) or 0
+            except BrokenPipeError:
+                raise  # the reader of standard output went away (``| head``): not a wrong path, as in the CLI
             except (TaikaiError, OSError, ScriptError) as error:
                 print(f"{name}: error: {error_message(error, model_option)}", file=sys.stderr)
                 return 2
