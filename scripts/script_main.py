@@ -25,11 +25,6 @@ class ScriptError(Exception):
 Main = Callable[[list[str] | None], "int | None"]
 
 
-def repo_path(relative: str) -> Path:
-    """Return *relative* (``data/reviews.csv``) resolved from the repository's root."""
-    return ROOT / relative
-
-
 def check_src(path: str | Path, option: str) -> str:
     """Return *path*, resolved, if it is a ``src`` directory holding a ``taikai`` package (given with *option*:
     another checkout's code to compare with); else raise :class:`ScriptError` saying how to make one."""
