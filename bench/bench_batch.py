@@ -35,6 +35,9 @@ from batch_run import BatchRun, alternate, run_batch, write_one_row
 from make_dump import dump_texts, make_dump
 from verdict import Target, finish
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import check_model, check_src, says_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 0.90  # a change may cost at most 10 % of throughput
 
@@ -59,16 +62,6 @@ def round_specs(model: str | None, baseline: str | None, baseline_src: str | Non
         return [Spec("jobs1", model), *compared, Spec("jobs2", model, jobs=2)]
     same, src = model or str(ROOT / "models" / "default"), str(ROOT / "src")
     return [Spec("jobs1", same, src), Spec("baseline", same, baseline_src), Spec("jobs2", same, src, jobs=2)]
-
-
-def check_src(path: str) -> str:
-    """Return *path*, resolved, if it is a ``src`` directory holding a ``taikai`` package; else stop saying why."""
-    if not (Path(path) / "taikai" / "__init__.py").is_file():
-        raise SystemExit(
-            f"--baseline-src {path}: no taikai/__init__.py there; give the src directory of another checkout "
-            "(git archive REV src | tar -x -C /tmp/old, then --baseline-src /tmp/old/src)"
-        )
-    return str(Path(path).resolve())
 
 
 def raw_rate(texts: list[str]) -> tuple[float, float]:
@@ -121,7 +114,8 @@ def same_bytes(a: Path, b: Path) -> bool:
     return a.read_bytes() == b.read_bytes()
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     """Make the dump, time the floor and the batch in alternating rounds, print rates and ratios, and judge them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
@@ -131,8 +125,10 @@ def main() -> None:
     against.add_argument("--baseline", default=None, help="a model directory to compare with, round by round")
     against.add_argument("--baseline-src", default=None, help="another checkout's src directory to compare with")
     parser.add_argument("--workdir", type=Path, default=None)
-    args = parser.parse_args()
-    baseline_src = check_src(args.baseline_src) if args.baseline_src else None
+    args = parser.parse_args(argv)
+    check_model(args.model)
+    check_model(args.baseline)
+    baseline_src = check_src(args.baseline_src, "--baseline-src") if args.baseline_src else None
     specs = round_specs(args.model, args.baseline, baseline_src)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     dump = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
@@ -210,4 +206,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -23,6 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_run import children_cpu
 from make_dump import make_dump
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import check_model, says_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 TAIKAI = Path(sys.executable).with_name("taikai")
 
@@ -136,14 +139,16 @@ def same_output(local: Path, dask_dir: Path) -> bool:
     return True
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     """Make the dump, time both engines and print the figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--model", default=None)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench_dask"))
     parser.add_argument("--repeat", type=int, default=2, help="Runs of each command, alternating; the fastest counts.")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    check_model(args.model)
     args.workdir.mkdir(parents=True, exist_ok=True)
     model, rows = choose_model(args.model), args.rows
     dump = args.workdir / f"dump_{rows}.csv"
@@ -172,4 +177,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -21,6 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_run import alternate
 from make_dump import make_dump
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import check_model, check_src, says_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -56,7 +59,8 @@ def same_folders(a: Path, b: Path) -> bool:
     return same and names == sorted(p.name for p in b.iterdir())
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     """Make the dump, run both versions round by round and print the figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline-src", required=True, help="another checkout's src directory to compare with")
@@ -64,10 +68,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--model", default=str(ROOT / "models" / "default"))
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench_dask_jsonl"))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    check_model(args.model)
+    baseline_src = check_src(args.baseline_src, "--baseline-src")
     args.workdir.mkdir(parents=True, exist_ok=True)
     dump = jsonl_dump(args.rows, args.workdir)
-    versions = {"new": str(ROOT / "src"), "old": args.baseline_src}
+    versions = {"new": str(ROOT / "src"), "old": baseline_src}
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in versions}
     for k in range(args.rounds):
         for name in alternate(k, list(versions)):
@@ -86,4 +92,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from batch_run import run_batch, write_one_row
 from make_dump import make_dump
 from pii_eval import SEEDS
+from script_main import check_model, says_errors
 
 MASK = ("--mask-pii",)
 
@@ -42,13 +43,15 @@ def seed_dump(plain: Path, out: Path) -> Path:
     return out
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", default=None, help="model directory (default: the shipped model)")
     parser.add_argument("--workdir", type=Path, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    check_model(args.model)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     plain = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
     seeded = seed_dump(plain, workdir / f"bench_{args.rows}_pii.csv")
@@ -79,4 +82,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

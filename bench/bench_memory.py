@@ -27,6 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_dump import make_dump
 from verdict import Target, finish
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import check_model, says_errors
+
 TAIKAI = Path(sys.executable).with_name("taikai")
 CEILING_ROWS, CEILING_MB = 1_000_000, 500.0
 
@@ -90,14 +93,16 @@ def memory_targets(peaks: dict[int, int], kind: str) -> list[Target]:
     return targets
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     """Make the dumps, run the batch on each, print the peaks and the ratio, and judge them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="model directory (default: the shipped model)")
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    check_model(args.model)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     use_pss = pss_readable()
     kind = "PSS" if use_pss else "RSS"
@@ -130,4 +135,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -32,6 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_dump import corpus_texts
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import check_model, check_src, says_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _DRIFT_READ = """
@@ -96,15 +99,17 @@ def timed_command(src: Path, *args: str) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--old-src", type=Path, required=True)
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--drift-rows", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", default=str(ROOT / "models" / "default"))
-    args = parser.parse_args()
-    new_src, old_src = ROOT / "src", args.old_src.resolve()
+    args = parser.parse_args(argv)
+    check_model(args.model)
+    new_src, old_src = ROOT / "src", Path(check_src(args.old_src, "--old-src"))
     texts = [t.replace("\n", " ") for t in corpus_texts()]
     with tempfile.TemporaryDirectory() as tmp:
         big = write_jsonl(Path(tmp) / "dump.jsonl", args.rows, texts)
@@ -129,4 +134,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -30,6 +30,9 @@ from pathlib import Path
 
 from bench_report_rows import measured, run_rows
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import ScriptError, says_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 TAIKAI = str(Path(sys.executable).with_name("taikai"))
 
@@ -65,7 +68,8 @@ def unlink_run(predictions: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> None:
     """Classify, time batch and report alternately as commands, then the report's stages in this process."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path, default=ROOT / "data" / "sample_dump.csv")
@@ -78,7 +82,7 @@ def main() -> None:
         action="append",
         help="with --rows: a checkout's src directory for PYTHONPATH; twice to compare two checkouts in one run",
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.src and not args.rows:
         parser.error("--src goes with --rows (the memory bench); without --rows the current PYTHONPATH is timed")
     if args.src and len(args.src) > 2:
@@ -86,6 +90,8 @@ def main() -> None:
     if args.rows:
         run_rows(args.rows, args.workdir, args.src)
         return
+    if not args.input.is_file():
+        raise ScriptError(f"{args.input}: no such file; give a dump CSV with --input (e.g. data/sample_dump.csv)")
     args.workdir.mkdir(parents=True, exist_ok=True)
     predictions = args.workdir / "predictions.csv"
     unlink_run(predictions)
@@ -163,4 +169,4 @@ def in_process(predictions: Path, repeat: int) -> tuple[dict[str, list[float]], 
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

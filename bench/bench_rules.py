@@ -32,6 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_run import run_batch
 from make_dump import dump_texts, make_dump
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import says_errors
+
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 5000
 
@@ -82,14 +85,15 @@ def batch_rate(dump: Path, out: Path, model: str | None, rules: Path | None) -> 
     return run.reported, run.rows / run.cpu
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--rules", type=Path, default=ROOT / "examples" / "rules.toml")
     parser.add_argument("--model", default=None, help="model directory (default: the shipped model)")
     parser.add_argument("--workdir", type=Path, default=None)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     import taikai
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
@@ -128,4 +132,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

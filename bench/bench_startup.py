@@ -24,6 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from verdict import Target, finish
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import check_model, says_errors
+
 PYTHON = sys.executable
 TAIKAI = str(Path(PYTHON).with_name("taikai"))
 COMMANDS = {
@@ -71,12 +74,14 @@ def bytecode_note() -> str:
     return note
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int | None:
     """Time every command, alternating, print medians and ratios to ``import sklearn``, and judge them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--model", help="the model directory predict uses (default: the shipped model)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    check_model(args.model)
     if args.model:
         COMMANDS["taikai predict TEXT"][2:2] = ["--model", args.model]
     for command in COMMANDS.values():  # warm the file cache once
@@ -105,4 +110,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

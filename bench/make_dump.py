@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from script_main import says_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 PLATFORMS = ("Lancers", "CrowdWorks", "Coconala", "ShuFti", "")
@@ -48,16 +52,17 @@ def dump_texts(dump: Path) -> list[str]:
         return [row["text"] for row in csv.DictReader(f)]
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> None:
     """Parse the arguments and write the dump."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("rows", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     make_dump(args.rows, args.out, args.seed)
     print(f"{args.rows:,} rows written to {args.out}")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -24,6 +24,9 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+from script_main import says_errors  # noqa: E402  (scripts/script_main.py: errors said in one line)
+
 DEFAULT_DATA = REPO.parent / "shared" / "realdev" / "real_dev.csv"
 MIN_SUPPORT = 10
 REASONS = ("low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other")
@@ -298,6 +301,7 @@ def print_result(result: dict) -> None:
             print(f"  {lab:16s}" + "".join(f"{c:6d}" for c in row))
 
 
+@says_errors(model_option="MODEL_DIR")  # this script takes the model as MODEL_DIR
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", nargs="?", default=None, help="model directory (default: the default model)")
@@ -311,15 +315,10 @@ def main(argv=None) -> int:
         print(f"real dev set not found at {args.data}: skipped")
         return 0
     import taikai
-    from taikai.errors import TaikaiError
     from taikai.model import default_model_dir
 
     rows = read_dev(args.data)
-    try:
-        model = taikai.load_model(args.model)
-    except TaikaiError as error:  # one line, no traceback; this script takes the model as MODEL_DIR
-        print(f"real_text.py: error: {str(error).replace('--model DIR', 'MODEL_DIR')}", file=sys.stderr)
-        return 2
+    model = taikai.load_model(args.model)
     preds = model.predict([r["text"] for r in rows])
     result = evaluate_predictions(rows, preds, args.resamples, args.seed)
     print_result(result)

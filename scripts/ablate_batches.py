@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from joblib import Parallel, delayed
+from script_main import ROOT, says_errors
 from shipped_config import add_vectors_option, describe, feature_config, token_block
 from sklearn.base import clone
 
@@ -33,9 +34,8 @@ from taikai.io import read_labelled
 from taikai.model import FeatureConfig, build_pipeline
 from taikai.text import JapaneseTokenizer, check_text
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from real_text import (  # noqa: E402  (bench/real_text.py: the dev-set metrics)
+from real_text import (  # bench/real_text.py: the dev-set metrics
     DEFAULT_DATA,
     SENTIMENTS,
     gold_labels,
@@ -74,7 +74,8 @@ def hurts(task: dict, other: dict) -> bool:
     return task["lo"] > 0 and task["agreed"] > 0 and other["hi"] > 0
 
 
-def main() -> int:
+@says_errors()
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(ROOT / "data" / "reviews.csv"))
     parser.add_argument("--dev", type=Path, default=DEFAULT_DATA)
@@ -82,7 +83,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the table into this Markdown file")
     parser.add_argument("--jobs", type=int, default=2)
     add_vectors_option(parser)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not args.dev.exists():
         print(f"real dev set not found at {args.dev}: nothing to measure", file=sys.stderr)
         return 0

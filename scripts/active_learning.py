@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from script_main import ROOT, says_errors
 from shipped_config import add_vectors_option, describe, feature_config
 
 import taikai
@@ -33,7 +34,6 @@ from taikai.evaluation import EvaluationReport
 from taikai.model import FeatureConfig
 from taikai.training import SkippedRowsWarning
 
-ROOT = Path(__file__).resolve().parent.parent
 REALDEV = ROOT.parent / "shared" / "realdev" / "real_dev.csv"
 MIN_SUPPORT = 10  # the real dev score: reason macro-F1 over the reasons with at least 10 gold items
 
@@ -178,7 +178,8 @@ def paired_table(results: pd.DataFrame, baseline: str = "random") -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "reviews.csv")
     parser.add_argument("--realdev", type=Path, default=REALDEV)
@@ -188,7 +189,7 @@ def main() -> None:
     parser.add_argument("--strategies", nargs="+", default=["margin", "entropy", "random"])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "active_learning")
     add_vectors_option(parser)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     config = feature_config(args.vectors)
     sha = hashlib.sha256(args.data.read_bytes()).hexdigest()
     df = pd.read_csv(args.data, dtype=str, keep_default_na=False)
@@ -222,7 +223,8 @@ def main() -> None:
             "\nPaired by seed (same start), the difference to random in reason macro-F1, mean (min, max) over seeds:\n"
         )
         print(paired_table(results))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

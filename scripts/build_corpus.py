@@ -22,6 +22,7 @@ from pathlib import Path
 
 from corpus_schema import PLATFORMS
 from dedupe import near_duplicates
+from script_main import ROOT, ScriptError, says_errors
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
@@ -37,7 +38,8 @@ def read_batches(folder: Path) -> list[dict]:
     batches = sorted(folder.glob("*.tsv"))
     if not batches:
         what = "no batch (*.tsv) in it" if folder.is_dir() else "no such folder"
-        sys.exit(f"{folder}: {what}; give folders of batch TSVs (e.g. --batches data/batches); nothing written")
+        advice = "give folders of batch TSVs (e.g. --batches data/batches); nothing written"
+        raise ScriptError(f"{folder}: {what}; {advice}")
     for path in batches:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -66,7 +68,7 @@ def read_batches(folder: Path) -> list[dict]:
                 }
             )
     if problems:
-        sys.exit("\n".join(problems))
+        raise ScriptError("\n".join(problems))
     return rows
 
 
@@ -97,11 +99,12 @@ def keep_together(rows: list[dict], pairs: list[tuple[int, int, float]]) -> int:
     return moved
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=Path, nargs="+", default=[Path("data/batches")])
-    parser.add_argument("--out", type=Path, default=Path("data/reviews.csv"))
-    args = parser.parse_args()
+    parser.add_argument("--batches", type=Path, nargs="+", default=[ROOT / "data" / "batches"])
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "reviews.csv")
+    args = parser.parse_args(argv)
     rows = [row for folder in args.batches for row in read_batches(folder)]
     pairs = near_duplicates([r["text"] for r in rows])
     drop = {j for _, j, _ in pairs}
@@ -127,4 +130,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -15,20 +15,23 @@ from pathlib import Path
 
 from corpus_schema import PLATFORMS
 from dedupe import near_duplicates
+from script_main import ROOT, ScriptError, says_errors
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=Path, default=Path("data/dump_batches"))
-    parser.add_argument("--corpus", type=Path, default=Path("data/reviews.csv"))
-    parser.add_argument("--out", type=Path, default=Path("data/sample_dump.csv"))
-    args = parser.parse_args()
+    parser.add_argument("--batches", type=Path, default=ROOT / "data" / "dump_batches")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "data" / "reviews.csv")
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "sample_dump.csv")
+    args = parser.parse_args(argv)
     batches = sorted(args.batches.glob("*.tsv"))
     if not batches:  # a mistyped folder must not rebuild the dump empty
         what = "no batch (*.tsv) in it" if args.batches.is_dir() else "no such folder"
-        sys.exit(f"{args.batches}: {what}; give the folder of dump batches (e.g. data/dump_batches); nothing written")
+        advice = "give the folder of dump batches (e.g. data/dump_batches); nothing written"
+        raise ScriptError(f"{args.batches}: {what}; {advice}")
     if not args.corpus.is_file():
-        sys.exit(f"{args.corpus}: no such file; give the corpus CSV with --corpus (e.g. data/reviews.csv)")
+        raise ScriptError(f"{args.corpus}: no such file; give the corpus CSV with --corpus (e.g. data/reviews.csv)")
     rows, problems = [], []
     for path in batches:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -49,7 +52,7 @@ def main() -> None:
                 problems.append(f"{path}:{n}: empty text")
             rows.append({"posted_at": posted_at, "platform": platform, "text": text, "source": f"{path.stem}:{n}"})
     if problems:
-        sys.exit("\n".join(problems))
+        raise ScriptError("\n".join(problems))
     with open(args.corpus, encoding="utf-8", newline="") as f:
         corpus = [r["text"] for r in csv.DictReader(f)]
     texts = [r["text"] for r in rows] + corpus
@@ -73,4 +76,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

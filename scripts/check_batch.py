@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from corpus_schema import PLATFORMS
+from script_main import ScriptError, says_errors
 
 REASONS = {"low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"}
 SENTIMENTS = {"positive", "neutral", "negative"}
@@ -55,10 +56,16 @@ def main(path: str) -> int:
     return 1 if errors else 0
 
 
-if __name__ == "__main__":
+@says_errors()
+def cli(argv: list[str] | None = None) -> int:
+    """Parse the command line and check the batch it names: 0 if every line is valid, 1 if not."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("batch", help="the batch TSV, e.g. data/batches/b01.tsv")
-    batch = parser.parse_args().batch
+    batch = parser.parse_args(argv).batch
     if not Path(batch).is_file():
-        sys.exit(f"{batch}: no such file (give the path of one batch TSV)")
-    sys.exit(main(batch))
+        raise ScriptError(f"{batch}: no such file (give the path of one batch TSV)")
+    return main(batch)
+
+
+if __name__ == "__main__":
+    sys.exit(cli())

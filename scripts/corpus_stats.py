@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from script_main import ROOT, ScriptError, says_errors
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
@@ -24,16 +25,18 @@ COLUMNS = ("id", "text", "reasons", "sentiment", "platform", "split")
 """The corpus columns the tables read."""
 
 
+@says_errors()
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", default="data/reviews.csv", help="the corpus CSV (default: %(default)s)")
+    shown = "the corpus CSV (default: data/reviews.csv of the repository)"
+    parser.add_argument("data", nargs="?", default=str(ROOT / "data" / "reviews.csv"), help=shown)
     path = Path(parser.parse_args(argv).data)
     if not path.is_file():
-        sys.exit(f"{path}: no such file (give the corpus CSV, e.g. data/reviews.csv)")
+        raise ScriptError(f"{path}: no such file (give the corpus CSV, e.g. data/reviews.csv)")
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
-        sys.exit(f"{path}: missing column(s) {', '.join(missing)}; a corpus CSV has {', '.join(COLUMNS)}")
+        raise ScriptError(f"{path}: missing column(s) {', '.join(missing)}; a corpus CSV has {', '.join(COLUMNS)}")
     report(df)
     return 0
 

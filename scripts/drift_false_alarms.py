@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from script_main import ROOT, says_errors
 
 import taikai
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
+@says_errors()
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=None, help="model directory (default: the shipped model)")

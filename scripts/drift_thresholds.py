@@ -25,11 +25,12 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from script_main import ROOT, ScriptError, error_message, says_errors
 
 import taikai
+import taikai.errors
 from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, js_divergence, show_figure
 
-ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 HOTELS = ROOT / "tests" / "fixtures" / "hotel_reviews.csv"
 SWITCHED = "2025-07"
@@ -73,13 +74,17 @@ def _cells(report: DriftReport, periods: bool) -> list[str]:
     return out
 
 
+@says_errors()
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", required=True, help="model trained on the whole corpus, with drift statistics")
     parser.add_argument("--split-model", required=True, help="model trained on the corpus's train split only")
     args = parser.parse_args(argv)
     model = taikai.load_model(args.model)
-    split_model = taikai.load_model(args.split_model)
+    try:
+        split_model = taikai.load_model(args.split_model)
+    except taikai.errors.TaikaiError as error:  # its advice names --model DIR, the other option
+        raise ScriptError(error_message(error, "--split-model DIR")) from None
     table: list[tuple[str, str, list[str], str]] = []
 
     def add(name: str, kind: str, report: DriftReport, periods: bool = False) -> None:

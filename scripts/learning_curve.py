@@ -12,9 +12,9 @@ models are also scored on it (reason macro-F1 over the reasons with at least 10 
 
 import argparse
 import sys
-from pathlib import Path
 
 import numpy as np
+from script_main import ROOT, says_errors
 from shipped_config import add_vectors_option, describe, feature_config
 from sklearn.model_selection import train_test_split
 
@@ -23,7 +23,7 @@ from taikai.io import read_labelled
 from taikai.model import Model, build_pipeline
 from taikai.text import normalize
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))
 from real_text import DEFAULT_DATA, SENTIMENTS, gold_labels, macro_f1, read_dev, scored_reasons
 
 FRACTIONS = (0.25, 0.5, 0.75, 1.0)
@@ -37,12 +37,13 @@ def dev_scores(model: Model, rows: list[dict]) -> tuple[float, float]:
     return reason, macro_f1(gold_s, [p.sentiment for p in preds], list(SENTIMENTS))
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", default="data/reviews.csv")
+    parser.add_argument("data", nargs="?", default=str(ROOT / "data" / "reviews.csv"))
     parser.add_argument("--repeats", type=int, default=3)
     add_vectors_option(parser)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     config = feature_config(args.vectors)
     df = read_labelled(args.data)
     train, test = df[df["split"] == "train"], df[df["split"] == "test"]
@@ -72,7 +73,8 @@ def main() -> None:
             f"{np.mean(a):.3f} ± {np.ptp(a) / 2:.3f} | {np.mean(b):.3f} ± {np.ptp(b) / 2:.3f}" for a, b in cells
         )
         print(f"| {fraction:.0%} | {len(part)} | {row} |")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+from script_main import ROOT
 
 import taikai
 
@@ -82,11 +83,11 @@ def render(configs: dict[str, taikai.FeatureConfig], rows: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--benchmarks", type=Path, default=Path("../shared/benchmarks"))
-    parser.add_argument("--out", type=Path, default=Path("docs/public_benchmarks.md"))
-    args = parser.parse_args()
+    parser.add_argument("--benchmarks", type=Path, default=ROOT.parent / "shared" / "benchmarks")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "public_benchmarks.md")
+    args = parser.parse_args(argv)
     missing = [name for name in SETS if not (args.benchmarks / name / f"{name}.csv").exists()]
     if missing:
         print(f"{args.benchmarks}: no {', '.join(missing)} benchmark: nothing to measure", file=sys.stderr)

@@ -16,6 +16,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from script_main import says_errors
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "realdev" / "real_dev.csv"
 
@@ -24,6 +26,7 @@ def _top(proba: dict[str, float], k: int = 3) -> str:
     return " ".join(f"{label}:{p:.2f}" for label, p in sorted(proba.items(), key=lambda kv: -kv[1])[:k])
 
 
+@says_errors(model_option="MODEL_DIR")  # this script takes the model as MODEL_DIR
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", nargs="?", default=None)
@@ -37,17 +40,12 @@ def main(argv=None) -> int:
         print(f"real dev set not found at {args.data}: skipped")
         return 0
     import taikai
-    import taikai.errors
 
     with open(args.data, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     if args.agreed:
         rows = [r for r in rows if r.get("annotators_agree") == "yes"]
-    try:
-        model = taikai.load_model(args.model)
-    except taikai.errors.TaikaiError as error:  # one line, no traceback; this script takes the model as MODEL_DIR
-        print(f"real_errors.py: error: {str(error).replace('--model DIR', 'MODEL_DIR')}", file=sys.stderr)
-        return 2
+    model = taikai.load_model(args.model)
     preds = model.predict([r["text"] for r in rows])
     tasks = ("reason", "sentiment") if args.task == "both" else (args.task,)
     for task in tasks:

@@ -19,7 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from script_main import ROOT, says_errors
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -124,7 +125,8 @@ def trim_bottom(png: Path, margin: int = 40) -> int:
     return height
 
 
-def main() -> None:
+@says_errors()
+def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, classify, write the report, screenshot it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path, default=ROOT / "data" / "sample_dump.csv")
@@ -138,7 +140,7 @@ def main() -> None:
     parser.add_argument("--png", type=Path, default=Path(tempfile.gettempdir()) / "report.png")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=0, help="0: the whole page")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     from taikai.analysis import write_report
     from taikai.batch import classify_file
 
@@ -162,7 +164,8 @@ def main() -> None:
     if not args.height:
         height = trim_bottom(args.png)
     print(f"predictions {predictions}\nreport {page}\nscreenshot {args.png} ({args.width}x{height})")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

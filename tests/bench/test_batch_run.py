@@ -157,18 +157,6 @@ def test_a_round_without_a_baseline_times_no_start_up(monkeypatch, tmp_path):
     assert startup == {}
 
 
-@pytest.mark.parametrize("layout", ["empty", "no_init"])
-def test_baseline_src_must_hold_a_taikai_package(tmp_path, layout):
-    if layout == "no_init":
-        (tmp_path / "taikai").mkdir()
-    with pytest.raises(SystemExit, match=re.escape(f"--baseline-src {tmp_path}: no taikai/__init__.py there")):
-        bench_batch.check_src(str(tmp_path))
-
-
-def test_baseline_src_of_a_checkout_is_taken():
-    assert bench_batch.check_src(str(ROOT / "src")) == str((ROOT / "src").resolve())
-
-
 @pytest.mark.parametrize(("src", "pythonpath"), [("/old/src", "/old/src"), (None, "inherited")])
 def test_run_batch_puts_src_on_the_pythonpath(monkeypatch, tmp_path, src, pythonpath):
     seen = {}

@@ -58,3 +58,19 @@ def test_main_names_the_line_of_a_bad_line(tmp_path, monkeypatch, capfd, line, p
     assert check_batch.main(str(batch)) == (0 if problem is None else 1)
     out = capfd.readouterr().out
     assert ("format ok" in out) if problem is None else (problem in out and "format ok" not in out)
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (None, "{path}: no such file (give the path of one batch TSV)"),
+        ("dir", "{path}: no such file (give the path of one batch TSV)"),
+    ],
+)
+def test_a_wrong_path_is_one_error_line_and_exit_2(tmp_path, capsys, make, said):
+    """The command line says a wrong path as every script does: ``check_batch.py: error:``, exit 2 (was exit 1)."""
+    path = tmp_path / "b01.tsv"
+    if make == "dir":
+        path.mkdir()
+    assert check_batch.cli([str(path)]) == 2
+    assert capsys.readouterr().err == f"check_batch.py: error: {said.format(path=path)}\n"
