@@ -38,8 +38,15 @@ def retrain_command(meta: ModelMetadata | None) -> str:
     """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
     labels its own, no sentiment head, no word vectors, refit on all rows) and the columns it read, when not the
     standard ones, so that following a hint reads the same data into the same kind of model; :data:`TRAIN_COMMAND`
-    when no model is known."""
-    return TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
+    when no model is known. A model trained in Python with features the command line cannot give (a word-vector table
+    of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives them."""
+    from taikai.model._python_retrain import python_command
+    from taikai.model._salvaged import NO_VECTORS, unsaid
+
+    python = None if meta is None else python_command(meta)
+    command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
+    vectors = None if meta is None else meta.config.get("vectors")
+    return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
 
 
 def retrain_options(meta: ModelMetadata | None) -> str:
@@ -155,8 +162,10 @@ class Fields:
     """The fields of one JSON object read from *source* (a file, or a part of one); *within*: where the object is in
     the file (``metrics.test``, ``inputs[1]``), which its fields are named after (``metrics.test.rows``)."""
 
-    def __init__(self, values: dict[str, Any], source: str, within: str = ""):
+    def __init__(self, values: dict[str, Any], source: str, within: str = "", root: object = None):
         self.values, self.source, self.within = values, source, within
+        self.root = values if root is None else root
+        """The whole object read from the file, whose readable fields a malformed one's retrain hint gives."""
 
     def path(self, key: str) -> str:
         """Return where field *key* is in the file: ``metrics.test.rows`` (*key* itself at the top)."""
@@ -167,8 +176,10 @@ class Fields:
         return repr(self.path(key))
 
     def error(self, problem: str) -> ModelError:
-        """Return the error for *problem* in this object."""
-        return ModelError(f"{self.source}: malformed model metadata: {problem}; {DAMAGED_HINT}")
+        """Return the error for *problem* in this object, with the retrain command of what of the file can be read."""
+        from taikai.model._salvaged import damaged_hint
+
+        return ModelError(f"{self.source}: malformed model metadata: {problem}; {damaged_hint(self.root)}")
 
     def get(self, key: str, convert: Callable[[Any], T], expected: str) -> T:
         """Return field *key* read by *convert*; raise :class:`ModelError` if it is missing or not *expected*."""
@@ -197,7 +208,7 @@ class Fields:
     def part(self, key: str, read: Callable[[Fields], T], expected: str) -> T:
         """Return the object in field *key* read by *read* (given its :class:`Fields`); raise :class:`ModelError`
         if it is missing or no object (*expected*: what it should be)."""
-        return read(Fields(self.get(key, _object, expected), self.source, self.path(key)))
+        return read(Fields(self.get(key, _object, expected), self.source, self.path(key), self.root))
 
     def optional_part(self, key: str, read: Callable[[Fields], T], expected: str, default: T) -> T:
         """Return the object in field *key* read by *read*, as :meth:`part` does, or *default* when it is missing
@@ -215,7 +226,7 @@ class Fields:
             within = f"{self.path(key)}[{n}]"
             if not isinstance(item, dict):
                 raise self.error(f"{within!r} is {shown(item)}, but should be {expected}")
-            out.append(read(Fields(item, self.source, within)))
+            out.append(read(Fields(item, self.source, within, self.root)))
         return tuple(out)
 
     def _convert(self, key: str, convert: Callable[[Any], T], expected: str) -> T:
