@@ -12,10 +12,10 @@ from typing import Any
 from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._artifact_info import recorded_mismatch
 from taikai.model._env_named import no_such_directory, says_env
-from taikai.model._fields import retrain_command, retrain_hint
 from taikai.model._loaded import metadata_problems, not_a_pipeline, pipeline_described
 from taikai.model._metadata import ModelMetadata
 from taikai.model._metadata_text import metadata_text
+from taikai.model._retrain import retrain_command, retrain_hint
 from taikai.model._salvaged import damaged_hint, salvaged_command
 from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
 from taikai.model._versions import check_versions

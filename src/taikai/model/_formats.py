@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from taikai.errors import ModelError
-from taikai.model._fields import TRAIN_COMMAND, retrain_hint, shown
+from taikai.model._fields import TRAIN_COMMAND, shown
+from taikai.model._retrain import retrain_hint
 from taikai.model._salvaged import salvaged_command
 
 FORMAT_VERSION = 6

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from taikai.errors import InputError
 
 if TYPE_CHECKING:
-    from taikai.model._metadata import ModelMetadata
+    from taikai.model._retrain import TrainedAs
 
 
-def python_command(meta: ModelMetadata) -> str | None:
+def python_command(meta: TrainedAs) -> str | None:
     """Return the :func:`taikai.train` call that retrains the model *meta* describes when its features are none
     that ``taikai train`` trains (the shipped ones, with ``--vectors chive`` or ``none``): its config's settings
     other than the defaults, and its options (``refit_all``, ``free_labels``, the columns, no sentiment); ``None``

@@ -4,13 +4,13 @@ it cannot say, so that following the hint trains the model the user had, or says
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, retrain_command
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
+from taikai.model._retrain import NO_VECTORS, retrain_command, unsaid
 from taikai.model._trained_columns import TrainedColumns
 
-NO_VECTORS = "--vectors none"
 _UNSAID = {
     "config": NO_VECTORS,
     "labels": "--no-sentiment",
@@ -23,11 +23,9 @@ _UNSAID = {
 
 def salvaged_command(values: object) -> str:
     """Return the retrain command of the model whose metadata read as *values* (JSON that may be malformed, or
-    ``None`` when none could be read): :func:`~taikai.model._fields.retrain_command` of what can be read, and, for
+    ``None`` when none could be read): :func:`~taikai.model._retrain.retrain_command` of what can be read, and, for
     each field that cannot, the options it may miss (the command may then train another kind of model)."""
-    from taikai.model._metadata import ModelMetadata
-
-    meta, unread = ModelMetadata.unsaved(), []
+    meta, unread = _Salvaged(), []
     for key, read in _READERS.items():
         try:
             if not isinstance(values, dict):
@@ -38,20 +36,16 @@ def salvaged_command(values: object) -> str:
     return unsaid(retrain_command(meta), unread)
 
 
-def unsaid(command: str, options: list[str]) -> str:
-    """Return *command*, a retrain command, saying that the metadata no longer says whether the model was trained
-    with *options* (as it is for none)."""
-    if not options:
-        return command
-    add = "add it if it was" if len(options) == 1 else "add those it was"
-    return (
-        f"{command} (the metadata no longer says whether the model was trained with {_either(options)}: {add}, "
-        "or this trains another kind of model than the original)"
-    )
+@dataclass(frozen=True)
+class _Salvaged:
+    """What of a damaged metadata says how the model was trained (a :class:`~taikai.model._retrain.TrainedAs`)."""
 
-
-def _either(options: list[str]) -> str:
-    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
+    config: dict[str, Any] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+    sentiments: tuple[str, ...] = ()
+    free_labels: bool = False
+    refit_on_all_rows: bool = False
+    columns: TrainedColumns = field(default_factory=TrainedColumns)
 
 
 def damaged_hint(values: object) -> str:

@@ -126,7 +126,7 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
 def check_tables(pipeline: Any, command: str) -> None:
     """Refuse (:class:`ModelError`) a loaded model whose word-vector table is missing or not the one it was trained
     with, as every prediction would, so that loading (``taikai info``) says so, with the model's own retrain
-    *command* (:func:`~taikai.model._fields.retrain_command`) as what to do. The blocks hold no command: a model
+    *command* (:func:`~taikai.model._retrain.retrain_command`) as what to do. The blocks hold no command: a model
     whose table changes after loading is refused by it again where it classifies (``Model.classify``)."""
     for value in pipeline.get_params(deep=True).values():
         if isinstance(value, WordVectors):
