@@ -33,6 +33,7 @@ DAMAGES = {  # a malformed field, other than those the options are read from
     "format in quotes": lambda meta: meta.update(format="6"),
     "format missing": lambda meta: meta.pop("format"),
     "format unknown": lambda meta: meta.update(format=99, taikai_version=""),
+    "format retired": lambda meta: meta.update(format=1),
 }
 
 

@@ -67,7 +67,8 @@ def check_format(values: object, source: str = "metadata") -> tuple[dict[str, An
             f"{RETRAIN_HINT.replace(TRAIN_COMMAND, salvaged_command(values))}"
         )
     if version in RETIRED_FORMATS:
-        raise ModelError(f"{source}: a model of format {version} cannot be loaded: {RETIRED_FORMATS[version]}")
+        said = RETIRED_FORMATS[version].replace(TRAIN_COMMAND, salvaged_command(values))
+        raise ModelError(f"{source}: a model of format {version} cannot be loaded: {said}")
     if version not in READABLE_FORMATS:
         said = _unreadable_format(version, values.get("taikai_version"))
         raise ModelError(f"{source}: {said.replace(TRAIN_COMMAND, salvaged_command(values))}")
