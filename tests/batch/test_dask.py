@@ -5,6 +5,7 @@ import csv
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -1547,3 +1548,30 @@ def test_the_parts_read_back_with_the_pandas_types_the_input_files_agree_on(
     read = pd.read_parquet(tmp_path / "out")
     assert str(read["store"].dtype) == dtype
     assert read["store"].tolist() == [v for store in files for v in store]
+
+
+@pytest.mark.parametrize("given", ["folder", "glob"])
+def test_a_bad_lines_advice_names_the_file_and_works_when_followed(client, tiny_model_dir, tmp_path, given):
+    """Regression: a malformed line under the Dask engine was answered "run the local engine with --on-bad-lines
+    report", which refuses the folder or glob the run was given; the advice names the file's own command, and, done
+    (the local engine on that file, the Dask engine on the rest), classifies every row and sets the line aside."""
+    dump = tmp_path / "in dump"
+    dump.mkdir()
+    (dump / "a.csv").write_text("text\n手数料が高い\n単価が安い\n", encoding="utf-8")
+    (dump / "b.csv").write_text('text\n時間がない\n"閉じない引用\n', encoding="utf-8")
+    source = str(dump if given == "folder" else dump / "*.csv")
+    common = ["--text-column", "text", "-m", str(tiny_model_dir), "-q"]
+    on_cluster = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    result = CliRunner().invoke(cli, ["batch", source, "-o", str(tmp_path / "out"), *on_cluster, *common])
+    message = " ".join(result.stderr.split())
+    assert result.exit_code == 2 and f"{dump / 'b.csv'}:3: malformed record" in message, message
+    local = re.search(r"on the command line (taikai batch .*? report),", message)
+    assert local, message
+    words = shlex.split(local.group(1).replace("OUTPUT", shlex.quote(str(tmp_path / "b_out.csv"))))
+    assert words[2] == str(dump / "b.csv")
+    assert CliRunner().invoke(cli, [*words[1:], *common]).exit_code == 0
+    assert "閉じない引用" in (tmp_path / "b_out.bad_lines.csv").read_text(encoding="utf-8")
+    assert "moved out of its folder" in message
+    (dump / "b.csv").rename(tmp_path / "b.csv")
+    rest = CliRunner().invoke(cli, ["batch", source, "-o", str(tmp_path / "out"), *on_cluster, *common])
+    assert rest.exit_code == 0, rest.stderr

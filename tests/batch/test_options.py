@@ -47,7 +47,7 @@ DASK_OPTIONS = "'encoding', 'encoding_errors', 'id_column', 'input_format', 'mas
             {"jobs": 4},
             InputError,
             "jobs: an option of the local engine, not of the Dask engine; leave it out, or call taikai.classify_file "
-            "to run the local engine with it",
+            "to run the local engine with it (on one file: it reads no folder or glob)",
         ),
         (
             "dask",

@@ -103,10 +103,10 @@ def _change(table):
 @pytest.mark.parametrize(
     ("options", "retrain"),
     [
-        ({}, "taikai train DATA.csv --out MODEL_DIR"),
-        ({"free_labels": True}, "taikai train DATA.csv --free-labels --out MODEL_DIR"),
-        ({"sentiment_column": None}, "taikai train DATA.csv --no-sentiment --out MODEL_DIR"),
-        ({"refit_all": True, "test_size": 0.2}, "taikai train DATA.csv --refit-all --out MODEL_DIR"),
+        ({}, ""),
+        ({"free_labels": True}, ", free_labels=True"),
+        ({"sentiment_column": None}, ", sentiment_column=None"),
+        ({"refit_all": True, "test_size": 0.2}, ", refit_all=True"),
     ],
     ids=["plain", "free-labels", "no-sentiment", "refit-all"],
 )
@@ -114,8 +114,10 @@ def _change(table):
 def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(
     tmp_path, tiny_csv, options, retrain, changed
 ):
-    """Regression: the refusal gave the plain train command, so that following it trained another kind of model;
-    it is the model's own whether the table changed before the model was loaded or while it is held."""
+    """Regression: the refusal gave the plain train command, so that following it trained another kind of model
+    (then the command line's, which trains with chiVe, not the table of one's own), and to install the taikai that
+    trained it, which does not bring back one's own table; it is the model's own whether the table changed before
+    the model was loaded or while it is held."""
     table = tmp_path / "table"
     _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
     taikai.train(
@@ -129,7 +131,49 @@ def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(
         model = taikai.load_model(tmp_path / "m")
         _change(table)
         model.predict(["手数料が高い"], rules=rules if "rules" in changed else None)
-    assert str(caught.value).endswith(f"retrain the model: {retrain}")
+    said = str(caught.value)
+    assert "install the taikai version" not in said
+    assert "put back the table it was trained with (its table.json's digest begins " in said
+    call = f"taikai.train('DATA.csv', 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r}){retrain})"
+    assert said.endswith(f"or retrain the model with the table now there: {call} in Python")
+
+
+@pytest.mark.parametrize(
+    ("moved", "said"),
+    [
+        ("gone", "the word-vector table this model was trained with was not found at {table}: put it back there"),
+        ("changed", "the word-vector table {table} (digest "),
+    ],
+)
+def test_a_loaded_models_own_table_is_asked_back_not_rebuilt_from_chive(tmp_path, tiny_csv, moved, said):
+    """Regression: a model trained with a table of one's own whose table was gone was told to build it with
+    scripts/extract_vectors.py (which builds chiVe) or to train without vectors; changed, to install the taikai
+    version that trained it. Neither brings back the user's table: the refusal says where to put it back (and its
+    digest), or to retrain with a table at hand."""
+    import shutil
+
+    table = tmp_path / "table"
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
+    config = FeatureConfig(vectors=str(table))
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config)
+    if moved == "gone":
+        shutil.rmtree(table)
+    else:
+        _change(table)
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(tmp_path / "m")
+    message = str(caught.value)
+    assert said.format(table=table) in message
+    assert "extract_vectors" not in message and "install the taikai" not in message
+    assert f"digest begins {_vector_table.table_digest(*_packed(VECTORS))[:12]}" in message
+    assert message.endswith(
+        f"taikai.train('DATA.csv', 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r})) in Python"
+    )
+
+
+def _packed(vectors):
+    table = _vector_table.make_table(vectors, "")
+    return table.blob, table.rows, table.matrix
 
 
 @pytest.mark.parametrize("trained", ["shipped", "own table"])

@@ -4,6 +4,7 @@ it did not decode cleanly (never written)."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,19 @@ NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
+
+
+def set_aside(path: Path) -> str:
+    """Return what to do with a malformed line of *path* under the Dask engine, which stops at it: fix it, or set it
+    aside with the local engine, which reads *path* alone (not the folder or glob the run was given), and run the
+    Dask engine on the other files."""
+    local = f"taikai batch {shlex.quote(str(path))} -o OUTPUT {ON_BAD_LINES.option} report"
+    return (
+        "the Dask engine stops at such lines: fix them, or set them aside with the local engine, which reads one "
+        f"file, not a folder or a glob: run it on this file with {ON_BAD_LINES.name}='report' (taikai.classify_file; "
+        f"on the command line {local}, with the run's other options but not --engine dask), then the Dask engine on "
+        "the input's other files, if any, with this one moved out of its folder"
+    )
 
 
 def read_text_file(
@@ -78,10 +92,7 @@ def read_text_file(
             raise tio.bad_line_error(
                 path,
                 chunk.bad[0],
-                "the file changed during the run: run again once the files are written"
-                if changed
-                else "the Dask engine stops at such lines: fix them, or run the local engine with "
-                f"{ON_BAD_LINES.either(['report'])} to set them aside",
+                "the file changed during the run: run again once the files are written" if changed else set_aside(path),
                 mask_pii,
             )
         if text is not None:

@@ -215,5 +215,5 @@ class BatchOptions:
             )
         raise InputError(
             f"{', '.join(given)}: {kind} of the local engine, not of the Dask engine; leave {it} out, or call "
-            f"taikai.classify_file to run the local engine with {it}"
+            f"taikai.classify_file to run the local engine with {it} (on one file: it reads no folder or glob)"
         )

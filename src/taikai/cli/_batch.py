@@ -21,6 +21,7 @@ from taikai.cli._common import (
     model_option,
     rules_options,
 )
+from taikai.cli._engine_options import other_engine_refusal
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._saved import INTERRUPTED_EXIT
 from taikai.cli._stops import FirstStop
@@ -154,9 +155,7 @@ def batch(
     differing = [name for name in other if values[name] != BatchOptions.default(name)]  # a default written out: fine
     given = [f"--{name.replace('_', '-')}" for name in differing]
     if given:
-        names = ", ".join(given)
-        where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
-        raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
+        raise click.UsageError(other_engine_refusal(given, engine, input_path))
     check_rules_mode(values["rules"], values["rules_mode"])
     if values["text_column"] is None:
         read = ReadOptions(**{name: values[name] for name in ("input_format", "encoding", "sheet", "encoding_errors")})

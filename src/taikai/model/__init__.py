@@ -42,7 +42,7 @@ from taikai.model._features import (
     ngram_spans,
     word_vocabulary,
 )
-from taikai.model._fields import TRAIN_COMMAND, retrain_command, retrain_options
+from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._frame_columns import plain_columns
 from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
@@ -70,6 +70,7 @@ from taikai.model._prefixed import (
     unprefixed,
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
+from taikai.model._retrain import retrain_command, retrain_options
 from taikai.model._save import check_model_dir, check_out_given, save_model
 from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics

@@ -12,10 +12,11 @@ from typing import Any
 from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._artifact_info import recorded_mismatch
 from taikai.model._env_named import no_such_directory, says_env
-from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, retrain_command, retrain_hint
 from taikai.model._loaded import metadata_problems, not_a_pipeline, pipeline_described
 from taikai.model._metadata import ModelMetadata
 from taikai.model._metadata_text import metadata_text
+from taikai.model._retrain import retrain_command, retrain_hint
+from taikai.model._salvaged import damaged_hint, salvaged_command
 from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
 from taikai.model._versions import check_versions
 
@@ -86,7 +87,7 @@ def read_metadata_json(model_dir: Path) -> Any:
     if not path.is_file():
         raise ModelError(
             f"{path}: {_kind(path)}, not the model's metadata file; put the model's {METADATA_NAME} in its place (copy "
-            f"it from a copy of the model), or retrain: {TRAIN_COMMAND}"
+            f"it from a copy of the model), or retrain: {salvaged_command(None)}"
         )
     try:
         raw = path.read_bytes()
@@ -96,7 +97,7 @@ def read_metadata_json(model_dir: Path) -> Any:
         return json.loads(metadata_text(path, raw))
     except json.JSONDecodeError as exc:
         raise ModelError(
-            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); {DAMAGED_HINT}"
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); {damaged_hint(None)}"
         ) from exc
 
 

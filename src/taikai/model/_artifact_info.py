@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taikai.model._fields import Fields, nonnegative_int, retrain_command, text
+from taikai.model._fields import Fields, nonnegative_int, text
+from taikai.model._retrain import retrain_command
 
 if TYPE_CHECKING:
     from taikai.model._metadata import ModelMetadata

@@ -110,7 +110,7 @@ def unsupported_error(
     """Return the error of a model whose saved config *values* (written by taikai *saved_by*) :class:`FeatureConfig`
     refuses with *exc*: the settings this taikai does not support, and to retrain (a model of another taikai
     version may hold settings this one does not take); saved by this very version, the file was edited: say so,
-    and to restore it. *retrain* is the model's retrain command (:func:`~taikai.model._fields.retrain_command`)."""
+    and to restore it. *retrain* is the model's retrain command (:func:`~taikai.model._retrain.retrain_command`)."""
     from importlib import metadata
 
     try:

@@ -4,63 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from taikai._cut import cut
 from taikai.errors import ModelError
 
-if TYPE_CHECKING:
-    from taikai.model._metadata import ModelMetadata
-
 T = TypeVar("T")
 TRAIN_COMMAND = "taikai train DATA.csv --out MODEL_DIR"
 """The command every "retrain" hint gives."""
-
-
-_OPTIONS = ("--free-labels", "--no-sentiment", "--vectors none", "--refit-all")
-
-
-def train_command(
-    free_labels: bool = False, *, no_sentiment: bool = False, no_vectors: bool = False, refit_all: bool = False
-) -> str:
-    """The retrain command of a model: :data:`TRAIN_COMMAND`, with the options it was trained with (``--free-labels``
-    for one of labels of its own, ``--no-sentiment``, ``--vectors none``, ``--refit-all``)."""
-    options = _options(free_labels, no_sentiment=no_sentiment, no_vectors=no_vectors, refit_all=refit_all)
-    return TRAIN_COMMAND.replace(" --out", options + " --out")
-
-
-def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_all: bool) -> str:
-    given = (free_labels, no_sentiment, no_vectors, refit_all)
-    return "".join(f" {o}" for o, on in zip(_OPTIONS, given, strict=True) if on)
-
-
-def retrain_command(meta: ModelMetadata | None) -> str:
-    """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
-    labels its own, no sentiment head, no word vectors, refit on all rows) and the columns it read, when not the
-    standard ones, so that following a hint reads the same data into the same kind of model; :data:`TRAIN_COMMAND`
-    when no model is known."""
-    return TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
-
-
-def retrain_options(meta: ModelMetadata | None) -> str:
-    """The train options the model *meta* describes was trained with, as its retrain hints give them
-    (`` --free-labels --vectors none --text-column 本文``; ``""`` for none, or when no model is known), for a hint
-    that writes a train command of its own (``--add THIS_FILE``)."""
-    if meta is None:
-        return ""
-    no_sentiment = bool(meta.reasons) and not meta.sentiments
-    return _options(
-        meta.free_labels,
-        no_sentiment=no_sentiment,
-        no_vectors=bool(meta.config) and meta.config.get("vectors") is None,
-        refit_all=meta.refit_on_all_rows,
-    ) + meta.columns.options(no_sentiment=no_sentiment)
-
-
-def retrain_hint(meta: ModelMetadata | None = None) -> str:
-    """What to do with a model trained with other library versions (or damaged): retrain it, as
-    :func:`retrain_command` says."""
-    return f"retrain it with the installed libraries: {retrain_command(meta)}"
 
 
 DAMAGED_HINT = (
@@ -155,8 +106,11 @@ class Fields:
     """The fields of one JSON object read from *source* (a file, or a part of one); *within*: where the object is in
     the file (``metrics.test``, ``inputs[1]``), which its fields are named after (``metrics.test.rows``)."""
 
-    def __init__(self, values: dict[str, Any], source: str, within: str = ""):
+    def __init__(self, values: dict[str, Any], source: str, within: str = "", hint: Callable[[], str] | None = None):
         self.values, self.source, self.within = values, source, within
+        self.hint = hint
+        """What to do with a malformed field, when not :data:`DAMAGED_HINT`: the retrain command of what of the file
+        can be read (:func:`taikai.model._salvaged.damaged_hint`)."""
 
     def path(self, key: str) -> str:
         """Return where field *key* is in the file: ``metrics.test.rows`` (*key* itself at the top)."""
@@ -167,8 +121,9 @@ class Fields:
         return repr(self.path(key))
 
     def error(self, problem: str) -> ModelError:
-        """Return the error for *problem* in this object."""
-        return ModelError(f"{self.source}: malformed model metadata: {problem}; {DAMAGED_HINT}")
+        """Return the error for *problem* in this object, saying what to do (:attr:`hint`)."""
+        hint = DAMAGED_HINT if self.hint is None else self.hint()
+        return ModelError(f"{self.source}: malformed model metadata: {problem}; {hint}")
 
     def get(self, key: str, convert: Callable[[Any], T], expected: str) -> T:
         """Return field *key* read by *convert*; raise :class:`ModelError` if it is missing or not *expected*."""
@@ -197,7 +152,7 @@ class Fields:
     def part(self, key: str, read: Callable[[Fields], T], expected: str) -> T:
         """Return the object in field *key* read by *read* (given its :class:`Fields`); raise :class:`ModelError`
         if it is missing or no object (*expected*: what it should be)."""
-        return read(Fields(self.get(key, _object, expected), self.source, self.path(key)))
+        return read(Fields(self.get(key, _object, expected), self.source, self.path(key), self.hint))
 
     def optional_part(self, key: str, read: Callable[[Fields], T], expected: str, default: T) -> T:
         """Return the object in field *key* read by *read*, as :meth:`part` does, or *default* when it is missing
@@ -215,7 +170,7 @@ class Fields:
             within = f"{self.path(key)}[{n}]"
             if not isinstance(item, dict):
                 raise self.error(f"{within!r} is {shown(item)}, but should be {expected}")
-            out.append(read(Fields(item, self.source, within)))
+            out.append(read(Fields(item, self.source, within, self.hint)))
         return tuple(out)
 
     def _convert(self, key: str, convert: Callable[[Any], T], expected: str) -> T:

@@ -18,7 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from taikai.errors import ModelError
-from taikai.model._fields import TRAIN_COMMAND, retrain_hint, shown
+from taikai.model._fields import TRAIN_COMMAND, shown
+from taikai.model._retrain import retrain_hint
+from taikai.model._salvaged import salvaged_command
 
 FORMAT_VERSION = 6
 """The model format this code writes (:data:`FORMATS` says what each one holds)."""
@@ -55,18 +57,21 @@ def check_format(values: object, source: str = "metadata") -> tuple[dict[str, An
         held = "an object without 'format'" if isinstance(values, dict) else f"a JSON {_json_kind(values)}"
         raise ModelError(
             f"{source}: not taikai model metadata (it holds other JSON, {held}: was it overwritten?); restore "
-            f"metadata.json from a copy of the model, or retrain it: {TRAIN_COMMAND}"
+            f"metadata.json from a copy of the model, or retrain it: {salvaged_command(values)}"
         )
     version = values["format"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise ModelError(
             f"{source}: 'format' is {shown(version)}, but must be a number without quotes, such as "
-            f"{FORMAT_VERSION}; correct it, restore metadata.json from a copy, or {RETRAIN_HINT}"
+            f"{FORMAT_VERSION}; correct it, restore metadata.json from a copy, or "
+            f"{RETRAIN_HINT.replace(TRAIN_COMMAND, salvaged_command(values))}"
         )
     if version in RETIRED_FORMATS:
-        raise ModelError(f"{source}: a model of format {version} cannot be loaded: {RETIRED_FORMATS[version]}")
+        said = RETIRED_FORMATS[version].replace(TRAIN_COMMAND, salvaged_command(values))
+        raise ModelError(f"{source}: a model of format {version} cannot be loaded: {said}")
     if version not in READABLE_FORMATS:
-        raise ModelError(f"{source}: {_unreadable_format(version, values.get('taikai_version'))}")
+        said = _unreadable_format(version, values.get("taikai_version"))
+        raise ModelError(f"{source}: {said.replace(TRAIN_COMMAND, salvaged_command(values))}")
     return values, version
 
 

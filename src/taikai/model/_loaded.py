@@ -70,8 +70,9 @@ def pipeline_described(pipeline: Any, meta: ModelMetadata) -> ModelMetadata:
     reasons = tuple(str(c) for c in classifier.reason_classes_)
     sentiments = tuple(str(c) for c in classifier.sentiment_classes_)
     config = meta.config
-    if config:  # a recorded config: its table the pipeline's (none: a model fitted by hand, nothing to correct)
-        config = config | {"vectors": pipeline.get_params(deep=True).get(_PARAMETERS["vectors"][0])}
+    if config:  # a recorded config: its settings the pipeline's (none: a model fitted by hand, nothing to correct)
+        params = _parameters(pipeline)
+        config = config | {name: _actual(params, name)[1] for name in _PARAMETERS if _actual(params, name)[0]}
     return replace(meta, reasons=reasons, sentiments=sentiments, config=config)
 
 
@@ -100,24 +101,38 @@ def _config_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
         return []
     config = meta.feature_config()
     assert config is not None  # a recorded config
-    params = pipeline.get_params(deep=True)
+    params = _parameters(pipeline)
+    problems = []
+    for name in _PARAMETERS:
+        if meta.format < 5 and name not in meta.config:
+            continue  # vectors and sentiment_class_weight came in format 5: an older config does not record them
+        known, actual = _actual(params, name)
+        if not known:
+            continue  # e.g. token_form of a model without word n-grams: it has no tokenizer to compare
+        said = _plain(getattr(config, name))
+        if said != actual:
+            problems.append(f"config.{name} is {said!r}, but the model was trained with {actual!r}")
+    return problems
+
+
+def _parameters(pipeline: Any) -> dict[str, Any]:
+    """Return the parameters of *pipeline* and of its fitted heads (``reason___C``…)."""
+    params: dict[str, Any] = pipeline.get_params(deep=True)
     classifier = pipeline.named_steps["classify"]
     for head in ("reason_", "sentiment_"):  # the fitted heads (a model without sentiment has no sentiment_)
         fitted = getattr(classifier, head, None)
         if fitted is not None and hasattr(fitted, "get_params"):
             params |= {f"{head}__{k}": v for k, v in fitted.get_params(deep=False).items()}
-    problems = []
-    for name, keys in _PARAMETERS.items():
-        if meta.format < 5 and name not in meta.config:
-            continue  # vectors and sentiment_class_weight came in format 5: an older config does not record them
-        found = [params[key] for key in keys if key in params]
-        if not found and name not in _NONE_WHEN_ABSENT:
-            continue  # e.g. token_form of a model without word n-grams: it has no tokenizer to compare
-        actual = _plain(found[0]) if found else None
-        said = _plain(getattr(config, name))
-        if said != actual:
-            problems.append(f"config.{name} is {said!r}, but the model was trained with {actual!r}")
-    return problems
+    return params
+
+
+def _actual(params: dict[str, Any], name: str) -> tuple[bool, object]:
+    """Return whether the pipeline of *params* says the :class:`FeatureConfig` setting *name*, and its value there
+    (``None`` for a block it lacks: no word vectors, no character n-grams…)."""
+    found = [params[key] for key in _PARAMETERS[name] if key in params]
+    if not found and name not in _NONE_WHEN_ABSENT:
+        return False, None
+    return True, _plain(found[0]) if found else None
 
 
 def _plain(value: object) -> object:

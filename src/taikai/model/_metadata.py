@@ -17,7 +17,6 @@ from taikai.model._fields import (
     iso_time,
     nonnegative_int,
     positive_int,
-    retrain_command,
     str_tuple,
     strings,
     text,
@@ -31,6 +30,8 @@ from taikai.model._formats import check_format
 from taikai.model._input_file import InputFile, read_inputs
 from taikai.model._provenance import RowHashes
 from taikai.model._recorded import read_dictionary, read_metrics, read_training_data
+from taikai.model._retrain import retrain_command
+from taikai.model._salvaged import damaged_hint
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_columns import TrainedColumns, read_trained_columns
 from taikai.model._trained_on import TrainingData
@@ -136,7 +137,7 @@ class ModelMetadata:
     def from_dict(cls, values: object, source: str = "metadata") -> ModelMetadata:
         """Read metadata written by :meth:`to_dict`; raise :class:`ModelError` for another format or a bad field."""
         values, version = check_format(values, source)
-        f = Fields(values, source)
+        f = Fields(values, source, hint=lambda: damaged_hint(values))
         f.same("dictionary", "version", "versions", "unidic-lite")
         labels = f.get("labels", _labels, "an object with lists 'reasons' and 'sentiments'")
         return cls(

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from taikai.errors import ModelError
-from taikai.model._fields import DAMAGED_HINT
+from taikai.model._salvaged import damaged_hint
 
 _EDITOR_ENCODINGS = (
     ("utf-16", "UTF-16 text (what Notepad calls Unicode)"),
@@ -35,7 +35,7 @@ def metadata_text(path: Path, raw: bytes) -> str:
                 "save it again as UTF-8 (with or without a byte order mark), or restore it from a copy of the model"
             ) from exc
         line = raw.count(b"\n", 0, exc.start) + 1
-        said = f"{path}:{line}: not UTF-8 text, so not taikai metadata ({exc.reason}); {DAMAGED_HINT}"
+        said = f"{path}:{line}: not UTF-8 text, so not taikai metadata ({exc.reason}); {damaged_hint(None)}"
         raise ModelError(said) from exc
 
 

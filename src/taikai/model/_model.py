@@ -19,7 +19,6 @@ from taikai.model._default_labels import checked_rules
 from taikai.model._default_model import default_model_dir
 from taikai.model._describe import Described
 from taikai.model._env_named import empty_path_error
-from taikai.model._fields import retrain_command
 from taikai.model._frame_prediction import FramePrediction
 from taikai.model._inputs import fitted_classifier, masked_values, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
@@ -27,6 +26,7 @@ from taikai.model._library_calls import LibraryCalls
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
+from taikai.model._retrain import retrain_command
 from taikai.model._save import save_model
 from taikai.model._vectors import check_tables
 from taikai.model._word_block import FeatureBlocks

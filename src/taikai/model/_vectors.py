@@ -69,12 +69,27 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         """Return the table, refusing (:class:`ModelError`) one missing or not the one of :attr:`digest_`, with
         *retrain*, the model's own retrain command where it is known (:func:`check_tables`), as what to do."""
         check_is_fitted(self, "digest_")
-        table = load_table(self.table)
+        own = self.table != DEFAULT_VECTORS  # a table of the user's: no taikai version brings it back
+        try:
+            table = load_table(self.table)
+        except ModelError as exc:
+            if not own or (table_path(self.table) / "table.json").exists():
+                raise
+            raise ModelError(
+                f"the word-vector table this model was trained with was not found at {table_path(self.table)}: put "
+                f"it back there (a copy whose table.json's digest begins {self.digest_[:12]}), or retrain the model "
+                f"with a table you have (vectors= names it): {retrain}"
+            ) from exc
         if table.digest != self.digest_:
+            fix = (
+                f"put back the table it was trained with (its table.json's digest begins {self.digest_[:12]}), or "
+                "retrain the model with the table now there"
+                if own
+                else "install the taikai version that trained it, or retrain the model"
+            )
             raise ModelError(
                 f"the word-vector table {table_path(self.table)} (digest {table.digest[:12]}) is not the one this "
-                f"model was trained with ({self.digest_[:12]}); install the taikai version that trained it, "
-                f"or retrain the model: {retrain}"
+                f"model was trained with ({self.digest_[:12]}); {fix}: {retrain}"
             )
         return table
 
@@ -111,7 +126,7 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
 def check_tables(pipeline: Any, command: str) -> None:
     """Refuse (:class:`ModelError`) a loaded model whose word-vector table is missing or not the one it was trained
     with, as every prediction would, so that loading (``taikai info``) says so, with the model's own retrain
-    *command* (:func:`~taikai.model._fields.retrain_command`) as what to do. The blocks hold no command: a model
+    *command* (:func:`~taikai.model._retrain.retrain_command`) as what to do. The blocks hold no command: a model
     whose table changes after loading is refused by it again where it classifies (``Model.classify``)."""
     for value in pipeline.get_params(deep=True).values():
         if isinstance(value, WordVectors):

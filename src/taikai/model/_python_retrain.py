@@ -1,0 +1,44 @@
+"""The retrain command of a model trained in Python with features ``taikai train`` cannot give (a word-vector
+table of one's own, ``min_df=1``, character n-grams…): the :func:`taikai.train` call that trains the same kind of
+model, where the command line would train the shipped features instead."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+from taikai.errors import InputError
+
+if TYPE_CHECKING:
+    from taikai.model._retrain import TrainedAs
+
+
+def python_command(meta: TrainedAs) -> str | None:
+    """Return the :func:`taikai.train` call that retrains the model *meta* describes when its features are none
+    that ``taikai train`` trains (the shipped ones, with ``--vectors chive`` or ``none``): its config's settings
+    other than the defaults, and its options (``refit_all``, ``free_labels``, the columns, no sentiment); ``None``
+    for a model the command line can retrain, or whose config cannot be read (the command line's hint then)."""
+    from taikai.model._feature_config import FeatureConfig
+
+    if not meta.config:
+        return None
+    try:
+        config = FeatureConfig.from_dict(meta.config)
+    except (TypeError, ValueError, InputError):  # a config this taikai does not take: refused with its own hint
+        return None
+    default = FeatureConfig()
+    values = {f.name: getattr(config, f.name) for f in fields(config)}
+    changed = {name: value for name, value in values.items() if value != getattr(default, name)}
+    if changed in ({}, {"vectors": FeatureConfig.shipped().vectors}):
+        return None
+    settings = ", ".join(f"{name}={value!r}" for name, value in changed.items())
+    arguments = [f"config=taikai.FeatureConfig({settings})"]
+    arguments += ["refit_all=True"] * meta.refit_on_all_rows + ["free_labels=True"] * meta.free_labels
+    columns, no_sentiment = meta.columns, bool(meta.reasons) and not meta.sentiments
+    arguments += [f"text_column={columns.text!r}"] * (columns.text != "text")
+    arguments += [f"reasons_column={columns.reasons!r}"] * (columns.reasons != "reasons")
+    if no_sentiment or columns.sentiment is None:
+        arguments.append("sentiment_column=None")
+    elif columns.sentiment != "sentiment":
+        arguments.append(f"sentiment_column={columns.sentiment!r}")
+    return f"taikai.train('DATA.csv', 'MODEL_DIR', {', '.join(arguments)}) in Python"

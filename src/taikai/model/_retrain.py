@@ -1,0 +1,99 @@
+"""The retrain command of a model: :data:`~taikai.model._fields.TRAIN_COMMAND` with the options its metadata records
+it was trained with, or the :func:`taikai.train` call of a model trained in Python with features the command line
+cannot give, so that following a hint trains the same kind of model."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from taikai.model._fields import TRAIN_COMMAND
+from taikai.model._python_retrain import python_command
+
+if TYPE_CHECKING:
+    from taikai.model._trained_columns import TrainedColumns
+
+NO_VECTORS = "--vectors none"
+
+
+class TrainedAs(Protocol):
+    """How a model was trained, as its metadata records it (:class:`~taikai.model.ModelMetadata`, or what of a
+    damaged one can be read)."""
+
+    @property
+    def config(self) -> dict[str, Any]: ...
+    @property
+    def reasons(self) -> tuple[str, ...]: ...
+    @property
+    def sentiments(self) -> tuple[str, ...]: ...
+    @property
+    def free_labels(self) -> bool: ...
+    @property
+    def refit_on_all_rows(self) -> bool: ...
+    @property
+    def columns(self) -> TrainedColumns: ...
+
+
+_OPTIONS = ("--free-labels", "--no-sentiment", NO_VECTORS, "--refit-all")
+
+
+def train_command(
+    free_labels: bool = False, *, no_sentiment: bool = False, no_vectors: bool = False, refit_all: bool = False
+) -> str:
+    """The retrain command of a model: :data:`TRAIN_COMMAND`, with the options it was trained with (``--free-labels``
+    for one of labels of its own, ``--no-sentiment``, ``--vectors none``, ``--refit-all``)."""
+    options = _options(free_labels, no_sentiment=no_sentiment, no_vectors=no_vectors, refit_all=refit_all)
+    return TRAIN_COMMAND.replace(" --out", options + " --out")
+
+
+def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_all: bool) -> str:
+    given = (free_labels, no_sentiment, no_vectors, refit_all)
+    return "".join(f" {o}" for o, on in zip(_OPTIONS, given, strict=True) if on)
+
+
+def retrain_command(meta: TrainedAs | None) -> str:
+    """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
+    labels its own, no sentiment head, no word vectors, refit on all rows) and the columns it read, when not the
+    standard ones, so that following a hint reads the same data into the same kind of model; :data:`TRAIN_COMMAND`
+    when no model is known. A model trained in Python with features the command line cannot give (a word-vector table
+    of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives them."""
+    python = None if meta is None else python_command(meta)
+    command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
+    vectors = None if meta is None else meta.config.get("vectors")
+    return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
+
+
+def retrain_options(meta: TrainedAs | None) -> str:
+    """The train options the model *meta* describes was trained with, as its retrain hints give them
+    (`` --free-labels --vectors none --text-column 本文``; ``""`` for none, or when no model is known), for a hint
+    that writes a train command of its own (``--add THIS_FILE``)."""
+    if meta is None:
+        return ""
+    no_sentiment = bool(meta.reasons) and not meta.sentiments
+    return _options(
+        meta.free_labels,
+        no_sentiment=no_sentiment,
+        no_vectors=bool(meta.config) and meta.config.get("vectors") is None,
+        refit_all=meta.refit_on_all_rows,
+    ) + meta.columns.options(no_sentiment=no_sentiment)
+
+
+def retrain_hint(meta: TrainedAs | None = None) -> str:
+    """What to do with a model trained with other library versions (or damaged): retrain it, as
+    :func:`retrain_command` says."""
+    return f"retrain it with the installed libraries: {retrain_command(meta)}"
+
+
+def unsaid(command: str, options: list[str]) -> str:
+    """Return *command*, a retrain command, saying that the metadata no longer says whether the model was trained
+    with *options* (as it is for none)."""
+    if not options:
+        return command
+    add = "add it if it was" if len(options) == 1 else "add those it was"
+    return (
+        f"{command} (the metadata no longer says whether the model was trained with {_either(options)}: {add}, "
+        "or this trains another kind of model than the original)"
+    )
+
+
+def _either(options: list[str]) -> str:
+    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"

@@ -1,0 +1,58 @@
+"""The retrain command of a model trained in Python with features the command line cannot give: the taikai.train
+call that gives them, which trains the same kind of model when followed."""
+
+from dataclasses import replace
+
+import pytest
+
+import taikai
+from taikai.model import retrain_command
+from taikai.model._trained_columns import TrainedColumns
+
+PLAIN = "taikai train DATA.csv --out MODEL_DIR"
+CALLED = "taikai.train('DATA.csv', 'MODEL_DIR', config=taikai.FeatureConfig({})) in Python"
+
+
+def _meta(config, **changes):
+    meta = taikai.ModelMetadata.unsaved()
+    return replace(meta, **{"config": config.to_dict(), "reasons": ("fees",), "sentiments": ("negative",), **changes})
+
+
+@pytest.mark.parametrize(
+    ("config", "changes", "command"),
+    [
+        (taikai.FeatureConfig.shipped(), {}, PLAIN),
+        (taikai.FeatureConfig(), {}, "taikai train DATA.csv --vectors none --out MODEL_DIR"),
+        (taikai.FeatureConfig(vectors="/t/own"), {}, CALLED.format("vectors='/t/own'")),
+        (taikai.FeatureConfig(min_df=1), {}, CALLED.format("min_df=1")),
+        (
+            taikai.FeatureConfig(char_ngrams=(1, 3), vectors="chive"),
+            {"refit_on_all_rows": True, "free_labels": True, "sentiments": ()},
+            CALLED.format("char_ngrams=(1, 3), vectors='chive'").replace(
+                ")) in", "), refit_all=True, free_labels=True, sentiment_column=None) in"
+            ),
+        ),
+        (
+            taikai.FeatureConfig(vectors="/t/own"),
+            {"columns": TrainedColumns("body", "why", "mood")},
+            CALLED.format("vectors='/t/own'").replace(
+                ")) in", "), text_column='body', reasons_column='why', sentiment_column='mood') in"
+            ),
+        ),
+    ],
+    ids=["shipped", "no-vectors", "own-table", "min-df", "chars-and-options", "columns"],
+)
+def test_a_model_the_command_line_cannot_train_is_retrained_in_python(config, changes, command):
+    """Regression: a model trained in Python with a table of its own (or min_df=1, character n-grams…) was told to
+    retrain with taikai train, which trains the shipped features: another model than the one the user had."""
+    assert retrain_command(_meta(config, **changes)) == command
+
+
+def test_following_the_python_retrain_command_trains_the_same_kind_of_model(tiny_csv, vector_table, tmp_path):
+    """The hint, done: the call it gives, run as written, trains a model of the same config and options."""
+    config = taikai.FeatureConfig(min_df=1, vectors=vector_table)
+    first = taikai.train(tiny_csv, tmp_path / "first", config=config, folds=0, test_size=0.25, sentiment_column=None)
+    call = retrain_command(first.metadata).removesuffix(" in Python")
+    call = call.replace("'DATA.csv'", repr(str(tiny_csv))).replace("'MODEL_DIR'", repr(str(tmp_path / "again")))
+    again = eval(call, {"taikai": taikai})  # the command the hint gives, run as written
+    assert (again.metadata.config, again.metadata.sentiments) == (first.metadata.config, ())
