@@ -30,6 +30,9 @@ class Totals:
     bad_lines: int = 0
     blank_lines: int = 0
     replaced_characters: int = 0
+    folded_characters: int = 0
+    """Characters a CP932 output holds as others (〜 as ～), not counted in ``replaced_characters``."""
+    folded_rows: int = 0
     rules: dict[str, int] = field(default_factory=dict)
     ruled: int = 0
     conflicts: int = 0
