@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.text import CP932_FOLDS, CP932Folds, cp932_folds
+from taikai.text import CP932_FOLDS, CP932Folds, count_cp932_folds
 
 
 def test_the_folds_are_every_character_the_codec_writes_as_another():
@@ -28,4 +28,4 @@ def test_the_folds_are_every_character_the_codec_writes_as_another():
     ],
 )
 def test_folds_count_the_characters_and_their_rows(columns, folds):
-    assert cp932_folds(columns) == folds
+    assert count_cp932_folds(columns) == folds

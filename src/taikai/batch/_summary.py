@@ -178,6 +178,8 @@ class BatchSummary:
             "mask_pii": self.mask_pii,
             "limit": self.limit,
             **self.totals().to_json(),
+            "folded_characters": self.folded_characters,
+            "folded_rows": self.folded_rows,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,

@@ -23,7 +23,7 @@ from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
 from taikai.privacy import PiiMasker
 from taikai.rules import RuleMatcher, RulesMode
-from taikai.text import CP932Folds, cp932_folds
+from taikai.text import CP932Folds, count_cp932_folds
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def run_chunk(
     folds = CP932Folds()
     if spec.is_stream:
         payload, replaced = tio.encode_stream(spec, out, first=index == 1)
-        folds = cp932_folds(out) if spec.encoding == "cp932" else folds
+        folds = count_cp932_folds(out) if spec.encoding == "cp932" else folds
     else:
         payload, replaced = tio.encode_table(spec, out, row_start, job.source), 0
     result = chunk_result(

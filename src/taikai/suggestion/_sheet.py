@@ -33,7 +33,7 @@ from taikai.io import (
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._how_to import Earlier, how_to, more_example
-from taikai.text import CP932Folds, cp932_folds, is_missing
+from taikai.text import CP932Folds, count_cp932_folds, is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -163,7 +163,7 @@ def write_sheet(
         names = tuple(escape_formula(str(c)) for c in frame.columns)
         payload, replaced = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         write_whole(out, payload)
-        return SheetLosses(replaced, cp932_folds(data) if enc == "cp932" else CP932Folds())
+        return SheetLosses(replaced, count_cp932_folds(data) if enc == "cp932" else CP932Folds())
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
     return SheetLosses(_write_xlsx(frame, out, reasons, sentiments, earlier))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
-from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, cp932_folds
+from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
 from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import (
     CUT_MESSAGE,
@@ -79,7 +79,7 @@ __all__ = [
     "containment",
     "content_words",
     "copy_groups",
-    "cp932_folds",
+    "count_cp932_folds",
     "cp932_unencodable",
     "cp932_written",
     "cut_to",

@@ -33,7 +33,7 @@ class CP932Folds:
     rows: int = 0
 
 
-def cp932_folds(columns: Sequence[Sequence[Any]]) -> CP932Folds:
+def count_cp932_folds(columns: Sequence[Sequence[Any]]) -> CP932Folds:
     """Return how many characters of the text cells of *columns* (a chunk's columns, of the same length) a CP932
     output holds as others, and how many rows hold one. One pass over the texts joined when none does."""
     texts = [[cell for cell in column if type(cell) is str] for column in columns]
