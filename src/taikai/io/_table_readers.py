@@ -143,6 +143,7 @@ class XlsxReader:
     def __init__(self, path: Path, sheet: str | int | None = None):
         check_path(path)
         self.path, self.sheet = path, sheet_argument(sheet)
+        self._said: set[str] = set()  # the warnings of formulas with no value given, each once
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -233,9 +234,9 @@ class XlsxReader:
                 if rows or bad or blank:
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
             except GeneratorExit:  # the rows wanted were read (a limit): say what those held
-                warn_uncached(self.path, ws, first, empty, self.columns)
+                warn_uncached(self.path, ws, first, empty, self.columns, self._said)
                 raise
-            warn_uncached(self.path, ws, first, empty, self.columns)
+            warn_uncached(self.path, ws, first, empty, self.columns, self._said)
 
 
 def sheet_read(reader: object) -> tuple[str, str]:

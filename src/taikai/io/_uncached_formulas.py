@@ -82,10 +82,11 @@ def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tupl
                     return
 
 
-def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[str]) -> None:
+def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[str], said: set[str]) -> None:
     """Warn (:class:`DataWarning`) about the cells of rows *first* to *last* of the read-only sheet *ws* (read for
     its values; *columns* are its columns' names) that hold a formula and no computed value, which were read as
-    empty cells, naming them and their rows, and saying how to have them computed; nothing if there are none."""
+    empty cells, naming them and their rows, and saying how to have them computed; nothing if there are none, or
+    if the warning is among those *said* by the reader already (its rows read again: a batch run's schema scan)."""
     from openpyxl.utils import get_column_letter
 
     if last < first or not _has_uncached(ws):
@@ -96,10 +97,12 @@ def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[st
     rows = len({row for row, _ in cells})
     shown = ", ".join(f"{get_column_letter(c)}{r}" for r, c in cells[:_SHOWN]) + (", …" if len(cells) > _SHOWN else "")
     named = ", ".join(sorted({columns[c - 1] for _, c in cells}, key=columns.index))
-    warn_user(
+    message = (
         f"{path}: sheet {ws.title!r}: {len(cells):,} cell(s) in {rows:,} row(s) (column(s) {named}: {shown}) hold a "
         "formula but no value computed for it, as a workbook written by a program (openpyxl, pandas) and never "
         "opened in Excel does; they were read as empty cells: open the workbook in Excel (or LibreOffice) and save "
-        "it, or export the sheet as CSV from there, and run again",
-        DataWarning,
+        "it, or export the sheet as CSV from there, and run again"
     )
+    if message not in said:
+        said.add(message)
+        warn_user(message, DataWarning)
