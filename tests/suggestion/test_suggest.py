@@ -182,7 +182,7 @@ def test_suggest_reads_every_predictions_format(tmp_path, suffix):
 def test_csv_sheet_encodings(tmp_path, encoding, bom, text_out):
     rows = pd.DataFrame({"row": [1], "text": ["𠮷野家の話"], "model_reason": ["fees"]})
     out = tmp_path / "s.csv"
-    replaced = write_sheet(rows, out, ["fees"], ["negative"], encoding)
+    replaced = write_sheet(rows, out, ["fees"], ["negative"], encoding).replaced
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") is bom
     assert replaced == (1 if encoding == "cp932" else 0)
@@ -210,7 +210,7 @@ def test_a_long_label_list_is_referenced_on_the_definitions_sheet(tmp_path):
 
 def test_xlsx_sheet_drops_characters_excel_cannot_hold_and_counts_them(tmp_path):
     out = tmp_path / "s.xlsx"
-    assert write_sheet(pd.DataFrame({"row": [1], "text": ["ベル\x07の音"]}), out, ["fees"], ["negative"]) == 1
+    assert write_sheet(pd.DataFrame({"row": [1], "text": ["ベル\x07の音"]}), out, ["fees"], ["negative"]).replaced == 1
     assert openpyxl.load_workbook(out)["labels"]["B2"].value == "ベルの音"
 
 
@@ -238,7 +238,7 @@ def test_xlsx_sheet_warns_of_cells_cut_to_excels_limit(tmp_path, texts, warning)
     rows = pd.DataFrame({"row": [1, 2], "text": texts})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert write_sheet(rows, out, ["fees"], ["negative"]) == 0
+        assert write_sheet(rows, out, ["fees"], ["negative"]).replaced == 0
     said = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
     assert said == ([] if warning is None else [f"{out}: {warning}write a .csv sheet to keep whole texts"])
     ws = openpyxl.load_workbook(out)["labels"]

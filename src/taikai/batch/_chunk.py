@@ -67,6 +67,10 @@ class ChunkResult:
     """A ``DecodeNote`` for each row that did not decode cleanly, when the engine reads them with the rows (Dask)."""
     blank: int = 0
     """The blank lines passed over reading the rows, when the engine reads them with the rows (Dask)."""
+    folded: int = 0
+    """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`)."""
+    folded_rows: int = 0
+    """Rows holding such a character."""
 
 
 def _shown_id(value: object) -> str:

@@ -32,6 +32,7 @@ from taikai.batch._dask_text_files import (
     UNDECODABLE_COLUMN,
 )
 from taikai.io import DecodeNote, OutputSpec
+from taikai.text import CP932Folds, count_cp932_folds
 
 ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
@@ -67,20 +68,21 @@ def noted(part: pd.DataFrame, message: str, files: Sequence[str] = ()) -> tuple[
     return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
 
 
-def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> int:
+def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> tuple[int, CP932Folds]:
     """Write *table* (its text columns *own* as they were read) to *path* via a temporary name; return the
-    characters the output's encoding could not hold."""
-    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
+    characters the output's encoding could not hold, and those CP932 holds as others."""
+    tmp, replaced, folds = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0, CP932Folds()
     if spec.is_stream:
         data = [
             own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
         ]
         payload, replaced = tio.encode_stream(spec, data, first=True)
+        folds = count_cp932_folds(data) if spec.encoding == "cp932" else folds
         tmp.write_bytes(payload)
     else:
         pq.write_table(table, tmp)
     os.replace(tmp, path)
-    return replaced
+    return replaced, folds
 
 
 def name_parts(result: ChunkResult, final: Mapping[str, str]) -> ChunkResult:
@@ -134,7 +136,7 @@ def write_part(
         }
         # a Parquet column of bytes, read as text where they are UTF-8 (texts_of_bytes): text and bytes as a local run
         own |= {c: part[c].where(part[c].notna(), None).tolist() for c in byte_columns(spec.schema)}
-    replaced = _save(table, own, spec, path) if len(part) or first else 0
+    replaced, folds = _save(table, own, spec, path) if len(part) or first else (0, CP932Folds())
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
@@ -155,4 +157,4 @@ def write_part(
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
     )
     blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
-    return replace(result, notes=tuple(notes), blank=blank)
+    return replace(result, notes=tuple(notes), blank=blank, folded=folds.characters, folded_rows=folds.rows)

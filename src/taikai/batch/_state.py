@@ -30,6 +30,9 @@ class Totals:
     bad_lines: int = 0
     blank_lines: int = 0
     replaced_characters: int = 0
+    folded_characters: int = 0
+    """Characters a CP932 output holds as others (〜 as ～), not counted in ``replaced_characters``."""
+    folded_rows: int = 0
     rules: dict[str, int] = field(default_factory=dict)
     ruled: int = 0
     conflicts: int = 0
@@ -40,8 +43,10 @@ class Totals:
     decode_lines: tuple[int | str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them)."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them); the
+        CP932 folds only when there are some, so that a run without them saves the state earlier versions did."""
+        folds = ("folded_characters", "folded_rows")
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in folds or self.folded_characters}
         return values | {"examples": [e.to_dict() for e in self.examples], "decode_lines": list(self.decode_lines)}
 
     @classmethod

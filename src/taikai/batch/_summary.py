@@ -35,6 +35,11 @@ class BatchSummary:
     bad_lines_file: str | None = None
     blank_lines: int = 0
     replaced_characters: int = 0
+    folded_characters: int = 0
+    """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`), which the text of the
+    rows no longer holds as read; not among ``replaced_characters``, the ones written as ``?``."""
+    folded_rows: int = 0
+    """Rows holding such a character."""
     rules_file: str | None = None
     rules: dict[str, int] = field(default_factory=dict)
     rule_labels: dict[str, str] = field(default_factory=dict)
@@ -142,6 +147,8 @@ class BatchSummary:
         self.bad_lines += bad
         self.blank_lines += blank
         self.replaced_characters += result.replaced
+        self.folded_characters += result.folded
+        self.folded_rows += result.folded_rows
         self.ruled += result.ruled
         self.conflicts += result.conflicts
         for name in ("statuses", "reasons", "sentiments", "rules", "masks"):
@@ -171,6 +178,8 @@ class BatchSummary:
             "mask_pii": self.mask_pii,
             "limit": self.limit,
             **self.totals().to_json(),
+            "folded_characters": self.folded_characters,
+            "folded_rows": self.folded_rows,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,

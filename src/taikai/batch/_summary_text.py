@@ -10,6 +10,7 @@ from taikai.errors import ENCODING, TEXT_COLUMN, InputError
 from taikai.io import XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
+from taikai.text import FOLDS_SAID
 
 if TYPE_CHECKING:
     from taikai.batch._summary import BatchSummary
@@ -73,6 +74,11 @@ def summary_text(summary: BatchSummary) -> str:
         lines.append(
             f"characters the output cannot hold: {summary.replaced_characters:,} "
             "(written as '?' in cp932; control characters removed in xlsx)"
+        )
+    if summary.folded_characters:
+        lines.append(
+            f"characters cp932 holds as others: {summary.folded_characters:,} in {summary.folded_rows:,} row(s) "
+            f"({FOLDS_SAID}, as Excel's CP932 save writes them)"
         )
     if summary.cut_cells:
         more = ", …" if summary.cut_rows > len(summary.cut_row_numbers) else ""

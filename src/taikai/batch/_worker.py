@@ -13,7 +13,7 @@ import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import taikai.io as tio
@@ -23,6 +23,7 @@ from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
 from taikai.privacy import PiiMasker
 from taikai.rules import RuleMatcher, RulesMode
+from taikai.text import CP932Folds, count_cp932_folds
 
 
 @dataclass(frozen=True)
@@ -108,11 +109,13 @@ def run_chunk(
         for i, note in notes.items():
             messages[i] = f"{messages[i]}; {note.message()}" if messages[i] else note.message()
     out = [*data, *columns.values()]
+    folds = CP932Folds()
     if spec.is_stream:
         payload, replaced = tio.encode_stream(spec, out, first=index == 1)
+        folds = count_cp932_folds(out) if spec.encoding == "cp932" else folds
     else:
         payload, replaced = tio.encode_table(spec, out, row_start, job.source), 0
-    return chunk_result(
+    result = chunk_result(
         columns["status"],
         columns["message"],
         columns["reason"],
@@ -126,6 +129,7 @@ def run_chunk(
         masks=masks,
         lines=lines,
     )
+    return replace(result, folded=folds.characters, folded_rows=folds.rows)
 
 
 def start_pool(job: Job, jobs: int) -> ProcessPoolExecutor:

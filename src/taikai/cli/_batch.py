@@ -83,7 +83,8 @@ DASK_PACKAGES = "dask and distributed"
     type=click.Choice(OUTPUT_ENCODINGS, case_sensitive=False),
     default=None,
     help="CSV/TSV output encoding [default: utf-8]; utf-8-sig or cp932 open in Excel. "
-    "A character cp932 cannot hold is written as '?' and counted in the summary.",
+    "A character cp932 cannot hold is written as '?' and counted in the summary, as are 〜 − ‖ ¢ £ ¬, which it "
+    "writes as ～ － ∥ ￠ ￡ ￢ (as Excel does).",
 )
 @click.option("--input-format", type=click.Choice(FORMATS), default=None, help="Default: from INPUT's extension.")
 @click.option(

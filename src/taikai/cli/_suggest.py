@@ -56,7 +56,8 @@ STRATEGIES = ("margin", "entropy", "random")
     "--output-encoding",
     type=click.Choice(["utf-8-sig", "utf-8", "cp932"], case_sensitive=False),
     default=None,
-    help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?'.",
+    help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?', "
+    "and 〜 − ‖ ¢ £ ¬ become ～ － ∥ ￠ ￡ ￢ (as Excel writes them); both are counted.",
 )
 @click.option(
     "--exclude",

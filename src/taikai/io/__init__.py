@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         output_encoding,
         text_cells,
     )
+    from taikai.io._xlsx_line_breaks import keep_carriage_returns
 
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is written twice: imported above for type checkers, and here, in its module, for __getattr__; __all__ is
@@ -183,6 +184,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
     "._table_readers": ("check_sheet_column", "sheet_read", "utf8_text"),
+    "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._writers": (
         "OUTPUT_ENCODINGS",
         "STREAM_FORMATS",

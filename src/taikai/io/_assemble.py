@@ -10,6 +10,7 @@ from typing import Any
 from taikai.io._excel_numbers import as_texts, long_integer_columns
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._pandas_types import with_pandas_types
+from taikai.io._xlsx_line_breaks import keep_carriage_returns
 
 XLSX_MAX_ROWS = 1_048_576
 """Rows in one Excel sheet, the header included."""
@@ -122,6 +123,8 @@ class ExcelCells:
     def __init__(self, sheet: Any = None) -> None:
         self.losses = CellLosses()
         self.sheet = sheet
+        self.returns = False
+        """Whether a text held a CR, which the workbook keeps when written again (:func:`keep_carriage_returns`)."""
 
     @property
     def removed(self) -> int:
@@ -131,6 +134,7 @@ class ExcelCells:
     def __call__(self, value: Any) -> Any:
         fixed, n = excel_value(value)
         self.losses.removed += n
+        self.returns = self.returns or (isinstance(fixed, str) and "\r" in fixed)
         if isinstance(fixed, str) and len(fixed) > XLSX_MAX_CELL:
             self.losses.cut += 1
             fixed = fixed[:XLSX_MAX_CELL]
@@ -174,6 +178,8 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
             number += 1
             ws.append(clean.row(row, number))
     wb.save(out)
+    if clean.returns:  # a Windows line break in a text: kept as such, not read back as a bare LF
+        keep_carriage_returns(out)
     return clean.losses
 
 

@@ -11,6 +11,7 @@ from taikai._column_names import HEAD_ROWS, Head
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
+from taikai.io._uncached_formulas import warn_uncached
 
 
 class ParquetReader:
@@ -142,6 +143,7 @@ class XlsxReader:
     def __init__(self, path: Path, sheet: str | int | None = None):
         check_path(path)
         self.path, self.sheet = path, sheet_argument(sheet)
+        self._said: set[str] = set()  # the warnings of formulas with no value given, each once
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -212,23 +214,29 @@ class XlsxReader:
             rows: list[tuple[Any, ...]] = []
             starts: list[int] = []
             bad: list[BadLine] = []
-            blank = 0
-            for values in ws.iter_rows(min_row=line + 1, values_only=True):
-                line += 1
-                done += 1
-                if len(values) > width and any(v is not None for v in values[width:]):
-                    raw = "\t".join("" if v is None else str(v) for v in values)
-                    bad.append(BadLine(line, f"cells beyond the {width} named columns", raw))
-                elif all(v is None for v in values):
-                    blank += 1
-                else:
-                    rows.append(tuple(values[:width]) + (None,) * (width - len(values)))
-                    starts.append(line)
-                if len(rows) == chunk_size:
+            blank, first, empty = 0, line + 1, 0  # empty: the last row read with an empty cell (a formula's?)
+            try:
+                for values in ws.iter_rows(min_row=line + 1, values_only=True):
+                    line += 1
+                    done += 1
+                    if len(values) > width and any(v is not None for v in values[width:]):
+                        raw = "\t".join("" if v is None else str(v) for v in values)
+                        bad.append(BadLine(line, f"cells beyond the {width} named columns", raw))
+                    elif all(v is None for v in values):
+                        blank, empty = blank + 1, line
+                    else:
+                        rows.append(tuple(values[:width]) + (None,) * (width - len(values)))
+                        starts.append(line)
+                        empty = line if None in values[:width] else empty
+                    if len(rows) == chunk_size:
+                        yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
+                        rows, starts, bad, blank = [], [], [], 0
+                if rows or bad or blank:
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
-                    rows, starts, bad, blank = [], [], [], 0
-            if rows or bad or blank:
-                yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
+            except GeneratorExit:  # the rows wanted were read (a limit): say what those held
+                warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+                raise
+            warn_uncached(self.path, ws, first, empty, self.columns, self._said)
 
 
 def sheet_read(reader: object) -> tuple[str, str]:

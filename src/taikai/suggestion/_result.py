@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -10,6 +10,7 @@ from taikai.errors import EXCLUDE, InputError
 from taikai.labels import shown_label
 from taikai.privacy import format_counts
 from taikai.suggestion._select import Strategy
+from taikai.text import FOLDS_SAID, CP932Folds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,6 +43,8 @@ class Suggestion:
     excluded: dict[str, int] | None = None
     near_excluded: int = 0
     not_chosen: int = 0
+    folds: CP932Folds = field(default_factory=CP932Folds)
+    """The characters a CP932 sheet holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`), and their rows."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # a frame and dicts: not hashable, so not offered
 
     def __eq__(self, other: object) -> bool:
@@ -70,6 +73,8 @@ class Suggestion:
             "excluded": None if self.excluded is None else dict(self.excluded),
             "near_excluded": self.near_excluded,
             "not_chosen": self.not_chosen,
+            "folded": self.folds.characters,
+            "folded_rows": self.folds.rows,
         }
 
     def __repr__(self) -> str:
@@ -112,6 +117,11 @@ class Suggestion:
                 f"{self.replaced:,} control character(s) an xlsx cell cannot hold were removed"
                 if self.out is not None and self.out.suffix.lower() == ".xlsx"
                 else f"{self.replaced:,} character(s) the sheet's encoding cannot hold were written as ?"
+            )
+        if self.folds.characters:
+            lines.append(
+                f"{self.folds.characters:,} character(s) in {self.folds.rows:,} row(s) CP932 holds as others were "
+                f"written so ({FOLDS_SAID}, as Excel's CP932 save writes them)"
             )
         if self.out is not None:
             lines.append(f"sheet written to {self.out}")

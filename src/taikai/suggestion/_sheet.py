@@ -10,6 +10,7 @@ model's own labels (its examples, and the train options it needs again) when the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,16 +26,27 @@ from taikai.io import (
     check_output_dir,
     encode_stream,
     escape_formula,
+    keep_carriage_returns,
     output_encoding,
     with_long_integers_as_texts,
 )
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._how_to import Earlier, how_to, more_example
-from taikai.text import is_missing
+from taikai.text import CP932Folds, count_cp932_folds, is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+@dataclass(frozen=True)
+class SheetLosses:
+    """What a written sheet does not hold as its rows did: characters written as ``?`` (CP932) or removed (control
+    characters an xlsx cell cannot hold), and those a CP932 sheet holds as others (〜 as ～)."""
+
+    replaced: int = 0
+    folds: CP932Folds = field(default_factory=CP932Folds)
+
 
 TO_FILL = ("reasons", "sentiment", MORE_REASONS_COLUMN, "note")
 """The columns the person fills, empty in the sheet, after the model's columns (no sentiment for a model without
@@ -134,8 +146,8 @@ def write_sheet(
     sentiments: Sequence[str],
     encoding: str | None = None,
     earlier: Earlier | None = None,
-) -> int:
-    """Write *rows* (the model's columns) plus the empty columns to fill to *out*; return characters replaced.
+) -> SheetLosses:
+    """Write *rows* (the model's columns) plus the empty columns to fill to *out*; return what it does not hold.
 
     ``.xlsx``: see the module docstring (its how_to names the *earlier* files the sheet was made with ``--exclude``
     of); a cell longer than Excel's limit is cut to it, with a :class:`~taikai.errors.DataWarning` naming the rows.
@@ -151,10 +163,10 @@ def write_sheet(
         names = tuple(escape_formula(str(c)) for c in frame.columns)
         payload, replaced = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         write_whole(out, payload)
-        return replaced
+        return SheetLosses(replaced, count_cp932_folds(data) if enc == "cp932" else CP932Folds())
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
-    return _write_xlsx(frame, out, reasons, sentiments, earlier)
+    return SheetLosses(_write_xlsx(frame, out, reasons, sentiments, earlier))
 
 
 def _list_formula(values: Sequence[str], column: str, count: int) -> str:
@@ -232,6 +244,8 @@ def _write_xlsx(
         how.column_dimensions[letter].width = width
     with written_whole(out) as target:  # a stop while saving leaves no half sheet (nor a half of the one replaced)
         wb.save(target)
+        if clean.returns:  # a Windows line break in a text: kept as such, not read back as a bare LF
+            keep_carriage_returns(target)
     if clean.losses.cut:
         warn_user(_cut_message(out, clean.losses), DataWarning)
     return clean.removed

@@ -37,7 +37,7 @@ from taikai.suggestion._frame_ids import frame_ids
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
-from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
+from taikai.suggestion._sheet import SheetLosses, check_sheet_out, sheet_format, write_sheet
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -280,9 +280,7 @@ def suggest(
     if mask_pii:
         rows, per_row = mask_text_column(rows, SHEET_TEXT)
         masks = sum_counts(per_row)
-    replaced = 0
-    if out is not None:
-        replaced = write_sheet(rows, Path(out), reasons, sentiments, output_encoding, earlier)
+    lost = SheetLosses() if out is None else write_sheet(rows, Path(out), reasons, sentiments, output_encoding, earlier)
     return Suggestion(
         rows,
         strategy,
@@ -292,9 +290,10 @@ def suggest(
         chosen.duplicates,
         per_reason,
         None if out is None else Path(out),
-        replaced,
+        lost.replaced,
         masks,
         excluded,
         chosen.near_excluded,
         chosen.not_chosen,
+        lost.folds,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
+from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
 from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import (
     CUT_MESSAGE,
@@ -52,9 +53,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COPY_LENGTH",
+    "CP932_FOLDS",
     "CP932_REPLACEMENT",
     "CP932_ROUND_TRIP",
     "CUT_MESSAGE",
+    "FOLDS_SAID",
     "FORM_SHARE",
     "INVISIBLE",
     "MAX_CHARS",
@@ -62,6 +65,7 @@ __all__ = [
     "NEAR_DUPLICATE",
     "REFERENCE",
     "SKIPPED_POS",
+    "CP932Folds",
     "CheckedText",
     "JapaneseTokenizer",
     "Morpheme",
@@ -75,6 +79,7 @@ __all__ = [
     "containment",
     "content_words",
     "copy_groups",
+    "count_cp932_folds",
     "cp932_unencodable",
     "cp932_written",
     "cut_to",

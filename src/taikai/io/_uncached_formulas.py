@@ -1,0 +1,108 @@
+"""Find the formulas of an xlsx sheet that the workbook holds no value for, which read as empty cells.
+
+A workbook written by a program (openpyxl, pandas with openpyxl) holds each formula (``="手数料が"&"高い"``) with no
+computed value: only Excel (or LibreOffice) computes and saves one when it opens and saves the workbook. Read for
+its values (as :class:`~taikai.io._table_readers.XlsxReader` reads), such a cell is empty, as a blank cell is, and a
+text there would become a row with no text. :func:`warn_uncached` says so, naming the sheet and the cells.
+
+It costs nothing on a sheet read without an empty cell. Otherwise the sheet's XML is first searched, as bytes, for a
+formula with no value after it; only a sheet that holds one is parsed again, for the cells that hold a formula and
+no value (a workbook Excel saved holds a value for each formula, and is not parsed again). A
+formula whose value is an empty text (``=IF(A2="","",A2)``, saved by Excel as ``t="str"``) is no such cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from taikai._warn import warn_user
+from taikai.errors import DataWarning
+
+_UNCACHED = re.compile(
+    rb"<(?:\w+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+"""A formula element of a sheet's XML (``<f>…</f>``, ``<f t="shared" … />``, ``<x:f>``) with no value, or an empty
+one, after it in its cell."""
+_BLOCK = 1 << 20
+_OVERLAP = 1 << 16
+"""Bytes of a block searched again with the next, for a cell cut between them (a formula of 8,192 characters)."""
+_SHOWN = 10
+"""Cells named in the warning; the rest are counted."""
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _has_uncached(ws: Any) -> bool:
+    """Return whether the XML of the read-only sheet *ws* may hold a formula with no value (``True`` if it cannot
+    be read so); a formula whose value is an empty text is found too (the cells are then looked at)."""
+    source = getattr(ws, "_get_source", None)
+    if source is None:
+        return True
+    with source() as src:
+        tail = b""
+        while block := src.read(_BLOCK):
+            if _UNCACHED.search(tail + block):
+                return True
+            tail = block[-_OVERLAP:]
+    return False
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tuple[int, int]]:
+    """Yield (row, column) of each cell of rows *first* to *last*, columns 1 to *width*, of the read-only sheet
+    *ws* that holds a formula and no value."""
+    from openpyxl.xml.functions import iterparse
+
+    row = column = 0
+    with ws._get_source() as src:
+        for event, element in iterparse(src, events=("start", "end")):
+            tag = _local(element.tag)
+            if tag == "row" and event == "start":
+                row, column = int(element.get("r") or row + 1), 0
+            elif tag == "c" and event == "end":
+                coordinate = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
+                column = _column_number(coordinate[1]) if coordinate else column + 1
+                children = {_local(child.tag): child for child in element}
+                cached = "v" in children and (children["v"].text or element.get("t") == "str")
+                if "f" in children and not cached and first <= row <= last and column <= width:
+                    yield row, column
+            elif tag == "row":
+                element.clear()  # as openpyxl's own parser does
+                if row >= last:
+                    return
+
+
+def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[str], said: set[str]) -> None:
+    """Warn (:class:`DataWarning`) about the cells of rows *first* to *last* of the read-only sheet *ws* (read for
+    its values; *columns* are its columns' names) that hold a formula and no computed value, which were read as
+    empty cells, naming them and their rows, and saying how to have them computed; nothing if there are none, or
+    if the warning is among those *said* by the reader already (its rows read again: a batch run's schema scan)."""
+    from openpyxl.utils import get_column_letter
+
+    if last < first or not _has_uncached(ws):
+        return
+    cells = list(_uncached_cells(ws, first, last, len(columns)))
+    if not cells:
+        return
+    rows = len({row for row, _ in cells})
+    shown = ", ".join(f"{get_column_letter(c)}{r}" for r, c in cells[:_SHOWN]) + (", …" if len(cells) > _SHOWN else "")
+    named = ", ".join(sorted({columns[c - 1] for _, c in cells}, key=columns.index))
+    message = (
+        f"{path}: sheet {ws.title!r}: {len(cells):,} cell(s) in {rows:,} row(s) (column(s) {named}: {shown}) hold a "
+        "formula but no value computed for it, as a workbook written by a program (openpyxl, pandas) and never "
+        "opened in Excel does; they were read as empty cells: open the workbook in Excel (or LibreOffice) and save "
+        "it, or export the sheet as CSV from there, and run again"
+    )
+    if message not in said:
+        said.add(message)
+        warn_user(message, DataWarning)
