@@ -52,6 +52,29 @@ def test_case(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "masked", "values"),
+    [  # regression: the value after the character was skipped, so written out ([電話番号]taro@example.com)
+        (
+            "090-1234-567¼taro@example.com",
+            "[電話番号][メール]",
+            [(PiiKind.PHONE, "090-1234-567¼"), (PiiKind.EMAIL, "taro@example.com")],
+        ),
+        ("ID: ab℀taro@example.com", "ID: [ID][メール]", [(PiiKind.ID, "ab℀"), (PiiKind.EMAIL, "taro@example.com")]),
+        (
+            "連絡先 taro@example.com℀hanako@example.jp まで",
+            "連絡先 [メール][メール] まで",
+            [(PiiKind.EMAIL, "taro@example.com℀"), (PiiKind.EMAIL, "hanako@example.jp")],
+        ),
+    ],
+)
+def test_two_values_behind_one_expanded_character_are_both_masked(text, masked, values):
+    found = mask_pii(text)
+    assert found.text == masked
+    assert [(s.kind, text[s.start : s.end]) for s in found.spans] == values
+    assert [found.text[s.masked_start : s.masked_end] for s in found.spans] == [k.placeholder for k, _ in values]
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("電話は０９０－１２３４－５６７８です", [(PiiKind.PHONE, "０９０－１２３４－５６７８")]),
