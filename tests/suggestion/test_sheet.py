@@ -225,6 +225,7 @@ def test_every_row_of_the_sheet_has_its_dropdowns_and_the_text_stays_in_view(tmp
     header = [c.value for c in ws[1]]
     columns = {openpyxl.utils.get_column_letter(header.index(n) + 1) for n in ("reasons", "sentiment", "more_reasons")}
     last = max(rows + 1, 2)
-    assert {str(dv.sqref) for dv in ws.data_validations.dataValidation} == {f"{c}2:{c}{last}" if last > 2 else f"{c}2" for c in columns}
+    ranges = {f"{c}2:{c}{last}" if last > 2 else f"{c}2" for c in columns}
+    assert {str(dv.sqref) for dv in ws.data_validations.dataValidation} == ranges
     assert ws.freeze_panes == "C2"
     assert ws.column_dimensions["B"].width == 60
