@@ -631,3 +631,10 @@ def test_a_random_draw_continued_with_exclude_is_the_same_draw(seed):
         df, n=6, strategy="random", seed=seed, text_column="body", id_column="review_id", exclude=first.rows
     )
     assert [*first.rows["review_id"], *rest.rows["review_id"]] == list(whole.rows["review_id"])
+
+
+@pytest.mark.parametrize("n", [0, -3])
+def test_a_sheet_of_no_rows_is_refused(n):
+    # mutation audit: n=0 passed the check and made a sheet of nothing, or an error about the rows
+    with pytest.raises(taikai.errors.InputError, match=rf"^n={n} \(--n on the command line\) must be at least 1$"):
+        taikai.suggest(predictions(), n=n, text_column="body")
