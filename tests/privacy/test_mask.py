@@ -434,3 +434,23 @@ def test_select_takes_linear_time_in_the_values_found():
     started = time.thread_time()  # the work done, not the wait for a CPU on a loaded machine (wall clock)
     assert len(_mask._select(found + found[::-1])) == 10_000  # each value found twice: kept once
     assert time.thread_time() - started < 3  # well under a second; the old loop took 73 s on a loaded machine
+
+
+@pytest.mark.parametrize(
+    "dtype",
+    ["category", "string", object],
+)
+def test_mask_text_column_keeps_the_column_s_kind_and_no_original_in_its_categories(dtype):
+    # mutation audit: a categorical column came back of object dtype (its categories were not the masked values)
+    import pandas as pd
+
+    from taikai.privacy import mask_text_column
+
+    texts = ["taro@example.com まで", "手数料が高い", "taro@example.com まで"]
+    df = pd.DataFrame({"text": pd.Series(texts, dtype=dtype)})
+    masked, counts = mask_text_column(df, "text")
+    assert str(masked["text"].dtype) == str(df["text"].dtype)
+    assert masked["text"].astype(str).tolist() == ["[メール] まで", "手数料が高い", "[メール] まで"]
+    assert counts == [{PiiKind.EMAIL: 1}, {}, {PiiKind.EMAIL: 1}]
+    if dtype == "category":
+        assert "taro@example.com まで" not in list(masked["text"].cat.categories)
