@@ -90,3 +90,31 @@ def test_a_column_named_by_a_tuple_is_one_segment_column():
     table = analysis.segment_breakdown(two_levels, ("meta", "platform"))
     assert table.index.name == ("meta", "platform")
     assert table.to_numpy().tolist() == analysis.segment_breakdown(plain, "platform").to_numpy().tolist()
+
+
+def _stores(sizes: dict[str, int]):
+    import pandas as pd
+
+    from taikai.labels import REASON_IDS
+
+    stores = [s for s, n in sizes.items() for _ in range(n)]
+    frame = pd.DataFrame({"store": stores, "status": "ok", "reason": "fees", "text": "x"})
+    for r in REASON_IDS:
+        frame[f"p_reason_{r}"] = 0.1
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("max_segments", "rows"),
+    [  # mutation audit: pooled one segment too many or too few, the count in its name, largest first, pooled last
+        (3, {"A": 5, "E": 4, "ほか 3 件の値": 6}),
+        (4, {"A": 5, "E": 4, "B": 3, "ほか 2 件の値": 3}),
+        (5, {"A": 5, "E": 4, "B": 3, "C": 2, "D": 1}),
+        (9, {"A": 5, "E": 4, "B": 3, "C": 2, "D": 1}),
+    ],
+)
+def test_the_largest_segments_are_kept_in_order_and_the_rest_pooled_last(max_segments, rows):
+    from taikai.analysis import segment_breakdown
+
+    table = segment_breakdown(_stores({"A": 5, "B": 3, "C": 2, "D": 1, "E": 4}), "store", max_segments)
+    assert table.sum(axis=1).to_dict() == rows and list(table.index) == list(rows)

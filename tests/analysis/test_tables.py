@@ -383,3 +383,53 @@ def test_the_tables_over_time_of_a_wide_predictions_file_say_no_word_of_pandas(t
     df.to_csv(tmp_path / "predictions.csv", index=False)
     counted = getattr(analysis, table)(pd.read_csv(tmp_path / "predictions.csv"), "date")  # warnings are errors
     assert int(counted.to_numpy().sum()) == 4
+
+
+def _counted_frame(with_reasons: bool = True) -> pd.DataFrame:
+    """Five rows: four classified (one without a sentiment, one without a reasons cell) and one empty."""
+    from taikai.labels import REASON_IDS, SENTIMENTS
+
+    frame = pd.DataFrame(
+        {
+            "text": ["a", "b", "c", "", "d"],
+            "status": ["ok", "ok", "ok", "empty", "ok"],
+            "reason": ["fees", "fees", "time", None, "low_pay"],
+            "reasons": ["fees|time", "fees", None, None, "low_pay|fees|time"],
+            "sentiment": ["negative", "negative", None, None, "positive"],
+        }
+    )
+    for r in REASON_IDS:
+        frame[f"p_reason_{r}"] = [0.1, 0.1, 0.1, None, 0.1]
+    for s in SENTIMENTS:
+        frame[f"p_sentiment_{s}"] = [0.3, 0.3, 0.3, None, 0.3]
+    return frame if with_reasons else frame.drop(columns="reasons")
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "expected"),
+    [  # mutation audit: shares of every row (not the classified ones), a blank reasons cell not read as its primary
+        (analysis.reason_distribution, "share", {"fees": 0.5, "time": 0.25, "low_pay": 0.25, "other": 0.0}),
+        (analysis.stated_reasons, "stated", {"fees": 3, "time": 3, "low_pay": 1, "other": 0}),
+        (analysis.stated_reasons, "stated_share", {"fees": 0.75, "time": 0.75, "low_pay": 0.25}),
+        (analysis.stated_reasons, "primary_share", {"fees": 0.5, "time": 0.25}),
+        (analysis.sentiment_distribution, "count", {"negative": 2, "positive": 1, "neutral": 0}),
+        (analysis.sentiment_distribution, "share", {"negative": 2 / 3, "positive": 1 / 3, "neutral": 0.0}),
+    ],
+)
+def test_the_report_s_tables_count_and_share_the_classified_rows(table, column, expected):
+    found = table(_counted_frame())[column]
+    assert {k: found[k] for k in expected} == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("with_reasons", "expected"), [(True, {1: 2, 2: 1, 3: 1}), (False, {1: 4})])
+def test_reasons_per_review_counts_the_classified_rows(with_reasons, expected):
+    assert analysis.reasons_per_review(_counted_frame(with_reasons)).to_dict() == expected
+
+
+@pytest.mark.parametrize("dates", [["someday"], ["令和7年3月4日"], ["someday", "不明"]])
+@pytest.mark.parametrize("table", [analysis.reasons_over_time, analysis.sentiment_over_time])
+def test_a_date_column_with_no_date_is_refused_however_few_its_rows(table, dates):
+    # mutation audit: a frame of one row whose date cannot be read was given an empty table, not the error
+    frame = _counted_frame().head(len(dates)).assign(posted_at=dates)
+    with pytest.raises(taikai.InputError, match=r"date_column='posted_at' .* holds no dates"):
+        table(frame, "posted_at")

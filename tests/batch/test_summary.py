@@ -169,3 +169,81 @@ def test_the_summary_names_the_columns_as_prefix_named_them(tmp_path, tiny_model
     ]:
         assert said.format(prefix + column) in str(summary), str(summary)
         assert prefix + column in columns
+
+
+def _chunk(rows, ok, reason, n, **more):
+    from taikai.batch._chunk import ChunkResult, RowProblem
+    from taikai.text import Status
+
+    problems = tuple(RowProblem(i, None, Status.EMPTY, "empty") for i in range(n))
+    statuses = {"ok": ok, "empty": rows - ok} if rows > ok else {"ok": ok}
+    return ChunkResult(rows, statuses, {reason: ok}, {"negative": ok}, problems, **more)
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [  # mutation audit: each count of a second chunk (or of a resumed run) lost or miscounted, and no test failed
+        ("rows", 12),
+        ("statuses", {"ok": 9, "empty": 3}),
+        ("reasons", {"fees": 4, "time": 5}),
+        ("masks", {"email": 3, "phone": 1}),
+        ("replaced_characters", 7 + 11),  # the rows' own, then the built output's
+        ("ruled", 3),
+        ("conflicts", 2),
+        ("rules", {"fee_rule": 2, "time_rule": 1}),
+        ("bad_lines", 4),
+        ("blank_lines", 5),
+        ("records", 12 + 4 + 5),
+        ("decode_rows", 12),
+        ("undecodable_bytes", 24),
+        ("private_use_characters", 12),
+        ("decode_lines", list(range(1, 11))),
+        ("examples", 10),
+        ("cut_cells", 6),
+        ("cut_rows", 4),
+        ("cut_row_numbers", [1, 2, 8]),
+        ("not_ok", 3),
+        ("classified", 9),
+    ],
+)
+def test_the_summary_adds_up_every_count_of_every_chunk(field, expected):
+    from taikai.io import CellLosses, DecodeNote
+    from taikai.rules import Rule
+
+    summary = BatchSummary("in.csv", "out.csv")
+    summary.start_rules("rules.toml", [Rule("fee_rule", "fees"), Rule("time_rule", "time")])
+    notes = [DecodeNote(line, "cp932", replaced=2, private_use=1) for line in range(1, 13)]
+    first = _chunk(5, 4, "fees", 6, replaced=7, ruled=1, rules={"fee_rule": 1}, masks={"email": 2})
+    summary.add(first, bad=1, blank=2, notes=notes[:6], bad_masks={"email": 1})
+    second = _chunk(7, 5, "time", 6, ruled=2, conflicts=2, rules={"fee_rule": 1, "time_rule": 1})
+    summary.add(second, bad=3, blank=3, notes=notes[6:], bad_masks={"phone": 1})
+    summary.add_losses(CellLosses(removed=11, cut=6, cut_rows=[1, 2, 8], cut_rows_total=4))
+    value = getattr(summary, field)
+    assert (len(value) if field == "examples" else value) == expected
+
+
+def test_a_resumed_run_goes_on_counting_from_the_saved_totals():
+    from taikai.rules import Rule
+
+    summary = BatchSummary("in.csv", "out.csv")
+    summary.start_rules("rules.toml", [Rule("fee_rule", "fees")])
+    summary.add(_chunk(5, 4, "fees", 1, masks={"email": 1}, rules={"fee_rule": 2}), blank=2)
+    resumed = BatchSummary.from_totals("in.csv", "out.csv", summary.totals())
+    assert (resumed.rows, resumed.resumed_rows, resumed.blank_lines) == (5, 5, 2)
+    resumed.add(_chunk(3, 3, "time", 0, masks={"email": 2}))
+    assert (resumed.rows, resumed.reasons, resumed.masks) == (8, {"fees": 4, "time": 3}, {"email": 3})
+    assert summary.rows == 5 and summary.masks == {"email": 1}  # the saved totals are copies
+    resumed.start_rules("rules.toml", [Rule("fee_rule", "fees")])  # started again on resume: the hits stay
+    assert resumed.rules == {"fee_rule": 2}
+
+
+@pytest.mark.parametrize(
+    ("rows", "statuses", "shown"),
+    [
+        (1, {"ok": 1}, "BatchSummary(in.csv → out.csv: 1 row (ok 1))"),
+        (2, {"ok": 1, "empty": 1}, "BatchSummary(in.csv → out.csv: 2 rows (ok 1, empty 1))"),
+        (0, {}, "BatchSummary(in.csv → out.csv: 0 rows (none))"),
+    ],
+)
+def test_the_summary_s_repr_counts_rows_in_the_singular_and_plural(rows, statuses, shown):
+    assert repr(BatchSummary("in.csv", "out.csv", rows=rows, statuses=statuses)) == shown

@@ -293,8 +293,8 @@ _LEFT = "手数料が高すぎるので退会しました"
     ("dates", "reference", "said"),
     [
         # regression: "(1 rows without a usable date, …)", "whole dump: 1 rows" and "(1 rows; …)"
-        (["2025-07-01", "2025-07-02", "someday"], None, "per month of posted_at (1 row without a usable date, "),
-        (["2025-07-01", "someday", "never"], None, "per month of posted_at (2 rows without a usable date, "),
+        (["2025-07-01", "2025-07-02", "someday"], None, "per month of posted_at (1 row without a usable date: "),
+        (["2025-07-01", "someday", "never"], None, "per month of posted_at (2 rows without a usable date: "),
         (["2025-07-01"], None, "whole dump: 1 row, 1 classified\n"),
         (["2025-07-01"], None, "(fixed limit + chance at 1 row)\n"),
         (["2025-07-01"] * 2, None, "whole dump: 2 rows, 2 classified\n"),
@@ -324,3 +324,21 @@ def test_the_repr_and_the_report_count_one_row_as_one_row(tiny_model, texts, sai
     assert f"<frame>: {said};" in repr(check_drift(dump, tiny_model))
     notes = drift_section(tiny_model.predict_frame(dump), tiny_model, lang="en").notes
     assert any(n.startswith(f"Whole dump: {said} (") for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("dates", "said"),
+    [  # regression: blank cells and values that read as no date (era dates are not read) counted as one
+        (["2025-07-01", "", "令和7年3月4日"], "(2 rows without a usable date: 1 blank, 1 holding no date that can be "),
+        (["2025-07-01", None, "  "], "(2 rows without a usable date: 2 blank; counted in the whole dump only)"),
+        (["2025-07-01", "令和7年3月4日", "someday"], "(2 rows without a usable date: 2 holding no date that can be "),
+        (["2025-07-01", "2025-07-02"], "(0 rows without a usable date, counted in the whole dump only)"),
+    ],
+)
+def test_rows_without_a_date_are_told_apart_blank_from_unread(tiny_model, dates, said):
+    dump = pd.DataFrame({"posted_at": dates, "text": [_LEFT] * len(dates)})
+    report = check_drift(dump, tiny_model, date_column="posted_at")
+    assert said in report.to_text(), report.to_text()
+    unread = report.undated - report.blank_dates - report.out_of_range
+    assert report.to_dict()["blank_date_rows"] == report.blank_dates == sum(not (d or "").strip() for d in dates)
+    assert unread == sum(d in ("令和7年3月4日", "someday") for d in dates)

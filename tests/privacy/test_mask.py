@@ -52,6 +52,29 @@ def test_case(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "masked", "values"),
+    [  # regression: the value after the character was skipped, so written out ([電話番号]taro@example.com)
+        (
+            "090-1234-567¼taro@example.com",
+            "[電話番号][メール]",
+            [(PiiKind.PHONE, "090-1234-567¼"), (PiiKind.EMAIL, "taro@example.com")],
+        ),
+        ("ID: ab℀taro@example.com", "ID: [ID][メール]", [(PiiKind.ID, "ab℀"), (PiiKind.EMAIL, "taro@example.com")]),
+        (
+            "連絡先 taro@example.com℀hanako@example.jp まで",
+            "連絡先 [メール][メール] まで",
+            [(PiiKind.EMAIL, "taro@example.com℀"), (PiiKind.EMAIL, "hanako@example.jp")],
+        ),
+    ],
+)
+def test_two_values_behind_one_expanded_character_are_both_masked(text, masked, values):
+    found = mask_pii(text)
+    assert found.text == masked
+    assert [(s.kind, text[s.start : s.end]) for s in found.spans] == values
+    assert [found.text[s.masked_start : s.masked_end] for s in found.spans] == [k.placeholder for k, _ in values]
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("電話は０９０－１２３４－５６７８です", [(PiiKind.PHONE, "０９０－１２３４－５６７８")]),
@@ -411,3 +434,23 @@ def test_select_takes_linear_time_in_the_values_found():
     started = time.thread_time()  # the work done, not the wait for a CPU on a loaded machine (wall clock)
     assert len(_mask._select(found + found[::-1])) == 10_000  # each value found twice: kept once
     assert time.thread_time() - started < 3  # well under a second; the old loop took 73 s on a loaded machine
+
+
+@pytest.mark.parametrize(
+    "dtype",
+    ["category", "string", object],
+)
+def test_mask_text_column_keeps_the_column_s_kind_and_no_original_in_its_categories(dtype):
+    # mutation audit: a categorical column came back of object dtype (its categories were not the masked values)
+    import pandas as pd
+
+    from taikai.privacy import mask_text_column
+
+    texts = ["taro@example.com まで", "手数料が高い", "taro@example.com まで"]
+    df = pd.DataFrame({"text": pd.Series(texts, dtype=dtype)})
+    masked, counts = mask_text_column(df, "text")
+    assert str(masked["text"].dtype) == str(df["text"].dtype)
+    assert masked["text"].astype(str).tolist() == ["[メール] まで", "手数料が高い", "[メール] まで"]
+    assert counts == [{PiiKind.EMAIL: 1}, {}, {PiiKind.EMAIL: 1}]
+    if dtype == "category":
+        assert "taro@example.com まで" not in list(masked["text"].cat.categories)

@@ -16,6 +16,8 @@ from taikai.suggestion._select import random_scores
         ([[1 / 3, 1 / 3, 1 / 3]], Strategy.ENTROPY, [1.0]),  # uniform: maximal entropy
         ([[1.0, 0.0, 0.0]], Strategy.ENTROPY, [0.0]),
         ([[0.5, 0.5, 0.0]], Strategy.ENTROPY, [np.log(2) / np.log(3)]),
+        ([[1.0], [1.0]], Strategy.ENTROPY, [0.0, 0.0]),  # one reason: nothing to be unsure of (not 0/0, NaN)
+        ([[1.0], [1.0]], Strategy.MARGIN, [0.0, 0.0]),
     ],
 )
 def test_uncertainty(proba, strategy, expected):
@@ -37,6 +39,7 @@ def test_margin_and_entropy_rank_differently():
         ({"a": 2, "b": 2}, 9, {"a": 2, "b": 2}),  # never more than there is
         ({"a": 5, "b": 5}, 0, {"a": 0, "b": 0}),
         ({"a": 0, "b": 5}, 3, {"a": 0, "b": 3}),
+        ({"a": 3, "b": 3, "c": 10}, 11, {"a": 3, "b": 3, "c": 5}),  # a and b have just their share: c takes the rest
     ],
 )
 def test_allocate_shares_slots_equally_and_passes_on_spare_ones(available, n, expected):
@@ -67,6 +70,15 @@ def test_select_counts_repeats_and_near_duplicates_once():
     assert chosen.picked == [0, 3, 4]
     assert chosen.similar == [2, 0, 0]  # row 0 stands for the exact repeat and the near-duplicate
     assert chosen.duplicates == 2
+
+
+@pytest.mark.parametrize("near", [9, 17])
+def test_select_widens_the_pool_as_often_as_near_duplicates_fill_it(near):
+    # mutation audit: widened once only, the distinct row beyond the widened pool was never found
+    texts = [f"同じ文章がずっと続いています、退会理由は手数料です{'!' * i}" for i in range(near)]
+    texts.append("違う文章で退会理由は時間です")
+    chosen = select(texts, ["fees"] * len(texts), np.linspace(1, 0.1, len(texts)), 2, spread=False)
+    assert chosen.picked == [0, near]
 
 
 def test_select_widens_the_pool_when_near_duplicates_fill_it():

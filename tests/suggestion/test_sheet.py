@@ -195,3 +195,37 @@ def test_the_sentiment_names_a_free_labels_sheet_defines_are_the_ones_train_read
     wb.save(tmp_path / "s.xlsx")
     again = taikai.train(tmp_path / "own.csv", tmp_path / "m2", add=tmp_path / "s.xlsx", compare_folds=0, **options)
     assert again.metadata.inputs[1].used == 6
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments"),
+    [
+        (["fees", "time"], ["良い, とても", "悪い"]),  # regression (mutation audit): a range one row too high
+        (["a,b", "c", "d"], ['"pos"', "neg", "neutral"]),
+        (["fees", "time"], ["positive", "negative"]),
+    ],
+)
+def test_the_sentiment_dropdown_offers_the_sentiments_not_a_reason(tmp_path, reasons, sentiments):
+    out = tmp_path / "s.xlsx"
+    write_sheet(pd.DataFrame({"row": [1], "text": ["テスト"]}), out, reasons, sentiments)
+    wb = openpyxl.load_workbook(out)
+    header = [c.value for c in wb["labels"][1]]
+    letter = openpyxl.utils.get_column_letter(header.index("sentiment") + 1)
+    [formula] = [dv.formula1 for dv in wb["labels"].data_validations.dataValidation if str(dv.sqref) == f"{letter}2"]
+    assert _dropdown_choices(wb, formula) == sentiments
+
+
+@pytest.mark.parametrize("rows", [1, 2, 7])
+def test_every_row_of_the_sheet_has_its_dropdowns_and_the_text_stays_in_view(tmp_path, rows):
+    # mutation audit: the last row without its dropdowns, the id and text scrolled away, a narrow text column
+    out = tmp_path / "s.xlsx"
+    frame = pd.DataFrame({"review_id": [f"r{i}" for i in range(rows)], "body": ["テスト"] * rows})
+    write_sheet(frame, out, ["fees", "time"], ["positive", "negative"])
+    ws = openpyxl.load_workbook(out)["labels"]
+    header = [c.value for c in ws[1]]
+    columns = {openpyxl.utils.get_column_letter(header.index(n) + 1) for n in ("reasons", "sentiment", "more_reasons")}
+    last = max(rows + 1, 2)
+    ranges = {f"{c}2:{c}{last}" if last > 2 else f"{c}2" for c in columns}
+    assert {str(dv.sqref) for dv in ws.data_validations.dataValidation} == ranges
+    assert ws.freeze_panes == "C2"
+    assert ws.column_dimensions["B"].width == 60

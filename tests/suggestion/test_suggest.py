@@ -582,3 +582,59 @@ def test_a_sheet_of_a_dask_folder_names_its_rows_as_the_folder_does(tmp_path, ma
     chosen = taikai.suggest(folder, n=5)
     rows = frame.set_index("body")["row"]  # each text's row in the folder
     assert chosen.rows[column].tolist() == [ids(rows[text]) for text in chosen.rows["text"]]
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy", "random"])
+def test_the_sheet_s_model_columns_are_each_row_s_own_top_two_and_sentiment(strategy):
+    # mutation audit: runner_up named as the top reason, p_model_reason as the runner-up's, the sentiment least
+    # likely taken for the model's: a sheet of another row's (or the wrong end's) values passed every test
+    df = predictions(n=40, seed=5)
+    chosen = taikai.suggest(df, n=12, strategy=strategy, text_column="body", id_column="review_id")
+    by_id = df.set_index("review_id")
+    for row in chosen.rows.itertuples(index=False):
+        reasons = by_id.loc[row.review_id, [f"p_reason_{r}" for r in REASON_IDS]].astype(float)
+        top2 = reasons.sort_values(ascending=False, kind="stable")
+        sentiments = by_id.loc[row.review_id, [f"p_sentiment_{s}" for s in SENTIMENTS]].astype(float)
+        assert (row.model_reason, row.runner_up) == tuple(str(c)[len("p_reason_") :] for c in top2.index[:2])
+        assert (row.p_model_reason, row.p_runner_up) == (round(top2.iloc[0], 3), round(top2.iloc[1], 3))
+        assert row.model_sentiment == str(sentiments.idxmax())[len("p_sentiment_") :]
+        assert row.p_model_sentiment == round(sentiments.max(), 3)
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy", "random"])
+@pytest.mark.parametrize("missing", [[0], [2, 5, 9]])
+def test_rows_without_probabilities_are_counted_unclassified_and_never_on_the_sheet(strategy, missing):
+    # mutation audit: without a status column, a row whose probabilities are blank was a candidate like any other
+    df = predictions(n=30).drop(columns="status")
+    df.loc[[3, 7], [c for c in df.columns if c.startswith("p_")]] = 0.1  # not ok only by status, which is gone
+    df.loc[missing, [c for c in df.columns if c.startswith("p_reason_")]] = np.nan
+    chosen = taikai.suggest(df, n=30, strategy=strategy, text_column="body", id_column="review_id")
+    assert chosen.not_ok == {"unclassified": len(missing)}
+    assert not set(chosen.rows["review_id"]) & set(df.loc[missing, "review_id"])
+    assert chosen.rows[["p_model_reason", "p_runner_up"]].notna().all().all()
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_per_reason_lists_every_reason_of_the_model_even_those_with_no_row(n):
+    chosen = taikai.suggest(predictions(), n=n, text_column="body", id_column="review_id")
+    assert list(chosen.per_reason) == list(REASON_IDS) and sum(chosen.per_reason.values()) == n
+    assert chosen.to_dict()["per_reason"] == chosen.per_reason
+
+
+@pytest.mark.parametrize("seed", [0, 4])
+def test_a_random_draw_continued_with_exclude_is_the_same_draw(seed):
+    # mutation audit: the draw's order after the exclusion was not the rows' own (the shuffle cut short instead)
+    df = predictions(n=40)
+    whole = taikai.suggest(df, n=10, strategy="random", seed=seed, text_column="body", id_column="review_id")
+    first = taikai.suggest(df, n=4, strategy="random", seed=seed, text_column="body", id_column="review_id")
+    rest = taikai.suggest(
+        df, n=6, strategy="random", seed=seed, text_column="body", id_column="review_id", exclude=first.rows
+    )
+    assert [*first.rows["review_id"], *rest.rows["review_id"]] == list(whole.rows["review_id"])
+
+
+@pytest.mark.parametrize("n", [0, -3])
+def test_a_sheet_of_no_rows_is_refused(n):
+    # mutation audit: n=0 passed the check and made a sheet of nothing, or an error about the rows
+    with pytest.raises(taikai.errors.InputError, match=rf"^n={n} \(--n on the command line\) must be at least 1$"):
+        taikai.suggest(predictions(), n=n, text_column="body")

@@ -205,6 +205,7 @@ def check_drift(
         freq=periods if date_column is not None else None,
         undated=found.undated,
         out_of_range=found.out_of_range,
+        blank_dates=found.blank_dates,
         date_years=found.date_years,
         date_order=found.date_order,
         predictions=found.predictions,

@@ -30,6 +30,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "date_column": report.date_column,
         "freq": report.freq,
         "undated_rows": report.undated,
+        "blank_date_rows": report.blank_dates,
         "out_of_range_rows": report.out_of_range,
         "date_years": None if report.date_years is None else [report.date_years.first, report.date_years.last],
         "date_order": None if report.date_order is None else report.date_order.value,

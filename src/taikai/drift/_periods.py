@@ -115,12 +115,15 @@ def add_periods(
     overall: StatisticsBuilder,
     rows: list[Row],
     survey: DateSurvey | None = None,
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Add the rows of one chunk to the builders of their periods (dates read as *survey* says); return how many
-    had no readable date and how many a date out of its range."""
+    had no readable date, how many of those a blank cell (missing, empty or only spaces), and how many a date out
+    of its range."""
     import pandas as pd
 
-    read = parse_dates(pd.Series(list(dates), dtype=object), survey.order if survey is not None else None)
+    values = pd.Series(list(dates), dtype=object)
+    read = parse_dates(values, survey.order if survey is not None else None)
+    blank = values.isna() | values.astype("string").str.strip().eq("").fillna(True)
     years = survey.years if survey is not None else None
     held = years.holds(read) if years is not None else read.notna()
     keys = read.where(held).dt.to_period(freq)
@@ -132,7 +135,7 @@ def add_periods(
         if builder is None:
             builder = periods[period] = overall.child(f"{overall.source} {period_name(period)}")
         builder.add((row,))
-    return undated, int((read.notna() & ~held).sum())
+    return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum())
 
 
 def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str, serials: tuple[int, str]) -> None:
@@ -158,6 +161,7 @@ class PeriodCounter:
         self.mask_pii = mask_pii
         self.periods: dict[Any, StatisticsBuilder] = {}
         self.undated = 0  # rows without a usable date, out of range ones too
+        self.blank = 0  # of them, the blank cells (the others hold a value that reads as no date, or out of range)
         self.out_of_range = 0
         self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
         self.survey = DateSurvey(None, None)
@@ -186,8 +190,9 @@ class PeriodCounter:
         if not self._spans_seen:
             check_period_span(dates, self.freq, self.column, self.source)
         self.rows += len(rows)
-        no_date, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
+        no_date, blank, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
+        self.blank += blank
         if serials := excel_serials(dates):
             self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
         if not self.periods and len(self._unread) < CHUNK_ROWS:

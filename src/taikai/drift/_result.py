@@ -163,6 +163,9 @@ class DriftReport:
     empty_periods: tuple[EmptyPeriods, ...] = ()
     """The runs of periods that hold no row between the first period with rows and the last (a month lost in the
     export), in date order; they are judged in no figure and do not set ``alert``."""
+    blank_dates: int = 0
+    """Of ``undated``, the rows whose date cell is blank (missing, empty or only spaces); the others hold a value
+    that reads as no date (``令和7年3月4日``, ``someday``) or a date ``out_of_range``."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property

@@ -190,7 +190,7 @@ def render(report: DriftReport) -> str:
         name = _PERIOD_NAMES.get(report.freq or "", "period")
         lines += [
             "",
-            f"per {name} of {report.date_column} ({_rows(report.undated)} without a usable date{_out(report)}, "
+            f"per {name} of {report.date_column} ({_rows(report.undated)} without a usable date{_undated(report)}"
             "counted in the whole dump only):",
             *_period_table(report),
         ]
@@ -213,9 +213,18 @@ def render(report: DriftReport) -> str:
     return "\n".join(lines)
 
 
-def _out(report: DriftReport) -> str:
-    """How many of the rows without a usable date have one far outside the others, if any."""
+def _undated(report: DriftReport) -> str:
+    """Of the rows without a usable date, how many are blank, how many hold a value that reads as no date, and
+    how many a date far outside the others, as the report's trend section tells them apart (``: 1 blank, ...; ``);
+    ``, `` when there are none."""
+    if not report.undated:
+        return ", "
+    unread = report.undated - report.blank_dates - report.out_of_range
     years = report.date_years
-    if not report.out_of_range or years is None:
-        return ""
-    return f", {report.out_of_range:,} of them out of range: outside {years.first}-{years.last}, far from the others"
+    out = f" (outside {years.first}-{years.last}, far from the others)" if years is not None else ""
+    kinds = [
+        f"{report.blank_dates:,} blank" if report.blank_dates else "",
+        f"{unread:,} holding no date that can be read" if unread else "",
+        f"{report.out_of_range:,} out of range{out}" if report.out_of_range else "",
+    ]
+    return f": {', '.join(k for k in kinds if k)}; "

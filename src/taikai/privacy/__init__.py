@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 14
+MASKER_VERSION = 15
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -71,7 +71,8 @@ two keys masked alike numbered ([メール] (2)). 13: a name before an honorific
 san, yamada-sama). 14: a handle in quotes or brackets after the word that names it (LINE IDは「sato_88」) and a
 name in quotes before an honorific (発注者「山本」さん), a town written with hiragana after a city or ward
 (青葉区美しが丘1-2-3); no account in an amount, after 額 (振り込まれた額は 1234567) or before 入金された or
-振り込まれた (口座に1234567振り込まれた)."""
+振り込まれた (口座に1234567振り込まれた). 15: the second of two values behind one character NFKC expands
+(090-1234-567¼taro@example.com: 1 ends the phone, 4 starts the address) masked too, no longer left written."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

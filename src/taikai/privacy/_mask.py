@@ -127,8 +127,9 @@ class PiiMasker:
         length = 0  # of the masked text so far
         for value in selected:
             start, end = folded.span(value.start, value.end)
-            if start < cursor:  # one original character behind two values (NFKC expanded it): join them
+            if end <= cursor:  # wholly behind the character the value before ends in (NFKC expanded it)
                 continue
+            start = max(start, cursor)  # one original character behind two values (¼ is 1⁄4): the first masks it
             parts.append(text[cursor:start])
             length += start - cursor
             placeholder = PLACEHOLDERS[value.kind]
