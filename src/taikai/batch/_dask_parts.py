@@ -32,7 +32,7 @@ from taikai.batch._dask_text_files import (
     UNDECODABLE_COLUMN,
 )
 from taikai.io import DecodeNote, OutputSpec
-from taikai.text import CP932Folds, count_cp932_folds
+from taikai.text import CP932Folds
 
 ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
@@ -76,8 +76,7 @@ def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Pa
         data = [
             own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
         ]
-        payload, replaced = tio.encode_stream(spec, data, first=True)
-        folds = count_cp932_folds(data) if spec.encoding == "cp932" else folds
+        payload, replaced, folds = tio.encode_stream(spec, data, first=True)
         tmp.write_bytes(payload)
     else:
         pq.write_table(table, tmp)

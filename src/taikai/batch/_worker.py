@@ -23,7 +23,7 @@ from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
 from taikai.privacy import PiiMasker
 from taikai.rules import RuleMatcher, RulesMode
-from taikai.text import CP932Folds, count_cp932_folds
+from taikai.text import CP932Folds
 
 
 @dataclass(frozen=True)
@@ -109,12 +109,10 @@ def run_chunk(
         for i, note in notes.items():
             messages[i] = f"{messages[i]}; {note.message()}" if messages[i] else note.message()
     out = [*data, *columns.values()]
-    folds = CP932Folds()
     if spec.is_stream:
-        payload, replaced = tio.encode_stream(spec, out, first=index == 1)
-        folds = count_cp932_folds(out) if spec.encoding == "cp932" else folds
+        payload, replaced, folds = tio.encode_stream(spec, out, first=index == 1)
     else:
-        payload, replaced = tio.encode_table(spec, out, row_start, job.source), 0
+        payload, replaced, folds = tio.encode_table(spec, out, row_start, job.source), 0, CP932Folds()
     result = chunk_result(
         columns["status"],
         columns["message"],

@@ -16,6 +16,7 @@ from taikai.errors import OUTPUT_ENCODING, InputError
 from taikai.io._csv_rows import csv_rows
 from taikai.io._float_texts import float_texts
 from taikai.io._records import BadLine
+from taikai.text import CP932Folds, count_cp932_folds
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -108,8 +109,9 @@ def _json_value(value: Any) -> Any:
     return None if type(value) is float and value != value else value
 
 
-def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int]:
-    """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*) and the characters replaced."""
+def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds]:
+    """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*), the characters replaced, and
+    those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another encoding)."""
     global _replaced
     buf = io.StringIO()
     if spec.fmt == "jsonl":
@@ -117,7 +119,7 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
         cleaned = [v if all(type(x) is str for x in v) else [_json_value(x) for x in v] for v in data]
         dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
         buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
-        return buf.getvalue().encode("utf-8"), 0
+        return buf.getvalue().encode("utf-8"), 0, CP932Folds()
     delimiter = "\t" if spec.fmt == "tsv" else ","
     if first:
         csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow(spec.columns)
@@ -131,7 +133,7 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     _replaced = 0
     payload = bom + text.encode(codec, errors="taikai-replace")
-    return payload, _replaced
+    return payload, _replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds()
 
 
 def _csv_quoting_cr(header: list[tuple[str, ...]], columns: list[list[Any]], delimiter: str) -> str:

@@ -33,7 +33,7 @@ from taikai.io import (
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._how_to import Earlier, how_to, more_example
-from taikai.text import CP932Folds, count_cp932_folds, is_missing
+from taikai.text import CP932Folds, is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -161,9 +161,9 @@ def write_sheet(
         enc = output_encoding("csv", encoding or "utf-8-sig")
         data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
         names = tuple(escape_formula(str(c)) for c in frame.columns)
-        payload, replaced = encode_stream(OutputSpec("csv", names, enc), data, first=True)
+        payload, replaced, folds = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         write_whole(out, payload)
-        return SheetLosses(replaced, count_cp932_folds(data) if enc == "cp932" else CP932Folds())
+        return SheetLosses(replaced, folds)
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
     return SheetLosses(_write_xlsx(frame, out, reasons, sentiments, earlier))
