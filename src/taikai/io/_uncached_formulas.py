@@ -51,16 +51,10 @@ def _has_uncached(ws: Any) -> bool:
     return False
 
 
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
 def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tuple[int, int]]:
     """Yield (row, column) of each cell of rows *first* to *last*, columns 1 to *width*, of the read-only sheet
     *ws* that holds a formula and no value."""
+    from openpyxl.utils import column_index_from_string
     from openpyxl.xml.functions import iterparse
 
     row = column = 0
@@ -71,7 +65,7 @@ def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tupl
                 row, column = int(element.get("r") or row + 1), 0
             elif tag == "c" and event == "end":
                 coordinate = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
-                column = _column_number(coordinate[1]) if coordinate else column + 1
+                column = column_index_from_string(coordinate[1]) if coordinate else column + 1
                 children = {_local(child.tag): child for child in element}
                 cached = "v" in children and (children["v"].text or element.get("t") == "str")
                 if "f" in children and not cached and first <= row <= last and column <= width:
