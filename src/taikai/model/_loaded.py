@@ -72,7 +72,8 @@ def pipeline_described(pipeline: Any, meta: ModelMetadata) -> ModelMetadata:
     config = meta.config
     if config:  # a recorded config: its settings the pipeline's (none: a model fitted by hand, nothing to correct)
         params = _parameters(pipeline)
-        config = config | {name: _actual(params, name)[1] for name in _PARAMETERS if _actual(params, name)[0]}
+        actual = {name: _actual(params, name) for name in _PARAMETERS}
+        config = config | {name: value for name, (known, value) in actual.items() if known}
     return replace(meta, reasons=reasons, sentiments=sentiments, config=config)
 
 
