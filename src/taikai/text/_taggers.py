@@ -15,14 +15,13 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class TaggerSpec:
+class TaggerSpec(NamedTuple):
     """The exact arguments of a MeCab tagger: its MeCab options, and whether it is fugashi's ``GenericTagger``
-    (features as raw strings) or its UniDic ``Tagger`` (features by name)."""
+    (features as raw strings) or its UniDic ``Tagger`` (features by name). A tuple: a key hashed at C speed, as it
+    is looked up for every text tagged."""
 
     args: str
     generic: bool = True
