@@ -66,7 +66,8 @@ if hasattr(os, "register_at_fork"):
 def shared_tagger(spec: TaggerSpec) -> Any:
     """Return this thread's tagger of *spec* in this process, made (or taken from an ended thread) on first use.
 
-    Use it for one parse at a time and do not keep it: call again for the next text (it is a dictionary look-up).
+    Use it within the call that asked for it, one parse at a time; keep it on no object and give it to no other
+    thread (once this thread ends, another takes it): ask again, a dictionary look-up, for the next call.
     """
     pid = os.getpid()
     held: _Held | None = getattr(_local, "held", None)
