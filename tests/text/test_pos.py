@@ -45,11 +45,30 @@ def test_tagger_pickles_without_mecab():
     tagger.tag("田中")
     tagger.dictionary_tags("西")
     clone = pickle.loads(pickle.dumps(tagger))
-    assert clone._tagger is None
-    assert clone._lattice is None
-    assert clone._known == {}
+    assert clone.__dict__ == {"dicdir": None, "_specs": None, "_known": {}}
     assert clone.tag("田中")[0].pos[3] == "姓"
     assert ("名詞", "固有名詞", "人名", "姓") in clone.dictionary_tags("西")
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"dicdir": None},
+        {
+            "dicdir": None,
+            "_tagger": None,
+            "_pid": -1,
+            "_lattice": None,
+            "_lattice_pid": -1,
+            "_known": {},
+        },  # pickled before taggers were shared
+    ],
+)
+def test_a_pickled_tagger_of_any_version_loads(state):
+    tagger = PosTagger.__new__(PosTagger)
+    tagger.__setstate__(state)
+    assert tagger.__dict__ == {"dicdir": None, "_specs": None, "_known": {}}
+    assert tagger.tag("田中")[0].pos[3] == "姓"
 
 
 SURNAME = ("名詞", "固有名詞", "人名", "姓")

@@ -1,5 +1,7 @@
 """Words for counting: one tagging gives the model's tokens and the content words; how Japanese a text is."""
 
+import threading
+
 import pytest
 
 from taikai.text import JapaneseTokenizer, WordTagger, content_words, japanese_share, normalize, sharing_words
@@ -147,11 +149,12 @@ def test_every_word_tagger_of_a_process_shares_one_mecab_tagger(monkeypatch):
     # does not give back: about 0.15 GB a call
     import fugashi
 
-    from taikai.text import _words
+    from taikai.text import _taggers
 
     made: list[str] = []
     original = fugashi.GenericTagger
-    monkeypatch.setattr(_words, "_taggers", {})
+    monkeypatch.setattr(_taggers, "_local", threading.local())  # a process with no tagger made yet
+    monkeypatch.setattr(_taggers, "_idle", {})
     monkeypatch.setattr(fugashi, "GenericTagger", lambda args: made.append(args) or original(args))
     for _ in range(3):
         assert content_words(["手数料が高い"]) == [["手数料", "高い"]]
@@ -160,11 +163,11 @@ def test_every_word_tagger_of_a_process_shares_one_mecab_tagger(monkeypatch):
 
 
 def test_a_forked_process_makes_its_own_mecab_tagger(monkeypatch):
-    from taikai.text import _words
+    from taikai.text import _taggers, _words
 
-    monkeypatch.setattr(_words, "_taggers", {})
     first = _words._tagger(None)
-    monkeypatch.setattr(_words.os, "getpid", lambda: -7)  # as in a child process after fork
+    monkeypatch.setattr(_taggers.os, "getpid", lambda: -7)  # as in a child process after fork
     second = _words._tagger(None)
     assert second is not first
-    assert list(_words._taggers) == [(-7, None)]  # the parent's tagger is not kept in the child
+    assert _words._tagger(None) is second
+    assert _taggers._local.held.pid == -7  # the parent's taggers are not kept for the child

@@ -24,7 +24,7 @@ ADDRESS_UNITS = frozenset({"都", "道", "府", "県", "市", "区", "町", "村
 
 _NAMED = frozenset({"人名", "地名"})
 _TAGS = ("人名", "地名", "固有名詞")  # a text without any of them holds no hidden word
-_SHARED: list[PosTagger] = []  # one tagger per process for every HiddenWords: MeCab keeps a dictionary's memory
+_SHARED: list[PosTagger] = []  # one PosTagger (and its dictionary_tags answers) for every HiddenWords of a process
 
 
 def _person_in_dictionary(word: Morpheme, tagger: PosTagger) -> bool:

@@ -76,7 +76,7 @@ def _select(found: list[Found]) -> list[Found]:
 
 
 class PiiMasker:
-    """Mask personal data in texts; holds the part-of-speech tagger (made lazily, once per process).
+    """Mask personal data in texts with a part-of-speech tagger (its MeCab tagger made on first use, one per thread).
 
     ``names=False`` skips person names and the tagger: a street address is then found by its words and
     context only, not by a town UniDic knows as a place (梅田1-2-3 alone).

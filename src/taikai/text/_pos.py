@@ -1,12 +1,12 @@
-"""Parts of speech with offsets: UniDic's tags for each word of a text, from a MeCab tagger made lazily per process."""
+"""Parts of speech with offsets: UniDic's tags for each word of a text, from a shared MeCab tagger made lazily."""
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any, NamedTuple
 
 from taikai.text._dicdir import default_dicdir, dictionary_args
+from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import plain
 
 # One line per word: the surface with the whitespace MeCab skipped before it, UniDic's four part-of-speech levels
@@ -50,37 +50,36 @@ class Morpheme(NamedTuple):
 
 
 class PosTagger:
-    """Tag the words of texts with UniDic parts of speech; the MeCab tagger is made on first use in each process.
+    """Tag the words of texts with UniDic parts of speech; the MeCab tagger is made on first use, one per thread.
+
+    Every PosTagger (and tokenizer) of a process shares one MeCab tagger per dictionary and thread
+    (:func:`taikai.text._taggers.shared_tagger`): MeCab does not give a tagger's memory back.
 
     A ``PosTagger`` pickles without its tagger, so it can be sent to worker processes.
     """
 
     def __init__(self, dicdir: str | None = None) -> None:
         self.dicdir = dicdir
-        self._tagger: Any = None
-        self._pid = -1
-        self._lattice: Any = None  # the tagger that lists every entry, made on the first dictionary_tags call
-        self._lattice_pid = -1
+        self._specs: tuple[TaggerSpec, TaggerSpec] | None = None  # the word tagger's and the lattice's, found once
         self._known: dict[str, frozenset[tuple[str, str, str, str]]] = {}
 
-    def _dictionary(self) -> tuple[str, str]:
-        """Return the dictionary to load (the part-of-speech copy if it can be had) and the -F format for it."""
-        from taikai.text._dictionary import pos_dicdir  # numpy: only once a text is tagged
+    def _tagger_specs(self) -> tuple[TaggerSpec, TaggerSpec]:
+        """Return the arguments of the tagger of a text's words and of the one that lists every entry
+        (:data:`_ALL_ENTRIES`), on the part-of-speech copy of the dictionary if it can be had."""
+        if self._specs is None:
+            from taikai.text._dictionary import pos_dicdir  # numpy: only once a text is tagged
 
-        dicdir = self.dicdir or default_dicdir()
-        try:
-            return pos_dicdir(dicdir), _FORMAT
-        except OSError:  # no writable cache: the same tags from the original dictionary, a little slower
-            return dicdir, _FORMAT_ORIGINAL
+            dicdir = self.dicdir or default_dicdir()
+            try:
+                dicdir, node_format = pos_dicdir(dicdir), _FORMAT
+            except OSError:  # no writable cache: the same tags from the original dictionary, a little slower
+                node_format = _FORMAT_ORIGINAL
+            args = dictionary_args(dicdir)
+            self._specs = (TaggerSpec(args + node_format), TaggerSpec(args + _ALL_ENTRIES))
+        return self._specs
 
     def _parse(self, text: str) -> str:
-        if self._tagger is None or self._pid != os.getpid():
-            import fugashi
-
-            dicdir, node_format = self._dictionary()
-            self._tagger = fugashi.GenericTagger(dictionary_args(dicdir) + node_format)
-            self._pid = os.getpid()
-        out: str = self._tagger.parse(text)
+        out: str = shared_tagger(self._tagger_specs()[0]).parse(text)
         return out
 
     def dictionary_tags(self, word: str) -> frozenset[tuple[str, str, str, str]]:
@@ -92,14 +91,9 @@ class PosTagger:
         known = self._known.get(word)
         if known is not None:
             return known
-        if self._lattice is None or self._lattice_pid != os.getpid():
-            import fugashi
-
-            self._lattice = fugashi.GenericTagger(dictionary_args(self._dictionary()[0]) + _ALL_ENTRIES)
-            self._lattice_pid = os.getpid()
         tags: set[tuple[str, str, str, str]] = set()
         if word.strip() and not _HAS_BLANK.search(word):
-            for line in self._lattice.parse(word).splitlines():
+            for line in shared_tagger(self._tagger_specs()[1]).parse(word).splitlines():
                 fields = line.split("\t")
                 if len(fields) == 3 and fields[0] == "0" and fields[1] == word:
                     tags.add(_levels(fields[2]))
@@ -138,4 +132,7 @@ class PosTagger:
         return out
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"dicdir": self.dicdir, "_tagger": None, "_pid": -1, "_lattice": None, "_lattice_pid": -1, "_known": {}}
+        return {"dicdir": self.dicdir}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state.get("dicdir"))  # type: ignore[misc]  # also a PosTagger pickled by an older taikai

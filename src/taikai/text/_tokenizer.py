@@ -1,8 +1,7 @@
-"""Tokenise normalised text with fugashi: a scikit-learn transformer whose MeCab tagger is made lazily per process."""
+"""Tokenise normalised text with fugashi: a scikit-learn transformer whose MeCab tagger is shared and made lazily."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,18 +10,20 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
+from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import not_a_text, plain, plain_texts, texts_of
 
 FORMS = ("surface", "base")
 
 
 def make_tagger(form: str, dicdir: str | None = None) -> Any:
-    """Return a new fugashi tagger for *form* (see :func:`make_tagger_of`)."""
-    return make_tagger_of(form, dicdir)[0]
+    """Return a new fugashi tagger for *form*: each maps the dictionary for the rest of the process (MeCab never
+    unmaps it), so use ``JapaneseTokenizer(form).tagger()``, this thread's shared one, to tag again and again."""
+    return tagger_spec(form, dicdir)[0].make()
 
 
-def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
-    """Return a new fugashi tagger that writes the words of a text in *form*, separated by spaces.
+def tagger_spec(form: str, dicdir: str | None = None) -> tuple[TaggerSpec, bool]:
+    """Return the arguments of a fugashi tagger that writes the words of a text in *form*, separated by spaces.
 
     ``surface``: fugashi's UniDic ``Tagger`` in wakati mode (its nodes also carry named features). ``base``:
     MeCab writes each word's dictionary form (unidic field 10, orthBase) itself, or the surface of an unknown
@@ -30,17 +31,15 @@ def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
     (:func:`lemma_dicdir`), which gives the same words as ``%f[10]`` on the original, faster. The flag says
     whether the tagger reads that copy (its features are dictionary forms).
     """
-    import fugashi
-
     check_form(form)
     dicdir = dicdir or default_dicdir()
     if form == "surface":
-        return fugashi.Tagger(dictionary_args(dicdir) + " -Owakati"), False
+        return TaggerSpec(dictionary_args(dicdir) + " -Owakati", generic=False), False
     try:
         lemmas = lemma_dicdir(dicdir)
     except OSError:  # no writable cache: the same words from the original dictionary, a little slower
-        return fugashi.GenericTagger(dictionary_args(dicdir) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"'), False
-    return fugashi.GenericTagger(dictionary_args(lemmas) + r' -O "" -F "%H\s" -U "%m\s" -E "\n"'), True
+        return TaggerSpec(dictionary_args(dicdir) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"'), False
+    return TaggerSpec(dictionary_args(lemmas) + r' -O "" -F "%H\s" -U "%m\s" -E "\n"'), True
 
 
 def check_form(form: object) -> None:
@@ -53,8 +52,8 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     """Split normalised texts into words with fugashi, joined by single spaces.
 
     ``form="surface"`` keeps words as written; ``form="base"`` uses the dictionary form (orthBase) so that
-    稼げなかった and 稼げない share 稼げる. The fugashi Tagger is created lazily, once per process, and never
-    pickled.
+    稼げなかった and 稼げない share 稼げる. The fugashi Tagger is made on first use, one per process, thread and
+    tagger arguments for every tokenizer and model (:func:`taikai.text._taggers.shared_tagger`), and never pickled.
     """
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
@@ -72,16 +71,18 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     def __sklearn_is_fitted__(self) -> bool:
         return True
 
+    def _spec(self) -> tuple[TaggerSpec, bool]:
+        """Return the arguments of this tokenizer's tagger, worked out once per ``form`` and ``dicdir``."""
+        key = (self.form, self.dicdir)
+        found = self.__dict__.get("_tagger_spec")
+        if found is None or found[0] != key:
+            found = self.__dict__["_tagger_spec"] = (key, *tagger_spec(self.form, self.dicdir))
+        return found[1], found[2]
+
     def tagger(self) -> Any:
-        """Return this process's tagger; a fork, or ``set_params(form=...)``, gets a fresh one."""
-        key = (os.getpid(), self.form, self.dicdir)
-        tagger = self.__dict__.get("_tagger")
-        if tagger is None or self.__dict__.get("_tagger_key") != key:
-            tagger, derived = make_tagger_of(self.form, self.dicdir)
-            self.__dict__["_tagger"] = tagger
-            self.__dict__["_tagger_key"] = key
-            self.__dict__["_derived"] = derived
-        return tagger
+        """Return this process's and thread's tagger of this tokenizer's ``form`` and ``dicdir``, shared with every
+        tokenizer and model of the same ones (:func:`shared_tagger`); a fork or another thread gets its own."""
+        return shared_tagger(self._spec()[0])
 
     def tokenize(self, text: str) -> list[str]:
         """Return the words of one normalised text."""
@@ -95,8 +96,8 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         """
         out: list[tuple[str, int, int]] = []
         cursor = 0
-        nodes = self.tagger()(text)
-        derived = self.__dict__["_derived"]
+        spec, derived = self._spec()
+        nodes = shared_tagger(spec)(text)
         for node in nodes:
             surface = node.surface
             if self.form == "surface" or node.is_unk:
@@ -124,9 +125,9 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state.pop("_tagger", None)
-        state.pop("_tagger_key", None)
-        state.pop("_derived", None)
+        state.pop(
+            "_tagger_spec", None
+        )  # paths of this machine's dictionary copies: worked out again where it is loaded
         return state
 
 

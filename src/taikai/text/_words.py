@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -12,6 +11,7 @@ from typing import Any
 
 from taikai.text._dicdir import dictionary_args
 from taikai.text._normalize import MAX_CHARS, normalize
+from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import not_a_text, plain, texts_of
 
 SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
@@ -41,22 +41,17 @@ _SHORT_IDS = 65_535
 """A text whose ids (and token count) are all at most this is kept in 2 bytes an id, else in 4."""
 
 _shared: list[_SharedWords] = []
-_taggers: dict[tuple[int, str | None], Any] = {}
+_specs: dict[str | None, TaggerSpec] = {}
 
 
 def _tagger(dicdir: str | None) -> Any:
-    """Return this process's MeCab tagger of *dicdir*, made on first use: one per process and dictionary, as
-    :class:`taikai.text.JapaneseTokenizer` has, since MeCab does not give a dictionary's memory back (a tagger
-    per call grew a report by about 0.15 GB a call)."""
-    pid = os.getpid()
-    found = _taggers.get((pid, dicdir))
-    if found is None:
-        import fugashi
-
-        for key in [k for k in _taggers if k[0] != pid]:  # a fork's parent's taggers are not used here
-            del _taggers[key]
-        found = _taggers[(pid, dicdir)] = fugashi.GenericTagger(dictionary_args(dicdir) + _FORMAT)
-    return found
+    """Return this process's and thread's MeCab tagger of *dicdir* (:func:`shared_tagger`): one for every WordTagger
+    of a thread, since MeCab does not give a dictionary's memory back (a tagger per call grew a report by about
+    0.15 GB a call)."""
+    spec = _specs.get(dicdir)
+    if spec is None:  # the dictionary is checked once, not for each text
+        spec = _specs[dicdir] = TaggerSpec(dictionary_args(dicdir) + _FORMAT)
+    return shared_tagger(spec)
 
 
 class _SharedWords:
@@ -117,7 +112,7 @@ class WordTagger:
 
     ``form`` is the model's token form (``base``: the dictionary form, or the surface of an unknown word, as
     :class:`taikai.text.JapaneseTokenizer` writes it; ``surface``: words as written). The MeCab tagger is made
-    on first use in each process, one per dictionary for every WordTagger of the process, and never pickled.
+    on first use, one per process, thread and dictionary for every WordTagger, and never pickled.
     """
 
     def __init__(self, form: str = "base", dicdir: str | None = None) -> None:
