@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     help="Score only the rows whose 'split' column says test (or train); without that column, the rows the model "
     "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
-@labelled_data_options("The data has no sentiment labels.")
+@labelled_data_options("The data has no sentiment labels.", model_columns=True)
 @labelled_sheet_option("DATA")
 def evaluate(
     data: Path,
