@@ -222,3 +222,44 @@ def test_batch_without_text_column_says_the_header_below_a_title_in_either_engin
     said = f"give the column of texts with --text-column; {path}'s columns are ['退会アンケート 2026年11月分']; {hint}"
     errors = [line for line in result.output.splitlines() if line.startswith("taikai: error: ")]
     assert errors == [f"taikai: error: {said}"], result.output
+
+
+@pytest.fixture(scope="module")
+def ja_model(tmp_path_factory, tiny_csv):
+    """A model trained on the tiny fixture with its texts in a column named 本文."""
+    import pandas as pd
+
+    import taikai
+
+    root = tmp_path_factory.mktemp("ja_model")
+    pd.read_csv(tiny_csv).rename(columns={"text": "本文"}).to_csv(root / "data.csv", index=False)
+    config = taikai.FeatureConfig(min_df=1)
+    taikai.train(root / "data.csv", root / "m", config=config, folds=0, test_size=0, text_column="本文")
+    return root / "m"
+
+
+@pytest.mark.parametrize(
+    ("engine", "header", "said"),
+    [
+        ("local", "ID,本文", " (--text-column '本文' reads '本文', the column the model was trained on)"),
+        ("dask", "ID,本文", " (--text-column '本文' reads '本文', the column the model was trained on)"),
+        ("local", "ID,body", ""),  # a file without the model's column: nothing to point at
+    ],
+)
+def test_batch_without_text_column_names_the_column_the_model_was_trained_on(
+    invoke, tmp_path, ja_model, engine, header, said
+):
+    """Regression: with a model trained with --text-column 本文, a dump with that column was told only to give the
+    column of texts with --text-column, not that 本文 is the one the model read; following the hint works."""
+    path = tmp_path / "dump.csv"
+    path.write_text(f"{header}\n1,手数料が高い\n", encoding="utf-8")
+    out = tmp_path / ("o.csv" if engine == "local" else "o")
+    result = invoke("batch", path, "-o", out, "--engine", engine, "-m", ja_model)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        f"taikai: error: give the column of texts with --text-column; {path}'s columns are {header.split(',')}{said}"
+    ]
+    if said:
+        assert (
+            invoke("batch", path, "-o", tmp_path / "again.csv", "-m", ja_model, "--text-column", "本文").exit_code == 0
+        )

@@ -401,3 +401,33 @@ def test_info_says_the_longest_text_the_model_classifies(tiny_model_dir, max_cha
     too and cuts every longer text: a model whose max_chars was edited looked like any other."""
     meta = replace(read_metadata(tiny_model_dir), max_chars=max_chars)
     assert said in describe_model(meta, tiny_model_dir, ModelStatus(loaded=True)).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("columns", "sentiment", "shown"),
+    [
+        (
+            {"text": "本文", "reasons": "理由", "sentiment": "感情"},
+            True,
+            "columns:    本文, 理由, 感情 (text, reasons, sentiment)",
+        ),
+        ({}, True, "columns:    text, reasons, sentiment\n"),
+        ({"text": "body"}, False, "columns:    body, reasons (text, reasons); no sentiment\n"),
+    ],
+    ids=["own-names", "standard-names", "no-sentiment"],
+)
+def test_info_shows_the_columns_the_model_was_trained_on(tmp_path, tiny_csv, columns, sentiment, shown):
+    """Regression: taikai info did not say which columns a model was trained on (--json and the retrain hints did),
+    so that an analyst could not see which options evaluate would need for another file of the same shape."""
+    import pandas as pd
+
+    pd.read_csv(tiny_csv).rename(columns=columns).to_csv(tmp_path / "data.csv", index=False)
+    named = {f"{role}_column": name for role, name in columns.items()}
+    if not sentiment:
+        named["sentiment_column"] = None
+    config = taikai.FeatureConfig(min_df=1)
+    taikai.train(tmp_path / "data.csv", tmp_path / "m", config=config, folds=0, test_size=0, **named)
+    for args in (["info", "-m", tmp_path / "m"], ["info", "-m", tmp_path / "m", "--metadata-only"]):
+        result = CliRunner().invoke(cli, [str(a) for a in args])
+        assert result.exit_code == 0, result.output
+        assert shown in result.output

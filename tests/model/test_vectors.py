@@ -223,7 +223,10 @@ def test_info_refuses_a_model_whose_table_every_prediction_would_refuse(tmp_path
 
 @pytest.mark.parametrize(
     ("remove", "refused", "shown"),
-    [(True, True, "REFUSED when loading: word-vector table"), (False, None, "sha256 and library versions match")],
+    [
+        (True, True, "REFUSED when loading: the word-vector table this model was trained with was not found"),
+        (False, None, "sha256 and library versions match"),
+    ],
     ids=["missing-table", "table-there"],
 )
 def test_info_metadata_only_says_a_missing_table_refuses_the_model(tmp_path, tiny_csv, remove, refused, shown):
@@ -247,7 +250,36 @@ def test_info_metadata_only_says_a_missing_table_refuses_the_model(tmp_path, tin
     assert any("not found at" in problem for problem in status["problems"]) is remove
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and shown in result.stdout
-    assert ("loading this model would be refused: word-vector table" in result.stderr) is remove
+    assert ("loading this model would be refused: the word-vector table this" in result.stderr) is remove
+
+
+def test_info_metadata_only_advises_for_ones_own_table_what_works(tmp_path, tiny_csv):
+    """Regression: info --metadata-only said of a model whose own table (not the shipped one) was gone "build it with
+    scripts/extract_vectors.py (from the ja-ginza wheel …)", which builds the shipped chiVe table, not the user's;
+    it now says what loading says: put it back there, or retrain with a table one has (the taikai.train call). Each
+    advice, followed, works."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    table, aside = tmp_path / "table", tmp_path / "aside"
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
+    config = FeatureConfig(vectors=str(table), min_df=1)
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config)
+    shutil.move(table, aside)
+    args = ["info", "-m", str(tmp_path / "m"), "--metadata-only"]
+    said = CliRunner().invoke(cli, args).stderr
+    assert f"was not found at {table}: put it back there, or retrain the model with a table you have" in said
+    assert "extract_vectors" not in said
+    call = said[said.index("taikai.train(") : said.rindex(" in Python")]
+    _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "mine"), tmp_path / "other")
+    call = call.replace(repr(str(table)), repr(str(tmp_path / "other"))).replace("'DATA.csv'", repr(str(tiny_csv)))
+    eval(call.replace("'MODEL_DIR'", repr(str(tmp_path / "m2"))).replace("))", "), folds=0, test_size=0)"))
+    assert CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m2"), "--metadata-only"]).stderr == ""
+    shutil.move(aside, table)  # put back
+    assert CliRunner().invoke(cli, args).stderr == ""
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,42 @@ def test_the_how_to_train_command_followed_literally_keeps_the_models_kind(tmp_p
     assert _kind(tmp_path / "m2") == _kind(tmp_path / "m1")
 
 
+@pytest.mark.parametrize("columns", [{}, JA], ids=["standard-columns", "japanese-columns"])
+def test_the_how_to_of_a_model_configured_in_python_gives_the_python_call_that_keeps_its_kind(
+    tmp_path, tiny_csv, columns
+):
+    """Regression: the how_to of a model trained in Python with features the command line cannot give (min_df=1,
+    character n-grams) said ``taikai train DATA --add THIS_FILE --out MODEL --vectors none``, which trains the
+    shipped word features instead; it now gives the taikai.train call (as the loading hints do), which, followed
+    literally, trains the same kind of model on the sheet."""
+    data = pd.read_csv(tiny_csv)
+    data.rename(columns=columns).to_csv(tmp_path / "data.csv", index=False)
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv(tmp_path / "dump.csv", index=False)
+    config = taikai.FeatureConfig(char_ngrams=(1, 3), min_df=1)
+    named = {f"{role}_column": name for role, name in columns.items()}
+    taikai.train(tmp_path / "data.csv", tmp_path / "m1", config=config, folds=0, test_size=0, **named)
+    _run("batch", tmp_path / "dump.csv", "-o", tmp_path / "p.csv", "--text-column", "text", "-m", tmp_path / "m1")
+    _run("suggest", tmp_path / "p.csv", "-o", tmp_path / "s.xlsx", "--n", "4")
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    header = [c.value for c in wb["labels"][1]]
+    for row in wb["labels"].iter_rows(min_row=2):  # a person fills it in
+        row[header.index("reasons")].value = "fees"
+        row[header.index("sentiment")].value = "negative"
+    wb.save(tmp_path / "s.xlsx")
+    steps = list(wb["how_to"].iter_rows(min_row=2, values_only=True))
+    (en,) = [en for _, _, en in steps if "taikai.train(" in en]
+    (ja,) = [ja for _, ja, _ in steps if "taikai.train(" in ja]
+    assert "taikai train DATA" not in en + ja and "add=['このファイル']" in ja
+    call = en[en.index("taikai.train(") : en.index(" (this model's features")]
+    for word, path in (("DATA.csv", "data.csv"), ("MODEL_DIR", "m2"), ("THIS_FILE", "s.xlsx")):
+        call = call.replace(repr(word), repr(str(tmp_path / path)))
+    eval(call[:-1] + ", folds=0, test_size=0)")  # the sheet's own call, as a person runs it
+    assert _kind(tmp_path / "m2") == _kind(tmp_path / "m1")
+    meta = taikai.load_model(tmp_path / "m2").metadata
+    assert meta.config == taikai.load_model(tmp_path / "m1").metadata.config
+    assert [f.file for f in meta.inputs if f.role == "added"] == [str(tmp_path / "s.xlsx")]
+
+
 @pytest.mark.parametrize(
     ("model", "expected"),
     [("trained", " --free-labels --vectors none"), ("gone", None), (None, None)],

@@ -21,7 +21,15 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.io import check_labelled, check_labelled_data, list_rows, read_labelled_file, unescape_sheet
-from taikai.model import Model, checked_rules, column_label, default_model_labels, resolve_model
+from taikai.model import (
+    Model,
+    checked_rules,
+    column_label,
+    columns_read,
+    default_model_labels,
+    resolve_model,
+    trained_note,
+)
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
 if TYPE_CHECKING:
@@ -57,7 +65,9 @@ def evaluate_rules(
     ``mask_pii=True`` replaces personal data in the texts by placeholders (:func:`taikai.mask_pii`) first, as
     ``predict --mask-pii`` does before its rules run: the rules are matched on the masked texts, and the misfires
     quote them masked. *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one
-    named ``labels``, else the first).
+    named ``labels``, else the first). A column argument left at its standard name (``text``, ``reasons``) that
+    *data* lacks reads the column *model* was trained on (``text_column='本文'``) when *data* has it, with a
+    :class:`~taikai.errors.DataWarning` saying so.
     """
     import pandas as pd
 
@@ -88,27 +98,35 @@ def evaluate_rules(
         frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
+    trained = resolved.metadata.columns
+    text_column, reasons_column, _ = columns_read(frame.columns, (text_column, reasons_column, None), trained, source)
+    note = trained_note(frame.columns, (text_column, reasons_column, None), trained)  # named when one is missing
     if mask_pii and text_column in frame.columns:  # before a warning quotes one, cut (a row labelled in part)
         from taikai.privacy import default_masker
 
         frame = frame.copy()
         frame[text_column] = default_masker().mask_values(frame[text_column].tolist())[0]
-    labelled = check_labelled(
-        frame,
-        source,
-        text_column,
-        reasons_column,
-        None,
-        lines=lines,
-        require_text=False,
-        skip_blank=True,
-        known_reasons=resolved.reason_labels,
-        sheet=read,
-        sheet_given=sheet is not None,
-        on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
-        unknown_hint=default_model_labels("a sheet") if model is None else "",  # perhaps a --free-labels model's sheet
-        index=labels,
-    )
+    try:
+        labelled = check_labelled(
+            frame,
+            source,
+            text_column,
+            reasons_column,
+            None,
+            lines=lines,
+            require_text=False,
+            skip_blank=True,
+            known_reasons=resolved.reason_labels,
+            sheet=read,
+            sheet_given=sheet is not None,
+            on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
+            unknown_hint=default_model_labels("a sheet") if model is None else "",  # perhaps a --free-labels model's
+            index=labels,
+        )
+    except InputError as exc:
+        if not note:
+            raise
+        raise InputError(f"{exc}{note}") from exc
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
         tail = "fill in their reasons (the primary) to score them, or leave the row empty"

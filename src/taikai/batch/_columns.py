@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shlex
 from pathlib import Path
 
 from taikai._stopped import stopped
@@ -80,12 +81,16 @@ def missing_input(input: str | Path) -> InputError:
     )
 
 
-def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: str | None = None) -> InputError:
+def text_column_needed(
+    input: str | Path, engine: str, read: ReadOptions, named: str | None = None, trained: str | None = None
+) -> InputError:
     """Return the error of a batch run of *engine* (``local`` or ``dask``) on *input* (read with *read*) told no
     text column: give it with *named* (``None``: ``text_column=``, with ``--text-column`` for the command line; the
     command line names its option alone), and the input's columns are these, with the
     hints of a column not found: the sheet read of a workbook of several and how to read another, and the separator
-    of a file read as one column whose name holds tabs (see :func:`taikai.errors.no_column_error`)."""
+    of a file read as one column whose name holds tabs (see :func:`taikai.errors.no_column_error`); *trained*, the
+    column the model was trained on (``None``: not known), is named with the option that reads it when the input
+    has it."""
     check_not_stdin(input, "batch", read.input_format)
     found = _dask_columns(input, read) if engine == "dask" else _local_columns(input, read)
     columns, (of, hint) = found if found is not None else (None, ("", ""))
@@ -93,4 +98,7 @@ def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named:
     told = separator_hint(columns or [], input_format=True)
     if columns is not None and "text" in map(str, columns):  # no column is taken by its name alone, but say how
         told += f" ({named + ' text' if named else 'text_column=' + repr('text')} reads the column named text)"
+    if columns is not None and trained not in (None, "text") and trained in map(str, columns):
+        option = f"{named} {shlex.quote(str(trained))}" if named else f"text_column={trained!r}"
+        told += f" ({option} reads {trained!r}, the column the model was trained on)"
     return InputError(f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}")

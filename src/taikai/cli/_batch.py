@@ -160,7 +160,7 @@ def batch(
     check_rules_mode(values["rules"], values["rules_mode"])
     if values["text_column"] is None:
         read = ReadOptions(**{name: values[name] for name in ("input_format", "encoding", "sheet", "encoding_errors")})
-        raise text_column_needed(input_path, engine, read, "--text-column")
+        raise text_column_needed(input_path, engine, read, "--text-column", _trained_text(model_path))
     rules = values["rules"]
     inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")
@@ -174,6 +174,18 @@ def batch(
         _run_dask(input_path, output, model_path, options, quiet)
     else:
         _run_local(input_path, output, model_path, options, quiet)
+
+
+def _trained_text(model_path: Path | None) -> str | None:
+    """Return the text column the model (``None``: the default one) was trained on, as its metadata records it;
+    ``None`` when its metadata cannot be read (the run's own error says so once the column is given)."""
+    from taikai.errors import TaikaiError
+    from taikai.model import default_model_dir, read_metadata
+
+    try:
+        return read_metadata(model_path if model_path is not None else default_model_dir()).columns.text
+    except (TaikaiError, OSError):
+        return None
 
 
 def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions, quiet: bool) -> None:

@@ -19,6 +19,7 @@ from taikai.cli._masked_errors import errors_masked
 from taikai.cli._options import F as F
 from taikai.cli._options import check_freq as check_freq
 from taikai.cli._options import check_rules_mode as check_rules_mode
+from taikai.cli._options import dump_text_column_option as dump_text_column_option
 from taikai.cli._options import encoding_errors_option as encoding_errors_option
 from taikai.cli._options import mask_pii_option as mask_pii_option
 from taikai.cli._options import masked_option as masked_option

@@ -12,13 +12,13 @@ from taikai.cli._common import (
     Command,
     check_freq,
     check_output,
+    dump_text_column_option,
     echo_report,
     encoding_errors_option,
     masked_option,
     model_inputs,
     model_option,
     prefix_option,
-    text_column_option,
     write_json_report,
 )
 from taikai.cli._given_path import DATA_FILE, GivenPath
@@ -39,7 +39,7 @@ NOT_JUDGED_EXIT = 3
     default=None,
     help="Compare with this dump or predictions file instead of the model's training statistics.",
 )
-@text_column_option
+@dump_text_column_option
 @click.option(
     "--reference-text-column",
     default=None,

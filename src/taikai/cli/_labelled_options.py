@@ -9,13 +9,20 @@ from click.core import ParameterSource
 
 from taikai.cli._common import F, encoding_errors_option
 
+MODEL_COLUMN = "; left out, for data without a column of the default name: the one the model was trained on, if there"
+"""What the help of a column option of a command that reads labelled data for a model says of its default."""
 
-def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
-    """Add the options that name a labelled file's columns and encoding (train and evaluate share them)."""
+
+def labelled_data_options(no_sentiment_help: str, model_columns: bool = False) -> Callable[[F], F]:
+    """Add the options that name a labelled file's columns and encoding (train and evaluate share them);
+    *model_columns*: a column left out is read as the model's when the data has none of the standard name."""
+    said = MODEL_COLUMN if model_columns else ""
     options = [
-        click.option("--text-column", default="text", show_default=True),
-        click.option("--reasons-column", default="reasons", show_default=True),
-        click.option("--sentiment-column", default="sentiment", show_default=True),
+        click.option("--text-column", default="text", show_default=True, help=f"Column of the review texts{said}."),
+        click.option("--reasons-column", default="reasons", show_default=True, help=f"Column of the reasons{said}."),
+        click.option(
+            "--sentiment-column", default="sentiment", show_default=True, help=f"Column of the sentiments{said}."
+        ),
         click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
         click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
         encoding_errors_option(),

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     help="Score only the rows whose 'split' column says test (or train); without that column, the rows the model "
     "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
-@labelled_data_options("The data has no sentiment labels.")
+@labelled_data_options("The data has no sentiment labels.", model_columns=True)
 @labelled_sheet_option("DATA")
 def evaluate(
     data: Path,
@@ -170,11 +170,14 @@ def _vector_problems(meta: ModelMetadata) -> list[str]:
     the table it names can be read (whether it is the table the model was trained with is in the pickle, which only
     loading reads)."""
     from taikai.errors import ModelError
-    from taikai.model import check_vectors
+    from taikai.model import check_vectors, retrain_command, table_missing
 
     name = meta.config.get("vectors")
     if not isinstance(name, str):  # words only (None), or a config that loading refuses for its own reason
         return []
+    missing = table_missing(name, retrain_command(meta))  # a table of one's own: put back, or retrain with another
+    if missing is not None:
+        return [missing]
     try:
         check_vectors(name)
     except ModelError as exc:

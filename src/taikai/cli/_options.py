@@ -108,11 +108,16 @@ def encoding_errors_option(
     return click.option("--encoding-errors", type=choice, default="strict", show_default=True, help=f"{said}; {kept}.")
 
 
-text_column_option = click.option(
+TEXT_COLUMN_HELP = (
+    "Column holding the review text. Default: the one taikai batch classified, as the batch summary beside the file "
+    "recorded; else text."
+)
+text_column_option = click.option("--text-column", default=None, help=TEXT_COLUMN_HELP)
+dump_text_column_option = click.option(
     "--text-column",
     default=None,
-    help="Column holding the review text. Default: the one taikai batch classified, as the batch summary beside "
-    "the file recorded; else text.",
+    help=TEXT_COLUMN_HELP.removesuffix(".") + ", or, for a file without a column named text, the one the model was "
+    "trained on, if it has it.",
 )
 
 prefix_option = click.option(

@@ -10,6 +10,7 @@ import click
 
 from taikai.cli._common import Group, echo_result, encoding_errors_option, masked_option, model_option
 from taikai.cli._given_path import DATA_FILE, GivenPath
+from taikai.cli._labelled_options import MODEL_COLUMN
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.cli._usage_errors import UserError
 
@@ -26,8 +27,10 @@ def rules() -> None:
 @click.argument("rules_file", metavar="FILE", type=GivenPath("a rules file such as rules.toml"))
 @click.argument("labelled", metavar="LABELLED", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
-@click.option("--text-column", default="text", show_default=True)
-@click.option("--reasons-column", default="reasons", show_default=True, help="Gold reasons, |-separated.")
+@click.option("--text-column", default="text", show_default=True, help=f"Column of the review texts{MODEL_COLUMN}.")
+@click.option(
+    "--reasons-column", default="reasons", show_default=True, help=f"Gold reasons, |-separated{MODEL_COLUMN}."
+)
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
 @encoding_errors_option()
 @labelled_sheet_option("LABELLED")

@@ -119,7 +119,9 @@ def check_drift(
     given without *date_column* is refused (:class:`InputError`), as ``--freq`` is on the command line.
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several
     sets in *dump* (the reference's are found on their own). The texts are in *text_column* (default: the one
-    ``taikai batch`` classified, as the batch summary beside a predictions file recorded; else ``text``); the
+    ``taikai batch`` classified, as the batch summary beside a predictions file recorded; else ``text``, or, for a
+    dump without that column, the one the model was trained on when the dump has it, with a
+    :class:`~taikai.errors.DataWarning` saying so); the
     reference's are in *reference_text_column* (default: *text_column*, else found as the dump's are). A frame's
     columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``), as for
     ``predict_frame``.

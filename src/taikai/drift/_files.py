@@ -12,6 +12,7 @@ from taikai._masked_messages import errors_masked
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods
+from taikai.drift._model_text import dump_text_column
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
@@ -26,7 +27,6 @@ from taikai.io import (
     format_of,
     is_predictions,
     read_summary,
-    text_column_of,
     warn_decoding,
 )
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column, find_prefix, unprefixed
@@ -103,7 +103,7 @@ def file_statistics(
     reader = options.open(path)
     run = read_summary(path)
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
-    text_column, text_argument = text_column_of(run, text_column, text_argument)
+    text_column, text_argument = dump_text_column(run, text_column, text_argument, reader.columns, model, str(path))
     notes: list[Any] = []
     blank = [0]
     fmt = format_of(path, options.input_format)
@@ -189,7 +189,7 @@ def frame_statistics(
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
-    text = "text" if text_column is None else text_column
+    text, text_argument = dump_text_column(None, text_column, text_argument, list(frame.columns), model, source)
     # the text or a date made the frame's index is said to be, before anything is counted
     shown, index = list(frame.columns), frame.index.names
     find_column(columns, text, text_argument, source=source, shown=shown, index=index)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
+from taikai.drift._model_text import dump_text_column
 from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN
 from taikai.io import (
@@ -21,7 +22,6 @@ from taikai.io import (
     check_sheet_column,
     is_predictions,
     read_summary,
-    text_column_of,
 )
 from taikai.model import Model, find_column, find_prefix, unprefixed
 
@@ -68,7 +68,7 @@ def check_dump(
     if isinstance(data, pd.DataFrame):
         source, shown = "<frame>", list(data.columns)
         columns = unprefixed(data.columns, find_prefix(data.columns, source, prefix))
-        text, argument = ("text" if text_column is None else text_column), TEXT_COLUMN
+        text, argument = dump_text_column(None, text_column, TEXT_COLUMN, shown, model, source, warn=False)
     else:
         path, options = Path(data), read_options
         with warnings.catch_warnings(record=True) as warned:  # said when the dump is counted
@@ -82,7 +82,7 @@ def check_dump(
         source, shown = str(path), reader.columns
         found = find_prefix(reader.columns, source, prefix, run.prefix if run is not None else None)
         columns = unprefixed(reader.columns, found)
-        text, argument = text_column_of(run, text_column, TEXT_COLUMN)
+        text, argument = dump_text_column(run, text_column, TEXT_COLUMN, reader.columns, model, source, warn=False)
         check_sheet_column(reader, columns, text, argument, source)
         if is_predictions(columns):
             artifact = model.metadata.artifact

@@ -27,7 +27,17 @@ from taikai.evaluation._unknown_labels import known_label_options
 from taikai.evaluation._unlabelled import check_labels_there
 from taikai.evaluation._unscored import Unscored
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
-from taikai.model import Classified, ModelMetadata, column_label, content_sha256, find_column, load_model, sha256_file
+from taikai.model import (
+    Classified,
+    ModelMetadata,
+    column_label,
+    columns_read,
+    content_sha256,
+    find_column,
+    load_model,
+    sha256_file,
+    trained_note,
+)
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -80,7 +90,9 @@ def evaluate(
     read as the model's are: as written for a model with labels of its own (``その他`` stays ``その他``), as the
     taxonomy's (an id in any case, a Japanese name) for a model of taxonomy ids, ``free_labels`` or not.
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
-    says so when any were.
+    says so when any were. A column argument left at its standard name (``text``, ``reasons``, ``sentiment``) that
+    *data* lacks reads the column the model was trained on (``text_column='本文'``) when *data* has it, with a
+    :class:`~taikai.errors.DataWarning` saying so; a column given another name is read as given.
     """
     from taikai.io import (
         SPLITS,
@@ -142,19 +154,27 @@ def evaluate(
     text_column, reasons_column, sentiment_column = (
         column_label(frame.columns, c) for c in (text_column, reasons_column, sentiment_column)
     )
+    trained = metadata.columns if isinstance(metadata := getattr(model, "metadata", None), ModelMetadata) else None
+    read = columns_read(frame.columns, (text_column, reasons_column, sentiment_column), trained, source)
+    text_column, reasons_column, sentiment_column = read
+    note = trained_note(frame.columns, read, trained)  # the model's own columns, named when one is missing
     if lines is not None and len(lines) != len(frame):
         lines = None
-    if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing: read another
-        prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
-        check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose)  # a dump: batch
     options["index"] = labels  # a frame's rows named by their index labels too
-    labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
+    try:
+        if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing
+            prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
+            check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose)  # a dump: batch
+        labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
+    except InputError as exc:
+        if not note:
+            raise
+        raise InputError(f"{exc}{note}") from exc
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)
     df = labelled.frame
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     whole = df
-    metadata = getattr(model, "metadata", None)
     chosen_by = None
     if split != "all" and split_column(df) is None and isinstance(metadata, ModelMetadata) and metadata.training_data:
         df, chosen_by = rows_by_hashes(metadata, df, split, source, text_column, data)

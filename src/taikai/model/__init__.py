@@ -27,6 +27,7 @@ from taikai.model._classified import (
     proba_columns,
     reason_sets,
 )
+from taikai.model._columns_read import columns_read, trained_note
 from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
 from taikai.model._default_model import default_model_dir, shipped_model_dir
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
@@ -70,6 +71,7 @@ from taikai.model._prefixed import (
     unprefixed,
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
+from taikai.model._python_retrain import python_arguments, train_call
 from taikai.model._retrain import retrain_command, retrain_options
 from taikai.model._save import check_model_dir, check_out_given, save_model
 from taikai.model._save_files import save_artifact
@@ -77,7 +79,7 @@ from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors
+from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors, table_missing
 from taikai.model._versions import check_versions, library_versions
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 
@@ -130,6 +132,7 @@ __all__ = [
     "checked_rules",
     "checked_ruleset",
     "column_label",
+    "columns_read",
     "content_sha256",
     "default_model",
     "default_model_dir",
@@ -158,6 +161,7 @@ __all__ = [
     "predictions_frame",
     "proba_columns",
     "probabilities",
+    "python_arguments",
     "read_metadata",
     "read_metadata_json",
     "reason_sets",
@@ -170,7 +174,10 @@ __all__ = [
     "sha256_file",
     "shipped_model_dir",
     "skipped_rows_block",
+    "table_missing",
     "text_hashes",
+    "train_call",
+    "trained_note",
     "training_summary",
     "unprefixed",
     "word_vocabulary",

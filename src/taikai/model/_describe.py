@@ -147,6 +147,7 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         f"max_chars:  {meta.max_chars:,} (a longer text is classified from its first {meta.max_chars:,} characters)",
         f"config:     {_config(meta)}",
         f"data:       {describe_data(meta)}",
+        f"columns:    {_columns(meta)}",
         *(f"heads:      {heads}" for heads in [describe_heads(meta)] if heads),
         *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
@@ -165,6 +166,16 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         lines.append(f"test:       {NO_TEST_SPLIT}")
     lines += [f"warning:    {warning}" for warning in meta.warnings]
     return "\n".join(lines)
+
+
+def _columns(meta: ModelMetadata) -> str:
+    """The columns the model was trained on, as ``train`` was given them: ``本文, 理由, 感情 (text, reasons,
+    sentiment)``, or ``text, reasons, sentiment``, the standard names; a model trained without sentiments has none."""
+    columns = meta.columns
+    names = [columns.text, columns.reasons] + ([columns.sentiment] if columns.sentiment is not None else [])
+    roles = ["text", "reasons", "sentiment"][: len(names)]
+    said = ", ".join(names) + ("" if names == roles else f" ({', '.join(roles)})")
+    return said + ("; no sentiment" if columns.sentiment is None else "")
 
 
 def _no_test_split(meta: ModelMetadata) -> bool:

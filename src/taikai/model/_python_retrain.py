@@ -4,6 +4,7 @@ model, where the command line would train the shipped features instead."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
@@ -14,8 +15,23 @@ if TYPE_CHECKING:
 
 
 def python_command(meta: TrainedAs) -> str | None:
-    """Return the :func:`taikai.train` call that retrains the model *meta* describes when its features are none
-    that ``taikai train`` trains (the shipped ones, with ``--vectors chive`` or ``none``): its config's settings
+    """Return the :func:`taikai.train` call that retrains the model *meta* describes, ``… in Python``, when the
+    command line cannot (:func:`python_arguments`); ``None`` when it can."""
+    arguments = python_arguments(meta)
+    return None if arguments is None else f"{train_call(arguments)} in Python"
+
+
+def train_call(arguments: Sequence[str], add: Sequence[str] = ()) -> str:
+    """Return the :func:`taikai.train` call of DATA.csv into MODEL_DIR with *arguments* (:func:`python_arguments`)
+    and the labelled files *add* (``add=[…]``, none when empty)."""
+    added = [f"add={list(add)!r}"] if add else []
+    return f"taikai.train('DATA.csv', 'MODEL_DIR', {', '.join([*arguments, *added])})"
+
+
+def python_arguments(meta: TrainedAs) -> list[str] | None:
+    """Return the arguments of the :func:`taikai.train` call that retrains the model *meta* describes when its
+    features are none that ``taikai train`` trains (the shipped ones, with ``--vectors chive`` or ``none``): its
+    config's settings
     other than the defaults, and its options (``refit_all``, ``free_labels``, the columns, no sentiment); ``None``
     for a model the command line can retrain, or whose config cannot be read (the command line's hint then)."""
     from taikai.model._feature_config import FeatureConfig
@@ -41,4 +57,4 @@ def python_command(meta: TrainedAs) -> str | None:
         arguments.append("sentiment_column=None")
     elif columns.sentiment != "sentiment":
         arguments.append(f"sentiment_column={columns.sentiment!r}")
-    return f"taikai.train('DATA.csv', 'MODEL_DIR', {', '.join(arguments)}) in Python"
+    return arguments

@@ -35,6 +35,20 @@ __all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors", "located_vectors"]
 Array = np.ndarray[Any, Any]
 
 
+def table_missing(name: str, retrain: str, digest: str | None = None) -> str | None:
+    """Return the error of the word-vector table *name* of the user's own (not the shipped one, which taikai brings
+    back) not found where a model trained with it reads it: put it back there (a copy of *digest*, where it is
+    known), or retrain the model with a table one has (*retrain*: its retrain command); ``None`` for the shipped
+    table, or one whose ``table.json`` is there (:func:`check_vectors` says what is wrong with it)."""
+    if name == DEFAULT_VECTORS or (table_path(name) / "table.json").exists():
+        return None
+    copy = f" (a copy whose table.json's digest begins {digest[:12]})" if digest else ""
+    return (
+        f"the word-vector table this model was trained with was not found at {table_path(name)}: put it back "
+        f"there{copy}, or retrain the model with a table you have (vectors= names it): {retrain}"
+    )
+
+
 class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):  # type: ignore[misc, call-arg]
     """Pool pretrained word vectors over each text's tokens into one dense row: the sum (equivalently the mean)
     of the vectors of the tokens the table knows, L2-normalised, times ``weight``. A text without a known token
@@ -73,13 +87,10 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         try:
             table = load_table(self.table)
         except ModelError as exc:
-            if not own or (table_path(self.table) / "table.json").exists():
+            missing = table_missing(self.table, retrain, self.digest_)
+            if missing is None:
                 raise
-            raise ModelError(
-                f"the word-vector table this model was trained with was not found at {table_path(self.table)}: put "
-                f"it back there (a copy whose table.json's digest begins {self.digest_[:12]}), or retrain the model "
-                f"with a table you have (vectors= names it): {retrain}"
-            ) from exc
+            raise ModelError(missing) from exc
         if table.digest != self.digest_:
             fix = (
                 f"put back the table it was trained with (its table.json's digest begins {self.digest_[:12]}), or "

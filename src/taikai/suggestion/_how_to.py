@@ -28,24 +28,29 @@ class Earlier:
     """The files a sheet was made with ``--exclude`` of, as given: ``files`` all of them, ``sheets`` those that are
     ``taikai suggest`` sheets (labels to ``--add`` again when training on this one); ``train_options``, the train
     options of the model that made the predictions (as :func:`taikai.model.retrain_options` reads them from its
-    metadata; ``None``: not known); and ``trained_with``, the files that model was trained on with ``--add`` (its
-    metadata's added inputs), whose labels the train command keeps too."""
+    metadata; ``None``: not known); ``python``, the arguments of the :func:`taikai.train` call that trains that kind of
+    model when the command line cannot (a model configured in Python: :func:`taikai.model.python_arguments`); and
+    ``trained_with``, the files that model was trained on with ``--add`` (its metadata's added inputs), whose labels
+    the train command keeps too."""
 
     files: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
     train_options: str | None = None
+    python: tuple[str, ...] | None = None
     trained_with: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, run: RunSummary | None) -> Earlier:
         """Return what the model a batch summary *run* names was trained with (nothing when not known)."""
-        from taikai.model import retrain_options
+        from taikai.model import python_arguments, retrain_options
 
         meta = _metadata(run)
         if meta is None:
             return cls()
         added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
-        return cls(train_options=retrain_options(meta), trained_with=added)
+        python = python_arguments(meta)
+        python_call = None if python is None else tuple(python)
+        return cls(train_options=retrain_options(meta), python=python_call, trained_with=added)
 
     def given(self, files: tuple[str, ...], sheets: tuple[str, ...]) -> Earlier:
         """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets."""
@@ -142,7 +147,9 @@ def how_to(
             f"Definitions are on the definitions sheet. Then: taikai train DATA{adds} --add THIS_FILE --out MODEL"
             + options
             + (kept_en if earlier.kept() else ""),
-        ),
+        )
+        if earlier.python is None
+        else _python_step(earlier.python, earlier.kept(), kept_ja, kept_en if earlier.kept() else ""),
         (
             f"次の回: taikai suggest 新しい予測 -o 次のシート{excludes} --exclude このファイル (このシートの行は、"
             "空欄の行も、もう選ばれない)",
@@ -153,3 +160,18 @@ def how_to(
     if not sentiments:
         del steps[1]
     return [(str(number), ja, en) for number, (ja, en) in enumerate(steps, start=1)]
+
+
+def _python_step(arguments: Sequence[str], kept: Sequence[str], kept_ja: str, kept_en: str) -> tuple[str, str]:
+    """Return the step that trains on the sheet a model configured in Python (features ``taikai train`` cannot
+    give): the :func:`taikai.train` call with its *arguments*, the *kept* sheets and this one added."""
+    from taikai.model import train_call
+
+    ja = train_call(arguments, [*kept, "このファイル"])
+    en = train_call(arguments, [*kept, "THIS_FILE"])
+    return (
+        f"定義は definitions シートを参照。保存後、Python で: {ja} (このモデルの特徴は Python で設定されたもの: "
+        f"taikai train では別の種類のモデルになる){kept_ja}",
+        f"Definitions are on the definitions sheet. Then, in Python: {en} (this model's features were set in Python: "
+        f"taikai train would train another kind of model){kept_en}",
+    )

@@ -1,0 +1,50 @@
+"""The text column of a dump that drift counts: the one given, else the one batch classified (its summary), else
+``text``, else, for a dump without a ``text`` column, the column the model was trained on (``train --text-column
+本文``) when the dump has it, with a warning saying so."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from taikai._warn import warn_user
+from taikai.errors import Argument, DataWarning
+from taikai.io import text_column_of
+
+if TYPE_CHECKING:
+    from taikai.io import RunSummary
+    from taikai.model import Model
+
+
+def dump_text_column(
+    run: RunSummary | None,
+    given: Hashable | None,
+    argument: Argument,
+    columns: Sequence[Hashable],
+    model: Model,
+    source: str,
+    *,
+    warn: bool = True,
+) -> tuple[Hashable, Argument]:
+    """Return the text column of the dump *source* (with *columns*, beside its batch summary *run*) and the argument
+    that names it (:func:`taikai.io.text_column_of`); for a dump told no column (*given* ``None``) that has no
+    ``text`` column, the column *model* was trained on when the dump has it, said in a warning (*warn*: for the
+    pass that counts the dump, not one that only checks it); when the dump has neither, the argument's note names
+    the model's column, for the error of the missing column."""
+    text, argument = text_column_of(run, given, argument)
+    if given is not None or argument.note:  # given, or the batch summary's
+        return text, argument
+    names = {str(column): column for column in columns}
+    own = model.metadata.columns.text
+    if text in names or own == text:
+        return text, argument
+    if own not in names:  # the error of the missing column names the model's
+        return text, replace(argument, note=f"the model was trained on a column {own!r}")
+    if warn:
+        warn_user(
+            f"{source}: no column {text!r}: reading {own!r}, as the model was trained on; to read another, name it "
+            f"with {argument}",
+            DataWarning,
+        )
+    return names[own], replace(argument, note=f"its default came from the model, trained on {own!r}")

@@ -1,0 +1,67 @@
+"""The columns a labelled file is read by for a model (evaluate, rules test): a column argument left at its standard
+name (``text``, ``reasons``, ``sentiment``) that the data lacks is read as the column the model was trained on
+(``--text-column 本文``), when the data has that one, with a warning saying so; an error about a missing column
+names the model's columns."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from taikai._warn import warn_user
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, DataWarning
+from taikai.model._trained_columns import TrainedColumns
+
+Columns = tuple[Hashable, Hashable, Hashable | None]
+"""The text, reasons and sentiment columns a file is read by (sentiment ``None``: not read)."""
+
+_STANDARD = ("text", "reasons", "sentiment")
+_ARGUMENTS = (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)
+
+
+def columns_read(names: Sequence[Hashable], given: Columns, trained: TrainedColumns | None, source: str) -> Columns:
+    """Return the columns to read the data of *source* (whose columns are *names*) by: *given*, but for each one
+    left at its standard name that *names* lack, the column the model was trained on (*trained*, ``None``: not
+    known) when *names* hold it (a warning says which); a column given any other name is read as given."""
+    if trained is None or trained.standard():
+        return given
+    present = {str(name): name for name in names}
+    chosen: list[Hashable | None] = []
+    moved: list[tuple[str, str, int]] = []
+    recorded = (trained.text, trained.reasons, trained.sentiment)
+    for role, (value, usual, own) in enumerate(zip(given, _STANDARD, recorded, strict=True)):
+        if value == usual and usual not in present and own is not None and own != usual and own in present:
+            chosen.append(present[own])
+            moved.append((usual, own, role))
+        else:
+            chosen.append(value)
+    if moved:
+        absent = _listed([repr(usual) for usual, _, _ in moved], "nor")
+        read = _listed([repr(own) for _, own, _ in moved], "and")
+        python = _listed([f"{_ARGUMENTS[role].name}=" for _, _, role in moved], "and")
+        options = _listed([str(_ARGUMENTS[role].option) for _, _, role in moved], "and")
+        warn_user(
+            f"{source}: no column {absent}: reading {read}, as the model was trained on; "
+            f"to read others, name them with {python} ({options} on the command line)",
+            DataWarning,
+        )
+    text, reasons, sentiment = chosen
+    return text, reasons, sentiment
+
+
+def trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
+    """Return what an error about a column of *read* missing from *names* adds: the columns the model was trained
+    on, and the options that read them (``""``: none missing, or the model's are the standard names)."""
+    if trained is None or trained.standard():
+        return ""
+    present = {str(name).strip() for name in names}  # as read: a header typed with blanks around it
+    if all(column is None or str(column) in present for column in read):
+        return ""
+    recorded = (trained.text, trained.reasons, trained.sentiment)
+    own = [repr(name) for name, column in zip(recorded, read, strict=True) if name is not None and column is not None]
+    options = TrainedColumns(trained.text, trained.reasons, None if read[2] is None else trained.sentiment).options()
+    return f" (the model was trained on the columns {_listed(own, 'and')}:{options} reads them)"
+
+
+def _listed(items: Sequence[str], joiner: str) -> str:
+    """Return *items* as a phrase: ``'a', 'b' and 'c'`` (*joiner* ``and``), ``'a' nor 'b'`` (``nor``)."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
