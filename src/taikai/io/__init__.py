@@ -88,7 +88,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
-    from taikai.io._table_readers import check_sheet_column, sheet_read, utf8_text
+    from taikai.io._table_readers import check_sheet_column, sheet_names, sheet_read, utf8_text
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -185,7 +185,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._head_rows": ("check_header_row", "head_rows"),
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
-    "._table_readers": ("check_sheet_column", "sheet_read", "utf8_text"),
+    "._table_readers": ("check_sheet_column", "sheet_names", "sheet_read", "utf8_text"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._writers": (
         "OUTPUT_ENCODINGS",
