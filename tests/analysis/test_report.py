@@ -1015,3 +1015,23 @@ def test_write_report_says_what_to_do_with_a_frame_of_predictions(tmp_path, give
         write_report(df if given == "frame" else given, out)
     out.write_text(build_report(df, charts=False, embed_font=False, drift=False), encoding="utf-8")  # the advice
     assert "<html" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        # h245: a typo came as build_report()'s TypeError, once the whole file was read
+        ({"date_colum": "month"}, "'date_colum' (did you mean 'date_column'?): it is not an option of the report"),
+        ({"bogus": 1}, "'bogus': it is not an option of the report"),
+        # before: "taikai.analysis._report._build.build_report() got multiple values for keyword argument 'source'"
+        ({"source": "mine"}, "'source': it is taken from the predictions file"),
+    ],
+    ids=["typo", "unknown", "set-from-the-file"],
+)
+def test_write_report_refuses_an_option_of_its_own_name(tmp_path, options, said):
+    predictions = tmp_path / "predictions.csv"
+    synthetic({"2025-01": {"fees": 2}}).to_csv(predictions, index=False)
+    with pytest.raises(TypeError) as caught:
+        write_report(predictions, tmp_path / "r.html", **options)
+    assert str(caught.value).startswith(f"write_report() got an unexpected keyword argument {said}; its options are ")
+    assert "date_column, by, text_column" in str(caught.value) and not (tmp_path / "r.html").exists()

@@ -315,3 +315,32 @@ def test_a_damaged_parquet_file_is_said_to_be_damaged(tmp_path, tiny_model_dir, 
     assert result.output.startswith(f"taikai: error: {path}: reading it stopped after "), result.output
     assert result.output.endswith(", or was cut short or changed while it was written; write it again\n")
     assert not [p for p in tmp_path.iterdir() if p.name != path.name]  # nothing written, nothing kept to resume
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["suggest", "{summary}", "-o", "{dir}/s.xlsx"],
+        ["suggest", "{predictions}", "-o", "{dir}/s.xlsx", "--exclude", "{summary}"],
+        ["report", "{summary}", "-o", "{dir}/r.html"],
+        ["evaluate", "{summary}", "--model", "{model}"],
+        ["train", "{summary}", "--out", "{dir}/m"],
+        ["train", "{data}", "--add", "{summary}", "--out", "{dir}/m"],
+    ],
+    ids=["suggest", "suggest-exclude", "report", "evaluate", "train", "train-add"],
+)
+def test_a_batch_summary_given_for_its_output_is_told_to_be_one(
+    classify_dump, tiny_model_dir, tiny_csv, tmp_path, command
+):
+    """h245: pred.summary.json, a name completed one dot too far, was told to be given an extension such as .jsonl,
+    which it is not: it is the summary of pred.csv, the file to give."""
+    predictions = classify_dump("summary_given", ["id", "text"], "", "--text-column", "text", "-q")
+    summary = predictions.with_name(f"{predictions.stem}.summary.json")
+    paths = {"summary": summary, "predictions": predictions, "dir": tmp_path, "model": tiny_model_dir, "data": tiny_csv}
+    args = [a.format(**paths) for a in command]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(
+        f"taikai: error: {summary}: the summary taikai batch wrote beside its output {predictions}, not data; give "
+        f"{predictions} itself"
+    ), result.stderr

@@ -58,7 +58,9 @@ def test_labels_unknown_to_the_default_model_say_to_give_the_model(
         assert said.index("pass --free-labels") > (said.index(GIVE_THE_MODEL) if not given else 0)
 
 
-HINT = "the model's reasons are fees, time: give one of them as label (or its Japanese name)"
+HINT = (
+    "the model's reasons are fees (手数料が高い), time (時間がない): give one of them as label (or its Japanese name)"
+)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from taikai.model import (
     NO_DRIFT_STATISTICS,
     DriftStatistics,
     FeatureConfig,
+    InputFile,
     ModelMetadata,
     _vectorizer,
     load_artifact,
@@ -412,16 +413,29 @@ def test_batch_refuses_a_model_of_edited_metrics_before_classifying(tiny_model_d
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "model"]
 
 
+ADDED = InputFile("added", "s1.xlsx", "0" * 64, rows=20, used=12, blank=8, bad=0, duplicates=0, weight=1.0)
+SPLIT = {"rows": 40, "file": "a.csv", "train_rows": 30, "test_rows": 10}
+
+
 @pytest.mark.parametrize(
-    ("training_data", "said"),
+    ("training_data", "changes", "said"),
     [
-        ({"rows": 1, "file": "a.csv"}, "; trained on 1 row of a.csv)"),
-        ({"rows": 2}, "; trained on 2 rows)"),
-        ({"rows": 8536, "file": "reviews.csv"}, "; trained on 8,536 rows of reviews.csv)"),
-        ({}, "; sentiments "),
+        ({"rows": 1, "file": "a.csv"}, {}, "; trained on 1 row of a.csv)"),
+        ({"rows": 2}, {}, "; trained on 2 rows)"),
+        ({"rows": 8536, "file": "reviews.csv"}, {}, "; trained on 8,536 rows of reviews.csv)"),
+        ({}, {}, "; sentiments "),
+        # h245: the test rows held out were counted as trained on, and the added files' rows were not
+        (SPLIT, {}, "; trained on 30 rows of a.csv, 10 more held out for the test)"),
+        (SPLIT, {"refit_on_all_rows": True}, "; trained on 40 rows of a.csv)"),
+        (SPLIT, {"inputs": (ADDED,)}, "; trained on 42 rows: 30 of a.csv and 12 added, 10 more held out for the test)"),
+        (
+            {"rows": 40, "train_rows": 40, "test_rows": 0},
+            {"inputs": (ADDED,)},
+            "; trained on 52 rows: 40 and 12 added)",
+        ),
     ],
 )
-def test_the_repr_counts_the_training_rows_as_english_does(tiny_model, training_data, said):
+def test_the_repr_counts_the_training_rows_as_english_does(tiny_model, training_data, changes, said):
     """Regression: a model of one training row was shown as "trained on 1 rows"."""
-    shown = repr(replace(tiny_model.metadata, training_data=training_data))
+    shown = repr(replace(tiny_model.metadata, training_data=training_data, **changes))
     assert said in shown and ("trained on" in shown) is bool(training_data)

@@ -61,6 +61,9 @@ def test_the_digest_follows_what_the_rules_say(a, b, same):
 
 
 RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
+TAXONOMY_HINT = (
+    "the model's reasons are fees (手数料が高い), time (時間がない): give one of them as label (or its Japanese name)"
+)
 
 
 @pytest.mark.parametrize(
@@ -499,20 +502,26 @@ def test_names_and_labels_are_checked_with_the_other_problems(second, expected):
         parse_rules(text, "rules.toml", labels=["fees", "time"])
     message = str(caught.value)
     assert expected in message
-    assert message.endswith("the model's reasons are fees, time: give one of them as label (or its Japanese name)")
+    assert message.endswith(TAXONOMY_HINT)
 
 
 @pytest.mark.parametrize(
     ("labels", "hint"),
     [
-        (["fees", "time"], "the model's reasons are fees, time: give one of them as label (or its Japanese name)"),
+        (["fees", "time"], TAXONOMY_HINT),
         # regression: a model of one's own has no Japanese names to give, and the hint offered them
         (["スポーツ", "IT/技術"], "the model's reasons are スポーツ, IT/技術: give one of them as label"),
         # regression: one of the model's own labels spelt as an id brought the offer back, then the name was refused
         (["fees", "サポート"], "the model's reasons are fees, サポート: give one of them as label"),
         (OwnLabels(["fees", "time"]), "the model's reasons are fees, time: give one of them as label"),
+        # h245: a label typed in Japanese (低報酬) was told to give "its Japanese name" without a name shown
+        (
+            ["low_pay", "other"],
+            "the model's reasons are low_pay (報酬・単価が低い), other (その他): give one of them as label (or its "
+            "Japanese name)",
+        ),
     ],
-    ids=["taxonomy", "own", "own-with-an-id", "free-labels-spelt-as-ids"],
+    ids=["taxonomy", "own", "own-with-an-id", "free-labels-spelt-as-ids", "taxonomy-named"],
 )
 def test_an_unknown_label_is_answered_with_the_model_s_reasons(labels, hint):
     with pytest.raises(RulesError) as caught:
@@ -821,5 +830,5 @@ def test_an_unknown_label_is_told_by_its_type(text, check, unknown):
         else:
             parse_rules(text, "rules.toml").check_labels(["fees", "time"])
     assert isinstance(caught.value, UnknownRuleLabelError) is unknown
-    hint = "the model's reasons are fees, time: give one of them as label (or its Japanese name)"
+    hint = TAXONOMY_HINT
     assert str(caught.value).endswith(f"\n{hint}") is unknown

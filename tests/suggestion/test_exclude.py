@@ -261,6 +261,34 @@ def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, err
 
 
 @pytest.mark.parametrize(
+    ("sheets", "said"),
+    [
+        (  # h245: a filled sheet saved with the definitions first and its labels sheet renamed was told to give
+            # "a sheet taikai suggest wrote", which it is, with no word of the sheet read nor of the one to name
+            ["definitions", "ラベル"],
+            "(its columns of sheet 'definitions' (the first: the workbook has no sheet named 'labels'; its sheets are "
+            "definitions, ラベル): 'kind'); give a sheet taikai suggest wrote, or rename the column of its texts to "
+            "'text'; if the labels are on another sheet, name that sheet 'labels' (it is read first)",
+        ),
+        (  # the sheet named labels is read wherever it is: said as such, with nothing to rename
+            ["definitions", "labels"],
+            "(its columns of sheet 'labels' (the workbook's sheet named 'labels'): 'kind'); give a sheet taikai "
+            "suggest wrote, or rename the column of its texts to 'text'",
+        ),
+    ],
+    ids=["first-sheet-read", "labels-sheet-read"],
+)
+def test_an_excluded_workbook_without_texts_names_the_sheet_read(tmp_path, sheets, said):
+    path = tmp_path / "filled.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        for name in sheets:
+            pd.DataFrame({"kind": ["reason"]}).to_excel(writer, sheet_name=name, index=False)
+    with pytest.raises(InputError) as caught:
+        taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[path])
+    assert str(caught.value).endswith(said)
+
+
+@pytest.mark.parametrize(
     ("exclude", "message"),
     [
         (lambda s: [s, ""], "item 2 of exclude= (--exclude on the command line) is empty; give the sheets handed"),

@@ -341,6 +341,34 @@ def test_suggest_refuses_to_overwrite_a_sheet_unless_told(tmp_path, name, filled
 
 
 @pytest.mark.parametrize(
+    ("title", "first", "said"),
+    [
+        # h245: a filled sheet saved with the definitions sheet first was "not a labelling sheet taikai can read",
+        # and --force, which that seemed to allow, lost its labels
+        (
+            "ラベル",
+            "definitions",
+            "holds 6 filled reasons/sentiment cell(s) on its sheet 'ラベル': the labels would be",
+        ),
+        ("ラベル", "how_to", "holds 6 filled reasons/sentiment cell(s) on its sheet 'ラベル': the labels would be"),
+        ("labels", "definitions", "holds 6 filled reasons/sentiment cell(s): the labels would be lost"),  # read first
+    ],
+    ids=["renamed-definitions-first", "renamed-how-to-first", "labels-not-first"],
+)
+def test_an_existing_workbook_s_labels_are_counted_on_whichever_sheet_they_are(tmp_path, title, first, said):
+    out = tmp_path / "s.xlsx"
+    taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id")
+    fill_sheet(out, 3)
+    wb = openpyxl.load_workbook(out)
+    wb.worksheets[0].title = title
+    wb.move_sheet(first, offset=-wb.sheetnames.index(first))
+    wb.save(out)
+    with pytest.raises(taikai.InputError) as caught:
+        taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id")
+    assert said in str(caught.value)
+
+
+@pytest.mark.parametrize(
     ("content", "said"),
     [
         ("my own notes\n", "already exists (not a labelling sheet taikai can read)"),

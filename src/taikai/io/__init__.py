@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._made_by import check_made_by, stamp_model_dir
+    from taikai.io._missing_columns import labelled_sheet_read
     from taikai.io._model_stamp import ModelStamp
     from taikai.io._pandas_types import PANDAS_KEY, agreed_entries, column_entries, with_pandas_types
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
@@ -87,7 +88,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
-    from taikai.io._table_readers import check_sheet_column, sheet_read, utf8_text
+    from taikai.io._table_readers import check_sheet_column, sheet_names, sheet_read, utf8_text
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -161,6 +162,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
     "._made_by": ("check_made_by", "stamp_model_dir"),
+    "._missing_columns": ("labelled_sheet_read",),
     "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
     "._model_stamp": ("ModelStamp",),
     "._run_summary": (
@@ -183,7 +185,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._head_rows": ("check_header_row", "head_rows"),
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
-    "._table_readers": ("check_sheet_column", "sheet_read", "utf8_text"),
+    "._table_readers": ("check_sheet_column", "sheet_names", "sheet_read", "utf8_text"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._writers": (
         "OUTPUT_ENCODINGS",

@@ -14,6 +14,7 @@ from taikai.io._file_argument import check_file
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._records import Reader
+from taikai.io._run_summary import summary_owner
 from taikai.io._sniff import (
     JSONL_HINT,
     binary_format,
@@ -49,6 +50,10 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
             output = option == OUTPUT_FORMAT
             misread = None if output else misread_error(Path(path), "xls", option)
             raise misread or old_excel_error(Path(path), output=output)
+        if suffix == ".json" and option != OUTPUT_FORMAT and (owner := summary_owner(Path(path))) is not None:
+            raise InputError(  # pred.summary.json for pred.csv: a name completed one dot too far
+                f"{path}: the summary taikai batch wrote beside its output {owner}, not data; give {owner} itself"
+            )
         if suffix == ".json" and option != OUTPUT_FORMAT and holds_json_array(Path(path)):
             raise InputError(
                 f"{path}: holds a JSON array, which taikai does not read; it reads JSON Lines: {JSONL_HINT}, and "

@@ -37,7 +37,7 @@ def missing_columns_error(
     own is refused as such. *columns_hint*: why the columns of an ``--add`` file are to be renamed in the file."""
     reasons_column, sentiment_column = labels
     refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
-    of, other_sheet = _sheet_read(source, sheet, sheet_given, columns_hint is not None)
+    of, other_sheet = labelled_sheet_read(source, sheet, sheet_given, columns_hint is not None)
     columns = list(map(str, df.columns))
     found = _labels_found(df, missing, labels, columns_hint is not None)
     if found:
@@ -86,23 +86,23 @@ def _fix(column: Hashable, argument: Argument, columns_hint: str | None) -> str:
     return f"; give the column of texts to {argument}"
 
 
-def _sheet_read(source: str, sheet: str | None, given: bool = False, added: bool = False) -> tuple[str, str]:
-    """Return how a message names the *sheet* of workbook *source* that was read (`` of sheet 'x' (…)``: why that
-    one, and the sheets there are) and, when it was not the ``labels`` sheet, what to do if the labels are on
+def labelled_sheet_read(source: str, title: str | None, given: bool = False, added: bool = False) -> tuple[str, str]:
+    """Return how a message names the sheet *title* of workbook *source* that was read (`` of sheet 'x' (…)``: why
+    that one, and the sheets there are) and, when it was not the ``labels`` sheet, what to do if the labels are on
     another (``""`` for a file without sheets). *given*: the sheet was named by ``--sheet`` (``sheet=``); *added*:
-    an ``--add`` file, whose sheet ``--sheet`` does not choose."""
+    a file whose sheet ``--sheet`` does not choose (given to ``--add`` or ``--exclude``)."""
     from taikai.io._table_readers import sheet_names
 
-    if not sheet:
+    if not title:
         return "", ""
     names = sheet_names(Path(source))
     listed = f"; its sheets are {label_list(names)}" if names else ""
     if given:
         other = "; or give the sheet that holds the labels with --sheet NAME (sheet=)" if len(names) > 1 else ""
-        return f" of sheet {sheet!r}" + (f" (its sheets are {label_list(names)})" if names else ""), other
-    if sheet == LABELS_SHEET:
-        return f" of sheet {sheet!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
-    said = f" of sheet {sheet!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
+        return f" of sheet {title!r}" + (f" (its sheets are {label_list(names)})" if names else ""), other
+    if title == LABELS_SHEET:
+        return f" of sheet {title!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
+    said = f" of sheet {title!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
     if len(names) < 2:
         return said, ""
     give = "" if added else "give it with --sheet NAME (sheet=), or "

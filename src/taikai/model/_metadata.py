@@ -88,17 +88,26 @@ class ModelMetadata:
         and the drift statistics' words, too many to show in a notebook (``Model.describe()`` says the rest)."""
         if not self.taikai_version:
             return "ModelMetadata(none: a pipeline fitted by hand, not by taikai.train)"
-        rows = self.training_data.get("rows")
-        file = self.training_data.get("file")
-        data = (
-            f"; trained on {rows:,} row{'s' * (rows != 1)}{f' of {file}' if file else ''}"
-            if isinstance(rows, int)
-            else ""
-        )
         return (
             f"ModelMetadata(format {self.format}, taikai {self.taikai_version}, created {self.created_at}; "
-            f"reasons {label_list(self.reasons)}; sentiments {label_list(self.sentiments) or '-'}{data})"
+            f"reasons {label_list(self.reasons)}; sentiments {label_list(self.sentiments) or '-'}{self._fitted()})"
         )
+
+    def _fitted(self) -> str:
+        """Say the rows the model was fitted on (``; trained on 40 rows: 30 of a.csv and 10 added, 8 more held out
+        for the test``): the base data's training rows (all of them when refitted) and the added files' rows used;
+        ``""`` when not recorded."""
+        data = self.trained_on()
+        if data.rows is None:
+            return ""
+        split = data.train_rows is not None and not self.refit_on_all_rows
+        base = data.train_rows if split and data.train_rows is not None else data.rows
+        added = sum(f.used for f in self.inputs if f.role == "added")
+        of = f" of {data.file}" if data.file else ""
+        fitted = base + added
+        said = f"; trained on {fitted:,} row{'s' * (fitted != 1)}"
+        said += f": {base:,}{of} and {added:,} added" if added else of
+        return said + (f", {data.test_rows:,} more held out for the test" if split and data.test_rows else "")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready metadata (the layout of ``metadata.json``)."""

@@ -11,7 +11,7 @@ from enum import Enum
 
 from taikai._closest_label import closest_label, names_known
 from taikai.errors import InputError, RulesError, UnknownRuleLabelError
-from taikai.labels import SENTIMENTS, label_list, own_labels, reason_id, sentiment_id, sentiment_name
+from taikai.labels import SENTIMENTS, label_list, own_labels, reason_id, reason_name, sentiment_id, sentiment_name
 from taikai.text import markdown_cell
 
 
@@ -204,8 +204,12 @@ def unknown_labels_error(problems: str, labels: Sequence[str]) -> UnknownRuleLab
 
 
 def labels_hint(labels: Sequence[str]) -> str:
-    """Return what to do about a rule label that is not one of *labels* (the model's reasons): a Japanese name
-    is offered only for the taxonomy's labels, not for labels of one's own (:func:`taikai.labels.own_labels`:
-    an :class:`~taikai.labels.OwnLabels` of a ``--free-labels`` model, even spelt as taxonomy ids)."""
-    named = "" if own_labels(labels) else " (or its Japanese name)"  # labels of one's own have none
-    return f"the model's reasons are {label_list(labels)}: give one of them as label{named}"
+    """Return what to do about a rule label that is not one of *labels* (the model's reasons, listed with their
+    Japanese names): a Japanese name is offered only for the taxonomy's labels, not for labels of one's own
+    (:func:`taikai.labels.own_labels`: an :class:`~taikai.labels.OwnLabels` of a ``--free-labels`` model, even spelt
+    as taxonomy ids)."""
+    if own_labels(labels):  # labels of one's own have no Japanese names
+        return f"the model's reasons are {label_list(labels)}: give one of them as label"
+    # each with its name, in the model's order: a label typed in Japanese (低報酬) is told the names there are
+    named = ", ".join(f"{label} ({reason_name(label)})" for label in labels)
+    return f"the model's reasons are {named}: give one of them as label (or its Japanese name)"

@@ -133,7 +133,7 @@ def read_excluded(
     """Read every file (or frame) of *items*: the ids in column *id_name* (when given and there) and the texts of
     column ``text``, else *text_name*; raise :class:`InputError` for a file with neither (or, quoting its text
     masked with *mask_pii*, for a malformed record)."""
-    from taikai.io import is_sheet, read_labelled_file, unescape_sheet
+    from taikai.io import is_sheet, labelled_sheet_read, read_labelled_file, unescape_sheet
 
     out: list[Excluded] = []
     seen: dict[str, Excluded] = {}
@@ -143,10 +143,10 @@ def read_excluded(
                 out.append(replace(before, source=str(item), same_as=before.source))
                 continue
             table = read_labelled_file(Path(item), mask_pii=mask_pii)
-            frame, source = table.frame, str(item)
+            frame, source, sheet_read = table.frame, str(item), table.sheet
         else:
             # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
-            frame, source = unescape_sheet(item), f"<frame {number}>"
+            frame, source, sheet_read = unescape_sheet(item), f"<frame {number}>", None
         frame = frame.rename(columns=lambda c: str(c).strip())
         id_col = None if id_name is None or str(id_name) not in frame.columns else str(id_name)
         text_col = next((c for c in (EXCLUDE_TEXT, str(text_name)) if c in frame.columns), None)
@@ -154,10 +154,12 @@ def read_excluded(
             named = dict.fromkeys(str(c) for c in (text_name, id_name) if c is not None)  # the predictions' own
             nor = [repr(c) for c in named if c != EXCLUDE_TEXT]
             looked = f"column {EXCLUDE_TEXT!r}" + (f" (nor {' nor '.join(nor)})" if nor else "")
+            # of a workbook, the sheet read and, when not the labels sheet, how to have the sheet's own read
+            of, other_sheet = labelled_sheet_read(source, sheet_read, added=True)
             raise InputError(
-                f"{source}, given to {EXCLUDE}: no {looked} to match rows by (its columns: "
+                f"{source}, given to {EXCLUDE}: no {looked} to match rows by (its columns{of}: "
                 f"{', '.join(map(repr, frame.columns[:12]))}); give a sheet taikai suggest wrote, or rename the column "
-                f"of its texts to {EXCLUDE_TEXT!r}"
+                f"of its texts to {EXCLUDE_TEXT!r}{other_sheet}"
             )
         id_list = [id_key(k) for k in (frame[id_col].tolist() if id_col else [])]
         text_list = [text_key(t) for t in (frame[text_col].tolist() if text_col else [])]

@@ -87,11 +87,12 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
     check_output_dir(out)  # before any work, rather than failing to write once the rows are chosen
     if overwrite or not out.exists():
         return
-    filled = filled_labels(out)
+    filled, sheet = filled_labels(out)
     if isinstance(filled, str):
         held = f"already exists ({filled})"
     elif filled:
-        held = f"already exists and holds {filled:,} filled reasons/sentiment cell(s): the labels would be lost"
+        on = f" on its sheet {sheet!r}" if sheet else ""
+        held = f"already exists and holds {filled:,} filled reasons/sentiment cell(s){on}: the labels would be lost"
     else:
         held = "already exists (a sheet with no reasons/sentiment filled in)"
     raise InputError(
@@ -100,14 +101,27 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
     )
 
 
-def filled_labels(path: Path) -> int | str:
+def filled_labels(path: Path) -> tuple[int | str, str | None]:
     """Return the filled ``reasons`` and ``sentiment`` cells of the labelling sheet *path* (as :func:`write_sheet`
-    writes it, read as ``train --add`` reads it), or what the file is when it is no such sheet."""
+    writes it, read as ``train --add`` reads it), or what the file is when it is no such sheet; and, for a
+    workbook whose labelling sheet is not the one read first (saved with another sheet first, renamed), its name."""
+    from taikai.io import format_of, sheet_names
+
+    filled = _filled_cells(path)
+    if isinstance(filled, str) and format_of(path) == "xlsx":  # the labels may be on another sheet of it
+        for name in sheet_names(path):
+            if isinstance(on := _filled_cells(path, name), int):
+                return on, name
+    return filled, None
+
+
+def _filled_cells(path: Path, sheet: str | None = None) -> int | str:
+    """Return the filled label cells of *path* (its *sheet*, else the one read by default), or what it is."""
     from taikai.errors import TaikaiError
     from taikai.io import is_predictions, read_labelled_file
 
     try:
-        frame = read_labelled_file(path).frame
+        frame = read_labelled_file(path, sheet=sheet).frame
     except (TaikaiError, OSError, ValueError):  # whatever the file is, it is not a sheet taikai can read
         return "not a labelling sheet taikai can read"
     frame = frame.rename(columns=lambda c: str(c).strip())

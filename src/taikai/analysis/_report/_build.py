@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._argument_order import argument_order
+from taikai._column_names import did_you_mean
 from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
@@ -221,6 +222,7 @@ def write_report(
         refused = wrong_type("predictions", predictions, "a str or pathlib.Path of a predictions file")
         frame = "; a frame's report is build_report(df): Path(out).write_text(build_report(df), encoding='utf-8')"
         raise TypeError(f"{refused}{frame if type(predictions).__name__ == 'DataFrame' else ''}")
+    _check_options(options)
     check_path("out", out)
     check_output_dir(Path(out))
     path = Path(predictions)
@@ -243,3 +245,23 @@ def write_report(
     out = Path(out)
     write_whole(out, page)  # a report stopped while written leaves none, or the one there was
     return out
+
+
+_FROM_THE_FILE = ("df", "source", "run", "source_path")
+"""The arguments of :func:`build_report` that :func:`write_report` gives itself, from the predictions file."""
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    """Refuse, before the predictions are read, an option of :func:`write_report` that :func:`build_report` does
+    not take (a typo, ``date_colum``) or that the file decides (``source``), as a TypeError of write_report's
+    naming the options it takes: else build_report's own TypeError came once the file was read."""
+    import inspect
+
+    known = [name for name in inspect.signature(build_report).parameters if name not in _FROM_THE_FILE]
+    for name in options:
+        if name not in known:
+            why = "is taken from the predictions file" if name in _FROM_THE_FILE else "is not an option of the report"
+            raise TypeError(
+                f"write_report() got an unexpected keyword argument {name!r}{did_you_mean(name, known)}: it {why}; "
+                f"its options are {', '.join(known)}"
+            )
