@@ -79,10 +79,11 @@ def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tupl
 
 def uncached_header(ws: Any, width: int) -> list[str]:
     """Return the coordinates (``B1``) of the cells of row 1, columns 1 to *width*, of the read-only sheet *ws*
-    that hold a formula and no value: read as empty, they would leave their columns with no name."""
+    that hold a formula and no value: read as empty, they would leave their columns with no name. Only row 1 is
+    parsed (not the whole sheet searched first: a header's empty styled cell is common in a workbook of any size)."""
     from openpyxl.utils import get_column_letter
 
-    if width < 1 or not _has_uncached(ws):
+    if width < 1 or getattr(ws, "_get_source", None) is None:
         return []
     return [f"{get_column_letter(column)}{row}" for row, column in _uncached_cells(ws, 1, 1, width)]
 
