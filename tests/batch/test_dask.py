@@ -973,7 +973,7 @@ def test_output_dtypes_with_rules(tiny_model):
 
     dtypes = tdask.output_dtypes(tiny_model, RulesMode.OVERRIDE)
     assert list(dtypes) == tiny_model.output_columns("override")
-    assert str(dtypes["rule_conflict"]) == "bool[pyarrow]" and dtypes["model_reason"] == dtypes["reason"]
+    assert str(dtypes["rule_conflict"]) == "boolean" and dtypes["model_reason"] == dtypes["reason"]
 
 
 @pytest.mark.parametrize("port_taken", [False, True])

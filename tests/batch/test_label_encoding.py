@@ -51,3 +51,45 @@ def test_an_output_encoding_that_cannot_hold_a_label_is_refused_before_writing(
             taikai.classify_file(source, out, "text", output_encoding=encoding, progress=False, **given)
         assert refused in str(caught.value)
         assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("columns", "text", "id_column", "refused", "warned"),
+    [
+        (["本文〜", "id"], "本文〜", None, "cannot hold the text column '本文〜' (its character '〜')", None),
+        (["本文", "ID♥"], "本文", "ID♥", "cannot hold the id column 'ID♥' (its character '♥')", None),
+        (["本文", "メモ♥", "メモ♦"], "本文", None, "the columns 'メモ♥' and 'メモ♦' both as 'メモ?'", None),
+        (["本文", "〜", "～"], "本文", None, "the columns '〜' and '～' both as '～'", None),  # fold meets look-alike
+        (["本文", "メモ〜", "絵♥"], "本文", None, None, "the column name(s) 'メモ〜' as 'メモ～', '絵♥' as '絵?'"),
+        (["本文", "メモ"], "本文", None, None, None),
+    ],
+)
+def test_input_column_names_the_output_encoding_changes_are_refused_or_named(
+    tmp_path, tiny_model_dir, columns, text, id_column, refused, warned
+):
+    """Regression: CP932 output wrote an input column name as another (〜 as ～, ♥ as ?) with no word: the text
+    column so written, report and suggest then did not find the column the summary names; two names written as one
+    made an output no reader took."""
+    import warnings
+
+    from taikai.errors import DataWarning
+
+    source = tmp_path / "in.csv"
+    frame = pd.DataFrame({c: TEXTS if c == text else [f"v{j}" for j in range(len(TEXTS))] for c in columns})
+    frame.to_csv(source, index=False)
+    out = tmp_path / "out.csv"
+    given = {"model": tiny_model_dir, "jobs": 1, "progress": False, "id_column": id_column}
+    if refused is not None:
+        with pytest.raises(InputError, match="utf-8-sig") as caught:
+            taikai.classify_file(source, out, text, output_encoding="cp932", **given)
+        assert refused in str(caught.value)
+        assert not out.exists()
+        return
+    with warnings.catch_warnings(record=True) as caught_warnings:
+        warnings.simplefilter("always")
+        taikai.classify_file(source, out, text, output_encoding="cp932", **given)
+    said = [str(w.message) for w in caught_warnings if issubclass(w.category, DataWarning)]
+    said = [message for message in said if "column name" in message]
+    assert len(said) == (warned is not None), said
+    assert warned is None or warned in said[0]
+    assert len(pd.read_csv(out, encoding="cp932")) == len(TEXTS)

@@ -188,3 +188,28 @@ def test_periods_are_named_as_the_report_names_them(tiny_model_dir, tmp_path, fr
     from taikai.analysis import period_label
 
     assert [period_label(p) for p in sorted({pd.Period(d, freq) for d in dates})] == names
+
+
+@pytest.mark.parametrize(
+    ("blank_rows", "as_file"),
+    [
+        ([3, 5_000], False),  # one in each 5,000-row chunk
+        ([4_999, 5_000, 5_099], True),  # the last of the first chunk, the first and the last of the second
+        ([10, 20], False),  # the first chunk's only
+        ([5_050], True),  # the second chunk's only
+    ],
+)
+def test_blank_dates_are_summed_over_every_chunk(tiny_model, tmp_path, blank_rows, as_file):
+    """The blank date cells of a dump of more than one 5,000-row chunk (a frame's, as a file's) are each counted once,
+    summed over the chunks, and the dated rows are counted in their month; a count of one chunk's blanks passed the
+    tests of one-chunk dumps."""
+    rows = 5_100
+    dates = ["" if j in blank_rows else f"2025-{1 + j % 12:02d}-01" for j in range(rows)]
+    frame = pd.DataFrame({"posted_at": dates, "text": ["手数料が高すぎるので退会しました"] * rows})
+    given: object = frame
+    if as_file:
+        given = tmp_path / "dump.csv"
+        frame.to_csv(given, index=False)
+    report = check_drift(given, tiny_model, date_column="posted_at")
+    assert report.to_dict()["blank_date_rows"] == report.blank_dates == report.undated == len(blank_rows)
+    assert sum(period.statistics.rows for period in report.periods) == rows - len(blank_rows)

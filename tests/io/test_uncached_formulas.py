@@ -116,3 +116,28 @@ def test_many_cells_are_counted_and_the_first_named(tmp_path):
     path = sheet_with(tmp_path / "f.xlsx", {f"B{row}": "|<f>A2</f><v/>" for row in range(2, 16)}, rows=14)
     _, warned, _ = read(path)
     assert "14 cell(s) in 14 row(s) (column(s) text: B2, B3, B4, B5, B6, B7, B8, B9, B10, B11, …)" in warned[0]
+
+
+@pytest.mark.parametrize(
+    ("cells", "said"),
+    [
+        ({"B1": '|<f>"te"&amp;"xt"</f><v />'}, "row 1's cell(s) B1 hold a formula but no value saved for it"),
+        ({"A1": "|<f>1+1</f><v/>"}, "row 1's cell(s) A1 hold a formula"),  # a column before a named one
+        ({"A1": "|<f>1+1</f>", "B1": "|<f>1+1</f>"}, "row 1's cell(s) A1, B1 hold a formula"),  # the whole row
+        ({"A1": ' t="str"|<f>IF(B2="","",B2)</f><v></v>'}, "row 1 has no column name in column(s) [1]"),  # saved ""
+        ({"A1": "|"}, "row 1 has no column name in column(s) [1]"),  # a blank cell: no formula to speak of
+    ],
+)
+def test_a_header_formula_with_no_value_is_named_as_the_cause(tmp_path, cells, said):
+    """Regression: such a cell in row 1 was said to have no column name ("name them"), or, the last column's,
+    dropped from the header (its texts then "cells beyond the named columns"), or the row said blank; now the
+    cells are named with what to do: save the workbook from Excel, or type the names."""
+    from taikai.errors import InputError
+
+    path = sheet_with(tmp_path / "f.xlsx", cells)
+    with pytest.raises(InputError) as raised:
+        XlsxReader(path)
+    assert str(raised.value).startswith(f"{path}: sheet 'データ': {said}")
+    formula = "formula" in said
+    advice = "open the workbook in Excel (or LibreOffice) and save it, or type the column name(s) in place of"
+    assert (advice in str(raised.value)) == formula

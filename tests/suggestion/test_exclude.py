@@ -1,5 +1,6 @@
 """suggest(exclude=...): rows handed out before (by id, by text, masked texts) are not picked again, and counted."""
 
+import contextlib
 import json
 import warnings
 
@@ -472,3 +473,29 @@ def test_only_the_text_as_cp932_writes_it_counts_as_the_same(theirs, warned):
         taikai.suggest(df, n=3, **COLUMNS, exclude=[pd.DataFrame({"review_id": ["r000"], "text": [theirs]})])
     said = [str(w.message) for w in caught if "texts differ" in str(w.message)]
     assert bool(said) == warned
+
+
+@pytest.mark.parametrize(
+    ("length", "held", "excluded"),
+    [
+        (40_000, 32_767, True),  # an xlsx sheet holds the first 32,767 characters: the row is the sheet's
+        (32_768, 32_767, True),  # one character over
+        (32_767, 32_767, True),  # a cell's length: held whole
+        (40_000, 32_766, False),  # one character fewer than a cell holds: another text
+        (40_000, 40_000, True),  # a CSV sheet holds it whole
+    ],
+)
+def test_a_text_cut_to_an_xlsx_cell_still_excludes_its_row(length, held, excluded):
+    """A text longer than an xlsx cell's 32,767 characters is cut to them on the sheet (pd.read_excel reads the cut
+    text, as --exclude reads the workbook): its key is cut so too, so the row is not handed out again; the fast twin
+    of the slow end-to-end case of test_a_sheet_whose_texts_lost_characters_still_matches_its_rows."""
+    df = predictions(10)
+    rng = np.random.default_rng(1)  # kanji at random: no run of one character, nothing normalised away
+    long = ["".join(map(chr, rng.integers(0x4E00, 0x9000, length))) for _ in range(2)]
+    df.loc[[0, 1], "body"] = long
+    sheet = pd.DataFrame({"text": [text[:held] for text in long]})
+    unmatched = pytest.warns(DataWarning, match="none of its 2 row")  # a sheet of other texts: said so
+    with contextlib.nullcontext() if excluded else unmatched:
+        again = taikai.suggest(df, n=8, **COLUMNS, exclude=[sheet])  # the sheet has no ids: matched by text
+    assert list(again.excluded.values()) == [2 if excluded else 0]
+    assert not excluded or not {"r000", "r001"} & set(again.rows["review_id"])

@@ -151,6 +151,11 @@ def _dropdown_choices(wb: openpyxl.Workbook, formula: str) -> list[str]:
         (["'quoted", "fees"], True),
         (["=x", "'q", '"f"', "a,b", "+1", "@y"], False),
         (["low_pay", "Low Pay", "低単価"], True),
+        # Excel's limit of 255 characters for an inline list, its quotes counted: 253 between them fit, 254 do not
+        (["a" * 126, "b" * 126], True),
+        (["a" * 126, "b" * 127], False),
+        (["低" * 84, "高" * 84, "中" * 83], True),  # counted in characters, not bytes
+        (["低" * 84, "高" * 84, "中" * 84], False),
     ],
 )
 def test_the_reasons_dropdown_is_a_valid_formula_offering_every_label(tmp_path, reasons, inline):

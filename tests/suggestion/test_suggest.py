@@ -592,8 +592,9 @@ def test_a_suggestion_shows_one_line_and_names_the_python_argument(rows, options
     [
         # a Dask engine run without --id-column: its row column (0-based) names the rows; before: the sheet's row
         # column held 1-based numbers, so that row 5 of the sheet was row 4 of the folder it came from
-        ({"columns": ["row", "body"], "id_column": None}, "row", lambda picked: picked),
-        ({"columns": ["review_id", "body"], "id_column": "review_id"}, "review_id", lambda picked: picked),
+        # (an id column, the row column too, is read as text from every format, as a CSV output's cells are)
+        ({"columns": ["row", "body"], "id_column": None}, "row", lambda picked: str(picked)),
+        ({"columns": ["review_id", "body"], "id_column": "review_id"}, "review_id", lambda picked: str(picked)),
         ({"id_column": None}, "row", lambda picked: picked + 1),  # no columns recorded: the data rows, from 1
     ],
     ids=["dask-row-column", "dask-id-column", "no-columns"],

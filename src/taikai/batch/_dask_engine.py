@@ -31,8 +31,12 @@ from taikai.model import Model, check_prefix, checked_ruleset, resolve_model
 from taikai.privacy import PiiKind, mask_text_column
 from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules
 
-STRING = pd.StringDtype("pyarrow")
-"""The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
+STRING = "str"
+"""The pandas dtype of the text columns the model adds: ``str``, as :meth:`taikai.Model.predict_frame` gives them
+(a missing one NaN)."""
+BOOLEAN = "boolean"
+"""The pandas dtype of ``rule_conflict``: the nullable ``boolean`` that :meth:`taikai.Model.predict_frame` gives
+when a row was not classified (a partition's rows are not known when the frame's dtypes are)."""
 
 MASK_COUNT_COLUMNS = {kind: f"__taikai_pii_{kind.value}" for kind in PiiKind}
 """The columns that count each row's masks per kind, for the file engine's summary (never written)."""
@@ -43,9 +47,10 @@ _RUN_LOCK = threading.Lock()
 
 def output_dtypes(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, object]:
     """Return the pandas dtype of each column the model (and rules in *rules_mode*) add, named with *prefix*: those
-    of :func:`taikai.batch.output_types`."""
+    of :func:`taikai.batch.output_types`, as :meth:`taikai.Model.predict_frame` gives them: ``str``, ``float64``,
+    and ``rule_conflict`` the nullable ``boolean`` (``bool`` in a local frame whose every row was classified)."""
     check_loaded(model)
-    pandas_dtype = {pa.float64(): "float64", pa.string(): STRING, pa.bool_(): pd.ArrowDtype(pa.bool_())}
+    pandas_dtype = {pa.float64(): "float64", pa.string(): STRING, pa.bool_(): BOOLEAN}
     return {c: pandas_dtype[t] for c, t in output_types(model, rules_mode, prefix).items()}
 
 

@@ -77,7 +77,9 @@ def check_added_columns(
     prefix), or *row*, the column of row numbers the Dask engine adds when no id column is named."""
     added = model.output_columns(options.applied_rules_mode)
     ours = [options.prefix + c for c in added]
-    check_labels_held(source, options.output_encoding, [*model.reason_labels, *model.sentiment_labels], ours)
+    labels = [*model.reason_labels, *model.sentiment_labels]
+    named = {"text column": options.text_column, "id column": options.id_column}
+    check_labels_held(source, options.output_encoding, labels, ours, columns, named)
     clash = [c for c in ours if c in columns]
     if clash:
         free = free_prefix(columns, added)  # not the --prefix given, which makes the clash

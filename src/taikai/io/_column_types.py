@@ -22,16 +22,18 @@ _CODE = r"^[+-]?0\d"  # a number written with a leading zero: 007, 01, a code an
 
 
 def typed_column(column: pd.Series, kept: bool, written: bool) -> pd.Series:
-    """Return *column* of a predictions file typed: as text (``str``, empty cells missing) when *kept*, else as
-    its cells read (:func:`_typed`) when they are text (*written*: a CSV or TSV column, or a text column of
-    another format), else as the format typed it (booleans of one dtype: :func:`_one_boolean_dtype`)."""
+    """Return *column* of a predictions file typed: as text (``str``, empty cells missing) when *kept*, whatever
+    the format (a Parquet, JSONL or xlsx column of ints too: its CSV twin's cells are text, and a kept column has one
+    dtype from every format), else as its cells read (:func:`_typed`) when they are text (*written*: a CSV or TSV
+    column, or a text column of another format), else as the format typed it (booleans of one dtype:
+    :func:`_one_boolean_dtype`)."""
     import pandas as pd
 
+    if kept:
+        return _missing(column)
     text = written or (pd.api.types.is_string_dtype(column.dtype) and column.dtype != object)
     if not text:
         return _one_boolean_dtype(column)
-    if kept:
-        return _missing(column)
     return _typed(column if written else column.fillna(""))
 
 

@@ -180,8 +180,10 @@ def read_predictions(
     summary's ``--text-column``, else ``text``) are text whatever they hold. A column of booleans has one dtype from
     every format: ``bool``, or pandas' nullable ``boolean`` where a cell is missing (a row not classified), so that
     ``df[~df.rule_conflict]`` selects the same rows from any file. Every column is typed so except the columns kept as
-    written, as ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch
-    summary beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
+    written, as ``taikai report`` keeps them, as text (``str``) from every format (a Parquet, JSONL or xlsx column of
+    ints too, as a CSV's cells are: ``df.review_id.astype("int64")`` joins them to ints): the id columns
+    (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary beside *path* records), the *text_columns* (a
+    column to break down by, such as a store code), and every
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ) or a
     whole number too long for a float to hold exactly (a 20-digit id), unless the column reads as exact integers
     (``int64``, ``uint64``). The columns keep their names: the readers of predictions give prefixed ones (``batch

@@ -11,7 +11,7 @@ from taikai._column_names import HEAD_ROWS, Head
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
-from taikai.io._uncached_formulas import warn_uncached
+from taikai.io._uncached_formulas import uncached_header, warn_uncached
 
 
 class ParquetReader:
@@ -150,6 +150,9 @@ class XlsxReader:
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()
             header = next(ws.iter_rows(values_only=True), None)
+            formulas = uncached_header(ws, len(header)) if header and None in header else []
+        if formulas:
+            self._refuse_formulas(formulas)
         names = list(header or ())
         while names and names[-1] is None:
             names.pop()
@@ -157,6 +160,18 @@ class XlsxReader:
         if not names or empty:
             self._refuse_header(empty)
         self.columns = check_columns(path, [str(v) for v in names])
+
+    def _refuse_formulas(self, cells: list[str]) -> None:
+        """Raise :class:`InputError` for the *cells* of row 1 that hold a formula and no value saved for it, which
+        read as empty and leave their columns with no name, saying how to give them one."""
+        of, _ = sheet_read(self)
+        where = of.removeprefix(" of ") or f"sheet {self.title!r}"
+        raise InputError(
+            f"{self.path}: {where}: row 1's cell(s) {', '.join(cells)} hold a formula but no value saved for it, as "
+            "a workbook written by a program (openpyxl, pandas) and never opened in Excel does, so their column(s) "
+            "have no name: open the workbook in Excel (or LibreOffice) and save it, or type the column name(s) in "
+            "place of the formula(s)"
+        )
 
     def _refuse_header(self, empty: list[int]) -> None:
         """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty*:

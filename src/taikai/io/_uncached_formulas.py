@@ -3,7 +3,8 @@
 A workbook written by a program (openpyxl, pandas with openpyxl) holds each formula (``="手数料が"&"高い"``) with no
 computed value: only Excel (or LibreOffice) computes and saves one when it opens and saves the workbook. Read for
 its values (as :class:`~taikai.io._table_readers.XlsxReader` reads), such a cell is empty, as a blank cell is, and a
-text there would become a row with no text. :func:`warn_uncached` says so, naming the sheet and the cells.
+text there would become a row with no text. :func:`warn_uncached` says so, naming the sheet and the cells; in row 1
+(:func:`uncached_header`) such a cell leaves its column with no name, and the reader refuses the sheet, naming it.
 
 It costs nothing on a sheet read without an empty cell. Otherwise the sheet's XML is first searched, as bytes, for a
 formula with no value after it; only a sheet that holds one is parsed again, for the cells that hold a formula and
@@ -74,6 +75,17 @@ def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tupl
                 element.clear()  # as openpyxl's own parser does
                 if row >= last:
                     return
+
+
+def uncached_header(ws: Any, width: int) -> list[str]:
+    """Return the coordinates (``B1``) of the cells of row 1, columns 1 to *width*, of the read-only sheet *ws*
+    that hold a formula and no value: read as empty, they would leave their columns with no name. Only row 1 is
+    parsed (not the whole sheet searched first: a header's empty styled cell is common in a workbook of any size)."""
+    from openpyxl.utils import get_column_letter
+
+    if width < 1 or getattr(ws, "_get_source", None) is None:
+        return []
+    return [f"{get_column_letter(column)}{row}" for row, column in _uncached_cells(ws, 1, 1, width)]
 
 
 def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[str], said: set[str]) -> None:
