@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import re
@@ -20,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
+import taikai.batch._local as batch_local
 from taikai.batch import Interrupted
 from taikai.cli import cli
 from taikai.errors import DataWarning, InputError
@@ -144,6 +146,26 @@ def test_jobs_2_gives_the_same_file_as_jobs_1(tmp_path, dump, tiny_model_dir):
     frame = pd.read_csv(two, dtype=str, keep_default_na=False)
     assert frame["id"].tolist() == [f"r{i:03d}" for i in range(60)]
     assert summary.statuses == {"ok": 53, "empty": 7}
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_workers_fork_with_the_model_out_of_the_collectors_sight(tmp_path, dump, tiny_model, monkeypatch, jobs):
+    # Unfrozen at the fork, the parent's next full collection walks the model it shares with the workers, and the
+    # kernel copies every page it touches: the first chunk read after the fork cost 5x its CPU, on the critical path.
+    real_start, frozen = batch_local.start_pool, []
+
+    def start_pool(job, n):
+        frozen.append(gc.get_freeze_count() > 0)
+        return real_start(job, n)
+
+    monkeypatch.setattr(batch_local, "start_pool", start_pool)
+    gc.unfreeze()
+    try:
+        taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=4, jobs=jobs)
+        assert frozen == [True]
+        assert gc.get_freeze_count() == 0  # given back to the collector once the run is over
+    finally:
+        gc.unfreeze()
 
 
 def test_header_only_input_gives_header_only_output(tmp_path, tiny_model):

@@ -200,10 +200,9 @@ def _run(
             on_chunk(k)
 
     try:
+        hold(job)  # the model frozen out of the collector's sight before the workers fork (see hold)
         if jobs > 1:
             pool = start_pool(job, jobs)
-        else:
-            hold(job)
         if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
             schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)

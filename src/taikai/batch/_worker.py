@@ -1,7 +1,7 @@
 """The worker side of the local engine: the job each process holds, and one chunk classified and encoded.
 
-With ``--jobs N`` the workers are forked with the loaded model (spawned where fork is missing); with one job the
-parent holds the job and runs :func:`run_chunk` itself.
+The parent holds the job first, whatever the number of jobs; with ``--jobs N`` the workers are then forked with the
+loaded model (spawned where fork is missing), with one job the parent runs :func:`run_chunk` itself.
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ def hold(job: Job) -> None:
     shipped model), is also moved out of the garbage collector's sight (``gc.freeze``) until :func:`release`:
     classifying makes many short-lived objects, and every collection of the oldest generation would walk them all
     again (about 4 % of the CPU time of a run). A process that froze objects itself is left as it is.
+
+    The parent holds the job before it forks workers: a full collection in the parent would otherwise walk the
+    model the workers share, and the kernel would copy each page it touched (some 12,000 with the shipped model: the
+    parent's first chunk read after the fork took five times its CPU time, while the workers waited for it); the
+    workers are forked with the model frozen and keep it so.
     """
     _held["job"] = job
     if not gc.get_freeze_count():
