@@ -30,8 +30,8 @@ _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|
 EMAIL = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
-    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
-    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
+    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}|[ ]\.[ ]){_LABEL})*"  # example . co . jp: a dot spaced on both sides
+    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.[ ]?)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
