@@ -637,7 +637,12 @@ DESIGN = """## Design
   reads 1⁄2090-…), e-mail addresses with their dots spaced (tanaka ＠ example ． com), a handle after a service
   and an arrow (LINE→ taro_88; LINE→Slack stays), an account after a bank's name without 銀行 (三菱UFJ
   001-1234567, みずほ 渋谷 1234567; after 楽天, ソニー, イオン, au, names of other things too, only a branch and
-  an account number: 楽天 201 1234567) and Japan Post's 記号番号 with any dash or a space (12345ー1234567).
+  an account number: 楽天 201 1234567) and Japan Post's 記号番号 with any dash or a space (12345ー1234567), a
+  postal code without 〒 before a city, a ward or a county (150-0001 渋谷区; not 地区 or 都市: 時給は900-1200
+  地区によって) or after 住所, and a handle after a service's name and an @ (tiktok@taro_88, X@taro_88), which
+  is no e-mail address under a top-level domain the patterns do not know, after the name or a space before the @
+  (Instagram @taro.yamada and インスタ@taro.yamada were masked as an address, the service's name with it:
+  `Instagram [ID]`, `インスタ[ID]` now; LINE@で stays).
   The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, タスカジ, ANYTIMES, エニタイムズ, Uber, ウーバーイーツ, メルカリ, ラクマ,

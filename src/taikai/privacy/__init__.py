@@ -78,7 +78,9 @@ with its dots spaced (tanaka ＠ example ． com); a handle after a service and 
 after a bank's name without 銀行 (三菱UFJ 001-1234567, みずほ 渋谷 1234567, 楽天 201 1234567) and Japan Post's
 記号番号 with any dash or a space (12345ー1234567); a nickname in quotes UniDic splits into grammar (「ぴよ子」さん)
 and a name before a note in kanji brackets (田中（仮名）さん is [人名]（仮名）さん), a given name in kanji brackets
-masked with the surname (山田（太郎）さん)."""
+masked with the surname (山田（太郎）さん); a postal code without 〒 before a city or a ward (150-0001 渋谷区) or after
+住所; a handle after a service's name and an @ (Instagram @taro.yamada, tiktok@taro_88, インスタ@taro.yamada: the
+first and the last were an e-mail address, with the service's name in it)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._services import MESSENGERS, SITES
 from taikai.text import check_text
 
 # E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
@@ -109,6 +110,22 @@ _SPACED_LOCAL = re.compile(r"(?=.*[A-Za-z]).{2,}")
 _AT_HINTS = ("@", "at", "アット", "★", "☆", "%40")
 
 
+# A service's name before an @ and a handle with a dot (Instagram @taro.yamada, インスタ@taro.yamada) has the shape
+# of an address: it is one only under a top-level domain the patterns know, and so is one with a space before the @
+# alone (tanaka @ example.museum stays an address).
+_SERVICE = re.compile(f"{MESSENGERS}|{SITES}", re.IGNORECASE)
+_LAST_LABEL = re.compile(r"[A-Za-z0-9\-]+$")
+
+
+def _a_handle(text: str, m: re.Match[str], at: int, spaced: bool) -> bool:
+    """Whether the address *m* found, its at-sign at *at*, is a handle after a service's name or after a space
+    (*spaced*: hello @taro.yamada) instead: its top-level domain is not one the patterns know."""
+    if not spaced and not _SERVICE.fullmatch(text, m.start(), at):
+        return False
+    tld = _LAST_LABEL.search(m.group())
+    return tld is None or tld.group().lower() not in TOP_LEVEL_DOMAINS
+
+
 def find_emails(text: str) -> Iterator[Found]:
     lowered = text.lower()
     if not any(hint in lowered for hint in _AT_HINTS):
@@ -119,10 +136,12 @@ def find_emails(text: str) -> Iterator[Found]:
             continue  # "work at example.com": a plain at needs a spelled-out dot
         if at.strip() == "@" and at != "@" and not _SPACED_LOCAL.fullmatch(text, m.start(), m.start("at")):
             continue  # "会議は10 @ zoom.us": with a space at the @, the local part needs two characters and a letter
-        yield Found(m.start(), m.end(), PiiKind.EMAIL)
+        if at.strip() != "@" or not _a_handle(text, m, m.start("at"), at == " @"):
+            yield Found(m.start(), m.end(), PiiKind.EMAIL)
     if "@" in text:
         for m in _JAPANESE_LOCAL.finditer(text):
-            yield Found(m.start(), m.end(), PiiKind.EMAIL)
+            if not _a_handle(text, m, m.group().index("@") + m.start(), False):
+                yield Found(m.start(), m.end(), PiiKind.EMAIL)
         for m in _IDN_EMAIL.finditer(text):
             if not m.group("domain").isascii():
                 yield Found(m.start(), m.end(), PiiKind.EMAIL)

@@ -17,6 +17,7 @@ from taikai.privacy._foreign import find_foreign_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
 from taikai.privacy._quoted import OPENING, closed
+from taikai.privacy._services import MAIL_SERVICES, MESSENGERS, SITES
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
@@ -37,11 +38,14 @@ PHONE_INTL = re.compile(
     rf"(?<![0-9A-Za-z])\+[ ]?[0-9]{{1,3}}(?:{_SEP}?\(0\))?(?:{_SEP}?\(?[0-9]{{1,5}}\)?){{2,5}}(?![0-9])"
 )
 _PREFECTURE = r"(?:北海道|東京都|(?:京都|大阪)府|[一-龥]{2,3}県)"
+_CITY = r"(?!地区|都市|学区|特区|選挙区|市区|区域|区間)[一-龥]{1,4}[市区郡]"  # not a word ending in one (地区, 都市)
 POSTAL = re.compile(
     rf"〒[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"
     rf"|(?<=〒■)[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"  # 〒①150-0001: the list marker stays
     rf"|(?<=郵便番号)(?:[ ]?(?:は|[:=])?[ ]?)[0-9]{{3}}{DASH}?[0-9]{{4}}(?![0-9])"
-    rf"|(?<![0-9])(?<![0-9A-Za-z][\-.,/:])[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])(?=[ ]?{_PREFECTURE})"
+    rf"|(?<=住所)(?:[ ]?(?:は|[:=])?[ ]?)[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])"  # 住所：150-0001 渋谷区
+    # before a prefecture, or a city, a ward or a county without one (150-0001 渋谷区, 530-0001 大阪市北区)
+    rf"|(?<![0-9])(?<![0-9A-Za-z][\-.,/:])[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])(?=[ ]?(?:{_PREFECTURE}|{_CITY}))"
 )
 _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 
@@ -50,16 +54,6 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 HANDLE = re.compile(
     r"(?<![A-Za-z0-9@])(?<![A-Za-z0-9][._%+\-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])"
 )
-MESSENGERS = (
-    "LINE|ライン|らいん|Chatwork|チャットワーク|チャトワ|Discord|ディスコード|ディスコ|Skype|スカイプ|WeChat|"
-    "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|"
-    "Facebook|フェイスブック|Messenger|KakaoTalk|カカオトーク|カカオ|TikTok|Threads|Signal|WhatsApp|Teams|X"
-)
-# Mail services and sites whose handle names a person (Gmail: yamada.taro, GitHub: tanaka-dev, note: tanaka_writer):
-# after a colon or =, a mail service's handle is any value with a letter, another site's one with a digit or a mark
-# (GitHub: main, YouTube: shorts stay), unless a word such as ID names it.
-MAIL_SERVICES = "Gmail|Yahoo!?[ ]?(?:メール|Mail)|ヤフーメール|Outlook|Hotmail|iCloud|Gメール|ジーメール"
-SITES = "GitHub|GitLab|Qiita|Zenn|note|pixiv|Skeb|YouTube|Twitch|Steam|Bluesky|Misskey|Mastodon|Pinterest|Tumblr|Reddit"
 _ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ|名(?![前義])"  # Skype名: the handle
 MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
@@ -98,7 +92,7 @@ _THREE_DIGITS = re.compile("[0-9]{3}")
 _MESSENGER_HINTS = (
     *(name.lower() for name in f"{MESSENGERS}|{SITES}".split("|") if name != "X"),
     *("gmail", "yahoo", "ヤフー", "outlook", "hotmail", "icloud", "gメール", "ジーメール"),
-    *("x:", "x=", "xのid", "x id", "x("),
+    *("x:", "x=", "xのid", "x id", "x(", "x@"),
 )
 _SITE = re.compile(SITES, re.IGNORECASE)
 # A handle as people choose one: lower case, with _ or a dot between letters, or three letters or more and two digits
@@ -109,7 +103,7 @@ _LOWER_HANDLE = re.compile(
     r"|(?!android|ios|ipados|iphone|ipad|windows|win|macos|mac|galaxy|xperia|aquos|pixel|ubuntu|chrome|python|java|php"
     r"|version|ver)[a-z]{3,}[0-9]{2,}"
 )
-_POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
+_POSTAL_HINTS = ("〒", "郵便番号", "住所", "都", "道", "府", "県", "市", "区", "郡")
 
 
 # Letters and a dash glued before a number make it part of a code (注文番号 A-090-1234-5678, 品番 XZ-03-1234-5678),
@@ -184,7 +178,10 @@ def find_ids(text: str) -> Iterator[Found]:
         # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
         # not an ID; after は or an arrow only a handle in lower case (LINEはtaro_88です, LINE→ taro_88; LINEはiOS17で
         # and LINE→Slack, a move to another tool, stay).
-        handle = sep in ("は", "→") and _LOWER_HANDLE.fullmatch(value) is not None
+        # An @ marks a handle whatever stands before it (Instagram @taro.yamada, tiktok@taro_88).
+        handle = (sep in ("は", "→") and _LOWER_HANDLE.fullmatch(value) is not None) or (
+            value.startswith("@") and any(ch.isalpha() for ch in value)
+        )
         if keyword is None and not handle and (sep is None or sep in "はを→" or not any(c.isalpha() for c in value)):
             continue
         site = m.group("m")
