@@ -642,7 +642,8 @@ DESIGN = """## Design
   地区によって) or after 住所, and a handle after a service's name and an @ (tiktok@taro_88, X@taro_88), which
   is no e-mail address under a top-level domain the patterns do not know, after the name or a space before the @
   (Instagram @taro.yamada and インスタ@taro.yamada were masked as an address, the service's name with it:
-  `Instagram [ID]`, `インスタ[ID]` now; LINE@で stays).
+  `Instagram [ID]`, `インスタ[ID]` now; LINE@で stays), and an address under a mail service's name alone, as
+  people shorten it (kenji.sato@gmail, taro88@docomo).
   The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, タスカジ, ANYTIMES, エニタイムズ, Uber, ウーバーイーツ, メルカリ, ラクマ,

@@ -80,7 +80,8 @@ after a bank's name without 銀行 (三菱UFJ 001-1234567, みずほ 渋谷 1234
 and a name before a note in kanji brackets (田中（仮名）さん is [人名]（仮名）さん), a given name in kanji brackets
 masked with the surname (山田（太郎）さん); a postal code without 〒 before a city or a ward (150-0001 渋谷区) or after
 住所; a handle after a service's name and an @ (Instagram @taro.yamada, tiktok@taro_88, インスタ@taro.yamada: the
-first and the last were an e-mail address, with the service's name in it)."""
+first and the last were an e-mail address, with the service's name in it); an address under a mail service's name
+alone (kenji.sato@gmail, taro88@docomo)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

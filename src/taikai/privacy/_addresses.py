@@ -44,6 +44,13 @@ _JAPANESE_LOCAL = re.compile(
     rf"[\u4e00-\u9fff々ァ-ヶー]{{1,12}}@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}(?![A-Za-z0-9\-])"
 )
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
+# An address whose domain is a mail service's name alone, as people shorten it (kenji.sato@gmail, taro@docomo): the
+# local part names the person as much as the whole address does.
+_MAIL_SERVICE_ONLY = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*@(?:gmail|googlemail|yahoo|ymail|icloud|outlook|hotmail|docomo"
+    r"|ezweb|softbank|i\.softbank)(?![A-Za-z0-9\-]|\.[A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 # Short links (youtu.be, forms.gle, notion.so, anchor.fm) and the domains freelancers keep a portfolio under
 # (tanaka.work, yamada.design, .studio, .tokyo); not ai, which names an Illustrator file (logo.ai/eps).
@@ -139,6 +146,9 @@ def find_emails(text: str) -> Iterator[Found]:
         if at.strip() != "@" or not _a_handle(text, m, m.start("at"), at == " @"):
             yield Found(m.start(), m.end(), PiiKind.EMAIL)
     if "@" in text:
+        for m in _MAIL_SERVICE_ONLY.finditer(text):
+            if not _SERVICE.fullmatch(text, m.start(), m.start() + m.group().index("@")):
+                yield Found(m.start(), m.end(), PiiKind.EMAIL)
         for m in _JAPANESE_LOCAL.finditer(text):
             if not _a_handle(text, m, m.group().index("@") + m.start(), False):
                 yield Found(m.start(), m.end(), PiiKind.EMAIL)
