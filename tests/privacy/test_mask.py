@@ -75,6 +75,26 @@ def test_two_values_behind_one_expanded_character_are_both_masked(text, masked, 
 
 
 @pytest.mark.parametrize(
+    ("text", "masked", "values"),
+    [  # regression: NFKC reads ½ as 1⁄2, and the 2 glued to the phone after it made it no phone (left written)
+        (
+            "〒150-004½090-1234-5678",
+            "[郵便番号][電話番号]",
+            [(PiiKind.POSTAL_CODE, "〒150-004½"), (PiiKind.PHONE, "090-1234-5678")],
+        ),
+        ("½090-1234-5678 に電話", "½[電話番号] に電話", [(PiiKind.PHONE, "090-1234-5678")]),
+        ("広さ20m²0312345678まで", "広さ20m²[電話番号]まで", [(PiiKind.PHONE, "0312345678")]),
+        ("作業は1½時間で時給500円、手数料20％", "作業は1½時間で時給500円、手数料20％", []),
+    ],
+)
+def test_a_value_glued_after_a_character_nfkc_makes_digits_of_is_masked(text, masked, values):
+    found = mask_pii(text)
+    assert found.text == masked
+    assert [(s.kind, text[s.start : s.end]) for s in found.spans] == values
+    assert [found.text[s.masked_start : s.masked_end] for s in found.spans] == [k.placeholder for k, _ in values]
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("電話は０９０－１２３４－５６７８です", [(PiiKind.PHONE, "０９０－１２３４－５６７８")]),

@@ -18,7 +18,9 @@ from taikai.privacy import mask_pii
         ("住所…150-0001東京都", "住所…[郵便番号]東京都"),
         ("振込先…1234567", "振込先…[口座]"),
         # Left alone: an e-mail address's at-sign is no handle, nor a number's tail after a digit and a mark.
-        ("tanaka_@gmail", "tanaka_@gmail"),
+        ("tanaka_@example", "tanaka_@example"),
+        # ... but under a mail service's name alone it is an address, as people shorten one (masker 16).
+        ("tanaka_@gmail", "[メール]"),
         ("@0.3円で", "@0.3円で"),
         ("注文番号 12-0312345678", "注文番号 12-0312345678"),
         ("振込先 1.1234567", "振込先 1.1234567"),

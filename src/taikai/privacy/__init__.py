@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 15
+MASKER_VERSION = 16
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -72,7 +72,16 @@ san, yamada-sama). 14: a handle in quotes or brackets after the word that names 
 name in quotes before an honorific (発注者「山本」さん), a town written with hiragana after a city or ward
 (青葉区美しが丘1-2-3); no account in an amount, after 額 (振り込まれた額は 1234567) or before 入金された or
 振り込まれた (口座に1234567振り込まれた). 15: the second of two values behind one character NFKC expands
-(090-1234-567¼taro@example.com: 1 ends the phone, 4 starts the address) masked too, no longer left written."""
+(090-1234-567¼taro@example.com: 1 ends the phone, 4 starts the address) masked too, no longer left written. 16: a
+value glued after a character NFKC makes digits of (〒150-004½090-1234-5678: the phone after ½); an e-mail address
+with its dots spaced (tanaka ＠ example ． com); a handle after a service and an arrow (LINE→ taro_88); an account
+after a bank's name without 銀行 (三菱UFJ 001-1234567, みずほ 渋谷 1234567, 楽天 201 1234567) and Japan Post's
+記号番号 with any dash or a space (12345ー1234567); a nickname in quotes UniDic splits into grammar (「ぴよ子」さん)
+and a name before a note in kanji brackets (田中（仮名）さん is [人名]（仮名）さん), a given name in kanji brackets
+masked with the surname (山田（太郎）さん); a postal code without 〒 before a city or a ward (150-0001 渋谷区) or after
+住所; a handle after a service's name and an @ (Instagram @taro.yamada, tiktok@taro_88, インスタ@taro.yamada: the
+first and the last were an e-mail address, with the service's name in it); an address under a mail service's name
+alone (kenji.sato@gmail, taro88@docomo)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._services import MESSENGERS, SITES
 from taikai.text import check_text
 
 # E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
@@ -30,8 +31,8 @@ _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|
 EMAIL = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
-    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
-    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
+    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}|[ ]\.[ ]){_LABEL})*"  # example . co . jp: a dot spaced on both sides
+    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.[ ]?)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
@@ -43,6 +44,13 @@ _JAPANESE_LOCAL = re.compile(
     rf"[\u4e00-\u9fff々ァ-ヶー]{{1,12}}@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}(?![A-Za-z0-9\-])"
 )
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
+# An address whose domain is a mail service's name alone, as people shorten it (kenji.sato@gmail, taro@docomo): the
+# local part names the person as much as the whole address does.
+_MAIL_SERVICE_ONLY = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*@(?:gmail|googlemail|yahoo|ymail|icloud|outlook|hotmail|docomo"
+    r"|ezweb|softbank|i\.softbank)(?![A-Za-z0-9\-]|\.[A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 # Short links (youtu.be, forms.gle, notion.so, anchor.fm) and the domains freelancers keep a portfolio under
 # (tanaka.work, yamada.design, .studio, .tokyo); not ai, which names an Illustrator file (logo.ai/eps).
@@ -109,6 +117,22 @@ _SPACED_LOCAL = re.compile(r"(?=.*[A-Za-z]).{2,}")
 _AT_HINTS = ("@", "at", "アット", "★", "☆", "%40")
 
 
+# A service's name before an @ and a handle with a dot (Instagram @taro.yamada, インスタ@taro.yamada) has the shape
+# of an address: it is one only under a top-level domain the patterns know, and so is one with a space before the @
+# alone (tanaka @ example.museum stays an address).
+_SERVICE = re.compile(f"{MESSENGERS}|{SITES}", re.IGNORECASE)
+_LAST_LABEL = re.compile(r"[A-Za-z0-9\-]+$")
+
+
+def _a_handle(text: str, m: re.Match[str], at: int, spaced: bool) -> bool:
+    """Whether the address *m* found, its at-sign at *at*, is a handle after a service's name or after a space
+    (*spaced*: hello @taro.yamada) instead: its top-level domain is not one the patterns know."""
+    if not spaced and not _SERVICE.fullmatch(text, m.start(), at):
+        return False
+    tld = _LAST_LABEL.search(m.group())
+    return tld is None or tld.group().lower() not in TOP_LEVEL_DOMAINS
+
+
 def find_emails(text: str) -> Iterator[Found]:
     lowered = text.lower()
     if not any(hint in lowered for hint in _AT_HINTS):
@@ -119,10 +143,15 @@ def find_emails(text: str) -> Iterator[Found]:
             continue  # "work at example.com": a plain at needs a spelled-out dot
         if at.strip() == "@" and at != "@" and not _SPACED_LOCAL.fullmatch(text, m.start(), m.start("at")):
             continue  # "会議は10 @ zoom.us": with a space at the @, the local part needs two characters and a letter
-        yield Found(m.start(), m.end(), PiiKind.EMAIL)
-    if "@" in text:
-        for m in _JAPANESE_LOCAL.finditer(text):
+        if at.strip() != "@" or not _a_handle(text, m, m.start("at"), at == " @"):
             yield Found(m.start(), m.end(), PiiKind.EMAIL)
+    if "@" in text:
+        for m in _MAIL_SERVICE_ONLY.finditer(text):
+            if not _SERVICE.fullmatch(text, m.start(), m.start() + m.group().index("@")):
+                yield Found(m.start(), m.end(), PiiKind.EMAIL)
+        for m in _JAPANESE_LOCAL.finditer(text):
+            if not _a_handle(text, m, m.group().index("@") + m.start(), False):
+                yield Found(m.start(), m.end(), PiiKind.EMAIL)
         for m in _IDN_EMAIL.finditer(text):
             if not m.group("domain").isascii():
                 yield Found(m.start(), m.end(), PiiKind.EMAIL)

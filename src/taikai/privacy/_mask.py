@@ -27,6 +27,24 @@ _LIST_NUMERALS = {
 # NFKC makes ① a 1 and ⑴ a (1): the numeral would join the number after it (①090-… reads 1090-…) or end up
 # inside a value's span. Read one character for another, the offsets of the original hold.
 _HAS_LIST_NUMERAL = re.compile("[" + "".join(map(chr, _LIST_NUMERALS)) + "]")
+# Other characters NFKC makes digits of, with or without more (½ is 1⁄2, ² is 2, ㏠ is 1日): read as a mark, a value
+# glued after one (½090-1234-5678) stands apart, as it does in the text as written.
+_DIGIT_FORMS = {
+    c: LIST_MARK
+    for block in (
+        (0xB2, 0xBF),
+        (0x2070, 0x20A0),
+        (0x2150, 0x2190),
+        (0x2460, 0x2500),
+        (0x3200, 0x3400),
+        (0x1F100, 0x1F10D),
+    )
+    for c in range(*block)
+    if c not in _LIST_NUMERALS
+    and not chr(c).isdecimal()
+    and any(ch.isdigit() for ch in unicodedata.normalize("NFKC", chr(c)))
+}
+_HAS_DIGIT_FORM = re.compile("[" + "".join(map(chr, _DIGIT_FORMS)) + "]")
 
 
 # What the model reads otherwise than it is written (taikai.text.normalize): a format character as nothing (a
@@ -101,6 +119,36 @@ class PiiMasker:
         if not text:
             return Masked(text)
         searched = text.translate(_LIST_NUMERALS) if _HAS_LIST_NUMERAL.search(text) else text
+        found = self._original_spans(searched)
+        if _HAS_DIGIT_FORM.search(searched):
+            # ½ is 1⁄2 to NFKC, the model and the finders: the 2 glues to a value after it (½090-1234-5678 reads
+            # 1⁄2090-…, no phone). Where such a character stands between values, look at the text with it as a mark
+            # too, and add what that finds where the text as read found nothing.
+            taken = [(start, end) for _, start, end in found]
+            found += [
+                value
+                for value in self._original_spans(searched.translate(_DIGIT_FORMS))
+                if all(value[2] <= start or value[1] >= end for start, end in taken)
+            ]
+            found.sort(key=lambda value: value[1])
+        parts: list[str] = []
+        spans: list[PiiSpan] = []
+        cursor = 0  # in the original
+        length = 0  # of the masked text so far
+        for kind, start, end in found:
+            parts.append(text[cursor:start])
+            length += start - cursor
+            placeholder = PLACEHOLDERS[kind]
+            parts.append(placeholder)
+            spans.append(PiiSpan(kind, start, end, length, length + len(placeholder)))
+            length += len(placeholder)
+            cursor = end
+        parts.append(text[cursor:])
+        return Masked("".join(parts), tuple(spans))
+
+    def _original_spans(self, searched: str) -> list[tuple[PiiKind, int, int]]:
+        """Return the values found in *searched* as the model reads it: their kinds and spans in *searched*, in order
+        and apart (a character NFKC expands between two values goes to the first)."""
         # Most texts hold nothing to mask: look in the NFKC text first, and track offsets only when needed.
         nfkc = unicodedata.normalize("NFKC", searched)
         read_otherwise = _READ_OTHERWISE.search(nfkc) is not None
@@ -113,32 +161,24 @@ class PiiMasker:
                 folded = _as_read(folded)
             selected = self._find(folded.text)
             if not selected:
-                return Masked(text)
+                return []
         else:
             selected = self._find(nfkc)
             if not selected:
-                return Masked(text)
+                return []
             folded = nfkc_with_offsets(searched)
             if folded.text != nfkc:  # NFKC cluster by cluster differs from the whole text's: look again
                 selected = self._find(folded.text)
-        parts: list[str] = []
-        spans: list[PiiSpan] = []
-        cursor = 0  # in the original
-        length = 0  # of the masked text so far
+        found: list[tuple[PiiKind, int, int]] = []
+        cursor = 0
         for value in selected:
             start, end = folded.span(value.start, value.end)
             if end <= cursor:  # wholly behind the character the value before ends in (NFKC expanded it)
                 continue
             start = max(start, cursor)  # one original character behind two values (¼ is 1⁄4): the first masks it
-            parts.append(text[cursor:start])
-            length += start - cursor
-            placeholder = PLACEHOLDERS[value.kind]
-            parts.append(placeholder)
-            spans.append(PiiSpan(value.kind, start, end, length, length + len(placeholder)))
-            length += len(placeholder)
+            found.append((value.kind, start, end))
             cursor = end
-        parts.append(text[cursor:])
-        return Masked("".join(parts), tuple(spans))
+        return found
 
     def mask_values(self, values: Iterable[object]) -> tuple[list[object], Counter[PiiKind]]:
         """Mask every string of *values*, strings inside lists and dicts too (a JSONL cell holding an object);

@@ -33,10 +33,10 @@ from collections.abc import Iterator
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
-from taikai.privacy._readings import after_name, bracket_before
+from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
-from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
+from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
@@ -193,6 +193,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         end, bracket = bracket_before(text, words, i, tagger)  # the name ends before a bracket, if it has one
         # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
         stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
+        upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
         j = end
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
@@ -202,7 +203,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         if title:
             if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
                 yield Found(run[0].start, stop, PiiKind.NAME)
-                taken[j:i] = [True] * (i - j)
+                taken[j:upto] = [True] * (upto - j)
             continue
         glued = words[j - 1].surface if run and j and words[j - 1].end == run[0].start else ""
         if (
@@ -215,7 +216,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, stop, PiiKind.NAME)
-                taken[j:i] = [True] * (i - j)
+                taken[j:upto] = [True] * (upto - j)
         elif not run and end == i:
             start = find_unread_name(words, i, tagger)
             # A surname UniDic reads before the nickname is part of the name (浅野まみこ先生: 浅野 + まみ + こ).
@@ -224,6 +225,15 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             if start is not None and not any(taken[start:i]):
                 yield Found(words[start].start, words[i - 1].end, PiiKind.NAME)
                 taken[start:i] = [True] * (i - start)
+        elif (
+            not run
+            and end == i - 1
+            and (opened := quote_opened(words, i)) is not None
+            and "".join(w.surface for w in words[opened + 1 : end]).lower() not in NOT_NAMES
+            and quoted_nickname(words, i, opened)
+        ):
+            yield Found(words[opened + 1].start, words[end - 1].end, PiiKind.NAME)
+            taken[opened + 1 : end] = [True] * (end - opened - 1)
     for i, word in enumerate(words):
         if taken[i] or not _is_person(word) or word.pos[3] != "姓":
             continue

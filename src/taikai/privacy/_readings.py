@@ -15,8 +15,13 @@ from taikai.privacy._not_names import NOT_NAMES
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC
 from taikai.text import Morpheme, PosTagger
 
-# What a reading may look like in the NFKC text (NFKC makes （） ASCII): kana, or Latin letters.
-_BRACKETED = re.compile(r"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{0,19}|[A-Za-z][A-Za-z .'_-]{0,29})\)")
+# What a reading may look like in the NFKC text (NFKC makes （） ASCII): kana, or Latin letters; or a short note in
+# kanji that says what the name is or who the person is (田中（仮名）さん, 佐藤（担当）さん), which stays.
+_KANJI = r"[\u4e00-\u9fff々]"
+_BRACKETED = re.compile(
+    r"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{0,19}|[A-Za-z][A-Za-z .'_-]{0,29}"
+    rf"|{_KANJI}(?:{_KANJI}|[ぁ-ゖァ-ヺー]){{0,7}})\)"
+)
 _HIRAGANA = re.compile(r"[ぁ-ゖー・= ]+")
 _PARTS = re.compile(r"[ ・=]+")
 
@@ -30,9 +35,12 @@ class Bracket(NamedTuple):
 
 
 def is_reading(inner: str, tagger: PosTagger) -> bool:
-    """Whether *inner*, the text between the brackets after a name, is the name's reading (see the module)."""
+    """Whether *inner*, the text between the brackets after a name, is the name's reading (see the module), or in
+    kanji, the given name."""
     if _HIRAGANA.fullmatch(inner):
         return True
+    if re.match(_KANJI, inner):  # a given name in kanji (山田（太郎）さん), not a note (田中（仮名）さん, （元上司）)
+        return all(word.pos[2] == "人名" for word in tagger.tag(inner) if word.surface.strip())
     parts = [p for p in _PARTS.split(inner) if p]
     if inner.lower() in NOT_NAMES or any(p.lower() in NOT_NAMES for p in parts):
         return False
@@ -63,15 +71,23 @@ _QUOTED_WORDS = 6
 """Most words between the quotes of a quoted name: a quote opened further back is no name's."""
 
 
+def quote_opened(words: list[Morpheme], i: int) -> int | None:
+    """Return the index of the quote that opens the one closing right before ``words[i]`` (「山本」さん), if one does
+    a few words back and something stands between them, else None."""
+    if i >= 2 and words[i - 1].end == words[i].start and words[i - 1].surface in _QUOTES.values():
+        opened = [k for k in range(max(0, i - 2 - _QUOTED_WORDS), i - 1) if words[k].surface in _QUOTES]
+        if opened and _QUOTES[words[opened[-1]].surface] == words[i - 1].surface and opened[-1] < i - 2:
+            return opened[-1]
+    return None
+
+
 def bracket_before(text: str, words: list[Morpheme], i: int, tagger: PosTagger) -> tuple[int, Bracket | None]:
     """Return where the name before ``words[i]`` ends and the bracket between them: the index of the ``(`` of a
     bracket of reading's shape right before ``words[i]`` and the bracket, else *i* and None. A name quoted right
     before ``words[i]`` (「山本」さん) ends at its closing quote, which stays out of the mask as a known word in
     brackets does (a bracket that is no reading)."""
-    if i >= 2 and words[i - 1].end == words[i].start and words[i - 1].surface in _QUOTES.values():
-        opened = [k for k in range(max(0, i - 2 - _QUOTED_WORDS), i - 1) if words[k].surface in _QUOTES]
-        if opened and _QUOTES[words[opened[-1]].surface] == words[i - 1].surface and opened[-1] < i - 2:
-            return i - 1, Bracket(words[i - 1].start, words[i - 1].end, reading=False)
+    if quote_opened(words, i) is not None:
+        return i - 1, Bracket(words[i - 1].start, words[i - 1].end, reading=False)
     if words[i - 1].surface != ")" or words[i - 1].end != words[i].start:
         return i, None
     k = i - 2

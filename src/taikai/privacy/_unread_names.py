@@ -17,6 +17,7 @@ of the many common words that take さん (お客さん, 皆さん, 大家さん
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -150,3 +151,26 @@ def find_unread_name(words: list[Morpheme], i: int, tagger: PosTagger) -> int | 
     if phrase in COMMON_WITH_HONORIFIC:
         return None
     return start
+
+
+_QUOTED_NICKNAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々ぁ-ゖァ-ヺー]{2,8}")
+
+
+def quoted_nickname(words: list[Morpheme], i: int, opened: int) -> bool:
+    """Whether the words quoted between ``words[opened]`` and ``words[i - 1]``, right before the honorific
+    ``words[i]``, are a nickname UniDic splits into grammar (「ぴよ子」さん: ぴ + よ + 子, 「たかぴー」さん).
+
+    The quotes bound the name, so kanji may end it too; the rest is the rule for kana nicknames: two to eight
+    characters of two words or more, one of them no part of a common word (a particle, an adverb, a verb: not
+    「神対応」さん), no phrase of its own (no adjective, pronoun or verb of two kana or more: 「優しい人」さん), and
+    not a common word with its honorific (「お客」さん).
+    """
+    quoted = words[opened + 1 : i - 1]
+    phrase = "".join(w.surface for w in quoted)
+    if len(quoted) < 2 or not _QUOTED_NICKNAME.fullmatch(phrase) or phrase + words[i].surface in COMMON_WITH_HONORIFIC:
+        return False
+    if words[i].surface not in UNREAD_HONORIFICS or any(not _adjacent(a, b) for a, b in itertools.pairwise(quoted)):
+        return False
+    if any(w.pos[0] in _PHRASE_WORDS or (w.pos[0] == "動詞" and len(w.surface) > 1) for w in quoted):
+        return False
+    return not all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in quoted)
