@@ -53,6 +53,22 @@ def tiny_model_dir(tmp_path_factory, tiny_csv) -> Path:
     return out
 
 
+JA_COLUMNS = {"text": "本文", "reasons": "理由", "sentiment": "感情"}
+
+
+@pytest.fixture(scope="session")
+def ja_model_dir(tmp_path_factory, tiny_csv) -> Path:
+    """Train the tiny model once on the fixture with its columns named in Japanese (本文, 理由, 感情), as an analyst
+    trains with ``--text-column 本文 --reasons-column 理由 --sentiment-column 感情``; return its directory."""
+    import pandas as pd
+
+    root = tmp_path_factory.mktemp("ja_model")
+    pd.read_csv(tiny_csv).rename(columns=JA_COLUMNS).to_csv(root / "ja.csv", index=False)
+    named = {f"{role}_column": name for role, name in JA_COLUMNS.items()}
+    taikai.train(root / "ja.csv", root / "m", config=FeatureConfig(min_df=1), folds=0, test_size=0, **named)
+    return root / "m"
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tiny_model_dir) -> taikai.Model:
     """Return the tiny model, loaded and verified."""
