@@ -284,3 +284,35 @@ def test_an_add_that_is_no_file_is_named_as_given_to_add(tmp_path, tiny_csv, mak
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"taikai: error: {said.format(path=path)}"), result.stderr
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--add-weight", "3"], "--add-weight 3 applies to the rows of --add files: "),
+        (["--compare-folds", "3"], "--compare-folds 3 applies to the rows of --add files: "),
+        (
+            ["--add-weight", "2.5", "--compare-folds", "2"],
+            "--add-weight 2.5 and --compare-folds 2 apply to the rows of --add files: give the labelled files to "
+            "train on too with --add FILE, or leave --add-weight and --compare-folds out",
+        ),
+        (["--add-weight", "1", "--compare-folds", "5"], None),  # the defaults written out
+        (["--compare-folds", "0"], None),  # no comparison: there is none without --add
+    ],
+)
+def test_add_options_without_add_are_refused_not_ignored(tmp_path, tiny_csv, options, said):
+    """Regression: ``--add-weight 3`` or ``--compare-folds 3`` without ``--add`` trained as if not given, without a
+    word (``--rules-mode override`` without ``--rules`` is refused so)."""
+    result, out = train(tmp_path, tiny_csv, "--vectors", "none", "--folds", "0", *options)
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {said}")
+    assert "Traceback" not in result.output and not out.exists()
+    followed, out = train(
+        tmp_path, tiny_csv, "--vectors", "none", "--folds", "0", *options, "--add", added_file(tmp_path)
+    )
+    assert followed.exit_code == 0, followed.output  # the advice: give the --add file
+    added = [f for f in json.loads((out / "metadata.json").read_text())["inputs"] if f["role"] == "added"]
+    assert added[0]["weight"] == float(options[options.index("--add-weight") + 1] if "--add-weight" in options else 1)
