@@ -181,3 +181,56 @@ def test_the_sentiment_step_speaks_of_the_platform_only_for_the_churn_taxonomy(r
     with the platform', the churn taxonomy's subject, while its reasons step already left the taxonomy out."""
     (step,) = [(ja, en) for _, ja, en in how_to(reasons, sentiments) if en.startswith("sentiment:")]
     assert [("プラットフォーム" in step[0]), ("platform" in step[1])] == [platform, platform]
+
+
+FRAME_NOTES = {
+    "train": " (the 2 DataFrame(s) given to exclude= have no path and are left out: save each to a file, "
+    "frame.to_csv('round1.csv', index=False), and give it to --add if it holds labels)",
+    "python": " (the 2 DataFrame(s) given to exclude= are not named here: give them to add=[…] too if they hold "
+    "labels)",
+    "next": " (the 2 DataFrame(s) given to exclude= have no path and are left out: save each to a file, "
+    "frame.to_csv('round1.csv', index=False), and give it to --exclude)",
+}
+
+
+@pytest.mark.parametrize(
+    ("earlier", "notes"),
+    [
+        (Earlier(frames=2), {"taikai train": "train", "taikai suggest": "next"}),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",), frames=2), {"taikai train": "train", "taikai suggest": "next"}),
+        (Earlier(python=("'data.csv'", "'MODEL'"), frames=2), {"taikai.train(": "python", "taikai suggest": "next"}),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",)), {"taikai train": None, "taikai suggest": None}),
+    ],
+    ids=["frames", "frames-and-a-sheet", "python-model", "no-frame"],
+)
+def test_the_steps_say_the_frames_given_to_exclude_are_left_out(earlier, notes):
+    """Regression: ``suggest(exclude=[frame, …])`` wrote a how_to whose train and next-round commands left the frames
+    out without a word (a frame has no path), so that following them lost the frames' labels and handed their rows
+    out again."""
+    steps = how_to(list(REASON_IDS), list(SENTIMENTS), earlier)
+    for command, note in notes.items():
+        (_, ja, en) = next(step for step in steps if command in step[2])
+        if note is None:
+            assert "DataFrame" not in en and "DataFrame" not in ja
+            continue
+        assert en.endswith(FRAME_NOTES[note])
+        assert ja.endswith(")") and "exclude= に渡した DataFrame 2 個" in ja
+        assert ("--add" if note == "train" else "add=[…]" if note == "python" else "--exclude") in ja
+
+
+def test_the_frames_note_followed_trains_on_their_labels_and_leaves_their_rows_out(tmp_path, monkeypatch, tiny_csv):
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    _run("train", tiny_csv, "--out", "m1", "--vectors", "none", *FAST)
+    dump = pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]})
+    predictions = taikai.load_model("m1").predict_frame(dump, text_column="text")
+    predictions.to_csv("p.csv", index=False)
+    frame = taikai.suggest(predictions, n=4).rows.assign(reasons="low_pay", sentiment="negative")  # filled in pandas
+    taikai.suggest(predictions, n=4, out="s.xlsx", exclude=[frame])
+    steps = [en for _, _, en in openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True)]
+    assert sum("the 1 DataFrame(s) given to exclude= have no path" in step for step in steps) == 2
+    frame.to_csv("round1.csv", index=False)  # the note, followed: a file, given to --add and to --exclude
+    trained = _run("train", tiny_csv, "--add", "round1.csv", "--out", "m2", "--vectors", "none", "--compare-folds", "0")
+    assert "added: round1.csv  (4 rows, 4 used, weight 1)" in trained
+    left = _run("suggest", "p.csv", "-o", "s2.xlsx", "--n", "4", "--exclude", "round1.csv")
+    assert "4 in round1.csv" in left
