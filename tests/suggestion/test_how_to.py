@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
+from taikai import FeatureConfig
 from taikai.cli import cli
 from taikai.io import RunSummary
 from taikai.io._model_stamp import ModelStamp
@@ -184,53 +185,81 @@ def test_the_sentiment_step_speaks_of_the_platform_only_for_the_churn_taxonomy(r
 
 
 FRAME_NOTES = {
-    "train": " (the 2 DataFrame(s) given to exclude= have no path and are left out: save each to a file, "
-    "frame.to_csv('round1.csv', index=False), and give it to --add if it holds labels)",
-    "python": " (the 2 DataFrame(s) given to exclude= are not named here: give them to add=[…] too if they hold "
-    "labels)",
-    "next": " (the 2 DataFrame(s) given to exclude= have no path and are left out: save each to a file, "
-    "frame.to_csv('round1.csv', index=False), and give it to --exclude)",
+    "train": " have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), and give "
+    "it to --add if it holds labels)",
+    "python": " are not named here: give them to add=[…] too if they hold labels)",
+    "next": " have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), and give "
+    "it to --exclude)",
 }
+GIVEN = "(the DataFrame(s) of earlier rounds (2 given to exclude=)"
+TRAINED = "(the DataFrame(s) of earlier rounds (1 the model was trained with (add=))"
+BOTH = "(the DataFrame(s) of earlier rounds (2 given to exclude= and 1 the model was trained with (add=))"
 
 
 @pytest.mark.parametrize(
-    ("earlier", "notes"),
+    ("earlier", "notes", "named", "ja"),
     [
-        (Earlier(frames=2), {"taikai train": "train", "taikai suggest": "next"}),
-        (Earlier(("s1.xlsx",), ("s1.xlsx",), frames=2), {"taikai train": "train", "taikai suggest": "next"}),
-        (Earlier(python=("'data.csv'", "'MODEL'"), frames=2), {"taikai.train(": "python", "taikai suggest": "next"}),
-        (Earlier(("s1.xlsx",), ("s1.xlsx",)), {"taikai train": None, "taikai suggest": None}),
+        (Earlier(frames=2), {"taikai train": "train", "taikai suggest": "next"}, GIVEN, "exclude= に渡した 2 個)"),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",), frames=2), {"taikai train": "train"}, GIVEN, "exclude= に渡した 2 個)"),
+        (
+            Earlier(python=("'data.csv'", "'MODEL'"), frames=2),
+            {"taikai.train(": "python", "taikai suggest": "next"},
+            GIVEN,
+            "exclude= に渡した 2 個)",
+        ),
+        (
+            Earlier(trained_frames=1),
+            {"taikai train": "train", "taikai suggest": "next"},
+            TRAINED,
+            "add= に渡した 1 個)",
+        ),
+        (
+            Earlier(frames=2, trained_frames=1),
+            {"taikai suggest": "next"},
+            BOTH,
+            "2 個、モデルの学習で add= に渡した 1 個)",
+        ),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",)), {"taikai train": None, "taikai suggest": None}, "", ""),
     ],
-    ids=["frames", "frames-and-a-sheet", "python-model", "no-frame"],
+    ids=["frames", "frames-and-a-sheet", "python-model", "trained-with-a-frame", "both", "no-frame"],
 )
-def test_the_steps_say_the_frames_given_to_exclude_are_left_out(earlier, notes):
-    """Regression: ``suggest(exclude=[frame, …])`` wrote a how_to whose train and next-round commands left the frames
-    out without a word (a frame has no path), so that following them lost the frames' labels and handed their rows
-    out again."""
+def test_the_steps_say_the_frames_of_earlier_rounds_are_left_out(earlier, notes, named, ja):
+    """Regression: ``suggest(exclude=[frame, …])``, or predictions of a model trained with ``add=[frame]``, wrote a
+    how_to whose train and next-round commands left the frames out without a word (a frame has no path), so that
+    following them lost the frames' labels and handed their rows out again."""
     steps = how_to(list(REASON_IDS), list(SENTIMENTS), earlier)
     for command, note in notes.items():
-        (_, ja, en) = next(step for step in steps if command in step[2])
+        (_, said_ja, said_en) = next(step for step in steps if command in step[2])
         if note is None:
-            assert "DataFrame" not in en and "DataFrame" not in ja
+            assert "DataFrame" not in said_en and "DataFrame" not in said_ja
             continue
-        assert en.endswith(FRAME_NOTES[note])
-        assert ja.endswith(")") and "exclude= に渡した DataFrame 2 個" in ja
-        assert ("--add" if note == "train" else "add=[…]" if note == "python" else "--exclude") in ja
+        assert said_en.endswith(f" {named}{FRAME_NOTES[note]}")
+        assert "前の回の DataFrame (" in said_ja and ja in said_ja
+        assert ("--add" if note == "train" else "add=[…]" if note == "python" else "--exclude") in said_ja
 
 
-def test_the_frames_note_followed_trains_on_their_labels_and_leaves_their_rows_out(tmp_path, monkeypatch, tiny_csv):
+@pytest.mark.parametrize("where", ["exclude", "add"])
+def test_the_frames_note_followed_trains_on_their_labels_and_leaves_their_rows_out(
+    tmp_path, monkeypatch, tiny_csv, where
+):
     monkeypatch.chdir(tmp_path)
     data = pd.read_csv(tiny_csv)
     _run("train", tiny_csv, "--out", "m1", "--vectors", "none", *FAST)
     dump = pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]})
+    dump.to_csv("dump.csv", index=False)
     predictions = taikai.load_model("m1").predict_frame(dump, text_column="text")
-    predictions.to_csv("p.csv", index=False)
     frame = taikai.suggest(predictions, n=4).rows.assign(reasons="low_pay", sentiment="negative")  # filled in pandas
-    taikai.suggest(predictions, n=4, out="s.xlsx", exclude=[frame])
+    if where == "exclude":
+        predictions.to_csv("p.csv", index=False)
+        taikai.suggest(predictions, n=4, out="s.xlsx", exclude=[frame])
+    else:  # a model trained on it in a notebook, its predictions made with taikai batch (which names the model)
+        taikai.train(tiny_csv, "m2", FeatureConfig(), folds=0, test_size=0, add=[frame], compare_folds=0)
+        _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m2")
+        _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
     steps = [en for _, _, en in openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True)]
-    assert sum("the 1 DataFrame(s) given to exclude= have no path" in step for step in steps) == 2
+    assert sum("the DataFrame(s) of earlier rounds (1 " in step for step in steps) == 2
     frame.to_csv("round1.csv", index=False)  # the note, followed: a file, given to --add and to --exclude
-    trained = _run("train", tiny_csv, "--add", "round1.csv", "--out", "m2", "--vectors", "none", "--compare-folds", "0")
+    trained = _run("train", tiny_csv, "--add", "round1.csv", "--out", "m3", "--vectors", "none", "--compare-folds", "0")
     assert "added: round1.csv  (4 rows, 4 used, weight 1)" in trained
     left = _run("suggest", "p.csv", "-o", "s2.xlsx", "--n", "4", "--exclude", "round1.csv")
     assert "4 in round1.csv" in left

@@ -31,8 +31,9 @@ class Earlier:
     metadata; ``None``: not known); ``python``, the arguments of the :func:`taikai.train` call that trains that kind of
     model when the command line cannot (a model configured in Python: :func:`taikai.model.python_arguments`); and
     ``trained_with``, the files that model was trained on with ``--add`` (its metadata's added inputs), whose labels
-    the train command keeps too; ``frames``, how many DataFrames were given to ``exclude=`` (they have no path, so
-    the commands cannot name them, and the sheet says so)."""
+    the train command keeps too; ``frames`` and ``trained_frames``, how many DataFrames were given to ``exclude=``,
+    and to ``add=`` when that model was trained (they have no path, so the commands cannot name them: the sheet
+    says so)."""
 
     files: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
@@ -40,6 +41,7 @@ class Earlier:
     python: tuple[str, ...] | None = None
     trained_with: tuple[str, ...] = ()
     frames: int = 0
+    trained_frames: int = 0
 
     @classmethod
     def of(cls, run: RunSummary | None) -> Earlier:
@@ -50,9 +52,10 @@ class Earlier:
         if meta is None:
             return cls()
         added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
+        frames = sum(f.role == "added" and f.file.startswith("<frame") for f in meta.inputs)  # no path: said so
         python = python_arguments(meta)
         python_call = None if python is None else tuple(python)
-        return cls(train_options=retrain_options(meta), python=python_call, trained_with=added)
+        return cls(train_options=retrain_options(meta), python=python_call, trained_with=added, trained_frames=frames)
 
     def given(self, files: tuple[str, ...], sheets: tuple[str, ...], frames: int = 0) -> Earlier:
         """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets, and the number
@@ -61,24 +64,32 @@ class Earlier:
 
     def unnamed(self, step: str) -> tuple[str, str]:
         """Return the note (Japanese, English) after the *step* (``train``, ``python``: the :func:`taikai.train`
-        call, or ``next``) of the frames given to ``exclude=``, which a command cannot name: save each to a file
-        and give it to ``--add`` (one that holds labels) or ``--exclude``; a Python call takes the frames in
-        ``add=``. Empty without such frames."""
-        if not self.frames:
+        call, or ``next``) of the frames of earlier rounds (given to ``exclude=``, or to ``add=`` of the model's
+        training), which a command cannot name: save each to a file and give it to ``--add`` (one that holds
+        labels) or ``--exclude``; a Python call takes the frames in ``add=``. Empty without such frames."""
+        if not self.frames and not self.trained_frames:
             return "", ""
-        given = f"exclude= に渡した DataFrame {self.frames} 個", f"the {self.frames} DataFrame(s) given to exclude="
+        ja = "、".join(
+            [f"exclude= に渡した {self.frames} 個"] * bool(self.frames)
+            + [f"モデルの学習で add= に渡した {self.trained_frames} 個"] * bool(self.trained_frames)
+        )
+        en = " and ".join(
+            [f"{self.frames} given to exclude="] * bool(self.frames)
+            + [f"{self.trained_frames} the model was trained with (add=)"] * bool(self.trained_frames)
+        )
+        ja, en = f"前の回の DataFrame ({ja})", f"the DataFrame(s) of earlier rounds ({en})"
         if step == "python":
             return (
-                f" ({given[0]}はここに含まれていない: ラベルがあればそのまま add=[…] に加える)",
-                f" ({given[1]} are not named here: give them to add=[…] too if they hold labels)",
+                f" ({ja}はここに含まれていない: ラベルがあればそのまま add=[…] に加える)",
+                f" ({en} are not named here: give them to add=[…] too if they hold labels)",
             )
         option, labels_ja, labels_en = ("--add", "ラベルがあれば ", " if it holds labels")
         if step == "next":
             option, labels_ja, labels_en = "--exclude", "", ""
         return (
-            f" ({given[0]}はパスがないため含まれていない: frame.to_csv('round1.csv', index=False) などでファイルに"
+            f" ({ja}はパスがないため含まれていない: frame.to_csv('round1.csv', index=False) などでファイルに"
             f"保存し、{labels_ja}{option} に加える)",
-            f" ({given[1]} have no path and are left out: save each to a file, frame.to_csv('round1.csv', "
+            f" ({en} have no path and are left out: save each to a file, frame.to_csv('round1.csv', "
             f"index=False), and give it to {option}{labels_en})",
         )
 
