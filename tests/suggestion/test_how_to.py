@@ -263,3 +263,49 @@ def test_the_frames_note_followed_trains_on_their_labels_and_leaves_their_rows_o
     assert "added: round1.csv  (4 rows, 4 used, weight 1)" in trained
     left = _run("suggest", "p.csv", "-o", "s2.xlsx", "--n", "4", "--exclude", "round1.csv")
     assert "4 in round1.csv" in left
+
+
+@pytest.mark.parametrize(
+    ("config", "weight", "said"),
+    [
+        (None, 3.0, " --add-weight 3"),
+        (None, 1.0, ""),  # the default: not said
+        (FeatureConfig(min_df=1), 2.5, "add_weight=2.5"),  # a model configured in Python: its taikai.train call
+    ],
+    ids=["weighted", "weight-1", "python-model"],
+)
+def test_the_train_step_weighs_the_earlier_labels_as_the_model_did(
+    tmp_path, monkeypatch, tiny_csv, config, weight, said
+):
+    """Regression: for predictions of a model trained with ``--add first.csv --add-weight 3``, the how_to's train
+    command kept ``--add first.csv`` but not the weight, so that following it trained the earlier labels at 1."""
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    data.to_csv("data.csv", index=False)
+    pd.DataFrame(
+        {"text": ["もう報酬が安すぎて無理", "手数料で赤字"], "reasons": "low_pay", "sentiment": "negative"}
+    ).to_csv("first.csv", index=False)
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv("dump.csv", index=False)
+    config = config or FeatureConfig()
+    taikai.train("data.csv", "m1", config, folds=0, test_size=0, add="first.csv", add_weight=weight, compare_folds=0)
+    _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m1")
+    _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
+    wb = openpyxl.load_workbook("s.xlsx")
+    header = [c.value for c in wb["labels"][1]]
+    for row in wb["labels"].iter_rows(min_row=2):  # a person fills it in
+        row[header.index("reasons")].value = "fees"
+        row[header.index("sentiment")].value = "negative"
+    wb.save("s.xlsx")
+    (train,) = [
+        en for _, _, en in wb["how_to"].iter_rows(min_row=2, values_only=True) if "taikai" in en and "add" in en
+    ]
+    if "add_weight" in said:
+        call = train[train.index("taikai.train(") : train.index(" (this model's features")]
+        assert f"{said}, add=['first.csv', 'THIS_FILE'])" in call
+        eval(call.replace("'DATA.csv'", "'data.csv'").replace("MODEL_DIR", "m2").replace("THIS_FILE", "s.xlsx"))
+    else:
+        command = shlex.split(train[train.index("taikai train") : train.index(" (keep")])
+        assert " ".join(command).endswith(f"--add first.csv --add THIS_FILE --out MODEL --vectors none{said}")
+        _run(*[{"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]], *FAST)
+    added = [f for f in taikai.load_model("m2").metadata.inputs if f.role == "added"]
+    assert [(f.file, f.weight) for f in added] == [("first.csv", weight), ("s.xlsx", weight)]

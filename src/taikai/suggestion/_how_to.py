@@ -53,9 +53,12 @@ class Earlier:
             return cls()
         added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
         frames = sum(f.role == "added" and f.file.startswith("<frame") for f in meta.inputs)  # no path: said so
+        weights = {f.weight for f in meta.inputs if f.role == "added"}  # kept: the earlier labels weigh as they did
+        weight = next(iter(weights)) if len(weights) == 1 and weights != {1.0} else None
         python = python_arguments(meta)
-        python_call = None if python is None else tuple(python)
-        return cls(train_options=retrain_options(meta), python=python_call, trained_with=added, trained_frames=frames)
+        python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
+        options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
+        return cls(train_options=options, python=python_call, trained_with=added, trained_frames=frames)
 
     def given(self, files: tuple[str, ...], sheets: tuple[str, ...], frames: int = 0) -> Earlier:
         """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets, and the number
