@@ -33,8 +33,8 @@ def warn_added_tests(added: pd.DataFrame, used: pd.Series, files: Sequence[str],
             warn_user(
                 f"{name}: {count:,} of its {int((used & mine).sum()):,} added row(s) say split 'test', but a file "
                 f"given to {ADD} is trained on whole (its split column is not read: only the base data's holds rows "
-                f"out for the test): they are training rows, and {scored} would score rows the model has seen; to measure the "
-                f"model on them instead, move them to a file of their own, left out of {ADD}, and score it with "
-                "taikai evaluate",
+                f"out for the test): they are training rows, and {scored} would score rows the model has seen; to "
+                f"measure the model on them instead, move them to a file of their own, left out of {ADD}, and score "
+                "it with taikai evaluate",
                 DataWarning,
             )
