@@ -284,3 +284,67 @@ def test_an_add_that_is_no_file_is_named_as_given_to_add(tmp_path, tiny_csv, mak
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"taikai: error: {said.format(path=path)}"), result.stderr
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--add-weight", "3"], "--add-weight 3 applies to the rows of --add files: "),
+        (["--compare-folds", "3"], "--compare-folds 3 applies to the rows of --add files: "),
+        (
+            ["--add-weight", "2.5", "--compare-folds", "2"],
+            "--add-weight 2.5 and --compare-folds 2 apply to the rows of --add files: give the labelled files to "
+            "train on too with --add FILE, or leave --add-weight and --compare-folds out",
+        ),
+        (["--add-weight", "1", "--compare-folds", "5"], None),  # the defaults written out
+        (["--compare-folds", "0"], None),  # no comparison: there is none without --add
+    ],
+)
+def test_add_options_without_add_are_refused_not_ignored(tmp_path, tiny_csv, options, said):
+    """Regression: ``--add-weight 3`` or ``--compare-folds 3`` without ``--add`` trained as if not given, without a
+    word (``--rules-mode override`` without ``--rules`` is refused so)."""
+    result, out = train(tmp_path, tiny_csv, "--vectors", "none", "--folds", "0", *options)
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {said}")
+    assert "Traceback" not in result.output and not out.exists()
+    followed, out = train(
+        tmp_path, tiny_csv, "--vectors", "none", "--folds", "0", *options, "--add", added_file(tmp_path)
+    )
+    assert followed.exit_code == 0, followed.output  # the advice: give the --add file
+    added = [f for f in json.loads((out / "metadata.json").read_text())["inputs"] if f["role"] == "added"]
+    assert added[0]["weight"] == float(options[options.index("--add-weight") + 1] if "--add-weight" in options else 1)
+
+
+@pytest.mark.parametrize("split", ["test", " Test"])
+def test_added_rows_marked_test_are_said_to_train_and_the_advice_works(tmp_path, tiny_csv, split):
+    """Regression: ``train --add`` of a file with a split column trained on its test rows without a word; only
+    ``evaluate FILE --split test`` warned later, that the model had seen them."""
+    rows = [
+        "text,reasons,sentiment,split",
+        f"生成AIに仕事を取られて応募しても通らない,rejection,negative,{split}",
+        "本業が忙しくなり時間がなくなったので辞めた,time,neutral,train",
+        f"単価が安すぎて何時間やっても生活できない,low_pay,negative,{split}",
+    ]
+    marked = tmp_path / "marked.csv"
+    marked.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result, out = train(tmp_path, tiny_csv, "--vectors", "none", "--compare-folds", "0", "--add", marked)
+    assert result.exit_code == 0, result.output
+    warning = f"taikai: warning: {marked}: 2 of its 3 added row(s) say split 'test', but a file given to add= "
+    assert warning in result.stderr
+    evaluate = ["evaluate", "--model", str(out), "--split", "test"]
+    seen = CliRunner().invoke(cli, [*evaluate[:1], str(marked), *evaluate[1:]])
+    assert "were in this model's training data" in seen.stderr  # as the warning says
+    # the advice: the test rows in a file of their own, left out of --add, scored with taikai evaluate
+    own, kept = tmp_path / "own.csv", tmp_path / "kept.csv"
+    own.write_text("\n".join(rows[:2] + rows[3:]) + "\n", encoding="utf-8")
+    kept.write_text("\n".join(rows[:1] + rows[2:3]) + "\n", encoding="utf-8")
+    out.rename(tmp_path / "first")
+    result, out = train(tmp_path, tiny_csv, "--vectors", "none", "--compare-folds", "0", "--add", kept)
+    assert result.exit_code == 0, result.output
+    assert "say split 'test'" not in result.stderr
+    scored = CliRunner().invoke(cli, [*evaluate[:1], str(own), *evaluate[1:]])
+    assert scored.exit_code == 0, scored.output
+    assert "Scored 2 of 2 rows (split: test)" in scored.stdout and "training data" not in scored.stderr

@@ -287,10 +287,10 @@ def test_info_metadata_only_advises_for_ones_own_table_what_works(tmp_path, tiny
     [
         (
             "/no/such/table",
-            r"not found at /no/such/table; build it .*, or train without vectors "
+            r"not found at /no/such/table: give vectors= the path of your own table .*, or train without vectors "
             r"\(config=FeatureConfig\(vectors=None\) in Python, --vectors none on the command line\)$",
         ),
-        ("missing", r"'missing' not found at .*vectors/missing;"),
+        ("missing", r"'missing' not found at .*vectors/missing: give vectors= the path of your own table"),
     ],
 )
 def test_a_missing_table_says_where_it_looked(name, message):

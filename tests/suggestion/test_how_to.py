@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
+from taikai import FeatureConfig
 from taikai.cli import cli
 from taikai.io import RunSummary
 from taikai.io._model_stamp import ModelStamp
@@ -181,3 +182,130 @@ def test_the_sentiment_step_speaks_of_the_platform_only_for_the_churn_taxonomy(r
     with the platform', the churn taxonomy's subject, while its reasons step already left the taxonomy out."""
     (step,) = [(ja, en) for _, ja, en in how_to(reasons, sentiments) if en.startswith("sentiment:")]
     assert [("プラットフォーム" in step[0]), ("platform" in step[1])] == [platform, platform]
+
+
+FRAME_NOTES = {
+    "train": " have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), and give "
+    "it to --add if it holds labels)",
+    "python": " are not named here: give them to add=[…] too if they hold labels)",
+    "next": " have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), and give "
+    "it to --exclude)",
+}
+GIVEN = "(the DataFrame(s) of earlier rounds (2 given to exclude=)"
+TRAINED = "(the DataFrame(s) of earlier rounds (1 the model was trained with (add=))"
+BOTH = "(the DataFrame(s) of earlier rounds (2 given to exclude= and 1 the model was trained with (add=))"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "notes", "named", "ja"),
+    [
+        (Earlier(frames=2), {"taikai train": "train", "taikai suggest": "next"}, GIVEN, "exclude= に渡した 2 個)"),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",), frames=2), {"taikai train": "train"}, GIVEN, "exclude= に渡した 2 個)"),
+        (
+            Earlier(python=("'data.csv'", "'MODEL'"), frames=2),
+            {"taikai.train(": "python", "taikai suggest": "next"},
+            GIVEN,
+            "exclude= に渡した 2 個)",
+        ),
+        (
+            Earlier(trained_frames=1),
+            {"taikai train": "train", "taikai suggest": "next"},
+            TRAINED,
+            "add= に渡した 1 個)",
+        ),
+        (
+            Earlier(frames=2, trained_frames=1),
+            {"taikai suggest": "next"},
+            BOTH,
+            "2 個、モデルの学習で add= に渡した 1 個)",
+        ),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",)), {"taikai train": None, "taikai suggest": None}, "", ""),
+    ],
+    ids=["frames", "frames-and-a-sheet", "python-model", "trained-with-a-frame", "both", "no-frame"],
+)
+def test_the_steps_say_the_frames_of_earlier_rounds_are_left_out(earlier, notes, named, ja):
+    """Regression: ``suggest(exclude=[frame, …])``, or predictions of a model trained with ``add=[frame]``, wrote a
+    how_to whose train and next-round commands left the frames out without a word (a frame has no path), so that
+    following them lost the frames' labels and handed their rows out again."""
+    steps = how_to(list(REASON_IDS), list(SENTIMENTS), earlier)
+    for command, note in notes.items():
+        (_, said_ja, said_en) = next(step for step in steps if command in step[2])
+        if note is None:
+            assert "DataFrame" not in said_en and "DataFrame" not in said_ja
+            continue
+        assert said_en.endswith(f" {named}{FRAME_NOTES[note]}")
+        assert "前の回の DataFrame (" in said_ja and ja in said_ja
+        assert ("--add" if note == "train" else "add=[…]" if note == "python" else "--exclude") in said_ja
+
+
+@pytest.mark.parametrize("where", ["exclude", "add"])
+def test_the_frames_note_followed_trains_on_their_labels_and_leaves_their_rows_out(
+    tmp_path, monkeypatch, tiny_csv, where
+):
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    _run("train", tiny_csv, "--out", "m1", "--vectors", "none", *FAST)
+    dump = pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]})
+    dump.to_csv("dump.csv", index=False)
+    predictions = taikai.load_model("m1").predict_frame(dump, text_column="text")
+    frame = taikai.suggest(predictions, n=4).rows.assign(reasons="low_pay", sentiment="negative")  # filled in pandas
+    if where == "exclude":
+        predictions.to_csv("p.csv", index=False)
+        taikai.suggest(predictions, n=4, out="s.xlsx", exclude=[frame])
+    else:  # a model trained on it in a notebook, its predictions made with taikai batch (which names the model)
+        taikai.train(tiny_csv, "m2", FeatureConfig(), folds=0, test_size=0, add=[frame], compare_folds=0)
+        _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m2")
+        _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
+    steps = [en for _, _, en in openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True)]
+    assert sum("the DataFrame(s) of earlier rounds (1 " in step for step in steps) == 2
+    frame.to_csv("round1.csv", index=False)  # the note, followed: a file, given to --add and to --exclude
+    trained = _run("train", tiny_csv, "--add", "round1.csv", "--out", "m3", "--vectors", "none", "--compare-folds", "0")
+    assert "added: round1.csv  (4 rows, 4 used, weight 1)" in trained
+    left = _run("suggest", "p.csv", "-o", "s2.xlsx", "--n", "4", "--exclude", "round1.csv")
+    assert "4 in round1.csv" in left
+
+
+@pytest.mark.parametrize(
+    ("config", "weight", "said"),
+    [
+        (None, 3.0, " --add-weight 3"),
+        (None, 1.0, ""),  # the default: not said
+        (FeatureConfig(min_df=1), 2.5, "add_weight=2.5"),  # a model configured in Python: its taikai.train call
+    ],
+    ids=["weighted", "weight-1", "python-model"],
+)
+def test_the_train_step_weighs_the_earlier_labels_as_the_model_did(
+    tmp_path, monkeypatch, tiny_csv, config, weight, said
+):
+    """Regression: for predictions of a model trained with ``--add first.csv --add-weight 3``, the how_to's train
+    command kept ``--add first.csv`` but not the weight, so that following it trained the earlier labels at 1."""
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    data.to_csv("data.csv", index=False)
+    pd.DataFrame(
+        {"text": ["もう報酬が安すぎて無理", "手数料で赤字"], "reasons": "low_pay", "sentiment": "negative"}
+    ).to_csv("first.csv", index=False)
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv("dump.csv", index=False)
+    config = config or FeatureConfig()
+    taikai.train("data.csv", "m1", config, folds=0, test_size=0, add="first.csv", add_weight=weight, compare_folds=0)
+    _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m1")
+    _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
+    wb = openpyxl.load_workbook("s.xlsx")
+    header = [c.value for c in wb["labels"][1]]
+    for row in wb["labels"].iter_rows(min_row=2):  # a person fills it in
+        row[header.index("reasons")].value = "fees"
+        row[header.index("sentiment")].value = "negative"
+    wb.save("s.xlsx")
+    (train,) = [
+        en for _, _, en in wb["how_to"].iter_rows(min_row=2, values_only=True) if "taikai" in en and "add" in en
+    ]
+    if "add_weight" in said:
+        call = train[train.index("taikai.train(") : train.index(" (this model's features")]
+        assert f"{said}, add=['first.csv', 'THIS_FILE'])" in call
+        eval(call.replace("'DATA.csv'", "'data.csv'").replace("MODEL_DIR", "m2").replace("THIS_FILE", "s.xlsx"))
+    else:
+        command = shlex.split(train[train.index("taikai train") : train.index(" (keep")])
+        assert " ".join(command).endswith(f"--add first.csv --add THIS_FILE --out MODEL --vectors none{said}")
+        _run(*[{"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]], *FAST)
+    added = [f for f in taikai.load_model("m2").metadata.inputs if f.role == "added"]
+    assert [(f.file, f.weight) for f in added] == [("first.csv", weight), ("s.xlsx", weight)]

@@ -150,6 +150,51 @@ def test_a_missing_vector_table_fails_before_the_data_is_read(tmp_path, monkeypa
     assert not (tmp_path / "m").exists()
 
 
+WORDS_ONLY = (
+    "or train without vectors (config=FeatureConfig(vectors=None) in Python, --vectors none on the command line)"
+)
+
+
+@pytest.mark.parametrize(
+    ("vectors", "said", "works"),
+    [
+        (
+            "{tmp}/gone",
+            "not found at {tmp}/gone: give vectors= the path of your own table (the directory holding its table.json), "
+            "or 'chive' for the table that ships with taikai, " + WORDS_ONLY,
+            "{tmp}/mine",
+        ),
+        ("gone/table", "not found at gone/table (from the current directory, {tmp}): give vectors= the path", "./mine"),
+        ("gone", "not found at {tables}/gone: give vectors= the path of your own table", "./mine"),
+        # a bare name of a folder here is a table inside taikai: said to be given by its path, which then works
+        (
+            "mine",
+            "not found at {tables}/mine: a bare name is a table inside taikai; give your own table by its path: "
+            "vectors='./mine', " + WORDS_ONLY,
+            "./mine",
+        ),
+    ],
+)
+def test_a_missing_table_of_one_s_own_is_told_how_to_give_one(tmp_path, monkeypatch, tiny_csv, vectors, said, works):
+    """Regression: it was told to build the table with scripts/extract_vectors.py, which builds the shipped chiVe
+    table (into the package), not one's own."""
+    tables = tmp_path / "no-tables"
+    monkeypatch.setattr(_vector_table, "TABLE_DIR", tables)
+    monkeypatch.chdir(tmp_path)
+    _vector_table.save_table(
+        _vector_table.make_table({"手数料": [1.0, 0.0], "高い": [0.0, 1.0]}, "mine"), tmp_path / "mine"
+    )
+    config = replace(FeatureConfig.shipped(), vectors=vectors.format(tmp=tmp_path))
+    with pytest.raises(ModelError) as caught:
+        taikai.train(tmp_path / "no-such-data.csv", tmp_path / "m", config=config)  # the table is checked first
+    message = str(caught.value)
+    assert message.startswith(f"word-vector table {config.vectors!r} ")
+    assert said.format(tmp=tmp_path, tables=tables) in message and "extract_vectors" not in message
+    followed = replace(config, vectors=works.format(tmp=tmp_path))  # the advice: the table's path
+    model = taikai.train(tiny_csv, config=followed, folds=0, test_size=0)
+    assert model.metadata.config["vectors"] == str(tmp_path / "mine")
+
+
 def test_own_label_set_without_sentiment():
     df = pd.DataFrame(
         {

@@ -17,6 +17,10 @@ SHIPPED_VECTORS = "chive"
 this module does not import, so that ``--help`` stays light; a test checks that the two agree."""
 
 
+ADD_WEIGHT, COMPARE_FOLDS = 1.0, 5
+"""The defaults of --add-weight and --compare-folds, which apply to --add files only."""
+
+
 def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> int:
     """Refuse ``--compare-folds 1``: one fold's model would be trained on none of the added rows."""
     if value == 1:
@@ -60,7 +64,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 @click.option(
     "--add-weight",
     type=click.FloatRange(min=0, min_open=True),
-    default=1.0,
+    default=ADD_WEIGHT,
     show_default=True,
     help="Sample weight of every --add row (a base row weighs 1).",
 )
@@ -76,7 +80,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 @click.option(
     "--compare-folds",
     type=click.IntRange(min=0),
-    default=5,
+    default=COMPARE_FOLDS,
     show_default=True,
     callback=_compare_folds,
     help="With --add: folds over the added rows for the before/after scores (0: skip the comparison; else at least 2).",
@@ -146,6 +150,7 @@ def train(
     from taikai.training import SkippedRowsWarning
     from taikai.training import train as fit
 
+    _check_added_options(add, add_weight, compare_folds)
     _check_out(out, data, add)
     # None: the shipped configuration. fit checks the vector table before it reads DATA.
     config = None
@@ -181,6 +186,20 @@ def train(
     if skipped:
         with said_saved(saved):
             click.secho(skipped, err=True, fg="yellow", bold=True)
+
+
+def _check_added_options(add: tuple[str, ...], add_weight: float, compare_folds: int) -> None:
+    """Refuse --add-weight or --compare-folds asking for something without --add (the weight would weigh no row, the
+    folds compare nothing), as --rules-mode override is refused without --rules; their defaults written out, and
+    --compare-folds 0 (no comparison, which there is none without --add), are accepted. In Python, ``add=[]`` with
+    ``add_weight=`` is accepted: a loop's first round adds nothing yet."""
+    given = [f"--add-weight {add_weight:g}"] if add_weight != ADD_WEIGHT else []
+    given += [f"--compare-folds {compare_folds}"] if compare_folds not in (0, COMPARE_FOLDS) else []
+    if not add and given:
+        raise click.UsageError(
+            f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} to the rows of --add files: give the "
+            f"labelled files to train on too with --add FILE, or leave {' and '.join(g.split()[0] for g in given)} out"
+        )
 
 
 def _check_out(out: Path, data: Path, add: tuple[str, ...]) -> None:

@@ -197,17 +197,36 @@ def check_vectors(name: str) -> None:
     load_table(name)
 
 
+def _own_missing(name: str, path: Path) -> str:
+    """Return what is wrong with ``vectors=`` *name*, a table of one's own not found at *path* (:func:`table_path`),
+    and how a table of one's own is given: by the path of the directory holding its ``table.json`` (a bare name is
+    a table inside taikai, and a folder of that name here is said to be given as ``./NAME``)."""
+    here = Path(name)
+    if path != here and (here / "table.json").exists():  # a folder here, given by a bare name
+        return (
+            f"word-vector table {name!r} not found at {path}: a bare name is a table inside taikai; give your own "
+            f"table by its path: vectors={os.path.join('.', name)!r}"
+        )
+    where = "" if path.is_absolute() else f" (from the current directory, {os.getcwd()})"
+    return (
+        f"word-vector table {name!r} not found at {path}{where}: give vectors= the path of your own table (the "
+        f"directory holding its table.json), or {DEFAULT_VECTORS!r} for the table that ships with taikai"
+    )
+
+
 def load_table(name: str) -> VectorTable:
     """Return the vector table *name* (see :func:`table_path`), read once per process and directory."""
     path = table_path(name)
     try:
         stat = (path / "table.json").stat()
     except OSError as exc:
-        shipped = "it ships with taikai: reinstall taikai, or rebuild it" if name == DEFAULT_VECTORS else "build it"
+        words_only = "(config=FeatureConfig(vectors=None) in Python, --vectors none on the command line)"
+        if name != DEFAULT_VECTORS:  # a table of one's own: scripts/extract_vectors.py builds chiVe, not it
+            raise ModelError(f"{_own_missing(name, path)}, or train without vectors {words_only}") from exc
         raise ModelError(
-            f"word-vector table {name!r} not found at {path}; {shipped} with scripts/extract_vectors.py (from the "
-            "ja-ginza wheel: see docs/model_selection.md), or train without vectors "
-            "(config=FeatureConfig(vectors=None) in Python, --vectors none on the command line)"
+            f"word-vector table {name!r} not found at {path}; it ships with taikai: reinstall taikai, or rebuild it "
+            f"with scripts/extract_vectors.py (from the ja-ginza wheel: see docs/model_selection.md), or train "
+            f"without vectors {words_only}"
         ) from exc
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     table = _TABLES.get(key)

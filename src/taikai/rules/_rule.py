@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai._closest_label import closest_label, names_known
-from taikai.errors import InputError, RulesError, UnknownRuleLabelError
+from taikai.errors import InputError, RulesError, UnknownRuleLabelError, wrong_type
 from taikai.labels import SENTIMENTS, label_list, own_labels, reason_id, reason_name, sentiment_id, sentiment_name
 from taikai.text import markdown_cell
 
@@ -146,9 +146,22 @@ class RuleSet:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def where(self, rule: Rule) -> str:
-        """Return ``FILE:LINE: rule 'NAME'``, naming *rule* in messages."""
+        """Return ``FILE:LINE: rule 'NAME'``, naming *rule* (a :class:`Rule` of :attr:`rules`) in messages; raise
+        :class:`TypeError` for anything else, a rule's name saying which of :attr:`rules` it is."""
+        if not isinstance(rule, Rule):
+            raise self._not_rule(rule)
         line = f":{rule.line}" if rule.line is not None else ""
         return f"{self.source}{line}: rule {rule.name!r}"
+
+    def _not_rule(self, value: object) -> TypeError:
+        """Return the error of :meth:`where` given *value*, not a rule: a name of one of :attr:`rules` is said to
+        be that rule's (``rules.rules[2]``), any other value is told the names there are."""
+        given = str(wrong_type("rule", value, "a Rule of these rules (one of rules.rules)"))
+        positions = [i for i, r in enumerate(self.rules) if isinstance(value, str) and r.name == value.strip()]
+        if positions:
+            return TypeError(f"{given}: the rule of that name is rules.rules[{positions[0]}]")
+        names = ", ".join(repr(r.name) for r in self.rules[:10]) + (", …" if len(self.rules) > 10 else "")
+        return TypeError(f"{given}; {f'they are named {names}' if names else 'there are none'}")
 
     def for_labels(self, labels: Sequence[str]) -> RuleSet:
         """Return these rules with their labels read as the model whose reasons are *labels* reads labels: for a

@@ -31,13 +31,17 @@ class Earlier:
     metadata; ``None``: not known); ``python``, the arguments of the :func:`taikai.train` call that trains that kind of
     model when the command line cannot (a model configured in Python: :func:`taikai.model.python_arguments`); and
     ``trained_with``, the files that model was trained on with ``--add`` (its metadata's added inputs), whose labels
-    the train command keeps too."""
+    the train command keeps too; ``frames`` and ``trained_frames``, how many DataFrames were given to ``exclude=``,
+    and to ``add=`` when that model was trained (they have no path, so the commands cannot name them: the sheet
+    says so)."""
 
     files: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
     train_options: str | None = None
     python: tuple[str, ...] | None = None
     trained_with: tuple[str, ...] = ()
+    frames: int = 0
+    trained_frames: int = 0
 
     @classmethod
     def of(cls, run: RunSummary | None) -> Earlier:
@@ -48,13 +52,49 @@ class Earlier:
         if meta is None:
             return cls()
         added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
+        frames = sum(f.role == "added" and f.file.startswith("<frame") for f in meta.inputs)  # no path: said so
+        weights = {f.weight for f in meta.inputs if f.role == "added"}  # kept: the earlier labels weigh as they did
+        weight = next(iter(weights)) if len(weights) == 1 and weights != {1.0} else None
         python = python_arguments(meta)
-        python_call = None if python is None else tuple(python)
-        return cls(train_options=retrain_options(meta), python=python_call, trained_with=added)
+        python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
+        options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
+        return cls(train_options=options, python=python_call, trained_with=added, trained_frames=frames)
 
-    def given(self, files: tuple[str, ...], sheets: tuple[str, ...]) -> Earlier:
-        """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets."""
-        return replace(self, files=files, sheets=sheets)
+    def given(self, files: tuple[str, ...], sheets: tuple[str, ...], frames: int = 0) -> Earlier:
+        """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets, and the number
+        of *frames* given to ``exclude=``."""
+        return replace(self, files=files, sheets=sheets, frames=frames)
+
+    def unnamed(self, step: str) -> tuple[str, str]:
+        """Return the note (Japanese, English) after the *step* (``train``, ``python``: the :func:`taikai.train`
+        call, or ``next``) of the frames of earlier rounds (given to ``exclude=``, or to ``add=`` of the model's
+        training), which a command cannot name: save each to a file and give it to ``--add`` (one that holds
+        labels) or ``--exclude``; a Python call takes the frames in ``add=``. Empty without such frames."""
+        if not self.frames and not self.trained_frames:
+            return "", ""
+        ja = "、".join(
+            [f"exclude= に渡した {self.frames} 個"] * bool(self.frames)
+            + [f"モデルの学習で add= に渡した {self.trained_frames} 個"] * bool(self.trained_frames)
+        )
+        en = " and ".join(
+            [f"{self.frames} given to exclude="] * bool(self.frames)
+            + [f"{self.trained_frames} the model was trained with (add=)"] * bool(self.trained_frames)
+        )
+        ja, en = f"前の回の DataFrame ({ja})", f"the DataFrame(s) of earlier rounds ({en})"
+        if step == "python":
+            return (
+                f" ({ja}はここに含まれていない: ラベルがあればそのまま add=[…] に加える)",
+                f" ({en} are not named here: give them to add=[…] too if they hold labels)",
+            )
+        option, labels_ja, labels_en = ("--add", "ラベルがあれば ", " if it holds labels")
+        if step == "next":
+            option, labels_ja, labels_en = "--exclude", "", ""
+        return (
+            f" ({ja}はパスがないため含まれていない: frame.to_csv('round1.csv', index=False) などでファイルに"
+            f"保存し、{labels_ja}{option} に加える)",
+            f" ({en} have no path and are left out: save each to a file, frame.to_csv('round1.csv', "
+            f"index=False), and give it to {option}{labels_en})",
+        )
 
     def kept(self) -> tuple[str, ...]:
         """Return the files whose labels the train command keeps with ``--add``: the model's, then the sheets given
@@ -143,18 +183,20 @@ def how_to(
         ),
         (
             f"定義は definitions シートを参照。保存後: taikai train DATA{adds} --add このファイル --out MODEL{options}"
-            + kept_ja,
+            + kept_ja
+            + earlier.unnamed("train")[0],
             f"Definitions are on the definitions sheet. Then: taikai train DATA{adds} --add THIS_FILE --out MODEL"
             + options
-            + (kept_en if earlier.kept() else ""),
+            + (kept_en if earlier.kept() else "")
+            + earlier.unnamed("train")[1],
         )
         if earlier.python is None
-        else _python_step(earlier.python, earlier.kept(), kept_ja, kept_en if earlier.kept() else ""),
+        else _python_step(earlier, kept_ja, kept_en if earlier.kept() else ""),
         (
             f"次の回: taikai suggest 新しい予測 -o 次のシート{excludes} --exclude このファイル (このシートの行は、"
-            "空欄の行も、もう選ばれない)",
+            "空欄の行も、もう選ばれない)" + earlier.unnamed("next")[0],
             f"Next round: taikai suggest NEW_PREDICTIONS -o NEXT_SHEET{excludes} --exclude THIS_FILE (this sheet's "
-            "rows, blank ones too, are not picked again)",
+            "rows, blank ones too, are not picked again)" + earlier.unnamed("next")[1],
         ),
     ]
     if not sentiments:
@@ -162,16 +204,19 @@ def how_to(
     return [(str(number), ja, en) for number, (ja, en) in enumerate(steps, start=1)]
 
 
-def _python_step(arguments: Sequence[str], kept: Sequence[str], kept_ja: str, kept_en: str) -> tuple[str, str]:
+def _python_step(earlier: Earlier, kept_ja: str, kept_en: str) -> tuple[str, str]:
     """Return the step that trains on the sheet a model configured in Python (features ``taikai train`` cannot
-    give): the :func:`taikai.train` call with its *arguments*, the *kept* sheets and this one added."""
+    give): the :func:`taikai.train` call with its arguments (*earlier*'s ``python``), the kept sheets and this one
+    added, and the frames given to ``exclude=``, which it cannot name."""
     from taikai.model import train_call
 
+    arguments, kept = earlier.python or (), earlier.kept()
     ja = train_call(arguments, [*kept, "このファイル"])
     en = train_call(arguments, [*kept, "THIS_FILE"])
+    frames_ja, frames_en = earlier.unnamed("python")
     return (
         f"定義は definitions シートを参照。保存後、Python で: {ja} (このモデルの特徴は Python で設定されたもの: "
-        f"taikai train では別の種類のモデルになる){kept_ja}",
+        f"taikai train では別の種類のモデルになる){kept_ja}{frames_ja}",
         f"Definitions are on the definitions sheet. Then, in Python: {en} (this model's features were set in Python: "
-        f"taikai train would train another kind of model){kept_en}",
+        f"taikai train would train another kind of model){kept_en}{frames_en}",
     )

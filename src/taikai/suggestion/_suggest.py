@@ -256,7 +256,8 @@ def suggest(
             for f, item in zip(files, to_exclude, strict=True)
             if isinstance(item, (str, Path)) and f.same_as is None  # a file given again is named once
         ]
-        earlier = earlier.given(tuple(n for _, n in given), tuple(n for f, n in given if f.sheet))
+        frames = sum(isinstance(item, pd.DataFrame) for item in to_exclude)  # no path: the how_to says so
+        earlier = earlier.given(tuple(n for _, n in given), tuple(n for f, n in given if f.sheet), frames)
         held = match_excluded(
             files,
             None if id_label is None else df[id_label].to_numpy()[positions].tolist(),

@@ -23,6 +23,7 @@ from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_lab
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
 from taikai.training._added_file import check_added_files
+from taikai.training._added_split import warn_added_tests
 from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed, no_labelled_row, unfilled_sheet
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
@@ -282,6 +283,7 @@ def read_inputs(
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
         )
+    warn_added_tests(added, ~dropped, [name for _, name, _ in tables], "_taikai_file")
     rows = added[~dropped].drop(columns=["_taikai_file", KEY, PLACE]).assign(**{WEIGHT: float(add_weight)})
     return TrainingInputs(
         base,
