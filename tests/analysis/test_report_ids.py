@@ -120,6 +120,17 @@ def test_an_index_that_cannot_be_the_id_is_said_so(predictions, index, said):
     assert 'id="uncertain"' in page
 
 
+@pytest.mark.parametrize("column", ["status", "reason", "sentiment", "p_reason_fees"])
+def test_a_column_of_the_predictions_moved_to_the_index_is_read_as_that_column_not_the_id(predictions, column):
+    """df.set_index("reason") moves taikai's own column into the index (regression: it was shown as the id, the
+    reason's cells as written in place of their labels, a probability as an id, and no warning said so)."""
+    page, warned = page_of(predictions.set_index(column))
+    said = f"the predictions frame: the index {column!r} is not shown as the id beside the reviews: it is a column"
+    assert len(warned) == 1 and warned[0].startswith(said), warned
+    assert shown_rows(page) == shown_rows(page_of(predictions)[0])
+    assert shown_rows(page, "representative") == shown_rows(page_of(predictions)[0], "representative")
+
+
 def test_an_unnamed_index_is_no_id_and_no_warning(predictions):
     page, warned = page_of(predictions.set_axis(pd.Index(range(100, 100 + N))))
     assert warned == [] and shown_ids(page, "index") == []

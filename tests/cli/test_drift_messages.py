@@ -133,6 +133,44 @@ def test_blank_lines_skipped_are_counted_in_text_and_json(
     assert (values["blank_lines"], values["reference_blank_lines"]) == (dump_blank, reference_blank)
 
 
+@pytest.mark.parametrize(
+    ("bad_in", "said", "json_values"),
+    [
+        ("dump", ["bad lines taikai batch set aside, not checked: 1 ({out})"], ("1 ({out})", None)),
+        (
+            "reference",
+            ["bad lines taikai batch set aside in the reference, not checked: 1 ({out})"],
+            (None, "1 ({out})"),
+        ),
+        (None, [], (None, None)),
+    ],
+)
+def test_bad_lines_batch_set_aside_are_said_of_a_predictions_file(tiny_model_dir, tmp_path, bad_in, said, json_values):
+    """Regression: drift's advice for a malformed record is to check the predictions of ``taikai batch
+    --on-bad-lines report``; drift then checked them without a word of the records set aside, which no figure
+    counts (a record over 30 lines: 30 rows fewer than the dump)."""
+    header, *lines = HOTELS.read_text(encoding="utf-8").splitlines()
+    raw = tmp_path / "raw.csv"
+    raw.write_text("\n".join([header, *lines[:5], lines[5] + ",extra", *lines[6:]]) + "\n", encoding="utf-8")
+    predictions = tmp_path / "p.csv"
+    batch = ["batch", str(raw), "-o", str(predictions), "--model", str(tiny_model_dir), "--on-bad-lines", "report"]
+    batch += ["--text-column", "text"]
+    assert CliRunner().invoke(cli, batch).exit_code == 0
+    out = tmp_path / "p.bad_lines.csv"
+    dump, reference = (predictions, HOTELS) if bad_in == "dump" else (HOTELS, predictions)
+    if bad_in is None:
+        dump, reference = HOTELS, HOTELS
+    report = tmp_path / "drift.json"
+    args = ["drift", str(dump), "--model", str(tiny_model_dir), "--reference", str(reference), "--json", str(report)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    shown = [line for line in result.stdout.splitlines() if line.startswith("bad lines")]
+    assert shown == [line.format(out=out) for line in said]
+    values = json.loads(report.read_text(encoding="utf-8"))
+    expected = tuple(None if v is None else v.format(out=out) for v in json_values)
+    assert (values["bad_lines"], values["reference_bad_lines"]) == expected
+
+
 @pytest.mark.parametrize("given", ["reference", "dump"])
 def test_a_model_directory_given_as_data_is_said_to_be_one(tiny_model_dir, given):
     """Regression: ``taikai drift dump.csv --reference MODEL_DIR`` said "cannot tell the format from the extension

@@ -156,7 +156,7 @@ def check_drift(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
-    reference_unsaved = None
+    reference_unsaved, reference_bad = None, None
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -182,6 +182,7 @@ def check_drift(
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
+        reference_bad = counted.bad_lines
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
         reference_unsaved = counted.unsaved_model
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
@@ -215,6 +216,8 @@ def check_drift(
         reference_masks=reference_masks,
         blank_lines=found.blank_lines,
         reference_blank_lines=reference_blank,
+        bad_lines=found.bad_lines,
+        reference_bad_lines=reference_bad,
         text_hint=found.text_hint,
         reference_predictions=reference_predictions,
         unchecked=found.unchecked,

@@ -56,6 +56,9 @@ class FileStatistics:
     """Rows whose date cell is blank (missing, empty or only spaces), counted in ``undated`` too."""
     blank_lines: int = 0
     """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
+    bad_lines: str | None = None
+    """Of a predictions file: the malformed records ``taikai batch --on-bad-lines report`` set aside, as its summary
+    counts them and names their file (``1 (p.bad_lines.csv)``), which no figure counts; ``None``: none."""
     text_hint: str | None = None
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
     unchecked: bool = False
@@ -154,7 +157,11 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
-    return replace(counted, blank_lines=blank[0], unchecked=unchecked, unsaved_model=unsaved)
+    set_aside = None
+    if is_predictions(columns) and run is not None and run.bad_lines:
+        side = path.with_name(Path(run.bad_lines_file).name) if run.bad_lines_file else None  # beside it
+        set_aside = f"{run.bad_lines:,}" + (f" ({side})" if side is not None and side.is_file() else "")
+    return replace(counted, blank_lines=blank[0], bad_lines=set_aside, unchecked=unchecked, unsaved_model=unsaved)
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:

@@ -46,6 +46,8 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "reference_masks": report.reference_masks,
         "blank_lines": report.blank_lines,
         "reference_blank_lines": report.reference_blank_lines,
+        "bad_lines": report.bad_lines,
+        "reference_bad_lines": report.reference_bad_lines,
         "text_hint": report.text_hint,
     }
 

@@ -145,6 +145,11 @@ class DriftReport:
     """Blank lines of the dump file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
     reference_blank_lines: int = 0
     """Blank lines of the reference file skipped."""
+    bad_lines: str | None = None
+    """Of a predictions file: the malformed records ``taikai batch`` set aside, which no figure counts, and their
+    file (``1 (p.bad_lines.csv)``); ``None``: none."""
+    reference_bad_lines: str | None = None
+    """The same of the reference."""
     text_hint: str | None = None
     """When nearly every row is unclassifiable: that the text column holds no Japanese text, and which column of
     the file does, if one does (``None`` otherwise); the verdict stands."""

@@ -90,6 +90,9 @@ def _blank(report: DriftReport) -> list[str]:
     lines = [f"blank lines skipped: {report.blank_lines:,}"] if report.blank_lines else []
     if report.reference_blank_lines:
         lines.append(f"blank lines skipped in the reference: {report.reference_blank_lines:,}")
+    for where, bad in (("", report.bad_lines), (" in the reference", report.reference_bad_lines)):
+        if bad is not None:
+            lines.append(f"bad lines taikai batch set aside{where}, not checked: {bad}")
     return lines
 
 

@@ -6,6 +6,16 @@ from typing import Any
 
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
+from taikai.model import LABEL_COLUMNS
+from taikai.rules import MODEL_REASON, RULE_COLUMNS
+
+_OUTPUT = frozenset((*LABEL_COLUMNS, *RULE_COLUMNS, MODEL_REASON))
+"""The columns a classification adds, but its probabilities: an index of such a name is a moved column, no id."""
+
+
+def _output_column(name: object) -> bool:
+    """Whether *name* is one of the columns a classification adds (``status``, ``reason``, ``p_reason_fees``, …)."""
+    return isinstance(name, str) and (name in _OUTPUT or name.startswith(("p_reason_", "p_sentiment_")))
 
 
 def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
@@ -15,7 +25,9 @@ def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
 
     A MultiIndex gives every level a column, the first level the id. An index that cannot be the id is left as it
     is, with a :class:`DataWarning` saying what to do: one whose first level has no name, or one named like a
-    column of *df* (``status``, ``text``, ``reason``, …), which that column would hide. *where* names the frame.
+    column of *df* (``status``, ``text``, ``reason``, …), which that column would hide. One named like a column a
+    classification adds that *df* lacks (``df.set_index("status")``) is that column moved: made a column again, not
+    the id, with a :class:`DataWarning`. *where* names the frame.
     """
     import pandas as pd
 
@@ -40,6 +52,14 @@ def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
             DataWarning,
         )
         return df, None
+    if _output_column(names[0]):
+        warn_user(
+            f"{where}: the index {str(names[0])!r} is not shown as the id beside the reviews: it is a column of the "
+            f'predictions, read as that column; give the id as the index (df.set_index("review_id")) or as a '
+            "column",
+            DataWarning,
+        )
+        return df.reset_index(), None
     return df.reset_index(), str(names[0])
 
 
