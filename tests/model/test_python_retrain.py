@@ -56,3 +56,39 @@ def test_following_the_python_retrain_command_trains_the_same_kind_of_model(tiny
     call = call.replace("'DATA.csv'", repr(str(tiny_csv))).replace("'MODEL_DIR'", repr(str(tmp_path / "again")))
     again = eval(call, {"taikai": taikai})  # the command the hint gives, run as written
     assert (again.metadata.config, again.metadata.sentiments) == (first.metadata.config, ())
+
+
+def _input(role, file, weight=1.0):
+    return taikai.InputFile(role=role, file=file, sha256="0" * 64, rows=2, used=2, weight=weight)
+
+
+BASE = _input("base", "data.csv")
+
+
+@pytest.mark.parametrize(
+    ("config", "inputs", "command"),
+    [
+        (taikai.FeatureConfig.shipped(), (BASE,), PLAIN),
+        (
+            taikai.FeatureConfig.shipped(),
+            (BASE, _input("added", "s1.xlsx"), _input("added", "第 2 回.csv")),
+            "taikai train DATA.csv --add s1.xlsx --add '第 2 回.csv' --out MODEL_DIR",
+        ),
+        (
+            taikai.FeatureConfig(),
+            (BASE, _input("added", "s1.csv", 2.5)),
+            "taikai train DATA.csv --vectors none --add s1.csv --add-weight 2.5 --out MODEL_DIR",
+        ),
+        (taikai.FeatureConfig.shipped(), (BASE, _input("added", "<frame>", 2.0)), PLAIN),
+        (
+            taikai.FeatureConfig(min_df=1),
+            (BASE, _input("added", "s1.csv", 3.0)),
+            CALLED.format("min_df=1").replace(")) in", "), add_weight=3, add=['s1.csv']) in"),
+        ),
+    ],
+    ids=["no-added", "sheets", "weight", "frame", "python"],
+)
+def test_the_retrain_command_adds_the_files_the_model_was_trained_on_with_add(config, inputs, command):
+    """Regression: a model trained with --add was told to retrain with DATA alone (after a library upgrade, say):
+    followed, the hint trained a model without the labels the user had paid for, and said nothing of them."""
+    assert retrain_command(_meta(config, inputs=inputs)) == command

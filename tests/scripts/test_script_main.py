@@ -98,6 +98,24 @@ def test_a_wrong_path_is_one_error_line_and_exit_2(tmp_path, capsys, name, argv,
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "argv", "said"),
+    [
+        ("real_errors", ["--data", "{dev}", "--task", "reason"], "real dev set not found at {dev}: skipped"),
+        ("real_text", ["--data", "{dev}", "--out", "{out}"], "real dev set not found at {dev}: skipped"),
+        ("select_model", ["--dev", "{dev}", "--out", "{out}"], "real dev set not found at {dev}: nothing to choose on"),
+        ("ablate_batches", ["--dev", "{dev}", "--out", "{out}"], "real dev set not found at {dev}: nothing to measure"),
+    ],
+)
+def test_without_the_real_dev_set_a_script_says_so_and_exits_0(tmp_path, capsys, name, argv, said):
+    """The README ("On real text"): without ../shared these scripts say so and exit 0, and write no --out file."""
+    paths = {"dev": tmp_path / "shared" / "realdev" / "real_dev.csv", "out": tmp_path / "doc.md"}
+    assert load(name).main([a.format(**paths) for a in argv]) == 0
+    captured = capsys.readouterr()
+    assert said.format(**paths) in captured.out + captured.err and "Traceback" not in captured.err
+    assert not paths["out"].exists()
+
+
 @pytest.mark.parametrize("layout", ["empty", "no_init"])
 @pytest.mark.parametrize("option", ["--baseline-src", "--old-src"])
 def test_another_checkouts_src_must_hold_a_taikai_package(tmp_path, layout, option):

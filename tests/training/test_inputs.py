@@ -5,6 +5,7 @@ import re
 import pandas as pd
 import pytest
 
+import taikai
 from taikai import InputError
 from taikai.training import Columns, Differences, read_inputs
 
@@ -459,3 +460,41 @@ def test_a_saved_copy_of_suggestion_rows_is_told_to_give_the_sheet(tmp_path):
         "or sentiment column); give the sheet suggest wrote instead, with reasons, sentiments or both filled in (this "
         "file has no reasons and sentiment columns), or leave it out of add= (--add on the command line)"
     )
+
+
+SENTIMENT_ONLY = "or, for data with a sentiment only, train on the sentiments as the labels: --reasons-column "
+
+
+@pytest.mark.parametrize(
+    ("base", "columns", "said"),
+    [
+        (BASE.drop(columns="reasons"), Columns(), SENTIMENT_ONLY + "sentiment --no-sentiment --free-labels"),
+        (
+            BASE.drop(columns="reasons").rename(columns={"sentiment": "感情"}),
+            Columns(sentiment="感情"),
+            SENTIMENT_ONLY + "'感情' --no-sentiment --free-labels (reasons_column='感情', sentiment_column=None, ",
+        ),
+        (BASE.drop(columns=["reasons", "sentiment"]), Columns(), None),  # no labels at all: nothing to train
+        (BASE.drop(columns=["reasons", "text"]), Columns(), None),  # the texts are missing too
+        (BASE.rename(columns={"reasons": "理由"}), Columns(), None),  # said to be '理由', the likely reasons
+    ],
+    ids=["sentiment-only", "named-sentiment", "no-labels", "no-text", "renamed-reasons"],
+)
+def test_training_data_with_a_sentiment_only_is_told_how_to_train_it(base, columns, said):
+    """Regression: data with sentiments alone was told to give the right column to --reasons-column; following that
+    (--reasons-column sentiment) was refused as one column for two jobs, then --no-sentiment as 40 lines of labels
+    outside the taxonomy, before --free-labels: three runs to the command the README gives."""
+    with pytest.raises(InputError, match="no column") as error:
+        read_inputs(base, [], columns=columns)
+    assert (SENTIMENT_ONLY in str(error.value)) == (said is not None)
+    assert said is None or said in str(error.value)
+
+
+def test_following_the_sentiment_only_advice_trains(tiny_csv, tmp_path):
+    data = pd.read_csv(tiny_csv).drop(columns="reasons")
+    with pytest.raises(InputError, match=SENTIMENT_ONLY) as error:
+        taikai.train(data, tmp_path / "refused", folds=0, config=taikai.FeatureConfig())
+    call = str(error.value).rsplit("(", 1)[1].removesuffix(")")  # reasons_column='sentiment', ..., free_labels=True
+    model = eval(f"dict({call})")  # the Python arguments the message gives, as written
+    trained = taikai.train(data, tmp_path / "m", folds=0, config=taikai.FeatureConfig(), **model)
+    assert set(trained.metadata.reasons) == {"positive", "neutral", "negative"} and trained.metadata.sentiments == ()

@@ -109,6 +109,7 @@ def check_labelled(
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
     check_split: bool = False,
     columns_hint: str | None = None,
+    sentiment_only_hint: bool = False,
     reasons_as_written: bool | None = None,
     sentiments_as_written: bool | None = None,
     reasons_only: bool = False,
@@ -132,6 +133,8 @@ def check_labelled(
     with a row without a file line when not its position.
     *columns_hint*: why a missing column is to be renamed back in the file rather than named by the column
     arguments (an ``--add`` file, read with the base data's column names or the standard ones).
+    *sentiment_only_hint*: a file without the reasons column but with the sentiment one is told how to train on its
+    sentiments alone (training data).
     *reasons_as_written* / *sentiments_as_written*: keep labels exactly as written (labels of one's own) instead of
     reading Japanese names and ids in any case as the taxonomy's; by default, when the known labels are one's own
     (:func:`taikai.labels.own_labels`).
@@ -156,7 +159,8 @@ def check_labelled(
     missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
     if missing:  # the columns there are, and those that look to hold the labels under other names (理由, 感情)
         label_columns = (reasons_column, sentiment_column)
-        raise missing_columns_error(df, source, missing, label_columns, sheet, sheet_given, columns_hint)
+        hints = (columns_hint, sentiment_only_hint)
+        raise missing_columns_error(df, source, missing, label_columns, sheet, sheet_given, *hints)
     read = (text_column, reasons_column, sentiment_column, MORE_REASONS_COLUMN, "split" if check_split else None)
     check_one_column_each(df.columns, source, read)  # a frame of pd.concat(axis=1): each read a frame, not cells
     lines = lines if lines is not None and len(lines) == len(df) else None

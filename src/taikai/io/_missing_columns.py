@@ -4,6 +4,7 @@ them, or for an ``--add`` file the names to give them in the file (:mod:`taikai.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,10 +32,13 @@ def missing_columns_error(
     sheet: str | None,
     sheet_given: bool,
     columns_hint: str | None,
+    sentiment_only_hint: bool = False,
 ) -> InputError:
     """Return the error of *df* (of *source*, *sheet*) without the columns *missing*, *labels* being the columns of
     reasons and sentiments it is read with (``None``: none of sentiments); a predictions file without labels of its
-    own is refused as such. *columns_hint*: why the columns of an ``--add`` file are to be renamed in the file."""
+    own is refused as such. *columns_hint*: why the columns of an ``--add`` file are to be renamed in the file.
+    *sentiment_only_hint*: when only the reasons column is missing and the sentiment one is there (training data with
+    a sentiment only), say how to train on the sentiments alone."""
     reasons_column, sentiment_column = labels
     refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
     of, other_sheet = labelled_sheet_read(source, sheet, sheet_given, columns_hint is not None)
@@ -54,10 +58,21 @@ def missing_columns_error(
             f"column{'s' if len(missing) > 1 else ''} back to {back} in the file: {columns_hint}{other_sheet}"
         )
     error = no_column_error(missing, df.columns, source, of)
+    if sentiment_column in df.columns and sentiment_only_hint and [a for _, a in missing] == [REASONS_COLUMN]:
+        return InputError(f"{error}{other_sheet}{_sentiment_only(str(sentiment_column))}")
     if sentiment_column in df.columns or sentiment_column is None:
         return InputError(f"{error}{other_sheet}")
     return InputError(
         f"{error}{other_sheet}; or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+    )
+
+
+def _sentiment_only(column: str) -> str:
+    """Say how data whose only labels are the sentiments in *column* is trained: as the labels of one's own."""
+    return (
+        f"; or, for data with a sentiment only, train on the sentiments as the labels: --reasons-column "
+        f"{shlex.quote(column)} --no-sentiment --free-labels (reasons_column={column!r}, sentiment_column=None, "
+        "free_labels=True)"
     )
 
 

@@ -14,11 +14,15 @@ if TYPE_CHECKING:
     from taikai.model._retrain import TrainedAs
 
 
-def python_command(meta: TrainedAs) -> str | None:
+def python_command(meta: TrainedAs, add: Sequence[str] = (), add_weight: float | None = None) -> str | None:
     """Return the :func:`taikai.train` call that retrains the model *meta* describes, ``… in Python``, when the
-    command line cannot (:func:`python_arguments`); ``None`` when it can."""
+    command line cannot (:func:`python_arguments`); ``None`` when it can. *add*: the files it was trained on with
+    ``add=``, given again with their *add_weight* (``None``: the default)."""
     arguments = python_arguments(meta)
-    return None if arguments is None else f"{train_call(arguments)} in Python"
+    if arguments is None:
+        return None
+    weight = [f"add_weight={add_weight:g}"] if add and add_weight is not None else []
+    return f"{train_call([*arguments, *weight], add)} in Python"
 
 
 def train_call(arguments: Sequence[str], add: Sequence[str] = ()) -> str:

@@ -4,6 +4,7 @@ cannot give, so that following a hint trains the same kind of model."""
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai.model._fields import TRAIN_COMMAND
@@ -52,14 +53,30 @@ def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_a
 
 def retrain_command(meta: TrainedAs | None) -> str:
     """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
-    labels its own, no sentiment head, no word vectors, refit on all rows) and the columns it read, when not the
-    standard ones, so that following a hint reads the same data into the same kind of model; :data:`TRAIN_COMMAND`
+    labels its own, no sentiment head, no word vectors, refit on all rows), the columns it read, when not the
+    standard ones, and the files it was trained on with ``--add`` (:func:`added_files`), so that following a hint
+    reads the same data, labels added included, into the same kind of model; :data:`TRAIN_COMMAND`
     when no model is known. A model trained in Python with features the command line cannot give (a word-vector table
     of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives them."""
-    python = None if meta is None else python_command(meta)
-    command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
+    added, weight = added_files(meta)
+    python = None if meta is None else python_command(meta, added, weight)
+    adding = "".join(f" --add {shlex.quote(name)}" for name in added) + (
+        f" --add-weight {weight:g}" if added and weight else ""
+    )
+    command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + adding + " --out")
     vectors = None if meta is None else meta.config.get("vectors")
     return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
+
+
+def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
+    """Return the files the model *meta* describes was trained on with ``--add`` (its metadata's added inputs, as
+    they were given; a frame given to ``add=`` has no name to give again), so that a retrain keeps their labels, and
+    their ``--add-weight`` when not the default 1 (else ``None``)."""
+    inputs = getattr(meta, "inputs", ())  # a damaged metadata's salvaged fields record no files
+    added = [f for f in inputs if f.role == "added"]
+    weights = {f.weight for f in added}
+    weight = next(iter(weights)) if len(weights) == 1 and weights != {1.0} else None
+    return tuple(f.file for f in added if not f.file.startswith("<")), weight
 
 
 def retrain_options(meta: TrainedAs | None) -> str:

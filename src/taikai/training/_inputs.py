@@ -92,6 +92,7 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "unknown_hint": unknown_hint,
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
+        "sentiment_only_hint": not skip_blank,  # data of sentiments alone: said how to train them, as labels
         **({"free_labels_hint": None, "free_labels_advice": far_hint} if far_hint else {}),
         "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
         "sentiments_only": True,  # a row coded with a sentiment only trains the sentiment head (primary "")
