@@ -134,19 +134,27 @@ def test_a_run_killed_at_any_final_step_is_completed_by_resume(tmp_path, dump, t
     assert (summary["output"], summary["rows"], summary["bad_lines"]) == (str(out), 30, 1)
 
 
-def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(tmp_path, dump, tiny_model, monkeypatch):
+@pytest.mark.parametrize("change", ["removed", "replaced"])
+def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(
+    tmp_path, dump, tiny_model, monkeypatch, change
+):
+    """The output put in place, then removed or replaced by another file (of another size), is not taken for the
+    output the run built: resume says to start over, and the file is left as it is."""
     out = tmp_path / "out.csv"
     kill_at(monkeypatch, "after-rename", out)
     with pytest.raises(Killed):
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     monkeypatch.undo()
     out.unlink()
+    if change == "replaced":
+        out.write_text("id,text\nr00,手数料が高い\n", encoding="utf-8")
     gone = (
         r"output\.part is gone and .*out\.csv is not the output this run built; start over without resume \(delete "
         r".*out\.csv\.taikai-partial first\)"
     )
     with pytest.raises(InputError, match=gone):
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert out.exists() == (change == "replaced")
     assert pd.read_csv(taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS).output).shape[0] == 30
 
 

@@ -513,3 +513,25 @@ def test_artifact_problems_lists_other_library_versions_beside_a_changed_file(
     if changed:
         assert str(model_dir / "model.joblib") in problems[0] and "sha256" in problems[0]
     assert problems[-1].startswith("scikit-learn: model trained with 0.1, installed ")
+
+
+@pytest.mark.parametrize(
+    ("edit", "left"),
+    [
+        (lambda d: None, "WHOLE"),
+        (lambda d: _edit_metadata(d, lambda m: m["artifact"].update(sha256=m["artifact"]["sha256"].upper())), "WHOLE"),
+        (lambda d: (d / "model.joblib").write_bytes((d / "model.joblib").read_bytes()[:-1]), "HALF_WRITTEN"),
+        (lambda d: _edit_metadata(d, lambda m: m.pop("artifact")), "HALF_WRITTEN"),
+        (lambda d: (d / "model.joblib").unlink(), "INCOMPLETE"),
+    ],
+    ids=["as-saved", "sha256-in-capitals", "cut-short", "no-sha256", "no-artifact"],
+)
+def test_what_an_interrupted_save_left_is_told_as_loading_would_check_it(tiny_model_dir, tmp_path, edit, left):
+    """A directory an interrupted save left holds a whole model when model.joblib is the file metadata.json records,
+    its sha256 read in either case as loading reads it (Windows' Get-FileHash prints capitals)."""
+    from taikai.model._artifact import leftover
+    from taikai.model._save_marker import Leftover
+
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    edit(model_dir)
+    assert leftover(model_dir) is Leftover[left]
