@@ -726,3 +726,21 @@ def test_an_output_over_another_models_file_is_refused(dump, tmp_path, tiny_mode
     with pytest.raises(InputError, match=re.escape(f"the output would overwrite {other / name}, a file of the model")):
         taikai.classify_file(dump, other / name, "text", model=tiny_model_dir, output_format="csv")
     assert (other / name).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("bad", "masks"),
+    [
+        ("bad,taro@example.com,two", {"email": 2}),  # the bad line's e-mail address counted with the row's
+        ("bad,one,two", {"email": 1}),
+    ],
+)
+def test_the_masks_of_bad_lines_set_aside_are_counted(tmp_path, tiny_model, bad, masks):
+    """Personal data masked in a bad line written to the side file is counted in the summary's masks."""
+    path = tmp_path / "dump.csv"
+    lines = ["id,text", "r00,手数料が高い", "r01,連絡は hanako@example.com まで", bad, "r02,単価が安い"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = taikai.classify_file(path, out, "text", model=tiny_model, mask_pii=True, on_bad_lines="report")
+    assert (done.rows, done.bad_lines, done.masks) == (3, 1, masks)
+    assert "example.com" not in (tmp_path / "out.bad_lines.csv").read_text(encoding="utf-8")

@@ -134,19 +134,27 @@ def test_a_run_killed_at_any_final_step_is_completed_by_resume(tmp_path, dump, t
     assert (summary["output"], summary["rows"], summary["bad_lines"]) == (str(out), 30, 1)
 
 
-def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(tmp_path, dump, tiny_model, monkeypatch):
+@pytest.mark.parametrize("change", ["removed", "replaced"])
+def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(
+    tmp_path, dump, tiny_model, monkeypatch, change
+):
+    """The output put in place, then removed or replaced by another file (of another size), is not taken for the
+    output the run built: resume says to start over, and the file is left as it is."""
     out = tmp_path / "out.csv"
     kill_at(monkeypatch, "after-rename", out)
     with pytest.raises(Killed):
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     monkeypatch.undo()
     out.unlink()
+    if change == "replaced":
+        out.write_text("id,text\nr00,手数料が高い\n", encoding="utf-8")
     gone = (
         r"output\.part is gone and .*out\.csv is not the output this run built; start over without resume \(delete "
         r".*out\.csv\.taikai-partial first\)"
     )
     with pytest.raises(InputError, match=gone):
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert out.exists() == (change == "replaced")
     assert pd.read_csv(taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS).output).shape[0] == 30
 
 
@@ -245,3 +253,44 @@ def test_a_run_killed_at_any_final_step_never_pairs_its_output_with_the_previous
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     run = taikai.io.read_summary(out)
     assert done.rows == 30 and run is not None and run.rows == 30
+
+
+@pytest.fixture
+def bad_dump(tmp_path):
+    """Write a 30-row CSV with a bad line (a field too many) in each of its three chunks of 10; return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    for at, bad in ((28, "bad3,one,two"), (18, "bad2,one,two"), (5, "bad1,one,two")):
+        lines.insert(at, bad)
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("stop", [1, 2])
+def test_a_resumed_run_sets_each_bad_line_aside_once(stop_after, tmp_path, bad_dump, tiny_model, fmt, stop):
+    """The bad lines a killed run wrote after its last saved chunk are cut off on resume, as its output is: the side
+    file of a resumed run is that of a run never stopped (each bad line once, in input order)."""
+    full, out = tmp_path / f"full.{fmt}", tmp_path / f"out.{fmt}"
+    whole = taikai.classify_file(bad_dump, full, "text", model=tiny_model, **OPTIONS)
+    with pytest.raises(Interrupted):
+        taikai.classify_file(bad_dump, out, "text", model=tiny_model, on_chunk=stop_after(stop), **OPTIONS)
+    with open(tmp_path / f"out.{fmt}.taikai-partial" / "bad_lines.part", "ab") as f:
+        f.write(b"bad3,one,two\n")  # a later chunk's bad line, written as the run was killed
+    done = taikai.classify_file(bad_dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    expected = (tmp_path / "full.bad_lines.csv").read_bytes()
+    assert (tmp_path / "out.bad_lines.csv").read_bytes() == expected
+    assert [expected.count(f"bad{i},".encode()) for i in (1, 2, 3)] == [1, 1, 1]
+    assert (done.bad_lines, done.rows) == (whole.bad_lines, whole.rows) == (3, 30)
+
+
+def test_the_chunks_are_put_together_in_their_order_whatever_order_the_folder_lists_them(
+    monkeypatch, tmp_path, bad_dump, tiny_model
+):
+    """The output of a table format is built from its chunk files in chunk order, not in the order the file
+    system lists them (which no file system promises)."""
+    listed = Path.iterdir
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter(sorted(listed(self), reverse=True)))
+    out = tmp_path / "out.parquet"
+    taikai.classify_file(bad_dump, out, "text", model=tiny_model, **OPTIONS)
+    assert pd.read_parquet(out)["id"].tolist() == [f"r{i:02d}" for i in range(30)]

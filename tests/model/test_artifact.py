@@ -371,6 +371,8 @@ def _set_thresholds(m, **changes):
             "reason_thresholds names 'spam', which the model does not predict",
         ),
         (lambda m: _set_thresholds(m, fees=1.5), "reason_thresholds {'fees': 1.5} outside 0 to 1"),
+        (lambda m: _set_thresholds(m, fees=-0.1), "reason_thresholds {'fees': -0.1} outside 0 to 1"),
+        (lambda m: _set_thresholds(m, fees=float("nan")), "reason_thresholds {'fees': nan} outside 0 to 1"),
     ],
 )
 def test_metadata_that_does_not_match_the_pipeline_is_refused(tiny_model_dir, tmp_path, edit, problem):
@@ -383,6 +385,15 @@ def test_metadata_that_does_not_match_the_pipeline_is_refused(tiny_model_dir, tm
     assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
     assert f"\n  {problem}" in message
     assert "Restore the model's own metadata.json from a copy, or retrain: taikai train" in message
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1.0, 1])
+def test_a_threshold_at_either_end_of_0_to_1_loads(tiny_model_dir, tmp_path, threshold):
+    """0 (every reason is stated) and 1 (only a certain one) are probabilities: such an edit is used, not refused."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: _set_thresholds(m, fees=threshold))
+    model = taikai.load_model(model_dir)
+    assert model.thresholds[model.reason_labels.index("fees")] == threshold
 
 
 def test_a_reason_without_a_threshold_is_at_the_default(tiny_model_dir, tmp_path):
@@ -469,3 +480,58 @@ def test_a_path_that_is_no_model_directory_is_named_with_what_to_do(tiny_model_d
 @pytest.mark.parametrize("name", ["model.joblib", "metadata.json"])
 def test_a_file_of_a_model_directory_names_its_directory(tiny_model_dir, name):
     assert taikai.load_model(tiny_model_dir / name).path == tiny_model_dir
+
+
+@pytest.mark.parametrize(("max_chars", "cut"), [(5, True), (6, False)])
+def test_an_edited_max_chars_is_where_texts_are_cut(tiny_model_dir, tmp_path, max_chars, cut):
+    """max_chars in metadata.json (an edit taikai takes, as thresholds) is the length a text is classified up to."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: m.update(max_chars=max_chars))
+    model = taikai.load_model(model_dir)
+    [prediction] = model.predict(["手数料が高い"])
+    assert (model.max_chars, prediction.status) == (max_chars, "ok")
+    expected = f"text longer than {max_chars} characters: only the first {max_chars} were classified" if cut else ""
+    assert prediction.message == expected
+
+
+@pytest.mark.parametrize(("changed", "mismatch"), [(False, None), (True, "model.joblib")])
+def test_artifact_problems_lists_other_library_versions_beside_a_changed_file(
+    tiny_model_dir, tmp_path, changed, mismatch
+):
+    """What info lists for a model it cannot load: a changed artifact and the library versions, both when both."""
+    from taikai.model import artifact_problems
+
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: m["versions"].update({"scikit-learn": "0.1"}))
+    if changed:
+        with open(model_dir / "model.joblib", "r+b") as f:
+            first = f.read(1)
+            f.seek(0)
+            f.write(bytes([first[0] ^ 1]))  # one bit flipped: same size, another sha256
+    problems = artifact_problems(model_dir, read_metadata(model_dir))
+    assert len(problems) == (2 if changed else 1)
+    if changed:
+        assert str(model_dir / "model.joblib") in problems[0] and "sha256" in problems[0]
+    assert problems[-1].startswith("scikit-learn: model trained with 0.1, installed ")
+
+
+@pytest.mark.parametrize(
+    ("edit", "left"),
+    [
+        (lambda d: None, "WHOLE"),
+        (lambda d: _edit_metadata(d, lambda m: m["artifact"].update(sha256=m["artifact"]["sha256"].upper())), "WHOLE"),
+        (lambda d: (d / "model.joblib").write_bytes((d / "model.joblib").read_bytes()[:-1]), "HALF_WRITTEN"),
+        (lambda d: _edit_metadata(d, lambda m: m.pop("artifact")), "HALF_WRITTEN"),
+        (lambda d: (d / "model.joblib").unlink(), "INCOMPLETE"),
+    ],
+    ids=["as-saved", "sha256-in-capitals", "cut-short", "no-sha256", "no-artifact"],
+)
+def test_what_an_interrupted_save_left_is_told_as_loading_would_check_it(tiny_model_dir, tmp_path, edit, left):
+    """A directory an interrupted save left holds a whole model when model.joblib is the file metadata.json records,
+    its sha256 read in either case as loading reads it (Windows' Get-FileHash prints capitals)."""
+    from taikai.model._artifact import leftover
+    from taikai.model._save_marker import Leftover
+
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    edit(model_dir)
+    assert leftover(model_dir) is Leftover[left]

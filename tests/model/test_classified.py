@@ -192,3 +192,25 @@ def test_override_makes_the_first_firing_rule_s_label_the_primary_reason(reasons
     from taikai.model._classified import override
 
     assert override(reasons, hits) == final
+
+
+@pytest.mark.parametrize(
+    ("proba", "thresholds", "expected"),
+    [
+        ([0.6, 0.3, 0.1], [0.3, 0.3, 0.3], ("a", "b")),  # a probability at its threshold passes it
+        ([0.6, 0.29, 0.11], [0.3, 0.3, 0.3], ("a",)),  # below: not stated
+        ([0.5, 0.2, 0.3], [0.2, 0.2, 0.2], ("a", "c", "b")),  # the others by probability, highest first
+        (
+            [0.2, 0.5, 0.3],
+            [0.1, 0.9, 0.1],
+            ("b", "c", "a"),
+        ),  # the primary is the most probable, past its threshold or not
+        ([0.9, 0.05, 0.05], [0.0, 0.0, 0.0], ("a", "b", "c")),  # the primary once, not again among the others
+        ([0.4, 0.35, 0.25], [1.0, 1.0, 1.0], ("a",)),
+    ],
+)
+def test_reason_sets_are_the_primary_then_every_reason_past_its_threshold(proba, thresholds, expected):
+    from taikai.model._classified import reason_sets
+
+    found = reason_sets(np.array([proba]), ["a", "b", "c"], np.array(thresholds))
+    assert found == [expected]

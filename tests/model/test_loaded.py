@@ -51,9 +51,19 @@ def _unfitted(model_dir):
             ),
             "a Pipeline whose 'classify' step is a LogisticRegression, not taikai's ReasonSentimentClassifier",
         ),
+        (
+            lambda d: Pipeline([("features", "passthrough"), ("classify", LogisticRegression())]),
+            "a Pipeline with the steps 'features', 'classify', not 'normalize', 'features', 'classify'",
+        ),
+        (
+            lambda d: Pipeline(
+                [("normalize", "passthrough"), ("words", "passthrough"), ("classify", LogisticRegression())]
+            ),
+            "a Pipeline with the steps 'normalize', 'words', 'classify', not 'normalize', 'features', 'classify'",
+        ),
         (_unfitted, "a taikai pipeline that was never fitted"),
     ],
-    ids=["dict", "list", "other steps", "other classifier", "unfitted"],
+    ids=["dict", "list", "other steps", "other classifier", "no normalize step", "other step name", "unfitted"],
 )
 @pytest.mark.parametrize("command", ["load_model", "info", "predict"])
 def test_an_artifact_that_is_no_taikai_pipeline_is_refused(tiny_model_dir, tmp_path, make, what, command):

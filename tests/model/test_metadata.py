@@ -117,6 +117,7 @@ def test_formats_before_5_load_as_models_without_vectors(tiny_model_dir, values,
     model = taikai.load_model(old)
     assert model.metadata.format == version and model.metadata.drift is not None
     assert FeatureConfig.from_dict(model.metadata.config).vectors is None
+    assert len(model.metadata.inputs) == (len(values["inputs"]) if version >= 4 else 0)  # recorded from format 4
 
 
 TEXTS = ["手数料が高い", "提案しても選ばれない", "本業が忙しくて時間がない", "ココナラに移りました"] * 20
@@ -380,9 +381,10 @@ def test_metrics_of_each_kind_training_writes_load(values, metrics):
         (7, "0.3.0", "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install taikai 0.3.0, which wrote"),
         (7, None, "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
         (7, 5, "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
+        (7, "", "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
         (-1, "this", "model format -1, but this taikai reads formats 2, 3, 4, 5, 6, and taikai {this} (this one)"),
     ],
-    ids=["later", "unrecorded", "mistyped", "this-version"],
+    ids=["later", "unrecorded", "mistyped", "empty", "this-version"],
 )
 def test_an_unreadable_format_names_the_taikai_that_wrote_it(values, format_version, saved_by, said):
     """Regression: format 7 or -1 said "install the taikai that wrote it" without naming the version recorded."""

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from taikai.text import check_text, nfkc_decoded_with_offsets, normalize
+from taikai.text import CUT_MESSAGE, check_text, cut_to, nfkc_decoded_with_offsets, normalize
 
 MARKS_ONLY = "no Japanese words, only marks such as ・ ー ヽ or a lone kana, as in an emoticon"
 NO_JAPANESE = "no Japanese characters"
@@ -180,8 +180,11 @@ def test_nfkc_decoded_with_offsets_decodes_references_as_normalize_does(raw, dec
     [
         ("手数料\udce8高い", "not valid text: a lone surrogate (U+DCE8: byte 0xe8 left undecoded) at character 4;"),
         ("\ud800手数料", "not valid text: a lone surrogate (U+D800) at character 1;"),
+        ("\udc80手数料", "not valid text: a lone surrogate (U+DC80: byte 0x80 left undecoded) at character 1;"),
+        ("手数料\udcff", "not valid text: a lone surrogate (U+DCFF: byte 0xff left undecoded) at character 4;"),
+        ("手数料\udc7f", "not valid text: a lone surrogate (U+DC7F) at character 4;"),  # no byte escapes to it
     ],
-    ids=["undecoded-byte", "high-surrogate"],
+    ids=["undecoded-byte", "high-surrogate", "first-byte", "last-byte", "below-the-bytes"],
 )
 def test_a_lone_surrogate_is_an_error_not_dropped(text, message):
     checked = check_text(text)
@@ -325,3 +328,22 @@ def test_empty_or_blank(value, said):
     from taikai.text import empty_or_blank
 
     assert empty_or_blank(value) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "max_chars", "classified", "cut"),
+    [
+        ("手数料が高い", 6, "手数料が高い", None),  # exactly max_chars: whole, and no message
+        ("手数料が高い", 7, "手数料が高い", None),
+        ("手数料が高い。", 6, "手数料が高い", 6),  # one more: cut to max_chars, and said
+        ("手数料が高い。" * 3, 1, "手", 1),
+        ("ｔｅｓｔ手数料", 7, "test手数料", None),  # counted after normalisation (full-width letters are one each)
+    ],
+)
+def test_a_text_is_cut_only_past_max_chars_and_to_exactly_max_chars(text, max_chars, classified, cut):
+    """A text of max_chars characters is classified whole without a message; a longer one from its first max_chars
+    characters, with the message that says how many (cut_to reads it back)."""
+    checked = check_text(text, max_chars)
+    assert (checked.text, checked.status) == (classified, "ok")
+    assert checked.message == ("" if cut is None else CUT_MESSAGE.format(max_chars=max_chars))
+    assert cut_to(checked.message) == cut

@@ -32,11 +32,21 @@ def test_a_file_passes(tmp_path):
     check_added_file(tmp_path / "a.csv", None)
 
 
-def test_the_library_names_the_position_of_an_empty_item(tiny_csv, tmp_path):
+@pytest.mark.parametrize(
+    ("add", "said"),
+    [
+        (["TINY", ""], "item 2 of add= (--add on the command line) is empty"),
+        ([""], "item 1 of add= (--add on the command line) is empty"),
+        ("", "add is empty (add= (--add on the command line))"),  # one path, not a list: no position to name
+    ],
+)
+def test_the_library_names_the_position_of_an_empty_item(tiny_csv, tmp_path, add, said):
     import taikai
 
-    with pytest.raises(InputError, match=r"^item 2 of add= \(--add on the command line\) is empty"):
-        taikai.train(tiny_csv, tmp_path / "m", add=[tiny_csv, ""])
+    add = [tiny_csv if item == "TINY" else item for item in add] if isinstance(add, list) else add
+    with pytest.raises(InputError) as caught:
+        taikai.train(tiny_csv, tmp_path / "m", add=add)
+    assert str(caught.value).startswith(said)
     assert not (tmp_path / "m").exists()
 
 

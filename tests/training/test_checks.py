@@ -56,3 +56,31 @@ def test_a_warning_about_many_rare_labels_names_the_rarest_and_counts_the_rest(t
         "a": 4 + rare,
     }
     assert list(rows)[: 2 * rare] == [*(f"x{i:02d}" for i in range(rare)), *(f"r{i:02d}" for i in range(rare))]
+
+
+@pytest.mark.parametrize(
+    ("rows", "of", "up", "share"),
+    [
+        (2, 9, True, 0.12),  # 0.11 holds out ceil(0.99) = 1: one step up
+        (8, 40, True, 0.18),
+        (3, 7, True, 0.29),
+        (8, 10, False, 0.8),  # exact
+        (7, 9, False, 0.77),  # 0.78 holds out ceil(7.02) = 8: one step down
+        (5, 7, False, 0.71),
+        (29, 30, False, 0.96),
+    ],
+)
+def test_the_test_size_advised_holds_out_the_rows_it_says(rows, of, up, share):
+    """The smallest share that holds out at least *rows* of *of* (up), or the largest that holds out at most *rows*,
+    in two significant digits, counted as scikit-learn counts the test rows (ceil(share * of))."""
+    import math
+
+    from taikai.training._checks import _share
+
+    found = _share(rows, of, up)
+    assert found == share
+    step = 10 ** (math.floor(math.log10(share)) - 1)
+    if up:
+        assert math.ceil(share * of) >= rows > math.ceil(round(share - step, 9) * of)
+    else:
+        assert math.ceil(share * of) <= rows < math.ceil(round(share + step, 9) * of)

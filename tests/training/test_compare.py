@@ -277,3 +277,22 @@ def test_a_comparison_recorded_before_near_copies_were_grouped_says_nothing_of_t
     comparison = AddedComparison.from_dict(stored)
     assert comparison.near_copies is None and "near_copies" not in comparison.to_dict()
     assert comparison.lines()[0] == "your labels: 8 rows, 4-fold; trained without them → with them"
+
+
+_FEW = "gave {n} usable new row(s), and it needs at least 2 (one per fold)"
+_COPIES = "the {n} usable new rows of the file(s) given to add= (--add on the command line) are near-copies of one text"
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [(0, _FEW), (1, _FEW), (2, _COPIES), (3, _COPIES)],
+)
+def test_a_skipped_comparison_says_why_for_the_rows_it_had(n, said):
+    """Fewer than 2 added rows are too few; 2 or more, which make no 2 folds, are near-copies of one text."""
+    from taikai.training._compare import skipped_comparison
+
+    added = pd.DataFrame({"text": ["手数料が高い"] * n, "primary": ["fees"] * n})
+    message = skipped_comparison(added)
+    assert message.startswith("the before/after comparison of the added labels was skipped: ")
+    assert said.format(n=n) in message
+    assert message.endswith("; label more rows to see what they buy")

@@ -871,3 +871,27 @@ def test_a_bool_is_no_test_size(tiny_csv, test_size, shown):
         str(caught.value)
         == f"test_size must be a number from 0 (hold nothing out) up to, not including, 1, not {shown}"
     )
+
+
+@pytest.mark.parametrize(
+    ("added", "counts"),
+    [
+        (
+            ["単価が安すぎる", "手数料が高すぎる"],
+            "the 4 usable row(s) have only fees\nrows: 4 read, 4 usable, 0 skipped\n",
+        ),
+        (["単価が安すぎる", "abc"], "the 3 usable row(s) have only fees\nrows: 4 read, 3 usable, 1 skipped:\n"),
+    ],
+    ids=["all-usable", "one-skipped"],
+)
+def test_the_rows_counted_usable_include_the_added_ones(tmp_path, added, counts):
+    """The usable rows an error counts are those of the data and of add=, as the rows read and skipped are."""
+    path = tmp_path / "added.csv"
+    pd.DataFrame({"text": added, "reasons": ["fees"] * 2, "sentiment": ["negative"] * 2}).to_csv(path, index=False)
+    frame = pd.DataFrame(
+        {"text": ["手数料が高い", "料金が上がった"], "reasons": ["fees"] * 2, "sentiment": ["negative"] * 2}
+    )
+    with pytest.raises(InputError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedRowsWarning)
+        taikai.train(frame, folds=0, add=path)
+    assert f"a model needs at least two different reasons, and {counts}" in str(caught.value)
