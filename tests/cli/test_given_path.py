@@ -179,6 +179,12 @@ def test_a_path_under_a_tilde_no_shell_expanded_is_refused_in_the_command_line_s
             None,
         ),
         (
+            ["batch", "{csv}", "-o=", "--text-column", "text"],
+            "batch: invalid value for --output / -o: '=' is what -o= gives (a short option takes no =)",
+            "write -o and the path after a space",
+            None,
+        ),
+        (
             ["info", "-m=mine"],
             "info: invalid value for --model / -m: '=mine' begins with =",
             "write -m mine or --model=mine",

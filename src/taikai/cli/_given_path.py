@@ -68,6 +68,13 @@ def refuse_joined_equals(value: object, ctx: click.Context | None, param: click.
     if short is None:
         return
     meant = value[1:]
+    if not meant.strip():  # -o= alone
+        raise click.BadParameter(
+            f"{value!r} is what {short}{value} gives (a short option takes no =): write {short} and the path after a "
+            "space",
+            ctx,
+            param,
+        )
     forms = [f"{short} {meant}"]
     if not meant.startswith("~"):  # --out=~/m is refused: no shell expands that ~
         forms += [f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]
