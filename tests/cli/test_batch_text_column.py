@@ -263,3 +263,65 @@ def test_batch_without_text_column_names_the_column_the_model_was_trained_on(
         assert (
             invoke("batch", path, "-o", tmp_path / "again.csv", "-m", ja_model, "--text-column", "本文").exit_code == 0
         )
+
+
+NAMED_TEXT = " (--text-column text reads the column named text)"
+
+
+@pytest.mark.parametrize(
+    ("engine", "header", "given", "said", "fixed"),
+    [
+        (
+            "local",
+            "text,reasons,sentiment",
+            [],
+            NAMED_TEXT + "; with --prefix pred_, its own 'reasons' and 'sentiment' stay apart from the model's columns "
+            "(pred_reason, …)",
+            ["--prefix", "pred_"],
+        ),
+        (
+            "dask",
+            "text,reasons,sentiment",
+            [],
+            NAMED_TEXT + "; with --prefix pred_, its own 'reasons' and 'sentiment' stay apart from the model's columns "
+            "(pred_reason, …)",
+            ["--prefix", "pred_"],
+        ),
+        (
+            "local",
+            "text,status,pred_reasons",
+            ["--prefix", "pred_"],
+            NAMED_TEXT + "; with --prefix pred2_, its own 'pred_reasons' stays apart from the model's columns "
+            "(pred2_reason, …)",
+            ["--prefix", "pred2_"],
+        ),
+        ("local", "text,status,pred_reasons", ["--prefix", "out_"], NAMED_TEXT, ["--prefix", "out_"]),  # no clash
+        ("local", "text,category,tone", [], NAMED_TEXT, []),  # labels under other names: nothing clashes
+    ],
+)
+def test_batch_without_text_column_on_a_labelled_file_says_the_prefix_its_run_needs(
+    invoke, tmp_path, engine, header, given, said, fixed
+):
+    """Regression: a labelled file (text, reasons, sentiment) was told that --text-column text reads the column
+    named text; run so, it then stopped on its reasons and sentiment, which the model's columns would overwrite.
+    The first message says the prefix too, and its advice, followed whole, runs."""
+    path = tmp_path / "labelled.csv"
+    path.write_text(f"{header}\n手数料が高い,fees,negative\n", encoding="utf-8")
+    out = tmp_path / ("o.csv" if engine == "local" else "o")
+    result = invoke("batch", path, "-o", out, "--engine", engine, *given)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        f"taikai: error: give the column of texts with --text-column; {path}'s columns are {header.split(',')}{said}"
+    ]
+    again = invoke("batch", path, "-o", tmp_path / "again.csv", "--text-column", "text", *fixed)
+    assert again.exit_code == 0, again.output
+
+
+def test_classify_file_without_text_column_on_a_labelled_file_says_the_prefix_in_python_words(tmp_path):
+    import taikai
+    from taikai.errors import InputError
+
+    path = tmp_path / "labelled.csv"
+    path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"; with prefix='pred_', its own 'reasons' and 'sentiment' stay apart"):
+        taikai.classify_file(path, tmp_path / "o.csv")

@@ -143,3 +143,78 @@ def test_a_path_under_a_tilde_no_shell_expanded_is_refused_in_the_command_line_s
     assert advice in result.stderr and "give the full path" in result.stderr, result.stderr
     assert "Python" not in result.stderr, result.stderr
     assert not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "advice", "fixed"),
+    [
+        (
+            ["batch", "{csv}", "-o=out.csv", "--text-column", "text", "--prefix", "pred_"],
+            "batch: invalid value for --output / -o: '=out.csv' begins with =, as -o=out.csv gives it",
+            "write -o out.csv or --output=out.csv (./=out.csv for a name that begins with =)",
+            ["-o", "out.csv"],
+        ),
+        (
+            ["train", "{csv}", "-o=m"],
+            "train: invalid value for --out / --output / -o: '=m' begins with =",
+            "write -o m or --out=m (",
+            ["-o", "m"],
+        ),
+        (
+            ["train", "{csv}", "-o=~/m"],
+            "train: invalid value for --out / --output / -o: '=~/m' begins with =",
+            "write -o ~/m (./=~/m",  # not --out=~/m, which is refused: no shell expands that ~
+            None,
+        ),
+        (
+            ["report", "{csv}", "-o=r.html"],
+            "report: invalid value for --output / -o: '=r.html' begins with =",
+            "write -o r.html or --output=r.html",
+            None,
+        ),
+        (
+            ["suggest", "{csv}", "-o=s.xlsx"],
+            "suggest: invalid value for --output / -o: '=s.xlsx' begins with =",
+            "write -o s.xlsx or --output=s.xlsx",
+            None,
+        ),
+        (
+            ["batch", "{csv}", "-o=", "--text-column", "text"],
+            "batch: invalid value for --output / -o: '=' is what -o= gives (a short option takes no =)",
+            "write -o and the path after a space",
+            None,
+        ),
+        (
+            ["info", "-m=mine"],
+            "info: invalid value for --model / -m: '=mine' begins with =",
+            "write -m mine or --model=mine",
+            None,
+        ),
+    ],
+)
+def test_a_short_option_joined_by_an_equals_sign_is_refused_with_how_to_write_it(
+    args, said, advice, fixed, tiny_csv, tmp_path, monkeypatch
+):
+    """Regression: -o=out.csv (a short option takes no =, so its value was '=out.csv') wrote a file named =out.csv,
+    and train -o=~/m a model into the folder =~/m; refused, nothing written, and the advice works as written."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    filled = [arg.format(csv=tiny_csv) for arg in args]
+    result = CliRunner().invoke(cli, filled)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: " + said), result.stderr
+    assert advice in result.stderr, result.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("=")]
+    if fixed is not None:  # the advice followed: the same command with the option written apart
+        at = next(i for i, arg in enumerate(filled) if arg.startswith("-o="))
+        redone = CliRunner().invoke(cli, [*filled[:at], *fixed, *filled[at + 1 :]])
+        assert redone.exit_code == 0, redone.output
+        assert (tmp_path / fixed[1]).exists()
+
+
+def test_a_name_that_begins_with_an_equals_sign_is_given_as_a_path(tiny_csv, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    args = ["batch", str(tiny_csv), "-o", "./=out.csv", "--text-column", "text", "--prefix", "pred_", "--quiet"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "=out.csv").exists()

@@ -82,7 +82,12 @@ def missing_input(input: str | Path) -> InputError:
 
 
 def text_column_needed(
-    input: str | Path, engine: str, read: ReadOptions, named: str | None = None, trained: str | None = None
+    input: str | Path,
+    engine: str,
+    read: ReadOptions,
+    named: str | None = None,
+    trained: str | None = None,
+    prefix: str = "",
 ) -> InputError:
     """Return the error of a batch run of *engine* (``local`` or ``dask``) on *input* (read with *read*) told no
     text column: give it with *named* (``None``: ``text_column=``, with ``--text-column`` for the command line; the
@@ -90,7 +95,8 @@ def text_column_needed(
     hints of a column not found: the sheet read of a workbook of several and how to read another, and the separator
     of a file read as one column whose name holds tabs (see :func:`taikai.errors.no_column_error`); *trained*, the
     column the model was trained on (``None``: not known), is named with the option that reads it when the input
-    has it."""
+    has it. Input columns that the model's would clash with (a labelled file's ``reasons`` and ``sentiment``, with
+    *prefix*, the one given) are named with the prefix that keeps them apart, so that the advice works as written."""
     check_not_stdin(input, "batch", read.input_format)
     found = _dask_columns(input, read) if engine == "dask" else _local_columns(input, read)
     columns, (of, hint) = found if found is not None else (None, ("", ""))
@@ -101,4 +107,24 @@ def text_column_needed(
     if columns is not None and trained not in (None, "text") and trained in map(str, columns):
         option = f"{named} {shlex.quote(str(trained))}" if named else f"text_column={trained!r}"
         told += f" ({option} reads {trained!r}, the column the model was trained on)"
-    return InputError(f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}")
+    return InputError(
+        f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}{_apart(columns, named, prefix)}"
+    )
+
+
+def _apart(columns: list[str] | None, named: str | None, prefix: str) -> str:
+    """Return the advice to give a prefix when input *columns* are named as the model's columns with *prefix*
+    (``reasons``, ``sentiment``): the run with only a text column given would stop on them."""
+    names = [str(c) for c in columns or []]
+    if not names:
+        return ""
+    from taikai.model import LABEL_COLUMNS, free_prefix  # the model's package loads scikit-learn: only here
+
+    held = [repr(prefix + c) for c in LABEL_COLUMNS if prefix + c in names]
+    if not held:
+        return ""
+    free = free_prefix(names, LABEL_COLUMNS)
+    option = f"--prefix {free}" if named else f"prefix={free!r}"
+    own = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
+    stay = "stays" if len(held) == 1 else "stay"
+    return f"; with {option}, its own {own} {stay} apart from the model's columns ({free}reason, …)"

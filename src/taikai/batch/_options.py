@@ -151,7 +151,7 @@ class BatchOptions:
             read = {
                 name: given[name] for name in ("input_format", "encoding", "sheet", "encoding_errors") if name in given
             }
-            raise text_column_needed(input, engine or "local", ReadOptions(**read))
+            raise text_column_needed(input, engine or "local", ReadOptions(**read), prefix=given.get("prefix", ""))
         return cls(**given)
 
     @classmethod

@@ -160,7 +160,8 @@ def batch(
     check_rules_mode(values["rules"], values["rules_mode"])
     if values["text_column"] is None:
         read = ReadOptions(**{name: values[name] for name in ("input_format", "encoding", "sheet", "encoding_errors")})
-        raise text_column_needed(input_path, engine, read, "--text-column", _trained_text(model_path))
+        trained = _trained_text(model_path)
+        raise text_column_needed(input_path, engine, read, "--text-column", trained, values["prefix"])
     rules = values["rules"]
     inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")

@@ -1,6 +1,7 @@
 """The type of a command's file arguments and options: a path given as ``""`` (or blanks) is refused, naming the
 argument or option, rather than read as the current folder (``Path("")`` is ``.``); so is one that begins with a
-``~`` no shell expanded (:func:`refuse_unexpanded`)."""
+``~`` no shell expanded (:func:`refuse_unexpanded`), and one that begins with the ``=`` of ``-o=out.csv``
+(:func:`refuse_joined_equals`)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def refuse_unexpanded(value: object, ctx: click.Context | None, param: click.Par
     Said in the command line's words, not the library's (``out=``, ``Path(...).expanduser()``)."""
     from taikai.errors import unexpanded_home
 
+    refuse_joined_equals(value, ctx, param)
     if not isinstance(value, str) or not unexpanded_home(value):
         return
     option = next((o for o in param.opts if o.startswith("--")), None) if isinstance(param, click.Option) else None
@@ -51,6 +53,34 @@ def refuse_unexpanded(value: object, ctx: click.Context | None, param: click.Par
     raise click.BadParameter(
         f"{value!r} begins with ~, which no shell expanded (a shell expands ~ only unquoted at the start of a word): "
         f"{apart}give the full path",
+        ctx,
+        param,
+    )
+
+
+def refuse_joined_equals(value: object, ctx: click.Context | None, param: click.Parameter | None) -> None:
+    """Raise :class:`click.BadParameter` when *value*, given to an option with a short form (``-o``, ``-m``), begins
+    with ``=``: a short option takes no ``=`` (``-o=out.csv`` gives ``-o`` the value ``=out.csv``), and the file or
+    folder would be named ``=out.csv``. A name that begins with ``=`` is still given as ``./=out.csv``."""
+    if not isinstance(value, str) or not value.startswith("=") or not isinstance(param, click.Option):
+        return
+    short = next((o for o in param.opts if not o.startswith("--")), None)
+    if short is None:
+        return
+    meant = value[1:]
+    if not meant.strip():  # -o= alone
+        raise click.BadParameter(
+            f"{value!r} is what {short}{value} gives (a short option takes no =): write {short} and the path after a "
+            "space",
+            ctx,
+            param,
+        )
+    forms = [f"{short} {meant}"]
+    if not meant.startswith("~"):  # --out=~/m is refused: no shell expands that ~
+        forms += [f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]
+    raise click.BadParameter(
+        f"{value!r} begins with =, as {short}{value} gives it (a short option takes no =): write "
+        f"{' or '.join(forms)} (./{value} for a name that begins with =)",
         ctx,
         param,
     )

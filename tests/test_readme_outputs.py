@@ -1,0 +1,63 @@
+"""The README's outputs of the shipped model, read from the README itself and compared with what the code prints
+now: the tuple its first Python example shows, the table of ``predict --rules`` and the lines of ``rules test``
+it quotes. A retrained model or an edited rules file that changes them fails here until the README says so."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+
+ROOT = Path(__file__).parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _python_tuple() -> tuple[list[str], list[str]]:
+    """The first Python example's ``p.reason, … # (…)`` line: the tuple shown, and the one the model gives."""
+    found = re.search(
+        r'\[p\] = model\.predict\("([^"]+)"\)\np\.reason, p\.reason_ja, p\.reasons, p\.sentiment  # (.+)', README
+    )
+    assert found is not None, "the README's first Python example moved"
+    [p] = taikai.load_model().predict(found[1])
+    return [repr(ast.literal_eval(found[2]))], [repr((p.reason, p.reason_ja, p.reasons, p.sentiment))]
+
+
+def _predict_rules() -> tuple[list[str], list[str]]:
+    """The table under "Run them with the model", and what its first command prints."""
+    section = README[README.index("### Run them with the model") :]
+    command = re.search(r'\ntaikai (predict --rules \S+ "([^"]+)")\n', section)
+    table = re.search(r"```text\n(.*?)\n```", section, re.DOTALL)
+    assert command is not None and table is not None, "the README's predict --rules example moved"
+    result = CliRunner().invoke(cli, ["predict", "--rules", str(ROOT / "examples/rules.toml"), command[2]])
+    assert result.exit_code == 0, result.output
+    return [" ".join(line.split()) for line in table[1].splitlines()], result.stdout.splitlines()
+
+
+def _rules_test() -> tuple[list[str], list[str]]:
+    """The lines quoted under "Test rules against labels" (its table's rows, its note on numbering, a misfire), and
+    what ``rules test examples/rules.toml data/reviews.csv`` prints."""
+    section = README[README.index("### Test rules against labels") :]
+    block = re.search(r"```text\n(.*?)\n```", section, re.DOTALL)
+    assert block is not None, "the README's rules test example moved"
+    shown = [line for line in block[1].splitlines() if line.strip() not in ("", "…")]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        result = CliRunner().invoke(cli, ["rules", "test", "examples/rules.toml", "data/reviews.csv"])
+    assert result.exit_code == 0, result.output
+    return shown, result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("example", [_python_tuple, _predict_rules, _rules_test], ids=lambda f: f.__name__[1:])
+def test_the_readme_shows_what_the_shipped_model_prints(example: Callable[[], tuple[list[str], list[str]]]):
+    shown, printed = example()
+    assert shown, "the README shows no lines here"
+    printed_lines = {" ".join(line.split()) for line in printed}
+    missing = [line for line in shown if " ".join(line.split()) not in printed_lines]
+    assert not missing, f"the README shows lines the code does not print: {missing}\nprinted:\n" + "\n".join(printed)
