@@ -12,7 +12,7 @@ from taikai._masked_messages import errors_masked
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods
-from taikai.drift._model_text import dump_text_column
+from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
@@ -59,6 +59,8 @@ class FileStatistics:
     bad_lines: str | None = None
     """Of a predictions file: the malformed records ``taikai batch --on-bad-lines report`` set aside, as its summary
     counts them and names their file (``1 (p.bad_lines.csv)``), which no figure counts; ``None``: none."""
+    trial_run: str | None = None
+    """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): which rows they are."""
     text_hint: str | None = None
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
     unchecked: bool = False
@@ -161,7 +163,10 @@ def file_statistics(
     if is_predictions(columns) and run is not None and run.bad_lines:
         side = path.with_name(Path(run.bad_lines_file).name) if run.bad_lines_file else None  # beside it
         set_aside = f"{run.bad_lines:,}" + (f" ({side})" if side is not None and side.is_file() else "")
-    return replace(counted, blank_lines=blank[0], bad_lines=set_aside, unchecked=unchecked, unsaved_model=unsaved)
+    trial = None if run is None or run.limit is None else trial_rows(run.limit, run.input)
+    return replace(
+        counted, blank_lines=blank[0], bad_lines=set_aside, trial_run=trial, unchecked=unchecked, unsaved_model=unsaved
+    )
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:

@@ -1,11 +1,12 @@
 """The text column of a dump that drift counts: the one given, else the one batch classified (its summary), else
 ``text``, else, for a dump without a ``text`` column, the column the model was trained on (``train --text-column
-本文``) when the dump has it, with a warning saying so."""
+本文``) when the dump has it, with a warning saying so; and which rows predictions of a trial run (``--limit``) are."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
@@ -48,3 +49,10 @@ def dump_text_column(
             DataWarning,
         )
     return names[own], replace(argument, note=f"its default came from the model, trained on {own!r}")
+
+
+def trial_rows(limit: int, given: str | None) -> str:
+    """Return which rows predictions of a trial run (``taikai batch --limit`` *limit*, of the input *given*, as its
+    summary records them) are: ``the first 1,000 rows of dump.csv (taikai batch --limit 1000)``."""
+    rows = f"the first {limit:,} rows" if limit != 1 else "the first row"
+    return f"{rows} of {Path(given).name if given else 'the input'} (taikai batch --limit {limit})"

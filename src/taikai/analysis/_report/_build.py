@@ -20,7 +20,7 @@ from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column
-from taikai.analysis._report._masked_input import masked_input_line, masking_lines
+from taikai.analysis._report._masked_input import masked_input_line, masking_lines, trial_line
 from taikai.analysis._report._masking import mask_report_frame
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
@@ -197,7 +197,8 @@ def build_report(
         t = ctx.t  # a model of labels of its own gets a page without the churn taxonomy's words
         line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
         # the texts' masks (batch's, the report's own, or none) and those of every text the sections quote
-        header = [Note(line), *map(Note, masking_lines(masked_before, ctx.masks if mask_pii else None, t))]
+        trial = [] if run is None or run.limit is None else [Note(trial_line(run, t))]
+        header = [Note(line), *trial, *map(Note, masking_lines(masked_before, ctx.masks if mask_pii else None, t))]
         return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close
