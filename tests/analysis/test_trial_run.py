@@ -81,3 +81,24 @@ def test_suggest_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limi
     assert (SUGGEST in result.output) is said
     steps = [row[2] for row in openpyxl.load_workbook(sheet)["how_to"].iter_rows(values_only=True)]
     assert any(SUGGEST in str(step) for step in steps) is said
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], 20), ([], None)])
+def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tmp_path, limit, expected):
+    import warnings
+
+    from taikai.analysis import build_report
+    from taikai.drift import check_drift
+    from taikai.io import TRIAL_RUN, read_predictions
+    from taikai.suggestion import suggest
+
+    _, predictions, _ = _predictions(tmp_path, tiny_model, limit)
+    frame = read_predictions(predictions)
+    assert frame.attrs.get(TRIAL_RUN) == (None if expected is None else {"limit": 20, "input": "dump.csv"})
+    page = build_report(frame[frame["status"] == "ok"], model=tiny_model, drift=False, charts=False, lang="en")
+    assert (TRIAL_EN in page) is (expected is not None)
+    assert check_drift(frame, tiny_model).to_dict()["trial_run"] == (DRIFT if expected else None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        suggest(frame, n=5)
+    assert any(SUGGEST in str(w.message) for w in caught) is (expected is not None)

@@ -27,6 +27,7 @@ from taikai.io import (
     format_of,
     is_predictions,
     read_summary,
+    trial_run,
     warn_decoding,
 )
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column, find_prefix, unprefixed
@@ -163,9 +164,13 @@ def file_statistics(
     if is_predictions(columns) and run is not None and run.bad_lines:
         side = path.with_name(Path(run.bad_lines_file).name) if run.bad_lines_file else None  # beside it
         set_aside = f"{run.bad_lines:,}" + (f" ({side})" if side is not None and side.is_file() else "")
-    trial = None if run is None or run.limit is None else trial_rows(run.limit, run.input)
     return replace(
-        counted, blank_lines=blank[0], bad_lines=set_aside, trial_run=trial, unchecked=unchecked, unsaved_model=unsaved
+        counted,
+        blank_lines=blank[0],
+        bad_lines=set_aside,
+        trial_run=trial_rows(trial_run(run)),
+        unchecked=unchecked,
+        unsaved_model=unsaved,
     )
 
 
@@ -225,7 +230,8 @@ def frame_statistics(
         date_columns=date_columns,
         labels=index_labels(frame.index),
     )
-    return replace(counted, unchecked=counted.predictions)  # a frame has no batch summary to say
+    # a frame has no batch summary to say which model made it; read_predictions marks a trial run's (--limit N)
+    return replace(counted, unchecked=counted.predictions, trial_run=trial_rows(trial_run(None, frame)))
 
 
 def count_chunks(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
@@ -14,7 +13,7 @@ from taikai.errors import Argument, DataWarning
 from taikai.io import text_column_of
 
 if TYPE_CHECKING:
-    from taikai.io import RunSummary
+    from taikai.io import RunSummary, TrialRun
     from taikai.model import Model
 
 
@@ -51,8 +50,10 @@ def dump_text_column(
     return names[own], replace(argument, note=f"its default came from the model, trained on {own!r}")
 
 
-def trial_rows(limit: int, given: str | None) -> str:
-    """Return which rows predictions of a trial run (``taikai batch --limit`` *limit*, of the input *given*, as its
-    summary records them) are: ``the first 1,000 rows of dump.csv (taikai batch --limit 1000)``."""
-    rows = f"the first {limit:,} rows" if limit != 1 else "the first row"
-    return f"{rows} of {Path(given).name if given else 'the input'} (taikai batch --limit {limit})"
+def trial_rows(trial: TrialRun | None) -> str | None:
+    """Return which rows predictions of a *trial* run (``taikai batch --limit N``) are: ``the first 1,000 rows of
+    dump.csv (taikai batch --limit 1000)``; ``None`` for no trial run."""
+    if trial is None:
+        return None
+    rows = f"the first {trial.limit:,} rows" if trial.limit != 1 else "the first row"
+    return f"{rows} of {trial.input or 'the input'} (taikai batch --limit {trial.limit})"

@@ -46,12 +46,15 @@ class Earlier:
     """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): N and the input's name."""
 
     @classmethod
-    def of(cls, run: RunSummary | None) -> Earlier:
-        """Return what the model a batch summary *run* names was trained with (nothing when not known)."""
+    def of(cls, run: RunSummary | None, frame: object = None) -> Earlier:
+        """Return what the model a batch summary *run* names was trained with (nothing when not known), and the
+        trial run (``--limit N``) *run*, or the predictions *frame* read with ``read_predictions``, records."""
+        from taikai.io import trial_run
         from taikai.model import python_arguments, retrain_options
 
         meta = _metadata(run)
-        trial = None if run is None or run.limit is None else (run.limit, Path(run.input or "INPUT").name)
+        ran = trial_run(run, frame)
+        trial = None if ran is None else (ran.limit, ran.input or "INPUT")
         if meta is None:
             return cls(trial=trial)
         added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))

@@ -10,11 +10,10 @@ said nothing about masking at all. The batch summary records ``mask_pii`` (and i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from taikai.analysis._report._phrases import Phrases, fill
-from taikai.io import RunSummary
+from taikai.io import RunSummary, TrialRun
 from taikai.privacy import PLACEHOLDERS, PiiKind
 
 
@@ -76,11 +75,8 @@ def masking_lines(masked_before: str | None, masks: Mapping[str, int] | None, t:
     return lines
 
 
-def trial_line(run: RunSummary, t: Phrases) -> str:
-    """Return the header line saying that the predictions are of a trial run (``taikai batch --limit N``, as the
-    summary *run* records it): only the first N rows of its input were classified, not the whole input."""
-    return fill(
-        t.trial_run,
-        limit=f"{run.limit:,}",
-        input=Path(run.input).name if run.input else "入力" if t.lang == "ja" else "the input",
-    )
+def trial_line(trial: TrialRun, t: Phrases) -> str:
+    """Return the header line saying that the predictions are of a *trial* run (``taikai batch --limit N``): only
+    the first N rows of its input were classified, not the whole input."""
+    given = trial.input or ("入力" if t.lang == "ja" else "the input")
+    return fill(t.trial_run, limit=f"{trial.limit:,}", input=given)
