@@ -47,6 +47,7 @@ def _header(page: Path) -> list[str]:
         (["--limit", "20"], "ja", TRIAL_JA),
         (["--limit", "20"], "en", TRIAL_EN),
         ([], "ja", None),
+        (["--limit", "1000"], "ja", None),  # the input ended before the limit: its predictions are of all of it
     ],
 )
 def test_the_report_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, lang, expected):
@@ -59,7 +60,7 @@ def test_the_report_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, l
     assert [line for line in header if "--limit" in line] == ([expected] if expected else [])
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], DRIFT), ([], None)])
+@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], DRIFT), ([], None), (["--limit", "100"], None)])
 def test_drift_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, expected):
     runner, predictions, model_dir = _predictions(tmp_path, tiny_model, limit)
     out = tmp_path / "drift.json"
@@ -70,7 +71,7 @@ def test_drift_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit,
     assert json.loads(out.read_text(encoding="utf-8"))["trial_run"] == expected
 
 
-@pytest.mark.parametrize(("limit", "said"), [(["--limit", "20"], True), ([], False)])
+@pytest.mark.parametrize(("limit", "said"), [(["--limit", "20"], True), ([], False), (["--limit", "61"], False)])
 def test_suggest_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, said):
     import openpyxl
 
@@ -83,7 +84,7 @@ def test_suggest_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limi
     assert any(SUGGEST in str(step) for step in steps) is said
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], 20), ([], None)])
+@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], 20), ([], None), (["--limit", "99"], None)])
 def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tmp_path, limit, expected):
     import warnings
 

@@ -30,9 +30,11 @@ class TrialRun:
 
 def trial_run(run: RunSummary | None, frame: Any = None) -> TrialRun | None:
     """Return the trial run the batch summary *run* records, else the one the predictions *frame* carries (read
-    with :func:`~taikai.io.read_predictions`); ``None`` for predictions of a whole input (or not known)."""
+    with :func:`~taikai.io.read_predictions`); ``None`` for predictions of a whole input (or not known): one that
+    ended before its ``--limit`` (fewer rows than it, as batch says: ``all of dump.csv (it ended before --limit)``)
+    is whole."""
     if run is not None and run.limit is not None:
-        return TrialRun(run.limit, Path(run.input).name if run.input else None)
+        return TrialRun(run.limit, Path(run.input).name if run.input else None) if run.rows >= run.limit else None
     recorded = getattr(frame, "attrs", {}).get(TRIAL_RUN) if frame is not None else None
     if not isinstance(recorded, dict) or not isinstance(recorded.get("limit"), int):
         return None
