@@ -217,6 +217,7 @@ def check_drift(
         blank_lines=found.blank_lines,
         reference_blank_lines=reference_blank,
         bad_lines=found.bad_lines,
+        trial_run=found.trial_run,
         reference_bad_lines=reference_bad,
         text_hint=found.text_hint,
         reference_predictions=reference_predictions,

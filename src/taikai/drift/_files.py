@@ -12,7 +12,7 @@ from taikai._masked_messages import errors_masked
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods
-from taikai.drift._model_text import dump_text_column
+from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
@@ -27,6 +27,7 @@ from taikai.io import (
     format_of,
     is_predictions,
     read_summary,
+    trial_run,
     warn_decoding,
 )
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column, find_prefix, unprefixed
@@ -59,6 +60,8 @@ class FileStatistics:
     bad_lines: str | None = None
     """Of a predictions file: the malformed records ``taikai batch --on-bad-lines report`` set aside, as its summary
     counts them and names their file (``1 (p.bad_lines.csv)``), which no figure counts; ``None``: none."""
+    trial_run: str | None = None
+    """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): which rows they are."""
     text_hint: str | None = None
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
     unchecked: bool = False
@@ -161,7 +164,14 @@ def file_statistics(
     if is_predictions(columns) and run is not None and run.bad_lines:
         side = path.with_name(Path(run.bad_lines_file).name) if run.bad_lines_file else None  # beside it
         set_aside = f"{run.bad_lines:,}" + (f" ({side})" if side is not None and side.is_file() else "")
-    return replace(counted, blank_lines=blank[0], bad_lines=set_aside, unchecked=unchecked, unsaved_model=unsaved)
+    return replace(
+        counted,
+        blank_lines=blank[0],
+        bad_lines=set_aside,
+        trial_run=trial_rows(trial_run(run)),
+        unchecked=unchecked,
+        unsaved_model=unsaved,
+    )
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
@@ -220,7 +230,8 @@ def frame_statistics(
         date_columns=date_columns,
         labels=index_labels(frame.index),
     )
-    return replace(counted, unchecked=counted.predictions)  # a frame has no batch summary to say
+    # a frame has no batch summary to say which model made it; read_predictions marks a trial run's (--limit N)
+    return replace(counted, unchecked=counted.predictions, trial_run=trial_rows(trial_run(None, frame)))
 
 
 def count_chunks(

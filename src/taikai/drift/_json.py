@@ -25,6 +25,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
             "unsaved_model": report.reference_unsaved_model,
         },
         "input": _input(report.predictions),
+        "trial_run": report.trial_run,  # batch --limit N: the first N rows of the input only, not the whole
         "model_checked": not report.unchecked if report.predictions else None,
         "unsaved_model": report.unsaved_model,  # why model_checked is false when a summary names a model
         "date_column": report.date_column,

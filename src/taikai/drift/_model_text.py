@@ -1,6 +1,6 @@
 """The text column of a dump that drift counts: the one given, else the one batch classified (its summary), else
 ``text``, else, for a dump without a ``text`` column, the column the model was trained on (``train --text-column
-本文``) when the dump has it, with a warning saying so."""
+本文``) when the dump has it, with a warning saying so; and which rows predictions of a trial run (``--limit``) are."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from taikai.errors import Argument, DataWarning
 from taikai.io import text_column_of
 
 if TYPE_CHECKING:
-    from taikai.io import RunSummary
+    from taikai.io import RunSummary, TrialRun
     from taikai.model import Model
 
 
@@ -48,3 +48,12 @@ def dump_text_column(
             DataWarning,
         )
     return names[own], replace(argument, note=f"its default came from the model, trained on {own!r}")
+
+
+def trial_rows(trial: TrialRun | None) -> str | None:
+    """Return which rows predictions of a *trial* run (``taikai batch --limit N``) are: ``the first 1,000 rows of
+    dump.csv (taikai batch --limit 1000)``; ``None`` for no trial run."""
+    if trial is None:
+        return None
+    rows = f"the first {trial.limit:,} rows" if trial.limit != 1 else "the first row"
+    return f"{rows} of {trial.input or 'the input'} (taikai batch --limit {trial.limit})"

@@ -150,6 +150,9 @@ class DriftReport:
     file (``1 (p.bad_lines.csv)``); ``None``: none."""
     reference_bad_lines: str | None = None
     """The same of the reference."""
+    trial_run: str | None = None
+    """Of predictions of a trial run (``taikai batch --limit N``): the rows they are, ``the first 1,000 rows of
+    dump.csv (taikai batch --limit 1000)``, not the whole input; ``None``: no limit recorded."""
     text_hint: str | None = None
     """When nearly every row is unclassifiable: that the text column holds no Japanese text, and which column of
     the file does, if one does (``None`` otherwise); the verdict stands."""

@@ -179,6 +179,7 @@ def render(report: DriftReport) -> str:
     lines = [
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",
+        *([f"trial run: {report.trial_run}, not the whole input"] if report.trial_run else []),
         "",
         f"whole dump: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_blank(report),

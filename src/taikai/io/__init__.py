@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._table_readers import check_sheet_column, sheet_names, sheet_read, utf8_text
+    from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -165,6 +166,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._missing_columns": ("labelled_sheet_read",),
     "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
     "._model_stamp": ("ModelStamp",),
+    "._trial_run": ("TRIAL_RUN", "TrialRun", "trial_run"),
     "._run_summary": (
         "SUMMARY_SUFFIX",
         "RanRule",

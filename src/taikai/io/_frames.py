@@ -16,6 +16,7 @@ from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._head_rows import check_header_row, title_above
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
+from taikai.io._trial_run import mark_trial_run
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -189,7 +190,9 @@ def read_predictions(
     (``int64``, ``uint64``). The columns keep their names: the readers of predictions give prefixed ones (``batch
     --prefix pred_``) their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed
     record's error shows its text masked. A *sheet* the workbook does not have is an :class:`InputError` naming its
-    sheets; *sheet* for a file of another format is refused, as ``taikai batch --sheet`` refuses it.
+    sheets; *sheet* for a file of another format is refused, as ``taikai batch --sheet`` refuses it. Predictions of a
+    trial run (``taikai batch --limit N``, as the summary records it) carry it in ``attrs["taikai_trial_run"]``, so
+    that a report, drift check or sheet made of the frame says so.
     """
     import pandas as pd
 
@@ -209,7 +212,9 @@ def read_predictions(
         column = frame.pop(name)
         typed[name] = typed_column(column, name in keep, written)
         del column
-    return pd.DataFrame(typed)
+    typed_frame = pd.DataFrame(typed)
+    mark_trial_run(typed_frame, Path(path))  # --limit N: the first N rows of the input, said by what reads it
+    return typed_frame
 
 
 def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:

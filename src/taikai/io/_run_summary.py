@@ -90,6 +90,8 @@ class RunSummary:
     """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
     rules: tuple[RanRule, ...] = ()
     """The rules batch applied (``--rules``) in file order, unfired ones too (none: none, or an older summary)."""
+    input: str | None = None
+    """The input batch read, as it was given (``None``: a summary that does not say)."""
 
 
 @overload
@@ -252,6 +254,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
             rules=_ran_rules(values),
+            input=None if values.get("input") is None else str(values["input"]),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc

@@ -42,15 +42,21 @@ class Earlier:
     trained_with: tuple[str, ...] = ()
     frames: int = 0
     trained_frames: int = 0
+    trial: tuple[int, str] | None = None
+    """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): N and the input's name."""
 
     @classmethod
-    def of(cls, run: RunSummary | None) -> Earlier:
-        """Return what the model a batch summary *run* names was trained with (nothing when not known)."""
+    def of(cls, run: RunSummary | None, frame: object = None) -> Earlier:
+        """Return what the model a batch summary *run* names was trained with (nothing when not known), and the
+        trial run (``--limit N``) *run*, or the predictions *frame* read with ``read_predictions``, records."""
+        from taikai.io import trial_run
         from taikai.model import python_arguments, retrain_options
 
         meta = _metadata(run)
+        ran = trial_run(run, frame)
+        trial = None if ran is None else (ran.limit, ran.input or "INPUT")
         if meta is None:
-            return cls()
+            return cls(trial=trial)
         added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
         frames = sum(f.role == "added" and f.file.startswith("<frame") for f in meta.inputs)  # no path: said so
         weights = {f.weight for f in meta.inputs if f.role == "added"}  # kept: the earlier labels weigh as they did
@@ -58,7 +64,17 @@ class Earlier:
         python = python_arguments(meta)
         python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
         options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
-        return cls(train_options=options, python=python_call, trained_with=added, trained_frames=frames)
+        return cls(train_options=options, python=python_call, trained_with=added, trained_frames=frames, trial=trial)
+
+    def warned(self, source: str) -> Earlier:
+        """Return these, having warned that the predictions *source* are a trial run's, when they are: the rows
+        are picked from the input's first rows only."""
+        if self.trial is not None:
+            from taikai._warn import warn_user
+            from taikai.errors import DataWarning
+
+            warn_user(f"{source}: {_trial_en(self.trial)}", DataWarning)
+        return self
 
     def given(self, files: tuple[str, ...], sheets: tuple[str, ...], frames: int = 0) -> Earlier:
         """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets, and the number
@@ -199,6 +215,15 @@ def how_to(
             "rows, blank ones too, are not picked again)" + earlier.unnamed("next")[1],
         ),
     ]
+    if earlier.trial is not None:
+        limit, given = earlier.trial
+        steps.append(
+            (
+                f"このシートの行は試行 (taikai batch --limit {limit}) の予測、{given} の先頭 {limit:,} 行だけから"
+                "選んだもの。入力全体から選ぶには、--limit なしで taikai batch をやり直してから taikai suggest",
+                _trial_en(earlier.trial),
+            )
+        )
     if not sentiments:
         del steps[1]
     return [(str(number), ja, en) for number, (ja, en) in enumerate(steps, start=1)]
@@ -219,4 +244,14 @@ def _python_step(earlier: Earlier, kept_ja: str, kept_en: str) -> tuple[str, str
         f"taikai train では別の種類のモデルになる){kept_ja}{frames_ja}",
         f"Definitions are on the definitions sheet. Then, in Python: {en} (this model's features were set in Python: "
         f"taikai train would train another kind of model){kept_en}{frames_en}",
+    )
+
+
+def _trial_en(trial: tuple[int, str]) -> str:
+    """Say, in English, that the predictions are a trial run's (``--limit``: *trial* is N and the input's name)."""
+    limit, given = trial
+    return (
+        f"these are the predictions of a trial run (taikai batch --limit {limit}): the rows are picked from the first "
+        f"{limit:,} row{'s' * (limit != 1)} of {given} only; to pick from the whole input, run taikai batch again "
+        "without --limit, then taikai suggest"
     )

@@ -248,7 +248,7 @@ def suggest(
         not_ok = {"unclassified": int((~ok).sum())}
     positions = np.flatnonzero(ok)
     shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
-    excluded, near_texts, earlier = None, [], Earlier.of(run)
+    excluded, near_texts, earlier = None, [], Earlier.of(run, predictions).warned(source)
     if to_exclude:
         files = read_excluded(to_exclude, id_label, text_label, mask_pii)
         given = [

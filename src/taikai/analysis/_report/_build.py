@@ -20,7 +20,7 @@ from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column
-from taikai.analysis._report._masked_input import masked_input_line, masking_lines
+from taikai.analysis._report._masked_input import masked_input_line, masking_lines, trial_line
 from taikai.analysis._report._masking import mask_report_frame
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
@@ -53,6 +53,7 @@ from taikai.io import (
     read_summary,
     summary_path,
     text_column_of,
+    trial_run,
     with_summary,
 )
 from taikai.model import Model, find_column, predictions_frame
@@ -132,6 +133,7 @@ def build_report(
     check_choice(Argument("lang", "--lang"), lang, PHRASES)
     freq = check_choice(FREQ, period_freq(freq, date_column), FREQUENCIES)
     where = str(source_path) if source_path is not None else source or "the predictions frame"
+    trial = trial_run(run, df)  # batch --limit N, as its summary (or the frame read_predictions read) records it
     labels = df.index  # a named one made a column, but an edited cell still named by it (df.loc finds the row)
     df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
@@ -197,7 +199,11 @@ def build_report(
         t = ctx.t  # a model of labels of its own gets a page without the churn taxonomy's words
         line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
         # the texts' masks (batch's, the report's own, or none) and those of every text the sections quote
-        header = [Note(line), *map(Note, masking_lines(masked_before, ctx.masks if mask_pii else None, t))]
+        header = [
+            Note(line),
+            *([Note(trial_line(trial, t))] if trial else []),
+            *map(Note, masking_lines(masked_before, ctx.masks if mask_pii else None, t)),
+        ]
         return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close

@@ -9,6 +9,8 @@ EN = Phrases(
     heading="Churn reasons report",
     churn_words=(("Churn reasons report", "Reasons report"),),
     input_line="Input: {source} · {rows} {rows|row|rows} · made {made} · taikai {version}",
+    trial_run="A trial run, not the whole input: taikai batch --limit {limit} classified only the first {limit} "
+    "{limit|row|rows} of {input}; every count and share below is of those rows alone",
     pii_masked="Personal data masked (--mask-pii): {masks}",
     pii_count="{kind} {placeholder} {count}",
     pii_none="none found",

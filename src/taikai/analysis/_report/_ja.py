@@ -9,6 +9,8 @@ JA = Phrases(
     heading="退会理由レポート",
     churn_words=(("退会理由", "理由"),),
     input_line="入力: {source} · {rows} 行 · 作成: {made} · taikai {version}",
+    trial_run="試行の予測です (入力全体ではありません): taikai batch --limit {limit} で {input} の先頭 {limit} 行だけを"
+    "分類しました。以下の件数と割合はその行だけのものです",
     pii_masked="個人情報をマスクしました (--mask-pii): {masks}",
     pii_count="{placeholder} {count} 件",
     pii_none="見つかりませんでした",

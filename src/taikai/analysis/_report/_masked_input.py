@@ -1,5 +1,5 @@
 """Whether the report's input texts were masked before it read them (``taikai batch --mask-pii``), and the header
-lines that say what was masked.
+lines that say what was masked; and the line that says the predictions are a trial run's (``--limit N``).
 
 A predictions file ``taikai batch --mask-pii`` wrote holds the masked texts only: the report's own ``--mask-pii``
 finds nothing more, and said ``見つかりませんでした`` (none found) as if nothing had been masked; without it the page
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from taikai.analysis._report._phrases import Phrases
-from taikai.io import RunSummary
+from taikai.analysis._report._phrases import Phrases, fill
+from taikai.io import RunSummary, TrialRun
 from taikai.privacy import PLACEHOLDERS, PiiKind
 
 
@@ -73,3 +73,10 @@ def masking_lines(masked_before: str | None, masks: Mapping[str, int] | None, t:
     elif masked_before is None:
         lines.append(t.pii_not_masked)
     return lines
+
+
+def trial_line(trial: TrialRun, t: Phrases) -> str:
+    """Return the header line saying that the predictions are of a *trial* run (``taikai batch --limit N``): only
+    the first N rows of its input were classified, not the whole input."""
+    given = trial.input or ("入力" if t.lang == "ja" else "the input")
+    return fill(t.trial_run, limit=f"{trial.limit:,}", input=given)

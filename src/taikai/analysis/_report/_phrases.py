@@ -31,6 +31,7 @@ class Phrases:
     lang: str
     heading: str
     input_line: str
+    trial_run: str
     pii_masked: str
     pii_count: str
     pii_none: str

@@ -1,0 +1,105 @@
+"""Predictions of a trial run (taikai batch --limit N) say so: the report's header, drift's text and JSON, and
+suggest's warning and how_to (analysis/_report/_masked_input.py, drift/_model_text.py, suggestion/_how_to.py)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+TRIAL_JA = (
+    "試行の予測です (入力全体ではありません): taikai batch --limit 20 で dump.csv の先頭 20 行だけを分類しました。"
+    "以下の件数と割合はその行だけのものです"
+)
+TRIAL_EN = (
+    "A trial run, not the whole input: taikai batch --limit 20 classified only the first 20 rows of dump.csv; every "
+    "count and share below is of those rows alone"
+)
+DRIFT = "the first 20 rows of dump.csv (taikai batch --limit 20)"
+SUGGEST = "these are the predictions of a trial run (taikai batch --limit 20)"
+
+
+def _predictions(tmp_path: Path, tiny_model, limit: list[str]) -> tuple[CliRunner, Path, Path]:
+    dump, predictions, model_dir = tmp_path / "dump.csv", tmp_path / "pred.csv", tmp_path / "model"
+    dump.write_bytes(HOTELS.read_bytes())
+    tiny_model.save(model_dir)
+    runner = CliRunner()
+    batch = ["batch", str(dump), "-o", str(predictions), "--text-column", "text", "--model", str(model_dir), *limit]
+    result = runner.invoke(cli, batch)
+    assert result.exit_code == 0, result.output
+    return runner, predictions, model_dir
+
+
+def _header(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    head = html[: html.index("<section")]
+    return [re.sub("<[^>]+>", "", n) for n in re.findall(r'<p class="note">(.*?)</p>', head, re.S)]
+
+
+@pytest.mark.parametrize(
+    ("limit", "lang", "expected"),
+    [
+        # Regression: a report of a --limit 20 trial read as the whole dump's, saying nothing of the limit
+        (["--limit", "20"], "ja", TRIAL_JA),
+        (["--limit", "20"], "en", TRIAL_EN),
+        ([], "ja", None),
+        (["--limit", "1000"], "ja", None),  # the input ended before the limit: its predictions are of all of it
+    ],
+)
+def test_the_report_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, lang, expected):
+    runner, predictions, model_dir = _predictions(tmp_path, tiny_model, limit)
+    page = tmp_path / "report.html"
+    args = ["report", str(predictions), "-o", str(page), "--model", str(model_dir), "--no-drift", "--lang", lang]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    header = _header(page)
+    assert [line for line in header if "--limit" in line] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], DRIFT), ([], None), (["--limit", "100"], None)])
+def test_drift_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, expected):
+    runner, predictions, model_dir = _predictions(tmp_path, tiny_model, limit)
+    out = tmp_path / "drift.json"
+    result = runner.invoke(cli, ["drift", str(predictions), "--model", str(model_dir), "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    said = [line for line in result.output.splitlines() if line.startswith("trial run:")]
+    assert said == ([f"trial run: {expected}, not the whole input"] if expected else [])
+    assert json.loads(out.read_text(encoding="utf-8"))["trial_run"] == expected
+
+
+@pytest.mark.parametrize(("limit", "said"), [(["--limit", "20"], True), ([], False), (["--limit", "61"], False)])
+def test_suggest_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, said):
+    import openpyxl
+
+    runner, predictions, _ = _predictions(tmp_path, tiny_model, limit)
+    sheet = tmp_path / "sheet.xlsx"
+    result = runner.invoke(cli, ["suggest", str(predictions), "-o", str(sheet), "--n", "5"])
+    assert result.exit_code == 0, result.output
+    assert (SUGGEST in result.output) is said
+    steps = [row[2] for row in openpyxl.load_workbook(sheet)["how_to"].iter_rows(values_only=True)]
+    assert any(SUGGEST in str(step) for step in steps) is said
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], 20), ([], None), (["--limit", "99"], None)])
+def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tmp_path, limit, expected):
+    import warnings
+
+    from taikai.analysis import build_report
+    from taikai.drift import check_drift
+    from taikai.io import TRIAL_RUN, read_predictions
+    from taikai.suggestion import suggest
+
+    _, predictions, _ = _predictions(tmp_path, tiny_model, limit)
+    frame = read_predictions(predictions)
+    assert frame.attrs.get(TRIAL_RUN) == (None if expected is None else {"limit": 20, "input": "dump.csv"})
+    page = build_report(frame[frame["status"] == "ok"], model=tiny_model, drift=False, charts=False, lang="en")
+    assert (TRIAL_EN in page) is (expected is not None)
+    assert check_drift(frame, tiny_model).to_dict()["trial_run"] == (DRIFT if expected else None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        suggest(frame, n=5)
+    assert any(SUGGEST in str(w.message) for w in caught) is (expected is not None)
