@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import Any, cast
 
 import click
 
@@ -50,7 +51,7 @@ def joined_equals_advice(shown: str, param: click.Parameter | None) -> str:
     said = f", as {short}{value} gives it (a short option takes no =): write "
     meant = value[1:]
     try:
-        param.type.convert(meant, param, None)
+        param.type.convert(cast("Any", meant), param, None)  # a string, as from the command line (typed: a number)
     except click.BadParameter:
         return f"{said}{short} and the number after a space"
     forms = [f"{short} {meant}", *[f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]]
