@@ -86,8 +86,14 @@ def _help(invoke, command: str) -> str:
         (  # regression: --json printed nothing on stdout for a model that loading refuses
             "info",
             "A model that loading refuses is printed too (loaded false, refused true), with the error on stderr and "
-            "exit code 2.",
+            "exit code 2;",
             "not the labels and thresholds against the artifact's classes",
+        ),
+        (  # regression: --json printed nothing on stdout for a folder without metadata.json
+            "info",
+            "one whose metadata cannot be read at all (no such folder, no metadata.json, not JSON) as its status "
+            "alone, also with --metadata-only.",
+            "exit code 2. --metadata-only",
         ),
     ],
 )

@@ -71,19 +71,65 @@ def test_info_json_prints_a_refused_model_with_its_status(invoke, tiny_model_dir
     ids=["a-list", "not-json", "empty"],
 )
 def test_info_json_of_odd_metadata(invoke, tiny_model_dir, tmp_path, content, shown):
-    """Metadata that is no JSON object goes under 'metadata'; metadata that is no JSON at all has nothing to show."""
+    """Metadata that is no JSON object goes under 'metadata'; metadata that is no JSON at all has nothing to show
+    but the status."""
     model_dir = tmp_path / "model"
     shutil.copytree(tiny_model_dir, model_dir)
     (model_dir / "metadata.json").write_bytes(content)
     result = invoke("info", "--model", model_dir, "--json")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
-    if shown is None:
-        assert result.stdout == ""
-    else:
-        values = json.loads(result.stdout)
-        assert values.pop("status")["refused"] is True
-        assert values == shown
+    values = json.loads(result.stdout)
+    assert values.pop("status")["refused"] is True
+    assert values == (shown or {})
+
+
+def _no_metadata(model_dir):
+    (model_dir / "metadata.json").unlink()
+
+
+def _no_folder(model_dir):
+    shutil.rmtree(model_dir)
+
+
+def _a_file(model_dir):
+    shutil.rmtree(model_dir)
+    model_dir.write_text("a,b\n", encoding="utf-8")
+
+
+def _not_json(model_dir):
+    (model_dir / "metadata.json").write_text("{not json", encoding="utf-8")
+
+
+@pytest.mark.parametrize("metadata_only", [True, False], ids=["metadata-only", "loading"])
+@pytest.mark.parametrize(
+    ("spoil", "refusal"),
+    [
+        (_no_metadata, "{d}: no metadata.json, so not a model directory"),
+        (_no_folder, "{d}: no such model directory"),
+        (_a_file, "{d}: a file, not a model directory"),
+        (_not_json, "{d}/metadata.json:1: not valid JSON"),
+    ],
+    ids=["no-metadata", "no-folder", "a-file", "not-json"],
+)
+def test_info_json_of_no_model_is_a_status(invoke, tiny_model_dir, tmp_path, spoil, refusal, metadata_only):
+    """Regression: info --json (--metadata-only too) of a folder without metadata.json, or no folder, printed the
+    error alone, nothing on stdout: a script reading --json got no JSON. Now its status, the error on stderr, exit
+    code 2, as for a refused model."""
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    spoil(model_dir)
+    refusal = refusal.format(d=model_dir)
+    result = invoke("info", "--model", model_dir, "--json", *(["--metadata-only"] if metadata_only else []))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"taikai: error: {refusal}"), result.stderr
+    values = json.loads(result.stdout)
+    assert list(values) == ["status"]
+    status = values["status"]
+    assert status["loaded"] is False and status["refused"] is True
+    assert status["problems"] == [result.stderr.removeprefix("taikai: error: ").rstrip("\n")]
+    without_json = invoke("info", "--model", model_dir, *(["--metadata-only"] if metadata_only else []))
+    assert without_json.exit_code == 2 and without_json.stdout == "", without_json.stdout
 
 
 def test_info_json_of_a_sound_model_is_unchanged(invoke, tiny_model_dir):

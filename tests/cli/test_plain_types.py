@@ -39,3 +39,74 @@ def test_range_words(param_type, words):
 )
 def test_plain_value_error(message, param_type, plain):
     assert plain_value_error(message, param_type) == plain
+
+
+_JOBS = click.Option(["--jobs", "-j"], type=click.IntRange(min=0))
+_RATE = click.Option(["-r", "--rate"], type=click.FloatRange(0, 1))
+
+
+@pytest.mark.parametrize(
+    ("message", "param", "plain"),
+    [
+        (
+            "'=2' is not a valid integer range.",
+            _JOBS,
+            "'=2' is not a whole number (0 or more), as -j=2 gives it (a short option takes no =): write -j 2 or "
+            "--jobs=2",
+        ),
+        (
+            "'=0.5' is not a valid float range.",
+            _RATE,
+            "'=0.5' is not a number (from 0 to 1), as -r=0.5 gives it (a short option takes no =): write -r 0.5 or "
+            "--rate=0.5",
+        ),
+        # what follows the = is no good either: no form of it is advised
+        (
+            "'=abc' is not a valid integer range.",
+            _JOBS,
+            "'=abc' is not a whole number (0 or more), as -j=abc gives it (a short option takes no =): write -j and "
+            "the number after a space",
+        ),
+        (
+            "'=-1' is not a valid integer range.",
+            _JOBS,
+            "'=-1' is not a whole number (0 or more), as -j=-1 gives it (a short option takes no =): write -j and the "
+            "number after a space",
+        ),
+        (
+            "'=' is not a valid integer range.",
+            _JOBS,
+            "'=' is not a whole number (0 or more), as -j= gives it (a short option takes no =): write -j and the "
+            "number after a space",
+        ),
+        # no = in front, or no short form: as before
+        ("'2x' is not a valid integer range.", _JOBS, "'2x' is not a whole number (0 or more)"),
+        (
+            "'=2' is not a valid integer range.",
+            click.Option(["--chunk-size"], type=click.IntRange(min=1)),
+            "'=2' is not a whole number (1 or more)",
+        ),
+        ("'=2' is not a valid integer range.", None, "'=2' is not a whole number (0 or more)"),
+    ],
+)
+def test_a_short_number_option_joined_by_an_equals_sign_is_told_how_to_write_it(message, param, plain):
+    """Regression: batch -j=2 said "'=2' is not a whole number (0 or more)", not that a short option takes no =."""
+    param_type = param.type if param is not None else click.IntRange(min=0)
+    assert plain_value_error(message, param_type, param) == plain
+
+
+@pytest.mark.parametrize(
+    ("jobs", "said"),
+    [
+        (["-j=2"], "'=2' is not a whole number (0 or more), as -j=2 gives it (a short option takes no =): write -j 2"),
+        (["-j", "2"], None),  # the advice, followed, is taken
+        (["--jobs=2"], None),
+    ],
+)
+def test_batch_jobs_joined_by_an_equals_sign(invoke, tiny_csv, tmp_path, jobs, said):
+    result = invoke("batch", tiny_csv, "-o", tmp_path / "out.csv", *jobs, "--text-column", "nowhere")
+    assert result.exit_code == 2
+    if said is None:
+        assert "--jobs" not in result.stderr and "no column 'nowhere'" in result.stderr, result.stderr
+    else:
+        assert result.stderr.startswith(f"taikai: error: batch: invalid value for --jobs / -j: {said}"), result.stderr

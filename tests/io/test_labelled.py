@@ -179,7 +179,8 @@ def test_bad_rows_name_their_file_line(tmp_path):
     path = tmp_path / "data.csv"
     path.write_text('text,reasons,sentiment\n"二行の\n本文",fees,negative\n\n:-),other,neutral\n', encoding="utf-8")
     table = read_labelled_table(path, on_bad_rows="skip")
-    assert table.bad == (BadRow(f"{path}:5", "text: no Japanese characters: the model only reads Japanese", ":-)"),)
+    problems = "text: no Japanese characters: the model only reads Japanese"
+    assert table.bad == (BadRow(f"{path}:5", problems, ":-)", text_only=True),)
 
 
 @pytest.mark.parametrize(

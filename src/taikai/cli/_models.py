@@ -100,7 +100,8 @@ def evaluate(
     "only loading checks that the artifact is a taikai pipeline, and the labels, thresholds and feature "
     "configuration against it: 'unchecked' says so) and problems (why). "
     "Metadata that is not a JSON object is shown under 'metadata'. A model that loading refuses is printed too "
-    "(loaded false, refused true), with the error on stderr and exit code 2.",
+    "(loaded false, refused true), with the error on stderr and exit code 2; one whose metadata cannot be read at "
+    "all (no such folder, no metadata.json, not JSON) as its status alone, also with --metadata-only.",
 )
 @click.option(
     "--metadata-only",
@@ -114,8 +115,8 @@ def evaluate(
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     """Show the model's metadata: labels, versions, data hash, metrics.
 
-    Exit code 2 when the model cannot be loaded (without --metadata-only: loading is what info checks); --json still
-    prints its metadata and status when its metadata.json can be read.
+    Exit code 2 when the model cannot be loaded (without --metadata-only: loading is what info checks), or its
+    metadata.json cannot be read; --json still prints its status, and its metadata when that can be read.
     """
     from taikai.errors import ModelError, ModelNotFoundError
     from taikai.model import (
@@ -134,7 +135,11 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             meta = read_metadata(path)
         except ModelError as exc:  # a format this taikai cannot read: show the file as it is
             status = ModelStatus(loaded=False, problems=(str(exc),))
-            values = _json_values(path, status) if as_json else read_metadata_json(path)
+            try:
+                values = _json_values(path, status) if as_json else read_metadata_json(path)
+            except ModelError as unread:  # no metadata at all (no folder, no metadata.json, no JSON in it)
+                _echo_unread(unread, as_json)
+                raise
             echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
@@ -142,12 +147,14 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     else:
         try:
             meta = load_model(path).metadata
-        except ModelNotFoundError:
+        except ModelNotFoundError as exc:
+            _echo_unread(exc, as_json)
             raise  # --metadata-only would find nothing either
         except ModelError as exc:
             try:  # the hint only where --metadata-only can show something
                 values = _json_values(path, ModelStatus(loaded=False, problems=(str(exc),)))
             except ModelError:
+                _echo_unread(exc, as_json)
                 raise exc from None
             if as_json:  # scripts get the metadata and the refusal on stdout, the error on stderr, exit code 2
                 echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
@@ -163,6 +170,17 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         echo_result(describe_model(meta, path, status))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
+
+
+def _echo_unread(exc: Exception, as_json: bool) -> None:
+    """Under ``--json``, print the status of a model whose metadata cannot be read at all, refused for *exc*
+    (``{"status": {"loaded": false, "refused": true, "problems": [...]}}``): a script reading the output gets JSON,
+    as for a refused model, with the error on stderr and exit code 2."""
+    from taikai.model import ModelStatus
+
+    if as_json:
+        status = ModelStatus(loaded=False, problems=(str(exc),))
+        echo_result(json.dumps({"status": status.to_dict()}, ensure_ascii=False, indent=2), as_json=True)
 
 
 def _vector_problems(meta: ModelMetadata) -> list[str]:

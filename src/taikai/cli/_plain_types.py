@@ -1,10 +1,13 @@
 """click's names of its number types in taikai's plain words: ``'abc' is not a valid integer range`` becomes ``'abc'
 is not a whole number (0 or more)``, ``-1 is not in the range x>=0`` becomes ``-1 is not 0 or more``, and an
-option's value written ``N, a whole number`` or ``X, a number`` rather than ``INTEGER RANGE`` or ``FLOAT RANGE``."""
+option's value written ``N, a whole number`` or ``X, a number`` rather than ``INTEGER RANGE`` or ``FLOAT RANGE``;
+``-j=2`` (a short option takes no ``=``: its value is ``=2``) is told how to write it, ``-j 2`` or ``--jobs=2``."""
 
 from __future__ import annotations
 
+import ast
 import re
+from typing import Any, cast
 
 import click
 
@@ -12,19 +15,47 @@ _NOT_A_NUMBER = re.compile(r"^(?P<value>.*) is not a valid (?:integer|float)(?: 
 _OUT_OF_RANGE = re.compile(r"^(?P<value>.*) is not in the range .*$", re.DOTALL)
 
 
-def plain_value_error(message: str, param_type: object) -> str:
+def plain_value_error(message: str, param_type: object, param: click.Parameter | None = None) -> str:
     """Return click's *message* on a bad value of the type *param_type* with the type's name in plain words (the
-    value given kept); any other message as it is."""
+    value given kept), and how to write it when it begins with the ``=`` of ``-j=2`` given to the option *param*
+    (:func:`joined_equals_advice`); any other message as it is."""
     if not isinstance(param_type, (click.types.IntParamType, click.types.FloatParamType)):
         return message
     bounds = range_words(param_type)
     found = _NOT_A_NUMBER.match(message)
     if found is not None:
-        return f"{found['value']} is not {number_words(param_type)}" + (f" ({bounds})" if bounds else "")
+        said = f"{found['value']} is not {number_words(param_type)}" + (f" ({bounds})" if bounds else "")
+        return said + joined_equals_advice(found["value"], param)
     found = _OUT_OF_RANGE.match(message)
     if found is not None and bounds:
         return f"{found['value']} is not {bounds}"
     return message
+
+
+def joined_equals_advice(shown: str, param: click.Parameter | None) -> str:
+    """Return how to write the number that *shown* (a value as click's message shows it: ``'=2'``) stands for when it
+    begins with ``=`` and *param* is a number option with a short form: a short option takes no ``=``, so ``-j=2``
+    gives ``-j`` the value ``=2`` (``: write -j 2 or --jobs=2``, or, when what follows the ``=`` is no good either,
+    ``-j`` and the number after a space); else ``""``."""
+    if not isinstance(param, click.Option) or not isinstance(
+        param.type, (click.types.IntParamType, click.types.FloatParamType)
+    ):
+        return ""
+    short = next((o for o in param.opts if not o.startswith("--")), None)
+    try:
+        value = ast.literal_eval(shown)
+    except (ValueError, SyntaxError):
+        return ""
+    if short is None or not isinstance(value, str) or not value.startswith("="):
+        return ""
+    said = f", as {short}{value} gives it (a short option takes no =): write "
+    meant = value[1:]
+    try:
+        param.type.convert(cast("Any", meant), param, None)  # a string, as from the command line (typed: a number)
+    except click.BadParameter:
+        return f"{said}{short} and the number after a space"
+    forms = [f"{short} {meant}", *[f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]]
+    return said + " or ".join(forms)
 
 
 def plain_metavar(param: click.Parameter) -> str | None:

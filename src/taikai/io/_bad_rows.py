@@ -13,11 +13,13 @@ SHOWN_BAD_ROWS = 5
 
 @dataclass(frozen=True)
 class BadRow:
-    """A labelled row that cannot be used: where it is (``file:line``), its problems (``column: problem; …``), text."""
+    """A labelled row that cannot be used: where it is (``file:line``), its problems (``column: problem; …``), text;
+    ``text_only``: its text was its one problem (not its labels), as when the text column names another column."""
 
     where: str
     problems: str
     text: str
+    text_only: bool = False
 
     def __str__(self) -> str:
         return f"{self.where}: {self.problems} ({quoted(self.text, 39)})"

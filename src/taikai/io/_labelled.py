@@ -196,8 +196,9 @@ def check_labelled(
             ((reasons_column, primary), (MORE_REASONS_COLUMN, further), (sentiment_column or aside, [sentiment]))
         )
         checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)  # as the model judges it (Model.classify)
-        if require_text and checked.status is not Status.OK:
-            problems.append(f"{text_column}: {checked.message}")
+        text_problem = f"{text_column}: {checked.message}" if require_text and checked.status is not Status.OK else None
+        if text_problem is not None:
+            problems.append(text_problem)
         if not primary and not (sentiments_only and sentiment and not further):
             # more_reasons alone does not say which reason is the primary one
             only = f" (only {MORE_REASONS_COLUMN})" if further else ""
@@ -219,7 +220,7 @@ def check_labelled(
         unknown += [(f"{where(pos)}: {message}", kind) for message, kind in said]
         far_from += far_labels  # a label of the other column is no typo
         if problems:
-            bad.append(BadRow(where(pos), "; ".join(problems), shown))
+            bad.append(BadRow(where(pos), "; ".join(problems), shown, text_only=problems == [text_problem]))
             continue
         keep.append(pos)
         label_sets.append(labels)

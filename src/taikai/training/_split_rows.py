@@ -43,7 +43,7 @@ def split_rows(
         )
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     single = one_label(everything, sentiment_column)  # then no split would help
-    problem = (single[1], _what_to_do(inputs, None, single[0], text_column=text_column)) if single else None
+    problem = (single[1], _what_to_do(inputs, False, single[0], text_column=text_column)) if single else None
     problem = problem or held_out_problem(df, test_size)
     if problem:
         raise InputError(f"{problem[0]}\n{_usable_rows(inputs)}\n{problem[1]}")
@@ -52,7 +52,7 @@ def split_rows(
     except ValueError as exc:
         raise InputError(
             f"cannot split {len(df):,} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
-            f"{_what_to_do(inputs, test_size, by_split=split_column(df) is not None)}"
+            f"{_what_to_do(inputs, True)}"  # only a share drawn at random (test_size > 0) fails to split
         ) from exc
     if len(test_df) and not (test_df["primary"] != "").any():  # only a split column holds out such rows
         raise InputError(
@@ -71,7 +71,7 @@ def split_rows(
                 f"training needs at least two different {name} in the training rows, and its {len(fit_df):,} "
                 f"training row(s){_with_label(labels, fit_df, name)} have {'only ' + found if found else 'none'}"
                 f"{held}\n{_usable_rows(inputs)}\n"
-                f"{_what_to_do(inputs, test_size if len(test_df) else None, name, split_column(df) is not None)}"
+                f"{_what_to_do(inputs, bool(len(test_df)), name, split_column(df) is not None)}"
             )
     return train_df, test_df, fit_df
 
@@ -96,34 +96,31 @@ def _test_rows(df: pd.DataFrame, test_size: float) -> str:
 
 def _what_to_do(
     inputs: TrainingInputs,
-    test_size: float | None,
+    held_out: bool,
     labels: str = "",
     by_split: bool = False,
     text_column: Hashable | None = None,
 ) -> str:
-    """Say how to get enough training rows: more rows (of two *labels*), the skipped rows fixed, and none held
-    out for the test (*test_size* rows, or those the split column marks, *by_split*); first, when no row was usable
-    and each was skipped for its text in *text_column* (an id or a label column named as the texts), to check it."""
-    if text_column is not None and _no_text_in(inputs, text_column):
+    """Say how to get enough training rows: more rows (of two *labels*), the skipped rows fixed, and, when rows are
+    *held_out* for the test, none held out (those the split column marks, *by_split*, whatever --test-size says, else
+    a --test-size share); first, when no row was usable and each was skipped for its text alone (an id or a label
+    column named as the texts in *text_column*), to check it."""
+    if text_column is not None and _no_text_in(inputs):
         return f"what to do: check that {TEXT_COLUMN.given(text_column)} names the column of the Japanese review texts"
     ways = [f"give more labelled rows (of at least two different {labels})" if labels else "give more labelled rows"]
     if inputs.skipped:
         ways.append("fix the skipped rows")
     if labels == "sentiments":
         ways.append("train the reason head alone with --no-sentiment (sentiment_column=None)")
-    if test_size and by_split:
+    if held_out and by_split:
         ways.append("mark more rows train in the split column")
-    elif test_size:
+    elif held_out:
         ways.append("train on every usable row with --test-size 0 (test_size=0)")
     return "what to do: " + ", or ".join(ways)
 
 
-def _no_text_in(inputs: TrainingInputs, text_column: Hashable) -> bool:
-    """Return whether no row of *inputs* is usable and every one was skipped for its text in *text_column* alone."""
-    prefix = f"{text_column}: "
+def _no_text_in(inputs: TrainingInputs) -> bool:
+    """Return whether no row of *inputs* is usable and every one was skipped for its text alone (not its labels; a
+    text's problem may itself hold a ``;``, as that of a URL without Japanese outside it does)."""
     unusable = not len(inputs.base) and not len(inputs.added)
-    return (
-        unusable
-        and bool(inputs.skipped)
-        and all(row.problems.startswith(prefix) and "; " not in row.problems for row in inputs.skipped)
-    )
+    return unusable and bool(inputs.skipped) and all(row.text_only for row in inputs.skipped)
