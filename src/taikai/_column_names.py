@@ -151,9 +151,9 @@ def _filled(row: Sequence[str]) -> int:
     return sum(1 for cell in row if cell.strip())
 
 
-def listed(words: Sequence[str]) -> str:
-    """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+def listed(words: Sequence[str], joiner: str = "and") -> str:
+    """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c`` (*joiner* ``nor``: ``a, b nor c``)."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {joiner} {words[-1]}"
 
 
 LABEL_WORDS = (

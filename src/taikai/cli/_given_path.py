@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from taikai.cli._plain_types import short_option, written_apart
+
 DATA_FILE = "a data file (CSV, TSV, JSONL, Parquet or xlsx)"
 """What to give where a data file is read."""
 PREDICTIONS_FILE = "a predictions file (taikai batch output)"
@@ -64,7 +66,7 @@ def refuse_joined_equals(value: object, ctx: click.Context | None, param: click.
     folder would be named ``=out.csv``. A name that begins with ``=`` is still given as ``./=out.csv``."""
     if not isinstance(value, str) or not value.startswith("=") or not isinstance(param, click.Option):
         return
-    short = next((o for o in param.opts if not o.startswith("--")), None)
+    short = short_option(param)
     if short is None:
         return
     meant = value[1:]
@@ -75,15 +77,9 @@ def refuse_joined_equals(value: object, ctx: click.Context | None, param: click.
             ctx,
             param,
         )
-    forms = [f"{short} {meant}"]
-    if not meant.startswith("~"):  # --out=~/m is refused: no shell expands that ~
-        forms += [f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]
-    raise click.BadParameter(
-        f"{value!r} begins with =, as {short}{value} gives it (a short option takes no =): write "
-        f"{' or '.join(forms)} (./{value} for a name that begins with =)",
-        ctx,
-        param,
-    )
+    # --out=~/m is refused: no shell expands that ~
+    apart = written_apart(param, short, value, long=not meant.startswith("~"))
+    raise click.BadParameter(f"{value!r} begins with =, {apart} (./{value} for a name that begins with =)", ctx, param)
 
 
 def refuse_unexpanded_each(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:

@@ -41,21 +41,37 @@ def joined_equals_advice(shown: str, param: click.Parameter | None) -> str:
         param.type, (click.types.IntParamType, click.types.FloatParamType)
     ):
         return ""
-    short = next((o for o in param.opts if not o.startswith("--")), None)
+    short = short_option(param)
     try:
         value = ast.literal_eval(shown)
     except (ValueError, SyntaxError):
         return ""
     if short is None or not isinstance(value, str) or not value.startswith("="):
         return ""
-    said = f", as {short}{value} gives it (a short option takes no =): write "
-    meant = value[1:]
     try:
-        param.type.convert(cast("Any", meant), param, None)  # a string, as from the command line (typed: a number)
+        param.type.convert(cast("Any", value[1:]), param, None)  # a string, as from the command line (typed: a number)
     except click.BadParameter:
-        return f"{said}{short} and the number after a space"
-    forms = [f"{short} {meant}", *[f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]]
-    return said + " or ".join(forms)
+        return ", " + written_apart(param, short, value, instead="the number")
+    return ", " + written_apart(param, short, value)
+
+
+def short_option(param: click.Parameter | None) -> str | None:
+    """Return the short form of the option *param* (``-j``); ``None`` for an argument or an option without one."""
+    if not isinstance(param, click.Option):
+        return None
+    return next((o for o in param.opts if not o.startswith("--")), None)
+
+
+def written_apart(param: click.Parameter, short: str, value: str, *, long: bool = True, instead: str = "") -> str:
+    """Return how to write *value*, given joined by ``=`` to *param*'s short form *short* (``-j=2`` gives ``-j`` the
+    value ``=2``, as a short option takes no ``=``): ``as -j=2 gives it (a short option takes no =): write -j 2 or
+    --jobs=2`` (the long form only when *long*), or, given *instead* (``the number``), ``write -j and the number after
+    a space``, for a value that is no good after the ``=`` either."""
+    meant = value[1:]
+    forms = [f"{short} and {instead} after a space"] if instead else [f"{short} {meant}"]
+    if long and not instead:
+        forms += [f"{o}={meant}" for o in param.opts if o.startswith("--")][:1]
+    return f"as {short}{value} gives it (a short option takes no =): write {' or '.join(forms)}"
 
 
 def plain_metavar(param: click.Parameter) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
+from taikai._column_names import listed
 from taikai._warn import warn_user
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, DataWarning
 from taikai.model._trained_columns import TrainedColumns
@@ -35,10 +36,10 @@ def columns_read(names: Sequence[Hashable], given: Columns, trained: TrainedColu
         else:
             chosen.append(value)
     if moved:
-        absent = _listed([repr(usual) for usual, _, _ in moved], "nor")
-        read = _listed([repr(own) for _, own, _ in moved], "and")
-        python = _listed([f"{_ARGUMENTS[role].name}=" for _, _, role in moved], "and")
-        options = _listed([str(_ARGUMENTS[role].option) for _, _, role in moved], "and")
+        absent = listed([repr(usual) for usual, _, _ in moved], "nor")
+        read = listed([repr(own) for _, own, _ in moved])
+        python = listed([f"{_ARGUMENTS[role].name}=" for _, _, role in moved])
+        options = listed([str(_ARGUMENTS[role].option) for _, _, role in moved])
         warn_user(
             f"{source}: no column {absent}: reading {read}, as the model was trained on; "
             f"to read others, name them with {python} ({options} on the command line)",
@@ -59,9 +60,4 @@ def trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColum
     recorded = (trained.text, trained.reasons, trained.sentiment)
     own = [repr(name) for name, column in zip(recorded, read, strict=True) if name is not None and column is not None]
     options = TrainedColumns(trained.text, trained.reasons, None if read[2] is None else trained.sentiment).options()
-    return f" (the model was trained on the columns {_listed(own, 'and')}:{options} reads them)"
-
-
-def _listed(items: Sequence[str], joiner: str) -> str:
-    """Return *items* as a phrase: ``'a', 'b' and 'c'`` (*joiner* ``and``), ``'a' nor 'b'`` (``nor``)."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+    return f" (the model was trained on the columns {listed(own)}:{options} reads them)"
