@@ -72,7 +72,7 @@ from taikai.model._prefixed import (
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._python_retrain import python_arguments, train_call
-from taikai.model._retrain import retrain_command, retrain_options
+from taikai.model._retrain import added_files, retrain_command, retrain_options
 from taikai.model._save import check_model_dir, check_out_given, save_model
 from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
@@ -121,6 +121,7 @@ __all__ = [
     "WordFeatures",
     "WordVectors",
     "WordVocabulary",
+    "added_files",
     "artifact_problems",
     "build_pipeline",
     "centred_coefficients",

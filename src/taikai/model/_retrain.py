@@ -76,7 +76,7 @@ def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
     added = [f for f in inputs if f.role == "added"]
     weights = {f.weight for f in added}
     weight = next(iter(weights)) if len(weights) == 1 and weights != {1.0} else None
-    return tuple(f.file for f in added if not f.file.startswith("<")), weight
+    return tuple(f.file for f in added if not f.file.startswith("<frame")), weight
 
 
 def retrain_options(meta: TrainedAs | None) -> str:

@@ -50,17 +50,15 @@ class Earlier:
         """Return what the model a batch summary *run* names was trained with (nothing when not known), and the
         trial run (``--limit N``) *run*, or the predictions *frame* read with ``read_predictions``, records."""
         from taikai.io import trial_run
-        from taikai.model import python_arguments, retrain_options
+        from taikai.model import added_files, python_arguments, retrain_options
 
         meta = _metadata(run)
         ran = trial_run(run, frame)
         trial = None if ran is None else (ran.limit, ran.input or "INPUT")
         if meta is None:
             return cls(trial=trial)
-        added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
+        added, weight = added_files(meta)  # the weight kept: the earlier labels weigh as they did
         frames = sum(f.role == "added" and f.file.startswith("<frame") for f in meta.inputs)  # no path: said so
-        weights = {f.weight for f in meta.inputs if f.role == "added"}  # kept: the earlier labels weigh as they did
-        weight = next(iter(weights)) if len(weights) == 1 and weights != {1.0} else None
         python = python_arguments(meta)
         python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
         options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
