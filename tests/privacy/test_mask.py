@@ -51,6 +51,15 @@ def test_case(text, expected):
     assert mask_pii(masked.text).text == masked.text  # masking masked text changes nothing
 
 
+def _check_masked(text, masked, values):
+    """Check that *text* masks as *masked*, its spans being *values* (kind, original text) in order, each replaced by
+    its kind's placeholder."""
+    found = mask_pii(text)
+    assert found.text == masked
+    assert [(s.kind, text[s.start : s.end]) for s in found.spans] == values
+    assert [found.text[s.masked_start : s.masked_end] for s in found.spans] == [k.placeholder for k, _ in values]
+
+
 @pytest.mark.parametrize(
     ("text", "masked", "values"),
     [  # regression: the value after the character was skipped, so written out ([電話番号]taro@example.com)
@@ -68,10 +77,7 @@ def test_case(text, expected):
     ],
 )
 def test_two_values_behind_one_expanded_character_are_both_masked(text, masked, values):
-    found = mask_pii(text)
-    assert found.text == masked
-    assert [(s.kind, text[s.start : s.end]) for s in found.spans] == values
-    assert [found.text[s.masked_start : s.masked_end] for s in found.spans] == [k.placeholder for k, _ in values]
+    _check_masked(text, masked, values)
 
 
 @pytest.mark.parametrize(
@@ -88,10 +94,7 @@ def test_two_values_behind_one_expanded_character_are_both_masked(text, masked, 
     ],
 )
 def test_a_value_glued_after_a_character_nfkc_makes_digits_of_is_masked(text, masked, values):
-    found = mask_pii(text)
-    assert found.text == masked
-    assert [(s.kind, text[s.start : s.end]) for s in found.spans] == values
-    assert [found.text[s.masked_start : s.masked_end] for s in found.spans] == [k.placeholder for k, _ in values]
+    _check_masked(text, masked, values)
 
 
 @pytest.mark.parametrize(
