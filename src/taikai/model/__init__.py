@@ -65,6 +65,7 @@ from taikai.model._pipeline import SEED, ReasonSentimentClassifier, build_pipeli
 from taikai.model._prediction import Prediction
 from taikai.model._prefixed import (
     find_prefix,
+    predicted_column,
     prediction_prefixes,
     predictions_frame,
     probabilities,
@@ -158,6 +159,7 @@ __all__ = [
     "or_default",
     "output_columns",
     "plain_columns",
+    "predicted_column",
     "prediction_prefixes",
     "predictions_frame",
     "proba_columns",

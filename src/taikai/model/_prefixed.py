@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 PREDICTED = frozenset((*LABEL_COLUMNS, *RULE_COLUMNS, MODEL_REASON))
 """The plain names of the columns a classification adds, besides the probabilities."""
 PROBABILITIES = ("p_reason_", "p_sentiment_")
+
+
+def predicted_column(name: object) -> bool:
+    """Whether *name* is the plain name of a column a classification adds (``status``, ``reason``,
+    ``p_reason_fees``, …: :data:`PREDICTED` or a probability)."""
+    return isinstance(name, str) and (name in PREDICTED or name.startswith(PROBABILITIES))
+
+
 INPUT_MARK = "input_"
 """Put before an input column whose name a predicted column takes back (the user's own ``reason``)."""
 

@@ -6,16 +6,7 @@ from typing import Any
 
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
-from taikai.model import LABEL_COLUMNS
-from taikai.rules import MODEL_REASON, RULE_COLUMNS
-
-_OUTPUT = frozenset((*LABEL_COLUMNS, *RULE_COLUMNS, MODEL_REASON))
-"""The columns a classification adds, but its probabilities: an index of such a name is a moved column, no id."""
-
-
-def _output_column(name: object) -> bool:
-    """Whether *name* is one of the columns a classification adds (``status``, ``reason``, ``p_reason_fees``, …)."""
-    return isinstance(name, str) and (name in _OUTPUT or name.startswith(("p_reason_", "p_sentiment_")))
+from taikai.model import predicted_column
 
 
 def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
@@ -52,7 +43,7 @@ def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
             DataWarning,
         )
         return df, None
-    if _output_column(names[0]):
+    if predicted_column(names[0]):
         warn_user(
             f"{where}: the index {str(names[0])!r} is not shown as the id beside the reviews: it is a column of the "
             f'predictions, read as that column; give the id as the index (df.set_index("review_id")) or as a '
