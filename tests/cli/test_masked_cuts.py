@@ -4,7 +4,7 @@ first, ``taro.yamada@e…`` was no e-mail address to the masker, ``090-1234-…`
 from __future__ import annotations
 
 import pytest
-from support_commands import data_command
+from support_commands import data_command, without_run_number
 
 EMAIL = "連絡先はtaro.yamada@example.comまで。給料が安い"
 PHONE = "田中です。電話は090-1234-5678まで。給料が安い"
@@ -36,7 +36,7 @@ def test_an_euc_jp_line_is_masked_before_it_is_cut(invoke, tmp_path, tiny_model_
     result = invoke(*args, "--mask-pii")
     assert result.exit_code == 2, result.output
     assert "looks like EUC-JP" in result.output
-    assert not [f for f in FRAGMENTS if f in result.output], result.output
+    assert not [f for f in FRAGMENTS if f in without_run_number(result.output)], result.output
 
 
 def test_read_table_masks_an_euc_jp_line_before_it_is_cut(euc_dump):
@@ -46,7 +46,7 @@ def test_read_table_masks_an_euc_jp_line_before_it_is_cut(euc_dump):
 
     with pytest.raises(InputError, match="looks like EUC-JP") as caught:
         read_table(euc_dump, mask_pii=True)
-    assert not [f for f in FRAGMENTS if f in str(caught.value)], str(caught.value)
+    assert not [f for f in FRAGMENTS if f in without_run_number(str(caught.value))], str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -83,4 +83,4 @@ def test_a_malformed_part_record_is_masked_before_it_is_cut(invoke, tmp_path, ti
     result = invoke(*args, *model, "--mask-pii")
     assert result.exit_code == 2, result.output
     assert "malformed record" in result.output
-    assert not [f for f in FRAGMENTS if f in result.output], result.output
+    assert not [f for f in FRAGMENTS if f in without_run_number(result.output)], result.output
