@@ -176,7 +176,7 @@ def test_every_public_name_is_placed():
 @pytest.mark.parametrize(
     ("dotted", "exists"),
     [
-        ("taikai.model._metadata.FORMATS", True),
+        ("taikai.model._formats.FORMATS", True),
         ("taikai.batch.run_local", True),  # lazy: in __all__ and under TYPE_CHECKING
         ("taikai.model.Model.classify", True),  # through the package's import, to the class
         ("taikai.text.*", True),

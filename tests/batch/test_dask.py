@@ -296,9 +296,9 @@ def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is
 ):
     """Regression: a Ctrl-C while the run cleaned up after its output was in place (closing a local cluster takes
     seconds) ended in "nothing was written to OUT", though OUT was complete."""
-    from taikai.batch import Interrupted, _dask_files
+    from taikai.batch import Interrupted, _dask_run
 
-    unship = _dask_files.unship
+    unship = _dask_run.unship
 
     def stop(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -309,7 +309,7 @@ def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is
 
     out = tmp_path / "out"
     if step == "unship":
-        monkeypatch.setattr(_dask_files, "unship", unshipped)
+        monkeypatch.setattr(_dask_run, "unship", unshipped)
     else:  # the partial folder's removal, the cleanup's first step (it is also cleared before the parts are written)
         rmtree = shutil.rmtree
 
@@ -318,7 +318,7 @@ def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is
                 stop()
             rmtree(path, ignore_errors=ignore_errors)
 
-        monkeypatch.setattr(_dask_files.shutil, "rmtree", removed)
+        monkeypatch.setattr(_dask_run.shutil, "rmtree", removed)
     with pytest.raises(Interrupted) as raised:
         classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)
     assert raised.value.message == f"interrupted while the Dask cluster closed; {out} is complete (120 rows)"
@@ -344,7 +344,7 @@ def test_a_stop_as_the_run_ends_after_the_output_is_in_place_says_it_is_complete
     """Regression: a Ctrl-C as the run removed the earlier output it had replaced (a big one takes a while), as it
     released its lock or as it warned of rows not classified said "nothing was written to OUT", though OUT was
     complete; the earlier output, half removed, was left beside it."""
-    from taikai.batch import Interrupted, _dask_files, _dask_output, _lock
+    from taikai.batch import Interrupted, _dask_output, _dask_run, _lock
 
     out = tmp_path / "out"
     classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)  # the earlier output
@@ -371,7 +371,7 @@ def test_a_stop_as_the_run_ends_after_the_output_is_in_place_says_it_is_complete
 
         monkeypatch.setattr(_lock.DaskLock, "release", released)
     else:
-        monkeypatch.setattr(_dask_files.BatchSummary, "warn_unclassified", lambda self: stop())
+        monkeypatch.setattr(_dask_run.BatchSummary, "warn_unclassified", lambda self: stop())
     with pytest.raises(KeyboardInterrupt) as raised:
         classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)
     assert isinstance(raised.value, Interrupted), "said as a stop before the output was in place"
@@ -381,12 +381,12 @@ def test_a_stop_as_the_run_ends_after_the_output_is_in_place_says_it_is_complete
 
 
 def test_a_stop_before_the_output_is_in_place_is_a_plain_interrupt(client, dump, tiny_model_dir, tmp_path, monkeypatch):
-    from taikai.batch import Interrupted, _dask_files
+    from taikai.batch import Interrupted, _dask_run
 
     def stop(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_dask_files, "move_into_place", stop)
+    monkeypatch.setattr(_dask_run, "move_into_place", stop)
     with pytest.raises(KeyboardInterrupt) as raised:
         classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, client=client)
     assert not isinstance(raised.value, Interrupted)

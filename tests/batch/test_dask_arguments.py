@@ -174,13 +174,21 @@ def test_a_run_on_a_locked_output_is_refused_before_any_slow_step(src, tmp_path,
     """Reading the input, loading the model, connecting: none of them runs, so that a second run started while the
     first writes is refused at once, not after the first has ended (it would then replace the first's output)."""
     import taikai.batch._dask_files as files
+    import taikai.batch._dask_run as run
     from taikai.dask import classify_files
 
     if fmt == "parquet":
         pd.DataFrame({"text": ["手数料が高い"]}).to_parquet(tmp_path / "in.parquet")
         src = tmp_path / "in.parquet"
-    for slow in ("input_files", "read_files", "first_reader", "resolve_model", "connect"):
-        monkeypatch.setattr(files, slow, _never)
+    for module, slow in (
+        (files, "input_files"),
+        (files, "read_files"),
+        (files, "first_reader"),
+        (files, "resolve_model"),
+        (run, "read_files"),
+        (run, "connect"),
+    ):
+        monkeypatch.setattr(module, slow, _never)
     out = tmp_path / "out"
     first = DaskLock(tmp_path / "out.taikai-partial", out)
     first.acquire()

@@ -5,15 +5,10 @@ import pyarrow as pa
 import pytest
 
 from taikai.batch._dask_engine import classify_frame
-from taikai.batch._dask_input import (
-    ENCODING_COLUMN,
-    LINE_COLUMN,
-    PRIVATE_USE_COLUMN,
-    UNDECODABLE_COLUMN,
-    read_input,
-)
+from taikai.batch._dask_input import read_input
 from taikai.batch._dask_manifest import parts_spec
 from taikai.batch._dask_parts import noted, write_part
+from taikai.batch._dask_text_files import ENCODING_COLUMN, LINE_COLUMN, PRIVATE_USE_COLUMN, UNDECODABLE_COLUMN
 from taikai.batch._options import BatchOptions
 from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError

@@ -92,14 +92,14 @@ class _Interrupted:
 def test_an_interrupted_dask_run_removes_its_lock_even_when_its_cleanup_is_interrupted(
     tmp_path, tiny_model_dir, monkeypatch
 ):
-    import taikai.batch._dask_files as files
+    import taikai.batch._dask_run as run
     from taikai.dask import classify_files
 
     def interrupted(cluster, wait=None):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(files, "connect", lambda scheduler, client: _Interrupted())
-    monkeypatch.setattr(files, "check_workers", interrupted)
+    monkeypatch.setattr(run, "connect", lambda scheduler, client: _Interrupted())
+    monkeypatch.setattr(run, "check_workers", interrupted)
     src, out = tmp_path / "in.csv", tmp_path / "intr.parquet"
     src.write_text("text\n手数料が高い\n", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.cli import cli
-from taikai.errors import DataWarning
+from taikai.errors import TEXT_COLUMN, Argument, DataWarning
 
 READ = "no column 'text': reading '本文', as the model was trained on; to read another, name it with"
 
@@ -56,3 +56,88 @@ def test_a_python_user_gets_the_same(files):
     assert [str(w.message) for w in caught if "as the model was trained on" in str(w.message)] == [
         f"<frame>: {READ} text_column= (--text-column on the command line)"
     ]
+
+
+def _model(text):
+    """A stand-in for a model trained on the column *text* (all dump_text_column reads of it)."""
+    from types import SimpleNamespace
+
+    from taikai.model import TrainedColumns
+
+    return SimpleNamespace(metadata=SimpleNamespace(columns=TrainedColumns(text=text)))
+
+
+REFERENCE = Argument("reference_text_column", "--reference-text-column")
+FROM_MODEL = ("本文", "its default came from the model, trained on '本文'")
+SAID = "d.csv: no column 'text': reading '本文', as the model was trained on; to read another, name it with "
+
+
+@pytest.mark.parametrize(
+    ("run", "given", "argument", "columns", "own", "warn", "expected", "warned"),
+    [
+        (
+            None,
+            None,
+            TEXT_COLUMN,
+            ["本文"],
+            "本文",
+            True,
+            FROM_MODEL,
+            SAID + "text_column= (--text-column on the command line)",
+        ),
+        (
+            None,
+            None,
+            REFERENCE,
+            ["id", "本文"],
+            "本文",
+            True,
+            FROM_MODEL,
+            SAID + "reference_text_column= (--reference-text-column on the command line)",
+        ),
+        (None, None, TEXT_COLUMN, ["本文"], "本文", False, FROM_MODEL, None),
+        (None, None, TEXT_COLUMN, ["body"], "本文", True, ("text", "the model was trained on a column '本文'"), None),
+        (None, None, TEXT_COLUMN, ["text", "本文"], "本文", True, ("text", ""), None),
+        (None, None, TEXT_COLUMN, ["body"], "text", True, ("text", ""), None),
+        (None, "text", TEXT_COLUMN, ["本文"], "本文", True, ("text", ""), None),
+        (None, "body", TEXT_COLUMN, ["本文"], "本文", True, ("body", ""), None),
+        ("body", None, TEXT_COLUMN, ["本文"], "本文", True, ("body", "its default came from d.summary.json"), None),
+        (
+            None,
+            None,
+            TEXT_COLUMN,
+            [0, "本文"],
+            "0",
+            True,
+            (0, "its default came from the model, trained on '0'"),
+            "d.csv: no column 'text': reading '0', as the model was trained on; to read another, name it with "
+            "text_column= (--text-column on the command line)",
+        ),
+    ],
+    ids=[
+        "model's",
+        "reference",
+        "unwarned",
+        "neither",
+        "text-there",
+        "standard-model",
+        "given-text",
+        "given",
+        "summary's",
+        "label-0",
+    ],
+)
+def test_dump_text_column_falls_back_to_the_model_s_column(run, given, argument, columns, own, warn, expected, warned):
+    """What drift reads a dump by, the argument's note (for the error of a missing column) and the one warning, as
+    the command line and check_drift rely on (a characterisation of each path)."""
+    from types import SimpleNamespace
+
+    from taikai.drift._model_text import dump_text_column
+
+    summary = None if run is None else SimpleNamespace(text_column=run, path="d.summary.json")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text, named = dump_text_column(summary, given, argument, columns, _model(own), "d.csv", warn=warn)
+    assert (text, named.note) == expected
+    assert (named.name, named.option) == (argument.name, argument.option)
+    assert [str(w.message) for w in caught] == ([] if warned is None else [warned])

@@ -105,3 +105,48 @@ def test_a_python_user_gets_the_same(files):
     with pytest.raises(InputError, match=trained), warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)  # the reasons and sentiments read as the model's
         taikai.evaluate(model, files / "body.csv")
+
+
+@pytest.mark.parametrize(
+    ("names", "given", "trained", "read", "warned"),
+    [
+        (
+            ["本文", "理由", "感情"],
+            ("text", "reasons", "sentiment"),
+            ("本文", "理由", "感情"),
+            ("本文", "理由", "感情"),
+            "f.csv: no column 'text', 'reasons' nor 'sentiment': reading '本文', '理由' and '感情', as the model was "
+            "trained on; to read others, name them with text_column=, reasons_column= and sentiment_column= "
+            "(--text-column, --reasons-column and --sentiment-column on the command line)",
+        ),
+        (
+            ["本文", "reasons"],
+            ("text", "reasons", None),
+            ("本文", "reasons", "sentiment"),
+            ("本文", "reasons", None),
+            "f.csv: no column 'text': reading '本文', as the model was trained on; to read others, name them with "
+            "text_column= (--text-column on the command line)",
+        ),
+        (
+            ["本文", "理由"],
+            ("body", "reasons", None),
+            ("本文", "理由", None),
+            ("body", "理由", None),
+            "f.csv: no column 'reasons': reading '理由', as the model was trained on; to read others, name them with "
+            "reasons_column= (--reasons-column on the command line)",
+        ),
+        (["本文", "text"], ("text", "reasons", None), ("本文", "reasons", None), ("text", "reasons", None), None),
+        (["本文"], ("text", "reasons", None), ("text", "reasons", "sentiment"), ("text", "reasons", None), None),
+        ([0, "理由"], ("text", "reasons", None), ("0", "reasons", None), (0, "reasons", None), "no column 'text'"),
+    ],
+    ids=["all-three", "one", "given-other-name", "standard-there", "standard-model", "label-0"],
+)
+def test_columns_read_and_its_one_warning(names, given, trained, read, warned):
+    """The columns read and the warning's whole text (a characterisation: drift's fallback shares the mechanism)."""
+    from taikai.model import TrainedColumns, columns_read
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert columns_read(names, given, TrainedColumns(*trained), "f.csv") == read
+    said = [str(w.message) for w in caught]
+    assert len(said) == (warned is not None) and (warned is None or warned in said[0]), said

@@ -284,7 +284,7 @@ OVERRIDDEN = f"other; perhaps trouble too {SAID}"
     ],
 )
 def test_model_reasons_are_the_model_s_own_not_the_rules(written, model_reason, expected):
-    from taikai.suggestion._suggest import model_reasons
+    from taikai.suggestion._sheet_rows import model_reasons
 
     assert model_reasons(written, model_reason) == (written if expected is None else expected)
 

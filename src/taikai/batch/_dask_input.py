@@ -33,12 +33,6 @@ from taikai.batch._dask_parquet import (
     texts_of_bytes,
     undictionaried,
 )
-
-# four of the columns that locate each row, re-exported: tests read them from here
-from taikai.batch._dask_text_files import ENCODING_COLUMN as ENCODING_COLUMN
-from taikai.batch._dask_text_files import LINE_COLUMN as LINE_COLUMN
-from taikai.batch._dask_text_files import PRIVATE_USE_COLUMN as PRIVATE_USE_COLUMN
-from taikai.batch._dask_text_files import UNDECODABLE_COLUMN as UNDECODABLE_COLUMN
 from taikai.batch._dask_text_files import read_text_file, text_meta
 from taikai.errors import ENCODING, InputError, check_bool
 
@@ -89,7 +83,7 @@ def read_input(
     read again, file by file, see :mod:`taikai.batch._dask_held`). In JSONL, *text_column* is text in the schema,
     whatever its cells hold; its cells that are not text keep their value (see
     :func:`~taikai.batch._dask_text_files.read_text_file`). With *locate*, CSV, TSV and JSONL partitions also hold
-    the columns that locate each row (:data:`~taikai.batch._dask_text_files.FILE_COLUMN`, :data:`LINE_COLUMN`, the
+    the columns that locate each row (``FILE_COLUMN``, ``LINE_COLUMN`` of :mod:`taikai.batch._dask_text_files`, the
     ``NOTE_COLUMNS``, ``BLANK_COLUMN``) and a column :data:`~taikai.batch._dask_cells.RAW_PREFIX` + NAME for each
     JSONL column of numbers or of mixed types (not in the schema). With *mask_pii*, the error for a malformed
     record shows its text masked. *encoding_errors* (``strict`` or ``replace``) is read as by the local engine:

@@ -71,9 +71,9 @@ def check_labels_held(
 def _check_input_names(source: Path, encoding: str, codec: str, names: list[str], inputs: int) -> None:
     """Refuse two of the output column *names* written as one in *codec*; warn of the first *inputs* of them (the
     input's) written otherwise."""
+    writes = [(name, _written(name, codec)) for name in names]
     seen: dict[str, str] = {}
-    for name in names:
-        written = _written(name, codec)
+    for name, written in writes:
         if written in seen and seen[written] != name:
             raise InputError(
                 f"{source}: {OUTPUT_ENCODING.given(encoding)} would write the columns {seen[written]!r} and {name!r} "
@@ -82,7 +82,7 @@ def _check_input_names(source: Path, encoding: str, codec: str, names: list[str]
                 "opens and which keeps every character (nothing was written)"
             )
         seen.setdefault(written, name)
-    changed = [f"{n!r} as {_written(n, codec)!r}" for n in names[:inputs] if _written(n, codec) != n]
+    changed = [f"{name!r} as {written!r}" for name, written in writes[:inputs] if written != name]
     if changed:
         warn_user(
             f"{source}: {OUTPUT_ENCODING.given(encoding)} writes the column name(s) {', '.join(changed)}, which is "

@@ -10,23 +10,20 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import (
-    Command,
+from taikai.cli._common import Command, check_output, echo_result, model_inputs
+from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
+from taikai.cli._options import (
     check_freq,
-    check_output,
     check_rules_mode,
-    echo_result,
     encoding_errors_option,
     mask_pii_option,
     masked_option,
-    model_inputs,
     model_option,
     model_option_helped,
     prefix_option,
     rules_options,
     text_column_option,
 )
-from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
 from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import predictions_sheet_option

@@ -11,18 +11,10 @@ from typing import Any
 import click
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary, text_column_needed
-from taikai.cli._common import (
-    Command,
-    check_output,
-    check_rules_mode,
-    encoding_errors_option,
-    mask_pii_option,
-    model_inputs,
-    model_option,
-    rules_options,
-)
+from taikai.cli._common import Command, check_output, model_inputs
 from taikai.cli._engine_options import other_engine_refusal
 from taikai.cli._given_path import DATA_FILE, GivenPath
+from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
 from taikai.cli._saved import INTERRUPTED_EXIT
 from taikai.cli._stops import FirstStop
 from taikai.errors import InputError, MissingExtraError, TaikaiError

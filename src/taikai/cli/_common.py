@@ -1,6 +1,6 @@
 """What every command shares: the command and group classes (which turn a failed read or write into a clean error),
 writing results to standard output and JSON reports, and the check that an output is none of the inputs; the options
-several commands take are in :mod:`taikai.cli._options`, re-exported here."""
+several commands take are in :mod:`taikai.cli._options`."""
 
 from __future__ import annotations
 
@@ -16,18 +16,6 @@ from taikai._command import running, running_command
 from taikai._stopped import stopped
 from taikai._whole_file import write_whole
 from taikai.cli._masked_errors import errors_masked
-from taikai.cli._options import F as F
-from taikai.cli._options import check_freq as check_freq
-from taikai.cli._options import check_rules_mode as check_rules_mode
-from taikai.cli._options import dump_text_column_option as dump_text_column_option
-from taikai.cli._options import encoding_errors_option as encoding_errors_option
-from taikai.cli._options import mask_pii_option as mask_pii_option
-from taikai.cli._options import masked_option as masked_option
-from taikai.cli._options import model_option as model_option
-from taikai.cli._options import model_option_helped as model_option_helped
-from taikai.cli._options import prefix_option as prefix_option
-from taikai.cli._options import rules_options as rules_options
-from taikai.cli._options import text_column_option as text_column_option
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
 from taikai.cli._stdout import echo_encodable, write_advice

@@ -7,21 +7,16 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import (
-    STDOUT,
-    Command,
+from taikai.cli._common import STDOUT, Command, check_output, echo_report, model_inputs, write_json_report
+from taikai.cli._given_path import DATA_FILE, GivenPath
+from taikai.cli._options import (
     check_freq,
-    check_output,
     dump_text_column_option,
-    echo_report,
     encoding_errors_option,
     masked_option,
-    model_inputs,
     model_option,
     prefix_option,
-    write_json_report,
 )
-from taikai.cli._given_path import DATA_FILE, GivenPath
 
 NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""

@@ -9,18 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from taikai.cli._common import (
-    STDOUT,
-    Command,
-    check_output,
-    echo_report,
-    echo_result,
-    model_inputs,
-    model_option,
-    write_json_report,
-)
+from taikai.cli._common import STDOUT, Command, check_output, echo_report, echo_result, model_inputs, write_json_report
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
+from taikai.cli._options import model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 

@@ -1,5 +1,5 @@
 """The options several commands take (--model, --rules and --rules-mode, --freq, --mask-pii, --encoding-errors,
---text-column, --prefix), with the checks of what they were given; :mod:`taikai.cli._common` re-exports them."""
+--text-column, --prefix), with the checks of what they were given."""
 
 from __future__ import annotations
 

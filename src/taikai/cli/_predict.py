@@ -11,14 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from taikai.cli._common import (
-    check_rules_mode,
-    echo_result,
-    encoding_errors_option,
-    mask_pii_option,
-    model_option,
-    rules_options,
-)
+from taikai.cli._common import echo_result
+from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
 from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, warn_if_file
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.cli._text_args import TextCommand, check_encoding_name

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Group, echo_result, encoding_errors_option, masked_option, model_option
+from taikai.cli._common import Group, echo_result
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import MODEL_COLUMN
+from taikai.cli._options import encoding_errors_option, masked_option, model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.cli._usage_errors import UserError
 

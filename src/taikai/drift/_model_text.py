@@ -8,9 +8,9 @@ from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from taikai._warn import warn_user
-from taikai.errors import Argument, DataWarning
+from taikai.errors import Argument
 from taikai.io import text_column_of
+from taikai.model import columns_read
 
 if TYPE_CHECKING:
     from taikai.io import RunSummary, TrialRun
@@ -30,24 +30,19 @@ def dump_text_column(
     """Return the text column of the dump *source* (with *columns*, beside its batch summary *run*) and the argument
     that names it (:func:`taikai.io.text_column_of`); for a dump told no column (*given* ``None``) that has no
     ``text`` column, the column *model* was trained on when the dump has it, said in a warning (*warn*: for the
-    pass that counts the dump, not one that only checks it); when the dump has neither, the argument's note names
+    pass that counts the dump, not one that only checks it), as evaluate reads it (:func:`taikai.model.columns_read`);
+    when the dump has neither, the argument's note names
     the model's column, for the error of the missing column."""
     text, argument = text_column_of(run, given, argument)
     if given is not None or argument.note:  # given, or the batch summary's
         return text, argument
-    names = {str(column): column for column in columns}
     own = model.metadata.columns.text
-    if text in names or own == text:
-        return text, argument
-    if own not in names:  # the error of the missing column names the model's
+    read = columns_read(columns, (text, None, None), model.metadata.columns, source, text_argument=argument, warn=warn)
+    if read[0] != text:
+        return read[0], replace(argument, note=f"its default came from the model, trained on {own!r}")
+    if own != text and text not in {str(column) for column in columns}:  # nor the model's: its error names it
         return text, replace(argument, note=f"the model was trained on a column {own!r}")
-    if warn:
-        warn_user(
-            f"{source}: no column {text!r}: reading {own!r}, as the model was trained on; to read another, name it "
-            f"with {argument}",
-            DataWarning,
-        )
-    return names[own], replace(argument, note=f"its default came from the model, trained on {own!r}")
+    return text, argument
 
 
 def trial_rows(trial: TrialRun | None) -> str | None:

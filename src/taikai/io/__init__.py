@@ -86,7 +86,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
     from taikai.io._sniff import binary_data_format
-    from taikai.io._splits import SPLITS, select_split, split_column
+    from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._table_readers import check_sheet_column, sheet_names, sheet_read, utf8_text
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
@@ -159,7 +159,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._label_columns": ("MORE_REASONS_COLUMN", "labels_fix", "likely_labels", "prose_columns"),
     "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
     "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
-    "._splits": ("SPLITS", "select_split", "split_column"),
+    "._splits": ("SPLITS", "select_split", "split_column", "split_values"),
     "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
     "._made_by": ("check_made_by", "stamp_model_dir"),

@@ -17,6 +17,12 @@ SHOWN_SPLIT_ROWS = 5
 """How many rows with a wrong split value the error names."""
 
 
+def split_values(column: pd.Series) -> pd.Series:
+    """Return the cells of a ``split`` *column* as they are read: trimmed, in lower case (``Test`` is ``test``),
+    ``<NA>`` for a missing one; the base data's (:func:`split_column`) and an added file's are read so."""
+    return column.astype("string").str.strip().str.lower()
+
+
 def split_column(
     df: pd.DataFrame,
     source: str = "<data>",
@@ -32,7 +38,7 @@ def split_column(
     """
     if "split" not in df.columns:
         return None
-    split = df["split"].astype("string").str.strip().str.lower().fillna("")
+    split = split_values(df["split"]).fillna("")
     wrong = [pos for pos, value in enumerate(split) if value not in ("train", "test")]
     if wrong:
         values = sorted({split.iloc[pos] for pos in wrong})

@@ -44,18 +44,12 @@ from taikai.model._features import (
     word_vocabulary,
 )
 from taikai.model._fields import TRAIN_COMMAND
+from taikai.model._formats import FORMAT_VERSION, READABLE_FORMATS, RETRAIN_HINT
 from taikai.model._frame_columns import plain_columns
 from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
 from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
-from taikai.model._metadata import (
-    DEFAULT_THRESHOLD,
-    FORMAT_VERSION,
-    NO_DRIFT_STATISTICS,
-    READABLE_FORMATS,
-    RETRAIN_HINT,
-    ModelMetadata,
-)
+from taikai.model._metadata import DEFAULT_THRESHOLD, NO_DRIFT_STATISTICS, ModelMetadata
 from taikai.model._model import (
     Model,
     load_model,

@@ -1,7 +1,7 @@
-"""The columns a labelled file is read by for a model (evaluate, rules test): a column argument left at its standard
-name (``text``, ``reasons``, ``sentiment``) that the data lacks is read as the column the model was trained on
-(``--text-column 本文``), when the data has that one, with a warning saying so; an error about a missing column
-names the model's columns."""
+"""The columns a labelled file is read by for a model (evaluate, rules test; drift, a dump's text column): a column
+argument left at its standard name (``text``, ``reasons``, ``sentiment``) that the data lacks is read as the column
+the model was trained on (``--text-column 本文``), when the data has that one, with a warning saying so; an error
+about a missing column names the model's columns."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Hashable, Sequence
 
 from taikai._column_names import listed
 from taikai._warn import warn_user
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, DataWarning
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, DataWarning
 from taikai.model._trained_columns import TrainedColumns
 
 Columns = tuple[Hashable, Hashable, Hashable | None]
@@ -19,10 +19,20 @@ _STANDARD = ("text", "reasons", "sentiment")
 _ARGUMENTS = (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)
 
 
-def columns_read(names: Sequence[Hashable], given: Columns, trained: TrainedColumns | None, source: str) -> Columns:
+def columns_read(
+    names: Sequence[Hashable],
+    given: Columns,
+    trained: TrainedColumns | None,
+    source: str,
+    *,
+    text_argument: Argument = TEXT_COLUMN,
+    warn: bool = True,
+) -> Columns:
     """Return the columns to read the data of *source* (whose columns are *names*) by: *given*, but for each one
     left at its standard name that *names* lack, the column the model was trained on (*trained*, ``None``: not
-    known) when *names* hold it (a warning says which); a column given any other name is read as given."""
+    known) when *names* hold it (a warning says which, naming *text_argument* for the text column; *warn*
+    ``False``: none, for a pass that only checks the data); a column given any other name is read as given. Of
+    reasons and sentiment ``None`` is not read (drift reads the text column alone)."""
     if trained is None or trained.standard():
         return given
     present = {str(name): name for name in names}
@@ -35,14 +45,17 @@ def columns_read(names: Sequence[Hashable], given: Columns, trained: TrainedColu
             moved.append((usual, own, role))
         else:
             chosen.append(value)
-    if moved:
+    if moved and warn:
+        arguments = (text_argument, *_ARGUMENTS[1:])
+        said = [arguments[role].current() for _, _, role in moved]
         absent = listed([repr(usual) for usual, _, _ in moved], "nor")
         read = listed([repr(own) for _, own, _ in moved])
-        python = listed([f"{_ARGUMENTS[role].name}=" for _, _, role in moved])
-        options = listed([str(_ARGUMENTS[role].option) for _, _, role in moved])
+        python = listed([f"{argument.name}=" for argument in said])
+        options = listed([argument.option for argument in said if argument.option])
+        others = "another, name it" if sum(column is not None for column in given) == 1 else "others, name them"
         warn_user(
             f"{source}: no column {absent}: reading {read}, as the model was trained on; "
-            f"to read others, name them with {python} ({options} on the command line)",
+            f"to read {others} with {python}{f' ({options} on the command line)' if options else ''}",
             DataWarning,
         )
     text, reasons, sentiment = chosen

@@ -22,11 +22,7 @@ from taikai.model._fields import (
     text,
     thresholds,
 )
-from taikai.model._formats import FORMAT_VERSION as FORMAT_VERSION
-from taikai.model._formats import FORMATS as FORMATS
-from taikai.model._formats import READABLE_FORMATS as READABLE_FORMATS
-from taikai.model._formats import RETRAIN_HINT as RETRAIN_HINT
-from taikai.model._formats import check_format
+from taikai.model._formats import FORMAT_VERSION, check_format
 from taikai.model._input_file import InputFile, read_inputs
 from taikai.model._provenance import RowHashes
 from taikai.model._recorded import read_dictionary, read_metrics, read_training_data

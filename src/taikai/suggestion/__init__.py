@@ -12,7 +12,8 @@ from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion
 from taikai.suggestion._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
 from taikai.suggestion._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
-from taikai.suggestion._suggest import ROW_COLUMN, suggest
+from taikai.suggestion._sheet_rows import ROW_COLUMN
+from taikai.suggestion._suggest import suggest
 
 __all__ = [
     "DEFINITIONS_SHEET",

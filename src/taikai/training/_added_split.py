@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
 from taikai.errors import ADD, DataWarning
+from taikai.io import split_values
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -17,10 +18,11 @@ if TYPE_CHECKING:
 
 def warn_added_tests(added: pd.DataFrame, used: pd.Series, files: Sequence[str], file_column: str) -> None:
     """Warn, for each of *files* (the added files, by their place in *file_column* of *added*), how many of the rows
-    trained on (*used*) its ``split`` column marks ``test`` (trimmed, in any case, as the base data's is read)."""
+    trained on (*used*) its ``split`` column marks ``test``, read as the base data's is
+    (:func:`taikai.io.split_values`)."""
     if "split" not in added.columns:
         return
-    tested = added["split"].astype("string").str.strip().str.lower().eq("test").fillna(False) & used
+    tested = split_values(added["split"]).eq("test").fillna(False) & used
     for number, name in enumerate(files):
         mine = added[file_column] == number
         count = int((tested & mine).sum())

@@ -3,38 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
 from taikai.errors import (
     ADD,
-    REASONS_COLUMN,
-    SENTIMENT_COLUMN,
-    TEXT_COLUMN,
     DataWarning,
     InputError,
     parse_choice,
     wrong_type,
 )
-from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
+from taikai.io import BadRow, OnBadRows
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
-from taikai.model import InputFile, sha256_file
+from taikai.model import InputFile
 from taikai.training._added_file import check_added_files
 from taikai.training._added_split import warn_added_tests
-from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed, no_labelled_row, unfilled_sheet
-from taikai.training._cv import WEIGHT, content_sha256, text_keys
+from taikai.training._checked_input import Data, read_checked
+from taikai.training._columns import Columns, no_labelled_row
+from taikai.training._cv import WEIGHT, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
-from taikai.training._label_forms import warn_nfkc_changes
 from taikai.training._masked_copies import added_keys
 from taikai.training._sheet_copies import sheet_copies
 
 if TYPE_CHECKING:
     import pandas as pd
-
-Data: TypeAlias = "str | Path | pd.DataFrame"  # a labelled file (any format taikai reads) or a labelled data frame
 
 
 @dataclass(frozen=True)
@@ -61,87 +56,6 @@ class TrainingInputs:
     """The first few ``disagreeing_duplicates`` at their ``FILE:LINE``, each with DATA's row kept."""
     repeats_at: tuple[str, ...] = ()
     """The first few ``disagreeing_repeats`` at their ``FILE:LINE``, each with the added row kept."""
-
-
-def _read(
-    data: Data,
-    columns: Columns,
-    encoding: str | None,
-    on_bad_rows: OnBadRows,
-    skip_blank: bool = False,
-    known: tuple[Collection[str] | None, Collection[str] | None] = (None, None),
-    encoding_errors: str = "strict",
-    sheet: str | int | None = None,
-    unknown_hint: str = "",
-    far_hint: str = "",
-    frame_name: str = "<frame>",
-) -> tuple[LabelledTable, str, str, bool]:
-    """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
-    without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
-    :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
-    sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
-    a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
-    one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame 2 of add>``)."""
-    import pandas as pd
-
-    options: dict[str, Any] = {
-        "on_bad_rows": on_bad_rows,
-        "skip_blank": skip_blank,
-        "known_reasons": known[0],
-        "known_sentiments": known[1],
-        "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
-        "unknown_hint": unknown_hint,
-        "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
-        "sentiment_only_hint": not skip_blank,  # data of sentiments alone: said how to train them, as labels
-        **({"free_labels_hint": None, "free_labels_advice": far_hint} if far_hint else {}),
-        "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
-        "sentiments_only": True,  # a row coded with a sentiment only trains the sentiment head (primary "")
-        "unread_sentiment": None if columns.sentiment else "sentiment",  # --no-sentiment: such a row trains nothing
-    }
-    if not skip_blank:  # the base data: labels of one's own (free labels) are kept as written
-        options |= {"reasons_as_written": known[0] is None, "sentiments_as_written": known[1] is None}
-    if isinstance(data, pd.DataFrame):
-        if sheet is not None:
-            raise InputError("sheet= applies to an xlsx file of data, not to a DataFrame; leave it out")
-        # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
-        frame, source, lines, name, read = unescape_sheet(data), frame_name, None, frame_name, None
-    else:
-        path = Path(data)
-        wanted = [] if skip_blank else list(zip(columns.labelled(), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)))
-        table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted)
-        frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
-    names = [str(c).strip() for c in frame.columns]
-    mine = (columns.found_in(names) if skip_blank else columns).resolved(frame.columns)  # "0" is header=None's 0
-    fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]
-    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill) and not labels_renamed(names):
-        raise InputError(unfilled_sheet(name, len(frame), columns))  # Suggestion.rows: no column to fill in yet
-    unfelt = skip_blank and mine.sentiment is not None and str(mine.sentiment) not in names
-    if unfelt:  # rows with reasons only, as a row with a blank sentiment cell: they train the reason head
-        mine = replace(mine, sentiment=None)
-    if skip_blank:  # an added file: the column options name DATA's columns, so they cannot mend it
-        options["columns_hint"] = ADDED_COLUMNS_HINT
-    checked = check_labelled(
-        frame,
-        source,
-        mine.text,
-        mine.reasons,
-        mine.sentiment,
-        lines=lines,
-        sheet=read,
-        sheet_given=sheet is not None,
-        **options,
-    )
-    if not skip_blank and known[0] is None:  # labels of one's own (--free-labels): say which NFKC changed
-        warn_nfkc_changes(frame, (mine.reasons, mine.sentiment), name)
-    if mine != columns:  # the frame as the base data's names say (its 0 as "0"), so that rows can be put together
-        pairs = zip((mine.text, mine.reasons, mine.sentiment), (columns.text, columns.reasons, columns.sentiment))
-        renames = {a: b for a, b in pairs if a is not None and a != b}
-        renamed = checked.frame.drop(columns=list(renames.values()), errors="ignore").rename(columns=renames)
-        if unfelt:
-            renamed[columns.sentiment] = ""
-        checked = replace(checked, frame=renamed)
-    sha = content_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
-    return checked, name, sha, unfelt
 
 
 def added_labels_hint(base_name: str) -> str:
@@ -210,7 +124,7 @@ def read_inputs(
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
     items = check_added_files(add, given is not add)  # before the base data is read, which may take a while
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
-    base_table, base_name, base_sha, _ = _read(
+    base_table, base_name, base_sha, _ = read_checked(
         data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet
     )
     base = base_table.frame
@@ -223,7 +137,7 @@ def read_inputs(
     tables = []
     given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
     for position, item in items:
-        table, name, sha, unfelt = _read(
+        table, name, sha, unfelt = read_checked(
             item,
             columns,
             encoding,

@@ -27,6 +27,7 @@ from taikai.model import (
 )
 from taikai.text import MAX_CHARS
 from taikai.training._added_file import one_encoding
+from taikai.training._checked_input import Data
 from taikai.training._checks import (
     check_add_weight,
     check_flags,
@@ -43,7 +44,7 @@ from taikai.training._columns import Columns
 from taikai.training._compare import compare_added, skipped_comparison
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._fit_failure import fit_failure
-from taikai.training._inputs import Data, TrainingInputs, read_inputs
+from taikai.training._inputs import TrainingInputs, read_inputs
 from taikai.training._resolved_config import resolve_config
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
