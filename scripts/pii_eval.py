@@ -293,7 +293,10 @@ DESIGN = """## Design
   `?q=東京`), unless it starts with hiragana, a particle or a verb glued after the URL (`詳細はhttps://example.com/を見てください`
   keeps を見てください), or follows the domain's `/` (`https://www.lancers.jp/で登録…`,
   `www.example.jp/東京`: a page at a site's root is rarely named in Japanese, a review going on after a URL often
-  is). Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
+  is) and no `/`, `?` or `#` follows it (masker 17: `https://example.com/プロフィール/田中` is a path, and so a
+  name in it is masked with the URL; it was `[URL]プロフィール/田中`), or the text would keep no Japanese the
+  model reads without the URL (that text alone keeps its path: masking never makes a text the model reads one it
+  refuses). Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
   keeps にあります), except in a text whose only Japanese is in or glued to its URLs: the model reads a URL with a
   scheme or `www.` up to the next space as the one word URL (but not past a `/` that such Japanese follows, as
   masking reads it: `https://www.lancers.jp/で登録したけど仕事がない。` can be classified), so there the URL masked
@@ -775,7 +778,8 @@ DESIGN = """## Design
   too: taking any katakana word the dictionary also holds as a surname before a particle changed 40 of the
   livedoor news sentences, nearly all wrongly, ホンダが and ホンダから, the maker, 写真ってホントに, really); a
   reading after the honorific (鈴木さん（すずき）), or one in katakana that is also a common noun (林（ハヤシ）さん is
-  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` (`www.example.jp/東京`: `[URL]東京`); a name
+  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, `?` or `#` after it (`www.example.jp/東京`: `[URL]東京`),
+  or in a text with no other Japanese (`https://example.com/プロフィール/田中` alone); a name
   joined to
   another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
   and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと) or with a space after a dot only

@@ -62,7 +62,8 @@ _TLDS = (
 # after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
 # (資料はhttps://example.com/editにあります), and so does hiragana after a / (a particle or a verb glued after the URL:
 # https://example.com/を見て, https://example.com/a/で登録); after the domain's / no other letters start a path either
-# (find_urls cuts https://www.lancers.jp/で登録 and https://example.com/東京で after the /).
+# (find_urls cuts https://www.lancers.jp/で登録 and https://example.com/東京で after the /), unless a /, ? or # follows
+# them (https://example.com/プロフィール/田中: a path).
 _IRI_SEGMENT = r"(?:(?<=[=?#&])|(?<=/)(?![ぁ-ゖ]))[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
 URL = re.compile(
     rf"(?:https?|ftp)://(?:{_URL_CHARS}|{_IRI_SEGMENT})+"
@@ -165,7 +166,8 @@ def find_urls(text: str) -> Iterator[Found]:
         end = m.end()
         host = _HOST.match(m.group())
         if host is not None and host.end() < len(m.group()) and not m.group()[host.end()].isascii():
-            end = m.start() + host.end()  # Japanese right after the domain's / is the text's, not a path
+            if not _a_path(text, m, m.start() + host.end()):
+                end = m.start() + host.end()  # Japanese right after the domain's / is the text's, not a path
         to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
         if to_space > end and _SCHEME_OR_WWW.match(m.group()):
             if refused is None:
@@ -176,6 +178,20 @@ def find_urls(text: str) -> Iterator[Found]:
         while value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1].rstrip(_URL_TRAILING)
         yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+
+
+# A Japanese segment right after the domain's / that another /, a ? or a # follows is a path, not the text going on
+# after the URL (https://example.com/プロフィール/田中: the name is the page's).
+_PATH_GOES_ON = re.compile(r"[^\x00-\x7f]+[/?#]")
+
+
+def _a_path(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether the Japanese at *start*, right after the domain's / of the URL *m* found, is part of its path: another
+    /, a ? or a # follows it, and the text keeps Japanese the model reads without the URL (masking never makes a text
+    the model reads one it refuses: ``https://example.com/プロフィール/田中`` alone keeps its path)."""
+    if _PATH_GOES_ON.match(text, start, m.end()) is None:
+        return False
+    return check_text(f"{text[: m.start()]} {text[m.end() :]}").ok
 
 
 # IP addresses: IPv4 as four numbers of 0-255 joined by dots, not part of a longer dotted number and not a version
