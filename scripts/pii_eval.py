@@ -277,7 +277,9 @@ DESIGN = """## Design
   counts only with a spelled-out dot, so `work at example.com` stays; one space may stand on either side of the @
   (`tanaka @ example.com`) when the part before it has two characters or more and a letter (`会議は10 @ zoom.us`,
   `meeting 3 @ meet.google.com` stay); the @ percent-encoded (`taro%40gmail.com`), a space before a known
-  top-level domain (`taro_yamada@gmail .com`), a domain with a label in kanji or kana under a top-level domain the
+  top-level domain (`taro_yamada@gmail .com`) or after its dot (masker 17: `tanaka@example. com`, `Com` too, as a
+  phone's keyboard writes it; not a word that starts an English sentence, `or`, `me`, `Info`: `tanaka@example. or
+  call` stays), a domain with a label in kanji or kana under a top-level domain the
   patterns know (`taro@例え.jp`, `info@お名前.com`), and a local part in kanji or katakana (`田中@example.com`; the
   kanji and katakana glued before the @, so `連絡は田中@example.com` is `連絡は[メール]`) are addresses too. An address
   or handle glued after punctuation is found whatever the mark
@@ -782,8 +784,7 @@ DESIGN = """## Design
   or in a text with no other Japanese (`https://example.com/プロフィール/田中` alone); a name
   joined to
   another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
-  and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと) or with a space after a dot only
-  (`tanaka@example. com`); a nickname ending in kanji outside quotes (`ぴよ子さん`); an account number after 楽天,
+  and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと); a nickname ending in kanji outside quotes (`ぴよ子さん`); an account number after 楽天,
   ソニー or イオン with no branch number nor a word of accounts (`楽天 1234567`). A name after a title outside the
   list or after a label not listed; a nickname of one kanji the dictionary holds as a given name only (花ちゃん,
   as 熊ちゃん, a toy) or as no name (猫ちゃん); one number of one or two digits, or a year, after a town with

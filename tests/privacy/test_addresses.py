@@ -192,3 +192,22 @@ def test_an_address_under_an_internationalised_domain(text, expected):
     masked = mask_pii(text)
     assert masked.text == expected
     assert (without_addresses(text) != text) == (expected != text)  # the word counts leave it out too
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a space after a dot only, as a phone's keyboard puts one after each dot (was left whole).
+        ("tanaka@example. com", "[メール]"),
+        ("連絡先はtanaka@example. comです", "連絡先は[メール]です"),
+        ("tanaka@example. Com に送って", "[メール] に送って"),
+        ("tanaka@docomo. ne. jp まで", "[メール] まで"),
+        # Left: after a dot and a space, an English word starts a sentence, no top-level domain.
+        ("mail me at tanaka@example. or call", "mail me at tanaka@example. or call"),
+        ("write to sato@home. Info below", "write to sato@home. Info below"),
+        ("会議は10 @ zoom. us でやった", "会議は10 @ zoom. us でやった"),
+        ("tanaka@example. 次は", "tanaka@example. 次は"),
+    ],
+)
+def test_an_address_with_a_space_after_a_dot(text, expected):
+    assert mask_pii(text).text == expected

@@ -26,13 +26,17 @@ _AT = (
 _SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
+# After a dot and a space (tanaka@example. com, Com as a phone's keyboard writes it), a top-level domain that is no
+# English word (not or, go, me, us, de), or one in lower case (info, app: not Info, App starting a sentence).
+_AFTER_A_SPACE = "com|net|org|jp|biz|io|xyz|uk|cn|kr|tw|fr|(?-i:info|co|ne|ac|app|dev)"
 # What may stand before an address: anything but a letter or digit (the address would start there), so that one glued
 # to punctuation (…tanaka@, メール.tanaka@, ＋tanaka@) is found; the local part starts at its first letter or digit.
 EMAIL = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
-    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}|[ ]\.[ ]){_LABEL})*"  # example . co . jp: a dot spaced on both sides
-    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.[ ]?)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
+    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}|[ ]?\.[ ]){_LABEL})*"  # example . co . jp, example. co. jp: dots spaced
+    # taro@gmail .com: a space before a known top-level domain, or after its dot (tanaka@example. com)
+    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.[ ]?)(?:{_SPELLED_TLDS})|\.[ ](?:{_AFTER_A_SPACE}))"
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
