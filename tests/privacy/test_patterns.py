@@ -172,6 +172,31 @@ def test_a_branch_and_account_number_after_a_bank(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Regression: seven digits right after a bank that is a brand too, without a branch number (were left).
+        ("楽天 1234567", "楽天 [口座]"),
+        ("振込は楽天 1234567 でお願いしますと言われた", "振込は楽天 [口座] でお願いしますと言われた"),
+        ("ソニー: 1234567", "ソニー: [口座]"),
+        ("イオンは1234567です", "イオンは[口座]です"),
+        # Left alone: an amount, points, a count, a word between, another length, a year.
+        ("楽天 1000円", "楽天 1000円"),
+        ("楽天 1000000円", "楽天 1000000円"),
+        ("楽天 1234567ポイント", "楽天 1234567ポイント"),
+        ("楽天 1234567pt", "楽天 1234567pt"),
+        ("楽天ポイント 1234567", "楽天ポイント 1234567"),
+        ("楽天の注文 1234567", "楽天の注文 1234567"),
+        ("楽天は1234567件の商品", "楽天は1234567件の商品"),
+        ("楽天 12345678", "楽天 12345678"),
+        ("楽天 2024年", "楽天 2024年"),
+        ("Amazon 1234567", "Amazon 1234567"),
+    ],
+)
+def test_an_account_number_alone_after_a_bank_that_is_a_brand(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("セキュリティコード123", "セキュリティコード[カード番号]"),
         ("セキュリティーコードは 1234 です", "セキュリティーコードは [カード番号] です"),
         ("CVV: 123を聞かれた", "CVV: [カード番号]を聞かれた"),
