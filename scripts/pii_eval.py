@@ -653,7 +653,8 @@ DESIGN = """## Design
   an account number: 楽天 201 1234567, or, masker 17, seven digits right after the name, a space, a colon or は
   between, and no unit after them: 楽天 1234567 and ソニー: 1234567 are masked, 楽天 1000000円, 楽天 1234567ポイント,
   楽天ポイント 1234567 and 楽天の注文 1234567 stay; measured when added, no such number follows these names in the
-  7,367 livedoor news articles, chABSA, `data/reviews.csv` nor `data/sample_dump.csv`) and Japan Post's 記号番号 with any dash or a space (12345ー1234567), a
+  7,367 livedoor news articles, chABSA, `data/reviews.csv` nor `data/sample_dump.csv`) and Japan Post's
+  記号番号 with any dash or a space (12345ー1234567), a
   postal code without 〒 before a city, a ward or a county (150-0001 渋谷区; not 地区 or 都市: 時給は900-1200
   地区によって) or after 住所, and a handle after a service's name and an @ (tiktok@taro_88, X@taro_88), which
   is no e-mail address under a top-level domain the patterns do not know, after the name or a space before the @
@@ -791,14 +792,15 @@ DESIGN = """## Design
   too: taking any katakana word the dictionary also holds as a surname before a particle changed 40 of the
   livedoor news sentences, nearly all wrongly, ホンダが and ホンダから, the maker, 写真ってホントに, really); a
   reading after the honorific (鈴木さん（すずき）), or one in katakana that is also a common noun (林（ハヤシ）さん is
-  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, `?` or `#` after it (`www.example.jp/東京`: `[URL]東京`),
-  or in a text with no other Japanese (`https://example.com/プロフィール/田中` alone); a name
+  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, `?` or `#` after it
+  (`www.example.jp/東京`: `[URL]東京`), or in a text with no other Japanese (`https://example.com/プロフィール/田中`
+  alone); a name
   joined to
   another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
-  and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと); a kana nickname before a given name that is one word UniDic knows (ぽん太さん, ぴよぴよ太郎さん is
-  `ぴよぴよ[人名]さん`: ぽん and ぴよぴよ are adverbs, as まだ in まだ太郎さん); an
-  account number after 楽天, ソニー or イオン with a word between (`楽天の口座は 1234567` is masked for 口座,
-  `楽天のは 1234567` is not). A name after a title outside the
+  and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと); a kana nickname before a given
+  name that is one word UniDic knows (ぽん太さん, ぴよぴよ太郎さん is `ぴよぴよ[人名]さん`: ぽん and ぴよぴよ are
+  adverbs, as まだ in まだ太郎さん); an account number after 楽天, ソニー or イオン with a word between that names
+  no account (`楽天のは 1234567`). A name after a title outside the
   list or after a label not listed; a nickname of one kanji the dictionary holds as a given name only (花ちゃん,
   as 熊ちゃん, a toy) or as no name (猫ちゃん); one number of one or two digits, or a year, after a town with
   nothing else to say it is an address (`八島町22` alone: `城下町10` has the same shape), and any number after a

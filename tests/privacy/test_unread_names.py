@@ -70,8 +70,8 @@ def test_unread_name(text, name):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Regression: kana glued before 子 or 美 (were left: ぴよ子さん) or before a given name in kanji (ぴよ太郎さん was
-        # ぴよ[人名]さん): the whole nickname is the name.
+        # Regression: kana glued before 子 or 美 (were left: ぴよ子さん) or before a given name in kanji
+        # (ぴよ太郎さん was ぴよ[人名]さん): the whole nickname is the name.
         ("ぴよ子さん", "[人名]さん"),
         ("クライアントのぴよ子さんに何度も修正を頼まれた", "クライアントの[人名]さんに何度も修正を頼まれた"),
         ("ぴよ子ちゃんが担当", "[人名]ちゃんが担当"),

@@ -169,9 +169,9 @@ def find_urls(text: str) -> Iterator[Found]:
     for m in URL.finditer(text):
         end = m.end()
         host = _HOST.match(m.group())
-        if host is not None and host.end() < len(m.group()) and not m.group()[host.end()].isascii():
-            if not _a_path(text, m, m.start() + host.end()):
-                end = m.start() + host.end()  # Japanese right after the domain's / is the text's, not a path
+        root = m.end() if host is None else m.start() + host.end()  # after the domain's /
+        if root < m.end() and not text[root].isascii() and not _a_path(text, m, root):
+            end = root  # Japanese right after the domain's / is the text's, not a path
         to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
         if to_space > end and _SCHEME_OR_WWW.match(m.group()):
             if refused is None:

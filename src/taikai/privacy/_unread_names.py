@@ -207,8 +207,8 @@ def _a_word_before(word: Morpheme) -> bool:
 
 
 def kana_before_name(words: list[Morpheme], j: int) -> int | None:
-    """Return where a kana nickname glued before the kanji ending a name, ``words[j]`` (ぴよ太郎, ぴよ子, みか子), starts,
-    or None if there is none.
+    """Return where a kana nickname glued before the kanji ending a name, ``words[j]`` (ぴよ太郎, ぴよ子, みか子),
+    starts, or None if there is none.
 
     The kana run as a kana nickname's (see :func:`_nickname_start`), a particle after a piece of one kana no boundary
     (ぴ + よ), without the words before it (さっきぴよ子さん: さっき), of one to seven characters: a word UniDic tags
