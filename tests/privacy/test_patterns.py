@@ -240,3 +240,22 @@ def test_a_cards_security_code(text, expected):
 )
 def test_a_skype_live_handle_after_anything(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a handle in brackets right after a person's honorific is the person's (was left).
+        ("ディレクターの木村さん（kimura.d）とSlackでやりとり", "ディレクターの[人名]さん（[ID]）とSlackでやりとり"),
+        ("田中様 (taro_88) から依頼", "[人名]様 ([ID]) から依頼"),
+        ("山田さん(yamada123)", "[人名]さん([ID])"),
+        # Left: no handle's shape in lower case (a title, a tool, a version, a domain, Japanese).
+        ("田中さん（CEO）", "[人名]さん（CEO）"),
+        ("鈴木さん（Python3）", "[人名]さん（Python3）"),
+        ("佐藤さん（v2.0）に", "[人名]さん（v2.0）に"),
+        ("田中さん（lancers.jp）", "[人名]さん（lancers.jp）"),
+        ("田中さん（web担当）", "[人名]さん（web担当）"),
+    ],
+)
+def test_a_handle_in_brackets_after_an_honorific(text, expected):
+    assert mask_pii(text).text == expected
