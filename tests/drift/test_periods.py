@@ -43,7 +43,11 @@ def test_dates_that_read_either_way_are_read_month_first_and_said_so(tiny_model_
     result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
     assert result.exit_code in (0, 1), result.output
     assert "taikai: warning: " in result.stderr and "none in the column tells the order" in result.stderr
-    assert "dates such as 03/04/2026 read either way and none tells the order: read month-first" in result.stdout
+    # Regression: both cite one of the dump's own dates (they always cited 03/04/2026, which it need not hold);
+    # 01/01/2025, the first, reads one date either way
+    assert "dates such as 01/05/2025 read either way, and none in the column" in result.stderr
+    assert "read month-first (January 5)" in result.stderr
+    assert "dates such as 01/05/2025 read either way and none tells the order: read month-first" in result.stdout
 
 
 def test_a_column_written_both_ways_is_refused(tiny_model_dir, tmp_path):

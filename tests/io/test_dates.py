@@ -10,6 +10,7 @@ from taikai.io import (
     DateOrder,
     YearRange,
     check_date_column,
+    date_warnings,
     order_warning,
     parse_dates,
     range_warning,
@@ -179,6 +180,26 @@ def test_year_last_dates_are_read_in_one_order_for_the_whole_column(values, expe
 )
 def test_the_order_of_a_column_is_told_from_its_values(values, order):
     assert read_date_column(pd.Series(values, dtype=object), "posted_at", "p.csv").order is order
+
+
+@pytest.mark.parametrize(
+    ("values", "either", "said"),
+    [
+        # Regression: the warning cites one of the column's own dates (it always cited 03/04/2026), read month-first
+        (["05/06/2026", "07/08/2026"], "05/06/2026", "dates such as 05/06/2026 read either way"),
+        (["2026-01-02", "11.12.2025"], "11.12.2025", "read month-first (November 12)"),
+        # a date that reads one day either way (03/03) is a poor example: another is cited
+        (["03/03/2026", "09/10/2026"], "09/10/2026", "dates such as 09/10/2026 read"),
+        (["03/03/2026"], "03/03/2026", "dates such as 03/03/2026 read"),
+        # the date only: no time, nor text the cell goes on with
+        (["05/06/2026 10:30", "05/06/2026 田中太郎さんに電話"], "05/06/2026", "dates such as 05/06/2026 read"),
+    ],
+)
+def test_the_untold_order_warning_cites_a_date_of_the_column(values, either, said):
+    read = read_date_column(pd.Series(values, dtype=object), "posted_at", "p.csv")
+    assert read.order is DateOrder.UNTOLD and read.either == either
+    warning = date_warnings(read, values, "p.csv", "posted_at")
+    assert len(warning) == 1 and said in warning[0] and "田中" not in warning[0] and "10:30" not in warning[0]
 
 
 @pytest.mark.parametrize("reader", [parse_dates, lambda v: check_date_column(v, "posted_at", "p.csv")])

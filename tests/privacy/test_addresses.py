@@ -83,6 +83,13 @@ def test_an_address_is_found_whatever_punctuation_precedes_it(text, expected):
         ("www.example.jp/クラウド 参照", "[URL]クラウド 参照"),
         ("https://example.com/東京で登録", "[URL]東京で登録"),
         ("https://example.com/?q=東京 で検索", "[URL] で検索"),
+        # Regression: a Japanese segment after the domain's / that a /, ? or # follows is a path, the name in it the
+        # page's (was [URL]プロフィール/田中), unless the text keeps no Japanese the model reads without the URL.
+        ("プロフィールは https://example.com/プロフィール/田中 です", "プロフィールは [URL] です"),
+        ("詳細 https://example.com/ユーザー/田中?tab=1 を見て", "詳細 [URL] を見て"),
+        ("資料はwww.example.jp/資料#2 参照", "資料は[URL] 参照"),
+        ("https://example.com/プロフィール/田中", "[URL]プロフィール/田中"),
+        ("https://www.lancers.jp/経由/直接どちらも不可だった", "[URL]経由/直接どちらも不可だった"),
         # Japanese glued after an ASCII letter or a mark ends it, where the text has Japanese elsewhere.
         ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は[URL]にあります"),
         ("連絡で「https://example.com/a」を見て", "連絡で「[URL]」を見て"),
@@ -111,6 +118,9 @@ def test_a_url_extent(text, expected):
         "資料はhttps://docs.example.com/d/abc123/editにあります",
         "面白いwww.次は",
         "090-1234-5678 https://example.com/東京",
+        "https://example.com/プロフィール/田中",
+        "https://www.lancers.jp/経由/直接どちらも不可だった",
+        "プロフィールは https://example.com/プロフィール/田中 です",
         "203.0.113.45",
         "IP 203.0.113.45 から",
     ],
@@ -182,3 +192,22 @@ def test_an_address_under_an_internationalised_domain(text, expected):
     masked = mask_pii(text)
     assert masked.text == expected
     assert (without_addresses(text) != text) == (expected != text)  # the word counts leave it out too
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a space after a dot only, as a phone's keyboard puts one after each dot (was left whole).
+        ("tanaka@example. com", "[メール]"),
+        ("連絡先はtanaka@example. comです", "連絡先は[メール]です"),
+        ("tanaka@example. Com に送って", "[メール] に送って"),
+        ("tanaka@docomo. ne. jp まで", "[メール] まで"),
+        # Left: after a dot and a space, an English word starts a sentence, no top-level domain.
+        ("mail me at tanaka@example. or call", "mail me at tanaka@example. or call"),
+        ("write to sato@home. Info below", "write to sato@home. Info below"),
+        ("会議は10 @ zoom. us でやった", "会議は10 @ zoom. us でやった"),
+        ("tanaka@example. 次は", "tanaka@example. 次は"),
+    ],
+)
+def test_an_address_with_a_space_after_a_dot(text, expected):
+    assert mask_pii(text).text == expected

@@ -172,6 +172,31 @@ def test_a_branch_and_account_number_after_a_bank(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Regression: seven digits right after a bank that is a brand too, without a branch number (were left).
+        ("楽天 1234567", "楽天 [口座]"),
+        ("振込は楽天 1234567 でお願いしますと言われた", "振込は楽天 [口座] でお願いしますと言われた"),
+        ("ソニー: 1234567", "ソニー: [口座]"),
+        ("イオンは1234567です", "イオンは[口座]です"),
+        # Left alone: an amount, points, a count, a word between, another length, a year.
+        ("楽天 1000円", "楽天 1000円"),
+        ("楽天 1000000円", "楽天 1000000円"),
+        ("楽天 1234567ポイント", "楽天 1234567ポイント"),
+        ("楽天 1234567pt", "楽天 1234567pt"),
+        ("楽天ポイント 1234567", "楽天ポイント 1234567"),
+        ("楽天の注文 1234567", "楽天の注文 1234567"),
+        ("楽天は1234567件の商品", "楽天は1234567件の商品"),
+        ("楽天 12345678", "楽天 12345678"),
+        ("楽天 2024年", "楽天 2024年"),
+        ("Amazon 1234567", "Amazon 1234567"),
+    ],
+)
+def test_an_account_number_alone_after_a_bank_that_is_a_brand(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("セキュリティコード123", "セキュリティコード[カード番号]"),
         ("セキュリティーコードは 1234 です", "セキュリティーコードは [カード番号] です"),
         ("CVV: 123を聞かれた", "CVV: [カード番号]を聞かれた"),
@@ -214,4 +239,23 @@ def test_a_cards_security_code(text, expected):
     ],
 )
 def test_a_skype_live_handle_after_anything(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a handle in brackets right after a person's honorific is the person's (was left).
+        ("ディレクターの木村さん（kimura.d）とSlackでやりとり", "ディレクターの[人名]さん（[ID]）とSlackでやりとり"),
+        ("田中様 (taro_88) から依頼", "[人名]様 ([ID]) から依頼"),
+        ("山田さん(yamada123)", "[人名]さん([ID])"),
+        # Left: no handle's shape in lower case (a title, a tool, a version, a domain, Japanese).
+        ("田中さん（CEO）", "[人名]さん（CEO）"),
+        ("鈴木さん（Python3）", "[人名]さん（Python3）"),
+        ("佐藤さん（v2.0）に", "[人名]さん（v2.0）に"),
+        ("田中さん（lancers.jp）", "[人名]さん（lancers.jp）"),
+        ("田中さん（web担当）", "[人名]さん（web担当）"),
+    ],
+)
+def test_a_handle_in_brackets_after_an_honorific(text, expected):
     assert mask_pii(text).text == expected

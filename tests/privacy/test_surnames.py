@@ -67,3 +67,27 @@ def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
 )
 def test_a_place_or_a_label_without_a_surname_stays(text):
     assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a surname alone in brackets right after a value is whose it is (was left: 090-…（田中）).
+        ("090-1234-5678（田中）に電話して", "[電話番号]（[人名]）に電話して"),
+        ("連絡は tanaka@example.com（田中）まで", "連絡は [メール]（[人名]）まで"),
+        ("連絡先 090-1234-5678 (佐藤)", "連絡先 [電話番号] ([人名])"),
+        ("090-1234-5678（タナカ）", "[電話番号]（[人名]）"),
+        # Regression: a role and は before a surname and です introduce who holds it (was left: 担当者は佐藤です).
+        ("担当者は佐藤です。電話は090-2222-3333", "担当者は[人名]です。電話は[電話番号]"),
+        ("担当は鈴木ですと言われた", "担当は[人名]ですと言われた"),
+        ("担当者の佐藤です", "担当者の[人名]です"),  # 担当 + 者 to UniDic: was left
+        # Left: a place, a word in brackets, brackets after a word.
+        ("担当は山田です", "担当は山田です"),  # 山田 is also a place
+        ("職場は北浜です", "職場は北浜です"),
+        ("東京（品川）に行く", "東京（品川）に行く"),
+        ("iPhone15（新品）を買った", "iPhone15（新品）を買った"),
+        ("田中（ライター）", "田中（ライター）"),
+    ],
+)
+def test_a_surname_after_a_value_in_brackets_or_a_role_and_wa(text, expected):
+    assert mask_pii(text).text == expected

@@ -67,6 +67,41 @@ def test_unread_name(text, name):
     assert unread_name(text) == name
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: kana glued before 子 or 美 (were left: ぴよ子さん) or before a given name in kanji
+        # (ぴよ太郎さん was ぴよ[人名]さん): the whole nickname is the name.
+        ("ぴよ子さん", "[人名]さん"),
+        ("クライアントのぴよ子さんに何度も修正を頼まれた", "クライアントの[人名]さんに何度も修正を頼まれた"),
+        ("ぴよ子ちゃんが担当", "[人名]ちゃんが担当"),
+        ("担当のぴよ美様から連絡", "担当の[人名]様から連絡"),
+        ("みか子さんと組んだ", "[人名]さんと組んだ"),  # みか, a given name to UniDic, + 子 a suffix
+        ("ぴよ太郎さん", "[人名]さん"),
+        ("私はぴよ太郎さんと組んだ", "私は[人名]さんと組んだ"),
+        ("さっきぴよ子さんに", "さっき[人名]さんに"),  # not the word before it
+        ("ユミ子さんは結婚した", "[人名]さんは結婚した"),
+        # Left: no nickname before the kanji (an adverb, a noun, a verb's ending, a particle, a prefix), or a word.
+        ("まだ太郎さんから返事がない", "まだ[人名]さんから返事がない"),
+        ("だから田中さんも困っていた", "だから[人名]さんも困っていた"),
+        ("お友達として田中さんの写真が", "お友達として[人名]さんの写真が"),
+        ("結婚した歩さんは", "結婚した歩さんは"),
+        ("もし舞さんが", "もし舞さんが"),
+        ("ちび子さん", "ちび子さん"),
+        ("うちの子さんが", "うちの子さんが"),
+        ("よその子さんを預かる", "よその子さんを預かる"),
+        ("この子さん", "この子さん"),
+        ("いい子さんにしてね", "いい子さんにしてね"),
+        ("きっとお子様の色彩感覚を育てる", "きっとお子様の色彩感覚を育てる"),
+        ("ひとりっ子さん", "ひとりっ子さん"),
+        ("ぶりっ子さん", "ぶりっ子さん"),
+        ("ほめ子さん", "ほめ子さん"),
+    ],
+)
+def test_a_kana_nickname_ending_in_a_kanji_is_masked_whole(text, expected):
+    assert mask_pii(text).text == expected
+
+
 @pytest.mark.parametrize("frame", ["{}", "昨日、{}に会った", "私は{}と話した", "「{}」"])
 def test_common_words_with_an_honorific_are_never_masked(frame):
     texts = [frame.format(word) for word in sorted(COMMON_WITH_HONORIFIC)]

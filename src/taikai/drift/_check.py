@@ -211,6 +211,7 @@ def check_drift(
         blank_dates=found.blank_dates,
         date_years=found.date_years,
         date_order=found.date_order,
+        date_example=found.date_example,
         predictions=found.predictions,
         masks=found.masks,
         reference_masks=reference_masks,

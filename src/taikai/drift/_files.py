@@ -53,6 +53,7 @@ class FileStatistics:
     date_order: DateOrder | None = None
     """The order the date column's year-last dates (``03/04/2026``) were read in (``None``: it has none)."""
     date_years: YearRange | None = None  # the years the dates were counted in
+    date_example: str | None = None  # one of its year-last dates that reads either way (05/06/2026)
     blank_dates: int = 0
     """Rows whose date cell is blank (missing, empty or only spaces), counted in ``undated`` too."""
     blank_lines: int = 0
@@ -292,6 +293,7 @@ def count_chunks(
         dated.survey.order if dated is not None else None,
         dated.survey.years if dated is not None else None,
         blank_dates=dated.blank if dated is not None else 0,
+        date_example=dated.survey.either if dated is not None else None,
         text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
         empty_periods=dated.gaps() if dated is not None else (),
     )

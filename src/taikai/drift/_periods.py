@@ -85,10 +85,12 @@ def check_dates(
 @dataclass(frozen=True)
 class DateSurvey:
     """What a whole date column says: the *order* of its year-last dates (``None``: it has none) and the *years*
-    its dates are counted in (``None``: none reads), as :func:`taikai.io.read_date_column` decides them."""
+    its dates are counted in (``None``: none reads), as :func:`taikai.io.read_date_column` decides them, and one
+    of its year-last dates that reads *either* way (cited when the order is untold)."""
 
     order: DateOrder | None
     years: YearRange | None
+    either: str | None = None
 
 
 def survey_dates(column: str, source: str, chunks: Iterable[Sequence[Any]]) -> DateSurvey:
@@ -105,7 +107,7 @@ def survey_dates(column: str, source: str, chunks: Iterable[Sequence[Any]]) -> D
         evidence += found
         # a chunk's own order reads its years right: swapping day and month keeps the year
         years.append(parse_dates(values, found.order(column, source)).dt.year.dropna().to_numpy(dtype=int))
-    return DateSurvey(evidence.order(column, source), YearRange.of(np.concatenate(years)))
+    return DateSurvey(evidence.order(column, source), YearRange.of(np.concatenate(years)), evidence.either)
 
 
 def add_periods(
@@ -142,7 +144,7 @@ def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str, 
     """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, and
     about the *serials* (how many, and the first) that look like Excel serial dates."""
     for warning in (
-        order_warning(survey.order, source, column),
+        order_warning(survey.order, source, column, survey.either),
         range_warning(out_of_range, survey.years, source, column),
         serial_warning(*serials, source, column),
     ):

@@ -122,7 +122,8 @@ class DriftReport:
     which. ``verdict`` also tells a dump in which no figure could be judged (too few classifiable rows) from one
     that did not drift. ``undated`` counts the rows without a usable date (counted in the whole dump only): unread, or
     ``out_of_range`` (far outside the others: outside the years ``date_years``); ``date_order`` is the order
-    year-last dates (``03/04/2026``) were read in (``DateOrder.UNTOLD``: month-first, the values could not tell).
+    year-last dates (``03/04/2026``) were read in (``DateOrder.UNTOLD``: month-first, the values could not tell),
+    ``date_example`` one of the dump's year-last dates that reads either way, which the text cites.
     ``masks`` and ``reference_masks`` count the personal data masked in the dump's and the reference file's texts
     per kind (``mask_pii=True``; ``None`` without it, or for the model's stored statistics).
     """
@@ -138,6 +139,7 @@ class DriftReport:
     out_of_range: int = 0
     date_years: YearRange | None = None
     date_order: DateOrder | None = None
+    date_example: str | None = None
     predictions: bool = False
     masks: dict[str, int] | None = None
     reference_masks: dict[str, int] | None = None

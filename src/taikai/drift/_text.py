@@ -204,7 +204,8 @@ def render(report: DriftReport) -> str:
             longer = " (months hold more: --freq M)" if report.freq == "W" else ""
             lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the whole dump is judged{longer}")
         if report.date_order is DateOrder.UNTOLD:
-            untold = "dates such as 03/04/2026 read either way and none tells the order: read month-first"
+            example = report.date_example or "03/04/2026"  # one of the dump's own
+            untold = f"dates such as {example} read either way and none tells the order: read month-first"
             lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")
     hint = [] if report.text_hint is None else [f"hint: {report.text_hint}"]
     if not report.judged:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         read_date_column,
         serial_warning,
     )
-    from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
+    from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._excel_numbers import EXCEL_DIGITS, is_long_integer, with_long_integers_as_texts
@@ -132,7 +132,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "read_date_column",
         "serial_warning",
     ),
-    "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
+    "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
     "._excel_numbers": ("EXCEL_DIGITS", "is_long_integer", "with_long_integers_as_texts"),
     "._extensions": ("FORMATS", "likely_format"),

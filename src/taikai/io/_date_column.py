@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taikai.errors import DATE_COLUMN
-from taikai.io._date_order import ORDER_HINT, DateOrder, order_evidence
+from taikai.io._date_order import ORDER_HINT, DateOrder, month_first, order_evidence
 from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, as_written, parse_dates
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class YearRange:
 class DateColumn:
     """A date column read: *dates* (NaT where unread or out of range; *read*: every date read, out of range too),
     how many rows were *unread* and how many *out_of_range* (of *years*), and the *order* its year-last dates were
-    read in (``None``: it has none)."""
+    read in (``None``: it has none), with one of them that reads *either* way (:class:`OrderEvidence`)."""
 
     dates: pd.Series
     read: pd.Series
@@ -58,26 +58,31 @@ class DateColumn:
     out_of_range: int
     order: DateOrder | None
     years: YearRange | None
+    either: str | None = None
 
 
 def read_date_column(values: pd.Series, column: str = "", where: str = "") -> DateColumn:
     """Read the date column *column* (of *where*, named in errors) as a whole: see :func:`parse_dates` for the
     order of its year-last dates; a date is out of range when :data:`RANGE_RULE`."""
-    order = order_evidence(values).order(column, where)
+    evidence = order_evidence(values)
+    order = evidence.order(column, where)
     dates = parse_dates(values, order)
     read = dates.notna()
     years = YearRange.of(dates[read].dt.year.to_numpy())
     held = years.holds(dates) if years is not None else read
-    return DateColumn(dates.where(held), dates, int((~read).sum()), int((read & ~held).sum()), order, years)
+    unread, out = int((~read).sum()), int((read & ~held).sum())
+    return DateColumn(dates.where(held), dates, unread, out, order, years, evidence.either)
 
 
-def order_warning(order: DateOrder | None, where: str, column: str) -> str | None:
-    """The warning for a column whose year-last dates could be either order (read month-first), else ``None``."""
+def order_warning(order: DateOrder | None, where: str, column: str, example: str | None = None) -> str | None:
+    """The warning for a column whose year-last dates could be either order (read month-first), else ``None``; it
+    cites *example*, one of the column's dates (:attr:`OrderEvidence.either`), or ``03/04/2026`` without one."""
     if order is not DateOrder.UNTOLD:
         return None
+    example = example or "03/04/2026"
     return (
-        f"{where}: {DATE_COLUMN.given(column)}: dates such as 03/04/2026 read either way, and none in the column "
-        f"tells the order: they were read month-first (March 4); if they are day-first, {ORDER_HINT}"
+        f"{where}: {DATE_COLUMN.given(column)}: dates such as {example} read either way, and none in the column "
+        f"tells the order: they were read month-first ({month_first(example)}); if they are day-first, {ORDER_HINT}"
     )
 
 
@@ -123,7 +128,7 @@ def date_warnings(read: DateColumn, values: Iterable[object], where: str, column
     year-last dates, its dates far outside the others, and its Excel serial dates."""
     serials = excel_serials(values)
     found = (
-        order_warning(read.order, where, column),
+        order_warning(read.order, where, column, read.either),
         range_warning(read.out_of_range, read.years, where, column),
         serial_warning(len(serials), serials[0] if serials else "", where, column),
     )

@@ -39,15 +39,24 @@ class DateOrder(Enum):
 @dataclass(frozen=True)
 class OrderEvidence:
     """What the year-last values of (part of) a column say about their order: one value that only reads
-    day-first, one that only reads month-first, and whether there are any such values at all."""
+    day-first, one that only reads month-first, whether there are any such values at all, and one date that reads
+    either way (*either*: its date only, ``05/06/2026``, without a time or text after it; day and month differing
+    where one does), which the warning about an untold order cites."""
 
     day_first: str | None = None
     month_first: str | None = None
     year_last: bool = False
+    either: str | None = None
 
     def __add__(self, other: OrderEvidence) -> OrderEvidence:
+        either = self.either or other.either
+        if self.either is not None and other.either is not None and _same_both_ways(self.either):
+            either = other.either  # 03/03/2026 reads one date either way: another makes a better example
         return OrderEvidence(
-            self.day_first or other.day_first, self.month_first or other.month_first, self.year_last or other.year_last
+            self.day_first or other.day_first,
+            self.month_first or other.month_first,
+            self.year_last or other.year_last,
+            either,
         )
 
     def order(self, column: str = "", where: str = "") -> DateOrder | None:
@@ -82,11 +91,21 @@ def order_evidence(values: pd.Series) -> OrderEvidence:
     shown = texts[held].str.strip()
     day_only = shown[(first > 12) & (second <= 12)]
     month_only = shown[(second > 12) & (first <= 12)]
+    # the date only: a cell may go on with a time or text after it (03/04/2026 田中さんに連絡)
+    dates = found.loc[held, 0] + found.loc[held, 1] + found.loc[held, 2] + found.loc[held, 1] + found.loc[held, 3]
+    either = dates[(first <= 12) & (second <= 12)].sort_values(key=lambda d: d.map(_same_both_ways), kind="stable")
     return OrderEvidence(
         str(day_only.iloc[0]) if len(day_only) else None,
         str(month_only.iloc[0]) if len(month_only) else None,
         True,
+        str(either.iloc[0]) if len(either) else None,
     )
+
+
+def _same_both_ways(date: str) -> bool:
+    """Whether the year-last *date* has the same day and month (``03/03/2026``): it reads one date either way."""
+    found = YEAR_LAST.fullmatch(date)
+    return found is not None and int(found.group(1)) == int(found.group(3))
 
 
 def year_first(value: str, order: DateOrder | None) -> str:
@@ -98,3 +117,13 @@ def year_first(value: str, order: DateOrder | None) -> str:
     first, _, second, year, rest = found.groups()
     day, month = (first, second) if order is not None and order.day_first else (second, first)
     return f"{year}-{int(month):02d}-{int(day):02d}{rest}"
+
+
+def month_first(date: str) -> str:
+    """The year-last *date* as read month-first, in words: ``03/04/2026`` is ``March 4``."""
+    import calendar
+
+    found = YEAR_LAST.fullmatch(date)
+    if found is None:
+        return date
+    return f"{calendar.month_name[int(found.group(1))]} {int(found.group(3))}"

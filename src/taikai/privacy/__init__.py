@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 16
+MASKER_VERSION = 17
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -81,7 +81,12 @@ and a name before a note in kanji brackets (田中（仮名）さん is [人名]
 masked with the surname (山田（太郎）さん); a postal code without 〒 before a city or a ward (150-0001 渋谷区) or after
 住所; a handle after a service's name and an @ (Instagram @taro.yamada, tiktok@taro_88, インスタ@taro.yamada: the
 first and the last were an e-mail address, with the service's name in it); an address under a mail service's name
-alone (kenji.sato@gmail, taro88@docomo)."""
+alone (kenji.sato@gmail, taro88@docomo). 17: a Japanese segment after a URL's domain / that a /, ? or # follows masked
+with the URL (https://example.com/プロフィール/田中); an e-mail address with a space after a dot only
+(tanaka@example. com); seven digits right after a bank that is a brand too (楽天 1234567); a kana nickname glued before
+子, 美 or a given name in kanji (ぴよ子さん, みか子さん, ぴよ太郎さん: was ぴよ[人名]さん); a surname alone in
+brackets after a value (090-1234-5678（田中）) or after a role and は before です (担当者は佐藤です); a handle in
+brackets after an honorific (木村さん（kimura.d）); points (ポイント, pt) are a unit, no account."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

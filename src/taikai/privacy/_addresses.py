@@ -26,13 +26,17 @@ _AT = (
 _SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
+# After a dot and a space (tanaka@example. com, Com as a phone's keyboard writes it), a top-level domain that is no
+# English word (not or, go, me, us, de), or one in lower case (info, app: not Info, App starting a sentence).
+_AFTER_A_SPACE = "com|net|org|jp|biz|io|xyz|uk|cn|kr|tw|fr|(?-i:info|co|ne|ac|app|dev)"
 # What may stand before an address: anything but a letter or digit (the address would start there), so that one glued
 # to punctuation (…tanaka@, メール.tanaka@, ＋tanaka@) is found; the local part starts at its first letter or digit.
 EMAIL = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
-    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}|[ ]\.[ ]){_LABEL})*"  # example . co . jp: a dot spaced on both sides
-    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.[ ]?)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
+    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}|[ ]?\.[ ]){_LABEL})*"  # example . co . jp, example. co. jp: dots spaced
+    # taro@gmail .com: a space before a known top-level domain, or after its dot (tanaka@example. com)
+    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.[ ]?)(?:{_SPELLED_TLDS})|\.[ ](?:{_AFTER_A_SPACE}))"
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
@@ -62,7 +66,8 @@ _TLDS = (
 # after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
 # (資料はhttps://example.com/editにあります), and so does hiragana after a / (a particle or a verb glued after the URL:
 # https://example.com/を見て, https://example.com/a/で登録); after the domain's / no other letters start a path either
-# (find_urls cuts https://www.lancers.jp/で登録 and https://example.com/東京で after the /).
+# (find_urls cuts https://www.lancers.jp/で登録 and https://example.com/東京で after the /), unless a /, ? or # follows
+# them (https://example.com/プロフィール/田中: a path).
 _IRI_SEGMENT = r"(?:(?<=[=?#&])|(?<=/)(?![ぁ-ゖ]))[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
 URL = re.compile(
     rf"(?:https?|ftp)://(?:{_URL_CHARS}|{_IRI_SEGMENT})+"
@@ -164,8 +169,9 @@ def find_urls(text: str) -> Iterator[Found]:
     for m in URL.finditer(text):
         end = m.end()
         host = _HOST.match(m.group())
-        if host is not None and host.end() < len(m.group()) and not m.group()[host.end()].isascii():
-            end = m.start() + host.end()  # Japanese right after the domain's / is the text's, not a path
+        root = m.end() if host is None else m.start() + host.end()  # after the domain's /
+        if root < m.end() and not text[root].isascii() and not _a_path(text, m, root):
+            end = root  # Japanese right after the domain's / is the text's, not a path
         to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
         if to_space > end and _SCHEME_OR_WWW.match(m.group()):
             if refused is None:
@@ -176,6 +182,20 @@ def find_urls(text: str) -> Iterator[Found]:
         while value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1].rstrip(_URL_TRAILING)
         yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+
+
+# A Japanese segment right after the domain's / that another /, a ? or a # follows is a path, not the text going on
+# after the URL (https://example.com/プロフィール/田中: the name is the page's).
+_PATH_GOES_ON = re.compile(r"[^\x00-\x7f]+[/?#]")
+
+
+def _a_path(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether the Japanese at *start*, right after the domain's / of the URL *m* found, is part of its path: another
+    /, a ? or a # follows it, and the text keeps Japanese the model reads without the URL (masking never makes a text
+    the model reads one it refuses: ``https://example.com/プロフィール/田中`` alone keeps its path)."""
+    if _PATH_GOES_ON.match(text, start, m.end()) is None:
+        return False
+    return check_text(f"{text[: m.start()]} {text[m.end() :]}").ok
 
 
 # IP addresses: IPv4 as four numbers of 0-255 joined by dots, not part of a longer dotted number and not a version

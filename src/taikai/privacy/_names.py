@@ -36,7 +36,12 @@ from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
-from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
+from taikai.privacy._unread_names import (
+    COMMON_WITH_HONORIFIC,
+    find_unread_name,
+    kana_before_name,
+    quoted_nickname,
+)
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
@@ -199,6 +204,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1
         j += _trimmed(words[j:end])
         j = _word_start(words, j, end, taken)
+        if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
+            # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
+            k = kana_before_name(words, j)
+            j = j if k is None or any(taken[k:j]) else k
         run = words[j:end]
         if title:
             if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):

@@ -103,6 +103,9 @@ _LOWER_HANDLE = re.compile(
     r"|(?!android|ios|ipados|iphone|ipad|windows|win|macos|mac|galaxy|xperia|aquos|pixel|ubuntu|chrome|python|java|php"
     r"|version|ver)[a-z]{3,}[0-9]{2,}"
 )
+# A handle in brackets right after a person's honorific (木村さん（kimura.d）, 田中様 (taro_88)): the person's, when it
+# has a handle's shape in lower case (田中さん（CEO）, 鈴木さん（Python3）, 佐藤さん（v2.0） stay).
+_HONORED_HANDLE = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|殿)[ ]?\([ ]?(?P<v>[A-Za-z0-9_.\-]{3,40})[ ]?\)")
 _POSTAL_HINTS = ("〒", "郵便番号", "住所", "都", "道", "府", "県", "市", "区", "郡")
 
 
@@ -159,6 +162,10 @@ def find_ids(text: str) -> Iterator[Found]:
     if "live:" in text:
         for m in SKYPE_LIVE.finditer(text):
             yield Found(m.start(), m.end(), PiiKind.ID)
+    if "(" in text:
+        for m in _HONORED_HANDLE.finditer(text):
+            if _LOWER_HANDLE.fullmatch(m.group("v")):
+                yield Found(m.start("v"), m.end("v"), PiiKind.ID)
     lowered = text.lower()
     if any(hint in lowered for hint in _ACCOUNT_ID_HINTS):
         for m in ACCOUNT_ID.finditer(text):

@@ -52,7 +52,8 @@ def not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
 
 def _introduces(words: list[Morpheme], i: int) -> bool:
     """Whether the surname ``words[i]`` before です introduces someone: it starts the text (富永ですが、), or a
-    first-person subject (私は, 僕は) or a role and の (ライターの, 担当の) comes right before it.
+    first-person subject (私は, 僕は), a role and の (ライターの, 担当の) or a role and は (担当者は佐藤です: who holds
+    it) comes right before it.
 
     Not 職場は北浜です, 住んでるのは鶴橋です: a place."""
     if i == 0:
@@ -60,9 +61,21 @@ def _introduces(words: list[Morpheme], i: int) -> bool:
     if i < 2 or words[i - 2].end != words[i - 1].start or words[i - 1].end != words[i].start:
         return False
     before, joint = words[i - 2].surface, words[i - 1].surface
+    if words[i - 2].pos[0] == "接尾辞" and i >= 3 and words[i - 3].end == words[i - 2].start:
+        before = words[i - 3].surface + before  # 担当者: 担当 + 者 to UniDic
     if joint in ("は", "、", ","):
-        return before in FIRST_PERSON
+        return before in FIRST_PERSON or before in ROLES
     return joint == "の" and (before in ROLES or before.lower() in NOT_NAMES)
+
+
+# A value and an opening bracket right before a surname that the bracket closes after (090-1234-5678（田中）,
+# tanaka@example.com（田中）): whose number or address it is. NFKC makes （ and ） brackets of ASCII.
+_VALUE_OPENED = re.compile(r"[A-Za-z0-9][ ]?\($")
+
+
+def _owner_of_a_value(text: str, start: int, end: int) -> bool:
+    """Whether the surname ``text[start:end]`` stands alone in brackets right after a value: a letter or a digit."""
+    return text.startswith(")", end) and _VALUE_OPENED.search(text, max(0, start - 3), start) is not None
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -92,6 +105,8 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
     it and its reading in brackets, which end at *after* (see the module)."""
     word = words[i]
     nxt = words[j] if j < len(words) else None
+    if _owner_of_a_value(text, word.start, after):  # 090-1234-5678（田中）
+        return True
     if _labelled(text, word.start):  # 担当者：高橋; not 担当：佐藤デザイン, a company
         return nxt is None or nxt.start != after or nxt.pos[0] not in ("名詞", "接尾辞")
     if nxt is None or nxt.start != after:

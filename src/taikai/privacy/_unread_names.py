@@ -13,6 +13,9 @@ of the many common words that take さん (お客さん, 皆さん, 大家さん
   知り合った) is 2 to 8 characters long and is not one word: at least one of its words is a particle, an
   auxiliary, a verb, an adverb, a symbol or unknown (たかぴー, みー), which a common word with an honorific never
   is (みなさん, おかげさま, お+疲れ+さま are a noun with a prefix at most).
+- **A kana nickname ending in a kanji.** Kana glued before 子 or 美 right before the honorific (ぴよ子さん: ぴ + よ
+  + 子, みか子さん: みか + 子), or before a given name in kanji (ぴよ太郎さん: the name finder took 太郎 alone), read
+  as such a nickname is (:func:`kana_before_name`), with no verb, adjective or ending among them (結婚した歩さん).
 """
 
 from __future__ import annotations
@@ -74,6 +77,10 @@ _PHRASE_WORDS = frozenset({"連体詞", "代名詞", "接続詞", "感動詞", "
 _GRAMMAR = frozenset({"助詞", "助動詞"})
 # What a common word with an honorific is made of (お+利口+さん); a nickname split into grammar has another word.
 _WORD_PARTS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
+NAME_ENDINGS = frozenset({"子", "美"})
+"""Kanji that end a given name and that UniDic reads as a common noun or a suffix after kana (ぴよ子: ぴ + よ + 子,
+みか子: みか + 子); a kanji UniDic tags as a given name (太郎, 吉) ends one too."""
+_NO_NICKNAME = frozenset({"動詞", "形容詞", "助動詞"})  # no piece of a nickname glued before a kanji
 
 
 def _adjacent(left: Morpheme, right: Morpheme) -> bool:
@@ -101,8 +108,10 @@ def _script(surface: str) -> str:
     return "" if not letters else "katakana" if _KATAKANA.search(letters) else "hiragana"
 
 
-def _nickname_start(words: list[Morpheme], i: int) -> int | None:
-    """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
+def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
+    """Return where the kana glued before ``words[i]`` starts, from the word after the last boundary (see the module's
+    docstring); ``i`` when there is none. With *fragments*, a particle or an ending after one kana that is no verb
+    is no boundary (ぴ + よ: a nickname split into grammar; し + た stays one)."""
     j, script = i, ""
     while j > 0:
         word = words[j - 1]
@@ -114,12 +123,25 @@ def _nickname_start(words: list[Morpheme], i: int) -> int | None:
             break  # an adverb before the name (もうみーさん), not its last part (たかぴー: ぴー)
         if word.pos[0] == "動詞" and len(word.surface) > 1:
             break  # a verb before the name (活躍するゆうこりんさん); a nickname's pieces are short (み+ー)
-        if word.pos[0] in _GRAMMAR and j >= 2 and _adjacent(words[j - 2], word) and words[j - 2].pos[0] not in _GRAMMAR:
+        before = words[j - 2] if j >= 2 else None
+        if (
+            word.pos[0] in _GRAMMAR
+            and before is not None
+            and _adjacent(before, word)
+            and before.pos[0] not in _GRAMMAR
+            and not (fragments and len(before.surface) == 1 and before.pos[0] not in _NO_NICKNAME)
+        ):
             break  # a particle or an ending after a word (私は, 知り合った): the nickname starts after it
         script = script or _script(word.surface)
         j -= 1
     while j < i and words[j].pos[0] == "助詞":
         j += 1  # particles start no name (でもみーさん)
+    return j
+
+
+def _nickname_start(words: list[Morpheme], i: int) -> int | None:
+    """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
+    j = _kana_start(words, i)
     run = words[j:i]
     if len(run) < 2 or not 2 <= run[-1].end - run[0].start <= _MAX_NICKNAME:
         return None
@@ -143,6 +165,8 @@ def find_unread_name(words: list[Morpheme], i: int, tagger: PosTagger) -> int | 
         return None  # ちゃんと (properly), which UniDic splits after a noun: この前ちゃんと言った, 毎回ちゃんと
     if _surname_read_as_noun(words, i, tagger):
         start: int | None = i - 1
+    elif words[i - 1].surface in NAME_ENDINGS and words[i - 1].pos[0] in ("名詞", "接尾辞"):
+        start = kana_before_name(words, i - 1)  # ぴよ子さん, みか子さん
     else:
         start = _nickname_start(words, i)
     if start is None:
@@ -174,3 +198,32 @@ def quoted_nickname(words: list[Morpheme], i: int, opened: int) -> bool:
     if any(w.pos[0] in _PHRASE_WORDS or (w.pos[0] == "動詞" and len(w.surface) > 1) for w in quoted):
         return False
     return not all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in quoted)
+
+
+def _a_word_before(word: Morpheme) -> bool:
+    """Whether *word* starts no kana nickname: a particle, or a word of its own UniDic knows, of two characters or
+    more (さっき, きっと), no person's name."""
+    return word.pos[0] == "助詞" or (len(word.surface) > 1 and word.pos[2] != "人名" and not word.unknown)
+
+
+def kana_before_name(words: list[Morpheme], j: int) -> int | None:
+    """Return where a kana nickname glued before the kanji ending a name, ``words[j]`` (ぴよ太郎, ぴよ子, みか子),
+    starts, or None if there is none.
+
+    The kana run as a kana nickname's (see :func:`_nickname_start`), a particle after a piece of one kana no boundary
+    (ぴ + よ), without the words before it (さっきぴよ子さん: さっき), of one to seven characters: a word UniDic tags
+    as a person's name or does not know (みか), or words of which one is no part of a common word (ぴ + よ), and none a
+    verb, an adjective or an ending (結婚した歩さん: し + た, だから: だ + から). A single known word, an adverb, a
+    noun, starts no name (まだ太郎さん, ちび子さん, ぽん太さん: ぽん is an adverb as まだ is).
+    """
+    if j == 0 or not _adjacent(words[j - 1], words[j]):
+        return None
+    start = _kana_start(words, j, fragments=True)
+    while start < j and _a_word_before(words[start]):
+        start += 1
+    run = words[start:j]
+    if not run or run[-1].end - run[0].start >= _MAX_NICKNAME or any(w.pos[0] in _NO_NICKNAME for w in run):
+        return None
+    if len(run) == 1:
+        return start if run[0].pos[2] == "人名" or run[0].unknown else None
+    return None if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run) else start

@@ -10,7 +10,7 @@ from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, Cou
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
 from taikai.drift import EmptyPeriods
-from taikai.io import DateOrder, read_date_column
+from taikai.io import DateOrder, month_first, read_date_column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,7 +31,8 @@ def trend_section(ctx: ReportContext) -> Section:
     if out and read.years is not None:
         note += t.trend_out_of_range.format(out=f"{out:,}", first=read.years.first, last=read.years.last)
     if read.order is DateOrder.UNTOLD:
-        note += t.trend_order_untold
+        example = read.either or "03/04/2026"  # one of the column's own
+        note += t.trend_order_untold.format(example=example, reading=month_first(example))
     blocks: list[Block] = [Note(note)]
     if not len(ctx.rows):
         blocks.append(Note(t.no_rows))
