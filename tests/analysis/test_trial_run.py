@@ -60,7 +60,10 @@ def test_the_report_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, l
     assert [line for line in header if "--limit" in line] == ([expected] if expected else [])
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], DRIFT), ([], None), (["--limit", "100"], None)])
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [(["--limit", "20"], DRIFT), ([], None), (["--limit", "100"], None), (["--limit", "60"], None)],  # 60: all rows
+)
 def test_drift_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, expected):
     runner, predictions, model_dir = _predictions(tmp_path, tiny_model, limit)
     out = tmp_path / "drift.json"
@@ -84,7 +87,11 @@ def test_suggest_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limi
     assert any(SUGGEST in str(step) for step in steps) is said
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], 20), ([], None), (["--limit", "99"], None)])
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    # Regression: --limit 60 of the 60 rows (the whole input, none left) read as a trial run
+    [(["--limit", "20"], 20), ([], None), (["--limit", "99"], None), (["--limit", "60"], None)],
+)
 def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tmp_path, limit, expected):
     import warnings
 
