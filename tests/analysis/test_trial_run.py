@@ -110,3 +110,36 @@ def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tm
         warnings.simplefilter("always")
         suggest(frame, n=5)
     assert any(SUGGEST in str(w.message) for w in caught) is (expected is not None)
+
+
+@pytest.mark.parametrize(
+    ("dump_limit", "reference_limit", "said", "heading"),
+    [
+        # Regression: a reference of a trial run's predictions was not said (the dump's was)
+        ([], ["--limit", "20"], ["reference trial run: " + DRIFT + ", not the whole input"], "whole dump: 60 rows"),
+        # Regression: under the trial line, the figures were headed "whole dump: 20 rows"
+        (["--limit", "20"], [], ["trial run: " + DRIFT + ", not the whole input"], "trial run's rows: 20 rows"),
+        (
+            ["--limit", "20"],
+            ["--limit", "20"],
+            [f"{w}trial run: {DRIFT}, not the whole input" for w in ("", "reference ")],
+            None,
+        ),
+        ([], ["--limit", "60"], [], "whole dump: 60 rows"),  # 60: all of the input's rows
+    ],
+)
+def test_drift_says_a_reference_is_a_trial_run(tiny_model, tmp_path, dump_limit, reference_limit, said, heading):
+    (tmp_path / "dump").mkdir()
+    (tmp_path / "ref").mkdir()
+    runner, predictions, model_dir = _predictions(tmp_path / "dump", tiny_model, dump_limit)
+    _, reference, _ = _predictions(tmp_path / "ref", tiny_model, reference_limit)
+    out = tmp_path / "drift.json"
+    args = ["drift", str(predictions), "--reference", str(reference), "--model", str(model_dir), "--json", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code in (0, 1), result.output
+    lines = result.output.splitlines()
+    assert [line for line in lines if "trial run:" in line] == said
+    assert heading is None or any(line.startswith(heading + ",") for line in lines), lines
+    assert ("whole dump" in result.output) is (not dump_limit)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["reference"]["trial_run"] == (DRIFT if reference_limit == ["--limit", "20"] else None)
