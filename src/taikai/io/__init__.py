@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         encode_stream,
         encode_table,
         output_encoding,
+        renamed_columns,
         text_cells,
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
@@ -206,6 +207,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "encode_stream",
         "encode_table",
         "output_encoding",
+        "renamed_columns",
         "text_cells",
     ),
 }
