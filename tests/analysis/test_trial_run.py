@@ -143,3 +143,49 @@ def test_drift_says_a_reference_is_a_trial_run(tiny_model, tmp_path, dump_limit,
     assert ("whole dump" in result.output) is (not dump_limit)
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["reference"]["trial_run"] == (DRIFT if reference_limit == ["--limit", "20"] else None)
+
+
+def _meta(frame):
+    import pandas as pd
+
+    return pd.DataFrame({"n": range(len(frame))}, index=frame.index)
+
+
+@pytest.mark.parametrize(
+    ("flow", "kept"),
+    [
+        # Regression: Model.predict_frame of a trial run's frame (the notebook's flow) dropped the mark
+        ("predict_frame", True),
+        ("predict_frame with a prefix", True),
+        # what read_predictions' docstring says of pandas itself
+        ("filter", True),
+        ("assign", True),
+        ("set_index", True),
+        ("merge", False),
+        ("join", False),
+        ("concat axis=1", False),
+        ("DataFrame", False),
+    ],
+)
+def test_which_flows_keep_the_trial_run_mark(tiny_model, tmp_path, flow, kept):
+    import pandas as pd
+
+    from taikai.io import TRIAL_RUN, read_predictions
+
+    _, predictions, _ = _predictions(tmp_path, tiny_model, ["--limit", "20"])
+    frame = read_predictions(predictions)
+    texts = frame[["text"]].rename(columns={"text": "本文"}).assign(n=range(len(frame)))
+    texts.attrs = frame.attrs
+    flows = {
+        "predict_frame": lambda: tiny_model.predict_frame(texts, text_column="本文"),
+        "predict_frame with a prefix": lambda: tiny_model.predict_frame(frame, text_column="text", prefix="again_"),
+        "filter": lambda: frame[frame["status"] == "ok"],
+        "assign": lambda: frame.assign(x=1),
+        "set_index": lambda: frame.set_index("text"),
+        "merge": lambda: frame.assign(n=range(len(frame))).merge(_meta(frame), on="n"),
+        "join": lambda: frame.join(_meta(frame)),
+        "concat axis=1": lambda: pd.concat([frame, _meta(frame)], axis=1),
+        "DataFrame": lambda: pd.DataFrame(frame),
+    }
+    made = flows[flow]()
+    assert (made.attrs.get(TRIAL_RUN) == {"limit": 20, "input": "dump.csv"}) is kept
