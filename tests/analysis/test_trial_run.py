@@ -60,7 +60,10 @@ def test_the_report_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, l
     assert [line for line in header if "--limit" in line] == ([expected] if expected else [])
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], DRIFT), ([], None), (["--limit", "100"], None)])
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [(["--limit", "20"], DRIFT), ([], None), (["--limit", "100"], None), (["--limit", "60"], None)],  # 60: all rows
+)
 def test_drift_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limit, expected):
     runner, predictions, model_dir = _predictions(tmp_path, tiny_model, limit)
     out = tmp_path / "drift.json"
@@ -84,7 +87,11 @@ def test_suggest_says_the_predictions_are_a_trial_run(tiny_model, tmp_path, limi
     assert any(SUGGEST in str(step) for step in steps) is said
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(["--limit", "20"], 20), ([], None), (["--limit", "99"], None)])
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    # Regression: --limit 60 of the 60 rows (the whole input, none left) read as a trial run
+    [(["--limit", "20"], 20), ([], None), (["--limit", "99"], None), (["--limit", "60"], None)],
+)
 def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tmp_path, limit, expected):
     import warnings
 
@@ -103,3 +110,82 @@ def test_a_frame_read_with_read_predictions_carries_the_trial_run(tiny_model, tm
         warnings.simplefilter("always")
         suggest(frame, n=5)
     assert any(SUGGEST in str(w.message) for w in caught) is (expected is not None)
+
+
+@pytest.mark.parametrize(
+    ("dump_limit", "reference_limit", "said", "heading"),
+    [
+        # Regression: a reference of a trial run's predictions was not said (the dump's was)
+        ([], ["--limit", "20"], ["reference trial run: " + DRIFT + ", not the whole input"], "whole dump: 60 rows"),
+        # Regression: under the trial line, the figures were headed "whole dump: 20 rows"
+        (["--limit", "20"], [], ["trial run: " + DRIFT + ", not the whole input"], "trial run's rows: 20 rows"),
+        (
+            ["--limit", "20"],
+            ["--limit", "20"],
+            [f"{w}trial run: {DRIFT}, not the whole input" for w in ("", "reference ")],
+            None,
+        ),
+        ([], ["--limit", "60"], [], "whole dump: 60 rows"),  # 60: all of the input's rows
+    ],
+)
+def test_drift_says_a_reference_is_a_trial_run(tiny_model, tmp_path, dump_limit, reference_limit, said, heading):
+    (tmp_path / "dump").mkdir()
+    (tmp_path / "ref").mkdir()
+    runner, predictions, model_dir = _predictions(tmp_path / "dump", tiny_model, dump_limit)
+    _, reference, _ = _predictions(tmp_path / "ref", tiny_model, reference_limit)
+    out = tmp_path / "drift.json"
+    args = ["drift", str(predictions), "--reference", str(reference), "--model", str(model_dir), "--json", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code in (0, 1), result.output
+    lines = result.output.splitlines()
+    assert [line for line in lines if "trial run:" in line] == said
+    assert heading is None or any(line.startswith(heading + ",") for line in lines), lines
+    assert ("whole dump" in result.output) is (not dump_limit)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["reference"]["trial_run"] == (DRIFT if reference_limit == ["--limit", "20"] else None)
+
+
+def _meta(frame):
+    import pandas as pd
+
+    return pd.DataFrame({"n": range(len(frame))}, index=frame.index)
+
+
+@pytest.mark.parametrize(
+    ("flow", "kept"),
+    [
+        # Regression: Model.predict_frame of a trial run's frame (the notebook's flow) dropped the mark
+        ("predict_frame", True),
+        ("predict_frame with a prefix", True),
+        # what read_predictions' docstring says of pandas itself
+        ("filter", True),
+        ("assign", True),
+        ("set_index", True),
+        ("merge", False),
+        ("join", False),
+        ("concat axis=1", False),
+        ("DataFrame", False),
+    ],
+)
+def test_which_flows_keep_the_trial_run_mark(tiny_model, tmp_path, flow, kept):
+    import pandas as pd
+
+    from taikai.io import TRIAL_RUN, read_predictions
+
+    _, predictions, _ = _predictions(tmp_path, tiny_model, ["--limit", "20"])
+    frame = read_predictions(predictions)
+    texts = frame[["text"]].rename(columns={"text": "本文"}).assign(n=range(len(frame)))
+    texts.attrs = frame.attrs
+    flows = {
+        "predict_frame": lambda: tiny_model.predict_frame(texts, text_column="本文"),
+        "predict_frame with a prefix": lambda: tiny_model.predict_frame(frame, text_column="text", prefix="again_"),
+        "filter": lambda: frame[frame["status"] == "ok"],
+        "assign": lambda: frame.assign(x=1),
+        "set_index": lambda: frame.set_index("text"),
+        "merge": lambda: frame.assign(n=range(len(frame))).merge(_meta(frame), on="n"),
+        "join": lambda: frame.join(_meta(frame)),
+        "concat axis=1": lambda: pd.concat([frame, _meta(frame)], axis=1),
+        "DataFrame": lambda: pd.DataFrame(frame),
+    }
+    made = flows[flow]()
+    assert (made.attrs.get(TRIAL_RUN) == {"limit": 20, "input": "dump.csv"}) is kept

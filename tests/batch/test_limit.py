@@ -229,3 +229,53 @@ def test_the_xlsx_row_limit_counts_the_rows_the_limit_reads(tmp_path, tiny_model
     with pytest.raises(InputError, match=re.escape(refused)):
         taikai.classify_file(src, out, "text", model=tiny_model_dir, limit=limit)
     assert not out.exists()
+
+
+HEAD = {
+    "csv": "id,text\n1,単価が安い\n2,手数料が高い\n",
+    "jsonl": '{"id": "1", "text": "単価が安い"}\n{"id": "2", "text": "x"}\n',
+}
+PAST = {
+    "nothing": ({"csv": "", "jsonl": ""}, False),
+    "a blank line": ({"csv": "\n", "jsonl": "\n"}, False),
+    "a row": ({"csv": "3,最後\n", "jsonl": '{"id": "3", "text": "最後"}\n'}, True),
+    "a bad record": ({"csv": "3,x,extra\n", "jsonl": "[3]\n"}, True),  # input left, never read as a row
+    "undecodable bytes": ({"csv": "3,\udcff\n", "jsonl": '{"id": "3", "text": "\udcff"}\n'}, True),
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("past", list(PAST))
+def test_the_summary_records_whether_the_input_held_more_than_the_limit(tmp_path, tiny_model_dir, fmt, past):
+    # Regression: a --limit 2 run of an input of exactly 2 rows read as a trial run (the summary could not tell)
+    from taikai.io import trial_run
+
+    src, out = tmp_path / f"in.{fmt}", tmp_path / "out.csv"
+    tails, more = PAST[past]
+    src.write_bytes((HEAD[fmt] + tails[fmt]).encode("utf-8", "surrogateescape"))
+    options = {
+        "model": tiny_model_dir,
+        "limit": 2,
+        "encoding": "utf-8",
+    }  # strict: the bad record stops a run reading it
+    summary = taikai.classify_file(src, out, "text", **options)
+    assert (summary.rows, summary.more_rows) == (2, more)
+    headline = f"first 2 rows of {src} classified (--limit 2)" if more else f"all of {src} (it ended at --limit 2)"
+    assert headline in str(summary)
+    saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert saved["more_rows"] is more
+    assert (trial_run(read_summary(out)) is not None) is more
+    del saved["more_rows"]  # a summary written before it was recorded: read as a trial run, as before
+    (tmp_path / "out.summary.json").write_text(json.dumps(saved), encoding="utf-8")
+    assert trial_run(read_summary(out)) is not None
+
+
+@pytest.mark.parametrize(
+    ("fmt", "limit", "more"), [("parquet", 5, False), ("parquet", 4, True), ("xlsx", 4, False), ("xlsx", 3, True)]
+)
+def test_the_rows_past_the_limit_are_found_in_tables_too(tmp_path, tiny_model_dir, fmt, limit, more):
+    src = tmp_path / f"in.{fmt}"
+    write_input(src)  # xlsx: 4 rows, a bad one after the third
+    options = {"model": tiny_model_dir, "limit": limit, "on_bad_lines": "report"}
+    summary = taikai.classify_file(src, tmp_path / "out.csv", "text", **options)
+    assert (summary.rows, summary.more_rows) == (limit, more)

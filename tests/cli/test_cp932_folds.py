@@ -59,3 +59,64 @@ def test_suggest_counts_them_in_a_cp932_sheet(tmp_path, tiny_model, encoding, fo
         if encoding
         else []
     )
+
+
+RENAMED = "writes the column name(s) 'メモ〜♥' as 'メモ～?', which is how the output names them"
+
+
+@pytest.mark.parametrize(
+    "engine",
+    [
+        "local",
+        # Regression: each of the 3 parts counted the header's ♥ again: "cannot hold: 3" where the local run said 1
+        pytest.param("dask", marks=pytest.mark.slow),  # about 10 s: the engine starts its scheduler
+    ],
+)
+def test_a_column_name_cp932_writes_otherwise_is_said_by_name_not_counted(invoke, tmp_path, tiny_model_dir, engine):
+    source = tmp_path / "in.csv"
+    source.write_text("メモ〜♥,text\n" + "".join(f"x,{t}\n" for t in TEXTS), encoding="utf-8")
+    out = tmp_path / ("out.csv" if engine == "local" else "out")
+    options = ["--output-format", "csv", "--partitions", "3"] if engine == "dask" else []
+    result = invoke(
+        *("batch", source, "--text-column", "text", "-o", out, "-m", tiny_model_dir, "--engine", engine),
+        *("--output-encoding", "cp932", *options),
+    )
+    assert result.exit_code == 0, result.output
+    assert RENAMED in result.stderr
+    # the cells' characters alone: 😀 written as ?, 〜 − ‖ £ as others (the header's are named in the warning)
+    assert "characters the output cannot hold: 1 (written as '?' in cp932" in result.output
+    assert "characters cp932 holds as others: 4 in 2 row(s)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("id_name", "written"),
+    [
+        # Regression: a CP932 sheet's header read ID? with no word of it, and the ? was counted as a cell's
+        ("ID♥", "ID?"),
+        # Regression: ID〜 was written ID～ with no word of it
+        ("ID〜", "ID～"),
+        ("ID", None),
+    ],
+)
+def test_suggest_says_a_column_name_a_cp932_sheet_writes_otherwise(tmp_path, tiny_model, id_name, written):
+    import warnings
+
+    from taikai.errors import DataWarning
+
+    out = tmp_path / "s.csv"
+    frame = tiny_model.predict_frame(pd.DataFrame({id_name: ["a", "b", "c", "d"], "text": [*TEXTS[:3], "普通"]}))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        suggestion = taikai.suggest(frame, out, n=4, text_column="text", id_column=id_name, output_encoding="cp932")
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning) and "column name" in str(w.message)]
+    assert said == (
+        []
+        if written is None
+        else [
+            f"{out}: output_encoding='cp932' (--output-encoding on the command line) writes the column name(s) "
+            f"{id_name!r} as {written!r}, which is how the sheet names them; rename the column(s) first, or write "
+            "output_encoding='utf-8-sig' (--output-encoding utf-8-sig on the command line), to keep the names as read"
+        ]
+    )
+    assert (suggestion.replaced, suggestion.folds.characters) == (1, 1)  # the cells' 😀 and 〜 only
+    assert out.read_bytes().decode("cp932").startswith((written or id_name) + ",text,")

@@ -184,6 +184,19 @@ def test_a_path_under_a_tilde_no_shell_expanded_is_refused_in_the_command_line_s
             "write -o and the path after a space",
             None,
         ),
+        (  # Regression: --output==r.html was told "as -o==r.html gives it (a short option takes no =)"
+            ["report", "{csv}", "--output==r.html"],
+            "report: invalid value for --output / -o: '=r.html' begins with =, as --output==r.html gives it (one = "
+            "too many)",
+            "write --output r.html or --output=r.html",
+            None,
+        ),
+        (
+            ["batch", "{csv}", "--output==", "--text-column", "text"],
+            "batch: invalid value for --output / -o: '=' is what --output== gives (one = too many)",
+            "write --output and the path after a space",
+            None,
+        ),
         (
             ["info", "-m=mine"],
             "info: invalid value for --model / -m: '=mine' begins with =",

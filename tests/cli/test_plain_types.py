@@ -95,18 +95,33 @@ def test_a_short_number_option_joined_by_an_equals_sign_is_told_how_to_write_it(
     assert plain_value_error(message, param_type, param) == plain
 
 
+_JOINED = "as -j=2 gives it (a short option takes no =): write -j 2 or --jobs=2"
+_DOUBLED = "as --jobs==2 gives it (one = too many): write --jobs 2 or --jobs=2"
+
+
 @pytest.mark.parametrize(
-    ("jobs", "said"),
+    ("given", "said"),
     [
-        (["-j=2"], "'=2' is not a whole number (0 or more), as -j=2 gives it (a short option takes no =): write -j 2"),
+        (["-j=2"], f"--jobs / -j: '=2' is not a whole number (0 or more), {_JOINED} ("),
+        # Regression: --jobs==2 was told "as -j=2 gives it (a short option takes no =)", which it was not given
+        (["--jobs==2"], f"--jobs / -j: '=2' is not a whole number (0 or more), {_DOUBLED} ("),
+        (
+            ["--jobs==x"],
+            "--jobs / -j: '=x' is not a whole number (0 or more), as --jobs==x gives it (one = too many): ",
+        ),
+        # Regression: an option without a short form was told nothing of the = (--limit==3)
+        (["--limit==3"], "--limit: '=3' is not a whole number (1 or more), as --limit==3 gives it (one = too many): "),
+        (["--chunk-size==5"], "--chunk-size: '=5' is not a whole number (1 or more), as --chunk-size==5 gives it ("),
         (["-j", "2"], None),  # the advice, followed, is taken
         (["--jobs=2"], None),
+        (["--jobs", "2"], None),
+        (["--limit", "3"], None),
     ],
 )
-def test_batch_jobs_joined_by_an_equals_sign(invoke, tiny_csv, tmp_path, jobs, said):
-    result = invoke("batch", tiny_csv, "-o", tmp_path / "out.csv", *jobs, "--text-column", "nowhere")
+def test_batch_numbers_joined_by_an_equals_sign(invoke, tiny_csv, tmp_path, given, said):
+    result = invoke("batch", tiny_csv, "-o", tmp_path / "out.csv", *given, "--text-column", "nowhere")
     assert result.exit_code == 2
     if said is None:
-        assert "--jobs" not in result.stderr and "no column 'nowhere'" in result.stderr, result.stderr
+        assert "invalid value" not in result.stderr and "no column 'nowhere'" in result.stderr, result.stderr
     else:
-        assert result.stderr.startswith(f"taikai: error: batch: invalid value for --jobs / -j: {said}"), result.stderr
+        assert result.stderr.startswith(f"taikai: error: batch: invalid value for {said}"), result.stderr

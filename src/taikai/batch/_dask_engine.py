@@ -128,6 +128,11 @@ def classify(
     or :class:`~taikai.rules.RuleSet`) add the rule columns, as :meth:`taikai.Model.predict_frame` does.
     ``mask_pii=True`` masks personal data in the text column first: the rules and the model read, and the
     result holds, the masked text. *prefix* goes before the name of every column the model adds.
+
+    The input's own columns keep the dtypes of *ddf*, as ``predict_frame`` keeps a pandas frame's: Dask makes a
+    column of text ``string[pyarrow]`` (missing ``<NA>``, where pandas reads ``NaN``) unless its
+    ``dataframe.convert-string`` option is off. The files :func:`classify_files` writes hold the same cells as
+    ``taikai batch`` writes for the same input.
     """
     mask_pii = check_bool("mask_pii", mask_pii)  # "no" would mask
     if not isinstance(ddf, dd.DataFrame):

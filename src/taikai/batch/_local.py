@@ -207,8 +207,9 @@ def _run(
             schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
         chunks = tio.first_rows(reader, options.chunk_size, limit, state.position if state else None, summary.rows)
+        stopped = state.position if state else None  # where the reader stopped: past it, is there more input?
         for chunk in chunks if state else tio.at_least_one(chunks, len(columns)):
-            index += 1
+            index, stopped = index + 1, chunk.position
             if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
                 raws, counts = masker.mask_values([b.raw for b in chunk.bad])  # counted with the rows' masks
                 chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])
@@ -235,6 +236,8 @@ def _run(
         while pending:
             future, (k, done) = pending.popleft()
             commit(future.result(), k, done)
+        if limit and summary.rows >= limit:  # one record more read: a run of an input of exactly N is whole
+            summary.more_rows = tio.rows_past(reader, stopped)
         assert spec is not None
         table_spec = spec
         probabilities = frozenset(options.prefix + c for c in model.proba_columns())

@@ -68,6 +68,9 @@ class BatchSummary:
     """The input's columns, named when no row could be classified (the text column may be the wrong one)."""
     limit: int | None = None
     """``--limit``: only the first rows of the input were read (``None``: all, or a summary written before it)."""
+    more_rows: bool | None = None
+    """With ``--limit``: whether the input held a record past the rows read (``False``: it held exactly N, the run
+    is of the whole input; ``None``: no limit reached, or a summary written before it was recorded)."""
     reason_labels: list[str] = field(default_factory=list)
     """The model's reasons (not saved): a model of labels of its own shows each as written (``fees``, no name)."""
     rules_mode: str | None = None
@@ -177,6 +180,7 @@ class BatchSummary:
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
             "limit": self.limit,
+            "more_rows": self.more_rows,
             **self.totals().to_json(),
             "folded_characters": self.folded_characters,
             "folded_rows": self.folded_rows,

@@ -17,6 +17,7 @@ from taikai._stopped import stopped
 from taikai._whole_file import write_whole
 from taikai.cli._masked_errors import errors_masked
 from taikai.cli._os_errors import os_error_message
+from taikai.cli._plain_types import ARGS_KEY
 from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
 from taikai.cli._stdout import echo_encodable, write_advice
 from taikai.cli._stops import release_stops
@@ -32,6 +33,7 @@ class Command(click.Command):
     standard output (a full disk, ``> /dev/full``) is reported as such, not as a file of the command's."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[ARGS_KEY] = tuple(args)  # as given: --jobs==2 is told apart from -j=2, which give the same value
         with writing_results(ctx.command_path, _HELP):
             try:
                 return super().parse_args(ctx, args)

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from taikai.cli._plain_types import short_option, written_apart
+from taikai.cli._plain_types import joined_form, why_joined, written_apart
 
 DATA_FILE = "a data file (CSV, TSV, JSONL, Parquet or xlsx)"
 """What to give where a data file is read."""
@@ -66,19 +66,19 @@ def refuse_joined_equals(value: object, ctx: click.Context | None, param: click.
     folder would be named ``=out.csv``. A name that begins with ``=`` is still given as ``./=out.csv``."""
     if not isinstance(value, str) or not value.startswith("=") or not isinstance(param, click.Option):
         return
-    short = short_option(param)
-    if short is None:
+    form = joined_form(param, value, ctx)
+    if form is None:
         return
     meant = value[1:]
     if not meant.strip():  # -o= alone
+        given, why = why_joined(form, value)
         raise click.BadParameter(
-            f"{value!r} is what {short}{value} gives (a short option takes no =): write {short} and the path after a "
-            "space",
+            f"{value!r} is what {given} gives ({why}): write {form} and the path after a space",
             ctx,
             param,
         )
     # --out=~/m is refused: no shell expands that ~
-    apart = written_apart(param, short, value, long=not meant.startswith("~"))
+    apart = written_apart(param, form, value, long=not meant.startswith("~"))
     raise click.BadParameter(f"{value!r} begins with =, {apart} (./{value} for a name that begins with =)", ctx, param)
 
 

@@ -58,7 +58,7 @@ def usage_message(error: click.UsageError, ctx: click.Context) -> str:
     if isinstance(error, click.BadParameter):
         hint = error.param_hint if error.param is None else _parameter_name(error.param)
         named = f" for {hint if isinstance(hint, str) else ' / '.join(hint)}" if hint else ""
-        said = plain_value_error(error.message, error.param.type if error.param is not None else None, error.param)
+        said = plain_value_error(error.message, error.param.type if error.param is not None else None, error.param, ctx)
         return _seeing(f"{name_of(ctx)}: invalid value{named}: {said.rstrip('.')}", ctx)
     if isinstance(error, click.NoSuchOption):
         return unknown_option(ctx, error.option_name)

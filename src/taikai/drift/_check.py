@@ -156,7 +156,7 @@ def check_drift(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
-    reference_unsaved, reference_bad = None, None
+    reference_unsaved, reference_bad, reference_trial = None, None, None
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -184,7 +184,7 @@ def check_drift(
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
         reference_bad = counted.bad_lines
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
-        reference_unsaved = counted.unsaved_model
+        reference_unsaved, reference_trial = counted.unsaved_model, counted.trial_run
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -219,6 +219,7 @@ def check_drift(
         reference_blank_lines=reference_blank,
         bad_lines=found.bad_lines,
         trial_run=found.trial_run,
+        reference_trial_run=reference_trial,
         reference_bad_lines=reference_bad,
         text_hint=found.text_hint,
         reference_predictions=reference_predictions,

@@ -23,6 +23,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
             else _input(report.reference_predictions),
             "model_checked": not report.reference_unchecked if report.reference_predictions else None,
             "unsaved_model": report.reference_unsaved_model,
+            "trial_run": report.reference_trial_run,  # a reference of batch --limit N's predictions
         },
         "input": _input(report.predictions),
         "trial_run": report.trial_run,  # batch --limit N: the first N rows of the input only, not the whole

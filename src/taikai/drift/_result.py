@@ -93,9 +93,9 @@ class PeriodDrift:
                 return found
         raise KeyError(f"no figure {name!r}; the figures are {', '.join(f.name for f in self.figures)}")
 
-    def reasons(self) -> list[str]:
-        """Say, per figure past its threshold, what it is and where."""
-        place = "whole dump" if self.period == OVERALL else self.period
+    def reasons(self, whole: str = "whole dump") -> list[str]:
+        """Say, per figure past its threshold, what it is and where (*whole*: what the dump's rows are called)."""
+        place = whole if self.period == OVERALL else self.period
         return [f"{place}: {f.reason()}" for f in self.figures if f.alert]
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +155,8 @@ class DriftReport:
     trial_run: str | None = None
     """Of predictions of a trial run (``taikai batch --limit N``): the rows they are, ``the first 1,000 rows of
     dump.csv (taikai batch --limit 1000)``, not the whole input; ``None``: no limit recorded."""
+    reference_trial_run: str | None = None
+    """The same of the reference file (or frame ``read_predictions`` read): its figures are of those rows only."""
     text_hint: str | None = None
     """When nearly every row is unclassifiable: that the text column holds no Japanese text, and which column of
     the file does, if one does (``None`` otherwise); the verdict stands."""
@@ -256,7 +258,13 @@ class DriftReport:
     @property
     def reasons(self) -> list[str]:
         """One line per figure past its threshold: where, what, the value and the limit."""
-        return [r for part in (self.overall, *self.periods) for r in part.reasons()]
+        return [r for part in (self.overall, *self.periods) for r in part.reasons(self.whole)]
+
+    @property
+    def whole(self) -> str:
+        """What the text calls the dump's rows, against its periods: ``whole dump``, or ``trial run's rows`` for
+        predictions of a trial run (``--limit N``), which are not the whole of anything."""
+        return "trial run's rows" if self.trial_run else "whole dump"
 
     @property
     def drifted_periods(self) -> list[str]:

@@ -180,8 +180,13 @@ def render(report: DriftReport) -> str:
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",
         *([f"trial run: {report.trial_run}, not the whole input"] if report.trial_run else []),
+        *(
+            [f"reference trial run: {report.reference_trial_run}, not the whole input"]
+            if report.reference_trial_run
+            else []
+        ),
         "",
-        f"whole dump: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
+        f"{report.whole}: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_blank(report),
         *_figures(report.overall),
         *_moved(report.overall),
@@ -195,14 +200,15 @@ def render(report: DriftReport) -> str:
         lines += [
             "",
             f"per {name} of {report.date_column} ({_rows(report.undated)} without a usable date{_undated(report)}"
-            "counted in the whole dump only):",
+            f"counted in the {report.whole} only):",
             *_period_table(report),
         ]
         if (gaps := gaps_line(report.empty_periods)) is not None:
             lines.append(gaps)
         if report.periods_unjudged:
             longer = " (months hold more: --freq M)" if report.freq == "W" else ""
-            lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the whole dump is judged{longer}")
+            judged = "are" if report.trial_run else "is"
+            lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the {report.whole} {judged} judged{longer}")
         if report.date_order is DateOrder.UNTOLD:
             example = report.date_example or "03/04/2026"  # one of the dump's own
             untold = f"dates such as {example} read either way and none tells the order: read month-first"

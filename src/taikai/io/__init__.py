@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
-    from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
+    from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows, rows_past
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
         RanRule,
@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         encode_stream,
         encode_table,
         output_encoding,
+        renamed_columns,
         text_cells,
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
@@ -164,7 +165,16 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
     "._made_by": ("check_made_by", "stamp_model_dir"),
     "._missing_columns": ("labelled_sheet_read",),
-    "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
+    "._records": (
+        "BadLine",
+        "Chunk",
+        "Position",
+        "Reader",
+        "at_least_one",
+        "bad_line_error",
+        "first_rows",
+        "rows_past",
+    ),
     "._model_stamp": ("ModelStamp",),
     "._trial_run": ("TRIAL_RUN", "TrialRun", "trial_run"),
     "._run_summary": (
@@ -197,6 +207,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "encode_stream",
         "encode_table",
         "output_encoding",
+        "renamed_columns",
         "text_cells",
     ),
 }

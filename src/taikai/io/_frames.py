@@ -192,7 +192,10 @@ def read_predictions(
     record's error shows its text masked. A *sheet* the workbook does not have is an :class:`InputError` naming its
     sheets; *sheet* for a file of another format is refused, as ``taikai batch --sheet`` refuses it. Predictions of a
     trial run (``taikai batch --limit N``, as the summary records it) carry it in ``attrs["taikai_trial_run"]``, so
-    that a report, drift check or sheet made of the frame says so.
+    that a report, drift check or sheet made of the frame says so. pandas keeps ``attrs`` through a filter, ``loc``,
+    ``drop``, ``assign``, ``sort_values``, ``set_index``, ``groupby(...).head`` and ``Model.predict_frame``, but not
+    through ``merge``, ``join``, ``pd.concat`` with another frame (or ``axis=1``) nor ``pd.DataFrame(df)``: copy it
+    over (``merged.attrs = df.attrs``) before such a frame is reported, checked or sampled.
     """
     import pandas as pd
 

@@ -136,6 +136,21 @@ def first_rows(
                 close()
 
 
+def rows_past(reader: Reader, position: Position | None) -> bool:
+    """Whether *reader* holds a record past *position* (where a ``--limit`` run stopped): a row, or a record it
+    cannot read (set aside or not, it is input the run left). Reads one record at most (blank lines skipped), and
+    says ``True`` for bytes past *position* it cannot read at all (an encoding error): they are input left too."""
+    chunks = reader.chunks(1, position)
+    try:
+        return any(chunk.rows or chunk.bad for chunk in chunks)
+    except InputError:
+        return True
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+
+
 def at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
     """Yield *chunks*, or one empty chunk when there is none (so a header-only input still gets a header)."""
     empty = True

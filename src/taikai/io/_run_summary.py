@@ -84,6 +84,8 @@ class RunSummary:
     """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
     limit: int | None = None
     """The ``--limit`` batch was given: it classified the input's first rows only (``None``: none, or older)."""
+    more_rows: bool | None = None
+    """With ``--limit``: whether the input held more than the rows read (``None``: not recorded, or no limit)."""
     mask_pii: bool | None = None
     """Whether batch masked the texts (``--mask-pii``; ``None``: a summary that does not say)."""
     masks: dict[str, int] | None = None
@@ -251,6 +253,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             text_column=None if values.get("text_column") is None else str(values["text_column"]),
             id_column=_id_column(values, folder),
             limit=None if values.get("limit") is None else int(values["limit"]),
+            more_rows=None if values.get("more_rows") is None else bool(values["more_rows"]),
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
             rules=_ran_rules(values),

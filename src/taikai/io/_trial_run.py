@@ -32,9 +32,11 @@ def trial_run(run: RunSummary | None, frame: Any = None) -> TrialRun | None:
     """Return the trial run the batch summary *run* records, else the one the predictions *frame* carries (read
     with :func:`~taikai.io.read_predictions`); ``None`` for predictions of a whole input (or not known): one that
     ended before its ``--limit`` (fewer rows than it, as batch says: ``all of dump.csv (it ended before --limit)``)
-    is whole."""
+    is whole, as is one of an input of exactly N rows (its summary records ``"more_rows": false``; one written
+    before it was recorded does not say, and reads as a trial run)."""
     if run is not None and run.limit is not None:
-        return TrialRun(run.limit, Path(run.input).name if run.input else None) if run.rows >= run.limit else None
+        whole = run.rows < run.limit or run.more_rows is False
+        return None if whole else TrialRun(run.limit, Path(run.input).name if run.input else None)
     recorded = getattr(frame, "attrs", {}).get(TRIAL_RUN) if frame is not None else None
     if not isinstance(recorded, dict) or not isinstance(recorded.get("limit"), int):
         return None

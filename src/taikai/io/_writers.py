@@ -9,6 +9,7 @@ import codecs
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -110,8 +111,10 @@ def _json_value(value: Any) -> Any:
 
 
 def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds]:
-    """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*), the characters replaced, and
-    those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another encoding)."""
+    """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*), the characters of its cells
+    replaced, and those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another
+    encoding). The header's are not counted: a column name written otherwise is said by name where the columns are
+    checked (:func:`renamed_columns`), once per output, not once per part of a Dask engine's folder."""
     global _replaced
     buf = io.StringIO()
     if spec.fmt == "jsonl":
@@ -133,7 +136,21 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     _replaced = 0
     payload = bom + text.encode(codec, errors="taikai-replace")
-    return payload, _replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds()
+    replaced = _replaced
+    if first:  # the header's replaced characters, taken off: only its names hold any (the delimiters are ASCII)
+        _replaced = 0
+        "".join(spec.columns).encode(codec, errors="taikai-replace")
+        replaced -= _replaced
+    return payload, replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds()
+
+
+def renamed_columns(names: Iterable[str], encoding: str) -> list[tuple[str, str]]:
+    """Return each of the column *names* that a CSV/TSV output in *encoding* writes otherwise, and how it writes it
+    (``("ID♥", "ID?")``, ``("ID〜", "ID～")`` in CP932); none in UTF-8."""
+    codec = resolve_encoding(encoding, OUTPUT_ENCODING)
+    codec = "utf-8" if codec == "utf-8-sig" else codec
+    written = ((name, name.encode(codec, errors="replace").decode(codec)) for name in names)
+    return [(name, shown) for name, shown in written if shown != name]
 
 
 def _csv_quoting_cr(header: list[tuple[str, ...]], columns: list[list[Any]], delimiter: str) -> str:

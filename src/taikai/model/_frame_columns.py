@@ -4,6 +4,7 @@ columns added as ``('reason', '')``, as pandas adds ``df['reason'] = …`` (``ou
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,8 @@ def output_names(columns: Sequence[Hashable]) -> list[str]:
 def with_added(df: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
     """Return *df* with the columns of *added* after its own: as ``(name, '', …)`` when *df*'s columns have
     levels, so that they stay a MultiIndex (concatenated as they are, its labels became plain tuples); the names
-    of *df*'s columns (``df.columns.name``, one per level), which ``pd.concat`` drops, are kept."""
+    of *df*'s columns (``df.columns.name``, one per level), and its ``attrs`` (a trial run's mark, which
+    :func:`taikai.io.read_predictions` puts there), which ``pd.concat`` drops, are kept."""
     import pandas as pd
 
     levels = df.columns.nlevels
@@ -47,6 +49,7 @@ def with_added(df: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
         added = added.set_axis(pd.MultiIndex.from_tuples([(c, *[""] * (levels - 1)) for c in added.columns]), axis=1)
     out = pd.concat([df, added], axis=1)
     out.columns.names = df.columns.names
+    out.attrs = copy.deepcopy(df.attrs)  # as pandas copies them through a filter or an assign
     return out
 
 

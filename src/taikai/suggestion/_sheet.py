@@ -28,6 +28,7 @@ from taikai.io import (
     escape_formula,
     keep_carriage_returns,
     output_encoding,
+    renamed_columns,
     with_long_integers_as_texts,
 )
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
@@ -176,6 +177,14 @@ def write_sheet(
         data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
         names = tuple(escape_formula(str(c)) for c in frame.columns)
         payload, replaced, folds = encode_stream(OutputSpec("csv", names, enc), data, first=True)
+        if renamed := renamed_columns(names, enc):  # the cells' characters are counted; a name is said by name
+            changed = ", ".join(f"{name!r} as {shown!r}" for name, shown in renamed)
+            warn_user(
+                f"{out}: {OUTPUT_ENCODING.given(encoding)} writes the column name(s) {changed}, which is how the "
+                f"sheet names them; rename the column(s) first, or write {OUTPUT_ENCODING.either(['utf-8-sig'])}, "
+                "to keep the names as read",
+                DataWarning,
+            )
         write_whole(out, payload)
         return SheetLosses(replaced, folds)
     if encoding:
