@@ -300,10 +300,10 @@ def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
             "no column 'reasons'; the columns of sheet 'labels' (the workbook's sheet named 'labels') are ['text', "
             "'sentiment']; give the right one to reasons_column= (--reasons-column on the command line)",
         ),
-        (
+        (  # regression: a workbook of one sheet was listed as its sheets, "its sheets are only"
             [("only", [["kind", "id"]])],
-            "the columns of sheet 'only' (the first: the workbook has no sheet named 'labels'; its sheets are only) "
-            "are ['kind', 'id']; give the right ones to text_column=, reasons_column= and sentiment_column= "
+            "no column 'text' nor 'reasons' nor 'sentiment'; the columns are ['kind', 'id']; give the right ones "
+            "to text_column=, reasons_column= and sentiment_column= "
             "(--text-column, --reasons-column and --sentiment-column on the command line); or pass --no-sentiment",
         ),
     ],
