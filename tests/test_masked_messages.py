@@ -262,6 +262,7 @@ NOT_CALLS = {
     "bad_line_error",  # returns an error, whose text it masks itself (mask_pii)
     "no_dates_error",
     "not_a_status",
+    "not_a_label",  # returns an error, whose label it masks itself (mask_pii), as not_a_status
     "for_model",  # a builder's constructor: mask_pii hides names from counted words, no message quotes a text
 }
 

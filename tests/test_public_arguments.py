@@ -73,7 +73,8 @@ CASES = [
         "classify_file no sheet",
         lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", model=m, sheet=2),
         InputError,
-        "in.xlsx: no sheet '2'; the sheets are ['Sheet1']: give one of their names, or a number from 1 to 1",
+        # regression: a one-sheet workbook was listed ("the sheets are ['Sheet1']", "a number from 1 to 1")
+        "in.xlsx: no sheet '2'; the workbook's only sheet is 'Sheet1': give its name, or 1",
     ),
     (
         "classify_file input",

@@ -693,7 +693,7 @@ def _retired_format(model_dir):
     [
         (_tamper_artifact, r"sha256 \w+ does not match"),
         (_older_sklearn, r"scikit-learn: model trained with 0\.24\.2"),
-        (_retired_format, r"a model of format 1 cannot be loaded"),
+        (_retired_format, r"a model of format 1, written by taikai \S+ \(its metadata says so\), cannot be loaded"),
     ],
 )
 def test_info_metadata_only_shows_a_refused_model_without_unpickling(

@@ -34,7 +34,11 @@ def _truncate_artifact(model_dir):
         (_tamper_artifact, r"sha256 \w+ does not match", 40),
         (_edit_metadata(lambda m: m["versions"].update({"scikit-learn": "0.24.2"})), r"0\.24\.2", 40),
         (_edit_metadata(lambda m: m["labels"]["reasons"].append("spam")), r"labels\.reasons names 'spam'", 40),
-        (_edit_metadata(lambda m: m.update(format=1)), r"a model of format 1 cannot be loaded", 40),  # shown as is
+        (
+            _edit_metadata(lambda m: m.update(format=1)),
+            r"a model of format 1, written by taikai \S+ \(its metadata says so\), cannot",
+            40,
+        ),
         (_edit_metadata(lambda m: m["artifact"].update(file="x.joblib")), r"'artifact\.file' is 'x\.joblib'", 40),
         (_edit_metadata(lambda m: m["artifact"].update(bytes=5)), r"'artifact\.bytes' is 5, but model\.joblib has", 40),
         (_truncate_artifact, r"model\.joblib: 100 bytes, but metadata\.json records \d+: the file was truncated", 40),

@@ -138,8 +138,9 @@ def test_the_reference_is_read_in_its_own_encoding(tiny_model, tmp_path):
     ("column", "value", "said"),
     [
         ("p_reason_fees", "abc", "column p_reason_fees, data row 2 (after the header): 'abc' is not a probability"),
-        ("p_sentiment_negative", "1.5", "column p_sentiment_negative, data row 2 (after the header): '1.5' is not"),
-        ("p_reason_fees", "-1", "column p_reason_fees, data row 2 (after the header): '-1' is not a probability"),
+        # Regression: a number out of range was quoted '1.5', where report and suggest print 1.5
+        ("p_sentiment_negative", "1.5", "column p_sentiment_negative, data row 2 (after the header): 1.5 is not"),
+        ("p_reason_fees", "-1", "column p_reason_fees, data row 2 (after the header): -1.0 is not a probability"),
     ],
 )
 def test_a_predictions_file_with_an_edited_probability_is_refused(tiny_model, tmp_path, column, value, said):
@@ -154,6 +155,32 @@ def test_a_predictions_file_with_an_edited_probability_is_refused(tiny_model, tm
     frame.loc[1, column] = "0.5"  # a number: counted, and the empty cells of the row set aside are fine
     frame.replace("nan", "").to_csv(path, index=False)
     assert file_statistics(path, tiny_model).overall.rows == 3
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        (
+            "reason",
+            "feez",
+            "column reason, data row 2 (after the header): the reason 'feez' has no column p_reason_feez",
+        ),
+        ("reasons", "fees|feez", "column reasons, data row 2 (after the header): the reason 'feez' has no column"),
+        ("sentiment", "happy", "column sentiment, data row 2 (after the header): the sentiment 'happy' has no column"),
+    ],
+)
+def test_a_predictions_file_with_an_edited_label_is_refused_as_report_refuses_it(
+    tiny_model, tmp_path, column, value, said
+):
+    """Regression: drift read a reason or sentiment batch never wrote (one the model has not got) as it was, where
+    report and suggest refuse the file as edited."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "提案が通らない", ""]})).astype(str)
+    frame.loc[1, column] = value
+    path = tmp_path / "p.csv"
+    frame.replace("nan", "").to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        file_statistics(path, tiny_model)
+    assert str(caught.value).startswith(f"{path}: {said}") and "re-run taikai batch" in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -73,3 +73,42 @@ def test_a_file_passes(name, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text("text\nx\n", encoding="utf-8")
     taikai.io.check_given_file(name, ADD, GIVE)
+
+
+TEXT_FILE = "a .txt file is plain text, not one of the tables read here (CSV, TSV, xlsx, JSONL, Parquet): "
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (
+            lambda tmp: taikai.train(tmp / "data.csv", tmp / "m", add=[tmp / "notes.txt"]),
+            f"notes.txt, given to add= (--add on the command line): {TEXT_FILE}give the labelled files to train on "
+            "too by their paths; if it holds a table (a header, then one row per line), give it the extension .csv",
+        ),
+        (
+            lambda tmp: taikai.suggest(tmp / "data.csv", tmp / "s.csv", exclude=[tmp / "notes.txt"]),
+            f"notes.txt, given to exclude= (--exclude on the command line): {TEXT_FILE}give the sheets handed out "
+            "before, or labelled files, by their paths;",
+        ),
+        (
+            lambda tmp: taikai.train(tmp / "data.csv", tmp / "m", add=[tmp / "book.txt"]),
+            "book.txt, given to add= (--add on the command line): is an .xlsx (Excel) workbook, whatever its name, "
+            "not a plain text file; rename it .xlsx",
+        ),
+    ],
+    ids=["add", "exclude", "a workbook named .txt"],
+)
+def test_a_text_file_given_to_an_option_is_told_what_the_option_takes(call, said, tmp_path):
+    """Regression: a .txt file given to --add or --exclude was told the main input's advice first, to classify its
+    lines with taikai predict."""
+    import pandas as pd
+
+    (tmp_path / "data.csv").write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("手数料が高い\n単価が安い\n", encoding="utf-8")
+    pd.DataFrame({"text": ["手数料が高い"]}).to_excel(tmp_path / "book.xlsx", index=False)
+    (tmp_path / "book.txt").write_bytes((tmp_path / "book.xlsx").read_bytes())
+    with pytest.raises(InputError) as raised:
+        call(tmp_path)
+    assert str(raised.value).startswith(f"{tmp_path / said.split(',')[0]}{said[said.index(',') :]}"), raised.value
+    assert "predict" not in str(raised.value)

@@ -300,10 +300,10 @@ def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
             "no column 'reasons'; the columns of sheet 'labels' (the workbook's sheet named 'labels') are ['text', "
             "'sentiment']; give the right one to reasons_column= (--reasons-column on the command line)",
         ),
-        (
+        (  # regression: a workbook of one sheet was listed as its sheets, "its sheets are only"
             [("only", [["kind", "id"]])],
-            "the columns of sheet 'only' (the first: the workbook has no sheet named 'labels'; its sheets are only) "
-            "are ['kind', 'id']; give the right ones to text_column=, reasons_column= and sentiment_column= "
+            "no column 'text' nor 'reasons' nor 'sentiment'; the columns are ['kind', 'id']; give the right ones "
+            "to text_column=, reasons_column= and sentiment_column= "
             "(--text-column, --reasons-column and --sentiment-column on the command line); or pass --no-sentiment",
         ),
     ],
@@ -536,3 +536,31 @@ def test_the_taxonomy_s_labels_on_two_lines_are_two_reasons():
     """Whitespace separates the taxonomy's reasons, a line break too: no label holds one."""
     table = check_labelled(frame([["手数料が高い", "fees\ntime", "negative", ""]]))
     assert table.frame["label_set"].tolist() == [["fees", "time"]] and not table.bad
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize(
+    ("reasons", "more", "primary", "label_set"),
+    [
+        ("low_pay\nfees", "", "low_pay", ["low_pay", "fees"]),  # Alt+Enter in an Excel cell: the first line first
+        ("fees\r\nlow_pay", "", "fees", ["fees", "low_pay"]),
+        ("報酬・単価が低い\n手数料が高い", "", "low_pay", ["low_pay", "fees"]),
+        ("low_pay\nfees", "trouble", "low_pay", ["low_pay", "fees", "trouble"]),  # a suggest sheet's more_reasons after
+        ("low_pay\n", "", "low_pay", ["low_pay"]),  # a line break at the end separates nothing
+    ],
+)
+def test_a_reasons_cell_on_several_lines_reads_as_the_primary_then_the_others(
+    tmp_path, suffix, reasons, more, primary, label_set
+):
+    """A reasons cell holding two reasons on two lines (Alt+Enter in Excel) reads as LABELING.md labels a text: the
+    primary reason first, the other reasons the text states after it, as ``low_pay|fees`` does (a line break is
+    whitespace, which separates the taxonomy's reasons; labels of one's own are refused, see test_unknown_labels)."""
+    text = "単価が低いうえに手数料も取られる"
+    frame = pd.DataFrame({"text": [text], "reasons": [reasons], "sentiment": ["negative"], "more_reasons": [more]})
+    path = tmp_path / f"labelled{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_excel(path, index=False)
+    table = read_labelled_table(path, known_reasons=REASON_IDS)
+    assert (table.frame["primary"].tolist(), table.frame["label_set"].tolist()) == ([primary], [label_set])

@@ -138,3 +138,65 @@ def test_the_known_labels_are_listed_up_to_twenty_and_the_rest_counted(known, li
     assert [f"l{i:03d}" in advice for i in range(known)] == [i < listed for i in range(known)]
     assert (more in advice) if more else ("more (" not in advice)
     assert advice.startswith("use one of the reasons l000, l001,") and ", or fix the typo" in advice
+
+
+ALONE = "to train on the sentiments as the labels, add --free-labels (free_labels=True); else "
+COLUMN = "name the column of reasons with --reasons-column (reasons_column=): the reasons column 'feeling' holds"
+
+
+@pytest.mark.parametrize(
+    ("feelings", "options", "said"),
+    [
+        # Regression: sentiment-only data trained without --free-labels listed up to 20 identical lines before the
+        # advice; one line now, the advice first
+        (
+            ["negative", "neutral", "negative"],
+            {"sentiment_column": None, "sentiment_only_hint": True},
+            [
+                f"f.csv: {ALONE}{COLUMN} sentiment labels ('neutral', 'negative'), not reasons, in 3 row(s), the first "
+                "at f.csv:2"
+            ],
+        ),
+        # evaluating, or an --add file: only the column to name
+        (
+            ["positive", "negative"],
+            {"sentiment_column": None},
+            [
+                f"f.csv: {COLUMN} sentiment labels ('positive', 'negative'), not reasons, in 2 row(s), the first "
+                "at f.csv:2"
+            ],
+        ),
+        # one row keeps its line, with the known labels
+        (
+            ["negative"],
+            {"sentiment_column": None},
+            [
+                "f.csv: 1 label(s) outside the known labels:",
+                "  f.csv:2: feeling: 'negative' is a sentiment label, not a reason: is it in the wrong column?",
+            ],
+        ),
+        # a typo among them: every row is listed, as before
+        (
+            ["negative", "fess"],
+            {"sentiment_column": None},
+            [
+                "f.csv: 2 label(s) outside the known labels:",
+                "  f.csv:2: feeling: 'negative' is a sentiment label, not a reason: is it in the wrong column?",
+                "  f.csv:3: feeling: unknown label 'fess' (closest: fees (手数料が高い))",
+            ],
+        ),
+    ],
+    ids=["training", "evaluating", "one-row", "with-a-typo"],
+)
+def test_a_reasons_column_of_sentiments_is_said_in_one_line(feelings, options, said):
+    df = pd.DataFrame({"text": ["手数料が高い"] * len(feelings), "feeling": feelings})
+    with pytest.raises(InputError) as caught:
+        check_labelled(
+            df,
+            "f.csv",
+            reasons_column="feeling",
+            lines=range(2, 2 + len(feelings)),
+            **options,
+            known_reasons=REASON_IDS,
+        )
+    assert str(caught.value).splitlines()[: len(said)] == said

@@ -397,6 +397,28 @@ def test_an_unreadable_format_names_the_taikai_that_wrote_it(values, format_vers
         assert "'format' seems edited; restore metadata.json from a copy of the model" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("saved_by", "said"),
+    [
+        (
+            "0.1.0",
+            "a model of format 1, written by taikai 0.1.0 (its metadata says so), cannot be loaded: it was saved",
+        ),
+        (None, "a model of format 1 cannot be loaded: it was saved"),
+        ("", "a model of format 1 cannot be loaded: it was saved"),
+        (5, "a model of format 1 cannot be loaded: it was saved"),
+    ],
+    ids=["recorded", "unrecorded", "empty", "mistyped"],
+)
+def test_a_retired_format_names_the_taikai_that_wrote_it(values, saved_by, said):
+    """Regression: a format-1 model's refusal did not name the taikai version that wrote it, as the README says
+    every refused format's does (and a later format's did)."""
+    values |= {"format": 1, "taikai_version": saved_by}
+    with pytest.raises(ModelError) as caught:
+        ModelMetadata.from_dict(values, "m/metadata.json")
+    assert str(caught.value).startswith(f"m/metadata.json: {said} before taikai's package redesign")
+
+
 def test_batch_refuses_a_model_of_edited_metrics_before_classifying(tiny_model_dir, tmp_path):
     """Regression: metrics.test 5 loaded; batch classified every row, then crashed in its summary with a traceback
     ('int' object has no attribute 'items'), leaving no summary and a .taikai-partial folder."""

@@ -79,14 +79,33 @@ BASE = _input("base", "data.csv")
             (BASE, _input("added", "s1.csv", 2.5)),
             "taikai train DATA.csv --vectors none --add s1.csv --add-weight 2.5 --out MODEL_DIR",
         ),
-        (taikai.FeatureConfig.shipped(), (BASE, _input("added", "<frame>", 2.0)), PLAIN),
+        # regression: a frame given to add= was left out without a word (it has no path to name)
+        (
+            taikai.FeatureConfig.shipped(),
+            (BASE, _input("added", "<frame>", 2.0)),
+            f"{PLAIN} (the 1 DataFrame(s) the model was trained with (add=) have no path and are left out: save each "
+            "to a file, frame.to_csv('round1.csv', index=False), and give it to --add with --add-weight 2)",
+        ),
+        (
+            taikai.FeatureConfig.shipped(),
+            (BASE, _input("added", "s1.xlsx"), _input("added", "<frame 2>")),
+            "taikai train DATA.csv --add s1.xlsx --out MODEL_DIR (the 1 DataFrame(s) the model was trained with "
+            "(add=) have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), "
+            "and give it to --add)",
+        ),
         (
             taikai.FeatureConfig(min_df=1),
             (BASE, _input("added", "s1.csv", 3.0)),
             CALLED.format("min_df=1").replace(")) in", "), add_weight=3, add=['s1.csv']) in"),
         ),
+        (
+            taikai.FeatureConfig(min_df=1),
+            (BASE, _input("added", "<frame>", 3.0), _input("added", "<frame 2>", 3.0)),
+            CALLED.format("min_df=1") + " (the 2 DataFrame(s) the model was trained with (add=) are not named here: "
+            "give them to add=[…] too, with add_weight=3)",
+        ),
     ],
-    ids=["no-added", "sheets", "weight", "frame", "python"],
+    ids=["no-added", "sheets", "weight", "frame", "frame-and-file", "python", "python-frames"],
 )
 def test_the_retrain_command_adds_the_files_the_model_was_trained_on_with_add(config, inputs, command):
     """Regression: a model trained with --add was told to retrain with DATA alone (after a library upgrade, say):

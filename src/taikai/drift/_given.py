@@ -23,4 +23,4 @@ def check_given_paths(dump: object, reference: object) -> None:
 
     check_not_empty(dump, "dump", "give the path of a data file (CSV, TSV, JSONL, Parquet or xlsx)")
     if isinstance(reference, (str, Path)):
-        check_given_file(reference, REFERENCE, _GIVE_REFERENCE)
+        check_given_file(reference, REFERENCE, _GIVE_REFERENCE, tables=False)  # --reference-input-format reads .txt

@@ -10,8 +10,18 @@ import numpy as np
 
 from taikai.errors import MODEL, TEXT_COLUMN, Argument, InputError
 from taikai.io import is_predictions
-from taikai.model import STATUSES, Model, edited_cell, find_column, not_a_status, proba_columns, probabilities
+from taikai.model import (
+    STATUSES,
+    Model,
+    edited_cell,
+    find_column,
+    not_a_label,
+    not_a_status,
+    proba_columns,
+    probabilities,
+)
 from taikai.privacy import PiiKind, default_masker
+from taikai.rules import MODEL_REASON
 from taikai.text import Status, is_missing
 
 _STATUSES = {s.value: s for s in Status}
@@ -73,6 +83,8 @@ class Rows:
         self.sentiment = (
             [columns.index(c) for c in proba_columns((), model.sentiment_labels)] if self.predictions else []
         )
+        kinds = {"reason": "reason", MODEL_REASON: "reason", "reasons": "reason", "sentiment": "sentiment"}
+        self.labelled = [(columns.index(c), kind) for c, kind in kinds.items() if self.predictions and c in columns]
 
     def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
@@ -90,11 +102,38 @@ class Rows:
                 self.path, self.columns[self.status], self.done + odd, cells[odd], self.mask_pii, self.labels
             )
         statuses = [_status(v) for v in cells]
+        for j, kind in self.labelled:
+            self._check_labels(data[j], j, kind)
         reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
         sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float).T.reshape(len(texts), -1)
         self._check_filled(statuses, reason, sentiment)
         self.done += len(texts)
         return texts, statuses, reason, sentiment
+
+    def _check_labels(self, cells: list[Any], j: int, kind: str) -> None:
+        """Refuse a label of column *j* (a *kind*, ``reason`` or ``sentiment``; a reason column split at ``|``) that
+        has no ``p_KIND_`` column, as report and suggest refuse it: the row would be shown under a label the model
+        has not got. Blank and missing cells (rows set aside) are let be; the few distinct cells are looked at."""
+        labels = self.model.reason_labels if kind == "reason" else self.model.sentiment_labels
+        split = "|" if kind == "reason" else None
+        wrong: dict[str, str] = {}
+        for value in {v for v in cells if isinstance(v, str)}:
+            odd = [x for x in (value.split(split) if split else [value.strip()]) if x and x not in labels]
+            if odd:
+                wrong[value] = odd[0]
+        if wrong:
+            at = next(i for i, v in enumerate(cells) if v in wrong)
+            shown = wrong[cells[at]]
+            raise not_a_label(
+                self.path,
+                self.columns[j],
+                self.done + at,
+                kind,
+                shown,
+                labels,
+                mask_pii=self.mask_pii,
+                index=self.labels,
+            )
 
     def _check_filled(self, statuses: list[Status], reason: np.ndarray, sentiment: np.ndarray) -> None:
         """Refuse a row whose status is ok and a probability cell empty: batch fills every one of such a row, and

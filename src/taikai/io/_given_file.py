@@ -35,13 +35,18 @@ def check_labelled_data(data: object) -> None:
     )
 
 
-def check_given_file(item: str | Path, option: Argument, give: str, position: int | None = None) -> None:
+def check_given_file(
+    item: str | Path, option: Argument, give: str, position: int | None = None, *, tables: bool = True
+) -> None:
     """Raise :class:`InputError` unless *item*, given to *option* (at *position* of its list, from 0, said from 1;
     ``None``: the option is that one path), is a file to read, saying what to *give* instead (``give the labelled
     files … by their paths``): an empty or blank string (``item 2 of add= (…) is empty``), ``-`` (standard input),
     a pipe or a device, a folder (a model's said to be one) and a missing file, each named as given (``x.csv, given
     to add= …``).
-    A Dask engine's output folder passes: it is read as the one file of its parts (``taikai.io.PartsReader``)."""
+    A Dask engine's output folder passes: it is read as the one file of its parts (``taikai.io.PartsReader``).
+    *tables*: the option's files are read by their extension, so a ``.txt`` file is said to be no table (not with
+    the main input's advice to classify its lines); ``False`` for an option whose format may be named (``reference``).
+    """
     from taikai.io._formats import format_of
 
     if position is None:
@@ -60,3 +65,21 @@ def check_given_file(item: str | Path, option: Argument, give: str, position: in
         raise InputError(f"{given}: {str(error).removeprefix(f'{path}: ')}") from None
     if not os.path.exists(path):
         raise InputError(f"{given}: no such file{unexpanded_home(path) or f'; {give}'}")
+    if (
+        tables and path.suffix.lower() == ".txt"
+    ):  # said of this option, not with the main input's advice (predict its lines)
+        _refuse_text_file(path, given, give)
+
+
+def _refuse_text_file(path: Path, given: str, give: str) -> None:
+    """Raise :class:`InputError` for the ``.txt`` file *path*, *given* to an option whose files are tables: a
+    workbook or Parquet file of that name is said to be one, any other what the option takes (*give*)."""
+    from taikai.io._sniff import misread_error
+
+    misread = misread_error(path, "txt")
+    if misread is not None:
+        raise InputError(f"{given}: {str(misread).removeprefix(f'{path} ')}") from None
+    raise InputError(
+        f"{given}: a .txt file is plain text, not one of the tables read here (CSV, TSV, xlsx, JSONL, Parquet): "
+        f"{give}; if it holds a table (a header, then one row per line), give it the extension .csv or .tsv"
+    )

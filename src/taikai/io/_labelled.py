@@ -27,7 +27,7 @@ from taikai.io._label_columns import MORE_REASONS_COLUMN
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
-from taikai.io._unknown_labels import broken_labels, known_labels, row_unknowns
+from taikai.io._unknown_labels import broken_labels, known_labels, misplaced_sentiments, row_unknowns
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -182,6 +182,7 @@ def check_labelled(
     bad: list[BadRow] = []
     unknown: list[tuple[str, str]] = []  # the message, and whether a reason or a sentiment is unknown
     far_from: list[tuple[str, Collection[str]]] = []  # each unknown label, and the labels it was not among
+    misplaced: list[tuple[str, list[str]]] = []  # rows with sentiment labels in the reasons column, and those labels
     for pos, (text, reasons_cell, more_cell, sentiment_cell, unused) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, ignored, strict=True)
     ):
@@ -211,7 +212,7 @@ def check_labelled(
             problems.append(f"{reasons_column}: no label{only}")
         if sentiment_column and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
-        said, far_labels = row_unknowns(
+        said, far_labels, sentiments_here = row_unknowns(
             ((reasons_column, primary), (MORE_REASONS_COLUMN, further)),
             (sentiment_column, sentiment) if sentiment_column else (aside, beside[pos]) if beside else None,
             known_reasons,
@@ -219,12 +220,17 @@ def check_labelled(
         )
         unknown += [(f"{where(pos)}: {message}", kind) for message, kind in said]
         far_from += far_labels  # a label of the other column is no typo
+        misplaced += [(where(pos), sentiments_here)] if sentiments_here else []
         if problems:
             bad.append(BadRow(where(pos), "; ".join(problems), shown, text_only=problems == [text_problem]))
             continue
         keep.append(pos)
         label_sets.append(labels)
         clean_sentiments.append(sentiment)
+    if len(unknown) > 1 and sum(len(labels) for _, labels in misplaced) == len(unknown):  # the column is wrong
+        places, labels = [place for place, _ in misplaced], [x for _, row in misplaced for x in row]
+        alone = sentiment_only_hint and not sentiment_column
+        raise InputError(misplaced_sentiments(source, places, labels, reasons_column, alone))
     if unknown:
         far = any(closest_label(label, known) is None for label, known in far_from)
         free = f"; or {free_labels_advice}" if free_labels_hint or (free_labels_hint is None and far) else ""

@@ -114,9 +114,11 @@ def labelled_sheet_read(source: str, title: str | None, given: bool = False, add
     listed = f"; its sheets are {label_list(names)}" if names else ""
     if given:
         other = "; or give the sheet that holds the labels with --sheet NAME (sheet=)" if len(names) > 1 else ""
-        return f" of sheet {title!r}" + (f" (its sheets are {label_list(names)})" if names else ""), other
+        return f" of sheet {title!r}" + (f" (its sheets are {label_list(names)})" if len(names) > 1 else ""), other
     if title == LABELS_SHEET:
         return f" of sheet {title!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
+    if len(names) == 1:  # the workbook's only sheet: nothing to choose, so not named
+        return "", ""
     said = f" of sheet {title!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
     if len(names) < 2:
         return said, ""

@@ -214,6 +214,11 @@ class XlsxReader:
             return wb[self.sheet]
         if self.sheet.isdigit() and 1 <= int(self.sheet) <= len(wb.sheetnames):
             return wb.worksheets[int(self.sheet) - 1]
+        if len(wb.sheetnames) == 1:
+            only = wb.sheetnames[0]
+            raise InputError(
+                f"{self.path}: no sheet {self.sheet!r}; the workbook's only sheet is {only!r}: give its name, or 1"
+            )
         raise InputError(
             f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}: give one of their names, "
             f"or a number from 1 to {len(wb.sheetnames)}"

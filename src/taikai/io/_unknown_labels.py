@@ -67,9 +67,10 @@ def row_unknowns(
     sentiment: tuple[Hashable, str] | None,
     known_reasons: Collection[str] | None,
     known_sentiments: Collection[str] | None,
-) -> tuple[list[tuple[str, str]], list[tuple[str, Collection[str]]]]:
-    """Return what is wrong with one row's labels outside the known ones, and the unknown labels that are no label
-    of the other column (each with the labels it was not among, for the closest-label check).
+) -> tuple[list[tuple[str, str]], list[tuple[str, Collection[str]]], list[str]]:
+    """Return what is wrong with one row's labels outside the known ones, the unknown labels that are no label
+    of the other column (each with the labels it was not among, for the closest-label check), and the sentiment
+    labels in a reasons column whose row does not look swapped (for :func:`misplaced_sentiments`).
 
     *reasons* pairs each reasons column with its labels (``reasons``, then ``more_reasons``); *sentiment* the
     sentiment column with its label (checked against *known_sentiments* unless ``None``: a sentiment column not
@@ -106,10 +107,12 @@ def row_unknowns(
     swapped = (reasons[0][0], column) if crossed and reversed_ else None
     problems: list[tuple[str, str]] = []
     far: list[tuple[str, Collection[str]]] = []
+    misplaced: list[str] = []
     for where, label in unknown_reasons:
         if _of(label, as_sentiments, sentiment_id, as_reasons):
             said = _other_column(label, "sentiment", "reason", reversed_, swapped if where == reasons[0][0] else None)
             problems.append((f"{where}: {said}", "reasons"))
+            misplaced += [label] if where == reasons[0][0] and not swapped else []
         else:
             far.append((label, as_reasons))
             problems.append((f"{where}: {unknown_label(label, as_reasons)}", "reasons"))
@@ -118,7 +121,28 @@ def row_unknowns(
     elif unknown_feeling:
         far.append((feeling, as_sentiments))
         problems.append((f"{column}: {unknown_label(feeling, as_sentiments, several=False)}", "sentiments"))
-    return problems, far
+    return problems, far, misplaced
+
+
+def misplaced_sentiments(
+    source: str, places: Sequence[str], labels: Sequence[str], column: Hashable, sentiments_alone: bool
+) -> str:
+    """Say in one line that the reasons *column* holds sentiment *labels* in every row that has an unknown label
+    (*places*, each row's ``FILE:LINE``), with what to do first: a line per row would repeat one message up to
+    :data:`~taikai.io._labelled.MAX_SHOWN` times before the advice. *sentiments_alone*: the file is training data
+    whose sentiment column is not read (``--no-sentiment``), which is trained on its sentiments as the labels with
+    ``--free-labels``."""
+    shown = ", ".join(repr(x) for x in display_order(labels, SENTIMENTS))
+    alone = (
+        "to train on the sentiments as the labels, add --free-labels (free_labels=True); else "
+        if sentiments_alone
+        else ""
+    )
+    return (
+        f"{source}: {alone}name the column of reasons with --reasons-column (reasons_column=): the reasons column "
+        f"{str(column)!r} holds sentiment labels ({shown}), not reasons, in {len(places)} row(s), the first at "
+        f"{places[0]}"
+    )
 
 
 def _other_column(label: str, kind: str, other: str, partner: str, swapped: tuple[object, object] | None) -> str:

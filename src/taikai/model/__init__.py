@@ -32,7 +32,7 @@ from taikai.model._default_labels import checked_rules, checked_ruleset, default
 from taikai.model._default_model import default_model_dir, shipped_model_dir
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
-from taikai.model._edited_cells import STATUSES, edited_cell, not_a_status
+from taikai.model._edited_cells import STATUSES, edited_cell, not_a_label, not_a_status
 from taikai.model._env_named import default_model, or_default
 from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
@@ -149,6 +149,7 @@ __all__ = [
     "model_key",
     "model_sha256",
     "ngram_spans",
+    "not_a_label",
     "not_a_status",
     "or_default",
     "output_columns",

@@ -3,7 +3,7 @@ name them, at their data row (and a frame's row at its index label when that is 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from taikai._frame_rows import index_said
 from taikai.errors import InputError
@@ -64,4 +64,25 @@ def not_a_status(
     that holds none of the statuses batch writes (*value* quoted with personal data masked with *mask_pii*)."""
     statuses = ", ".join(sorted(STATUSES))
     said = f"the status {masked(value, mask_pii)!r} is none of {statuses} (the statuses taikai batch writes)"
+    return edited_cell(source, column, position, said, index)
+
+
+def not_a_label(
+    source: str,
+    column: str,
+    position: int,
+    kind: str,
+    label: object,
+    labels: Iterable[str],
+    *,
+    prefix: str = "",
+    mask_pii: bool = False,
+    index: Sequence[Hashable] | None = None,
+) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0; *index*: the frame's) holding a
+    *kind* (``reason``, ``sentiment``) *label* that has no ``p_KIND_`` column among those of *labels* (*prefix*:
+    the columns' prefix; *label* quoted with personal data masked with *mask_pii*)."""
+    shown = masked(label, mask_pii)
+    have = ", ".join(f"{prefix}p_{kind}_{x}" for x in sorted(labels))
+    said = f"the {kind} {shown!r} has no column {prefix}p_{kind}_{shown} (the {kind}s' columns are {have})"
     return edited_cell(source, column, position, said, index)

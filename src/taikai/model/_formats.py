@@ -68,7 +68,7 @@ def check_format(values: object, source: str = "metadata") -> tuple[dict[str, An
         )
     if version in RETIRED_FORMATS:
         said = RETIRED_FORMATS[version].replace(TRAIN_COMMAND, salvaged_command(values))
-        raise ModelError(f"{source}: a model of format {version} cannot be loaded: {said}")
+        raise ModelError(f"{source}: a model of format {version}{_written_by(values)} cannot be loaded: {said}")
     if version not in READABLE_FORMATS:
         said = _unreadable_format(version, values.get("taikai_version"))
         raise ModelError(f"{source}: {said.replace(TRAIN_COMMAND, salvaged_command(values))}")
@@ -87,6 +87,13 @@ def _unreadable_format(version: int, saved_by: object) -> str:
             f"edited; restore metadata.json from a copy of the model, or {RETRAIN_HINT}"
         )
     return f"{refused}; install taikai {saved_by}, which wrote it (its metadata says so), or {RETRAIN_HINT}"
+
+
+def _written_by(values: dict[str, Any]) -> str:
+    """Say which taikai wrote the model, as its metadata records it (``, written by taikai 0.1.0 (its metadata says
+    so),``), or nothing when no version is recorded."""
+    saved_by = values.get("taikai_version")
+    return f", written by taikai {saved_by} (its metadata says so)," if isinstance(saved_by, str) and saved_by else ""
 
 
 def _installed() -> str:

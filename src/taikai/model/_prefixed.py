@@ -13,7 +13,7 @@ from taikai._masked_messages import errors_masked
 from taikai.errors import Argument, InputError
 from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
-from taikai.model._edited_cells import STATUSES, edited_cell, masked, not_a_probability, not_a_status
+from taikai.model._edited_cells import STATUSES, edited_cell, not_a_label, not_a_probability, not_a_status
 from taikai.model._frame_columns import plain_columns
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
 from taikai.text import Status
@@ -168,6 +168,8 @@ def probabilities(
         at = int(bad.nonzero()[0][0])
         value = cells.iloc[at]
         shown = value.item() if isinstance(value, np.generic) else value  # 2.0, not np.float64(2.0)
+        if isinstance(shown, str) and not np.isnan(numbers[at]):  # a number out of range: as a frame's reads, 1.5
+            shown = float(numbers[at])
         raise not_a_probability(source, column, start + at, shown, mask_pii, index)
     result: np.ndarray = numbers
     return result
@@ -232,10 +234,17 @@ def _check_reason_columns(
         if wrong.any():
             at = int(wrong.nonzero()[0][0])
             label = seen[values.iloc[at]][0]
-            shown = masked(label, mask_pii)
-            have = ", ".join(f"{prefix}p_reason_{r}" for r in sorted(reasons))
-            said = f"the reason {shown!r} has no column {prefix}p_reason_{shown} (the reasons' columns are {have})"
-            raise edited_cell(source, prefix + column, at, said, frame.index)
+            raise not_a_label(
+                source,
+                prefix + column,
+                at,
+                "reason",
+                label,
+                reasons,
+                prefix=prefix,
+                mask_pii=mask_pii,
+                index=frame.index,
+            )
 
 
 def _check_ok_rows_have_reason(frame: pd.DataFrame, source: str, prefix: str) -> None:
@@ -272,7 +281,7 @@ def _check_cells(
     at = int(wrong.nonzero()[0][0])
     if column == "status":
         raise not_a_status(source, prefix + column, at, texts.iloc[at], mask_pii, frame.index)
-    shown = masked(texts.iloc[at], mask_pii)
-    have = ", ".join(f"{prefix}p_{column}_{v}" for v in sorted(allowed))
-    said = f"the {column} {shown!r} has no column {prefix}p_{column}_{shown} (the {column}s' columns are {have})"
-    raise edited_cell(source, prefix + column, at, said, frame.index)
+    label = texts.iloc[at]
+    raise not_a_label(
+        source, prefix + column, at, column, label, allowed, prefix=prefix, mask_pii=mask_pii, index=frame.index
+    )

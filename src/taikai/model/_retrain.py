@@ -64,8 +64,28 @@ def retrain_command(meta: TrainedAs | None) -> str:
         f" --add-weight {weight:g}" if added and weight else ""
     )
     command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + adding + " --out")
+    command += _frames_left_out(meta, python is not None, None if added else weight)
     vectors = None if meta is None else meta.config.get("vectors")
     return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
+
+
+def _frames_left_out(meta: TrainedAs | None, python: bool, weight: float | None) -> str:
+    """Say that the DataFrames the model *meta* describes was trained on with ``add=`` have no path, so the
+    retrain command (a :func:`taikai.train` call when *python*) leaves them out, and how to give them again, as a
+    suggest sheet's steps say it (with their ``--add-weight`` *weight* when no file of the command carries it); ``""``
+    without such frames."""
+    frames = sum(f.role == "added" and f.file.startswith("<frame") for f in getattr(meta, "inputs", ()))
+    if not frames:
+        return ""
+    given = f"the {frames} DataFrame(s) the model was trained with (add=)"
+    if python:
+        weighted = f", with add_weight={weight:g}" if weight else ""
+        return f" ({given} are not named here: give them to add=[…] too{weighted})"
+    weighted = f" with --add-weight {weight:g}" if weight else ""
+    return (
+        f" ({given} have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), "
+        f"and give it to --add{weighted})"
+    )
 
 
 def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
