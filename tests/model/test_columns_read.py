@@ -124,7 +124,7 @@ def test_a_python_user_gets_the_same(files):
             ("text", "reasons", None),
             ("本文", "reasons", "sentiment"),
             ("本文", "reasons", None),
-            "f.csv: no column 'text': reading '本文', as the model was trained on; to read others, name them with "
+            "f.csv: no column 'text': reading '本文', as the model was trained on; to read another, name it with "
             "text_column= (--text-column on the command line)",
         ),
         (
@@ -132,7 +132,7 @@ def test_a_python_user_gets_the_same(files):
             ("body", "reasons", None),
             ("本文", "理由", None),
             ("body", "理由", None),
-            "f.csv: no column 'reasons': reading '理由', as the model was trained on; to read others, name them with "
+            "f.csv: no column 'reasons': reading '理由', as the model was trained on; to read another, name it with "
             "reasons_column= (--reasons-column on the command line)",
         ),
         (["本文", "text"], ("text", "reasons", None), ("本文", "reasons", None), ("text", "reasons", None), None),

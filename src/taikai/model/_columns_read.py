@@ -52,7 +52,7 @@ def columns_read(
         read = listed([repr(own) for _, own, _ in moved])
         python = listed([f"{argument.name}=" for argument in said])
         options = listed([argument.option for argument in said if argument.option])
-        others = "another, name it" if sum(column is not None for column in given) == 1 else "others, name them"
+        others = "another, name it" if len(moved) == 1 else "others, name them"
         warn_user(
             f"{source}: no column {absent}: reading {read}, as the model was trained on; "
             f"to read {others} with {python}{f' ({options} on the command line)' if options else ''}",
