@@ -79,3 +79,19 @@ def test_a_missing_input_is_said_before_the_missing_text_column(tmp_path, engine
     with pytest.raises(InputError) as caught:
         run(tmp_path / "missing.csv", tmp_path / "out.csv")
     assert str(caught.value).startswith(f"{tmp_path / 'missing.csv'}: {said}"), caught.value
+
+
+@pytest.mark.parametrize(
+    ("engine", "said"),
+    [
+        ("local", " ('口コミ' reads as reviews: text_column='口コミ')"),  # regression: no column was pointed at
+        ("dask", ""),  # the Dask engine reads no row before the run: no guess
+    ],
+)
+def test_no_text_column_names_the_column_of_reviews(tmp_path, engine, said):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("ID,口コミ\n1,報酬が安すぎて続けられませんでした。\n".encode("cp932"))
+    run = pytest.importorskip("taikai.dask").classify_files if engine == "dask" else taikai.classify_file
+    with pytest.raises(InputError) as caught:
+        run(path, tmp_path / "out.csv", **({"encoding": "cp932"} if engine == "dask" else {}))
+    assert str(caught.value) == f"{SAID}; {path}'s columns are ['ID', '口コミ']{said}"

@@ -325,3 +325,51 @@ def test_classify_file_without_text_column_on_a_labelled_file_says_the_prefix_in
     path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"; with prefix='pred_', its own 'reasons' and 'sentiment' stay apart"):
         taikai.classify_file(path, tmp_path / "o.csv")
+
+
+REVIEW = "報酬が安すぎて続けられませんでした。"
+
+
+def _write(path, columns):
+    """Write *columns* (name → cells) to *path* in the format its extension names (CSV as Excel's CP932)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(columns)
+    if path.suffix == ".csv":
+        path.write_bytes(frame.to_csv(index=False).encode("cp932"))
+    elif path.suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    elif path.suffix == ".parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_excel(path, index=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "said"),
+    [
+        ("excel.csv", {"ID": ["1"], "投稿日": ["2026/11/01"], "口コミ": [REVIEW]}, " ('口コミ' reads as reviews: "),
+        ("export.jsonl", {"id": [1], "comment": [REVIEW]}, " ('comment' reads as reviews: --text-column comment)"),
+        ("dump.parquet", {"id": [1], "本文": [REVIEW]}, " ('本文' reads as reviews: "),
+        ("sheet.xlsx", {"ID": [1], "本文": [REVIEW]}, " ('本文' reads as reviews: "),
+        (
+            "two.csv",
+            {"題名": ["最悪でした。"], "感想": [REVIEW]},
+            " ('題名' and '感想' read as reviews: --text-column '題名' or --text-column '感想')",
+        ),
+        ("short.csv", {"ID": ["1"], "本文": ["手数料が高い"]}, ""),  # too short to tell from a label: no guess
+        ("labels.csv", {"本文": [REVIEW], "理由": ["fees"]}, " ('本文' reads as reviews: "),
+    ],
+)
+def test_batch_without_text_column_names_the_column_of_reviews(invoke, tmp_path, name, columns, said):
+    """Regression: an Excel export whose reviews are under 口コミ (or a JSONL export's comment) was told only to
+    give the column of texts and its columns, not which of them holds the reviews."""
+    path = tmp_path / name
+    _write(path, columns)
+    result = invoke("batch", path, "-o", tmp_path / "o.csv")
+    assert result.exit_code == 2, result.output
+    [line] = result.output.splitlines()
+    listed = f"taikai: error: give the column of texts with --text-column; {path}'s columns are {list(columns)}"
+    assert line.startswith(listed + said), line
+    assert line == listed or said
+    assert not (tmp_path / "o.csv").exists()

@@ -56,8 +56,8 @@ def files(tiny_csv, tmp_path) -> Path:
             "readme_first.xlsx",
             [],
             "its sheets are README, data) are ['note']; give the right one to reference_text_column= "
-            "(--reference-text-column on the command line), or read another sheet with reference_sheet= "
-            "(--reference-sheet NAME on the command line)",
+            "(--reference-text-column on the command line); sheet 'data' has 'text': read it with "
+            "reference_sheet='data' (--reference-sheet data on the command line)",
         ),
         ("readme_first.xlsx", ["--sheet", "data"], "readme_first.xlsx", ["--reference-sheet", "data"], None),
         (

@@ -168,3 +168,29 @@ def test_an_added_file_with_its_sentiments_under_another_name_is_told_the_name(t
         renamed(added, added, {sentiment: "sentiment"})
         code, output = run(*args, "--force")
         assert code == 0 and "no 'sentiment' column" not in output, output
+
+
+READS = "; '口コミ' reads as reviews: text_column='口コミ' (--text-column 口コミ on the command line)"
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "options"),
+    [
+        ("train", {"text": "口コミ"}, []),
+        ("train", {"text": "口コミ", "reasons": "理由", "sentiment": "感情"}, []),  # after the labels' advice
+        ("evaluate", {"text": "口コミ"}, []),
+        ("rules", {"text": "口コミ"}, []),
+    ],
+)
+def test_the_column_of_reviews_is_named_when_the_text_column_is_missing(
+    tmp_path, tiny_csv, tiny_model_dir, name, columns, options
+):
+    """Regression: a labelled file whose reviews are under 口コミ was told its columns and to give the column of
+    texts, not which column holds them."""
+    data = renamed(tiny_csv, tmp_path / "labelled.csv", columns)
+    args = command(name, data, tiny_csv, tiny_model_dir, tmp_path / "m")
+    code, output = run(*args, *options)
+    assert code == 2 and output.rstrip("\n").endswith(READS), output
+    advice = re.findall(r"\((--[a-z-]+-column \S+) on the command line\)", output)
+    code, output = run(*args, *options, *" ".join(advice).split())  # as the message says
+    assert code == 0, output

@@ -22,16 +22,27 @@ def _workbook(tmp_path: Path, sheets: tuple[str, ...] = ("表紙", "回答")) ->
     return path
 
 
-@pytest.mark.parametrize("command", ["batch", "drift"])
-def test_a_missing_column_names_the_sheet_read_and_the_others(invoke, tiny_model_dir, tmp_path, command):
+OTHER = "; sheet '回答' has '本文': read it with sheet='回答' (--sheet '回答' on the command line)"
+
+
+@pytest.mark.parametrize(
+    ("command", "column", "then"),
+    [
+        ("batch", "本文", OTHER),  # regression: the sheet holding the column was not named, only "another sheet"
+        ("drift", "本文", OTHER),
+        ("batch", "口コミ", f", {ANOTHER}"),  # on no sheet: how to read another
+        ("drift", "口コミ", f", {ANOTHER}"),
+    ],
+)
+def test_a_missing_column_names_the_sheet_read_and_the_others(invoke, tiny_model_dir, tmp_path, command, column, then):
     book = _workbook(tmp_path)
     output = ["-o", tmp_path / "out.csv"] if command == "batch" else []
-    result = invoke(command, book, *output, "--text-column", "本文", "-m", tiny_model_dir)
+    result = invoke(command, book, *output, "--text-column", column, "-m", tiny_model_dir)
     assert result.exit_code == 2, result.output
-    assert f"no column '本文'; {SHEETS}; give the right one to text_column= (--text-column on the command " in (
+    assert f"no column '{column}'; {SHEETS}; give the right one to text_column= (--text-column on the command " in (
         result.output
     )
-    assert f"line), {ANOTHER}" in result.output
+    assert f"line){then}" in result.output
     assert "Traceback" not in result.output
 
 
@@ -64,4 +75,4 @@ def test_a_workbook_of_one_sheet_names_no_sheet(invoke, tiny_model_dir, tmp_path
 def test_classify_file_names_the_sheet_read(tiny_model, tmp_path):
     with pytest.raises(InputError) as caught:
         taikai.classify_file(_workbook(tmp_path), tmp_path / "o.csv", "本文", model=tiny_model)
-    assert SHEETS in str(caught.value) and ANOTHER in str(caught.value)
+    assert SHEETS in str(caught.value) and OTHER in str(caught.value)

@@ -6,26 +6,56 @@ import glob
 import os
 import shlex
 from pathlib import Path
+from typing import Any
 
 from taikai._stopped import stopped
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint, unexpanded_home
 from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, sheet_read
 
+Found = tuple[list[str], tuple[str, str], list[str]]
+"""An input's columns, the hints of where they were read (the sheet, a header below a title), and those of its
+columns whose cells read as reviews."""
 
-def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]]:
+
+def _local_columns(input: str | Path, read: ReadOptions) -> Found:
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
-    :func:`taikai.io.sheet_read`), that hint preceded by a header's below a title when the one column is a title. A
-    missing file, a folder (a model's, said to be one) or a pipe is refused as by the run
-    (:func:`check_local_input`), before the missing text column: giving one would not help."""
+    :func:`taikai.io.sheet_read`), that hint preceded by a header's below a title when the one column is a title,
+    and the columns whose first rows read as reviews (:func:`_reviews`). A missing file, a folder (a model's, said
+    to be one) or a pipe is refused as by the run (:func:`check_local_input`), before the missing text column:
+    giving one would not help."""
     check_local_input(Path(input), read.input_format)
     reader = read.open(Path(input))
     of, hint = sheet_read(reader)
     # one column that is a title's cell: the header may be a later line (Head.header_after_title says which)
     head = head_rows(reader) if len(reader.columns) == 1 else None
-    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint)
+    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint), _reviews(reader)
 
 
-def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]] | None:
+_LOOKED_AT = 200
+"""Rows read to tell which columns hold reviews (as many as :func:`taikai.io.prose_columns` looks at)."""
+
+
+def _reviews(reader: Any) -> list[str]:
+    """Return the columns of the file *reader* reads whose first :data:`_LOOKED_AT` rows mostly read as sentences
+    (:func:`taikai.io.prose_columns`), the likely column of texts (a dump's ``口コミ`` or ``本文``), in file order;
+    none when those rows cannot be read (the run then says why)."""
+    import pandas as pd
+
+    from taikai.io import prose_columns
+
+    try:
+        chunk = next(iter(reader.chunks(_LOOKED_AT)), None)
+    except (InputError, OSError, ValueError):
+        return []
+    if chunk is None or not chunk.rows:
+        return []
+    frame = pd.DataFrame(dict(enumerate(chunk.data)))
+    frame.columns = pd.Index([str(c) for c in reader.columns])
+    found = prose_columns(frame)
+    return [str(c) for c in reader.columns if str(c) in found]
+
+
+def _dask_columns(input: str | Path, read: ReadOptions) -> Found | None:
     """Return the columns of *input* as the Dask engine reads them, reading no row: the Parquet schema's (with hive
     keys), or the header of the first CSV/TSV/JSONL file, with, when its one column is a title's cell, the header
     below it (in that file, when *input* is a folder or a glob), as the local engine says it (of JSONL files, the
@@ -41,7 +71,7 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
         return None
     found = input_files(input, read.input_format)
     if found.format == "parquet":
-        return input_header(input, read.input_format, read.encoding, read.encoding_errors), ("", "")
+        return input_header(input, read.input_format, read.encoding, read.encoding_errors), ("", ""), []
     found.warn_skipped(input)
     reader = first_reader(found.files, found.format, read.encoding, read.encoding_errors)
     rows = head_rows(reader) if len(reader.columns) == 1 else None
@@ -50,7 +80,7 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
     where = f"; in {first}, " if head and first != input else "; "
     # JSONL: a later file's keys are columns too, unread here (reading them is the run's first pass over every file)
     of = f" (those of {first}: the other files may add keys)" if found.format == "jsonl" and found.files[1:] else ""
-    return reader.columns, (of, head.replace("; ", where, 1))
+    return reader.columns, (of, head.replace("; ", where, 1)), []
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:
@@ -99,7 +129,7 @@ def text_column_needed(
     *prefix*, the one given) are named with the prefix that keeps them apart, so that the advice works as written."""
     check_not_stdin(input, "batch", read.input_format)
     found = _dask_columns(input, read) if engine == "dask" else _local_columns(input, read)
-    columns, (of, hint) = found if found is not None else (None, ("", ""))
+    columns, (of, hint), reviews = found if found is not None else (None, ("", ""), [])
     listed = "" if columns is None else f"; {input}'s columns{of} are {columns}{hint}"
     told = separator_hint(columns or [], input_format=True)
     if columns is not None and "text" in map(str, columns):  # no column is taken by its name alone, but say how
@@ -107,6 +137,11 @@ def text_column_needed(
     if columns is not None and trained not in (None, "text") and trained in map(str, columns):
         option = f"{named} {shlex.quote(str(trained))}" if named else f"text_column={trained!r}"
         told += f" ({option} reads {trained!r}, the column the model was trained on)"
+    reviews = [c for c in reviews if c not in ("text", trained)]  # those are said above
+    if reviews:
+        options = [f"{named} {shlex.quote(c)}" if named else f"text_column={c!r}" for c in reviews]
+        read_as = "reads" if len(reviews) == 1 else "read"
+        told += f" ({' and '.join(map(repr, reviews))} {read_as} as reviews: {' or '.join(options)})"
     return InputError(
         f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}{_apart(columns, named, prefix)}"
     )

@@ -64,7 +64,7 @@ def check_columns(
     column not among them may be a later file's key, and is checked once all files' keys are read."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns and not later:
-            of, hint = tio.sheet_read(reader)
+            of, hint = tio.sheet_read(reader, [name])
             head = tio.head_rows(reader)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
     check_added_columns(source, columns, model, options, row)

@@ -50,14 +50,14 @@ def missing_columns_error(
         text = "".join(_fix(c, argument, columns_hint) for c, argument in others)
         why = f" in the file: {columns_hint}" if columns_hint is not None else ""
         said = f"{source}: no column {given}, but {found}{text}{why}; the columns{of} are {columns}{other_sheet}"
-        return InputError(said)
+        return InputError(said + _reviews(df, missing, labels, columns_hint))
     if columns_hint is not None:
         given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))
         return InputError(
             f"{source}: no column {given}; the columns{of} are {columns}; rename the "
             f"column{'s' if len(missing) > 1 else ''} back to {back} in the file: {columns_hint}{other_sheet}"
         )
-    error = no_column_error(missing, df.columns, source, of)
+    error = f"{no_column_error(missing, df.columns, source, of)}{_reviews(df, missing, labels, columns_hint)}"
     if sentiment_column in df.columns and sentiment_only_hint and [a for _, a in missing] == [REASONS_COLUMN]:
         return InputError(f"{error}{other_sheet}{_sentiment_only(str(sentiment_column))}")
     if sentiment_column in df.columns or sentiment_column is None:
@@ -92,6 +92,27 @@ def _labels_found(
     used = [str(c) for c in labels if c is not None and str(c) in names]
     used += [str(c) for c, argument in missing if argument not in (REASONS_COLUMN, SENTIMENT_COLUMN)]
     return labels_fix(likely_labels(df.columns, prose_columns(df), used), wanted, rename=add)
+
+
+def _reviews(
+    df: pd.DataFrame,
+    missing: Sequence[tuple[Hashable, Argument]],
+    labels: tuple[Hashable, Hashable | None],
+    columns_hint: str | None,
+) -> str:
+    """Say which columns of *df* read as reviews (:func:`prose_columns`), and how to read one, when the column of
+    texts is *missing* (not a label column: those are *labels*); ``""`` when none does, the text column is there,
+    or for an ``--add`` file (*columns_hint*), whose columns are renamed in the file."""
+    texts = [argument for _, argument in missing if argument not in (REASONS_COLUMN, SENTIMENT_COLUMN)]
+    if not texts or columns_hint is not None:
+        return ""
+    prose = prose_columns(df)
+    reviews = [str(c) for c in df.columns if str(c) in prose and c not in labels]
+    if not reviews:
+        return ""
+    return f"; {' and '.join(map(repr, reviews))} {'reads' if len(reviews) == 1 else 'read'} as reviews: " + (
+        texts[0].either(reviews)
+    )
 
 
 def _fix(column: Hashable, argument: Argument, columns_hint: str | None) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shlex
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -259,15 +260,26 @@ class XlsxReader:
             warn_uncached(self.path, ws, first, empty, self.columns, self._said)
 
 
-def sheet_read(reader: object) -> tuple[str, str]:
+def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:
     """Return how a message on the columns of *reader* names the sheet read (`` of sheet 'x' (the first; its sheets
-    are x, y)``) and what to do to read another (``, or read another sheet with …``), for a workbook of more than
-    one sheet; ``("", "")`` for any other reader."""
+    are x, y)``) and what to do to read another (``, or read another sheet with …``; the first other sheet whose
+    header holds every column *wanted*, the ones missing, by its name), for a workbook of more than one sheet;
+    ``("", "")`` for any other reader."""
     if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:
         return "", ""
     why = "the first; " if reader.sheet is None else ""
     of = f" of sheet {reader.title!r} ({why}its sheets are {', '.join(reader.sheets)})"
     named = SHEET.current()
+    names = [str(c) for c in wanted]
+    for other in (title for title in reader.sheets if title != reader.title and names):
+        try:
+            columns = XlsxReader(reader.path, other).columns
+        except InputError:  # a sheet without a header row holds none of them
+            continue
+        if all(name in columns for name in names):
+            has = " and ".join(map(repr, names))
+            option = f" ({named.option} {shlex.quote(other)} on the command line)" if named.option else ""
+            return of, f"; sheet {other!r} has {has}: read it with {named.name}={other!r}{option}"
     return of, f", or read another sheet with {named.name}= ({named.option} NAME on the command line)"
 
 
@@ -275,6 +287,6 @@ def check_sheet_column(reader: object, columns: list[str], name: object, argumen
     """Raise :class:`InputError` naming the sheet read and how to read another (:func:`sheet_read`) when *reader*
     reads a workbook of more than one sheet and column *name* (given to *argument*) is not among *columns* (shown
     as the file names them)."""
-    of, hint = sheet_read(reader)
+    of, hint = sheet_read(reader, [name])
     if of and str(name) not in columns:
         raise no_column_error([(name, argument)], getattr(reader, "columns", columns), source, of, hint=hint)
