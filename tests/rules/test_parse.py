@@ -427,6 +427,7 @@ def test_repeated_groups_whose_alternatives_match_different_texts_are_kept(patte
         ('not = ["15555円"]', "not: the term '15555円' holds a run of one digit longer than three (5555), and"),
         ('not = ["15555円"]', "Write '15,555円' to fire where a review writes the amount so, or '1555円' to fire"),
         ('all = ["100000000円"]', "Write '100,000,000円' to fire"),  # 10000万 would be cut too
+        ('any = ["月1111000円"]', "Write '月1,111,000円' to fire where"),  # not a whole number of 万: no 111万
         ('regex = ["月100000円以上"]', "Write '月10万円以上' or '月100,000円以上' to fire where"),
         # not an amount: a quantifier, a run of another character
         ('regex = ["a{10000}"]', "asks for a run of one character longer than three, and rules match text where such"),
