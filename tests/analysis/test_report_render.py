@@ -11,7 +11,7 @@ import pytest
 
 from taikai.analysis._report import Column, ColumnKind, Note, Section, Table, render_page
 from taikai.analysis._report._blocks import CountShare, Share
-from taikai.analysis._report._render import escape, format_cell, render_block
+from taikai.analysis._report._render import escape, format_cell, render_block, render_table
 
 REVERSED = "\u202e逆向き文字で運営が最悪"
 
@@ -171,3 +171,10 @@ def test_html_table_shows_every_column_of_a_frame_with_repeated_names(columns, v
 )
 def test_a_cell_is_written_as_its_kind_reads(value, shown):
     assert format_cell(value) == shown
+
+
+@pytest.mark.parametrize(("names", "head"), [(("reason", "count"), True), (("", ""), False)])
+def test_a_table_has_a_header_row_only_when_a_column_is_named(names, head):
+    html = render_table(Table(tuple(Column(n) for n in names), (("fees", 3),), row_headings=False))
+    assert ("<thead>" in html) is head
+    assert "<tr><td>fees</td><td>3</td></tr>" in html  # no row headings: every cell a td
