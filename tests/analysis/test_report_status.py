@@ -94,3 +94,19 @@ def test_the_lines_set_aside_name_the_file_lines_each_covers(tmp_path, tiny_mode
 def test_the_file_lines_a_record_set_aside_covers(columns, spans):
     found = _spans(pd.DataFrame(columns))
     assert (None if found is None else found.tolist()) == spans
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ("id,text\n1,手数料が高い\n\n2,単価が安い\n", "Bad lines: 0, blank lines: 1 (not in the output)."),
+        ("id,text\n1,手数料が高い\n2,単価が安い\n", "Batch set no line aside."),
+    ],
+)
+def test_blank_lines_alone_are_counted_as_set_aside(tmp_path, tiny_model, lines, said):
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text(lines, encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"lang": "en", "charts": False, "embed_font": False, "drift": False}
+    status = section(write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8"), "status")
+    assert said in status, status
