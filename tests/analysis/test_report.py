@@ -173,6 +173,16 @@ def test_summary_tells_the_jump_with_its_test(lang, expected):
     assert summary.count("<li>") == 1  # only trouble moved
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("ja", "件から 17 件に減りました ("), ("en", "fell from 57 to 17 in 2026-03 (")]
+)
+def test_summary_tells_a_fall_as_a_fall(lang, expected):
+    fall = {month: {**STEADY, "trouble": 57 if month < "2026-03" else 17} for month in JUMP}
+    page = build_report(synthetic(fall), "posted_at", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert expected in summary and "rose" not in summary and "増えました" not in summary, summary
+
+
 def test_summary_says_when_nothing_changed():
     frame = synthetic({m: STEADY for m in ("2026-01", "2026-02", "2026-03")})
     page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from taikai.analysis._report import Column, ColumnKind, Note, Section, Table, render_page
-from taikai.analysis._report._render import escape, render_block
+from taikai.analysis._report._blocks import CountShare, Share
+from taikai.analysis._report._render import escape, format_cell, render_block, render_table
 
 REVERSED = "\u202e逆向き文字で運営が最悪"
 
@@ -153,3 +154,27 @@ def test_html_table_shows_every_column_of_a_frame_with_repeated_names(columns, v
     row = table[table.index("<tbody>") :]
     assert [c for c in cells if c in row] == cells
     assert table.count("<th>") == len(columns) + 2  # the index's heading and cell, and one per column
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, ""),
+        (float("nan"), ""),
+        (Share(0.5), "50.0%"),
+        (CountShare(1234, 0.25), "1,234 (25.0%)"),
+        (True, "True"),  # not the 1 of an int
+        (1234, "1,234"),
+        (0.12345, "0.123"),
+        ("手数料", "手数料"),
+    ],
+)
+def test_a_cell_is_written_as_its_kind_reads(value, shown):
+    assert format_cell(value) == shown
+
+
+@pytest.mark.parametrize(("names", "head"), [(("reason", "count"), True), (("", ""), False)])
+def test_a_table_has_a_header_row_only_when_a_column_is_named(names, head):
+    html = render_table(Table(tuple(Column(n) for n in names), (("fees", 3),), row_headings=False))
+    assert ("<thead>" in html) is head
+    assert "<tr><td>fees</td><td>3</td></tr>" in html  # no row headings: every cell a td

@@ -1,9 +1,13 @@
 """The status section counts the rows classified from the start of their text only (over the model's max_chars)."""
 
+import re
+
+import pandas as pd
 import pytest
 
 import taikai
 from taikai.analysis import build_report, write_report
+from taikai.analysis._report._status import _spans
 from tests.analysis.test_report import STEADY, synthetic
 from tests.analysis.test_report_pages import section
 
@@ -63,4 +67,46 @@ def test_a_batch_run_of_a_long_text_is_counted(tmp_path, tiny_model, lang, said)
     taikai.classify_file(dump, out, "text", model=tiny_model)
     page = write_report(out, tmp_path / "report.html", lang=lang, embed_font=False, charts=False, drift=False)
     status = section(page.read_text(encoding="utf-8"), "status")
+    assert said in status, status
+
+
+def test_the_lines_set_aside_name_the_file_lines_each_covers(tmp_path, tiny_model):
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text(
+        'id,text\n1,手数料が高い\n2,単価が安い,extra\n3,"二行の\nレビュー",extra\n4,時間がない\n', encoding="utf-8"
+    )
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"lang": "en", "charts": False, "embed_font": False, "drift": False}
+    status = section(write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8"), "status")
+    assert "Bad lines: 2, blank lines: 0 (not in the output). 1 of them covers several file lines, 2 in all" in status
+    assert re.findall(r'<tr><td class="n">([^<]*)</td><td>expected 2 fields', status) == ["3", "4–5"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "spans"),
+    [
+        ({"line": [3, 4], "last_line": [3, 5]}, [1, 2]),
+        ({"line": [3], "last_line": [2]}, [1]),  # a side file that says less than one line: one
+        ({"line": ["3", "x"], "last_line": [3, 5]}, None),  # a line that is no number: not known
+        ({"line": [3]}, None),  # written before the side file recorded last_line
+    ],
+)
+def test_the_file_lines_a_record_set_aside_covers(columns, spans):
+    found = _spans(pd.DataFrame(columns))
+    assert (None if found is None else found.tolist()) == spans
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ("id,text\n1,手数料が高い\n\n2,単価が安い\n", "Bad lines: 0, blank lines: 1 (not in the output)."),
+        ("id,text\n1,手数料が高い\n2,単価が安い\n", "Batch set no line aside."),
+    ],
+)
+def test_blank_lines_alone_are_counted_as_set_aside(tmp_path, tiny_model, lines, said):
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text(lines, encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"lang": "en", "charts": False, "embed_font": False, "drift": False}
+    status = section(write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8"), "status")
     assert said in status, status

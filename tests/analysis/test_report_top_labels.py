@@ -1,5 +1,7 @@
 """The report's charts for a model of many labels of its own: the most frequent drawn, the rest pooled in one bar."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,7 +11,7 @@ from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._segments import segments_section
 from taikai.analysis._report._sentiment import sentiment_section
-from taikai.analysis._report._top_labels import MAX_CHART_LABELS
+from taikai.analysis._report._top_labels import MAX_CHART_LABELS, ChartLabels
 from taikai.analysis._report._trend import trend_section
 
 SECTIONS = {"reasons": reasons_section, "sentiment": sentiment_section, "trend": trend_section}
@@ -70,8 +72,9 @@ def test_charts_of_many_labels_draw_the_most_frequent_and_pool_the_rest(labels, 
     frame = predictions(labels)
     for key, (charts, notes) in figures(frame, lang).items():
         assert charts, key
-        said = [n for n in notes if pooled is not None and pooled in n]
+        said = [n for n in notes if re.search(r"ほか \d+ 件の理由|\d+ other reasons", n)]
         assert len(said) == (pooled is not None), (key, notes)  # the page says which reasons the charts pool
+        assert all(pooled in n for n in said), (key, notes)  # and only when it pools them (12 labels: none)
         for chart in charts:
             fig = chart.draw(*chart.args)
             width, height = fig.get_size_inches()
@@ -106,3 +109,25 @@ def test_the_pooled_note_is_under_the_charts_and_not_on_a_page_without_them(char
 
     page = build_report(predictions(40), date_column="date", by="platform", drift=False, charts=charts, lang="en")
     assert page.count("pooled as &#x27;29 other reasons&#x27;") == notes
+
+
+@pytest.mark.parametrize(
+    ("kept", "rest", "columns"), [(("a", "b", "c"), (), ["a", "b", "c"]), (("a",), ("b", "c"), ["a", "+"])]
+)
+def test_the_pooled_reasons_are_summed_into_one_column_or_row(kept, rest, columns):
+    table = pd.DataFrame({"a": [1, 10], "b": [2, 20], "c": [4, 40]})
+    chart = ChartLabels(kept, rest, "+" if rest else "", None)
+    summed = table[["a"]].assign(**{"+": [6, 60]}) if rest else table
+    pd.testing.assert_frame_equal(chart.columns(table), summed)
+    pd.testing.assert_frame_equal(chart.rows(table.T), summed.T)
+    assert list(chart.columns(table).columns) == columns
+
+
+@pytest.mark.parametrize(("rules_mode", "said"), [("flag", "the most probable one"), ("override", "first coding rule")])
+def test_the_reasons_section_says_whose_the_primary_reason_is(rules_mode, said):
+    frame = predictions(5)
+    if rules_mode == "override":  # the model's own reason kept beside the rules'
+        frame = frame.assign(model_reason=frame["reason"])
+    ctx = ReportContext(frame, ReportOptions(lang="en"))
+    notes = [b.text for b in reasons_section(ctx).blocks if isinstance(b, Note)]
+    assert notes[0].startswith("240 classified reviews. The primary reason is the ") and said in notes[0], notes

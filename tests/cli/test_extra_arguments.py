@@ -1,6 +1,8 @@
 """Several files given where a command reads one (a glob the shell expanded) are refused with what to do, not with
 click's "Got unexpected extra argument" alone; other arguments left over, with how the command is run."""
 
+import shlex
+
 import pytest
 from click.testing import CliRunner
 
@@ -15,6 +17,10 @@ from taikai.cli import cli
             "taikai: error: batch reads one INPUT file, but was given more (b.csv); if the shell expanded a glob such "
             "as data/*.csv into several files, run batch once per file, or quote the glob (taikai batch 'data/*.csv' "
             "…) and add --engine dask",
+        ),
+        (  # a name with brackets, as a copy saved by a browser or Windows is named, is named whole
+            "batch a.csv 'b (1).csv' -o out.csv",
+            "batch reads one INPUT file, but was given more (b (1).csv);",
         ),
         (
             "batch a.csv b.csv c.csv -o out.csv",
@@ -39,7 +45,7 @@ from taikai.cli import cli
 )
 def test_several_files_where_one_is_read_say_what_to_do(tmp_path, monkeypatch, line, said):
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, line.split())
+    result = CliRunner().invoke(cli, shlex.split(line))
     assert result.exit_code == 2, result.output
     assert said in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert result.stdout == "" and "Traceback" not in result.output and "Usage:" not in result.output

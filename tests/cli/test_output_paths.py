@@ -217,6 +217,11 @@ def test_dask_unwritable_output_is_a_clean_error(work, port_taken):
             "out.summary.json: cannot write (Read-only file system);",
         ),
         (OSError(errno.EACCES, "Permission denied", "m/model.joblib"), ["m"], "m/model.joblib: cannot write ("),
+        (  # the temporary file written beside the output, hidden
+            OSError(errno.EACCES, "Permission denied", ".out.csv.123.tmp"),
+            ["out.csv"],
+            ".out.csv.123.tmp: cannot write (",
+        ),
         (
             PermissionError(errno.EACCES, "Permission denied", "in.csv"),
             ["out.csv"],

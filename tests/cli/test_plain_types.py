@@ -15,6 +15,7 @@ from taikai.cli._plain_types import plain_value_error, range_words
         (click.IntRange(0, 4294967295), "from 0 to 4294967295"),
         (click.FloatRange(0, 1, max_open=True), "0 or more and less than 1"),
         (click.FloatRange(max=0.5), "0.5 or less"),
+        (click.FloatRange(min=0.0, max=1.0), "from 0 to 1"),  # a whole bound written whole
         (click.INT, ""),
     ],
 )

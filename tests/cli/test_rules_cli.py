@@ -189,6 +189,21 @@ def test_rules_test_reports_every_kind_of_error_in_one_run(files, tiny_model_dir
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("extra", "listed", "more"),
+    [((), 5, ["- … 2 more"]), (("--examples", "6"), 6, ["- … 1 more"]), (("--examples", "7"), 7, [])],
+)
+def test_rules_test_lists_five_misfires_of_a_rule_unless_told_how_many(tmp_path, tiny_model_dir, extra, listed, more):
+    rules, labelled = tmp_path / "rules.toml", tmp_path / "gold.csv"
+    rules.write_text(RULES, encoding="utf-8")
+    labelled.write_text("text,reasons\n" + "".join(f"本業で{k}時間,other\n" for k in range(7)), encoding="utf-8")
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, *extra)
+    assert result.exit_code == 0, result.output
+    assert "main job (time) fires against the gold label on 7 row(s):" in result.output
+    assert result.output.count(": gold other: 本業で") == listed
+    assert [line for line in result.output.splitlines() if line.startswith("- … ")] == more
+
+
 def test_rules_test_help():
     result = run("rules", "test", "--help")
     assert result.exit_code == 0 and "among the row's gold reasons" in result.output

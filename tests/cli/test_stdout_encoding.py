@@ -2,14 +2,16 @@
 file redirected from ``PYTHONIOENCODING=cp932``): such characters become ``?`` (said once on standard error), or
 ``\\uXXXX`` escapes in JSON; never a traceback."""
 
+import errno
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from taikai.cli import cli
-from taikai.cli._stdout import fit_encoding
+from taikai.cli._stdout import echo_encodable, fit_encoding, write_advice
 
 TEXT = "独立しました😀"
 WARNING = "taikai: warning: standard output's encoding (cp932) cannot hold 1 character(s) of the output (U+1F600)"
@@ -106,3 +108,30 @@ def test_usual_output_fits_cp932_without_a_warning(tiny_model_dir, tiny_csv, tmp
     assert shown in out
     assert "?" not in out  # no character written as ?
     assert "cannot hold" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (["独立😀", "独立😀"], "cannot hold 1 character(s) of the output (U+1F600)"),  # the second line: no word
+        (["😀😁😂😃😄😅"], "cannot hold 6 character(s) of the output (U+1F600, U+1F601, U+1F602, U+1F603, U+1F604, …)"),
+    ],
+    ids=["two-lines", "six-characters"],
+)
+def test_a_command_warns_once_of_the_characters_its_output_loses(lines, said):
+    @click.command()
+    def command() -> None:
+        for line in lines:
+            echo_encodable(line)
+
+    result = CliRunner(charset="cp932").invoke(command, [])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("taikai: warning:") == 1 and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("number", "said"),
+    [(errno.EBADF, "run it with standard output open"), (errno.ENOSPC, "check the file or device it is redirected to")],
+)
+def test_a_failed_write_to_standard_output_is_told_what_to_do(number, said):
+    assert write_advice(OSError(number, "failed")).startswith(said)

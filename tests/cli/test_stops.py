@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from taikai.cli import cli
-from taikai.cli._stops import FirstStop
+from taikai.cli._stops import FirstStop, stop_on_sigterm
 
 
 def _wait_for_the_stop(seconds: float = 5.0) -> None:
@@ -120,6 +120,22 @@ def test_without_a_stop_the_handlers_are_given_back(handlers):
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     assert signal.getsignal(signal.SIGTERM) is signal.default_int_handler
     assert sys.unraisablehook is hook
+
+
+def test_an_ignored_ctrl_c_stays_ignored_while_a_batch_engine_runs(handlers):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a job started in the background
+    stops = FirstStop()
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN and signal.getsignal(signal.SIGTERM) is stops
+    stops.restore()
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+@pytest.mark.parametrize("kind", ["ignored", "handled"])
+def test_a_sigterm_the_program_running_taikai_ignores_or_handles_is_left_so(handlers, kind):
+    own = signal.SIG_IGN if kind == "ignored" else (lambda signum, frame: None)
+    signal.signal(signal.SIGTERM, own)
+    stop_on_sigterm()
+    assert signal.getsignal(signal.SIGTERM) is own
 
 
 def test_an_exception_dropped_that_is_not_the_stop_goes_to_the_hook_there_was(handlers, monkeypatch):

@@ -16,7 +16,7 @@ from taikai.io import (
     range_warning,
     read_date_column,
 )
-from taikai.io._dates import DATE_EXAMPLE, DATE_EXAMPLES
+from taikai.io._dates import DATE_EXAMPLE, DATE_EXAMPLES, no_dates_error
 
 
 @pytest.mark.parametrize(
@@ -370,3 +370,22 @@ def test_japanese_dates_are_read_whatever_the_column_dtype(dtype):
         "2025-01-03 10:05:00",
         "2025-01-04 00:00:00",
     ]
+
+
+@pytest.mark.parametrize(
+    ("values", "dates"),
+    [
+        ([20250102, 20251345], ["2025-01-02", None]),  # eight digits read as a compact date; an impossible one none
+        ([20250102.0, 20250102.5], ["2025-01-02", None]),  # a fraction is no date
+    ],
+)
+def test_numbers_are_dates_only_as_eight_whole_digits(values, dates):
+    read = parse_dates(pd.Series(values))
+    assert [None if pd.isna(d) else d.strftime("%Y-%m-%d") for d in read] == dates
+
+
+@pytest.mark.parametrize(
+    ("first", "said"), [(None, "none of its values reads"), (100, "none of its values in the first 100 rows")]
+)
+def test_a_column_without_dates_says_how_many_rows_were_read(first, said):
+    assert said in str(no_dates_error("date", "d.csv", ["x"], first))

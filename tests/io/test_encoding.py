@@ -264,3 +264,14 @@ def test_a_utf16_file_is_named_as_such_with_what_to_do(tmp_path, data, start, gi
             read()
         assert str(caught.value).startswith(f"{path}: {start}"), str(caught.value)
         assert "cannot decode" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [("cp932", "cp932"), ("utf-8", "utf-8-sig")],  # UTF-8 with a bad byte: damaged UTF-8, read as UTF-8
+)
+def test_replace_reads_a_file_neither_encoding_decodes_in_the_one_with_fewer_bad_bytes(tmp_path, encoding, expected):
+    path = tmp_path / "reviews.csv"
+    lines = ("id,text\n1,手数料が高いので辞めました\n", "3,単価が安すぎる\n")
+    path.write_bytes(lines[0].encode(encoding) + b"2,\x81\x20\n" + lines[1].encode(encoding))  # 0x81 0x20: in neither
+    assert detect_encoding(path, errors="replace") == expected

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.cli import cli
+from taikai.io._excel_numbers import as_texts
 
 IDS = [1234567890123456789, 9007199254740993, 5]
 TEXTS = ["手数料が高すぎる", "報酬が安い", "卒業しました"]
@@ -75,3 +76,7 @@ def test_is_long_integer(value, long):
     from taikai.io import is_long_integer  # new: imported here, so that the tests above run on the old code too
 
     assert is_long_integer(value) is long
+
+
+def test_long_integers_as_texts_keep_missing_cells_missing():
+    assert as_texts([None, 1234567890123456789, 7]) == [None, "1234567890123456789", "7"]

@@ -12,6 +12,8 @@ from taikai.io import likely_labels
         (["text", "model_sentiment", "感情"], {"感情": "sentiment"}),
         # a batch output's probabilities
         (["text", "p_reason_fees", "p_sentiment_negative", "category"], {"category": "reasons"}),
+        # a sheet's further reasons, read beside the reasons, never as them
+        (["text", "more_reasons", "理由"], {"理由": "reasons"}),
     ],
 )
 def test_the_model_s_own_columns_are_never_taken_for_labels(columns, expected):

@@ -230,3 +230,12 @@ def test_a_matcher_is_relabelled_only_with_its_own_rules():
 def test_a_lemma_term_matches_whole_dictionary_forms_only(term, lemmas, expected):
     matcher = compile_rules(parse_rules(rule(any=[term])))
     assert bool(matcher.match("関係ない文", lemmas=lemmas)) is expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "lemmas"), [(["手数料", "時間"], ["手数料"]), (["手数料"], ["手数料", "時間"]), ([], ["x"])]
+)
+def test_lemmas_of_another_count_than_the_texts_are_refused_with_both_counts(texts, lemmas):
+    matcher = compile_rules(parse_rules(rule(any=["lemma:手数料"])))
+    with pytest.raises(ValueError, match=f"^{len(texts)} texts but {len(lemmas)} lemma strings$"):
+        matcher.match_all(texts, lemmas)

@@ -202,6 +202,10 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r'any must be a list of strings: write any = \["手数料"\]',
         ),
         (RULE.replace('any = ["手数料"]', "any = [1, 2]"), r"any must be a list of strings"),
+        (  # the list to write holds the string as TOML writes it, quotes escaped
+            RULE.replace('any = ["手数料"]', "any = 'say \"hi\"'"),
+            re.escape('any must be a list of strings: write any = ["say \\"hi\\""]'),
+        ),
         (RULE.replace('"手数料"', '"手数料", "  "'), r"any: the term '  ' is empty once normalised"),
         (RULE.replace('"手数料"', '"lemma:"'), r"any: the term 'lemma:' is empty once normalised"),
         # bad regular expressions, in `regex` or as a regex: term
@@ -327,6 +331,10 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r"rules\.toml:5: rule 'r1 ' \(rule 2 of the file\): the name is used by rule 1 \(as 'r1': spaces around "
             r"a name do not count\) too; names must be unique",
         ),
+        (  # a third rule of the name is told the first that has it, not the second
+            RULE + RULE.replace('"手数料"', '"利用料"') + RULE.replace('"手数料"', '"振込料"'),
+            r"rule 'r1' \(rule 3 of the file\): the name is used by rule 1 too",
+        ),
     ],
 )
 def test_errors_name_the_file_line_and_rule(text, expected):
@@ -419,6 +427,7 @@ def test_repeated_groups_whose_alternatives_match_different_texts_are_kept(patte
         ('not = ["15555円"]', "not: the term '15555円' holds a run of one digit longer than three (5555), and"),
         ('not = ["15555円"]', "Write '15,555円' to fire where a review writes the amount so, or '1555円' to fire"),
         ('all = ["100000000円"]', "Write '100,000,000円' to fire"),  # 10000万 would be cut too
+        ('any = ["月1111000円"]', "Write '月1,111,000円' to fire where"),  # not a whole number of 万: no 111万
         ('regex = ["月100000円以上"]', "Write '月10万円以上' or '月100,000円以上' to fire where"),
         # not an amount: a quantifier, a run of another character
         ('regex = ["a{10000}"]', "asks for a run of one character longer than three, and rules match text where such"),
@@ -832,3 +841,35 @@ def test_an_unknown_label_is_told_by_its_type(text, check, unknown):
     assert isinstance(caught.value, UnknownRuleLabelError) is unknown
     hint = TAXONOMY_HINT
     assert str(caught.value).endswith(f"\n{hint}") is unknown
+
+
+@pytest.mark.parametrize(("rules", "more"), [(20, []), (21, ["… and 1 more"]), (25, ["… and 5 more"])])
+def test_twenty_problems_are_listed_then_how_many_more_there_are(rules, more):
+    text = "".join(f'[[rule]]\nname = "r{k}"\nlabel = "fees"\n' for k in range(rules))  # each without terms
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    lines = str(caught.value).splitlines()
+    assert [k for k, line in enumerate(lines) if "the rule matches nothing" in line] == list(range(20))
+    assert lines[20:] == more
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('[rules]\nname = "x"\n', "unknown top-level key(s) ['rules']"),
+        ('rule = "x"\n', "must be an array of tables"),
+        (RULE.replace('any = ["手数料"]', 'regex = ["("]'), "bad regular expression"),  # its only pattern
+        (RULE.replace('any = ["手数料"]', 'all = ["lemma:"]'), "is empty once normalised"),  # its only term
+    ],
+)
+def test_a_problem_is_not_said_again_in_other_words(text, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 1 and said in lines[0], lines  # not "no rules" nor "the rule matches nothing" too
+
+
+def test_rules_are_not_read_from_standard_input(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no file named -
+    with pytest.raises(RulesError, match=r"^-: .+ does not read rules from standard input; save them to a file"):
+        load_rules("-")

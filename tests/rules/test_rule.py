@@ -2,7 +2,8 @@
 
 import pytest
 
-from taikai.rules import RuleSet, parse_rules
+from taikai.errors import InputError
+from taikai.rules import Rule, RuleSet, RulesMode, Term, TermKind, parse_rules
 
 RULES = """
 [[rule]]
@@ -20,6 +21,24 @@ any = ["時間"]
 def test_where_names_a_rule_at_its_line():
     rules = parse_rules(RULES, "rules.toml")
     assert rules.where(rules.rules[1]) == "rules.toml:7: rule 'no time'"
+
+
+@pytest.mark.parametrize(("line", "said"), [(7, "rules.toml:7: rule 'r'"), (None, "rules.toml: rule 'r'")])
+def test_where_gives_a_rule_s_line_only_when_it_is_known(line, said):
+    rule = Rule("r", "fees", any=(Term(TermKind.SURFACE, "手数料"),), line=line)  # None: a rule made in Python
+    assert RuleSet((rule,), "rules.toml").where(rule) == said
+
+
+@pytest.mark.parametrize(
+    ("mode", "rules", "expected"),
+    [("flag", None, RulesMode.FLAG), ("override", "rules.toml", RulesMode.OVERRIDE), ("override", None, None)],
+)
+def test_a_rules_mode_that_asks_for_more_than_flag_needs_rules(mode, rules, expected):
+    if expected is None:
+        with pytest.raises(InputError, match=r"^rules_mode='override' applies to rules: give them with rules="):
+            RulesMode.for_rules(mode, rules)
+    else:
+        assert RulesMode.for_rules(mode, rules) is expected
 
 
 @pytest.mark.parametrize(
@@ -43,3 +62,12 @@ def test_where_refuses_what_is_no_rule_with_a_type_error(rules, value, said):
     if "rules.rules[" in said:  # the advice, followed
         position = int(said.rsplit("[", 1)[1].rstrip("]"))
         assert ruleset.where(ruleset.rules[position]).endswith(f"rule {value!r}")
+
+
+@pytest.mark.parametrize(("rules", "listed"), [(10, "'r9'"), (11, "'r9', …")])
+def test_a_value_that_is_no_rule_is_told_ten_names_at_most(rules, listed):
+    terms = (Term(TermKind.SURFACE, "手数料"),)
+    ruleset = RuleSet(tuple(Rule(f"r{k}", "fees", any=terms) for k in range(rules)), "rules.toml")
+    with pytest.raises(TypeError) as caught:
+        ruleset.where("fees")
+    assert str(caught.value).endswith(f"they are named 'r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', {listed}")

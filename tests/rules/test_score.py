@@ -166,3 +166,18 @@ def test_a_rule_name_stays_in_its_cell_of_the_markdown_table(name):
     row = next(line for line in lines if line.startswith("| fee"))
     cells = re.split(r"(?<!\\)\|", row)  # the bars that are not escaped
     assert len(cells) == header.count("|") + 1 and "high" in row
+
+
+@pytest.mark.parametrize(
+    ("misfire", "where", "index"),
+    [
+        (Misfire(2, 5, ("fees",), "t", index="r7"), "line 5", None),  # the file line names the row: no index
+        (Misfire(2, None, ("fees",), "t", index="r7"), "row 3 (index 'r7')", "r7"),
+        (Misfire(2, None, ("fees",), "t", index=2), "row 3", None),  # the index label is its position
+        (Misfire(2, None, ("fees",), "t"), "row 3", None),
+    ],
+)
+def test_a_misfire_gives_its_index_label_only_where_it_names_the_row_by_it(misfire, where, index):
+    assert misfire.where() == where
+    assert misfire.to_dict().get("index") == index
+    assert ("index" in misfire.to_dict()) is (index is not None)
