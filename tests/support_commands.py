@@ -1,6 +1,7 @@
 """Command helpers the tests share (importable as ``support_commands``: ``tests`` is on the tests' path)."""
 
 import re
+import shlex
 from pathlib import Path
 
 MODEL_COMMANDS = ("batch", "drift", "rules")
@@ -25,3 +26,15 @@ def without_run_number(said: str) -> str:
     """Return *said* with the number of pytest's temporary folder (``pytest-2090``) left out: paths said back may
     hold any digits, so a check that a phone number's ``090`` was masked must not read them."""
     return re.sub(r"pytest-\d+", "pytest-N", said)
+
+
+class InShell:
+    """The paths in a folder as a command line that a message advises writes them, for a template's ``{sh[OUT.csv]}``
+    (``shlex.quote(str(folder / "OUT.csv"))``): pytest's temporary folder is under TMPDIR, which may hold a space
+    (``C:\\Users\\Taro Yamada\\AppData\\Local\\Temp``), and a command given to be run quotes such a path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __getitem__(self, name: str) -> str:
+        return shlex.quote(str(self.folder / name))

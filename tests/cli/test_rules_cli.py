@@ -1,6 +1,7 @@
 """``taikai rules test`` and ``taikai predict --rules`` through click's runner."""
 
 import json
+import shlex
 
 import pytest
 from click.testing import CliRunner
@@ -143,7 +144,7 @@ def test_rules_test_given_the_data_first_says_the_order_and_its_advice_works(fil
     assert result.exit_code == 2, result.output
     head = "taikai: error: rules test takes the rules file first, then the labelled data; "
     assert result.output.startswith(head) and "TOML" not in result.output and "UTF-8" not in result.output
-    advised = result.output.rstrip().rsplit(": taikai ", 1)[1].split()
+    advised = shlex.split(result.output.rstrip().rsplit(": taikai ", 1)[1])  # as a shell reads it
     assert advised == ["rules", "test", str(rules), str(labelled)]
     assert run(*advised, "-m", tiny_model_dir).exit_code == 0
 
