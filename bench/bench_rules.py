@@ -96,11 +96,11 @@ def main(argv: list[str] | None = None) -> int | None:
     args = parser.parse_args(argv)
     import taikai
 
+    model = taikai.load_model(args.model)
+    runs = variants(model, args.rules)  # a wrong --model or --rules is said before a dump is written
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     dump = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
     texts = dump_texts(dump)
-    model = taikai.load_model(args.model)
-    runs = variants(model, args.rules)
     for run in runs.values():
         run(texts[:200])  # taggers made, caches warm
     print(f"cores: {os.cpu_count()}  rows: {len(texts):,}  model: {args.model or 'default'}  rules: {args.rules}")

@@ -1,7 +1,9 @@
 """Command helpers the tests share (importable as ``support_commands``: ``tests`` is on the tests' path)."""
 
-import re
+import shlex
 from pathlib import Path
+
+import pytest
 
 MODEL_COMMANDS = ("batch", "drift", "rules")
 """The data commands that take ``-m MODEL`` (report and suggest read the model a batch summary names)."""
@@ -21,7 +23,21 @@ def data_command(command: list[str], folder: Path, data: Path, model: Path) -> l
     return args + (["-m", str(model)] if command[0] in MODEL_COMMANDS else [])
 
 
-def without_run_number(said: str) -> str:
-    """Return *said* with the number of pytest's temporary folder (``pytest-2090``) left out: paths said back may
-    hold any digits, so a check that a phone number's ``090`` was masked must not read them."""
-    return re.sub(r"pytest-\d+", "pytest-N", said)
+def without_temp_folder(said: str, factory: pytest.TempPathFactory) -> str:
+    """Return *said* with pytest's temporary folder of this run (``tmp_path_factory.getbasetemp()``, which holds
+    every test's ``tmp_path`` and the session's models) written ``<tmp>``: its path holds whatever the machine gives
+    it (``pytest-2090`` holds ``090``, ``pytest-of-USER`` a user's name, TMPDIR and ``--basetemp`` anything), so a
+    check that a masked value's pieces are not said must not read it."""
+    return said.replace(str(factory.getbasetemp()), "<tmp>")
+
+
+class InShell:
+    """The paths in a folder as a command line that a message advises writes them, for a template's ``{sh[OUT.csv]}``
+    (``shlex.quote(str(folder / "OUT.csv"))``): pytest's temporary folder is under TMPDIR, which may hold a space
+    (``C:\\Users\\Taro Yamada\\AppData\\Local\\Temp``), and a command given to be run quotes such a path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __getitem__(self, name: str) -> str:
+        return shlex.quote(str(self.folder / name))

@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -1034,7 +1035,9 @@ def test_info_offers_metadata_only_only_when_it_can_read_the_metadata(tiny_model
     (model_dir / "metadata.json").write_bytes(content)
     result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
     assert result.exit_code == 2 and result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
-    assert (f"taikai info --model {model_dir} --metadata-only shows its metadata" in result.stderr) is hint
+    assert (
+        f"taikai info --model {shlex.quote(str(model_dir))} --metadata-only shows its metadata" in result.stderr
+    ) is hint
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,13 @@ import gzip
 import io
 import lzma
 import random
+import shlex
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from support_commands import InShell
 
 from taikai.cli import cli
 from taikai.io._sniff import OLE2
@@ -134,35 +136,35 @@ BINARY_SAID = "taikai: error: {path}: this looks like binary data, not text ("
             gzip.compress(b"text\nx\n"),
             [],
             "{path} is gzip-compressed data (by its first bytes), not a CSV file; decompress it first "
-            "(gunzip -c {path} > {dir}/OUT.csv) and give the file that makes",
+            "(gunzip -c {quoted} > {sh[OUT.csv]}) and give the file that makes",
         ),
         (
             "rgz.txt",  # was: a .txt file is plain text, give its lines to predict
             gzip.compress("手数料\n".encode()),
             [],
             "{path} is gzip-compressed data (by its first bytes), not a plain text file; decompress it first "
-            "(gunzip -c {path} > {dir}/OUT.txt) and give the file that makes",
+            "(gunzip -c {quoted} > {sh[OUT.txt]}) and give the file that makes",
         ),
         (
             "r.csv.gz",  # was: cannot tell the format from the extension '.gz'
             gzip.compress(b"text\nx\n"),
             [],
             "{path} is gzip-compressed data (by its first bytes), which taikai does not read; decompress it first "
-            "(gunzip -c {path} > {dir}/r.csv) and give the file that makes",
+            "(gunzip -c {quoted} > {sh[r.csv]}) and give the file that makes",
         ),
         (
             "r.tsv",
             bz2.compress(b"text\nx\n"),
             ["--input-format", "csv"],
             "{path} is bzip2-compressed data (by its first bytes), not a CSV file; decompress it first "
-            "(bunzip2 -c {path} > {dir}/OUT.tsv) and give the file that makes",
+            "(bunzip2 -c {quoted} > {sh[OUT.tsv]}) and give the file that makes",
         ),
         (
             "r.jsonl",
             lzma.compress(b'{"text": "x"}\n'),
             [],
             "{path} is xz-compressed data (by its first bytes), not a JSON Lines file; decompress it first "
-            "(unxz -c {path} > {dir}/OUT.jsonl)",
+            "(unxz -c {quoted} > {sh[OUT.jsonl]})",
         ),
         ("rand.csv", RANDOM, [], BINARY_SAID),
         ("rand.csv", RANDOM, ["--encoding-errors", "replace"], BINARY_SAID),
@@ -202,7 +204,7 @@ def test_batch_names_compressed_binary_and_misnamed_files(tmp_path, tiny_model_d
     args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text", *options]
     result = CliRunner().invoke(cli, [str(a) for a in args])
     assert result.exit_code == 2 and not (tmp_path / "out.csv").exists()
-    expected = said.format(path=path, dir=tmp_path)
+    expected = said.format(path=path, quoted=shlex.quote(str(path)), sh=InShell(tmp_path))
     assert result.stderr.startswith(expected if said is BINARY_SAID else f"taikai: error: {expected}"), result.stderr
     assert "latin-1" not in result.stderr
 
@@ -248,7 +250,7 @@ def test_the_decompress_hint_overwrites_no_file(tmp_path, tiny_model_dir):
     args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text"]
     result = CliRunner().invoke(cli, [str(a) for a in args])
     assert result.exit_code == 2
-    assert f"(gunzip -c {path} > {tmp_path}/dump-1.csv)" in result.stderr, result.stderr
+    assert f"(gunzip -c {shlex.quote(str(path))} > {InShell(tmp_path)['dump-1.csv']})" in result.stderr, result.stderr
     assert (tmp_path / "dump.csv").read_text() == "id,text\n1,keep me\n"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support_commands import data_command, without_run_number
+from support_commands import data_command, without_temp_folder
 
 ROW = "田中さんから090-1234-5678に電話しろと言われた"
 """The first row of a file without a header: read as its column names, and quoted as them."""
@@ -29,7 +29,9 @@ def headerless(tmp_path):
     ],
     ids=["batch", "batch-dask", "drift", "report", "suggest", "rules-test"],
 )
-def test_a_headerless_file_s_first_row_is_quoted_masked(invoke, tmp_path, tiny_model_dir, headerless, command):
+def test_a_headerless_file_s_first_row_is_quoted_masked(
+    invoke, tmp_path, tmp_path_factory, tiny_model_dir, headerless, command
+):
     """Regression: 'the columns are [..., '田中さんから090-1234-5678に電話しろと言われた']' under --mask-pii."""
     if "dask" in command:
         pytest.importorskip("dask")
@@ -37,7 +39,7 @@ def test_a_headerless_file_s_first_row_is_quoted_masked(invoke, tmp_path, tiny_m
     masked = invoke(*args, "--mask-pii")
     assert masked.exit_code == 2, masked.output
     assert masked.output.startswith("taikai: error: ") and ROW not in masked.output and MASKED in masked.output
-    assert "090" not in without_run_number(masked.output) and "Traceback" not in masked.output
+    assert "090" not in without_temp_folder(masked.output, tmp_path_factory) and "Traceback" not in masked.output
     unmasked = invoke(*args)  # without --mask-pii the message quotes the row as written
     assert unmasked.exit_code == 2 and ROW in unmasked.output
     assert unmasked.output.replace(ROW, MASKED) == masked.output
@@ -52,7 +54,7 @@ def test_a_message_without_personal_data_is_said_as_it_is(invoke, tmp_path, tiny
 
 
 @pytest.mark.parametrize("command", [["predict"], ["explain", "-"]], ids=["predict", "explain"])
-def test_the_first_line_of_standard_input_is_quoted_masked(tiny_model_dir, command):
+def test_the_first_line_of_standard_input_is_quoted_masked(tiny_model_dir, tmp_path_factory, command):
     """Regression: the warning that standard input looks like a CSV table quoted its first line unmasked."""
     from click.testing import CliRunner
 
@@ -62,7 +64,7 @@ def test_the_first_line_of_standard_input_is_quoted_masked(tiny_model_dir, comma
     args = [*command, "-m", str(tiny_model_dir)]
     masked = CliRunner().invoke(cli, [*args, "--mask-pii"], input=lines.encode())
     assert "looks like a CSV table (its first line, '[人名]さん [電話番号],本文'" in masked.output
-    assert "090" not in without_run_number(masked.output)
+    assert "090" not in without_temp_folder(masked.output, tmp_path_factory)
     unmasked = CliRunner().invoke(cli, args, input=lines.encode())
     assert "(its first line, '田中さん 090-1234-5678,本文'" in unmasked.output
 

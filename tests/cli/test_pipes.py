@@ -95,7 +95,7 @@ def test_a_data_file_that_is_a_pipe_is_refused_before_any_work(work, line, name)
     if "--engine dask" in line:
         pytest.importorskip("distributed")
     with fifo(work / name, (work / "data.csv").read_bytes()) as pipe:
-        result = CliRunner().invoke(cli, line.format(pipe=pipe).split())
+        result = CliRunner().invoke(cli, [w.format(pipe=pipe) for w in line.split()])  # a path may hold a space
     assert result.exit_code == 2, result.output
     named = next((name for name in ("add", "reference") if f"--{name}" in line), None)  # named as given (h173, h177)
     given = f", given to {named}= (--{named} on the command line)" if named else ""
@@ -130,7 +130,7 @@ def test_a_pipe_without_an_extension_is_said_to_be_a_pipe_before_its_format(work
     if "--engine dask" in line:
         pytest.importorskip("distributed")
     with fifo(work / "in", (work / "data.csv").read_bytes()) as pipe:
-        result = CliRunner().invoke(cli, line.format(pipe=pipe).split())
+        result = CliRunner().invoke(cli, [w.format(pipe=pipe) for w in line.split()])  # a path may hold a space
     assert result.exit_code == 2, result.output
     assert f"{pipe}: is a pipe, not a regular file; taikai reads a data file more than once" in result.output
     assert f"does not allow. {_save(fmt)}\n" in result.output

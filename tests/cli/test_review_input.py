@@ -7,6 +7,7 @@ import json
 import lzma
 import os
 import random
+import shlex
 from pathlib import Path
 
 import pytest
@@ -355,8 +356,9 @@ def test_a_compressed_file_named_as_a_text_is_told_to_be_decompressed(tiny_model
     result = run("predict", "-m", tiny_model_dir, path)
     assert (
         f"taikai: warning: {str(path)!r} is gzip-compressed data, but predict classifies the texts it is given: "
-        f"decompress it and give its lines on standard input (gunzip -c {path} | taikai predict), or, for a table, "
-        "classify a column of the decompressed file with taikai batch FILE -o OUT.csv --text-column COLUMN\n"
+        f"decompress it and give its lines on standard input (gunzip -c {shlex.quote(str(path))} | taikai predict), "
+        "or, for a table, classify a column of the decompressed file with taikai batch FILE -o OUT.csv --text-column "
+        "COLUMN\n"
     ) in result.stderr
 
 

@@ -1,6 +1,7 @@
 """A CSV sheet is safe to open in Excel and reads back as it was; a later round's sheet carries the earlier ones."""
 
 import csv
+import shlex
 
 import openpyxl
 import pytest
@@ -103,7 +104,8 @@ def test_a_later_rounds_how_to_carries_the_earlier_files(run, tmp_path, predicti
     run("suggest", predictions, "-o", tmp_path / "s2.xlsx", "--n", "2", *options)
     steps = _how_to(tmp_path / "s2.xlsx")
     train, again = steps[-2], steps[-1]
-    adds, excludes = adds.format(s1=paths["s1.xlsx"]), excludes.format(s1=paths["s1.xlsx"], data=paths["data.csv"])
+    quoted = {name: shlex.quote(path) for name, path in paths.items()}  # the commands quote a path holding a space
+    adds, excludes = adds.format(s1=quoted["s1.xlsx"]), excludes.format(s1=quoted["s1.xlsx"], data=quoted["data.csv"])
     assert f"taikai train DATA{adds} --add このファイル --out MODEL" in train[0]
     assert f"taikai train DATA{adds} --add THIS_FILE --out MODEL" in train[1]
     assert ("前の回のシートも --add に残す" in train[0]) == bool(adds)

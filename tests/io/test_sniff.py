@@ -9,9 +9,11 @@ import gzip
 import io
 import json
 import lzma
+import shlex
 
 import openpyxl
 import pytest
+from support_commands import InShell
 
 from taikai.errors import INPUT_FORMAT, InputError
 from taikai.io import binary_data_format, data_format, delimited_format, format_of, open_reader
@@ -220,7 +222,7 @@ def test_a_txt_file_is_said_to_be_plain_text_whatever_it_holds(tmp_path, option,
             GZIP,
             None,
             " is gzip-compressed data (by its first bytes), not a plain text file; decompress it first "
-            "(gunzip -c {path} > {dir}/OUT.txt) and give the file that makes",
+            "(gunzip -c {quoted} > {sh[OUT.txt]}) and give the file that makes",
         ),
     ],
     ids=["xlsx", "xlsx-option", "parquet", "zip", "xls", "gzip"],
@@ -231,7 +233,7 @@ def test_a_txt_file_holding_a_binary_data_file_is_named_as_such(tmp_path, conten
     path.write_bytes(content)
     with pytest.raises(InputError) as caught:
         format_of(path, None, option)
-    assert str(caught.value) == f"{path}{message.format(path=path, dir=tmp_path)}"
+    assert str(caught.value) == f"{path}{message.format(quoted=shlex.quote(str(path)), sh=InShell(tmp_path))}"
 
 
 @pytest.mark.parametrize(

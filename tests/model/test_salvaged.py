@@ -143,7 +143,7 @@ def test_following_a_damaged_no_vectors_models_hint_trains_a_model_without_vecto
         taikai.load_model(tmp_path / "damaged")
     command = str(caught.value).rpartition("retrain: ")[2]
     words = shlex.split(
-        command.replace("DATA.csv", shlex.quote(str(data))).replace("MODEL_DIR", str(tmp_path / "again"))
+        command.replace("DATA.csv", shlex.quote(str(data))).replace("MODEL_DIR", shlex.quote(str(tmp_path / "again")))
     )
     assert words[:2] == ["taikai", "train"]
     assert CliRunner().invoke(cli, [*words[1:], "--folds", "2"]).exit_code == 0

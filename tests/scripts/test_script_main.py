@@ -7,6 +7,7 @@ import argparse
 import importlib
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -87,15 +88,20 @@ def test_says_errors_returns_2_for_a_users_error_and_lets_others_through(capsys,
         ("make_dump", ["5", "{tmp}"], "Is a directory"),
     ],
 )
-def test_a_wrong_path_is_one_error_line_and_exit_2(tmp_path, capsys, name, argv, said):
+def test_a_wrong_path_is_one_error_line_and_exit_2(tmp_path, monkeypatch, capsys, name, argv, said):
     """Regression: these ended in a traceback (its last line a taikai error, a bare FileNotFoundError, or a child's
     CalledProcessError with its message lost), or, given a --old-src/--baseline-src that is no checkout, compared
-    the installed taikai with itself without a word."""
+    the installed taikai with itself without a word. And bench_rules wrote its dump into a new temporary folder
+    before it read --rules, and left it there (a taikai-bench-* folder in /tmp after every run of the tests)."""
     (tmp_path / "dev.csv").write_text(DEV, encoding="utf-8")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # the system's temporary folder, as the script sees it
     assert load(name).main([a.format(tmp=tmp_path) for a in argv]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{name}.py: error: ") and said.format(tmp=tmp_path) in err and "Traceback" not in err
     assert len(err.splitlines()) == 1
+    assert not list(temp.iterdir())  # nothing made before the error was found
 
 
 @pytest.mark.parametrize(
