@@ -10,6 +10,7 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
+from taikai.drift._masked_sides import check_masked_alike
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport, PeriodDrift
@@ -170,6 +171,7 @@ def check_drift(
             prefix=prefix,
             model_named=named,
         )
+        check_masked_alike(dump, reference, mask_pii)  # masked on one side only: drift where nothing changed
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
             counted = _statistics(
                 reference,
