@@ -431,7 +431,7 @@ def test_a_dump_and_a_reference_of_two_models_get_advice_that_works(tiny_model_d
     assert "(the reference) says its predictions were made by model " in said
     assert said.endswith(
         "give as reference= (--reference on the command line) the dump taikai batch read to write "
-        f"{tmp_path / 'ref.csv'} ({HOTELS}), which drift classifies with the model given, the one that made the dump's "
+        f"{tmp_path / 'ref.csv'} ({HOTELS}), which drift classifies with the model that made the dump's "
         "predictions (tiny), or check each file against its own model's training statistics (leave out the reference)"
     )
     followed = run(tmp_path / "dump.csv", "--model", tiny_model_dir, "--reference", HOTELS)

@@ -41,7 +41,7 @@ def test_predictions_of_two_models_are_said_to_be_so(predictions, tiny_model_dir
         + json.loads((tiny_model_dir / "metadata.json").read_text("utf-8"))["artifact"]["sha256"][:12]
         + "…): drift compares both files with one model, so no model= (--model on the command line) reads both; give "
         f"as reference= (--reference on the command line) the dump taikai batch read to write {predictions['other']} "
-        f"({HOTELS}), which drift classifies with the model given, the one that made the dump's predictions (tiny), "
+        f"({HOTELS}), which drift classifies with the model that made the dump's predictions (tiny), "
         "or check each file against its own model's training statistics (leave out the reference)"
     )
 

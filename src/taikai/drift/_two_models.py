@@ -42,7 +42,7 @@ def check_one_model(dump: str | Path | pd.DataFrame, reference: str | Path | pd.
         f"{theirs.model.sha256[:12]}…), and {dump} (the dump) by model {ours.model.name} (sha256 "
         f"{ours.model.sha256[:12]}…): drift compares both files with one model, so no model= (--model on the command "
         f"line) reads both; give as reference= (--reference on the command line) the dump taikai batch read to write "
-        f"{reference}{raw}, which drift classifies with the model given, the one that made the dump's predictions "
+        f"{reference}{raw}, which drift classifies with the model that made the dump's predictions "
         f"({ours.model.name}), or check each file against its own model's training statistics (leave out the "
         "reference)"
     )
