@@ -427,8 +427,12 @@ def test_a_dump_and_a_reference_of_two_models_get_advice_that_works(tiny_model_d
         assert CliRunner().invoke(cli, list(map(str, args))).exit_code == 0
     result = run(tmp_path / "dump.csv", "--model", tiny_model_dir, "--reference", tmp_path / "ref.csv")
     assert result.exit_code == 2, result.output
-    assert result.stderr.strip().endswith(
-        f"name the model that made them with model='{other_default}' (--model on the command line), or {RAW}"
+    said = result.stderr.strip()  # h263: no longer "name the model that made them with --model": that refused the dump
+    assert "(the reference) says its predictions were made by model " in said
+    assert said.endswith(
+        "give as reference= (--reference on the command line) the dump taikai batch read to write "
+        f"{tmp_path / 'ref.csv'} ({HOTELS}), which drift classifies with the model that made the dump's "
+        "predictions (tiny), or check each file against its own model's training statistics (leave out the reference)"
     )
     followed = run(tmp_path / "dump.csv", "--model", tiny_model_dir, "--reference", HOTELS)
     assert followed.exit_code == 0, followed.output

@@ -10,9 +10,11 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
+from taikai.drift._masked_sides import check_masked_alike
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport, PeriodDrift
+from taikai.drift._two_models import check_one_model
 from taikai.errors import (
     ENCODING,
     INPUT_FORMAT,
@@ -161,6 +163,7 @@ def check_drift(
         ref, ref_name = reference_statistics(model)
     else:
         # What reading the dump refuses is said before the reference is counted (minutes for a large raw one).
+        check_one_model(dump, reference)  # two models: no --model reads both, said before either is refused
         read_options = check_dump(  # the dump's reader, which counting it reads: a JSONL dump is read whole once
             _checked(dump),
             model,
@@ -170,6 +173,7 @@ def check_drift(
             prefix=prefix,
             model_named=named,
         )
+        check_masked_alike(dump, reference, mask_pii)  # masked on one side only: drift where nothing changed
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
             counted = _statistics(
                 reference,

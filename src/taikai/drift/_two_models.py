@@ -1,0 +1,48 @@
+"""Refuse, in one message, a dump and a reference file whose batch summaries name two different models.
+
+Drift compares both files with one model. The dump's predictions were checked first against the model given; the
+reference's were then refused with the advice to name their model with ``--model``, and naming it refused the
+dump with the advice to name the first one: each message sent the analyst to the other. The way out is to give one
+of the two raw dumps (drift classifies it with the model given), or to check each file against its own model.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taikai.errors import InputError
+from taikai.io import RunSummary, read_summary
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _summary(data: str | Path | pd.DataFrame) -> RunSummary | None:
+    """The batch summary beside the file *data* (``None``: a frame, or no summary)."""
+    if not isinstance(data, (str, Path)):
+        return None
+    with warnings.catch_warnings():  # what reading the summary warns of is said when the file is counted
+        warnings.simplefilter("ignore")
+        return read_summary(Path(data))
+
+
+def check_one_model(dump: str | Path | pd.DataFrame, reference: str | Path | pd.DataFrame) -> None:
+    """Raise :class:`InputError` when the batch summaries of *dump* and of the *reference* file name models of
+    different sha256s: no ``--model`` can read both files' predictions."""
+    ours, theirs = _summary(dump), _summary(reference)
+    if ours is None or theirs is None or ours.model is None or theirs.model is None:
+        return
+    if not ours.model.sha256 or not theirs.model.sha256 or ours.model.sha256 == theirs.model.sha256:
+        return
+    raw = f" ({theirs.input})" if theirs.input else ""
+    raise InputError(
+        f"{reference} (the reference) says its predictions were made by model {theirs.model.name} (sha256 "
+        f"{theirs.model.sha256[:12]}…), and {dump} (the dump) by model {ours.model.name} (sha256 "
+        f"{ours.model.sha256[:12]}…): drift compares both files with one model, so no model= (--model on the command "
+        f"line) reads both; give as reference= (--reference on the command line) the dump taikai batch read to write "
+        f"{reference}{raw}, which drift classifies with the model that made the dump's predictions "
+        f"({ours.model.name}), or check each file against its own model's training statistics (leave out the "
+        "reference)"
+    )
