@@ -293,7 +293,9 @@ DESIGN = """## Design
   such as `lancers.jp` is a site's name and stays).
   An IRI's path segment in Japanese is part of its URL (`https://ja.wikipedia.org/wiki/クラウドソーシング`,
   `?q=東京`), unless it starts with hiragana, a particle or a verb glued after the URL (`詳細はhttps://example.com/を見てください`
-  keeps を見てください), or follows the domain's `/` (`https://www.lancers.jp/で登録…`,
+  keeps を見てください), and no `/`, nor a `?` or `#` with a query or fragment, follows it (masker 18:
+  `www.example.jp/ユーザー/ぴよ子?tab=1` is a path, and so a name in it is masked with the URL; it was
+  `[URL]ぴよ子?tab=1`; `…/a/ってなに? 教えて` keeps its question), or follows the domain's `/` (`https://www.lancers.jp/で登録…`,
   `www.example.jp/東京`: a page at a site's root is rarely named in Japanese, a review going on after a URL often
   is) and no `/`, `?` or `#` follows it (masker 17: `https://example.com/プロフィール/田中` is a path, and so a
   name in it is masked with the URL; it was `[URL]プロフィール/田中`), or the text would keep no Japanese the

@@ -440,3 +440,38 @@ def test_a_path_given_for_the_frame_is_refused_saying_how_to_read_it(function, g
     'str' object has no attribute 'columns'"."""
     with pytest.raises(TypeError, match=r"^df must be a pandas DataFrame of predictions \(read a predictions file "):
         function(given)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            [
+                "trial run's rows: token OOV rate ",
+                "Trial run's rows: 64 rows, 64 classified (4 of them mostly not Japanese, counted as unclassifiable",
+                "No period has 30 rows to judge: only the trial run's rows are judged.",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "試行の行: 未知のトークン (OOV) の割合 ",
+                "試行の行: 64 行のうち 64 行を分類 (うち 4 行は大半が日本語でないため、",
+                "判定できる 30 行のある期間がないため、判定は試行の行のみです。",
+            ],
+        ),
+    ],
+)
+def test_a_trial_runs_section_does_not_call_its_rows_the_whole_dump(predictions, tiny_model, lang, said):
+    """Regression: the section of predictions of a trial run (batch --limit N) named their figures those of the
+    "whole dump" (全体), and its only judged part the "whole input", while the page's header says a trial run."""
+    from taikai.io import TRIAL_RUN
+
+    foreign = tiny_model.predict_frame(pd.DataFrame({"text": ["the fee is too high for me 手数料"] * 4}))
+    frame = pd.concat([predictions, foreign.assign(posted_at="2025-07-01")], ignore_index=True)
+    frame.attrs[TRIAL_RUN] = {"limit": len(frame), "input": "dump.csv"}
+    section = drift_section(frame, tiny_model, date_column="posted_at", freq="W", lang=lang)
+    lines = [*section.reasons, *section.notes]
+    assert [s for s in said if not any(line.startswith(s) for line in lines)] == [], lines
+    assert not [line for line in lines if "whole" in line.lower() or "全体" in line]

@@ -35,16 +35,30 @@ FILES = {
     "book.csv": _xlsx(),
     "reviews.txt": "手数料が高い,辞めた\n単価が安い,遅い\n案件が少ない\tつらい\n".encode(),
     "missing.csv": None,
+    "missing.txt": None,
 }
 SAID = {
     "old.csv": "taikai: error: {path}: an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as "
     ".xlsx or CSV from Excel\n",
     "book.csv": "taikai: error: {path} is an .xlsx (Excel) workbook, whatever its name, not a CSV file; {xlsx}"
     "rename it .xlsx, or save it as CSV from Excel\n",
-    "reviews.txt": "taikai: error: {path}: a .txt file is plain text, not a table: to classify its lines, one review "
-    "per line, give them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
-    "if it holds a table (a header, then one row per line), {table}\n",
+    "reviews.txt": "taikai: error: {path}: a .txt file is plain text, {txt}\n",
     "missing.csv": "taikai: error: {path}: no such file\n",
+    "missing.txt": "taikai: error: {path}: no such file\n",  # was: said to be plain text (not batch)
+}
+TABLES = "CSV, TSV, JSONL, Parquet or xlsx"
+HELD = "if it holds one (a header, then one row per line), "
+TXT = {  # what each command reads, and what to do: only batch, which classifies reviews, points to predict
+    "batch": "not a table: to classify its lines, one review per line, give them to predict (taikai predict < {path} "
+    "on the command line, model.predict(lines) in Python); if it holds a table (a header, then one row per line), "
+    "{table}",
+    "evaluate": f"not a labelled table ({TABLES}: the texts and their labels): {HELD}{{table}}",
+    "train": f"not a labelled table ({TABLES}: the texts and their labels): {HELD}{{table}}",
+    "report": f"not a predictions file (the table taikai batch writes: {TABLES}): give the file taikai batch wrote; "
+    f"{HELD}{{table}}",
+    "suggest": f"not a predictions file (the table taikai batch writes: {TABLES}): give the file taikai batch wrote; "
+    f"{HELD}{{table}}",
+    "drift": f"not a dump or predictions file (a table: {TABLES}): {HELD}{{table}}",
 }
 COMMANDS = {
     "batch": ("-o", "{tmp}/out.csv", "--text-column", "text"),
@@ -66,7 +80,9 @@ NAMED_XLSX = "name its format with input_format= (--input-format on the command 
 def test_a_file_a_command_cannot_read_is_said_to_be_what_it_is(tmp_path, tiny_model_dir, command, name):
     """Regression: an .xls or .xlsx workbook renamed .csv was read as CSV by every command but predict (its
     columns a line of binary, or bytes that do not decode); a .txt file could not be told apart from its
-    extension alone; batch given a missing file and no --text-column asked for the column."""
+    extension alone, then was told to every command to classify its lines with predict (a labelled table or a
+    predictions file too), and a missing one to be plain text; batch given a missing file and no --text-column
+    asked for the column."""
     path = tmp_path / name
     if FILES[name] is not None:
         path.write_bytes(FILES[name])
@@ -75,7 +91,8 @@ def test_a_file_a_command_cannot_read_is_said_to_be_what_it_is(tmp_path, tiny_mo
     takes_format = command.split()[0] in ("batch", "drift")
     table = INPUT_FORMAT if takes_format else "give it the extension .csv or .tsv"
     assert result.exit_code == 2, result.output
-    assert result.output == SAID[name].format(path=path, table=table, xlsx=NAMED_XLSX if takes_format else "")
+    txt = TXT[command.split()[0]].format(path=path, table=table)
+    assert result.output == SAID[name].format(path=path, txt=txt, xlsx=NAMED_XLSX if takes_format else "")
     assert not [p for p in tmp_path.iterdir() if p.name not in FILES]  # nothing written
 
 

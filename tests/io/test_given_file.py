@@ -96,12 +96,25 @@ TEXT_FILE = "a .txt file is plain text, not one of the tables read here (CSV, TS
             "book.txt, given to add= (--add on the command line): is an .xlsx (Excel) workbook, whatever its name, "
             "not a plain text file; rename it .xlsx",
         ),
+        (
+            lambda tmp: taikai.check_drift(tmp / "data.csv", reference=tmp / "notes.txt"),
+            f"notes.txt, given to reference= (--reference on the command line): {TEXT_FILE}give a dump or "
+            "predictions file to compare with by its path, or leave it out to compare with the model's training "
+            "statistics; if it holds a table (a header, then one row per line), name its format with "
+            "reference_input_format= (--reference-input-format on the command line): csv or tsv",
+        ),
+        (
+            lambda tmp: taikai.check_drift(tmp / "data.csv", reference=tmp / "book.txt"),
+            "book.txt, given to reference= (--reference on the command line): is an .xlsx (Excel) workbook, whatever "
+            "its name, not a plain text file; name its format with reference_input_format= (--reference-input-format "
+            "on the command line): xlsx, or rename it .xlsx",
+        ),
     ],
-    ids=["add", "exclude", "a workbook named .txt"],
+    ids=["add", "exclude", "a workbook named .txt", "reference", "a workbook named .txt as reference"],
 )
 def test_a_text_file_given_to_an_option_is_told_what_the_option_takes(call, said, tmp_path):
-    """Regression: a .txt file given to --add or --exclude was told the main input's advice first, to classify its
-    lines with taikai predict."""
+    """Regression: a .txt file given to --add, --exclude or --reference was told the main input's advice first, to
+    classify its lines with taikai predict (--reference then to name its format)."""
     import pandas as pd
 
     (tmp_path / "data.csv").write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
@@ -111,4 +124,4 @@ def test_a_text_file_given_to_an_option_is_told_what_the_option_takes(call, said
     with pytest.raises(InputError) as raised:
         call(tmp_path)
     assert str(raised.value).startswith(f"{tmp_path / said.split(',')[0]}{said[said.index(',') :]}"), raised.value
-    assert "predict" not in str(raised.value)
+    assert "taikai predict" not in str(raised.value)

@@ -90,6 +90,17 @@ def test_an_address_is_found_whatever_punctuation_precedes_it(text, expected):
         ("資料はwww.example.jp/資料#2 参照", "資料は[URL] 参照"),
         ("https://example.com/プロフィール/田中", "[URL]プロフィール/田中"),
         ("https://www.lancers.jp/経由/直接どちらも不可だった", "[URL]経由/直接どちらも不可だった"),
+        # Regression: so is a segment in hiragana after any / that another /, or a ? or # and a query or fragment,
+        # follows (was [URL]ぴよ子?tab=1: the URL ended at the / before it), with the same proviso.
+        ("詳しくは www.example.jp/ユーザー/ぴよ子?tab=1 を見て", "詳しくは [URL] を見て"),
+        ("詳しくは https://example.jp/ぴよ子?tab=1 を見て", "詳しくは [URL] を見て"),
+        ("https://example.jp/users/ぴよ子#top です", "[URL] です"),
+        ("www.example.jp/ユーザー/ぴよ子/投稿 です", "[URL] です"),
+        ("https://example.jp/u/ぴよ子/ で見た", "[URL] で見た"),
+        ("https://example.jp/a/ぴよ子?tab=1", "[URL]ぴよ子?tab=1"),
+        ("https://example.jp/a/ぴよ子 です", "[URL]ぴよ子 です"),  # no / ? # after it: the text's
+        ("https://example.com/a/ってなに? 教えて", "[URL]ってなに? 教えて"),  # a question, not a query
+        ("https://example.com/a/ってなに?", "[URL]ってなに?"),
         # Japanese glued after an ASCII letter or a mark ends it, where the text has Japanese elsewhere.
         ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は[URL]にあります"),
         ("連絡で「https://example.com/a」を見て", "連絡で「[URL]」を見て"),
@@ -121,6 +132,8 @@ def test_a_url_extent(text, expected):
         "https://example.com/プロフィール/田中",
         "https://www.lancers.jp/経由/直接どちらも不可だった",
         "プロフィールは https://example.com/プロフィール/田中 です",
+        "https://example.jp/a/ぴよ子?tab=1",
+        "www.example.jp/ユーザー/ぴよ子/投稿",
         "203.0.113.45",
         "IP 203.0.113.45 から",
     ],

@@ -110,7 +110,7 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
     """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
     found = []
     for part in (report.overall, *report.periods):
-        place = word("whole dump", lang) if part is report.overall else part.period
+        place = word(report.whole, lang) if part is report.overall else part.period
         for f in part.figures:
             if f.alert and lang == "en":
                 found.append(f"{place}: {f.reason()}")
@@ -121,6 +121,11 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
                     f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)})"
                 )
     return tuple(found)
+
+
+def _capitalized(text: str) -> str:
+    """Return *text* with its first letter in upper case (``Whole dump``, ``Trial run's rows``)."""
+    return text[:1].upper() + text[1:]
 
 
 def _moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
@@ -242,7 +247,11 @@ def drift_section(
     if stats.foreign:  # the unclassifiable share counts them, while the status section counts them classified
         notes.append(
             words["foreign"].format(
-                rows=stats.rows, s="" if stats.rows == 1 else "s", classified=stats.classified, foreign=stats.foreign
+                whole=_capitalized(word(report.whole, lang)),
+                rows=stats.rows,
+                s="" if stats.rows == 1 else "s",
+                classified=stats.classified,
+                foreign=stats.foreign,
             )
         )
     if date_column is None:
@@ -250,7 +259,9 @@ def drift_section(
     if report.empty_periods:  # a month lost in the export is said, not skipped over
         notes.append(gaps_note(report.empty_periods, lang))
     if date_column is not None and report.periods_unjudged:  # each period too small: the whole input's verdict alone
-        notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS))
+        judged = "are" if report.trial_run else "is"  # as taikai drift says it
+        whole = word("whole input" if report.whole == "whole dump" else report.whole, lang)
+        notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS, whole=whole, judged=judged))
         if report.freq == "W":
             notes.append(words["longer_periods"])
     return DriftSection(

@@ -34,13 +34,13 @@ NOTES = {
         "not judged": "判定できません: 分類できた行が少なすぎます ({why}; drift: not judged)",
         "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
-        "periods_unjudged": "判定できる {min_rows} 行のある期間がないため、判定は全体のみです。",
+        "periods_unjudged": "判定できる {min_rows} 行のある期間がないため、判定は{whole}のみです。",
         "longer_periods": "月ごと (--freq M) なら期間の行が増えます。",
         "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
         "period_words": "{period} の新しい語: {words}",
         "period_word": "{word} ({rows:,} 行, {share}; 基準: {reference})",
         "words_not_listed": "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が {min_rows} 行未満)",
-        "foreign": "全体: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
+        "foreign": "{whole}: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
         "「分類できない行」の割合にも数えています)",
     },
     "en": {
@@ -62,13 +62,13 @@ NOTES = {
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
         "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
         "per_period": "Give a date column (--date-column) to judge each period too.",
-        "periods_unjudged": "No period has {min_rows} rows to judge: only the whole input is judged.",
+        "periods_unjudged": "No period has {min_rows} rows to judge: only the {whole} {judged} judged.",
         "longer_periods": "Months (--freq M) hold more rows.",
         "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows:,} rows, {share}; reference: {reference})",
         "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
-        "foreign": "Whole dump: {rows:,} row{s}, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
+        "foreign": "{whole}: {rows:,} row{s}, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
         "counted as unclassifiable too)",
     },
 }
@@ -120,6 +120,8 @@ _WORDS_JA = {
         f"なし (分類できない行の割合のみ判定: 分類できた行が {MIN_ROWS} 行未満)"
     ),
     "whole dump": "全体",
+    "whole input": "全体",
+    "trial run's rows": "試行の行",  # a trial run's predictions (--limit N) are not the whole of anything
 }
 
 _COUNT = r"(\d[\d,]*)"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from taikai._warn import warn_user
 from taikai.errors import OUTPUT_ENCODING, DataWarning, InputError
+from taikai.io import renamed_columns
 
 _LOST = {
     "label": "is no label of the model",
@@ -21,11 +22,6 @@ _LOST = {
     "id column": "report, suggest and drift would not find under the name the run's summary gives",
 }
 """What a label or a column name written with ``?`` for a character becomes."""
-
-
-def _written(value: str, codec: str) -> str:
-    """Return *value* as a file in *codec* holds it, read back."""
-    return value.encode(codec, errors="replace").decode(codec)
 
 
 def check_labels_held(
@@ -47,14 +43,16 @@ def check_labels_held(
     if encoding is None:
         return
     try:
-        codec = codecs.lookup(encoding).name
+        codecs.lookup(encoding)
     except LookupError:
         return  # the encoding's own check names it
-    columns = list(columns)
+    labels, columns, inputs = list(labels), list(columns), list(inputs)
     given = [(what, name) for what, name in (named or {}).items() if name is not None]
+    # how the output writes each name it writes otherwise, as taikai suggest finds them (one way for both)
+    renamed = dict(renamed_columns([*labels, *columns, *inputs, *(name for _, name in given)], encoding))
     for what, values in (("label", labels), ("column name", columns), *((w, [n]) for w, n in given)):
         for value in values:
-            written = _written(value, codec)
+            written = renamed.get(value, value)
             if written != value:
                 where = next(j for j, (a, b) in enumerate(zip(value, written, strict=False)) if a != b)
                 whose = "the model's" if what in ("label", "column name") else "the"
@@ -65,13 +63,13 @@ def check_labels_held(
                     f"{OUTPUT_ENCODING.either(['utf-8-sig'])}, which Excel opens and which keeps every character"
                     f"{rename} (nothing was written)"
                 )
-    _check_input_names(source, encoding, codec, [*inputs, *columns], len(inputs))
+    _check_input_names(source, encoding, [*inputs, *columns], len(inputs), renamed)
 
 
-def _check_input_names(source: Path, encoding: str, codec: str, names: list[str], inputs: int) -> None:
-    """Refuse two of the output column *names* written as one in *codec*; warn of the first *inputs* of them (the
-    input's) written otherwise."""
-    writes = [(name, _written(name, codec)) for name in names]
+def _check_input_names(source: Path, encoding: str, names: list[str], inputs: int, renamed: Mapping[str, str]) -> None:
+    """Refuse two of the output column *names* written as one in *encoding* (*renamed*: how it writes those it
+    writes otherwise); warn of the first *inputs* of them (the input's) written otherwise."""
+    writes = [(name, renamed.get(name, name)) for name in names]
     seen: dict[str, str] = {}
     for name, written in writes:
         if written in seen and seen[written] != name:

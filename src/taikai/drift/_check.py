@@ -151,7 +151,8 @@ def check_drift(
             sheet=reference_sheet,
             encoding_errors=encoding_errors,
         )
-    check_given_paths(dump, reference)  # an empty path, or a reference that is no file, said before the model loads
+    # an empty path, or a reference that is no file (a .txt one whose format is not named), said before the model loads
+    check_given_paths(dump, reference, reference_input_format)
     named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(

@@ -15,9 +15,10 @@ from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import RAW_DUMP, Rows
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
+from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
+    FileKind,
     ReadOptions,
     YearRange,
     bad_line_error,
@@ -107,13 +108,13 @@ def file_statistics(
     """
     path = Path(path)
     options = read_options or ReadOptions()
+    fmt = format_of(path, options.input_format, INPUT_FORMAT, kind=FileKind.DUMP)  # a .txt file: said to be no dump
     reader = options.open(path)
     run = read_summary(path)
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = dump_text_column(run, text_column, text_argument, reader.columns, model, str(path))
     notes: list[Any] = []
     blank = [0]
-    fmt = format_of(path, options.input_format)
 
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from taikai.errors import Argument
+from taikai.errors import REFERENCE_INPUT_FORMAT, Argument
 
 REFERENCE = Argument("reference", "--reference")
 _GIVE_REFERENCE = (
@@ -16,11 +16,14 @@ _GIVE_REFERENCE = (
 )
 
 
-def check_given_paths(dump: object, reference: object) -> None:
+def check_given_paths(dump: object, reference: object, reference_format: str | None = None) -> None:
     """Raise :class:`InputError` when *dump* or *reference* is an empty (or blank) string, or *reference* a path
-    that is no file to read, naming it as given to ``reference``; frames and ``None`` pass."""
+    that is no file to read, naming it as given to ``reference``: a ``.txt`` file whose format was not named
+    (*reference_format*) is told to name it with ``reference_input_format``; frames and ``None`` pass."""
     from taikai.io import check_given_file, check_not_empty
 
     check_not_empty(dump, "dump", "give the path of a data file (CSV, TSV, JSONL, Parquet or xlsx)")
     if isinstance(reference, (str, Path)):
-        check_given_file(reference, REFERENCE, _GIVE_REFERENCE, tables=False)  # --reference-input-format reads .txt
+        check_given_file(
+            reference, REFERENCE, _GIVE_REFERENCE, tables=not reference_format, format_option=REFERENCE_INPUT_FORMAT
+        )

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from taikai._warn import warn_user
 from taikai.drift._model_text import dump_text_column
 from taikai.drift._rows import RAW_DUMP, Rows
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN
+from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN
 from taikai.io import (
+    FileKind,
     Reader,
     ReadOptions,
     check_made_by,
     check_sheet_column,
+    format_of,
     is_predictions,
     read_summary,
 )
@@ -73,6 +75,7 @@ def check_dump(
         path, options = Path(data), read_options
         with warnings.catch_warnings(record=True) as warned:  # said when the dump is counted
             warnings.simplefilter("always")
+            format_of(path, options.input_format, INPUT_FORMAT, kind=FileKind.DUMP)  # a .txt file: said to be no dump
             reader = options.open(path)
         with warnings.catch_warnings():  # said when the dump is counted, which reads it again
             warnings.simplefilter("ignore")

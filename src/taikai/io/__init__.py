@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._excel_numbers import EXCEL_DIGITS, is_long_integer, with_long_integers_as_texts
     from taikai.io._extensions import FORMATS, likely_format
+    from taikai.io._file_argument import FileKind
     from taikai.io._formats import (
         TEXT_FORMATS,
         ReadOptions,
@@ -137,6 +138,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._decoded_lines": ("DecodeNote", "raw_lines"),
     "._excel_numbers": ("EXCEL_DIGITS", "is_long_integer", "with_long_integers_as_texts"),
     "._extensions": ("FORMATS", "likely_format"),
+    "._file_argument": ("FileKind",),
     "._formats": (
         "TEXT_FORMATS",
         "ReadOptions",

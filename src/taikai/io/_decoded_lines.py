@@ -22,8 +22,9 @@ _BLOCK = 1 << 20
 _REPLACED_UTF8 = "\ufffd".encode()
 
 
-def raw_lines(f: IO[bytes]) -> Iterator[bytes]:
-    """Yield the lines of a binary file as a universal reader splits them: at CR LF, LF or a bare CR.
+def raw_lines(f: IO[bytes], size: int | None = None) -> Iterator[bytes]:
+    """Yield the lines of a binary file as a universal reader splits them: at CR LF, LF or a bare CR; of its next
+    *size* bytes only, when given (the last line cut there, as if the file ended).
 
     The lines keep their ending, so their lengths add up to the file's bytes (offsets stay exact). Only
     encodings whose line breaks are single ASCII bytes are read (see :func:`resolve_encoding`), so a byte
@@ -32,8 +33,11 @@ def raw_lines(f: IO[bytes]) -> Iterator[bytes]:
     ending in a CR (perhaps half of a CR LF), is carried into the next one.
     """
     carry = b""
+    left = size
     while True:
-        block = f.read(_BLOCK)
+        block = f.read(_BLOCK if left is None else min(_BLOCK, left))
+        if left is not None:
+            left -= len(block)
         if not block:
             if carry:
                 yield carry
@@ -89,9 +93,11 @@ class DecodedLines:
         line: int,
         errors: str = "strict",
         given: bool = False,
+        *,
+        until: int | None = None,
     ):
         self.f, self.path, self.offset, self.line = f, path, offset, line
-        self.raw = raw_lines(f)
+        self.raw = raw_lines(f, None if until is None else max(0, until - offset))  # until: no byte from it on
         self.codec = line_codec(encoding)
         self.encoding = encoding
         self.errors, self.given = errors, given

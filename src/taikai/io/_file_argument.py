@@ -9,10 +9,12 @@ from taikai.errors import wrong_type
 
 
 class FileKind(Enum):
-    """What a reader reads, for its message when it is given a frame: the functions that take that frame as it is."""
+    """What a reader reads, for its messages: given a frame, the functions that take that frame as it is; given a
+    ``.txt`` file, what to do with it (:func:`~taikai.io.format_of`)."""
 
     TABLE = "a data file (CSV, TSV, JSONL, Parquet or xlsx)"
     PREDICTIONS = "a predictions file"
+    DUMP = "a dump or predictions file"
     LABELLED = "a labelled file"
     SUMMARY = "a predictions file (its batch summary is beside it)"
     PARTS = "the Dask engine's output folder"

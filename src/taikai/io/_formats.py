@@ -10,10 +10,11 @@ from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._extensions import FORMATS, extension_format
-from taikai.io._file_argument import check_file
+from taikai.io._file_argument import FileKind, check_file
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
-from taikai.io._records import Reader
+from taikai.io._plain_text import plain_text_error
+from taikai.io._records import Reader, check_path
 from taikai.io._run_summary import summary_owner
 from taikai.io._sniff import (
     JSONL_HINT,
@@ -29,10 +30,14 @@ TEXT_FORMATS = ("csv", "tsv", "jsonl")
 _NAMED = ".csv, .tsv, .jsonl, .parquet or .xlsx"
 
 
-def format_of(path: Path, given: str | None = None, option: Argument | None = None) -> str:
+def format_of(
+    path: Path, given: str | None = None, option: Argument | None = None, *, kind: FileKind = FileKind.TABLE
+) -> str:
     """Return the format named by *given*, or that of the parts of a Dask engine's output folder *path*, or the one
     *path*'s extension says, or raise :class:`InputError`: it suggests *option* (``input_format=``,
-    ``--input-format``) when the caller takes one, else an extension."""
+    ``--input-format``) when the caller takes one, else an extension. A ``.txt`` file is said to be plain text, not
+    the *kind* of file the caller reads (:class:`FileKind`), with what to do: a table of reviews is told how to
+    classify its lines; a labelled table, a predictions file or a dump how to be read as one if it holds one."""
     check_file("path", path)
     named = given_format(given, option or INPUT_FORMAT)
     if named is not None:
@@ -60,15 +65,9 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
                 "name the file .jsonl"
             )
         if suffix == ".txt" and option != OUTPUT_FORMAT:  # whatever commas or tabs its reviews hold
+            check_path(Path(path))  # a missing file is said to be missing, as one of another name is
             misread = misread_error(Path(path), "txt", option)  # a workbook or Parquet file named .txt
-            if misread is not None:
-                raise misread
-            table = f"name its format with {option}: csv or tsv" if option else "give it the extension .csv or .tsv"
-            raise InputError(
-                f"{path}: a .txt file is plain text, not a table: to classify its lines, one review per line, give "
-                f"them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
-                f"if it holds a table (a header, then one row per line), {table}"
-            )
+            raise misread or plain_text_error(Path(path), kind, option)
         compressed = binary_format(Path(path)) if option != OUTPUT_FORMAT else None
         if is_compressed(compressed):  # r.csv.gz: not a format to name, but data to decompress
             raise compressed_error(Path(path), str(compressed))

@@ -202,6 +202,7 @@ def read_predictions(
     check_file("path", path, FileKind.PREDICTIONS)
     chosen = sheet_argument(sheet)  # checked before the file's format is: a bool is refused for a CSV too
     check_bool("mask_pii", mask_pii)
+    format_of(Path(path), kind=FileKind.PREDICTIONS)  # a .txt file: said not to be a predictions file
     table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)
     frame, fmt = table.frame, table.format
     del table

@@ -36,7 +36,13 @@ def check_labelled_data(data: object) -> None:
 
 
 def check_given_file(
-    item: str | Path, option: Argument, give: str, position: int | None = None, *, tables: bool = True
+    item: str | Path,
+    option: Argument,
+    give: str,
+    position: int | None = None,
+    *,
+    tables: bool = True,
+    format_option: Argument | None = None,
 ) -> None:
     """Raise :class:`InputError` unless *item*, given to *option* (at *position* of its list, from 0, said from 1;
     ``None``: the option is that one path), is a file to read, saying what to *give* instead (``give the labelled
@@ -45,7 +51,9 @@ def check_given_file(
     to add= …``).
     A Dask engine's output folder passes: it is read as the one file of its parts (``taikai.io.PartsReader``).
     *tables*: the option's files are read by their extension, so a ``.txt`` file is said to be no table (not with
-    the main input's advice to classify its lines); ``False`` for an option whose format may be named (``reference``).
+    the main input's advice to classify its lines); ``False`` when the format of *item* was named. *format_option*:
+    the argument that names it (``reference_input_format``), which a ``.txt`` table is told to be read with, as a
+    workbook named ``.txt`` is; ``None``: the option takes none, so they are told to be renamed.
     """
     from taikai.io._formats import format_of
 
@@ -65,21 +73,22 @@ def check_given_file(
         raise InputError(f"{given}: {str(error).removeprefix(f'{path}: ')}") from None
     if not os.path.exists(path):
         raise InputError(f"{given}: no such file{unexpanded_home(path) or f'; {give}'}")
-    if (
-        tables and path.suffix.lower() == ".txt"
-    ):  # said of this option, not with the main input's advice (predict its lines)
-        _refuse_text_file(path, given, give)
+    if tables and path.suffix.lower() == ".txt":  # said of this option, not with the main input's advice
+        _refuse_text_file(path, given, give, format_option)
 
 
-def _refuse_text_file(path: Path, given: str, give: str) -> None:
+def _refuse_text_file(path: Path, given: str, give: str, format_option: Argument | None) -> None:
     """Raise :class:`InputError` for the ``.txt`` file *path*, *given* to an option whose files are tables: a
-    workbook or Parquet file of that name is said to be one, any other what the option takes (*give*)."""
+    workbook or Parquet file of that name is said to be one, any other what the option takes (*give*); both are
+    told to name their format with *format_option*, if any, else to be renamed."""
     from taikai.io._sniff import misread_error
 
-    misread = misread_error(path, "txt")
+    misread = misread_error(path, "txt", format_option)
     if misread is not None:
         raise InputError(f"{given}: {str(misread).removeprefix(f'{path} ')}") from None
+    rename = "give it the extension .csv or .tsv"
+    table = f"name its format with {format_option}: csv or tsv" if format_option else rename
     raise InputError(
         f"{given}: a .txt file is plain text, not one of the tables read here (CSV, TSV, xlsx, JSONL, Parquet): "
-        f"{give}; if it holds a table (a header, then one row per line), give it the extension .csv or .tsv"
+        f"{give}; if it holds a table (a header, then one row per line), {table}"
     )

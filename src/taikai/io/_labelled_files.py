@@ -73,8 +73,9 @@ def read_labelled_file(
     if sheet == "":  # an empty name names no sheet
         raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the default")
     chosen = sheet_argument(sheet, "the default")
+    fmt = format_of(path, kind=FileKind.LABELLED)  # a .txt file: said not to be a labelled table
     if chosen is None:
-        chosen = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
+        chosen = LABELS_SHEET if fmt == "xlsx" and LABELS_SHEET in sheet_names(path) else None
     table = read_table(
         path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors, mask_pii=mask_pii, wanted=wanted
     )

@@ -12,7 +12,10 @@ from taikai.errors import InputError, unexpanded_home
 from taikai.io._paths import folder_error
 
 Position = dict[str, int]
-"""Where a reader stopped, saved with each chunk of a batch run: byte offset and line, or records read."""
+"""Where a reader stopped, saved with each chunk of a batch run: byte offset and line, or records read. Given to
+a text reader's ``chunks`` with ``until``, a byte offset, it reads no byte from there on (:func:`rows_past`)."""
+ROWS_PAST_BYTES = 1 << 20
+"""The bytes of a text file :func:`rows_past` reads past a position, at most."""
 
 
 @dataclass
@@ -139,16 +142,25 @@ def first_rows(
 def rows_past(reader: Reader, position: Position | None) -> bool:
     """Whether *reader* holds a record past *position* (where a ``--limit`` run stopped): a row, or a record it
     cannot read (set aside or not, it is input the run left). Reads one record at most (blank lines skipped), and
-    says ``True`` for bytes past *position* it cannot read at all (an encoding error): they are input left too."""
+    says ``True`` for bytes past *position* it cannot read at all (an encoding error): they are input left too.
+    Of a text file (CSV, TSV, JSONL: a position in bytes), :data:`ROWS_PAST_BYTES` at most are read: a record still
+    open there (a quote left open, which would run to the end of a dump of gigabytes) is input left, and so are
+    bytes past them after blank lines only."""
+    until = None
+    if position is not None and "offset" in position:
+        until = position["offset"] + ROWS_PAST_BYTES
+        position = {**position, "until": until}
     chunks = reader.chunks(1, position)
     try:
-        return any(chunk.rows or chunk.bad for chunk in chunks)
+        if any(chunk.rows or chunk.bad for chunk in chunks):
+            return True
     except InputError:
         return True
     finally:
         close = getattr(chunks, "close", None)
         if close is not None:
             close()
+    return until is not None and reader.total is not None and reader.total > until
 
 
 def at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:

@@ -56,8 +56,11 @@ class _TextReader:
         f.seek(position["offset"] if position else self.start)
         return f
 
-    def _lines(self, f: IO[bytes], offset: int, line: int) -> DecodedLines:
-        return DecodedLines(f, self.encoding, self.path, offset, line, self.encoding_errors, self.encoding_given)
+    def _lines(self, f: IO[bytes], offset: int, line: int, until: int | None = None) -> DecodedLines:
+        """Return the decoded lines of *f* from byte *offset* (file line *line*), to byte *until* (``None``: to the
+        end; a record still open there is cut, as at the file's end: see :func:`~taikai.io.rows_past`)."""
+        errors, given = self.encoding_errors, self.encoding_given
+        return DecodedLines(f, self.encoding, self.path, offset, line, errors, given, until=until)
 
 
 class CsvReader(_TextReader):
@@ -130,7 +133,7 @@ class CsvReader(_TextReader):
         position = position or self.header_end
         width, extra = len(self.columns), self.unnamed
         with self._open(position) as f:
-            lines = self._lines(f, position["offset"], position["line"])
+            lines = self._lines(f, position["offset"], position["line"], position.get("until"))
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
             rows: list[list[str]] = []
             starts: list[int] = []
@@ -253,7 +256,7 @@ class JsonlReader(_TextReader):
         known = set(self.columns)
         width = len(self.columns)
         with self._open(position) as f:
-            lines = self._lines(f, position["offset"], position["line"])
+            lines = self._lines(f, position["offset"], position["line"], position.get("until"))
             rows: list[list[Any]] = []
             starts: list[int] = []
             bad: list[BadLine] = []

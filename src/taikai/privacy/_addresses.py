@@ -167,10 +167,11 @@ def find_urls(text: str) -> Iterator[Found]:
         return
     refused: bool | None = None  # whether the model refuses the text, asked once, when a URL has a scheme or www.
     for m in URL.finditer(text):
-        end = m.end()
-        host = _HOST.match(m.group())
-        root = m.end() if host is None else m.start() + host.end()  # after the domain's /
-        if root < m.end() and not text[root].isascii() and not _a_path(text, m, root):
+        stop = _path_end(text, m)
+        end = stop
+        host = _HOST.match(text, m.start(), stop)
+        root = stop if host is None else host.end()  # after the domain's /
+        if root < stop and not text[root].isascii() and not _a_path(text, m.start(), root, stop):
             end = root  # Japanese right after the domain's / is the text's, not a path
         to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
         if to_space > end and _SCHEME_OR_WWW.match(m.group()):
@@ -185,17 +186,32 @@ def find_urls(text: str) -> Iterator[Found]:
 
 
 # A Japanese segment right after the domain's / that another /, a ? or a # follows is a path, not the text going on
-# after the URL (https://example.com/プロフィール/田中: the name is the page's).
+# after the URL (https://example.com/プロフィール/田中: the name is the page's). So is one in hiragana after any /,
+# where URL ends (a particle or a verb glued after the URL: https://example.com/a/を見て), when another / follows it,
+# or a ? or # and a query or fragment (www.example.jp/ユーザー/ぴよ子?tab=1; not the question of …/a/ってなに? 教えて).
 _PATH_GOES_ON = re.compile(r"[^\x00-\x7f]+[/?#]")
+_HIRAGANA_SEGMENT = re.compile(r"[ぁ-ゖ][^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]*(?=/|[?#][!-~])")
+_URL_GOES_ON = re.compile(rf"(?:{_URL_CHARS}|{_IRI_SEGMENT})*", re.IGNORECASE)
 
 
-def _a_path(text: str, m: re.Match[str], start: int) -> bool:
-    """Whether the Japanese at *start*, right after the domain's / of the URL *m* found, is part of its path: another
-    /, a ? or a # follows it, and the text keeps Japanese the model reads without the URL (masking never makes a text
-    the model reads one it refuses: ``https://example.com/プロフィール/田中`` alone keeps its path)."""
-    if _PATH_GOES_ON.match(text, start, m.end()) is None:
+def _path_end(text: str, m: re.Match[str]) -> int:
+    """Return where the URL *m* found ends: past its hiragana segments that another /, a ? or a # follows (the
+    path of a page), as long as the text keeps Japanese the model reads without the URL (as :func:`_a_path`)."""
+    end = m.end()
+    while text[end - 1] == "/" and (segment := _HIRAGANA_SEGMENT.match(text, end)) is not None:
+        end = _URL_GOES_ON.match(text, segment.end()).end()  # type: ignore[union-attr]
+    if end == m.end() or check_text(f"{text[: m.start()]} {text[end:]}").ok:
+        return end
+    return m.end()
+
+
+def _a_path(text: str, start: int, root: int, end: int) -> bool:
+    """Whether the Japanese at *root*, right after the domain's / of the URL from *start* to *end*, is part of its
+    path: another /, a ? or a # follows it, and the text keeps Japanese the model reads without the URL (masking
+    never makes a text the model reads one it refuses: ``https://example.com/プロフィール/田中`` alone keeps it)."""
+    if _PATH_GOES_ON.match(text, root, end) is None:
         return False
-    return check_text(f"{text[: m.start()]} {text[m.end() :]}").ok
+    return check_text(f"{text[:start]} {text[end:]}").ok
 
 
 # IP addresses: IPv4 as four numbers of 0-255 joined by dots, not part of a longer dotted number and not a version
