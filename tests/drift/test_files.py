@@ -134,6 +134,19 @@ def test_the_reference_is_read_in_its_own_encoding(tiny_model, tmp_path):
     assert "the encoding given with reference_encoding= (--reference-encoding on the command line)" in str(caught.value)
 
 
+def _refused_edit(model, folder, column, value, said):
+    """Write the predictions of three texts with *column* of the second row set to *value*, check drift refuses it
+    saying *said*, and return the frame (as text) and its path."""
+    frame = model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "提案が通らない", ""]})).astype(str)
+    frame.loc[1, column] = value
+    path = folder / "p.csv"
+    frame.replace("nan", "").to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        file_statistics(path, model)
+    assert str(caught.value).startswith(f"{path}: {said}") and "re-run taikai batch" in str(caught.value)
+    return frame, path
+
+
 @pytest.mark.parametrize(
     ("column", "value", "said"),
     [
@@ -145,13 +158,7 @@ def test_the_reference_is_read_in_its_own_encoding(tiny_model, tmp_path):
 )
 def test_a_predictions_file_with_an_edited_probability_is_refused(tiny_model, tmp_path, column, value, said):
     """Regression: drift read 'abc' as missing and counted the row as not classified, without a word."""
-    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "提案が通らない", ""]})).astype(str)
-    frame.loc[1, column] = value
-    path = tmp_path / "p.csv"
-    frame.replace("nan", "").to_csv(path, index=False)
-    with pytest.raises(InputError) as caught:
-        file_statistics(path, tiny_model)
-    assert str(caught.value).startswith(f"{path}: {said}") and "re-run taikai batch" in str(caught.value)
+    frame, path = _refused_edit(tiny_model, tmp_path, column, value, said)
     frame.loc[1, column] = "0.5"  # a number: counted, and the empty cells of the row set aside are fine
     frame.replace("nan", "").to_csv(path, index=False)
     assert file_statistics(path, tiny_model).overall.rows == 3
@@ -174,13 +181,7 @@ def test_a_predictions_file_with_an_edited_label_is_refused_as_report_refuses_it
 ):
     """Regression: drift read a reason or sentiment batch never wrote (one the model has not got) as it was, where
     report and suggest refuse the file as edited."""
-    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "提案が通らない", ""]})).astype(str)
-    frame.loc[1, column] = value
-    path = tmp_path / "p.csv"
-    frame.replace("nan", "").to_csv(path, index=False)
-    with pytest.raises(InputError) as caught:
-        file_statistics(path, tiny_model)
-    assert str(caught.value).startswith(f"{path}: {said}") and "re-run taikai batch" in str(caught.value)
+    _refused_edit(tiny_model, tmp_path, column, value, said)
 
 
 @pytest.mark.parametrize(
