@@ -9,25 +9,21 @@ words: drift found where nothing changed. ``--mask-pii`` masks both files, so th
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai.drift._two_models import summary_of
 from taikai.errors import InputError
-from taikai.io import read_summary
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
 
 
 def _masked_before(data: str | Path | pd.DataFrame) -> bool:
     """Whether *data* is a predictions file whose batch summary says ``taikai batch --mask-pii`` masked its texts
     (a frame, a raw dump, or a file without such a summary: not known to be masked)."""
-    if not isinstance(data, (str, Path)):
-        return False
-    with warnings.catch_warnings():  # what reading the summary warns of is said when the file is counted
-        warnings.simplefilter("ignore")
-        run = read_summary(Path(data))
+    run = summary_of(data)
     return run is not None and run.mask_pii is True
 
 

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _summary(data: str | Path | pd.DataFrame) -> RunSummary | None:
-    """The batch summary beside the file *data* (``None``: a frame, or no summary)."""
+def summary_of(data: str | Path | pd.DataFrame) -> RunSummary | None:
+    """Return the batch summary beside the file *data* (``None``: a frame, or no summary), read without its warnings."""
     if not isinstance(data, (str, Path)):
         return None
     with warnings.catch_warnings():  # what reading the summary warns of is said when the file is counted
@@ -31,7 +31,7 @@ def _summary(data: str | Path | pd.DataFrame) -> RunSummary | None:
 def check_one_model(dump: str | Path | pd.DataFrame, reference: str | Path | pd.DataFrame) -> None:
     """Raise :class:`InputError` when the batch summaries of *dump* and of the *reference* file name models of
     different sha256s: no ``--model`` can read both files' predictions."""
-    ours, theirs = _summary(dump), _summary(reference)
+    ours, theirs = summary_of(dump), summary_of(reference)
     if ours is None or theirs is None or ours.model is None or theirs.model is None:
         return
     if not ours.model.sha256 or not theirs.model.sha256 or ours.model.sha256 == theirs.model.sha256:
