@@ -27,7 +27,7 @@ from taikai.rules._rule import (
 )
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
-from taikai.rules._written_as_regex import regex_syntax_problem
+from taikai.rules._written_as_regex import operator_problem, regex_syntax_problem
 from taikai.text import empty_or_blank, normalize
 
 if sys.version_info >= (3, 11):
@@ -215,6 +215,7 @@ def _parse_rule(
             continue
         for value in values:
             term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
+            problem = problem or (operator_problem(term.value, term.kind, key) if term is not None else "")
             if problem:
                 problems.append(f"{where}: {key}: {problem}")
             elif term is not None:
