@@ -174,8 +174,8 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r"rules\.toml:3: not valid TOML: the string opened here \(column 9\)",
         ),
         ("", r"rules\.toml: no rules; write each rule under a \[\[rule\]\] header"),
-        ('[rules]\nname = "x"\n', r"rules\.toml: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
-        ('rule = "x"\n', r"'rule' must be an array of tables"),
+        ('[rules]\nname = "x"\n', r"rules\.toml:1: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
+        ('rule = "x"\n', r"rules\.toml:1: 'rule' must be an array of tables"),
         # unknown key, with a suggestion
         (
             RULE + 'nto = ["妥当"]\n',
@@ -832,3 +832,21 @@ def test_an_unknown_label_is_told_by_its_type(text, check, unknown):
     assert isinstance(caught.value, UnknownRuleLabelError) is unknown
     hint = TAXONOMY_HINT
     assert str(caught.value).endswith(f"\n{hint}") is unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # regression: a problem outside the rules named the file only, not the line to look at
+        ("# my rules\n\nversion = 1\n" + RULE, "rules.toml:3: unknown top-level key(s) ['version']"),
+        ('# my rules\n"version" = 1\n' + RULE, "rules.toml:2: unknown top-level key(s) ['version']"),
+        ("# my rules\n[settings]\nversion = 1\n" + RULE, "rules.toml:2: unknown top-level key(s) ['settings']"),
+        (RULE + "\n[[rules]]\n" + RULE[9:], "rules.toml:6: unknown top-level key(s) ['rules'] (did you mean 'rule'?)"),
+        ('name = "r1"\nlabel = "fees"\n' + RULE, "rules.toml:1: unknown top-level key(s) ['name', 'label']"),
+        ("# fees\n\n[rule]\n" + RULE[9:], "rules.toml:3: 'rule' must be an array of tables"),
+        ("# fees\n\nrule = [1]\n", "rules.toml:3: 'rule' must be an array of tables"),
+    ],
+)
+def test_a_problem_outside_the_rules_names_its_line(text, expected):
+    with pytest.raises(RulesError, match=re.escape(expected)):
+        parse_rules(text, "rules.toml")

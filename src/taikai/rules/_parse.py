@@ -13,7 +13,7 @@ from taikai._column_names import did_you_mean
 from taikai._command import running_command
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
-from taikai.rules._headers import header_lines
+from taikai.rules._headers import header_lines, top_level_line
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
     PREFIXES,
@@ -122,11 +122,14 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     extra = [k for k in document if k != "rule"]
     if extra:
         problems.append(
-            f"{source}: unknown top-level key(s) {extra}{_suggest(extra[0], ('rule',))}; write rules as [[rule]] tables"
+            f"{_at(source, text, extra[0])}: unknown top-level key(s) {extra}{_suggest(extra[0], ('rule',))}; write "
+            "rules as [[rule]] tables"
         )
     tables = document.get("rule", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        problems.append(f"{source}: 'rule' must be an array of tables: write each rule under a [[rule]] header")
+        problems.append(
+            f"{_at(source, text, 'rule')}: 'rule' must be an array of tables: write each rule under a [[rule]] header"
+        )
         tables = []
     if not tables and not problems:
         problems.append(f"{source}: no rules; write each rule under a [[rule]] header (see examples/rules.toml)")
@@ -171,6 +174,12 @@ def _label(value: str, labels: Sequence[str] | None) -> str:
     the taxonomy id for a model of the taxonomy's reasons (*labels*), else as written (see
     :func:`~taikai.rules._rule.rule_label`)."""
     return rule_label(label_cell(value), labels)
+
+
+def _at(source: str, text: str, key: str) -> str:
+    """Return ``FILE:LINE`` of the top-level *key* of the rules *text* (``FILE`` when its line is not found)."""
+    line = top_level_line(text, key)
+    return source if line is None else f"{source}:{line}"
 
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
