@@ -166,3 +166,20 @@ def test_a_rule_name_stays_in_its_cell_of_the_markdown_table(name):
     row = next(line for line in lines if line.startswith("| fee"))
     cells = re.split(r"(?<!\\)\|", row)  # the bars that are not escaped
     assert len(cells) == header.count("|") + 1 and "high" in row
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        # regression: a rule that never fired showed only zeros in the table, with nothing said about it
+        (["手数料が高い", "残業続き"], "Fired on none of the 2 rows: percent (fees). Check their terms"),
+        (["手数料", "振込料"], "Fired on none of the 2 rows: percent (fees), unused (time). Check their terms"),
+        (["手数料が20%", "残業"], None),  # every rule fired
+        (["", "[メール]"], None),  # no row could be matched: no rule could fire, nothing to check
+    ],
+)
+def test_rules_that_never_fired_are_named_with_what_to_check(texts, said):
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    report = score_rules(matcher, texts, [["fees"]] * len(texts)).to_markdown()
+    found = [line for line in report.splitlines() if line.startswith("Fired on none")]
+    assert found == ([] if said is None else [found[0]]) and (said is None or found[0].startswith(said))
