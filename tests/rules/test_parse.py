@@ -592,10 +592,12 @@ def test_a_label_is_an_id_or_its_japanese_name(label, written):
     rules.check_labels(["fees", "time"])  # read as the model reads labels: its id
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
-def test_a_file_is_read_as_utf8_or_cp932(tmp_path, encoding):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "utf-16", "utf-16-be"])
+def test_a_file_is_read_as_utf8_cp932_or_utf16_with_its_bom(tmp_path, encoding):
+    """Regression (UTF-16): a file Notepad saved as "Unicode" was refused as not UTF-8 text."""
     path = tmp_path / "rules.toml"
-    path.write_bytes(FEES.encode(encoding))
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # Python's utf-16 writes its byte order mark itself
+    path.write_bytes((bom + FEES).encode(encoding))
     assert load_rules(path) == parse_rules(FEES, str(path))
 
 
@@ -603,7 +605,10 @@ def test_a_file_is_read_as_utf8_or_cp932(tmp_path, encoding):
     ("content", "expected"),
     [
         (None, r"missing\.toml: no such rules file"),
-        (b"[\x81 ", r"bad\.toml: not UTF-8 text \(undecodable byte at offset 1\)"),
+        (b"[\x81 ", r"bad\.toml:1: not UTF-8 text \(undecodable byte at offset 1\)"),
+        # regression: the byte was named by its offset only, not by its line
+        (b"# fees\n\n[\x81 ", r"bad\.toml:3: not UTF-8 text \(undecodable byte at offset 9\)"),
+        (b"\xff\xfe[\x00\x81", r"bad\.toml:1: not UTF-8 text \(undecodable byte at offset 0\)"),  # broken UTF-16
     ],
 )
 def test_unreadable_files(tmp_path, content, expected):

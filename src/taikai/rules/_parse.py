@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 import sys
 import unicodedata
@@ -42,7 +44,8 @@ MAX_SHOWN = 20
 
 
 def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
-    """Read the rules file *path* (TOML, UTF-8; CP932 is accepted) and check every rule.
+    """Read the rules file *path* (TOML, UTF-8; CP932 and UTF-16 with its byte order mark are accepted) and check
+    every rule.
 
     Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
     unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a term or
@@ -80,23 +83,33 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     except OSError as exc:
         raise RulesError(f"{path}: cannot read the rules file ({exc.strerror})") from None
     data_file = path.suffix.lower() in _DATA_SUFFIXES  # the labelled data given as the rules (rules test DATA RULES)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp932")
-        except UnicodeDecodeError:
-            if data_file:
-                raise RulesError(_not_rules(path)) from None
-            raise RulesError(
-                f"{path}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
-            ) from None
+    text = _decoded(path, data, data_file)
     if data_file:
         try:
             tomllib.loads(text)
         except tomllib.TOMLDecodeError:
             raise RulesError(_not_rules(path)) from None
     return parse_rules(text, str(path), labels)
+
+
+def _decoded(path: Path, data: bytes, data_file: bool) -> str:
+    """Return the rules file *path*'s bytes *data* as text: UTF-8 (with or without a byte order mark), UTF-16 with
+    its byte order mark (Notepad's "Unicode"), else CP932 (Notepad's "ANSI"); a refusal naming the line of the
+    first byte that is none of them, or (*data_file*) saying that the data given as rules is no rules file."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # no UTF-8 or CP932 text starts so
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("cp932")
+        if data_file:
+            raise RulesError(_not_rules(path)) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RulesError(
+            f"{path}:{line}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
+        ) from None
 
 
 _DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx", ".xlsm")
