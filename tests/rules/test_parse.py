@@ -855,3 +855,41 @@ def test_an_unknown_label_is_told_by_its_type(text, check, unknown):
 def test_a_problem_outside_the_rules_names_its_line(text, expected):
     with pytest.raises(RulesError, match=re.escape(expected)):
         parse_rules(text, "rules.toml")
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        # regression: each was 'unknown key', with the keys there are but not what to do instead
+        ("priority = 1", "unknown key 'priority': rules have no priority, they apply in the order of the file"),
+        ('"優先度" = 2', "unknown key '優先度': rules have no priority"),
+        ("Weight = 0.5", "move the rule above those it should come before, and remove the key"),
+        ('note = "手数料の不満"', "unknown key 'note': write a note as a TOML comment (# …) above the rule"),
+        ('description = "fees"', "write a note as a TOML comment"),
+        ('mode = "override"', "is chosen for every rule when they are run (--rules-mode override; rules_mode="),
+        ("override = true", "remove the key"),
+        ('nto = ["妥当"]', "unknown key 'nto' (did you mean 'not'?); the keys are name, label, any, all, not, regex"),
+    ],
+)
+def test_an_unknown_key_says_what_to_do_instead(key, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + key + "\n", "rules.toml")
+    message = str(caught.value)
+    assert message.startswith("rules.toml:1: rule 'r1' (rule 1 of the file): unknown key ") and said in message
+    assert len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        # regression: a misspelt any also said 'the rule matches nothing', as if no terms had been written
+        ('ayn = ["手数料"]', ["unknown key 'ayn' (did you mean 'any'?)"]),
+        ('ayn = ["手数料"]\nalll = ["高い"]', ["unknown key 'ayn'", "unknown key 'alll'"]),
+        ("priority = 1", ["unknown key 'priority'", "the rule matches nothing"]),  # no terms written at all
+    ],
+)
+def test_a_misspelt_terms_key_is_said_once(terms, expected):
+    with pytest.raises(RulesError) as caught:
+        parse_rules('[[rule]]\nname = "r1"\nlabel = "fees"\n' + terms + "\n", "rules.toml")
+    problems = str(caught.value).splitlines()
+    assert len(problems) == len(expected) and all(e in p for e, p in zip(expected, problems, strict=True))

@@ -29,6 +29,7 @@ from taikai.rules._rule import (
 )
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
+from taikai.rules._unknown_keys import unknown_key
 from taikai.rules._written_as_regex import operator_problem, regex_syntax_problem
 from taikai.text import empty_or_blank, normalize
 
@@ -210,11 +211,7 @@ def _parse_rule(
 ) -> tuple[Rule | None, list[str]]:
     """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
     where = _where(source, line, k, table.get("name"))
-    problems = [
-        f"{where}: unknown key {key!r}{_suggest(key, KEYS)}; the keys are {', '.join(KEYS)}"
-        for key in table
-        if key not in KEYS
-    ]
+    problems = [unknown_key(where, key, KEYS) for key in table if key not in KEYS]
     for key in ("name", "label"):
         value = table.get(key)
         if key in table and not isinstance(value, str):
@@ -242,7 +239,8 @@ def _parse_rule(
                 problems.append(f"{where}: {key}: {problem}")
             elif term is not None:
                 terms[key].append(term)
-    if not (terms["any"] or terms["all"] or terms["regex"]) and len(problems) == before:
+    misspelt = any(isinstance(v, list) for k, v in table.items() if k not in KEYS)  # ayn = [...]: said already
+    if not (terms["any"] or terms["all"] or terms["regex"]) and len(problems) == before and not misspelt:
         problems.append(f"{where}: the rule matches nothing: give terms in any or all, or patterns in regex")
     if problems:
         return None, problems
