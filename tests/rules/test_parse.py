@@ -7,7 +7,7 @@ import pytest
 from taikai.errors import InputError, RulesError
 from taikai.labels import OwnLabels
 from taikai.privacy import PiiKind
-from taikai.rules import Rule, RuleSet, Term, TermKind, load_rules, parse_rules
+from taikai.rules import Rule, RuleSet, Term, TermKind, compile_rules, load_rules, parse_rules
 from taikai.rules._shown import quoted
 
 FEES = """
@@ -893,3 +893,34 @@ def test_a_misspelt_terms_key_is_said_once(terms, expected):
         parse_rules('[[rule]]\nname = "r1"\nlabel = "fees"\n' + terms + "\n", "rules.toml")
     problems = str(caught.value).splitlines()
     assert len(problems) == len(expected) and all(e in p for e, p in zip(expected, problems, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said", "fires_on"),
+    [
+        # regression: a bracket or repeat meant as text was 'bad regular expression …', with nothing to do said
+        ("手数料(高い", "missing ), unterminated subpattern at position 3; to match ( as text, write", "手数料(高い)"),
+        ("(笑", "(or, for a group, close it with ))", "高すぎ(笑)"),
+        ("手数料)", "to match ) as text, write '手数料\\)'", "手数料)"),
+        ("[PR]案件", None, None),  # a character class: valid, kept
+        ("[PR案件", "to match [ as text, write '\\[PR案件'", "[pr案件]"),
+        ("*手数料", "nothing to repeat at position 0; to match * as text, write '\\*手数料'", "*手数料"),
+        ("★5+?+", "to match + as text, write '★5+?\\+'", "★5+"),
+        ("(?P<x", "missing >, unterminated name at position 4", None),  # no character to escape: no fix offered
+    ],
+)
+def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern, said, fires_on):
+    entry = RULE + f"regex = ['{pattern}']\n"
+    if said is None:
+        parse_rules(entry)
+        return
+    with pytest.raises(RulesError) as caught:
+        parse_rules(entry, "rules.toml")
+    message = str(caught.value)
+    assert message.startswith("rules.toml:1: rule 'r1' (rule 1 of the file): regex: bad regular expression ")
+    assert said in message and ("write" in message) == (fires_on is not None)
+    if fires_on is not None:  # the fix, pasted back as it is quoted, is taken and finds the text
+        fix = re.search(r"write '([^']*)'", message)
+        assert fix is not None
+        rules = compile_rules(parse_rules(RULE + f"regex = ['{fix.group(1)}']\n"))
+        assert rules.match(fires_on).names == ("r1",)
