@@ -924,3 +924,24 @@ def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern
         assert fix is not None
         rules = compile_rules(parse_rules(RULE + f"regex = ['{fix.group(1)}']\n"))
         assert rules.match(fires_on).names == ("r1",)
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        # regression: a folder given as the rules file was 'cannot read the rules file (Is a directory)'
+        (
+            ["rules.toml", "old.toml", "notes.txt"],
+            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml",
+        ),
+        ([], "rules: a folder, not a rules file: give the path of a TOML file of rules; it holds no .toml file"),
+    ],
+)
+def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, said):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text(FEES, encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(folder)
+    assert str(caught.value) == str(tmp_path / said)
