@@ -144,6 +144,12 @@ FULL_WIDTH = "there is a full-width or typographic character, which TOML does no
             "Unescaped '\\' in a string (column 13): in a string in double quotes a backslash starts an escape "
             "(\\n, \\\"): write a regular expression in single quotes, regex = ['\\d+%']",
         ),
+        # regression: a key typed in Japanese was 'Invalid statement (column 1)', with nothing to write said
+        ('ラベル = "fees"', "Invalid statement (column 1): a key is written in ASCII letters (TOML reads one of other"),
+        (
+            "優先度 = 1",
+            "Invalid statement (column 1): a key .*, and a rule's keys are name, label, any, all, not, regex",
+        ),
         # text without quotes; two values without a comma
         ("any = [手数料]", 'Invalid value (column 8): text is written in quotes (label = "fees", any = ["手数料"])'),
         ('any = ["手数料" "利用料"]', "Unclosed array (column 14): the values of an array are separated by commas"),

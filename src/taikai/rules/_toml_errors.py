@@ -89,6 +89,11 @@ def _hint(msg: str, char: str) -> str:
         )
     if msg == "Invalid value" and (char.isalnum() or char == "_"):
         return ': text is written in quotes (label = "fees", any = ["手数料"])'
+    if msg == "Invalid statement" and not char.isascii() and char.isalnum():  # ラベル = "fees", 優先度 = 1
+        from taikai.rules._parse import KEYS  # the module that reads the file, and imports this one
+
+        said = ": a key is written in ASCII letters (TOML reads one of other letters only in quotes)"
+        return f"{said}, and a rule's keys are {', '.join(KEYS)}"
     if msg == "Unclosed array":
         return ": the values of an array are separated by commas, and the array closed with ]"
     return ""
