@@ -14,6 +14,7 @@ from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, top_level_line
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
+    KEYS,
     PREFIXES,
     Rule,
     RuleSet,
@@ -35,8 +36,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-KEYS = ("name", "label", "any", "all", "not", "regex")
-"""The keys a ``[[rule]]`` table may hold; any other is an error."""
 TERM_KEYS = ("any", "all", "not", "regex")
 MAX_SHOWN = 20
 
