@@ -7,7 +7,7 @@ import pytest
 from taikai.errors import InputError, RulesError
 from taikai.labels import OwnLabels
 from taikai.privacy import PiiKind
-from taikai.rules import Rule, RuleSet, Term, TermKind, load_rules, parse_rules
+from taikai.rules import Rule, RuleSet, Term, TermKind, compile_rules, load_rules, parse_rules
 from taikai.rules._shown import quoted
 
 FEES = """
@@ -144,6 +144,12 @@ FULL_WIDTH = "there is a full-width or typographic character, which TOML does no
             "Unescaped '\\' in a string (column 13): in a string in double quotes a backslash starts an escape "
             "(\\n, \\\"): write a regular expression in single quotes, regex = ['\\d+%']",
         ),
+        # regression: a key typed in Japanese was 'Invalid statement (column 1)', with nothing to write said
+        ('ラベル = "fees"', "Invalid statement (column 1): a key is written in ASCII letters (TOML reads one of other"),
+        (
+            "優先度 = 1",
+            "Invalid statement (column 1): a key .*, and a rule's keys are name, label, any, all, not, regex",
+        ),
         # text without quotes; two values without a comma
         ("any = [手数料]", 'Invalid value (column 8): text is written in quotes (label = "fees", any = ["手数料"])'),
         ('any = ["手数料" "利用料"]', "Unclosed array (column 14): the values of an array are separated by commas"),
@@ -174,8 +180,8 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r"rules\.toml:3: not valid TOML: the string opened here \(column 9\)",
         ),
         ("", r"rules\.toml: no rules; write each rule under a \[\[rule\]\] header"),
-        ('[rules]\nname = "x"\n', r"rules\.toml: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
-        ('rule = "x"\n', r"'rule' must be an array of tables"),
+        ('[rules]\nname = "x"\n', r"rules\.toml:1: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
+        ('rule = "x"\n', r"rules\.toml:1: 'rule' must be an array of tables"),
         # unknown key, with a suggestion
         (
             RULE + 'nto = ["妥当"]\n',
@@ -601,10 +607,12 @@ def test_a_label_is_an_id_or_its_japanese_name(label, written):
     rules.check_labels(["fees", "time"])  # read as the model reads labels: its id
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
-def test_a_file_is_read_as_utf8_or_cp932(tmp_path, encoding):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "utf-16", "utf-16-be"])
+def test_a_file_is_read_as_utf8_cp932_or_utf16_with_its_bom(tmp_path, encoding):
+    """Regression (UTF-16): a file Notepad saved as "Unicode" was refused as not UTF-8 text."""
     path = tmp_path / "rules.toml"
-    path.write_bytes(FEES.encode(encoding))
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # Python's utf-16 writes its byte order mark itself
+    path.write_bytes((bom + FEES).encode(encoding))
     assert load_rules(path) == parse_rules(FEES, str(path))
 
 
@@ -612,7 +620,10 @@ def test_a_file_is_read_as_utf8_or_cp932(tmp_path, encoding):
     ("content", "expected"),
     [
         (None, r"missing\.toml: no such rules file"),
-        (b"[\x81 ", r"bad\.toml: not UTF-8 text \(undecodable byte at offset 1\)"),
+        (b"[\x81 ", r"bad\.toml:1: not UTF-8 text \(undecodable byte at offset 1\)"),
+        # regression: the byte was named by its offset only, not by its line
+        (b"# fees\n\n[\x81 ", r"bad\.toml:3: not UTF-8 text \(undecodable byte at offset 9\)"),
+        (b"\xff\xfe[\x00\x81", r"bad\.toml:1: not UTF-8 text \(undecodable byte at offset 0\)"),  # broken UTF-16
     ],
 )
 def test_unreadable_files(tmp_path, content, expected):
@@ -873,3 +884,111 @@ def test_rules_are_not_read_from_standard_input(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no file named -
     with pytest.raises(RulesError, match=r"^-: .+ does not read rules from standard input; save them to a file"):
         load_rules("-")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # regression: a problem outside the rules named the file only, not the line to look at
+        ("# my rules\n\nversion = 1\n" + RULE, "rules.toml:3: unknown top-level key(s) ['version']"),
+        ('# my rules\n"version" = 1\n' + RULE, "rules.toml:2: unknown top-level key(s) ['version']"),
+        ("# my rules\n[settings]\nversion = 1\n" + RULE, "rules.toml:2: unknown top-level key(s) ['settings']"),
+        (RULE + "\n[[rules]]\n" + RULE[9:], "rules.toml:6: unknown top-level key(s) ['rules'] (did you mean 'rule'?)"),
+        ('name = "r1"\nlabel = "fees"\n' + RULE, "rules.toml:1: unknown top-level key(s) ['name', 'label']"),
+        ("# fees\n\n[rule]\n" + RULE[9:], "rules.toml:3: 'rule' must be an array of tables"),
+        ("# fees\n\nrule = [1]\n", "rules.toml:3: 'rule' must be an array of tables"),
+    ],
+)
+def test_a_problem_outside_the_rules_names_its_line(text, expected):
+    with pytest.raises(RulesError, match=re.escape(expected)):
+        parse_rules(text, "rules.toml")
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        # regression: each was 'unknown key', with the keys there are but not what to do instead
+        ("priority = 1", "unknown key 'priority': rules have no priority, they apply in the order of the file"),
+        ('"優先度" = 2', "unknown key '優先度': rules have no priority"),
+        ("Weight = 0.5", "move the rule above those it should come before, and remove the key"),
+        ('note = "手数料の不満"', "unknown key 'note': write a note as a TOML comment (# …) above the rule"),
+        ('description = "fees"', "write a note as a TOML comment"),
+        ('mode = "override"', "is chosen for every rule when they are run (--rules-mode override; rules_mode="),
+        ("override = true", "remove the key"),
+        ('nto = ["妥当"]', "unknown key 'nto' (did you mean 'not'?); the keys are name, label, any, all, not, regex"),
+    ],
+)
+def test_an_unknown_key_says_what_to_do_instead(key, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + key + "\n", "rules.toml")
+    message = str(caught.value)
+    assert message.startswith("rules.toml:1: rule 'r1' (rule 1 of the file): unknown key ") and said in message
+    assert len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        # regression: a misspelt any also said 'the rule matches nothing', as if no terms had been written
+        ('ayn = ["手数料"]', ["unknown key 'ayn' (did you mean 'any'?)"]),
+        ('ayn = ["手数料"]\nalll = ["高い"]', ["unknown key 'ayn'", "unknown key 'alll'"]),
+        ("priority = 1", ["unknown key 'priority'", "the rule matches nothing"]),  # no terms written at all
+    ],
+)
+def test_a_misspelt_terms_key_is_said_once(terms, expected):
+    with pytest.raises(RulesError) as caught:
+        parse_rules('[[rule]]\nname = "r1"\nlabel = "fees"\n' + terms + "\n", "rules.toml")
+    problems = str(caught.value).splitlines()
+    assert len(problems) == len(expected) and all(e in p for e, p in zip(expected, problems, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said", "fires_on"),
+    [
+        # regression: a bracket or repeat meant as text was 'bad regular expression …', with nothing to do said
+        ("手数料(高い", "missing ), unterminated subpattern at position 3; to match ( as text, write", "手数料(高い)"),
+        ("(笑", "(or, for a group, close it with ))", "高すぎ(笑)"),
+        ("手数料)", "to match ) as text, write '手数料\\)'", "手数料)"),
+        ("[PR]案件", None, None),  # a character class: valid, kept
+        ("[PR案件", "to match [ as text, write '\\[PR案件'", "[pr案件]"),
+        ("*手数料", "nothing to repeat at position 0; to match * as text, write '\\*手数料'", "*手数料"),
+        ("★5+?+", "to match + as text, write '★5+?\\+'", "★5+"),
+        ("(?P<x", "missing >, unterminated name at position 4", None),  # no character to escape: no fix offered
+    ],
+)
+def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern, said, fires_on):
+    entry = RULE + f"regex = ['{pattern}']\n"
+    if said is None:
+        parse_rules(entry)
+        return
+    with pytest.raises(RulesError) as caught:
+        parse_rules(entry, "rules.toml")
+    message = str(caught.value)
+    assert message.startswith("rules.toml:1: rule 'r1' (rule 1 of the file): regex: bad regular expression ")
+    assert said in message and ("write" in message) == (fires_on is not None)
+    if fires_on is not None:  # the fix, pasted back as it is quoted, is taken and finds the text
+        fix = re.search(r"write '([^']*)'", message)
+        assert fix is not None
+        rules = compile_rules(parse_rules(RULE + f"regex = ['{fix.group(1)}']\n"))
+        assert rules.match(fires_on).names == ("r1",)
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        # regression: a folder given as the rules file was 'cannot read the rules file (Is a directory)'
+        (
+            ["rules.toml", "old.toml", "notes.txt"],
+            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml",
+        ),
+        ([], "rules: a folder, not a rules file: give the path of a TOML file of rules; it holds no .toml file"),
+    ],
+)
+def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, said):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text(FEES, encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(folder)
+    assert str(caught.value) == str(tmp_path / said)

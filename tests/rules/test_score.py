@@ -181,3 +181,20 @@ def test_a_misfire_gives_its_index_label_only_where_it_names_the_row_by_it(misfi
     assert misfire.where() == where
     assert misfire.to_dict().get("index") == index
     assert ("index" in misfire.to_dict()) is (index is not None)
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        # regression: a rule that never fired showed only zeros in the table, with nothing said about it
+        (["手数料が高い", "残業続き"], "Fired on none of the 2 rows: percent (fees). Check their terms"),
+        (["手数料", "振込料"], "Fired on none of the 2 rows: percent (fees), unused (time). Check their terms"),
+        (["手数料が20%", "残業"], None),  # every rule fired
+        (["", "[メール]"], None),  # no row could be matched: no rule could fire, nothing to check
+    ],
+)
+def test_rules_that_never_fired_are_named_with_what_to_check(texts, said):
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    report = score_rules(matcher, texts, [["fees"]] * len(texts)).to_markdown()
+    found = [line for line in report.splitlines() if line.startswith("Fired on none")]
+    assert found == ([] if said is None else [found[0]]) and (said is None or found[0].startswith(said))

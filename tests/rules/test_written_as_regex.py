@@ -37,3 +37,52 @@ def test_a_term_written_as_a_regular_expression_is_refused_and_its_advice_fires(
 @pytest.mark.parametrize("term", ["手数料?", "(笑)", "顔文字(^^)", "本当に...?", "^^;", "regex:手数料|利用料"])
 def test_text_that_reviews_hold_is_kept_as_a_term(term):
     assert [str(t) for t in parse_rules(RULE + f"any = ['{term}']\n").rules[0].any] == [term]
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "said", "advised_key", "fires_on", "left_out"),
+    [
+        # regression: KH Coder's & ("and") and ! ("not") were taken as text, and the rule silently never fired
+        (
+            "any",
+            "手数料 & 高い",
+            "holds &, which a term matches as written, not as 'and'",
+            "all",
+            "手数料が高い",
+            "手数料",
+        ),
+        ("any", "手数料＆高い", "write a rule of its own with all = ['手数料', '高い']", "all", "高い手数料", "高い"),
+        ("all", "lemma:引く&手数料", "write each as its own term of all", "all", "手数料を引かれた", "引かれた"),
+        (
+            "not",
+            "妥当 & 手数料",
+            "write the regular expression 'regex:^(?=.*妥当)(?=.*手数料)'",
+            "not",
+            "妥当",
+            "妥当な手数料",
+        ),
+        ("any", "!妥当", "starts with !, which a term matches as written, not as 'not'", "not", "", "妥当"),
+        ("not", "！妥当", "write '妥当': not already leaves out", "not", "", "妥当"),
+    ],
+)
+def test_kh_coder_operators_in_a_term_are_refused_and_the_advice_does_what_they_meant(
+    key, term, said, advised_key, fires_on, left_out
+):
+    fires = "any = ['高い', '手数料', '妥当']\n" if key != "any" else ""
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + fires + f"{key} = ['{term}']\n", "rules.toml")
+    message = str(caught.value)
+    assert message.startswith(f"rules.toml:1: rule 'r1' (rule 1 of the file): {key}: the term ") and said in message
+    advice = message.split(": write ", 1)[1]
+    advised = re.findall(r"'([^']+)'", advice.split(": not already", 1)[0].split(" (", 1)[0])
+    written = "[" + ", ".join(f"'{a}'" for a in advised) + "]"
+    rules = compile_rules(parse_rules(RULE + "any = ['高い', '手数料', '妥当']\n" + f"{advised_key} = {written}\n"))
+    if fires_on:
+        assert rules.match(fires_on).names == ("r1",)
+    if left_out:
+        assert rules.match(left_out).names == ()
+
+
+@pytest.mark.parametrize("term", ["q&a", "Q & A", "すごい!", "!!", "!?", "手数料!"])
+def test_ampersands_and_exclamations_that_reviews_hold_are_kept_as_terms(term):
+    assert [str(t) for t in parse_rules(RULE + f"any = ['{term}']\n").rules[0].any] == [term]

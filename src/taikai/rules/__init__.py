@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules, public_dir
 from taikai.errors import wrong_type
 from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
-from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind, labels_hint
+from taikai.rules._rule import KEYS, PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind, labels_hint
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from taikai.rules._parse import KEYS, load_rules, parse_rules
+    from taikai.rules._parse import load_rules, parse_rules
     from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __getattr__: Any = lazy_modules(
     "taikai.rules",
     {
-        "taikai.rules._parse": ("KEYS", "load_rules", "parse_rules"),
+        "taikai.rules._parse": ("load_rules", "parse_rules"),
         "taikai.rules._score": ("DEFINITION", "Counts", "Misfire", "RuleScore", "RulesScore", "score_rules"),
     },
 )

@@ -47,3 +47,21 @@ def _scan(line: str, inside: str | None) -> str | None:
         else:
             i += 1
     return quote if quote in _MULTILINE else None  # a one-line string ends with its line (else TOML refused it)
+
+
+def top_level_line(text: str, key: str) -> int | None:
+    """Return the 1-based line where the TOML *text* first gives the top-level *key*: a ``key = …`` before the first
+    table header, or a ``[key]``/``[[key]]``/``[key.…]`` header (``None`` when none is found, as for a key written
+    in another way)."""
+    quoted = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+    header = re.compile(rf"[ \t]*\[\[?[ \t]*{quoted}[ \t]*[\].]")
+    assignment = re.compile(rf"[ \t]*{quoted}[ \t]*[=.]")
+    tables = False  # a table header was seen: a key = … after it is that table's
+    inside: str | None = None
+    for number, line in enumerate(text.split("\n"), 1):
+        if inside is None:
+            if header.match(line) or (not tables and assignment.match(line)):
+                return number
+            tables = tables or line.lstrip().startswith("[")
+        inside = _scan(line, inside)
+    return None

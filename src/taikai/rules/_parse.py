@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -10,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from taikai._column_names import did_you_mean
-from taikai._command import running_command
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
-from taikai.rules._headers import header_lines
+from taikai.rules._headers import header_lines, top_level_line
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
+    KEYS,
     PREFIXES,
     Rule,
     RuleSet,
@@ -25,9 +24,11 @@ from taikai.rules._rule import (
     unknown_label,
     unknown_labels_error,
 )
+from taikai.rules._rules_file import rules_text
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
-from taikai.rules._written_as_regex import regex_syntax_problem
+from taikai.rules._unknown_keys import unknown_key
+from taikai.rules._written_as_regex import operator_problem, regex_syntax_problem
 from taikai.text import empty_or_blank, normalize
 
 if sys.version_info >= (3, 11):
@@ -35,14 +36,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-KEYS = ("name", "label", "any", "all", "not", "regex")
-"""The keys a ``[[rule]]`` table may hold; any other is an error."""
 TERM_KEYS = ("any", "all", "not", "regex")
 MAX_SHOWN = 20
 
 
 def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
-    """Read the rules file *path* (TOML, UTF-8; CP932 is accepted) and check every rule.
+    """Read the rules file *path* (TOML, UTF-8; CP932 and UTF-16 with its byte order mark are accepted) and check
+    every rule.
 
     Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
     unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a term or
@@ -68,48 +68,8 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
             "file such as rules.toml, or no rules (rules=None; no --rules on the command line)"
         )
     path = Path(path)
-    if str(path) == "-" and not os.path.lexists(path):  # standard input, where no file is named -
-        raise RulesError(
-            f"-: {running_command()} does not read rules from standard input; save them to a file (e.g. rules.toml) "
-            "and give its path"
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RulesError(f"{path}: no such rules file") from None
-    except OSError as exc:
-        raise RulesError(f"{path}: cannot read the rules file ({exc.strerror})") from None
-    data_file = path.suffix.lower() in _DATA_SUFFIXES  # the labelled data given as the rules (rules test DATA RULES)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp932")
-        except UnicodeDecodeError:
-            if data_file:
-                raise RulesError(_not_rules(path)) from None
-            raise RulesError(
-                f"{path}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
-            ) from None
-    if data_file:
-        try:
-            tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
-            raise RulesError(_not_rules(path)) from None
+    text = rules_text(path)
     return parse_rules(text, str(path), labels)
-
-
-_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx", ".xlsm")
-"""The suffixes of the data files taikai reads (``taikai.io.likely_format``, a layer above): a file named so that is not
-TOML is no rules file."""
-
-
-def _not_rules(path: Path) -> str:
-    """Say that *path*, a data file by its name and not TOML, was given as the rules file."""
-    return (
-        f"{path}: not a rules file: it is named as a data file ({path.suffix}) and is not TOML; rules are a TOML file "
-        "of [[rule]] tables, such as examples/rules.toml: give its path as the rules"
-    )
 
 
 def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None = None) -> RuleSet:
@@ -122,11 +82,14 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     extra = [k for k in document if k != "rule"]
     if extra:
         problems.append(
-            f"{source}: unknown top-level key(s) {extra}{_suggest(extra[0], ('rule',))}; write rules as [[rule]] tables"
+            f"{_at(source, text, extra[0])}: unknown top-level key(s) {extra}{_suggest(extra[0], ('rule',))}; write "
+            "rules as [[rule]] tables"
         )
     tables = document.get("rule", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        problems.append(f"{source}: 'rule' must be an array of tables: write each rule under a [[rule]] header")
+        problems.append(
+            f"{_at(source, text, 'rule')}: 'rule' must be an array of tables: write each rule under a [[rule]] header"
+        )
         tables = []
     if not tables and not problems:
         problems.append(f"{source}: no rules; write each rule under a [[rule]] header (see examples/rules.toml)")
@@ -173,6 +136,12 @@ def _label(value: str, labels: Sequence[str] | None) -> str:
     return rule_label(label_cell(value), labels)
 
 
+def _at(source: str, text: str, key: str) -> str:
+    """Return ``FILE:LINE`` of the top-level *key* of the rules *text* (``FILE`` when its line is not found)."""
+    line = top_level_line(text, key)
+    return source if line is None else f"{source}:{line}"
+
+
 def _where(source: str, line: int | None, k: int, name: object) -> str:
     at = f":{line}" if line is not None else ""
     named = repr(name) if isinstance(name, str) and name.strip() else "(no name)"
@@ -188,11 +157,7 @@ def _parse_rule(
 ) -> tuple[Rule | None, list[str]]:
     """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
     where = _where(source, line, k, table.get("name"))
-    problems = [
-        f"{where}: unknown key {key!r}{_suggest(key, KEYS)}; the keys are {', '.join(KEYS)}"
-        for key in table
-        if key not in KEYS
-    ]
+    problems = [unknown_key(where, key, KEYS) for key in table if key not in KEYS]
     for key in ("name", "label"):
         value = table.get(key)
         if key in table and not isinstance(value, str):
@@ -215,11 +180,13 @@ def _parse_rule(
             continue
         for value in values:
             term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
+            problem = problem or (operator_problem(term.value, term.kind, key) if term is not None else "")
             if problem:
                 problems.append(f"{where}: {key}: {problem}")
             elif term is not None:
                 terms[key].append(term)
-    if not (terms["any"] or terms["all"] or terms["regex"]) and len(problems) == before:
+    misspelt = any(isinstance(v, list) for k, v in table.items() if k not in KEYS)  # ayn = [...]: said already
+    if not (terms["any"] or terms["all"] or terms["regex"]) and len(problems) == before and not misspelt:
         problems.append(f"{where}: the rule matches nothing: give terms in any or all, or patterns in regex")
     if problems:
         return None, problems

@@ -103,13 +103,38 @@ def regex_term(pattern: str) -> tuple[Term | None, str]:
     try:
         compiled = re.compile(pattern, REGEX_FLAGS)
     except re.error as exc:
-        return None, f"bad regular expression {quoted(pattern)}: {exc.msg} at position {exc.pos}"
+        return None, f"bad regular expression {quoted(pattern)}: {exc.msg} at position {exc.pos}{_as_text(pattern)}"
     problem = every_text_problem(pattern, compiled) or backtracking_problem(pattern, REGEX_FLAGS)
     problem = problem or _normalised_problem(pattern) or _url_problem(pattern, compiled)
     problem = problem or many_digits_problem(pattern, REGEX_FLAGS) or _repeat_problem(pattern)
     if not problem:
         problem = _regex_placeholder_problem(pattern, compiled)
     return (None, problem) if problem else (Term(TermKind.REGEX, pattern), "")
+
+
+_TEXT_SYNTAX = "()[]{}*+?"
+"""What a regular expression reads as syntax, where a review holds it as text (``(笑)``, ``[PR]``, ``★5?``)."""
+
+
+def _as_text(pattern: str) -> str:
+    """Return the fix of the bad regular expression *pattern* when escaping the characters :mod:`re` stops at (an
+    unclosed ``(``, a ``)`` or ``*`` with nothing before it) makes it one: ``; to match ( as text, write '\\('``, or
+    ``""``. A group left open may be meant as one: closing it is said too."""
+    fixed, escaped = pattern, []
+    for _ in range(len(pattern)):
+        try:
+            re.compile(fixed, REGEX_FLAGS)
+        except re.error as exc:
+            at = exc.pos if exc.pos is not None and exc.pos < len(fixed) else None
+            if at is None or fixed[at] not in _TEXT_SYNTAX or (at and fixed[at - 1] == "\\"):
+                return ""
+            escaped.append(fixed[at])
+            fixed = fixed[:at] + "\\" + fixed[at:]
+            continue
+        shown = " ".join(dict.fromkeys(escaped))
+        group = " (or, for a group, close it with ))" if "(" in escaped else ""
+        return f"; to match {shown} as text, write {quoted(fixed)}{group}"
+    return ""
 
 
 def _normalised_problem(pattern: str) -> str:

@@ -23,6 +23,8 @@ class TermKind(str, Enum):
     REGEX = "regex"
 
 
+KEYS = ("name", "label", "any", "all", "not", "regex")
+"""The keys a ``[[rule]]`` table may hold; any other is an error."""
 PREFIXES = {TermKind.LEMMA: "lemma:", TermKind.REGEX: "regex:"}
 """The prefix that makes a term a dictionary form or a regular expression (a term without one is a surface string)."""
 REGEX_FLAGS = re.IGNORECASE

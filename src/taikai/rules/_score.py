@@ -31,6 +31,10 @@ LINES_NAMED = (
     "sheet, the row number)."
 )
 ROWS_NAMED = "Rows are named by their data row, 1-based."
+NEVER_FIRED = (
+    "Check their terms against the reviews' wording: a term is found as written in the normalised text (another "
+    "spelling in kanji or kana, or another inflection, is not; a lemma: term finds a word's inflected forms)."
+)
 TEXT_CHARS = 60
 
 
@@ -165,6 +169,9 @@ class RulesScore:
             "|---|---:|---:|---:|---:|",
         ]
         lines += [f"| {label} | {_row(c)} |" for label, c in self.labels.items()]
+        silent = [f"{r.name} ({r.label})" for r in self.rules if not r.counts.hits]
+        if silent and matched:  # a rule that never fires says nothing in the tables but its zeros
+            lines += ["", f"Fired on none of the {matched:,} rows: {', '.join(silent)}. {NEVER_FIRED}"]
         listed = {e.line is not None for r in self.rules for e in r.examples}
         if listed:  # say what the numbers of the rows listed count
             lines += [

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from taikai.rules._rule import KEYS
+
 _AT = re.compile(r"^(?P<msg>.*?)\s*\((?:at line (?P<line>\d+), column (?P<col>\d+)|(?P<end>at end of document))\)$")
 _UNCLOSED = {"Unclosed array": "[", "Unclosed inline table": "{"}
 _CLOSERS = {"]": "[", "}": "{"}
@@ -89,6 +91,9 @@ def _hint(msg: str, char: str) -> str:
         )
     if msg == "Invalid value" and (char.isalnum() or char == "_"):
         return ': text is written in quotes (label = "fees", any = ["手数料"])'
+    if msg == "Invalid statement" and not char.isascii() and char.isalnum():  # ラベル = "fees", 優先度 = 1
+        said = ": a key is written in ASCII letters (TOML reads one of other letters only in quotes)"
+        return f"{said}, and a rule's keys are {', '.join(KEYS)}"
     if msg == "Unclosed array":
         return ": the values of an array are separated by commas, and the array closed with ]"
     return ""

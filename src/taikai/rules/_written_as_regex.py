@@ -1,6 +1,7 @@
 """Tell a term written as a regular expression without the ``regex:`` prefix: ``手数料|利用料`` (``|`` for "or", as
 KH Coder's coding rules write it), ``\\d+円``, ``手数料.*高い``. A term without a prefix is matched as written, so such
-a rule would never fire, and nothing would say why."""
+a rule would never fire, and nothing would say why. So are KH Coder's other operators in a term: ``手数料 & 高い``
+("and"), ``!妥当`` ("not")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import unicodedata
 
 from taikai.rules._rule import PREFIXES, TermKind
 from taikai.rules._shown import quoted
+from taikai.text import normalize
 
 _REGEX_ONLY = re.compile(r"\\[dDwWsS]|\.[*+{]")
 """What only a regular expression writes: a class escape (``\\d``), or any character repeated (``.*``, ``.+``,
@@ -40,3 +42,41 @@ def regex_syntax_problem(value: str, kind: TermKind) -> str:
             f"as a regular expression: write {quoted('regex:' + read)}"
         )
     return ""
+
+
+def operator_problem(value: str, kind: TermKind, key: str) -> str:
+    """Return why the term *value* of *kind* (its prefix taken off), in the rule's *key* (``any``, ``all`` or
+    ``not``), is written with KH Coder's operators, with what to write (``""``: it is not): ``手数料 & 高い`` ("and")
+    or ``!妥当`` ("not"). A term is matched as written, so such a rule would never fire, and nothing would say why.
+    ``&`` between Latin words (``Q&A``) or of an HTML reference (``&amp;``), and ``!`` after text or before another
+    ``!`` or ``?``, are text reviews hold."""
+    if kind is TermKind.REGEX:
+        return ""
+    prefix = PREFIXES.get(kind, "")
+    read = normalize(value)  # as the term is matched: &amp; is one &, and &#25163; none
+    pieces = [p.strip() for p in read.split("&")]
+    if len(pieces) > 1 and all(pieces) and not read.isascii():
+        return f"the term {quoted(prefix + value)} holds &, which {_AS_WRITTEN} 'and' {_KH}: write " + _and(
+            pieces, prefix, key
+        )
+    if len(read) > 1 and read[0] == "!" and read[1] not in "!?":
+        term = quoted(prefix + read[1:].strip())
+        advice = f"{term}: not already leaves out the reviews holding it" if key == "not" else f"{term} in not"
+        return f"the term {quoted(prefix + value)} starts with !, which {_AS_WRITTEN} 'not' {_KH}: write {advice}"
+    return ""
+
+
+_AS_WRITTEN = "a term matches as written, not as"
+_KH = "(as KH Coder writes it)"
+
+
+def _and(pieces: list[str], prefix: str, key: str) -> str:
+    """Return what to write for the term of *pieces* joined by KH Coder's ``&``, in the rule's *key*."""
+    terms = ", ".join(quoted(prefix + p) for p in pieces)
+    if key == "any":
+        return f"a rule of its own with all = [{terms}] (a rule fires when every term of all matches)"
+    if key == "all":
+        return f"each as its own term of all, {terms}"
+    # in not: a review holding every piece, in any order, as a regular expression of the words as written
+    written = " (it finds the words as written, not their dictionary forms)" if prefix else ""
+    return "the regular expression " + quoted("regex:^" + "".join(f"(?=.*{re.escape(p)})" for p in pieces)) + written

@@ -1,0 +1,80 @@
+"""Read the text of a rules file: UTF-8, UTF-16 with its byte order mark or CP932, as editors save it; a refusal
+that says what the path is instead (standard input, a folder, a data file given as the rules) and what to give."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from taikai._command import running_command
+from taikai.errors import RulesError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+def rules_text(path: Path) -> str:
+    """Return the text of the rules file *path*, or raise :class:`RulesError` saying why it has none."""
+    if str(path) == "-" and not os.path.lexists(path):  # standard input, where no file is named -
+        raise RulesError(
+            f"-: {running_command()} does not read rules from standard input; save them to a file (e.g. rules.toml) "
+            "and give its path"
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesError(f"{path}: no such rules file") from None
+    except OSError as exc:
+        if path.is_dir():  # Windows says permission denied of a folder
+            found = ", ".join(sorted(p.name for p in path.glob("*.toml"))[:5])
+            found = f"; in it: {found}" if found else "; it holds no .toml file"
+            raise RulesError(
+                f"{path}: a folder, not a rules file: give the path of a TOML file of rules{found}"
+            ) from None
+        raise RulesError(f"{path}: cannot read the rules file ({exc.strerror})") from None
+    data_file = path.suffix.lower() in _DATA_SUFFIXES  # the labelled data given as the rules (rules test DATA RULES)
+    text = _decoded(path, data, data_file)
+    if data_file:
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            raise RulesError(_not_rules(path)) from None
+    return text
+
+
+def _decoded(path: Path, data: bytes, data_file: bool) -> str:
+    """Return the rules file *path*'s bytes *data* as text: UTF-8 (with or without a byte order mark), UTF-16 with
+    its byte order mark (Notepad's "Unicode"), else CP932 (Notepad's "ANSI"); a refusal naming the line of the
+    first byte that is none of them, or (*data_file*) saying that the data given as rules is no rules file."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # no UTF-8 or CP932 text starts so
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("cp932")
+        if data_file:
+            raise RulesError(_not_rules(path)) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RulesError(
+            f"{path}:{line}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
+        ) from None
+
+
+_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx", ".xlsm")
+"""The suffixes of the data files taikai reads (``taikai.io.likely_format``, a layer above): a file named so that is not
+TOML is no rules file."""
+
+
+def _not_rules(path: Path) -> str:
+    """Say that *path*, a data file by its name and not TOML, was given as the rules file."""
+    return (
+        f"{path}: not a rules file: it is named as a data file ({path.suffix}) and is not TOML; rules are a TOML file "
+        "of [[rule]] tables, such as examples/rules.toml: give its path as the rules"
+    )
