@@ -10,7 +10,7 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
-from taikai.drift._masked_sides import check_masked_alike
+from taikai.drift._masked_sides import REFERENCE_TEXT_COLUMN, check_masked_alike
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport, PeriodDrift
@@ -174,16 +174,20 @@ def check_drift(
             prefix=prefix,
             model_named=named,
         )
-        check_masked_alike(dump, reference, mask_pii)  # masked on one side only: drift where nothing changed
+        # masked on one side only (a batch summary says so, or placeholders in the texts): drift where nothing changed
+        reference_column = text_column if reference_text_column is None else reference_text_column
+        reference_options = check_masked_alike(  # the reference's reader it made is the one counting reads
+            dump, reference, mask_pii, model, (read_options, reference_options), (text_column, reference_column)
+        )
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
             counted = _statistics(
                 reference,
                 model,
                 reference_options,
-                text_column=text_column if reference_text_column is None else reference_text_column,
+                text_column=reference_column,
                 argument="reference",
                 model_named=named,
-                text_argument=Argument("reference_text_column", "--reference-text-column"),
+                text_argument=REFERENCE_TEXT_COLUMN,
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
