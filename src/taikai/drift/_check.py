@@ -159,7 +159,7 @@ def check_drift(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
-    reference_unsaved, reference_bad, reference_trial = None, None, None
+    reference_unsaved, reference_bad, reference_trial, reference_duplicates = None, None, None, 0
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -191,7 +191,7 @@ def check_drift(
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
-        reference_bad = counted.bad_lines
+        reference_bad, reference_duplicates = counted.bad_lines, counted.duplicates
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
         reference_unsaved, reference_trial = counted.unsaved_model, counted.trial_run
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
@@ -237,6 +237,8 @@ def check_drift(
         unsaved_model=found.unsaved_model,
         reference_unsaved_model=reference_unsaved,
         empty_periods=found.empty_periods,
+        duplicates=found.duplicates,
+        reference_duplicates=reference_duplicates,
     )
 
 
