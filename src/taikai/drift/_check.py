@@ -152,7 +152,7 @@ def check_drift(
             encoding_errors=encoding_errors,
         )
     # an empty path, or a reference that is no file (a .txt one whose format is not named), said before the model loads
-    check_given_paths(dump, reference, reference_input_format)
+    check_given_paths(dump, reference, reference_input_format, input_format)
     named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(
@@ -176,10 +176,11 @@ def check_drift(
         )
         # masked on one side only (a batch summary says so, or placeholders in the texts): drift where nothing changed
         reference_column = text_column if reference_text_column is None else reference_text_column
-        reference_options = check_masked_alike(  # the reference's reader it made is the one counting reads
-            dump, reference, mask_pii, model, (read_options, reference_options), (text_column, reference_column)
-        )
+        _checked(reference, "reference")  # a path or a frame, before its first rows are read
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
+            reference_options = check_masked_alike(  # the reference's reader it made is the one counting reads
+                dump, reference, mask_pii, model, (read_options, reference_options), (text_column, reference_column)
+            )
             counted = _statistics(
                 reference,
                 model,

@@ -17,16 +17,19 @@ _GIVE_REFERENCE = (
 )
 
 
-def check_given_paths(dump: object, reference: object, reference_format: str | None = None) -> None:
+def check_given_paths(
+    dump: object, reference: object, reference_format: str | None = None, dump_format: str | None = None
+) -> None:
     """Raise :class:`InputError` when *dump* or *reference* is an empty (or blank) string, or *reference* a path
     that is no file to read, naming it as given to ``reference``: a ``.txt`` file whose format was not named
-    (*reference_format*) is told to name it with ``reference_input_format``; frames and ``None`` pass."""
+    (*reference_format*) is told to name it with ``reference_input_format``; frames and ``None`` pass. A *dump*
+    that is no file is said first, as reading it says it (*dump_format*: its ``input_format``)."""
     from taikai.io import check_given_file, check_not_empty, check_regular_file, format_of
 
     check_not_empty(dump, "dump", "give the path of a data file (CSV, TSV, JSONL, Parquet or xlsx)")
     if isinstance(dump, (str, Path)):  # as reading it says it: standard input, a pipe, missing, a folder
         path = Path(dump)
-        check_regular_file(path)
+        check_regular_file(path, dump_format)  # the format given says how to save standard input or a pipe
         if not path.exists():
             raise InputError(f"{path}: no such file{unexpanded_home(path)}")
         if path.is_dir():
