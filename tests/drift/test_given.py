@@ -38,10 +38,12 @@ REFERENCES = [
 
 
 @pytest.mark.parametrize(("name", "said"), REFERENCES)
-def test_a_reference_that_is_no_file_is_named_as_given_to_reference(name, said, tiny_model, tiny_model_dir, tmp_path):
+def test_a_reference_that_is_no_file_is_named_as_given_to_reference(
+    name, said, tiny_model, tiny_model_dir, tiny_csv, tmp_path
+):
     path = _paths(tmp_path, tiny_model_dir)[name]
     with pytest.raises(InputError) as raised:
-        check_drift(tmp_path / "never_read.csv", tiny_model, reference=str(path))
+        check_drift(tiny_csv, tiny_model, reference=str(path))
     assert str(raised.value).startswith(f"{path}{GIVEN}{said}"), raised.value
 
 
@@ -67,3 +69,23 @@ def test_an_empty_dump_or_reference_is_said_empty(given, said, tiny_model, tiny_
     with pytest.raises(InputError) as raised:
         check_drift(arguments.pop("dump"), tiny_model, **arguments)
     assert str(raised.value).startswith(said), raised.value
+
+
+DUMPS = [
+    ("missing", "{path}: no such file"),
+    ("folder", "{path}: is a directory, not a file; give a data file in it"),
+    ("model", "{path}: is a directory, not a file: a model directory"),
+    pytest.param("pipe", "{path}: is a pipe, not a regular file", marks=needs_fifo),
+]
+
+
+@pytest.mark.parametrize(("name", "said"), DUMPS)
+def test_a_dump_that_is_no_file_is_said_before_the_reference(name, said, tiny_model_dir, tmp_path):
+    """Regression: taikai drift nosuch.csv --reference nosuch2.csv named the reference only (its path was checked
+    first); the dump is said first, as the command reads."""
+    path = _paths(tmp_path, tiny_model_dir)[name]
+    missing = tmp_path / "nosuch2.csv"
+    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--reference", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {said.format(path=path)}"), result.stderr
+    assert "nosuch2.csv" not in result.stderr

@@ -10,7 +10,7 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
-from taikai.drift._masked_sides import check_masked_alike
+from taikai.drift._masked_sides import REFERENCE_TEXT_COLUMN, check_masked_alike
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport, PeriodDrift
@@ -152,14 +152,14 @@ def check_drift(
             encoding_errors=encoding_errors,
         )
     # an empty path, or a reference that is no file (a .txt one whose format is not named), said before the model loads
-    check_given_paths(dump, reference, reference_input_format)
+    check_given_paths(dump, reference, reference_input_format, input_format)
     named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
-    reference_unsaved, reference_bad, reference_trial = None, None, None
+    reference_unsaved, reference_bad, reference_trial, reference_duplicates = None, None, None, 0
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -174,20 +174,25 @@ def check_drift(
             prefix=prefix,
             model_named=named,
         )
-        check_masked_alike(dump, reference, mask_pii)  # masked on one side only: drift where nothing changed
+        # masked on one side only (a batch summary says so, or placeholders in the texts): drift where nothing changed
+        reference_column = text_column if reference_text_column is None else reference_text_column
+        _checked(reference, "reference")  # a path or a frame, before its first rows are read
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
+            reference_options = check_masked_alike(  # the reference's reader it made is the one counting reads
+                dump, reference, mask_pii, model, (read_options, reference_options), (text_column, reference_column)
+            )
             counted = _statistics(
                 reference,
                 model,
                 reference_options,
-                text_column=text_column if reference_text_column is None else reference_text_column,
+                text_column=reference_column,
                 argument="reference",
                 model_named=named,
-                text_argument=Argument("reference_text_column", "--reference-text-column"),
+                text_argument=REFERENCE_TEXT_COLUMN,
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
-        reference_bad = counted.bad_lines
+        reference_bad, reference_duplicates = counted.bad_lines, counted.duplicates
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
         reference_unsaved, reference_trial = counted.unsaved_model, counted.trial_run
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
@@ -233,6 +238,8 @@ def check_drift(
         unsaved_model=found.unsaved_model,
         reference_unsaved_model=reference_unsaved,
         empty_periods=found.empty_periods,
+        duplicates=found.duplicates,
+        reference_duplicates=reference_duplicates,
     )
 
 

@@ -47,10 +47,8 @@ class FileStatistics:
     periods: dict[str, DriftStatistics] = field(default_factory=dict)
     undated: int = 0
     predictions: bool = False
-    masks: dict[str, int] | None = None
-    """Personal data masked in the texts, per kind (``PiiKind`` value); ``None`` when nothing was masked."""
-    out_of_range: int = 0
-    """Rows whose date lies far outside the others (:data:`taikai.io.RANGE_RULE`), counted in ``undated`` too."""
+    masks: dict[str, int] | None = None  # personal data masked in the texts, per PiiKind value; None: not masked
+    out_of_range: int = 0  # rows whose date lies far outside the others (taikai.io.RANGE_RULE), in undated too
     date_order: DateOrder | None = None
     """The order the date column's year-last dates (``03/04/2026``) were read in (``None``: it has none)."""
     date_years: YearRange | None = None  # the years the dates were counted in
@@ -74,6 +72,7 @@ class FileStatistics:
     saved (in memory: it has no sha256 to compare with the summary's), so that the two could not be checked."""
     empty_periods: tuple[EmptyPeriods, ...] = ()
     """The runs of periods without rows between the first period with rows and the last, in date order."""
+    duplicates: int = 0  # rows whose text an earlier row holds, as the model reads it (counted in every figure)
 
 
 @errors_masked
@@ -297,4 +296,5 @@ def count_chunks(
         date_example=dated.survey.either if dated is not None else None,
         text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
         empty_periods=dated.gaps() if dated is not None else (),
+        duplicates=rows.duplicates,
     )

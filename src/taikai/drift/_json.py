@@ -48,6 +48,8 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "reference_masks": report.reference_masks,
         "blank_lines": report.blank_lines,
         "reference_blank_lines": report.reference_blank_lines,
+        "duplicate_rows": report.duplicates,
+        "reference_duplicate_rows": report.reference_duplicates,
         "bad_lines": report.bad_lines,
         "reference_bad_lines": report.reference_bad_lines,
         "text_hint": report.text_hint,

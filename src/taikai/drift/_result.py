@@ -145,13 +145,11 @@ class DriftReport:
     reference_masks: dict[str, int] | None = None
     blank_lines: int = 0
     """Blank lines of the dump file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
-    reference_blank_lines: int = 0
-    """Blank lines of the reference file skipped."""
+    reference_blank_lines: int = 0  # blank lines of the reference file skipped
     bad_lines: str | None = None
     """Of a predictions file: the malformed records ``taikai batch`` set aside, which no figure counts, and their
     file (``1 (p.bad_lines.csv)``); ``None``: none."""
-    reference_bad_lines: str | None = None
-    """The same of the reference."""
+    reference_bad_lines: str | None = None  # the same of the reference
     trial_run: str | None = None
     """Of predictions of a trial run (``taikai batch --limit N``): the rows they are, ``the first 1,000 rows of
     dump.csv (taikai batch --limit 1000)``, not the whole input; ``None``: no limit recorded."""
@@ -165,8 +163,7 @@ class DriftReport:
     ``False``, a raw dump classified on the fly; ``None``, no file (the model's stored statistics)."""
     unchecked: bool = False
     """The dump is a predictions file whose model could not be checked: no batch summary beside it names one."""
-    reference_unchecked: bool = False
-    """The same of the reference file."""
+    reference_unchecked: bool = False  # the same of the reference file
     unsaved_model: str | None = None
     """Why the dump's model could not be checked when its batch summary names one (this name): the model given is
     not saved (in memory), so it has no sha256 to compare with the summary's; ``None`` otherwise."""
@@ -178,6 +175,10 @@ class DriftReport:
     blank_dates: int = 0
     """Of ``undated``, the rows whose date cell is blank (missing, empty or only spaces); the others hold a value
     that reads as no date (``令和7年3月4日``, ``someday``) or a date ``out_of_range``."""
+    duplicates: int = 0
+    """Rows of the dump whose text an earlier row holds, as the model reads it: each counted in every figure, so a
+    dump exported twice over moves them (``reference_duplicates``: of the reference file or frame)."""
+    reference_duplicates: int = 0
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property

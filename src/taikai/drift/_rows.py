@@ -22,7 +22,7 @@ from taikai.model import (
 )
 from taikai.privacy import PiiKind, default_masker
 from taikai.rules import MODEL_REASON
-from taikai.text import Status, is_missing
+from taikai.text import Status, is_missing, normalize
 
 _STATUSES = {s.value: s for s in Status}
 RAW_DUMP = "give the dump taikai batch read instead (drift classifies a raw dump with the model it is given)"
@@ -63,6 +63,7 @@ class Rows:
         self.model = model
         self.mask_pii = mask_pii
         self.masks: Counter[PiiKind] = Counter()
+        self.hashes: list[np.ndarray[Any, Any]] = []  # of each text read, normalised (see duplicates)
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
@@ -89,6 +90,8 @@ class Rows:
     def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
         texts = data[self.text]
+        said = [normalize(t) for t in texts if isinstance(t, str) and t.strip()]
+        self.hashes.append(np.fromiter((hash(t) for t in said if t), dtype=np.int64, count=-1))
         if self.mask_pii:  # before anything reads them: the new words are shown
             texts, found = default_masker().mask_values(texts)
             self.masks.update(found)
@@ -109,6 +112,13 @@ class Rows:
         self._check_filled(statuses, reason, sentiment)
         self.done += len(texts)
         return texts, statuses, reason, sentiment
+
+    @property
+    def duplicates(self) -> int:
+        """The rows read whose text, as the model reads it (:func:`taikai.text.normalize`), an earlier row holds:
+        a dump exported twice over counts each twice in every figure (blank texts are no duplicates)."""
+        hashes = np.concatenate(self.hashes) if self.hashes else np.empty(0, dtype=np.int64)
+        return len(hashes) - len(np.unique(hashes))
 
     def _check_labels(self, cells: list[Any], j: int, kind: str) -> None:
         """Refuse a label of column *j* (a *kind*, ``reason`` or ``sentiment``; a reason column split at ``|``) that

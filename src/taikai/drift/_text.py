@@ -86,10 +86,14 @@ def _reference(report: DriftReport) -> str:
 
 
 def _blank(report: DriftReport) -> list[str]:
-    """Say how many blank lines were skipped in the dump and the reference file, as ``taikai batch`` says it."""
+    """Say how many blank lines were skipped in the dump and the reference file, as ``taikai batch`` says it, and
+    how many rows repeat an earlier row's text (a dump exported twice over: each is counted in every figure)."""
     lines = [f"blank lines skipped: {report.blank_lines:,}"] if report.blank_lines else []
     if report.reference_blank_lines:
         lines.append(f"blank lines skipped in the reference: {report.reference_blank_lines:,}")
+    for count, where in ((report.duplicates, ""), (report.reference_duplicates, " in the reference")):
+        if count:
+            lines.append(f"rows repeating an earlier row's text{where}: {count:,} (each counted in every figure)")
     for where, bad in (("", report.bad_lines), (" in the reference", report.reference_bad_lines)):
         if bad is not None:
             lines.append(f"bad lines taikai batch set aside{where}, not checked: {bad}")
