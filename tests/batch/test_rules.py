@@ -190,7 +190,9 @@ def test_the_summary_records_each_rule_s_label_as_the_model_reads_it(tmp_path, d
 
 def test_rules_whose_label_the_model_lacks_are_refused_before_anything_is_written(tmp_path, dump, rules, tiny_model):
     rules.write_text(RULES.replace('"fees"', '"price"'), encoding="utf-8")
-    with pytest.raises(RulesError, match=rf"{rules}:7: rule 'fee': label 'price' is not a reason of the model"):
+    with pytest.raises(
+        RulesError, match=rf"{rules}:7: rule 'fee' \(rule 2 of the file\): label 'price' is not a reason of the model"
+    ):
         taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, rules=rules)
     assert list(tmp_path.iterdir()) == [dump, rules]
 
