@@ -552,7 +552,11 @@ def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_pa
             None,
             "taikai: error: --rules-mode override applies to rules: give the rules file",
         ),
-        ([], '[[rule]]\nname = "x"\nlabel = "nope"\nany = ["手"]\n', ":1: rule 'x': label 'nope' is not a reason"),
+        (
+            [],
+            '[[rule]]\nname = "x"\nlabel = "nope"\nany = ["手"]\n',
+            ":1: rule 'x' (rule 1 of the file): label 'nope' is not a reason",
+        ),
     ],
 )
 def test_cli_explain_rules_errors(tiny_model_dir, tmp_path, extra, rules_text, error):

@@ -948,7 +948,11 @@ def test_rules_whose_label_the_model_lacks_stop_the_dask_engine_before_it_starts
     rules.write_text(RULES.replace('"time"', '"busy"'), encoding="utf-8")
     args = ["batch", str(dump / "parts" / "*.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]
     result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--engine", "dask", "--rules", str(rules)])
-    assert result.exit_code == 2 and "rule 'main job': label 'busy' is not a reason of the model" in result.output
+    assert (
+        result.exit_code == 2
+        and "rules.toml:12: rule 'main job' (rule 3 of the file): label 'busy' is not a reason of the model"
+        in result.output
+    )
     assert not (tmp_path / "o").exists()
 
 
@@ -964,7 +968,9 @@ def test_the_dask_engine_reports_every_problem_of_a_rules_file_at_once(dump, tin
     result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--engine", "dask", "--rules", str(rules)])
     assert result.exit_code == 2, result.output
     assert "rules.toml:1: rule 'fee'" in result.output and "bad regular expression '(abc'" in result.output
-    assert "rules.toml:6: rule 'busy': label 'nonsense' is not a reason of the model" in result.output
+    assert (
+        "rules.toml:6: rule 'busy' (rule 2 of the file): label 'nonsense' is not a reason of the model" in result.output
+    )
     assert not (tmp_path / "o").exists()
 
 

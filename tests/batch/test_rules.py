@@ -116,7 +116,17 @@ def test_jobs_2_gives_the_same_file_as_jobs_1(tmp_path, dump, rules, tiny_model_
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ("edit", r"the rules changed \('RULES' → 'RULES' \(its content changed\)\)\."),
+        (
+            "edit",
+            r"the rules changed \('RULES' → 'RULES' \(its content changed\)\)\. To resume, put back in 'RULES' the "
+            r"rules it held then \(comments and layout do not count\) and run it again; or start over",
+        ),
+        (
+            "edit and mode",
+            r"the rules changed \('RULES' → 'RULES' \(its content changed\)\); rules_mode \(--rules-mode\) changed: "
+            r"'flag' → 'override'\. Run it again as it was \(the values before the arrows; for the rules, put back in "
+            r"'RULES' the rules it held then",
+        ),
         ("drop", r"the rules changed \('RULES' → \(none\)\); rules_mode \(--rules-mode\) changed: 'flag' → \(none\)"),
         ("mode", r"rules_mode \(--rules-mode\) changed: 'flag' → 'override'\. Run it again as it was"),
         ("comment", None),  # comments and layout do not change the rules: the run goes on
@@ -128,7 +138,8 @@ def test_resume_refuses_changed_rules(stop_after, tmp_path, dump, rules, tiny_mo
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", rules=rules, on_chunk=stop_after(2), **options)
     given: dict = {"rules": rules}
-    if change == "edit":
+    if change.startswith("edit"):
+        given["rules_mode"] = "override" if change == "edit and mode" else "flag"
         rules.write_text(RULES.replace('"提案"', '"提案", "応募"'), encoding="utf-8")
     elif change == "drop":
         given = {}
@@ -179,7 +190,9 @@ def test_the_summary_records_each_rule_s_label_as_the_model_reads_it(tmp_path, d
 
 def test_rules_whose_label_the_model_lacks_are_refused_before_anything_is_written(tmp_path, dump, rules, tiny_model):
     rules.write_text(RULES.replace('"fees"', '"price"'), encoding="utf-8")
-    with pytest.raises(RulesError, match=rf"{rules}:7: rule 'fee': label 'price' is not a reason of the model"):
+    with pytest.raises(
+        RulesError, match=rf"{rules}:7: rule 'fee' \(rule 2 of the file\): label 'price' is not a reason of the model"
+    ):
         taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, rules=rules)
     assert list(tmp_path.iterdir()) == [dump, rules]
 

@@ -81,7 +81,7 @@ def test_rules_test_json(files, tiny_model_dir):
             RULES.replace('"time"', '"busy"'),
             None,
             [],
-            "rules.toml:8: rule 'main job': label 'busy' is not a reason",
+            "rules.toml:8: rule 'main job' (rule 2 of the file): label 'busy' is not a reason",
         ),
         # regression: a pattern that backtracks without end hung rules test, with no warning
         (
@@ -105,7 +105,8 @@ def test_rules_test_json(files, tiny_model_dir):
             RULES.replace('"time"', '"negative"'),
             None,
             [],
-            "rules.toml:8: rule 'main job': label 'negative' is a sentiment (negative, ネガティブ), and sentiments "
+            "rules.toml:8: rule 'main job' (rule 2 of the file): label 'negative' is a sentiment "
+            "(negative, ネガティブ), and sentiments "
             "cannot be rule labels: rules set reasons only",
         ),
         (None, "text,gold\n手数料,fees\n", [], "gold.csv: no column 'reasons'; the columns are ['text', 'gold']"),
@@ -183,7 +184,7 @@ def test_rules_test_reports_every_kind_of_error_in_one_run(files, tiny_model_dir
         "rules.toml:1: rule 'fee' (rule 1 of the file): unknown key 'colour'",
         "rules.toml:7: rule 'fee' (rule 2 of the file): regex: bad regular expression '(abc'",
         "rules.toml:7: rule 'fee' (rule 2 of the file): the name is used by rule 1 too",
-        "rules.toml:12: rule 'busy': label 'nonsense' is not a reason of the model",
+        "rules.toml:12: rule 'busy' (rule 3 of the file): label 'nonsense' is not a reason of the model",
         "rules.toml:17: rule 'typed' (rule 4 of the file): any must be a list of strings",
         "the model's reasons are ",
     ):
@@ -415,7 +416,8 @@ def test_a_mistyped_rule_label_gets_the_closest_reason(files, tiny_model_dir, tm
     result = run(*filled, "-m", tiny_model_dir)
     assert result.exit_code == 2, result.output
     assert (
-        "rules.toml:2: rule 'fee': label 'fee' is not a reason of the model (closest: fees (手数料が高い))\n"
+        "rules.toml:2: rule 'fee' (rule 1 of the file): label 'fee' is not a reason of the model "
+        "(closest: fees (手数料が高い))\n"
         "the model's reasons are " in result.output
     )
     assert "Traceback" not in result.output and not (tmp_path / "out.csv").exists()

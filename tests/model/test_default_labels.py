@@ -80,7 +80,9 @@ def test_default_model_rules_tells_an_unknown_label_by_its_type(raised, given, n
     from taikai.model._default_labels import default_model_rules
 
     errors = {
-        "unknown": UnknownRuleLabelError(f"rules.toml:1: rule 'r': label 'お金' is not a reason of the model\n{HINT}"),
+        "unknown": UnknownRuleLabelError(
+            f"rules.toml:1: rule 'r' (rule 1 of the file): label 'お金' is not a reason of the model\n{HINT}"
+        ),
         "other": RulesError("rules.toml:1: rule 'r' (rule 1 of the file): no label"),
         "other-ending-as-unknown": RulesError(f"rules.toml: not a rules file; as the README says, {HINT}"),
     }
@@ -125,7 +127,7 @@ def test_rules_are_read_and_checked_the_one_way(tiny_model, tmp_path, kind, comp
     with pytest.raises(UnknownRuleLabelError) as caught:
         check(bad, tiny_model, model_given)
     said = str(caught.value)
-    assert "rule 'money': label 'お金' is not a reason of the model" in said
+    assert "rule 'money' (rule 1 of the file): label 'お金' is not a reason of the model" in said
     assert (GIVE_THE_MODEL in said) is not given
     assert check(None, tiny_model, model_given) is None
 

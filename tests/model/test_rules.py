@@ -163,7 +163,7 @@ def test_predictions_carry_what_the_rules_said(tiny_model, matcher):
             RULES.replace('"fees"', '"price"'),
             {},
             RulesError,
-            r"rules\.toml:7: rule 'fee': label 'price' is not a reason",
+            r"rules\.toml:7: rule 'fee' \(rule 2 of the file\): label 'price' is not a reason",
         ),
         (RULES, {"rules_mode": "replace"}, RulesError, r"^rules_mode must be one of flag, override, not 'replace'$"),
     ],
@@ -237,5 +237,8 @@ def test_rules_read_their_labels_as_the_model_does_whether_a_path_or_loaded(
 def test_a_rule_label_of_the_taxonomy_is_refused_by_an_own_model_whatever_the_route(own_models, tmp_path, route):
     path = tmp_path / "r.toml"
     path.write_text('[[rule]]\nname = "fee"\nlabel = "手数料が高い"\nany = ["手数料"]\n', encoding="utf-8")
-    with pytest.raises(RulesError, match=r"r\.toml:1: rule 'fee': label '手数料が高い' is not a reason of the model"):
+    with pytest.raises(
+        RulesError,
+        match=r"r\.toml:1: rule 'fee' \(rule 1 of the file\): label '手数料が高い' is not a reason of the model",
+    ):
         own_models["own"].predict_frame(pd.DataFrame({"text": ["手数料"]}), rules=ROUTES[route](path, None))

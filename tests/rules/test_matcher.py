@@ -58,7 +58,7 @@ def fires(table: str, text: str) -> bool:
         (rule(any=["システム利用料"]), "ｼｽﾃﾑ利用料が高い", True),  # full-width term, half-width text
         (rule(any=["ＦＥＥ"]), "upworkのfeeが高い", True),  # full-width Latin term
         (rule(any=["fee"]), "ＵＰＷＯＲＫのＦＥＥが高い", True),  # full-width Latin text
-        (rule(any=["手数料 高い"]), "手数料   高い", True),  # spaces collapse in both
+        (rule(any=["too  high"]), "手数料が too   high", True),  # spaces collapse in both (手数料 高い is refused)
         (rule(any=["すごーーーく"]), "すごーーーーーーーく高い", True),  # long runs cut to three in the text
     ],
 )

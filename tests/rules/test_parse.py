@@ -505,9 +505,9 @@ def test_every_problem_is_reported_at_once():
     [
         # a rule with another problem is still checked for a used name and an unknown label
         ('regex = ["("]\n', "rules.toml:5: rule 'r1' (rule 2 of the file): the name is used by rule 1 too"),
-        ('regex = ["("]\n', "rules.toml:5: rule 'r1': label 'price' is not a reason"),
+        ('regex = ["("]\n', "rules.toml:5: rule 'r1' (rule 2 of the file): label 'price' is not a reason"),
         ("nto = []\n", "rules.toml:5: rule 'r1' (rule 2 of the file): unknown key 'nto'"),
-        ("", "rules.toml:5: rule 'r1': label 'price' is not a reason of the model"),
+        ("", "rules.toml:5: rule 'r1' (rule 2 of the file): label 'price' is not a reason of the model"),
     ],
 )
 def test_names_and_labels_are_checked_with_the_other_problems(second, expected):
@@ -568,7 +568,7 @@ ONE_EACH = "and a rule has one label: write a rule for each (a copy of this one,
 def test_a_label_naming_several_reasons_asks_for_a_rule_each(label, labels, said):
     with pytest.raises(RulesError) as caught:
         parse_rules(RULE.replace('"fees"', f'"{label}"'), "rules.toml", labels=labels)
-    assert f"rules.toml:1: rule 'r1': {said}" in str(caught.value)
+    assert f"rules.toml:1: rule 'r1' (rule 1 of the file): {said}" in str(caught.value)
 
 
 def test_labels_are_not_checked_without_the_model_s():
@@ -578,7 +578,7 @@ def test_labels_are_not_checked_without_the_model_s():
 def test_load_rules_checks_labels(tmp_path):
     path = tmp_path / "rules.toml"
     path.write_text(RULE.replace('"fees"', '"price"'), encoding="utf-8")
-    with pytest.raises(RulesError, match=r"rules\.toml:1: rule 'r1': label 'price'"):
+    with pytest.raises(RulesError, match=r"rules\.toml:1: rule 'r1' \(rule 1 of the file\): label 'price'"):
         load_rules(path, ["fees"])
     assert load_rules(path).rules[0].label == "price"
 
@@ -587,7 +587,10 @@ def test_load_rules_checks_labels(tmp_path):
     ("labels", "expected"),
     [
         (["fees", "time"], None),
-        (["time"], r"rules\.toml:3: rule 'fee words': label 'fees' is not a reason of the model"),
+        (
+            ["time"],
+            r"rules\.toml:3: rule 'fee words' \(rule 1 of the file\): label 'fees' is not a reason of the model",
+        ),
     ],
 )
 def test_labels_are_checked_against_the_model(labels, expected):
@@ -778,10 +781,10 @@ def test_load_rules_names_the_closest_reason_of_a_mistyped_label(tmp_path, label
     path.write_text(f'[[rule]]\nname = "r"\nlabel = "{label}"\nany = ["手数料"]\n', encoding="utf-8")
     with pytest.raises(RulesError) as caught:
         load_rules(path, labels)
-    assert f"rules.toml:1: rule 'r': {said}" in str(caught.value)
+    assert f"rules.toml:1: rule 'r' (rule 1 of the file): {said}" in str(caught.value)
     with pytest.raises(RulesError) as checked:  # the rule set checked against a model's reasons later, alike
         load_rules(path).check_labels(labels)
-    assert f"rules.toml:1: rule 'r': {said}" in str(checked.value)
+    assert f"rules.toml:1: rule 'r' (rule 1 of the file): {said}" in str(checked.value)
 
 
 @pytest.mark.parametrize(
@@ -799,7 +802,8 @@ def test_a_sentiment_as_label_is_said_to_be_one(label, expected):
         parse_rules(text, "rules.toml", labels=["fees", "time"])
     message = str(caught.value)
     assert (
-        f"rules.toml:1: rule 'r1': {expected}, and sentiments cannot be rule labels: rules set reasons only" in message
+        f"rules.toml:1: rule 'r1' (rule 1 of the file): {expected}, and sentiments cannot be "
+        "rule labels: rules set reasons only" in message
     )
     assert "closest" not in message
     with pytest.raises(RulesError, match="sentiments cannot be rule labels"):  # a rule set meeting a model says so too
@@ -992,3 +996,33 @@ def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, sai
     with pytest.raises(RulesError) as caught:
         load_rules(folder)
     assert str(caught.value) == str(tmp_path / said)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "advice"),
+    [  # regression: the advice for ２割( was ２割\(, itself refused for the full-width ２ (two runs to get it right)
+        ("２割(", r"2割\("),
+        ("２割（笑）", r"2割\(笑\)"),
+        ("[０-９]割", "[0-9]割"),
+        ("ｱ－ｲ", r"ア\-イ"),
+    ],
+)
+def test_the_advice_for_a_pattern_is_accepted_when_followed(pattern, advice):
+    def said(written: str) -> str:
+        text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['{written}']\n"
+        try:
+            parse_rules(text, "rules.toml")
+        except RulesError as exc:
+            return str(exc)
+        return ""
+
+    assert f"write '{advice}'" in said(pattern)
+    assert said(advice) == ""
+
+
+def test_a_range_bounded_by_a_character_normalisation_replaces_is_kept():
+    """Regression: [\u3000-\u9fff] written with its characters was told to write them normalised, a space for
+    U+3000, which would have widened the range to every character from a space on; the range matches what the
+    normalised text holds, so it is accepted as written."""
+    rules = parse_rules("[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['[\u3000-\u9fff]手数料']\n", "rules.toml")
+    assert rules.rules[0].any[0].value == "[\u3000-\u9fff]手数料"

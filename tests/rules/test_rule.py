@@ -30,6 +30,25 @@ def test_where_gives_a_rule_s_line_only_when_it_is_known(line, said):
 
 
 @pytest.mark.parametrize(
+    ("rules", "said"),
+    [
+        (RULES, "rules.toml:7: rule 'no time' (rule 2 of the file): label 'time' is not a reason of the model"),
+        (None, "rules.toml: rule 'r' (rule 2 of the rules): label 'time' is not a reason of the model"),
+    ],
+)
+def test_check_labels_names_a_rule_as_every_problem_of_a_rules_file_does(rules, said):
+    """Regression: a label the model lacks was said without "(rule K of the file)", unlike any other problem."""
+    made = [Rule(n, label, any=(Term(TermKind.SURFACE, "手数料"),)) for n, label in (("q", "fees"), ("r", "time"))]
+    ruleset = parse_rules(rules, "rules.toml") if rules else RuleSet(tuple(made), "rules.toml")
+    with pytest.raises(InputError) as caught:
+        ruleset.check_labels(["fees"])
+    assert str(caught.value).splitlines()[0] == said
+    with pytest.raises(InputError) as parsed:  # read with the labels at once: said alike
+        parse_rules(RULES, "rules.toml", labels=["fees"])
+    assert str(parsed.value).splitlines()[0].startswith("rules.toml:7: rule 'no time' (rule 2 of the file): label")
+
+
+@pytest.mark.parametrize(
     ("mode", "rules", "expected"),
     [("flag", None, RulesMode.FLAG), ("override", "rules.toml", RulesMode.OVERRIDE), ("override", None, None)],
 )

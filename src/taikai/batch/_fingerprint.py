@@ -146,8 +146,27 @@ def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]
             f"{MASKER_VERSION}) cannot repeat: {then}"
         )
     else:
-        then = f"Run it again as it was (the values before the arrows), or {then}"
+        then = _as_it_was(changed, _edited_rules(old, new), then)
     return f"cannot resume {output}: since the interrupted run, {'; '.join(changed)}. {then}"
+
+
+def _edited_rules(old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Return the rules file of both runs when what it holds changed under the same name (``None`` otherwise):
+    running it again as it was means putting back its content, not naming it again."""
+    files = [json.loads(str(f.get(NOTES) or "{}")).get("rules") for f in (old, new)]
+    same_file = files[0] is not None and files[0] == files[1]
+    return str(files[0]) if same_file and old.get("rules") != new.get("rules") else None
+
+
+def _as_it_was(changed: list[str], edited: str | None, then: str) -> str:
+    """Return how to run it again as the interrupted run was (the *changed* values before the arrows; the rules
+    file *edited* with the rules it held then), or *then*."""
+    if edited is None:
+        return f"Run it again as it was (the values before the arrows), or {then}"
+    restore = f"put back in {_short(edited)} the rules it held then (comments and layout do not count)"
+    if len(changed) == 1:
+        return f"To resume, {restore} and run it again; or {then}"
+    return f"Run it again as it was (the values before the arrows; for the rules, {restore}), or {then}"
 
 
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:

@@ -114,9 +114,8 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
             seen.setdefault(name.strip(), (k, name))
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
-            # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …
-            named = f"{source}{'' if line is None else f':{line}'}: rule {name.strip()!r}" if name_ok else where
-            problems.append(unknown_label(named, _label(label, labels), labels))
+            # Said as every problem of the rule, and as RuleSet.check_labels says it of a rule set
+            problems.append(unknown_label(where, _label(label, labels), labels))
             bad_label = True
         if rule is not None:
             rules.append(rule)

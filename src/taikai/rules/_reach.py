@@ -133,18 +133,45 @@ def _as_text(pattern: str) -> str:
             continue
         shown = " ".join(dict.fromkeys(escaped))
         group = " (or, for a group, close it with ))" if "(" in escaped else ""
-        return f"; to match {shown} as text, write {quoted(fixed)}{group}"
+        changed = _changed(fixed)  # ２割( → 2割\(: the advice is a pattern that is accepted as given
+        normalised = f" (normalised: {_fixes(changed)})" if changed else ""
+        return f"; to match {shown} as text, write {quoted(_normalised(fixed, changed))}{normalised}{group}"
     return ""
 
 
+def _changed(pattern: str) -> list[str]:
+    """Return the characters of *pattern* that NFKC replaces and that it asks for: a bound of a range is not one
+    when the range holds characters NFKC keeps (``[U+3000-U+9FFF]`` written with the characters: the range
+    matches what the normalised text holds, and writing U+3000 as its NFKC, a space, would widen it)."""
+    bounds = {m.group(k) for m in re.finditer(r"(?<!\\)(.)-(?!\])(.)", pattern) for k in (1, 2)}
+    ranged = {ch for ch in bounds if any(_kept(m) for m in re.finditer(r"(.)-(.)", pattern) if ch in m.groups())}
+    return sorted({ch for ch in pattern if unicodedata.normalize("NFKC", ch) != ch} - ranged)
+
+
+def _kept(bound: re.Match[str]) -> bool:
+    """Whether the range *bound* (``A-B``) holds a character NFKC keeps as it is."""
+    low, high = map(ord, bound.groups())
+    return any(unicodedata.normalize("NFKC", chr(c)) == chr(c) for c in range(low, min(high, low + 4096) + 1))
+
+
+def _fixes(changed: list[str]) -> str:
+    return ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
+
+
+def _normalised(pattern: str, changed: list[str]) -> str:
+    """Return *pattern* with each *changed* character written as NFKC makes it, escaped where a regular expression
+    reads it as syntax (（ → \\(, － → \\-)."""
+    escape = {**{ch: "\\" + ch for ch in _SPECIAL}, "-": "\\-"}
+    written = {ch: "".join(escape.get(c, c) for c in unicodedata.normalize("NFKC", ch)) for ch in changed}
+    return "".join(written.get(ch, ch) for ch in pattern)
+
+
 def _normalised_problem(pattern: str) -> str:
-    changed = sorted({ch for ch in pattern if unicodedata.normalize("NFKC", ch) != ch})
+    changed = _changed(pattern)
     if changed:
-        fixes = ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
         return (
-            f"the regular expression {quoted(pattern)} runs on normalised text (NFKC), where {fixes} has been "
-            "replaced: "
-            "write the normalised characters"
+            f"the regular expression {quoted(pattern)} runs on normalised text (NFKC), where {_fixes(changed)} has "
+            f"been replaced: write {quoted(_normalised(pattern, changed))}"
         )
     references = _references(pattern)
     if references:

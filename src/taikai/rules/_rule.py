@@ -155,6 +155,13 @@ class RuleSet:
         line = f":{rule.line}" if rule.line is not None else ""
         return f"{self.source}{line}: rule {rule.name!r}"
 
+    def _position(self, k: int) -> str:
+        """Return :meth:`where` of the rule at index *k* of :attr:`rules`, with its place among them, as every
+        problem of a rules file names a rule: ``FILE:LINE: rule 'NAME' (rule K of the file)``, K 1-based (``of the
+        rules`` for rules not read from a file, whose rules have no line)."""
+        rule = self.rules[k]
+        return f"{self.where(rule)} (rule {k + 1} of the {'rules' if rule.line is None else 'file'})"
+
     def _not_rule(self, value: object) -> TypeError:
         """Return the error of :meth:`where` given *value*, not a rule: a name of one of :attr:`rules` is said to
         be that rule's (``rules.rules[2]``), any other value is told the names there are."""
@@ -177,7 +184,11 @@ class RuleSet:
         """Raise :class:`~taikai.errors.UnknownRuleLabelError` naming every rule whose label, read as
         :meth:`for_labels` reads it, is not one of *labels* (the model's reasons)."""
         rules = self.for_labels(labels).rules
-        problems = [unknown_label(self.where(rule), rule.label, labels) for rule in rules if rule.label not in labels]
+        problems = [
+            unknown_label(self._position(k), rule.label, labels)
+            for k, rule in enumerate(rules)
+            if rule.label not in labels
+        ]
         if problems:
             raise unknown_labels_error("\n".join(problems), labels)
 

@@ -59,6 +59,13 @@ def operator_problem(value: str, kind: TermKind, key: str) -> str:
         return f"the term {quoted(prefix + value)} holds &, which {_AS_WRITTEN} 'and' {_KH}: write " + _and(
             pieces, prefix, key
         )
+    if kind is TermKind.SURFACE and re.search(r"[^\x00-\x7f] [^\x00-\x7f]", read):  # 手数料 高い, 手数料　高い
+        phrase = quoted("regex:" + re.escape(read).replace("\\ ", " "))
+        return (
+            f"the term {quoted(value)} holds a space between words, which a term matches as written (the phrase, "
+            f"found in almost no review), not as 'and' as a filter does: write {_and(read.split(' '), prefix, key)}; "
+            f"or, for the phrase with its space, {phrase}"
+        )
     if len(read) > 1 and read[0] == "!" and read[1] not in "!?":
         term = quoted(prefix + read[1:].strip())
         advice = f"{term}: not already leaves out the reviews holding it" if key == "not" else f"{term} in not"
