@@ -30,7 +30,7 @@ from taikai.drift._two_models import summary_of
 from taikai.errors import TEXT_COLUMN, Argument, InputError
 from taikai.io import ReadOptions
 from taikai.model import find_column
-from taikai.privacy import PLACEHOLDERS, PiiKind
+from taikai.privacy import PiiKind, placeholder_kinds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,7 +41,6 @@ SAMPLE_ROWS = 5000
 """The rows of each side read for placeholders (one chunk of drift's counting)."""
 
 REFERENCE_TEXT_COLUMN = Argument("reference_text_column", "--reference-text-column")
-_TELLING = {kind: placeholder for kind, placeholder in PLACEHOLDERS.items() if kind is not PiiKind.URL}
 
 
 def _sample(
@@ -97,10 +96,11 @@ def _masked(
     if run is not None and run.mask_pii is True:
         return "holds texts taikai batch --mask-pii masked"
     texts = _sample(data, model, options, column, argument)
-    holding = [t for t in texts if isinstance(t, str) and "[" in t and any(p in t for p in _TELLING.values())]
+    telling = [[kind for kind in placeholder_kinds(text) if kind is not PiiKind.URL] for text in texts]
+    holding = [kinds for kinds in telling if kinds]
     if not holding:
         return None
-    kinds = [p for p in _TELLING.values() if any(p in t for t in holding)]
+    kinds = [kind.placeholder for kind in PiiKind if any(kind in held for held in holding)]
     read = f"its first {len(texts):,} rows" if len(texts) == SAMPLE_ROWS else f"its {rows(len(texts))}"
     which = f"the placeholder {kinds[0]}" if len(kinds) == 1 else f"the placeholders {', '.join(kinds)}"
     return f"holds masked texts ({len(holding):,} of {read} hold {which})"
@@ -122,9 +122,9 @@ def check_masked_alike(
     columns: tuple[Hashable | None, Hashable | None],
 ) -> ReadOptions:
     """Raise :class:`InputError` when, without *mask_pii*, only one of *dump* and *reference* holds masked texts
-        (its batch summary says ``taikai batch --mask-pii`` masked them, or its first rows hold placeholders): the other
-        file's personal data would read as unknown tokens and new words, and drift would be found where nothing
-        changed. *options* and *columns* say how to read the dump and the reference, and their text columns (the dump's
+    (its batch summary says ``taikai batch --mask-pii`` masked them, or its first rows hold placeholders): the other
+    file's personal data would read as unknown tokens and new words, and drift would be found where nothing
+    changed. *options* and *columns* say how to read the dump and the reference, and their text columns (the dump's
     options, of :func:`~taikai.drift._preflight.check_dump`, hold its reader). Return how to count the reference:
     with the reader its sample read (see :func:`opened`)."""
     if mask_pii:

@@ -20,6 +20,7 @@ from taikai.privacy._kinds import (
     count_kinds,
     format_counts,
     neutralize,
+    placeholder_kinds,
     read_as_model,
     sum_counts,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "mask_pii",
     "mask_text_column",
     "neutralize",
+    "placeholder_kinds",
     "read_as_model",
     "sum_counts",
     "without_addresses",

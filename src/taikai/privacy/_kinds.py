@@ -126,6 +126,14 @@ ignore=...)``), so that masking never turns a text of no Japanese (``090-1234-56
 (``[電話番号]``), nor one the model reads (``神南1-2-3``) into one of no Japanese."""
 
 
+def placeholder_kinds(text: object) -> list[PiiKind]:
+    """Return the kinds whose placeholder, as masking writes it (``[人名]``), *text* holds, in the order of
+    :data:`PLACEHOLDERS` (none for a text without ``[``, or not a string): how a text shows it was masked before."""
+    if not isinstance(text, str) or "[" not in text:
+        return []
+    return [kind for kind, placeholder in PLACEHOLDERS.items() if placeholder in text]
+
+
 def neutralize(text: str) -> str:
     """Return *text* with every placeholder (as written, or lower-cased by normalisation) replaced by :data:`NEUTRAL`.
 

@@ -14,17 +14,16 @@ from typing import Any
 
 from taikai.analysis._report._phrases import Phrases, fill
 from taikai.io import RunSummary, TrialRun
-from taikai.privacy import PLACEHOLDERS, PiiKind
+from taikai.privacy import PLACEHOLDERS, PiiKind, placeholder_kinds
 
 
 def _placeholders(texts: Iterable[Any]) -> list[PiiKind]:
     """The kinds whose placeholder, as masking writes it, is in some text of *texts* (in the usual order)."""
     found: set[PiiKind] = set()
     for text in texts:
-        if isinstance(text, str) and "[" in text:
-            found.update(kind for kind, placeholder in PLACEHOLDERS.items() if placeholder in text)
-            if len(found) == len(PLACEHOLDERS):
-                break
+        found.update(placeholder_kinds(text))
+        if len(found) == len(PLACEHOLDERS):
+            break
     return [kind for kind in PiiKind if kind in found]
 
 
