@@ -297,8 +297,10 @@ DESIGN = """## Design
   `www.example.jp/ユーザー/ぴよ子?tab=1` is a path, and so a name in it is masked with the URL; it was
   `[URL]ぴよ子?tab=1`; `…/a/ってなに? 教えて` keeps its question), or follows the domain's `/` (`https://www.lancers.jp/で登録…`,
   `www.example.jp/東京`: a page at a site's root is rarely named in Japanese, a review going on after a URL often
-  is) and no `/`, `?` or `#` follows it (masker 17: `https://example.com/プロフィール/田中` is a path, and so a
-  name in it is masked with the URL; it was `[URL]プロフィール/田中`), or the text would keep no Japanese the
+  is) and no `/`, nor a `?` or `#` with a query or fragment, follows it (masker 17:
+  `https://example.com/プロフィール/田中` is a path, and so a name in it is masked with the URL; it was
+  `[URL]プロフィール/田中`; masker 19: `https://example.com/東京って? と聞かれた` keeps its question, it was
+  `[URL]? と聞かれた`: a `?` or `#` starts a query or fragment only before a letter, a digit or `_%=&.~-`), or the text would keep no Japanese the
   model reads without the URL (that text alone keeps its path: masking never makes a text the model reads one it
   refuses). Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
   keeps にあります), except in a text whose only Japanese is in or glued to its URLs: the model reads a URL with a
@@ -803,7 +805,7 @@ DESIGN = """## Design
   too: taking any katakana word the dictionary also holds as a surname before a particle changed 40 of the
   livedoor news sentences, nearly all wrongly, ホンダが and ホンダから, the maker, 写真ってホントに, really); a
   reading after the honorific (鈴木さん（すずき）), or one in katakana that is also a common noun (林（ハヤシ）さん is
-  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, `?` or `#` after it
+  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, query or fragment after it
   (`www.example.jp/東京`: `[URL]東京`), or in a text with no other Japanese (`https://example.com/プロフィール/田中`
   alone); a name
   joined to
