@@ -300,7 +300,8 @@ DESIGN = """## Design
   is) and no `/`, nor a `?` or `#` with a query or fragment, follows it (masker 17:
   `https://example.com/プロフィール/田中` is a path, and so a name in it is masked with the URL; it was
   `[URL]プロフィール/田中`; masker 19: `https://example.com/東京って? と聞かれた` keeps its question, it was
-  `[URL]? と聞かれた`: a `?` or `#` starts a query or fragment only before a letter, a digit or `_%=&.~-`), or the text would keep no Japanese the
+  `[URL]? と聞かれた`: a `?` or `#` starts a query or fragment only before a letter, a digit or `_%=&.~-`), or
+  the text would keep no Japanese the
   model reads without the URL (that text alone keeps its path: masking never makes a text the model reads one it
   refuses). Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
   keeps にあります), except in a text whose only Japanese is in or glued to its URLs: the model reads a URL with a
@@ -811,8 +812,11 @@ DESIGN = """## Design
   joined to
   another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
   and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと); a kana nickname before a given
-  name that is one word UniDic knows (ぽん太さん, ぴよぴよ太郎さん is `ぴよぴよ[人名]さん`: ぽん and ぴよぴよ are
-  adverbs, as まだ in まだ太郎さん); an account number after 楽天, ソニー or イオン with a word between that names
+  name that is one word UniDic knows, other than an adverb of sounds starting with a semi-voiced kana (masker 19:
+  ぽん太さん and ぴよぴよ太郎さん are `[人名]さん`, ぽん and ぴよぴよ adverbs as まだ is, and まだ太郎さん stays
+  `まだ[人名]さん`; こたろうの, ころ太さん: ころ is a noun, stay as they were); a kana nickname that UniDic reads
+  as a given name after a stray kana (ゆのんさん is `ゆ[人名]さん`; ゆきんこさん, a stray ゆ and a noun, is masked
+  whole since masker 19); an account number after 楽天, ソニー or イオン with a word between that names
   no account (`楽天のは 1234567`). A name after a title outside the
   list or after a label not listed; a nickname of one kanji the dictionary holds as a given name only (花ちゃん,
   as 熊ちゃん, a toy) or as no name (猫ちゃん); one number of one or two digits, or a year, after a town with

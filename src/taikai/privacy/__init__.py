@@ -88,7 +88,9 @@ with the URL (https://example.com/プロフィール/田中); an e-mail address 
 子, 美 or a given name in kanji (ぴよ子さん, みか子さん, ぴよ太郎さん: was ぴよ[人名]さん); a surname alone in
 brackets after a value (090-1234-5678（田中）) or after a role and は before です (担当者は佐藤です); a handle in
 brackets after an honorific (木村さん（kimura.d）); points (ポイント, pt) are a unit, no account. 19: a ? or # ends a
-URL's Japanese segment only before a query or a fragment (https://example.com/東京って? と聞かれた keeps 東京って?)."""
+URL's Japanese segment only before a query or a fragment (https://example.com/東京って? と聞かれた keeps
+東京って?); a kana nickname starting with an adverb of sounds before a given name (ぽん太さん, ぴよぴよ太郎さん:
+was left, and ぴよぴよ[人名]さん), or a stray kana before a noun (ゆきんこさん)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
