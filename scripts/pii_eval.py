@@ -334,7 +334,11 @@ DESIGN = """## Design
   `@0.3円` is a price) and the value after a messenger's name (LINE, ライン, Chatwork, Discord, Skype, WeChat,
   Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value, or は and a
   handle in lower case (`LINEはtaro_88です`, `インスタはyamada_hanako`, `LINEはyamada123`; `LINEはiOS17で`,
-  `LINEはver.2`, `LINEはline.me` stay), a parenthesis
+  `LINEはver.2`, `LINEはline.me` stay), or で and a handle in lower case that a verb of finding a person follows
+  (masker 19: `LINEでyuki0320って検索して`, `インスタでsakura.photo をフォロー`; a channel, a workspace or a product
+  named after a service and で stays, `Slackでdev_teamチャンネルに`, `LINEでline_payを使った`,
+  `Teamsでproject_2024に`: none of the 234,470 texts of the reviews, the sample dump, chABSA and livedoor news
+  sentences has a handle after a service and で), a parenthesis
   after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`), or 名 with a handle that has a letter
   (`Skype名 live:.cid.1234abcd`, `skype名はtaro.yamada`; `LINE名 100件` stays); a Skype handle is masked whole,
   its `live:` too (`Skype ID: live:taro_1`), and `live:` with a handle is one whatever stands before it

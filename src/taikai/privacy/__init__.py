@@ -90,7 +90,8 @@ brackets after a value (090-1234-5678（田中）) or after a role and は befor
 brackets after an honorific (木村さん（kimura.d）); points (ポイント, pt) are a unit, no account. 19: a ? or # ends a
 URL's Japanese segment only before a query or a fragment (https://example.com/東京って? と聞かれた keeps
 東京って?); a kana nickname starting with an adverb of sounds before a given name (ぽん太さん, ぴよぴよ太郎さん:
-was left, and ぴよぴよ[人名]さん), or a stray kana before a noun (ゆきんこさん)."""
+was left, and ぴよぴよ[人名]さん), or a stray kana before a noun (ゆきんこさん); a handle after a service and で
+that a verb of finding a person follows (LINEでyuki0320って検索して; not Slackでdev_teamチャンネルに)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
