@@ -91,7 +91,9 @@ brackets after an honorific (木村さん（kimura.d）); points (ポイント, 
 URL's Japanese segment only before a query or a fragment (https://example.com/東京って? と聞かれた keeps
 東京って?); a kana nickname starting with an adverb of sounds before a given name (ぽん太さん, ぴよぴよ太郎さん:
 was left, and ぴよぴよ[人名]さん), or a stray kana before a noun (ゆきんこさん); a handle after a service and で
-that a verb of finding a person follows (LINEでyuki0320って検索して; not Slackでdev_teamチャンネルに)."""
+that a verb of finding a person follows (LINEでyuki0320って検索して; not Slackでdev_teamチャンネルに); two new
+kinds: birth dates (``[生年月日]``: 誕生日は1990年4月5日, 1990年4月5日生まれ) and access codes (``[アクセスコード]``:
+パスコード 123456, ミーティングID 812 3456 7890, Amazonギフト券 AQ12-BCDEF-GHIJK)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

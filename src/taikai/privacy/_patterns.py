@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from taikai.privacy._accounts import find_accounts
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
+from taikai.privacy._codes import find_access_codes, find_birth_dates
 from taikai.privacy._foreign import find_foreign_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
@@ -215,6 +216,8 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_urls,
     find_emails,
     find_ip_addresses,
+    find_birth_dates,
+    find_access_codes,
     find_foreign_numbers,
     find_cards,
     find_phones,
