@@ -297,8 +297,11 @@ DESIGN = """## Design
   `www.example.jp/ユーザー/ぴよ子?tab=1` is a path, and so a name in it is masked with the URL; it was
   `[URL]ぴよ子?tab=1`; `…/a/ってなに? 教えて` keeps its question), or follows the domain's `/` (`https://www.lancers.jp/で登録…`,
   `www.example.jp/東京`: a page at a site's root is rarely named in Japanese, a review going on after a URL often
-  is) and no `/`, `?` or `#` follows it (masker 17: `https://example.com/プロフィール/田中` is a path, and so a
-  name in it is masked with the URL; it was `[URL]プロフィール/田中`), or the text would keep no Japanese the
+  is) and no `/`, nor a `?` or `#` with a query or fragment, follows it (masker 17:
+  `https://example.com/プロフィール/田中` is a path, and so a name in it is masked with the URL; it was
+  `[URL]プロフィール/田中`; masker 19: `https://example.com/東京って? と聞かれた` keeps its question, it was
+  `[URL]? と聞かれた`: a `?` or `#` starts a query or fragment only before a letter, a digit or `_%=&.~-`), or
+  the text would keep no Japanese the
   model reads without the URL (that text alone keeps its path: masking never makes a text the model reads one it
   refuses). Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
   keeps にあります), except in a text whose only Japanese is in or glued to its URLs: the model reads a URL with a
@@ -331,7 +334,11 @@ DESIGN = """## Design
   `@0.3円` is a price) and the value after a messenger's name (LINE, ライン, Chatwork, Discord, Skype, WeChat,
   Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value, or は and a
   handle in lower case (`LINEはtaro_88です`, `インスタはyamada_hanako`, `LINEはyamada123`; `LINEはiOS17で`,
-  `LINEはver.2`, `LINEはline.me` stay), a parenthesis
+  `LINEはver.2`, `LINEはline.me` stay), or で and a handle in lower case that a verb of finding a person follows
+  (masker 19: `LINEでyuki0320って検索して`, `インスタでsakura.photo をフォロー`; a channel, a workspace or a product
+  named after a service and で stays, `Slackでdev_teamチャンネルに`, `LINEでline_payを使った`,
+  `Teamsでproject_2024に`: none of the 234,470 texts of the reviews, the sample dump, chABSA and livedoor news
+  sentences has a handle after a service and で), a parenthesis
   after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`), or 名 with a handle that has a letter
   (`Skype名 live:.cid.1234abcd`, `skype名はtaro.yamada`; `LINE名 100件` stays); a Skype handle is masked whole,
   its `live:` too (`Skype ID: live:taro_1`), and `live:` with a handle is one whatever stands before it
@@ -492,6 +499,22 @@ DESIGN = """## Design
   (`六本木ヒルズ森タワー` after the numbers; `森タワー` was left). No address after 自宅は and a word that counts
   people (家族, 人数, 世帯, メンバー: `自宅は家族2-3-4`) or that ends in a suffix of time or extent (`自宅は一日中2-3`:
   中 is also a place to the dictionary); both were masked.
+- **Birth dates and access codes** (masker 19; before, neither had a kind and both were left). A birth date, as
+  `[生年月日]`: a date with its month and day right after 誕生日 or 生年月日 (`誕生日は1990年4月5日`,
+  `生年月日：1990/04/05`, `誕生日は4月5日`, an era's year too: `平成2年4月5日`) or right before 生まれ or 生
+  (`1990年4月5日生まれ`); a date nothing says is a birth (`2024年4月に退会`, `納期は4月5日`), a year alone
+  (`1990年生まれ`: an age, as 30代 is) and a date that bounds a range (`1990年4月2日〜1991年4月1日生まれ`, a
+  cohort; `生年月日が1986年6月2日以降`) stay. An access code, as `[アクセスコード]`, what lets someone into a
+  meeting, an account or a gift's balance: a passcode, a password or a PIN (パスコード, パスワード, 暗証番号, PIN,
+  認証コード, 確認コード) with four characters or more and a digit right after its word (`パスコード 123456`,
+  `パスワードはabc123`; `パスワードは8文字以上`, `暗証番号4桁`, `パスワードを3回間違えた` and `パスワードはGoogleで管理`
+  stay), a meeting's ID of nine to eleven digits (`ミーティングID 812 3456 7890`, `ZoomのID 812-3456-7890`), a gift
+  card's code of capitals with digits or hyphens within twelve characters after a gift card's word
+  (`Amazonギフト券 AQ12-BCDEF-GHIJK`, `アマギフのコードはABCD1234EFGH5678`; `Amazonギフト券 5000円分` stays). They
+  are kinds of their own: a date of birth is no number of an identity document, and a code that opens a meeting
+  or a balance is no handle that names a person. On the 234,470 texts of the reviews, the sample dump, chABSA and
+  the livedoor news sentences, the birth dates masked 44 livedoor sentences, every one a person's birth date
+  (`…は1957年10月18日生まれの54歳`), and nothing in the reviews, the dump or chABSA; the access codes masked none.
 - **Names.** The text's words are tagged by UniDic (unidic-lite, the model's dictionary). A surname followed by a
   given name is a name; a run of person-tagged or unknown words right before an honorific (さん, 様, さま, 氏,
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);
@@ -770,8 +793,9 @@ DESIGN = """## Design
   masked text's, and no feature holds a value. `taikai rules test --mask-pii` (`evaluate_rules(...,
   mask_pii=True)`) matches the rules on the masked texts, as `predict --mask-pii --rules` runs them, and quotes
   the rows where a rule misfires masked.
-- **Order.** Where two values overlap, URLs win over e-mail addresses, those over IP addresses, cards, phones,
-  My Numbers, other identity numbers, postal codes, accounts, IDs, street addresses and names.
+- **Order.** Where two values overlap, URLs win over e-mail addresses, those over IP addresses, birth dates, access
+  codes, cards, phones, My Numbers, other identity numbers, postal codes, accounts, IDs, street addresses and
+  names.
 - **Speed.** A text is NFKC-normalised once and searched; offsets are tracked only for the few texts where
   something is found. The tagger's output is turned into words only when it holds a person tag or the text has an
   honorific, so a text without either costs one MeCab pass. A word's other dictionary entries (a second MeCab
@@ -791,7 +815,8 @@ DESIGN = """## Design
   as `自宅は駅徒歩5-10`), and a prefecture's name
   before two numbers unless right after 住所は or 自宅は (`実家は福岡2-3`); a house number that starts
   with a year and a month (`2019-5`, read as a date); a building's name that does not end in a building's
-  word is kept after the masked numbers (`[住所] ソリッドスクエア`); birthdays, company names of clients;
+  word is kept after the masked numbers (`[住所] ソリッドスクエア`); a birth date without 誕生日, 生年月日 or 生まれ
+  next to it (`1990年4月5日に生まれた`), company names of clients;
   a name without an honorific or a particle after it; nicknames UniDic reads as one word (ぽんさん, ぺこさん:
   an adverb, like のんびりさん, a kind of person) or that contain a verb of two or more kana; a name read as a
   common noun before ちゃんと (杉ちゃんと組んだ: この前ちゃんと言った has the same words) or a nickname UniDic
@@ -803,14 +828,17 @@ DESIGN = """## Design
   too: taking any katakana word the dictionary also holds as a surname before a particle changed 40 of the
   livedoor news sentences, nearly all wrongly, ホンダが and ホンダから, the maker, 写真ってホントに, really); a
   reading after the honorific (鈴木さん（すずき）), or one in katakana that is also a common noun (林（ハヤシ）さん is
-  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, `?` or `#` after it
+  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` with no `/`, query or fragment after it
   (`www.example.jp/東京`: `[URL]東京`), or in a text with no other Japanese (`https://example.com/プロフィール/田中`
   alone); a name
   joined to
   another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
   and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと); a kana nickname before a given
-  name that is one word UniDic knows (ぽん太さん, ぴよぴよ太郎さん is `ぴよぴよ[人名]さん`: ぽん and ぴよぴよ are
-  adverbs, as まだ in まだ太郎さん); an account number after 楽天, ソニー or イオン with a word between that names
+  name that is one word UniDic knows, other than an adverb of sounds starting with a semi-voiced kana (masker 19:
+  ぽん太さん and ぴよぴよ太郎さん are `[人名]さん`, ぽん and ぴよぴよ adverbs as まだ is, and まだ太郎さん stays
+  `まだ[人名]さん`; こたろうの, ころ太さん: ころ is a noun, stay as they were); a kana nickname that UniDic reads
+  as a given name after a stray kana (ゆのんさん is `ゆ[人名]さん`; ゆきんこさん, a stray ゆ and a noun, is masked
+  whole since masker 19); an account number after 楽天, ソニー or イオン with a word between that names
   no account (`楽天のは 1234567`). A name after a title outside the
   list or after a label not listed; a nickname of one kanji the dictionary holds as a given name only (花ちゃん,
   as 熊ちゃん, a toy) or as no name (猫ちゃん); one number of one or two digits, or a year, after a town with

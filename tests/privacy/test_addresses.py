@@ -101,6 +101,13 @@ def test_an_address_is_found_whatever_punctuation_precedes_it(text, expected):
         ("https://example.jp/a/ぴよ子 です", "[URL]ぴよ子 です"),  # no / ? # after it: the text's
         ("https://example.com/a/ってなに? 教えて", "[URL]ってなに? 教えて"),  # a question, not a query
         ("https://example.com/a/ってなに?", "[URL]ってなに?"),
+        # Regression: after the domain's / too, a ? or # with no query or fragment after it ends a question (was
+        # [URL]? と聞かれた: the bare ? counted as a path going on).
+        ("https://example.com/東京って? と聞かれた", "[URL]東京って? と聞かれた"),
+        ("詳しくはhttps://example.com/東京って?ってこと", "詳しくは[URL]東京って?ってこと"),
+        ("https://example.com/東京って?? 教えて", "[URL]東京って?? 教えて"),
+        ("https://example.com/a/ってなに?? 教えて", "[URL]ってなに?? 教えて"),
+        ("https://example.com/東京?q=1 を見て", "[URL] を見て"),
         # Japanese glued after an ASCII letter or a mark ends it, where the text has Japanese elsewhere.
         ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は[URL]にあります"),
         ("連絡で「https://example.com/a」を見て", "連絡で「[URL]」を見て"),

@@ -192,6 +192,8 @@ def test_masked_and_spans_are_frozen_typed_values():
         (PiiKind.CARD, "[カード番号]"),
         (PiiKind.MY_NUMBER, "[個人番号]"),
         (PiiKind.IP_ADDRESS, "[IPアドレス]"),
+        (PiiKind.BIRTH_DATE, "[生年月日]"),
+        (PiiKind.ACCESS_CODE, "[アクセスコード]"),
         (PiiKind.NAME, "[人名]"),
     ],
 )

@@ -259,3 +259,24 @@ def test_a_skype_live_handle_after_anything(text, expected):
 )
 def test_a_handle_in_brackets_after_an_honorific(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a handle after a service and で is found when a verb of finding a person follows it (was left:
+        # LINEでyuki0320って検索して).
+        ("LINEでyuki0320って検索して", "LINEで[ID]って検索して"),
+        ("LINEで taro_88 を検索して友達追加", "LINEで [ID] を検索して友達追加"),
+        ("インスタでsakura.photo をフォローして", "インスタで[ID] をフォローして"),
+        # Left: a channel, a workspace or a product named after a service and で, which nothing says is searched.
+        ("Slackで#generalに書いた", "Slackで#generalに書いた"),
+        ("Slackでdev_teamチャンネルに投稿した", "Slackでdev_teamチャンネルに投稿した"),
+        ("LINEでline_payを使った", "LINEでline_payを使った"),
+        ("Discordでbot_devを動かした", "Discordでbot_devを動かした"),
+        ("Teamsでproject_2024に共有した", "Teamsでproject_2024に共有した"),
+        ("LINEでiOS17の不具合を検索した", "LINEでiOS17の不具合を検索した"),
+    ],
+)
+def test_a_handle_after_a_service_and_de_that_is_searched(text, expected):
+    assert mask_pii(text).text == expected

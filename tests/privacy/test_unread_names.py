@@ -81,6 +81,23 @@ def test_unread_name(text, name):
         ("私はぴよ太郎さんと組んだ", "私は[人名]さんと組んだ"),
         ("さっきぴよ子さんに", "さっき[人名]さんに"),  # not the word before it
         ("ユミ子さんは結婚した", "[人名]さんは結婚した"),
+        # Regression: an adverb of sounds starting with a semi-voiced kana starts the nickname (ぽん太さん was left,
+        # ぴよぴよ太郎さん was ぴよぴよ[人名]さん); a stray kana before a noun UniDic knows is a piece of a
+        # nickname (ゆきんこさん, ゆ + きんこ, was left).
+        ("ぽん太さんに頼んだ", "[人名]さんに頼んだ"),
+        ("ぴよぴよ太郎さんに頼んだ", "[人名]さんに頼んだ"),
+        ("ぽん吉さんと組んだ", "[人名]さんと組んだ"),
+        ("担当のぺこ美さん", "担当の[人名]さん"),
+        ("ゆきんこさんに頼んだ", "[人名]さんに頼んだ"),
+        # Left: ordinary adverbs before a name, ぱっと and ぴったり too (a clause may start with them).
+        ("まだ太郎さんに頼んでいない", "まだ[人名]さんに頼んでいない"),
+        ("もう太郎さんは来ない", "もう[人名]さんは来ない"),
+        ("ずっと花子さんが好き", "ずっと[人名]さんが好き"),
+        ("よく太郎さんと話す", "よく[人名]さんと話す"),
+        ("やっぱり太郎さんが好き", "やっぱり[人名]さんが好き"),
+        ("なかなか太郎さんに会えない", "なかなか[人名]さんに会えない"),
+        ("ぱっと太郎さんが振り返った", "ぱっと[人名]さんが振り返った"),
+        ("ではみなさん", "ではみなさん"),
         # Left: no nickname before the kanji (an adverb, a noun, a verb's ending, a particle, a prefix), or a word.
         ("まだ太郎さんから返事がない", "まだ[人名]さんから返事がない"),
         ("だから田中さんも困っていた", "だから[人名]さんも困っていた"),

@@ -87,9 +87,11 @@ def masked_option(said: str) -> Callable[[F], F]:
         "--mask-pii",
         is_flag=True,
         help="Replace e-mail addresses, URLs, phone numbers, postal codes, street addresses (the town on: the "
-        "prefecture and city stay), account IDs, bank and card numbers, My Numbers, IP addresses and person names in "
-        "the text by placeholders ([メール], [URL], [電話番号], [郵便番号], [住所], [ID], [口座], [カード番号], "
-        f"[個人番号], [IPアドレス], [人名]) before anything else sees it; {said}. Best effort: see docs/privacy.md.",
+        "prefecture and city stay), account IDs, bank and card numbers, My Numbers, IP addresses, birth dates, "
+        "access codes (passcodes, passwords, meeting IDs, gift codes) and person names in the text by placeholders "
+        "([メール], [URL], [電話番号], [郵便番号], [住所], [ID], [口座], [カード番号], [個人番号], [IPアドレス], "
+        f"[生年月日], [アクセスコード], [人名]) before anything else sees it; {said}. Best effort: see "
+        "docs/privacy.md.",
     )
 
 

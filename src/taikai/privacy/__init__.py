@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 18
+MASKER_VERSION = 19
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -87,7 +87,13 @@ with the URL (https://example.com/プロフィール/田中); an e-mail address 
 (tanaka@example. com); seven digits right after a bank that is a brand too (楽天 1234567); a kana nickname glued before
 子, 美 or a given name in kanji (ぴよ子さん, みか子さん, ぴよ太郎さん: was ぴよ[人名]さん); a surname alone in
 brackets after a value (090-1234-5678（田中）) or after a role and は before です (担当者は佐藤です); a handle in
-brackets after an honorific (木村さん（kimura.d）); points (ポイント, pt) are a unit, no account."""
+brackets after an honorific (木村さん（kimura.d）); points (ポイント, pt) are a unit, no account. 19: a ? or # ends a
+URL's Japanese segment only before a query or a fragment (https://example.com/東京って? と聞かれた keeps
+東京って?); a kana nickname starting with an adverb of sounds before a given name (ぽん太さん, ぴよぴよ太郎さん:
+was left, and ぴよぴよ[人名]さん), or a stray kana before a noun (ゆきんこさん); a handle after a service and で
+that a verb of finding a person follows (LINEでyuki0320って検索して; not Slackでdev_teamチャンネルに); two new
+kinds: birth dates (``[生年月日]``: 誕生日は1990年4月5日, 1990年4月5日生まれ) and access codes (``[アクセスコード]``:
+パスコード 123456, ミーティングID 812 3456 7890, Amazonギフト券 AQ12-BCDEF-GHIJK)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -189,8 +189,11 @@ def find_urls(text: str) -> Iterator[Found]:
 # after the URL (https://example.com/プロフィール/田中: the name is the page's). So is one in hiragana after any /,
 # where URL ends (a particle or a verb glued after the URL: https://example.com/a/を見て), when another / follows it,
 # or a ? or # and a query or fragment (www.example.jp/ユーザー/ぴよ子?tab=1; not the question of …/a/ってなに? 教えて).
-_PATH_GOES_ON = re.compile(r"[^\x00-\x7f]+[/?#]")
-_HIRAGANA_SEGMENT = re.compile(r"[ぁ-ゖ][^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]*(?=/|[?#][!-~])")
+# A query or a fragment starts with a letter, a digit or a mark of one: a ? or # alone, or before another ? or !
+# (https://example.com/東京って?, 東京って??), ends a question.
+_QUERY = r"[?#][A-Za-z0-9_%=&.~\-]"
+_PATH_GOES_ON = re.compile(rf"[^\x00-\x7f]+(?:/|{_QUERY})")
+_HIRAGANA_SEGMENT = re.compile(rf"[ぁ-ゖ][^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]*(?=/|{_QUERY})")
 _URL_GOES_ON = re.compile(rf"(?:{_URL_CHARS}|{_IRI_SEGMENT})*", re.IGNORECASE)
 
 

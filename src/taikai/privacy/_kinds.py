@@ -25,6 +25,8 @@ class PiiKind(str, Enum):
     CARD = "card"
     MY_NUMBER = "my_number"
     IP_ADDRESS = "ip_address"
+    BIRTH_DATE = "birth_date"
+    ACCESS_CODE = "access_code"
     NAME = "name"
 
     @property
@@ -55,6 +57,8 @@ PLACEHOLDERS: dict[PiiKind, str] = {
     PiiKind.CARD: "[カード番号]",
     PiiKind.MY_NUMBER: "[個人番号]",
     PiiKind.IP_ADDRESS: "[IPアドレス]",
+    PiiKind.BIRTH_DATE: "[生年月日]",
+    PiiKind.ACCESS_CODE: "[アクセスコード]",
     PiiKind.NAME: "[人名]",
 }
 """The placeholder of each kind, in the order kinds are listed in summaries."""

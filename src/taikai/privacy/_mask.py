@@ -270,9 +270,10 @@ def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind,
 
 def mask_pii(text: str) -> Masked:
     """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, street addresses, IDs, bank accounts,
-    card numbers, My Numbers (個人番号), IP addresses and person names replaced by placeholders (``[メール]``,
-    ``[URL]``, ``[電話番号]``, ``[郵便番号]``, ``[住所]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``,
-    ``[IPアドレス]``, ``[人名]``), with the spans of what was replaced.
+    card numbers, My Numbers (個人番号), IP addresses, birth dates, access codes (passcodes, passwords, meeting IDs,
+    gift codes) and person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``, ``[郵便番号]``,
+    ``[住所]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``, ``[IPアドレス]``, ``[生年月日]``,
+    ``[アクセスコード]``, ``[人名]``), with the spans of what was replaced.
 
     A street address is masked from its town on (``東京都渋谷区神南1-2-3`` is ``東京都渋谷区[住所]``): the prefecture
     and city stay.

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from taikai.privacy._accounts import find_accounts
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
+from taikai.privacy._codes import find_access_codes, find_birth_dates
 from taikai.privacy._foreign import find_foreign_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
@@ -59,7 +60,7 @@ MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
     r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
     rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
-    rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?(?P<q>{OPENING})?"
+    rf"[ ]?(?P<sep>は|を|で|[:=→])?[ ]?(?P<q>{OPENING})?"
     r"(?P<v>[A-Za-z0-9_.\-@#:]{3,40})",
     re.IGNORECASE,
 )
@@ -106,6 +107,9 @@ _LOWER_HANDLE = re.compile(
 # A handle in brackets right after a person's honorific (木村さん（kimura.d）, 田中様 (taro_88)): the person's, when it
 # has a handle's shape in lower case (田中さん（CEO）, 鈴木さん（Python3）, 佐藤さん（v2.0） stay).
 _HONORED_HANDLE = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|殿)[ ]?\([ ]?(?P<v>[A-Za-z0-9_.\-]{3,40})[ ]?\)")
+# After で (LINEでyuki0320って検索して), a handle only when a verb of finding a person follows it: a channel, a
+# workspace or a product named after a service stays (Slackでdev_teamチャンネルに, LINEでline_payを使う).
+_SEARCHED = re.compile(r"[ ]?(?:って|と|を|で|に)?[ ]?(?:検索|追加|フォロー|友達申請|友だち申請|探して|探せ|ググ)")
 _POSTAL_HINTS = ("〒", "郵便番号", "住所", "都", "道", "府", "県", "市", "区", "郡")
 
 
@@ -186,10 +190,16 @@ def find_ids(text: str) -> Iterator[Found]:
         # not an ID; after は or an arrow only a handle in lower case (LINEはtaro_88です, LINE→ taro_88; LINEはiOS17で
         # and LINE→Slack, a move to another tool, stay).
         # An @ marks a handle whatever stands before it (Instagram @taro.yamada, tiktok@taro_88).
-        handle = (sep in ("は", "→") and _LOWER_HANDLE.fullmatch(value) is not None) or (
-            value.startswith("@") and any(ch.isalpha() for ch in value)
+        handle = (
+            (sep in ("は", "→") and _LOWER_HANDLE.fullmatch(value) is not None)
+            or (
+                sep == "で"
+                and _LOWER_HANDLE.fullmatch(value) is not None
+                and _SEARCHED.match(text, m.start("v") + len(value))
+            )
+            or (value.startswith("@") and any(ch.isalpha() for ch in value))
         )
-        if keyword is None and not handle and (sep is None or sep in "はを→" or not any(c.isalpha() for c in value)):
+        if keyword is None and not handle and (sep is None or sep in "はをで→" or not any(c.isalpha() for c in value)):
             continue
         site = m.group("m")
         if _SITE.fullmatch(site) and (site.lower() == "note" != site or not (keyword or _shaped(value))):
@@ -206,6 +216,8 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_urls,
     find_emails,
     find_ip_addresses,
+    find_birth_dates,
+    find_access_codes,
     find_foreign_numbers,
     find_cards,
     find_phones,

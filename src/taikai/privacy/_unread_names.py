@@ -15,7 +15,8 @@ of the many common words that take さん (お客さん, 皆さん, 大家さん
   is (みなさん, おかげさま, お+疲れ+さま are a noun with a prefix at most).
 - **A kana nickname ending in a kanji.** Kana glued before 子 or 美 right before the honorific (ぴよ子さん: ぴ + よ
   + 子, みか子さん: みか + 子), or before a given name in kanji (ぴよ太郎さん: the name finder took 太郎 alone), read
-  as such a nickname is (:func:`kana_before_name`), with no verb, adjective or ending among them (結婚した歩さん).
+  as such a nickname is (:func:`kana_before_name`), with no verb, adjective or ending among them (結婚した歩さん);
+  an adverb of sounds starting with a semi-voiced kana starts one (ぽん太さん, ぴよぴよ太郎さん), まだ or もう not.
 """
 
 from __future__ import annotations
@@ -139,6 +140,23 @@ def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
     return j
 
 
+def _stray_kana(word: Morpheme) -> bool:
+    """Whether *word* is kana UniDic reads as a symbol: a piece of a word it does not know (ゆきんこ: ゆ + きんこ,
+    the second a safe to UniDic), never a word of its own before one it knows."""
+    return word.pos[0] == "記号" and bool(_KANA.fullmatch(word.surface))
+
+
+_SEMI_VOICED = frozenset("ぱぴぷぺぽパピプペポ")
+
+
+def sound_word(word: Morpheme) -> bool:
+    """Whether *word* is an adverb of sounds starting with a semi-voiced kana (ぽん, ぴよぴよ, ぺこ), which starts a
+    nickname glued before a given name (ぽん太, ぴよぴよ太郎, ぺこ美), not one ending in と or り (ぱっと, ぴったり)
+    that may start a clause before a name, as まだ, もう, ずっと or よく do (まだ太郎さん: まだ stays)."""
+    surface = word.surface
+    return word.pos[0] == "副詞" and surface[0] in _SEMI_VOICED and surface[-1] not in "とり" and len(surface) > 1
+
+
 def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
     j = _kana_start(words, i)
@@ -146,8 +164,8 @@ def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     if len(run) < 2 or not 2 <= run[-1].end - run[0].start <= _MAX_NICKNAME:
         return None
     last = run[-1]
-    if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1:
-        return None  # the honorific follows a word UniDic knows (ではみなさん: みな)
+    if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1 and not any(map(_stray_kana, run[:-1])):
+        return None  # the honorific follows a word UniDic knows (ではみなさん: みな; not after a stray kana: ゆ+きんこ)
     if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run):
         return None  # a common word UniDic knows, perhaps with a prefix (お疲れ, ご馳走); ゆうこ+りん is a name
     return j
@@ -213,17 +231,18 @@ def kana_before_name(words: list[Morpheme], j: int) -> int | None:
     The kana run as a kana nickname's (see :func:`_nickname_start`), a particle after a piece of one kana no boundary
     (ぴ + よ), without the words before it (さっきぴよ子さん: さっき), of one to seven characters: a word UniDic tags
     as a person's name or does not know (みか), or words of which one is no part of a common word (ぴ + よ), and none a
-    verb, an adjective or an ending (結婚した歩さん: し + た, だから: だ + から). A single known word, an adverb, a
-    noun, starts no name (まだ太郎さん, ちび子さん, ぽん太さん: ぽん is an adverb as まだ is).
+    verb, an adjective or an ending (結婚した歩さん: し + た, だから: だ +から). A single known word, an adverb, a
+    noun, starts no name (まだ太郎さん, ちび子さん), unless it is an adverb of sounds (:func:`sound_word`: ぽん太さん,
+    ぴよぴよ太郎さん; none of the 77 adverbs before a name and an honorific in the reviews and livedoor news is one).
     """
     if j == 0 or not _adjacent(words[j - 1], words[j]):
         return None
     start = _kana_start(words, j, fragments=True)
-    while start < j and _a_word_before(words[start]):
+    while start < j and _a_word_before(words[start]) and not (start == j - 1 and sound_word(words[start])):
         start += 1
     run = words[start:j]
     if not run or run[-1].end - run[0].start >= _MAX_NICKNAME or any(w.pos[0] in _NO_NICKNAME for w in run):
         return None
     if len(run) == 1:
-        return start if run[0].pos[2] == "人名" or run[0].unknown else None
+        return start if run[0].pos[2] == "人名" or run[0].unknown or sound_word(run[0]) else None
     return None if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run) else start
