@@ -1,6 +1,7 @@
 """classify_file and taikai.dask.classify_files without text_column: an InputError naming the input's columns, as
 taikai batch says it, not a bare TypeError."""
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -95,3 +96,39 @@ def test_no_text_column_names_the_column_of_reviews(tmp_path, engine, said):
     with pytest.raises(InputError) as caught:
         run(path, tmp_path / "out.csv", **({"encoding": "cp932"} if engine == "dask" else {}))
     assert str(caught.value) == f"{SAID}; {path}'s columns are ['ID', '口コミ']{said}"
+
+
+REVIEWS = [f"報酬が安すぎて続けられませんでした（{i}件目）。" for i in range(8)]
+SHORT = ["低単価。", "手数料高い", "案件少ない", "もう使わない", "返信こない", "時間ない", "直契約へ", "他サービスへ"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "guessed"),
+    [
+        ({"url": [f"https://crowdworks.jp/public/jobs/{i}?ref=top!" for i in range(8)], "口コミ": REVIEWS}, ["口コミ"]),
+        ({"url": [f"https://crowdworks.jp/public/jobs/{i}?ref=top" for i in range(8)], "review": SHORT}, []),
+        ({"mail": [f"user{i}@example.co.jp" for i in range(8)], "口コミ": REVIEWS}, ["口コミ"]),
+        ({"memo": ["要確認。", "済", "対応済み。", "要確認。"] * 2, "review": ["はい", "いいえ"] * 4}, []),
+        ({"memo": ["要確認。", "対応済み。"] * 4, "口コミ": REVIEWS}, ["口コミ"]),
+        ({"ID": list(range(8)), "date": [f"2024-01-0{i + 1}" for i in range(8)], "名前": ["田中 太郎"] * 8}, []),
+    ],
+    ids=[
+        "url-beside-reviews",
+        "url-beside-short-texts",
+        "mail",
+        "memo-of-stock-phrases",
+        "memo-beside-reviews",
+        "name",
+    ],
+)
+def test_the_reviews_guess_never_names_a_column_of_links_or_stock_phrases(tmp_path, columns, guessed):
+    """Regression: a column of links (``?``, ``!`` in their queries) read as reviews, and so did a memo column of a
+    few stock phrases ending in ``。``; beside a column of short reviews, either was the one column named."""
+    path = tmp_path / "in.csv"
+    pd.DataFrame(columns).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(path, tmp_path / "out.csv")
+    said = str(caught.value)
+    assert ("reads as reviews" in said) is bool(guessed), said
+    for column in columns:
+        assert (f"text_column={column!r}" in said) is (column in guessed), said

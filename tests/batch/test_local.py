@@ -16,6 +16,7 @@ from contextlib import nullcontext
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -83,6 +84,22 @@ def test_resume_refusal_names_the_option_and_both_values(stop_after, tmp_path, d
     with pytest.raises(InputError, match=re.escape(message)) as caught:
         taikai.classify_file(dump, out, "text", resume=True, **(options | changed))
     assert str(caught.value).count("changed") == 1, caught.value  # only the option that changed
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ({"chunk_size": np.int64(7)}, {"chunk_size": 7}),  # a count taken from a frame, then typed
+        ({"chunk_size": 7}, {"chunk_size": np.int32(7)}),
+        ({"chunk_size": 7, "limit": np.int64(40)}, {"chunk_size": 7, "limit": 40}),
+    ],
+)
+def test_a_numpy_integer_option_runs_and_resumes_as_its_value(stop_after, tmp_path, dump, tiny_model_dir, first, then):
+    out, options = tmp_path / "out.csv", {"model": tiny_model_dir, "id_column": "id"}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=stop_after(2), **options, **first)
+    done = taikai.classify_file(dump, out, "text", resume=True, **options, **then)
+    assert done.resumed_rows == 14 and done.rows == then.get("limit", 60)
 
 
 def test_resume_refuses_a_changed_input_saying_what_changed(stop_after, tmp_path, dump, tiny_model_dir):

@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -27,6 +28,17 @@ from taikai.text import Status
 def test_bad_options_are_refused(given, error, message):
     with pytest.raises(error, match=message):
         BatchOptions.make(text_column="text", **given)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{"chunk_size": np.int64(7)}, {"jobs": np.int32(2)}, {"limit": np.uint16(3)}, {"partitions": np.int64(4)}],
+)
+def test_a_numpy_integer_option_is_kept_as_a_python_int(given):
+    """A numpy count (from a frame) is saved by --resume's fingerprint as JSON, which takes no numpy integer."""
+    ((name, value),) = given.items()
+    got = getattr(BatchOptions.make(text_column="text", **given), name)
+    assert (type(got), got) == (int, value)
 
 
 LOCAL_OPTIONS = "'chunk_size', 'encoding', 'encoding_errors', 'id_column', 'input_format', 'jobs', 'limit', " + (

@@ -1,6 +1,7 @@
 """The how_to sheet's train command, followed literally, makes the same kind of model as the one that predicted."""
 
 import shlex
+from dataclasses import replace
 
 import openpyxl
 import pandas as pd
@@ -200,7 +201,6 @@ BOTH = "(the DataFrame(s) of earlier rounds (2 given to exclude= and 1 the model
     ("earlier", "notes", "named", "ja"),
     [
         (Earlier(frames=2), {"taikai train": "train", "taikai suggest": "next"}, GIVEN, "exclude= に渡した 2 個)"),
-        (Earlier(("s1.xlsx",), ("s1.xlsx",), frames=2), {"taikai train": "train"}, GIVEN, "exclude= に渡した 2 個)"),
         (
             Earlier(python=("'data.csv'", "'MODEL'"), frames=2),
             {"taikai.train(": "python", "taikai suggest": "next"},
@@ -221,7 +221,7 @@ BOTH = "(the DataFrame(s) of earlier rounds (2 given to exclude= and 1 the model
         ),
         (Earlier(("s1.xlsx",), ("s1.xlsx",)), {"taikai train": None, "taikai suggest": None}, "", ""),
     ],
-    ids=["frames", "frames-and-a-sheet", "python-model", "trained-with-a-frame", "both", "no-frame"],
+    ids=["frames", "python-model", "trained-with-a-frame", "both", "no-frame"],
 )
 def test_the_steps_say_the_frames_of_earlier_rounds_are_left_out(earlier, notes, named, ja):
     """Regression: ``suggest(exclude=[frame, …])``, or predictions of a model trained with ``add=[frame]``, wrote a
@@ -236,6 +236,37 @@ def test_the_steps_say_the_frames_of_earlier_rounds_are_left_out(earlier, notes,
         assert said_en.endswith(f" {named}{FRAME_NOTES[note]}")
         assert "前の回の DataFrame (" in said_ja and ja in said_ja
         assert ("--add" if note == "train" else "add=[…]" if note == "python" else "--exclude") in said_ja
+
+
+SHEET = Earlier(("s1.xlsx",), ("s1.xlsx",))
+IN_IT = "one read from a file named here is in it already; "
+IN_IT_JA = "ここに名前のあるファイルから読んだものはもう含まれている。ほかは"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "command", "said"),
+    [
+        (replace(SHEET, trained_frames=1), "taikai train", f"{IN_IT}save any other to a file, frame.to_csv("),
+        (replace(SHEET, trained_frames=1), "taikai suggest", f"{IN_IT}save any other to a file, frame.to_csv("),
+        (replace(SHEET, frames=2), "taikai train", f"{IN_IT}save any other to a file, frame.to_csv("),
+        (
+            replace(SHEET, trained_frames=1, python=("'data.csv'", "'MODEL'")),
+            "taikai.train(",
+            f"{IN_IT}give any other to add=[…] too if it holds labels)",
+        ),
+        (Earlier(trained_frames=1, trained_with=("s1.xlsx",)), "taikai train", IN_IT),
+    ],
+    ids=["train", "next", "exclude-frames", "python", "added-file"],
+)
+def test_a_frame_read_from_a_file_the_step_names_is_not_given_twice(earlier, command, said):
+    """Regression: a model trained on ``add=[pd.read_excel('s1.xlsx')]``, whose next sheet was made with
+    ``--exclude s1.xlsx``, wrote a train step that gave ``--add s1.xlsx`` and said to save the frame and ``--add`` it
+    too: two things to do, whose rows were the same. The note now says a frame read from a named file is in the
+    command already, and to save any other."""
+    steps = how_to(list(REASON_IDS), list(SENTIMENTS), earlier)
+    (_, said_ja, said_en) = next(step for step in steps if command in step[2])
+    assert said in said_en and IN_IT_JA in said_ja
+    assert "save each" not in said_en and "give them" not in said_en
 
 
 @pytest.mark.parametrize("where", ["exclude", "add"])

@@ -51,7 +51,7 @@ def _reviews(reader: Any) -> list[str]:
         return []
     frame = pd.DataFrame(dict(enumerate(chunk.data)))
     frame.columns = pd.Index([str(c) for c in reader.columns])
-    found = prose_columns(frame)
+    found = prose_columns(frame, reviews=True)
     return [str(c) for c in reader.columns if str(c) in found]
 
 

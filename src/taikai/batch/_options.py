@@ -83,17 +83,23 @@ class BatchOptions:
             raise InputError(
                 f"encoding_errors must be one of {', '.join(ENCODING_ERRORS)}, not {self.encoding_errors!r}"
             )
-        check_int("jobs", self.jobs, 0)
+        # A numpy integer (a count taken from a frame) is kept as the Python int it is: the run's fingerprint
+        # (state.json) saves it, and ``--resume`` compares the value, not its type.
+        object.__setattr__(self, "jobs", check_int("jobs", self.jobs, 0))
         for flag in ("progress", "resume", "mask_pii"):
             check_bool(flag, getattr(self, flag))
-        if check_int("chunk_size", self.chunk_size) < 1:
+        object.__setattr__(self, "chunk_size", check_int("chunk_size", self.chunk_size))
+        if self.chunk_size < 1:
             raise InputError("the chunk size must be at least 1 row")
         if self.partitions is not None:
-            check_at_least(PARTITIONS, self.partitions, 1)  # 0 would split into the default number, True into 1
+            # 0 would split into the default number, True into 1
+            object.__setattr__(self, "partitions", check_at_least(PARTITIONS, self.partitions, 1))
         if self.scheduler is not None and not isinstance(self.scheduler, str):
             raise wrong_type("scheduler", self.scheduler, "a str such as 'tcp://10.0.0.5:8786', or None")
-        if self.limit is not None and check_int("limit", self.limit) < 1:
-            raise InputError(f"the limit must be at least 1 row, not {self.limit}; leave it out to read every row")
+        if self.limit is not None:
+            object.__setattr__(self, "limit", check_int("limit", self.limit))
+            if self.limit < 1:
+                raise InputError(f"the limit must be at least 1 row, not {self.limit}; leave it out to read every row")
         RulesMode.for_rules(self.rules_mode, self.rules)  # override without rules would change nothing
         self.read_options  # noqa: B018 - refuses a wrong input_format, encoding or encoding_errors now
         given_format(self.output_format, OUTPUT_FORMAT)

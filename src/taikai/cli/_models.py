@@ -76,7 +76,8 @@ def evaluate(
         encoding_errors=encoding_errors,
         sheet=sheet,
     )
-    echo_report(report.to_markdown(), json_out)
+    # --json -: the report goes to standard error, where the warnings were just said (each once)
+    echo_report(report.to_markdown(warnings=json_out != STDOUT), json_out)
     if json_out is not None:
         write_json_report(json_out, report.to_dict(), "report")
 

@@ -235,9 +235,11 @@ class EvaluationReport:
             out |= {"sentiment_macro_f1": self.sentiment.macro_f1, "sentiment_accuracy": self.sentiment.accuracy}
         return out
 
-    def to_markdown(self) -> str:
-        """Return a readable Markdown report."""
-        lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
+    def to_markdown(self, *, warnings: bool = True) -> str:
+        """Return a readable Markdown report, headed by its :meth:`warnings` (``warnings=False``: without them, for
+        a report printed where they were said already: ``taikai evaluate --json -`` prints it on standard error,
+        under the warnings)."""
+        lines = [f"**WARNING: {w}**\n" for w in self.warnings()] if warnings else []
         lines.append(self.headline())
         if self.split_by:
             lines.append(f"Rows: {self.split_by}.")

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _PROSE_MARK = re.compile(r"[。、！？!?]")
 """Punctuation of prose, which no label holds."""
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
+_ADDRESS = re.compile(r"(?:https?|ftp)://\S*|www\.\S*|\S+@\S+\.\w+", re.IGNORECASE)
+"""A URL or an e-mail address, whose ``?``, ``!`` or ``.`` are no prose: a column of links reads as no reviews."""
 LABEL_CHARS = 12
 """Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
 PROSE_ROWS = 200
@@ -31,21 +33,25 @@ _MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_")
 never labels to train on, whatever their names hold."""
 
 
-def prose_columns(frame: pd.DataFrame) -> set[str]:
+def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
     """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
-    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons."""
+    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons.
+    ``reviews=True``: only those whose cells are mostly distinct too, the likely column of reviews to name when the
+    text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews)."""
     found = set()
     for column in frame.columns:
         cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
         parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
-        if cells and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells):
+        prose = bool(cells) and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells)
+        if prose and (not reviews or len(set(cells)) * 2 > len(cells)):
             found.add(str(column))
     return found
 
 
 def _sentence(part: str) -> bool:
     """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
-    than :data:`LABEL_CHARS` characters."""
+    than :data:`LABEL_CHARS` characters, outside its URLs and e-mail addresses."""
+    part = _ADDRESS.sub(" ", part)
     return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
 
 

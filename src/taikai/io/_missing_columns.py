@@ -106,7 +106,7 @@ def _reviews(
     texts = [argument for _, argument in missing if argument not in (REASONS_COLUMN, SENTIMENT_COLUMN)]
     if not texts or columns_hint is not None:
         return ""
-    prose = prose_columns(df)
+    prose = prose_columns(df, reviews=True)
     reviews = [str(c) for c in df.columns if str(c) in prose and c not in labels]
     if not reviews:
         return ""

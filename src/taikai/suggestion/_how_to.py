@@ -83,7 +83,9 @@ class Earlier:
         """Return the note (Japanese, English) after the *step* (``train``, ``python``: the :func:`taikai.train`
         call, or ``next``) of the frames of earlier rounds (given to ``exclude=``, or to ``add=`` of the model's
         training), which a command cannot name: save each to a file and give it to ``--add`` (one that holds
-        labels) or ``--exclude``; a Python call takes the frames in ``add=``. Empty without such frames."""
+        labels) or ``--exclude``; a Python call takes the frames in ``add=``. Empty without such frames. When the
+        step names files too (the sheets to ``--add`` again, the files to ``--exclude``), a frame read from one of
+        them (``pd.read_excel('s1.xlsx')``) is said to be in the command already, so that no row is given twice."""
         if not self.frames and not self.trained_frames:
             return "", ""
         ja = "、".join(
@@ -95,18 +97,25 @@ class Earlier:
             + [f"{self.trained_frames} the model was trained with (add=)"] * bool(self.trained_frames)
         )
         ja, en = f"前の回の DataFrame ({ja})", f"the DataFrame(s) of earlier rounds ({en})"
+        named = bool(self.excluded() if step == "next" else self.kept())  # files the step's command gives
+        # A frame read from one of those (pd.read_excel('s1.xlsx')) is given by them already: saved and given
+        # again, its rows would be given twice.
+        other_ja = "ここに名前のあるファイルから読んだものはもう含まれている。ほかは" if named else ""
+        other_en = "one read from a file named here is in it already; " if named else ""
+        each = "any other" if named else "each"
         if step == "python":
             return (
-                f" ({ja}はここに含まれていない: ラベルがあればそのまま add=[…] に加える)",
-                f" ({en} are not named here: give them to add=[…] too if they hold labels)",
+                f" ({ja}はここに含まれていない: {other_ja}ラベルがあればそのまま add=[…] に加える)",
+                f" ({en} are not named here: {other_en}give {each if named else 'them'} to add=[…] too if "
+                f"{'it holds' if named else 'they hold'} labels)",
             )
         option, labels_ja, labels_en = ("--add", "ラベルがあれば ", " if it holds labels")
         if step == "next":
             option, labels_ja, labels_en = "--exclude", "", ""
         return (
-            f" ({ja}はパスがないため含まれていない: frame.to_csv('round1.csv', index=False) などでファイルに"
-            f"保存し、{labels_ja}{option} に加える)",
-            f" ({en} have no path and are left out: save each to a file, frame.to_csv('round1.csv', "
+            f" ({ja}はパスがないため含まれていない: {other_ja}{' ' * named}frame.to_csv('round1.csv', index=False) "
+            f"などでファイルに保存し、{labels_ja}{option} に加える)",
+            f" ({en} have no path and are left out: {other_en}save {each} to a file, frame.to_csv('round1.csv', "
             f"index=False), and give it to {option}{labels_en})",
         )
 
