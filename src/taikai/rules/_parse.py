@@ -143,7 +143,7 @@ def _at(source: str, text: str, key: str) -> str:
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
     at = f":{line}" if line is not None else ""
-    named = repr(name) if isinstance(name, str) and name.strip() else "(no name)"
+    named = repr(name.strip()) if isinstance(name, str) and name.strip() else "(no name)"  # as Rule keeps it
     return f"{source}{at}: rule {named} (rule {k} of the file)"
 
 
