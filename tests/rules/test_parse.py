@@ -334,8 +334,8 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
         ),
         (  # regression: 'r1 ' was refused as a duplicate of 'r1' without a word of the space
             RULE + RULE.replace('"r1"', '"r1 "'),
-            r"rules\.toml:5: rule 'r1 ' \(rule 2 of the file\): the name is used by rule 1 \(as 'r1': spaces around "
-            r"a name do not count\) too; names must be unique",
+            r"rules\.toml:5: rule 'r1' \(rule 2 of the file\): the name is used by rule 1 too \(written 'r1 ' here, "
+            r"'r1' there: spaces around a name do not count\); names must be unique",
         ),
         (  # a third rule of the name is told the first that has it, not the second
             RULE + RULE.replace('"手数料"', '"利用料"') + RULE.replace('"手数料"', '"振込料"'),

@@ -109,8 +109,9 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
             if name.strip() in seen:
                 first, written = seen[name.strip()]
                 # 'a ' and 'a' are one name: said, as the two are written differently
-                alike = "" if written == name else f" (as {written!r}: spaces around a name do not count)"
-                problems.append(f"{where}: the name is used by rule {first}{alike} too; names must be unique")
+                spaces = f" (written {name!r} here, {written!r} there: spaces around a name do not count)"
+                alike = "" if written == name else spaces
+                problems.append(f"{where}: the name is used by rule {first} too{alike}; names must be unique")
             seen.setdefault(name.strip(), (k, name))
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
