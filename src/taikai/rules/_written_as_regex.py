@@ -59,7 +59,15 @@ def operator_problem(value: str, kind: TermKind, key: str) -> str:
         return f"the term {quoted(prefix + value)} holds &, which {_AS_WRITTEN} 'and' {_KH}: write " + _and(
             pieces, prefix, key
         )
-    if kind is TermKind.SURFACE and re.search(r"[^\x00-\x7f] [^\x00-\x7f]", read):  # 手数料 高い, 手数料　高い
+    spaced = re.search(r"[^\x00-\x7f] [^\x00-\x7f]", read)  # 手数料 高い, 手数料　高い
+    if kind is TermKind.LEMMA and spaced:  # read as its words in a row: 手数料高い, found in few reviews
+        joined = quoted(prefix + read.replace(" ", ""))
+        return (
+            f"the term {quoted(prefix + value)} holds a space between words, which a dictionary-form term leaves out "
+            f"(it matches the words in a row, as {joined} does), not 'and' as a filter reads it: write "
+            f"{_and(read.split(' '), prefix, key)}; or, for the words in a row, {joined}"
+        )
+    if kind is TermKind.SURFACE and spaced:
         phrase = quoted("regex:" + re.escape(read).replace("\\ ", " "))
         return (
             f"the term {quoted(value)} holds a space between words, which a term matches as written (the phrase, "
