@@ -12,6 +12,7 @@ from taikai._column_names import did_you_mean
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, top_level_line
+from taikai.rules._kh_coder import kh_code_problem
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
     KEYS,
@@ -77,7 +78,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{syntax_error(source, text, str(exc))}; see the README's example rules file") from None
+        kh_coder = kh_code_problem(source, text)  # *手数料 lines: KH Coder's coding rules
+        raise RulesError(
+            kh_coder or f"{syntax_error(source, text, str(exc))}; see the README's example rules file"
+        ) from None
     problems: list[str] = []
     extra = [k for k in document if k != "rule"]
     if extra:
