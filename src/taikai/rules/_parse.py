@@ -25,7 +25,7 @@ from taikai.rules._rule import (
     unknown_label,
     unknown_labels_error,
 )
-from taikai.rules._rules_file import rules_text
+from taikai.rules._rules_file import rules_table_problem, rules_text
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
 from taikai.rules._unknown_keys import unknown_key
@@ -78,9 +78,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        kh_coder = kh_code_problem(source, text)  # *手数料 lines: KH Coder's coding rules
+        # *手数料 lines: KH Coder's coding rules; name,label,any: a table saved from Excel (as .txt, or read as text)
+        other = kh_code_problem(source, text) or rules_table_problem(source, text)
         raise RulesError(
-            kh_coder or f"{syntax_error(source, text, str(exc))}; see the README's example rules file"
+            other or f"{syntax_error(source, text, str(exc))}; see the README's example rules file"
         ) from None
     problems: list[str] = []
     extra = [k for k in document if k != "rule"]
