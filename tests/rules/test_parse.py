@@ -334,8 +334,8 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
         ),
         (  # regression: 'r1 ' was refused as a duplicate of 'r1' without a word of the space
             RULE + RULE.replace('"r1"', '"r1 "'),
-            r"rules\.toml:5: rule 'r1 ' \(rule 2 of the file\): the name is used by rule 1 \(as 'r1': spaces around "
-            r"a name do not count\) too; names must be unique",
+            r"rules\.toml:5: rule 'r1' \(rule 2 of the file\): the name is used by rule 1 too \(written 'r1 ' here, "
+            r"'r1' there: spaces around a name do not count\); names must be unique",
         ),
         (  # a third rule of the name is told the first that has it, not the second
             RULE + RULE.replace('"手数料"', '"利用料"') + RULE.replace('"手数料"', '"振込料"'),
@@ -1026,3 +1026,15 @@ def test_a_range_bounded_by_a_character_normalisation_replaces_is_kept():
     normalised text holds, so it is accepted as written."""
     rules = parse_rules("[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['[\u3000-\u9fff]手数料']\n", "rules.toml")
     assert rules.rules[0].any[0].value == "[\u3000-\u9fff]手数料"
+
+
+@pytest.mark.parametrize("written", ["  fee words ", "fee words\u3000", "\tfee words"])
+def test_a_rule_s_name_is_shown_without_the_spaces_around_it_in_every_message(written):
+    """Regression: a problem of the rule showed '  fee words ' where the label check of the same rules, the
+    output and rules test showed 'fee words'."""
+    text = f"[[rule]]\nname = {written!r}\nlabel = 'fees'\nregex = ['(a+)+']\n".replace("'", '"')
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    assert str(caught.value).startswith("rules.toml:1: rule 'fee words' (rule 1 of the file): regex: ")
+    fine = parse_rules(text.replace("(a+)+", "手数料"), "rules.toml")
+    assert fine.rules[0].name == "fee words"

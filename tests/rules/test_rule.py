@@ -90,3 +90,21 @@ def test_a_value_that_is_no_rule_is_told_ten_names_at_most(rules, listed):
     with pytest.raises(TypeError) as caught:
         ruleset.where("fees")
     assert str(caught.value).endswith(f"they are named 'r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', {listed}")
+
+
+@pytest.mark.parametrize("written", [" fee ", "fee  ", "\u3000fee", "\tfee\n"])
+def test_a_rule_s_name_is_one_name_without_the_spaces_around_it(tiny_model, written):
+    """Regression: a rule made in Python as Rule(" fee ", …) fired as ' fee ' in rule_names, the report split the
+    cell into 'fee' and listed the rule twice (3 hits as 'fee', 0 as ' fee ' from the batch summary's rules)."""
+    import pandas as pd
+
+    from taikai.analysis import rules_section
+
+    rule = Rule(written, "fees", any=(Term(TermKind.SURFACE, "手数料"),))
+    rules = RuleSet((rule,), "rules.py")
+    assert rule.name == "fee" and rules.where(rule) == "rules.py: rule 'fee'" and rule.to_dict()["name"] == "fee"
+    out = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高すぎる", "時給が安い"]}), "text", rules=rules)
+    assert out["rule_names"].tolist()[0] == "fee"
+    section = rules_section(out, rules={r.name: r.label for r in rules.rules})
+    assert section is not None and section.hits.index.tolist() == ["fee"]
+    assert section.hits["hits"].tolist() == [1]

@@ -7,6 +7,7 @@ import pytest
 
 from taikai.errors import RulesError
 from taikai.rules import compile_rules, parse_rules
+from taikai.rules._shown import quoted
 
 RULE = "[[rule]]\nname = 'r1'\nlabel = 'fees'\n"
 
@@ -108,3 +109,29 @@ def test_a_space_between_japanese_words_is_no_and(key, term, said):
     with pytest.raises(RulesError) as caught:
         parse_rules(text, "rules.toml")
     assert said in str(caught.value) and "or, for the phrase with its space, 'regex:手数料 高い'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "said"),
+    [  # regression: lemma:手数料 高い was read as lemma:手数料高い (the words in a row), silently
+        ("any", "lemma:手数料 高い", "write a rule of its own with all = ['lemma:手数料', 'lemma:高い']"),
+        ("any", "lemma:手数料　高い", "write a rule of its own with all = ['lemma:手数料', 'lemma:高い']"),
+        ("all", "lemma:引く 高い 安い", "write each as its own term of all, 'lemma:引く', 'lemma:高い', 'lemma:安い'"),
+        ("not", "lemma:手数料 高い", "write the regular expression 'regex:^(?=.*手数料)(?=.*高い)' (it finds the"),
+        ("any", "lemma:pay fee", None),  # Latin words: the space separates them
+        ("any", "lemma:手数料高い", None),  # the words in a row, deliberately
+    ],
+)
+def test_a_space_between_japanese_words_of_a_lemma_term_is_refused(key, term, said):
+    more = "" if key == "any" else "any = ['x']\n"
+    text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\n{more}{key} = ['{term}']\n"
+    if said is None:
+        assert parse_rules(text, "rules.toml").rules
+        return
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    message = str(caught.value)
+    where = "rules.toml:1: rule 'r' (rule 1 of the file)"
+    assert message.startswith(f"{where}: {key}: the term {quoted(term)} holds a space")
+    joined = "'lemma:" + "".join(term[len("lemma:") :].split()) + "'"
+    assert said in message and message.endswith(f"or, for the words in a row, {joined}")

@@ -12,6 +12,7 @@ from taikai._column_names import did_you_mean
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, top_level_line
+from taikai.rules._kh_coder import kh_code_problem
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
     KEYS,
@@ -24,7 +25,7 @@ from taikai.rules._rule import (
     unknown_label,
     unknown_labels_error,
 )
-from taikai.rules._rules_file import rules_text
+from taikai.rules._rules_file import rules_table_problem, rules_text
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
 from taikai.rules._unknown_keys import unknown_key
@@ -77,7 +78,11 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{syntax_error(source, text, str(exc))}; see the README's example rules file") from None
+        # *手数料 lines: KH Coder's coding rules; name,label,any: a table saved from Excel (as .txt, or read as text)
+        other = kh_code_problem(source, text) or rules_table_problem(source, text)
+        raise RulesError(
+            other or f"{syntax_error(source, text, str(exc))}; see the README's example rules file"
+        ) from None
     problems: list[str] = []
     extra = [k for k in document if k != "rule"]
     if extra:
@@ -109,8 +114,9 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
             if name.strip() in seen:
                 first, written = seen[name.strip()]
                 # 'a ' and 'a' are one name: said, as the two are written differently
-                alike = "" if written == name else f" (as {written!r}: spaces around a name do not count)"
-                problems.append(f"{where}: the name is used by rule {first}{alike} too; names must be unique")
+                spaces = f" (written {name!r} here, {written!r} there: spaces around a name do not count)"
+                alike = "" if written == name else spaces
+                problems.append(f"{where}: the name is used by rule {first} too{alike}; names must be unique")
             seen.setdefault(name.strip(), (k, name))
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
@@ -143,7 +149,7 @@ def _at(source: str, text: str, key: str) -> str:
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
     at = f":{line}" if line is not None else ""
-    named = repr(name) if isinstance(name, str) and name.strip() else "(no name)"
+    named = repr(name.strip()) if isinstance(name, str) and name.strip() else "(no name)"  # as Rule keeps it
     return f"{source}{at}: rule {named} (rule {k} of the file)"
 
 

@@ -13,6 +13,8 @@ import unicodedata
 
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
+from taikai.rules._nfkc_pattern import SPECIAL as _SPECIAL
+from taikai.rules._nfkc_pattern import replaced, rewritten
 from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
 from taikai.rules._shown import quoted
@@ -24,7 +26,6 @@ PLACEHOLDERS = tuple(_PLACEHOLDER_OF.values())
 
 _URL = re.compile(r"https?://\S|www\.\S", re.IGNORECASE)  # what normalisation replaces by "url"
 _URL_PROBES = ("https://coconala.com/services", "http://example.jp/a?b=1", "www.example.jp")
-_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # characters a regular expression reads as syntax: written escaped
 _ONE = r"(?:\\[^\w\s]|(?<!\\)[^\\.^$*+?{}\[\]|()\s])"  # one literal character of a pattern (escaped or not)
 _RUN = re.compile(r"(.)\1{3,}")  # a run normalisation cuts to three (taikai.text.normalize)
 _LONG_RUN = re.compile(rf"({_ONE})\1{{3,}}")  # ーーーー
@@ -133,45 +134,30 @@ def _as_text(pattern: str) -> str:
             continue
         shown = " ".join(dict.fromkeys(escaped))
         group = " (or, for a group, close it with ))" if "(" in escaped else ""
-        changed = _changed(fixed)  # ２割( → 2割\(: the advice is a pattern that is accepted as given
-        normalised = f" (normalised: {_fixes(changed)})" if changed else ""
-        return f"; to match {shown} as text, write {quoted(_normalised(fixed, changed))}{normalised}{group}"
+        changed = replaced(fixed, REGEX_FLAGS)  # ２割( → 2割\(: the advice is a pattern that is accepted as given
+        if changed:
+            return f"; to match {shown} as text, write {_write(fixed)} (normalised: {_fixes(changed)}){group}"
+        return f"; to match {shown} as text, write {quoted(fixed)}{group}"
     return ""
-
-
-def _changed(pattern: str) -> list[str]:
-    """Return the characters of *pattern* that NFKC replaces and that it asks for: a bound of a range is not one
-    when the range holds characters NFKC keeps (``[U+3000-U+9FFF]`` written with the characters: the range
-    matches what the normalised text holds, and writing U+3000 as its NFKC, a space, would widen it)."""
-    bounds = {m.group(k) for m in re.finditer(r"(?<!\\)(.)-(?!\])(.)", pattern) for k in (1, 2)}
-    ranged = {ch for ch in bounds if any(_kept(m) for m in re.finditer(r"(.)-(.)", pattern) if ch in m.groups())}
-    return sorted({ch for ch in pattern if unicodedata.normalize("NFKC", ch) != ch} - ranged)
-
-
-def _kept(bound: re.Match[str]) -> bool:
-    """Whether the range *bound* (``A-B``) holds a character NFKC keeps as it is."""
-    low, high = map(ord, bound.groups())
-    return any(unicodedata.normalize("NFKC", chr(c)) == chr(c) for c in range(low, min(high, low + 4096) + 1))
 
 
 def _fixes(changed: list[str]) -> str:
     return ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
 
 
-def _normalised(pattern: str, changed: list[str]) -> str:
-    """Return *pattern* with each *changed* character written as NFKC makes it, escaped where a regular expression
-    reads it as syntax (（ → \\(, － → \\-)."""
-    escape = {**{ch: "\\" + ch for ch in _SPECIAL}, "-": "\\-"}
-    written = {ch: "".join(escape.get(c, c) for c in unicodedata.normalize("NFKC", ch)) for ch in changed}
-    return "".join(written.get(ch, ch) for ch in pattern)
+def _write(pattern: str) -> str:
+    """Return what to write for *pattern*, which asks for characters NFKC replaces: the pattern rewritten, or (where
+    it cannot be, ``[㈱]``) the characters to write as normalised."""
+    fixed = rewritten(pattern, REGEX_FLAGS)
+    return quoted(fixed) if fixed is not None else "it with those characters as normalisation writes them"
 
 
 def _normalised_problem(pattern: str) -> str:
-    changed = _changed(pattern)
+    changed = replaced(pattern, REGEX_FLAGS)
     if changed:
         return (
             f"the regular expression {quoted(pattern)} runs on normalised text (NFKC), where {_fixes(changed)} has "
-            f"been replaced: write {quoted(_normalised(pattern, changed))}"
+            f"been replaced: write {_write(pattern)}"
         )
     references = _references(pattern)
     if references:

@@ -85,7 +85,8 @@ class Rule:
     the file writes it (after NFKC) until the rules meet a model's reasons (:meth:`RuleSet.for_labels`): for a
     model of the taxonomy's reasons a Japanese display name or an id in any case is then read as its id.
 
-    ``line`` is the line of its ``[[rule]]`` header in the file, when known.
+    ``line`` is the line of its ``[[rule]]`` header in the file, when known. ``name`` is kept without the spaces
+    around it (``" fee "`` is ``fee``): the one name messages, ``rule_names``, ``rules test`` and the report show.
     """
 
     name: str
@@ -94,6 +95,10 @@ class Rule:
     all: tuple[Term, ...] = ()
     none: tuple[Term, ...] = ()
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.name, str) and self.name != self.name.strip():  # one name, wherever it is shown
+            object.__setattr__(self, "name", self.name.strip())
 
     def terms(self) -> tuple[Term, ...]:
         """Return every term of the rule: ``any``, then ``all``, then ``none``."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from taikai._command import running_command
 from taikai.errors import RulesError
+from taikai.rules._rule import KEYS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,7 +44,7 @@ def rules_text(path: Path) -> str:
         try:
             tomllib.loads(text)
         except tomllib.TOMLDecodeError:
-            raise RulesError(_not_rules(path)) from None
+            raise RulesError(rules_table_problem(str(path), text) or _not_rules(path)) from None
     return text
 
 
@@ -78,3 +79,37 @@ def _not_rules(path: Path) -> str:
         f"{path}: not a rules file: it is named as a data file ({path.suffix}) and is not TOML; rules are a TOML file "
         "of [[rule]] tables, such as examples/rules.toml: give its path as the rules"
     )
+
+
+def rules_table_problem(source: str, text: str) -> str:
+    """Return the refusal of *text*, the table *source* (CSV or TSV, as Excel saves one), when its header names the
+    keys of a rule (``name``, ``label``, ``any`` …): rules are TOML, and its first rule is shown as a ``[[rule]]``
+    table; ``""`` when it is no such table."""
+    import csv
+
+    rows = [
+        [cell.strip() for cell in row]
+        for row in csv.reader(text.splitlines(), "excel-tab" if "\t" in text else "excel")
+    ]
+    header = [cell.lower() for cell in rows[0]] if rows else []
+    keys = [key for key in header if key in KEYS]
+    if len(keys) < 2 or "name" not in keys:
+        return ""
+    first = next(((k, row) for k, row in enumerate(rows[1:], 2) if any(row)), None)
+    shown = ""
+    if first is not None:
+        k, row = first
+        cells = {key: row[i] for i, key in enumerate(header) if key in KEYS and i < len(row) and row[i]}
+        lines = [
+            f"{key} = {_toml(v)}" if key in ("name", "label") else f"{key} = [{_toml(v)}]" for key, v in cells.items()
+        ]
+        shown = f"; its first rule, on row {k}, is in TOML:\n[[rule]]\n" + "\n".join(lines)
+    return (
+        f"{source}:1: a table of rules (columns {', '.join(keys)}), and taikai reads rules from a TOML file, not a "
+        f"table: write each row as a [[rule]] table in a text file named .toml (see examples/rules.toml), several "
+        f'terms of a cell each as its own string (any = ["手数料", "利用料"]), and give its path as the rules{shown}'
+    )
+
+
+def _toml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from taikai.rules._kh_coder import KH, and_advice, kh_term_problem
 from taikai.rules._rule import PREFIXES, TermKind
 from taikai.rules._shown import quoted
 from taikai.text import normalize
@@ -56,34 +57,33 @@ def operator_problem(value: str, kind: TermKind, key: str) -> str:
     read = normalize(value)  # as the term is matched: &amp; is one &, and &#25163; none
     pieces = [p.strip() for p in read.split("&")]
     if len(pieces) > 1 and all(pieces) and not read.isascii():
-        return f"the term {quoted(prefix + value)} holds &, which {_AS_WRITTEN} 'and' {_KH}: write " + _and(
+        return f"the term {quoted(prefix + value)} holds &, which {_AS_WRITTEN} 'and' {KH}: write " + and_advice(
             pieces, prefix, key
         )
-    if kind is TermKind.SURFACE and re.search(r"[^\x00-\x7f] [^\x00-\x7f]", read):  # 手数料 高い, 手数料　高い
+    words = kh_term_problem(value, read, prefix, key)  # 手数料 and 高い, near(手数料-高い)
+    if words:
+        return words
+    spaced = re.search(r"[^\x00-\x7f] [^\x00-\x7f]", read)  # 手数料 高い, 手数料　高い
+    if kind is TermKind.LEMMA and spaced:  # read as its words in a row: 手数料高い, found in few reviews
+        joined = quoted(prefix + read.replace(" ", ""))
+        return (
+            f"the term {quoted(prefix + value)} holds a space between words, which a dictionary-form term leaves out "
+            f"(it matches the words in a row, as {joined} does), not 'and' as a filter reads it: write "
+            f"{and_advice(read.split(' '), prefix, key)}; or, for the words in a row, {joined}"
+        )
+    if kind is TermKind.SURFACE and spaced:
         phrase = quoted("regex:" + re.escape(read).replace("\\ ", " "))
         return (
             f"the term {quoted(value)} holds a space between words, which a term matches as written (the phrase, "
-            f"found in almost no review), not as 'and' as a filter does: write {_and(read.split(' '), prefix, key)}; "
+            f"found in almost no review), not as 'and' as a filter does: write "
+            f"{and_advice(read.split(' '), prefix, key)}; "
             f"or, for the phrase with its space, {phrase}"
         )
     if len(read) > 1 and read[0] == "!" and read[1] not in "!?":
         term = quoted(prefix + read[1:].strip())
         advice = f"{term}: not already leaves out the reviews holding it" if key == "not" else f"{term} in not"
-        return f"the term {quoted(prefix + value)} starts with !, which {_AS_WRITTEN} 'not' {_KH}: write {advice}"
+        return f"the term {quoted(prefix + value)} starts with !, which {_AS_WRITTEN} 'not' {KH}: write {advice}"
     return ""
 
 
 _AS_WRITTEN = "a term matches as written, not as"
-_KH = "(as KH Coder writes it)"
-
-
-def _and(pieces: list[str], prefix: str, key: str) -> str:
-    """Return what to write for the term of *pieces* joined by KH Coder's ``&``, in the rule's *key*."""
-    terms = ", ".join(quoted(prefix + p) for p in pieces)
-    if key == "any":
-        return f"a rule of its own with all = [{terms}] (a rule fires when every term of all matches)"
-    if key == "all":
-        return f"each as its own term of all, {terms}"
-    # in not: a review holding every piece, in any order, as a regular expression of the words as written
-    written = " (it finds the words as written, not their dictionary forms)" if prefix else ""
-    return "the regular expression " + quoted("regex:^" + "".join(f"(?=.*{re.escape(p)})" for p in pieces)) + written

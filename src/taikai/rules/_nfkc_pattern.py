@@ -1,0 +1,203 @@
+"""The characters a regular expression asks for that normalisation (NFKC) replaces, and the pattern written without
+them.
+
+What a pattern asks for is read from Python's own parse of it (``re._parser``, ``sre_parse`` before Python 3.11),
+not from its text: a ``-`` makes a range only between two characters of a character class (``[a\\-（]`` asks for
+``（``, ``a-（`` too; ``[\\]-（]`` and ``[^\\x41-（]`` are ranges), and an escape asks for its character
+(``\\uFF08`` for ``（``). A range that holds characters NFKC keeps (``[\\u3000-\\u9fff]``) matches what the
+normalised text holds, so its bounds are kept as written; a range of replaced characters only (``[０-９]``,
+``[\\uFF10-\\uFF19]``) asks for them. Where the pattern writes each character is found by :func:`_atoms`, a scan
+that reads escapes and classes as the parser does; the rewrite it gives is offered only when the parser finds that
+it asks for nothing normalisation replaces.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+import unicodedata
+import warnings
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+_parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+SPECIAL = frozenset(".^$*+?{}[]\\|()")
+"""Characters a regular expression reads as syntax: a character normalised into one is written escaped."""
+_SCANNED = 4096  # the characters of a range looked at for one NFKC keeps
+_WIDTH = {"x": 2, "u": 4, "U": 8}
+_CONTROL = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+def replaced(pattern: str, flags: int = 0) -> list[str]:
+    """Return the characters *pattern* asks for that NFKC replaces, sorted: its characters in a class or not, and
+    the bounds of a range that holds no character NFKC keeps (``[]`` when it does not parse)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a possible nested set: re.compile warned already
+            parsed = _parser.parse(pattern, flags)
+    except (re.error, TypeError, ValueError, OverflowError):  # pragma: no cover - the pattern compiled already
+        return []
+    found: set[str] = set()
+    for low, high in _asked(list(parsed)):
+        if low == high or not holds_kept(low, high):
+            found.update(ch for ch in (chr(low), chr(high)) if _nfkc(ch) != ch)
+    return sorted(found)
+
+
+def rewritten(pattern: str, flags: int = 0) -> str | None:
+    """Return *pattern* with every character it asks for that NFKC replaces written as the normalised text holds it
+    (escaped where a regular expression reads it as syntax: （ → ``\\(``, － → ``\\-``), or ``None`` when that
+    cannot be written so (a character of a class that NFKC makes several, ``[㈱]``) or the scan went wrong."""
+    changed = set(replaced(pattern, flags))
+    try:
+        atoms = list(_atoms(pattern))
+    except (ValueError, KeyError, IndexError):  # pragma: no cover - the pattern compiled already
+        return None
+    parts, last = [], 0
+    for atom in atoms:
+        if atom.char in changed and not atom.ranged:
+            written = _nfkc(atom.char)
+            if atom.in_class and len(written) != 1:
+                return None
+            parts += [pattern[last : atom.start], "".join("\\" + c if c in SPECIAL or c == "-" else c for c in written)]
+            last = atom.end
+    fixed = "".join(parts) + pattern[last:]
+    try:
+        re.compile(fixed, flags)
+    except re.error:
+        return None
+    return None if replaced(fixed, flags) else fixed
+
+
+def holds_kept(low: int, high: int) -> bool:
+    """Whether the range of code points *low*..*high* holds a character NFKC keeps as it is."""
+    return any(_nfkc(chr(c)) == chr(c) for c in range(low, min(high, low + _SCANNED) + 1))
+
+
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _asked(items: list[Any]) -> Iterator[tuple[int, int]]:
+    """Yield the code points (a character as a range of one) and ranges the parsed *items* ask for, in groups,
+    branches, repeats and look-arounds too."""
+    for op, av in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL"):
+            yield av, av
+        elif name == "IN":
+            for member, value in av:
+                if str(member) == "LITERAL":
+                    yield value, value
+                elif str(member) == "RANGE":
+                    yield value
+        else:
+            yield from _nested(av)
+
+
+def _nested(value: Any) -> Iterator[tuple[int, int]]:
+    """Yield what the sub-patterns held by an item's argument ask for (a group, a branch's alternatives, …)."""
+    if isinstance(value, _parser.SubPattern):
+        yield from _asked(list(value))
+    elif isinstance(value, (tuple, list)):
+        for part in value:
+            yield from _nested(part)
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """A character a pattern writes (itself, or as an escape) at ``pattern[start:end]``."""
+
+    start: int
+    end: int
+    char: str
+    in_class: bool = False
+    ranged: bool = False  # a bound of a range that holds a character NFKC keeps: kept as written
+
+
+def _atoms(pattern: str) -> Iterator[_Atom]:
+    """Yield the characters *pattern* writes, read as :mod:`re` reads them: escapes decoded, a class's ``-`` a range
+    only between two characters, group names and comments left out."""
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "[":
+            i = yield from _class(pattern, i + 1)
+        elif c == "\\":
+            end, char = _escape(pattern, i, in_class=False)
+            if char:
+                yield _Atom(i, end, char)
+            i = end
+        elif pattern.startswith(("(?P<", "(?P=", "(?#", "(?("), i):  # a name, a comment or a condition
+            i = _closing(pattern, i + 3, ">" if pattern.startswith("(?P<", i) else ")")
+        else:
+            yield _Atom(i, i + 1, c)
+            i += 1
+
+
+def _class(pattern: str, i: int) -> Generator[_Atom, None, int]:
+    """Yield the characters of the class whose first character is at *i*; return the index after its ``]``."""
+    if pattern.startswith("^", i):
+        i += 1
+    first = True
+    while i < len(pattern):
+        if pattern[i] == "]" and not first:
+            return i + 1
+        first = False
+        end, low = _member(pattern, i)
+        if pattern.startswith("-", end) and end + 1 < len(pattern) and pattern[end + 1] != "]":
+            after, high = _member(pattern, end + 1)
+            if low and high:  # it compiled: a range of two characters
+                kept = holds_kept(ord(low), ord(high))
+                yield _Atom(i, end, low, True, kept)
+                yield _Atom(end + 1, after, high, True, kept)
+            i = after
+            continue
+        if low:
+            yield _Atom(i, end, low, True)
+        i = end
+    return i
+
+
+def _member(pattern: str, i: int) -> tuple[int, str | None]:
+    if pattern[i] == "\\":
+        return _escape(pattern, i, in_class=True)
+    return i + 1, pattern[i]
+
+
+def _escape(pattern: str, i: int, in_class: bool) -> tuple[int, str | None]:
+    """Return the end of the escape at *i* and the character it writes (``None``: a class such as ``\\d``, an
+    anchor or a group reference)."""
+    c = pattern[i + 1 : i + 2]
+    if c in _WIDTH:
+        end = i + 2 + _WIDTH[c]
+        return end, chr(int(pattern[i + 2 : end], 16))
+    if c == "N":
+        close = pattern.index("}", i)
+        return close + 1, unicodedata.lookup(pattern[i + 3 : close])
+    if c.isascii() and c.isdigit():  # in a class an octal escape; outside, \0 or three octal digits, else a group
+        rest = pattern[i + 1 :]
+        octal = re.match("[0-7]{1,3}" if in_class else "0[0-7]{0,2}|[0-7]{3}", rest)
+        if octal:
+            return i + 1 + len(octal.group()), chr(int(octal.group(), 8))
+        return i + 1 + min(2, len(rest) - len(rest.lstrip("0123456789"))), None
+    if c in _CONTROL or (in_class and c == "b"):
+        return i + 2, _CONTROL.get(c, "\b")
+    if c.isascii() and c.isalnum():
+        return i + 2, None
+    return i + 2, c
+
+
+def _closing(pattern: str, i: int, close: str) -> int:
+    """Return the index after the first *close* from *i* not escaped by a backslash."""
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == close:
+            return i + 1
+        i += 1
+    return i

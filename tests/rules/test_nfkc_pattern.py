@@ -1,0 +1,64 @@
+"""A regular expression's characters that NFKC replaces are read from Python's parse of it, not from its text:
+which ``-`` makes a range, what an escape writes, a class in a look-behind."""
+
+import re
+
+import pytest
+
+from taikai.errors import RulesError
+from taikai.rules import parse_rules
+from taikai.rules._nfkc_pattern import replaced, rewritten
+
+CASES = [  # pattern, the characters it asks for that NFKC replaces, what to write instead (None: accepted)
+    # a literal hyphen: the full-width character after it is asked for, not a range's bound
+    (r"[a\-（]", ["（"], r"[a\-\(]"),
+    ("[-（]", ["（"], r"[-\(]"),
+    ("[（-]", ["（"], r"[\(-]"),
+    ("a-（笑", ["（"], r"a-\(笑"),  # a hyphen outside a class makes no range
+    ("(?<=料-)（笑", ["（"], r"(?<=料-)\(笑"),
+    ("(?<=[-（])笑", ["（"], r"(?<=[-\(])笑"),  # a class inside a look-behind
+    ("[^-ｘ]円", ["ｘ"], r"[^-x]円"),
+    # a real range holding characters NFKC keeps: kept as written, however its bounds are written
+    (r"[\]-（]", [], None),
+    (r"[\x41-（]", [], None),
+    ("[\u3000-\u9fff]手数料", [], None),
+    (r"[\u3000-\u9fff]手数料", [], None),
+    (r"[\u3041-\u3096]+です", [], None),
+    # escapes ask for their characters: a range of replaced characters only never matches the normalised text
+    (r"[\uFF10-\uFF19]割", ["０", "９"], "[0-9]割"),
+    (r"\uFF08笑\uFF09", ["（", "）"], r"\(笑\)"),
+    (r"[\N{FULLWIDTH DIGIT ONE}]割", ["１"], "[1]割"),
+    (r"\x41\uFF21", ["Ａ"], r"\x41A"),
+    ("[０-９]割", ["０", "９"], "[0-9]割"),
+    ("[（-）]", ["（", "）"], r"[\(-\)]"),
+    ("(?P<名前>手数料)", [], None),  # a group's name is no text asked for
+]
+
+
+@pytest.mark.parametrize(("pattern", "asked", "advice"), CASES)
+def test_the_characters_a_pattern_asks_for_come_from_its_parse(pattern, asked, advice):
+    assert replaced(pattern, re.IGNORECASE) == asked
+    assert rewritten(pattern, re.IGNORECASE) == (advice if asked else pattern)
+
+
+@pytest.mark.parametrize(("pattern", "asked", "advice"), CASES)
+def test_a_rules_file_refuses_what_normalisation_replaces_with_a_rewrite_it_accepts(pattern, asked, advice):
+    def said(written: str) -> str:
+        try:
+            parse_rules(f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['''{written}''']\n", "rules.toml")
+        except RulesError as exc:
+            return str(exc)
+        return ""
+
+    if advice is None:
+        assert said(pattern) == ""
+    else:
+        assert f"has been replaced: write '{advice}'" in said(pattern)
+        assert said(advice) == ""
+
+
+def test_a_class_character_nfkc_makes_several_is_given_no_rewrite():
+    """[㈱] would be [\\(株\\)], a class of three characters: no pattern is offered, the characters are said."""
+    assert rewritten("[㈱]", re.IGNORECASE) is None
+    with pytest.raises(RulesError, match=r"㈱ → \(株\) has been replaced: write it with those characters"):
+        parse_rules("[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['[㈱]']\n")

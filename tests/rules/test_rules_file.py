@@ -1,0 +1,44 @@
+"""A table of rules saved from Excel (CSV or tab-separated text; CP932, a BOM, blank columns at the end) given as
+the rules is told that rules are TOML, with its first rule written as a ``[[rule]]`` table."""
+
+import codecs
+
+import pytest
+
+from taikai.errors import RulesError
+from taikai.rules import load_rules
+
+ROWS = [
+    ["name", "label", "any", "all", "not", "", ""],
+    ["", "", "", "", "", "", ""],
+    ["fee words", "fees", "手数料", "", "妥当", "", ""],
+]
+FIRST = '[[rule]]\nname = "fee words"\nlabel = "fees"\nany = ["手数料"]\nnot = ["妥当"]'
+
+
+@pytest.mark.parametrize(
+    ("name", "separator", "encoding", "bom"),
+    [
+        ("rules.csv", ",", "cp932", b""),  # Excel's "CSV (comma delimited)" on a Japanese Windows
+        ("rules.csv", ",", "utf-8", codecs.BOM_UTF8),  # "CSV UTF-8"
+        ("rules.txt", "\t", "cp932", b""),  # "Text (tab delimited)"
+        ("rules.tsv", "\t", "utf-16", b""),  # "Unicode text" (UTF-16 with its BOM)
+    ],
+)
+def test_a_table_of_rules_is_told_to_be_written_as_toml(tmp_path, name, separator, encoding, bom):
+    """Regression: a .csv was refused as 'not a rules file: it is named as a data file … give its path as the
+    rules', and a .txt as 'not valid TOML: Expected '=' after a key'."""
+    path = tmp_path / name
+    path.write_bytes(bom + "".join(separator.join(row) + "\r\n" for row in ROWS).encode(encoding))
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:1: a table of rules (columns name, label, any, all, not), and taikai reads")
+    assert message.endswith(f"; its first rule, on row 3, is in TOML:\n{FIRST}")
+
+
+def test_a_data_file_given_as_the_rules_is_still_said_to_be_one(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_text("id,text,reasons\n1,手数料が高い,fees\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"not a rules file: it is named as a data file \(\.csv\)"):
+        load_rules(path)
