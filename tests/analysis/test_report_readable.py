@@ -1,5 +1,5 @@
 """The page as an executive reads it: without its images (an e-mail preview that blocks them, a screen reader), every
-chart's figures are in a table."""
+chart's figures are in a table; printed, or on a phone, a long cell wraps instead of running off the paper."""
 
 import re
 
@@ -56,3 +56,38 @@ FIGURES = [
 def test_every_chart_has_its_figures_in_a_table(key, lang, row):
     page = build_report(_predictions(), "posted_at", by="platform", lang=lang, embed_font=False, charts=False)
     assert row in _section(page, key)
+
+
+def test_a_long_row_heading_wraps_as_a_review_does():
+    """A message names the rows it left unclassified: as a row heading that never wrapped, it ran 1,500 pixels off a
+    phone's screen and off the printed page."""
+    page = build_report(_predictions(), embed_font=False, charts=False, drift=False)
+    status = _section(page, "status")
+    assert '<th class="t">no Japanese characters: the model only reads Japanese' in status
+    assert re.search(r"(^|[},])th\.t[,{][^}]*white-space:normal", page, re.M)
+
+
+def _print_rules(page: str) -> dict[str, str]:
+    """The page's print style sheet: its declarations by selector (each selector of a rule on its own)."""
+    printed = re.search(r"@media print\{(.*)\}\s*</style>", page, re.S).group(1)
+    rules: dict[str, str] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", printed):
+        for selector in selectors.split(","):
+            rules[selector.strip()] = rules.get(selector.strip(), "") + ";" + body
+    return rules
+
+
+# (selector, a declaration the printed page needs so that the widest table fits the paper instead of being cut off or
+# shrinking every page to fit it)
+PRINTED = [
+    ("thead th", "white-space:normal"),  # headings wrap
+    ("td.n", "white-space:normal"),  # "1,234 (12.3%)" wraps before its share: a segment table of 9 reasons fits
+    ("td:not([class])", "overflow-wrap:anywhere"),  # a sha256 in the model table wraps
+    ("th.t", "min-width:12em"),  # a message as a row heading, as narrow as a review
+]
+
+
+@pytest.mark.parametrize(("selector", "declaration"), PRINTED)
+def test_the_printed_page_lets_wide_cells_wrap(selector, declaration):
+    page = build_report(_predictions(), embed_font=False, charts=False, drift=False)
+    assert declaration in _print_rules(page).get(selector, "").split(";")
