@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from taikai.errors import check_int
+from taikai.errors import InputError, check_int, wrong_type
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ALPHA = 0.05
 MIN_GROUP = 20
@@ -118,15 +121,57 @@ def _adjusted(changes: list[Change]) -> list[Change]:
     return [replace(c, p_adjusted=q) for c, q in zip(changes, holm([c.p for c in changes]))]
 
 
-def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
-    """Compare each period's reason mix with the last period before it that has at least :data:`MIN_GROUP`
-    reviews (*table*: counts, periods x reasons): the period before, unless that one is empty or too small.
+PERIODS = "period_changes", "periods x reasons", "reasons_over_time(predictions, date_column)"
+SEGMENTS = "segment_changes", "segments x reasons", "segment_breakdown(predictions, by)"
 
-    *labels* name the periods (default: ``str`` of the index). Returns every comparison made, Holm-adjusted.
+
+def count_rows(table: pd.DataFrame, function: tuple[str, str, str]) -> list[list[int]]:
+    """Return the rows of *table*, a table of counts, as ints; refuse anything else, saying which table
+    *function* (its name, the table's shape, the call that makes it) reads: a ``TypeError`` for what is no table
+    of counts (the predictions themselves, a reason column of names), an :class:`InputError` for a cell that is no
+    count (missing, negative, or a share such as ``0.25``, which would be cut to ``0``)."""
+    import numpy as np
+    import pandas as pd
+
+    name, shape, maker = function
+    wanted = f"counts, {shape}, as taikai.analysis.{maker} returns"
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{name}: {wrong_type('table', table, 'a DataFrame of ' + wanted)}")
+    for j in range(table.shape[1] if len(table) else 0):  # an empty table (no periods) has no count to read
+        column = table.iloc[:, j]
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            held = column.dropna()
+            shown = f"holds {held.iloc[0]!r}" if len(held) else "is empty"
+            raise TypeError(
+                f"{name}: table must hold {wanted}: column {table.columns[j]!r} {shown}, which is no count "
+                f"(given the predictions, write {name}({maker}))"
+            )
+    values = table.to_numpy(dtype=float)
+    bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
+    if bad.any():
+        i, j = (int(k[0]) for k in np.nonzero(bad))
+        shown = "is empty" if np.isnan(values[i, j]) else f"holds {float(values[i, j]):g}"
+        raise InputError(
+            f"{name}: table must hold {wanted}, a whole number of at least 0 in every cell: row {table.index[i]!r}, "
+            f"column {table.columns[j]!r} {shown} (shares are no counts: the test needs the number of reviews)"
+        )
+    return [[int(v) for v in row] for row in values]
+
+
+def period_changes(table: pd.DataFrame, labels: list[str] | None = None) -> list[Change]:
+    """Compare each period's reason mix with the last period before it that has at least :data:`MIN_GROUP`
+    reviews: the period before, unless that one is empty or too small.
+
+    *table* holds counts, periods x reasons, as ``reasons_over_time(predictions, date_column)`` returns (a table of
+    anything else, shares too, is refused). *labels* name the periods, one per row (default: ``str`` of the
+    index). Returns every comparison made, Holm-adjusted: :func:`biggest` picks the ones to tell.
     """
+    rows = count_rows(table, PERIODS)
+    if labels is not None and (isinstance(labels, str) or len(labels) != len(rows)):
+        given = wrong_type("labels", labels, "a list of names") if isinstance(labels, str) else f"{len(labels)} names"
+        raise InputError(f"period_changes: labels must name the table's {len(rows)} periods, one each: {given}")
     names = labels or [str(p) for p in table.index]
     reasons = [str(r) for r in table.columns]
-    rows = [[int(v) for v in row] for row in table.to_numpy()]
     found: list[Change | None] = []
     last: int | None = None
     for i, row in enumerate(rows):
@@ -137,15 +182,21 @@ def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
     return _adjusted([c for c in found if c is not None])
 
 
-def segment_changes(table: Any, pooled: str | None = None) -> list[Change]:
-    """Compare each segment's reason mix with all other segments together (*table*: segments x reasons).
+def segment_changes(table: pd.DataFrame, pooled: str | None = None) -> list[Change]:
+    """Compare each segment's reason mix with all other segments together.
 
-    The test of the *pooled* row (default: the one ``table.attrs["pooled"]`` names, as ``segment_table`` marks
-    the values past the largest, summed) is kept in the family but marked ``pooled``: no single value's finding.
+    *table* holds counts, segments x reasons, as ``segment_breakdown(predictions, by)`` returns (a table of
+    anything else, shares too, is refused). The test of the *pooled* row (a row's name; default: the one
+    ``table.attrs["pooled"]`` names, as ``segment_breakdown`` marks the values past the largest, summed) is kept in
+    the family but marked ``pooled``: no single value's finding. Returns every comparison made, Holm-adjusted:
+    :func:`biggest` picks the ones to tell.
     """
+    rows = count_rows(table, SEGMENTS)
+    if pooled is not None and pooled not in [str(s) for s in table.index]:
+        shown = [str(s) for s in table.index]
+        raise InputError(f"segment_changes: pooled must name a row of the table, not {pooled!r}; its rows are {shown}")
     pooled = pooled if pooled is not None else getattr(table, "attrs", {}).get(POOLED)
     reasons = [str(r) for r in table.columns]
-    rows = [[int(v) for v in row] for row in table.to_numpy()]
     overall = [sum(column) for column in zip(*rows)]
     found = [
         _compare(str(segment), "", reasons, row, [a - b for a, b in zip(overall, row)])
