@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from taikai.analysis._count_table import PERIODS, SEGMENTS, count_rows
 from taikai.errors import InputError, check_int, wrong_type
 
 if TYPE_CHECKING:
@@ -121,43 +122,6 @@ def _adjusted(changes: list[Change]) -> list[Change]:
     return [replace(c, p_adjusted=q) for c, q in zip(changes, holm([c.p for c in changes]))]
 
 
-PERIODS = "period_changes", "periods x reasons", "reasons_over_time(predictions, date_column)"
-SEGMENTS = "segment_changes", "segments x reasons", "segment_breakdown(predictions, by)"
-
-
-def count_rows(table: pd.DataFrame, function: tuple[str, str, str]) -> list[list[int]]:
-    """Return the rows of *table*, a table of counts, as ints; refuse anything else, saying which table
-    *function* (its name, the table's shape, the call that makes it) reads: a ``TypeError`` for what is no table
-    of counts (the predictions themselves, a reason column of names), an :class:`InputError` for a cell that is no
-    count (missing, negative, or a share such as ``0.25``, which would be cut to ``0``)."""
-    import numpy as np
-    import pandas as pd
-
-    name, shape, maker = function
-    wanted = f"counts, {shape}, as taikai.analysis.{maker} returns"
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{name}: {wrong_type('table', table, 'a DataFrame of ' + wanted)}")
-    for j in range(table.shape[1] if len(table) else 0):  # an empty table (no periods) has no count to read
-        column = table.iloc[:, j]
-        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-            held = column.dropna()
-            shown = f"holds {held.iloc[0]!r}" if len(held) else "is empty"
-            raise TypeError(
-                f"{name}: table must hold {wanted}: column {table.columns[j]!r} {shown}, which is no count "
-                f"(given the predictions, write {name}({maker}))"
-            )
-    values = table.to_numpy(dtype=float)
-    bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
-    if bad.any():
-        i, j = (int(k[0]) for k in np.nonzero(bad))
-        shown = "is empty" if np.isnan(values[i, j]) else f"holds {float(values[i, j]):g}"
-        raise InputError(
-            f"{name}: table must hold {wanted}, a whole number of at least 0 in every cell: row {table.index[i]!r}, "
-            f"column {table.columns[j]!r} {shown} (shares are no counts: the test needs the number of reviews)"
-        )
-    return [[int(v) for v in row] for row in values]
-
-
 def period_changes(table: pd.DataFrame, labels: list[str] | None = None) -> list[Change]:
     """Compare each period's reason mix with the last period before it that has at least :data:`MIN_GROUP`
     reviews: the period before, unless that one is empty or too small.
@@ -246,7 +210,10 @@ def why_no_segment_compared(table: Any) -> Uncompared:
 
 
 def biggest(changes: list[Change], n: int = 3) -> list[Change]:
-    """Return up to *n* significant changes, the largest difference in share first."""
+    """Return up to *n* significant changes, the largest difference in share first (*changes*: as
+    :func:`period_changes` and :func:`segment_changes` return them)."""
     check_int("n", n, 0)
+    if isinstance(changes, str) or not all(isinstance(c, Change) for c in changes):
+        raise wrong_type("changes", changes, "a list of Change, as period_changes or segment_changes returns")
     kept = [c for c in changes if c.significant]
     return sorted(kept, key=lambda c: (-abs(c.difference), c.p_adjusted, c.where))[:n]
