@@ -91,3 +91,15 @@ PRINTED = [
 def test_the_printed_page_lets_wide_cells_wrap(selector, declaration):
     page = build_report(_predictions(), embed_font=False, charts=False, drift=False)
     assert declaration in _print_rules(page).get(selector, "").split(";")
+
+
+def test_a_long_section_title_in_the_nav_bar_wraps_within_the_screen():
+    """The segments' title holds the --by column's name: as a nav link that never wrapped, a long name pushed the
+    page 350 px past a phone's screen, and past the printed page."""
+    by = "プラットフォーム名（サービス提供事業者の正式名称、2025年度以降の登録情報に基づく）"
+    page = build_report(_predictions().rename(columns={"platform": by}), by=by, embed_font=False, charts=False)
+    assert f'<a href="#segments">セグメント別の内訳: {by}</a>' in page
+    screen = re.search(r"<style>(.*?)@media print", page, re.S).group(1)
+    nav_link = re.search(r"(?:^|\})nav a\{([^}]*)\}", screen, re.M).group(1).split(";")
+    assert "display:inline-block" in nav_link and "max-width:100%" in nav_link
+    assert "white-space:nowrap" not in nav_link

@@ -35,7 +35,7 @@ CSS = """
 body{font-family:"%s","Noto Sans CJK JP","IPAexGothic","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;
 margin:2em auto;max-width:1180px;color:#222;line-height:1.6;padding:0 1em}
 h1{border-bottom:3px solid #3b6ea5}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{margin:1.2em 0 .4em;font-size:1em}
-nav p{line-height:2}nav a{white-space:nowrap;color:#3b6ea5}
+nav p{line-height:2}nav a{display:inline-block;max-width:100%%;color:#3b6ea5}
 #summary p,#summary li{font-size:1.05em}#summary li{margin:.3em 0}
 .scroll{overflow-x:auto;max-width:100%%}
 table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
@@ -48,7 +48,9 @@ img{max-width:100%%}.note{color:#666;font-size:.9em}
 thead th,td.n{white-space:normal}td:not([class]){min-width:0;overflow-wrap:anywhere}td.t,th.t{min-width:12em}
 h2,h3{break-after:avoid}tr,img{break-inside:avoid}}
 """
-"""td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
+"""A nav link is one block: it moves to the next line whole, as a word does, and only a title wider than the line
+(the segments', holding a long column name) wraps, instead of pushing the page off a phone's screen and the paper.
+td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
 text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter, and so does
 th.t, a long text as a row's heading (a message), which wraps as a review does instead of running off the screen.
 Printed (to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box,
