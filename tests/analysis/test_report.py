@@ -517,7 +517,7 @@ def test_layout_dates_nowrap_text_wraps_thousands(tmp_path):
     assert re.search(r'<td class="d">2026-01-\d\d</td>', page)  # dates beside reviews
     assert '<td class="t">レビュー' in page
     assert re.search(r"td\.d\{white-space:nowrap\}", page)
-    assert re.search(r"td\.t\{min-width:\d+em;max-width:\d+em;white-space:normal", page)
+    assert re.search(r"td\.t,th\.t\{min-width:\d+em;max-width:\d+em;white-space:normal", page)
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ".tsv"])

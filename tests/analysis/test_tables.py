@@ -65,7 +65,8 @@ def test_reasons_over_time_of_pyarrow_timestamps(unit, tz):
 
 
 def test_shares_over_time_refuses_what_is_not_a_frame():
-    with pytest.raises(TypeError, match=r"^table must be a pandas DataFrame of counts .*, not list \[1, 2\]$"):
+    refused = r"^shares_over_time: table must be a DataFrame of counts, .*, not list \[1, 2\]$"
+    with pytest.raises(TypeError, match=refused):
         analysis.shares_over_time([1, 2])
 
 

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from taikai.errors import check_int
+from taikai.analysis._count_table import PERIODS, SEGMENTS, count_rows
+from taikai.errors import InputError, check_int, wrong_type
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ALPHA = 0.05
 MIN_GROUP = 20
@@ -118,15 +122,20 @@ def _adjusted(changes: list[Change]) -> list[Change]:
     return [replace(c, p_adjusted=q) for c, q in zip(changes, holm([c.p for c in changes]))]
 
 
-def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
+def period_changes(table: pd.DataFrame, labels: list[str] | None = None) -> list[Change]:
     """Compare each period's reason mix with the last period before it that has at least :data:`MIN_GROUP`
-    reviews (*table*: counts, periods x reasons): the period before, unless that one is empty or too small.
+    reviews: the period before, unless that one is empty or too small.
 
-    *labels* name the periods (default: ``str`` of the index). Returns every comparison made, Holm-adjusted.
+    *table* holds counts, periods x reasons, as ``reasons_over_time(predictions, date_column)`` returns (a table of
+    anything else, shares too, is refused). *labels* name the periods, one per row (default: ``str`` of the
+    index). Returns every comparison made, Holm-adjusted: :func:`biggest` picks the ones to tell.
     """
+    rows = count_rows(table, PERIODS)
+    if labels is not None and (isinstance(labels, str) or len(labels) != len(rows)):
+        given = wrong_type("labels", labels, "a list of names") if isinstance(labels, str) else f"{len(labels)} names"
+        raise InputError(f"period_changes: labels must name the table's {len(rows)} periods, one each: {given}")
     names = labels or [str(p) for p in table.index]
     reasons = [str(r) for r in table.columns]
-    rows = [[int(v) for v in row] for row in table.to_numpy()]
     found: list[Change | None] = []
     last: int | None = None
     for i, row in enumerate(rows):
@@ -137,15 +146,21 @@ def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
     return _adjusted([c for c in found if c is not None])
 
 
-def segment_changes(table: Any, pooled: str | None = None) -> list[Change]:
-    """Compare each segment's reason mix with all other segments together (*table*: segments x reasons).
+def segment_changes(table: pd.DataFrame, pooled: str | None = None) -> list[Change]:
+    """Compare each segment's reason mix with all other segments together.
 
-    The test of the *pooled* row (default: the one ``table.attrs["pooled"]`` names, as ``segment_table`` marks
-    the values past the largest, summed) is kept in the family but marked ``pooled``: no single value's finding.
+    *table* holds counts, segments x reasons, as ``segment_breakdown(predictions, by)`` returns (a table of
+    anything else, shares too, is refused). The test of the *pooled* row (a row's name; default: the one
+    ``table.attrs["pooled"]`` names, as ``segment_breakdown`` marks the values past the largest, summed) is kept in
+    the family but marked ``pooled``: no single value's finding. Returns every comparison made, Holm-adjusted:
+    :func:`biggest` picks the ones to tell.
     """
+    rows = count_rows(table, SEGMENTS)
+    if pooled is not None and pooled not in [str(s) for s in table.index]:
+        shown = [str(s) for s in table.index]
+        raise InputError(f"segment_changes: pooled must name a row of the table, not {pooled!r}; its rows are {shown}")
     pooled = pooled if pooled is not None else getattr(table, "attrs", {}).get(POOLED)
     reasons = [str(r) for r in table.columns]
-    rows = [[int(v) for v in row] for row in table.to_numpy()]
     overall = [sum(column) for column in zip(*rows)]
     found = [
         _compare(str(segment), "", reasons, row, [a - b for a, b in zip(overall, row)])
@@ -195,7 +210,10 @@ def why_no_segment_compared(table: Any) -> Uncompared:
 
 
 def biggest(changes: list[Change], n: int = 3) -> list[Change]:
-    """Return up to *n* significant changes, the largest difference in share first."""
+    """Return up to *n* significant changes, the largest difference in share first (*changes*: as
+    :func:`period_changes` and :func:`segment_changes` return them)."""
     check_int("n", n, 0)
+    if isinstance(changes, str) or not all(isinstance(c, Change) for c in changes):
+        raise wrong_type("changes", changes, "a list of Change, as period_changes or segment_changes returns")
     kept = [c for c in changes if c.significant]
     return sorted(kept, key=lambda c: (-abs(c.difference), c.p_adjusted, c.where))[:n]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
+from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import DataWarning, check_choice
@@ -166,6 +167,7 @@ def sentiment_bars(
 ) -> Any:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``); *labels* as for
     :func:`reason_bars`, *sentiments* (the model's sentiments) alike."""
+    table = counts(table, SENTIMENT_BARS)
     labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index if labels is None else labels))
     own = table.columns if sentiments is None else sentiments
     names = [sentiment_name(s, lang, own) for s in table.columns]
@@ -175,6 +177,7 @@ def sentiment_bars(
 def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``); *labels* as for
     :func:`reason_bars`."""
+    table = counts(table, SEGMENT_BARS)
     names = [reason_name(r, lang, table.columns if labels is None else labels) for r in table.columns]
     labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
     labelled = table.set_axis(labels, axis=0)
@@ -206,6 +209,7 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4, labels
     Integer ticks; short period labels (``2026-03``, ``W12``); filled steps, so that ~100 weeks stay readable.
     *labels* as for :func:`reason_bars`.
     """
+    table = counts(table, TREND_COUNTS)
     own = table.columns if labels is None else labels
     from matplotlib.ticker import MaxNLocator
 
@@ -241,7 +245,7 @@ def trend_shares(
     from matplotlib.ticker import MaxNLocator
 
     words = _words(lang)
-    totals = table.sum(axis=1).to_numpy()
+    totals = counts(table, TREND_SHARES).sum(axis=1).to_numpy()
     shares = shares_over_time(table)
     names = names or [reason_name(str(c), lang, table.columns) for c in table.columns]
     with chart_style():

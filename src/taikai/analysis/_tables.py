@@ -8,6 +8,7 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
+from taikai.analysis._count_table import SHARES, counts
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_choice, wrong_type
 from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
@@ -258,9 +259,7 @@ def shares_over_time(table: pd.DataFrame) -> pd.DataFrame:
 
     A period without reviews has no shares (NaN), not 0 %, as on the report's chart and table.
     """
-    if not isinstance(table, pd.DataFrame):
-        raise wrong_type("table", table, "a pandas DataFrame of counts (taikai.analysis.reasons_over_time)")
-    totals = table.sum(axis=1)
+    totals = counts(table, SHARES).sum(axis=1)
     return table.div(totals.where(totals != 0), axis=0)
 
 

@@ -35,23 +35,27 @@ CSS = """
 body{font-family:"%s","Noto Sans CJK JP","IPAexGothic","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;
 margin:2em auto;max-width:1180px;color:#222;line-height:1.6;padding:0 1em}
 h1{border-bottom:3px solid #3b6ea5}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{margin:1.2em 0 .4em;font-size:1em}
-nav p{line-height:2}nav a{white-space:nowrap;color:#3b6ea5}
+nav p{line-height:2}nav a{display:inline-block;max-width:100%%;color:#3b6ea5}
 #summary p,#summary li{font-size:1.05em}#summary li{margin:.3em 0}
 .scroll{overflow-x:auto;max-width:100%%}
 table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
 vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowrap}tbody th{background:#f8f9fb;
 white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.d{white-space:nowrap}td.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
+td.d{white-space:nowrap}td.t,th.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
 line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
 img{max-width:100%%}.note{color:#666;font-size:.9em}
 @media print{body{margin:0;max-width:none;padding:0}.scroll{overflow:visible}table{font-size:.75em}
-thead th{white-space:normal}td:not([class]){min-width:0}td.t{min-width:12em}h2,h3{break-after:avoid}
-tr,img{break-inside:avoid}}
+thead th,td.n{white-space:normal}td:not([class]){min-width:0;overflow-wrap:anywhere}td.t,th.t{min-width:12em}
+h2,h3{break-after:avoid}tr,img{break-inside:avoid}}
 """
-"""td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
-text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter. Printed
-(to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box, in
-smaller type, and its headings wrap, so that every column is on the paper."""
+"""A nav link is one block: it moves to the next line whole, as a word does, and only a title wider than the line
+(the segments', holding a long column name) wraps, instead of pushing the page off a phone's screen and the paper.
+td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
+text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter, and so does
+th.t, a long text as a row's heading (a message), which wraps as a review does instead of running off the screen.
+Printed (to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box,
+in smaller type, its headings wrap, a count wraps before its share (``1,234 (12.3%)``) and a label's Latin word (a
+sha256) anywhere, so that every column is on the paper."""
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 """On a phone, the page is laid out at the screen's width (without it, at a desktop's 980 px and shrunk to fit:
 text too small to read); its wide tables scroll sideways."""
@@ -99,7 +103,9 @@ def render_table(table: Table) -> str:
     for row in table.rows:
         cells = []
         for j, (value, column) in enumerate(zip(row, table.columns)):
-            if j == 0 and table.row_headings:
+            if j == 0 and table.row_headings and column.kind is ColumnKind.TEXT:  # a long text (a message): wraps
+                cells.append(f'<th class="t">{escape(format_cell(value))}</th>')
+            elif j == 0 and table.row_headings:
                 cells.append(f"<th>{escape(format_cell(value))}</th>")
             else:
                 cells.append(_td(value, column.kind))

@@ -7,14 +7,27 @@ import warnings
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
-from taikai.analysis._report._blocks import Block, CountShare, Figure, Heading, Note, Paragraph, Section, Table
+from taikai.analysis._report._blocks import (
+    Block,
+    Column,
+    ColumnKind,
+    CountShare,
+    Figure,
+    Heading,
+    Note,
+    Paragraph,
+    Section,
+    Table,
+)
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
+from taikai.analysis._report._trend import period_rows
 from taikai.errors import DataWarning
 
 
 def sentiment_section(ctx: ReportContext) -> Section:
-    """The overall sentiment mix in words and a table, its share per period, and the mix per reason."""
+    """The overall sentiment mix in words and a table, its share per period (a chart and the table of its counts and
+    shares), and the mix per reason."""
     t, lang = ctx.t, ctx.options.lang
     overall = tables.sentiment_distribution(ctx.frame)
     if not int(overall["count"].sum()):  # every sentiment of the model is listed, with 0 when nothing is classified
@@ -38,9 +51,15 @@ def sentiment_section(ctx: ReportContext) -> Section:
             over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq, source=ctx.where)
         if len(over_time):
             names = [ctx.sentiment(str(s)) for s in over_time.columns]
+            columns = (
+                Column(ctx.period, ColumnKind.NOWRAP),
+                *(Column(name, ColumnKind.NUMBER) for name in names),
+                Column(t.total, ColumnKind.NUMBER),
+            )
             blocks += [
                 Heading(t.sentiment_over_time),
                 Figure.of(t.sentiment_over_time, charts.trend_shares, over_time, lang, charts.SENTIMENT_COLOURS, names),
+                Table(columns, tuple(period_rows(over_time))),  # the chart's figures, for a reader without images
             ]
     per_reason = tables.sentiment_by_reason(ctx.frame)
     blocks.append(Heading(t.sentiment_per_reason))

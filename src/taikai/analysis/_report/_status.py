@@ -95,6 +95,8 @@ def status_section(ctx: ReportContext) -> Section:
         )
         blocks += [
             Heading(t.status_messages),
-            Table.from_frame(messages.rename(t.count).rename_axis("message").to_frame()),
+            Table.from_frame(
+                messages.rename(t.count).rename_axis("message").to_frame(), kinds={"message": ColumnKind.TEXT}
+            ),
         ]
     return Section.of("status", t.status, blocks + _set_aside(ctx))

@@ -37,7 +37,7 @@ def trend_section(ctx: ReportContext) -> Section:
     if not len(ctx.rows):
         blocks.append(Note(t.no_rows))
     elif len(table):
-        rows = _rows(table)
+        rows = period_rows(table)
         number = ColumnKind.NUMBER
         columns = (
             Column(ctx.period, ColumnKind.NOWRAP),
@@ -60,8 +60,9 @@ def trend_section(ctx: ReportContext) -> Section:
     return Section.of("trend", title, blocks)
 
 
-def _rows(table: pd.DataFrame) -> list[tuple[Cell, ...]]:
-    """The table's rows: per period its counts and shares and its total; a run of periods without reviews is one
+def period_rows(table: pd.DataFrame) -> list[tuple[Cell, ...]]:
+    """The rows of a table of counts per period (rows) and label (columns), as this section and the sentiment
+    section show them: per period its counts and shares and its total; a run of periods without reviews is one
     row of zeros named by its first and last period (``2020-W03 – 2025-W01``), as the drift section names it, so
     that years of empty weeks are not a row each."""
     totals = table.sum(axis=1)

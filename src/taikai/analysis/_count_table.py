@@ -1,0 +1,61 @@
+"""The tables of counts that the tests of changes, the trend and share tables and the charts read: refused, saying
+which call makes them, when they are something else (the predictions themselves, shares, a missing count), instead of
+an error of pandas or matplotlib from deep inside, or shares cut to 0 and silently no change found."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from taikai.errors import InputError, wrong_type
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PERIODS = "period_changes", "periods x reasons", "reasons_over_time(predictions, date_column)"
+SEGMENTS = "segment_changes", "segments x reasons", "segment_breakdown(predictions, by)"
+OVER_TIME = "periods x reasons or sentiments", "reasons_over_time(predictions, date_column)"
+SHARES = ("shares_over_time", *OVER_TIME)
+TREND_COUNTS = "trend_counts", "periods x reasons", "reasons_over_time(predictions, date_column)"
+TREND_SHARES = ("trend_shares", *OVER_TIME)
+SEGMENT_BARS = "segment_bars", "segments x reasons", "segment_breakdown(predictions, by)"
+SENTIMENT_BARS = "sentiment_bars", "reasons x sentiments", "sentiment_by_reason(predictions)"
+"""What each function reads: its name, its table's shape, and the call that makes the table."""
+
+
+def count_rows(table: pd.DataFrame, function: tuple[str, str, str]) -> list[list[int]]:
+    """Return the rows of *table*, a table of counts, as ints; refuse anything else, saying which table
+    *function* (its name, the table's shape, the call that makes it) reads: a ``TypeError`` for what is no table
+    of counts (the predictions themselves, a reason column of names), an :class:`InputError` for a cell that is no
+    count (missing, negative, or a share such as ``0.25``, which would be cut to ``0``)."""
+    import numpy as np
+    import pandas as pd
+
+    name, shape, maker = function
+    wanted = f"counts, {shape}, as taikai.analysis.{maker} returns"
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{name}: {wrong_type('table', table, 'a DataFrame of ' + wanted)}")
+    for j in range(table.shape[1] if len(table) else 0):  # an empty table (no periods) has no count to read
+        column = table.iloc[:, j]
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            held = column.dropna()
+            shown = f"holds {held.iloc[0]!r}" if len(held) else "is empty"
+            raise TypeError(
+                f"{name}: table must hold {wanted}: column {table.columns[j]!r} {shown}, which is no count "
+                f"(given the predictions, write {name}({maker}))"
+            )
+    values = table.to_numpy(dtype=float)
+    bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
+    if bad.any():
+        i, j = (int(k[0]) for k in np.nonzero(bad))
+        shown = "is empty" if np.isnan(values[i, j]) else f"holds {float(values[i, j]):g}"
+        raise InputError(
+            f"{name}: table must hold {wanted}, a whole number of at least 0 in every cell: row {table.index[i]!r}, "
+            f"column {table.columns[j]!r} {shown} (shares are no counts: the test needs the number of reviews)"
+        )
+    return [[int(v) for v in row] for row in values]
+
+
+def counts(table: pd.DataFrame, function: tuple[str, str, str]) -> pd.DataFrame:
+    """Return *table* if it is a table of counts, as :func:`count_rows` checks it for *function*."""
+    count_rows(table, function)
+    return table

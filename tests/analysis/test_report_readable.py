@@ -1,0 +1,105 @@
+"""The page as an executive reads it: without its images (an e-mail preview that blocks them, a screen reader), every
+chart's figures are in a table; printed, or on a phone, a long cell wraps instead of running off the paper."""
+
+import re
+
+import pandas as pd
+import pytest
+from support_frames import classified
+
+from taikai.analysis import build_report
+
+
+def _predictions() -> pd.DataFrame:
+    """Three reviews in January (one positive) and one in March, none in February; two not classified, with a long
+    message."""
+    frame = pd.DataFrame(
+        {
+            "review_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
+            "posted_at": ["2025-01-05", "2025-01-06", "2025-01-07", "2025-03-01", "2025-03-02", "2025-03-03"],
+            "platform": ["Lancers"] * 6,
+            "text": ["手数料が高い", "手数料が高すぎる", "単価が安い", "時間がない", "english only", "english too"],
+            "reason": ["fees", "fees", "low_pay", "time", "fees", "fees"],
+        }
+    )
+    frame = classified(frame)
+    frame.loc[0, "sentiment"] = "positive"
+    unclassified = frame.index >= 4
+    frame.loc[unclassified, "status"] = "error"
+    frame.loc[unclassified, "message"] = "no Japanese characters: " + "the model only reads Japanese " * 8
+    columns = [c for c in frame.columns if c.startswith(("reason", "sentiment", "p_"))]
+    frame.loc[unclassified, columns] = None
+    return frame
+
+
+def _section(page: str, key: str) -> str:
+    return re.search(rf'<section id="{key}">(.*?)</section>', page, re.S).group(1)
+
+
+# (section, a row of the table holding its chart's figures, in each language)
+FIGURES = [
+    (
+        "sentiment",
+        "ja",
+        '<tr><th>2025-01</th><td class="n">1 (33.3%)</td><td class="n">0 (0.0%)</td><td class="n">2 (66.7%)</td>'
+        '<td class="n">3</td></tr>',
+    ),
+    ("sentiment", "ja", '<tr><th>2025-02</th><td class="n">0</td><td class="n">0</td><td class="n">0</td>'),
+    ("sentiment", "en", "<thead><tr><th>month</th><th>positive</th><th>neutral</th><th>negative</th><th>total</th>"),
+    ("trend", "ja", '<tr><th>2025-03</th><td class="n">0 (0.0%)</td>'),
+    ("reasons", "ja", '<td class="n">2 (50.0%)</td>'),
+    ("segments", "ja", "<tr><th>Lancers</th>"),
+]
+
+
+@pytest.mark.parametrize(("key", "lang", "row"), FIGURES)
+def test_every_chart_has_its_figures_in_a_table(key, lang, row):
+    page = build_report(_predictions(), "posted_at", by="platform", lang=lang, embed_font=False, charts=False)
+    assert row in _section(page, key)
+
+
+def test_a_long_row_heading_wraps_as_a_review_does():
+    """A message names the rows it left unclassified: as a row heading that never wrapped, it ran 1,500 pixels off a
+    phone's screen and off the printed page."""
+    page = build_report(_predictions(), embed_font=False, charts=False, drift=False)
+    status = _section(page, "status")
+    assert '<th class="t">no Japanese characters: the model only reads Japanese' in status
+    assert re.search(r"(^|[},])th\.t[,{][^}]*white-space:normal", page, re.M)
+
+
+def _print_rules(page: str) -> dict[str, str]:
+    """The page's print style sheet: its declarations by selector (each selector of a rule on its own)."""
+    printed = re.search(r"@media print\{(.*)\}\s*</style>", page, re.S).group(1)
+    rules: dict[str, str] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", printed):
+        for selector in selectors.split(","):
+            rules[selector.strip()] = rules.get(selector.strip(), "") + ";" + body
+    return rules
+
+
+# (selector, a declaration the printed page needs so that the widest table fits the paper instead of being cut off or
+# shrinking every page to fit it)
+PRINTED = [
+    ("thead th", "white-space:normal"),  # headings wrap
+    ("td.n", "white-space:normal"),  # "1,234 (12.3%)" wraps before its share: a segment table of 9 reasons fits
+    ("td:not([class])", "overflow-wrap:anywhere"),  # a sha256 in the model table wraps
+    ("th.t", "min-width:12em"),  # a message as a row heading, as narrow as a review
+]
+
+
+@pytest.mark.parametrize(("selector", "declaration"), PRINTED)
+def test_the_printed_page_lets_wide_cells_wrap(selector, declaration):
+    page = build_report(_predictions(), embed_font=False, charts=False, drift=False)
+    assert declaration in _print_rules(page).get(selector, "").split(";")
+
+
+def test_a_long_section_title_in_the_nav_bar_wraps_within_the_screen():
+    """The segments' title holds the --by column's name: as a nav link that never wrapped, a long name pushed the
+    page 350 px past a phone's screen, and past the printed page."""
+    by = "プラットフォーム名（サービス提供事業者の正式名称、2025年度以降の登録情報に基づく）"
+    page = build_report(_predictions().rename(columns={"platform": by}), by=by, embed_font=False, charts=False)
+    assert f'<a href="#segments">セグメント別の内訳: {by}</a>' in page
+    screen = re.search(r"<style>(.*?)@media print", page, re.S).group(1)
+    nav_link = re.search(r"(?:^|\})nav a\{([^}]*)\}", screen, re.M).group(1).split(";")
+    assert "display:inline-block" in nav_link and "max-width:100%" in nav_link
+    assert "white-space:nowrap" not in nav_link
