@@ -5,11 +5,12 @@ about a missing column names the model's columns."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager
 
 from taikai._column_names import listed
 from taikai._warn import warn_user
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, DataWarning
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.model._trained_columns import TrainedColumns
 
 Columns = tuple[Hashable, Hashable, Hashable | None]
@@ -62,7 +63,21 @@ def columns_read(
     return text, reasons, sentiment
 
 
-def trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
+@contextmanager
+def trained_noted(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> Iterator[None]:
+    """Within the block (evaluate's and rules test's reading of a labelled file), an :class:`InputError` raised
+    (a column of *read* missing from *names*) says after its message the columns the model was trained on, and the
+    options that read them (:func:`_trained_note`); raised as it is when there is nothing to add."""
+    note = _trained_note(names, read, trained)
+    try:
+        yield
+    except InputError as exc:
+        if not note:
+            raise
+        raise InputError(f"{exc}{note}") from exc
+
+
+def _trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
     """Return what an error about a column of *read* missing from *names* adds: the columns the model was trained
     on, and the options that read them (``""``: none missing, or the model's are the standard names)."""
     if trained is None or trained.standard():
