@@ -79,7 +79,8 @@ def trained_noted(names: Sequence[Hashable], read: Columns, trained: TrainedColu
 
 def _trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
     """Return what an error about a column of *read* missing from *names* adds: the columns the model was trained
-    on, and the options that read them (``""``: none missing, or the model's are the standard names)."""
+    on, and the options that read them (``""``: none missing, or the model's are the standard names, those read at
+    least)."""
     if trained is None or trained.standard():
         return ""
     present = {str(name).strip() for name in names}  # as read: a header typed with blanks around it
@@ -88,4 +89,6 @@ def _trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColu
     recorded = (trained.text, trained.reasons, trained.sentiment)
     own = [repr(name) for name, column in zip(recorded, read, strict=True) if name is not None and column is not None]
     options = TrainedColumns(trained.text, trained.reasons, None if read[2] is None else trained.sentiment).options()
+    if not options:  # the columns read are the standard ones (a --no-sentiment model's text and reasons): no advice
+        return ""
     return f" (the model was trained on the columns {listed(own)}:{options} reads them)"
