@@ -1,12 +1,19 @@
 """Command helpers the tests share (importable as ``support_commands``: ``tests`` is on the tests' path)."""
 
 import shlex
+import signal
 from pathlib import Path
 
 import pytest
 
 MODEL_COMMANDS = ("batch", "drift", "rules")
 """The data commands that take ``-m MODEL`` (report and suggest read the model a batch summary names)."""
+
+
+def ctrl_c_default() -> None:
+    """In the child (``preexec_fn=``): Ctrl-C as a terminal's command has it. Run in the background (``nohup``,
+    ``&``, some CI runners) the tests inherit an ignored SIGINT, which the command keeps ignored, as it should."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
 
 
 def fees_rules(folder: Path) -> Path:

@@ -22,6 +22,7 @@ from taikai.errors import (
     as_float,
     check_int,
     no_column_error,
+    reviews_hint,
     separator_hint,
     wrong_type,
 )
@@ -332,3 +333,27 @@ def test_choices_are_listed_one_way(call, said):
 )
 def test_the_period_lengths_are_listed_in_one_order(call):
     assert "freq must be one of M, W, not 'D'" in _refusal(call)
+
+
+@pytest.mark.parametrize(
+    ("reviews", "option_only", "said"),
+    [
+        ([], False, ""),
+        (
+            ["口コミ"],
+            False,
+            "; '口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)",
+        ),
+        (["口コミ"], True, "; '口コミ' reads as reviews: --text-column '口コミ'"),
+        (["comment"], True, "; 'comment' reads as reviews: --text-column comment"),
+        (["my review"], True, "; 'my review' reads as reviews: --text-column 'my review'"),  # as a shell reads it
+        (["題名", "感想"], True, "; '題名' and '感想' read as reviews: --text-column '題名' or --text-column '感想'"),
+    ],
+)
+def test_the_columns_of_reviews_are_said_one_way(reviews, option_only, said):
+    """The batch run's error and a labelled file's without a text column said it in two wordings, one unquoted."""
+    assert reviews_hint(reviews, option_only=option_only) == said
+
+
+def test_the_columns_of_reviews_name_a_python_only_argument_alone():
+    assert reviews_hint(["本文"], Argument("text_column")) == "; '本文' reads as reviews: text_column='本文'"

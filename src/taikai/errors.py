@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numbers
 import os
+import shlex
 from collections.abc import Collection, Hashable, Sequence
 from enum import Enum
 from typing import TypeVar
@@ -84,6 +85,20 @@ def no_column_error(
         f"{where}no column {given}; the columns{of} are {shown}{advice}{hint}"
         f"{separator_hint(columns, input_format=input_format, frame=source is None or str(source).startswith('<'))}"
     )
+
+
+def reviews_hint(reviews: Sequence[str], argument: Argument = TEXT_COLUMN, *, option_only: bool = False) -> str:
+    """Say which columns *reviews* read as reviews (their cells mostly sentences) and how to read one with
+    *argument*: ``; '口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)``;
+    with *option_only* (a message of the command line's own) the option alone, ``--text-column '口コミ'``; ``""``
+    for no *reviews*. The one wording of the batch run's error and of a labelled file's without a text column."""
+    if not reviews:
+        return ""
+    now = argument.current()
+    python = " or ".join(f"{now.name}={column!r}" for column in reviews)
+    shell = " or ".join(f"{now.option} {shlex.quote(column)}" for column in reviews) if now.option else ""
+    how = shell if option_only and shell else python + (f" ({shell} on the command line)" if shell else "")
+    return f"; {' and '.join(map(repr, reviews))} {'reads' if len(reviews) == 1 else 'read'} as reviews: {how}"
 
 
 def index_hint(names: Sequence[object], index: Sequence[object]) -> str:

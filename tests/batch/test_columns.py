@@ -85,7 +85,8 @@ def test_a_missing_input_is_said_before_the_missing_text_column(tmp_path, engine
 @pytest.mark.parametrize(
     ("engine", "said"),
     [
-        ("local", " ('口コミ' reads as reviews: text_column='口コミ')"),  # regression: no column was pointed at
+        # regression: no column was pointed at
+        ("local", "; '口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)"),
         ("dask", ""),  # the Dask engine reads no row before the run: no guess
     ],
 )

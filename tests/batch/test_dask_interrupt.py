@@ -13,6 +13,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from support_commands import ctrl_c_default
 
 from taikai.cli import cli
 
@@ -48,10 +49,6 @@ def test_a_second_stop_while_the_dask_run_stops_adds_nothing(handlers, monkeypat
     assert cleaned == ["closed"]
 
 
-def _ctrl_c_default() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("first", "again"),
@@ -68,7 +65,7 @@ def test_stopping_a_dask_run_keeps_nothing_and_says_one_line(tmp_path, tiny_mode
     command = [sys.executable, "-m", "taikai", "batch", str(src), "-o", str(out), "--text-column", "text", "-m"]
     command += [str(tiny_model_dir), "--engine", "dask", "--partitions", "40", "--quiet"]
     proc = subprocess.Popen(  # Ctrl-C as a terminal's command has it, though a background job (CI) ignores SIGINT
-        command, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_ctrl_c_default
+        command, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=ctrl_c_default
     )
 
     def send(stop: str) -> None:

@@ -17,6 +17,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from support_commands import ctrl_c_default
 
 import taikai
 import taikai.batch._local as local
@@ -342,10 +343,6 @@ def test_a_second_ctrl_c_once_the_run_has_stopped_adds_nothing(tmp_path, fee_dum
     )
 
 
-def _ctrl_c_default() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("gap", [0.05, 0.1])
 def test_ctrl_c_twice_ends_the_command_with_the_rows_saved(tmp_path, tiny_model_dir, gap):
@@ -356,7 +353,7 @@ def test_ctrl_c_twice_ends_the_command_with_the_rows_saved(tmp_path, tiny_model_
     command = [sys.executable, "-m", "taikai", "batch", str(src), "-o", str(out), "--text-column", "text", "-m"]
     command += [str(tiny_model_dir), "--chunk-size", "400", "--jobs", "2", "--quiet"]
     proc = subprocess.Popen(  # Ctrl-C as a terminal's command has it, though a background job (CI) ignores SIGINT
-        command, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_ctrl_c_default
+        command, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=ctrl_c_default
     )
     state = tmp_path / "out.csv.taikai-partial" / "state.json"
     while not state.exists() and proc.poll() is None:

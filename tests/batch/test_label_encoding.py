@@ -1,10 +1,15 @@
 """batch refuses, before classifying, an output encoding that cannot hold the model's labels or column names."""
 
+import re
+import warnings
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 import taikai
-from taikai.errors import InputError
+from taikai.batch._label_encoding import check_labels_held
+from taikai.errors import DataWarning, InputError
 
 TEXTS = ["単価が安すぎて続けられない", "手数料が高い", "時間がなくて辞めた", "トラブルに巻き込まれた"]
 
@@ -93,3 +98,31 @@ def test_input_column_names_the_output_encoding_changes_are_refused_or_named(
     assert len(said) == (warned is not None), said
     assert warned is None or warned in said[0]
     assert len(pd.read_csv(out, encoding="cp932")) == len(TEXTS)
+
+
+SOURCE = Path("in.csv")
+COLUMNS = ["reason", "p_reason_fees"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "inputs", "again", "raised", "warned"),
+    [
+        (["fees"], ["メモ♥", "text"], False, None, 1),
+        (["fees"], ["メモ♥", "text"], True, None, 0),  # regression: the Dask engine's second look warned again
+        (["下落📉"], ["text"], False, "cannot hold the model's label '下落📉'", 0),
+        (["下落📉"], ["text"], True, None, 0),  # the model's own are refused by the first look
+        (["fees"], ["メモ♥", "メモ♦"], False, "would write the columns 'メモ♥' and 'メモ♦' both as 'メモ?'", 0),
+        (["fees"], ["メモ♥", "メモ♦"], True, "would write the columns 'メモ♥' and 'メモ♦' both as 'メモ?'", 0),
+    ],
+    ids=["warned", "warned-once", "label", "label-again", "two-as-one", "two-as-one-across-files"],
+)
+def test_what_cp932_cannot_hold(labels, inputs, again, raised, warned):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if raised is None:
+            check_labels_held(SOURCE, "cp932", labels, COLUMNS, inputs, {"text column": "text"}, again=again)
+        else:
+            with pytest.raises(InputError, match=re.escape(raised)):
+                check_labels_held(SOURCE, "cp932", labels, COLUMNS, inputs, {"text column": "text"}, again=again)
+    said = [w for w in caught if issubclass(w.category, DataWarning)]
+    assert len(said) == warned, [str(w.message) for w in said]

@@ -348,17 +348,17 @@ def _write(path, columns):
 @pytest.mark.parametrize(
     ("name", "columns", "said"),
     [
-        ("excel.csv", {"ID": ["1"], "投稿日": ["2026/11/01"], "口コミ": [REVIEW]}, " ('口コミ' reads as reviews: "),
-        ("export.jsonl", {"id": [1], "comment": [REVIEW]}, " ('comment' reads as reviews: --text-column comment)"),
-        ("dump.parquet", {"id": [1], "本文": [REVIEW]}, " ('本文' reads as reviews: "),
-        ("sheet.xlsx", {"ID": [1], "本文": [REVIEW]}, " ('本文' reads as reviews: "),
+        ("excel.csv", {"ID": ["1"], "投稿日": ["2026/11/01"], "口コミ": [REVIEW]}, "; '口コミ' reads as reviews: "),
+        ("export.jsonl", {"id": [1], "comment": [REVIEW]}, "; 'comment' reads as reviews: --text-column comment"),
+        ("dump.parquet", {"id": [1], "本文": [REVIEW]}, "; '本文' reads as reviews: "),
+        ("sheet.xlsx", {"ID": [1], "本文": [REVIEW]}, "; '本文' reads as reviews: "),
         (
             "two.csv",
             {"題名": ["最悪でした。"], "感想": [REVIEW]},
-            " ('題名' and '感想' read as reviews: --text-column '題名' or --text-column '感想')",
+            "; '題名' and '感想' read as reviews: --text-column '題名' or --text-column '感想'",
         ),
         ("short.csv", {"ID": ["1"], "本文": ["手数料が高い"]}, ""),  # too short to tell from a label: no guess
-        ("labels.csv", {"本文": [REVIEW], "理由": ["fees"]}, " ('本文' reads as reviews: "),
+        ("labels.csv", {"本文": [REVIEW], "理由": ["fees"]}, "; '本文' reads as reviews: "),
     ],
 )
 def test_batch_without_text_column_names_the_column_of_reviews(invoke, tmp_path, name, columns, said):

@@ -82,7 +82,7 @@ def test_a_column_name_cp932_writes_otherwise_is_said_by_name_not_counted(invoke
         *("--output-encoding", "cp932", *options),
     )
     assert result.exit_code == 0, result.output
-    assert RENAMED in result.stderr
+    assert result.stderr.count(RENAMED) == 1, result.stderr  # regression: the Dask engine said it twice
     # the cells' characters alone: 😀 written as ?, 〜 − ‖ £ as others (the header's are named in the warning)
     assert "characters the output cannot hold: 1 (written as '?' in cp932" in result.output
     assert "characters cp932 holds as others: 4 in 2 row(s)" in result.output

@@ -180,12 +180,13 @@ def test_the_reference_text_column_needs_a_reference(tiny_model_dir):
 
 def test_a_date_column_without_dates_is_refused_after_the_first_chunk(tiny_model_dir, tmp_path, monkeypatch):
     """A dump of millions of rows is not classified to the end before its date column is refused."""
-    from taikai.drift import _files
+    from taikai.drift import _chunk_counts, _files
 
     monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
     measured: list[int] = []
-    original = _files.StatisticsBuilder.measure
-    monkeypatch.setattr(_files.StatisticsBuilder, "measure", lambda self, *a: measured.append(1) or original(self, *a))
+    builder = _chunk_counts.StatisticsBuilder
+    original = builder.measure
+    monkeypatch.setattr(builder, "measure", lambda self, *a: measured.append(1) or original(self, *a))
     result = run(HOTELS, "--model", tiny_model_dir, "--date-column", "review_id")
     assert result.exit_code == 2, result.output
     # the whole column was read (not classified) for a date, as the report reads it

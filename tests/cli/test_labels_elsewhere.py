@@ -4,6 +4,7 @@ taikai.io._missing_columns); following that advice works."""
 
 import csv
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def test_labels_under_other_names_are_named_with_the_options_that_read_them(
     assert output.startswith(f"taikai: error: {data}: no column "), output
     advice = re.findall(r"\((--[a-z-]+-column \S+) on the command line\)", output)  # the options with a value
     text = [] if "--text-column" in options or "text_column=" not in output else ["--text-column", "感想"]
-    code, output = run(*args, *options, *" ".join(advice).split(), *text)  # as the message says
+    code, output = run(*args, *options, *shlex.split(" ".join(advice)), *text)  # as the message says
     assert code == 0, output
 
 
@@ -170,7 +171,7 @@ def test_an_added_file_with_its_sentiments_under_another_name_is_told_the_name(t
         assert code == 0 and "no 'sentiment' column" not in output, output
 
 
-READS = "; '口コミ' reads as reviews: text_column='口コミ' (--text-column 口コミ on the command line)"
+READS = "; '口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)"
 
 
 @pytest.mark.parametrize(
@@ -192,5 +193,5 @@ def test_the_column_of_reviews_is_named_when_the_text_column_is_missing(
     code, output = run(*args, *options)
     assert code == 2 and output.rstrip("\n").endswith(READS), output
     advice = re.findall(r"\((--[a-z-]+-column \S+) on the command line\)", output)
-    code, output = run(*args, *options, *" ".join(advice).split())  # as the message says
+    code, output = run(*args, *options, *shlex.split(" ".join(advice)))  # as the message says
     assert code == 0, output

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import click
 import pytest
 from click.testing import CliRunner
+from support_commands import ctrl_c_default
 
 from taikai.cli import cli
 from taikai.cli._stops import FirstStop, stop_on_sigterm
@@ -334,15 +335,9 @@ def test_a_stop_as_the_command_line_loads_stops_the_command(tiny_model_dir, tmp_
         text=True,
         env=env,
         timeout=120,
-        preexec_fn=_ctrl_c_default,
+        preexec_fn=ctrl_c_default,
     )
     assert (done.returncode, done.stderr) == (130, "taikai: interrupted\n")
-
-
-def _ctrl_c_default() -> None:
-    """In the child: Ctrl-C as a terminal's command has it. Run in the background (``nohup``, ``&``, some CI
-    runners) the tests inherit an ignored SIGINT, which the command keeps ignored, as it should."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
 
 
 def test_the_command_line_imported_as_a_library_holds_no_stop():

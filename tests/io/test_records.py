@@ -59,3 +59,49 @@ def test_rows_past_reads_a_bounded_number_of_bytes(tmp_path, monkeypatch, fmt, p
         monkeypatch.setattr(_records, "ROWS_PAST_BYTES", bound)
     assert tio.rows_past(reader, stopped) is more
     assert sum(read) <= most
+
+
+class _Chunks:
+    """A reader's chunks, three of a row each, which say when they are closed (``closes``: they can be)."""
+
+    def __init__(self, closes: bool) -> None:
+        self.closed = False
+        if closes:
+            self.close = lambda: setattr(self, "closed", True)
+
+    def __iter__(self):
+        return iter([_records.Chunk(data=[["a"]], rows=1)] * 3)
+
+
+class _Reader:
+    def __init__(self, closes: bool) -> None:
+        self.made: list[_Chunks] = []
+        self.closes = closes
+
+    def chunks(self, chunk_size, position=None):
+        self.made.append(_Chunks(self.closes))
+        return self.made[-1]
+
+
+@pytest.mark.parametrize(
+    ("use", "closes"),
+    [
+        (lambda reader: list(tio.first_rows(reader, 1, None)), True),
+        (lambda reader: tio.rows_past(reader, None), True),
+        (lambda reader: tio.rows_past(reader, None), False),  # chunks that cannot be closed are left
+        (lambda reader: list(tio.first_rows(reader, 1, 2)), True),  # a --limit run: its loop left early
+    ],
+)
+def test_every_chunk_loop_closes_its_chunks(use, closes):
+    """The readers' chunks are closed when a loop over them ends, through tio.opened_chunks (written three times)."""
+    reader = _Reader(closes)
+    use(reader)
+    assert reader.made and all(chunks.closed == closes for chunks in reader.made)
+
+
+def test_opened_chunks_closes_them_on_an_error():
+    reader = _Reader(True)
+    with pytest.raises(ZeroDivisionError), tio.opened_chunks(reader, 1) as chunks:
+        next(iter(chunks))
+        raise ZeroDivisionError
+    assert reader.made[0].closed

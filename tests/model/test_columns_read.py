@@ -150,3 +150,35 @@ def test_columns_read_and_its_one_warning(names, given, trained, read, warned):
         assert columns_read(names, given, TrainedColumns(*trained), "f.csv") == read
     said = [str(w.message) for w in caught]
     assert len(said) == (warned is not None) and (warned is None or warned in said[0]), said
+
+
+@pytest.mark.parametrize(
+    ("names", "trained", "raised", "said"),
+    [
+        (
+            ["body", "理由"],
+            ("本文", "理由", None),
+            InputError("no column 'text'"),
+            "no column 'text' (the model was trained on the columns '本文' and '理由': --text-column '本文' "
+            "--reasons-column '理由' reads them)",
+        ),
+        (["body", "理由"], ("text", "reasons", "sentiment"), InputError("no column 'text'"), None),  # the standard
+        # regression: a --no-sentiment model of the standard names added "(… 'text' and 'reasons': reads them)"
+        (["body", "理由"], ("text", "reasons", None), InputError("no column 'text'"), None),
+        (["body", "理由"], ("text", "reasons", "感情"), InputError("no column 'text'"), None),  # sentiment not read
+        (["text", "reasons"], ("本文", "理由", None), InputError("a bad row"), None),  # no column missing
+        (["body", "理由"], ("本文", "理由", None), ValueError("not an input error"), None),
+    ],
+    ids=["noted", "standard-model", "no-sentiment-model", "sentiment-not-read", "none-missing", "other-error"],
+)
+def test_an_input_error_within_trained_noted_names_the_models_columns(names, trained, raised, said):
+    """evaluate and rules test each wrote out the except that adds the model's columns to a missing column's error."""
+    from taikai.model import TrainedColumns, trained_noted
+
+    with (
+        pytest.raises(type(raised)) as caught,
+        trained_noted(names, ("text", "reasons", None), TrainedColumns(*trained)),
+    ):
+        raise raised
+    assert str(caught.value) == (said or str(raised))
+    assert (caught.value is raised) == (said is None) and (caught.value.__cause__ is raised) == (said is not None)

@@ -28,7 +28,7 @@ from taikai.model import (
     columns_read,
     default_model_labels,
     resolve_model,
-    trained_note,
+    trained_noted,
 )
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
@@ -100,13 +100,12 @@ def evaluate_rules(
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
     trained = resolved.metadata.columns
     text_column, reasons_column, _ = columns_read(frame.columns, (text_column, reasons_column, None), trained, source)
-    note = trained_note(frame.columns, (text_column, reasons_column, None), trained)  # named when one is missing
     if mask_pii and text_column in frame.columns:  # before a warning quotes one, cut (a row labelled in part)
         from taikai.privacy import default_masker
 
         frame = frame.copy()
         frame[text_column] = default_masker().mask_values(frame[text_column].tolist())[0]
-    try:
+    with trained_noted(frame.columns, (text_column, reasons_column, None), trained):  # named when one is missing
         labelled = check_labelled(
             frame,
             source,
@@ -123,10 +122,6 @@ def evaluate_rules(
             unknown_hint=default_model_labels("a sheet") if model is None else "",  # perhaps a --free-labels model's
             index=labels,
         )
-    except InputError as exc:
-        if not note:
-            raise
-        raise InputError(f"{exc}{note}") from exc
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
         tail = "fill in their reasons (the primary) to score them, or leave the row empty"

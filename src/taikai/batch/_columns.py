@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._stopped import stopped
-from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint, unexpanded_home
+from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, reviews_hint, separator_hint, unexpanded_home
 from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, sheet_read
 
 Found = tuple[list[str], tuple[str, str], list[str]]
@@ -137,11 +137,7 @@ def text_column_needed(
     if columns is not None and trained not in (None, "text") and trained in map(str, columns):
         option = f"{named} {shlex.quote(str(trained))}" if named else f"text_column={trained!r}"
         told += f" ({option} reads {trained!r}, the column the model was trained on)"
-    reviews = [c for c in reviews if c not in ("text", trained)]  # those are said above
-    if reviews:
-        options = [f"{named} {shlex.quote(c)}" if named else f"text_column={c!r}" for c in reviews]
-        read_as = "reads" if len(reviews) == 1 else "read"
-        told += f" ({' and '.join(map(repr, reviews))} {read_as} as reviews: {' or '.join(options)})"
+    told += reviews_hint([c for c in reviews if c not in ("text", trained)], option_only=named is not None)
     return InputError(
         f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}{_apart(columns, named, prefix)}"
     )

@@ -77,7 +77,7 @@ def run_locked(
                 held,
             )
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
-            check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN)
+            check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN, again=True)  # each as read
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
             spec = parts_spec(schema, resolved, options, fmt, out_encoding)
             nthreads = sum(client.nthreads().values()) or 1

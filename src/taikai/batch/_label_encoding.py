@@ -31,6 +31,8 @@ def check_labels_held(
     columns: Iterable[str],
     inputs: Sequence[str] = (),
     named: Mapping[str, str | None] | None = None,
+    *,
+    again: bool = False,
 ) -> None:
     """Raise :class:`InputError` when *encoding* (the ``output_encoding`` given; ``None``: UTF-8, which holds every
     character) cannot hold one of the model's *labels* or the output *columns* (``p_reason_LABEL``, with the
@@ -39,7 +41,10 @@ def check_labels_held(
     ``drift`` cannot tell from the model's. So with a character CP932 writes as another (〜 as ～), and the input's
     text or id column (*named*: ``{"text column": name, "id column": name or None}``). Of the other input columns
     *inputs*, two names written as one (``メモ♥``, ``メモ♦`` as ``メモ?``) are refused, and any other name written
-    otherwise is a :class:`~taikai.errors.DataWarning` naming it."""
+    otherwise is a :class:`~taikai.errors.DataWarning` naming it. *again*: a later look of the same run (the Dask
+    engine's at all its files' columns, each checked as read): the model's labels and columns, and the text and id
+    column names, held, and the input names' warning given, only two names written as one are looked for; each name
+    is converted once."""
     if encoding is None:
         return
     try:
@@ -47,10 +52,13 @@ def check_labels_held(
     except LookupError:
         return  # the encoding's own check names it
     labels, columns, inputs = list(labels), list(columns), list(inputs)
-    given = [(what, name) for what, name in (named or {}).items() if name is not None]
-    # how the output writes each name it writes otherwise, as taikai suggest finds them (one way for both)
-    renamed = dict(renamed_columns([*labels, *columns, *inputs, *(name for _, name in given)], encoding))
-    for what, values in (("label", labels), ("column name", columns), *((w, [n]) for w, n in given)):
+    given = [] if again else [(what, name) for what, name in (named or {}).items() if name is not None]
+    # how the output writes each name it writes otherwise, as taikai suggest finds them (one way for both); once
+    # held, the model's own are written as they are
+    names = inputs if again else [*labels, *columns, *inputs, *(name for _, name in given)]
+    renamed = dict(renamed_columns(dict.fromkeys(names), encoding))
+    checked = () if again else (("label", labels), ("column name", columns), *((w, [n]) for w, n in given))
+    for what, values in checked:
         for value in values:
             written = renamed.get(value, value)
             if written != value:
@@ -63,7 +71,7 @@ def check_labels_held(
                     f"{OUTPUT_ENCODING.either(['utf-8-sig'])}, which Excel opens and which keeps every character"
                     f"{rename} (nothing was written)"
                 )
-    _check_input_names(source, encoding, [*inputs, *columns], len(inputs), renamed)
+    _check_input_names(source, encoding, [*inputs, *columns], 0 if again else len(inputs), renamed)
 
 
 def _check_input_names(source: Path, encoding: str, names: list[str], inputs: int, renamed: Mapping[str, str]) -> None:

@@ -56,30 +56,33 @@ def check_columns(
     reader: object = None,
     row: str | None = None,
     later: bool = False,
+    again: bool = False,
 ) -> None:
     """Raise :class:`InputError` unless the text and id columns exist and no output column does (see
     :func:`check_added_columns`); *reader*: the one that read *columns*, for a missing column: the sheet read and
     how to read another (see :func:`taikai.io.sheet_read`), and the file's first rows, whose header may be below a
     title (see :func:`taikai.io.head_rows`). With *later*, *columns* are the first JSONL file's keys: a text or id
-    column not among them may be a later file's key, and is checked once all files' keys are read."""
+    column not among them may be a later file's key, and is checked once all files' keys are read; *again*: that
+    check, of columns each checked as read (see :func:`taikai.batch._label_encoding.check_labels_held`)."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns and not later:
             of, hint = tio.sheet_read(reader, [name])
             head = tio.head_rows(reader)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
-    check_added_columns(source, columns, model, options, row)
+    check_added_columns(source, columns, model, options, row, again=again)
 
 
 def check_added_columns(
-    source: Path, columns: list[str], model: Model, options: BatchOptions, row: str | None = None
+    source: Path, columns: list[str], model: Model, options: BatchOptions, row: str | None = None, again: bool = False
 ) -> None:
     """Raise :class:`InputError` when input *columns* of *source* are output columns too: the model's (with the
-    prefix), or *row*, the column of row numbers the Dask engine adds when no id column is named."""
+    prefix), or *row*, the column of row numbers the Dask engine adds when no id column is named; or when the output
+    encoding cannot hold their names (:func:`~taikai.batch._label_encoding.check_labels_held`, with *again*)."""
     added = model.output_columns(options.applied_rules_mode)
     ours = [options.prefix + c for c in added]
     labels = [*model.reason_labels, *model.sentiment_labels]
     named = {"text column": options.text_column, "id column": options.id_column}
-    check_labels_held(source, options.output_encoding, labels, ours, columns, named)
+    check_labels_held(source, options.output_encoding, labels, ours, columns, named, again=again)
     clash = [c for c in ours if c in columns]
     if clash:
         free = free_prefix(columns, added)  # not the --prefix given, which makes the clash

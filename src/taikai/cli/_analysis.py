@@ -16,6 +16,7 @@ from taikai.cli._options import (
     check_freq,
     check_rules_mode,
     encoding_errors_option,
+    format_option,
     mask_pii_option,
     masked_option,
     model_option,
@@ -56,7 +57,7 @@ _RULES_HELP = (
 @click.command(cls=TextCommand)
 @click.argument("text")
 @model_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option
 @click.option(
     "--top",
     type=click.IntRange(min=1),
@@ -148,7 +149,7 @@ def explain(
     show_default=True,
     help="Word n-grams, character n-grams, or both.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option
 def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     """List the model's strongest features for each reason and each sentiment."""
     from taikai.analysis import keywords as strongest

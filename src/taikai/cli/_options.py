@@ -114,6 +114,8 @@ TEXT_COLUMN_HELP = (
     "Column holding the review text. Default: the one taikai batch classified, as the batch summary beside the file "
     "recorded; else text."
 )
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+"""``--format text|json``: explain, keywords and rules test print text, or JSON for a program."""
 text_column_option = click.option("--text-column", default=None, help=TEXT_COLUMN_HELP)
 dump_text_column_option = click.option(
     "--text-column",

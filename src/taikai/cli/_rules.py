@@ -11,7 +11,7 @@ import click
 from taikai.cli._common import Group, echo_result
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import MODEL_COLUMN
-from taikai.cli._options import encoding_errors_option, masked_option, model_option
+from taikai.cli._options import encoding_errors_option, format_option, masked_option, model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.cli._usage_errors import UserError
 
@@ -42,7 +42,7 @@ def rules() -> None:
     show_default=True,
     help="Rows listed per rule where it fires against the gold label.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option
 @masked_option("the rows listed quote only the masked text")
 def test(
     rules_file: Path,

@@ -8,16 +8,18 @@ threshold, and whose ``verdict`` (:class:`Verdict`) also says when no figure cou
 """
 
 from taikai.drift._check import check_drift, reference_statistics
+from taikai.drift._chunk_counts import FileStatistics
 from taikai.drift._compare import compare
 from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
 from taikai.drift._figures import Figure, NewWord, new_words, show_limit
 from taikai.drift._figures import show as show_figure
-from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
+from taikai.drift._files import file_statistics, frame_statistics
 from taikai.drift._gaps import EmptyPeriods, gaps_line
 from taikai.drift._mix import ShareMove, js_divergence, largest_move
+from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._reference import HeldOut, training_statistics
-from taikai.drift._result import DriftReport, PeriodDrift, Verdict
+from taikai.drift._result import DriftReport, Verdict
 from taikai.drift._thresholds import FIGURE_NAMES, MIN_ROWS
 
 __all__ = [

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
-from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
+from taikai.drift._chunk_counts import FileStatistics
+from taikai.drift._files import file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
 from taikai.drift._masked_sides import REFERENCE_TEXT_COLUMN, check_masked_alike
+from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
-from taikai.drift._result import DriftReport, PeriodDrift
+from taikai.drift._result import DriftReport
 from taikai.drift._two_models import check_one_model
 from taikai.errors import (
     ENCODING,

@@ -1,26 +1,23 @@
-"""Count a dump file chunk by chunk: a raw dump is classified on the fly, a ``taikai batch`` output read as it is."""
+"""Count a dump file chunk by chunk (a raw dump is classified on the fly, a ``taikai batch`` output read as it is),
+or a data frame: each read as chunks of rows for :func:`taikai.drift._chunk_counts.count_chunks`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._frame_rows import index_labels
 from taikai._masked_messages import errors_masked
-from taikai.drift._column_hint import text_column_hint
-from taikai.drift._counting import StatisticsBuilder
-from taikai.drift._gaps import EmptyPeriods
+from taikai.drift._chunk_counts import FileStatistics, count_chunks
 from taikai.drift._model_text import dump_text_column, trial_rows
-from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
-from taikai.drift._rows import RAW_DUMP, Rows
-from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
+from taikai.drift._periods import CHUNK_ROWS
+from taikai.drift._rows import RAW_DUMP
+from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, separator_hint
 from taikai.io import (
-    DateOrder,
     FileKind,
     ReadOptions,
-    YearRange,
     bad_line_error,
     check_header_row,
     check_made_by,
@@ -31,48 +28,10 @@ from taikai.io import (
     trial_run,
     warn_decoding,
 )
-from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column, find_prefix, unprefixed
-from taikai.privacy import sum_counts
+from taikai.model import Model, find_column, find_prefix, unprefixed
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-@dataclass(frozen=True)
-class FileStatistics:
-    """The statistics of a whole file and, with a date column, of each period (in date order)."""
-
-    source: str
-    overall: DriftStatistics
-    periods: dict[str, DriftStatistics] = field(default_factory=dict)
-    undated: int = 0
-    predictions: bool = False
-    masks: dict[str, int] | None = None  # personal data masked in the texts, per PiiKind value; None: not masked
-    out_of_range: int = 0  # rows whose date lies far outside the others (taikai.io.RANGE_RULE), in undated too
-    date_order: DateOrder | None = None
-    """The order the date column's year-last dates (``03/04/2026``) were read in (``None``: it has none)."""
-    date_years: YearRange | None = None  # the years the dates were counted in
-    date_example: str | None = None  # one of its year-last dates that reads either way (05/06/2026)
-    blank_dates: int = 0
-    """Rows whose date cell is blank (missing, empty or only spaces), counted in ``undated`` too."""
-    blank_lines: int = 0
-    """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
-    bad_lines: str | None = None
-    """Of a predictions file: the malformed records ``taikai batch --on-bad-lines report`` set aside, as its summary
-    counts them and names their file (``1 (p.bad_lines.csv)``), which no figure counts; ``None``: none."""
-    trial_run: str | None = None
-    """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): which rows they are."""
-    text_hint: str | None = None
-    """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
-    unchecked: bool = False
-    """Predictions whose model could not be checked: no batch summary beside them names the model that made them
-    (a data frame has none), or the model given is not saved (see ``unsaved_model``)."""
-    unsaved_model: str | None = None
-    """When the batch summary names the model that made the predictions (this name) but the model given is not
-    saved (in memory: it has no sha256 to compare with the summary's), so that the two could not be checked."""
-    empty_periods: tuple[EmptyPeriods, ...] = ()
-    """The runs of periods without rows between the first period with rows and the last, in date order."""
-    duplicates: int = 0  # rows whose text an earlier row holds, as the model reads it (counted in every figure)
 
 
 @errors_masked
@@ -233,68 +192,3 @@ def frame_statistics(
     )
     # a frame has no batch summary to say which model made it; read_predictions marks a trial run's (--limit N)
     return replace(counted, unchecked=counted.predictions, trial_run=trial_rows(trial_run(None, frame)))
-
-
-def count_chunks(
-    source: str,
-    columns: list[str],
-    chunks: Iterable[list[list[Any]]],
-    model: Model,
-    text_column: Hashable,
-    date_column: Hashable | None,
-    freq: str | None,
-    text_argument: Argument = TEXT_COLUMN,
-    mask_pii: bool = False,
-    input_format: bool = False,
-    shown: Sequence[object] | None = None,
-    date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
-    labels: Sequence[Hashable] | None = None,
-) -> FileStatistics:
-    """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
-    in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
-    (*input_format*: the caller takes ``input_format=``, which errors may suggest).
-
-    A date column is refused before anything is classified when none of its values reads as a date: when the
-    first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
-    chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
-    chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused. *labels*: a frame's index
-    labels, which errors name a row by when they are not its position."""
-    freq = period_freq(freq, date_column)
-    check_choice("freq", freq, FREQUENCIES)
-    rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown, labels=labels)
-    date_index, date_name = -1, None
-    if date_column is not None:
-        found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
-        date_index, date_name = columns.index(str(found)), str(found)
-    overall = StatisticsBuilder.for_model(model, source, mask_pii)
-    dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
-    first: list[list[Any]] | None = None  # its columns are looked at for Japanese text when the texts hold none
-    for index, data in enumerate(chunks):
-        if index == 0:
-            first = data
-        if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
-            dated.start(data[date_index], date_columns, date_index)
-        measured = overall.measure(*rows.read(data))
-        overall.add(measured)
-        if dated is not None:
-            dated.add(data[date_index], measured)
-    periods = dated.build() if dated is not None else {}
-    named = list(shown) if shown is not None else list(columns)
-    model_made = {str(n) for n, c in zip(named, columns) if c in LABEL_COLUMNS} if rows.predictions else None
-    whole = overall.build()
-    return FileStatistics(
-        source,
-        whole,
-        periods,
-        dated.undated if dated is not None else 0,
-        rows.predictions,
-        sum_counts([rows.masks]) if mask_pii else None,
-        dated.out_of_range if dated is not None else 0,
-        dated.survey.order if dated is not None else None,
-        dated.survey.years if dated is not None else None,
-        blank_dates=dated.blank if dated is not None else 0,
-        date_example=dated.survey.either if dated is not None else None,
-        text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
-        empty_periods=dated.gaps() if dated is not None else (),
-        duplicates=rows.duplicates,
-    )

@@ -28,7 +28,7 @@ from taikai.drift._plural import rows
 from taikai.drift._preflight import OpenedDump
 from taikai.drift._two_models import summary_of
 from taikai.errors import TEXT_COLUMN, Argument, InputError
-from taikai.io import ReadOptions
+from taikai.io import ReadOptions, opened_chunks
 from taikai.model import find_column
 from taikai.privacy import PiiKind, placeholder_kinds
 
@@ -62,11 +62,8 @@ def _sample(
                 summary_of(data), column, argument, reader.columns, model, str(data), warn=False
             )
             index = reader.columns.index(str(find_column(reader.columns, text, told)))
-            chunks = reader.chunks(SAMPLE_ROWS)
-            try:
+            with opened_chunks(reader, SAMPLE_ROWS) as chunks:
                 first = next(iter(chunks), None)
-            finally:
-                getattr(chunks, "close", lambda: None)()
     except InputError:
         return []
     return [] if first is None else list(first.data[index])

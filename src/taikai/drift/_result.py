@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, ClassVar
 
-from taikai.drift._compare import compare
 from taikai.drift._compare import reference_judgeable as _enough_reference
-from taikai.drift._figures import Figure, NewWord
 from taikai.drift._gaps import EmptyPeriods
-from taikai.drift._mix import ShareMove, largest_move
+from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import DateOrder, YearRange
 from taikai.model import DriftStatistics
-
-OVERALL = "all"
 
 
 class Verdict(str, Enum):
@@ -32,86 +28,6 @@ class Verdict(str, Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-_REFERENCE_TOO_SMALL = f"reference too small: fewer than {MIN_ROWS} classified rows"
-UNCLASSIFIABLE_ONLY = f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)"
-"""A period's verdict when only its unclassifiable share could be judged (enough rows, too few classified)."""
-REFERENCE_TOO_SMALL = "not judged (reference too small)"
-"""A period's verdict when the reference has too few classified rows to judge anything against."""
-
-
-@dataclass(frozen=True)
-class PeriodDrift:
-    """The figures of one part of a dump (``period`` is ``"all"`` for the whole dump), its new words, and the
-    predicted reason whose share moved most from the reference (``None`` when nothing was classified)."""
-
-    period: str
-    statistics: DriftStatistics
-    figures: tuple[Figure, ...]
-    new_words: tuple[NewWord, ...]
-    reason_move: ShareMove | None = None
-    words_not_listed: str | None = None
-    """Why no new words are listed (the reference is too small to judge against); ``None`` when they are."""
-    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
-
-    @classmethod
-    def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics) -> PeriodDrift:
-        """Compare *stats* with *reference*."""
-        figures, words = compare(stats, reference)
-        floor = reference.words_floor
-        marked = tuple(replace(w, in_reference=w.word in reference.words, reference_floor=floor) for w in words)
-        why = None if _enough_reference(reference) else _REFERENCE_TOO_SMALL
-        return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons), why)
-
-    @property
-    def alert(self) -> bool:
-        """Whether any figure passed its threshold."""
-        return any(f.alert for f in self.figures)
-
-    @property
-    def judged(self) -> bool:
-        """Whether any figure could be judged (enough rows, see :data:`~taikai.drift.MIN_ROWS`)."""
-        return any(f.judged for f in self.figures)
-
-    @property
-    def table_verdict(self) -> str:
-        """The period's verdict as its row of a period table says it: ``yes``, ``no``, ``too few rows`` (nothing
-        judged), :data:`REFERENCE_TOO_SMALL` (nothing judged against a reference of too few rows, whatever the
-        period's), or :data:`UNCLASSIFIABLE_ONLY` when its rows were enough to judge the unclassifiable share but too
-        few were classified to judge any other figure (its other values are shown, not judged)."""
-        if self.alert:
-            return "yes"
-        if not self.judged:
-            return REFERENCE_TOO_SMALL if self.words_not_listed else "too few rows"
-        return UNCLASSIFIABLE_ONLY if self.statistics.classified < MIN_ROWS else "no"
-
-    def figure(self, name: str) -> Figure:
-        """Return the figure called *name*; raise ``KeyError`` naming the figures there are when there is none."""
-        for found in self.figures:
-            if found.name == name:
-                return found
-        raise KeyError(f"no figure {name!r}; the figures are {', '.join(f.name for f in self.figures)}")
-
-    def reasons(self, whole: str = "whole dump") -> list[str]:
-        """Say, per figure past its threshold, what it is and where (*whole*: what the dump's rows are called)."""
-        place = whole if self.period == OVERALL else self.period
-        return [f"{place}: {f.reason()}" for f in self.figures if f.alert]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values."""
-        stats = self.statistics
-        return {
-            "period": self.period,
-            "rows": stats.rows,
-            "classified": stats.classified,
-            "alert": self.alert,
-            "judged": self.judged,
-            "figures": {f.name: f.to_dict() for f in self.figures},
-            "new_words": None if self.words_not_listed else [w.to_dict() for w in self.new_words],
-            "new_words_not_listed": self.words_not_listed,
-            "reason_moved_most": self.reason_move.to_dict() if self.reason_move is not None else None,
-        }
 
 
 @dataclass(frozen=True)

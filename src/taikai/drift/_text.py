@@ -13,7 +13,8 @@ from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import percent
 
 if TYPE_CHECKING:
-    from taikai.drift._result import DriftReport, PeriodDrift
+    from taikai.drift._period_drift import PeriodDrift
+    from taikai.drift._result import DriftReport
 
 _PERIOD_NAMES = {"M": "month", "W": "week"}
 # Columns of the per-period table: figure name, heading, width.

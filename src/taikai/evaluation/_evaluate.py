@@ -36,7 +36,7 @@ from taikai.model import (
     find_column,
     load_model,
     sha256_file,
-    trained_note,
+    trained_noted,
 )
 from taikai.text import Status
 
@@ -157,19 +157,14 @@ def evaluate(
     trained = metadata.columns if isinstance(metadata := getattr(model, "metadata", None), ModelMetadata) else None
     read = columns_read(frame.columns, (text_column, reasons_column, sentiment_column), trained, source)
     text_column, reasons_column, sentiment_column = read
-    note = trained_note(frame.columns, read, trained)  # the model's own columns, named when one is missing
     if lines is not None and len(lines) != len(frame):
         lines = None
     options["index"] = labels  # a frame's rows named by their index labels too
-    try:
+    with trained_noted(frame.columns, read, trained):  # the model's own columns, named when one is missing
         if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing
             prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
             check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose)  # a dump: batch
         labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
-    except InputError as exc:
-        if not note:
-            raise
-        raise InputError(f"{exc}{note}") from exc
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)
     df = labelled.frame

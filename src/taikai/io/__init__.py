@@ -72,7 +72,17 @@ if TYPE_CHECKING:
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
-    from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows, rows_past
+    from taikai.io._records import (
+        BadLine,
+        Chunk,
+        Position,
+        Reader,
+        at_least_one,
+        bad_line_error,
+        first_rows,
+        opened_chunks,
+        rows_past,
+    )
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
         RanRule,
@@ -175,6 +185,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "at_least_one",
         "bad_line_error",
         "first_rows",
+        "opened_chunks",
         "rows_past",
     ),
     "._model_stamp": ("ModelStamp",),

@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._column_names import did_you_mean
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, no_column_error, separator_hint
+from taikai.errors import (
+    REASONS_COLUMN,
+    SENTIMENT_COLUMN,
+    Argument,
+    InputError,
+    no_column_error,
+    reviews_hint,
+    separator_hint,
+)
 from taikai.io._label_columns import labels_fix, likely_labels, prose_columns
 from taikai.io._predictions_file import refuse_unlabelled_predictions
 from taikai.labels import label_list
@@ -107,12 +115,7 @@ def _reviews(
     if not texts or columns_hint is not None:
         return ""
     prose = prose_columns(df, reviews=True)
-    reviews = [str(c) for c in df.columns if str(c) in prose and c not in labels]
-    if not reviews:
-        return ""
-    return f"; {' and '.join(map(repr, reviews))} {'reads' if len(reviews) == 1 else 'read'} as reviews: " + (
-        texts[0].either(reviews)
-    )
+    return reviews_hint([str(c) for c in df.columns if str(c) in prose and c not in labels], texts[0])
 
 
 def _fix(column: Hashable, argument: Argument, columns_hint: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -64,6 +65,19 @@ class Reader(Protocol):
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]: ...
 
 
+@contextmanager
+def opened_chunks(reader: Reader, chunk_size: int, position: Position | None = None) -> Iterator[Iterator[Chunk]]:
+    """Within the block, *reader*'s chunks of *chunk_size* rows from *position*, closed at its end (a loop left
+    early, an error) when they can be: the reader's file is let go then, not when the iterator is collected."""
+    chunks = reader.chunks(chunk_size, position)
+    try:
+        yield chunks
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+
+
 def transpose(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
     """Return *rows* as *width* columns."""
     return [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
@@ -122,8 +136,7 @@ def first_rows(
     left = None if limit is None else limit - done
     while left is None or left > 0:
         size = chunk_size if left is None else min(chunk_size, left)
-        chunks = reader.chunks(size, position)
-        try:
+        with opened_chunks(reader, size, position) as chunks:
             for chunk in chunks:
                 yield chunk
                 position = chunk.position
@@ -133,10 +146,6 @@ def first_rows(
                         break
             else:
                 return  # the input ended
-        finally:
-            close = getattr(chunks, "close", None)
-            if close is not None:
-                close()
 
 
 def rows_past(reader: Reader, position: Position | None) -> bool:
@@ -150,16 +159,12 @@ def rows_past(reader: Reader, position: Position | None) -> bool:
     if position is not None and "offset" in position:
         until = position["offset"] + ROWS_PAST_BYTES
         position = {**position, "until": until}
-    chunks = reader.chunks(1, position)
-    try:
-        if any(chunk.rows or chunk.bad for chunk in chunks):
+    with opened_chunks(reader, 1, position) as chunks:
+        try:
+            if any(chunk.rows or chunk.bad for chunk in chunks):
+                return True
+        except InputError:
             return True
-    except InputError:
-        return True
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()
     return until is not None and reader.total is not None and reader.total > until
 
 

@@ -27,7 +27,7 @@ from taikai.model._classified import (
     proba_columns,
     reason_sets,
 )
-from taikai.model._columns_read import columns_read, trained_note
+from taikai.model._columns_read import columns_read, trained_noted
 from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
 from taikai.model._default_model import default_model_dir, shipped_model_dir
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
@@ -175,7 +175,7 @@ __all__ = [
     "table_missing",
     "text_hashes",
     "train_call",
-    "trained_note",
+    "trained_noted",
     "training_summary",
     "unprefixed",
     "word_vocabulary",

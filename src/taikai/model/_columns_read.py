@@ -5,11 +5,12 @@ about a missing column names the model's columns."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager
 
 from taikai._column_names import listed
 from taikai._warn import warn_user
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, DataWarning
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.model._trained_columns import TrainedColumns
 
 Columns = tuple[Hashable, Hashable, Hashable | None]
@@ -62,9 +63,24 @@ def columns_read(
     return text, reasons, sentiment
 
 
-def trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
+@contextmanager
+def trained_noted(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> Iterator[None]:
+    """Within the block (evaluate's and rules test's reading of a labelled file), an :class:`InputError` raised
+    (a column of *read* missing from *names*) says after its message the columns the model was trained on, and the
+    options that read them (:func:`_trained_note`); raised as it is when there is nothing to add."""
+    note = _trained_note(names, read, trained)
+    try:
+        yield
+    except InputError as exc:
+        if not note:
+            raise
+        raise InputError(f"{exc}{note}") from exc
+
+
+def _trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
     """Return what an error about a column of *read* missing from *names* adds: the columns the model was trained
-    on, and the options that read them (``""``: none missing, or the model's are the standard names)."""
+    on, and the options that read them (``""``: none missing, or the model's are the standard names, those read at
+    least)."""
     if trained is None or trained.standard():
         return ""
     present = {str(name).strip() for name in names}  # as read: a header typed with blanks around it
@@ -73,4 +89,6 @@ def trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColum
     recorded = (trained.text, trained.reasons, trained.sentiment)
     own = [repr(name) for name, column in zip(recorded, read, strict=True) if name is not None and column is not None]
     options = TrainedColumns(trained.text, trained.reasons, None if read[2] is None else trained.sentiment).options()
+    if not options:  # the columns read are the standard ones (a --no-sentiment model's text and reasons): no advice
+        return ""
     return f" (the model was trained on the columns {listed(own)}:{options} reads them)"

@@ -34,7 +34,8 @@ from taikai.suggestion._frame_ids import frame_ids
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
-from taikai.suggestion._sheet import SheetLosses, check_sheet_out, sheet_format, write_sheet
+from taikai.suggestion._sheet import SheetLosses, sheet_format, write_sheet
+from taikai.suggestion._sheet_out import check_sheet_out
 from taikai.suggestion._sheet_rows import SHEET_TEXT, sheet_rows
 from taikai.text import Status
 
