@@ -43,6 +43,9 @@ def test_csv_rows_is_what_csv_writer_writes(columns, delimiter):
         ([["a", "b,c", "d"]], "\t", set()),  # a comma is no delimiter in TSV
         ([["a\tb", "c"], ["d", "e\n"]], "\t", {0, 1}),
         ([["\x00", "\x00,"]], ",", {1}),
+        ([["a,b,c", '"x",y', "z", "w\n"], ["", "", "", "v\r"]], ",", {0, 1, 3}),  # several in a row, the last row
+        ([["a", "b", "c", "d,"]], ",", {3}),  # the last cell alone
+        ([[",", "", ",,", '"']], ",", {0, 2, 3}),  # a match at the start, a match after an empty cell
     ],
 )
 def test_quoted_rows_are_the_rows_with_a_cell_to_quote(columns, delimiter, rows):

@@ -50,3 +50,33 @@ def test_arrow_is_not_used_where_it_writes_otherwise(monkeypatch):
     monkeypatch.setattr(_float_texts, "_arrow_texts", lambda x: [f"{v:.3f}" for v in x.tolist()])
     assert float_texts(UNIFORM.tolist(), nan="") == list(map(repr, UNIFORM.tolist()))
     assert _float_texts._CHECKED == {"arrow": False}
+
+
+def _exact_digits(value: float) -> int:
+    """The significant decimal digits of *value*'s exact binary value."""
+    from decimal import Decimal
+
+    return len(Decimal(value).as_tuple().digits)
+
+
+@pytest.mark.parametrize(
+    "bits",
+    [18, 19, 20, 21, 22, 24],  # k/2**bits: the exact value has up to bits significant digits, fewer for smaller ones
+)
+def test_every_float_that_can_tie_is_left_to_repr(bits):
+    """A tie (halfway between two shortest strings) needs an exact value of at most 18 significant digits: every
+    such float in [LOW, 1) is flagged, and none of more than 20 (most probabilities of a float32 score)."""
+    grid = RNG.integers(1, 2**bits, 4000) / 2**bits
+    values = grid[(grid >= _float_texts.LOW) & (grid < 1.0)]
+    may_tie = _float_texts._may_tie(values)
+    digits = np.array([_exact_digits(v) for v in values.tolist()])
+    assert may_tie[digits <= 18].all()  # none that can tie is left to Arrow
+    assert not may_tie[digits > 20].any()  # the bound is near (one binary digit to spare): not every float of 24
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0.5 + 2.0**-17, 0.25 + 2.0**-19, 0.125 + 2.0**-21, 0.0625 + 2.0**-22, 0.001 + 0, 2.0**-14],
+)
+def test_the_known_ties_and_short_floats_are_written_as_repr(value):
+    assert float_texts([value] * MIN_VALUES, nan="") == [repr(value)] * MIN_VALUES

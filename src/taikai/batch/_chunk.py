@@ -109,8 +109,9 @@ def chunk_result(
     """
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
     examples = []
+    ok = Status.OK.value  # looked up once: an enum member's value is a property, run per row here
     for i, status in enumerate(statuses):
-        if status != Status.OK.value:
+        if status != ok:
             who = None if ids is None else _shown_id(ids[i])
             line, file = lines[i] if lines else None, files[i] if files else None
             examples.append(RowProblem(row_name(i), who, Status(status), messages[i], line, file))

@@ -13,12 +13,7 @@ import bisect
 import csv
 import io
 import itertools
-import re
 from typing import Any
-
-_QUOTED = {delimiter: re.compile(f'[{re.escape(delimiter)}"\n\r]') for delimiter in (",", "\t")}
-"""What makes the csv module quote a cell (or, a bare CR, what taikai then quotes): the delimiter, a quote, a line
-break."""
 
 
 def cell_texts(values: list[Any]) -> list[str]:
@@ -33,15 +28,23 @@ def cell_texts(values: list[Any]) -> list[str]:
 
 
 def quoted_rows(columns: list[list[str]], delimiter: str) -> set[int]:
-    """Return the rows with a cell that holds *delimiter*, a quote or a line break (one scan of each column)."""
-    quoted = _QUOTED[delimiter]
+    """Return the rows with a cell that holds *delimiter*, a quote or a line break.
+
+    Each column is joined once and searched for each of the four characters by ``str.find`` (a scan several times
+    faster than a regular expression's): most columns hold none, and a row found is searched no further."""
     rows: set[int] = set()
     for cells in columns:
         joined = "\x00".join(cells)  # no cell is quoted for a NUL: a match is inside a cell, not between two
-        if quoted.search(joined) is None:
+        found = [c for c in (delimiter, '"', "\n", "\r") if c in joined]
+        if not found:
             continue
         ends = list(itertools.accumulate(len(cell) + 1 for cell in cells))  # the end of each cell, plus one
-        rows.update(bisect.bisect_right(ends, match.start()) for match in quoted.finditer(joined))
+        for c in found:
+            at = joined.find(c)
+            while at >= 0:
+                row = bisect.bisect_right(ends, at)
+                rows.add(row)
+                at = joined.find(c, ends[row])  # on from the next row
     return rows
 
 

@@ -24,6 +24,9 @@ REPR_ROWS = 5
 LABEL_COLUMNS = ("status", "message", "reason", "reason_ja", "reasons", "sentiment")
 """The columns added before the probabilities, in order."""
 
+_STATUS_TEXTS = {status: status.value for status in Status}
+"""The text written for each status (its value): an enum member's ``value`` is a property, slower per row."""
+
 
 def proba_columns(reason_labels: Sequence[str], sentiment_labels: Sequence[str]) -> list[str]:
     """Return the names of the probability columns: ``p_reason_*`` then ``p_sentiment_*``."""
@@ -201,7 +204,7 @@ class Classified:
         # one name per label, looked up once (a model of labels of its own names each as written)
         shown = {r: reason_name(r, labels=self.named_reasons) for r in set(primary) if r}
         out: dict[str, list[Any]] = {
-            "status": [s.value for s in self.statuses],
+            "status": list(map(_STATUS_TEXTS.__getitem__, self.statuses)),  # each status's value, looked up once
             "message": self.messages,
             "reason": primary,
             "reason_ja": [shown[r] if r else None for r in primary],
