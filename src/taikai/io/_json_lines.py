@@ -74,3 +74,19 @@ def parse_line(text: str) -> Any:
         return value
     except (json.JSONDecodeError, RepeatedKey) as exc:
         return exc
+
+
+def opens_array(line: str) -> bool:
+    """Say whether *line*, the first that is not blank, opens a JSON array (``[``, a byte-order mark before it)."""
+    return line.lstrip().removeprefix("\ufeff").lstrip().startswith("[")
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """Return what is wrong with a line that is not JSON, at its column (1-based, in characters)."""
+    problem = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+    rest = exc.doc[exc.pos :].strip()
+    if not rest:
+        problem += ', the end of the line: is a closing }, ] or " missing?'
+    elif rest == "," and exc.msg == "Extra data":  # a line of an array's items, or a comma typed after a record
+        problem += ", a comma after the object: JSONL puts none between lines; delete it"
+    return problem
