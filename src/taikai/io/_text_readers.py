@@ -17,7 +17,7 @@ from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
-from taikai.io._json_lines import BLANK, RepeatedKey, json_kind, json_problem, opens_array, parse_line
+from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import json_array_error
 
@@ -203,6 +203,7 @@ class JsonlReader(_TextReader):
             self.columns: list[str] = check_columns(path, list(known))
             return
         keys: dict[str, None] = {}  # every object's keys, in the order they first come
+        self.nested: dict[str, str] = {}  # a key of an object some column holds: that column (for a missing one)
         first: tuple[int, str] | None = None  # the first line that is not blank, and its number
         taken = 0  # the records read (those of bad lines aside), counted with *rows* only
         with self._open(None) as f:
@@ -210,6 +211,8 @@ class JsonlReader(_TextReader):
                 if first is None and text.strip():
                     first = (number, text)
                 record = _object(text)  # {} names no column: a row of missing values, as later in the file
+                if record:  # an object's key, whichever record holds it (a null in the first): said for a column
+                    self.nested = inner_keys(record, self.nested)
                 if record is None or (rows is None and keys.keys() >= record.keys()):
                     continue
                 if type(parse_line(text)) is dict and not self._lone_surrogate(text, record):  # no bad line's keys
