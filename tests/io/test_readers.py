@@ -240,6 +240,9 @@ def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
         ('{"id": 2 "text": "x"}', b"\n", "Expecting ',' delimiter at column 10"),
         ('{"id": 2, "text": "x}', b"\n", "Unterminated string starting at column 19"),
         ('{"id": 2, "text": "x"}}', b"\n", "Extra data at column 23"),
+        # regression: "Extra data at column 23" alone, for a comma left after a record (an array's line)
+        ('{"id": 2, "text": "x"},', b"\n", "Extra data at column 23, a comma after the object: JSONL puts none"),
+        ('{"id": 2, "text": "x"} , ', b"\r\n", "Extra data at column 24, a comma after the object"),
         ('{"id": 2, "text": "手数料"', b"\n", "Expecting ',' delimiter at column 24, the end of the line"),
     ],
 )
@@ -506,3 +509,19 @@ def test_utf8_text_reads_bytes_as_the_text_they_are_or_keeps_them(value, read):
     from taikai.io import utf8_text
 
     assert utf8_text(value) == read
+
+
+@pytest.mark.parametrize(
+    ("content", "bad_lines", "rows"),
+    [
+        (b'[{"id": 1, "text": "x"}]\n{"id": 2, "text": "y"}\n', [1], 1),  # a whole list on line 1: one bad line
+        (b'{"id": 1, "text": "x"}\n[{"id": 2, "text": "y"}]\n', [2], 1),
+        (b'{"id": 1, "text": "x"}\n[\n{"id": 2, "text": "y"}\n]\n', [2, 4], 2),  # an array opened after line 1
+    ],
+)
+def test_a_list_that_is_a_whole_line_is_a_bad_line(tmp_path, content, bad_lines, rows):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(content)
+    chunks = list(open_reader(path).chunks(10))
+    assert [bad.line for chunk in chunks for bad in chunk.bad] == bad_lines
+    assert sum(chunk.rows for chunk in chunks) == rows

@@ -22,6 +22,8 @@ from taikai.io._sniff import OLE2
 ROWS = [{"id": 1, "text": "手数料が高い"}, {"id": 2, "text": "単価が安い"}]
 ARRAY = json.dumps(ROWS, ensure_ascii=False).encode()  # as pandas to_json(orient="records") writes it
 PRETTY = json.dumps(ROWS, ensure_ascii=False, indent=2).encode()
+# one record per line between [ and ] (a script's or a console's export): the last record's line reads as an object
+LINED = b"[\n" + b",\n".join(json.dumps(row, ensure_ascii=False).encode() for row in ROWS) + b"\n]\n"
 XLS = OLE2 + bytes(504)
 
 
@@ -50,6 +52,15 @@ JSONL_HINT = r"write one object per line \(pandas: to_json\(orient='records', li
             rf"arr\.jsonl: line 1 holds a JSON array, which taikai does not read; .*{JSONL_HINT}",
         ),
         ("arr.jsonl", PRETTY, None, r"arr\.jsonl: line 1 holds a JSON array"),
+        # regression: "arr.jsonl:1: malformed record (invalid JSON: Expecting value …: is a closing }, ] or " missing?)"
+        (
+            "arr.jsonl",
+            LINED,
+            None,
+            rf"arr\.jsonl: line 1 holds a JSON array, which taikai does not read; .*{JSONL_HINT}",
+        ),
+        ("arr.jsonl", codecs.BOM_UTF8 + LINED.replace(b"\n", b"\r\n"), None, r"arr\.jsonl: line 1 holds a JSON array"),
+        ("arr.jsonl", b"\n\n" + LINED, None, r"arr\.jsonl: line 3 holds a JSON array"),
         ("arr.jsonl", codecs.BOM_UTF8 + b"\n" + ARRAY, None, r"arr\.jsonl: line 2 holds a JSON array"),
         ("arr.json", ARRAY, "jsonl", r"arr\.json: line 1 holds a JSON array"),
         # regression: "cannot tell the format from the extension '.json'", which led to the message above

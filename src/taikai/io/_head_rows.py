@@ -22,15 +22,18 @@ def check_header_row(
     reader: object, wanted: Sequence[tuple[object, Argument]], source: object, *, input_format: bool = False
 ) -> None:
     """Raise :func:`taikai.errors.no_column_error` when columns *wanted* (with their arguments) stand below the
-    first row *reader* read (a header below a title, :func:`head_rows`); a column missing otherwise is left."""
+    first row *reader* read (a header below a title, :func:`head_rows`) or are keys of the objects a JSONL column
+    holds (see :func:`sheet_read`); a column missing otherwise is left."""
     names = [str(c) for c in getattr(reader, "columns", [])]
     missing = [(column, argument) for column, argument in wanted if column is not None and str(column) not in names]
     if not missing:
         return
     head = head_rows(reader)
-    if head is None or not head.title_advice([str(column) for column, _ in missing]):
+    below = head is not None and head.title_advice([str(column) for column, _ in missing])
+    inner = getattr(reader, "nested", None) or {}  # a key inside the objects of a JSONL column is said too
+    if not below and not any(str(column) in inner for column, _ in missing):
         return
-    of, hint = sheet_read(reader)
+    of, hint = sheet_read(reader, [column for column, _ in missing] if not below else ())
     raise no_column_error(missing, names, source, of, input_format=input_format, hint=hint, head=head)
 
 

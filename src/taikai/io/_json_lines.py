@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 BLANK = object()
@@ -74,3 +77,47 @@ def parse_line(text: str) -> Any:
         return value
     except (json.JSONDecodeError, RepeatedKey) as exc:
         return exc
+
+
+def opens_array(line: str) -> bool:
+    """Say whether *line*, the first that is not blank, opens a JSON array (``[``, a byte-order mark before it)."""
+    return line.lstrip().removeprefix("\ufeff").lstrip().startswith("[")
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """Return what is wrong with a line that is not JSON, at its column (1-based, in characters)."""
+    problem = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+    rest = exc.doc[exc.pos :].strip()
+    if not rest:
+        problem += ', the end of the line: is a closing }, ] or " missing?'
+    elif rest == "," and exc.msg == "Extra data":  # a line of an array's items, or a comma typed after a record
+        problem += ", a comma after the object: JSONL puts none between lines; delete it"
+    return problem
+
+
+def inner_keys(record: dict[str, Any], known: dict[str, str]) -> dict[str, str]:
+    """Return *known* with the keys of the objects *record* holds, each with the first column holding it."""
+    found = {inner: key for key, value in reversed(record.items()) if type(value) is dict for inner in value}
+    return {**found, **known} if found.keys() - known.keys() else known
+
+
+def _jq_path(*keys: str) -> str:
+    """Return jq's path to *keys* (``.review.text``; a key that is no ASCII name quoted: ``."本文"``)."""
+    named = (k if k.isascii() and k.isidentifier() else json.dumps(k, ensure_ascii=False) for k in keys)
+    return "".join(f".{k}" for k in named)
+
+
+def nested_hint(path: Path, nested: dict[str, str], wanted: Sequence[object]) -> str:
+    """Say which column holds objects with the key of a column *wanted* (``{"review": {"text": …}}``) and how to
+    lift it to a column of its own, or ``""``: a JSONL file's columns are its lines' top-level keys."""
+    for name in map(str, wanted):
+        if name in nested:
+            outer = nested[name]
+            lift = shlex.quote(f"{_jq_path(name)} = {_jq_path(outer, name)}")
+            flat = path.with_name(f"{path.stem}-flat{path.suffix}")
+            return (
+                f"; {outer!r} holds objects with the key {name!r}, and the columns are each line's top-level keys: "
+                f"copy it up to a key of its own first (jq -c {lift} {shlex.quote(str(path))} > "
+                f"{shlex.quote(str(flat))}), then read that file"
+            )
+    return ""

@@ -10,6 +10,7 @@ from typing import Any
 
 from taikai._column_names import HEAD_ROWS, Head
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
+from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import uncached_header, warn_uncached
@@ -263,10 +264,12 @@ class XlsxReader:
 def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:
     """Return how a message on the columns of *reader* names the sheet read (`` of sheet 'x' (the first; its sheets
     are x, y)``) and what to do to read another (``, or read another sheet with …``; the first other sheet whose
-    header holds every column *wanted*, the ones missing, by its name), for a workbook of more than one sheet;
-    ``("", "")`` for any other reader."""
-    if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:
-        return "", ""
+    header holds every column *wanted*, the ones missing, by its name), for a workbook of more than one sheet; for a
+    JSONL reader, ``""`` and which column's objects hold a key *wanted* with how to lift it (see
+    :func:`taikai.io._json_lines.nested_hint`), if one does; ``("", "")`` for any other reader."""
+    if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:  # a JSONL key inside a column's objects, said
+        nested, path = getattr(reader, "nested", None), getattr(reader, "path", None)
+        return "", nested_hint(path, nested, wanted) if nested and isinstance(path, Path) else ""
     why = "the first; " if reader.sheet is None else ""
     of = f" of sheet {reader.title!r} ({why}its sheets are {', '.join(reader.sheets)})"
     named = SHEET.current()

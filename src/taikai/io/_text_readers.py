@@ -17,7 +17,7 @@ from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
-from taikai.io._json_lines import BLANK, RepeatedKey, json_kind, parse_line
+from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import json_array_error
 
@@ -203,6 +203,7 @@ class JsonlReader(_TextReader):
             self.columns: list[str] = check_columns(path, list(known))
             return
         keys: dict[str, None] = {}  # every object's keys, in the order they first come
+        self.nested: dict[str, str] = {}  # a key of an object some column holds: that column (for a missing one)
         first: tuple[int, str] | None = None  # the first line that is not blank, and its number
         taken = 0  # the records read (those of bad lines aside), counted with *rows* only
         with self._open(None) as f:
@@ -210,6 +211,8 @@ class JsonlReader(_TextReader):
                 if first is None and text.strip():
                     first = (number, text)
                 record = _object(text)  # {} names no column: a row of missing values, as later in the file
+                if record:  # an object's key, whichever record holds it (a null in the first): said for a column
+                    self.nested = inner_keys(record, self.nested)
                 if record is None or (rows is None and keys.keys() >= record.keys()):
                     continue
                 if type(parse_line(text)) is dict and not self._lone_surrogate(text, record):  # no bad line's keys
@@ -217,21 +220,13 @@ class JsonlReader(_TextReader):
                     taken += 1
                     if rows is not None and taken >= rows and keys:  # the rest of the file is not read
                         break
-        if not keys and first is not None and first[1].lstrip().startswith("["):
-            raise json_array_error(path, first[0])
+        if first is not None and opens_array(first[1]) and not (keys and type(parse_line(first[1])) is list):
+            raise json_array_error(path, first[0])  # a whole list on line 1 over records is a bad line, not an array
         if first is None:  # 0 bytes, or blank lines only: taikai's own JSONL output of no rows is such a file
             raise InputError(f"{path}: the file is empty (it holds no JSON line), so there is no row to read")
         if not keys:
             raise InputError(f"{path}: no JSON object with keys found; JSONL needs one object per line")
         self.columns = check_columns(path, list(keys))
-
-    @staticmethod
-    def _json_problem(exc: json.JSONDecodeError) -> str:
-        """Return what is wrong with a line that is not JSON, at its column (1-based, in characters)."""
-        problem = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
-        if not exc.doc[exc.pos :].strip():
-            problem += ', the end of the line: is a closing }, ] or " missing?'
-        return problem
 
     @staticmethod
     def _lone_surrogate(text: str, record: dict[str, Any]) -> bool:
@@ -269,7 +264,7 @@ class JsonlReader(_TextReader):
                 if record is BLANK:
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
-                    bad.append(BadLine(first, self._json_problem(record), raw))
+                    bad.append(BadLine(first, json_problem(record), raw))
                 elif isinstance(record, RepeatedKey):
                     bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", raw))
                 elif not isinstance(record, dict):
