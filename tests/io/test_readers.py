@@ -44,6 +44,10 @@ CASES = [
     ("a.jsonl", b'{"id": 1, "text": "x"}\nnull\n\n', ["id", "text"], [[1, "x"]], [1], [2], 1),
     # files that each began with a BOM, joined (cat a.jsonl b.jsonl): the second BOM is no bad line
     ("cat.jsonl", (codecs.BOM_UTF8 + b'{"id": 1, "text": "x"}\r\n') * 2, ["id", "text"], [[1, "x"]] * 2, [1, 2], [], 0),
+    # a lone surrogate (an escape no UTF-8 can write), its hex in either case, in a value, a list or a key: a bad line
+    ("s.jsonl", b'{"text": "x"}\n{"text": "\\ud800"}\n{"text": "\\uD800"}\n', ["text"], [["x"]], [1], [2, 3], 0),
+    ("s.jsonl", b'{"text": "x"}\n{"text": ["\\uDC80"]}\n{"\\uDBFF": 1}\n', ["text"], [["x"]], [1], [2, 3], 0),
+    ("s.jsonl", b'{"text": "\\uD83D\\uDE00"}\n', ["text"], [["\U0001f600"]], [1], [], 0),  # a pair: an emoji
     # an empty first object names no column: the next one does, and {} is a row of missing values
     ("a.jsonl", b'{}\n{"id": 1, "text": "x"}\n', ["id", "text"], [[None, None], [1, "x"]], [1, 2], [], 0),
     # bare CR line endings (old Mac, some Excel exports), alone or mixed with LF and CR LF: one line each
