@@ -154,7 +154,7 @@ class CsvReader(_TextReader):
                 note = lines.take_note(first)
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
-                if note is not None and (len(fields) == width or (width == 1 and not fields)):
+                if note is not None and len(fields) == width:  # a blank line ([]) has no byte to note
                     notes[len(rows)] = note
                 if len(fields) == width:
                     rows.append(fields)
