@@ -117,6 +117,17 @@ def test_parquet_and_xlsx_readers(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("done", "sizes"),
+    [(0, [2, 2, 1]), (1, [1, 2, 1]), (2, [2, 1]), (4, [1]), (5, [])],  # a saved position at a batch's end too
+)
+def test_a_parquet_file_resumed_yields_the_rows_left_in_no_empty_chunk(tmp_path, done, sizes):
+    pq.write_table(pa.table({"id": [1, 2, 3, 4, 5]}), tmp_path / "a.parquet")
+    chunks = list(open_reader(tmp_path / "a.parquet").chunks(2, {"records": done, "done": done}))
+    assert [c.rows for c in chunks] == sizes
+    assert [v for c in chunks for v in c.data[0]] == [1, 2, 3, 4, 5][done:]
+
+
+@pytest.mark.parametrize(
     ("name", "content", "kwargs", "message"),
     [
         ("a.dat", b"x", {}, r"cannot tell the format from the extension '\.dat'"),
