@@ -134,6 +134,26 @@ def test_a_parquet_file_resumed_yields_the_rows_left_in_no_empty_chunk(tmp_path,
         ("missing.csv", None, {}, "missing.csv: no such file"),
         ("empty.csv", b"", {}, "the file is empty"),
         ("dup.csv", b"a,a\n1,2\n", {}, r"repeated column name\(s\) \['a'\]"),
+        # no name on line 1 (a spreadsheet's empty first row): it was read as columns [] or [''], then 'no column'
+        (
+            "a.csv",
+            b"\nid,text\n1,x\n",
+            {},
+            r"a\.csv:1: the header line is blank; if line 2 \('id', 'text'\) is the head",
+        ),
+        (
+            "a.csv",
+            b",,\nid,text,d\n1,x,2\n",
+            {},
+            r"a\.csv:1: the header line names no column \(its 3 cells are empty\); if",
+        ),
+        (
+            "a.csv",
+            b",\n",
+            {},
+            r"a\.csv:1: the header line names no column \(its 2 cells are empty\); the first line must",
+        ),
+        ("a.tsv", b"\t\nid\ttext\n", {}, r"a\.tsv:1: .* \(its 2 cells are empty\); if line 2 \('id', 'text'\) is"),
         ("garbage.csv", bytes(range(128, 256)) * 4, {}, "cannot decode as UTF-8 or CP932"),
         ("a.csv", b"id\n1\n", {"encoding": "utf-16"}, "convert the file to UTF-8 first"),
         (
