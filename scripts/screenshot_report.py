@@ -50,7 +50,11 @@ def font_files(kind: str) -> list[Path]:
 
 
 def fontconfig(folder: Path, fonts: list[Path]) -> Path:
-    """Write a fontconfig file in *folder* that shows only *fonts* (copied into it) and return its path."""
+    """Write a fontconfig file in *folder* that shows only *fonts* (copied into it) and return its path.
+
+    The folders are written XML-escaped: a temporary folder may hold ``&`` or ``<`` (``TMPDIR``, a user's name)."""
+    from xml.sax.saxutils import escape
+
     fonts_dir, cache = folder / "fonts", folder / "cache"
     fonts_dir.mkdir(parents=True, exist_ok=True)
     cache.mkdir(exist_ok=True)
@@ -59,7 +63,7 @@ def fontconfig(folder: Path, fonts: list[Path]) -> Path:
     config = folder / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"<dir>{fonts_dir}</dir>\n<cachedir>{cache}</cachedir>\n</fontconfig>\n",
+        f"<dir>{escape(str(fonts_dir))}</dir>\n<cachedir>{escape(str(cache))}</cachedir>\n</fontconfig>\n",
         encoding="utf-8",
     )
     return config

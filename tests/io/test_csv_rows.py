@@ -23,6 +23,7 @@ def writer_text(columns: list[list[object]], delimiter: str) -> str:
     [
         [["a", "b"], ["手数料が高い", "時間がない"]],  # nothing to quote
         [["r1", "r2", "r3"], ["高い, 安い", "ふつう", 'say "hi"']],  # a comma, a quote
+        [["r1", "r2", "r3"], ["x", '"引用"から', ",で始まる"]],  # a quote, a comma opening a later row's cell
         [["r1", "r2"], ["改行\nあり", "tab\there"], ["ok", "ok"]],  # a line break, a tab
         [["r1", "r2"], ["cr\ronly", "x"]],  # a bare CR (csv.writer leaves it unquoted)
         [["x", None, ""], [None, "y", ""]],  # missing cells are empty, a row of empty cells
@@ -46,6 +47,8 @@ def test_csv_rows_is_what_csv_writer_writes(columns, delimiter):
         ([["a,b,c", '"x",y', "z", "w\n"], ["", "", "", "v\r"]], ",", {0, 1, 3}),  # several in a row, the last row
         ([["a", "b", "c", "d,"]], ",", {3}),  # the last cell alone
         ([[",", "", ",,", '"']], ",", {0, 2, 3}),  # a match at the start, a match after an empty cell
+        ([["a", '"b', "c"], ["d", "e", ",f"]], ",", {1, 2}),  # the first character of a cell is its row's
+        ([["a", "b"], ["cr\ronly", "x"]], ",", {0}),  # a bare CR (left to csv.writer, then quoted by the writers)
     ],
 )
 def test_quoted_rows_are_the_rows_with_a_cell_to_quote(columns, delimiter, rows):

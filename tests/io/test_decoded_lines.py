@@ -94,3 +94,30 @@ def test_an_undecodable_line_says_the_encoding_the_file_reads_as(tmp_path, conte
         for _ in open_reader(path, encoding=encoding).chunks(1000):
             pass
     assert str(caught.value).startswith(f"{path}:{line}: {says}"), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "note"),
+    [
+        (b"ok\n\xff\n", "utf-8", (2, 1, 0)),
+        ("\ufffd".encode() + b"\xff\n", "utf-8", (1, 1, 0)),  # a literal U+FFFD is text, not an undecodable byte
+        ("\ufffd".encode() + b"\xff\n", "utf-8-sig", (1, 1, 0)),
+        ("\ufffd".encode() + b"\n", "utf-8", None),
+        ("\ue000".encode() + b"\n", "utf-8", None),  # written as such in UTF-8: a character the file holds
+        (b"\xff\xf0\x40\n", "cp932", (1, 0, 2)),  # CP932 maps 0xFF and its user area into the private-use area
+        (b"\xf0\x40\x81\n", "cp932", (1, 1, 1)),  # 0x81 alone is a lead byte without its trail
+    ],
+)
+def test_a_record_s_note_counts_its_undecodable_bytes_and_private_use_characters(content, encoding, note):
+    import io
+    from pathlib import Path
+
+    from taikai.io._decoded_lines import DecodedLines
+
+    lines = DecodedLines(io.BytesIO(content), encoding, Path("in.csv"), 0, 0, "replace")
+    for _ in lines:
+        first, _raw = lines.take()
+        taken = lines.take_note(first)
+        if taken is not None:
+            break
+    assert (taken and (taken.line, taken.replaced, taken.private_use)) == note

@@ -26,6 +26,8 @@ HINT = (
         ("もうやめた", "､筅ｦ､荀皃ｿ"),
         ("稼げない", "ｲﾔ､ｲ､ﾊ､､"),  # ､ after ､: hiragana, not punctuation
         ("した", "､ｷ､ｿ"),  # ､ opening a word
+        ("渦ぃ", "ｱｲ､｣"),  # ｣ closing after ､ or ･ (EUC-JP's ぃ, ィ), else spelled as kana may be
+        ("渦ィ", "ｱｲ･｣"),
         ("最悪", "ｺﾇｰｭ"),  # kanji only: its half-width reading breaks kana spelling (ｭ after ｰ)
         ("低単価", "ﾄ翕ｱｲﾁ"),  # kanji only: CP932 reads a full-width kanji in it
         ("単価が安すぎる。二度と使わない", None),

@@ -54,6 +54,7 @@ def test_head_rows_of_a_jsonl_file_is_none(tmp_path):
         ("集計\n\ntext,reasons\n手数料,fees\n", ["text", "reasons"], "'text' and 'reasons' are on line 3"),
         ("集計\ntext,reasons\n", ["text", None], "'text' is on line 2"),  # None: a column not read
         ("text,reasons\n手数料,fees\n", ["text", "reasons"], None),  # the header is the first row
+        ("集計\nid,None\n", ["集計", None], None),  # a column not read is looked for nowhere, not as 'None'
         # missing, on no row below, but the first row is a title's one cell: its header is said (it was "a.csv:2:
         # malformed record", the caller's own error)
         (

@@ -39,6 +39,8 @@ REVIEWS = [
     ["ユーザー目線で,最悪", "会員なのに,放置"],  # column words inside reviews: no names as a whole
     ["会員ランク,下がった", "ユーザー,少ない"],
     ["感想,コメント", "感想,なし"],  # every field a column word, but a name is a value of its column
+    ["ランサーズ,クラウドワークス", "", "時給300円,やめました"],  # a blank line among the rows is read past
+    ["ランサーズ,クラウドワークス", "時給300円,やめました", "", "安い,遅い"],
 ]
 HEADERS = [
     (["id,ひとこと感想", "1,手数料が高すぎて辞めました", "2,単価が安い"], "csv"),  # the h113 miss

@@ -44,6 +44,10 @@ CASES = [
     ("a.jsonl", b'{"id": 1, "text": "x"}\nnull\n\n', ["id", "text"], [[1, "x"]], [1], [2], 1),
     # files that each began with a BOM, joined (cat a.jsonl b.jsonl): the second BOM is no bad line
     ("cat.jsonl", (codecs.BOM_UTF8 + b'{"id": 1, "text": "x"}\r\n') * 2, ["id", "text"], [[1, "x"]] * 2, [1, 2], [], 0),
+    # a lone surrogate (an escape no UTF-8 can write), its hex in either case, in a value, a list or a key: a bad line
+    ("s.jsonl", b'{"text": "x"}\n{"text": "\\ud800"}\n{"text": "\\uD800"}\n', ["text"], [["x"]], [1], [2, 3], 0),
+    ("s.jsonl", b'{"text": "x"}\n{"text": ["\\uDC80"]}\n{"\\uDBFF": 1}\n', ["text"], [["x"]], [1], [2, 3], 0),
+    ("s.jsonl", b'{"text": "\\uD83D\\uDE00"}\n', ["text"], [["\U0001f600"]], [1], [], 0),  # a pair: an emoji
     # an empty first object names no column: the next one does, and {} is a row of missing values
     ("a.jsonl", b'{}\n{"id": 1, "text": "x"}\n', ["id", "text"], [[None, None], [1, "x"]], [1, 2], [], 0),
     # bare CR line endings (old Mac, some Excel exports), alone or mixed with LF and CR LF: one line each
@@ -113,12 +117,43 @@ def test_parquet_and_xlsx_readers(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("done", "sizes"),
+    [(0, [2, 2, 1]), (1, [1, 2, 1]), (2, [2, 1]), (4, [1]), (5, [])],  # a saved position at a batch's end too
+)
+def test_a_parquet_file_resumed_yields_the_rows_left_in_no_empty_chunk(tmp_path, done, sizes):
+    pq.write_table(pa.table({"id": [1, 2, 3, 4, 5]}), tmp_path / "a.parquet")
+    chunks = list(open_reader(tmp_path / "a.parquet").chunks(2, {"records": done, "done": done}))
+    assert [c.rows for c in chunks] == sizes
+    assert [v for c in chunks for v in c.data[0]] == [1, 2, 3, 4, 5][done:]
+
+
+@pytest.mark.parametrize(
     ("name", "content", "kwargs", "message"),
     [
         ("a.dat", b"x", {}, r"cannot tell the format from the extension '\.dat'"),
         ("missing.csv", None, {}, "missing.csv: no such file"),
         ("empty.csv", b"", {}, "the file is empty"),
         ("dup.csv", b"a,a\n1,2\n", {}, r"repeated column name\(s\) \['a'\]"),
+        # no name on line 1 (a spreadsheet's empty first row): it was read as columns [] or [''], then 'no column'
+        (
+            "a.csv",
+            b"\nid,text\n1,x\n",
+            {},
+            r"a\.csv:1: the header line is blank; if line 2 \('id', 'text'\) is the head",
+        ),
+        (
+            "a.csv",
+            b",,\nid,text,d\n1,x,2\n",
+            {},
+            r"a\.csv:1: the header line names no column \(its 3 cells are empty\); if",
+        ),
+        (
+            "a.csv",
+            b",\n",
+            {},
+            r"a\.csv:1: the header line names no column \(its 2 cells are empty\); the first line must",
+        ),
+        ("a.tsv", b"\t\nid\ttext\n", {}, r"a\.tsv:1: .* \(its 2 cells are empty\); if line 2 \('id', 'text'\) is"),
         ("garbage.csv", bytes(range(128, 256)) * 4, {}, "cannot decode as UTF-8 or CP932"),
         ("a.csv", b"id\n1\n", {"encoding": "utf-16"}, "convert the file to UTF-8 first"),
         (

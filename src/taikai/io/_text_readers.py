@@ -85,6 +85,10 @@ class CsvReader(_TextReader):
                 raise InputError(f"{path}: the file is empty; the first line must name the columns") from None
             except csv.Error as exc:
                 raise InputError(f"{path}:1: the header line is malformed ({exc})") from exc
+        if not any(header):  # a blank line, or a spreadsheet's empty first row (,,): no name, though one may follow
+            said = f"names no column (its {len(header)} cells are empty)" if header else "is blank"
+            below = self.head().header_below_gaps()
+            raise InputError(f"{path}:1: the header line {said}; " + (below or "the first line must name the columns"))
         named = len(header)
         while named > 1 and header[named - 1] == "":
             named -= 1
@@ -154,7 +158,7 @@ class CsvReader(_TextReader):
                 note = lines.take_note(first)
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
-                if note is not None and (len(fields) == width or (width == 1 and not fields)):
+                if note is not None and len(fields) == width:  # a blank line ([]) has no byte to note
                     notes[len(rows)] = note
                 if len(fields) == width:
                     rows.append(fields)
