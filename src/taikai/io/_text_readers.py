@@ -168,9 +168,11 @@ class CsvReader(_TextReader):
                 else:
                     bad.append(BadLine(first, self._problem(fields, width), raw, lines.line))
                 if len(rows) == chunk_size:
+                    lines.warn_utf8()
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
                     rows, starts, bad, blank, notes = [], [], [], 0, {}
             if rows or bad or blank:
+                lines.warn_utf8()
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
 
 
@@ -285,7 +287,9 @@ class JsonlReader(_TextReader):
                     rows.append([record.get(c) for c in self.columns])
                     starts.append(first)
                 if len(rows) == chunk_size:
+                    lines.warn_utf8()
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
                     rows, starts, bad, blank, notes = [], [], [], 0, {}
             if rows or bad or blank:
+                lines.warn_utf8()
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
