@@ -24,8 +24,11 @@ class ModelNotFoundError(ModelError):
     __module__ = "taikai.errors"
 
 
-class InputError(TaikaiError):
-    """Input data cannot be read or lacks what is needed (file, column, line)."""
+class InputError(TaikaiError, ValueError):
+    """Input data cannot be read or lacks what is needed (file, column, line), or an argument's value is wrong.
+
+    A ``ValueError`` too, as scikit-learn's and pandas' errors of bad input are: ``except ValueError`` around a
+    taikai call catches it (and :class:`RulesError`, a kind of it)."""
 
     __module__ = "taikai.errors"
 

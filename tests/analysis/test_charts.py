@@ -287,3 +287,40 @@ def test_the_stated_bars_legend_covers_no_bar_and_no_count(lang, primary):
     assert covered == [], covered
     page = fig.bbox
     assert page.x0 <= legend.x0 and legend.x1 <= page.x1 and page.y0 <= legend.y0 and legend.y1 <= page.y1
+
+
+PREDICTIONS = pd.DataFrame({"text": ["手数料が高い"], "reason": ["fees"], "status": ["ok"]})
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: analysis.reason_bars([1, 2]),
+            "reason_bars: distribution must be a DataFrame with columns 'count' and 'share', as "
+            "taikai.analysis.reason_distribution(predictions) returns, not list [1, 2]",
+        ),
+        (
+            lambda: analysis.reason_bars(PREDICTIONS),
+            "reason_bars: distribution must be a DataFrame with columns 'count' and 'share', as "
+            "taikai.analysis.reason_distribution(predictions) returns; it has no column 'count' nor 'share': given "
+            "the predictions, write reason_bars(taikai.analysis.reason_distribution(predictions))",
+        ),
+        (
+            lambda: analysis.stated_bars(PREDICTIONS),
+            "stated_bars: stated must be a DataFrame with columns 'primary', 'stated', 'primary_share' and "
+            "'stated_share', as taikai.analysis.stated_reasons(predictions) returns; it has no column",
+        ),
+        (
+            lambda: analysis.to_data_uri("chart.png"),
+            "fig must be a matplotlib Figure, as taikai.analysis's charts return, not str 'chart.png'",
+        ),
+    ],
+    ids=["reason-bars-list", "reason-bars-predictions", "stated-bars-predictions", "uri-of-a-str"],
+)
+def test_a_chart_given_no_table_or_figure_names_the_argument_and_what_to_give(call, message):
+    """Regression: these ended in a KeyError ('count'), a TypeError of a list's method, or an AttributeError
+    ('str' object has no attribute 'findobj') from deep inside."""
+    with pytest.raises(TypeError) as caught:
+        call()
+    assert str(caught.value).startswith(message), str(caught.value)

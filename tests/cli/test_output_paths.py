@@ -392,6 +392,33 @@ def test_help_and_version_name_a_failed_standard_output(monkeypatch, args, comma
     assert result.stderr == HELP_FULL.format(command)  # not a traceback, nor "cannot read or write a file"
 
 
+HELP_CLOSED = (
+    "taikai: error: standard output: cannot write (it is closed); {} writes the help or version asked for to "
+    "standard output: run it with standard output open (> FILE to keep what it writes, or > /dev/null to discard it)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["--help"], "taikai"),
+        (["--version"], "taikai"),
+        (["-h"], "taikai"),
+        (["predict", "--help"], "taikai predict"),
+        (["rules", "test", "-h"], "taikai rules test"),
+    ],
+)
+def test_help_and_version_name_a_closed_standard_output(monkeypatch, args, command):
+    """Regression: ``taikai --help >&-`` exited 0 having written nothing (click writes nothing to no stream)."""
+    import types
+
+    import taikai.cli._common as common
+
+    monkeypatch.setattr(common, "sys", types.SimpleNamespace(stdout=None))  # fd 1 closed at start
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert (result.exit_code, result.stderr) == (2, HELP_CLOSED.format(command))
+
+
 def test_every_command_of_the_cli_reports_its_help_on_a_full_standard_output():
     from taikai.cli import COMMANDS
     from taikai.cli._common import Command, Group

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 
+import taikai
 from taikai.io import raw_lines
 
 
@@ -121,3 +123,36 @@ def test_a_record_s_note_counts_its_undecodable_bytes_and_private_use_characters
         if taken is not None:
             break
     assert (taken and (taken.line, taken.replaced, taken.private_use)) == note
+
+
+_CP932_ROWS = "".join(f"{i},手数料が高すぎて続けられませんでした\n" for i in range(1, 30)).encode("cp932")
+_CP932_RECORDS = "".join('{"text": "手数料が高すぎて続けられませんでした"}\n' for _ in range(29)).encode("cp932")
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "said"),
+    [
+        (b"id,text\n" + _CP932_ROWS + "30,報酬が低い\n".encode(), "in.csv", "line(s) 31 read as cp932"),
+        (
+            b"id,text\n" + "1,単価が安い\n".encode() + _CP932_ROWS + "30,報酬が低い\n".encode(),
+            "in.csv",
+            "line(s) 2, 32 read as cp932",
+        ),
+        (_CP932_RECORDS + '{"text": "報酬が低い"}\n'.encode(), "in.jsonl", "line(s) 30 read as cp932"),
+        (b"id,text\n" + _CP932_ROWS + b"30,plain ascii\n", "in.csv", None),  # ASCII is both: nothing pasted
+        (b"id,text\n" + _CP932_ROWS, "in.csv", None),  # CP932 alone
+        (b"id,text\n" + "1,報酬が低い\n".encode() * 30, "in.csv", None),  # all UTF-8: read as UTF-8
+    ],
+    ids=["one-pasted", "two-pasted", "jsonl", "ascii-line", "cp932", "all-utf8"],
+)
+def test_a_utf8_line_in_a_file_read_as_cp932_is_named_in_a_warning(tmp_path, data, name, said):
+    """Regression: a line pasted as UTF-8 into a CP932 file (Excel's export) that CP932 also decodes (報酬が低い as
+    蝣ｱ驟ｬ縺御ｽ弱＞) was read and classified as mojibake without a word."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        taikai.io.read_table(path)
+    shown = [str(w.message) for w in caught if "UTF-8 text" in str(w.message)]
+    assert len(shown) == (said is not None), shown
+    assert said is None or shown[0].startswith(f"{path}: {said}, the file's encoding, but are UTF-8 text"), shown

@@ -3,6 +3,7 @@ sheet: its column is written as text. Before, batch's xlsx and suggest's sheet w
 9007199254740992 and 1234567890123456789 as 1.234567890123457e+18, silently another id."""
 
 import json
+import warnings
 
 import numpy as np
 import openpyxl
@@ -80,3 +81,27 @@ def test_is_long_integer(value, long):
 
 def test_long_integers_as_texts_keep_missing_cells_missing():
     assert as_texts([None, 1234567890123456789, 7]) == [None, "1234567890123456789", "7"]
+
+
+@pytest.mark.parametrize(
+    ("ids", "said"),
+    [
+        ([1234567890123456789, 12], "column(s) 'id' (cell A2: 1.234567890123457e+18) hold whole numbers of 2**53"),
+        ([12, 2**53 + 1], "column(s) 'id' (cell A3: 9007199254740992) hold whole numbers of 2**53"),  # saved as 2**53
+        ([12.0, -1.5e17], "column(s) 'id' (cell A3: -1.5e+17)"),
+        ([2**53 - 1, 12], None),  # every whole number below 2**53 is held
+        (["1234567890123456789", "12"], None),  # a text of digits is read as written
+    ],
+    ids=["int-changed", "one-above", "float", "below", "text"],
+)
+def test_a_number_a_workbook_cannot_hold_exactly_is_warned_of_with_its_cell(tmp_path, ids, said):
+    """Regression: an id of 2**53 or more that pandas wrote into an input workbook (as a float: the file holds
+    1.234567890123457e+18) was read and written on as that number without a word."""
+    path = tmp_path / "in.xlsx"
+    pd.DataFrame({"id": ids, "text": ["手数料", "案件"]}).to_excel(path, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        taikai.io.read_table(path)
+    shown = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning)]
+    assert len(shown) == (said is not None), shown
+    assert said is None or shown[0].startswith(f"{path}: sheet 'Sheet1': {said}"), shown

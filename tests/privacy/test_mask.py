@@ -232,12 +232,12 @@ MANY = "; mask a DataFrame's column with taikai.privacy.mask_text_column(df, 'te
 @pytest.mark.parametrize(
     ("given", "said"),
     [
-        (42, "mask_pii takes a str, not int"),
-        (None, "mask_pii takes a str, not NoneType"),
-        (b"x", "mask_pii takes a str, not bytes"),
+        (42, "text must be one text (a str), not int 42"),
+        (None, "text must be one text (a str), not None"),
+        (b"x", "text must be one text (a str), not bytes b'x'"),
         # regression: a column of a notebook's frame was refused with no way to mask it
-        (lambda: __import__("pandas").Series(["090-1234-5678"]), f"mask_pii takes a str, not Series{MANY}"),
-        (["a", "b"], f"mask_pii takes a str, not list{MANY}"),
+        (lambda: __import__("pandas").Series(["090-1234-5678"]), f"text must be one text (a str), not a Series{MANY}"),
+        (["a", "b"], f"text must be one text (a str), not list ['a', 'b']{MANY}"),
     ],
 )
 def test_mask_pii_refuses_what_is_not_text(given, said):

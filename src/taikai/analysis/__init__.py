@@ -6,7 +6,6 @@ The charts need the ``report`` extra (matplotlib, matplotlib-fontja), imported w
 from taikai.analysis._changes import Change, biggest, period_changes, segment_changes
 from taikai.analysis._chart_fonts import japanese_font, use_japanese_font
 from taikai.analysis._charts import (
-    confusion_plot,
     reason_bars,
     segment_bars,
     sentiment_bars,
@@ -15,6 +14,7 @@ from taikai.analysis._charts import (
     trend_counts,
     trend_shares,
 )
+from taikai.analysis._confusion_plot import confusion_plot
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import explain
 from taikai.analysis._explain_text import render_text

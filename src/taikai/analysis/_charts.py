@@ -7,19 +7,23 @@ import base64
 import io
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
+from taikai.analysis._chart_tables import REASON_BARS, STATED_BARS, check_figure, check_table
 from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import DataWarning, check_choice
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
@@ -61,7 +65,7 @@ def _words(lang: str) -> dict[str, str]:
     return WORDS[lang]
 
 
-def _figure(width: float, height: float) -> Any:
+def _figure(width: float, height: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -70,19 +74,20 @@ def _figure(width: float, height: float) -> Any:
     return fig
 
 
-def to_data_uri(fig: Any) -> str:
+def to_data_uri(fig: Figure) -> str:
     """Return the figure as a ``data:image/png;base64,…`` URI.
 
     A character that no chart font has (an emoji, a rare kanji) is drawn as 〓 (*fig* itself is left as it was) and
     named in a :class:`~taikai.errors.DataWarning`.
     """
+    check_figure(fig)
     uri, missing = png_uri(fig)
     if missing:
         warn_user(missing_glyphs_warning(missing), DataWarning)
     return uri
 
 
-def png_uri(fig: Any) -> tuple[str, list[str]]:
+def png_uri(fig: Figure) -> tuple[str, list[str]]:
     """Return the figure as a PNG data URI and the characters no chart font has, drawn as 〓 (for the report, which
     warns once for all its charts)."""
     buffer = io.BytesIO()
@@ -92,7 +97,7 @@ def png_uri(fig: Any) -> tuple[str, list[str]]:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"), list(missing)
 
 
-def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
+def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:
     """Return a horizontal bar chart of the count per reason (``analysis.reason_distribution``).
 
     *labels*: the model's reasons (``ReportContext.reason_labels``), which say whether a label of its own is named
@@ -100,6 +105,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     """
     from matplotlib.ticker import MaxNLocator
 
+    check_table(distribution, REASON_BARS)
     words = _words(lang)
     with chart_style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
@@ -117,11 +123,12 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     return fig
 
 
-def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
+def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:
     """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``);
     *labels* as for :func:`reason_bars`."""
     from matplotlib.ticker import MaxNLocator
 
+    check_table(stated, STATED_BARS)
     words = _words(lang)
     with chart_style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)
@@ -142,7 +149,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
     return fig
 
 
-def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict[str, str] | None = None) -> Any:
+def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict[str, str] | None = None) -> Figure:
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
     with chart_style():
         fig = _figure(8, 0.4 * len(table) + 1.4)
@@ -164,7 +171,7 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
 
 def sentiment_bars(
     table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None, sentiments: Sequence[str] | None = None
-) -> Any:
+) -> Figure:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``); *labels* as for
     :func:`reason_bars`, *sentiments* (the model's sentiments) alike."""
     table = counts(table, SENTIMENT_BARS)
@@ -174,7 +181,7 @@ def sentiment_bars(
     return _share_bars(labelled, _words(lang)["sentiment"], names, SENTIMENT_COLOURS)
 
 
-def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
+def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``); *labels* as for
     :func:`reason_bars`."""
     table = counts(table, SEGMENT_BARS)
@@ -203,7 +210,9 @@ def _period_ticks(ax: Any, index: pd.PeriodIndex, most: int = 6) -> None:
     ax.tick_params(axis="x", labelsize=8)
 
 
-def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4, labels: Sequence[str] | None = None) -> Any:
+def trend_counts(
+    table: pd.DataFrame, lang: str = "ja", columns: int = 4, labels: Sequence[str] | None = None
+) -> Figure:
     """Return small multiples of the count per period, one panel per reason on one scale (``reasons_over_time``).
 
     Integer ticks; short period labels (``2026-03``, ``W12``); filled steps, so that ~100 weeks stay readable.
@@ -236,7 +245,7 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4, labels
 
 def trend_shares(
     table: pd.DataFrame, lang: str = "ja", colours: dict[str, str] | None = None, names: list[str] | None = None
-) -> Any:
+) -> Figure:
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
@@ -272,25 +281,4 @@ def trend_shares(
         if len(table):
             _period_ticks(bottom, table.index, most=12)
         top.set_title(words["trend_shares"])
-    return fig
-
-
-def confusion_plot(labels: list[str], confusion: Any, title: str | None = None, lang: str = "ja") -> Any:
-    """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted), its title (by default
-    ``混同行列`` or ``Confusion matrix``), axes and label names in *lang* (``ja`` or ``en``), as the other charts."""
-    words = _words(lang)
-    matrix = np.asarray(confusion)
-    with chart_style():
-        fig = _figure(0.7 * len(labels) + 3, 0.6 * len(labels) + 2)
-        ax = fig.add_subplot()
-        ax.imshow(matrix, cmap="Blues")
-        names = [reason_name(label, lang, labels) for label in labels]
-        ax.set_xticks(range(len(labels)), names, rotation=45, ha="right")
-        ax.set_yticks(range(len(labels)), names)
-        for (i, j), value in np.ndenumerate(matrix):
-            colour = "white" if value > matrix.max() / 2 else "black"
-            ax.text(j, i, str(value), ha="center", va="center", color=colour)
-        ax.set_xlabel(words["predicted"])
-        ax.set_ylabel(words["gold"])
-        ax.set_title(words["confusion"] if title is None else title)
     return fig

@@ -131,6 +131,8 @@ class Explanation:
         return click.unstyle(render_text(self))
 
     def heads(self) -> list[HeadExplanation]:
+        """Return the explanations of the heads, reason then sentiment, that are not ``None`` (none when
+        ``status`` is not ``ok``)."""
         return [h for h in (self.reason, self.sentiment) if h is not None]
 
     def char_weights(self, head: str = "reason") -> np.ndarray:

@@ -247,6 +247,8 @@ class WorkDir:
                 with contextlib.suppress(OSError):
                     source.unlink(missing_ok=True)
             raise FinishError(str(exc), kept=True) from exc
+        except InputError:  # a ValueError too, but the user's to fix as it says (not a failure to finish)
+            raise
         except (ValueError, TypeError) as exc:
             raise FinishError(str(exc)) from exc
         write_summary(done.losses)

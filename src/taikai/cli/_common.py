@@ -4,6 +4,8 @@ several commands take are in :mod:`taikai.cli._options`."""
 
 from __future__ import annotations
 
+import errno
+import sys
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -34,7 +36,7 @@ class Command(click.Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGS_KEY] = tuple(args)  # as given: --jobs==2 is told apart from -j=2, which give the same value
-        with writing_results(ctx.command_path, _HELP):
+        with writing_help(ctx.command_path):
             try:
                 return super().parse_args(ctx, args)
             except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
@@ -51,12 +53,26 @@ _HELP = "the help or version asked for"
 """What a command writes to standard output while click parses its arguments."""
 
 
+@contextmanager
+def writing_help(command: str) -> Iterator[None]:
+    """Report a failed write of the help or version *command* prints while click parses its arguments (see
+    :func:`writing_results`); standard output closed at start-up (``>&-``, ``sys.stdout`` None), to which click
+    writes nothing without a word, as such: the eager option's exit 0 would say the help was shown."""
+    with writing_results(command, _HELP):
+        try:
+            yield
+        except click.exceptions.Exit as exc:
+            if exc.exit_code == 0 and sys.stdout is None:  # only --help and --version end the parse so
+                raise OSError(errno.EBADF, "it is closed") from None
+            raise
+
+
 class Group(click.Group):
     """Turn every :class:`TaikaiError` and click usage error into a clean message and exit code 2 (and a failed write
     of ``--help`` or ``--version`` into one about standard output, see :class:`Command`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        with writing_results(ctx.command_path, _HELP), in_taikai_voice(ctx):
+        with writing_help(ctx.command_path), in_taikai_voice(ctx):
             return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Resolved:

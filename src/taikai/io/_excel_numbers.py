@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from numbers import Integral
 from typing import TYPE_CHECKING, Any
 
+from taikai._warn import warn_user
+from taikai.errors import DataWarning
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -54,3 +57,43 @@ def with_long_integers_as_texts(frame: pd.DataFrame) -> pd.DataFrame:
     if not long:
         return frame
     return frame.assign(**{str(n): frame[n].astype(object).map(str, na_action="ignore") for n in long})
+
+
+EXACT = 2**53
+"""The least whole number from which a float (what a workbook stores a number as) cannot hold every one: 2**53 + 1
+is saved as 2**53, and openpyxl writes 1234567890123456789 as ``1.234567890123457e+18``."""
+
+
+def warn_imprecise(
+    path: object, sheet: str, columns: list[str], rows: list[tuple[Any, ...]], lines: list[int], said: set[str]
+) -> None:
+    """Warn (:class:`DataWarning`) of the first number of at least :data:`EXACT` in each column of *columns* among
+    *rows* (read from sheet *sheet* of the xlsx *path*; *lines*: their rows in it), once per column (those *said*
+    by the reader already are kept in it): such a number, a long id as a rule, may have changed before the workbook
+    held it, and taikai reads (and writes) the number the file holds. A text of digits is read as written."""
+    from openpyxl.utils import get_column_letter
+
+    found = []
+    for j, name in enumerate(columns):
+        at = None if f"{_SAID}{name}" in said else next((i for i, r in enumerate(rows) if _imprecise(r[j])), None)
+        if at is not None:
+            said.add(f"{_SAID}{name}")
+            found.append(f"{name!r} (cell {get_column_letter(j + 1)}{lines[at]}: {rows[at][j]!r})")
+    if found:
+        warn_user(
+            f"{path}: sheet {sheet!r}: column(s) {', '.join(found)} hold whole numbers of 2**53 ({EXACT:,}) or "
+            "more: a workbook stores a number as a float, which cannot hold every whole number so large, so such "
+            "an id may have been changed before it was saved (pandas' to_excel writes 1234567890123456789 as "
+            "1.234567890123457e+18), and taikai reads the number the file holds; keep long ids as text: "
+            "df[col] = df[col].astype(str) before to_excel, or the column formatted as Text in Excel before the ids "
+            "are typed or pasted",
+            DataWarning,
+        )
+
+
+_SAID = "imprecise numbers of column "
+"""How the reader's set of warnings said keeps a column whose large numbers were warned of."""
+
+
+def _imprecise(value: object) -> bool:
+    return type(value) in (float, int) and abs(value) >= EXACT  # type: ignore[arg-type]

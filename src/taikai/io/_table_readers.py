@@ -10,6 +10,7 @@ from typing import Any
 
 from taikai._column_names import HEAD_ROWS, Head
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
+from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
@@ -251,9 +252,11 @@ class XlsxReader:
                         starts.append(line)
                         empty = line if None in values[:width] else empty
                     if len(rows) == chunk_size:
+                        warn_imprecise(self.path, self.title, self.columns, rows, starts, self._said)
                         yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
                         rows, starts, bad, blank = [], [], [], 0
                 if rows or bad or blank:
+                    warn_imprecise(self.path, self.title, self.columns, rows, starts, self._said)
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
             except GeneratorExit:  # the rows wanted were read (a limit): say what those held
                 warn_uncached(self.path, ws, first, empty, self.columns, self._said)

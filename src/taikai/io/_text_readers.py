@@ -172,9 +172,11 @@ class CsvReader(_TextReader):
                 else:
                     bad.append(BadLine(first, self._problem(fields, width), raw, lines.line))
                 if len(rows) == chunk_size:
+                    lines.warn_utf8()
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
                     rows, starts, bad, blank, notes = [], [], [], 0, {}
             if rows or bad or blank:
+                lines.warn_utf8()
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
 
 
@@ -284,7 +286,9 @@ class JsonlReader(_TextReader):
                     rows.append([record.get(c) for c in self.columns])
                     starts.append(first)
                 if len(rows) == chunk_size:
+                    lines.warn_utf8()
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
                     rows, starts, bad, blank, notes = [], [], [], 0, {}
             if rows or bad or blank:
+                lines.warn_utf8()
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)

@@ -125,6 +125,8 @@ class Model(FramePrediction, Described, LibraryCalls):
 
     @property
     def max_chars(self) -> int:
+        """The longest text the model reads, in characters: a longer one is classified from its first ``max_chars``
+        characters after normalisation, and its ``message`` says so."""
         return self.metadata.max_chars
 
     def proba_columns(self) -> list[str]:

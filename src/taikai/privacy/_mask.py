@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-from taikai.errors import check_bool
+from taikai.errors import check_bool, wrong_type
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._names import find_names
@@ -291,5 +291,5 @@ def mask_pii(text: str) -> Masked:
             if many
             else ""
         )
-        raise TypeError(f"mask_pii takes a str, not {type(text).__name__}{hint}")
+        raise TypeError(f"{wrong_type('text', text, 'one text (a str)')}{hint}")  # names the argument, as all do
     return _DEFAULT.mask(text)

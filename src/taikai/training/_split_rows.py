@@ -49,6 +49,8 @@ def split_rows(
         raise InputError(f"{problem[0]}\n{_usable_rows(inputs)}\n{problem[1]}")
     try:
         train_df, test_df = split_frame(df, test_size, seed)
+    except InputError:  # a ValueError too, but said already (a split column's value): not scikit-learn's
+        raise
     except ValueError as exc:
         raise InputError(
             f"cannot split {len(df):,} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"

@@ -219,6 +219,8 @@ def train(
             if len(inputs.added)
             else None
         )
+    except InputError:  # a ValueError too, but said already (a dicdir, a split value): not scikit-learn's
+        raise
     except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
         raise fit_failure(exc, len(fit_df), config) from exc
     reasons, sentiments = pipeline_labels(pipeline)

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
 from taikai._column_names import did_you_mean
@@ -58,8 +58,11 @@ from taikai.io import (
 )
 from taikai.model import Model, find_column, predictions_frame
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def html_table(df: Any, index: bool = True) -> str:
+
+def html_table(df: pd.DataFrame, index: bool = True) -> str:
     """Return the frame *df* as an HTML table with every value escaped (*index*: with the frame's index first)."""
     import pandas as pd
 
@@ -79,7 +82,7 @@ def _summary_name(path: Path | None) -> str:
 @argument_order
 @errors_masked
 def build_report(
-    df: Any,
+    df: pd.DataFrame,
     date_column: str | None = None,
     by: str | None = None,
     text_column: str | None = None,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
 from taikai.model import predicted_column
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
+
+def index_as_column(df: pd.DataFrame, where: str) -> tuple[pd.DataFrame, str | None]:
     """Return *df* with its named index (``df.set_index("review_id")``) as its first columns, and the name of the
     first, the id the review tables (and a suggest sheet) show; a frame with an unnamed index (``0..n-1``) as it
     is, and ``None``.
