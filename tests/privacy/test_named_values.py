@@ -8,12 +8,16 @@ number, the local part of an e-mail address), which a masking of only part of th
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
+from support_commands import data_command, without_temp_folder
 
 import taikai
+from taikai.cli import cli
 
 SHEETS = [
     ("山田さん090-6767-1212", ["山田", "6767", "1212"]),
@@ -74,3 +78,30 @@ def test_two_sheets_that_mask_alike_do_not_resume_each_other(tmp_path, tiny_mode
     taikai.classify_file(path, out, "text", model=tiny_model_dir, mask_pii=True)
     with pytest.raises(taikai.errors.InputError, match=r"sheet \(--sheet\) changed: '\[人名\]さん \(sheet 1\)' → "):
         taikai.classify_file(path, out, "text", model=tiny_model_dir, mask_pii=True, resume=True, sheet=2)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["batch", "{dump}", "-o", "{out}.csv", "--text-column", "text"],
+        ["drift", "{dump}", "--text-column", "text"],
+    ],
+    ids=["batch", "drift"],
+)
+@pytest.mark.parametrize(("sheet", "pieces"), SHEETS)
+def test_the_sheet_a_message_advises_is_given_by_number_when_its_name_is_masked(
+    tmp_path, tmp_path_factory, tiny_model_dir, command, sheet, pieces
+):
+    """Regression: 'read it with sheet='[人名]さん[電話番号]' (…)', a name no sheet has."""
+
+    path = tmp_path / "in.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame({"text": ["手数料が高すぎて辞めた"]}).to_excel(writer, sheet_name=sheet, index=False)
+    args = data_command(command, tmp_path, path, tiny_model_dir)
+    masked = CliRunner().invoke(cli, [*args, "--mask-pii"])
+    said = without_temp_folder(masked.output, tmp_path_factory)
+    assert masked.exit_code == 2 and "has 'text': read it with sheet=2 (--sheet 2 on the command line)" in said
+    assert [piece for piece in pieces if piece in said] == []
+    unmasked = CliRunner().invoke(cli, args).output
+    assert f"read it with sheet={sheet!r} (--sheet {shlex.quote(sheet)} on the command line)" in unmasked
