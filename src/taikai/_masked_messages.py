@@ -68,6 +68,12 @@ def masked(message: object, kept: list[str] | None = None) -> str:
     return "".join([*parts, mask_pii(text[start:]).text])
 
 
+def masks(text: str) -> bool:
+    """Say whether a message said now would have *text* masked (within :func:`masking`, *text* holding personal
+    data): a message that advises giving *text* back (a sheet's name to ``--sheet``) can name it otherwise."""
+    return _KEPT.get() is not None and masked(text) != text
+
+
 def quoted_text(text: str, length: int, *, mask: bool = False) -> str:
     """Return *text*, a user's text a message quotes, cut to *length* characters (and ``…``), its personal data
     masked first when *mask* or within :func:`masking` (``--mask-pii``, ``mask_pii=True``): masking the message

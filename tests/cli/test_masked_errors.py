@@ -114,3 +114,26 @@ def test_a_path_that_looks_like_personal_data_is_kept_and_the_row_masked(invoke,
     dump.write_bytes(headerless.read_bytes())
     result = invoke("drift", dump, "--text-column", "text", "-m", tiny_model_dir, "--mask-pii")
     assert result.output.startswith(f"taikai: error: {dump}: no column 'text'") and MASKED in result.output
+
+
+@pytest.mark.parametrize("command", [["predict"], ["explain"]])
+@pytest.mark.parametrize("name", ["dump.csv", "田中さん090-1234-5678.csv"])
+def test_a_file_given_as_a_review_is_said_masked(
+    monkeypatch, tmp_path, tmp_path_factory, tiny_model_dir, headerless, command, name
+):
+    """Regression: the warning that a review given is a file quoted the file's columns (a headerless file's first
+    row) unmasked, and the review itself (the file's name) as typed: the reviews given were kept as the command's
+    own arguments."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    (tmp_path / name).write_bytes(headerless.read_bytes())
+    monkeypatch.chdir(tmp_path)  # the file named as a review, as a user types it
+    args = [*command, name, "-m", str(tiny_model_dir)]
+    masked = CliRunner().invoke(cli, [*args, "--mask-pii"])
+    said = without_temp_folder(masked.output, tmp_path_factory)
+    assert f"(its columns are ['r1', '2026-01-01', '{MASKED}'])" in said
+    assert "田中" not in said and "090" not in said and "5678" not in said
+    unmasked = CliRunner().invoke(cli, args)
+    assert f"'{ROW}'])" in unmasked.output and f"'{name}' is a CSV file" in unmasked.output

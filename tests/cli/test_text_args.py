@@ -117,3 +117,52 @@ def test_explain_without_text_says_that_dash_reads_standard_input(args, stdin):
         "taikai: error: explain needs TEXT, which is missing: run taikai explain [OPTIONS] TEXT, or give - as TEXT "
         "to read one review per line of standard input (… | taikai explain -) (see taikai explain --help)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "hidden"),
+    [
+        (  # regression: the reviews were quoted as typed, and the commands advised dropped --mask-pii
+            ["explain", "--mask-pii", "鈴木一郎さん", "suzuki.ichiro@example.jp"],
+            "taikai: error: explain takes one review, but 2 were given ('[人名]さん', '[メール]'): to explain several, "
+            "give them one per line on standard input: printf '%s\\n' '[人名]さん' '[メール]' | taikai explain "
+            "--mask-pii -;",
+            ["鈴木", "一郎", "suzuki"],
+        ),
+        (
+            ["explain", "-", "山田さんから090-1234-5678に", "--mask-pii"],
+            "give the review without it: taikai explain --mask-pii '[人名]さんから[電話番号]に'",
+            ["山田", "1234", "5678"],
+        ),
+        (  # regression: a text that starts with - was quoted as typed, and named as the option '-山'
+            ["predict", "--mask-pii", "-山田さんから090-1234-5678に電話"],
+            "taikai: error: predict has no option '-…' (see taikai predict --help); to give a text that starts with "
+            "'-', put -- before it: taikai predict --mask-pii -- '-[人名]さんから[電話番号]に電話'",
+            ["山田", "1234", "5678"],
+        ),
+        (
+            ["explain", "--mask-pii", "-tanaka.hiroshi@example.com"],
+            "put -- before it: taikai explain --mask-pii -- '-[メール]'",
+            ["tanaka", "hiroshi", "example"],
+        ),
+    ],
+)
+def test_the_texts_a_refusal_quotes_are_masked_under_mask_pii(args, said, hidden):
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2
+    assert said in result.output
+    assert [piece for piece in hidden if piece in result.output] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [  # without --mask-pii (or with it as a text, after --), the texts are quoted as given
+        (["explain", "鈴木一郎さん", "suzuki.ichiro@example.jp"], "('鈴木一郎さん', suzuki.ichiro@example.jp)"),
+        (["explain", "--", "鈴木一郎さん", "--mask-pii"], "('鈴木一郎さん', --mask-pii)"),
+        (["predict", "-山田さん"], "predict has no option '-山' (see taikai predict --help); to give a text that "),
+    ],
+)
+def test_the_texts_a_refusal_quotes_stay_as_given_without_mask_pii(args, said):
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2
+    assert said in result.output

@@ -30,6 +30,22 @@ SHOWN_SETTINGS = 3
 """How many changed thresholds a message names."""
 
 
+def sheet_names(title: str | None, sheets: list[str] | None, mask: bool) -> tuple[str | None, list[str] | None]:
+    """Return the name of the xlsx sheet read (*title*) and of the workbook's *sheets*, in order, as a run's
+    fingerprint saves them: as they are, or under ``--mask-pii`` (*mask*) a name masking changes masked, with its
+    place among the sheets (``[人名]さん[電話番号] (sheet 1)``). The fingerprint is written into the batch summary
+    and the partial folder, where a sheet named after a person or a phone number would be personal data that no
+    message shows; its place keeps two sheets that mask alike apart, and the input's sha256 keeps the order of the
+    sheets."""
+    if not mask or sheets is None:
+        return title, sheets
+    from taikai.privacy import mask_pii
+
+    masked = [mask_pii(name).text for name in sheets]
+    shown = [name if name == m else f"{m} (sheet {i})" for i, (name, m) in enumerate(zip(sheets, masked), 1)]
+    return (shown[sheets.index(title)] if title in sheets else title), shown
+
+
 def input_fingerprint(path: Path, previous: str | None = None) -> str:
     """Return ``SIZE:MTIME:SHA256`` of *path*: its size, modification time and the hash of all its bytes.
 

@@ -20,7 +20,7 @@ from taikai._masked_messages import errors_masked
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
-from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
+from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS, sheet_names
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
 from taikai.batch._options import BatchOptions
@@ -120,7 +120,7 @@ def _run(
     table_rows = min(reader.total or 0, limit or reader.total or 0)  # the rows read: --limit's first N at most
     if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS:
         check_xlsx_rows(input, table_rows)
-    sheet: str | None = getattr(reader, "title", None)  # an xlsx input's
+    sheet, sheets = sheet_names(getattr(reader, "title", None), getattr(reader, "sheets", None), options.mask_pii)
     saved = {
         "text_column": options.text_column,
         "id_column": options.id_column,
@@ -148,7 +148,7 @@ def _run(
             {
                 "encoding": "given" if options.encoding else "detected",
                 "rules": rules.rules.source if rules is not None else None,
-                SHEETS: getattr(reader, "sheets", None),  # for the sheet option a run of an earlier taikai saved
+                SHEETS: sheets,  # for the sheet option a run of an earlier taikai saved
             }
         ),
     }

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 import click
 
-from taikai._masked_messages import kept_values, mask_error, masked, masking
+from taikai._masked_messages import TEXTS, kept_values, mask_error, masked, masking
 from taikai._stopped import stopped
 from taikai.cli._usage_errors import UserError
 from taikai.errors import TaikaiError
@@ -25,8 +25,9 @@ from taikai.errors import TaikaiError
 
 def given_values(ctx: click.Context | None) -> list[str]:
     """Return the texts given to the command of *ctx* (paths, column names, a scheduler's address) that a masked
-    message keeps as given: the user's own, said back to them (``scheduler='tcp://10.0.0.5:99999'``)."""
-    return [] if ctx is None else kept_values(ctx.params)
+    message keeps as given: the user's own, said back to them (``scheduler='tcp://10.0.0.5:99999'``); not the
+    reviews given to ``predict`` and ``explain`` (:data:`~taikai._masked_messages.TEXTS`), which masking is for."""
+    return [] if ctx is None else kept_values({k: v for k, v in ctx.params.items() if k not in TEXTS})
 
 
 def as_said(text: str) -> str:

@@ -144,7 +144,7 @@ def _binary_advice(command: str, fmt: str) -> str:
 def warn_if_file(text: str, command: str) -> None:
     """Warn, with what to do, when the text *text* given to *command* names a file: its name is what is read."""
     if len(text) < 256 and "\n" not in text and os.path.isfile(text):
-        click.echo(f"taikai: warning: {file_advice(text, command)}", err=True)
+        click.echo(f"taikai: warning: {as_said(file_advice(text, command))}", err=True)  # columns: a first row
 
 
 _VERBS = {

@@ -38,14 +38,28 @@ class TextCommand(Command):
             if name.startswith("--") and name.isascii():
                 raise
             text = next((arg for arg in given if arg.startswith(name)), name)
-            shown = _shown_argument(text)
-            if shown != text:  # the system could not decode its bytes (CP932 in a UTF-8 terminal): not as garbage
-                name = "-…" if shown == "TEXT" else shown
-            hint = f"to give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
+            mask = _masks(given)
+            shown = _shown_argument(text, mask)
+            if shown != text:  # undecodable bytes (CP932 in a UTF-8 terminal), not as garbage; or masked personal data
+                name = "-…" if shown == "TEXT" or mask else shown
+            command = _command(ctx, mask)
+            hint = f"to give a text that starts with '-', put -- before it: {command} -- {shlex.quote(shown)}"
             raise UserError(unknown_option(ctx, name, hint)) from None
         if ctx.args and not ctx.resilient_parsing:
-            _refuse_extra_texts(ctx)
+            _refuse_extra_texts(ctx, _masks(given))
         return left
+
+
+def _masks(given: list[str]) -> bool:
+    """Say whether the arguments *given* to the command hold ``--mask-pii`` before any ``--`` (after it, a text):
+    then a message quotes the texts given masked, as the command reads them, not as they were typed."""
+    return "--mask-pii" in (given[: given.index("--")] if "--" in given else given)
+
+
+def _command(ctx: click.Context, mask: bool) -> str:
+    """Return the command a message advises to run instead: with ``--mask-pii`` when it was given, so that the
+    reviews of the command advised are masked too."""
+    return f"{ctx.command_path} --mask-pii" if mask else ctx.command_path
 
 
 def _missing_text(ctx: click.Context, param: click.Argument) -> str:
@@ -70,20 +84,22 @@ def _batch_hint(ctx: click.Context, given: list[str]) -> str:
     )
 
 
-def _refuse_extra_texts(ctx: click.Context) -> None:
+def _refuse_extra_texts(ctx: click.Context, mask: bool) -> None:
     """Raise a ``taikai: error:`` line for the texts given beyond the one the command (``explain``) takes: it takes
     one review; several go on standard input, one per line, as ``COMMAND -`` reads them. A ``-`` among them (standard
-    input) is no review: left out of the texts suggested, and said to be given alone."""
+    input) is no review: left out of the texts suggested, and said to be given alone. Under ``--mask-pii`` (*mask*)
+    the reviews are quoted masked, and the commands advised keep the option."""
     texts = [ctx.params.get("text"), *ctx.args]
-    shown = [shlex.quote(_shown_argument(str(text))) for text in texts]
+    shown = [shlex.quote(_shown_argument(str(text), mask)) for text in texts]
     reviews = [quoted for text, quoted in zip(texts, shown) if str(text) != STDIN]
-    alone = f"{STDIN} reads the reviews from standard input: give it alone ({ctx.command_path} {STDIN}), or "
+    command = _command(ctx, mask)
+    alone = f"{STDIN} reads the reviews from standard input: give it alone ({command} {STDIN}), or "
     if not reviews:
-        how = f"{STDIN} reads the reviews from standard input: give it once ({ctx.command_path} {STDIN})"
+        how = f"{STDIN} reads the reviews from standard input: give it once ({command} {STDIN})"
     elif len(reviews) == 1:
-        how = f"{alone}give the review without it: {ctx.command_path} {reviews[0]}"
+        how = f"{alone}give the review without it: {command} {reviews[0]}"
     else:
-        piped = f"printf '%s\\n' {' '.join(reviews)} | {ctx.command_path} {STDIN}"
+        piped = f"printf '%s\\n' {' '.join(reviews)} | {command} {STDIN}"
         how = (
             f"{alone if len(reviews) < len(texts) else ''}to {ctx.info_name} several, give them one per line on "
             f"standard input: {piped}; or quote a review that holds spaces as one argument"
@@ -91,10 +107,15 @@ def _refuse_extra_texts(ctx: click.Context) -> None:
     raise UserError(f"{ctx.info_name} takes one review, but {len(texts):,} were given ({', '.join(shown)}): {how}")
 
 
-def _shown_argument(text: str) -> str:
+def _shown_argument(text: str, mask: bool = False) -> str:
     """Return the argument *text* as a message may show it: its bytes decoded as predict decodes them when the system
     could not decode them (Python keeps them as lone surrogates, which print as garbage), or ``TEXT`` when they do
-    not decode."""
+    not decode; its personal data masked when *mask* (``--mask-pii``: the message is said before the command runs,
+    outside the masking of its errors)."""
+    if mask:
+        from taikai._masked_messages import masked
+
+        return masked(_shown_argument(text))
     if not _ESCAPED.search(text):
         return text
     from taikai.io import decode_argument

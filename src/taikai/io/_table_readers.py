@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._column_names import HEAD_ROWS, Head
+from taikai._masked_messages import masks
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._json_lines import nested_hint
@@ -284,8 +285,10 @@ def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]
             continue
         if all(name in columns for name in names):
             has = " and ".join(map(repr, names))
-            option = f" ({named.option} {shlex.quote(other)} on the command line)" if named.option else ""
-            return of, f"; sheet {other!r} has {has}: read it with {named.name}={other!r}{option}"
+            given = str(reader.sheets.index(other) + 1) if masks(other) else other  # masked, no name to give
+            option = f" ({named.option} {shlex.quote(given)} on the command line)" if named.option else ""
+            value = given if given != other else repr(other)
+            return of, f"; sheet {other!r} has {has}: read it with {named.name}={value}{option}"
     return of, f", or read another sheet with {named.name}= ({named.option} NAME on the command line)"
 
 
