@@ -200,3 +200,53 @@ def test_a_reasons_column_of_sentiments_is_said_in_one_line(feelings, options, s
             known_reasons=REASON_IDS,
         )
     assert str(caught.value).splitlines()[: len(said)] == said
+
+
+SKILL = "reasons: unknown label 'スキル不足'"
+TYPO = "reasons: unknown label 'low_pey' (closest: low_pay (報酬・単価が低い))"
+
+
+@pytest.mark.parametrize(
+    ("reasons", "lines", "said"),
+    [
+        # Regression: 30 rows of a reason the model lacks filled the 20 lines shown, hiding the typo after them
+        (
+            ["スキル不足"] * 30 + ["low_pey"],
+            None,
+            [
+                "team.csv: 31 label(s) outside the known labels, 2 different:",
+                f"team.csv:2: {SKILL} (the same on 29 more line(s): 3, 4, 5, 6, 7, …)",
+                f"team.csv:32: {TYPO}",
+            ],
+        ),
+        (
+            ["スキル不足", "low_pey", "スキル不足"],
+            None,
+            [
+                "team.csv: 3 label(s) outside the known labels, 2 different:",
+                f"team.csv:2: {SKILL} (the same on 1 more line(s): 4)",
+                f"team.csv:3: {TYPO}",
+            ],
+        ),
+        (["スキル不足", "low_pey"], None, ["team.csv: 2 label(s) outside the known labels:", f"team.csv:2: {SKILL}"]),
+        # a frame's rows have no lines: its places are named whole
+        (
+            ["スキル不足", "スキル不足"],
+            False,
+            [
+                "team.csv: 2 label(s) outside the known labels, all one label:",
+                f"team.csv: row 1 (data row, 1-based): {SKILL} (the same on 1 more row(s): team.csv: row 2 "
+                "(data row, 1-based))",
+            ],
+        ),
+    ],
+    ids=["thirty-then-a-typo", "interleaved", "all-different", "frame-rows"],
+)
+def test_each_unknown_label_is_listed_once_with_the_lines_that_repeat_it(reasons, lines, said):
+    df = pd.DataFrame({"text": ["手数料が高い"] * len(reasons), "reasons": reasons, "sentiment": "negative"})
+    numbered = None if lines is False else list(range(2, len(reasons) + 2))
+    with pytest.raises(InputError) as caught:
+        check_labelled(df, "team.csv", lines=numbered, **TAXONOMY)
+    shown = [line.strip() for line in str(caught.value).splitlines()]
+    assert [line for line in said if line not in shown] == []
+    assert "… and" not in str(caught.value)

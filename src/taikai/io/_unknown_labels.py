@@ -170,3 +170,29 @@ def broken_labels(columns: Sequence[tuple[Hashable, Sequence[str]]]) -> list[str
         for label in labels
         if _LINE_BREAK.search(label)
     ]
+
+
+SAME_SHOWN = 5
+"""How many further places of one unknown label :func:`grouped_unknowns` names after its first."""
+
+
+def grouped_unknowns(source: str, found: Sequence[tuple[str, str]]) -> list[str]:
+    """Return one ``PLACE: message`` line per distinct message of *found* (each ``(place, message)``, places as
+    :func:`~taikai.io._splits.row_name` names them in *source*), in the order they first come, with the places of
+    its repeats: 30 rows labelled with one reason the model lacks are one line, not 30 that hide a typo further down.
+    ``FILE:LINE`` places are shortened to their line numbers (``the same on 29 more lines: 3, 4, 5, 6, 7, …``)."""
+    places: dict[str, list[str]] = {}
+    for place, message in found:
+        places.setdefault(message, []).append(place)
+    lines = []
+    for message, where in places.items():
+        rest = where[1:]
+        said = f"{where[0]}: {message}"
+        if rest:
+            prefix = f"{source}:"
+            numbered = all(p.startswith(prefix) and p[len(prefix) :].isdigit() for p in rest)
+            shown = [p[len(prefix) :] if numbered else p for p in rest[:SAME_SHOWN]]
+            more = ", …" if len(rest) > SAME_SHOWN else ""
+            said += f" (the same on {len(rest):,} more {'line' if numbered else 'row'}(s): {', '.join(shown)}{more})"
+        lines.append(said)
+    return lines
