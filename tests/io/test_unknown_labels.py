@@ -250,3 +250,24 @@ def test_each_unknown_label_is_listed_once_with_the_lines_that_repeat_it(reasons
     shown = [line.strip() for line in str(caught.value).splitlines()]
     assert [line for line in said if line not in shown] == []
     assert "… and" not in str(caught.value)
+
+
+SCORES = "if -1, 0 and 1 stand for negative, neutral and positive"
+
+
+@pytest.mark.parametrize(
+    ("sentiment", "known", "said"),
+    [
+        # Regression: a sheet coding sentiment as -1/0/1 was told only "unknown label '-1'"
+        ("-1", SENTIMENTS, f"unknown label '-1' (closest: negative (ネガティブ), {SCORES})"),
+        ("0", SENTIMENTS, f"unknown label '0' (closest: neutral (中立), {SCORES})"),
+        ("1", SENTIMENTS, f"unknown label '1' (closest: positive (ポジティブ), {SCORES})"),
+        ("+1", SENTIMENTS, f"unknown label '+1' (closest: positive (ポジティブ), {SCORES})"),
+        ("2", SENTIMENTS, "unknown label '2'\n"),  # no score of the three
+        ("-1", OwnLabels(["good", "bad"]), "unknown label '-1'\n"),  # labels of one's own: no guess
+    ],
+)
+def test_a_sentiment_written_as_a_score_is_offered_the_sentiment_it_stands_for(sentiment, known, said):
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame("fees", sentiment), "s.csv", lines=[2], known_reasons=REASON_IDS, known_sentiments=known)
+    assert f"s.csv:2: sentiment: {said}" in str(caught.value) + "\n"
