@@ -98,9 +98,10 @@ def said(*args: str) -> str:
             ["keywords", "--char"],
             "keywords has no option '--char': did you mean --kind char? (see taikai keywords --help)",
         ),
-        (  # a value of two options (--input-format, --output-format) names neither
-            ["batch", "x.csv", "--xlsx"],
-            "batch has no option '--xlsx': taikai batch --help lists its options",
+        (  # a value of two options names both (regression: --parquet was offered --quiet)
+            ["batch", "x.csv", "--parquet"],
+            "batch has no option '--parquet': did you mean --input-format parquet or --output-format parquet? "
+            "(see taikai batch --help)",
         ),
         (  # regression (h173): a long option was matched to a short one: "did you mean -o?" for --no and --ou,
             # "-h?" for --ch

@@ -92,15 +92,15 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
 
 def _choice(ctx: click.Context, given: str) -> str | None:
     """Return the option and value that *given* names as a flag (``--format json`` for ``--json``, which evaluate
-    and info take but predict and explain do not): the one choice option of the command of *ctx* with a choice
-    spelled as *given* without its dashes, or ``None`` when none or several have one."""
+    and info take but predict and explain do not): the choice options of the command of *ctx* with a choice
+    spelled as *given* without its dashes (``--input-format xlsx or --output-format xlsx``), or ``None``."""
     value = given.removeprefix("--")
     found = [
         f"{max(param.opts, key=len)} {value}"
         for param in ctx.command.get_params(ctx)
         if given.startswith("--") and isinstance(param.type, click.Choice) and value in map(str, param.type.choices)
     ]
-    return found[0] if len(found) == 1 else None
+    return " or ".join(found) or None
 
 
 def _extended(given: str, names: Sequence[str]) -> str | None:
