@@ -54,3 +54,30 @@ def test_format_characters_of_the_text_are_shown_as_spaces(invoke, tiny_model_di
     assert result.exit_code == 0, result.output
     assert not any(ch in result.output for ch in FORMAT_CHARACTERS)
     assert shown in result.output
+
+
+LONG = "手数料が高すぎて続けられませんでした。提案も通らないし、報酬も低いので退会します"
+
+
+@pytest.mark.parametrize(
+    ("room", "cut"),
+    [
+        (None, 40),  # not a terminal: the texts as before, 40 columns at most
+        (200, 40),  # a wide terminal: no wider than that
+        (30, 30),  # Regression: an 80-column terminal wrapped every row of a long text (its 40 columns)
+        (11, 11),
+        (5, 10),  # narrower than the other columns leave: the texts keep 10 columns, and the rows wrap
+    ],
+)
+def test_the_texts_are_cut_to_the_terminal_s_width(tiny_model, room, cut):
+    """*room*: the terminal's columns after the columns before the text (whatever the tiny model predicts)."""
+    from taikai.cli._predict import render_table
+    from taikai.text import display_width
+
+    predictions = tiny_model.predict([LONG, "安い"])
+    header = render_table(predictions, 0).splitlines()[0]
+    before = display_width(header[: header.index("text")])
+    table = render_table(predictions, 0, width=None if room is None else before + room)
+    long, short = (display_width(row.split("  ")[-1]) for row in table.splitlines()[1:])  # no text has two spaces
+    assert cut - 1 <= long <= cut  # a wide character does not go over it: one column may be left
+    assert table.splitlines()[1].endswith("…") and table.splitlines()[2].endswith("安い") and short == 4

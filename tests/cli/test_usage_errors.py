@@ -82,6 +82,27 @@ def said(*args: str) -> str:
             "drift has no option '--date': did you mean --date-column? (see taikai drift --help)",
         ),
         (["--frob"], "taikai has no option '--frob': taikai --help lists its options"),
+        (  # regression: evaluate and info take --json; predict and explain said only to read their --help
+            ["predict", "x", "--json"],
+            "predict has no option '--json': did you mean --format json? (see taikai predict --help)",
+        ),
+        (
+            ["explain", "x", "--jsonl"],
+            "explain has no option '--jsonl': taikai explain --help lists its options",  # explain has no jsonl
+        ),
+        (
+            ["explain", "x", "--json"],
+            "explain has no option '--json': did you mean --format json? (see taikai explain --help)",
+        ),
+        (
+            ["keywords", "--char"],
+            "keywords has no option '--char': did you mean --kind char? (see taikai keywords --help)",
+        ),
+        (  # a value of two options names both (regression: --parquet was offered --quiet)
+            ["batch", "x.csv", "--parquet"],
+            "batch has no option '--parquet': did you mean --input-format parquet or --output-format parquet? "
+            "(see taikai batch --help)",
+        ),
         (  # regression (h173): a long option was matched to a short one: "did you mean -o?" for --no and --ou,
             # "-h?" for --ch
             ["batch", "x.csv", "-o", "y.csv", "--no"],

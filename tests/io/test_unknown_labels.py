@@ -200,3 +200,74 @@ def test_a_reasons_column_of_sentiments_is_said_in_one_line(feelings, options, s
             known_reasons=REASON_IDS,
         )
     assert str(caught.value).splitlines()[: len(said)] == said
+
+
+SKILL = "reasons: unknown label 'スキル不足'"
+TYPO = "reasons: unknown label 'low_pey' (closest: low_pay (報酬・単価が低い))"
+
+
+@pytest.mark.parametrize(
+    ("reasons", "lines", "said"),
+    [
+        # Regression: 30 rows of a reason the model lacks filled the 20 lines shown, hiding the typo after them
+        (
+            ["スキル不足"] * 30 + ["low_pey"],
+            None,
+            [
+                "team.csv: 31 label(s) outside the known labels, 2 different:",
+                f"team.csv:2: {SKILL} (the same on 29 more line(s): 3, 4, 5, 6, 7, …)",
+                f"team.csv:32: {TYPO}",
+            ],
+        ),
+        (
+            ["スキル不足", "low_pey", "スキル不足"],
+            None,
+            [
+                "team.csv: 3 label(s) outside the known labels, 2 different:",
+                f"team.csv:2: {SKILL} (the same on 1 more line(s): 4)",
+                f"team.csv:3: {TYPO}",
+            ],
+        ),
+        (["スキル不足", "low_pey"], None, ["team.csv: 2 label(s) outside the known labels:", f"team.csv:2: {SKILL}"]),
+        # a frame's rows have no lines: its places are named whole
+        (
+            ["スキル不足", "スキル不足"],
+            False,
+            [
+                "team.csv: 2 label(s) outside the known labels, all one label:",
+                f"team.csv: row 1 (data row, 1-based): {SKILL} (the same on 1 more row(s): team.csv: row 2 "
+                "(data row, 1-based))",
+            ],
+        ),
+    ],
+    ids=["thirty-then-a-typo", "interleaved", "all-different", "frame-rows"],
+)
+def test_each_unknown_label_is_listed_once_with_the_lines_that_repeat_it(reasons, lines, said):
+    df = pd.DataFrame({"text": ["手数料が高い"] * len(reasons), "reasons": reasons, "sentiment": "negative"})
+    numbered = None if lines is False else list(range(2, len(reasons) + 2))
+    with pytest.raises(InputError) as caught:
+        check_labelled(df, "team.csv", lines=numbered, **TAXONOMY)
+    shown = [line.strip() for line in str(caught.value).splitlines()]
+    assert [line for line in said if line not in shown] == []
+    assert "… and" not in str(caught.value)
+
+
+SCORES = "if -1, 0 and 1 stand for negative, neutral and positive"
+
+
+@pytest.mark.parametrize(
+    ("sentiment", "known", "said"),
+    [
+        # Regression: a sheet coding sentiment as -1/0/1 was told only "unknown label '-1'"
+        ("-1", SENTIMENTS, f"unknown label '-1' (closest: negative (ネガティブ), {SCORES})"),
+        ("0", SENTIMENTS, f"unknown label '0' (closest: neutral (中立), {SCORES})"),
+        ("1", SENTIMENTS, f"unknown label '1' (closest: positive (ポジティブ), {SCORES})"),
+        ("+1", SENTIMENTS, f"unknown label '+1' (closest: positive (ポジティブ), {SCORES})"),
+        ("2", SENTIMENTS, "unknown label '2'\n"),  # no score of the three
+        ("-1", OwnLabels(["good", "bad"]), "unknown label '-1'\n"),  # labels of one's own: no guess
+    ],
+)
+def test_a_sentiment_written_as_a_score_is_offered_the_sentiment_it_stands_for(sentiment, known, said):
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame("fees", sentiment), "s.csv", lines=[2], known_reasons=REASON_IDS, known_sentiments=known)
+    assert f"s.csv:2: sentiment: {said}" in str(caught.value) + "\n"

@@ -764,6 +764,7 @@ def test_refit_all_gives_a_reason_only_the_test_rows_have_the_default_threshold(
     assert thresholds["other"] == 0.3 and len(thresholds) == 8
 
 
+TWO_WAYS = "name one label in two spellings (another case, or a taxonomy id and its Japanese name)"
 FREE_TEXTS = ["アプリの画面が見づらい", "ボタンの配置が悪い", "文字が小さくて読めない", "色使いが好き"]
 
 
@@ -789,6 +790,22 @@ FREE_TEXTS = ["アプリの画面が見づらい", "ボタンの配置が悪い"
                 "sentiment labels that differ only in case are different labels: 'Negative' and 'negative'",
             ],
         ),
+        # Regression: a taxonomy id and its Japanese name, one label typed two ways in Excel, trained as two unsaid
+        (
+            ["手数料が高い", "fees", "Time", "time"],
+            ["ネガティブ", "negative", "neutral", "neutral"],
+            [
+                f"reason labels that {TWO_WAYS} are different labels: 'Time' and 'time'; 'fees' and '手数料が高い'; "
+                "if each group",
+                f"sentiment labels that {TWO_WAYS} are different labels: 'negative' and 'ネガティブ'; if each group",
+            ],
+        ),
+        (
+            ["low_pay (報酬・単価が低い)", "low_pay", "その他", "スキル不足"],
+            ["good", "bad"] * 2,
+            [f"reason labels that {TWO_WAYS}"],
+        ),
+        (["スキル不足", "スキル", "その他", "other2"], ["good", "bad"] * 2, []),  # no two spellings of one label
     ],
 )
 def test_own_labels_that_differ_only_in_case_are_warned_about(tmp_path, reasons, sentiments, warned):
@@ -797,7 +814,7 @@ def test_own_labels_that_differ_only_in_case_are_warned_about(tmp_path, reasons,
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = taikai.train(df, folds=0, test_size=0, free_labels=True, config=FeatureConfig())
-    found = [w for w in model.metadata.warnings if "differ only in case" in w]
+    found = [w for w in model.metadata.warnings if "are different labels" in w]
     assert len(found) == len(warned) and all(w.startswith(start) for w, start in zip(found, warned, strict=True))
 
 

@@ -5,6 +5,7 @@ several commands take are in :mod:`taikai.cli._options`."""
 from __future__ import annotations
 
 import errno
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Mapping
@@ -85,6 +86,8 @@ class Group(click.Group):
     command_class = Command  # ``@group.command()`` (taikai rules test)
 
     def invoke(self, ctx: click.Context) -> Any:
+        if os.environ.get("NO_COLOR"):  # no-color.org: set and not empty, no colours even on a terminal
+            ctx.color = False  # the command's context inherits it, and click.echo and secho read it
         with warnings.catch_warnings():
             try:
                 release_stops()  # held since main(): one that came as click parsed is handled here, as any stop

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,11 +24,25 @@ if TYPE_CHECKING:
     from taikai.model import Prediction
 
 
+TEXT_WIDTH = 40
+"""The terminal columns the table's text column takes at most."""
+
+NARROWEST_TEXT = 10
+"""The terminal columns the text column keeps however narrow the terminal: a row of a narrower one wraps."""
+
+
 def render_table(
-    predictions: Sequence[Prediction], top: int, rules: bool = False, numbers: Sequence[int] | None = None
+    predictions: Sequence[Prediction],
+    top: int,
+    rules: bool = False,
+    numbers: Sequence[int] | None = None,
+    width: int | None = None,
 ) -> str:
     """Return the predictions as a table padded by display width, one row per text, numbered by *numbers* (the
     lines of standard input they were read from) or from 1.
+
+    The texts are cut to :data:`TEXT_WIDTH` columns, and to fewer (down to :data:`NARROWEST_TEXT`) when the rows
+    would be wider than *width*, the terminal's columns (``None``: not a terminal, the table as it is).
 
     With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text, and the
     probability column is headed ``p(model)``: it is the model's probability of its own reason (the ``model``
@@ -41,7 +56,7 @@ def render_table(
     for i, p in zip(numbers or range(1, len(predictions) + 1), predictions):
         message = (p.message,) if said else ()
         if p.reason is None:
-            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), clip(p.text, 40), *message))
+            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), p.text, *message))
             continue
         if top:
             probs = ", ".join(f"{shown_label(label)} {prob:.2f}" for label, prob in p.top_reasons(top))
@@ -60,9 +75,22 @@ def render_table(
         if rules:
             labels = "|".join(p.rules.labels) if p.rules else "-"
             cells += (p.model_reason or "-", labels, "!" if p.rule_conflict else "")
-        rows.append((*cells, clip(p.text, 40), *message))
+        rows.append((*cells, p.text, *message))
+    rows = _cut_texts(rows, rows[0].index("text"), width)
     widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
     return "\n".join("  ".join(pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+
+
+def _cut_texts(rows: list[tuple[str, ...]], at: int, width: int | None) -> list[tuple[str, ...]]:
+    """Return *rows* (the header first) with their texts, column *at*, cut to :data:`TEXT_WIDTH` columns, or to
+    what a terminal *width* columns wide leaves them after the columns before them, at least :data:`NARROWEST_TEXT`
+    (the messages of rows not classified, after the texts, are long enough to wrap whatever the texts' width)."""
+    texts = [clip(row[at], TEXT_WIDTH) for row in rows[1:]]
+    if width is not None:
+        others = [max(display_width(row[c]) for row in rows) for c in range(at)]  # a message after it may wrap
+        left = width - sum(others) - 2 * len(others)  # two spaces between columns
+        texts = [clip(text, max(NARROWEST_TEXT, min(TEXT_WIDTH, left))) for text in texts]
+    return [rows[0], *((*row[:at], text, *row[at + 1 :]) for row, text in zip(rows[1:], texts))]
 
 
 def _read_texts(
@@ -150,7 +178,8 @@ def predict(
     if mask_pii:
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
     if fmt == "table":
-        echo_result(render_table(predictions, top, rules=matcher is not None, numbers=numbers))
+        width = shutil.get_terminal_size().columns if sys.stdout is not None and sys.stdout.isatty() else None
+        echo_result(render_table(predictions, top, rules=matcher is not None, numbers=numbers, width=width))
     else:
         lines_read: Sequence[int | None] = numbers or [None] * len(predictions)
         records = [_record(p, top, n) for p, n in zip(predictions, lines_read)]

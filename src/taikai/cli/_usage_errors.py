@@ -81,13 +81,26 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
     dashes = "--" if given.startswith("--") else "-"
     options = {name.lstrip("-"): name for name in names if name.startswith(dashes)}
     close = close_name(given.lstrip("-"), list(options), CLOSE, typo=None)
-    close = options.get(close) if close is not None else _extended(given, names)
+    close = _choice(ctx, given) or (options.get(close) if close is not None else _extended(given, names))
     said = f"{name_of(ctx)} has no option {given!r}"
     if close is not None:
         said += f": did you mean {close}?"
     if hint:
         return f"{said} ({help_hint(ctx)}); {hint}"
     return f"{said} ({help_hint(ctx)})" if close is not None else f"{said}: {ctx.command_path} --help lists its options"
+
+
+def _choice(ctx: click.Context, given: str) -> str | None:
+    """Return the option and value that *given* names as a flag (``--format json`` for ``--json``, which evaluate
+    and info take but predict and explain do not): the choice options of the command of *ctx* with a choice
+    spelled as *given* without its dashes (``--input-format xlsx or --output-format xlsx``), or ``None``."""
+    value = given.removeprefix("--")
+    found = [
+        f"{max(param.opts, key=len)} {value}"
+        for param in ctx.command.get_params(ctx)
+        if given.startswith("--") and isinstance(param.type, click.Choice) and value in map(str, param.type.choices)
+    ]
+    return " or ".join(found) or None
 
 
 def _extended(given: str, names: Sequence[str]) -> str | None:

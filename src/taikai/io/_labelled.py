@@ -27,7 +27,13 @@ from taikai.io._label_columns import MORE_REASONS_COLUMN
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
-from taikai.io._unknown_labels import broken_labels, known_labels, misplaced_sentiments, row_unknowns
+from taikai.io._unknown_labels import (
+    broken_labels,
+    grouped_unknowns,
+    known_labels,
+    misplaced_sentiments,
+    row_unknowns,
+)
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -180,7 +186,7 @@ def check_labelled(
     keep: list[int] = []
     blank = 0
     bad: list[BadRow] = []
-    unknown: list[tuple[str, str]] = []  # the message, and whether a reason or a sentiment is unknown
+    unknown: list[tuple[str, str, str]] = []  # the row, the message, and whether a reason or a sentiment is unknown
     far_from: list[tuple[str, Collection[str]]] = []  # each unknown label, and the labels it was not among
     misplaced: list[tuple[str, list[str]]] = []  # rows with sentiment labels in the reasons column, and those labels
     for pos, (text, reasons_cell, more_cell, sentiment_cell, unused) in enumerate(
@@ -218,7 +224,7 @@ def check_labelled(
             known_reasons,
             known_sentiments if sentiment_column else None,  # a sentiment not read is not checked
         )
-        unknown += [(f"{where(pos)}: {message}", kind) for message, kind in said]
+        unknown += [(where(pos), message, kind) for message, kind in said]
         far_from += far_labels  # a label of the other column is no typo
         misplaced += [(where(pos), sentiments_here)] if sentiments_here else []
         if problems:
@@ -234,9 +240,12 @@ def check_labelled(
     if unknown:
         far = any(closest_label(label, known) is None for label, known in far_from)
         free = f"; or {free_labels_advice}" if free_labels_hint or (free_labels_hint is None and far) else ""
-        kinds = {kind for _, kind in unknown}
+        kinds = {kind for _, _, kind in unknown}
+        grouped = grouped_unknowns(source, [(place, message) for place, message, _ in unknown])
+        distinct = f", {len(grouped)} different" if 1 < len(grouped) < len(unknown) else ""
+        distinct = ", all one label" if len(grouped) == 1 < len(unknown) else distinct
         raise InputError(
-            f"{source}: {len(unknown)} label(s) outside the known labels:{_listing([m for m, _ in unknown])}\n"
+            f"{source}: {len(unknown)} label(s) outside the known labels{distinct}:{_listing(grouped)}\n"
             f"use {known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo"
             + (f"; {unknown_hint}" if unknown_hint else "")
             + free

@@ -8,7 +8,16 @@ from collections.abc import Callable, Collection, Hashable, Sequence
 
 from taikai._closest_label import closest_label, names_known
 from taikai._cut import cut_list
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, named_labels, own_labels, reason_id, sentiment_id
+from taikai.labels import (
+    REASON_IDS,
+    SENTIMENTS,
+    display_order,
+    named_labels,
+    own_labels,
+    reason_id,
+    sentiment_id,
+    sentiment_name,
+)
 
 _RUN_TOGETHER = re.compile(r"[,、;；/／\s]+")
 """What may have been meant to separate labels: commas and whitespace (they separate reasons of the taxonomy, but not
@@ -51,8 +60,21 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
     if several and len(pieces) > 1 and all(x in known or (not own and reason_id(x) in known) for x in pieces):
         whose = "labels of your own" if own else "reasons"
         return f"unknown label {label!r}: separate {whose} with |: {'|'.join(pieces)}"
-    close = closest_label(label, known)
+    close = closest_label(label, known) or (None if several else _scored(label, known))
     return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
+
+
+_SCORES = {"-1": "negative", "0": "neutral", "1": "positive", "+1": "positive"}
+"""The sentiment a score of -1, 0 or 1 stands for, as sheets that code sentiment as a number write it."""
+
+
+def _scored(label: str, known: Collection[str]) -> str | None:
+    """Return the taxonomy's sentiment that *label* stands for as a score (``-1``: ``negative (ネガティブ)``), said as
+    a guess, when *known* are the taxonomy's sentiments; else ``None`` (a digit is no typo of a word)."""
+    named = _SCORES.get(label.strip())
+    if named is None or named not in known or own_labels(known, SENTIMENTS):
+        return None
+    return f"{named} ({sentiment_name(named)}), if -1, 0 and 1 stand for negative, neutral and positive"
 
 
 def _of(label: str, known: Collection[str], to_id: Callable[[str], str], own: Collection[str] = ()) -> bool:
@@ -170,3 +192,29 @@ def broken_labels(columns: Sequence[tuple[Hashable, Sequence[str]]]) -> list[str
         for label in labels
         if _LINE_BREAK.search(label)
     ]
+
+
+SAME_SHOWN = 5
+"""How many further places of one unknown label :func:`grouped_unknowns` names after its first."""
+
+
+def grouped_unknowns(source: str, found: Sequence[tuple[str, str]]) -> list[str]:
+    """Return one ``PLACE: message`` line per distinct message of *found* (each ``(place, message)``, places as
+    :func:`~taikai.io._splits.row_name` names them in *source*), in the order they first come, with the places of
+    its repeats: 30 rows labelled with one reason the model lacks are one line, not 30 that hide a typo further down.
+    ``FILE:LINE`` places are shortened to their line numbers (``the same on 29 more lines: 3, 4, 5, 6, 7, …``)."""
+    places: dict[str, list[str]] = {}
+    for place, message in found:
+        places.setdefault(message, []).append(place)
+    lines = []
+    for message, where in places.items():
+        rest = where[1:]
+        said = f"{where[0]}: {message}"
+        if rest:
+            prefix = f"{source}:"
+            numbered = all(p.startswith(prefix) and p[len(prefix) :].isdigit() for p in rest)
+            shown = [p[len(prefix) :] if numbered else p for p in rest[:SAME_SHOWN]]
+            more = ", …" if len(rest) > SAME_SHOWN else ""
+            said += f" (the same on {len(rest):,} more {'line' if numbered else 'row'}(s): {', '.join(shown)}{more})"
+        lines.append(said)
+    return lines

@@ -271,26 +271,3 @@ def unlearned_labels(
                 "(only in the test rows), so the model cannot predict them: give them training rows"
             )
     return out
-
-
-def look_alike_labels(df: pd.DataFrame, sentiment_column: Hashable | None) -> list[str]:
-    """Return a warning for each kind of label of *df* where labels differ only in case (``UI/UX``, ``ui/ux``).
-
-    Label cells are read after NFKC, so full- and half-width forms are one label already, and ids of the taxonomy
-    are read in any case; labels of one's own are kept as written, so such labels are different labels.
-    """
-    kinds = [("reason", [x for labels in df["label_set"] for x in labels])]
-    if sentiment_column:
-        kinds.append(("sentiment", [x for x in df[sentiment_column] if isinstance(x, str) and x]))
-    out = []
-    for kind, labels in kinds:
-        groups: dict[str, set[str]] = {}
-        for label in labels:
-            groups.setdefault(label.casefold(), set()).add(label)
-        alike = [" and ".join(map(repr, sorted(group))) for group in groups.values() if len(group) > 1]
-        if alike:
-            out.append(
-                f"{kind} labels that differ only in case are different labels: {'; '.join(sorted(alike))}; if "
-                "each group is one label, write it one way in the data and train again"
-            )
-    return out

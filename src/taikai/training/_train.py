@@ -34,7 +34,6 @@ from taikai.training._checks import (
     check_out_dir,
     check_split_options,
     label_rows,
-    look_alike_labels,
     save_out,
     unlearned_labels,
     weak_data_warnings,
@@ -45,6 +44,7 @@ from taikai.training._compare import compare_added, skipped_comparison
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._fit_failure import fit_failure
 from taikai.training._inputs import TrainingInputs, read_inputs
+from taikai.training._look_alike import look_alike_labels
 from taikai.training._resolved_config import resolve_config
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
