@@ -14,51 +14,24 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
-from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts
+from taikai.analysis._chart_words import words as _words
+from taikai.analysis._count_table import (
+    SEGMENT_BARS,
+    SENTIMENT_BARS,
+    TREND_COUNTS,
+    TREND_SHARES,
+    counts,
+    per_reason,
+    square_counts,
+)
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import DataWarning, check_choice
+from taikai.errors import DataWarning, wrong_type
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
-WORDS = {
-    "ja": {
-        "count": "件数",
-        "share": "割合",
-        "reasons": "退会理由の分布",
-        "primary": "主な理由",
-        "stated": "記載された理由",
-        "sentiment": "理由ごとの感情",
-        "segments": "{by} ごとの退会理由",
-        "trend": "退会理由の推移 (件数)",
-        "trend_shares": "割合の推移",
-        "confusion": "混同行列",
-        "predicted": "予測",
-        "gold": "正解",
-    },
-    "en": {
-        "count": "count",
-        "share": "share",
-        "reasons": "Reasons",
-        "primary": "primary reason",
-        "stated": "stated reasons",
-        "sentiment": "Sentiment per reason",
-        "segments": "Reasons per {by}",
-        "trend": "Reasons over time (count)",
-        "trend_shares": "Shares over time",
-        "confusion": "Confusion matrix",
-        "predicted": "predicted",
-        "gold": "gold",
-    },
-}
-
-
-def _words(lang: str) -> dict[str, str]:
-    """The words of the charts in *lang*; another language is an :class:`InputError`."""
-    check_choice("lang", lang, WORDS)
-    return WORDS[lang]
 
 
 def _figure(width: float, height: float) -> Any:
@@ -76,6 +49,10 @@ def to_data_uri(fig: Any) -> str:
     A character that no chart font has (an emoji, a rare kanji) is drawn as 〓 (*fig* itself is left as it was) and
     named in a :class:`~taikai.errors.DataWarning`.
     """
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):  # a table given: an AttributeError of pandas ('findobj')
+        raise wrong_type("fig", fig, "a matplotlib Figure, as reason_bars and the other chart functions return")
     uri, missing = png_uri(fig)
     if missing:
         warn_user(missing_glyphs_warning(missing), DataWarning)
@@ -98,6 +75,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     *labels*: the model's reasons (``ReportContext.reason_labels``), which say whether a label of its own is named
     as written (:class:`~taikai.labels.OwnLabels`); ``None``: the table's.
     """
+    distribution = per_reason(distribution, "reason_bars")
     from matplotlib.ticker import MaxNLocator
 
     words = _words(lang)
@@ -120,6 +98,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
 def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
     """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``);
     *labels* as for :func:`reason_bars`."""
+    stated = per_reason(stated, "stated_bars")
     from matplotlib.ticker import MaxNLocator
 
     words = _words(lang)
@@ -279,7 +258,7 @@ def confusion_plot(labels: list[str], confusion: Any, title: str | None = None, 
     """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted), its title (by default
     ``混同行列`` or ``Confusion matrix``), axes and label names in *lang* (``ja`` or ``en``), as the other charts."""
     words = _words(lang)
-    matrix = np.asarray(confusion)
+    matrix = square_counts(labels, confusion)
     with chart_style():
         fig = _figure(0.7 * len(labels) + 3, 0.6 * len(labels) + 2)
         ax = fig.add_subplot()
