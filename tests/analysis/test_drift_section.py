@@ -62,15 +62,19 @@ def test_weeks_are_named_as_the_trend_table_names_them(predictions, tiny_model, 
     [
         ("en", True, "Drift found (drift: yes). Reference: "),
         ("en", False, "No drift found (drift: no). Reference: "),
-        ("ja", True, "ドリフトあり (drift: yes)。基準: "),
-        ("ja", False, "ドリフトなし (drift: no)。基準: "),
+        ("ja", True, "ドリフトあり。基準: "),  # no English on the ja page (it read "ドリフトあり (drift: yes)")
+        ("ja", False, "ドリフトなし。基準: "),
     ],
 )
 def test_the_verdict_note_does_not_repeat_the_title(predictions, tiny_model, tiny_csv, lang, drifted, verdict):
-    """Regression: under the title "Drift (against the training data)" the verdict read "Drift (drift: yes)"."""
+    """Regression: under the title "Drift (against the training data)" the verdict read "Drift (drift: yes)"; and it
+    sent the reader, who has the page only, to a file of the repository ("閾値の根拠は docs/drift.md"): the page says
+    how the limits were set in one sentence of its own language."""
     frame = predictions if drifted else tiny_model.predict_frame(pd.read_csv(tiny_csv)[["text"]])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.alert is drifted and section.notes[0].startswith(verdict)
+    assert "docs/" not in section.notes[0] and ".md" not in section.notes[0]
+    assert ("閾値は、ドリフトのない文章" if lang == "ja" else "Each limit was set between") in section.notes[0]
 
 
 @pytest.mark.parametrize(
@@ -223,7 +227,7 @@ def test_a_model_without_statistics_gets_advice_the_report_can_follow(
 @pytest.mark.slow
 def test_report_holds_the_drift_section(predictions, tiny_model):
     page = build_report(predictions, date_column="posted_at", model=tiny_model)
-    assert '<section id="drift">' in page and "ドリフトあり (drift: yes)" in page
+    assert '<section id="drift">' in page and "ドリフトあり。基準" in page
     assert "未知のトークン (OOV) の割合" in page and "2025-07" in page
     assert '<section id="drift">' not in build_report(predictions, model=tiny_model, drift=False)
 
@@ -246,8 +250,7 @@ def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, 
     [
         (
             "ja",
-            "判定できません: 分類できた行が少なすぎます "
-            "(3 行のうち分類できたのは 0 行、判定には 30 行以上が必要; drift: not judged)",
+            "判定できません: 分類できた行が少なすぎます (3 行のうち分類できたのは 0 行、判定には 30 行以上が必要)",
         ),
         ("en", "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3"),
     ],
