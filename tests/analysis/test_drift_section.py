@@ -310,9 +310,11 @@ def test_section_names_the_reason_that_moved_most_and_a_drifted_periods_new_word
     assert whole.startswith(moved) and f"{move.reference_share:.1%} → {move.share:.1%}" in whole
     assert periods and periods[0].startswith(f"2025-07 {moved}")
     assert any(line.startswith(period_words) for line in section.period_words)
-    if lang == "en":  # as taikai drift writes them
+    assert f"({move.label}) " in whole  # named as the page names a reason: the en page wrote the id alone (trouble)
+    if lang == "en":  # as taikai drift writes them, which names the reason by its id
         text = report.to_text()
-        assert f"  {whole}" in text and f"  {periods[0]}" in text
+        plain = [re.sub(r": .*? \((\w+)\) ", r": \1 ", line, count=1) for line in (whole, periods[0])]
+        assert f"  {plain[0]}" in text and f"  {plain[1]}" in text
         assert any(f"  {line}".split(";")[0] in text for line in section.period_words)
     page = _drift_html(
         build_report(predictions, lang=lang, model=tiny_model, date_column="posted_at", charts=False, embed_font=False)
@@ -396,7 +398,8 @@ def test_the_new_words_table_shows_percentages_under_headings_in_the_reports_lan
     first = report.overall.new_words[0]
     absent = "absent" if lang == "en" else "なし"
     reference = f"{first.reference_share:.1%}" if first.in_reference else absent
-    assert table.iloc[0].tolist()[:3] == [first.word, f"{first.rows:,}", percent(first.share, "")]
+    shown = percent(first.share, "", decimals=1)  # one decimal, as its reference share (it read 4% beside 0.4%)
+    assert table.iloc[0].tolist()[:3] == [first.word, f"{first.rows:,}", shown]
     assert str(table.iloc[0].tolist()[3]).startswith(reference)
     assert all(str(share).endswith("%") for share in table.iloc[:, 2])
 

@@ -73,6 +73,11 @@ def sentiment_section(ctx: ReportContext) -> Section:
         labels, caption = (chart.labels, ctx.sentiment_labels), chart.caption(ctx)
         alt = sentiment_alt(ctx, t.sentiment_per_reason, per_reason)
         blocks.append(Figure.of(alt, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
-    named = per_reason.rename(index=ctx.reason, columns=ctx.sentiment).rename_axis(index=t.reason, columns=None)
-    blocks.append(Table.from_frame(named))
+    number = ColumnKind.NUMBER  # counts with their share of the reason's reviews, as the chart's bars, and the total
+    columns = (Column(t.reason), *(Column(ctx.sentiment(str(s)), number) for s in per_reason.columns))
+    rows = tuple(
+        (ctx.reason(str(r)), *(CountShare(int(c), int(c) / max(int(v.sum()), 1)) for c in v), int(v.sum()))
+        for r, v in per_reason.iterrows()
+    )
+    blocks.append(Table((*columns, Column(t.total, number)), rows))
     return Section.of("sentiment", t.sentiment, blocks)
