@@ -182,6 +182,15 @@ def _number(group: str) -> str:
     return f"{int(digits):,}" if digits.isdigit() and len(digits) > 3 else group
 
 
+_MODELS_JA = {"default (shipped)": "同梱の既定モデル", "(in memory)": "保存されていないモデル"}
+"""The names ``taikai.model.model_display_name`` gives a model that has no directory name of its own, in Japanese."""
+
+
+def model_name(name: str, lang: str) -> str:
+    """Return a model's display name in *lang*: the shipped one is ``default (shipped)`` in English only."""
+    return _MODELS_JA.get(name, name) if lang == "ja" else name
+
+
 def label(name: str, english: str, lang: str) -> str:
     """Return the name of the figure called *name* (``english`` as ``taikai drift`` writes it) in *lang*."""
     return _LABELS_JA.get(name, english) if lang == "ja" else english
@@ -201,6 +210,9 @@ def sentence(english: str, lang: str) -> str:
     if widened is not None:
         base, sign, rows = widened.groups()
         return f"{sentence(base, lang)} {'−' if sign == '−' else '+'} {_number(rows)} 行での偶然の揺れ"
+    named = english.removeprefix("training statistics of the model ")
+    if named in _MODELS_JA:  # モデル default (shipped) の学習時の統計: English on the page
+        return f"{_MODELS_JA[named]}の学習時の統計"
     for pattern, template in _PATTERNS_JA:
         found = pattern.fullmatch(english)
         if found is not None:
