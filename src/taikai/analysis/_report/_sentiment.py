@@ -10,6 +10,7 @@ from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._alt import sentiment_alt, shares_alt
 from taikai.analysis._report._blocks import (
     Block,
+    Cell,
     Column,
     ColumnKind,
     CountShare,
@@ -75,7 +76,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
         blocks.append(Figure.of(alt, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
     number = ColumnKind.NUMBER  # counts with their share of the reason's reviews, as the chart's bars, and the total
     columns = (Column(t.reason), *(Column(ctx.sentiment(str(s)), number) for s in per_reason.columns))
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (ctx.reason(str(r)), *(CountShare(int(c), int(c) / max(int(v.sum()), 1)) for c in v), int(v.sum()))
         for r, v in per_reason.iterrows()
     )
