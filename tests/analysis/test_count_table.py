@@ -76,6 +76,7 @@ NOT_COUNTS = [
     ("reason_labels", lambda f: (analysis.reason_distribution(f),), InputError, "not a predictions file"),
     # other objects: AttributeErrors of pandas ('findobj', 'value'), matplotlib's "Image data of dtype object"
     ("to_data_uri", lambda f: (f,), TypeError, "fig must be a matplotlib Figure"),
+    ("period_label", lambda f: (f,), TypeError, "period must be a pandas Period, one of the index of reasons_over"),
     ("render_text", lambda f: (f.iloc[0],), TypeError, "explanation must be an Explanation, as taikai.explain"),
     ("confusion_plot", lambda f: (["fees", "trouble"], f), TypeError, "square matrix of counts, one row and column"),
     ("confusion_plot", lambda f: (["fees"], [[1, 2]]), TypeError, "(1 x 1, as evaluate(...).reason.confusion"),

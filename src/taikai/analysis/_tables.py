@@ -269,6 +269,8 @@ def shares_over_time(table: pd.DataFrame) -> pd.DataFrame:
 
 def period_label(period: pd.Period, short: bool = False) -> str:
     """Return a short name of a month (``2026-03``) or week (``2026-W12``; ``W12`` when *short*, ISO weeks)."""
+    if not isinstance(period, pd.Period):  # a table failed on a pandas attribute ('freqstr')
+        raise wrong_type("period", period, "a pandas Period, one of the index of reasons_over_time(predictions, ...)")
     return period_name(period, check_bool("short", short))
 
 
