@@ -297,19 +297,19 @@ PREDICTIONS = pd.DataFrame({"text": ["手数料が高い"], "reason": ["fees"], 
     [
         (
             lambda: analysis.reason_bars([1, 2]),
-            "reason_bars: distribution must be a DataFrame with columns 'count' and 'share', as "
+            "reason_bars: table must be a DataFrame of count and share per reason, as "
             "taikai.analysis.reason_distribution(predictions) returns, not list [1, 2]",
         ),
         (
             lambda: analysis.reason_bars(PREDICTIONS),
-            "reason_bars: distribution must be a DataFrame with columns 'count' and 'share', as "
-            "taikai.analysis.reason_distribution(predictions) returns; it has no column 'count' nor 'share': given "
-            "the predictions, write reason_bars(taikai.analysis.reason_distribution(predictions))",
+            "reason_bars: table must hold count and share per reason, as "
+            "taikai.analysis.reason_distribution(predictions) returns: it has no column 'count' (its columns: text, "
+            "reason, status) (given the predictions, write reason_bars(reason_distribution(predictions)))",
         ),
         (
             lambda: analysis.stated_bars(PREDICTIONS),
-            "stated_bars: stated must be a DataFrame with columns 'primary', 'stated', 'primary_share' and "
-            "'stated_share', as taikai.analysis.stated_reasons(predictions) returns; it has no column",
+            "stated_bars: table must hold primary and stated counts and shares per reason, as "
+            "taikai.analysis.stated_reasons(predictions) returns: it has no column 'primary'",
         ),
         (
             lambda: analysis.to_data_uri("chart.png"),

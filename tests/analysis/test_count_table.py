@@ -56,6 +56,30 @@ NOT_COUNTS = [
     ("segment_bars", lambda f: (f,), TypeError, "segment_bars(segment_breakdown(predictions, by))"),
     ("sentiment_bars", lambda f: (f,), TypeError, "sentiment_bars(sentiment_by_reason(predictions))"),
     ("biggest", lambda f: (f,), TypeError, "changes must be a list of Change, as period_changes or segment_changes"),
+    # the bars per reason read name/count tables: given the predictions they said "label must be a reason id … int 0"
+    ("reason_bars", lambda f: (f,), TypeError, "reason_bars(reason_distribution(predictions))"),
+    ("reason_bars", lambda f: (f,), TypeError, "it has no column 'count' (its columns: review_id, posted_at,"),
+    ("stated_bars", lambda f: (f,), TypeError, "stated_bars(stated_reasons(predictions))"),
+    ("reason_bars", lambda f: (analysis.stated_reasons(f),), TypeError, "no column 'count'"),  # was KeyError
+    ("stated_bars", lambda f: (analysis.reason_distribution(f),), TypeError, "no column 'primary'"),
+    ("reason_bars", lambda f: (analysis.reason_distribution(f)["count"],), TypeError, "not a Series"),
+    ("reason_bars", lambda f: ("predictions.csv",), TypeError, "not str 'predictions.csv'"),
+    ("reason_bars", lambda f: (analysis.reasons_over_time(f, "posted_at"),), TypeError, "no column 'count'"),
+    (
+        "reason_bars",
+        lambda f: (analysis.reason_distribution(f).reset_index(drop=True),),
+        TypeError,
+        "one row per reason id: row 0 is none",
+    ),
+    # the tables of predictions given a table made of them: a KeyError, or every row of it counted "ok"
+    ("status_counts", lambda f: (analysis.reason_distribution(f),), InputError, "not a predictions file"),
+    ("reason_labels", lambda f: (analysis.reason_distribution(f),), InputError, "not a predictions file"),
+    # other objects: AttributeErrors of pandas ('findobj', 'value'), matplotlib's "Image data of dtype object"
+    ("to_data_uri", lambda f: (f,), TypeError, "fig must be a matplotlib Figure"),
+    ("period_label", lambda f: (f,), TypeError, "period must be a pandas Period, one of the index of reasons_over"),
+    ("render_text", lambda f: (f.iloc[0],), TypeError, "explanation must be an Explanation, as taikai.explain"),
+    ("confusion_plot", lambda f: (["fees", "trouble"], f), TypeError, "square matrix of counts, one row and column"),
+    ("confusion_plot", lambda f: (["fees"], [[1, 2]]), TypeError, "(1 x 1, as evaluate(...).reason.confusion"),
 ]
 
 
@@ -67,6 +91,19 @@ def test_a_table_that_is_no_counts_is_refused_saying_which_table(function, given
     with pytest.raises(error) as raised:
         getattr(analysis, function)(*given(_frames()))
     assert said in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("function", "made"),
+    [
+        ("reason_bars", lambda f: analysis.reason_distribution(f)),
+        ("stated_bars", lambda f: analysis.stated_reasons(f)),
+        ("confusion_plot", lambda f: (["fees", "trouble"], [[3, 1], [0, 2]])),
+    ],
+)
+def test_the_chart_is_drawn_of_the_table_made_for_it(function, made):
+    made = made(_frames())
+    assert getattr(analysis, function)(*(made if isinstance(made, tuple) else (made,))).axes
 
 
 @pytest.mark.parametrize(

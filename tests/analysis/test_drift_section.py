@@ -62,15 +62,19 @@ def test_weeks_are_named_as_the_trend_table_names_them(predictions, tiny_model, 
     [
         ("en", True, "Drift found (drift: yes). Reference: "),
         ("en", False, "No drift found (drift: no). Reference: "),
-        ("ja", True, "ドリフトあり (drift: yes)。基準: "),
-        ("ja", False, "ドリフトなし (drift: no)。基準: "),
+        ("ja", True, "ドリフトあり。基準: "),  # no English on the ja page (it read "ドリフトあり (drift: yes)")
+        ("ja", False, "ドリフトなし。基準: "),
     ],
 )
 def test_the_verdict_note_does_not_repeat_the_title(predictions, tiny_model, tiny_csv, lang, drifted, verdict):
-    """Regression: under the title "Drift (against the training data)" the verdict read "Drift (drift: yes)"."""
+    """Regression: under the title "Drift (against the training data)" the verdict read "Drift (drift: yes)"; and it
+    sent the reader, who has the page only, to a file of the repository ("閾値の根拠は docs/drift.md"): the page says
+    how the limits were set in one sentence of its own language."""
     frame = predictions if drifted else tiny_model.predict_frame(pd.read_csv(tiny_csv)[["text"]])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.alert is drifted and section.notes[0].startswith(verdict)
+    assert "docs/" not in section.notes[0] and ".md" not in section.notes[0]
+    assert ("閾値は、ドリフトのない文章" if lang == "ja" else "Each limit was set between") in section.notes[0]
 
 
 @pytest.mark.parametrize(
@@ -223,7 +227,7 @@ def test_a_model_without_statistics_gets_advice_the_report_can_follow(
 @pytest.mark.slow
 def test_report_holds_the_drift_section(predictions, tiny_model):
     page = build_report(predictions, date_column="posted_at", model=tiny_model)
-    assert '<section id="drift">' in page and "ドリフトあり (drift: yes)" in page
+    assert '<section id="drift">' in page and "ドリフトあり。基準" in page
     assert "未知のトークン (OOV) の割合" in page and "2025-07" in page
     assert '<section id="drift">' not in build_report(predictions, model=tiny_model, drift=False)
 
@@ -246,8 +250,7 @@ def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, 
     [
         (
             "ja",
-            "判定できません: 分類できた行が少なすぎます "
-            "(3 行のうち分類できたのは 0 行、判定には 30 行以上が必要; drift: not judged)",
+            "判定できません: 分類できた行が少なすぎます (3 行のうち分類できたのは 0 行、判定には 30 行以上が必要)",
         ),
         ("en", "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3"),
     ],
@@ -307,9 +310,11 @@ def test_section_names_the_reason_that_moved_most_and_a_drifted_periods_new_word
     assert whole.startswith(moved) and f"{move.reference_share:.1%} → {move.share:.1%}" in whole
     assert periods and periods[0].startswith(f"2025-07 {moved}")
     assert any(line.startswith(period_words) for line in section.period_words)
-    if lang == "en":  # as taikai drift writes them
+    assert f"({move.label}) " in whole  # named as the page names a reason: the en page wrote the id alone (trouble)
+    if lang == "en":  # as taikai drift writes them, which names the reason by its id
         text = report.to_text()
-        assert f"  {whole}" in text and f"  {periods[0]}" in text
+        plain = [re.sub(r": .*? \((\w+)\) ", r": \1 ", line, count=1) for line in (whole, periods[0])]
+        assert f"  {plain[0]}" in text and f"  {plain[1]}" in text
         assert any(f"  {line}".split(";")[0] in text for line in section.period_words)
     page = _drift_html(
         build_report(predictions, lang=lang, model=tiny_model, date_column="posted_at", charts=False, embed_font=False)
@@ -340,7 +345,7 @@ def test_a_reference_too_small_lists_no_new_words_and_says_why(predictions, tiny
 @pytest.mark.parametrize(
     ("model", "report_model", "summary", "lang", "reference"),
     [
-        ("shipped", False, True, "ja", "基準: モデル default (shipped) の学習時の統計"),
+        ("shipped", False, True, "ja", "基準: 同梱の既定モデルの学習時の統計"),  # no English name on the ja page
         ("shipped", False, False, "en", "Reference: training statistics of the model default (shipped) ("),
         ("own", True, True, "ja", "基準: モデル tiny の学習時の統計"),
         ("own", False, True, "en", "Reference: training statistics of the model tiny ("),
@@ -370,6 +375,8 @@ def test_the_report_names_the_drift_reference_without_a_local_path(
     run("report", predictions, "-o", page, "--lang", lang, *(chosen if report_model else []))
     html = page.read_text(encoding="utf-8")
     assert reference in html
+    if lang == "ja":  # the model section names it alike (it read "default (shipped)")
+        assert "default (shipped)" not in html
     model_dir = default_model_dir() if model == "shipped" else tiny_model_dir
     for local in (tmp_path, model_dir, model_dir.resolve(), model_dir.parent):
         assert str(local) not in html
@@ -393,7 +400,8 @@ def test_the_new_words_table_shows_percentages_under_headings_in_the_reports_lan
     first = report.overall.new_words[0]
     absent = "absent" if lang == "en" else "なし"
     reference = f"{first.reference_share:.1%}" if first.in_reference else absent
-    assert table.iloc[0].tolist()[:3] == [first.word, f"{first.rows:,}", percent(first.share, "")]
+    shown = percent(first.share, "", decimals=1)  # one decimal, as its reference share (it read 4% beside 0.4%)
+    assert table.iloc[0].tolist()[:3] == [first.word, f"{first.rows:,}", shown]
     assert str(table.iloc[0].tolist()[3]).startswith(reference)
     assert all(str(share).endswith("%") for share in table.iloc[:, 2])
 

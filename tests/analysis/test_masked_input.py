@@ -18,11 +18,11 @@ BATCH_EN = (
 )
 NOT_MASKED_JA = (
     "テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
-    "あります (--mask-pii でマスクしたページを書けます)"
-)
+    "あります (このページの作成者は、taikai report --mask-pii で個人情報をマスクしたページを作れます)"
+)  # who can mask it: the reader of a forwarded page was told an option of a command they do not run
 NOT_MASKED_EN = (
     "The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and other personal data "
-    "as written (--mask-pii writes the page with them masked)"
+    "as written (whoever made this page can make it with them masked: taikai report --mask-pii)"
 )
 SEEN_JA = "入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え ([メール]、[人名]) を含みます"
 

@@ -49,6 +49,15 @@ FIGURES = [
     ("trend", "ja", '<tr><th>2025-03</th><td class="n">0 (0.0%)</td>'),
     ("reasons", "ja", '<td class="n">2 (50.0%)</td>'),
     ("segments", "ja", "<tr><th>Lancers</th>"),
+    # the sentiment per reason: bare counts, without the base of the chart's 100 % bars (and no total)
+    (
+        "sentiment",
+        "ja",
+        '<tr><th>手数料が高い</th><td class="n">1 (50.0%)</td><td class="n">0 (0.0%)</td><td class="n">1 (50.0%)</td>'
+        '<td class="n">2</td></tr>',
+    ),
+    ("sentiment", "en", '<tr><th>High fees</th><td class="n">1 (50.0%)</td>'),
+    ("uncertain", "ja", "<th>次点の p</th><th>p の差</th>"),  # 差 alone: the difference of what?
 ]
 
 
@@ -83,7 +92,10 @@ PRINTED = [
     ("thead th", "white-space:normal"),  # headings wrap
     ("td.n", "white-space:normal"),  # "1,234 (12.3%)" wraps before its share: a segment table of 9 reasons fits
     ("td:not([class])", "overflow-wrap:anywhere"),  # a sha256 in the model table wraps
-    ("th.t", "min-width:12em"),  # a message as a row heading, as narrow as a review
+    ("th.t", "min-width:10em"),  # a message as a row heading, as narrow as a review
+    ("td.d", "white-space:normal"),  # an id, a date, a segment: the least confident predictions were 743 px on 703
+    ("tbody th", "white-space:normal"),  # a row's heading (a long segment name) too
+    ("td", "padding:.2em .3em"),  # narrower cells: 11 columns of a 100,000-row dump's page fit
 ]
 
 

@@ -37,8 +37,9 @@ def test_the_page_leaves_out_only_the_bidirectional_controls(text, shown):
     assert render_block(Note(f"「{text}」が増えました")) == f'<p class="note">「{shown}」が増えました</p>'
 
 
-def _measured(page: str, script: str, width: int = 1000) -> object:
-    """Return what *script* (an expression, JSON) finds in *page* laid out by Chromium, *width* pixels wide."""
+def _measured(page: str, script: str, width: int = 1000, fonts: str = "none") -> object:
+    """Return what *script* (an expression, JSON) finds in *page* laid out by Chromium, *width* pixels wide, with
+    only the *fonts* of ``screenshot_report.font_files`` on the 'system'."""
     from screenshot_report import CHROMIUM_FLAGS, chromium, font_files, fontconfig
 
     browser = chromium()
@@ -49,7 +50,7 @@ def _measured(page: str, script: str, width: int = 1000) -> object:
         folder = Path(tmp)
         html = folder / "page.html"
         html.write_text(page.replace("</body>", probe), encoding="utf-8")
-        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(folder / "fontconfig", font_files("none")))}
+        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(folder / "fontconfig", font_files(fonts)))}
         command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", f"--window-size={width},1000"]
         out = subprocess.run(
             [*command, "--dump-dom", html.as_uri()], check=True, timeout=120, capture_output=True, env=env, text=True
@@ -178,3 +179,35 @@ def test_a_table_has_a_header_row_only_when_a_column_is_named(names, head):
     html = render_table(Table(tuple(Column(n) for n in names), (("fees", 3),), row_headings=False))
     assert ("<thead>" in html) is head
     assert "<tr><td>fees</td><td>3</td></tr>" in html  # no row headings: every cell a td
+
+
+def _least_confident(rows_column: bool) -> Table:
+    """The English page's least confident predictions, as the sample dump (10 columns) and a 100,000-row dump of it
+    (ids one digit longer, and the rows holding each text) show them."""
+    number, nowrap = ColumnKind.NUMBER, ColumnKind.NOWRAP
+    columns = (
+        Column("reason"),
+        *(Column(name, nowrap) for name in ("sentiment", "review_id", "posted_at", "platform")),
+        Column("p", number),
+        Column("runner-up"),
+        *(Column(name, number) for name in ("p (runner-up)", "margin", *(["rows with this text"] * rows_column))),
+        Column("text", ColumnKind.TEXT),
+    )
+    text = "海の日に、海にも行かずに記事を書いてる。記事のテーマは「夏のおすすめビーチ10選」。"
+    row = ("Trouble, distrust (trouble)", "negative", "R102000" if rows_column else "R02534", "2026-07-20")
+    rest = ("Sagooo Works", 0.215, "Proposals rejected", 0.206, 0.009, *([34] * rows_column), text)
+    return Table(columns, ((*row, *rest),) * 2)  # its reason a row heading: a long one (a segment's) too
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rows_column", [False, True])
+def test_the_least_confident_predictions_printed_fit_an_a4_page_in_chromium(rows_column):
+    """Regression: printed on A4 (703 px between the margins), the least confident predictions were 743 px wide on
+    the sample's English page and 788 px on a 100,000-row dump's: its id, date, sentiment and platform columns (and a
+    row's heading) never wrapped, and every cell kept its screen padding; the right-hand columns were cut at the
+    paper's edge."""
+    page = render_page(
+        "Report", "Report", [], [Section.of("uncertain", "Least confident", [_least_confident(rows_column)])]
+    )
+    found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=703, fonts="japanese")  # as embedded
+    assert found == {"fits": True, "last_on_page": [True, True]}, found

@@ -14,11 +14,12 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
-from taikai.analysis._chart_tables import REASON_BARS, STATED_BARS, check_figure, check_table
-from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts
+from taikai.analysis._chart_tables import check_figure
+from taikai.analysis._chart_words import words as _words
+from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts, per_reason
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import DataWarning, check_choice
+from taikai.errors import DataWarning
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
@@ -27,42 +28,6 @@ if TYPE_CHECKING:
 
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
-WORDS = {
-    "ja": {
-        "count": "件数",
-        "share": "割合",
-        "reasons": "退会理由の分布",
-        "primary": "主な理由",
-        "stated": "記載された理由",
-        "sentiment": "理由ごとの感情",
-        "segments": "{by} ごとの退会理由",
-        "trend": "退会理由の推移 (件数)",
-        "trend_shares": "割合の推移",
-        "confusion": "混同行列",
-        "predicted": "予測",
-        "gold": "正解",
-    },
-    "en": {
-        "count": "count",
-        "share": "share",
-        "reasons": "Reasons",
-        "primary": "primary reason",
-        "stated": "stated reasons",
-        "sentiment": "Sentiment per reason",
-        "segments": "Reasons per {by}",
-        "trend": "Reasons over time (count)",
-        "trend_shares": "Shares over time",
-        "confusion": "Confusion matrix",
-        "predicted": "predicted",
-        "gold": "gold",
-    },
-}
-
-
-def _words(lang: str) -> dict[str, str]:
-    """The words of the charts in *lang*; another language is an :class:`InputError`."""
-    check_choice("lang", lang, WORDS)
-    return WORDS[lang]
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -103,9 +68,9 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     *labels*: the model's reasons (``ReportContext.reason_labels``), which say whether a label of its own is named
     as written (:class:`~taikai.labels.OwnLabels`); ``None``: the table's.
     """
+    distribution = per_reason(distribution, "reason_bars")
     from matplotlib.ticker import MaxNLocator
 
-    check_table(distribution, REASON_BARS)
     words = _words(lang)
     with chart_style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
@@ -126,9 +91,9 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
 def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:
     """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``);
     *labels* as for :func:`reason_bars`."""
+    stated = per_reason(stated, "stated_bars")
     from matplotlib.ticker import MaxNLocator
 
-    check_table(stated, STATED_BARS)
     words = _words(lang)
     with chart_style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from taikai.analysis._chart_fonts import chart_style
-from taikai.analysis._charts import _figure, _words
+from taikai.analysis._chart_words import words as _words
+from taikai.analysis._charts import _figure
+from taikai.analysis._count_table import square_counts
 from taikai.labels import reason_name
 
 if TYPE_CHECKING:
@@ -19,7 +21,7 @@ def confusion_plot(labels: list[str], confusion: ArrayLike, title: str | None = 
     """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted), its title (by default
     ``混同行列`` or ``Confusion matrix``), axes and label names in *lang* (``ja`` or ``en``), as the other charts."""
     words = _words(lang)
-    matrix = np.asarray(confusion)
+    matrix = square_counts(labels, confusion)
     with chart_style():
         fig = _figure(0.7 * len(labels) + 3, 0.6 * len(labels) + 2)
         ax = fig.add_subplot()

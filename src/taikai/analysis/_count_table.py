@@ -4,7 +4,7 @@ an error of pandas or matplotlib from deep inside, or shares cut to 0 and silent
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError, wrong_type
 
@@ -20,6 +20,14 @@ TREND_SHARES = ("trend_shares", *OVER_TIME)
 SEGMENT_BARS = "segment_bars", "segments x reasons", "segment_breakdown(predictions, by)"
 SENTIMENT_BARS = "sentiment_bars", "reasons x sentiments", "sentiment_by_reason(predictions)"
 """What each function reads: its name, its table's shape, and the call that makes the table."""
+PER_REASON = {
+    "reason_bars": (("count and share per reason", "reason_distribution(predictions)"), ("count", "share")),
+    "stated_bars": (
+        ("primary and stated counts and shares per reason", "stated_reasons(predictions)"),
+        ("primary", "primary_share", "stated", "stated_share"),
+    ),
+}
+"""The tables per reason of the bar charts: their shape, the call that makes them, and the columns they read."""
 
 
 def count_rows(table: pd.DataFrame, function: tuple[str, str, str]) -> list[list[int]]:
@@ -59,3 +67,46 @@ def counts(table: pd.DataFrame, function: tuple[str, str, str]) -> pd.DataFrame:
     """Return *table* if it is a table of counts, as :func:`count_rows` checks it for *function*."""
     count_rows(table, function)
     return table
+
+
+def per_reason(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return *table* if it is the table per reason that the chart *name* reads (:data:`PER_REASON`): its columns
+    of numbers, indexed by reason id. Else a ``TypeError`` that names the call making it (given the predictions,
+    ``reason_bars`` failed on its first row's index: ``label must be a reason id … not int 0``)."""
+    import pandas as pd
+
+    (shape, maker), columns = PER_REASON[name]
+    wanted = f"{shape}, as taikai.analysis.{maker} returns"
+    advice = f"(given the predictions, write {name}({maker}))"
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{name}: {wrong_type('table', table, 'a DataFrame of ' + wanted)} {advice}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        held = list(map(str, table.columns[:6])) + ([f"… {table.shape[1]} in all"] if table.shape[1] > 6 else [])
+        raise TypeError(
+            f"{name}: table must hold {wanted}: it has no column {missing[0]!r} (its columns: {', '.join(held)}) "
+            f"{advice}"
+        )
+    for column in columns:
+        values = table[column]
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            raise TypeError(f"{name}: table must hold {wanted}: column {column!r} is no number {advice}")
+    odd = [r for r in table.index if not isinstance(r, str)]
+    if odd:
+        raise TypeError(f"{name}: table must hold {wanted}, one row per reason id: row {odd[0]!r} is none {advice}")
+    return table
+
+
+def square_counts(labels: list[str], confusion: object) -> Any:
+    """Return *confusion* as an array if it is a square matrix of numbers, one row and column per label (a frame of
+    predictions given failed in matplotlib: ``Image data of dtype object cannot be converted to float``)."""
+    import numpy as np
+
+    matrix = np.asarray(confusion)
+    if matrix.shape != (len(labels), len(labels)) or not np.issubdtype(matrix.dtype, np.number):
+        raise TypeError(
+            f"confusion_plot: confusion must be a square matrix of counts, one row and column per label "
+            f"({len(labels)} x {len(labels)}, as evaluate(...).reason.confusion with its .labels), not {matrix.shape} "
+            f"of {matrix.dtype}"
+        )
+    return matrix

@@ -136,7 +136,7 @@ def _moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]
         move = part.reason_move
         if move is None:
             continue
-        name = move.label if lang == "en" else reason_with_id(move.label, lang, labels)
+        name = reason_with_id(move.label, lang, labels)  # as the page names it elsewhere, not its id alone
         place = "" if part is report.overall else f"{part.period} "
         found.append(
             NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
@@ -177,7 +177,7 @@ def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
         [
             w.word,
             f"{w.rows:,}",
-            percent(w.share, ""),
+            percent(w.share, "", decimals=1),  # as its reference share: 4.0% beside 0.4%, not 4%
             _reference_cell(w, lang),
         ]
         for w in report.overall.new_words

@@ -29,10 +29,12 @@ NOTES = {
         "not_a_model": "{made}が、記録されたディレクトリは今はモデルではありません。{give}",
         "another_model": "{made}が、記録されたディレクトリには今は別のモデル (sha256 {other}…) があります。{give}",
         "give_model": "そのモデルを model= (コマンドラインでは --model) で指定してください。",
-        "yes": "ドリフトあり (drift: yes)",
-        "no": "ドリフトなし (drift: no)",
-        "not judged": "判定できません: 分類できた行が少なすぎます ({why}; drift: not judged)",
-        "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
+        "yes": "ドリフトあり",
+        "no": "ドリフトなし",
+        "not judged": "判定できません: 分類できた行が少なすぎます ({why})",
+        "verdict": "{verdict}。基準: {name} ({source})。閾値は、ドリフトのない文章 (学習に使って"
+        "いないレビューとサンプルの投稿) と明らかに違う文章 (ニュース記事・ホテルのレビューなど) で"
+        "各指標を測り、その間に余裕をもって置いたもので、行数が少ないほど偶然の揺れの分だけ広げています。",
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
         "periods_unjudged": "判定できる {min_rows} 行のある期間がないため、判定は{whole}のみです。",
         "longer_periods": "月ごと (--freq M) なら期間の行が増えます。",
@@ -60,7 +62,9 @@ NOTES = {
         "yes": "Drift found (drift: yes)",  # not "Drift (drift: yes)" under the title "Drift (…)"
         "no": "No drift found (drift: no)",
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
-        "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
+        "verdict": "{verdict}. Reference: {name} ({source}). Each limit was set between the figures measured on text "
+        "without drift (reviews held out from training, a sample dump) and on clearly different text (news articles, "
+        "hotel reviews), with a margin, and is widened by what chance gives at fewer rows.",
         "per_period": "Give a date column (--date-column) to judge each period too.",
         "periods_unjudged": "No period has {min_rows} rows to judge: only the {whole} {judged} judged.",
         "longer_periods": "Months (--freq M) hold more rows.",
@@ -178,6 +182,15 @@ def _number(group: str) -> str:
     return f"{int(digits):,}" if digits.isdigit() and len(digits) > 3 else group
 
 
+_MODELS_JA = {"default (shipped)": "同梱の既定モデル", "(in memory)": "保存されていないモデル"}
+"""The names ``taikai.model.model_display_name`` gives a model that has no directory name of its own, in Japanese."""
+
+
+def model_name(name: str, lang: str) -> str:
+    """Return a model's display name in *lang*: the shipped one is ``default (shipped)`` in English only."""
+    return _MODELS_JA.get(name, name) if lang == "ja" else name
+
+
 def label(name: str, english: str, lang: str) -> str:
     """Return the name of the figure called *name* (``english`` as ``taikai drift`` writes it) in *lang*."""
     return _LABELS_JA.get(name, english) if lang == "ja" else english
@@ -197,6 +210,9 @@ def sentence(english: str, lang: str) -> str:
     if widened is not None:
         base, sign, rows = widened.groups()
         return f"{sentence(base, lang)} {'−' if sign == '−' else '+'} {_number(rows)} 行での偶然の揺れ"
+    named = english.removeprefix("training statistics of the model ")
+    if named in _MODELS_JA:  # モデル default (shipped) の学習時の統計: English on the page
+        return f"{_MODELS_JA[named]}の学習時の統計"
     for pattern, template in _PATTERNS_JA:
         found = pattern.fullmatch(english)
         if found is not None:

@@ -28,6 +28,10 @@ def render_text(explanation: Explanation) -> str:
     its first :data:`SHOWN_CHARS` characters, as a note says, when it is longer; a feature's first
     :data:`SHOWN_SPANS` spans, and a count of the others. The reason's line ends with the text's reasons (``reasons
     fees|low_pay``) when it has more than one, as ``predict`` gives them."""
+    from taikai.errors import wrong_type
+
+    if not isinstance(getattr(explanation, "status", None), Status):  # a frame's row failed on a pandas attribute
+        raise wrong_type("explanation", explanation, "an Explanation, as taikai.explain(model, text) returns")
     if explanation.status is not Status.OK:
         return f"{explanation.status.value}: {explanation.message}"
     lines = [f"note: {explanation.message}"] if explanation.message else []

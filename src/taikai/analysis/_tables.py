@@ -58,7 +58,7 @@ def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
     手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
-    found = display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+    found = display_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
     return OwnLabels(found) if _written_as_own(df) else found
 
 
@@ -85,14 +85,19 @@ def _written_as_own(df: pd.DataFrame) -> bool:
     return len(rows) > 0 and bool((rows["reason_ja"].astype(str) == rows["reason"].astype(str)).all())
 
 
-def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return the rows with status ``ok`` and a reason (predicted columns under their plain names)."""
-    df = plain_predictions(df, prefix)
+def _with_reason(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the predictions *df*, refused when it has no reason column (a table such as reason_distribution's)."""
     if "reason" not in df.columns:
         raise InputError(
             f"not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason (the columns are "
             f"{list(map(str, df.columns))}); classify it first with taikai batch or predict_frame"
         )
+    return df
+
+
+def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
+    """Return the rows with status ``ok`` and a reason (predicted columns under their plain names)."""
+    df = _with_reason(plain_predictions(df, prefix))
     rows = df[df["reason"].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"].astype(str) == Status.OK.value]
@@ -105,9 +110,8 @@ def status_counts(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFram
     df = plain_predictions(df, prefix)
     if "status" in df.columns:
         statuses = df["status"].fillna("missing").astype(str)
-    else:
-        known = df["reason"].notna() if "reason" in df.columns else pd.Series(True, index=df.index)
-        statuses = known.map({True: Status.OK.value, False: "missing"})
+    else:  # neither column is no predictions (every row of reason_distribution's table was counted ok)
+        statuses = _with_reason(df)["reason"].notna().map({True: Status.OK.value, False: "missing"})
     counts = statuses.value_counts()
     counts = counts.reindex(display_order(counts.index, [s.value for s in Status]))
     return pd.DataFrame({"count": counts, "share": counts / max(len(df), 1)}).rename_axis("status")
@@ -265,6 +269,8 @@ def shares_over_time(table: pd.DataFrame) -> pd.DataFrame:
 
 def period_label(period: pd.Period, short: bool = False) -> str:
     """Return a short name of a month (``2026-03``) or week (``2026-W12``; ``W12`` when *short*, ISO weeks)."""
+    if not isinstance(period, pd.Period):  # a table failed on a pandas attribute ('freqstr')
+        raise wrong_type("period", period, "a pandas Period, one of the index of reasons_over_time(predictions, ...)")
     return period_name(period, check_bool("short", short))
 
 

@@ -19,7 +19,7 @@ EN = Phrases(
     pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai batch --mask-pii "
     "writes ({placeholders})",
     pii_not_masked="The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and "
-    "other personal data as written (--mask-pii writes the page with them masked)",
+    "other personal data as written (whoever made this page can make it with them masked: taikai report --mask-pii)",
     pii_join=", ",
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",

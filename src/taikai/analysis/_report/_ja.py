@@ -18,7 +18,7 @@ JA = Phrases(
     pii_input_batch="入力のテキストは taikai batch --mask-pii でマスク済みです (batch の要約による){masks}",
     pii_input_placeholders="入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え ({placeholders}) を含みます",
     pii_not_masked="テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
-    "あります (--mask-pii でマスクしたページを書けます)",
+    "あります (このページの作成者は、taikai report --mask-pii で個人情報をマスクしたページを作れます)",
     pii_join="、",
     summary="要約",
     summary_rows="{rows} 件のうち {classified} 件 ({share}) を分類しました。",
@@ -135,7 +135,7 @@ JA = Phrases(
         "sentiment": "感情",
         "runner_up": "次点",
         "p_runner_up": "次点の p",
-        "margin": "差",
+        "margin": "p の差",
         "rows": "同じ文の行数",
     },
     rules="コーディングルール",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from taikai.analysis._drift_words import model_name
 from taikai.analysis._report._blocks import Block, Cell, Column, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._provenance import Origin
@@ -19,7 +20,7 @@ def model_section(ctx: ReportContext) -> Section:
         unknown = t.model_unknown_prefix.format(**other) if ctx.other_prefix else unknown
         return Section.of("model", t.model, [Note(t.model_unknown_frame if frame else unknown)])
     rows: list[tuple[Cell, ...]] = [
-        (t.model_name, info.name),
+        (t.model_name, model_name(info.name, ctx.options.lang)),  # 同梱の既定モデル, not default (shipped)
         (t.model_sha, info.sha256),
         (t.model_created, info.created_at.replace("T", " ")),
     ]

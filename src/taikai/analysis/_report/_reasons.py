@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
+from taikai.analysis._report._alt import reasons_alt
 from taikai.analysis._report._blocks import Cell, Column, ColumnKind, CountShare, Figure, Heading, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
@@ -41,7 +42,7 @@ def reasons_section(ctx: ReportContext) -> Section:
         [
             Note(fill(note, rows=f"{len(ctx.rows):,}")),
             Figure.of(
-                t.reasons,
+                reasons_alt(ctx, t.reasons, stated),
                 charts.stated_bars,
                 pooled_stated(ctx, stated, chart),
                 lang,

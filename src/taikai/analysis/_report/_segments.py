@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from taikai.analysis import _charts as charts
+from taikai.analysis._report._alt import segments_alt
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
@@ -20,9 +21,8 @@ def segments_section(ctx: ReportContext) -> Section:
     chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
     drawn = chart.columns(table)
     caption = chart.caption(ctx)
-    blocks += [
-        Figure.of(f"{t.segments}: {by}", charts.segment_bars, drawn, ctx.options.lang, chart.labels, caption=caption)
-    ]
+    alt = segments_alt(ctx, f"{t.segments}: {by}", table, by)
+    blocks += [Figure.of(alt, charts.segment_bars, drawn, ctx.options.lang, chart.labels, caption=caption)]
     number = ColumnKind.NUMBER
     columns = (Column(by), *(Column(ctx.reason(str(r)), number) for r in table.columns), Column(t.total, number))
     rows: list[tuple[Cell, ...]] = []

@@ -7,8 +7,10 @@ import warnings
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
+from taikai.analysis._report._alt import sentiment_alt, shares_alt
 from taikai.analysis._report._blocks import (
     Block,
+    Cell,
     Column,
     ColumnKind,
     CountShare,
@@ -58,7 +60,10 @@ def sentiment_section(ctx: ReportContext) -> Section:
             )
             blocks += [
                 Heading(t.sentiment_over_time),
-                Figure.of(t.sentiment_over_time, charts.trend_shares, over_time, lang, charts.SENTIMENT_COLOURS, names),
+                Figure.of(
+                    shares_alt(ctx, t.sentiment_over_time, over_time, ctx.sentiment),
+                    *(charts.trend_shares, over_time, lang, charts.SENTIMENT_COLOURS, names),
+                ),
                 Table(columns, tuple(period_rows(over_time))),  # the chart's figures, for a reader without images
             ]
     per_reason = tables.sentiment_by_reason(ctx.frame)
@@ -67,7 +72,13 @@ def sentiment_section(ctx: ReportContext) -> Section:
         chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
         drawn = chart.rows(per_reason)
         labels, caption = (chart.labels, ctx.sentiment_labels), chart.caption(ctx)
-        blocks.append(Figure.of(t.sentiment_per_reason, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
-    named = per_reason.rename(index=ctx.reason, columns=ctx.sentiment).rename_axis(index=t.reason, columns=None)
-    blocks.append(Table.from_frame(named))
+        alt = sentiment_alt(ctx, t.sentiment_per_reason, per_reason)
+        blocks.append(Figure.of(alt, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
+    number = ColumnKind.NUMBER  # counts with their share of the reason's reviews, as the chart's bars, and the total
+    columns = (Column(t.reason), *(Column(ctx.sentiment(str(s)), number) for s in per_reason.columns))
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (ctx.reason(str(r)), *(CountShare(int(c), int(c) / max(int(v.sum()), 1)) for c in v), int(v.sum()))
+        for r, v in per_reason.iterrows()
+    )
+    blocks.append(Table((*columns, Column(t.total, number)), rows))
     return Section.of("sentiment", t.sentiment, blocks)

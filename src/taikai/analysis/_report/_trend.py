@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
+from taikai.analysis._report._alt import counts_alt, shares_alt
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
@@ -47,10 +48,11 @@ def trend_section(ctx: ReportContext) -> Section:
         chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one panel
         drawn = chart.columns(table)
         names = [ctx.reason(str(r)) for r in drawn.columns]
+        counts = t.trend_counts.format(period=ctx.period)
         blocks += [
-            Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, drawn, lang, 4, chart.labels),
+            Figure.of(counts_alt(ctx, counts, table), charts.trend_counts, drawn, lang, 4, chart.labels),
             Figure.of(
-                t.trend_shares.format(period=ctx.period),
+                shares_alt(ctx, t.trend_shares.format(period=ctx.period), table, ctx.reason),
                 charts.trend_shares,
                 *(drawn, lang, None, names),
                 caption=chart.caption(ctx),

@@ -1,0 +1,116 @@
+"""The alt text of each chart: its title and its main finding in one sentence, in the page's language, from the
+figures the chart draws (a reader who gets no image, a mail client that blocks it, a screen reader, reads the point
+of the chart, not only its name)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from taikai.analysis import _tables as tables
+from taikai.analysis._report import _format as fmt
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pandas as pd
+
+    from taikai.analysis._report._context import ReportContext
+
+WORDS = {
+    "ja": {
+        "alt": "{title}: {finding}",
+        "top": "最も多いのは「{name}」で {count} 件 (分類された {rows} 件の {share})。",
+        "moved": "割合が最も大きく動いたのは「{name}」で、{period} に {before} から {after} ({previous} 比)。",
+        "rose": "件数が最も大きく動いたのは「{name}」で、{period} に {before} 件から {after} 件 ({previous} 比)。",
+        "most": "「{sentiment}」の割合が最も高い理由は「{name}」で {share} ({count}/{n} 件)。",
+        "segment": "{by} が {segment} のレビューでは「{name}」が {share} と、全体の {overall} から最も離れています。",
+        "flat": "期間が 1 つだけのため、推移はありません。",
+    },
+    "en": {
+        "alt": "{title}: {finding}",
+        "top": "the most frequent is '{name}', {count} reviews ({share} of {rows} classified).",
+        "moved": "the share that moved most is '{name}', from {before} to {after} in {period} (against {previous}).",
+        "rose": "the count that moved most is '{name}', from {before} to {after} reviews in {period} (against "
+        "{previous}).",
+        "most": "the reason with the highest share of {sentiment} reviews is '{name}', {share} ({count} of {n}).",
+        "segment": "on {by} {segment}, '{name}' is {share} of reviews, the furthest from its {overall} overall.",
+        "flat": "only one period, so no change over time.",
+    },
+}
+"""The findings, keyed by the chart's kind; ``{title}`` is the chart's title."""
+
+
+def _alt(ctx: ReportContext, title: str, key: str, **values: object) -> str:
+    words = WORDS[ctx.options.lang]
+    return words["alt"].format(title=title, finding=words[key].format(**values))
+
+
+def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
+    """The most frequent primary reason, its count and share of the classified rows."""
+    top = stated["primary"].idxmax()
+    row = stated.loc[top]
+    rows = fmt.count(len(ctx.rows))
+    name, count, share = ctx.reason(str(top)), fmt.count(int(row["primary"])), fmt.share(float(row["primary_share"]))
+    return _alt(ctx, title, "top", name=name, count=count, share=share, rows=rows)
+
+
+def _steps(table: pd.DataFrame) -> pd.DataFrame:
+    """The periods with reviews, in order (a period without reviews is no step: it is compared past)."""
+    return table[table.sum(axis=1) > 0]
+
+
+def shares_alt(ctx: ReportContext, title: str, table: pd.DataFrame, name: Callable[[str], str]) -> str:
+    """The label whose share moved most from one period with reviews to the next, of a table of counts per period."""
+    steps = _steps(table)
+    if len(steps) < 2:
+        return _alt(ctx, title, "flat")
+    shares = steps.div(steps.sum(axis=1), axis=0)
+    change = shares.diff().iloc[1:].abs()
+    i, column = change.stack().idxmax()
+    at = steps.index.get_loc(i)
+    before, after = float(shares[column].iloc[at - 1]), float(shares[column].iloc[at])
+    periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]
+    return _alt(
+        ctx,
+        title,
+        "moved",
+        name=name(str(column)),
+        period=periods[1],
+        previous=periods[0],
+        before=fmt.share(before),
+        after=fmt.share(after),
+    )
+
+
+def counts_alt(ctx: ReportContext, title: str, table: pd.DataFrame) -> str:
+    """The reason whose count moved most from one period with reviews to the next."""
+    steps = _steps(table)
+    if len(steps) < 2:
+        return _alt(ctx, title, "flat")
+    i, column = steps.diff().iloc[1:].abs().stack().idxmax()
+    at = steps.index.get_loc(i)
+    before, after = (fmt.count(int(v)) for v in steps[column].iloc[at - 1 : at + 1])
+    periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]
+    name = ctx.reason(str(column))
+    return _alt(ctx, title, "rose", name=name, period=periods[1], previous=periods[0], before=before, after=after)
+
+
+def sentiment_alt(ctx: ReportContext, title: str, per_reason: pd.DataFrame) -> str:
+    """Of the most frequent sentiment, the reason where its share is highest."""
+    sentiment = per_reason.sum().idxmax()
+    n = per_reason.sum(axis=1)
+    shares = per_reason[sentiment] / n.replace(0, 1)
+    top = shares.idxmax()
+    values = {"count": fmt.count(int(per_reason.loc[top, sentiment])), "n": fmt.count(int(n[top]))}
+    name, label = ctx.reason(str(top)), ctx.sentiment(str(sentiment))
+    return _alt(ctx, title, "most", sentiment=label, name=name, share=fmt.share(float(shares[top])), **values)
+
+
+def segments_alt(ctx: ReportContext, title: str, table: pd.DataFrame, by: str) -> str:
+    """The segment and reason whose share is furthest from the reason's share over every segment."""
+    n = table.sum(axis=1).replace(0, 1)
+    shares = table.div(n, axis=0)
+    overall = table.sum() / max(int(table.to_numpy().sum()), 1)
+    segment, column = (shares - overall).abs().stack().idxmax()
+    values = {"share": fmt.share(float(shares.loc[segment, column])), "overall": fmt.share(float(overall[column]))}
+    return _alt(ctx, title, "segment", by=by, segment=segment, name=ctx.reason(str(column)), **values)

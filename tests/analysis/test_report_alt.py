@@ -1,0 +1,100 @@
+"""Each chart's alt text says its main finding in one sentence, in the page's language, from the chart's figures."""
+
+import pandas as pd
+import pytest
+
+from taikai.analysis._report._blocks import Figure
+from taikai.analysis._report._context import ReportContext, ReportOptions
+from taikai.analysis._report._reasons import reasons_section
+from taikai.analysis._report._segments import segments_section
+from taikai.analysis._report._sentiment import sentiment_section
+from taikai.analysis._report._trend import trend_section
+
+SENTIMENT = {"fees": "positive", "trouble": "negative", "time": "neutral"}
+
+
+def _frame() -> pd.DataFrame:
+    """34 reviews over three months: fees 6, 2, 3 (platform A, positive), trouble 4, 10, 7 (B, negative but one
+    neutral), time 0, 2, 0 (B, neutral)."""
+    from support_frames import classified
+
+    months = {"2026-01-15": (6, 4, 0), "2026-02-15": (2, 10, 2), "2026-03-15": (3, 7, 0)}
+    rows = [(d, r) for d, n in months.items() for r, k in zip(("fees", "trouble", "time"), n) for _ in range(k)]
+    frame = classified(pd.DataFrame(rows, columns=["posted_at", "reason"]))
+    frame["platform"] = frame["reason"].map({"fees": "A"}).fillna("B")
+    frame["sentiment"] = frame["reason"].map(SENTIMENT)
+    frame.loc[len(frame) - 1, "sentiment"] = "neutral"  # the last trouble row of March
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    return frame
+
+
+SECTIONS = {"reasons": reasons_section, "sentiment": sentiment_section, "trend": trend_section}
+SECTIONS["segments"] = segments_section
+
+
+@pytest.mark.parametrize(
+    ("section", "lang", "alts"),
+    [
+        ("reasons", "ja", ["退会理由の分布: 最も多いのは「トラブル・不信」で 21 件 (分類された 34 件の 61.8%)。"]),
+        ("reasons", "en", ["Reasons: the most frequent is 'Trouble, distrust', 21 reviews (61.8% of 34 classified)."]),
+        (
+            "sentiment",
+            "ja",
+            [
+                "感情の推移: 割合が最も大きく動いたのは「ポジティブ」で、2026-02 に 60.0% から 14.3% (2026-01 比)。",
+                "理由ごとの感情: 「ネガティブ」の割合が最も高い理由は「トラブル・不信」で 95.2% (20/21 件)。",
+            ],
+        ),
+        (
+            "sentiment",
+            "en",
+            [
+                "Sentiment over time: the share that moved most is 'positive', from 60.0% to 14.3% in 2026-02 (against "
+                "2026-01).",
+                "Sentiment per reason: the reason with the highest share of negative reviews is 'Trouble, distrust', "
+                "95.2% (20 of 21).",
+            ],
+        ),
+        (
+            "trend",
+            "ja",
+            [
+                "月ごとの件数 (理由別): 件数が最も大きく動いたのは「トラブル・不信」で、2026-02 に 4 件から 10 件 "
+                "(2026-01 比)。",
+                "月ごとの割合: 割合が最も大きく動いたのは「手数料が高い」で、2026-02 に 60.0% から 14.3% "
+                "(2026-01 比)。",
+            ],
+        ),
+        (
+            "trend",
+            "en",
+            [
+                "Count per month, per reason: the count that moved most is 'Trouble, distrust', from 4 to 10 reviews "
+                "in 2026-02 (against 2026-01).",
+                "Share per month: the share that moved most is 'High fees', from 60.0% to 14.3% in 2026-02 (against "
+                "2026-01).",
+            ],
+        ),
+        (
+            "segments",
+            "ja",
+            [
+                "セグメント別の内訳: platform: platform が A のレビューでは「手数料が高い」が 100.0% と、"
+                "全体の 32.4% から最も離れています。"
+            ],
+        ),
+        (
+            "segments",
+            "en",
+            [
+                "Segments: platform: on platform A, 'High fees' is 100.0% of reviews, the furthest from its 32.4% "
+                "overall."
+            ],
+        ),
+    ],
+)
+def test_each_chart_alt_says_its_main_finding(section, lang, alts):
+    """Regression: every chart's alt text was its title only (退会理由の分布), which tells a reader without the image
+    (a mail client that blocks it, a screen reader) nothing of what it shows."""
+    ctx = ReportContext(_frame(), ReportOptions(date_column="posted_at", by="platform", lang=lang))
+    assert [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Figure)] == alts
