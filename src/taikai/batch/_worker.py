@@ -138,15 +138,17 @@ def run_chunk(
 def start_pool(job: Job, jobs: int) -> ProcessPoolExecutor:
     """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere).
 
+    The workers are forked (or spawned) by the first submits, which return at once: the parent reads the first
+    chunks while they start, instead of waiting for each to answer (some 0.04 s of a run on 2 cores, in which no
+    worker had a chunk). A worker that fails to start breaks the pool, and the first chunk's result says so.
     A Ctrl-C (or SIGTERM) while they start stops the pool before it is raised: none is left waiting for work.
     """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=init_worker, initargs=(job,))
     try:
         with Deferral():  # raised between two forks, it would leave a worker the pool does not know
-            started = [pool.submit(os.getpid) for _ in range(jobs)]
-        for future in started:
-            future.result()
+            for _ in range(jobs):  # fork: all at the first submit; spawn: one more process per submit
+                pool.submit(os.getpid)
     except BaseException:
         with Shield():  # cut short, the workers would wait for work, and the process for them at exit
             pool.shutdown(wait=True, cancel_futures=True)
