@@ -177,6 +177,8 @@ def test_both_pickled_forms_load_with_the_same_vocabulary_and_matrix(monkeypatch
         ([0, 0, 0], [2, 2, 2], (1, 3)),  # one pair three times
         ([2, 0, 2, 1, 0], [1, 3, 0, 3, 3], (4, 5)),  # rows and columns out of order, an empty last row
         ([0, 1, 0, 1], [7, 7, 0, 7], (2, 8)),  # unigrams then bigrams of the same texts, as the counter gives them
+        ([3, 1, 3], [0, 0, 0], (5, 1)),  # one column: empty first, middle and last rows
+        ([1, 0, 1, 1], [8, 8, 7, 0], (2, 9)),  # a column past a power of two: a key's column takes 4 bits
     ],
 )
 def test_count_matrix_is_scipys_summed_and_sorted_matrix(rows, cols, shape):

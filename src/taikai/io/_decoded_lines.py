@@ -160,12 +160,12 @@ class DecodedLines:
             f"{where}, {how}; pass the file's encoding (utf-8, utf-8-sig or cp932) with {ENCODING}, {replace}"
         )
 
-    def take(self) -> tuple[int, str]:
-        """Return the first line number and raw text of the record just read, and forget it."""
-        raw = "".join(self.pending)
-        first = self.line - len(self.pending) + 1
+    def take(self) -> tuple[int, list[str]]:
+        """Return the first line number and the lines of the record just read, and forget it: ``"".join(lines)``
+        is its raw text, which only a bad line needs (joined for every record, it cost each row of a run)."""
+        lines = self.pending
         self.pending = []
-        return first, raw
+        return self.line - len(lines) + 1, lines
 
     def take_note(self, first: int) -> DecodeNote | None:
         """Return what did not decode cleanly in the record starting at line *first* (``None``: all did)."""

@@ -152,7 +152,7 @@ class CsvReader(_TextReader):
                 except csv.Error as exc:
                     first, raw = lines.take()
                     lines.take_note(first)
-                    bad.append(BadLine(first, str(exc), raw, lines.line))
+                    bad.append(BadLine(first, str(exc), "".join(raw), lines.line))
                     continue
                 first, raw = lines.take()
                 note = lines.take_note(first)
@@ -170,7 +170,7 @@ class CsvReader(_TextReader):
                     else:
                         blank += 1
                 else:
-                    bad.append(BadLine(first, self._problem(fields, width), raw, lines.line))
+                    bad.append(BadLine(first, self._problem(fields, width), "".join(raw), lines.line))
                 if len(rows) == chunk_size:
                     lines.warn_utf8()
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
@@ -264,22 +264,22 @@ class JsonlReader(_TextReader):
             notes: dict[int, DecodeNote] = {}
             blank = 0
             for text in lines:
-                first, raw = lines.take()
+                first, _ = lines.take()  # the record is the one line: its raw text is *text*
                 note = lines.take_note(first)
                 record = parse_line(text)
                 if record is BLANK:
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
-                    bad.append(BadLine(first, json_problem(record), raw))
+                    bad.append(BadLine(first, json_problem(record), text))
                 elif isinstance(record, RepeatedKey):
-                    bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", raw))
+                    bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", text))
                 elif not isinstance(record, dict):
-                    bad.append(BadLine(first, f"a JSON {json_kind(record)}, not an object", raw))
+                    bad.append(BadLine(first, f"a JSON {json_kind(record)}, not an object", text))
                 elif self._lone_surrogate(text, record):
-                    bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", raw))
+                    bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", text))
                 elif not known.issuperset(record):
                     extra = [k for k in record if k not in known]
-                    bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", raw))
+                    bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", text))
                 else:
                     if note is not None:
                         notes[len(rows)] = note

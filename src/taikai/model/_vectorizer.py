@@ -154,14 +154,18 @@ def count_matrix(rows: Array, cols: Array, shape: tuple[int, int], dtype: Any) -
     """Return the CSR matrix counting each (row, column) pair, in canonical form (indices sorted, no repeats).
 
     The same matrix as ``csr_matrix((ones, (rows, cols)))`` with ``sum_duplicates()``, faster: one sort of the
-    pairs as single int64 keys, where scipy converts from COO and then sorts every row apart.
+    pairs as single int64 keys, where scipy converts from COO and then sorts every row apart. A key is the row's
+    bits above the column's, so that a column is a mask of a key and the rows' bounds a binary search of the
+    sorted keys (a division and a count of every pair's row cost about a fifth of the whole).
     """
     n_rows, n_cols = shape
-    keys = np.sort(rows.astype(np.int64) * n_cols + cols)
+    shift = max(n_cols - 1, 1).bit_length()  # the bits of the largest column
+    keys = np.sort((rows.astype(np.int64) << shift) | cols)
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
     data = np.diff(np.append(starts, len(keys))).astype(dtype)
-    row, col = np.divmod(keys[starts], n_cols)
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=n_rows))))
+    unique = keys[starts]
+    col = unique & ((1 << shift) - 1)
+    indptr = np.searchsorted(unique, np.arange(n_rows + 1, dtype=np.int64) << shift)
     index = np.int32 if max(len(data), n_cols) < 1 << 31 else np.int64
     return sp.csr_matrix((data, col.astype(index), indptr.astype(index)), shape=shape)
 
