@@ -347,3 +347,23 @@ def test_a_text_is_cut_only_past_max_chars_and_to_exactly_max_chars(text, max_ch
     assert (checked.text, checked.status) == (classified, "ok")
     assert checked.message == ("" if cut is None else CUT_MESSAGE.format(max_chars=max_chars))
     assert cut_to(checked.message) == cut
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"text": "手数料が高い"}, "not text: an object with the key 'text'; "),
+        ({"text": "x", "lang": "ja"}, "not text: an object with the keys 'text', 'lang'; "),
+        ({k: 1 for k in "abcdef"}, "not text: an object with the keys 'a', 'b', 'c', 'd', 'e', …; "),
+        ({1: "x"}, "not text: an object with the key 1; "),
+        ({}, "not text: a value of type dict"),  # no key to name
+        (["x"], "not text: a value of type list"),
+    ],
+)
+def test_an_object_read_as_a_text_names_its_keys_and_what_to_do(value, message):
+    checked = check_text(value)
+    assert (checked.status.value, checked.message[: len(message)]) == ("error", message)
+    if value and isinstance(value, dict):
+        assert checked.message.endswith(
+            "copy the key holding the text up to a column of its own first, and read that column"
+        )

@@ -193,6 +193,18 @@ _BYTES = "not text: bytes; decode them first (.decode('utf-8'), or .decode('cp93
 """A bytes value's message, saying what :meth:`taikai.Model.classify`'s error for bytes says."""
 
 
+def object_message(value: dict[object, object], shown: int = 5) -> str:
+    """Return the message of an object (a JSON object, a dict) read where a text was: its keys (the first *shown*),
+    and to copy the one holding the text up to a column of its own (a batch run of a JSONL file whose text column
+    holds objects warns with the ``jq`` command)."""
+    keys = [repr(k) for k in list(value)[:shown]] + (["…"] if len(value) > shown else [])
+    named = f"the key {keys[0]}" if len(keys) == 1 else f"the keys {', '.join(keys)}"
+    return (
+        f"not text: an object with {named}; copy the key holding the text up to a column of its own first, "
+        "and read that column"
+    )
+
+
 def check_text(
     value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None, *, references: bool = True
 ) -> CheckedText:
@@ -210,6 +222,8 @@ def check_text(
         if not isinstance(value, str):
             if isinstance(value, bytes | bytearray):
                 return CheckedText("", Status.ERROR, _BYTES)
+            if isinstance(value, dict) and value:
+                return CheckedText("", Status.ERROR, object_message(value))
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
     surrogate = SURROGATE.search(value)
     if surrogate is not None:
