@@ -9,6 +9,7 @@ import unicodedata
 from typing import NamedTuple
 
 from taikai.errors import check_bool
+from taikai.text._misread import object_message, utf8_as_cp932
 from taikai.text._status import Status
 
 MAX_CHARS = 10_000
@@ -193,18 +194,6 @@ _BYTES = "not text: bytes; decode them first (.decode('utf-8'), or .decode('cp93
 """A bytes value's message, saying what :meth:`taikai.Model.classify`'s error for bytes says."""
 
 
-def object_message(value: dict[object, object], shown: int = 5) -> str:
-    """Return the message of an object (a JSON object, a dict) read where a text was: its keys (the first *shown*),
-    and to copy the one holding the text up to a column of its own (a batch run of a JSONL file whose text column
-    holds objects warns with the ``jq`` command)."""
-    keys = [repr(k) for k in list(value)[:shown]] + (["…"] if len(value) > shown else [])
-    named = f"the key {keys[0]}" if len(keys) == 1 else f"the keys {', '.join(keys)}"
-    return (
-        f"not text: an object with {named}; copy the key holding the text up to a column of its own first, "
-        "and read that column"
-    )
-
-
 def check_text(
     value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None, *, references: bool = True
 ) -> CheckedText:
@@ -246,6 +235,10 @@ def check_text(
         mojibake = _mostly_replaced(value, judged, ignore)
         if mojibake is not None:
             return mojibake
+    if "縺" in judged or "繧" in judged or "繝" in judged:  # three scans in C: most texts hold none
+        misread = utf8_as_cp932(judged, _JAPANESE_LETTER)
+        if misread is not None:
+            return CheckedText("", Status.ERROR, misread)
     return CheckedText(text, Status.OK, message)
 
 
