@@ -227,10 +227,10 @@ def _signal_at(where: str, stop: int, monkeypatch: pytest.MonkeyPatch) -> list:
         if where == "the run, between two forks" and len(workers) == 1:
             signal.raise_signal(stop)
 
-    def init(job):  # in the worker, as it starts
+    def init(*args):  # in the worker, as it starts
         if where == "a worker, before it takes its job":
             signal.raise_signal(stop)
-        real_init(job)
+        real_init(*args)
         if where == "a worker, once it has its job":
             signal.raise_signal(stop)
 
@@ -479,3 +479,39 @@ def test_a_stop_once_the_output_is_in_place_says_what_resume_writes(
     assert json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))["rows"] == 30
     names = ["dump.csv", "out.csv", "out.summary.json", *(["out.bad_lines.csv"] if bad_lines else [])]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_stop_leaves_the_chunks_the_workers_run_and_resumes_as_one_run(tmp_path, tiny_model, monkeypatch, fmt):
+    """A stop once chunk 1 is saved ends the run within one batch of rows of the workers' chunks (0.25 s here):
+    it waited for the two chunks the workers ran and the one queued behind them (some five seconds here, more with
+    a larger --chunk-size: past a container's stop grace period). The run resumes to the output of one run."""
+    import taikai.batch._worker as worker
+
+    src = tmp_path / "big.csv"
+    src.write_text("id,text\n" + "".join(f"r{i},手数料が高すぎて続けられませんでした（#{i}）\n" for i in range(15000)))
+    real = tiny_model.classify
+
+    def classify(values, *args):  # 2.5 s a chunk, 0.25 s a batch of rows: the workers inherit it by fork
+        time.sleep(len(values) / 1000)
+        return real(values, *args)
+
+    stopped: list[float] = []
+
+    def stop(k):
+        stopped.append(time.monotonic())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tiny_model, "classify", classify)
+    monkeypatch.setattr(worker, "STOP_EVERY", 250)
+    options = {"model": tiny_model, "chunk_size": 2500}
+    with pytest.raises(Interrupted, match="interrupted after 2,500 rows saved"):
+        taikai.classify_file(src, tmp_path / f"out.{fmt}", "text", jobs=2, on_chunk=stop, **options)
+    took = time.monotonic() - stopped[0]
+    monkeypatch.setattr(tiny_model, "classify", real)
+    taikai.classify_file(src, tmp_path / f"out.{fmt}", "text", jobs=2, resume=True, **options)
+    taikai.classify_file(src, tmp_path / f"whole.{fmt}", "text", jobs=1, **options)
+    assert (tmp_path / f"out.{fmt}").read_bytes() == (tmp_path / f"whole.{fmt}").read_bytes()
+    print(f"stopped in {took:.2f} s")
+    assert took < 1.5, f"the run took {took:.1f} s to stop"

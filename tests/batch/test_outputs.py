@@ -248,3 +248,33 @@ def test_cli_batch_advises_a_prefix_that_clears_the_clash(tmp_path, tiny_model_d
     assert f"(prefix='{advised}' (--prefix {advised} on the command line) gives {advised}reason, …)" in result.output
     followed = CliRunner().invoke(cli, [*args, "--prefix", advised, "-q"])  # the advice, followed, works
     assert followed.exit_code == 0, followed.output
+
+
+@pytest.mark.parametrize(
+    ("lines", "warned"),
+    [
+        (  # the text under a key 'text' of the column named: copied up by jq
+            ['{"id": 1, "review": {"text": "手数料が高い", "lang": "ja"}}', '{"id": 2, "review": {"text": "安い"}}'],
+            "{src}: column 'review' (text_column= (--text-column on the command line)) will be an error in each row "
+            "holding an object, not text; 'review' holds objects with the key 'text', and the columns are each "
+            "line's top-level keys: copy it up to a key of its own first (jq -c '.text = .review.text' {src} > "
+            "{flat}), then read that file with text_column='text' (--text-column text on the command line)",
+        ),
+        (  # no key 'text': the first
+            ['{"id": 1, "review": {"body": "手数料が高い", "stars": 1}}'],
+            "(jq -c '.body = .review.body' {src} > {flat}), then read that file with text_column='body'",
+        ),
+        (['{"id": 1, "review": "手数料が高い", "meta": {"text": "x"}}'], None),  # objects in another column
+    ],
+)
+def test_a_jsonl_text_column_of_objects_is_warned_of_with_the_jq_command(tmp_path, tiny_model_dir, lines, warned):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["batch", str(src), "-o", str(tmp_path / "out.csv"), "--text-column", "review", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "holding an object" in line]
+    if warned is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and warned.format(src=src, flat=tmp_path / "in-flat.jsonl") in said[0], said

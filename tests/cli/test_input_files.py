@@ -363,3 +363,27 @@ def test_a_batch_summary_given_for_its_output_is_told_to_be_one(
         f"taikai: error: {summary}: the summary taikai batch wrote beside its output {predictions}, not data; give "
         f"{predictions} itself"
     ), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("utf8_line", "status"),
+    [
+        ("r3,時間がないので辞めました", "error"),  # read as CP932: 譎る俣縺後↑縺・… (and a byte as U+FFFD)
+        ("r3,手数料", "ok"),  # kanji only: read as CP932 it holds none of 縺 繧 繝, and is left as before
+    ],
+)
+def test_a_utf8_line_of_a_cp932_file_read_with_replace_is_an_error_not_mojibake_classified(
+    tmp_path, tiny_model_dir, utf8_line, status
+):
+    src, out = tmp_path / "mixed.csv", tmp_path / "out.csv"
+    cp932 = "id,text\nr1,手数料が高すぎて続けられませんでした\nr2,案件が少なくて稼げない\n".encode("cp932")
+    src.write_bytes(cp932 + f"{utf8_line}\n".encode())
+    args = ["batch", str(src), "-o", str(out), "--text-column", "text", "--id-column", "id", "--encoding-errors"]
+    result = CliRunner().invoke(cli, [*args, "replace", "-m", str(tiny_model_dir)])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    rows = pd.read_csv(out)
+    assert rows["status"].tolist() == ["ok", "ok", status]
+    said = rows["message"].fillna("").tolist()[2]
+    assert said.startswith("UTF-8 text read as CP932 (mojibake): ") is (status == "error"), said

@@ -347,3 +347,48 @@ def test_a_text_is_cut_only_past_max_chars_and_to_exactly_max_chars(text, max_ch
     assert (checked.text, checked.status) == (classified, "ok")
     assert checked.message == ("" if cut is None else CUT_MESSAGE.format(max_chars=max_chars))
     assert cut_to(checked.message) == cut
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"text": "手数料が高い"}, "not text: an object with the key 'text'; "),
+        ({"text": "x", "lang": "ja"}, "not text: an object with the keys 'text', 'lang'; "),
+        ({k: 1 for k in "abcdef"}, "not text: an object with the keys 'a', 'b', 'c', 'd', 'e', …; "),
+        ({1: "x"}, "not text: an object with the key 1; "),
+        ({}, "not text: a value of type dict"),  # no key to name
+        (["x"], "not text: a value of type list"),
+    ],
+)
+def test_an_object_read_as_a_text_names_its_keys_and_what_to_do(value, message):
+    checked = check_text(value)
+    assert (checked.status.value, checked.message[: len(message)]) == ("error", message)
+    if value and isinstance(value, dict):
+        assert checked.message.endswith(
+            "copy the key holding the text up to a column of its own first, and read that column"
+        )
+
+
+def _as_cp932(text: str) -> str:
+    """Return *text* written in UTF-8 and read as CP932, undecodable bytes as U+FFFD (``--encoding-errors replace``)."""
+    return text.encode("utf-8").decode("cp932", errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        (_as_cp932("時間がない"), "error"),  # 譎る俣縺後↑縺・: two of six
+        (_as_cp932("シュフティで住所録の入力を2時間やって、承認されたのが180円"), "error"),
+        (_as_cp932("手数料が高すぎて続けられませんでした"), "error"),
+        ("時間がない", "ok"),
+        ("縺れた糸をほどくのに時間がかかった", "ok"),  # one, written: a word (縺れる)
+        ("縺繧繝" + "案件の単価が低すぎて生活できない" * 3, "ok"),  # fewer than a tenth of its Japanese characters
+        ("縺縺", "error"),
+    ],
+)
+def test_utf8_read_as_cp932_is_an_error_that_says_so(value, status):
+    checked = check_text(value)
+    assert checked.status.value == status, checked
+    if status == "error":
+        assert checked.message.startswith("UTF-8 text read as CP932 (mojibake): "), checked.message
+        assert checked.message.endswith("read it as UTF-8 (a file of lines in both encodings: convert it to one first)")

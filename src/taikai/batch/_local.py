@@ -7,7 +7,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import replace
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -32,7 +32,7 @@ from taikai.batch._state import ResumeState
 from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
-from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
+from taikai.batch._worker import Job, Workers, hold, release, run_chunk, start_pool
 from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
 from taikai.errors import TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
@@ -184,7 +184,7 @@ def _run(
         limit or reader.total, options.progress, base=summary.rows if limit else base, resumed=summary.resumed_rows
     )
     started, index = time.monotonic(), state.chunks if state else 0
-    pool: ProcessPoolExecutor | None = None
+    pool: Workers | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
     shield = Shield()
     bad_masks: dict[int, dict[str, int]] = {}  # the masks in each chunk's bad lines, counted when it is committed
@@ -267,8 +267,8 @@ def _run(
     finally:
         with shield:  # cut short by a second Ctrl-C, a pool of workers never ends, and the process hangs at exit
             release()
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:  # a chunk a worker runs, or one queued, is left: the run saves none of them now
+                pool.stop()
             work.close()
             bar.close()
     with said_complete(output, summary):

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import taikai.io as tio
+from taikai._warn import warn_user
 from taikai.batch._label_encoding import check_labels_held
 from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.batch._workdir import STATE, SUFFIX
-from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
+from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, DataWarning, InputError, no_column_error
 from taikai.model import Model, check_prefix, free_prefix, model_display_name, model_sha256
 from taikai.rules import RulesMode
 
@@ -69,7 +70,26 @@ def check_columns(
             of, hint = tio.sheet_read(reader, [name])
             head = tio.head_rows(reader)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
+    if not again:
+        warn_objects(source, options.text_column, reader)
     check_added_columns(source, columns, model, options, row, again=again)
+
+
+def warn_objects(source: Path, text_column: str | None, reader: object) -> None:
+    """Warn (:class:`DataWarning`) when the text column of a JSONL file holds objects in its first lines
+    (``{"review": {"text": …}}``): each such row is an error; say how to copy the key holding the text (``text``
+    if it is one, else the first) up to a key of its own, as the hint of a missing column does."""
+    nested: dict[str, str] = getattr(reader, "nested", None) or {}
+    keys = [key for key, outer in nested.items() if outer == text_column]
+    if not keys:
+        return
+    key = "text" if "text" in keys else keys[0]
+    _, hint = tio.sheet_read(reader, [key])
+    warn_user(
+        f"{source}: column {text_column!r} ({TEXT_COLUMN}) will be an error in each row holding an object, not "
+        f"text{hint} with {TEXT_COLUMN.either([key])}",
+        DataWarning,
+    )
 
 
 def check_added_columns(

@@ -9,6 +9,7 @@ import unicodedata
 from typing import NamedTuple
 
 from taikai.errors import check_bool
+from taikai.text._misread import object_message, utf8_as_cp932
 from taikai.text._status import Status
 
 MAX_CHARS = 10_000
@@ -210,6 +211,8 @@ def check_text(
         if not isinstance(value, str):
             if isinstance(value, bytes | bytearray):
                 return CheckedText("", Status.ERROR, _BYTES)
+            if isinstance(value, dict) and value:
+                return CheckedText("", Status.ERROR, object_message(value))
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
     surrogate = SURROGATE.search(value)
     if surrogate is not None:
@@ -232,6 +235,10 @@ def check_text(
         mojibake = _mostly_replaced(value, judged, ignore)
         if mojibake is not None:
             return mojibake
+    if "縺" in judged or "繧" in judged or "繝" in judged:  # three scans in C: most texts hold none
+        misread = utf8_as_cp932(judged, _JAPANESE_LETTER)
+        if misread is not None:
+            return CheckedText("", Status.ERROR, misread)
     return CheckedText(text, Status.OK, message)
 
 

@@ -1,0 +1,38 @@
+"""The errors of a value read where a text was that is none: an object (a JSON object, a dict), and UTF-8 read as
+CP932 (mojibake)."""
+
+from __future__ import annotations
+
+import re
+
+# 縺 繧 繝: CP932's reading of E3 81, E3 82, E3 83, the first two bytes of every UTF-8 hiragana and katakana (ひらがな
+# read as CP932: 縺ｲ繧峨′縺ｪ), so a UTF-8 text read as CP932 is dense with them (a fifth of the characters of the
+# median review of data/reviews.csv so read); in real Japanese they are not written: none in the 8,536 reviews of
+# data/reviews.csv, the 7,367 livedoor articles (9.3 million characters) or the 2,813 chABSA sentences.
+_UTF8_AS_CP932 = re.compile("[縺繧繝]")
+
+
+def object_message(value: dict[object, object], shown: int = 5) -> str:
+    """Return the message of an object (a JSON object, a dict) read where a text was: its keys (the first *shown*),
+    and to copy the one holding the text up to a column of its own (a batch run of a JSONL file whose text column
+    holds objects warns with the ``jq`` command)."""
+    keys = [repr(k) for k in list(value)[:shown]] + (["…"] if len(value) > shown else [])
+    named = f"the key {keys[0]}" if len(keys) == 1 else f"the keys {', '.join(keys)}"
+    return (
+        f"not text: an object with {named}; copy the key holding the text up to a column of its own first, "
+        "and read that column"
+    )
+
+
+def utf8_as_cp932(text: str, letters: re.Pattern[str]) -> str | None:
+    """The error message of a *text* (as the model reads it) of UTF-8 read as CP932 (``--encoding-errors replace``
+    reads a UTF-8 line of a CP932 file so): two or more of 縺 繧 繝, at least a tenth of its Japanese characters
+    (those *letters* finds; see :data:`_UTF8_AS_CP932`); else ``None``."""
+    marks = len(_UTF8_AS_CP932.findall(text))
+    japanese = len(letters.findall(text))
+    if marks < 2 or marks * 10 < japanese:
+        return None
+    return (
+        f"UTF-8 text read as CP932 (mojibake): {marks} of its {japanese} Japanese characters are 縺 繧 繝, which "
+        "Japanese text does not hold; read it as UTF-8 (a file of lines in both encodings: convert it to one first)"
+    )
