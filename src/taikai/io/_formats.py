@@ -181,7 +181,8 @@ def open_reader(
         return JsonlReader(path, encoding, encoding_errors, keys, rows)
     if encoding:
         raise InputError(f"{path}: {ENCODING} applies to CSV, TSV and JSONL input, not to {fmt}; leave it out")
-    from taikai.io._table_readers import ParquetReader, XlsxReader
+    from taikai.io._parquet_reader import ParquetReader
+    from taikai.io._table_readers import XlsxReader
 
     return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet)
 

@@ -1,4 +1,4 @@
-"""Read Parquet files and xlsx sheets chunk by chunk."""
+"""Read xlsx sheets chunk by chunk (Parquet files: :mod:`taikai.io._parquet_reader`)."""
 
 from __future__ import annotations
 
@@ -16,73 +16,6 @@ from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import uncached_header, warn_uncached
-
-
-class ParquetReader:
-    """Read a Parquet file batch by batch; its schema is kept for Parquet output."""
-
-    def __init__(self, path: Path):
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        check_path(path)
-        self.path = path
-        try:
-            self.file = pq.ParquetFile(path)
-        except (pa.ArrowException, OSError) as exc:
-            raise InputError(
-                f"{path}: not a readable Parquet file ({exc}); write it again, or give the rows as CSV, JSONL or xlsx"
-            ) from exc
-        self.schema: Any = self.file.schema_arrow
-        self.columns = check_columns(path, list(self.schema.names))
-        self.total: int | None = self.file.metadata.num_rows
-        self._binary = [
-            j for j, f in enumerate(self.schema) if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)
-        ]
-        """Columns of bytes: a tool that writes text without Parquet's UTF-8 mark (older Hive, Impala) makes them."""
-
-    def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
-        """Yield chunks of up to *chunk_size* rows, skipping the rows a saved *position* has done; a part of the
-        file that cannot be read (damaged, cut short) is an :class:`InputError` naming the rows it holds."""
-        import pyarrow as pa
-
-        skip = done = position["records"] if position else 0
-        batches, read = self.file.iter_batches(batch_size=chunk_size), 0
-        while True:
-            try:
-                batch = next(batches, None)
-                if batch is None:
-                    return
-                read += batch.num_rows
-                if skip >= batch.num_rows:
-                    skip -= batch.num_rows
-                    continue
-                batch, skip = batch.slice(skip), 0
-                data = [batch.column(j).to_pylist() for j in range(batch.num_columns)]
-                for j in self._binary:
-                    data[j] = [utf8_text(v) for v in data[j]]
-            except (pa.ArrowException, OSError) as exc:
-                raise InputError(
-                    f"{self.path}: reading it stopped after {read:,} of its {self.total:,} rows ({_one_line(exc)}): "
-                    "the file is damaged, or was cut short or changed while it was written; write it again"
-                ) from exc
-            done += batch.num_rows
-            yield Chunk(data, batch.num_rows, position={"records": done, "done": done})
-
-
-def _one_line(exc: BaseException) -> str:
-    """Return Arrow's message *exc* on one line (``Couldn't deserialize thrift: …`` spans several)."""
-    return " ".join(str(exc).split())
-
-
-def utf8_text(value: bytes | None) -> str | bytes | None:
-    """Return the bytes *value* of a binary Parquet column as the text they are in UTF-8, or as they are (a Parquet
-    output writes either back as the same bytes): so both batch engines read such a column."""
-    try:
-        return value.decode("utf-8") if value is not None else None
-    except UnicodeDecodeError:
-        return value
-
 
 _RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
 
