@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import math
+import numbers
 import re
 import unicodedata
 from collections import Counter
@@ -206,7 +208,10 @@ class PiiMasker:
 
         A container keeps its shape (an array becomes a list); a dict's string keys are masked too (a key
         ``taro@example.com`` holds an address as much as a value does), two keys that mask alike numbered so that no
-        entry is lost (``[メール]``, ``[メール] (2)``); numbers and other values pass unchanged.
+        entry is lost (``[メール]``, ``[メール] (2)``). A number is masked as its digits are written and comes back as
+        that masked text, a str (``123456789018``, a My Number, is ``[個人番号]``; ``5`` is ``'5'``): a text column
+        read from JSONL, Parquet or xlsx can hold numbers, and its values are what masking promises to hide. Missing
+        values (``None``, NaN), booleans and other values pass unchanged.
         """
         found: Counter[PiiKind] = Counter()
         if isinstance(value, str):
@@ -230,10 +235,31 @@ class PiiMasker:
                 items.append(masked_item)
                 found.update(inner)
             return (tuple(items) if isinstance(value, tuple) else items), found
+        written = _number_text(value)
+        if written is not None:
+            masked = self.mask(written)
+            found.update(span.kind for span in masked.spans)
+            return masked.text, found
         return value, found
 
     def __getstate__(self) -> dict[str, object]:
         return {"names": self.names, "_tagger": PosTagger()}
+
+
+def _number_text(value: object) -> str | None:
+    """Return the number *value* as its digits are written (``123456789018.0``, a float read from a column with a
+    gap, as ``123456789018``), or None when it is no number: a bool, NaN, a date, a str."""
+    if isinstance(value, (bool, str)) or not isinstance(value, numbers.Number) or type(value).__name__ == "bool_":
+        return None
+    try:
+        as_float = float(value)  # type: ignore[arg-type]  # a complex number has none
+    except (TypeError, ValueError, OverflowError):
+        return str(value)
+    if math.isnan(as_float):
+        return None
+    if isinstance(value, numbers.Integral) or (abs(as_float) < 1e21 and as_float == int(as_float)):
+        return str(int(value))  # type: ignore[call-overload]
+    return str(value)
 
 
 def _unique_key(key: object, taken: dict[object, object]) -> object:
