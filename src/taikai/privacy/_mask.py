@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import math
-import numbers
 import re
 import unicodedata
 from collections import Counter
@@ -12,6 +10,7 @@ from collections.abc import Hashable, Iterable
 from typing import Any
 
 from taikai.errors import check_bool, wrong_type
+from taikai.privacy._cells import number_text, unique_key
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._names import find_names
@@ -223,7 +222,7 @@ class PiiMasker:
             for key, item in value.items():
                 named, in_key = self._mask_value(key) if isinstance(key, str) else (key, Counter[PiiKind]())
                 masked_item, inner = self._mask_value(item)
-                out[_unique_key(named, out)] = masked_item
+                out[unique_key(named, out)] = masked_item
                 found.update(in_key + inner)
             return out, found
         if hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1:  # a list cell read from Parquet
@@ -235,7 +234,7 @@ class PiiMasker:
                 items.append(masked_item)
                 found.update(inner)
             return (tuple(items) if isinstance(value, tuple) else items), found
-        written = _number_text(value)
+        written = number_text(value)
         if written is not None:
             masked = self.mask(written)
             found.update(span.kind for span in masked.spans)
@@ -244,31 +243,6 @@ class PiiMasker:
 
     def __getstate__(self) -> dict[str, object]:
         return {"names": self.names, "_tagger": PosTagger()}
-
-
-def _number_text(value: object) -> str | None:
-    """Return the number *value* as its digits are written (``123456789018.0``, a float read from a column with a
-    gap, as ``123456789018``), or None when it is no number: a bool, NaN, a date, a str."""
-    if isinstance(value, (bool, str)) or not isinstance(value, numbers.Number) or type(value).__name__ == "bool_":
-        return None
-    try:
-        as_float = float(value)  # type: ignore[arg-type]  # a complex number has none
-    except (TypeError, ValueError, OverflowError):
-        return str(value)
-    if math.isnan(as_float):
-        return None
-    if isinstance(value, numbers.Integral) or (abs(as_float) < 1e21 and as_float == int(as_float)):
-        return str(int(value))  # type: ignore[call-overload]
-    return str(value)
-
-
-def _unique_key(key: object, taken: dict[object, object]) -> object:
-    """Return the masked *key*, numbered (``[メール] (2)``) when *taken* holds it already: two keys masked alike."""
-    number, unique = 1, key
-    while unique in taken:
-        number += 1
-        unique = f"{key} ({number})"
-    return unique
 
 
 _DEFAULT = PiiMasker()
