@@ -441,3 +441,28 @@ def test_the_default_rules_mode_written_out_needs_no_rules(tmp_path, tiny_model_
     assert result.exit_code == 0, result.output
     assert output in result.stdout and "--rules-mode" not in result.output
     assert command[0] != "batch" or out.read_text(encoding="utf-8").splitlines()[1].startswith("手数料が高い,ok,")
+
+
+@pytest.mark.parametrize(
+    ("entry", "shown", "hidden"),
+    [
+        # regression: the term was masked, the forms the fix quoted of it were not ('080-555-666', '080-5,555-6666')
+        ('any = ["080-5555-6666"]', "any: the term '[電話番号]' can never match", ["5555", "555-666", "5,555"]),
+        ('regex = ["080-5555-6666"]', "regex: the regular expression '[電話番号]'", ["5555", "555-666", "5,555"]),
+        ('any = ["ーーーーー田中さん"]', "any: the term 'ーーーーー[人名]さん'", ["田中"]),
+        # a term without personal data: its fix quoted as it is
+        ('any = ["ーーーーー手数料"]', "write 'ーーー手数料', which matches both", []),
+    ],
+)
+def test_a_rule_term_s_fix_quotes_no_form_of_its_personal_data_with_mask_pii(
+    tmp_path, tiny_model_dir, entry, shown, hidden
+):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f'[[rule]]\nname = "x"\nlabel = "trouble"\n{entry}\n', encoding="utf-8")
+    for command in (["predict", "--rules", rules, "手数料が高い"], ["rules", "test", rules, tmp_path / "gold.csv"]):
+        (tmp_path / "gold.csv").write_text("text,reasons\n手数料が高い,fees\n", encoding="utf-8")
+        result = run(*command, "-m", tiny_model_dir, "--mask-pii")
+        assert result.exit_code == 2, result.output
+        assert shown in result.output, result.output
+        assert not [h for h in hidden if h in result.output.replace(str(tmp_path), "")], result.output
+        assert ("without masking" in result.output) is bool(hidden)

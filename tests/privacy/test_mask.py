@@ -247,10 +247,10 @@ def test_mask_pii_refuses_what_is_not_text(given, said):
     assert MANY not in str(caught.value) or str(caught.value).endswith("[taikai.mask_pii(t).text for t in texts]")
 
 
-def test_mask_values_passes_non_text_and_counts_per_kind():
+def test_mask_values_passes_missing_values_and_counts_per_kind():
     masker = PiiMasker()
-    values, counts = masker.mask_values(["田中さんへ", None, 3.5, "a@b.cc と c@d.ee", ""])
-    assert values == ["[人名]さんへ", None, 3.5, "[メール] と [メール]", ""]
+    values, counts = masker.mask_values(["田中さんへ", None, True, "a@b.cc と c@d.ee", ""])
+    assert values == ["[人名]さんへ", None, True, "[メール] と [メール]", ""]
     assert counts == {PiiKind.NAME: 1, PiiKind.EMAIL: 2}
 
 
@@ -258,17 +258,18 @@ def test_mask_values_passes_non_text_and_counts_per_kind():
     ("value", "expected", "counts"),
     [
         # a JSONL cell holding an object or a list: the strings inside are masked, the shape kept
-        ({"mail": "a@b.cc", "n": 3}, {"mail": "[メール]", "n": 3}, {PiiKind.EMAIL: 1}),
+        ({"mail": "a@b.cc", "n": 3}, {"mail": "[メール]", "n": "3"}, {PiiKind.EMAIL: 1}),
+        ({"my_number": 123456789018}, {"my_number": "[個人番号]"}, {PiiKind.MY_NUMBER: 1}),
         (["田中さんへ", ["a@b.cc"]], ["[人名]さんへ", ["[メール]"]], {PiiKind.NAME: 1, PiiKind.EMAIL: 1}),
         (("a@b.cc",), ("[メール]",), {PiiKind.EMAIL: 1}),
         # keys too, and two keys masked alike stay two entries
-        ({"a@b.cc": 1, "mail": 2}, {"[メール]": 1, "mail": 2}, {PiiKind.EMAIL: 1}),
+        ({"a@b.cc": 1, "mail": 2}, {"[メール]": "1", "mail": "2"}, {PiiKind.EMAIL: 1}),
         (
             {"a@b.cc": "田中さん", "c@d.ee": 2},
-            {"[メール]": "[人名]さん", "[メール] (2)": 2},
+            {"[メール]": "[人名]さん", "[メール] (2)": "2"},
             {PiiKind.EMAIL: 2, PiiKind.NAME: 1},
         ),
-        ({"a@b.cc": 1, "[メール]": 2}, {"[メール]": 1, "[メール] (2)": 2}, {PiiKind.EMAIL: 1}),
+        ({"a@b.cc": None, "[メール]": 2}, {"[メール]": None, "[メール] (2)": "2"}, {PiiKind.EMAIL: 1}),
         ([{"090-1234-5678": ["x"]}], [{"[電話番号]": ["x"]}], {PiiKind.PHONE: 1}),
     ],
 )
@@ -279,6 +280,40 @@ def test_mask_values_masks_strings_inside_containers(value, expected, counts):
     assert values == [expected] and found == counts
     each, per_value = PiiMasker().mask_each([value])
     assert each == [expected] and per_value == [counts]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "counts"),
+    [
+        # a number is masked as its digits are written, and comes back as that text (it passed unchanged: a leak)
+        (123456789018, "[個人番号]", {PiiKind.MY_NUMBER: 1}),  # a valid My Number
+        (123456789018.0, "[個人番号]", {PiiKind.MY_NUMBER: 1}),  # a column of numbers with a gap reads floats
+        (9012345678, "9012345678", {}),  # masked as the string "9012345678" is: not at all, without a context
+        (12.5, "12.5", {}),
+        (-7, "-7", {}),
+        (1e300, "1e+300", {}),
+        # no number: passed unchanged
+        (float("nan"), None, {}),
+        (None, None, {}),
+        (False, False, {}),
+    ],
+)
+def test_mask_values_masks_a_number_as_its_text(value, expected, counts):
+    """Regression: batch --mask-pii wrote a JSONL, Parquet or xlsx number of the text column (123456789018, a My
+    Number) unmasked, while the same digits as a string were masked."""
+    np = pytest.importorskip("numpy")
+    decimal = pytest.importorskip("decimal")
+    forms = [value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        forms += [np.int64(value), decimal.Decimal(value)]
+    if isinstance(value, float):
+        forms.append(np.float64(value))
+    for form in forms:
+        values, found = PiiMasker().mask_values([form])
+        if expected is None and value is not None:
+            assert values[0] != values[0], form  # NaN stays NaN
+        else:
+            assert values == [expected] and found == counts, form
 
 
 def test_mask_values_masks_a_parquet_list_cell():

@@ -171,6 +171,8 @@ def classify_frame(
     counted = MASK_COUNT_COLUMNS.values() if mask_pii and count_masks else ()
     empty = ddf._meta.index
     meta = ddf._meta.assign(**{c: pd.Series([], dtype="int64", index=empty) for c in counted})
+    if mask_pii and pd.api.types.is_numeric_dtype(meta[column].dtype):  # numbers masked as their masked text
+        meta[column] = pd.Series([], dtype=object, index=empty)
     meta = meta.assign(**{c: pd.Series([], dtype=t, index=empty) for c, t in dtypes.items()})
     ref = ModelRef(model, shipped=client is not None)
     mode = mode or RulesMode.FLAG

@@ -22,6 +22,8 @@ from taikai.rules import RuleSet, RulesMode
 def parts_spec(schema: pa.Schema, model: Model, options: BatchOptions, fmt: str, encoding: str) -> tio.OutputSpec:
     """Return how the parts are written in *fmt* and *encoding*: a :data:`ROW_COLUMN` (without ``id_column``), the
     input's columns (its *schema*, with the pandas types of a Parquet input) and those *model* adds."""
+    if options.mask_pii:  # a number of the text column is written as its masked text
+        schema = tio.numbers_as_text(schema, options.text_column)
     fields = [*([pa.field(ROW_COLUMN, pa.int64())] if options.id_column is None else []), *schema]
     added = [pa.field(c, t) for c, t in output_types(model, options.applied_rules_mode, options.prefix).items()]
     table = tio.with_pandas_types(pa.schema([*fields, *added], metadata=schema.metadata))  # a Parquet input's

@@ -205,6 +205,8 @@ def _run(
             pool = start_pool(job, jobs)
         if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
             schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
+            if masker is not None:  # a number of the text column is written as its masked text
+                schema = tio.numbers_as_text(schema, options.text_column)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
         chunks = tio.first_rows(reader, options.chunk_size, limit, state.position if state else None, summary.rows)
         stopped = state.position if state else None  # where the reader stopped: past it, is there more input?

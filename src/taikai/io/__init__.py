@@ -96,7 +96,15 @@ if TYPE_CHECKING:
         with_summary,
         write_summary,
     )
-    from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
+    from taikai.io._schema import (
+        SCAN_ROWS,
+        column_kinds,
+        infer_schema,
+        input_schema,
+        kinds_schema,
+        merge_types,
+        numbers_as_text,
+    )
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
@@ -204,7 +212,15 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "write_summary",
     ),
     "._pandas_types": ("PANDAS_KEY", "agreed_entries", "column_entries", "with_pandas_types"),
-    "._schema": ("SCAN_ROWS", "column_kinds", "infer_schema", "input_schema", "kinds_schema", "merge_types"),
+    "._schema": (
+        "SCAN_ROWS",
+        "column_kinds",
+        "infer_schema",
+        "input_schema",
+        "kinds_schema",
+        "merge_types",
+        "numbers_as_text",
+    ),
     "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
     "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
     "._header_line": ("delimited_format",),

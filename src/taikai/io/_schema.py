@@ -123,3 +123,15 @@ def input_schema(
     if fmt in UNTYPED_FORMATS:
         return chunks_schema(reader.columns, [], added)
     return chunks_schema(reader.columns, (chunk.data for chunk in first_rows(reader, SCAN_ROWS, limit)), added)
+
+
+def numbers_as_text(schema: pa.Schema, name: str) -> pa.Schema:
+    """Return *schema* with column *name* of text type if it is of numbers: masking writes a number as its masked
+    text (``123456789018``, a My Number, is ``[個人番号]``), so a masked text column of numbers holds text."""
+    import pyarrow as pa
+
+    index = schema.get_field_index(name)
+    kind = schema.field(index).type
+    if not (pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)):
+        return schema
+    return schema.set(index, schema.field(index).with_type(pa.string()))

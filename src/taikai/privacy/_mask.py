@@ -10,6 +10,7 @@ from collections.abc import Hashable, Iterable
 from typing import Any
 
 from taikai.errors import check_bool, wrong_type
+from taikai.privacy._cells import number_text, unique_key
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._names import find_names
@@ -206,7 +207,10 @@ class PiiMasker:
 
         A container keeps its shape (an array becomes a list); a dict's string keys are masked too (a key
         ``taro@example.com`` holds an address as much as a value does), two keys that mask alike numbered so that no
-        entry is lost (``[メール]``, ``[メール] (2)``); numbers and other values pass unchanged.
+        entry is lost (``[メール]``, ``[メール] (2)``). A number is masked as its digits are written and comes back as
+        that masked text, a str (``123456789018``, a My Number, is ``[個人番号]``; ``5`` is ``'5'``): a text column
+        read from JSONL, Parquet or xlsx can hold numbers, and its values are what masking promises to hide. Missing
+        values (``None``, NaN), booleans and other values pass unchanged.
         """
         found: Counter[PiiKind] = Counter()
         if isinstance(value, str):
@@ -218,7 +222,7 @@ class PiiMasker:
             for key, item in value.items():
                 named, in_key = self._mask_value(key) if isinstance(key, str) else (key, Counter[PiiKind]())
                 masked_item, inner = self._mask_value(item)
-                out[_unique_key(named, out)] = masked_item
+                out[unique_key(named, out)] = masked_item
                 found.update(in_key + inner)
             return out, found
         if hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1:  # a list cell read from Parquet
@@ -230,19 +234,15 @@ class PiiMasker:
                 items.append(masked_item)
                 found.update(inner)
             return (tuple(items) if isinstance(value, tuple) else items), found
+        written = number_text(value)
+        if written is not None:
+            masked = self.mask(written)
+            found.update(span.kind for span in masked.spans)
+            return masked.text, found
         return value, found
 
     def __getstate__(self) -> dict[str, object]:
         return {"names": self.names, "_tagger": PosTagger()}
-
-
-def _unique_key(key: object, taken: dict[object, object]) -> object:
-    """Return the masked *key*, numbered (``[メール] (2)``) when *taken* holds it already: two keys masked alike."""
-    number, unique = 1, key
-    while unique in taken:
-        number += 1
-        unique = f"{key} ({number})"
-    return unique
 
 
 _DEFAULT = PiiMasker()

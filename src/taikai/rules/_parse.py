@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._column_names import did_you_mean
+from taikai._masked_messages import masks
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, top_level_line
@@ -211,7 +212,24 @@ def _toml_string(value: str) -> str:
 
 
 def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
-    """Return the term *value* names (its prefix, or *kind*, says which) or what is wrong with it."""
+    """Return the term *value* names (its prefix, or *kind*, says which) or what is wrong with it.
+
+    Within masking (``--mask-pii``, ``mask_pii=True``), what is wrong with a term that holds personal data quotes
+    the term alone: the fix quotes forms of it (``'080-555-666'``, ``'080-5,555-6666'`` of ``'080-5555-6666'``) in
+    which masking the message would no longer find the data.
+    """
+    term, problem = _checked_term(value, kind)
+    if problem and masks(value):
+        what = "the regular expression" if problem.startswith("the regular expression") else "the term"
+        return None, (
+            f"{what} {quoted(value)} can never match the normalised text rules run on; what to write instead "
+            "quotes forms of the term, which holds personal data: check the rules file without masking (taikai "
+            "rules test without --mask-pii, or taikai.rules.load_rules) to see it"
+        )
+    return term, problem
+
+
+def _checked_term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
     if kind is TermKind.REGEX:
         return regex_term(value)
     kind = TermKind.SURFACE

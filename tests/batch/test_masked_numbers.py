@@ -1,0 +1,68 @@
+"""batch --mask-pii and a number in the text column: masked as its digits are written, in every format and engine.
+
+Regression: a JSONL, Parquet or xlsx number of the text column (123456789018, a valid My Number) was copied to the
+output unmasked, while the same digits as a string were masked.
+"""
+
+import json
+
+import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import taikai
+
+MY_NUMBER = 123456789018
+
+
+def _write(path, values):
+    if path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps({"id": n, "text": v}) + "\n" for n, v in enumerate(values)), "utf-8")
+    elif path.suffix == ".parquet":
+        pq.write_table(pa.table({"id": list(range(len(values))), "text": values}), path)
+    elif path.suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        book.active.append(["id", "text"])
+        for n, value in enumerate(values):
+            book.active.append([n, value])
+        book.save(path)
+    else:
+        path.write_text("id,text\n" + "".join(f"{n},{v}\n" for n, v in enumerate(values)), "utf-8")
+
+
+def _texts(path):
+    if path.suffix == ".jsonl":
+        return [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()], None
+    if path.suffix == ".parquet":
+        table = pq.read_table(path)
+        return table.column("text").to_pylist(), table.schema.field("text").type
+    if path.suffix == ".xlsx":
+        rows = list(openpyxl.load_workbook(path).active.values)
+        return [row[rows[0].index("text")] for row in rows[1:]], None
+    lines = path.read_text("utf-8").splitlines()[1:]
+    return [line.split(",")[1] for line in lines], None
+
+
+@pytest.mark.filterwarnings("ignore:.*no row could be classified")  # a Parquet column of numbers only
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(
+    ("name", "values", "expected", "kind"),
+    [
+        ("in.jsonl", ["手数料が高い", MY_NUMBER, 12.5], ["手数料が高い", "[個人番号]", "12.5"], None),
+        ("in.parquet", [MY_NUMBER, 5], ["[個人番号]", "5"], pa.string()),  # an int64 column: text now
+        ("in.parquet", [float(MY_NUMBER), None], ["[個人番号]", None], pa.string()),
+        ("in.xlsx", ["手数料が高い", MY_NUMBER], ["手数料が高い", "[個人番号]"], None),
+        ("in.csv", ["手数料が高い", MY_NUMBER], ["手数料が高い", "[個人番号]"], None),  # text already: as it was
+    ],
+)
+def test_a_number_in_the_text_column_is_masked(tmp_path, tiny_model_dir, jobs, name, values, expected, kind):
+    source = tmp_path / name
+    _write(source, values)
+    out = tmp_path / f"out{source.suffix}"
+    summary = taikai.classify_file(source, out, "text", model=tiny_model_dir, mask_pii=True, jobs=jobs)
+    texts, written = _texts(out)
+    assert texts == expected
+    assert written is None or written == kind
+    assert summary.masks == {"my_number": 1}
+    assert summary.statuses.get("error", 0) == sum(1 for v in expected if v is not None and v != "手数料が高い")
