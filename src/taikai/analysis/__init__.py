@@ -18,6 +18,7 @@ from taikai.analysis._confusion_plot import confusion_plot
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import explain
 from taikai.analysis._explain_text import render_text
+from taikai.analysis._explain_words import WordPart
 from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
 from taikai.analysis._repo_data import RepoData, find_repo_data
@@ -70,6 +71,7 @@ __all__ = [
     "ReportOptions",
     "RulesSection",
     "Section",
+    "WordPart",
     "biggest",
     "build_report",
     "classified",

@@ -5,7 +5,8 @@ A feature's weight toward class *k* is its TF-IDF value in the text times its ce
 :func:`taikai.model.centred_coefficients`). The weights of all features plus the centred intercept
 (``bias``) add up to the class's centred score (``score``), whose softmax is the predicted probability.
 Positive weights push toward the predicted class, negative ones away from it. A model with word vectors adds one
-contribution for them, ``(word vectors)``: the pooled vector's columns summed, with no span (it reads every word).
+contribution for them, ``(word vectors)``: the pooled vector's columns summed, with no span (it reads every word);
+its ``words`` share it out exactly over the words whose vectors were pooled (:mod:`taikai.analysis._explain_words`).
 
 A text is judged and read as :meth:`taikai.Model.classify` judges and reads it (a masked text's placeholders as
 ``○``, see :func:`taikai.privacy.neutralize`), so the status, labels and probabilities are those of ``predict``; a
@@ -24,6 +25,7 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
+from taikai.analysis._explain_words import WordPart, word_parts
 from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
 from taikai.errors import TOP, check_at_least, check_bool
 from taikai.model import Model, centred_coefficients, checked_rules, resolve_model
@@ -43,6 +45,7 @@ def _explain_head(
     values = found.values
     spans = found.spans
     coef, intercept, classes = centred_coefficients(estimator)
+    vector_words: tuple[WordPart, ...] = ()
     x = _dense(columns, values, coef.shape[1])
     k = [str(c) for c in classes].index(label)
     score = float(coef[k] @ x + intercept[k])
@@ -54,11 +57,20 @@ def _explain_head(
         weights[first] = float((values[vector] * coef[k, columns[vector]]).sum())
         values = values.copy()
         values[first] = 1.0  # the pooled vector is L2-normalised
+        vector_words = word_parts(found.words, coef[k], float(weights[first]))
     order = np.argsort(-weights, kind="stable")
     chosen = [i for i in order if weights[i] > 0][:top] + [i for i in order[::-1] if weights[i] < 0][:top]
     chosen.sort(key=lambda i: -weights[i])
     contributions = tuple(
-        Contribution(name[i][0], name[i][1], float(values[i]), float(weights[i]), tuple(spans[i])) for i in chosen
+        Contribution(
+            name[i][0],
+            name[i][1],
+            float(values[i]),
+            float(weights[i]),
+            tuple(spans[i]),
+            vector_words if name[i][1] == VECTOR_KIND else (),
+        )
+        for i in chosen
     )
     return HeadExplanation(head, label, probability, float(intercept[k]), score, contributions)
 

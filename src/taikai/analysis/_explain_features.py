@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from taikai.analysis._explain_words import TextWords
 from taikai.model import Model, feature_blocks, ngram_spans
 from taikai.privacy import ANY_PLACEHOLDER, NEUTRAL
 from taikai.text import OffsetMap, normalize_with_offsets
@@ -28,6 +29,8 @@ class TextFeatures:
     columns: np.ndarray[Any, Any]
     values: np.ndarray[Any, Any]
     spans: list[list[tuple[int, int]]]
+    words: TextWords | None = None
+    """The words whose vectors were pooled (a model with word vectors), to share out the vector contribution."""
 
 
 def read_with_offsets(normalized: str, offsets: OffsetMap) -> tuple[str, list[tuple[int, int]]]:
@@ -79,6 +82,7 @@ def text_features(model: Model, normalized: str, original: str, *, cut: bool = F
     values: list[float] = []
     names: list[tuple[str, str]] = []
     spans: list[list[tuple[int, int]]] = []
+    words: TextWords | None = None
     for block in feature_blocks(model.pipeline):
         prepared = block.prepare.transform([read]) if block.prepare is not None else [read]
         if not block.ngrams:
@@ -88,6 +92,9 @@ def text_features(model: Model, normalized: str, original: str, *, cut: bool = F
                 values.append(float(dense[j]) * block.weight)
                 names.append((VECTOR_FEATURE, VECTOR_KIND))
                 spans.append([])
+            if hasattr(block.vectorizer, "words_of"):
+                matched, vectors, scale = block.vectorizer.words_of(prepared[0])
+                words = TextWords(matched, vectors, scale * block.weight, block.offset)
             continue
         row = block.vectorizer.transform(prepared).tocsr()
         places = ngram_spans(block, read)
@@ -97,4 +104,4 @@ def text_features(model: Model, normalized: str, original: str, *, cut: bool = F
             values.append(v * block.weight)
             names.append((str(vocabulary[j]), block.kind))
             spans.append(sorted({_original_span(where, s, e) for s, e in places.get(j, [])}))
-    return TextFeatures(names, np.asarray(columns, dtype=int), np.asarray(values, dtype=float), spans)
+    return TextFeatures(names, np.asarray(columns, dtype=int), np.asarray(values, dtype=float), spans, words)

@@ -4,6 +4,7 @@ terminal would act on, and clipped when long."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -13,11 +14,14 @@ from taikai.labels import format_reasons, label_list, named_reason
 from taikai.text import Status, display_width, pad, printable
 
 if TYPE_CHECKING:  # _explanation imports this module to print an explanation
+    from taikai.analysis._explain_words import WordPart
     from taikai.analysis._explanation import Explanation
 
 SHOWN_CHARS = 1000
 """The characters of a text the rendering shows (per head); the spans and the JSON keep to the whole text."""
 SHOWN_SPANS = 10
+SHOWN_WORDS = 5
+"""The words the rendering lists under the word-vector contribution, toward the label and against it each."""
 """The spans the rendering lists per feature (a word of a long text may occur thousands of times), then a count."""
 
 
@@ -58,9 +62,37 @@ def render_text(explanation: Explanation) -> str:
             where += f", … {len(c.spans) - SHOWN_SPANS:,} more" if len(c.spans) > SHOWN_SPANS else ""
             label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
             lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
+            lines += _word_lines(c.words, c.weight, " " * (4 + len(f"{c.weight:+.3f}") + kind_width))
         lines.append("")
     lines += _rule_lines(explanation)
     return "\n".join(lines).rstrip()
+
+
+def _word_lines(words: Sequence[WordPart], total: float, indent: str) -> list[str]:
+    """The lines under the word-vector contribution: the words whose vectors pulled most toward the label and
+    against it (up to :data:`SHOWN_WORDS` each), with their weights and shares, and that all the words' weights add
+    up to the contribution's (none for another contribution)."""
+    if not words:
+        return []
+    toward = [w for w in words if w.weight > 0][:SHOWN_WORDS]
+    against = sorted((w for w in words if w.weight < 0), key=lambda w: w.weight)[:SHOWN_WORDS]
+    lines = []
+    for side, shown in (("toward", toward), ("against", against)):
+        if shown:
+            parts = ", ".join(f"{printable(w.word)!r}{_times(w.count)} {w.weight:+.3f} ({_share(w)})" for w in shown)
+            lines.append(f"{indent}words pulling {side}: {parts}")
+    many = f"the parts of all {len(words):,} words add" if len(words) > 1 else "the one word's part adds"
+    lines.append(f"{indent}({many} up to the vectors' {total:+.3f})")
+    return lines
+
+
+def _share(word: WordPart) -> str:
+    """A word's share in whole percent (a share rounding to 0 shown as 0%, not -0%)."""
+    return f"{round(word.share * 100)}%"
+
+
+def _times(count: int) -> str:
+    return f" ×{count}" if count > 1 else ""
 
 
 def _highlight(text: str, weights: np.ndarray) -> str:

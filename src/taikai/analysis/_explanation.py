@@ -11,6 +11,7 @@ import click
 import numpy as np
 
 from taikai.analysis._explain_text import render_text
+from taikai.analysis._explain_words import WordPart
 from taikai.errors import InputError
 from taikai.rules import RuleHits, RulesMode
 from taikai.text import Status, clip
@@ -23,7 +24,8 @@ class Contribution:
     ``kind`` is ``"word"`` (a word n-gram, its words joined by spaces, in dictionary form), ``"char"`` (a
     character n-gram) or, for a model with word vectors, ``"vector"``: the one contribution of the pooled word
     vectors, ``feature`` ``"(word vectors)"``, whose value is 1 and which has no spans (it reads every word). It is
-    often the largest.
+    often the largest; its ``words`` say which words' vectors pulled (:class:`WordPart`, strongest toward the label
+    first): their weights add up to its weight. Other contributions have no ``words``.
     """
 
     feature: str
@@ -31,6 +33,7 @@ class Contribution:
     value: float
     weight: float
     spans: tuple[tuple[int, int], ...]
+    words: tuple[WordPart, ...] = ()
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         """Return JSON-ready values; with *text*, also the original substrings at the spans."""
@@ -38,6 +41,8 @@ class Contribution:
         out["spans"] = [list(s) for s in self.spans]
         if text is not None:
             out["matches"] = [text[s:e] for s, e in self.spans]
+        if self.kind == "vector":  # every word, strongest toward first; their weights add up to "weight"
+            out["words"] = [w.to_dict() for w in self.words]
         return out
 
 

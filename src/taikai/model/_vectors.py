@@ -128,6 +128,19 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
             out *= np.float32(self.weight)
         return out
 
+    def words_of(self, prepared: str) -> tuple[list[str], Array, float]:
+        """Return the words of one tokenized text whose vectors :meth:`transform` pools (a compound key's tokens
+        joined by spaces, once per match), their vectors (float64) and the factor their sum is scaled by (``weight``
+        over the sum's norm; 0 when nothing matched): the pooled row is ``vectors.sum(axis=0) * scale``, up to the
+        float32 rounding of :meth:`transform`."""
+        table = self._table()
+        _, keys = table.segment([prepared.split()])
+        blob, offsets = table.blob, table.offsets
+        words = [blob[offsets[k] : offsets[k + 1] - 1].decode("utf-8") for k in keys]
+        vectors = np.asarray(table.matrix32()[table.rows[keys]], dtype=np.float64).reshape(len(keys), table.dim)
+        norm = float(np.linalg.norm(vectors.sum(axis=0)))
+        return words, vectors, self.weight / norm if norm > 0 else 0.0
+
     def get_feature_names_out(self, input_features: object = None) -> Array:
         """Return ``vector0`` … ``vector{dim_-1}``."""
         check_is_fitted(self, "dim_")

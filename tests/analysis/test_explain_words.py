@@ -1,0 +1,141 @@
+"""The words behind the ``(word vectors)`` contribution of an explanation: their parts add up to it."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+import taikai
+from taikai.analysis import WordPart, explain, render_text
+from taikai.analysis._explain_features import text_features
+from taikai.model import FeatureConfig, centred_coefficients, resolve_model
+from taikai.text import check_text
+
+TEXTS = [
+    "手数料が高すぎて稼げない",
+    "ｼｽﾃﾑ利用料と振込手数料で手取りが減る",
+    "単価が安すぎて生活できない、単価が安い",
+    "クライアントからの連絡が途絶えて報酬も未払いのまま",
+    "本業が忙しくなったので辞めました",
+]
+MODELS = ["shipped", "tiny-chive", "tiny-table"]  # the shipped model; the tiny fixture with chiVe, with a tiny table
+
+
+@pytest.fixture(scope="module")
+def models(tiny_model, tiny_csv, vector_table):
+    """The models by name: the shipped one, and the tiny fixture trained with chiVe and with a table of random
+    vectors holding compounds of two and three tokens."""
+    config = replace(FeatureConfig(min_df=1), vectors=vector_table)
+    tiny_table = taikai.train(tiny_csv, config=config, folds=0, test_size=0)
+    return {"shipped": resolve_model(None), "tiny-chive": tiny_model, "tiny-table": tiny_table}
+
+
+def _vector(head):
+    [found] = [c for c in head.contributions if c.kind == "vector"]
+    return found
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:8])
+@pytest.mark.parametrize("name", MODELS)
+def test_the_words_parts_add_up_to_the_vector_contribution(models, name, text):
+    e = explain(models[name], text, top=10_000)
+    for head in e.heads():
+        vector = _vector(head)
+        assert vector.words, head.head
+        assert sum(w.weight for w in vector.words) == pytest.approx(vector.weight, abs=1e-9)
+        assert sum(w.share for w in vector.words) == pytest.approx(1.0, abs=1e-9)
+        assert [w.weight for w in vector.words] == sorted((w.weight for w in vector.words), reverse=True)
+        assert all(w.count >= 1 and w.word for w in vector.words)
+        assert len({w.word for w in vector.words}) == len(vector.words)  # a repeated word is one part
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:8])
+@pytest.mark.parametrize("name", MODELS)
+def test_the_decomposition_is_exact_before_the_float32_rounding_is_shared_out(models, name, text):
+    """Each word's ``coef · v × weight / norm``, before the pooled vector's float32 rounding is shared out, adds up
+    to the contribution to float32 precision: the pooling (sum, norm, weights) is the model's."""
+    model = models[name]
+    checked = check_text(text, model.max_chars)
+    found = text_features(model, checked.text, text)
+    e = explain(model, text, top=10_000)
+    classifier = model.pipeline.named_steps["classify"]
+    for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
+        explained = e.reason if head == "reason" else e.sentiment
+        coef, _, classes = centred_coefficients(estimator)
+        k = classes.index(explained.label)
+        words = found.words
+        dim = words.vectors.shape[1]
+        raw = float((words.vectors @ coef[k, words.offset : words.offset + dim]).sum() * words.scale)
+        assert raw == pytest.approx(_vector(explained).weight, rel=1e-5, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "expected"),
+    [
+        ("手数料が高すぎて稼げない", "fees", {"手数", "料", "手数料"}),
+        ("単価が安すぎて生活できない", "low_pay", {"単価", "安い"}),
+        ("本業が忙しくなったので辞めました", "time", {"忙しい", "本業"}),
+    ],
+)
+def test_the_word_pulling_most_toward_an_obvious_reason_is_plausible(models, text, reason, expected):
+    e = explain(models["shipped"], text)
+    assert e.reason.label == reason
+    assert _vector(e.reason).words[0].word in expected
+
+
+def test_a_repeated_word_is_counted_and_its_parts_added(models):
+    e = explain(models["shipped"], "料金の手数料と振込の手数料")
+    [part] = [w for w in _vector(e.reason).words if w.word == "手数"]
+    assert part.count == 2
+
+
+def test_the_old_fields_are_kept_and_json_gains_words_for_the_vectors_only(models):
+    e = explain(models["shipped"], TEXTS[0], top=3)
+    out = e.to_dict()
+    assert set(out) == {"text", "normalized", "status", "message", "reason", "reasons", "sentiment"}
+    assert set(out["reason"]) == {"head", "label", "probability", "bias", "score", "contributions"}
+    plain = {"feature", "kind", "value", "weight", "spans", "matches"}
+    for c in out["reason"]["contributions"] + out["sentiment"]["contributions"]:
+        assert set(c) == (plain | {"words"} if c["kind"] == "vector" else plain)
+        if c["kind"] == "vector":
+            assert c["feature"] == "(word vectors)" and c["value"] == 1.0 and c["spans"] == []
+            assert set(c["words"][0]) == {"word", "count", "weight", "share"}
+            assert sum(w["weight"] for w in c["words"]) == pytest.approx(c["weight"], abs=1e-9)
+    assert [c.kind for c in e.reason.contributions if c.kind != "vector"] == ["word"] * 5  # 3 toward, 2 against
+
+
+def test_a_model_without_vectors_has_no_words(tiny_csv):
+    model = taikai.train(tiny_csv, config=FeatureConfig(min_df=1, vectors=None), folds=0, test_size=0)
+    e = explain(model, TEXTS[0])
+    assert all(c.words == () and "words" not in c.to_dict() for c in e.reason.contributions)
+    assert "words pulling toward" not in str(e) and "add up to the vectors'" not in str(e)
+
+
+def test_the_terminal_shows_the_words_and_that_their_parts_add_up(models):
+    e = explain(models["shipped"], "手数料が高すぎて稼げない")
+    vector = _vector(e.reason)
+    lines = str(e).splitlines()
+    at = next(i for i, line in enumerate(lines) if "'(word vectors)'" in line)
+    assert lines[at + 1].split(":")[0].strip() == "words pulling toward"
+    top = vector.words[0]
+    assert f"'{top.word}' {top.weight:+.3f} ({round(top.share * 100)}%)" in lines[at + 1]
+    assert f"add up to the vectors' {vector.weight:+.3f})" in "\n".join(lines[at + 1 : at + 4])
+    assert render_text(e).count("add up to the vectors'") == len(e.heads())
+
+
+@pytest.mark.parametrize(
+    ("weights", "shown"),
+    [
+        ((3.0, -0.0001), ["words pulling toward: 'a' +3.000 (100%)", "words pulling against: 'b' -0.000 (0%)"]),
+        ((1.0, 2.0), ["words pulling toward: 'b' +2.000 (67%), 'a' +1.000 (33%)"]),
+    ],
+)
+def test_the_shares_are_whole_percent_and_never_minus_zero(models, weights, shown):
+    e = explain(models["shipped"], TEXTS[0])
+    total = sum(weights)
+    words = sorted((WordPart(w, 1, x, x / total) for w, x in zip("ab", weights)), key=lambda p: -p.weight)
+    vector = replace(_vector(e.reason), weight=total, words=tuple(words))
+    head = replace(e.reason, contributions=(vector,))
+    lines = [line.strip() for line in str(replace(e, reason=head, sentiment=None)).splitlines()]
+    assert lines[3 : 3 + len(shown)] == shown
+    assert np.isclose(sum(p.share for p in words), 1.0)
