@@ -8,6 +8,7 @@ gives: on the 2-core machine L-BFGS on the 40-row fixture took 0.26-0.38 s per f
 
 import os
 import re
+import shlex
 
 for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
@@ -25,6 +26,9 @@ from taikai.model import FeatureConfig  # noqa: E402
 threadpool_limits(limits=1)
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TINY_DATA = shlex.quote(str(FIXTURES / "tiny.csv"))
+"""The training data of ``tiny_model_dir`` as its retrain hints name it: the file its metadata records, which is there
+(a hint says ``DATA.csv`` only when it is not)."""
 SLOW_MODULE = re.compile(r"^pytestmark = pytest\.mark\.slow\b", re.MULTILINE)
 
 

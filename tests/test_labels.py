@@ -335,6 +335,47 @@ def test_closest_label_compares_ids_and_japanese_names_of_the_taxonomy(label, kn
     assert closest_label(label, known) == closest
 
 
+LOW_PAY, FEES, TROUBLE = "low_pay (報酬・単価が低い)", "fees (手数料が高い)", "trouble (トラブル・不信)"
+
+
+@pytest.mark.parametrize(
+    ("label", "known", "closest"),
+    [  # regression: a short Japanese form a team types got no closest label (低単価 shares too little with the name)
+        ("低単価", REASON_IDS, LOW_PAY),
+        ("稼げない", REASON_IDS, LOW_PAY),
+        ("忙しい", REASON_IDS, "time (時間がない)"),
+        ("卒業", REASON_IDS, "graduated (直接契約・独立)"),
+        ("他社に移った", REASON_IDS, "platform_switch (他サービスへ移行)"),
+        ("詐欺", REASON_IDS, TROUBLE),
+        ("不採用", REASON_IDS, "rejection (提案が通らない)"),
+        ("落選", REASON_IDS, "rejection (提案が通らない)"),
+        ("満足", REASON_IDS, "other (その他)"),  # satisfied users are other
+        ("ＵＩが悪い", REASON_IDS, "other (その他)"),  # NFKC: ＵＩ is ui
+        ("怒り", SENTIMENTS, "negative (ネガティブ)"),
+        ("不満", SENTIMENTS, "negative (ネガティブ)"),
+        ("満足", SENTIMENTS, "positive (ポジティブ)"),
+        ("普通", SENTIMENTS, "neutral (中立)"),
+        # a form of two labels names both, in the taxonomy's order; one inside a longer form counts as the longer
+        ("出金", REASON_IDS, f"{FEES} or {TROUBLE}"),
+        ("出金手数料", REASON_IDS, FEES),
+        ("報酬未払い", REASON_IDS, TROUBLE),
+        ("手数料が高いので他社へ", REASON_IDS, f"{FEES} or platform_switch (他サービスへ移行)"),
+        # a short form and a closest spelling of another label: both
+        ("時間がない、安い", REASON_IDS, f"{LOW_PAY} or time (時間がない)"),
+        ("詐欺", ["low_pay", "fees"], None),  # only the model's labels
+        ("怒り", REASON_IDS, None),  # a sentiment's form is no reason
+        ("quit", REASON_IDS, None),  # an ASCII form (ui) only as a word
+        ("ui_change", REASON_IDS, None),
+        # labels of one's own: as before, none of the taxonomy's short forms
+        ("低単価", OwnLabels(["low_pay", "fees"]), None),
+        ("詐欺", ["trouble", "mine"], None),
+        ("満足", ["positive", "neutral", "negative", "mixed"], None),
+    ],
+)
+def test_closest_label_names_the_taxonomy_label_of_a_short_japanese_form(label, known, closest):
+    assert closest_label(label, known) == closest
+
+
 @pytest.mark.parametrize("encoding", ["cp932", "utf-8-sig"])
 def test_a_sheet_with_reasons_written_as_taikai_shows_them_is_read(tmp_path, encoding):
     """Regression: 'low_pay (報酬・単価が低い)' in a sheet filled in Excel, as suggest's and batch's summaries name a

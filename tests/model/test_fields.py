@@ -9,8 +9,9 @@ import pytest
 import taikai
 from taikai.errors import ModelError
 from taikai.model import read_metadata
+from tests.conftest import TINY_DATA
 
-COMMAND = "taikai train DATA.csv{} --out MODEL_DIR"
+COMMAND = f"taikai train {TINY_DATA}{{}} --out MODEL_DIR"
 EDITS = {
     "taxonomy": ({}, ""),
     "free-labels": ({"free_labels": True}, " --free-labels"),

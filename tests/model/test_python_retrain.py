@@ -107,7 +107,49 @@ BASE = _input("base", "data.csv")
     ],
     ids=["no-added", "sheets", "weight", "frame", "frame-and-file", "python", "python-frames"],
 )
-def test_the_retrain_command_adds_the_files_the_model_was_trained_on_with_add(config, inputs, command):
+def test_the_retrain_command_adds_the_files_the_model_was_trained_on_with_add(
+    config, inputs, command, tmp_path, monkeypatch
+):
     """Regression: a model trained with --add was told to retrain with DATA alone (after a library upgrade, say):
     followed, the hint trained a model without the labels the user had paid for, and said nothing of them."""
+    monkeypatch.chdir(tmp_path)  # no data.csv here: the command says DATA.csv (test_the_retrain_command_names_…)
+    assert retrain_command(_meta(config, inputs=inputs)) == command
+
+
+@pytest.mark.parametrize(
+    ("config", "recorded", "there", "command"),
+    [
+        (taikai.FeatureConfig.shipped(), "data.csv", "data.csv", "taikai train data.csv --out MODEL_DIR"),
+        (
+            taikai.FeatureConfig.shipped(),
+            "in/第 1 回.csv",
+            "in/第 1 回.csv",
+            "taikai train 'in/第 1 回.csv' --out MODEL_DIR",
+        ),
+        (taikai.FeatureConfig(), "data.csv", "data.csv", "taikai train data.csv --vectors none --out MODEL_DIR"),
+        (
+            taikai.FeatureConfig(min_df=1),
+            "data.csv",
+            "data.csv",
+            CALLED.format("min_df=1").replace("'DATA.csv'", "'data.csv'"),
+        ),
+        # the file is not where recorded (moved, deleted, or recorded relative to another folder), or no file
+        (taikai.FeatureConfig.shipped(), "data.csv", "elsewhere.csv", PLAIN),
+        (taikai.FeatureConfig.shipped(), "data.csv", "data.csv/inner.csv", PLAIN),  # a folder of that name
+        (taikai.FeatureConfig(min_df=1), "data.csv", None, CALLED.format("min_df=1")),
+        (taikai.FeatureConfig.shipped(), "<frame>", "<frame>", PLAIN),  # a DataFrame: no path, whatever is here
+        (taikai.FeatureConfig.shipped(), None, "data.csv", PLAIN),  # no inputs recorded (a model before format 4)
+    ],
+    ids=["there", "quoted", "options", "python", "moved", "a-folder", "python-moved", "frame", "no-record"],
+)
+def test_the_retrain_command_names_the_data_the_model_was_trained_on(
+    config, recorded, there, command, tmp_path, monkeypatch
+):
+    """Regression: every retrain hint said taikai train DATA.csv, though the metadata records the file the model was
+    trained on (inputs[0]), there to be named; DATA.csv is said only when it is not where recorded."""
+    monkeypatch.chdir(tmp_path)
+    if there is not None:
+        (tmp_path / there).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / there).write_text("text,reasons,sentiment\n", encoding="utf-8")
+    inputs = () if recorded is None else (_input("base", recorded),)
     assert retrain_command(_meta(config, inputs=inputs)) == command

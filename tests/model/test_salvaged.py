@@ -12,6 +12,7 @@ import taikai
 from taikai.cli import cli
 from taikai.errors import ModelError
 from taikai.model import read_metadata
+from tests.conftest import TINY_DATA
 
 CONFIG = taikai.FeatureConfig().to_dict()
 COMMAND = "taikai train DATA.csv{} --out MODEL_DIR"
@@ -66,13 +67,13 @@ def test_a_damaged_models_hint_gives_the_options_its_metadata_still_says(tiny_mo
     assert str(caught.value).endswith(COMMAND.format(options))
 
 
-UNREADABLE = {  # metadata of which a field the options are read from cannot be read
-    "config": ({"config": [1]}, "", "--vectors none"),
-    "vectors": ({"config": {"vectors": 3}}, "", "--vectors none"),
-    "labels": ({"labels": "x", "refit_on_all_rows": True}, " --refit-all", "--no-sentiment"),
-    "refit": ({"refit_on_all_rows": "yes", "free_labels": True}, " --free-labels", "--refit-all"),
-    "free labels": ({"free_labels": 1}, "", "--free-labels"),
-    "columns": ({"columns": {"text": 3, "reasons": "r"}}, "", "the column options (--text-column…)"),
+UNREADABLE = {  # metadata of which a field the options are read from cannot be read; the data file the hint names
+    "config": ({"config": [1]}, "", "--vectors none", "DATA.csv"),
+    "vectors": ({"config": {"vectors": 3}}, "", "--vectors none", TINY_DATA),  # the rest, its inputs too, is read
+    "labels": ({"labels": "x", "refit_on_all_rows": True}, " --refit-all", "--no-sentiment", "DATA.csv"),
+    "refit": ({"refit_on_all_rows": "yes", "free_labels": True}, " --free-labels", "--refit-all", "DATA.csv"),
+    "free labels": ({"free_labels": 1}, "", "--free-labels", "DATA.csv"),
+    "columns": ({"columns": {"text": 3, "reasons": "r"}}, "", "the column options (--text-column…)", "DATA.csv"),
 }
 
 
@@ -80,12 +81,13 @@ UNREADABLE = {  # metadata of which a field the options are read from cannot be 
 def test_a_hint_says_which_options_a_damaged_metadata_no_longer_says(tiny_model_dir, tmp_path, field):
     """Regression: the hint gave the plain train command as if it retrained the same model, even when the field that
     says how the model was trained was the damaged one."""
-    values, options, unsaid = UNREADABLE[field]
+    values, options, unsaid, data = UNREADABLE[field]
     model_dir = _damaged(tiny_model_dir, tmp_path / "model", lambda meta: meta.update(values))
     with pytest.raises(ModelError) as caught:
         taikai.load_model(model_dir)
     said = str(caught.value)
-    assert f"{COMMAND.format(options)} (the metadata no longer says whether the model was trained" in said
+    command = COMMAND.format(options).replace("DATA.csv", data)
+    assert f"{command} (the metadata no longer says whether the model was trained" in said
     assert f"trained with {unsaid}: add it if it was, or this trains another kind of model" in said
 
 

@@ -134,7 +134,7 @@ def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(
     said = str(caught.value)
     assert "install the taikai version" not in said
     assert "put back the table it was trained with (its table.json's digest begins " in said
-    call = f"taikai.train('DATA.csv', 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r}){retrain})"
+    call = f"taikai.train({str(tiny_csv)!r}, 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r}){retrain})"
     assert said.endswith(f"or retrain the model with the table now there: {call} in Python")
 
 
@@ -167,7 +167,7 @@ def test_a_loaded_models_own_table_is_asked_back_not_rebuilt_from_chive(tmp_path
     assert "extract_vectors" not in message and "install the taikai" not in message
     assert f"digest begins {_vector_table.table_digest(*_packed(VECTORS))[:12]}" in message
     assert message.endswith(
-        f"taikai.train('DATA.csv', 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r})) in Python"
+        f"taikai.train({str(tiny_csv)!r}, 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r})) in Python"
     )
 
 
@@ -275,7 +275,7 @@ def test_info_metadata_only_advises_for_ones_own_table_what_works(tmp_path, tiny
     assert "extract_vectors" not in said
     call = said[said.index("taikai.train(") : said.rindex(" in Python")]
     _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "mine"), tmp_path / "other")
-    call = call.replace(repr(str(table)), repr(str(tmp_path / "other"))).replace("'DATA.csv'", repr(str(tiny_csv)))
+    call = call.replace(repr(str(table)), repr(str(tmp_path / "other")))
     eval(call.replace("'MODEL_DIR'", repr(str(tmp_path / "m2"))).replace("))", "), folds=0, test_size=0)"))
     assert CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m2"), "--metadata-only"]).stderr == ""
     shutil.move(aside, table)  # put back

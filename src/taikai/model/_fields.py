@@ -10,8 +10,11 @@ from taikai._cut import cut
 from taikai.errors import ModelError
 
 T = TypeVar("T")
-TRAIN_COMMAND = "taikai train DATA.csv --out MODEL_DIR"
-"""The command every "retrain" hint gives."""
+DATA = "DATA.csv"
+"""The training data a retrain hint names when the model's metadata records no file that is there to name."""
+TRAIN_COMMAND = f"taikai train {DATA} --out MODEL_DIR"
+"""The command every "retrain" hint gives, naming for ``DATA.csv`` the file the model's metadata records it was
+trained on when that file is there."""
 
 
 DAMAGED_HINT = (

@@ -9,27 +9,31 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
+from taikai.model._fields import DATA
 
 if TYPE_CHECKING:
     from taikai.model._retrain import TrainedAs
 
 
-def python_command(meta: TrainedAs, add: Sequence[str] = (), add_weight: float | None = None) -> str | None:
+def python_command(
+    meta: TrainedAs, add: Sequence[str] = (), add_weight: float | None = None, data: str = DATA
+) -> str | None:
     """Return the :func:`taikai.train` call that retrains the model *meta* describes, ``… in Python``, when the
     command line cannot (:func:`python_arguments`); ``None`` when it can. *add*: the files it was trained on with
-    ``add=``, given again with their *add_weight* (``None``: the default)."""
+    ``add=``, given again with their *add_weight* (``None``: the default); *data*: the file it was trained on, or
+    :data:`DATA` when not known."""
     arguments = python_arguments(meta)
     if arguments is None:
         return None
     weight = [f"add_weight={add_weight:g}"] if add and add_weight is not None else []
-    return f"{train_call([*arguments, *weight], add)} in Python"
+    return f"{train_call([*arguments, *weight], add, data)} in Python"
 
 
-def train_call(arguments: Sequence[str], add: Sequence[str] = ()) -> str:
-    """Return the :func:`taikai.train` call of DATA.csv into MODEL_DIR with *arguments* (:func:`python_arguments`)
-    and the labelled files *add* (``add=[…]``, none when empty)."""
+def train_call(arguments: Sequence[str], add: Sequence[str] = (), data: str = DATA) -> str:
+    """Return the :func:`taikai.train` call of *data* (``DATA.csv`` when not known) into MODEL_DIR with *arguments*
+    (:func:`python_arguments`) and the labelled files *add* (``add=[…]``, none when empty)."""
     added = [f"add={list(add)!r}"] if add else []
-    return f"taikai.train('DATA.csv', 'MODEL_DIR', {', '.join([*arguments, *added])})"
+    return f"taikai.train({data!r}, 'MODEL_DIR', {', '.join([*arguments, *added])})"
 
 
 def python_arguments(meta: TrainedAs) -> list[str] | None:

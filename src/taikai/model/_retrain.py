@@ -7,7 +7,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.model._fields import TRAIN_COMMAND
+from taikai.model._fields import DATA, TRAIN_COMMAND
 from taikai.model._python_retrain import python_command
 
 if TYPE_CHECKING:
@@ -57,13 +57,20 @@ def retrain_command(meta: TrainedAs | None) -> str:
     standard ones, and the files it was trained on with ``--add`` (:func:`added_files`), so that following a hint
     reads the same data, labels added included, into the same kind of model; :data:`TRAIN_COMMAND`
     when no model is known. A model trained in Python with features the command line cannot give (a word-vector table
-    of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives them."""
+    of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives them. The data is the file
+    the model was trained on, as its metadata records it, when that file is there (:func:`base_file`), else
+    ``DATA.csv``."""
     added, weight = added_files(meta)
-    python = None if meta is None else python_command(meta, added, weight)
+    data = base_file(meta) or DATA
+    python = None if meta is None else python_command(meta, added, weight, data)
     adding = "".join(f" --add {shlex.quote(name)}" for name in added) + (
         f" --add-weight {weight:g}" if added and weight else ""
     )
-    command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + adding + " --out")
+    command = python or TRAIN_COMMAND.replace(" --out", retrain_options(meta) + adding + " --out").replace(
+        f"train {DATA}",
+        f"train {shlex.quote(data)}",
+        1,  # the first: the command's own, not a name given after
+    )
     command += _frames_left_out(meta, python is not None, None if added else weight)
     vectors = None if meta is None else meta.config.get("vectors")
     return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
@@ -86,6 +93,18 @@ def _frames_left_out(meta: TrainedAs | None, python: bool, weight: float | None)
         f" ({given} have no path and are left out: save each to a file, frame.to_csv('round1.csv', index=False), "
         f"and give it to --add{weighted})"
     )
+
+
+def base_file(meta: TrainedAs | None) -> str | None:
+    """Return the file the model *meta* describes was trained on (its metadata's ``base`` input, as it was given)
+    when it is a file where recorded (relative to the working folder, as training read it), so that a retrain hint
+    names it; ``None`` for a DataFrame (``<frame>``), a file moved or deleted, or no record (a model saved before
+    format 4, or a damaged metadata): the hint then says ``DATA.csv``."""
+    from pathlib import Path
+
+    inputs = getattr(meta, "inputs", ())  # a damaged metadata's salvaged fields record no files
+    name = next((f.file for f in inputs if f.role == "base"), None)
+    return name if name and not name.startswith("<frame") and Path(name).is_file() else None
 
 
 def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
