@@ -123,7 +123,7 @@ def test_the_japanese_report_drift_section_holds_no_english_figure_names(predict
     assert "全体: 未知のトークン (OOV) の割合 " in section
     # the English report keeps the words of taikai drift
     page = _drift_html(build_report(predictions, lang="en", **options))
-    assert all(e in page for e in english[:4]) and "whole dump: token OOV rate" in page
+    assert all(e in page for e in english[:4]) and "whole input: token OOV rate" in page  # not the exporter's dump
 
 
 @pytest.mark.parametrize(
@@ -205,8 +205,16 @@ def test_section_says_why_it_cannot_check(predictions, tiny_model, format_2_mode
 @pytest.mark.parametrize(
     ("lang", "start"),
     [
-        ("ja", "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。再学習するか "),
-        ("en", "Drift cannot be checked: this model was trained before drift statistics were stored; retrain it "),
+        (
+            "ja",
+            "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。このページの作成者は、"
+            "再学習するか ",
+        ),
+        (
+            "en",
+            "Drift cannot be checked: this model was trained before drift statistics were stored; whoever made this "
+            "page can retrain it ",
+        ),
     ],
     ids=["ja", "en"],
 )
@@ -271,7 +279,7 @@ def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, 
             "全体: 40 行のうち 40 行を分類 (うち 4 行は大半が日本語でないため、"
             "「分類できない行」の割合にも数えています)",
         ),
-        ("en", "Whole dump: 40 rows, 40 classified (4 of them mostly not Japanese, counted as unclassifiable too)"),
+        ("en", "Whole input: 40 rows, 40 classified (4 of them mostly not Japanese, counted as unclassifiable too)"),
     ],
 )
 def test_section_says_which_classified_rows_count_as_unclassifiable(tiny_model, lang, said):

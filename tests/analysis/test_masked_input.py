@@ -10,11 +10,10 @@ from click.testing import CliRunner
 from taikai.cli import cli
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
-BATCH_JA = (
-    "入力のテキストは taikai batch --mask-pii でマスク済みです (batch の要約による): [メール] 60 件、[人名] 61 件"
-)
+BATCH_JA = "入力のテキストは分類の前にマスク済みです (分類したときの記録による): [メール] 60 件、[人名] 61 件"
 BATCH_EN = (
-    "The input texts were masked by taikai batch --mask-pii (as its summary records): email [メール] 60, name [人名] 61"
+    "The input texts were masked before they were classified (as the record of that run says): email [メール] 60, "
+    "name [人名] 61"
 )
 NOT_MASKED_JA = (
     "テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
@@ -24,7 +23,7 @@ NOT_MASKED_EN = (
     "The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and other personal data "
     "as written (whoever made this page can make it with them masked: taikai report --mask-pii)"
 )
-SEEN_JA = "入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え ([メール]、[人名]) を含みます"
+SEEN_JA = "入力のテキストはマスク済みです: taikai のマスクが書く置き換え ([メール]、[人名]) を含みます"
 
 
 def _header(page: Path) -> list[str]:
@@ -37,7 +36,12 @@ def _header(page: Path) -> list[str]:
     ("batch_mask", "summary", "report_args", "expected"),
     [
         # Regression: "個人情報をマスクしました (--mask-pii): 見つかりませんでした" though batch had masked every text
-        (True, True, ["--mask-pii"], [BATCH_JA, "個人情報をマスクしました (--mask-pii): ほかには見つかりませんでした"]),
+        (
+            True,
+            True,
+            ["--mask-pii"],
+            [BATCH_JA, "このページでは個人情報をマスクしました: ほかには見つかりませんでした"],
+        ),
         # Regression: without --mask-pii the page said nothing about the texts being masked
         (True, True, [], [BATCH_JA]),
         (True, True, ["--lang", "en"], [BATCH_EN]),
@@ -45,7 +49,7 @@ def _header(page: Path) -> list[str]:
         # Regression: a page quoting unmasked texts (names, e-mail addresses) did not say so
         (False, True, [], [NOT_MASKED_JA]),
         (False, False, ["--lang", "en"], [NOT_MASKED_EN]),
-        (False, True, ["--mask-pii"], ["個人情報をマスクしました (--mask-pii): [メール] 60 件、[人名] 61 件"]),
+        (False, True, ["--mask-pii"], ["このページでは個人情報をマスクしました: [メール] 60 件、[人名] 61 件"]),
     ],
 )
 def test_the_page_says_the_input_was_masked_by_batch(tiny_model, tmp_path, batch_mask, summary, report_args, expected):

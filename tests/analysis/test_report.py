@@ -209,21 +209,21 @@ def test_summary_says_when_nothing_changed():
             "ja",
             {"fees": 2, "trouble": 2, "time": 1, "override": True},
             "最も多い退会理由は「手数料が高い」と「トラブル・不信」で、それぞれ 2 件 (40.0%)。ルールが当たった行は"
-            "モデルの理由の代わりに最初に当たったルールのラベルで数えています (--rules-mode override)。"
+            "モデルの理由の代わりに最初に当たったルールのラベルで数えています (ルールの override モード)。"
             "モデルだけではそれぞれ 5 件と 0 件 (model_reason 列)。",
         ),
         (
             "en",
             {"fees": 2, "trouble": 2, "time": 1, "override": True},
             "reasons are &#x27;High fees&#x27; and &#x27;Trouble, distrust&#x27;: 2 reviews (40.0%) each, counting "
-            "the label of the first rule that fired in place of the model&#x27;s reason (--rules-mode override); "
+            "the label of the first rule that fired in place of the model&#x27;s reason (rules in override mode); "
             "the model alone gave them 5 and 0 (model_reason).",
         ),
         (
             "en",
             {"fees": 3, "trouble": 2, "override": True},
             "reason is &#x27;High fees&#x27;: 3 reviews (60.0%), counting the label of the first rule that fired in "
-            "place of the model&#x27;s reason (--rules-mode override); the model alone gave it 5 (model_reason).",
+            "place of the model&#x27;s reason (rules in override mode); the model alone gave it 5 (model_reason).",
         ),
     ],
 )
@@ -829,12 +829,14 @@ def test_report_refuses_a_model_that_loading_refuses(batch_output, tested_model_
 def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     page = build_report(synthetic({"2026-01": STEADY}), embed_font=False, charts=False, drift=False)
     assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page
-    assert "別のモデルなら model= で指定してください。" in page  # a frame from Python: Python's name only
+    assert (
+        "別のモデルの予測なら、このページの作成者は model= でそのモデルを指定できます。" in page
+    )  # Python's name only
     seven = {r: n for r, n in STEADY.items() if r != "other"}  # a model without the reason other
     other = synthetic({"2026-01": seven}).drop(columns=["p_reason_other"])
     unknown = build_report(other, lang="en", embed_font=False, charts=False, drift=False)
     assert "Unknown model: a frame from Python has no batch summary" in unknown
-    assert "Name it with model=." in unknown
+    assert "Whoever made this page can name it with model=." in unknown
 
 
 @pytest.mark.parametrize("module", ["matplotlib", "matplotlib_fontja", "fontTools"])

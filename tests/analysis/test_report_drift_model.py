@@ -16,7 +16,9 @@ from taikai.cli import cli
 from taikai.model import FeatureConfig
 
 DUMP = "text\n手数料が高すぎる\n単価が安すぎる\n提案が通らない\n"
-GIVE = "give that model with model= (--model on the command line)"
+GIVE = "give that model with model= (--model on the command line)"  # the warning on stderr
+GIVE_PAGE = "whoever made this page can give that model with --model (model= in Python)"  # the page's reader
+MADE = "The record of the run that made the predictions says they were made by model tiny"
 
 
 @pytest.fixture(scope="module")
@@ -53,20 +55,20 @@ def _sha(folder) -> str:
         ("model-moved-to-TAIKAI_MODEL", "Reference: training statistics of the model tiny (", None),  # by its hash
         (
             "model-moved",
-            "Drift cannot be checked: p.summary.json says the predictions were made by model tiny (sha256 SHA…), "
-            f"but the directory it names is gone (moved or deleted); {GIVE}",
+            f"Drift cannot be checked: {MADE} (sha256 SHA…), "
+            f"but the directory it names is gone (moved or deleted); {GIVE_PAGE}",
             "but MODELS/tiny is no directory; ",
         ),
         (
             "older-summary-model-moved",
-            "Drift cannot be checked: p.summary.json says the predictions were made by model tiny (sha256 SHA…), "
-            f"but the directory it names is gone (moved or deleted); {GIVE}",
+            f"Drift cannot be checked: {MADE} (sha256 SHA…), "
+            f"but the directory it names is gone (moved or deleted); {GIVE_PAGE}",
             "but ../models/tiny is no directory (looked for beside the summary and in the current folder); ",
         ),
         (
             "another-model-in-its-place",
-            "Drift cannot be checked: p.summary.json says the predictions were made by model tiny (sha256 SHA…), "
-            f"whose directory holds another model now (sha256 OTHER…); {GIVE}",
+            f"Drift cannot be checked: {MADE} (sha256 SHA…), "
+            f"whose directory holds another model now (sha256 OTHER…); {GIVE_PAGE}",
             "but MODELS/tiny holds another model now (sha256 OTHER…); ",
         ),
     ],
@@ -157,9 +159,9 @@ def test_the_shipped_model_stands_for_its_copy_that_is_gone(tmp_path, monkeypatc
     assert "drift section is left out" not in result.output and str(tmp_path) not in page
 
 
-MADE_JA = "p.summary.json によると、予測はモデル tiny (sha256 abababababab…) で作られました"
-GIVE_JA = "そのモデルを model= (コマンドラインでは --model) で指定してください。"
-MADE_EN = "p.summary.json says the predictions were made by model tiny (sha256 abababababab…)"
+MADE_JA = "予測を作った実行の記録によると、予測はモデル tiny (sha256 abababababab…) で作られています"
+GIVE_JA = "このページの作成者は、そのモデルを --model (Python では model=) で指定できます。"
+MADE_EN = f"{MADE} (sha256 abababababab…)"
 
 
 @pytest.mark.parametrize(
@@ -173,10 +175,14 @@ MADE_EN = "p.summary.json says the predictions were made by model tiny (sha256 a
             "ja",
             f"{MADE_JA}が、記録されたディレクトリには今は別のモデル (sha256 cdcdcdcdcdcd…) があります。{GIVE_JA}",
         ),
-        ("NO_DIRECTORY", "en", f"{MADE_EN} and names no directory of it; {GIVE}"),
-        ("GONE", "en", f"{MADE_EN}, but the directory it names is gone (moved or deleted); {GIVE}"),
-        ("NOT_A_MODEL", "en", f"{MADE_EN}, whose directory is not a model now; {GIVE}"),
-        ("ANOTHER_MODEL", "en", f"{MADE_EN}, whose directory holds another model now (sha256 cdcdcdcdcdcd…); {GIVE}"),
+        ("NO_DIRECTORY", "en", f"{MADE_EN} and names no directory of it; {GIVE_PAGE}"),
+        ("GONE", "en", f"{MADE_EN}, but the directory it names is gone (moved or deleted); {GIVE_PAGE}"),
+        ("NOT_A_MODEL", "en", f"{MADE_EN}, whose directory is not a model now; {GIVE_PAGE}"),
+        (
+            "ANOTHER_MODEL",
+            "en",
+            f"{MADE_EN}, whose directory holds another model now (sha256 cdcdcdcdcdcd…); {GIVE_PAGE}",
+        ),
     ],
 )
 def test_why_the_model_cannot_be_had_is_said_in_the_page_s_language(why, lang, said):
@@ -203,5 +209,5 @@ def test_the_japanese_page_says_in_japanese_that_the_model_directory_is_gone(tmp
     made = MADE_JA.replace("abababababab", _sha(tiny_model_dir)[:12])
     gone = "記録されたディレクトリはもうありません (移動または削除されました)。"
     assert f"ドリフトを確認できません: {made}が、{gone}" in drift
-    assert GIVE_JA in drift and "on the command line" not in drift and " says " not in drift
+    assert GIVE_JA in drift and "on the command line" not in drift and " says " not in drift and "json" not in drift
     assert f"but {(tmp_path / 'models' / 'tiny').resolve()} is no directory; {GIVE}" in result.output  # the warning

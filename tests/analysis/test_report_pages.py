@@ -27,8 +27,8 @@ def header(page: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("ja", "個人情報をマスクしました (--mask-pii): [メール] 1 件、[電話番号] 1 件、[人名] 1 件"),
-        ("en", "Personal data masked (--mask-pii): email [メール] 1, phone [電話番号] 1, name [人名] 1"),
+        ("ja", "このページでは個人情報をマスクしました: [メール] 1 件、[電話番号] 1 件、[人名] 1 件"),
+        ("en", "Personal data masked on this page: email [メール] 1, phone [電話番号] 1, name [人名] 1"),
     ],
 )
 def test_masks_in_the_lines_set_aside_are_counted(tmp_path, tiny_model, lang, said):
@@ -47,8 +47,8 @@ def test_masks_in_the_lines_set_aside_are_counted(tmp_path, tiny_model, lang, sa
     ("lang", "texts", "said"),
     [
         ("ja", [PII_TEXT, "手数料が高い"], "[メール] 1 件、[電話番号] 1 件、[人名] 1 件"),
-        ("ja", ["手数料が高い"], "個人情報をマスクしました (--mask-pii): 見つかりませんでした"),
-        ("en", ["手数料が高い"], "Personal data masked (--mask-pii): none found"),
+        ("ja", ["手数料が高い"], "このページでは個人情報をマスクしました: 見つかりませんでした"),
+        ("en", ["手数料が高い"], "Personal data masked on this page: none found"),
     ],
 )
 def test_masks_are_said_in_the_page_language(tiny_model, lang, texts, said):
@@ -235,7 +235,10 @@ def test_the_representative_note_says_up_to_n_per_reason(reviews, lang, per_reas
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("ja", "予測を書いた batch の要約 (kD.csv/_taikai.json) から。"), ("en", "kD.csv/_taikai.json")],
+    [
+        ("ja", "予測を作った実行の記録から (その記録 kD.csv/_taikai.json はこのページの作成者の手元にあります)。"),
+        ("en", "kD.csv/_taikai.json"),
+    ],
 )
 def test_the_summary_of_a_dask_output_folder_is_named_as_the_file_read(tmp_path, tiny_model, lang, said):
     """Regression: the page named kD.summary.json, which does not exist; the manifest in the folder was read."""

@@ -246,8 +246,8 @@ def test_rules_section_takes_the_labels_of_the_rules_that_ran():
             "en",
             [
                 "The primary reason is the label of the first coding rule that fired, else the model's most probable",
-                "counting the label of the first rule that fired in place of the model's reason (--rules-mode "
-                "override); the model alone gave it {model} (model_reason)",
+                "counting the label of the first rule that fired in place of the model's reason (rules in override "
+                "mode); the model alone gave it {model} (model_reason)",
             ],
             "The primary reason is the most probable one",
         ),
@@ -257,8 +257,8 @@ def test_rules_section_takes_the_labels_of_the_rules_that_ran():
             ["主な理由は最初に当たったコーディングルールのラベル", "モデルだけでは {model} 件 (model_reason 列)"],
             "主な理由は予測で最も確率の高い理由、",
         ),
-        ("flag", "en", ["The primary reason is the most probable one"], "--rules-mode override"),
-        ("flag", "ja", ["主な理由は予測で最も確率の高い理由"], "--rules-mode override"),
+        ("flag", "en", ["The primary reason is the most probable one"], "override mode"),
+        ("flag", "ja", ["主な理由は予測で最も確率の高い理由"], "override モード"),
     ],
 )
 def test_under_override_the_reasons_are_said_to_be_the_rules(tiny_model, mode, lang, expected, absent):

@@ -155,12 +155,12 @@ def by_two_models(invoke, prefixed, tmp_path_factory, tiny_csv):
     ("options", "model", "said", "refused"),
     [
         # the summary's set: its model, from the summary
-        (["--prefix", "m2_"], "other_model", "From the summary of the batch run", False),
-        ([], "other_model", "From the summary of the batch run", False),
+        (["--prefix", "m2_"], "other_model", "As recorded by the run that made the predictions", False),
+        ([], "other_model", "As recorded by the run that made the predictions", False),
         # the other set: not the summary's model, and the drift check reads that set (it stopped on two sets)
         (["--prefix", "pred_"], None, "describes the columns prefixed 'm2_', not the 'pred_' ones read", False),
         # its model given: accepted, not refused as "not the summary's model" (whose advice names the wrong one)
-        (["--prefix", "pred_", "-m", "TINY"], "tiny", "The model named by model=", False),
+        (["--prefix", "pred_", "-m", "TINY"], "tiny", "The model named by whoever made this page", False),
         (["--prefix", "m2_", "-m", "TINY"], None, "not by model=", True),
     ],
 )

@@ -269,9 +269,9 @@ def test_periods_too_small_to_judge_say_only_the_whole_dump_was(tiny_model, tiny
         tiny_model.predict_frame(dump), tiny_model, date_column="posted_at", freq=freq, lang="en"
     ).notes
     said = [n for n in notes if n.startswith("No period has 30 rows to judge")]
-    assert len(said) == (line is not None) and ("Months (--freq M) hold more rows." in notes) is (
-        freq == "W" and bool(line)
-    )
+    assert len(said) == (line is not None) and (
+        "Months hold more rows (whoever made this page can count by month with --freq M)." in notes
+    ) is (freq == "W" and bool(line))
 
 
 def test_a_period_of_many_rows_against_a_tiny_reference_is_not_said_to_have_too_few(tiny_model, tiny_csv):
@@ -323,7 +323,7 @@ def test_the_repr_and_the_report_count_one_row_as_one_row(tiny_model, texts, sai
     dump = pd.DataFrame({"text": texts})
     assert f"<frame>: {said};" in repr(check_drift(dump, tiny_model))
     notes = drift_section(tiny_model.predict_frame(dump), tiny_model, lang="en").notes
-    assert any(n.startswith(f"Whole dump: {said} (") for n in notes), notes
+    assert any(n.startswith(f"Whole input: {said} (") for n in notes), notes  # the page: not the dump
 
 
 @pytest.mark.parametrize(

@@ -334,7 +334,7 @@ def test_report_masks_the_lines_batch_set_aside(tmp_path, tiny_model_dir):
     run("report", out, "-o", html, "--mask-pii", "--lang", "en", "--no-drift")
     page = html.read_text(encoding="utf-8")
     assert "[電話番号]" in page and "090-1234-5678" not in page and "田中" not in page
-    assert "Personal data masked (--mask-pii)" in page
+    assert "Personal data masked on this page" in page
 
 
 STATUS_TEXTS = [

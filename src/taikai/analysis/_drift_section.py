@@ -110,7 +110,7 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
     """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
     found = []
     for part in (report.overall, *report.periods):
-        place = word(report.whole, lang) if part is report.overall else part.period
+        place = word(_whole(report), lang) if part is report.overall else part.period
         for f in part.figures:
             if f.alert and lang == "en":
                 found.append(f"{place}: {f.reason()}")
@@ -123,8 +123,14 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _whole(report: DriftReport) -> str:
+    """Return what the page calls the whole of the predictions: ``whole input`` (``taikai drift`` says ``whole dump``,
+    a word of whoever exported the reviews, not of a reader forwarded the page), or ``trial run's rows``."""
+    return "whole input" if report.whole == "whole dump" else report.whole
+
+
 def _capitalized(text: str) -> str:
-    """Return *text* with its first letter in upper case (``Whole dump``, ``Trial run's rows``)."""
+    """Return *text* with its first letter in upper case (``Whole input``, ``Trial run's rows``)."""
     return text[:1].upper() + text[1:]
 
 
@@ -247,7 +253,7 @@ def drift_section(
     if stats.foreign:  # the unclassifiable share counts them, while the status section counts them classified
         notes.append(
             words["foreign"].format(
-                whole=_capitalized(word(report.whole, lang)),
+                whole=_capitalized(word(_whole(report), lang)),
                 rows=stats.rows,
                 s="" if stats.rows == 1 else "s",
                 classified=stats.classified,
@@ -260,7 +266,7 @@ def drift_section(
         notes.append(gaps_note(report.empty_periods, lang))
     if date_column is not None and report.periods_unjudged:  # each period too small: the whole input's verdict alone
         judged = "are" if report.trial_run else "is"  # as taikai drift says it
-        whole = word("whole input" if report.whole == "whole dump" else report.whole, lang)
+        whole = word(_whole(report), lang)
         notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS, whole=whole, judged=judged))
         if report.freq == "W":
             notes.append(words["longer_periods"])

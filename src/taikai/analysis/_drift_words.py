@@ -16,28 +16,30 @@ NOTES = {
     "ja": {
         "title": "ドリフト (学習データとの違い)",
         "no_probabilities": (
-            "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
+            "確率の列 (p_reason_*) がないため、ドリフトは確認できません。"
+            "このページの作成者は、taikai batch の出力からページを作れば確認できます。"
         ),
         "cannot": "ドリフトを確認できません: {exc}",
         "no_statistics": (
-            "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。再学習するか "
-            "({train})、予測を別のデータと比べてください: {compare}"
+            "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。"
+            "このページの作成者は、再学習するか "
+            "({train})、予測を別のデータと比べれば確認できます: {compare}"
         ),
-        "made_by": "{summary} によると、予測はモデル {name} (sha256 {sha256}…) で作られました",
+        "made_by": "予測を作った実行の記録によると、予測はモデル {name} (sha256 {sha256}…) で作られています",
         "no_directory": "{made}が、そのモデルのディレクトリは記録されていません。{give}",
         "gone": "{made}が、記録されたディレクトリはもうありません (移動または削除されました)。{give}",
         "not_a_model": "{made}が、記録されたディレクトリは今はモデルではありません。{give}",
         "another_model": "{made}が、記録されたディレクトリには今は別のモデル (sha256 {other}…) があります。{give}",
-        "give_model": "そのモデルを model= (コマンドラインでは --model) で指定してください。",
+        "give_model": "このページの作成者は、そのモデルを --model (Python では model=) で指定できます。",
         "yes": "ドリフトあり",
         "no": "ドリフトなし",
         "not judged": "判定できません: 分類できた行が少なすぎます ({why})",
         "verdict": "{verdict}。基準: {name} ({source})。閾値は、ドリフトのない文章 (学習に使って"
         "いないレビューとサンプルの投稿) と明らかに違う文章 (ニュース記事・ホテルのレビューなど) で"
         "各指標を測り、その間に余裕をもって置いたもので、行数が少ないほど偶然の揺れの分だけ広げています。",
-        "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
+        "per_period": "このページの作成者は、日付の列を --date-column で指定すると期間ごとにも判定できます。",
         "periods_unjudged": "判定できる {min_rows} 行のある期間がないため、判定は{whole}のみです。",
-        "longer_periods": "月ごと (--freq M) なら期間の行が増えます。",
+        "longer_periods": "月ごとなら期間の行が増えます (このページの作成者は --freq M で月ごとにできます)。",
         "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
         "period_words": "{period} の新しい語: {words}",
         "period_word": "{word} ({rows:,} 行, {share}; 基準: {reference})",
@@ -47,27 +49,32 @@ NOTES = {
     },
     "en": {
         "title": "Drift (against the training data)",
-        "no_probabilities": "No probability columns (p_reason_*): drift cannot be checked. Use taikai batch output.",
+        "no_probabilities": (
+            "No probability columns (p_reason_*): drift cannot be checked. Whoever made this page can check it by "
+            "making the page from taikai batch output."
+        ),
         "cannot": "Drift cannot be checked: {exc}",
         "no_statistics": (
-            "Drift cannot be checked: this model was trained before drift statistics were stored; retrain it "
-            "({train}), or compare the predictions with other data: {compare}"
+            "Drift cannot be checked: this model was trained before drift statistics were stored; whoever made this "
+            "page can retrain it ({train}), or compare the predictions with other data: {compare}"
         ),
-        "made_by": "{summary} says the predictions were made by model {name} (sha256 {sha256}…)",
+        "made_by": (
+            "The record of the run that made the predictions says they were made by model {name} (sha256 {sha256}…)"
+        ),
         "no_directory": "{made} and names no directory of it; {give}",
         "gone": "{made}, but the directory it names is gone (moved or deleted); {give}",
         "not_a_model": "{made}, whose directory is not a model now; {give}",
         "another_model": "{made}, whose directory holds another model now (sha256 {other}…); {give}",
-        "give_model": "give that model with model= (--model on the command line)",
+        "give_model": "whoever made this page can give that model with --model (model= in Python)",
         "yes": "Drift found (drift: yes)",  # not "Drift (drift: yes)" under the title "Drift (…)"
         "no": "No drift found (drift: no)",
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
         "verdict": "{verdict}. Reference: {name} ({source}). Each limit was set between the figures measured on text "
         "without drift (reviews held out from training, a sample dump) and on clearly different text (news articles, "
         "hotel reviews), with a margin, and is widened by what chance gives at fewer rows.",
-        "per_period": "Give a date column (--date-column) to judge each period too.",
+        "per_period": "Whoever made this page can give a date column (--date-column) to judge each period too.",
         "periods_unjudged": "No period has {min_rows} rows to judge: only the {whole} {judged} judged.",
-        "longer_periods": "Months (--freq M) hold more rows.",
+        "longer_periods": "Months hold more rows (whoever made this page can count by month with --freq M).",
         "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows:,} rows, {share}; reference: {reference})",

@@ -9,14 +9,14 @@ EN = Phrases(
     heading="Churn reasons report",
     churn_words=(("Churn reasons report", "Reasons report"),),
     input_line="Input: {source} · {rows} {rows|row|rows} · made {made} · taikai {version}",
-    trial_run="A trial run, not the whole input: taikai batch --limit {limit} classified only the first {limit} "
-    "{limit|row|rows} of {input}; every count and share below is of those rows alone",
-    pii_masked="Personal data masked (--mask-pii): {masks}",
+    trial_run="A trial run, not the whole input: only the first {limit} {limit|row|rows} of {input} {limit|was|were} "
+    "classified; every count and share below is of those rows alone",
+    pii_masked="Personal data masked on this page: {masks}",
     pii_count="{kind} {placeholder} {count}",
     pii_none="none found",
     pii_none_more="nothing more found",
-    pii_input_batch="The input texts were masked by taikai batch --mask-pii (as its summary records){masks}",
-    pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai batch --mask-pii "
+    pii_input_batch="The input texts were masked before they were classified (as the record of that run says){masks}",
+    pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai's masking "
     "writes ({placeholders})",
     pii_not_masked="The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and "
     "other personal data as written (whoever made this page can make it with them masked: taikai report --mask-pii)",
@@ -27,10 +27,10 @@ EN = Phrases(
     summary_top_tied="The most frequent reasons are '{name}': {count} {count|review|reviews} ({share}) each.",
     summary_tied_join="' and '",
     summary_top_override="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}), counting the "
-    "label of the first rule that fired in place of the model's reason (--rules-mode override); the model alone gave "
+    "label of the first rule that fired in place of the model's reason (rules in override mode); the model alone gave "
     "it {model} (model_reason).",
     summary_top_override_tied="The most frequent reasons are '{name}': {count} {count|review|reviews} ({share}) each, "
-    "counting the label of the first rule that fired in place of the model's reason (--rules-mode override); the "
+    "counting the label of the first rule that fired in place of the model's reason (rules in override mode); the "
     "model alone gave them {model} (model_reason).",
     summary_model_join=" and ",
     summary_sentiment="Sentiment: {parts}.",
@@ -73,29 +73,32 @@ EN = Phrases(
     model_test_rows="Rows in the test split",
     model_refit="This model was refitted on every row after testing: the figures are those of the fit on the "
     "train split, measured on the test split.",
-    model_no_test="No test split: this model was trained on every usable row (test_size=0, --test-size 0 on the "
-    "command line, or a split column in its data that marks no row test), so no accuracy was measured at training. Measure it on labelled rows it never saw with "
-    "taikai.evaluate (taikai evaluate on the command line).",
-    model_from_summary="From the summary of the batch run that wrote the predictions ({file}).",
-    model_from_option="The model named by model= (--model on the command line).",
+    model_no_test="No test split: this model was trained on every usable row (none was held out for testing), so no "
+    "accuracy was measured at training. Whoever made this page can measure it on labelled rows the model never saw "
+    "with taikai evaluate (taikai.evaluate in Python).",
+    model_from_summary="As recorded by the run that made the predictions (whoever made this page has that record: "
+    "{file}).",
+    model_from_option="The model named by whoever made this page.",
     model_assumed="No batch summary beside the predictions: assumed to be the default model, whose probability "
-    "columns match. Name another with model= (--model on the command line).",
+    "columns match. If another model made them, whoever made this page can name it with --model (model= in Python).",
     model_unknown="Unknown model: no batch summary beside the predictions, and the default model's probability "
-    "columns differ. Name it with model= (--model on the command line).",
+    "columns differ. Whoever made this page can name it with --model (model= in Python).",
     model_assumed_frame="A frame from Python (no batch summary): the model is assumed to be the default model, whose "
-    "probability columns match. Name another with model=.",
+    "probability columns match. If another model made them, whoever made this page can name it with model=.",
     model_unknown_frame="Unknown model: a frame from Python has no batch summary, and the default model's probability "
-    "columns differ. Name it with model=.",
+    "columns differ. Whoever made this page can name it with model=.",
     model_assumed_stale="The batch summary beside the predictions ({file}) describes another output: assumed to be "
-    "the default model, whose probability columns match. Name another with model= (--model on the command line).",
+    "the default model, whose probability columns match. If another model made them, whoever made this page can name it with --model "
+    "(model= in Python).",
     model_unknown_stale="Unknown model: the batch summary beside the predictions ({file}) describes another output, "
-    "and the default model's probability columns differ. Name it with model= (--model on the command line).",
+    "and the default model's probability columns differ. Whoever made this page can name it with --model (model= in "
+    "Python).",
     model_assumed_prefix="The batch summary beside the predictions ({file}) describes the columns prefixed {recorded}, "
-    "not the {prefix} ones read: assumed to be the default model, whose probability columns match. Name another "
-    "with model= (--model on the command line).",
+    "not the {prefix} ones read: assumed to be the default model, whose probability columns match. If another model "
+    "made them, whoever made this page can name it with --model (model= in Python).",
     model_unknown_prefix="Unknown model: the batch summary beside the predictions ({file}) describes the columns "
-    "prefixed {recorded}, not the {prefix} ones read, and the default model's probability columns differ. Name it "
-    "with model= (--model on the command line).",
+    "prefixed {recorded}, not the {prefix} ones read, and the default model's probability columns differ. "
+    "Whoever made this page can name it with --model (model= in Python).",
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
@@ -108,12 +111,12 @@ EN = Phrases(
     set_aside_none="Batch set no line aside.",
     set_aside_sample="Bad lines (from {file})",
     set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",
-    summary_ignored="The batch summary beside the predictions ({file}) describes another output, so it is not used (the warning on the terminal names that output): the lines set aside are not known from it.",
+    summary_ignored="The batch summary beside the predictions ({file}) describes another output, so it is not used (whoever made this page was warned which output it describes): the lines set aside are not known from it.",
     reasons="Reasons",
     reasons_note="{rows} classified {rows|review|reviews}. The primary reason is the most probable one; the stated reasons are "
     "all reasons in the reasons column (a review can state several, so they add up to more than 100 %).",
     reasons_note_override="{rows} classified {rows|review|reviews}. The primary reason is the label of the first coding rule "
-    "that fired, else the model's most probable one (--rules-mode override; the model's own is in model_reason); the "
+    "that fired, else the model's most probable one (rules in override mode; the model's own is in model_reason); the "
     "stated reasons are all reasons in the reasons column (a review can state several, so they add up to more than "
     "100 %).",
     reasons_per_review="Reasons per review",
@@ -131,7 +134,7 @@ EN = Phrases(
     sentiment_none="This model does not predict sentiment.",
     sentiment_no_rows="No classified rows, so no sentiment to count.",
     trend="Reasons over time",
-    trend_none="No date column given (--date-column).",
+    trend_none="No date column was given (whoever made this page can give one with --date-column; date_column= in Python).",
     trend_note="Counts and shares per {period} of column {column}. Rows without a usable date: {unread}",
     trend_out_of_range=". Of them, rows whose date is out of range: {out} (outside {first}–{last}, far from the other dates; check them for typos)",
     trend_order_untold=". Dates such as {example} read either way and none in the column tells the order, so they were read month first ({reading}); if they are day first, write them as YYYY-MM-DD (2026-03-14)",
@@ -139,7 +142,7 @@ EN = Phrases(
     trend_shares="Share per {period}",
     periods={"W": "week", "M": "month"},
     segments="Segments",
-    segments_none="No segment column given (--by).",
+    segments_none="No segment column was given (whoever made this page can give one with --by; by= in Python).",
     segments_note="Count per value of {by}, and its share of that value's classified reviews.",
     words="Distinctive words per reason",
     words_note="Words used more in reviews of one reason than in the others (z-score of the log-odds ratio with "
