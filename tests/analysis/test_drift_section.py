@@ -299,6 +299,25 @@ def test_section_without_foreign_rows_adds_no_such_note(tiny_model):
 
 
 @pytest.mark.parametrize(
+    ("lang", "copies", "said"),
+    [
+        ("en", 1, None),
+        ("ja", 1, None),
+        ("en", 3, "Rows repeating an earlier row's text: 80 (each counted in every figure)"),
+        ("ja", 3, "前の行と同じ文章の行: 80 行 (それぞれをすべての指標に数えています)"),
+    ],
+)
+def test_section_says_how_many_rows_repeat_an_earlier_rows_text(tiny_model, lang, copies, said):
+    """Regression: taikai drift says how many rows repeat an earlier row's text (a dump exported twice over, each
+    counted in every figure); the report's drift section said nothing of them."""
+    texts = [f"手数料が高すぎて続けられない{chr(ord('あ') + i)}" for i in range(40)] * copies
+    section = drift_section(tiny_model.predict_frame(pd.DataFrame({"text": texts})), tiny_model, lang=lang)
+    assert section.report is not None and section.report.duplicates == 40 * (copies - 1)
+    repeats = [n for n in section.notes if "repeating" in n or "同じ文章" in n]
+    assert repeats == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
     ("lang", "moved", "period_words"),
     [
         ("en", "reason that moved most: ", "2025-07 new words: ガ ("),

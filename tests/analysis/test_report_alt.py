@@ -98,3 +98,42 @@ def test_each_chart_alt_says_its_main_finding(section, lang, alts):
     (a mail client that blocks it, a screen reader) nothing of what it shows."""
     ctx = ReportContext(_frame(), ReportOptions(date_column="posted_at", by="platform", lang=lang))
     assert [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Figure)] == alts
+
+
+@pytest.mark.parametrize(
+    ("counts", "lang", "alt"),
+    [
+        (
+            {"fees": 5, "trouble": 5, "time": 2},
+            "ja",
+            "退会理由の分布: 最も多いのは「手数料が高い」と「トラブル・不信」で、それぞれ 5 件 "
+            "(分類された 12 件の 41.7%)。",
+        ),
+        (
+            {"fees": 5, "trouble": 5, "time": 2},
+            "en",
+            "Reasons: the most frequent are 'High fees' and 'Trouble, distrust', 5 reviews each (41.7% of 12 "
+            "classified).",
+        ),
+        (
+            {"fees": 3, "trouble": 3, "time": 3},
+            "en",
+            "Reasons: the most frequent are 'High fees' and 'No time' and 'Trouble, distrust', 3 reviews each (33.3% "
+            "of 9 classified).",  # in the model's order, as the table and the summary list them
+        ),
+        (
+            {"fees": 5, "trouble": 4},
+            "en",
+            "Reasons: the most frequent is 'High fees', 5 reviews (55.6% of 9 classified).",
+        ),
+    ],
+)
+def test_the_reasons_alt_names_every_tied_top_reason(counts, lang, alt):
+    """Regression: of two reasons tied at the top the alt text named only the first (最も多いのは「手数料が高い」),
+    while the summary named both."""
+    from support_frames import classified
+
+    frame = classified(pd.DataFrame({"reason": [r for r, n in counts.items() for _ in range(n)]}))
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    ctx = ReportContext(frame, ReportOptions(lang=lang))
+    assert next(b.alt for b in reasons_section(ctx).blocks if isinstance(b, Figure)) == alt

@@ -260,6 +260,8 @@ def drift_section(
                 foreign=stats.foreign,
             )
         )
+    if report.duplicates:  # a dump exported twice over: each repeat counts in every figure, as taikai drift says
+        notes.append(words["duplicates"].format(rows=report.duplicates))
     if date_column is None:
         notes.append(words["per_period"])
     if report.empty_periods:  # a month lost in the export is said, not skipped over

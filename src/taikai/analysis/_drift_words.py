@@ -46,6 +46,7 @@ NOTES = {
         "words_not_listed": "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が {min_rows} 行未満)",
         "foreign": "{whole}: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
         "「分類できない行」の割合にも数えています)",
+        "duplicates": "前の行と同じ文章の行: {rows:,} 行 (それぞれをすべての指標に数えています)",
     },
     "en": {
         "title": "Drift (against the training data)",
@@ -81,6 +82,7 @@ NOTES = {
         "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
         "foreign": "{whole}: {rows:,} row{s}, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
         "counted as unclassifiable too)",
+        "duplicates": "Rows repeating an earlier row's text: {rows:,} (each counted in every figure)",
     },
 }
 """The section's notes: its title, the verdict line, why drift could not be checked (of a model without drift
@@ -89,8 +91,8 @@ model the batch summary
 names that cannot be had: who made the predictions, why that model cannot be had, keyed by
 :class:`~taikai.analysis._report._provenance.Missing`, and what to do, said as the report's other notes say it),
 the reason that moved most,
-a drifted period's new words, why no new words are listed, and how many classified rows count as unclassifiable
-too (as ``taikai drift`` writes them)."""
+a drifted period's new words, why no new words are listed, how many classified rows count as unclassifiable
+too, and how many rows repeat an earlier row's text (as ``taikai drift`` writes them)."""
 
 _LABELS_JA = {
     "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",

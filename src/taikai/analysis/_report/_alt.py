@@ -20,6 +20,7 @@ WORDS = {
     "ja": {
         "alt": "{title}: {finding}",
         "top": "最も多いのは「{name}」で {count} 件 (分類された {rows} 件の {share})。",
+        "top_tied": "最も多いのは「{name}」で、それぞれ {count} 件 (分類された {rows} 件の {share})。",
         "moved": "割合が最も大きく動いたのは「{name}」で、{period} に {before} から {after} ({previous} 比)。",
         "rose": "件数が最も大きく動いたのは「{name}」で、{period} に {before} 件から {after} 件 ({previous} 比)。",
         "most": "「{sentiment}」の割合が最も高い理由は「{name}」で {share} ({count}/{n} 件)。",
@@ -29,6 +30,7 @@ WORDS = {
     "en": {
         "alt": "{title}: {finding}",
         "top": "the most frequent is '{name}', {count} reviews ({share} of {rows} classified).",
+        "top_tied": "the most frequent are '{name}', {count} reviews each ({share} of {rows} classified).",
         "moved": "the share that moved most is '{name}', from {before} to {after} in {period} (against {previous}).",
         "rose": "the count that moved most is '{name}', from {before} to {after} reviews in {period} (against "
         "{previous}).",
@@ -46,12 +48,16 @@ def _alt(ctx: ReportContext, title: str, key: str, **values: object) -> str:
 
 
 def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
-    """The most frequent primary reason, its count and share of the classified rows."""
+    """The most frequent primary reason, its count and share of the classified rows; every reason as frequent as
+    it is named with it (in the table's order), as the summary names them."""
     top = stated["primary"].idxmax()
     row = stated.loc[top]
+    tied = [str(r) for r, n in stated["primary"].items() if n == row["primary"]]
     rows = fmt.count(len(ctx.rows))
-    name, count, share = ctx.reason(str(top)), fmt.count(int(row["primary"])), fmt.share(float(row["primary_share"]))
-    return _alt(ctx, title, "top", name=name, count=count, share=share, rows=rows)
+    name = ctx.t.summary_tied_join.join(map(ctx.reason, tied))
+    count, share = fmt.count(int(row["primary"])), fmt.share(float(row["primary_share"]))
+    key = "top_tied" if len(tied) > 1 else "top"
+    return _alt(ctx, title, key, name=name, count=count, share=share, rows=rows)
 
 
 def _steps(table: pd.DataFrame) -> pd.DataFrame:
