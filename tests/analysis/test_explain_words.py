@@ -139,3 +139,29 @@ def test_the_shares_are_whole_percent_and_never_minus_zero(models, weights, show
     lines = [line.strip() for line in str(replace(e, reason=head, sentiment=None)).splitlines()]
     assert lines[3 : 3 + len(shown)] == shown
     assert np.isclose(sum(p.share for p in words), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("top", "toward", "against"),
+    [(1, 1, 1), (3, 3, 3), (5, 5, 5), (6, 6, 6), (7, 7, 6), (20, 7, 6)],  # 7 words pull toward, 6 against
+)
+def test_the_terminal_lists_as_many_words_each_way_as_top(models, top, toward, against):
+    e = explain(models["shipped"], TEXTS[0], top=top)
+    assert e.top == top
+    weights = [7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0, -1.0, -2.0, -3.0, -4.0, -5.0, -6.0]
+    total = sum(weights)
+    words = tuple(WordPart(f"w{i}", 1, x, x / total) for i, x in enumerate(weights))
+    vector = replace(_vector(e.reason), weight=total, words=words)
+    head = replace(e.reason, contributions=(vector,))
+    lines = str(replace(e, reason=head, sentiment=None)).splitlines()
+    shown = {line.split(":")[0].strip(): line.count("'w") for line in lines if "words pulling" in line}
+    assert shown == {"words pulling toward": toward, "words pulling against": against}
+    assert f"the parts of all {len(words)} words add up" in str(replace(e, reason=head, sentiment=None))
+
+
+@pytest.mark.parametrize("top", [1, 2, 8])
+def test_the_words_listed_follow_top_on_a_real_text(models, top):
+    e = explain(models["shipped"], "ｼｽﾃﾑ利用料と振込手数料で手取りが減る、単価が安すぎて生活できない", top=top)
+    vector = _vector(e.reason)
+    line = next(line for line in str(e).splitlines() if "words pulling toward" in line)  # the reason's, first
+    assert line.count(" (") == min(top, sum(w.weight > 0 for w in vector.words)) > 0
