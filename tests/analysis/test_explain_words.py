@@ -99,7 +99,7 @@ def test_the_old_fields_are_kept_and_json_gains_words_for_the_vectors_only(model
         assert set(c) == (plain | {"words"} if c["kind"] == "vector" else plain)
         if c["kind"] == "vector":
             assert c["feature"] == "(word vectors)" and c["value"] == 1.0 and c["spans"] == []
-            assert set(c["words"][0]) == {"word", "count", "weight", "share"}
+            assert set(c["words"][0]) == {"word", "count", "weight", "share", "spans"}
             assert sum(w["weight"] for w in c["words"]) == pytest.approx(c["weight"], abs=1e-9)
     assert [c.kind for c in e.reason.contributions if c.kind != "vector"] == ["word"] * 5  # 3 toward, 2 against
 
@@ -139,3 +139,56 @@ def test_the_shares_are_whole_percent_and_never_minus_zero(models, weights, show
     lines = [line.strip() for line in str(replace(e, reason=head, sentiment=None)).splitlines()]
     assert lines[3 : 3 + len(shown)] == shown
     assert np.isclose(sum(p.share for p in words), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("top", "toward", "against"),
+    [(1, 1, 1), (3, 3, 3), (5, 5, 5), (6, 6, 6), (7, 7, 6), (20, 7, 6)],  # 7 words pull toward, 6 against
+)
+def test_the_terminal_lists_as_many_words_each_way_as_top(models, top, toward, against):
+    e = explain(models["shipped"], TEXTS[0], top=top)
+    assert e.top == top
+    weights = [7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0, -1.0, -2.0, -3.0, -4.0, -5.0, -6.0]
+    total = sum(weights)
+    words = tuple(WordPart(f"w{i}", 1, x, x / total) for i, x in enumerate(weights))
+    vector = replace(_vector(e.reason), weight=total, words=words)
+    head = replace(e.reason, contributions=(vector,))
+    lines = str(replace(e, reason=head, sentiment=None)).splitlines()
+    shown = {line.split(":")[0].strip(): line.count("'w") for line in lines if "words pulling" in line}
+    assert shown == {"words pulling toward": toward, "words pulling against": against}
+    assert f"the parts of all {len(words)} words add up" in str(replace(e, reason=head, sentiment=None))
+
+
+@pytest.mark.parametrize("top", [1, 2, 8])
+def test_the_words_listed_follow_top_on_a_real_text(models, top):
+    e = explain(models["shipped"], "ｼｽﾃﾑ利用料と振込手数料で手取りが減る、単価が安すぎて生活できない", top=top)
+    vector = _vector(e.reason)
+    line = next(line for line in str(e).splitlines() if "words pulling toward" in line)  # the reason's, first
+    assert line.count(" (") == min(top, sum(w.weight > 0 for w in vector.words)) > 0
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:8])
+@pytest.mark.parametrize("name", MODELS)
+def test_every_match_of_a_word_has_its_span(models, name, text):
+    e = explain(models[name], text)
+    for head in e.heads():
+        for word in _vector(head).words:
+            assert len(word.spans) == word.count, word
+            assert word.to_dict()["spans"] == [list(s) for s in word.spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "matches"),
+    [
+        ("ｼｽﾃﾑ利用料と振込手数料で手取りが減る、手数料", "システム", ["ｼｽﾃﾑ"]),  # spans index the original text
+        ("ｼｽﾃﾑ利用料と振込手数料で手取りが減る、手数料", "手数", ["手数", "手数"]),
+        ("ｼｽﾃﾑ利用料と振込手数料で手取りが減る、手数料", "料", ["料", "料", "料"]),
+        ("単価が安すぎて生活できない、単価が安い", "単価", ["単価", "単価"]),
+    ],
+)
+def test_a_word_s_spans_are_where_it_occurs(models, text, word, matches):
+    e = explain(models["shipped"], text)
+    [part] = [w for w in _vector(e.reason).words if w.word == word]
+    assert [e.text[s:t] for s, t in part.spans] == matches
+    [c] = [c for c in e.to_dict()["reason"]["contributions"] if c["kind"] == "vector"]
+    assert [w["spans"] for w in c["words"] if w["word"] == word] == [[list(s) for s in part.spans]]

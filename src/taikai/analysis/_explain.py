@@ -26,14 +26,12 @@ from taikai._masked_messages import errors_masked
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
 from taikai.analysis._explain_words import WordPart, word_parts
-from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
+from taikai.analysis._explanation import DEFAULT_TOP, Contribution, Explanation, HeadExplanation
 from taikai.errors import TOP, check_at_least, check_bool
 from taikai.model import Model, centred_coefficients, checked_rules, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 from taikai.text import Status, check_text, cut_to, shown_text
-
-DEFAULT_TOP = 10
 
 
 def _explain_head(
@@ -123,7 +121,7 @@ def explain(
     checked = check_text(text, model.max_chars, NOT_JAPANESE_PLACEHOLDERS)
     original = shown_text(text)
     if checked.status is not Status.OK:
-        return Explanation(original, checked.text, checked.status, checked.message)
+        return Explanation(original, checked.text, checked.status, checked.message, top=top)
     result = model.classify([text], matcher, mode)
     found = text_features(model, checked.text, original, cut=cut_to(checked.message) is not None)
     classifier = model.pipeline.named_steps["classify"]
@@ -145,6 +143,7 @@ def explain(
         heads.get("sentiment"),
         reasons=result.reasons[0],
         model_reasons=result.named_reasons,
+        top=top,
     )
     if result.rule_hits is None:
         return explained

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from taikai.analysis._explain_words import TextWords
-from taikai.model import Model, feature_blocks, ngram_spans
+from taikai.model import Model, feature_blocks, ngram_spans, vector_word_spans
 from taikai.privacy import ANY_PLACEHOLDER, NEUTRAL
 from taikai.text import OffsetMap, normalize_with_offsets
 
@@ -94,7 +94,11 @@ def text_features(model: Model, normalized: str, original: str, *, cut: bool = F
                 spans.append([])
             if hasattr(block.vectorizer, "words_of"):
                 matched, vectors, scale = block.vectorizer.words_of(prepared[0])
-                words = TextWords(matched, vectors, scale * block.weight, block.offset)
+                located = {
+                    word: sorted({_original_span(where, s, e) for s, e in places})
+                    for word, places in vector_word_spans(block, read, matched).items()
+                }
+                words = TextWords(matched, vectors, scale * block.weight, block.offset, located)
             continue
         row = block.vectorizer.transform(prepared).tocsr()
         places = ngram_spans(block, read)

@@ -20,8 +20,6 @@ if TYPE_CHECKING:  # _explanation imports this module to print an explanation
 SHOWN_CHARS = 1000
 """The characters of a text the rendering shows (per head); the spans and the JSON keep to the whole text."""
 SHOWN_SPANS = 10
-SHOWN_WORDS = 5
-"""The words the rendering lists under the word-vector contribution, toward the label and against it each."""
 """The spans the rendering lists per feature (a word of a long text may occur thousands of times), then a count."""
 
 
@@ -62,20 +60,21 @@ def render_text(explanation: Explanation) -> str:
             where += f", … {len(c.spans) - SHOWN_SPANS:,} more" if len(c.spans) > SHOWN_SPANS else ""
             label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
             lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
-            lines += _word_lines(c.words, c.weight, " " * (4 + len(f"{c.weight:+.3f}") + kind_width))
+            indent = " " * (4 + len(f"{c.weight:+.3f}") + kind_width)
+            lines += _word_lines(c.words, c.weight, indent, explanation.top)
         lines.append("")
     lines += _rule_lines(explanation)
     return "\n".join(lines).rstrip()
 
 
-def _word_lines(words: Sequence[WordPart], total: float, indent: str) -> list[str]:
+def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int) -> list[str]:
     """The lines under the word-vector contribution: the words whose vectors pulled most toward the label and
-    against it (up to :data:`SHOWN_WORDS` each), with their weights and shares, and that all the words' weights add
-    up to the contribution's (none for another contribution)."""
+    against it (up to *top* each, as the contributions are kept: ``--top``), with their weights and shares, and
+    that all the words' weights add up to the contribution's (none for another contribution)."""
     if not words:
         return []
-    toward = [w for w in words if w.weight > 0][:SHOWN_WORDS]
-    against = sorted((w for w in words if w.weight < 0), key=lambda w: w.weight)[:SHOWN_WORDS]
+    toward = [w for w in words if w.weight > 0][:top]
+    against = sorted((w for w in words if w.weight < 0), key=lambda w: w.weight)[:top]
     lines = []
     for side, shown in (("toward", toward), ("against", against)):
         if shown:

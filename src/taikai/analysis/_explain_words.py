@@ -8,7 +8,7 @@ weight / norm``. A word repeated in the text is one :class:`WordPart` with its c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -26,6 +26,8 @@ class TextWords:
     vectors: Array  # (matches, dim), float64
     scale: float
     offset: int
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Each word's spans in the original text, one per match."""
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,19 @@ class WordPart:
     form; a compound of the table joined by spaces), how often it occurs (*count*), its *weight* (toward the label:
     positive; against: negative) and its *share* of the contribution's weight (``weight / total``; the shares add
     up to 1, and a word pulling against a positive total has a negative share). The weights of all the words add up
-    to the contribution's weight."""
+    to the contribution's weight. Its *spans* are where it occurs in the original text ``(start, end)``, as a
+    contribution's (a compound from its first token's start to its last token's end)."""
 
     word: str
     count: int
     weight: float
     share: float
+    spans: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
-        return {"word": self.word, "count": self.count, "weight": self.weight, "share": self.share}
+        out = {"word": self.word, "count": self.count, "weight": self.weight, "share": self.share}
+        return out | {"spans": [list(s) for s in self.spans]}
 
 
 def word_parts(found: TextWords | None, coef: Array, total: float) -> tuple[WordPart, ...]:
@@ -63,7 +68,13 @@ def word_parts(found: TextWords | None, coef: Array, total: float) -> tuple[Word
     if size > 0:
         weights = weights + (total - weights.sum()) * np.abs(weights) / size
     parts = [
-        WordPart(word, int(counts[i]), float(weights[i]), float(weights[i] / total) if total else 0.0)
+        WordPart(
+            word,
+            int(counts[i]),
+            float(weights[i]),
+            float(weights[i] / total) if total else 0.0,
+            tuple(found.spans.get(word, ())),
+        )
         for word, i in order.items()
     ]
     return tuple(sorted(parts, key=lambda p: -p.weight))

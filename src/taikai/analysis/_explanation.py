@@ -16,6 +16,10 @@ from taikai.errors import InputError
 from taikai.rules import RuleHits, RulesMode
 from taikai.text import Status, clip
 
+DEFAULT_TOP = 10
+"""The contributions :func:`~taikai.analysis.explain` keeps toward and against each label, and the words the
+rendering lists under the word-vector contribution each way, unless told otherwise (``--top``)."""
+
 
 @dataclass(frozen=True)
 class Contribution:
@@ -102,6 +106,9 @@ class Explanation:
     ``reasons`` are the model's reasons, as ``predict`` gives them without rules: its reason, then every other past
     its threshold (empty when not classified); with rules ``final_reasons`` are ``predict``'s ``reasons`` under
     them (``override`` puts the rule's label first).
+
+    ``top`` is the ``top`` it was explained with: the contributions kept toward and against each label, and the
+    words :func:`render_text` lists toward and against under the word-vector contribution (``words`` holds them all).
     """
 
     text: str
@@ -119,6 +126,7 @@ class Explanation:
     model_reasons: Sequence[str] = ()
     """The model's reasons: a model of labels of its own (:class:`~taikai.labels.OwnLabels`, or not all ids) shows
     each as written (``fees``, not 手数料が高い)."""
+    top: int = DEFAULT_TOP
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""

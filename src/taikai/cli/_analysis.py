@@ -63,7 +63,7 @@ _RULES_HELP = (
     type=click.IntRange(min=1),
     default=10,
     show_default=True,
-    help="Features shown toward and against each predicted label.",
+    help="Features shown toward and against each predicted label (and words, under the word vectors).",
 )
 @click.option(
     "--encoding",

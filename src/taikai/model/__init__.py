@@ -41,6 +41,7 @@ from taikai.model._features import (
     centred_coefficients,
     feature_blocks,
     ngram_spans,
+    vector_word_spans,
     word_vocabulary,
 )
 from taikai.model._fields import TRAIN_COMMAND
@@ -178,5 +179,6 @@ __all__ = [
     "trained_noted",
     "training_summary",
     "unprefixed",
+    "vector_word_spans",
     "word_vocabulary",
 ]

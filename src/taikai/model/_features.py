@@ -106,8 +106,10 @@ def _tokenizer(prepare: Pipeline | None) -> JapaneseTokenizer | None:
 def _word_tokens(block: Block, text: str) -> tuple[list[str], list[tuple[int, int] | None]]:
     """Return the tokens the vectorizer sees in normalised *text* and each token's span in *text*."""
     document = block.prepare.transform([text])[0] if block.prepare is not None else text
-    analyse = block.vectorizer.build_tokenizer()
-    tokens = analyse(block.vectorizer.build_preprocessor()(document))
+    if block.ngrams:
+        tokens = block.vectorizer.build_tokenizer()(block.vectorizer.build_preprocessor()(document))
+    else:  # word vectors read the tokenizer's output split on spaces
+        tokens = document.split()
     tokenizer = _tokenizer(block.prepare)
     spans: list[tuple[int, int] | None] = [None] * len(tokens)
     if tokenizer is not None:
@@ -150,4 +152,29 @@ def ngram_spans(block: Block, text: str) -> dict[int, list[tuple[int, int]]]:
             places = found.setdefault(column, [])
             if first is not None and last is not None:
                 places.append((first[0], last[1]))
+    return found
+
+
+def vector_word_spans(block: Block, text: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Return, for each of *words* (the matches of a word-vector *block* in normalised *text*, as its ``words_of``
+    gives them: a compound's tokens joined by spaces), the spans of its matches in *text*. The tokens are walked as
+    the table segments them, greedy and longest first, over the matched words only: the same matches, since a run
+    matched at a place is the table's longest key there."""
+    tokens, spans = _word_tokens(block, text)
+    known = set(words)
+    longest = max((len(w.split(" ")) for w in known), default=0)
+    found: dict[str, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(tokens):
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            word = " ".join(tokens[i : i + length])
+            if word in known:
+                first, last = spans[i], spans[i + length - 1]
+                places = found.setdefault(word, [])
+                if first is not None and last is not None:
+                    places.append((first[0], last[1]))
+                i += length
+                break
+        else:
+            i += 1
     return found
