@@ -148,7 +148,9 @@ def run_locked(
             removed = partial(shutil.rmtree, tmp, ignore_errors=True)
             old = partial(remove, output.with_name(output.name + OLD)) if placed else None  # the rest of it
             unshipped = partial(unship, cluster, plugin) if plugin is not None else None
-            run_all([closed, removed, old, unshipped, cluster.close])
+            # removed again once the cluster is closed: a worker still writing a part as the first removal ran
+            # (a cancelled task runs to its end) left the folder behind, with the run saying nothing was written
+            run_all([closed, removed, old, unshipped, cluster.close, removed])
     except KeyboardInterrupt:
         if placed:
             raise Interrupted.complete(output, summary.rows, "while the Dask cluster closed") from None
