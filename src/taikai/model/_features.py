@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from taikai.model._lexicon import greedy_matches
 from taikai.text import JapaneseTokenizer
 
 
@@ -158,23 +159,16 @@ def ngram_spans(block: Block, text: str) -> dict[int, list[tuple[int, int]]]:
 def vector_word_spans(block: Block, text: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Return, for each of *words* (the matches of a word-vector *block* in normalised *text*, as its ``words_of``
     gives them: a compound's tokens joined by spaces), the spans of its matches in *text*. The tokens are walked as
-    the table segments them, greedy and longest first, over the matched words only: the same matches, since a run
-    matched at a place is the table's longest key there."""
+    the table segments them (:func:`~taikai.model._lexicon.greedy_matches`) over the matched words only: the same
+    matches, since a run matched at a place is the table's longest key there."""
     tokens, spans = _word_tokens(block, text)
-    known = set(words)
+    known = list(dict.fromkeys(words))
+    index = {word: k for k, word in enumerate(known)}
     longest = max((len(w.split(" ")) for w in known), default=0)
     found: dict[str, list[tuple[int, int]]] = {}
-    i = 0
-    while i < len(tokens):
-        for length in range(min(longest, len(tokens) - i), 0, -1):
-            word = " ".join(tokens[i : i + length])
-            if word in known:
-                first, last = spans[i], spans[i + length - 1]
-                places = found.setdefault(word, [])
-                if first is not None and last is not None:
-                    places.append((first[0], last[1]))
-                i += length
-                break
-        else:
-            i += 1
+    for i, length, k in greedy_matches(tokens, lambda run: index.get(run, -1), longest):
+        places = found.setdefault(known[k], [])
+        first, last = spans[i], spans[i + length - 1]
+        if first is not None and last is not None:
+            places.append((first[0], last[1]))
     return found

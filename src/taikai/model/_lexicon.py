@@ -10,7 +10,7 @@ Both give the same keys in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -64,25 +64,35 @@ def hash_tokens(tokens: Sequence[str]) -> Array:
     return string_hashes("\n".join(tokens).encode("utf-8") + b"\n")[0]
 
 
+def greedy_matches(tokens: Sequence[str], find: Callable[[str], int], longest: int) -> Iterator[tuple[int, int, int]]:
+    """Yield (first token, number of tokens, key) of each match in *tokens*, greedy from the left and longest first:
+    runs of up to *longest* tokens joined by spaces, then the token alone; a matched run is skipped past.
+
+    *find* returns the key index of a joined run of tokens, or -1.
+    """
+    i, n = 0, len(tokens)
+    while i < n:
+        for length in range(min(longest, n - i), 0, -1):
+            key = find(" ".join(tokens[i : i + length]))
+            if key >= 0:
+                yield i, length, key
+                i += length
+                break
+        else:
+            i += 1
+
+
 def segment_texts(texts: Sequence[Sequence[str]], find: Callable[[str], int], longest: int) -> tuple[Array, Array]:
-    """Return (text of each match, key of each match) for the tokens of each text, greedy and longest first.
+    """Return (text of each match, key of each match) for the tokens of each text (:func:`greedy_matches`).
 
     *find* returns the key index of a joined run of tokens, or -1.
     """
     docs: list[int] = []
     keys: list[int] = []
     for doc, tokens in enumerate(texts):
-        i, n = 0, len(tokens)
-        while i < n:
-            for length in range(min(longest, n - i), 0, -1):
-                key = find(" ".join(tokens[i : i + length]))
-                if key >= 0:
-                    docs.append(doc)
-                    keys.append(key)
-                    i += length
-                    break
-            else:
-                i += 1
+        for _, _, key in greedy_matches(tokens, find, longest):
+            docs.append(doc)
+            keys.append(key)
     return np.asarray(docs, dtype=np.int64), np.asarray(keys, dtype=np.int64)
 
 
