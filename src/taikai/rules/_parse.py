@@ -23,6 +23,7 @@ from taikai.rules._rule import (
     Term,
     TermKind,
     rule_label,
+    rule_name,
     unknown_label,
     unknown_labels_error,
 )
@@ -112,13 +113,12 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         name = table.get("name")
         name_ok = isinstance(name, str) and bool(name.strip())
         if isinstance(name, str) and name_ok:
-            if name.strip() in seen:
-                first, written = seen[name.strip()]
-                # 'a ' and 'a' are one name: said, as the two are written differently
-                spaces = f" (written {name!r} here, {written!r} there: spaces around a name do not count)"
-                alike = "" if written == name else spaces
+            if rule_name(name) in seen:
+                first, written = seen[rule_name(name)]
+                # 'a ' and 'a', ｆｅｅ and fee are one name: said, as the two are written differently
+                alike = "" if written == name else _alike(name, written)
                 problems.append(f"{where}: the name is used by rule {first} too{alike}; names must be unique")
-            seen.setdefault(name.strip(), (k, name))
+            seen.setdefault(rule_name(name), (k, name))
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
             # Said as every problem of the rule, and as RuleSet.check_labels says it of a rule set
@@ -133,6 +133,16 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
             raise unknown_labels_error(shown + more, labels)
         raise RulesError(shown + more)
     return RuleSet(tuple(rules), source)
+
+
+def _alike(name: str, written: str) -> str:
+    """Say why *name* and *written*, two names written differently, are one name."""
+    if name.strip() == written.strip():
+        return f" (written {name!r} here, {written!r} there: spaces around a name do not count)"
+    return (
+        f" (written {name!r} here, {written!r} there: names are read as texts are, full-width and half-width forms "
+        f"as one, and both read {rule_name(name)!r}; rename one)"
+    )
 
 
 def _label(value: str, labels: Sequence[str] | None) -> str:
@@ -150,7 +160,7 @@ def _at(source: str, text: str, key: str) -> str:
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
     at = f":{line}" if line is not None else ""
-    named = repr(name.strip()) if isinstance(name, str) and name.strip() else "(no name)"  # as Rule keeps it
+    named = repr(rule_name(name)) if isinstance(name, str) and name.strip() else "(no name)"  # as Rule keeps it
     return f"{source}{at}: rule {named} (rule {k} of the file)"
 
 
@@ -159,7 +169,11 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
 
 
 def _parse_rule(
-    table: dict[str, Any], k: int, line: int | None, source: str, labels: Sequence[str] | None
+    table: dict[str, Any],
+    k: int,
+    line: int | None,
+    source: str,
+    labels: Sequence[str] | None,
 ) -> tuple[Rule | None, list[str]]:
     """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
     where = _where(source, line, k, table.get("name"))
@@ -171,18 +185,20 @@ def _parse_rule(
         elif not isinstance(value, str) or not value.strip():
             problems.append(f'{where}: no {key}; give one as {key} = "…"')
     name = table.get("name")
-    if isinstance(name, str) and "|" in name:
-        problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output)")
+    if isinstance(name, str) and "|" in rule_name(name):  # ｜ too: the name is read as |
+        written = "" if "|" in name else "; names are read as texts are: a full-width ｜ is |"
+        problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output{written})")
     terms: dict[str, list[Term]] = {}
     before = len(problems)
     for key in TERM_KEYS:
         terms[key] = []
         values = table.get(key, [])
+        at = where
         if isinstance(values, str):
-            problems.append(f"{where}: {key} must be a list of strings: write {key} = [{_toml_string(values)}]")
+            problems.append(f"{at}: {key} must be a list of strings: write {key} = [{_toml_string(values)}]")
             continue
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            problems.append(f'{where}: {key} must be a list of strings, like {key} = ["…", "…"]')
+            problems.append(f'{at}: {key} must be a list of strings, like {key} = ["…", "…"]')
             continue
         for value in values:
             term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
@@ -197,7 +213,7 @@ def _parse_rule(
     if problems:
         return None, problems
     rule = Rule(
-        name=str(name).strip(),
+        name=rule_name(str(name)),
         label=_label(str(table["label"]), labels),
         any=(*terms["any"], *terms["regex"]),
         all=tuple(terms["all"]),
