@@ -12,7 +12,7 @@ from taikai._column_names import did_you_mean
 from taikai._masked_messages import masks
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
-from taikai.rules._headers import header_lines, top_level_line
+from taikai.rules._headers import header_lines, string_lines, top_level_line
 from taikai.rules._kh_coder import kh_code_problem
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
@@ -105,8 +105,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     rules: list[Rule] = []
     seen: dict[str, tuple[int, str]] = {}  # each name without its spaces: its first rule and how it wrote it
     bad_label = False
-    for k, (table, line) in enumerate(zip(tables, lines, strict=True), 1):
-        rule, mine = _parse_rule(table, k, line, source, labels)
+    ends = [*lines[1:], None][: len(lines)]  # each rule's lines end at the next rule's header
+    for k, (table, line, end) in enumerate(zip(tables, lines, ends, strict=True), 1):
+        strings = string_lines(text, line, end) if line is not None else {}
+        rule, mine = _parse_rule(table, k, line, source, labels, strings)
         problems += mine
         where = _where(source, line, k, table.get("name"))
         # A rule with other problems still takes part in the name and label checks: every problem in one run.
@@ -174,17 +176,23 @@ def _parse_rule(
     line: int | None,
     source: str,
     labels: Sequence[str] | None,
+    strings: dict[tuple[str, str | None], int],
 ) -> tuple[Rule | None, list[str]]:
-    """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
-    where = _where(source, line, k, table.get("name"))
-    problems = [unknown_key(where, key, KEYS) for key in table if key not in KEYS]
+    """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems; a problem of a term
+    or key is said at its own line (*strings*: :func:`~taikai.rules._headers.string_lines` of the rule's lines)."""
+    name = table.get("name")
+    where = _where(source, line, k, name)
+    problems = [
+        unknown_key(_where(source, strings.get((key, None), line), k, name), key, KEYS)
+        for key in table
+        if key not in KEYS
+    ]
     for key in ("name", "label"):
         value = table.get(key)
         if key in table and not isinstance(value, str):
             problems.append(f'{where}: the {key} must be text, not {value!r}; write it in quotes: {key} = "…"')
         elif not isinstance(value, str) or not value.strip():
             problems.append(f'{where}: no {key}; give one as {key} = "…"')
-    name = table.get("name")
     if isinstance(name, str) and "|" in rule_name(name):  # ｜ too: the name is read as |
         written = "" if "|" in name else "; names are read as texts are: a full-width ｜ is |"
         problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output{written})")
@@ -193,7 +201,7 @@ def _parse_rule(
     for key in TERM_KEYS:
         terms[key] = []
         values = table.get(key, [])
-        at = where
+        at = _where(source, strings.get((key, None), line), k, name)  # the key's line
         if isinstance(values, str):
             problems.append(f"{at}: {key} must be a list of strings: write {key} = [{_toml_string(values)}]")
             continue
@@ -203,8 +211,8 @@ def _parse_rule(
         for value in values:
             term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
             problem = problem or (operator_problem(term.value, term.kind, key) if term is not None else "")
-            if problem:
-                problems.append(f"{where}: {key}: {problem}")
+            if problem:  # at the term's own line: a rule of many terms is long
+                problems.append(f"{_where(source, strings.get((key, value), line), k, name)}: {key}: {problem}")
             elif term is not None:
                 terms[key].append(term)
     misspelt = any(isinstance(v, list) for k, v in table.items() if k not in KEYS)  # ayn = [...]: said already
