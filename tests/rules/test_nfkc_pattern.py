@@ -41,6 +41,12 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     ("[2２３]割", ["２", "３"], "[23]割"),
     ("[^2２]割", ["２"], "[^22]割"),  # a negated class: what the rest leaves out is not what it matches
     ("[２x]割", ["２"], "[2x]割"),
+    # regression: alternatives of both widths were told to be written twice, (?:2|2)+割, which is then refused as a
+    # group matching one text two ways: each alternative is written once
+    ("(?:２|2)+割", ["２"], "(?:2)+割"),
+    ("(?:ｱ|ア|イ)プリ", ["ｱ"], "(?:ア|イ)プリ"),
+    ("(２|2|x)割", ["２"], "(2|x)割"),
+    (r"\(２|2\)割", ["２"], r"\(2|2\)割"),  # no group: two alternatives, \(2 and 2\)割
 ]
 
 

@@ -69,12 +69,22 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
                 return None
             parts += [pattern[last : atom.start], "".join("\\" + c if c in SPECIAL or c == "-" else c for c in written)]
             last = atom.end
-    fixed = "".join(parts) + pattern[last:]
+    fixed = _FLAT_GROUP.sub(_once, "".join(parts) + pattern[last:]) if parts else pattern
     try:
         re.compile(fixed, flags)
     except re.error:
         return None
     return None if replaced(fixed, flags) else fixed
+
+
+_FLAT_GROUP = re.compile(r"(?<!\\)\((\?:)?([^()|\\\[\]]*(?:\|[^()|\\\[\]]*)+)\)")
+"""A group of alternatives without groups, classes or escapes in it: ``(?:2|2)``, ``(ア|ア)``."""
+
+
+def _once(group: re.Match[str]) -> str:
+    """Return the group of alternatives *group* with each written once: ``(?:２|2)`` rewritten is ``(?:2)``, not
+    ``(?:2|2)``, which matches one text two ways (refused when repeated: ``(?:2|2)+``)."""
+    return f"({group.group(1) or ''}{'|'.join(dict.fromkeys(group.group(2).split('|')))})"
 
 
 def _redundant(pattern: str, atoms: list[_Atom], changed: set[str], flags: int) -> list[tuple[int, int]]:
