@@ -970,7 +970,7 @@ def test_the_dask_engine_reports_every_problem_of_a_rules_file_at_once(dump, tin
     args = ["batch", str(dump / "parts" / "*.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]
     result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--engine", "dask", "--rules", str(rules)])
     assert result.exit_code == 2, result.output
-    assert "rules.toml:1: rule 'fee'" in result.output and "bad regular expression '(abc'" in result.output
+    assert "rules.toml:4: rule 'fee'" in result.output and "bad regular expression '(abc'" in result.output
     assert (
         "rules.toml:6: rule 'busy' (rule 2 of the file): label 'nonsense' is not a reason of the model" in result.output
     )

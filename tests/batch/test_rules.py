@@ -214,7 +214,7 @@ def test_cli_batch_with_rules(tmp_path, dump, rules, tiny_model_dir):
 @pytest.mark.parametrize(
     ("content", "args", "message"),
     [
-        ("[[rule]]\nname = 'x'\nlabel = 'fees'\nany = ['(']\nregex = ['(']\n", [], "rules.toml:1: rule 'x'"),
+        ("[[rule]]\nname = 'x'\nlabel = 'fees'\nany = ['(']\nregex = ['(']\n", [], "rules.toml:5: rule 'x'"),
         ('[[rule]]\nname = "x"\nlabel = "fees"\n', [], "rule 'x' (rule 1 of the file): the rule matches nothing"),
         ("[[rule]\n", [], "rules.toml:1: not valid TOML"),
         (None, ["--rules-mode", "override"], "--rules-mode override applies to rules: give the rules file"),

@@ -89,7 +89,7 @@ def test_rules_test_json(files, tiny_model_dir):
             "text,reasons\nクラウドワークスで三年ほどライティングをしていましたが、単価が上がらないまま子どもが生まれ、時間も取れ"
             "なくなったので、いったんお休みすることにしました。,time\n",
             [],
-            "rules.toml:12: rule 'quit' (rule 3 of the file): regex: the regular expression '(\\S+\\s?)+で辞めた$' "
+            "rules.toml:15: rule 'quit' (rule 3 of the file): regex: the regular expression '(\\S+\\s?)+で辞めた$' "
             "repeats a group",
         ),
         # regression: a trailing | made a pattern that fired on every row
@@ -97,7 +97,7 @@ def test_rules_test_json(files, tiny_model_dir):
             RULES.replace('any = ["本業"]', 'regex = ["手数料|システム利用料|"]'),
             None,
             [],
-            "rules.toml:8: rule 'main job' (rule 2 of the file): regex: the regular expression "
+            "rules.toml:11: rule 'main job' (rule 2 of the file): regex: the regular expression "
             "'手数料|システム利用料|' matches the empty text, so it fires on every text",
         ),
         # regression: a sentiment as label got the closest reason as the hint
@@ -181,11 +181,11 @@ def test_rules_test_reports_every_kind_of_error_in_one_run(files, tiny_model_dir
     result = run("rules", "test", rules_path, labelled_path, "-m", tiny_model_dir)
     assert result.exit_code == 2, result.output
     for message in (
-        "rules.toml:1: rule 'fee' (rule 1 of the file): unknown key 'colour'",
-        "rules.toml:7: rule 'fee' (rule 2 of the file): regex: bad regular expression '(abc'",
+        "rules.toml:5: rule 'fee' (rule 1 of the file): unknown key 'colour'",  # a key and a term: at their lines
+        "rules.toml:10: rule 'fee' (rule 2 of the file): regex: bad regular expression '(abc'",
         "rules.toml:7: rule 'fee' (rule 2 of the file): the name is used by rule 1 too",
         "rules.toml:12: rule 'busy' (rule 3 of the file): label 'nonsense' is not a reason of the model",
-        "rules.toml:17: rule 'typed' (rule 4 of the file): any must be a list of strings",
+        "rules.toml:20: rule 'typed' (rule 4 of the file): any must be a list of strings",
         "the model's reasons are ",
     ):
         assert message in result.output

@@ -35,7 +35,8 @@ def said(key: str, term: str) -> str:
 )
 def test_kh_coder_s_word_operators_and_functions_in_a_term_are_refused(key, term, advice):
     message = said(key, term)
-    assert message.startswith(f"rules.toml:1: rule 'r' (rule 1 of the file): {key}: the term '{term}' ")
+    line = 4 if key == "any" else 5  # the term's own line
+    assert message.startswith(f"rules.toml:{line}: rule 'r' (rule 1 of the file): {key}: the term '{term}' ")
     assert advice in message
 
 

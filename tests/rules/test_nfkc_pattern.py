@@ -32,6 +32,21 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     ("[０-９]割", ["０", "９"], "[0-9]割"),
     ("[（-）]", ["（", "）"], r"[\(-\)]"),
     ("(?P<名前>手数料)", [], None),  # a group's name is no text asked for
+    # regression: a class holding both widths was told to write the character twice ([22]割, [0-90-9]+円): a
+    # member whose normalised characters the rest of its class matches is left out
+    ("[2２]割", ["２"], "[2]割"),
+    ("[２2]割[（(]", ["（", "２"], "[2]割[(]"),
+    ("[0-9０-９]+円", ["０", "９"], "[0-9]+円"),
+    ("[ｱア]プリ", ["ｱ"], "[ア]プリ"),
+    ("[2２３]割", ["２", "３"], "[23]割"),
+    ("[^2２]割", ["２"], "[^22]割"),  # a negated class: what the rest leaves out is not what it matches
+    ("[２x]割", ["２"], "[2x]割"),
+    # regression: alternatives of both widths were told to be written twice, (?:2|2)+割, which is then refused as a
+    # group matching one text two ways: each alternative is written once
+    ("(?:２|2)+割", ["２"], "(?:2)+割"),
+    ("(?:ｱ|ア|イ)プリ", ["ｱ"], "(?:ア|イ)プリ"),
+    ("(２|2|x)割", ["２"], "(2|x)割"),
+    (r"\(２|2\)割", ["２"], r"\(2|2\)割"),  # no group: two alternatives, \(2 and 2\)割
 ]
 
 

@@ -185,7 +185,7 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
         # unknown key, with a suggestion
         (
             RULE + 'nto = ["妥当"]\n',
-            r"rules\.toml:1: rule 'r1' \(rule 1 of the file\): unknown key 'nto' \(did you mean 'not'\?\)",
+            r"rules\.toml:5: rule 'r1' \(rule 1 of the file\): unknown key 'nto' \(did you mean 'not'\?\)",
         ),
         # missing name or label
         ('[[rule]]\nlabel = "fees"\nany = ["a"]\n', r"rules\.toml:1: rule \(no name\) \(rule 1 of the file\): no name"),
@@ -240,7 +240,7 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
         # no timeout): refused when the file is read, found in the parsed pattern
         (
             RULE + "regex = ['(\\S+\\s?)+で辞めた$']\n",
-            r"rules\.toml:1: rule 'r1' \(rule 1 of the file\): regex: the regular expression "
+            r"rules\.toml:5: rule 'r1' \(rule 1 of the file\): regex: the regular expression "
             r"'\(\\S\+\\s\?\)\+で辞めた\$' "
             r"repeats a group that can itself match the same text in more than one way \('xx' is one repeat of it or "
             r"several\), so this pattern can take exponential time on some texts .*: repeat single characters instead",
@@ -496,7 +496,7 @@ def test_every_problem_is_reported_at_once():
         parse_rules(text, "rules.toml")
     lines = str(caught.value).splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("rules.toml:1: rule 'r1'") and "bad regular expression" in lines[0]
+    assert lines[0].startswith("rules.toml:5: rule 'r1'") and "bad regular expression" in lines[0]  # the term's line
     assert lines[1].startswith("rules.toml:6: rule 'r2'") and "no label" in lines[1]
 
 
@@ -506,7 +506,7 @@ def test_every_problem_is_reported_at_once():
         # a rule with another problem is still checked for a used name and an unknown label
         ('regex = ["("]\n', "rules.toml:5: rule 'r1' (rule 2 of the file): the name is used by rule 1 too"),
         ('regex = ["("]\n', "rules.toml:5: rule 'r1' (rule 2 of the file): label 'price' is not a reason"),
-        ("nto = []\n", "rules.toml:5: rule 'r1' (rule 2 of the file): unknown key 'nto'"),
+        ("nto = []\n", "rules.toml:9: rule 'r1' (rule 2 of the file): unknown key 'nto'"),  # at the key's line
         ("", "rules.toml:5: rule 'r1' (rule 2 of the file): label 'price' is not a reason of the model"),
     ],
 )
@@ -926,7 +926,7 @@ def test_an_unknown_key_says_what_to_do_instead(key, said):
     with pytest.raises(RulesError) as caught:
         parse_rules(RULE + key + "\n", "rules.toml")
     message = str(caught.value)
-    assert message.startswith("rules.toml:1: rule 'r1' (rule 1 of the file): unknown key ") and said in message
+    assert message.startswith("rules.toml:5: rule 'r1' (rule 1 of the file): unknown key ") and said in message
     assert len(message.splitlines()) == 1
 
 
@@ -968,7 +968,7 @@ def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern
     with pytest.raises(RulesError) as caught:
         parse_rules(entry, "rules.toml")
     message = str(caught.value)
-    assert message.startswith("rules.toml:1: rule 'r1' (rule 1 of the file): regex: bad regular expression ")
+    assert message.startswith("rules.toml:5: rule 'r1' (rule 1 of the file): regex: bad regular expression ")
     assert said in message and ("write" in message) == (fires_on is not None)
     if fires_on is not None:  # the fix, pasted back as it is quoted, is taken and finds the text
         fix = re.search(r"write '([^']*)'", message)
@@ -1035,6 +1035,6 @@ def test_a_rule_s_name_is_shown_without_the_spaces_around_it_in_every_message(wr
     text = f"[[rule]]\nname = {written!r}\nlabel = 'fees'\nregex = ['(a+)+']\n".replace("'", '"')
     with pytest.raises(RulesError) as caught:
         parse_rules(text, "rules.toml")
-    assert str(caught.value).startswith("rules.toml:1: rule 'fee words' (rule 1 of the file): regex: ")
+    assert str(caught.value).startswith("rules.toml:4: rule 'fee words' (rule 1 of the file): regex: ")
     fine = parse_rules(text.replace("(a+)+", "手数料"), "rules.toml")
     assert fine.rules[0].name == "fee words"

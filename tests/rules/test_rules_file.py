@@ -42,3 +42,33 @@ def test_a_data_file_given_as_the_rules_is_still_said_to_be_one(tmp_path):
     path.write_text("id,text,reasons\n1,手数料が高い,fees\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"not a rules file: it is named as a data file \(\.csv\)"):
         load_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [  # regression: each was 'not a rules file: it is named as a data file' (.csv) or 'not valid TOML' (.toml, .txt)
+        (
+            ["ルール名", "ラベル", "パターン", "除外"],
+            "ルール名 (= name), ラベル (= label), パターン (= any), 除外 (= not)",
+        ),
+        (
+            ["名前", "理由", "キーワード", "正規表現"],
+            "名前 (= name), 理由 (= label), キーワード (= any), 正規表現 (= regex)",
+        ),
+        (["Name", "ｌａｂｅｌ", "すべて", "除外語"], "Name, ｌａｂｅｌ (= label), すべて (= all), 除外語 (= not)"),
+    ],
+)
+@pytest.mark.parametrize(("name", "separator"), [("rules.csv", ","), ("rules.toml", ","), ("rules.txt", "\t")])
+def test_a_table_of_rules_with_japanese_column_names_is_shown_its_rule_in_toml(
+    tmp_path, header, columns, name, separator
+):
+    path = tmp_path / name
+    rows = [header, ["fee words", "fees", "手数料", "妥当"]]
+    path.write_text("".join(separator.join(row) + "\n" for row in rows), encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:1: a table of rules (columns {columns}), and taikai reads rules from a TOML")
+    keys = [columns.split(", ")[k].split("= ")[-1].rstrip(")").lower() for k in range(4)]
+    shown = [f'{keys[0]} = "fee words"', f'{keys[1]} = "fees"', f'{keys[2]} = ["手数料"]', f'{keys[3]} = ["妥当"]']
+    assert message.endswith("its first rule, on row 2, is in TOML:\n[[rule]]\n" + "\n".join(shown))

@@ -8,6 +8,12 @@ holds.
 from __future__ import annotations
 
 import re
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 _HEADER = re.compile(r"""[ \t]*\[\[[ \t]*(?:rule|"rule"|'rule')[ \t]*\]\][ \t]*(?:#.*)?\r?$""")
 _MULTILINE = ('"""', "'''")
@@ -65,3 +71,37 @@ def top_level_line(text: str, key: str) -> int | None:
             tables = tables or line.lstrip().startswith("[")
         inside = _scan(line, inside)
     return None
+
+
+_STRING = re.compile(r'"""(?:[^\\]|\\.)*?"""{0,2}|\'\'\'.*?\'\'\'{0,2}|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'', re.DOTALL)
+_KEY = re.compile(r"""^[ \t]*(?:([A-Za-z0-9_-]+)|"([^"\n]*)"|'([^'\n]*)')[ \t]*=""", re.MULTILINE)
+
+
+def string_lines(text: str, start: int, end: int | None) -> dict[tuple[str, str | None], int]:
+    """Return the 1-based line of each string of the lines *start* to *end* (excluded; ``None``: to the end) of the
+    TOML *text*, keyed by the key it is given under and its value as TOML reads it; ``(key, None)`` is the line of the
+    key itself. The first of equal strings is kept; a string not read as TOML reads it is left out."""
+    rows = text.split("\n")
+    body = "\n".join(rows[start - 1 : None if end is None else end - 1])
+    found: dict[tuple[str, str | None], int] = {}
+    keys = [(m.start(), next(g for g in m.groups() if g is not None)) for m in _KEY.finditer(body)]
+    for key_at, key in keys:
+        found.setdefault((key, None), start + body.count("\n", 0, key_at))
+    i = 0
+    while i < len(body):
+        if body[i] == "#":  # a comment, to the end of its line
+            i = body.find("\n", i) if "\n" in body[i:] else len(body)
+            continue
+        match = _STRING.match(body, i) if body[i] in "\"'" else None
+        if match is None:
+            i += 1
+            continue
+        key = next((k for at, k in reversed(keys) if at < i), None)
+        try:
+            value = tomllib.loads(f"v = {match.group()}")["v"]
+        except (tomllib.TOMLDecodeError, KeyError):  # pragma: no cover - the file was read as TOML already
+            value = None
+        if key is not None and isinstance(value, str):
+            found.setdefault((key, value), start + body.count("\n", 0, i))
+        i = match.end()
+    return found

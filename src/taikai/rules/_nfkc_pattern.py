@@ -57,19 +57,71 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
     except (ValueError, KeyError, IndexError):  # pragma: no cover - the pattern compiled already
         return None
     parts, last = [], 0
+    dropped = _redundant(pattern, atoms, changed, flags)  # [2２] → [2]: the class matches 2 without ２
     for atom in atoms:
-        if atom.char in changed and not atom.ranged:
+        span = next((d for d in dropped if d[0] <= atom.start < d[1]), None)
+        if span is not None:
+            parts += [pattern[last : span[0]]]
+            last = span[1]
+        elif atom.char in changed and not atom.ranged:
             written = _nfkc(atom.char)
             if atom.in_class and len(written) != 1:
                 return None
             parts += [pattern[last : atom.start], "".join("\\" + c if c in SPECIAL or c == "-" else c for c in written)]
             last = atom.end
-    fixed = "".join(parts) + pattern[last:]
+    fixed = _FLAT_GROUP.sub(_once, "".join(parts) + pattern[last:]) if parts else pattern
     try:
         re.compile(fixed, flags)
     except re.error:
         return None
     return None if replaced(fixed, flags) else fixed
+
+
+_FLAT_GROUP = re.compile(r"(?<!\\)\((\?:)?([^()|\\\[\]]*(?:\|[^()|\\\[\]]*)+)\)")
+"""A group of alternatives without groups, classes or escapes in it: ``(?:2|2)``, ``(ア|ア)``."""
+
+
+def _once(group: re.Match[str]) -> str:
+    """Return the group of alternatives *group* with each written once: ``(?:２|2)`` rewritten is ``(?:2)``, not
+    ``(?:2|2)``, which matches one text two ways (refused when repeated: ``(?:2|2)+``)."""
+    return f"({group.group(1) or ''}{'|'.join(dict.fromkeys(group.group(2).split('|')))})"
+
+
+def _redundant(pattern: str, atoms: list[_Atom], changed: set[str], flags: int) -> list[tuple[int, int]]:
+    """Return the spans of the members of a class (a character, or a range ``０-９``) that NFKC replaces and whose
+    normalised characters the rest of their class matches already (``[2２]``, ``[0-9０-９]``): left out, rather than
+    written twice. One member of a class at most: a second's would depend on the first's removal."""
+    spans: dict[int, tuple[int, int]] = {}
+    for k, atom in enumerate(atoms):
+        if not atom.in_class or atom.ranged or atom.char not in changed or atom.owner in spans:
+            continue
+        if pattern.startswith("[^", atom.owner):  # [^2２]: what the rest leaves out is what it matches
+            continue
+        high = atoms[k + 1] if k + 1 < len(atoms) else None
+        if high is not None and high.owner == atom.owner and pattern[atom.end : high.start] == "-":
+            end, chars = high.end, [chr(c) for c in range(ord(atom.char), min(ord(high.char), ord(atom.char) + 64) + 1)]
+        else:
+            end, chars = atom.end, [atom.char]
+        if k and atoms[k - 1].owner == atom.owner and pattern[atoms[k - 1].end : atom.start] == "-":
+            continue  # the high bound of a range: its low bound decides
+        rest = pattern[atom.owner : atom.start] + pattern[end : _class_end(pattern, atom.owner)]
+        try:
+            kept = re.compile(rest, flags)
+        except re.error:
+            continue
+        if all(len(_nfkc(ch)) == 1 and kept.fullmatch(_nfkc(ch)) for ch in chars):
+            spans[atom.owner] = (atom.start, end)
+    return sorted(spans.values())
+
+
+def _class_end(pattern: str, owner: int) -> int:
+    """Return the index after the ``]`` of the class whose ``[`` is at *owner*."""
+    members = _class(pattern, owner + 1)
+    while True:
+        try:
+            next(members)
+        except StopIteration as stop:
+            return int(stop.value)
 
 
 def holds_kept(low: int, high: int) -> bool:
@@ -116,6 +168,7 @@ class _Atom:
     char: str
     in_class: bool = False
     ranged: bool = False  # a bound of a range that holds a character NFKC keeps: kept as written
+    owner: int = -1  # in a class, the index of its [
 
 
 def _atoms(pattern: str) -> Iterator[_Atom]:
@@ -140,6 +193,7 @@ def _atoms(pattern: str) -> Iterator[_Atom]:
 
 def _class(pattern: str, i: int) -> Generator[_Atom, None, int]:
     """Yield the characters of the class whose first character is at *i*; return the index after its ``]``."""
+    owner = i - 1
     if pattern.startswith("^", i):
         i += 1
     first = True
@@ -152,12 +206,12 @@ def _class(pattern: str, i: int) -> Generator[_Atom, None, int]:
             after, high = _member(pattern, end + 1)
             if low and high:  # it compiled: a range of two characters
                 kept = holds_kept(ord(low), ord(high))
-                yield _Atom(i, end, low, True, kept)
-                yield _Atom(end + 1, after, high, True, kept)
+                yield _Atom(i, end, low, True, kept, owner)
+                yield _Atom(end + 1, after, high, True, kept, owner)
             i = after
             continue
         if low:
-            yield _Atom(i, end, low, True)
+            yield _Atom(i, end, low, True, owner=owner)
         i = end
     return i
 

@@ -12,7 +12,7 @@ from taikai._column_names import did_you_mean
 from taikai._masked_messages import masks
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
-from taikai.rules._headers import header_lines, top_level_line
+from taikai.rules._headers import header_lines, string_lines, top_level_line
 from taikai.rules._kh_coder import kh_code_problem
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
@@ -23,6 +23,7 @@ from taikai.rules._rule import (
     Term,
     TermKind,
     rule_label,
+    rule_name,
     unknown_label,
     unknown_labels_error,
 )
@@ -104,21 +105,22 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     rules: list[Rule] = []
     seen: dict[str, tuple[int, str]] = {}  # each name without its spaces: its first rule and how it wrote it
     bad_label = False
-    for k, (table, line) in enumerate(zip(tables, lines, strict=True), 1):
-        rule, mine = _parse_rule(table, k, line, source, labels)
+    ends = [*lines[1:], None][: len(lines)]  # each rule's lines end at the next rule's header
+    for k, (table, line, end) in enumerate(zip(tables, lines, ends, strict=True), 1):
+        strings = string_lines(text, line, end) if line is not None else {}
+        rule, mine = _parse_rule(table, k, line, source, labels, strings)
         problems += mine
         where = _where(source, line, k, table.get("name"))
         # A rule with other problems still takes part in the name and label checks: every problem in one run.
         name = table.get("name")
         name_ok = isinstance(name, str) and bool(name.strip())
         if isinstance(name, str) and name_ok:
-            if name.strip() in seen:
-                first, written = seen[name.strip()]
-                # 'a ' and 'a' are one name: said, as the two are written differently
-                spaces = f" (written {name!r} here, {written!r} there: spaces around a name do not count)"
-                alike = "" if written == name else spaces
+            if rule_name(name) in seen:
+                first, written = seen[rule_name(name)]
+                # 'a ' and 'a', ｆｅｅ and fee are one name: said, as the two are written differently
+                alike = "" if written == name else _alike(name, written)
                 problems.append(f"{where}: the name is used by rule {first} too{alike}; names must be unique")
-            seen.setdefault(name.strip(), (k, name))
+            seen.setdefault(rule_name(name), (k, name))
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
             # Said as every problem of the rule, and as RuleSet.check_labels says it of a rule set
@@ -133,6 +135,16 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
             raise unknown_labels_error(shown + more, labels)
         raise RulesError(shown + more)
     return RuleSet(tuple(rules), source)
+
+
+def _alike(name: str, written: str) -> str:
+    """Say why *name* and *written*, two names written differently, are one name."""
+    if name.strip() == written.strip():
+        return f" (written {name!r} here, {written!r} there: spaces around a name do not count)"
+    return (
+        f" (written {name!r} here, {written!r} there: names are read as texts are, full-width and half-width forms "
+        f"as one, and both read {rule_name(name)!r}; rename one)"
+    )
 
 
 def _label(value: str, labels: Sequence[str] | None) -> str:
@@ -150,7 +162,7 @@ def _at(source: str, text: str, key: str) -> str:
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
     at = f":{line}" if line is not None else ""
-    named = repr(name.strip()) if isinstance(name, str) and name.strip() else "(no name)"  # as Rule keeps it
+    named = repr(rule_name(name)) if isinstance(name, str) and name.strip() else "(no name)"  # as Rule keeps it
     return f"{source}{at}: rule {named} (rule {k} of the file)"
 
 
@@ -159,36 +171,48 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
 
 
 def _parse_rule(
-    table: dict[str, Any], k: int, line: int | None, source: str, labels: Sequence[str] | None
+    table: dict[str, Any],
+    k: int,
+    line: int | None,
+    source: str,
+    labels: Sequence[str] | None,
+    strings: dict[tuple[str, str | None], int],
 ) -> tuple[Rule | None, list[str]]:
-    """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
-    where = _where(source, line, k, table.get("name"))
-    problems = [unknown_key(where, key, KEYS) for key in table if key not in KEYS]
+    """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems; a problem of a term
+    or key is said at its own line (*strings*: :func:`~taikai.rules._headers.string_lines` of the rule's lines)."""
+    name = table.get("name")
+    where = _where(source, line, k, name)
+    problems = [
+        unknown_key(_where(source, strings.get((key, None), line), k, name), key, KEYS)
+        for key in table
+        if key not in KEYS
+    ]
     for key in ("name", "label"):
         value = table.get(key)
         if key in table and not isinstance(value, str):
             problems.append(f'{where}: the {key} must be text, not {value!r}; write it in quotes: {key} = "…"')
         elif not isinstance(value, str) or not value.strip():
             problems.append(f'{where}: no {key}; give one as {key} = "…"')
-    name = table.get("name")
-    if isinstance(name, str) and "|" in name:
-        problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output)")
+    if isinstance(name, str) and "|" in rule_name(name):  # ｜ too: the name is read as |
+        written = "" if "|" in name else "; names are read as texts are: a full-width ｜ is |"
+        problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output{written})")
     terms: dict[str, list[Term]] = {}
     before = len(problems)
     for key in TERM_KEYS:
         terms[key] = []
         values = table.get(key, [])
+        at = _where(source, strings.get((key, None), line), k, name)  # the key's line
         if isinstance(values, str):
-            problems.append(f"{where}: {key} must be a list of strings: write {key} = [{_toml_string(values)}]")
+            problems.append(f"{at}: {key} must be a list of strings: write {key} = [{_toml_string(values)}]")
             continue
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            problems.append(f'{where}: {key} must be a list of strings, like {key} = ["…", "…"]')
+            problems.append(f'{at}: {key} must be a list of strings, like {key} = ["…", "…"]')
             continue
         for value in values:
             term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
             problem = problem or (operator_problem(term.value, term.kind, key) if term is not None else "")
-            if problem:
-                problems.append(f"{where}: {key}: {problem}")
+            if problem:  # at the term's own line: a rule of many terms is long
+                problems.append(f"{_where(source, strings.get((key, value), line), k, name)}: {key}: {problem}")
             elif term is not None:
                 terms[key].append(term)
     misspelt = any(isinstance(v, list) for k, v in table.items() if k not in KEYS)  # ayn = [...]: said already
@@ -197,7 +221,7 @@ def _parse_rule(
     if problems:
         return None, problems
     rule = Rule(
-        name=str(name).strip(),
+        name=rule_name(str(name)),
         label=_label(str(table["label"]), labels),
         any=(*terms["any"], *terms["regex"]),
         all=tuple(terms["all"]),

@@ -13,6 +13,7 @@ import unicodedata
 
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
+from taikai.rules._inline_flags import flag_problem, pattern_text
 from taikai.rules._nfkc_pattern import SPECIAL as _SPECIAL
 from taikai.rules._nfkc_pattern import replaced, rewritten
 from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
@@ -105,11 +106,13 @@ def regex_term(pattern: str) -> tuple[Term | None, str]:
         compiled = re.compile(pattern, REGEX_FLAGS)
     except re.error as exc:
         return None, f"bad regular expression {quoted(pattern)}: {exc.msg} at position {exc.pos}{_as_text(pattern)}"
+    read = pattern_text(pattern, REGEX_FLAGS)  # what its characters ask for: (?x) layout and comments match nothing
     problem = every_text_problem(pattern, compiled) or backtracking_problem(pattern, REGEX_FLAGS)
-    problem = problem or _normalised_problem(pattern) or _url_problem(pattern, compiled)
-    problem = problem or many_digits_problem(pattern, REGEX_FLAGS) or _repeat_problem(pattern)
+    problem = problem or flag_problem(pattern, REGEX_FLAGS)
+    problem = problem or _normalised_problem(pattern) or _url_problem(pattern, read, compiled)
+    problem = problem or many_digits_problem(pattern, REGEX_FLAGS) or _repeat_problem(pattern, read)
     if not problem:
-        problem = _regex_placeholder_problem(pattern, compiled)
+        problem = _regex_placeholder_problem(pattern, read, compiled)
     return (None, problem) if problem else (Term(TermKind.REGEX, pattern), "")
 
 
@@ -169,9 +172,10 @@ def _normalised_problem(pattern: str) -> str:
     return ""
 
 
-def _url_problem(pattern: str, compiled: re.Pattern[str]) -> str:
-    """A pattern that matches the scheme or ``www.`` of a URL, where the normalised text has only ``url``."""
-    written = re.sub(r"\\(.)", r"\1", pattern).lower()  # the pattern's characters, escapes undone
+def _url_problem(pattern: str, read: str, compiled: re.Pattern[str]) -> str:
+    """A pattern that matches the scheme or ``www.`` of a URL, where the normalised text has only ``url`` (*read*:
+    the pattern without its comments, :func:`~taikai.rules._inline_flags.pattern_text`)."""
+    written = re.sub(r"\\(.)", r"\1", read).lower()  # the pattern's characters, escapes undone
     for probe in _URL_PROBES:
         found = compiled.search(probe)
         named = found is not None and ("://" in found.group() or "www." in found.group())
@@ -183,13 +187,14 @@ def _url_problem(pattern: str, compiled: re.Pattern[str]) -> str:
     return ""
 
 
-def _repeat_problem(pattern: str) -> str:
-    """A pattern asking for a run of one character longer than three, which normalisation cuts to three."""
-    fixed = _LONG_REPEAT.sub(r"\1{3}", _LONG_RUN.sub(r"\1\1\1", pattern))
-    if fixed == pattern:
+def _repeat_problem(pattern: str, read: str) -> str:
+    """A pattern asking for a run of one character longer than three, which normalisation cuts to three (*read*:
+    the pattern without its comments, which ask for nothing; the fix is written from it)."""
+    fixed = _LONG_REPEAT.sub(r"\1{3}", _LONG_RUN.sub(r"\1\1\1", read))
+    if fixed == read:
         return ""
-    run = _LONG_RUN.search(pattern)
-    number = _number_at(pattern, run.start()) if run else None
+    run = _LONG_RUN.search(read)
+    number = _number_at(read, run.start()) if run else None
     if run and number is not None:
         return _digit_run_problem(f"the regular expression {quoted(pattern)}", run.group(), fixed, number)
     return (
@@ -198,13 +203,13 @@ def _repeat_problem(pattern: str) -> str:
     )
 
 
-def _regex_placeholder_problem(pattern: str, compiled: re.Pattern[str]) -> str:
+def _regex_placeholder_problem(pattern: str, read: str, compiled: re.Pattern[str]) -> str:
     if compiled.search(NEUTRAL):
         return ""
     for placeholder in PLACEHOLDERS:
         name = placeholder[1:-1].lower()
         found = compiled.search(normalize(placeholder))
-        if found and name in pattern.lower() and ("[" in found.group() or "]" in found.group()):
+        if found and name in read.lower() and ("[" in found.group() or "]" in found.group()):
             return _placeholder_problem(f"the regular expression {quoted(pattern)}", placeholder)
     return ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -85,8 +86,8 @@ class Rule:
     the file writes it (after NFKC) until the rules meet a model's reasons (:meth:`RuleSet.for_labels`): for a
     model of the taxonomy's reasons a Japanese display name or an id in any case is then read as its id.
 
-    ``line`` is the line of its ``[[rule]]`` header in the file, when known. ``name`` is kept without the spaces
-    around it (``" fee "`` is ``fee``): the one name messages, ``rule_names``, ``rules test`` and the report show.
+    ``line`` is the line of its ``[[rule]]`` header in the file, when known. ``name`` is kept as :func:`rule_name`
+    reads it (``" ｆｅｅ "`` is ``fee``): the one name messages, ``rule_names``, ``rules test`` and the report show.
     """
 
     name: str
@@ -97,8 +98,8 @@ class Rule:
     line: int | None = None
 
     def __post_init__(self) -> None:
-        if isinstance(self.name, str) and self.name != self.name.strip():  # one name, wherever it is shown
-            object.__setattr__(self, "name", self.name.strip())
+        if isinstance(self.name, str) and self.name != rule_name(self.name):  # one name, wherever it is shown
+            object.__setattr__(self, "name", rule_name(self.name))
 
     def terms(self) -> tuple[Term, ...]:
         """Return every term of the rule: ``any``, then ``all``, then ``none``."""
@@ -171,7 +172,7 @@ class RuleSet:
         """Return the error of :meth:`where` given *value*, not a rule: a name of one of :attr:`rules` is said to
         be that rule's (``rules.rules[2]``), any other value is told the names there are."""
         given = str(wrong_type("rule", value, "a Rule of these rules (one of rules.rules)"))
-        positions = [i for i, r in enumerate(self.rules) if isinstance(value, str) and r.name == value.strip()]
+        positions = [i for i, r in enumerate(self.rules) if isinstance(value, str) and r.name == rule_name(value)]
         if positions:
             return TypeError(f"{given}: the rule of that name is rules.rules[{positions[0]}]")
         names = ", ".join(repr(r.name) for r in self.rules[:10]) + (", …" if len(self.rules) > 10 else "")
@@ -196,6 +197,12 @@ class RuleSet:
         ]
         if problems:
             raise unknown_labels_error("\n".join(problems), labels)
+
+
+def rule_name(written: str) -> str:
+    """Return the name a rule's *written* name is read as, as texts are read (NFKC: ``ｆｅｅ`` and ``ﾃｽﾄ`` are
+    ``fee`` and ``テスト``; whitespace collapsed and stripped), so that two names a reader takes for one are one."""
+    return " ".join(unicodedata.normalize("NFKC", written).split())
 
 
 def rule_label(written: str, labels: Sequence[str] | None) -> str:

@@ -7,6 +7,7 @@ import codecs
 import contextlib
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from taikai._command import running_command
@@ -91,10 +92,13 @@ def rules_table_problem(source: str, text: str) -> str:
         [cell.strip() for cell in row]
         for row in csv.reader(text.splitlines(), "excel-tab" if "\t" in text else "excel")
     ]
-    header = [cell.lower() for cell in rows[0]] if rows else []
+    written = rows[0] if rows else []
+    header = [_key(cell) for cell in written]
     keys = [key for key in header if key in KEYS]
     if len(keys) < 2 or "name" not in keys:
         return ""
+    named = [cell if cell.lower() == key else f"{cell} (= {key})" for cell, key in zip(written, header, strict=True)]
+    columns = ", ".join(c for c, key in zip(named, header, strict=True) if key in KEYS)
     first = next(((k, row) for k, row in enumerate(rows[1:], 2) if any(row)), None)
     shown = ""
     if first is not None:
@@ -105,10 +109,28 @@ def rules_table_problem(source: str, text: str) -> str:
         ]
         shown = f"; its first rule, on row {k}, is in TOML:\n[[rule]]\n" + "\n".join(lines)
     return (
-        f"{source}:1: a table of rules (columns {', '.join(keys)}), and taikai reads rules from a TOML file, not a "
+        f"{source}:1: a table of rules (columns {columns}), and taikai reads rules from a TOML file, not a "
         f"table: write each row as a [[rule]] table in a text file named .toml (see examples/rules.toml), several "
         f'terms of a cell each as its own string (any = ["手数料", "利用料"]), and give its path as the rules{shown}'
     )
+
+
+_JAPANESE_KEYS = {
+    **dict.fromkeys(("ルール名", "ルール", "名前", "名称", "コード名", "コード"), "name"),
+    **dict.fromkeys(("ラベル", "理由", "分類", "カテゴリ", "カテゴリー", "退会理由"), "label"),
+    **dict.fromkeys(("パターン", "キーワード", "語", "語句", "単語", "いずれか", "どれか"), "any"),
+    **dict.fromkeys(("すべて", "全て", "全部", "and"), "all"),
+    **dict.fromkeys(("除外", "除外語", "除く", "否定", "not"), "not"),
+    **dict.fromkeys(("正規表現", "regex"), "regex"),
+}
+"""Column names a table of rules saved from Excel may have (ルール名, パターン …), and the key each writes."""
+
+
+def _key(cell: str) -> str:
+    """Return the key of a rule the column *cell* of a table of rules holds: its name (``Name``, ``ｎａｍｅ``), or
+    the key a Japanese column name such as ``ルール名`` or ``パターン`` writes; the cell as read otherwise."""
+    read = unicodedata.normalize("NFKC", cell).strip().lower()
+    return _JAPANESE_KEYS.get(read, read)
 
 
 def _toml(value: str) -> str:

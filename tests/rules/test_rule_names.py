@@ -1,0 +1,53 @@
+"""Rule names are read as texts are (NFKC, whitespace collapsed): two names a reader takes for one are refused."""
+
+import pytest
+
+from taikai.rules import Rule, RuleSet, Term, TermKind, compile_rules, parse_rules
+
+
+def _rules(*names: str) -> str:
+    return "".join(
+        f'[[rule]]\nname = "{name}"\nlabel = "fees"\nany = ["手数料{k}"]\n\n' for k, name in enumerate(names)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "read"),
+    [  # regression: each pair was two rules, shown apart in rule_names, rules test and the report
+        ("ｆｅｅ", "fee", "fee"),
+        ("ﾃｽﾄ", "テスト", "テスト"),
+        ("fee　words", "fee words", "fee words"),
+        ("fee  words", "fee words", "fee words"),
+        ("ルール１", "ルール1", "ルール1"),
+    ],
+)
+def test_names_that_normalise_to_one_are_refused_with_the_line(first, second, read):
+    with pytest.raises(
+        ValueError, match=r"rules\.toml:6: rule .* \(rule 2 of the file\): the name is used by rule 1 too"
+    ) as caught:
+        parse_rules(_rules(first, second), "rules.toml")
+    assert f"written {second!r} here, {first!r} there" in str(caught.value)
+    assert f"both read {read!r}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"), [("ｆｅｅ ｗｏｒｄｓ", "fee words"), ("ﾃｽﾄ", "テスト"), (" ①番 ", "1番")]
+)
+def test_a_name_is_shown_normalised_in_the_rules_and_their_hits(written, shown):
+    rules = parse_rules(_rules(written), "rules.toml")
+    assert rules.rules[0].name == shown
+    assert compile_rules(rules).match("手数料0").names == (shown,)
+    assert Rule(written, "fees", any=(Term(TermKind.SURFACE, "x"),)).name == shown  # a Rule made in Python too
+    assert rules.where(rules.rules[0]) == f"rules.toml:1: rule {shown!r}"
+
+
+def test_a_full_width_bar_in_a_name_is_refused_as_the_bar_it_reads_as():
+    # regression: 'a｜b' was accepted and, once names are read as texts are, would read 'a|b', which separates names
+    with pytest.raises(ValueError, match=r"rules\.toml:1: rule 'a\|b' .*may not contain '\|' .*a full-width ｜ is \|"):
+        parse_rules(_rules("a｜b"), "rules.toml")
+
+
+def test_a_rule_set_made_in_python_names_a_rule_by_its_normalised_name():
+    rules = RuleSet((Rule("fee", "fees", any=(Term(TermKind.SURFACE, "x"),)),))
+    with pytest.raises(TypeError, match=r"rules\.rules\[0\]"):
+        rules.where("ｆｅｅ")  # type: ignore[arg-type]
