@@ -215,3 +215,50 @@ print("\\n".join(failed))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+DEFERRED_PATTERNS = {  # module -> patterns of some 30,000 characters each, compiled on first use, not on import
+    "taikai.text._words": ("_JAPANESE_LETTER",),
+    "taikai.io._binary_data": ("_TEXT_CHARS", "_JAPANESE"),
+}
+
+
+def test_importing_io_and_text_compiles_no_deferred_or_slow_pattern():
+    probe = """
+import json, re
+compiled = []
+real = re.compile
+re.compile = lambda pattern, flags=0: compiled.append(getattr(pattern, "pattern", pattern)) or real(pattern, flags)
+import taikai.io, taikai.text
+print(json.dumps([p for p in compiled if isinstance(p, str)]))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    compiled = set(json.loads(done.stdout.splitlines()[-1]))
+    assert compiled, "the probe saw no pattern compiled"
+    for module, names in DEFERRED_PATTERNS.items():
+        for name in names:
+            value = getattr(importlib.import_module(module), name)
+            assert getattr(value, "pattern", value) not in compiled, f"{module}.{name} compiled on import"
+    assert "[\u0800-\U0010ffff]" not in compiled  # taikai.io._encoding.WIDE: a range of 1.1M characters, 2.5 ms
+
+
+@pytest.mark.parametrize(
+    ("char", "wide"),
+    [
+        ("\x00", False),
+        ("é", False),
+        ("\u07ff", False),
+        ("\u0800", True),
+        ("あ", True),
+        ("\ud800", True),
+        ("\uffff", True),
+        ("\U00010000", True),
+        ("\U0010ffff", True),
+    ],
+)
+def test_wide_is_every_character_from_u0800(char, wide):
+    from taikai.io._encoding import WIDE
+
+    assert bool(WIDE.fullmatch(char)) is wide
+    if not "\ud800" <= char <= "\udfff":  # a lone surrogate has no UTF-8 bytes
+        assert (len(char.encode("utf-8")) >= 3) is wide

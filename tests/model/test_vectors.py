@@ -69,6 +69,25 @@ def test_word_vectors_pool_and_normalise(table_file, text, expected):
     np.testing.assert_allclose(out[0], [0, 1], atol=1e-6)  # the neighbours are unaffected
 
 
+@pytest.mark.parametrize("few_rows", [10**9, 0], ids=["rows-used", "whole-matrix"])
+@pytest.mark.parametrize(
+    "texts",
+    [["高い"], ["手数料 が 高い", "", "稼げる 稼げる る web 高い"], ["知らない", "語"], []],
+    ids=["one", "several", "none-known", "no-text"],
+)
+def test_pooling_a_few_texts_converts_only_their_rows(table_file, monkeypatch, few_rows, texts):
+    table = _vector_table.load_table(str(table_file))
+    vectors = WordVectors(table=str(table_file)).fit(["手数料 が 高い"])
+    monkeypatch.setattr(_vector_table, "_MATRICES", {})
+    monkeypatch.setattr(_vector_table, "FEW_ROWS", few_rows)
+    out = vectors.transform(texts)
+    assert (table.digest in _vector_table._MATRICES) is (few_rows == 0)  # the whole float32 matrix, or none
+    monkeypatch.setattr(_vector_table, "FEW_ROWS", 0)
+    whole = vectors.transform(texts)  # through the whole matrix: the same bytes
+    assert out.dtype == whole.dtype == np.float32 and out.shape == whole.shape == (len(texts), 2)
+    assert out.tobytes() == whole.tobytes()
+
+
 def test_fit_records_the_table_and_the_coverage(table_file):
     vectors = WordVectors(table=str(table_file), weight=2.0).fit(["手数料 が 高い", "謎"])
     assert vectors.digest_ == _vector_table.load_table(str(table_file)).digest

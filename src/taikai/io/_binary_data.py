@@ -5,6 +5,7 @@ never to be decoded in some other encoding (latin-1 decodes any bytes, into moji
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import shlex
 from collections import Counter
@@ -54,12 +55,13 @@ BINARY_SAMPLE = 8192
 """The first bytes judged: enough for the share, few enough to read before any file."""
 _NAMED_BYTES = 3
 """Control bytes a message names, the most frequent first."""
-_TEXT_CHARS = re.compile(
+_TEXT_CHARS = (
     "[\x20-\x7e\xa0-\u024f\u2000-\u27bf\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\ufe30-\ufe4f\uff01-\uffef\U0001f000-\U0001faff]"
 )
 """Printable characters of Japanese or Latin text: ASCII and Latin, punctuation and symbols (①, ★, →), kana,
-kanji, full- and half-width forms, emoji."""
+kanji, full- and half-width forms, emoji. This and :data:`_JAPANESE` are compiled on first use (:func:`_compiled`),
+not on import: their ranges of kana and kanji take 3 ms to compile, which every command spent (``taikai predict``)."""
 _SPACES = re.compile("[ \t\n\v\f\r\u3000]")
 """Spaces and line breaks, which a text holds between its printable characters."""
 _CONTROL_RUN = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]{2}")
@@ -71,7 +73,7 @@ stray control bytes to be damage, not binary data: one control character in 10, 
 _UTF16_TEXT_SHARE = 0.95
 """The share of characters of bytes read as UTF-16 (spaces and line breaks aside) that are printable Japanese or
 Latin for them to be UTF-16 text: random or binary bytes read so give symbols, Hangul, surrogates and the like."""
-_JAPANESE = re.compile("[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef]")
+_JAPANESE = "[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef]"
 """Characters of Japanese text: its punctuation, kana, kanji and full- and half-width forms."""
 _BREAKS = re.compile("[,\t\r\n]")
 """What splits a table's text into cells and lines: in UTF-16 each holds a NUL, beside it (``2C 00``, ``0A 00``) in
@@ -168,11 +170,16 @@ def _decoded(data: bytes, encoding: str) -> str | None:
         return None
 
 
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _printable_share(text: str) -> float:
     """Return the share of the characters of *text* other than spaces and line breaks that :data:`_TEXT_CHARS`
     matches (1 for a text of none)."""
     shown = _SPACES.sub("", text)
-    return len(_TEXT_CHARS.findall(shown)) / len(shown) if shown else 1.0
+    return len(_compiled(_TEXT_CHARS).findall(shown)) / len(shown) if shown else 1.0
 
 
 def _damaged_text(sample: bytes) -> bool:
@@ -215,7 +222,7 @@ def _japanese_utf16(text: str | None) -> bool:
     if not text or len(_BREAKS.findall(text)) < _FEW_BREAKS or _printable_share(text) < _UTF16_TEXT_SHARE:
         return False
     wide = _SPACES.sub("", "".join(c for c in text if c > "\x7f"))
-    japanese = len(_JAPANESE.findall(wide))
+    japanese = len(_compiled(_JAPANESE).findall(wide))
     return japanese >= 2 and 2 * japanese >= len(wide)
 
 

@@ -35,6 +35,8 @@ MAX_RUN = 3
 DICT_MIN_TOKENS = 4096
 """From this many tokens in one call, words are looked up through a :class:`Lexicon` built once per process; below
 it, by binary search in the packed keys, which costs nothing to set up (``taikai predict TEXT`` stays fast)."""
+FEW_ROWS = 4096
+"""Below this many matched keys in one call, :meth:`VectorTable.used32` converts only their rows to float32."""
 
 
 def table_path(name: str) -> Path:
@@ -83,6 +85,16 @@ class VectorTable:
         if found is None:
             found = _MATRICES[self.digest] = np.asarray(self.matrix, dtype=np.float32)
         return found
+
+    def used32(self, rows: Array) -> tuple[Array, Array]:
+        """Return ``(vectors, columns)``: float32 vectors and, for each of *rows* (matrix rows), its row in them, so
+        that ``vectors[columns]`` is ``matrix32()[rows]``. For fewer than ``FEW_ROWS`` rows, while the whole matrix
+        is not converted yet, only the rows used are read and converted (``taikai predict TEXT`` reads a few of the
+        matrix's 19,610 rows, not all of them); else the whole matrix (:meth:`matrix32`) and *rows* as they are."""
+        if len(rows) >= FEW_ROWS or self.digest in _MATRICES:
+            return self.matrix32(), rows
+        used, columns = np.unique(rows, return_inverse=True)
+        return np.asarray(self.matrix[used], dtype=np.float32), columns.reshape(-1)
 
     def lexicon(self) -> Lexicon:
         """Return the keys as token ids and runs (:class:`Lexicon`), built once per process."""

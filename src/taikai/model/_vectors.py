@@ -118,10 +118,10 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
             docs, keys = docs[order], keys[order]
         # One row per text, one entry per matched key (repeats add up): the CSR matrix is written directly.
         indptr = np.concatenate([[0], np.cumsum(np.bincount(docs, minlength=n_texts))])
-        counts = sp.csr_matrix(
-            (np.ones(len(keys), dtype=np.float32), table.rows[keys], indptr), shape=(n_texts, len(table.matrix))
-        )
-        out = np.asarray(counts @ table.matrix32(), dtype=np.float32)
+        # The product adds each text's vectors in the order of its entries whichever rows the columns number.
+        vectors, columns = table.used32(table.rows[keys])
+        counts = sp.csr_matrix((np.ones(len(keys), dtype=np.float32), columns, indptr), shape=(n_texts, len(vectors)))
+        out = np.asarray(counts @ vectors, dtype=np.float32)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         out /= np.where(norms > 0, norms, 1.0)
         if self.weight != 1.0:

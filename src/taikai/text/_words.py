@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from array import array
@@ -26,7 +27,9 @@ skipped right after a verb, an adjective, an auxiliary or a conjunctive particle
 of 部屋を見る)."""
 _LEANS_ON = frozenset({("助詞", "接続助詞"), ("動詞", ""), ("形容詞", ""), ("助動詞", "")})
 
-_JAPANESE_LETTER = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+_JAPANESE_LETTER = r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]"
+"""Kana and kanji: compiled on first use (:func:`_japanese_letters`), not on import: its ranges of some 30,000
+characters take 5 ms to compile, which every command importing :mod:`taikai.text` spent (``taikai predict``)."""
 
 
 # One line per word: part of speech (UniDic pos1 and pos2), dictionary form (orthBase), "." for a word of the
@@ -188,9 +191,14 @@ def content_words(texts: Iterable[str], dicdir: str | None = None, max_chars: in
         raise not_a_text(texts, exc, "texts") from None
 
 
+@functools.cache
+def _japanese_letters() -> re.Pattern[str]:
+    return re.compile(_JAPANESE_LETTER)
+
+
 def japanese_share(text: str) -> float:
     """Return the share of *text*'s letters (``str.isalpha``) that are kana or kanji; 0.0 for a text without letters."""
     letters = sum(1 for c in text if c.isalpha())
     if not letters:
         return 0.0
-    return len(_JAPANESE_LETTER.findall(text)) / letters
+    return len(_japanese_letters().findall(text)) / letters
