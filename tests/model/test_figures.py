@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from taikai.evaluation._scores import SingleLabelScores, single_table
-from taikai.model import FeatureConfig, InputFile, ModelMetadata, skipped_rows_block, training_summary
+from taikai.model import DictionaryInfo, FeatureConfig, InputFile, ModelMetadata, skipped_rows_block, training_summary
 from taikai.model._figures import (
     count,
     describe_config,
@@ -159,12 +159,10 @@ def test_describe_thresholds_follows_the_model_s_order(thresholds, order, expect
 @pytest.mark.parametrize(
     ("dictionary", "expected"),
     [
-        (
-            {"name": "unidic-lite", "version": "1.0.8", "sys_dic_bytes": 187680870},
-            "unidic-lite 1.0.8 (sys.dic 187,680,870 bytes)",
-        ),
-        ({"name": "unidic-lite", "version": "1.0.8"}, "unidic-lite 1.0.8"),
-        ({}, "? ?"),
+        (DictionaryInfo("unidic-lite", "1.0.8", 187680870), "unidic-lite 1.0.8 (sys.dic 187,680,870 bytes)"),
+        (DictionaryInfo("unidic-lite", "1.0.8", None), "unidic-lite 1.0.8"),
+        (DictionaryInfo(None, None, None), "? ?"),
+        (None, "? ?"),
     ],
 )
 def test_describe_dictionary(dictionary, expected):

@@ -76,7 +76,7 @@ from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors, table_missing
-from taikai.model._versions import check_versions, library_versions
+from taikai.model._versions import DictionaryInfo, check_versions, library_versions
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 
 __all__ = [
@@ -100,6 +100,7 @@ __all__ = [
     "ArtifactInfo",
     "Block",
     "Classified",
+    "DictionaryInfo",
     "DriftStatistics",
     "FastTfidfVectorizer",
     "FeatureBlocks",

@@ -31,7 +31,7 @@ from taikai.model._salvaged import damaged_hint
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_columns import TrainedColumns, read_trained_columns
 from taikai.model._trained_on import TrainingData
-from taikai.model._versions import dictionary_info, library_versions
+from taikai.model._versions import DictionaryInfo, dictionary_info, library_versions
 
 if TYPE_CHECKING:
     from taikai.model._feature_config import FeatureConfig
@@ -66,7 +66,8 @@ class ModelMetadata:
     metrics: dict[str, Any]
     refit_on_all_rows: bool = False
     versions: dict[str, str] = field(default_factory=dict)
-    dictionary: dict[str, Any] = field(default_factory=dict)
+    dictionary: DictionaryInfo | None = None
+    """The tokenizer's dictionary the model was saved with (``None``: not recorded)."""
     artifact: ArtifactInfo | None = None
     drift: DriftStatistics | None = None
     inputs: tuple[InputFile, ...] = ()
@@ -128,8 +129,8 @@ class ModelMetadata:
             out["columns"] = self.columns.to_dict()
         if self.versions:
             out["versions"] = dict(self.versions)
-        if self.dictionary:
-            out["dictionary"] = dict(self.dictionary)
+        if self.dictionary is not None:
+            out["dictionary"] = self.dictionary.to_dict()
         if self.artifact is not None:
             out["artifact"] = asdict(self.artifact)
         if self.drift is not None:
@@ -158,7 +159,7 @@ class ModelMetadata:
             metrics=f.part("metrics", read_metrics, "an object"),
             refit_on_all_rows=f.optional("refit_on_all_rows", flag, "true or false", False),
             versions=f.optional("versions", strings, "an object of version strings", {}),
-            dictionary=f.optional_part("dictionary", read_dictionary, "an object", {}),
+            dictionary=f.optional_part("dictionary", read_dictionary, "an object", None),
             artifact=f.optional_part("artifact", read_artifact_info, "an object with file, sha256 and bytes", None),
             drift=f.optional("drift_statistics", DriftStatistics.from_dict, "drift statistics", None)
             if version >= 3
@@ -211,7 +212,7 @@ class ModelMetadata:
             self,
             artifact=artifact,
             versions=library_versions(),
-            dictionary=dictionary_info().to_dict(),
+            dictionary=dictionary_info(),
             format=FORMAT_VERSION,
         )
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from taikai.model._fields import Fields, nonnegative_int, score, str_tuple, text
 from taikai.model._figures import METRIC_NAMES
+from taikai.model._versions import DictionaryInfo
 
 _COUNT = "a whole number of 0 or more"
 _SCORES = "an object of scores (numbers between 0 and 1, as training wrote them)"
@@ -47,12 +48,13 @@ def read_metrics(f: Fields) -> dict[str, Any]:
     return f.values
 
 
-def read_dictionary(f: Fields) -> dict[str, Any]:
-    """Return ``dictionary`` (in *f*) as it is, once its name, version and size are checked."""
+def read_dictionary(f: Fields) -> DictionaryInfo | None:
+    """Return ``dictionary`` (in *f*) as a :class:`DictionaryInfo`, once its name, version and size are checked;
+    ``None`` for an empty object (nothing recorded)."""
     f.optional("name", text, "a dictionary name, such as 'unidic-lite'", "")
     f.optional("version", text, "a version string", "")
     f.optional("sys_dic_bytes", nonnegative_int, "a size in bytes (a whole number)", 0)
-    return f.values
+    return DictionaryInfo.from_dict(f.values) if f.values else None
 
 
 def _scores(f: Fields) -> None:
