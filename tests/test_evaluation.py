@@ -476,7 +476,7 @@ def test_the_held_out_rows_are_counted_as_training_counted_them(tiny_csv, tmp_pa
         model = taikai.train(path, tmp_path / "m", folds=0, test_size=0.25, config=taikai.FeatureConfig())
         report = evaluate(model, path, split="test")
     if extra is None:  # the repeated row is a training row or a test row; the other copy decides
-        held, chosen = model.metadata.training_data["test_rows"], report.n_rows
+        held, chosen = model.metadata.training_data.test_rows, report.n_rows
         assert (f"of which it held out {held} test rows" in report.split_by) == (held != chosen), report.split_by
         assert (said in report.split_by) == (held != chosen)
     else:

@@ -22,7 +22,7 @@ def test_metadata_records_what_the_model_needs(tiny_model_dir, tiny_csv):
     for name in ("python", "scikit-learn", "fugashi", "unidic-lite", "numpy"):
         assert meta.versions[name]
     assert meta.dictionary is not None and meta.dictionary.name == "unidic-lite"
-    assert len(meta.training_data["file_sha256"]) == 64
+    assert len(meta.training_data.file_sha256) == 64
     assert meta.artifact is not None and len(meta.artifact.sha256) == 64
     assert meta.created_at and meta.format == FORMAT_VERSION
     assert "cv" in meta.metrics

@@ -22,6 +22,7 @@ from taikai.model import (
     FeatureConfig,
     InputFile,
     ModelMetadata,
+    TrainingRecord,
     _vectorizer,
     load_artifact,
     save_artifact,
@@ -461,5 +462,5 @@ SPLIT = {"rows": 40, "file": "a.csv", "train_rows": 30, "test_rows": 10}
 )
 def test_the_repr_counts_the_training_rows_as_english_does(tiny_model, training_data, changes, said):
     """Regression: a model of one training row was shown as "trained on 1 rows"."""
-    shown = repr(replace(tiny_model.metadata, training_data=training_data, **changes))
+    shown = repr(replace(tiny_model.metadata, training_data=TrainingRecord.from_dict(training_data), **changes))
     assert said in shown and ("trained on" in shown) is bool(training_data)

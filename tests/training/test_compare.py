@@ -125,7 +125,7 @@ def test_skipped_rows_warn_library_users(tiny_csv):
     assert [w.category.__mro__[:3] for w in caught if w.category is taikai.SkippedRowsWarning] == [
         (taikai.SkippedRowsWarning, taikai.DataWarning, UserWarning)
     ]
-    assert model.metadata.training_data["skipped_rows"] == 1 and model.metadata.inputs[0].bad == 1
+    assert model.metadata.training_data.skipped_rows == 1 and model.metadata.inputs[0].bad == 1
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_added_rows_coded_with_a_sentiment_only_score_the_sentiment_alone(tiny_c
     lines = comparison.lines()
     assert lines[0] == f"your labels: 8 rows, 4-fold{COPIES}; trained without them → with them{said}"
     assert any("reason accuracy" in line for line in lines) is reason_scored
-    assert model.metadata.training_data.get("reason_rows") == (None if with_reason == 8 else 40 + with_reason)
+    assert model.metadata.training_data.reason_rows == (None if with_reason == 8 else 40 + with_reason)
 
 
 CORES = [

@@ -71,7 +71,7 @@ def test_rows_coded_with_a_sentiment_only_train_the_sentiment_head(
     with warnings.catch_warnings():
         warnings.simplefilter("error", SkippedRowsWarning)  # no row is skipped
         model = taikai.train(df, config=CONFIG, folds=2, **options)
-    data = model.metadata.training_data
+    data = model.metadata.training_data.to_dict()
     assert {k: data[k] for k in ("reason_rows", "sentiment_rows", "fitted_rows") if k in data} == heads
     assert "skipped_rows" not in data
     cv = model.metadata.metrics["cv"]
@@ -164,4 +164,4 @@ def test_a_row_with_a_sentiment_only_is_skipped_by_a_training_without_sentiment(
     with pytest.warns(SkippedRowsWarning) as caught:
         model = taikai.train(df, config=CONFIG, folds=0, test_size=0, sentiment_column=None)
     assert "sentiment, which --no-sentiment does not read: nothing to train" in str(caught[0].message)
-    assert model.metadata.training_data["skipped_rows"] == 1 and "reason_rows" not in model.metadata.training_data
+    assert model.metadata.training_data.skipped_rows == 1 and model.metadata.training_data.reason_rows is None

@@ -49,7 +49,7 @@ def test_split_column_decides_train_and_test(tiny_csv):
     df["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(df))]
     model = taikai.train(df, folds=2)
     data = model.metadata.training_data
-    assert (data["train_rows"], data["test_rows"]) == (32, 8)
+    assert (data.train_rows, data.test_rows) == (32, 8)
     test = model.metadata.metrics["test"]
     assert test["rows"] == 8
     again = taikai.evaluate(model, df[df["split"] == "test"])  # the model was fitted on the train rows only
@@ -76,7 +76,7 @@ def test_a_test_size_beside_a_split_column_is_said_to_be_ignored(tiny_csv, test_
         model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
     said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning) and "split" in str(w.message)]
     assert len(said) == (warned is not None) and all(warned in message for message in said)
-    assert model.metadata.training_data["test_rows"] == 8  # the split column decided either way
+    assert model.metadata.training_data.test_rows == 8  # the split column decided either way
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_a_model_without_test_rows_says_either_cause(tiny_csv, split, test_size)
     if split is not None:
         df["split"] = split
     model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
-    assert model.metadata.training_data["test_rows"] == 0
+    assert model.metadata.training_data.test_rows == 0
     said = "test:  none: no test split (--test-size 0 (test_size=0), or a split column in DATA that marks no row test"
     assert said in model.training_summary()
 
@@ -499,7 +499,7 @@ def test_a_test_size_too_small_or_large_for_a_stratified_split_says_the_size_tha
 @pytest.mark.parametrize(("test_size", "test_rows"), [(0.18, 8), (0.8, 32)])
 def test_the_test_sizes_advised_do_split(tiny_csv, test_size, test_rows):
     model = taikai.train(tiny_csv, folds=0, test_size=test_size, config=FeatureConfig())
-    assert model.metadata.training_data["test_rows"] == test_rows
+    assert model.metadata.training_data.test_rows == test_rows
 
 
 @pytest.mark.parametrize(
@@ -525,7 +525,7 @@ def test_training_stores_drift_statistics_of_held_out_rows(tiny_csv, folds, test
     stats = model.metadata.drift
     assert stats is not None and stats.source == source
     assert stats.rows == stats.classified == rows and stats.word_rows == word_rows
-    assert word_rows == model.metadata.training_data["train_rows"]
+    assert word_rows == model.metadata.training_data.train_rows
     assert sum(stats.reasons.values()) == sum(stats.sentiments.values()) == rows
     assert 0 < stats.oov_rate < 1 and stats.tokens_per_row > 3
     assert "手数料" in stats.words and stats.words_floor == 1  # 0.1 % of 40 rows or fewer: every word is kept
@@ -843,7 +843,7 @@ def test_rows_coded_with_reasons_only_train_the_reason_head(
     with warnings.catch_warnings():
         warnings.simplefilter("error", SkippedRowsWarning)  # no row is skipped
         model = taikai.train(df, config=FeatureConfig(min_df=1), folds=2, **options)
-    data = model.metadata.training_data
+    data = model.metadata.training_data.to_dict()
     assert {k: data[k] for k in ("reason_rows", "sentiment_rows") if k in data} == heads
     assert "skipped_rows" not in data
     assert model.metadata.sentiments == ("negative", "neutral", "positive")

@@ -74,6 +74,7 @@ from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
+from taikai.model._training_record import TrainingRecord
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors, table_missing
 from taikai.model._versions import DictionaryInfo, check_versions, library_versions
@@ -115,6 +116,7 @@ __all__ = [
     "RowHashes",
     "TrainedColumns",
     "TrainingData",
+    "TrainingRecord",
     "WordFeatures",
     "WordVectors",
     "WordVocabulary",

@@ -31,6 +31,7 @@ from taikai.model._salvaged import damaged_hint
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_columns import TrainedColumns, read_trained_columns
 from taikai.model._trained_on import TrainingData
+from taikai.model._training_record import TrainingRecord
 from taikai.model._versions import DictionaryInfo, dictionary_info, library_versions
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class ModelMetadata:
     max_chars: int
     config: dict[str, Any]
     seed: int
-    training_data: dict[str, Any]
+    training_data: TrainingRecord
     metrics: dict[str, Any]
     refit_on_all_rows: bool = False
     versions: dict[str, str] = field(default_factory=dict)
@@ -117,7 +118,7 @@ class ModelMetadata:
             "max_chars": self.max_chars,
             "config": dict(self.config),
             "seed": self.seed,
-            "training_data": dict(self.training_data),
+            "training_data": self.training_data.to_dict(),
             "inputs": [f.to_dict() for f in self.inputs],
             "metrics": self.metrics,
         }
@@ -176,11 +177,11 @@ class ModelMetadata:
         """Return the metadata of a pipeline fitted by hand, not by :func:`taikai.train`: nothing known."""
         from taikai.text import MAX_CHARS
 
-        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, {}, {})
+        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, TrainingRecord(), {})
 
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
-        values = self.training_data.get("row_hashes")
+        values = self.training_data.row_hashes
         return None if values is None else RowHashes.from_dict(values, _ROW_HASHES, retrain_command(self))
 
     def feature_config(self) -> FeatureConfig | None:
@@ -197,7 +198,7 @@ class ModelMetadata:
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""
-        return TrainingData.from_dict(self.training_data)
+        return TrainingData.from_dict(self.training_data.to_dict())
 
     def added_comparison(self) -> AddedComparison | None:
         """Return ``metrics["added"]`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added

@@ -13,6 +13,7 @@ from typing import Any
 
 from taikai.model._fields import Fields, nonnegative_int, score, str_tuple, text
 from taikai.model._figures import METRIC_NAMES
+from taikai.model._training_record import TrainingRecord
 from taikai.model._versions import DictionaryInfo
 
 _COUNT = "a whole number of 0 or more"
@@ -22,8 +23,9 @@ _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentim
 """The scores of each side of the comparison of added labels (:class:`~taikai.model.HeldOutScores`)."""
 
 
-def read_training_data(f: Fields) -> dict[str, Any]:
-    """Return ``training_data`` (in *f*) as it is, once its counts, file names, hashes and examples are checked."""
+def read_training_data(f: Fields) -> TrainingRecord:
+    """Return ``training_data`` (in *f*) as a :class:`TrainingRecord`, once its counts, file names, hashes and
+    examples are checked."""
     for key in ("rows", "train_rows", "test_rows"):
         f.get(key, nonnegative_int, _COUNT)
     for key in ("skipped_rows", "added_rows", "added_disagreeing_duplicates", "added_disagreeing_repeats"):
@@ -35,7 +37,7 @@ def read_training_data(f: Fields) -> dict[str, Any]:
     f.optional("skipped_examples", str_tuple, "a list of strings", None)
     f.optional_part("added_disagreeing_in", _disagreeing, "an object with 'duplicates' and 'repeats'", None)
     f.optional_part("row_hashes", _unread, "an object (the row hashes)", None)
-    return f.values
+    return TrainingRecord.from_dict(f.values)
 
 
 def read_metrics(f: Fields) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from taikai.model import (
     Model,
     ModelMetadata,
     RowHashes,
+    TrainingRecord,
 )
 from taikai.text import MAX_CHARS
 from taikai.training._added_file import one_encoding
@@ -233,7 +234,7 @@ def train(
         max_chars=MAX_CHARS,
         config=config.to_dict(),
         seed=seed,
-        training_data=source,
+        training_data=TrainingRecord.from_dict(source),
         metrics={"cv": cv_scores},
         inputs=inputs.files,
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
@@ -274,14 +275,18 @@ def train(
             sentiments=sentiments,
             reason_thresholds=tuned,
             refit_on_all_rows=True,
-            training_data=fitted,
+            training_data=TrainingRecord.from_dict(fitted),
         )
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column, out)
     lost += look_alike_labels(everything, sentiment_column)
     per_label = label_rows(everything if meta.refit_on_all_rows else fit_df, everything, sentiment_column)
-    meta = replace(meta, warnings=(*meta.warnings, *lost), training_data=meta.training_data | per_label)
+    meta = replace(
+        meta,
+        warnings=(*meta.warnings, *lost),
+        training_data=TrainingRecord.from_dict(meta.training_data.to_dict() | per_label),
+    )
     model = Model(pipeline, meta)  # warned once the saved model's labels are known (--refit-all learns the test's)
     if out is not None:  # checked again once the save holds *out*: a model saved there meanwhile stays
         model.path, model.metadata = save_out(pipeline, meta, out, overwrite)
