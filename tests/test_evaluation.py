@@ -451,8 +451,8 @@ def test_without_a_split_column_the_model_s_row_hashes_choose_the_split(no_split
     assert (report.n_rows, report.overlap.seen) == (rows, 0 if split == "test" else rows)
     assert note in report.to_markdown() and report.to_dict()["split_by"] == report.split_by
     if split == "test":  # the very scores training measured on its test rows
-        assert model.metadata.metrics["test"]["reason_macro_f1"] == report.reason.macro_f1
-        assert model.metadata.metrics["test"]["sentiment_accuracy"] == report.sentiment.accuracy
+        assert model.metadata.metrics.test.reason_macro_f1 == report.reason.macro_f1
+        assert model.metadata.metrics.test.sentiment_accuracy == report.sentiment.accuracy
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from taikai.errors import ModelError
 from taikai.model import (
     AddedComparison,
     HeldOutScores,
+    Metrics,
     Model,
     ModelMetadata,
     ModelStatus,
@@ -134,7 +135,10 @@ def test_the_summary_of_a_refitted_model_says_its_test_figures_came_before(refit
     refitted on all rows, the test rows among them (info said so)."""
     data = {"rows": 40, "train_rows": 32, "test_rows": 0 if "test" not in metrics else 8}
     meta = replace(
-        ModelMetadata.unsaved(), metrics=metrics, training_data=TrainingRecord.from_dict(data), refit_on_all_rows=refit
+        ModelMetadata.unsaved(),
+        metrics=Metrics.from_dict(metrics),
+        training_data=TrainingRecord.from_dict(data),
+        refit_on_all_rows=refit,
     )
     lines = training_summary(meta, None).splitlines()
     assert (f"note:  {REFITTED}" in lines) is noted
@@ -152,7 +156,7 @@ def test_train_refit_all_prints_that_its_test_figures_came_before_refitting(tiny
 
 
 def test_a_summary_without_out_has_no_written_line():
-    meta = replace(ModelMetadata.unsaved(), metrics={"cv": {"folds": 0}})
+    meta = replace(ModelMetadata.unsaved(), metrics=Metrics.from_dict({"cv": {"folds": 0}}))
     assert training_summary(meta, None) == "cv: skipped (no cross-validation; see the warnings)"
     assert skipped_rows_block(meta) == ""
 
@@ -222,7 +226,7 @@ def test_trained_on_reads_training_data(values, expected):
 def test_added_comparison_reads_the_added_metrics():
     scores = HeldOutScores(0.5, 0.4)
     comparison = AddedComparison(rows=4, folds=2, without=scores, with_added=scores)
-    meta = replace(ModelMetadata.unsaved(), metrics={"added": comparison.to_dict()})
+    meta = replace(ModelMetadata.unsaved(), metrics=Metrics(added=comparison.to_dict()))
     assert meta.added_comparison() == comparison
     assert ModelMetadata.unsaved().added_comparison() is None
     assert training_summary(meta, None).splitlines() == comparison.lines()

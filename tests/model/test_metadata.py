@@ -369,7 +369,7 @@ def test_metrics_of_each_kind_training_writes_load(values, metrics):
     added labels reads the scores it knows."""
     values["metrics"] = metrics
     meta = ModelMetadata.from_dict(values)
-    assert meta.metrics == metrics
+    assert meta.metrics.to_dict() == metrics
     if "added" in metrics:
         comparison = meta.added_comparison()
         assert comparison is not None and comparison.with_added.reason_accuracy == 1

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from taikai.model import ModelMetadata, TrainingRecord
+from taikai.model import Metrics, ModelMetadata, TrainingRecord
 from taikai.model._describe import training_summary
 from taikai.training import Columns, read_inputs
 
@@ -92,7 +92,7 @@ def test_the_training_summary_names_them(at, said):
         reason_thresholds={},
         max_chars=1,
         config={},
-        metrics={},
+        metrics=Metrics(),
         seed=0,
         training_data=TrainingRecord(
             added_disagreeing_repeats=repeats,

@@ -40,7 +40,7 @@ def test_training_is_reproducible(tiny_csv, tmp_path):
     texts = ["手数料が高い", "本業が忙しくなった", "詐欺案件に当たった"]
     pa, pb = a.predict(texts), b.predict(texts)
     assert [p.reason_proba for p in pa] == [p.reason_proba for p in pb]
-    assert a.metadata.metrics["cv"] == b.metadata.metrics["cv"]
+    assert a.metadata.metrics.cv == b.metadata.metrics.cv
     assert a.metadata.training_data == b.metadata.training_data
 
 
@@ -50,7 +50,7 @@ def test_split_column_decides_train_and_test(tiny_csv):
     model = taikai.train(df, folds=2)
     data = model.metadata.training_data
     assert (data.train_rows, data.test_rows) == (32, 8)
-    test = model.metadata.metrics["test"]
+    test = model.metadata.metrics.test.to_dict()
     assert test["rows"] == 8
     again = taikai.evaluate(model, df[df["split"] == "test"])  # the model was fitted on the train rows only
     assert test["reason_macro_f1"] == again.reason.macro_f1
@@ -106,7 +106,7 @@ def test_refit_all_trains_on_every_row(tiny_csv):
     held_out = taikai.train(tiny_csv, folds=2, test_size=0.2)
     refit = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)
     assert refit.metadata.refit_on_all_rows is True and not held_out.metadata.refit_on_all_rows
-    assert refit.metadata.metrics["test"] == held_out.metadata.metrics["test"]  # measured before the refit
+    assert refit.metadata.metrics.test == held_out.metadata.metrics.test  # measured before the refit
     assert _vocabulary(held_out) < _vocabulary(refit)  # the test rows' words are learned too
     everything = taikai.train(tiny_csv, folds=0, test_size=0)
     assert _vocabulary(refit) == _vocabulary(everything)
@@ -242,7 +242,7 @@ def test_a_label_of_one_s_own_named_like_the_taxonomy_is_kept_as_written(tmp_pat
     model = taikai.train(df, folds=2, test_size=0.25, sentiment_column=None, free_labels=True)
     assert sorted(model.reason_labels) == ["お金", "その他"]
     assert model.predict("なんとなくやめた")[0].reason in {"お金", "その他"}
-    assert model.metadata.metrics["test"]["reason_accuracy"] > 0  # the test rows' その他 is the model's その他
+    assert model.metadata.metrics.test.reason_accuracy > 0  # the test rows' その他 is the model's その他
     rules = tmp_path / "rules.toml"
     rules.write_text('[[rule]]\nname = "ほか"\nlabel = "その他"\nany = ["理由"]\n', encoding="utf-8")
     assert taikai.load_rules(rules, labels=model.reason_labels).rules[0].label == "その他"
@@ -847,9 +847,9 @@ def test_rows_coded_with_reasons_only_train_the_reason_head(
     assert {k: data[k] for k in ("reason_rows", "sentiment_rows") if k in data} == heads
     assert "skipped_rows" not in data
     assert model.metadata.sentiments == ("negative", "neutral", "positive")
-    assert model.metadata.metrics["cv"].get("sentiment_rows") == cv_sentiments  # the sentiment scored on those
+    assert model.metadata.metrics.cv.sentiment_rows == cv_sentiments  # the sentiment scored on those
     if test_sentiments is not None:
-        report = model.metadata.metrics["test"]["report"]
+        report = model.metadata.metrics.test.report
         assert (report["n_scored"], report["n_sentiment_scored"]) == (8, test_sentiments)
         assert sum(c["support"] for c in report["sentiment"]["per_class"].values()) == test_sentiments
 

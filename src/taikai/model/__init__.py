@@ -51,6 +51,7 @@ from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
 from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
 from taikai.model._metadata import DEFAULT_THRESHOLD, NO_DRIFT_STATISTICS, ModelMetadata
+from taikai.model._metrics import Metrics, Scores
 from taikai.model._model import (
     Model,
     load_model,
@@ -108,12 +109,14 @@ __all__ = [
     "FeatureConfig",
     "HeldOutScores",
     "InputFile",
+    "Metrics",
     "Model",
     "ModelMetadata",
     "ModelStatus",
     "Prediction",
     "ReasonSentimentClassifier",
     "RowHashes",
+    "Scores",
     "TrainedColumns",
     "TrainingData",
     "TrainingRecord",

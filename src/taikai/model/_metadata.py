@@ -24,6 +24,7 @@ from taikai.model._fields import (
 )
 from taikai.model._formats import FORMAT_VERSION, check_format
 from taikai.model._input_file import InputFile, read_inputs
+from taikai.model._metrics import Metrics
 from taikai.model._provenance import RowHashes
 from taikai.model._recorded import read_dictionary, read_metrics, read_training_data
 from taikai.model._retrain import retrain_command
@@ -64,7 +65,7 @@ class ModelMetadata:
     config: dict[str, Any]
     seed: int
     training_data: TrainingRecord
-    metrics: dict[str, Any]
+    metrics: Metrics
     refit_on_all_rows: bool = False
     versions: dict[str, str] = field(default_factory=dict)
     dictionary: DictionaryInfo | None = None
@@ -120,7 +121,7 @@ class ModelMetadata:
             "seed": self.seed,
             "training_data": self.training_data.to_dict(),
             "inputs": [f.to_dict() for f in self.inputs],
-            "metrics": self.metrics,
+            "metrics": self.metrics.to_dict(),
         }
         if self.refit_on_all_rows:
             out["refit_on_all_rows"] = True
@@ -177,7 +178,7 @@ class ModelMetadata:
         """Return the metadata of a pipeline fitted by hand, not by :func:`taikai.train`: nothing known."""
         from taikai.text import MAX_CHARS
 
-        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, TrainingRecord(), {})
+        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, TrainingRecord(), Metrics())
 
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
@@ -201,10 +202,10 @@ class ModelMetadata:
         return TrainingData.from_dict(self.training_data.to_dict())
 
     def added_comparison(self) -> AddedComparison | None:
-        """Return ``metrics["added"]`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
+        """Return ``metrics.added`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
         files (or with too few added rows to compare)."""
-        added = self.metrics.get("added")
-        return AddedComparison.from_dict(added) if added else None
+        added = self.metrics.added
+        return AddedComparison.from_dict(dict(added)) if added else None
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash, the installed library versions and the

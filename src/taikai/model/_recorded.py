@@ -9,10 +9,9 @@ this code does not read are left as they are: a later taikai of the same format 
 
 from __future__ import annotations
 
-from typing import Any
-
 from taikai.model._fields import Fields, nonnegative_int, score, str_tuple, text
 from taikai.model._figures import METRIC_NAMES
+from taikai.model._metrics import Metrics
 from taikai.model._training_record import TrainingRecord
 from taikai.model._versions import DictionaryInfo
 
@@ -40,14 +39,14 @@ def read_training_data(f: Fields) -> TrainingRecord:
     return TrainingRecord.from_dict(f.values)
 
 
-def read_metrics(f: Fields) -> dict[str, Any]:
-    """Return ``metrics`` (in *f*) as it is, once its cross-validation and test scores, the comparison of added
-    labels and the note are checked."""
+def read_metrics(f: Fields) -> Metrics:
+    """Return ``metrics`` (in *f*) as :class:`Metrics`, once its cross-validation and test scores, the comparison
+    of added labels and the note are checked."""
     f.optional_part("cv", _scores, _SCORES, None)
     f.optional_part("test", _test, _SCORES, None)
     f.optional_part("added", _added, "an object with rows, folds, 'without' and 'with' scores", None)
     f.optional("note", text, "a string", "")
-    return f.values
+    return Metrics.from_dict(f.values)
 
 
 def read_dictionary(f: Fields) -> DictionaryInfo | None:

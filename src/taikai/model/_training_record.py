@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from taikai.model._json_keys import read_keys, written
+
 
 @dataclass(frozen=True)
 class TrainingRecord:
@@ -57,23 +59,13 @@ class TrainingRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready ``training_data`` object: the keys read, in their order, then any field set since."""
-        values: dict[str, Any] = {name: getattr(self, name) for name in _KNOWN}
-        if self.skipped_examples is not None:
-            values["skipped_examples"] = list(self.skipped_examples)
-        values |= self.extra
-        added = [key for key in values if key not in self.keys and (values[key] is not None or key in self.extra)]
-        return {key: values[key] for key in (*self.keys, *added) if key in values}
+        return written(self, _KNOWN, {"skipped_examples": list})
 
     @classmethod
     def from_dict(cls, values: Mapping[str, Any]) -> TrainingRecord:
         """Return the record of a ``training_data`` object, its values as they are (checked by
         :func:`~taikai.model._recorded.read_training_data` when a model is read)."""
-        known = {key: value for key, value in values.items() if key in _KNOWN}
-        examples = known.get("skipped_examples")
-        if isinstance(examples, list):
-            known["skipped_examples"] = tuple(examples)
-        extra = {str(key): value for key, value in values.items() if key not in _KNOWN}
-        return cls(**known, extra=extra, keys=tuple(map(str, values)))
+        return cls(**read_keys(values, _KNOWN, {"skipped_examples": tuple}))
 
 
 _KNOWN = tuple(f.name for f in fields(TrainingRecord) if f.name not in ("extra", "keys"))

@@ -21,9 +21,11 @@ from taikai.model import (
     SEED,
     DriftStatistics,
     FeatureConfig,
+    Metrics,
     Model,
     ModelMetadata,
     RowHashes,
+    Scores,
     TrainingRecord,
 )
 from taikai.text import MAX_CHARS
@@ -235,14 +237,14 @@ def train(
         config=config.to_dict(),
         seed=seed,
         training_data=TrainingRecord.from_dict(source),
-        metrics={"cv": cv_scores},
+        metrics=Metrics.from_dict({"cv": cv_scores}),
         inputs=inputs.files,
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
         free_labels=free_labels,
         columns=columns.recorded(),
     )
     if comparison is not None:
-        meta.metrics["added"] = comparison.to_dict()
+        meta = replace(meta, metrics=replace(meta.metrics, added=comparison.to_dict()))
     elif len(inputs.added) and compare_folds:
         warn_user(skipped_comparison(inputs.added), DataWarning)
     model = Model(pipeline, meta)
@@ -250,7 +252,8 @@ def train(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DataWarning)  # said below, in the training's own words
             report = evaluate(model, test_df, text_column, reasons_column, sentiment_column, free_labels=True)
-        meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+        test = Scores.from_dict(report.summary() | {"rows": len(test_df), "report": report.to_dict()})
+        meta = replace(meta, metrics=replace(meta.metrics, test=test))
         if report.overlap is not None and report.overlap.seen:
             repeated = (
                 f"{report.overlap.seen:,} of {len(test_df):,} test rows have the same text as a training row: "
@@ -277,7 +280,8 @@ def train(
             refit_on_all_rows=True,
             training_data=TrainingRecord.from_dict(fitted),
         )
-        meta.metrics["note"] = "test scores were measured before refitting on all rows"
+        note = "test scores were measured before refitting on all rows"
+        meta = replace(meta, metrics=replace(meta.metrics, note=note))
         model = Model(pipeline, meta)
     lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column, out)
     lost += look_alike_labels(everything, sentiment_column)
