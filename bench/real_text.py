@@ -141,7 +141,7 @@ def shown_path(path: Path) -> Path:
 def describe_model(model, model_dir: Path) -> str:
     """Return one Markdown sentence saying which model was scored (from its metadata)."""
     meta = model.metadata
-    rows = meta.training_data.get("rows", "?")
+    rows = "?" if meta.training_data.rows is None else meta.training_data.rows
     refit = " (refit on all rows)" if meta.refit_on_all_rows else ""
     return (
         f"Model `{model_dir}`; created {meta.created_at or '?'}; config `{meta.config}`; trained on {rows} rows{refit}."

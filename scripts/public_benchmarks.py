@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 free_labels=True,
             )
             seconds = time.perf_counter() - start
-            test = model.metadata.metrics["test"]
+            test = model.metadata.metrics.test.to_dict()
             lines.append(
                 f"| {name} | {len(df)} | **taikai, {label}** | {test['reason_accuracy']:.3f} | "
                 f"{test['reason_macro_f1']:.3f} | {seconds:.0f} |"

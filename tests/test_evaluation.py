@@ -451,8 +451,8 @@ def test_without_a_split_column_the_model_s_row_hashes_choose_the_split(no_split
     assert (report.n_rows, report.overlap.seen) == (rows, 0 if split == "test" else rows)
     assert note in report.to_markdown() and report.to_dict()["split_by"] == report.split_by
     if split == "test":  # the very scores training measured on its test rows
-        assert model.metadata.metrics["test"]["reason_macro_f1"] == report.reason.macro_f1
-        assert model.metadata.metrics["test"]["sentiment_accuracy"] == report.sentiment.accuracy
+        assert model.metadata.metrics.test.reason_macro_f1 == report.reason.macro_f1
+        assert model.metadata.metrics.test.sentiment_accuracy == report.sentiment.accuracy
 
 
 @pytest.mark.parametrize(
@@ -476,7 +476,7 @@ def test_the_held_out_rows_are_counted_as_training_counted_them(tiny_csv, tmp_pa
         model = taikai.train(path, tmp_path / "m", folds=0, test_size=0.25, config=taikai.FeatureConfig())
         report = evaluate(model, path, split="test")
     if extra is None:  # the repeated row is a training row or a test row; the other copy decides
-        held, chosen = model.metadata.training_data["test_rows"], report.n_rows
+        held, chosen = model.metadata.training_data.test_rows, report.n_rows
         assert (f"of which it held out {held} test rows" in report.split_by) == (held != chosen), report.split_by
         assert (said in report.split_by) == (held != chosen)
     else:

@@ -18,7 +18,7 @@ def _rows(function: str, data: object, sheet: object, model: taikai.Model, tmp_p
     """Run the public *function* on *data* with *sheet*; return how many labelled rows it read."""
     if function == "train":
         trained = taikai.train(data, folds=2, test_size=0, config=FeatureConfig(), sheet=sheet)
-        return int(trained.metadata.training_data["rows"])
+        return int(trained.metadata.training_data.rows)
     if function == "evaluate":
         return taikai.evaluate(model, data, sheet=sheet).n_rows
     rules = tmp_path / "rules.toml"

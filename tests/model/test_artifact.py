@@ -21,11 +21,11 @@ def test_metadata_records_what_the_model_needs(tiny_model_dir, tiny_csv):
     assert meta.reasons and meta.sentiments == ("negative", "neutral", "positive")
     for name in ("python", "scikit-learn", "fugashi", "unidic-lite", "numpy"):
         assert meta.versions[name]
-    assert meta.dictionary["name"] == "unidic-lite"
-    assert len(meta.training_data["file_sha256"]) == 64
+    assert meta.dictionary is not None and meta.dictionary.name == "unidic-lite"
+    assert len(meta.training_data.file_sha256) == 64
     assert meta.artifact is not None and len(meta.artifact.sha256) == 64
     assert meta.created_at and meta.format == FORMAT_VERSION
-    assert "cv" in meta.metrics
+    assert meta.metrics.cv is not None
 
 
 def copy_model(src, tmp_path):

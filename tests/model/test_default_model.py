@@ -92,7 +92,7 @@ def test_brief_example_sentiment_is_never_the_opposite(default_model, text, sent
 def test_default_model_uses_the_taxonomy(default_model):
     assert default_model.reason_labels == list(taikai.REASON_IDS)
     assert default_model.sentiment_labels == list(taikai.SENTIMENTS)
-    assert default_model.metadata.training_data["rows"] >= 2000
+    assert default_model.metadata.training_data.rows >= 2000
 
 
 def test_cli_uses_the_default_model_without_model_option():

@@ -16,10 +16,12 @@ from taikai.errors import ModelError
 from taikai.model import (
     AddedComparison,
     HeldOutScores,
+    Metrics,
     Model,
     ModelMetadata,
     ModelStatus,
     TrainingData,
+    TrainingRecord,
     artifact_problems,
     describe_model,
     read_metadata,
@@ -132,7 +134,12 @@ def test_the_summary_of_a_refitted_model_says_its_test_figures_came_before(refit
     """Regression: train --refit-all printed its "test:" figures with no word that the saved model was then
     refitted on all rows, the test rows among them (info said so)."""
     data = {"rows": 40, "train_rows": 32, "test_rows": 0 if "test" not in metrics else 8}
-    meta = replace(ModelMetadata.unsaved(), metrics=metrics, training_data=data, refit_on_all_rows=refit)
+    meta = replace(
+        ModelMetadata.unsaved(),
+        metrics=Metrics.from_dict(metrics),
+        training_data=TrainingRecord.from_dict(data),
+        refit_on_all_rows=refit,
+    )
     lines = training_summary(meta, None).splitlines()
     assert (f"note:  {REFITTED}" in lines) is noted
     if noted:
@@ -149,7 +156,7 @@ def test_train_refit_all_prints_that_its_test_figures_came_before_refitting(tiny
 
 
 def test_a_summary_without_out_has_no_written_line():
-    meta = replace(ModelMetadata.unsaved(), metrics={"cv": {"folds": 0}})
+    meta = replace(ModelMetadata.unsaved(), metrics=Metrics.from_dict({"cv": {"folds": 0}}))
     assert training_summary(meta, None) == "cv: skipped (no cross-validation; see the warnings)"
     assert skipped_rows_block(meta) == ""
 
@@ -213,13 +220,13 @@ def test_model_status(status, refused, values, says):
     ids=["none", "all", "mistyped"],
 )
 def test_trained_on_reads_training_data(values, expected):
-    assert replace(ModelMetadata.unsaved(), training_data=values).trained_on() == expected
+    assert replace(ModelMetadata.unsaved(), training_data=TrainingRecord.from_dict(values)).trained_on() == expected
 
 
 def test_added_comparison_reads_the_added_metrics():
     scores = HeldOutScores(0.5, 0.4)
     comparison = AddedComparison(rows=4, folds=2, without=scores, with_added=scores)
-    meta = replace(ModelMetadata.unsaved(), metrics={"added": comparison.to_dict()})
+    meta = replace(ModelMetadata.unsaved(), metrics=Metrics(added=comparison.to_dict()))
     assert meta.added_comparison() == comparison
     assert ModelMetadata.unsaved().added_comparison() is None
     assert training_summary(meta, None).splitlines() == comparison.lines()
@@ -257,7 +264,7 @@ def test_an_unreadable_config_is_said_by_info_not_raised(tiny_model):
     ids=["both-heads-alike", "reasons-only-rows", "thousands", "sentiment-only-rows"],
 )
 def test_heads_are_said_by_summary_and_info_when_recorded(counts, heads):
-    meta = replace(ModelMetadata.unsaved(), training_data=counts)
+    meta = replace(ModelMetadata.unsaved(), training_data=TrainingRecord.from_dict(counts))
     summary, info = training_summary(meta, None).splitlines(), describe_model(meta, "m", ModelStatus(True)).splitlines()
     assert [line for line in summary if line.startswith("heads:")] == ([f"heads: {heads}"] if heads else [])
     assert [line for line in info if line.startswith("heads:")] == ([f"heads:      {heads}"] if heads else [])

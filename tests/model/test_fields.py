@@ -71,8 +71,8 @@ def test_a_retrain_hint_names_the_options_the_model_was_trained_with(tiny_model_
 )
 def test_the_retrain_hint_of_damaged_row_hashes_names_the_models_options(tiny_model_dir, damage, said):
     meta = read_metadata(tiny_model_dir)
-    hashes = {**meta.training_data["row_hashes"], **damage}
-    meta = replace(meta, free_labels=True, training_data={**meta.training_data, "row_hashes": hashes})
+    hashes = {**meta.training_data.row_hashes, **damage}
+    meta = replace(meta, free_labels=True, training_data=replace(meta.training_data, row_hashes=hashes))
     with pytest.raises(ModelError) as caught:
         meta.fitted_rows()
     assert said in str(caught.value)

@@ -7,7 +7,15 @@ from dataclasses import replace
 import pytest
 
 from taikai.evaluation._scores import SingleLabelScores, single_table
-from taikai.model import FeatureConfig, InputFile, ModelMetadata, skipped_rows_block, training_summary
+from taikai.model import (
+    DictionaryInfo,
+    FeatureConfig,
+    InputFile,
+    ModelMetadata,
+    TrainingRecord,
+    skipped_rows_block,
+    training_summary,
+)
 from taikai.model._figures import (
     count,
     describe_config,
@@ -94,7 +102,7 @@ def test_describe_config_of_a_model_without_sentiment_shows_no_sentiment_part():
 def test_describe_data_counts_the_skipped_rows(data, expected):
     """Regressions: info said "594 rows (475 train, 119 test)" of a file of 600 rows, 6 of them skipped; and
     "<frame>: None rows (None train, None test), sha256 None" of a model whose training recorded nothing."""
-    assert describe_data(replace(ModelMetadata.unsaved(), training_data=data)) == expected
+    assert describe_data(replace(ModelMetadata.unsaved(), training_data=TrainingRecord.from_dict(data))) == expected
 
 
 _ADD_DATA = {
@@ -135,7 +143,7 @@ _ADDED = InputFile("added", "filled.xlsx", "cd", 200, 179, blank=20, bad=1)
 def test_describe_data_counts_only_the_base_files_skipped_rows(data, inputs, expected):
     """Regression: a row skipped in an --add sheet was counted against DATA ("8,537 rows read, 1 skipped" of a file
     of 8,536 rows, all used)."""
-    meta = replace(ModelMetadata.unsaved(), training_data=data, inputs=inputs)
+    meta = replace(ModelMetadata.unsaved(), training_data=TrainingRecord.from_dict(data), inputs=inputs)
     assert describe_data(meta) == expected
 
 
@@ -159,12 +167,10 @@ def test_describe_thresholds_follows_the_model_s_order(thresholds, order, expect
 @pytest.mark.parametrize(
     ("dictionary", "expected"),
     [
-        (
-            {"name": "unidic-lite", "version": "1.0.8", "sys_dic_bytes": 187680870},
-            "unidic-lite 1.0.8 (sys.dic 187,680,870 bytes)",
-        ),
-        ({"name": "unidic-lite", "version": "1.0.8"}, "unidic-lite 1.0.8"),
-        ({}, "? ?"),
+        (DictionaryInfo("unidic-lite", "1.0.8", 187680870), "unidic-lite 1.0.8 (sys.dic 187,680,870 bytes)"),
+        (DictionaryInfo("unidic-lite", "1.0.8", None), "unidic-lite 1.0.8"),
+        (DictionaryInfo(None, None, None), "? ?"),
+        (None, "? ?"),
     ],
 )
 def test_describe_dictionary(dictionary, expected):
@@ -180,7 +186,9 @@ def test_train_summary_and_skipped_block_use_thousands_separators(tmp_path):
     meta = replace(
         ModelMetadata.unsaved(),
         inputs=(InputFile("base", "reviews.csv", "0" * 64, 9536, 8536, blank=1000),),
-        training_data={"added_disagreeing_duplicates": 1200, "skipped_rows": 2345, "skipped_examples": ["line 3"]},
+        training_data=TrainingRecord(
+            added_disagreeing_duplicates=1200, skipped_rows=2345, skipped_examples=("line 3",)
+        ),
     )
     summary = training_summary(meta, tmp_path)
     assert "base:  reviews.csv  (9,536 rows, 8,536 used, 1,000 blank)" in summary

@@ -22,6 +22,7 @@ from taikai.model import (
     FeatureConfig,
     InputFile,
     ModelMetadata,
+    TrainingRecord,
     _vectorizer,
     load_artifact,
     save_artifact,
@@ -368,7 +369,7 @@ def test_metrics_of_each_kind_training_writes_load(values, metrics):
     added labels reads the scores it knows."""
     values["metrics"] = metrics
     meta = ModelMetadata.from_dict(values)
-    assert meta.metrics == metrics
+    assert meta.metrics.to_dict() == metrics
     if "added" in metrics:
         comparison = meta.added_comparison()
         assert comparison is not None and comparison.with_added.reason_accuracy == 1
@@ -461,5 +462,5 @@ SPLIT = {"rows": 40, "file": "a.csv", "train_rows": 30, "test_rows": 10}
 )
 def test_the_repr_counts_the_training_rows_as_english_does(tiny_model, training_data, changes, said):
     """Regression: a model of one training row was shown as "trained on 1 rows"."""
-    shown = repr(replace(tiny_model.metadata, training_data=training_data, **changes))
+    shown = repr(replace(tiny_model.metadata, training_data=TrainingRecord.from_dict(training_data), **changes))
     assert said in shown and ("trained on" in shown) is bool(training_data)

@@ -81,7 +81,7 @@ def test_the_dictionary_is_recorded_as_the_shipped_model_records_it():
     info = dictionary_info()
     assert isinstance(info, DictionaryInfo) and isinstance(info.sys_dic_bytes, int)
     assert json.dumps(info.to_dict()) == json.dumps(shipped), (info, shipped)
-    assert read_metadata(ROOT / "models" / "default").dictionary == shipped
+    assert read_metadata(ROOT / "models" / "default").dictionary == DictionaryInfo.from_dict(shipped)
 
 
 def test_a_model_saved_now_records_the_dictionary_as_an_object(tiny_model_dir):

@@ -23,7 +23,7 @@ def added_frame():
 
 def test_added_rows_are_scored_with_and_without_them(tiny_csv):
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame()], compare_folds=4)
-    comparison = AddedComparison.from_dict(model.metadata.metrics["added"])
+    comparison = AddedComparison.from_dict(model.metadata.metrics.added)
     assert (comparison.rows, comparison.folds) == (8, 4)
     assert comparison.with_added.reason_accuracy > comparison.without.reason_accuracy
     assert comparison.with_added.reason_accuracy == 1.0
@@ -38,7 +38,7 @@ def test_added_rows_are_scored_with_and_without_them(tiny_csv):
 @pytest.mark.parametrize(("folds", "expected"), [(0, False), (2, True)])
 def test_comparison_needs_two_folds(tiny_csv, folds, expected):
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame()], compare_folds=folds)
-    assert ("added" in model.metadata.metrics) is expected
+    assert (model.metadata.metrics.added is not None) is expected
 
 
 def test_one_compare_fold_is_refused_before_reading(tmp_path):
@@ -71,7 +71,7 @@ def test_a_comparison_without_enough_added_rows_says_why_it_was_skipped(tiny_csv
             tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame().iloc[:rows]], compare_folds=folds
         )
     said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning)]
-    assert "added" not in model.metadata.metrics
+    assert model.metadata.metrics.added is None
     if warned is None:
         assert not [m for m in said if "before/after" in m]
     else:
@@ -125,7 +125,7 @@ def test_skipped_rows_warn_library_users(tiny_csv):
     assert [w.category.__mro__[:3] for w in caught if w.category is taikai.SkippedRowsWarning] == [
         (taikai.SkippedRowsWarning, taikai.DataWarning, UserWarning)
     ]
-    assert model.metadata.training_data["skipped_rows"] == 1 and model.metadata.inputs[0].bad == 1
+    assert model.metadata.training_data.skipped_rows == 1 and model.metadata.inputs[0].bad == 1
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_added_rows_coded_with_reasons_only_score_the_reason_alone(tiny_csv, wit
     """The sentiment before/after is measured on the added rows that have a sentiment, and says on how many."""
     added = added_frame().assign(sentiment=["negative"] * with_sentiment + [""] * (8 - with_sentiment))
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=4)
-    stored = model.metadata.metrics["added"]
+    stored = model.metadata.metrics.added
     comparison = AddedComparison.from_dict(stored)
     assert comparison.sentiment_rows == (None if with_sentiment == 8 else with_sentiment)
     assert ("sentiment_rows" in stored) is (with_sentiment < 8)
@@ -163,7 +163,7 @@ def test_added_rows_coded_with_a_sentiment_only_score_the_sentiment_alone(tiny_c
     """The reason before/after is measured on the added rows that have a reason, and says on how many."""
     added = added_frame().assign(reasons=["rejection"] * with_reason + [""] * (8 - with_reason))
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=4)
-    stored = model.metadata.metrics["added"]
+    stored = model.metadata.metrics.added
     comparison = AddedComparison.from_dict(stored)
     assert comparison.reason_rows == (None if with_reason == 8 else with_reason)
     assert comparison.sentiment_rows is None and ("reason_rows" in stored) is (with_reason < 8)
@@ -173,7 +173,7 @@ def test_added_rows_coded_with_a_sentiment_only_score_the_sentiment_alone(tiny_c
     lines = comparison.lines()
     assert lines[0] == f"your labels: 8 rows, 4-fold{COPIES}; trained without them → with them{said}"
     assert any("reason accuracy" in line for line in lines) is reason_scored
-    assert model.metadata.training_data.get("reason_rows") == (None if with_reason == 8 else 40 + with_reason)
+    assert model.metadata.training_data.reason_rows == (None if with_reason == 8 else 40 + with_reason)
 
 
 CORES = [
@@ -262,7 +262,7 @@ def test_added_rows_all_near_copies_of_one_text_are_not_compared(tiny_csv):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=2)
-    assert "added" not in model.metadata.metrics
+    assert model.metadata.metrics.added is None
     assert [str(w.message) for w in caught if "before/after" in str(w.message)] == [
         "the before/after comparison of the added labels was skipped: the 4 usable new rows of the file(s) given to "
         "add= (--add on the command line) are near-copies of one text (one review with other openers or closers), "

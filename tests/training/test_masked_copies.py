@@ -105,7 +105,7 @@ def test_train_add_drops_a_masked_copy_and_evaluate_finds_its_rows(tiny_csv, tmp
     assert result.exit_code == 0, result.output
     assert "(7 rows, 1 used, 6 duplicates, weight 1)" in result.output
     model = taikai.load_model(out)
-    held = model.metadata.training_data["test_rows"]
+    held = model.metadata.training_data.test_rows
     with pytest.warns(taikai.DataWarning, match=f"{len(tiny) - held} of {len(tiny)} rows"):
         taikai.evaluate(model, data)
 

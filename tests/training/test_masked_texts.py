@@ -91,4 +91,4 @@ def test_a_row_of_nothing_but_placeholders_is_skipped_with_the_reason(tiny_csv):
         "characters but placeholders of masked personal data ([電話番号] [メール]), which do not count as Japanese: "
         "the model only reads Japanese ('[電話番号] [メール]')"
     ]
-    assert model.metadata.training_data["skipped_rows"] == 1
+    assert model.metadata.training_data.skipped_rows == 1

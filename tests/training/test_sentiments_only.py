@@ -71,10 +71,10 @@ def test_rows_coded_with_a_sentiment_only_train_the_sentiment_head(
     with warnings.catch_warnings():
         warnings.simplefilter("error", SkippedRowsWarning)  # no row is skipped
         model = taikai.train(df, config=CONFIG, folds=2, **options)
-    data = model.metadata.training_data
+    data = model.metadata.training_data.to_dict()
     assert {k: data[k] for k in ("reason_rows", "sentiment_rows", "fitted_rows") if k in data} == heads
     assert "skipped_rows" not in data
-    cv = model.metadata.metrics["cv"]
+    cv = model.metadata.metrics.cv.to_dict()
     assert {k: cv[k] for k in ("reason_rows", "sentiment_rows") if k in cv} == cv_rows
     assert model.metadata.reasons == tuple(sorted({r.split("|")[0] for r in df["reasons"] if r}))
     assert set(model.metadata.reason_thresholds) == set(model.metadata.reasons)
@@ -82,8 +82,8 @@ def test_rows_coded_with_a_sentiment_only_train_the_sentiment_head(
     drift, fitted_rows = model.metadata.drift, data.get("fitted_rows", data["train_rows"])
     # the figures are of the rows a fold held out (those with a reason); the word table of every training row
     assert drift is not None and (drift.rows, drift.word_rows) == (cv.get("reason_rows", fitted_rows), fitted_rows)
-    if "test" in model.metadata.metrics:  # every test row has a reason: none without one is held out
-        report = model.metadata.metrics["test"]["report"]
+    if model.metadata.metrics.test is not None:  # every test row has a reason: none without one is held out
+        report = model.metadata.metrics.test.report
         assert (report["n_scored"], report["n_reason_scored"]) == (8, 8)
         fitted = model.metadata.fitted_rows()
         assert fitted is not None and data["test_rows"] == 8
@@ -95,7 +95,7 @@ def test_test_rows_of_a_split_column_without_a_reason_have_their_sentiment_score
     df = coded(tiny_csv, LAST_OF_EACH)
     df["split"] = ["test" if i % 5 in (0, 4) else "train" for i in range(len(df))]
     model = taikai.train(df, config=CONFIG, folds=0)
-    report = model.metadata.metrics["test"]["report"]
+    report = model.metadata.metrics.test.report
     assert (report["n_scored"], report["n_reason_scored"], report["n_sentiment_scored"]) == (16, 8, 16)
     assert sum(c["support"] for c in report["reason"]["per_class"].values()) == 8
     assert sum(c["support"] for c in report["sentiment"]["per_class"].values()) == 16
@@ -164,4 +164,4 @@ def test_a_row_with_a_sentiment_only_is_skipped_by_a_training_without_sentiment(
     with pytest.warns(SkippedRowsWarning) as caught:
         model = taikai.train(df, config=CONFIG, folds=0, test_size=0, sentiment_column=None)
     assert "sentiment, which --no-sentiment does not read: nothing to train" in str(caught[0].message)
-    assert model.metadata.training_data["skipped_rows"] == 1 and "reason_rows" not in model.metadata.training_data
+    assert model.metadata.training_data.skipped_rows == 1 and model.metadata.training_data.reason_rows is None

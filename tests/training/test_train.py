@@ -40,7 +40,7 @@ def test_training_is_reproducible(tiny_csv, tmp_path):
     texts = ["手数料が高い", "本業が忙しくなった", "詐欺案件に当たった"]
     pa, pb = a.predict(texts), b.predict(texts)
     assert [p.reason_proba for p in pa] == [p.reason_proba for p in pb]
-    assert a.metadata.metrics["cv"] == b.metadata.metrics["cv"]
+    assert a.metadata.metrics.cv == b.metadata.metrics.cv
     assert a.metadata.training_data == b.metadata.training_data
 
 
@@ -49,8 +49,8 @@ def test_split_column_decides_train_and_test(tiny_csv):
     df["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(df))]
     model = taikai.train(df, folds=2)
     data = model.metadata.training_data
-    assert (data["train_rows"], data["test_rows"]) == (32, 8)
-    test = model.metadata.metrics["test"]
+    assert (data.train_rows, data.test_rows) == (32, 8)
+    test = model.metadata.metrics.test.to_dict()
     assert test["rows"] == 8
     again = taikai.evaluate(model, df[df["split"] == "test"])  # the model was fitted on the train rows only
     assert test["reason_macro_f1"] == again.reason.macro_f1
@@ -76,7 +76,7 @@ def test_a_test_size_beside_a_split_column_is_said_to_be_ignored(tiny_csv, test_
         model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
     said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning) and "split" in str(w.message)]
     assert len(said) == (warned is not None) and all(warned in message for message in said)
-    assert model.metadata.training_data["test_rows"] == 8  # the split column decided either way
+    assert model.metadata.training_data.test_rows == 8  # the split column decided either way
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_a_model_without_test_rows_says_either_cause(tiny_csv, split, test_size)
     if split is not None:
         df["split"] = split
     model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
-    assert model.metadata.training_data["test_rows"] == 0
+    assert model.metadata.training_data.test_rows == 0
     said = "test:  none: no test split (--test-size 0 (test_size=0), or a split column in DATA that marks no row test"
     assert said in model.training_summary()
 
@@ -106,7 +106,7 @@ def test_refit_all_trains_on_every_row(tiny_csv):
     held_out = taikai.train(tiny_csv, folds=2, test_size=0.2)
     refit = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)
     assert refit.metadata.refit_on_all_rows is True and not held_out.metadata.refit_on_all_rows
-    assert refit.metadata.metrics["test"] == held_out.metadata.metrics["test"]  # measured before the refit
+    assert refit.metadata.metrics.test == held_out.metadata.metrics.test  # measured before the refit
     assert _vocabulary(held_out) < _vocabulary(refit)  # the test rows' words are learned too
     everything = taikai.train(tiny_csv, folds=0, test_size=0)
     assert _vocabulary(refit) == _vocabulary(everything)
@@ -242,7 +242,7 @@ def test_a_label_of_one_s_own_named_like_the_taxonomy_is_kept_as_written(tmp_pat
     model = taikai.train(df, folds=2, test_size=0.25, sentiment_column=None, free_labels=True)
     assert sorted(model.reason_labels) == ["お金", "その他"]
     assert model.predict("なんとなくやめた")[0].reason in {"お金", "その他"}
-    assert model.metadata.metrics["test"]["reason_accuracy"] > 0  # the test rows' その他 is the model's その他
+    assert model.metadata.metrics.test.reason_accuracy > 0  # the test rows' その他 is the model's その他
     rules = tmp_path / "rules.toml"
     rules.write_text('[[rule]]\nname = "ほか"\nlabel = "その他"\nany = ["理由"]\n', encoding="utf-8")
     assert taikai.load_rules(rules, labels=model.reason_labels).rules[0].label == "その他"
@@ -499,7 +499,7 @@ def test_a_test_size_too_small_or_large_for_a_stratified_split_says_the_size_tha
 @pytest.mark.parametrize(("test_size", "test_rows"), [(0.18, 8), (0.8, 32)])
 def test_the_test_sizes_advised_do_split(tiny_csv, test_size, test_rows):
     model = taikai.train(tiny_csv, folds=0, test_size=test_size, config=FeatureConfig())
-    assert model.metadata.training_data["test_rows"] == test_rows
+    assert model.metadata.training_data.test_rows == test_rows
 
 
 @pytest.mark.parametrize(
@@ -525,7 +525,7 @@ def test_training_stores_drift_statistics_of_held_out_rows(tiny_csv, folds, test
     stats = model.metadata.drift
     assert stats is not None and stats.source == source
     assert stats.rows == stats.classified == rows and stats.word_rows == word_rows
-    assert word_rows == model.metadata.training_data["train_rows"]
+    assert word_rows == model.metadata.training_data.train_rows
     assert sum(stats.reasons.values()) == sum(stats.sentiments.values()) == rows
     assert 0 < stats.oov_rate < 1 and stats.tokens_per_row > 3
     assert "手数料" in stats.words and stats.words_floor == 1  # 0.1 % of 40 rows or fewer: every word is kept
@@ -843,13 +843,13 @@ def test_rows_coded_with_reasons_only_train_the_reason_head(
     with warnings.catch_warnings():
         warnings.simplefilter("error", SkippedRowsWarning)  # no row is skipped
         model = taikai.train(df, config=FeatureConfig(min_df=1), folds=2, **options)
-    data = model.metadata.training_data
+    data = model.metadata.training_data.to_dict()
     assert {k: data[k] for k in ("reason_rows", "sentiment_rows") if k in data} == heads
     assert "skipped_rows" not in data
     assert model.metadata.sentiments == ("negative", "neutral", "positive")
-    assert model.metadata.metrics["cv"].get("sentiment_rows") == cv_sentiments  # the sentiment scored on those
+    assert model.metadata.metrics.cv.sentiment_rows == cv_sentiments  # the sentiment scored on those
     if test_sentiments is not None:
-        report = model.metadata.metrics["test"]["report"]
+        report = model.metadata.metrics.test.report
         assert (report["n_scored"], report["n_sentiment_scored"]) == (8, test_sentiments)
         assert sum(c["support"] for c in report["sentiment"]["per_class"].values()) == test_sentiments
 

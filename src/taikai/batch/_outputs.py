@@ -25,7 +25,6 @@ def model_stamp(model: Model) -> tio.ModelStamp:
     model's only for it, however it was chosen), directory (absolute, so that the report and ``drift`` find it from
     any folder), artifact hash, creation, test metrics (the numeric ones, as the metadata holds them)."""
     meta = model.metadata
-    test = meta.metrics.get("test") or {}
     sha256 = model_sha256(model)
     return tio.ModelStamp(
         name=model_display_name(model.path, sha256),
@@ -33,7 +32,7 @@ def model_stamp(model: Model) -> tio.ModelStamp:
         sha256=sha256,
         created_at=meta.created_at,
         reasons=tuple(model.reason_labels),
-        test_metrics={k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+        test_metrics={} if meta.metrics.test is None else meta.metrics.test.numbers(),
         refit_on_all_rows=meta.refit_on_all_rows,
     )
 

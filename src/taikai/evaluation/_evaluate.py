@@ -171,7 +171,12 @@ def evaluate(
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     whole = df
     chosen_by = None
-    if split != "all" and split_column(df) is None and isinstance(metadata, ModelMetadata) and metadata.training_data:
+    if (
+        split != "all"
+        and split_column(df) is None
+        and isinstance(metadata, ModelMetadata)
+        and metadata.training_data.recorded()
+    ):
         df, chosen_by = rows_by_hashes(metadata, df, split, source, text_column, data)
     else:
         df = select_split(df, split, source)
@@ -227,7 +232,7 @@ def evaluate(
         warn_user(f"{source}: {found.warning()}", DataWarning)
     report.split = split
     report.split_by = chosen_by
-    if isinstance(metadata, ModelMetadata) and metadata.training_data:
+    if isinstance(metadata, ModelMetadata) and metadata.training_data.recorded():
         path = getattr(model, "path", None)  # named in the advice's taikai info -m
         report.overlap = training_overlap(metadata, data, whole, df, columns, text_column, split, path)
         warning = report.overlap.warning()
@@ -270,8 +275,8 @@ def training_overlap(
     """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*; of *split*) *meta*'s
     model (saved in *model_dir*) saw."""
     trained = meta.training_data
-    same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
-    same_content = trained.get("content_sha256") == content_sha256(whole[columns].itertuples(index=False))
+    same_file = isinstance(data, (str, Path)) and trained.file_sha256 == sha256_file(Path(data))
+    same_content = trained.content_sha256 == content_sha256(whole[columns].itertuples(index=False))
     fitted = meta.fitted_rows()
     # a row masked for a model trained on a masked sheet is one it was trained on (the reverse cannot be told)
     seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars, masked=True).sum())

@@ -41,8 +41,8 @@ def rows_by_hashes(
     note = (
         f"no 'split' column: the {len(chosen):,} row(s) this model was {what}, told by the row hashes in its metadata"
     )
-    same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
-    held = trained.get("test_rows")
+    same_file = isinstance(data, (str, Path)) and trained.file_sha256 == sha256_file(Path(data))
+    held = trained.test_rows
     if split == "test" and same_file and isinstance(held, int):
         usable = sum(
             check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS).status is Status.OK for text in chosen[text_column]

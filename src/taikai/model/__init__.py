@@ -51,6 +51,7 @@ from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
 from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
 from taikai.model._metadata import DEFAULT_THRESHOLD, NO_DRIFT_STATISTICS, ModelMetadata
+from taikai.model._metrics import Metrics, Scores
 from taikai.model._model import (
     Model,
     load_model,
@@ -74,9 +75,10 @@ from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
+from taikai.model._training_record import TrainingRecord
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors, table_missing
-from taikai.model._versions import check_versions, library_versions
+from taikai.model._versions import DictionaryInfo, check_versions, library_versions
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 
 __all__ = [
@@ -100,20 +102,24 @@ __all__ = [
     "ArtifactInfo",
     "Block",
     "Classified",
+    "DictionaryInfo",
     "DriftStatistics",
     "FastTfidfVectorizer",
     "FeatureBlocks",
     "FeatureConfig",
     "HeldOutScores",
     "InputFile",
+    "Metrics",
     "Model",
     "ModelMetadata",
     "ModelStatus",
     "Prediction",
     "ReasonSentimentClassifier",
     "RowHashes",
+    "Scores",
     "TrainedColumns",
     "TrainingData",
+    "TrainingRecord",
     "WordFeatures",
     "WordVectors",
     "WordVocabulary",

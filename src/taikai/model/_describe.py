@@ -154,7 +154,7 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
         f"dictionary: {describe_dictionary(meta.dictionary)}",
     ]
-    for name, figures in meta.metrics.items():
+    for name, figures in meta.metrics.to_dict().items():
         if name == "added" and isinstance(figures, dict):
             added = meta.added_comparison()
             lines += added.lines() if added is not None else []
@@ -181,7 +181,7 @@ def _columns(meta: ModelMetadata) -> str:
 def _no_test_split(meta: ModelMetadata) -> bool:
     """Whether the model was trained without a test split (``test_size=0``, or a split column without test rows),
     so that it has no test figures."""
-    return "test" not in meta.metrics and meta.trained_on().test_rows == 0
+    return meta.metrics.test is None and meta.trained_on().test_rows == 0
 
 
 def _config(meta: ModelMetadata) -> str:
@@ -223,15 +223,14 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
             f"labels that differ from the row kept{_differing(data.repeats_differing_in)} (the last one: of the "
             "later file, or later in the file)" + _places(data.repeats_differing_at, data.disagreeing_repeats)
         )
-    for name in ("cv", "test"):
-        if name in meta.metrics:
-            if name == "cv" and not meta.metrics[name].get("folds"):
-                lines.append("cv: skipped (no cross-validation; see the warnings)")
-            else:
-                lines.append(f"{name + ':':6s}{describe_figures(meta.metrics[name])}")
+    for name, scores in meta.metrics.scored().items():
+        if name == "cv" and not scores.folds:
+            lines.append("cv: skipped (no cross-validation; see the warnings)")
+        else:
+            lines.append(f"{name + ':':6s}{describe_figures(scores.to_dict())}")
     if _no_test_split(meta):
         lines.append(f"test:  {NO_TEST_SPLIT}")
-    elif meta.refit_on_all_rows and "test" in meta.metrics:
+    elif meta.refit_on_all_rows and meta.metrics.test is not None:
         lines.append(f"note:  {REFITTED}")
     added = meta.added_comparison()
     if added is not None:

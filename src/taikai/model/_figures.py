@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from taikai.model._feature_config import FeatureConfig
     from taikai.model._input_file import InputFile
     from taikai.model._metadata import ModelMetadata
+    from taikai.model._versions import DictionaryInfo
 
 METRIC_NAMES = {
     "reason_macro_f1": "reason macro-F1",
@@ -51,11 +52,18 @@ def describe_thresholds(thresholds: Mapping[str, float], order: Sequence[str]) -
     return ", ".join(shown) or "-"
 
 
-def describe_dictionary(dictionary: Mapping[str, object]) -> str:
-    """Return the tokenizer dictionary a model records, as ``unidic-lite 1.0.8 (sys.dic 187,680,870 bytes)``."""
-    size = dictionary.get("sys_dic_bytes")
-    name = f"{dictionary.get('name', '?')} {dictionary.get('version', '?')}"
-    return f"{name} (sys.dic {size:,} bytes)" if isinstance(size, int) else name
+def describe_dictionary(dictionary: DictionaryInfo | None) -> str:
+    """Return the tokenizer dictionary a model records, as ``unidic-lite 1.0.8 (sys.dic 187,680,870 bytes)``
+    (``? ?``: none recorded)."""
+    if dictionary is None:
+        return "? ?"
+    size = dictionary.sys_dic_bytes
+    name = f"{_or_unknown(dictionary.name)} {_or_unknown(dictionary.version)}"
+    return f"{name} (sys.dic {size:,} bytes)" if size is not None else name
+
+
+def _or_unknown(value: str | None) -> str:
+    return "?" if value is None else value
 
 
 def describe_config(config: FeatureConfig | None, sentiment: bool = True) -> str:

@@ -24,6 +24,7 @@ from taikai.model._fields import (
 )
 from taikai.model._formats import FORMAT_VERSION, check_format
 from taikai.model._input_file import InputFile, read_inputs
+from taikai.model._metrics import Metrics
 from taikai.model._provenance import RowHashes
 from taikai.model._recorded import read_dictionary, read_metrics, read_training_data
 from taikai.model._retrain import retrain_command
@@ -31,7 +32,8 @@ from taikai.model._salvaged import damaged_hint
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_columns import TrainedColumns, read_trained_columns
 from taikai.model._trained_on import TrainingData
-from taikai.model._versions import dictionary_info, library_versions
+from taikai.model._training_record import TrainingRecord
+from taikai.model._versions import DictionaryInfo, dictionary_info, library_versions
 
 if TYPE_CHECKING:
     from taikai.model._feature_config import FeatureConfig
@@ -62,11 +64,12 @@ class ModelMetadata:
     max_chars: int
     config: dict[str, Any]
     seed: int
-    training_data: dict[str, Any]
-    metrics: dict[str, Any]
+    training_data: TrainingRecord
+    metrics: Metrics
     refit_on_all_rows: bool = False
     versions: dict[str, str] = field(default_factory=dict)
-    dictionary: dict[str, Any] = field(default_factory=dict)
+    dictionary: DictionaryInfo | None = None
+    """The tokenizer's dictionary the model was saved with (``None``: not recorded)."""
     artifact: ArtifactInfo | None = None
     drift: DriftStatistics | None = None
     inputs: tuple[InputFile, ...] = ()
@@ -116,9 +119,9 @@ class ModelMetadata:
             "max_chars": self.max_chars,
             "config": dict(self.config),
             "seed": self.seed,
-            "training_data": dict(self.training_data),
+            "training_data": self.training_data.to_dict(),
             "inputs": [f.to_dict() for f in self.inputs],
-            "metrics": self.metrics,
+            "metrics": self.metrics.to_dict(),
         }
         if self.refit_on_all_rows:
             out["refit_on_all_rows"] = True
@@ -128,8 +131,8 @@ class ModelMetadata:
             out["columns"] = self.columns.to_dict()
         if self.versions:
             out["versions"] = dict(self.versions)
-        if self.dictionary:
-            out["dictionary"] = dict(self.dictionary)
+        if self.dictionary is not None:
+            out["dictionary"] = self.dictionary.to_dict()
         if self.artifact is not None:
             out["artifact"] = asdict(self.artifact)
         if self.drift is not None:
@@ -158,7 +161,7 @@ class ModelMetadata:
             metrics=f.part("metrics", read_metrics, "an object"),
             refit_on_all_rows=f.optional("refit_on_all_rows", flag, "true or false", False),
             versions=f.optional("versions", strings, "an object of version strings", {}),
-            dictionary=f.optional_part("dictionary", read_dictionary, "an object", {}),
+            dictionary=f.optional_part("dictionary", read_dictionary, "an object", None),
             artifact=f.optional_part("artifact", read_artifact_info, "an object with file, sha256 and bytes", None),
             drift=f.optional("drift_statistics", DriftStatistics.from_dict, "drift statistics", None)
             if version >= 3
@@ -175,11 +178,11 @@ class ModelMetadata:
         """Return the metadata of a pipeline fitted by hand, not by :func:`taikai.train`: nothing known."""
         from taikai.text import MAX_CHARS
 
-        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, {}, {})
+        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, TrainingRecord(), Metrics())
 
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
-        values = self.training_data.get("row_hashes")
+        values = self.training_data.row_hashes
         return None if values is None else RowHashes.from_dict(values, _ROW_HASHES, retrain_command(self))
 
     def feature_config(self) -> FeatureConfig | None:
@@ -196,13 +199,13 @@ class ModelMetadata:
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""
-        return TrainingData.from_dict(self.training_data)
+        return TrainingData.from_dict(self.training_data.to_dict())
 
     def added_comparison(self) -> AddedComparison | None:
-        """Return ``metrics["added"]`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
+        """Return ``metrics.added`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
         files (or with too few added rows to compare)."""
-        added = self.metrics.get("added")
-        return AddedComparison.from_dict(added) if added else None
+        added = self.metrics.added
+        return AddedComparison.from_dict(dict(added)) if added else None
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash, the installed library versions and the
@@ -211,7 +214,7 @@ class ModelMetadata:
             self,
             artifact=artifact,
             versions=library_versions(),
-            dictionary=dictionary_info().to_dict(),
+            dictionary=dictionary_info(),
             format=FORMAT_VERSION,
         )
 

@@ -9,10 +9,11 @@ this code does not read are left as they are: a later taikai of the same format 
 
 from __future__ import annotations
 
-from typing import Any
-
 from taikai.model._fields import Fields, nonnegative_int, score, str_tuple, text
 from taikai.model._figures import METRIC_NAMES
+from taikai.model._metrics import Metrics
+from taikai.model._training_record import TrainingRecord
+from taikai.model._versions import DictionaryInfo
 
 _COUNT = "a whole number of 0 or more"
 _SCORES = "an object of scores (numbers between 0 and 1, as training wrote them)"
@@ -21,8 +22,9 @@ _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentim
 """The scores of each side of the comparison of added labels (:class:`~taikai.model.HeldOutScores`)."""
 
 
-def read_training_data(f: Fields) -> dict[str, Any]:
-    """Return ``training_data`` (in *f*) as it is, once its counts, file names, hashes and examples are checked."""
+def read_training_data(f: Fields) -> TrainingRecord:
+    """Return ``training_data`` (in *f*) as a :class:`TrainingRecord`, once its counts, file names, hashes and
+    examples are checked."""
     for key in ("rows", "train_rows", "test_rows"):
         f.get(key, nonnegative_int, _COUNT)
     for key in ("skipped_rows", "added_rows", "added_disagreeing_duplicates", "added_disagreeing_repeats"):
@@ -34,25 +36,26 @@ def read_training_data(f: Fields) -> dict[str, Any]:
     f.optional("skipped_examples", str_tuple, "a list of strings", None)
     f.optional_part("added_disagreeing_in", _disagreeing, "an object with 'duplicates' and 'repeats'", None)
     f.optional_part("row_hashes", _unread, "an object (the row hashes)", None)
-    return f.values
+    return TrainingRecord.from_dict(f.values)
 
 
-def read_metrics(f: Fields) -> dict[str, Any]:
-    """Return ``metrics`` (in *f*) as it is, once its cross-validation and test scores, the comparison of added
-    labels and the note are checked."""
+def read_metrics(f: Fields) -> Metrics:
+    """Return ``metrics`` (in *f*) as :class:`Metrics`, once its cross-validation and test scores, the comparison
+    of added labels and the note are checked."""
     f.optional_part("cv", _scores, _SCORES, None)
     f.optional_part("test", _test, _SCORES, None)
     f.optional_part("added", _added, "an object with rows, folds, 'without' and 'with' scores", None)
     f.optional("note", text, "a string", "")
-    return f.values
+    return Metrics.from_dict(f.values)
 
 
-def read_dictionary(f: Fields) -> dict[str, Any]:
-    """Return ``dictionary`` (in *f*) as it is, once its name, version and size are checked."""
+def read_dictionary(f: Fields) -> DictionaryInfo | None:
+    """Return ``dictionary`` (in *f*) as a :class:`DictionaryInfo`, once its name, version and size are checked;
+    ``None`` for an empty object (nothing recorded)."""
     f.optional("name", text, "a dictionary name, such as 'unidic-lite'", "")
     f.optional("version", text, "a version string", "")
     f.optional("sys_dic_bytes", nonnegative_int, "a size in bytes (a whole number)", 0)
-    return f.values
+    return DictionaryInfo.from_dict(f.values) if f.values else None
 
 
 def _scores(f: Fields) -> None:

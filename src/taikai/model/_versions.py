@@ -4,7 +4,8 @@ saved), and whether it matches what a model was trained with (checked before a m
 from __future__ import annotations
 
 import platform
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata as importlib_metadata
 from typing import Any
@@ -42,18 +43,44 @@ def installed_version(name: str) -> str:
     return str(dist.version)
 
 
+_DICTIONARY_KEYS = ("name", "version", "sys_dic_bytes")
+
+
 @dataclass(frozen=True)
 class DictionaryInfo:
     """The MeCab dictionary the tokenizer uses: its name, version and the size of its ``sys.dic`` (``None``: not
-    found), as a model's metadata records it (``dictionary``)."""
+    found, or not recorded), as a model's metadata records it (``dictionary``).
 
-    name: str
-    version: str
+    ``keys`` are the keys of the object as written, in order, and ``extra`` the values of keys this taikai does not
+    know (a later taikai of the same format may add some): :meth:`to_dict` writes back what :meth:`from_dict` read,
+    byte for byte once dumped, so saving a loaded model does not change its ``metadata.json``.
+    """
+
+    name: str | None
+    version: str | None
     sys_dic_bytes: int | None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    keys: tuple[str, ...] = _DICTIONARY_KEYS
+    __hash__ = None  # type: ignore[assignment]  # the extra values may be lists or objects: not hashable
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the ``dictionary`` object of ``metadata.json``: name, version, sys_dic_bytes, in that order."""
-        return asdict(self)
+        """Return the ``dictionary`` object of ``metadata.json``: name, version, sys_dic_bytes, in that order (or
+        the keys read, in their order)."""
+        values = {"name": self.name, "version": self.version, "sys_dic_bytes": self.sys_dic_bytes, **self.extra}
+        return {key: values[key] for key in self.keys if key in values}
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any]) -> DictionaryInfo:
+        """Read the ``dictionary`` object of a model's metadata, checked by
+        :func:`~taikai.model._recorded.read_dictionary`; a missing or null value reads as ``None``."""
+        name, version, size = (values.get(key) for key in _DICTIONARY_KEYS)
+        return cls(
+            name=None if name is None else str(name),
+            version=None if version is None else str(version),
+            sys_dic_bytes=size if isinstance(size, int) and not isinstance(size, bool) else None,
+            extra={key: value for key, value in values.items() if key not in _DICTIONARY_KEYS},
+            keys=tuple(map(str, values)),
+        )
 
 
 def dictionary_info() -> DictionaryInfo:

@@ -21,9 +21,12 @@ from taikai.model import (
     SEED,
     DriftStatistics,
     FeatureConfig,
+    Metrics,
     Model,
     ModelMetadata,
     RowHashes,
+    Scores,
+    TrainingRecord,
 )
 from taikai.text import MAX_CHARS
 from taikai.training._added_file import one_encoding
@@ -233,15 +236,15 @@ def train(
         max_chars=MAX_CHARS,
         config=config.to_dict(),
         seed=seed,
-        training_data=source,
-        metrics={"cv": cv_scores},
+        training_data=TrainingRecord.from_dict(source),
+        metrics=Metrics.from_dict({"cv": cv_scores}),
         inputs=inputs.files,
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
         free_labels=free_labels,
         columns=columns.recorded(),
     )
     if comparison is not None:
-        meta.metrics["added"] = comparison.to_dict()
+        meta = replace(meta, metrics=replace(meta.metrics, added=comparison.to_dict()))
     elif len(inputs.added) and compare_folds:
         warn_user(skipped_comparison(inputs.added), DataWarning)
     model = Model(pipeline, meta)
@@ -249,7 +252,8 @@ def train(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DataWarning)  # said below, in the training's own words
             report = evaluate(model, test_df, text_column, reasons_column, sentiment_column, free_labels=True)
-        meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+        test = Scores.from_dict(report.summary() | {"rows": len(test_df), "report": report.to_dict()})
+        meta = replace(meta, metrics=replace(meta.metrics, test=test))
         if report.overlap is not None and report.overlap.seen:
             repeated = (
                 f"{report.overlap.seen:,} of {len(test_df):,} test rows have the same text as a training row: "
@@ -274,14 +278,19 @@ def train(
             sentiments=sentiments,
             reason_thresholds=tuned,
             refit_on_all_rows=True,
-            training_data=fitted,
+            training_data=TrainingRecord.from_dict(fitted),
         )
-        meta.metrics["note"] = "test scores were measured before refitting on all rows"
+        note = "test scores were measured before refitting on all rows"
+        meta = replace(meta, metrics=replace(meta.metrics, note=note))
         model = Model(pipeline, meta)
     lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column, out)
     lost += look_alike_labels(everything, sentiment_column)
     per_label = label_rows(everything if meta.refit_on_all_rows else fit_df, everything, sentiment_column)
-    meta = replace(meta, warnings=(*meta.warnings, *lost), training_data=meta.training_data | per_label)
+    meta = replace(
+        meta,
+        warnings=(*meta.warnings, *lost),
+        training_data=TrainingRecord.from_dict(meta.training_data.to_dict() | per_label),
+    )
     model = Model(pipeline, meta)  # warned once the saved model's labels are known (--refit-all learns the test's)
     if out is not None:  # checked again once the save holds *out*: a model saved there meanwhile stays
         model.path, model.metadata = save_out(pipeline, meta, out, overwrite)

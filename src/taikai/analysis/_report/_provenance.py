@@ -55,8 +55,8 @@ def prediction_reasons(frame: Any) -> set[str]:
 
 
 def _test_metrics(meta: ModelMetadata) -> dict[str, float]:
-    test = meta.metrics.get("test") or {}
-    return {str(k): float(v) for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    test = meta.metrics.test
+    return {} if test is None else {key: float(value) for key, value in test.numbers().items()}
 
 
 def _from_metadata(origin: Origin, name: str, meta: ModelMetadata) -> ModelInfo:

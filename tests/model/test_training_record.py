@@ -1,0 +1,60 @@
+"""TrainingRecord: the ``training_data`` of a model's metadata typed, a field per key, written back as read (the
+keys in their order, nulls and keys of a later taikai kept); a field set after reading is written after them."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from taikai.model import ModelMetadata, TrainingData, TrainingRecord
+
+WRITTEN = Path(__file__).resolve().parents[1] / "fixtures" / "metadata_written"
+
+
+@pytest.mark.parametrize(
+    ("values", "typed"),
+    [
+        ({"rows": 40, "train_rows": 32, "test_rows": 8}, {"rows": 40, "train_rows": 32, "test_rows": 8}),
+        (
+            {"test_rows": 0, "rows": 3, "train_rows": 3, "skipped_examples": ["a.csv:2"]},
+            {"rows": 3, "skipped_examples": ("a.csv:2",)},
+        ),
+        (
+            {"rows": 3, "train_rows": 3, "test_rows": 0, "file": None, "later_key": {"a": [1]}},
+            {"file": None, "extra": {"later_key": {"a": [1]}}},
+        ),
+    ],
+    ids=["as written", "reordered, a list", "null and a key of a later taikai"],
+)
+def test_a_record_is_typed_and_written_back_as_read(values, typed):
+    metadata = json.loads((WRITTEN / "refit.json").read_text(encoding="utf-8"))
+    metadata["training_data"] = values
+    record = ModelMetadata.from_dict(metadata).training_data
+    assert isinstance(record, TrainingRecord)
+    assert {name: getattr(record, name) for name in typed} == typed
+    assert record.keys == tuple(values)
+    assert json.dumps(record.to_dict()) == json.dumps(values)
+
+
+@pytest.mark.parametrize(
+    ("record", "written"),
+    [
+        (TrainingRecord(), {}),
+        (TrainingRecord(rows=5, test_rows=0), {"rows": 5, "test_rows": 0}),
+        (
+            replace(TrainingRecord.from_dict({"rows": 5}), label_rows={"reasons": {}}),
+            {"rows": 5, "label_rows": {"reasons": {}}},
+        ),
+    ],
+    ids=["empty", "made in code", "a field set after reading"],
+)
+def test_fields_not_read_are_written_when_set(record, written):
+    assert json.dumps(record.to_dict()) == json.dumps(written)
+    assert record.recorded() is bool(written)
+
+
+def test_trained_on_reads_the_record():
+    record = TrainingRecord.from_dict({"file": "a.csv", "rows": 10, "train_rows": 8, "test_rows": 2})
+    data = replace(ModelMetadata.unsaved(), training_data=record).trained_on()
+    assert data == TrainingData(file="a.csv", rows=10, train_rows=8, test_rows=2)
