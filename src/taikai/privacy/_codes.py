@@ -3,7 +3,11 @@
 - **Birth dates** (``[生年月日]``): a date with its month and day right after 誕生日 or 生年月日 (誕生日は1990年4月5日,
   生年月日：1990/04/05, 誕生日は4月5日), or right before 生まれ (1990年4月5日生まれ). A date with nothing that says it
   is a birth (2024年4月に退会, 納期は4月5日), a year alone (1990年生まれ: an age, as 30代 is) and the dates that bound
-  a range (1990年4月2日〜1991年4月1日生まれ: a cohort, 生年月日が1986年6月2日以降) stay.
+  a range (1990年4月2日〜1991年4月1日生まれ: a cohort, 生年月日が1986年6月2日以降) stay. Written in English or in a
+  Western order, a date with its year right after an English label (DOB: 1990-03-03, born on March 3, 1990, Date of
+  birth 03/03/1990, Birthdate: Mar. 3rd, 1990) or a day, month and year after 誕生日 or 生年月日 (生年月日：03/03/1990);
+  a date after another label (Posted on March 3, 2024, 納期は03/03/2024), a year alone (born in 1990) and a range's
+  bounds (born 1990-04-02 to 1991-04-01) stay.
 - **Access codes** (``[アクセスコード]``): what lets someone into a meeting, an account or a gift's balance: a
   passcode, a password or a PIN with a digit right after its word (パスコード 123456, パスワードはabc123), a
   meeting's ID of nine to eleven digits (ミーティングID 812 3456 7890), a gift card's code of capitals and digits
@@ -29,6 +33,7 @@ def _date(separator: str) -> str:
     return (
         rf"(?:{_YEAR}[ ]?年[ ]?)?[0-9]{{1,2}}[ ]?月[ ]?[0-9]{{1,2}}[ ]?日"
         rf"|{_YEAR}(?P<{separator}>[/.\-])[0-9]{{1,2}}(?P={separator})[0-9]{{1,2}}(?![0-9])"
+        rf"|(?<![0-9])[0-9]{{1,2}}(?P<{separator}2>[/.\-])[0-9]{{1,2}}(?P={separator}2)(?:19|20)[0-9]{{2}}(?![0-9])"
     )
 
 
@@ -39,6 +44,23 @@ BIRTH_DATE = re.compile(
     rf"|(?<![0-9年〜~\-–])(?P<w>{_date('t')})(?=[ ]?(?:生まれ|生(?![0-9A-Za-z一-龥ぁ-ゖァ-ヺ])))"
 )
 _BIRTH_HINTS = ("誕生日", "生年月日", "生")
+
+# Birth dates written in English or as Western forms write them (DOB: 1990-03-03, born on March 3, 1990, Date of
+# birth 03/03/1990): the month's name, the day and the year, or the digits of a date with its year, after a label.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
+BIRTH_DATE_EN = re.compile(
+    r"(?<![A-Za-z])(?:date[ ]?of[ ]?birth|birth[ ]?date|birthday|D\.?O\.?B\.?|born(?:[ ]on)?)(?![A-Za-z])"
+    r"[ ]?(?:[:=]|is|は|が)?[ ]?"
+    rf"(?P<v>{_MONTH}[ ]?{_DAY},?[ ]?{_EN_YEAR}|{_DAY}[ ]?(?:of[ ])?{_MONTH},?[ ]?{_EN_YEAR}|{_date('e')})"
+    rf"{_NOT_IN_RANGE}(?![ ]?(?:to|and|or|until|till|through)(?![A-Za-z]))",  # born 1990-04-02 to 1991-04-01
+    re.IGNORECASE,
+)
+_BIRTH_HINTS_EN = ("birth", "dob", "d.o.b", "born")
 
 _UNIT_AFTER = r"(?![0-9A-Za-z]|[ ]?(?:文字|桁|回|円|件|個|人|名|日|時間|分|秒|%|ケタ|けた))"
 # A passcode, a password or a PIN with a digit (パスワードはabc123; not パスワードはGoogleで管理).
@@ -67,14 +89,16 @@ _CODE_HINTS = (
 
 
 def find_birth_dates(text: str) -> Iterator[Found]:
-    """Find a date with its month and day after 誕生日 or 生年月日, or before 生まれ."""
-    if "月" not in text and not any(ch in text for ch in "/.-"):
-        return
-    if not any(hint in text for hint in _BIRTH_HINTS):
-        return
-    for m in BIRTH_DATE.finditer(text):
-        group = "v" if m.group("v") is not None else "w"
-        yield Found(m.start(group), m.end(group), PiiKind.BIRTH_DATE)
+    """Find a date with its month and day after 誕生日 or 生年月日, or before 生まれ; or one with its year after an
+    English label (DOB: 1990-03-03, born on March 3, 1990)."""
+    if ("月" in text or any(ch in text for ch in "/.-")) and any(hint in text for hint in _BIRTH_HINTS):
+        for m in BIRTH_DATE.finditer(text):
+            group = "v" if m.group("v") is not None else "w"
+            yield Found(m.start(group), m.end(group), PiiKind.BIRTH_DATE)
+    lowered = text.lower()
+    if any(hint in lowered for hint in _BIRTH_HINTS_EN):
+        for m in BIRTH_DATE_EN.finditer(text):
+            yield Found(m.start("v"), m.end("v"), PiiKind.BIRTH_DATE)
 
 
 def find_access_codes(text: str) -> Iterator[Found]:

@@ -7,8 +7,9 @@ Rules, on the words of the NFKC text:
   unless it is a platform or a role (ココナラさん, ライターさん, YouTuberさん) or a common word that takes an honorific
   (花屋さん, 王様: UniDic tags them as names in some sentences);
 - right before an honorific, a kanji noun the dictionary also holds as a surname (西さん) or a kana nickname UniDic
-  splits into grammar (たかぴーさん) is a name, unless it is a common word that takes one (お客さん, 奥様): see
-  :mod:`taikai.privacy._unread_names`;
+  splits into grammar (たかぴーさん) or reads as an adverb of sounds (ぽんさん) is a name, unless it is a common word
+  that takes one (お客さん, 奥様): see :mod:`taikai.privacy._unread_names`; so is the stray kana UniDic reads as a
+  symbol before a given name it reads (ゆのんさん: ゆ + のん);
 - a name is masked whole: katakana names joined by ・ or = are one name (ジョン・スミスさん, not after a role on the
   stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん; a
   known word in brackets stays, 鈴木（ライター）さん: see :mod:`taikai.privacy._readings`),
@@ -41,6 +42,7 @@ from taikai.privacy._unread_names import (
     find_unread_name,
     kana_before_name,
     quoted_nickname,
+    stray_kana,
 )
 from taikai.text import Morpheme, PosTagger
 
@@ -52,6 +54,7 @@ _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")  # a katakana word or piece of one (ヴ, ヷ-ヺ too)
 _LATIN = re.compile(r"[A-Za-z]+")
+_HIRAGANA = re.compile("[ぁ-ゖ]")
 # A Latin word that may be a name (Smith, smith, SMITH), not one in a brand's casing (iPhone, YouTuber).
 _LATIN_NAME = re.compile(r"[A-Z]?[a-z]+|[A-Z]{2,}[a-z]*")
 
@@ -204,6 +207,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1
         j += _trimmed(words[j:end])
         j = _word_start(words, j, end, taken)
+        while 0 < j < end and _HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
+            j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)

@@ -12,7 +12,10 @@ of the many common words that take さん (お客さん, 皆さん, 大家さん
   pronoun or adjective, a verb or adverb of two or more kana, a particle or ending that follows a word: 私は,
   知り合った) is 2 to 8 characters long and is not one word: at least one of its words is a particle, an
   auxiliary, a verb, an adverb, a symbol or unknown (たかぴー, みー), which a common word with an honorific never
-  is (みなさん, おかげさま, お+疲れ+さま are a noun with a prefix at most).
+  is (みなさん, おかげさま, お+疲れ+さま are a noun with a prefix at most). A particle after a stray kana (ゆ + の
+  + ん, ゆ a symbol to UniDic) and one kana read as a filler right before the honorific (ん) are pieces of it, not
+  boundaries; an adverb of two kana or more before one whole word is one (もうぽんさん: もう stays). An adverb of
+  sounds in hiragana alone (:func:`sound_word`: ぽんさん, ぺこちゃん, ぽちさん) is a nickname too.
 - **A kana nickname ending in a kanji.** Kana glued before 子 or 美 right before the honorific (ぴよ子さん: ぴ + よ
   + 子, みか子さん: みか + 子), or before a given name in kanji (ぴよ太郎さん: the name finder took 太郎 alone), read
   as such a nickname is (:func:`kana_before_name`), with no verb, adjective or ending among them (結婚した歩さん);
@@ -116,12 +119,14 @@ def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
     j, script = i, ""
     while j > 0:
         word = words[j - 1]
-        if not _KANA.fullmatch(word.surface) or not _adjacent(word, words[j]) or word.pos[0] in _PHRASE_WORDS:
+        if not _KANA.fullmatch(word.surface) or not _adjacent(word, words[j]):
             break
+        if word.pos[0] in _PHRASE_WORDS and not (j == i and word.pos[0] == "感動詞" and len(word.surface) == 1):
+            break  # a phrase of its own; not one kana read as a filler right before the honorific (ゆ + の + ん)
         if script and _script(word.surface) not in ("", script):
             break  # a particle before a katakana word (のクライアント), a katakana word before hiragana
-        if word.pos[0] == "副詞" and j < i - 1 and len(word.surface) > 1:
-            break  # an adverb before the name (もうみーさん), not its last part (たかぴー: ぴー)
+        if word.pos[0] == "副詞" and len(word.surface) > 1 and (j < i - 1 or (j == i - 1 and _whole_word(words[j]))):
+            break  # an adverb before the name (もうみーさん, もうぽんさん), not its last part (たかぴー: ぴー)
         if word.pos[0] == "動詞" and len(word.surface) > 1:
             break  # a verb before the name (活躍するゆうこりんさん); a nickname's pieces are short (み+ー)
         before = words[j - 2] if j >= 2 else None
@@ -131,6 +136,7 @@ def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
             and _adjacent(before, word)
             and before.pos[0] not in _GRAMMAR
             and not (fragments and len(before.surface) == 1 and before.pos[0] not in _NO_NICKNAME)
+            and not stray_kana(before)  # ゆ + の + ん: a piece UniDic does not know, no word the particle ends
         ):
             break  # a particle or an ending after a word (私は, 知り合った): the nickname starts after it
         script = script or _script(word.surface)
@@ -140,7 +146,12 @@ def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
     return j
 
 
-def _stray_kana(word: Morpheme) -> bool:
+def _whole_word(word: Morpheme) -> bool:
+    """Whether *word* is a word of its own UniDic knows, of two kana or more (ぽん), not a piece of one (み, ー)."""
+    return len(word.surface.replace("ー", "")) > 1 and not word.unknown and word.pos[0] != "記号"
+
+
+def stray_kana(word: Morpheme) -> bool:
     """Whether *word* is kana UniDic reads as a symbol: a piece of a word it does not know (ゆきんこ: ゆ + きんこ,
     the second a safe to UniDic), never a word of its own before one it knows."""
     return word.pos[0] == "記号" and bool(_KANA.fullmatch(word.surface))
@@ -161,10 +172,12 @@ def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
     j = _kana_start(words, i)
     run = words[j:i]
+    if len(run) == 1 and sound_word(run[0]) and _script(run[0].surface) == "hiragana":
+        return j  # an adverb of sounds alone before the honorific is a nickname (ぽんさん, ぺこちゃん)
     if len(run) < 2 or not 2 <= run[-1].end - run[0].start <= _MAX_NICKNAME:
         return None
     last = run[-1]
-    if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1 and not any(map(_stray_kana, run[:-1])):
+    if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1 and not any(map(stray_kana, run[:-1])):
         return None  # the honorific follows a word UniDic knows (ではみなさん: みな; not after a stray kana: ゆ+きんこ)
     if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run):
         return None  # a common word UniDic knows, perhaps with a prefix (お疲れ, ご馳走); ゆうこ+りん is a name
