@@ -180,7 +180,9 @@ READS = "; '口コミ' reads as reviews: text_column='口コミ' (--text-column 
         ("train", {"text": "口コミ"}, []),
         ("train", {"text": "口コミ", "reasons": "理由", "sentiment": "感情"}, []),  # after the labels' advice
         ("evaluate", {"text": "口コミ"}, []),
+        ("evaluate", {"text": "口コミ", "reasons": "理由", "sentiment": "感情"}, []),  # all three in one message
         ("rules", {"text": "口コミ"}, []),
+        ("rules", {"text": "口コミ", "reasons": "理由", "sentiment": "感情"}, []),
     ],
 )
 def test_the_column_of_reviews_is_named_when_the_text_column_is_missing(

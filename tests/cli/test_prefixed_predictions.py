@@ -126,11 +126,24 @@ def test_a_prefix_the_file_does_not_hold_is_an_error(invoke, prefixed, tmp_path,
             "dump.csv: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
             "classify it first with taikai batch or predict_frame",
         ),
+        (  # regression: a dump whose texts are not under 'text' was told to give its text column first
+            "suggest",
+            "ID,口コミ",
+            "dump.csv: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
+            "classify it first with taikai batch or predict_frame",
+        ),
+        (
+            "report",
+            "ID,口コミ",
+            "dump.csv: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason (the "
+            "columns are ['ID', '口コミ']); classify it first with taikai batch",
+        ),
     ],
 )
 def test_a_file_without_predictions_is_refused_naming_it(invoke, tmp_path, command, content, message):
     dump = tmp_path / "dump.csv"
-    values = {"review_id": "r1", "text": "手数料が高い", "reason": "fees", "sentiment": "negative"}
+    values = {"review_id": "r1", "ID": "r1", "text": "手数料が高い", "口コミ": "手数料が高い", "reason": "fees"}
+    values["sentiment"] = "negative"
     dump.write_text(f"{content}\n{','.join(values[c] for c in content.split(','))}\n", encoding="utf-8")
     result = invoke(*COMMANDS[command](dump, tmp_path, None))
     assert result.exit_code == 2

@@ -163,7 +163,7 @@ def evaluate(
     with trained_noted(frame.columns, read, trained):  # the model's own columns, named when one is missing
         if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing
             prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
-            check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose)  # a dump: batch
+            check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose, text_column)  # a dump
         labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)

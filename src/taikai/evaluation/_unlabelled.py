@@ -17,6 +17,7 @@ def check_labels_there(
     reasons_column: Hashable,
     sentiment_column: Hashable | None,
     prose: Collection[str] = (),
+    text_column: Hashable | None = None,
 ) -> None:
     """Raise :class:`InputError` when *columns* (of *source*) hold neither *reasons_column* nor *sentiment_column*
     (``None``: not read), nor a column named so but for width, case or surrounding spaces (a near miss, which the
@@ -26,7 +27,9 @@ def check_labels_there(
     the arguments that read them; else the data looks like an unlabelled dump, which evaluation cannot score and
     ``taikai batch`` classifies. An unprefixed predictions file (``p_reason_*`` columns) is left to the error of
     its missing columns. Columns in *prose* (of reviews: :func:`taikai.io.prose_columns`) are not named as labels,
-    whatever their names (``退会理由``)."""
+    whatever their names (``退会理由``). Labels under other names in data without *text_column* either are left to
+    the error of the missing columns, which names the column of texts and the one that reads as reviews too, so
+    that one run of its advice reads the file."""
     wanted = [(reasons_column, REASONS_COLUMN)]
     if sentiment_column is not None:
         wanted.append((sentiment_column, SENTIMENT_COLUMN))
@@ -41,6 +44,8 @@ def check_labels_there(
         return  # a predictions file: the error of the missing columns says so
     if separator_hint(columns):  # one column whose name holds tabs: read with the wrong separator, said so
         return
+    if likely and text_column is not None and text_column not in columns:
+        return  # 本文, 理由, 感情: the error of the missing columns names all three, as train's and rules test's do
     if likely:  # labels under another name (label, 理由, category, tone)
         raise InputError(_other_names(source, given, list(map(str, columns)), likely, wanted))
     arguments = " and ".join(f"{argument.name}=" for _, argument in wanted)

@@ -74,6 +74,14 @@ def _frame(
     return frame.reset_index(drop=True) if index_id else frame, "<frame>", list(framed.columns), None, index_id
 
 
+def _not_predictions(source: str, columns: list[str]) -> InputError:
+    """The error of a file or frame of *source* (its *columns*) without the probabilities ``taikai batch`` writes."""
+    return InputError(
+        f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
+        f"classify it first with taikai batch or predict_frame{separator_hint(columns, frame=source == '<frame>')}"
+    )
+
+
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
     return display_order([str(c)[len(prefix) :] for c in df.columns if str(c).startswith(prefix)], preferred)
 
@@ -154,6 +162,8 @@ def suggest(
         check_not_input(Path(out), read)
         check_sheet_out(Path(out), overwrite)
     df, source, columns, run, index_id = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
+    if not any("p_reason_" in str(c) for c in df.columns):  # a dump (ID, 口コミ): said so before its columns
+        raise _not_predictions(source, columns)
     from taikai.io import id_column_of, text_column_of
     from taikai.model import find_column
 
@@ -164,10 +174,7 @@ def suggest(
     id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, **at)
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
-        raise InputError(
-            f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
-            f"classify it first with taikai batch or predict_frame{separator_hint(columns, frame=source == '<frame>')}"
-        )
+        raise _not_predictions(source, columns)
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     from taikai.analysis import reason_labels
 
