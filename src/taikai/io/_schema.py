@@ -148,7 +148,8 @@ def _masked_type(kind: pa.DataType) -> pa.DataType:
     if pa.types.is_struct(kind):
         fields = [kind.field(i) for i in range(kind.num_fields)]
         [keys] = default_masker().mask_values([{f.name: None for f in fields}])[0]  # numbered as the cells' keys
-        return pa.struct([f.with_name(str(key)).with_type(_masked_type(f.type)) for f, key in zip(fields, keys)])
+        names = [str(key) for key in keys]  # type: ignore[attr-defined]  # a dict: mask_values keeps its shape
+        return pa.struct([f.with_name(n).with_type(_masked_type(f.type)) for f, n in zip(fields, names, strict=True)])
     if pa.types.is_map(kind):
         return pa.map_(_masked_type(kind.key_type), _masked_type(kind.item_type))
     if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
