@@ -1,0 +1,37 @@
+"""--mask-pii of the commands that read a user's labelled file but write no texts (evaluate): no value of the file
+reaches standard output, standard error or the --json report, a malformed line's quoted text included."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from support_commands import without_temp_folder
+
+from taikai.cli import cli
+
+VALUES = ["佐藤", "090-1234-5678", "1234", "5678", "taro@example.com", "hanako@example.jp", "鈴木", "070-1111-2222"]
+"""The personal values of the files below, and 4-digit fragments of their numbers."""
+
+SCORED = (
+    "text,reasons,sentiment\n手数料が高すぎて辞めた taro@example.com,fees,negative\n"
+    "単価が低すぎる 佐藤さんから090-1234-5678,low_pay,negative\n鈴木様 hanako@example.jp,other,negative\n"
+    "abc 070-1111-2222,fees,negative\n"
+)
+MALFORMED = 'text,reasons,sentiment\n手数料が高い,fees,negative\n"鈴木様 090-1234-5678 taro@example.com,fees,negative\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "shown"),
+    [(SCORED, 0, "[電話番号]"), (MALFORMED, 2, "[人名]様 [電話番号] [メール]")],
+    ids=["scored", "malformed"],
+)
+def test_evaluate_with_mask_pii_says_no_value(tmp_path, tmp_path_factory, tiny_model_dir, data, code, shown):
+    source, report = tmp_path / "labelled.csv", tmp_path / "report.json"
+    source.write_text(data, encoding="utf-8")
+    args = ["evaluate", str(source), "-m", str(tiny_model_dir), "--json", str(report), "--mask-pii"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == code, result.output
+    said = without_temp_folder(result.stdout + result.stderr, tmp_path_factory)
+    said += report.read_text(encoding="utf-8") if report.exists() else ""
+    assert shown in said
+    assert [v for v in VALUES if v in said] == []
