@@ -35,3 +35,27 @@ def test_evaluate_with_mask_pii_says_no_value(tmp_path, tmp_path_factory, tiny_m
     said += report.read_text(encoding="utf-8") if report.exists() else ""
     assert shown in said
     assert [v for v in VALUES if v in said] == []
+
+
+ADDED = (
+    "text,reasons,sentiment\n単価が低すぎる 佐藤さんから090-1234-5678,low_pay,negative\n"
+    "鈴木様 hanako@example.jp の件で揉めた,,negative\n手数料が高い taro@example.com,fees,\n"
+    "070-1111-2222,fees,negative\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "shown"),
+    [(ADDED, 0, "model written to"), (MALFORMED, 2, "[人名]様 [電話番号] [メール]")],
+    ids=["trained", "malformed"],
+)
+def test_train_add_with_mask_pii_says_and_keeps_no_value(tmp_path, tmp_path_factory, tiny_csv, data, code, shown):
+    added, out = tmp_path / "added.csv", tmp_path / "model"
+    added.write_text(data, encoding="utf-8")
+    args = ["train", str(tiny_csv), "--add", str(added), "--out", str(out), "--vectors", "none", "--folds", "2"]
+    result = CliRunner().invoke(cli, [*args, "--compare-folds", "2", "--mask-pii"])
+    assert result.exit_code == code, result.output
+    said = without_temp_folder(result.stdout + result.stderr, tmp_path_factory)
+    kept = [path.read_bytes() for path in sorted(out.glob("*"))] if out.exists() else []
+    assert shown in said
+    assert [v for v in VALUES if v in said or any(v.encode() in saved for saved in kept)] == []  # nor its words
