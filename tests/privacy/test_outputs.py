@@ -290,6 +290,7 @@ def test_predict_with_mask_pii(tiny_model_dir, fmt):
         ["rules", "test"],
         ["evaluate"],
         ["train"],
+        ["keywords"],
     ],
 )
 def test_mask_pii_has_help(command):
