@@ -66,3 +66,24 @@ def test_a_number_in_the_text_column_is_masked(tmp_path, tiny_model_dir, jobs, n
     assert written is None or written == kind
     assert summary.masks == {"my_number": 1}
     assert summary.statuses.get("error", 0) == sum(1 for v in expected if v is not None and v != "手数料が高い")
+
+
+@pytest.mark.filterwarnings("ignore:.*no row could be classified")  # no cell is a text
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [  # a struct's field name holding an address was written as it was, its value lost (None)
+        ([{"taro@example.com": "田中さんに090-1234-5678"}], [{"[メール]": "[人名]さんに[電話番号]"}]),
+        ([{"tel": MY_NUMBER, "body": "田中さん"}], [{"tel": "[個人番号]", "body": "[人名]さん"}]),  # refused before
+        ([[MY_NUMBER, 5]], [["[個人番号]", "5"]]),  # a list of numbers: refused before
+        ([{"a@example.com": "x", "b@example.com": "y"}], [{"[メール]": "x", "[メール] (2)": "y"}]),
+    ],
+)
+def test_a_parquet_struct_or_list_cell_is_written_masked(tmp_path, tiny_model_dir, cells, expected):
+    source, out = tmp_path / "in.parquet", tmp_path / "out.parquet"
+    pq.write_table(pa.table({"text": pa.array(cells)}), source)
+    taikai.classify_file(source, out, "text", model=tiny_model_dir, mask_pii=True)
+    texts, _ = _texts(out)
+    assert texts == expected
+    written = out.read_bytes() + json.dumps(texts, ensure_ascii=False).encode()
+    for value in (b"taro@example.com", b"090-1234-5678", "田中".encode(), b"1234", b"a@example.com"):
+        assert value not in written

@@ -201,8 +201,10 @@ def test_bad_lines_are_masked_in_the_side_file_and_the_error(tmp_path, tmp_path_
     [
         lambda bad, model, tmp: taikai.evaluate_rules(RULES, bad, model=model, mask_pii=True),
         lambda bad, model, tmp: taikai.suggest(predictions_of(tmp, model), mask_pii=True, exclude=[bad]),
+        lambda bad, model, tmp: taikai.evaluate(model, bad, sentiment_column=None, mask_pii=True),
+        lambda bad, model, tmp: taikai.train(TINY, tmp / "m", add=bad, sentiment_column=None, mask_pii=True),
     ],
-    ids=["evaluate_rules", "suggest-exclude"],
+    ids=["evaluate_rules", "suggest-exclude", "evaluate", "train-add"],
 )
 def test_a_malformed_labelled_record_is_quoted_masked(tmp_path, tmp_path_factory, tiny_model_dir, call):
     """Regression: evaluate_rules(..., mask_pii=True) (rules test --mask-pii) and suggest's exclude= files quoted a
@@ -216,6 +218,7 @@ def test_a_malformed_labelled_record_is_quoted_masked(tmp_path, tmp_path_factory
 
 
 RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
+TINY = Path(__file__).parents[1] / "fixtures" / "tiny.csv"
 
 
 def predictions_of(folder: Path, model: Path) -> Path:
@@ -276,7 +279,19 @@ def test_predict_with_mask_pii(tiny_model_dir, fmt):
 
 
 @pytest.mark.parametrize(
-    "command", [["predict"], ["batch"], ["report"], ["suggest"], ["drift"], ["explain"], ["rules", "test"]]
+    "command",
+    [
+        ["predict"],
+        ["batch"],
+        ["report"],
+        ["suggest"],
+        ["drift"],
+        ["explain"],
+        ["rules", "test"],
+        ["evaluate"],
+        ["train"],
+        ["keywords"],
+    ],
 )
 def test_mask_pii_has_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
+from itertools import islice
 from numbers import Real
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,8 +14,10 @@ import numpy as np
 import pandas as pd
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
+from taikai.analysis._personal_features import personal
 from taikai.analysis._tables import plain_predictions
-from taikai.errors import TOP, Argument, InputError, check_at_least, check_int, wrong_type
+from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
@@ -98,28 +101,35 @@ class Keywords:
 
 
 def _per_label(
-    estimator: Any, names: Any, kinds: Any, labels: list[str], top: int, kind: str | None
+    estimator: Any, names: Any, kinds: Any, labels: list[str], top: int, kind: str | None, masked: bool = False
 ) -> dict[str, tuple[Keyword, ...]]:
     coef, _, classes = centred_coefficients(estimator)
     allowed = kinds != "vector" if kind is None else kinds == kind  # vector columns are no words
     out = {}
     for label in labels:
         row = np.where(allowed, coef[classes.index(label)], -np.inf)
-        best = [j for j in np.argsort(-row, kind="stable")[:top] if row[j] > 0]
+        order = (j for j in np.argsort(-row, kind="stable") if row[j] > 0)
+        best = list(islice((j for j in order if not (masked and personal(str(names[j])))), top))
         out[label] = tuple(Keyword(str(names[j]), str(kinds[j]), float(row[j])) for j in best)
     return out
 
 
 @argument_order
-def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, kind: str | None = None) -> Keywords:
+@errors_masked
+def keywords(
+    model: Model | str | Path | None = None, top: int = DEFAULT_TOP, kind: str | None = None, mask_pii: bool = False
+) -> Keywords:
     """Return the *top* features with the largest positive centred coefficient for each reason and sentiment.
 
     *model* is a :class:`~taikai.Model` or the directory of one (``None``: the default model, or
     ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
     *kind* keeps only ``"word"`` or ``"char"`` n-grams; ``"all"`` (as ``taikai keywords --kind all``) or ``None``
     keeps both. Coefficients act on L2-normalised TF-IDF values, so they compare across features of one model.
+    ``mask_pii=True`` leaves out, for the next strongest, a feature that may hold personal data: one masking
+    changes, a name or place UniDic tags, four digits in a row (best effort: see ``docs/privacy.md``).
     """
-    check_at_least(TOP, top, 1)  # as --top: no features per label is no keywords
+    check_at_least(TOP, top, 1)
+    check_bool("mask_pii", mask_pii)  # as --top: no features per label is no keywords
     if kind not in _KINDS:
         raise InputError(f"kind must be 'all', 'word', 'char' or None (all), not {kind!r}")
     kind = None if kind == "all" else kind
@@ -136,10 +146,10 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
     names = np.concatenate([b.names() for b in blocks])
     kinds = np.concatenate([np.full(b.width, b.kind) for b in blocks])
     classifier = model.pipeline.named_steps["classify"]
-    reason = _per_label(classifier.reason_, names, kinds, model.reason_labels, top, kind)
+    reason = _per_label(classifier.reason_, names, kinds, model.reason_labels, top, kind, mask_pii)
     sentiment = {}
     if classifier.sentiment_ is not None:
-        sentiment = _per_label(classifier.sentiment_, names, kinds, model.sentiment_labels, top, kind)
+        sentiment = _per_label(classifier.sentiment_, names, kinds, model.sentiment_labels, top, kind, mask_pii)
     return Keywords(reason, sentiment)
 
 

@@ -150,13 +150,18 @@ def explain(
     help="Word n-grams, character n-grams, or both.",
 )
 @format_option
-def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
-    """List the model's strongest features for each reason and each sentiment."""
+@masked_option("no feature that may hold personal data is listed: the next strongest is")
+def keywords(model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: bool) -> None:
+    """List the model's strongest features for each reason and each sentiment.
+
+    With --mask-pii a feature is left out, for the next strongest, when masking changes it, when UniDic tags a word
+    of it as a person's or a place's name, or when it holds four digits in a row (best effort).
+    """
     from taikai.analysis import keywords as strongest
     from taikai.model import load_model
 
     model = load_model(model_path)
-    found = strongest(model, top=top, kind=kind)
+    found = strongest(model, top=top, kind=kind, mask_pii=mask_pii)
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), as_json=True)
         return

@@ -12,7 +12,7 @@ import click
 from taikai.cli._common import STDOUT, Command, check_output, echo_report, echo_result, model_inputs, write_json_report
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
-from taikai.cli._options import model_option
+from taikai.cli._options import masked_option, model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 )
 @labelled_data_options("The data has no sentiment labels.", model_columns=True)
 @labelled_sheet_option("DATA")
+@masked_option("the model reads the masked texts, and no message quotes a row unmasked")
 def evaluate(
     data: Path,
     model_path: Path | None,
@@ -52,6 +53,7 @@ def evaluate(
     encoding_errors: str,
     free_labels: bool,
     sheet: str | None,
+    mask_pii: bool,
 ) -> None:
     """Score a model on a labelled file (text, reasons, sentiment) and print the report.
 
@@ -75,6 +77,7 @@ def evaluate(
         free_labels=free_labels,
         encoding_errors=encoding_errors,
         sheet=sheet,
+        mask_pii=mask_pii,
     )
     # --json -: the report goes to standard error, where the warnings were just said (each once)
     echo_report(report.to_markdown(warnings=json_out != STDOUT), json_out)

@@ -9,6 +9,7 @@ import click
 from taikai.cli._common import Command, check_output, echo_result
 from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded, refuse_unexpanded_each
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
+from taikai.cli._options import masked_option
 from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import labelled_sheet_option
 
@@ -113,6 +114,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 @click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
 @labelled_data_options("Train a reason head only (data without sentiment).")
 @labelled_sheet_option("DATA", " An xlsx --add file is read from its sheet named labels, else its first.")
+@masked_option("the texts of DATA and of the --add files are masked, and the model trained on them")
 def train(
     data: Path,
     out: Path,
@@ -134,6 +136,7 @@ def train(
     encoding_errors: str,
     free_labels: bool,
     sheet: str | None,
+    mask_pii: bool,
 ) -> None:
     """Train a model on a labelled file (text, reasons, sentiment), plus --add files, and save it to --out.
 
@@ -179,6 +182,7 @@ def train(
             free_labels=free_labels,
             encoding_errors=encoding_errors,
             sheet=sheet,
+            mask_pii=mask_pii,
         )
     saved = f"the model to {out}"
     echo_result(training_summary(model.metadata, out), saved=saved)

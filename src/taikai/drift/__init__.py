@@ -15,6 +15,7 @@ from taikai.drift._figures import Figure, NewWord, new_words, show_limit
 from taikai.drift._figures import show as show_figure
 from taikai.drift._files import file_statistics, frame_statistics
 from taikai.drift._gaps import EmptyPeriods, gaps_line
+from taikai.drift._hidden_words import HiddenWords
 from taikai.drift._mix import ShareMove, js_divergence, largest_move
 from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._periods import FREQUENCIES
@@ -32,6 +33,7 @@ __all__ = [
     "Figure",
     "FileStatistics",
     "HeldOut",
+    "HiddenWords",
     "NewWord",
     "PeriodDrift",
     "Row",

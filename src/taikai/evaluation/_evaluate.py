@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import (
     REASONS_COLUMN,
@@ -59,6 +60,7 @@ class Classifier(Protocol):
 
 
 @argument_order
+@errors_masked
 def evaluate(
     model: Classifier | str | Path | None,
     data: str | Path | pd.DataFrame,
@@ -71,6 +73,7 @@ def evaluate(
     free_labels: bool = False,
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
+    mask_pii: bool = False,
 ) -> EvaluationReport:
     """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file; *sheet*, a
     name or 1-based number: of an xlsx workbook, by default the sheet named ``labels``, else the first).
@@ -93,6 +96,7 @@ def evaluate(
     says so when any were. A column argument left at its standard name (``text``, ``reasons``, ``sentiment``) that
     *data* lacks reads the column the model was trained on (``text_column='本文'``) when *data* has it, with a
     :class:`~taikai.errors.DataWarning` saying so; a column given another name is read as given.
+    ``mask_pii=True`` masks personal data in the texts before the model reads them, and in every error and warning.
     """
     from taikai.io import (
         SPLITS,
@@ -115,6 +119,7 @@ def evaluate(
 
     check_labelled_data(data)
     check_bool("free_labels", free_labels)
+    check_bool("mask_pii", mask_pii)
     check_label_columns(text_column, reasons_column, sentiment_column)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
@@ -180,7 +185,10 @@ def evaluate(
         df, chosen_by = rows_by_hashes(metadata, df, split, source, text_column, data)
     else:
         df = select_split(df, split, source)
-    result = model.classify(df[text_column].tolist())
+    texts = df[text_column].tolist()
+    from taikai.privacy import default_masker  # its finders compile on import: only masking needs them
+
+    result = model.classify(default_masker().mask_values(texts)[0] if mask_pii else texts)
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]
     unscored = [

@@ -126,12 +126,32 @@ def input_schema(
 
 
 def numbers_as_text(schema: pa.Schema, name: str) -> pa.Schema:
-    """Return *schema* with column *name* of text type if it is of numbers: masking writes a number as its masked
-    text (``123456789018``, a My Number, is ``[個人番号]``), so a masked text column of numbers holds text."""
+    """Return *schema* with column *name* of the type its values have once masked: masking writes a number as its
+    masked text (``123456789018``, a My Number, is ``[個人番号]``), so a masked text column of numbers holds text,
+    and so does a number inside a struct, list or map; and it masks a dict's keys, so a struct's field names are
+    masked as its cells' keys are (``taro@example.com`` is ``[メール]``), else the masked cells would be written
+    under the unmasked names with their values lost."""
+    index = schema.get_field_index(name)
+    field = schema.field(index)
+    kind = _masked_type(field.type)
+    return schema if kind == field.type else schema.set(index, field.with_type(kind))
+
+
+def _masked_type(kind: pa.DataType) -> pa.DataType:
+    """Return the Arrow type of values of *kind* once masked (see :func:`numbers_as_text`)."""
     import pyarrow as pa
 
-    index = schema.get_field_index(name)
-    kind = schema.field(index).type
-    if not (pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)):
-        return schema
-    return schema.set(index, schema.field(index).with_type(pa.string()))
+    from taikai.privacy import default_masker
+
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
+        return pa.string()
+    if pa.types.is_struct(kind):
+        fields = [kind.field(i) for i in range(kind.num_fields)]
+        [keys] = default_masker().mask_values([{f.name: None for f in fields}])[0]  # numbered as the cells' keys
+        names = [str(key) for key in keys]  # type: ignore[attr-defined]  # a dict: mask_values keeps its shape
+        return pa.struct([f.with_name(n).with_type(_masked_type(f.type)) for f, n in zip(fields, names, strict=True)])
+    if pa.types.is_map(kind):
+        return pa.map_(_masked_type(kind.key_type), _masked_type(kind.item_type))
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
+        return pa.list_(_masked_type(kind.value_type))  # a masked list cell is a list: its length is unchanged
+    return kind

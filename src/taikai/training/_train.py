@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.drift import HeldOut, training_statistics
 from taikai.errors import Argument, DataWarning, InputError, check_int
@@ -48,6 +49,7 @@ from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_
 from taikai.training._fit_failure import fit_failure
 from taikai.training._inputs import TrainingInputs, read_inputs
 from taikai.training._look_alike import look_alike_labels
+from taikai.training._masked_inputs import masked_inputs
 from taikai.training._resolved_config import resolve_config
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
@@ -119,6 +121,7 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
 
 
 @argument_order
+@errors_masked
 def train(
     data: Data,
     out: str | Path | None = None,
@@ -140,6 +143,7 @@ def train(
     free_labels: bool = False,
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
+    mask_pii: bool = False,
 ) -> Model:
     """Train a model on a labelled file or frame (plus *add*: a labelled file or frame, or a list of them) and return
     it (saved to *out*).
@@ -172,9 +176,10 @@ def train(
     *out* must not hold a model (or other files) unless ``overwrite``; that is checked before anything is read.
     What training finds weak in the data (a reason too rare to cross-validate, …) is in
     ``model.metadata.warnings``; the texts the saved model was fitted on are recorded as row hashes
-    (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
+    (``training_data.row_hashes``), which :func:`taikai.evaluate` checks. ``mask_pii=True`` masks the texts of
+    *data* and *add* before anything reads them (the model is fitted on masked texts), and every error and warning.
     """
-    check_flags(refit_all=refit_all, overwrite=overwrite, free_labels=free_labels)
+    check_flags(refit_all=refit_all, overwrite=overwrite, free_labels=free_labels, mask_pii=mask_pii)
     if out is not None:
         check_out_dir(out, overwrite)
     check_int("folds", folds, 0)
@@ -199,6 +204,7 @@ def train(
             encoding_errors=encoding_errors,
             sheet=sheet,
         )
+    inputs = masked_inputs(inputs, text_column) if mask_pii else inputs
     if inputs.skipped:
         warn_user(skipped_summary(inputs), SkippedRowsWarning)
     import pandas as pd
