@@ -21,7 +21,8 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.evaluation._nothing_scored import nothing_to_score
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable
+from taikai.evaluation._overlap import training_overlap
+from taikai.evaluation._result import EvaluationReport, Unpredictable
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
@@ -33,10 +34,8 @@ from taikai.model import (
     ModelMetadata,
     column_label,
     columns_read,
-    content_sha256,
     find_column,
     load_model,
-    sha256_file,
     trained_noted,
 )
 from taikai.text import Status
@@ -268,38 +267,3 @@ def skipped_rows(bad: Sequence[BadRow]) -> str:
     lines = list_rows(f"{len(bad):,} row(s) labelled in part cannot be scored and were skipped:", bad)
     lines.append("fill in their reasons (the primary one first) to score them, or leave both empty")
     return "\n".join(lines)
-
-
-def training_overlap(
-    meta: ModelMetadata,
-    data: object,
-    whole: pd.DataFrame,
-    rows: pd.DataFrame,
-    columns: list[Hashable],
-    text_column: Hashable,
-    split: str = "all",
-    model_dir: Path | None = None,
-) -> TrainingOverlap:
-    """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*; of *split*) *meta*'s
-    model (saved in *model_dir*) saw."""
-    trained = meta.training_data
-    same_file = isinstance(data, (str, Path)) and trained.file_sha256 == sha256_file(Path(data))
-    same_content = trained.content_sha256 == content_sha256(whole[columns].itertuples(index=False))
-    fitted = meta.fitted_rows()
-    # a row masked for a model trained on a masked sheet is one it was trained on (the reverse cannot be told)
-    seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars, masked=True).sum())
-    # --split test has rows to score: a split column's, or rows the model was not fitted on (counted once all
-    # the rows scored were fitted on, in the whole data)
-    testable = "split" in whole.columns or fitted is None or seen != len(rows)
-    if not testable and fitted is not None:
-        testable = not fitted.contains(whole[text_column], meta.max_chars, masked=True).all()
-    return TrainingOverlap(
-        len(rows),
-        seen,
-        bool(same_file),
-        bool(same_content),
-        meta.refit_on_all_rows,
-        split,
-        testable,
-        None if model_dir is None else str(model_dir),
-    )

@@ -8,19 +8,17 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
-from taikai.drift import HeldOut, training_statistics
 from taikai.errors import Argument, DataWarning, InputError, check_int
 from taikai.evaluation import evaluate
-from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
+from taikai.io import OnBadRows, list_rows
 from taikai.model import (
     DEFAULT_THRESHOLD,
     SEED,
-    DriftStatistics,
     FeatureConfig,
     Metrics,
     Model,
@@ -45,19 +43,17 @@ from taikai.training._checks import (
 from taikai.training._class_weights import read_class_weights
 from taikai.training._columns import Columns
 from taikai.training._compare import compare_added, skipped_comparison
-from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
+from taikai.training._cv import cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._fit_failure import fit_failure
 from taikai.training._inputs import TrainingInputs, read_inputs
 from taikai.training._look_alike import look_alike_labels
 from taikai.training._masked_inputs import masked_inputs
+from taikai.training._records import drift_statistics, training_source
 from taikai.training._resolved_config import resolve_config
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-SHOWN_SKIPPED = SHOWN_BAD_ROWS
-"""How many skipped rows the metadata (and the command's summary) quote."""
+    pass
 
 
 class SkippedRowsWarning(DataWarning):
@@ -73,51 +69,6 @@ def skipped_summary(inputs: TrainingInputs) -> str:
     return "\n".join(
         list_rows(f"{len(inputs.skipped):,} training row(s) cannot be used and were skipped:", inputs.skipped)
     )
-
-
-def _drift_statistics(
-    model: Model, train_df: pd.DataFrame, test_df: pd.DataFrame, text_column: Hashable, held_out: HeldOut | None
-) -> DriftStatistics:
-    """Return what ``taikai drift`` compares with: counted on held-out rows (cross-validation, else the test
-    split), or on the training rows themselves when nothing was held out (then the model's confidence is
-    higher than on new text, which the source says); the word table always on the training rows."""
-    if held_out is not None:
-        return training_statistics(model, train_df[text_column].tolist(), held_out)
-    if len(test_df):
-        source = (
-            f"predictions on the {len(test_df):,} test rows of a model fitted on the training rows "
-            f"(content words: its {len(train_df):,} training rows)"
-        )
-        training = train_df[text_column].tolist()
-        return training_statistics(model, test_df[text_column].tolist(), None, source, training=training)
-    source = f"predictions on its own {len(train_df):,} training rows (nothing held out: confidence is optimistic)"
-    return training_statistics(model, train_df[text_column].tolist(), None, source)
-
-
-def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
-    """Return the ``training_data`` metadata: the base file, its hashes and row counts, and what was skipped."""
-    base = inputs.files[0]
-    source: dict[str, Any] = (
-        {} if base.file == "<frame>" else {"file": Path(base.file).name, "file_sha256": base.sha256}
-    )
-    source |= {"content_sha256": content_sha256(inputs.base, columns.labelled()), "rows": len(inputs.base)}
-    if inputs.skipped:
-        source |= {
-            "skipped_rows": len(inputs.skipped),
-            "skipped_examples": [str(r) for r in inputs.skipped[:SHOWN_SKIPPED]],
-        }
-    if len(inputs.files) > 1:
-        source |= {
-            "added_rows": len(inputs.added),
-            "added_disagreeing_duplicates": inputs.disagreeing_duplicates,
-            "added_disagreeing_repeats": inputs.disagreeing_repeats,
-            "added_disagreeing_in": {
-                name: {"reasons": d.reasons, "sentiment": d.sentiment}
-                for name, d in (("duplicates", inputs.differing_duplicates), ("repeats", inputs.differing_repeats))
-            },
-            "added_disagreeing_at": {"duplicates": list(inputs.duplicates_at), "repeats": list(inputs.repeats_at)},
-        }
-    return source
 
 
 @argument_order
@@ -210,7 +161,7 @@ def train(
     import pandas as pd
 
     df = inputs.base
-    source = _source(inputs, columns)
+    source = training_source(inputs, columns)
     train_df, test_df, fit_df = split_rows(inputs, test_size, seed, sentiment_column, text_column)
     config = read_class_weights(config, fit_df, test_df, sentiment_column, free_labels)  # keys as labels are read
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
@@ -266,7 +217,7 @@ def train(
                 "the test scores are optimistic; keep repeated texts in one split"
             )
             meta = replace(meta, warnings=(*meta.warnings, repeated))
-    meta = replace(meta, drift=_drift_statistics(model, fit_df, test_df, text_column, held_out))
+    meta = replace(meta, drift=drift_statistics(model, fit_df, test_df, text_column, held_out))
     model = Model(pipeline, meta)
     if refit_all and len(test_df):
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
