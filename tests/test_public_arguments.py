@@ -180,6 +180,31 @@ CASES = [
         TypeError,
         "labels must be a list of reason ids (model.reason_labels) or None, not str 'fees'",
     ),
+    (  # regression: re's "expected string or bytes-like object, got 'float'"
+        "load_rules labels of numbers",
+        lambda m, f: taikai.load_rules(RULES, labels=["fees", 1.0]),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels) or None, not list ['fees', 1.0]: 1.0 is no reason "
+        "id; give them as str",
+    ),
+    (  # regression: the str's letters were read as the model's reasons, and every rule's label said unknown
+        "RuleSet.check_labels str",
+        lambda m, f: taikai.load_rules(RULES).check_labels("fees"),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels), not str 'fees'",
+    ),
+    (
+        "RuleSet.for_labels str",
+        lambda m, f: taikai.load_rules(RULES).for_labels("fees"),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels), not str 'fees'",
+    ),
+    (
+        "parse_rules labels of numbers",
+        lambda m, f: taikai.rules.parse_rules("", labels=[1]),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels) or None, not list [1]: 1 is no reason id",
+    ),
     (
         "reason_name lang",
         lambda m, f: taikai.reason_name("fees", lang="fr"),
