@@ -46,6 +46,30 @@ CASES = [
         "rules must be the path of a rules file, a RuleSet (taikai.load_rules) or None, not int 5",
     ),
     (
+        "Model metadata",
+        lambda m, f: taikai.Model(m.pipeline, metadata=m.metadata.to_dict()),
+        TypeError,
+        "metadata must be a ModelMetadata (model.metadata, ModelMetadata.from_dict(values)) or None, not a dict",
+    ),
+    (
+        "Model path",
+        lambda m, f: taikai.Model(m.pipeline, m.metadata, path=5),
+        TypeError,
+        "path must be a str or pathlib.Path, not int 5",
+    ),
+    (  # regression: ValueError: 'x' is not a valid RulesMode, naming no argument
+        "output_columns rules_mode",
+        lambda m, f: m.output_columns("overide"),
+        taikai.RulesError,
+        "rules_mode must be one of flag, override, not 'overide'",
+    ),
+    (  # regression: a str's letters were read as the columns ("the columns are ['t', 'e', 'x', 't']")
+        "check_columns str",
+        lambda m, f: m.check_columns("text", "text"),
+        TypeError,
+        "columns must be the column labels of a frame (df.columns), not str 'text'",
+    ),
+    (
         "predict_frame str",
         lambda m, f: m.predict_frame("x.csv"),
         TypeError,
@@ -155,6 +179,31 @@ CASES = [
         lambda m, f: taikai.load_rules(RULES, labels="fees"),
         TypeError,
         "labels must be a list of reason ids (model.reason_labels) or None, not str 'fees'",
+    ),
+    (  # regression: re's "expected string or bytes-like object, got 'float'"
+        "load_rules labels of numbers",
+        lambda m, f: taikai.load_rules(RULES, labels=["fees", 1.0]),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels) or None, not list ['fees', 1.0]: 1.0 is no reason "
+        "id; give them as str",
+    ),
+    (  # regression: the str's letters were read as the model's reasons, and every rule's label said unknown
+        "RuleSet.check_labels str",
+        lambda m, f: taikai.load_rules(RULES).check_labels("fees"),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels), not str 'fees'",
+    ),
+    (
+        "RuleSet.for_labels str",
+        lambda m, f: taikai.load_rules(RULES).for_labels("fees"),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels), not str 'fees'",
+    ),
+    (
+        "parse_rules labels of numbers",
+        lambda m, f: taikai.rules.parse_rules("", labels=[1]),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels) or None, not list [1]: 1 is no reason id",
     ),
     (
         "reason_name lang",
@@ -726,3 +775,9 @@ def test_a_numpy_sheet_number_reads_that_sheet(files):
     from taikai.io import read_table
 
     assert list(read_table(files["root"] / "in.xlsx", sheet=np.int64(1)).frame.columns) == ["text"]
+
+
+def test_a_model_s_path_given_as_a_str_is_a_path(tiny_model):
+    """Regression: Model(pipeline, metadata, path="x") kept the str, where load_model gives a Path."""
+    model = taikai.Model(tiny_model.pipeline, tiny_model.metadata, path="x")
+    assert model.path == Path("x") and isinstance(model.path, Path)

@@ -94,6 +94,7 @@ def test_a_numpy_bool_is_a_bool(tiny_model):
 
 
 MAP_MISSING = ": a row not classified has no reason; map a column with .map(reason_name, na_action='ignore')"
+MAP_MANY = ": name one label, or map a column of them with df['reason'].map(reason_name, na_action='ignore')"
 
 
 @pytest.mark.parametrize(
@@ -104,6 +105,9 @@ MAP_MISSING = ": a row not classified has no reason; map a column with .map(reas
         (None, "None" + MAP_MISSING),
         (float("nan"), "float nan" + MAP_MISSING),
         (pd.NA, "NAType <NA>" + MAP_MISSING),
+        # regression: a Series was shown over two lines ("not Series 0    fees\ndtype: str"), with no advice
+        (pd.Series(["fees"]), "a Series" + MAP_MANY),
+        (["fees"], "list ['fees']" + MAP_MANY),
     ],
 )
 def test_reason_name_refuses_what_is_no_label(label, shown):
@@ -113,6 +117,30 @@ def test_reason_name_refuses_what_is_no_label(label, shown):
     with pytest.raises(TypeError) as caught:
         taikai.reason_name(label)
     assert str(caught.value) == f"label must be a reason id (str) such as 'fees', not {shown}"
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        (3, "int 3"),
+        (
+            None,
+            "None: a row not classified has no sentiment; map a column with .map(sentiment_name, na_action='ignore')",
+        ),
+        (
+            pd.Series(["negative"]),
+            "a Series: name one label, or map a column of them with df['sentiment'].map(sentiment_name, "
+            "na_action='ignore')",
+        ),
+    ],
+    ids=["int", "None", "Series"],
+)
+def test_sentiment_name_refuses_what_is_no_label_as_reason_name_does(label, shown):
+    """Regression: sentiment_name(None) and sentiment_name(3) returned them as their own names, and a Series or a list
+    raised "unhashable type: 'Series'"."""
+    with pytest.raises(TypeError) as caught:
+        taikai.labels.sentiment_name(label)
+    assert str(caught.value) == f"label must be a sentiment (str) such as 'negative', not {shown}"
 
 
 def test_the_advice_for_a_column_with_rows_not_classified_works(tiny_model):

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -178,3 +179,14 @@ def test_a_model_of_the_full_corpus_shows_its_records_in_a_few_lines(name, start
     result = result or taikai.check_drift(pd.DataFrame({"text": TEXTS}), model)
     shown = repr(result)
     assert shown.startswith(start) and len(shown) < most, (len(shown), shown[:300])
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [np.array(["手数料が高い"]), np.array(["手数料が高い"], dtype=object).astype(np.str_), [np.str_("手数料が高い")]],
+    ids=["array", "array of str_", "list of str_"],
+)
+def test_a_prediction_s_text_is_a_plain_str(tiny_model, texts):
+    """Regression: the texts of a numpy array came back as numpy's str_ (``np.str_('手数料が高い')`` in a notebook)."""
+    [prediction] = tiny_model.predict(texts)
+    assert type(prediction.text) is str and type(prediction.to_dict()["text"]) is str

@@ -23,7 +23,24 @@ _NAMES = {"ja": {r.id: r.name_ja for r in REASONS}, "en": {r.id: r.name_en for r
 _SENTIMENT_NAMES = {"ja": SENTIMENT_NAMES_JA, "en": SENTIMENT_NAMES_EN}
 _REASON_BY_NAME = {key: r.id for r in REASONS for key in (r.id, r.id.lower(), r.name_ja)}
 _SENTIMENT_BY_NAME = {key: s for s, ja in SENTIMENT_NAMES_JA.items() for key in (s, ja)}
-_NOT_CLASSIFIED = ": a row not classified has no reason; map a column with .map(reason_name, na_action='ignore')"
+
+
+def _check_label(label: object, head: str, example: str) -> None:
+    """Raise ``TypeError`` naming argument ``label`` unless *label* (of *head*: ``reason`` or ``sentiment``) is a str:
+    a missing one is a row not classified, several (a Series, a list) a column to map, which the message says how
+    to do."""
+    if isinstance(label, str):
+        return
+    function = f"{head}_name"
+    missing = label is None or (isinstance(label, float) and label != label) or type(label).__name__ == "NAType"
+    if missing:
+        hint = f": a row not classified has no {head}; map a column with .map({function}, na_action='ignore')"
+    elif isinstance(label, Iterable) and not isinstance(label, bytes):  # a Series, a list, an array: one name each
+        hint = f": name one label, or map a column of them with df[{head!r}].map({function}, na_action='ignore')"
+    else:
+        hint = ""
+    what = "a reason id" if head == "reason" else f"a {head}"
+    raise TypeError(f"{wrong_type('label', label, f'{what} (str) such as {example!r}')}{hint}")
 
 
 def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
@@ -36,10 +53,7 @@ def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = Non
     >>> reason_name("fees"), reason_name("fees", labels=["fees", "Fees"])
     ('手数料が高い', 'fees')
     """
-    if not isinstance(label, str):
-        missing = label is None or (isinstance(label, float) and label != label) or type(label).__name__ == "NAType"
-        given = "None" if label is None else f"{type(label).__name__} {label!r}"
-        raise TypeError(f"label must be a reason id (str) such as 'fees', not {given}{_NOT_CLASSIFIED * missing}")
+    _check_label(label, "reason", "fees")
     check_choice("lang", lang, _NAMES)
     if own_labels(_given_labels(labels)):
         return label
@@ -70,7 +84,9 @@ def named_reason(label: str, lang: str = "ja", labels: Iterable[str] | None = No
 
 def sentiment_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
     """Return the display name of a sentiment in *lang* (``ja`` or ``en``), or the label itself if unknown, or when
-    *labels*, the model's sentiments, are labels of one's own (:func:`own_labels`)."""
+    *labels*, the model's sentiments, are labels of one's own (:func:`own_labels`). A *label* that is not a str is
+    refused (``TypeError``), as :func:`reason_name` refuses it."""
+    _check_label(label, "sentiment", "negative")
     check_choice("lang", lang, _SENTIMENT_NAMES)
     if own_labels(_given_labels(labels, "sentiments"), SENTIMENTS):
         return label

@@ -6,6 +6,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
 
 import click
 import numpy as np
@@ -190,6 +191,35 @@ def test_a_missing_text_is_explained_as_an_empty_one(tiny_model, value):
     assert (explanation.text, explanation.status) == ("", "empty")
     assert str(explanation) == "empty: no text (missing value)"
     assert repr(explanation) == "Explanation(text='', status='empty', message='no text (missing value)')"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (123, "not int 123: explain a text (str(value), if the value is the text of a review)"),
+        (1.5, "not float 1.5: explain a text"),
+        (np.int64(5), "not int64 np.int64(5): explain a text"),
+        (True, "not bool True: explain a text"),
+        (pd.Timestamp("2024-01-01"), "not Timestamp('2024-01-01 00:00:00'): explain a text"),
+        (b"x", "not bytes b'x': decode them first (.decode('utf-8'), or .decode('cp932'))"),
+        (Path("reviews.csv"), f"not {Path('reviews.csv')!r}: explain a text, not a file"),
+    ],
+    ids=["int", "float", "numpy int", "bool", "Timestamp", "bytes", "path"],
+)
+def test_a_value_that_is_no_text_is_refused_as_predict_refuses_it(tiny_model, value, message):
+    """Regression: explain(model, 123) returned an explanation of status 'error' ("not text: a value of type int",
+    naming no argument) where model.predict(123) raised TypeError; the two now agree."""
+    with pytest.raises(TypeError) as caught:
+        explain(tiny_model, value)
+    assert str(caught.value).startswith(f"text must be one text (a str), or None for a missing one, {message}")
+    with pytest.raises(TypeError):
+        tiny_model.predict(value)
+
+
+def test_a_numpy_text_is_explained_as_a_plain_str(tiny_model):
+    """An item of an array of texts (numpy's str_) is explained as the str it is: the explanation's text is a str."""
+    explanation = explain(tiny_model, np.array(["手数料が高すぎる"])[0])
+    assert type(explanation.text) is str and explanation == explain(tiny_model, "手数料が高すぎる")
 
 
 def test_cli_explain_json_and_text(tiny_model_dir):

@@ -192,3 +192,27 @@ def test_a_word_s_spans_are_where_it_occurs(models, text, word, matches):
     assert [e.text[s:t] for s, t in part.spans] == matches
     [c] = [c for c in e.to_dict()["reason"]["contributions"] if c["kind"] == "vector"]
     assert [w["spans"] for w in c["words"] if w["word"] == word] == [[list(s) for s in part.spans]]
+
+
+@pytest.mark.parametrize(
+    ("top", "shown"),
+    [
+        (1, [("手数料", "green"), ("が高すぎて", None), ("稼げ", "red"), ("ない", None)]),
+        (2, [("手数料", "green"), ("が", None), ("高", "green"), ("すぎて", None), ("稼げ", "red"), ("ない", None)]),
+    ],
+)
+def test_the_terminal_highlights_the_listed_vector_words_at_their_spans(models, top, shown):
+    """The words listed under ``(word vectors)`` are highlighted in the text as the n-grams are (green toward, red
+    against); a word not listed (past *top*) is not. Before, only the n-grams' spans were."""
+    import click
+
+    e = explain(models["shipped"], TEXTS[0], top=top)  # 手数料が高すぎて稼げない
+    words = (
+        WordPart("手数料", 1, 2.0, 2 / 2.5, ((0, 3),)),
+        WordPart("高い", 1, 1.5, 1.5 / 2.5, ((4, 5),)),
+        WordPart("稼ぐ", 1, -1.0, -1 / 2.5, ((8, 10),)),
+    )
+    vector = replace(_vector(e.reason), weight=2.5, words=words)
+    head = replace(e.reason, contributions=(vector,))
+    line = render_text(replace(e, reason=head, sentiment=None)).splitlines()[1]
+    assert line == "  " + "".join(text if fg is None else click.style(text, fg=fg, bold=True) for text, fg in shown)

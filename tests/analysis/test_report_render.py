@@ -3,6 +3,7 @@ character per line beside a wide text (checked in Chromium)."""
 
 import json
 import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -155,6 +156,26 @@ def test_html_table_shows_every_column_of_a_frame_with_repeated_names(columns, v
     row = table[table.index("<tbody>") :]
     assert [c for c in cells if c in row] == cells
     assert table.count("<th>") == len(columns) + 2  # the index's heading and cell, and one per column
+
+
+@pytest.mark.parametrize(
+    ("values", "cells"),
+    [
+        (["ok", "ok"], ["<td>ok</td>", "<td>ok</td>"]),  # one category: mapped, pandas kept it categorical
+        (["ok", "empty"], ["<td>ok</td>", "<td>empty</td>"]),
+        (["ok", None], ["<td>ok</td>", "<td></td>"]),
+    ],
+    ids=["one category", "two categories", "a missing cell"],
+)
+def test_html_table_shows_a_categorical_column(values, cells):
+    """Regression: a categorical column of one category (``df.astype({"status": "category"})`` of a run whose rows
+    were all classified) raised pandas' "'Categorical' with dtype category does not support operation 'all'"."""
+    import pandas as pd
+
+    from taikai.analysis import html_table
+
+    table = html_table(pd.DataFrame({"status": pd.Categorical(values)}))
+    assert re.findall(r"<td[^>]*>[^<]*</td>", table) == cells
 
 
 @pytest.mark.parametrize(

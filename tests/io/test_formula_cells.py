@@ -192,7 +192,7 @@ def _train_add(data, tmp_path, texts, ids, model):
     pd.DataFrame({"text": texts, "reasons": "low_pay", "sentiment": "negative"}).to_csv(base, index=False)
     with pytest.raises(taikai.InputError) as error:  # every added row is a duplicate of the base data's
         read_inputs(base, [data], columns=Columns())
-    source = "<frame>" if isinstance(data, pd.DataFrame) else str(data)
+    source = "the frame given to add=" if isinstance(data, pd.DataFrame) else str(data)
     return str(error.value).replace(str(base), "BASE").replace(source, "SOURCE")
 
 

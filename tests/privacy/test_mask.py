@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from taikai.errors import InputError
 from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, _mask, mask_pii, neutralize
 
 CASES_FILE = Path(__file__).parents[1] / "data" / "pii_cases.tsv"
@@ -514,3 +515,51 @@ def test_mask_text_column_keeps_the_column_s_kind_and_no_original_in_its_categor
     assert counts == [{PiiKind.EMAIL: 1}, {}, {PiiKind.EMAIL: 1}]
     if dtype == "category":
         assert "taro@example.com まで" not in list(masked["text"].cat.categories)
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame({"text": ["taro@example.com まで"], "id": [1]})
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: (Path("reviews.csv"), "text"),
+            TypeError,
+            f"df must be a pandas DataFrame, not {Path('reviews.csv')!r}",
+        ),
+        (
+            lambda: (_frame()["text"], "text"),
+            TypeError,
+            "df must be a pandas DataFrame, not a Series: mask a Series' texts with "
+            "mask_text_column(series.to_frame('text'), 'text')",
+        ),
+        (
+            lambda: (_frame(), "body"),
+            InputError,
+            "<frame>: no column 'body'; the columns are ['text', 'id']; give the right one to column=",
+        ),
+        (
+            lambda: (_frame(), ["text"]),
+            TypeError,
+            "column must be a column label (a str, or an int for a frame read with header=None), not list ['text']",
+        ),
+        (
+            lambda: (_frame().rename(columns={"id": "text"}), "text"),
+            InputError,
+            "2 columns are named 'text'; rename them so that column= names one column",
+        ),
+    ],
+    ids=["path", "series", "no such column", "list", "named twice"],
+)
+def test_mask_text_column_refuses_what_is_no_frame_or_no_column_naming_the_argument(call, error, message):
+    """Regression: a path raised "'PosixPath' object is not subscriptable", a Series or a column not there pandas'
+    KeyError: 'text', and a column named twice "'DataFrame' object has no attribute 'tolist'"."""
+    from taikai.privacy import mask_text_column
+
+    with pytest.raises(error) as caught:
+        mask_text_column(*call())
+    assert str(caught.value) == message

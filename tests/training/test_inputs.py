@@ -116,8 +116,26 @@ def test_an_added_file_only_of_rows_of_the_base_data_is_refused(tmp_path, rows, 
     with pytest.raises(InputError) as caught:
         read_inputs(BASE, [labelled([NEW]), path], columns=Columns())
     assert str(caught.value) == (
-        f"every labelled row of {path} is already in <frame> {said}: it adds nothing to train on; label rows that are "
-        "not in <frame>, or leave it out of add= (--add on the command line)"
+        f"every labelled row of {path} is already in the base data frame {said}: it adds nothing to train on; label "
+        "rows that are not in the base data frame, or leave it out of add= (--add on the command line)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("add", "named"),
+    [
+        (lambda rows: rows, "the frame given to add="),
+        (lambda rows: [rows], "the frame given to add="),
+        (lambda rows: [labelled([NEW]), rows], "<frame 2 of add>"),
+    ],
+    ids=["frame", "list of one frame", "second of two frames"],
+)
+def test_an_added_frame_only_of_rows_of_the_base_frame_is_told_from_it(add, named):
+    """Regression: a notebook's two frames were both <frame>: "every labelled row of <frame> is already in <frame>"."""
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, add(labelled([["手数料が高い", "fees", "negative"]])), columns=Columns())
+    assert str(caught.value).startswith(
+        f"every labelled row of {named} is already in the base data frame (1 duplicate): it adds nothing to train on"
     )
 
 

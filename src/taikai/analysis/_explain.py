@@ -94,7 +94,9 @@ def explain(
     The model comes first, then the text: ``explain(model, text)``. *model* is a :class:`~taikai.Model` or the
     directory of one, or ``None`` for the default model (``$TAIKAI_MODEL``, else the shipped one), as for
     :func:`taikai.check_drift`; it has no default, so write ``explain(None, text)``. Arguments given the other way
-    round, or a list of texts, are refused with a ``TypeError`` that says what to write.
+    round, a list of texts, or a value that is no text (a number, bytes: :meth:`taikai.Model.predict` refuses them
+    too), are refused with a ``TypeError`` that says what to write; a missing value (``None``, NaN) is explained as an
+    empty text.
 
     A text longer than the model's ``max_chars`` is explained as ``predict`` classifies it, from its first
     ``max_chars`` characters after normalisation, and its ``message`` says so; its spans fall in that start.
@@ -106,7 +108,7 @@ def explain(
     :meth:`taikai.Model.predict` does: the masked text is what the model and the rules read, the explanation's
     ``text``, and what the spans index; no feature holds a masked value.
     """
-    check_arguments(text)
+    text = check_arguments(text)  # type: ignore[assignment]  # a str or None, explained as empty
     check_at_least(TOP, top, 1)  # as --top: an explanation without contributions explains nothing
     check_bool("mask_pii", mask_pii)
     if mask_pii:

@@ -1,6 +1,6 @@
 """The terminal rendering of an :class:`~taikai.analysis.Explanation` (``taikai explain``): the text with its spans
-highlighted, then the weights, per head; the text shown on one line per head, without the control characters a
-terminal would act on, and clipped when long."""
+highlighted (the n-grams', and the listed vector words'), then the weights, per head; the text shown on one line per
+head, without the control characters a terminal would act on, and clipped when long."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from taikai.text import Status, display_width, pad, printable
 
 if TYPE_CHECKING:  # _explanation imports this module to print an explanation
     from taikai.analysis._explain_words import WordPart
-    from taikai.analysis._explanation import Explanation
+    from taikai.analysis._explanation import Contribution, Explanation
 
 SHOWN_CHARS = 1000
 """The characters of a text the rendering shows (per head); the spans and the JSON keep to the whole text."""
@@ -50,7 +50,7 @@ def render_text(explanation: Explanation) -> str:
         name = named_reason(head.label, labels=explanation.model_reasons) if head.head == "reason" else head.label
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
         lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}{also}")
-        weights = explanation.char_weights(head.head)
+        weights = _shown_weights(explanation, head.head, head.contributions)
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
         lines.append(f"  {shown}{'…' if clipped else ''}")
         features = [repr(c.feature) for c in head.contributions]
@@ -73,8 +73,7 @@ def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int) 
     that all the words' weights add up to the contribution's (none for another contribution)."""
     if not words:
         return []
-    toward = [w for w in words if w.weight > 0][:top]
-    against = sorted((w for w in words if w.weight < 0), key=lambda w: w.weight)[:top]
+    toward, against = _shown_words(words, top)
     lines = []
     for side, shown in (("toward", toward), ("against", against)):
         if shown:
@@ -83,6 +82,27 @@ def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int) 
     many = f"the parts of all {len(words):,} words add" if len(words) > 1 else "the one word's part adds"
     lines.append(f"{indent}({many} up to the vectors' {total:+.3f})")
     return lines
+
+
+def _shown_words(words: Sequence[WordPart], top: int) -> tuple[list[WordPart], list[WordPart]]:
+    """The words of the vector contribution the rendering lists: up to *top* pulling toward, strongest first, and up
+    to *top* pulling against, strongest first."""
+    toward = [w for w in words if w.weight > 0][:top]
+    against = sorted((w for w in words if w.weight < 0), key=lambda w: w.weight)[:top]
+    return toward, against
+
+
+def _shown_weights(explanation: Explanation, head: str, contributions: Sequence[Contribution]) -> np.ndarray:
+    """Return the weight per character of the text that the rendering highlights for *head*: the contributions'
+    (:meth:`Explanation.char_weights`), plus each listed vector word's at its spans, as an n-gram's is at its own,
+    so that a word pulling toward the label is green in the text as the words it is listed with."""
+    weights = explanation.char_weights(head)
+    for contribution in contributions:
+        toward, against = _shown_words(contribution.words, explanation.top)
+        for word in toward + against:
+            for start, end in word.spans:
+                weights[start:end] += word.weight
+    return weights
 
 
 def _share(word: WordPart) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._masked_messages import errors_masked
-from taikai.errors import TEXT_COLUMN, InputError, check_bool
+from taikai.errors import TEXT_COLUMN, InputError, check_bool, wrong_type
 from taikai.model._classified import check_prefix, free_prefix
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
 from taikai.model._inputs import find_column, not_a_frame
@@ -48,6 +48,8 @@ class FramePrediction:
         """Return the label of *columns* that *text_column* names (the label, or the label written as a str); raise
         :class:`InputError` when there is none (or it is in *index*, a frame's), or *columns* hold an output column."""
         check_prefix(prefix)
+        if isinstance(columns, str) or not isinstance(columns, Iterable):  # a str's letters are no column labels
+            raise wrong_type("columns", columns, "the column labels of a frame (df.columns)")
         columns = list(columns)
         hint = tuple_hint(columns, text_column, TEXT_COLUMN)
         label = find_column(columns, text_column, TEXT_COLUMN, hint=hint, index=index)

@@ -60,11 +60,16 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
 class Model(FramePrediction, Described, LibraryCalls):
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
-    def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):
+    def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: str | Path | None = None):
         classifier = fitted_classifier(pipeline)
+        if metadata is not None and not isinstance(metadata, ModelMetadata):
+            accepted = "a ModelMetadata (model.metadata, ModelMetadata.from_dict(values)) or None"
+            raise wrong_type("metadata", metadata, accepted)
+        if path is not None:
+            check_path("path", path)
         self.pipeline = pipeline
         self.metadata = metadata or ModelMetadata.unsaved()
-        self.path = path
+        self.path = None if path is None else Path(path)
         self._artifact: bytes | None = None  # the model.joblib bytes it was loaded from or saved as (see save)
         self.loaded = False  # made in this session; load_model, which verifies a model, sets it
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).

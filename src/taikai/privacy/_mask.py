@@ -11,6 +11,7 @@ from typing import Any
 
 from taikai.errors import check_bool, wrong_type
 from taikai.privacy._cells import number_text, unique_key
+from taikai.privacy._frame_column import check_column
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._names import find_names
@@ -256,9 +257,11 @@ def default_masker() -> PiiMasker:
 def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind, int]]]:
     """Return a copy of the pandas DataFrame *df* whose *column* has its personal data masked (other values pass
     unchanged), and each row's masks per kind. The column keeps its string dtype, or is categorical again (of the
-    masked values) if it was; object otherwise."""
+    masked values) if it was; object otherwise. Anything but a frame is refused with ``TypeError``, a *column* not
+    among its columns (or named twice) with :class:`~taikai.InputError`, naming the argument."""
     import pandas as pd
 
+    check_column(df, column)
     texts, counts = default_masker().mask_each(df[column].tolist())
     dtype: Any = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
     if isinstance(df[column].dtype, pd.CategoricalDtype):

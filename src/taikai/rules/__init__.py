@@ -49,7 +49,7 @@ def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
     """Return the columns that rules applied in *mode* add (none for ``None``: no rules)."""
     if mode is None:
         return ()
-    return (*RULE_COLUMNS, MODEL_REASON) if RulesMode(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
+    return (*RULE_COLUMNS, MODEL_REASON) if RulesMode.parse(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
 
 
 def boolean_column(values: Iterable[object], index: pd.Index | None = None) -> pd.Series:

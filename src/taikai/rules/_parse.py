@@ -10,7 +10,7 @@ from typing import Any
 
 from taikai._column_names import did_you_mean
 from taikai._masked_messages import masks
-from taikai.errors import RulesError, check_path, wrong_type
+from taikai.errors import RulesError, check_path
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, string_lines, top_level_line
 from taikai.rules._kh_coder import kh_code_problem
@@ -22,6 +22,7 @@ from taikai.rules._rule import (
     RuleSet,
     Term,
     TermKind,
+    check_reason_labels,
     rule_label,
     rule_name,
     unknown_label,
@@ -62,8 +63,7 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     the taxonomy's reasons ``その他`` is ``other``, for a model with labels of its own it stays ``その他``.
     """
     check_path("path", path)
-    if labels is not None and (isinstance(labels, str) or not isinstance(labels, Sequence)):
-        raise wrong_type("labels", labels, "a list of reason ids (model.reason_labels) or None")
+    check_reason_labels(labels, none=True)
     said = empty_or_blank(str(path))
     if said:  # Path("") is the current directory: "." would be named as the rules file
         raise RulesError(
@@ -77,6 +77,7 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
 
 def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None = None) -> RuleSet:
     """Parse rules written in TOML (see :func:`load_rules`); *source* names them in messages."""
+    check_reason_labels(labels, none=True)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -183,12 +183,14 @@ class RuleSet:
         model of the taxonomy's reasons, a Japanese display name or an id in any case is its id (``その他`` is
         ``other``); for a model with labels of its own (:func:`taikai.labels.own_labels`), each label stays as
         written (``その他`` is ``その他``). Rules whose labels read so already are returned as they are."""
+        check_reason_labels(labels)
         labelled = tuple(replace(r, label=rule_label(r.label, labels)) for r in self.rules)
         return self if labelled == self.rules else replace(self, rules=labelled)
 
     def check_labels(self, labels: Sequence[str]) -> None:
         """Raise :class:`~taikai.errors.UnknownRuleLabelError` naming every rule whose label, read as
         :meth:`for_labels` reads it, is not one of *labels* (the model's reasons)."""
+        check_reason_labels(labels)
         rules = self.for_labels(labels).rules
         problems = [
             unknown_label(self._position(k), rule.label, labels)
@@ -203,6 +205,23 @@ def rule_name(written: str) -> str:
     """Return the name a rule's *written* name is read as, as texts are read (NFKC: ``ｆｅｅ`` and ``ﾃｽﾄ`` are
     ``fee`` and ``テスト``; whitespace collapsed and stripped), so that two names a reader takes for one are one."""
     return " ".join(unicodedata.normalize("NFKC", written).split())
+
+
+REASON_LABELS = "a list of reason ids (model.reason_labels)"
+"""What the ``labels`` of a rules function are: the reasons of the model the rules are for."""
+
+
+def check_reason_labels(labels: object, *, none: bool = False) -> None:
+    """Raise ``TypeError`` naming argument ``labels`` unless it is a list or tuple of str (or ``None``, when *none*):
+    a str's letters, or a label that is not text (``1.0`` of a column of numbers), are no model's reasons."""
+    accepted = f"{REASON_LABELS} or None" if none else REASON_LABELS
+    if labels is None and none:
+        return
+    if isinstance(labels, str) or not isinstance(labels, Sequence):
+        raise wrong_type("labels", labels, accepted)
+    odd = [label for label in labels if not isinstance(label, str)]
+    if odd:
+        raise TypeError(f"{wrong_type('labels', labels, accepted)}: {odd[0]!r} is no reason id; give them as str")
 
 
 def rule_label(written: str, labels: Sequence[str] | None) -> str:

@@ -171,10 +171,10 @@ def empty_or_blank(value: object) -> str | None:
 
 
 def shown_text(value: object) -> str:
-    """Return *value* as the text a result shows for it: a str as it is, ``""`` for a missing value (as a file's
-    empty cell), anything else as ``str`` gives it."""
+    """Return *value* as the text a result shows for it: a str as it is (a subclass, numpy's ``str_`` of an array of
+    texts, as a plain str), ``""`` for a missing value (as a file's empty cell), anything else as ``str`` gives it."""
     if isinstance(value, str):
-        return value
+        return value if type(value) is str else str(value)
     return "" if is_missing(value) else str(value)
 
 

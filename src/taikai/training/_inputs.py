@@ -191,9 +191,12 @@ def read_inputs(
             differ = differences(added[mine], base_keys, columns.sentiment)[0].rows
             other = f", {differ:,} of them labelled otherwise there: DATA's labels are kept" if differ else ""
             counted = f"{duplicates:,} duplicate{'s' if duplicates != 1 else ''}{other}"
+            # two frames are both <frame>: named by their arguments ("of <frame> is already in <frame>" read as one)
+            added_as = f"the frame given to {ADD.name}=" if name == "<frame>" else name
+            base_as = "the base data frame" if base_name == "<frame>" else base_name
             raise InputError(
-                f"every labelled row of {name} is already in {base_name} ({counted}): it adds nothing to train on; "
-                f"label rows that are not in {base_name}, or leave it out of {ADD}"
+                f"every labelled row of {added_as} is already in {base_as} ({counted}): it adds nothing to train on; "
+                f"label rows that are not in {base_as}, or leave it out of {ADD}"
             )
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)

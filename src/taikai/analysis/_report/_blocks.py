@@ -64,7 +64,7 @@ class Table:
         names = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
         cells = (df.iloc[:, j] for j in range(df.shape[1]))  # by position: two columns of one name are two columns
         numeric = [False] * index + [
-            pd.api.types.is_numeric_dtype(c) or (len(df) > 0 and c.map(_is_share).all()) for c in cells
+            pd.api.types.is_numeric_dtype(c) or (len(df) > 0 and all(map(_is_share, c))) for c in cells
         ]
         columns = tuple(
             Column(name, kinds.get(name, ColumnKind.NUMBER if is_number else ColumnKind.LABEL))
