@@ -137,3 +137,47 @@ def test_the_reasons_alt_names_every_tied_top_reason(counts, lang, alt):
     frame["text"] = [f"本文 {i}" for i in range(len(frame))]
     ctx = ReportContext(frame, ReportOptions(lang=lang))
     assert next(b.alt for b in reasons_section(ctx).blocks if isinstance(b, Figure)) == alt
+
+
+def _months(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """A frame of reviews per month (``{"2026-01-15": {"fees": 3}}``), each with its text."""
+    from support_frames import classified
+
+    rows = [(d, r) for d, n in counts.items() for r, k in n.items() for _ in range(k)]
+    frame = classified(pd.DataFrame(rows, columns=["posted_at", "reason"]))
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("section", "counts", "alt"),
+    [
+        (
+            "reasons",
+            {"2026-01-15": {"fees": 1}},
+            "Reasons: the most frequent is 'High fees', 1 review (100.0% of 1 classified).",
+        ),
+        (
+            "reasons",
+            {"2026-01-15": {"fees": 1, "trouble": 1}},
+            "Reasons: the most frequent are 'High fees' and 'Trouble, distrust', 1 review each (50.0% of 2 "
+            "classified).",
+        ),
+        (
+            "trend",
+            {"2026-01-15": {"fees": 3}, "2026-02-15": {"fees": 1}},
+            "Count per month, per reason: the count that moved most is 'High fees', from 3 to 1 review in 2026-02 "
+            "(against 2026-01).",
+        ),
+        (
+            "trend",
+            {"2026-01-15": {"fees": 1}, "2026-02-15": {"fees": 3}},
+            "Count per month, per reason: the count that moved most is 'High fees', from 1 to 3 reviews in 2026-02 "
+            "(against 2026-01).",
+        ),
+    ],
+)
+def test_an_english_alt_says_one_review_in_the_singular(section, counts, alt):
+    """Regression: a count of 1 read '1 reviews' in the English alt texts (the page's sentences said '1 review')."""
+    ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang="en"))
+    assert alt in [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Figure)]

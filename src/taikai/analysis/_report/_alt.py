@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
+from taikai.analysis._report._phrases import fill
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,22 +30,25 @@ WORDS = {
     },
     "en": {
         "alt": "{title}: {finding}",
-        "top": "the most frequent is '{name}', {count} reviews ({share} of {rows} classified).",
-        "top_tied": "the most frequent are '{name}', {count} reviews each ({share} of {rows} classified).",
+        "top": "the most frequent is '{name}', {count} {count|review|reviews} ({share} of {rows} classified).",
+        "top_tied": "the most frequent are '{name}', {count} {count|review|reviews} each ({share} of {rows} "
+        "classified).",
         "moved": "the share that moved most is '{name}', from {before} to {after} in {period} (against {previous}).",
-        "rose": "the count that moved most is '{name}', from {before} to {after} reviews in {period} (against "
+        "rose": "the count that moved most is '{name}', from {before} to {after} {after|review|reviews} in {period} "
+        "(against "
         "{previous}).",
         "most": "the reason with the highest share of {sentiment} reviews is '{name}', {share} ({count} of {n}).",
         "segment": "on {by} {segment}, '{name}' is {share} of reviews, the furthest from its {overall} overall.",
         "flat": "only one period, so no change over time.",
     },
 }
-"""The findings, keyed by the chart's kind; ``{title}`` is the chart's title."""
+"""The findings, keyed by the chart's kind; ``{title}`` is the chart's title; ``{count|review|reviews}`` says the
+noun as the count wants (:func:`~taikai.analysis._report._phrases.fill`)."""
 
 
 def _alt(ctx: ReportContext, title: str, key: str, **values: object) -> str:
     words = WORDS[ctx.options.lang]
-    return words["alt"].format(title=title, finding=words[key].format(**values))
+    return words["alt"].format(title=title, finding=fill(words[key], **values))  # 1 review, 2 reviews
 
 
 def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
