@@ -254,18 +254,34 @@ def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, 
 
 
 @pytest.mark.parametrize(
-    ("lang", "verdict"),
+    ("lang", "rows", "verdict"),
     [
         (
             "ja",
+            3,
             "判定できません: 分類できた行が少なすぎます (3 行のうち分類できたのは 0 行、判定には 30 行以上が必要)",
         ),
-        ("en", "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3"),
+        (
+            "en",
+            3,
+            "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3 rows",
+        ),
+        (
+            "ja",
+            1,
+            "判定できません: 分類できた行が少なすぎます (1 行のうち分類できたのは 0 行、判定には 30 行以上が必要)",
+        ),
+        (
+            "en",
+            1,
+            "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 1 row ",
+        ),
     ],
 )
-def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, verdict):
-    """Regression: a dump in which no figure could be judged was shown as "no drift"."""
-    frame = predictions.head(3).assign(text="hello world")
+def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, rows, verdict):
+    """Regression: a dump in which no figure could be judged was shown as "no drift"; of one row, the English note
+    read "0 of 1 rows classified"."""
+    frame = predictions.head(rows).assign(text="hello world")
     frame = tiny_model.predict_frame(frame[["text"]])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.notes[0].startswith(verdict) and section.alert is False

@@ -173,11 +173,11 @@ _PATTERNS_JA = tuple(
         (rf"predictions of the model on {_COUNT} rows", "モデルによる {0} 行の予測"),
         # why nothing was judged (taikai.drift.DriftReport.not_judged_why)
         (
-            rf"too few classifiable rows: {_COUNT} of {_COUNT} rows classified; at least {_COUNT} are needed",
+            rf"too few classifiable rows: {_COUNT} of {_COUNT} rows? classified; at least {_COUNT} are needed",
             "{1} 行のうち分類できたのは {0} 行、判定には {2} 行以上が必要",
         ),
         (
-            rf"too few classifiable rows in the reference: {_COUNT} of {_COUNT} rows classified; "
+            rf"too few classifiable rows in the reference: {_COUNT} of {_COUNT} rows? classified; "
             rf"at least {_COUNT} are needed",
             "基準の {1} 行のうち分類できたのは {0} 行、判定には {2} 行以上が必要",
         ),
