@@ -526,3 +526,42 @@ def test_a_trial_runs_section_does_not_call_its_rows_the_whole_dump(predictions,
     lines = [*section.reasons, *section.notes]
     assert [s for s in said if not any(line.startswith(s) for line in lines)] == [], lines
     assert not [line for line in lines if "whole" in line.lower() or "全体" in line]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "ja",
+            "ドリフトを確認できません: この予測またはモデルに問題があり、確認が止まりました "
+            "(詳しい内容は、このページの作成者にページの作成時に伝えています)。",
+        ),
+        (
+            "en",
+            "Drift cannot be checked: the check stopped on a problem with these predictions or the model (whoever "
+            "made this page was given the details when making it).",
+        ),
+    ],
+)
+def test_a_check_stopped_by_an_error_is_said_in_plain_words(predictions, tiny_model, lang, note):
+    """Regression: the page quoted the library's error to its reader ("Drift cannot be checked: <frame>: the
+    predictions were made by a model with other labels (columns [...]); give the model ... with model= (--model on
+    the command line)"); the note says it plainly, and the error is kept for whoever made the page."""
+    first = next(c for c in predictions.columns if c.startswith("p_reason_"))
+    frame = predictions.rename(columns={first: "p_reason_zz_other_label"})
+    section = drift_section(frame, tiny_model, lang=lang)
+    assert section.notes == (note,) and section.alert is None
+    assert section.error is not None and "other labels" in section.error
+    assert not any(w in note for w in ("<frame>", "model=", "--model", "p_reason_"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_report_warns_whoever_made_it_what_stopped_the_drift_check(predictions, tiny_model, lang):
+    """The detail the page leaves out (the library's error) goes to whoever made the page, as a warning."""
+    first = next(c for c in predictions.columns if c.startswith("p_reason_"))
+    frame = predictions.rename(columns={first: "p_reason_zz_other_label"}).drop(columns=["reason_ja"], errors="ignore")
+    frame = frame[frame["reason"] != first.removeprefix("p_reason_")]
+    frame = frame.assign(reasons=frame["reason"])
+    with pytest.warns(taikai.DataWarning, match="drift could not be checked, and the page says so: .*other labels"):
+        page = build_report(frame, lang=lang, charts=False, embed_font=False)
+    assert "確認が止まりました" in page or "the check stopped" in page
