@@ -264,3 +264,16 @@ def test_the_shares_alt_names_every_share_that_moved_as_much(lang, alt):
     frame = _months({"2026-01-15": {"fees": 2, "trouble": 2}, "2026-02-15": {"fees": 1, "trouble": 3}})
     ctx = ReportContext(frame, ReportOptions(date_column="posted_at", lang=lang))
     assert alt in [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "end"),
+    [("en", "(0.0% of reviews, 50.0% overall), and 1 more."), ("ja", "(0.0%、全体では 50.0%)、ほか 1 件。")],
+)
+def test_the_alt_names_three_tied_findings_and_counts_the_rest(lang, end):
+    """Regression: weeks of a few reviews each tie by the dozen, and the alt text named every one (400 weeks on a
+    two-year page): it names three and says how many more."""
+    counts = {"A": {"fees": 1, "trouble": 0}, "B": {"fees": 0, "trouble": 1}}
+    ctx = ReportContext(_segments(counts), ReportOptions(by="platform", lang=lang))
+    alt = next(b.alt for b in segments_section(ctx).blocks if isinstance(b, Figure))
+    assert alt.endswith(end) and alt.count("50.0%") == 3, alt

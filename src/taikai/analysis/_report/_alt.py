@@ -33,6 +33,7 @@ WORDS = {
         "segment_one": "{by} の値が 1 つだけのため、値の間の違いはありません。",
         "segment_same": "{by} のどの値でも理由の構成は同じです。",
         "items": "と、",
+        "more": "、ほか {n} 件",
         "flat": "期間が 1 つだけのため、推移はありません。",
     },
     "en": {
@@ -53,6 +54,7 @@ WORDS = {
         "segment_one": "only one value of {by}, so no difference between values.",
         "segment_same": "every value of {by} has the same mix of reasons.",
         "items": " and ",
+        "more": ", and {n} more",
         "flat": "only one period, so no change over time.",
     },
 }
@@ -73,11 +75,16 @@ def _tied(values: pd.Series) -> list[Any]:
     return list(values.index[np.isclose(values.to_numpy(dtype=float), float(values.max()), rtol=0, atol=1e-12)])
 
 
+MAX_TIED = 3
+"""The tied findings an alt text names; the rest are counted (weeks of a few reviews each tie by the dozen)."""
+
+
 def _items(ctx: ReportContext, key: str, found: list[dict[str, object]]) -> str:
     """Return each of *found* said by the template *key* (``moved_item``), joined as the page's language joins
-    them."""
+    them: the first :data:`MAX_TIED`, then how many more."""
     words = WORDS[ctx.options.lang]
-    return words["items"].join(words[key].format(**values) for values in found)
+    said = words["items"].join(words[key].format(**values) for values in found[:MAX_TIED])
+    return said + (words["more"].format(n=len(found) - MAX_TIED) if len(found) > MAX_TIED else "")
 
 
 def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
