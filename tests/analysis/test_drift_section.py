@@ -254,18 +254,34 @@ def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, 
 
 
 @pytest.mark.parametrize(
-    ("lang", "verdict"),
+    ("lang", "rows", "verdict"),
     [
         (
             "ja",
+            3,
             "判定できません: 分類できた行が少なすぎます (3 行のうち分類できたのは 0 行、判定には 30 行以上が必要)",
         ),
-        ("en", "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3"),
+        (
+            "en",
+            3,
+            "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3 rows",
+        ),
+        (
+            "ja",
+            1,
+            "判定できません: 分類できた行が少なすぎます (1 行のうち分類できたのは 0 行、判定には 30 行以上が必要)",
+        ),
+        (
+            "en",
+            1,
+            "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 1 row ",
+        ),
     ],
 )
-def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, verdict):
-    """Regression: a dump in which no figure could be judged was shown as "no drift"."""
-    frame = predictions.head(3).assign(text="hello world")
+def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, rows, verdict):
+    """Regression: a dump in which no figure could be judged was shown as "no drift"; of one row, the English note
+    read "0 of 1 rows classified"."""
+    frame = predictions.head(rows).assign(text="hello world")
     frame = tiny_model.predict_frame(frame[["text"]])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.notes[0].startswith(verdict) and section.alert is False
@@ -510,3 +526,42 @@ def test_a_trial_runs_section_does_not_call_its_rows_the_whole_dump(predictions,
     lines = [*section.reasons, *section.notes]
     assert [s for s in said if not any(line.startswith(s) for line in lines)] == [], lines
     assert not [line for line in lines if "whole" in line.lower() or "全体" in line]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "ja",
+            "ドリフトを確認できません: この予測またはモデルに問題があり、確認が止まりました "
+            "(詳しい内容は、このページの作成者にページの作成時に伝えています)。",
+        ),
+        (
+            "en",
+            "Drift cannot be checked: the check stopped on a problem with these predictions or the model (whoever "
+            "made this page was given the details when making it).",
+        ),
+    ],
+)
+def test_a_check_stopped_by_an_error_is_said_in_plain_words(predictions, tiny_model, lang, note):
+    """Regression: the page quoted the library's error to its reader ("Drift cannot be checked: <frame>: the
+    predictions were made by a model with other labels (columns [...]); give the model ... with model= (--model on
+    the command line)"); the note says it plainly, and the error is kept for whoever made the page."""
+    first = next(c for c in predictions.columns if c.startswith("p_reason_"))
+    frame = predictions.rename(columns={first: "p_reason_zz_other_label"})
+    section = drift_section(frame, tiny_model, lang=lang)
+    assert section.notes == (note,) and section.alert is None
+    assert section.error is not None and "other labels" in section.error
+    assert not any(w in note for w in ("<frame>", "model=", "--model", "p_reason_"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_report_warns_whoever_made_it_what_stopped_the_drift_check(predictions, tiny_model, lang):
+    """The detail the page leaves out (the library's error) goes to whoever made the page, as a warning."""
+    first = next(c for c in predictions.columns if c.startswith("p_reason_"))
+    frame = predictions.rename(columns={first: "p_reason_zz_other_label"}).drop(columns=["reason_ja"], errors="ignore")
+    frame = frame[frame["reason"] != first.removeprefix("p_reason_")]
+    frame = frame.assign(reasons=frame["reason"])
+    with pytest.warns(taikai.DataWarning, match="drift could not be checked, and the page says so: .*other labels"):
+        page = build_report(frame, lang=lang, charts=False, embed_font=False)
+    assert "確認が止まりました" in page or "the check stopped" in page

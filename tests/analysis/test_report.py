@@ -732,11 +732,37 @@ def test_report_names_the_model_and_what_batch_set_aside(batch_output, tested_mo
     assert "<td>tested</td>" in model and meta["artifact"]["sha256"] in model
     assert meta["created_at"].replace("T", " ") in model
     accuracy = meta["metrics"]["test"]["reason_accuracy"]
-    assert f"<th>テスト分割での正解率 (学習時に測定)</th><td>{accuracy:.3f}</td>" in model.replace("\n", "")
+    assert f"<th>テスト分割での正解率 (学習時に測定)</th><td>{accuracy:.1%}</td>" in model.replace("\n", "")
     assert "predictions.summary.json" in model
     status = re.search(r'<section id="status">(.*?)</section>', page, re.S).group(1)
     assert "不正な行: 1 件、空行: 1 件" in status and "predictions.bad_lines.csv" in status
     assert "1,2,3" in status  # the bad line itself
+
+
+@pytest.mark.parametrize(
+    ("lang", "accuracy", "macro_f1"),
+    [
+        ("ja", "テスト分割での正解率 (学習時に測定)", "テスト分割での macro-F1 (学習時に測定)"),
+        (
+            "en",
+            "Accuracy on its test split (measured at training)",
+            "Macro-F1 on its test split (measured at training)",
+        ),
+    ],
+)
+def test_the_model_accuracy_is_a_percentage_as_the_pages_other_shares(
+    batch_output, tested_model_dir, lang, accuracy, macro_f1
+):
+    """Regression: the accuracy read 0.903 on a page whose every other share reads 12.3%; macro-F1, a score and no
+    share of rows, stays a number."""
+    page = write_report(
+        batch_output, batch_output.with_suffix(f".{lang}.html"), lang=lang, charts=False, embed_font=False, drift=False
+    )
+    model = re.search(r'<section id="model">(.*?)</section>', page.read_text(encoding="utf-8"), re.S).group(1)
+    test = json.loads((tested_model_dir / "metadata.json").read_text(encoding="utf-8"))["metrics"]["test"]
+    model = model.replace("\n", "")
+    assert f"<th>{accuracy}</th><td>{test['reason_accuracy']:.1%}</td>" in model
+    assert f"<th>{macro_f1}</th><td>{test['reason_macro_f1']:.3f}</td>" in model
 
 
 @pytest.mark.parametrize(

@@ -137,3 +137,143 @@ def test_the_reasons_alt_names_every_tied_top_reason(counts, lang, alt):
     frame["text"] = [f"本文 {i}" for i in range(len(frame))]
     ctx = ReportContext(frame, ReportOptions(lang=lang))
     assert next(b.alt for b in reasons_section(ctx).blocks if isinstance(b, Figure)) == alt
+
+
+def _months(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """A frame of reviews per month (``{"2026-01-15": {"fees": 3}}``), each with its text."""
+    from support_frames import classified
+
+    rows = [(d, r) for d, n in counts.items() for r, k in n.items() for _ in range(k)]
+    frame = classified(pd.DataFrame(rows, columns=["posted_at", "reason"]))
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("section", "counts", "alt"),
+    [
+        (
+            "reasons",
+            {"2026-01-15": {"fees": 1}},
+            "Reasons: the most frequent is 'High fees', 1 review (100.0% of 1 classified).",
+        ),
+        (
+            "reasons",
+            {"2026-01-15": {"fees": 1, "trouble": 1}},
+            "Reasons: the most frequent are 'High fees' and 'Trouble, distrust', 1 review each (50.0% of 2 "
+            "classified).",
+        ),
+        (
+            "trend",
+            {"2026-01-15": {"fees": 3}, "2026-02-15": {"fees": 1}},
+            "Count per month, per reason: the count that moved most is 'High fees', from 3 to 1 review in 2026-02 "
+            "(against 2026-01).",
+        ),
+        (
+            "trend",
+            {"2026-01-15": {"fees": 1}, "2026-02-15": {"fees": 3}},
+            "Count per month, per reason: the count that moved most is 'High fees', from 1 to 3 reviews in 2026-02 "
+            "(against 2026-01).",
+        ),
+    ],
+)
+def test_an_english_alt_says_one_review_in_the_singular(section, counts, alt):
+    """Regression: a count of 1 read '1 reviews' in the English alt texts (the page's sentences said '1 review')."""
+    ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang="en"))
+    assert alt in [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Figure)]
+
+
+def _segments(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """A frame of reviews per platform (``{"A": {"fees": 2}}``), each with its text."""
+    from support_frames import classified
+
+    rows = [(p, r) for p, n in counts.items() for r, k in n.items() for _ in range(k)]
+    frame = classified(pd.DataFrame(rows, columns=["platform", "reason"]))
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    return frame
+
+
+EVEN = {"A": {"fees": 2, "trouble": 1, "time": 1}, "B": {"fees": 0, "trouble": 2, "time": 2}}
+"""Two platforms of 4 reviews: 'High fees' is 50 % of A's and 0 % of B's, both 25 points from its 25 % overall."""
+
+
+@pytest.mark.parametrize(
+    ("counts", "lang", "alt"),
+    [
+        (
+            EVEN,
+            "en",
+            "Segments: platform: the furthest from their overall shares, by as much, are 'High fees' on platform A "
+            "(50.0% of reviews, 25.0% overall) and 'High fees' on platform B (0.0% of reviews, 25.0% overall).",
+        ),
+        (
+            EVEN,
+            "ja",
+            "セグメント別の内訳: platform: 全体から同じ幅で最も離れているのは、platform が A のレビューの"
+            "「手数料が高い」(50.0%、全体では 25.0%)と、platform が B のレビューの「手数料が高い」"
+            "(0.0%、全体では 25.0%)。",
+        ),
+        (
+            {"A": {"fees": 3, "trouble": 1}},
+            "en",
+            "Segments: platform: only one value of platform, so no difference between values.",
+        ),
+        (
+            {"A": {"fees": 3, "trouble": 1}},
+            "ja",
+            "セグメント別の内訳: platform: platform の値が 1 つだけのため、値の間の違いはありません。",
+        ),
+        (
+            {"A": {"fees": 3, "trouble": 1}, "B": {"fees": 6, "trouble": 2}},
+            "en",
+            "Segments: platform: every value of platform has the same mix of reasons.",
+        ),
+        (
+            {"A": {"fees": 3, "trouble": 1}, "B": {"fees": 6, "trouble": 2}},
+            "ja",
+            "セグメント別の内訳: platform: platform のどの値でも理由の構成は同じです。",
+        ),
+    ],
+)
+def test_the_segments_alt_names_every_tied_segment(counts, lang, alt):
+    """Regression: of two segments as far from the whole the alt text named the first only, and of one segment
+    (or segments of one mix) it said "'Low pay' is 0.0% of reviews, the furthest from its 0.0% overall"."""
+    ctx = ReportContext(_segments(counts), ReportOptions(by="platform", lang=lang))
+    assert [b.alt for b in segments_section(ctx).blocks if isinstance(b, Figure)] == [alt]
+
+
+@pytest.mark.parametrize(
+    ("lang", "alt"),
+    [
+        (
+            "en",
+            "Share per month: the shares that moved most, by as much, are 'High fees', from 50.0% to 25.0% in "
+            "2026-02 (against 2026-01) and 'Trouble, distrust', from 50.0% to 75.0% in 2026-02 (against 2026-01).",
+        ),
+        (
+            "ja",
+            "月ごとの割合: 割合が同じ幅で最も大きく動いたのは、「手数料が高い」(2026-02 に 50.0% から 25.0%、"
+            "2026-01 比)と、"
+            "「トラブル・不信」(2026-02 に 50.0% から 75.0%、2026-01 比)。",
+        ),
+    ],
+)
+def test_the_shares_alt_names_every_share_that_moved_as_much(lang, alt):
+    """Regression: of two reasons whose shares moved by as much (one rose by what the other fell) the alt text
+    named the first only."""
+    frame = _months({"2026-01-15": {"fees": 2, "trouble": 2}, "2026-02-15": {"fees": 1, "trouble": 3}})
+    ctx = ReportContext(frame, ReportOptions(date_column="posted_at", lang=lang))
+    assert alt in [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "end"),
+    [("en", "(0.0% of reviews, 50.0% overall), and 1 more."), ("ja", "(0.0%、全体では 50.0%)、ほか 1 件。")],
+)
+def test_the_alt_names_three_tied_findings_and_counts_the_rest(lang, end):
+    """Regression: weeks of a few reviews each tie by the dozen, and the alt text named every one (400 weeks on a
+    two-year page): it names three and says how many more."""
+    counts = {"A": {"fees": 1, "trouble": 0}, "B": {"fees": 0, "trouble": 1}}
+    ctx = ReportContext(_segments(counts), ReportOptions(by="platform", lang=lang))
+    alt = next(b.alt for b in segments_section(ctx).blocks if isinstance(b, Figure))
+    assert alt.endswith(end) and alt.count("50.0%") == 3, alt

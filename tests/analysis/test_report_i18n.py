@@ -1,5 +1,6 @@
 """The report's words: one count takes the singular in English (``{n|review|reviews}``); Japanese is unchanged."""
 
+import html
 import re
 from dataclasses import fields
 
@@ -59,6 +60,22 @@ def test_report_counts_agree_with_their_nouns(tiny_model, lang, texts, said):
     page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False)
     for words in said:
         assert words in page, words
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "を分類しました。最も多い退会理由は「手数料が高い」で 1 件 (100.0%)。感情: "),
+        ("en", "1 of 1 review (100.0%) was classified. The most frequent reason is 'High fees': 1 review (100.0%). "),
+    ],
+)
+def test_the_summary_joins_its_sentences_as_the_language_writes_them(tiny_model, lang, said):
+    """Regression: the Japanese summary read "を分類しました。 最も多い…。 感情: …", a space after each 。 as
+    English puts one after its full stop."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高すぎて続けられない"]}))
+    frame["reason"] = "fees"  # whatever the tiny model says: the sentence is the point
+    page = html.unescape(build_report(frame, lang=lang, embed_font=False, charts=False, drift=False))
+    assert said in page and "。 " not in page.split('<section id="summary">')[1].split("</p>")[0]
 
 
 TOPICS = {"low_pay": "スポーツ", "fees": "家電", "rejection": "映画", "time": "美容"}  # the rest are left as they are

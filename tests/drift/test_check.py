@@ -322,6 +322,7 @@ def test_a_missing_column_of_prefixed_predictions_lists_the_files_columns(tiny_m
         (pd.DataFrame({"text": pd.Series([], dtype=object)}), "0 of 0 rows classified"),
         (pd.DataFrame({"text": ["I quit because the fees went up."] * 120}), "0 of 120 rows classified"),
         (pd.DataFrame({"text": ["手数料が高すぎるのでやめました。"] * 5}), "5 of 5 rows classified"),
+        (pd.DataFrame({"text": ["手数料が高すぎるのでやめました。"]}), "1 of 1 row classified"),  # not "1 rows"
     ],
 )
 def test_a_reference_too_small_to_judge_against_is_not_judged(tiny_model, churn, reference, counts):

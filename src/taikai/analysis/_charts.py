@@ -14,12 +14,11 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
-from taikai.analysis._chart_tables import check_figure
 from taikai.analysis._chart_words import words as _words
 from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts, per_reason
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import DataWarning
+from taikai.errors import DataWarning, wrong_type
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
@@ -39,13 +38,23 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
+def _check_figure(value: object) -> None:
+    """Raise ``TypeError`` unless *value* is a matplotlib figure (as the charts return), naming the argument and what
+    to give instead of an ``AttributeError`` from deep inside; the tables the charts read are checked in
+    ``_count_table``."""
+    from matplotlib.figure import Figure
+
+    if not isinstance(value, Figure):
+        raise wrong_type("fig", value, "a matplotlib Figure, as taikai.analysis's charts return")
+
+
 def to_data_uri(fig: Figure) -> str:
     """Return the figure as a ``data:image/png;base64,…`` URI.
 
     A character that no chart font has (an emoji, a rare kanji) is drawn as 〓 (*fig* itself is left as it was) and
     named in a :class:`~taikai.errors.DataWarning`.
     """
-    check_figure(fig)
+    _check_figure(fig)
     uri, missing = png_uri(fig)
     if missing:
         warn_user(missing_glyphs_warning(missing), DataWarning)

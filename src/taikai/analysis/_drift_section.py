@@ -41,7 +41,9 @@ class DriftSection:
     statistics); ``notes`` then say why and what to do. ``moved`` says, for the whole dump and each drifted
     period, the reason whose share moved most (``reason that moved most`` of ``taikai drift``: a doubled reason
     shows there when the verdict is ``no``); ``period_words`` the new words of each drifted period;
-    ``words_not_listed`` why no new words are listed (the reference too small to judge against), else ``None``.
+    ``words_not_listed`` why no new words are listed (the reference too small to judge against), else ``None``;
+    ``error`` what stopped the check, in the library's words (options, columns), for whoever made the page, while
+    ``notes`` say it in plain words for its reader; else ``None``.
     """
 
     title: str
@@ -55,6 +57,7 @@ class DriftSection:
     moved: tuple[str, ...] = ()
     period_words: tuple[str, ...] = ()
     words_not_listed: str | None = None
+    error: str | None = None
 
 
 def _verdict(f: Figure) -> str:
@@ -243,8 +246,8 @@ def drift_section(
         report = check_drift(  # not one under a prefix beside it (batch --prefix m2_ run on a predictions file)
             df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii, prefix=plain
         )
-    except TaikaiError as exc:
-        return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
+    except TaikaiError as exc:  # the page's reader is told plainly; the detail is for whoever made it
+        return DriftSection(words["title"], (words["stopped"],), error=str(exc))
     verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))
     reference = f"training statistics of the model {model_name or _model_name(resolved)}"  # as taikai drift names it
     name, source = sentence(reference, lang), sentence(report.reference.source, lang)

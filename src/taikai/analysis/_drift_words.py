@@ -20,6 +20,8 @@ NOTES = {
             "このページの作成者は、taikai batch の出力からページを作れば確認できます。"
         ),
         "cannot": "ドリフトを確認できません: {exc}",
+        "stopped": "ドリフトを確認できません: この予測またはモデルに問題があり、確認が止まりました "
+        "(詳しい内容は、このページの作成者にページの作成時に伝えています)。",
         "no_statistics": (
             "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。"
             "このページの作成者は、再学習するか "
@@ -55,6 +57,8 @@ NOTES = {
             "making the page from taikai batch output."
         ),
         "cannot": "Drift cannot be checked: {exc}",
+        "stopped": "Drift cannot be checked: the check stopped on a problem with these predictions or the model "
+        "(whoever made this page was given the details when making it).",
         "no_statistics": (
             "Drift cannot be checked: this model was trained before drift statistics were stored; whoever made this "
             "page can retrain it ({train}), or compare the predictions with other data: {compare}"
@@ -85,7 +89,8 @@ NOTES = {
         "duplicates": "Rows repeating an earlier row's text: {rows:,} (each counted in every figure)",
     },
 }
-"""The section's notes: its title, the verdict line, why drift could not be checked (of a model without drift
+"""The section's notes: its title, the verdict line, why drift could not be checked (``stopped``: the check met an
+error, said in plain words, its detail left to whoever made the page; of a model without drift
 statistics: what the report can do instead, which is not ``--reference``, an option of ``taikai drift`` only; of a
 model the batch summary
 names that cannot be had: who made the predictions, why that model cannot be had, keyed by
@@ -173,11 +178,11 @@ _PATTERNS_JA = tuple(
         (rf"predictions of the model on {_COUNT} rows", "モデルによる {0} 行の予測"),
         # why nothing was judged (taikai.drift.DriftReport.not_judged_why)
         (
-            rf"too few classifiable rows: {_COUNT} of {_COUNT} rows classified; at least {_COUNT} are needed",
+            rf"too few classifiable rows: {_COUNT} of {_COUNT} rows? classified; at least {_COUNT} are needed",
             "{1} 行のうち分類できたのは {0} 行、判定には {2} 行以上が必要",
         ),
         (
-            rf"too few classifiable rows in the reference: {_COUNT} of {_COUNT} rows classified; "
+            rf"too few classifiable rows in the reference: {_COUNT} of {_COUNT} rows? classified; "
             rf"at least {_COUNT} are needed",
             "基準の {1} 行のうち分類できたのは {0} 行、判定には {2} 行以上が必要",
         ),

@@ -138,12 +138,12 @@ class DriftReport:
         if not self.reference_judgeable:
             ref = self.reference
             return (
-                f"too few classifiable rows in the reference: {ref.classified:,} of {ref.rows:,} rows classified; "
+                f"too few classifiable rows in the reference: {ref.classified:,} of {_rows(ref.rows)} classified; "
                 f"at least {MIN_ROWS} are needed"
             )
         stats = self.overall.statistics
         return (
-            f"too few classifiable rows: {stats.classified:,} of {stats.rows:,} rows classified; "
+            f"too few classifiable rows: {stats.classified:,} of {_rows(stats.rows)} classified; "
             f"at least {MIN_ROWS} are needed"
         )
 

@@ -4,10 +4,11 @@ of the chart, not only its name)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
+from taikai.analysis._report._phrases import fill
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,27 +25,66 @@ WORDS = {
         "moved": "割合が最も大きく動いたのは「{name}」で、{period} に {before} から {after} ({previous} 比)。",
         "rose": "件数が最も大きく動いたのは「{name}」で、{period} に {before} 件から {after} 件 ({previous} 比)。",
         "most": "「{sentiment}」の割合が最も高い理由は「{name}」で {share} ({count}/{n} 件)。",
+        "moved_tied": "割合が同じ幅で最も大きく動いたのは、{items}。",
+        "moved_item": "「{name}」({period} に {before} から {after}、{previous} 比)",
         "segment": "{by} が {segment} のレビューでは「{name}」が {share} と、全体の {overall} から最も離れています。",
+        "segment_tied": "全体から同じ幅で最も離れているのは、{items}。",
+        "segment_item": "{by} が {segment} のレビューの「{name}」({share}、全体では {overall})",
+        "segment_one": "{by} の値が 1 つだけのため、値の間の違いはありません。",
+        "segment_same": "{by} のどの値でも理由の構成は同じです。",
+        "items": "と、",
+        "more": "、ほか {n} 件",
         "flat": "期間が 1 つだけのため、推移はありません。",
     },
     "en": {
         "alt": "{title}: {finding}",
-        "top": "the most frequent is '{name}', {count} reviews ({share} of {rows} classified).",
-        "top_tied": "the most frequent are '{name}', {count} reviews each ({share} of {rows} classified).",
+        "top": "the most frequent is '{name}', {count} {count|review|reviews} ({share} of {rows} classified).",
+        "top_tied": "the most frequent are '{name}', {count} {count|review|reviews} each ({share} of {rows} "
+        "classified).",
         "moved": "the share that moved most is '{name}', from {before} to {after} in {period} (against {previous}).",
-        "rose": "the count that moved most is '{name}', from {before} to {after} reviews in {period} (against "
+        "rose": "the count that moved most is '{name}', from {before} to {after} {after|review|reviews} in {period} "
+        "(against "
         "{previous}).",
         "most": "the reason with the highest share of {sentiment} reviews is '{name}', {share} ({count} of {n}).",
+        "moved_tied": "the shares that moved most, by as much, are {items}.",
+        "moved_item": "'{name}', from {before} to {after} in {period} (against {previous})",
         "segment": "on {by} {segment}, '{name}' is {share} of reviews, the furthest from its {overall} overall.",
+        "segment_tied": "the furthest from their overall shares, by as much, are {items}.",
+        "segment_item": "'{name}' on {by} {segment} ({share} of reviews, {overall} overall)",
+        "segment_one": "only one value of {by}, so no difference between values.",
+        "segment_same": "every value of {by} has the same mix of reasons.",
+        "items": " and ",
+        "more": ", and {n} more",
         "flat": "only one period, so no change over time.",
     },
 }
-"""The findings, keyed by the chart's kind; ``{title}`` is the chart's title."""
+"""The findings, keyed by the chart's kind; ``{title}`` is the chart's title; ``{count|review|reviews}`` says the
+noun as the count wants (:func:`~taikai.analysis._report._phrases.fill`)."""
 
 
 def _alt(ctx: ReportContext, title: str, key: str, **values: object) -> str:
     words = WORDS[ctx.options.lang]
-    return words["alt"].format(title=title, finding=words[key].format(**values))
+    return words["alt"].format(title=title, finding=fill(words[key], **values))  # 1 review, 2 reviews
+
+
+def _tied(values: pd.Series) -> list[Any]:
+    """Return the index of every value of *values* as large as its largest (up to rounding: a share that rose by
+    what another fell, 0.1 + 0.2 beside 0.3), in *values*' order: the alt text names them all, as the summary does."""
+    import numpy as np
+
+    return list(values.index[np.isclose(values.to_numpy(dtype=float), float(values.max()), rtol=0, atol=1e-12)])
+
+
+MAX_TIED = 3
+"""The tied findings an alt text names; the rest are counted (weeks of a few reviews each tie by the dozen)."""
+
+
+def _items(ctx: ReportContext, key: str, found: list[dict[str, object]]) -> str:
+    """Return each of *found* said by the template *key* (``moved_item``), joined as the page's language joins
+    them: the first :data:`MAX_TIED`, then how many more."""
+    words = WORDS[ctx.options.lang]
+    said = words["items"].join(words[key].format(**values) for values in found[:MAX_TIED])
+    return said + (words["more"].format(n=len(found) - MAX_TIED) if len(found) > MAX_TIED else "")
 
 
 def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
@@ -52,7 +92,7 @@ def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
     it is named with it (in the table's order), as the summary names them."""
     top = stated["primary"].idxmax()
     row = stated.loc[top]
-    tied = [str(r) for r, n in stated["primary"].items() if n == row["primary"]]
+    tied = [str(r) for r in _tied(stated["primary"])]
     rows = fmt.count(len(ctx.rows))
     name = ctx.t.summary_tied_join.join(map(ctx.reason, tied))
     count, share = fmt.count(int(row["primary"])), fmt.share(float(row["primary_share"]))
@@ -71,21 +111,24 @@ def shares_alt(ctx: ReportContext, title: str, table: pd.DataFrame, name: Callab
     if len(steps) < 2:
         return _alt(ctx, title, "flat")
     shares = steps.div(steps.sum(axis=1), axis=0)
-    change = shares.diff().iloc[1:].abs()
-    i, column = change.stack().idxmax()
-    at = steps.index.get_loc(i)
-    before, after = float(shares[column].iloc[at - 1]), float(shares[column].iloc[at])
-    periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]
-    return _alt(
-        ctx,
-        title,
-        "moved",
-        name=name(str(column)),
-        period=periods[1],
-        previous=periods[0],
-        before=fmt.share(before),
-        after=fmt.share(after),
-    )
+    change = shares.diff().iloc[1:].abs().stack()
+    found: list[dict[str, object]] = []
+    for i, column in _tied(change):  # every label that moved by as much, each at its step
+        at = steps.index.get_loc(i)
+        periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]
+        before, after = float(shares[column].iloc[at - 1]), float(shares[column].iloc[at])
+        found.append(
+            {
+                "name": name(str(column)),
+                "period": periods[1],
+                "previous": periods[0],
+                "before": fmt.share(before),
+                "after": fmt.share(after),
+            }
+        )
+    if len(found) > 1:
+        return _alt(ctx, title, "moved_tied", items=_items(ctx, "moved_item", found))
+    return _alt(ctx, title, "moved", **found[0])
 
 
 def counts_alt(ctx: ReportContext, title: str, table: pd.DataFrame) -> str:
@@ -114,9 +157,24 @@ def sentiment_alt(ctx: ReportContext, title: str, per_reason: pd.DataFrame) -> s
 
 def segments_alt(ctx: ReportContext, title: str, table: pd.DataFrame, by: str) -> str:
     """The segment and reason whose share is furthest from the reason's share over every segment."""
+    if len(table) < 2:  # one value (every other blank): nothing to compare it with
+        return _alt(ctx, title, "segment_one", by=by)
     n = table.sum(axis=1).replace(0, 1)
     shares = table.div(n, axis=0)
     overall = table.sum() / max(int(table.to_numpy().sum()), 1)
-    segment, column = (shares - overall).abs().stack().idxmax()
-    values = {"share": fmt.share(float(shares.loc[segment, column])), "overall": fmt.share(float(overall[column]))}
-    return _alt(ctx, title, "segment", by=by, segment=segment, name=ctx.reason(str(column)), **values)
+    distance = (shares - overall).abs().stack()
+    if not distance.max() > 1e-12:
+        return _alt(ctx, title, "segment_same", by=by)
+    found: list[dict[str, object]] = [
+        {
+            "by": by,
+            "segment": segment,
+            "name": ctx.reason(str(column)),
+            "share": fmt.share(float(shares.loc[segment, column])),
+            "overall": fmt.share(float(overall[column])),
+        }
+        for segment, column in _tied(distance)  # two values of even size differ from the whole by as much
+    ]
+    if len(found) > 1:
+        return _alt(ctx, title, "segment_tied", items=_items(ctx, "segment_item", found))
+    return _alt(ctx, title, "segment", **found[0])

@@ -37,6 +37,8 @@ def drift_builder(ctx: ReportContext) -> Section | None:
         found = drift_section(
             ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang, named or None, o.mask_pii
         )
+    if found.error is not None:  # the note says it plainly: the detail names options, columns, the frame
+        warn_user(f"drift could not be checked, and the page says so: {found.error}", DataWarning)
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))

@@ -26,6 +26,7 @@ EN = Phrases(
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
     summary_top_tied="The most frequent reasons are '{name}': {count} {count|review|reviews} ({share}) each.",
     summary_tied_join="' and '",
+    summary_sentence_join=" ",
     summary_top_override="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}), counting the "
     "label of the first rule that fired in place of the model's reason (rules in override mode); the model alone gave "
     "it {model} (model_reason).",

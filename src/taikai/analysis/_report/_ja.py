@@ -25,6 +25,7 @@ JA = Phrases(
     summary_top="最も多い退会理由は「{name}」で {count} 件 ({share})。",
     summary_top_tied="最も多い退会理由は「{name}」で、それぞれ {count} 件 ({share})。",
     summary_tied_join="」と「",
+    summary_sentence_join="",  # 。 ends a sentence: no space after it
     summary_top_override="最も多い退会理由は「{name}」で {count} 件 ({share})。ルールが当たった行はモデルの理由の代わりに最初に当たったルールのラベルで数えています (ルールの override モード)。モデルだけでは {model} 件 (model_reason 列)。",
     summary_top_override_tied="最も多い退会理由は「{name}」で、それぞれ {count} 件 ({share})。ルールが当たった行はモデルの理由の代わりに最初に当たったルールのラベルで数えています (ルールの override モード)。モデルだけではそれぞれ {model} 件 (model_reason 列)。",
     summary_model_join=" 件と ",

@@ -45,6 +45,7 @@ class Phrases:
     summary_top: str
     summary_top_tied: str
     summary_tied_join: str
+    summary_sentence_join: str
     summary_top_override: str
     summary_top_override_tied: str
     summary_model_join: str

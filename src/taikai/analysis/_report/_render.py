@@ -43,6 +43,7 @@ vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowra
 white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.d{white-space:nowrap}td.t,th.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
 line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
+#model td{overflow-wrap:anywhere}#model tbody th{white-space:normal}
 img{max-width:100%%}.note{color:#666;font-size:.9em}
 @media print{body{margin:0;max-width:none;padding:0}.scroll{overflow:visible}table{font-size:.75em}
 thead th,td.n{white-space:normal}td:not([class]){min-width:0;overflow-wrap:anywhere}tbody th,td.d{white-space:normal}
@@ -51,8 +52,10 @@ th,td{padding:.2em .3em}td.t,th.t{min-width:10em}h2,h3{break-after:avoid}tr,img{
 """A nav link is one block: it moves to the next line whole, as a word does, and only a title wider than the line
 (the segments', holding a long column name) wraps, instead of pushing the page off a phone's screen and the paper.
 td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
-text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter, and so does
-th.t, a long text as a row's heading (a message), which wraps as a review does instead of running off the screen.
+text column, which would squeeze it to one; the model table, the page's second, wraps its sha256 and its headings
+on the screen too, so that on a phone its name and accuracy are on the screen beside them; td.t, a review, reads
+in the direction of its first letter, and so does th.t, a long text as a row's heading (a message), which wraps
+as a review does instead of running off the screen.
 Printed (to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box,
 in smaller type and narrower cells, its headings wrap, a count wraps before its share (``1,234 (12.3%)``), a label's
 Latin word (a sha256) anywhere, and a row's heading, an id, date or segment where its text may break (a space),

@@ -124,7 +124,7 @@ def summary_section(ctx: ReportContext) -> Section:
     if int(sentiment["count"].sum()):  # no sentiment head, or nothing classified: no sentence
         parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
-    blocks: list[Block] = [Paragraph(" ".join(overview))]
+    blocks: list[Block] = [Paragraph(t.summary_sentence_join.join(overview))]
     periods, compared = _period_findings(ctx) if ctx.options.date_column else ([], False)
     segments, segments_compared = _segment_findings(ctx) if ctx.options.by else ([], False)
     if periods or segments:
