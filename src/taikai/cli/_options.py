@@ -70,6 +70,16 @@ def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
         )
 
 
+freq_option = click.option(
+    "--freq",
+    type=click.Choice(["M", "W"]),
+    default="M",
+    show_default=True,
+    help="Periods for --date-column: M months, W weeks.",
+)
+"""``--freq M|W`` of the commands that take ``--date-column`` (drift, report)."""
+
+
 def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | None:
     """Refuse ``--freq`` given without ``--date-column`` (there are no periods for it to set); return the ``freq=``
     to call the library with: ``None`` when the option was not given (the library's default, months, which it
