@@ -33,7 +33,7 @@ def model_option_helped(text: str) -> Callable[[Any], Any]:
     return click.option("--model", "-m", "model_path", type=click.Path(), default=None, callback=_model_path, help=text)
 
 
-model_option = model_option_helped("Model directory (default: the shipped model, or $TAIKAI_MODEL).")
+model_option = model_option_helped("Model directory (default: $TAIKAI_MODEL when set, else the shipped model).")
 
 
 _RULES_HELP = (
