@@ -1,5 +1,5 @@
 """JSON asked for in another command's spelling (``taikai.cli._json_output``): ``drift --format json`` is told
-``--json -``, ``info --json FILE`` that info's ``--json`` prints to standard output, ``batch --json`` where batch's
+``--json``, ``info --json FILE`` that info's ``--json`` prints to standard output, ``batch --json`` where batch's
 figures are as JSON; every command says one or the other."""
 
 import pytest
@@ -23,11 +23,11 @@ def said(*args: str) -> str:
     [
         (  # regression: "did you mean --input-format?", which reads files, not writes JSON
             ["drift", "x.csv", "--format", "json"],
-            "drift has no option '--format': did you mean --json - (or --json FILE)? (see taikai drift --help)",
+            "drift has no option '--format': did you mean --json (or --json FILE)? (see taikai drift --help)",
         ),
         (
             ["drift", "x.csv", "--format=json"],
-            "drift has no option '--format': did you mean --json - (or --json FILE)? (see taikai drift --help)",
+            "drift has no option '--format': did you mean --json (or --json FILE)? (see taikai drift --help)",
         ),
         (  # a format of files is still told --input-format
             ["drift", "x.csv", "--format", "csv"],
@@ -35,7 +35,7 @@ def said(*args: str) -> str:
         ),
         (  # regression: "taikai evaluate --help lists its options"
             ["evaluate", "d.csv", "--format", "json"],
-            "evaluate has no option '--format': did you mean --json - (or --json FILE)? (see taikai evaluate --help)",
+            "evaluate has no option '--format': did you mean --json (or --json FILE)? (see taikai evaluate --help)",
         ),
         (
             ["info", "--format", "jsonl"],
@@ -69,7 +69,7 @@ def said(*args: str) -> str:
         (
             ["report", "p.csv", "-o", "r.html", "--format", "json"],
             "report has no option '--format': report's result is the HTML page it writes (-o); for the drift figures "
-            "as JSON run taikai drift PREDICTIONS --json - (see taikai report --help)",
+            "as JSON run taikai drift PREDICTIONS --json (see taikai report --help)",
         ),
         (  # as before: --json is a value of --format
             ["keywords", "--json"],

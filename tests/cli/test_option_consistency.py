@@ -8,7 +8,7 @@ from taikai.cli import cli
 
 DIFFERENT = {
     "--format": "each command's own formats: predict's table and jsonl, explain's and keywords' text",
-    "--json": "a file or - for evaluate's and drift's reports, a flag for info's metadata (printed to standard output)",
+    "--json": "evaluate, drift: --json [PATH], a file or, alone, standard output; info: a flag (it prints only JSON)",
     "--output-encoding": "batch's default is utf-8 (data), suggest's utf-8-sig (a sheet for Excel): listed first",
 }
 """The options shown differently on purpose, and why."""

@@ -1,6 +1,7 @@
 """An option given without its value, before another of the command's options, is refused naming both
 (``taikai.cli._taken_options``): it no longer writes a file named after the option and leaves the option out
-(``drift d.csv --json --exit-code`` wrote ``--exit-code`` and exited 0 on a drifted dump)."""
+(``train d.csv --out --force`` wrote a model folder ``--force``); ``--json``, whose value may be left out, takes
+none there (test_drift_cli)."""
 
 import pytest
 from click.testing import CliRunner
@@ -20,17 +21,17 @@ def said(*args: str) -> str:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (  # regression: the JSON went to a file --exit-code, and the exit code was 0 on a drifted dump
-            ["drift", "d.csv", "--json", "--exit-code"],
-            "drift: invalid value for --json: '--exit-code' is an option of drift, taken as the value of --json, "
-            "which was given none: write --json and its value before --exit-code (or --json=--exit-code for a value "
-            "of that name); see taikai drift --help",
+        (  # regression: the dump compared with a file --exit-code (no such file), and --exit-code left out
+            ["drift", "d.csv", "--reference", "--exit-code"],
+            "drift: invalid value for --reference: '--exit-code' is an option of drift, taken as the value of "
+            "--reference, which was given none: write --reference and its value before --exit-code (or "
+            "--reference=--exit-code for a value of that name); see taikai drift --help",
         ),
-        (  # regression: the report went to a file --no-sentiment, scored with sentiment
-            ["evaluate", "d.csv", "--json", "--no-sentiment"],
-            "evaluate: invalid value for --json: '--no-sentiment' is an option of evaluate, taken as the value of "
-            "--json, which was given none: write --json and its value before --no-sentiment (or "
-            "--json=--no-sentiment for a value of that name); see taikai evaluate --help",
+        (
+            ["evaluate", "d.csv", "--text-column", "--no-sentiment"],
+            "evaluate: invalid value for --text-column: '--no-sentiment' is an option of evaluate, taken as the value "
+            "of --text-column, which was given none: write --text-column and its value before --no-sentiment (or "
+            "--text-column=--no-sentiment for a value of that name); see taikai evaluate --help",
         ),
         (  # regression: a model folder --force
             ["train", "d.csv", "--out", "--force"],

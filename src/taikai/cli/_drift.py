@@ -14,6 +14,7 @@ from taikai.cli._options import (
     dump_text_column_option,
     encoding_errors_option,
     freq_option,
+    json_report_option,
     masked_option,
     model_option,
     prefix_option,
@@ -44,12 +45,7 @@ NOT_JUDGED_EXIT = 3
 )
 @click.option("--date-column", default=None, help="Column of dates: also judge each month (or week).")
 @freq_option
-@click.option(
-    "--json",
-    "json_out",
-    type=GivenPath("a file to write the JSON to (- for standard output), or leave --json out"),
-    help="Also write the figures as JSON here (-: to standard output, the text to standard error).",
-)
+@json_report_option("the figures", "the text")
 @click.option(
     "--input-format",
     type=click.Choice(["csv", "tsv", "jsonl", "parquet", "xlsx"]),

@@ -1,13 +1,14 @@
 """How each command gives its results as JSON, for the message to a user who asked for them in another command's
-spelling: ``--format json`` (predict, explain, keywords, rules test), ``--json PATH`` (evaluate, drift, ``-`` for
-standard output) or ``--json`` (info); and, for the commands whose result is a file, where its figures are as JSON."""
+spelling: ``--format json`` (predict, explain, keywords, rules test), ``--json [PATH]`` (evaluate, drift: alone or
+``-`` for standard output) or ``--json`` (info); and, for the commands whose result is a file, where its figures
+are as JSON."""
 
 from __future__ import annotations
 
 import click
 
 FORMAT_JSON = "--format json"
-JSON_PATH = "--json -"
+JSON_PATH = "--json [PATH]"
 JSON_FLAG = "--json"
 ASKED = ("--json", "--jsonl", "--format")
 """The options a user asks for JSON with: the spellings of the commands that take one."""
@@ -28,12 +29,12 @@ ELSEWHERE = {
     "train": "train writes its figures into the model's metadata.json: taikai info --model DIR --json prints them",
     "suggest": "suggest writes its rows as a sheet to fill in (-o SHEET.csv or SHEET.xlsx), not as JSON",
     "report": "report's result is the HTML page it writes (-o); for the drift figures as JSON run taikai drift "
-    "PREDICTIONS --json -",
+    "PREDICTIONS --json",
 }
 """The commands whose result is a file (or a group): where their figures are as JSON, or how to get them."""
 _SAID = {
     FORMAT_JSON: "--format json",
-    JSON_PATH: "--json - (or --json FILE)",
+    JSON_PATH: "--json (or --json FILE)",
     JSON_FLAG: "--json",
 }
 

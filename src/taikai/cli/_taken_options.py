@@ -1,8 +1,9 @@
-"""An option given without its value takes the next argument as it: ``taikai drift d.csv --json --exit-code`` wrote
-the JSON to a file named ``--exit-code`` and left out ``--exit-code`` (exit code 0 on a drifted dump), ``train --out
---force`` wrote a model folder ``--force``. A value that is one of the command's own option names, written apart
-(``--json --exit-code``, ``-o -q``), is refused as the option left without its value; written joined
-(``--json=--exit-code``) it is taken as meant, as ``./--exit-code`` names such a file."""
+"""An option given without its value takes the next argument as it: ``taikai train d.csv --out --force`` wrote a
+model folder ``--force``, ``report p.csv -o --no-drift`` a page ``--no-drift`` with its drift section (and ``drift
+d.csv --json --exit-code``, before ``--json`` could be given alone, a file ``--exit-code``, exit code 0 on a drifted
+dump). A value that is one of the command's own option names, written apart
+(``--out --force``, ``-o -q``), is refused as the option left without its value; written joined
+(``--out=--force``) it is taken as meant, as ``./--force`` names such a folder."""
 
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from taikai.cli._plain_types import ARGS_KEY
 
 def refuse_taken_options(ctx: click.Context) -> None:
     """Raise :class:`click.BadParameter` for the first option of the command of *ctx* that takes a value and was
-    given, written apart, the name of one of the command's options (``--json --exit-code``; not ``--json=--exit-code``
-    nor ``--json ./--exit-code``, which name a file so)."""
+    given, written apart, the name of one of the command's options (``--out --force``; not ``--out=--force`` nor
+    ``--out ./--force``, which name a folder so)."""
     params = ctx.command.get_params(ctx)
     names = {name for param in params for name in (*param.opts, *param.secondary_opts)}
     taking = {
         name: param
         for param in params
-        if isinstance(param, click.Option) and not param.is_flag and not param.count
+        if isinstance(param, click.Option) and not (param.is_flag or param.count or _value_optional(param))
         for name in param.opts
     }
     given = ctx.meta.get(ARGS_KEY, ())
@@ -38,6 +39,12 @@ def refuse_taken_options(ctx: click.Context) -> None:
             ctx,
             param,
         )
+
+
+def _value_optional(param: click.Option) -> bool:
+    """Return whether *param* takes a value that may be left out (``--json [PATH]``): click gives it none when an
+    option follows, so that ``--json --exit-code`` is both options."""
+    return bool(getattr(param, "_flag_needs_value", False))
 
 
 def _name(ctx: click.Context) -> str:
