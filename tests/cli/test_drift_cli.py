@@ -306,17 +306,31 @@ def test_mask_pii_says_what_it_masked(tiny_model_dir, tmp_path, flag, reference,
     ],
     ids=["drift", "evaluate"],
 )
+@pytest.mark.parametrize("json_args", [["--json", "-"], ["--json"]], ids=["dash", "alone"])
 def test_json_dash_writes_the_json_to_stdout_and_the_text_to_stderr(
-    tiny_model_dir, tiny_csv, tmp_path, monkeypatch, command, first_line, key
+    tiny_model_dir, tiny_csv, tmp_path, monkeypatch, command, first_line, key, json_args
 ):
-    """Regression: ``--json -`` wrote a file named ``-`` in the working directory."""
+    """Regression: ``--json -`` wrote a file named ``-`` in the working directory; ``--json`` alone, which is how
+    ``info --json`` prints its JSON, was refused for want of a value (h297)."""
     monkeypatch.chdir(tmp_path)
     args = [str(a).format(model=tiny_model_dir, data=tiny_csv) for a in command]
-    result = CliRunner().invoke(cli, [*args, "--json", "-"])
+    result = CliRunner().invoke(cli, [*args, *json_args])
     assert result.exit_code == 0, result.output
     assert key in json.loads(result.stdout)
     assert first_line in result.stderr and "written to" not in result.stderr
     assert not (tmp_path / "-").exists()
+
+
+def test_json_alone_before_another_option_prints_the_json_and_keeps_that_option(
+    tiny_model_dir, tiny_csv, tmp_path, monkeypatch
+):
+    """Regression (h297): ``--json --exit-code`` wrote the JSON to a file named ``--exit-code`` and exited 0."""
+    monkeypatch.chdir(tmp_path)
+    result = run(HOTELS, "--json", "--exit-code", "--model", tiny_model_dir, "--reference", tiny_csv)
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["alert"] is True
+    assert result.stderr.splitlines()[-1] == "drift: yes"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -66,11 +66,21 @@ def _help(invoke, command: str) -> str:
             "installed,",
             "It checks the artifact's sha256 and the library versions, not",
         ),
+        (  # regression: "default: the shipped model, or $TAIKAI_MODEL", which comes first (h297)
+            "predict",
+            "Model directory (default: $TAIKAI_MODEL when set, else the shipped model).",
+            "the shipped model, or $TAIKAI_MODEL",
+        ),
+        (
+            "rules test",
+            "Model directory (default: $TAIKAI_MODEL when set, else the shipped model).",
+            "the shipped model, or $TAIKAI_MODEL",
+        ),
         (  # regression: the report's --model said "default: the shipped model, or $TAIKAI_MODEL"; it is the summary's
             "report",
             "Default: the model their batch summary names, found by the path it stores and checked by its sha256 "
             "(when no model of that sha256 is there, nor installed, the drift section says so and checks nothing)",
-            "Model directory (default: the shipped model, or $TAIKAI_MODEL).",
+            "Model directory (default: $TAIKAI_MODEL when set, else the shipped model).",
         ),
         (  # regression: the help left out the date column's values that are no dates, which the report masks
             "report",

@@ -17,6 +17,7 @@ from taikai.cli._options import (
     check_rules_mode,
     encoding_errors_option,
     format_option,
+    freq_option,
     mask_pii_option,
     masked_option,
     model_option,
@@ -191,8 +192,8 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: b
     help="Column of the id shown beside each review, read as written (000123 stays 000123). Default: taikai "
     "batch's --id-column, as the batch summary beside the file recorded; else a review_id or id column.",
 )
-@click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
-@click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
+@freq_option
+@click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
 @click.option(
     "--lang",
     type=click.Choice(["ja", "en"]),

@@ -16,6 +16,7 @@ from taikai.cli._engine_options import other_engine_refusal
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
 from taikai.cli._saved import INTERRUPTED_EXIT
+from taikai.cli._sheet_option import input_sheet_option
 from taikai.cli._stops import FirstStop
 from taikai.errors import InputError, MissingExtraError, TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS, ReadOptions
@@ -85,9 +86,7 @@ DASK_PACKAGES = "dask and distributed"
     default=None,
     help="Default: from OUTPUT's extension; one the extension contradicts is refused.",
 )
-@click.option(
-    "--sheet", default=None, help="xlsx input (local engine only): sheet name or 1-based number (default: the first)."
-)
+@input_sheet_option("INPUT (local engine only)")
 @click.option(
     "--on-bad-lines",
     type=click.Choice(ON_BAD_LINES),

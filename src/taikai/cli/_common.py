@@ -24,6 +24,7 @@ from taikai.cli._plain_types import ARGS_KEY
 from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
 from taikai.cli._stdout import echo_encodable, write_advice
 from taikai.cli._stops import release_stops
+from taikai.cli._taken_options import refuse_taken_options
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
 
@@ -39,7 +40,9 @@ class Command(click.Command):
         ctx.meta[ARGS_KEY] = tuple(args)  # as given: --jobs==2 is told apart from -j=2, which give the same value
         with writing_help(ctx.command_path):
             try:
-                return super().parse_args(ctx, args)
+                left = super().parse_args(ctx, args)
+                refuse_taken_options(ctx)  # --json --exit-code: --json given no value, not a file --exit-code
+                return left
             except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
                 exc.ctx = exc.ctx or ctx  # click's parser leaves it out ("Option '-o' requires an argument")
                 raise

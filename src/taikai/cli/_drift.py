@@ -13,10 +13,13 @@ from taikai.cli._options import (
     check_freq,
     dump_text_column_option,
     encoding_errors_option,
+    freq_option,
+    json_report_option,
     masked_option,
     model_option,
     prefix_option,
 )
+from taikai.cli._sheet_option import input_sheet_option
 
 NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
@@ -41,19 +44,8 @@ NOT_JUDGED_EXIT = 3
     help="Column of the review texts in --reference FILE (default: --text-column if given, else as for DUMP).",
 )
 @click.option("--date-column", default=None, help="Column of dates: also judge each month (or week).")
-@click.option(
-    "--freq",
-    type=click.Choice(["M", "W"]),
-    default="M",
-    show_default=True,
-    help="Periods for --date-column: M months, W weeks.",
-)
-@click.option(
-    "--json",
-    "json_out",
-    type=GivenPath("a file to write the JSON to (- for standard output), or leave --json out"),
-    help="Also write the figures as JSON here (-: to standard output, the text to standard error).",
-)
+@freq_option
+@json_report_option("the figures", "the text")
 @click.option(
     "--input-format",
     type=click.Choice(["csv", "tsv", "jsonl", "parquet", "xlsx"]),
@@ -62,7 +54,7 @@ NOT_JUDGED_EXIT = 3
 )
 @click.option("--encoding", default=None, help="Encoding of DUMP if CSV/TSV/JSONL (default: detect UTF-8 or CP932).")
 @encoding_errors_option()
-@click.option("--sheet", default=None, help="xlsx sheet name or number of DUMP (default: the first).")
+@input_sheet_option("DUMP")
 @click.option(
     "--reference-input-format",
     type=click.Choice(["csv", "tsv", "jsonl", "parquet", "xlsx"]),
@@ -75,11 +67,7 @@ NOT_JUDGED_EXIT = 3
     help="Encoding of --reference FILE if CSV/TSV/JSONL (default: detected on its own, UTF-8 or CP932; "
     "--encoding is DUMP's only).",
 )
-@click.option(
-    "--reference-sheet",
-    default=None,
-    help="xlsx sheet name or number of --reference FILE (default: the first; --sheet is DUMP's only).",
-)
+@input_sheet_option("--reference FILE", "--reference-sheet", "; --sheet is DUMP's only")
 @prefix_option
 @masked_option("its figures and new words are counted in the masked text")
 @click.option(

@@ -12,7 +12,7 @@ import click
 from taikai.cli._common import STDOUT, Command, check_output, echo_report, echo_result, model_inputs, write_json_report
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
-from taikai.cli._options import masked_option, model_option
+from taikai.cli._options import json_report_option, masked_option, model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 
@@ -23,12 +23,7 @@ if TYPE_CHECKING:
 @click.command(cls=Command)
 @click.argument("data", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
-@click.option(
-    "--json",
-    "json_out",
-    type=GivenPath("a file to write the JSON to (- for standard output), or leave --json out"),
-    help="Also write the full report as JSON here (-: to standard output, the report to standard error).",
-)
+@json_report_option("the full report", "the report")
 @click.option(
     "--split",
     type=click.Choice(SPLITS),

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
-from taikai.cli._given_path import refuse_empty, refuse_unexpanded
+from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
 
@@ -33,7 +33,7 @@ def model_option_helped(text: str) -> Callable[[Any], Any]:
     return click.option("--model", "-m", "model_path", type=click.Path(), default=None, callback=_model_path, help=text)
 
 
-model_option = model_option_helped("Model directory (default: the shipped model, or $TAIKAI_MODEL).")
+model_option = model_option_helped("Model directory (default: $TAIKAI_MODEL when set, else the shipped model).")
 
 
 _RULES_HELP = (
@@ -68,6 +68,32 @@ def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
             f"--rules-mode {rules_mode} applies to rules: give the rules file with --rules FILE, or leave "
             "--rules-mode out"
         )
+
+
+freq_option = click.option(
+    "--freq",
+    type=click.Choice(["M", "W"]),
+    default="M",
+    show_default=True,
+    help="Periods for --date-column: M months, W weeks.",
+)
+"""``--freq M|W`` of the commands that take ``--date-column`` (drift, report)."""
+
+
+def json_report_option(what: str, text: str) -> Callable[[F], F]:
+    """Return ``--json [PATH]`` (parameter ``json_out``) of a command that prints a text report (evaluate, drift):
+    *what* it also writes as JSON to PATH; given alone, or ``-``, the JSON goes to standard output (as ``info
+    --json`` prints it) and the *text* to standard error."""
+    return click.option(
+        "--json",
+        "json_out",
+        type=GivenPath("a file to write the JSON to (- for standard output), or leave --json out"),
+        is_flag=False,
+        flag_value="-",
+        metavar="[PATH]",
+        help=f"Also write {what} as JSON to PATH. --json alone (or --json -): the JSON to standard output, {text} "
+        "to standard error.",
+    )
 
 
 def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | None:

@@ -15,7 +15,8 @@ import click
 
 from taikai._column_names import close_name, listed
 from taikai.cli._extra_arguments import EXTRA_ARGUMENT, extra_arguments_message
-from taikai.cli._plain_types import plain_metavar, plain_value_error
+from taikai.cli._json_output import json_file_hint, json_hint
+from taikai.cli._plain_types import ARGS_KEY, plain_metavar, plain_value_error
 
 CLOSE = 0.6
 """Least :mod:`difflib` ratio for a command or option to be suggested for an unknown one (difflib's and click's own
@@ -65,7 +66,10 @@ def usage_message(error: click.UsageError, ctx: click.Context) -> str:
     if isinstance(error, click.BadOptionUsage):
         return _option_usage(error, ctx)
     if error.message.startswith(EXTRA_ARGUMENT):
-        return extra_arguments_message(ctx, name_of(ctx), error.message, help_hint(ctx))
+        said = extra_arguments_message(ctx, name_of(ctx), error.message, help_hint(ctx))
+        left = error.message[error.message.find("(") + 1 : error.message.rfind(")")]
+        json = json_file_hint(ctx, left, ctx.meta.get(ARGS_KEY, ()))
+        return said if json is None else f"{said}; {json}"
     if error.message == MISSING_COMMAND and isinstance(ctx.command, click.Group):
         commands = listed(ctx.command.list_commands(ctx))
         return f"{name_of(ctx)} needs a command, one of {commands} ({help_hint(ctx)})"
@@ -83,6 +87,9 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
     close = close_name(given.lstrip("-"), list(options), CLOSE, typo=None)
     close = _choice(ctx, given) or (options.get(close) if close is not None else _extended(given, names))
     said = f"{name_of(ctx)} has no option {given!r}"
+    json = json_hint(ctx, given, ctx.meta.get(ARGS_KEY, ()))
+    if json is not None and not hint:  # JSON asked for as another command asks for it (drift --format json)
+        return f"{said}: {json} ({help_hint(ctx)})"
     if close is not None:
         said += f": did you mean {close}?"
     if hint:
