@@ -182,9 +182,7 @@ def _of(rows: int) -> DriftStatistics:
 )
 def test_the_period_table_counts_rows_with_thousands_separators_in_one_column(rows, row):
     reference = replace(_STATS, words_floor=1)
-    periods = tuple(
-        PeriodDrift.of(name, _of(n), reference) for name, n in zip(("2025-09", "2025-10"), rows)
-    )
+    periods = tuple(PeriodDrift.of(name, _of(n), reference) for name, n in zip(("2025-09", "2025-10"), rows))
     whole = PeriodDrift.of("all", _of(sum(rows)), reference)
     report = DriftReport("dump.csv", reference, "the reference", whole, periods, date_column="posted_at", freq="M")
     lines = report.to_text().splitlines()
@@ -193,8 +191,10 @@ def test_the_period_table_counts_rows_with_thousands_separators_in_one_column(ro
     assert october.startswith(row)
     # each count ends under the heading, and the cells after it start where the heading's do
     right = head.index("rows") + len("rows")
-    assert september.index(f"{rows[0]:,}") + len(f"{rows[0]:,}") == right == october.index(row.split()[-1]) + len(
-        row.split()[-1]
+    assert (
+        september.index(f"{rows[0]:,}") + len(f"{rows[0]:,}")
+        == right
+        == october.index(row.split()[-1]) + len(row.split()[-1])
     )
     assert len(september) == len(october) and september[right] == " "
 

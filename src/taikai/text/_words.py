@@ -25,8 +25,7 @@ LEANING = "非自立可能"
 skipped right after a verb, an adjective, an auxiliary or a conjunctive particle (て, で), kept elsewhere (見る
 of 部屋を見る)."""
 _LEANS_ON = frozenset({("助詞", "接続助詞"), ("動詞", ""), ("形容詞", ""), ("助動詞", "")})
-ENGLISH_FUNCTION_WORDS = frozenset(
-    """a an the this that these those some any each every all both either neither no not nor such
+_ENGLISH = """a an the this that these those some any each every all both either neither no not nor such
     i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
     herself it its itself they them their theirs themselves one who whom whose which what
     am is are was were be been being have has had having do does did doing done get got
@@ -35,8 +34,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     without within against among around upon than as
     and or but so if because while when where why how though although since until unless whether yet then there here
     too very just also only even still again ever
-    s t d m ll re ve don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn hadn ain""".split()
-)
+    s t d m ll re ve don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn hadn ain"""
+ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH.split())
 """English function words (lower case, as texts are normalised; the pieces a contraction is split into: don, t).
 Skipped in a run of two or more Latin words, an English phrase (the fees are too high → fees, high), where they
 would fill drift's new words; kept alone among Japanese words (IT企業, Aランク, Iさん)."""
@@ -58,6 +57,7 @@ def _english_runs(surfaces: list[str]) -> list[bool]:
             inside[start:end] = latin[start:end]
         start = max(end, start + 1)
     return inside
+
 
 _JAPANESE_LETTER = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 
