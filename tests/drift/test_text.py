@@ -165,6 +165,40 @@ def test_new_words_row_counts_have_thousands_separators():
     assert "  new words: www (2,965 rows, 99%; reference: absent)" in report.to_text().splitlines()
 
 
+def _of(rows: int) -> DriftStatistics:
+    """The reference's statistics, at *rows* rows of the same make-up."""
+    return replace(_STATS, rows=rows, tokens=20 * rows, oov_tokens=rows, word_rows=rows)
+
+
+@pytest.mark.parametrize(
+    ("rows", "row"),
+    [
+        # regression: "2025-10  10134" beside "whole dump: 10,134 rows", and a month of 1,000,000 rows pushed its
+        # row out of the table's columns
+        ((139, 10134), "  2025-10                 10,134 "),
+        ((83334, 1000000), "  2025-10                 1,000,000 "),
+        ((139, 140), "  2025-10                    140 "),
+    ],
+)
+def test_the_period_table_counts_rows_with_thousands_separators_in_one_column(rows, row):
+    reference = replace(_STATS, words_floor=1)
+    periods = tuple(PeriodDrift.of(name, _of(n), reference) for name, n in zip(("2025-09", "2025-10"), rows))
+    whole = PeriodDrift.of("all", _of(sum(rows)), reference)
+    report = DriftReport("dump.csv", reference, "the reference", whole, periods, date_column="posted_at", freq="M")
+    lines = report.to_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  period"))
+    head, september, october = lines[at : at + 3]
+    assert october.startswith(row)
+    # each count ends under the heading, and the cells after it start where the heading's do
+    right = head.index("rows") + len("rows")
+    assert (
+        september.index(f"{rows[0]:,}") + len(f"{rows[0]:,}")
+        == right
+        == october.index(row.split()[-1]) + len(row.split()[-1])
+    )
+    assert len(september) == len(october) and september[right] == " "
+
+
 @pytest.mark.parametrize(
     ("name", "source", "line"),
     [

@@ -53,6 +53,22 @@ def test_function_words_are_no_content_words(text, words):
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # regression: drift listed and, because, i, the, it, not, to as new words of a month of bilingual reviews
+        ("手数料が高い。The fees are too high and it is not worth it", ["手数料", "高い", "fees", "high", "worth"]),
+        ("I left Upwork because the clients never paid", ["left", "upwork", "clients", "never", "paid"]),
+        ("Don't use it, it's a scam", ["use", "scam"]),  # the pieces of a contraction: don, t, s
+        # a Latin word alone among Japanese words is kept, a function word's spelling or not
+        ("IT企業を辞めてAランクになった", ["it", "企業", "辞める", "a", "ランク", "なる"]),
+        ("Upworkのproposalは英語", ["upwork", "proposal", "英語"]),
+    ],
+)
+def test_english_function_words_are_no_content_words(text, words):
+    assert content_words([text]) == [words]
+
+
+@pytest.mark.parametrize(
     ("max_chars", "words"),
     [
         (5, ["手数料"]),  # "手数料が高" is cut before 高い: only the first max_chars characters are tagged

@@ -148,14 +148,16 @@ def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
 def _period_table(report: DriftReport) -> list[str]:
     measured = {f.name for f in report.overall.figures}  # no sentiment column for a model without that head
     columns = [c for c in _COLUMNS if c[0] in measured]
-    head = f"  {'period':<23} {'rows':>6} " + " ".join(f"{h:>{w}}" for _, h, w in columns) + "  drift"
+    # counts with thousands separators, the column as wide as the largest (a month of 1,000,000 rows)
+    n = max([6, *(len(f"{part.statistics.rows:,}") for part in report.periods)])
+    head = f"  {'period':<23} {'rows':>{n}} " + " ".join(f"{h:>{w}}" for _, h, w in columns) + "  drift"
     lines = [head]
     gaps = list(report.empty_periods)  # in date order, as the periods: each before the first period after it
     for part in report.periods:
         while gaps and gaps[0].first < part.period:  # 2025-03 < 2025-04, 2025-W09 < 2025-W10: names sort by date
             gap = gaps.pop(0)
             lines.append(
-                f"  {gap.name:<23} {0:>6} " + " ".join(f"{'–':>{w}}" for _, _, w in columns) + f"  {gap.verdict}"
+                f"  {gap.name:<23} {0:>{n}} " + " ".join(f"{'–':>{w}}" for _, _, w in columns) + f"  {gap.verdict}"
             )
         cells = []
         for name, _, width in columns:
@@ -166,7 +168,7 @@ def _period_table(report: DriftReport) -> list[str]:
         verdict = part.table_verdict
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
-        lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
+        lines.append(f"  {part.period:<23} {part.statistics.rows:>{n},} " + " ".join(cells) + f"  {verdict}")
     if any(part.alert for part in report.periods):  # a star marks a figure past it
         lines.append("  * past its threshold")
     for part in report.periods:

@@ -26,6 +26,39 @@ LEANING = "非自立可能"
 skipped right after a verb, an adjective, an auxiliary or a conjunctive particle (て, で), kept elsewhere (見る
 of 部屋を見る)."""
 _LEANS_ON = frozenset({("助詞", "接続助詞"), ("動詞", ""), ("形容詞", ""), ("助動詞", "")})
+_ENGLISH = """a an the this that these those some any each every all both either neither no not nor such
+    i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
+    herself it its itself they them their theirs themselves one who whom whose which what
+    am is are was were be been being have has had having do does did doing done get got
+    will would shall should can could may might must
+    of to in on at by for with from about into onto over under up down out off through after before between during
+    without within against among around upon than as
+    and or but so if because while when where why how though although since until unless whether yet then there here
+    too very just also only even still again ever
+    s t d m ll re ve don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn hadn ain"""
+ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH.split())
+"""English function words (lower case, as texts are normalised; the pieces a contraction is split into: don, t).
+Skipped in a run of two or more Latin words, an English phrase (the fees are too high → fees, high), where they
+would fill drift's new words; kept alone among Japanese words (IT企業, Aランク, Iさん)."""
+_LATIN = re.compile(r"[a-z]+")
+_APOSTROPHES = frozenset({"'", "’"})
+
+
+def _english_runs(surfaces: list[str]) -> list[bool]:
+    """Return, for each token's *surfaces*, whether it is a Latin word in a run of two or more (an apostrophe
+    joins the run: don ' t)."""
+    latin = [_LATIN.fullmatch(s) is not None for s in surfaces]
+    inside = [False] * len(surfaces)
+    start = 0
+    while start < len(surfaces):
+        end = start
+        while end < len(surfaces) and (latin[end] or (end > start and surfaces[end] in _APOSTROPHES)):
+            end += 1
+        if sum(latin[start:end]) >= 2:
+            inside[start:end] = latin[start:end]
+        start = max(end, start + 1)
+    return inside
+
 
 _JAPANESE_LETTER = r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]"
 """Kana and kanji: compiled on first use (:func:`_japanese_letters`), not on import: its ranges of some 30,000
@@ -151,10 +184,9 @@ class WordTagger:
         words: list[str] = []
         last = None  # part of speech of the content word just added, None after a skipped word
         before = ("", "")  # pos1 and (for a particle) pos2 of the word before
-        for line in self._parse(text).split("\n"):
-            if not line:
-                continue
-            pos, pos2, base, known, written = line.split("\t", 4)
+        parsed = [line.split("\t", 4) for line in self._parse(text).split("\n") if line]
+        english = _english_runs([written.lstrip(" ") for *_, written in parsed])
+        for (pos, pos2, base, known, written), in_english in zip(parsed, english, strict=True):
             surface = written.lstrip(" ")
             if self.form == "surface" or known == "?":
                 tokens.append(surface)
@@ -164,6 +196,7 @@ class WordTagger:
             leaning = pos2 == "助動詞語幹" or (pos2 == LEANING and before in _LEANS_ON)  # そう of 高そう, てみる
             leaning = leaning or (pos == "副詞" and word in DEMONSTRATIVE_ADVERBS)
             before = (pos, pos2 if pos == "助詞" else "")
+            leaning = leaning or (in_english and word in ENGLISH_FUNCTION_WORDS)  # the, and, to of an English phrase
             if pos in SKIPPED_POS or pos in FUNCTION_POS or leaning or word == "url" or word.isdigit():
                 last = None
                 continue
