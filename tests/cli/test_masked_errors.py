@@ -24,10 +24,9 @@ def headerless(tmp_path):
         ["batch", "{dump}", "-o", "{out}.parquet", "--text-column", "text", "--engine", "dask"],
         ["drift", "{dump}", "--text-column", "text"],
         ["report", "{dump}", "-o", "{out}.html"],
-        ["suggest", "{dump}", "-o", "{out}.csv"],
         ["rules", "test", "{rules}", "{dump}"],
     ],
-    ids=["batch", "batch-dask", "drift", "report", "suggest", "rules-test"],
+    ids=["batch", "batch-dask", "drift", "report", "rules-test"],
 )
 def test_a_headerless_file_s_first_row_is_quoted_masked(
     invoke, tmp_path, tmp_path_factory, tiny_model_dir, headerless, command
@@ -43,6 +42,17 @@ def test_a_headerless_file_s_first_row_is_quoted_masked(
     unmasked = invoke(*args)  # without --mask-pii the message quotes the row as written
     assert unmasked.exit_code == 2 and ROW in unmasked.output
     assert unmasked.output.replace(ROW, MASKED) == masked.output
+
+
+@pytest.mark.parametrize("masked", [True, False], ids=["masked", "unmasked"])
+def test_suggest_refuses_a_headerless_dump_as_no_predictions_without_quoting_its_row(
+    invoke, tmp_path, tiny_model_dir, headerless, masked
+):
+    """suggest reads no columns of a file without p_reason_* columns (h291): it quotes no row, masked or not."""
+    args = data_command(["suggest", "{dump}", "-o", "{out}.csv"], tmp_path, headerless, tiny_model_dir)
+    result = invoke(*args, *(["--mask-pii"] if masked else []))
+    assert result.exit_code == 2 and "not a predictions file" in result.output, result.output
+    assert ROW not in result.output and MASKED not in result.output and "Traceback" not in result.output
 
 
 def test_a_message_without_personal_data_is_said_as_it_is(invoke, tmp_path, tiny_model_dir):
