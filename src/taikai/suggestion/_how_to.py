@@ -56,7 +56,7 @@ class Earlier:
         from taikai.io import trial_run
         from taikai.model import added_files, python_arguments, retrain_options, trained_base
 
-        meta = _metadata(run)
+        meta = metadata(run)
         ran = trial_run(run, frame)
         trial = None if ran is None else (ran.limit, ran.input or "INPUT")
         if meta is None:
@@ -169,7 +169,7 @@ def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(f for f in then if os.path.realpath(f) not in known)
 
 
-def _metadata(run: RunSummary | None) -> ModelMetadata | None:
+def metadata(run: RunSummary | None) -> ModelMetadata | None:
     """Return the metadata of the model a batch summary *run* names; ``None`` when no summary names a model whose
     metadata can still be read."""
     if run is None or run.model is None:
