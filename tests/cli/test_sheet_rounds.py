@@ -95,7 +95,9 @@ def _how_to(path):
     ],
     ids=["first-round", "second-round", "a-labelled-file-too"],
 )
-def test_a_later_rounds_how_to_carries_the_earlier_files(run, tmp_path, predictions, excluded, adds, excludes):
+def test_a_later_rounds_how_to_carries_the_earlier_files(
+    run, tmp_path, predictions, tiny_csv, excluded, adds, excludes
+):
     run("suggest", predictions, "-o", tmp_path / "s1.xlsx", "--n", "2")
     with (tmp_path / "data.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([("text", "reasons"), (ROWS[-1][1], "low_pay")])
@@ -106,8 +108,9 @@ def test_a_later_rounds_how_to_carries_the_earlier_files(run, tmp_path, predicti
     train, again = steps[-2], steps[-1]
     quoted = {name: shlex.quote(path) for name, path in paths.items()}  # the commands quote a path holding a space
     adds, excludes = adds.format(s1=quoted["s1.xlsx"]), excludes.format(s1=quoted["s1.xlsx"], data=quoted["data.csv"])
-    assert f"taikai train DATA{adds} --add このファイル --out MODEL" in train[0]
-    assert f"taikai train DATA{adds} --add THIS_FILE --out MODEL" in train[1]
+    data = shlex.quote(str(tiny_csv))  # the file the predicting model was trained on, as its metadata records it
+    assert f"taikai train {data}{adds} --add このファイル --out MODEL" in train[0]
+    assert f"taikai train {data}{adds} --add THIS_FILE --out MODEL" in train[1]
     assert ("前の回のシートも --add に残す" in train[0]) == bool(adds)
     assert f"次のシート{excludes} --exclude このファイル" in again[0]
     assert f"NEXT_SHEET{excludes} --exclude THIS_FILE" in again[1]

@@ -1,12 +1,16 @@
 """The retrain command of a model trained in Python with features the command line cannot give: the taikai.train
 call that gives them, which trains the same kind of model when followed."""
 
+import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import taikai
-from taikai.model import retrain_command
+from taikai.cli import cli
+from taikai.model import _retrain, retrain_command
 from taikai.model._trained_columns import TrainedColumns
 
 PLAIN = "taikai train DATA.csv --out MODEL_DIR"
@@ -58,8 +62,11 @@ def test_following_the_python_retrain_command_trains_the_same_kind_of_model(tiny
     assert (again.metadata.config, again.metadata.sentiments) == (first.metadata.config, ())
 
 
-def _input(role, file, weight=1.0):
-    return taikai.InputFile(role=role, file=file, sha256="0" * 64, rows=2, used=2, weight=weight)
+def _input(role, file, weight=1.0, sha256="0" * 64):
+    return taikai.InputFile(role=role, file=file, sha256=sha256, rows=2, used=2, weight=weight)
+
+
+HEADER = b"text,reasons,sentiment\n"
 
 
 BASE = _input("base", "data.csv")
@@ -150,6 +157,59 @@ def test_the_retrain_command_names_the_data_the_model_was_trained_on(
     monkeypatch.chdir(tmp_path)
     if there is not None:
         (tmp_path / there).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / there).write_text("text,reasons,sentiment\n", encoding="utf-8")
-    inputs = () if recorded is None else (_input("base", recorded),)
+        (tmp_path / there).write_bytes(HEADER)
+    inputs = () if recorded is None else (_input("base", recorded, sha256=hashlib.sha256(HEADER).hexdigest()),)
     assert retrain_command(_meta(config, inputs=inputs)) == command
+
+
+CHANGED = (
+    " (data.csv is not the file the model was trained on: its sha256 is not the one recorded, {}…; it was changed "
+    "or replaced since. Put that file back to train on the same rows, or this trains on the file as it is now)"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "written", "note"),
+    [
+        (taikai.FeatureConfig.shipped(), HEADER, ""),  # the file trained on
+        (taikai.FeatureConfig.shipped(), HEADER + "安い,low_pay,negative\n".encode(), CHANGED),  # a row added since
+        (taikai.FeatureConfig.shipped(), HEADER.replace(b"\n", b"\r\n"), CHANGED),  # saved again: other bytes
+        (taikai.FeatureConfig(min_df=1), HEADER + b"x,fees,neutral\n", CHANGED),  # the Python call says it too
+    ],
+    ids=["unchanged", "a-row-added", "saved-again", "python"],
+)
+def test_the_retrain_command_says_when_the_data_it_names_changed_since_training(
+    config, written, note, tmp_path, monkeypatch
+):
+    """Regression: the retrain command named the file the model was trained on without checking it is still that
+    file (the metadata records its sha256): one edited, replaced, or another data.csv in this folder was named as
+    it, and following the hint trained on other rows without a word."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data.csv").write_bytes(written)
+    recorded = hashlib.sha256(HEADER).hexdigest()
+    command = retrain_command(_meta(config, inputs=(_input("base", "data.csv", sha256=recorded),)))
+    assert command.startswith(("taikai train data.csv --", "taikai.train('data.csv'"))
+    assert command.endswith(note.format(recorded[:12]) or (" in Python", "--out MODEL_DIR"))
+    assert (CHANGED.format(recorded[:12]) in command) == bool(note)
+
+
+def _read_data(meta):
+    raise AssertionError("the training file was read")
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        lambda path: taikai.load_model(path),
+        lambda path: taikai.load_model(path).metadata.fitted_rows(),
+        lambda path: taikai.load_model(path).predict(["報酬が安すぎる"]),
+        lambda path: CliRunner().invoke(cli, ["info", "-m", str(path)], catch_exceptions=False),
+    ],
+    ids=["load", "fitted-rows", "predict", "info"],
+)
+def test_using_a_model_does_not_read_the_file_it_was_trained_on(tiny_model_dir, monkeypatch, use):
+    """The retrain command checks the training file's sha256 (reading all of it, which may be large): it is made
+    only for a message that needs it, not each time a model is loaded and its tables checked."""
+    monkeypatch.setattr(_retrain, "trained_base", _read_data)
+    assert any(f.role == "base" and Path(f.file).is_file() for f in taikai.load_model(tiny_model_dir).metadata.inputs)
+    use(tiny_model_dir)

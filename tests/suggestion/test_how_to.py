@@ -164,7 +164,7 @@ def test_the_train_command_keeps_the_sheets_the_model_was_trained_on(
     steps = [en for _, _, en in openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True)]
     train = next(step for step in steps if "taikai train" in step)
     given = "".join(f" --add {name}" for name in adds)
-    assert f"taikai train DATA{given} --add THIS_FILE --out MODEL --vectors none (keep the earlier" in train
+    assert f"taikai train data.csv{given} --add THIS_FILE --out MODEL --vectors none (keep the earlier" in train
     suggest = next(step for step in steps if "taikai suggest" in step)
     assert "".join(f" --exclude {name}" for name in excludes) + " --exclude THIS_FILE (" in suggest
 
@@ -340,3 +340,68 @@ def test_the_train_step_weighs_the_earlier_labels_as_the_model_did(
         _run(*[{"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]], *FAST)
     added = [f for f in taikai.load_model("m2").metadata.inputs if f.role == "added"]
     assert [(f.file, f.weight) for f in added] == [("first.csv", weight), ("s.xlsx", weight)]
+
+
+CHANGED_EN = (
+    " (data.csv is not the file the model was trained on: its sha256 is not the one recorded; it was changed or "
+    "replaced since. Put that file back to train on the same rows, or this trains on the file as it is now)"
+)
+CHANGED_JA = "(data.csv はモデルの学習に使ったファイルではない: sha256 が記録と違い"
+
+
+@pytest.mark.parametrize(
+    ("after", "data", "changed"),
+    [
+        (lambda path: None, "data.csv", False),
+        (
+            lambda path: path.write_text(path.read_text(encoding="utf-8") + "追加,fees,negative\n", "utf-8"),
+            "data.csv",
+            True,
+        ),
+        (lambda path: path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n")), "data.csv", True),
+        (lambda path: path.unlink(), "DATA", False),  # moved or deleted: nothing to name
+    ],
+    ids=["unchanged", "a-row-added", "saved-again", "deleted"],
+)
+def test_the_train_step_names_the_models_data_and_says_when_it_changed(
+    tmp_path, monkeypatch, tiny_csv, after, data, changed
+):
+    """Regression: the train step said ``taikai train DATA``, though the model's metadata records the file it was
+    trained on (retrain hints name it); and a hint naming it did not check that it is still that file (its sha256 is
+    recorded), so that following it trained on other rows without a word."""
+    monkeypatch.chdir(tmp_path)
+    pd.read_csv(tiny_csv).to_csv("data.csv", index=False)
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in pd.read_csv(tiny_csv)["text"]]}).to_csv(
+        "dump.csv", index=False
+    )
+    _run("train", "data.csv", "--out", "m1", *FAST, "--vectors", "none")
+    _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m1")
+    after(tmp_path / "data.csv")
+    _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
+    steps = list(openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True))
+    (ja,) = [ja for _, ja, _ in steps if "taikai train" in ja]
+    (en,) = [en for _, _, en in steps if "taikai train" in en]
+    assert f"taikai train {data} --add このファイル --out MODEL --vectors none" in ja
+    assert f"taikai train {data} --add THIS_FILE --out MODEL --vectors none" in en
+    assert (CHANGED_JA in ja, CHANGED_EN in en) == (changed, changed)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "call"),
+    [
+        (Earlier(python=("min_df=1",)), "taikai.train('DATA.csv', 'MODEL_DIR', min_df=1, add=['THIS_FILE'])"),
+        (
+            Earlier(python=("min_df=1",), data="in/第 1 回.csv"),
+            "taikai.train('in/第 1 回.csv', 'MODEL_DIR', min_df=1, add=['THIS_FILE'])",
+        ),
+        (
+            Earlier(python=("min_df=1",), data="data.csv", data_changed=True),
+            "taikai.train('data.csv', 'MODEL_DIR', min_df=1, add=['THIS_FILE'])",
+        ),
+    ],
+    ids=["not-known", "named", "changed"],
+)
+def test_the_python_step_names_the_models_data_too(earlier, call):
+    (en,) = [en for _, _, en in how_to(list(REASON_IDS), list(SENTIMENTS), earlier) if "taikai.train(" in en]
+    assert call in en
+    assert ("not the file the model was trained on" in en) == earlier.data_changed

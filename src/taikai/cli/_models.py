@@ -184,7 +184,8 @@ def _vector_problems(meta: ModelMetadata) -> list[str]:
     name = meta.config.get("vectors")
     if not isinstance(name, str):  # words only (None), or a config that loading refuses for its own reason
         return []
-    missing = table_missing(name, retrain_command(meta))  # a table of one's own: put back, or retrain with another
+    # a table of one's own: put back, or retrain with another (the command made only for that message)
+    missing = table_missing(name, lambda: retrain_command(meta))
     if missing is not None:
         return [missing]
     try:

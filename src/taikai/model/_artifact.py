@@ -188,7 +188,7 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
         )
     from taikai.model._vectors import check_tables  # loaded with the pipeline already (numpy, scikit-learn)
 
-    check_tables(pipeline, retrain_command(meta))
+    check_tables(pipeline, lambda: retrain_command(meta))  # made only for a message: it reads the training file
     return pipeline, meta, data
 
 

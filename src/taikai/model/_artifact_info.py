@@ -49,7 +49,9 @@ def recorded_mismatch(
     """Return why *data*, the bytes of *artifact*, is not the file *info* (read from *metadata*, of the model *meta*
     describes) names or sizes, as a refusal saying what to do (retrain as :func:`retrain_command` says); ``None``
     when name and size agree (the sha256 is then still to be checked)."""
-    retrain = retrain_command(meta)
+    if info.file == artifact.name and len(data) == info.bytes:  # the usual case: no message, no retrain command
+        return None
+    retrain = retrain_command(meta)  # reads the training file (changed_base): only for a message
     restore = f"restore {metadata.name} from a copy of the model, or retrain: {retrain}"
     if info.file != artifact.name:
         return (

@@ -17,6 +17,16 @@ TRAIN_COMMAND = f"taikai train {DATA} --out MODEL_DIR"
 trained on when that file is there."""
 
 
+Retrain = str | Callable[[], str]
+"""A retrain command, or what makes it only when a message needs one (:func:`said`): making it reads the model's
+training file to check it (:func:`~taikai.model._retrain.changed_base`), which loading a model does not wait for."""
+
+
+def said(retrain: Retrain) -> str:
+    """Return the retrain command *retrain* (made now when it is a callable)."""
+    return retrain() if callable(retrain) else retrain
+
+
 DAMAGED_HINT = (
     "the model directory is damaged or was written by another taikai version: restore it from a copy, "
     f"or retrain: {TRAIN_COMMAND}"

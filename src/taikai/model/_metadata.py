@@ -183,7 +183,7 @@ class ModelMetadata:
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
         values = self.training_data.row_hashes
-        return None if values is None else RowHashes.from_dict(values, _ROW_HASHES, retrain_command(self))
+        return None if values is None else RowHashes.from_dict(values, _ROW_HASHES, lambda: retrain_command(self))
 
     def feature_config(self) -> FeatureConfig | None:
         """Return ``config`` as a :class:`~taikai.model.FeatureConfig`, or ``None`` when none is recorded; raise

@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import ModelError
-from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, Retrain, said
 from taikai.privacy import ANY_PLACEHOLDER
 from taikai.text import MAX_CHARS, Status, check_text, same_text_key
 
@@ -140,10 +140,13 @@ class RowHashes:
         return out
 
     @classmethod
-    def from_dict(cls, values: object, source: str = "metadata", retrain: str = TRAIN_COMMAND) -> RowHashes:
+    def from_dict(cls, values: object, source: str = "metadata", retrain: Retrain = TRAIN_COMMAND) -> RowHashes:
         """Read what :meth:`to_dict` wrote; raise :class:`ModelError` for another version or damaged data, saying to
-        restore the model or to retrain it with *retrain* (the model's ``retrain_command``)."""
-        damaged = DAMAGED_HINT.replace(TRAIN_COMMAND, retrain)
+        restore the model or to retrain it with *retrain* (the model's ``retrain_command``, or what makes it)."""
+
+        def damaged() -> str:
+            return DAMAGED_HINT.replace(TRAIN_COMMAND, said(retrain))
+
         version = values.get("version") if isinstance(values, dict) else None
         if not isinstance(values, dict) or version not in READ_VERSIONS:
             newer = isinstance(version, int) and not isinstance(version, bool) and version > max(READ_VERSIONS)
@@ -151,25 +154,25 @@ class RowHashes:
                 f"{source}: row hashes of version {version!r}, but this taikai reads version(s) "
                 f"{', '.join(map(str, READ_VERSIONS))}; "
                 + (
-                    f"a newer taikai saved the model: upgrade taikai, or retrain it with this one: {retrain}"
+                    f"a newer taikai saved the model: upgrade taikai, or retrain it with this one: {said(retrain)}"
                     if newer
-                    else damaged
+                    else damaged()
                 )
             )
         try:
             data = base64.b64decode(values["data"], validate=True)
             hashes = np.frombuffer(data, dtype=">u8").astype(np.uint64)
         except KeyError as exc:
-            raise ModelError(f"{source}: damaged row hashes (they lack {exc.args[0]!r}); {damaged}") from exc
+            raise ModelError(f"{source}: damaged row hashes (they lack {exc.args[0]!r}); {damaged()}") from exc
         except (TypeError, ValueError) as exc:
-            raise ModelError(f"{source}: damaged row hashes (not base64-encoded hashes: {exc}); {damaged}") from exc
+            raise ModelError(f"{source}: damaged row hashes (not base64-encoded hashes: {exc}); {damaged()}") from exc
         if len(hashes) != values.get("count") or (len(hashes) > 1 and not (np.diff(hashes) > 0).all()):
-            raise ModelError(f"{source}: damaged row hashes (count or order does not match); {damaged}")
+            raise ModelError(f"{source}: damaged row hashes (count or order does not match); {damaged()}")
         placeholders = values.get("placeholders")
         # type(), not isinstance(): true is no count
         if placeholders is not None and (type(placeholders) is not int or not 0 <= placeholders <= len(hashes)):
             raise ModelError(
                 f"{source}: damaged row hashes (placeholders is {placeholders!r}, not a count from 0 to "
-                f"{len(hashes):,}); {damaged}"
+                f"{len(hashes):,}); {damaged()}"
             )
         return cls(hashes, int(version), placeholders)

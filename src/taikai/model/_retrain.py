@@ -59,7 +59,7 @@ def retrain_command(meta: TrainedAs | None) -> str:
     when no model is known. A model trained in Python with features the command line cannot give (a word-vector table
     of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives them. The data is the file
     the model was trained on, as its metadata records it, when that file is there (:func:`base_file`), else
-    ``DATA.csv``."""
+    ``DATA.csv``; a file that is no longer the one trained on is said to be (:func:`changed_base`)."""
     added, weight = added_files(meta)
     data = base_file(meta) or DATA
     python = None if meta is None else python_command(meta, added, weight, data)
@@ -71,7 +71,7 @@ def retrain_command(meta: TrainedAs | None) -> str:
         f"train {shlex.quote(data)}",
         1,  # the first: the command's own, not a name given after
     )
-    command += _frames_left_out(meta, python is not None, None if added else weight)
+    command += _frames_left_out(meta, python is not None, None if added else weight) + changed_base(meta)
     vectors = None if meta is None else meta.config.get("vectors")
     return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
 
@@ -105,6 +105,42 @@ def base_file(meta: TrainedAs | None) -> str | None:
     inputs = getattr(meta, "inputs", ())  # a damaged metadata's salvaged fields record no files
     name = next((f.file for f in inputs if f.role == "base"), None)
     return name if name and not name.startswith("<frame") and Path(name).is_file() else None
+
+
+def changed_base(meta: TrainedAs | None) -> str:
+    """Say, after a retrain command naming the file the model *meta* describes was trained on (:func:`base_file`),
+    that the file there now is not that one (:func:`trained_base`), so that a retrain does not train on other rows
+    without a word; ``""`` when it is that file, or no file is named. It reads the whole file: callers that may need
+    no message pass the command as a callable (:data:`~taikai.model._fields.Retrain`)."""
+    name, changed = trained_base(meta)
+    if not changed:
+        return ""
+    recorded = next(f.sha256 for f in getattr(meta, "inputs", ()) if f.role == "base")
+    return (
+        f" ({name} is not the file the model was trained on: its sha256 is not the one recorded, "
+        f"{recorded[:12]}…; it was changed or replaced since. Put that file back to train on the same rows, "
+        "or this trains on the file as it is now)"
+    )
+
+
+def trained_base(meta: TrainedAs | None) -> tuple[str | None, bool]:
+    """Return the file a retrain of the model *meta* describes names as its training data (:func:`base_file`;
+    ``None``: none, ``DATA.csv`` is said) and whether it changed since: its sha256 is not the one the metadata
+    records (edited, replaced, or another file of that name in this folder). It reads the whole file."""
+    name = base_file(meta)
+    recorded = next((f.sha256 for f in getattr(meta, "inputs", ()) if f.role == "base"), "")
+    if name is None or not recorded:
+        return name, False
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(name, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:  # unreadable now: the command cannot read it either, and says so when run
+        return name, False
+    return name, digest.hexdigest() != recorded.lower()
 
 
 def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:

@@ -20,7 +20,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from taikai.errors import ModelError
-from taikai.model._fields import TRAIN_COMMAND
+from taikai.model._fields import TRAIN_COMMAND, Retrain, said
 from taikai.model._vector_table import (
     DEFAULT_VECTORS,
     VectorTable,
@@ -35,17 +35,17 @@ __all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors", "located_vectors"]
 Array = np.ndarray[Any, Any]
 
 
-def table_missing(name: str, retrain: str, digest: str | None = None) -> str | None:
+def table_missing(name: str, retrain: Retrain, digest: str | None = None) -> str | None:
     """Return the error of the word-vector table *name* of the user's own (not the shipped one, which taikai brings
     back) not found where a model trained with it reads it: put it back there (a copy of *digest*, where it is
-    known), or retrain the model with a table one has (*retrain*: its retrain command); ``None`` for the shipped
-    table, or one whose ``table.json`` is there (:func:`check_vectors` says what is wrong with it)."""
+    known), or retrain the model with a table one has (*retrain*: its retrain command, or what makes it); ``None``
+    for the shipped table, or one whose ``table.json`` is there (:func:`check_vectors` says what is wrong with it)."""
     if name == DEFAULT_VECTORS or (table_path(name) / "table.json").exists():
         return None
     copy = f" (a copy whose table.json's digest begins {digest[:12]})" if digest else ""
     return (
         f"the word-vector table this model was trained with was not found at {table_path(name)}: put it back "
-        f"there{copy}, or retrain the model with a table you have (vectors= names it): {retrain}"
+        f"there{copy}, or retrain the model with a table you have (vectors= names it): {said(retrain)}"
     )
 
 
@@ -79,7 +79,7 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         self.coverage_ = covered / max(1, sum(map(len, texts)))
         return self
 
-    def _table(self, retrain: str = TRAIN_COMMAND) -> VectorTable:
+    def _table(self, retrain: Retrain = TRAIN_COMMAND) -> VectorTable:
         """Return the table, refusing (:class:`ModelError`) one missing or not the one of :attr:`digest_`, with
         *retrain*, the model's own retrain command where it is known (:func:`check_tables`), as what to do."""
         check_is_fitted(self, "digest_")
@@ -100,7 +100,7 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
             )
             raise ModelError(
                 f"the word-vector table {table_path(self.table)} (digest {table.digest[:12]}) is not the one this "
-                f"model was trained with ({self.digest_[:12]}); {fix}: {retrain}"
+                f"model was trained with ({self.digest_[:12]}); {fix}: {said(retrain)}"
             )
         return table
 
@@ -147,11 +147,12 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         return np.array([f"vector{i}" for i in range(self.dim_)], dtype=object)
 
 
-def check_tables(pipeline: Any, command: str) -> None:
+def check_tables(pipeline: Any, command: Retrain) -> None:
     """Refuse (:class:`ModelError`) a loaded model whose word-vector table is missing or not the one it was trained
     with, as every prediction would, so that loading (``taikai info``) says so, with the model's own retrain
-    *command* (:func:`~taikai.model._retrain.retrain_command`) as what to do. The blocks hold no command: a model
-    whose table changes after loading is refused by it again where it classifies (``Model.classify``)."""
+    *command* (:func:`~taikai.model._retrain.retrain_command`, or what makes it) as what to do. The blocks hold no
+    command: a model whose table changes after loading is refused by it again where it classifies
+    (``Model.classify``)."""
     for value in pipeline.get_params(deep=True).values():
         if isinstance(value, WordVectors):
             value._table(command)

@@ -44,15 +44,19 @@ class Earlier:
     trained_frames: int = 0
     trial: tuple[int, str] | None = None
     """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): N and the input's name."""
+    data: str | None = None
+    """The file that model was trained on (its metadata's base input, when that file is there to name), for DATA."""
+    data_changed: bool = False
+    """Whether ``data`` is no longer the file the model was trained on (its sha256 is not the one recorded)."""
 
     @classmethod
     def of(cls, run: RunSummary | None, frame: object = None) -> Earlier:
         """Return what the model a batch summary *run* names was trained with (nothing when not known), and the
         trial run (``--limit N``) *run*, or the predictions *frame* read with ``read_predictions``, records."""
         from taikai.io import trial_run
-        from taikai.model import added_files, python_arguments, retrain_options
+        from taikai.model import added_files, python_arguments, retrain_options, trained_base
 
-        meta = _metadata(run)
+        meta = metadata(run)
         ran = trial_run(run, frame)
         trial = None if ran is None else (ran.limit, ran.input or "INPUT")
         if meta is None:
@@ -62,7 +66,32 @@ class Earlier:
         python = python_arguments(meta)
         python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
         options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
-        return cls(train_options=options, python=python_call, trained_with=added, trained_frames=frames, trial=trial)
+        data, changed = trained_base(meta)
+        return cls(
+            train_options=options,
+            python=python_call,
+            trained_with=added,
+            trained_frames=frames,
+            trial=trial,
+            data=data,
+            data_changed=changed,
+        )
+
+    def base(self) -> tuple[str, str, str]:
+        """Return the training data the train step names (the model's file, or ``DATA`` when not known), and the
+        notes (Japanese, English) that it is not the file the model was trained on, when it changed since."""
+        if self.data is None:
+            return "DATA", "", ""
+        if not self.data_changed:
+            return shlex.quote(self.data), "", ""
+        return (
+            shlex.quote(self.data),
+            f" ({self.data} はモデルの学習に使ったファイルではない: sha256 が記録と違い、学習後に変更または置き換え"
+            "られた。同じ行で学習するにはそのファイルを戻す。このままでは今のファイルで学習する)",
+            f" ({self.data} is not the file the model was trained on: its sha256 is not the one recorded; it was "
+            "changed or replaced since. Put that file back to train on the same rows, or this trains on the file as "
+            "it is now)",
+        )
 
     def warned(self, source: str) -> Earlier:
         """Return these, having warned that the predictions *source* are a trial run's, when they are: the rows
@@ -140,7 +169,7 @@ def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(f for f in then if os.path.realpath(f) not in known)
 
 
-def _metadata(run: RunSummary | None) -> ModelMetadata | None:
+def metadata(run: RunSummary | None) -> ModelMetadata | None:
     """Return the metadata of the model a batch summary *run* names; ``None`` when no summary names a model whose
     metadata can still be read."""
     if run is None or run.model is None:
@@ -183,6 +212,7 @@ def how_to(
     excludes = earlier.options("--exclude", earlier.excluded())
     kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.kept() else ""
     kept_en = " (keep the earlier rounds' sheets in --add: a model trained without them loses their labels)"
+    data, changed_ja, changed_en = earlier.base()
     steps = [
         (
             f"reasons 列: このレビューの主な理由{'' if own else '(退会理由)'}をリストから1つ選ぶ。",
@@ -205,12 +235,15 @@ def how_to(
             "Leave rows you skip blank: training counts and skips them.",
         ),
         (
-            f"定義は definitions シートを参照。保存後: taikai train DATA{adds} --add このファイル --out MODEL{options}"
+            f"定義は definitions シートを参照。保存後: taikai train {data}{adds} --add このファイル --out MODEL"
+            + options
             + kept_ja
+            + changed_ja
             + earlier.unnamed("train")[0],
-            f"Definitions are on the definitions sheet. Then: taikai train DATA{adds} --add THIS_FILE --out MODEL"
+            f"Definitions are on the definitions sheet. Then: taikai train {data}{adds} --add THIS_FILE --out MODEL"
             + options
             + (kept_en if earlier.kept() else "")
+            + changed_en
             + earlier.unnamed("train")[1],
         )
         if earlier.python is None
@@ -243,14 +276,16 @@ def _python_step(earlier: Earlier, kept_ja: str, kept_en: str) -> tuple[str, str
     from taikai.model import train_call
 
     arguments, kept = earlier.python or (), earlier.kept()
-    ja = train_call(arguments, [*kept, "このファイル"])
-    en = train_call(arguments, [*kept, "THIS_FILE"])
+    data = {} if earlier.data is None else {"data": earlier.data}  # else DATA.csv
+    ja = train_call(arguments, [*kept, "このファイル"], **data)
+    en = train_call(arguments, [*kept, "THIS_FILE"], **data)
     frames_ja, frames_en = earlier.unnamed("python")
+    _, changed_ja, changed_en = earlier.base()
     return (
         f"定義は definitions シートを参照。保存後、Python で: {ja} (このモデルの特徴は Python で設定されたもの: "
-        f"taikai train では別の種類のモデルになる){kept_ja}{frames_ja}",
+        f"taikai train では別の種類のモデルになる){kept_ja}{changed_ja}{frames_ja}",
         f"Definitions are on the definitions sheet. Then, in Python: {en} (this model's features were set in Python: "
-        f"taikai train would train another kind of model){kept_en}{frames_en}",
+        f"taikai train would train another kind of model){kept_en}{changed_en}{frames_en}",
     )
 
 

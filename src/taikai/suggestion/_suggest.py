@@ -37,6 +37,7 @@ from taikai.suggestion._select import Strategy, random_scores, reason_matrix, se
 from taikai.suggestion._sheet import SheetLosses, sheet_format, write_sheet
 from taikai.suggestion._sheet_out import check_sheet_out
 from taikai.suggestion._sheet_rows import SHEET_TEXT, sheet_rows
+from taikai.suggestion._trained_rows import warn_trained
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -216,6 +217,7 @@ def suggest(
     if not chosen.picked:
         raise nothing_left(source, len(df), not_ok, excluded, chosen.near_excluded)
     picked = [int(positions[i]) for i in chosen.picked]
+    warn_trained(source, run, [texts[i] for i in chosen.picked], earlier, out is not None)  # labelled already
     rows = sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
     masks = None
