@@ -28,6 +28,17 @@ except OverflowError:  # a C long narrower than Py_ssize_t (Windows)
     csv.field_size_limit(2**31 - 1)
 
 
+_REPEATED_HEADER = (
+    "the header repeated: line 1's column names again, as where two exports were joined into one file; delete the line"
+)
+
+
+def _repeats(fields: list[str], columns: list[str]) -> bool:
+    """Whether the record *fields* is the header *columns* again (its first cell after a BOM, as a second export
+    joined to the first starts)."""
+    return len(fields) == len(columns) and fields[0].lstrip("\ufeff") == columns[0] and fields[1:] == columns[1:]
+
+
 class _TextReader:
     """Shared part of the line-based readers (CSV, TSV, JSONL): encoding, header, resumable byte offsets."""
 
@@ -160,7 +171,9 @@ class CsvReader(_TextReader):
                     del fields[width:]  # the empty cells of the columns without a name
                 if note is not None and len(fields) == width:  # a blank line ([]) has no byte to note
                     notes[len(rows)] = note
-                if len(fields) == width:
+                if _repeats(fields, self.columns):  # two exports joined (cat a.csv b.csv): not a review to classify
+                    bad.append(BadLine(first, _REPEATED_HEADER, "".join(raw), lines.line))
+                elif len(fields) == width:
                     rows.append(fields)
                     starts.append(first)
                 elif not fields:
