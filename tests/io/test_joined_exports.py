@@ -20,7 +20,12 @@ REPEATED = (
 @pytest.mark.parametrize(
     ("name", "data", "read", "bad"),
     [
-        ("a.csv", "id,本文\n1,手数料が高い\nid,本文\n2,単価が安い\n", [["1", "2"], ["手数料が高い", "単価が安い"]], [3]),
+        (
+            "a.csv",
+            "id,本文\n1,手数料が高い\nid,本文\n2,単価が安い\n",
+            [["1", "2"], ["手数料が高い", "単価が安い"]],
+            [3],
+        ),
         # the second export's own BOM, and quoted names, are the same header
         ("b.csv", 'id,本文\n1,a\n\ufeffid,本文\n"id","本文"\n', [["1"], ["a"]], [3, 4]),
         ("c.tsv", "id\t本文\n1\ta\nid\t本文\nid\t本文\n", [["1"], ["a"]], [3, 4]),
