@@ -177,7 +177,7 @@ class CsvReader(_TextReader):
                     rows.append(fields)
                     starts.append(first)
                 elif not fields:
-                    if width == 1:
+                    if width == 1 and not lines.end_mark:
                         rows.append([""])
                         starts.append(first)
                     else:
