@@ -1,6 +1,7 @@
-"""Two exports joined into one file (``cat a.csv b.csv``, a BI tool's pages concatenated) repeat the header line
-mid-file: that line is a bad line naming itself, not a review the model classifies (it was read as the text
-'本文' and labelled)."""
+"""Lines exports add to a CSV/TSV file. Two exports joined into one file (``cat a.csv b.csv``, a BI tool's pages
+concatenated) repeat the header line mid-file: that line is a bad line naming itself, not a review the model classifies
+(it was read as the text '本文' and labelled). Excel's ``sep=,`` first line is read past, as Excel reads it (the run
+stopped: "no column '本文'; the columns are ['sep=']; … the lines above it look like a title")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from taikai.cli import cli
+from taikai.errors import InputError
 from taikai.io import open_reader
 
 REPEATED = (
@@ -58,3 +60,42 @@ def test_cli_batch_does_not_classify_a_repeated_header(tmp_path, tiny_model_dir,
     assert said in " ".join(result.output.split())
     if code == 0:
         assert [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()] == ["id", "1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "read", "bad"),
+    [
+        ("a.csv", "sep=,\r\nid,本文\r\n1,手数料\r\n2\r\n", [["1"], ["手数料"]], [4]),
+        ("b.csv", "SEP=,\nid,本文\n1,手数料\n", [["1"], ["手数料"]], []),
+        ("c.tsv", "sep=\t\rid\t本文\r1\t手数料\r1\r", [["1"], ["手数料"]], [4]),
+        ("d.csv", "sep=,\nid,本文\nid,本文\n", [[], []], [3]),
+    ],
+)
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_excel_s_sep_line_is_read_past(tmp_path, name, data, read, bad, bom):
+    path = tmp_path / name
+    path.write_bytes(bom + data.encode("utf-8"))
+    reader = open_reader(path)
+    [chunk] = list(reader.chunks(10))
+    assert (reader.columns, chunk.data) == (["id", "本文"], read)
+    assert [b.line for b in chunk.bad] == bad  # file lines, the sep= line counted
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "how"),
+    [
+        ("a.csv", "sep=\t", "'\\t', not ',': read it with input_format='tsv' (--input-format tsv on the command line)"),
+        ("b.tsv", "sep=,", "',', not '\\t': read it with input_format='csv' (--input-format csv on the command line)"),
+        (
+            "c.csv",
+            "sep=;",
+            "';', not ',': taikai reads comma (CSV) and tab (TSV) separated files: save it from Excel as CSV UTF-8",
+        ),
+    ],
+)
+def test_a_sep_line_naming_another_delimiter_says_what_reads_it(tmp_path, name, first, how):
+    path = tmp_path / name
+    path.write_text(f"{first}\nid;本文\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        open_reader(path)
+    assert str(caught.value) == f"{path}:1: the line {first!r} says the fields are separated by {how}"
