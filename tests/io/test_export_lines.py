@@ -99,3 +99,31 @@ def test_a_sep_line_naming_another_delimiter_says_what_reads_it(tmp_path, name, 
     with pytest.raises(InputError) as caught:
         open_reader(path)
     assert str(caught.value) == f"{path}:1: the line {first!r} says the fields are separated by {how}"
+
+
+ROW = "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete the row"
+
+
+@pytest.mark.parametrize(
+    ("rows", "read", "bad"),
+    [
+        ([["id", "本文"], [1, "手数料"], ["id", "本文"], [2, "単価"]], [[1, 2], ["手数料", "単価"]], [3]),
+        (
+            [[2024, "本文"], [1, "手数料"], [2024, "本文"]],
+            [[1], ["手数料"]],
+            [3],
+        ),  # a number as a name, as Excel keeps it
+        ([["id", "本文"], ["id", "本文です"], ["本文", "id"]], [["id", "本文"], ["本文です", "id"]], []),
+    ],
+)
+def test_a_header_repeated_in_a_sheet_is_a_bad_row(tmp_path, rows, read, bad):
+    import openpyxl
+
+    path = tmp_path / "joined.xlsx"
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    [chunk] = list(open_reader(path).chunks(10))
+    assert chunk.data == read
+    assert [(b.line, b.error) for b in chunk.bad] == [(line, ROW) for line in bad]

@@ -1,5 +1,5 @@
 """Lines spreadsheets and BI tools add to a CSV or TSV export: Excel's ``sep=,`` line before the header, and the
-header again mid-file where two exports were joined into one (``cat a.csv b.csv``)."""
+header again mid-file where two exports were joined into one (``cat a.csv b.csv``; an xlsx sheet's row too)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ _SEPARATOR = re.compile(rb"sep=([^\r\n])(?:\r\n|\r|\n)?", re.IGNORECASE)
 _FORMATS = {",": "csv", "\t": "tsv"}
 REPEATED_HEADER = (
     "the header repeated: line 1's column names again, as where two exports were joined into one file; delete the line"
+)
+REPEATED_HEADER_ROW = (
+    "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete the row"
 )
 
 
