@@ -27,7 +27,7 @@ from distributed.comm.core import CommClosedError
 from taikai._warn import warn_user
 from taikai.batch._dask_damage import damaged_parquet
 from taikai.batch._dask_models import ship_model
-from taikai.batch._dask_signals import ctrl_c_held
+from taikai.batch._dask_signals import ctrl_c_held, stop_workers
 from taikai.batch._dask_versions import check_versions
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
@@ -55,6 +55,9 @@ class Cluster:
     """The engine's own :class:`distributed.LocalCluster`, if it started one."""
     log_level: int | None = None
     """The level of the ``distributed.client`` log before this run silenced it (its own client only)."""
+    abandoned: bool = False
+    """The run stopped short (Ctrl-C, SIGTERM, an error): its tasks are cancelled and their parts discarded, so the
+    local cluster's workers are not waited for to end the partition each is classifying (``stop_workers``)."""
 
     def close(self) -> None:
         """Close the client and the local cluster this run started (a caller's client stays open)."""
@@ -62,6 +65,8 @@ class Cluster:
             with suppress(Exception):
                 self.client.close()
         if self.local is not None:
+            if self.abandoned:
+                stop_workers(self.local)
             self.local.close()
         if self.log_level is not None:
             logging.getLogger("distributed.client").setLevel(self.log_level)

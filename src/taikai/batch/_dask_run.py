@@ -135,6 +135,7 @@ def run_locked(
             placed = True
         except BaseException as exc:
             placed = placed or (made and not tmp.exists())  # a stop as the earlier output was removed
+            cluster.abandoned = not placed  # its tasks' results are thrown away: its workers are not waited for
             if cluster.client.status == "running":  # a client given by the caller would otherwise keep running them
                 with suppress(Exception):
                     cluster.client.cancel(futures)

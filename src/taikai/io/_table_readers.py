@@ -12,6 +12,7 @@ from taikai._column_names import HEAD_ROWS, Head
 from taikai._masked_messages import masks
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._excel_numbers import warn_imprecise
+from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
@@ -97,6 +98,7 @@ class XlsxReader:
         if not names or empty:
             self._refuse_header(empty)
         self.columns = check_columns(path, [str(v) for v in names])
+        self._header = tuple(names)
 
     def _refuse_formulas(self, cells: list[str]) -> None:
         """Raise :class:`InputError` for the *cells* of row 1 that hold a formula and no value saved for it, which
@@ -179,6 +181,8 @@ class XlsxReader:
                     if len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
                         bad.append(BadLine(line, f"cells beyond the {width} named columns", raw))
+                    elif tuple(values[:width]) == self._header:  # two exports pasted into one sheet: no review
+                        bad.append(BadLine(line, REPEATED_HEADER_ROW, "\t".join(map(str, self._header))))
                     elif all(v is None for v in values):
                         blank, empty = blank + 1, line
                     else:

@@ -17,6 +17,7 @@ from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
+from taikai.io._export_lines import REPEATED_HEADER, repeats_header, separator_line
 from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import json_array_error
@@ -77,8 +78,9 @@ class CsvReader(_TextReader):
     ):
         super().__init__(path, encoding, encoding_errors)
         self.delimiter = delimiter
-        with self._open(None) as f:
-            lines = self._lines(f, self.start, 0)
+        offset, line = separator_line(path, self.start, delimiter)
+        with self._open({"offset": offset, "line": line}) as f:
+            lines = self._lines(f, offset, line)
             try:
                 header = next(csv.reader(lines, delimiter=delimiter))
             except StopIteration:
@@ -160,11 +162,13 @@ class CsvReader(_TextReader):
                     del fields[width:]  # the empty cells of the columns without a name
                 if note is not None and len(fields) == width:  # a blank line ([]) has no byte to note
                     notes[len(rows)] = note
-                if len(fields) == width:
+                if repeats_header(fields, self.columns):  # two exports joined (cat a.csv b.csv): no review
+                    bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
+                elif len(fields) == width:
                     rows.append(fields)
                     starts.append(first)
                 elif not fields:
-                    if width == 1:
+                    if width == 1 and not lines.end_mark:
                         rows.append([""])
                         starts.append(first)
                     else:

@@ -1,5 +1,5 @@
-"""The errors of a value read where a text was that is none: an object (a JSON object, a dict), and UTF-8 read as
-CP932 (mojibake)."""
+"""The errors of a value read where a text was that is none: an object (a JSON object, a dict), an Excel error value
+(``#N/A``), and UTF-8 read as CP932 (mojibake)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,50 @@ import re
 # median review of data/reviews.csv so read); in real Japanese they are not written: none in the 8,536 reviews of
 # data/reviews.csv, the 7,367 livedoor articles (9.3 million characters) or the 2,813 chABSA sentences.
 _UTF8_AS_CP932 = re.compile("[縺繧繝]")
+
+
+_EXCEL_ERRORS = frozenset(
+    {
+        "#N/A",
+        "#VALUE!",
+        "#REF!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+    }
+)
+"""The values Excel shows, and exports to CSV, for a formula that failed (a lookup that found nothing: ``#N/A``)."""
+
+
+def excel_error(text: str) -> str | None:
+    """The error message of a *text* that is an Excel error value (``#N/A``), which a sheet shows and exports where a
+    formula failed, or a formula itself (``=HYPERLINK(…)``, exported as written); else ``None``."""
+    value = text.strip()
+    if value.upper() in _EXCEL_ERRORS:
+        return (
+            f"an Excel error value ({value}), not a review: a formula failed in the sheet the file was exported "
+            "from (a lookup that found nothing gives #N/A); fix it there and export again, or leave the row out"
+        )
+    if _FORMULA.match(value):
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return (
+            f"a spreadsheet formula ({shown}), not a review: the file holds the formula, not what it shows; "
+            "export the values (in Excel: copy the column, paste as values) and export again"
+        )
+    return None
+
+
+_FORMULA = re.compile(r"=[A-Za-z][A-Za-z0-9._]*\(")
+"""The start of a spreadsheet formula: ``=`` and a function's name and parenthesis (``=HYPERLINK(``, ``=SUM(``)."""
 
 
 def object_message(value: dict[object, object], shown: int = 5) -> str:

@@ -9,7 +9,7 @@ import unicodedata
 from typing import NamedTuple
 
 from taikai.errors import check_bool
-from taikai.text._misread import object_message, utf8_as_cp932
+from taikai.text._misread import excel_error, object_message, utf8_as_cp932
 from taikai.text._status import Status
 
 MAX_CHARS = 10_000
@@ -230,6 +230,9 @@ def check_text(
             return _ONLY_MARKS
         if judged is not text:
             return _only_placeholders(value, text, ignore)
+        failed = excel_error(value)
+        if failed is not None:
+            return CheckedText("", Status.ERROR, failed)
         return _JAPANESE_IN_URLS if _in_urls(value) else _NOT_JAPANESE
     if REPLACED in judged:  # Japanese by chance among bytes that did not decode is no review
         mojibake = _mostly_replaced(value, judged, ignore)

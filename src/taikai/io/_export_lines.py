@@ -1,0 +1,50 @@
+"""Lines spreadsheets and BI tools add to a CSV or TSV export: Excel's ``sep=,`` line before the header, and the
+header again mid-file where two exports were joined into one (``cat a.csv b.csv``; an xlsx sheet's row too)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from taikai.errors import InputError
+from taikai.io._decoded_lines import raw_lines
+
+_SEPARATOR = re.compile(rb"sep=([^\r\n])(?:\r\n|\r|\n)?", re.IGNORECASE)
+"""Excel's first line naming a CSV file's delimiter (``sep=,``), which Excel reads and does not show."""
+_FORMATS = {",": "csv", "\t": "tsv"}
+REPEATED_HEADER = (
+    "the header repeated: line 1's column names again, as where two exports were joined into one file; delete the line"
+)
+REPEATED_HEADER_ROW = (
+    "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete the row"
+)
+
+
+def separator_line(path: Path, start: int, delimiter: str) -> tuple[int, int]:
+    """Return the byte offset and line number of *path*'s header, which starts at byte *start* (past a BOM) unless
+    Excel's ``sep=,`` line (``sep=\t`` in a TSV file), naming the delimiter for Excel, comes first: then the line
+    after it. A ``sep=`` line naming another delimiter than *delimiter* is refused, naming the format that reads it
+    or what to save the file as."""
+    with open(path, "rb") as f:
+        f.seek(start)
+        first = next(raw_lines(f, 16), b"")
+    named = _SEPARATOR.fullmatch(first)
+    if named is None:
+        return start, 0
+    sep = named.group(1).decode("latin-1")
+    if sep == delimiter:
+        return start + len(first), 1
+    other = _FORMATS.get(sep)
+    how = (
+        f"read it with input_format='{other}' (--input-format {other} on the command line)"
+        if other
+        else "taikai reads comma (CSV) and tab (TSV) separated files: save it from Excel as CSV UTF-8"
+    )
+    said = first.decode("latin-1").rstrip("\r\n")
+    raise InputError(f"{path}:1: the line {said!r} says the fields are separated by {sep!r}, not {delimiter!r}: {how}")
+
+
+def repeats_header(fields: list[str], columns: list[str]) -> bool:
+    """Whether the record *fields* is the header *columns* again (its first cell after a BOM, as a second export
+    joined to the first starts)."""
+    return len(fields) == len(columns) and fields[0].lstrip("\ufeff") == columns[0] and fields[1:] == columns[1:]

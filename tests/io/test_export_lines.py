@@ -1,0 +1,129 @@
+"""Lines exports add to a CSV/TSV file. Two exports joined into one file (``cat a.csv b.csv``, a BI tool's pages
+concatenated) repeat the header line mid-file: that line is a bad line naming itself, not a review the model classifies
+(it was read as the text '本文' and labelled). Excel's ``sep=,`` first line is read past, as Excel reads it (the run
+stopped: "no column '本文'; the columns are ['sep=']; … the lines above it look like a title")."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+from taikai.errors import InputError
+from taikai.io import open_reader
+
+REPEATED = (
+    "the header repeated: line 1's column names again, as where two exports were joined into one file; delete the line"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "read", "bad"),
+    [
+        (
+            "a.csv",
+            "id,本文\n1,手数料が高い\nid,本文\n2,単価が安い\n",
+            [["1", "2"], ["手数料が高い", "単価が安い"]],
+            [3],
+        ),
+        # the second export's own BOM, and quoted names, are the same header
+        ("b.csv", 'id,本文\n1,a\n\ufeffid,本文\n"id","本文"\n', [["1"], ["a"]], [3, 4]),
+        ("c.tsv", "id\t本文\n1\ta\nid\t本文\nid\t本文\n", [["1"], ["a"]], [3, 4]),
+        ("d.csv", "本文\n手数料\n本文\n", [["手数料"]], [3]),
+        # a row holding a column's name in one cell only is a row
+        ("e.csv", "id,本文\nid,本文です\n本文,id\n", [["id", "本文"], ["本文です", "id"]], []),
+    ],
+)
+def test_a_header_repeated_mid_file_is_a_bad_line(tmp_path, name, data, read, bad):
+    path = tmp_path / name
+    path.write_bytes(codecs.BOM_UTF8 + data.encode("utf-8"))
+    [chunk] = list(open_reader(path).chunks(10))
+    assert chunk.data == read
+    assert [(b.line, b.error) for b in chunk.bad] == [(line, REPEATED) for line in bad]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        ([], 2, f"joined.csv:3: malformed record ({REPEATED}): 'id,text\\n'"),
+        (["--on-bad-lines", "report"], 0, "bad lines: 1 (set aside in"),
+    ],
+)
+def test_cli_batch_does_not_classify_a_repeated_header(tmp_path, tiny_model_dir, args, code, said):
+    path, out = tmp_path / "joined.csv", tmp_path / "out.csv"
+    path.write_text("id,text\n1,手数料が高い\nid,text\n2,単価が安い\n", encoding="utf-8")
+    command = ["batch", str(path), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), *args]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == code, result.output
+    assert said in " ".join(result.output.split())
+    if code == 0:
+        assert [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()] == ["id", "1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "read", "bad"),
+    [
+        ("a.csv", "sep=,\r\nid,本文\r\n1,手数料\r\n2\r\n", [["1"], ["手数料"]], [4]),
+        ("b.csv", "SEP=,\nid,本文\n1,手数料\n", [["1"], ["手数料"]], []),
+        ("c.tsv", "sep=\t\rid\t本文\r1\t手数料\r1\r", [["1"], ["手数料"]], [4]),
+        ("d.csv", "sep=,\nid,本文\nid,本文\n", [[], []], [3]),
+    ],
+)
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_excel_s_sep_line_is_read_past(tmp_path, name, data, read, bad, bom):
+    path = tmp_path / name
+    path.write_bytes(bom + data.encode("utf-8"))
+    reader = open_reader(path)
+    [chunk] = list(reader.chunks(10))
+    assert (reader.columns, chunk.data) == (["id", "本文"], read)
+    assert [b.line for b in chunk.bad] == bad  # file lines, the sep= line counted
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "how"),
+    [
+        ("a.csv", "sep=\t", "'\\t', not ',': read it with input_format='tsv' (--input-format tsv on the command line)"),
+        ("b.tsv", "sep=,", "',', not '\\t': read it with input_format='csv' (--input-format csv on the command line)"),
+        (
+            "c.csv",
+            "sep=;",
+            "';', not ',': taikai reads comma (CSV) and tab (TSV) separated files: save it from Excel as CSV UTF-8",
+        ),
+    ],
+)
+def test_a_sep_line_naming_another_delimiter_says_what_reads_it(tmp_path, name, first, how):
+    path = tmp_path / name
+    path.write_text(f"{first}\nid;本文\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        open_reader(path)
+    assert str(caught.value) == f"{path}:1: the line {first!r} says the fields are separated by {how}"
+
+
+ROW = "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete the row"
+
+
+@pytest.mark.parametrize(
+    ("rows", "read", "bad"),
+    [
+        ([["id", "本文"], [1, "手数料"], ["id", "本文"], [2, "単価"]], [[1, 2], ["手数料", "単価"]], [3]),
+        (
+            [[2024, "本文"], [1, "手数料"], [2024, "本文"]],
+            [[1], ["手数料"]],
+            [3],
+        ),  # a number as a name, as Excel keeps it
+        ([["id", "本文"], ["id", "本文です"], ["本文", "id"]], [["id", "本文"], ["本文です", "id"]], []),
+    ],
+)
+def test_a_header_repeated_in_a_sheet_is_a_bad_row(tmp_path, rows, read, bad):
+    import openpyxl
+
+    path = tmp_path / "joined.xlsx"
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    [chunk] = list(open_reader(path).chunks(10))
+    assert chunk.data == read
+    assert [(b.line, b.error) for b in chunk.bad] == [(line, ROW) for line in bad]
