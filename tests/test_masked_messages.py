@@ -33,8 +33,9 @@ CALLS: list[tuple[str, Call]] = [
     ("check_drift", lambda p, out, m: taikai.check_drift(p, mask_pii=m)),
     ("build_report", lambda p, out, m: taikai.analysis.build_report(pd.read_csv(p), mask_pii=m)),
     ("write_report", lambda p, out, m: taikai.analysis.write_report(p, out / "r.html", mask_pii=m)),
-    ("suggest", lambda p, out, m: taikai.suggest(p, mask_pii=m)),
 ]
+"""``suggest`` is not among them: a file without ``p_reason_*`` columns is refused as no predictions file before its
+columns are read (below)."""
 
 
 @pytest.fixture
@@ -59,6 +60,13 @@ def test_an_error_of_a_masked_call_quotes_no_personal_data(
 def test_an_error_of_a_call_without_masking_quotes_the_columns(name: str, call: Call, headerless: Path) -> None:
     with pytest.raises(InputError, match="090-1234-5678"):
         call(headerless, headerless.parent, False)
+
+
+@pytest.mark.parametrize("mask", [True, False])
+def test_suggest_refuses_a_headerless_file_before_quoting_its_first_row(headerless: Path, mask: bool) -> None:
+    with pytest.raises(InputError, match="not a predictions file") as raised:
+        taikai.suggest(headerless, mask_pii=mask)
+    assert "090-1234-5678" not in str(raised.value) and "[電話番号]" not in str(raised.value), raised.value
 
 
 @pytest.mark.parametrize("mask", [True, False])
