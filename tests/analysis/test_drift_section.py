@@ -555,6 +555,25 @@ def test_a_check_stopped_by_an_error_is_said_in_plain_words(predictions, tiny_mo
     assert not any(w in note for w in ("<frame>", "model=", "--model", "p_reason_"))
 
 
+@pytest.mark.parametrize(
+    ("file", "named"),
+    [  # regression: the warning said "<frame>: the predictions were made by …" for the file the report was made of
+        ("out.csv", "out.csv: the predictions were made by a model with other labels"),
+        (None, "<frame>: the predictions were made by a model with other labels"),
+    ],
+)
+def test_the_report_names_its_file_in_the_drift_check_warning(predictions, tiny_model, tmp_path, file, named):
+    first = next(c for c in predictions.columns if c.startswith("p_reason_"))
+    frame = predictions.rename(columns={first: "p_reason_zz_other_label"}).drop(columns=["reason_ja"], errors="ignore")
+    frame = frame[frame["reason"] != first.removeprefix("p_reason_")]
+    frame = frame.assign(reasons=frame["reason"])
+    path = None if file is None else tmp_path / file
+    with pytest.warns(taikai.DataWarning, match="drift could not be checked") as warned:
+        build_report(frame, source_path=path, charts=False, embed_font=False)
+    said = [str(w.message) for w in warned if "drift could not be checked" in str(w.message)]
+    assert said and named.replace("out.csv", str(path)) in said[0], said
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_report_warns_whoever_made_it_what_stopped_the_drift_check(predictions, tiny_model, lang):
     """The detail the page leaves out (the library's error) goes to whoever made the page, as a warning."""

@@ -266,6 +266,46 @@ def test_the_shares_alt_names_every_share_that_moved_as_much(lang, alt):
     assert alt in [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure)]
 
 
+_STEP = {"2026-01-15": {"fees": 2, "trouble": 2}, "2026-02-15": {"fees": 1, "trouble": 3}}
+"""Two months of 4 reviews: 'High fees' fell by 1 and 'Trouble, distrust' rose by 1 in 2026-02."""
+_FOUR = {"2026-01-15": {"fees": 1, "trouble": 1, "time": 1, "other": 1}, "2026-02-15": {"low_pay": 1}}
+"""Four reasons that each fell by 1 in 2026-02, and a fifth that rose by 1."""
+
+
+@pytest.mark.parametrize(
+    ("counts", "lang", "alt"),
+    [
+        (
+            _STEP,
+            "en",
+            "Count per month, per reason: the counts that moved most, by as much, are 'High fees', from 2 to 1 review "
+            "in 2026-02 (against 2026-01) and 'Trouble, distrust', from 2 to 3 reviews in 2026-02 (against 2026-01).",
+        ),
+        (
+            _STEP,
+            "ja",
+            "月ごとの件数 (理由別): 件数が同じ幅で最も大きく動いたのは、「手数料が高い」(2026-02 に 2 件から 1 件、"
+            "2026-01 比)と、「トラブル・不信」(2026-02 に 2 件から 3 件、2026-01 比)。",
+        ),
+        (_FOUR, "en", "(against 2026-01), and 2 more."),
+        (_FOUR, "ja", "2026-01 比)、ほか 2 件。"),
+        (
+            {"2026-01-15": {"fees": 2, "trouble": 2}, "2026-02-15": {"fees": 1, "trouble": 5}},
+            "en",
+            "Count per month, per reason: the count that moved most is 'Trouble, distrust', from 2 to 5 reviews in "
+            "2026-02 (against 2026-01).",
+        ),
+    ],
+)
+def test_the_counts_alt_names_every_count_that_moved_as_much(counts, lang, alt):
+    """Regression: of two reasons whose counts moved by as much the alt text named the first only ("the count that
+    moved most is 'High fees'"), where the shares' and segments' alt texts name every tied one."""
+    ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang=lang))
+    titles = ("Count per month, per reason: ", "月ごとの件数 (理由別): ")
+    found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure) and b.alt.startswith(titles)]
+    assert len(found) == 1 and found[0].endswith(alt), found  # the whole alt, or the end of one naming 3 of 5
+
+
 @pytest.mark.parametrize(
     ("lang", "end"),
     [("en", "(0.0% of reviews, 50.0% overall), and 1 more."), ("ja", "(0.0%、全体では 50.0%)、ほか 1 件。")],

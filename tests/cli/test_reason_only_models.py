@@ -95,7 +95,11 @@ def test_report_shows_only_the_heads_and_figures_the_model_has(trained, tmp_path
     ("name", "test_line"),
     [
         ("both heads", "test:       reason macro-F1 "),
-        ("no test split", "test:       none: no test split (--test-size 0 (test_size=0), or a split column in DATA"),
+        (
+            "no test split",
+            "test:       none: no test split (test_size=0, --test-size 0 on the command line; or a split column in "
+            "DATA",
+        ),
     ],
 )
 def test_info_says_when_a_model_has_no_test_split(trained, name, test_line):
@@ -104,7 +108,7 @@ def test_info_says_when_a_model_has_no_test_split(trained, name, test_line):
     assert result.exit_code == 0, result.output
     assert f"\n{test_line}" in result.output
     summary = taikai.load_model(trained[name][0]).training_summary()  # what train printed
-    assert ("\ntest:  none: no test split (--test-size 0" in summary) == (name == "no test split"), summary
+    assert ("\ntest:  none: no test split (test_size=0, --test-size 0" in summary) == (name == "no test split"), summary
 
 
 def _added(path, header, rows):

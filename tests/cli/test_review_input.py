@@ -133,6 +133,40 @@ def test_explain_of_a_file_name_says_how_to_give_its_lines(
     assert f"taikai: warning: {advice}\n" in result.stderr
 
 
+_REVIEWS = "報酬が安すぎて続けられませんでした。", "案件が少なくて辞めました。", "手数料が高いので移りました。"
+
+
+@pytest.mark.parametrize(
+    ("command", "rows", "said"),
+    [  # regression: the line said only --text-column COLUMN, where batch's error names the column of reviews
+        (
+            "predict",
+            {"id": [1, 2, 3], "口コミ": _REVIEWS, "評価": [2, 1, 2]},
+            "--text-column COLUMN (its columns are ['id', '口コミ', '評価']); '口コミ' reads as reviews: "
+            "--text-column '口コミ'\n",
+        ),
+        (
+            "explain",
+            {"本文": _REVIEWS, "メモ": [r[::-1] for r in _REVIEWS]},
+            "--text-column COLUMN (its columns are ['本文', 'メモ']); '本文' and 'メモ' read as reviews: "
+            "--text-column '本文' or --text-column 'メモ'\n",
+        ),
+        ("predict", {"id": [1, 2, 3], "評価": [2, 1, 2]}, "--text-column COLUMN (its columns are ['id', '評価'])\n"),
+    ],
+)
+def test_a_data_file_given_as_a_text_names_its_column_of_reviews_as_batch_does(
+    tiny_model_dir, tmp_path, monkeypatch, command, rows, said
+):
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    pd.DataFrame(rows).to_csv("dump.csv", index=False)
+    warned = run(command, "dump.csv", "-m", tiny_model_dir).stderr
+    assert f"use taikai batch dump.csv -o OUT.csv {said}" in warned, warned
+    ran = run("batch", "dump.csv", "-o", "out.csv", "-m", tiny_model_dir).stderr  # the one wording of batch's error
+    assert ran.endswith(said.removeprefix("--text-column COLUMN (its columns are ").replace(")", "", 1)), ran
+
+
 @pytest.mark.parametrize(
     ("command", "given", "error"),
     [

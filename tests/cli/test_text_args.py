@@ -83,7 +83,7 @@ def test_predict_and_classify_read_a_review_followed_by_u_fffd(tiny_model_dir, t
             ["predict", "--text-column", "本文", "{file}"],
             "predict has no option '--text-column' (see taikai predict --help); predict reads the texts given, not the "
             "columns of a file: to classify a column of '{file}', run taikai batch '{file}' -o OUT.csv --text-column "
-            "COLUMN",
+            "COLUMN (its columns are ['id', '本文']); '本文' reads as reviews: --text-column '本文'",
         ),
         (  # -o was told to be a text starting with '-': put -- before it
             ["explain", "-o", "out.csv", "{file}"],
@@ -95,7 +95,7 @@ def test_predict_and_classify_read_a_review_followed_by_u_fffd(tiny_model_dir, t
 )
 def test_a_batch_option_given_to_a_command_of_texts_names_batch(tmp_path, args, said):
     path = tmp_path / "退会 理由.csv"
-    path.write_text("id,本文\n1,手数料が高い\n", encoding="utf-8")
+    path.write_text("id,本文\n1,報酬が安すぎて続けられませんでした。\n", encoding="utf-8")
     result = CliRunner().invoke(cli, [a.format(file=path) for a in args], prog_name="taikai")
     assert result.exit_code == 2, result.output
     assert len(result.output.splitlines()) == 1, result.output

@@ -106,12 +106,12 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
     result = CliRunner().invoke(cli, ["train", str(data), "--out", str(tmp_path / "m"), "--vectors", "none"])
     assert result.exit_code == 2, result.output
     assert (
-        "held out for the test (--test-size 0.2 or test_size=0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
-        in result.stderr
+        "held out for the test by test_size=0.2 (--test-size 0.2 on the command line)\nrows: 5 read, 2 usable, 3 "
+        "skipped:\n" in result.stderr
     )
     assert f"  {data}:5: text: no Japanese characters" in result.stderr
     assert f"  {data}:6: reasons: no label" in result.stderr
-    assert "or train on every usable row with --test-size 0 (test_size=0)" in result.stderr
+    assert "or train on every usable row with test_size=0 (--test-size 0 on the command line)" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -127,7 +127,8 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
         ),
         (
             ["--test-size", "0.1"],
-            "taikai: error: --test-size 0.1 (test_size=0.1) holds out 4 of the 40 rows, fewer than their 8 primary "
+            "taikai: error: test_size=0.1 (--test-size 0.1 on the command line) holds out 4 of the 40 rows, fewer than "
+            "their 8 primary "
             "reasons",
         ),
     ],
@@ -179,12 +180,17 @@ def test_train_help_lists_out_first_then_output():
     [
         (
             "1",
-            "taikai: error: --test-size 1 (test_size=1): the share of rows held out for the test must be from 0 "
+            "taikai: error: test_size=1 (--test-size 1 on the command line): the share of rows held out for the test "
+            "must be from 0 "
             "(hold nothing out) up to, not including, 1; the default is 0.2\n",
         ),
-        ("-0.1", "taikai: error: --test-size -0.1 (test_size=-0.1): the share of rows held out for the test must be "),
+        (
+            "-0.1",
+            "taikai: error: test_size=-0.1 (--test-size -0.1 on the command line): the share of rows held out for the "
+            "test must be ",
+        ),
         # within the range: the data decides (the tiny file's 40 rows cannot hold out 95 % stratified)
-        ("0.95", "what to do: use --test-size 0.8 (test_size=0.8) or less\n"),
+        ("0.95", "what to do: use test_size=0.8 (--test-size 0.8 on the command line) or less\n"),
     ],
 )
 def test_the_test_size_range_is_the_library_s(tmp_path, tiny_csv, size, said):

@@ -559,3 +559,9 @@ def test_a_figure_not_there_is_refused_naming_the_figures_there_are(tiny_model, 
     said = refused.value.args[0]
     assert said.startswith(f"no figure {name!r}; the figures are ")
     assert all(f.name in said for f in part.figures) and "oov_rate" in said
+
+
+@pytest.mark.parametrize("dump", ["out.csv", Path("out.csv")])
+def test_check_drift_refuses_a_source_for_a_dump_file(tiny_model, dump):
+    with pytest.raises(taikai.InputError, match="names a dump frame, and the dump is a file, named by its path"):
+        taikai.check_drift(dump, tiny_model, source="other.csv")

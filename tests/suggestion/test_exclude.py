@@ -195,9 +195,22 @@ def test_a_sheet_given_twice_counts_its_rows_once_and_is_named(tmp_path, monkeyp
     )
 
 
-def test_without_exclude_the_tally_has_no_exclude_line():
-    chosen = first_round()
+@pytest.mark.parametrize("options", [{}, {"exclude": None}, {"exclude": ()}, {"exclude": []}])
+def test_without_exclude_the_tally_has_no_exclude_line(options):
+    """Regression: exclude=None, the command line's default (no --exclude), was refused with a TypeError."""
+    chosen = first_round(**options)
     assert chosen.excluded is None and "--exclude" not in str(chosen)
+    assert chosen.rows.equals(first_round().rows)
+
+
+@pytest.mark.parametrize(
+    ("exclude", "shown"), [((p for p in ["s1.csv"]), "generator"), (pd.Series(["s1.csv"]), "a Series")]
+)
+def test_exclude_refuses_a_generator_or_series_as_before(exclude, shown):
+    with pytest.raises(TypeError) as caught:
+        first_round(exclude=exclude)
+    assert str(caught.value).startswith("exclude must be a path or DataFrame, or a list of them")
+    assert shown in str(caught.value)
 
 
 def _parts_folder(folder, rows: pd.DataFrame, fmt: str):

@@ -390,7 +390,19 @@ def test_one_added_file_or_frame_may_be_given_without_a_list(tmp_path, given):
 ADD_TYPES = "add must be a labelled file (str or pathlib.Path) or DataFrame, or a list of them"
 
 
-@pytest.mark.parametrize(("add", "shown"), [(5, "int 5"), ([BASE, 5], "a list")])
+@pytest.mark.parametrize("add", [None, (), []])
+def test_no_added_file_may_be_given_as_none(add):
+    """Regression: add=None, the command line's default (no --add), was refused with a TypeError."""
+    inputs = read_inputs(BASE, add, columns=Columns())
+    assert inputs.added.empty and [f.role for f in inputs.files] == ["base"]
+
+
+def test_added_files_in_a_generator_are_refused_as_before():
+    with pytest.raises(TypeError, match=f"^{re.escape(ADD_TYPES)}, not (a )?generator"):
+        read_inputs(BASE, (a for a in [BASE]), columns=Columns())
+
+
+@pytest.mark.parametrize(("add", "shown"), [(5, "int 5"), ([BASE, 5], "a list"), (pd.Series([BASE]), "a Series")])
 def test_added_files_of_another_type_are_refused(add, shown):
     with pytest.raises(TypeError, match=f"^{re.escape(f'{ADD_TYPES}, not {shown}')}$"):
         read_inputs(BASE, add, columns=Columns())

@@ -145,10 +145,13 @@ def test_a_test_share_too_small_counts_the_rows_with_a_reason(tiny_csv):
     with pytest.raises(InputError) as caught:
         taikai.train(coded(tiny_csv, LAST_OF_EACH), config=CONFIG, folds=0)
     assert str(caught.value).startswith(
-        "--test-size 0.2 (test_size=0.2) holds out 7 of the 32 rows with a reason (the 8 with a sentiment only all "
+        "test_size=0.2 (--test-size 0.2 on the command line) holds out 7 of the 32 rows with a reason (the 8 with a "
+        "sentiment only all "
         "train), fewer than their 8 primary reasons"
     )
-    assert "hold out at least 8 rows with --test-size 0.22 (test_size=0.22) or more" in str(caught.value)
+    assert "hold out at least 8 rows with test_size=0.22 (--test-size 0.22 on the command line) or more" in str(
+        caught.value
+    )
 
 
 def test_data_without_any_reason_says_so(tiny_csv):

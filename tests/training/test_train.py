@@ -62,7 +62,8 @@ def test_split_column_decides_train_and_test(tiny_csv):
     [
         (
             0.5,
-            "--test-size 0.5 (test_size=0.5) is ignored: <frame> has a split column, which decides the train and "
+            "test_size=0.5 (--test-size 0.5 on the command line) is ignored: <frame> has a split column, which decides "
+            "the train and "
             "test rows",
         ),
         (0.2, None),  # the default: nobody asked for it
@@ -92,7 +93,10 @@ def test_a_model_without_test_rows_says_either_cause(tiny_csv, split, test_size)
         df["split"] = split
     model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
     assert model.metadata.training_data.test_rows == 0
-    said = "test:  none: no test split (--test-size 0 (test_size=0), or a split column in DATA that marks no row test"
+    said = (
+        "test:  none: no test split (test_size=0, --test-size 0 on the command line; or a split column in DATA that "
+        "marks no row test"
+    )
     assert said in model.training_summary()
 
 
@@ -338,11 +342,12 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
             [
                 "training needs at least two different reasons in the training rows, and its 1 training row(s) have "
                 "only ",
-                "; 1 held out for the test (--test-size 0.2 or test_size=0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
+                "; 1 held out for the test by test_size=0.2 (--test-size 0.2 on the command line)\nrows: 5 read, 2 "
+                "usable, 3 skipped:\n"
                 "  <frame>: row 3 (data row, 1-based): text: empty",
                 "  <frame>: row 5 (data row, 1-based): reasons: no label",
                 "what to do: give more labelled rows (of at least two different reasons), or fix the skipped rows, or "
-                "train on every usable row with --test-size 0 (test_size=0)",
+                "train on every usable row with test_size=0 (--test-size 0 on the command line)",
             ],
         ),
         (  # the split column holds the other reason out
@@ -373,7 +378,7 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
             [
                 "cannot split 2 rows into train and test (",
                 "rows: 2 read, 2 usable, 0 skipped\nwhat to do: give more labelled rows, or train on every usable "
-                "row with --test-size 0 (test_size=0)",
+                "row with test_size=0 (--test-size 0 on the command line)",
             ],
         ),
         (  # one reason overall: no test size helps, so none is advised (it was: try --test-size 0, which failed too)
@@ -459,8 +464,14 @@ def test_too_few_rows_names_both_spellings_of_the_option_that_lists_every_skippe
     [
         ({"seed": -5}, "seed must be from 0 to 4,294,967,295, not -5"),
         ({"seed": 2**32}, "seed must be from 0 to 4,294,967,295, not 4,294,967,296"),
-        ({"test_size": 1.0}, "--test-size 1 (test_size=1): the share of rows held out for the test must be from 0"),
-        ({"test_size": -0.1}, "--test-size -0.1 (test_size=-0.1): the share of rows held out for the test must be"),
+        (
+            {"test_size": 1.0},
+            "test_size=1 (--test-size 1 on the command line): the share of rows held out for the test must be from 0",
+        ),
+        (
+            {"test_size": -0.1},
+            "test_size=-0.1 (--test-size -0.1 on the command line): the share of rows held out for the test must be",
+        ),
     ],
 )
 def test_seed_and_test_size_are_checked_before_the_data_is_read(tmp_path, options, message):
@@ -475,16 +486,20 @@ def test_seed_and_test_size_are_checked_before_the_data_is_read(tmp_path, option
     [
         (
             0.1,
-            "--test-size 0.1 (test_size=0.1) holds out 4 of the 40 rows, fewer than their 8 primary reasons: the test "
+            "test_size=0.1 (--test-size 0.1 on the command line) holds out 4 of the 40 rows, fewer than their 8 "
+            "primary reasons: the test "
             "rows are drawn stratified, at least one of each reason\nrows: 40 read, 40 usable, 0 skipped\n"
-            "what to do: hold out at least 8 rows with --test-size 0.18 (test_size=0.18) or more, or train on every "
-            "row with --test-size 0 (test_size=0)",
+            "what to do: hold out at least 8 rows with test_size=0.18 (--test-size 0.18 on the command line) or more, "
+            "or train on every "
+            "row with test_size=0 (--test-size 0 on the command line)",
         ),
         (
             0.9,
-            "--test-size 0.9 (test_size=0.9) holds out 36 of the 40 rows, leaving 4 to train on, fewer than their 8 "
+            "test_size=0.9 (--test-size 0.9 on the command line) holds out 36 of the 40 rows, leaving 4 to train on, "
+            "fewer than their 8 "
             "primary reasons: the split is stratified, at least one training row of each reason\n"
-            "rows: 40 read, 40 usable, 0 skipped\nwhat to do: use --test-size 0.8 (test_size=0.8) or less",
+            "rows: 40 read, 40 usable, 0 skipped\nwhat to do: use test_size=0.8 (--test-size 0.8 on the command line) "
+            "or less",
         ),
     ],
 )

@@ -215,6 +215,8 @@ def drift_section(
     lang: str = "ja",
     model_name: str | None = None,
     mask_pii: bool = False,
+    *,
+    source: str | None = None,
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
     model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default, or
@@ -226,7 +228,8 @@ def drift_section(
     writes them). The reference is named by *model_name*, else as the report's model section names a model
     (``default (shipped)`` for the shipped model only, else its directory's name, ``(in memory)``): never by its
     path, which is the analyst's own. With *mask_pii* (the report's ``--mask-pii``), the texts are counted as
-    ``taikai drift --mask-pii`` counts them: masked, and no name or place UniDic tags is a new word.
+    ``taikai drift --mask-pii`` counts them: masked, and no name or place UniDic tags is a new word. *source*
+    names *df* in the error kept for whoever made the page (the file it was read from; default ``<frame>``).
     """
     check_frame("df", df)
     # refused here, as the report refuses them: the section would only note them
@@ -244,7 +247,14 @@ def drift_section(
         resolved = resolve_model(model)
         plain = "" if "" in prediction_prefixes(list(map(str, df.columns))) else None  # the set checked for above,
         report = check_drift(  # not one under a prefix beside it (batch --prefix m2_ run on a predictions file)
-            df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii, prefix=plain
+            df,
+            resolved,
+            text_column=text_column,
+            date_column=date_column,
+            freq=freq,
+            mask_pii=mask_pii,
+            prefix=plain,
+            source=source,
         )
     except TaikaiError as exc:  # the page's reader is told plainly; the detail is for whoever made it
         return DriftSection(words["title"], (words["stopped"],), error=str(exc))

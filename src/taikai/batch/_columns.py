@@ -6,11 +6,10 @@ import glob
 import os
 import shlex
 from pathlib import Path
-from typing import Any
 
 from taikai._stopped import stopped
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, reviews_hint, separator_hint, unexpanded_home
-from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, sheet_read
+from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, review_columns, sheet_read
 
 Found = tuple[list[str], tuple[str, str], list[str]]
 """An input's columns, the hints of where they were read (the sheet, a header below a title), and those of its
@@ -20,39 +19,15 @@ columns whose cells read as reviews."""
 def _local_columns(input: str | Path, read: ReadOptions) -> Found:
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
     :func:`taikai.io.sheet_read`), that hint preceded by a header's below a title when the one column is a title,
-    and the columns whose first rows read as reviews (:func:`_reviews`). A missing file, a folder (a model's, said
-    to be one) or a pipe is refused as by the run (:func:`check_local_input`), before the missing text column:
-    giving one would not help."""
+    and the columns whose first rows read as reviews (:func:`taikai.io.review_columns`). A missing file, a folder
+    (a model's, said to be one) or a pipe is refused as by the run (:func:`check_local_input`), before the missing
+    text column: giving one would not help."""
     check_local_input(Path(input), read.input_format)
     reader = read.open(Path(input))
     of, hint = sheet_read(reader)
     # one column that is a title's cell: the header may be a later line (Head.header_after_title says which)
     head = head_rows(reader) if len(reader.columns) == 1 else None
-    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint), _reviews(reader)
-
-
-_LOOKED_AT = 200
-"""Rows read to tell which columns hold reviews (as many as :func:`taikai.io.prose_columns` looks at)."""
-
-
-def _reviews(reader: Any) -> list[str]:
-    """Return the columns of the file *reader* reads whose first :data:`_LOOKED_AT` rows mostly read as sentences
-    (:func:`taikai.io.prose_columns`), the likely column of texts (a dump's ``口コミ`` or ``本文``), in file order;
-    none when those rows cannot be read (the run then says why)."""
-    import pandas as pd
-
-    from taikai.io import prose_columns
-
-    try:
-        chunk = next(iter(reader.chunks(_LOOKED_AT)), None)
-    except (InputError, OSError, ValueError):
-        return []
-    if chunk is None or not chunk.rows:
-        return []
-    frame = pd.DataFrame(dict(enumerate(chunk.data)))
-    frame.columns = pd.Index([str(c) for c in reader.columns])
-    found = prose_columns(frame, reviews=True)
-    return [str(c) for c in reader.columns if str(c) in found]
+    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint), review_columns(reader)
 
 
 def _dask_columns(input: str | Path, read: ReadOptions) -> Found | None:

@@ -167,7 +167,7 @@ def file_advice(name: str, command: str = "predict") -> str:
     extension or first bytes) is classified by ``taikai batch``, whose command is shown with the file's columns;
     a file of text lines is given on standard input."""
     from taikai.errors import TaikaiError
-    from taikai.io import compressed_kind, data_format, decompress_hint, format_of, is_compressed, open_reader
+    from taikai.io import compressed_kind, data_format, decompress_hint, format_of, is_compressed
 
     does, verb, piped = _VERBS[command]
     fmt = data_format(Path(name))
@@ -195,11 +195,27 @@ def file_advice(name: str, command: str = "predict") -> str:
     except TaikaiError:
         named = False
     option = "" if named else f" --input-format {fmt}"
-    try:
-        columns = f" (its columns are {open_reader(Path(name), fmt, warn=False).columns})"
-    except (TaikaiError, OSError, ValueError):  # said by batch, when it reads the file
-        columns = ""
     return (
         f"{name!r} is {_KINDS[fmt]} file, but {command} {what}: to classify a column of its rows, use "
-        f"taikai batch {shlex.quote(name)}{option} -o OUT.csv --text-column COLUMN{columns}"
+        f"taikai batch {shlex.quote(name)}{option} -o OUT.csv --text-column COLUMN{columns_said(name, fmt)}"
     )
+
+
+def columns_said(name: str, fmt: str | None = None) -> str:
+    """Return what the advice to classify a column of the data file *name* (of format *fmt*; ``None``: told by its
+    extension or first bytes) with ``taikai batch`` says after the command line: its columns, and those that read as
+    reviews with the option that reads them, as batch's own error says them (:func:`taikai.errors.reviews_hint`):
+    `` (its columns are ['id', '口コミ']); '口コミ' reads as reviews: --text-column '口コミ'``; ``""`` for a file that
+    is no table batch reads, or that cannot be read (batch says why when it reads it)."""
+    from taikai.errors import TaikaiError, reviews_hint
+    from taikai.io import data_format, open_reader, review_columns
+
+    fmt = fmt or data_format(Path(name))
+    if fmt not in _KINDS:
+        return ""
+    try:
+        reader = open_reader(Path(name), fmt, warn=False)
+        columns = reader.columns
+    except (TaikaiError, OSError, ValueError):  # said by batch, when it reads the file
+        return ""
+    return f" (its columns are {columns}){reviews_hint(review_columns(reader), option_only=True)}"

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Command
-from taikai.cli._review_input import STDIN
+from taikai.cli._review_input import STDIN, columns_said
 from taikai.cli._usage_errors import UserError, help_hint, name_of, unknown_option
 from taikai.errors import Argument, TaikaiError
 
@@ -80,7 +80,7 @@ def _batch_hint(ctx: click.Context, given: list[str]) -> str:
     named = shlex.quote(files[0]) if files else "FILE"
     return (
         f"{ctx.info_name} reads the texts given, not the columns of a file: to classify a column of {named}, run "
-        f"taikai batch {named} -o OUT.csv --text-column COLUMN"
+        f"taikai batch {named} -o OUT.csv --text-column COLUMN{columns_said(files[0]) if files else ''}"
     )
 
 

@@ -61,6 +61,7 @@ def _statistics(
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
     input_format: bool = True,
+    source: str = "<frame>",
 ) -> FileStatistics:
     if isinstance(_checked(data, argument), (str, Path)):
         return file_statistics(
@@ -78,7 +79,15 @@ def _statistics(
             input_format=input_format,
         )
     return frame_statistics(
-        data, model, text_column, date_column, freq, prefix=prefix, text_argument=text_argument, mask_pii=mask_pii
+        data,
+        model,
+        text_column,
+        date_column,
+        freq,
+        source=source,
+        prefix=prefix,
+        text_argument=text_argument,
+        mask_pii=mask_pii,
     )
 
 
@@ -114,6 +123,8 @@ def check_drift(
     reference_encoding: str | None = None,
     reference_input_format: str | None = None,
     reference_sheet: str | int | None = None,
+    *,
+    source: str | None = None,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -137,8 +148,15 @@ def check_drift(
     counted (:func:`taikai.mask_pii`), and no word UniDic tags as a person's or a place's name (nor an address
     unit right after a place: the 区 of 渋谷区) is a new word (docs/drift.md gives the rule); the report's
     ``masks`` (and ``reference_masks``) count what was masked, per kind.
+    *source* names a *dump* frame in messages and in the report (the file it was read from; default ``<frame>``); a
+    dump file is named by its path.
     """
     check_bool("mask_pii", mask_pii)
+    if source is not None and isinstance(dump, (str, Path)):
+        raise InputError(
+            f"source={source!r} names a dump frame, and the dump is a file, named by its path: leave it out"
+        )
+    frame_name = "<frame>" if source is None else source
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
     check_choice("freq", periods, FREQUENCIES)
     if reference is None and reference_text_column is not None:
@@ -175,6 +193,7 @@ def check_drift(
             date_column=date_column,
             prefix=prefix,
             model_named=named,
+            source=frame_name,
         )
         # masked on one side only (a batch summary says so, or placeholders in the texts): drift where nothing changed
         reference_column = text_column if reference_text_column is None else reference_text_column
@@ -209,6 +228,7 @@ def check_drift(
         prefix=prefix,
         model_named=named,
         mask_pii=mask_pii,
+        source=frame_name,
     )
     return DriftReport(
         source=found.source,

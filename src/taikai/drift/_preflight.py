@@ -59,16 +59,18 @@ def check_dump(
     date_column: Hashable | None,
     prefix: str | None,
     model_named: bool,
+    source: str = "<frame>",
 ) -> ReadOptions:
     """Raise what :func:`~taikai.drift.file_statistics` (or ``frame_statistics``) raises for *data* before it reads
     a row: its file, format, prefix, text column, predicted columns, the model that made them, and its date column
-    (whose values are checked when it is counted). Return how to count it: *read_options*, and for a file the reader
-    made of it (:class:`OpenedDump`). What opening it warns of is said when it is counted."""
+    (whose values are checked when it is counted); a frame is named *source*. Return how to count it:
+    *read_options*, and for a file the reader made of it (:class:`OpenedDump`). What opening it warns of is said
+    when it is counted."""
     import pandas as pd
 
     opened = read_options
     if isinstance(data, pd.DataFrame):
-        source, shown = "<frame>", list(data.columns)
+        shown = list(data.columns)
         columns = unprefixed(data.columns, find_prefix(data.columns, source, prefix))
         text, argument = dump_text_column(None, text_column, TEXT_COLUMN, shown, model, source, warn=False)
     else:

@@ -55,7 +55,13 @@ if TYPE_CHECKING:
     from taikai.io._given_file import check_given_file, check_labelled_data, check_not_empty
     from taikai.io._head_rows import check_header_row, head_rows
     from taikai.io._header_line import delimited_format
-    from taikai.io._label_columns import MORE_REASONS_COLUMN, labels_fix, likely_labels, prose_columns
+    from taikai.io._label_columns import (
+        MORE_REASONS_COLUMN,
+        labels_fix,
+        likely_labels,
+        prose_columns,
+        review_columns,
+    )
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
         LabelledTable,
@@ -178,7 +184,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "check_labelled",
         "validate_labelled",
     ),
-    "._label_columns": ("MORE_REASONS_COLUMN", "labels_fix", "likely_labels", "prose_columns"),
+    "._label_columns": ("MORE_REASONS_COLUMN", "labels_fix", "likely_labels", "prose_columns", "review_columns"),
     "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
     "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
     "._splits": ("SPLITS", "select_split", "split_column", "split_values"),

@@ -16,6 +16,8 @@ from taikai.errors import SENTIMENT_COLUMN, Argument
 if TYPE_CHECKING:
     import pandas as pd
 
+    from taikai.io._records import Reader
+
 _PROSE_MARK = re.compile(r"[。、！？!?]")
 """Punctuation of prose, which no label holds."""
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
@@ -46,6 +48,28 @@ def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
         if prose and (not reviews or len(set(cells)) * 2 > len(cells)):
             found.add(str(column))
     return found
+
+
+def review_columns(reader: Reader) -> list[str]:
+    """Return the columns of the file *reader* reads whose first :data:`PROSE_ROWS` rows mostly read as distinct
+    sentences (:func:`prose_columns` with ``reviews=True``), the likely column of texts (a dump's ``口コミ`` or
+    ``本文``), in file order; none when those rows cannot be read (what reads the file then says why). Batch's error
+    of a missing text column and predict's warning for a file given as a text name them, in one wording
+    (:func:`taikai.errors.reviews_hint`)."""
+    import pandas as pd
+
+    from taikai.errors import InputError
+
+    try:
+        chunk = next(iter(reader.chunks(PROSE_ROWS)), None)
+    except (InputError, OSError, ValueError):
+        return []
+    if chunk is None or not chunk.rows:
+        return []
+    frame = pd.DataFrame(dict(enumerate(chunk.data)))
+    frame.columns = pd.Index([str(c) for c in reader.columns])
+    found = prose_columns(frame, reviews=True)
+    return [str(c) for c in reader.columns if str(c) in found]
 
 
 def _sentence(part: str) -> bool:

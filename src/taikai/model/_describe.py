@@ -116,8 +116,9 @@ HAND_BUILT = (
 
 
 NO_TEST_SPLIT = (
-    "none: no test split (--test-size 0 (test_size=0), or a split column in DATA that marks no row test: trained on "
-    "every usable row); measure the model on labelled rows it never saw with taikai evaluate (taikai.evaluate)"
+    "none: no test split (test_size=0, --test-size 0 on the command line; or a split column in DATA that marks no "
+    "row test: trained on every usable row); measure the model on labelled rows it never saw with taikai evaluate "
+    "(taikai.evaluate)"
 )
 """What ``taikai info`` and a training run say of a model trained without a test split, in place of its test figures."""
 

@@ -83,9 +83,12 @@ def _wrong_item(name: str, value: object, accepted: str) -> TypeError:
 
 
 def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
-    """Return *exclude* (one path or frame, or a list of them) as a list; raise :class:`TypeError` for others,
-    naming the position of a wrong item in a list."""
+    """Return *exclude* (one path or frame, or a list of them; ``None``: none, as the default ``()`` and the command
+    line's default) as a list; raise :class:`TypeError` for others, naming the position of a wrong item in a list."""
     import pandas as pd
+
+    if exclude is None:
+        return []
 
     one = (str, Path, pd.DataFrame)
     if isinstance(exclude, one):

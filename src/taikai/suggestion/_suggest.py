@@ -104,7 +104,7 @@ def suggest(
     encoding_errors: str = "strict",
     prefix: str | None = None,
     overwrite: bool = False,
-    exclude: Sequence[str | Path | pd.DataFrame] | str | Path | pd.DataFrame = (),
+    exclude: Sequence[str | Path | pd.DataFrame] | str | Path | pd.DataFrame | None = (),
     sheet: str | int | None = None,
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
@@ -131,7 +131,8 @@ def suggest(
     has the id column) or normalised text (masked, for a sheet written with ``mask_pii``) is in one of them is left
     out, near-duplicates of their texts too. Every row of such a file counts, labelled or left blank. A file that
     matches no row gets a :class:`~taikai.errors.DataWarning`. The xlsx sheet's how_to names the files given: the
-    train command adds the earlier sheets again, and the next round excludes them all again.
+    train command adds the earlier sheets again, and the next round excludes them all again. ``exclude=None``
+    excludes none, as the default does.
     Of an xlsx workbook of predictions, *sheet* (a name or 1-based number, as ``--sheet``) is read, else the first.
     """
     strategy = parse_choice(Strategy, "strategy", strategy)

@@ -64,7 +64,7 @@ def check_split_options(seed: object, test_size: object) -> None:
         raise wrong_type("test_size", test_size, "a number from 0 (hold nothing out) up to, not including, 1")
     if not 0 <= share < 1:
         raise InputError(
-            f"--test-size {share:g} (test_size={share:g}): the share of rows held out for the test must be "
+            f"{given_test_size(share)}: the share of rows held out for the test must be "
             "from 0 (hold nothing out) up to, not including, 1; the default is 0.2"
         )
 
@@ -85,9 +85,14 @@ def check_add_weight(add_weight: object) -> float:
     return weight
 
 
-def _test_size(share: float) -> str:
-    """Return a test size as a command-line and a Python user give it: ``--test-size 0.1 (test_size=0.1)``."""
-    return f"--test-size {share:g} (test_size={share:g})"
+TEST_SIZE = Argument("test_size", "--test-size")
+
+
+def given_test_size(share: float) -> str:
+    """Return a test size as a Python and a command-line user give it, the Python name first (as :class:`Argument`
+    says every argument): ``test_size=0.1 (--test-size 0.1 on the command line)``; the share as it is printed
+    (``0.1``, not ``np.float64(0.1)``)."""
+    return f"{TEST_SIZE.name}={share:g} ({TEST_SIZE.option} {share:g} on the command line)"
 
 
 def _share(rows: int, of: int, up: bool) -> float:
@@ -116,7 +121,7 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
         return None
     rows, reasons = int(counts.sum()), len(counts)
     test = math.ceil(test_size * rows)  # as scikit-learn counts them
-    option = f"--test-size {test_size:g} (test_size={test_size:g})"
+    option = given_test_size(test_size)
     of = f"the {rows:,} rows" + (
         f" with a reason (the {len(df) - rows:,} with a sentiment only all train)" if rows < len(df) else ""
     )
@@ -124,14 +129,14 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
         return (
             f"{option} holds out {test:,} of {of}, fewer than their {reasons} primary reasons: the test "
             "rows are drawn stratified, at least one of each reason",
-            f"what to do: hold out at least {reasons} rows with {_test_size(_share(reasons, rows, up=True))} or "
-            f"more, or train on every row with {_test_size(0)}",
+            f"what to do: hold out at least {reasons} rows with {given_test_size(_share(reasons, rows, up=True))} "
+            f"or more, or train on every row with {given_test_size(0)}",
         )
     if rows - test < reasons:
         return (
             f"{option} holds out {test:,} of {of}, leaving {rows - test:,} to train on, fewer than "
             f"their {reasons} primary reasons: the split is stratified, at least one training row of each reason",
-            f"what to do: use {_test_size(_share(rows - reasons, rows, up=False))} or less",
+            f"what to do: use {given_test_size(_share(rows - reasons, rows, up=False))} or less",
         )
     return None
 

@@ -88,7 +88,7 @@ def _known(labels: set[str], taxonomy: Sequence[str], free: bool) -> Collection[
 
 def read_inputs(
     data: Data,
-    add: Data | Sequence[Data] = (),
+    add: Data | Sequence[Data] | None = (),
     *,
     columns: Columns,
     encoding: str | None = None,
@@ -118,7 +118,7 @@ def read_inputs(
     from taikai.io import check_labelled_data
 
     check_labelled_data(data)
-    given = add
+    given = add = () if add is None else add  # None: nothing to add, as the default and the command line's
     add = [add] if isinstance(add, data_types) else add  # one file or frame, as exclude= of suggest takes one
     if not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")

@@ -9,7 +9,7 @@ from taikai._warn import warn_user
 from taikai.errors import ON_BAD_ROWS, TEXT_COLUMN, DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
-from taikai.training._checks import held_out_problem, labelled, one_label
+from taikai.training._checks import given_test_size, held_out_problem, labelled, one_label
 from taikai.training._cv import split_frame
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def split_rows(
     df = inputs.base
     if test_size != TEST_SIZE and split_column(df) is not None:
         warn_user(
-            f"--test-size {test_size:g} (test_size={test_size:g}) is ignored: {inputs.files[0].file} has a split "
+            f"{given_test_size(test_size)} is ignored: {inputs.files[0].file} has a split "
             "column, which decides the train and test rows; drop or rename that column to hold out a share instead",
             DataWarning,
         )
@@ -68,7 +68,7 @@ def split_rows(
         labels = labelled(fit_df, column)  # a row coded with one kind of label only has none of the other to learn
         if column and labels.nunique() < 2:
             found = label_list(map(str, labels.unique()))
-            held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test ({_test_rows(df, test_size)})"
+            held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test {_test_rows(df, test_size)}"
             raise InputError(
                 f"training needs at least two different {name} in the training rows, and its {len(fit_df):,} "
                 f"training row(s){_with_label(labels, fit_df, name)} have {'only ' + found if found else 'none'}"
@@ -92,8 +92,8 @@ def _usable_rows(inputs: TrainingInputs) -> str:
 
 
 def _test_rows(df: pd.DataFrame, test_size: float) -> str:
-    given = f"--test-size {test_size:g} or test_size={test_size:g}"
-    return "the split column" if split_column(df) is not None else given
+    """Say what held the test rows out: ``(the split column)``, else the test size, ``by test_size=0.2 (…)``."""
+    return "(the split column)" if split_column(df) is not None else f"by {given_test_size(test_size)}"
 
 
 def _what_to_do(
@@ -117,7 +117,7 @@ def _what_to_do(
     if held_out and by_split:
         ways.append("mark more rows train in the split column")
     elif held_out:
-        ways.append("train on every usable row with --test-size 0 (test_size=0)")
+        ways.append(f"train on every usable row with {given_test_size(0)}")
     return "what to do: " + ", or ".join(ways)
 
 

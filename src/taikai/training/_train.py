@@ -86,7 +86,7 @@ def train(
     sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
-    add: Data | Sequence[Data] = (),
+    add: Data | Sequence[Data] | None = (),
     add_weight: float = 1.0,
     on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
     compare_folds: int = 5,
@@ -114,9 +114,9 @@ def train(
     skipped with a :class:`SkippedRowsWarning` (``on_bad_rows="skip"``) or stop the training (``"error"``).
     Cross-validation on the train rows gives the CV scores and the per-reason thresholds; the test rows give the
     test scores; with *add*, ``compare_folds`` folds over the added rows (near-copies of a review in one fold)
-    measure what they bought (``metrics["added"]``); with *add* empty (``add=[]``, a loop's first round) *add_weight*
-    and *compare_folds* are unused (``taikai train`` refuses them without ``--add``). With ``refit_all`` the saved
-    model is refitted on all rows.
+    measure what they bought (``metrics["added"]``); with *add* empty (``add=[]`` or ``None``, a loop's first
+    round) *add_weight* and *compare_folds* are unused (``taikai train`` refuses them without ``--add``). With
+    ``refit_all`` the saved model is refitted on all rows.
 
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.

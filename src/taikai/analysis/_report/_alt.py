@@ -26,6 +26,8 @@ WORDS = {
         "rose": "件数が最も大きく動いたのは「{name}」で、{period} に {before} 件から {after} 件 ({previous} 比)。",
         "most": "「{sentiment}」の割合が最も高い理由は「{name}」で {share} ({count}/{n} 件)。",
         "moved_tied": "割合が同じ幅で最も大きく動いたのは、{items}。",
+        "rose_tied": "件数が同じ幅で最も大きく動いたのは、{items}。",
+        "rose_item": "「{name}」({period} に {before} 件から {after} 件、{previous} 比)",
         "moved_item": "「{name}」({period} に {before} から {after}、{previous} 比)",
         "segment": "{by} が {segment} のレビューでは「{name}」が {share} と、全体の {overall} から最も離れています。",
         "segment_tied": "全体から同じ幅で最も離れているのは、{items}。",
@@ -47,6 +49,8 @@ WORDS = {
         "{previous}).",
         "most": "the reason with the highest share of {sentiment} reviews is '{name}', {share} ({count} of {n}).",
         "moved_tied": "the shares that moved most, by as much, are {items}.",
+        "rose_tied": "the counts that moved most, by as much, are {items}.",
+        "rose_item": "'{name}', from {before} to {after} {after|review|reviews} in {period} (against {previous})",
         "moved_item": "'{name}', from {before} to {after} in {period} (against {previous})",
         "segment": "on {by} {segment}, '{name}' is {share} of reviews, the furthest from its {overall} overall.",
         "segment_tied": "the furthest from their overall shares, by as much, are {items}.",
@@ -83,7 +87,7 @@ def _items(ctx: ReportContext, key: str, found: list[dict[str, object]]) -> str:
     """Return each of *found* said by the template *key* (``moved_item``), joined as the page's language joins
     them: the first :data:`MAX_TIED`, then how many more."""
     words = WORDS[ctx.options.lang]
-    said = words["items"].join(words[key].format(**values) for values in found[:MAX_TIED])
+    said = words["items"].join(fill(words[key], **values) for values in found[:MAX_TIED])  # 1 review, 2 reviews
     return said + (words["more"].format(n=len(found) - MAX_TIED) if len(found) > MAX_TIED else "")
 
 
@@ -132,16 +136,28 @@ def shares_alt(ctx: ReportContext, title: str, table: pd.DataFrame, name: Callab
 
 
 def counts_alt(ctx: ReportContext, title: str, table: pd.DataFrame) -> str:
-    """The reason whose count moved most from one period with reviews to the next."""
+    """The reason whose count moved most from one period with reviews to the next; every reason (or step) whose
+    count moved by as much is named with it, as the shares' alt names them (:func:`shares_alt`)."""
     steps = _steps(table)
     if len(steps) < 2:
         return _alt(ctx, title, "flat")
-    i, column = steps.diff().iloc[1:].abs().stack().idxmax()
-    at = steps.index.get_loc(i)
-    before, after = (fmt.count(int(v)) for v in steps[column].iloc[at - 1 : at + 1])
-    periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]
-    name = ctx.reason(str(column))
-    return _alt(ctx, title, "rose", name=name, period=periods[1], previous=periods[0], before=before, after=after)
+    found: list[dict[str, object]] = []
+    for i, column in _tied(steps.diff().iloc[1:].abs().stack()):  # every reason that moved by as much, at its step
+        at = steps.index.get_loc(i)
+        before, after = (fmt.count(int(v)) for v in steps[column].iloc[at - 1 : at + 1])
+        periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]
+        found.append(
+            {
+                "name": ctx.reason(str(column)),
+                "period": periods[1],
+                "previous": periods[0],
+                "before": before,
+                "after": after,
+            }
+        )
+    if len(found) > 1:
+        return _alt(ctx, title, "rose_tied", items=_items(ctx, "rose_item", found))
+    return _alt(ctx, title, "rose", **found[0])
 
 
 def sentiment_alt(ctx: ReportContext, title: str, per_reason: pd.DataFrame) -> str:

@@ -34,8 +34,17 @@ def drift_builder(ctx: ReportContext) -> Section | None:
         warnings.simplefilter("ignore", DataWarning)
         freq = o.freq if o.date_column is not None else None  # the periods' length: none without a date column
         named = ctx.model.name if ctx.model.origin is not Origin.UNKNOWN else None  # else named as it is found
+        source = ctx.where if ctx.source_dir is not None else None  # the file read, not <frame>, in its error
         found = drift_section(
-            ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang, named or None, o.mask_pii
+            ctx.frame,
+            ctx.model_source,
+            o.text_column,
+            o.date_column,
+            freq,
+            o.lang,
+            named or None,
+            o.mask_pii,
+            source=source,
         )
     if found.error is not None:  # the note says it plainly: the detail names options, columns, the frame
         warn_user(f"drift could not be checked, and the page says so: {found.error}", DataWarning)
