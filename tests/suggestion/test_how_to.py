@@ -340,3 +340,13 @@ def test_the_train_step_weighs_the_earlier_labels_as_the_model_did(
         _run(*[{"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]], *FAST)
     added = [f for f in taikai.load_model("m2").metadata.inputs if f.role == "added"]
     assert [(f.file, f.weight) for f in added] == [("first.csv", weight), ("s.xlsx", weight)]
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [(1, "from the first 1 row of dump.csv only"), (1000, "from the first 1,000 rows of dump.csv only")],
+)
+def test_the_trial_run_step_counts_the_rows_it_was_picked_from(limit, said):
+    """Mutation audit: 'the first 1 rows' (the plural kept for --limit 1) survived."""
+    *_, (_, ja, en) = how_to(["fees", "time"], ["negative", "positive"], Earlier(trial=(limit, "dump.csv")))
+    assert f"taikai batch --limit {limit}" in ja and said in en
