@@ -101,3 +101,13 @@ def test_an_honorific_after_a_placeholder_is_no_word(builder, text, words):
     a name's honorific stood alone, which the reference never had (田中氏 is one word)."""
     rows = builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0)))
     assert set(rows[0].words) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [("手数料abc", False), ("手数料abcd", True), ("Upwork proposal connects 手数料", True), ("手数料が高い", False)],
+)
+def test_a_text_is_foreign_when_under_half_its_letters_are_japanese(builder, text, foreign):
+    """Exactly half (3 of 6 letters) is Japanese; 3 of 7 is not (mutation audit: '<=' for '<' survived)."""
+    rows = builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0)))
+    assert rows[0].status is Status.OK and rows[0].foreign is foreign

@@ -288,3 +288,39 @@ def test_a_new_word_is_in_at_most_a_tenth_of_its_share_in_the_reference(referenc
     reference = replace(REFERENCE, words={"手数料": 40, "新語": reference_rows} if reference_rows else REFERENCE.words)
     dump = replace(REFERENCE, words={"新語": 10, "手数料": 40})
     assert [w.word for w in new_words(dump, replace(reference, words_floor=1))] == (["新語"] if new else [])
+
+
+@pytest.mark.parametrize(("classified", "judged"), [(MIN_ROWS - 1, {"unclassifiable_share"}), (MIN_ROWS, "all")])
+def test_a_dump_is_judged_from_exactly_min_rows_classified_rows(classified, judged):
+    """The dump's rule is the reference's: at least ``MIN_ROWS`` classified rows (mutation audit: a dump of exactly
+    30 classified rows read as too few survived; only 29 was tested)."""
+    dump = replace(
+        REFERENCE,
+        rows=MIN_ROWS,
+        error=MIN_ROWS - classified,
+        confidence=(0,) * 12 + (classified,) + (0,) * 7,
+        confidence_sum=0.625 * classified,
+        tokens=20 * classified,
+        oov_tokens=classified,
+        word_rows=classified,
+    )
+    figures, _ = compare(dump, REFERENCE)
+    names = {f.name for f in figures}
+    assert {f.name for f in figures if f.judged} == (names if judged == "all" else judged)
+
+
+@pytest.mark.parametrize(
+    ("dump", "reference", "shown"),
+    [
+        (REFERENCE, REFERENCE, True),
+        (replace(REFERENCE, sentiments={}), REFERENCE, True),  # the dump's model has none: n/a, not left out
+        (REFERENCE, replace(REFERENCE, sentiments={}), True),
+        (replace(REFERENCE, sentiments={}), replace(REFERENCE, sentiments={}), False),  # no sentiment head at all
+    ],
+)
+def test_the_sentiment_shift_is_left_out_only_when_neither_side_counts_sentiments(dump, reference, shown):
+    """Mutation audit: a mutant that looked at the dump's sentiments alone survived."""
+    figures, _ = compare(dump, reference)
+    assert ("sentiment_shift" in {f.name for f in figures}) is shown
+    judged = {f.name for f in figures if f.judged}
+    assert ("sentiment_shift" in judged) is (shown and bool(dump.sentiments) and bool(reference.sentiments))

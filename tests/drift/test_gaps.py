@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from taikai.analysis import drift_section
 from taikai.cli import cli
 from taikai.drift import EmptyPeriods, check_drift
-from taikai.drift._gaps import empty_runs
+from taikai.drift._gaps import empty_runs, gaps_line
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 
@@ -90,3 +90,30 @@ def test_a_run_of_years_of_empty_weeks_is_one_entry():
     weeks = [pd.Period("2020-01-06", "W"), pd.Period("2025-01-06", "W")]
     (run,) = empty_runs(weeks, "W")
     assert (run.first, run.last, run.count, run.verdict) == ("2020-W03", "2025-W01", 260, "no rows (260 weeks)")
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ([0, 2], "1 month without rows between the first month with rows and the last: 2025-02; nothing in it is"),
+        (
+            [0, 3],
+            "2 months without rows between the first month with rows and the last: 2025-02 – 2025-03; nothing in them",
+        ),
+        (
+            [0, 2, 4, 6, 8, 10],
+            "5 months without rows between the first month with rows and the last: 2025-02, 2025-04, 2025-06, 2025-08, "
+            "2025-10; nothing in them",
+        ),
+        (
+            [0, 2, 4, 6, 8, 10, 12],
+            "6 months without rows between the first month with rows and the last: 2025-02, 2025-04, 2025-06, 2025-08, "
+            "2025-10 and 1 more runs; nothing in them",
+        ),
+    ],
+)
+def test_the_line_under_the_table_names_the_first_five_runs_and_counts_the_rest(held, said):
+    """Mutation audit: 'and 0 more runs' after exactly five runs, and 'nothing in them' of one month, survived."""
+    line = gaps_line(empty_runs([pd.Period("2025-01", "M") + k for k in held], "M"))
+    assert line is not None and line.startswith(said)
+    assert (" more runs" in line) is (len(held) > 6)

@@ -288,6 +288,8 @@ def test_a_period_judged_on_its_unclassifiable_share_only_says_so(tiny_model, ti
             "no month has 30 rows to judge: only the whole dump is judged",
         ),
         ("M", ["2025-07-01", "2025-07-08", "2025-07-15"], None),  # one month of 60 rows: judged
+        # one month of 40 rows judged, one of 20 not: not "no month" (mutation audit: 'not all' for 'not any' survived)
+        ("M", ["2025-07-01", "2025-07-08", "2025-08-15"], None),
     ],
 )
 def test_periods_too_small_to_judge_say_only_the_whole_dump_was(tiny_model, tiny_csv, freq, dates, line):

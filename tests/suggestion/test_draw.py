@@ -49,3 +49,15 @@ def test_the_rows_drawn_are_listed_in_the_order_drawn():
     texts = _texts("distinct")[:8]
     order = np.array([0.1, 0.9, 0.5, 0.7, 0.3, 0.2, 0.8, 0.4])
     assert draw(texts, order, 4).picked == [1, 6, 3, 2]
+
+
+@pytest.mark.parametrize(
+    "excluded", [(), ["まったく関係のない別の文章、退会の理由は時間です"]], ids=["no-exclude", "exclude"]
+)
+def test_near_duplicates_drawn_together_are_both_kept_whatever_is_excluded(excluded):
+    """Only a near-duplicate of an excluded text is left out, not one of another row drawn (mutation audit: a
+    mutant leaving out every drawn text near another drawn text, once anything was excluded, survived)."""
+    base = "手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました"
+    texts = [base, base + "!", "本業が忙しくなって時間がなくなりました"]
+    chosen = draw(texts, np.array([0.9, 0.8, 0.7]), 3, excluded=excluded)
+    assert (chosen.picked, chosen.near_excluded, chosen.not_chosen) == ([0, 1, 2], 0, 0)

@@ -10,7 +10,7 @@ import pytest
 
 import taikai
 from taikai.errors import DataWarning, InputError
-from taikai.suggestion._exclude import id_key, text_key
+from taikai.suggestion._exclude import id_key, read_excluded, text_key
 from tests.suggestion.test_suggest import predictions
 
 COLUMNS = {"text_column": "body", "id_column": "review_id"}
@@ -512,3 +512,17 @@ def test_a_text_cut_to_an_xlsx_cell_still_excludes_its_row(length, held, exclude
         again = taikai.suggest(df, n=8, **COLUMNS, exclude=[sheet])  # the sheet has no ids: matched by text
     assert list(again.excluded.values()) == [2 if excluded else 0]
     assert not excluded or not {"r000", "r001"} & set(again.rows["review_id"])
+
+
+@pytest.mark.parametrize(
+    ("columns", "texts"),
+    [
+        ({"text": ["シートの文章です"], "body": ["元の文章です"]}, {"シートの文章です"}),  # a sheet's column wins
+        ({"body": ["元の文章です"], "text": ["シートの文章です"]}, {"シートの文章です"}),  # wherever it stands
+        ({"body": ["元の文章です"]}, {"元の文章です"}),  # else the predictions' own text column
+    ],
+)
+def test_a_file_to_exclude_is_matched_by_its_text_column_before_the_predictions_one(columns, texts):
+    """Mutation audit: looking for the predictions' text column first survived (no file held both)."""
+    [read] = read_excluded([pd.DataFrame(columns)], None, "body")
+    assert read.texts == frozenset(texts)

@@ -405,3 +405,13 @@ def test_the_python_step_names_the_models_data_too(earlier, call):
     (en,) = [en for _, _, en in how_to(list(REASON_IDS), list(SENTIMENTS), earlier) if "taikai.train(" in en]
     assert call in en
     assert ("not the file the model was trained on" in en) == earlier.data_changed
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [(1, "from the first 1 row of dump.csv only"), (1000, "from the first 1,000 rows of dump.csv only")],
+)
+def test_the_trial_run_step_counts_the_rows_it_was_picked_from(limit, said):
+    """Mutation audit: 'the first 1 rows' (the plural kept for --limit 1) survived."""
+    *_, (_, ja, en) = how_to(["fees", "time"], ["negative", "positive"], Earlier(trial=(limit, "dump.csv")))
+    assert f"taikai batch --limit {limit}" in ja and said in en

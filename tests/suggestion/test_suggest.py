@@ -12,8 +12,8 @@ import pytest
 
 import taikai
 from taikai.errors import DataWarning
-from taikai.labels import REASON_IDS, SENTIMENTS
-from taikai.suggestion import definitions, write_sheet
+from taikai.labels import REASON_IDS, SENTIMENTS, shown_label
+from taikai.suggestion import Strategy, Suggestion, definitions, write_sheet
 from tests.text.test_similar import REVIEW, SURVEY, survey
 
 
@@ -495,6 +495,11 @@ def test_random_draws_rows_uniformly_so_common_texts_come_in_proportion(n, seeds
     ("not_ok", "exclude", "message"),
     [
         (75, [], "<frame>: nothing to label: none of its 75 row(s) was classified (status not ok: 75 empty); no sheet"),
+        (  # with files to exclude too: none classified, not "every one of its 0 rows handed out" (mutation audit)
+            75,
+            [pd.DataFrame({"text": MIXED})],
+            "<frame>: nothing to label: none of its 75 row(s) was classified (status not ok: 75 empty); no sheet",
+        ),
         (
             0,
             [pd.DataFrame({"text": MIXED})],
@@ -509,7 +514,7 @@ def test_random_draws_rows_uniformly_so_common_texts_come_in_proportion(n, seeds
             "not ok: 5 empty); no sheet was written",
         ),
     ],
-    ids=["none-classified", "all-excluded", "near-and-not-ok"],
+    ids=["none-classified", "none-classified-some-excluded", "all-excluded", "near-and-not-ok"],
 )
 def test_nothing_left_to_label_is_an_error_and_writes_no_sheet(tmp_path, strategy, not_ok, exclude, message):
     """Regression: suggest printed '0 rows to label', wrote a sheet of headers only and succeeded."""
@@ -667,3 +672,49 @@ def test_a_sheet_of_no_rows_is_refused(n):
     # mutation audit: n=0 passed the check and made a sheet of nothing, or an error about the rows
     with pytest.raises(taikai.errors.InputError, match=rf"^n={n} \(--n on the command line\) must be at least 1$"):
         taikai.suggest(predictions(), n=n, text_column="body")
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy"])
+def test_rows_the_model_is_equally_unsure_of_are_taken_in_an_order_the_seed_sets(strategy):
+    """Ties in uncertainty are broken by a seeded shuffle, not by the rows' order (mutation audit: without the
+    jitter every seed took the first rows, and the tests, on random probabilities, had no tie)."""
+    df = predictions()
+    p = [c for c in df.columns if c.startswith("p_reason_")]
+    df.loc[df["status"] == "ok", p] = 1 / len(p)  # every row as unsure as every other
+    picked = {
+        seed: list(
+            taikai.suggest(df, n=5, strategy=strategy, seed=seed, text_column="body", id_column="review_id").rows[
+                "review_id"
+            ]
+        )
+        for seed in (0, 1, 2)
+    }
+    assert len({tuple(ids) for ids in picked.values()}) == 3
+    assert picked[0] == list(
+        taikai.suggest(df, n=5, strategy=strategy, seed=0, text_column="body", id_column="review_id").rows["review_id"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("per_reason", "listed"),
+    [({"fees": 2, "time": 0, "trouble": 1}, ["fees", "trouble"]), ({"fees": 0, "time": 3}, ["time"])],
+)
+def test_the_tally_lists_only_the_reasons_that_have_rows_on_the_sheet(per_reason, listed):
+    """Mutation audit: a mutant listing every reason, 'time 0' too, survived."""
+    chosen = Suggestion(pd.DataFrame(), Strategy.MARGIN, 0, 10, {}, 0, per_reason)
+    [line] = [s for s in str(chosen).splitlines() if s.startswith("per predicted reason: ")]
+    assert line == "per predicted reason: " + ", ".join(f"{shown_label(r)} {per_reason[r]}" for r in listed)
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("s.xlsx", "2 control character(s) an xlsx cell cannot hold were removed"),
+        ("s.XLSX", "2 control character(s) an xlsx cell cannot hold were removed"),  # Windows names it so
+        ("s.csv", "2 character(s) the sheet's encoding cannot hold were written as ?"),
+    ],
+)
+def test_the_tally_says_what_became_of_the_characters_the_sheet_could_not_hold(out, said):
+    """Mutation audit: a mutant reading only a lower-case .xlsx as a workbook survived (.XLSX said '?')."""
+    chosen = Suggestion(pd.DataFrame(), Strategy.MARGIN, 0, 10, {}, 0, {}, out=Path(out), replaced=2)
+    assert said in str(chosen).splitlines()
