@@ -210,9 +210,8 @@ class PiiMasker:
         ``taro@example.com`` holds an address as much as a value does), two keys that mask alike numbered so that no
         entry is lost (``[メール]``, ``[メール] (2)``). A number is masked as its digits are written and comes back as
         that masked text, a str (``123456789018``, a My Number, is ``[個人番号]``; ``5`` is ``'5'``): a text column
-        read from JSONL, Parquet or xlsx can hold numbers, and its values are what masking promises to hide. A NaN,
-        a missing number, comes back as ``None``, the missing text; ``None``, booleans and other values pass
-        unchanged.
+        read from JSONL, Parquet or xlsx can hold numbers, and its values are what masking promises to hide. A NaN
+        comes back as ``None`` (a missing text); ``None``, booleans and other values pass unchanged.
         """
         found: Counter[PiiKind] = Counter()
         if isinstance(value, str):
