@@ -3,16 +3,19 @@ input only."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from taikai.errors import InputError
 from taikai.io import open_reader
 
 dask_input = pytest.importorskip("taikai.batch._dask_input")
+dask_parquet = pytest.importorskip("taikai.batch._dask_parquet")
 
 ROW = {"id": [1], "text": ["手数料が高い"]}
 pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")  # Dask's, pandas 3.1
@@ -181,3 +184,35 @@ def test_a_pandas_index_some_files_hold_says_how_to_write_them_alike(tmp_path, r
     with pytest.raises(InputError, match="has no column '__index_level_0__'") as caught:
         dask_input.read_input(tmp_path, text_column="text")
     assert said in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        (pa.array(["報酬が安い"], pa.string_view()), "string_view"),
+        (pa.array([b"x"], pa.binary_view()), "binary_view"),
+        (pa.array([["a"]], pa.list_(pa.string_view())), "list<element: string_view>"),
+        (pa.array([{"a": b"x"}], pa.struct([("a", pa.binary_view())])), "struct<a: binary_view>"),
+    ],
+)
+@pytest.mark.parametrize("column", ["text", "x"])
+def test_a_column_of_an_arrow_view_type_is_refused_before_the_cluster_naming_it(tmp_path, values, said, column):
+    """Regression: a string_view or binary_view column (Polars and DuckDB write them), the text column or another,
+    stopped the Dask engine with a traceback on the cluster ("ArrowNotImplementedError: Function 'array_take' has
+    no kernel matching input types (string_view, int32)"); the local engine reads it."""
+    from taikai.dask import classify_files
+
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"text": ["報酬が安い"], "x": ["a"], column: values}), path)
+    with pytest.raises(InputError, match=rf"in\.parquet: the column '{column}' is {re.escape(said)}, .*local engine"):
+        classify_files(path, tmp_path / "out", "text", scheduler="tcp://127.0.0.1:9")  # never reached
+
+
+@pytest.mark.parametrize(
+    "values",
+    [pa.array([["a"]], pa.list_view(pa.string())), pa.array(["a"]).dictionary_encode(), pa.array([[("k", "v")]])],
+)
+def test_a_list_view_a_dictionary_and_a_list_of_pairs_are_read(tmp_path, values):
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"x": values}), path)
+    dask_parquet.check_no_views(dask_parquet.file_types([path]))

@@ -5,6 +5,7 @@ output unmasked, while the same digits as a string were masked.
 """
 
 import json
+from pathlib import Path
 
 import openpyxl
 import pyarrow as pa
@@ -52,14 +53,18 @@ def _texts(path):
         ("in.jsonl", ["手数料が高い", MY_NUMBER, 12.5], ["手数料が高い", "[個人番号]", "12.5"], None),
         ("in.parquet", [MY_NUMBER, 5], ["[個人番号]", "5"], pa.string()),  # an int64 column: text now
         ("in.parquet", [float(MY_NUMBER), None], ["[個人番号]", None], pa.string()),
+        # a NaN, left a float among the texts, stopped a Parquet or xlsx output ("holds string values in the first
+        # rows but other values"): it is a missing text, as the Dask engine writes it
+        ("in.parquet", [float(MY_NUMBER), float("nan")], ["[個人番号]", None], pa.string()),
+        ("out.xlsx", [float(MY_NUMBER), float("nan")], ["[個人番号]", None], None),
         ("in.xlsx", ["手数料が高い", MY_NUMBER], ["手数料が高い", "[個人番号]"], None),
         ("in.csv", ["手数料が高い", MY_NUMBER], ["手数料が高い", "[個人番号]"], None),  # text already: as it was
     ],
 )
 def test_a_number_in_the_text_column_is_masked(tmp_path, tiny_model_dir, jobs, name, values, expected, kind):
-    source = tmp_path / name
+    out = tmp_path / f"out{Path(name).suffix}"
+    source = tmp_path / (name if name.startswith("in.") else "in.parquet")  # out.xlsx: Parquet in, xlsx out
     _write(source, values)
-    out = tmp_path / f"out{source.suffix}"
     summary = taikai.classify_file(source, out, "text", model=tiny_model_dir, mask_pii=True, jobs=jobs)
     texts, written = _texts(out)
     assert texts == expected
@@ -76,6 +81,7 @@ def test_a_number_in_the_text_column_is_masked(tmp_path, tiny_model_dir, jobs, n
         ([{"tel": MY_NUMBER, "body": "田中さん"}], [{"tel": "[個人番号]", "body": "[人名]さん"}]),  # refused before
         ([[MY_NUMBER, 5]], [["[個人番号]", "5"]]),  # a list of numbers: refused before
         ([{"a@example.com": "x", "b@example.com": "y"}], [{"[メール]": "x", "[メール] (2)": "y"}]),
+        ([[1.5, float("nan")]], [["1.5", None]]),  # a NaN among them: refused as "other values" before
     ],
 )
 def test_a_parquet_struct_or_list_cell_is_written_masked(tmp_path, tiny_model_dir, cells, expected):

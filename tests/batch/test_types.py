@@ -169,3 +169,32 @@ def test_a_binary_parquet_text_column_is_classified_and_written_back_as_its_byte
     table = pq.read_table(out)
     assert table.column("text").equals(pq.read_table(src).column("text"))  # the type and bytes as they were
     assert table.column("status").to_pylist() == ["ok", "empty", "error"]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pa.array([b"\xff\xfe", None], pa.binary()),  # bytes of no UTF-8 text
+        pa.array([b"\x83e\x83X\x83g", None], pa.large_binary()),  # CP932 bytes
+        pa.array([b"ab", None], pa.binary(2)),  # fixed size: read as bytes, not text
+        pa.array([b"0123456789abcdef", None], pa.uuid()),  # a database's UUID column
+    ],
+    ids=["binary", "large_binary", "fixed_size_binary", "uuid"],
+)
+@pytest.mark.parametrize("column", ["text", "score"])
+def test_parquet_bytes_and_uuids_are_written_to_xlsx_as_csv_writes_them(tmp_path, tiny_model_dir, values, column):
+    """Regression: an xlsx output of a Parquet column of bytes that are no UTF-8 text, fixed-size bytes or UUIDs
+    (the text column or another) stopped after every row was classified with "the complete output could not be
+    written (); nothing was written" (openpyxl's ValueError, of no message): Excel has no cell for them."""
+    src = tmp_path / "in.parquet"
+    texts = pa.array([TEXT, TEXT])
+    pq.write_table(pa.table({"id": [1, 2], "text": values if column == "text" else texts, "score": values}), src)
+    for out in (tmp_path / "sheet.xlsx", tmp_path / "table.csv"):
+        result = run_batch(src, out, tiny_model_dir)
+        assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(tmp_path / "sheet.xlsx").active.values)
+    with open(tmp_path / "table.csv", encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f))
+    for name in ("text", "score", "message"):
+        j = table[0].index(name)
+        assert [row[j] or None for row in rows[1:]] == [row[j] or None for row in table[1:]], name

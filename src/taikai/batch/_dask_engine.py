@@ -75,6 +75,18 @@ def mask_partition(part: pd.DataFrame, text_column: Hashable, count_columns: boo
     return out
 
 
+def cells_as_read(part: pd.DataFrame, text_column: Hashable) -> pd.DataFrame:
+    """Return *part* with its *text_column*, when of an Arrow type (``pd.ArrowDtype``: a Parquet column of dates,
+    durations, lists, ...), holding the Python values Arrow gives, as the local engine reads them: pandas gives a
+    ``Timestamp`` or ``Timedelta`` where Arrow gives a ``datetime`` or ``timedelta``, and a row's message names
+    the type of a value that is no text."""
+    if not isinstance(part[text_column].dtype, pd.ArrowDtype):
+        return part
+    out = part.copy(deep=False)
+    out[text_column] = pd.Series(pa.array(part[text_column]).to_pylist(), index=part.index, dtype=object)
+    return out
+
+
 def _predict_partition(
     part: pd.DataFrame,
     ref: ModelRef,
@@ -92,10 +104,13 @@ def _predict_partition(
     """
     model = ref.get()
     matcher = _matcher(rules) if rules is not None else None
+    read = cells_as_read(part, text_column)
     with _RUN_LOCK:  # one tokenizer per process: never run it from two threads at once
         if mask:
-            part = mask_partition(part, text_column, count_masks)
-        out = model.predict_frame(part, text_column, matcher, rules_mode, prefix=prefix)
+            read = mask_partition(read, text_column, count_masks)
+        out = model.predict_frame(read, text_column, matcher, rules_mode, prefix=prefix)
+    if not mask and read is not part:  # written as it was
+        out[text_column] = part[text_column]
     typed: pd.DataFrame = out.astype(dtypes)
     return typed
 

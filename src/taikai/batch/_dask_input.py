@@ -24,6 +24,7 @@ from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_parquet import (
     byte_columns,
     check_alike,
+    check_no_views,
     file_types,
     hive_keys,
     index_stored,
@@ -128,6 +129,7 @@ def read_files(
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
+        check_no_views(types)
         if hive_keys(files, found.base) or index_stored(files):  # keys as written (text); an index as columns
             ddf = read_file_by_file(files, found.base)
         else:

@@ -67,6 +67,31 @@ def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], ba
             )
 
 
+def check_no_views(types: dict[str, dict[Path, pa.DataType]]) -> None:
+    """Refuse a column (*types*, of :func:`file_types`) of Arrow's ``string_view`` or ``binary_view`` (inside a list,
+    map or struct too): Arrow cannot take rows of it (nor turn it into pandas inside a list), which Dask does to split
+    the input into partitions, and the run stopped with a traceback once on the cluster. A ``list_view`` is read."""
+    for column, kinds in types.items():
+        for path, kind in kinds.items():
+            if _has_view(kind):
+                raise InputError(
+                    f"{path}: the column {column!r} is {kind}, of an Arrow view type that the Dask engine cannot "
+                    "split into partitions; classify the file with the local engine (taikai.classify_file, or "
+                    "--engine local), which reads it, or write the column as plain string or binary (pyarrow: "
+                    "table.cast(...)), then run again"
+                )
+
+
+def _has_view(kind: pa.DataType) -> bool:
+    """Say whether *kind* is ``string_view`` or ``binary_view``, or holds one (in a list, map or struct, or as a
+    dictionary's values)."""
+    if pa.types.is_string_view(kind) or pa.types.is_binary_view(kind):
+        return True
+    if pa.types.is_dictionary(kind):
+        return _has_view(kind.value_type)
+    return any(_has_view(kind.field(i).type) for i in range(kind.num_fields))
+
+
 def _key_values(path: Path, base: Path) -> list[tuple[str, str]]:
     """Return the Hive keys of the folders of *path* below *base*, each with its value as the folder's name writes
     it (``("year", "2024")`` of ``year=2024/``)."""

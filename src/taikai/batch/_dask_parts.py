@@ -68,6 +68,20 @@ def noted(part: pd.DataFrame, message: str, files: Sequence[str] = ()) -> tuple[
     return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
 
 
+def arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    """Return *frame* as a table of *schema*, its ``object`` columns (the masked text column; JSONL text read as
+    written, Parquet bytes read as text) made of their cells in the schema's type, as a local run makes them: Arrow
+    reads a map's masked cells, lists of (key, value) tuples, as lists of lists, which it cannot cast to a map, and
+    a pandas Timestamp's nanoseconds as 0, unless it is told the type. A NaN cell there is null: a missing text."""
+    objects = [j for j, f in enumerate(schema) if frame[f.name].dtype == object]
+    names = [f.name for j, f in enumerate(schema) if j not in objects]
+    table = pa.Table.from_pandas(frame[names], preserve_index=False)
+    for j in objects:
+        f = schema.field(j)
+        table = table.add_column(j, f.name, pa.array(frame[f.name], type=f.type, from_pandas=True))
+    return table.cast(schema)
+
+
 def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> tuple[int, CP932Folds]:
     """Write *table* (its text columns *own* as they were read) to *path* via a temporary name; return the
     characters the output's encoding could not hold, and those CP932 holds as others."""
@@ -126,7 +140,7 @@ def write_part(
     part = part.assign(**{c: tio.text_cells(values) for c, values in own.items()}) if own else part
     written = part[list(spec.schema.names)]  # not the hidden columns: Arrow would refuse a RAW_PREFIX one's mix
     # null, not NaN, for the probabilities of a row not classified: as the local batch writes them
-    table = pa.Table.from_pandas(written, preserve_index=False).cast(spec.schema)
+    table = arrow_table(written, spec.schema)
     if spec.is_stream:  # a JSONL int among floats, or a number among text, is written as read, as a local run does
         own |= {
             f.name: as_read(table, f.name, part[RAW_PREFIX + f.name])

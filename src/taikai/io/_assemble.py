@@ -10,6 +10,7 @@ from typing import Any
 from taikai.io._excel_numbers import as_texts, long_integer_columns
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._pandas_types import with_pandas_types
+from taikai.io._parquet_reader import utf8_text
 from taikai.io._xlsx_line_breaks import keep_carriage_returns
 
 XLSX_MAX_ROWS = 1_048_576
@@ -93,12 +94,13 @@ def excel_value(value: Any) -> tuple[Any, int]:
     """Return *value* as an xlsx cell can hold it, and how many characters Excel cannot store were removed.
 
     Control characters are dropped, NaN becomes an empty cell, lists and dicts their JSON text, and a date and time
-    with a time zone (a Parquet ``timestamp[tz=…]``), which Excel cannot hold, its text as CSV writes it.
+    with a time zone (a Parquet ``timestamp[tz=…]``), or any value openpyxl has no cell for (bytes, a UUID), which
+    Excel cannot hold, its text as CSV writes it: openpyxl would stop the output with an empty ``ValueError``.
     """
     import datetime
     import json
 
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, KNOWN_TYPES
 
     if isinstance(value, str):
         fixed, n = ILLEGAL_CHARACTERS_RE.subn("", value)
@@ -109,7 +111,9 @@ def excel_value(value: Any) -> tuple[Any, int]:
         return json.dumps(value, ensure_ascii=False, default=str), 0
     if isinstance(value, (datetime.datetime, datetime.time)) and value.tzinfo is not None:
         return str(value), 0
-    return value, 0
+    if isinstance(value, KNOWN_TYPES) and not isinstance(value, bytes):
+        return value, 0
+    return str(value), 0  # bytes of no UTF-8 text (write_xlsx decodes the rest), a UUID: as CSV writes them
 
 
 class ExcelCells:
@@ -159,7 +163,8 @@ class ExcelCells:
 
 def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
     """Write the chunk files into one xlsx sheet; return what Excel cannot hold: characters removed, cells cut. An
-    integer column holding a number longer than Excel keeps is written as text (:mod:`taikai.io._excel_numbers`)."""
+    integer column holding a number longer than Excel keeps is written as text (:mod:`taikai.io._excel_numbers`);
+    a column of bytes as the text they hold in UTF-8 (as the engines read it), else as CSV writes them."""
     import pyarrow as pa
     from openpyxl import Workbook
 
@@ -170,9 +175,11 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
     number = 0
     integers = any(pa.types.is_integer(f.type) for f in schema)
     long = long_integer_columns(read_part(part) for part in parts) if integers else set()
+    texts = {j for j, f in enumerate(schema) if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)}
     for part in parts:
         table = read_part(part)
         columns = [table.column(j).to_pylist() for j in range(table.num_columns)]
+        columns = [[utf8_text(v) for v in values] if j in texts else values for j, values in enumerate(columns)]
         columns = [as_texts(values) if j in long else values for j, values in enumerate(columns)]
         for row in _transpose_rows(columns):
             number += 1

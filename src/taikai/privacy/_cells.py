@@ -22,6 +22,11 @@ def number_text(value: object) -> str | None:
     return str(value)
 
 
+def is_nan(value: object) -> bool:
+    """Say whether *value* is a number that is NaN (a float's, numpy's or a Decimal's): a missing value."""
+    return isinstance(value, numbers.Number) and value != value
+
+
 def unique_key(key: object, taken: dict[object, object]) -> object:
     """Return the masked *key*, numbered (``[メール] (2)``) when *taken* holds it already: two keys masked alike."""
     number, unique = 1, key
