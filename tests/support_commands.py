@@ -48,3 +48,18 @@ class InShell:
 
     def __getitem__(self, name: str) -> str:
         return shlex.quote(str(self.folder / name))
+
+
+def usage_error_line(*args: str) -> str:
+    """Run ``taikai ARGS`` in click's runner and return its one ``taikai: error:`` line (without that prefix),
+    checking the rest: exit code 2, nothing on stdout, no usage block and no traceback."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), prog_name="taikai")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "", result.stdout
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("taikai: error: "), result.stderr
+    assert "Usage:" not in result.stderr and "Error:" not in result.stderr and "Traceback" not in result.stderr
+    return result.stderr.removeprefix("taikai: error: ").rstrip("\n")

@@ -1,4 +1,4 @@
-"""Fixtures shared by the batch tests: another process holding a run's lock file, and a small dump."""
+"""Fixtures shared by the batch tests: another process holding a run's lock file, a small dump, and a Dask client."""
 
 import subprocess
 import sys
@@ -60,3 +60,16 @@ def fee_dump(tmp_path):
     path = tmp_path / "dump.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def client():
+    """Start a 2-process Dask cluster on loopback, once for each test module that asks for it."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster, set_as_default=False) as c,
+    ):
+        yield c

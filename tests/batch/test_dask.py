@@ -58,18 +58,6 @@ def _write_csv(path: Path, rows) -> None:
         writer.writerows(rows)
 
 
-@pytest.fixture(scope="module")
-def client():
-    """Start a 2-process cluster on loopback for the whole module."""
-    with (
-        LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
-        ) as cluster,
-        Client(cluster, set_as_default=False) as c,
-    ):
-        yield c
-
-
 @pytest.fixture(autouse=True)
 def _workers_present(request):
     """Before a test that uses the module's cluster, wait until both workers are registered: on a loaded machine a

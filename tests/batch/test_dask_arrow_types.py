@@ -7,7 +7,6 @@ import decimal
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from distributed import Client, LocalCluster
 
 import taikai
 from taikai.dask import classify_files
@@ -44,17 +43,6 @@ KINDS = {
     "null": pa.array([None] * 4, pa.null()),
     "float nan": pa.array([1.5, None, float("nan"), 123456789018.0]),
 }
-
-
-@pytest.fixture(scope="module")
-def client():
-    with (
-        LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
-        ) as cluster,
-        Client(cluster, set_as_default=False) as c,
-    ):
-        yield c
 
 
 def _outputs(client, model, src, tmp_path, fmt, mask):

@@ -4,18 +4,9 @@
 none there (test_drift_cli)."""
 
 import pytest
-from click.testing import CliRunner
+from support_commands import usage_error_line
 
-from taikai.cli import cli
-
-
-def said(*args: str) -> str:
-    """Run ``taikai ARGS`` and return its one ``taikai: error:`` line, checking exit code 2 and an empty stdout."""
-    result = CliRunner().invoke(cli, list(args), prog_name="taikai")
-    assert result.exit_code == 2, result.output
-    assert result.stdout == "", result.stdout
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("taikai: error: "), result.stderr
-    return result.stderr.removeprefix("taikai: error: ").rstrip("\n")
+said = usage_error_line
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support_commands import usage_error_line
 
 import taikai
 from taikai.cli import cli
@@ -18,15 +19,7 @@ SRC = Path(taikai.__file__).resolve().parents[1]
 COMMANDS = "batch, drift, evaluate, explain, info, keywords, predict, report, rules, suggest and train"
 
 
-def said(*args: str) -> str:
-    """Run ``taikai ARGS`` in click's runner and return its one line on stderr, checking the rest: exit code 2,
-    nothing on stdout, no usage block."""
-    result = CliRunner().invoke(cli, list(args), prog_name="taikai")
-    assert result.exit_code == 2, result.output
-    assert result.stdout == "", result.stdout
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("taikai: error: "), result.stderr
-    assert "Usage:" not in result.stderr and "Error:" not in result.stderr and "Traceback" not in result.stderr
-    return result.stderr.removeprefix("taikai: error: ").rstrip("\n")
+said = usage_error_line
 
 
 @pytest.mark.parametrize(
