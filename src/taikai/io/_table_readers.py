@@ -15,6 +15,7 @@ from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+from taikai.io._sheet_layout import layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import uncached_header, warn_uncached
 
@@ -169,6 +170,7 @@ class XlsxReader:
         line = position["line"] if position else 1
         done = position["done"] if position else 0
         with self._open() as (_, ws):
+            self._warn_layout(ws, line + 1)
             ws.reset_dimensions()
             rows: list[tuple[Any, ...]] = []
             starts: list[int] = []
@@ -200,6 +202,18 @@ class XlsxReader:
                 warn_uncached(self.path, ws, first, empty, self.columns, self._said)
                 raise
             warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+
+    def _warn_layout(self, ws: Any, first: int) -> None:
+        """Warn once (:class:`DataWarning`) of the rows from *first* on hidden in Excel and of merged cells."""
+        from taikai._warn import warn_user
+        from taikai.errors import DataWarning
+
+        for message in layout_warnings(
+            f"{self.path}: sheet {self.title!r}", sheet_layout(ws), first, len(self.columns)
+        ):
+            if message not in self._said:
+                self._said.add(message)
+                warn_user(message, DataWarning)
 
 
 def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:
