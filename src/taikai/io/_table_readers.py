@@ -126,6 +126,12 @@ class XlsxReader:
             cause = f"row 1 has no column name in column(s) {empty}"
             if advice:
                 raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
+            below = _names_below(head, empty)
+            if below:
+                raise InputError(
+                    f"{self.path}: {where}: {cause}; row 2 has {below} there: the header seems to take two rows; "
+                    "keep one: put every column's name in row 1 and delete row 2"
+                )
             raise InputError(f"{self.path}: {where}: {cause}; name them")
         if advice:
             raise InputError(f"{self.path}: {where}: row 1 is blank: {advice}")
@@ -214,6 +220,18 @@ class XlsxReader:
             if message not in self._said:
                 self._said.add(message)
                 warn_user(message, DataWarning)
+
+
+def _names_below(head: Head, empty: list[int]) -> str:
+    """Return, quoted, the cells of row 2 in the columns *empty* of row 1 when each holds what looks like a column
+    name (a short text, not a number): a header of two rows; else ``""``."""
+    from taikai._column_names import HEADER_CELL
+
+    row = head.rows[1] if len(head.rows) > 1 else ()
+    cells = [row[j - 1].strip() if j <= len(row) else "" for j in empty]
+    if not all(cells) or any(len(c) > HEADER_CELL or c.replace(".", "", 1).isdigit() for c in cells):
+        return ""
+    return ", ".join(map(repr, cells))
 
 
 def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:
