@@ -38,8 +38,8 @@ def _sheet(path: Path, hidden: tuple[int, ...], merged: tuple[str, ...], filtere
             (),
             False,
             [
-                "1 row(s) hidden in Excel (by hand or by a filter) are read and classified all the same: "
-                "row(s) 3; unhide"
+                "1 row(s) hidden in Excel (by hand or by a filter) are read all the same, as every row "
+                "is: row(s) 3; unhide"
             ],
         ),
         ((2, 3, 4, 5, 6, 7, 8), (), True, ["7 row(s) hidden", "row(s) 2, 3, 4, 5, 6 and 2 more rows; unhide them"]),

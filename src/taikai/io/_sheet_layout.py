@@ -74,9 +74,9 @@ def layout_warnings(where: str, layout: Layout, first: int, width: int) -> list[
     hidden = [row for row in layout.hidden if row >= first]
     if hidden:
         said.append(
-            f"{where}: {len(hidden):,} row(s) hidden in Excel (by hand or by a filter) are read and classified all "
-            f"the same: row(s) {_some([str(r) for r in hidden], 'rows')}; unhide them to see what is classified, "
-            "or delete them in the sheet if they are not to be"
+            f"{where}: {len(hidden):,} row(s) hidden in Excel (by hand or by a filter) are read all the same, as "
+            f"every row is: row(s) {_some([str(r) for r in hidden], 'rows')}; unhide them to see every row read, or "
+            "delete them in the sheet if they are not to be read"
         )
     merged = [ref for top, bottom, left, _, ref in layout.merged if bottom >= first and left <= width and bottom > 1]
     if merged:
