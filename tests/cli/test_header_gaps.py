@@ -109,3 +109,38 @@ def test_an_empty_first_sheet_names_the_other_sheets(invoke, tmp_path, tiny_mode
 def test_header_below_gaps(rows, advice):
     said = Head(rows, "line").header_below_gaps()
     assert said.startswith(advice) and bool(said) == bool(advice), said
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        # said "row 1 has no column name in column(s) [3]; name them"
+        (
+            [
+                ["id", "本文", None, "メタ"],
+                [None, None, "投稿日", "platform"],
+                ["1", "手数料が高い", "2025-01-02", "CW"],
+            ],
+            "row 1 has no column name in column(s) [3]; row 2 has '投稿日' there: the header seems to take two rows; "
+            "keep one: put every column's name in row 1 and delete row 2",
+        ),
+        (
+            [["id", "本文", None, "メタ"], ["1", "手数料が高い", "3"]],
+            "row 1 has no column name in column(s) [3]; name them",
+        ),  # a number
+        (
+            [["id", "本文", None, "メタ"], ["1", "手数料が高い", None, "CW"]],
+            "row 1 has no column name in column(s) [3]; name them",
+        ),  # empty
+        (
+            [["id", "本文", None, "メタ"], ["1", "手数料が高い", "x" * 41, "CW"]],
+            "row 1 has no column name in column(s) [3]; name them",
+        ),  # a text
+    ],
+)
+def test_a_header_of_two_rows_is_said(invoke, tmp_path, tiny_model_dir, rows, said):
+    path = tmp_path / "two.xlsx"
+    _write(path, rows)
+    result = invoke("batch", path, "-o", tmp_path / "out.csv", "--text-column", "本文", "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {path}: sheet 'Sheet': {said}" in result.output, result.output

@@ -15,6 +15,7 @@ from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+from taikai.io._sheet_layout import layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import uncached_header, warn_uncached
 
@@ -125,6 +126,12 @@ class XlsxReader:
             cause = f"row 1 has no column name in column(s) {empty}"
             if advice:
                 raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
+            below = _names_below(head, empty)
+            if below:
+                raise InputError(
+                    f"{self.path}: {where}: {cause}; row 2 has {below} there: the header seems to take two rows; "
+                    "keep one: put every column's name in row 1 and delete row 2"
+                )
             raise InputError(f"{self.path}: {where}: {cause}; name them")
         if advice:
             raise InputError(f"{self.path}: {where}: row 1 is blank: {advice}")
@@ -169,6 +176,7 @@ class XlsxReader:
         line = position["line"] if position else 1
         done = position["done"] if position else 0
         with self._open() as (_, ws):
+            self._warn_layout(ws, line + 1)
             ws.reset_dimensions()
             rows: list[tuple[Any, ...]] = []
             starts: list[int] = []
@@ -200,6 +208,30 @@ class XlsxReader:
                 warn_uncached(self.path, ws, first, empty, self.columns, self._said)
                 raise
             warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+
+    def _warn_layout(self, ws: Any, first: int) -> None:
+        """Warn once (:class:`DataWarning`) of the rows from *first* on hidden in Excel and of merged cells."""
+        from taikai._warn import warn_user
+        from taikai.errors import DataWarning
+
+        for message in layout_warnings(
+            f"{self.path}: sheet {self.title!r}", sheet_layout(ws), first, len(self.columns)
+        ):
+            if message not in self._said:
+                self._said.add(message)
+                warn_user(message, DataWarning)
+
+
+def _names_below(head: Head, empty: list[int]) -> str:
+    """Return, quoted, the cells of row 2 in the columns *empty* of row 1 when each holds what looks like a column
+    name (a short text, not a number): a header of two rows; else ``""``."""
+    from taikai._column_names import HEADER_CELL
+
+    row = head.rows[1] if len(head.rows) > 1 else ()
+    cells = [row[j - 1].strip() if j <= len(row) else "" for j in empty]
+    if not all(cells) or any(len(c) > HEADER_CELL or c.replace(".", "", 1).isdigit() for c in cells):
+        return ""
+    return ", ".join(map(repr, cells))
 
 
 def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:

@@ -1,0 +1,88 @@
+"""Find what Excel shows differently from what an xlsx sheet's values read: hidden rows and merged cells.
+
+openpyxl's read-only worksheet (as :class:`~taikai.io._table_readers.XlsxReader` reads) gives neither rows'
+dimensions nor merged ranges, so the sheet's XML is searched as bytes, block by block: a row hidden by hand or by a
+filter (``<row r="7" hidden="1">``) is still read and classified, and a merged range (``<mergeCell ref="B4:B5"/>``)
+holds its value in its top-left cell only, the others reading as empty. A block holding neither word is not searched
+further, so a sheet with neither costs one read of its bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_BLOCK = 1 << 20
+_OVERLAP = 1 << 12
+"""Bytes of a block searched again with the next, for a tag cut between them (found twice: kept once)."""
+_ROW = re.compile(rb"<(?:\w+:)?row\s([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden\s*=\s*["\'](?:1|true)["\']')
+_NUMBER = re.compile(rb'\br\s*=\s*["\'](\d+)["\']')
+_MERGED = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*\bref\s*=\s*["\']([A-Z]+)(\d+):([A-Z]+)(\d+)["\']')
+SHOWN = 5
+"""Rows or ranges named in a warning; the rest are counted."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The rows of a sheet hidden in Excel (1-based, in order), and its merged ranges as (first row, last row,
+    first column, last column, ``"B4:B5"``)."""
+
+    hidden: tuple[int, ...]
+    merged: tuple[tuple[int, int, int, int, str], ...]
+
+
+def sheet_layout(ws: Any) -> Layout:
+    """Return the :class:`Layout` of the read-only sheet *ws*; an empty one if its XML cannot be read."""
+    from openpyxl.utils import column_index_from_string
+
+    source = getattr(ws, "_get_source", None)
+    if source is None:
+        return Layout((), ())
+    hidden: set[int] = set()
+    merged: set[tuple[int, int, int, int, str]] = set()
+    with source() as src:
+        tail = b""
+        while block := src.read(_BLOCK):
+            text = tail + block
+            if b"hidden" in text:
+                for row in _ROW.finditer(text):
+                    number = _NUMBER.search(row[1])
+                    if number and _HIDDEN.search(row[1]):
+                        hidden.add(int(number[1]))
+            if b"mergeCell" in text:
+                for m in _MERGED.finditer(text):
+                    left, top, right, bottom = m[1].decode(), int(m[2]), m[3].decode(), int(m[4])
+                    first, last = column_index_from_string(left), column_index_from_string(right)
+                    merged.add((top, bottom, first, last, f"{left}{top}:{right}{bottom}"))
+            tail = block[-_OVERLAP:]
+    return Layout(tuple(sorted(hidden)), tuple(sorted(merged)))
+
+
+def _some(items: list[str], unit: str) -> str:
+    """Return the first :data:`SHOWN` *items* and how many more (``7, 9, 12 and 3 more rows``)."""
+    more = len(items) - SHOWN
+    return ", ".join(items[:SHOWN]) + (f" and {more:,} more {unit}" if more > 0 else "")
+
+
+def layout_warnings(where: str, layout: Layout, first: int, width: int) -> list[str]:
+    """Return the warnings of *layout* for the rows read from row *first* on, columns 1 to *width*, of the sheet
+    *where* names (``book.xlsx: sheet 'x'``): the hidden rows, which are classified all the same, and the merged
+    ranges, whose cells other than the top-left one read as empty."""
+    said = []
+    hidden = [row for row in layout.hidden if row >= first]
+    if hidden:
+        said.append(
+            f"{where}: {len(hidden):,} row(s) hidden in Excel (by hand or by a filter) are read all the same, as "
+            f"every row is: row(s) {_some([str(r) for r in hidden], 'rows')}; unhide them to see every row read, or "
+            "delete them in the sheet if they are not to be read"
+        )
+    merged = [ref for top, bottom, left, _, ref in layout.merged if bottom >= first and left <= width and bottom > 1]
+    if merged:
+        said.append(
+            f"{where}: merged cells: {_some(merged, 'ranges')}; only the top-left cell of a merged range holds its "
+            "value, so its other cells read as empty (a row of them as an empty row): unmerge them in Excel, fill "
+            "each cell, and run again"
+        )
+    return said

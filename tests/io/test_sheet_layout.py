@@ -1,0 +1,69 @@
+"""Rows hidden in Excel (by hand or by a filter) and merged cells of an xlsx sheet: every row is still read, and a
+warning names them and says what to do; a sheet with neither warns nothing."""
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from taikai.errors import DataWarning
+from taikai.io._table_readers import XlsxReader
+
+TEXTS = ["手数料が高い", "案件が少ない", "サポートが遅い", "単価が低い", "連絡がない", "審査が厳しい", "評価が不当"]
+
+
+def _sheet(path: Path, hidden: tuple[int, ...], merged: tuple[str, ...], filtered: bool) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "text"])
+    for number, text in enumerate(TEXTS, 1):
+        ws.append([number, text])
+    for row in hidden:
+        ws.row_dimensions[row].hidden = True
+    for ref in merged:
+        ws.merge_cells(ref)
+    if filtered:
+        ws.auto_filter.ref = f"A1:B{len(TEXTS) + 1}"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("hidden", "merged", "filtered", "said"),
+    [
+        (
+            (3,),
+            (),
+            False,
+            [
+                "1 row(s) hidden in Excel (by hand or by a filter) are read all the same, as every row "
+                "is: row(s) 3; unhide"
+            ],
+        ),
+        ((2, 3, 4, 5, 6, 7, 8), (), True, ["7 row(s) hidden", "row(s) 2, 3, 4, 5, 6 and 2 more rows; unhide them"]),
+        ((), ("B4:B5",), False, ["merged cells: B4:B5; only the top-left cell of a merged range holds its value"]),
+        ((), ("A1:A2",), False, ["merged cells: A1:A2; only"]),  # from the header into row 2: A2 read as empty
+        ((), ("C3:D4",), False, []),  # beyond the named columns
+        ((), (), True, []),  # a filter hiding nothing
+        ((), (), False, []),
+    ],
+)
+def test_hidden_rows_and_merged_cells_are_read_and_said(tmp_path, hidden, merged, filtered, said):
+    path = _sheet(tmp_path / "s.xlsx", hidden, merged, filtered)
+    reader = XlsxReader(path)
+    texts: list[object] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(2):  # read twice (a batch run's schema scan): each warning once
+            texts = [text for chunk in reader.chunks(3) for text in chunk.data[1]]
+    merged_away = {"B4:B5": ["サポートが遅い", None]}.get(merged[0] if merged else "", TEXTS[2:4])
+    assert texts[:2] + texts[4:] == TEXTS[:2] + TEXTS[4:]  # no row lost
+    assert texts[2:4] == merged_away
+    messages = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert len(messages) == (1 if said else 0), messages
+    for part in said:
+        assert part in messages[0], messages
+    if said:
+        assert messages[0].startswith(f"{path}: sheet 'Sheet': ")
