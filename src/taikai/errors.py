@@ -50,6 +50,10 @@ ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
 MODEL = Argument("model", "--model")
 FREQ = Argument("freq", "--freq")
 TOP = Argument("top", "--top")
+NO_SENTIMENT = Argument("sentiment_column", "--no-sentiment")
+"""Data without sentiment: ``NO_SENTIMENT.given(None)`` names ``sentiment_column=None`` and ``--no-sentiment``."""
+FREE_LABELS = Argument("free_labels", "--free-labels")
+OVERWRITE = Argument("overwrite", "--force")
 DASK_ENGINE = "the Dask engine (taikai.dask.classify_files in Python, --engine dask on the command line)"
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 

@@ -365,8 +365,8 @@ def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_
     result = run(dump, "--model", tiny_model_dir)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"taikai: error: {dump}:")
-    # the way out named on the command line, then in Python (regression: Python users were told the option only)
-    assert f"; {fix}; or classify it with taikai batch --on-bad-lines report (on_bad_lines='report' of classify_" in (
+    # the way out named in Python, then on the command line (regression: Python users were told the option only)
+    assert f"; {fix}; or classify it with on_bad_lines='report' of classify_file (taikai batch --on-bad-lines " in (
         result.stderr
     )
     assert "check drift on its predictions file" in result.stderr

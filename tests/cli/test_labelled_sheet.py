@@ -43,7 +43,11 @@ def test_the_sheet_given_by_name_or_number_is_read(invoke, tiny_model_dir, book,
             "book",
             "the columns of sheet '表紙' (its sheets are 表紙, ラベル) are ['説明']",
         ),
-        (None, "book", "if the labels are on another sheet, give it with --sheet NAME (sheet=), or name that sheet"),
+        (
+            None,
+            "book",
+            "if the labels are on another sheet, give it with sheet= (--sheet on the command line), or name that sheet",
+        ),
     ],
 )
 def test_a_wrong_sheet_is_an_error_that_says_what_to_do(
@@ -73,7 +77,7 @@ def test_a_sheet_given_that_lacks_the_column_points_to_sheet(invoke, tiny_model_
     result = invoke(*_command("evaluate", book, tiny_model_dir, tmp_path), "--sheet", "表紙")
     assert result.exit_code == 2, result.output
     output = " ".join(result.output.split())
-    assert "or give the sheet that holds the labels with --sheet NAME (sheet=)" in output
+    assert "or give the sheet that holds the labels with sheet= (--sheet on the command line)" in output
     assert "the first" not in output
 
 

@@ -110,8 +110,18 @@ def test_explain_rules_quotes_a_label_holding_a_comma(comma_dir, tmp_path, label
 @pytest.mark.parametrize(
     ("own", "gold", "said"),
     [  # regression: evaluate never hinted --free-labels, which scores a label the model cannot predict as a miss
-        (True, "映画館", "or fix the typo; or pass --free-labels (free_labels=True) to score the labels the model "),
-        (False, "zzzqq", "or fix the typo; or pass --free-labels (free_labels=True) to score the labels the model "),
+        (
+            True,
+            "映画館",
+            "or fix the typo; or pass free_labels=True (--free-labels on the command line) to score the labels the "
+            "model ",
+        ),
+        (
+            False,
+            "zzzqq",
+            "or fix the typo; or pass free_labels=True (--free-labels on the command line) to score the labels the "
+            "model ",
+        ),
         (False, "feees", "(closest: fees (手数料が高い))\n"),  # a typo of a taxonomy model's label: no hint
     ],
 )

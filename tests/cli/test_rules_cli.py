@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 from support_commands import without_temp_folder
 
+from taikai.analysis import evaluate_rules
 from taikai.cli import cli
 
 RULES = """
@@ -371,7 +372,29 @@ def test_rules_test_mask_pii_quotes_the_rows_masked(tmp_path, tmp_path_factory, 
         if fmt == "text":
             assert quoted in result.output
         else:
-            assert json.loads(result.output)["rules"][0]["examples"][0]["text"] == quoted.split(": ", 2)[2]
+            assert json.loads(result.stdout)["rules"][0]["examples"][0]["text"] == quoted.split(": ", 2)[2]
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        ([], None),
+        (["--mask-pii"], "taikai: personal data masked: phone [電話番号] 1, name [人名] 1\n"),
+    ],
+)
+def test_rules_test_mask_pii_says_what_it_masked_on_stderr(tmp_path, tiny_model_dir, flags, said):
+    # regression: predict, explain, drift and batch said the count on stderr; rules test said nothing
+    rules, labelled = tmp_path / "rules.toml", tmp_path / "gold.csv"
+    rules.write_text(RULES, encoding="utf-8")
+    labelled.write_text("text,reasons\n手数料は田中さん(090-1234-5678)が払うと言われた,other\n", encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, "--format", fmt, *flags)
+        assert result.exit_code == 0, result.output
+        assert ("personal data masked" in result.stderr) is bool(flags)
+        assert said is None or said in result.stderr
+        assert "personal data masked" not in result.stdout  # stdout stays the report (JSON parses)
+    score = evaluate_rules(rules, labelled, tiny_model_dir, mask_pii=bool(flags))
+    assert score.masks == ({"name": 1, "phone": 1} if flags else None)
 
 
 @pytest.mark.parametrize(

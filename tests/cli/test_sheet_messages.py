@@ -1,5 +1,5 @@
 """A column missing from a workbook of several sheets: batch, drift and taikai.classify_file name the sheet read,
-the others, and --sheet NAME (sheet=)."""
+the others, and sheet= (--sheet on the command line)."""
 
 from pathlib import Path
 

@@ -249,7 +249,8 @@ def test_an_added_label_data_lacks_under_free_labels_says_to_label_it_in_data(ru
     assert said in result.stderr
     assert (
         f"or fix the typo; a file given to add= (--add on the command line) can only use labels {tiny_csv} has, even "
-        f"with --free-labels (free_labels=True): to train a label of your own, label rows with it in {tiny_csv} too\n"
+        "with free_labels=True (--free-labels on the command line): to train a label of your own, label rows with it "
+        f"in {tiny_csv} too\n"
     ) in result.stderr
     assert "Traceback" not in result.output and not (tmp_path / "m").exists()
 

@@ -157,7 +157,9 @@ def test_a_missing_column_names_the_options(tmp_path, tiny_model_dir, command):
         "as reasons_column='label' (--reasons-column label on the command line), and the column of sentiment to "
         "sentiment_column= (--sentiment-column on the command line)"
     )
-    assert "or pass --no-sentiment (sentiment_column=None) for data without sentiment" in result.stderr
+    assert (
+        "or pass sentiment_column=None (--no-sentiment on the command line) for data without sentiment" in result.stderr
+    )
 
 
 @pytest.mark.parametrize("spelling", ["--out", "--output", "-o"])

@@ -22,7 +22,7 @@ def sentiment_only(tiny_csv):
             {"reasons_column": "sentiment"},
             "reasons_column= and sentiment_column= (--reasons-column and --sentiment-column on the command line) "
             "both name the column 'sentiment', which cannot hold both the reasons and the sentiment: give each its "
-            "own column with --reasons-column and --sentiment-column, or pass --no-sentiment",
+            "own column with --reasons-column and --sentiment-column, or pass sentiment_column=None",
         ),
         (
             {"text_column": "sentiment", "reasons_column": "sentiment", "sentiment_column": None},

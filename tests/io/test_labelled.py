@@ -292,8 +292,8 @@ def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
             "no column 'text' nor 'reasons' nor 'sentiment'; the columns of sheet 'definitions' (the first: the "
             "workbook has no sheet named 'labels'; its sheets are definitions, other) are ['kind', 'id']; give the "
             "right ones to text_column=, reasons_column= and sentiment_column= (--text-column, --reasons-column and "
-            "--sentiment-column on the command line); if the labels are on another sheet, give it with --sheet NAME "
-            "(sheet=), or name that sheet 'labels' (it is read first)",
+            "--sentiment-column on the command line); if the labels are on another sheet, give it with sheet= "
+            "(--sheet on the command line), or name that sheet 'labels' (it is read first)",
         ),
         (
             [("definitions", [["kind", "id"]]), ("labels", [["text", "sentiment"], ["あ", "negative"]])],
@@ -304,7 +304,8 @@ def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
             [("only", [["kind", "id"]])],
             "no column 'text' nor 'reasons' nor 'sentiment'; the columns are ['kind', 'id']; give the right ones "
             "to text_column=, reasons_column= and sentiment_column= "
-            "(--text-column, --reasons-column and --sentiment-column on the command line); or pass --no-sentiment",
+            "(--text-column, --reasons-column and --sentiment-column on the command line); or pass "
+            "sentiment_column=None",
         ),
     ],
 )
@@ -325,8 +326,8 @@ def test_a_missing_column_names_the_sheet_read_why_and_the_sheets_there_are(tmp_
             "sentiment",
             "no column 'text' nor 'reasons' nor 'sentiment', but 'label' looks to hold labels: give it as "
             "reasons_column='label' (--reasons-column label on the command line), and the column of sentiment to "
-            "sentiment_column= (--sentiment-column on the command line), or pass --no-sentiment "
-            "(sentiment_column=None) for data without sentiment; give the column of texts to text_column= "
+            "sentiment_column= (--sentiment-column on the command line), or pass sentiment_column=None "
+            "(--no-sentiment on the command line) for data without sentiment; give the column of texts to text_column= "
             "(--text-column on the command line); the columns are ['sentence', 'label']",
         ),
         (
@@ -345,8 +346,8 @@ def test_a_missing_column_names_the_sheet_read_why_and_the_sheets_there_are(tmp_
             ["text", "reasons"],
             "sentiment",
             "no column 'sentiment'; the columns are ['text', 'reasons']; give the right one to sentiment_column= "
-            "(--sentiment-column on the command line); or pass --no-sentiment (sentiment_column=None) for data "
-            "without sentiment",
+            "(--sentiment-column on the command line); or pass sentiment_column=None (--no-sentiment on the command "
+            "line) for data without sentiment",
         ),
     ],
 )

@@ -118,8 +118,8 @@ def test_rules_test_reads_no_sentiment_but_still_tells_of_a_swap():
 
 
 def test_a_sentiment_column_not_read_is_not_checked():
-    """--no-sentiment (sentiment_column=None) reads no sentiment: its cells, told of only for a swap, are not
-    refused as unknown sentiments."""
+    """sentiment_column=None (--no-sentiment on the command line) reads no sentiment: its cells, told of only for
+    a swap, are not refused as unknown sentiments."""
     table = check_labelled(frame("fees", "良い"), sentiment_column=None, **TAXONOMY)
     assert table.frame["label_set"].tolist() == [["fees"]]
 
@@ -140,8 +140,11 @@ def test_the_known_labels_are_listed_up_to_twenty_and_the_rest_counted(known, li
     assert advice.startswith("use one of the reasons l000, l001,") and ", or fix the typo" in advice
 
 
-ALONE = "to train on the sentiments as the labels, add --free-labels (free_labels=True); else "
-COLUMN = "name the column of reasons with --reasons-column (reasons_column=): the reasons column 'feeling' holds"
+ALONE = "to train on the sentiments as the labels, add free_labels=True (--free-labels on the command line); else "
+COLUMN = (
+    "name the column of reasons with reasons_column= (--reasons-column on the command line): the reasons column "
+    "'feeling' holds"
+)
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ def test_labels_unknown_to_the_default_model_say_to_give_the_model(
     hint = f"the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): {what}"
     assert (hint in said and GIVE_THE_MODEL in said) is not given, said
     if command[0] == "evaluate":  # --model first, --free-labels second, for what it does
-        assert said.index("pass --free-labels") > (said.index(GIVE_THE_MODEL) if not given else 0)
+        assert said.index("pass free_labels=True (--free-labels") > (said.index(GIVE_THE_MODEL) if not given else 0)
 
 
 HINT = (

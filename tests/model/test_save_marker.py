@@ -75,7 +75,10 @@ def test_a_model_saved_while_training_ran_is_not_replaced(trained, tiny_csv, tmp
         return real(*args, **kwargs)
 
     monkeypatch.setattr(train_module, "fit_frame", fit_while_another_saves)
-    with pytest.raises(InputError, match=r"a model was saved into it while this one was trained .* pass --force"):
+    with pytest.raises(
+        InputError,
+        match=r"a model was saved into it while this one was trained .* pass overwrite=True \(--force on the command",
+    ):
         taikai.train(tiny_csv, out=out, folds=0, test_size=0)
     first = files(out)
     assert taikai.load_model(out).metadata.artifact == read_metadata(out).artifact
@@ -138,10 +141,18 @@ def test_an_interrupted_save_is_said_never_loads_and_is_replaced_with_overwrite(
     said = f"{out}: a save into it {holds}"
     with pytest.raises(ModelError, match=re.escape(said + ", which is never loaded; " * (redo == "replace it"))):
         taikai.load_model(out)
-    with pytest.raises(ModelError, match=re.escape(f"{said}; " * (redo == "write one") + "train again with --force")):
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            f"{said}; " * (redo == "write one") + "train again with overwrite=True (--force on the command line)"
+        ),
+    ):
         taikai.load_model(out / ARTIFACT_NAME)
     with pytest.raises(
-        InputError, match=re.escape(f"(--out on the command line): a save into it {holds}; pass --force")
+        InputError,
+        match=re.escape(
+            f"(--out on the command line): a save into it {holds}; pass overwrite=True (--force on the command line)"
+        ),
     ):
         taikai.train(tmp_path / "absent.csv", out=out)  # before anything is read
     with pytest.raises(InputError, match=re.escape(f"{holds}; pass overwrite=True to {redo}")):
@@ -242,7 +253,11 @@ HALF = "a save into it was interrupted, so it holds a half-written model"
             None,
             "already holds a model; choose another directory, or pass overwrite=True",
         ),
-        ("nothing", NO_MODEL + "model; train again with --force", NO_MODEL + "model; pass overwrite=True to write one"),
+        (
+            "nothing",
+            NO_MODEL + "model; train again with overwrite=True",
+            NO_MODEL + "model; pass overwrite=True to write one",
+        ),
         ("the artifact alone", NO_MODEL + "model", NO_MODEL + "model; pass overwrite=True"),
         ("the metadata alone", NO_MODEL + "model", NO_MODEL + "model; pass overwrite=True"),
         (
@@ -318,7 +333,8 @@ def test_a_training_refused_after_fitting_by_a_live_save_says_it_was_not_saved(
         said = (
             f"out='{out}' (--out on the command line): another save in this process (pid {os.getpid()}, another "
             "thread) is saving a model into it (it began while this one was trained), and this one was not saved; "
-            "choose another directory, or pass --force (overwrite=True) once it has ended to replace the model it saves"
+            "choose another directory, or pass overwrite=True (--force on the command line) once it has ended to "
+            "replace the model it saves"
         )
         with pytest.raises(InputError, match=re.escape(said)):
             taikai.train(tiny_csv, out=out, folds=0, test_size=0, overwrite=overwrite)

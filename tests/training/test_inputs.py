@@ -226,7 +226,8 @@ def test_an_added_label_data_lacks_says_it_must_be_in_data_under_free_labels(
     assert unknown in said + "\n"
     hint = (
         "a file given to add= (--add on the command line) can only use labels the base data has, even with "
-        "--free-labels (free_labels=True): to train a label of your own, label rows with it in the base data too"
+        "free_labels=True (--free-labels on the command line): to train a label of your own, label rows with it in "
+        "the base data too"
     )
     assert said.endswith(f"or fix the typo; {hint}") if hinted else said.endswith("or fix the typo")
 
@@ -410,7 +411,8 @@ def test_added_files_of_another_type_are_refused(add, shown):
 
 NEW_CATEGORY = (
     "or fix the typo; or for a category of your own, label rows with it in {base} too, since a file given to add= "
-    "(--add on the command line) can only use labels DATA has, and train with --free-labels (free_labels=True), "
+    "(--add on the command line) can only use labels DATA has, and train with free_labels=True (--free-labels on "
+    "the command line), "
     "which reads DATA's labels as written, as your own (the taxonomy's then show no Japanese name); give it as many "
     "training rows as --folds (5 by default), DATA's and the added ones together, or cross-validation uses fewer "
     "folds (below 2 rows it is skipped)"
@@ -492,17 +494,22 @@ def test_a_saved_copy_of_suggestion_rows_is_told_to_give_the_sheet(tmp_path):
     )
 
 
-SENTIMENT_ONLY = "or, for data with a sentiment only, train on the sentiments as the labels: --reasons-column "
+SENTIMENT_ONLY = "or, for data with a sentiment only, train on the sentiments as the labels: reasons_column="
 
 
 @pytest.mark.parametrize(
     ("base", "columns", "said"),
     [
-        (BASE.drop(columns="reasons"), Columns(), SENTIMENT_ONLY + "sentiment --no-sentiment --free-labels"),
+        (
+            BASE.drop(columns="reasons"),
+            Columns(),
+            SENTIMENT_ONLY + "'sentiment', sentiment_column=None, free_labels=True (--reasons-column sentiment "
+            "--no-sentiment --free-labels on the command line)",
+        ),
         (
             BASE.drop(columns="reasons").rename(columns={"sentiment": "感情"}),
             Columns(sentiment="感情"),
-            SENTIMENT_ONLY + "'感情' --no-sentiment --free-labels (reasons_column='感情', sentiment_column=None, ",
+            SENTIMENT_ONLY + "'感情', sentiment_column=None, free_labels=True (--reasons-column '感情' --no-sentiment ",
         ),
         (BASE.drop(columns=["reasons", "sentiment"]), Columns(), None),  # no labels at all: nothing to train
         (BASE.drop(columns=["reasons", "text"]), Columns(), None),  # the texts are missing too
@@ -524,7 +531,7 @@ def test_following_the_sentiment_only_advice_trains(tiny_csv, tmp_path):
     data = pd.read_csv(tiny_csv).drop(columns="reasons")
     with pytest.raises(InputError, match=SENTIMENT_ONLY) as error:
         taikai.train(data, tmp_path / "refused", folds=0, config=taikai.FeatureConfig())
-    call = str(error.value).rsplit("(", 1)[1].removesuffix(")")  # reasons_column='sentiment', ..., free_labels=True
+    call = str(error.value).rsplit(": ", 1)[1].split(" (--", 1)[0]  # reasons_column='sentiment', ..., free_labels=True
     model = eval(f"dict({call})")  # the Python arguments the message gives, as written
     trained = taikai.train(data, tmp_path / "m", folds=0, config=taikai.FeatureConfig(), **model)
     assert set(trained.metadata.reasons) == {"positive", "neutral", "negative"} and trained.metadata.sentiments == ()

@@ -579,7 +579,11 @@ def _run(*args):
     [
         (lambda out, model: out.write_text("x"), False, "is a file, not a model directory"),
         (lambda out, model: out.write_text("x"), True, "is a file, not a model directory"),
-        (lambda out, model: shutil.copytree(model, out), False, "already holds a model; .* --force"),
+        (
+            lambda out, model: shutil.copytree(model, out),
+            False,
+            "already holds a model; .* overwrite=True \\(--force on the command line\\)",
+        ),
         (lambda out, model: (out.mkdir(), (out / "notes.txt").write_text("x")), False, r"holds other files \(notes"),
     ],
 )
@@ -875,7 +879,7 @@ def test_data_without_any_sentiment_says_to_train_the_reason_head_alone(tiny_csv
         taikai.train(df, config=FeatureConfig(min_df=1), folds=0, test_size=0)
     message = str(caught.value)
     assert message.startswith("a model needs at least two different sentiments, and the 40 usable row(s) have none")
-    assert "train the reason head alone with --no-sentiment (sentiment_column=None)" in message
+    assert "train the reason head alone with sentiment_column=None (--no-sentiment on the command line)" in message
 
 
 def test_training_rows_with_one_sentiment_among_reasons_only_rows_say_how_many_have_one(tiny_csv):

@@ -64,7 +64,8 @@ def evaluate_rules(
 
     ``mask_pii=True`` replaces personal data in the texts by placeholders (:func:`taikai.mask_pii`) first, as
     ``predict --mask-pii`` does before its rules run: the rules are matched on the masked texts, and the misfires
-    quote them masked. *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one
+    quote them masked; the score's ``masks`` counts what was masked, per kind. *sheet* (a name or 1-based number)
+    chooses the sheet of an xlsx *data* (default: the one
     named ``labels``, else the first). A column argument left at its standard name (``text``, ``reasons``) that
     *data* lacks reads the column *model* was trained on (``text_column='本文'``) when *data* has it, with a
     :class:`~taikai.errors.DataWarning` saying so.
@@ -100,11 +101,13 @@ def evaluate_rules(
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
     trained = resolved.metadata.columns
     text_column, reasons_column, _ = columns_read(frame.columns, (text_column, reasons_column, None), trained, source)
+    masks: dict[str, int] | None = {} if mask_pii else None  # per kind, as drift counts them
     if mask_pii and text_column in frame.columns:  # before a warning quotes one, cut (a row labelled in part)
-        from taikai.privacy import default_masker
+        from taikai.privacy import default_masker, sum_counts
 
         frame = frame.copy()
-        frame[text_column] = default_masker().mask_values(frame[text_column].tolist())[0]
+        frame[text_column], found = default_masker().mask_values(frame[text_column].tolist())
+        masks = sum_counts([found])
     with trained_noted(frame.columns, (text_column, reasons_column, None), trained):  # named when one is missing
         labelled = check_labelled(
             frame,
@@ -144,4 +147,4 @@ def evaluate_rules(
         rows=positions,
         index=None if labels is None else [labels[p] for p in positions],
     )
-    return replace(score, skipped=labelled.blank, in_part=len(labelled.bad))
+    return replace(score, skipped=labelled.blank, in_part=len(labelled.bad), masks=masks)

@@ -90,6 +90,10 @@ def test(
         mask_pii=mask_pii,
         sheet=sheet,
     )
+    if score.masks is not None:  # on stderr, as predict, explain, drift and batch say it
+        from taikai.privacy import format_counts
+
+        click.echo(f"taikai: personal data masked: {format_counts(score.masks)}", err=True)
     if fmt == "json":
         echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2), as_json=True)
     else:

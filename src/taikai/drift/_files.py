@@ -142,8 +142,9 @@ def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool)
     else:
         fix = f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"
     return (
-        f"{fix}; or classify it with taikai batch --on-bad-lines report (on_bad_lines='report' of classify_file), "
-        "which sets malformed records aside in OUTPUT_STEM.bad_lines.csv, and check drift on its predictions file"
+        f"{fix}; or classify it with on_bad_lines='report' of classify_file (taikai batch --on-bad-lines report on "
+        "the command line), which sets malformed records aside in OUTPUT_STEM.bad_lines.csv, and check drift on its "
+        "predictions file"
     )
 
 

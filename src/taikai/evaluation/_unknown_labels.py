@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from taikai.errors import FREE_LABELS
 from taikai.model import default_model_labels
 
-SCORE_AS_MISSES = "pass --free-labels (free_labels=True) to score the labels the model cannot predict as misses"
+SCORE_AS_MISSES = f"pass {FREE_LABELS.given(True)} to score the labels the model cannot predict as misses"
 """What evaluate's ``free_labels`` does with a gold label outside the model's labels, said beside the error."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, check_label_columns
+from taikai.errors import NO_SENTIMENT, REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, check_label_columns
 
 _HELD = {TEXT_COLUMN: "the review texts", REASONS_COLUMN: "the reasons", SENTIMENT_COLUMN: "the sentiment"}
 """What the column each argument names holds, as the message says it."""
@@ -24,7 +24,7 @@ def check_column_roles(text_column: object, reasons_column: object, sentiment_co
                 continue
             advice = f"give each its own column with {first.option} and {second.option}"
             if second is SENTIMENT_COLUMN:
-                advice += ", or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+                advice += f", or pass {NO_SENTIMENT.given(None)} for data without sentiment"
             raise InputError(
                 f"{first.name}= and {second.name}= ({first.option} and {second.option} on the command line) both "
                 f"name the column {value!r}, which cannot hold both {_HELD[first]} and {_HELD[second]}: {advice}"

@@ -11,7 +11,7 @@ from collections.abc import Collection, Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._column_names import folded, label_like
-from taikai.errors import SENTIMENT_COLUMN, Argument
+from taikai.errors import NO_SENTIMENT, SENTIMENT_COLUMN, Argument
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -119,7 +119,7 @@ def labels_fix(likely: dict[str, str], wanted: Sequence[tuple[Hashable, Argument
         if rename:
             fix += f", and the column of {kind} to {str(column)!r}"
             continue
-        no_sentiment = ", or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+        no_sentiment = f", or pass {NO_SENTIMENT.given(None)} for data without sentiment"
         fix += f", and the column of {kind} to {argument}" + (no_sentiment if kind == "sentiment" else "")
     look = "looks" if len(named) == 1 else "look"
     return f"{' and '.join(map(repr, named))} {look} to hold labels: {fix}"

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from taikai._closest_label import closest_label
 from taikai._frame_rows import index_labels
 from taikai.errors import (
+    FREE_LABELS,
+    ON_BAD_ROWS,
     REASONS_COLUMN,
     SENTIMENT_COLUMN,
     TEXT_COLUMN,
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_SHOWN = 20
-FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
+FREE_LABELS_HINT = f"pass {FREE_LABELS.given(True)} to use labels of your own"
 """What to do when a labelled file uses labels outside the taxonomy."""
 
 
@@ -112,7 +114,7 @@ def check_labelled(
     unknown_hint: str = "",
     sheet: str | None = None,
     sheet_given: bool = False,
-    bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
+    bad_rows_hint: str = f"pass {ON_BAD_ROWS.either(['skip'])} to train without them",
     check_split: bool = False,
     columns_hint: str | None = None,
     sentiment_only_hint: bool = False,

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from taikai._column_names import did_you_mean
 from taikai.errors import (
+    NO_SENTIMENT,
     REASONS_COLUMN,
     SENTIMENT_COLUMN,
+    SHEET,
     Argument,
     InputError,
     no_column_error,
@@ -70,17 +72,15 @@ def missing_columns_error(
         return InputError(f"{error}{other_sheet}{_sentiment_only(str(sentiment_column))}")
     if sentiment_column in df.columns or sentiment_column is None:
         return InputError(f"{error}{other_sheet}")
-    return InputError(
-        f"{error}{other_sheet}; or pass --no-sentiment (sentiment_column=None) for data without sentiment"
-    )
+    return InputError(f"{error}{other_sheet}; or pass {NO_SENTIMENT.given(None)} for data without sentiment")
 
 
 def _sentiment_only(column: str) -> str:
     """Say how data whose only labels are the sentiments in *column* is trained: as the labels of one's own."""
     return (
-        f"; or, for data with a sentiment only, train on the sentiments as the labels: --reasons-column "
-        f"{shlex.quote(column)} --no-sentiment --free-labels (reasons_column={column!r}, sentiment_column=None, "
-        "free_labels=True)"
+        f"; or, for data with a sentiment only, train on the sentiments as the labels: reasons_column={column!r}, "
+        f"sentiment_column=None, free_labels=True (--reasons-column {shlex.quote(column)} --no-sentiment "
+        "--free-labels on the command line)"
     )
 
 
@@ -137,7 +137,7 @@ def labelled_sheet_read(source: str, title: str | None, given: bool = False, add
     names = sheet_names(Path(source))
     listed = f"; its sheets are {label_list(names)}" if names else ""
     if given:
-        other = "; or give the sheet that holds the labels with --sheet NAME (sheet=)" if len(names) > 1 else ""
+        other = f"; or give the sheet that holds the labels with {SHEET}" if len(names) > 1 else ""
         return f" of sheet {title!r}" + (f" (its sheets are {label_list(names)})" if len(names) > 1 else ""), other
     if title == LABELS_SHEET:
         return f" of sheet {title!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
@@ -146,5 +146,5 @@ def labelled_sheet_read(source: str, title: str | None, given: bool = False, add
     said = f" of sheet {title!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
     if len(names) < 2:
         return said, ""
-    give = "" if added else "give it with --sheet NAME (sheet=), or "
+    give = "" if added else f"give it with {SHEET}, or "
     return said, f"; if the labels are on another sheet, {give}name that sheet {LABELS_SHEET!r} (it is read first)"

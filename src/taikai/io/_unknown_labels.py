@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Hashable, Sequence
 
 from taikai._closest_label import closest_label, names_known
 from taikai._cut import cut_list
+from taikai.errors import FREE_LABELS, REASONS_COLUMN
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -156,12 +157,10 @@ def misplaced_sentiments(
     ``--free-labels``."""
     shown = ", ".join(repr(x) for x in display_order(labels, SENTIMENTS))
     alone = (
-        "to train on the sentiments as the labels, add --free-labels (free_labels=True); else "
-        if sentiments_alone
-        else ""
+        f"to train on the sentiments as the labels, add {FREE_LABELS.given(True)}; else " if sentiments_alone else ""
     )
     return (
-        f"{source}: {alone}name the column of reasons with --reasons-column (reasons_column=): the reasons column "
+        f"{source}: {alone}name the column of reasons with {REASONS_COLUMN}: the reasons column "
         f"{str(column)!r} holds sentiment labels ({shown}), not reasons, in {len(places)} row(s), the first at "
         f"{places[0]}"
     )

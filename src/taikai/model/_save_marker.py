@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taikai._flock import same_file, try_flock
-from taikai.errors import InputError
+from taikai.errors import OVERWRITE, InputError
 
 SAVING_NAME = ".taikai-saving"
 """The marker of a save under way (or interrupted) in a model directory."""
@@ -80,7 +80,7 @@ def _saver(pid: int | None) -> str:
     return "another taikai train or Model.save" + (f" (pid {pid})" if pid else "")
 
 
-REDO = "train again with --force (overwrite=True in Python)"
+REDO = f"train again with {OVERWRITE.given(True)}"
 """What to do with a half-written model: write a whole one over it."""
 
 

@@ -114,6 +114,8 @@ class RulesScore:
     in_part: int = 0
     """Rows of the file labelled in part (further reasons, no primary one), left out before matching with a
     warning naming them."""
+    masks: dict[str, int] | None = None
+    """The personal data masked in the file's texts, per kind (``mask_pii=True``); ``None``: not masked."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # counts per label in a dict: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, object]:

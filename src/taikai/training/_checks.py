@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_list
-from taikai.errors import Argument, InputError, as_float, check_bool, check_int, wrong_type
+from taikai.errors import NO_SENTIMENT, OVERWRITE, Argument, InputError, as_float, check_bool, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, ModelMetadata, check_model_dir, check_out_given, save_model
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ONE_SENTIMENT = "too few examples per sentiment to cross-validate"
 """How the cross-validation scores note that a fold would train on a single sentiment (and why, after a colon)."""
 OUT = Argument("out", "--out")
-FORCE = "--force (overwrite=True)"
+FORCE = OVERWRITE.given(True)
 """What replaces a model in *out*."""
 
 
@@ -217,7 +217,7 @@ def weak_data_warnings(
         out.append(
             f"cross-validation was skipped: {note.removeprefix(f'{ONE_SENTIMENT}: ')}, and a sentiment head needs "
             f"two. So there are no cv scores and the multi-label thresholds were not tuned: {default}. Add examples "
-            "of these sentiments, or train the reason head alone with --no-sentiment (sentiment_column=None)"
+            f"of these sentiments, or train the reason head alone with {NO_SENTIMENT.given(None)}"
         )
     elif folds >= 2 and used == 0:
         out.append(

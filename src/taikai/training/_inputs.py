@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from taikai._warn import warn_user
 from taikai.errors import (
     ADD,
+    FREE_LABELS,
     DataWarning,
     InputError,
     parse_choice,
@@ -63,7 +64,7 @@ def added_labels_hint(base_name: str) -> str:
     ``--free-labels`` too, and what to do: the model's labels are DATA's."""
     base = "the base data" if base_name == "<frame>" else base_name
     return (
-        f"a file given to {ADD} can only use labels {base} has, even with --free-labels (free_labels=True): "
+        f"a file given to {ADD} can only use labels {base} has, even with {FREE_LABELS.given(True)}: "
         f"to train a label of your own, label rows with it in {base} too"
     )
 
@@ -74,7 +75,7 @@ def new_label_hint(base_name: str) -> str:
     base = "DATA" if base_name == "<frame>" else f"DATA ({base_name})"
     return (
         f"for a category of your own, label rows with it in {base} too, since a file given to {ADD} can only use "
-        "labels DATA has, and train with --free-labels (free_labels=True), which reads DATA's labels as written, as "
+        f"labels DATA has, and train with {FREE_LABELS.given(True)}, which reads DATA's labels as written, as "
         "your own (the taxonomy's then show no Japanese name); give it as many training rows as --folds (5 by "
         "default), DATA's and the added ones together, or cross-validation uses fewer folds (below 2 rows it is "
         "skipped)"

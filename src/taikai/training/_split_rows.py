@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
-from taikai.errors import ON_BAD_ROWS, TEXT_COLUMN, DataWarning, InputError
+from taikai.errors import NO_SENTIMENT, ON_BAD_ROWS, TEXT_COLUMN, DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
 from taikai.training._checks import given_test_size, held_out_problem, labelled, one_label
@@ -113,7 +113,7 @@ def _what_to_do(
     if inputs.skipped:
         ways.append("fix the skipped rows")
     if labels == "sentiments":
-        ways.append("train the reason head alone with --no-sentiment (sentiment_column=None)")
+        ways.append(f"train the reason head alone with {NO_SENTIMENT.given(None)}")
     if held_out and by_split:
         ways.append("mark more rows train in the split column")
     elif held_out:
