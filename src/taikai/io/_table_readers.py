@@ -15,7 +15,7 @@ from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
-from taikai.io._sheet_layout import layout_warnings, sheet_layout
+from taikai.io._sheet_layout import Layout, layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import uncached_header, warn_uncached
 
@@ -83,6 +83,7 @@ class XlsxReader:
         check_path(path)
         self.path, self.sheet = path, sheet_argument(sheet)
         self._said: set[str] = set()  # the warnings of formulas with no value given, each once
+        self._layout: Layout | None = None  # the sheet's hidden rows and merged cells, scanned on the first read
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -210,13 +211,14 @@ class XlsxReader:
             warn_uncached(self.path, ws, first, empty, self.columns, self._said)
 
     def _warn_layout(self, ws: Any, first: int) -> None:
-        """Warn once (:class:`DataWarning`) of the rows from *first* on hidden in Excel and of merged cells."""
+        """Warn once (:class:`DataWarning`) of the rows from *first* on hidden in Excel and of merged cells; the
+        sheet's XML is scanned for them once, however often it is read (the schema scan, then the rows)."""
         from taikai._warn import warn_user
         from taikai.errors import DataWarning
 
-        for message in layout_warnings(
-            f"{self.path}: sheet {self.title!r}", sheet_layout(ws), first, len(self.columns)
-        ):
+        if self._layout is None:
+            self._layout = sheet_layout(ws)
+        for message in layout_warnings(f"{self.path}: sheet {self.title!r}", self._layout, first, len(self.columns)):
             if message not in self._said:
                 self._said.add(message)
                 warn_user(message, DataWarning)
