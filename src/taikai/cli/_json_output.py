@@ -32,11 +32,8 @@ ELSEWHERE = {
     "PREDICTIONS --json",
 }
 """The commands whose result is a file (or a group): where their figures are as JSON, or how to get them."""
-_SAID = {
-    FORMAT_JSON: "--format json",
-    JSON_PATH: "--json (or --json FILE)",
-    JSON_FLAG: "--json",
-}
+_SAID = {JSON_PATH: "--json (or --json FILE)"}
+"""How a spelling is said in a hint where it is not as written (the others are said as they are)."""
 
 
 def json_hint(ctx: click.Context, given: str, args: tuple[str, ...]) -> str | None:
@@ -51,7 +48,7 @@ def json_hint(ctx: click.Context, given: str, args: tuple[str, ...]) -> str | No
         return ELSEWHERE.get(name)
     if spelling == FORMAT_JSON and given != "--format":
         return None  # --json is a value of --format: the command's choices say it (did you mean --format json?)
-    return f"did you mean {_SAID[spelling]}?"
+    return f"did you mean {_SAID.get(spelling, spelling)}?"
 
 
 def json_file_hint(ctx: click.Context, left: str, args: tuple[str, ...]) -> str | None:
