@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
-from taikai._cut import CUT_MARK, count_rest, cut, cut_list, quoted
+from taikai._cut import CUT_MARK, count_rest, cut, cut_lines, cut_list, quoted
 from taikai.cli import cli
 from taikai.text import JapaneseTokenizer
 
@@ -46,6 +46,36 @@ def test_a_cut_list_counts_the_rest_and_the_whole_and_says_where_every_one_is(it
         assert expected.endswith(count_rest(len(items), shown, "every one in X"))
 
 
+@pytest.mark.parametrize(
+    ("items", "shown", "options", "expected"),
+    [
+        (["a", "b"], 2, {}, "a, b"),
+        (["a", "b", "c"], 2, {}, "a, b, and 1 more"),  # no where: the rest counted, no total
+        ([1, 2, 3], 5, {"total": 1237}, "1, 2, 3, and 1,234 more"),  # the first few of 1,237 (examples kept)
+        ([], 2, {"total": 0}, ""),
+        (["x, y", "z"], 1, {"sep": "; "}, "x, y; and 1 more"),  # an item that holds a comma
+        ([f"l{i}" for i in range(1239)], 5, {}, "l0, l1, l2, l3, l4, and 1,234 more"),
+    ],
+    ids=["whole", "one more", "total", "none", "sep", "thousands"],
+)
+def test_a_cut_list_without_where_counts_the_rest_only(items, shown, options, expected):
+    assert cut_list(items, shown, **options) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "shown", "options", "expected"),
+    [
+        (["a", "b"], 2, {}, ["  a", "  b"]),
+        (["a", "b", "c"], 2, {}, ["  a", "  b", "  … and 1 more"]),
+        (["a"], 1, {"total": 1235, "bullet": "- "}, ["- a", "- … and 1,234 more"]),
+        (["a", "b"], 1, {"where": "see X", "bullet": ""}, ["a", "… and 1 more (2 in all; see X)"]),
+    ],
+    ids=["whole", "one more", "total and bullet", "where"],
+)
+def test_cut_lines_gives_a_line_an_item_and_counts_the_rest(items, shown, options, expected):
+    assert cut_lines(items, shown, **options) == expected
+
+
 def _bad_record(tmp_path) -> str:
     (tmp_path / "bad.csv").write_text(f"id,text\nr1,ok\nr2,{LONG},extra\n", encoding="utf-8")
     args = ["batch", str(tmp_path / "bad.csv"), "-o", str(tmp_path / "out.csv"), "--text-column", "text"]
@@ -77,3 +107,57 @@ def test_a_quoted_text_that_was_cut_says_so(tmp_path, said, start, chars):
     message = said(tmp_path)
     assert repr(start[:chars] + CUT_MARK) in message, message
     assert not re.search(re.escape(repr(start[:chars])), message), message
+
+
+MANY = 1234
+"""How many items each message below is given past those it shows: every one says ``1,234 more``."""
+
+
+def _rules_problems(shown: int) -> str:
+    from taikai.rules import parse_rules
+
+    with pytest.raises(taikai.errors.RulesError) as caught:
+        parse_rules("".join(f'[[rule]]\nname = "r{i}"\nlabel = "fees"\n' for i in range(shown + MANY)))
+    return str(caught.value)
+
+
+def _listing(shown: int) -> str:
+    from taikai.io._labelled import _listing
+
+    return _listing([f"row {i}" for i in range(shown + MANY)])
+
+
+def _glyphs(shown: int) -> str:
+    from taikai.analysis._chart_fonts import missing_glyphs_warning
+
+    return missing_glyphs_warning([chr(0x4E00 + i) for i in range(shown + MANY)])
+
+
+def _settings(shown: int) -> str:
+    from taikai.batch._fingerprint import _settings_changes
+
+    before = {f"r{i}": 0.5 for i in range(shown + MANY)}
+    return _settings_changes({"reason_thresholds": before}, {"reason_thresholds": dict.fromkeys(before, 0.9)})[0]
+
+
+def _object_keys(shown: int) -> str:
+    from taikai.text._misread import object_message
+
+    return object_message({f"k{i}": i for i in range(shown + MANY)}, shown)
+
+
+def _gaps(shown: int) -> str:
+    from taikai.drift import EmptyPeriods, gaps_line
+
+    return gaps_line(tuple(EmptyPeriods(f"{i}", f"{i}", 1) for i in range(shown + MANY)), shown) or ""
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [(_rules_problems, 20), (_listing, 20), (_glyphs, 5), (_settings, 3), (_object_keys, 5), (_gaps, 5)],
+    ids=["rules file problems", "labelled rows", "chart glyphs", "changed settings", "object keys", "empty periods"],
+)
+def test_a_message_cut_to_its_first_items_counts_the_rest_with_thousands_separators(said, shown):
+    """Regression: some said ``and 1234 more``, some ``, …`` with no count, and each its own way."""
+    message = said(shown)
+    assert f"and {MANY:,} more" in message, message

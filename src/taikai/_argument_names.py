@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
+from taikai._context_values import set_within
+
 
 @dataclass(frozen=True)
 class Argument:
@@ -63,8 +65,5 @@ def named_as(*pairs: tuple[Argument, Argument]) -> Iterator[None]:
     """Within the block, messages that name the first argument of a pair name the second instead: a reference
     file is read with its own options (``reference_encoding=``, ``--reference-encoding``), and what goes wrong
     reading it names those, not the dump's (:meth:`Argument.current`)."""
-    token = _NAMED_AS.set(pairs + _NAMED_AS.get())
-    try:
+    with set_within(_NAMED_AS, pairs + _NAMED_AS.get()):  # the pairs in force when the block starts
         yield
-    finally:
-        _NAMED_AS.reset(token)

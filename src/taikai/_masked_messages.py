@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import ParamSpec, TypeVar
 
+from taikai._context_values import set_within
 from taikai._cut import cut
 from taikai._stopped import stopped
 from taikai._warn import reworded
@@ -121,12 +122,8 @@ def masking(kept: list[str]) -> Iterator[list[str]]:
     def said(message: str, category: type[Warning]) -> str:
         return masked(message, every) if issubclass(category, DataWarning) else message
 
-    token = _KEPT.set(tuple(every))
-    try:
-        with reworded(said):
-            yield every
-    finally:
-        _KEPT.reset(token)
+    with set_within(_KEPT, tuple(every)), reworded(said):
+        yield every
 
 
 def mask_error(exc: Exception, kept: list[str]) -> str:

@@ -10,7 +10,7 @@ pandas calling taikai for the user (``df.pipe(taikai.suggest)``, ``df.apply``): 
 Within :func:`reworded` (a call asked to mask personal data, :mod:`taikai._masked_messages`), each message is
 reworded before it is given: the warning itself carries the masked text, in a notebook as on the command line.
 
-It imports nothing of taikai, so that every package, however low its layer, uses one copy.
+It imports only :mod:`taikai._context_values`, so that every package, however low its layer, uses one copy.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from types import FrameType
+
+from taikai._context_values import set_within
 
 Rewording = Callable[[str, type[Warning]], str]
 """What a warning's message becomes, given it and its category."""
@@ -64,14 +66,9 @@ def user_frame(frame: FrameType) -> FrameType:
     return caller
 
 
-@contextmanager
-def reworded(rewording: Rewording) -> Iterator[None]:
+def reworded(rewording: Rewording) -> AbstractContextManager[None]:
     """Within the block, :func:`warn_user` gives each message as *rewording* returns it."""
-    token = _REWORDING.set(rewording)
-    try:
-        yield
-    finally:
-        _REWORDING.reset(token)
+    return set_within(_REWORDING, rewording)
 
 
 def warn_user(message: str, category: type[Warning]) -> None:

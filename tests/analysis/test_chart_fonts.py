@@ -62,7 +62,7 @@ def test_to_data_uri_lists_five_characters_and_counts_the_others():
     with pytest.warns(DataWarning) as caught:
         analysis.to_data_uri(_segments("🚀🛸🌏🌕🌑", "🔥🌊"))
     assert str(caught[0].message).endswith(
-        ": 🚀 (U+1F680), 🛸 (U+1F6F8), 🌏 (U+1F30F), 🌕 (U+1F315), 🌑 (U+1F311) and 2 more"
+        ": 🚀 (U+1F680), 🛸 (U+1F6F8), 🌏 (U+1F30F), 🌕 (U+1F315), 🌑 (U+1F311), and 2 more"
     )
 
 

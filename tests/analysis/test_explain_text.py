@@ -48,4 +48,4 @@ def test_render_text_lists_a_feature_s_first_spans_and_counts_the_others(tiny_mo
     for c in many:
         [line] = [line for line in rendered.splitlines() if line.split()[2:3] == [repr(c.feature)]][:1]
         assert line.count("@") == SHOWN_SPANS
-        assert line.endswith(f", … {len(c.spans) - SHOWN_SPANS:,} more")
+        assert line.endswith(f", and {len(c.spans) - SHOWN_SPANS:,} more")

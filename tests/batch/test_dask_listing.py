@@ -65,7 +65,7 @@ def test_the_warning_names_the_files_skipped(tmp_path):
     with pytest.warns(DataWarning) as caught:
         listing.input_files(folder).warn_skipped(folder)
     assert [str(w.message) for w in caught] == [
-        f"{folder}: skipped Thumbs.db, desktop.ini, ~$a.csv and 1 more (written by a file manager, an office "
+        f"{folder}: skipped Thumbs.db, desktop.ini, ~$a.csv, and 1 more (written by a file manager, an office "
         "program or Jupyter, not data); rename a data file whose name looks like one of them to have it read"
     ]
 

@@ -71,7 +71,7 @@ def _earlier(out, *others: str) -> None:
         (["to_label.xlsx", "report.html"], "report.html, to_label.xlsx"),
         (["analysis/chart.png"], "analysis"),
         (["part.00002.csv.bak"], "part.00002.csv.bak"),
-        (["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], "a.txt, b.txt, c.txt and 2 more"),
+        (["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], "a.txt, b.txt, c.txt, and 2 more"),
     ],
 )
 def test_an_earlier_output_holding_other_files_is_refused_before_any_work(tmp_path, others, named):

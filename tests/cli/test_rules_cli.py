@@ -195,7 +195,7 @@ def test_rules_test_reports_every_kind_of_error_in_one_run(files, tiny_model_dir
 
 @pytest.mark.parametrize(
     ("extra", "listed", "more"),
-    [((), 5, ["- … 2 more"]), (("--examples", "6"), 6, ["- … 1 more"]), (("--examples", "7"), 7, [])],
+    [((), 5, ["- … and 2 more"]), (("--examples", "6"), 6, ["- … and 1 more"]), (("--examples", "7"), 7, [])],
 )
 def test_rules_test_lists_five_misfires_of_a_rule_unless_told_how_many(tmp_path, tiny_model_dir, extra, listed, more):
     rules, labelled = tmp_path / "rules.toml", tmp_path / "gold.csv"

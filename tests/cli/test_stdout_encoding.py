@@ -114,7 +114,10 @@ def test_usual_output_fits_cp932_without_a_warning(tiny_model_dir, tiny_csv, tmp
     ("lines", "said"),
     [
         (["独立😀", "独立😀"], "cannot hold 1 character(s) of the output (U+1F600)"),  # the second line: no word
-        (["😀😁😂😃😄😅"], "cannot hold 6 character(s) of the output (U+1F600, U+1F601, U+1F602, U+1F603, U+1F604, …)"),
+        (
+            ["😀😁😂😃😄😅"],
+            "cannot hold 6 character(s) of the output (U+1F600, U+1F601, U+1F602, U+1F603, U+1F604, and 1 more)",
+        ),
     ],
     ids=["two-lines", "six-characters"],
 )

@@ -206,7 +206,7 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
     ("data", "named"),
     [
         (b"\x08\x01" * 8, "(\\x08, \\x01)"),
-        (b"\x00" * 9 + b"\x01" * 8 + b"\x02" * 7 + b"\x03" * 6, "(\\x00, \\x01, \\x02, …)"),
+        (b"\x00" * 9 + b"\x01" * 8 + b"\x02" * 7 + b"\x03" * 6, "(\\x00, \\x01, \\x02, and 1 more)"),
     ],
 )
 def test_the_binary_data_error_names_the_control_bytes_found(data, named):

@@ -42,7 +42,7 @@ def _sheet(path: Path, hidden: tuple[int, ...], merged: tuple[str, ...], filtere
                 "is: row(s) 3; unhide"
             ],
         ),
-        ((2, 3, 4, 5, 6, 7, 8), (), True, ["7 row(s) hidden", "row(s) 2, 3, 4, 5, 6 and 2 more rows; unhide them"]),
+        ((2, 3, 4, 5, 6, 7, 8), (), True, ["7 row(s) hidden", "row(s) 2, 3, 4, 5, 6, and 2 more; unhide them"]),
         ((), ("B4:B5",), False, ["merged cells: B4:B5; only the top-left cell of a merged range holds its value"]),
         ((), ("A1:A2",), False, ["merged cells: A1:A2; only"]),  # from the header into row 2: A2 read as empty
         ((), ("C3:D4",), False, []),  # beyond the named columns

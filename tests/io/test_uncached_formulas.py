@@ -115,7 +115,7 @@ def test_the_cells_named_are_those_of_the_rows_read(tmp_path, limit, said):
 def test_many_cells_are_counted_and_the_first_named(tmp_path):
     path = sheet_with(tmp_path / "f.xlsx", {f"B{row}": "|<f>A2</f><v/>" for row in range(2, 16)}, rows=14)
     _, warned, _ = read(path)
-    assert "14 cell(s) in 14 row(s) (column(s) text: B2, B3, B4, B5, B6, B7, B8, B9, B10, B11, …)" in warned[0]
+    assert "14 cell(s) in 14 row(s) (column(s) text: B2, B3, B4, B5, B6, B7, B8, B9, B10, B11, and 4 more)" in warned[0]
 
 
 @pytest.mark.parametrize(

@@ -218,7 +218,7 @@ TYPO = "reasons: unknown label 'low_pey' (closest: low_pay (報酬・単価が�
             None,
             [
                 "team.csv: 31 label(s) outside the known labels, 2 different:",
-                f"team.csv:2: {SKILL} (the same on 29 more line(s): 3, 4, 5, 6, 7, …)",
+                f"team.csv:2: {SKILL} (the same on 29 more line(s): 3, 4, 5, 6, 7, and 24 more)",
                 f"team.csv:32: {TYPO}",
             ],
         ),

@@ -986,7 +986,14 @@ def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern
             "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml",
         ),
         ([], "rules: a folder, not a rules file: give the path of a TOML file of rules; it holds no .toml file"),
+        # regression: of eight .toml files it named the first five as if they were all
+        (
+            [f"r{k}.toml" for k in range(1, 9)],
+            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: r1.toml, r2.toml, "
+            "r3.toml, r4.toml, r5.toml, and 3 more",
+        ),
     ],
+    ids=["two", "none", "eight"],
 )
 def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, said):
     folder = tmp_path / "rules"

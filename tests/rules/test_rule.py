@@ -83,7 +83,7 @@ def test_where_refuses_what_is_no_rule_with_a_type_error(rules, value, said):
         assert ruleset.where(ruleset.rules[position]).endswith(f"rule {value!r}")
 
 
-@pytest.mark.parametrize(("rules", "listed"), [(10, "'r9'"), (11, "'r9', …")])
+@pytest.mark.parametrize(("rules", "listed"), [(10, "'r9'"), (11, "'r9', and 1 more")])
 def test_a_value_that_is_no_rule_is_told_ten_names_at_most(rules, listed):
     terms = (Term(TermKind.SURFACE, "手数料"),)
     ruleset = RuleSet(tuple(Rule(f"r{k}", "fees", any=terms) for k in range(rules)), "rules.toml")

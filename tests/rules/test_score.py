@@ -124,7 +124,7 @@ def test_mismatched_lengths_are_refused():
 @pytest.mark.parametrize(
     ("examples", "listing"),
     [
-        (0, "fee (fees) fires against the gold label on 1 row(s).\n\n"),  # no rows listed, no "… 1 more"
+        (0, "fee (fees) fires against the gold label on 1 row(s).\n\n"),  # no rows listed, no "… and 1 more"
         (1, "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料は妥当\n\n"),
     ],
 )

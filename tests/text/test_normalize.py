@@ -354,7 +354,7 @@ def test_a_text_is_cut_only_past_max_chars_and_to_exactly_max_chars(text, max_ch
     [
         ({"text": "手数料が高い"}, "not text: an object with the key 'text'; "),
         ({"text": "x", "lang": "ja"}, "not text: an object with the keys 'text', 'lang'; "),
-        ({k: 1 for k in "abcdef"}, "not text: an object with the keys 'a', 'b', 'c', 'd', 'e', …; "),
+        ({k: 1 for k in "abcdef"}, "not text: an object with the keys 'a', 'b', 'c', 'd', 'e', and 1 more; "),
         ({1: "x"}, "not text: an object with the key 1; "),
         ({}, "not text: a value of type dict"),  # no key to name
         (["x"], "not text: a value of type list"),

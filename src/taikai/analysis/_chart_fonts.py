@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from taikai._cut import cut_list
 from taikai.errors import TaikaiError
 
 FONT_FAMILY = "IPAexGothic"
@@ -145,9 +146,7 @@ def _drawable_ticks(formatter: Any, missing: dict[str, None]) -> Any:
 
 def missing_glyphs_warning(characters: list[str]) -> str:
     """Return the warning naming the characters the charts drew as :data:`MISSING`."""
-    named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in characters[:_SHOWN])
-    more = f" and {len(characters) - _SHOWN} more" if len(characters) > _SHOWN else ""
+    named = cut_list([f"{ch} (U+{ord(ch):04X})" for ch in characters], _SHOWN)
     return (
-        f"the charts have no glyph for {len(characters)} character(s) of the data, drawn on them as {MISSING}: "
-        f"{named}{more}"
+        f"the charts have no glyph for {len(characters)} character(s) of the data, drawn on them as {MISSING}: {named}"
     )

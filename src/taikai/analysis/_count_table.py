@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from taikai._cut import cut_list
 from taikai.errors import InputError, wrong_type
 
 if TYPE_CHECKING:
@@ -82,10 +83,9 @@ def per_reason(table: pd.DataFrame, name: str) -> pd.DataFrame:
         raise TypeError(f"{name}: {wrong_type('table', table, 'a DataFrame of ' + wanted)} {advice}")
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        held = list(map(str, table.columns[:6])) + ([f"… {table.shape[1]} in all"] if table.shape[1] > 6 else [])
+        held = cut_list(list(table.columns), 6)
         raise TypeError(
-            f"{name}: table must hold {wanted}: it has no column {missing[0]!r} (its columns: {', '.join(held)}) "
-            f"{advice}"
+            f"{name}: table must hold {wanted}: it has no column {missing[0]!r} (its columns: {held}) {advice}"
         )
     for column in columns:
         values = table[column]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 import numpy as np
 
+from taikai._cut import cut_list
 from taikai.labels import format_reasons, label_list, named_reason
 from taikai.text import Status, display_width, pad, printable
 
@@ -56,8 +57,7 @@ def render_text(explanation: Explanation) -> str:
         features = [repr(c.feature) for c in head.contributions]
         width = max(16, *map(display_width, features)) if features else 16
         for c, feature in zip(head.contributions, features):
-            where = ", ".join(f"{text[s:e]!r}@{s}-{e}" for s, e in c.spans[:SHOWN_SPANS]) or "-"
-            where += f", … {len(c.spans) - SHOWN_SPANS:,} more" if len(c.spans) > SHOWN_SPANS else ""
+            where = cut_list([f"{text[s:e]!r}@{s}-{e}" for s, e in c.spans], SHOWN_SPANS) or "-"
             label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
             lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
             indent = " " * (4 + len(f"{c.weight:+.3f}") + kind_width)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from taikai._cut import quoted
+from taikai._cut import cut_list, quoted
 from taikai.privacy import MASKER_VERSION
 
 _READ = 1 << 20
@@ -262,9 +262,10 @@ def _settings_changes(was: dict[str, Any], now: dict[str, Any]) -> list[str]:
             continue
         if isinstance(before, dict) and isinstance(after, dict):
             differ = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
-            shown = [f"{k} {_number(before.get(k))} → {_number(after.get(k))}" for k in differ[:SHOWN_SETTINGS]]
-            more = f", and {len(differ) - SHOWN_SETTINGS} more" if len(differ) > SHOWN_SETTINGS else ""
-            changes.append(f"the model's {name} changed ({', '.join(shown)}{more}) in its metadata.json")
+            shown = cut_list(
+                [f"{k} {_number(before.get(k))} → {_number(after.get(k))}" for k in differ], SHOWN_SETTINGS
+            )
+            changes.append(f"the model's {name} changed ({shown}) in its metadata.json")
         else:
             changes.append(f"the model's {name} changed: {_number(before)} → {_number(after)} in its metadata.json")
     return changes

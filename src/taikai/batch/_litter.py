@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from taikai._cut import cut_list
+
 LITTER = frozenset({".ds_store", ".ipynb_checkpoints", "thumbs.db", "desktop.ini", ".directory"})
 """What file managers and Jupyter write into a folder one opens (Finder's ``.DS_Store``, Windows Explorer's
 ``Thumbs.db`` and ``desktop.ini``, KDE's ``.directory``, Jupyter's ``.ipynb_checkpoints``), compared in lower
@@ -26,5 +28,4 @@ def is_litter(name: str) -> bool:
 
 def listed(names: Sequence[str]) -> str:
     """Return the first :data:`SHOWN` of *names*, and how many more there are."""
-    more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
-    return ", ".join(names[:SHOWN]) + more
+    return cut_list(names, SHOWN)

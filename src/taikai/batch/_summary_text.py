@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai._cut import cut_lines, cut_list
 from taikai.errors import ENCODING, TEXT_COLUMN, InputError
 from taikai.io import XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
@@ -48,10 +49,9 @@ def summary_text(summary: BatchSummary) -> str:
         )
     counted = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.statuses.items()))
     lines.append("status: " + (counted or "no rows"))
-    for ex in summary.examples if summary.not_ok else ():
-        lines.append(f"  {ex.where()}: {ex.status.value}: {ex.message}")
-    if summary.not_ok > len(summary.examples):
-        lines.append(f"  … {summary.not_ok - len(summary.examples):,} more; see the {summary.prefix}status column")
+    if summary.not_ok:
+        examples = [f"{ex.where()}: {ex.status.value}: {ex.message}" for ex in summary.examples]
+        lines += cut_lines(examples, len(examples), f"see the {summary.prefix}status column", summary.not_ok)
     if summary.mask_pii:
         lines.append("personal data masked: " + format_counts(summary.masks))
     if summary.bad_lines:
@@ -65,10 +65,10 @@ def summary_text(summary: BatchSummary) -> str:
             found.append(f"{summary.undecodable_bytes:,} undecodable byte(s) read as U+FFFD")
         if summary.private_use_characters:
             found.append(f"{summary.private_use_characters:,} private-use character(s) that map to no real text")
-        more = ", …" if summary.decode_rows > len(summary.decode_lines) else ""
+        named = cut_list(summary.decode_lines, len(summary.decode_lines), total=summary.decode_rows)
         lines.append(
             f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}); "
-            f"line(s) {', '.join(map(str, summary.decode_lines))}{more}; each row's message says so"
+            f"line(s) {named}; each row's message says so"
         )
     if summary.replaced_characters:
         lines.append(
@@ -81,10 +81,10 @@ def summary_text(summary: BatchSummary) -> str:
             f"({FOLDS_SAID}, as Excel's CP932 save writes them)"
         )
     if summary.cut_cells:
-        more = ", …" if summary.cut_rows > len(summary.cut_row_numbers) else ""
+        named = cut_list(summary.cut_row_numbers, len(summary.cut_row_numbers), total=summary.cut_rows)
         lines.append(
             f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {summary.cut_cells:,} in {summary.cut_rows:,} "
-            f"row(s); output row(s) {', '.join(map(str, summary.cut_row_numbers))}{more}; "
+            f"row(s); output row(s) {named}; "
             "write CSV, JSONL or Parquet output to keep whole texts"
         )
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from taikai._cut import cut_list
 from taikai.cli._masked_errors import as_said
 from taikai.cli._usage_errors import UserError
 
@@ -54,7 +55,7 @@ def read_stdin_reviews(command: str, encoding: str | None, encoding_errors: str)
     lines = decoded.lines
     blank = [n for n, line in enumerate(lines, 1) if not line.strip()]
     if blank:  # as batch skips and counts blank lines (a trailing one is common), not empty inputs that fail
-        shown = ", ".join(map(str, blank[:5])) + (", …" if len(blank) > 5 else "")
+        shown = cut_list(blank, 5)
         click.echo(f"taikai: warning: standard input: {len(blank):,} blank line(s) skipped: line(s) {shown}", err=True)
     numbers = [n for n, line in enumerate(lines, 1) if line.strip()]
     if not numbers:

@@ -13,6 +13,8 @@ import sys
 
 import click
 
+from taikai._cut import cut_list
+
 REPLACEMENT = "?"
 """What a character standard output's encoding cannot hold is written as (outside JSON)."""
 WARNED_KEY = "taikai.unencodable-warned"
@@ -47,7 +49,7 @@ def echo_encodable(message: str, *, as_json: bool = False) -> None:
         return
     if ctx is not None:
         ctx.meta[WARNED_KEY] = True
-    shown = ", ".join(f"U+{ord(ch):04X}" for ch in lost[:5]) + (", …" if len(lost) > 5 else "")
+    shown = cut_list([f"U+{ord(ch):04X}" for ch in lost], 5)
     click.echo(
         f"taikai: warning: standard output's encoding ({encoding}) cannot hold {len(lost):,} character(s) of the "
         f"output ({shown}): written as {REPLACEMENT}; to keep every character, have it written as UTF-8 "

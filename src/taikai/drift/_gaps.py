@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from taikai._cut import cut_list
 from taikai.io import period_name
 
 _UNITS = {"M": "month", "W": "week"}
@@ -65,9 +66,7 @@ def gaps_line(gaps: tuple[EmptyPeriods, ...], shown: int = 5) -> str | None:
         return None
     total = sum(g.count for g in gaps)
     unit = _UNITS.get(gaps[0].freq, "period")
-    names = ", ".join(g.name for g in gaps[:shown])
-    if len(gaps) > shown:
-        names += f" and {len(gaps) - shown:,} more runs"
+    names = cut_list([g.name for g in gaps], shown)
     it = "it" if total == 1 else "them"
     return (
         f"{total:,} {unit if total == 1 else unit + 's'} without rows between the first {unit} with rows and the "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 
-from taikai._cut import cut
+from taikai._cut import cut, cut_list
 from taikai._masked_messages import quoted_text
 from taikai.errors import TEXT_COLUMN, InputError
 from taikai.evaluation._unscored import Unscored
@@ -31,9 +31,7 @@ def nothing_to_score(
     most likely names another column (an id, the labels), so the error names it and shows the first texts."""
     split_note = "" if split == "all" else f" in split {split!r}"
     if rows and len(unscored) == rows:
-        shown = "; ".join(f"{row} ({_short(texts[row.row])})" for row in unscored[:SHOWN]) + (
-            "; …" if rows > SHOWN else ""
-        )
+        shown = cut_list([f"{row} ({_short(texts[row.row])})" for row in unscored], SHOWN, total=rows, sep="; ")
         return InputError(
             f"{source}: no row to score{split_note}: none of the {rows:,} labelled row(s) has a text the model can "
             f"read in the column {text_column!r} ({shown}); check that {TEXT_COLUMN.given(text_column)} names the "

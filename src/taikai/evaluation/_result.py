@@ -6,7 +6,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
-from taikai._cut import count_rest, cut_list
+from taikai._cut import cut_lines, cut_list
 from taikai.errors import REFIT_ALL, SPLIT
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
@@ -267,11 +267,7 @@ class EvaluationReport:
             lines.append(f"Note: {note}.")
         if self.unscored:
             lines.append(f"Not scored (no usable text): {len(self.unscored):,} row(s):")
-            lines += [f"- {u}" for u in self.unscored[:SHOWN_UNSCORED]]
-            if len(self.unscored) > SHOWN_UNSCORED:
-                lines.append(
-                    f"- … and {count_rest(len(self.unscored), SHOWN_UNSCORED, 'every one in the --json report')}"
-                )
+            lines += cut_lines(self.unscored, SHOWN_UNSCORED, "every one in the --json report", bullet="- ")
         lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
         m = self.reasons
         lines.append(

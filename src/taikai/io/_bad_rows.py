@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from taikai._cut import quoted
+from taikai._cut import cut_lines, quoted
 
 SHOWN_BAD_ROWS = 5
 """How many rows a warning or a summary quotes before it counts the rest."""
@@ -25,10 +25,7 @@ class BadRow:
         return f"{self.where}: {self.problems} ({quoted(self.text, 39)})"
 
 
-def list_rows(head: str, rows: Sequence[object], more: str = "", shown: int = SHOWN_BAD_ROWS) -> list[str]:
-    """Return *head*, then one indented line per row of the first *shown* of *rows*, then ``… and N more`` (with
-    *more* after it, e.g. where to see every one) when there are more."""
-    lines = [head, *(f"  {row}" for row in rows[:shown])]
-    if len(rows) > shown:
-        lines.append(f"  … and {len(rows) - shown:,} more{more}")
-    return lines
+def list_rows(head: str, rows: Sequence[object], where: str = "", shown: int = SHOWN_BAD_ROWS) -> list[str]:
+    """Return *head*, then one indented line per row of the first *shown* of *rows*, then ``… and N more`` (and,
+    given *where* every one is, ``(K in all; where)``) when there are more."""
+    return [head, *cut_lines(rows, shown, where)]

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from taikai._cut import cut_list
 from taikai.errors import InputError
 from taikai.io._extensions import extension_format
 from taikai.io._inner_format import inner_extension
@@ -230,8 +231,7 @@ def binary_data_error(source: Path, data: bytes, noun: str = "file") -> InputErr
     """Return the error for *source*, a *noun* (``file``, ``input``) whose bytes *data* :func:`looks_binary`: it
     names the control bytes found, the most frequent first (``\\x00, \\x08``)."""
     found = _controls(data).most_common()
-    named = ", ".join(f"\\x{byte:02x}" for byte, _ in found[:_NAMED_BYTES])
-    named += ", …" if len(found) > _NAMED_BYTES else ""
+    named = cut_list([f"\\x{byte:02x}" for byte, _ in found], _NAMED_BYTES)
     return InputError(
         f"{source}: this looks like binary data, not text ({binary_share(data):.0%} of its first bytes are control "
         f"bytes ({named}), which text does not hold), and no encoding reads it as reviews; if it is compressed or "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai.errors import ENCODING, DataWarning, InputError
 from taikai.io._encoding import PRIVATE_USE, REPLACE, detect_encoding
@@ -189,9 +190,7 @@ class DecodedLines:
         if not self.utf8_lines:
             return
         found, self.utf8_lines = self.utf8_lines, []
-        named = ", ".join(map(str, found[:_SHOWN])) + (
-            f" and {len(found) - _SHOWN:,} more" if len(found) > _SHOWN else ""
-        )
+        named = cut_list(found, _SHOWN)
         warn_user(
             f"{self.path}: line(s) {named} read as {self.encoding}, the file's encoding, but are UTF-8 text (pasted "
             "from another file?): their text was read as mojibake and classified so; save the file in one "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._cut import cut_list
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, check_bool, separator_hint
@@ -133,7 +134,7 @@ def warn_decoding(path: Path, notes: list[Any], one_text: bool = False) -> None:
     *one_text* (a text given as an argument), about that text, which has no rows."""
     replaced = sum(n.replaced for n in notes)
     private = sum(n.private_use for n in notes)
-    shown = ", ".join(str(n.line) for n in notes[:10]) + (", …" if len(notes) > 10 else "")
+    shown = cut_list([n.line for n in notes], 10)
     if one_text:
         parts = [f"{replaced:,} undecodable {_plural(replaced, 'byte')} read as U+FFFD"] if replaced else []
         if private:

@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from taikai._closest_label import closest_label
+from taikai._cut import cut_lines
 from taikai._frame_rows import index_labels
 from taikai.errors import (
     FREE_LABELS,
@@ -92,8 +93,7 @@ def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _listing(items: Sequence[str]) -> str:
-    more = f"\n  … and {len(items) - MAX_SHOWN} more" if len(items) > MAX_SHOWN else ""
-    return "".join(f"\n  {item}" for item in items[:MAX_SHOWN]) + more
+    return "".join(f"\n{line}" for line in cut_lines(items, MAX_SHOWN))
 
 
 def check_labelled(

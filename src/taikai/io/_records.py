@@ -52,6 +52,47 @@ class Chunk:
     """Rows (by index in the chunk) whose bytes did not all decode cleanly: a ``DecodeNote`` each."""
 
 
+class _ReadLines(Protocol):
+    """The lines a text reader reads from (``DecodedLines``): where it stands, and its warning of UTF-8 lines."""
+
+    def position(self) -> Position: ...
+
+    def warn_utf8(self) -> None: ...
+
+
+@dataclass
+class Gathered:
+    """What a text reader read since its last chunk: its rows of *width* values, the file line each starts on, the
+    bad records, the blank lines, and the decode notes (by index of the row); :meth:`take` makes them a chunk."""
+
+    width: int
+    rows: list[list[Any]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    bad: list[BadLine] = field(default_factory=list)
+    blank: int = 0
+    notes: dict[int, Any] = field(default_factory=dict)
+
+    def any(self) -> bool:
+        """Say whether anything was read since the last chunk (a row, a bad record or a blank line)."""
+        return bool(self.rows or self.bad or self.blank)
+
+    def take(self, lines: _ReadLines) -> Chunk:
+        """Return what was gathered as a chunk that ends where *lines* stand, after warning of its UTF-8 lines
+        (before the chunk is handed on), and gather anew."""
+        lines.warn_utf8()
+        chunk = Chunk(
+            transpose(self.rows, self.width),
+            len(self.rows),
+            self.bad,
+            self.blank,
+            lines.position(),
+            self.starts,
+            self.notes,
+        )
+        self.rows, self.starts, self.bad, self.blank, self.notes = [], [], [], 0, {}
+        return chunk
+
+
 class Reader(Protocol):
     """A file opened for reading in chunks: its columns, Arrow schema (Parquet), size and chunks."""
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from taikai._cut import cut_list
+
 _BLOCK = 1 << 20
 _OVERLAP = 1 << 12
 """Bytes of a block searched again with the next, for a tag cut between them (found twice: kept once)."""
@@ -60,12 +62,6 @@ def sheet_layout(ws: Any) -> Layout:
     return Layout(tuple(sorted(hidden)), tuple(sorted(merged)))
 
 
-def _some(items: list[str], unit: str) -> str:
-    """Return the first :data:`SHOWN` *items* and how many more (``7, 9, 12 and 3 more rows``)."""
-    more = len(items) - SHOWN
-    return ", ".join(items[:SHOWN]) + (f" and {more:,} more {unit}" if more > 0 else "")
-
-
 def layout_warnings(where: str, layout: Layout, first: int, width: int) -> list[str]:
     """Return the warnings of *layout* for the rows read from row *first* on, columns 1 to *width*, of the sheet
     *where* names (``book.xlsx: sheet 'x'``): the hidden rows, which are classified all the same, and the merged
@@ -75,13 +71,13 @@ def layout_warnings(where: str, layout: Layout, first: int, width: int) -> list[
     if hidden:
         said.append(
             f"{where}: {len(hidden):,} row(s) hidden in Excel (by hand or by a filter) are read all the same, as "
-            f"every row is: row(s) {_some([str(r) for r in hidden], 'rows')}; unhide them to see every row read, or "
+            f"every row is: row(s) {cut_list(hidden, SHOWN)}; unhide them to see every row read, or "
             "delete them in the sheet if they are not to be read"
         )
     merged = [ref for top, bottom, left, _, ref in layout.merged if bottom >= first and left <= width and bottom > 1]
     if merged:
         said.append(
-            f"{where}: merged cells: {_some(merged, 'ranges')}; only the top-left cell of a merged range holds its "
+            f"{where}: merged cells: {cut_list(merged, SHOWN)}; only the top-left cell of a merged range holds its "
             "value, so its other cells read as empty (a row of them as an empty row): unmerge them in Excel, fill "
             "each cell, and run again"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
+from taikai._cut import cut_lines
 from taikai._frame_rows import frame_row
 from taikai.errors import SPLIT, InputError
 
@@ -48,10 +49,9 @@ def split_column(
             f"{row_name(source, lines, pos, labels)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}"
             for pos in wrong
         ]
-        more = f"\n  … and {len(wrong) - SHOWN_SPLIT_ROWS:,} more" if len(wrong) > SHOWN_SPLIT_ROWS else ""
         raise InputError(
             f"{source}: column 'split' must hold train or test (in any case) in every row, and {len(wrong):,} row(s) "
-            f"hold {found}:\n  " + "\n  ".join(shown[:SHOWN_SPLIT_ROWS]) + more + "\nwhat to do: write train or "
+            f"hold {found}:\n" + "\n".join(cut_lines(shown, SHOWN_SPLIT_ROWS)) + "\nwhat to do: write train or "
             "test in these cells, or rename the column if it means something else"
         )
     return split

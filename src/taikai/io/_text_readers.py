@@ -15,11 +15,11 @@ from typing import IO, Any
 from taikai._column_names import HEAD_ROWS, Head
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
-from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
+from taikai.io._decoded_lines import DecodedLines, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
 from taikai.io._export_lines import REPEATED_HEADER, repeats_header, separator_line
 from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
-from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns, check_path
 from taikai.io._sniff import json_array_error
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
@@ -141,11 +141,7 @@ class CsvReader(_TextReader):
         with self._open(position) as f:
             lines = self._lines(f, position["offset"], position["line"], position.get("until"))
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
-            rows: list[list[str]] = []
-            starts: list[int] = []
-            bad: list[BadLine] = []
-            notes: dict[int, DecodeNote] = {}
-            blank = 0
+            got = Gathered(width)
             while True:
                 try:
                     fields = next(reader)
@@ -154,34 +150,31 @@ class CsvReader(_TextReader):
                 except csv.Error as exc:
                     first, raw = lines.take()
                     lines.take_note(first)
-                    bad.append(BadLine(first, str(exc), "".join(raw), lines.line))
+                    got.bad.append(BadLine(first, str(exc), "".join(raw), lines.line))
                     continue
                 first, raw = lines.take()
                 note = lines.take_note(first)
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
                 if note is not None and len(fields) == width:  # a blank line ([]) has no byte to note
-                    notes[len(rows)] = note
+                    got.notes[len(got.rows)] = note
                 if repeats_header(fields, self.columns):  # two exports joined (cat a.csv b.csv): no review
-                    bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
+                    got.bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
                 elif len(fields) == width:
-                    rows.append(fields)
-                    starts.append(first)
+                    got.rows.append(fields)
+                    got.starts.append(first)
                 elif not fields:
                     if width == 1 and not lines.end_mark:
-                        rows.append([""])
-                        starts.append(first)
+                        got.rows.append([""])
+                        got.starts.append(first)
                     else:
-                        blank += 1
+                        got.blank += 1
                 else:
-                    bad.append(BadLine(first, self._problem(fields, width), "".join(raw), lines.line))
-                if len(rows) == chunk_size:
-                    lines.warn_utf8()
-                    yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
-                    rows, starts, bad, blank, notes = [], [], [], 0, {}
-            if rows or bad or blank:
-                lines.warn_utf8()
-                yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
+                    got.bad.append(BadLine(first, self._problem(fields, width), "".join(raw), lines.line))
+                if len(got.rows) == chunk_size:
+                    yield got.take(lines)
+            if got.any():
+                yield got.take(lines)
 
 
 def _object(text: str) -> dict[str, Any] | None:
@@ -262,37 +255,32 @@ class JsonlReader(_TextReader):
         width = len(self.columns)
         with self._open(position) as f:
             lines = self._lines(f, position["offset"], position["line"], position.get("until"))
-            rows: list[list[Any]] = []
-            starts: list[int] = []
-            bad: list[BadLine] = []
-            notes: dict[int, DecodeNote] = {}
-            blank = 0
+            got = Gathered(width)
             for text in lines:
                 first, _ = lines.take()  # the record is the one line: its raw text is *text*
                 note = lines.take_note(first)
                 record = parse_line(text)
                 if record is BLANK:
-                    blank += 1
+                    got.blank += 1
                 elif isinstance(record, json.JSONDecodeError):
-                    bad.append(BadLine(first, json_problem(record), text))
+                    got.bad.append(BadLine(first, json_problem(record), text))
                 elif isinstance(record, RepeatedKey):
-                    bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", text))
+                    got.bad.append(
+                        BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", text)
+                    )
                 elif not isinstance(record, dict):
-                    bad.append(BadLine(first, f"a JSON {json_kind(record)}, not an object", text))
+                    got.bad.append(BadLine(first, f"a JSON {json_kind(record)}, not an object", text))
                 elif self._lone_surrogate(text, record):
-                    bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", text))
+                    got.bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", text))
                 elif not known.issuperset(record):
                     extra = [k for k in record if k not in known]
-                    bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", text))
+                    got.bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", text))
                 else:
                     if note is not None:
-                        notes[len(rows)] = note
-                    rows.append([record.get(c) for c in self.columns])
-                    starts.append(first)
-                if len(rows) == chunk_size:
-                    lines.warn_utf8()
-                    yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
-                    rows, starts, bad, blank, notes = [], [], [], 0, {}
-            if rows or bad or blank:
-                lines.warn_utf8()
-                yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
+                        got.notes[len(got.rows)] = note
+                    got.rows.append([record.get(c) for c in self.columns])
+                    got.starts.append(first)
+                if len(got.rows) == chunk_size:
+                    yield got.take(lines)
+            if got.any():
+                yield got.take(lines)

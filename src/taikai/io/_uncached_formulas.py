@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
 
@@ -101,7 +102,7 @@ def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[st
     if not cells:
         return
     rows = len({row for row, _ in cells})
-    shown = ", ".join(f"{get_column_letter(c)}{r}" for r, c in cells[:_SHOWN]) + (", …" if len(cells) > _SHOWN else "")
+    shown = cut_list([f"{get_column_letter(c)}{r}" for r, c in cells], _SHOWN)
     named = ", ".join(sorted({columns[c - 1] for _, c in cells}, key=columns.index))
     message = (
         f"{path}: sheet {ws.title!r}: {len(cells):,} cell(s) in {rows:,} row(s) (column(s) {named}: {shown}) hold a "

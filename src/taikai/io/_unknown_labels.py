@@ -212,8 +212,7 @@ def grouped_unknowns(source: str, found: Sequence[tuple[str, str]]) -> list[str]
         if rest:
             prefix = f"{source}:"
             numbered = all(p.startswith(prefix) and p[len(prefix) :].isdigit() for p in rest)
-            shown = [p[len(prefix) :] if numbered else p for p in rest[:SAME_SHOWN]]
-            more = ", …" if len(rest) > SAME_SHOWN else ""
-            said += f" (the same on {len(rest):,} more {'line' if numbered else 'row'}(s): {', '.join(shown)}{more})"
+            shown = cut_list([p[len(prefix) :] if numbered else p for p in rest], SAME_SHOWN)
+            said += f" (the same on {len(rest):,} more {'line' if numbered else 'row'}(s): {shown})"
         lines.append(said)
     return lines

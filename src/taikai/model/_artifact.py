@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from taikai._cut import cut_list
 from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._artifact_info import recorded_mismatch
 from taikai.model._env_named import no_such_directory, says_env
@@ -109,7 +110,7 @@ def _inside(folder: Path) -> str:
         found = []
     if not found:
         return f"give {_HOLDS}"
-    shown = ", ".join(map(str, found[:5])) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    shown = cut_list(found, 5)
     if len(found) == 1:
         return f"it holds the model directory {shown}: give that"
     return f"it holds the model directories {shown}: give one of them"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from taikai._cut import count_rest
 from taikai.errors import InputError, wrong_type
 from taikai.labels import OwnLabels, format_reasons, label_list, reason_name
 from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
@@ -168,7 +169,7 @@ class Classified:
             rows.append((label, self.statuses[i].value, *cells, *((model,) if ruled else ()), self.messages[i]))
         widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
         lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
-        more = [f"… ({n - REPR_ROWS:,} more; .columns() gives them all)"] if n > REPR_ROWS else []
+        more = [f"… and {count_rest(n, REPR_ROWS, '.columns() gives them all')}"] if n > REPR_ROWS else []
         return "\n".join([head, *lines, *more])
 
     @property

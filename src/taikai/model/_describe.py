@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from taikai._cut import cut_lines, cut_list
 from taikai.errors import ADD, ON_BAD_ROWS, ModelError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
 from taikai.model._figures import (
@@ -243,8 +244,7 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
 def _places(places: tuple[str, ...], rows: int) -> str:
     """Return where the first dropped rows with other labels are, each with the row kept (``: a.csv:3 (kept:
     a.csv:9), …``), and how many more; ``""`` when not recorded."""
-    more = f", and {count(rows - len(places))} more" if places and rows > len(places) else ""
-    return f": {', '.join(places)}{more}" if places else ""
+    return f": {cut_list(places, len(places), total=rows)}" if places else ""
 
 
 def _differing(by: dict[str, int]) -> str:
@@ -260,8 +260,6 @@ def skipped_rows_block(meta: ModelMetadata) -> str:
     if not data.skipped_rows:
         return ""
     lines = [f"WARNING: {count(data.skipped_rows)} training row(s) cannot be used and were skipped:"]
-    lines += [f"  {row}" for row in data.skipped_examples]
-    if data.skipped_rows > len(data.skipped_examples):
-        lines.append(f"  … and {count(data.skipped_rows - len(data.skipped_examples))} more")
+    lines += cut_lines(data.skipped_examples, len(data.skipped_examples), total=data.skipped_rows)
     lines.append(f"Fix them and train again, or pass {ON_BAD_ROWS.either(['error'])} to stop at such rows.")
     return "\n".join(lines)

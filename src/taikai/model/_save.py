@@ -13,6 +13,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from taikai._cut import cut_list
 from taikai.errors import Argument, InputError, ModelError, check_path
 from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, leftover
 from taikai.model._loaded import metadata_problems
@@ -110,7 +111,7 @@ def check_model_dir(
         raise InputError(f"{named}: already holds a model; choose another directory, or pass {force} to replace it")
     others = sorted(p.name for p in out.iterdir() if p.name != SAVING_NAME)
     if others:
-        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+        shown = cut_list(others, 5)
         raise InputError(
             f"{named}: the directory holds other files ({shown}); choose a new or empty directory, or pass {force} "
             "to write the model among them"

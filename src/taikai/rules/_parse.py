@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._column_names import did_you_mean
+from taikai._cut import cut_lines
 from taikai._masked_messages import masks
 from taikai.errors import RulesError, check_path
 from taikai.labels import label_cell
@@ -130,11 +131,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         if rule is not None:
             rules.append(rule)
     if problems:
-        shown = "\n".join(problems[:MAX_SHOWN])
-        more = f"\n… and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+        shown = "\n".join(cut_lines(problems, MAX_SHOWN, bullet=""))
         if bad_label and labels is not None:  # the model's reasons said after every problem
-            raise unknown_labels_error(shown + more, labels)
-        raise RulesError(shown + more)
+            raise unknown_labels_error(shown, labels)
+        raise RulesError(shown)
     return RuleSet(tuple(rules), source)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai._closest_label import closest_label, names_known
+from taikai._cut import cut_list
 from taikai.errors import InputError, RulesError, UnknownRuleLabelError, wrong_type
 from taikai.labels import SENTIMENTS, label_list, own_labels, reason_id, reason_name, sentiment_id, sentiment_name
 from taikai.text import markdown_cell
@@ -175,7 +176,7 @@ class RuleSet:
         positions = [i for i, r in enumerate(self.rules) if isinstance(value, str) and r.name == rule_name(value)]
         if positions:
             return TypeError(f"{given}: the rule of that name is rules.rules[{positions[0]}]")
-        names = ", ".join(repr(r.name) for r in self.rules[:10]) + (", …" if len(self.rules) > 10 else "")
+        names = cut_list([repr(r.name) for r in self.rules], 10)
         return TypeError(f"{given}; {f'they are named {names}' if names else 'there are none'}")
 
     def for_labels(self, labels: Sequence[str]) -> RuleSet:

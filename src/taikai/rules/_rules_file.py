@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from taikai._command import running_command
+from taikai._cut import cut_list
 from taikai.errors import RulesError
 from taikai.rules._rule import KEYS
 
@@ -33,7 +34,7 @@ def rules_text(path: Path) -> str:
         raise RulesError(f"{path}: no such rules file") from None
     except OSError as exc:
         if path.is_dir():  # Windows says permission denied of a folder
-            found = ", ".join(sorted(p.name for p in path.glob("*.toml"))[:5])
+            found = cut_list(sorted(p.name for p in path.glob("*.toml")), 5)
             found = f"; in it: {found}" if found else "; it holds no .toml file"
             raise RulesError(
                 f"{path}: a folder, not a rules file: give the path of a TOML file of rules{found}"

@@ -10,7 +10,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from taikai._cut import cut
+from taikai._cut import cut, cut_lines
 from taikai._frame_rows import index_entry, index_named
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
@@ -185,10 +185,8 @@ class RulesScore:
                 continue
             colon = ":" if r.examples else "."  # none listed: examples=0 (rules test --examples 0)
             lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s){colon}"]
-            for e in r.examples:
-                lines.append(f"- {e.where()}: gold {'|'.join(e.gold)}: {_clip(e.text)}")
-            if r.examples and r.misfires > len(r.examples):
-                lines.append(f"- … {r.misfires - len(r.examples):,} more")
+            examples = [f"{e.where()}: gold {'|'.join(e.gold)}: {_clip(e.text)}" for e in r.examples]
+            lines += cut_lines(examples, len(examples), total=r.misfires if examples else 0, bullet="- ")
         return "\n".join(lines)
 
     __str__ = to_markdown

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai._whole_file import write_whole, written_whole
 from taikai.errors import OUTPUT_ENCODING, DataWarning, InputError
@@ -218,10 +219,10 @@ def _write_xlsx(
 
 
 def _cut_message(out: Path, losses: CellLosses) -> str:
-    more = ", …" if losses.cut_rows_total > len(losses.cut_rows) else ""
+    rows = cut_list([n + 1 for n in losses.cut_rows], len(losses.cut_rows), total=losses.cut_rows_total)
     return (
         f"{out}: {losses.cut:,} cell(s) cut to Excel's {XLSX_MAX_CELL:,}-character limit, in {losses.cut_rows_total:,} "
-        f"row(s) (sheet row(s) {', '.join(str(n + 1) for n in losses.cut_rows)}{more}); "
+        f"row(s) (sheet row(s) {rows}); "
         "write a .csv sheet to keep whole texts"
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from taikai._cut import cut_list
+
 # 縺 繧 繝: CP932's reading of E3 81, E3 82, E3 83, the first two bytes of every UTF-8 hiragana and katakana (ひらがな
 # read as CP932: 縺ｲ繧峨′縺ｪ), so a UTF-8 text read as CP932 is dense with them (a fifth of the characters of the
 # median review of data/reviews.csv so read); in real Japanese they are not written: none in the 8,536 reviews of
@@ -60,8 +62,8 @@ def object_message(value: dict[object, object], shown: int = 5) -> str:
     """Return the message of an object (a JSON object, a dict) read where a text was: its keys (the first *shown*),
     and to copy the one holding the text up to a column of its own (a batch run of a JSONL file whose text column
     holds objects warns with the ``jq`` command)."""
-    keys = [repr(k) for k in list(value)[:shown]] + (["…"] if len(value) > shown else [])
-    named = f"the key {keys[0]}" if len(keys) == 1 else f"the keys {', '.join(keys)}"
+    keys = [repr(k) for k in value]
+    named = f"the key {keys[0]}" if len(keys) == 1 else f"the keys {cut_list(keys, shown)}"
     return (
         f"not text: an object with {named}; copy the key holding the text up to a column of its own first, "
         "and read that column"

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
+from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
 from taikai.io import MORE_REASONS_COLUMN
@@ -54,11 +55,9 @@ def warn_nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None], s
     changed = nfkc_changes(frame, [*columns, MORE_REASONS_COLUMN])
     if not changed:
         return
-    shown = [f"{written!r} is read as {read!r}" for written, read in list(changed.items())[:MOST_SHOWN]]
-    more = f", and {len(changed) - MOST_SHOWN:,} more" if len(changed) > MOST_SHOWN else ""
+    shown = cut_list([f"{written!r} is read as {read!r}" for written, read in changed.items()], MOST_SHOWN, sep="; ")
     warn_user(
         f"{source}: label cells are read after Unicode NFKC normalisation (full-width brackets, letters and digits "
-        f"become ASCII, half-width kana full-width), so the model's labels are the forms read: {'; '.join(shown)}"
-        f"{more}",
+        f"become ASCII, half-width kana full-width), so the model's labels are the forms read: {shown}",
         DataWarning,
     )

@@ -88,7 +88,7 @@ def _usable_rows(inputs: TrainingInputs) -> str:
     read = sum(f.rows for f in inputs.files)
     usable = len(inputs.base) + len(inputs.added)
     head = f"rows: {read:,} read, {usable:,} usable, {len(inputs.skipped):,} skipped" + (":" if inputs.skipped else "")
-    return "\n".join(list_rows(head, inputs.skipped, f" ({ON_BAD_ROWS.either(['error'])} lists every one)"))
+    return "\n".join(list_rows(head, inputs.skipped, f"{ON_BAD_ROWS.either(['error'])} lists every one"))
 
 
 def _test_rows(df: pd.DataFrame, test_size: float) -> str:

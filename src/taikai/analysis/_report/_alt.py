@@ -88,7 +88,7 @@ def _items(ctx: ReportContext, key: str, found: list[dict[str, object]]) -> str:
     them: the first :data:`MAX_TIED`, then how many more."""
     words = WORDS[ctx.options.lang]
     said = words["items"].join(fill(words[key], **values) for values in found[:MAX_TIED])  # 1 review, 2 reviews
-    return said + (words["more"].format(n=len(found) - MAX_TIED) if len(found) > MAX_TIED else "")
+    return said + (words["more"].format(n=f"{len(found) - MAX_TIED:,}") if len(found) > MAX_TIED else "")
 
 
 def reasons_alt(ctx: ReportContext, title: str, stated: pd.DataFrame) -> str:
