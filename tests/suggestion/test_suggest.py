@@ -87,6 +87,8 @@ FILTERED = range(100, 160)
         ("review_id", "review_copy", "review_copy"),  # an id column given wins
         ("review_id", "review_id", "review_id"),  # the index named as the id column (before: refused, not a column)
         (["review_copy", "review_id"], "review_id", "review_id"),  # a level of two: every level made a column
+        (["platform", "review_id"], None, "review_id"),  # the level naming each row, not the repeated platform
+        (["review_id", "platform"], None, "review_id"),  # the first level when it names each row
         (FILTERED, None, "index"),  # an unnamed index not the positions (filtered): its labels (before: row 1, …)
         (None, None, "row"),  # the default index: the 1-based data row
     ],
@@ -95,7 +97,7 @@ def test_a_frame_s_index_is_the_sheet_s_id(index, id_column, shown):
     """Regression: a frame indexed by its ids (df.set_index("review_id")) got a sheet of row numbers, while
     build_report showed the same index as each review's id; so did a filtered frame (index 100, 101, …), whose
     row numbers df.loc does not find, while every other message names its rows by their index labels."""
-    df = predictions().assign(review_copy=lambda d: d["review_id"])
+    df = predictions().assign(review_copy=lambda d: d["review_id"], platform=lambda d: d.index % 3)
     given = df.set_axis(index) if index is FILTERED else df.set_index(index) if index else df
     chosen = taikai.suggest(
         given.drop(columns="review_id") if index is FILTERED else given, n=5, text_column="body", id_column=id_column

@@ -124,8 +124,8 @@ def suggest(
     person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
     An *out* that is a file read (the predictions, their batch summary, a file of *exclude*) is refused even so.
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
-    beside the file recorded; a frame's named index, or its unnamed one not its positions (filtered) as ``index``;
-    else ``text``, and row numbers).
+    beside the file recorded; a frame's named index (of a MultiIndex, its level that names each row, as the report
+    shows it), or its unnamed one not its positions (filtered) as ``index``; else ``text``, and row numbers).
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
     or frames; a Dask engine's output folder is read as the one file of its parts); a row whose id (where the file
     has the id column) or normalised text (masked, for a sheet written with ``mask_pii``) is in one of them is left
