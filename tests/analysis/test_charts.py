@@ -10,6 +10,7 @@ from taikai import analysis
 from taikai.errors import InputError
 
 REASONS = ["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"]
+SENTIMENTS = ["positive", "neutral", "negative"]
 
 
 def _table(freq: str, periods: int) -> pd.DataFrame:
@@ -324,3 +325,44 @@ def test_a_chart_given_no_table_or_figure_names_the_argument_and_what_to_give(ca
     with pytest.raises(TypeError) as caught:
         call()
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+def _title(fig) -> str:
+    """The chart's title: the figure's, else its first panel's."""
+    return fig.get_suptitle() or fig.axes[0].get_title()
+
+
+def _over_time(columns: list[str], name: str) -> pd.DataFrame:
+    counts = np.random.default_rng(1).integers(1, 9, (4, len(columns)))
+    index = pd.period_range("2026-01", periods=4, freq="M").rename("period")
+    return pd.DataFrame(counts, index=index, columns=pd.Index(columns, name=name))
+
+
+@pytest.mark.parametrize(
+    ("lang", "draw", "title"),
+    [
+        ("ja", lambda lang: analysis.trend_shares(_over_time(REASONS, "reason"), lang), "退会理由の推移 (割合)"),
+        ("en", lambda lang: analysis.trend_shares(_over_time(REASONS, "reason"), lang), "Reasons over time (share)"),
+        ("ja", lambda lang: analysis.trend_shares(_over_time(SENTIMENTS, "sentiment"), lang), "感情の推移 (割合)"),
+        (
+            "en",
+            lambda lang: analysis.trend_shares(_over_time(SENTIMENTS, "sentiment"), lang),
+            "Sentiment over time (share)",
+        ),
+        ("ja", lambda lang: analysis.stated_bars(_stated([30, 20, 10, 0, 0, 0, 0, 0])), "退会理由の分布"),
+        ("en", lambda lang: analysis.stated_bars(_stated([30, 20, 10, 0, 0, 0, 0, 0]), lang), "Reasons"),
+    ],
+    ids=[
+        "reason-shares-ja",
+        "reason-shares-en",
+        "sentiment-shares-ja",
+        "sentiment-shares-en",
+        "stated-ja",
+        "stated-en",
+    ],
+)
+def test_every_chart_s_title_says_what_it_shows(lang, draw, title):
+    """Regression: the report's two charts of shares over time were both titled 割合の推移 / "Shares over time",
+    sentiment and reasons alike, and its chart of reasons (stated_bars) had no title: a chart copied out of the page
+    did not say what it showed."""
+    assert _title(draw(lang)) == title

@@ -120,6 +120,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.margins(x=0.18)
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False)  # above: it never covers a bar
+        fig.suptitle(words["reasons"])  # above the legend
     return fig
 
 
@@ -223,7 +224,9 @@ def trend_shares(
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
-    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %.
+    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %. The title says
+    which: the sentiment when the table's columns are named ``sentiment`` (as ``sentiment_over_time`` names them),
+    else the reasons.
     """
     from matplotlib.ticker import MaxNLocator
 
@@ -254,5 +257,5 @@ def trend_shares(
         bottom.set_ylabel(words["count"])
         if len(table):
             _period_ticks(bottom, table.index, most=12)
-        top.set_title(words["trend_shares"])
+        top.set_title(words["sentiment_shares" if table.columns.name == "sentiment" else "trend_shares"])
     return fig
