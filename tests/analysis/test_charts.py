@@ -8,8 +8,10 @@ import pytest
 
 from taikai import analysis
 from taikai.errors import InputError
+from taikai.labels import OwnLabels
 
 REASONS = ["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"]
+SENTIMENTS = ["positive", "neutral", "negative"]
 
 
 def _table(freq: str, periods: int) -> pd.DataFrame:
@@ -324,3 +326,86 @@ def test_a_chart_given_no_table_or_figure_names_the_argument_and_what_to_give(ca
     with pytest.raises(TypeError) as caught:
         call()
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+def _title(fig) -> str:
+    """The chart's title: the figure's, else its first panel's."""
+    return fig.get_suptitle() or fig.axes[0].get_title()
+
+
+def _over_time(columns: list[str], name: str) -> pd.DataFrame:
+    counts = np.random.default_rng(1).integers(1, 9, (4, len(columns)))
+    index = pd.period_range("2026-01", periods=4, freq="M").rename("period")
+    return pd.DataFrame(counts, index=index, columns=pd.Index(columns, name=name))
+
+
+@pytest.mark.parametrize(
+    ("lang", "draw", "title"),
+    [
+        ("ja", lambda lang: analysis.trend_shares(_over_time(REASONS, "reason"), lang), "退会理由の推移 (割合)"),
+        ("en", lambda lang: analysis.trend_shares(_over_time(REASONS, "reason"), lang), "Reasons over time (share)"),
+        ("ja", lambda lang: analysis.trend_shares(_over_time(SENTIMENTS, "sentiment"), lang), "感情の推移 (割合)"),
+        (
+            "en",
+            lambda lang: analysis.trend_shares(_over_time(SENTIMENTS, "sentiment"), lang),
+            "Sentiment over time (share)",
+        ),
+        ("ja", lambda lang: analysis.stated_bars(_stated([30, 20, 10, 0, 0, 0, 0, 0])), "退会理由の分布"),
+        ("en", lambda lang: analysis.stated_bars(_stated([30, 20, 10, 0, 0, 0, 0, 0]), lang), "Reasons"),
+    ],
+    ids=[
+        "reason-shares-ja",
+        "reason-shares-en",
+        "sentiment-shares-ja",
+        "sentiment-shares-en",
+        "stated-ja",
+        "stated-en",
+    ],
+)
+def test_every_chart_s_title_says_what_it_shows(lang, draw, title):
+    """Regression: the report's two charts of shares over time were both titled 割合の推移 / "Shares over time",
+    sentiment and reasons alike, and its chart of reasons (stated_bars) had no title: a chart copied out of the page
+    did not say what it showed."""
+    assert _title(draw(lang)) == title
+
+
+OWN = ["独立", "理由01", "理由02"]
+
+
+def _own_distribution(labels: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"count": [3, 2, 1], "share": [0.5, 1 / 3, 1 / 6]}, index=pd.Index(labels, name="reason"))
+
+
+def _own_stated(labels: list[str]) -> pd.DataFrame:
+    return _stated([3, 2, 1]).set_axis(pd.Index(labels, name="reason"))
+
+
+def _own_segments(labels: list[str]) -> pd.DataFrame:
+    return _over_time(labels, "reason").set_axis(pd.Index(["a", "b", "c", "d"], name="platform"))
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda labels, given: analysis.reason_bars(_own_distribution(labels), labels=given),
+        lambda labels, given: analysis.stated_bars(_own_stated(labels), labels=given),
+        lambda labels, given: analysis.segment_bars(_own_segments(labels), labels=given),
+        lambda labels, given: analysis.trend_counts(_over_time(labels, "reason"), labels=given),
+        lambda labels, given: analysis.trend_shares(_over_time(labels, "reason"), labels=given),
+    ],
+    ids=["reason_bars", "stated_bars", "segment_bars", "trend_counts", "trend_shares"],
+)
+@pytest.mark.parametrize(
+    ("labels", "given", "churn"),
+    [
+        (REASONS[:3], None, True),  # the churn taxonomy: 退会理由
+        (OWN, None, False),  # labels of one's own (news topics): 理由
+        (REASONS[:3], OwnLabels(REASONS[:3]), False),  # of one's own, spelt as taxonomy ids (--free-labels)
+    ],
+    ids=["taxonomy", "own", "own-as-ids"],
+)
+def test_a_chart_of_labels_of_one_s_own_is_not_titled_with_the_churn_words(draw, labels, given, churn):
+    """Regression: the page of a model trained with --free-labels on news topics is headed 理由レポート, but its
+    charts were titled 退会理由の分布, 退会理由の推移 (件数) and platform ごとの退会理由."""
+    title = _title(draw(labels, given))
+    assert ("退会理由" in title) == churn and "理由" in title, title

@@ -96,6 +96,28 @@ def test_ids_of_a_file_show_beside_their_texts_through_the_cli(tmp_path, predict
 
 
 @pytest.mark.parametrize(
+    ("names", "levels", "shown"),
+    [
+        (["platform", "review_id"], lambda ids: [[i % 3 for i in range(N)], ids], "review_id"),
+        (["review_id", "line"], lambda ids: [ids, list(range(N))], "review_id"),  # the first level names each row
+        (["platform", "review_id"], lambda ids: [[i % 3 for i in range(N)], ids[:2] * (N // 2)], "platform"),
+    ],
+    ids=["platform-then-id", "id-then-line", "no-level-unique"],
+)
+def test_the_id_of_a_multiindex_is_the_level_that_names_each_row(predictions, names, levels, shown):
+    """Regression: df.set_index(["platform", "review_id"]) showed the platform as each review's id, and no
+    review_id; a suggest sheet's ids were platforms, so excluding it left out every row of those platforms. The
+    first named level whose values are each one row's is the id; when none is, the first level, as before."""
+    ids = [f"r{i:03d}" for i in range(N)]
+    values = levels(ids)
+    page, warned = page_of(predictions.set_axis(pd.MultiIndex.from_arrays(values, names=names)))
+    expected = [str(v) for v in values[names.index(shown)]]
+    rows = shown_rows(page)
+    assert rows and all(shown in row for row in rows) and warned == []
+    assert all(row[shown] == expected[ROW_TEXTS.index(row["text"])] for row in rows), rows
+
+
+@pytest.mark.parametrize(
     ("index", "said"),
     [
         (

@@ -87,6 +87,8 @@ FILTERED = range(100, 160)
         ("review_id", "review_copy", "review_copy"),  # an id column given wins
         ("review_id", "review_id", "review_id"),  # the index named as the id column (before: refused, not a column)
         (["review_copy", "review_id"], "review_id", "review_id"),  # a level of two: every level made a column
+        (["platform", "review_id"], None, "review_id"),  # the level naming each row, not the repeated platform
+        (["review_id", "platform"], None, "review_id"),  # the first level when it names each row
         (FILTERED, None, "index"),  # an unnamed index not the positions (filtered): its labels (before: row 1, …)
         (None, None, "row"),  # the default index: the 1-based data row
     ],
@@ -95,7 +97,7 @@ def test_a_frame_s_index_is_the_sheet_s_id(index, id_column, shown):
     """Regression: a frame indexed by its ids (df.set_index("review_id")) got a sheet of row numbers, while
     build_report showed the same index as each review's id; so did a filtered frame (index 100, 101, …), whose
     row numbers df.loc does not find, while every other message names its rows by their index labels."""
-    df = predictions().assign(review_copy=lambda d: d["review_id"])
+    df = predictions().assign(review_copy=lambda d: d["review_id"], platform=lambda d: d.index % 3)
     given = df.set_axis(index) if index is FILTERED else df.set_index(index) if index else df
     chosen = taikai.suggest(
         given.drop(columns="review_id") if index is FILTERED else given, n=5, text_column="body", id_column=id_column
@@ -718,3 +720,31 @@ def test_the_tally_says_what_became_of_the_characters_the_sheet_could_not_hold(o
     """Mutation audit: a mutant reading only a lower-case .xlsx as a workbook survived (.XLSX said '?')."""
     chosen = Suggestion(pd.DataFrame(), Strategy.MARGIN, 0, 10, {}, 0, {}, out=Path(out), replaced=2)
     assert said in str(chosen).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("given", "shown", "warned"),
+    [
+        (lambda df: df.set_index("day"), "row", True),  # dates: one per several reviews
+        (lambda df: df.set_index(["day", "platform"]), "row", True),  # no level names a row
+        (lambda df: pd.concat([df, df]).set_index("review_id"), "review_id", False),  # a row twice keeps its id
+        (lambda df: df.set_index("review_id"), "review_id", False),
+    ],
+    ids=["dates", "levels-none-unique", "repeated-rows", "ids"],
+)
+def test_an_index_that_names_no_row_is_not_the_sheet_s_id(tmp_path, given, shown, warned):
+    """Regression: a frame indexed by its dates (df.set_index("posted_at")) got a sheet whose ids were dates;
+    excluding that sheet of 5 rows in the next round left out every row of those dates (22 of 600)."""
+    df = predictions().assign(
+        day=lambda d: [f"2026-03-{i % 7 + 1:02d}" for i in d.index], platform=lambda d: d.index % 2
+    )
+    frame = given(df)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chosen = taikai.suggest(frame, tmp_path / "sheet.csv", n=5, text_column="body")
+        again = taikai.suggest(frame, n=5, text_column="body", exclude=tmp_path / "sheet.csv")
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert chosen.rows.columns[0] == shown
+    assert bool(said) == warned and all("does not name a row" in s for s in said), said
+    copies = len(frame) // len(df)  # a row twice is handed out once, and left out twice
+    assert sum(again.excluded.values()) == 5 * copies, again

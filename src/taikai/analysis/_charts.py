@@ -19,7 +19,7 @@ from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COU
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import DataWarning, wrong_type
-from taikai.labels import reason_name, reason_with_id, sentiment_name
+from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
 if TYPE_CHECKING:
@@ -80,11 +80,11 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     distribution = per_reason(distribution, "reason_bars")
     from matplotlib.ticker import MaxNLocator
 
-    words = _words(lang)
+    own = distribution.index if labels is None else labels
+    words = _words(lang, own_labels(own))
     with chart_style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
-        own = distribution.index if labels is None else labels
         names = [reason_with_id(r, lang, own) for r in distribution.index][::-1]
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
@@ -103,12 +103,13 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
     stated = per_reason(stated, "stated_bars")
     from matplotlib.ticker import MaxNLocator
 
-    words = _words(lang)
+    own = stated.index if labels is None else labels
+    words = _words(lang, own_labels(own))
     with chart_style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)
         ax = fig.add_subplot()
         y = np.arange(len(stated))[::-1]
-        names = [reason_with_id(r, lang, stated.index if labels is None else labels) for r in stated.index]
+        names = [reason_with_id(r, lang, own) for r in stated.index]
         for offset, column, colour in ((0.2, "primary", "#3b6ea5"), (-0.2, "stated", "#9dbbd9")):
             counts = stated[column].to_numpy()
             shares = stated[f"{column}_share"].to_numpy()
@@ -120,6 +121,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.margins(x=0.18)
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False)  # above: it never covers a bar
+        fig.suptitle(words["reasons"])  # above the legend
     return fig
 
 
@@ -159,10 +161,11 @@ def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``); *labels* as for
     :func:`reason_bars`."""
     table = counts(table, SEGMENT_BARS)
-    names = [reason_name(r, lang, table.columns if labels is None else labels) for r in table.columns]
-    labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
-    labelled = table.set_axis(labels, axis=0)
-    return _share_bars(labelled, _words(lang)["segments"].format(by=table.index.name), names)
+    own = table.columns if labels is None else labels
+    names = [reason_name(r, lang, own) for r in table.columns]
+    rows = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
+    title = _words(lang, own_labels(own))["segments"].format(by=table.index.name)
+    return _share_bars(table.set_axis(rows, axis=0), title, names)
 
 
 def _period_ticks(ax: Any, index: pd.PeriodIndex, most: int = 6) -> None:
@@ -213,24 +216,31 @@ def trend_counts(
         if len(table):
             for ax in axes[:columns]:
                 _period_ticks(ax, table.index, most=3)
-        fig.suptitle(_words(lang)["trend"])
+        fig.suptitle(_words(lang, own_labels(own))["trend"])
     return fig
 
 
 def trend_shares(
-    table: pd.DataFrame, lang: str = "ja", colours: dict[str, str] | None = None, names: list[str] | None = None
+    table: pd.DataFrame,
+    lang: str = "ja",
+    colours: dict[str, str] | None = None,
+    names: list[str] | None = None,
+    labels: Sequence[str] | None = None,
 ) -> Figure:
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
-    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %.
+    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %. The title says
+    which: the sentiment when the table's columns are named ``sentiment`` (as ``sentiment_over_time`` names them),
+    else the reasons. *labels* as for :func:`reason_bars`.
     """
     from matplotlib.ticker import MaxNLocator
 
-    words = _words(lang)
+    own = table.columns if labels is None else labels
+    words = _words(lang, own_labels(own))
     totals = counts(table, TREND_SHARES).sum(axis=1).to_numpy()
     shares = shares_over_time(table)
-    names = names or [reason_name(str(c), lang, table.columns) for c in table.columns]
+    names = names or [reason_name(str(c), lang, own) for c in table.columns]
     with chart_style():
         fig = _figure(10, 4.2)
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
@@ -254,5 +264,5 @@ def trend_shares(
         bottom.set_ylabel(words["count"])
         if len(table):
             _period_ticks(bottom, table.index, most=12)
-        top.set_title(words["trend_shares"])
+        top.set_title(words["sentiment_shares" if table.columns.name == "sentiment" else "trend_shares"])
     return fig

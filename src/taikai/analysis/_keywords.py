@@ -16,6 +16,7 @@ import pandas as pd
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.analysis._personal_features import personal
+from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import plain_predictions
 from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
@@ -182,7 +183,9 @@ def distinctive_words(
     """
     if not isinstance(predictions, pd.DataFrame):
         raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
-    predictions = plain_predictions(predictions, prefix)
+    plain = plain_predictions(predictions, prefix)
+    text_column = as_renamed(predictions, plain, text_column)  # as *predictions* names it (not label_column: plain)
+    predictions = plain
     check_int("top", top, 1)  # as keywords: no words per label is no answer
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from taikai.analysis._blanks import blank_as_missing, blank_name
+from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import (
     FRAME,
     classified,
@@ -73,12 +74,15 @@ def _positional(
     """Return *df* (plain names) on the index 0..n-1, its own index, its text column's label and the labels of the
     *context* columns: rows are picked by position, so that a repeated label (two runs concatenated) picks one
     row, not every row of that label. A *context* column that is not in *df* is an :class:`InputError`."""
-    df = plain_predictions(df, prefix)
-    found = find_column(df.columns, text_column, TEXT_COLUMN, source=FRAME, index=df.index.names)
+    plain = plain_predictions(df, prefix)  # a column named as *df* names it: its own sentiment, not the model's
+    index = plain.index.names
+    found = find_column(plain.columns, as_renamed(df, plain, text_column), TEXT_COLUMN, source=FRAME, index=index)
     if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
         raise wrong_type("context", context, "a list of column names")
-    shown = [find_column(df.columns, c, CONTEXT, source=FRAME, index=df.index.names) for c in context or ()]
-    return df.reset_index(drop=True), df.index, found, shown
+    shown = [
+        find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, index=index) for c in context or ()
+    ]
+    return plain.reset_index(drop=True), plain.index, found, shown
 
 
 def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:

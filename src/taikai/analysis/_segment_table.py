@@ -8,6 +8,7 @@ import pandas as pd
 
 from taikai.analysis._blanks import BLANK_CELLS, MISSING_SEGMENT, blank_name, segment_values
 from taikai.analysis._changes import POOLED
+from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import FRAME, classified, plain_predictions, reason_labels
 from taikai.errors import Argument, check_int
 from taikai.model import find_column
@@ -37,8 +38,9 @@ def segment_table(
     its test: a group of unrelated values, no finding to headline.
     """
     check_int("max_segments", max_segments, 1)
-    df = plain_predictions(df, prefix)
-    by = find_column(df.columns, by, BY, source=FRAME, index=df.index.names)
+    plain = plain_predictions(df, prefix)
+    by = find_column(plain.columns, as_renamed(df, plain, by), BY, source=FRAME, index=plain.index.names)
+    df = plain
     rows = classified(df)
     segments = segment_values(rows, by, blank_name(df[by], blank, blank_cells))
     sizes = segments.value_counts()

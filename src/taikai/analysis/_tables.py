@@ -9,6 +9,7 @@ import pandas as pd
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
+from taikai.analysis._plain_names import as_renamed
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_choice, wrong_type
 from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
@@ -198,18 +199,18 @@ def reasons_over_time(
     Classified rows without a date (a blank cell, or a value that reads as none) or with a date far outside the
     others are left out of the periods, with a :class:`DataWarning` that counts them.
     """
-    df = plain_predictions(df, prefix)
-    table = _over_time(df, date_column, freq, "reason", REASON_IDS, source)
-    return table.reindex(columns=reason_labels(df), fill_value=0).rename_axis(columns="reason")
+    plain = plain_predictions(df, prefix)
+    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "reason", REASON_IDS, source)
+    return table.reindex(columns=reason_labels(plain), fill_value=0).rename_axis(columns="reason")
 
 
 def sentiment_over_time(
     df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
     """Return the number of rows per period (rows, every one in the range) and sentiment of the model (columns)."""
-    df = plain_predictions(df, prefix)
-    table = _over_time(df, date_column, freq, "sentiment", SENTIMENTS, source)
-    return table.reindex(columns=sentiment_labels(df), fill_value=0).rename_axis(columns="sentiment")
+    plain = plain_predictions(df, prefix)
+    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "sentiment", SENTIMENTS, source)
+    return table.reindex(columns=sentiment_labels(plain), fill_value=0).rename_axis(columns="sentiment")
 
 
 def _undated_warning(blank: int, unread: int, where: str, column: str) -> str | None:

@@ -3,6 +3,7 @@ it), as the report shows it; else row numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from taikai._frame_rows import index_labels
@@ -37,3 +38,21 @@ def frame_ids(predictions: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
             return predictions, None
         predictions = predictions.rename_axis(INDEX_COLUMN)
     return index_as_column(predictions, "<frame>")
+
+
+def naming_ids(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> Hashable | None:
+    """Return *id_label*, the column a frame's index was made (:func:`frame_ids`), when its values name the rows:
+    none given to rows of different texts (a row repeated, as two runs concatenated, keeps its id); else ``None``
+    (rows numbered from 1), with a :class:`DataWarning`: an index of dates (``df.set_index("posted_at")``) or
+    platforms gives one id to many reviews, and excluding the sheet later would leave out every one of them."""
+    pairs = df[[id_label, text_label]].drop_duplicates()
+    shared = pairs[id_label][pairs[id_label].duplicated() & pairs[id_label].notna()]
+    if not len(shared):
+        return id_label
+    warn_user(
+        f"<frame>: its index {str(id_label)!r} is not shown as the sheet's id (the rows are numbered from 1 "
+        f"instead): it gives one value to rows of different texts (e.g. {str(shared.iloc[0])!r}), so it does not "
+        'name a row; give the column that does as id_column= or as the index (df.set_index("review_id"))',
+        DataWarning,
+    )
+    return None

@@ -16,6 +16,7 @@ from taikai._column_names import did_you_mean
 from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
+from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES, fill
@@ -141,7 +142,7 @@ def build_report(
     df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     recorded = run.prefix if run is not None else None
-    df = predictions_frame(df.set_axis(labels), where, prefix, recorded, mask_pii)
+    named, df = df, predictions_frame(df.set_axis(labels), where, prefix, recorded, mask_pii)
     df = df if index_id is None else df.reset_index(drop=True)
     if "reason" not in df.columns:
         raise InputError(
@@ -157,7 +158,9 @@ def build_report(
     text_column, text_argument = text_column_of(run, text_column)
     # the columns' labels, found as predict_frame finds them (0 or "0" for a frame read with header=None)
     date_column, by, text_column, id_column = (
-        None if column is None else str(find_column(df.columns, column, argument, source=where, shown=shown))
+        None
+        if column is None  # named as the file names it: its own sentiment, not the model's pred_sentiment
+        else str(find_column(df.columns, as_renamed(named, df, column), argument, source=where, shown=shown))
         for argument, column in (
             (DATE_COLUMN, date_column),
             (Argument("by", "--by"), by),

@@ -17,11 +17,13 @@ def index_as_column(df: pd.DataFrame, where: str) -> tuple[pd.DataFrame, str | N
     first, the id the review tables (and a suggest sheet) show; a frame with an unnamed index (``0..n-1``) as it
     is, and ``None``.
 
-    A MultiIndex gives every level a column, the first level the id. An index that cannot be the id is left as it
-    is, with a :class:`DataWarning` saying what to do: one whose first level has no name, or one named like a
-    column of *df* (``status``, ``text``, ``reason``, …), which that column would hide. One named like a column a
-    classification adds that *df* lacks (``df.set_index("status")``) is that column moved: made a column again, not
-    the id, with a :class:`DataWarning`. *where* names the frame.
+    A MultiIndex gives every level a column, and the id is its first named level that names each row on its own (no
+    value twice: ``review_id`` of ``df.set_index(["platform", "review_id"])``, not the platform, which repeats), else
+    its first level. An index that cannot be the id is left as it is, with a :class:`DataWarning` saying what to do:
+    one whose first level has no name, or one named like a column of *df* (``status``, ``text``, ``reason``, …),
+    which that column would hide. One named like a column a classification adds that *df* lacks
+    (``df.set_index("status")``) is that column moved: made a column again, not the id, with a
+    :class:`DataWarning`. *where* names the frame.
     """
     import pandas as pd
 
@@ -46,15 +48,25 @@ def index_as_column(df: pd.DataFrame, where: str) -> tuple[pd.DataFrame, str | N
             DataWarning,
         )
         return df, None
-    if predicted_column(names[0]):
+    level = _naming_level(df.index)
+    if predicted_column(names[level]):
         warn_user(
-            f"{where}: the index {str(names[0])!r} is not shown as the id beside the reviews: it is a column of the "
-            f'predictions, read as that column; give the id as the index (df.set_index("review_id")) or as a '
+            f"{where}: the index {str(names[level])!r} is not shown as the id beside the reviews: it is a column of "
+            f'the predictions, read as that column; give the id as the index (df.set_index("review_id")) or as a '
             "column",
             DataWarning,
         )
         return df.reset_index(), None
-    return df.reset_index(), str(names[0])
+    return df.reset_index(), str(names[level])
+
+
+def _naming_level(index: pd.Index) -> int:
+    """Return the position of the level of *index* that is the id: the first named level whose values name each
+    row on their own (none repeated), else the first; ``0`` for an index of one level."""
+    for level, name in enumerate(index.names if index.nlevels > 1 else ()):
+        if name is not None and index.get_level_values(level).is_unique:
+            return level
+    return 0
 
 
 def id_cell(value: Any) -> Any:

@@ -54,7 +54,7 @@ def trend_section(ctx: ReportContext) -> Section:
             Figure.of(
                 shares_alt(ctx, t.trend_shares.format(period=ctx.period), table, ctx.reason),
                 charts.trend_shares,
-                *(drawn, lang, None, names),
+                *(drawn, lang, None, names, chart.labels),
                 caption=chart.caption(ctx),
             ),
             Table(columns, tuple(rows)),

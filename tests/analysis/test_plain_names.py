@@ -1,0 +1,71 @@
+"""A column named as the frame names it: a labelled frame's own sentiment beside the model's prefixed one."""
+
+import re
+import warnings
+
+import pandas as pd
+import pytest
+
+from taikai import analysis
+
+TEXTS = [
+    "手数料が20%も引かれるのがつらい",
+    "単価が安すぎて数百円にしかならない",
+    "本業が忙しくなった",
+    "提案しても返事がない",
+]
+GOLD = ["金", "銀", "銅", "鉄"]  # the frame's own sentiment column: values no model writes
+
+
+@pytest.fixture(scope="module")
+def scored(tiny_model) -> pd.DataFrame:
+    """A labelled frame (its own ``sentiment``) with the model's columns beside it under ``pred_``."""
+    labelled = pd.DataFrame({"text": TEXTS * 5, "sentiment": GOLD * 5})
+    return tiny_model.predict_frame(labelled, prefix="pred_")
+
+
+def _values(table: pd.DataFrame) -> set[str]:
+    return set(map(str, table.index))
+
+
+def _context(table: pd.DataFrame) -> set[str]:
+    """The cells of the last sentiment column: the context column asked for (the model's is shown anyway)."""
+    return set(map(str, table[[c for c in table.columns if "sentiment" in str(c)][-1]]))
+
+
+def _page(scored: pd.DataFrame, by: str) -> set[str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = analysis.build_report(scored, by=by, embed_font=False, charts=False, drift=False, lang="en")
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    return {v for v in [*GOLD, "positive", "neutral", "negative"] if f">{v}<" in segments}
+
+
+@pytest.mark.parametrize(
+    ("call", "column", "own"),
+    [
+        (lambda df, c: _values(analysis.segment_breakdown(df, c)), "sentiment", True),
+        (lambda df, c: _values(analysis.segment_breakdown(df, c)), "pred_sentiment", False),
+        (lambda df, c: _context(analysis.least_confident(df, n=20, context=[c])), "sentiment", True),
+        (lambda df, c: _context(analysis.least_confident(df, n=20, context=[c])), "pred_sentiment", False),
+        (lambda df, c: _context(analysis.representative_reviews(df, per_reason=5, context=[c])), "sentiment", True),
+        (lambda df, c: _page(df, c), "sentiment", True),
+        (lambda df, c: _page(df, c), "pred_sentiment", False),
+    ],
+    ids=[
+        "segments-own",
+        "segments-model",
+        "least-confident-own",
+        "least-confident-model",
+        "representative-own",
+        "report-own",
+        "report-model",
+    ],
+)
+def test_a_column_is_the_one_the_frame_names_so(scored, call, column, own):
+    """Regression: on predict_frame(labelled, prefix="pred_"), segment_breakdown(df, "sentiment") grouped by the
+    model's sentiment (pred_sentiment, read under the plain name), not the frame's own sentiment column, and said
+    nothing; "pred_sentiment" was refused as no column, the error listing input_sentiment, a name the frame does
+    not have. The same in the review tables' context columns and the report's by=."""
+    shown = call(scored, column)
+    assert shown and (shown <= set(GOLD)) == own and (shown.isdisjoint(GOLD)) == (not own), shown
