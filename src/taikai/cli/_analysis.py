@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result, model_inputs
+from taikai.cli._common import Command, check_output, echo_result, echo_status, model_inputs
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._options import (
     check_freq,
@@ -27,7 +27,6 @@ from taikai.cli._options import (
     text_column_option,
 )
 from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
-from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
@@ -267,5 +266,5 @@ def report(
         prefix=prefix,
         progress=sys.stderr.isatty(),
     )
-    with said_saved(f"the report to {output}"):  # a stop as it says so: the report is complete
-        click.echo(f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}", err=True)
+    written = f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}"
+    echo_status(written, f"the report to {output}")  # a stop as it says so: the report is complete

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result
+from taikai.cli._common import Command, check_output, echo_status
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath, refuse_unexpanded_each
 from taikai.cli._options import encoding_errors_option, mask_pii_option, prefix_option, text_column_option
 from taikai.cli._sheet_option import predictions_sheet_option
@@ -117,4 +117,4 @@ def suggest(
         exclude=list(exclude),
         sheet=sheet,
     )
-    echo_result(str(result), saved=f"the sheet to {output}")
+    echo_status(str(result), saved=f"the sheet to {output}")  # on standard error, as batch says its summary

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result
+from taikai.cli._common import Command, check_output, echo_status
 from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded, refuse_unexpanded_each
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
 from taikai.cli._options import masked_option
@@ -185,7 +185,7 @@ def train(
             mask_pii=mask_pii,
         )
     saved = f"the model to {out}"
-    echo_result(training_summary(model.metadata, out), saved=saved)
+    echo_status(training_summary(model.metadata, out), saved)  # on standard error, as batch says its summary
     skipped = skipped_rows_block(model.metadata)
     if skipped:
         with said_saved(saved):
