@@ -26,7 +26,7 @@ from taikai.cli._options import (
     rules_options,
     text_column_option,
 )
-from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
+from taikai.cli._review_input import STDIN, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
@@ -133,7 +133,7 @@ def explain(
         echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
     for n, e in bad:
-        where = "" if n is None else f"standard input line {n}: "
+        where = "" if n is None else f"{review_place(n, stdin=True)}: "  # standard input:3: …, as FILE:LINE: …
         click.echo(f"taikai: {where}{e.status.value}: {e.message}", err=True)
     if bad:
         sys.exit(2)
