@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Command, check_output, echo_result, echo_status, model_inputs
+from taikai.cli._examples import examples
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._options import (
     check_freq,
@@ -54,7 +55,7 @@ _RULES_HELP = (
 """What --rules and --rules-mode do to explain's output (it adds no columns)."""
 
 
-@click.command(cls=TextCommand)
+@click.command(cls=TextCommand, epilog=examples("explain"))
 @click.argument("text")
 @model_option
 @format_option
@@ -139,7 +140,7 @@ def explain(
         sys.exit(2)
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("keywords"))
 @model_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Features per label.")
 @click.option(
@@ -179,7 +180,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: b
     echo_result("\n".join(lines))
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("report"))
 @click.argument("predictions", type=GivenPath(PREDICTIONS_FILE))
 @click.option("--output", "-o", required=True, type=GivenPath("the HTML file to write"), help="HTML file to write.")
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import echo_result
+from taikai.cli._examples import examples
 from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
 from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
@@ -115,7 +116,7 @@ def _read_texts(
     return read.texts, read
 
 
-@click.command(cls=TextCommand)
+@click.command(cls=TextCommand, epilog=examples("predict"))
 @click.argument("texts", nargs=-1)
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
