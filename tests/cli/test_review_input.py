@@ -64,7 +64,7 @@ def test_explain_reads_standard_input_one_review_per_line_as_predict_does(tiny_m
     predicted = json.loads(run("predict", "-m", tiny_model_dir, "--format", "json", input=given).stdout)
     assert [r["reason"]["label"] for r in records[:2]] == [p["reason"] for p in predicted[:2]]
     assert "taikai: warning: standard input: 1 blank line(s) skipped: line(s) 2" in result.stderr
-    assert "taikai: standard input line 4: error: no Japanese characters" in result.stderr
+    assert "taikai: standard input:4: error: no Japanese characters" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -413,3 +413,35 @@ def test_predict_without_standard_input_says_what_is_missing(monkeypatch, texts,
     with pytest.raises(click.UsageError) as caught:
         _read_texts(texts, None, "strict")
     assert caught.value.message == said
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "place"),
+    [
+        (["predict", "-"], "手数料が高い\nhello\n", "standard input:2"),
+        (["predict", "--format", "json"], "手数料が高い\n\nhello\n", "standard input:3"),
+        (["explain", "-"], "手数料が高い\nhello\n", "standard input:2"),
+        (["predict", "手数料が高い", "hello"], None, "<argument 2>"),
+    ],
+    ids=["predict-stdin", "predict-stdin-blank", "explain-stdin", "predict-arguments"],
+)
+def test_a_review_that_cannot_be_classified_is_named_as_its_input_names_it(tiny_model_dir, args, given, place):
+    """Regression (h306): ``taikai: standard input line 2: error: …`` and ``taikai: input 2: error: …``, where a
+    file's row is ``FILE:LINE: …`` and a decoding error names the same line ``standard input:2:`` and the same
+    argument ``<argument 2>``."""
+    result = run(*args, "-m", tiny_model_dir, input=given)
+    assert result.exit_code == 2
+    said = f"taikai: {place}: error: no Japanese characters: the model only reads Japanese"
+    assert said in result.stderr.splitlines(), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "place"),
+    [(["predict"], b"\xe6\x89\x8b\n\xff\n", "standard input:2:"), (["predict", "x", b"\xff"], None, "<argument 2>:")],
+    ids=["stdin", "argument"],
+)
+def test_decoding_errors_name_the_inputs_so_too(args, given, place):
+    """The names above are the ones a decoding error gives (``taikai.io.decode_input``, ``decode_argument``)."""
+    result = CliRunner().invoke(cli, [os.fsdecode(a) if isinstance(a, bytes) else a for a in args], input=given)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"taikai: error: {place} "), result.stderr

@@ -89,14 +89,15 @@ RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
     [
         (["info", "-m", "{model}"], " \u30fb "),
         (["evaluate", "{data}", "-m", "{model}"], " \u30fb macro-F1 "),
-        (["train", "{data}", "--vectors", "none", "--folds", "2", "-o", "{out}"], "reason macro-F1 "),
+        (["train", "{data}", "--vectors", "none", "--folds", "2", "-o", "{out}"], " \u30fb reason accuracy "),  # stderr
+        (["evaluate", "{data}", "-m", "{model}", "--json", "-"], " \u30fb macro-F1 "),  # the text on stderr
         (["drift", "{data}", "-m", "{model}"], "reason mix shift (Jensen-Shannon, bits)"),
         (["keywords", "-m", "{model}"], "reason fees ("),
         (["predict", "手数料が高い", "-m", "{model}"], "手数料が高い"),
         (["explain", "手数料が高い", "-m", "{model}"], "手数料が高い"),
         (["rules", "test", str(RULES), "{data}"], "precision"),
     ],
-    ids=["info", "evaluate", "train", "drift", "keywords", "predict", "explain", "rules-test"],
+    ids=["info", "evaluate", "train", "evaluate-json", "drift", "keywords", "predict", "explain", "rules-test"],
 )
 def test_usual_output_fits_cp932_without_a_warning(tiny_model_dir, tiny_csv, tmp_path, command, shown):
     """Regression: taikai's own · (figure lines) and – (Jensen–Shannon) were written as ? with a warning on every
@@ -104,9 +105,11 @@ def test_usual_output_fits_cp932_without_a_warning(tiny_model_dir, tiny_csv, tmp
     names = {"model": tiny_model_dir, "data": tiny_csv, "out": tmp_path / "m"}
     result = run_cp932(*(arg.format(**names) for arg in command))
     assert result.exit_code == 0, result.output
-    out = result.stdout_bytes.decode("cp932")
-    assert shown in out
-    assert "?" not in out  # no character written as ?
+    # train's summary and --json -'s text report are on standard error (h306), which writes them alike
+    on_stderr = command[0] == "train" or command[-2:] == ["--json", "-"]
+    out = (result.stderr_bytes if on_stderr else result.stdout_bytes).decode("cp932")
+    assert shown in out, out
+    assert "?" not in out and "\\x" not in out  # no character written as ? (stdout) or \xb7 (stderr)
     assert "cannot hold" not in result.stderr
 
 

@@ -211,7 +211,7 @@ def test_train_add_says_on_stderr_why_the_comparison_was_skipped(tmp_path, tiny_
         "add= (--add on the command line) gave 1 usable new row(s), and it needs at least 2 (one per fold)"
         in result.stderr
     )
-    assert "your labels:" not in result.stdout
+    assert "your labels:" not in result.stderr
 
 
 @pytest.mark.parametrize("flags", [[], ["--free-labels", "--no-sentiment"]])

@@ -638,8 +638,8 @@ def test_train_on_weak_data_warns_in_the_summary(tmp_path, tiny_csv, counts, fol
     data = _write(tmp_path / "weak.csv", rows.to_numpy().tolist())
     result = _run("train", data, "--out", tmp_path / "m", "--folds", folds, "--test-size", "0")
     assert result.exit_code == 0, result.output
-    assert re.search(r"warning: " + expected, result.stdout), result.stdout
-    assert "cv: {}" not in result.stdout
+    assert re.search(r"(?m)^warning: " + expected, result.stderr), result.stderr
+    assert "cv: {}" not in result.stderr
     assert any(re.search(expected, w) for w in taikai.load_model(tmp_path / "m").metadata.warnings)
     assert "warning:" in _run("info", "--model", tmp_path / "m").stdout
 
@@ -673,9 +673,9 @@ def test_a_sentiment_too_rare_for_a_fold_skips_cross_validation(tmp_path, tiny_c
     assert result.exit_code == 0, result.output
     warnings = taikai.load_model(tmp_path / "m").metadata.warnings
     if expected is None:
-        assert "sentiment macro-F1" in result.stdout and not any("cross-validation" in w for w in warnings)
+        assert "sentiment macro-F1" in result.stderr and not any("cross-validation" in w for w in warnings)
     else:
-        assert re.search(r"warning: " + expected, result.stdout), result.stdout
+        assert re.search(r"(?m)^warning: " + expected, result.stderr), result.stderr
         assert any(re.search(expected, w) for w in warnings)
 
 
@@ -749,10 +749,10 @@ def test_labels_the_model_never_learned_are_said(tmp_path, extra, refit_all, exp
     assert result.exit_code == 0, result.output
     warned = [w for w in taikai.load_model(tmp_path / "m").metadata.warnings if "cannot predict" in w]
     if expected is None:
-        assert warned == [] and "cannot predict" not in result.stdout
+        assert warned == [] and "cannot predict" not in result.stderr
     else:
         assert len(warned) == 1 and re.search(expected, warned[0]), warned
-        assert re.search("warning: " + expected, result.stdout), result.stdout
+        assert re.search("(?m)^warning: " + expected, result.stderr), result.stderr
 
 
 @pytest.mark.parametrize("label", ["旅行、観光", "Sports, Outdoors", "経済，金融"])
@@ -763,7 +763,7 @@ def test_a_label_of_ones_own_keeps_its_comma_through_train_and_evaluate(tmp_path
     args = ["--free-labels", "--vectors", "none"]
     result = _run("train", data, "--out", tmp_path / "m", "--folds", "0", *args)
     assert result.exit_code == 0, result.output
-    assert "cannot predict" not in result.stdout  # the label was split in two, its second half never first
+    assert "cannot predict" not in result.stderr  # the label was split in two, its second half never first
     kept = unicodedata.normalize("NFKC", label)
     assert taikai.load_model(tmp_path / "m").reason_labels == sorted(["IT/技術", kept])
     result = _run("evaluate", data, "--model", tmp_path / "m", "--split", "test")

@@ -2,6 +2,15 @@
 
 A command's module is imported only when that command runs (``taikai --help`` imports them all to list them),
 and imports the library inside the command's body, so that no help loads more than click and small modules.
+
+Where a command writes (tests/cli/test_output_streams.py checks every command that writes a file):
+
+- standard output holds the command's results and nothing else: the table, text report or JSON of predict, explain,
+  keywords, info, evaluate, drift and rules test (``echo_result``), or the JSON asked for with ``--json -``, whose
+  text report then goes to standard error (``write_json_report``, ``echo_report``), so that it parses as it is;
+- a command whose result is a file (batch, train, suggest, report; evaluate and drift with ``--json FILE``) writes
+  nothing to standard output: where the file went and its summary go to standard error (``echo_status``), as do
+  progress, warnings (``taikai: warning: …``) and errors (``taikai: error: …``).
 """
 
 from __future__ import annotations

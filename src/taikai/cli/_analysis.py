@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result, model_inputs
+from taikai.cli._common import Command, check_output, echo_result, echo_status, model_inputs
+from taikai.cli._examples import examples
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._options import (
     check_freq,
@@ -26,8 +27,7 @@ from taikai.cli._options import (
     rules_options,
     text_column_option,
 )
-from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
-from taikai.cli._saved import said_saved
+from taikai.cli._review_input import STDIN, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
@@ -55,7 +55,7 @@ _RULES_HELP = (
 """What --rules and --rules-mode do to explain's output (it adds no columns)."""
 
 
-@click.command(cls=TextCommand)
+@click.command(cls=TextCommand, epilog=examples("explain"))
 @click.argument("text")
 @model_option
 @format_option
@@ -134,13 +134,13 @@ def explain(
         echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
     for n, e in bad:
-        where = "" if n is None else f"standard input line {n}: "
+        where = "" if n is None else f"{review_place(n, stdin=True)}: "  # standard input:3: …, as FILE:LINE: …
         click.echo(f"taikai: {where}{e.status.value}: {e.message}", err=True)
     if bad:
         sys.exit(2)
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("keywords"))
 @model_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Features per label.")
 @click.option(
@@ -180,7 +180,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: b
     echo_result("\n".join(lines))
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("report"))
 @click.argument("predictions", type=GivenPath(PREDICTIONS_FILE))
 @click.option("--output", "-o", required=True, type=GivenPath("the HTML file to write"), help="HTML file to write.")
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
@@ -267,5 +267,5 @@ def report(
         prefix=prefix,
         progress=sys.stderr.isatty(),
     )
-    with said_saved(f"the report to {output}"):  # a stop as it says so: the report is complete
-        click.echo(f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}", err=True)
+    written = f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}"
+    echo_status(written, f"the report to {output}")  # a stop as it says so: the report is complete

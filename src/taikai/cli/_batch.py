@@ -13,6 +13,7 @@ import click
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary, text_column_needed
 from taikai.cli._common import Command, check_output, model_inputs
 from taikai.cli._engine_options import other_engine_refusal
+from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
 from taikai.cli._saved import INTERRUPTED_EXIT
@@ -25,7 +26,7 @@ DASK_HINT = "pip install 'taikai[dask]'"
 DASK_PACKAGES = "dask and distributed"
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("batch"))
 @click.argument("input_path", metavar="INPUT", type=GivenPath(DATA_FILE))
 @click.option(
     "--output",

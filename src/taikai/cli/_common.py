@@ -22,7 +22,7 @@ from taikai.cli._masked_errors import errors_masked
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._plain_types import ARGS_KEY
 from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
-from taikai.cli._stdout import echo_encodable, write_advice
+from taikai.cli._stdout import echo_encodable, echo_to_stderr, write_advice
 from taikai.cli._stops import release_stops
 from taikai.cli._taken_options import refuse_taken_options
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
@@ -121,6 +121,15 @@ def echo_result(message: str, saved: str | None = None, *, as_json: bool = False
         echo_encodable(message, as_json=as_json)
 
 
+def echo_status(message: str, saved: str | None = None) -> None:
+    """Write *message*, what the running command says of its work (where its file went, its summary), to standard
+    error: standard output holds only a command's results (a table, a text report, JSON), so that it can be piped
+    or redirected whole (see :mod:`taikai.cli`); *saved* (``the model to m/``): what the command wrote, which a
+    stop as the message is written does not undo (:func:`~taikai.cli._saved.said_saved`)."""
+    with said_saved(saved):
+        echo_to_stderr(message)
+
+
 STDOUT = Path("-")
 """``--json -``: the JSON goes to standard output, and the text report to standard error."""
 
@@ -137,8 +146,7 @@ def write_json_report(path: Path, values: object, what: str) -> str | None:
         return None
     write_whole(path, text + "\n")  # stopped while written: no half of it
     saved = f"the {what} to {path}"
-    with said_saved(saved):  # a stop from here on says the file is complete
-        click.echo(f"{what} written to {path}", err=True)
+    echo_status(f"{what} written to {path}", saved)  # a stop from here on says the file is complete
     return saved
 
 
@@ -146,7 +154,7 @@ def echo_report(text: str, json_out: Path | None, saved: str | None = None) -> N
     """Print the text report: to standard output, or to standard error when the JSON goes there (``--json -``);
     *saved*: what the command wrote before (see :func:`echo_result`)."""
     if json_out == STDOUT:
-        click.echo(text, err=True)
+        echo_to_stderr(text)
     else:
         echo_result(text, saved=saved)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import STDOUT, Command, check_output, echo_report, model_inputs, write_json_report
+from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._options import (
     check_freq,
@@ -25,7 +26,7 @@ NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("drift"))
 @click.argument("dump", type=GivenPath(DATA_FILE))
 @model_option
 @click.option(

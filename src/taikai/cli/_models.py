@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import STDOUT, Command, check_output, echo_report, echo_result, model_inputs, write_json_report
+from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
 from taikai.cli._options import json_report_option, masked_option, model_option
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from taikai.model import ModelMetadata, ModelStatus
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("evaluate"))
 @click.argument("data", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
 @json_report_option("the full report", "the report")
@@ -80,7 +81,7 @@ def evaluate(
         write_json_report(json_out, report.to_dict(), "report")
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("info"))
 @model_option
 @click.option(
     "--json",

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import echo_result
+from taikai.cli._examples import examples
 from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
-from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, warn_if_file
+from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.labels import shown_label
@@ -115,7 +116,7 @@ def _read_texts(
     return read.texts, read
 
 
-@click.command(cls=TextCommand)
+@click.command(cls=TextCommand, epilog=examples("predict"))
 @click.argument("texts", nargs=-1)
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
@@ -187,10 +188,9 @@ def predict(
             echo_result(json.dumps(records, ensure_ascii=False, indent=2), as_json=True)
         else:
             echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records), as_json=True)
-    where = "standard input line" if numbers else "input"
     bad = [(n, p) for n, p in zip(numbers or range(1, len(predictions) + 1), predictions) if p.reason is None]
-    for n, p in bad:
-        click.echo(f"taikai: {where} {n}: {p.status.value}: {p.message}", err=True)
+    for n, p in bad:  # standard input:3: …, <argument 2>: …, as a file's row is FILE:LINE: …
+        click.echo(f"taikai: {review_place(n, numbers is not None)}: {p.status.value}: {p.message}", err=True)
     if bad:
         sys.exit(2)
 

@@ -39,6 +39,15 @@ class StdinReviews:
         return message if note is None else note.added_to(message)
 
 
+def review_place(number: int, stdin: bool) -> str:
+    """Return where the *number*-th review is, as messages name a file's row (``FILE:LINE: …``) and decoding errors
+    name these inputs: ``standard input:3`` (*stdin*: its line), else ``<argument 2>`` (the text given second)."""
+    from taikai.io import STDIN as STANDARD_INPUT
+    from taikai.io import argument_source
+
+    return f"{STANDARD_INPUT}:{number}" if stdin else str(argument_source(number))
+
+
 def read_stdin_reviews(command: str, encoding: str | None, encoding_errors: str) -> StdinReviews:
     """Return the reviews of standard input, one per line, decoded as batch decodes a file: blank lines are
     skipped with a warning, and a first line that reads as a CSV or TSV header (and lines under it as rows) gets

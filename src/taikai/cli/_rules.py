@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Group, echo_result
+from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import MODEL_COLUMN
 from taikai.cli._options import encoding_errors_option, format_option, masked_option, model_option
@@ -24,7 +25,7 @@ def rules() -> None:
     """
 
 
-@rules.command("test")
+@rules.command("test", epilog=examples("rules test"))
 @click.argument("rules_file", metavar="FILE", type=GivenPath("a rules file such as rules.toml"))
 @click.argument("labelled", metavar="LABELLED", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option

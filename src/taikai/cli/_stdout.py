@@ -58,6 +58,19 @@ def echo_encodable(message: str, *, as_json: bool = False) -> None:
     )
 
 
+def echo_to_stderr(message: str) -> None:
+    """Write *message* and a newline to standard error, taikai's own characters its encoding cannot hold (· – —,
+    :data:`LOOKALIKES`) written as their look-alikes, as on standard output: a summary or report moved there (``train``,
+    ``--json -``) reads the same on a CP932 console. Any other such character is written as the stream writes it
+    (Python's ``backslashreplace`` on standard error: ``\\U0001f600``), which loses nothing."""
+    encoding = getattr(sys.stderr, "encoding", None)
+    if encoding:
+        for ch, lookalike in LOOKALIKES.items():
+            if ch in message and not _holds(ch, encoding) and _holds(lookalike, encoding):
+                message = message.replace(ch, lookalike)
+    click.echo(message, err=True)
+
+
 def fit_encoding(text: str, encoding: str, as_json: bool = False) -> tuple[str, list[str]]:
     """Return *text* with each character *encoding* cannot hold written as its look-alike (:data:`LOOKALIKES`, when
     *encoding* holds that) or as ``?`` (or, with *as_json*, as its JSON escape, which is valid only inside a JSON

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result
+from taikai.cli._common import Command, check_output, echo_status
+from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded, refuse_unexpanded_each
 from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
 from taikai.cli._options import masked_option
@@ -41,7 +42,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     return Path(value)
 
 
-@click.command(cls=Command)
+@click.command(cls=Command, epilog=examples("train"))
 @click.argument("data", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @click.option(
     "--out",
@@ -185,7 +186,7 @@ def train(
             mask_pii=mask_pii,
         )
     saved = f"the model to {out}"
-    echo_result(training_summary(model.metadata, out), saved=saved)
+    echo_status(training_summary(model.metadata, out), saved)  # on standard error, as batch says its summary
     skipped = skipped_rows_block(model.metadata)
     if skipped:
         with said_saved(saved):

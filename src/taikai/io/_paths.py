@@ -164,7 +164,7 @@ def check_not_input(
     """
     named = f"{option} {output}" if option else str(output)
     kind = "folder" if folder else "file"
-    if str(output) == STDIN:  # not standard output: the command writes a file (then its summary to stdout)
+    if str(output) == STDIN:  # not standard output: the command writes a file (and says so on stderr)
         raise InputError(
             f"{named}: {running_command()} writes a {kind}, not to standard output (- is not read as it here); "
             f"name the {kind} to write"
