@@ -19,7 +19,6 @@ from taikai.model import (
     FORMAT_VERSION,
     NO_DRIFT_STATISTICS,
     DriftStatistics,
-    FeatureConfig,
     InputFile,
     ModelMetadata,
     TrainingRecord,
@@ -117,7 +116,7 @@ def test_formats_before_5_load_as_models_without_vectors(tiny_model_dir, values,
     (old / "metadata.json").write_text(json.dumps(values | {"format": version, "config": config}), encoding="utf-8")
     model = taikai.load_model(old)
     assert model.metadata.format == version and model.metadata.drift is not None
-    assert FeatureConfig.from_dict(model.metadata.config).vectors is None
+    assert model.metadata.feature_config().vectors is None
     assert len(model.metadata.inputs) == (len(values["inputs"]) if version >= 4 else 0)  # recorded from format 4
 
 
