@@ -227,7 +227,7 @@ def test_trained_on_reads_training_data(values, expected):
 def test_added_comparison_reads_the_added_metrics():
     scores = HeldOutScores(0.5, 0.4)
     comparison = AddedComparison(rows=4, folds=2, without=scores, with_added=scores)
-    meta = replace(ModelMetadata.unsaved(), metrics=Metrics(added=comparison.to_dict()))
+    meta = replace(ModelMetadata.unsaved(), metrics=Metrics(added=comparison))
     assert meta.added_comparison() == comparison
     assert ModelMetadata.unsaved().added_comparison() is None
     assert training_summary(meta, None).splitlines() == comparison.lines()

@@ -206,8 +206,7 @@ class ModelMetadata:
     def added_comparison(self) -> AddedComparison | None:
         """Return ``metrics.added`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
         files (or with too few added rows to compare)."""
-        added = self.metrics.added
-        return AddedComparison.from_dict(dict(added)) if added else None
+        return self.metrics.added
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash, the installed library versions and the

@@ -202,7 +202,7 @@ def train(
         columns=columns.recorded(),
     )
     if comparison is not None:
-        meta = replace(meta, metrics=replace(meta.metrics, added=comparison.to_dict()))
+        meta = replace(meta, metrics=replace(meta.metrics, added=comparison))
     elif len(inputs.added) and compare_folds:
         warn_user(skipped_comparison(inputs.added), DataWarning)
     model = Model(pipeline, meta)
