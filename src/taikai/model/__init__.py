@@ -31,6 +31,7 @@ from taikai.model._columns_read import columns_read, trained_noted
 from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
 from taikai.model._default_model import default_model_dir, shipped_model_dir
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
+from taikai.model._disagreeing import Disagreeing, LabelCounts
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._edited_cells import STATUSES, edited_cell, not_a_label, not_a_status
 from taikai.model._env_named import default_model, or_default
@@ -104,12 +105,14 @@ __all__ = [
     "Block",
     "Classified",
     "DictionaryInfo",
+    "Disagreeing",
     "DriftStatistics",
     "FastTfidfVectorizer",
     "FeatureBlocks",
     "FeatureConfig",
     "HeldOutScores",
     "InputFile",
+    "LabelCounts",
     "Metrics",
     "Model",
     "ModelMetadata",

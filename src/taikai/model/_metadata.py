@@ -201,7 +201,7 @@ class ModelMetadata:
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""
-        return TrainingData.from_dict(self.training_data.to_dict())
+        return TrainingData.from_record(self.training_data)
 
     def added_comparison(self) -> AddedComparison | None:
         """Return ``metrics.added`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
