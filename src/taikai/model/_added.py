@@ -25,7 +25,7 @@ class HeldOutScores:
     reason_macro_f1: float | None
     sentiment_accuracy: float | None = None
     sentiment_macro_f1: float | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict, kw_only=True)
+    extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False, kw_only=True)
 
     def __hash__(self) -> int:  # the scores' (the extra values may be lists or objects)
@@ -64,7 +64,7 @@ class AddedComparison:
     near_copies: int | None = None
     """Of the ``rows``, those with a near-copy among the others (one review with another opener or closer), each
     kept in one fold with its copies; ``None``: not recorded (a model trained before near-copies were grouped)."""
-    extra: Mapping[str, Any] = field(default_factory=dict, kw_only=True)
+    extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
     """The values of keys this taikai does not know (a later taikai of the same format may add some)."""
     keys: tuple[str, ...] = field(default=("rows", "folds", "without", "with"), compare=False, repr=False, kw_only=True)
     """The keys as written, in order: :meth:`to_dict` writes back what :meth:`from_dict` read, byte for byte once

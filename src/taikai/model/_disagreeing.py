@@ -20,16 +20,16 @@ class LabelCounts:
 
     reasons: int | None = None
     sentiment: int | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
     keys: tuple[str, ...] = ()
     __hash__ = None  # type: ignore[assignment]  # the extra values may be lists or objects: not hashable
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """Return the JSON-ready object: the keys read, in their order, then any count set since."""
         return written(self, _COUNTS)
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, Any]) -> LabelCounts:
+    def from_dict(cls, values: Mapping[str, object]) -> LabelCounts:
         """Return the record of an object of counts, its values as they are."""
         return cls(**read_keys(values, _COUNTS))
 
@@ -44,27 +44,27 @@ class Disagreeing(Generic[T]):
 
     duplicates: T | None = None
     repeats: T | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
     keys: tuple[str, ...] = ()
     __hash__ = None  # type: ignore[assignment]  # the extra values may be lists or objects: not hashable
 
-    def to_dict(self, write: Callable[[T], object]) -> dict[str, Any]:
+    def to_dict(self, write: Callable[[T], object]) -> dict[str, object]:
         """Return the JSON-ready object, each kind's value written by *write*: the keys read, in their order, then
         any kind set since."""
         return written(self, _KINDS, dict.fromkeys(_KINDS, write))
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, Any], read: Callable[[Any], T]) -> Disagreeing[T]:
+    def from_dict(cls, values: Mapping[str, object], read: Callable[[Any], T]) -> Disagreeing[T]:
         """Return the record of an object by kind, each kind's value (when not null) read by *read*."""
         return cls(**read_keys(values, _KINDS, dict.fromkeys(_KINDS, read)))
 
 
-def counts(values: Mapping[str, Any]) -> Disagreeing[LabelCounts]:
+def counts(values: Mapping[str, object]) -> Disagreeing[LabelCounts]:
     """Return ``training_data.added_disagreeing_in`` typed."""
     return Disagreeing.from_dict(values, LabelCounts.from_dict)
 
 
-def places(values: Mapping[str, Any]) -> Disagreeing[tuple[str, ...]]:
+def places(values: Mapping[str, object]) -> Disagreeing[tuple[str, ...]]:
     """Return ``training_data.added_disagreeing_at`` typed (each kind's list of places as a tuple)."""
     return Disagreeing.from_dict(values, tuple)
 

@@ -60,13 +60,13 @@ class RecordedConfig:
         without word vectors, retrained with ``--vectors none``."""
         return self.recorded() and self.vectors is None and "vectors" not in self.unread
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """Return the JSON-ready ``config`` object: the keys read, in their order, then any field set since."""
         values = written(self, _KNOWN, _WRITERS)
         return values | {key: value for key, value in self.unread.items() if key in values and values[key] is None}
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, Any]) -> RecordedConfig:
+    def from_dict(cls, values: Mapping[str, object]) -> RecordedConfig:
         """Return the record of a ``config`` object: each known setting typed when its value is of the kind training
         writes, else kept in ``unread``; nothing is refused (:meth:`~taikai.model.ModelMetadata.feature_config`
         checks)."""

@@ -20,7 +20,7 @@ def _int(value: object) -> int | None:
 def _differing(counts: object) -> dict[str, int]:
     if not isinstance(counts, LabelCounts):
         return {}
-    return {name: n for name, n in counts.to_dict().items() if _int(n)}
+    return {name: m for name, n in counts.to_dict().items() if (m := _int(n))}
 
 
 def _places(values: object) -> tuple[str, ...]:
