@@ -108,3 +108,7 @@ def test_feature_config_names_a_value_of_another_kind(config, setting, why):
         meta.feature_config()
     message = str(caught.value)
     assert f"does not support the setting {setting} of this model (saved by taikai 0.0.9): {why}" in message
+
+
+def test_a_value_kept_unread_is_written_even_when_not_read_from_a_file():
+    assert RecordedConfig(min_df=2, unread={"vectors": 3}).to_dict() == {"min_df": 2, "vectors": 3}

@@ -63,7 +63,7 @@ class RecordedConfig:
     def to_dict(self) -> dict[str, object]:
         """Return the JSON-ready ``config`` object: the keys read, in their order, then any field set since."""
         values = written(self, _KNOWN, _WRITERS)
-        return values | {key: value for key, value in self.unread.items() if key in values and values[key] is None}
+        return values | {key: value for key, value in self.unread.items() if values.get(key) is None}
 
     @classmethod
     def from_dict(cls, values: Mapping[str, object]) -> RecordedConfig:
