@@ -143,9 +143,8 @@ def describe_model(model, model_dir: Path) -> str:
     meta = model.metadata
     rows = "?" if meta.training_data.rows is None else meta.training_data.rows
     refit = " (refit on all rows)" if meta.refit_on_all_rows else ""
-    return (
-        f"Model `{model_dir}`; created {meta.created_at or '?'}; config `{meta.config}`; trained on {rows} rows{refit}."
-    )
+    config = meta.config.to_dict()
+    return f"Model `{model_dir}`; created {meta.created_at or '?'}; config `{config}`; trained on {rows} rows{refit}."
 
 
 def task_scores(gold, pred, labels, weights, all_labels=None) -> dict:

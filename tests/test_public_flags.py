@@ -105,6 +105,9 @@ MAP_MANY = ": name one label, or map a column of them with df['reason'].map(reas
         (None, "None" + MAP_MISSING),
         (float("nan"), "float nan" + MAP_MISSING),
         (pd.NA, "NAType <NA>" + MAP_MISSING),
+        # regression: missing values of other kinds (a float32 column's NaN, a NaT) had no advice
+        (np.float32("nan"), f"float32 {np.float32('nan')!r}" + MAP_MISSING),
+        (pd.NaT, "NaTType NaT" + MAP_MISSING),
         # regression: a Series was shown over two lines ("not Series 0    fees\ndtype: str"), with no advice
         (pd.Series(["fees"]), "a Series" + MAP_MANY),
         (["fees"], "list ['fees']" + MAP_MANY),

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from taikai._missing import is_missing
 from taikai._taxonomy import LANGUAGES as LANGUAGES
 from taikai._taxonomy import REASON_IDS as REASON_IDS
 from taikai._taxonomy import REASONS as REASONS
@@ -32,8 +33,7 @@ def _check_label(label: object, head: str, example: str) -> None:
     if isinstance(label, str):
         return
     function = f"{head}_name"
-    missing = label is None or (isinstance(label, float) and label != label) or type(label).__name__ == "NAType"
-    if missing:
+    if is_missing(label):
         hint = f": a row not classified has no {head}; map a column with .map({function}, na_action='ignore')"
     elif isinstance(label, Iterable) and not isinstance(label, bytes):  # a Series, a list, an array: one name each
         hint = f": name one label, or map a column of them with df[{head!r}].map({function}, na_action='ignore')"

@@ -100,7 +100,7 @@ def _word_runs(text: str, form: str) -> dict[tuple[int, int], set[str]]:
 def test_every_span_holds_its_feature(model, text, reason, expected):
     """A character n-gram's span normalises to it; a word n-gram's span is a run of tokens that makes it."""
     explanation = explain(model, text, top=50)
-    runs = _word_runs(text, model.metadata.config["token_form"])
+    runs = _word_runs(text, model.metadata.config.token_form)
     checked = 0
     for head in explanation.heads():
         for c in head.contributions:

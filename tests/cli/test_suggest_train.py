@@ -132,7 +132,7 @@ def test_suggest_fill_and_train_add_teaches_the_model(
         3.0,
     )
     assert added.sha256 and added.sha256 != base.sha256
-    assert model.metadata.metrics.added["rows"] == 8
+    assert model.metadata.metrics.added.rows == 8
     assert [p.reason for p in model.predict(PROBES)] == ["rejection"] * 3
 
 

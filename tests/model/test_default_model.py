@@ -105,4 +105,4 @@ def test_the_shipped_model_was_trained_with_the_shipped_configuration():
     """``FeatureConfig.shipped()`` is what ``taikai train`` and ``taikai.train`` default to: a retrain with the
     README's command must give the configuration that ships (reads only the metadata)."""
     metadata = read_metadata(default_model_dir())
-    assert FeatureConfig.from_dict(metadata.config) == FeatureConfig.shipped()
+    assert metadata.feature_config() == FeatureConfig.shipped()

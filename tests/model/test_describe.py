@@ -20,6 +20,7 @@ from taikai.model import (
     Model,
     ModelMetadata,
     ModelStatus,
+    RecordedConfig,
     TrainingData,
     TrainingRecord,
     artifact_problems,
@@ -227,7 +228,7 @@ def test_trained_on_reads_training_data(values, expected):
 def test_added_comparison_reads_the_added_metrics():
     scores = HeldOutScores(0.5, 0.4)
     comparison = AddedComparison(rows=4, folds=2, without=scores, with_added=scores)
-    meta = replace(ModelMetadata.unsaved(), metrics=Metrics(added=comparison.to_dict()))
+    meta = replace(ModelMetadata.unsaved(), metrics=Metrics(added=comparison))
     assert meta.added_comparison() == comparison
     assert ModelMetadata.unsaved().added_comparison() is None
     assert training_summary(meta, None).splitlines() == comparison.lines()
@@ -235,7 +236,7 @@ def test_added_comparison_reads_the_added_metrics():
 
 def test_an_unreadable_config_is_said_by_info_not_raised(tiny_model):
     """A config key this taikai does not know: feature_config() names it; the description shows it."""
-    meta = replace(tiny_model.metadata, config={"word_ngrams": [1, 2], "colour": "red"})
+    meta = replace(tiny_model.metadata, config=RecordedConfig.from_dict({"word_ngrams": [1, 2], "colour": "red"}))
     with pytest.raises(ModelError, match="the config of this model holds the setting colour='red', which this taikai"):
         meta.feature_config()  # saved by this same version: the file was edited
     line = next(s for s in describe_model(meta, "m", ModelStatus(True)).splitlines() if s.startswith("config:"))

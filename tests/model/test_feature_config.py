@@ -121,11 +121,11 @@ def test_a_saved_config_this_taikai_refuses_is_a_model_error(saved_by, free_labe
     from importlib import metadata
 
     from taikai.errors import ModelError
-    from taikai.model import ModelMetadata
+    from taikai.model import ModelMetadata, RecordedConfig
 
     installed = metadata.version("taikai")
     meta = ModelMetadata.unsaved()
-    object.__setattr__(meta, "config", FeatureConfig.shipped().to_dict() | {"min_df": -1})
+    object.__setattr__(meta, "config", RecordedConfig.from_dict(FeatureConfig.shipped().to_dict() | {"min_df": -1}))
     object.__setattr__(meta, "taikai_version", saved_by.format(v=installed))
     object.__setattr__(meta, "free_labels", free_labels)
     with pytest.raises(ModelError) as caught:

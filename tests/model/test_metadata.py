@@ -19,7 +19,6 @@ from taikai.model import (
     FORMAT_VERSION,
     NO_DRIFT_STATISTICS,
     DriftStatistics,
-    FeatureConfig,
     InputFile,
     ModelMetadata,
     TrainingRecord,
@@ -117,7 +116,7 @@ def test_formats_before_5_load_as_models_without_vectors(tiny_model_dir, values,
     (old / "metadata.json").write_text(json.dumps(values | {"format": version, "config": config}), encoding="utf-8")
     model = taikai.load_model(old)
     assert model.metadata.format == version and model.metadata.drift is not None
-    assert FeatureConfig.from_dict(model.metadata.config).vectors is None
+    assert model.metadata.feature_config().vectors is None
     assert len(model.metadata.inputs) == (len(values["inputs"]) if version >= 4 else 0)  # recorded from format 4
 
 
@@ -292,6 +291,14 @@ def _added_row(m):
         (lambda m: m.update(training_data={}), "'training_data.rows' is missing"),
         (lambda m: m["training_data"].update(file=3), "'training_data.file' is 3, but should be a file name"),
         (
+            lambda m: m["training_data"].update(added_disagreeing_at={"repeats": "a.csv:2"}),
+            "'training_data.added_disagreeing_at.repeats' is 'a.csv:2', but should be a list of strings (FILE:LINE",
+        ),
+        (
+            lambda m: m["training_data"].update(added_disagreeing_at=["a.csv:2"]),
+            "'training_data.added_disagreeing_at' is ['a.csv:2'], but should be an object with lists 'duplicates'",
+        ),
+        (
             lambda m: _added_row(m) or m["inputs"][1].update(role="weird"),
             "'inputs[1].role' is 'weird', but should be 'base' or 'added'",
         ),
@@ -326,6 +333,8 @@ def _added_row(m):
         "rows-text",
         "training-data-empty",
         "file-number",
+        "disagreeing-places-text",
+        "disagreeing-places-list",
         "role-other",
         "base-not-first",
         "input-rows-text",
@@ -341,7 +350,8 @@ def _added_row(m):
 def test_hand_edited_parts_are_refused_at_load_naming_them(values, edit, problem):
     """Regressions: metrics.test 5 loaded ("verified and loaded"), then batch crashed in its summary; metrics.added
     {"x": 1} crashed info; training_data.rows "abc" showed "None rows"; an input file of role "weird" vanished from
-    info; warnings [1, 2] showed "warning: 1"; dictionary.name 5 showed "dictionary: 5 1.0.8"."""
+    info; warnings [1, 2] showed "warning: 1"; dictionary.name 5 showed "dictionary: 5 1.0.8";
+    training_data.added_disagreeing_at of text loaded, and its places were shown as not recorded."""
     _refused(values, edit, problem)
 
 

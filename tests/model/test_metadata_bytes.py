@@ -5,12 +5,14 @@ and skipped rows, one from a data frame without sentiment). The typed parts keep
 and keys this taikai does not know."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from taikai.model import DictionaryInfo, ModelMetadata
+from taikai.model import DictionaryInfo, ModelMetadata, read_metadata
 from taikai.model._figures import describe_dictionary
+from taikai.model._save_files import metadata_json
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = Path(__file__).resolve().parents[1] / "fixtures" / "metadata_written"
@@ -33,6 +35,19 @@ def _round_trip(original: bytes) -> bytes:
 def test_metadata_written_back_is_the_bytes_read(path):
     original = path.read_bytes()
     assert _round_trip(original) == original
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "models" / "default" / "metadata.json", *sorted(WRITTEN.glob("*.json"))],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_metadata_loaded_and_saved_is_the_bytes_read(tmp_path, path):
+    """As loading reads metadata.json (read_metadata) and saving writes it (metadata_json)."""
+    model_dir = tmp_path / "m"
+    model_dir.mkdir()
+    shutil.copyfile(path, model_dir / "metadata.json")
+    assert metadata_json(read_metadata(model_dir)).encode("utf-8") == path.read_bytes()
 
 
 @pytest.mark.parametrize("model", ["tiny_model_dir", "ja_model_dir"])

@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from taikai.model import Metrics, ModelMetadata, Scores
+from taikai.model import AddedComparison, HeldOutScores, Metrics, ModelMetadata, Scores
 
 WRITTEN = Path(__file__).resolve().parents[1] / "fixtures" / "metadata_written"
+_UNSCORED = {"sentiment_accuracy": None, "sentiment_macro_f1": None}
+ADDED = {
+    "rows": 1,
+    "folds": 2,
+    "without": {"reason_accuracy": 1.0, "reason_macro_f1": None} | _UNSCORED,
+    "with": {"reason_accuracy": 0.5, "reason_macro_f1": None} | _UNSCORED,
+}
 
 
 @pytest.mark.parametrize(
@@ -41,10 +48,10 @@ def test_metrics_are_typed_and_written_back_as_read(values, typed):
         (
             replace(
                 replace(Metrics.from_dict({"cv": {"folds": 2}}), test=Scores(rows=8)),
-                added={"rows": 1},
+                added=AddedComparison(1, 2, HeldOutScores(1.0, None), HeldOutScores(0.5, None)),
                 note="n",
             ),
-            {"cv": {"folds": 2}, "added": {"rows": 1}, "test": {"rows": 8}, "note": "n"},
+            {"cv": {"folds": 2}, "added": ADDED, "test": {"rows": 8}, "note": "n"},
         ),
     ],
     ids=["empty", "set after reading, as training sets them"],
@@ -68,3 +75,33 @@ def test_numbers_are_the_numeric_scores_and_counts(scores, numbers):
 def test_scored_lists_the_sets_of_scores_in_the_order_written():
     metrics = Metrics.from_dict({"test": {"rows": 8}, "note": "n", "cv": {"folds": 2}})
     assert list(metrics.scored()) == ["test", "cv"]
+
+
+_READ_ADDED = json.loads((WRITTEN / "added.json").read_text(encoding="utf-8"))["metrics"]["added"]
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        _READ_ADDED,
+        dict(reversed(list(_READ_ADDED.items()))),
+        _READ_ADDED | {"with": {"reason_macro_f1": 0.5, "reason_accuracy": None, "brier": [0.1]}, "later": {"a": 1}},
+        {k: v for k, v in _READ_ADDED.items() if k != "near_copies"} | {"sentiment_rows": 3, "reason_rows": None},
+    ],
+    ids=["as written", "reordered", "keys of a later taikai, scores reordered", "counts of an older taikai"],
+)
+def test_the_comparison_of_added_labels_is_typed_and_written_back_as_read(added):
+    metadata = json.loads((WRITTEN / "added.json").read_text(encoding="utf-8"))
+    metadata["metrics"]["added"] = added
+    meta = ModelMetadata.from_dict(metadata)
+    comparison = meta.added_comparison()
+    assert isinstance(comparison, AddedComparison) and comparison is meta.metrics.added
+    assert (comparison.rows, comparison.with_added.reason_accuracy) == (added["rows"], added["with"]["reason_accuracy"])
+    assert json.dumps(meta.to_dict()) == json.dumps(metadata)
+
+
+def test_a_comparison_equals_and_hashes_as_one_of_its_values_whatever_the_order_of_its_keys():
+    read = AddedComparison.from_dict(dict(reversed(list(_READ_ADDED.items()))))
+    made = AddedComparison(38, 2, read.without, read.with_added, near_copies=0)
+    assert read == made and hash(read) == hash(made)
+    assert list(made.to_dict()) == ["rows", "folds", "without", "with", "near_copies"]  # as training writes it

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.cli import cli
-from taikai.model import _retrain, retrain_command
+from taikai.model import RecordedConfig, _retrain, retrain_command
 from taikai.model._trained_columns import TrainedColumns
 
 PLAIN = "taikai train DATA.csv --out MODEL_DIR"
@@ -19,7 +19,15 @@ CALLED = "taikai.train('DATA.csv', 'MODEL_DIR', config=taikai.FeatureConfig({}))
 
 def _meta(config, **changes):
     meta = taikai.ModelMetadata.unsaved()
-    return replace(meta, **{"config": config.to_dict(), "reasons": ("fees",), "sentiments": ("negative",), **changes})
+    return replace(
+        meta,
+        **{
+            "config": RecordedConfig.of(config),
+            "reasons": ("fees",),
+            "sentiments": ("negative",),
+            **changes,
+        },
+    )
 
 
 @pytest.mark.parametrize(

@@ -126,4 +126,4 @@ def test_a_retrain_hint_followed_literally_reads_the_same_columns(tmp_path, tiny
     first, second = read_metadata(tmp_path / "m1"), taikai.load_model(tmp_path / "m2").metadata
     kind = ("columns", "free_labels", "sentiments", "refit_on_all_rows", "reasons")
     assert [getattr(second, k) for k in kind] == [getattr(first, k) for k in kind]
-    assert second.config.get("vectors") is first.config.get("vectors") is None
+    assert second.config.vectors is first.config.vectors is None

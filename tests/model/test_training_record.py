@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from taikai.model import ModelMetadata, TrainingData, TrainingRecord
+from taikai.model import Disagreeing, LabelCounts, ModelMetadata, TrainingData, TrainingRecord
 
 WRITTEN = Path(__file__).resolve().parents[1] / "fixtures" / "metadata_written"
 
@@ -58,3 +58,56 @@ def test_trained_on_reads_the_record():
     record = TrainingRecord.from_dict({"file": "a.csv", "rows": 10, "train_rows": 8, "test_rows": 2})
     data = replace(ModelMetadata.unsaved(), training_data=record).trained_on()
     assert data == TrainingData(file="a.csv", rows=10, train_rows=8, test_rows=2)
+
+
+ADDED = json.loads((WRITTEN / "added.json").read_text(encoding="utf-8"))["training_data"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "counts", "places"),
+    [
+        ({}, LabelCounts(1, 0, keys=("reasons", "sentiment")), tuple(ADDED["added_disagreeing_at"]["duplicates"])),
+        (
+            {
+                "added_disagreeing_in": {"repeats": {"sentiment": 2, "labels": 1}, "duplicates": {"reasons": 1}},
+                "added_disagreeing_at": {"later": [1], "duplicates": ["b.csv:3 (kept: a.csv:2)"]},
+            },
+            LabelCounts(1, keys=("reasons",)),
+            ("b.csv:3 (kept: a.csv:2)",),
+        ),
+        (
+            {"added_disagreeing_in": {"duplicates": None}, "added_disagreeing_at": None},
+            None,
+            (),
+        ),
+    ],
+    ids=["as written", "reordered, keys of a later taikai", "nulls"],
+)
+def test_the_dropped_added_rows_are_typed_and_written_back_as_read(changes, counts, places):
+    metadata = json.loads((WRITTEN / "added.json").read_text(encoding="utf-8"))
+    metadata["training_data"] |= changes
+    meta = ModelMetadata.from_dict(metadata)
+    record = meta.training_data
+    assert isinstance(record.added_disagreeing_in, Disagreeing)
+    assert record.added_disagreeing_in.duplicates == counts
+    assert meta.trained_on().duplicates_differing_at == places
+    assert json.dumps(meta.to_dict()) == json.dumps(metadata)
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        (
+            {"added_disagreeing_in": {"duplicates": {"reasons": 2, "sentiment": 0, "labels": 1}}},
+            TrainingData(duplicates_differing_in={"reasons": 2, "labels": 1}),
+        ),
+        (
+            {"added_disagreeing_at": {"repeats": ["a.csv:2"]}, "skipped_rows": 2, "rows": "40"},
+            TrainingData(repeats_differing_at=("a.csv:2",), skipped_rows=2),
+        ),
+        ({"added_disagreeing_in": [1], "added_disagreeing_at": "a.csv:2", "rows": True}, TrainingData()),
+    ],
+    ids=["counts", "places, a count of text", "objects of another kind"],
+)
+def test_training_data_shows_the_record_what_is_not_of_its_kind_as_not_recorded(values, shown):
+    assert TrainingData.from_dict(values) == TrainingData.from_record(TrainingRecord.from_dict(values)) == shown

@@ -59,7 +59,7 @@ def test_fit_saves_the_configuration_in_the_model(tiny_corpus, vector_table, vec
     train, _ = tiny_corpus
     config = FeatureConfig(vectors=vector_table if vectors else None)
     model = fit(train, config, seed=0)
-    assert FeatureConfig.from_dict(dict(model.metadata.config)) == config
+    assert model.metadata.feature_config() == config
 
 
 def _results(columns):

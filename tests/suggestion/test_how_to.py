@@ -30,7 +30,7 @@ def _run(*args):
 
 def _kind(model_dir):
     meta = taikai.load_model(model_dir).metadata
-    return meta.free_labels, bool(meta.sentiments), meta.config.get("vectors"), meta.refit_on_all_rows, meta.columns
+    return meta.free_labels, bool(meta.sentiments), meta.config.vectors, meta.refit_on_all_rows, meta.columns
 
 
 @pytest.mark.parametrize(

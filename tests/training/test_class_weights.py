@@ -64,7 +64,7 @@ def test_a_weight_of_no_training_label_is_named(weights, split, message):
 )
 def test_a_weight_of_a_training_label_trains(weights, recorded):
     model = taikai.train(_data(), config=FeatureConfig(min_df=1, **weights), free_labels=True, folds=0, test_size=0)
-    assert model.metadata.config["class_weight"] == recorded
+    assert model.metadata.config.class_weight == recorded
 
 
 def _taxonomy_data() -> pd.DataFrame:
@@ -93,7 +93,7 @@ def _taxonomy_data() -> pd.DataFrame:
 def test_a_weight_keyed_as_a_label_cell_is_read_as_its_id(weights, recorded):
     model = taikai.train(_taxonomy_data(), config=FeatureConfig(min_df=1, **weights), folds=0, test_size=0)
     for name, value in recorded.items():
-        assert model.metadata.config[name] == value
+        assert getattr(model.metadata.config, name) == value
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ def added_frame():
 
 def test_added_rows_are_scored_with_and_without_them(tiny_csv):
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame()], compare_folds=4)
-    comparison = AddedComparison.from_dict(model.metadata.metrics.added)
+    comparison = model.metadata.metrics.added
+    assert isinstance(comparison, AddedComparison)
     assert (comparison.rows, comparison.folds) == (8, 4)
     assert comparison.with_added.reason_accuracy > comparison.without.reason_accuracy
     assert comparison.with_added.reason_accuracy == 1.0
@@ -140,8 +141,8 @@ def test_added_rows_coded_with_reasons_only_score_the_reason_alone(tiny_csv, wit
     """The sentiment before/after is measured on the added rows that have a sentiment, and says on how many."""
     added = added_frame().assign(sentiment=["negative"] * with_sentiment + [""] * (8 - with_sentiment))
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=4)
-    stored = model.metadata.metrics.added
-    comparison = AddedComparison.from_dict(stored)
+    comparison = model.metadata.metrics.added
+    stored = comparison.to_dict()
     assert comparison.sentiment_rows == (None if with_sentiment == 8 else with_sentiment)
     assert ("sentiment_rows" in stored) is (with_sentiment < 8)
     assert AddedComparison.from_dict(json.loads(json.dumps(stored))) == comparison
@@ -163,8 +164,8 @@ def test_added_rows_coded_with_a_sentiment_only_score_the_sentiment_alone(tiny_c
     """The reason before/after is measured on the added rows that have a reason, and says on how many."""
     added = added_frame().assign(reasons=["rejection"] * with_reason + [""] * (8 - with_reason))
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=4)
-    stored = model.metadata.metrics.added
-    comparison = AddedComparison.from_dict(stored)
+    comparison = model.metadata.metrics.added
+    stored = comparison.to_dict()
     assert comparison.reason_rows == (None if with_reason == 8 else with_reason)
     assert comparison.sentiment_rows is None and ("reason_rows" in stored) is (with_reason < 8)
     assert AddedComparison.from_dict(json.loads(json.dumps(stored))) == comparison

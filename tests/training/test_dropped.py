@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from taikai.model import Metrics, ModelMetadata, TrainingRecord
+from taikai.model import Metrics, ModelMetadata, RecordedConfig, TrainingRecord
 from taikai.model._describe import training_summary
 from taikai.training import Columns, read_inputs
 
@@ -91,13 +91,15 @@ def test_the_training_summary_names_them(at, said):
         sentiments=[],
         reason_thresholds={},
         max_chars=1,
-        config={},
+        config=RecordedConfig(),
         metrics=Metrics(),
         seed=0,
-        training_data=TrainingRecord(
-            added_disagreeing_repeats=repeats,
-            added_disagreeing_in={"repeats": {"reasons": repeats}},
-            added_disagreeing_at=at or None,
+        training_data=TrainingRecord.from_dict(
+            {
+                "added_disagreeing_repeats": repeats,
+                "added_disagreeing_in": {"repeats": {"reasons": repeats}},
+                "added_disagreeing_at": at or None,
+            }
         ),
     )
     [note] = [line for line in training_summary(meta, None).splitlines() if "among the files" in line]

@@ -23,7 +23,7 @@ def test_a_model_trained_on_a_relative_table_loads_from_another_directory(tmp_pa
     taikai.train(tiny_csv, "m", folds=0, test_size=0, config=FeatureConfig(vectors=given))
     monkeypatch.chdir(tmp_path / "elsewhere")
     model = taikai.load_model(tmp_path / "work" / "m")
-    assert model.metadata.config["vectors"] == str(tmp_path / "work" / "tables" / "tiny")
+    assert model.metadata.config.vectors == str(tmp_path / "work" / "tables" / "tiny")
     assert model.predict("手数料が高い")[0].reason is not None
 
 

@@ -128,7 +128,7 @@ def test_refit_all_trains_on_every_row(tiny_csv):
 def test_train_without_a_config_trains_the_shipped_configuration(tiny_csv, tmp_path, config, expected, kinds):
     taikai.train(tiny_csv, tmp_path / "m", config=config, folds=0, test_size=0)
     model = taikai.load_model(tmp_path / "m")
-    assert FeatureConfig.from_dict(model.metadata.config) == expected
+    assert model.metadata.feature_config() == expected
     assert [block.kind for block in feature_blocks(model.pipeline)] == kinds
 
 
@@ -196,7 +196,7 @@ def test_a_missing_table_of_one_s_own_is_told_how_to_give_one(tmp_path, monkeypa
     assert said.format(tmp=tmp_path, tables=tables) in message and "extract_vectors" not in message
     followed = replace(config, vectors=works.format(tmp=tmp_path))  # the advice: the table's path
     model = taikai.train(tiny_csv, config=followed, folds=0, test_size=0)
-    assert model.metadata.config["vectors"] == str(tmp_path / "mine")
+    assert model.metadata.config.vectors == str(tmp_path / "mine")
 
 
 def test_own_label_set_without_sentiment():

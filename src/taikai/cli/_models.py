@@ -182,8 +182,8 @@ def _vector_problems(meta: ModelMetadata) -> list[str]:
     from taikai.errors import ModelError
     from taikai.model import check_vectors, retrain_command, table_missing
 
-    name = meta.config.get("vectors")
-    if not isinstance(name, str):  # words only (None), or a config that loading refuses for its own reason
+    name = meta.config.vectors
+    if name is None:  # words only, or a config that loading refuses for its own reason
         return []
     # a table of one's own: put back, or retrain with another (the command made only for that message)
     missing = table_missing(name, lambda: retrain_command(meta))

@@ -31,6 +31,7 @@ from taikai.model._columns_read import columns_read, trained_noted
 from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
 from taikai.model._default_model import default_model_dir, shipped_model_dir
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
+from taikai.model._disagreeing import Disagreeing, LabelCounts
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._edited_cells import STATUSES, edited_cell, not_a_label, not_a_status
 from taikai.model._env_named import default_model, or_default
@@ -69,6 +70,7 @@ from taikai.model._prefixed import (
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._python_retrain import python_arguments, train_call
+from taikai.model._recorded_config import RecordedConfig
 from taikai.model._retrain import added_files, retrain_command, retrain_options, trained_base
 from taikai.model._save import check_model_dir, check_out_given, save_model
 from taikai.model._save_files import save_artifact
@@ -103,18 +105,21 @@ __all__ = [
     "Block",
     "Classified",
     "DictionaryInfo",
+    "Disagreeing",
     "DriftStatistics",
     "FastTfidfVectorizer",
     "FeatureBlocks",
     "FeatureConfig",
     "HeldOutScores",
     "InputFile",
+    "LabelCounts",
     "Metrics",
     "Model",
     "ModelMetadata",
     "ModelStatus",
     "Prediction",
     "ReasonSentimentClassifier",
+    "RecordedConfig",
     "RowHashes",
     "Scores",
     "TrainedColumns",

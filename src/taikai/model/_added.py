@@ -3,10 +3,12 @@ fold, trained without them and with them. :func:`taikai.training._compare.compar
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from taikai.model._figures import METRIC_NAMES
+from taikai.model._json_keys import in_order, read_keys, written
 
 FEW_COMPARED = 50
 """Below this many rows scored, :meth:`AddedComparison.lines` says that the before/after differences are mostly
@@ -16,12 +18,28 @@ chance: each row moves an accuracy by 1/rows (0.020 at 50), and a reason's F1 by
 @dataclass(frozen=True)
 class HeldOutScores:
     """Primary-reason and sentiment scores on held-out added rows (sentiment ``None`` without a sentiment head or
-    when no added row has one; reason ``None`` when no added row has one)."""
+    when no added row has one; reason ``None`` when no added row has one). ``extra`` and ``keys`` (scores of a later
+    taikai, and the keys as written, in order; not compared): as :mod:`taikai.model._json_keys` says."""
 
     reason_accuracy: float | None
     reason_macro_f1: float | None
     sentiment_accuracy: float | None = None
     sentiment_macro_f1: float | None = None
+    extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
+    keys: tuple[str, ...] = field(default=(), compare=False, repr=False, kw_only=True)
+
+    def __hash__(self) -> int:  # the scores' (the extra values may be lists or objects)
+        return hash((self.reason_accuracy, self.reason_macro_f1, self.sentiment_accuracy, self.sentiment_macro_f1))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready scores: every score, null where not scored (or the keys read, in their order)."""
+        return written(self, _HELD_OUT) if self.keys else {name: getattr(self, name) for name in _HELD_OUT}
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any]) -> HeldOutScores:
+        """Read the scores :meth:`to_dict` wrote (a score not written reads as ``None``)."""
+        read: dict[str, Any] = {"reason_accuracy": None, "reason_macro_f1": None}
+        return cls(**read | read_keys(values, _HELD_OUT))
 
 
 @dataclass(frozen=True)
@@ -46,32 +64,44 @@ class AddedComparison:
     near_copies: int | None = None
     """Of the ``rows``, those with a near-copy among the others (one review with another opener or closer), each
     kept in one fold with its copies; ``None``: not recorded (a model trained before near-copies were grouped)."""
+    extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
+    """The values of keys this taikai does not know (a later taikai of the same format may add some)."""
+    keys: tuple[str, ...] = field(default=("rows", "folds", "without", "with"), compare=False, repr=False, kw_only=True)
+    """The keys as written, in order: :meth:`to_dict` writes back what :meth:`from_dict` read, byte for byte once
+    dumped (:mod:`taikai.model._json_keys`)."""
+
+    def __hash__(self) -> int:  # the counts' and scores' (the extra values may be lists or objects)
+        counts = (self.rows, self.folds, self.sentiment_rows, self.reason_rows, self.near_copies)
+        return hash((*counts, self.without, self.with_added))
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values (as stored in the model's metrics under ``added``)."""
-        partial = {
+        """Return JSON-ready values (as stored in the model's metrics under ``added``): the keys read, in their
+        order, then the counts set since (``sentiment_rows``, ``reason_rows``, ``near_copies``; none when ``None``)."""
+        values = {
+            "rows": self.rows,
+            "folds": self.folds,
+            "without": self.without.to_dict(),
+            "with": self.with_added.to_dict(),
             "sentiment_rows": self.sentiment_rows,
             "reason_rows": self.reason_rows,
             "near_copies": self.near_copies,
         }
-        return {
-            "rows": self.rows,
-            "folds": self.folds,
-            "without": asdict(self.without),
-            "with": asdict(self.with_added),
-        } | {name: n for name, n in partial.items() if n is not None}
+        return in_order(values, self.keys, self.extra)
 
     @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> AddedComparison:
-        """Read the values written by :meth:`to_dict` (scores of a later taikai, unknown here, are left out)."""
+    def from_dict(cls, values: Mapping[str, Any]) -> AddedComparison:
+        """Read the values written by :meth:`to_dict` (checked when a model is read); keys of a later taikai are
+        kept in ``extra``."""
         return cls(
             int(values["rows"]),
             int(values["folds"]),
-            _held_out(values["without"]),
-            _held_out(values["with"]),
+            HeldOutScores.from_dict(values["without"]),
+            HeldOutScores.from_dict(values["with"]),
             values.get("sentiment_rows"),
             values.get("reason_rows"),
             values.get("near_copies"),
+            extra={str(key): value for key, value in values.items() if key not in _ADDED},
+            keys=tuple(map(str, values)),
         )
 
     def lines(self) -> list[str]:
@@ -138,5 +168,7 @@ class AddedComparison:
         return {head: n for head, n in counts.items() if shown[head] and n}
 
 
-def _held_out(values: dict[str, Any]) -> HeldOutScores:
-    return HeldOutScores(**{f.name: values.get(f.name) for f in fields(HeldOutScores)})
+_HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
+"""The scores of each side of the comparison, in the order training writes them."""
+_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies")
+"""The keys of ``metrics.added`` this taikai writes and reads, in the order training writes them."""

@@ -33,7 +33,12 @@ def written(record: Any, known: tuple[str, ...], write: Mapping[str, Convert] | 
     for key, convert in write.items():
         if values[key] is not None:
             values[key] = convert(values[key])
-    values |= record.extra
-    keys: tuple[str, ...] = record.keys
-    added = [key for key in values if key not in keys and (values[key] is not None or key in record.extra)]
+    return in_order(values, record.keys, record.extra)
+
+
+def in_order(values: Mapping[str, Any], keys: tuple[str, ...], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the JSON-ready object of the known *values* (by key, in the order training writes them) and the
+    *extra* ones: the *keys* read, in their order, then the known values set since (not ``None``) and the extras."""
+    values = {**values, **extra}
+    added = [key for key in values if key not in keys and (values[key] is not None or key in extra)]
     return {key: values[key] for key in (*keys, *added) if key in values}

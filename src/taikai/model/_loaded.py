@@ -70,10 +70,10 @@ def pipeline_described(pipeline: Any, meta: ModelMetadata) -> ModelMetadata:
     reasons = tuple(str(c) for c in classifier.reason_classes_)
     sentiments = tuple(str(c) for c in classifier.sentiment_classes_)
     config = meta.config
-    if config:  # a recorded config: its settings the pipeline's (none: a model fitted by hand, nothing to correct)
+    if config.recorded():  # its settings the pipeline's (none recorded: a model fitted by hand, nothing to correct)
         params = _parameters(pipeline)
         actual = {name: _actual(params, name) for name in _PARAMETERS}
-        config = config | {name: value for name, (known, value) in actual.items() if known}
+        config = config.with_settings({name: value for name, (known, value) in actual.items() if known})
     return replace(meta, reasons=reasons, sentiments=sentiments, config=config)
 
 
@@ -98,14 +98,14 @@ def _config_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
     """Return how ``config`` in *meta* differs from the pipeline it describes (a model without a recorded config,
     as one fitted by hand: nothing to compare); raise :class:`~taikai.errors.ModelError` for a config this taikai
     does not support (a setting of another version: retrain, rather than restore the file)."""
-    if not meta.config:
+    if not meta.config.recorded():
         return []
     config = meta.feature_config()
     assert config is not None  # a recorded config
     params = _parameters(pipeline)
     problems = []
     for name in _PARAMETERS:
-        if meta.format < 5 and name not in meta.config:
+        if meta.format < 5 and not meta.config.holds(name):
             continue  # vectors and sentiment_class_weight came in format 5: an older config does not record them
         known, actual = _actual(params, name)
         if not known:

@@ -27,6 +27,7 @@ from taikai.model._input_file import InputFile, read_inputs
 from taikai.model._metrics import Metrics
 from taikai.model._provenance import RowHashes
 from taikai.model._recorded import read_dictionary, read_metrics, read_training_data
+from taikai.model._recorded_config import RecordedConfig
 from taikai.model._retrain import retrain_command
 from taikai.model._salvaged import damaged_hint
 from taikai.model._statistics import DriftStatistics
@@ -62,7 +63,7 @@ class ModelMetadata:
     sentiments: tuple[str, ...]
     reason_thresholds: dict[str, float]
     max_chars: int
-    config: dict[str, Any]
+    config: RecordedConfig
     seed: int
     training_data: TrainingRecord
     metrics: Metrics
@@ -117,7 +118,7 @@ class ModelMetadata:
             "labels": {"reasons": list(self.reasons), "sentiments": list(self.sentiments)},
             "reason_thresholds": dict(self.reason_thresholds),
             "max_chars": self.max_chars,
-            "config": dict(self.config),
+            "config": self.config.to_dict(),
             "seed": self.seed,
             "training_data": self.training_data.to_dict(),
             "inputs": [f.to_dict() for f in self.inputs],
@@ -155,7 +156,7 @@ class ModelMetadata:
             sentiments=labels[1],
             reason_thresholds=f.get("reason_thresholds", thresholds, "an object of numbers"),
             max_chars=f.get("max_chars", positive_int, "a whole number above 0 (the longest text classified)"),
-            config=f.get("config", dict, "an object"),
+            config=f.get("config", _config, "an object"),
             seed=f.get("seed", nonnegative_int, "a whole number of 0 or more (as training takes it)"),
             training_data=f.part("training_data", read_training_data, "an object"),
             metrics=f.part("metrics", read_metrics, "an object"),
@@ -178,7 +179,7 @@ class ModelMetadata:
         """Return the metadata of a pipeline fitted by hand, not by :func:`taikai.train`: nothing known."""
         from taikai.text import MAX_CHARS
 
-        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, TrainingRecord(), Metrics())
+        return cls("", "", (), (), {}, MAX_CHARS, RecordedConfig(), 0, TrainingRecord(), Metrics())
 
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
@@ -190,22 +191,22 @@ class ModelMetadata:
         :class:`ModelError` for a configuration this taikai cannot read."""
         from taikai.model._feature_config import FeatureConfig, unsupported_error
 
-        if not self.config:
+        values = self.config.to_dict()
+        if not values:
             return None
         try:
-            return FeatureConfig.from_dict(self.config)
+            return FeatureConfig.from_dict(values)
         except (TypeError, ValueError, InputError) as exc:  # a key or value this taikai does not know
-            raise unsupported_error(self.config, self.taikai_version, exc, retrain_command(self)) from exc
+            raise unsupported_error(values, self.taikai_version, exc, retrain_command(self)) from exc
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""
-        return TrainingData.from_dict(self.training_data.to_dict())
+        return TrainingData.from_record(self.training_data)
 
     def added_comparison(self) -> AddedComparison | None:
         """Return ``metrics.added`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
         files (or with too few added rows to compare)."""
-        added = self.metrics.added
-        return AddedComparison.from_dict(dict(added)) if added else None
+        return self.metrics.added
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash, the installed library versions and the
@@ -223,6 +224,12 @@ class ModelMetadata:
         if self.drift is None:
             raise ModelError(NO_DRIFT_STATISTICS.replace(TRAIN_COMMAND, retrain_command(self)))
         return self.drift
+
+
+def _config(values: Any) -> RecordedConfig:
+    if not isinstance(values, dict):
+        raise TypeError(values)
+    return RecordedConfig.from_dict(values)
 
 
 def _labels(values: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from taikai.model._added import AddedComparison
 from taikai.model._json_keys import read_keys, written
 
 
@@ -61,7 +62,7 @@ class Metrics:
     ``extra``: as :mod:`taikai.model._json_keys` says."""
 
     cv: Scores | None = None
-    added: Mapping[str, Any] | None = None
+    added: AddedComparison | None = None
     test: Scores | None = None
     note: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -70,13 +71,13 @@ class Metrics:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready ``metrics`` object: the keys read, in their order, then any field set since."""
-        return written(self, _METRICS, {"cv": Scores.to_dict, "test": Scores.to_dict})
+        return written(self, _METRICS, {"cv": Scores.to_dict, "added": AddedComparison.to_dict, "test": Scores.to_dict})
 
     @classmethod
     def from_dict(cls, values: Mapping[str, Any]) -> Metrics:
         """Return the record of a ``metrics`` object (checked by :func:`~taikai.model._recorded.read_metrics` when a
         model is read)."""
-        return cls(**read_keys(values, _METRICS, {"cv": Scores.from_dict, "test": Scores.from_dict}))
+        return cls(**read_keys(values, _METRICS, _READ))
 
     def scored(self) -> dict[str, Scores]:
         """Return the sets of scores recorded (``cv``, ``test``), by name, in the order written."""
@@ -86,3 +87,4 @@ class Metrics:
 
 _SCORES = tuple(f.name for f in fields(Scores) if f.name not in ("extra", "keys"))
 _METRICS = tuple(f.name for f in fields(Metrics) if f.name not in ("extra", "keys"))
+_READ = {"cv": Scores.from_dict, "added": AddedComparison.from_dict, "test": Scores.from_dict}

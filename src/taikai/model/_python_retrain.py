@@ -44,10 +44,10 @@ def python_arguments(meta: TrainedAs) -> list[str] | None:
     for a model the command line can retrain, or whose config cannot be read (the command line's hint then)."""
     from taikai.model._feature_config import FeatureConfig
 
-    if not meta.config:
+    if not meta.config.recorded():
         return None
     try:
-        config = FeatureConfig.from_dict(meta.config)
+        config = FeatureConfig.from_dict(meta.config.to_dict())
     except (TypeError, ValueError, InputError):  # a config this taikai does not take: refused with its own hint
         return None
     default = FeatureConfig()

@@ -35,6 +35,7 @@ def read_training_data(f: Fields) -> TrainingRecord:
         f.optional(key, text, expected, "")
     f.optional("skipped_examples", str_tuple, "a list of strings", None)
     f.optional_part("added_disagreeing_in", _disagreeing, "an object with 'duplicates' and 'repeats'", None)
+    f.optional_part("added_disagreeing_at", _places, "an object with lists 'duplicates' and 'repeats'", None)
     f.optional_part("row_hashes", _unread, "an object (the row hashes)", None)
     return TrainingRecord.from_dict(f.values)
 
@@ -90,6 +91,11 @@ def _held_out(f: Fields) -> None:
 def _disagreeing(f: Fields) -> None:
     for part in ("duplicates", "repeats"):
         f.optional_part(part, _label_counts, "an object of counts", None)
+
+
+def _places(f: Fields) -> None:
+    for part in ("duplicates", "repeats"):
+        f.optional(part, str_tuple, "a list of strings (FILE:LINE places)", None)
 
 
 def _label_counts(f: Fields) -> None:

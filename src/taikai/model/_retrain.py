@@ -5,12 +5,13 @@ cannot give, so that following a hint trains the same kind of model."""
 from __future__ import annotations
 
 import shlex
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from taikai.model._fields import DATA, TRAIN_COMMAND
 from taikai.model._python_retrain import python_command
 
 if TYPE_CHECKING:
+    from taikai.model._recorded_config import RecordedConfig
     from taikai.model._trained_columns import TrainedColumns
 
 NO_VECTORS = "--vectors none"
@@ -21,7 +22,7 @@ class TrainedAs(Protocol):
     damaged one can be read)."""
 
     @property
-    def config(self) -> dict[str, Any]: ...
+    def config(self) -> RecordedConfig: ...
     @property
     def reasons(self) -> tuple[str, ...]: ...
     @property
@@ -72,8 +73,8 @@ def retrain_command(meta: TrainedAs | None) -> str:
         1,  # the first: the command's own, not a name given after
     )
     command += _frames_left_out(meta, python is not None, None if added else weight) + changed_base(meta)
-    vectors = None if meta is None else meta.config.get("vectors")
-    return unsaid(command, [NO_VECTORS] * (vectors is not None and not isinstance(vectors, str)))
+    unread = meta is not None and "vectors" in meta.config.unread  # a value loading refuses: the table is not known
+    return unsaid(command, [NO_VECTORS] * unread)
 
 
 def _frames_left_out(meta: TrainedAs | None, python: bool, weight: float | None) -> str:
@@ -164,7 +165,7 @@ def retrain_options(meta: TrainedAs | None) -> str:
     return _options(
         meta.free_labels,
         no_sentiment=no_sentiment,
-        no_vectors=bool(meta.config) and meta.config.get("vectors") is None,
+        no_vectors=meta.config.words_only(),
         refit_all=meta.refit_on_all_rows,
     ) + meta.columns.options(no_sentiment=no_sentiment)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
+from taikai.model._recorded_config import RecordedConfig
 from taikai.model._retrain import NO_VECTORS, retrain_command, unsaid
 from taikai.model._trained_columns import TrainedColumns
 
@@ -40,7 +41,7 @@ def salvaged_command(values: object) -> str:
 class _Salvaged:
     """What of a damaged metadata says how the model was trained (a :class:`~taikai.model._retrain.TrainedAs`)."""
 
-    config: dict[str, Any] = field(default_factory=dict)
+    config: RecordedConfig = field(default_factory=RecordedConfig)
     reasons: tuple[str, ...] = ()
     sentiments: tuple[str, ...] = ()
     free_labels: bool = False
@@ -57,10 +58,10 @@ def damaged_hint(values: object) -> str:
 def _config(value: object) -> dict[str, Any]:
     if not isinstance(value, dict) or not value:
         raise TypeError(value)
-    vectors = value.get("vectors")
-    if vectors is not None and not isinstance(vectors, str):
-        raise TypeError(vectors)
-    return {"config": value}
+    config = RecordedConfig.from_dict(value)
+    if "vectors" in config.unread:
+        raise TypeError(config.unread["vectors"])
+    return {"config": config}
 
 
 def _labels(value: object) -> dict[str, Any]:

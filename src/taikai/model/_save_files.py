@@ -119,7 +119,7 @@ def write_artifact(
                 meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, hashlib.sha256(data).hexdigest(), len(data)))
                 metadata = _temporary(out_dir, METADATA_NAME)
                 temporary.append(metadata)
-                metadata.write_text(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+                metadata.write_text(metadata_json(meta), encoding="utf-8")
                 saving.touched = True
                 os.replace(artifact, out_dir / ARTIFACT_NAME)
                 os.replace(metadata, out_dir / METADATA_NAME)
@@ -133,6 +133,12 @@ def write_artifact(
                 path.rmdir()
         raise
     return meta, data
+
+
+def metadata_json(meta: ModelMetadata) -> str:
+    """Return the text of ``metadata.json`` for *meta*: its :meth:`~taikai.model.ModelMetadata.to_dict`, indented,
+    non-ASCII characters as they are, one newline at the end (metadata read and written back is the bytes read)."""
+    return json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path, data: bytes | None = None) -> ModelMetadata:

@@ -1,5 +1,7 @@
-"""The base data a model was trained on, as its metadata records it (``training_data``), read into one typed
-record: :meth:`taikai.model.ModelMetadata.trained_on` returns it."""
+"""The base data a model was trained on, for display: the typed record of ``training_data``
+(:class:`~taikai.model.TrainingRecord`, the one reader of its keys) with what is not recorded as nothing (0, an
+empty tuple) and the counts of the added rows dropped named for display. :meth:`taikai.model.ModelMetadata.trained_on`
+returns it."""
 
 from __future__ import annotations
 
@@ -7,19 +9,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from taikai.model._disagreeing import Disagreeing, LabelCounts
+from taikai.model._training_record import TrainingRecord
+
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _differing(values: object) -> dict[str, int]:
-    if not isinstance(values, Mapping):
+def _differing(counts: object) -> dict[str, int]:
+    if not isinstance(counts, LabelCounts):
         return {}
-    return {str(name): n for name, n in values.items() if _int(n)}
+    return {name: m for name, n in counts.to_dict().items() if (m := _int(n))}
 
 
 def _places(values: object) -> tuple[str, ...]:
     return tuple(map(str, values)) if isinstance(values, list | tuple) else ()
+
+
+def _kinds(kinds: object) -> Disagreeing[Any]:
+    return kinds if isinstance(kinds, Disagreeing) else Disagreeing()
 
 
 @dataclass(frozen=True)
@@ -58,29 +67,32 @@ class TrainingData:
     __hash__ = None  # type: ignore[assignment]  # dicts of counts: not hashable
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, Any]) -> TrainingData:
-        """Read the ``training_data`` of a model's metadata; a missing or mistyped count reads as not recorded."""
-        differing = values.get("added_disagreeing_in")
-        differing = differing if isinstance(differing, Mapping) else {}
-        examples = values.get("skipped_examples")
-        at = values.get("added_disagreeing_at")
-        at = at if isinstance(at, Mapping) else {}
+    def from_record(cls, record: TrainingRecord) -> TrainingData:
+        """Return the display of *record*, a model's ``training_data``; a missing or mistyped count (in a record
+        not checked by loading) reads as not recorded."""
+        differing, at = _kinds(record.added_disagreeing_in), _kinds(record.added_disagreeing_at)
         return cls(
-            file=None if values.get("file") is None else str(values["file"]),
-            file_sha256=values.get("file_sha256") or None,
-            content_sha256=values.get("content_sha256") or None,
-            rows=_int(values.get("rows")),
-            train_rows=_int(values.get("train_rows")),
-            test_rows=_int(values.get("test_rows")),
-            skipped_rows=_int(values.get("skipped_rows")) or 0,
-            skipped_examples=tuple(map(str, examples)) if isinstance(examples, list | tuple) else (),
-            disagreeing_duplicates=_int(values.get("added_disagreeing_duplicates")) or 0,
-            disagreeing_repeats=_int(values.get("added_disagreeing_repeats")) or 0,
-            duplicates_differing_in=_differing(differing.get("duplicates")),
-            repeats_differing_in=_differing(differing.get("repeats")),
-            duplicates_differing_at=_places(at.get("duplicates")),
-            repeats_differing_at=_places(at.get("repeats")),
-            reason_rows=_int(values.get("reason_rows")),
-            sentiment_rows=_int(values.get("sentiment_rows")),
-            fitted_rows=_int(values.get("fitted_rows")),
+            file=None if record.file is None else str(record.file),
+            file_sha256=record.file_sha256 or None,
+            content_sha256=record.content_sha256 or None,
+            rows=_int(record.rows),
+            train_rows=_int(record.train_rows),
+            test_rows=_int(record.test_rows),
+            skipped_rows=_int(record.skipped_rows) or 0,
+            skipped_examples=_places(record.skipped_examples),
+            disagreeing_duplicates=_int(record.added_disagreeing_duplicates) or 0,
+            disagreeing_repeats=_int(record.added_disagreeing_repeats) or 0,
+            duplicates_differing_in=_differing(differing.duplicates),
+            repeats_differing_in=_differing(differing.repeats),
+            duplicates_differing_at=_places(at.duplicates),
+            repeats_differing_at=_places(at.repeats),
+            reason_rows=_int(record.reason_rows),
+            sentiment_rows=_int(record.sentiment_rows),
+            fitted_rows=_int(record.fitted_rows),
         )
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any]) -> TrainingData:
+        """Read the ``training_data`` of a model's metadata (as :meth:`from_record` of its
+        :class:`~taikai.model.TrainingRecord`); a missing or mistyped count reads as not recorded."""
+        return cls.from_record(TrainingRecord.from_dict(values))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import math
 import re
 import unicodedata
 from typing import NamedTuple
 
+from taikai._missing import is_missing as is_missing
 from taikai.errors import check_bool
 from taikai.text._misread import excel_error, object_message, utf8_as_cp932
 from taikai.text._status import Status
@@ -149,17 +149,6 @@ def _lone_surrogate(value: str, at: int) -> CheckedText:
         f"not valid text: a lone surrogate (U+{code:04X}{kept}) at character {at + 1}; decode the bytes first, in "
         "their encoding (taikai.io.decode_argument decodes a command-line argument as the CLI does)",
     )
-
-
-def is_missing(value: object) -> bool:
-    """Return whether *value* is a missing value: ``None``, a float NaN (numpy's ``float32`` and ``float16`` too),
-    ``pandas.NA``, ``pandas.NaT`` or numpy's ``NaT``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return True
-    kind = type(value)
-    if kind.__module__ == "numpy" and getattr(value, "ndim", None) == 0:  # a scalar: NaN and NaT are not themselves
-        return kind.__name__.startswith(("float", "datetime64", "timedelta64")) and bool(value != value)
-    return kind.__name__ in ("NAType", "NaTType")
 
 
 def empty_or_blank(value: object) -> str | None:

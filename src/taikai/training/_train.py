@@ -23,6 +23,7 @@ from taikai.model import (
     Metrics,
     Model,
     ModelMetadata,
+    RecordedConfig,
     RowHashes,
     Scores,
     TrainingRecord,
@@ -191,7 +192,7 @@ def train(
         sentiments=sentiments,
         reason_thresholds=thresholds,
         max_chars=MAX_CHARS,
-        config=config.to_dict(),
+        config=RecordedConfig.of(config),
         seed=seed,
         training_data=TrainingRecord.from_dict(source),
         metrics=Metrics.from_dict({"cv": cv_scores}),
@@ -201,7 +202,7 @@ def train(
         columns=columns.recorded(),
     )
     if comparison is not None:
-        meta = replace(meta, metrics=replace(meta.metrics, added=comparison.to_dict()))
+        meta = replace(meta, metrics=replace(meta.metrics, added=comparison))
     elif len(inputs.added) and compare_folds:
         warn_user(skipped_comparison(inputs.added), DataWarning)
     model = Model(pipeline, meta)
