@@ -112,3 +112,21 @@ def test_feature_config_names_a_value_of_another_kind(config, setting, why):
 
 def test_a_value_kept_unread_is_written_even_when_not_read_from_a_file():
     assert RecordedConfig(min_df=2, unread={"vectors": 3}).to_dict() == {"min_df": 2, "vectors": 3}
+
+
+@pytest.mark.parametrize(
+    ("config", "name", "value"),
+    [
+        ({"min_df": 2, "vectors": "chive"}, "vectors", "chive"),
+        ({"min_df": 2, "vectors": None}, "vectors", None),
+        ({"min_df": "2"}, "min_df", "2"),
+        ({"min_df": 2, "future": [1]}, "future", [1]),
+    ],
+)
+def test_a_setting_reads_by_its_key_as_when_config_was_a_dict(config, name, value):
+    assert RecordedConfig.from_dict(config)[name] == value
+
+
+def test_a_setting_not_recorded_is_a_key_error():
+    with pytest.raises(KeyError, match="vectors"):
+        RecordedConfig.from_dict({"min_df": 2})["vectors"]

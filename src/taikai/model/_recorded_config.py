@@ -60,6 +60,11 @@ class RecordedConfig:
         without word vectors, retrained with ``--vectors none``."""
         return self.recorded() and self.vectors is None and "vectors" not in self.unread
 
+    def __getitem__(self, name: str) -> object:
+        """Return the setting *name* as ``metadata.json`` records it (``config["vectors"]``, as when ``config`` was a
+        dict); a setting not recorded raises ``KeyError``."""
+        return self.to_dict()[name]
+
     def to_dict(self) -> dict[str, object]:
         """Return the JSON-ready ``config`` object: the keys read, in their order, then any field set since."""
         values = written(self, _KNOWN, _WRITERS)
