@@ -66,19 +66,29 @@ def _some(items: list[str], unit: str) -> str:
     return ", ".join(items[:SHOWN]) + (f" and {more:,} more {unit}" if more > 0 else "")
 
 
-def layout_warnings(where: str, layout: Layout, first: int, width: int) -> list[str]:
-    """Return the warnings of *layout* for the rows read from row *first* on, columns 1 to *width*, of the sheet
-    *where* names (``book.xlsx: sheet 'x'``): the hidden rows, which are classified all the same, and the merged
-    ranges, whose cells other than the top-left one read as empty."""
+def layout_warnings(
+    where: str, layout: Layout, first: int, width: int, last: int | None = None, told: set[object] | None = None
+) -> list[str]:
+    """Return the warnings of *layout* for the rows read from row *first* to row *last* (``None``: the sheet's last),
+    columns 1 to *width*, of the sheet *where* names (``book.xlsx: sheet 'x'``): the hidden rows, which are
+    classified all the same, and the merged ranges, whose cells other than the top-left one read as empty. *told*
+    holds the rows and ranges warned of before, which are left out; those warned of now are added to it."""
+    told = set() if told is None else told
+    end = float("inf") if last is None else last
     said = []
-    hidden = [row for row in layout.hidden if row >= first]
+    hidden = [row for row in layout.hidden if first <= row <= end and row not in told]
     if hidden:
         said.append(
             f"{where}: {len(hidden):,} row(s) hidden in Excel (by hand or by a filter) are read all the same, as "
             f"every row is: row(s) {_some([str(r) for r in hidden], 'rows')}; unhide them to see every row read, or "
             "delete them in the sheet if they are not to be read"
         )
-    merged = [ref for top, bottom, left, _, ref in layout.merged if bottom >= first and left <= width and bottom > 1]
+    merged = [
+        ref
+        for top, bottom, left, _, ref in layout.merged
+        if bottom >= first and top <= end and left <= width and bottom > 1 and ref not in told
+    ]
+    told.update(hidden, merged)
     if merged:
         said.append(
             f"{where}: merged cells: {_some(merged, 'ranges')}; only the top-left cell of a merged range holds its "
