@@ -5,6 +5,7 @@ argument in its stead within a block (a reference file's ``reference_encoding`` 
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,13 +44,15 @@ class Argument:
         return f"{now.name}={value!r}{now._said()}"
 
     def either(self, values: Sequence[object]) -> str:
-        """Return the argument given any of *values*, then the option so given:
-        ``kind='word' or kind='all' (--kind word or --kind all on the command line)``."""
+        """Return the argument given any of *values*, then the option so given, each value quoted for the shell
+        as the user pastes it (:func:`shlex.quote`): ``kind='word' or kind='all' (--kind word or --kind all on the
+        command line)``, ``reasons_column='退会 理由' (--reasons-column '退会 理由' on the command line)``."""
         now = self.current()
         python = " or ".join(f"{now.name}={value!r}" for value in values)
         if now.option is None:
             return python
-        return f"{python} ({' or '.join(f'{now.option} {value}' for value in values)} on the command line)"
+        shell = " or ".join(f"{now.option} {shlex.quote(str(value))}" for value in values)
+        return f"{python} ({shell} on the command line)"
 
     def _said(self) -> str:
         said = [f"{self.option} on the command line"] if self.option else []

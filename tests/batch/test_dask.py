@@ -204,6 +204,7 @@ def test_parquet_directory_without_id_gets_row_numbers(client, dump, tiny_model_
     taikai.classify_file(tmp_path / "all.parquet", tmp_path / "local.parquet", "text", model=tiny_model_dir)
     dask_out = _sorted(pd.read_parquet(tmp_path / "out"), "row")
     assert summary.rows == 120 and dask_out["row"].tolist() == list(range(120))
+    assert str(dask_out["row"].dtype) == "int64"  # never missing: not the nullable Int64 of an input's ints
     _assert_same(dask_out.drop(columns="row"), pd.read_parquet(tmp_path / "local.parquet"))
 
 

@@ -247,3 +247,20 @@ def test_a_resumed_run_goes_on_counting_from_the_saved_totals():
 )
 def test_the_summary_s_repr_counts_rows_in_the_singular_and_plural(rows, statuses, shown):
     assert repr(BatchSummary("in.csv", "out.csv", rows=rows, statuses=statuses)) == shown
+
+
+@pytest.mark.parametrize(
+    ("rows", "more", "said"),
+    [
+        (12000, True, "first 12,000 rows of dump.csv classified (--limit 12000)"),
+        (12000, False, "12,000 rows classified, all of dump.csv (it ended at --limit 12000)"),
+        (3, None, "3 rows classified, all of dump.csv (it ended before --limit 12000)"),
+    ],
+)
+def test_the_headline_gives_the_limit_as_the_option_takes_it(rows, more, said):
+    """Regression: ``(--limit 12,000)``: pasted, the option refused '12,000' as no whole number."""
+    from taikai.batch._summary_text import summary_text
+
+    summary = BatchSummary(input="dump.csv", output="out.csv", rows=rows, statuses={"ok": rows})
+    summary.limit, summary.more_rows = 12000, more
+    assert summary_text(summary).startswith(said), summary_text(summary)

@@ -19,8 +19,8 @@ ADDED = [  # rows the tiny fixture does not hold
     ("子育てが落ち着くまでお休みします", "time", "neutral"),
 ]
 GIVE_BOTH = (
-    "but '理由' and '感情' look to hold labels: give them as reasons_column='理由' (--reasons-column 理由 on the "
-    "command line) and sentiment_column='感情' (--sentiment-column 感情 on the command line)"
+    "but '理由' and '感情' look to hold labels: give them as reasons_column='理由' (--reasons-column '理由' on the "
+    "command line) and sentiment_column='感情' (--sentiment-column '感情' on the command line)"
 )
 
 
@@ -80,7 +80,7 @@ def command(name: str, data: Path, base: Path, model: Path, out: Path) -> list[o
             {"text": "感想", "reasons": "理由", "sentiment": "感情"},
             ["--text-column", "感想"],
             "no column 'reasons', but '理由' looks to hold labels: give it as reasons_column='理由' "
-            "(--reasons-column 理由 on the command line); the columns are ['感想', '理由', '感情']",
+            "(--reasons-column '理由' on the command line); the columns are ['感想', '理由', '感情']",
         ),
         ("rules", {"reasons": "分類"}, [], "but '分類' looks to hold labels: give it as reasons_column='分類'"),
         ("evaluate", {"text": "感想", "reasons": "理由", "sentiment": "感情"}, ["--text-column", "感想"], GIVE_BOTH),

@@ -75,11 +75,11 @@ def test_a_prefixed_predictions_file_with_labels_of_its_own_is_scored(tiny_model
         (["text", "review_tags", "Tone"], "reasons_column='review_tags' (--reasons-column review_tags"),
         (
             ["text", "分類"],
-            "but '分類' looks to hold labels: give it as reasons_column='分類' (--reasons-column 分類 on the command "
+            "but '分類' looks to hold labels: give it as reasons_column='分類' (--reasons-column '分類' on the command "
             "line), and the column of sentiment to sentiment_column= (--sentiment-column on the command line), or "
             "pass sentiment_column=None (--no-sentiment on the command line)",
         ),
-        (["text", "カテゴリ", "感情"], "reasons_column='カテゴリ' (--reasons-column カテゴリ on the command line)"),
+        (["text", "カテゴリ", "感情"], "reasons_column='カテゴリ' (--reasons-column 'カテゴリ' on the command line)"),
         (["text", "区分"], "give it as reasons_column='区分'"),
         (["text", "tone"], "give it as sentiment_column='tone' (--sentiment-column tone on the command line), and "),
         (["text", "label"], "but 'label' looks to hold labels: give it as reasons_column='label'"),

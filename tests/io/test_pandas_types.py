@@ -140,3 +140,27 @@ def test_the_report_and_the_suggest_sheet_show_a_code_as_written(tmp_path, tiny_
     assert set(re.findall(r"<tr><th>([^<]*)</th>", segments.group(1))[1:]) == {"1", "3", "(空欄)"}
     with open(sheet, encoding="utf-8-sig", newline="") as f:
         assert sorted(row["store"] for row in csv.DictReader(f)) == ["", "1", "3"]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"id_column": None}, {"row": "int64", "store": "Int64", "flag": "boolean"}),
+        ({"id_column": "store"}, {"store": "Int64", "flag": "boolean"}),
+    ],
+    ids=["row numbers", "an id column"],
+)
+def test_the_dask_engine_s_row_numbers_read_back_as_int64_from_parquet(tmp_path, tiny_model, given, expected):
+    """Regression: the Dask engine's Parquet parts read back their ``row`` column, which no row leaves empty, as the
+    nullable ``Int64`` of an input's ints, where its CSV, TSV and JSONL parts read it back as ``int64``."""
+    from taikai.batch import BatchOptions
+    from taikai.batch._dask_manifest import parts_spec
+
+    schema = pa.schema([("store", pa.int64()), ("flag", pa.bool_()), ("text", pa.string())])
+    spec = parts_spec(schema, tiny_model, BatchOptions(text_column="text", **given), "parquet", "utf-8")
+    assert spec.schema is not None
+    empty = {f.name: pa.array([], f.type) for f in spec.schema}
+    pq.write_table(pa.table(empty, schema=spec.schema), tmp_path / "part.parquet")
+    read = pd.read_parquet(tmp_path / "part.parquet")
+    assert {c: str(read[c].dtype) for c in expected} == expected
+    assert ("row" in read) is (given["id_column"] is None)

@@ -67,3 +67,39 @@ def test_hidden_rows_and_merged_cells_are_read_and_said(tmp_path, hidden, merged
         assert part in messages[0], messages
     if said:
         assert messages[0].startswith(f"{path}: sheet 'Sheet': ")
+
+
+@pytest.mark.parametrize(
+    ("limit", "chunk_size", "out", "said"),
+    [
+        (3, 5000, "o.csv", ["1 row(s) hidden", "row(s) 3; unhide"]),  # rows 2 to 4 read; 7 and 8, B7:B8 not
+        (3, 2, "o.csv", ["1 row(s) hidden", "row(s) 3; unhide"]),  # read as two chunks, said once
+        (3, 5000, "o.xlsx", ["1 row(s) hidden", "row(s) 3; unhide"]),  # the schema scan, then the rows
+        (5, 5000, "o.csv", ["1 row(s) hidden", "row(s) 3; unhide"]),  # row 7, hidden, read by the check for more
+        (6, 5000, "o.csv", ["2 row(s) hidden", "row(s) 3, 7; unhide", "merged cells: B7:B8"]),
+        (None, 5000, "o.csv", ["3 row(s) hidden", "row(s) 3, 7, 8; unhide", "merged cells: B7:B8"]),
+    ],
+)
+def test_under_a_limit_only_the_rows_read_are_said_hidden_or_merged(
+    tmp_path, tiny_model_dir, limit, chunk_size, out, said
+):
+    """Regression: ``taikai batch book.xlsx --limit 3`` warned of every hidden row and merged range of the sheet,
+    read or not (rows 3, 7 and 8, B7:B8), and warned again of those past the limit (7 and 8) when it read one
+    record more to tell whether the input held more rows."""
+    import taikai
+
+    path = _sheet(tmp_path / "s.xlsx", (3, 7, 8), ("B7:B8",), False)
+    options = {"limit": limit} if limit else {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = taikai.classify_file(
+            path, tmp_path / out, "text", model=tiny_model_dir, chunk_size=chunk_size, **options
+        )
+    messages = [
+        str(w.message) for w in caught if issubclass(w.category, DataWarning) and "sheet 'Sheet'" in str(w.message)
+    ]
+    assert summary.rows == (limit or len(TEXTS))
+    assert "\n".join(messages).count("hidden in Excel") == 1, messages
+    for part in said:
+        assert any(part in m for m in messages), messages
+    assert ("merged" in "".join(messages)) is any("merged" in part for part in said), messages

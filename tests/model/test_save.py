@@ -4,6 +4,7 @@ describe the pipeline; a loaded model unchanged is saved as the very bytes it wa
 
 import io
 import re
+import shutil
 
 import joblib
 import pandas as pd
@@ -198,3 +199,36 @@ def _cycle(pipeline):
 def test_unchanged_compares_what_the_pipeline_holds(tiny_model_dir, prepare, expected):
     data = (tiny_model_dir / ARTIFACT_NAME).read_bytes()
     assert unchanged(prepare(joblib.load(io.BytesIO(data))), data) is expected
+
+
+SHIPPED_SAVES = [
+    ("train", lambda out, csv: CliRunner().invoke(cli, ["train", str(csv), "--out", str(out), "--folds", "2"])),
+    ("train --force", lambda out, csv: CliRunner().invoke(cli, ["train", str(csv), "--out", str(out), "--force"])),
+    ("taikai.train", lambda out, csv: taikai.train(csv, out, folds=2, test_size=0, overwrite=True)),
+    ("Model.save", lambda out, csv: taikai.load_model(out).save(out.parent / "default/../default", overwrite=True)),
+]
+
+
+@pytest.mark.parametrize("packaged", [False, True], ids=["source checkout", "installed package"])
+@pytest.mark.parametrize(("how", "save"), SHIPPED_SAVES, ids=[s[0] for s in SHIPPED_SAVES])
+def test_the_shipped_model_is_not_saved_over_even_with_force(
+    tiny_model_dir, tiny_csv, tmp_path, monkeypatch, how, save, packaged
+):
+    """Regression: ``taikai train DATA --out models/default`` said "pass --force to replace it", and with --force
+    replaced the shipped model, the one the README's first command (and every command without --model) uses."""
+    shipped = tmp_path / "default"
+    shutil.copytree(tiny_model_dir, shipped)
+    before = {p.name: p.read_bytes() for p in shipped.iterdir()}
+    monkeypatch.setattr("taikai.model._save.shipped_model_dir", lambda: shipped)
+    monkeypatch.setattr("taikai.model._save.packaged_model_dir", lambda: shipped if packaged else None)
+    said = "holds the shipped model, the one taikai uses when no model is given"
+    try:
+        result = save(shipped, tiny_csv)
+    except InputError as exc:
+        message = str(exc)
+    else:
+        assert result.exit_code == 2, result.output
+        message = result.output
+    assert said in message and "even with overwrite=True" in message, message
+    assert "TAIKAI_MODEL" in message and ("replace " in message) is not packaged, message
+    assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before

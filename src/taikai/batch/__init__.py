@@ -15,7 +15,7 @@ from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_res
 from taikai.batch._columns import text_column_needed
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._interrupted import Interrupted
-from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
+from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions, BatchOptionValues
 from taikai.batch._partial_readme import describe_partial
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
@@ -30,6 +30,7 @@ __all__ = [
     "ENGINES",
     "MAX_EXAMPLES",
     "ON_BAD_LINES",
+    "BatchOptionValues",
     "BatchOptions",
     "BatchSummary",
     "ChunkResult",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dask.dataframe as dd
 import pyarrow as pa
@@ -30,12 +30,15 @@ from taikai.batch._dask_run import run_locked
 from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import said_complete
 from taikai.batch._lock import DaskLock
-from taikai.batch._options import BatchOptions
+from taikai.batch._options import BatchOptions, BatchOptionValues
 from taikai.batch._outputs import check_columns, written_through
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
 from taikai.errors import RESUME, InputError, check_path, wrong_type
 from taikai.model import Model, check_prefix, checked_ruleset, resolve_model
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing's from Python 3.11
 
 
 @errors_masked
@@ -48,12 +51,13 @@ def classify_files(
     client: Any = None,
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None = None,
     options: BatchOptions | None = None,
-    **option_values: Any,
+    **option_values: Unpack[BatchOptionValues],
 ) -> BatchSummary:
     """Classify every row of the files *input* names into the directory *output* on a Dask cluster.
 
     The options are those of :class:`BatchOptions` (``scheduler``, ``partitions`` and the shared ones; the
-    local engine's own must keep their defaults). Uses *client*, else the scheduler at ``scheduler``, else a
+    local engine's own must keep their defaults), given as *options* or as keywords typed by
+    :class:`BatchOptionValues`. Uses *client*, else the scheduler at ``scheduler``, else a
     local cluster (one process per core). Without ``id_column`` a ``row`` column numbers the input rows. *prepare*
     maps the input Dask DataFrame before classification (tests slow it down). Returns the same summary as the local
     batch. File-manager litter in a folder or glob is skipped, and named (see :func:`~taikai.batch.dask.read_input`).

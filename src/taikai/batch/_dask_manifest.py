@@ -20,13 +20,15 @@ from taikai.rules import RuleSet, RulesMode
 
 
 def parts_spec(schema: pa.Schema, model: Model, options: BatchOptions, fmt: str, encoding: str) -> tio.OutputSpec:
-    """Return how the parts are written in *fmt* and *encoding*: a :data:`ROW_COLUMN` (without ``id_column``), the
+    """Return how the parts are written in *fmt* and *encoding*: a :data:`ROW_COLUMN` (without ``id_column``; never
+    missing, so ``int64`` as CSV and JSONL parts read back, not the nullable ``Int64`` of an input's ints), the
     input's columns (its *schema*, with the pandas types of a Parquet input) and those *model* adds."""
     if options.mask_pii:  # a number of the text column is written as its masked text
         schema = tio.numbers_as_text(schema, options.text_column)
     fields = [*([pa.field(ROW_COLUMN, pa.int64())] if options.id_column is None else []), *schema]
     added = [pa.field(c, t) for c, t in output_types(model, options.applied_rules_mode, options.prefix).items()]
-    table = tio.with_pandas_types(pa.schema([*fields, *added], metadata=schema.metadata))  # a Parquet input's
+    # the pandas types of a Parquet input's columns, named by its metadata
+    table = tio.with_pandas_types(pa.schema([*fields, *added], metadata=schema.metadata), filled=[ROW_COLUMN])
     return tio.OutputSpec(fmt, tuple(table.names), encoding, table)
 
 

@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from dataclasses import replace
 from importlib import metadata as importlib_metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import taikai.io as tio
 from taikai import errors as said
@@ -23,7 +23,7 @@ from taikai.batch._excel import warn_excel
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS, sheet_names
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
-from taikai.batch._options import BatchOptions
+from taikai.batch._options import BatchOptions, BatchOptionValues
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._shield import Shield
@@ -40,6 +40,9 @@ from taikai.model import Model, check_prefix, checked_rules, model_sha256, resol
 from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RulesMode
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing's from Python 3.11
+
 TABLE_FORMATS = ("parquet", "xlsx")
 
 
@@ -53,11 +56,12 @@ def classify_file(
     model: Model | str | Path | None = None,
     options: BatchOptions | None = None,
     on_chunk: Callable[[int], None] | None = None,
-    **option_values: Any,
+    **option_values: Unpack[BatchOptionValues],
 ) -> BatchSummary:
     """Classify every row of *input* into *output*: its columns in order plus the model's, one row per row.
 
-    The options are those of :class:`BatchOptions`, given as *options* or as keywords (``jobs=2``).
+    The options are those of :class:`BatchOptions`, given as *options* or as keywords (``jobs=2``), typed by
+    :class:`BatchOptionValues`.
     *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. ``jobs`` worker
     processes (0: one per core) give the same output as one. The output appears only when complete; an
     interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from taikai.batch._columns import text_column_needed
 from taikai.errors import (
@@ -34,6 +34,33 @@ _OTHER_ENGINE = {
     "dask": " (of the Dask engine); to run the local engine, call taikai.classify_file",
 }
 """What an unknown option's error adds for each engine: where the other engine is."""
+
+
+class BatchOptionValues(TypedDict, total=False):
+    """The options of :class:`BatchOptions` given as keywords (``jobs=2``) to :func:`taikai.classify_file` and
+    :func:`taikai.dask.classify_files`, typed for mypy and the editor: each is a field of :class:`BatchOptions`
+    (which says what it does), of the same type; ``text_column`` is an argument of its own. A keyword left out keeps
+    the field's default (or the value in ``options=``)."""
+
+    id_column: str | None
+    input_format: str | None
+    output_format: str | None
+    encoding: str | None
+    encoding_errors: str
+    output_encoding: str | None
+    prefix: str
+    progress: bool
+    jobs: int
+    chunk_size: int
+    resume: bool
+    sheet: str | int | None
+    on_bad_lines: str
+    mask_pii: bool
+    scheduler: str | None
+    partitions: int | None
+    rules: str | Path | RuleSet | RuleMatcher | None
+    rules_mode: str
+    limit: int | None
 
 
 @dataclass(frozen=True, kw_only=True)

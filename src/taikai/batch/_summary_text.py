@@ -91,14 +91,15 @@ def summary_text(summary: BatchSummary) -> str:
 
 
 def _headline(summary: BatchSummary, done: str) -> str:
-    """Return ``N rows classified``, said of the first rows with ``--limit`` (or of all, when fewer)."""
+    """Return ``N rows classified``, said of the first rows with ``--limit`` (or of all, when fewer); the limit as
+    the option takes it (``--limit 5000``: ``5,000`` is no whole number to it)."""
     if summary.limit is None:
         return f"{done} rows classified"
     if summary.rows < summary.limit or summary.more_rows is False:  # False: it held exactly N rows
         ended = "before" if summary.rows < summary.limit else "at"
-        return f"{done} rows classified, all of {summary.input} (it ended {ended} --limit {summary.limit:,})"
+        return f"{done} rows classified, all of {summary.input} (it ended {ended} --limit {summary.limit})"
     first = f"{summary.classified:,} of the first {summary.rows:,}" if summary.not_ok else f"first {summary.rows:,}"
-    return f"{first} rows of {summary.input} classified (--limit {summary.limit:,})"
+    return f"{first} rows of {summary.input} classified (--limit {summary.limit})"
 
 
 def unclassified_warning(summary: BatchSummary) -> str | None:

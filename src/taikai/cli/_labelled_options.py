@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 
 import click
@@ -59,7 +60,8 @@ def sentiment_column_of(sentiment_column: str, no_sentiment: bool) -> str | None
         return sentiment_column
     if click.get_current_context().get_parameter_source("sentiment_column") is not ParameterSource.DEFAULT:
         raise click.UsageError(
-            f"--sentiment-column {sentiment_column} names a column of sentiments, which --no-sentiment says the data "
-            "does not have: leave out --no-sentiment to use that column, or --sentiment-column to do without"
+            f"--sentiment-column {shlex.quote(sentiment_column)} names a column of sentiments, which --no-sentiment "
+            "says the data does not have: leave out --no-sentiment to use that column, or --sentiment-column to do "
+            "without"
         )
     return None

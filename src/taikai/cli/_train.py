@@ -143,7 +143,8 @@ def train(
 
     Trains the shipped model's features (word n-grams and chiVe word vectors) unless --vectors none says
     otherwise. With --add, prints what the added labels bought: scores on them out of fold, trained without and
-    with them. Refuses, before training, an --out that holds a model (unless --force) or is a file. The summary
+    with them. Refuses, before training, an --out that holds a model (unless --force), holds the shipped model
+    (even with --force: train elsewhere and give it with --model or TAIKAI_MODEL) or is a file. The summary
     ends with warnings about weak data: a reason or sentiment too rare to cross-validate, untuned thresholds, a
     rare sentiment.
     """

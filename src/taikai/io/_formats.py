@@ -147,7 +147,8 @@ def open_reader(
     the format (``input_format=``, ``--input-format``) when the caller takes one: a workbook or Parquet file under
     another name is told to be named with it, else to be renamed. A JSONL file's columns are the keys of all its
     records, read first, whole; or *keys*, when another reader of the file read them (it is not read for them
-    again); or with *rows*, those of its first *rows* records (a reader read no further: see ``--limit``).
+    again); or with *rows*, those of its first *rows* records (a reader read no further: see ``--limit``). With
+    *rows*, an xlsx sheet's hidden rows and merged cells are said of the rows read only.
     """
     check_file("path", path)
     if keys is not None and (type(keys) is not list or not all(type(k) is str for k in keys)):
@@ -184,7 +185,7 @@ def open_reader(
     from taikai.io._parquet_reader import ParquetReader
     from taikai.io._table_readers import XlsxReader
 
-    return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet)
+    return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet, rows)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -95,7 +95,7 @@ def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: 
 def labels_fix(likely: dict[str, str], wanted: Sequence[tuple[Hashable, Argument]], rename: bool = False) -> str:
     """Return what to do about the label columns *wanted* (each with its argument) that are missing, when *likely*
     (:func:`likely_labels`) holds columns that look to hold them: give them to the arguments
-    (``reasons_column='理由' (--reasons-column 理由 on the command line)``), or, with *rename* (an ``--add`` file,
+    (``reasons_column='理由' (--reasons-column '理由' on the command line)``), or, with *rename* (an ``--add`` file,
     whose columns the arguments do not name), rename them (``rename '理由' to 'reasons'``; the caller says where);
     a kind wanted that none looks to hold is asked for as such. ``""`` when none of *likely* is of a kind *wanted*."""
     fixes: list[str] = []

@@ -5,7 +5,8 @@ back ``1.0``), and a column of booleans with a missing value stays booleans (``b
 
 An input column whose pandas type its Parquet input named (``Int64``, ``string``, ``category``, a time zone) keeps
 that type; every other column of ints or booleans is named nullable, whether or not it holds a missing value, so
-that every part of a Dask output and every run of one input read back with one dtype.
+that every part of a Dask output and every run of one input read back with one dtype. A column taikai fills in
+every row (the Dask engine's ``row`` numbers) keeps its own type (``int64``), as CSV and JSONL parts read back.
 """
 
 from __future__ import annotations
@@ -45,19 +46,23 @@ def agreed_entries(schemas: Iterable[pa.Schema]) -> dict[str, dict[str, Any]]:
     return {name: entry for name, entry in agreed.items() if entry is not None}
 
 
-def with_pandas_types(schema: pa.Schema, given: dict[str, dict[str, Any]] | None = None) -> pa.Schema:
+def with_pandas_types(
+    schema: pa.Schema, given: dict[str, dict[str, Any]] | None = None, *, filled: Iterable[str] = ()
+) -> pa.Schema:
     """Return *schema* with pandas metadata naming each column's pandas type: the entry *given* for it (by default
     the :func:`column_entries` of *schema*'s own metadata: the Parquet input's), else pandas' nullable ``Int64``
-    (``UInt8``, …) for ints and ``boolean`` for booleans, else the type pandas reads the column as anyway. No
-    index is named: the frame read back is numbered 0, 1, 2, …."""
+    (``UInt8``, …) for ints and ``boolean`` for booleans, except in the columns *filled* (never missing, such as the
+    Dask engine's row numbers), else the type pandas reads the column as anyway. No index is named: the frame read
+    back is numbered 0, 1, 2, …."""
     import pyarrow as pa
 
     entries = column_entries(schema) if given is None else given
     frame = schema.empty_table().to_pandas(ignore_metadata=True)
+    kept = set(entries) | set(filled)
     nullable = {
         f.name: _nullable(f.type)
         for f in schema
-        if f.name not in entries and (pa.types.is_integer(f.type) or pa.types.is_boolean(f.type))
+        if f.name not in kept and (pa.types.is_integer(f.type) or pa.types.is_boolean(f.type))
     }
     frame = frame.astype(nullable)
     made = pa.Schema.from_pandas(frame, preserve_index=False).pandas_metadata

@@ -5,6 +5,7 @@ on that table: reviews to classify go to ``predict``; a labelled table, a predic
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from taikai.errors import Argument, InputError
@@ -29,6 +30,6 @@ def plain_text_error(path: Path, kind: FileKind = FileKind.TABLE, option: Argume
         return InputError(f"{path}: a .txt file is plain text, not {_NOT[kind]}: {batch}{held}")
     return InputError(
         f"{path}: a .txt file is plain text, not a table: to classify its lines, one review per line, give them to "
-        f"predict (taikai predict < {path} on the command line, model.predict(lines) in Python); if it holds a "
-        f"table (a header, then one row per line), {table}"
+        f"predict (taikai predict < {shlex.quote(str(path))} on the command line, model.predict(lines) in Python); "
+        f"if it holds a table (a header, then one row per line), {table}"
     )

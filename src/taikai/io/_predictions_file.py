@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,7 +80,7 @@ def refuse_unlabelled_predictions(
 def refuse_model_labels(source: str, columns: Sequence[object], used: Sequence[str], missing: str = "") -> None:
     """Refuse the predictions file *source*: its columns *used* are the model's labels (*missing*: said first)."""
     prefix = next((p for p in reversed(prediction_prefixes(columns)) if used and used[0].startswith(p)), "")
-    by = f"taikai batch --prefix {prefix} writes" if prefix else "taikai batch and predict write"
+    by = f"taikai batch --prefix {shlex.quote(prefix)} writes" if prefix else "taikai batch and predict write"
     raise InputError(
         f"{source}: {missing}this is a predictions file (it has the model's {prefix}status and {prefix}p_reason_* "
         f"columns, as {by}): its {_listed(used)} column(s) are the model's labels, not gold labels; " + PREDICTIONS_HINT

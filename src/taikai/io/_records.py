@@ -197,6 +197,8 @@ def rows_past(reader: Reader, position: Position | None) -> bool:
     open there (a quote left open, which would run to the end of a dump of gigabytes) is input left, and so are
     bytes past them after blank lines only."""
     until = None
+    if position is not None:  # past the run's rows: a reader says nothing of what they hold (hidden rows, …)
+        position = {**position, "past": 1}
     if position is not None and "offset" in position:
         until = position["offset"] + ROWS_PAST_BYTES
         position = {**position, "until": until}

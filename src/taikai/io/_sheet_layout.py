@@ -62,19 +62,29 @@ def sheet_layout(ws: Any) -> Layout:
     return Layout(tuple(sorted(hidden)), tuple(sorted(merged)))
 
 
-def layout_warnings(where: str, layout: Layout, first: int, width: int) -> list[str]:
-    """Return the warnings of *layout* for the rows read from row *first* on, columns 1 to *width*, of the sheet
-    *where* names (``book.xlsx: sheet 'x'``): the hidden rows, which are classified all the same, and the merged
-    ranges, whose cells other than the top-left one read as empty."""
+def layout_warnings(
+    where: str, layout: Layout, first: int, width: int, last: int | None = None, told: set[object] | None = None
+) -> list[str]:
+    """Return the warnings of *layout* for the rows read from row *first* to row *last* (``None``: the sheet's last),
+    columns 1 to *width*, of the sheet *where* names (``book.xlsx: sheet 'x'``): the hidden rows, which are
+    classified all the same, and the merged ranges, whose cells other than the top-left one read as empty. *told*
+    holds the rows and ranges warned of before, which are left out; those warned of now are added to it."""
+    told = set() if told is None else told
+    end = float("inf") if last is None else last
     said = []
-    hidden = [row for row in layout.hidden if row >= first]
+    hidden = [row for row in layout.hidden if first <= row <= end and row not in told]
     if hidden:
         said.append(
             f"{where}: {len(hidden):,} row(s) hidden in Excel (by hand or by a filter) are read all the same, as "
             f"every row is: row(s) {cut_list(hidden, SHOWN)}; unhide them to see every row read, or "
             "delete them in the sheet if they are not to be read"
         )
-    merged = [ref for top, bottom, left, _, ref in layout.merged if bottom >= first and left <= width and bottom > 1]
+    merged = [
+        ref
+        for top, bottom, left, _, ref in layout.merged
+        if bottom >= first and top <= end and left <= width and bottom > 1 and ref not in told
+    ]
+    told.update(hidden, merged)
     if merged:
         said.append(
             f"{where}: merged cells: {cut_list(merged, SHOWN)}; only the top-left cell of a merged range holds its "

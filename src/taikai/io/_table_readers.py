@@ -75,15 +75,18 @@ def sheet_argument(sheet: object, default: str = "the first") -> str | None:
 
 
 class XlsxReader:
-    """Read one sheet of an xlsx workbook (the first, or ``sheet`` by name or 1-based number); row 1 names columns."""
+    """Read one sheet of an xlsx workbook (the first, or ``sheet`` by name or 1-based number); row 1 names columns.
+    With *rows* (``--limit``), only the first *rows* rows will be read: the sheet's hidden rows and merged cells are
+    said of the rows read, once read, not of the whole sheet before."""
 
     schema = None
 
-    def __init__(self, path: Path, sheet: str | int | None = None):
+    def __init__(self, path: Path, sheet: str | int | None = None, rows: int | None = None):
         check_path(path)
-        self.path, self.sheet = path, sheet_argument(sheet)
+        self.path, self.sheet, self.rows = path, sheet_argument(sheet), rows
         self._said: set[str] = set()  # the warnings of formulas with no value given, each once
         self._layout: Layout | None = None  # the sheet's hidden rows and merged cells, scanned on the first read
+        self._told: set[object] = set()  # the hidden rows and merged ranges warned of
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -172,12 +175,16 @@ class XlsxReader:
         )
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
-        """Yield chunks of up to *chunk_size* rows; an empty row is counted as blank, cells past the header are bad."""
+        """Yield chunks of up to *chunk_size* rows; an empty row is counted as blank, cells past the header are bad.
+        Read from a *position* marked ``past`` (a record past a ``--limit``: :func:`~taikai.io.rows_past`), what the
+        rows hold is not warned of: they are not the run's."""
         width = len(self.columns)
         line = position["line"] if position else 1
         done = position["done"] if position else 0
+        quiet = bool(position and position.get("past"))
         with self._open() as (_, ws):
-            self._warn_layout(ws, line + 1)
+            if not quiet and self.rows is None:  # every row from here on is read: said before
+                self._warn_layout(ws, line + 1)
             ws.reset_dimensions()
             rows: list[tuple[Any, ...]] = []
             starts: list[int] = []
@@ -206,22 +213,31 @@ class XlsxReader:
                     warn_imprecise(self.path, self.title, self.columns, rows, starts, self._said)
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
             except GeneratorExit:  # the rows wanted were read (a limit): say what those held
-                warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+                if not quiet:
+                    self._warn_read(ws, first, line, empty)
                 raise
-            warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+            if not quiet:
+                self._warn_read(ws, first, line, empty)
 
-    def _warn_layout(self, ws: Any, first: int) -> None:
-        """Warn once (:class:`DataWarning`) of the rows from *first* on hidden in Excel and of merged cells; the
-        sheet's XML is scanned for them once, however often it is read (the schema scan, then the rows)."""
+    def _warn_read(self, ws: Any, first: int, last: int, empty: int) -> None:
+        """Warn of what rows *first* to *last*, read, held: formulas with no value saved (up to row *empty*, the
+        last row read with an empty cell), and with :attr:`rows`, hidden rows and merged cells."""
+        warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+        if self.rows is not None:
+            self._warn_layout(ws, first, last)
+
+    def _warn_layout(self, ws: Any, first: int, last: int | None = None) -> None:
+        """Warn once (:class:`DataWarning`) of the rows *first* to *last* (``None``: the sheet's last) hidden in
+        Excel and of merged cells, each row or range once; the sheet's XML is scanned for them once, however often
+        it is read (the schema scan, then the rows)."""
         from taikai._warn import warn_user
         from taikai.errors import DataWarning
 
         if self._layout is None:
             self._layout = sheet_layout(ws)
-        for message in layout_warnings(f"{self.path}: sheet {self.title!r}", self._layout, first, len(self.columns)):
-            if message not in self._said:
-                self._said.add(message)
-                warn_user(message, DataWarning)
+        where = f"{self.path}: sheet {self.title!r}"
+        for message in layout_warnings(where, self._layout, first, len(self.columns), last, self._told):
+            warn_user(message, DataWarning)
 
 
 def _names_below(head: Head, empty: list[int]) -> str:

@@ -28,12 +28,20 @@ def _editable_source_dir() -> Path | None:
     return Path(unquote(urlparse(info["url"]).path))
 
 
-def shipped_model_dir() -> Path | None:
-    """Return the directory of the shipped model, whatever ``$TAIKAI_MODEL`` says: the copy packaged inside the
-    installed wheel, else ``models/default`` of the source checkout of an editable install; ``None`` without one."""
+def packaged_model_dir() -> Path | None:
+    """Return the directory of the shipped model packaged inside the installed wheel, ``None`` without one."""
     packaged = resources.files("taikai") / "default_model"
     if packaged.is_dir() and (packaged / METADATA_NAME).is_file():
         return Path(str(packaged))
+    return None
+
+
+def shipped_model_dir() -> Path | None:
+    """Return the directory of the shipped model, whatever ``$TAIKAI_MODEL`` says: the copy packaged inside the
+    installed wheel, else ``models/default`` of the source checkout of an editable install; ``None`` without one."""
+    packaged = packaged_model_dir()
+    if packaged is not None:
+        return packaged
     source = _editable_source_dir()
     if source is not None and (source / "models" / "default" / METADATA_NAME).is_file():
         return source / "models" / "default"

@@ -7,9 +7,10 @@ is renamed, removed or changes meaning, or a class inside the pickle moves to an
 1. Increment ``FORMAT_VERSION`` and describe the change in ``FORMATS``.
 2. Say in ``RETIRED_FORMATS`` why a model of the old version cannot be loaded (and how to get a new one), or, when
    old files can still be read, convert them in :meth:`~taikai.model.ModelMetadata.from_dict`.
-3. Retrain the shipped model (``taikai train data/reviews.csv --out models/default --refit-all --force``: it holds
-   the model it replaces) and regenerate the golden output (``python scripts/make_golden.py``); the golden test
-   proves the predictions did not change.
+3. Retrain the shipped model into another directory (``taikai train data/reviews.csv --out models/refit
+   --refit-all``; no model is saved over the shipped one, even with ``--force``), replace ``models/default`` by it
+   (``rm -r models/default && mv models/refit models/default``) and regenerate the golden output
+   (``python scripts/make_golden.py``); the golden test proves the predictions did not change.
 4. Add the old version to the table-driven refusal test in ``tests/model/test_metadata.py``.
 """
 

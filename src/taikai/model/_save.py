@@ -16,6 +16,7 @@ from typing import Any
 from taikai._cut import cut_list
 from taikai.errors import Argument, InputError, ModelError, check_path
 from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, leftover
+from taikai.model._default_model import packaged_model_dir, shipped_model_dir
 from taikai.model._loaded import metadata_problems
 from taikai.model._metadata import ModelMetadata
 from taikai.model._save_files import dirs_made, write_artifact
@@ -58,6 +59,26 @@ def _check_parent(out: Path, named: str) -> None:
         raise InputError(f"{named}: cannot create it: you may not write to {parent}; choose a directory you may write")
 
 
+def refuse_shipped(out: Path, named: str, force: str) -> None:
+    """Refuse the directory *out* (*named* in messages) when it is the shipped model's (:func:`shipped_model_dir`),
+    with *force* (what replaces a model) or without: the model taikai uses when none is given, which the README's
+    first command runs, is not replaced by a model trained or saved into it, a step away (``--force``) from losing
+    it. A model retrained to be shipped is trained into another directory, then moved into ``models/default``."""
+    shipped = shipped_model_dir()
+    if shipped is None or not out.is_dir() or not os.path.samefile(out, shipped):
+        return
+    packaged = packaged_model_dir() is not None
+    where = " (inside the installed package)" if packaged else ""
+    ship = (
+        "" if packaged else f"; to ship a retrained model, train it elsewhere, then replace {shipped} by its directory"
+    )
+    raise InputError(
+        f"{named}: holds the shipped model, the one taikai uses when no model is given{where}, which a model is not "
+        f"saved over, even with {force}: choose another directory (models/mine), then give it with --model "
+        "(load_model(DIR) in Python), or set TAIKAI_MODEL to it to make it the default" + ship
+    )
+
+
 def check_model_dir(
     out: Path,
     overwrite: bool,
@@ -80,6 +101,7 @@ def check_model_dir(
     if not out.exists():
         _check_parent(given, named)
         return
+    refuse_shipped(out, named, force)
     if not os.access(out, os.W_OK | os.X_OK):
         raise InputError(f"{named}: you may not write to it; choose a directory you may write")
     if interrupted is None:

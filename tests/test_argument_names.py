@@ -1,0 +1,81 @@
+"""Messages name an argument with its command-line option (taikai._argument_names): a value shown on the command
+line is quoted for the shell, so that a hint holding a column or a file with a space or a quote can be pasted."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+from taikai.errors import Argument, InputError
+
+KIND = Argument("kind", "--kind")
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        (["word"], "kind='word' (--kind word on the command line)"),
+        (["word", "all"], "kind='word' or kind='all' (--kind word or --kind all on the command line)"),
+        (["退会 理由"], "kind='退会 理由' (--kind '退会 理由' on the command line)"),
+        (["it's"], "kind=\"it's\" (--kind 'it'\"'\"'s' on the command line)"),
+        (["a;b"], "kind='a;b' (--kind 'a;b' on the command line)"),
+        (["$HOME"], "kind='$HOME' (--kind '$HOME' on the command line)"),
+        ([3], "kind=3 (--kind 3 on the command line)"),
+    ],
+    ids=["plain", "two", "space", "quote", "semicolon", "dollar", "number"],
+)
+def test_either_quotes_its_values_for_the_shell(values, said):
+    """Regression: ``--reasons-column 退会 理由`` was shown unquoted, two words to the shell."""
+    assert KIND.either(values) == said
+
+
+@pytest.mark.parametrize("value", ["退会 理由", "it's", 'say "no"', "a b\tc"])
+def test_the_option_given_in_either_reads_back_as_the_value(value):
+    shown = KIND.either([value])
+    line = shown[shown.index("(") + 1 : shown.rindex(" on the command line)")]
+    assert shlex.split(line) == ["--kind", value]
+
+
+def test_python_only_arguments_are_not_quoted():
+    assert Argument("kind").either(["退会 理由"]) == "kind='退会 理由'"
+
+
+def test_train_hint_for_label_columns_with_spaces_can_be_pasted(tmp_path, tiny_csv):
+    """Regression: ``taikai train`` on data whose label columns were '退会 理由' and "it's sentiment" said
+    ``--reasons-column 退会 理由`` and ``--sentiment-column it's sentiment``: pasted, the shell split or choked."""
+    data = tmp_path / "spaced.csv"
+    frame = pd.read_csv(tiny_csv).rename(columns={"reasons": "退会 理由", "sentiment": "it's sentiment"})
+    frame.to_csv(data, index=False)
+    result = CliRunner().invoke(cli, ["train", str(data), "--out", str(tmp_path / "m")])
+    assert result.exit_code != 0
+    given = re.findall(r"\((--[a-z-]+ .*?) on the command line\)", result.output)
+    assert [shlex.split(g) for g in given] == [
+        ["--reasons-column", "退会 理由"],
+        ["--sentiment-column", "it's sentiment"],
+    ], result.output
+
+
+def test_a_txt_table_is_told_to_predict_with_its_path_quoted(tmp_path):
+    """Regression: ``taikai predict < /path/my data.txt`` was said unquoted."""
+    from taikai.io import format_of
+
+    path = tmp_path / "my data.txt"
+    path.write_text("手数料が高い\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        format_of(path)
+    said = str(raised.value)
+    command = said[said.index("taikai predict < ") : said.index(" on the command line")]
+    assert shlex.split(command) == ["taikai", "predict", "<", str(path)], said
+
+
+def test_sentiment_column_refused_beside_no_sentiment_is_quoted(tmp_path, tiny_csv):
+    """Regression: ``--sentiment-column my tone`` was echoed unquoted in the refusal of ``--no-sentiment``."""
+    args = ["train", str(tiny_csv), "--out", str(tmp_path / "m"), "--no-sentiment", "--sentiment-column", "my tone"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "--sentiment-column 'my tone' names a column of sentiments" in result.output, result.output
