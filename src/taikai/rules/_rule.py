@@ -125,6 +125,18 @@ class RuleSet:
     rules: tuple[Rule, ...]
     source: str = "<rules>"
 
+    def __post_init__(self) -> None:
+        """Refuse two rules of one name, as a rules file's reader does (``rule_names``, ``rules test`` and the report
+        tell rules apart by name: two of one name would be counted as one)."""
+        first: dict[str, int] = {}
+        twice = [
+            f"{self._position(k)}: the name is used by rule {first[r.name] + 1} too; names must be unique: rename one"
+            for k, r in enumerate(self.rules)
+            if isinstance(r, Rule) and first.setdefault(r.name, k) != k
+        ]
+        if twice:
+            raise RulesError("\n".join(twice))
+
     def __len__(self) -> int:
         return len(self.rules)
 
