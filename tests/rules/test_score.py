@@ -85,6 +85,7 @@ def test_to_dict_is_complete(score):
         "recall": pytest.approx(2 / 3),
         "misfires": 1,
         "examples": None,
+        "same_rows_as": None,
     }
     assert values["rules"][0]["examples"] == [{"row": 2, "line": 4, "gold": ["other"], "text": "手数料は妥当"}]
 
@@ -198,3 +199,56 @@ def test_rules_that_never_fired_are_named_with_what_to_check(texts, said):
     report = score_rules(matcher, texts, [["fees"]] * len(texts)).to_markdown()
     found = [line for line in report.splitlines() if line.startswith("Fired on none")]
     assert found == ([] if said is None else [found[0]]) and (said is None or found[0].startswith(said))
+
+
+SAME_ROWS = """
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+
+[[rule]]
+name = "fee again"
+label = "fees"
+regex = ["手.料"]
+
+[[rule]]
+name = "fee as time"
+label = "time"
+all = ["手数料"]
+
+[[rule]]
+name = "percent"
+label = "fees"
+regex = ['\\d+%']
+
+[[rule]]
+name = "never"
+label = "time"
+any = ["残業"]
+
+[[rule]]
+name = "never again"
+label = "time"
+any = ["定時"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "same_as", "said"),
+    [  # regression: a rule firing on exactly the rows of an earlier one was not said to be so
+        ("fee", None, None),
+        ("fee again", "fee", "fee again (fees) fired on exactly the 2 row(s) that fee (fees) fired on: it adds "),
+        ("fee as time", "fee", "fee as time (time) fired on exactly the 2 row(s) that fee (fees) fired on: the two"),
+        ("percent", None, None),  # fired on one of those rows only
+        ("never again", None, None),  # two rules that never fire are said to by the rules that fired on none
+    ],
+)
+def test_a_rule_firing_on_exactly_the_rows_of_an_earlier_one_is_said_to(name, same_as, said):
+    matcher = compile_rules(parse_rules(SAME_ROWS, "r.toml"))
+    score = score_rules(matcher, ["手数料が20%", "手数料は妥当", "時間がない"], [["fees"], ["other"], ["time"]])
+    [rule] = [r for r in score.rules if r.name == name]
+    assert rule.same_rows == same_as
+    assert next(r for r in score.to_dict()["rules"] if r["name"] == name)["same_rows_as"] == same_as
+    said_of = [line for line in score.to_markdown().splitlines() if line.startswith(f"{name} ({rule.label}) fired on")]
+    assert said_of == ([] if said is None else [said_of[0]]) and (said is None or said_of[0].startswith(said))
