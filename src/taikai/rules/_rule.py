@@ -160,9 +160,11 @@ class RuleSet:
         """Return the distinct labels of the rules, in rule order."""
         return tuple(dict.fromkeys(r.label for r in self.rules))
 
-    def digest(self) -> str:
-        """Return a sha256 of what the rules match and say (not of comments or layout): equal rules, equal digest."""
-        canonical = json.dumps([r.to_dict() for r in self.rules], ensure_ascii=False, sort_keys=True)
+    def digest(self, names: Sequence[str] | None = None) -> str:
+        """Return a sha256 of what the rules match and say (not of comments or layout): equal rules, equal digest.
+        With *names* (one per rule), of the rules under those names (``""`` each: of what they match and label)."""
+        named = [r.to_dict() | ({} if names is None else {"name": names[k]}) for k, r in enumerate(self.rules)]
+        canonical = json.dumps(named, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def where(self, rule: Rule) -> str:
