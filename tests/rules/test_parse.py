@@ -1038,3 +1038,34 @@ def test_a_rule_s_name_is_shown_without_the_spaces_around_it_in_every_message(wr
     assert str(caught.value).startswith("rules.toml:4: rule 'fee words' (rule 1 of the file): regex: ")
     fine = parse_rules(text.replace("(a+)+", "手数料"), "rules.toml")
     assert fine.rules[0].name == "fee words"
+
+
+@pytest.mark.parametrize(
+    ("label", "error", "said"),
+    [  # mutation audit: a blank label is said to be missing, once, not also to be no reason of the model
+        (" ", RulesError, "r.toml:1: rule 'r' (rule 1 of the file): no label; give one as label = \"…\""),
+        ("fee", InputError, "r.toml:1: rule 'r' (rule 1 of the file): label 'fee' is not a reason of the model"),
+    ],
+)
+def test_a_blank_label_is_no_label_and_an_unknown_one_is_named(label, error, said):
+    from taikai.errors import UnknownRuleLabelError
+
+    with pytest.raises(error) as caught:
+        parse_rules(f'[[rule]]\nname = "r"\nlabel = "{label}"\nany = ["手数料"]\n', "r.toml", labels=["fees", "time"])
+    assert str(caught.value).splitlines()[0].startswith(said)
+    assert isinstance(caught.value, UnknownRuleLabelError) is (error is InputError)
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "said"),
+    [  # mutation audit: KH Coder's operators in a term, refused when the file is read (not only by the check)
+        ("any", "手数料 & 高い", "holds &, which a term matches as written, not as 'and'"),
+        ("not", "!妥当", "starts with !, which a term matches as written, not as 'not'"),
+        ("all", "手数料 and 高い", "holds and, which a term matches as written, not as operators"),
+    ],
+)
+def test_a_term_written_with_kh_coder_s_operators_is_refused_at_its_line(key, term, said):
+    text = f'[[rule]]\nname = "r"\nlabel = "fees"\nany = ["高い"]\n{key} = ["{term}"]\n'
+    with pytest.raises(RulesError, match=re.escape(said)) as caught:
+        parse_rules(text.replace('any = ["高い"]\nany', "any"), "r.toml")
+    assert str(caught.value).startswith(f"r.toml:{5 if key != 'any' else 4}: rule 'r' (rule 1 of the file): {key}: ")
