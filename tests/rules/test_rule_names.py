@@ -81,3 +81,17 @@ def test_a_rule_set_made_in_python_refuses_a_name_used_twice_as_a_file_does(name
 def test_a_rule_set_of_distinct_names_is_made_and_relabelled():
     made = tuple(Rule(name, "手数料が高い", any=(Term(TermKind.SURFACE, "x"),)) for name in ("fee", "fees"))
     assert [r.label for r in RuleSet(made).for_labels(["fees", "low_pay"]).rules] == ["fees", "fees"]
+
+
+@pytest.mark.parametrize(("name", "shown"), [("fee|pay", "fee|pay"), ("fee｜pay", "fee|pay")])
+def test_a_rule_set_made_in_python_refuses_a_bar_in_a_name_as_a_file_does(name, shown):
+    """Regression: Rule('fee|pay', …) was accepted, and the report split its rule_names cell into rules fee and
+    pay, each with its hits, and fee|pay with none."""
+    from taikai.errors import RulesError
+
+    with pytest.raises(RulesError) as caught:
+        RuleSet((Rule("fee", "fees", any=(Term(TermKind.SURFACE, "x"),)), Rule(name, "fees")), "rules.py")
+    assert str(caught.value) == (
+        f"rules.py: rule {shown!r} (rule 2 of the rules): the name may not contain '|' (it separates rule names in "
+        "the output)"
+    )

@@ -126,16 +126,25 @@ class RuleSet:
     source: str = "<rules>"
 
     def __post_init__(self) -> None:
-        """Refuse two rules of one name, as a rules file's reader does (``rule_names``, ``rules test`` and the report
-        tell rules apart by name: two of one name would be counted as one)."""
+        """Refuse two rules of one name, or a name holding ``|``, as a rules file's reader does (``rule_names``,
+        ``rules test`` and the report tell rules apart by name, ``|`` between them: two of one name would be
+        counted as one, and ``a|b`` as two)."""
         first: dict[str, int] = {}
-        twice = [
-            f"{self._position(k)}: the name is used by rule {first[r.name] + 1} too; names must be unique: rename one"
-            for k, r in enumerate(self.rules)
-            if isinstance(r, Rule) and first.setdefault(r.name, k) != k
-        ]
-        if twice:
-            raise RulesError("\n".join(twice))
+        problems = []
+        for k, rule in enumerate(self.rules):
+            if not isinstance(rule, Rule):
+                continue
+            if first.setdefault(rule.name, k) != k:
+                problems.append(
+                    f"{self._position(k)}: the name is used by rule {first[rule.name] + 1} too; names must "
+                    "be unique: rename one"
+                )
+            elif "|" in rule.name:
+                problems.append(
+                    f"{self._position(k)}: the name may not contain '|' (it separates rule names in the output)"
+                )
+        if problems:
+            raise RulesError("\n".join(problems))
 
     def __len__(self) -> int:
         return len(self.rules)
