@@ -32,6 +32,11 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     ("[０-９]割", ["０", "９"], "[0-9]割"),
     ("[（-）]", ["（", "）"], r"[\(-\)]"),
     ("(?P<名前>手数料)", [], None),  # a group's name is no text asked for
+    # mutation audit: a negated class of one character (parsed as NOT_LITERAL), an 8-digit escape, a group's name
+    # written in a character the pattern also asks for (the name is kept: it is no text)
+    ("手数料[^２]", ["２"], "手数料[^2]"),
+    (r"\U0000FF10割", ["０"], "0割"),
+    ("(?P<ｆ>ｆ)", ["ｆ"], "(?P<ｆ>f)"),
     # regression: a class holding both widths was told to write the character twice ([22]割, [0-90-9]+円): a
     # member whose normalised characters the rest of its class matches is left out
     ("[2２]割", ["２"], "[2]割"),

@@ -1069,3 +1069,23 @@ def test_a_term_written_with_kh_coder_s_operators_is_refused_at_its_line(key, te
     with pytest.raises(RulesError, match=re.escape(said)) as caught:
         parse_rules(text.replace('any = ["高い"]\nany', "any"), "r.toml")
     assert str(caught.value).startswith(f"r.toml:{5 if key != 'any' else 4}: rule 'r' (rule 1 of the file): {key}: ")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [  # mutation audit of rules/_reach.py: a prefix in any case; a reference in another case, as normalisation reads
+        # it; a placeholder beside the ○ that rules read it as is no problem
+        ("Regex:手数料", "'Regex:手数料' starts with the prefix regex:, which entries of regex do not take"),
+        ("LEMMA:引く", "'LEMMA:引く' starts with the prefix lemma:, which entries of regex do not take"),
+        ("手数料&Amp;利用料", "where HTML character references are decoded (&Amp; → &)"),
+        ("&NBSP;手数料", "where HTML character references are decoded (&NBSP; → a space)"),
+        ("(\\[メール\\]|○)さん", None),
+    ],
+)
+def test_a_regex_entry_is_checked_as_normalisation_reads_text(pattern, said):
+    text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['''{pattern}''']\n"
+    if said is None:
+        assert parse_rules(text).rules[0].any[0].value == pattern
+        return
+    with pytest.raises(RulesError, match=re.escape(said)):
+        parse_rules(text)
