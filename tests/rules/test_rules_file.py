@@ -90,3 +90,12 @@ def test_a_rules_file_named_dash_is_read(tmp_path, monkeypatch):
     (tmp_path / "-").unlink()
     with pytest.raises(RulesError, match=r"^-: .* does not read rules from standard input; save them to a file"):
         load_rules("-")
+
+
+def test_a_table_of_rules_shows_a_quote_of_a_cell_escaped(tmp_path):
+    """Mutation audit: a table of rules's first rule is shown as TOML that reads, quotes and backslashes escaped."""
+    path = tmp_path / "rules.csv"
+    path.write_text('name,label,any\n"say ""hi""",fees,\\d+円\n', encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert str(caught.value).endswith('[[rule]]\nname = "say \\"hi\\""\nlabel = "fees"\nany = ["\\\\d+円"]')
