@@ -1,6 +1,7 @@
 """Scoring rules against gold labels: hits, right hits, precision, recall and misfires, per rule and per label."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -252,3 +253,25 @@ def test_a_rule_firing_on_exactly_the_rows_of_an_earlier_one_is_said_to(name, sa
     assert next(r for r in score.to_dict()["rules"] if r["name"] == name)["same_rows_as"] == same_as
     said_of = [line for line in score.to_markdown().splitlines() if line.startswith(f"{name} ({rule.label}) fired on")]
     assert said_of == ([] if said is None else [said_of[0]]) and (said is None or said_of[0].startswith(said))
+
+
+def test_the_report_gives_each_label_s_row_and_the_rows_labelled_in_part():
+    """Mutation audit: the per-label table's rows, and the rows left out labelled in part, in the report and JSON."""
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    texts, gold = zip(*ROWS, strict=True)
+    score = score_rules(matcher, texts, gold)
+    report = replace(score, in_part=2).to_markdown()
+    assert "| fees | 4 | 2 | 0.500 | 0.667 |" in report.splitlines()
+    assert "| time | 0 | 0 | - | - |" in report.splitlines()
+    assert "(and 2 labelled in part (only more_reasons), skipped)" in report
+    assert replace(score, in_part=2).to_dict()["labelled_in_part"] == 2
+
+
+def test_a_misfire_is_named_by_its_data_row_and_shown_on_one_line():
+    """Mutation audit: rows left out before scoring make a misfire's data row differ from its place among the texts;
+    a text of several lines is shown on one."""
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    score = score_rules(matcher, ["手数料は\n妥当", "残業"], [["other"], ["time"]], rows=[4, 9])
+    [fee] = [r for r in score.rules if r.name == "fee"]
+    assert [e.row for e in fee.examples] == [4]
+    assert "- row 5: gold other: 手数料は 妥当" in score.to_markdown().splitlines()
