@@ -1089,3 +1089,25 @@ def test_a_regex_entry_is_checked_as_normalisation_reads_text(pattern, said):
         return
     with pytest.raises(RulesError, match=re.escape(said)):
         parse_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "fix"),
+    [  # regression: the digits of an escape were read as a run of characters the pattern asks for: [^\u0000-\u007f]
+        # was refused as an amount "0000", with the fix '[^\u0万-\u007f]+料', and \uFFFF with '\uFFF', no escape
+        (r"[^\u0000-\u007f]+料", None),
+        (r"[\uFF10-\uFFFF]割", None),
+        (r"\x00001", None),
+        (r"\U0001F600{2}", None),
+        (r"\u3042ーーーー", r"write '\u3042ーーー'"),  # a run beside an escape is still one
+        (r"\N{KATAKANA LETTER A}!{4}", r"write '\N{KATAKANA LETTER A}!{3}'"),
+    ],
+)
+def test_the_digits_of_an_escape_are_no_run(pattern, fix):
+    text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['''{pattern}''']\n"
+    if fix is None:
+        assert parse_rules(text).rules[0].any[0].value == pattern
+        return
+    with pytest.raises(RulesError, match="asks for a run of one character longer than three") as caught:
+        parse_rules(text)
+    assert str(caught.value).endswith(fix)
