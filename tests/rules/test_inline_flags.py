@@ -76,6 +76,7 @@ def test_turning_off_ignoring_case_is_refused_and_the_fix_fires(pattern, fixed):
         ("(?i-x:a b)", "(?i-x:a b)"),
         ("\\( a (?x: b )", "\\( a (?x:b)"),
         ("(?x)[(] a", "(?x)[(]a"),  # a ( in a class opens no group
+        ("(?x)[^] ]a b", "(?x)[^] ]ab"),  # mutation audit: a ] first in a negated class is a character of it
     ],
 )
 def test_pattern_text_leaves_out_what_matches_nothing(pattern, read):

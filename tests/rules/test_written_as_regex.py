@@ -140,3 +140,10 @@ def test_a_space_between_japanese_words_of_a_lemma_term_is_refused(key, term, sa
     assert message.startswith(f"{where}: {key}: the term {quoted(term)} holds a space")
     joined = "'lemma:" + "".join(term[len("lemma:") :].split()) + "'"
     assert said in message and message.endswith(f"or, for the words in a row, {joined}")
+
+
+def test_a_lemma_term_holding_a_bar_is_offered_its_terms_only():
+    """Mutation audit: a dictionary-form term is offered no regular expression (regex: matches the text as written)."""
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + "any = ['lemma:引く|取る']\n", "rules.toml")
+    assert str(caught.value).endswith(": write each as its own term, 'lemma:引く', 'lemma:取る'")
