@@ -1111,3 +1111,29 @@ def test_the_digits_of_an_escape_are_no_run(pattern, fix):
     with pytest.raises(RulesError, match="asks for a run of one character longer than three") as caught:
         parse_rules(text)
     assert str(caught.value).endswith(fix)
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "what"),
+    [  # mutation audit: within masking, a term holding personal data is quoted alone, without the forms of a fix
+        ("regex", "tanaka@example.comーーーー", "the regular expression"),
+        ("any", "tanaka@example.comーーーー", "the term"),
+    ],
+)
+def test_a_term_holding_personal_data_is_not_rewritten_within_masking(key, term, what):
+    from taikai._masked_messages import masking
+
+    with masking([]), pytest.raises(RulesError) as caught:
+        parse_rules(f"[[rule]]\nname = 'r'\nlabel = 'fees'\n{key} = ['{term}']\n", "r.toml")
+    assert str(caught.value) == (
+        f"r.toml:4: rule 'r' (rule 1 of the file): {key}: {what} '{term}' can never match the normalised text rules "
+        "run on; what to write instead quotes forms of the term, which holds personal data: check the rules file "
+        "without masking (taikai rules test without --mask-pii, or taikai.rules.load_rules) to see it"
+    )
+
+
+def test_a_lemma_term_is_not_checked_as_text_is():
+    """Mutation audit: a dictionary-form term is read from its normalised words, so a run cut by normalisation (or a
+    URL made the word url) is matched as the text's words are: no problem of a surface term is one of it."""
+    rules = parse_rules("[[rule]]\nname = 'r'\nlabel = 'fees'\nany = ['lemma:すごーーーーい']\n")
+    assert str(rules.rules[0].any[0]) == "lemma:すごーーーーい"
