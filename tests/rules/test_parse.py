@@ -1137,3 +1137,19 @@ def test_a_lemma_term_is_not_checked_as_text_is():
     URL made the word url) is matched as the text's words are: no problem of a surface term is one of it."""
     rules = parse_rules("[[rule]]\nname = 'r'\nlabel = 'fees'\nany = ['lemma:すごーーーーい']\n")
     assert str(rules.rules[0].any[0]) == "lemma:すごーーーーい"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [  # mutation audit of rules/_toml_errors.py
+        ('[[rule]]\nname = "r"\nlabel = _fees\n', "r.toml:3: not valid TOML: Invalid value (column 9): text is"),
+        ('[[rule]]\n「name」 = "r"\n', "r.toml:2: not valid TOML: Invalid statement (column 1); see the README's"),
+        # a literal string takes no escape: its \ before the quote ends nothing; the basic string after is left open
+        ('[[rule]]\nregex = [\'\\d\\\']\nname = "r\nlabel = "fees"\n', "r.toml:3: not valid TOML: the string opened "),
+        ("[[rule]]\nany = [{a = 1]\n", "r.toml:2: not valid TOML: the inline table opened here (column 8) is not "),
+    ],
+)
+def test_a_toml_syntax_error_is_said_where_it_is(text, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "r.toml")
+    assert str(caught.value).startswith(said)
