@@ -158,6 +158,58 @@ def test_resume_refuses_changed_rules(stop_after, tmp_path, dump, rules, tiny_mo
     assert (resumed.rules, resumed.ruled, resumed.conflicts) == (full.rules, full.ruled, full.conflicts)
 
 
+def _saved_as_an_earlier_taikai(partial, rules) -> None:
+    """Make the interrupted run's fingerprint as a taikai that read rule names as written (stripped) saved it."""
+    import hashlib
+
+    state = partial / "state.json"
+    values = json.loads(state.read_text(encoding="utf-8"))
+    fingerprint = values["fingerprint"]
+    written = [r.to_dict() | {"name": "ｆｅｅ" if r.name == "fee" else r.name} for r in rules.rules]
+    canonical = json.dumps(written, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    fingerprint["rules"] = hashlib.sha256(canonical).hexdigest()
+    notes = json.loads(fingerprint["notes"])
+    fingerprint["notes"] = json.dumps({k: notes[k] for k in ("encoding", "rules", "sheets")})
+    state.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [  # regression: each was said as "the rules changed ('RULES' → 'RULES' (its content changed))"
+        (
+            "rename",
+            "the rules changed ('RULES' → 'RULES' (only their names, which the output's rule_names holds: rule 2 "
+            "'fee' → 'fee words')). To resume, put back in 'RULES' the rules it held then",
+        ),
+        (
+            "earlier taikai",  # ｆｅｅ was read as written then, and is fee now: no file gives the name it read
+            "the rules changed ('RULES' → 'RULES' (its content is the same, but this taikai reads rule names as texts "
+            "are read, full-width and half-width forms as one and runs of spaces as one, and the output's rule_names "
+            "holds them so: 'ｆｅｅ' → 'fee')). The saved rows name the rules as an earlier taikai read their names, "
+            "which no rules file gives: start over without resume",
+        ),
+        ("rename and edit", "the rules changed ('RULES' → 'RULES' (its content changed)). To resume, put back"),
+    ],
+)
+def test_resume_says_what_changed_in_the_rules(stop_after, tmp_path, dump, rules, tiny_model_dir, change, expected):
+    out = tmp_path / "out.csv"
+    options = {"model": tiny_model_dir, "chunk_size": 4, "rules": rules}
+    if change == "earlier taikai":
+        rules.write_text(RULES.replace('"fee"', '"ｆｅｅ"'), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=stop_after(2), **options)
+    if change == "earlier taikai":
+        _saved_as_an_earlier_taikai(next(tmp_path.glob("out.csv*partial")), taikai.load_rules(rules))
+    elif change == "rename":
+        rules.write_text(RULES.replace('"fee"', '"fee words"'), encoding="utf-8")
+    else:
+        rules.write_text(RULES.replace('"fee"', '"fee words"').replace('"提案"', '"提案", "応募"'), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    said = str(caught.value).replace(str(rules), "RULES")
+    assert f": since the interrupted run, {expected}" in said
+
+
 def test_the_summary_counts_hits_per_rule_and_conflicts(tmp_path, dump, rules, tiny_model):
     out = tmp_path / "out.csv"
     summary = taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules)

@@ -44,3 +44,36 @@ def test_strings_are_read_as_toml_reads_them():
     found = string_lines(text, 2, None)
     assert found[("any", "\\d+円")] == 3 and found[("any", "\\d")] == 3 and ("any", "not a term") not in found
     assert found[("all", "a\nb")] == 4 and found[("not", None)] == 6 and ("x", None) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [  # mutation audit of header_lines: a line inside a multi-line string is no header, whatever it holds
+        ("[[rule]]\nname = 'a'\n# it holds ''' as text\n[[rule]]\nname = 'b'\n", [1, 4]),  # in a comment: no string
+        ("[[rule]]\nname = '''C:\\'''\n[[rule]]\nname = 'b'\n", [1, 3]),  # a literal string takes no escape
+        ('[[rule]]\nname = """a\n[[rule]]\n"""\n[[rule]]\nname = "b"\n', [1, 5]),
+        ("[[ rule ]] # the first\nname = 'a'\n[['rule']]\nname = 'b'\n", [1, 3]),
+    ],
+)
+def test_a_header_is_found_outside_strings_and_comments(text, lines):
+    from taikai.rules._headers import header_lines
+
+    assert header_lines(text) == lines
+
+
+def test_the_first_of_equal_strings_gives_its_line():
+    """Mutation audit of string_lines: a term written twice is said at its first line."""
+    assert string_lines('any = [\n  "x",\n  "x",\n]\n', 1, None) == {("any", None): 1, ("any", "x"): 2}
+
+
+def test_a_rule_table_with_a_dotted_header_is_named_at_its_line():
+    """Mutation audit of top_level_line: [rule.sub] gives the top-level key rule, on its line."""
+    with pytest.raises(RulesError, match=r"^r\.toml:2: 'rule' must be an array of tables"):
+        parse_rules("# rules\n[rule.fee]\nname = 'a'\n", "r.toml")
+
+
+def test_an_unknown_table_is_named_at_its_header_not_at_a_rule_s_key_of_its_name():
+    """Mutation audit of top_level_line: a key of a rule named as the table (label = …) is no top-level key."""
+    text = '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["x"]\n\n[label]\nfees = 1\n'
+    with pytest.raises(RulesError, match=r"^r\.toml:6: unknown top-level key\(s\) \['label'\]; write rules as"):
+        parse_rules(text, "r.toml")

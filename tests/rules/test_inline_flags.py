@@ -69,7 +69,33 @@ def test_turning_off_ignoring_case_is_refused_and_the_fix_fires(pattern, fixed):
         ("(?x)a\\ b[ #]c", "(?x)a\\ b[ #]c"),
         ("(?x)[]# ]a # b", "(?x)[]# ]a"),
         ("a (?#c) b", "a  b"),  # not verbose: spaces are text
+        # regression: a group's own flags were not read, (?x:…) kept its layout and (?-x:…) lost its spaces
+        ("(?x:a b)c d", "(?x:ab)c d"),
+        ("(?x)a (?-x:b c) d", "(?x)a(?-x:b c)d"),
+        ("(?x:(a b) c) d e", "(?x:(ab)c) d e"),  # a group within keeps the flags of the one around it
+        ("(?i-x:a b)", "(?i-x:a b)"),
+        ("\\( a (?x: b )", "\\( a (?x:b)"),
+        ("(?x)[(] a", "(?x)[(]a"),  # a ( in a class opens no group
+        ("(?x)[^] ]a b", "(?x)[^] ]ab"),  # mutation audit: a ] first in a negated class is a character of it
     ],
 )
 def test_pattern_text_leaves_out_what_matches_nothing(pattern, read):
     assert pattern_text(pattern, re.IGNORECASE) == read
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [  # regression: (?x:…) was read with its spaces (accepted, never firing), (?-x:…) without (refused, or the fix
+        # dropped a space that is text)
+        ("(?x)(?-x:ーー ーー)", None),
+        ("(?x:ーー ーー)", "write '(?x:ーーー)'"),
+        ("(?x)手数料(?-x: ーーーー)", "write '(?x)手数料(?-x: ーーー)'"),
+    ],
+)
+def test_a_group_s_own_verbose_flag_is_read_as_re_reads_it(pattern, said):
+    if said is None:
+        assert compile_rules(parse_rules(_rule(pattern))).match(normalize("ーー ーー")).names == ("r",)
+    else:
+        with pytest.raises(RulesError, match="asks for a run of one character longer than three") as caught:
+            parse_rules(_rule(pattern), "rules.toml")
+        assert str(caught.value).endswith(said)

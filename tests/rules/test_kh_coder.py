@@ -70,3 +70,32 @@ def test_a_kh_coder_rules_file_is_named_at_its_first_code_with_the_table_to_writ
 def test_a_toml_error_after_a_star_line_elsewhere_is_still_a_toml_error():
     with pytest.raises(RulesError, match=r"rules\.toml:1: not valid TOML"):
         parse_rules('[[rule\nname = "*x"\n', "rules.toml")
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "said"),
+    [  # mutation audit: what is KH Coder's syntax and what is not, in any case
+        ("any", "near(手数料)", None),  # one word: no distance to say, a term as written
+        ("any", "SEQ(手数料-高い)", "the term 'SEQ(手数料-高い)' is KH Coder's seq(), which a term matches as "),
+        ("any", "not 手数料 or 高い", "not, or, which a term matches as written, not as operators (as KH Coder "),
+        ("not", "not 手数料 and 高い", "write the words of or as terms of any, those of and as terms of all, those of"),
+    ],
+)
+def test_kh_coder_s_functions_and_operators_in_a_term(key, term, said):
+    text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\nany = ['x']\n{key} = ['''{term}''']\n"
+    text = text.replace("any = ['x']\nany", "any")
+    if said is None:
+        assert str(parse_rules(text).rules[0].any[0]) == term
+        return
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "r.toml")
+    assert said in str(caught.value)
+
+
+def test_a_kh_coder_code_s_condition_ends_at_the_next_code():
+    """Mutation audit: the condition shown is the first code's lines, up to the next *code with no blank between."""
+    from taikai.rules._kh_coder import kh_code_problem
+
+    said = kh_code_problem("r.txt", "*手数料\n手数料 | 利用料\n*時間\n時間\n")
+    assert said.startswith("r.txt:1: '*手数料' starts a KH Coder coding rule") and "each of its 2 code(s)" in said
+    assert said.endswith('[[rule]]\nname = "手数料"\nlabel = "…"\n# 手数料 | 利用料')

@@ -239,3 +239,22 @@ def test_lemmas_of_another_count_than_the_texts_are_refused_with_both_counts(tex
     matcher = compile_rules(parse_rules(rule(any=["lemma:手数料"])))
     with pytest.raises(ValueError, match=f"^{len(texts)} texts but {len(lemmas)} lemma strings$"):
         matcher.match_all(texts, lemmas)
+
+
+def test_a_relabelled_matcher_does_not_keep_the_hits_of_its_old_labels():
+    """Mutation audit: the hits a matcher made before it was relabelled keep their own labels, not the new ones."""
+    matcher = compile_rules(parse_rules(rule(any=["手数料"]).replace('"fees"', '"手数料が高い"')))
+    assert matcher.match("手数料が高い").labels == ("手数料が高い",)  # cached with the label as written
+    relabelled = matcher.relabelled(matcher.rules.for_labels(["fees", "time"]))
+    assert relabelled.match("手数料が高い").labels == ("fees",)
+    assert matcher.match("手数料が高い").labels == ("手数料が高い",)
+
+
+def test_a_matcher_is_compiled_once_and_pickled_without_its_hits():
+    """Mutation audit: compile_rules gives a matcher back as it is, and a matcher sent to worker processes carries
+    none of the hits it cached (as many as the distinct sets of rules that fired)."""
+    matcher = compile_rules(parse_rules(rule(any=["手数料"]) + rule(any=["高い"]).replace('"r"', '"q"')))
+    assert compile_rules(matcher) is matcher
+    before = len(pickle.dumps(matcher))
+    assert [len(hits.names) for hits in matcher.match_all(["手数料が高い", "手数料", "高い"])] == [2, 1, 1]
+    assert len(pickle.dumps(matcher)) == before

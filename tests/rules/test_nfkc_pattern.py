@@ -32,6 +32,18 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     ("[０-９]割", ["０", "９"], "[0-9]割"),
     ("[（-）]", ["（", "）"], r"[\(-\)]"),
     ("(?P<名前>手数料)", [], None),  # a group's name is no text asked for
+    # mutation audit: a negated class of one character (parsed as NOT_LITERAL), an 8-digit escape, a group's name
+    # written in a character the pattern also asks for (the name is kept: it is no text)
+    ("手数料[^２]", ["２"], "手数料[^2]"),
+    (r"\U0000FF10割", ["０"], "0割"),
+    ("(?P<ｆ>ｆ)", ["ｆ"], "(?P<ｆ>f)"),
+    # mutation audit: a full-width hyphen in a class is written escaped (not a range), a range is left out only when
+    # the rest of its class matches every character of it, a range whose replaced characters come first holds kept
+    # ones further on
+    ("[a－z]", ["－"], r"[a\-z]"),
+    ("[0０-９]割", ["０", "９"], "[00-9]割"),
+    ("[2０-２]", ["０", "２"], "[20-2]"),
+    (r"[\uFF10-\uFFFF]", [], None),
     # regression: a class holding both widths was told to write the character twice ([22]割, [0-90-9]+円): a
     # member whose normalised characters the rest of its class matches is left out
     ("[2２]割", ["２"], "[2]割"),

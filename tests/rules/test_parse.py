@@ -1045,3 +1045,118 @@ def test_a_rule_s_name_is_shown_without_the_spaces_around_it_in_every_message(wr
     assert str(caught.value).startswith("rules.toml:4: rule 'fee words' (rule 1 of the file): regex: ")
     fine = parse_rules(text.replace("(a+)+", "手数料"), "rules.toml")
     assert fine.rules[0].name == "fee words"
+
+
+@pytest.mark.parametrize(
+    ("label", "error", "said"),
+    [  # mutation audit: a blank label is said to be missing, once, not also to be no reason of the model
+        (" ", RulesError, "r.toml:1: rule 'r' (rule 1 of the file): no label; give one as label = \"…\""),
+        ("fee", InputError, "r.toml:1: rule 'r' (rule 1 of the file): label 'fee' is not a reason of the model"),
+    ],
+)
+def test_a_blank_label_is_no_label_and_an_unknown_one_is_named(label, error, said):
+    from taikai.errors import UnknownRuleLabelError
+
+    with pytest.raises(error) as caught:
+        parse_rules(f'[[rule]]\nname = "r"\nlabel = "{label}"\nany = ["手数料"]\n', "r.toml", labels=["fees", "time"])
+    assert str(caught.value).splitlines()[0].startswith(said)
+    assert isinstance(caught.value, UnknownRuleLabelError) is (error is InputError)
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "said"),
+    [  # mutation audit: KH Coder's operators in a term, refused when the file is read (not only by the check)
+        ("any", "手数料 & 高い", "holds &, which a term matches as written, not as 'and'"),
+        ("not", "!妥当", "starts with !, which a term matches as written, not as 'not'"),
+        ("all", "手数料 and 高い", "holds and, which a term matches as written, not as operators"),
+    ],
+)
+def test_a_term_written_with_kh_coder_s_operators_is_refused_at_its_line(key, term, said):
+    text = f'[[rule]]\nname = "r"\nlabel = "fees"\nany = ["高い"]\n{key} = ["{term}"]\n'
+    with pytest.raises(RulesError, match=re.escape(said)) as caught:
+        parse_rules(text.replace('any = ["高い"]\nany', "any"), "r.toml")
+    assert str(caught.value).startswith(f"r.toml:{5 if key != 'any' else 4}: rule 'r' (rule 1 of the file): {key}: ")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [  # mutation audit of rules/_reach.py: a prefix in any case; a reference in another case, as normalisation reads
+        # it; a placeholder beside the ○ that rules read it as is no problem
+        ("Regex:手数料", "'Regex:手数料' starts with the prefix regex:, which entries of regex do not take"),
+        ("LEMMA:引く", "'LEMMA:引く' starts with the prefix lemma:, which entries of regex do not take"),
+        ("手数料&Amp;利用料", "where HTML character references are decoded (&Amp; → &)"),
+        ("&NBSP;手数料", "where HTML character references are decoded (&NBSP; → a space)"),
+        ("(\\[メール\\]|○)さん", None),
+    ],
+)
+def test_a_regex_entry_is_checked_as_normalisation_reads_text(pattern, said):
+    text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['''{pattern}''']\n"
+    if said is None:
+        assert parse_rules(text).rules[0].any[0].value == pattern
+        return
+    with pytest.raises(RulesError, match=re.escape(said)):
+        parse_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "fix"),
+    [  # regression: the digits of an escape were read as a run of characters the pattern asks for: [^\u0000-\u007f]
+        # was refused as an amount "0000", with the fix '[^\u0万-\u007f]+料', and \uFFFF with '\uFFF', no escape
+        (r"[^\u0000-\u007f]+料", None),
+        (r"[\uFF10-\uFFFF]割", None),
+        (r"\x00001", None),
+        (r"\U0001F600{2}", None),
+        (r"\u3042ーーーー", r"write '\u3042ーーー'"),  # a run beside an escape is still one
+        (r"\N{KATAKANA LETTER A}!{4}", r"write '\N{KATAKANA LETTER A}!{3}'"),
+    ],
+)
+def test_the_digits_of_an_escape_are_no_run(pattern, fix):
+    text = f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['''{pattern}''']\n"
+    if fix is None:
+        assert parse_rules(text).rules[0].any[0].value == pattern
+        return
+    with pytest.raises(RulesError, match="asks for a run of one character longer than three") as caught:
+        parse_rules(text)
+    assert str(caught.value).endswith(fix)
+
+
+@pytest.mark.parametrize(
+    ("key", "term", "what"),
+    [  # mutation audit: within masking, a term holding personal data is quoted alone, without the forms of a fix
+        ("regex", "tanaka@example.comーーーー", "the regular expression"),
+        ("any", "tanaka@example.comーーーー", "the term"),
+    ],
+)
+def test_a_term_holding_personal_data_is_not_rewritten_within_masking(key, term, what):
+    from taikai._masked_messages import masking
+
+    with masking([]), pytest.raises(RulesError) as caught:
+        parse_rules(f"[[rule]]\nname = 'r'\nlabel = 'fees'\n{key} = ['{term}']\n", "r.toml")
+    assert str(caught.value) == (
+        f"r.toml:4: rule 'r' (rule 1 of the file): {key}: {what} '{term}' can never match the normalised text rules "
+        "run on; what to write instead quotes forms of the term, which holds personal data: check the rules file "
+        "without masking (taikai rules test without --mask-pii, or taikai.rules.load_rules) to see it"
+    )
+
+
+def test_a_lemma_term_is_not_checked_as_text_is():
+    """Mutation audit: a dictionary-form term is read from its normalised words, so a run cut by normalisation (or a
+    URL made the word url) is matched as the text's words are: no problem of a surface term is one of it."""
+    rules = parse_rules("[[rule]]\nname = 'r'\nlabel = 'fees'\nany = ['lemma:すごーーーーい']\n")
+    assert str(rules.rules[0].any[0]) == "lemma:すごーーーーい"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [  # mutation audit of rules/_toml_errors.py
+        ('[[rule]]\nname = "r"\nlabel = _fees\n', "r.toml:3: not valid TOML: Invalid value (column 9): text is"),
+        ('[[rule]]\n「name」 = "r"\n', "r.toml:2: not valid TOML: Invalid statement (column 1); see the README's"),
+        # a literal string takes no escape: its \ before the quote ends nothing; the basic string after is left open
+        ('[[rule]]\nregex = [\'\\d\\\']\nname = "r\nlabel = "fees"\n', "r.toml:3: not valid TOML: the string opened "),
+        ("[[rule]]\nany = [{a = 1]\n", "r.toml:2: not valid TOML: the inline table opened here (column 8) is not "),
+    ],
+)
+def test_a_toml_syntax_error_is_said_where_it_is(text, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "r.toml")
+    assert str(caught.value).startswith(said)

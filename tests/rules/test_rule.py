@@ -108,3 +108,20 @@ def test_a_rule_s_name_is_one_name_without_the_spaces_around_it(tiny_model, writ
     section = rules_section(out, rules={r.name: r.label for r in rules.rules})
     assert section is not None and section.hits.index.tolist() == ["fee"]
     assert section.hits["hits"].tolist() == [1]
+
+
+@pytest.mark.parametrize(
+    ("names", "digest_of"),
+    [
+        (None, "rules"),
+        (["fee words", "no time"], "rules"),
+        (["fee", "no time"], "renamed"),  # a resumed run's rules renamed: the same digest under the old names
+        (["", ""], "unnamed"),  # what they match and label, of either
+    ],
+)
+def test_a_digest_under_other_names_is_the_digest_of_the_rules_so_named(names, digest_of):
+    rules = parse_rules(RULES, "rules.toml")
+    renamed = parse_rules(RULES.replace('"fee words"', '"fee"'), "rules.toml")
+    digests = {"rules": rules.digest(), "renamed": renamed.digest(), "unnamed": renamed.digest(["", ""])}
+    assert len(set(digests.values())) == 3
+    assert rules.digest(names) == digests[digest_of]

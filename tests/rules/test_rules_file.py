@@ -37,9 +37,17 @@ def test_a_table_of_rules_is_told_to_be_written_as_toml(tmp_path, name, separato
     assert message.endswith(f"; its first rule, on row 3, is in TOML:\n{FIRST}")
 
 
-def test_a_data_file_given_as_the_rules_is_still_said_to_be_one(tmp_path):
+@pytest.mark.parametrize(
+    "header",
+    [
+        "id,text,reasons",
+        "text,label",  # mutation audit: one column named as a rule's key (label), or two without name, is no table
+        "label,any",  # of rules: a labelled data file
+    ],
+)
+def test_a_data_file_given_as_the_rules_is_still_said_to_be_one(tmp_path, header):
     path = tmp_path / "reviews.csv"
-    path.write_text("id,text,reasons\n1,手数料が高い,fees\n", encoding="utf-8")
+    path.write_text(f"{header}\n1,手数料が高い,fees\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"not a rules file: it is named as a data file \(\.csv\)"):
         load_rules(path)
 
@@ -72,3 +80,22 @@ def test_a_table_of_rules_with_japanese_column_names_is_shown_its_rule_in_toml(
     keys = [columns.split(", ")[k].split("= ")[-1].rstrip(")").lower() for k in range(4)]
     shown = [f'{keys[0]} = "fee words"', f'{keys[1]} = "fees"', f'{keys[2]} = ["手数料"]', f'{keys[3]} = ["妥当"]']
     assert message.endswith("its first rule, on row 2, is in TOML:\n[[rule]]\n" + "\n".join(shown))
+
+
+def test_a_rules_file_named_dash_is_read(tmp_path, monkeypatch):
+    """Mutation audit: ``-`` is refused as standard input only where no file is named so."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text('[[rule]]\nname = "r"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    assert [r.name for r in load_rules("-").rules] == ["r"]
+    (tmp_path / "-").unlink()
+    with pytest.raises(RulesError, match=r"^-: .* does not read rules from standard input; save them to a file"):
+        load_rules("-")
+
+
+def test_a_table_of_rules_shows_a_quote_of_a_cell_escaped(tmp_path):
+    """Mutation audit: a table of rules's first rule is shown as TOML that reads, quotes and backslashes escaped."""
+    path = tmp_path / "rules.csv"
+    path.write_text('name,label,any\n"say ""hi""",fees,\\d+円\n', encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert str(caught.value).endswith('[[rule]]\nname = "say \\"hi\\""\nlabel = "fees"\nany = ["\\\\d+円"]')

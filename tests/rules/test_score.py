@@ -1,6 +1,7 @@
 """Scoring rules against gold labels: hits, right hits, precision, recall and misfires, per rule and per label."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -85,6 +86,7 @@ def test_to_dict_is_complete(score):
         "recall": pytest.approx(2 / 3),
         "misfires": 1,
         "examples": None,
+        "same_rows_as": None,
     }
     assert values["rules"][0]["examples"] == [{"row": 2, "line": 4, "gold": ["other"], "text": "手数料は妥当"}]
 
@@ -198,3 +200,78 @@ def test_rules_that_never_fired_are_named_with_what_to_check(texts, said):
     report = score_rules(matcher, texts, [["fees"]] * len(texts)).to_markdown()
     found = [line for line in report.splitlines() if line.startswith("Fired on none")]
     assert found == ([] if said is None else [found[0]]) and (said is None or found[0].startswith(said))
+
+
+SAME_ROWS = """
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+
+[[rule]]
+name = "fee again"
+label = "fees"
+regex = ["手.料"]
+
+[[rule]]
+name = "fee as time"
+label = "time"
+all = ["手数料"]
+
+[[rule]]
+name = "percent"
+label = "fees"
+regex = ['\\d+%']
+
+[[rule]]
+name = "never"
+label = "time"
+any = ["残業"]
+
+[[rule]]
+name = "never again"
+label = "time"
+any = ["定時"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "same_as", "said"),
+    [  # regression: a rule firing on exactly the rows of an earlier one was not said to be so
+        ("fee", None, None),
+        ("fee again", "fee", "fee again (fees) fired on exactly the 2 row(s) that fee (fees) fired on: it adds "),
+        ("fee as time", "fee", "fee as time (time) fired on exactly the 2 row(s) that fee (fees) fired on: the two"),
+        ("percent", None, None),  # fired on one of those rows only
+        ("never again", None, None),  # two rules that never fire are said to by the rules that fired on none
+    ],
+)
+def test_a_rule_firing_on_exactly_the_rows_of_an_earlier_one_is_said_to(name, same_as, said):
+    matcher = compile_rules(parse_rules(SAME_ROWS, "r.toml"))
+    score = score_rules(matcher, ["手数料が20%", "手数料は妥当", "時間がない"], [["fees"], ["other"], ["time"]])
+    [rule] = [r for r in score.rules if r.name == name]
+    assert rule.same_rows == same_as
+    assert next(r for r in score.to_dict()["rules"] if r["name"] == name)["same_rows_as"] == same_as
+    said_of = [line for line in score.to_markdown().splitlines() if line.startswith(f"{name} ({rule.label}) fired on")]
+    assert said_of == ([] if said is None else [said_of[0]]) and (said is None or said_of[0].startswith(said))
+
+
+def test_the_report_gives_each_label_s_row_and_the_rows_labelled_in_part():
+    """Mutation audit: the per-label table's rows, and the rows left out labelled in part, in the report and JSON."""
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    texts, gold = zip(*ROWS, strict=True)
+    score = score_rules(matcher, texts, gold)
+    report = replace(score, in_part=2).to_markdown()
+    assert "| fees | 4 | 2 | 0.500 | 0.667 |" in report.splitlines()
+    assert "| time | 0 | 0 | - | - |" in report.splitlines()
+    assert "(and 2 labelled in part (only more_reasons), skipped)" in report
+    assert replace(score, in_part=2).to_dict()["labelled_in_part"] == 2
+
+
+def test_a_misfire_is_named_by_its_data_row_and_shown_on_one_line():
+    """Mutation audit: rows left out before scoring make a misfire's data row differ from its place among the texts;
+    a text of several lines is shown on one."""
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    score = score_rules(matcher, ["手数料は\n妥当", "残業"], [["other"], ["time"]], rows=[4, 9])
+    [fee] = [r for r in score.rules if r.name == "fee"]
+    assert [e.row for e in fee.examples] == [4]
+    assert "- row 5: gold other: 手数料は 妥当" in score.to_markdown().splitlines()

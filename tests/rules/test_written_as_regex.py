@@ -20,6 +20,8 @@ RULE = "[[rule]]\nname = 'r1'\nlabel = 'fees'\n"
         ("手数料 ｜ 利用料", "write each as its own term, '手数料', '利用料'", "利用料が高い"),
         ("(手数料|利用料)が高", "write the regular expression 'regex:(手数料|利用料)が高'", "利用料が高い"),
         ("lemma:引く|取る", "write each as its own term, 'lemma:引く', 'lemma:取る'", "手数料を取られた"),
+        # mutation audit: a lemma term's brackets make no regular expression of it: its pieces are terms
+        ("lemma:手数料|(利用料)", "write each as its own term, 'lemma:手数料', 'lemma:(利用料)'", "手数料が高い"),
         ("手数料.*高い", "holds .*, which a term without a prefix matches as written", "手数料がとても高い"),
         (r"\d+円", r"holds \d, which a term without a prefix", "月300円"),
         ("手数料.{0,5}高", "holds .{", "手数料が少し高い"),
@@ -138,3 +140,10 @@ def test_a_space_between_japanese_words_of_a_lemma_term_is_refused(key, term, sa
     assert message.startswith(f"{where}: {key}: the term {quoted(term)} holds a space")
     joined = "'lemma:" + "".join(term[len("lemma:") :].split()) + "'"
     assert said in message and message.endswith(f"or, for the words in a row, {joined}")
+
+
+def test_a_lemma_term_holding_a_bar_is_offered_its_terms_only():
+    """Mutation audit: a dictionary-form term is offered no regular expression (regex: matches the text as written)."""
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + "any = ['lemma:引く|取る']\n", "rules.toml")
+    assert str(caught.value).endswith(": write each as its own term, 'lemma:引く', 'lemma:取る'")

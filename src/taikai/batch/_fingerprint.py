@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._cut import cut_list, quoted
+from taikai.batch._rules_change import rules_change
 from taikai.privacy import MASKER_VERSION
 
 _READ = 1 << 20
@@ -156,6 +157,8 @@ def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]
     masker = _other_masker(old)
     if input_changed(old, new):  # the saved rows are of the old bytes
         then = f"The saved rows were read from the input as it was: {then}"
+    elif _edited_rules(old, new) is not None and not rules_change(old, _notes(old, new))[1]:
+        then = f"The saved rows name the rules as an earlier taikai read their names, which no rules file gives: {then}"
     elif masker is not None:  # with --mask-pii or without, this taikai cannot mask the rest as they were
         then = (
             f"The saved rows were masked by taikai's masker version {masker}, which this taikai (version "
@@ -164,6 +167,11 @@ def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]
     else:
         then = _as_it_was(changed, _edited_rules(old, new), then)
     return f"cannot resume {output}: since the interrupted run, {'; '.join(changed)}. {then}"
+
+
+def _notes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    was, now = (json.loads(str(f.get(NOTES) or "{}")) for f in (old, new))
+    return was, now
 
 
 def _edited_rules(old: dict[str, Any], new: dict[str, Any]) -> str | None:
@@ -228,7 +236,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             files = [n.get(key) for n in notes]
             if key == "rules" and any(files):
                 named = [_short(name) if name else "(none)" for name in files]
-                same = " (its content changed)" if files[0] == files[1] else ""
+                same = rules_change(old, (notes[0], notes[1]))[0] if files[0] == files[1] else ""
                 changes.append(f"the rules changed ({named[0]} → {named[1]}{same})")
                 continue
             shown = [_short(f.get(key), 16) for f in (old, new)]

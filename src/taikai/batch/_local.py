@@ -26,6 +26,7 @@ from taikai.batch._interrupted import said_complete
 from taikai.batch._options import BatchOptions, BatchOptionValues
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
+from taikai.batch._rules_change import rules_notes
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
@@ -152,6 +153,7 @@ def _run(
             {
                 "encoding": "given" if options.encoding else "detected",
                 "rules": rules.rules.source if rules is not None else None,
+                **(rules_notes(rules.rules) if rules is not None else {}),  # what changed in them, if they did
                 SHEETS: sheets,  # for the sheet option a run of an earlier taikai saved
             }
         ),

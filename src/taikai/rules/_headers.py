@@ -52,7 +52,7 @@ def _scan(line: str, inside: str | None) -> str | None:
             i, quote = i + len(quote), None
         else:
             i += 1
-    return quote if quote in _MULTILINE else None  # a one-line string ends with its line (else TOML refused it)
+    return quote  # a one-line string ends on its line: the text was read as TOML already
 
 
 def top_level_line(text: str, key: str) -> int | None:

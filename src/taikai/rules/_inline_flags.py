@@ -1,10 +1,10 @@
 """What a regular expression's inline flags do to what rules match: comments and verbose layout, which match nothing,
 and a flag the matcher cannot honour.
 
-Rules match lower-cased text (:func:`taikai.text.normalize`) with :data:`~taikai.rules._rule.REGEX_FLAGS`, which
-ignore case: a part that turns that off (``(?-i:FEE)``) can never match the capitals it writes, and means nothing
-for lower case. ``(?x)`` (verbose) makes spaces and ``# …`` comments layout, as ``(?#…)`` is a comment in any
-pattern: the checks that read a pattern's characters (a URL, a long run, a placeholder) read it without them.
+Rules match lower-cased text (:func:`taikai.text.normalize`) with :data:`~taikai.rules._rule.REGEX_FLAGS`, which ignore
+case: a part that turns that off (``(?-i:FEE)``) can never match the capitals it writes, and means nothing for lower
+case. ``(?x)`` (verbose; within a group, ``(?x:…)``) makes spaces and ``# …`` comments layout, as ``(?#…)`` is a comment
+in any pattern: the checks that read a pattern's characters (a URL, a long run, a placeholder) read it without them.
 """
 
 from __future__ import annotations
@@ -21,17 +21,31 @@ _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 1
 
 
 def pattern_text(pattern: str, flags: int) -> str:
-    """Return *pattern* without what matches nothing: its ``(?#…)`` comments and, when it is verbose (``(?x)``, or
-    *flags*), the spaces and ``# …`` comments outside character classes (an escaped space, ``\\ ``, stays)."""
+    """Return *pattern* without what matches nothing: its ``(?#…)`` comments and, where it is verbose (``(?x)``,
+    *flags*, or within a group ``(?x:…)``; not within ``(?-x:…)``), the spaces and ``# …`` comments outside
+    character classes (an escaped space, ``\\ ``, stays)."""
     try:
-        verbose = bool(re.compile(pattern, flags).flags & re.VERBOSE)
+        verbose = [bool(re.compile(pattern, flags).flags & re.VERBOSE)]  # the innermost group's last
     except re.error:  # pragma: no cover - the pattern compiled already
         return pattern
     out: list[str] = []
     i, n, in_class = 0, len(pattern), False
     while i < n:
         ch = pattern[i]
-        if ch == "\\":
+        local = _LOCAL_FLAGS.match(pattern, i) if ch == "(" and not in_class else None
+        if local:  # (?x:…), (?-x:…), (?i:…): verbose within it as its flags say
+            verbose.append(("x" in local[1] or verbose[-1]) and "x" not in (local[2] or ""))
+            out.append(local.group())
+            i = local.end()
+        elif ch == "(" and not in_class and not pattern.startswith("(?#", i):
+            verbose.append(verbose[-1])
+            out.append(ch)
+            i += 1
+        elif ch == ")" and not in_class and len(verbose) > 1:
+            verbose.pop()
+            out.append(ch)
+            i += 1
+        elif ch == "\\":
             out.append(pattern[i : i + 2])
             i += 2
         elif in_class:
@@ -41,9 +55,9 @@ def pattern_text(pattern: str, flags: int) -> str:
         elif pattern.startswith("(?#", i):
             end = pattern.find(")", i)
             i = n if end < 0 else end + 1
-        elif verbose and ch.isspace():
+        elif verbose[-1] and ch.isspace():
             i += 1
-        elif verbose and ch == "#":
+        elif verbose[-1] and ch == "#":
             end = pattern.find("\n", i)
             i = n if end < 0 else end + 1
         else:
@@ -51,6 +65,10 @@ def pattern_text(pattern: str, flags: int) -> str:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+_LOCAL_FLAGS = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]*))?:")
+"""A group that sets flags within it: ``(?x:``, ``(?-x:``, ``(?i-x:``."""
 
 
 def flag_problem(pattern: str, flags: int) -> str:

@@ -126,6 +126,27 @@ class RuleSet:
     rules: tuple[Rule, ...]
     source: str = "<rules>"
 
+    def __post_init__(self) -> None:
+        """Refuse two rules of one name, or a name holding ``|``, as a rules file's reader does (``rule_names``,
+        ``rules test`` and the report tell rules apart by name, ``|`` between them: two of one name would be
+        counted as one, and ``a|b`` as two)."""
+        first: dict[str, int] = {}
+        problems = []
+        for k, rule in enumerate(self.rules):
+            if not isinstance(rule, Rule):
+                continue
+            if first.setdefault(rule.name, k) != k:
+                problems.append(
+                    f"{self._position(k)}: the name is used by rule {first[rule.name] + 1} too; names must "
+                    "be unique: rename one"
+                )
+            elif "|" in rule.name:
+                problems.append(
+                    f"{self._position(k)}: the name may not contain '|' (it separates rule names in the output)"
+                )
+        if problems:
+            raise RulesError("\n".join(problems))
+
     def __len__(self) -> int:
         return len(self.rules)
 
@@ -149,9 +170,11 @@ class RuleSet:
         """Return the distinct labels of the rules, in rule order."""
         return tuple(dict.fromkeys(r.label for r in self.rules))
 
-    def digest(self) -> str:
-        """Return a sha256 of what the rules match and say (not of comments or layout): equal rules, equal digest."""
-        canonical = json.dumps([r.to_dict() for r in self.rules], ensure_ascii=False, sort_keys=True)
+    def digest(self, names: Sequence[str] | None = None) -> str:
+        """Return a sha256 of what the rules match and say (not of comments or layout): equal rules, equal digest.
+        With *names* (one per rule), of the rules under those names (``""`` each: of what they match and label)."""
+        named = [r.to_dict() | ({} if names is None else {"name": names[k]}) for k, r in enumerate(self.rules)]
+        canonical = json.dumps(named, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def where(self, rule: Rule) -> str:

@@ -14,6 +14,7 @@ from taikai._cut import cut, cut_lines
 from taikai._frame_rows import index_entry, index_named
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
+from taikai.rules._same_rows import same_rows, same_rows_lines
 from taikai.text import markdown_cell
 
 DEFINITION = (
@@ -95,6 +96,8 @@ class RuleScore:
     counts: Counts
     misfires: int
     examples: tuple[Misfire, ...]
+    same_rows: str | None = None
+    """The earlier rule that fired on exactly the rows this one did (``None``: none did, or this one never fired)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class RulesScore:
                     **counts(r.counts),
                     "misfires": r.misfires,
                     "examples": [e.to_dict() for e in r.examples],
+                    "same_rows_as": r.same_rows,
                 }
                 for r in self.rules
             ],
@@ -174,6 +178,8 @@ class RulesScore:
         silent = [f"{r.name} ({r.label})" for r in self.rules if not r.counts.hits]
         if silent and matched:  # a rule that never fires says nothing in the tables but its zeros
             lines += ["", f"Fired on none of the {matched:,} rows: {', '.join(silent)}. {NEVER_FIRED}"]
+        same = same_rows_lines([(r.name, r.label, r.counts.hits, r.same_rows) for r in self.rules])
+        lines += ["", *same] if same else []
         listed = {e.line is not None for r in self.rules for e in r.examples}
         if listed:  # say what the numbers of the rows listed count
             lines += [
@@ -244,12 +250,14 @@ def score_rules(
     fired = {r.name: 0 for r in compiled}
     right = dict(fired)
     wrong: dict[str, list[int]] = {r.name: [] for r in compiled}
+    rows_of: dict[str, list[int]] = {r.name: [] for r in compiled}
     label_hits = {label: 0 for label in matcher.rules.labels}
     label_right = dict(label_hits)
     rule_label = {r.name: r.label for r in compiled}
     for i, h in zip(ok, hits, strict=True):
         for name in h.names:
             fired[name] += 1
+            rows_of[name].append(i)
             if rule_label[name] in gold[i]:
                 right[name] += 1
             else:
@@ -258,6 +266,7 @@ def score_rules(
             label_hits[label] += 1
             label_right[label] += label in gold[i]
     support = {label: sum(label in gold[i] for i in ok) for label in matcher.rules.labels}
+    same = same_rows(list(rows_of.items()))
     scores = tuple(
         RuleScore(
             r.name,
@@ -274,6 +283,7 @@ def score_rules(
                 )
                 for i in wrong[r.name][:examples]
             ),
+            same.get(r.name),
         )
         for r in compiled
     )

@@ -1,0 +1,75 @@
+"""Say what changed in a resumed run's rules when their file is the one the interrupted run read: only the rules'
+names (written into ``rule_names``, so a change of the output), or only the way an earlier taikai read those names
+(``ｆｅｅ`` is now ``fee``: no file puts back the names as it read them), or what the rules match."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+from typing import Any
+
+from taikai.rules import RuleSet
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+NAMES = "rule names"
+"""The note of a run's rules: their names, and the digest of what they match and label (without their names)."""
+READ_BEFORE = "rule names read before"
+"""The note of a run's rules whose file writes a name that taikai read as written before it read names as texts are
+(NFKC, spaces collapsed): the names as written, and the digest an earlier taikai gave those rules."""
+
+
+def rules_notes(rules: RuleSet) -> dict[str, Any]:
+    """Return the notes of a run's *rules* (not compared: they say what changed when the digest differs)."""
+    notes: dict[str, Any] = {NAMES: {"names": [r.name for r in rules.rules], "unnamed": _unnamed(rules)}}
+    written = _written_names(rules.source)
+    if written is not None and len(written) == len(rules) and written != [r.name for r in rules.rules]:
+        notes[READ_BEFORE] = {"names": written, "digest": rules.digest(written)}
+    return notes
+
+
+def _unnamed(rules: RuleSet) -> str:
+    return rules.digest([""] * len(rules))
+
+
+def _written_names(source: str) -> list[str] | None:
+    """Return the name of each rule of the rules file *source* as it writes it, spaces around it taken off (as a
+    taikai read names before it read them as texts are), or ``None`` when *source* is no rules file that reads as
+    UTF-8, UTF-16 with its byte order mark or CP932 (a rule set made in Python, a file gone)."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError:
+        return None
+    bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    for encoding in ("utf-16",) if bom else ("utf-8-sig", "cp932"):
+        try:
+            tables = tomllib.loads(data.decode(encoding)).get("rule")
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if isinstance(tables, list) and all(isinstance(t, dict) and isinstance(t.get("name"), str) for t in tables):
+            return [t["name"].strip() for t in tables]
+        return None
+    return None
+
+
+def rules_change(old: dict[str, Any], notes: tuple[dict[str, Any], dict[str, Any]]) -> tuple[str, bool]:
+    """Return what changed in the rules of one file between the run of fingerprint *old* and this one (*notes*: both
+    runs' notes), said after ``the rules changed (FILE → FILE``, and whether the rules it held then can be put back."""
+    was, now = (n[NAMES] if isinstance(n.get(NAMES), dict) else {} for n in notes)
+    before, after = was.get("names"), now.get("names")
+    if was and was.get("unnamed") == now.get("unnamed") and isinstance(before, list) and isinstance(after, list):
+        renamed = [f"rule {k} {a!r} → {b!r}" for k, (a, b) in enumerate(zip(before, after, strict=False), 1) if a != b]
+        return f" (only their names, which the output's rule_names holds: {', '.join(renamed)})", True
+    read = notes[1].get(READ_BEFORE)
+    if not was and isinstance(read, dict) and read.get("digest") == old.get("rules") and isinstance(after, list):
+        renamed = [f"{a!r} → {b!r}" for a, b in zip(read.get("names", []), after, strict=False) if a != b]
+        return (
+            " (its content is the same, but this taikai reads rule names as texts are read, full-width and half-width "
+            f"forms as one and runs of spaces as one, and the output's rule_names holds them so: {', '.join(renamed)})",
+            False,
+        )
+    return " (its content changed)", True
