@@ -778,6 +778,21 @@ DESIGN = """## Design
   model was retrained with the count, 0, its pipeline byte for byte the same). The reverse
   cannot be told: a model records the hashes of the texts it was fitted on, not the texts, so the masked copies
   of the rows of a model trained unmasked look new to `evaluate`.
+- **Columns and cells that are no text.** `--mask-pii` masks the text column, and the values `report` shows of its
+  `--by` and `--date-column` columns; **every other column is copied as it is**, whatever it holds: a column of
+  phone numbers, e-mail addresses or names next to the texts is not searched (drop it, or mask it with
+  `taikai.privacy.mask_text_column(df, "phone")`, before sharing an output). In the text column, a cell a JSONL,
+  Parquet or xlsx file holds as a number is masked as its digits are written and comes back as that text
+  (masker 20: `123456789018`, a My Number, is `[個人番号]`; `5` is `"5"`), and so are the numbers of a JSONL object
+  or list in a cell. A phone number stored as a number has lost its leading 0 (`090-1234-5678` typed without its
+  dashes into a number cell is `9012345678`), so in a number cell 9 digits, or 10 of a mobile or free-dial
+  number, that a 0 before them makes a phone number are `[電話番号]` (masker 22: `9012345678`, `312345678`,
+  `8001234567`; they were left); in a text the same digits are no phone number, as a text keeps its 0. Other
+  numbers with nothing around them stay (`1500001`, `1234567`: a postal code, an account or a count, nothing
+  says which; `1234567890`). A Parquet column of bytes of any kind (binary, large, fixed-size or a view) is read
+  as the text its bytes hold in UTF-8 and masked as a text is (a fixed-size column is written back to Parquet as
+  `binary`, since a masked value has another length); bytes that are no UTF-8 are no text: the row is an error
+  and the bytes are written as they are, unmasked.
 - **Status.** Masking never changes a row's status: whether a text can be classified (empty, not text,
   no Japanese characters) is judged without the placeholders of values that are not Japanese (all but `[人名]`
   and `[住所]`),

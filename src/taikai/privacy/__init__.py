@@ -99,7 +99,8 @@ that text (123456789018 is [個人番号]; it passed unchanged). 21: kana nickna
 (ゆのんさん was ゆ[人名]さん; ゆのん氏, ぽんさん, ぺこちゃん were left) and an adverb before one no longer with it
 (もうぽんさん was [人名]さん); birth dates in English or a Western order (DOB: 1990-03-03, born on March 3, 1990,
 生年月日：03/03/1990). 22: a hiragana nickname UniDic reads as one common noun, or as a filler and one, before an
-honorific (ももさん, ゆめ様, あやねさん: were left)."""
+honorific (ももさん, ゆめ様, あやねさん: were left); a phone number stored as a number, its leading 0 lost
+(9012345678 in a JSONL, Parquet or xlsx number cell: was left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
