@@ -100,7 +100,8 @@ that text (123456789018 is [個人番号]; it passed unchanged). 21: kana nickna
 (もうぽんさん was [人名]さん); birth dates in English or a Western order (DOB: 1990-03-03, born on March 3, 1990,
 生年月日：03/03/1990). 22: a hiragana nickname UniDic reads as one common noun, or as a filler and one, before an
 honorific (ももさん, ゆめ様, あやねさん: were left); a phone number stored as a number, its leading 0 lost
-(9012345678 in a JSONL, Parquet or xlsx number cell: was left)."""
+(9012345678 in a JSONL, Parquet or xlsx number cell: was left); a lower-case romaji name before a space and san
+(yamada san), a handle after Xアカウント; no [ID] for a count after a messenger's ID (LINEアカウント 100人)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
