@@ -292,6 +292,21 @@ def test_read_input_reads_a_binary_parquet_column_as_the_local_engine_does(tmp_p
     assert schema.field("text").type == getattr(pa, kind)()
 
 
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")  # Dask's own, on pandas 3.1
+def test_read_input_reads_fixed_size_bytes_as_the_local_engine_does(tmp_path):
+    """Regression: a Parquet column of fixed-size bytes reached the model as bytes under both engines (every row of a
+    text column an error, ``b'ab'`` in a CSV output); now as binary columns are, as the text they hold in UTF-8."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "a.parquet"
+    pq.write_table(pa.table({"text": pa.array([b"ab", None, b"\xff\xfe"], pa.binary(2)), "id": [1, 2, 3]}), path)
+    [local] = list(open_reader(path).chunks(10))
+    ddf, schema = dask_input.read_input(path, text_column="text")
+    assert ddf.compute(scheduler="threads")["text"].tolist() == local.data[0] == ["ab", None, b"\xff\xfe"]
+    assert schema.field("text").type == pa.binary(2)
+
+
 def _cut_short(path) -> None:
     import pandas as pd
 

@@ -176,7 +176,7 @@ def test_a_binary_parquet_text_column_is_classified_and_written_back_as_its_byte
     [
         pa.array([b"\xff\xfe", None], pa.binary()),  # bytes of no UTF-8 text
         pa.array([b"\x83e\x83X\x83g", None], pa.large_binary()),  # CP932 bytes
-        pa.array([b"ab", None], pa.binary(2)),  # fixed size: read as bytes, not text
+        pa.array([b"\xff\xfe", None], pa.binary(2)),  # fixed size, no UTF-8 text
         pa.array([b"0123456789abcdef", None], pa.uuid()),  # a database's UUID column
     ],
     ids=["binary", "large_binary", "fixed_size_binary", "uuid"],
@@ -198,3 +198,38 @@ def test_parquet_bytes_and_uuids_are_written_to_xlsx_as_csv_writes_them(tmp_path
     for name in ("text", "score", "message"):
         j = table[0].index(name)
         assert [row[j] or None for row in rows[1:]] == [row[j] or None for row in table[1:]], name
+
+
+@pytest.mark.parametrize("kind", [pa.binary(), pa.large_binary(), pa.binary(4), pa.binary_view()])
+@pytest.mark.parametrize("masked", [False, True])
+def test_every_parquet_type_of_bytes_is_written_to_csv_as_its_text(tmp_path, tiny_model_dir, kind, masked):
+    """Regression: a Parquet column of fixed-size bytes or byte views was written to CSV as Python's ``b'abcd'``
+    (masked or not), while binary and large binary columns were read as their UTF-8 text, ``abcd``."""
+    src, out = tmp_path / "in.parquet", tmp_path / "out.csv"
+    pq.write_table(pa.table({"text": [TEXT, TEXT], "code": pa.array([b"abcd", None], kind)}), src)
+    result = run_batch(src, out, tiny_model_dir, *(["--mask-pii"] if masked else []))
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8", newline="") as f:
+        assert [row["code"] for row in csv.DictReader(f)] == ["abcd", ""]
+
+
+@pytest.mark.parametrize("out_name", ["out.parquet", "out.xlsx", "out.csv"])
+def test_a_fixed_size_bytes_text_column_is_masked_to_any_length(tmp_path, tiny_model_dir, out_name):
+    """Regression: a text column of fixed-size bytes (``binary(21)``) was never read as text: every row was an error
+    and ``--mask-pii`` left its names in the output; read as text, a masked value is longer than the column's size,
+    so a Parquet output writes the column as bytes of any size (``binary``)."""
+    src, out = tmp_path / "in.parquet", tmp_path / out_name
+    texts = pa.array(["田中さん辞めた".encode(), "手数料が高い！".encode()], pa.binary(21))
+    pq.write_table(pa.table({"id": [1, 2], "text": texts}), src)
+    result = run_batch(src, out, tiny_model_dir, "--mask-pii")
+    assert result.exit_code == 0, result.output
+    if out.suffix == ".parquet":
+        table = pq.read_table(out)
+        assert table.schema.field("text").type == pa.binary()
+        written = [v.decode() for v in table.column("text").to_pylist()]
+    elif out.suffix == ".xlsx":
+        written = [row[1] for row in list(openpyxl.load_workbook(out).active.values)[1:]]
+    else:
+        with open(out, encoding="utf-8", newline="") as f:
+            written = [row["text"] for row in csv.DictReader(f)]
+    assert written == ["[人名]さん辞めた", "手数料が高い！"]

@@ -535,6 +535,15 @@ def test_a_binary_parquet_column_is_read_as_the_text_its_bytes_hold_in_utf8(tmp_
     assert read_table(tmp_path / "a.parquet").frame["text"].tolist() == chunk.data[0]
 
 
+@pytest.mark.parametrize("kind", [pa.binary(2), pa.binary_view()])
+def test_fixed_size_bytes_and_byte_views_are_read_as_text_as_binary_is(tmp_path, kind):
+    """Regression: a Parquet column of fixed-size bytes or byte views was read as bytes (``b'ab'`` in a CSV output,
+    a text column's every row an error), while binary and large binary columns were read as their UTF-8 text."""
+    pq.write_table(pa.table({"text": pa.array([b"ab", None, b"\xff\xfe"], kind)}), tmp_path / "a.parquet")
+    [chunk] = list(open_reader(tmp_path / "a.parquet").chunks(10))
+    assert chunk.data == [["ab", None, b"\xff\xfe"]]
+
+
 @pytest.mark.parametrize(
     ("value", "read"),
     [(b"\xe6\x89\x8b\xe6\x95\xb0\xe6\x96\x99", "手数料"), (b"\x82\xa0", b"\x82\xa0"), (None, None), (b"", "")],

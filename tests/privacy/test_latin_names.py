@@ -62,6 +62,12 @@ def test_a_name_after_an_english_title_is_masked(text, expected):
         ("yamada-samaから依頼がきた", "[人名]-samaから依頼がきた"),
         ("Ken-kunとSakura-chanに相談", "[人名]-kunと[人名]-chanに相談"),
         ("Mr. Tanaka-sanが怒った件", "Mr. [人名]-sanが怒った件"),
+        # Regression: a lower-case name before a space and the honorific was left (yamada sanから)
+        ("yamada sanから連絡", "[人名] sanから連絡"),
+        ("担当のtanaka kunが辞めた", "担当の[人名] kunが辞めた"),
+        ("thanks sanと書いてあった", "thanks sanと書いてあった"),  # an English word
+        ("my sensei に聞いた", "my sensei に聞いた"),  # not before sensei or senpai after a space
+        ("lancers sanの手数料", "lancers sanの手数料"),  # the stop list
         # products, services and acronyms with an honorific are no one (the stop list, as before a kana honorific)
         ("Google-senseiに聞いた", "Google-senseiに聞いた"),
         ("Lancers-sanの手数料が高い", "Lancers-sanの手数料が高い"),

@@ -289,7 +289,18 @@ def test_mask_values_masks_strings_inside_containers(value, expected, counts):
         # a number is masked as its digits are written, and comes back as that text (it passed unchanged: a leak)
         (123456789018, "[個人番号]", {PiiKind.MY_NUMBER: 1}),  # a valid My Number
         (123456789018.0, "[個人番号]", {PiiKind.MY_NUMBER: 1}),  # a column of numbers with a gap reads floats
-        (9012345678, "9012345678", {}),  # masked as the string "9012345678" is: not at all, without a context
+        # a phone number stored as a number lost its 0: masker 22 masks it (it was "9012345678", left as the
+        # string is, where no phone number starts with 9), 9 digits (a landline) or 10 of a mobile's
+        (9012345678, "[電話番号]", {PiiKind.PHONE: 1}),
+        (9012345678.0, "[電話番号]", {PiiKind.PHONE: 1}),
+        (312345678, "[電話番号]", {PiiKind.PHONE: 1}),  # 03-1234-5678
+        (8001234567, "[電話番号]", {PiiKind.PHONE: 1}),  # 0800-123-4567
+        (1234567890, "1234567890", {}),  # 01234567890 is no phone number: 11 digits are a mobile's
+        (90123456789, "90123456789", {}),  # 11 digits: a 0 before them makes 12
+        (12345678, "12345678", {}),
+        (1500001, "1500001", {}),  # a postal code, an account or a count: nothing says which
+        (-312345678, "-312345678", {}),
+        ("9012345678", "9012345678", {}),  # in a text: a text keeps its 0, so no phone number
         (12.5, "12.5", {}),
         (-7, "-7", {}),
         (1e300, "1e+300", {}),
@@ -302,7 +313,8 @@ def test_mask_values_masks_strings_inside_containers(value, expected, counts):
 )
 def test_mask_values_masks_a_number_as_its_text(value, expected, counts):
     """Regression: batch --mask-pii wrote a JSONL, Parquet or xlsx number of the text column (123456789018, a My
-    Number) unmasked, while the same digits as a string were masked."""
+    Number) unmasked, while the same digits as a string were masked; then a phone number stored as a number, its
+    leading 0 lost (9012345678), unmasked."""
     np = pytest.importorskip("numpy")
     decimal = pytest.importorskip("decimal")
     forms = [value]

@@ -107,6 +107,15 @@ def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
         ("LINE(公式)で100件", "LINE(公式)で100件"),
         ("Twitter/Instagramで募集", "Twitter/Instagramで募集"),
         ("マイナンバーの提出は3件", "マイナンバーの提出は3件"),
+        # Regression: a handle after Xアカウント was left (X alone is no hint: Xアカウント tanaka_88), and a count after
+        # a messenger's ID or account was an [ID] (LINEアカウント 100人 was LINEアカウント [ID]人).
+        ("Xアカウント tanaka_88 をフォロー", "Xアカウント [ID] をフォロー"),
+        ("Xのアカウント: tanaka_88", "Xのアカウント: [ID]"),
+        ("LINE ID 100人分の登録", "LINE ID 100人分の登録"),
+        ("LINEアカウント 100人", "LINEアカウント 100人"),
+        ("LINEのID 300件", "LINEのID 300件"),
+        ("Xアカウント 2つ", "Xアカウント 2つ"),
+        ("LINE ID: 123456", "LINE ID: [ID]"),  # digits alone, no unit: a LINE ID may be
         # Regression: the ID of a record (a task, a project, a contract, an order) is no person's handle.
         ("作業ID: work_123", "作業ID: work_123"),
         ("タスクID: task_001", "タスクID: task_001"),

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 from dask.utils import natural_sort_key
 
 from taikai.errors import InputError
-from taikai.io import PANDAS_KEY, agreed_entries, utf8_text
+from taikai.io import PANDAS_KEY, agreed_entries, is_bytes, utf8_text
 
 _PANDAS_INDEX = re.compile(r"__index_level_\d+__")
 """The name pandas gives a level of a frame's index, without a name of its own, that it writes as a column."""
@@ -219,7 +219,7 @@ def _as_dtypes(part: pd.DataFrame, dtypes: dict[str, pd.ArrowDtype]) -> pd.DataF
 def byte_columns(schema: pa.Schema) -> list[str]:
     """Return the columns of bytes of *schema*: a tool that writes text without Parquet's UTF-8 mark (older Hive,
     Impala) makes them."""
-    return [f.name for f in schema if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)]
+    return [f.name for f in schema if is_bytes(f.type)]
 
 
 def texts_of_bytes(part: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from taikai.io._missing_columns import labelled_sheet_read
     from taikai.io._model_stamp import ModelStamp
     from taikai.io._pandas_types import PANDAS_KEY, agreed_entries, column_entries, with_pandas_types
-    from taikai.io._parquet_reader import utf8_text
+    from taikai.io._parquet_reader import is_bytes, utf8_text
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
@@ -233,7 +233,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._head_rows": ("check_header_row", "head_rows"),
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
-    "._parquet_reader": ("utf8_text",),
+    "._parquet_reader": ("is_bytes", "utf8_text"),
     "._table_readers": ("check_sheet_column", "sheet_names", "sheet_read"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._writers": (

@@ -10,7 +10,7 @@ from typing import Any
 from taikai.io._excel_numbers import as_texts, long_integer_columns
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._pandas_types import with_pandas_types
-from taikai.io._parquet_reader import utf8_text
+from taikai.io._parquet_reader import is_bytes, utf8_text
 from taikai.io._xlsx_line_breaks import keep_carriage_returns
 
 XLSX_MAX_ROWS = 1_048_576
@@ -175,7 +175,7 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
     number = 0
     integers = any(pa.types.is_integer(f.type) for f in schema)
     long = long_integer_columns(read_part(part) for part in parts) if integers else set()
-    texts = {j for j, f in enumerate(schema) if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)}
+    texts = {j for j, f in enumerate(schema) if is_bytes(f.type)}
     for part in parts:
         table = read_part(part)
         columns = [table.column(j).to_pylist() for j in range(table.num_columns)]

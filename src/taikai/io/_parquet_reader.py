@@ -28,9 +28,7 @@ class ParquetReader:
         self.schema: Any = self.file.schema_arrow
         self.columns = check_columns(path, list(self.schema.names))
         self.total: int | None = self.file.metadata.num_rows
-        self._binary = [
-            j for j, f in enumerate(self.schema) if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)
-        ]
+        self._binary = [j for j, f in enumerate(self.schema) if is_bytes(f.type)]
         """Columns of bytes: a tool that writes text without Parquet's UTF-8 mark (older Hive, Impala) makes them."""
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
@@ -65,6 +63,20 @@ class ParquetReader:
 def _one_line(exc: BaseException) -> str:
     """Return Arrow's message *exc* on one line (``Couldn't deserialize thrift: …`` spans several)."""
     return " ".join(str(exc).split())
+
+
+def is_bytes(kind: Any) -> bool:
+    """Whether the Arrow type *kind* holds bytes: binary, large, fixed-size (``binary(2)``) or a view. Each is read
+    as the text it holds in UTF-8 (:func:`utf8_text`), so that a CSV, TSV, JSONL or xlsx output writes ``ab``, never
+    Python's ``b'ab'``, whichever of them a tool wrote."""
+    import pyarrow as pa
+
+    return bool(
+        pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind)
+        or pa.types.is_fixed_size_binary(kind)
+        or pa.types.is_binary_view(kind)
+    )
 
 
 def utf8_text(value: bytes | None) -> str | bytes | None:

@@ -128,7 +128,8 @@ def input_schema(
 def numbers_as_text(schema: pa.Schema, name: str) -> pa.Schema:
     """Return *schema* with column *name* of the type its values have once masked: masking writes a number as its
     masked text (``123456789018``, a My Number, is ``[個人番号]``), so a masked text column of numbers holds text,
-    and so does a number inside a struct, list or map; and it masks a dict's keys, so a struct's field names are
+    and so does a number inside a struct, list or map; a column of bytes of a fixed size holds bytes of any size
+    (``[人名]さん`` is longer than ``田中さん``); and it masks a dict's keys, so a struct's field names are
     masked as its cells' keys are (``taro@example.com`` is ``[メール]``), else the masked cells would be written
     under the unmasked names with their values lost."""
     index = schema.get_field_index(name)
@@ -145,6 +146,8 @@ def _masked_type(kind: pa.DataType) -> pa.DataType:
 
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
         return pa.string()
+    if pa.types.is_fixed_size_binary(kind):
+        return pa.binary()  # bytes read as the text they hold (binary(21): 田中さん辞めた), masked to another length
     if pa.types.is_struct(kind):
         fields = [kind.field(i) for i in range(kind.num_fields)]
         [keys] = default_masker().mask_values([{f.name: None for f in fields}])[0]  # numbered as the cells' keys

@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 21
+MASKER_VERSION = 22
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -98,7 +98,10 @@ column (a JSONL, Parquet or xlsx cell, or one in a JSONL object) masked as its d
 that text (123456789018 is [個人番号]; it passed unchanged). 21: kana nicknames before an honorific masked whole
 (ゆのんさん was ゆ[人名]さん; ゆのん氏, ぽんさん, ぺこちゃん were left) and an adverb before one no longer with it
 (もうぽんさん was [人名]さん); birth dates in English or a Western order (DOB: 1990-03-03, born on March 3, 1990,
-生年月日：03/03/1990)."""
+生年月日：03/03/1990). 22: a hiragana nickname UniDic reads as one common noun, or as a filler and one, before an
+honorific (ももさん, ゆめ様, あやねさん: were left); a phone number stored as a number, its leading 0 lost
+(9012345678 in a JSONL, Parquet or xlsx number cell: was left); a lower-case romaji name before a space and san
+(yamada san), a handle after Xアカウント; no [ID] for a count after a messenger's ID (LINEアカウント 100人)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable
+
+from taikai.privacy._kinds import Masked, PiiKind
 
 
 def number_text(value: object) -> str | None:
@@ -20,6 +23,20 @@ def number_text(value: object) -> str | None:
     if isinstance(value, numbers.Integral) or (abs(as_float) < 1e21 and as_float == int(as_float)):
         return str(int(value))  # type: ignore[call-overload]
     return str(value)
+
+
+def masked_number(mask: Callable[[str], Masked], written: str) -> Masked:
+    """Return the digits *written* of a number cell (:func:`number_text`) masked: as they are written, or as a phone
+    number when a 0 before them makes one and nothing is found in them as written. A phone number stored as a number
+    lost its leading 0 (``9012345678`` is ``090-1234-5678`` read from a number cell of a JSONL, Parquet or xlsx
+    file), so 9 digits (a landline's 10 without its 0) or 10 of a mobile or free-dial number (90…, 800…) are
+    ``[電話番号]`` there; in a text they are no phone number (a text keeps its 0)."""
+    masked = mask(written)
+    if masked.spans or not (written.isascii() and written.isdigit() and len(written) in (9, 10)) or written[0] == "0":
+        return masked
+    zeroed = mask("0" + written)
+    whole = [span.kind for span in zeroed.spans] == [PiiKind.PHONE] and zeroed.text == PiiKind.PHONE.placeholder
+    return zeroed if whole else masked
 
 
 def is_nan(value: object) -> bool:

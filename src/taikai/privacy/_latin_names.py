@@ -1,7 +1,7 @@
 """Names in Latin letters that the tagger's words miss: a handle ending in digits before an honorific
 (sakura0123さん, hana_0123様: UniDic reads the digits as a number, which is no name part), and a name after an
 English title (Mr. Tanaka, Ms. Sato, Dr. John Smith: no honorific follows it), and a name before an honorific
-written in romaji (Tanaka-san, yamada-sama), in a text the model reads (a name
+written in romaji (Tanaka-san, yamada-sama, yamada san), in a text the model reads (a name
 masked is Japanese to it, so masking would make a text of English alone readable).
 
 Both run on the NFKC text and return spans of it; the honorific and the title stay, as with every name.
@@ -28,11 +28,18 @@ TITLED = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ ](?P<n>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?![A-Za-z])"
 )
 _NOT_AFTER_A_TITLE = frozenset({"children"})  # Mr.Children, the band
+# English words a lower-case name before a space and san, kun or chan is not (the san, thanks chan).
+_ENGLISH_BEFORE_AN_HONORIFIC = frozenset(
+    {"the", "and", "for", "you", "your", "our", "his", "her", "its", "hey", "dear", "with", "from", "thanks", "thank"}
+    | {"hello", "good", "bye", "see", "all", "this", "that", "nice", "great", "cool", "sorry", "please", "ask"}
+)
 # A name with its honorific in romaji too (Tanaka-san, Taro Yamada san, yamada-sama): capitalised words before a
-# hyphen or a space, or a lower-case word before a hyphen; the honorific in lower case, ending the word. Not `-shi`:
+# hyphen or a space, or a lower-case word before a hyphen, or before a space and san, sama, kun or chan (yamada san;
+# not before sensei or senpai: my sensei, your senpai); the honorific in lower case, ending the word. Not `-shi`:
 # Chiba-shi is a city (市) far more often than Mr. Chiba (氏).
 ROMAJI_HONORED = re.compile(
-    r"(?<![A-Za-z0-9_.\-@/:#%+])(?:(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[\- ]|(?P<m>[a-z]{3,})-)"
+    r"(?<![A-Za-z0-9_.\-@/:#%+])"
+    r"(?:(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[\- ]|(?P<m>[a-z]{3,})(?:-|[ ](?=(?:san|sama|kun|chan)(?![A-Za-z]))))"
     r"(?:san|sama|kun|chan|sensei|senpai|sempai|dono)(?![A-Za-z])"
 )
 
@@ -68,5 +75,7 @@ def find_latin_names(text: str) -> Iterator[Found]:
         for m in ROMAJI_HONORED.finditer(text):
             group = "n" if m.group("n") else "m"
             words = m.group(group).split()
+            if group == "m" and m.group(group) in _ENGLISH_BEFORE_AN_HONORIFIC:
+                continue  # thanks san: an English word, not a name
             if not any(w.lower() in NOT_NAMES or is_acronym(w) for w in words) and readable():
                 yield Found(m.start(group), m.end(group), PiiKind.NAME)

@@ -10,7 +10,7 @@ from collections.abc import Hashable, Iterable
 from typing import Any
 
 from taikai.errors import check_bool, wrong_type
-from taikai.privacy._cells import is_nan, number_text, unique_key
+from taikai.privacy._cells import is_nan, masked_number, number_text, unique_key
 from taikai.privacy._frame_column import check_column
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
@@ -209,9 +209,9 @@ class PiiMasker:
         A container keeps its shape (an array becomes a list); a dict's string keys are masked too (a key
         ``taro@example.com`` holds an address as much as a value does), two keys that mask alike numbered so that no
         entry is lost (``[メール]``, ``[メール] (2)``). A number is masked as its digits are written and comes back as
-        that masked text, a str (``123456789018``, a My Number, is ``[個人番号]``; ``5`` is ``'5'``): a text column
-        read from JSONL, Parquet or xlsx can hold numbers, and its values are what masking promises to hide. A NaN
-        comes back as ``None`` (a missing text); ``None``, booleans and other values pass unchanged.
+        that masked text, a str (``123456789018``, a My Number, is ``[個人番号]``; a phone stored as a number that
+        lost its 0 too, :func:`masked_number`): a text column read from JSONL, Parquet or xlsx can hold numbers, and
+        its values are what masking hides. A NaN is ``None`` (a missing text); None, booleans and others pass as is.
         """
         found: Counter[PiiKind] = Counter()
         if isinstance(value, str):
@@ -237,7 +237,7 @@ class PiiMasker:
             return (tuple(items) if isinstance(value, tuple) else items), found
         written = number_text(value)
         if written is not None:
-            masked = self.mask(written)
+            masked = masked_number(self.mask, written)  # 9012345678, a phone that lost its 0: [電話番号]
             found.update(span.kind for span in masked.spans)
             return masked.text, found
         if is_nan(value):  # among the numbers made text, a NaN left a float would be a number in a text column

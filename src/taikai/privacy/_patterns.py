@@ -55,6 +55,10 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 HANDLE = re.compile(
     r"(?<![A-Za-z0-9@])(?<![A-Za-z0-9][._%+\-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])"
 )
+# A unit after a number: a count or an amount, no handle (LINEアカウント 100人 was [ID]人).
+_COUNTED = re.compile(
+    r"[ ]?(?:人|名|件|円|回|個|本|枚|冊|社|点|票|位|歳|才|倍|%|万|千|億|文字|字|日|時間|分|秒|年|ヶ?月|か月|週|PV|pt)"
+)
 _ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ|名(?![前義])"  # Skype名: the handle
 MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
@@ -93,7 +97,7 @@ _THREE_DIGITS = re.compile("[0-9]{3}")
 _MESSENGER_HINTS = (
     *(name.lower() for name in f"{MESSENGERS}|{SITES}".split("|") if name != "X"),
     *("gmail", "yahoo", "ヤフー", "outlook", "hotmail", "icloud", "gメール", "ジーメール"),
-    *("x:", "x=", "xのid", "x id", "x(", "x@"),
+    *("x:", "x=", "xのid", "x id", "x(", "x@", "xアカウント", "xのアカウント", "x アカウント"),
 )
 _SITE = re.compile(SITES, re.IGNORECASE)
 # A handle as people choose one: lower case, with _ or a dot between letters, or three letters or more and two digits
@@ -186,6 +190,8 @@ def find_ids(text: str) -> Iterator[Found]:
         keyword, sep = m.group("kw"), m.group("sep")
         if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)) or not closed(text, m, value):
             continue  # LINE名 100件: a count
+        if value.isdigit() and _COUNTED.match(text, m.start("v") + len(value)):
+            continue  # LINE ID 100人, Xアカウント 300件: a count of accounts or of what they did
         # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
         # not an ID; after は or an arrow only a handle in lower case (LINEはtaro_88です, LINE→ taro_88; LINEはiOS17で
         # and LINE→Slack, a move to another tool, stay).

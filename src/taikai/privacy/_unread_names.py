@@ -28,6 +28,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from taikai.privacy._kana_nouns import COMMON_KANA_WITH_HONORIFIC, kana_noun_start
 from taikai.text import Morpheme, PosTagger
 
 UNREAD_HONORIFICS = frozenset({"さん", "様", "さま", "氏", "くん", "ちゃん", "先生"})
@@ -67,6 +68,7 @@ COMMON_WITH_HONORIFIC = frozenset(
         ("おかげ", "お陰", "お蔭", "おつかれ", "お疲れ", "ごちそう", "ご馳走", "ごくろう", "ご苦労"), _SAMA
     )
     | {"運ちゃん", "母ちゃん", "父ちゃん", "赤ちゃん", "あかちゃん", "神さん", "かみさん", "おかみさん", "女将さん"}
+    | COMMON_KANA_WITH_HONORIFIC  # おっさん, むすめさん, ねこちゃん: in hiragana, one common noun to UniDic
 )
 """Common words with their honorific (お客さん, 皆さん, 大家さん, 奥様, …): never a name before an honorific."""
 
@@ -200,6 +202,8 @@ def find_unread_name(words: list[Morpheme], i: int, tagger: PosTagger) -> int | 
         start = kana_before_name(words, i - 1)  # ぴよ子さん, みか子さん
     else:
         start = _nickname_start(words, i)
+        if start is None:
+            start = kana_noun_start(words, i)  # ももさん, あやねさん: a noun to UniDic
     if start is None:
         return None
     phrase = "".join(w.surface for w in words[start : i + 1])

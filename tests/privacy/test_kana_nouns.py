@@ -1,0 +1,57 @@
+"""Hiragana nicknames UniDic reads as one common noun before an honorific (ももさん, ゆめさん, あやねさん)."""
+
+import pytest
+
+from taikai.privacy import mask_pii
+from taikai.privacy._kana_nouns import COMMON_KANA_WITH_HONORIFIC
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a nickname UniDic reads as a common noun (a peach, a dream) or as a filler and a noun
+        # (あ + やね, a roof) was left before every honorific.
+        ("ももさんに頼んだ", "[人名]さんに頼んだ"),
+        ("ゆめさんが担当だった", "[人名]さんが担当だった"),
+        ("あやねさんから連絡が来た", "[人名]さんから連絡が来た"),
+        ("あやねちゃん", "[人名]ちゃん"),
+        ("、あやねさん", "、[人名]さん"),  # あ read as an interjection after a comma
+        ("担当のゆめ様に頼んだ", "担当の[人名]様に頼んだ"),
+        ("ゆめ先生の講座", "[人名]先生の講座"),
+        ("もうももさんとは組まない", "もう[人名]さんとは組まない"),  # the adverb stays
+        ("いつもあやねさんが助けてくれた", "いつも[人名]さんが助けてくれた"),
+        ("依頼してくれたももさん", "依頼してくれた[人名]さん"),
+        ("話してももさんは", "話して[人名]さんは"),
+        ("それからゆめさんが", "それから[人名]さんが"),
+        ("迎えるあかりさん", "迎える[人名]さん"),
+        ("高橋みなとさんに聞いた", "[人名]さんに聞いた"),  # a surname UniDic reads goes with it
+        # Left: common words in hiragana with an honorific, the end of a compound, after a prefix.
+        ("おばあちゃんの介護", "おばあちゃんの介護"),
+        ("あかちゃんが泣く", "あかちゃんが泣く"),
+        ("おっさんばかり", "おっさんばかり"),
+        ("ねこちゃんの写真", "ねこちゃんの写真"),
+        ("くまさんのイラスト", "くまさんのイラスト"),
+        ("むすめさんの学費", "むすめさんの学費"),
+        ("いらいぬしさんから", "いらいぬしさんから"),  # いらい + ぬし: 依頼主
+        ("おいしゃさんに行った", "おいしゃさんに行った"),  # お + いしゃ
+        ("みなさんこんにちは", "みなさんこんにちは"),  # みな is also an adverb: no noun of the general kind
+        ("ゆめを追う", "ゆめを追う"),  # no honorific
+        ("もものケーキ", "もものケーキ"),
+        # Left: kana that may be the name's own first letters glued before the noun (a partial mask would leak
+        # them): はる + かぜ, の + ぼう after a comma, ふるい + ちや + すし, よ + ー + らい.
+        ("使ったはるかぜちゃん", "使ったはるかぜちゃん"),
+        ("その時、のぼう様が", "その時、のぼう様が"),
+        ("ふるいちやすし氏", "ふるいちやすし氏"),
+        ("これまでもよーらいさんと", "これまでもよーらいさんと"),
+        ("ニコニコてれびちゃん", "ニコニコてれびちゃん"),  # glued after a word of its own in katakana
+        ("ももちゃんと話した", "ももちゃんと話した"),  # ちゃんと, the adverb, to UniDic
+    ],
+)
+def test_a_hiragana_nickname_read_as_a_common_noun_is_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize("frame", ["{}", "昨日、{}に会った", "私は{}と話した", "担当の{}が"])
+def test_common_hiragana_words_with_an_honorific_are_never_masked(frame):
+    texts = [frame.format(word) for word in sorted(COMMON_KANA_WITH_HONORIFIC)]
+    assert [text for text in texts if mask_pii(text).text != text] == []
