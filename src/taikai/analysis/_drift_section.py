@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from taikai._masked_messages import errors_masked
-from taikai.analysis._drift_words import NOTES, absent, gaps_note, label, no_rows, sentence, word
+from taikai.analysis._drift_lists import moved, new_words, period_words
+from taikai.analysis._drift_words import NOTES, gaps_note, label, no_rows, sentence, title, word
 from taikai.analysis._frame_argument import check_frame
-from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
+from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
-from taikai.labels import reason_with_id
 from taikai.model import (
     Model,
     default_model_dir,
@@ -24,7 +24,6 @@ from taikai.model import (
     resolve_model,
     retrain_command,
 )
-from taikai.text import percent
 
 TITLE = NOTES["ja"]["title"]
 COMPARE = "taikai drift PREDICTIONS --reference FILE (check_drift(predictions, reference=FILE) in Python)"
@@ -66,10 +65,10 @@ def _verdict(f: Figure) -> str:
     return "DRIFT" if f.alert else ("ok" if f.judged else "not judged")
 
 
-def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
+def _figures(part: PeriodDrift, lang: str, labels: list[str]) -> pd.DataFrame:
     rows = [
         {
-            word("figure", lang): label(f.name, f.label, lang),
+            word("figure", lang): title(f, lang, labels),
             word("value", lang): show(f.name, f.value, against=f.limit),
             word("reference", lang): (
                 show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
@@ -109,7 +108,7 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(word("period", lang))
 
 
-def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
+def _reasons(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
     """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
     found = []
     for part in (report.overall, *report.periods):
@@ -120,7 +119,7 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
             elif f.alert:
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
-                    f"{place}: {label(f.name, f.label, lang)} {show(f.name, f.value, against=f.limit)} {sign} "
+                    f"{place}: {title(f, lang, labels)} {show(f.name, f.value, against=f.limit)} {sign} "
                     f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)})"
                 )
     return tuple(found)
@@ -135,63 +134,6 @@ def _whole(report: DriftReport) -> str:
 def _capitalized(text: str) -> str:
     """Return *text* with its first letter in upper case (``Whole input``, ``Trial run's rows``)."""
     return text[:1].upper() + text[1:]
-
-
-def _moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
-    """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it
-    (*labels*: the model's reasons, which name it)."""
-    found = []
-    for part in (report.overall, *(p for p in report.periods if p.alert)):
-        move = part.reason_move
-        if move is None:
-            continue
-        name = reason_with_id(move.label, lang, labels)  # as the page names it elsewhere, not its id alone
-        place = "" if part is report.overall else f"{part.period} "
-        found.append(
-            NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
-        )
-    return tuple(found)
-
-
-def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
-    """The new words of each drifted period, as ``taikai drift`` lists them under its period table."""
-    words = NOTES[lang]
-    found = []
-    for part in report.periods:
-        if not (part.alert and part.new_words):
-            continue
-        shown = ", ".join(
-            words["period_word"].format(
-                word=w.word,
-                rows=w.rows,
-                share=percent(w.share, ""),
-                reference=_reference_cell(w, lang),
-            )
-            for w in part.new_words
-        )
-        found.append(words["period_words"].format(period=part.period, words=shown))
-    return tuple(found)
-
-
-def _reference_cell(new: NewWord, lang: str) -> str:
-    """A new word's share in the reference, as ``taikai drift`` writes it, or why it has none there."""
-    return f"{new.reference_share:.1%}" if new.in_reference else absent(new.reference_floor, lang)
-
-
-def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
-    """The whole input's new words as ``taikai drift`` lists them: rows with thousands separators, shares as
-    percentages, headings in *lang*."""
-    columns = ["word", "rows", "share", "reference share"]
-    rows = [
-        [
-            w.word,
-            f"{w.rows:,}",
-            percent(w.share, "", decimals=1),  # as its reference share: 4.0% beside 0.4%, not 4%
-            _reference_cell(w, lang),
-        ]
-        for w in report.overall.new_words
-    ]
-    return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])
 
 
 def _model_name(model: Model) -> str:
@@ -289,12 +231,12 @@ def drift_section(
         words["title"],
         tuple(notes),
         report.alert,
-        _reasons(report, lang),
-        _figures(report.overall, lang),
+        _reasons(report, lang, resolved.reason_labels),
+        _figures(report.overall, lang, resolved.reason_labels),
         _periods(report, lang) if report.periods else None,
-        _new_words(report, lang),
+        new_words(report, lang),
         report,
-        _moved(report, lang, resolved.reason_labels),
-        _period_words(report, lang),
+        moved(report, lang, resolved.reason_labels),
+        period_words(report, lang),
         words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
     )

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-from taikai.drift import MIN_ROWS, EmptyPeriods, gaps_line
+from collections.abc import Sequence
+
+from taikai.drift import MIN_ROWS, EmptyPeriods, Figure, gaps_line
+from taikai.labels import reason_with_id
 
 NOTES = {
     "ja": {
@@ -107,6 +110,7 @@ _LABELS_JA = {
     "mean_confidence": "理由の最大確率の平均",
     "low_confidence_share": "理由の最大確率が 0.5 未満の行の割合",
     "reason_shift": "予測した理由の構成の変化 (Jensen–Shannon, ビット)",
+    "reason_share": "1 つの理由の割合",
     "sentiment_shift": "予測した感情の構成の変化 (Jensen–Shannon, ビット)",
     "new_word_share": "新しい語の割合",
 }
@@ -208,6 +212,13 @@ def model_name(name: str, lang: str) -> str:
 def label(name: str, english: str, lang: str) -> str:
     """Return the name of the figure called *name* (``english`` as ``taikai drift`` writes it) in *lang*."""
     return _LABELS_JA.get(name, english) if lang == "ja" else english
+
+
+def title(figure: Figure, lang: str, labels: Sequence[str]) -> str:
+    """Return the figure's name in *lang* with the reason it is of, as the page names reasons (``share of one
+    reason: 手数料 (fees)``; *labels*: the model's reasons)."""
+    name = label(figure.name, figure.label, lang)
+    return name if figure.subject is None else f"{name}: {reason_with_id(figure.subject, lang, labels)}"
 
 
 def word(english: str, lang: str) -> str:

@@ -25,6 +25,7 @@ _COLUMNS = (
     ("mean_confidence", "mean p", 7),
     ("low_confidence_share", "p<0.5", 7),
     ("reason_shift", "reason JS", 10),
+    ("reason_share", "1 reason", 9),
     ("sentiment_shift", "sent. JS", 9),
     ("new_word_share", "new w.", 7),
 )
@@ -124,7 +125,7 @@ def _figures(part: PeriodDrift) -> list[str]:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
         value = show(f.name, f.value, against=f.limit)
         limit = show_limit(f.name, f.limit, f.value)
-        lines.append(f"  {f.label:<44} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
+        lines.append(f"  {f.title:<44} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
     return lines
 
 
