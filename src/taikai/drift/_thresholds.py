@@ -25,7 +25,7 @@ REASON_JS = 0.2
 """Alert when the Jensen–Shannon divergence (bits) of the predicted reason mix from the reference passes this."""
 SENTIMENT_JS = 0.1
 """The same for the predicted sentiment mix."""
-REASON_SHARE_MARGIN = 0.2
+REASON_SHARE_MARGIN = 0.25
 """Alert when one predicted reason's share of the classified rows exceeds its share in the reference by this much
 (absolute): the reason-mix divergence cannot see one reason rising from 9 % to 51 % (a fee hike)."""
 NEW_WORD_MIN_SHARE = 0.02
