@@ -334,6 +334,30 @@ def test_section_says_how_many_rows_repeat_an_earlier_rows_text(tiny_model, lang
 
 
 @pytest.mark.parametrize(
+    ("lang", "note", "cell"),
+    [
+        (
+            "en",
+            "2025-02: one text fills 39 of its 40 rows (98%), as the model reads it: a paste or spam",
+            "(98% one text)",
+        ),
+        ("ja", "2025-02: 40 行のうち 39 行 (98%) が同じ 1 つの文章です", "(98% が 1 つの文章)"),
+    ],
+)
+def test_section_says_a_period_that_one_text_fills(tiny_model, lang, note, cell):
+    """Regression: a month 98 % one pasted review drove its verdict, and neither its row nor a note said so."""
+    texts = [f"手数料が高すぎて続けられない{chr(ord('あ') + i)}" for i in range(40)]
+    pasted = ["副業で月30万円！誰でも簡単に稼げる方法を教えます"] * 39 + texts[:1]
+    dates = ["2025-01-10"] * 40 + ["2025-02-10"] * 40
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts + pasted, "posted_at": dates}))
+    section = drift_section(frame, tiny_model, date_column="posted_at", lang=lang)
+    assert next(n for n in section.notes if n.startswith("2025-02:")).startswith(note)
+    assert section.periods is not None
+    verdicts = section.periods.iloc[:, -1]
+    assert verdicts.iloc[1].endswith(cell) and not verdicts.iloc[0].endswith(cell)
+
+
+@pytest.mark.parametrize(
     ("lang", "moved", "period_words"),
     [
         ("en", "reason that moved most: ", "2025-07 new words: ガ ("),

@@ -236,8 +236,9 @@ def test_the_star_note_is_under_the_periods_only_when_a_figure_is_starred(tiny_m
         later = later.assign(text=august)
     dump = pd.concat([hotels, later], ignore_index=True)
     lines = check_drift(dump, tiny_model, reference=hotels, date_column="posted_at").to_text().splitlines()
-    table = [line for line in lines if line.startswith("  2025-0")]
+    table = [line for line in lines if line.startswith("  2025-0") and ": one text fills" not in line]
     assert len(table) == 2 and any("*" in line for line in table) is starred
+    assert ("  2025-08: one text fills 60 of its 60 rows (100%)" in "\n".join(lines)) is starred  # "hello world"
     assert ("  * past its threshold" in lines) is starred
 
 

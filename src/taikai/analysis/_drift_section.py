@@ -103,7 +103,8 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         for name in (n for n in FIGURE_NAMES if n in measured):
             f = part.figure(name)
             row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
-        row[word("drift", lang)] = word(part.table_verdict, lang)
+        filled = NOTES[lang]["one_text_cell"].format(share=part.one_text_share) if part.filled_by_one_text else ""
+        row[word("drift", lang)] = word(part.table_verdict, lang) + filled
         rows.append(row)
     return pd.DataFrame(rows).set_index(word("period", lang))
 
@@ -217,6 +218,10 @@ def drift_section(
         )
     if report.duplicates:  # a dump exported twice over: each repeat counts in every figure, as taikai drift says
         notes.append(words["duplicates"].format(rows=report.duplicates))
+    for part in (p for p in (report.overall, *report.periods) if p.filled_by_one_text):  # a paste or spam
+        place = _capitalized(word(_whole(report), lang)) if part is report.overall else part.period
+        rows, share = part.statistics.rows, part.one_text_share
+        notes.append(words["one_text"].format(place=place, one=part.one_text, rows=rows, share=share))
     if date_column is None:
         notes.append(words["per_period"])
     if report.empty_periods:  # a month lost in the export is said, not skipped over

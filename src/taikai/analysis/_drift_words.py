@@ -9,7 +9,6 @@ counts) still come from the drift check itself. A sentence without a pattern is 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from taikai.drift import MIN_ROWS, EmptyPeriods, Figure, gaps_line
@@ -52,6 +51,9 @@ NOTES = {
         "foreign": "{whole}: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
         "「分類できない行」の割合にも数えています)",
         "duplicates": "前の行と同じ文章の行: {rows:,} 行 (それぞれをすべての指標に数えています)",
+        "one_text": "{place}: {rows:,} 行のうち {one:,} 行 ({share}) が同じ 1 つの文章です (モデルが読む形で)。"
+        "投稿者の変化ではなく、貼り付けやスパムの可能性があります。どの指標もその行をすべて数えています",
+        "one_text_cell": " ({share} が 1 つの文章)",
     },
     "en": {
         "title": "Drift (against the training data)",
@@ -90,6 +92,9 @@ NOTES = {
         "foreign": "{whole}: {rows:,} row{s}, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
         "counted as unclassifiable too)",
         "duplicates": "Rows repeating an earlier row's text: {rows:,} (each counted in every figure)",
+        "one_text": "{place}: one text fills {one:,} of its {rows:,} rows ({share}), as the model reads it: a paste "
+        "or spam rather than a change in reviewers; every figure counts each row",
+        "one_text_cell": " ({share} one text)",
     },
 }
 """The section's notes: its title, the verdict line, why drift could not be checked (``stopped``: the check met an
@@ -100,7 +105,8 @@ names that cannot be had: who made the predictions, why that model cannot be had
 :class:`~taikai.analysis._report._provenance.Missing`, and what to do, said as the report's other notes say it),
 the reason that moved most,
 a drifted period's new words, why no new words are listed, how many classified rows count as unclassifiable
-too, and how many rows repeat an earlier row's text (as ``taikai drift`` writes them)."""
+too, how many rows repeat an earlier row's text, and a part that one text fills, and so in its period table's row
+(as ``taikai drift`` writes them)."""
 
 _LABELS_JA = {
     "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",

@@ -169,9 +169,11 @@ def _period_table(report: DriftReport) -> list[str]:
         verdict = part.table_verdict
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
-        lines.append(f"  {part.period:<23} {part.statistics.rows:>{n},} " + " ".join(cells) + f"  {verdict}")
+        filled = f" ({part.one_text_share} one text)" if part.filled_by_one_text else ""
+        lines.append(f"  {part.period:<23} {part.statistics.rows:>{n},} " + " ".join(cells) + f"  {verdict}{filled}")
     if any(part.alert for part in report.periods):  # a star marks a figure past it
         lines.append("  * past its threshold")
+    lines += [f"  {said}" for part in report.periods if (said := part.one_text_line()) is not None]
     for part in report.periods:
         if part.alert:
             lines += _moved(part, f"  {part.period} ")
@@ -196,6 +198,7 @@ def render(report: DriftReport) -> str:
         "",
         f"{report.whole}: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_blank(report),
+        *filter(None, [report.overall.one_text_line(report.whole)]),
         *_figures(report.overall),
         *_moved(report.overall),
         _words(report.overall),

@@ -28,6 +28,9 @@ SENTIMENT_JS = 0.1
 REASON_SHARE_MARGIN = 0.25
 """Alert when one predicted reason's share of the classified rows exceeds its share in the reference by this much
 (absolute): the reason-mix divergence cannot see one reason rising from 9 % to 51 % (a fee hike)."""
+ONE_TEXT_SHARE = 0.2
+"""A part (the whole dump, or a period of at least ``MIN_ROWS`` rows) at least this share of whose rows hold one
+text (as the duplicate count reads texts) is said to be filled by it: a paste or spam, not a change in reviewers."""
 NEW_WORD_MIN_SHARE = 0.02
 """A new word is in at least this share of the rows (and at least ``NEW_WORD_MIN_ROWS`` rows) ..."""
 NEW_WORD_MIN_ROWS = 5
