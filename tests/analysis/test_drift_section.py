@@ -608,3 +608,20 @@ def test_the_report_warns_whoever_made_it_what_stopped_the_drift_check(predictio
     with pytest.warns(taikai.DataWarning, match="drift could not be checked, and the page says so: .*other labels"):
         page = build_report(frame, lang=lang, charts=False, embed_font=False)
     assert "確認が止まりました" in page or "the check stopped" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "kinds"),
+    [
+        ("en", "chance at 40 rows): 10 blank, 10 without Japanese text"),
+        ("ja", "行での偶然の揺れ): 空 10 行、日本語なし 10 行"),
+    ],
+)
+def test_section_tells_unclassifiable_rows_apart_by_kind(tiny_model, lang, kinds):
+    """Regression: blank and English rows were one unclassifiable figure, in the report as in taikai drift."""
+    texts = [f"手数料が高すぎて続けられない{chr(ord('あ') + i)}" for i in range(40)]
+    march = [""] * 10 + ["The fees went up again and I quit for good"] * 10 + texts[:20]
+    dates = ["2025-02-10"] * 40 + ["2025-03-10"] * 40
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts + march, "posted_at": dates}))
+    section = drift_section(frame, tiny_model, date_column="posted_at", lang=lang)
+    assert any(r.startswith("2025-03: ") and r.endswith(kinds) for r in section.reasons), section.reasons

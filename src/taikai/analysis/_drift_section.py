@@ -9,7 +9,16 @@ import pandas as pd
 
 from taikai._masked_messages import errors_masked
 from taikai.analysis._drift_lists import moved, new_words, period_words
-from taikai.analysis._drift_words import NOTES, gaps_note, label, no_rows, sentence, title, word
+from taikai.analysis._drift_words import (
+    NOTES,
+    gaps_note,
+    label,
+    no_rows,
+    sentence,
+    title,
+    unclassifiable_kinds,
+    word,
+)
 from taikai.analysis._frame_argument import check_frame
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
@@ -115,13 +124,14 @@ def _reasons(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ..
     for part in (report.overall, *report.periods):
         place = word(_whole(report), lang) if part is report.overall else part.period
         for f in part.figures:
+            kinds = unclassifiable_kinds(part, lang) if f.name == "unclassifiable_share" else ""
             if f.alert and lang == "en":
-                found.append(f"{place}: {f.reason()}")
+                found.append(f"{place}: {f.reason()}{kinds}")
             elif f.alert:
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
                     f"{place}: {title(f, lang, labels)} {show(f.name, f.value, against=f.limit)} {sign} "
-                    f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)})"
+                    f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)}){kinds}"
                 )
     return tuple(found)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from taikai.drift import MIN_ROWS, EmptyPeriods, Figure, gaps_line
+from taikai.drift import MIN_ROWS, EmptyPeriods, Figure, PeriodDrift, gaps_line
 from taikai.labels import reason_with_id
 
 NOTES = {
@@ -225,6 +225,23 @@ def title(figure: Figure, lang: str, labels: Sequence[str]) -> str:
     reason: 手数料 (fees)``; *labels*: the model's reasons)."""
     name = label(figure.name, figure.label, lang)
     return name if figure.subject is None else f"{name}: {reason_with_id(figure.subject, lang, labels)}"
+
+
+_KINDS_JA = {
+    "blank": "空 {n:,} 行",
+    "no_japanese": "日本語なし {n:,} 行",
+    "mostly_not_japanese": "大半が日本語でない {n:,} 行",
+}
+
+
+def unclassifiable_kinds(part: PeriodDrift, lang: str) -> str:
+    """The kinds of the part's unclassifiable rows after its line, as ``taikai drift`` says them (``: 30 blank, 20
+    without Japanese text``); empty when it holds none."""
+    if lang != "ja":
+        said = part.unclassifiable_said()
+        return f": {said}" if said else ""
+    said = "、".join(_KINDS_JA[kind].format(n=n) for kind, n in part.unclassifiable.items() if n)
+    return f": {said}" if said else ""
 
 
 def word(english: str, lang: str) -> str:

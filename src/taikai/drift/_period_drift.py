@@ -100,10 +100,29 @@ class PeriodDrift:
                 return found
         raise KeyError(f"no figure {name!r}; the figures are {', '.join(f.name for f in self.figures)}")
 
+    @property
+    def unclassifiable(self) -> dict[str, int]:
+        """The part's unclassifiable rows by kind: ``blank`` (no text), ``no_japanese`` (not text, or no kana word
+        nor kanji: an English review) and ``mostly_not_japanese`` (classified, but under half kana and kanji)."""
+        stats = self.statistics
+        return {"blank": stats.empty, "no_japanese": stats.error, "mostly_not_japanese": stats.foreign}
+
+    def unclassifiable_said(self) -> str:
+        """The kinds of unclassifiable rows that the part holds, as the text says them (``3 blank, 7 without
+        Japanese text``); empty when it holds none."""
+        names = {"blank": "blank", "no_japanese": "without Japanese text", "mostly_not_japanese": "mostly not Japanese"}
+        return ", ".join(f"{n:,} {names[kind]}" for kind, n in self.unclassifiable.items() if n)
+
     def reasons(self, whole: str = "whole dump") -> list[str]:
-        """Say, per figure past its threshold, what it is and where (*whole*: what the dump's rows are called)."""
+        """Say, per figure past its threshold, what it is and where (*whole*: what the dump's rows are called); the
+        unclassifiable share with its kinds (blank rows are an export's fault, English ones another source's)."""
         place = whole if self.period == OVERALL else self.period
-        return [f"{place}: {f.reason()}" for f in self.figures if f.alert]
+        kinds = self.unclassifiable_said()
+        return [
+            f"{place}: {f.reason()}" + (f": {kinds}" if f.name == "unclassifiable_share" and kinds else "")
+            for f in self.figures
+            if f.alert
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
@@ -118,6 +137,7 @@ class PeriodDrift:
             "new_words": None if self.words_not_listed else [w.to_dict() for w in self.new_words],
             "new_words_not_listed": self.words_not_listed,
             "reason_moved_most": self.reason_move.to_dict() if self.reason_move is not None else None,
+            "unclassifiable_rows": self.unclassifiable,
             "one_text_rows": self.one_text,
             "filled_by_one_text": self.filled_by_one_text,
         }

@@ -102,6 +102,13 @@ def _blank(report: DriftReport) -> list[str]:
     return lines
 
 
+def _unclassifiable(part: PeriodDrift) -> list[str]:
+    """Tell the unclassifiable rows apart by kind when some are blank or hold no Japanese (the rows line says how
+    many classified ones are mostly not Japanese): a blank export and English reviews are not one problem."""
+    stats = part.statistics
+    return [f"unclassifiable rows: {part.unclassifiable_said()}"] if stats.empty or stats.error else []
+
+
 def _foreign(rows: int) -> str:
     """Say how many classified rows count as unclassifiable too (mostly not Japanese), so the counts add up."""
     return f" ({rows:,} of them mostly not Japanese, counted as unclassifiable too)" if rows else ""
@@ -198,6 +205,7 @@ def render(report: DriftReport) -> str:
         "",
         f"{report.whole}: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_blank(report),
+        *_unclassifiable(report.overall),
         *filter(None, [report.overall.one_text_line(report.whole)]),
         *_figures(report.overall),
         *_moved(report.overall),
