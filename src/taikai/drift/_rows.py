@@ -31,7 +31,9 @@ models (naming one model leaves the other file refused): the raw dump, classifie
 
 
 def _status(value: Any) -> Status:
-    return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
+    """A status cell's status: a missing one (``None``, and so ``pandas.NA`` of a nullable column or a NaN) reads
+    as empty, as ``None`` of an object column always did (its unclassifiable kind is told apart)."""
+    return Status.EMPTY if is_missing(value) else _STATUSES.get(str(value).strip(), Status.ERROR)
 
 
 def _edited(value: Any) -> bool:
