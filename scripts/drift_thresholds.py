@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         "mean p",
         "p < 0.5",
         "reason JS",
+        "one reason",
         "sentiment JS",
         "new words",
         "drift",

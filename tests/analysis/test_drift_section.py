@@ -334,6 +334,30 @@ def test_section_says_how_many_rows_repeat_an_earlier_rows_text(tiny_model, lang
 
 
 @pytest.mark.parametrize(
+    ("lang", "note", "cell"),
+    [
+        (
+            "en",
+            "2025-02: one text fills 39 of its 40 rows (98%), as the model reads it: a paste or spam",
+            "(98% one text)",
+        ),
+        ("ja", "2025-02: 40 行のうち 39 行 (98%) が同じ 1 つの文章です", "(98% が 1 つの文章)"),
+    ],
+)
+def test_section_says_a_period_that_one_text_fills(tiny_model, lang, note, cell):
+    """Regression: a month 98 % one pasted review drove its verdict, and neither its row nor a note said so."""
+    texts = [f"手数料が高すぎて続けられない{chr(ord('あ') + i)}" for i in range(40)]
+    pasted = ["副業で月30万円！誰でも簡単に稼げる方法を教えます"] * 39 + texts[:1]
+    dates = ["2025-01-10"] * 40 + ["2025-02-10"] * 40
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts + pasted, "posted_at": dates}))
+    section = drift_section(frame, tiny_model, date_column="posted_at", lang=lang)
+    assert next(n for n in section.notes if n.startswith("2025-02:")).startswith(note)
+    assert section.periods is not None
+    verdicts = section.periods.iloc[:, -1]
+    assert verdicts.iloc[1].endswith(cell) and not verdicts.iloc[0].endswith(cell)
+
+
+@pytest.mark.parametrize(
     ("lang", "moved", "period_words"),
     [
         ("en", "reason that moved most: ", "2025-07 new words: ガ ("),
@@ -584,3 +608,20 @@ def test_the_report_warns_whoever_made_it_what_stopped_the_drift_check(predictio
     with pytest.warns(taikai.DataWarning, match="drift could not be checked, and the page says so: .*other labels"):
         page = build_report(frame, lang=lang, charts=False, embed_font=False)
     assert "確認が止まりました" in page or "the check stopped" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "kinds"),
+    [
+        ("en", "chance at 40 rows): 10 blank, 10 without Japanese text"),
+        ("ja", "行での偶然の揺れ): 空 10 行、日本語なし 10 行"),
+    ],
+)
+def test_section_tells_unclassifiable_rows_apart_by_kind(tiny_model, lang, kinds):
+    """Regression: blank and English rows were one unclassifiable figure, in the report as in taikai drift."""
+    texts = [f"手数料が高すぎて続けられない{chr(ord('あ') + i)}" for i in range(40)]
+    march = [""] * 10 + ["The fees went up again and I quit for good"] * 10 + texts[:20]
+    dates = ["2025-02-10"] * 40 + ["2025-03-10"] * 40
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts + march, "posted_at": dates}))
+    section = drift_section(frame, tiny_model, date_column="posted_at", lang=lang)
+    assert any(r.startswith("2025-03: ") and r.endswith(kinds) for r in section.reasons), section.reasons

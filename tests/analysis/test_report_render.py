@@ -123,15 +123,20 @@ WIDE = """(() => {
 
 @pytest.mark.slow
 def test_a_wide_table_printed_keeps_every_column_on_the_paper_in_chromium():
-    """Regression: printed to PDF, the drift section's table of figures per period (11 columns under headings that
+    """Regression: printed to PDF, the drift section's table of figures per period (12 columns under headings that
     never wrapped) was cut at the paper's edge inside its scroll box: its verdict column was not on the paper. The
     page's print rules, applied on screen at a letter page's width, must fit it."""
     names = ["分類できない行 (空・日本語以外・読めない) の割合", "未知のトークン (OOV) の割合"]
     names += ["1 行あたりのトークン数"]
     names += ["理由の最大確率の平均", "理由の最大確率が 0.5 未満の行の割合", "新しい語の割合"]
-    names += ["予測した理由の構成の変化 (Jensen–Shannon, ビット)", "予測した感情の構成の変化 (Jensen–Shannon, ビット)"]
+    names += ["予測した理由の構成の変化 (Jensen–Shannon, ビット)", "1 つの理由の割合"]
+    names += ["予測した感情の構成の変化 (Jensen–Shannon, ビット)"]
     columns = (Column("期間"), Column("行数", ColumnKind.NUMBER), *map(Column, names), Column("ドリフト"))
-    rows = tuple((f"2025-01-{d:02d}/2025-01-{d + 6:02d}", 33, *["12.5%"] * len(names), "なし") for d in (6, 13))
+    verdicts = ("なし", "あり (99% が 1 つの文章)")  # a period that one text fills says so in its row
+    rows = tuple(
+        (f"2025-01-{d:02d}/2025-01-{d + 6:02d}", 33, *["12.5%"] * len(names), verdict)
+        for d, verdict in zip((6, 13), verdicts, strict=True)
+    )
     page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
     found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=720)
     assert found == {"fits": True, "last_on_page": [True, True]}, found

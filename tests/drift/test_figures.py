@@ -51,7 +51,8 @@ def test_js_divergence(counts, reference, expected):
         ({"tokens": 6000, "oov_tokens": 300}, {"tokens_per_row"}),
         ({"tokens": 500, "oov_tokens": 25}, {"short_rows"}),
         ({"confidence": LOW_BINS, "confidence_sum": 25.0}, {"mean_confidence", "low_confidence_share"}),
-        ({"reasons": {"fees": 100, "time": 0}}, {"reason_shift"}),
+        ({"reasons": {"fees": 100, "time": 0}}, {"reason_shift", "reason_share"}),  # 50 % → 100 %: both
+        ({"reasons": {"fees": 90, "time": 10}}, {"reason_share"}),  # 50 % → 90 % > 50 % + 25 points + chance
         ({"sentiments": {"negative": 10, "positive": 90}}, {"sentiment_shift"}),
         ({"words": {"手数料": 40, "本業": 30, "ホテル": 40}}, {"new_word_share"}),  # 40 of 110 word-row counts are new
         ({"words": {"手数料": 40, "本業": 30, "ホテル": 20}}, set()),  # 20 of 90: under 15 % + chance at 100 rows
@@ -151,6 +152,49 @@ def test_a_doubled_reason_stays_under_the_limit_but_is_named(rows):
     assert figure.value == pytest.approx(0.030, abs=0.001) and not figure.alert
     move = largest_move(mix, SHIPPED_MIX)
     assert move is not None and str(move) == "trouble 17.9% → 35.8%"
+
+
+def _mix(rows: int, label: str, share: float) -> dict[str, int]:
+    """The shipped mix over *rows* rows with *label* at *share* and the other reasons scaled to the rest."""
+    rest = (1 - share) / (1 - SHIPPED_MIX[label] / sum(SHIPPED_MIX.values()))
+    mix = {other: round(n * rest * rows / sum(SHIPPED_MIX.values())) for other, n in SHIPPED_MIX.items()}
+    return {**mix, label: round(share * rows)}
+
+
+@pytest.mark.parametrize(
+    ("rows", "label", "share", "alert", "shown"),
+    [
+        # regression: a fee hike (fees 9.1 % → 51 % of a month) read drift: no (reason JS 0.19 < 0.23 at 138 rows)
+        (
+            138,
+            "fees",
+            0.51,
+            True,
+            "share of one reason: fees 50.7% > 47.1% (reference + 25 points + chance at 138 rows)",
+        ),
+        (138, "fees", 0.45, False, None),  # +36 points in a month of 138 rows: within chance
+        (
+            3000,
+            "fees",
+            0.38,
+            True,
+            "share of one reason: fees 38.0% > 36.8% (reference + 25 points + chance at 3,000 rows)",
+        ),
+        # the sample dump's 2026-03 (trouble 18.2 % → 40.7 %, the incident the report headlines) stays quiet
+        (135, "trouble", 0.407, False, None),
+        (1000, "trouble", 0.358, False, None),  # a doubled reason of a large dump: +18 points, under the margin
+        (32, "trouble", 0.688, False, None),  # the noisiest bootstrap week of the sample dump (2026-W13): at its limit
+    ],
+)
+def test_one_reason_rising_past_its_margin_alerts(rows, label, share, alert, shown):
+    reference = replace(REFERENCE, reasons=SHIPPED_MIX)
+    dump = replace(REFERENCE, rows=rows, confidence=(0,) * 19 + (rows,), reasons=_mix(rows, label, share))
+    figures, _ = compare(dump, reference)
+    [figure] = [f for f in figures if f.name == "reason_share"]
+    assert figure.subject == label and figure.judged and figure.alert is alert
+    assert not next(f for f in figures if f.name == "reason_shift").alert  # the reason-mix divergence misses it
+    assert (figure.reason() if alert else None) == shown
+    assert figure.to_dict()["subject"] == label
 
 
 @pytest.mark.parametrize(

@@ -54,3 +54,44 @@ def test_the_command_line_says_them_in_text_and_json(tiny_csv, tiny_model_dir, t
     assert "rows repeating an earlier row's text: 7 (each counted in every figure)" in result.output
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert (figures["duplicate_rows"], figures["reference_duplicate_rows"]) == (7, 0)
+
+
+PASTE = "副業で月30万円！誰でも簡単に稼げる方法を無料で教えます。詳しくはプロフィールのリンクから"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "forms", "filled", "whole"),
+    [
+        (39, 1, True, True),  # 39 of February's 40 rows (98 %), 39 of the dump's 80 (49 %)
+        (8, 1, True, False),  # 8 of 40: 20 %, the least said; 8 of 80 in the whole dump (10 %) is not
+        (8, 3, True, False),  # written three ways that read alike (spaces, full-width digits): one text
+        (7, 1, False, False),  # 7 of 40 (17.5 %)
+    ],
+)
+def test_a_part_that_one_text_fills_is_said(pasted, forms, filled, whole, tiny_csv, tiny_model):
+    """Regression: a month 99 % one pasted review drove the verdict, and the month's line did not say so."""
+    texts = _texts(tiny_csv)[:40]
+    variants = [PASTE, f"  {PASTE}\u3000", PASTE.replace("30", "３０")][:forms]
+    february = [variants[i % forms] for i in range(pasted)] + texts[: 40 - pasted]
+    march = [PASTE] * 5  # a period of fewer than 30 rows is judged by nothing: not said
+    frame = pd.DataFrame(
+        {
+            "text": texts + february + march,
+            "posted_at": ["2025-01-10"] * 40 + ["2025-02-10"] * 40 + ["2025-03-10"] * 5,
+        }
+    )
+    report = check_drift(frame, tiny_model, date_column="posted_at")
+    january, part, last = report.periods
+    assert (january.one_text, part.one_text, last.one_text) == (1, pasted, 5)
+    assert (part.filled_by_one_text, report.overall.filled_by_one_text) == (filled, whole)
+    assert not january.filled_by_one_text and not last.filled_by_one_text
+    text = report.to_text()
+    said = f"2025-02: one text fills {pasted} of its 40 rows ({part.one_text_share}), as the model reads it: a paste"
+    assert (said in text) is filled
+    row = next(line for line in text.splitlines() if line.startswith("  2025-02 "))
+    assert row.endswith(f"({part.one_text_share} one text)") is filled
+    assert ("whole dump: one text fills" in text) is whole
+    values = json.loads(json.dumps(report.to_dict()))
+    assert values["periods"][1]["one_text_rows"] == pasted
+    assert values["periods"][1]["filled_by_one_text"] is filled
+    assert report.overall.statistics.rows == len(frame)  # every row still counted: no figure changes

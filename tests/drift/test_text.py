@@ -236,8 +236,9 @@ def test_the_star_note_is_under_the_periods_only_when_a_figure_is_starred(tiny_m
         later = later.assign(text=august)
     dump = pd.concat([hotels, later], ignore_index=True)
     lines = check_drift(dump, tiny_model, reference=hotels, date_column="posted_at").to_text().splitlines()
-    table = [line for line in lines if line.startswith("  2025-0")]
+    table = [line for line in lines if line.startswith("  2025-0") and ": one text fills" not in line]
     assert len(table) == 2 and any("*" in line for line in table) is starred
+    assert ("  2025-08: one text fills 60 of its 60 rows (100%)" in "\n".join(lines)) is starred  # "hello world"
     assert ("  * past its threshold" in lines) is starred
 
 
@@ -378,3 +379,26 @@ def test_rows_without_a_date_are_told_apart_blank_from_unread(tiny_model, dates,
     unread = report.undated - report.blank_dates - report.out_of_range
     assert report.to_dict()["blank_date_rows"] == report.blank_dates == sum(not (d or "").strip() for d in dates)
     assert unread == sum(d in ("令和7年3月4日", "someday") for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("blank", "english", "kinds", "json"),
+    [
+        (20, 0, "20 blank", {"blank": 20, "no_japanese": 0}),
+        (0, 20, "20 without Japanese text", {"blank": 0, "no_japanese": 20}),
+        (10, 10, "10 blank, 10 without Japanese text", {"blank": 10, "no_japanese": 10}),
+    ],
+    ids=["blank", "english", "both"],
+)
+def test_unclassifiable_rows_are_told_apart_by_kind(tiny_model, tiny_csv, blank, english, kinds, json):
+    """Regression: blank rows (an export that lost its texts) and English ones (another source) were one
+    unclassifiable figure; the line past its limit and --json now say which."""
+    texts = pd.read_csv(tiny_csv)["text"].tolist()[:40]
+    march = [""] * blank + ["The fees went up again and I quit for good"] * english + texts[: 40 - blank - english]
+    frame = pd.DataFrame({"text": texts + march, "posted_at": ["2025-02-10"] * 40 + ["2025-03-10"] * 40})
+    report = check_drift(frame, tiny_model, date_column="posted_at")
+    [line] = [r for r in report.reasons if r.startswith("2025-03: unclassifiable rows")]
+    assert line.endswith(f"chance at 40 rows): {kinds}")
+    said = report.periods[1].to_dict()["unclassifiable_rows"]
+    assert {k: said[k] for k in json} == json
+    assert f"unclassifiable rows: {kinds}" in report.to_text().splitlines()  # under the whole dump's rows

@@ -8,12 +8,21 @@ from pathlib import Path
 import pandas as pd
 
 from taikai._masked_messages import errors_masked
-from taikai.analysis._drift_words import NOTES, absent, gaps_note, label, no_rows, sentence, word
+from taikai.analysis._drift_lists import moved, new_words, period_words
+from taikai.analysis._drift_words import (
+    NOTES,
+    gaps_note,
+    label,
+    no_rows,
+    sentence,
+    title,
+    unclassifiable_kinds,
+    word,
+)
 from taikai.analysis._frame_argument import check_frame
-from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
+from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
-from taikai.labels import reason_with_id
 from taikai.model import (
     Model,
     default_model_dir,
@@ -24,7 +33,6 @@ from taikai.model import (
     resolve_model,
     retrain_command,
 )
-from taikai.text import percent
 
 TITLE = NOTES["ja"]["title"]
 COMPARE = "taikai drift PREDICTIONS --reference FILE (check_drift(predictions, reference=FILE) in Python)"
@@ -66,10 +74,10 @@ def _verdict(f: Figure) -> str:
     return "DRIFT" if f.alert else ("ok" if f.judged else "not judged")
 
 
-def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
+def _figures(part: PeriodDrift, lang: str, labels: list[str]) -> pd.DataFrame:
     rows = [
         {
-            word("figure", lang): label(f.name, f.label, lang),
+            word("figure", lang): title(f, lang, labels),
             word("value", lang): show(f.name, f.value, against=f.limit),
             word("reference", lang): (
                 show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
@@ -104,24 +112,26 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         for name in (n for n in FIGURE_NAMES if n in measured):
             f = part.figure(name)
             row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
-        row[word("drift", lang)] = word(part.table_verdict, lang)
+        filled = NOTES[lang]["one_text_cell"].format(share=part.one_text_share) if part.filled_by_one_text else ""
+        row[word("drift", lang)] = word(part.table_verdict, lang) + filled
         rows.append(row)
     return pd.DataFrame(rows).set_index(word("period", lang))
 
 
-def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
+def _reasons(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
     """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
     found = []
     for part in (report.overall, *report.periods):
         place = word(_whole(report), lang) if part is report.overall else part.period
         for f in part.figures:
+            kinds = unclassifiable_kinds(part, lang) if f.name == "unclassifiable_share" else ""
             if f.alert and lang == "en":
-                found.append(f"{place}: {f.reason()}")
+                found.append(f"{place}: {f.reason()}{kinds}")
             elif f.alert:
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
-                    f"{place}: {label(f.name, f.label, lang)} {show(f.name, f.value, against=f.limit)} {sign} "
-                    f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)})"
+                    f"{place}: {title(f, lang, labels)} {show(f.name, f.value, against=f.limit)} {sign} "
+                    f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)}){kinds}"
                 )
     return tuple(found)
 
@@ -135,63 +145,6 @@ def _whole(report: DriftReport) -> str:
 def _capitalized(text: str) -> str:
     """Return *text* with its first letter in upper case (``Whole input``, ``Trial run's rows``)."""
     return text[:1].upper() + text[1:]
-
-
-def _moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
-    """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it
-    (*labels*: the model's reasons, which name it)."""
-    found = []
-    for part in (report.overall, *(p for p in report.periods if p.alert)):
-        move = part.reason_move
-        if move is None:
-            continue
-        name = reason_with_id(move.label, lang, labels)  # as the page names it elsewhere, not its id alone
-        place = "" if part is report.overall else f"{part.period} "
-        found.append(
-            NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
-        )
-    return tuple(found)
-
-
-def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
-    """The new words of each drifted period, as ``taikai drift`` lists them under its period table."""
-    words = NOTES[lang]
-    found = []
-    for part in report.periods:
-        if not (part.alert and part.new_words):
-            continue
-        shown = ", ".join(
-            words["period_word"].format(
-                word=w.word,
-                rows=w.rows,
-                share=percent(w.share, ""),
-                reference=_reference_cell(w, lang),
-            )
-            for w in part.new_words
-        )
-        found.append(words["period_words"].format(period=part.period, words=shown))
-    return tuple(found)
-
-
-def _reference_cell(new: NewWord, lang: str) -> str:
-    """A new word's share in the reference, as ``taikai drift`` writes it, or why it has none there."""
-    return f"{new.reference_share:.1%}" if new.in_reference else absent(new.reference_floor, lang)
-
-
-def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
-    """The whole input's new words as ``taikai drift`` lists them: rows with thousands separators, shares as
-    percentages, headings in *lang*."""
-    columns = ["word", "rows", "share", "reference share"]
-    rows = [
-        [
-            w.word,
-            f"{w.rows:,}",
-            percent(w.share, "", decimals=1),  # as its reference share: 4.0% beside 0.4%, not 4%
-            _reference_cell(w, lang),
-        ]
-        for w in report.overall.new_words
-    ]
-    return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])
 
 
 def _model_name(model: Model) -> str:
@@ -275,6 +228,10 @@ def drift_section(
         )
     if report.duplicates:  # a dump exported twice over: each repeat counts in every figure, as taikai drift says
         notes.append(words["duplicates"].format(rows=report.duplicates))
+    for part in (p for p in (report.overall, *report.periods) if p.filled_by_one_text):  # a paste or spam
+        place = _capitalized(word(_whole(report), lang)) if part is report.overall else part.period
+        rows, share = part.statistics.rows, part.one_text_share
+        notes.append(words["one_text"].format(place=place, one=part.one_text, rows=rows, share=share))
     if date_column is None:
         notes.append(words["per_period"])
     if report.empty_periods:  # a month lost in the export is said, not skipped over
@@ -289,12 +246,12 @@ def drift_section(
         words["title"],
         tuple(notes),
         report.alert,
-        _reasons(report, lang),
-        _figures(report.overall, lang),
+        _reasons(report, lang, resolved.reason_labels),
+        _figures(report.overall, lang, resolved.reason_labels),
         _periods(report, lang) if report.periods else None,
-        _new_words(report, lang),
+        new_words(report, lang),
         report,
-        _moved(report, lang, resolved.reason_labels),
-        _period_words(report, lang),
+        moved(report, lang, resolved.reason_labels),
+        period_words(report, lang),
         words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
     )

@@ -9,8 +9,10 @@ counts) still come from the drift check itself. A sentence without a pattern is 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from taikai.drift import MIN_ROWS, EmptyPeriods, gaps_line
+from taikai.drift import MIN_ROWS, EmptyPeriods, Figure, PeriodDrift, gaps_line
+from taikai.labels import reason_with_id
 
 NOTES = {
     "ja": {
@@ -49,6 +51,9 @@ NOTES = {
         "foreign": "{whole}: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
         "「分類できない行」の割合にも数えています)",
         "duplicates": "前の行と同じ文章の行: {rows:,} 行 (それぞれをすべての指標に数えています)",
+        "one_text": "{place}: {rows:,} 行のうち {one:,} 行 ({share}) が同じ 1 つの文章です (モデルが読む形で)。"
+        "投稿者の変化ではなく、貼り付けやスパムの可能性があります。どの指標もその行をすべて数えています",
+        "one_text_cell": " ({share} が 1 つの文章)",
     },
     "en": {
         "title": "Drift (against the training data)",
@@ -87,6 +92,9 @@ NOTES = {
         "foreign": "{whole}: {rows:,} row{s}, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
         "counted as unclassifiable too)",
         "duplicates": "Rows repeating an earlier row's text: {rows:,} (each counted in every figure)",
+        "one_text": "{place}: one text fills {one:,} of its {rows:,} rows ({share}), as the model reads it: a paste "
+        "or spam rather than a change in reviewers; every figure counts each row",
+        "one_text_cell": " ({share} one text)",
     },
 }
 """The section's notes: its title, the verdict line, why drift could not be checked (``stopped``: the check met an
@@ -97,7 +105,8 @@ names that cannot be had: who made the predictions, why that model cannot be had
 :class:`~taikai.analysis._report._provenance.Missing`, and what to do, said as the report's other notes say it),
 the reason that moved most,
 a drifted period's new words, why no new words are listed, how many classified rows count as unclassifiable
-too, and how many rows repeat an earlier row's text (as ``taikai drift`` writes them)."""
+too, how many rows repeat an earlier row's text, and a part that one text fills, and so in its period table's row
+(as ``taikai drift`` writes them)."""
 
 _LABELS_JA = {
     "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",
@@ -107,6 +116,7 @@ _LABELS_JA = {
     "mean_confidence": "理由の最大確率の平均",
     "low_confidence_share": "理由の最大確率が 0.5 未満の行の割合",
     "reason_shift": "予測した理由の構成の変化 (Jensen–Shannon, ビット)",
+    "reason_share": "1 つの理由の割合",
     "sentiment_shift": "予測した感情の構成の変化 (Jensen–Shannon, ビット)",
     "new_word_share": "新しい語の割合",
 }
@@ -208,6 +218,30 @@ def model_name(name: str, lang: str) -> str:
 def label(name: str, english: str, lang: str) -> str:
     """Return the name of the figure called *name* (``english`` as ``taikai drift`` writes it) in *lang*."""
     return _LABELS_JA.get(name, english) if lang == "ja" else english
+
+
+def title(figure: Figure, lang: str, labels: Sequence[str]) -> str:
+    """Return the figure's name in *lang* with the reason it is of, as the page names reasons (``share of one
+    reason: 手数料 (fees)``; *labels*: the model's reasons)."""
+    name = label(figure.name, figure.label, lang)
+    return name if figure.subject is None else f"{name}: {reason_with_id(figure.subject, lang, labels)}"
+
+
+_KINDS_JA = {
+    "blank": "空 {n:,} 行",
+    "no_japanese": "日本語なし {n:,} 行",
+    "mostly_not_japanese": "大半が日本語でない {n:,} 行",
+}
+
+
+def unclassifiable_kinds(part: PeriodDrift, lang: str) -> str:
+    """The kinds of the part's unclassifiable rows after its line, as ``taikai drift`` says them (``: 30 blank, 20
+    without Japanese text``); empty when it holds none."""
+    if lang != "ja":
+        said = part.unclassifiable_said()
+        return f": {said}" if said else ""
+    said = "、".join(_KINDS_JA[kind].format(n=n) for kind, n in part.unclassifiable.items() if n)
+    return f": {said}" if said else ""
 
 
 def word(english: str, lang: str) -> str:

@@ -234,8 +234,10 @@ def check_drift(
         source=found.source,
         reference=ref,
         reference_name=ref_name,
-        overall=PeriodDrift.of("all", found.overall, ref),
-        periods=tuple(PeriodDrift.of(period, stats, ref) for period, stats in found.periods.items()),
+        overall=PeriodDrift.of("all", found.overall, ref, found.one_text.get("all", 0)),
+        periods=tuple(
+            PeriodDrift.of(period, stats, ref, found.one_text.get(period, 0)) for period, stats in found.periods.items()
+        ),
         date_column=None if date_column is None else str(date_column),
         freq=periods if date_column is not None else None,
         undated=found.undated,

@@ -53,6 +53,9 @@ class FileStatistics:
     empty_periods: tuple[EmptyPeriods, ...] = ()
     """The runs of periods without rows between the first period with rows and the last, in date order."""
     duplicates: int = 0  # rows whose text an earlier row holds, as the model reads it (counted in every figure)
+    one_text: dict[str, int] = field(default_factory=dict)
+    """Per part (``all``, the whole file, and each period): the rows holding its most common text, as the duplicates
+    are told apart (a month filled by one pasted text)."""
 
 
 def count_chunks(
@@ -94,7 +97,8 @@ def count_chunks(
             first = data
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
             dated.start(data[date_index], date_columns, date_index)
-        measured = overall.measure(*rows.read(data))
+        texts, statuses, reason, sentiment = rows.read(data)
+        measured = overall.measure(texts, statuses, reason, sentiment, keys=rows.keys)
         overall.add(measured)
         if dated is not None:
             dated.add(data[date_index], measured)
@@ -117,4 +121,5 @@ def count_chunks(
         text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
         empty_periods=dated.gaps() if dated is not None else (),
         duplicates=rows.duplicates,
+        one_text={"all": overall.most_repeated(), **(dated.most_repeated() if dated is not None else {})},
     )

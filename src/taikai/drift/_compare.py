@@ -9,6 +9,7 @@ drifted text (news, hotel reviews, English), and each threshold sits between the
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from taikai.drift._chance import js_chance, mean_chance, share_chance
 from taikai.drift._figures import _LOW, Figure, NewWord, new_word_share, new_words
@@ -23,12 +24,13 @@ from taikai.drift._thresholds import (
     NEW_WORDS_SHOWN,
     OOV_MARGIN,
     REASON_JS,
+    REASON_SHARE_MARGIN,
     SENTIMENT_JS,
     UNCLASSIFIABLE_MARGIN,
 )
 from taikai.model import DriftStatistics
 
-_SHARES = frozenset({"unclassifiable_share", "oov_rate", "low_confidence_share", "new_word_share"})
+_SHARES = frozenset({"unclassifiable_share", "oov_rate", "low_confidence_share", "new_word_share", "reason_share"})
 """Figures that are shares of rows or tokens: none can pass a limit of 100 % or more."""
 
 
@@ -64,6 +66,33 @@ def _figure(
     judged = judged and not (math.isnan(value) or math.isnan(limit) or unreachable)
     alert = judged and (value < limit if name in _LOW else value > limit)
     return Figure(name, label, value, reference, limit, rule, alert, judged, unreachable, widen)
+
+
+def _reason_share(stats: DriftStatistics, reference: DriftStatistics, judged: bool) -> Figure:
+    """The share of one predicted reason against its share in *reference* + ``REASON_SHARE_MARGIN``, widened by
+    chance at the part's classified rows: of the reason nearest its limit (most past it), the first in the
+    reference's order on a tie. One divergence over all reasons cannot see one reason rising from 9 % to 51 %."""
+    total, ref_total, n = sum(stats.reasons.values()), sum(reference.reasons.values()), stats.classified
+    labels = list(reference.reasons) + [label for label in stats.reasons if label not in reference.reasons]
+    candidates = []
+    for label in labels:
+        share = stats.reasons.get(label, 0) / total if total else math.nan
+        ref = reference.reasons.get(label, 0) / ref_total if ref_total else math.nan
+        allowed = ref + REASON_SHARE_MARGIN
+        figure = _figure(
+            "reason_share",
+            "share of one reason",
+            share,
+            ref,
+            allowed,
+            f"reference + {REASON_SHARE_MARGIN * 100:g} points",
+            judged,
+            (share_chance(allowed, n), n),
+        )
+        candidates.append(replace(figure, subject=label))
+    if not candidates:  # no label at all: nothing to judge
+        return _figure("reason_share", "share of one reason", math.nan, math.nan, math.nan, "", False)
+    return max(candidates, key=lambda f: -math.inf if math.isnan(f.value - f.limit) else f.value - f.limit)
 
 
 def reference_judgeable(reference: DriftStatistics) -> bool:
@@ -151,6 +180,7 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
             enough,
             (js_chance(ref.reasons, n), n),
         ),
+        _reason_share(stats, ref, enough),
         _figure(
             "sentiment_shift",
             "sentiment mix shift (Jensen–Shannon, bits)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -27,7 +28,9 @@ honorific alone would be a word the reference never had: its names kept it, 田�
 
 class Row(NamedTuple):
     """What is counted of one text: status, whether it is mostly non-Japanese, its tokens and the unknown ones,
-    its content words, the top reason probability, and the predicted reason and sentiment (column, -1: none)."""
+    its content words, the top reason probability, the predicted reason and sentiment (column, -1: none), and the
+    hash of its text as the model reads it (:func:`taikai.text.normalize`; 0: blank, or not given), which tells the
+    rows of one text apart from the others."""
 
     status: Status
     foreign: bool
@@ -37,6 +40,7 @@ class Row(NamedTuple):
     p: float
     reason: int
     sentiment: int
+    text: int = 0
 
 
 _EMPTY = Row(Status.EMPTY, False, 0, 0, frozenset(), math.nan, -1, -1)
@@ -75,6 +79,7 @@ class StatisticsBuilder:
         self.reasons: Counter[str] = Counter()
         self.sentiments: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
+        self.texts = array("q")  # each row's text hash (Row.text), 8 bytes a row: see most_repeated
 
     @classmethod
     def for_model(cls, model: Model, source: str, mask_pii: bool = False) -> StatisticsBuilder:
@@ -98,22 +103,25 @@ class StatisticsBuilder:
         reason_proba: Array,
         sentiment_proba: Array,
         known: frozenset[str] | None = None,
+        keys: Sequence[int] | None = None,
     ) -> list[Row]:
         """Return what is counted of each text, given its status (``None``: check the text) and probabilities.
 
         *known* replaces the builder's vocabulary for these rows (the held-out rows of one cross-validation fold
-        are counted against the vocabulary of the model fitted without them).
+        are counted against the vocabulary of the model fitted without them). *keys*: each text's hash as the
+        duplicate count reads it (:attr:`Row.text`; ``None``: not counted).
         """
         known = self.known if known is None else known
         out = []
         for i, value in enumerate(texts):
             checked = check_text(value, ignore=NOT_JAPANESE_PLACEHOLDERS)
             status = checked.status if statuses is None else statuses[i]
+            key = keys[i] if keys is not None else 0
             if status is Status.EMPTY:
-                out.append(_EMPTY)
+                out.append(_EMPTY._replace(text=key) if key else _EMPTY)
                 continue
-            if status is not Status.OK or not checked.ok:
-                out.append(_ERROR)
+            if status is not Status.OK or not checked.ok:  # one English text pasted 100 times is one text too
+                out.append(_ERROR._replace(text=key) if key else _ERROR)
                 continue
             text = neutralize(checked.text)  # a masked text's placeholders as ○, as the model reads them
             tokens, words = self.tagger.words(text)
@@ -143,6 +151,7 @@ class StatisticsBuilder:
                     float(reason[top]) if top >= 0 else math.nan,
                     top,
                     feeling,
+                    key,
                 )
             )
         return out
@@ -151,6 +160,8 @@ class StatisticsBuilder:
         """Count measured rows (see :meth:`measure`)."""
         for row in rows:
             self.rows += 1
+            if row.text:
+                self.texts.append(row.text)
             if row.status is not Status.OK:
                 self.empty += row.status is Status.EMPTY
                 self.error += row.status is Status.ERROR
@@ -166,6 +177,13 @@ class StatisticsBuilder:
                 self.reasons[self.reason_labels[row.reason]] += 1
             if row.sentiment >= 0:
                 self.sentiments[self.sentiment_labels[row.sentiment]] += 1
+
+    def most_repeated(self) -> int:
+        """Return how many of the rows added hold their most common text (as :attr:`Row.text` tells texts apart):
+        1 when every text differs, 0 when no row's text was given."""
+        if not self.texts:
+            return 0
+        return int(np.unique(np.frombuffer(self.texts, dtype=np.int64), return_counts=True)[1].max())
 
     def build(self) -> DriftStatistics:
         """Return the statistics of every row added so far."""

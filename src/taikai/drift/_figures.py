@@ -40,6 +40,14 @@ class Figure:
     chance: float = 0.0
     """How far ``limit`` was moved from the documented threshold for the part's size: what chance alone gives at
     its number of rows (:mod:`taikai.drift._chance`); 0 for a figure whose threshold is not widened."""
+    subject: str | None = None
+    """The label a figure of one label is of (``reason_share``: the reason nearest its limit, ``fees``); ``None``
+    for a figure of the whole part."""
+
+    @property
+    def title(self) -> str:
+        """The figure's label, with the label it is of when it has one (``share of one reason: fees``)."""
+        return self.label if self.subject is None else f"{self.label}: {self.subject}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (NaN as ``None``)."""
@@ -54,13 +62,14 @@ class Figure:
             "judged": self.judged,
             "out_of_reach": self.out_of_reach,
             "chance": _json(self.chance),
+            "subject": self.subject,
         }
 
     def reason(self) -> str:
         """Say why the figure alerts: its value, the limit it passed and how the limit is set."""
         sign = "<" if self.name in _LOW else ">"
         value = show(self.name, self.value, against=self.limit)
-        return f"{self.label} {value} {sign} {show_limit(self.name, self.limit, self.value)} ({self.rule})"
+        return f"{self.title} {value} {sign} {show_limit(self.name, self.limit, self.value)} ({self.rule})"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from taikai.drift._compare import compare
 from taikai.drift._compare import reference_judgeable as _enough_reference
 from taikai.drift._figures import Figure, NewWord
 from taikai.drift._mix import ShareMove, largest_move
-from taikai.drift._thresholds import MIN_ROWS
+from taikai.drift._thresholds import MIN_ROWS, ONE_TEXT_SHARE
 from taikai.model import DriftStatistics
+from taikai.text import percent
 
 OVERALL = "all"
 _REFERENCE_TOO_SMALL = f"reference too small: fewer than {MIN_ROWS} classified rows"
@@ -33,16 +34,19 @@ class PeriodDrift:
     reason_move: ShareMove | None = None
     words_not_listed: str | None = None
     """Why no new words are listed (the reference is too small to judge against); ``None`` when they are."""
+    one_text: int = 0
+    """The rows holding the part's most common text, told apart as the duplicate count tells them (its text as the
+    model reads it: :func:`taikai.text.normalize`); 1 when every text differs, 0 when not counted."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @classmethod
-    def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics) -> PeriodDrift:
-        """Compare *stats* with *reference*."""
+    def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics, one_text: int = 0) -> PeriodDrift:
+        """Compare *stats* with *reference* (*one_text*: the rows holding the part's most common text)."""
         figures, words = compare(stats, reference)
         floor = reference.words_floor
         marked = tuple(replace(w, in_reference=w.word in reference.words, reference_floor=floor) for w in words)
         why = None if _enough_reference(reference) else _REFERENCE_TOO_SMALL
-        return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons), why)
+        return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons), why, one_text)
 
     @property
     def alert(self) -> bool:
@@ -53,6 +57,29 @@ class PeriodDrift:
     def judged(self) -> bool:
         """Whether any figure could be judged (enough rows, see :data:`~taikai.drift.MIN_ROWS`)."""
         return any(f.judged for f in self.figures)
+
+    @property
+    def filled_by_one_text(self) -> bool:
+        """Whether one text fills the part: ``ONE_TEXT_SHARE`` of its rows or more, in a part of ``MIN_ROWS`` rows
+        or more. Its figures still count each of those rows (as ``taikai batch`` classifies each, and the report
+        charts each), so the part may drift on that text alone: a paste or spam, not a change in reviewers."""
+        rows = self.statistics.rows
+        return rows >= MIN_ROWS and self.one_text >= 2 and self.one_text >= ONE_TEXT_SHARE * rows
+
+    @property
+    def one_text_share(self) -> str:
+        """The share of the part's rows its most common text fills, as the report writes it (``99 %`` → ``99%``)."""
+        return percent(self.one_text / self.statistics.rows, "") if self.statistics.rows else "n/a"
+
+    def one_text_line(self, whole: str = "whole dump") -> str | None:
+        """Say that one text fills the part (*whole*: what the dump's rows are called), or ``None``."""
+        if not self.filled_by_one_text:
+            return None
+        place = whole if self.period == OVERALL else self.period
+        return (
+            f"{place}: one text fills {self.one_text:,} of its {self.statistics.rows:,} rows ({self.one_text_share}), "
+            "as the model reads it: a paste or spam rather than a change in reviewers; every figure counts each row"
+        )
 
     @property
     def table_verdict(self) -> str:
@@ -73,10 +100,29 @@ class PeriodDrift:
                 return found
         raise KeyError(f"no figure {name!r}; the figures are {', '.join(f.name for f in self.figures)}")
 
+    @property
+    def unclassifiable(self) -> dict[str, int]:
+        """The part's unclassifiable rows by kind: ``blank`` (no text), ``no_japanese`` (not text, or no kana word
+        nor kanji: an English review) and ``mostly_not_japanese`` (classified, but under half kana and kanji)."""
+        stats = self.statistics
+        return {"blank": stats.empty, "no_japanese": stats.error, "mostly_not_japanese": stats.foreign}
+
+    def unclassifiable_said(self) -> str:
+        """The kinds of unclassifiable rows that the part holds, as the text says them (``3 blank, 7 without
+        Japanese text``); empty when it holds none."""
+        names = {"blank": "blank", "no_japanese": "without Japanese text", "mostly_not_japanese": "mostly not Japanese"}
+        return ", ".join(f"{n:,} {names[kind]}" for kind, n in self.unclassifiable.items() if n)
+
     def reasons(self, whole: str = "whole dump") -> list[str]:
-        """Say, per figure past its threshold, what it is and where (*whole*: what the dump's rows are called)."""
+        """Say, per figure past its threshold, what it is and where (*whole*: what the dump's rows are called); the
+        unclassifiable share with its kinds (blank rows are an export's fault, English ones another source's)."""
         place = whole if self.period == OVERALL else self.period
-        return [f"{place}: {f.reason()}" for f in self.figures if f.alert]
+        kinds = self.unclassifiable_said()
+        return [
+            f"{place}: {f.reason()}" + (f": {kinds}" if f.name == "unclassifiable_share" and kinds else "")
+            for f in self.figures
+            if f.alert
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
@@ -91,4 +137,7 @@ class PeriodDrift:
             "new_words": None if self.words_not_listed else [w.to_dict() for w in self.new_words],
             "new_words_not_listed": self.words_not_listed,
             "reason_moved_most": self.reason_move.to_dict() if self.reason_move is not None else None,
+            "unclassifiable_rows": self.unclassifiable,
+            "one_text_rows": self.one_text,
+            "filled_by_one_text": self.filled_by_one_text,
         }

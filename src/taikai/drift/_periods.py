@@ -209,6 +209,10 @@ class PeriodCounter:
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
 
+    def most_repeated(self) -> dict[str, int]:
+        """The rows of each period that hold its most common text (:meth:`StatisticsBuilder.most_repeated`)."""
+        return {period_name(period): self.periods[period].most_repeated() for period in sorted(self.periods)}
+
     def gaps(self) -> tuple[EmptyPeriods, ...]:
         """The runs of periods without rows between the first period with rows and the last (dates out of range
         are in no period, so they stretch no run)."""

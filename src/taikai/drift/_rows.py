@@ -31,7 +31,9 @@ models (naming one model leaves the other file refused): the raw dump, classifie
 
 
 def _status(value: Any) -> Status:
-    return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
+    """A status cell's status: a missing one (``None``, and so ``pandas.NA`` of a nullable column or a NaN) reads
+    as empty, as ``None`` of an object column always did (its unclassifiable kind is told apart)."""
+    return Status.EMPTY if is_missing(value) else _STATUSES.get(str(value).strip(), Status.ERROR)
 
 
 def _edited(value: Any) -> bool:
@@ -64,6 +66,7 @@ class Rows:
         self.mask_pii = mask_pii
         self.masks: Counter[PiiKind] = Counter()
         self.hashes: list[np.ndarray[Any, Any]] = []  # of each text read, normalised (see duplicates)
+        self.keys: list[int] = []  # of each row of the last chunk read: its text's hash, 0 for a blank one
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
@@ -90,8 +93,9 @@ class Rows:
     def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
         texts = data[self.text]
-        said = [normalize(t) for t in texts if isinstance(t, str) and t.strip()]
-        self.hashes.append(np.fromiter((hash(t) for t in said if t), dtype=np.int64, count=-1))
+        said = [normalize(t) if isinstance(t, str) and t.strip() else "" for t in texts]
+        self.keys = [hash(t) or 1 if t else 0 for t in said]  # hash() may be 0: no blank text
+        self.hashes.append(np.fromiter((k for k in self.keys if k), dtype=np.int64, count=-1))
         if self.mask_pii:  # before anything reads them: the new words are shown
             texts, found = default_masker().mask_values(texts)
             self.masks.update(found)

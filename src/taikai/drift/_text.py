@@ -25,6 +25,7 @@ _COLUMNS = (
     ("mean_confidence", "mean p", 7),
     ("low_confidence_share", "p<0.5", 7),
     ("reason_shift", "reason JS", 10),
+    ("reason_share", "1 reason", 9),
     ("sentiment_shift", "sent. JS", 9),
     ("new_word_share", "new w.", 7),
 )
@@ -101,6 +102,13 @@ def _blank(report: DriftReport) -> list[str]:
     return lines
 
 
+def _unclassifiable(part: PeriodDrift) -> list[str]:
+    """Tell the unclassifiable rows apart by kind when some are blank or hold no Japanese (the rows line says how
+    many classified ones are mostly not Japanese): a blank export and English reviews are not one problem."""
+    stats = part.statistics
+    return [f"unclassifiable rows: {part.unclassifiable_said()}"] if stats.empty or stats.error else []
+
+
 def _foreign(rows: int) -> str:
     """Say how many classified rows count as unclassifiable too (mostly not Japanese), so the counts add up."""
     return f" ({rows:,} of them mostly not Japanese, counted as unclassifiable too)" if rows else ""
@@ -124,7 +132,7 @@ def _figures(part: PeriodDrift) -> list[str]:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
         value = show(f.name, f.value, against=f.limit)
         limit = show_limit(f.name, f.limit, f.value)
-        lines.append(f"  {f.label:<44} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
+        lines.append(f"  {f.title:<44} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
     return lines
 
 
@@ -168,9 +176,11 @@ def _period_table(report: DriftReport) -> list[str]:
         verdict = part.table_verdict
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
-        lines.append(f"  {part.period:<23} {part.statistics.rows:>{n},} " + " ".join(cells) + f"  {verdict}")
+        filled = f" ({part.one_text_share} one text)" if part.filled_by_one_text else ""
+        lines.append(f"  {part.period:<23} {part.statistics.rows:>{n},} " + " ".join(cells) + f"  {verdict}{filled}")
     if any(part.alert for part in report.periods):  # a star marks a figure past it
         lines.append("  * past its threshold")
+    lines += [f"  {said}" for part in report.periods if (said := part.one_text_line()) is not None]
     for part in report.periods:
         if part.alert:
             lines += _moved(part, f"  {part.period} ")
@@ -195,6 +205,8 @@ def render(report: DriftReport) -> str:
         "",
         f"{report.whole}: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_blank(report),
+        *_unclassifiable(report.overall),
+        *filter(None, [report.overall.one_text_line(report.whole)]),
         *_figures(report.overall),
         *_moved(report.overall),
         _words(report.overall),

@@ -25,6 +25,12 @@ REASON_JS = 0.2
 """Alert when the Jensen–Shannon divergence (bits) of the predicted reason mix from the reference passes this."""
 SENTIMENT_JS = 0.1
 """The same for the predicted sentiment mix."""
+REASON_SHARE_MARGIN = 0.25
+"""Alert when one predicted reason's share of the classified rows exceeds its share in the reference by this much
+(absolute): the reason-mix divergence cannot see one reason rising from 9 % to 51 % (a fee hike)."""
+ONE_TEXT_SHARE = 0.2
+"""A part (the whole dump, or a period of at least ``MIN_ROWS`` rows) at least this share of whose rows hold one
+text (as the duplicate count reads texts) is said to be filled by it: a paste or spam, not a change in reviewers."""
 NEW_WORD_MIN_SHARE = 0.02
 """A new word is in at least this share of the rows (and at least ``NEW_WORD_MIN_ROWS`` rows) ..."""
 NEW_WORD_MIN_ROWS = 5
@@ -41,6 +47,7 @@ FIGURE_NAMES = (
     "mean_confidence",
     "low_confidence_share",
     "reason_shift",
+    "reason_share",
     "sentiment_shift",
     "new_word_share",
 )

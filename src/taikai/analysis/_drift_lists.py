@@ -1,0 +1,72 @@
+"""The drift section's lists, as ``taikai drift`` writes them under its figures: the reason that moved most, the
+new words of the whole input and of each drifted period, and the parts that one text fills."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from taikai.analysis._drift_words import NOTES, absent, word
+from taikai.labels import reason_with_id
+from taikai.text import percent
+
+if TYPE_CHECKING:
+    from taikai.drift import DriftReport, NewWord
+
+
+def moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
+    """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it
+    (*labels*: the model's reasons, which name it)."""
+    found = []
+    for part in (report.overall, *(p for p in report.periods if p.alert)):
+        move = part.reason_move
+        if move is None:
+            continue
+        name = reason_with_id(move.label, lang, labels)  # as the page names it elsewhere, not its id alone
+        place = "" if part is report.overall else f"{part.period} "
+        found.append(
+            NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
+        )
+    return tuple(found)
+
+
+def period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
+    """The new words of each drifted period, as ``taikai drift`` lists them under its period table."""
+    words = NOTES[lang]
+    found = []
+    for part in report.periods:
+        if not (part.alert and part.new_words):
+            continue
+        shown = ", ".join(
+            words["period_word"].format(
+                word=w.word,
+                rows=w.rows,
+                share=percent(w.share, ""),
+                reference=reference_cell(w, lang),
+            )
+            for w in part.new_words
+        )
+        found.append(words["period_words"].format(period=part.period, words=shown))
+    return tuple(found)
+
+
+def reference_cell(new: NewWord, lang: str) -> str:
+    """A new word's share in the reference, as ``taikai drift`` writes it, or why it has none there."""
+    return f"{new.reference_share:.1%}" if new.in_reference else absent(new.reference_floor, lang)
+
+
+def new_words(report: DriftReport, lang: str) -> pd.DataFrame:
+    """The whole input's new words as ``taikai drift`` lists them: rows with thousands separators, shares as
+    percentages, headings in *lang*."""
+    columns = ["word", "rows", "share", "reference share"]
+    rows = [
+        [
+            w.word,
+            f"{w.rows:,}",
+            percent(w.share, "", decimals=1),  # as its reference share: 4.0% beside 0.4%, not 4%
+            reference_cell(w, lang),
+        ]
+        for w in report.overall.new_words
+    ]
+    return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])
