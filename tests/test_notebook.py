@@ -16,6 +16,24 @@ def test_notebook_is_saved_without_outputs():
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@pytest.mark.parametrize(
+    ("pandas", "call"),
+    [
+        ("pd.read_csv(", "taikai.io.read_predictions, or the file given to taikai.train / taikai.evaluate"),
+        ('== "test"', 'taikai.evaluate(..., split="test") or taikai.io.select_split'),
+        ('== "train"', "taikai.train on the file: its split column chooses the train rows"),
+        (".rename(", 'predict_frame(prefix="pred_") and misclassified(prefix="pred_")'),
+        (".drop(", 'predict_frame(prefix="pred_"): the tables read the prefixed columns'),
+    ],
+)
+def test_notebook_calls_the_library_for(pandas, call):
+    """The notebook holds no logic of its own: what the public API does, it calls (regression: it filtered the
+    split, dropped and renamed label columns in pandas)."""
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert pandas not in code, f"the notebook does {pandas!r} in pandas; call {call}"
+
+
 @pytest.mark.slow
 def test_notebook_runs_top_to_bottom(tmp_path):
     """Run with its kernel in a folder outside the repository: the data is found all the same (regression: it
