@@ -1160,3 +1160,53 @@ def test_a_toml_syntax_error_is_said_where_it_is(text, said):
     with pytest.raises(RulesError) as caught:
         parse_rules(text, "r.toml")
     assert str(caught.value).startswith(said)
+
+
+def _regex_rule(pattern):
+    return f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['''{pattern}''']\n"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [  # regression: the digits of a quantifier's bounds were read as characters the pattern asks for: 手数料.{2,10000}
+        # was refused as a run 0000, with the fix '手数料.{2,1000}'
+        (r"手数料.{2,10000}", None),
+        (r"料金\d{1,10000}円", None),
+        (r"(?:手数料){1,10000}", None),
+        (r"手数料\s{,1111}高い", None),
+        (r"料{1111}", r"write '料{3}'"),  # a character the bounds repeat is still a run
+        (r"\d{3}00000", r"it reads as '\d{3}000'"),  # a digit run beside bounds is still one
+        (r"(?:手数料){2,3}0000", r"it reads as '(?:手数料){2,3}000'"),
+    ],
+)
+def test_the_digits_of_a_quantifier_are_no_run(pattern, said):
+    if said is None:
+        assert parse_rules(_regex_rule(pattern)).rules[0].any[0].value == pattern
+        return
+    with pytest.raises(RulesError, match="run of one") as caught:
+        parse_rules(_regex_rule(pattern))
+    assert said in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "fix"),
+    [  # regression: a character written by its code was no piece of a run: \u30fcーーー (four ー) was taken, while
+        # ーーーー was refused, and so was \u30fc{5}; an escaped backslash made the run after it none
+        (r"\u30fcーーー", r"write '\u30fcーー'"),
+        (r"ー\u30fcーー", r"write 'ー\u30fcー'"),
+        (r"\N{HIRAGANA LETTER A}あああ", r"write '\N{HIRAGANA LETTER A}ああ'"),
+        (r"\x21!\!!円", r"write '\x21!\!円'"),
+        (r"\u30fc{5}", r"write '\u30fc{3}'"),
+        (r"\x41{4,}?", r"write '\x41{3}'"),
+        (r"\\ーーーー", r"write '\\ーーー'"),
+    ],
+)
+def test_a_character_written_by_its_code_is_one_of_a_run(pattern, fix):
+    with pytest.raises(RulesError, match="asks for a run of one character longer than three") as caught:
+        parse_rules(_regex_rule(pattern))
+    assert str(caught.value).endswith(fix)
+
+
+@pytest.mark.parametrize("pattern", [r"\u30fcーー", r"\u30fcー{2}", r"\x41aaa", r"\u3042ーーー"])
+def test_three_of_a_character_however_written_are_no_run(pattern):
+    assert parse_rules(_regex_rule(pattern)).rules[0].any[0].value == pattern

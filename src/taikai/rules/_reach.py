@@ -18,6 +18,7 @@ from taikai.rules._nfkc_pattern import SPECIAL as _SPECIAL
 from taikai.rules._nfkc_pattern import replaced, rewritten
 from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
+from taikai.rules._runs import cut_runs
 from taikai.rules._shown import quoted
 from taikai.text import REFERENCE, decode_reference, normalize
 
@@ -27,12 +28,7 @@ PLACEHOLDERS = tuple(_PLACEHOLDER_OF.values())
 
 _URL = re.compile(r"https?://\S|www\.\S", re.IGNORECASE)  # what normalisation replaces by "url"
 _URL_PROBES = ("https://coconala.com/services", "http://example.jp/a?b=1", "www.example.jp")
-_ONE = r"(?:\\[^\w\s]|(?<!\\)[^\\.^$*+?{}\[\]|()\s])"  # one literal character of a pattern (escaped or not)
 _RUN = re.compile(r"(.)\1{3,}")  # a run normalisation cuts to three (taikai.text.normalize)
-_LONG_RUN = re.compile(rf"({_ONE})\1{{3,}}")  # ーーーー
-_LONG_REPEAT = re.compile(rf"({_ONE})\{{([4-9]|[1-9]\d+)(?:,\d*)?\}}\??")  # !{4,}, ー{5}
-_CODE_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|0[0-7]{0,2}|[0-7]{3})")
-"""An escape that writes a character by its code or name (``\\u0000``, ``\\x41``, ``\\N{…}``): its digits are none."""
 
 
 def surface_problem(value: str) -> str:
@@ -192,32 +188,16 @@ def _url_problem(pattern: str, read: str, compiled: re.Pattern[str]) -> str:
 def _repeat_problem(pattern: str, read: str) -> str:
     """A pattern asking for a run of one character longer than three, which normalisation cuts to three (*read*:
     the pattern without its comments, which ask for nothing; the fix is written from it)."""
-    fixed = _outside_escapes(_LONG_REPEAT, r"\1{3}", _outside_escapes(_LONG_RUN, r"\1\1\1", read))
-    if fixed == read:
+    runs = cut_runs(read)
+    if runs.fixed == read:
         return ""
-    run = _LONG_RUN.search(_masked(read))
-    number = _number_at(read, run.start()) if run else None
-    if run and number is not None:
-        return _digit_run_problem(f"the regular expression {quoted(pattern)}", run.group(), fixed, number)
+    number = _number_at(read, runs.start) if runs.first else None
+    if number is not None:
+        return _digit_run_problem(f"the regular expression {quoted(pattern)}", runs.first, runs.fixed, number)
     return (
         f"the regular expression {quoted(pattern)} asks for a run of one character longer than three, and rules match "
-        f"text where such runs are cut to three (ーーーーー → ーーー): write {quoted(fixed)}"
+        f"text where such runs are cut to three (ーーーーー → ーーー): write {quoted(runs.fixed)}"
     )
-
-
-def _masked(pattern: str) -> str:
-    """Return *pattern* with the code or name of each escape that writes a character by one (``\\u0000``) hidden:
-    its digits are no run of characters the pattern asks for."""
-    return _CODE_ESCAPE.sub(lambda m: m.group()[:2] + "." * (len(m.group()) - 2), pattern)
-
-
-def _outside_escapes(run: re.Pattern[str], repl: str, pattern: str) -> str:
-    """Return *pattern* with each match of *run* outside escapes of a code or name replaced by *repl*."""
-    out, last = [], 0
-    for found in run.finditer(_masked(pattern)):
-        out += [pattern[last : found.start()], found.expand(repl)]
-        last = found.end()
-    return "".join(out) + pattern[last:]
 
 
 def _regex_placeholder_problem(pattern: str, read: str, compiled: re.Pattern[str]) -> str:

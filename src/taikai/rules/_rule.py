@@ -31,7 +31,6 @@ PREFIXES = {TermKind.LEMMA: "lemma:", TermKind.REGEX: "regex:"}
 """The prefix that makes a term a dictionary form or a regular expression (a term without one is a surface string)."""
 REGEX_FLAGS = re.IGNORECASE
 """The flags of every ``regex:`` term, checked when a file is read and compiled into a matcher."""
-"""How a term of ``any``, ``all`` or ``not`` names its kind; a term without a prefix is a surface term."""
 
 
 @dataclass(frozen=True)
