@@ -102,7 +102,8 @@ that text (123456789018 is [個人番号]; it passed unchanged). 21: kana nickna
 honorific (ももさん, ゆめ様, あやねさん: were left); a phone number stored as a number, its leading 0 lost
 (9012345678 in a JSONL, Parquet or xlsx number cell: was left); a lower-case romaji name before a space and san
 (yamada san), a handle after Xアカウント; no [ID] for a count after a messenger's ID (LINEアカウント 100人). 23: a
-hiragana name after a one-kana filler masked whole (いちかさん was い[人名]さん)."""
+hiragana name after a one-kana filler, and a name after one kanji UniDic reads apart, masked whole (いちかさん was
+い[人名]さん, 上倉健一さん was 上[人名]さん)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

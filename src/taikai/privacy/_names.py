@@ -36,7 +36,7 @@ from taikai.privacy._kana_nouns import filler_before_name
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
-from taikai.privacy._surnames import alone_a_name
+from taikai.privacy._surnames import alone_a_name, kanji_before_surname
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import (
     COMMON_WITH_HONORIFIC,
@@ -212,6 +212,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
             j -= 1  # so is a kana UniDic reads as a filler (いちか: い + ちか)
+        if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
+            j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)
@@ -265,7 +267,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and any(w.pos[3] == "名" for w in words[i + 1 : j])
             and not is_company([w.surface for w in words[i:j]], "")
         ):
-            yield Found(word.start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
+            i -= 1 if kanji_before_surname(words, i) and not taken[i - 1] else 0  # 上倉賢: 上 + 倉 + 賢
+            yield Found(words[i].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
             taken[i:j] = [True] * (j - i)
             continue
         end, after = after_name(text, word.end, tagger)  # 山田（やまだ）から: the particle follows the reading
