@@ -55,3 +55,27 @@ def test_a_hiragana_nickname_read_as_a_common_noun_is_masked(text, expected):
 def test_common_hiragana_words_with_an_honorific_are_never_masked(frame):
     texts = [frame.format(word) for word in sorted(COMMON_KANA_WITH_HONORIFIC)]
     assert [text for text in texts if mask_pii(text).text != text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a hiragana name UniDic reads as a one-kana filler and a person's name (い + ちか, ま + ゆか) or
+        # a nickname it splits (い + とくと + ら) was masked without its first letter: い[人名]さん.
+        ("いちかさんが手伝ってくれた", "[人名]さんが手伝ってくれた"),
+        ("もういちかさんとは組まない", "もう[人名]さんとは組まない"),  # the adverb stays
+        ("本当にいちかちゃんには感謝", "本当に[人名]ちゃんには感謝"),
+        ("結局いちかさんにも断られた", "結局[人名]さんにも断られた"),  # after a noun that is also an adverb
+        ("会社員になったまゆかさんは", "会社員になった[人名]さんは"),
+        ("「無理」とまゆかさんが言った", "「無理」と[人名]さんが言った"),
+        ("田中さんといとくとらさんの対談", "[人名]さんと[人名]さんの対談"),
+        # Left: a particle before the name is no filler to UniDic (と, の, は, に stay outside the mask).
+        ("田中とちかさんが来た", "[人名]と[人名]さんが来た"),
+        ("友達のちかさんが来た", "友達の[人名]さんが来た"),
+        ("私はちかさんと組んだ", "私は[人名]さんと組んだ"),
+        ("彼にちかさんを紹介された", "彼に[人名]さんを紹介された"),
+        ("え、ちかさんが", "え、[人名]さんが"),  # a filler apart from the name
+    ],
+)
+def test_filler_before_a_hiragana_name_is_its_first_letter(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

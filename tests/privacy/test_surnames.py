@@ -91,3 +91,30 @@ def test_a_place_or_a_label_without_a_surname_stays(text):
 )
 def test_a_surname_after_a_value_in_brackets_or_a_role_and_wa(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a surname the dictionary does not hold, read as one kanji (a prefix or a common noun) and a
+        # surname it holds (上 + 倉, 佐 + 津野, 向 + 井谷, 希 + 崎, 増 + 嶋), or a given name read so (紗 + 英子),
+        # was masked without its first kanji: 上[人名]さん.
+        ("担当の上倉健一さんに頼んだ", "担当の[人名]さんに頼んだ"),
+        ("佐津野美紀から連絡が来た", "[人名]から連絡が来た"),
+        ("向井谷実さんと組んだ", "[人名]さんと組んだ"),
+        ("希崎修さんに断られた", "[人名]さんに断られた"),
+        ("増嶋裕也さんの案件", "[人名]さんの案件"),
+        ("紗英子さんが担当だった", "[人名]さんが担当だった"),
+        ("主任・上倉健一は厳しい", "主任・[人名]は厳しい"),
+        ("■日本HP\n\n上倉健一", "■日本HP\n\n[人名]"),  # 上 a suffix of HP to UniDic, across the line end
+        # Left: a kanji that is a word of its own before the name (the late, former, a time, the family), or the
+        # end of a word before it (その後).
+        ("故山田太郎氏の作品", "故[人名]氏の作品"),
+        ("元木村拓哉のファン", "元[人名]のファン"),
+        ("その後裕子さんと会った", "その後[人名]さんと会った"),
+        ("妻洋子さんと行った", "妻[人名]さんと行った"),
+        ("前田中さんの案件", "前[人名]さんの案件"),
+    ],
+)
+def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

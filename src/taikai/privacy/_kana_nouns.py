@@ -66,6 +66,19 @@ def _filler(word: Morpheme) -> bool:
     return word.pos[0] == "感動詞" and len(word.surface) == 1 and word.surface in _FIRST_KANA
 
 
+def filler_before_name(words: list[Morpheme], j: int) -> bool:
+    """Whether ``words[j - 1]`` is one kana UniDic reads as a filler (:func:`_filler`) glued before a hiragana name
+    starting at ``words[j]``: the name's first letter (いちか: い + ちか, まゆか: ま + ゆか, いとくとら: い + とくと
+    + ら, 結局いちか), unless a noun, a prefix or a suffix in hiragana is glued before it (the kana may end that word).
+    A particle is no filler to UniDic (とちか: と + ちか, のちか: の + ちか stay)."""
+    if j == 0 or not _filler(words[j - 1]) or not _glued(words[j - 1], words[j]):
+        return False
+    if not _ALL_HIRAGANA.fullmatch(words[j].surface):
+        return False
+    before = words[j - 2] if j >= 2 and _glued(words[j - 2], words[j - 1]) else None
+    return before is None or before.pos[0] not in _BEFORE_NO_NAME or not _ALL_HIRAGANA.fullmatch(before.surface)
+
+
 def _starts_phrase(words: list[Morpheme], start: int) -> bool:
     """Whether a nickname may start at ``words[start]``: nothing glued before it, punctuation, a person's name
     (高橋 of 高橋みなと), a word of its own (もう, いう, 迎える, こんな), or a particle or an ending after a word

@@ -9,7 +9,7 @@ Rules, on the words of the NFKC text:
 - right before an honorific, a kanji noun the dictionary also holds as a surname (西さん) or a kana nickname UniDic
   splits into grammar (たかぴーさん) or reads as an adverb of sounds (ぽんさん) is a name, unless it is a common word
   that takes one (お客さん, 奥様): see :mod:`taikai.privacy._unread_names`; so is the stray kana UniDic reads as a
-  symbol before a given name it reads (ゆのんさん: ゆ + のん);
+  symbol before a given name it reads (ゆのんさん: ゆ + のん) or as a filler (いちかさん: い + ちか);
 - a name is masked whole: katakana names joined by ・ or = are one name (ジョン・スミスさん, not after a role on the
   stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん; a
   known word in brackets stays, 鈴木（ライター）さん: see :mod:`taikai.privacy._readings`),
@@ -32,10 +32,11 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
+from taikai.privacy._kana_nouns import filler_before_name
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
-from taikai.privacy._surnames import alone_a_name
+from taikai.privacy._surnames import alone_a_name, kanji_before_surname
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import (
     COMMON_WITH_HONORIFIC,
@@ -209,6 +210,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = _word_start(words, j, end, taken)
         while 0 < j < end and _HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
+        if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
+            j -= 1  # so is a kana UniDic reads as a filler (いちか: い + ちか)
+        if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
+            j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)
@@ -233,6 +238,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
                 taken[j:upto] = [True] * (upto - j)
         elif not run and end == i:
             start = find_unread_name(words, i, tagger)
+            start = start - 1 if start and filler_before_name(words, start) else start  # い + とくと + ら
             # A surname UniDic reads before the nickname is part of the name (浅野まみこ先生: 浅野 + まみ + こ).
             while start and _is_name_part(words[start - 1]) and _adjacent(text, words[start - 1], words[start]):
                 start -= 1
@@ -261,7 +267,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and any(w.pos[3] == "名" for w in words[i + 1 : j])
             and not is_company([w.surface for w in words[i:j]], "")
         ):
-            yield Found(word.start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
+            i -= 1 if kanji_before_surname(words, i) and not taken[i - 1] else 0  # 上倉賢: 上 + 倉 + 賢
+            yield Found(words[i].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
             taken[i:j] = [True] * (j - i)
             continue
         end, after = after_name(text, word.end, tagger)  # 山田（やまだ）から: the particle follows the reading

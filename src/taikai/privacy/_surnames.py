@@ -118,3 +118,36 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
         or (nxt.surface == "の" and only_a_person(word, tagger))
         or (nxt.surface == "です" and not_a_place(word, tagger) and _introduces(words, i))
     )
+
+
+# One kanji before a name that is a word of its own: the late, former, new, same, both (故石岡瑛子, 元田中), a time
+# (今, 後: その後順子さん), and the family (妻洋子): never the first letter of the name.
+_OWN_PREFIXES = frozenset(
+    "故亡元前現新旧同両各全総副超某対御貴弊当本我諸真非反脱"  # prefixes of a person
+    "今昨翌毎後"  # times
+    "妻夫母父兄姉弟妹娘嫁婿孫祖叔伯甥姪"  # the family
+)
+_ONE_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ENDS_A_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ァ-ヺーA-Za-z0-9]$")  # a kanji, katakana, Latin
+
+
+def kanji_before_surname(words: list[Morpheme], j: int) -> bool:
+    """Whether ``words[j - 1]`` is one kanji UniDic reads as a prefix or a common noun (or a suffix, after a space)
+    glued before the kanji name ``words[j]``, and starts its word: the first letter of a surname the dictionary does
+    not hold (上倉: 上 + 倉, 佐津川: 佐 + 津川, 向谷: 向 + 谷) or of a given name (未央子: 未 + 央子), unless it is a
+    word of its own before a name (故, 元, 新, 妻: :data:`_OWN_PREFIXES`), or glued after a kanji or a demonstrative
+    (大地丙太郎: 丙 ends 大地丙; その後)."""
+    if j == 0 or words[j - 1].end != words[j].start or words[j].pos[2] != "人名":
+        return False
+    before = words[j - 1]
+    if not _ONE_KANJI.fullmatch(before.surface) or before.surface in _OWN_PREFIXES:
+        return False
+    ahead = words[j - 2] if j >= 2 and words[j - 2].end == before.start else None
+    # A suffix to UniDic only after a word a space or a line end stands between (日本HP\n上倉賢: 上 + 倉 + 賢).
+    if before.pos[0] not in ("接頭辞", "接尾辞") and before.pos[:2] != ("名詞", "普通名詞"):
+        return False
+    if before.pos[0] == "接尾辞" and (j < 2 or ahead is not None):
+        return False
+    if ahead is not None and ahead.pos[0] == "連体詞":
+        return False
+    return ahead is None or not _ENDS_A_WORD.search(ahead.surface)
