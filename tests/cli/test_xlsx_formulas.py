@@ -66,7 +66,9 @@ SHEET = "xl/worksheets/sheet1.xml"
 RULES = Path(__file__).resolve().parents[2] / "examples" / "rules.toml"
 
 
-@pytest.mark.parametrize("command", ["batch", "batch-jobs", "batch-parquet", "evaluate", "train", "rules test"])
+@pytest.mark.parametrize(
+    "command", ["batch", "batch-jobs", "batch-masked", "batch-parquet", "evaluate", "train", "rules test"]
+)
 def test_every_command_says_a_formula_saved_with_0(invoke, tmp_path, tiny_model_dir, tiny_csv, command):
     """Regression: the review read as the 0 xlsxwriter saved for it, with no word, its row said ``not text: a
     value of type int``; now each command warns of the cell, and says of the row that it held a formula."""
@@ -76,6 +78,7 @@ def test_every_command_says_a_formula_saved_with_0(invoke, tmp_path, tiny_model_
     arguments = {
         "batch": [*batch, "-o", out],
         "batch-jobs": [*batch, "-o", out, "--jobs", "2", "--chunk-size", "8"],  # the marked 0 goes to a worker
+        "batch-masked": [*batch, "-o", out, "--mask-pii"],  # masking made the 0 a text: "no Japanese characters"
         "batch-parquet": [*batch, "-o", tmp_path / "out.parquet"],
         "evaluate": ["evaluate", path, "-m", tiny_model_dir],
         "train": ["train", path, "-o", tmp_path / "model"],
@@ -91,7 +94,7 @@ def test_every_command_says_a_formula_saved_with_0(invoke, tmp_path, tiny_model_
     if command == "rules test":  # it names no row: the warning says it
         return
     assert row in output, result.output
-    if command in ("batch", "batch-jobs"):
+    if command in ("batch", "batch-jobs", "batch-masked"):
         import pandas as pd
 
         written = pd.read_csv(out, keep_default_na=False)
