@@ -17,7 +17,9 @@ TEXT = "時給が低すぎて辞めました"
 def sheet_with(path: Path, cells: dict[str, str], rows: int = 4, prefixed: bool = False) -> Path:
     """Write to *path* a workbook of columns id, text and *rows* rows below, each text cell the row's number, and
     each cell named in *cells* (``B3``) replaced by the raw XML given (its ``<c>`` attributes, ``|``, its inside:
-    ``|<f>…</f><v/>``); *prefixed*, every element of the sheet's XML named with a prefix (``<x:c>``)."""
+    ``|<f>…</f><v/>``); *prefixed*, every element of the sheet's XML named with a prefix (``<x:c>``). The
+    workbook's part holds no ``fullCalcOnLoad``, as Excel saves it: a formula with a value is one Excel computed
+    (a workbook that asks for its formulas to be computed on opening: tests/io/test_recalculated.py)."""
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -37,6 +39,7 @@ def sheet_with(path: Path, cells: dict[str, str], rows: int = 4, prefixed: bool 
     if prefixed:
         xml = re.sub(r"<(/?)(?!\?)(\w+)", r"<\1x:\2", xml).replace("xmlns=", "xmlns:x=")
     parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
         for name, data in parts.items():
             book.writestr(name, data)

@@ -14,6 +14,7 @@ from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, 
 from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
+from taikai.io._recalculated import FormulaMarks, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sheet_layout import Layout, layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
@@ -90,6 +91,7 @@ class XlsxReader:
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
+            self._recalc = recalculated(wb)  # xlsxwriter's: each formula saved with 0 for Excel to compute
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()
             header = next(ws.iter_rows(values_only=True), None)
@@ -190,9 +192,11 @@ class XlsxReader:
             starts: list[int] = []
             bad: list[BadLine] = []
             blank, first, empty = 0, line + 1, 0  # empty: the last row read with an empty cell (a formula's?)
+            marks = FormulaMarks(ws, first, width, self._recalc)  # numbers saved for formulas never computed
             try:
                 for values in ws.iter_rows(min_row=line + 1, values_only=True):
                     line += 1
+                    values = marks.mark(line, values)
                     done += 1
                     if len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
@@ -214,15 +218,19 @@ class XlsxReader:
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
             except GeneratorExit:  # the rows wanted were read (a limit): say what those held
                 if not quiet:
-                    self._warn_read(ws, first, line, empty)
+                    self._warn_read(ws, first, line, empty, marks.marked)
                 raise
+            finally:
+                marks.close()
             if not quiet:
-                self._warn_read(ws, first, line, empty)
+                self._warn_read(ws, first, line, empty, marks.marked)
 
-    def _warn_read(self, ws: Any, first: int, last: int, empty: int) -> None:
+    def _warn_read(self, ws: Any, first: int, last: int, empty: int, marked: list[tuple[int, int]]) -> None:
         """Warn of what rows *first* to *last*, read, held: formulas with no value saved (up to row *empty*, the
-        last row read with an empty cell), and with :attr:`rows`, hidden rows and merged cells."""
+        last row read with an empty cell), the cells *marked* (a value saved for a formula never computed), and
+        with :attr:`rows`, hidden rows and merged cells."""
         warn_uncached(self.path, ws, first, empty, self.columns, self._said)
+        warn_recalculated(self.path, self.title, self.columns, marked, self._said)
         if self.rows is not None:
             self._warn_layout(ws, first, last)
 

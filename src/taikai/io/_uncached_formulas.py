@@ -53,9 +53,9 @@ def _has_uncached(ws: Any) -> bool:
     return False
 
 
-def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tuple[int, int]]:
-    """Yield (row, column) of each cell of rows *first* to *last*, columns 1 to *width*, of the read-only sheet
-    *ws* that holds a formula and no value."""
+def formula_cells(ws: Any, first: int, last: int | None, width: int, cached: bool = False) -> Iterator[tuple[int, int]]:
+    """Yield (row, column) of each cell of rows *first* to *last* (``None``: the sheet's last), columns 1 to
+    *width*, of the read-only sheet *ws* that holds a formula and no value (*cached*: a formula and a value)."""
     from openpyxl.utils import column_index_from_string
     from openpyxl.xml.functions import iterparse
 
@@ -69,12 +69,13 @@ def _uncached_cells(ws: Any, first: int, last: int, width: int) -> Iterator[tupl
                 coordinate = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
                 column = column_index_from_string(coordinate[1]) if coordinate else column + 1
                 children = {_local(child.tag): child for child in element}
-                cached = "v" in children and (children["v"].text or element.get("t") == "str")
-                if "f" in children and not cached and first <= row <= last and column <= width:
+                saved = "v" in children and bool(children["v"].text or element.get("t") == "str")
+                within = first <= row and (last is None or row <= last) and column <= width
+                if "f" in children and saved == cached and within:
                     yield row, column
             elif tag == "row":
                 element.clear()  # as openpyxl's own parser does
-                if row >= last:
+                if last is not None and row >= last:
                     return
 
 
@@ -86,7 +87,7 @@ def uncached_header(ws: Any, width: int) -> list[str]:
 
     if width < 1 or getattr(ws, "_get_source", None) is None:
         return []
-    return [f"{get_column_letter(column)}{row}" for row, column in _uncached_cells(ws, 1, 1, width)]
+    return [f"{get_column_letter(column)}{row}" for row, column in formula_cells(ws, 1, 1, width)]
 
 
 def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[str], said: set[str]) -> None:
@@ -98,7 +99,7 @@ def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[st
 
     if last < first or not _has_uncached(ws):
         return
-    cells = list(_uncached_cells(ws, first, last, len(columns)))
+    cells = list(formula_cells(ws, first, last, len(columns)))
     if not cells:
         return
     rows = len({row for row, _ in cells})

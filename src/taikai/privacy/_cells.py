@@ -6,13 +6,17 @@ import math
 import numbers
 from collections.abc import Callable
 
+from taikai._formula_value import formula_message
 from taikai.privacy._kinds import Masked, PiiKind
 
 
 def number_text(value: object) -> str | None:
     """Return the number *value* as its digits are written (``123456789018.0``, a float read from a column with a
-    gap, as ``123456789018``), or None when it is no number: a bool, NaN, a date, a str."""
+    gap, as ``123456789018``), or None when it is no number: a bool, NaN, a date, a str, or the number an xlsx
+    workbook saved for a formula never computed (xlsxwriter's 0: no data, kept for the text check to name)."""
     if isinstance(value, (bool, str)) or not isinstance(value, numbers.Number) or type(value).__name__ == "bool_":
+        return None
+    if formula_message(value) is not None:
         return None
     try:
         as_float = float(value)  # type: ignore[arg-type]  # a complex number has none

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from taikai._formula_value import formula_message
 from taikai._missing import is_missing as is_missing
 from taikai.errors import check_bool
 from taikai.text._misread import excel_error, object_message, utf8_as_cp932
@@ -202,6 +203,9 @@ def check_text(
                 return CheckedText("", Status.ERROR, _BYTES)
             if isinstance(value, dict) and value:
                 return CheckedText("", Status.ERROR, object_message(value))
+            formula = formula_message(value)  # a number an xlsx workbook saved for a formula never computed
+            if formula is not None:
+                return CheckedText("", Status.ERROR, formula)
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
     surrogate = SURROGATE.search(value)
     if surrogate is not None:

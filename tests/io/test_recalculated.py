@@ -1,0 +1,132 @@
+"""Formulas whose saved values the workbook says to compute again on opening (xlsxwriter's, as pandas' to_excel
+writes them: ``<f>…</f><v>0</v>`` under ``fullCalcOnLoad="1"``): the number is read marked, and said, naming the
+sheet and the cells; in a workbook Excel saved (no such mark) a formula's value is read as it is, with no word."""
+
+import re
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from taikai._formula_value import FormulaFloat, FormulaInt
+from taikai.errors import DataWarning
+from taikai.io._table_readers import XlsxReader
+from taikai.text import Status, check_text
+
+TEXT = "時給が低すぎて辞めました"
+XLSXWRITER = '<calcPr calcId="124519" fullCalcOnLoad="1"/>'
+"""The ``calcPr`` of a workbook xlsxwriter (and openpyxl) wrote."""
+EXCEL = '<calcPr calcId="191029"/>'
+"""The ``calcPr`` of a workbook Excel saved."""
+
+
+def workbook(path: Path, cells: dict[str, str], calc: str = XLSXWRITER, rows: int = 4) -> Path:
+    """Write to *path* a workbook of columns id, text and *rows* rows, each text cell the row's number, each cell
+    named in *cells* (``B3``) replaced by the raw XML given (its ``<c>`` attributes, ``|``, its inside), and the
+    workbook part's ``calcPr`` *calc* (none if empty)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "データ"
+    ws.append(["id", "text"])
+    for number in range(2, rows + 2):
+        ws.append([f"r{number}", f"{TEXT}{number}"])
+    wb.save(path)
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for cell, raw in cells.items():
+        attributes, _, inner = raw.partition("|")
+        xml, made = re.subn(f'<c r="{cell}"[^>]*>.*?</c>', f'<c r="{cell}"{attributes}>{inner}</c>', xml)
+        assert made == 1, cell
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    book_xml, made = re.subn(r"<calcPr[^>]*/>", calc, parts["xl/workbook.xml"].decode())
+    assert made == 1
+    parts["xl/workbook.xml"] = book_xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+def read(path: Path, limit: int | None = None) -> tuple[list[list[object]], list[str]]:
+    """Return the columns read from *path* (up to *limit* rows) and the warnings given."""
+    columns: list[list[object]] = [[], []]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chunks = XlsxReader(path).chunks(2)
+        for chunk in chunks:
+            for j, column in enumerate(chunk.data):
+                columns[j].extend(column)
+            if limit is not None and len(columns[0]) >= limit:
+                chunks.close()
+                break
+    return columns, [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+
+
+@pytest.mark.parametrize(
+    ("cells", "calc", "value", "said"),
+    [
+        ({"B3": "|<f>時給が安い</f><v>0</v>"}, XLSXWRITER, FormulaInt(0), "1 cell(s) in 1 row(s) (column(s) text: B3)"),
+        ({"B3": "|<f>時給が安い</f><v>0</v>"}, XLSXWRITER.replace('"1"', '"true"'), FormulaInt(0), "text: B3"),
+        ({"B3": "|<f>1/3</f><v>0.5</v>"}, XLSXWRITER, FormulaFloat(0.5), "text: B3"),
+        ({"A3": "|<f>ROW()</f><v>0</v>", "B3": "|<f>A2</f><v>0</v>"}, XLSXWRITER, FormulaInt(0), "id, text: A3, B3"),
+        ({"B3": ' t="str"|<f>A2</f><v>書いた本文</v>'}, XLSXWRITER, "書いた本文", "text: B3"),  # a text saved: read
+        ({"B3": "|<f>時給が安い</f><v>0</v>"}, EXCEL, 0, None),  # Excel computed it (to 0): read as it is
+        ({"B3": "|<f>時給が安い</f><v>0</v>"}, "", 0, None),  # no calcPr at all (openpyxl reads one as marked)
+        ({"B3": "|<v>0</v>"}, XLSXWRITER, 0, None),  # a number typed in, no formula
+        ({}, XLSXWRITER, f"{TEXT}3", None),  # xlsxwriter's workbook of no formula: nothing parsed again
+    ],
+)
+def test_a_formula_whose_value_is_to_be_computed_is_read_marked_and_said(tmp_path, cells, calc, value, said):
+    """Regression: a review starting with = that pandas wrote with xlsxwriter was read as its saved 0, with no
+    word, and its row said ``not text: a value of type int``."""
+    path = workbook(tmp_path / "f.xlsx", cells, calc)
+    columns, warned = read(path)
+    read_value = columns[1][1]
+    assert (read_value, type(read_value)) == (value, type(value))
+    assert len(columns[0]) == 4  # every row kept
+    if said is None:
+        assert warned == []
+        return
+    assert len(warned) == 1, warned
+    assert warned[0].startswith(f"{path}: sheet 'データ': ")
+    assert said in warned[0] and "fullCalcOnLoad" in warned[0]
+    assert "strings_to_formulas': False" in warned[0] and "open the workbook in Excel" in warned[0]
+
+
+def test_a_formula_with_no_value_in_such_a_workbook_is_said_once_as_empty(tmp_path):
+    """openpyxl's workbook is marked too, and holds no value: said to read as empty, not as a value saved."""
+    path = workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v/>", "B4": "|<f>A2</f><v>0</v>"})
+    columns, warned = read(path)
+    assert columns[1][1:3] == [None, 0] and type(columns[1][2]) is FormulaInt
+    assert len(warned) == 2, warned
+    assert "(column(s) text: B3) hold a formula but no value computed for it" in warned[0]
+    assert "(column(s) text: B4) hold a formula whose value was never computed" in warned[1]
+
+
+@pytest.mark.parametrize(("limit", "said"), [(None, "text: B3, B5"), (2, "text: B3)")])
+def test_the_cells_named_are_those_of_the_rows_read(tmp_path, limit, said):
+    path = workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v>0</v>", "B5": "|<f>A2</f><v>0</v>"})
+    _, warned = read(path, limit)
+    assert len(warned) == 1 and said in warned[0], warned
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (FormulaInt(0), "its writer saved 0 in its place"),
+        (FormulaFloat(1.5), "its writer saved 1.5 in its place"),
+        (0, None),  # a number typed in is no text, and no formula
+    ],
+)
+def test_such_a_text_cell_is_an_error_saying_it_held_a_formula(value, said):
+    checked = check_text(value)
+    assert checked.status is Status.ERROR
+    if said is None:
+        assert checked.message == "not text: a value of type int"
+    else:
+        assert checked.message.startswith("not text: a formula whose value was never computed")
+        assert said in checked.message
