@@ -2,53 +2,16 @@
 writes them: ``<f>…</f><v>0</v>`` under ``fullCalcOnLoad="1"``): the number is read marked, and said, naming the
 sheet and the cells; in a workbook Excel saved (no such mark) a formula's value is read as it is, with no word."""
 
-import re
 import warnings
-import zipfile
 from pathlib import Path
 
 import pytest
+from support_workbooks import EXCEL, TEXT, XLSXWRITER, formula_workbook
 
 from taikai._formula_value import FormulaFloat, FormulaInt
 from taikai.errors import DataWarning
 from taikai.io._table_readers import XlsxReader
 from taikai.text import Status, check_text
-
-TEXT = "時給が低すぎて辞めました"
-XLSXWRITER = '<calcPr calcId="124519" fullCalcOnLoad="1"/>'
-"""The ``calcPr`` of a workbook xlsxwriter (and openpyxl) wrote."""
-EXCEL = '<calcPr calcId="191029"/>'
-"""The ``calcPr`` of a workbook Excel saved."""
-
-
-def workbook(path: Path, cells: dict[str, str], calc: str = XLSXWRITER, rows: int = 4) -> Path:
-    """Write to *path* a workbook of columns id, text and *rows* rows, each text cell the row's number, each cell
-    named in *cells* (``B3``) replaced by the raw XML given (its ``<c>`` attributes, ``|``, its inside), and the
-    workbook part's ``calcPr`` *calc* (none if empty)."""
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "データ"
-    ws.append(["id", "text"])
-    for number in range(2, rows + 2):
-        ws.append([f"r{number}", f"{TEXT}{number}"])
-    wb.save(path)
-    with zipfile.ZipFile(path) as book:
-        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
-    xml = parts["xl/worksheets/sheet1.xml"].decode()
-    for cell, raw in cells.items():
-        attributes, _, inner = raw.partition("|")
-        xml, made = re.subn(f'<c r="{cell}"[^>]*>.*?</c>', f'<c r="{cell}"{attributes}>{inner}</c>', xml)
-        assert made == 1, cell
-    parts["xl/worksheets/sheet1.xml"] = xml.encode()
-    book_xml, made = re.subn(r"<calcPr[^>]*/>", calc, parts["xl/workbook.xml"].decode())
-    assert made == 1
-    parts["xl/workbook.xml"] = book_xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
-        for name, data in parts.items():
-            book.writestr(name, data)
-    return path
 
 
 def read(path: Path, limit: int | None = None) -> tuple[list[list[object]], list[str]]:
@@ -83,7 +46,7 @@ def read(path: Path, limit: int | None = None) -> tuple[list[list[object]], list
 def test_a_formula_whose_value_is_to_be_computed_is_read_marked_and_said(tmp_path, cells, calc, value, said):
     """Regression: a review starting with = that pandas wrote with xlsxwriter was read as its saved 0, with no
     word, and its row said ``not text: a value of type int``."""
-    path = workbook(tmp_path / "f.xlsx", cells, calc)
+    path = formula_workbook(tmp_path / "f.xlsx", cells, calc)
     columns, warned = read(path)
     read_value = columns[1][1]
     assert (read_value, type(read_value)) == (value, type(value))
@@ -99,7 +62,7 @@ def test_a_formula_whose_value_is_to_be_computed_is_read_marked_and_said(tmp_pat
 
 def test_a_formula_with_no_value_in_such_a_workbook_is_said_once_as_empty(tmp_path):
     """openpyxl's workbook is marked too, and holds no value: said to read as empty, not as a value saved."""
-    path = workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v/>", "B4": "|<f>A2</f><v>0</v>"})
+    path = formula_workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v/>", "B4": "|<f>A2</f><v>0</v>"}, XLSXWRITER)
     columns, warned = read(path)
     assert columns[1][1:3] == [None, 0] and type(columns[1][2]) is FormulaInt
     assert len(warned) == 2, warned
@@ -109,7 +72,7 @@ def test_a_formula_with_no_value_in_such_a_workbook_is_said_once_as_empty(tmp_pa
 
 @pytest.mark.parametrize(("limit", "said"), [(None, "text: B3, B5"), (2, "text: B3)")])
 def test_the_cells_named_are_those_of_the_rows_read(tmp_path, limit, said):
-    path = workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v>0</v>", "B5": "|<f>A2</f><v>0</v>"})
+    path = formula_workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v>0</v>", "B5": "|<f>A2</f><v>0</v>"}, XLSXWRITER)
     _, warned = read(path, limit)
     assert len(warned) == 1 and said in warned[0], warned
 

@@ -1,49 +1,14 @@
 """Formulas an xlsx workbook holds no value for (written by openpyxl or pandas, never opened in Excel): read as empty
 cells, and said so, naming the sheet and the cells; a formula with a value, or an empty text for one, is not."""
 
-import re
 import warnings
-import zipfile
 from pathlib import Path
 
 import pytest
+from support_workbooks import TEXT, formula_workbook
 
 from taikai.errors import DataWarning
 from taikai.io._table_readers import XlsxReader
-
-TEXT = "時給が低すぎて辞めました"
-
-
-def sheet_with(path: Path, cells: dict[str, str], rows: int = 4, prefixed: bool = False) -> Path:
-    """Write to *path* a workbook of columns id, text and *rows* rows below, each text cell the row's number, and
-    each cell named in *cells* (``B3``) replaced by the raw XML given (its ``<c>`` attributes, ``|``, its inside:
-    ``|<f>…</f><v/>``); *prefixed*, every element of the sheet's XML named with a prefix (``<x:c>``). The
-    workbook's part holds no ``fullCalcOnLoad``, as Excel saves it: a formula with a value is one Excel computed
-    (a workbook that asks for its formulas to be computed on opening: tests/io/test_recalculated.py)."""
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "データ"
-    ws.append(["id", "text"])
-    for number in range(2, rows + 2):
-        ws.append([f"r{number}", f"{TEXT}{number}"])
-    wb.save(path)
-    with zipfile.ZipFile(path) as book:
-        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
-    xml = parts["xl/worksheets/sheet1.xml"].decode()
-    for cell, raw in cells.items():
-        attributes, _, inner = raw.partition("|")
-        xml, made = re.subn(f'<c r="{cell}"[^>]*>.*?</c>', f'<c r="{cell}"{attributes}>{inner}</c>', xml)
-        assert made == 1, cell
-    if prefixed:
-        xml = re.sub(r"<(/?)(?!\?)(\w+)", r"<\1x:\2", xml).replace("xmlns=", "xmlns:x=")
-    parts["xl/worksheets/sheet1.xml"] = xml.encode()
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
-        for name, data in parts.items():
-            book.writestr(name, data)
-    return path
 
 
 def read(path: Path, limit: int | None = None) -> tuple[list[list[object]], list[str], int]:
@@ -81,7 +46,7 @@ def read(path: Path, limit: int | None = None) -> tuple[list[list[object]], list
 def test_a_formula_with_no_value_is_said_to_read_as_empty(tmp_path, cells, said):
     """Regression: a workbook written by openpyxl or pandas, never opened in Excel, read its formulas as empty
     cells with no word: a text there became a row with no text (``status=empty``)."""
-    path = sheet_with(tmp_path / "f.xlsx", cells)
+    path = formula_workbook(tmp_path / "f.xlsx", cells)
     columns, warned, blank = read(path)
     assert len(columns[0]) + blank == 4  # every row kept (a row of such cells only, as a blank one: named below)
     if said is None:
@@ -96,7 +61,7 @@ def test_a_formula_with_no_value_is_said_to_read_as_empty(tmp_path, cells, said)
 @pytest.mark.parametrize("prefixed", [False, True])
 def test_a_sheet_whose_elements_have_a_prefix_is_read_alike(tmp_path, prefixed):
     """Another writer names the sheet's elements with a prefix (``<x:c>``, ``<x:f>``)."""
-    path = sheet_with(tmp_path / "f.xlsx", {"A5": "|<f>1+1</f><v/>"}, prefixed=prefixed)
+    path = formula_workbook(tmp_path / "f.xlsx", {"A5": "|<f>1+1</f><v/>"}, prefixed=prefixed)
     columns, warned, _ = read(path)
     assert columns[1] == [f"{TEXT}{number}" for number in range(2, 6)]
     assert len(warned) == 1 and "1 cell(s) in 1 row(s) (column(s) id: A5)" in warned[0], warned
@@ -110,13 +75,13 @@ def test_a_sheet_whose_elements_have_a_prefix_is_read_alike(tmp_path, prefixed):
     ],
 )
 def test_the_cells_named_are_those_of_the_rows_read(tmp_path, limit, said):
-    path = sheet_with(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v/>", "B5": "|<f>A2</f><v/>"})
+    path = formula_workbook(tmp_path / "f.xlsx", {"B3": "|<f>A2</f><v/>", "B5": "|<f>A2</f><v/>"})
     _, warned, _ = read(path, limit)
     assert len(warned) == 1 and said in warned[0], warned
 
 
 def test_many_cells_are_counted_and_the_first_named(tmp_path):
-    path = sheet_with(tmp_path / "f.xlsx", {f"B{row}": "|<f>A2</f><v/>" for row in range(2, 16)}, rows=14)
+    path = formula_workbook(tmp_path / "f.xlsx", {f"B{row}": "|<f>A2</f><v/>" for row in range(2, 16)}, rows=14)
     _, warned, _ = read(path)
     assert "14 cell(s) in 14 row(s) (column(s) text: B2, B3, B4, B5, B6, B7, B8, B9, B10, B11, and 4 more)" in warned[0]
 
@@ -137,7 +102,7 @@ def test_a_header_formula_with_no_value_is_named_as_the_cause(tmp_path, cells, s
     cells are named with what to do: save the workbook from Excel, or type the names."""
     from taikai.errors import InputError
 
-    path = sheet_with(tmp_path / "f.xlsx", cells)
+    path = formula_workbook(tmp_path / "f.xlsx", cells)
     with pytest.raises(InputError) as raised:
         XlsxReader(path)
     assert str(raised.value).startswith(f"{path}: sheet 'データ': {said}")

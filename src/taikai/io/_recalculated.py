@@ -19,18 +19,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from taikai._cut import cut_list
 from taikai._formula_value import formula_value
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
-from taikai.io._uncached_formulas import formula_cells
+from taikai.io._uncached_formulas import cells_named, formula_cells
 
 _CALC = re.compile(rb"<(?:\w+:)?calcPr\s([^>]*)>")
 _FULL = re.compile(rb'\bfullCalcOnLoad\s*=\s*["\'](?:1|true)["\']')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _BLOCK = 1 << 20
-_SHOWN = 10
-"""Cells named in the warning; the rest are counted."""
 
 
 def recalculated(wb: Any) -> bool:
@@ -107,15 +104,11 @@ def warn_recalculated(
     """Warn (:class:`DataWarning`) about the *cells* (row, column) of sheet *sheet* (*columns*: its columns' names)
     that hold a formula whose value the workbook left to be computed, naming them and saying what to do; nothing if
     there are none, or if the warning is among those *said* by the reader already (a batch run's schema scan)."""
-    from openpyxl.utils import get_column_letter
 
     if not cells:
         return
-    rows = len({row for row, _ in cells})
-    shown = cut_list([f"{get_column_letter(c)}{r}" for r, c in cells], _SHOWN)
-    named = ", ".join(sorted({columns[c - 1] for _, c in cells}, key=columns.index))
     message = (
-        f"{path}: sheet {sheet!r}: {len(cells):,} cell(s) in {rows:,} row(s) (column(s) {named}: {shown}) hold a "
+        f"{path}: sheet {sheet!r}: {cells_named(cells, columns)} hold a "
         "formula whose value was never computed: the workbook asks Excel to compute it when it opens it "
         "(fullCalcOnLoad), as one written by xlsxwriter (pandas' to_excel uses it when installed) and never opened "
         "in Excel does, and what was read is the value saved in its place (0 from xlsxwriter), not what Excel "

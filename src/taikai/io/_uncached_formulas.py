@@ -90,23 +90,30 @@ def uncached_header(ws: Any, width: int) -> list[str]:
     return [f"{get_column_letter(column)}{row}" for row, column in formula_cells(ws, 1, 1, width)]
 
 
+def cells_named(cells: list[tuple[int, int]], columns: list[str]) -> str:
+    """Return how a warning names the formula *cells* (row, column) of a sheet whose columns are named *columns*:
+    ``3 cell(s) in 2 row(s) (column(s) text: B2, B3, C3)``, the first :data:`_SHOWN` and how many more."""
+    from openpyxl.utils import get_column_letter
+
+    rows = len({row for row, _ in cells})
+    shown = cut_list([f"{get_column_letter(c)}{r}" for r, c in cells], _SHOWN)
+    named = ", ".join(sorted({columns[c - 1] for _, c in cells}, key=columns.index))
+    return f"{len(cells):,} cell(s) in {rows:,} row(s) (column(s) {named}: {shown})"
+
+
 def warn_uncached(path: object, ws: Any, first: int, last: int, columns: list[str], said: set[str]) -> None:
     """Warn (:class:`DataWarning`) about the cells of rows *first* to *last* of the read-only sheet *ws* (read for
     its values; *columns* are its columns' names) that hold a formula and no computed value, which were read as
     empty cells, naming them and their rows, and saying how to have them computed; nothing if there are none, or
     if the warning is among those *said* by the reader already (its rows read again: a batch run's schema scan)."""
-    from openpyxl.utils import get_column_letter
 
     if last < first or not _has_uncached(ws):
         return
     cells = list(formula_cells(ws, first, last, len(columns)))
     if not cells:
         return
-    rows = len({row for row, _ in cells})
-    shown = cut_list([f"{get_column_letter(c)}{r}" for r, c in cells], _SHOWN)
-    named = ", ".join(sorted({columns[c - 1] for _, c in cells}, key=columns.index))
     message = (
-        f"{path}: sheet {ws.title!r}: {len(cells):,} cell(s) in {rows:,} row(s) (column(s) {named}: {shown}) hold a "
+        f"{path}: sheet {ws.title!r}: {cells_named(cells, columns)} hold a "
         "formula but no value computed for it, as a workbook written by a program (openpyxl, pandas) and never "
         "opened in Excel does; they were read as empty cells: open the workbook in Excel (or LibreOffice) and save "
         "it, or export the sheet as CSV from there, and run again"

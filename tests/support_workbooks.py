@@ -1,0 +1,46 @@
+"""Workbooks the xlsx tests build by hand (importable as ``support_workbooks``: ``tests`` is on the tests' path)."""
+
+import re
+import zipfile
+from pathlib import Path
+
+TEXT = "時給が低すぎて辞めました"
+XLSXWRITER = '<calcPr calcId="124519" fullCalcOnLoad="1"/>'
+"""The ``calcPr`` of a workbook xlsxwriter (and openpyxl) wrote: Excel is to compute every formula on opening."""
+EXCEL = '<calcPr calcId="191029"/>'
+"""The ``calcPr`` of a workbook Excel saved: a formula's value is the one Excel computed."""
+
+
+def formula_workbook(
+    path: Path, cells: dict[str, str], calc: str = EXCEL, rows: int = 4, prefixed: bool = False
+) -> Path:
+    """Write to *path* a workbook of columns id, text and *rows* rows below, each text cell :data:`TEXT` and the
+    row's number, each cell named in *cells* (``B3``) replaced by the raw XML given (its ``<c>`` attributes, ``|``,
+    its inside: ``|<f>…</f><v/>``), and the workbook part's ``calcPr`` *calc* (none if empty); *prefixed*, every
+    element of the sheet's XML named with a prefix (``<x:c>``)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "データ"
+    ws.append(["id", "text"])
+    for number in range(2, rows + 2):
+        ws.append([f"r{number}", f"{TEXT}{number}"])
+    wb.save(path)
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info.filename) for info in book.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for cell, raw in cells.items():
+        attributes, _, inner = raw.partition("|")
+        xml, made = re.subn(f'<c r="{cell}"[^>]*>.*?</c>', f'<c r="{cell}"{attributes}>{inner}</c>', xml)
+        assert made == 1, cell
+    if prefixed:
+        xml = re.sub(r"<(/?)(?!\?)(\w+)", r"<\1x:\2", xml).replace("xmlns=", "xmlns:x=")
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    book_xml, made = re.subn(r"<calcPr[^>]*/>", calc, parts["xl/workbook.xml"].decode())
+    assert made == 1
+    parts["xl/workbook.xml"] = book_xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
