@@ -22,12 +22,11 @@ from typing import Any
 from taikai._formula_value import formula_value
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
-from taikai.io._uncached_formulas import cells_named, formula_cells
+from taikai.io._uncached_formulas import cells_named, formula_cells, sheet_holds
 
 _CALC = re.compile(rb"<(?:\w+:)?calcPr\s([^>]*)>")
 _FULL = re.compile(rb'\bfullCalcOnLoad\s*=\s*["\'](?:1|true)["\']')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
-_BLOCK = 1 << 20
 
 
 def recalculated(wb: Any) -> bool:
@@ -52,16 +51,7 @@ def recalculated(wb: Any) -> bool:
 
 def _has_formula(ws: Any) -> bool:
     """Return whether the XML of the read-only sheet *ws* holds a formula element (``True`` if it cannot be read)."""
-    source = getattr(ws, "_get_source", None)
-    if source is None:
-        return True
-    with source() as src:
-        tail = b""
-        while block := src.read(_BLOCK):
-            if _FORMULA.search(tail + block):
-                return True
-            tail = block[-8:]
-    return False
+    return sheet_holds(ws, _FORMULA, 8)
 
 
 class FormulaMarks:

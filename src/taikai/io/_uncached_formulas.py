@@ -41,15 +41,21 @@ def _local(tag: str) -> str:
 def _has_uncached(ws: Any) -> bool:
     """Return whether the XML of the read-only sheet *ws* may hold a formula with no value (``True`` if it cannot
     be read so); a formula whose value is an empty text is found too (the cells are then looked at)."""
+    return sheet_holds(ws, _UNCACHED, _OVERLAP)
+
+
+def sheet_holds(ws: Any, pattern: re.Pattern[bytes], overlap: int) -> bool:
+    """Return whether *pattern* is found in the XML of the read-only sheet *ws*, read a block at a time, each block
+    after the last *overlap* bytes of the one before (``True`` if it cannot be read so)."""
     source = getattr(ws, "_get_source", None)
     if source is None:
         return True
     with source() as src:
         tail = b""
         while block := src.read(_BLOCK):
-            if _UNCACHED.search(tail + block):
+            if pattern.search(tail + block):
                 return True
-            tail = block[-_OVERLAP:]
+            tail = block[-overlap:]
     return False
 
 
