@@ -6,7 +6,9 @@
 Needs Chromium (``apt-get install -y chromium``). Chromium sees only the fonts this script names, through its own
 fontconfig file: ``--fonts none`` gives it a Latin font only (DejaVu Sans, shipped by matplotlib), as on a machine
 without a Japanese font, so every Japanese glyph must come from the page's embedded font; ``--fonts japanese``
-adds IPAexGothic as a system font. ``--height 0`` captures the whole page.
+adds IPAexGothic as a system font. ``--height 0`` captures the whole page. A ``predictions.csv`` already in
+``--out-dir`` is reused only when its batch summary says it is ``--input`` classified by ``--model``, written after
+the input last changed; else the input is classified again (the script says which, and why).
 """
 
 from __future__ import annotations
@@ -129,6 +131,31 @@ def trim_bottom(png: Path, margin: int = 40) -> int:
     return height
 
 
+def stale_predictions(predictions: Path, source: Path, model: str | None) -> str:
+    """Return why *predictions* (the ``predictions.csv`` of ``--out-dir``) is not *source* classified by *model*
+    (``None``: the default model), as its batch summary says (:func:`taikai.io.read_summary`, the file ``taikai
+    report`` checks the model against), or ``""`` when it is: reused, it must be this input's and this model's,
+    and written after the input last changed."""
+    from taikai.io import read_summary
+    from taikai.model import default_model_dir, read_metadata
+
+    if not predictions.exists():
+        return "none there yet"
+    run = read_summary(predictions)
+    if run is None:
+        return "the one there has no batch summary beside it (or one of another file) to say what made it"
+    if run.input is None or Path(run.input).resolve() != source.resolve():
+        return f"the one there was made from {run.input or 'an input its summary does not name'}"
+    if source.stat().st_mtime_ns > predictions.stat().st_mtime_ns:
+        return "the input changed after the one there was made"
+    meta = read_metadata(Path(model) if model else default_model_dir())
+    sha256 = meta.artifact.sha256 if meta.artifact else ""
+    if run.model is None or not sha256 or run.model.sha256 != sha256:
+        made = f"model {run.model.name} (sha256 {run.model.sha256[:12]}…)" if run.model else "a model it does not name"
+        return f"the one there was made by {made}, not by {model or 'the default model'} (sha256 {sha256[:12]}…)"
+    return ""
+
+
 @says_errors()
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, classify, write the report, screenshot it."""
@@ -151,8 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     args.png.parent.mkdir(parents=True, exist_ok=True)
     predictions = args.out_dir / "predictions.csv"
-    if not predictions.exists():
-        classify_file(args.input, predictions, "text", model=args.model, id_column="review_id")
+    stale = stale_predictions(predictions, args.input, args.model)
+    if stale:
+        print(f"classifying {args.input} into {predictions}: {stale}")
+        classify_file(args.input.resolve(), predictions, "text", model=args.model, id_column="review_id")
+    else:
+        print(f"reusing {predictions}: its batch summary says it is {args.input} classified by this model")
     page = write_report(
         predictions,
         args.out_dir / f"report.{args.lang}.html",

@@ -93,3 +93,30 @@ def test_such_a_text_cell_is_an_error_saying_it_held_a_formula(value, said):
     else:
         assert checked.message.startswith("not text: a formula whose value was never computed")
         assert said in checked.message
+
+
+@pytest.mark.parametrize(
+    ("cells", "calc", "said"),
+    [  # regression (h316): a header formula saved with 0 named its column "0" when the workbook asked to compute it
+        ({"A1": "|<f>id</f><v>0</v>"}, XLSXWRITER, "row 1's cell(s) A1 (read as 0) hold a formula whose value was"),
+        ({"B1": ' t="str"|<f>"te"&amp;"xt"</f><v>text</v>'}, XLSXWRITER, "row 1's cell(s) B1 (read as 'text') hold"),
+        (
+            {"A1": "|<f>1</f><v>0</v>", "B1": "|<f>2</f><v>0</v>"},
+            XLSXWRITER,
+            "row 1's cell(s) A1 (read as 0), B1 (read",
+        ),
+        ({"B1": "|<f>1+1</f><v/>"}, XLSXWRITER, "row 1's cell(s) B1 hold a formula but no value saved for it"),
+        ({"A1": "|<f>id</f><v>0</v>"}, EXCEL, None),  # Excel computed it: its value names the column
+    ],
+)
+def test_a_header_formula_whose_value_is_to_be_computed_is_refused(tmp_path, cells, calc, said):
+    from taikai.errors import InputError
+
+    path = formula_workbook(tmp_path / "f.xlsx", cells, calc)
+    if said is None:
+        assert XlsxReader(path).columns == ["0", "text"]
+        return
+    with pytest.raises(InputError) as raised:
+        XlsxReader(path)
+    assert str(raised.value).startswith(f"{path}: sheet 'データ': {said}")
+    assert str(raised.value).endswith("or type the column name(s) in place of the formula(s)")

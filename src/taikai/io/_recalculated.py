@@ -7,7 +7,8 @@ make a row ``not text: a value of type int`` with no word of the formula. In suc
 :class:`FormulaMarks` marks, row by row as they are read, the number of each cell that holds a formula and a value
 (:func:`taikai._formula_value.formula_value`: the text check then says the cell held a formula), and
 :func:`warn_recalculated` names the cells, as :mod:`taikai.io._uncached_formulas` names those with no value at all
-(openpyxl's, read as empty: a workbook may hold both, each said once).
+(openpyxl's, read as empty: a workbook may hold both, each said once). In row 1, such a cell would name its column
+with the number saved (``0``): the reader refuses the sheet (:func:`header_formulas`), naming the cells.
 
 A workbook Excel or LibreOffice saved holds the values it computed, and no such mark: nothing is parsed again. Nor is
 a sheet of such a workbook with no formula (searched first as bytes).
@@ -22,7 +23,7 @@ from typing import Any
 from taikai._formula_value import formula_value
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
-from taikai.io._uncached_formulas import cells_named, formula_cells, sheet_holds
+from taikai.io._uncached_formulas import cells_named, formula_cells, sheet_holds, uncached_header
 
 _CALC = re.compile(rb"<(?:\w+:)?calcPr\s([^>]*)>")
 _FULL = re.compile(rb'\bfullCalcOnLoad\s*=\s*["\'](?:1|true)["\']')
@@ -47,6 +48,38 @@ def recalculated(wb: Any) -> bool:
         return False
     calc = _CALC.search(xml)
     return bool(calc and _FULL.search(calc[1]))
+
+
+def header_formulas(ws: Any, header: tuple[Any, ...], recalc: bool) -> str:
+    """Return what is wrong with the formulas of row 1 (read as *header*) of the read-only sheet *ws* and what to
+    do, ``""`` if nothing: a formula with no value saved leaves its column with no name; in a workbook that asks to
+    compute its formulas on opening (*recalc*: :func:`recalculated`), a formula's saved value (xlsxwriter's ``0``,
+    as a column name starting with ``=`` is saved) would name its column, and is no name."""
+    from openpyxl.utils import get_column_letter
+
+    cells = uncached_header(ws, len(header)) if None in header else []
+    if cells:
+        return (
+            f"row 1's cell(s) {', '.join(cells)} hold a formula but no value saved for it, as a workbook written by "
+            "a program (openpyxl, pandas) and never opened in Excel does, so their column(s) have no name: open the "
+            "workbook in Excel (or LibreOffice) and save it, or type the column name(s) in place of the formula(s)"
+        )
+    if not recalc or getattr(ws, "_get_source", None) is None:
+        return ""
+    computed = [
+        f"{get_column_letter(c)}{r} (read as {header[c - 1]!r})" for r, c in formula_cells(ws, 1, 1, len(header), True)
+    ]
+    if not computed:
+        return ""
+    return (
+        f"row 1's cell(s) {', '.join(computed)} hold a formula whose value was never computed: the workbook asks "
+        "Excel to compute it when it opens it (fullCalcOnLoad), as one written by xlsxwriter (pandas' to_excel uses "
+        "it when installed) and never opened in Excel does, so what was read is the value saved in its place, not "
+        "a column name. A column name starting with = is saved so: write the workbook again with "
+        "engine_kwargs={'options': {'strings_to_formulas': False}} (pandas' xlsxwriter), or as CSV; for a formula, "
+        "open the workbook in Excel (or LibreOffice) and save it, or type the column name(s) in place of the "
+        "formula(s)"
+    )
 
 
 def _has_formula(ws: Any) -> bool:

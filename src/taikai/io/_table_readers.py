@@ -14,11 +14,11 @@ from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, 
 from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
-from taikai.io._recalculated import FormulaMarks, recalculated, warn_recalculated
+from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sheet_layout import Layout, layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
-from taikai.io._uncached_formulas import uncached_header, warn_uncached
+from taikai.io._uncached_formulas import warn_uncached
 
 _RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
 
@@ -95,7 +95,7 @@ class XlsxReader:
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()
             header = next(ws.iter_rows(values_only=True), None)
-            formulas = uncached_header(ws, len(header)) if header and None in header else []
+            formulas = header_formulas(ws, header, self._recalc) if header else ""
         if formulas:
             self._refuse_formulas(formulas)
         names = list(header or ())
@@ -107,17 +107,12 @@ class XlsxReader:
         self.columns = check_columns(path, [str(v) for v in names])
         self._header = tuple(names)
 
-    def _refuse_formulas(self, cells: list[str]) -> None:
-        """Raise :class:`InputError` for the *cells* of row 1 that hold a formula and no value saved for it, which
-        read as empty and leave their columns with no name, saying how to give them one."""
+    def _refuse_formulas(self, problem: str) -> None:
+        """Raise :class:`InputError` for the cells of row 1 that hold a formula with no value read for it, which
+        would leave their columns with no name (:func:`header_formulas` says which and what to do: *problem*)."""
         of, _ = sheet_read(self)
         where = of.removeprefix(" of ") or f"sheet {self.title!r}"
-        raise InputError(
-            f"{self.path}: {where}: row 1's cell(s) {', '.join(cells)} hold a formula but no value saved for it, as "
-            "a workbook written by a program (openpyxl, pandas) and never opened in Excel does, so their column(s) "
-            "have no name: open the workbook in Excel (or LibreOffice) and save it, or type the column name(s) in "
-            "place of the formula(s)"
-        )
+        raise InputError(f"{self.path}: {where}: {problem}")
 
     def _refuse_header(self, empty: list[int]) -> None:
         """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty*:
