@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
-from taikai.privacy._kana_nouns import filler_before_name
+from taikai.privacy._kana_nouns import filler_before_name, surname_read_as_noun
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
@@ -212,6 +212,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
             j -= 1  # so is a kana UniDic reads as a filler (いちか: い + ちか)
+        if 0 < j < end and surname_read_as_noun(words, j) and not taken[j - 1]:
+            j -= 1  # and a hiragana surname UniDic reads as a common noun (あいだみつを: あいだ + みつを)
         if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
             j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
