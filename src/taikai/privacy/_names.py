@@ -36,7 +36,7 @@ from taikai.privacy._kana_nouns import filler_before_name, surname_read_as_noun
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
-from taikai.privacy._surnames import alone_a_name, kanji_before_surname
+from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import (
     COMMON_WITH_HONORIFIC,
@@ -203,7 +203,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
         stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
-        j = end
+        j = end - 1 if not title and last_kanji_of_name(words, end - 1, HONORIFICS) else end  # 萌 + 歌 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
@@ -264,6 +264,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j += 1
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
+        j += 1 if last_kanji_of_name(words, j, HONORIFICS) and not taken[j] else 0  # 上白石萌歌: 萌 + 歌
         if (
             j > i + 1
             and any(w.pos[3] == "名" for w in words[i + 1 : j])
