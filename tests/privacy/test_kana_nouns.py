@@ -79,3 +79,20 @@ def test_common_hiragana_words_with_an_honorific_are_never_masked(frame):
 )
 def test_filler_before_a_hiragana_name_is_its_first_letter(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a hiragana surname UniDic reads as a common noun (はたけ, あいだ) before a given name it tags
+        # was left outside the mask: はたけ[人名]さん.
+        ("はたけみつをさんに頼んだ", "[人名]さんに頼んだ"),
+        ("あいだみつをさんの言葉", "[人名]さんの言葉"),
+        ("昨日はあいだみつをさんが", "昨日は[人名]さんが"),
+        # Left: a noun glued after a word (このあいだ: the other day) or of time (いま: now) before the name.
+        ("このあいだみつをさんに会った", "このあいだ[人名]さんに会った"),
+        ("いまみつをさんが来た", "いま[人名]さんが来た"),
+    ],
+)
+def test_hiragana_surname_read_as_a_noun_before_a_given_name(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -118,3 +118,35 @@ def test_a_surname_after_a_value_in_brackets_or_a_role_and_wa(text, expected):
 )
 def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a given name UniDic reads as a one-kanji name and a kanji suffix or noun (萌 + 歌) was masked
+        # without its last kanji: [人名]歌さん.
+        ("岡島萌歌さんに頼んだ", "[人名]さんに頼んだ"),
+        ("萌歌さんに頼んだ", "[人名]さんに頼んだ"),
+        ("中野咲歌と組んだ", "[人名]と組んだ"),
+        ("大江萌歌です", "[人名]です"),
+        ("小池萌歌から連絡", "[人名]から連絡"),  # 歌 a common noun here
+        ("遠野萌歌", "[人名]"),
+        ("遠野萌歌。", "[人名]。"),
+        # Left: a kanji that is a word after the name (to, the family, the side, others, a work by, a group).
+        ("田中様宛", "[人名]様宛"),
+        ("佐藤部長", "[人名]部長"),
+        ("山田氏側", "[人名]氏側"),
+        ("高橋さん達", "[人名]さん達"),
+        ("田中君", "[人名]君"),
+        ("岡島萌家に届いた", "[人名]家に届いた"),
+        ("岡島萌作の絵", "[人名]作の絵"),
+        ("岡島萌展に行った", "[人名]展に行った"),
+        ("岡島萌宛", "[人名]宛"),
+        ("岡島萌派の人", "[人名]派の人"),
+        ("岡島萌達と", "[人名]達と"),
+        ("岡島萌様宛", "[人名]様宛"),
+        ("鈴木健著の本", "[人名]著の本"),
+    ],
+)
+def test_a_kanji_read_apart_after_a_given_name_is_its_last_letter(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -39,6 +39,9 @@ def unread_name(text: str) -> str | None:
         ("私はたかぴーさんと仲良し", "たかぴー"),  # not 私は
         ("知り合ったたかぴーさんが", "たかぴー"),  # not the た of 知り合った
         ("もうみーさんとは話さない", "みー"),  # not the adverb before it
+        ("まだたかぴーさんに頼んでる", "たかぴー"),  # regression: た + か after an adverb was left (まだたか[人名])
+        ("もうたかぴーさんとは組まない", "たかぴー"),  # no past ending after an adverb: the た starts the name
+        ("そうだみーさん", "みー"),  # だ after an adverb stays outside
         ("あのたかぴーさんが", "たかぴー"),
         ("書いてくれたみーさん", "みー"),
         ("ちーちゃんに手伝ってもらった", "ちー"),

@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 23
+MASKER_VERSION = 24
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -103,7 +103,9 @@ honorific (ももさん, ゆめ様, あやねさん: were left); a phone number 
 (9012345678 in a JSONL, Parquet or xlsx number cell: was left); a lower-case romaji name before a space and san
 (yamada san), a handle after Xアカウント; no [ID] for a count after a messenger's ID (LINEアカウント 100人). 23: a
 hiragana name after a one-kana filler, and a name after one kanji UniDic reads apart, masked whole (いちかさん was
-い[人名]さん, 上倉健一さん was 上[人名]さん)."""
+い[人名]さん, 上倉健一さん was 上[人名]さん). 24: a given name's last kanji UniDic reads apart, a hiragana
+surname it reads as a common noun, and a nickname after an adverb and た, masked whole (岡島萌歌さん was
+[人名]歌さん, はたけみつをさん was はたけ[人名]さん, まだたかぴーさん was まだたか[人名]さん)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -124,3 +124,24 @@ def kana_noun_start(words: list[Morpheme], i: int) -> int | None:
     if not _starts_phrase(words, start):
         return None
     return start if _HIRAGANA.fullmatch("".join(w.surface for w in words[start:i])) else None
+
+
+# Hiragana nouns of time and place that come before a name as words of their own (いまみつをさん: now).
+_OWN_KANA_NOUNS = frozenset(
+    {"いま", "きょう", "きのう", "あした", "あす", "まえ", "あと", "こんど", "むかし", "いつも"}
+)
+
+
+def surname_read_as_noun(words: list[Morpheme], j: int) -> bool:
+    """Whether ``words[j - 1]``, a hiragana common noun of two to five kana glued before the hiragana given name UniDic
+    tags ``words[j]``, is the name's surname (あいだみつを: あいだ + みつを): it starts its phrase (nothing glued
+    before it but a particle or punctuation: not このあいだ) and is no noun of time (いま, きょう)."""
+    if j == 0 or words[j].pos[2:4] != ("人名", "名") or not _ALL_HIRAGANA.fullmatch(words[j].surface):
+        return False
+    noun = words[j - 1]
+    if noun.pos[:2] != ("名詞", "普通名詞") or not _glued(noun, words[j]) or noun.surface in _OWN_KANA_NOUNS:
+        return False
+    if not (2 <= len(noun.surface) <= 5 and _ALL_HIRAGANA.fullmatch(noun.surface)):
+        return False
+    before = words[j - 2] if j >= 2 and _glued(words[j - 2], noun) else None
+    return before is None or before.pos[0] == "助詞" or _punctuation(before)

@@ -32,11 +32,11 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
-from taikai.privacy._kana_nouns import filler_before_name
+from taikai.privacy._kana_nouns import filler_before_name, surname_read_as_noun
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
-from taikai.privacy._surnames import alone_a_name, kanji_before_surname
+from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import (
     COMMON_WITH_HONORIFIC,
@@ -203,7 +203,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
         stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
-        j = end
+        j = end - 1 if not title and last_kanji_of_name(words, end - 1, HONORIFICS) else end  # 萌 + 歌 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
@@ -212,6 +212,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
             j -= 1  # so is a kana UniDic reads as a filler (いちか: い + ちか)
+        if 0 < j < end and surname_read_as_noun(words, j) and not taken[j - 1]:
+            j -= 1  # and a hiragana surname UniDic reads as a common noun (あいだみつを: あいだ + みつを)
         if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
             j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
@@ -262,6 +264,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j += 1
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
+        j += 1 if last_kanji_of_name(words, j, HONORIFICS) and not taken[j] else 0  # 上白石萌歌: 萌 + 歌
         if (
             j > i + 1
             and any(w.pos[3] == "名" for w in words[i + 1 : j])

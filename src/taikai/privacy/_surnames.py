@@ -151,3 +151,32 @@ def kanji_before_surname(words: list[Morpheme], j: int) -> bool:
     if ahead is not None and ahead.pos[0] == "連体詞":
         return False
     return ahead is None or not _ENDS_A_WORD.search(ahead.surface)
+
+
+# One kanji after a name that makes a word of its own: to, whose, whose side, and others (田中様宛, 鈴木家, 山田氏側,
+# 高橋さん達), a work by (佐藤萌作, 鈴木健著, 山田萌展) or a group (田中派): never the last letter of a name.
+_OWN_SUFFIXES = frozenset(
+    "宛家側達様殿氏君方等ら邸宅"  # to, the family, the side, others
+    "作著談曰訳編画撮写演監製版伝論像展賞杯曲詩書記集選"  # a work by, a prize
+    "派流式風系組団隊軍社店館会室部課長屋亭堂塾院寺寮"  # a group, a school, a place
+    "術祭器戦号"  # a technique, a festival, a tool, a match, an issue
+    "似節調役主名"  # likeness, a role
+)
+_AFTER_LAST = ("助詞", "助動詞", "補助記号", "空白")
+
+
+def last_kanji_of_name(words: list[Morpheme], j: int, honorifics: frozenset[str]) -> bool:
+    """Whether ``words[j]``, one kanji UniDic reads as a suffix or a common noun glued after the one-kanji given name
+    ``words[j - 1]``, is the name's last letter (上白石萌歌: 白石 + 萌 + 歌): it ends its word before an honorific, a
+    particle, a symbol or the end of the text, and is no word after a name (鈴木家, 田中様宛: :data:`_OWN_SUFFIXES`)."""
+    if j == 0 or j >= len(words) or words[j - 1].end != words[j].start:
+        return False
+    given, word = words[j - 1], words[j]
+    if given.pos[2] != "人名" or given.pos[3] != "名" or not _ONE_KANJI.fullmatch(given.surface):
+        return False
+    if not _ONE_KANJI.fullmatch(word.surface) or word.surface in _OWN_SUFFIXES:
+        return False
+    if word.pos[:2] not in (("接尾辞", "名詞的"), ("名詞", "普通名詞")):
+        return False
+    nxt = words[j + 1] if j + 1 < len(words) else None
+    return nxt is None or nxt.start > word.end or nxt.surface in honorifics or nxt.pos[0] in _AFTER_LAST

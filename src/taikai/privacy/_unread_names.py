@@ -139,6 +139,7 @@ def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
             and before.pos[0] not in _GRAMMAR
             and not (fragments and len(before.surface) == 1 and before.pos[0] not in _NO_NICKNAME)
             and not stray_kana(before)  # ゆ + の + ん: a piece UniDic does not know, no word the particle ends
+            and not (before.pos[0] == "副詞" and word.surface == "た")  # no past after an adverb: まだ + た + か + ぴー
         ):
             break  # a particle or an ending after a word (私は, 知り合った): the nickname starts after it
         script = script or _script(word.surface)
