@@ -69,3 +69,32 @@ def test_a_column_is_the_one_the_frame_names_so(scored, call, column, own):
     not have. The same in the review tables' context columns and the report's by=."""
     shown = call(scored, column)
     assert shown and (shown <= set(GOLD)) == own and (shown.isdisjoint(GOLD)) == (not own), shown
+
+
+def _gold(tiny_model) -> pd.DataFrame:
+    """A labelled frame (its own ``reasons``, every row wrong for the model) classified under ``pred_``."""
+    labelled = pd.DataFrame({"text": TEXTS * 5, "reasons": ["trouble", "graduated"] * 10, "sentiment": GOLD * 5})
+    return tiny_model.predict_frame(labelled, prefix="pred_")
+
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda df: analysis.misclassified(df, "reasons", prefix="pred_").columns, {"reasons", "pred_reason"}),
+        (lambda df: analysis.misclassified(df, "reasons").columns, {"reasons", "sentiment", "pred_sentiment"}),
+        (lambda df: analysis.classified(df, prefix="pred_").columns, {"reasons", "pred_reasons", "pred_status"}),
+        (lambda df: analysis.least_confident(df, context=["sentiment"]).columns, {"pred_reason", "sentiment"}),
+        (
+            lambda df: analysis.representative_reviews(df, context=["sentiment"], prefix="pred_").columns,
+            {"pred_reason", "pred_sentiment", "sentiment"},
+        ),
+        (lambda df: analysis.segment_breakdown(df, "sentiment", prefix="pred_").index.names, {"sentiment"}),
+    ],
+    ids=["misclassified", "misclassified-found", "classified", "least-confident", "representative", "segments"],
+)
+def test_the_rows_come_back_under_the_callers_names(tiny_model, call, named):
+    """Regression: misclassified(scored, gold_column="reasons", prefix="pred_") returned the frame under plain names,
+    the gold column as input_reasons (a name the call nowhere gives) and the model's as reason; the review tables
+    showed the frame's own sentiment as input_sentiment and segment_breakdown named its index so."""
+    shown = {str(c) for c in call(_gold(tiny_model))}
+    assert named <= shown and not any(c.startswith("input_") for c in shown), shown

@@ -130,10 +130,15 @@ def test_the_reason_that_moved_most_is_in_the_text_and_the_json(tiny_model, chur
         assert part.to_dict()["reason_moved_most"]["label"] == part.reason_move.label
     move = report.overall.reason_move
     lines = report.to_text().splitlines()
+
+    def apart(part):  # the share of one reason of another reason, said after it
+        judged = part.share_judged_apart
+        return "" if judged is None else f"; share of one reason above is of {judged}, the reason nearest its limit"
+
     shown = f"  reason that moved most: {move.label} {move.reference_share:.1%} → {move.share:.1%} (reference → here)"
-    assert shown in lines
+    assert shown + apart(report.overall) in lines
     for part in report.periods:
-        line = f"  {part.period} reason that moved most: {part.reason_move} (reference → here)"
+        line = f"  {part.period} reason that moved most: {part.reason_move} (reference → here){apart(part)}"
         assert (line in lines) is part.alert, part.period
     assert json.loads(json.dumps(report.to_dict()))["overall"]["reason_moved_most"] == move.to_dict()
 

@@ -15,9 +15,17 @@ if TYPE_CHECKING:
     from taikai.drift import DriftReport, NewWord
 
 
+APART = {
+    "ja": "; 上の「1 つの理由の割合」は閾値に最も近い理由 {label} の割合",
+    "en": "; share of one reason above is of {label}, the reason nearest its limit",
+}
+"""Said after the reason that moved most when the share of one reason is of another reason (the one nearest its
+limit), as ``taikai drift`` says it."""
+
+
 def moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
     """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it
-    (*labels*: the model's reasons, which name it)."""
+    (*labels*: the model's reasons, which name it), and the reason the share of one reason is of when another."""
     found = []
     for part in (report.overall, *(p for p in report.periods if p.alert)):
         move = part.reason_move
@@ -25,9 +33,9 @@ def moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
             continue
         name = reason_with_id(move.label, lang, labels)  # as the page names it elsewhere, not its id alone
         place = "" if part is report.overall else f"{part.period} "
-        found.append(
-            NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
-        )
+        line = NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
+        apart = part.share_judged_apart
+        found.append(line if apart is None else line + APART[lang].format(label=reason_with_id(apart, lang, labels)))
     return tuple(found)
 
 

@@ -119,15 +119,14 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
 
 
 def _reasons(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
-    """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
+    """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``), a reason named as the
+    page names it."""
     found = []
     for part in (report.overall, *report.periods):
         place = word(_whole(report), lang) if part is report.overall else part.period
         for f in part.figures:
             kinds = unclassifiable_kinds(part, lang) if f.name == "unclassifiable_share" else ""
-            if f.alert and lang == "en":
-                found.append(f"{place}: {f.reason()}{kinds}")
-            elif f.alert:
+            if f.alert:  # the reason named as in the figures (Other (other)), not as taikai drift names it (other)
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
                     f"{place}: {title(f, lang, labels)} {show(f.name, f.value, against=f.limit)} {sign} "

@@ -30,3 +30,15 @@ def as_renamed(before: pd.DataFrame, after: pd.DataFrame, column: Hashable | Non
     except (KeyError, TypeError):
         return column
     return after.columns[position] if isinstance(position, int) else column
+
+
+def names_back(before: pd.DataFrame, after: pd.DataFrame) -> dict[Hashable, Hashable]:
+    """Return the names *before* gives the columns of *after* (*before* with its predicted columns under their plain
+    names) that it renamed: ``{"reason": "pred_reason", "input_reasons": "reasons", …}``, so that a table of *after*'s
+    rows is returned under the caller's own names (empty when nothing was renamed)."""
+    from taikai.model import plain_columns
+
+    given = plain_columns(before)  # a frame with levels: ('pred_reason', '') is pred_reason there too
+    if after is given or len(given.columns) != len(after.columns):
+        return {}
+    return {a: b for a, b in zip(after.columns, given.columns, strict=True) if a != b}

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from taikai.analysis._blanks import blank_as_missing, blank_name
-from taikai.analysis._plain_names import as_renamed
+from taikai.analysis._plain_names import as_renamed, names_back
 from taikai.analysis._tables import (
     FRAME,
     classified,
@@ -70,10 +70,11 @@ CONTEXT = Argument("context")
 
 def _positional(
     df: pd.DataFrame, prefix: str | None, text_column: Hashable, context: list[str] | None
-) -> tuple[pd.DataFrame, pd.Index, Hashable, list[Hashable]]:
-    """Return *df* (plain names) on the index 0..n-1, its own index, its text column's label and the labels of the
-    *context* columns: rows are picked by position, so that a repeated label (two runs concatenated) picks one
-    row, not every row of that label. A *context* column that is not in *df* is an :class:`InputError`."""
+) -> tuple[pd.DataFrame, pd.Index, Hashable, list[Hashable], dict[Hashable, Hashable]]:
+    """Return *df* (plain names) on the index 0..n-1, its own index, its text column's label, the labels of the
+    *context* columns and *df*'s own names of the columns renamed (:func:`names_back`): rows are picked by position,
+    so that a repeated label (two runs concatenated) picks one row, not every row of that label. A *context*
+    column that is not in *df* is an :class:`InputError`."""
     plain = plain_predictions(df, prefix)  # a column named as *df* names it: its own sentiment, not the model's
     index = plain.index.names
     found = find_column(plain.columns, as_renamed(df, plain, text_column), TEXT_COLUMN, source=FRAME, index=index)
@@ -82,7 +83,7 @@ def _positional(
     shown = [
         find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, index=index) for c in context or ()
     ]
-    return plain.reset_index(drop=True), plain.index, found, shown
+    return plain.reset_index(drop=True), plain.index, found, shown, names_back(df, plain)
 
 
 def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:
@@ -105,6 +106,7 @@ def _with_text(
     text_column: Hashable,
     extra: pd.DataFrame,
     context: list[Hashable],
+    given: dict[Hashable, Hashable],
 ) -> pd.DataFrame:
     sentiment = ["sentiment"] if sentiment_labels(df) else []  # none from a model without a sentiment head
     shown_columns = ("reason", MODEL_REASON, *sentiment, *context)
@@ -114,7 +116,8 @@ def _with_text(
         if column in shown.columns:
             shown[column] = blank_as_missing(shown[column], blank_name(df[column]))
     out = pd.concat([shown, extra.loc[picked], df.loc[picked, [text_column]]], axis=1)
-    return out.set_axis(labels[picked], axis=0)  # the caller's labels back
+    # the caller's labels back, and the caller's names: pred_reason and the frame's own sentiment, not input_…
+    return out.set_axis(labels[picked], axis=0).rename(columns=given)
 
 
 def representative_reviews(
@@ -137,11 +140,13 @@ def representative_reviews(
     written so), as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With *one_per_text* (the
     default, as the report shows them), a text posted several times is shown once, by its surest row, and the
     column ``rows`` says how many classified rows hold it (texts compared as the duplicate checks compare them,
-    :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all.
+    :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all. Columns of *df* keep
+    *df*'s names: with prefixed predictions (``predict_frame(prefix="pred_")``) the model's are ``pred_reason``,
+    ``pred_sentiment``, and a column of the frame's own (its ``sentiment``) keeps its name.
     """
     check_int("per_reason", per_reason, 1)
     one_per_text = check_bool("one_per_text", one_per_text)  # "no" would pick one per text
-    df, labels, text_column, shown = _positional(df, prefix, text_column, context)
+    df, labels, text_column, shown, given = _positional(df, prefix, text_column, context)
     scores = top_probability(df)
     rows = classified(df)
     own = model_reasons(rows)
@@ -154,7 +159,7 @@ def representative_reviews(
     extra = scores[["p"]]
     if keys is not None:
         extra = extra.assign(**{SAME_TEXT: keys.map(keys.value_counts()).astype(int)})
-    return _with_text(df, labels, picked, text_column, extra, shown)
+    return _with_text(df, labels, picked, text_column, extra, shown, given)
 
 
 def least_confident(
@@ -174,12 +179,13 @@ def least_confident(
     *context* names further columns to show, as in :func:`representative_reviews`. The rows keep *df*'s index
     labels. With *one_per_text* (the default), a text posted several times is shown once, by its least confident
     row, with the number of classified rows holding it in the column ``rows``, as in
-    :func:`representative_reviews`; ``one_per_text=False`` picks rows, repeats and all."""
+    :func:`representative_reviews`; ``one_per_text=False`` picks rows, repeats and all. Columns of *df* keep *df*'s
+    names, as in :func:`representative_reviews`."""
     check_int("n", n, 1)
     one_per_text = check_bool("one_per_text", one_per_text)  # "no" would pick one per text
-    df, labels, text_column, shown = _positional(df, prefix, text_column, context)
+    df, labels, text_column, shown, given = _positional(df, prefix, text_column, context)
     scores = top_probability(df).sort_values(["p", "margin"], kind="stable")
     if one_per_text:
         scores = _one_per_text(scores, _text_keys(df, scores.index, text_column))
     picked = list(scores.index[:n])
-    return _with_text(df, labels, picked, text_column, scores, shown)
+    return _with_text(df, labels, picked, text_column, scores, shown, given)

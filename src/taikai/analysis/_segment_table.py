@@ -8,7 +8,7 @@ import pandas as pd
 
 from taikai.analysis._blanks import BLANK_CELLS, MISSING_SEGMENT, blank_name, segment_values
 from taikai.analysis._changes import POOLED
-from taikai.analysis._plain_names import as_renamed
+from taikai.analysis._plain_names import as_renamed, names_back
 from taikai.analysis._tables import FRAME, classified, plain_predictions, reason_labels
 from taikai.errors import Argument, check_int
 from taikai.model import find_column
@@ -40,6 +40,7 @@ def segment_table(
     check_int("max_segments", max_segments, 1)
     plain = plain_predictions(df, prefix)
     by = find_column(plain.columns, as_renamed(df, plain, by), BY, source=FRAME, index=plain.index.names)
+    given = names_back(df, plain).get(by, by)  # the index named as the caller names the column: not input_sentiment
     df = plain
     rows = classified(df)
     segments = segment_values(rows, by, blank_name(df[by], blank, blank_cells))
@@ -54,7 +55,7 @@ def segment_table(
     order = list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)
     if summed is not None:  # the rest last: it is no segment to rank among the others
         order = [s for s in order if s != summed] + [summed]
-    table = table.loc[order].rename_axis(index=[by], columns="reason")  # [by]: a tuple (a MultiIndex's) is one name
+    table = table.loc[order].rename_axis(index=[given], columns="reason")  # [by]: a tuple (a MultiIndex's) is one name
     if summed is not None:
         table.attrs[POOLED] = summed
     return table

@@ -9,7 +9,7 @@ import pandas as pd
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
-from taikai.analysis._plain_names import as_renamed
+from taikai.analysis._plain_names import as_renamed, names_back
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_choice, wrong_type
 from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
@@ -97,12 +97,12 @@ def _with_reason(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return the rows with status ``ok`` and a reason (predicted columns under their plain names)."""
-    df = _with_reason(plain_predictions(df, prefix))
-    rows = df[df["reason"].notna()]
+    """Return the rows with status ``ok`` and a reason, their columns under *df*'s names (``pred_reason``)."""
+    plain = _with_reason(plain_predictions(df, prefix))
+    rows = plain[plain["reason"].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"].astype(str) == Status.OK.value]
-    return rows
+    return rows.rename(columns=names_back(df, plain))
 
 
 def status_counts(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
@@ -283,17 +283,17 @@ def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: s
     compared as written: ``その他`` is not ``other`` there). *gold_column* is named as in *df*: with prefixed
     predictions (``predict_frame(prefix="pred_")``), ``"reasons"`` is the input's column, not ``pred_reasons``.
     Rows without a gold reason, and rows the model could not classify (``evaluate`` lists them as unscored), are
-    no misclassifications and are left out.
+    no misclassifications and are left out. The rows keep *df*'s columns under *df*'s names: the input's
+    ``reasons`` and the model's ``pred_reason`` there, as the caller named them.
     """
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
-    # the gold column as the frame names it: a prefixed frame's input ``reasons`` is ``input_reasons`` once the
-    # predicted ``pred_reasons`` takes the plain name, and the model is not to be compared with itself
+    # the gold column as the frame names it (its own reasons, not the model's pred_reasons read as reasons)
     gold_column = find_column(df.columns, gold_column, Argument("gold_column"))  # 0 or "0", as predict_frame finds it
     position = list(df.columns).index(gold_column)
-    df = plain_predictions(df, prefix)
+    given, df = df, plain_predictions(df, prefix)
     gold_column = df.columns[position]
-    rows = classified(df)
+    rows = classified(df)  # plain names: df is read so
     as_written = own_labels(reason_labels(df))
     gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell, as_written=as_written)), None))
-    return rows[gold.notna() & (rows["reason"].astype(str) != gold)]
+    return rows[gold.notna() & (rows["reason"].astype(str) != gold)].rename(columns=names_back(given, df))

@@ -49,6 +49,15 @@ class PeriodDrift:
         return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons), why, one_text)
 
     @property
+    def share_judged_apart(self) -> str | None:
+        """The reason ``share of one reason`` is of (the one nearest its limit, judged for a rise) when it is not
+        the reason that moved most (one that fell most, or a common one whose limit is further off); else ``None``.
+        """
+        subject = next((f.subject for f in self.figures if f.name == "reason_share"), None)
+        moved = None if self.reason_move is None else self.reason_move.label
+        return subject if subject is not None and moved is not None and subject != moved else None
+
+    @property
     def alert(self) -> bool:
         """Whether any figure passed its threshold."""
         return any(f.alert for f in self.figures)

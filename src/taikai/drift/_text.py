@@ -150,7 +150,9 @@ def _words(part: PeriodDrift, indent: str = "  ") -> str:
 def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
     if part.reason_move is None:
         return []
-    return [f"{indent}reason that moved most: {part.reason_move} (reference → here)"]
+    apart = part.share_judged_apart  # said, lest the share of one reason above be read as of this reason
+    judged = "" if apart is None else f"; share of one reason above is of {apart}, the reason nearest its limit"
+    return [f"{indent}reason that moved most: {part.reason_move} (reference → here){judged}"]
 
 
 def _period_table(report: DriftReport) -> list[str]:
