@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from taikai.errors import RulesError
-from taikai.rules import load_rules
+from taikai.rules import load_rules, written_names
 
 ROWS = [
     ["name", "label", "any", "all", "not", "", ""],
@@ -99,3 +99,34 @@ def test_a_table_of_rules_shows_a_quote_of_a_cell_escaped(tmp_path):
     with pytest.raises(RulesError) as caught:
         load_rules(path)
     assert str(caught.value).endswith('[[rule]]\nname = "say \\"hi\\""\nlabel = "fees"\nany = ["\\\\d+円"]')
+
+
+_NAMED = (
+    '[[rule]]\nname = " ｆｅｅ "\nlabel = "fees"\nany = ["手数料"]\n\n'
+    '[[rule]]\nname = "pay"\nlabel = "low_pay"\nany = ["単価"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "names"),
+    [
+        (_NAMED.encode("utf-8"), ["ｆｅｅ", "pay"]),  # as written, the spaces around taken off: not read as NFKC
+        (codecs.BOM_UTF8 + _NAMED.encode("utf-8"), ["ｆｅｅ", "pay"]),
+        (_NAMED.encode("utf-16"), ["ｆｅｅ", "pay"]),  # Notepad's "Unicode", with its byte order mark
+        (_NAMED.encode("cp932"), ["ｆｅｅ", "pay"]),  # Notepad's "ANSI"
+        (b'[[rule]]\nlabel = "fees"\n', None),  # a rule without a name
+        (b"name = 1\n", None),  # no rule tables
+        (b"[[rule]\n", None),  # no TOML
+        (b"\xff\xfe\xfd\n", None),  # no text
+    ],
+)
+def test_the_names_of_a_rules_file_are_read_as_written(tmp_path, data, names):
+    path = tmp_path / "rules.toml"
+    path.write_bytes(data)
+    assert written_names(str(path)) == names
+
+
+@pytest.mark.parametrize("source", ["<rules>", "", "gone.toml", "."])
+def test_a_source_that_is_no_rules_file_has_no_names(tmp_path, monkeypatch, source):
+    monkeypatch.chdir(tmp_path)
+    assert written_names(source) is None

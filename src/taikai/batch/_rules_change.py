@@ -4,17 +4,9 @@ names (written into ``rule_names``, so a change of the output), or only the way 
 
 from __future__ import annotations
 
-import codecs
-import sys
-from pathlib import Path
 from typing import Any
 
-from taikai.rules import RuleSet
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from taikai.rules import RuleSet, written_names
 
 NAMES = "rule names"
 """The note of a run's rules: their names, and the digest of what they match and label (without their names)."""
@@ -26,7 +18,7 @@ READ_BEFORE = "rule names read before"
 def rules_notes(rules: RuleSet) -> dict[str, Any]:
     """Return the notes of a run's *rules* (not compared: they say what changed when the digest differs)."""
     notes: dict[str, Any] = {NAMES: {"names": [r.name for r in rules.rules], "unnamed": _unnamed(rules)}}
-    written = _written_names(rules.source)
+    written = written_names(rules.source)
     if written is not None and len(written) == len(rules) and written != [r.name for r in rules.rules]:
         notes[READ_BEFORE] = {"names": written, "digest": rules.digest(written)}
     return notes
@@ -34,26 +26,6 @@ def rules_notes(rules: RuleSet) -> dict[str, Any]:
 
 def _unnamed(rules: RuleSet) -> str:
     return rules.digest([""] * len(rules))
-
-
-def _written_names(source: str) -> list[str] | None:
-    """Return the name of each rule of the rules file *source* as it writes it, spaces around it taken off (as a
-    taikai read names before it read them as texts are), or ``None`` when *source* is no rules file that reads as
-    UTF-8, UTF-16 with its byte order mark or CP932 (a rule set made in Python, a file gone)."""
-    try:
-        data = Path(source).read_bytes()
-    except OSError:
-        return None
-    bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    for encoding in ("utf-16",) if bom else ("utf-8-sig", "cp932"):
-        try:
-            tables = tomllib.loads(data.decode(encoding)).get("rule")
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
-        if isinstance(tables, list) and all(isinstance(t, dict) and isinstance(t.get("name"), str) for t in tables):
-            return [t["name"].strip() for t in tables]
-        return None
-    return None
 
 
 def rules_change(old: dict[str, Any], notes: tuple[dict[str, Any], dict[str, Any]]) -> tuple[str, bool]:

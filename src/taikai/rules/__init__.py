@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from taikai.rules._parse import load_rules, parse_rules
+    from taikai.rules._rules_file import written_names
     from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
@@ -33,6 +34,7 @@ __getattr__: Any = lazy_modules(
     "taikai.rules",
     {
         "taikai.rules._parse": ("load_rules", "parse_rules"),
+        "taikai.rules._rules_file": ("written_names",),
         "taikai.rules._score": ("DEFINITION", "Counts", "Misfire", "RuleScore", "RulesScore", "score_rules"),
     },
 )
@@ -126,5 +128,6 @@ __all__ = [
     "resolve_rules",
     "rule_columns",
     "score_rules",
+    "written_names",
 ]
 __dir__ = public_dir(globals(), __all__)

@@ -50,6 +50,23 @@ def rules_text(path: Path) -> str:
     return text
 
 
+def written_names(source: str) -> list[str] | None:
+    """Return the name of each rule of the rules file *source* as it writes it, spaces around it taken off (as a
+    taikai read names before it read them as texts are: NFKC, spaces collapsed), its text read as
+    :func:`rules_text` reads it; ``None`` when *source* is no file of rules tables that reads so (a rule set made in
+    Python, ``<rules>``; a file gone or changed into something else)."""
+    path = Path(source)
+    if not path.is_file():
+        return None
+    try:
+        tables = tomllib.loads(rules_text(path)).get("rule")
+    except (RulesError, tomllib.TOMLDecodeError):
+        return None
+    if isinstance(tables, list) and all(isinstance(t, dict) and isinstance(t.get("name"), str) for t in tables):
+        return [t["name"].strip() for t in tables]
+    return None
+
+
 def _decoded(path: Path, data: bytes, data_file: bool) -> str:
     """Return the rules file *path*'s bytes *data* as text: UTF-8 (with or without a byte order mark), UTF-16 with
     its byte order mark (Notepad's "Unicode"), else CP932 (Notepad's "ANSI"); a refusal naming the line of the
