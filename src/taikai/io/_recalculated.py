@@ -28,6 +28,17 @@ from taikai.io._uncached_formulas import cells_named, formula_cells, sheet_holds
 _CALC = re.compile(rb"<(?:\w+:)?calcPr\s([^>]*)>")
 _FULL = re.compile(rb'\bfullCalcOnLoad\s*=\s*["\'](?:1|true)["\']')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_NEVER_COMPUTED = (
+    "hold a formula whose value was never computed: the workbook asks Excel to compute it when it opens it "
+    "(fullCalcOnLoad), as one written by xlsxwriter (pandas' to_excel uses it when installed) and never opened in "
+    "Excel does"
+)
+"""What the cells of a formula with a value saved for Excel to compute are, in the warning and the header's refusal."""
+_REWRITE = (
+    "write the workbook again with engine_kwargs={'options': {'strings_to_formulas': False}} (pandas' xlsxwriter), "
+    "or as CSV; for a formula, open the workbook in Excel (or LibreOffice) and save it"
+)
+"""What to do about them (a text starting with = is saved so; a formula is computed once Excel saves it)."""
 
 
 def recalculated(wb: Any) -> bool:
@@ -72,13 +83,9 @@ def header_formulas(ws: Any, header: tuple[Any, ...], recalc: bool) -> str:
     if not computed:
         return ""
     return (
-        f"row 1's cell(s) {', '.join(computed)} hold a formula whose value was never computed: the workbook asks "
-        "Excel to compute it when it opens it (fullCalcOnLoad), as one written by xlsxwriter (pandas' to_excel uses "
-        "it when installed) and never opened in Excel does, so what was read is the value saved in its place, not "
-        "a column name. A column name starting with = is saved so: write the workbook again with "
-        "engine_kwargs={'options': {'strings_to_formulas': False}} (pandas' xlsxwriter), or as CSV; for a formula, "
-        "open the workbook in Excel (or LibreOffice) and save it, or type the column name(s) in place of the "
-        "formula(s)"
+        f"row 1's cell(s) {', '.join(computed)} {_NEVER_COMPUTED}, so what was read is the value saved in its place, "
+        f"not a column name. A column name starting with = is saved so: {_REWRITE}, or type the column name(s) in "
+        "place of the formula(s)"
     )
 
 
@@ -131,13 +138,9 @@ def warn_recalculated(
     if not cells:
         return
     message = (
-        f"{path}: sheet {sheet!r}: {cells_named(cells, columns)} hold a "
-        "formula whose value was never computed: the workbook asks Excel to compute it when it opens it "
-        "(fullCalcOnLoad), as one written by xlsxwriter (pandas' to_excel uses it when installed) and never opened "
-        "in Excel does, and what was read is the value saved in its place (0 from xlsxwriter), not what Excel "
-        "would show. A text starting with = (a review) is saved so: write the workbook again with "
-        "engine_kwargs={'options': {'strings_to_formulas': False}} (pandas' xlsxwriter), or as CSV; for a formula, "
-        "open the workbook in Excel (or LibreOffice) and save it, or export the sheet as CSV from there, and run again"
+        f"{path}: sheet {sheet!r}: {cells_named(cells, columns)} {_NEVER_COMPUTED}, and what was read is the value "
+        "saved in its place (0 from xlsxwriter), not what Excel would show. A text starting with = (a review) is "
+        f"saved so: {_REWRITE}, or export the sheet as CSV from there, and run again"
     )
     if message not in said:
         said.add(message)
