@@ -106,6 +106,7 @@ def count_chunks(
     named = list(shown) if shown is not None else list(columns)
     model_made = {str(n) for n, c in zip(named, columns) if c in LABEL_COLUMNS} if rows.predictions else None
     whole = overall.build()
+    duplicates, most_repeated = rows.repeats()  # the whole input's, of the hashes read: not kept twice
     return FileStatistics(
         source,
         whole,
@@ -120,6 +121,6 @@ def count_chunks(
         date_example=dated.survey.either if dated is not None else None,
         text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
         empty_periods=dated.gaps() if dated is not None else (),
-        duplicates=rows.duplicates,
-        one_text={"all": overall.most_repeated(), **(dated.most_repeated() if dated is not None else {})},
+        duplicates=duplicates,
+        one_text={"all": most_repeated, **(dated.most_repeated() if dated is not None else {})},
     )

@@ -66,6 +66,7 @@ class StatisticsBuilder:
         known: frozenset[str] | None,
         tagger: WordTagger,
         hide_names: bool = False,
+        count_texts: bool = False,
     ) -> None:
         self.source = source
         self.reason_labels = list(reason_labels)
@@ -79,7 +80,9 @@ class StatisticsBuilder:
         self.reasons: Counter[str] = Counter()
         self.sentiments: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
-        self.texts = array("q")  # each row's text hash (Row.text), 8 bytes a row: see most_repeated
+        # each row's text hash (Row.text), 8 bytes a row, kept by a period's builder (child; see most_repeated): the
+        # whole input's are counted from the hashes its reader keeps (taikai.drift._rows.Rows.repeats), not twice
+        self.texts: array[int] | None = array("q") if count_texts else None
 
     @classmethod
     def for_model(cls, model: Model, source: str, mask_pii: bool = False) -> StatisticsBuilder:
@@ -91,9 +94,16 @@ class StatisticsBuilder:
         return cls(source, model.reason_labels, model.sentiment_labels, known, tagger, mask_pii)
 
     def child(self, source: str) -> StatisticsBuilder:
-        """Return an empty builder with the same labels, vocabulary and tagger (one tagger per process)."""
+        """Return an empty builder with the same labels, vocabulary and tagger (one tagger per process), which keeps
+        its rows' text hashes (:meth:`most_repeated`): a period's."""
         return StatisticsBuilder(
-            source, self.reason_labels, self.sentiment_labels, self.known, self.tagger, self.hidden is not None
+            source,
+            self.reason_labels,
+            self.sentiment_labels,
+            self.known,
+            self.tagger,
+            self.hidden is not None,
+            count_texts=True,
         )
 
     def measure(
@@ -160,7 +170,7 @@ class StatisticsBuilder:
         """Count measured rows (see :meth:`measure`)."""
         for row in rows:
             self.rows += 1
-            if row.text:
+            if row.text and self.texts is not None:
                 self.texts.append(row.text)
             if row.status is not Status.OK:
                 self.empty += row.status is Status.EMPTY
@@ -180,7 +190,7 @@ class StatisticsBuilder:
 
     def most_repeated(self) -> int:
         """Return how many of the rows added hold their most common text (as :attr:`Row.text` tells texts apart):
-        1 when every text differs, 0 when no row's text was given."""
+        1 when every text differs, 0 when no row's text was given or the builder keeps none (not a :meth:`child`)."""
         if not self.texts:
             return 0
         return int(np.unique(np.frombuffer(self.texts, dtype=np.int64), return_counts=True)[1].max())

@@ -117,12 +117,15 @@ class Rows:
         self.done += len(texts)
         return texts, statuses, reason, sentiment
 
-    @property
-    def duplicates(self) -> int:
-        """The rows read whose text, as the model reads it (:func:`taikai.text.normalize`), an earlier row holds:
-        a dump exported twice over counts each twice in every figure (blank texts are no duplicates)."""
+    def repeats(self) -> tuple[int, int]:
+        """Return, of the rows read, how many hold a text, as the model reads it (:func:`taikai.text.normalize`),
+        that an earlier row holds (a dump exported twice over counts each twice in every figure; blank texts are no
+        duplicates), and how many hold the most common text (1 when every text differs, 0 when none was read)."""
         hashes = np.concatenate(self.hashes) if self.hashes else np.empty(0, dtype=np.int64)
-        return len(hashes) - len(np.unique(hashes))
+        if not len(hashes):
+            return 0, 0
+        counts = np.unique(hashes, return_counts=True)[1]
+        return len(hashes) - len(counts), int(counts.max())
 
     def _check_labels(self, cells: list[Any], j: int, kind: str) -> None:
         """Refuse a label of column *j* (a *kind*, ``reason`` or ``sentiment``; a reason column split at ``|``) that
