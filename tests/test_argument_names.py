@@ -45,6 +45,18 @@ def test_python_only_arguments_are_not_quoted():
     assert Argument("kind").either(["退会 理由"]) == "kind='退会 理由'"
 
 
+@pytest.mark.parametrize(
+    ("argument", "values", "said"),
+    [
+        (KIND, ["word", "all"], "--kind word or --kind all"),
+        (KIND, ["退会 理由"], "--kind '退会 理由'"),
+        (Argument("kind"), ["word"], ""),  # no option gives it
+    ],
+)
+def test_the_option_alone_is_quoted_as_either_quotes_it(argument, values, said):
+    assert argument.on_command_line(values) == said
+
+
 def test_train_hint_for_label_columns_with_spaces_can_be_pasted(tmp_path, tiny_csv):
     """Regression: ``taikai train`` on data whose label columns were '退会 理由' and "it's sentiment" said
     ``--reasons-column 退会 理由`` and ``--sentiment-column it's sentiment``: pasted, the shell split or choked."""

@@ -47,12 +47,15 @@ class Argument:
         """Return the argument given any of *values*, then the option so given, each value quoted for the shell
         as the user pastes it (:func:`shlex.quote`): ``kind='word' or kind='all' (--kind word or --kind all on the
         command line)``, ``reasons_column='退会 理由' (--reasons-column '退会 理由' on the command line)``."""
+        python = " or ".join(f"{self.current().name}={value!r}" for value in values)
+        shell = self.on_command_line(values)
+        return f"{python} ({shell} on the command line)" if shell else python
+
+    def on_command_line(self, values: Sequence[object]) -> str:
+        """Return the option given any of *values*, each quoted for the shell (:func:`shlex.quote`): ``--kind word
+        or --kind all``, ``--reasons-column '退会 理由'``; ``""`` for an argument no option gives."""
         now = self.current()
-        python = " or ".join(f"{now.name}={value!r}" for value in values)
-        if now.option is None:
-            return python
-        shell = " or ".join(f"{now.option} {shlex.quote(str(value))}" for value in values)
-        return f"{python} ({shell} on the command line)"
+        return " or ".join(f"{now.option} {shlex.quote(str(value))}" for value in values) if now.option else ""
 
     def _said(self) -> str:
         said = [f"{self.option} on the command line"] if self.option else []

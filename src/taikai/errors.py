@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numbers
 import os
-import shlex
 from collections.abc import Collection, Hashable, Sequence
 from enum import Enum
 from typing import TypeVar
@@ -98,10 +97,8 @@ def reviews_hint(reviews: Sequence[str], argument: Argument = TEXT_COLUMN, *, op
     for no *reviews*. The one wording of the batch run's error and of a labelled file's without a text column."""
     if not reviews:
         return ""
-    now = argument.current()
-    python = " or ".join(f"{now.name}={column!r}" for column in reviews)
-    shell = " or ".join(f"{now.option} {shlex.quote(column)}" for column in reviews) if now.option else ""
-    how = shell if option_only and shell else python + (f" ({shell} on the command line)" if shell else "")
+    shell = argument.on_command_line(reviews)
+    how = shell if option_only and shell else argument.either(reviews)
     return f"; {' and '.join(map(repr, reviews))} {'reads' if len(reviews) == 1 else 'read'} as reviews: {how}"
 
 
