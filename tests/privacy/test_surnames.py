@@ -132,6 +132,15 @@ def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expecte
         ("小池萌歌から連絡", "[人名]から連絡"),  # 歌 a common noun here
         ("遠野萌歌", "[人名]"),
         ("遠野萌歌。", "[人名]。"),
+        # Regression: before a job title the last kanji was left ([人名]歌部長), and a two-kanji given name's last
+        # kanji was never taken (未央 + 奈: 未央奈さん was left whole, 田中未央奈から was [人名]奈から).
+        ("上白石萌歌部長に相談した", "[人名]部長に相談した"),
+        ("中野咲歌課長から", "[人名]課長から"),
+        ("岡島萌歌ディレクターに", "[人名]ディレクターに"),
+        ("未央奈さんに相談した", "[人名]さんに相談した"),
+        ("莉緒奈ちゃんと組んだ", "[人名]ちゃんと組んだ"),
+        ("田中未央奈から連絡", "[人名]から連絡"),
+        ("田中未央奈部長", "[人名]部長"),
         # Left: a kanji that is a word after the name (to, the family, the side, others, a work by, a group).
         ("田中様宛", "[人名]様宛"),
         ("佐藤部長", "[人名]部長"),
@@ -140,6 +149,8 @@ def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expecte
         ("田中君", "[人名]君"),
         ("岡島萌家に届いた", "[人名]家に届いた"),
         ("岡島萌作の絵", "[人名]作の絵"),
+        ("岡島萌作部長", "[人名]作部長"),
+        ("田中未央様宛", "[人名]様宛"),
         ("岡島萌展に行った", "[人名]展に行った"),
         ("岡島萌宛", "[人名]宛"),
         ("岡島萌派の人", "[人名]派の人"),

@@ -203,7 +203,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
         stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
-        j = end - 1 if not title and last_kanji_of_name(words, end - 1, HONORIFICS) else end  # 萌 + 歌 + さん
+        last = last_kanji_of_name(words, end - 1, HONORIFICS)  # 萌 + 歌 + さん, 萌 + 歌 + 部長
+        j = end - 1 if last else end
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
@@ -222,7 +223,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j = j if k is None or any(taken[k:j]) else k
         run = words[j:end]
         if title:
-            if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
+            named = run[:-1] if last else run
+            if named and all(map(_is_person, named)) and any(w.pos[3] == "姓" for w in named) and _allowed(named):
                 yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
             continue

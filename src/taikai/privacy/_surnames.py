@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from taikai.privacy._not_names import NOT_NAMES
-from taikai.privacy._titles import nickname_after
+from taikai.privacy._titles import nickname_after, title_at
 from taikai.text import Morpheme, PosTagger
 
 # Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
@@ -163,20 +163,24 @@ _OWN_SUFFIXES = frozenset(
     "似節調役主名"  # likeness, a role
 )
 _AFTER_LAST = ("助詞", "助動詞", "補助記号", "空白")
+_GIVEN_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
 
 
 def last_kanji_of_name(words: list[Morpheme], j: int, honorifics: frozenset[str]) -> bool:
-    """Whether ``words[j]``, one kanji UniDic reads as a suffix or a common noun glued after the one-kanji given name
-    ``words[j - 1]``, is the name's last letter (上白石萌歌: 白石 + 萌 + 歌): it ends its word before an honorific, a
-    particle, a symbol or the end of the text, and is no word after a name (鈴木家, 田中様宛: :data:`_OWN_SUFFIXES`)."""
+    """Whether ``words[j]``, one kanji UniDic reads as a suffix or a common noun glued after the given name of one or
+    two kanji ``words[j - 1]``, is the name's last letter (上白石萌歌: 白石 + 萌 + 歌, 未央奈: 未央 + 奈): it ends its
+    word before an honorific, a job title (上白石萌歌部長), a particle, a symbol or the end of the text, and is no word
+    after a name (鈴木家, 田中様宛: :data:`_OWN_SUFFIXES`)."""
     if j == 0 or j >= len(words) or words[j - 1].end != words[j].start:
         return False
     given, word = words[j - 1], words[j]
-    if given.pos[2] != "人名" or given.pos[3] != "名" or not _ONE_KANJI.fullmatch(given.surface):
+    if given.pos[2] != "人名" or given.pos[3] != "名" or not _GIVEN_KANJI.fullmatch(given.surface):
         return False
     if not _ONE_KANJI.fullmatch(word.surface) or word.surface in _OWN_SUFFIXES:
         return False
     if word.pos[:2] not in (("接尾辞", "名詞的"), ("名詞", "普通名詞")):
         return False
     nxt = words[j + 1] if j + 1 < len(words) else None
-    return nxt is None or nxt.start > word.end or nxt.surface in honorifics or nxt.pos[0] in _AFTER_LAST
+    if nxt is None or nxt.start > word.end or nxt.surface in honorifics or nxt.pos[0] in _AFTER_LAST:
+        return True
+    return title_at(words, j + 1)
