@@ -36,6 +36,12 @@ from taikai.privacy import PiiKind, mask_pii
         ("山田に来てもらった", "[人名]に来てもらった"),
         ("責任は山田にある", "責任は[人名]にある"),
         ("期待を背負う北島に行ったインタビュー", "期待を背負う[人名]に行ったインタビュー"),  # 行う, not 行く
+        # Regression: a surname before a word of the family or the home was left (鈴木家 was 鈴木家).
+        ("鈴木家の案件は単価が良い", "[人名]家の案件は単価が良い"),
+        ("納品先は田中宅だった", "納品先は[人名]宅だった"),
+        ("佐藤邸", "[人名]邸"),
+        ("山田夫妻からの依頼", "[人名]夫妻からの依頼"),
+        ("キムラ家", "[人名]家"),
     ],
 )
 def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
@@ -63,6 +69,11 @@ def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
         "取引先：高橋建設",
         "クライアント：株式会社サンプル",
         "連絡先：未定",
+        # A word glued after a surname that starts with a family's kanji but is another word (家具, 家電, 家政).
+        "松本家具で買った",
+        "鈴木家電の配送",
+        "専門家に頼んだ",
+        "大家さんに連絡",
     ],
 )
 def test_a_place_or_a_label_without_a_surname_stays(text):

@@ -1,5 +1,6 @@
 """When a surname alone, with no honorific or title after it, is a name: by the word after it (a particle: 鈴木から,
-の when the dictionary knows it only as a person's name, です when it introduces someone) or by a label before it
+の when the dictionary knows it only as a person's name, です when it introduces someone, a word of the person's
+family or home: 鈴木家, 田中宅) or by a label before it
 (担当者：高橋, 幹事：高橋); and when a surname that is also a place before に or へ names the place (神田に行った,
 神田へ向かう).
 
@@ -100,6 +101,19 @@ def _before_a_noun(words: list[Morpheme], k: int) -> bool:
     return k + 1 < len(words) and words[k].surface == "た" and words[k + 1].pos[0] == "名詞"
 
 
+# Words after a surname that name the person's family or home (鈴木家, 田中宅, 佐藤邸, 山田夫妻): the surname is
+# a person's, whatever follows the word (鈴木家の案件), unless a kanji is glued after it (a word UniDic did not know).
+_FAMILY = frozenset({"家", "宅", "邸", "夫妻", "夫婦"})
+
+
+def _family_of(words: list[Morpheme], j: int) -> bool:
+    """Whether ``words[j]``, glued after a surname, is a word of its family or home that ends its word."""
+    if words[j].surface not in _FAMILY:
+        return False
+    nxt = words[j + 1] if j + 1 < len(words) else None
+    return nxt is None or nxt.start > words[j].end or not _ONE_KANJI.match(nxt.surface)
+
+
 def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, tagger: PosTagger) -> bool:
     """Whether the surname ``words[i]`` is a name with no honorific after it; ``words[j]`` is the first word after
     it and its reading in brackets, which end at *after* (see the module)."""
@@ -115,6 +129,7 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
         return not _goes_to_place(words, i, j, tagger)
     return (
         nickname_after(text, after)  # 田中っちと
+        or _family_of(words, j)  # 鈴木家, 田中宅
         or (nxt.surface == "の" and only_a_person(word, tagger))
         or (nxt.surface == "です" and not_a_place(word, tagger) and _introduces(words, i))
     )
