@@ -162,6 +162,12 @@ def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expecte
         ("岡島萌作の絵", "[人名]作の絵"),
         ("岡島萌作部長", "[人名]作部長"),
         ("田中未央様宛", "[人名]様宛"),
+        # A kanji of the family, a title's prefix, a first, a destination, a lord or a shrine after a two-kanji given
+        # name stays outside (佐藤健太元監督 was [人名]監督 once a two-kanji given name's last kanji was taken).
+        ("佐藤健太元監督に", "[人名]元監督に"),
+        ("田中美咲前社長が", "[人名]前社長が"),
+        ("田中美咲母さん", "[人名]母さん"),
+        ("田中美咲初の個展", "[人名]初の個展"),
         ("岡島萌展に行った", "[人名]展に行った"),
         ("岡島萌宛", "[人名]宛"),
         ("岡島萌派の人", "[人名]派の人"),
