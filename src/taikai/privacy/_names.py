@@ -35,6 +35,7 @@ from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kana_nouns import filler_before_name, surname_read_as_noun
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
+from taikai.privacy._read_apart import given_name_in_pieces, surname_read_as_common_noun
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
@@ -204,7 +205,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
         last = last_kanji_of_name(words, end - 1, HONORIFICS)  # 萌 + 歌 + さん, 萌 + 歌 + 部長
-        j = end - 1 if last else end
+        j = end - 1 if last else end if title else given_name_in_pieces(words, end, tagger)  # 森 + 七 + 菜 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
@@ -217,6 +218,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1  # and a hiragana surname UniDic reads as a common noun (あいだみつを: あいだ + みつを)
         if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
             j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
+        elif not title and surname_read_as_common_noun(words, j, end, COMMON_WITH_HONORIFIC) and not taken[j - 1]:
+            j -= 1  # and a kanji surname UniDic reads as a common noun (浜辺美波: 浜辺 + 美波)
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)
