@@ -164,3 +164,38 @@ def particle_before_name(words: list[Morpheme], j: int, tagger: PosTagger) -> in
     if before.pos[:2] != ("名詞", "普通名詞") or _ALL_HIRAGANA.fullmatch(before.surface):
         return 0
     return 1 if _GIVEN in tagger.dictionary_tags(word.surface[1:]) else 0
+
+
+_GLUED_HONORIFICS = ("ちゃん", "さん", "くん")
+_PIECE = ("記号", "一般", "", "")  # as UniDic tags a stray kana it does not know (ゆ of ゆきんこ)
+_SUFFIX = ("接尾辞", "名詞的", "一般", "")
+
+
+def split_glued_honorifics(words: list[Morpheme]) -> list[Morpheme]:
+    """Return *words* with an honorific UniDic read into an adverb of sounds after a kana word split off it: 結局いちか
+    ちゃん is 結局 + いち + かちゃん to UniDic (かちゃん, a click), and so いち + か + ちゃん here, か a stray kana of
+    the nickname. Not before と (かちゃんと閉まった: the sound) nor after a particle, an ending or an adverb (池に
+    ぽちゃん, まだかちゃん)."""
+    out: list[Morpheme] = []
+    for k, word in enumerate(words):
+        honorific = next((h for h in _GLUED_HONORIFICS if word.surface.endswith(h)), "")
+        before = words[k - 1] if k else None
+        after = words[k + 1] if k + 1 < len(words) else None
+        if (
+            not honorific
+            or word.pos[0] not in ("副詞", "感動詞")
+            or len(word.surface) == len(honorific)
+            or not _ALL_HIRAGANA.fullmatch(word.surface)
+            or before is None
+            or not _glued(before, word)
+            or not _ALL_HIRAGANA.fullmatch(before.surface)
+            or before.pos[0] in _GRAMMAR
+            or before.pos[0] == "副詞"
+            or (after is not None and _glued(word, after) and after.surface.startswith("と"))
+        ):
+            out.append(word)
+            continue
+        cut = word.end - len(honorific)
+        out.append(Morpheme(word.surface[: -len(honorific)], word.start, cut, _PIECE, True))
+        out.append(Morpheme(honorific, cut, word.end, _SUFFIX, False))
+    return out

@@ -32,7 +32,12 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
-from taikai.privacy._kana_nouns import filler_before_name, particle_before_name, surname_read_as_noun
+from taikai.privacy._kana_nouns import (
+    filler_before_name,
+    particle_before_name,
+    split_glued_honorifics,
+    surname_read_as_noun,
+)
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import given_name_in_pieces, surname_read_as_common_noun
@@ -192,7 +197,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
-    words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
+    words = split_glued_honorifics(tagger.tag(text)) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if i == 0:
@@ -238,9 +243,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and not is_company([w.surface for w in run], glued)
             and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
         ):
-            # a particle read into the name after a noun stays (ディレクターにちかさん: に + ちか)
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
-            start = None if start is None else start + particle_before_name(words, j, tagger)
+            start = None if start is None else start + particle_before_name(words, j, tagger)  # に + ちかさん
             start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, stop, PiiKind.NAME)

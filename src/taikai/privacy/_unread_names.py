@@ -172,6 +172,12 @@ def sound_word(word: Morpheme) -> bool:
     return word.pos[0] == "副詞" and surface[0] in _SEMI_VOICED and surface[-1] not in "とり" and len(surface) > 1
 
 
+def _word_part(word: Morpheme) -> bool:
+    """Whether *word* may be part of a common word with an honorific (お + 疲れ + さま): a noun, a prefix, a suffix, no
+    person's name nor a numeral (いち + か of いちかちゃん) and known to UniDic."""
+    return word.pos[0] in _WORD_PARTS and word.pos[2] != "人名" and word.pos[1] != "数詞" and not word.unknown
+
+
 def sound_suffix(word: Morpheme) -> bool:
     """Whether *word* is a suffix in hiragana starting with a semi-voiced kana, a nickname's ending (たかぽん: たか +
     ぽん, which UniDic reads as a noun and a suffix after まだ), never the end of a common word with an honorific."""
@@ -190,7 +196,7 @@ def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     last = run[-1]
     if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1 and not any(map(stray_kana, run[:-1])):
         return None  # the honorific follows a word UniDic knows (ではみなさん: みな; not after a stray kana: ゆ+きんこ)
-    if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run) and not sound_suffix(last):
+    if all(map(_word_part, run)) and not sound_suffix(last):
         return None  # a common word UniDic knows, perhaps with a prefix (お疲れ, ご馳走); ゆうこ+りん is a name
     return j
 
