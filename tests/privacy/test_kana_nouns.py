@@ -129,6 +129,7 @@ def test_a_particle_after_a_noun_is_no_part_of_the_name_after_it(text: str, expe
         ("池にぽちゃんと落ちた", "池にぽちゃんと落ちた"),
         ("まだかちゃん", "まだかちゃん"),
         ("いちばんさん", "いちばんさん"),
+        ("良いところたくさんありました", "良いところたくさんありました"),  # たくさん, many: no honorific
     ],
 )
 def test_an_honorific_read_into_a_sound_or_after_a_numeral_is_a_nickname(text: str, expected: str) -> None:

@@ -24,6 +24,7 @@ from taikai.privacy import mask_pii
         ("女優浜辺美波さん", "女優[人名]さん"),
         ("デザイナー浜辺沙耶さんに", "デザイナー[人名]さんに"),  # a role of the stop list glued before it
         ("谷川七菜さん", "[人名]さん"),  # 七 a prefix to UniDic
+        ("細江英公氏の写真", "[人名]氏の写真"),  # 公 ends a given name, not only a lord's title
         # Left as they were: a word of the people around someone or of a role is no surname, a common noun glued
         # after another word starts no name, one kanji after a surname is a word of its own, and a word after a
         # name (家, 達) is no piece of one.

@@ -172,10 +172,10 @@ _SUFFIX = ("接尾辞", "名詞的", "一般", "")
 
 
 def split_glued_honorifics(words: list[Morpheme]) -> list[Morpheme]:
-    """Return *words* with an honorific UniDic read into an adverb of sounds after a kana word split off it: 結局いちか
-    ちゃん is 結局 + いち + かちゃん to UniDic (かちゃん, a click), and so いち + か + ちゃん here, か a stray kana of
-    the nickname. Not before と (かちゃんと閉まった: the sound) nor after a particle, an ending or an adverb (池に
-    ぽちゃん, まだかちゃん)."""
+    """Return *words* with an honorific UniDic read into an adverb of sounds, one kana and the honorific, after a kana
+    word split off it: 結局いちかちゃん is 結局 + いち + かちゃん to UniDic (かちゃん, a click), and so いち + か +
+    ちゃん here, か a stray kana of the nickname (not たくさん, many: ところたくさん stays). Not before と (かちゃんと
+    閉まった: the sound) nor after a particle, an ending or an adverb (池にぽちゃん, まだかちゃん)."""
     out: list[Morpheme] = []
     for k, word in enumerate(words):
         honorific = next((h for h in _GLUED_HONORIFICS if word.surface.endswith(h)), "")
@@ -184,7 +184,7 @@ def split_glued_honorifics(words: list[Morpheme]) -> list[Morpheme]:
         if (
             not honorific
             or word.pos[0] not in ("副詞", "感動詞")
-            or len(word.surface) == len(honorific)
+            or len(word.surface) != len(honorific) + 1  # one kana and the honorific: not たくさん, many
             or not _ALL_HIRAGANA.fullmatch(word.surface)
             or before is None
             or not _glued(before, word)

@@ -178,7 +178,7 @@ OWN_SUFFIXES = frozenset(
     "術祭器戦号"  # a technique, a festival, a tool, a match, an issue
     "似節調役主名"  # likeness, a role
     "母父兄姉弟妹妻嫁婿娘孫"  # the family (佐藤萌母, 健太兄さん)
-    "元前新現旧初先公宮"  # before a title (元監督, 前社長), a first, a destination, a lord, a shrine
+    "元前新現旧初先宮"  # before a title (元監督, 前社長), a first, a destination, a shrine (not 公: 英公 a name)
 )
 _AFTER_LAST = ("助詞", "助動詞", "補助記号", "空白")
 _GIVEN_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
