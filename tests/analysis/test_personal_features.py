@@ -16,6 +16,14 @@ from taikai.analysis._personal_features import personal
         ("５６７８", True),  # full-width
         ("@ example", True),  # a piece of an e-mail address
         ("taro@example.com", True),  # masking changes it
+        # Regression: a word n-gram was masked with its spaces, which keep the masker from reading its words as one
+        # name (結局いちかちゃん is a name, 結局 いち か ちゃん was not): its words glued are masked too.
+        ("結局 いち か ちゃん", True),
+        ("いち か ちゃん", True),
+        ("森 七 菜 さん", True),
+        ("たか ぽん さん", True),
+        ("お客 さん", False),
+        ("ちゃんと 書い た", False),
         ("手数料 が", False),
         ("怖い", False),
         ("100 円", False),  # a price of three digits

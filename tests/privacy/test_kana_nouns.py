@@ -96,3 +96,41 @@ def test_filler_before_a_hiragana_name_is_its_first_letter(text: str, expected: 
 )
 def test_hiragana_surname_read_as_a_noun_before_a_given_name(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a particle glued after a noun was read into the hiragana name after it and masked with it
+        # (ディレクター + にちか to UniDic: ディレクター[人名]さん).
+        ("ディレクターにちかさんを紹介された", "ディレクターに[人名]さんを紹介された"),
+        ("クライアントにちかさんから連絡", "クライアントに[人名]さんから連絡"),
+        ("デザイナーとちかさん", "デザイナーと[人名]さん"),
+        # Left whole: after a surname the kana starts the given name, after a particle there is no other particle.
+        ("田中にちかさん", "[人名]さん"),
+        ("担当のにちかさん", "担当の[人名]さん"),
+    ],
+)
+def test_a_particle_after_a_noun_is_no_part_of_the_name_after_it(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: after 結局 UniDic reads いちかちゃん as いち + かちゃん (an adverb of sounds: the honorific glued
+        # into it) or as いち + か + ちゃん (a numeral and a counter: a common word to the nickname rule); both left.
+        ("結局いちかちゃん", "結局[人名]ちゃん"),
+        ("結局いちかちゃんに頼んだ", "結局[人名]ちゃんに頼んだ"),
+        ("結局いちかくんに頼んだ", "結局[人名]くんに頼んだ"),
+        ("まだいちかちゃんに", "まだ[人名]ちゃんに"),
+        # The sound stays: before と, after a particle or an adverb.
+        ("ドアがかちゃんと閉まった", "ドアがかちゃんと閉まった"),
+        ("池にぽちゃんと落ちた", "池にぽちゃんと落ちた"),
+        ("まだかちゃん", "まだかちゃん"),
+        ("いちばんさん", "いちばんさん"),
+        ("良いところたくさんありました", "良いところたくさんありました"),  # たくさん, many: no honorific
+    ],
+)
+def test_an_honorific_read_into_a_sound_or_after_a_numeral_is_a_nickname(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -36,6 +36,12 @@ from taikai.privacy import PiiKind, mask_pii
         ("山田に来てもらった", "[人名]に来てもらった"),
         ("責任は山田にある", "責任は[人名]にある"),
         ("期待を背負う北島に行ったインタビュー", "期待を背負う[人名]に行ったインタビュー"),  # 行う, not 行く
+        # Regression: a surname before a word of the family or the home was left (鈴木家 was 鈴木家).
+        ("鈴木家の案件は単価が良い", "[人名]家の案件は単価が良い"),
+        ("納品先は田中宅だった", "納品先は[人名]宅だった"),
+        ("佐藤邸", "[人名]邸"),
+        ("山田夫妻からの依頼", "[人名]夫妻からの依頼"),
+        ("キムラ家", "[人名]家"),
     ],
 )
 def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
@@ -63,6 +69,11 @@ def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
         "取引先：高橋建設",
         "クライアント：株式会社サンプル",
         "連絡先：未定",
+        # A word glued after a surname that starts with a family's kanji but is another word (家具, 家電, 家政).
+        "松本家具で買った",
+        "鈴木家電の配送",
+        "専門家に頼んだ",
+        "大家さんに連絡",
     ],
 )
 def test_a_place_or_a_label_without_a_surname_stays(text):
@@ -132,6 +143,15 @@ def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expecte
         ("小池萌歌から連絡", "[人名]から連絡"),  # 歌 a common noun here
         ("遠野萌歌", "[人名]"),
         ("遠野萌歌。", "[人名]。"),
+        # Regression: before a job title the last kanji was left ([人名]歌部長), and a two-kanji given name's last
+        # kanji was never taken (未央 + 奈: 未央奈さん was left whole, 田中未央奈から was [人名]奈から).
+        ("上白石萌歌部長に相談した", "[人名]部長に相談した"),
+        ("中野咲歌課長から", "[人名]課長から"),
+        ("岡島萌歌ディレクターに", "[人名]ディレクターに"),
+        ("未央奈さんに相談した", "[人名]さんに相談した"),
+        ("莉緒奈ちゃんと組んだ", "[人名]ちゃんと組んだ"),
+        ("田中未央奈から連絡", "[人名]から連絡"),
+        ("田中未央奈部長", "[人名]部長"),
         # Left: a kanji that is a word after the name (to, the family, the side, others, a work by, a group).
         ("田中様宛", "[人名]様宛"),
         ("佐藤部長", "[人名]部長"),
@@ -140,6 +160,14 @@ def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expecte
         ("田中君", "[人名]君"),
         ("岡島萌家に届いた", "[人名]家に届いた"),
         ("岡島萌作の絵", "[人名]作の絵"),
+        ("岡島萌作部長", "[人名]作部長"),
+        ("田中未央様宛", "[人名]様宛"),
+        # A kanji of the family, a title's prefix, a first, a destination, a lord or a shrine after a two-kanji given
+        # name stays outside (佐藤健太元監督 was [人名]監督 once a two-kanji given name's last kanji was taken).
+        ("佐藤健太元監督に", "[人名]元監督に"),
+        ("田中美咲前社長が", "[人名]前社長が"),
+        ("田中美咲母さん", "[人名]母さん"),
+        ("田中美咲初の個展", "[人名]初の個展"),
         ("岡島萌展に行った", "[人名]展に行った"),
         ("岡島萌宛", "[人名]宛"),
         ("岡島萌派の人", "[人名]派の人"),

@@ -41,6 +41,11 @@ def unread_name(text: str) -> str | None:
         ("もうみーさんとは話さない", "みー"),  # not the adverb before it
         ("まだたかぴーさんに頼んでる", "たかぴー"),  # regression: た + か after an adverb was left (まだたか[人名])
         ("もうたかぴーさんとは組まない", "たかぴー"),  # no past ending after an adverb: the た starts the name
+        # Regression: after an adverb UniDic reads たか as a common noun and ぽん as its suffix, a common word to
+        # the rule: まだたかぽんさん was left. A suffix of sounds is a nickname's ending.
+        ("まだたかぽんさんに頼んでる", "たかぽん"),
+        ("もうさとぽんさんとは組まない", "さとぽん"),
+        ("ずっとやまぽんくんに頼んだ", "やまぽん"),
         ("そうだみーさん", "みー"),  # だ after an adverb stays outside
         ("あのたかぴーさんが", "たかぴー"),
         ("書いてくれたみーさん", "みー"),

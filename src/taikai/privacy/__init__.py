@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 24
+MASKER_VERSION = 25
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -105,7 +105,13 @@ honorific (ももさん, ゆめ様, あやねさん: were left); a phone number 
 hiragana name after a one-kana filler, and a name after one kanji UniDic reads apart, masked whole (いちかさん was
 い[人名]さん, 上倉健一さん was 上[人名]さん). 24: a given name's last kanji UniDic reads apart, a hiragana
 surname it reads as a common noun, and a nickname after an adverb and た, masked whole (岡島萌歌さん was
-[人名]歌さん, はたけみつをさん was はたけ[人名]さん, まだたかぴーさん was まだたか[人名]さん)."""
+[人名]歌さん, はたけみつをさん was はたけ[人名]さん, まだたかぴーさん was まだたか[人名]さん). 25: kanji names
+UniDic reads apart as common words masked before an honorific (清原果耶さん, 森七菜さん were left, 浜辺美波さん was
+浜辺[人名]さん), a given name's last kanji before a title or after a two-kanji given name (上白石萌歌部長 was
+[人名]歌部長, 未央奈さん was left), a surname before 家, 宅, 邸, 夫妻 or 夫婦 (鈴木家), a nickname ending in a
+suffix of sounds (まだたかぽんさん) or whose honorific UniDic reads into a sound (結局いちかちゃん: いち + かちゃん);
+a particle read into the hiragana name after a noun left outside (ディレクターに[人名]さん, was
+ディレクター[人名]さん)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from taikai.text import Morpheme
+from taikai.text import Morpheme, PosTagger
 
 _HONORIFICS = frozenset({"さん", "様", "さま", "氏", "くん", "ちゃん", "先生"})
 _NOUN = ("名詞", "普通名詞", "一般")
@@ -145,3 +145,57 @@ def surname_read_as_noun(words: list[Morpheme], j: int) -> bool:
         return False
     before = words[j - 2] if j >= 2 and _glued(words[j - 2], noun) else None
     return before is None or before.pos[0] == "助詞" or _punctuation(before)
+
+
+_CASE_PARTICLES = frozenset("にをがとでへもは")
+_GIVEN = ("名詞", "固有名詞", "人名", "名")
+
+
+def particle_before_name(words: list[Morpheme], j: int, tagger: PosTagger) -> int:
+    """Return 1 when the hiragana given name UniDic reads at ``words[j]`` starts with a particle glued after a common
+    noun, and the rest is a given name too: ディレクターにちかさん is ディレクター + に + ちか (UniDic: にちか), so
+    the name starts one kana later; else 0. After a name (田中にちか) or a particle, the name is read whole."""
+    word = words[j]
+    if word.pos != _GIVEN or word.surface[0] not in _CASE_PARTICLES or not _ALL_HIRAGANA.fullmatch(word.surface):
+        return 0
+    if j == 0 or not _glued(words[j - 1], word) or len(word.surface) < 3:
+        return 0
+    before = words[j - 1]
+    if before.pos[:2] != ("名詞", "普通名詞") or _ALL_HIRAGANA.fullmatch(before.surface):
+        return 0
+    return 1 if _GIVEN in tagger.dictionary_tags(word.surface[1:]) else 0
+
+
+_GLUED_HONORIFICS = ("ちゃん", "さん", "くん")
+_PIECE = ("記号", "一般", "", "")  # as UniDic tags a stray kana it does not know (ゆ of ゆきんこ)
+_SUFFIX = ("接尾辞", "名詞的", "一般", "")
+
+
+def split_glued_honorifics(words: list[Morpheme]) -> list[Morpheme]:
+    """Return *words* with an honorific UniDic read into an adverb of sounds, one kana and the honorific, after a kana
+    word split off it: 結局いちかちゃん is 結局 + いち + かちゃん to UniDic (かちゃん, a click), and so いち + か +
+    ちゃん here, か a stray kana of the nickname (not たくさん, many: ところたくさん stays). Not before と (かちゃんと
+    閉まった: the sound) nor after a particle, an ending or an adverb (池にぽちゃん, まだかちゃん)."""
+    out: list[Morpheme] = []
+    for k, word in enumerate(words):
+        honorific = next((h for h in _GLUED_HONORIFICS if word.surface.endswith(h)), "")
+        before = words[k - 1] if k else None
+        after = words[k + 1] if k + 1 < len(words) else None
+        if (
+            not honorific
+            or word.pos[0] not in ("副詞", "感動詞")
+            or len(word.surface) != len(honorific) + 1  # one kana and the honorific: not たくさん, many
+            or not _ALL_HIRAGANA.fullmatch(word.surface)
+            or before is None
+            or not _glued(before, word)
+            or not _ALL_HIRAGANA.fullmatch(before.surface)
+            or before.pos[0] in _GRAMMAR
+            or before.pos[0] == "副詞"
+            or (after is not None and _glued(word, after) and after.surface.startswith("と"))
+        ):
+            out.append(word)
+            continue
+        cut = word.end - len(honorific)
+        out.append(Morpheme(word.surface[: -len(honorific)], word.start, cut, _PIECE, True))
+        out.append(Morpheme(honorific, cut, word.end, _SUFFIX, False))
+    return out

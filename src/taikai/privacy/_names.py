@@ -32,9 +32,15 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
-from taikai.privacy._kana_nouns import filler_before_name, surname_read_as_noun
+from taikai.privacy._kana_nouns import (
+    filler_before_name,
+    particle_before_name,
+    split_glued_honorifics,
+    surname_read_as_noun,
+)
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
+from taikai.privacy._read_apart import given_name_in_pieces, surname_read_as_common_noun
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
@@ -191,7 +197,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
-    words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
+    words = split_glued_honorifics(tagger.tag(text)) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if i == 0:
@@ -203,7 +209,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
         stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
-        j = end - 1 if not title and last_kanji_of_name(words, end - 1, HONORIFICS) else end  # 萌 + 歌 + さん
+        last = last_kanji_of_name(words, end - 1, HONORIFICS)  # 萌 + 歌 + さん, 萌 + 歌 + 部長
+        j = end - 1 if last else end if title else given_name_in_pieces(words, end, tagger)  # 森 + 七 + 菜 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
@@ -216,13 +223,16 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1  # and a hiragana surname UniDic reads as a common noun (あいだみつを: あいだ + みつを)
         if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
             j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
+        elif not title and surname_read_as_common_noun(words, j, end, COMMON_WITH_HONORIFIC) and not taken[j - 1]:
+            j -= 1  # and a kanji surname UniDic reads as a common noun (浜辺美波: 浜辺 + 美波)
         if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)
             j = j if k is None or any(taken[k:j]) else k
         run = words[j:end]
         if title:
-            if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
+            named = run[:-1] if last else run
+            if named and all(map(_is_person, named)) and any(w.pos[3] == "姓" for w in named) and _allowed(named):
                 yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
             continue
@@ -234,6 +244,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
         ):
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
+            start = None if start is None else start + particle_before_name(words, j, tagger)  # に + ちかさん
             start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, stop, PiiKind.NAME)

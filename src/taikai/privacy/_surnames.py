@@ -1,5 +1,6 @@
 """When a surname alone, with no honorific or title after it, is a name: by the word after it (a particle: 鈴木から,
-の when the dictionary knows it only as a person's name, です when it introduces someone) or by a label before it
+の when the dictionary knows it only as a person's name, です when it introduces someone, a word of the person's
+family or home: 鈴木家, 田中宅) or by a label before it
 (担当者：高橋, 幹事：高橋); and when a surname that is also a place before に or へ names the place (神田に行った,
 神田へ向かう).
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from taikai.privacy._not_names import NOT_NAMES
-from taikai.privacy._titles import nickname_after
+from taikai.privacy._titles import nickname_after, title_at
 from taikai.text import Morpheme, PosTagger
 
 # Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
@@ -100,6 +101,19 @@ def _before_a_noun(words: list[Morpheme], k: int) -> bool:
     return k + 1 < len(words) and words[k].surface == "た" and words[k + 1].pos[0] == "名詞"
 
 
+# Words after a surname that name the person's family or home (鈴木家, 田中宅, 佐藤邸, 山田夫妻): the surname is
+# a person's, whatever follows the word (鈴木家の案件), unless a kanji is glued after it (a word UniDic did not know).
+_FAMILY = frozenset({"家", "宅", "邸", "夫妻", "夫婦"})
+
+
+def _family_of(words: list[Morpheme], j: int) -> bool:
+    """Whether ``words[j]``, glued after a surname, is a word of its family or home that ends its word."""
+    if words[j].surface not in _FAMILY:
+        return False
+    nxt = words[j + 1] if j + 1 < len(words) else None
+    return nxt is None or nxt.start > words[j].end or not _ONE_KANJI.match(nxt.surface)
+
+
 def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, tagger: PosTagger) -> bool:
     """Whether the surname ``words[i]`` is a name with no honorific after it; ``words[j]`` is the first word after
     it and its reading in brackets, which end at *after* (see the module)."""
@@ -115,6 +129,7 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
         return not _goes_to_place(words, i, j, tagger)
     return (
         nickname_after(text, after)  # 田中っちと
+        or _family_of(words, j)  # 鈴木家, 田中宅
         or (nxt.surface == "の" and only_a_person(word, tagger))
         or (nxt.surface == "です" and not_a_place(word, tagger) and _introduces(words, i))
     )
@@ -122,7 +137,7 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
 
 # One kanji before a name that is a word of its own: the late, former, new, same, both (故石岡瑛子, 元田中), a time
 # (今, 後: その後順子さん), and the family (妻洋子): never the first letter of the name.
-_OWN_PREFIXES = frozenset(
+OWN_PREFIXES = frozenset(
     "故亡元前現新旧同両各全総副超某対御貴弊当本我諸真非反脱"  # prefixes of a person
     "今昨翌毎後"  # times
     "妻夫母父兄姉弟妹娘嫁婿孫祖叔伯甥姪"  # the family
@@ -135,12 +150,12 @@ def kanji_before_surname(words: list[Morpheme], j: int) -> bool:
     """Whether ``words[j - 1]`` is one kanji UniDic reads as a prefix or a common noun (or a suffix, after a space)
     glued before the kanji name ``words[j]``, and starts its word: the first letter of a surname the dictionary does
     not hold (上倉: 上 + 倉, 佐津川: 佐 + 津川, 向谷: 向 + 谷) or of a given name (未央子: 未 + 央子), unless it is a
-    word of its own before a name (故, 元, 新, 妻: :data:`_OWN_PREFIXES`), or glued after a kanji or a demonstrative
+    word of its own before a name (故, 元, 新, 妻: :data:`OWN_PREFIXES`), or glued after a kanji or a demonstrative
     (大地丙太郎: 丙 ends 大地丙; その後)."""
     if j == 0 or words[j - 1].end != words[j].start or words[j].pos[2] != "人名":
         return False
     before = words[j - 1]
-    if not _ONE_KANJI.fullmatch(before.surface) or before.surface in _OWN_PREFIXES:
+    if not _ONE_KANJI.fullmatch(before.surface) or before.surface in OWN_PREFIXES:
         return False
     ahead = words[j - 2] if j >= 2 and words[j - 2].end == before.start else None
     # A suffix to UniDic only after a word a space or a line end stands between (日本HP\n上倉賢: 上 + 倉 + 賢).
@@ -154,29 +169,36 @@ def kanji_before_surname(words: list[Morpheme], j: int) -> bool:
 
 
 # One kanji after a name that makes a word of its own: to, whose, whose side, and others (田中様宛, 鈴木家, 山田氏側,
-# 高橋さん達), a work by (佐藤萌作, 鈴木健著, 山田萌展) or a group (田中派): never the last letter of a name.
-_OWN_SUFFIXES = frozenset(
+# 高橋さん達), a work by (佐藤萌作, 鈴木健著, 山田萌展), a group (田中派), the family (萌母, 健太兄さん) or the start
+# of a title (佐藤健太元監督, 前社長): never the last letter of a name.
+OWN_SUFFIXES = frozenset(
     "宛家側達様殿氏君方等ら邸宅"  # to, the family, the side, others
     "作著談曰訳編画撮写演監製版伝論像展賞杯曲詩書記集選"  # a work by, a prize
     "派流式風系組団隊軍社店館会室部課長屋亭堂塾院寺寮"  # a group, a school, a place
     "術祭器戦号"  # a technique, a festival, a tool, a match, an issue
     "似節調役主名"  # likeness, a role
+    "母父兄姉弟妹妻嫁婿娘孫"  # the family (佐藤萌母, 健太兄さん)
+    "元前新現旧初先宮"  # before a title (元監督, 前社長), a first, a destination, a shrine (not 公: 英公 a name)
 )
 _AFTER_LAST = ("助詞", "助動詞", "補助記号", "空白")
+_GIVEN_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
 
 
 def last_kanji_of_name(words: list[Morpheme], j: int, honorifics: frozenset[str]) -> bool:
-    """Whether ``words[j]``, one kanji UniDic reads as a suffix or a common noun glued after the one-kanji given name
-    ``words[j - 1]``, is the name's last letter (上白石萌歌: 白石 + 萌 + 歌): it ends its word before an honorific, a
-    particle, a symbol or the end of the text, and is no word after a name (鈴木家, 田中様宛: :data:`_OWN_SUFFIXES`)."""
+    """Whether ``words[j]``, one kanji UniDic reads as a suffix or a common noun glued after the given name of one or
+    two kanji ``words[j - 1]``, is the name's last letter (上白石萌歌: 白石 + 萌 + 歌, 未央奈: 未央 + 奈): it ends its
+    word before an honorific, a job title (上白石萌歌部長), a particle, a symbol or the end of the text, and is no word
+    after a name (鈴木家, 田中様宛: :data:`OWN_SUFFIXES`)."""
     if j == 0 or j >= len(words) or words[j - 1].end != words[j].start:
         return False
     given, word = words[j - 1], words[j]
-    if given.pos[2] != "人名" or given.pos[3] != "名" or not _ONE_KANJI.fullmatch(given.surface):
+    if given.pos[2] != "人名" or given.pos[3] != "名" or not _GIVEN_KANJI.fullmatch(given.surface):
         return False
-    if not _ONE_KANJI.fullmatch(word.surface) or word.surface in _OWN_SUFFIXES:
+    if not _ONE_KANJI.fullmatch(word.surface) or word.surface in OWN_SUFFIXES:
         return False
     if word.pos[:2] not in (("接尾辞", "名詞的"), ("名詞", "普通名詞")):
         return False
     nxt = words[j + 1] if j + 1 < len(words) else None
-    return nxt is None or nxt.start > word.end or nxt.surface in honorifics or nxt.pos[0] in _AFTER_LAST
+    if nxt is None or nxt.start > word.end or nxt.surface in honorifics or nxt.pos[0] in _AFTER_LAST:
+        return True
+    return title_at(words, j + 1)

@@ -15,7 +15,8 @@ of the many common words that take さん (お客さん, 皆さん, 大家さん
   is (みなさん, おかげさま, お+疲れ+さま are a noun with a prefix at most). A particle after a stray kana (ゆ + の
   + ん, ゆ a symbol to UniDic) and one kana read as a filler right before the honorific (ん) are pieces of it, not
   boundaries; an adverb of two kana or more before one whole word is one (もうぽんさん: もう stays). An adverb of
-  sounds in hiragana alone (:func:`sound_word`: ぽんさん, ぺこちゃん, ぽちさん) is a nickname too.
+  sounds in hiragana alone (:func:`sound_word`: ぽんさん, ぺこちゃん, ぽちさん) is a nickname too, and so is a
+  noun before a suffix of sounds (:func:`sound_suffix`: まだたかぽんさん, たか + ぽん after まだ).
 - **A kana nickname ending in a kanji.** Kana glued before 子 or 美 right before the honorific (ぴよ子さん: ぴ + よ
   + 子, みか子さん: みか + 子), or before a given name in kanji (ぴよ太郎さん: the name finder took 太郎 alone), read
   as such a nickname is (:func:`kana_before_name`), with no verb, adjective or ending among them (結婚した歩さん);
@@ -171,6 +172,19 @@ def sound_word(word: Morpheme) -> bool:
     return word.pos[0] == "副詞" and surface[0] in _SEMI_VOICED and surface[-1] not in "とり" and len(surface) > 1
 
 
+def _word_part(word: Morpheme) -> bool:
+    """Whether *word* may be part of a common word with an honorific (お + 疲れ + さま): a noun, a prefix, a suffix, no
+    person's name nor a numeral (いち + か of いちかちゃん) and known to UniDic."""
+    return word.pos[0] in _WORD_PARTS and word.pos[2] != "人名" and word.pos[1] != "数詞" and not word.unknown
+
+
+def sound_suffix(word: Morpheme) -> bool:
+    """Whether *word* is a suffix in hiragana starting with a semi-voiced kana, a nickname's ending (たかぽん: たか +
+    ぽん, which UniDic reads as a noun and a suffix after まだ), never the end of a common word with an honorific."""
+    suffix = word.pos[:2] == ("接尾辞", "名詞的")
+    return suffix and word.surface[0] in _SEMI_VOICED and _script(word.surface) == "hiragana"
+
+
 def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
     j = _kana_start(words, i)
@@ -182,7 +196,7 @@ def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     last = run[-1]
     if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1 and not any(map(stray_kana, run[:-1])):
         return None  # the honorific follows a word UniDic knows (ではみなさん: みな; not after a stray kana: ゆ+きんこ)
-    if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run):
+    if all(map(_word_part, run)) and not sound_suffix(last):
         return None  # a common word UniDic knows, perhaps with a prefix (お疲れ, ご馳走); ゆうこ+りん is a name
     return j
 

@@ -1,0 +1,103 @@
+"""Kanji names UniDic reads apart as common words, found by the honorific after them: 森七菜さん, 浜辺美波さん.
+
+UniDic's best path reads a surname it does not hold as a name as the common noun it spells (浜辺, a beach: 浜辺美波),
+and a given name it does not hold as its kanji one by one (七菜: 七 a numeral + 菜 a suffix; 果耶: 果 + 耶, unknown).
+Before an honorific such words are still a name, when what stands before them says so:
+
+- **A given name read as two single kanji.** Two words of one kanji each, glued before the honorific, each a noun,
+  a numeral, a suffix or a kanji UniDic does not know (the first a prefix too: 谷川七菜さん, 七 + 菜), neither a word
+  after a name (家, 達, 宅: :data:`taikai.privacy._surnames.OWN_SUFFIXES`), after a surname: one UniDic tags
+  (清原果耶さん), or a kanji noun the dictionary also holds as a surname where a name may start (森七菜さん: 森, a
+  forest to the best path; see the next rule). One kanji alone after a surname is left (a word of its own too
+  often: 田中両氏).
+- **A surname read as a common noun.** A kanji common noun glued before a given name in kanji UniDic tags, right
+  before the honorific, is the surname (浜辺美波さん: 浜辺 + 美波) when a name may start there (nothing glued before
+  it but punctuation, a particle, a noun of time, or a word of the people around someone or of a role:
+  先日浜辺美波さん, 女優浜辺美波さん) and it is no such word itself (友人, 同僚, 上司, 担当, 女優: :data:`_PEOPLE`,
+  nor a common word that takes an honorific itself: 友人美波さん is 友人 and 美波さん).
+"""
+
+from __future__ import annotations
+
+import re
+
+from taikai.privacy._not_names import NOT_NAMES
+from taikai.privacy._surnames import OWN_PREFIXES, OWN_SUFFIXES
+from taikai.text import Morpheme, PosTagger
+
+_ONE_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
+_SURNAME = ("名詞", "固有名詞", "人名", "姓")
+_BOUNDARIES = frozenset({"補助記号", "助詞", "助動詞", "空白"})
+_PIECE_TAGS = frozenset({("名詞", "普通名詞"), ("名詞", "数詞"), ("接尾辞", "名詞的"), ("記号", "一般")})
+# A word of the people around someone or of a role before a given name (友人美波さん: a friend, 美波さん): never the
+# surname. The kanji ones UniDic reads as one common noun; roles in katakana are no kanji and never taken.
+_PEOPLE = frozenset(
+    (
+        *("友人", "知人", "友達", "親友", "同僚", "同期", "同級", "上司", "部下", "先輩", "後輩", "新人", "恩師"),
+        *("師匠", "弟子", "担当", "担当者", "講師", "社員", "社長", "店長", "女優", "俳優", "歌手", "声優", "選手"),
+        *("作家", "漫画", "画家", "監督", "記者", "主婦", "学生", "生徒", "会員", "相手", "先方", "顧客", "依頼"),
+        *("夫人", "令嬢", "息子", "長男", "次男", "長女", "次女", "三女", "娘婿", "義母", "義父", "義姉", "義妹"),
+    )
+)
+
+
+def _glued(left: Morpheme, right: Morpheme) -> bool:
+    return left.end == right.start
+
+
+def _starts_name(words: list[Morpheme], k: int) -> bool:
+    """Whether a name may start at ``words[k]``: nothing glued before it, or punctuation, a particle, an ending, a
+    noun of time (先日, 結局: a noun that is also an adverb) or a word of the people around someone or of a role
+    (女優浜辺美波さん: 女優 + 浜辺 + 美波; the roles and platforms of the stop list: デザイナー, ライター)."""
+    if k == 0 or not _glued(words[k - 1], words[k]):
+        return True
+    before = words[k - 1]
+    people = before.surface in _PEOPLE or before.surface.lower() in NOT_NAMES  # 女優, デザイナー, ライター
+    return before.pos[0] in _BOUNDARIES or before.pos[2] == "副詞可能" or people
+
+
+def _piece(word: Morpheme, first: bool = False) -> bool:
+    """Whether *word* may be one kanji of a given name read apart; the first may be a prefix to UniDic (七 of 七菜)
+    that is no word of its own before a name (元, 新, 故)."""
+    prefix = first and word.pos[0] == "接頭辞" and word.surface not in OWN_PREFIXES
+    return (
+        bool(_ONE_KANJI.fullmatch(word.surface))
+        and (word.pos[:2] in _PIECE_TAGS or word.unknown or prefix)
+        and word.pos[2] != "人名"
+        and word.surface not in OWN_SUFFIXES
+    )
+
+
+def _held_surname(words: list[Morpheme], k: int, tagger: PosTagger) -> bool:
+    """Whether ``words[k]`` is a surname: UniDic tags it one, or it is a kanji noun the dictionary also holds as one
+    and a name may start there (森 of 森七菜: :func:`_starts_name`)."""
+    word = words[k]
+    if word.pos == _SURNAME:
+        return True
+    if word.pos[0] != "名詞" or not _KANJI.fullmatch(word.surface) or not _starts_name(words, k):
+        return False
+    return _SURNAME in tagger.dictionary_tags(word.surface)
+
+
+def given_name_in_pieces(words: list[Morpheme], end: int, tagger: PosTagger) -> int:
+    """Return where a surname and a given name read as two single kanji start before ``words[end]`` (清原 + 果 + 耶,
+    森 + 七 + 菜), or *end* when there is none (see the module)."""
+    if end < 3 or not all(_glued(a, b) for a, b in zip(words[end - 3 : end], words[end - 2 : end + 1], strict=True)):
+        return end
+    if not (_piece(words[end - 2], first=True) and _piece(words[end - 1])):
+        return end
+    return end - 3 if _held_surname(words, end - 3, tagger) else end
+
+
+def surname_read_as_common_noun(words: list[Morpheme], j: int, end: int, common: frozenset[str]) -> bool:
+    """Whether ``words[j - 1]`` is a kanji common noun glued before the kanji given name ``words[j]``, which ends before
+    *end*, that is the name's surname (浜辺美波さん); *common* holds the common words with an honorific."""
+    if j == 0 or end != j + 1 or words[j].pos[2:4] != ("人名", "名") or not _KANJI.fullmatch(words[j].surface):
+        return False
+    noun = words[j - 1]
+    if noun.pos[:3] != ("名詞", "普通名詞", "一般") or not _glued(noun, words[j]) or not _KANJI.fullmatch(noun.surface):
+        return False
+    if len(noun.surface) < 2 or noun.surface in _PEOPLE or any(noun.surface + h in common for h in ("さん", "様")):
+        return False
+    return _starts_name(words, j - 1)

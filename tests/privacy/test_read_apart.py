@@ -1,0 +1,41 @@
+"""Kanji names UniDic reads apart as common words (taikai.privacy._read_apart): a given name read as two single
+kanji after a surname (森七菜さん, 清原果耶さん), a surname read as a common noun before a given name (浜辺美波さん)."""
+
+import pytest
+
+from taikai.privacy import mask_pii
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a given name read as two single kanji after a surname was left (清原 + 果 + 耶 + さん), and so
+        # was the surname the best path reads as a common noun (森 + 七 + 菜 + さん).
+        ("清原果耶さんと組んだ", "[人名]さんと組んだ"),
+        ("森七菜さんに頼んだ", "[人名]さんに頼んだ"),
+        ("結局森七菜さんとは", "結局[人名]さんとは"),  # a noun of time before it is a boundary
+        ("同僚の森七菜さん", "同僚の[人名]さん"),
+        ("女優森七菜さん", "女優[人名]さん"),  # a role glued before it
+        # Regression: a surname read as a common noun before a given name UniDic tags (浜辺 + 美波) was left:
+        # 浜辺[人名]さん.
+        ("浜辺美波さんと組んだ", "[人名]さんと組んだ"),
+        ("先日浜辺美波さんに", "先日[人名]さんに"),
+        ("今日は浜辺美波さんと", "今日は[人名]さんと"),
+        ("女優浜辺美波さん", "女優[人名]さん"),
+        ("デザイナー浜辺沙耶さんに", "デザイナー[人名]さんに"),  # a role of the stop list glued before it
+        ("谷川七菜さん", "[人名]さん"),  # 七 a prefix to UniDic
+        ("細江英公氏の写真", "[人名]氏の写真"),  # 公 ends a given name, not only a lord's title
+        # Left as they were: a word of the people around someone or of a role is no surname, a common noun glued
+        # after another word starts no name, one kanji after a surname is a word of its own, and a word after a
+        # name (家, 達) is no piece of one.
+        ("友人美波さんに相談", "友人[人名]さんに相談"),
+        ("同期美波さんと", "同期[人名]さんと"),
+        ("浜辺の美波さん", "浜辺の[人名]さん"),
+        ("田中両氏", "田中両氏"),
+        ("岡島萌家に届いた", "[人名]家に届いた"),
+        ("お客さんが少ない", "お客さんが少ない"),
+        ("森さんに頼んだ", "[人名]さんに頼んだ"),
+    ],
+)
+def test_a_name_read_apart_as_common_words_is_masked_whole(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected
