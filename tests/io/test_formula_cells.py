@@ -262,3 +262,25 @@ def test_a_frame_is_unescaped_as_the_csv_file_of_the_same_content_is(tmp_path, t
         assert want in from_file and want in from_frame
     else:
         assert from_file == from_frame == want
+
+
+@pytest.mark.parametrize(
+    ("columns", "cells", "rows"),
+    [
+        ([["=1+1", "a", "@x"], ["b", "+81", "c"]], 3, (0, 1, 2)),
+        ([["-163", "-1.5", "手数料"], [-1, 2.5, None]], 0, ()),  # plain numbers, and numbers: no formula
+        ([["-ひどい", "'=x", "＝全角"], ["\tx", "\rx", ""]], 3, (0, 1)),  # tab and CR first count; ' and ＝ do not
+        ([[["=in a list"], {"=": 1}, True]], 0, ()),
+    ],
+)
+def test_formula_cells_counts_the_texts_excel_reads_as_formulas(columns, cells, rows):
+    from taikai.io import FormulaCells, formula_cells
+
+    assert formula_cells(columns) == FormulaCells(cells, rows)
+
+
+@pytest.mark.parametrize("value", ["=1+1", "'=x", "''@y", "-163", "+81", "plain", "'plain", "", None, 3, "-ひどい"])
+def test_unescape_cells_gives_back_what_escape_formula_was_given(value):
+    from taikai.io import unescape_cells
+
+    assert unescape_cells([escape_formula(value)]) == [value]

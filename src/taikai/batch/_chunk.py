@@ -71,6 +71,12 @@ class ChunkResult:
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`)."""
     folded_rows: int = 0
     """Rows holding such a character."""
+    formula_cells: int = 0
+    """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
+    formula_rows: int = 0
+    """Rows holding such a cell."""
+    formula_where: tuple[str, ...] = ()
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
 
 
 def _shown_id(value: object) -> str:
@@ -98,6 +104,8 @@ def chunk_result(
     masks: Mapping[str, int] | None = None,
     lines: Sequence[int] | None = None,
     files: Sequence[str] | None = None,
+    formulas: Sequence[int] = (),
+    formula_cells: int = 0,
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
@@ -105,9 +113,17 @@ def chunk_result(
     they are in (when there are several): the examples keep them.
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
-    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value).
+    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value). *formulas* are the rows
+    (0-based) holding some of the *formula_cells*, the text cells Excel would read as formulas (CSV/TSV output).
     """
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
+
+    def where(i: int) -> str:
+        """Name the row *i* as an example does."""
+        who = None if ids is None else _shown_id(ids[i])
+        line, file = lines[i] if lines else None, files[i] if files else None
+        return RowProblem(row_name(i), who, Status.OK, "", line, file).where()
+
     examples = []
     ok = Status.OK.value  # looked up once: an enum member's value is a property, run per row here
     for i, status in enumerate(statuses):
@@ -129,4 +145,7 @@ def chunk_result(
         ruled=len(fired),
         conflicts=sum(c is True for c in rule_conflicts or ()),
         masks={kind: n for kind, n in (masks or {}).items() if n},
+        formula_cells=formula_cells,
+        formula_rows=len(formulas),
+        formula_where=tuple(map(where, formulas[:MAX_EXAMPLES])),
     )

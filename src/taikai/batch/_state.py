@@ -41,20 +41,28 @@ class Totals:
     undecodable_bytes: int = 0
     private_use_characters: int = 0
     decode_lines: tuple[int | str, ...] = ()
+    formula_cells: int = 0
+    """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
+    formula_rows: int = 0
+    formula_where: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them); the
-        CP932 folds only when there are some, so that a run without them saves the state earlier versions did."""
-        folds = ("folded_characters", "folded_rows")
-        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in folds or self.folded_characters}
-        return values | {"examples": [e.to_dict() for e in self.examples], "decode_lines": list(self.decode_lines)}
+        CP932 folds and the formula cells only when there are some, so that a run without them saves the state
+        earlier versions did."""
+        only = {"folded_characters": self.folded_characters, "folded_rows": self.folded_characters}
+        only |= dict.fromkeys(("formula_cells", "formula_rows", "formula_where"), self.formula_cells)
+        values = {f.name: getattr(self, f.name) for f in fields(self) if only.get(f.name, 1)}
+        values = values | {"examples": [e.to_dict() for e in self.examples], "decode_lines": list(self.decode_lines)}
+        return values | ({"formula_where": list(self.formula_where)} if self.formula_cells else {})
 
     @classmethod
     def from_json(cls, values: dict[str, Any]) -> Totals:
         """Read back what :meth:`to_json` wrote; a count a version before it did not save is 0 (none)."""
         known = {f.name: values[f.name] for f in fields(cls) if f.name in values}
         examples = tuple(RowProblem.from_dict(e) for e in values.get("examples", []))
-        return cls(**known | {"examples": examples, "decode_lines": tuple(values.get("decode_lines", []))})
+        lists = {name: tuple(values.get(name, [])) for name in ("decode_lines", "formula_where")}
+        return cls(**known | {"examples": examples} | lists)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 from taikai._warn import warn_user
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
-from taikai.batch._summary_text import summary_text, unclassified_warning
+from taikai.batch._summary_text import formula_warning, summary_text, unclassified_warning
 from taikai.errors import DataWarning
 from taikai.io import CellLosses, DecodeNote
 from taikai.rules import Rule
@@ -55,6 +55,15 @@ class BatchSummary:
     private_use_characters: int = 0
     decode_lines: list[int | str] = field(default_factory=list)
     """The file lines of the first such rows (``FILE:LINE`` where the Dask engine read several files)."""
+    formula_cells: int = 0
+    """CSV/TSV output: text cells Excel would read as formulas (``=``, ``+``, ``-``, ``@`` first; not a plain
+    number): written with an apostrophe first with ``excel_safe``, else warned of (:meth:`warn_formulas`)."""
+    formula_rows: int = 0
+    """Rows holding such a cell."""
+    formula_where: list[str] = field(default_factory=list)
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    excel_safe: bool = False
+    """``--excel-safe``: such cells were written with an apostrophe first (not saved per chunk: an option)."""
     cut_cells: int = 0
     """xlsx cells longer than Excel's limit, cut to it (counted when the output is built, not saved per chunk)."""
     cut_rows: int = 0
@@ -105,6 +114,13 @@ class BatchSummary:
         if message is not None:
             warn_user(message, DataWarning)
 
+    def warn_formulas(self) -> None:
+        """Warn (:class:`DataWarning`) when CSV/TSV output holds texts Excel would read as formulas, not escaped
+        (see :func:`~taikai.batch._summary_text.formula_warning`)."""
+        message = formula_warning(self)
+        if message is not None:
+            warn_user(message, DataWarning)
+
     @property
     def records(self) -> int:
         """Records met in the input: rows written, bad records set aside and blank lines skipped."""
@@ -152,6 +168,9 @@ class BatchSummary:
         self.replaced_characters += result.replaced
         self.folded_characters += result.folded
         self.folded_rows += result.folded_rows
+        self.formula_cells += result.formula_cells
+        self.formula_rows += result.formula_rows
+        self.formula_where = (self.formula_where + list(result.formula_where))[:MAX_EXAMPLES]
         self.ruled += result.ruled
         self.conflicts += result.conflicts
         for name in ("statuses", "reasons", "sentiments", "rules", "masks"):
@@ -184,6 +203,10 @@ class BatchSummary:
             **self.totals().to_json(),
             "folded_characters": self.folded_characters,
             "folded_rows": self.folded_rows,
+            "formula_cells": self.formula_cells,
+            "formula_rows": self.formula_rows,
+            "formula_where": self.formula_where,
+            "excel_safe": self.excel_safe,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_lines, cut_list
-from taikai.errors import ENCODING, TEXT_COLUMN, InputError
+from taikai.errors import ENCODING, EXCEL_SAFE, TEXT_COLUMN, InputError
 from taikai.io import XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
@@ -80,6 +80,12 @@ def summary_text(summary: BatchSummary) -> str:
             f"characters cp932 holds as others: {summary.folded_characters:,} in {summary.folded_rows:,} row(s) "
             f"({FOLDS_SAID}, as Excel's CP932 save writes them)"
         )
+    if summary.formula_cells and summary.excel_safe:
+        named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+        lines.append(
+            f"texts written with an apostrophe first, which Excel would read as formulas: {summary.formula_cells:,} "
+            f"in {summary.formula_rows:,} row(s): {named}"
+        )
     if summary.cut_cells:
         named = cut_list(summary.cut_row_numbers, len(summary.cut_row_numbers), total=summary.cut_rows)
         lines.append(
@@ -88,6 +94,21 @@ def summary_text(summary: BatchSummary) -> str:
             "write CSV, JSONL or Parquet output to keep whole texts"
         )
     return "\n".join(lines)
+
+
+def formula_warning(summary: BatchSummary) -> str | None:
+    """Return a warning when the CSV/TSV output holds texts Excel would read as formulas and they were not escaped,
+    naming the first rows and what to do; else ``None``."""
+    if not summary.formula_cells or summary.excel_safe:
+        return None
+    named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+    return (
+        f"{summary.output}: {summary.formula_cells:,} text cell(s) in {summary.formula_rows:,} row(s) start with =, "
+        f"+, - or @, which Excel reads as a formula when it opens the file (it computes it, shows #NAME?, or makes "
+        f"a link of =HYPERLINK(…)): {named}. To open the file in Excel, run again with {EXCEL_SAFE.given(True)}, "
+        "which writes each with an apostrophe first, so that Excel shows it as text (taikai report, drift and "
+        "read_predictions read it back as it was), or write xlsx output, which holds them as text"
+    )
 
 
 def _headline(summary: BatchSummary, done: str) -> str:
