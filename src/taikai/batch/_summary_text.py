@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ def summary_text(summary: BatchSummary) -> str:
     if summary.resumed_rows:  # the time and rate are this run's, of the rows after the resume
         this_run = f"this run: {summary.rows - summary.resumed_rows:,} rows in {summary.seconds:.1f} s, {rate}"
         took = f"; {summary.resumed_rows:,} of them before the resume ({this_run})"
-    lines = [f"{_headline(summary, done)} into {summary.output}{took}"]
+    lines = [f"{_headline(summary, done)} into {shlex.quote(summary.output)}{took}"]  # the path as a shell takes it
     order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
     for title, counts in (("reasons", summary.reasons), ("sentiments", summary.sentiments)):
         if counts:
