@@ -71,6 +71,10 @@ class ChunkResult:
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`)."""
     folded_rows: int = 0
     """Rows holding such a character."""
+    replaced_rows: int = 0
+    """Rows holding a character the output's encoding cannot hold (written as ``?``: ``replaced``)."""
+    replaced_where: tuple[str, ...] = ()
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
     formula_cells: int = 0
     """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
     formula_rows: int = 0
@@ -106,6 +110,7 @@ def chunk_result(
     files: Sequence[str] | None = None,
     formulas: Sequence[int] = (),
     formula_cells: int = 0,
+    unheld: Sequence[int] = (),
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
@@ -114,7 +119,8 @@ def chunk_result(
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
     *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value). *formulas* are the rows
-    (0-based) holding some of the *formula_cells*, the text cells Excel would read as formulas (CSV/TSV output).
+    (0-based) holding some of the *formula_cells*, the text cells Excel would read as formulas (CSV/TSV output);
+    *unheld* those holding a character the output's encoding cannot hold (some of the *replaced*).
     """
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
 
@@ -145,6 +151,8 @@ def chunk_result(
         ruled=len(fired),
         conflicts=sum(c is True for c in rule_conflicts or ()),
         masks={kind: n for kind, n in (masks or {}).items() if n},
+        replaced_rows=len(unheld),
+        replaced_where=tuple(map(where, unheld[:MAX_EXAMPLES])),
         formula_cells=formula_cells,
         formula_rows=len(formulas),
         formula_where=tuple(map(where, formulas[:MAX_EXAMPLES])),

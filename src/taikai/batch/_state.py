@@ -30,6 +30,9 @@ class Totals:
     bad_lines: int = 0
     blank_lines: int = 0
     replaced_characters: int = 0
+    replaced_rows: int = 0
+    """Rows holding a character the output's encoding could not hold (written as ``?``)."""
+    replaced_where: tuple[str, ...] = ()
     folded_characters: int = 0
     """Characters a CP932 output holds as others (〜 as ～), not counted in ``replaced_characters``."""
     folded_rows: int = 0
@@ -48,12 +51,14 @@ class Totals:
 
     def to_json(self) -> dict[str, Any]:
         """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them); the
-        CP932 folds and the formula cells only when there are some, so that a run without them saves the state
-        earlier versions did."""
+        CP932 folds, the rows of the characters replaced and the formula cells only when there are some, so that a
+        run without them saves the state earlier versions did."""
         only = {"folded_characters": self.folded_characters, "folded_rows": self.folded_characters}
+        only |= dict.fromkeys(("replaced_rows", "replaced_where"), self.replaced_rows)
         only |= dict.fromkeys(("formula_cells", "formula_rows", "formula_where"), self.formula_cells)
         values = {f.name: getattr(self, f.name) for f in fields(self) if only.get(f.name, 1)}
         values = values | {"examples": [e.to_dict() for e in self.examples], "decode_lines": list(self.decode_lines)}
+        values |= {"replaced_where": list(self.replaced_where)} if self.replaced_rows else {}
         return values | ({"formula_where": list(self.formula_where)} if self.formula_cells else {})
 
     @classmethod
@@ -61,7 +66,7 @@ class Totals:
         """Read back what :meth:`to_json` wrote; a count a version before it did not save is 0 (none)."""
         known = {f.name: values[f.name] for f in fields(cls) if f.name in values}
         examples = tuple(RowProblem.from_dict(e) for e in values.get("examples", []))
-        lists = {name: tuple(values.get(name, [])) for name in ("decode_lines", "formula_where")}
+        lists = {name: tuple(values.get(name, [])) for name in ("decode_lines", "replaced_where", "formula_where")}
         return cls(**known | {"examples": examples} | lists)
 
 

@@ -35,6 +35,10 @@ class BatchSummary:
     bad_lines_file: str | None = None
     blank_lines: int = 0
     replaced_characters: int = 0
+    replaced_rows: int = 0
+    """Rows holding a character the CSV/TSV output's encoding could not hold (of ``replaced_characters``)."""
+    replaced_where: list[str] = field(default_factory=list)
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
     folded_characters: int = 0
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`), which the text of the
     rows no longer holds as read; not among ``replaced_characters``, the ones written as ``?``."""
@@ -166,6 +170,8 @@ class BatchSummary:
         self.bad_lines += bad
         self.blank_lines += blank
         self.replaced_characters += result.replaced
+        self.replaced_rows += result.replaced_rows
+        self.replaced_where = (self.replaced_where + list(result.replaced_where))[:MAX_EXAMPLES]
         self.folded_characters += result.folded
         self.folded_rows += result.folded_rows
         self.formula_cells += result.formula_cells
@@ -201,6 +207,8 @@ class BatchSummary:
             "limit": self.limit,
             "more_rows": self.more_rows,
             **self.totals().to_json(),
+            "replaced_rows": self.replaced_rows,
+            "replaced_where": self.replaced_where,
             "folded_characters": self.folded_characters,
             "folded_rows": self.folded_rows,
             "formula_cells": self.formula_cells,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_lines, cut_list
-from taikai.errors import ENCODING, EXCEL_SAFE, TEXT_COLUMN, InputError
+from taikai.errors import ENCODING, EXCEL_SAFE, OUTPUT_ENCODING, TEXT_COLUMN, InputError
 from taikai.io import XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
@@ -71,11 +71,13 @@ def summary_text(summary: BatchSummary) -> str:
             f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}); "
             f"line(s) {named}; each row's message says so"
         )
+    said = "(written as '?' in cp932; control characters removed in xlsx)"
+    if summary.replaced_rows:  # CSV/TSV output, whose rows are named
+        named = cut_list(summary.replaced_where, len(summary.replaced_where), total=summary.replaced_rows)
+        keep = OUTPUT_ENCODING.either(["utf-8-sig"])
+        said = f"in {summary.replaced_rows:,} row(s), written as '?': {named}; {keep}, which Excel opens, keeps them"
     if summary.replaced_characters:
-        lines.append(
-            f"characters the output cannot hold: {summary.replaced_characters:,} "
-            "(written as '?' in cp932; control characters removed in xlsx)"
-        )
+        lines.append(f"characters the output cannot hold: {summary.replaced_characters:,} {said}")
     if summary.folded_characters:
         lines.append(
             f"characters cp932 holds as others: {summary.folded_characters:,} in {summary.folded_rows:,} row(s) "

@@ -209,6 +209,7 @@ def run_chunk(
         lines=lines,
         formulas=formulas.rows,
         formula_cells=formulas.cells,
+        unheld=tio.unheld_rows(out, spec.encoding) if replaced else (),
     )
     return replace(result, folded=folds.characters, folded_rows=folds.rows)
 

@@ -135,6 +135,7 @@ if TYPE_CHECKING:
         output_encoding,
         renamed_columns,
         text_cells,
+        unheld_rows,
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
 
@@ -263,6 +264,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "encode_table",
         "output_encoding",
         "renamed_columns",
+        "unheld_rows",
         "text_cells",
     ),
 }

@@ -153,6 +153,22 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
     return payload, replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds(), formulas
 
 
+def unheld_rows(data: list[list[Any]], encoding: str) -> tuple[int, ...]:
+    """Return the rows (0-based) of the columns *data* holding a text that *encoding* cannot hold, which
+    :func:`encode_stream` writes with ``?`` in its stead (looked for only once it counted some: a row is rarely so)."""
+    codec = resolve_encoding(encoding, OUTPUT_ENCODING)
+    codec = "utf-8" if codec == "utf-8-sig" else codec
+    rows: set[int] = set()
+    for column in data:
+        for i, value in enumerate(column):
+            if value is not None and i not in rows:
+                try:
+                    (value if type(value) is str else _cell(value)).encode(codec)  # a list as its JSON
+                except UnicodeEncodeError:
+                    rows.add(i)
+    return tuple(sorted(rows))
+
+
 def renamed_columns(names: Iterable[str], encoding: str) -> list[tuple[str, str]]:
     """Return each of the column *names* that a CSV/TSV output in *encoding* writes otherwise, and how it writes it
     (``("ID♥", "ID?")``, ``("ID〜", "ID～")`` in CP932); none in UTF-8."""
