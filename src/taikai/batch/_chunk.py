@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from taikai.io import ExcelRisks
 from taikai.text import Status
 
 MAX_EXAMPLES = 10
@@ -81,6 +82,10 @@ class ChunkResult:
     """Rows holding such a cell."""
     formula_where: tuple[str, ...] = ()
     """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    long_cells: int = 0
+    """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts."""
+    long_rows: int = 0
+    long_where: tuple[str, ...] = ()
 
 
 def _shown_id(value: object) -> str:
@@ -108,8 +113,7 @@ def chunk_result(
     masks: Mapping[str, int] | None = None,
     lines: Sequence[int] | None = None,
     files: Sequence[str] | None = None,
-    formulas: Sequence[int] = (),
-    formula_cells: int = 0,
+    risks: ExcelRisks | None = None,
     unheld: Sequence[int] = (),
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
@@ -118,10 +122,11 @@ def chunk_result(
     they are in (when there are several): the examples keep them.
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
-    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value). *formulas* are the rows
-    (0-based) holding some of the *formula_cells*, the text cells Excel would read as formulas (CSV/TSV output);
-    *unheld* those holding a character the output's encoding cannot hold (some of the *replaced*).
+    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value). *risks* are the text cells
+    of CSV/TSV output Excel would not show as written (formulas, texts too long for a cell), with their rows;
+    *unheld* the rows (0-based) holding a character the output's encoding cannot hold (some of the *replaced*).
     """
+    risks = risks or ExcelRisks()
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
 
     def where(i: int) -> str:
@@ -153,7 +158,10 @@ def chunk_result(
         masks={kind: n for kind, n in (masks or {}).items() if n},
         replaced_rows=len(unheld),
         replaced_where=tuple(map(where, unheld[:MAX_EXAMPLES])),
-        formula_cells=formula_cells,
-        formula_rows=len(formulas),
-        formula_where=tuple(map(where, formulas[:MAX_EXAMPLES])),
+        formula_cells=risks.formula_cells,
+        formula_rows=len(risks.formula_rows),
+        formula_where=tuple(map(where, risks.formula_rows[:MAX_EXAMPLES])),
+        long_cells=risks.long_cells,
+        long_rows=len(risks.long_rows),
+        long_where=tuple(map(where, risks.long_rows[:MAX_EXAMPLES])),
     )

@@ -160,5 +160,5 @@ def run_locked(
     with said_complete(output, summary):
         summary.seconds = time.monotonic() - started
         summary.warn_unclassified()
-        summary.warn_formulas()
+        summary.warn_excel()
     return summary

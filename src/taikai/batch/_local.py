@@ -283,5 +283,5 @@ def _run(
             bar.close()
     with said_complete(output, summary):
         summary.warn_unclassified()
-        summary.warn_formulas()
+        summary.warn_excel()
     return summary

@@ -11,7 +11,7 @@ from typing import Any
 from taikai._warn import warn_user
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
-from taikai.batch._summary_text import formula_warning, summary_text, unclassified_warning
+from taikai.batch._summary_text import excel_warnings, summary_text, unclassified_warning
 from taikai.errors import DataWarning
 from taikai.io import CellLosses, DecodeNote
 from taikai.rules import Rule
@@ -66,6 +66,11 @@ class BatchSummary:
     """Rows holding such a cell."""
     formula_where: list[str] = field(default_factory=list)
     """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    long_cells: int = 0
+    """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts when it opens the
+    file (:meth:`warn_excel`)."""
+    long_rows: int = 0
+    long_where: list[str] = field(default_factory=list)
     excel_safe: bool = False
     """``--excel-safe``: such cells were written with an apostrophe first (not saved per chunk: an option)."""
     cut_cells: int = 0
@@ -118,11 +123,10 @@ class BatchSummary:
         if message is not None:
             warn_user(message, DataWarning)
 
-    def warn_formulas(self) -> None:
-        """Warn (:class:`DataWarning`) when CSV/TSV output holds texts Excel would read as formulas, not escaped
-        (see :func:`~taikai.batch._summary_text.formula_warning`)."""
-        message = formula_warning(self)
-        if message is not None:
+    def warn_excel(self) -> None:
+        """Warn (:class:`DataWarning`) when CSV/TSV output holds texts Excel would read as formulas, not escaped, or
+        texts too long for an Excel cell (see :func:`~taikai.batch._summary_text.excel_warnings`)."""
+        for message in excel_warnings(self):
             warn_user(message, DataWarning)
 
     @property
@@ -177,6 +181,9 @@ class BatchSummary:
         self.formula_cells += result.formula_cells
         self.formula_rows += result.formula_rows
         self.formula_where = (self.formula_where + list(result.formula_where))[:MAX_EXAMPLES]
+        self.long_cells += result.long_cells
+        self.long_rows += result.long_rows
+        self.long_where = (self.long_where + list(result.long_where))[:MAX_EXAMPLES]
         self.ruled += result.ruled
         self.conflicts += result.conflicts
         for name in ("statuses", "reasons", "sentiments", "rules", "masks"):
@@ -214,6 +221,9 @@ class BatchSummary:
             "formula_cells": self.formula_cells,
             "formula_rows": self.formula_rows,
             "formula_where": self.formula_where,
+            "long_cells": self.long_cells,
+            "long_rows": self.long_rows,
+            "long_where": self.long_where,
             "excel_safe": self.excel_safe,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,

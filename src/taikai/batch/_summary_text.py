@@ -99,19 +99,30 @@ def summary_text(summary: BatchSummary) -> str:
     return "\n".join(lines)
 
 
-def formula_warning(summary: BatchSummary) -> str | None:
-    """Return a warning when the CSV/TSV output holds texts Excel would read as formulas and they were not escaped,
-    naming the first rows and what to do; else ``None``."""
-    if not summary.formula_cells or summary.excel_safe:
-        return None
-    named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
-    return (
-        f"{summary.output}: {summary.formula_cells:,} text cell(s) in {summary.formula_rows:,} row(s) start with =, "
-        f"+, - or @, which Excel reads as a formula when it opens the file (it computes it, shows #NAME?, or makes "
-        f"a link of =HYPERLINK(…)): {named}. To open the file in Excel, run again with {EXCEL_SAFE.given(True)}, "
-        "which writes each with an apostrophe first, so that Excel shows it as text (taikai report, drift and "
-        "read_predictions read it back as it was), or write xlsx output, which holds them as text"
-    )
+def excel_warnings(summary: BatchSummary) -> list[str]:
+    """Return a warning for each kind of cell of the CSV/TSV output that Excel would not show as written: texts it
+    reads as formulas, unless they were escaped; texts longer than a cell holds, which it cuts. Each names the
+    first rows and what to do."""
+    said = []
+    if summary.formula_cells and not summary.excel_safe:
+        named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+        said.append(
+            f"{summary.output}: {summary.formula_cells:,} text cell(s) in {summary.formula_rows:,} row(s) start with "
+            f"=, +, - or @, which Excel reads as a formula when it opens the file (it computes it, shows #NAME?, or "
+            f"makes a link of =HYPERLINK(…)): {named}. To open the file in Excel, run again with "
+            f"{EXCEL_SAFE.given(True)}, which writes each with an apostrophe first, so that Excel shows it as text "
+            "(taikai report, drift and read_predictions read it back as it was), or write xlsx output, which holds "
+            "them as text"
+        )
+    if summary.long_cells:
+        named = cut_list(summary.long_where, len(summary.long_where), total=summary.long_rows)
+        said.append(
+            f"{summary.output}: {summary.long_cells:,} text cell(s) in {summary.long_rows:,} row(s) hold more than "
+            f"{XLSX_MAX_CELL:,} characters, which Excel cuts to that when it opens the file: {named}. The file holds "
+            "them whole (taikai report, drift and read_predictions read them so); do not save it again from Excel, "
+            "which would keep only what it shows"
+        )
+    return said
 
 
 def _headline(summary: BatchSummary, done: str) -> str:

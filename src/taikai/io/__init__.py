@@ -52,9 +52,9 @@ if TYPE_CHECKING:
     )
     from taikai.io._formula_cells import (
         FORMULA_STARTS,
-        FormulaCells,
+        ExcelRisks,
         escape_formula,
-        formula_cells,
+        excel_risks,
         is_sheet,
         unescape_cells,
         unescape_formula,
@@ -186,9 +186,9 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._given_file": ("check_given_file", "check_labelled_data", "check_not_empty"),
     "._formula_cells": (
         "FORMULA_STARTS",
-        "FormulaCells",
+        "ExcelRisks",
         "escape_formula",
-        "formula_cells",
+        "excel_risks",
         "is_sheet",
         "unescape_cells",
         "unescape_formula",

@@ -13,7 +13,7 @@ data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C ca
 
 ``taikai suggest``'s CSV sheets are written so, and ``taikai batch --excel-safe``'s CSV and TSV output, whose
 summary records it (:func:`taikai.io.read_predictions` and ``taikai drift`` then unescape every cell:
-:func:`unescape_cells`); batch counts such cells in any CSV/TSV output (:func:`formula_cells`) and warns of them
+:func:`unescape_cells`); batch counts such cells in any CSV/TSV output (:func:`excel_risks`) and warns of them
 when it did not escape them. :func:`unescape_sheet` undoes it for a frame read from a labelled CSV or TSV file,
 as ``train``, ``evaluate``, ``rules test`` and ``suggest --exclude`` read one, and for a DataFrame given to
 :func:`taikai.train`, :func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV
@@ -75,27 +75,40 @@ def escape_formula(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class FormulaCells:
-    """The cells of a chunk of output that Excel would read as formulas (:func:`formula_cells`)."""
+class ExcelRisks:
+    """The cells of a chunk of CSV/TSV output that Excel would not show as written (:func:`excel_risks`)."""
 
-    cells: int = 0
-    rows: tuple[int, ...] = ()
+    formula_cells: int = 0
+    """Texts Excel would read as formulas."""
+    formula_rows: tuple[int, ...] = ()
     """The rows (0-based, in the chunk) holding one, in order."""
+    long_cells: int = 0
+    """Texts longer than an Excel cell holds (:data:`EXCEL_MAX_CELL`), which Excel cuts when it opens the file."""
+    long_rows: tuple[int, ...] = ()
+    """The rows holding one, in order."""
 
 
+EXCEL_MAX_CELL = 32_767
+"""The most characters an Excel cell holds (``taikai.io.XLSX_MAX_CELL``, which xlsx output cuts a text to)."""
 _STARTS = frozenset(FORMULA_STARTS)
 
 
-def formula_cells(columns: Sequence[Sequence[Any]]) -> FormulaCells:
-    """Return the text cells of *columns* that Excel would read as formulas: a text that starts with one of
-    :data:`FORMULA_STARTS` and is no plain number (:func:`is_plain_number`), as :func:`escape_formula` escapes them."""
-    cells, rows = 0, set()
+def excel_risks(columns: Sequence[Sequence[Any]]) -> ExcelRisks:
+    """Return the text cells of *columns* that Excel would read as formulas (a text that starts with one of
+    :data:`FORMULA_STARTS` and is no plain number, :func:`is_plain_number`, as :func:`escape_formula` escapes them),
+    and those longer than an Excel cell holds."""
+    cells, rows, long, long_rows = 0, set(), 0, set()
     for column in columns:
         for i, value in enumerate(column):
-            if type(value) is str and value[:1] in _STARTS and not is_plain_number(value):
+            if type(value) is not str:
+                continue
+            if value[:1] in _STARTS and not is_plain_number(value):
                 cells += 1
                 rows.add(i)
-    return FormulaCells(cells, tuple(sorted(rows)))
+            if len(value) > EXCEL_MAX_CELL:
+                long += 1
+                long_rows.add(i)
+    return ExcelRisks(cells, tuple(sorted(rows)), long, tuple(sorted(long_rows)))
 
 
 def unescape_cells(values: list[Any]) -> list[Any]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from taikai.errors import OUTPUT_ENCODING, InputError
 from taikai.io._csv_rows import csv_rows
 from taikai.io._float_texts import float_texts
-from taikai.io._formula_cells import FormulaCells, escape_formula, formula_cells
+from taikai.io._formula_cells import ExcelRisks, escape_formula, excel_risks
 from taikai.io._records import BadLine
 from taikai.text import CP932Folds, count_cp932_folds
 
@@ -114,10 +114,11 @@ def _json_value(value: Any) -> Any:
     return None if type(value) is float and value != value else value
 
 
-def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds, FormulaCells]:
+def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds, ExcelRisks]:
     """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*), the characters of its cells
     replaced, those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another
-    encoding), and the cells Excel would read as formulas (CSV/TSV; escaped when ``spec.escape``). The header's are
+    encoding), and the cells Excel would not show as written (CSV/TSV: formulas, escaped when ``spec.escape``, and
+    texts too long for a cell). The header's are
     not counted: a column name written otherwise is said by name where the columns are checked
     (:func:`renamed_columns`), once per output, not once per part of a Dask engine's folder."""
     global _replaced
@@ -127,13 +128,13 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
         cleaned = [v if all(type(x) is str for x in v) else [_json_value(x) for x in v] for v in data]
         dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
         buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
-        return buf.getvalue().encode("utf-8"), 0, CP932Folds(), FormulaCells()
+        return buf.getvalue().encode("utf-8"), 0, CP932Folds(), ExcelRisks()
     delimiter = "\t" if spec.fmt == "tsv" else ","
     names = tuple(map(escape_formula, spec.columns)) if spec.escape else spec.columns
     if first:
         csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow(names)
-    formulas = formula_cells(data)  # the texts: a number is written as one (-1e-05), which Excel reads so
-    if spec.escape and formulas.cells:
+    risks = excel_risks(data)  # the texts: a number is written as one (-1e-05), which Excel reads so
+    if spec.escape and risks.formula_cells:
         data = [list(map(escape_formula, column)) for column in data]
     columns = [_text_column(v) for v in data]
     buf.write(csv_rows(columns, delimiter))
@@ -150,7 +151,7 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
         _replaced = 0
         "".join(names).encode(codec, errors="taikai-replace")
         replaced -= _replaced
-    return payload, replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds(), formulas
+    return payload, replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds(), risks
 
 
 def unheld_rows(data: list[list[Any]], encoding: str) -> tuple[int, ...]:
