@@ -139,7 +139,8 @@ def test_an_interrupted_excel_safe_run_resumes_to_an_identical_file(tmp_path, fo
     whole = taikai.classify_file(formula_dump, full, "text", **options)
     with pytest.raises(Interrupted):
         taikai.classify_file(formula_dump, out, "text", on_chunk=stop_after(2), **options)
-    with pytest.raises(InputError, match=re.escape("changed")):  # written otherwise, the rows saved would mix
+    changed = "excel_safe (--excel-safe) changed: True → False"  # not "(none)": left out at its default
+    with pytest.raises(InputError, match=re.escape(changed)):  # written otherwise, the rows saved would mix
         taikai.classify_file(formula_dump, out, "text", resume=True, **(options | {"excel_safe": False}))
     resumed = taikai.classify_file(formula_dump, out, "text", resume=True, **options)
     assert out.read_bytes() == full.read_bytes()
