@@ -1,7 +1,8 @@
 """Write a file whole or not at all (:func:`written_whole`): a command stopped while it writes (Ctrl-C, SIGTERM, a
 full disk) leaves the file as it was, or none, never the first part of a report, sheet or JSON.
 
-It imports nothing of taikai, so that every package, however low its layer, can use it.
+Every command says in one form where a file it wrote went (:func:`written_line`): what, then the path as a shell
+takes it. It imports nothing of taikai, so that every package, however low its layer, can use it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shlex
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,3 +95,10 @@ def _temporary(target: Path) -> Path | None:
         except OSError:
             return None
         return path
+
+
+def written_line(what: str, path: Path | str) -> str:
+    """Return the line a command prints for the file (or folder) it wrote: *what*, then *path* quoted for the shell
+    (:func:`shlex.quote`) as the user pastes it into the next command: ``labelling sheet written to 'my sheet.xlsx'``.
+    """
+    return f"{what} written to {shlex.quote(str(path))}"

@@ -659,7 +659,7 @@ def test_some_readable_dates_count_the_others_as_unreadable(page):
         # Each draws every chart of a weekly page (about 2 s); the fast loop writes full pages through the command
         # line in tests/privacy/test_outputs.py and tests/cli/test_cli.py, and through write_report in page().
         pytest.param("ja", "レポートを書きました", marks=pytest.mark.slow),
-        pytest.param("en", "report written to", marks=pytest.mark.slow),
+        pytest.param("en", "HTML report written to", marks=pytest.mark.slow),
     ],
 )
 def test_cli_report(predictions, tmp_path, tiny_model_dir, lang, said):

@@ -60,7 +60,8 @@ def test_cut_cells_are_counted_in_the_summary_and_summary_json(
     assert result.exit_code == 0, result.output
     said = [s for s in result.output.splitlines() if s.startswith(CUT_LINE)]
     if line is None:
-        assert said == [] and "32,767" not in result.output
+        # a CSV file holds them whole, but Excel cuts them as it opens it: a warning says so (test_formula_output)
+        assert said == [] and ("32,767" not in result.output or fmt == "csv")
     else:
         assert said == [f"{CUT_LINE}: {line}write CSV, JSONL or Parquet output to keep whole texts"]
     saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))

@@ -41,10 +41,15 @@ def test_a_numpy_integer_option_is_kept_as_a_python_int(given):
     assert (type(got), got) == (int, value)
 
 
-LOCAL_OPTIONS = "'chunk_size', 'encoding', 'encoding_errors', 'id_column', 'input_format', 'jobs', 'limit', " + (
-    "'mask_pii', 'on_bad_lines', 'output_encoding', 'output_format', 'prefix', "  # not the Dask engine's partitions
+LOCAL_OPTIONS = (
+    "'chunk_size', 'encoding', 'encoding_errors', 'excel_safe', 'id_column', 'input_format', 'jobs', 'limit', "
+    + (
+        "'mask_pii', 'on_bad_lines', 'output_encoding', 'output_format', 'prefix', "  # not the Dask engine's partitions
+    )
 )
-DASK_OPTIONS = "'encoding', 'encoding_errors', 'id_column', 'input_format', 'mask_pii', 'output_encoding', "
+DASK_OPTIONS = (
+    "'encoding', 'encoding_errors', 'excel_safe', 'id_column', 'input_format', 'mask_pii', 'output_encoding', "
+)
 
 
 @pytest.mark.parametrize(

@@ -239,3 +239,20 @@ def test_a_masked_run_saves_the_masker_version_and_resumes_to_the_uninterrupted_
     assert json.loads(state["fingerprint"]["model settings"])["max_chars"] == tiny_model.max_chars
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert done.resumed_rows == 10 and out.read_bytes() == whole.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "totals",
+    [
+        Totals(rows=2, statuses={"ok": 2}),  # none: saved as an earlier version saved it
+        Totals(rows=5, formula_cells=3, formula_rows=2, formula_where=("line 2", "line 5 (id r4)")),
+        Totals(rows=5, replaced_characters=4, replaced_rows=2, replaced_where=("line 3", "line 4 (id r3)")),
+        Totals(rows=5, long_cells=2, long_rows=1, long_where=("line 6",)),
+    ],
+)
+def test_the_cells_excel_would_not_show_as_written_are_saved_when_there_are_some(totals):
+    values = totals.to_json()
+    assert ("formula_cells" in values, "formula_where" in values) == (bool(totals.formula_cells),) * 2
+    assert ("replaced_rows" in values, "replaced_where" in values) == (bool(totals.replaced_rows),) * 2
+    assert ("long_cells" in values, "long_where" in values) == (bool(totals.long_cells),) * 2
+    assert Totals.from_json(json.loads(json.dumps(values))) == totals

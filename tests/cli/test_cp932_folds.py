@@ -34,13 +34,23 @@ def test_batch_counts_the_characters_cp932_holds_as_others(invoke, tmp_path, tin
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "characters the output cannot hold: 1 (written as '?' in cp932" in result.output or encoding != "cp932"
+    replaced = [line for line in lines if line.startswith("characters the output cannot hold")]
+    where = "line 3" if engine == "local" else f"{source}:3"  # 😀's row, named as the examples are
+    assert replaced == (  # regression: counted, but neither the rows nor what to do were said
+        [
+            f"characters the output cannot hold: 1 in 1 row(s), written as '?': {where}; output_encoding='utf-8-sig' "
+            "(--output-encoding utf-8-sig on the command line), which Excel opens, keeps them"
+        ]
+        if encoding == "cp932"
+        else []
+    )
     folded = [line for line in lines if line.startswith("characters cp932 holds as others")]
     assert folded == ([] if said is None else [f"{said} writes them)"])
     if engine == "local":
         saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
-        expected = (4, 2) if said else (0, 0)
-        assert (saved["folded_characters"], saved["folded_rows"]) == expected
+        expected = (4, 2, 1, 1, ["line 3"]) if said else (0, 0, 0, 0, [])
+        keys = ("folded_characters", "folded_rows", "replaced_characters", "replaced_rows", "replaced_where")
+        assert tuple(saved[key] for key in keys) == expected
 
 
 @pytest.mark.parametrize(("encoding", "folds"), [("cp932", (4, 2)), (None, (0, 0))])
@@ -84,7 +94,7 @@ def test_a_column_name_cp932_writes_otherwise_is_said_by_name_not_counted(invoke
     assert result.exit_code == 0, result.output
     assert result.stderr.count(RENAMED) == 1, result.stderr  # regression: the Dask engine said it twice
     # the cells' characters alone: 😀 written as ?, 〜 − ‖ £ as others (the header's are named in the warning)
-    assert "characters the output cannot hold: 1 (written as '?' in cp932" in result.output
+    assert "characters the output cannot hold: 1 in 1 row(s), written as '?': " in result.output
     assert "characters cp932 holds as others: 4 in 2 row(s)" in result.output
 
 

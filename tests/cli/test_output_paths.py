@@ -458,8 +458,9 @@ def test_drift_says_what_it_saved_when_standard_output_is_full(monkeypatch, tmp_
     assert result.exit_code == 2
     assert out.exists()
     assert result.stderr.endswith(
-        f"taikai: error: standard output: cannot write (No space left on device); drift saved the figures to {out}, "
-        "but could not print its summary, which it writes to standard output: check the file or device it is "
+        "taikai: error: standard output: cannot write (No space left on device); drift saved the drift figures "
+        f"(JSON) to {out}, but could not print its summary, which it writes to standard output: check the file or "
+        "device it is "
         "redirected to (and that its disk has room)\n"
     ), result.stderr
 

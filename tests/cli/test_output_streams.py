@@ -7,6 +7,7 @@ Regression (h306): ``suggest`` and ``train`` printed their summary and ``sheet w
 commands only, and one who piped standard output got a status line in the data."""
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -16,48 +17,52 @@ from taikai.cli import cli
 
 ROOT = Path(__file__).parents[2]
 
-# (arguments, the status line on standard error, the file written, what standard output holds:
-#  "" nothing, "text" the command's text report, "json" exactly the JSON asked for with --json -)
+# (arguments, the status line on standard error: what was written, then the file it names, quoted for the shell (the
+#  folder the tests write in has a space and Japanese in its name); or a line of the command's own for --json -,
+#  the file written, what standard output holds: "" nothing, "text" the command's text report, "json" exactly the
+#  JSON asked for with --json -)
 WRITERS = [
     (
         ["batch", "{dump}", "-o", "{tmp}/out.csv", "--text-column", "text", "-m", "{model}"],
-        "rows classified into {tmp}/out.csv",
+        ("rows classified into", "out.csv"),  # the summary's first line, which goes on: "in 0.1 s (…)"
         "out.csv",
         "",
     ),
     (
         ["train", "{data}", "--out", "{tmp}/m", "--vectors", "none", "--folds", "0", "--test-size", "0"],
-        "model written to {tmp}/m",
+        ("model written to", "m"),
         "m/metadata.json",
         "",
     ),
     (
         ["suggest", "{predictions}", "-o", "{tmp}/sheet.csv", "--n", "3"],
-        "sheet written to {tmp}/sheet.csv",
+        ("labelling sheet written to", "sheet.csv"),
         "sheet.csv",
         "",
     ),
     (
         ["report", "{predictions}", "-o", "{tmp}/r.html", "--no-drift", "--lang", "en"],
-        "report written to {tmp}/r.html",
+        ("HTML report written to", "r.html"),
         "r.html",
         "",
     ),
     (
         ["evaluate", "{data}", "-m", "{model}", "--json", "{tmp}/e.json"],
-        "report written to {tmp}/e.json",
+        ("evaluation scores (JSON) written to", "e.json"),
         "e.json",
         "text",
     ),
     (
         ["drift", "{dump}", "-m", "{model}", "--json", "{tmp}/d.json"],
-        "figures written to {tmp}/d.json",
+        ("drift figures (JSON) written to", "d.json"),
         "d.json",
         "text",
     ),
-    (["evaluate", "{data}", "-m", "{model}", "--json", "-"], "Scored 40 of 40 rows.", None, "json"),
-    (["drift", "{dump}", "-m", "{model}", "--json", "-"], "drift of ", None, "json"),
+    (["evaluate", "{data}", "-m", "{model}", "--json", "-"], ("Scored 40 of 40 rows.", None), None, "json"),
+    (["drift", "{dump}", "-m", "{model}", "--json", "-"], ("drift of ", None), None, "json"),
 ]
+FOLDER = "出力 先"
+"""The folder the commands write in: its name needs quoting in a shell."""
 
 
 @pytest.fixture(scope="module")
@@ -83,16 +88,23 @@ def inputs(tmp_path_factory, tiny_csv, tiny_model_dir) -> dict[str, Path]:
 def test_a_command_writes_only_its_results_to_stdout_and_its_status_to_stderr(
     tmp_path, inputs, command, status, written, stdout
 ):
-    names = {**inputs, "tmp": tmp_path}
+    folder = tmp_path / FOLDER
+    folder.mkdir()
+    names = {**inputs, "tmp": folder}
     args = [part.format(**names) for part in command]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    said = status.format(tmp=tmp_path)
-    assert said in result.stderr, result.stderr
+    what, target = status
+    said = what if target is None else f"{what} {shlex.quote(str(folder / target))}"
+    if target is None or command[0] == "batch":
+        assert said in result.stderr, result.stderr
+    else:  # one line of its own, in one form: what was written, then the path as a shell takes it
+        assert said in result.stderr.splitlines(), result.stderr
+        assert f"'{folder / target}'" in said
     assert said not in result.stdout
     assert "written to" not in result.stdout
     if written is not None:
-        assert (tmp_path / written).is_file()
+        assert (folder / written).is_file()
     if stdout == "":
         assert result.stdout == ""
     elif stdout == "json":

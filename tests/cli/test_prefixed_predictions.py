@@ -32,7 +32,7 @@ COMMANDS = {
     "drift": lambda p, tmp, model: ("drift", p, "-m", model),
 }
 SAID = {
-    "report": "report written to",
+    "report": "HTML report written to",
     "suggest": "3 rows to label",
     "drift": "(predictions file, read as written",
 }

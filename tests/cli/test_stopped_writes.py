@@ -82,7 +82,11 @@ def test_a_command_stopped_while_writing_leaves_no_half_file(
     ("command", "where", "saved"),
     [
         (["train", "{data}", "--out", "{out}"], "model written to", "the model to {out}"),
-        (["suggest", "{predictions}", "-o", "{out}.xlsx", "--n", "3"], "3 rows to label", "the sheet to {out}.xlsx"),
+        (
+            ["suggest", "{predictions}", "-o", "{out}.xlsx", "--n", "3"],
+            "3 rows to label",
+            "the labelling sheet to {out}.xlsx",
+        ),
     ],
     ids=["train", "suggest"],
 )
@@ -131,18 +135,26 @@ def _stop_at(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("command", "where", "saved"),
     [
-        (["evaluate", "{data}", "-m", "{model}", "--json", "{out}"], "report written to", "the report to {out}"),
-        (["drift", "{data}", "-m", "{model}", "--json", "{out}"], "figures written to", "the figures to {out}"),
-        (["drift", "{data}", "-m", "{model}", "--json", "{out}"], "stdout", "the figures to {out}"),
+        (
+            ["evaluate", "{data}", "-m", "{model}", "--json", "{out}"],
+            "evaluation scores (JSON) written to",
+            "the evaluation scores (JSON) to {out}",
+        ),
+        (
+            ["drift", "{data}", "-m", "{model}", "--json", "{out}"],
+            "drift figures (JSON) written to",
+            "the drift figures (JSON) to {out}",
+        ),
+        (["drift", "{data}", "-m", "{model}", "--json", "{out}"], "stdout", "the drift figures (JSON) to {out}"),
         (
             ["report", "{predictions}", "-o", "{out}", "-m", "{model}", "--no-drift"],
             "レポートを書きました",
-            "the report to {out}",
+            "the HTML report to {out}",
         ),
         (
             ["report", "{predictions}", "-o", "{out}", "--lang", "en", "--no-drift"],
-            "report written to",
-            "the report to {out}",
+            "HTML report written to",
+            "the HTML report to {out}",
         ),
         (["train", "{skipping}", "--out", "{out}"], "WARNING: ", "the model to {out}"),
         (["evaluate", "{data}", "-m", "{model}", "--json", "{out}"], "stdout", None),  # before the JSON: none saved

@@ -523,7 +523,7 @@ def test_suggest_refuses_a_filled_sheet_and_replaces_it_with_force(run, tmp_path
     ) in result.stderr
     assert sheet.read_bytes() == before
     result = run("suggest", predictions, "-o", sheet, "--text-column", "body", "--force")
-    assert result.exit_code == 0 and f"sheet written to {sheet}" in result.output
+    assert result.exit_code == 0 and f"labelling sheet written to {sheet}" in result.output
     rows = list(openpyxl.load_workbook(sheet).worksheets[0].values)
     reasons = [row[rows[0].index("reasons")] for row in rows[1:]]
     assert len(reasons) == 11 and not any(reasons)

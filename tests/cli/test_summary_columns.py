@@ -31,7 +31,7 @@ COMMANDS = {
     "suggest": lambda p, tmp, model: ("suggest", p, "-o", tmp / "s.csv", "--n", "3"),
     "drift": lambda p, tmp, model: ("drift", p, "-m", model),
 }
-SAID = {"report": "report written to", "suggest": "3 rows to label", "drift": "(predictions file, read as written"}
+SAID = {"report": "HTML report written to", "suggest": "3 rows to label", "drift": "(predictions file, read as written"}
 
 
 def test_batch_records_its_text_and_id_columns(scored):

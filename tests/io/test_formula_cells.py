@@ -262,3 +262,29 @@ def test_a_frame_is_unescaped_as_the_csv_file_of_the_same_content_is(tmp_path, t
         assert want in from_file and want in from_frame
     else:
         assert from_file == from_frame == want
+
+
+LONG = "長" * 32_768  # one character more than an Excel cell holds
+
+
+@pytest.mark.parametrize(
+    ("columns", "formulas", "long"),
+    [
+        ([["=1+1", "a", "@x"], ["b", "+81", "c"]], (3, (0, 1, 2)), (0, ())),
+        ([["-163", "-1.5", "手数料"], [-1, 2.5, None]], (0, ()), (0, ())),  # plain numbers, and numbers: no formula
+        ([["-ひどい", "'=x", "＝全角"], ["\tx", "\rx", ""]], (3, (0, 1)), (0, ())),  # tab, CR count; ' and ＝ do not
+        ([[["=in a list"], {"=": 1}, True]], (0, ()), (0, ())),
+        ([["a", LONG, "=" + LONG], [LONG[1:], "b", "c"]], (1, (2,)), (2, (1, 2))),  # 32,767 characters fit
+    ],
+)
+def test_excel_risks_counts_the_texts_excel_reads_as_formulas_or_cuts(columns, formulas, long):
+    from taikai.io import ExcelRisks, excel_risks
+
+    assert excel_risks(columns) == ExcelRisks(*formulas, *long)
+
+
+@pytest.mark.parametrize("value", ["=1+1", "'=x", "''@y", "-163", "+81", "plain", "'plain", "", None, 3, "-ひどい"])
+def test_unescape_cells_gives_back_what_escape_formula_was_given(value):
+    from taikai.io import unescape_cells
+
+    assert unescape_cells([escape_formula(value)]) == [value]

@@ -572,8 +572,8 @@ _FRAME = pd.DataFrame({"id": ["r1", "r2", "r3"], "text": ["手数料が高い", 
         (
             2,
             {"out": Path("s1.xlsx")},
-            "Suggestion(2 rows to label (margin, seed 0) of 40 read; sheet written to s1.xlsx)",
-            "sheet written to s1.xlsx",
+            "Suggestion(2 rows to label (margin, seed 0) of 40 read; labelling sheet written to s1.xlsx)",
+            "labelling sheet written to s1.xlsx",
         ),
         # regression: "(--exclude)", a command-line option, said to Python users of taikai.suggest
         (

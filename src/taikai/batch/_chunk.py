@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from taikai.io import ExcelRisks
 from taikai.text import Status
 
 MAX_EXAMPLES = 10
@@ -71,6 +72,20 @@ class ChunkResult:
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`)."""
     folded_rows: int = 0
     """Rows holding such a character."""
+    replaced_rows: int = 0
+    """Rows holding a character the output's encoding cannot hold (written as ``?``: ``replaced``)."""
+    replaced_where: tuple[str, ...] = ()
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    formula_cells: int = 0
+    """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
+    formula_rows: int = 0
+    """Rows holding such a cell."""
+    formula_where: tuple[str, ...] = ()
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    long_cells: int = 0
+    """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts."""
+    long_rows: int = 0
+    long_where: tuple[str, ...] = ()
 
 
 def _shown_id(value: object) -> str:
@@ -98,6 +113,8 @@ def chunk_result(
     masks: Mapping[str, int] | None = None,
     lines: Sequence[int] | None = None,
     files: Sequence[str] | None = None,
+    risks: ExcelRisks | None = None,
+    unheld: Sequence[int] = (),
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
@@ -105,9 +122,19 @@ def chunk_result(
     they are in (when there are several): the examples keep them.
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
-    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value).
+    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value). *risks* are the text cells
+    of CSV/TSV output Excel would not show as written (formulas, texts too long for a cell), with their rows;
+    *unheld* the rows (0-based) holding a character the output's encoding cannot hold (some of the *replaced*).
     """
+    risks = risks or ExcelRisks()
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
+
+    def where(i: int) -> str:
+        """Name the row *i* as an example does."""
+        who = None if ids is None else _shown_id(ids[i])
+        line, file = lines[i] if lines else None, files[i] if files else None
+        return RowProblem(row_name(i), who, Status.OK, "", line, file).where()
+
     examples = []
     ok = Status.OK.value  # looked up once: an enum member's value is a property, run per row here
     for i, status in enumerate(statuses):
@@ -129,4 +156,12 @@ def chunk_result(
         ruled=len(fired),
         conflicts=sum(c is True for c in rule_conflicts or ()),
         masks={kind: n for kind, n in (masks or {}).items() if n},
+        replaced_rows=len(unheld),
+        replaced_where=tuple(map(where, unheld[:MAX_EXAMPLES])),
+        formula_cells=risks.formula_cells,
+        formula_rows=len(risks.formula_rows),
+        formula_where=tuple(map(where, risks.formula_rows[:MAX_EXAMPLES])),
+        long_cells=risks.long_cells,
+        long_rows=len(risks.long_rows),
+        long_where=tuple(map(where, risks.long_rows[:MAX_EXAMPLES])),
     )

@@ -29,7 +29,7 @@ def parts_spec(schema: pa.Schema, model: Model, options: BatchOptions, fmt: str,
     added = [pa.field(c, t) for c, t in output_types(model, options.applied_rules_mode, options.prefix).items()]
     # the pandas types of a Parquet input's columns, named by its metadata
     table = tio.with_pandas_types(pa.schema([*fields, *added], metadata=schema.metadata), filled=[ROW_COLUMN])
-    return tio.OutputSpec(fmt, tuple(table.names), encoding, table)
+    return tio.OutputSpec(fmt, tuple(table.names), encoding, table, escape=options.excel_safe)
 
 
 def write_manifest(
@@ -64,5 +64,6 @@ def write_manifest(
         "statuses": summary.statuses,
         "mask_pii": options.mask_pii,
         "masks": summary.masks,
+        **({"excel_safe": True} if options.excel_safe else {}),  # read back without the apostrophes
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -82,20 +82,26 @@ def arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return table.cast(schema)
 
 
-def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> tuple[int, CP932Folds]:
+def _save(
+    table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path
+) -> tuple[int, CP932Folds, tio.ExcelRisks | None, tuple[int, ...]]:
     """Write *table* (its text columns *own* as they were read) to *path* via a temporary name; return the
-    characters the output's encoding could not hold, and those CP932 holds as others."""
+    characters the output's encoding could not hold, those CP932 holds as others, the cells Excel would read as
+    formulas or cut (CSV/TSV), and the rows holding a character the encoding could not hold."""
     tmp, replaced, folds = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0, CP932Folds()
+    risks: tio.ExcelRisks | None = None
+    unheld: tuple[int, ...] = ()
     if spec.is_stream:
         data = [
             own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
         ]
-        payload, replaced, folds = tio.encode_stream(spec, data, first=True)
+        payload, replaced, folds, risks = tio.encode_stream(spec, data, first=True)
+        unheld = tio.unheld_rows(data, spec.encoding) if replaced else ()
         tmp.write_bytes(payload)
     else:
         pq.write_table(table, tmp)
     os.replace(tmp, path)
-    return replaced, folds
+    return replaced, folds, risks, unheld
 
 
 def name_parts(result: ChunkResult, final: Mapping[str, str]) -> ChunkResult:
@@ -149,7 +155,8 @@ def write_part(
         }
         # a Parquet column of bytes, read as text where they are UTF-8 (texts_of_bytes): text and bytes as a local run
         own |= {c: part[c].where(part[c].notna(), None).tolist() for c in byte_columns(spec.schema)}
-    replaced, folds = _save(table, own, spec, path) if len(part) or first else (0, CP932Folds())
+    saved = _save(table, own, spec, path) if len(part) or first else (0, CP932Folds(), None, ())
+    replaced, folds, risks, unheld = saved
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
@@ -168,6 +175,8 @@ def write_part(
         masks=masks,
         lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
+        risks=risks,
+        unheld=unheld,
     )
     blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
     return replace(result, notes=tuple(notes), blank=blank, folded=folds.characters, folded_rows=folds.rows)

@@ -54,6 +54,7 @@ def run_locked(
     columns, found, early, first = read
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
+    options.check_excel_safe(fmt)
     id_column, rules_mode = options.id_column, options.applied_rules_mode
     cluster = connect(options.scheduler, client)
     tmp, plugin, placed, made = output.absolute().with_name(output.name + PARTIAL), None, False, False
@@ -112,7 +113,7 @@ def run_locked(
             ]
             summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
             summary.text_column, summary.id_column = options.text_column, id_column
-            summary.prefix = options.prefix  # the columns the summary's text names
+            summary.prefix, summary.excel_safe = options.prefix, options.excel_safe  # what the summary's text names
             summary.reason_labels = resolved.reason_labels  # OwnLabels kept: named as written
             if ruleset is not None:
                 summary.start_rules(ruleset.source, ruleset.rules, str(rules_mode))
@@ -159,4 +160,5 @@ def run_locked(
     with said_complete(output, summary):
         summary.seconds = time.monotonic() - started
         summary.warn_unclassified()
+        summary.warn_excel()
     return summary

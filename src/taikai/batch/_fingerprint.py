@@ -193,6 +193,10 @@ def _as_it_was(changed: list[str], edited: str | None, then: str) -> str:
     return f"Run it again as it was (the values before the arrows; for the rules, {restore}), or {then}"
 
 
+_ABSENT = {"excel_safe": False}
+"""The value of an option the fingerprint leaves out at its default (so that runs saved before it resume)."""
+
+
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Return one phrase per difference between two run fingerprints, naming the option (its Python argument and its
     command-line option: ``limit (--limit) changed: 3 → 4``) and both values (a detected encoding said to be
@@ -226,7 +230,9 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         for key in sorted(set(was) | set(now), key=lambda k: (k == "taikai", k)):
             if was.get(key) != now.get(key):
                 name = "the taikai version" if key == "taikai" else f"{key} (--{key.replace('_', '-')})"
-                values = [_value(v, n.get(key)) for v, n in ((was.get(key), notes[0]), (now.get(key), notes[1]))]
+                values = [
+                    _value(f.get(key, _ABSENT.get(key)), n.get(key)) for f, n in ((was, notes[0]), (now, notes[1]))
+                ]
                 changes.append(f"{name} changed: {' → '.join(values)}")
     masker = [f.get(MASKING) for f in (old, new)]
     if None not in masker and masker[0] != masker[1]:

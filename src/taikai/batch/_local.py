@@ -112,6 +112,7 @@ def _run(
     out_fmt = options.file_format(output)
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
+    options.check_excel_safe(out_fmt)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
     check_side_files(output, bad_output, inputs, options.resume)
     reader = options.read_options.open(input, options.limit)  # JSONL: keys of the first rows only
@@ -141,6 +142,7 @@ def _run(
         "prefix": options.prefix,
         "taikai": importlib_metadata.version("taikai"),
         **({"limit": limit} if limit else {}),  # absent without one: runs saved before --limit still resume
+        **({"excel_safe": True} if options.excel_safe else {}),  # so too
     }
     fingerprint = {
         "model": model_sha256(model),
@@ -169,7 +171,7 @@ def _run(
     if rules is not None:
         summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
     summary.bad_lines_file = str(bad_output) if bad_output else None
-    summary.mask_pii, summary.limit = options.mask_pii, limit
+    summary.mask_pii, summary.limit, summary.excel_safe = options.mask_pii, limit, options.excel_safe
     summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written
     summary.text_column, summary.prefix = options.text_column, options.prefix
     summary.id_column = options.id_column
@@ -181,7 +183,7 @@ def _run(
     if state and state.schema is not None:
         spec = OutputSpec(out_fmt, all_columns, out_encoding, state.schema, state.stringify)
     elif out_fmt in tio.STREAM_FORMATS:
-        spec = OutputSpec(out_fmt, all_columns, out_encoding)
+        spec = OutputSpec(out_fmt, all_columns, out_encoding, escape=options.excel_safe)
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
     job = Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
@@ -281,4 +283,5 @@ def _run(
             bar.close()
     with said_complete(output, summary):
         summary.warn_unclassified()
+        summary.warn_excel()
     return summary

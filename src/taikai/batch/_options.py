@@ -8,6 +8,7 @@ from typing import Any, TypedDict
 
 from taikai.batch._columns import text_column_needed
 from taikai.errors import (
+    EXCEL_SAFE,
     OUTPUT_FORMAT,
     PARTITIONS,
     InputError,
@@ -48,6 +49,7 @@ class BatchOptionValues(TypedDict, total=False):
     encoding: str | None
     encoding_errors: str
     output_encoding: str | None
+    excel_safe: bool
     prefix: str
     progress: bool
     jobs: int
@@ -76,7 +78,10 @@ class BatchOptions:
     ``mask_pii`` replaces personal data in the text column (and in set-aside bad lines) by placeholders before
     classification (:func:`taikai.mask_pii`), in both engines. ``limit=N`` reads and classifies only the first
     N rows of the input (N rows of output: bad lines set aside and blank lines are not counted) and reads no further,
-    to try a long run's options and speed; ``None``: every row.
+    to try a long run's options and speed; ``None``: every row. ``excel_safe`` writes each text of CSV or TSV
+    output that Excel would read as a formula (``=``, ``+``, ``-``, ``@`` first; not a plain number such as
+    ``-163``) with an apostrophe first, so that Excel shows it as text; the summary records it, and
+    :func:`taikai.io.read_predictions`, ``taikai report`` and ``taikai drift`` read such cells back as they were.
     """
 
     text_column: str
@@ -86,6 +91,7 @@ class BatchOptions:
     encoding: str | None = None
     encoding_errors: str = "strict"
     output_encoding: str | None = None
+    excel_safe: bool = False
     prefix: str = ""
     progress: bool = False
     jobs: int = 1
@@ -113,7 +119,7 @@ class BatchOptions:
         # A numpy integer (a count taken from a frame) is kept as the Python int it is: the run's fingerprint
         # (state.json) saves it, and ``--resume`` compares the value, not its type.
         object.__setattr__(self, "jobs", check_int("jobs", self.jobs, 0))
-        for flag in ("progress", "resume", "mask_pii"):
+        for flag in ("progress", "resume", "mask_pii", "excel_safe"):
             check_bool(flag, getattr(self, flag))
         object.__setattr__(self, "chunk_size", check_int("chunk_size", self.chunk_size))
         if self.chunk_size < 1:
@@ -227,6 +233,14 @@ class BatchOptions:
                 f"folder without the {output.suffix} suffix"
             )
         return fmt
+
+    def check_excel_safe(self, fmt: str) -> None:
+        """Refuse ``excel_safe`` for output in *fmt* other than CSV or TSV: the others hold texts as text."""
+        if self.excel_safe and fmt not in ("csv", "tsv"):
+            raise InputError(
+                f"{EXCEL_SAFE.given(True)} applies to CSV and TSV output; {fmt} output holds every text as text, "
+                "which Excel never reads as a formula: leave it out"
+            )
 
     def differing(self, names: tuple[str, ...]) -> list[str]:
         """Return those of the options *names* whose value is not their default."""

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+_WHERE = ("replaced_where", "formula_where", "long_where")
+"""The lists of rows :class:`Totals` keeps besides the examples and ``decode_lines``."""
+
+
 @dataclass(frozen=True)
 class Totals:
     """The counts of the rows saved so far, for the summary of a resumed run (see :class:`BatchSummary`)."""
@@ -30,6 +34,9 @@ class Totals:
     bad_lines: int = 0
     blank_lines: int = 0
     replaced_characters: int = 0
+    replaced_rows: int = 0
+    """Rows holding a character the output's encoding could not hold (written as ``?``)."""
+    replaced_where: tuple[str, ...] = ()
     folded_characters: int = 0
     """Characters a CP932 output holds as others (〜 as ～), not counted in ``replaced_characters``."""
     folded_rows: int = 0
@@ -41,20 +48,34 @@ class Totals:
     undecodable_bytes: int = 0
     private_use_characters: int = 0
     decode_lines: tuple[int | str, ...] = ()
+    formula_cells: int = 0
+    """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
+    formula_rows: int = 0
+    formula_where: tuple[str, ...] = ()
+    long_cells: int = 0
+    """CSV/TSV output: texts longer than an Excel cell holds."""
+    long_rows: int = 0
+    long_where: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them); the
-        CP932 folds only when there are some, so that a run without them saves the state earlier versions did."""
-        folds = ("folded_characters", "folded_rows")
-        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in folds or self.folded_characters}
-        return values | {"examples": [e.to_dict() for e in self.examples], "decode_lines": list(self.decode_lines)}
+        CP932 folds, the rows of the characters replaced, and the cells Excel would read as formulas or cut, only
+        when there are some, so that a run without them saves the state earlier versions did."""
+        only = {"folded_characters": self.folded_characters, "folded_rows": self.folded_characters}
+        only |= dict.fromkeys(("replaced_rows", "replaced_where"), self.replaced_rows)
+        only |= dict.fromkeys(("formula_cells", "formula_rows", "formula_where"), self.formula_cells)
+        only |= dict.fromkeys(("long_cells", "long_rows", "long_where"), self.long_cells)
+        values = {f.name: getattr(self, f.name) for f in fields(self) if only.get(f.name, 1)}
+        lists = {name: list(value) for name, value in values.items() if isinstance(value, tuple)}
+        return values | lists | {"examples": [e.to_dict() for e in self.examples]}
 
     @classmethod
     def from_json(cls, values: dict[str, Any]) -> Totals:
         """Read back what :meth:`to_json` wrote; a count a version before it did not save is 0 (none)."""
         known = {f.name: values[f.name] for f in fields(cls) if f.name in values}
         examples = tuple(RowProblem.from_dict(e) for e in values.get("examples", []))
-        return cls(**known | {"examples": examples, "decode_lines": tuple(values.get("decode_lines", []))})
+        lists = {name: tuple(values.get(name, [])) for name in ("decode_lines", *_WHERE)}
+        return cls(**known | {"examples": examples} | lists)
 
 
 @dataclass(frozen=True)

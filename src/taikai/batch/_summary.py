@@ -11,7 +11,7 @@ from typing import Any
 from taikai._warn import warn_user
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
-from taikai.batch._summary_text import summary_text, unclassified_warning
+from taikai.batch._summary_text import excel_warnings, summary_text, unclassified_warning
 from taikai.errors import DataWarning
 from taikai.io import CellLosses, DecodeNote
 from taikai.rules import Rule
@@ -35,6 +35,10 @@ class BatchSummary:
     bad_lines_file: str | None = None
     blank_lines: int = 0
     replaced_characters: int = 0
+    replaced_rows: int = 0
+    """Rows holding a character the CSV/TSV output's encoding could not hold (of ``replaced_characters``)."""
+    replaced_where: list[str] = field(default_factory=list)
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
     folded_characters: int = 0
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`), which the text of the
     rows no longer holds as read; not among ``replaced_characters``, the ones written as ``?``."""
@@ -55,6 +59,20 @@ class BatchSummary:
     private_use_characters: int = 0
     decode_lines: list[int | str] = field(default_factory=list)
     """The file lines of the first such rows (``FILE:LINE`` where the Dask engine read several files)."""
+    formula_cells: int = 0
+    """CSV/TSV output: text cells Excel would read as formulas (``=``, ``+``, ``-``, ``@`` first; not a plain
+    number): written with an apostrophe first with ``excel_safe``, else warned of (:meth:`warn_formulas`)."""
+    formula_rows: int = 0
+    """Rows holding such a cell."""
+    formula_where: list[str] = field(default_factory=list)
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    long_cells: int = 0
+    """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts when it opens the
+    file (:meth:`warn_excel`)."""
+    long_rows: int = 0
+    long_where: list[str] = field(default_factory=list)
+    excel_safe: bool = False
+    """``--excel-safe``: such cells were written with an apostrophe first (not saved per chunk: an option)."""
     cut_cells: int = 0
     """xlsx cells longer than Excel's limit, cut to it (counted when the output is built, not saved per chunk)."""
     cut_rows: int = 0
@@ -105,6 +123,12 @@ class BatchSummary:
         if message is not None:
             warn_user(message, DataWarning)
 
+    def warn_excel(self) -> None:
+        """Warn (:class:`DataWarning`) when CSV/TSV output holds texts Excel would read as formulas, not escaped, or
+        texts too long for an Excel cell (see :func:`~taikai.batch._summary_text.excel_warnings`)."""
+        for message in excel_warnings(self):
+            warn_user(message, DataWarning)
+
     @property
     def records(self) -> int:
         """Records met in the input: rows written, bad records set aside and blank lines skipped."""
@@ -150,8 +174,16 @@ class BatchSummary:
         self.bad_lines += bad
         self.blank_lines += blank
         self.replaced_characters += result.replaced
+        self.replaced_rows += result.replaced_rows
+        self.replaced_where = (self.replaced_where + list(result.replaced_where))[:MAX_EXAMPLES]
         self.folded_characters += result.folded
         self.folded_rows += result.folded_rows
+        self.formula_cells += result.formula_cells
+        self.formula_rows += result.formula_rows
+        self.formula_where = (self.formula_where + list(result.formula_where))[:MAX_EXAMPLES]
+        self.long_cells += result.long_cells
+        self.long_rows += result.long_rows
+        self.long_where = (self.long_where + list(result.long_where))[:MAX_EXAMPLES]
         self.ruled += result.ruled
         self.conflicts += result.conflicts
         for name in ("statuses", "reasons", "sentiments", "rules", "masks"):
@@ -182,8 +214,17 @@ class BatchSummary:
             "limit": self.limit,
             "more_rows": self.more_rows,
             **self.totals().to_json(),
+            "replaced_rows": self.replaced_rows,
+            "replaced_where": self.replaced_where,
             "folded_characters": self.folded_characters,
             "folded_rows": self.folded_rows,
+            "formula_cells": self.formula_cells,
+            "formula_rows": self.formula_rows,
+            "formula_where": self.formula_where,
+            "long_cells": self.long_cells,
+            "long_rows": self.long_rows,
+            "long_where": self.long_where,
+            "excel_safe": self.excel_safe,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_lines, cut_list
-from taikai.errors import ENCODING, TEXT_COLUMN, InputError
+from taikai.errors import ENCODING, EXCEL_SAFE, OUTPUT_ENCODING, TEXT_COLUMN, InputError
 from taikai.io import XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
@@ -26,7 +27,7 @@ def summary_text(summary: BatchSummary) -> str:
     if summary.resumed_rows:  # the time and rate are this run's, of the rows after the resume
         this_run = f"this run: {summary.rows - summary.resumed_rows:,} rows in {summary.seconds:.1f} s, {rate}"
         took = f"; {summary.resumed_rows:,} of them before the resume ({this_run})"
-    lines = [f"{_headline(summary, done)} into {summary.output}{took}"]
+    lines = [f"{_headline(summary, done)} into {shlex.quote(summary.output)}{took}"]  # the path as a shell takes it
     order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
     for title, counts in (("reasons", summary.reasons), ("sentiments", summary.sentiments)):
         if counts:
@@ -70,15 +71,23 @@ def summary_text(summary: BatchSummary) -> str:
             f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}); "
             f"line(s) {named}; each row's message says so"
         )
+    said = "(written as '?' in cp932; control characters removed in xlsx)"
+    if summary.replaced_rows:  # CSV/TSV output, whose rows are named
+        named = cut_list(summary.replaced_where, len(summary.replaced_where), total=summary.replaced_rows)
+        keep = OUTPUT_ENCODING.either(["utf-8-sig"])
+        said = f"in {summary.replaced_rows:,} row(s), written as '?': {named}; {keep}, which Excel opens, keeps them"
     if summary.replaced_characters:
-        lines.append(
-            f"characters the output cannot hold: {summary.replaced_characters:,} "
-            "(written as '?' in cp932; control characters removed in xlsx)"
-        )
+        lines.append(f"characters the output cannot hold: {summary.replaced_characters:,} {said}")
     if summary.folded_characters:
         lines.append(
             f"characters cp932 holds as others: {summary.folded_characters:,} in {summary.folded_rows:,} row(s) "
             f"({FOLDS_SAID}, as Excel's CP932 save writes them)"
+        )
+    if summary.formula_cells and summary.excel_safe:
+        named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+        lines.append(
+            f"texts written with an apostrophe first, which Excel would read as formulas: {summary.formula_cells:,} "
+            f"in {summary.formula_rows:,} row(s): {named}"
         )
     if summary.cut_cells:
         named = cut_list(summary.cut_row_numbers, len(summary.cut_row_numbers), total=summary.cut_rows)
@@ -88,6 +97,32 @@ def summary_text(summary: BatchSummary) -> str:
             "write CSV, JSONL or Parquet output to keep whole texts"
         )
     return "\n".join(lines)
+
+
+def excel_warnings(summary: BatchSummary) -> list[str]:
+    """Return a warning for each kind of cell of the CSV/TSV output that Excel would not show as written: texts it
+    reads as formulas, unless they were escaped; texts longer than a cell holds, which it cuts. Each names the
+    first rows and what to do."""
+    said = []
+    if summary.formula_cells and not summary.excel_safe:
+        named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+        said.append(
+            f"{summary.output}: {summary.formula_cells:,} text cell(s) in {summary.formula_rows:,} row(s) start with "
+            f"=, +, - or @, which Excel reads as a formula when it opens the file (it computes it, shows #NAME?, or "
+            f"makes a link of =HYPERLINK(…)): {named}. To open the file in Excel, run again with "
+            f"{EXCEL_SAFE.given(True)}, which writes each with an apostrophe first, so that Excel shows it as text "
+            "(taikai report, drift and read_predictions read it back as it was), or write xlsx output, which holds "
+            "them as text"
+        )
+    if summary.long_cells:
+        named = cut_list(summary.long_where, len(summary.long_where), total=summary.long_rows)
+        said.append(
+            f"{summary.output}: {summary.long_cells:,} text cell(s) in {summary.long_rows:,} row(s) hold more than "
+            f"{XLSX_MAX_CELL:,} characters, which Excel cuts to that when it opens the file: {named}. The file holds "
+            "them whole (taikai report, drift and read_predictions read them so); do not save it again from Excel, "
+            "which would keep only what it shows"
+        )
+    return said
 
 
 def _headline(summary: BatchSummary, done: str) -> str:

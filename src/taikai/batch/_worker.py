@@ -189,8 +189,9 @@ def run_chunk(
         for i, note in notes.items():
             messages[i] = f"{messages[i]}; {note.message()}" if messages[i] else note.message()
     out = [*data, *columns.values()]
+    risks = None
     if spec.is_stream:
-        payload, replaced, folds = tio.encode_stream(spec, out, first=index == 1)
+        payload, replaced, folds, risks = tio.encode_stream(spec, out, first=index == 1)
     else:
         payload, replaced, folds = tio.encode_table(spec, out, row_start, job.source), 0, CP932Folds()
     result = chunk_result(
@@ -206,6 +207,8 @@ def run_chunk(
         columns.get("rule_conflict"),
         masks=masks,
         lines=lines,
+        risks=risks,
+        unheld=tio.unheld_rows(out, spec.encoding) if replaced else (),
     )
     return replace(result, folded=folds.characters, folded_rows=folds.rows)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from dataclasses import replace
 from functools import partial
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from taikai._whole_file import written_line
 from taikai.cli._common import Command, check_output, echo_result, echo_status, model_inputs
 from taikai.cli._examples import examples
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
@@ -267,5 +269,6 @@ def report(
         prefix=prefix,
         progress=sys.stderr.isatty(),
     )
-    written = f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}"
-    echo_status(written, f"the report to {output}")  # a stop as it says so: the report is complete
+    shown = shlex.quote(str(output))  # as every command says where its file went (written_line)
+    written = f"レポートを書きました: {shown}" if lang == "ja" else written_line("HTML report", output)
+    echo_status(written, f"the HTML report to {shown}")  # a stop as it says so: the report is complete

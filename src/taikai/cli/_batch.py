@@ -80,6 +80,13 @@ DASK_PACKAGES = "dask and distributed"
     "A character cp932 cannot hold is written as '?' and counted in the summary, as are 〜 − ‖ ¢ £ ¬, which it "
     "writes as ～ － ∥ ￠ ￡ ￢ (as Excel does).",
 )
+@click.option(
+    "--excel-safe",
+    is_flag=True,
+    help="CSV/TSV output: write each text Excel would read as a formula (=, +, - or @ first; not a number such as "
+    "-163) with an apostrophe first, so that Excel shows it as text; taikai report, drift and read_predictions read "
+    "it back as it was. Without it, a run that writes such texts warns of them.",
+)
 @click.option("--input-format", type=click.Choice(FORMATS), default=None, help="Default: from INPUT's extension.")
 @click.option(
     "--output-format",

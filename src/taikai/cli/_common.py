@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import sys
 import warnings
 from collections.abc import Iterator, Mapping
@@ -17,7 +18,7 @@ import click
 
 from taikai._command import running, running_command
 from taikai._stopped import stopped
-from taikai._whole_file import write_whole
+from taikai._whole_file import write_whole, written_line
 from taikai.cli._masked_errors import errors_masked
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._plain_types import ARGS_KEY
@@ -145,8 +146,8 @@ def write_json_report(path: Path, values: object, what: str) -> str | None:
         echo_result(text, as_json=True)
         return None
     write_whole(path, text + "\n")  # stopped while written: no half of it
-    saved = f"the {what} to {path}"
-    echo_status(f"{what} written to {path}", saved)  # a stop from here on says the file is complete
+    saved = f"the {what} to {shlex.quote(str(path))}"
+    echo_status(written_line(what, path), saved)  # a stop from here on says the file is complete
     return saved
 
 

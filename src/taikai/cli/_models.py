@@ -78,7 +78,7 @@ def evaluate(
     # --json -: the report goes to standard error, where the warnings were just said (each once)
     echo_report(report.to_markdown(warnings=json_out != STDOUT), json_out)
     if json_out is not None:
-        write_json_report(json_out, report.to_dict(), "report")
+        write_json_report(json_out, report.to_dict(), "evaluation scores (JSON)")
 
 
 @click.command(cls=Command, epilog=examples("info"))

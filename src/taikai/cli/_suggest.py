@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -118,4 +119,5 @@ def suggest(
         exclude=list(exclude),
         sheet=sheet,
     )
-    echo_status(str(result), saved=f"the sheet to {output}")  # on standard error, as batch says its summary
+    saved = f"the labelling sheet to {shlex.quote(str(output))}"
+    echo_status(str(result), saved=saved)  # on standard error, as batch says its summary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -186,7 +187,7 @@ def train(
             sheet=sheet,
             mask_pii=mask_pii,
         )
-    saved = f"the model to {out}"
+    saved = f"the model to {shlex.quote(str(out))}"
     echo_status(training_summary(model.metadata, out), saved)  # on standard error, as batch says its summary
     skipped = skipped_rows_block(model.metadata)
     if skipped:

@@ -26,6 +26,7 @@ from taikai.io import (
     is_predictions,
     read_summary,
     trial_run,
+    unescape_cells,
     warn_decoding,
 )
 from taikai.model import Model, find_column, find_prefix, unprefixed
@@ -73,6 +74,7 @@ def file_statistics(
     text_column, text_argument = dump_text_column(run, text_column, text_argument, reader.columns, model, str(path))
     notes: list[Any] = []
     blank = [0]
+    escaped = run is not None and run.excel_safe and fmt in ("csv", "tsv")  # batch --excel-safe: apostrophes put
 
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
@@ -82,14 +84,14 @@ def file_statistics(
                 )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             blank[0] += chunk.blank
-            yield chunk.data
+            yield [unescape_cells(column) for column in chunk.data] if escaped else chunk.data
             if progress is not None:
                 progress(chunk.rows)
 
     def date_columns(index: int) -> Iterator[list[Any]]:
         # a second pass for the date column only, nothing classified (malformed records are the first pass's to stop)
         for chunk in reader.chunks(CHUNK_ROWS):
-            yield chunk.data[index]
+            yield unescape_cells(chunk.data[index]) if escaped else chunk.data[index]
 
     columns = unprefixed(reader.columns, found)
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet

@@ -50,7 +50,16 @@ if TYPE_CHECKING:
         given_format,
         open_reader,
     )
-    from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
+    from taikai.io._formula_cells import (
+        FORMULA_STARTS,
+        ExcelRisks,
+        escape_formula,
+        excel_risks,
+        is_sheet,
+        unescape_cells,
+        unescape_formula,
+        unescape_sheet,
+    )
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
     from taikai.io._given_file import check_given_file, check_labelled_data, check_not_empty
     from taikai.io._head_rows import check_header_row, head_rows
@@ -126,6 +135,7 @@ if TYPE_CHECKING:
         output_encoding,
         renamed_columns,
         text_cells,
+        unheld_rows,
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
 
@@ -174,7 +184,16 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "open_reader",
     ),
     "._given_file": ("check_given_file", "check_labelled_data", "check_not_empty"),
-    "._formula_cells": ("FORMULA_STARTS", "escape_formula", "is_sheet", "unescape_formula", "unescape_sheet"),
+    "._formula_cells": (
+        "FORMULA_STARTS",
+        "ExcelRisks",
+        "escape_formula",
+        "excel_risks",
+        "is_sheet",
+        "unescape_cells",
+        "unescape_formula",
+        "unescape_sheet",
+    ),
     "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
     "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
     "._labelled": (
@@ -245,6 +264,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "encode_table",
         "output_encoding",
         "renamed_columns",
+        "unheld_rows",
         "text_cells",
     ),
 }

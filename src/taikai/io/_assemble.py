@@ -9,6 +9,7 @@ from typing import Any
 
 from taikai.io._excel_numbers import as_texts, long_integer_columns
 from taikai.io._file_argument import FileKind, check_file
+from taikai.io._formula_cells import EXCEL_MAX_CELL
 from taikai.io._pandas_types import with_pandas_types
 from taikai.io._parquet_reader import is_bytes, utf8_text
 from taikai.io._xlsx_line_breaks import keep_carriage_returns
@@ -17,7 +18,7 @@ XLSX_MAX_ROWS = 1_048_576
 """Rows in one Excel sheet, the header included."""
 XLSX_MAX_COLUMNS = 16_384
 """Columns in one Excel sheet (A to XFD)."""
-XLSX_MAX_CELL = 32_767
+XLSX_MAX_CELL = EXCEL_MAX_CELL
 """Characters in one Excel cell; a longer text is cut to this (as openpyxl does, counting code points)."""
 XLSX_LOST = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """The control characters an xlsx cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``), which :func:`excel_value`

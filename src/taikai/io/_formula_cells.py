@@ -11,10 +11,13 @@ A plain number (:func:`is_plain_number`: ``-163``, ``-1.5``, ``+81``, ``-0``, ``
 LibreOffice read it as the number, so it is written as it is, and a sheet's negative ids still join the user's
 data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C calc'!A0``) is escaped.
 
-Only ``taikai suggest``'s CSV sheets are written so; :func:`unescape_sheet` undoes it for a frame read from a
-labelled CSV or TSV file, as ``train``, ``evaluate``, ``rules test`` and ``suggest --exclude`` read one, and for a
-DataFrame given to :func:`taikai.train`, :func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or
-``suggest(exclude=...)`` (a CSV sheet read with pandas): a frame is read as a CSV file of the same content is.
+``taikai suggest``'s CSV sheets are written so, and ``taikai batch --excel-safe``'s CSV and TSV output, whose
+summary records it (:func:`taikai.io.read_predictions` and ``taikai drift`` then unescape every cell:
+:func:`unescape_cells`); batch counts such cells in any CSV/TSV output (:func:`excel_risks`) and warns of them
+when it did not escape them. :func:`unescape_sheet` undoes it for a frame read from a labelled CSV or TSV file,
+as ``train``, ``evaluate``, ``rules test`` and ``suggest --exclude`` read one, and for a DataFrame given to
+:func:`taikai.train`, :func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV
+sheet read with pandas): a frame is read as a CSV file of the same content is.
 A sheet (it has the columns :data:`SHEET_MARKS`) is unescaped whole. So is, column by column, any other file (a
 sheet whose model columns a person deleted, keeping the id, ``text`` and the labels, has no column that tells it
 from a user's labelled file) where the column could only have come from an escaping writer: every cell of it that
@@ -28,6 +31,8 @@ same way (OWASP's advice). An xlsx sheet stores such texts as strings and needs 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,6 +72,48 @@ def escape_formula(value: Any) -> Any:
     if isinstance(value, str) and _ESCAPED.match(value) and not is_plain_number(value):
         return "'" + value
     return value
+
+
+@dataclass(frozen=True)
+class ExcelRisks:
+    """The cells of a chunk of CSV/TSV output that Excel would not show as written (:func:`excel_risks`)."""
+
+    formula_cells: int = 0
+    """Texts Excel would read as formulas."""
+    formula_rows: tuple[int, ...] = ()
+    """The rows (0-based, in the chunk) holding one, in order."""
+    long_cells: int = 0
+    """Texts longer than an Excel cell holds (:data:`EXCEL_MAX_CELL`), which Excel cuts when it opens the file."""
+    long_rows: tuple[int, ...] = ()
+    """The rows holding one, in order."""
+
+
+EXCEL_MAX_CELL = 32_767
+"""The most characters an Excel cell holds (``taikai.io.XLSX_MAX_CELL``, which xlsx output cuts a text to)."""
+_STARTS = frozenset(FORMULA_STARTS)
+
+
+def excel_risks(columns: Sequence[Sequence[Any]]) -> ExcelRisks:
+    """Return the text cells of *columns* that Excel would read as formulas (a text that starts with one of
+    :data:`FORMULA_STARTS` and is no plain number, :func:`is_plain_number`, as :func:`escape_formula` escapes them),
+    and those longer than an Excel cell holds."""
+    cells, rows, long, long_rows = 0, set(), 0, set()
+    for column in columns:
+        for i, value in enumerate(column):
+            if type(value) is not str:
+                continue
+            if value[:1] in _STARTS and not is_plain_number(value):
+                cells += 1
+                rows.add(i)
+            if len(value) > EXCEL_MAX_CELL:
+                long += 1
+                long_rows.add(i)
+    return ExcelRisks(cells, tuple(sorted(rows)), long, tuple(sorted(long_rows)))
+
+
+def unescape_cells(values: list[Any]) -> list[Any]:
+    """Return the cells *values* as they were before :func:`escape_formula` (see :func:`unescape_formula`)."""
+    return [unescape_formula(v) if type(v) is str and v[:1] == "'" else v for v in values]
 
 
 def unescape_formula(value: Any) -> Any:

@@ -14,6 +14,7 @@ from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
+from taikai.io._formula_cells import unescape_formula
 from taikai.io._head_rows import check_header_row, title_above
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
@@ -209,23 +210,28 @@ def read_predictions(
     del table
     if frame.empty:  # an empty frame stays as read
         return frame
-    keep = set(_kept_columns(Path(path), text_columns))
+    keep, escaped = _kept_columns(Path(path), text_columns)
     written = fmt in TEXT_FORMATS[:2]  # CSV and TSV cells are text; the other formats' cells have types
+    escaped = escaped and written  # batch --excel-safe: an apostrophe before each text Excel reads as a formula
     # one column at a time, each text column dropped as its typed one is made: the data is never held three times
     typed: dict[str, pd.Series] = {}
     for name in list(frame.columns):
         column = frame.pop(name)
-        typed[name] = typed_column(column, name in keep, written)
+        if escaped and (column.dtype == object or str(column.dtype) in ("string", "str")):
+            column = column.map(unescape_formula, na_action="ignore")
+        named = unescape_formula(name) if escaped else name
+        typed[named] = typed_column(column, named in keep, written)
         del column
     typed_frame = pd.DataFrame(typed)
     mark_trial_run(typed_frame, Path(path))  # --limit N: the first N rows of the input, said by what reads it
     return typed_frame
 
 
-def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
+def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> tuple[set[str], bool]:
     """Return the columns :func:`read_predictions` keeps as text for *path*: the id columns, the summary's
     ``--id-column``, *text_columns*, and taikai's text columns (:data:`PREDICTED_TEXT`, under the summary's
-    ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``)."""
+    ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``); and whether the summary says
+    batch wrote it ``--excel-safe``."""
     from taikai.io._run_summary import read_summary
 
     with warnings.catch_warnings():  # a summary of another output: those that use the summary read it and say so
@@ -235,4 +241,4 @@ def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
     prefix = run.prefix if run is not None and run.prefix else ""
     texts = [run.text_column if run is not None and run.text_column is not None else "text"]
     predicted = [prefix + name for name in PREDICTED_TEXT]
-    return list(dict.fromkeys([*ID_COLUMNS, *recorded, *map(str, text_columns), *texts, *predicted]))
+    return {*ID_COLUMNS, *recorded, *map(str, text_columns), *texts, *predicted}, run is not None and run.excel_safe

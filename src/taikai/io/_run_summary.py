@@ -94,6 +94,8 @@ class RunSummary:
     """The rules batch applied (``--rules``) in file order, unfired ones too (none: none, or an older summary)."""
     input: str | None = None
     """The input batch read, as it was given (``None``: a summary that does not say)."""
+    excel_safe: bool = False
+    """``--excel-safe``: texts Excel would read as formulas were written with an apostrophe first (CSV, TSV)."""
 
 
 @overload
@@ -258,6 +260,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
             rules=_ran_rules(values),
             input=None if values.get("input") is None else str(values["input"]),
+            excel_safe=values.get("excel_safe") is True,
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from taikai.errors import OUTPUT_ENCODING, InputError
 from taikai.io._csv_rows import csv_rows
 from taikai.io._float_texts import float_texts
+from taikai.io._formula_cells import ExcelRisks, escape_formula, excel_risks
 from taikai.io._records import BadLine
 from taikai.text import CP932Folds, count_cp932_folds
 
@@ -53,6 +54,9 @@ class OutputSpec:
     encoding: str = "utf-8"
     schema: pa.Schema | None = None
     stringify: frozenset[str] = field(default_factory=frozenset)
+    escape: bool = False
+    """CSV/TSV: put an apostrophe before each text Excel would read as a formula (``--excel-safe``,
+    :func:`taikai.io.escape_formula`), the column names' too."""
 
     @property
     def is_stream(self) -> bool:
@@ -110,11 +114,13 @@ def _json_value(value: Any) -> Any:
     return None if type(value) is float and value != value else value
 
 
-def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds]:
+def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds, ExcelRisks]:
     """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*), the characters of its cells
-    replaced, and those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another
-    encoding). The header's are not counted: a column name written otherwise is said by name where the columns are
-    checked (:func:`renamed_columns`), once per output, not once per part of a Dask engine's folder."""
+    replaced, those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another
+    encoding), and the cells Excel would not show as written (CSV/TSV: formulas, escaped when ``spec.escape``, and
+    texts too long for a cell). The header's are
+    not counted: a column name written otherwise is said by name where the columns are checked
+    (:func:`renamed_columns`), once per output, not once per part of a Dask engine's folder."""
     global _replaced
     buf = io.StringIO()
     if spec.fmt == "jsonl":
@@ -122,15 +128,19 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
         cleaned = [v if all(type(x) is str for x in v) else [_json_value(x) for x in v] for v in data]
         dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
         buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
-        return buf.getvalue().encode("utf-8"), 0, CP932Folds()
+        return buf.getvalue().encode("utf-8"), 0, CP932Folds(), ExcelRisks()
     delimiter = "\t" if spec.fmt == "tsv" else ","
+    names = tuple(map(escape_formula, spec.columns)) if spec.escape else spec.columns
     if first:
-        csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow(spec.columns)
+        csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow(names)
+    risks = excel_risks(data)  # the texts: a number is written as one (-1e-05), which Excel reads so
+    if spec.escape and risks.formula_cells:
+        data = [list(map(escape_formula, column)) for column in data]
     columns = [_text_column(v) for v in data]
     buf.write(csv_rows(columns, delimiter))
     text = buf.getvalue()
     if "\r" in text:  # the csv module leaves a field with a bare CR unquoted: a line break to most readers
-        text = _csv_quoting_cr([spec.columns] if first else [], columns, delimiter)
+        text = _csv_quoting_cr([names] if first else [], columns, delimiter)
     encoding = resolve_encoding(spec.encoding, OUTPUT_ENCODING)
     bom = codecs.BOM_UTF8 if first and encoding == "utf-8-sig" else b""
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
@@ -139,9 +149,25 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
     replaced = _replaced
     if first:  # the header's replaced characters, taken off: only its names hold any (the delimiters are ASCII)
         _replaced = 0
-        "".join(spec.columns).encode(codec, errors="taikai-replace")
+        "".join(names).encode(codec, errors="taikai-replace")
         replaced -= _replaced
-    return payload, replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds()
+    return payload, replaced, count_cp932_folds(data) if codec == "cp932" else CP932Folds(), risks
+
+
+def unheld_rows(data: list[list[Any]], encoding: str) -> tuple[int, ...]:
+    """Return the rows (0-based) of the columns *data* holding a text that *encoding* cannot hold, which
+    :func:`encode_stream` writes with ``?`` in its stead (looked for only once it counted some: a row is rarely so)."""
+    codec = resolve_encoding(encoding, OUTPUT_ENCODING)
+    codec = "utf-8" if codec == "utf-8-sig" else codec
+    rows: set[int] = set()
+    for column in data:
+        for i, value in enumerate(column):
+            if value is not None and i not in rows:
+                try:
+                    (value if type(value) is str else _cell(value)).encode(codec)  # a list as its JSON
+                except UnicodeEncodeError:
+                    rows.add(i)
+    return tuple(sorted(rows))
 
 
 def renamed_columns(names: Iterable[str], encoding: str) -> list[tuple[str, str]]:

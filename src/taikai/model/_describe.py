@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_lines, cut_list
+from taikai._whole_file import written_line
 from taikai.errors import ADD, ON_BAD_ROWS, ModelError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
 from taikai.model._figures import (
@@ -207,7 +208,7 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
     """Return what a training run prints: where the model was written (*out*; ``None``: not saved, no line), every
     input file's rows, the cross-validation and test figures (and, for a model refitted on all rows, a note that the
     test figures were measured before refitting), what added labels bought, and the warnings."""
-    lines = [] if out is None else [f"model written to {out}"]
+    lines = [] if out is None else [written_line("model", out)]
     lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
     heads = describe_heads(meta)
     if heads:

@@ -6,11 +6,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from taikai._whole_file import written_line
 from taikai.errors import EXCLUDE, InputError
 from taikai.labels import shown_label
 from taikai.privacy import format_counts
 from taikai.suggestion._select import Strategy
 from taikai.text import FOLDS_SAID, CP932Folds
+
+SHEET = "labelling sheet"
+"""What :func:`~taikai._whole_file.written_line` names the file ``suggest`` wrote."""
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,7 +83,7 @@ class Suggestion:
 
     def __repr__(self) -> str:
         """Return the chosen rows and the sheet on one line, not the frame (``str()`` says the whole tally)."""
-        return f"Suggestion({self._chosen()}{'' if self.out is None else f'; sheet written to {self.out}'})"
+        return f"Suggestion({self._chosen()}{'' if self.out is None else '; ' + written_line(SHEET, self.out)})"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """Show the tally in a notebook (IPython), as ``taikai suggest`` prints it, not the one-line repr."""
@@ -124,7 +128,7 @@ class Suggestion:
                 f"written so ({FOLDS_SAID}, as Excel's CP932 save writes them)"
             )
         if self.out is not None:
-            lines.append(f"sheet written to {self.out}")
+            lines.append(written_line(SHEET, self.out))
         return "\n".join(lines)
 
 

@@ -120,7 +120,7 @@ def write_sheet(
         enc = output_encoding("csv", encoding or "utf-8-sig")
         data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
         names = tuple(escape_formula(str(c)) for c in frame.columns)
-        payload, replaced, folds = encode_stream(OutputSpec("csv", names, enc), data, first=True)
+        payload, replaced, folds, _ = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         if renamed := renamed_columns(names, enc):  # the cells' characters are counted; a name is said by name
             changed = ", ".join(f"{name!r} as {shown!r}" for name, shown in renamed)
             warn_user(
