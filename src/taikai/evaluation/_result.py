@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_lines, cut_list
 from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
@@ -42,9 +45,9 @@ class Unpredictable:
         return {"rows": self.rows, "labels": self.labels}
 
 
-@dataclass
+@dataclass(eq=False)
 class EvaluationReport:
-    """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary."""
+    """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary; ``predictions`` holds each row's."""
 
     n_rows: int
     n_scored: int
@@ -73,6 +76,20 @@ class EvaluationReport:
     n_read: int | None = None
     """The data rows read, blank and labelled-in-part rows too (``n_rows`` counts those left, of the split);
     ``None``: not known (then ``n_rows`` plus ``n_blank`` and ``n_skipped``)."""
+    predictions: pd.DataFrame | None = None
+    """The rows evaluated (of the split; unscored ones too, their ``pred_status`` says why), in data order, as
+    ``Model.predict_frame(rows, prefix="pred_")`` gives them: the data's columns as read (under ``mask_pii`` the text
+    the model read, masked), then the model's (``pred_reason``, ``pred_reasons``, ``pred_sentiment``,
+    ``pred_status``, ``pred_p_reason_*``, …; ``pred2_`` when the data has a column of such a name); indexed by a
+    frame's own index, a file's rows by their data row (from 0). ``analysis.misclassified(report.predictions,
+    "reasons", prefix="pred_")`` lists the errors. Not in ``to_dict`` (``--json``). ``None``: not made by
+    :func:`evaluate`."""
+
+    def __eq__(self, other: object) -> bool:
+        """Compare field by field, the predictions by shape, columns and values (``DataFrame.equals``)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(_same(getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
 
     def __repr__(self) -> str:
         """Return the headline and figures on one line (``str()``, and a notebook, show the Markdown report)."""
@@ -186,3 +203,10 @@ class EvaluationReport:
         return "\n".join(lines)
 
     __str__ = to_markdown
+
+
+def _same(mine: object, theirs: object) -> bool:
+    """Return whether two values of a field are the same: frames by ``DataFrame.equals``, anything else by ``==``."""
+    if hasattr(mine, "equals") or hasattr(theirs, "equals"):
+        return mine is not None and theirs is not None and bool(mine.equals(theirs))  # type: ignore[attr-defined]
+    return bool(mine == theirs)
