@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from taikai import analysis
+from taikai.analysis import ReportOptions
 from taikai.cli import cli
 from taikai.drift import check_drift
 from taikai.errors import InputError, check_freq
@@ -87,3 +88,13 @@ def test_drift_freq_option_takes_the_same_spellings(tiny_model_dir, tmp_path, gi
     result = CliRunner().invoke(cli, [*args, "--json", str(tmp_path / "d.json")])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["freq"] == read
+
+
+@pytest.mark.parametrize(("given", "read"), [*SPELLINGS, ("QE", None)])
+def test_report_options_hold_the_period_as_the_sections_name_it(given, read):
+    """Regression: ReportOptions(freq="ME") was kept as given, and the sections' lookup of its name failed."""
+    if read is None:
+        with pytest.raises(InputError, match=r"not 'QE'$"):
+            ReportOptions(freq=given)
+    else:
+        assert ReportOptions(freq=given).freq == read
