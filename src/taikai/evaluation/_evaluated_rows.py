@@ -21,9 +21,9 @@ def evaluated_rows(
     read: Sequence[object] | None = None,
 ) -> pd.DataFrame:
     """Return *rows* (the data rows evaluated, with the columns they were read with) with the columns of *result*
-        after theirs, named with ``pred_`` (``pred2_``, … when the data has a column of such a name: the first prefix
+    after theirs, named with ``pred_`` (``pred2_``, … when the data has a column of such a name: the first prefix
     :func:`taikai.model.free_prefix` finds free); on *index* (a frame's own labels of those rows; ``None``: their data
-        rows, from 0), the text the model *read* in *text_column* when it is not the text as written (masked)."""
+    rows, from 0), the text the model *read* in *text_column* when it is not the text as written (masked)."""
     import pandas as pd
 
     rows = rows.copy()
