@@ -332,7 +332,9 @@ def test_choices_are_listed_one_way(call, said):
     ],
 )
 def test_the_period_lengths_are_listed_in_one_order(call):
-    assert "freq must be one of M, W, not 'D'" in _refusal(call)
+    listed = "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
+    listed += "alike)"
+    assert f"{listed}, not 'D'" in _refusal(call)
 
 
 @pytest.mark.parametrize(

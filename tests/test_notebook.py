@@ -24,6 +24,7 @@ def test_notebook_is_saved_without_outputs():
         ('== "train"', "taikai.train on the file: its split column chooses the train rows"),
         (".rename(", 'predict_frame(prefix="pred_") and misclassified(prefix="pred_")'),
         (".drop(", 'predict_frame(prefix="pred_"): the tables read the prefixed columns'),
+        ("held_out.predict_frame(", "evaluation.predictions: the rows evaluate classified, not classified again"),
     ],
 )
 def test_notebook_calls_the_library_for(pandas, call):

@@ -240,13 +240,15 @@ CASES = [
         "reasons_over_time freq list",
         lambda m, f: taikai.analysis.reasons_over_time(f["predictions"], "text", freq=["M"]),
         InputError,
-        "freq must be one of M, W, not ['M']",
+        "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
+        "alike), not ['M']",
     ),
     (
         "check_drift freq list",
         lambda m, f: taikai.check_drift(f["labelled"], m, date_column="text", freq=["W"]),
         InputError,
-        "freq must be one of M, W, not ['W']",
+        "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
+        "alike), not ['W']",
     ),
     (
         "build_report lang list",
@@ -264,7 +266,8 @@ CASES = [
         "drift_section freq",
         lambda m, f: taikai.analysis.drift_section(f["predictions"], m, date_column="text", freq="D"),
         InputError,
-        "freq must be one of M, W, not 'D'",
+        "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
+        "alike), not 'D'",
     ),
     (
         "explain top",

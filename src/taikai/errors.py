@@ -242,15 +242,34 @@ def unexpanded_home(path: object) -> str:
     )
 
 
-def period_freq(freq: str | None, date_column: object) -> str:
-    """Return the period length *freq* of a *date_column* (``None``: ``M``, months); refuse one given without a
-    *date_column*, which has no periods for it to set (the command line refuses ``--freq`` without
-    ``--date-column`` alike)."""
+FREQ_SPELLINGS = {"M": "M", "ME": "M", "MS": "M", "W": "W", "W-SUN": "W"}
+"""The values of ``freq`` (``--freq``) and the period each names: ``M`` calendar months (pandas 2.2's ``ME`` and
+``MS`` count the same months), ``W`` weeks from Monday to Sunday (pandas' ``W-SUN``)."""
+
+
+def check_freq(freq: object, name: object = "freq") -> str:
+    """Return the period length *freq* (given to argument *name*) as taikai writes it, ``M`` or ``W``, whichever
+    of :data:`FREQ_SPELLINGS` names it; else raise :class:`InputError` listing them (weeks ending another day,
+    ``W-MON``, are not ISO weeks, as the period names ``2026-W12`` are)."""
+    if isinstance(freq, str) and freq in FREQ_SPELLINGS:
+        return FREQ_SPELLINGS[freq]
+    weeks = isinstance(freq, str) and freq.upper().startswith("W-")
+    why = ": taikai's weeks run Monday to Sunday (ISO weeks, named 2026-W12)" if weeks else ""
+    raise InputError(
+        f"{name} must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
+        f"alike), not {freq!r}{why}"
+    )
+
+
+def period_freq(freq: str | None, date_column: object, name: object = "freq") -> str:
+    """Return the period length *freq* of a *date_column* (``None``: ``M``, months) as :func:`check_freq` writes it;
+    refuse one given without a *date_column*, which has no periods for it to set (the command line refuses
+    ``--freq`` without ``--date-column`` alike)."""
     if freq is None:
         return "M"
     if date_column is None:
         raise InputError(f"{FREQ.either([freq])} applies to periods: give the column of dates with {DATE_COLUMN}")
-    return freq
+    return check_freq(freq, name)
 
 
 def check_choice(name: object, value: object, choices: Collection[str]) -> str:

@@ -7,6 +7,7 @@ import pytest
 
 from taikai.analysis import build_report
 
+ZONED_ARROW = "timestamp[us, UTC][pyarrow]"
 TEXTS = ["手数料が高すぎて続けられない", "単価が安すぎて生活できない", "提案が通らない", "子育てで時間がない"]
 
 
@@ -27,6 +28,25 @@ def cells(page: str, key: str) -> list[str]:
         ([2025, 2026, 2027, 2028] * 2, "2025", "2,025"),
         # a Parquet column of dates read as datetimes: no midnight appended
         (list(pd.to_datetime(["2026-01-05", "2026-02-05"] * 4)), "2026-01-05", "2026-01-05 00:00:00"),
+        # and with a time zone (a Parquet timestamp[tz=Asia/Tokyo], pyarrow's too): the dates in that zone
+        (
+            pd.to_datetime(["2026-01-05", "2026-02-05"] * 4).tz_localize("Asia/Tokyo"),
+            "2026-01-05",
+            "2026-01-05 00:00:00+09:00",
+        ),
+        (
+            pd.array(
+                pd.to_datetime(["2026-01-05", "2026-02-05"] * 4).tz_localize("UTC"), "timestamp[us, UTC][pyarrow]"
+            ),
+            "2026-02-05",
+            "2026-02-05 00:00:00+00:00",
+        ),
+        # a time is kept with its offset
+        (
+            pd.to_datetime(["2026-01-05 10:30", "2026-02-05"] * 4, format="mixed").tz_localize("Asia/Tokyo"),
+            "2026-01-05 10:30:00+09:00",
+            "2026-01-05 10:30:00",
+        ),
     ],
 )
 @pytest.mark.parametrize("key", ["representative", "uncertain"])

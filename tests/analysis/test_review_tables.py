@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from taikai import analysis
+from taikai.errors import InputError
 
 REPOST = "手数料が高すぎて続けられない〜"
 
@@ -165,3 +166,52 @@ def test_columns_named_by_tuples_are_read(tiny_model, reposted, pick):
     plain = pick(reposted, context=["review_id"])
     assert picked[("body", "text")].tolist() == plain["text"].tolist()
     assert picked[("meta", "id")].tolist() == plain["review_id"].tolist() and picked["rows"].sum() == 20
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [analysis.least_confident, analysis.representative_reviews],
+    ids=["least_confident", "representative"],
+)
+@pytest.mark.parametrize(
+    ("argument", "name"),
+    [("context", "p"), ("context", "rows"), ("context", "margin"), ("context", "runner_up"), ("text_column", "p")],
+)
+def test_a_column_shown_under_the_name_of_a_computed_one_is_refused(pick, argument, name):
+    """Regression: a context column named p (or rows, margin, …) came back beside the table's own p, two columns of
+    one name (``table["p"]`` a frame of both), and a text column named p likewise."""
+    frame = override_predictions().assign(**{name: ["mine"] * 3})
+    given = {"context": [name]} if argument == "context" else {"text_column": name}
+    said = (
+        f"the column {name!r} ({argument}=) has the name of a column the table of reviews computes (p, runner_up, "
+        f"p_runner_up, margin, rows): rename it in the frame first, df.rename(columns={{{name!r}: 'input_{name}'}})"
+    )
+    with pytest.raises(InputError, match=re.escape(said)):
+        pick(frame, **given)
+
+
+@pytest.mark.parametrize(
+    ("option", "name"), [("--by", "rows"), ("--by", "p"), ("--by", "margin"), ("--text-column", "p")]
+)
+def test_the_report_shows_a_column_named_as_a_computed_one_as_input(tmp_path, option, name):
+    """Regression: ``taikai report --by rows`` stopped with a traceback (TypeError: '>' not supported between
+    instances of 'str' and 'int': the segment's cells read as the number of rows per text), and ``--by p`` showed
+    two columns p, the segment's and the probability."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    frame = override_predictions()
+    frame = frame.rename(columns={"text": "p"}) if name == "p" and option == "--text-column" else frame
+    frame = frame.assign(**{name: ["S1", "S2", "S3"]}) if option == "--by" else frame
+    path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
+    frame.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), option, name, "--lang", "en", "--no-drift"])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    for key in ("representative", "uncertain"):
+        shown = html.split(f'<section id="{key}">')[1].split("</section>")[0]
+        head = re.findall(r"<th>(.*?)</th>", shown.split("</thead>")[0])
+        assert f"input_{name}" in head and head.count(name) <= 1, (key, head)
+        first = shown.split("<tbody>")[1].split("</tr>")[0]
+        assert ("S" if option == "--by" else "手数料") in first, first

@@ -1,5 +1,5 @@
 """An option several commands take is written the same way in each: the same short form and the same value shown in
-``--help`` (``--sheet NAME|NUMBER``, ``--freq [M|W]``), but for the options listed with why they differ."""
+``--help`` (``--sheet NAME|NUMBER``, ``--freq [M|ME|MS|W|W-SUN]``), but for the options listed with why they differ."""
 
 import click
 import pytest

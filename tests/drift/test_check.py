@@ -484,7 +484,12 @@ def test_a_dump_of_no_rows_with_a_date_column_is_not_judged_and_says_it_has_no_r
         ("dump.csv", {"text_column": "txt"}, "{tmp}/dump.csv: no column 'txt' (did you mean 'text'?)"),
         ("frame", {"text_column": "txt"}, "<frame>: no column 'txt' (did you mean 'text'?)"),
         ("dump.csv", {"date_column": "day"}, "{tmp}/dump.csv: no column 'day';"),
-        ("dump.csv", {"date_column": "posted_at", "freq": "week"}, "freq must be one of M, W, not 'week'"),
+        (
+            "dump.csv",
+            {"date_column": "posted_at", "freq": "week"},
+            "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
+            "alike), not 'week'",
+        ),
     ],
     ids=["no file", "no text column", "frame without it", "no date column", "freq"],
 )

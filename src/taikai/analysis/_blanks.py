@@ -15,6 +15,21 @@ BLANK_CELLS = "(空欄: 値のないセル)"
 tables write ``(blank)``): that value keeps its name and stays a segment of its own."""
 
 
+def cell_texts(values: pd.Series) -> pd.Series:
+    """Return the cells of *values* as text, as pandas writes them (``astype("string")``), but for a column of dates
+    with a time zone whose every time is midnight there: its dates, ``2026-01-05``, as pandas writes such a column
+    without one (not ``2026-01-05 00:00:00+09:00``); a time is kept with its offset."""
+    import pandas as pd
+
+    dtype = values.dtype
+    zoned = isinstance(dtype, pd.DatetimeTZDtype) or getattr(getattr(dtype, "pyarrow_dtype", None), "tz", None)
+    if zoned:
+        local = pd.Series(values.dt.tz_localize(None).to_numpy(dtype="datetime64[ns]"), index=values.index)
+        if (local.dropna() == local.dropna().dt.normalize()).all():
+            return local.dt.strftime("%Y-%m-%d").astype("string")
+    return values.astype("string")
+
+
 def blank_cells(values: pd.Series) -> pd.Series:
     """Return, per cell of *values*, whether it is blank (missing, empty or only spaces)."""
     return values.isna() | values.astype("string").str.strip().eq("").fillna(True)
@@ -24,7 +39,7 @@ def blank_name(values: pd.Series, blank: str = MISSING_SEGMENT, distinct: str = 
     """Return the name of the blank cells of the column *values*: *blank*, or *distinct* when a cell of *values*
     is written *blank* (stripped), numbered (``(空欄: 値のないセル) 2``) when a cell is written so too: no value of
     the column is ever named as its blanks are, nor counted with them."""
-    taken = set(values[~blank_cells(values)].astype("string").str.strip())
+    taken = set(cell_texts(values[~blank_cells(values)]).str.strip())
     if blank not in taken:
         return blank
     name, number = distinct, 2
@@ -43,5 +58,5 @@ def blank_as_missing(values: pd.Series, name: str | None = None) -> pd.Series:
 
 def segment_values(rows: pd.DataFrame, by: Hashable, blank: str = MISSING_SEGMENT) -> pd.Series:
     """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as *blank*."""
-    values = rows[by].astype("string").str.strip()
+    values = cell_texts(rows[by]).str.strip()
     return values.where(~blank_cells(rows[by]), blank).astype(str)

@@ -185,7 +185,7 @@ def drift_section(
     """
     check_frame("df", df)
     # refused here, as the report refuses them: the section would only note them
-    check_choice("freq", period_freq(freq, date_column), ("M", "W"))
+    period_freq(freq, date_column)
     words = NOTES[check_choice("lang", lang, NOTES)]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         return DriftSection(words["title"], (words["no_probabilities"],))

@@ -23,6 +23,9 @@ from taikai.text import normalize, same_text_key
 
 SAME_TEXT = "rows"
 """The column of the tables of one row per text: how many classified rows hold that text."""
+COMPUTED = ("p", "runner_up", "p_runner_up", "margin", SAME_TEXT)
+"""The columns the review tables compute (:func:`top_probability`'s, and :data:`SAME_TEXT`): a column of the
+caller's that a table shows (its text, a *context* column) may have none of these names."""
 
 
 def model_reasons(rows: pd.DataFrame) -> pd.Series:
@@ -83,7 +86,16 @@ def _positional(
     shown = [
         find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, index=index) for c in context or ()
     ]
-    return plain.reset_index(drop=True), plain.index, found, shown, names_back(df, plain)
+    given = names_back(df, plain)
+    for label, argument in [(found, "text_column="), *((c, "context=") for c in shown)]:
+        name = given.get(label, label)
+        if name in COMPUTED:  # two columns of one name: the caller's mixed with the table's, or lost
+            raise InputError(
+                f"the column {name!r} ({argument}) has the name of a column the table of reviews computes "
+                f"({', '.join(COMPUTED)}): rename it in the frame first, df.rename(columns={{{name!r}: "
+                f"'input_{name}'}}), and give the new name"
+            )
+    return plain.reset_index(drop=True), plain.index, found, shown, given
 
 
 def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:
@@ -142,7 +154,9 @@ def representative_reviews(
     column ``rows`` says how many classified rows hold it (texts compared as the duplicate checks compare them,
     :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all. Columns of *df* keep
     *df*'s names: with prefixed predictions (``predict_frame(prefix="pred_")``) the model's are ``pred_reason``,
-    ``pred_sentiment``, and a column of the frame's own (its ``sentiment``) keeps its name.
+    ``pred_sentiment``, and a column of the frame's own (its ``sentiment``) keeps its name. A text or *context*
+    column named as one the table computes (:data:`COMPUTED`: ``p``, ``rows``, …) is refused (:class:`InputError`):
+    rename it first (the report shows it as ``input_rows``).
     """
     check_int("per_reason", per_reason, 1)
     one_per_text = check_bool("one_per_text", one_per_text)  # "no" would pick one per text
@@ -180,7 +194,7 @@ def least_confident(
     labels. With *one_per_text* (the default), a text posted several times is shown once, by its least confident
     row, with the number of classified rows holding it in the column ``rows``, as in
     :func:`representative_reviews`; ``one_per_text=False`` picks rows, repeats and all. Columns of *df* keep *df*'s
-    names, as in :func:`representative_reviews`."""
+    names, and one named as a computed column is refused, as in :func:`representative_reviews`."""
     check_int("n", n, 1)
     one_per_text = check_bool("one_per_text", one_per_text)  # "no" would pick one per text
     df, labels, text_column, shown, given = _positional(df, prefix, text_column, context)

@@ -10,7 +10,7 @@ from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
 from taikai.analysis._plain_names import as_renamed, names_back
-from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_choice, wrong_type
+from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_freq, wrong_type
 from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
     REASON_IDS,
@@ -192,7 +192,8 @@ def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Da
 def reasons_over_time(
     df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
-    """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns).
+    """Return the number of rows per period (rows, ``W`` weeks or ``M`` months; pandas' ``W-SUN``, ``ME`` and ``MS``
+    alike) and reason (columns).
 
     A *date_column* that is not among the columns, or in which no value reads as a date, is an
     :class:`InputError`, as ``taikai report --date-column`` says; errors and warnings name *source* (the file).
@@ -231,7 +232,7 @@ def _over_time(
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
     a :class:`DataWarning` for each, naming *source*, and for the classified rows without a date) and value of
     *column*."""
-    check_choice("freq", freq, FREQUENCIES)
+    freq = check_freq(freq)
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, index=df.index.names)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source)

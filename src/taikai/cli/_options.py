@@ -11,6 +11,7 @@ import click
 from click.core import ParameterSource
 
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
+from taikai.errors import FREQ_SPELLINGS
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
 
@@ -72,12 +73,14 @@ def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
 
 freq_option = click.option(
     "--freq",
-    type=click.Choice(["M", "W"]),
+    type=click.Choice(list(FREQ_SPELLINGS)),
     default="M",
     show_default=True,
-    help="Periods for --date-column: M months, W weeks.",
+    help="Periods for --date-column: M months, W weeks (Monday to Sunday); pandas' ME and MS for months and W-SUN "
+    "for weeks alike.",
 )
-"""``--freq M|W`` of the commands that take ``--date-column`` (drift, report)."""
+"""``--freq M|W`` of the commands that take ``--date-column`` (drift, report), and pandas' spellings of the same
+periods (:data:`taikai.errors.FREQ_SPELLINGS`)."""
 
 
 def json_report_option(what: str, text: str) -> Callable[[F], F]:

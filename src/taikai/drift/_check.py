@@ -13,7 +13,6 @@ from taikai.drift._files import file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
 from taikai.drift._masked_sides import REFERENCE_TEXT_COLUMN, check_masked_alike
 from taikai.drift._period_drift import PeriodDrift
-from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport
 from taikai.drift._two_models import check_one_model
@@ -28,7 +27,6 @@ from taikai.errors import (
     Argument,
     InputError,
     check_bool,
-    check_choice,
     named_as,
     period_freq,
     wrong_type,
@@ -130,8 +128,9 @@ def check_drift(
 
     *dump* and *reference* are files or data frames: raw dumps (classified on the fly with *model*) or
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
-    With *date_column*, each period (``freq`` ``M`` months, the default, or ``W`` weeks) is judged too; *freq*
-    given without *date_column* is refused (:class:`InputError`), as ``--freq`` is on the command line.
+    With *date_column*, each period (``freq`` ``M`` months, the default, or ``W`` weeks; pandas' ``ME``, ``MS`` and
+    ``W-SUN`` alike) is judged too; *freq* given without *date_column* is refused (:class:`InputError`), as
+    ``--freq`` is on the command line.
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several
     sets in *dump* (the reference's are found on their own). The texts are in *text_column* (default: the one
     ``taikai batch`` classified, as the batch summary beside a predictions file recorded; else ``text``, or, for a
@@ -158,7 +157,6 @@ def check_drift(
         )
     frame_name = "<frame>" if source is None else source
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
-    check_choice("freq", periods, FREQUENCIES)
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)

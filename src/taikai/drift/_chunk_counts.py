@@ -10,9 +10,9 @@ from typing import Any
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods
-from taikai.drift._periods import FREQUENCIES, PeriodCounter
+from taikai.drift._periods import PeriodCounter
 from taikai.drift._rows import Rows
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, period_freq
 from taikai.io import DateOrder, YearRange
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column
 from taikai.privacy import sum_counts
@@ -83,7 +83,6 @@ def count_chunks(
     chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused. *labels*: a frame's index
     labels, which errors name a row by when they are not its position."""
     freq = period_freq(freq, date_column)
-    check_choice("freq", freq, FREQUENCIES)
     rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown, labels=labels)
     date_index, date_name = -1, None
     if date_column is not None:

@@ -2,8 +2,8 @@
 how many of the evaluated rows the model was trained on (``--split``, row hashes in its metadata)."""
 
 from taikai.evaluation._evaluate import Classifier, evaluate
-from taikai.evaluation._overlap import training_overlap
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable
+from taikai.evaluation._overlap import TrainingOverlap, training_overlap
+from taikai.evaluation._result import EvaluationReport, Unpredictable
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, score_multi, score_single
 from taikai.evaluation._unscored import Unscored
 

@@ -20,6 +20,7 @@ from taikai.errors import (
     check_label_columns,
     wrong_type,
 )
+from taikai.evaluation._evaluated_rows import evaluated_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
 from taikai.evaluation._result import EvaluationReport, Unpredictable
@@ -96,6 +97,8 @@ def evaluate(
     *data* lacks reads the column the model was trained on (``text_column='本文'``) when *data* has it, with a
     :class:`~taikai.errors.DataWarning` saying so; a column given another name is read as given.
     ``mask_pii=True`` masks personal data in the texts before the model reads them, and in every error and warning.
+    ``report.predictions`` holds the rows evaluated with the model's columns (``pred_reason``, …), as
+    ``predict_frame(prefix="pred_")`` gives them: ``analysis.misclassified`` lists the errors without a second run.
     """
     from taikai.io import (
         SPLITS,
@@ -153,6 +156,7 @@ def evaluate(
             if name is not None and name in frame.index.names:
                 find_column(frame.columns, name, told, source=source, index=frame.index.names)
     labels = None if isinstance(data, (str, Path)) else list(frame.index)  # a frame's own, for its unscored rows
+    given_index = None if labels is None else frame.index  # and for report.predictions
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column, sentiment_column = (
@@ -187,9 +191,11 @@ def evaluate(
     texts = df[text_column].tolist()
     from taikai.privacy import default_masker  # its finders compile on import: only masking needs them
 
-    result = model.classify(default_masker().mask_values(texts)[0] if mask_pii else texts)
+    seen = default_masker().mask_values(texts)[0] if mask_pii else texts  # what the model reads
+    result = model.classify(seen)
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]
+    index = None if given_index is None else given_index.take(rows)
     unscored = [
         Unscored(
             rows[i],
@@ -225,6 +231,7 @@ def evaluate(
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
         n_reason=len(reasoned),
         n_read=labelled.rows,
+        predictions=evaluated_rows(frame.iloc[rows], index, result, text_column, seen if mask_pii else None),
     )
     if sentiment_column:  # on the rows with a sentiment: those coded with reasons only have none to score
         felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]

@@ -2,112 +2,21 @@
 
 from __future__ import annotations
 
-import shlex
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_lines, cut_list
-from taikai.errors import REFIT_ALL, SPLIT
+from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
-from taikai.text import percent
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
 SHOWN_LABELS = 10
 """How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
-
-
-@dataclass(frozen=True)
-class TrainingOverlap:
-    """How much of the evaluated data the model was trained on: scores on those rows measure memory."""
-
-    rows: int
-    """Rows evaluated."""
-    seen: int | None
-    """Of them, rows whose text the saved model was fitted on; ``None`` when its metadata has no row hashes."""
-    same_file: bool = False
-    """The evaluated file is byte for byte the file the model was trained on."""
-    same_content: bool = False
-    """The evaluated rows hold the same texts and labels as the model's training data (in any file)."""
-    refit_on_all_rows: bool = False
-    split: str = "all"
-    """The split scored (``test``, ``train`` or ``all``): the advice never names the one already given."""
-    testable: bool = True
-    """``split="test"`` has rows to score in the data: it has a ``split`` column, or rows the model was not fitted
-    on; when not (a sheet every row of which was trained on), the advice does not offer it."""
-    model_dir: str | None = None
-    """The directory of the model evaluated, named in the ``taikai info -m`` the advice gives (``None``: not saved)."""
-
-    @property
-    def share(self) -> float | None:
-        """Return the share of evaluated rows the model was fitted on (``None`` when unknown)."""
-        return None if self.seen is None or not self.rows else self.seen / self.rows
-
-    def warning(self) -> str | None:
-        """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
-        advice = f"Such scores say how well the model remembers, not how well it does on new reviews: {self._advice()}"
-        if self.seen:
-            share = percent(self.share or 0.0)
-            return f"{self.seen:,} of {self.rows:,} rows ({share}) were in this model's training data. {advice}"
-        if self.seen is None and self.same_file and self.split == "test" and not self.refit_on_all_rows:
-            return None  # its training file's split column: these test rows are the ones it held out
-        if self.seen is None and (self.same_file or self.same_content):
-            what = "file" if self.same_file else "data (the same texts and labels)"
-            rows = "all its rows" if self.refit_on_all_rows else "its train rows (which ones is not recorded)"
-            return f"this is the very {what} this model was trained on, and it was fitted on {rows}. {advice}"
-        return None
-
-    def _advice(self) -> str:
-        """Return how to score rows the model was not trained on: a model refit on all rows has no split that holds
-        any out (its held-out figures are in its metadata); ``test`` rows it was fitted on are another split's."""
-        if self.refit_on_all_rows:
-            return (
-                f"this model was trained with {REFIT_ALL.given(True)}: refit on all the rows of its training data, "
-                "so no split holds out rows for it; its held-out figures, scored before the refit, are in its "
-                f"metadata's metrics (taikai info -m {shlex.quote(self.model_dir or 'MODEL_DIR')} prints them); or "
-                "score other labelled data."
-            )
-        if self.split == "test" and self.same_file:  # its held-out rows, some with the text of a training row
-            return (
-                "these are the test rows its training file held out, but the ones counted have the same text as a "
-                "row it was trained on (a review written twice); score other labelled data."
-            )
-        if self.split == "test":
-            return (
-                "the test rows of this file's split column are not the rows the model held out; score other "
-                "labelled data, or its training file's own test rows."
-            )
-        if not self.testable:  # no split column, and every row fitted on: --split test would have none to score
-            return (
-                "it was fitted on every row of this data, which has no split column, so no row of it is held out: "
-                "score labelled rows it was not trained on (a sheet labelled after it was trained, before training "
-                "on it)."
-            )
-        return (
-            f"score rows it was not trained on: {SPLIT.either(['test'])} scores the test rows of a split column, or "
-            "without one the rows the model held out; or score other labelled data."
-        )
-
-    def note(self) -> str | None:
-        """Return a note when the overlap cannot be measured (a model saved without row hashes)."""
-        if self.seen is None and not (self.same_file or self.same_content):
-            return (
-                "this model's metadata records no row hashes (it was saved before taikai recorded them), so "
-                "whether these rows were in its training data cannot be checked; retrain it to record them"
-            )
-        return None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values."""
-        return {
-            "rows": self.rows,
-            "seen_in_training": self.seen,
-            "share_seen": self.share,
-            "same_file": self.same_file,
-            "same_content": self.same_content,
-            "warning": self.warning(),
-        }
 
 
 @dataclass(frozen=True)
@@ -136,9 +45,9 @@ class Unpredictable:
         return {"rows": self.rows, "labels": self.labels}
 
 
-@dataclass
+@dataclass(eq=False)
 class EvaluationReport:
-    """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary."""
+    """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary; ``predictions`` holds each row's."""
 
     n_rows: int
     n_scored: int
@@ -167,6 +76,20 @@ class EvaluationReport:
     n_read: int | None = None
     """The data rows read, blank and labelled-in-part rows too (``n_rows`` counts those left, of the split);
     ``None``: not known (then ``n_rows`` plus ``n_blank`` and ``n_skipped``)."""
+    predictions: pd.DataFrame | None = None
+    """The rows evaluated (of the split; unscored ones too, their ``pred_status`` says why), in data order, as
+    ``Model.predict_frame(rows, prefix="pred_")`` gives them: the data's columns as read (under ``mask_pii`` the text
+    the model read, masked), then the model's (``pred_reason``, ``pred_reasons``, ``pred_sentiment``,
+    ``pred_status``, ``pred_p_reason_*``, …; ``pred2_`` when the data has a column of such a name); indexed by a
+    frame's own index, a file's rows by their data row (from 0). ``analysis.misclassified(report.predictions,
+    "reasons", prefix="pred_")`` lists the errors. Not in ``to_dict`` (``--json``). ``None``: not made by
+    :func:`evaluate`."""
+
+    def __eq__(self, other: object) -> bool:
+        """Compare field by field, the predictions by shape, columns and values (``DataFrame.equals``)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(_same(getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
 
     def __repr__(self) -> str:
         """Return the headline and figures on one line (``str()``, and a notebook, show the Markdown report)."""
@@ -280,3 +203,10 @@ class EvaluationReport:
         return "\n".join(lines)
 
     __str__ = to_markdown
+
+
+def _same(mine: object, theirs: object) -> bool:
+    """Return whether two values of a field are the same: frames by ``DataFrame.equals``, anything else by ``==``."""
+    if hasattr(mine, "equals") or hasattr(theirs, "equals"):
+        return mine is not None and theirs is not None and bool(mine.equals(theirs))  # type: ignore[attr-defined]
+    return bool(mine == theirs)

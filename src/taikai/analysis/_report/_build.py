@@ -27,7 +27,6 @@ from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._sections import build_sections
-from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import (
     DATE_COLUMN,
     FREQ,
@@ -118,9 +117,9 @@ def build_report(
     read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
     among several sets (default: the one the batch summary *run* recorded, else the only one). The texts are in
     *text_column* (default: the column batch classified, as *run* records it, else ``text``). The reasons over time
-    are counted per *freq* of *date_column* (``M`` months, the default, or ``W`` weeks); *freq* given without
-    *date_column* is refused, as ``--freq`` is on the command line. With *progress*,
-    a line on stderr says which step the report is at (the section being built, then the page). The id shown
+    are counted per *freq* of *date_column* (``M`` months, the default, or ``W`` weeks; pandas' ``ME``, ``MS`` and
+    ``W-SUN`` alike); *freq* given without *date_column* is refused, as ``--freq`` is on the command line. With
+    *progress*, a line on stderr says which step the report is at (the section being built, then the page). The id shown
     beside each review, as written (``3328``, whatever the dtype), is the column *id_column* (refused, as
     ``suggest`` refuses it, when *df* has no such column), else *df*'s named index (a MultiIndex: its first
     level, every level kept as a column), else the batch's ``--id-column``, else an ``id``-like column; an index
@@ -135,7 +134,7 @@ def build_report(
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
     check_choice(Argument("lang", "--lang"), lang, PHRASES)
-    freq = check_choice(FREQ, period_freq(freq, date_column), FREQUENCIES)
+    freq = period_freq(freq, date_column, FREQ)
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     trial = trial_run(run, df)  # batch --limit N, as its summary (or the frame read_predictions read) records it
     labels = df.index  # a named one made a column, but an edited cell still named by it (df.loc finds the row)

@@ -15,7 +15,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
-from taikai.errors import DataWarning, check_bool
+from taikai.errors import DataWarning, check_bool, check_freq
 from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.rules import MODEL_REASON
@@ -43,6 +43,7 @@ class ReportOptions:
     def __post_init__(self) -> None:
         for name in ("drift", "mask_pii"):  # a flag given "no" must not turn it on
             object.__setattr__(self, name, check_bool(name, getattr(self, name)))
+        object.__setattr__(self, "freq", check_freq(self.freq))  # ME, MS, W-SUN: as the sections name periods
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,4 +158,4 @@ class ReportContext:
         shown = blanks.blank_as_missing(values, name)
         if column == self.id_column:  # the caller shows the ids as written (id_cell: 3328, not 3328.0)
             return shown
-        return shown.where(blanks.blank_cells(values), values.astype("string"))
+        return shown.where(blanks.blank_cells(values), blanks.cell_texts(values))
