@@ -63,8 +63,8 @@ def _frame(
         from taikai.io import check_predictions_sheet, read_predictions, read_summary
 
         path = Path(predictions)
+        frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)  # a missing file: said first
         run = read_summary(path)
-        frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)
         check_predictions_sheet(frame, path, sheet)
         renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None, mask_pii)
         return renamed, str(path), list(map(str, frame.columns)), run, None
