@@ -55,3 +55,33 @@ def test_a_text_column_not_there_names_the_column_that_reads_as_reviews(
     path, given, column, *argument = said
     assert result.stderr.splitlines() == [_said(path.format(**names), given, column, *argument)]
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report", "{copy}", "-o", "{out}.html", "-m", "{model}"], ["suggest", "{copy}", "-o", "{out}.xlsx"]],
+    ids=["report", "suggest"],
+)
+def test_predictions_without_their_text_column_name_the_column_that_reads_as_reviews(
+    invoke, tmp_path, tiny_model_dir, command
+):
+    """Regression (h322): predictions copied without their batch summary (edited in Excel, renamed) default to a
+    column named text; report and suggest said only "give the right one to text_column=", not which column held
+    the reviews."""
+    _dump(tmp_path / "dump.csv", "口コミ")
+    batched = invoke(
+        "batch", tmp_path / "dump.csv", "-o", tmp_path / "p.csv", "--text-column", "口コミ", "-m", tiny_model_dir
+    )
+    assert batched.exit_code == 0, batched.output
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes((tmp_path / "p.csv").read_bytes())  # no summary beside it: the text column is text
+    args = [arg.format(copy=copy, out=tmp_path / "out", model=tiny_model_dir) for arg in command]
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    [said] = result.stderr.splitlines()
+    assert said.startswith(
+        f"taikai: error: {copy}: no column 'text'; the columns are ['ID', '投稿日', '口コミ', 'status'"
+    )
+    hint = "'口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)"
+    assert said.endswith(f"; give the right one to text_column= (--text-column on the command line); {hint}")
+    assert not (tmp_path / "out.html").exists() and not (tmp_path / "out.xlsx").exists()
