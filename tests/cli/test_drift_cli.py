@@ -1,6 +1,7 @@
 """``taikai drift`` through click's runner: the verdict line, --json, --exit-code, and bad input → exit code 2."""
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -402,7 +403,10 @@ def other_default(tmp_path_factory, tiny_csv) -> Path:
 @pytest.mark.parametrize(
     ("moved", "advice"),
     [
-        (False, f"; name the model that made them with model='MODELS/v2' (--model on the command line), or {RAW}"),
+        (  # h322: the option with its value, quoted for the shell, as the Python argument has it
+            False,
+            f"; name the model that made them with model='MODELS/v2' (--model QUOTED on the command line), or {RAW}",
+        ),
         (
             True,
             "; the directory it names, MODELS/v2, is gone (moved or deleted): give that model's new place with "
@@ -429,7 +433,8 @@ def test_predictions_of_another_model_get_advice_that_leads_to_it(
         place = place.rename(tmp_path / "archive" / "v2")
     result = run("o_v2.csv")
     assert result.exit_code == 2, result.output
-    assert result.stderr.strip().endswith(advice.replace("MODELS", str(tmp_path / "models")))
+    quoted = shlex.quote(str(tmp_path / "models" / "v2"))
+    assert result.stderr.strip().endswith(advice.replace("MODELS", str(tmp_path / "models")).replace("QUOTED", quoted))
     assert run("o_v2.csv", "--model", place).exit_code == 0  # the advice followed: the model's place now
 
 

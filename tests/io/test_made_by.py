@@ -3,6 +3,8 @@ beside the summary first, then in the current folder."""
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 
 from taikai.errors import InputError
@@ -47,7 +49,7 @@ def test_the_advice_names_the_directory_found_from_another_folder(tmp_path, monk
         check_made_by(run, "/x/default", "b" * 64, named=False)
     folder = tmp_path / "run" / "models" / "mine"
     assert str(caught.value).endswith(
-        f"name the model that made them with model='{folder}' (--model on the command line)"
+        f"name the model that made them with model='{folder}' (--model {shlex.quote(str(folder))} on the command line)"
     )
 
 

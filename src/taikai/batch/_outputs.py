@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import taikai.io as tio
 from taikai._warn import warn_user
@@ -15,7 +15,7 @@ from taikai.batch._label_encoding import check_labels_held
 from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.batch._workdir import STATE, SUFFIX
-from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, DataWarning, InputError, no_column_error
+from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, DataWarning, InputError, no_column_error, reviews_hint
 from taikai.model import Model, check_prefix, free_prefix, model_display_name, model_sha256
 from taikai.rules import RulesMode
 
@@ -68,10 +68,20 @@ def check_columns(
         if name is not None and name not in columns and not later:
             of, hint = tio.sheet_read(reader, [name])
             head = tio.head_rows(reader)
+            hint += _reviews(reader) if argument is TEXT_COLUMN else ""
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
     if not again:
         warn_objects(source, options.text_column, reader)
     check_added_columns(source, columns, model, options, row, again=again)
+
+
+def _reviews(reader: object) -> str:
+    """Name the columns of the file *reader* reads whose cells read as reviews, with how to read one (see
+    :func:`taikai.errors.reviews_hint`), for the error of a text column not there, as evaluate and train name them;
+    ``""`` without a reader of chunks (a frame) or such a column."""
+    if not callable(getattr(reader, "chunks", None)):
+        return ""
+    return reviews_hint(tio.review_columns(cast("tio.Reader", reader)))
 
 
 def warn_objects(source: Path, text_column: str | None, reader: object) -> None:

@@ -14,7 +14,7 @@ from taikai.drift._chunk_counts import FileStatistics, count_chunks
 from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS
 from taikai.drift._rows import RAW_DUMP
-from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, separator_hint
+from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, reviews_hint, separator_hint
 from taikai.io import (
     FileKind,
     ReadOptions,
@@ -25,11 +25,12 @@ from taikai.io import (
     format_of,
     is_predictions,
     read_summary,
+    review_columns,
     trial_run,
     unescape_cells,
     warn_decoding,
 )
-from taikai.model import Model, find_column, find_prefix, unprefixed
+from taikai.model import Model, column_label, find_column, find_prefix, unprefixed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,6 +98,17 @@ def file_statistics(
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
     wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
     check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
+    if column_label(columns, text_column) not in columns:  # not there: name the columns that read as reviews
+        reviews = reviews_hint(review_columns(reader), text_argument)
+        find_column(
+            columns,
+            text_column,
+            text_argument,
+            source=str(path),
+            shown=reader.columns,
+            input_format=input_format,
+            hint=reviews,
+        )
     unchecked, unsaved = False, None
     if is_predictions(columns):
         artifact = model.metadata.artifact

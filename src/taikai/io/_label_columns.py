@@ -50,26 +50,30 @@ def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
     return found
 
 
-def review_columns(reader: Reader) -> list[str]:
-    """Return the columns of the file *reader* reads whose first :data:`PROSE_ROWS` rows mostly read as distinct
-    sentences (:func:`prose_columns` with ``reviews=True``), the likely column of texts (a dump's ``口コミ`` or
-    ``本文``), in file order; none when those rows cannot be read (what reads the file then says why). Batch's error
-    of a missing text column and predict's warning for a file given as a text name them, in one wording
-    (:func:`taikai.errors.reviews_hint`)."""
+def review_columns(reader: Reader | pd.DataFrame) -> list[str]:
+    """Return the columns of the file *reader* reads (or of a frame, a predictions file read whole) whose first
+    :data:`PROSE_ROWS` rows mostly read as distinct sentences (:func:`prose_columns` with ``reviews=True``), the
+    likely column of texts (a dump's ``口コミ`` or ``本文``), in file order; none when those rows cannot be read (what
+    reads the file then says why). The errors of a missing text column and predict's warning for a file given as a
+    text name them, in one wording (:func:`taikai.errors.reviews_hint`)."""
     import pandas as pd
 
     from taikai.errors import InputError
 
-    try:
-        chunk = next(iter(reader.chunks(PROSE_ROWS)), None)
-    except (InputError, OSError, ValueError):
-        return []
-    if chunk is None or not chunk.rows:
-        return []
-    frame = pd.DataFrame(dict(enumerate(chunk.data)))
-    frame.columns = pd.Index([str(c) for c in reader.columns])
+    if isinstance(reader, pd.DataFrame):
+        frame = reader.head(PROSE_ROWS)
+    else:
+        try:
+            chunk = next(iter(reader.chunks(PROSE_ROWS)), None)
+        except (InputError, OSError, ValueError):
+            return []
+        if chunk is None or not chunk.rows:
+            return []
+        frame = pd.DataFrame(dict(enumerate(chunk.data)))
+        frame.columns = pd.Index(reader.columns)
+    frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     found = prose_columns(frame, reviews=True)
-    return [str(c) for c in reader.columns if str(c) in found]
+    return [str(c) for c in frame.columns if str(c) in found]
 
 
 def _sentence(part: str) -> bool:

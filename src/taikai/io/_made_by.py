@@ -42,7 +42,7 @@ def check_made_by(run: RunSummary | None, model_name: str, sha256: str, *, named
     other = f", or {raw}" if raw else ""
     folder = stamp_model_dir(run)
     if folder is not None:
-        raise InputError(f"{made}; name the model that made them with {MODEL.given(str(folder))}{other}")
+        raise InputError(f"{made}; name the model that made them with {MODEL.either([str(folder)])}{other}")
     stored = run.model.path
     if not stored:  # a model never saved: nothing to name but where it is now
         raise InputError(f"{made}, and names no directory of it; give that model's directory with {MODEL}{other}")

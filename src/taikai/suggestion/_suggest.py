@@ -18,6 +18,7 @@ from taikai.errors import (
     check_int,
     check_path,
     parse_choice,
+    reviews_hint,
     separator_hint,
     wrong_type,
 )
@@ -63,8 +64,8 @@ def _frame(
         from taikai.io import check_predictions_sheet, read_predictions, read_summary
 
         path = Path(predictions)
+        frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)  # a missing file: said first
         run = read_summary(path)
-        frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)
         check_predictions_sheet(frame, path, sheet)
         renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None, mask_pii)
         return renamed, str(path), list(map(str, frame.columns)), run, None
@@ -167,13 +168,15 @@ def suggest(
     df, source, columns, run, index_id = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
     if not any("p_reason_" in str(c) for c in df.columns):  # a dump (ID, 口コミ): said so before its columns
         raise _not_predictions(source, columns)
-    from taikai.io import id_column_of, text_column_of
+    from taikai.io import id_column_of, review_columns, text_column_of
     from taikai.model import find_column
 
     text_name, text_argument = text_column_of(run, text_column)
     id_name, id_argument = id_column_of(run, index_id if id_column is None else id_column)
     at = {"source": source, "shown": columns, "index": df.index.names}
-    text_label = find_column(df.columns, text_name, text_argument, **at)
+    there = str(text_name) in map(str, df.columns)  # not there: the columns that read as reviews are named
+    told = "" if there else reviews_hint(review_columns(df), text_argument)
+    text_label = find_column(df.columns, text_name, text_argument, **at, hint=told)
     id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, **at)
     if id_column is None and index_id is not None and id_label is not None:  # an index of dates names no row
         id_label = naming_ids(df, id_label, text_label)

@@ -38,6 +38,7 @@ from taikai.errors import (
     check_int,
     check_path,
     period_freq,
+    reviews_hint,
     separator_hint,
     wrong_type,
 )
@@ -51,6 +52,7 @@ from taikai.io import (
     is_parts_folder,
     read_predictions,
     read_summary,
+    review_columns,
     summary_path,
     text_column_of,
     trial_run,
@@ -155,16 +157,18 @@ def build_report(
             "with taikai batch or predict_frame"
         )
     text_column, text_argument = text_column_of(run, text_column)
+    there = str(as_renamed(named, df, text_column)) in map(str, df.columns)
+    told = "" if there else reviews_hint(review_columns(df), text_argument)  # not there: the columns of reviews
     # the columns' labels, found as predict_frame finds them (0 or "0" for a frame read with header=None)
     date_column, by, text_column, id_column = (
         None
         if column is None  # named as the file names it: its own sentiment, not the model's pred_sentiment
-        else str(find_column(df.columns, as_renamed(named, df, column), argument, source=where, shown=shown))
-        for argument, column in (
-            (DATE_COLUMN, date_column),
-            (Argument("by", "--by"), by),
-            (text_argument, text_column),
-            (ID_COLUMN, id_column),
+        else str(find_column(df.columns, as_renamed(named, df, column), argument, source=where, shown=shown, hint=hint))
+        for argument, column, hint in (
+            (DATE_COLUMN, date_column, ""),
+            (Argument("by", "--by"), by, ""),
+            (text_argument, text_column, told),
+            (ID_COLUMN, id_column, ""),
         )
     )
     assert text_column is not None
