@@ -576,6 +576,20 @@ def test_encoding_errors_replace_keeps_rows_in_place_and_says_so(
     assert "rows not cleanly decoded" in str(summary) and counted in str(summary)
 
 
+@pytest.mark.filterwarnings(EXCEL_NOTE)
+@pytest.mark.parametrize(("after", "messages"), [("", ["", ""]), ("3,本業\n", ["", "", ""])], ids=["last", "a-row"])
+def test_a_repeated_header_s_private_use_character_is_no_row_s(tmp_path, tiny_model, after, messages):
+    """Regression: two CP932 exports joined, their header holding a user-defined character, stopped batch with an
+    IndexError traceback (the header repeated last) or said the next row was not cleanly decoded (on the header's
+    line)."""
+    header = b"id,text" + "\ue000".encode("cp932") + b"\n"
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(header + "1,単価が安い\n2,手数料\n".encode("cp932") + header + after.encode("cp932"))
+    summary = taikai.classify_file(src, out, "text\ue000", model=tiny_model, encoding="cp932", on_bad_lines="report")
+    assert read_output(out, "csv")["message"].fillna("").tolist() == messages
+    assert (summary.bad_lines, summary.decode_rows) == (1, 0)
+
+
 def test_encoding_errors_replace_detects_the_likelier_encoding(tmp_path, tiny_model):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     src.write_bytes(b"id,text\n1,\x81 " + "単価が安い".encode() + b"\n")  # neither UTF-8 nor CP932 decodes it all

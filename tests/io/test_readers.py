@@ -569,3 +569,36 @@ def test_a_list_that_is_a_whole_line_is_a_bad_line(tmp_path, content, bad_lines,
     chunks = list(open_reader(path).chunks(10))
     assert [bad.line for chunk in chunks for bad in chunk.bad] == bad_lines
     assert sum(chunk.rows for chunk in chunks) == rows
+
+
+GAIJI_HEADER = "id,本文".encode("cp932") + b"\xf0\x40"  # a user-defined character (gaiji): private use in CP932
+GAIJI_ROWS = ["1,単価が安い", "2,手数料が高い"]
+
+
+def _exports(*parts: list[str]) -> bytes:
+    """CP932 exports joined (cat a.csv b.csv), each beginning with the header of a user-defined character."""
+    return b"".join(GAIJI_HEADER + b"\r\n" + b"".join(r.encode("cp932") + b"\r\n" for r in rows) for rows in parts)
+
+
+@pytest.mark.parametrize(
+    ("content", "noted"),
+    [
+        (_exports(GAIJI_ROWS, ["3,時間がない"]), {}),  # the repeated header's note was the next row's (line 5)
+        (_exports(GAIJI_ROWS, []), {}),  # the header repeated last: its note was a row past the chunk's rows
+        (_exports(GAIJI_ROWS, ["3,時間\ue000", "4,本業"]), {5: 1}),  # a row's own note stays its own
+    ],
+    ids=["repeated-header-before-a-row", "repeated-header-last", "a-row-s-own-note"],
+)
+@pytest.mark.parametrize("chunk_size", [1, 1000])
+def test_a_decode_note_belongs_to_the_row_it_was_read_in(tmp_path, content, noted, chunk_size):
+    """Regression: a record read with a private-use character (or a U+FFFD) that is no row, the header repeated
+    where two CP932 exports were joined, left its note on the next row (whose message then named a line it is not
+    on), or, read last, on a row past the chunk's rows (batch stopped with an IndexError traceback)."""
+    path = tmp_path / "joined.csv"
+    path.write_bytes(content)
+    reader = open_reader(path, encoding="cp932")
+    chunks = list(reader.chunks(chunk_size))
+    assert [b.line for chunk in chunks for b in chunk.bad] == [4]  # the repeated header, set aside
+    assert all(set(chunk.notes) <= set(range(chunk.rows)) for chunk in chunks)
+    found = {chunk.lines[i]: note.private_use for chunk in chunks for i, note in chunk.notes.items()}
+    assert found == noted

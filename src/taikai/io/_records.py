@@ -6,11 +6,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._masked_messages import quoted_text
 from taikai.errors import InputError, unexpanded_home
 from taikai.io._paths import folder_error
+
+if TYPE_CHECKING:  # _decoded_lines imports this module
+    from taikai.io._decoded_lines import DecodeNote
 
 Position = dict[str, int]
 """Where a reader stopped, saved with each chunk of a batch run: byte offset and line, or records read. Given to
@@ -71,6 +74,15 @@ class Gathered:
     bad: list[BadLine] = field(default_factory=list)
     blank: int = 0
     notes: dict[int, Any] = field(default_factory=dict)
+
+    def add(self, values: list[Any], first: int, note: DecodeNote | None = None) -> None:
+        """Gather a row of *values* starting on file line *first*, with what did not decode cleanly in it (*note*;
+        ``None``: all did): the row, its line and its note together, so that the note of a record that is no row
+        (a repeated header) is never another row's."""
+        if note is not None:
+            self.notes[len(self.rows)] = note
+        self.rows.append(values)
+        self.starts.append(first)
 
     def any(self) -> bool:
         """Say whether anything was read since the last chunk (a row, a bad record or a blank line)."""

@@ -156,17 +156,13 @@ class CsvReader(_TextReader):
                 note = lines.take_note(first)
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
-                if note is not None and len(fields) == width:  # a blank line ([]) has no byte to note
-                    got.notes[len(got.rows)] = note
                 if repeats_header(fields, self.columns):  # two exports joined (cat a.csv b.csv): no review
                     got.bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
                 elif len(fields) == width:
-                    got.rows.append(fields)
-                    got.starts.append(first)
+                    got.add(fields, first, note)
                 elif not fields:
-                    if width == 1 and not lines.end_mark:
-                        got.rows.append([""])
-                        got.starts.append(first)
+                    if width == 1 and not lines.end_mark:  # a blank line ([]) has no byte to note
+                        got.add([""], first)
                     else:
                         got.blank += 1
                 else:
@@ -276,10 +272,7 @@ class JsonlReader(_TextReader):
                     extra = [k for k in record if k not in known]
                     got.bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", text))
                 else:
-                    if note is not None:
-                        got.notes[len(got.rows)] = note
-                    got.rows.append([record.get(c) for c in self.columns])
-                    got.starts.append(first)
+                    got.add([record.get(c) for c in self.columns], first, note)
                 if len(got.rows) == chunk_size:
                     yield got.take(lines)
             if got.any():
