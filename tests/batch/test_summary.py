@@ -113,20 +113,29 @@ def test_some_rows_not_ok_the_first_line_says_how_many_of_the_rows(tmp_path, tin
 
 
 @pytest.mark.parametrize(
-    ("resumed", "first_line"),
+    ("resumed", "ok", "first_line"),
     [
-        (0, "300,000 rows classified into k1.csv in 25.0 s (12,000 rows/s)"),
+        (0, 300_000, "300,000 rows classified into k1.csv in 25.0 s (12,000 rows/s)"),
         # regression: "in 25.0 s (8,800 rows/s); 80,000 of them before the resume", the rate of 220,000 rows
         (
             80_000,
-            "300,000 rows classified into k1.csv; 80,000 of them before the resume (this run: 220,000 rows in "
-            "25.0 s, 8,800 rows/s)",
+            300_000,
+            "300,000 rows classified into k1.csv; 80,000 of the 300,000 rows before the resume (this run: 220,000 "
+            "rows in 25.0 s, 8,800 rows/s)",
+        ),
+        # regression: "296,874 of 300,000 rows classified …; 300,000 of them before the resume (this run: 0 rows in
+        # 25.0 s, 0 rows/s)": more "of them" than were classified, and a rate of no rows for writing an xlsx output
+        (
+            300_000,
+            296_874,
+            "296,874 of 300,000 rows classified into k1.csv; 300,000 of the 300,000 rows before the resume (this "
+            "run: no row left, 25.0 s to finish the output)",
         ),
     ],
 )
-def test_the_time_and_rate_of_a_resumed_run_are_said_of_this_run(resumed, first_line):
+def test_the_time_and_rate_of_a_resumed_run_are_said_of_this_run(resumed, ok, first_line):
     summary = BatchSummary("big.csv", "k1.csv", rows=300_000, seconds=25.0, resumed_rows=resumed)
-    summary.statuses = {"ok": 300_000}
+    summary.statuses = {"ok": ok, "empty": 300_000 - ok} if ok < 300_000 else {"ok": ok}
     assert str(summary).splitlines()[0] == first_line
 
 

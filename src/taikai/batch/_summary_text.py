@@ -25,8 +25,13 @@ def summary_text(summary: BatchSummary) -> str:
     done = f"{summary.classified:,} of {summary.rows:,}" if summary.not_ok else f"{summary.rows:,}"  # all: "N rows"
     took = f" in {summary.seconds:.1f} s ({rate})"
     if summary.resumed_rows:  # the time and rate are this run's, of the rows after the resume
-        this_run = f"this run: {summary.rows - summary.resumed_rows:,} rows in {summary.seconds:.1f} s, {rate}"
-        took = f"; {summary.resumed_rows:,} of them before the resume ({this_run})"
+        left = summary.rows - summary.resumed_rows  # of every row read, not of the classified ones alone
+        this_run = (
+            f"this run: {left:,} rows in {summary.seconds:.1f} s, {rate}"
+            if left
+            else f"this run: no row left, {summary.seconds:.1f} s to finish the output"
+        )
+        took = f"; {summary.resumed_rows:,} of the {summary.rows:,} rows before the resume ({this_run})"
     lines = [f"{_headline(summary, done)} into {shlex.quote(summary.output)}{took}"]  # the path as a shell takes it
     order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
     for title, counts in (("reasons", summary.reasons), ("sentiments", summary.sentiments)):
