@@ -28,8 +28,18 @@ def predictions(tiny_model):
     return tiny_model.predict_frame(dump)
 
 
+def _report(**columns):
+    """build_report of the frame with *columns* (its page is not looked at: only whether the column is found)."""
+    return lambda df, m: analysis.build_report(df, model=m, embed_font=False, charts=False, drift=False, **columns)
+
+
 CALLS = {
     "check_drift": ("posted_at", lambda df, m: taikai.check_drift(df, m, date_column="posted_at")),
+    # before: build_report read a column made the index (its named index made columns, for the ids) where every
+    # other function refused it, so reasons_over_time refused the frame the report had just counted
+    "build_report's date_column": ("posted_at", _report(date_column="posted_at")),
+    "build_report's by": ("platform", _report(by="platform")),
+    "build_report's text": ("text", _report()),
     "reasons_over_time": ("posted_at", lambda df, m: analysis.reasons_over_time(df, "posted_at")),
     "segment_breakdown": ("platform", lambda df, m: analysis.segment_breakdown(df, "platform")),
     "least_confident": ("platform", lambda df, m: analysis.least_confident(df, context=["platform"])),

@@ -20,13 +20,14 @@ from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES, fill
-from taikai.analysis._report._ids import index_as_column
+from taikai.analysis._report._ids import index_as_column, refuse_index_levels
 from taikai.analysis._report._masked_input import masked_input_line, masking_lines, trial_line
 from taikai.analysis._report._masking import mask_report_frame
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._sections import build_sections
+from taikai.analysis._segment_table import BY
 from taikai.errors import (
     DATE_COLUMN,
     FREQ,
@@ -126,7 +127,9 @@ def build_report(
     ``suggest`` refuses it, when *df* has no such column), else *df*'s named index (a MultiIndex: its first
     level, every level kept as a column), else the batch's ``--id-column``, else an ``id``-like column; an index
     whose first level has no name, or named like a column (``status``, ``text``, …), is not used, with a
-    :class:`DataWarning` saying how to name it.
+    :class:`DataWarning` saying how to name it. The index is the id only: *date_column*, *by* or the text column
+    naming a level of it (``df.set_index("posted_at")``) is an :class:`InputError` saying so and to make it a column
+    again (``df.reset_index()``), as :func:`reasons_over_time` and :func:`segment_breakdown` say.
     """
     for flag, value in (("embed_font", embed_font), ("charts", charts), ("drift", drift), ("mask_pii", mask_pii)):
         check_bool(flag, value)
@@ -140,6 +143,8 @@ def build_report(
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     trial = trial_run(run, df)  # batch --limit N, as its summary (or the frame read_predictions read) records it
     labels = df.index  # a named one made a column, but an edited cell still named by it (df.loc finds the row)
+    text_column, text_argument = text_column_of(run, text_column)
+    refuse_index_levels(df, [(DATE_COLUMN, date_column), (BY, by), (text_argument, text_column)], where)
     df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     recorded = run.prefix if run is not None else None
@@ -156,7 +161,6 @@ def build_report(
             f"{where}: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
             "with taikai batch or predict_frame"
         )
-    text_column, text_argument = text_column_of(run, text_column)
     there = str(as_renamed(named, df, text_column)) in map(str, df.columns)
     told = "" if there else reviews_hint(review_columns(df), text_argument)  # not there: the columns of reviews
     # the columns' labels, found as predict_frame finds them (0 or "0" for a frame read with header=None)
@@ -166,7 +170,7 @@ def build_report(
         else str(find_column(df.columns, as_renamed(named, df, column), argument, source=where, shown=shown, hint=hint))
         for argument, column, hint in (
             (DATE_COLUMN, date_column, ""),
-            (Argument("by", "--by"), by, ""),
+            (BY, by, ""),
             (text_argument, text_column, told),
             (ID_COLUMN, id_column, ""),
         )

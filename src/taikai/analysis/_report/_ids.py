@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 from taikai._warn import warn_user
-from taikai.errors import DataWarning
-from taikai.model import predicted_column
+from taikai.errors import Argument, DataWarning, index_hint
+from taikai.model import find_column, predicted_column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,6 +59,18 @@ def index_as_column(df: pd.DataFrame, where: str) -> tuple[pd.DataFrame, str | N
         )
         return df.reset_index(), None
     return df.reset_index(), str(names[level])
+
+
+def refuse_index_levels(df: pd.DataFrame, columns: list[tuple[Argument, Hashable | None]], where: str) -> None:
+    """Refuse each column argument of *columns* that names a level of *df*'s index and no column of *df*
+    (``df.set_index("posted_at")``, then ``date_column="posted_at"``), as ``reasons_over_time``, ``segment_breakdown``
+    and ``check_drift`` refuse it: the error says it is the index and how to make it a column again. The report
+    makes a named index columns only to show the id beside the reviews; a predicted column moved there
+    (``df.set_index("reason")``) is read as that column, as :func:`index_as_column` says."""
+    levels = [name for name in df.index.names if name is not None and not predicted_column(name)]
+    for argument, column in columns:
+        if column is not None and index_hint([column], levels):  # a column of the same name too is that column
+            find_column(df.columns, column, argument, source=where, index=levels)
 
 
 def _naming_level(index: pd.Index) -> int:
