@@ -38,6 +38,7 @@ from taikai.privacy._kana_nouns import (
     split_glued_honorifics,
     surname_read_as_noun,
 )
+from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import given_name_in_pieces, surname_read_as_common_noun
@@ -54,12 +55,8 @@ from taikai.privacy._unread_names import (
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
-# What joins the parts of a katakana name (ジョン・スミス, ヤマダ＝タロウ: NFKC makes ＝ an =).
-JOINERS = frozenset({"・", "="})
-_JOINED = re.compile("[・=]")
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
-_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")  # a katakana word or piece of one (ヴ, ヷ-ヺ too)
 _LATIN = re.compile(r"[A-Za-z]+")
 _HIRAGANA = re.compile("[ぁ-ゖ]")
 # A Latin word that may be a name (Smith, smith, SMITH), not one in a brand's casing (iPhone, YouTuber).
@@ -144,55 +141,6 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
-def _katakana(word: Morpheme) -> bool:
-    return bool(_KATAKANA_WORD.fullmatch(word.surface))
-
-
-def _name_piece(word: Morpheme) -> bool:
-    """Whether *word* may be joined to a katakana name by ・ or =: katakana, or an initial (ジョン・F・ケネディ)."""
-    return _katakana(word) or (len(word.surface) == 1 and "A" <= word.surface <= "Z")
-
-
-def _katakana_word_start(words: list[Morpheme], j: int, taken: list[bool]) -> int:
-    """Return where the katakana word of ``words[j]`` starts: a name never starts inside a word (メル + カリ)."""
-    while j > 0 and not taken[j - 1] and _katakana(words[j - 1]) and words[j - 1].end == words[j].start:
-        j -= 1
-    return j
-
-
-def _word_start(words: list[Morpheme], j: int, end: int, taken: list[bool]) -> int:
-    """Return where the name ``words[j:end]`` starts when it starts with katakana: at the start of its katakana word,
-    and at the start of the katakana names joined to it by ・ or = (ジョン・スミス, ヤマダ=タロウ), one name.
-
-    A katakana word on the stop list ends the name (ライター・スミスさん: the role stays); so does one that the name's
-    words only end (ライタースミスさん: スミス), but not a word of which the name is only the end (メルカリ: メル +
-    カリ, the caller's stop list check takes the whole word).
-    """
-    if j >= end or not _katakana(words[j]):
-        return j
-    start = _katakana_word_start(words, j, taken)
-    if start < j and "".join(w.surface for w in words[start:j]).lower() in NOT_NAMES:
-        start = j  # a role written together with the name (ライタースミス)
-    while start >= 2 and words[start - 1].surface in JOINERS and _name_piece(words[start - 2]) and not taken[start - 2]:
-        if words[start - 2].end != words[start - 1].start or words[start - 1].end != words[start].start:
-            break
-        left = _katakana_word_start(words, start - 2, taken) if _katakana(words[start - 2]) else start - 2
-        if "".join(w.surface for w in words[left : start - 1]).lower() in NOT_NAMES:
-            break  # a role or a platform before the name (ライター・[人名]さん)
-        start = left
-    return start
-
-
-def _after_listed(text: str, start: int, end: int) -> int | None:
-    """Return where the name ``text[start:end]`` starts after the platforms and roles joined before it by ・ or =, or
-    None if it is only those: UniDic may read ランサーズ・ココナラ as one unknown word."""
-    for piece in _JOINED.split(text[start:end])[:-1]:
-        if piece.lower() not in NOT_NAMES:
-            return start
-        start += len(piece) + 1
-    return None if text[start:end].lower() in NOT_NAMES else start
-
-
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
@@ -214,7 +162,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
-        j = _word_start(words, j, end, taken)
+        j = word_start(words, j, end, taken)
         while 0 < j < end and _HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
@@ -245,7 +193,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         ):
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
             start = None if start is None else start + particle_before_name(words, j, tagger)  # に + ちかさん
-            start = None if start is None else _after_listed(text, start, run[-1].end)
+            start = None if start is None else after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
