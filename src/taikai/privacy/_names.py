@@ -41,7 +41,7 @@ from taikai.privacy._kana_nouns import (
 from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
-from taikai.privacy._read_apart import given_name_in_pieces, surname_read_as_common_noun
+from taikai.privacy._read_apart import given_name_in_pieces, role_read_as_surname, surname_read_as_common_noun
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
@@ -163,6 +163,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j -= 1
         j += _trimmed(words[j:end])
         j = word_start(words, j, end, taken)
+        role = not title and role_read_as_surname(words, j, end, COMMON_WITH_HONORIFIC)
+        j += 1 if role else 0  # a role UniDic reads as a surname stays (上司 + 美波 + さん)
         while 0 < j < end and _HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
@@ -192,7 +194,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
         ):
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
-            start = None if start is None else start + particle_before_name(words, j, tagger)  # に + ちかさん
+            start = None if start is None else start + particle_before_name(words, j, tagger, role)  # に + ちかさん
             start = None if start is None else after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, stop, PiiKind.NAME)
@@ -224,6 +226,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
         j += 1 if last_kanji_of_name(words, j, HONORIFICS) and not taken[j] else 0  # 上白石萌歌: 萌 + 歌
+        if role_read_as_surname(words, i, j, COMMON_WITH_HONORIFIC):
+            yield Found(words[i + 1].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)  # 上司[人名]が
+            taken[i:j] = [True] * (j - i)
+            continue
         if (
             j > i + 1
             and any(w.pos[3] == "名" for w in words[i + 1 : j])

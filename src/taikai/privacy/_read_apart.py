@@ -15,6 +15,10 @@ Before an honorific such words are still a name, when what stands before them sa
   it but punctuation, a particle, a noun of time, or a word of the people around someone or of a role:
   先日浜辺美波さん, 女優浜辺美波さん) and it is no such word itself (友人, 同僚, 上司, 担当, 女優: :data:`_PEOPLE`,
   nor a common word that takes an honorific itself: 友人美波さん is 友人 and 美波さん).
+- **A role read as a surname.** A word of the people around someone (:data:`_PEOPLE`) or a shop that takes an
+  honorific (花屋さん, 八百屋さん) that UniDic tags as a surname before a given name it tags (上司美波さん: 上司 +
+  美波, 上司にちかさん, 大家健太さん) is no part of the name: the review needs the role, and the name after it is
+  masked alone (上司[人名]さん; it was [人名]さん).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ _PEOPLE = frozenset(
         *("師匠", "弟子", "担当", "担当者", "講師", "社員", "社長", "店長", "女優", "俳優", "歌手", "声優", "選手"),
         *("作家", "漫画", "画家", "監督", "記者", "主婦", "学生", "生徒", "会員", "相手", "先方", "顧客", "依頼"),
         *("夫人", "令嬢", "息子", "長男", "次男", "長女", "次女", "三女", "娘婿", "義母", "義父", "義姉", "義妹"),
+        *("大家", "家内"),
     )
 )
 
@@ -101,3 +106,15 @@ def surname_read_as_common_noun(words: list[Morpheme], j: int, end: int, common:
     if len(noun.surface) < 2 or noun.surface in _PEOPLE or any(noun.surface + h in common for h in ("さん", "様")):
         return False
     return _starts_name(words, j - 1)
+
+
+def role_read_as_surname(words: list[Morpheme], j: int, end: int, common: frozenset[str]) -> bool:
+    """Whether ``words[j]`` is a role or a shop UniDic tags as a surname before the given name ``words[j + 1 : end]``
+    (上司 + 美波 + さん), and so no part of the name; *common* holds the common words with an honorific."""
+    word = words[j] if j < end else None
+    if word is None or word.pos != _SURNAME or j + 1 >= end:
+        return False
+    shop = word.surface.endswith("屋") and word.surface + "さん" in common  # 花屋, 八百屋; not 土屋
+    if word.surface not in _PEOPLE and not shop:
+        return False
+    return all(w.pos[2:4] == ("人名", "名") for w in words[j + 1 : end])
