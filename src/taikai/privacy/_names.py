@@ -44,7 +44,7 @@ from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import given_name_in_pieces, role_read_as_surname, surname_read_as_common_noun
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
-from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
+from taikai.privacy._titles import has_stretched_honorific, kin_at, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import (
     COMMON_WITH_HONORIFIC,
     find_unread_name,
@@ -150,7 +150,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     for i, word in enumerate(words):
         if i == 0:
             continue
-        title = title_at(words, i)
+        kin = kin_at(words, i, HONORIFICS)  # 健太兄さん: a word of kin takes a given name too
+        title = title_at(words, i) or kin
         if word.surface not in HONORIFICS and not title and not stretched_honorific_at(text, word):
             continue
         end, bracket = bracket_before(text, words, i, tagger)  # the name ends before a bracket, if it has one
@@ -182,7 +183,12 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         run = words[j:end]
         if title:
             named = run[:-1] if last else run
-            if named and all(map(_is_person, named)) and any(w.pos[3] == "姓" for w in named) and _allowed(named):
+            if (
+                named
+                and all(map(_is_person, named))
+                and (kin or any(w.pos[3] == "姓" for w in named))
+                and _allowed(named)
+            ):
                 yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
             continue
