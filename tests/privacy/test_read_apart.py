@@ -62,3 +62,21 @@ def test_a_name_read_apart_as_common_words_is_masked_whole(text: str, expected: 
 )
 def test_a_role_read_as_a_surname_stays_before_the_name(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a surname and a given name UniDic reads across as other words were left (清 a country + 野菜
+        # + 名 + さん: 清野 and 菜名).
+        ("清野菜名さんと共演した", "[人名]さんと共演した"),
+        ("先日清野菜名さんに会った", "先日[人名]さんに会った"),
+        # Left as they were: a compound whose last two kanji are a word, and four kanji glued after another word.
+        ("森林組合さんに頼んだ", "森林組合さんに頼んだ"),
+        ("小林製薬さんの案件", "小林製薬さんの案件"),
+        ("郵便局員さんが来た", "郵便局員さんが来た"),
+        ("不動産屋さんに行った", "不動産屋さんに行った"),
+    ],
+)
+def test_a_name_read_across_other_words_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

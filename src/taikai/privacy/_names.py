@@ -41,7 +41,12 @@ from taikai.privacy._kana_nouns import (
 from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
-from taikai.privacy._read_apart import given_name_in_pieces, role_read_as_surname, surname_read_as_common_noun
+from taikai.privacy._read_apart import (
+    given_name_in_pieces,
+    name_read_across,
+    role_read_as_surname,
+    surname_read_as_common_noun,
+)
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, kin_at, stretched_honorific_at, title_at
@@ -160,6 +165,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
         last = last_kanji_of_name(words, end - 1, HONORIFICS)  # 萌 + 歌 + さん, 萌 + 歌 + 部長
         j = end - 1 if last else end if title else given_name_in_pieces(words, end, tagger)  # 森 + 七 + 菜 + さん
+        j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])

@@ -19,6 +19,11 @@ Before an honorific such words are still a name, when what stands before them sa
   honorific (花屋さん, 八百屋さん) that UniDic tags as a surname before a given name it tags (上司美波さん: 上司 +
   美波, 上司にちかさん, 大家健太さん) is no part of the name: the review needs the role, and the name after it is
   masked alone (上司[人名]さん; it was [人名]さん).
+- **A surname and a given name read across.** Four kanji glued before the honorific, read as words that are no
+  person's name and cut elsewhere than after the second kanji (清野菜名さん: 清, a country + 野菜, vegetables + 名),
+  are a name when the first two are a surname the dictionary holds (清野) and the last two no word it holds (菜名),
+  and a name may start there (:func:`_starts_name`): a given name read apart. A compound ending in a word (森林組合,
+  小林製薬: 組合 and 製薬 are words) stays.
 """
 
 from __future__ import annotations
@@ -118,3 +123,21 @@ def role_read_as_surname(words: list[Morpheme], j: int, end: int, common: frozen
     if word.surface not in _PEOPLE and not shop:
         return False
     return all(w.pos[2:4] == ("人名", "名") for w in words[j + 1 : end])
+
+
+def name_read_across(words: list[Morpheme], end: int, tagger: PosTagger) -> int:
+    """Return where a surname and a given name UniDic reads across as common words start before ``words[end]``
+    (清 + 野菜 + 名 + さん: 清野 and 菜名), or *end* when there is none (see the module)."""
+    k, length = end, 0
+    while k > 0 and length < 4 and _KANJI.fullmatch(words[k - 1].surface) and _glued(words[k - 1], words[k]):
+        k -= 1
+        length += len(words[k].surface)
+    run = words[k:end]
+    if length != 4 or len(run) < 2 or any(w.pos[0] != "名詞" or w.pos[2] == "人名" for w in run):
+        return end
+    text = "".join(w.surface for w in run)
+    if run[0].surface == text[:2] or not _starts_name(words, k):
+        return end  # read as two words of two kanji: a compound UniDic knows
+    if _SURNAME not in tagger.dictionary_tags(text[:2]) or tagger.dictionary_tags(text[2:]):
+        return end
+    return k
