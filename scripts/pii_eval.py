@@ -617,6 +617,24 @@ DESIGN = """## Design
   family's surname before 家 or 夫妻 (徳川家, 高橋家, 三浦夫妻, and 白戸家, an advertisement's family). Left:
   ねこすずちゃん is masked whole, `[人名]ちゃん`: a nickname ねこすず and a cat named すず are written alike, and ねこ
   is no word of a reason.
+- **A role read as a surname, a nickname read into grammar, a word of kin, a name read across** (masker 26). A
+  word of the people around someone or of a role (上司, 大家, 家内, the words 友人美波さん keeps) or a shop that takes
+  an honorific (花屋さん) that UniDic tags as a surname before a given name it tags stays outside the mask: 上司美波さん
+  was `[人名]さん`, the boss lost, and is `上司[人名]さん` (上司にちかさん is `上司に[人名]さん`, as after a common
+  noun; 上司美波が, no honorific, is `上司[人名]が`; `role_read_as_surname`, `taikai/privacy/_read_apart.py`).
+  仲間 is left a surname (仲間由紀恵さん is `[人名]さん`): a common surname too, and 仲間美波さん is masked whole.
+  One-kana pieces UniDic reads as a verb and a particle before a nickname of sounds, after an adverb, a mark or
+  nothing, are the nickname's start: ずっとみかぴょんちゃん was `ずっとみか[人名]ちゃん`, half the nickname left, and
+  is `ずっと[人名]ちゃん` (a particle starts none: まだかぽんさん keeps まだ). A name before a word of kin, 兄 or 姉
+  and an honorific, 兄貴 or 姉貴, is masked, a given name too: 健太兄さん was left and is `[人名]兄さん`, as 田中兄さん
+  (`kin_at`, `taikai/privacy/_titles.py`; 兄さんに, 俺の兄貴 stay). Four kanji before an honorific that UniDic reads
+  across as other words are a name when the first two are a surname the dictionary holds and the last two no word it
+  holds: 清野菜名さん (清, a country + 野菜 + 名) was left and is `[人名]さん` (`name_read_across`; 森林組合さん,
+  小林製薬さん stay: 組合, 製薬 are words). 森林さん stays masked: 森林 is a surname the dictionary holds, and a review
+  calls no forest さん. Measured when added, against masker 25 over the texts of `data/reviews.csv` (8,536),
+  `data/sample_dump.csv` (3,000), chABSA (2,813) and the livedoor articles (7,367): nothing changes in the reviews,
+  the dump or chABSA; 4 livedoor articles change in 5 places, each a name before 兄さん or 姉さん now masked
+  (山田姉さん, ナオキ兄さん, 由美姉さん); no mask is lost.
 - **Names.** The text's words are tagged by UniDic (unidic-lite, the model's dictionary). A surname followed by a
   given name is a name; a run of person-tagged or unknown words right before an honorific (さん, 様, さま, 氏,
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);

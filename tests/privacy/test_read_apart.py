@@ -39,3 +39,44 @@ from taikai.privacy import mask_pii
 )
 def test_a_name_read_apart_as_common_words_is_masked_whole(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a role or a shop UniDic tags as a surname before a given name was masked with it
+        # ([人名]さん): the review lost who the person is to the writer.
+        ("上司美波さんに相談した", "上司[人名]さんに相談した"),
+        ("上司にちかさんに頼んだ", "上司に[人名]さんに頼んだ"),  # に + ちか, as after a common noun
+        ("大家健太さんから連絡", "大家[人名]さんから連絡"),
+        ("家内花子さんが", "家内[人名]さんが"),
+        ("花屋美波さんに", "花屋[人名]さんに"),
+        ("上司美波が来た", "上司[人名]が来た"),  # without an honorific, the given name after it alone
+        # Left as they were: a surname that is no role, one ending in 屋 that takes no honorific as a shop, and a
+        # role before a name it does not start.
+        ("土屋太鳳さんと", "[人名]さんと"),
+        ("孫正義さんの講演", "[人名]さんの講演"),
+        ("上司の美波さん", "上司の[人名]さん"),
+        ("上司から連絡が来た", "上司から連絡が来た"),
+    ],
+)
+def test_a_role_read_as_a_surname_stays_before_the_name(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a surname and a given name UniDic reads across as other words were left (清 a country + 野菜
+        # + 名 + さん: 清野 and 菜名).
+        ("清野菜名さんと共演した", "[人名]さんと共演した"),
+        ("先日清野菜名さんに会った", "先日[人名]さんに会った"),
+        # Left as they were: a compound whose last two kanji are a word, and four kanji glued after another word.
+        ("森林組合さんに頼んだ", "森林組合さんに頼んだ"),
+        ("小林製薬さんの案件", "小林製薬さんの案件"),
+        ("郵便局員さんが来た", "郵便局員さんが来た"),
+        ("不動産屋さんに行った", "不動産屋さんに行った"),
+    ],
+)
+def test_a_name_read_across_other_words_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -106,3 +106,23 @@ def test_a_surname_before_a_long_title_or_a_drawn_out_honorific_is_masked(text, 
 )
 def test_a_long_title_or_a_drawn_out_honorific_without_a_surname_stays(text):
     assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a name before a word of kin and an honorific was left (健太 + 兄 + さん: the honorific follows
+        # 兄, a common noun), given name or surname.
+        ("健太兄さんに頼んだ", "[人名]兄さんに頼んだ"),
+        ("花子姉さんが紹介してくれた", "[人名]姉さんが紹介してくれた"),
+        ("健太兄ちゃんと組んだ", "[人名]兄ちゃんと組んだ"),
+        ("田中兄さんから連絡", "[人名]兄さんから連絡"),
+        ("健太兄貴が案件をくれた", "[人名]兄貴が案件をくれた"),
+        # Left as they were: a word of kin with no name before it.
+        ("兄さんに頼んだ", "兄さんに頼んだ"),
+        ("俺の兄貴が", "俺の兄貴が"),
+        ("うちの姉ちゃんが", "うちの姉ちゃんが"),
+    ],
+)
+def test_a_name_before_a_word_of_kin_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -46,6 +46,10 @@ def unread_name(text: str) -> str | None:
         ("まだたかぽんさんに頼んでる", "たかぽん"),
         ("もうさとぽんさんとは組まない", "さとぽん"),
         ("ずっとやまぽんくんに頼んだ", "やまぽん"),
+        # Regression: one-kana pieces UniDic reads as a verb and a particle before an adverb of sounds were left
+        # outside the name (ずっとみか[人名]ちゃん).
+        ("ずっとみかぴょんちゃんに頼んだ", "みかぴょん"),
+        ("もうみかぴょんちゃんから連絡", "みかぴょん"),
         ("そうだみーさん", "みー"),  # だ after an adverb stays outside
         ("あのたかぴーさんが", "たかぴー"),
         ("書いてくれたみーさん", "みー"),

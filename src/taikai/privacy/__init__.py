@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 25
+MASKER_VERSION = 26
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -111,7 +111,10 @@ UniDic reads apart as common words masked before an honorific (清原果耶さ�
 [人名]歌部長, 未央奈さん was left), a surname before 家, 宅, 邸, 夫妻 or 夫婦 (鈴木家), a nickname ending in a
 suffix of sounds (まだたかぽんさん) or whose honorific UniDic reads into a sound (結局いちかちゃん: いち + かちゃん);
 a particle read into the hiragana name after a noun left outside (ディレクターに[人名]さん, was
-ディレクター[人名]さん)."""
+ディレクター[人名]さん). 26: a role UniDic tags as a surname before a given name left outside the mask
+(上司美波さん was [人名]さん, now 上司[人名]さん), one-kana pieces before a nickname of sounds masked with it
+(ずっとみかぴょんちゃん was ずっとみか[人名]ちゃん), a name before a word of kin (健太兄さん was left) and a
+surname and a given name UniDic reads across (清野菜名さん was left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -151,17 +151,19 @@ _CASE_PARTICLES = frozenset("にをがとでへもは")
 _GIVEN = ("名詞", "固有名詞", "人名", "名")
 
 
-def particle_before_name(words: list[Morpheme], j: int, tagger: PosTagger) -> int:
+def particle_before_name(words: list[Morpheme], j: int, tagger: PosTagger, after_role: bool = False) -> int:
     """Return 1 when the hiragana given name UniDic reads at ``words[j]`` starts with a particle glued after a common
     noun, and the rest is a given name too: ディレクターにちかさん is ディレクター + に + ちか (UniDic: にちか), so
-    the name starts one kana later; else 0. After a name (田中にちか) or a particle, the name is read whole."""
+    the name starts one kana later; else 0. After a name (田中にちか) or a particle, the name is read whole;
+    *after_role* says the word before is a role UniDic tagged as a surname (上司にちかさん), a common noun all
+    the same."""
     word = words[j]
     if word.pos != _GIVEN or word.surface[0] not in _CASE_PARTICLES or not _ALL_HIRAGANA.fullmatch(word.surface):
         return 0
     if j == 0 or not _glued(words[j - 1], word) or len(word.surface) < 3:
         return 0
     before = words[j - 1]
-    if before.pos[:2] != ("名詞", "普通名詞") or _ALL_HIRAGANA.fullmatch(before.surface):
+    if (before.pos[:2] != ("名詞", "普通名詞") and not after_role) or _ALL_HIRAGANA.fullmatch(before.surface):
         return 0
     return 1 if _GIVEN in tagger.dictionary_tags(word.surface[1:]) else 0
 

@@ -38,12 +38,18 @@ from taikai.privacy._kana_nouns import (
     split_glued_honorifics,
     surname_read_as_noun,
 )
+from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
-from taikai.privacy._read_apart import given_name_in_pieces, surname_read_as_common_noun
+from taikai.privacy._read_apart import (
+    given_name_in_pieces,
+    name_read_across,
+    role_read_as_surname,
+    surname_read_as_common_noun,
+)
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
-from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
+from taikai.privacy._titles import has_stretched_honorific, kin_at, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import (
     COMMON_WITH_HONORIFIC,
     find_unread_name,
@@ -54,12 +60,8 @@ from taikai.privacy._unread_names import (
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
-# What joins the parts of a katakana name (ジョン・スミス, ヤマダ＝タロウ: NFKC makes ＝ an =).
-JOINERS = frozenset({"・", "="})
-_JOINED = re.compile("[・=]")
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
-_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")  # a katakana word or piece of one (ヴ, ヷ-ヺ too)
 _LATIN = re.compile(r"[A-Za-z]+")
 _HIRAGANA = re.compile("[ぁ-ゖ]")
 # A Latin word that may be a name (Smith, smith, SMITH), not one in a brand's casing (iPhone, YouTuber).
@@ -144,55 +146,6 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
-def _katakana(word: Morpheme) -> bool:
-    return bool(_KATAKANA_WORD.fullmatch(word.surface))
-
-
-def _name_piece(word: Morpheme) -> bool:
-    """Whether *word* may be joined to a katakana name by ・ or =: katakana, or an initial (ジョン・F・ケネディ)."""
-    return _katakana(word) or (len(word.surface) == 1 and "A" <= word.surface <= "Z")
-
-
-def _katakana_word_start(words: list[Morpheme], j: int, taken: list[bool]) -> int:
-    """Return where the katakana word of ``words[j]`` starts: a name never starts inside a word (メル + カリ)."""
-    while j > 0 and not taken[j - 1] and _katakana(words[j - 1]) and words[j - 1].end == words[j].start:
-        j -= 1
-    return j
-
-
-def _word_start(words: list[Morpheme], j: int, end: int, taken: list[bool]) -> int:
-    """Return where the name ``words[j:end]`` starts when it starts with katakana: at the start of its katakana word,
-    and at the start of the katakana names joined to it by ・ or = (ジョン・スミス, ヤマダ=タロウ), one name.
-
-    A katakana word on the stop list ends the name (ライター・スミスさん: the role stays); so does one that the name's
-    words only end (ライタースミスさん: スミス), but not a word of which the name is only the end (メルカリ: メル +
-    カリ, the caller's stop list check takes the whole word).
-    """
-    if j >= end or not _katakana(words[j]):
-        return j
-    start = _katakana_word_start(words, j, taken)
-    if start < j and "".join(w.surface for w in words[start:j]).lower() in NOT_NAMES:
-        start = j  # a role written together with the name (ライタースミス)
-    while start >= 2 and words[start - 1].surface in JOINERS and _name_piece(words[start - 2]) and not taken[start - 2]:
-        if words[start - 2].end != words[start - 1].start or words[start - 1].end != words[start].start:
-            break
-        left = _katakana_word_start(words, start - 2, taken) if _katakana(words[start - 2]) else start - 2
-        if "".join(w.surface for w in words[left : start - 1]).lower() in NOT_NAMES:
-            break  # a role or a platform before the name (ライター・[人名]さん)
-        start = left
-    return start
-
-
-def _after_listed(text: str, start: int, end: int) -> int | None:
-    """Return where the name ``text[start:end]`` starts after the platforms and roles joined before it by ・ or =, or
-    None if it is only those: UniDic may read ランサーズ・ココナラ as one unknown word."""
-    for piece in _JOINED.split(text[start:end])[:-1]:
-        if piece.lower() not in NOT_NAMES:
-            return start
-        start += len(piece) + 1
-    return None if text[start:end].lower() in NOT_NAMES else start
-
-
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
@@ -202,7 +155,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     for i, word in enumerate(words):
         if i == 0:
             continue
-        title = title_at(words, i)
+        kin = kin_at(words, i, HONORIFICS)  # 健太兄さん: a word of kin takes a given name too
+        title = title_at(words, i) or kin
         if word.surface not in HONORIFICS and not title and not stretched_honorific_at(text, word):
             continue
         end, bracket = bracket_before(text, words, i, tagger)  # the name ends before a bracket, if it has one
@@ -211,10 +165,13 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         upto = i if bracket is None or bracket.reading else end  # a note's words stay free (（大久保博元）氏)
         last = last_kanji_of_name(words, end - 1, HONORIFICS)  # 萌 + 歌 + さん, 萌 + 歌 + 部長
         j = end - 1 if last else end if title else given_name_in_pieces(words, end, tagger)  # 森 + 七 + 菜 + さん
+        j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         j += _trimmed(words[j:end])
-        j = _word_start(words, j, end, taken)
+        j = word_start(words, j, end, taken)
+        role = not title and role_read_as_surname(words, j, end, COMMON_WITH_HONORIFIC)
+        j += 1 if role else 0  # a role UniDic reads as a surname stays (上司 + 美波 + さん)
         while 0 < j < end and _HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
@@ -232,7 +189,12 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         run = words[j:end]
         if title:
             named = run[:-1] if last else run
-            if named and all(map(_is_person, named)) and any(w.pos[3] == "姓" for w in named) and _allowed(named):
+            if (
+                named
+                and all(map(_is_person, named))
+                and (kin or any(w.pos[3] == "姓" for w in named))
+                and _allowed(named)
+            ):
                 yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
             continue
@@ -244,8 +206,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
         ):
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
-            start = None if start is None else start + particle_before_name(words, j, tagger)  # に + ちかさん
-            start = None if start is None else _after_listed(text, start, run[-1].end)
+            start = None if start is None else start + particle_before_name(words, j, tagger, role)  # に + ちかさん
+            start = None if start is None else after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
@@ -276,6 +238,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
         j += 1 if last_kanji_of_name(words, j, HONORIFICS) and not taken[j] else 0  # 上白石萌歌: 萌 + 歌
+        if role_read_as_surname(words, i, j, COMMON_WITH_HONORIFIC):
+            yield Found(words[i + 1].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)  # 上司[人名]が
+            taken[i:j] = [True] * (j - i)
+            continue
         if (
             j > i + 1
             and any(w.pos[3] == "名" for w in words[i + 1 : j])

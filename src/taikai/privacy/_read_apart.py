@@ -15,6 +15,15 @@ Before an honorific such words are still a name, when what stands before them sa
   it but punctuation, a particle, a noun of time, or a word of the people around someone or of a role:
   先日浜辺美波さん, 女優浜辺美波さん) and it is no such word itself (友人, 同僚, 上司, 担当, 女優: :data:`_PEOPLE`,
   nor a common word that takes an honorific itself: 友人美波さん is 友人 and 美波さん).
+- **A role read as a surname.** A word of the people around someone (:data:`_PEOPLE`) or a shop that takes an
+  honorific (花屋さん, 八百屋さん) that UniDic tags as a surname before a given name it tags (上司美波さん: 上司 +
+  美波, 上司にちかさん, 大家健太さん) is no part of the name: the review needs the role, and the name after it is
+  masked alone (上司[人名]さん; it was [人名]さん).
+- **A surname and a given name read across.** Four kanji glued before the honorific, read as words that are no
+  person's name and cut elsewhere than after the second kanji (清野菜名さん: 清, a country + 野菜, vegetables + 名),
+  are a name when the first two are a surname the dictionary holds (清野) and the last two no word it holds (菜名),
+  and a name may start there (:func:`_starts_name`): a given name read apart. A compound ending in a word (森林組合,
+  小林製薬: 組合 and 製薬 are words) stays.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ _PEOPLE = frozenset(
         *("師匠", "弟子", "担当", "担当者", "講師", "社員", "社長", "店長", "女優", "俳優", "歌手", "声優", "選手"),
         *("作家", "漫画", "画家", "監督", "記者", "主婦", "学生", "生徒", "会員", "相手", "先方", "顧客", "依頼"),
         *("夫人", "令嬢", "息子", "長男", "次男", "長女", "次女", "三女", "娘婿", "義母", "義父", "義姉", "義妹"),
+        *("大家", "家内"),
     )
 )
 
@@ -101,3 +111,33 @@ def surname_read_as_common_noun(words: list[Morpheme], j: int, end: int, common:
     if len(noun.surface) < 2 or noun.surface in _PEOPLE or any(noun.surface + h in common for h in ("さん", "様")):
         return False
     return _starts_name(words, j - 1)
+
+
+def role_read_as_surname(words: list[Morpheme], j: int, end: int, common: frozenset[str]) -> bool:
+    """Whether ``words[j]`` is a role or a shop UniDic tags as a surname before the given name ``words[j + 1 : end]``
+    (上司 + 美波 + さん), and so no part of the name; *common* holds the common words with an honorific."""
+    word = words[j] if j < end else None
+    if word is None or word.pos != _SURNAME or j + 1 >= end:
+        return False
+    shop = word.surface.endswith("屋") and word.surface + "さん" in common  # 花屋, 八百屋; not 土屋
+    if word.surface not in _PEOPLE and not shop:
+        return False
+    return all(w.pos[2:4] == ("人名", "名") for w in words[j + 1 : end])
+
+
+def name_read_across(words: list[Morpheme], end: int, tagger: PosTagger) -> int:
+    """Return where a surname and a given name UniDic reads across as common words start before ``words[end]``
+    (清 + 野菜 + 名 + さん: 清野 and 菜名), or *end* when there is none (see the module)."""
+    k, length = end, 0
+    while k > 0 and length < 4 and _KANJI.fullmatch(words[k - 1].surface) and _glued(words[k - 1], words[k]):
+        k -= 1
+        length += len(words[k].surface)
+    run = words[k:end]
+    if length != 4 or len(run) < 2 or any(w.pos[0] != "名詞" or w.pos[2] == "人名" for w in run):
+        return end
+    text = "".join(w.surface for w in run)
+    if run[0].surface == text[:2] or not _starts_name(words, k):
+        return end  # read as two words of two kanji: a compound UniDic knows
+    if _SURNAME not in tagger.dictionary_tags(text[:2]) or tagger.dictionary_tags(text[2:]):
+        return end
+    return k

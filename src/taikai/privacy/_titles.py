@@ -1,5 +1,6 @@
 """What follows a surname as an honorific does: job titles (田中社長に, 佐藤ディレクターから, 山田先輩が, 田中事業部長),
-the informal ending of a nickname made from it (田中っちと), and an honorific drawn out as it is called (田中さーん).
+the informal ending of a nickname made from it (田中っちと), an honorific drawn out as it is called (田中さーん), and
+words of kin that take a given name too (健太兄さん, 花子姉ちゃん).
 
 A title makes the words before it a name only when they are all tagged a person's name and one of them a surname
 (:func:`taikai.privacy._names.find_names`): 会社の社長, プロジェクトマネージャー, チームリーダー, 副社長 stay.
@@ -44,6 +45,22 @@ LONG_TITLES = frozenset(
 TITLES = frozenset((*_KANJI_TITLES, *_OTHER_TITLES, *LONG_TITLES))
 """Job titles that take a surname as an honorific does."""
 _TITLE_WORDS = 4  # a title is at most this many words to UniDic (代表 + 取締 + 役 + 社長)
+
+# Words of kin that follow a name as a title does, a given name too (健太兄さん, 花子姉ちゃん, 健太兄貴): 兄 and 姉
+# only before an honorific (兄さん), 兄貴 and 姉貴 alone.
+_KIN = frozenset({"兄", "姉"})
+_KIN_TITLES = frozenset({"兄貴", "姉貴"})
+
+
+def kin_at(words: list[Morpheme], i: int, honorifics: frozenset[str]) -> bool:
+    """Whether a word of kin that takes a name, given or family, starts at ``words[i]``: 兄 or 姉 glued before an
+    honorific in *honorifics* (健太兄さん: 健太 + 兄 + さん to UniDic), or 兄貴 or 姉貴 (健太兄貴)."""
+    word = words[i]
+    if word.surface in _KIN_TITLES:
+        return True
+    after = words[i + 1] if i + 1 < len(words) else None
+    return word.surface in _KIN and after is not None and after.start == word.end and after.surface in honorifics
+
 
 NICKNAME_ENDING = "っち"
 """What turns a surname into a nickname (田中っち): UniDic splits it into っ and the next word (っ + ちと)."""

@@ -185,12 +185,31 @@ def sound_suffix(word: Morpheme) -> bool:
     return suffix and word.surface[0] in _SEMI_VOICED and _script(word.surface) == "hiragana"
 
 
+def _pieces_before(words: list[Morpheme], j: int) -> int:
+    """Return where the nickname ending in the adverb of sounds ``words[j]`` starts: at the one-kana words glued
+    before it that UniDic reads as a verb and a particle (ずっとみかぴょんちゃん: み + か + ぴょん; the name was
+    half masked, みか[人名]) when an adverb, a mark or nothing stands before them; else at ``words[j]``."""
+    k = j
+    while k > 0 and _adjacent(words[k - 1], words[k]) and len(words[k - 1].surface) == 1:
+        if _script(words[k - 1].surface) != "hiragana" or words[k - 1].pos[0] not in ("動詞", "助詞"):
+            break
+        k -= 1
+    while k < j and words[k].pos[0] == "助詞":
+        k += 1  # a particle starts no name (まだかぽんさん)
+    if k == j or j - k > 2 or (k and _adjacent(words[k - 1], words[k]) and words[k - 1].pos[0] not in _BOUNDS):
+        return j  # none, or after a word that ends a clause (連絡したぽんさん: した, an ending)
+    return k
+
+
+_BOUNDS = frozenset({"副詞", "補助記号", "空白"})
+
+
 def _nickname_start(words: list[Morpheme], i: int) -> int | None:
     """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
     j = _kana_start(words, i)
     run = words[j:i]
     if len(run) == 1 and sound_word(run[0]) and _script(run[0].surface) == "hiragana":
-        return j  # an adverb of sounds alone before the honorific is a nickname (ぽんさん, ぺこちゃん)
+        return _pieces_before(words, j)  # an adverb of sounds alone before the honorific is a nickname (ぽんさん)
     if len(run) < 2 or not 2 <= run[-1].end - run[0].start <= _MAX_NICKNAME:
         return None
     last = run[-1]
