@@ -89,11 +89,12 @@ def summary_text(summary: BatchSummary) -> str:
             f"texts written with an apostrophe first, which Excel would read as formulas: {summary.formula_cells:,} "
             f"in {summary.formula_rows:,} row(s): {named}"
         )
-    if summary.cut_cells:
-        named = cut_list(summary.cut_row_numbers, len(summary.cut_row_numbers), total=summary.cut_rows)
+    if summary.cut_cells:  # named as every list of rows is: line and id (long_where); a summary before: output row
+        shown = summary.long_where or [f"output row {n}" for n in summary.cut_row_numbers]
+        named = cut_list(shown, len(shown), total=summary.cut_rows)
         lines.append(
             f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {summary.cut_cells:,} in {summary.cut_rows:,} "
-            f"row(s); output row(s) {named}; "
+            f"row(s): {named}; "
             "write CSV, JSONL or Parquet output to keep whole texts"
         )
     return "\n".join(lines)
@@ -114,7 +115,7 @@ def excel_warnings(summary: BatchSummary) -> list[str]:
             "(taikai report, drift and read_predictions read it back as it was), or write xlsx output, which holds "
             "them as text"
         )
-    if summary.long_cells:
+    if summary.long_cells and not summary.cut_cells:  # an xlsx output's are cut as it is written: said so
         named = cut_list(summary.long_where, len(summary.long_where), total=summary.long_rows)
         said.append(
             f"{summary.output}: {summary.long_cells:,} text cell(s) in {summary.long_rows:,} row(s) hold more than "
