@@ -90,8 +90,8 @@ def summary_text(summary: BatchSummary) -> str:
             f"in {summary.formula_rows:,} row(s): {named}"
         )
     if summary.cut_cells:  # named as every list of rows is: line and id (long_where); a summary before: output row
-        shown = summary.long_where or [f"output row {n}" for n in summary.cut_row_numbers]
-        named = cut_list(shown, len(shown), total=summary.cut_rows)
+        cut_where = summary.long_where or [f"output row {n}" for n in summary.cut_row_numbers]
+        named = cut_list(cut_where, len(cut_where), total=summary.cut_rows)
         lines.append(
             f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {summary.cut_cells:,} in {summary.cut_rows:,} "
             f"row(s): {named}; "
