@@ -185,3 +185,22 @@ def test_a_text_longer_than_an_excel_cell_is_warned_of_in_csv_output(tmp_path, t
     assert read_predictions(out)["text"].tolist() == [text for _, text in rows]
     summary = json.loads(out.with_suffix(".summary.json").read_text(encoding="utf-8"))
     assert (summary["long_cells"], summary["long_where"]) == ((1, ["line 3 (id r2)"]) if warned else (0, []))
+
+
+@pytest.mark.parametrize(
+    ("options", "raw"),
+    [
+        ([], "=2+3,手数料が高い,余り"),
+        (["--excel-safe"], "'=2+3,手数料が高い,余り"),  # opened in Excel as the output is: escaped as it is
+    ],
+)
+def test_the_bad_lines_side_file_is_escaped_as_the_output_is(tmp_path, tiny_model_dir, options, raw):
+    """Regression: --excel-safe escaped the output's texts but wrote the set-aside records as the input held them,
+    a formula Excel computes when the user opens the side file to see what was set aside."""
+    dump, out = tmp_path / "dump.csv", tmp_path / "out.csv"
+    dump.write_text("id,text\nr1,報酬が安い\n=2+3,手数料が高い,余り\n", encoding="utf-8")
+    result = _batch(dump, out, tiny_model_dir, "--on-bad-lines", "report", *options)
+    assert result.exit_code == 0, result.output
+    side = pd.read_csv(tmp_path / "out.bad_lines.csv", dtype=str, keep_default_na=False)
+    assert side["raw"].tolist() == [raw]
+    assert side["line"].tolist() == ["3"]
