@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._frame_rows import index_labels
 from taikai._masked_messages import errors_masked
+from taikai._warn import warn_user
 from taikai.drift._chunk_counts import FileStatistics, count_chunks
 from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS
 from taikai.drift._rows import RAW_DUMP
-from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, separator_hint
+from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, DataWarning, separator_hint
 from taikai.io import (
     FileKind,
     ReadOptions,
@@ -22,11 +23,14 @@ from taikai.io import (
     check_header_row,
     check_made_by,
     check_sheet_column,
+    escaped_count,
     format_of,
     is_predictions,
     read_summary,
+    summary_path,
     trial_run,
     unescape_cells,
+    unrecorded_escapes,
     warn_decoding,
 )
 from taikai.model import Model, find_column, find_prefix, unprefixed
@@ -84,6 +88,10 @@ def file_statistics(
                 )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             blank[0] += chunk.blank
+            if unsaid is not None:  # a column holding a text escape_formula escapes was not escaped: None from then
+                for j, column in enumerate(chunk.data):
+                    n, before = escaped_count(column), unsaid[j]
+                    unsaid[j] = None if n is None or before is None else before + n
             yield [unescape_cells(column) for column in chunk.data] if escaped else chunk.data
             if progress is not None:
                 progress(chunk.rows)
@@ -98,6 +106,10 @@ def file_statistics(
     wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
     check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
     unchecked, unsaved = False, None
+    # batch's CSV/TSV predictions of which no summary says whether --excel-safe put an apostrophe first: counted, said
+    unsaid: list[int | None] | None = (
+        [0] * len(reader.columns) if run is None and fmt in ("csv", "tsv") and is_predictions(columns) else None
+    )
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
@@ -122,6 +134,9 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
+    counts = dict(zip(map(str, reader.columns), unsaid or (), strict=False))
+    if said := unrecorded_escapes(path, counts, summary_path(path).name):
+        warn_user(said, DataWarning)
     set_aside = None
     if is_predictions(columns) and run is not None and run.bad_lines:
         side = path.with_name(Path(run.bad_lines_file).name) if run.bad_lines_file else None  # beside it

@@ -54,11 +54,13 @@ if TYPE_CHECKING:
         FORMULA_STARTS,
         ExcelRisks,
         escape_formula,
+        escaped_count,
         excel_risks,
         is_sheet,
         unescape_cells,
         unescape_formula,
         unescape_sheet,
+        unrecorded_escapes,
     )
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
     from taikai.io._given_file import check_given_file, check_labelled_data, check_not_empty
@@ -188,11 +190,13 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "FORMULA_STARTS",
         "ExcelRisks",
         "escape_formula",
+        "escaped_count",
         "excel_risks",
         "is_sheet",
         "unescape_cells",
         "unescape_formula",
         "unescape_sheet",
+        "unrecorded_escapes",
     ),
     "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
     "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
