@@ -253,3 +253,19 @@ def test_escaped_texts_of_a_file_without_its_summary_are_said(
     if texts is not None:
         escaped = bool(options) and not summary
         assert texts == [taikai.io.escape_formula(t) if escaped else t for _, t in TEXTS]
+
+
+@pytest.mark.parametrize("how", ["drift", "report"])
+def test_an_escaped_column_name_is_read_back_as_it_was(tmp_path, tiny_model_dir, how):
+    """Regression: drift read an --excel-safe output's header as written: --date-column @date was "no column
+    '@date' (did you mean "'@date"?)", though read_predictions and report name it @date."""
+    dump, out = tmp_path / "dated.csv", tmp_path / "out.csv"
+    days = ["2024-01-05", "2024-02-07"] * 20
+    texts = ["報酬が安すぎて辞めました", "手数料が高い"] * 20
+    pd.DataFrame({"id": range(40), "text": texts, "@date": days}).to_csv(dump, index=False)
+    assert _batch(dump, out, tiny_model_dir, "-q", "--excel-safe").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("id,text,'@date,")
+    shown = ["drift", str(out)] if how == "drift" else ["report", str(out), "-o", str(tmp_path / "r.html")]
+    result = CliRunner().invoke(cli, [*shown, "-m", str(tiny_model_dir), "--date-column", "@date"])
+    assert result.exit_code in (0, 1, 3), result.output
+    assert "no column" not in result.output

@@ -30,6 +30,7 @@ from taikai.io import (
     summary_path,
     trial_run,
     unescape_cells,
+    unescape_formula,
     unrecorded_escapes,
     warn_decoding,
 )
@@ -74,11 +75,13 @@ def file_statistics(
     fmt = format_of(path, options.input_format, INPUT_FORMAT, kind=FileKind.DUMP)  # a .txt file: said to be no dump
     reader = options.open(path)
     run = read_summary(path)
+    escaped = run is not None and run.excel_safe and fmt in ("csv", "tsv")  # batch --excel-safe: apostrophes put
+    if escaped:  # the column names too: --date-column @date names the column written '@date
+        reader.columns = [unescape_formula(name) for name in reader.columns]
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = dump_text_column(run, text_column, text_argument, reader.columns, model, str(path))
     notes: list[Any] = []
     blank = [0]
-    escaped = run is not None and run.excel_safe and fmt in ("csv", "tsv")  # batch --excel-safe: apostrophes put
 
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):

@@ -15,8 +15,9 @@ data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C ca
 summary records it (:func:`taikai.io.read_predictions` and ``taikai drift`` then unescape every cell:
 :func:`unescape_cells`); batch counts such cells in any CSV/TSV output (:func:`excel_risks`) and warns of them
 when it did not escape them; such a file read with no summary of it (forwarded alone) is read as written, and a
-column whose every such text is escaped is said to be (:func:`unrecorded_escapes`). :func:`unescape_sheet` undoes it for a frame read from a labelled CSV or TSV file,
-as ``train``, ``evaluate``, ``rules test`` and ``suggest --exclude`` read one, and for a DataFrame given to
+column whose every such text is escaped is said to be (:func:`unrecorded_escapes`). :func:`unescape_sheet`
+undoes it for a frame read from a labelled CSV or TSV file, as ``train``, ``evaluate``, ``rules test`` and
+``suggest --exclude`` read one, and for a DataFrame given to
 :func:`taikai.train`, :func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV
 sheet read with pandas): a frame is read as a CSV file of the same content is.
 A sheet (it has the columns :data:`SHEET_MARKS`) is unescaped whole. So is, column by column, any other file (a
