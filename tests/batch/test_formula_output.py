@@ -269,3 +269,39 @@ def test_an_escaped_column_name_is_read_back_as_it_was(tmp_path, tiny_model_dir,
     result = CliRunner().invoke(cli, [*shown, "-m", str(tiny_model_dir), "--date-column", "@date"])
     assert result.exit_code in (0, 1, 3), result.output
     assert "no column" not in result.output
+
+
+IDS = ["007", "r2", "1234567890123456789", "123456789012345", "0", "-163", "０７"]  # 15 digits, 0, -163: as shown
+NUMBER_IDS = (
+    "2 id(s) of column 'id' are digits Excel reads as a number when it opens the file, dropping a leading zero (007 "
+    "as 7) or digits past the 15th (1234567890123456789 as 1.23457E+18), so that they no longer match your data's "
+    "ids, nor do once saved from Excel: line 2 (id 007), line 4 (id 1234567890123456789). The file holds them as "
+    "written (taikai report, drift and read_predictions read them so); to open it in Excel, import it (Data > From "
+    "Text/CSV) with that column's type set to Text, or write xlsx output, which holds them as text"
+)
+
+
+@pytest.mark.parametrize(
+    ("output", "options", "warned"),
+    [
+        ("out.csv", [], True),
+        ("out.tsv", [], True),
+        ("out.csv", ["--excel-safe"], True),  # an apostrophe would change the ids: said, not escaped
+        ("out.xlsx", [], False),  # held as text
+        ("out.jsonl", [], False),
+    ],
+)
+def test_ids_excel_reads_as_numbers_are_warned_of(tmp_path, tiny_model_dir, output, options, warned):
+    """Regression: a CSV output whose ids Excel shows otherwise (007 as 7, a 19-digit id rounded) said nothing,
+    though a sheet saved from Excel no longer joins to the user's data on them."""
+    dump, out = tmp_path / "dump.csv", tmp_path / output
+    pd.DataFrame({"id": IDS, "text": ["手数料が高い"] * len(IDS)}).to_csv(dump, index=False)
+    result = _batch(dump, out, tiny_model_dir, "-q", *options)
+    assert result.exit_code == 0, result.output
+    said = [line.removeprefix("taikai: warning: ") for line in result.output.splitlines() if "id(s) of" in line]
+    assert said == ([f"{out}: {NUMBER_IDS}"] if warned else [])
+    summary = json.loads(out.with_suffix(".summary.json").read_text(encoding="utf-8"))
+    assert (summary["number_ids"], len(summary["number_id_where"])) == ((2, 2) if warned else (0, 0))
+    if output.endswith((".csv", ".tsv")):  # the file holds them as written
+        raw = pd.read_csv(out, sep="\t" if output.endswith(".tsv") else ",", dtype=str, keep_default_na=False)
+        assert raw["id"].tolist() == IDS

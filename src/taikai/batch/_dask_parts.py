@@ -177,6 +177,7 @@ def write_part(
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
         risks=risks,
         unheld=unheld,
+        excel_ids=spec.fmt in ("csv", "tsv"),
     )
     blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
     return replace(result, notes=tuple(notes), blank=blank, folded=folds.characters, folded_rows=folds.rows)

@@ -210,6 +210,7 @@ def run_chunk(
         lines=lines,
         risks=risks,
         unheld=tio.unheld_rows(out, spec.encoding) if replaced else (),
+        excel_ids=spec.fmt in ("csv", "tsv"),
     )
     return replace(result, folded=folds.characters, folded_rows=folds.rows)
 
