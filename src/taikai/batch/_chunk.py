@@ -89,6 +89,8 @@ class ChunkResult:
     number_ids: int = 0
     """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007``, 16 digits or more)."""
     number_id_where: tuple[str, ...] = ()
+    decode_where: tuple[str, ...] = ()
+    """The first rows that did not decode cleanly, named as the examples are (``line 3 (id 7)``)."""
 
 
 def _shown_id(value: object) -> str:
@@ -119,6 +121,7 @@ def chunk_result(
     risks: ExcelRisks | None = None,
     unheld: Sequence[int] = (),
     excel_ids: bool = False,
+    decoded: Sequence[int] = (),
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
@@ -130,6 +133,7 @@ def chunk_result(
     of CSV/TSV output Excel would not show as written (formulas, texts too long for a cell), with their rows;
     *unheld* the rows (0-based) holding a character the output's encoding cannot hold (some of the *replaced*).
     *excel_ids* (CSV/TSV output): the *ids* Excel would read as numbers are counted (:func:`taikai.io.read_as_number`).
+    *decoded* are the rows (0-based, in order) that did not decode cleanly, named in ``decode_where``.
     """
     risks = risks or ExcelRisks()
     numbers = [i for i, v in enumerate(ids) if read_as_number(v)] if excel_ids and ids is not None else []
@@ -172,4 +176,5 @@ def chunk_result(
         long_where=tuple(map(where, risks.long_rows[:MAX_EXAMPLES])),
         number_ids=len(numbers),
         number_id_where=tuple(map(where, numbers[:MAX_EXAMPLES])),
+        decode_where=tuple(map(where, decoded[:MAX_EXAMPLES])),
     )

@@ -59,6 +59,8 @@ class BatchSummary:
     private_use_characters: int = 0
     decode_lines: list[int | str] = field(default_factory=list)
     """The file lines of the first such rows (``FILE:LINE`` where the Dask engine read several files)."""
+    decode_where: list[str] = field(default_factory=list)
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
     formula_cells: int = 0
     """CSV/TSV output: text cells Excel would read as formulas (``=``, ``+``, ``-``, ``@`` first; not a plain
     number): written with an apostrophe first with ``excel_safe``, else warned of (:meth:`warn_formulas`)."""
@@ -190,6 +192,7 @@ class BatchSummary:
         self.long_where = (self.long_where + list(result.long_where))[:MAX_EXAMPLES]
         self.number_ids += result.number_ids
         self.number_id_where = (self.number_id_where + list(result.number_id_where))[:MAX_EXAMPLES]
+        self.decode_where = (self.decode_where + list(result.decode_where))[:MAX_EXAMPLES]
         self.ruled += result.ruled
         self.conflicts += result.conflicts
         for name in ("statuses", "reasons", "sentiments", "rules", "masks"):

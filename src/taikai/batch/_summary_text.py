@@ -66,10 +66,12 @@ def summary_text(summary: BatchSummary) -> str:
             found.append(f"{summary.undecodable_bytes:,} undecodable byte(s) read as U+FFFD")
         if summary.private_use_characters:
             found.append(f"{summary.private_use_characters:,} private-use character(s) that map to no real text")
-        named = cut_list(summary.decode_lines, len(summary.decode_lines), total=summary.decode_rows)
+        # named as every list of rows is (line and id); a state saved before decode_where: by their lines
+        decode_where = summary.decode_where or [f"line {n}" for n in summary.decode_lines]
+        named = cut_list(decode_where, len(decode_where), total=summary.decode_rows)
         lines.append(
-            f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}); "
-            f"line(s) {named}; each row's message says so"
+            f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}): {named}; "
+            "each row's message says so"
         )
     said = "(written as '?' in cp932; control characters removed in xlsx)"
     if summary.replaced_rows:  # CSV/TSV output, whose rows are named

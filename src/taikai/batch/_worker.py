@@ -211,6 +211,7 @@ def run_chunk(
         risks=risks,
         unheld=tio.unheld_rows(out, spec.encoding) if replaced else (),
         excel_ids=spec.fmt in ("csv", "tsv"),
+        decoded=sorted(notes or ()),
     )
     return replace(result, folded=folds.characters, folded_rows=folds.rows)
 
