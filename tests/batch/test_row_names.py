@@ -46,7 +46,7 @@ def runs(tmp_path_factory, tiny_model_dir):
 
 
 def _sheet_warning(tmp_path, sheet):
-    rows = pd.DataFrame({"id": ["r1", "r4"], "text": ["短い", "長" * 32_768]})
+    rows = pd.DataFrame({"id": ["007", "r4"], "text": ["短い", "長" * 32_768]})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         write_sheet(rows, tmp_path / sheet, ["fees"], ["negative"])
@@ -66,6 +66,7 @@ def _sheet_warning(tmp_path, sheet):
         ("xlsx", "cells cut to Excel's", ["line 4 (id r4)"]),
         ("sheet.csv", "hold more than 32,767 characters", ["line 3 (id r4)"]),  # the sheet's line, under its header
         ("sheet.xlsx", "cut to Excel's", ["line 3 (id r4)"]),
+        ("sheet.csv", "id(s) of column 'id'", ["line 2 (id 007)"]),
     ],
 )
 def test_every_list_of_rows_names_them_by_line_and_id(runs, tmp_path, run, message, rows):

@@ -774,3 +774,35 @@ def test_an_index_that_names_no_row_is_not_the_sheet_s_id(tmp_path, given, shown
     assert bool(said) == warned and all("does not name a row" in s for s in said), said
     copies = len(frame) // len(df)  # a row twice is handed out once, and left out twice
     assert sum(again.excluded.values()) == 5 * copies, again
+
+
+@pytest.mark.parametrize(
+    ("sheet", "ids", "named"),
+    [
+        (
+            "s.csv",
+            ["007", "r2", "1234567890123456789", "123456789012345"],
+            "line 2 (id 007), line 4 (id 1234567890123456789)",
+        ),
+        ("s.csv", ["r1", "7", "-163", "0"], None),  # shown as written
+        ("s.xlsx", ["007", "r2", "1234567890123456789", "1"], None),  # held as text
+    ],
+)
+def test_a_csv_sheet_warns_of_ids_excel_reads_as_numbers(tmp_path, sheet, ids, named):
+    """Regression: a CSV sheet of ids 007 said nothing, though Excel, where the person fills it, saves them as 7."""
+    out = tmp_path / sheet
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write_sheet(pd.DataFrame({"id": ids, "text": ["手数料が高い"] * len(ids)}), out, ["fees"], ["negative"])
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning) and "id(s) of" in str(w.message)]
+    assert said == (
+        []
+        if named is None
+        else [
+            f"{out}: 2 id(s) of column 'id' are digits Excel reads as a number when it opens the file, dropping a "
+            f"leading zero (007 as 7) or digits past the 15th (1234567890123456789 as 1.23457E+18): {named}. A sheet "
+            "saved from Excel keeps them so, and exclude= (--exclude on the command line) then matches such a row by "
+            "another id (7) or by its text alone. Write an .xlsx sheet, which holds them as text, or import the CSV "
+            "into Excel (Data > From Text/CSV) with that column's type set to Text"
+        ]
+    )

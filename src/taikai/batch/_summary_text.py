@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai._cut import cut_lines, cut_list
 from taikai.errors import ENCODING, EXCEL_SAFE, OUTPUT_ENCODING, TEXT_COLUMN, InputError
-from taikai.io import EXCEL_DIGITS, XLSX_MAX_CELL, detect_encoding
+from taikai.io import READ_AS_NUMBERS, XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
 from taikai.text import FOLDS_SAID
@@ -128,12 +128,10 @@ def excel_warnings(summary: BatchSummary) -> list[str]:
     if summary.number_ids:
         named = cut_list(summary.number_id_where, len(summary.number_id_where), total=summary.number_ids)
         said.append(
-            f"{summary.output}: {summary.number_ids:,} id(s) of column {summary.id_column!r} are digits Excel reads as "
-            f"a number when it opens the file, dropping a leading zero (007 as 7) or digits past the {EXCEL_DIGITS}th "
-            f"(1234567890123456789 as 1.23457E+18), so that they no longer match your data's ids, nor do once saved "
-            f"from Excel: {named}. The file holds them as written (taikai report, drift and read_predictions read "
-            "them so); to open it in Excel, import it (Data > From Text/CSV) with that column's type set to Text, or "
-            "write xlsx output, which holds them as text"
+            f"{summary.output}: {summary.number_ids:,} id(s) of column {summary.id_column!r} {READ_AS_NUMBERS}, so "
+            f"that they no longer match your data's ids, nor do once saved from Excel: {named}. The file holds them as "
+            "written (taikai report, drift and read_predictions read them so); to open it in Excel, import it (Data > "
+            "From Text/CSV) with that column's type set to Text, or write xlsx output, which holds them as text"
         )
     return said
 

@@ -38,7 +38,13 @@ if TYPE_CHECKING:
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
-    from taikai.io._excel_numbers import EXCEL_DIGITS, is_long_integer, read_as_number, with_long_integers_as_texts
+    from taikai.io._excel_numbers import (
+        EXCEL_DIGITS,
+        READ_AS_NUMBERS,
+        is_long_integer,
+        read_as_number,
+        with_long_integers_as_texts,
+    )
     from taikai.io._extensions import FORMATS, likely_format
     from taikai.io._file_argument import FileKind
     from taikai.io._formats import (
@@ -173,7 +179,13 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
-    "._excel_numbers": ("EXCEL_DIGITS", "is_long_integer", "read_as_number", "with_long_integers_as_texts"),
+    "._excel_numbers": (
+        "EXCEL_DIGITS",
+        "READ_AS_NUMBERS",
+        "is_long_integer",
+        "read_as_number",
+        "with_long_integers_as_texts",
+    ),
     "._extensions": ("FORMATS", "likely_format"),
     "._file_argument": ("FileKind",),
     "._formats": (

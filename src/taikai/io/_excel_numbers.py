@@ -55,6 +55,13 @@ def read_as_number(value: Any) -> bool:
     return is_long_integer(value)
 
 
+READ_AS_NUMBERS = (
+    f"are digits Excel reads as a number when it opens the file, dropping a leading zero (007 as 7) or digits past "
+    f"the {EXCEL_DIGITS}th (1234567890123456789 as 1.23457E+18)"
+)
+"""What a warning says of ids :func:`read_as_number` finds in a CSV file (batch output, a labelling sheet)."""
+
+
 def as_texts(values: list[Any]) -> list[Any]:
     """Return *values* with each one but a missing one (``None``) as its text."""
     return [None if v is None else str(v) for v in values]

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai._whole_file import write_whole, written_whole
-from taikai.errors import OUTPUT_ENCODING, DataWarning, InputError
+from taikai.errors import EXCLUDE, OUTPUT_ENCODING, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
+    READ_AS_NUMBERS,
     XLSX_MAX_CELL,
     CellLosses,
     ExcelCells,
@@ -28,6 +29,7 @@ from taikai.io import (
     escape_formula,
     keep_carriage_returns,
     output_encoding,
+    read_as_number,
     renamed_columns,
     with_long_integers_as_texts,
 )
@@ -141,6 +143,7 @@ def write_sheet(
                 "fill such rows in a text editor to keep them whole",
                 DataWarning,
             )
+        _warn_number_ids(out, frame)
         return SheetLosses(replaced, folds)
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
@@ -238,6 +241,20 @@ def _where(frame: pd.DataFrame, rows: Sequence[int]) -> list[str]:
     (the header is line 1) and its first column, the id (``line 3 (id r7)``; ``line 3 (row 2)``: a predictions row)."""
     key = "row" if str(frame.columns[0]) == ROW_COLUMN else "id"
     return [f"line {i + 2} ({key} {frame.iat[i, 0]})" for i in rows]
+
+
+def _warn_number_ids(out: Path, frame: pd.DataFrame) -> None:
+    """Warn when the ids of a CSV sheet *frame* (its first column) are digits Excel shows otherwise (``007``)."""
+    numbers = [i for i, value in enumerate(frame.iloc[:, 0].tolist()) if read_as_number(value)]
+    if numbers:
+        named = cut_list(_where(frame, numbers[:_NAMED]), _NAMED, total=len(numbers))
+        warn_user(
+            f"{out}: {len(numbers):,} id(s) of column {str(frame.columns[0])!r} {READ_AS_NUMBERS}: {named}. A sheet "
+            f"saved from Excel keeps them so, and {EXCLUDE} then matches such a row by another id (7) or by its text "
+            "alone. Write an .xlsx sheet, which holds them as text, or import the CSV into Excel (Data > "
+            "From Text/CSV) with that column's type set to Text",
+            DataWarning,
+        )
 
 
 def _cut_message(out: Path, losses: CellLosses, frame: pd.DataFrame) -> str:
