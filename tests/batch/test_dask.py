@@ -440,8 +440,9 @@ def test_rows_not_cleanly_decoded_say_so_as_in_a_local_run(client, tiny_model_di
     dask_run = runner.invoke(cli, [*map(str, args), "--scheduler", client.scheduler.address, *map(str, common)])
     local_run = runner.invoke(cli, [*map(str, ["batch", tmp_path / "in.csv", "-o", tmp_path / "l.csv", *common])])
     assert dask_run.exit_code == local_run.exit_code == 0, dask_run.output + local_run.output
-    expected = f"rows not cleanly decoded: 1 ({said}); line(s) 31; each row's message says so"
-    assert expected in dask_run.output and expected in local_run.output
+    expected = f"rows not cleanly decoded: 1 ({said}): {{}} (id 29); each row's message says so"
+    assert expected.format(f"{tmp_path / 'in.csv'}:31") in dask_run.output  # as its examples name a row
+    assert expected.format("line 31") in local_run.output
     parts = pd.concat(pd.read_csv(p, dtype=str) for p in sorted((tmp_path / "out.csv").glob("part.*.csv")))
     local = pd.read_csv(tmp_path / "l.csv", dtype=str)
     assert parts["message"].tolist() == local["message"].tolist()

@@ -110,8 +110,8 @@ def test_the_summary_names_a_row_by_its_part_s_final_name(row, final, named):
 @pytest.mark.parametrize(
     ("names", "said"),
     [
-        (["a.csv", "b.csv"], "line(s) {folder}/b.csv:3;"),  # before: "line(s) 3", of which of the folder's files?
-        (["b.csv"], "line(s) 3;"),  # one file: said as a local run says it
+        (["a.csv", "b.csv"], ": {folder}/b.csv:3 (id 2);"),  # before: "line(s) 3", of which of the folder's files?
+        (["b.csv"], ": {folder}/b.csv:3 (id 2);"),  # named as the examples are (before: "line(s) 3")
     ],
     ids=["several-files", "one-file"],
 )

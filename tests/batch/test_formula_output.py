@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 
 import pandas as pd
 import pytest
@@ -185,3 +186,122 @@ def test_a_text_longer_than_an_excel_cell_is_warned_of_in_csv_output(tmp_path, t
     assert read_predictions(out)["text"].tolist() == [text for _, text in rows]
     summary = json.loads(out.with_suffix(".summary.json").read_text(encoding="utf-8"))
     assert (summary["long_cells"], summary["long_where"]) == ((1, ["line 3 (id r2)"]) if warned else (0, []))
+
+
+@pytest.mark.parametrize(
+    ("options", "raw"),
+    [
+        ([], "=2+3,手数料が高い,余り"),
+        (["--excel-safe"], "'=2+3,手数料が高い,余り"),  # opened in Excel as the output is: escaped as it is
+    ],
+)
+def test_the_bad_lines_side_file_is_escaped_as_the_output_is(tmp_path, tiny_model_dir, options, raw):
+    """Regression: --excel-safe escaped the output's texts but wrote the set-aside records as the input held them,
+    a formula Excel computes when the user opens the side file to see what was set aside."""
+    dump, out = tmp_path / "dump.csv", tmp_path / "out.csv"
+    dump.write_text("id,text\nr1,報酬が安い\n=2+3,手数料が高い,余り\n", encoding="utf-8")
+    result = _batch(dump, out, tiny_model_dir, "--on-bad-lines", "report", *options)
+    assert result.exit_code == 0, result.output
+    side = pd.read_csv(tmp_path / "out.bad_lines.csv", dtype=str, keep_default_na=False)
+    assert side["raw"].tolist() == [raw]
+    assert side["line"].tolist() == ["3"]
+
+
+UNRECORDED = (
+    "6 text cell(s) start with an apostrophe before =, +, - or @ (column(s) 'id' 1, 'text' 5), as taikai batch "
+    "--excel-safe writes a text Excel would read as a formula, but no batch summary of the file (out.summary.json) "
+    "says it was written so: they are read as written, apostrophe included. To read them back as they were, put the "
+    "summary batch wrote beside the file (in Python, taikai.io.unescape_sheet(frame) takes the apostrophes off a "
+    "frame read so)"
+)
+
+
+def _read_back(out, how, model_dir):
+    """Read *out* back as *how* does; return the warnings said and the texts read (None: the command shows none)."""
+    if how == "read_predictions":
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            texts = read_predictions(out)["text"].tolist()
+        return [str(w.message) for w in caught if issubclass(w.category, DataWarning)], texts
+    args = {"drift": ["drift", str(out)], "report": ["report", str(out), "-o", str(out.with_suffix(".html"))]}[how]
+    result = CliRunner().invoke(cli, [*args, "-m", str(model_dir)])
+    assert result.exit_code in (0, 1, 3), result.output  # drift: found, or not judged in so few rows
+    said = [line.removeprefix("taikai: warning: ") for line in result.output.splitlines() if "apostrophe" in line]
+    return said, None
+
+
+@pytest.mark.parametrize("how", ["read_predictions", "drift", "report"])
+@pytest.mark.parametrize(
+    ("options", "summary", "warned"),
+    [
+        (["--excel-safe"], False, True),  # forwarded without its summary: said once, read as written
+        (["--excel-safe"], True, False),  # the summary says so: read back as it was
+        ([], False, False),  # '=x beside =1+1 in its column: not written by --excel-safe, which escapes both
+    ],
+)
+def test_escaped_texts_of_a_file_without_its_summary_are_said(
+    tmp_path, formula_dump, tiny_model_dir, how, options, summary, warned
+):
+    """Regression: a --excel-safe CSV forwarded without its summary.json was read back with the apostrophes kept,
+    and nothing said why the texts differed from the input's."""
+    out = tmp_path / "out.csv"
+    assert _batch(formula_dump, out, tiny_model_dir, "-q", *options).exit_code == 0
+    if not summary:
+        out.with_suffix(".summary.json").unlink()
+    said, texts = _read_back(out, how, tiny_model_dir)
+    assert said == ([f"{out}: {UNRECORDED}"] if warned else [])
+    if texts is not None:
+        escaped = bool(options) and not summary
+        assert texts == [taikai.io.escape_formula(t) if escaped else t for _, t in TEXTS]
+
+
+@pytest.mark.parametrize("how", ["drift", "report"])
+def test_an_escaped_column_name_is_read_back_as_it_was(tmp_path, tiny_model_dir, how):
+    """Regression: drift read an --excel-safe output's header as written: --date-column @date was "no column
+    '@date' (did you mean "'@date"?)", though read_predictions and report name it @date."""
+    dump, out = tmp_path / "dated.csv", tmp_path / "out.csv"
+    days = ["2024-01-05", "2024-02-07"] * 20
+    texts = ["報酬が安すぎて辞めました", "手数料が高い"] * 20
+    pd.DataFrame({"id": range(40), "text": texts, "@date": days}).to_csv(dump, index=False)
+    assert _batch(dump, out, tiny_model_dir, "-q", "--excel-safe").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("id,text,'@date,")
+    shown = ["drift", str(out)] if how == "drift" else ["report", str(out), "-o", str(tmp_path / "r.html")]
+    result = CliRunner().invoke(cli, [*shown, "-m", str(tiny_model_dir), "--date-column", "@date"])
+    assert result.exit_code in (0, 1, 3), result.output
+    assert "no column" not in result.output
+
+
+IDS = ["007", "r2", "1234567890123456789", "123456789012345", "0", "-163", "０７"]  # 15 digits, 0, -163: as shown
+NUMBER_IDS = (
+    "2 id(s) of column 'id' are digits Excel reads as a number when it opens the file, dropping a leading zero (007 "
+    "as 7) or digits past the 15th (1234567890123456789 as 1.23457E+18), so that they no longer match your data's "
+    "ids, nor do once saved from Excel: line 2 (id 007), line 4 (id 1234567890123456789). The file holds them as "
+    "written (taikai report, drift and read_predictions read them so); to open it in Excel, import it (Data > From "
+    "Text/CSV) with that column's type set to Text, or write xlsx output, which holds them as text"
+)
+
+
+@pytest.mark.parametrize(
+    ("output", "options", "warned"),
+    [
+        ("out.csv", [], True),
+        ("out.tsv", [], True),
+        ("out.csv", ["--excel-safe"], True),  # an apostrophe would change the ids: said, not escaped
+        ("out.xlsx", [], False),  # held as text
+        ("out.jsonl", [], False),
+    ],
+)
+def test_ids_excel_reads_as_numbers_are_warned_of(tmp_path, tiny_model_dir, output, options, warned):
+    """Regression: a CSV output whose ids Excel shows otherwise (007 as 7, a 19-digit id rounded) said nothing,
+    though a sheet saved from Excel no longer joins to the user's data on them."""
+    dump, out = tmp_path / "dump.csv", tmp_path / output
+    pd.DataFrame({"id": IDS, "text": ["手数料が高い"] * len(IDS)}).to_csv(dump, index=False)
+    result = _batch(dump, out, tiny_model_dir, "-q", *options)
+    assert result.exit_code == 0, result.output
+    said = [line.removeprefix("taikai: warning: ") for line in result.output.splitlines() if "id(s) of" in line]
+    assert said == ([f"{out}: {NUMBER_IDS}"] if warned else [])
+    summary = json.loads(out.with_suffix(".summary.json").read_text(encoding="utf-8"))
+    assert (summary["number_ids"], len(summary["number_id_where"])) == ((2, 2) if warned else (0, 0))
+    if output.endswith((".csv", ".tsv")):  # the file holds them as written
+        raw = pd.read_csv(out, sep="\t" if output.endswith(".tsv") else ",", dtype=str, keep_default_na=False)
+        assert raw["id"].tolist() == IDS

@@ -41,9 +41,9 @@ ROWS_SHORT = [{"id": "a", "text": "手数料が高い", "note": "x"}, {"id": "b"
 @pytest.mark.parametrize(
     ("fmt", "rows", "cut", "cut_rows", "numbers", "line"),
     [
-        ("xlsx", ROWS_TEXT, 1, 1, [1], "1 in 1 row(s); output row(s) 1; "),
-        ("xlsx", ROWS_NOTE, 1, 1, [2], "1 in 1 row(s); output row(s) 2; "),  # any column, not just the text
-        ("xlsx", ROWS_BOTH, 4, 2, [1, 3], "4 in 2 row(s); output row(s) 1, 3; "),
+        ("xlsx", ROWS_TEXT, 1, 1, [1], "1 in 1 row(s): line 2; "),
+        ("xlsx", ROWS_NOTE, 1, 1, [2], "1 in 1 row(s): line 3; "),  # any column, not just the text
+        ("xlsx", ROWS_BOTH, 4, 2, [1, 3], "4 in 2 row(s): line 2, line 4; "),
         ("xlsx", ROWS_SHORT, 0, 0, [], None),
         ("csv", ROWS_BOTH, 0, 0, [], None),
         ("jsonl", ROWS_BOTH, 0, 0, [], None),

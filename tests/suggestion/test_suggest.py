@@ -224,25 +224,51 @@ def test_xlsx_sheet_keeps_a_text_starting_with_an_equals_sign_as_text(tmp_path):
     assert (cell.value, cell.data_type) == ("=1+1 手数料が高い", "s")
 
 
+CUT = "cut to Excel's 32,767-character limit"
+CSV_SAID = (
+    "hold more than 32,767 characters, which Excel cuts to that when it opens the file: {}. A sheet saved again "
+    "from Excel keeps only what it shows, and train --add then learns from the cut text; fill such rows in a text "
+    "editor to keep them whole"
+)
+
+
 @pytest.mark.parametrize(
-    ("texts", "warning"),
+    ("sheet", "texts", "ids", "warning"),
     [
-        (["短い", "あ" * 40_000], "1 cell(s) cut to Excel's 32,767-character limit, in 1 row(s) (sheet row(s) 3); "),
+        ("s.xlsx", ["短い", "あ" * 40_000], "row", f"1 cell(s) {CUT}, in 1 row(s): line 3 (row 2); "),
         (
+            "s.xlsx",
             ["い" * 32_768, "あ" * 40_000],
-            "2 cell(s) cut to Excel's 32,767-character limit, in 2 row(s) (sheet row(s) 2, 3); ",
+            "row",
+            f"2 cell(s) {CUT}, in 2 row(s): line 2 (row 1), line 3 (row 2); ",
         ),
-        (["短い", "あ" * 32_767], None),  # at the limit: whole, and no warning
+        ("s.xlsx", ["短い", "あ" * 40_000], "review_id", f"1 cell(s) {CUT}, in 1 row(s): line 3 (id 2); "),
+        ("s.xlsx", ["短い", "あ" * 32_767], "row", None),  # at the limit: whole, and no warning
+        ("s.csv", ["短い", "あ" * 40_000], "row", "1 text cell(s) in 1 row(s) " + CSV_SAID.format("line 3 (row 2)")),
+        (
+            "s.csv",
+            ["い" * 32_768, "あ" * 40_000],
+            "review_id",
+            "2 text cell(s) in 2 row(s) " + CSV_SAID.format("line 2 (id 1), line 3 (id 2)"),
+        ),
+        ("s.csv", ["短い", "あ" * 32_767], "row", None),
     ],
 )
-def test_xlsx_sheet_warns_of_cells_cut_to_excels_limit(tmp_path, texts, warning):
-    out = tmp_path / "s.xlsx"
-    rows = pd.DataFrame({"row": [1, 2], "text": texts})
+def test_sheet_warns_of_cells_excel_cuts(tmp_path, sheet, texts, ids, warning):
+    """An xlsx sheet cuts such cells as it is written; a CSV sheet holds them whole, but Excel cuts them as it opens
+    it (it said nothing); both name the rows as batch does, by line and id (the xlsx said "sheet row(s) 3")."""
+    out = tmp_path / sheet
+    rows = pd.DataFrame({ids: [1, 2], "text": texts})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert write_sheet(rows, out, ["fees"], ["negative"]).replaced == 0
     said = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
-    assert said == ([] if warning is None else [f"{out}: {warning}write a .csv sheet to keep whole texts"])
+    end = "write a .csv sheet to keep whole texts" if sheet.endswith(".xlsx") else ""
+    assert said == ([] if warning is None else [f"{out}: {warning}{end}"])
+    if sheet.endswith(".csv"):
+        back = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+        assert back["text"].tolist() == texts
+        return
     ws = openpyxl.load_workbook(out)["labels"]
     assert [ws["B2"].value, ws["B3"].value] == [t[:32_767] for t in texts]
 
@@ -748,3 +774,35 @@ def test_an_index_that_names_no_row_is_not_the_sheet_s_id(tmp_path, given, shown
     assert bool(said) == warned and all("does not name a row" in s for s in said), said
     copies = len(frame) // len(df)  # a row twice is handed out once, and left out twice
     assert sum(again.excluded.values()) == 5 * copies, again
+
+
+@pytest.mark.parametrize(
+    ("sheet", "ids", "named"),
+    [
+        (
+            "s.csv",
+            ["007", "r2", "1234567890123456789", "123456789012345"],
+            "line 2 (id 007), line 4 (id 1234567890123456789)",
+        ),
+        ("s.csv", ["r1", "7", "-163", "0"], None),  # shown as written
+        ("s.xlsx", ["007", "r2", "1234567890123456789", "1"], None),  # held as text
+    ],
+)
+def test_a_csv_sheet_warns_of_ids_excel_reads_as_numbers(tmp_path, sheet, ids, named):
+    """Regression: a CSV sheet of ids 007 said nothing, though Excel, where the person fills it, saves them as 7."""
+    out = tmp_path / sheet
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write_sheet(pd.DataFrame({"id": ids, "text": ["手数料が高い"] * len(ids)}), out, ["fees"], ["negative"])
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning) and "id(s) of" in str(w.message)]
+    assert said == (
+        []
+        if named is None
+        else [
+            f"{out}: 2 id(s) of column 'id' are digits Excel reads as a number when it opens the file, dropping a "
+            f"leading zero (007 as 7) or digits past the 15th (1234567890123456789 as 1.23457E+18): {named}. A sheet "
+            "saved from Excel keeps them so, and exclude= (--exclude on the command line) then matches such a row by "
+            "another id (7) or by its text alone. Write an .xlsx sheet, which holds them as text, or import the CSV "
+            "into Excel (Data > From Text/CSV) with that column's type set to Text"
+        ]
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from taikai.io import ExcelRisks
+from taikai.io import ExcelRisks, read_as_number
 from taikai.text import Status
 
 MAX_EXAMPLES = 10
@@ -86,6 +86,11 @@ class ChunkResult:
     """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts."""
     long_rows: int = 0
     long_where: tuple[str, ...] = ()
+    number_ids: int = 0
+    """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007``, 16 digits or more)."""
+    number_id_where: tuple[str, ...] = ()
+    decode_where: tuple[str, ...] = ()
+    """The first rows that did not decode cleanly, named as the examples are (``line 3 (id 7)``)."""
 
 
 def _shown_id(value: object) -> str:
@@ -115,6 +120,8 @@ def chunk_result(
     files: Sequence[str] | None = None,
     risks: ExcelRisks | None = None,
     unheld: Sequence[int] = (),
+    excel_ids: bool = False,
+    decoded: Sequence[int] = (),
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
@@ -125,8 +132,11 @@ def chunk_result(
     *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value). *risks* are the text cells
     of CSV/TSV output Excel would not show as written (formulas, texts too long for a cell), with their rows;
     *unheld* the rows (0-based) holding a character the output's encoding cannot hold (some of the *replaced*).
+    *excel_ids* (CSV/TSV output): the *ids* Excel would read as numbers are counted (:func:`taikai.io.read_as_number`).
+    *decoded* are the rows (0-based, in order) that did not decode cleanly, named in ``decode_where``.
     """
     risks = risks or ExcelRisks()
+    numbers = [i for i, v in enumerate(ids) if read_as_number(v)] if excel_ids and ids is not None else []
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
 
     def where(i: int) -> str:
@@ -164,4 +174,7 @@ def chunk_result(
         long_cells=risks.long_cells,
         long_rows=len(risks.long_rows),
         long_where=tuple(map(where, risks.long_rows[:MAX_EXAMPLES])),
+        number_ids=len(numbers),
+        number_id_where=tuple(map(where, numbers[:MAX_EXAMPLES])),
+        decode_where=tuple(map(where, decoded[:MAX_EXAMPLES])),
     )

@@ -137,6 +137,8 @@ def write_part(
     is written only when it is the *first* (so that an input of no rows gives one part of no rows, with the columns).
     """
     part, notes = noted(part, prefix + "message", files if len(files) > 1 else ())  # one file: as a local run
+    flagged = part[UNDECODABLE_COLUMN].gt(0) | part[PRIVATE_USE_COLUMN].gt(0) if notes else None  # noted's rows
+    decoded: list[int] = [] if flagged is None else np.flatnonzero(flagged.to_numpy()).tolist()
     if offset is not None:
         part = part.copy(deep=False)
         part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))
@@ -177,6 +179,8 @@ def write_part(
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
         risks=risks,
         unheld=unheld,
+        excel_ids=spec.fmt in ("csv", "tsv"),
+        decoded=decoded,
     )
     blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
     return replace(result, notes=tuple(notes), blank=blank, folded=folds.characters, folded_rows=folds.rows)

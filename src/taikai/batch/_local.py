@@ -200,7 +200,7 @@ def _run(
     def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
         assert spec is not None
         summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values(), bad_masks.pop(k, {}))
-        bad_bytes = tio.bad_lines_csv(chunk.bad, first=k == 1) if bad_output else b""
+        bad_bytes = tio.bad_lines_csv(chunk.bad, k == 1, options.excel_safe) if bad_output else b""
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, ResumeState(position, summary.totals(), spec.schema, spec.stringify))
         bar.update(summary.rows, summary.rows if limit else position.get("done", 0))  # --limit: rows of N

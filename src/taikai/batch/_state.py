@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
-_WHERE = ("replaced_where", "formula_where", "long_where")
+_WHERE = ("replaced_where", "formula_where", "long_where", "number_id_where", "decode_where")
 """The lists of rows :class:`Totals` keeps besides the examples and ``decode_lines``."""
 
 
@@ -48,6 +48,8 @@ class Totals:
     undecodable_bytes: int = 0
     private_use_characters: int = 0
     decode_lines: tuple[int | str, ...] = ()
+    decode_where: tuple[str, ...] = ()
+    """The first of those rows named as the examples are (``line 3 (id 7)``); none in a state saved before."""
     formula_cells: int = 0
     """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
     formula_rows: int = 0
@@ -56,6 +58,9 @@ class Totals:
     """CSV/TSV output: texts longer than an Excel cell holds."""
     long_rows: int = 0
     long_where: tuple[str, ...] = ()
+    number_ids: int = 0
+    """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007``)."""
+    number_id_where: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them); the
@@ -65,6 +70,8 @@ class Totals:
         only |= dict.fromkeys(("replaced_rows", "replaced_where"), self.replaced_rows)
         only |= dict.fromkeys(("formula_cells", "formula_rows", "formula_where"), self.formula_cells)
         only |= dict.fromkeys(("long_cells", "long_rows", "long_where"), self.long_cells)
+        only |= dict.fromkeys(("number_ids", "number_id_where"), self.number_ids)
+        only |= {"decode_where": self.decode_rows}
         values = {f.name: getattr(self, f.name) for f in fields(self) if only.get(f.name, 1)}
         lists = {name: list(value) for name, value in values.items() if isinstance(value, tuple)}
         return values | lists | {"examples": [e.to_dict() for e in self.examples]}

@@ -59,6 +59,8 @@ class BatchSummary:
     private_use_characters: int = 0
     decode_lines: list[int | str] = field(default_factory=list)
     """The file lines of the first such rows (``FILE:LINE`` where the Dask engine read several files)."""
+    decode_where: list[str] = field(default_factory=list)
+    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
     formula_cells: int = 0
     """CSV/TSV output: text cells Excel would read as formulas (``=``, ``+``, ``-``, ``@`` first; not a plain
     number): written with an apostrophe first with ``excel_safe``, else warned of (:meth:`warn_formulas`)."""
@@ -71,6 +73,10 @@ class BatchSummary:
     file (:meth:`warn_excel`)."""
     long_rows: int = 0
     long_where: list[str] = field(default_factory=list)
+    number_ids: int = 0
+    """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007`` as 7, 16 digits or more
+    rounded), so that they no longer join to the user's data (:meth:`warn_excel`)."""
+    number_id_where: list[str] = field(default_factory=list)
     excel_safe: bool = False
     """``--excel-safe``: such cells were written with an apostrophe first (not saved per chunk: an option)."""
     cut_cells: int = 0
@@ -184,6 +190,9 @@ class BatchSummary:
         self.long_cells += result.long_cells
         self.long_rows += result.long_rows
         self.long_where = (self.long_where + list(result.long_where))[:MAX_EXAMPLES]
+        self.number_ids += result.number_ids
+        self.number_id_where = (self.number_id_where + list(result.number_id_where))[:MAX_EXAMPLES]
+        self.decode_where = (self.decode_where + list(result.decode_where))[:MAX_EXAMPLES]
         self.ruled += result.ruled
         self.conflicts += result.conflicts
         for name in ("statuses", "reasons", "sentiments", "rules", "masks"):
@@ -224,6 +233,8 @@ class BatchSummary:
             "long_cells": self.long_cells,
             "long_rows": self.long_rows,
             "long_where": self.long_where,
+            "number_ids": self.number_ids,
+            "number_id_where": self.number_id_where,
             "excel_safe": self.excel_safe,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,

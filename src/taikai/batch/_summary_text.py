@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai._cut import cut_lines, cut_list
 from taikai.errors import ENCODING, EXCEL_SAFE, OUTPUT_ENCODING, TEXT_COLUMN, InputError
-from taikai.io import XLSX_MAX_CELL, detect_encoding
+from taikai.io import READ_AS_NUMBERS, XLSX_MAX_CELL, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
 from taikai.text import FOLDS_SAID
@@ -71,10 +71,12 @@ def summary_text(summary: BatchSummary) -> str:
             found.append(f"{summary.undecodable_bytes:,} undecodable byte(s) read as U+FFFD")
         if summary.private_use_characters:
             found.append(f"{summary.private_use_characters:,} private-use character(s) that map to no real text")
-        named = cut_list(summary.decode_lines, len(summary.decode_lines), total=summary.decode_rows)
+        # named as every list of rows is (line and id); a state saved before decode_where: by their lines
+        decode_where = summary.decode_where or [f"line {n}" for n in summary.decode_lines]
+        named = cut_list(decode_where, len(decode_where), total=summary.decode_rows)
         lines.append(
-            f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}); "
-            f"line(s) {named}; each row's message says so"
+            f"rows not cleanly decoded: {summary.decode_rows:,} ({', '.join(found)}): {named}; "
+            "each row's message says so"
         )
     said = "(written as '?' in cp932; control characters removed in xlsx)"
     if summary.replaced_rows:  # CSV/TSV output, whose rows are named
@@ -94,11 +96,12 @@ def summary_text(summary: BatchSummary) -> str:
             f"texts written with an apostrophe first, which Excel would read as formulas: {summary.formula_cells:,} "
             f"in {summary.formula_rows:,} row(s): {named}"
         )
-    if summary.cut_cells:
-        named = cut_list(summary.cut_row_numbers, len(summary.cut_row_numbers), total=summary.cut_rows)
+    if summary.cut_cells:  # named as every list of rows is: line and id (long_where); a summary before: output row
+        cut_where = summary.long_where or [f"output row {n}" for n in summary.cut_row_numbers]
+        named = cut_list(cut_where, len(cut_where), total=summary.cut_rows)
         lines.append(
             f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {summary.cut_cells:,} in {summary.cut_rows:,} "
-            f"row(s); output row(s) {named}; "
+            f"row(s): {named}; "
             "write CSV, JSONL or Parquet output to keep whole texts"
         )
     return "\n".join(lines)
@@ -106,8 +109,8 @@ def summary_text(summary: BatchSummary) -> str:
 
 def excel_warnings(summary: BatchSummary) -> list[str]:
     """Return a warning for each kind of cell of the CSV/TSV output that Excel would not show as written: texts it
-    reads as formulas, unless they were escaped; texts longer than a cell holds, which it cuts. Each names the
-    first rows and what to do."""
+    reads as formulas, unless they were escaped; texts longer than a cell holds, which it cuts; ids it reads as
+    numbers (``007``). Each names the first rows and what to do."""
     said = []
     if summary.formula_cells and not summary.excel_safe:
         named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
@@ -119,13 +122,21 @@ def excel_warnings(summary: BatchSummary) -> list[str]:
             "(taikai report, drift and read_predictions read it back as it was), or write xlsx output, which holds "
             "them as text"
         )
-    if summary.long_cells:
+    if summary.long_cells and not summary.cut_cells:  # an xlsx output's are cut as it is written: said so
         named = cut_list(summary.long_where, len(summary.long_where), total=summary.long_rows)
         said.append(
             f"{summary.output}: {summary.long_cells:,} text cell(s) in {summary.long_rows:,} row(s) hold more than "
             f"{XLSX_MAX_CELL:,} characters, which Excel cuts to that when it opens the file: {named}. The file holds "
             "them whole (taikai report, drift and read_predictions read them so); do not save it again from Excel, "
             "which would keep only what it shows"
+        )
+    if summary.number_ids:
+        named = cut_list(summary.number_id_where, len(summary.number_id_where), total=summary.number_ids)
+        said.append(
+            f"{summary.output}: {summary.number_ids:,} id(s) of column {summary.id_column!r} {READ_AS_NUMBERS}, so "
+            f"that they no longer match your data's ids, nor do once saved from Excel: {named}. The file holds them as "
+            "written (taikai report, drift and read_predictions read them so); to open it in Excel, import it (Data > "
+            "From Text/CSV) with that column's type set to Text, or write xlsx output, which holds them as text"
         )
     return said
 

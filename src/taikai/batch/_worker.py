@@ -194,6 +194,7 @@ def run_chunk(
         payload, replaced, folds, risks = tio.encode_stream(spec, out, first=index == 1)
     else:
         payload, replaced, folds = tio.encode_table(spec, out, row_start, job.source), 0, CP932Folds()
+        risks = _cut_cells(out) if spec.fmt == "xlsx" else None  # named by line and id, as the other lists are
     result = chunk_result(
         columns["status"],
         columns["message"],
@@ -209,6 +210,8 @@ def run_chunk(
         lines=lines,
         risks=risks,
         unheld=tio.unheld_rows(out, spec.encoding) if replaced else (),
+        excel_ids=spec.fmt in ("csv", "tsv"),
+        decoded=sorted(notes or ()),
     )
     return replace(result, folded=folds.characters, folded_rows=folds.rows)
 
@@ -231,3 +234,16 @@ def start_pool(job: Job, jobs: int) -> Workers:
             pool.stop()
         raise
     return pool
+
+
+def _cut_cells(out: list[list[Any]]) -> tio.ExcelRisks:
+    """Return the texts of an xlsx output's chunk *out* that the sheet cuts to Excel's limit (longer than it once
+    the characters a cell cannot hold are removed, as :func:`taikai.io.excel_value` does), and their rows."""
+    limit = tio.XLSX_MAX_CELL
+    cut = [
+        i
+        for column in out
+        for i, value in enumerate(column)
+        if type(value) is str and len(value) > limit and len(value.translate(tio.XLSX_LOST)) > limit
+    ]
+    return tio.ExcelRisks(long_cells=len(cut), long_rows=tuple(sorted(set(cut))))

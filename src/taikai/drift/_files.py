@@ -10,11 +10,20 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._frame_rows import index_labels
 from taikai._masked_messages import errors_masked
+from taikai._warn import warn_user
 from taikai.drift._chunk_counts import FileStatistics, count_chunks
 from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS
 from taikai.drift._rows import RAW_DUMP
-from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN, Argument, reviews_hint, separator_hint
+from taikai.errors import (
+    DATE_COLUMN,
+    INPUT_FORMAT,
+    TEXT_COLUMN,
+    Argument,
+    DataWarning,
+    reviews_hint,
+    separator_hint,
+)
 from taikai.io import (
     FileKind,
     ReadOptions,
@@ -22,12 +31,16 @@ from taikai.io import (
     check_header_row,
     check_made_by,
     check_sheet_column,
+    escaped_count,
     format_of,
     is_predictions,
     read_summary,
     review_columns,
+    summary_path,
     trial_run,
     unescape_cells,
+    unescape_formula,
+    unrecorded_escapes,
     warn_decoding,
 )
 from taikai.model import Model, column_label, find_column, find_prefix, unprefixed
@@ -71,11 +84,13 @@ def file_statistics(
     fmt = format_of(path, options.input_format, INPUT_FORMAT, kind=FileKind.DUMP)  # a .txt file: said to be no dump
     reader = options.open(path)
     run = read_summary(path)
+    escaped = run is not None and run.excel_safe and fmt in ("csv", "tsv")  # batch --excel-safe: apostrophes put
+    if escaped:  # the column names too: --date-column @date names the column written '@date
+        reader.columns = [unescape_formula(name) for name in reader.columns]
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = dump_text_column(run, text_column, text_argument, reader.columns, model, str(path))
     notes: list[Any] = []
     blank = [0]
-    escaped = run is not None and run.excel_safe and fmt in ("csv", "tsv")  # batch --excel-safe: apostrophes put
 
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
@@ -85,6 +100,10 @@ def file_statistics(
                 )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             blank[0] += chunk.blank
+            if unsaid is not None:  # a column holding a text escape_formula escapes was not escaped: None from then
+                for j, column in enumerate(chunk.data):
+                    n, before = escaped_count(column), unsaid[j]
+                    unsaid[j] = None if n is None or before is None else before + n
             yield [unescape_cells(column) for column in chunk.data] if escaped else chunk.data
             if progress is not None:
                 progress(chunk.rows)
@@ -110,6 +129,10 @@ def file_statistics(
             hint=reviews,
         )
     unchecked, unsaved = False, None
+    # batch's CSV/TSV predictions of which no summary says whether --excel-safe put an apostrophe first: counted, said
+    unsaid: list[int | None] | None = (
+        [0] * len(reader.columns) if run is None and fmt in ("csv", "tsv") and is_predictions(columns) else None
+    )
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
@@ -134,6 +157,9 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
+    counts = dict(zip(map(str, reader.columns), unsaid or (), strict=False))
+    if said := unrecorded_escapes(path, counts, summary_path(path).name):
+        warn_user(said, DataWarning)
     set_aside = None
     if is_predictions(columns) and run is not None and run.bad_lines:
         side = path.with_name(Path(run.bad_lines_file).name) if run.bad_lines_file else None  # beside it

@@ -38,7 +38,13 @@ if TYPE_CHECKING:
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
-    from taikai.io._excel_numbers import EXCEL_DIGITS, is_long_integer, with_long_integers_as_texts
+    from taikai.io._excel_numbers import (
+        EXCEL_DIGITS,
+        READ_AS_NUMBERS,
+        is_long_integer,
+        read_as_number,
+        with_long_integers_as_texts,
+    )
     from taikai.io._extensions import FORMATS, likely_format
     from taikai.io._file_argument import FileKind
     from taikai.io._formats import (
@@ -54,11 +60,13 @@ if TYPE_CHECKING:
         FORMULA_STARTS,
         ExcelRisks,
         escape_formula,
+        escaped_count,
         excel_risks,
         is_sheet,
         unescape_cells,
         unescape_formula,
         unescape_sheet,
+        unrecorded_escapes,
     )
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
     from taikai.io._given_file import check_given_file, check_labelled_data, check_not_empty
@@ -171,7 +179,13 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
-    "._excel_numbers": ("EXCEL_DIGITS", "is_long_integer", "with_long_integers_as_texts"),
+    "._excel_numbers": (
+        "EXCEL_DIGITS",
+        "READ_AS_NUMBERS",
+        "is_long_integer",
+        "read_as_number",
+        "with_long_integers_as_texts",
+    ),
     "._extensions": ("FORMATS", "likely_format"),
     "._file_argument": ("FileKind",),
     "._formats": (
@@ -188,11 +202,13 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "FORMULA_STARTS",
         "ExcelRisks",
         "escape_formula",
+        "escaped_count",
         "excel_risks",
         "is_sheet",
         "unescape_cells",
         "unescape_formula",
         "unescape_sheet",
+        "unrecorded_escapes",
     ),
     "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
     "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),

@@ -46,6 +46,22 @@ def long_integer_columns(tables: Iterable[Any]) -> set[int]:
     return found
 
 
+def read_as_number(value: Any) -> bool:
+    """Return whether Excel, opening a CSV file, reads the cell *value* (an id) as a number it does not show as
+    written: digits with a leading zero (``007``, shown ``7``) or more than :data:`EXCEL_DIGITS` of them
+    (``1234567890123456789``, shown ``1.23457E+18``, saved as ``1234567890123450000``); so a whole number too long."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return (len(value) > 1 and value[0] == "0") or len(value) > EXCEL_DIGITS
+    return is_long_integer(value)
+
+
+READ_AS_NUMBERS = (
+    f"are digits Excel reads as a number when it opens the file, dropping a leading zero (007 as 7) or digits past "
+    f"the {EXCEL_DIGITS}th (1234567890123456789 as 1.23457E+18)"
+)
+"""What a warning says of ids :func:`read_as_number` finds in a CSV file (batch output, a labelling sheet)."""
+
+
 def as_texts(values: list[Any]) -> list[Any]:
     """Return *values* with each one but a missing one (``None``) as its text."""
     return [None if v is None else str(v) for v in values]

@@ -14,8 +14,10 @@ data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C ca
 ``taikai suggest``'s CSV sheets are written so, and ``taikai batch --excel-safe``'s CSV and TSV output, whose
 summary records it (:func:`taikai.io.read_predictions` and ``taikai drift`` then unescape every cell:
 :func:`unescape_cells`); batch counts such cells in any CSV/TSV output (:func:`excel_risks`) and warns of them
-when it did not escape them. :func:`unescape_sheet` undoes it for a frame read from a labelled CSV or TSV file,
-as ``train``, ``evaluate``, ``rules test`` and ``suggest --exclude`` read one, and for a DataFrame given to
+when it did not escape them; such a file read with no summary of it (forwarded alone) is read as written, and a
+column whose every such text is escaped is said to be (:func:`unrecorded_escapes`). :func:`unescape_sheet`
+undoes it for a frame read from a labelled CSV or TSV file, as ``train``, ``evaluate``, ``rules test`` and
+``suggest --exclude`` read one, and for a DataFrame given to
 :func:`taikai.train`, :func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV
 sheet read with pandas): a frame is read as a CSV file of the same content is.
 A sheet (it has the columns :data:`SHEET_MARKS`) is unescaped whole. So is, column by column, any other file (a
@@ -91,6 +93,7 @@ class ExcelRisks:
 EXCEL_MAX_CELL = 32_767
 """The most characters an Excel cell holds (``taikai.io.XLSX_MAX_CELL``, which xlsx output cuts a text to)."""
 _STARTS = frozenset(FORMULA_STARTS)
+_MARKED = _STARTS | {"'"}
 
 
 def excel_risks(columns: Sequence[Sequence[Any]]) -> ExcelRisks:
@@ -114,6 +117,34 @@ def excel_risks(columns: Sequence[Sequence[Any]]) -> ExcelRisks:
 def unescape_cells(values: list[Any]) -> list[Any]:
     """Return the cells *values* as they were before :func:`escape_formula` (see :func:`unescape_formula`)."""
     return [unescape_formula(v) if type(v) is str and v[:1] == "'" else v for v in values]
+
+
+def escaped_count(values: Sequence[Any]) -> int | None:
+    """Return how many of *values* are texts :func:`escape_formula` wrote so (an apostrophe before ``=``, ``+``,
+    ``-``, ``@``, a tab or a CR), those :func:`unescape_formula` would take an apostrophe off; ``None`` when one of
+    them is a text Excel would read as a formula, which an escaping writer would have escaped (:func:`is_escaped`)."""
+    starts = [v for v in values if type(v) is str and v[:1] in _MARKED]
+    if not is_escaped(starts):
+        return None
+    return sum(1 for v in starts if v[:1] == "'" and _ESCAPED.match(v, 1) is not None)
+
+
+def unrecorded_escapes(path: Any, counts: dict[str, int | None], summary: Any) -> str | None:
+    """Return the warning for the CSV/TSV predictions *path* with no batch summary of it (*summary*: where it would
+    be) whose text columns hold *counts* cells that look escaped by ``batch --excel-safe`` (:func:`escaped_count`;
+    ``None``: a column it did not write so): they are read as written, the apostrophe kept, since nothing says batch
+    put it there; ``None`` when there are none."""
+    found = {name: n for name, n in counts.items() if n}
+    if not found:
+        return None
+    columns = ", ".join(f"{name!r} {n:,}" for name, n in found.items())
+    return (
+        f"{path}: {sum(found.values()):,} text cell(s) start with an apostrophe before =, +, - or @ (column(s) "
+        f"{columns}), as taikai batch --excel-safe writes a text Excel would read as a formula, but no batch summary "
+        f"of the file ({summary}) says it was written so: they are read as written, apostrophe included. To read "
+        "them back as they were, put the summary batch wrote beside the file (in Python, "
+        "taikai.io.unescape_sheet(frame) takes the apostrophes off a frame read so)"
+    )
 
 
 def unescape_formula(value: Any) -> Any:

@@ -14,7 +14,7 @@ from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
-from taikai.io._formula_cells import unescape_formula
+from taikai.io._formula_cells import escaped_count, unescape_formula, unrecorded_escapes
 from taikai.io._head_rows import check_header_row, title_above
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
@@ -210,9 +210,13 @@ def read_predictions(
     del table
     if frame.empty:  # an empty frame stays as read
         return frame
-    keep, escaped = _kept_columns(Path(path), text_columns)
+    keep, recorded = _kept_columns(Path(path), text_columns)
     written = fmt in TEXT_FORMATS[:2]  # CSV and TSV cells are text; the other formats' cells have types
-    escaped = escaped and written  # batch --excel-safe: an apostrophe before each text Excel reads as a formula
+    escaped = (
+        recorded is True and written
+    )  # batch --excel-safe: an apostrophe before each text Excel reads as a formula
+    if recorded is None and written:  # no summary to say whether batch put them there: said, and kept as written
+        _warn_unrecorded(Path(path), frame)
     # one column at a time, each text column dropped as its typed one is made: the data is never held three times
     typed: dict[str, pd.Series] = {}
     for name in list(frame.columns):
@@ -227,11 +231,11 @@ def read_predictions(
     return typed_frame
 
 
-def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> tuple[set[str], bool]:
+def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> tuple[set[str], bool | None]:
     """Return the columns :func:`read_predictions` keeps as text for *path*: the id columns, the summary's
     ``--id-column``, *text_columns*, and taikai's text columns (:data:`PREDICTED_TEXT`, under the summary's
     ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``); and whether the summary says
-    batch wrote it ``--excel-safe``."""
+    batch wrote it ``--excel-safe`` (``None``: no summary of it says)."""
     from taikai.io._run_summary import read_summary
 
     with warnings.catch_warnings():  # a summary of another output: those that use the summary read it and say so
@@ -241,4 +245,29 @@ def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> tuple[set[s
     prefix = run.prefix if run is not None and run.prefix else ""
     texts = [run.text_column if run is not None and run.text_column is not None else "text"]
     predicted = [prefix + name for name in PREDICTED_TEXT]
-    return {*ID_COLUMNS, *recorded, *map(str, text_columns), *texts, *predicted}, run is not None and run.excel_safe
+    return {
+        *ID_COLUMNS,
+        *recorded,
+        *map(str, text_columns),
+        *texts,
+        *predicted,
+    }, None if run is None else run.excel_safe
+
+
+_MARKED = "['=+\\-@\t\r]"
+"""The first characters :func:`~taikai.io.escaped_count` looks at: a formula's, or the apostrophe before one."""
+
+
+def _warn_unrecorded(path: Path, frame: pd.DataFrame) -> None:
+    """Warn when the text cells of *frame*, read from the CSV/TSV predictions *path* that no batch summary
+    describes, look escaped by ``batch --excel-safe`` (:func:`~taikai.io.unrecorded_escapes`)."""
+    from taikai.io._run_summary import summary_path
+
+    counts = {}
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype == object or str(column.dtype) in ("string", "str"):  # only a formula's first is looked at
+            counts[str(name)] = escaped_count(column[column.str.match(_MARKED, na=False)].tolist())
+    said = unrecorded_escapes(path, counts, summary_path(path).name)
+    if said is not None:
+        warn_user(said, DataWarning)

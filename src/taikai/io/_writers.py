@@ -219,12 +219,15 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
     return payload
 
 
-def bad_lines_csv(bad: list[BadLine], first: bool) -> bytes:
+def bad_lines_csv(bad: list[BadLine], first: bool, escape: bool = False) -> bytes:
     """Return the side-file CSV (UTF-8: line, last_line, error, raw) for bad records: ``last_line`` is the last file
-    line a record covers (a quote left open on line 11 can swallow the lines up to 45)."""
+    line a record covers (a quote left open on line 11 can swallow the lines up to 45). With *escape* (``batch
+    --excel-safe``), a record Excel would read as a formula (``=cmd|…`` as the input held it) is written with an
+    apostrophe first, as the output's texts are (:func:`~taikai.io.escape_formula`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if first:
         writer.writerow(["line", "last_line", "error", "raw"])
-    writer.writerows((b.line, b.last_line, b.error, b.raw.rstrip("\r\n")) for b in bad)
+    rows = ((b.line, b.last_line, b.error, b.raw.rstrip("\r\n")) for b in bad)
+    writer.writerows((map(escape_formula, row) for row in rows) if escape else rows)
     return buf.getvalue().encode("utf-8")

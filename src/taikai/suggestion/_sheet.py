@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai._whole_file import write_whole, written_whole
-from taikai.errors import OUTPUT_ENCODING, DataWarning, InputError
+from taikai.errors import EXCLUDE, OUTPUT_ENCODING, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
+    READ_AS_NUMBERS,
     XLSX_MAX_CELL,
     CellLosses,
     ExcelCells,
@@ -28,12 +29,14 @@ from taikai.io import (
     escape_formula,
     keep_carriage_returns,
     output_encoding,
+    read_as_number,
     renamed_columns,
     with_long_integers_as_texts,
 )
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._how_to import Earlier, how_to, more_example
+from taikai.suggestion._sheet_rows import ROW_COLUMN
 from taikai.text import CP932Folds
 
 if TYPE_CHECKING:
@@ -120,7 +123,7 @@ def write_sheet(
         enc = output_encoding("csv", encoding or "utf-8-sig")
         data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
         names = tuple(escape_formula(str(c)) for c in frame.columns)
-        payload, replaced, folds, _ = encode_stream(OutputSpec("csv", names, enc), data, first=True)
+        payload, replaced, folds, risks = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         if renamed := renamed_columns(names, enc):  # the cells' characters are counted; a name is said by name
             changed = ", ".join(f"{name!r} as {shown!r}" for name, shown in renamed)
             warn_user(
@@ -130,6 +133,17 @@ def write_sheet(
                 DataWarning,
             )
         write_whole(out, payload)
+        if risks.long_cells:  # the file holds them whole, but the person fills it in Excel, which cuts them
+            shown = _where(frame, risks.long_rows[:_NAMED])
+            named = cut_list(shown, len(shown), total=len(risks.long_rows))
+            warn_user(
+                f"{out}: {risks.long_cells:,} text cell(s) in {len(risks.long_rows):,} row(s) hold more than "
+                f"{XLSX_MAX_CELL:,} characters, which Excel cuts to that when it opens the file: {named}. A sheet "
+                "saved again from Excel keeps only what it shows, and train --add then learns from the cut text; "
+                "fill such rows in a text editor to keep them whole",
+                DataWarning,
+            )
+        _warn_number_ids(out, frame)
         return SheetLosses(replaced, folds)
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
@@ -214,16 +228,40 @@ def _write_xlsx(
         if clean.returns:  # a Windows line break in a text: kept as such, not read back as a bare LF
             keep_carriage_returns(target)
     if clean.losses.cut:
-        warn_user(_cut_message(out, clean.losses), DataWarning)
+        warn_user(_cut_message(out, clean.losses, frame), DataWarning)
     return clean.removed
 
 
-def _cut_message(out: Path, losses: CellLosses) -> str:
-    rows = cut_list([n + 1 for n in losses.cut_rows], len(losses.cut_rows), total=losses.cut_rows_total)
+_NAMED = 10
+"""How many rows a warning names (as batch's summary names its examples)."""
+
+
+def _where(frame: pd.DataFrame, rows: Sequence[int]) -> list[str]:
+    """Name the sheet's rows *rows* (0-based, under the header) as every list of rows is named: the sheet's line
+    (the header is line 1) and its first column, the id (``line 3 (id r7)``; ``line 3 (row 2)``: a predictions row)."""
+    key = "row" if str(frame.columns[0]) == ROW_COLUMN else "id"
+    return [f"line {i + 2} ({key} {frame.iat[i, 0]})" for i in rows]
+
+
+def _warn_number_ids(out: Path, frame: pd.DataFrame) -> None:
+    """Warn when the ids of a CSV sheet *frame* (its first column) are digits Excel shows otherwise (``007``)."""
+    numbers = [i for i, value in enumerate(frame.iloc[:, 0].tolist()) if read_as_number(value)]
+    if numbers:
+        named = cut_list(_where(frame, numbers[:_NAMED]), _NAMED, total=len(numbers))
+        warn_user(
+            f"{out}: {len(numbers):,} id(s) of column {str(frame.columns[0])!r} {READ_AS_NUMBERS}: {named}. A sheet "
+            f"saved from Excel keeps them so, and {EXCLUDE} then matches such a row by another id (7) or by its text "
+            "alone. Write an .xlsx sheet, which holds them as text, or import the CSV into Excel (Data > "
+            "From Text/CSV) with that column's type set to Text",
+            DataWarning,
+        )
+
+
+def _cut_message(out: Path, losses: CellLosses, frame: pd.DataFrame) -> str:
+    rows = cut_list(_where(frame, [n - 1 for n in losses.cut_rows]), len(losses.cut_rows), total=losses.cut_rows_total)
     return (
         f"{out}: {losses.cut:,} cell(s) cut to Excel's {XLSX_MAX_CELL:,}-character limit, in {losses.cut_rows_total:,} "
-        f"row(s) (sheet row(s) {rows}); "
-        "write a .csv sheet to keep whole texts"
+        f"row(s): {rows}; write a .csv sheet to keep whole texts"
     )
 
 
