@@ -30,6 +30,7 @@ from pathlib import PurePath
 from typing import ParamSpec, TypeVar
 
 from taikai._cut import quoted
+from taikai._keywords import keyword_names, meant, named_keywords, unexpected_keywords
 from taikai._model_files import holds_model, names_model_file
 
 P = ParamSpec("P")
@@ -245,7 +246,8 @@ def _as_the(name: str) -> str:
 
 def argument_order(function: Callable[P, R]) -> Callable[P, R]:
     """Return *function* refusing, with a ``TypeError`` that says how it is called (its :data:`CALL_ORDERS` entry),
-    a call whose positional arguments do not fit their parameters' roles or that leaves a required one out.
+    a call whose positional arguments do not fit their parameters' roles or that leaves a required one out; a
+    keyword it does not take is refused first, naming the one most likely meant (:mod:`taikai._keywords`).
 
     The function's signature, name and docstring are kept.
     """
@@ -256,12 +258,20 @@ def argument_order(function: Callable[P, R]) -> Callable[P, R]:
         raise ValueError(f"{function.__name__} has no positional parameter {sorted(unknown)}")
     required = [p.name for p in parameters if p.default is inspect.Parameter.empty]
     roles = [spec.roles.get(name) for name in names]
+    keywords = keyword_names(function)  # None: it takes **options, and checks them itself
+    accepted = frozenset(keywords or ())
+    named = named_keywords(function)
 
     @functools.wraps(function)
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        if keywords is not None and not accepted.issuperset(kwargs):  # output= for out: said so, not "no out"
+            raise unexpected_keywords(function.__qualname__, kwargs, keywords)
         given: list[str] = []
         proof = False
         missing = [name for name in required[len(args) :] if name not in kwargs]
+        if keywords is None and (meaning := [k for k in kwargs if k not in named and meant(k, missing)]):
+            # write_report(p, output=…) for out: its options take the keyword, and out is left out
+            raise unexpected_keywords(function.__name__, meaning, named, f"{', '.join(named)} and its options")
         # a required argument given as None, explain("手数料が高い", None), is as good as left out
         given_as = dict(zip(names, args)) | kwargs
         nones = [name for name in required if name in given_as and given_as[name] is None]

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from taikai._keywords import keywords_checked
 from taikai._missing import is_missing
 from taikai._taxonomy import LANGUAGES as LANGUAGES
 from taikai._taxonomy import REASON_IDS as REASON_IDS
@@ -43,6 +44,7 @@ def _check_label(label: object, head: str, example: str) -> None:
     raise TypeError(f"{wrong_type('label', label, f'{what} (str) such as {example!r}')}{hint}")
 
 
+@keywords_checked
 def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
     """Return the display name of a reason id in *lang* (``ja`` or ``en``), or the id itself outside the taxonomy.
 

@@ -20,7 +20,11 @@ from taikai.text import Status
     [
         ({"on_bad_lines": "skip"}, InputError, "on_bad_lines must be one of"),
         ({"chunk_size": 0}, InputError, "at least 1 row"),
-        ({"job": 2}, TypeError, r"unknown batch option\(s\) \['job'\]"),
+        (
+            {"job": 2},
+            TypeError,
+            r"BatchOptions.make\(\) got an unexpected keyword argument 'job' \(did you mean 'jobs'\?\)",
+        ),
         ({"rules_mode": "override"}, InputError, r"rules_mode='override' applies to rules: give them with rules="),
         ({"rules_mode": "sometimes"}, InputError, "rules_mode must be one of flag, override, not 'sometimes'"),
     ],
@@ -42,22 +46,22 @@ def test_a_numpy_integer_option_is_kept_as_a_python_int(given):
 
 
 LOCAL_OPTIONS = (
-    "'chunk_size', 'encoding', 'encoding_errors', 'excel_safe', 'id_column', 'input_format', 'jobs', 'limit', "
-    + (
-        "'mask_pii', 'on_bad_lines', 'output_encoding', 'output_format', 'prefix', "  # not the Dask engine's partitions
-    )
+    "'engine': it takes input, output, text_column, model, options, on_chunk and the batch options chunk_size, "
+    "encoding, encoding_errors, excel_safe, id_column, input_format, jobs, limit, mask_pii, on_bad_lines, "
+    "output_encoding, output_format, prefix, "  # not the Dask engine's partitions
 )
 DASK_OPTIONS = (
-    "'encoding', 'encoding_errors', 'excel_safe', 'id_column', 'input_format', 'mask_pii', 'output_encoding', "
+    "'engine': it takes input, output, text_column, model, client, prepare, options and the batch options encoding, "
+    "encoding_errors, excel_safe, id_column, input_format, mask_pii, output_encoding, "  # not the local jobs
 )
 
 
 @pytest.mark.parametrize(
     ("engine", "given", "error", "message"),
     [
-        ("local", {"engine": "dask"}, TypeError, f"['engine']; the options are [{LOCAL_OPTIONS}"),
+        ("local", {"engine": "dask"}, TypeError, f"classify_file() got an unexpected keyword argument {LOCAL_OPTIONS}"),
         ("local", {"engine": "dask"}, TypeError, "(of the local engine); to run on a Dask cluster, call taikai.dask."),
-        ("dask", {"engine": "dask"}, TypeError, f"['engine']; the options are [{DASK_OPTIONS}"),
+        ("dask", {"engine": "dask"}, TypeError, f"classify_files() got an unexpected keyword argument {DASK_OPTIONS}"),
         ("dask", {"engine": "dask"}, TypeError, "(of the Dask engine); to run the local engine, call taikai.classify_"),
         (
             "dask",
@@ -332,3 +336,16 @@ def test_the_local_file_refuses_a_format_its_name_contradicts(tmp_path, tiny_mod
     assert result.exit_code == 2 and result.output.startswith("taikai: error: "), result.output
     assert refused in " ".join(result.output.split()), result.output
     assert not (tmp_path / output).exists()
+
+
+def test_an_unknown_option_names_every_keyword_of_its_function():
+    """The keywords an unknown option's error lists besides the batch options are the function's own."""
+    import taikai
+    from taikai._keywords import named_keywords
+    from taikai.batch._options import _FUNCTION
+
+    dask = pytest.importorskip("taikai.dask")
+    assert {
+        "local": ("classify_file", named_keywords(taikai.classify_file)),
+        "dask": ("classify_files", named_keywords(dask.classify_files)),
+    } == _FUNCTION

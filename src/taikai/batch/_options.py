@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypedDict
 
+from taikai._keywords import unexpected_keywords
 from taikai.batch._columns import text_column_needed
 from taikai.errors import (
     EXCEL_SAFE,
@@ -30,6 +31,12 @@ DASK_OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
 """The formats of the Dask engine's parts."""
 
 
+_FUNCTION = {
+    "local": ("classify_file", ("input", "output", "text_column", "model", "options", "on_chunk")),
+    "dask": ("classify_files", ("input", "output", "text_column", "model", "client", "prepare", "options")),
+}
+"""The function whose options each engine's are and the keywords it takes besides them, which an unknown option's
+error names."""
 _OTHER_ENGINE = {
     "local": " (of the local engine); to run on a Dask cluster, call taikai.dask.classify_files",
     "dask": " (of the Dask engine); to run the local engine, call taikai.classify_file",
@@ -173,13 +180,13 @@ class BatchOptions:
         if text_column is not None:
             given["text_column"] = text_column
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(given) - known)
-        if unknown:
+        if not known.issuperset(given):
             other = {"local": cls.DASK_ONLY, "dask": cls.LOCAL_ONLY}.get(engine, ())
             listed = sorted(known - set(other))
-            raise TypeError(
-                f"unknown batch option(s) {unknown}; the options are {listed}{_OTHER_ENGINE.get(engine, '')}"
-            )
+            function, own = _FUNCTION.get(engine, ("BatchOptions.make", ("options", "text_column")))
+            takes = f"{', '.join(own)} and the batch options {', '.join(listed)}"
+            also = _OTHER_ENGINE.get(engine, "")
+            raise unexpected_keywords(function, sorted(given), [*own, *listed], takes, also)
         if options is not None:
             if not isinstance(options, BatchOptions):
                 raise wrong_type("options", options, "a BatchOptions, or None (give the options as keywords)")

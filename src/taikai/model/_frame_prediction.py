@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from taikai._keywords import keywords_checked
 from taikai._masked_messages import errors_masked
 from taikai.errors import TEXT_COLUMN, InputError, check_bool, wrong_type
 from taikai.model._classified import check_prefix, free_prefix
@@ -64,6 +65,7 @@ class FramePrediction:
             )
         return label
 
+    @keywords_checked
     @errors_masked
     def predict_frame(
         self,

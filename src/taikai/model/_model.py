@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from taikai._keywords import keywords_checked
 from taikai._masked_messages import errors_masked
 from taikai.errors import ModelError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
@@ -112,6 +113,7 @@ class Model(FramePrediction, Described, LibraryCalls):
         where = "not saved" if self.path is None else f"path={str(self.path)!r}"
         return f"Model({where}, reasons={self.reason_labels}, sentiments={self.sentiment_labels})"
 
+    @keywords_checked
     def save(self, directory: str | Path, overwrite: bool = False) -> Path:
         """Write the model into *directory* (created if need be) as ``taikai.train(data, out=directory)`` does:
         ``model.joblib`` and ``metadata.json``, which :func:`load_model` reads back. A directory that holds a
@@ -146,6 +148,7 @@ class Model(FramePrediction, Described, LibraryCalls):
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
         return checked_rules(rules, self, given=self)
 
+    @keywords_checked
     @errors_masked
     def classify(
         self,
@@ -210,6 +213,7 @@ class Model(FramePrediction, Described, LibraryCalls):
             index=index,
         )
 
+    @keywords_checked
     @errors_masked
     def predict(
         self,
@@ -234,6 +238,7 @@ class Model(FramePrediction, Described, LibraryCalls):
         return split_predictions(values, self.classify(values, rules, rules_mode))
 
 
+@keywords_checked
 def load_model(path: str | Path | None = None) -> Model:
     """Load and verify a model directory (default: the shipped model)."""
     if path is not None:

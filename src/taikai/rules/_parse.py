@@ -10,6 +10,7 @@ from typing import Any
 
 from taikai._column_names import did_you_mean
 from taikai._cut import cut_lines
+from taikai._keywords import keywords_checked
 from taikai._masked_messages import masks
 from taikai.errors import RulesError, check_path
 from taikai.labels import label_cell
@@ -45,6 +46,7 @@ TERM_KEYS = ("any", "all", "not", "regex")
 MAX_SHOWN = 20
 
 
+@keywords_checked
 def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
     """Read the rules file *path* (TOML, UTF-8; CP932 and UTF-16 with its byte order mark are accepted) and check
     every rule.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
-from taikai._column_names import did_you_mean
+from taikai._keywords import meant
 from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
@@ -266,6 +266,8 @@ def write_report(
     return out
 
 
+_OWN = ("predictions", "out", "encoding", "encoding_errors", "sheet")
+"""The keywords :func:`write_report` takes besides :func:`build_report`'s options: a typo of one is named too."""
 _FROM_THE_FILE = ("df", "source", "run", "source_path")
 """The arguments of :func:`build_report` that :func:`write_report` gives itself, from the predictions file."""
 
@@ -281,6 +283,6 @@ def _check_options(options: dict[str, Any]) -> None:
         if name not in known:
             why = "is taken from the predictions file" if name in _FROM_THE_FILE else "is not an option of the report"
             raise TypeError(
-                f"write_report() got an unexpected keyword argument {name!r}{did_you_mean(name, known)}: it {why}; "
+                f"write_report() got an unexpected keyword argument {name!r}{meant(name, [*_OWN, *known])}: it {why}; "
                 f"its options are {', '.join(known)}"
             )
