@@ -20,7 +20,17 @@ from taikai.analysis._drift_words import (
     word,
 )
 from taikai.analysis._frame_argument import check_frame
-from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift, show_limit
+from taikai.drift import (
+    FIGURE_NAMES,
+    MIN_ROWS,
+    DriftReport,
+    Figure,
+    PeriodDrift,
+    StrayPeriods,
+    StrayRow,
+    check_drift,
+    show_limit,
+)
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
 from taikai.model import (
@@ -234,7 +244,8 @@ def drift_section(
     if date_column is None:
         notes.append(words["per_period"])
     if report.empty_periods:  # a month lost in the export is said, not skipped over
-        notes.append(gaps_note(report.empty_periods, lang))
+        notes.append(gaps_note(report.empty_periods, lang, strays=tuple(s.name for s in report.stray_periods)))
+    notes += [stray_note(s, lang) for s in report.stray_periods]  # a mistyped date rather than a month lost
     if date_column is not None and report.periods_unjudged:  # each period too small: the whole input's verdict alone
         judged = "are" if report.trial_run else "is"  # as taikai drift says it
         whole = word(_whole(report), lang)
@@ -254,3 +265,20 @@ def drift_section(
         period_words(report, lang),
         words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
     )
+
+
+def stray_note(stray: StrayPeriods, lang: str) -> str:
+    """Say a stray end (a few rows cut off by empty periods), as ``taikai drift`` says it under its table."""
+    if lang != "ja":
+        return stray.line()
+    shown = "、".join(f"{_place_ja(r)} ({r.date})" for r in stray.shown)
+    return (
+        f"{stray.name} の行は日付のある {stray.dated:,} 行のうち {stray.rows:,} 行 ({stray.share:.1%}) だけで、"
+        f"ほかの行との間に行のない期間が {stray.gap:,} つあります: {shown}。"
+        "これほど少なく離れた行は、その時期のレビューより日付の入力の誤りである見込みが高いため、これらの日付を確認してください。"
+    )
+
+
+def _place_ja(row: StrayRow) -> str:
+    """``413 行目`` of a file, else ``データ 412 行目`` (after the header)."""
+    return f"{row.line:,} 行目" if row.line is not None else f"データ {row.position + 1:,} 行目"

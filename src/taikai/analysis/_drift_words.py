@@ -286,13 +286,15 @@ def no_rows(gap: EmptyPeriods, lang: str) -> str:
     return "行なし" if gap.count == 1 else f"行なし ({gap.count:,} {_UNITS_JA.get(gap.freq, '期間')})"
 
 
-def gaps_note(gaps: tuple[EmptyPeriods, ...], lang: str, shown: int = 5) -> str:
-    """Say the periods without rows between the first and the last, as ``taikai drift`` says them under its table."""
+def gaps_note(gaps: tuple[EmptyPeriods, ...], lang: str, shown: int = 5, strays: tuple[str, ...] = ()) -> str:
+    """Say the periods without rows between the first and the last, as ``taikai drift`` says them under its table:
+    rows lost, or a few dates outside the dump's range (*strays*: the stray ends' names)."""
     if lang != "ja":
-        return gaps_line(gaps, shown) or ""
+        return gaps_line(gaps, shown, strays) or ""
+    where = f" ({'、'.join(strays)}: 下記)" if strays else ""
     names = "、".join(g.name for g in gaps[:shown]) + (f" ほか {len(gaps) - shown:,} 箇所" if len(gaps) > shown else "")
     total = f"{sum(g.count for g in gaps):,} {_UNITS_JA.get(gaps[0].freq, '期間')}" if gaps else "0"
     return (
         f"最初と最後の期間の間に行のない期間が {total}あります: {names}。"
-        "これらは判定せず、ドリフトの判定にも数えません。ダンプの行が欠けていないか確認してください。"
+        f"これらは判定せず、ドリフトの判定にも数えません。行が欠けたか、少数の行の日付が範囲の外にあるかです{where}。"
     )

@@ -21,6 +21,7 @@ from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._reference import HeldOut, training_statistics
 from taikai.drift._result import DriftReport, Verdict
+from taikai.drift._stray import SHOWN_ROWS, End, StrayPeriods, StrayRow, stray_ends
 from taikai.drift._thresholds import FIGURE_NAMES, MIN_ROWS
 
 __all__ = [
@@ -28,8 +29,10 @@ __all__ = [
     "FOREIGN_BELOW",
     "FREQUENCIES",
     "MIN_ROWS",
+    "SHOWN_ROWS",
     "DriftReport",
     "EmptyPeriods",
+    "End",
     "Figure",
     "FileStatistics",
     "HeldOut",
@@ -39,6 +42,8 @@ __all__ = [
     "Row",
     "ShareMove",
     "StatisticsBuilder",
+    "StrayPeriods",
+    "StrayRow",
     "Verdict",
     "check_drift",
     "compare",
@@ -51,5 +56,6 @@ __all__ = [
     "reference_statistics",
     "show_figure",
     "show_limit",
+    "stray_ends",
     "training_statistics",
 ]

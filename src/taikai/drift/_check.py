@@ -260,6 +260,7 @@ def check_drift(
         unsaved_model=found.unsaved_model,
         reference_unsaved_model=reference_unsaved,
         empty_periods=found.empty_periods,
+        stray_periods=found.strays,
         duplicates=found.duplicates,
         reference_duplicates=reference_duplicates,
     )

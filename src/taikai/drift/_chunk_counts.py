@@ -12,6 +12,7 @@ from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._periods import PeriodCounter
 from taikai.drift._rows import Rows
+from taikai.drift._stray import StrayPeriods
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, period_freq
 from taikai.io import DateOrder, YearRange
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column
@@ -56,6 +57,8 @@ class FileStatistics:
     one_text: dict[str, int] = field(default_factory=dict)
     """Per part (``all``, the whole file, and each period): the rows holding its most common text, as the duplicates
     are told apart (a month filled by one pasted text)."""
+    strays: tuple[StrayPeriods, ...] = ()
+    """The first or last periods holding a few rows cut off from the others by empty periods (a mistyped date)."""
 
 
 def count_chunks(
@@ -120,6 +123,7 @@ def count_chunks(
         date_example=dated.survey.either if dated is not None else None,
         text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
         empty_periods=dated.gaps() if dated is not None else (),
+        strays=dated.strays() if dated is not None else (),
         duplicates=duplicates,
         one_text={"all": most_repeated, **(dated.most_repeated() if dated is not None else {})},
     )

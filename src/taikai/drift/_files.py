@@ -15,6 +15,7 @@ from taikai.drift._chunk_counts import FileStatistics, count_chunks
 from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS
 from taikai.drift._rows import RAW_DUMP
+from taikai.drift._stray import StrayPeriods, StrayRow
 from taikai.errors import (
     DATE_COLUMN,
     INPUT_FORMAT,
@@ -91,6 +92,7 @@ def file_statistics(
     text_column, text_argument = dump_text_column(run, text_column, text_argument, reader.columns, model, str(path))
     notes: list[Any] = []
     blank = [0]
+    lines: list[Any] = []  # each chunk's file lines (8 bytes a row), to name a stray end's rows by their line
 
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
@@ -104,6 +106,7 @@ def file_statistics(
                 for j, column in enumerate(chunk.data):
                     n, before = escaped_count(column), unsaid[j]
                     unsaid[j] = None if n is None or before is None else before + n
+            lines.append(_line_array(chunk.lines, chunk.rows))
             yield [unescape_cells(column) for column in chunk.data] if escaped else chunk.data
             if progress is not None:
                 progress(chunk.rows)
@@ -171,7 +174,30 @@ def file_statistics(
         trial_run=trial_rows(trial_run(run)),
         unchecked=unchecked,
         unsaved_model=unsaved,
+        strays=_with_lines(counted.strays, lines),
     )
+
+
+def _line_array(lines: list[int], rows: int) -> Any:
+    """A chunk's file lines as an array, or an array of -1 when the format has none (Parquet)."""
+    import numpy as np
+
+    return np.asarray(lines, dtype=np.int64) if len(lines) == rows else np.full(rows, -1, dtype=np.int64)
+
+
+def _with_lines(strays: tuple[StrayPeriods, ...], lines: list[Any]) -> tuple[StrayPeriods, ...]:
+    """*strays* with their rows' file lines put in, from *lines* (each chunk's)."""
+    if not strays:
+        return strays
+    import numpy as np
+
+    every = np.concatenate(lines) if lines else np.empty(0, dtype=np.int64)
+
+    def line(row: StrayRow) -> StrayRow:
+        found = int(every[row.position]) if row.position < len(every) else -1
+        return replace(row, line=found) if found >= 0 else row
+
+    return tuple(replace(s, shown=tuple(line(r) for r in s.shown)) for s in strays)
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:

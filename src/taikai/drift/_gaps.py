@@ -3,7 +3,7 @@ skipped over, and a run of empty periods is one entry (years of empty weeks are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -59,9 +59,11 @@ def empty_runs(periods: Iterable[Any], freq: str) -> tuple[EmptyPeriods, ...]:
     return tuple(found)
 
 
-def gaps_line(gaps: tuple[EmptyPeriods, ...], shown: int = 5) -> str | None:
+def gaps_line(gaps: tuple[EmptyPeriods, ...], shown: int = 5, strays: Sequence[str] = ()) -> str | None:
     """Say how many periods between the first and the last hold no rows, and which (the first *shown* runs), as a
-    line under the period table; ``None`` when there are none."""
+    line under the period table, with both readings: rows the dump lost, or a few dates outside its range (*strays*:
+    the names of the periods at an end that hold a few rows cut off by them, ``StrayPeriods.name``, said beside);
+    ``None`` when there are none."""
     if not gaps:
         return None
     total = sum(g.count for g in gaps)
@@ -70,6 +72,13 @@ def gaps_line(gaps: tuple[EmptyPeriods, ...], shown: int = 5) -> str | None:
     it = "it" if total == 1 else "them"
     return (
         f"{total:,} {unit if total == 1 else unit + 's'} without rows between the first {unit} with rows and the "
-        f"last: {names}; nothing in {it} is judged and the verdict does not count {it}: check whether the dump lost "
-        "rows"
+        f"last: {names}; nothing in {it} is judged and the verdict does not count {it}: either the dump lost rows "
+        f"there, or a few rows are dated outside the dump's range{_said(strays)}"
     )
+
+
+def _said(strays: Sequence[str]) -> str:
+    """Where the gaps line points to the rows that may explain the gaps: the stray ends said below, else check."""
+    if not strays:
+        return " (check the dates of the first and last rows)"
+    return f" ({' and '.join(strays)}: below)"

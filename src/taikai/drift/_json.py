@@ -39,6 +39,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "overall": report.overall.to_dict(),
         "periods": [p.to_dict() for p in report.periods],
         "empty_periods": [g.to_dict() for g in report.empty_periods],
+        "stray_periods": [s.to_dict() for s in report.stray_periods],  # a few rows cut off at an end: a date typo?
         "drifted_periods": report.drifted_periods,
         "alert": report.alert,
         "verdict": report.verdict.value,

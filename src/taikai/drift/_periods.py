@@ -9,6 +9,7 @@ from typing import Any
 from taikai._warn import warn_user
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods, empty_runs
+from taikai.drift._stray import SHOWN_ROWS, StrayPeriods, StrayRow, stray_ends
 from taikai.errors import DataWarning
 from taikai.io import (
     DateOrder,
@@ -117,10 +118,13 @@ def add_periods(
     overall: StatisticsBuilder,
     rows: list[Row],
     survey: DateSurvey | None = None,
+    firsts: dict[Any, list[tuple[int, str]]] | None = None,
+    offset: int = 0,
 ) -> tuple[int, int, int]:
     """Add the rows of one chunk to the builders of their periods (dates read as *survey* says); return how many
     had no readable date, how many of those a blank cell (missing, empty or only spaces), and how many a date out
-    of its range."""
+    of its range. *firsts* keeps, per period, the first rows' data row (the chunk's first is *offset*) and date as
+    written (:data:`SHOWN_ROWS` of them), which a stray end names."""
     import pandas as pd
 
     values = pd.Series(list(dates), dtype=object)
@@ -130,13 +134,15 @@ def add_periods(
     held = years.holds(read) if years is not None else read.notna()
     keys = read.where(held).dt.to_period(freq)
     undated = int(read.isna().sum())
-    for period, row in zip(keys, rows, strict=True):
+    for at, (period, row) in enumerate(zip(keys, rows, strict=True)):
         if pd.isna(period):
             continue
         builder = periods.get(period)
         if builder is None:
             builder = periods[period] = overall.child(f"{overall.source} {period_name(period)}")
         builder.add((row,))
+        if firsts is not None and len(kept := firsts.setdefault(period, [])) < SHOWN_ROWS:
+            kept.append((offset + at, str(dates[at]).strip()))
     return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum())
 
 
@@ -162,6 +168,7 @@ class PeriodCounter:
         self.column, self.source, self.freq, self.overall = column, source, freq, overall
         self.mask_pii = mask_pii
         self.periods: dict[Any, StatisticsBuilder] = {}
+        self.firsts: dict[Any, list[tuple[int, str]]] = {}  # per period, its first rows: data row, date as written
         self.undated = 0  # rows without a usable date, out of range ones too
         self.blank = 0  # of them, the blank cells (the others hold a value that reads as no date, or out of range)
         self.out_of_range = 0
@@ -191,8 +198,10 @@ class PeriodCounter:
         """Add one chunk's rows, whose dates are *dates*."""
         if not self._spans_seen:
             check_period_span(dates, self.freq, self.column, self.source)
-        self.rows += len(rows)
-        no_date, blank, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
+        offset, self.rows = self.rows, self.rows + len(rows)
+        no_date, blank, out = add_periods(
+            self.periods, dates, self.freq, self.overall, rows, self.survey, self.firsts, offset
+        )
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         self.blank += blank
         if serials := excel_serials(dates):
@@ -217,3 +226,24 @@ class PeriodCounter:
         """The runs of periods without rows between the first period with rows and the last (dates out of range
         are in no period, so they stretch no run)."""
         return empty_runs(self.periods, self.freq)
+
+    def strays(self) -> tuple[StrayPeriods, ...]:
+        """The first or last periods holding a few rows cut off from the others by empty periods
+        (:func:`~taikai.drift._stray.stray_ends`), their first rows named by data row (a file's lines are put
+        in by the caller)."""
+        held = sorted(self.periods)
+        if len(held) < 2:
+            return ()
+        first = held[0]
+        counts = [0] * ((held[-1] - first).n + 1)
+        for period in held:
+            counts[(period - first).n] = self.periods[period].rows
+        dated = sum(counts)
+        found = []
+        for end, k, gap in stray_ends(counts):
+            chosen = held[:k] if end.value == "first" else held[-k:]
+            shown = [StrayRow(at, date) for p in chosen for at, date in self.firsts.get(p, [])][:SHOWN_ROWS]
+            rows = sum(self.periods[p].rows for p in chosen)
+            names = tuple(period_name(p) for p in chosen)
+            found.append(StrayPeriods(end, names, rows, dated, gap, self.freq, tuple(shown)))
+        return tuple(found)

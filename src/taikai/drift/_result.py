@@ -10,6 +10,7 @@ from taikai.drift._compare import reference_judgeable as _enough_reference
 from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._plural import rows as _rows
+from taikai.drift._stray import StrayPeriods
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import DateOrder, YearRange
 from taikai.model import DriftStatistics
@@ -95,6 +96,10 @@ class DriftReport:
     """Rows of the dump whose text an earlier row holds, as the model reads it: each counted in every figure, so a
     dump exported twice over moves them (``reference_duplicates``: of the reference file or frame)."""
     reference_duplicates: int = 0
+    stray_periods: tuple[StrayPeriods, ...] = ()
+    """The first or last periods that hold a few rows (at most 1 % of the dated rows together) cut off from the others
+    by periods without rows, as one mistyped date makes them (an October dump's ``2026-12-25``), with their first
+    rows named (file line, date as written); their rows are counted as any. They do not set ``alert``."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property

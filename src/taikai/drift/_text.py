@@ -224,8 +224,10 @@ def render(report: DriftReport) -> str:
             f"counted in the {report.whole} only):",
             *_period_table(report),
         ]
-        if (gaps := gaps_line(report.empty_periods)) is not None:
+        strays = report.stray_periods
+        if (gaps := gaps_line(report.empty_periods, strays=[s.name for s in strays])) is not None:
             lines.append(gaps)
+        lines += [s.line() for s in strays]
         if report.periods_unjudged:
             longer = " (months hold more: --freq M)" if report.freq == "W" else ""
             judged = "are" if report.trial_run else "is"

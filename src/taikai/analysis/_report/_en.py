@@ -137,6 +137,7 @@ EN = Phrases(
     trend="Reasons over time",
     trend_none="No date column was given (whoever made this page can give one with --date-column; date_column= in Python).",
     trend_note="Counts and shares per {period} of column {column}. Rows without a usable date: {unread}",
+    trend_stray="{name} holds {rows} of the {dated} dated reviews ({share}), cut off from the others by {gap} {unit} without reviews: {shown}. So few rows cut off are more likely a mistyped date than reviews of that time, and may explain the empty {unit}: check these dates",
     trend_out_of_range=". Of them, rows whose date is out of range: {out} (outside {first}–{last}, far from the other dates; check them for typos)",
     trend_order_untold=". Dates such as {example} read either way and none in the column tells the order, so they were read month first ({reading}); if they are day first, write them as YYYY-MM-DD (2026-03-14)",
     trend_counts="Count per {period}, per reason",

@@ -105,6 +105,7 @@ JA = Phrases(
     trend="理由の推移",
     trend_none="日付の列が指定されていません (このページの作成者は --date-column、Python では date_column= で指定できます)。",
     trend_note="{column} 列の{period}ごとの件数と割合。日付を使えなかった行: {unread}",
+    trend_stray="{name} の行は日付のある {dated} 件のうち {rows} 件 ({share}) だけで、ほかの行との間に行のない{unit}が {gap} 期間あります: {shown}。これほど少なく離れた行は、その時期のレビューより日付の入力の誤りである見込みが高く、行のない{unit}もそのためかもしれません。これらの日付を確認してください",
     trend_out_of_range="。うち日付が範囲外の行: {out} ({first}〜{last}年の外で、ほかの日付から大きく外れています。入力の誤りがないか確認してください)",
     trend_order_untold="。{example} のような日付はどちらの順にも読め、列から順序を判別できないため月/日/年として読みました。日/月/年で書かれている場合は YYYY-MM-DD (2026-03-14) で書いてください",
     trend_counts="{period}ごとの件数 (理由別)",

@@ -120,6 +120,7 @@ class Phrases:
     trend_none: str
     trend_note: str
     trend_out_of_range: str
+    trend_stray: str
     trend_order_untold: str
     trend_counts: str
     trend_shares: str

@@ -10,7 +10,7 @@ from taikai.analysis._report._alt import counts_alt, shares_alt
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
-from taikai.drift import EmptyPeriods
+from taikai.drift import SHOWN_ROWS, EmptyPeriods, End, stray_ends
 from taikai.io import DateOrder, month_first, read_date_column
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ def trend_section(ctx: ReportContext) -> Section:
         example = read.either or "03/04/2026"  # one of the column's own
         note += t.trend_order_untold.format(example=example, reading=month_first(example))
     blocks: list[Block] = [Note(note)]
+    if len(table):
+        blocks += [Note(n) for n in stray_notes(ctx, table, read.dates)]
     if not len(ctx.rows):
         blocks.append(Note(t.no_rows))
     elif len(table):
@@ -86,3 +88,37 @@ def period_rows(table: pd.DataFrame) -> list[tuple[Cell, ...]]:
         rows.append((tables.period_label(period), *(CountShare(int(c), int(c) / n) for c in counts), n))
     close()
     return rows
+
+
+def stray_notes(ctx: ReportContext, table: pd.DataFrame, dates: pd.Series) -> list[str]:
+    """Say the first or last periods that hold a few reviews cut off from the others by periods without reviews
+    (``taikai.drift`` says them by the same rule), naming their first reviews by id (else ``#N``, the data row) and
+    their date as written: a mistyped date, rather than reviews lost in the empty periods."""
+    t, column, id_column = ctx.t, str(ctx.options.date_column), ctx.id_column
+    totals = [int(n) for n in table.sum(axis=1)]
+    found = stray_ends(totals)
+    if not found:
+        return []
+    periods = dates.dt.to_period(ctx.options.freq)
+    held = [p for p, n in zip(table.index, totals, strict=True) if n]
+    dated, notes = sum(totals), []
+    for end, k, gap in found:
+        chosen = held[:k] if end is End.FIRST else held[-k:]
+        rows = sum(n for p, n in zip(table.index, totals, strict=True) if p in chosen)
+        at = periods.isin(chosen).to_numpy().nonzero()[0][:SHOWN_ROWS]
+        written = ctx.frame[column].iloc[at]
+        places = ctx.frame[id_column].iloc[at] if id_column else [f"#{i + 1:,}" for i in at]
+        shown = ", ".join(f"{id_column or ''} {p} ({str(w).strip()})".strip() for p, w in zip(places, written))
+        names = [tables.period_label(p) for p in chosen]
+        notes.append(
+            t.trend_stray.format(
+                name=names[0] if len(names) == 1 else f"{names[0]} – {names[-1]}",
+                rows=f"{rows:,}",
+                dated=f"{dated:,}",
+                share=f"{rows / dated:.1%}",
+                gap=f"{gap:,}",
+                unit=ctx.period,
+                shown=shown,
+            )
+        )
+    return notes
