@@ -52,12 +52,22 @@ def test_a_second_stop_while_the_dask_run_stops_adds_nothing(handlers, monkeypat
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("first", "again"),
-    [("ctrl-c", None), ("ctrl-c", "ctrl-c"), ("sigterm", None), ("sigterm", "sigterm"), ("sigterm", "ctrl-c")],
+    [
+        ("ctrl-c", None),
+        ("ctrl-c", "ctrl-c"),
+        ("sigterm", None),
+        ("sigterm", "sigterm"),
+        ("sigterm", "ctrl-c"),
+        ("sigterm-group", None),
+        ("sigterm-group", "sigterm-group"),
+    ],
 )
 def test_stopping_a_dask_run_keeps_nothing_and_says_one_line(tmp_path, tiny_model_dir, first, again):
     """Regression, with real signals: SIGTERM was dropped in distributed's gc callback, the run went on to the end
     (exit 0, a traceback on stderr); Ctrl-C killed the local cluster's workers, each with a traceback, and the
-    command waited 60 s for workers, then failed (exit 2)."""
+    command waited 60 s for workers, then failed (exit 2); SIGTERM to the process group (a service manager,
+    ``timeout``, ``kill -TERM -PGID``) killed the cluster's nannies under its scheduler, which printed asyncio's
+    "Future exception was never retrieved" and a CommClosedError traceback above the command's line."""
     src, out = tmp_path / "big.csv", tmp_path / "parts"
     src.write_text(
         "id,text\n" + "".join(f"r{i},手数料が高すぎて続けられませんでした（#{i}）\n" for i in range(20_000)), "utf-8"
@@ -72,7 +82,9 @@ def test_stopping_a_dask_run_keeps_nothing_and_says_one_line(tmp_path, tiny_mode
         with contextlib.suppress(ProcessLookupError):
             if stop == "ctrl-c":  # a terminal's Ctrl-C goes to the whole process group: the cluster's too
                 os.killpg(proc.pid, signal.SIGINT)
-            else:  # as timeout or a job scheduler sends it: to the command alone
+            elif stop == "sigterm-group":  # as timeout or a service manager sends it: to the group, the cluster's too
+                os.killpg(proc.pid, signal.SIGTERM)
+            else:  # as a job scheduler or kill PID sends it: to the command alone
                 os.kill(proc.pid, signal.SIGTERM)
 
     partial = tmp_path / "parts.taikai-dask-partial"  # made once the tasks are under way

@@ -1,5 +1,5 @@
-"""The Dask engine's local cluster started deaf to Ctrl-C (taikai.batch._dask_signals.ctrl_c_held): its processes
-ignore it, and a Ctrl-C that comes meanwhile reaches this process once the cluster is up."""
+"""The Dask engine's local cluster started deaf to Ctrl-C and SIGTERM (taikai.batch._dask_signals.stops_held): its
+processes ignore them, and a stop that comes meanwhile reaches this process once the cluster is up."""
 
 from __future__ import annotations
 
@@ -10,41 +10,45 @@ import time
 
 import pytest
 
-from taikai.batch._dask_signals import ctrl_c_held
+from taikai.batch._dask_signals import stops_held
 
-SAYS = "import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"
-"""Whether a child ignores SIGINT (else Python's default_int_handler raises KeyboardInterrupt there)."""
+STOPS = [signal.SIGINT, signal.SIGTERM]
 
 
 @pytest.fixture
 def caught():
-    """Catch SIGINT in a list for the test, as the command line's handler would."""
+    """Catch SIGINT and SIGTERM in a list for the test, as the command line's handler would."""
     came: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: came.append(signum))
+    previous = {stop: signal.signal(stop, lambda signum, frame: came.append(signum)) for stop in STOPS}
     yield came
-    signal.signal(signal.SIGINT, previous)
+    for stop, handler in previous.items():
+        signal.signal(stop, handler)
 
 
-def _child_ignores() -> str:
-    return subprocess.run([sys.executable, "-c", SAYS], capture_output=True, text=True, check=True).stdout.strip()
+def _child_ignores(stop: signal.Signals) -> str:
+    says = f"import signal; print(signal.getsignal({int(stop)}) is signal.SIG_IGN)"
+    return subprocess.run([sys.executable, "-c", says], capture_output=True, text=True, check=True).stdout.strip()
 
 
-def test_processes_started_in_the_block_ignore_ctrl_c(caught):
+@pytest.mark.parametrize("stop", STOPS, ids=lambda stop: stop.name)
+def test_processes_started_in_the_block_ignore_the_stops(caught, stop):
     """Regression: a terminal's Ctrl-C reached the local cluster's workers too, and each printed a traceback as it
-    died (67 lines on stderr under the command's one)."""
-    with ctrl_c_held():
-        inside = _child_ignores()
+    died (67 lines on stderr under the command's one); SIGTERM to the process group killed its nannies under the
+    scheduler, which printed "Future exception was never retrieved" and a CommClosedError traceback."""
+    with stops_held():
+        inside = _child_ignores(stop)
     assert inside == "True"
-    assert _child_ignores() == "False"  # after the block, as before
+    assert _child_ignores(stop) == "False"  # after the block, as before
 
 
-def test_a_ctrl_c_within_the_block_comes_as_it_ends(caught):
-    handler = signal.getsignal(signal.SIGINT)
-    with ctrl_c_held():
-        signal.raise_signal(signal.SIGINT)
+@pytest.mark.parametrize("stop", STOPS, ids=lambda stop: stop.name)
+def test_a_stop_within_the_block_comes_as_it_ends(caught, stop):
+    handler = signal.getsignal(stop)
+    with stops_held():
+        signal.raise_signal(stop)
         assert caught == []  # held, not dropped
-    assert caught == [signal.SIGINT]
-    assert signal.getsignal(signal.SIGINT) is handler
+    assert caught == [stop]
+    assert signal.getsignal(stop) is handler
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == set()
 
 

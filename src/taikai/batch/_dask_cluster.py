@@ -27,7 +27,7 @@ from distributed.comm.core import CommClosedError
 from taikai._warn import warn_user
 from taikai.batch._dask_damage import damaged_parquet
 from taikai.batch._dask_models import ship_model
-from taikai.batch._dask_signals import ctrl_c_held, stop_workers
+from taikai.batch._dask_signals import stop_workers, stops_held
 from taikai.batch._dask_versions import check_versions
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
@@ -142,7 +142,7 @@ def connect(scheduler: str | None, client: Any = None) -> Cluster:
     # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
     # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
     # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
-    with warnings.catch_warnings(), ctrl_c_held():  # its processes leave Ctrl-C to this one, which closes them
+    with warnings.catch_warnings(), stops_held():  # its processes leave the stops to this one, which closes them
         warnings.filterwarnings("ignore", SLOW_SCRATCH, UserWarning)  # a slow disk or a loaded machine: not for users
         local = LocalCluster(
             n_workers=os.cpu_count() or 1,

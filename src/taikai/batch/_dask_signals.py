@@ -1,7 +1,8 @@
-"""The Dask engine's local cluster started deaf to Ctrl-C (:func:`ctrl_c_held`): a terminal's Ctrl-C reaches every
-process of the command, the cluster's too, and its processes each printed a traceback as they died; the engine
-stops them itself, as it cancels the run and closes the cluster (without waiting for their tasks:
-:func:`stop_workers`)."""
+"""The Dask engine's local cluster started deaf to Ctrl-C and SIGTERM (:func:`stops_held`): a terminal's Ctrl-C, and
+the SIGTERM of a service manager or ``kill -TERM -PGID``, reach every process of the command, the cluster's too, and
+its processes each printed a traceback as they died (under SIGTERM, the scheduler in this process printed asyncio's
+"Future exception was never retrieved" and a ``CommClosedError`` as its nannies vanished); the engine stops them
+itself, as it cancels the run and closes the cluster (without waiting for their tasks: :func:`stop_workers`)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,27 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from taikai.batch._shield import STOPS
+
 
 @contextmanager
-def ctrl_c_held() -> Iterator[None]:
-    """Within the block, hold Ctrl-C (SIGINT) back from this process and have the processes started in it ignore it
-    for good (a local cluster's workers: Ctrl-C is left to this process, which closes them). A Ctrl-C that comes
-    within the block is not lost: this process gets it as the block ends, in the handler it had. Where signals
-    cannot be held (Windows, or a thread other than the main one), the block runs as it is."""
+def stops_held() -> Iterator[None]:
+    """Within the block, hold Ctrl-C and SIGTERM back from this process and have the processes started in it ignore
+    them for good (a local cluster's nannies and workers: a stop is left to this process, which closes them, as the
+    local engine's workers leave it to theirs). A stop that comes within the block is not lost: this process gets it
+    as the block ends, in the handler it had. Where signals cannot be held (Windows, or a thread other than the main
+    one), the block runs as it is."""
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # blocked, a signal waits: it is not dropped
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # what the processes started keep: they drop it
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)  # blocked, a signal waits: it is not dropped
+    handlers = {stop: signal.signal(stop, signal.SIG_IGN) for stop in STOPS}  # what the processes started keep
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C that came meanwhile comes now
+        for stop, handler in handlers.items():
+            signal.signal(stop, signal.SIG_DFL if handler is None else handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a stop that came meanwhile comes now
 
 
 STOP_WAIT = 0.5
