@@ -4,18 +4,23 @@ Surface terms and regular expressions run on the normalised text (:func:`taikai.
 reads). Lemma terms run on the text's dictionary forms, the words of the project's fugashi tokenizer with
 ``form="base"`` (what the shipped model reads): ``lemma:引く`` matches 引かれる and 引いた. A lemma term of
 several words (``lemma:稼げない``: 稼げる ない) matches them in a row.
+
+A surface term matches a character CP932 holds as a look-alike in either form (:data:`LOOK_ALIKES`): ``～円``, typed
+on Windows or read from a CP932 file (NFKC: ``~円``), finds ``〜円`` (the wave dash phones and Macs write, which NFKC
+keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``.
 """
 
 from __future__ import annotations
 
 import copy as _copy
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taikai.rules._rule import REGEX_FLAGS, Rule, RuleSet, Term, TermKind
-from taikai.text import normalize
+from taikai.text import CP932_FOLDS, normalize
 
 if TYPE_CHECKING:
     from taikai.text import JapaneseTokenizer
@@ -42,6 +47,20 @@ class RuleHits:
 NO_HITS = RuleHits()
 """The hits of a text on which no rule fired."""
 
+_PAIRS = [tuple(unicodedata.normalize("NFKC", c) for c in pair) for pair in CP932_FOLDS.items()]
+LOOK_ALIKES = {a: b for pair in _PAIRS if pair[0] != pair[1] for a, b in (pair, pair[::-1])}
+"""Each character of normalised text that CP932 holds as another (〜 as ～, read ~ after NFKC), and that other: one
+character to a surface term, whichever of the two it is written with (〜 ~, − -, ‖ ∥)."""
+
+
+def surface_pattern(value: str) -> str:
+    """Return the regular expression of the surface term *value*: its normalised text, each of
+    :data:`LOOK_ALIKES` matching its look-alike too (``～円`` → ``[~〜]円``)."""
+    return "".join(
+        f"[{re.escape(ch)}{re.escape(LOOK_ALIKES[ch])}]" if ch in LOOK_ALIKES else re.escape(ch)
+        for ch in normalize(value)
+    )
+
 
 class _Check:
     """Whether any of some terms matches: one pattern for all surface terms, one per regex, one for all lemmas."""
@@ -49,8 +68,8 @@ class _Check:
     __slots__ = ("lemma", "text")
 
     def __init__(self, terms: Sequence[Term], lemma_words: dict[str, tuple[str, ...]]):
-        surfaces = [normalize(t.value) for t in terms if t.kind is TermKind.SURFACE]
-        text = [re.compile("|".join(map(re.escape, surfaces)))] if surfaces else []
+        surfaces = [surface_pattern(t.value) for t in terms if t.kind is TermKind.SURFACE]
+        text = [re.compile("|".join(surfaces))] if surfaces else []
         text += [re.compile(t.value, REGEX_FLAGS) for t in terms if t.kind is TermKind.REGEX]
         self.text = tuple(text)
         lemmas = [" " + " ".join(lemma_words[t.value]) + " " for t in terms if t.kind is TermKind.LEMMA]
