@@ -53,7 +53,7 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
     cannot be written so (a character of a class that NFKC makes several, ``[㈱]``) or the scan went wrong."""
     changed = set(replaced(pattern, flags))
     try:
-        atoms = list(_atoms(pattern))
+        atoms = _composed(list(_atoms(pattern)))
     except (ValueError, KeyError, IndexError):  # pragma: no cover - the pattern compiled already
         return None
     parts, last = [], 0
@@ -63,7 +63,7 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
         if span is not None:
             parts += [pattern[last : span[0]]]
             last = span[1]
-        elif atom.char in changed and not atom.ranged:
+        elif not atom.ranged and any(ch in changed for ch in atom.char):
             written = _nfkc(atom.char)
             if atom.in_class and len(written) != 1:
                 return None
@@ -79,6 +79,27 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
 
 _FLAT_GROUP = re.compile(r"(?<!\\)\((\?:)?([^()|\\\[\]]*(?:\|[^()|\\\[\]]*)+)\)")
 """A group of alternatives without groups, classes or escapes in it: ``(?:2|2)``, ``(ア|ア)``."""
+
+
+def _composed(atoms: list[_Atom]) -> list[_Atom]:
+    """Return *atoms* with each character written right after another that NFKC composes with it into one (``ｶﾞ``
+    → ガ, ``ﾊﾟ`` → パ: the normalised text holds ガ, never カ and a voiced mark) made one atom of both."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == atom.start
+            and (last.in_class, last.owner) == (atom.in_class, atom.owner)
+            and not (last.ranged or atom.ranged)
+            and len(last.char) == 1
+            and len(_nfkc(last.char + atom.char)) == 1
+            and len(_nfkc(last.char) + _nfkc(atom.char)) == 2
+        ):
+            out[-1] = _Atom(last.start, atom.end, last.char + atom.char, atom.in_class, owner=atom.owner)
+        else:
+            out.append(atom)
+    return out
 
 
 def _once(group: re.Match[str]) -> str:
