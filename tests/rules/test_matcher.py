@@ -70,6 +70,7 @@ def fires(table: str, text: str) -> bool:
         (rule(any=["１０−２０％"]), "10－20%引かれる", True),  # minus sign and full-width hyphen-minus
         (rule(any=["10-20%"]), "10−20%引かれる", True),
         (rule(any=["A‖B"]), "a∥bの比較", True),
+        (rule(any=["手数料—"]), "手数料―高い", True),  # em dash and Windows' horizontal bar
     ],
 )
 def test_matching(table, text, expected):

@@ -7,20 +7,19 @@ several words (``lemma:稼げない``: 稼げる ない) matches them in a row.
 
 A surface term matches a character CP932 holds as a look-alike in either form (:data:`LOOK_ALIKES`): ``～円``, typed
 on Windows or read from a CP932 file (NFKC: ``~円``), finds ``〜円`` (the wave dash phones and Macs write, which NFKC
-keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``.
+keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``, ``—`` and ``―``.
 """
 
 from __future__ import annotations
 
 import copy as _copy
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taikai.rules._rule import REGEX_FLAGS, Rule, RuleSet, Term, TermKind
-from taikai.text import CP932_FOLDS, normalize
+from taikai.text import CP932_ROUND_TRIP, normalize
 
 if TYPE_CHECKING:
     from taikai.text import JapaneseTokenizer
@@ -47,10 +46,10 @@ class RuleHits:
 NO_HITS = RuleHits()
 """The hits of a text on which no rule fired."""
 
-_PAIRS = [tuple(unicodedata.normalize("NFKC", c) for c in pair) for pair in CP932_FOLDS.items()]
-LOOK_ALIKES = {a: b for pair in _PAIRS if pair[0] != pair[1] for a, b in (pair, pair[::-1])}
-"""Each character of normalised text that CP932 holds as another (〜 as ～, read ~ after NFKC), and that other: one
-character to a surface term, whichever of the two it is written with (〜 ~, − -, ‖ ∥)."""
+LOOK_ALIKES = {a: b for pair in CP932_ROUND_TRIP.items() for a, b in (pair, pair[::-1])}
+"""Each character of normalised text that a CP932 round trip turns into another (〜 into ～, read ~ after NFKC), and
+that other (:data:`taikai.text.CP932_ROUND_TRIP`, the fold of duplicate checks): one character to a surface term,
+whichever of the two it is written with (〜 ~, − -, ‖ ∥, — ―)."""
 
 
 def surface_pattern(value: str) -> str:
