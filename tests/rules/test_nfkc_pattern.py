@@ -41,7 +41,7 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     # mutation audit: a full-width hyphen in a class is written escaped (not a range), a range is left out only when
     # the rest of its class matches every character of it, a range whose replaced characters come first holds kept
     # ones further on
-    ("[a－z]", ["－"], r"[a\-z]"),
+    ("[a－z]", ["－"], r"[a\-−z]"),  # － is CP932's −: the rewrite matches both (see LOOK_ALIKE_CASES)
     ("[0０-９]割", ["０", "９"], "[00-9]割"),
     ("[2０-２]", ["０", "２"], "[20-2]"),
     (r"[\uFF10-\uFFFF]", [], None),
@@ -89,6 +89,26 @@ def test_a_rules_file_refuses_what_normalisation_replaces_with_a_rewrite_it_acce
     else:
         assert f"has been replaced: write '{advice}'" in said(pattern)
         assert said(advice) == ""
+
+
+LOOK_ALIKE_CASES = [  # CP932's ～ and － (a Windows IME, a CP932 file) and what a phone writes for them, 〜 and −
+    ("1～3円", "1[~〜]3円", ["1〜3円", "1～3円", "1~3円"]),
+    ("ｱ－ｲ", r"ア[\-−]イ", ["ア−イ", "ｱ－ｲ"]),
+    ("[～－]", r"[~〜\-−]", ["〜", "～", "−", "－"]),
+    ("[～〜]円", "[~〜]円", ["〜円", "～円"]),  # the class has 〜 already: written once
+]
+
+
+@pytest.mark.parametrize(("pattern", "advice", "texts"), LOOK_ALIKE_CASES)
+def test_the_rewrite_of_a_cp932_look_alike_finds_both_forms(pattern, advice, texts):
+    """regression: 1～3円 was told to write 1~3円, which never fires on the 〜 a phone or a Mac writes (NFKC keeps
+    it)."""
+    assert rewritten(pattern, re.IGNORECASE) == advice
+    assert all(re.search(advice, normalize(text)) for text in texts)
+    with pytest.raises(RulesError) as caught:
+        parse_rules(f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['{pattern}']\n", "rules.toml")
+    assert f"write '{advice}', which also matches " in str(caught.value)
+    assert "as a phone or a Mac writes" in str(caught.value)
 
 
 @pytest.mark.parametrize(
