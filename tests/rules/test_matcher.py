@@ -60,6 +60,17 @@ def fires(table: str, text: str) -> bool:
         (rule(any=["fee"]), "ＵＰＷＯＲＫのＦＥＥが高い", True),  # full-width Latin text
         (rule(any=["too  high"]), "手数料が too   high", True),  # spaces collapse in both (手数料 高い is refused)
         (rule(any=["すごーーーく"]), "すごーーーーーーーく高い", True),  # long runs cut to three in the text
+        # CP932's look-alikes, which NFKC keeps apart: a term finds either (～ typed on Windows, 〜 on a phone)
+        (rule(any=["1～3円"]), "1件1〜3円のタスク", True),  # full-width tilde term (NFKC ~), wave dash text
+        (rule(any=["1〜3円"]), "1件1～3円のタスク", True),  # wave dash term, full-width tilde text (a CP932 file)
+        (rule(any=["1~3円"]), "1件1〜3円のタスク", True),
+        (rule(any=["1〜3円"]), "1件1〜3円のタスク", True),
+        (rule(any=["1〜3円"]), "1件1ー3円のタスク", False),  # a long vowel mark is no wave dash
+        (rule(any=["手数料"], none=["手数料～気にならない"]), "手数料〜気にならない", False),  # in `not` too
+        (rule(any=["１０−２０％"]), "10－20%引かれる", True),  # minus sign and full-width hyphen-minus
+        (rule(any=["10-20%"]), "10−20%引かれる", True),
+        (rule(any=["A‖B"]), "a∥bの比較", True),
+        (rule(any=["手数料—"]), "手数料―高い", True),  # em dash and Windows' horizontal bar
     ],
 )
 def test_matching(table, text, expected):

@@ -8,6 +8,7 @@ import pytest
 from taikai.errors import RulesError
 from taikai.rules import parse_rules
 from taikai.rules._nfkc_pattern import replaced, rewritten
+from taikai.text import normalize
 
 CASES = [  # pattern, the characters it asks for that NFKC replaces, what to write instead (None: accepted)
     # a literal hyphen: the full-width character after it is asked for, not a range's bound
@@ -40,7 +41,7 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     # mutation audit: a full-width hyphen in a class is written escaped (not a range), a range is left out only when
     # the rest of its class matches every character of it, a range whose replaced characters come first holds kept
     # ones further on
-    ("[a－z]", ["－"], r"[a\-z]"),
+    ("[a－z]", ["－"], r"[a\-−z]"),  # － is CP932's −: the rewrite matches both (see LOOK_ALIKE_CASES)
     ("[0０-９]割", ["０", "９"], "[00-9]割"),
     ("[2０-２]", ["０", "２"], "[20-2]"),
     (r"[\uFF10-\uFFFF]", [], None),
@@ -59,6 +60,12 @@ CASES = [  # pattern, the characters it asks for that NFKC replaces, what to wri
     ("(?:ｱ|ア|イ)プリ", ["ｱ"], "(?:ア|イ)プリ"),
     ("(２|2|x)割", ["２"], "(2|x)割"),
     (r"\(２|2\)割", ["２"], r"\(2|2\)割"),  # no group: two alternatives, \(2 and 2\)割
+    # regression: half-width katakana with a voiced mark was rewritten a character at a time, ｶﾞ → カ and a
+    # combining ゙, which the normalised text never holds (NFKC composes them: ガ): the pair is written as one
+    ("ｶﾞｲﾄﾞ", ["ｲ", "ｶ", "ﾄ", "ﾞ"], "ガイド"),
+    ("ﾃﾞｰﾀ入力|ﾀﾞﾒ", ["ｰ", "ﾀ", "ﾃ", "ﾒ", "ﾞ"], "データ入力|ダメ"),
+    ("[ﾊﾟﾋﾟ]ｱﾉ", ["ｱ", "ﾉ", "ﾊ", "ﾋ", "ﾟ"], "[パピ]アノ"),
+    (r"\uFF76\uFF9E", ["ｶ", "ﾞ"], "ガ"),
 ]
 
 
@@ -82,6 +89,36 @@ def test_a_rules_file_refuses_what_normalisation_replaces_with_a_rewrite_it_acce
     else:
         assert f"has been replaced: write '{advice}'" in said(pattern)
         assert said(advice) == ""
+
+
+LOOK_ALIKE_CASES = [  # CP932's ～ and － (a Windows IME, a CP932 file) and what a phone writes for them, 〜 and −
+    ("1～3円", "1[~〜]3円", ["1〜3円", "1～3円", "1~3円"]),
+    ("ｱ－ｲ", r"ア[\-−]イ", ["ア−イ", "ｱ－ｲ"]),
+    ("[～－]", r"[~〜\-−]", ["〜", "～", "−", "－"]),
+    ("[～〜]円", "[~〜]円", ["〜円", "～円"]),  # the class has 〜 already: written once
+]
+
+
+@pytest.mark.parametrize(("pattern", "advice", "texts"), LOOK_ALIKE_CASES)
+def test_the_rewrite_of_a_cp932_look_alike_finds_both_forms(pattern, advice, texts):
+    """regression: 1～3円 was told to write 1~3円, which never fires on the 〜 a phone or a Mac writes (NFKC keeps
+    it)."""
+    assert rewritten(pattern, re.IGNORECASE) == advice
+    assert all(re.search(advice, normalize(text)) for text in texts)
+    with pytest.raises(RulesError) as caught:
+        parse_rules(f"[[rule]]\nname = 'r'\nlabel = 'fees'\nregex = ['{pattern}']\n", "rules.toml")
+    assert f"write '{advice}', which also matches " in str(caught.value)
+    assert "as a phone or a Mac writes" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [("ｶﾞｲﾄﾞ", "ｶﾞｲﾄﾞが不親切"), ("ﾃﾞｰﾀ入力|ﾀﾞﾒ", "ﾃﾞｰﾀ入力の案件"), ("[ﾊﾟﾋﾟ]ｱﾉ", "ﾋﾟｱﾉ教室"), ("ｶﾞｲﾄﾞ", "ガイドが不親切")],
+)
+def test_the_rewrite_of_half_width_katakana_finds_the_text_it_was_written_for(pattern, text):
+    advice = rewritten(pattern, re.IGNORECASE)
+    assert advice is not None
+    assert re.search(advice, normalize(text), re.IGNORECASE)
 
 
 def test_a_class_character_nfkc_makes_several_is_given_no_rewrite():

@@ -1011,7 +1011,8 @@ def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, sai
         ("２割(", r"2割\("),
         ("２割（笑）", r"2割\(笑\)"),
         ("[０-９]割", "[0-9]割"),
-        ("ｱ－ｲ", r"ア\-イ"),
+        ("ｱ－ｲ", r"ア[\-−]イ"),  # － (CP932's) reads as -, and a phone writes − (NFKC keeps it): both
+        ("1～3円", "1[~〜]3円"),
     ],
 )
 def test_the_advice_for_a_pattern_is_accepted_when_followed(pattern, advice):

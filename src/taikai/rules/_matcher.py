@@ -4,6 +4,10 @@ Surface terms and regular expressions run on the normalised text (:func:`taikai.
 reads). Lemma terms run on the text's dictionary forms, the words of the project's fugashi tokenizer with
 ``form="base"`` (what the shipped model reads): ``lemma:引く`` matches 引かれる and 引いた. A lemma term of
 several words (``lemma:稼げない``: 稼げる ない) matches them in a row.
+
+A surface term matches a character CP932 holds as a look-alike in either form (:data:`LOOK_ALIKES`): ``～円``, typed
+on Windows or read from a CP932 file (NFKC: ``~円``), finds ``〜円`` (the wave dash phones and Macs write, which NFKC
+keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``, ``—`` and ``―``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taikai.rules._rule import REGEX_FLAGS, Rule, RuleSet, Term, TermKind
-from taikai.text import normalize
+from taikai.text import CP932_ROUND_TRIP, normalize
 
 if TYPE_CHECKING:
     from taikai.text import JapaneseTokenizer
@@ -42,6 +46,20 @@ class RuleHits:
 NO_HITS = RuleHits()
 """The hits of a text on which no rule fired."""
 
+LOOK_ALIKES = {a: b for pair in CP932_ROUND_TRIP.items() for a, b in (pair, pair[::-1])}
+"""Each character of normalised text that a CP932 round trip turns into another (〜 into ～, read ~ after NFKC), and
+that other (:data:`taikai.text.CP932_ROUND_TRIP`, the fold of duplicate checks): one character to a surface term,
+whichever of the two it is written with (〜 ~, − -, ‖ ∥, — ―)."""
+
+
+def surface_pattern(value: str) -> str:
+    """Return the regular expression of the surface term *value*: its normalised text, each of
+    :data:`LOOK_ALIKES` matching its look-alike too (``～円`` → ``[~〜]円``)."""
+    return "".join(
+        f"[{re.escape(ch)}{re.escape(LOOK_ALIKES[ch])}]" if ch in LOOK_ALIKES else re.escape(ch)
+        for ch in normalize(value)
+    )
+
 
 class _Check:
     """Whether any of some terms matches: one pattern for all surface terms, one per regex, one for all lemmas."""
@@ -49,8 +67,8 @@ class _Check:
     __slots__ = ("lemma", "text")
 
     def __init__(self, terms: Sequence[Term], lemma_words: dict[str, tuple[str, ...]]):
-        surfaces = [normalize(t.value) for t in terms if t.kind is TermKind.SURFACE]
-        text = [re.compile("|".join(map(re.escape, surfaces)))] if surfaces else []
+        surfaces = [surface_pattern(t.value) for t in terms if t.kind is TermKind.SURFACE]
+        text = [re.compile("|".join(surfaces))] if surfaces else []
         text += [re.compile(t.value, REGEX_FLAGS) for t in terms if t.kind is TermKind.REGEX]
         self.text = tuple(text)
         lemmas = [" " + " ".join(lemma_words[t.value]) + " " for t in terms if t.kind is TermKind.LEMMA]

@@ -22,6 +22,8 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from taikai.text import CP932_ROUND_TRIP
+
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 
 SPECIAL = frozenset(".^$*+?{}[]\\|()")
@@ -53,21 +55,28 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
     cannot be written so (a character of a class that NFKC makes several, ``[㈱]``) or the scan went wrong."""
     changed = set(replaced(pattern, flags))
     try:
-        atoms = list(_atoms(pattern))
+        atoms = _composed(list(_atoms(pattern)))
     except (ValueError, KeyError, IndexError):  # pragma: no cover - the pattern compiled already
         return None
     parts, last = [], 0
+    members: dict[int, set[str]] = {}  # each class's characters: [～〜] → [~〜], not [~〜〜]
+    for atom in atoms:
+        members.setdefault(atom.owner, set()).add(atom.char)
     dropped = _redundant(pattern, atoms, changed, flags)  # [2２] → [2]: the class matches 2 without ２
     for atom in atoms:
         span = next((d for d in dropped if d[0] <= atom.start < d[1]), None)
         if span is not None:
             parts += [pattern[last : span[0]]]
             last = span[1]
-        elif atom.char in changed and not atom.ranged:
+        elif not atom.ranged and any(ch in changed for ch in atom.char):
             written = _nfkc(atom.char)
             if atom.in_class and len(written) != 1:
                 return None
-            parts += [pattern[last : atom.start], "".join("\\" + c if c in SPECIAL or c == "-" else c for c in written)]
+            alike = LOOK_ALIKE.get(written, "")  # ～ → [~〜]: the wave dash a phone writes, too
+            written += "" if atom.in_class and alike in members.get(atom.owner, ()) else alike
+            shown = "".join("\\" + c if c in SPECIAL or c == "-" else c for c in written)
+            both = len(written) == 2 and written[1] in CP932_ROUND_TRIP and not atom.in_class
+            parts += [pattern[last : atom.start], f"[{shown}]" if both else shown]
             last = atom.end
     fixed = _FLAT_GROUP.sub(_once, "".join(parts) + pattern[last:]) if parts else pattern
     try:
@@ -77,8 +86,32 @@ def rewritten(pattern: str, flags: int = 0) -> str | None:
     return None if replaced(fixed, flags) else fixed
 
 
+LOOK_ALIKE = {to: kept for kept, to in CP932_ROUND_TRIP.items() if to in "~-"}
+"""What NFKC makes of CP932's ～ and － (a Windows IME's, a CP932 file's), with the character a phone or a Mac writes
+instead, which NFKC keeps (:data:`taikai.text.CP932_ROUND_TRIP`): a rewrite matches both (``[~〜]``)."""
 _FLAT_GROUP = re.compile(r"(?<!\\)\((\?:)?([^()|\\\[\]]*(?:\|[^()|\\\[\]]*)+)\)")
 """A group of alternatives without groups, classes or escapes in it: ``(?:2|2)``, ``(ア|ア)``."""
+
+
+def _composed(atoms: list[_Atom]) -> list[_Atom]:
+    """Return *atoms* with each character written right after another that NFKC composes with it into one (``ｶﾞ``
+    → ガ, ``ﾊﾟ`` → パ: the normalised text holds ガ, never カ and a voiced mark) made one atom of both."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == atom.start
+            and (last.in_class, last.owner) == (atom.in_class, atom.owner)
+            and not (last.ranged or atom.ranged)
+            and len(last.char) == 1
+            and len(_nfkc(last.char + atom.char)) == 1
+            and len(_nfkc(last.char) + _nfkc(atom.char)) == 2
+        ):
+            out[-1] = _Atom(last.start, atom.end, last.char + atom.char, atom.in_class, owner=atom.owner)
+        else:
+            out.append(atom)
+    return out
 
 
 def _once(group: re.Match[str]) -> str:

@@ -14,8 +14,8 @@ import unicodedata
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
 from taikai.rules._inline_flags import flag_problem, pattern_text
+from taikai.rules._nfkc_pattern import LOOK_ALIKE, replaced, rewritten
 from taikai.rules._nfkc_pattern import SPECIAL as _SPECIAL
-from taikai.rules._nfkc_pattern import replaced, rewritten
 from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
 from taikai.rules._runs import cut_runs
@@ -142,8 +142,12 @@ def _as_text(pattern: str) -> str:
     return ""
 
 
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
 def _fixes(changed: list[str]) -> str:
-    return ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
+    return ", ".join(f"{ch} → {_nfkc(ch)}" for ch in changed)
 
 
 def _write(pattern: str) -> str:
@@ -156,9 +160,13 @@ def _write(pattern: str) -> str:
 def _normalised_problem(pattern: str) -> str:
     changed = replaced(pattern, REGEX_FLAGS)
     if changed:
+        fix = _write(pattern)
+        alike = [(LOOK_ALIKE[_nfkc(ch)], ch) for ch in changed if _nfkc(ch) in LOOK_ALIKE]
+        both = [f"{kept}, as a phone or a Mac writes {ch}" for kept, ch in alike if kept in fix]
+        also = f", which also matches {' and '.join(both)} (NFKC keeps it)" if both else ""
         return (
             f"the regular expression {quoted(pattern)} runs on normalised text (NFKC), where {_fixes(changed)} has "
-            f"been replaced: write {_write(pattern)}"
+            f"been replaced: write {fix}{also}"
         )
     references = _references(pattern)
     if references:
