@@ -107,6 +107,33 @@ def test_the_summary_names_a_row_by_its_part_s_final_name(row, final, named):
     assert [e.row for e in name_parts(result, final).examples] == [named]
 
 
+@pytest.mark.parametrize("kind", ["formulas", "long_texts", "numeric_ids", "unheld", "decode_where"])
+@pytest.mark.parametrize(
+    ("where", "named"),
+    [
+        (
+            "output row 1 of part.00005.csv (id a of part.00005.csv)",
+            "output row 1 of part.00002.csv (id a of part.00005.csv)",
+        ),
+        ("output row 2 of part.00001.csv", "output row 2 of part.00001.csv"),
+        ("/in/x of part.00005.csv:3 (id c)", "/in/x of part.00005.csv:3 (id c)"),  # a file and line: no part
+    ],
+    ids=["renumbered", "kept", "file-line"],
+)
+def test_the_rows_of_each_kind_are_named_by_their_part_s_final_name(kind, where, named):
+    """Regression: with partitions of no row dropped (--partitions 8 on a Parquet file of 3 rows, CSV output), the
+    warning of texts Excel reads as formulas named "output row 1 of part.00007.csv (id c)", a part the output
+    (part.00000 to part.00002) does not have: only the examples were named by their part's final name."""
+    from taikai.batch import CountedRows
+    from taikai.batch._chunk import ChunkResult
+    from taikai.batch._dask_parts import name_parts
+
+    final = {"part.00005.csv": "part.00002.csv", "part.00001.csv": "part.00001.csv"}
+    rows = (where,) if kind == "decode_where" else CountedRows(1, 1, (where,))
+    result = name_parts(ChunkResult(1, {"ok": 1}, {}, {}, **{kind: rows}), final)
+    assert getattr(result, kind) == ((named,) if kind == "decode_where" else CountedRows(1, 1, (named,)))
+
+
 @pytest.mark.parametrize(
     ("names", "said"),
     [

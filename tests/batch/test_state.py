@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
-from taikai.batch import BatchSummary, Interrupted, input_fingerprint
+from taikai.batch import BatchSummary, CountedRows, Interrupted, input_fingerprint
 from taikai.batch._state import Finished, ResumeState, Totals
 from taikai.cli import cli
 from taikai.io import CellLosses
@@ -245,16 +245,16 @@ def test_a_masked_run_saves_the_masker_version_and_resumes_to_the_uninterrupted_
     "totals",
     [
         Totals(rows=2, statuses={"ok": 2}),  # none: saved as an earlier version saved it
-        Totals(rows=5, formula_cells=3, formula_rows=2, formula_where=("line 2", "line 5 (id r4)")),
-        Totals(rows=5, replaced_characters=4, replaced_rows=2, replaced_where=("line 3", "line 4 (id r3)")),
-        Totals(rows=5, long_cells=2, long_rows=1, long_where=("line 6",)),
-        Totals(rows=5, number_ids=2, number_id_where=("line 2 (id 007)", "line 4 (id 0123)")),
+        Totals(rows=5, formulas=CountedRows(3, 2, ("line 2", "line 5 (id r4)"))),
+        Totals(rows=5, replaced_characters=4, unheld=CountedRows(2, 2, ("line 3", "line 4 (id r3)"))),
+        Totals(rows=5, long_texts=CountedRows(2, 1, ("line 6",))),
+        Totals(rows=5, numeric_ids=CountedRows(2, 2, ("line 2 (id 007)", "line 4 (id 0123)"))),
     ],
 )
 def test_the_cells_excel_would_not_show_as_written_are_saved_when_there_are_some(totals):
     values = totals.to_json()
-    assert ("formula_cells" in values, "formula_where" in values) == (bool(totals.formula_cells),) * 2
-    assert ("replaced_rows" in values, "replaced_where" in values) == (bool(totals.replaced_rows),) * 2
-    assert ("long_cells" in values, "long_where" in values) == (bool(totals.long_cells),) * 2
-    assert ("number_ids" in values, "number_id_where" in values) == (bool(totals.number_ids),) * 2
+    assert ("formula_cells" in values, "formula_where" in values) == (bool(totals.formulas),) * 2
+    assert ("replaced_rows" in values, "replaced_where" in values) == (bool(totals.unheld),) * 2
+    assert ("long_cells" in values, "long_where" in values) == (bool(totals.long_texts),) * 2
+    assert ("number_ids" in values, "number_id_where" in values) == (bool(totals.numeric_ids),) * 2
     assert Totals.from_json(json.loads(json.dumps(values))) == totals

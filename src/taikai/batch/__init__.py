@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
-from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
+from taikai.batch._chunk import ChunkResult, RowProblem, chunk_result
 from taikai.batch._columns import text_column_needed
+from taikai.batch._counted import MAX_EXAMPLES, CountedRows
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions, BatchOptionValues
@@ -34,6 +35,7 @@ __all__ = [
     "BatchOptions",
     "BatchSummary",
     "ChunkResult",
+    "CountedRows",
     "FinishError",
     "Interrupted",
     "Progress",

@@ -7,11 +7,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from taikai.batch._counted import MAX_EXAMPLES, CountedRows
 from taikai.io import ExcelRisks, read_as_number
 from taikai.text import Status
-
-MAX_EXAMPLES = 10
-"""Rows with a status other than ``ok`` that the summary lists (the output has all of them)."""
 
 
 @dataclass(frozen=True)
@@ -72,23 +70,14 @@ class ChunkResult:
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`)."""
     folded_rows: int = 0
     """Rows holding such a character."""
-    replaced_rows: int = 0
+    unheld: CountedRows = field(default_factory=CountedRows)
     """Rows holding a character the output's encoding cannot hold (written as ``?``: ``replaced``)."""
-    replaced_where: tuple[str, ...] = ()
-    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
-    formula_cells: int = 0
-    """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
-    formula_rows: int = 0
-    """Rows holding such a cell."""
-    formula_where: tuple[str, ...] = ()
-    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
-    long_cells: int = 0
+    formulas: CountedRows = field(default_factory=CountedRows)
+    """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``), and their rows."""
+    long_texts: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts."""
-    long_rows: int = 0
-    long_where: tuple[str, ...] = ()
-    number_ids: int = 0
+    numeric_ids: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007``, 16 digits or more)."""
-    number_id_where: tuple[str, ...] = ()
     decode_where: tuple[str, ...] = ()
     """The first rows that did not decode cleanly, named as the examples are (``line 3 (id 7)``)."""
 
@@ -166,15 +155,9 @@ def chunk_result(
         ruled=len(fired),
         conflicts=sum(c is True for c in rule_conflicts or ()),
         masks={kind: n for kind, n in (masks or {}).items() if n},
-        replaced_rows=len(unheld),
-        replaced_where=tuple(map(where, unheld[:MAX_EXAMPLES])),
-        formula_cells=risks.formula_cells,
-        formula_rows=len(risks.formula_rows),
-        formula_where=tuple(map(where, risks.formula_rows[:MAX_EXAMPLES])),
-        long_cells=risks.long_cells,
-        long_rows=len(risks.long_rows),
-        long_where=tuple(map(where, risks.long_rows[:MAX_EXAMPLES])),
-        number_ids=len(numbers),
-        number_id_where=tuple(map(where, numbers[:MAX_EXAMPLES])),
+        unheld=CountedRows.of(unheld, where),
+        formulas=CountedRows.of(risks.formula_rows, where, risks.formula_cells),
+        long_texts=CountedRows.of(risks.long_rows, where, risks.long_cells),
+        numeric_ids=CountedRows.of(numbers, where),
         decode_where=tuple(map(where, decoded[:MAX_EXAMPLES])),
     )

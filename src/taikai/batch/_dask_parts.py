@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._counted import COUNTED_ROWS
 from taikai.batch._dask_cells import RAW_PREFIX, as_read
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
 from taikai.batch._dask_parquet import byte_columns
@@ -105,15 +106,22 @@ def _save(
 
 
 def name_parts(result: ChunkResult, final: Mapping[str, str]) -> ChunkResult:
-    """Return *result* with the rows its examples name as ``N of part.K`` (:func:`write_part`) named by their part's
-    *final* name: the parts are numbered anew once those of no row are dropped (``part.00005`` may become
-    ``part.00002``)."""
+    """Return *result* with the rows its examples and its lists of rows (:data:`COUNTED_ROWS`, ``decode_where``)
+    name as ``N of part.K`` (:func:`write_part`) named by their part's *final* name: the parts are numbered anew
+    once those of no row are dropped (``part.00005`` may become ``part.00002``)."""
 
     def named(row: int | str) -> int | str:
         number, of, part = row.partition(" of ") if isinstance(row, str) else (row, "", "")
         return f"{number}{of}{final.get(part, part)}" if of else row
 
-    return replace(result, examples=tuple(replace(e, row=named(e.row)) for e in result.examples))
+    def where(said: str) -> str:  # "output row 1 of part.00005.csv (id 7)": the place, then the id
+        place, then, who = said.partition(" (")
+        return f"{named(place)}{then}{who}"
+
+    counted = {kind: getattr(result, kind) for kind in COUNTED_ROWS}
+    renamed = {kind: replace(rows, where=tuple(map(where, rows.where))) for kind, rows in counted.items() if rows}
+    examples = tuple(replace(e, row=named(e.row)) for e in result.examples)
+    return replace(result, examples=examples, decode_where=tuple(map(where, result.decode_where)), **renamed)
 
 
 def write_part(

@@ -12,14 +12,11 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from taikai.batch._chunk import RowProblem
+from taikai.batch._counted import COUNTED_ROWS, CountedRows
 from taikai.io import CellLosses, Position
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-
-_WHERE = ("replaced_where", "formula_where", "long_where", "number_id_where", "decode_where")
-"""The lists of rows :class:`Totals` keeps besides the examples and ``decode_lines``."""
 
 
 @dataclass(frozen=True)
@@ -34,9 +31,8 @@ class Totals:
     bad_lines: int = 0
     blank_lines: int = 0
     replaced_characters: int = 0
-    replaced_rows: int = 0
+    unheld: CountedRows = field(default_factory=CountedRows)
     """Rows holding a character the output's encoding could not hold (written as ``?``)."""
-    replaced_where: tuple[str, ...] = ()
     folded_characters: int = 0
     """Characters a CP932 output holds as others (〜 as ～), not counted in ``replaced_characters``."""
     folded_rows: int = 0
@@ -50,39 +46,35 @@ class Totals:
     decode_lines: tuple[int | str, ...] = ()
     decode_where: tuple[str, ...] = ()
     """The first of those rows named as the examples are (``line 3 (id 7)``); none in a state saved before."""
-    formula_cells: int = 0
+    formulas: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: text cells Excel would read as formulas (escaped with ``excel_safe``)."""
-    formula_rows: int = 0
-    formula_where: tuple[str, ...] = ()
-    long_cells: int = 0
+    long_texts: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: texts longer than an Excel cell holds."""
-    long_rows: int = 0
-    long_where: tuple[str, ...] = ()
-    number_ids: int = 0
+    numeric_ids: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007``)."""
-    number_id_where: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them); the
-        CP932 folds, the rows of the characters replaced, and the cells Excel would read as formulas or cut, only
-        when there are some, so that a run without them saves the state earlier versions did."""
+        """Return JSON-ready values, in the order of the fields (as ``state.json`` and the summary hold them), each
+        :class:`CountedRows` as its keys (:data:`COUNTED_ROWS`); those, the CP932 folds and the rows not cleanly
+        decoded named, only when there are some, so that a run without them saves the state earlier versions did."""
         only = {"folded_characters": self.folded_characters, "folded_rows": self.folded_characters}
-        only |= dict.fromkeys(("replaced_rows", "replaced_where"), self.replaced_rows)
-        only |= dict.fromkeys(("formula_cells", "formula_rows", "formula_where"), self.formula_cells)
-        only |= dict.fromkeys(("long_cells", "long_rows", "long_where"), self.long_cells)
-        only |= dict.fromkeys(("number_ids", "number_id_where"), self.number_ids)
         only |= {"decode_where": self.decode_rows}
-        values = {f.name: getattr(self, f.name) for f in fields(self) if only.get(f.name, 1)}
-        lists = {name: list(value) for name, value in values.items() if isinstance(value, tuple)}
-        return values | lists | {"examples": [e.to_dict() for e in self.examples]}
+        values: dict[str, Any] = {}
+        for name, value in ((f.name, getattr(self, f.name)) for f in fields(self) if only.get(f.name, 1)):
+            if name in COUNTED_ROWS:
+                values |= COUNTED_ROWS[name].to_json(value) if value else {}
+            else:
+                values[name] = list(value) if isinstance(value, tuple) else value
+        return values | {"examples": [e.to_dict() for e in self.examples]}
 
     @classmethod
     def from_json(cls, values: dict[str, Any]) -> Totals:
         """Read back what :meth:`to_json` wrote; a count a version before it did not save is 0 (none)."""
         known = {f.name: values[f.name] for f in fields(cls) if f.name in values}
         examples = tuple(RowProblem.from_dict(e) for e in values.get("examples", []))
-        lists = {name: tuple(values.get(name, [])) for name in ("decode_lines", *_WHERE)}
-        return cls(**known | {"examples": examples} | lists)
+        lists = {name: tuple(values.get(name, [])) for name in ("decode_lines", "decode_where")}
+        counted = {name: keys.from_json(values) for name, keys in COUNTED_ROWS.items()}
+        return cls(**known | {"examples": examples} | lists | counted)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from taikai._warn import warn_user
-from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
+from taikai.batch._chunk import ChunkResult, RowProblem
+from taikai.batch._counted import COUNTED_ROWS, MAX_EXAMPLES, CountedRows, CountPart, WherePart
 from taikai.batch._state import Totals
 from taikai.batch._summary_text import excel_warnings, summary_text, unclassified_warning
 from taikai.errors import DataWarning
@@ -35,10 +36,9 @@ class BatchSummary:
     bad_lines_file: str | None = None
     blank_lines: int = 0
     replaced_characters: int = 0
-    replaced_rows: int = 0
-    """Rows holding a character the CSV/TSV output's encoding could not hold (of ``replaced_characters``)."""
-    replaced_where: list[str] = field(default_factory=list)
-    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
+    unheld: CountedRows = field(default_factory=CountedRows)
+    """Rows holding a character the CSV/TSV output's encoding could not hold (of ``replaced_characters``): how many
+    (``replaced_rows``) and the first named as the examples are (``line 3 (id 7)``: ``replaced_where``)."""
     folded_characters: int = 0
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`), which the text of the
     rows no longer holds as read; not among ``replaced_characters``, the ones written as ``?``."""
@@ -61,22 +61,17 @@ class BatchSummary:
     """The file lines of the first such rows (``FILE:LINE`` where the Dask engine read several files)."""
     decode_where: list[str] = field(default_factory=list)
     """The first such rows, named as the examples are (``line 3 (id 7)``)."""
-    formula_cells: int = 0
+    formulas: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: text cells Excel would read as formulas (``=``, ``+``, ``-``, ``@`` first; not a plain
-    number): written with an apostrophe first with ``excel_safe``, else warned of (:meth:`warn_formulas`)."""
-    formula_rows: int = 0
-    """Rows holding such a cell."""
-    formula_where: list[str] = field(default_factory=list)
-    """The first such rows, named as the examples are (``line 3 (id 7)``)."""
-    long_cells: int = 0
+    number): written with an apostrophe first with ``excel_safe``, else warned of (:meth:`warn_excel`); and their
+    rows (``formula_cells``, ``formula_rows``, ``formula_where``)."""
+    long_texts: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: texts longer than an Excel cell holds (32,767 characters), which Excel cuts when it opens the
-    file (:meth:`warn_excel`)."""
-    long_rows: int = 0
-    long_where: list[str] = field(default_factory=list)
-    number_ids: int = 0
+    file (:meth:`warn_excel`); and their rows (``long_cells``, ``long_rows``, ``long_where``)."""
+    numeric_ids: CountedRows = field(default_factory=CountedRows)
     """CSV/TSV output: ids Excel reads as numbers it does not show as written (``007`` as 7, 16 digits or more
-    rounded), so that they no longer join to the user's data (:meth:`warn_excel`)."""
-    number_id_where: list[str] = field(default_factory=list)
+    rounded), so that they no longer join to the user's data (:meth:`warn_excel`; ``number_ids``,
+    ``number_id_where``)."""
     excel_safe: bool = False
     """``--excel-safe``: such cells were written with an apostrophe first (not saved per chunk: an option)."""
     cut_cells: int = 0
@@ -102,6 +97,17 @@ class BatchSummary:
     prefix: str = ""
     """``--prefix``, before the names of the model's columns that the text names (not saved here: the engines write
     it beside the summary's own values)."""
+
+    replaced_rows = CountPart("unheld")
+    replaced_where = WherePart("unheld")
+    formula_cells = CountPart("formulas", "cells")
+    formula_rows = CountPart("formulas")
+    formula_where = WherePart("formulas")
+    long_cells = CountPart("long_texts", "cells")
+    long_rows = CountPart("long_texts")
+    long_where = WherePart("long_texts")
+    number_ids = CountPart("numeric_ids")
+    number_id_where = WherePart("numeric_ids")
 
     @property
     def rows_per_second(self) -> float:
@@ -180,18 +186,10 @@ class BatchSummary:
         self.bad_lines += bad
         self.blank_lines += blank
         self.replaced_characters += result.replaced
-        self.replaced_rows += result.replaced_rows
-        self.replaced_where = (self.replaced_where + list(result.replaced_where))[:MAX_EXAMPLES]
         self.folded_characters += result.folded
         self.folded_rows += result.folded_rows
-        self.formula_cells += result.formula_cells
-        self.formula_rows += result.formula_rows
-        self.formula_where = (self.formula_where + list(result.formula_where))[:MAX_EXAMPLES]
-        self.long_cells += result.long_cells
-        self.long_rows += result.long_rows
-        self.long_where = (self.long_where + list(result.long_where))[:MAX_EXAMPLES]
-        self.number_ids += result.number_ids
-        self.number_id_where = (self.number_id_where + list(result.number_id_where))[:MAX_EXAMPLES]
+        for kind in COUNTED_ROWS:
+            setattr(self, kind, getattr(self, kind) + getattr(result, kind))
         self.decode_where = (self.decode_where + list(result.decode_where))[:MAX_EXAMPLES]
         self.ruled += result.ruled
         self.conflicts += result.conflicts
@@ -222,19 +220,11 @@ class BatchSummary:
             "mask_pii": self.mask_pii,
             "limit": self.limit,
             "more_rows": self.more_rows,
-            **self.totals().to_json(),
-            "replaced_rows": self.replaced_rows,
-            "replaced_where": self.replaced_where,
+            **self.totals().to_json(),  # and what the totals save only when there are some, here also when none:
+            **self._counted("unheld"),
             "folded_characters": self.folded_characters,
             "folded_rows": self.folded_rows,
-            "formula_cells": self.formula_cells,
-            "formula_rows": self.formula_rows,
-            "formula_where": self.formula_where,
-            "long_cells": self.long_cells,
-            "long_rows": self.long_rows,
-            "long_where": self.long_where,
-            "number_ids": self.number_ids,
-            "number_id_where": self.number_id_where,
+            **self._counted("formulas", "long_texts", "numeric_ids"),
             "excel_safe": self.excel_safe,
             "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,
@@ -245,6 +235,10 @@ class BatchSummary:
             "rows_per_second": self.rows_per_second,
             "not_ok": self.not_ok,
         }
+
+    def _counted(self, *kinds: str) -> dict[str, Any]:
+        """Return the JSON values of the :class:`CountedRows` *kinds* (names of :data:`COUNTED_ROWS`)."""
+        return {key: value for kind in kinds for key, value in COUNTED_ROWS[kind].to_json(getattr(self, kind)).items()}
 
     def __repr__(self) -> str:
         """Return the files and the counts per status on one line (``str()``, and a notebook, show the summary)."""

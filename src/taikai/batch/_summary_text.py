@@ -79,10 +79,9 @@ def summary_text(summary: BatchSummary) -> str:
             "each row's message says so"
         )
     said = "(written as '?' in cp932; control characters removed in xlsx)"
-    if summary.replaced_rows:  # CSV/TSV output, whose rows are named
-        named = cut_list(summary.replaced_where, len(summary.replaced_where), total=summary.replaced_rows)
+    if unheld := summary.unheld:  # CSV/TSV output, whose rows are named
         keep = OUTPUT_ENCODING.either(["utf-8-sig"])
-        said = f"in {summary.replaced_rows:,} row(s), written as '?': {named}; {keep}, which Excel opens, keeps them"
+        said = f"in {unheld.rows:,} row(s), written as '?': {unheld.named()}; {keep}, which Excel opens, keeps them"
     if summary.replaced_characters:
         lines.append(f"characters the output cannot hold: {summary.replaced_characters:,} {said}")
     if summary.folded_characters:
@@ -90,14 +89,13 @@ def summary_text(summary: BatchSummary) -> str:
             f"characters cp932 holds as others: {summary.folded_characters:,} in {summary.folded_rows:,} row(s) "
             f"({FOLDS_SAID}, as Excel's CP932 save writes them)"
         )
-    if summary.formula_cells and summary.excel_safe:
-        named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+    if (formulas := summary.formulas) and summary.excel_safe:
         lines.append(
-            f"texts written with an apostrophe first, which Excel would read as formulas: {summary.formula_cells:,} "
-            f"in {summary.formula_rows:,} row(s): {named}"
+            f"texts written with an apostrophe first, which Excel would read as formulas: {formulas.cells:,} "
+            f"in {formulas.rows:,} row(s): {formulas.named()}"
         )
-    if summary.cut_cells:  # named as every list of rows is: line and id (long_where); a summary before: output row
-        cut_where = summary.long_where or [f"output row {n}" for n in summary.cut_row_numbers]
+    if summary.cut_cells:  # named as every list of rows is: line and id (long_texts); a summary before: output row
+        cut_where = list(summary.long_texts.where) or [f"output row {n}" for n in summary.cut_row_numbers]
         named = cut_list(cut_where, len(cut_where), total=summary.cut_rows)
         lines.append(
             f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {summary.cut_cells:,} in {summary.cut_rows:,} "
@@ -112,31 +110,30 @@ def excel_warnings(summary: BatchSummary) -> list[str]:
     reads as formulas, unless they were escaped; texts longer than a cell holds, which it cuts; ids it reads as
     numbers (``007``). Each names the first rows and what to do."""
     said = []
-    if summary.formula_cells and not summary.excel_safe:
-        named = cut_list(summary.formula_where, len(summary.formula_where), total=summary.formula_rows)
+    formulas, long_texts, numeric_ids = summary.formulas, summary.long_texts, summary.numeric_ids
+    if formulas and not summary.excel_safe:
         said.append(
-            f"{summary.output}: {summary.formula_cells:,} text cell(s) in {summary.formula_rows:,} row(s) start with "
+            f"{summary.output}: {formulas.cells:,} text cell(s) in {formulas.rows:,} row(s) start with "
             f"=, +, - or @, which Excel reads as a formula when it opens the file (it computes it, shows #NAME?, or "
-            f"makes a link of =HYPERLINK(…)): {named}. To open the file in Excel, run again with "
+            f"makes a link of =HYPERLINK(…)): {formulas.named()}. To open the file in Excel, run again with "
             f"{EXCEL_SAFE.given(True)}, which writes each with an apostrophe first, so that Excel shows it as text "
             "(taikai report, drift and read_predictions read it back as it was), or write xlsx output, which holds "
             "them as text"
         )
-    if summary.long_cells and not summary.cut_cells:  # an xlsx output's are cut as it is written: said so
-        named = cut_list(summary.long_where, len(summary.long_where), total=summary.long_rows)
+    if long_texts and not summary.cut_cells:  # an xlsx output's are cut as it is written: said so
         said.append(
-            f"{summary.output}: {summary.long_cells:,} text cell(s) in {summary.long_rows:,} row(s) hold more than "
-            f"{XLSX_MAX_CELL:,} characters, which Excel cuts to that when it opens the file: {named}. The file holds "
-            "them whole (taikai report, drift and read_predictions read them so); do not save it again from Excel, "
-            "which would keep only what it shows"
+            f"{summary.output}: {long_texts.cells:,} text cell(s) in {long_texts.rows:,} row(s) hold more than "
+            f"{XLSX_MAX_CELL:,} characters, which Excel cuts to that when it opens the file: {long_texts.named()}. "
+            "The file holds them whole (taikai report, drift and read_predictions read them so); do not save it again "
+            "from Excel, which would keep only what it shows"
         )
-    if summary.number_ids:
-        named = cut_list(summary.number_id_where, len(summary.number_id_where), total=summary.number_ids)
+    if numeric_ids:
         said.append(
-            f"{summary.output}: {summary.number_ids:,} id(s) of column {summary.id_column!r} {READ_AS_NUMBERS}, so "
-            f"that they no longer match your data's ids, nor do once saved from Excel: {named}. The file holds them as "
-            "written (taikai report, drift and read_predictions read them so); to open it in Excel, import it (Data > "
-            "From Text/CSV) with that column's type set to Text, or write xlsx output, which holds them as text"
+            f"{summary.output}: {numeric_ids.rows:,} id(s) of column {summary.id_column!r} {READ_AS_NUMBERS}, so "
+            f"that they no longer match your data's ids, nor do once saved from Excel: {numeric_ids.named()}. The file "
+            "holds them as written (taikai report, drift and read_predictions read them so); to open it in Excel, "
+            "import it (Data > From Text/CSV) with that column's type set to Text, or write xlsx output, which holds "
+            "them as text"
         )
     return said
 
