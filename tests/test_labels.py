@@ -194,6 +194,13 @@ def test_a_separator_at_either_end_of_a_label_is_dropped(cell, expected):
         ("Fees、時間がない", False, ["fees", "time"]),
         ("Fees、時間がない", True, ["Fees", "時間がない"]),
         ("ｆｅｅｓ", True, ["fees"]),  # NFKC still applies
+        # a space is part of a label of one's own, even between taxonomy words: a team's "other fees" was read as
+        # the two labels other and fees, and train --free-labels learnt other and lost the label
+        ("other fees", True, ["other fees"]),
+        ("other fees", False, ["other", "fees"]),
+        ("Time trouble|手数料", True, ["Time trouble", "手数料"]),
+        ("low_pay　time", True, ["low_pay time"]),  # an ideographic space is a space after NFKC
+        ("Fees, 時間がない", True, ["Fees", "時間がない"]),  # a comma still separates them
     ],
 )
 def test_labels_of_one_s_own_are_kept_as_written(cell, as_written, expected):

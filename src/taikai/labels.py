@@ -137,16 +137,20 @@ LABEL_SEPARATORS = re.compile(r"\|+")
 """What separates several reasons in a label cell (after NFKC, which makes ``｜`` of it)."""
 _BETWEEN_REASONS = re.compile(r"[,、\s]+")
 """What separates reasons of the taxonomy too (``fees、time``, ``fees time``; after NFKC ``，`` is a comma)."""
+_BETWEEN_OWN = re.compile(r"\s*[,、]\s*")
+"""What separates them in labels of one's own: a comma only (``Fees、時間がない``); a space is part of a label there
+(``other fees``, a team's label of two taxonomy words, is one label, not ``other`` and ``fees``)."""
 _SEPARATOR_CHARACTERS = ",、 \t\r\n\u3000"
 """The separators stripped from both ends of a label (``fees、`` is ``fees``, as ``fees|`` is)."""
 
 
-def _split_between_reasons(part: str) -> list[str]:
+def _split_between_reasons(part: str, as_written: bool = False) -> list[str]:
     """Return *part* split at commas and whitespace when every piece names a reason of the taxonomy (``fees、time``),
-    else whole: a label of one's own (``--free-labels``) may hold a space or a comma (``late payment``, ``旅行、観光``).
+    else whole: a label of one's own (``--free-labels``) may hold a space or a comma (``late payment``, ``旅行、観光``);
+    *as_written* (labels of one's own), at commas only (:data:`_BETWEEN_OWN`).
     A separator at either end separates nothing and is dropped (``fees、``, ``、``), as a ``|`` there is."""
     part = part.strip(_SEPARATOR_CHARACTERS)
-    pieces = [x for x in _BETWEEN_REASONS.split(part) if x]
+    pieces = [x for x in (_BETWEEN_OWN if as_written else _BETWEEN_REASONS).split(part) if x]
     if len(pieces) > 1 and all(reason_id(x) in REASON_IDS for x in pieces):
         return pieces
     return [part] if part else []
@@ -178,11 +182,13 @@ def parse_label_cell(value: object, *, as_written: bool = False) -> list[str]:
     """Return the reason ids of a label cell, first the primary, without blanks or repeats.
 
     Reasons are separated by ``|`` (full-width too); reasons of the taxonomy also by ``,``, ``、`` (full-width
-    forms too) or whitespace. A label of one's own keeps its commas and spaces (``旅行、観光``, ``late payment``).
+    forms too) or whitespace. A label of one's own keeps its commas and spaces (``旅行、観光``, ``late payment``);
+    *as_written*, a space is always part of a label (``other fees`` is one label of one's own).
     *as_written* (labels of one's own, see :func:`own_labels`): each label is kept as written (after NFKC), not
     turned into a taxonomy id (``その他`` stays ``その他``, ``Fees`` stays ``Fees``).
     """
-    parts = (x for part in LABEL_SEPARATORS.split(label_cell(value)) for x in _split_between_reasons(part))
+    cell = label_cell(value)
+    parts = (x for part in LABEL_SEPARATORS.split(cell) for x in _split_between_reasons(part, as_written))
     return list(dict.fromkeys(x if as_written else reason_id(x) for x in parts if x))
 
 

@@ -78,6 +78,39 @@ def test_the_verdict_note_does_not_repeat_the_title(predictions, tiny_model, tin
     assert ("閾値は、ドリフトのない文章" if lang == "ja" else "Each limit was set between") in section.notes[0]
 
 
+@pytest.fixture(scope="module")
+def own_model(tiny_csv, tmp_path_factory) -> taikai.Model:
+    """The tiny fixture with labels of a team's own, trained with free_labels=True (a topic set, one named like a
+    taxonomy reason): its drift statistics are its own, its limits taikai's."""
+    own = {"low_pay": "報酬", "fees": "other", "rejection": "審査 結果", "time": "体調"}
+    frame = pd.read_csv(tiny_csv)
+    frame["reasons"] = [own.get(r.split("|")[0], "ニュース") for r in frame["reasons"]]
+    path = tmp_path_factory.mktemp("own") / "own.csv"
+    frame.to_csv(path, index=False)
+    return taikai.train(path, config=taikai.FeatureConfig(min_df=1), folds=2, test_size=0, free_labels=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "churn", "own"),
+    [
+        ("en", "Each limit was set on taikai's model of churn reviews", "This model's labels are its own"),
+        ("ja", "閾値は taikai の退会レビューのモデルで決めた", "このモデルのラベルは利用者独自のもので"),
+    ],
+)
+def test_a_model_of_its_own_labels_is_told_the_limits_were_set_on_churn_reviews(
+    predictions, tiny_model, own_model, tiny_csv, lang, churn, own
+):
+    """Regression: a team's model trained on news (livedoor topics, --free-labels) read that its limits were set
+    between text without drift and "clearly different text (news articles, hotel reviews)", as if its own kind of
+    text were what the limits call drifted; the limits were set on taikai's churn model and not checked on its text.
+    The taxonomy's model keeps the sentence as it was."""
+    texts = pd.read_csv(tiny_csv)[["text"]]
+    said = drift_section(own_model.predict_frame(texts), own_model, lang=lang).notes[0]
+    assert churn in said and own in said and "docs/" not in said
+    kept = drift_section(tiny_model.predict_frame(texts), tiny_model, lang=lang).notes[0]
+    assert churn not in kept and own not in kept
+
+
 @pytest.mark.parametrize(
     "build",
     [

@@ -51,7 +51,8 @@ SECTIONS["segments"] = segments_section
             [
                 "Sentiment over time: the share that moved most is 'positive', from 60.0% to 14.3% in 2026-02 (against "
                 "2026-01).",
-                "Sentiment per reason: the reason with the highest share of negative reviews is 'Trouble, distrust', "
+                "Sentiment per reason: the reason with the highest share of 'negative' reviews is 'Trouble, "
+                "distrust', "
                 "95.2% (20 of 21).",
             ],
         ),
@@ -137,6 +138,34 @@ def test_the_reasons_alt_names_every_tied_top_reason(counts, lang, alt):
     frame["text"] = [f"本文 {i}" for i in range(len(frame))]
     ctx = ReportContext(frame, ReportOptions(lang=lang))
     assert next(b.alt for b in reasons_section(ctx).blocks if isinstance(b, Figure)) == alt
+
+
+def _own_scale() -> pd.DataFrame:
+    """12 reviews of a team's own topics (ニュース 8, スポーツ 4) and sentiment scale 1, 3, 5 (--free-labels)."""
+    rows = [("ニュース", "1")] * 6 + [("ニュース", "5")] * 2 + [("スポーツ", "3")] * 3 + [("スポーツ", "1")]
+    frame = pd.DataFrame(rows, columns=["reason", "sentiment"])
+    frame["status"], frame["message"] = "ok", None
+    frame["reason_ja"] = frame["reasons"] = frame["reason"]
+    for r in ("ニュース", "スポーツ"):
+        frame[f"p_reason_{r}"] = (frame["reason"] == r) * 0.8 + 0.1
+    for s in ("1", "3", "5"):
+        frame[f"p_sentiment_{s}"] = (frame["sentiment"] == s) * 0.7 + 0.1
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("lang", "alt"),
+    [
+        ("en", "Sentiment per reason: the reason with the highest share of '1' reviews is 'ニュース', 75.0% (6 of 8)."),
+        ("ja", "理由ごとの感情: 「1」の割合が最も高い理由は「ニュース」で 75.0% (6/8 件)。"),
+    ],
+)
+def test_a_sentiment_of_ones_own_is_quoted_in_the_alt(lang, alt):
+    """Regression: a team's sentiment scale of its own (1, 3, 5) read "the highest share of 1 reviews" in English,
+    a count rather than a label; the Japanese quoted it (「1」), as the English quotes every other label."""
+    ctx = ReportContext(_own_scale(), ReportOptions(lang=lang))
+    assert alt in [b.alt for b in sentiment_section(ctx).blocks if isinstance(b, Figure)]
 
 
 def _months(counts: dict[str, dict[str, int]]) -> pd.DataFrame:

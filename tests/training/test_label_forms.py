@@ -57,3 +57,24 @@ def test_train_notes_labels_nfkc_changed_in_list_cells(tmp_path, suffix):
     said = "so the model's labels are the forms read: 'ｌｏｗ＿ｐａｙ' is read as 'low_pay'; 'ﾈｶﾞ' is read as 'ネガ'\n"
     assert f"taikai: warning: {data}: {NOTE} (full-width brackets" in result.output, result.output
     assert said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("labels", "learnt"),
+    [  # regression: a team's label of two taxonomy words was read as two labels, and its own label was lost
+        (["other fees", "misc"], ["misc", "other fees"]),
+        (["Time trouble", "low_pay time"], ["Time trouble", "low_pay time"]),
+        (["late payment", "その他"], ["late payment", "その他"]),
+    ],
+)
+def test_train_free_labels_keeps_a_label_with_a_space_whole(tmp_path, labels, learnt):
+    import pandas as pd
+
+    import taikai
+
+    texts = ["野球の試合で勝った", "野球の選手が打った", "スマホを買った", "スマホのアプリ"]
+    frame = pd.DataFrame(
+        {"text": texts, "reasons": [labels[i // 2] for i in range(4)], "sentiment": ["良い", "悪い"] * 2}
+    )
+    model = taikai.train(frame, folds=0, test_size=0, free_labels=True, config=taikai.FeatureConfig(min_df=1))
+    assert sorted(model.reason_labels) == learnt

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai._masked_messages import errors_masked
+from taikai.analysis._drift_limits import OWN_VERDICT
 from taikai.analysis._drift_lists import moved, new_words, period_words
 from taikai.analysis._drift_words import (
     NOTES,
@@ -33,6 +34,7 @@ from taikai.drift import (
 )
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
+from taikai.labels import own_labels
 from taikai.model import (
     Model,
     default_model_dir,
@@ -223,7 +225,9 @@ def drift_section(
     verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))
     reference = f"training statistics of the model {model_name or _model_name(resolved)}"  # as taikai drift names it
     name, source = sentence(reference, lang), sentence(report.reference.source, lang)
-    notes = [words["verdict"].format(verdict=verdict, name=name, source=source)]
+    # the limits were set on churn reviews: a model of labels of its own is told they were not checked on its text
+    template = OWN_VERDICT[lang] if own_labels(resolved.reason_labels) else words["verdict"]
+    notes = [template.format(verdict=verdict, name=name, source=source)]
     stats = report.overall.statistics
     if stats.foreign:  # the unclassifiable share counts them, while the status section counts them classified
         notes.append(

@@ -47,7 +47,7 @@ WORDS = {
         "rose": "the count that moved most is '{name}', from {before} to {after} {after|review|reviews} in {period} "
         "(against "
         "{previous}).",
-        "most": "the reason with the highest share of {sentiment} reviews is '{name}', {share} ({count} of {n}).",
+        "most": "the reason with the highest share of '{sentiment}' reviews is '{name}', {share} ({count} of {n}).",
         "moved_tied": "the shares that moved most, by as much, are {items}.",
         "rose_tied": "the counts that moved most, by as much, are {items}.",
         "rose_item": "'{name}', from {before} to {after} {after|review|reviews} in {period} (against {previous})",
