@@ -1000,7 +1000,8 @@ def test_the_report_tags_each_text_once_for_words_and_drift(tiny_model, tiny_mod
 
 
 def test_the_drift_check_is_built_right_after_the_words_and_shown_in_page_order(predictions, tiny_model_dir):
-    # the words kept for the drift check are let go before the sections between them are built (peak memory)
+    # the words kept for the drift check are let go before the sections between them are built (peak memory); the
+    # summary, which says the drift verdict, is built last (else it made the check before the words)
     import io
 
     from taikai.analysis._report._progress import Steps
@@ -1008,7 +1009,15 @@ def test_the_drift_check_is_built_right_after_the_words_and_shown_in_page_order(
     stream = io.StringIO()
     page = build_report(predictions, model=tiny_model_dir, charts=False, embed_font=False, progress=Steps(True, stream))
     steps = re.findall(r"report: (\w+)", stream.getvalue())
-    assert steps == [*steps[: steps.index("words") + 1], "drift", "representative", "uncertain", "rules", "page"]
+    assert steps == [
+        *steps[: steps.index("words") + 1],
+        "drift",
+        "representative",
+        "uncertain",
+        "rules",
+        "summary",
+        "page",
+    ]
     shown = re.findall(r'<section id="(\w+)"', page)
     assert shown == [k for k in SECTIONS if k in shown]
     assert shown.index("drift") == len(shown) - 1 and shown.index("words") < shown.index("representative")

@@ -63,7 +63,9 @@ class DriftSection:
     shows there when the verdict is ``no``); ``period_words`` the new words of each drifted period;
     ``words_not_listed`` why no new words are listed (the reference too small to judge against), else ``None``;
     ``error`` what stopped the check, in the library's words (options, columns), for whoever made the page, while
-    ``notes`` say it in plain words for its reader; else ``None``.
+    ``notes`` say it in plain words for its reader; else ``None``. ``verdict`` is the verdict as the first note
+    says it, in the section's language (``Drift found (drift: yes)``, ``ドリフトなし``, ``Not judged: … (drift: not
+    judged; WHY)``), which the report's summary repeats; ``None`` when drift could not be checked.
     """
 
     title: str
@@ -78,6 +80,7 @@ class DriftSection:
     period_words: tuple[str, ...] = ()
     words_not_listed: str | None = None
     error: str | None = None
+    verdict: str | None = None
 
 
 def _verdict(f: Figure) -> str:
@@ -268,6 +271,7 @@ def drift_section(
         moved(report, lang, resolved.reason_labels),
         period_words(report, lang),
         words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
+        verdict=verdict,
     )
 
 

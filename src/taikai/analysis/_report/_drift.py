@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import warnings
+from weakref import WeakKeyDictionary
 
 from taikai._warn import warn_user
-from taikai.analysis._drift_section import drift_section
+from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._drift_words import NOTES
 from taikai.analysis._report._blocks import Block, Bullets, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
@@ -18,18 +19,28 @@ NEW_WORDS = {
 }
 
 
-def drift_builder(ctx: ReportContext) -> Section | None:
-    """The verdict, the reasons, the figures, the reason that moved most (of the whole dump and of each drifted
-    period), the figures per period with a date column and each drifted period's new words, and the whole
-    input's new words (or why they are not listed); ``None`` without
-    ``drift`` in the options (the section tokenizes every text)."""
+_CHECKED: WeakKeyDictionary[ReportContext, DriftSection | None] = WeakKeyDictionary()
+"""The drift check of each page being built, made once (it tokenizes every text): let go with the page's context."""
+
+
+def drift_check(ctx: ReportContext) -> DriftSection | None:
+    """Return the drift check of *ctx*'s predictions, made on first use for the page: what the drift section shows,
+    and the verdict the summary says; ``None`` without ``drift`` in the options."""
+    if ctx not in _CHECKED:
+        _CHECKED[ctx] = _check(ctx)
+    return _CHECKED[ctx]
+
+
+def _check(ctx: ReportContext) -> DriftSection | None:
+    """Check *ctx*'s predictions for drift (``None`` without ``drift`` in the options). A model the batch summary
+    names that cannot be had gives a section of one note saying why, and a warning where it looked."""
     if not ctx.options.drift:
         return None
     o = ctx.options
     if isinstance(ctx.model_source, MissingModel):  # never another model in its place
         warn_user(f"the drift section is left out: {ctx.model_source.detail}", DataWarning)
         cannot = NOTES[o.lang]["cannot"].format(exc=missing_reason(ctx.model_source, o.lang))
-        return Section.of("drift", NOTES[o.lang]["title"], [Note(cannot)])
+        return DriftSection(NOTES[o.lang]["title"], (cannot,))
     with warnings.catch_warnings():  # the trend section warns about the same dates
         warnings.simplefilter("ignore", DataWarning)
         freq = o.freq if o.date_column is not None else None  # the periods' length: none without a date column
@@ -48,6 +59,17 @@ def drift_builder(ctx: ReportContext) -> Section | None:
         )
     if found.error is not None:  # the note says it plainly: the detail names options, columns, the frame
         warn_user(f"drift could not be checked, and the page says so: {found.error}", DataWarning)
+    return found
+
+
+def drift_builder(ctx: ReportContext) -> Section | None:
+    """The verdict, the reasons, the figures, the reason that moved most (of the whole dump and of each drifted
+    period), the figures per period with a date column and each drifted period's new words, and the whole
+    input's new words (or why they are not listed); ``None`` without
+    ``drift`` in the options (the section tokenizes every text)."""
+    found = drift_check(ctx)
+    if found is None:
+        return None
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))
@@ -60,7 +82,7 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     if found.period_words:
         blocks.append(Bullets(found.period_words))
     if found.new_words is not None and len(found.new_words):
-        blocks += [Note(NEW_WORDS[o.lang]), Table.from_frame(found.new_words, index=False)]
+        blocks += [Note(NEW_WORDS[ctx.options.lang]), Table.from_frame(found.new_words, index=False)]
     elif found.words_not_listed:  # a reference too small: the new words are not measured, not "none"
         blocks.append(Note(found.words_not_listed))
     return Section.of("drift", found.title, blocks)

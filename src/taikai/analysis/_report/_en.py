@@ -65,6 +65,16 @@ EN = Phrases(
     summary_method_periods="each {period} against the last {period} before it with enough reviews",
     summary_method_segments="each value of {by} against all others",
     summary_method_and=" and ",
+    summary_drift={
+        "yes": "{verdict}: this input, or part of it, differs from the model's training data, so the reasons and "
+        "sentiments on this page may be less accurate than when the model was tested; the last section, '{title}', "
+        "says how and where.",
+        "no": "{verdict} against the model's training data.",
+        "not judged": "{verdict}. Whether this input is like the model's training data is not known (the last "
+        "section, '{title}').",
+        "unchecked": "Drift cannot be checked, so whether this input is like the model's training data is not known "
+        "(the last section, '{title}', says why).",
+    },
     model="Model",
     model_name="Name",
     model_sha="Hash (sha256)",

@@ -54,6 +54,14 @@ JA = Phrases(
     summary_method_periods="{period}ごとの比較は件数の足りる直前の{period}との",
     summary_method_segments="{by}の比較は他のすべてとの",
     summary_method_and="、",
+    summary_drift={
+        "yes": "{verdict}: この入力 (またはその一部) はモデルの学習データと違うため、このページの理由と感情は"
+        "モデルのテスト時より不正確な可能性があります。どう違い、どこが違うかは、ページ最後の「{title}」にあります。",
+        "no": "{verdict} (モデルの学習データと比べて)。",
+        "not judged": "ドリフト: {verdict}。この入力がモデルの学習データと似ているかは分かりません (ページ最後の「{title}」)。",
+        "unchecked": "ドリフトを確認できません。この入力がモデルの学習データと似ているかは分かりません "
+        "(理由はページ最後の「{title}」にあります)。",
+    },
     model="モデル",
     model_name="名前",
     model_sha="ハッシュ (sha256)",

@@ -68,6 +68,9 @@ class Phrases:
     summary_method_periods: str
     summary_method_segments: str
     summary_method_and: str
+    summary_drift: dict[str, str]
+    """The summary's line on drift, by the drift check's verdict (``yes``, ``no``, ``not judged``; ``unchecked``: it
+    could not be made): ``{verdict}`` as the drift section says it, ``{title}`` that section's title."""
     model: str
     model_name: str
     model_sha: str

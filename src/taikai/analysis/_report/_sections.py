@@ -45,14 +45,15 @@ SECTIONS: dict[str, SectionBuilder] = {
 
 
 def _build_order() -> tuple[str, ...]:
-    keys = [k for k in SECTIONS if k != "drift"]
+    keys = [k for k in SECTIONS if k not in ("summary", "drift")]
     after_words = keys.index("words") + 1
-    return (*keys[:after_words], "drift", *keys[after_words:])
+    return (*keys[:after_words], "drift", *keys[after_words:], "summary")
 
 
 BUILD_ORDER = _build_order()
 """The order the sections are built in: the page's, but the drift check right after the distinctive words, so that
-the words kept for it (``sharing_words``) are let go before the sections between them are built."""
+the words kept for it (``sharing_words``) are let go before the sections between them are built, and the summary
+last, as it says the drift check's verdict (``drift_check``, made once) that the page shows at its end."""
 
 
 def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Section]:

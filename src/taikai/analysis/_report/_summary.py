@@ -1,5 +1,5 @@
-"""Section: the story in a few sentences: how much was classified, the top reason, the sentiment, and the biggest
-changes between periods and between segments that pass a significance test."""
+"""Section: the story in a few sentences: how much was classified, the top reason, the sentiment, the drift verdict,
+and the biggest changes between periods and between segments that pass a significance test."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import Block, Bullets, Note, Paragraph, Section
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._drift import drift_check
 from taikai.analysis._report._i18n import fill
 from taikai.rules import MODEL_REASON
 
@@ -92,7 +93,8 @@ def _segment_findings(ctx: ReportContext) -> tuple[list[str], bool]:
 
 
 def summary_section(ctx: ReportContext) -> Section:
-    """Counts, the top reason and sentiment in words, then the significant changes over time and across segments."""
+    """Counts, the top reason and sentiment in words, the drift check's verdict (with a drift section), then the
+    significant changes over time and across segments."""
     t, rows = ctx.t, ctx.rows
     n = len(ctx.frame)
     overview = [
@@ -125,6 +127,8 @@ def summary_section(ctx: ReportContext) -> Section:
         parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
     blocks: list[Block] = [Paragraph(t.summary_sentence_join.join(overview))]
+    if (drift := _drift_line(ctx)) is not None:  # how far to trust what follows, before the findings
+        blocks.append(Paragraph(drift))
     periods, compared = _period_findings(ctx) if ctx.options.date_column else ([], False)
     segments, segments_compared = _segment_findings(ctx) if ctx.options.by else ([], False)
     if periods or segments:
@@ -132,6 +136,18 @@ def summary_section(ctx: ReportContext) -> Section:
     if compared or segments_compared:
         blocks.append(Note(_method(ctx, periods=compared, segments=segments_compared)))
     return Section.of("summary", t.summary, blocks)
+
+
+def _drift_line(ctx: ReportContext) -> str | None:
+    """The drift check's verdict in one line, as the drift section says it (its ``verdict``), with what it means for
+    the figures and where that section is; ``None`` when the page has no drift section."""
+    found = drift_check(ctx)  # made once for the page: the drift section shows it
+    if found is None:
+        return None
+    said = ctx.t.summary_drift
+    if found.verdict is None or found.report is None:  # no probabilities, no statistics, the check stopped
+        return said["unchecked"].format(title=found.title)
+    return said[found.report.verdict.value].format(verdict=found.verdict, title=found.title)
 
 
 def _method(ctx: ReportContext, *, periods: bool, segments: bool) -> str:
