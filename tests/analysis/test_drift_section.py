@@ -1,8 +1,6 @@
 """The report's drift section: figures and periods from a predictions frame, or a note saying why there are none."""
 
-import json
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -198,17 +196,6 @@ def test_the_japanese_report_drift_section_holds_no_english_figure_names(predict
 def test_sentences_of_taikai_drift_in_japanese(english, japanese):
     assert sentence(english, "ja") == japanese
     assert sentence(english, "en") == english
-
-
-@pytest.fixture(scope="module")
-def format_2_model_dir(tiny_model_dir, tmp_path_factory) -> Path:
-    """The tiny model saved as format 2: before drift statistics were stored (as tests/model/test_metadata.py)."""
-    old = tmp_path_factory.mktemp("models") / "format2"
-    shutil.copytree(tiny_model_dir, old)
-    values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
-    del values["drift_statistics"]
-    (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
-    return old
 
 
 @pytest.mark.parametrize(

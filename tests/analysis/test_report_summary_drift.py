@@ -2,9 +2,7 @@
 the summary is the first screen a forwarded page's reader sees, and the drift section is the last."""
 
 import html
-import json
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -25,17 +23,6 @@ def frames(tiny_model, tiny_csv) -> dict[str, pd.DataFrame]:
         "no": tiny_model.predict_frame(pd.read_csv(tiny_csv)[["text"]]),
         "not judged": tiny_model.predict_frame(three),
     }
-
-
-@pytest.fixture(scope="module")
-def format_2_model_dir(tiny_model_dir, tmp_path_factory) -> Path:
-    """The tiny model saved before drift statistics were stored: drift cannot be checked against it."""
-    old = tmp_path_factory.mktemp("models") / "format2"
-    shutil.copytree(tiny_model_dir, old)
-    values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
-    del values["drift_statistics"]
-    (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
-    return old
 
 
 def _summary(page: str) -> list[str]:
