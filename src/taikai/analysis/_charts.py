@@ -230,17 +230,21 @@ def trend_shares(
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
-    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %. The title says
-    which: the sentiment when the table's columns are named ``sentiment`` (as ``sentiment_over_time`` names them),
-    else the reasons. *labels* as for :func:`reason_bars`.
+    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %. The title and
+    the colours say which: the sentiment's (:data:`SENTIMENT_COLOURS`, unless *colours* are given) when the table's
+    columns are named ``sentiment`` (as ``sentiment_over_time`` names them), else the reasons'. *labels* as for
+    :func:`reason_bars`.
     """
     from matplotlib.ticker import MaxNLocator
 
     own = table.columns if labels is None else labels
     words = _words(lang, own_labels(own))
+    sentiment = table.columns.name == "sentiment"
+    colours = SENTIMENT_COLOURS if colours is None and sentiment else colours
     totals = counts(table, TREND_SHARES).sum(axis=1).to_numpy()
     shares = shares_over_time(table)
-    names = names or [reason_name(str(c), lang, own) for c in table.columns]
+    named = (lambda c: sentiment_name(c, lang, table.columns)) if sentiment else (lambda c: reason_name(c, lang, own))
+    names = names or [named(str(c)) for c in table.columns]
     with chart_style():
         fig = _figure(10, 4.2)
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
@@ -264,5 +268,5 @@ def trend_shares(
         bottom.set_ylabel(words["count"])
         if len(table):
             _period_ticks(bottom, table.index, most=12)
-        top.set_title(words["sentiment_shares" if table.columns.name == "sentiment" else "trend_shares"])
+        top.set_title(words["sentiment_shares" if sentiment else "trend_shares"])
     return fig
