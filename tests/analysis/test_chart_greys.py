@@ -1,6 +1,8 @@
 """The report's charts printed without colour (a black-and-white printer, a greyscale PDF): every label of a chart
 stays apart, by its shade of grey or by its pattern."""
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,6 +10,14 @@ import pytest
 from taikai import analysis
 
 SENTIMENTS = ["positive", "neutral", "negative"]
+APART = 40
+"""Two greys at least this far apart (0–255, ITU-R BT.601 luma, as a greyscale printer or ``pdftoppm -gray`` turns a
+colour into grey) are told apart on paper; the old positive and negative were 124 and 117."""
+
+
+def _grey(colour) -> float:
+    red, green, blue = colour[:3]
+    return 255 * (0.299 * red + 0.587 * green + 0.114 * blue)
 
 
 def _counts(columns: list[str], name: str, index: pd.Index) -> pd.DataFrame:
@@ -26,6 +36,24 @@ def _reasons(columns: list[str]) -> pd.DataFrame:
 def _legend(fig) -> dict[str, tuple]:
     legend = fig.axes[0].get_legend()
     return {t.get_text(): h.get_facecolor() for t, h in zip(legend.get_texts(), legend.legend_handles)}
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: analysis.sentiment_bars(_reasons(SENTIMENTS)),
+        lambda: analysis.trend_shares(_months(SENTIMENTS, "sentiment")),  # as the notebook calls it
+        lambda: analysis.trend_shares(_months(SENTIMENTS, "sentiment"), "en"),
+    ],
+    ids=["sentiment_bars", "trend_shares-ja", "trend_shares-en"],
+)
+def test_the_sentiments_are_apart_in_grey(draw):
+    """Regression: positive (#4c9a5f) and negative (#c8553d) are 124 and 117 in grey: printed without colour, the
+    sentiment charts could not tell a review's praise from its complaint."""
+    greys = {label: _grey(colour) for label, colour in _legend(draw()).items()}
+    assert len(greys) == 3, greys
+    for (a, one), (b, other) in itertools.combinations(greys.items(), 2):
+        assert abs(one - other) >= APART, (a, b, greys)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

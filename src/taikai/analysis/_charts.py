@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
-SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
+SENTIMENT_COLOURS = {"positive": "#2d6a3e", "neutral": "#d9d9d9", "negative": "#e07a5f"}
+"""Green, grey and red that stay apart printed without colour: 83, 217 and 149 in grey (BT.601 luma, 0–255); the
+green and red of equal lightness that they replace were 124 and 117, one grey on paper."""
 
 
 def _figure(width: float, height: float) -> Figure:
