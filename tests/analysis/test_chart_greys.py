@@ -65,3 +65,32 @@ def test_the_sentiment_shares_over_time_have_the_sentiment_colours(lang):
     bars = _legend(analysis.sentiment_bars(_reasons(SENTIMENTS), lang))
     shares = _legend(analysis.trend_shares(_months(SENTIMENTS, "sentiment"), lang))
     assert {k: v[:3] for k, v in shares.items()} == {k: v[:3] for k, v in bars.items()}, (shares, bars)
+
+
+def _labels(n: int) -> list[str]:
+    return ["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"][:n] + [
+        f"理由{i:02d}" for i in range(8, n)
+    ]
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda labels: analysis.segment_bars(_counts(labels, "reason", pd.Index(["a", "b", "c"], name="platform"))),
+        lambda labels: analysis.trend_shares(_months(labels, "reason")),
+    ],
+    ids=["segment_bars", "trend_shares"],
+)
+@pytest.mark.parametrize("n", [3, 8, 12])  # 12: the most the report draws (11 labels and the rest)
+def test_every_reason_is_told_apart_in_grey_by_its_shade_or_its_pattern(draw, n):
+    """Regression: the reasons' colours (tab10) turn into near greys (blue, red and brown are 100, 92 and 101):
+    printed without colour, the stacked shares over time and the segments' bars could not be matched to their
+    legend. Labels of one grey now differ in their pattern, which the legend shows too."""
+    legend = draw(_labels(n)).axes[0].get_legend()
+    seen = {
+        t.get_text(): (_grey(h.get_facecolor()), h.get_hatch() or "")
+        for t, h in zip(legend.get_texts(), legend.legend_handles)
+    }
+    assert len(seen) == n, seen
+    for (a, (grey, hatch)), (b, (other, other_hatch)) in itertools.combinations(seen.items(), 2):
+        assert abs(grey - other) >= APART or hatch != other_hatch, (a, b, seen)
