@@ -61,7 +61,8 @@ FIGURES = [
     (
         "sentiment",
         "ja",
-        '<tr><th>提案が通らない</th><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">0</td></tr>',
+        '<tr><th>提案が通らない</th><td class="n">0</td><td class="n">0</td><td class="n">0</td>'
+        '<td class="n">0</td></tr>',
     ),
     ("sentiment", "en", '<tr><th>Proposals rejected</th><td class="n">0</td><td class="n">0</td>'),
     ("uncertain", "ja", "<th>次点の p</th><th>p の差</th>"),  # 差 alone: the difference of what?
