@@ -57,6 +57,14 @@ FIGURES = [
         '<td class="n">2</td></tr>',
     ),
     ("sentiment", "en", '<tr><th>High fees</th><td class="n">1 (50.0%)</td>'),
+    # a reason without reviews: plain zeros, as a period without reviews, not 0 (0.0%) of nothing
+    (
+        "sentiment",
+        "ja",
+        '<tr><th>提案が通らない</th><td class="n">0</td><td class="n">0</td><td class="n">0</td>'
+        '<td class="n">0</td></tr>',
+    ),
+    ("sentiment", "en", '<tr><th>Proposals rejected</th><td class="n">0</td><td class="n">0</td>'),
     ("uncertain", "ja", "<th>次点の p</th><th>p の差</th>"),  # 差 alone: the difference of what?
 ]
 

@@ -16,7 +16,7 @@ from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
 from taikai.analysis._chart_words import words as _words
 from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts, per_reason
-from taikai.analysis._palette import fitted_legend, label_colours
+from taikai.analysis._palette import fitted_legend, label_colours, label_hatches
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import DataWarning, wrong_type
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
@@ -26,7 +26,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
-SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
+SENTIMENT_COLOURS = {"positive": "#2d6a3e", "neutral": "#d9d9d9", "negative": "#e07a5f"}
+"""Green, grey and red that stay apart printed without colour: 83, 217 and 149 in grey (BT.601 luma, 0–255); the
+green and red of equal lightness that they replace were 124 and 117, one grey on paper."""
+HATCH_EDGE: dict[str, Any] = {"edgecolor": "#ffffffaa", "lw": 0}
+"""A pattern (``_palette.HATCHES``) is drawn in the edge colour: white, half seen, on the label's colour; no outline."""
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -132,9 +136,12 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
         ax = fig.add_subplot()
         left = np.zeros(len(table))
         y = np.arange(len(table))[::-1]  # positions, not the labels: two clipped labels may read alike
-        for j, (column, colour) in enumerate(zip(table.columns, label_colours(len(table.columns)))):
+        n = len(table.columns)
+        hatches = [""] * n if colours else label_hatches(n)  # colours of their own (sentiment) differ in grey
+        for j, (column, colour) in enumerate(zip(table.columns, label_colours(n))):
             values = shares[column].to_numpy()
-            ax.barh(y, values, left=left, label=names[j], color=(colours or {}).get(column, colour))
+            colour = (colours or {}).get(column, colour)
+            ax.barh(y, values, left=left, label=names[j], color=colour, hatch=hatches[j], **HATCH_EDGE)
             left += values
         ax.set_yticks(y, list(table.index.astype(str)))
         ax.set_xlim(0, 1)
@@ -230,16 +237,21 @@ def trend_shares(
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
-    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %. The title says
-    which: the sentiment when the table's columns are named ``sentiment`` (as ``sentiment_over_time`` names them),
-    else the reasons. *labels* as for :func:`reason_bars`.
+    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %. The title and
+    the colours say which: the sentiment's (:data:`SENTIMENT_COLOURS`, unless *colours* are given) when the table's
+    columns are named ``sentiment`` (as ``sentiment_over_time`` names them), else the reasons'. *labels* as for
+    :func:`reason_bars`.
     """
     from matplotlib.ticker import MaxNLocator
 
     own = table.columns if labels is None else labels
     words = _words(lang, own_labels(own))
+    sentiment = table.columns.name == "sentiment"
+    colours = SENTIMENT_COLOURS if colours is None and sentiment else colours
     totals = counts(table, TREND_SHARES).sum(axis=1).to_numpy()
     shares = shares_over_time(table)
+    if sentiment:
+        names = names or [sentiment_name(str(c), lang, table.columns) for c in table.columns]
     names = names or [reason_name(str(c), lang, own) for c in table.columns]
     with chart_style():
         fig = _figure(10, 4.2)
@@ -247,11 +259,13 @@ def trend_shares(
         edges = np.arange(len(table) + 1) - 0.5
         below = np.zeros(len(table))
         palette = label_colours(len(table.columns))
+        hatches = [""] * len(palette) if colours else label_hatches(len(palette))
         for j, column in enumerate(table.columns):  # stacked steps: each period its full width, as the counts below
             above = below + shares[column].to_numpy(dtype=float)
             colour = (colours or {}).get(str(column), palette[j])
             if len(table):  # no periods: empty panels, as trend_counts draws them (stairs of nothing fail)
-                top.stairs(above, edges, baseline=below, fill=True, color=colour, alpha=0.9, label=names[j], lw=0)
+                step = {"fill": True, "facecolor": colour, "alpha": 0.9, "label": names[j], "hatch": hatches[j]}
+                top.stairs(above, edges, baseline=below, **step, **HATCH_EDGE)
             below = above
         top.set_ylim(0, 1)
         top.set_xlim(-0.5, max(len(table), 1) - 0.5)
@@ -264,5 +278,5 @@ def trend_shares(
         bottom.set_ylabel(words["count"])
         if len(table):
             _period_ticks(bottom, table.index, most=12)
-        top.set_title(words["sentiment_shares" if table.columns.name == "sentiment" else "trend_shares"])
+        top.set_title(words["sentiment_shares" if sentiment else "trend_shares"])
     return fig

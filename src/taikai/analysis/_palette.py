@@ -50,6 +50,18 @@ def label_colours(n: int) -> list[str]:
     return colours
 
 
+HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++", "oo", "||", "*", "O", "/.")
+"""Twelve patterns, one per label of a chart the report draws (11 labels and the rest at most): printed without
+colour, labels whose colours turn into one grey (tab10's blue, red and brown are 100, 92 and 101 of 255) are told
+apart by their pattern. The first is plain, so a chart of one label looks as before."""
+
+
+def label_hatches(n: int) -> list[str]:
+    """Return *n* hatch patterns for a chart's labels, in :data:`HATCHES`' order (repeating past 12, where the
+    colours still differ)."""
+    return [HATCHES[i % len(HATCHES)] for i in range(n)]
+
+
 def _rgb(colour: str) -> tuple[int, ...]:
     return tuple(int(colour[k : k + 2], 16) for k in (1, 3, 5))
 

@@ -76,9 +76,13 @@ def sentiment_section(ctx: ReportContext) -> Section:
         blocks.append(Figure.of(alt, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
     number = ColumnKind.NUMBER  # counts with their share of the reason's reviews, as the chart's bars, and the total
     columns = (Column(t.reason), *(Column(ctx.sentiment(str(s)), number) for s in per_reason.columns))
-    rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (ctx.reason(str(r)), *(CountShare(int(c), int(c) / max(int(v.sum()), 1)) for c in v), int(v.sum()))
-        for r, v in per_reason.iterrows()
-    )
+    rows = tuple((ctx.reason(str(r)), *_shares([int(c) for c in v]), int(v.sum())) for r, v in per_reason.iterrows())
     blocks.append(Table((*columns, Column(t.total, number)), rows))
     return Section.of("sentiment", t.sentiment, blocks)
+
+
+def _shares(counts: list[int]) -> list[Cell]:
+    """A reason's counts with their share of its reviews; a reason without reviews has no shares: plain zeros, as a
+    period without reviews (``_trend.period_rows``), not ``0 (0.0%)`` of nothing."""
+    total = sum(counts)
+    return [CountShare(c, c / total) if total else c for c in counts]
