@@ -85,6 +85,7 @@ _PARAMETERS = {
     "char_ngrams": ("features__chars__ngram_range",),
     "vectors": ("features__words__blocks__vectors__table",),
     "token_form": ("features__words__tokenize__form",),
+    "cp932_fold": ("features__words__tokenize__cp932_fold",),
     "min_df": (*(p + "min_df" for p in _WORDS), "features__chars__min_df"),
     "reason_c": ("reason___C",),
     "class_weight": ("reason___class_weight",),
