@@ -28,7 +28,7 @@ from taikai.text._normalize import (
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
-from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, same_text_key
+from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, same_text_key
 from taikai.text._similar import (
     COPY_LENGTH,
     FORM_SHARE,
@@ -82,6 +82,7 @@ __all__ = [
     "copy_groups",
     "count_cp932_folds",
     "cp932_fold_table",
+    "cp932_folded",
     "cp932_unencodable",
     "cp932_written",
     "cut_to",

@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
-from taikai.text._same import cp932_fold_table
+from taikai.text._same import cp932_fold_table, cp932_folded
 from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import not_a_text, plain, plain_texts, texts_of
 
@@ -85,13 +85,13 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         """Return one normalised *text* as this tokenizer tags it: its CP932 look-alikes folded (``cp932_fold``),
         one character for one."""
         table = cp932_fold_table(self.cp932_fold)
-        return text if table is None else text.translate(table)
+        return text if table is None else cp932_folded(text, table)
 
     def _folded(self, X: Iterable[Any]) -> Iterable[Any]:
         table = cp932_fold_table(self.cp932_fold)
         if table is None:
             return X
-        return [text.translate(table) if isinstance(text, str) else text for text in X]
+        return [cp932_folded(text, table) if isinstance(text, str) else text for text in X]
 
     def __sklearn_is_fitted__(self) -> bool:
         return True

@@ -12,7 +12,7 @@ from typing import Any
 
 from taikai.text._dicdir import dictionary_args
 from taikai.text._normalize import MAX_CHARS, normalize
-from taikai.text._same import cp932_fold_table
+from taikai.text._same import cp932_fold_table, cp932_folded
 from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import not_a_text, plain, texts_of
 
@@ -176,7 +176,7 @@ class WordTagger:
         if not text:
             return [], []
         if self._fold is not None:
-            text = text.translate(self._fold)
+            text = cp932_folded(text, self._fold)
         if not _shared:
             return self._words(text)
         key = (self.form, self.dicdir)  # the words of the text tagged (folded): the same whichever tagger folded it
