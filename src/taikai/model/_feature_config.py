@@ -40,7 +40,8 @@ class FeatureConfig:
     ``cp932_fold`` is the version of the fold of the look-alikes a CP932 file holds that the word tokenizer applies
     (:func:`taikai.text.cp932_fold_table`): with 1 (:data:`taikai.text.CP932_FOLD`, the default) 〜 (U+301C), the
     ～ of a text read from CP932 (``~`` after NFKC) and ``~`` are one word, as are − and ``-``, ‖ and ∥, — and ―;
-    0 folds nothing, as models trained before the fold (a config recorded without it reads as 0).
+    0 folds nothing, as models trained before the fold (a config recorded without it reads as 0). Character n-grams
+    read the text unfolded.
 
     Each field is checked when the config is made (:class:`TypeError` for a wrong type, :class:`InputError` for a
     wrong value, naming the field and what it takes), not when training has read the data.
