@@ -3,6 +3,7 @@ tokens, and absent from (so not applied by) a model pickled before it."""
 
 import json
 import pickle
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -10,7 +11,8 @@ import pytest
 import taikai
 from taikai.analysis import explain
 from taikai.drift._counting import StatisticsBuilder
-from taikai.model import FeatureConfig, ModelMetadata, build_pipeline, word_vocabulary
+from taikai.model import FeatureConfig, ModelMetadata, RecordedConfig, build_pipeline, word_vocabulary
+from taikai.model._loaded import pipeline_described
 from taikai.text import JapaneseTokenizer, check_text
 
 # The wave dash as data/reviews.csv (UTF-8) spells it, as a CP932 file read back holds it (Excel writes 〜 so), and
@@ -128,3 +130,16 @@ def test_drift_counts_words_as_the_model_tokenizes_them(folding_model):
     for wave in WAVES:
         text = check_text(f"出金{wave}手数料が高い").text
         assert builder.tagger.words(text)[0] == tokenizer.transform([text])[0].split()
+
+
+@pytest.mark.parametrize("recorded", [False, True])
+def test_a_config_saved_before_the_fold_stays_so_when_described_by_its_pipeline(unfolded_model, recorded):
+    """Regression: the retrain command of a model whose metadata does not describe its pipeline wrote the pipeline's
+    cp932_fold=0 into a config saved before the fold, so it said a Python call, not taikai train."""
+    values = unfolded_model.metadata.config.to_dict()
+    if not recorded:
+        del values["cp932_fold"]
+    meta = replace(unfolded_model.metadata, config=RecordedConfig.from_dict(values))
+    described = pipeline_described(_pickled_before_the_fold(unfolded_model.pipeline), meta)
+    assert described.config.holds("cp932_fold") is recorded
+    assert described.config.to_dict() == values
