@@ -585,7 +585,7 @@ def test_train_info_evaluate_round_trip(run, tiny_csv, tmp_path):
     assert result.exit_code == 0
     assert "scikit-learn" in result.output and re.search(r"^artifact:   sha256 [0-9a-f]{64}$", result.output, re.M)
     assert re.search(r"^data:       \S+: 40 rows \(30 train, 10 test\), sha256 [0-9a-f]{64}$", result.output, re.M)
-    config = "word 1-2-grams (base forms) + word vectors 'chive' (the table must be installed); min_df 2, "
+    config = "word 1-2-grams (base forms, CP932 look-alikes folded) + word vectors 'chive' (the table must be "
     assert f"\nconfig:     {config}" in result.output
     assert re.search(r"^thresholds: low_pay 0\.\d\d, ", result.output, re.M) or "none tuned" in result.output
     assert re.search(r"^cv:         reason macro-F1 \d\.\d{3}", result.output, re.M)

@@ -48,13 +48,18 @@ def test_describe_figures(figures, expected):
     [
         (
             FeatureConfig.shipped(),
+            "word 1-2-grams (base forms, CP932 look-alikes folded) + word vectors 'chive' (the table must be "
+            "installed); min_df 2, C 30/30 (reasons/sentiment), class weight balanced",
+        ),
+        (
+            replace(FeatureConfig.shipped(), cp932_fold=0),  # a model trained before the fold, as models/default
             "word 1-2-grams (base forms) + word vectors 'chive' (the table must be installed); min_df 2, "
             "C 30/30 (reasons/sentiment), class weight balanced",
         ),
         (
             FeatureConfig(),
-            "word 1-2-grams (base forms), no word vectors; min_df 2, C 30/30 (reasons/sentiment), "
-            "class weight balanced",
+            "word 1-2-grams (base forms, CP932 look-alikes folded), no word vectors; min_df 2, C 30/30 "
+            "(reasons/sentiment), class weight balanced",
         ),
         (
             FeatureConfig(word_ngrams=None, char_ngrams=(2, 4), min_df=1, reason_c=3.5, sentiment_class_weight=None),
@@ -63,7 +68,7 @@ def test_describe_figures(figures, expected):
         ),
         (None, "-"),
     ],
-    ids=["shipped", "words-only", "chars", "none"],
+    ids=["shipped", "unfolded", "words-only", "chars", "none"],
 )
 def test_describe_config_tells_a_model_without_vectors_from_one_with(config, expected):
     """Regression: info showed no configuration, so a --vectors none model looked like one needing the chiVe table."""
@@ -72,7 +77,7 @@ def test_describe_config_tells_a_model_without_vectors_from_one_with(config, exp
 
 def test_describe_config_of_a_model_without_sentiment_shows_no_sentiment_part():
     """Regression: a --no-sentiment model's config line said 'C 30/30 (reasons/sentiment)'."""
-    config = FeatureConfig(reason_c=3.5, sentiment_class_weight=None)
+    config = FeatureConfig(reason_c=3.5, sentiment_class_weight=None, cp932_fold=0)
     assert describe_config(config, sentiment=False) == (
         "word 1-2-grams (base forms), no word vectors; min_df 2, C 3.5, class weight balanced (reasons only: no "
         "sentiment)"

@@ -60,6 +60,30 @@ def test_a_model_the_command_line_cannot_train_is_retrained_in_python(config, ch
     assert retrain_command(_meta(config, **changes)) == command
 
 
+def _before_the_fold(config):
+    """Return the record of *config* as a taikai from before the CP932 fold wrote it: without cp932_fold."""
+    values = RecordedConfig.of(config).to_dict()
+    del values["cp932_fold"]
+    return RecordedConfig.from_dict(values)
+
+
+@pytest.mark.parametrize(
+    ("config", "command"),
+    [
+        (_before_the_fold(taikai.FeatureConfig.shipped()), PLAIN),
+        (_before_the_fold(taikai.FeatureConfig()), "taikai train DATA.csv --vectors none --out MODEL_DIR"),
+        (_before_the_fold(taikai.FeatureConfig(min_df=1)), CALLED.format("min_df=1")),
+        (RecordedConfig.of(taikai.FeatureConfig(cp932_fold=0)), CALLED.format("cp932_fold=0")),  # an opt-out kept
+    ],
+    ids=["shipped", "no-vectors", "min-df", "opted-out"],
+)
+def test_a_model_saved_before_the_fold_is_retrained_as_a_current_one(config, command):
+    """Regression: models/default, saved before the CP932 fold (its config reads as cp932_fold=0), was told to retrain
+    with taikai.train(..., config=taikai.FeatureConfig(vectors='chive', cp932_fold=0)) in Python, not taikai train."""
+    meta = replace(taikai.ModelMetadata.unsaved(), config=config, reasons=("fees",), sentiments=("negative",))
+    assert retrain_command(meta) == command
+
+
 def test_following_the_python_retrain_command_trains_the_same_kind_of_model(tiny_csv, vector_table, tmp_path):
     """The hint, done: the call it gives, run as written, trains a model of the same config and options."""
     config = taikai.FeatureConfig(min_df=1, vectors=vector_table)

@@ -269,3 +269,24 @@ def test_a_matcher_is_compiled_once_and_pickled_without_its_hits():
     before = len(pickle.dumps(matcher))
     assert [len(hits.names) for hits in matcher.match_all(["手数料が高い", "手数料", "高い"])] == [2, 1, 1]
     assert len(pickle.dumps(matcher)) == before
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("lemma:3〜5万円", "月3〜5万円しか稼げない"),  # as phones write it
+        ("lemma:3〜5万円", "月3～5万円しか稼げない"),  # as a CP932 file holds it (~ after NFKC)
+        ("lemma:3~5万円", "月3〜5万円しか稼げない"),
+        ("lemma:マイナス−5点", "評価がマイナス－5点になった"),
+    ],
+)
+def test_a_lemma_term_matches_cp932_look_alikes_in_the_lemmas_of_any_model(term, text, fold):
+    """Regression: a lemma term with 〜 missed the dictionary forms of a model that folds CP932 look-alikes
+    (cp932_fold: 〜 read as ~), which predict hands the rules, and a CP932 file's ～ with any model."""
+    from taikai.text import JapaneseTokenizer
+
+    matcher = RuleMatcher(parse_rules(rule(any=[term])))
+    normalised = check_text(text).text
+    [lemmas] = JapaneseTokenizer("base", cp932_fold=fold).transform([normalised])
+    assert matcher.match(normalised, lemmas).names == ("r",)

@@ -198,7 +198,12 @@ def test_the_script_is_not_imported_by_the_package():
         ("taikai.text", "Status", "enum", "Status: OK = 'ok', EMPTY = 'empty', ERROR = 'error'"),
         ("taikai.text", "NEAR_DUPLICATE", "constant", "NEAR_DUPLICATE = 0.8"),
         ("taikai.model", "model_key", "function", "model_key(model: Model) -> str"),
-        ("taikai.text", "WordTagger", "class", "WordTagger(form: str = 'base', dicdir: str | None = None)"),
+        (
+            "taikai.text",
+            "WordTagger",
+            "class",
+            "WordTagger(form: str = 'base', dicdir: str | None = None, cp932_fold: int = 0)",
+        ),
         ("taikai.dask", "MANIFEST", "constant", "MANIFEST = '_taikai.json'"),  # through MANIFEST = PARTS_MANIFEST
     ],
 )

@@ -4,7 +4,16 @@ import unicodedata
 
 import pytest
 
-from taikai.text import CP932_ROUND_TRIP, check_text, normalize, same_text_key
+from taikai.text import (
+    CP932_FOLD,
+    CP932_ROUND_TRIP,
+    check_text,
+    cp932_fold_table,
+    cp932_folded,
+    normalize,
+    same_text_key,
+)
+from taikai.text._same import CP932_FOLDS_OF_VERSION
 
 
 def _round_trip(text: str) -> str:
@@ -47,3 +56,27 @@ def test_the_fold_leaves_the_model_text_alone():
     text = "月3〜5件"
     assert check_text(text).text == unicodedata.normalize("NFKC", text)  # the model still sees 〜
     assert same_text_key(check_text(text).text) == "月3~5件"
+
+
+def test_the_fold_of_new_models_is_the_key_s_and_a_recorded_version_never_changes():
+    assert CP932_FOLDS_OF_VERSION[CP932_FOLD] == CP932_ROUND_TRIP
+    # version 1 as models record it: a change to the table is a new version, not an edit of this one
+    assert CP932_FOLDS_OF_VERSION[1] == {"\u301c": "~", "\u2212": "-", "\u2016": "\u2225", "\u2014": "\u2015"}
+    assert cp932_fold_table(0) is None
+    assert all(len(k) == len(v) == 1 for k, v in CP932_FOLDS_OF_VERSION[1].items())  # offsets stay
+    assert not set(CP932_FOLDS_OF_VERSION[1]) & set(CP932_FOLDS_OF_VERSION[1].values())  # folded text stays folded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("月3〜5件、−20%、単価‖手数料、報酬—手数料〜", "月3~5件、-20%、単価∥手数料、報酬―手数料~"),
+        ("月3~5件", "月3~5件"),
+        ("", ""),
+    ],
+)
+def test_cp932_folded_writes_each_look_alike_as_its_fold(text, expected):
+    table = cp932_fold_table(1)
+    assert table is not None
+    assert cp932_folded(text, table) == expected
+    assert cp932_folded(text, table) == text.translate(str.maketrans(dict(table)))

@@ -147,14 +147,14 @@ def test_tokenizer_pickles_without_its_tagger():
     tokenizer = JapaneseTokenizer()
     tokenizer.transform(["手数料が高い"])  # makes (or finds) the process's tagger
     restored = pickle.loads(pickle.dumps(tokenizer))
-    assert restored.__dict__ == {"form": "surface", "dicdir": None}
+    assert restored.__dict__ == {"form": "surface", "dicdir": None, "cp932_fold": 0}
     assert restored.transform(["手数料が高い"]) == ["手数 料 が 高い"]
     assert restored.tagger() is tokenizer.tagger()
 
 
 def test_tokenizer_follows_estimator_contract():
     tokenizer = JapaneseTokenizer(form="base")
-    assert tokenizer.get_params() == {"form": "base", "dicdir": None}
+    assert tokenizer.get_params() == {"form": "base", "dicdir": None, "cp932_fold": 0}
     assert tokenizer.fit(["x"]) is tokenizer
 
 
@@ -255,3 +255,43 @@ def test_the_items_of_a_numpy_array_of_texts_are_read_as_str(call, expected):
     (expected str, got numpy.str_)"."""
     texts = np.array(["手数料が高い", "時間がない"])
     assert call(texts) == call(texts.tolist()) == expected
+
+
+# Each row: one text as written in UTF-8, as a CP932 file read back holds it (Excel's CP932 save), and as typed in
+# ASCII where there is such a spelling; normalised, the model's tokenizer with the fold must read them as one.
+LOOK_ALIKES = [
+    ("月3〜5件の手数料", "月3～5件の手数料", "月3~5件の手数料"),
+    ("手取りは−20%になった", "手取りは－20%になった", "手取りは-20%になった"),
+    ("単価‖手数料の話", "単価∥手数料の話"),
+    ("報酬—手数料の話", "報酬―手数料の話"),
+]
+
+
+@pytest.mark.parametrize("form", ["surface", "base"])
+@pytest.mark.parametrize("spellings", LOOK_ALIKES)
+def test_a_folding_tokenizer_reads_cp932_look_alikes_as_one(form, spellings):
+    texts = [normalize(text) for text in spellings]
+    assert len(set(texts)) > 1  # normalisation alone keeps them apart
+    folding = JapaneseTokenizer(form, cp932_fold=1)
+    assert len(set(folding.transform(texts))) == 1
+    assert len({tuple(folding.tokenize(text)) for text in texts}) == 1
+    # the same words at the same offsets: the fold is one character for one, so spans index the text as given
+    assert len({tuple(folding.tokenize_with_spans(text)) for text in texts}) == 1
+    assert len(set(JapaneseTokenizer(form).transform(texts))) == len(set(texts))  # no fold: as written
+    tokens = {tuple(WordTagger(form, cp932_fold=1).words(text)[0]) for text in texts}
+    assert tokens == {tuple(folding.transform(texts)[0].split())}  # drift counts the words the model reads
+
+
+def test_a_tokenizer_pickled_before_the_fold_folds_nothing():
+    state = pickle.loads(pickle.dumps(JapaneseTokenizer("base"))).__getstate__()
+    del state["cp932_fold"]  # as a taikai from before the fold pickled it
+    restored = JapaneseTokenizer.__new__(JapaneseTokenizer)
+    restored.__setstate__(state)
+    assert restored.get_params() == {"form": "base", "dicdir": None, "cp932_fold": 0}
+    assert restored.transform([normalize("月3〜5件")]) == ["月 3 〜 5 件"]
+
+
+@pytest.mark.parametrize("value", [2, -1, "1", True])
+def test_a_tokenizer_refuses_an_unknown_fold(value):
+    with pytest.raises(ValueError, match="cp932_fold must be one of 0, 1"):
+        JapaneseTokenizer("base", cp932_fold=value).fit(["x"])

@@ -89,7 +89,7 @@ class StatisticsBuilder:
         """Return a builder counting tokens as *model*'s tokenizer writes them, against its vocabulary; with
         *mask_pii*, its content words hold no name or place UniDic tags."""
         vocabulary = word_vocabulary(model.pipeline)
-        tagger = WordTagger(vocabulary.form, vocabulary.dicdir) if vocabulary else WordTagger()
+        tagger = WordTagger(vocabulary.form, vocabulary.dicdir, vocabulary.cp932_fold) if vocabulary else WordTagger()
         known = vocabulary.known if vocabulary else None
         return cls(source, model.reason_labels, model.sentiment_labels, known, tagger, mask_pii)
 

@@ -12,6 +12,7 @@ from taikai.errors import InputError, ModelError, as_float, as_int, wrong_type
 from taikai.labels import label_cell
 from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._vector_table import DEFAULT_VECTORS
+from taikai.text import CP932_FOLD, cp932_fold_table
 
 TOKEN_FORMS = ("base", "surface")
 """The word token forms of :class:`taikai.text.JapaneseTokenizer`."""
@@ -36,6 +37,12 @@ class FeatureConfig:
     ``{"ネガティブ": 2.0}`` ``negative``; the model records the ids), and labels of one's own (``free_labels``) as
     written after NFKC.
 
+    ``cp932_fold`` is the version of the fold of the look-alikes a CP932 file holds that the word tokenizer applies
+    (:func:`taikai.text.cp932_fold_table`): with 1 (:data:`taikai.text.CP932_FOLD`, the default) 〜 (U+301C), the
+    ～ of a text read from CP932 (``~`` after NFKC) and ``~`` are one word, as are − and ``-``, ‖ and ∥, — and ―;
+    0 folds nothing, as models trained before the fold (a config recorded without it reads as 0). Character n-grams
+    read the text unfolded.
+
     Each field is checked when the config is made (:class:`TypeError` for a wrong type, :class:`InputError` for a
     wrong value, naming the field and what it takes), not when training has read the data.
     """
@@ -49,6 +56,7 @@ class FeatureConfig:
     class_weight: ClassWeight = "balanced"
     vectors: str | None = None
     sentiment_class_weight: ClassWeight = "balanced"
+    cp932_fold: int = CP932_FOLD
 
     def __post_init__(self) -> None:
         for name, check in _CHECKS.items():  # each returns the value as recorded (numpy numbers as Python ones)
@@ -79,6 +87,7 @@ class FeatureConfig:
         # Configs written before these fields existed describe models without vectors and one class weighting.
         values.setdefault("vectors", None)
         values.setdefault("sentiment_class_weight", values.get("class_weight"))
+        values.setdefault("cp932_fold", 0)  # a model trained before the fold reads its texts unfolded
         unknown = sorted(set(values) - {f.name for f in fields(cls)})
         if unknown:  # written by another taikai version, or edited
             are = "is no setting" if len(unknown) == 1 else "are no settings"
@@ -218,6 +227,18 @@ def _check_vectors(name: str, value: object) -> Any:
     return value
 
 
+def _check_cp932_fold(name: str, value: object) -> Any:
+    accepted = f"a fold version: {CP932_FOLD} (CP932 look-alikes read as one) or 0 (none)"
+    version = as_int(value)
+    if version is None:
+        raise wrong_type(name, value, accepted)
+    try:
+        cp932_fold_table(version)
+    except ValueError:
+        raise InputError(f"{name} must be {accepted}, not {value!r}") from None
+    return version
+
+
 _CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "token_form": _check_token_form,
     "word_ngrams": _check_ngrams,
@@ -228,5 +249,6 @@ _CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "class_weight": _check_class_weight,
     "vectors": _check_vectors,
     "sentiment_class_weight": _check_class_weight,
+    "cp932_fold": _check_cp932_fold,
 }
 """The check of each field: raises for a value the field does not take, else returns the value to record."""

@@ -69,6 +69,7 @@ class WordVocabulary:
     form: str  # the JapaneseTokenizer's token form: "base" or "surface"
     dicdir: str | None
     known: frozenset[str]
+    cp932_fold: int = 0  # the JapaneseTokenizer's fold of CP932 look-alikes (0: none)
 
 
 def word_vocabulary(pipeline: Any) -> WordVocabulary | None:
@@ -77,7 +78,7 @@ def word_vocabulary(pipeline: Any) -> WordVocabulary | None:
         tokenizer = _tokenizer(block.prepare)
         if block.kind == "word" and tokenizer is not None:
             known = frozenset(g for g in block.vectorizer.vocabulary_ if " " not in g)
-            return WordVocabulary(tokenizer.form, tokenizer.dicdir, known)
+            return WordVocabulary(tokenizer.form, tokenizer.dicdir, known, tokenizer.cp932_fold)
     return None
 
 

@@ -76,7 +76,8 @@ def describe_config(config: FeatureConfig | None, sentiment: bool = True) -> str
     features = []
     for kind, span in (("word", config.word_ngrams), ("char", config.char_ngrams)):
         if span is not None and len(span) == 2:
-            forms = f" ({config.token_form} forms)" if kind == "word" else ""
+            folded = ", CP932 look-alikes folded" if config.cp932_fold else ""  # 〜 and ～ one word (cp932_fold)
+            forms = f" ({config.token_form} forms{folded})" if kind == "word" else ""
             features.append(f"{kind} {span[0]}-{span[1]}-grams{forms}")
     if config.vectors:
         features.append(f"word vectors {config.vectors!r} (the table must be installed)")

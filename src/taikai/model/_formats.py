@@ -38,7 +38,10 @@ FORMATS = {
     "lengths and columns: a model loads several times faster); older code would unpickle it without a vocabulary. "
     "Optional additions that older code of this format ignores: free_labels (reading the labels by their spelling), "
     "training_data.label_rows (each label's training rows), columns (TrainedColumns: the text, reasons and sentiment "
-    "columns trained on, written only when not the standard names, which a model without it was trained on)",
+    "columns trained on, written only when not the standard names, which a model without it was trained on). "
+    "config.cp932_fold (the version of the fold of CP932 look-alikes its tokenizer applies, pickled as the "
+    "JapaneseTokenizer's cp932_fold): a model without it, as every one saved before, folds nothing; older code "
+    "refuses a model with it at load, as a setting it does not support (it would read 〜 unfolded)",
 }
 READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format

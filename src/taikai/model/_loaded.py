@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from taikai.model._metadata import ModelMetadata
+from taikai.model._recorded_config import RecordedConfig
 
 STEPS = ("normalize", "features", "classify")
 """The steps of a taikai pipeline, in order (:func:`taikai.model.build_pipeline`)."""
@@ -73,7 +74,13 @@ def pipeline_described(pipeline: Any, meta: ModelMetadata) -> ModelMetadata:
     if config.recorded():  # its settings the pipeline's (none recorded: a model fitted by hand, nothing to correct)
         params = _parameters(pipeline)
         actual = {name: _actual(params, name) for name in _PARAMETERS}
-        config = config.with_settings({name: value for name, (known, value) in actual.items() if known})
+        config = config.with_settings(
+            {
+                name: value
+                for name, (known, value) in actual.items()
+                if known and not _as_unrecorded(config, name, value)
+            }
+        )
     return replace(meta, reasons=reasons, sentiments=sentiments, config=config)
 
 
@@ -85,6 +92,7 @@ _PARAMETERS = {
     "char_ngrams": ("features__chars__ngram_range",),
     "vectors": ("features__words__blocks__vectors__table",),
     "token_form": ("features__words__tokenize__form",),
+    "cp932_fold": ("features__words__tokenize__cp932_fold",),
     "min_df": (*(p + "min_df" for p in _WORDS), "features__chars__min_df"),
     "reason_c": ("reason___C",),
     "class_weight": ("reason___class_weight",),
@@ -92,6 +100,14 @@ _PARAMETERS = {
     "sentiment_class_weight": ("sentiment___class_weight",),
 }
 _NONE_WHEN_ABSENT = ("word_ngrams", "char_ngrams", "vectors")
+_UNRECORDED = {"cp932_fold": 0}
+"""The settings a config saved before them does not record, and the value it then reads as (a model saved before the
+fold of CP932 look-alikes folds nothing): the pipeline's, when that one, is not written into it, so that its retrain
+command stays the command line's (a current model), not a Python call for the old setting."""
+
+
+def _as_unrecorded(config: RecordedConfig, name: str, value: object) -> bool:
+    return name in _UNRECORDED and not config.holds(name) and value == _UNRECORDED[name]
 
 
 def _config_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:

@@ -160,7 +160,7 @@ def _word_features(config: FeatureConfig) -> Pipeline:
         sublinear_tf=True,
         dtype=np.float32,
     )
-    tokenize = ("tokenize", JapaneseTokenizer(form=config.token_form))
+    tokenize = ("tokenize", JapaneseTokenizer(form=config.token_form, cp932_fold=config.cp932_fold))
     if config.vectors is None:
         return Pipeline([tokenize, ("tfidf", vectorizer)])
     blocks = WordFeatures([("tfidf", vectorizer), ("vectors", WordVectors(config.vectors))])

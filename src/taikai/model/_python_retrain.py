@@ -53,6 +53,8 @@ def python_arguments(meta: TrainedAs) -> list[str] | None:
     default = FeatureConfig()
     values = {f.name: getattr(config, f.name) for f in fields(config)}
     changed = {name: value for name, value in values.items() if value != getattr(default, name)}
+    if not meta.config.holds("cp932_fold"):  # saved before the fold: retrained, it folds, as every model now does
+        changed.pop("cp932_fold", None)
     if changed in ({}, {"vectors": FeatureConfig.shipped().vectors}):
         return None
     settings = ", ".join(f"{name}={value!r}" for name, value in changed.items())

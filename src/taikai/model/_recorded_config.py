@@ -22,8 +22,9 @@ Weight = str | Mapping[str, float] | None
 class RecordedConfig:
     """What ``config`` in ``metadata.json`` records: the :class:`~taikai.model.FeatureConfig` fields training wrote
     (``None``: not recorded, or recorded as null; a model saved before format 5 records no ``vectors`` and no
-    ``sentiment_class_weight``). :meth:`~taikai.model.ModelMetadata.feature_config` reads them into a
-    :class:`~taikai.model.FeatureConfig`, whose checks they must pass.
+    ``sentiment_class_weight``, one saved before the fold of CP932 look-alikes no ``cp932_fold``, read as 0).
+    :meth:`~taikai.model.ModelMetadata.feature_config` reads them into a :class:`~taikai.model.FeatureConfig`, whose
+    checks they must pass.
 
     ``unread`` holds, as read, the settings whose value is not of the kind training writes (``"min_df": "2"``, a
     ``word_ngrams`` of text): their field is ``None`` and ``feature_config`` names them. ``keys`` and ``extra`` (the
@@ -41,6 +42,7 @@ class RecordedConfig:
     class_weight: Weight = None
     vectors: str | None = None
     sentiment_class_weight: Weight = None
+    cp932_fold: int | None = None
     unread: Mapping[str, object] = field(default_factory=dict)
     extra: Mapping[str, object] = field(default_factory=dict)
     keys: tuple[str, ...] = ()
@@ -109,6 +111,10 @@ def _number(value: object) -> object:
     return value if _is_number(value) else _UNREAD
 
 
+def _whole(value: object) -> object:
+    return value if isinstance(value, int) and not isinstance(value, bool) else _UNREAD
+
+
 def _ngrams(value: object) -> object:
     if isinstance(value, list | tuple) and all(isinstance(n, int) and not isinstance(n, bool) for n in value):
         return tuple(value)
@@ -137,6 +143,7 @@ _READERS: dict[str, Callable[[object], object]] = {
     "class_weight": _weight,
     "vectors": _text,
     "sentiment_class_weight": _weight,
+    "cp932_fold": _whole,
 }
 """How each setting is read when not null: typed, or :data:`_UNREAD` for a value of another kind."""
 _WRITERS: dict[str, Callable[[Any], object]] = {

@@ -7,7 +7,8 @@ several words (``lemma:稼げない``: 稼げる ない) matches them in a row.
 
 A surface term matches a character CP932 holds as a look-alike in either form (:data:`LOOK_ALIKES`): ``～円``, typed
 on Windows or read from a CP932 file (NFKC: ``~円``), finds ``〜円`` (the wave dash phones and Macs write, which NFKC
-keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``, ``—`` and ``―``.
+keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``, ``—`` and ``―``. A lemma term does too, in
+the dictionary forms: those of a model that folds them (``FeatureConfig.cp932_fold``), which rules reuse, hold ~.
 """
 
 from __future__ import annotations
@@ -55,9 +56,15 @@ whichever of the two it is written with (〜 ~, − -, ‖ ∥, — ―)."""
 def surface_pattern(value: str) -> str:
     """Return the regular expression of the surface term *value*: its normalised text, each of
     :data:`LOOK_ALIKES` matching its look-alike too (``～円`` → ``[~〜]円``)."""
+    return _either_form(normalize(value))
+
+
+def _either_form(text: str) -> str:
+    """Return the regular expression of *text* as written, each of :data:`LOOK_ALIKES` matching its look-alike too:
+    a lemma term's words match the dictionary forms of a model that folds them (``cp932_fold``: 〜 read as ~) and of
+    one that does not, and a CP932 file's ～ as phones' 〜."""
     return "".join(
-        f"[{re.escape(ch)}{re.escape(LOOK_ALIKES[ch])}]" if ch in LOOK_ALIKES else re.escape(ch)
-        for ch in normalize(value)
+        f"[{re.escape(ch)}{re.escape(LOOK_ALIKES[ch])}]" if ch in LOOK_ALIKES else re.escape(ch) for ch in text
     )
 
 
@@ -72,7 +79,7 @@ class _Check:
         text += [re.compile(t.value, REGEX_FLAGS) for t in terms if t.kind is TermKind.REGEX]
         self.text = tuple(text)
         lemmas = [" " + " ".join(lemma_words[t.value]) + " " for t in terms if t.kind is TermKind.LEMMA]
-        self.lemma = re.compile("|".join(map(re.escape, lemmas))) if lemmas else None
+        self.lemma = re.compile("|".join(map(_either_form, lemmas))) if lemmas else None
 
     def hit(self, text: str, padded_lemmas: str) -> bool:
         for pattern in self.text:

@@ -28,7 +28,7 @@ from taikai.text._normalize import (
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
-from taikai.text._same import CP932_ROUND_TRIP, same_text_key
+from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, same_text_key
 from taikai.text._similar import (
     COPY_LENGTH,
     FORM_SHARE,
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COPY_LENGTH",
+    "CP932_FOLD",
     "CP932_FOLDS",
     "CP932_REPLACEMENT",
     "CP932_ROUND_TRIP",
@@ -80,6 +81,8 @@ __all__ = [
     "content_words",
     "copy_groups",
     "count_cp932_folds",
+    "cp932_fold_table",
+    "cp932_folded",
     "cp932_unencodable",
     "cp932_written",
     "cut_to",

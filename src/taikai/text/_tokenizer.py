@@ -10,6 +10,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
+from taikai.text._same import cp932_fold_table, cp932_folded
 from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import not_a_text, plain, plain_texts, texts_of
 
@@ -54,19 +55,43 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     ``form="surface"`` keeps words as written; ``form="base"`` uses the dictionary form (orthBase) so that
     稼げなかった and 稼げない share 稼げる. The fugashi Tagger is made on first use, one per process, thread and
     tagger arguments for every tokenizer and model (:func:`taikai.text._taggers.shared_tagger`), and never pickled.
+
+    ``cp932_fold`` is the version of the fold of CP932 look-alikes applied to each text before it is tagged
+    (:func:`taikai.text.cp932_fold_table`: version 1 reads 〜 as ~, the ～ a CP932 file holds, − as -, ‖ as ∥, — as
+    ―), one character for one, so the spans of :meth:`tokenize_with_spans` are offsets into the text as given.
+    0 (the default, and what a tokenizer pickled before the fold reads as) folds nothing.
     """
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
     __module__ = "taikai.text"
 
-    def __init__(self, form: str = "surface", dicdir: str | None = None):
+    def __init__(self, form: str = "surface", dicdir: str | None = None, cp932_fold: int = 0):
         self.form = form
         self.dicdir = dicdir
+        self.cp932_fold = cp932_fold
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickle; a tokenizer pickled before ``cp932_fold`` existed folds nothing, as it did then."""
+        state.setdefault("cp932_fold", 0)
+        super().__setstate__(state)
 
     def fit(self, X: Iterable[str], y: object = None) -> JapaneseTokenizer:
         """Check the parameters; nothing is learned (:meth:`transform` checks them too, as it makes its tagger)."""
         check_form(self.form)
+        cp932_fold_table(self.cp932_fold)
         return self
+
+    def fold(self, text: str) -> str:
+        """Return one normalised *text* as this tokenizer tags it: its CP932 look-alikes folded (``cp932_fold``),
+        one character for one."""
+        table = cp932_fold_table(self.cp932_fold)
+        return text if table is None else cp932_folded(text, table)
+
+    def _folded(self, X: Iterable[Any]) -> Iterable[Any]:
+        table = cp932_fold_table(self.cp932_fold)
+        if table is None:
+            return X
+        return [cp932_folded(text, table) if isinstance(text, str) else text for text in X]
 
     def __sklearn_is_fitted__(self) -> bool:
         return True
@@ -86,7 +111,7 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def tokenize(self, text: str) -> list[str]:
         """Return the words of one normalised text."""
-        words: list[str] = self.tagger().parse(plain(text)).split()
+        words: list[str] = self.tagger().parse(plain(self.fold(text))).split()
         return words
 
     def tokenize_with_spans(self, text: str) -> list[tuple[str, int, int]]:
@@ -97,7 +122,7 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         out: list[tuple[str, int, int]] = []
         cursor = 0
         spec, derived = self._spec()
-        nodes = shared_tagger(spec)(text)
+        nodes = shared_tagger(spec)(self.fold(text))
         for node in nodes:
             surface = node.surface
             if self.form == "surface" or node.is_unk:
@@ -111,7 +136,7 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, X: Iterable[str]) -> list[str]:
         """Return each text of *X* as its words separated by spaces."""
-        X = texts_of(X)
+        X = self._folded(texts_of(X))
         parse = self.tagger().parse
         try:
             if self.form == "surface":

@@ -12,6 +12,7 @@ from typing import Any
 
 from taikai.text._dicdir import dictionary_args
 from taikai.text._normalize import MAX_CHARS, normalize
+from taikai.text._same import cp932_fold_table, cp932_folded
 from taikai.text._taggers import TaggerSpec, shared_tagger
 from taikai.text._texts import not_a_text, plain, texts_of
 
@@ -148,12 +149,16 @@ class WordTagger:
 
     ``form`` is the model's token form (``base``: the dictionary form, or the surface of an unknown word, as
     :class:`taikai.text.JapaneseTokenizer` writes it; ``surface``: words as written). The MeCab tagger is made
-    on first use, one per process, thread and dictionary for every WordTagger, and never pickled.
+    on first use, one per process, thread and dictionary for every WordTagger, and never pickled. ``cp932_fold`` is
+    the model tokenizer's fold of CP932 look-alikes (:class:`taikai.text.JapaneseTokenizer`; 0: none), applied
+    before tagging, so that the tokens are the model's.
     """
 
-    def __init__(self, form: str = "base", dicdir: str | None = None) -> None:
+    def __init__(self, form: str = "base", dicdir: str | None = None, cp932_fold: int = 0) -> None:
         self.form = form
         self.dicdir = dicdir
+        self.cp932_fold = cp932_fold
+        self._fold = cp932_fold_table(cp932_fold)
 
     def _parse(self, text: str) -> str:
         out: str = _tagger(self.dicdir).parse(plain(text))
@@ -170,9 +175,11 @@ class WordTagger:
         """
         if not text:
             return [], []
+        if self._fold is not None:
+            text = cp932_folded(text, self._fold)
         if not _shared:
             return self._words(text)
-        key = (self.form, self.dicdir)
+        key = (self.form, self.dicdir)  # the words of the text tagged (folded): the same whichever tagger folded it
         found = _shared[-1].take(key, text)
         if found is None:
             found = self._words(text)
