@@ -76,3 +76,48 @@ def test_a_name_not_there_is_still_said_to_be_missing(tiny_model, tiny_csv, call
 def test_column_label(labels, name, expected):
     found = column_label(labels, name)
     assert found == expected and type(found) is type(expected)
+
+
+def _sentiments_trained(model, frame, text, reasons, sentiment):
+    trained = taikai.train(
+        frame, text_column=text, reasons_column=reasons, sentiment_column=sentiment, config=WORDS, folds=0, test_size=0
+    )
+    return trained.sentiment_labels
+
+
+def _sentiments_scored(model, frame, text, reasons, sentiment):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", taikai.DataWarning)
+        report = taikai.evaluate(model, frame, text_column=text, reasons_column=reasons, sentiment_column=sentiment)
+    return None if report.sentiment is None else report.sentiment.labels
+
+
+@pytest.mark.parametrize("run", [_sentiments_trained, _sentiments_scored])
+@pytest.mark.parametrize("names", [(1, 2, 0), ("1", "2", "0")], ids=repr)
+def test_a_sentiment_column_labelled_0_is_read(tiny_model, tiny_csv, run, names):
+    """Regression: the label 0 (a frame read with header=None whose first column holds the sentiments) is falsy, and
+    was taken for no sentiment column: train fitted no sentiment head and evaluate scored no sentiment, silently."""
+    frame = pd.read_csv(tiny_csv)[["sentiment", "text", "reasons"]]
+    frame.columns = [0, 1, 2]
+    assert list(run(tiny_model, frame, *names)) == ["positive", "neutral", "negative"]
+
+
+FALSY = [
+    ((0, "reasons", "sentiment"), "no column 0"),
+    (("", "reasons", "sentiment"), "no column ''"),
+    (("text", 0, "sentiment"), "no column '0'"),
+    (("text", "reasons", ""), "no column ''"),  # not "no sentiment": that is None
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "names", "said"),
+    [(call, names, said) for call in CALLS for names, said in FALSY if call != "evaluate_rules" or names[2]],
+    ids=repr,
+)
+def test_a_falsy_column_label_not_there_is_said_to_be_missing(tiny_model, tiny_csv, call, names, said):
+    """Regression: a column label 0 or "" not in the frame was not checked (falsy, as no column) and failed with
+    pandas' KeyError; a sentiment_column="" was read as no sentiment column (evaluate_rules reads no sentiment)."""
+    frame = pd.read_csv(tiny_csv)[["text", "reasons", "sentiment"]]
+    with pytest.raises(taikai.InputError, match=said):
+        CALLS[call][0](tiny_model, frame, *names)

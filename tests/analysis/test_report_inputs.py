@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 
+import taikai
 from taikai import analysis
 from taikai.analysis import build_report
 from taikai.errors import InputError
@@ -215,3 +216,22 @@ def test_a_size_below_its_least_is_refused(call, said):
     the sizes of taikai.analysis are checked alike."""
     with pytest.raises(InputError, match=re.escape(said)):
         call(synthetic({"2026-01": STEADY}))
+
+
+@pytest.mark.parametrize(
+    ("run", "said"),
+    [
+        ("batch summary", r"not (a BatchSummary|BatchSummary\(.*\)): pass taikai.io.read_summary\(Path\(summary"),
+        ({"rows": 3}, r"not dict \{'rows': 3\}: pass taikai.io.read_summary\(path\)"),
+    ],
+)
+def test_a_run_that_is_no_run_summary_is_refused(tmp_path, tiny_model_dir, run, said):
+    """Regression: classify_file's BatchSummary given as run= (what a notebook holds after classify_file) failed deep
+    in the report with "'BatchSummary' object has no attribute 'path'"."""
+    if run == "batch summary":
+        data = tmp_path / "in.csv"
+        data.write_text("text\n手数料が高い\n", encoding="utf-8")
+        run = taikai.classify_file(data, tmp_path / "out.csv", "text", model=tiny_model_dir)
+    frame = synthetic({"2026-01": STEADY})
+    with pytest.raises(TypeError, match=rf"run must be a RunSummary or None, {said}"):
+        build_report(frame, run=run, embed_font=False, charts=False, drift=False)

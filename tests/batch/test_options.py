@@ -4,9 +4,11 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import taikai
 from taikai.batch import BatchOptions, BatchSummary, chunk_result
 from taikai.batch._state import Totals
 from taikai.cli import cli
@@ -32,6 +34,26 @@ from taikai.text import Status
 def test_bad_options_are_refused(given, error, message):
     with pytest.raises(error, match=message):
         BatchOptions.make(text_column="text", **given)
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"text_column": pd.Series(["a"])}, r"text_column must be .* not a Series: .* model.classify\(series\)"),
+        ({"text_column": ["text"]}, r"text_column must be the name of a column .* not list \['text'\]"),
+        ({"text_column": True}, r"text_column must be the name of a column of the input file \(a str\), not bool True"),
+        ({"text_column": "text", "id_column": pd.Series(["a"])}, r"id_column must be .* not a Series: the file's"),
+        ({"text_column": "text", "id_column": ("id",)}, r"id_column must be .* not tuple \('id',\)"),
+    ],
+)
+def test_a_column_that_is_no_name_is_refused(tmp_path, given, message):
+    """Regression: a Series (the column itself, df["text"]) given as text_column= or id_column= of classify_file was
+    compared with the file's column names and failed with pandas' "truth value of a Series is ambiguous"."""
+    data = tmp_path / "in.csv"
+    data.write_text("id,text\n1,単価が安い\n", encoding="utf-8")
+    with pytest.raises(TypeError, match=message):
+        taikai.classify_file(data, tmp_path / "out.csv", **given)
+    assert not (tmp_path / "out.csv").exists()
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,18 @@ class BatchOptionValues(TypedDict, total=False):
     limit: int | None
 
 
+def _check_column_name(name: str, value: object) -> None:
+    """Raise ``TypeError`` unless *value*, given as *name*, names a column of the input file (a str; an int is said
+    not to be there, columns being chosen by name): a Series or a list (``df["text"]``, the column itself) would be
+    compared with the file's column names cell by cell."""
+    if value is None and name == "id_column":
+        return
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        texts = "; a Series of texts is classified with model.classify(series)" if name == "text_column" else ""
+        error = wrong_type(name, value, "the name of a column of the input file (a str)")
+        raise TypeError(f"{error}: the file's column of that name is read{texts}")
+
+
 @dataclass(frozen=True, kw_only=True)
 class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
@@ -117,6 +129,8 @@ class BatchOptions:
     DASK_ONLY = ("scheduler", "partitions")
 
     def __post_init__(self) -> None:
+        for name in ("text_column", "id_column"):
+            _check_column_name(name, getattr(self, name))
         if self.on_bad_lines not in ON_BAD_LINES:
             raise InputError(f"on_bad_lines must be one of {', '.join(ON_BAD_LINES)}, not {self.on_bad_lines!r}")
         if self.encoding_errors not in ENCODING_ERRORS:

@@ -123,7 +123,7 @@ def evaluate(
     check_bool("free_labels", free_labels)
     check_bool("mask_pii", mask_pii)
     check_label_columns(text_column, reasons_column, sentiment_column)
-    if sentiment_column and not model.sentiment_labels:
+    if sentiment_column is not None and not model.sentiment_labels:
         sentiment_column = None
     options: dict[str, Any] = {
         "require_text": False,
@@ -176,7 +176,7 @@ def evaluate(
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)
     df = labelled.frame
-    columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
+    columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column is not None else [])
     whole = df
     chosen_by = None
     if (
@@ -233,7 +233,7 @@ def evaluate(
         n_read=labelled.rows,
         predictions=evaluated_rows(frame.iloc[rows], index, result, text_column, seen if mask_pii else None),
     )
-    if sentiment_column:  # on the rows with a sentiment: those coded with reasons only have none to score
+    if sentiment_column is not None:  # on the rows with a sentiment: those coded with reasons only have none to score
         felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]
         report.n_sentiment = len(felt)
         if felt:

@@ -164,7 +164,7 @@ def check_labelled(
     df = _strip_headers(df)
     refuse_predictions(df, source, (reasons_column, sentiment_column))
     needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
-    missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
+    missing = [(c, argument) for c, argument in needed if c is not None and c not in df.columns]
     if missing:  # the columns there are, and those that look to hold the labels under other names (理由, 感情)
         label_columns = (reasons_column, sentiment_column)
         hints = (columns_hint, sentiment_only_hint)
@@ -177,12 +177,13 @@ def check_labelled(
         split_column(df, source, lines, ids)
     where = partial(row_name, source, lines, labels=ids)  # row pos: at its file line, else its row (and label)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
-    sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
+    sentiments = df[sentiment_column].tolist() if sentiment_column is not None else [None] * len(df)
     single = [c for c in df.columns if list(df.columns).count(c) == 1]  # a column not read is not looked at twice
-    unread = not sentiment_column and unread_sentiment is not None and unread_sentiment in single
+    unread = sentiment_column is None and unread_sentiment is not None and unread_sentiment in single
     ignored = [label_cell(v) for v in df[unread_sentiment]] if unread else [""] * len(df)
     aside = unread_sentiment if unread_sentiment is not None else "sentiment"  # not read, but told of when swapped
-    beside = [label_cell(v) for v in df[aside]] if not sentiment_column and aside in single else None
+    said_sentiment = aside if sentiment_column is None else sentiment_column  # the column its problems name
+    beside = [label_cell(v) for v in df[aside]] if sentiment_column is None and aside in single else None
     label_sets: list[list[str]] = []
     clean_sentiments: list[str] = []
     keep: list[int] = []
@@ -202,7 +203,7 @@ def check_labelled(
             blank += 1
             continue
         problems = broken_labels(
-            ((reasons_column, primary), (MORE_REASONS_COLUMN, further), (sentiment_column or aside, [sentiment]))
+            ((reasons_column, primary), (MORE_REASONS_COLUMN, further), (said_sentiment, [sentiment]))
         )
         checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)  # as the model judges it (Model.classify)
         text_problem = f"{text_column}: {checked.message}" if require_text and checked.status is not Status.OK else None
@@ -218,13 +219,13 @@ def check_labelled(
             if unused and not further:
                 only = f" (only {unread_sentiment}, which --no-sentiment does not read: nothing to train)"
             problems.append(f"{reasons_column}: no label{only}")
-        if sentiment_column and not sentiment and not (reasons_only and primary):
+        if sentiment_column is not None and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
         said, far_labels, sentiments_here = row_unknowns(
             ((reasons_column, primary), (MORE_REASONS_COLUMN, further)),
-            (sentiment_column, sentiment) if sentiment_column else (aside, beside[pos]) if beside else None,
+            (sentiment_column, sentiment) if sentiment_column is not None else (aside, beside[pos]) if beside else None,
             known_reasons,
-            known_sentiments if sentiment_column else None,  # a sentiment not read is not checked
+            known_sentiments if sentiment_column is not None else None,  # a sentiment not read is not checked
         )
         unknown += [(where(pos), message, kind) for message, kind in said]
         far_from += far_labels  # a label of the other column is no typo
@@ -237,7 +238,7 @@ def check_labelled(
         clean_sentiments.append(sentiment)
     if len(unknown) > 1 and sum(len(labels) for _, labels in misplaced) == len(unknown):  # the column is wrong
         places, labels = [place for place, _ in misplaced], [x for _, row in misplaced for x in row]
-        alone = sentiment_only_hint and not sentiment_column
+        alone = sentiment_only_hint and sentiment_column is None
         raise InputError(misplaced_sentiments(source, places, labels, reasons_column, alone))
     if unknown:
         far = any(closest_label(label, known) is None for label, known in far_from)
@@ -261,7 +262,7 @@ def check_labelled(
     out[reasons_column] = [format_reasons(s) for s in label_sets]
     out["label_set"] = label_sets
     out["primary"] = [labels[0] if labels else "" for labels in label_sets]
-    if sentiment_column:
+    if sentiment_column is not None:
         out[sentiment_column] = clean_sentiments
     assert len(out) + blank + len(bad) == len(df)
     return LabelledTable(out, source, len(df), blank, tuple(bad), tuple(map(where, keep)))

@@ -189,7 +189,7 @@ def label_rows(fitted: pd.DataFrame, data: pd.DataFrame, sentiment_column: Hasha
     kinds: dict[str, tuple[Hashable, list[Any]]] = {
         "reasons": ("primary", [x for labels in data["label_set"] for x in labels])
     }
-    if sentiment_column:
+    if sentiment_column is not None:
         kinds["sentiments"] = (sentiment_column, list(labelled(data, sentiment_column)))
     out: dict[str, dict[str, int]] = {}
     for kind, (column, labels) in kinds.items():
@@ -235,7 +235,7 @@ def weak_data_warnings(
             f"{Argument('folds', '--folds').either([folds])}: no cross-validation, so the multi-label thresholds were "
             f"not tuned: {default}"
         )
-    if sentiment_column:
+    if sentiment_column is not None:
         sentiments = labelled(train_df, sentiment_column).value_counts()
         if (sentiments < 2).any():
             out.append(
@@ -267,7 +267,7 @@ def unlearned_labels(
             "reason of a training row, so the model cannot predict them (they are only in the test rows, or only a "
             "further reason): give them training rows where they come first, or merge them into other reasons"
         )
-    if sentiment_column:
+    if sentiment_column is not None:
         labels = df[sentiment_column]
         lost = labels[labels.notna() & (labels != "") & ~labels.isin(set(sentiments))]
         if len(lost):

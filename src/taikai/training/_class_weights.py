@@ -32,7 +32,7 @@ def read_class_weights(
     fitted on (*fit_df*): named as a label only the held-out test rows (*test_df*) have, or as no label of the data
     at all; and for two keys that name one label."""
     heads: list[tuple[str, Hashable, str, Callable[[str], str]]] = [("class_weight", "primary", "reasons", reason_id)]
-    if sentiment_column:
+    if sentiment_column is not None:
         heads.append(("sentiment_class_weight", sentiment_column, "sentiments", sentiment_id))
     read: dict[str, dict[str, float]] = {}
     for name, column, kind, label_of in heads:

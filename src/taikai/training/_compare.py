@@ -62,7 +62,7 @@ def compare_added(
     if folds < 2:
         return None
     gold_columns = [added["primary"].to_numpy(dtype=object)]
-    if sentiment_column:
+    if sentiment_column is not None:
         gold_columns.append(added[sentiment_column].to_numpy(dtype=object))
     gold = np.column_stack(gold_columns)
     width = gold.shape[1]
@@ -75,9 +75,9 @@ def compare_added(
     both = pd.concat([base, added], ignore_index=True)
     has = [reason_rows(added), sentiment_rows(added, sentiment_column)]
     labels = [sorted(set(both["primary"][reason_rows(both)]))]
-    if sentiment_column:
+    if sentiment_column is not None:
         labels.append(sorted(set(both[sentiment_column][sentiment_rows(both, sentiment_column)])))
-    partial = int(has[1].sum()) if sentiment_column and not has[1].all() else None
+    partial = int(has[1].sum()) if sentiment_column is not None and not has[1].all() else None
     reasoned = None if has[0].all() else int(has[0].sum())
     return AddedComparison(
         len(added),

@@ -46,7 +46,7 @@ def text_keys(series: pd.Series) -> list[str]:
 def targets(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[Any, Any]:
     """Return the training targets of *df*: primary reason, then sentiment when there is a sentiment column."""
     columns = [df["primary"].to_numpy(dtype=object)]
-    if sentiment_column:
+    if sentiment_column is not None:
         columns.append(df[sentiment_column].to_numpy(dtype=object))
     return np.column_stack(columns)
 
@@ -54,7 +54,7 @@ def targets(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[A
 def sentiment_rows(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[Any, Any]:
     """Return which rows of *df* have a sentiment (all of them without a sentiment column: none is read); a row
     labelled with reasons only has ``""`` and trains the reason head only."""
-    if not sentiment_column:
+    if sentiment_column is None:
         return np.zeros(len(df), dtype=bool)
     felt: np.ndarray[Any, Any] = (df[sentiment_column] != "").to_numpy(dtype=bool)
     return felt
@@ -72,7 +72,7 @@ def head_rows(fitted: pd.DataFrame, sentiment_column: Hashable | None) -> dict[s
     ``sentiment_rows``: those with a sentiment, of ``fitted_rows``) when some rows are coded with reasons only or a
     sentiment only (they train one head alone); empty when every row trained both heads."""
     felt, reasoned = sentiment_rows(fitted, sentiment_column), reason_rows(fitted)
-    if not sentiment_column or (felt.all() and reasoned.all()):
+    if sentiment_column is None or (felt.all() and reasoned.all()):
         return {}
     return {"reason_rows": int(reasoned.sum()), "sentiment_rows": int(felt.sum()), "fitted_rows": len(fitted)}
 
@@ -143,10 +143,10 @@ def cross_validate(
     positions, always = np.flatnonzero(reasoned), np.flatnonzero(~reasoned)
     felt = sentiment_rows(df, sentiment_column)
     splits = list(splitter.split(texts[positions], y[positions, 0]))
-    lone = _lone_sentiment(y, felt, positions, always, splits) if sentiment_column else ""
+    lone = _lone_sentiment(y, felt, positions, always, splits) if sentiment_column is not None else ""
     if lone:
         return {"folds": 0, "note": f"{ONE_SENTIMENT}: {lone}"}, {}, None
-    sentiment_labels = sorted(df[sentiment_column][felt].unique()) if sentiment_column else []
+    sentiment_labels = sorted(df[sentiment_column][felt].unique()) if sentiment_column is not None else []
     oof_reason = np.zeros((len(df), len(reason_labels)))
     oof_sentiment = np.zeros((len(df), len(sentiment_labels)))
     held_out_folds = []
@@ -182,11 +182,11 @@ def cross_validate(
     if not reasoned.all():
         scores["reason_rows"] = int(reasoned.sum())
     scored = felt & reasoned  # the rows held out (those with a reason) that have a sentiment to score
-    if sentiment_column and scored.any():
+    if sentiment_column is not None and scored.any():
         predicted = [sentiment_labels[j] for j in oof_sentiment[scored].argmax(axis=1)]
         sentiment = score_single(df[sentiment_column][scored].tolist(), predicted, sentiment_labels)
         scores |= {"sentiment_macro_f1": sentiment.macro_f1, "sentiment_accuracy": sentiment.accuracy}
-    if sentiment_column and not scored.all():
+    if sentiment_column is not None and not scored.all():
         scores["sentiment_rows"] = int(scored.sum())
     held_out = HeldOut(tuple(reason_labels), tuple(sentiment_labels), oof_reason, oof_sentiment, tuple(held_out_folds))
     return scores, thresholds, held_out

@@ -28,7 +28,7 @@ def look_alike_labels(df: pd.DataFrame, sentiment_column: Hashable | None) -> li
     are different labels.
     """
     kinds = [("reason", [x for labels in df["label_set"] for x in labels], reason_id, REASON_IDS)]
-    if sentiment_column:
+    if sentiment_column is not None:
         felt = [x for x in df[sentiment_column] if isinstance(x, str) and x]
         kinds.append(("sentiment", felt, sentiment_id, SENTIMENTS))
     out = []

@@ -134,6 +134,10 @@ def build_report(
     for flag, value in (("embed_font", embed_font), ("charts", charts), ("drift", drift), ("mask_pii", mask_pii)):
         check_bool(flag, value)
     check_frame("df", df)
+    if run is not None and not isinstance(run, RunSummary):  # classify_file's BatchSummary is not what was saved
+        path = "Path(summary.output)" if hasattr(run, "output") else "path"
+        error = wrong_type("run", run, "a RunSummary or None")
+        raise TypeError(f"{error}: pass taikai.io.read_summary({path}), the batch summary saved beside the predictions")
     check_int("per_reason", per_reason, 1)
     check_int("uncertain", uncertain, 1)
     model = given_model(model)
