@@ -521,7 +521,7 @@ DESIGN = """## Design
   様 is masked whole where UniDic reads it as pieces: a stray kana before a given name it reads (ゆのんさん is
   `[人名]さん`, it was `ゆ[人名]さん`), a particle after such a kana or one kana read as a filler before the
   honorific (ゆのん氏, ゆのんちゃん: ゆ + の + ん, left before), and an adverb of sounds in hiragana alone
-  (ぽんさん, ぺこちゃん, ぽちさん: `sound_word` in `taikai/privacy/_unread_names.py`, a semi-voiced kana first,
+  (ぽんさん, ぺこちゃん, ぽちさん: `sound_word` in `taikai/privacy/_nicknames.py`, a semi-voiced kana first,
   not ending in と or り; のんびりさん stays).
   An adverb of two kana or more before such a one-word nickname starts no name: もうぽんさん and ずっとぽんさん
   were `[人名]さん`, the adverb masked with the name, and are `もう[人名]さん`; まだお客さん, もうみなさん,

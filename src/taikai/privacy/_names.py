@@ -40,6 +40,7 @@ from taikai.privacy._kana_nouns import (
 )
 from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._nicknames import kana_before_name, stray_kana
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import (
     given_name_in_pieces,
@@ -50,13 +51,7 @@ from taikai.privacy._read_apart import (
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
 from taikai.privacy._titles import has_stretched_honorific, kin_at, stretched_honorific_at, title_at
-from taikai.privacy._unread_names import (
-    COMMON_WITH_HONORIFIC,
-    find_unread_name,
-    kana_before_name,
-    quoted_nickname,
-    stray_kana,
-)
+from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
