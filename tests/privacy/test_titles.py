@@ -118,7 +118,14 @@ def test_a_long_title_or_a_drawn_out_honorific_without_a_surname_stays(text):
         ("健太兄ちゃんと組んだ", "[人名]兄ちゃんと組んだ"),
         ("田中兄さんから連絡", "[人名]兄さんから連絡"),
         ("健太兄貴が案件をくれた", "[人名]兄貴が案件をくれた"),
-        # Left as they were: a word of kin with no name before it.
+        # Regression: a given name UniDic tags a place before a word of kin (美波, 美咲, 大和 are towns too) was left.
+        ("美波姉ちゃんに頼んだ", "[人名]姉ちゃんに頼んだ"),
+        ("美咲姉さんが紹介してくれた", "[人名]姉さんが紹介してくれた"),
+        ("大和兄さんと組んだ", "[人名]兄さんと組んだ"),
+        # Left as they were: a word of kin with no name before it, or after a place the dictionary holds as no given
+        # name (千葉 is a surname too, but a sister from Chiba as often).
+        ("東京兄さんに聞いた", "東京兄さんに聞いた"),
+        ("千葉姉さんに聞いた", "千葉姉さんに聞いた"),
         ("兄さんに頼んだ", "兄さんに頼んだ"),
         ("俺の兄貴が", "俺の兄貴が"),
         ("うちの姉ちゃんが", "うちの姉ちゃんが"),

@@ -53,7 +53,13 @@ from taikai.privacy._read_apart import (
 )
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
-from taikai.privacy._titles import has_stretched_honorific, kin_at, stretched_honorific_at, title_at
+from taikai.privacy._titles import (
+    given_name_read_as_place,
+    has_stretched_honorific,
+    kin_at,
+    stretched_honorific_at,
+    title_at,
+)
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
 from taikai.text import Morpheme, PosTagger
 
@@ -166,6 +172,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
+        place = kin and j == end and not taken[j - 1] and given_name_read_as_place(words, end, tagger)
+        j -= 1 if place else 0  # 美波姉ちゃん: 美波 a place to UniDic there, a given name before a word of kin
         j += _trimmed(words[j:end])
         j = word_start(words, j, end, taken)
         role = not title and role_read_as_surname(words, j, end, COMMON_WITH_HONORIFIC)
@@ -190,7 +198,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             named = run[:-1] if last else run
             if (
                 named
-                and all(map(_is_person, named))
+                and (place or all(map(_is_person, named)))
                 and (kin or any(w.pos[3] == "姓" for w in named))
                 and _allowed(named)
             ):
