@@ -172,8 +172,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
-        place = kin and j == end and not taken[j - 1] and given_name_read_as_place(words, end, tagger)
-        j -= 1 if place else 0  # 美波姉ちゃん: 美波 a place to UniDic there, a given name before a word of kin
+        place = (kin or word.surface in HONORIFICS) and j == end and given_name_read_as_place(words, end, tagger)
+        j -= 1 if place and not taken[j - 1] else 0  # 美波姉ちゃん, 楽天美咲ちゃん: 美波, 美咲 places to UniDic there
         j += _trimmed(words[j:end])
         j = word_start(words, j, end, taken)
         role = not title and role_read_as_surname(words, j, end, COMMON_WITH_HONORIFIC)
