@@ -521,7 +521,7 @@ DESIGN = """## Design
   様 is masked whole where UniDic reads it as pieces: a stray kana before a given name it reads (ゆのんさん is
   `[人名]さん`, it was `ゆ[人名]さん`), a particle after such a kana or one kana read as a filler before the
   honorific (ゆのん氏, ゆのんちゃん: ゆ + の + ん, left before), and an adverb of sounds in hiragana alone
-  (ぽんさん, ぺこちゃん, ぽちさん: `sound_word` in `taikai/privacy/_unread_names.py`, a semi-voiced kana first,
+  (ぽんさん, ぺこちゃん, ぽちさん: `sound_word` in `taikai/privacy/_nicknames.py`, a semi-voiced kana first,
   not ending in と or り; のんびりさん stays).
   An adverb of two kana or more before such a one-word nickname starts no name: もうぽんさん and ずっとぽんさん
   were `[人名]さん`, the adverb masked with the name, and are `もう[人名]さん`; まだお客さん, もうみなさん,
@@ -635,6 +635,23 @@ DESIGN = """## Design
   `data/sample_dump.csv` (3,000), chABSA (2,813) and the livedoor articles (7,367): nothing changes in the reviews,
   the dump or chABSA; 4 livedoor articles change in 5 places, each a name before 兄さん or 姉さん now masked
   (山田姉さん, ナオキ兄さん, 由美姉さん); no mask is lost.
+- **A name after a platform, a place-tagged given name, the customer** (masker 27). A name never starts inside or
+  at a platform, a role or a common word written together with it (`taikai/privacy/_listed.py`): UniDic reads
+  出前館美波 as 出 + 前館 + 美波 (前館 a surname), and 出前館美波さん was `出[人名]さん`, the platform cut; it is
+  `出前館[人名]さん`, and 出前館美波が, no honorific, `出前館[人名]が` (as 上司美波が). A platform of the stop list at
+  the start of the name's words refused them whole, and the name was left: ココナラ美波さん, 楽天美波さん,
+  タイミー美波さん, ウーバーイーツ美波さん are `ココナラ[人名]さん`, …. A common word that UniDic tags a surname
+  before the given name stays the name's surname (仲間由紀恵さん, and so 仲間美波さん, 孫美波さん, 奥美波さん,
+  神美波さん are `[人名]さん`: the tags are the same, and leaving 仲間 would leave a surname). A given name UniDic
+  tags a place before a word of kin or an honorific is masked when the dictionary holds it as a given name:
+  美波姉ちゃん, 美咲姉さん, 大和兄さん, 楽天美咲ちゃん, ストアカ美波先生 and ヒロ君 were left and are `[人名]姉ちゃん`,
+  …; 東京さん, 新宿さん and 千葉姉さん (no given name in the dictionary) stay (`given_name_read_as_place`,
+  `taikai/privacy/_titles.py`). 客 and 皆 before a given name are words of their own, as 客さん and 皆さん are:
+  客美波さん was `[人名]さん` and is `客[人名]さん` (お客美波さん was `お[人名]さん`); before a surname 皆 is its first
+  letter (キャスター・皆藤愛子さん stays `キャスター・[人名]さん`). Measured when added, against masker 26 over the
+  texts of `data/reviews.csv` (8,536), `data/sample_dump.csv` (3,000), chABSA (2,813) and the livedoor articles
+  split at 。 and line ends (220,121 sentences): nothing changes in the reviews, the dump or chABSA; 2 livedoor
+  sentences change, each ヒロ君 (a person) now masked; no mask is lost.
 - **Names.** The text's words are tagged by UniDic (unidic-lite, the model's dictionary). A surname followed by a
   given name is a name; a run of person-tagged or unknown words right before an honorific (さん, 様, さま, 氏,
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);

@@ -56,6 +56,13 @@ def test_a_name_read_apart_as_common_words_is_masked_whole(text: str, expected: 
         # role before a name it does not start.
         ("土屋太鳳さんと", "[人名]さんと"),
         ("孫正義さんの講演", "[人名]さんの講演"),
+        # A common word the dictionary holds as a surname too, which UniDic tags a surname before a given name: the
+        # tags are those of 仲間由紀恵 (an actress), so the word is the name's surname (left masked with it).
+        ("仲間由紀恵さんの主演作", "[人名]さんの主演作"),
+        ("仲間美波さんに頼んだ", "[人名]さんに頼んだ"),
+        ("孫美波さんに頼んだ", "[人名]さんに頼んだ"),
+        ("奥美波さんに頼んだ", "[人名]さんに頼んだ"),
+        ("神美波さんに頼んだ", "[人名]さんに頼んだ"),
         ("上司の美波さん", "上司の[人名]さん"),
         ("上司から連絡が来た", "上司から連絡が来た"),
     ],

@@ -125,6 +125,13 @@ def test_a_surname_after_a_value_in_brackets_or_a_role_and_wa(text, expected):
         ("その後裕子さんと会った", "その後[人名]さんと会った"),
         ("妻洋子さんと行った", "妻[人名]さんと行った"),
         ("前田中さんの案件", "前[人名]さんの案件"),
+        # Regression: a kanji that takes an honorific as a common word (客さん, 皆さん) was masked with the given name
+        # after it: [人名]さん, the customer lost.
+        ("客美波さんに頼んだ", "客[人名]さんに頼んだ"),
+        ("お客美波さんから連絡", "お客[人名]さんから連絡"),
+        ("皆健太さんに感謝", "皆[人名]さんに感謝"),
+        ("常連客美咲さんの依頼", "常連客[人名]さんの依頼"),
+        ("キャスター・皆藤愛子さん", "キャスター・[人名]さん"),  # before a surname, the first letter of one (皆 + 藤)
     ],
 )
 def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expected: str) -> None:

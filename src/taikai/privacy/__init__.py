@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 26
+MASKER_VERSION = 27
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -114,7 +114,10 @@ a particle read into the hiragana name after a noun left outside (ディレク�
 ディレクター[人名]さん). 26: a role UniDic tags as a surname before a given name left outside the mask
 (上司美波さん was [人名]さん, now 上司[人名]さん), one-kana pieces before a nickname of sounds masked with it
 (ずっとみかぴょんちゃん was ずっとみか[人名]ちゃん), a name before a word of kin (健太兄さん was left) and a
-surname and a given name UniDic reads across (清野菜名さん was left)."""
+surname and a given name UniDic reads across (清野菜名さん was left). 27: a name after a platform written with it
+(出前館美波さん was 出[人名]さん, ココナラ美波さん and 楽天美波さん were left: now 出前館[人名]さん, …), a given name
+UniDic tags a place before a word of kin or an honorific (美波姉ちゃん, 楽天美咲ちゃん, ヒロ君 were left), and 客 or
+皆 before a given name left outside the mask (客美波さん was [人名]さん, now 客[人名]さん)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -13,7 +13,9 @@ Rules, on the words of the NFKC text:
 - a name is masked whole: katakana names joined by ・ or = are one name (ジョン・スミスさん, not after a role on the
   stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん; a
   known word in brackets stays, 鈴木（ライター）さん: see :mod:`taikai.privacy._readings`),
-  and a name never starts inside a katakana word (UniDic reads メルカリ as メル + カリ: the whole word is looked up);
+  and a name never starts inside a katakana word (UniDic reads メルカリ as メル + カリ: the whole word is looked up),
+  nor inside or at a platform, a role or a common word written with it (出前館美波さん: 出 + 前館 + 美波, see
+  :mod:`taikai.privacy._listed`);
 - a job title takes a surname as an honorific does (田中社長に, 佐藤ディレクターから, 鈴木編集長に: 編集 + 長 to
   UniDic), and so does っち, a nickname's ending (田中っちと): see :mod:`taikai.privacy._titles`;
 - a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), の when the dictionary
@@ -40,6 +42,8 @@ from taikai.privacy._kana_nouns import (
 )
 from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._listed import after_listed_word, inside_listed_word
+from taikai.privacy._nicknames import kana_before_name, stray_kana
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import (
     given_name_in_pieces,
@@ -49,14 +53,14 @@ from taikai.privacy._read_apart import (
 )
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
 from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
-from taikai.privacy._titles import has_stretched_honorific, kin_at, stretched_honorific_at, title_at
-from taikai.privacy._unread_names import (
-    COMMON_WITH_HONORIFIC,
-    find_unread_name,
-    kana_before_name,
-    quoted_nickname,
-    stray_kana,
+from taikai.privacy._titles import (
+    given_name_read_as_place,
+    has_stretched_honorific,
+    kin_at,
+    stretched_honorific_at,
+    title_at,
 )
+from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
@@ -168,6 +172,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
+        place = (kin or word.surface in HONORIFICS) and j == end and given_name_read_as_place(words, end, tagger)
+        j -= 1 if place and not taken[j - 1] else 0  # 美波姉ちゃん, 楽天美咲ちゃん: 美波, 美咲 places to UniDic there
         j += _trimmed(words[j:end])
         j = word_start(words, j, end, taken)
         role = not title and role_read_as_surname(words, j, end, COMMON_WITH_HONORIFIC)
@@ -186,12 +192,13 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)
             j = j if k is None or any(taken[k:j]) else k
+        j = after_listed_word(text, words, j, end)  # 出 + 前館 + 美波 + さん: 出前館 is a platform
         run = words[j:end]
         if title:
             named = run[:-1] if last else run
             if (
                 named
-                and all(map(_is_person, named))
+                and (place or all(map(_is_person, named)))
                 and (kin or any(w.pos[3] == "姓" for w in named))
                 and _allowed(named)
             ):
@@ -238,9 +245,13 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
         j += 1 if last_kanji_of_name(words, j, HONORIFICS) and not taken[j] else 0  # 上白石萌歌: 萌 + 歌
-        if role_read_as_surname(words, i, j, COMMON_WITH_HONORIFIC):
+        listed = inside_listed_word(text, word)  # 出 + 前館 + 美波: 前館 ends a platform's name
+        given = j > i + 1 and all(w.pos[3] == "名" for w in words[i + 1 : j])
+        if role_read_as_surname(words, i, j, COMMON_WITH_HONORIFIC) or (listed and given):
             yield Found(words[i + 1].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)  # 上司[人名]が
             taken[i:j] = [True] * (j - i)
+            continue
+        if listed:
             continue
         if (
             j > i + 1

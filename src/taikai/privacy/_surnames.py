@@ -13,6 +13,7 @@ import re
 
 from taikai.privacy._not_names import NOT_NAMES
 from taikai.privacy._titles import nickname_after, title_at
+from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC
 from taikai.text import Morpheme, PosTagger
 
 # Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
@@ -150,13 +151,16 @@ def kanji_before_surname(words: list[Morpheme], j: int) -> bool:
     """Whether ``words[j - 1]`` is one kanji UniDic reads as a prefix or a common noun (or a suffix, after a space)
     glued before the kanji name ``words[j]``, and starts its word: the first letter of a surname the dictionary does
     not hold (上倉: 上 + 倉, 佐津川: 佐 + 津川, 向谷: 向 + 谷) or of a given name (未央子: 未 + 央子), unless it is a
-    word of its own before a name (故, 元, 新, 妻: :data:`OWN_PREFIXES`), or glued after a kanji or a demonstrative
+    word of its own before a name (故, 元, 新, 妻: :data:`OWN_PREFIXES`; before a given name, 客 or 皆: a common word
+    that takes an honorific itself, 客さん, 皆さん; 皆 + 藤 is a surname), or glued after a kanji or a demonstrative
     (大地丙太郎: 丙 ends 大地丙; その後)."""
     if j == 0 or words[j - 1].end != words[j].start or words[j].pos[2] != "人名":
         return False
     before = words[j - 1]
     if not _ONE_KANJI.fullmatch(before.surface) or before.surface in OWN_PREFIXES:
         return False
+    if before.surface + "さん" in COMMON_WITH_HONORIFIC and words[j].pos[3] == "名":
+        return False  # a common word with an honorific before a given name (客美波さん, 皆健太さん); 皆藤 a surname
     ahead = words[j - 2] if j >= 2 and words[j - 2].end == before.start else None
     # A suffix to UniDic only after a word a space or a line end stands between (日本HP\n上倉賢: 上 + 倉 + 賢).
     if before.pos[0] not in ("接頭辞", "接尾辞") and before.pos[:2] != ("名詞", "普通名詞"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from taikai.text import Morpheme
+from taikai.text import Morpheme, PosTagger
 
 _KANJI_TITLES = (
     *("社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"),
@@ -60,6 +60,20 @@ def kin_at(words: list[Morpheme], i: int, honorifics: frozenset[str]) -> bool:
         return True
     after = words[i + 1] if i + 1 < len(words) else None
     return word.surface in _KIN and after is not None and after.start == word.end and after.surface in honorifics
+
+
+_PLACE = ("名詞", "固有名詞", "地名", "一般")
+_GIVEN_NAME = ("名詞", "固有名詞", "人名", "名")
+
+
+def given_name_read_as_place(words: list[Morpheme], i: int, tagger: PosTagger) -> bool:
+    """Whether ``words[i - 1]``, glued before the word of kin ``words[i]`` (:func:`kin_at`) or an honorific, is a
+    given name UniDic tags a place there (美波姉ちゃん, 美咲姉さん, 大和兄さん, 楽天美咲ちゃん, ストアカ美波先生: 美波,
+    美咲, 大和 are towns too): a word it tags a place that the dictionary holds as a given name. A place it holds as no
+    given name stays (東京兄さん, 千葉姉さん: 千葉 a surname too, but an elder sister from Chiba as often)."""
+    if i == 0 or words[i - 1].end != words[i].start or words[i - 1].pos != _PLACE:
+        return False
+    return _GIVEN_NAME in tagger.dictionary_tags(words[i - 1].surface)
 
 
 NICKNAME_ENDING = "っち"
