@@ -54,6 +54,16 @@ def test_a_file_becomes_typed_rules_in_order():
         (FEES, FEES.replace("# a comment", "# another comment\n\n"), True),  # comments and layout do not count
         (FEES, FEES.replace('"妥当", ', ""), False),
         (FEES, FEES.replace('label = "time"', 'label = "other"'), False),
+        # forms that normalisation makes one, and CP932's look-alikes (a file re-saved as CP932: 〜 → ～), match alike
+        (FEES.replace('"妥当"', '"1〜3円"'), FEES.replace('"妥当"', '"1～3円"'), True),
+        (FEES.replace('"妥当"', '"1〜3円"'), FEES.replace('"妥当"', '"1~3円"'), True),
+        (FEES.replace('"妥当"', '"10−20%"'), FEES.replace('"妥当"', '"１０－２０％"'), True),
+        (FEES.replace('"手数料"', '"ｼｽﾃﾑ"'), FEES.replace('"手数料"', '"システム"'), True),
+        (FEES.replace('"手数料"', '"FEE"'), FEES.replace('"手数料"', '"fee"'), True),
+        (FEES.replace('"lemma:引く"', '"lemma:ﾋｷ"'), FEES.replace('"lemma:引く"', '"lemma:ヒキ"'), True),
+        (FEES.replace('"妥当"', '"1〜3円"'), FEES.replace('"妥当"', '"1ー3円"'), False),  # a long vowel mark: another
+        (FEES.replace('"lemma:引く"', '"lemma:1〜3"'), FEES.replace('"lemma:引く"', '"lemma:1~3"'), False),  # words
+        (FEES.replace('"lemma:引く"', '"手数料"'), FEES.replace('"lemma:引く"', '"lemma:手数料"'), False),  # kinds
     ],
 )
 def test_the_digest_follows_what_the_rules_say(a, b, same):
