@@ -8,6 +8,7 @@ from taikai.errors import InputError, RulesError
 from taikai.labels import OwnLabels
 from taikai.privacy import PiiKind
 from taikai.rules import Rule, RuleSet, Term, TermKind, compile_rules, load_rules, parse_rules
+from taikai.rules._rules_file import SEVERAL
 from taikai.rules._shown import quoted
 
 FEES = """
@@ -993,17 +994,19 @@ def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern
         # regression: a folder given as the rules file was 'cannot read the rules file (Is a directory)'
         (
             ["rules.toml", "old.toml", "notes.txt"],
-            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml",
+            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml"
+            + SEVERAL,
         ),
         ([], "rules: a folder, not a rules file: give the path of a TOML file of rules; it holds no .toml file"),
+        (["rules.toml"], "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: rules.toml"),
         # regression: of eight .toml files it named the first five as if they were all
         (
             [f"r{k}.toml" for k in range(1, 9)],
             "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: r1.toml, r2.toml, "
-            "r3.toml, r4.toml, r5.toml, and 3 more",
+            "r3.toml, r4.toml, r5.toml, and 3 more" + SEVERAL,
         ),
     ],
-    ids=["two", "none", "eight"],
+    ids=["two", "none", "one", "eight"],
 )
 def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, said):
     folder = tmp_path / "rules"
