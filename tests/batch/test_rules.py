@@ -367,3 +367,64 @@ def test_resume_of_a_complete_output_refuses_changed_rules(tmp_path, dump, rules
         "settings, run again without resume=True (--resume on the command line); to keep it, leave it as it is"
     )
     assert (out.read_bytes(), summary.read_bytes()) == before
+
+
+def _as_an_earlier_taikai_hashed_them(partial, rules) -> None:
+    """Make the interrupted run's fingerprint as a taikai that hashed rule terms as written saved it."""
+    state = partial / "state.json"
+    values = json.loads(state.read_text(encoding="utf-8"))
+    values["fingerprint"]["rules"] = rules.digest(as_written=True)
+    notes = json.loads(values["fingerprint"]["notes"])
+    values["fingerprint"]["notes"] = json.dumps({k: notes[k] for k in ("encoding", "rules", "sheets")})
+    state.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+
+
+WAVE_RULES = RULES.replace('any = ["本業"]', 'any = ["本業", "1〜3件", "ｼｽﾃﾑ利用料", "Fee"]')
+
+
+@pytest.mark.parametrize(
+    ("saved", "earlier", "expected"),
+    [
+        # regression: a rules file re-saved as CP932 (〜 → ～) was refused as changed, though its rules match the same
+        (WAVE_RULES.replace("〜", "～"), False, None),
+        (WAVE_RULES.replace("ｼｽﾃﾑ", "システム").replace("Fee", "fee"), False, None),  # forms normalised as one
+        (WAVE_RULES.replace("〜", "～"), True, None),  # a run an earlier taikai saved, of the same file: it goes on
+        (WAVE_RULES.replace("ｼｽﾃﾑ", "システム"), True, "its content changed"),  # ... which hashed terms as written
+        (WAVE_RULES.replace("1〜3件", "1ー3件"), False, "its content changed"),  # a long vowel mark is no wave dash
+    ],
+)
+def test_resume_reads_the_rules_as_they_match(stop_after, tmp_path, dump, tiny_model_dir, saved, earlier, expected):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(WAVE_RULES.replace("〜", "～") if earlier else WAVE_RULES, encoding="utf-8")
+    out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
+    options = {"model": tiny_model_dir, "chunk_size": 4, "rules": rules}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=stop_after(2), **options)
+    if earlier:
+        _as_an_earlier_taikai_hashed_them(next(tmp_path.glob("out.csv*partial")), taikai.load_rules(rules))
+    rules.write_bytes(saved.encode("cp932"))  # as Notepad or Excel on Windows saves it
+    if expected is not None:
+        with pytest.raises(InputError, match=f"the rules changed .*{re.escape(expected)}"):
+            taikai.classify_file(dump, out, "text", resume=True, **options)
+        return
+    taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, whole, "text", **options)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_resume_of_a_complete_output_reads_the_rules_as_they_match(tmp_path, dump, tiny_model_dir, earlier):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(WAVE_RULES, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    options = {"model": tiny_model_dir, "chunk_size": 4, "rules": rules}
+    taikai.classify_file(dump, out, "text", **options)
+    if earlier:
+        summary = out.with_name("out.summary.json")
+        values = json.loads(summary.read_text(encoding="utf-8"))
+        values["run_fingerprint"]["rules"] = taikai.load_rules(rules).digest(as_written=True)
+        summary.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    else:
+        rules.write_bytes(WAVE_RULES.replace("〜", "～").encode("cp932"))
+    with pytest.warns(taikai.DataWarning, match=r"is complete \(its summary out.summary.json describes it\)"):
+        taikai.classify_file(dump, out, "text", resume=True, **options)

@@ -489,3 +489,37 @@ def test_a_rule_term_s_fix_quotes_no_form_of_its_personal_data_with_mask_pii(
         assert shown in result.output, result.output
         assert not [h for h in hidden if h in result.output.replace(str(tmp_path), "")], result.output
         assert ("without masking" in result.output) is bool(hidden)
+
+
+@pytest.mark.parametrize(
+    ("command", "given"),
+    [
+        # regression: the last --rules alone was read, the rules of the others dropped without a word
+        (["predict", "手数料が高い"], ["--rules", "A", "--rules", "B"]),
+        (["predict", "手数料が高い"], ["--rules=A", "--rules", "B"]),
+        (["explain", "手数料が高い"], ["--rules", "A", "--rules=B"]),
+        (["batch", "DUMP", "-o", "OUT", "--text-column", "text"], ["--rules", "A", "--rules", "B"]),
+    ],
+)
+def test_several_rules_files_are_refused_with_how_to_join_them(files, tiny_model_dir, tmp_path, command, given):
+    rules, _ = files
+    other = tmp_path / "more.toml"
+    other.write_text(RULES.replace('"fee"', '"fee again"').replace('"main job"', '"job"'), encoding="utf-8")
+    dump = tmp_path / "dump.csv"
+    dump.write_text("text\n手数料が高い\n", encoding="utf-8")
+    named = {"A": str(rules), "B": str(other), "DUMP": str(dump), "OUT": str(tmp_path / "out.csv")}
+    args = [a.replace("=A", f"={rules}").replace("=B", f"={other}") for a in (*command, *given)]
+    result = run(*(named.get(a, a) for a in args), "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert f"given 2 rules files ({str(rules)!r}, {str(other)!r}), and a run reads one" in result.output
+    assert "Copy their [[rule]] tables into one file" in result.output
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_one_rules_file_given_twice_is_read_once(files, tiny_model_dir):
+    rules, _ = files
+    result = run(
+        "predict", "手数料が高い", "--rules", rules, "--rules", rules, "-m", tiny_model_dir, "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["rule_names"] == ["fee"]

@@ -71,6 +71,21 @@ def fires(table: str, text: str) -> bool:
         (rule(any=["10-20%"]), "10−20%引かれる", True),
         (rule(any=["A‖B"]), "a∥bの比較", True),
         (rule(any=["手数料—"]), "手数料―高い", True),  # em dash and Windows' horizontal bar
+        # a regular expression finds them too: 〜 typed on a Mac finds ～ (~) a Windows review holds, and back
+        (rule(regex=[r"\d+〜\d+円"]), "時給300~500円", True),
+        (rule(regex=[r"\d+〜\d+円"]), "時給300～500円", True),
+        (rule(regex=[r"\d+〜\d+円"]), "時給300〜500円", True),
+        (rule(regex=[r"\d+~\d+円"]), "時給300〜500円", True),
+        (rule(regex=[r"\d+\u301c\d+円"]), "時給300~500円", True),  # written by its code
+        (rule(regex=[r"\d+[〜・]\d+円"]), "時給300～500円", True),  # in a class
+        (rule(regex=[r"\d[^〜]\d円"]), "時給1～2円", False),  # in a negated class: neither form
+        (rule(regex=[r"\d+〜\d+円"]), "時給300ー500円", False),  # a long vowel mark is no wave dash
+        (rule(regex=[r"10−20%"]), "10－20%引かれる", True),  # minus sign and full-width hyphen-minus
+        (rule(regex=[r"[a-]割"]), "−割", True),  # a class's own hyphen
+        (rule(regex=[r"[a-]割"]), "b割", False),  # ... not made a range a..−
+        (rule(regex=["[!-~]{3}円"]), "〜〜〜円", False),  # a range's bound is kept as written
+        (rule(regex=["手数料‖"]), "手数料∥", True),
+        (rule(none=["regex:手数料—高い"], any=["手数料"]), "手数料―高い", False),  # in `not` too
     ],
 )
 def test_matching(table, text, expected):

@@ -8,6 +8,7 @@ from taikai.errors import InputError, RulesError
 from taikai.labels import OwnLabels
 from taikai.privacy import PiiKind
 from taikai.rules import Rule, RuleSet, Term, TermKind, compile_rules, load_rules, parse_rules
+from taikai.rules._rules_file import SEVERAL
 from taikai.rules._shown import quoted
 
 FEES = """
@@ -54,6 +55,16 @@ def test_a_file_becomes_typed_rules_in_order():
         (FEES, FEES.replace("# a comment", "# another comment\n\n"), True),  # comments and layout do not count
         (FEES, FEES.replace('"妥当", ', ""), False),
         (FEES, FEES.replace('label = "time"', 'label = "other"'), False),
+        # forms that normalisation makes one, and CP932's look-alikes (a file re-saved as CP932: 〜 → ～), match alike
+        (FEES.replace('"妥当"', '"1〜3円"'), FEES.replace('"妥当"', '"1～3円"'), True),
+        (FEES.replace('"妥当"', '"1〜3円"'), FEES.replace('"妥当"', '"1~3円"'), True),
+        (FEES.replace('"妥当"', '"10−20%"'), FEES.replace('"妥当"', '"１０－２０％"'), True),
+        (FEES.replace('"手数料"', '"ｼｽﾃﾑ"'), FEES.replace('"手数料"', '"システム"'), True),
+        (FEES.replace('"手数料"', '"FEE"'), FEES.replace('"手数料"', '"fee"'), True),
+        (FEES.replace('"lemma:引く"', '"lemma:ﾋｷ"'), FEES.replace('"lemma:引く"', '"lemma:ヒキ"'), True),
+        (FEES.replace('"妥当"', '"1〜3円"'), FEES.replace('"妥当"', '"1ー3円"'), False),  # a long vowel mark: another
+        (FEES.replace('"lemma:引く"', '"lemma:1〜3"'), FEES.replace('"lemma:引く"', '"lemma:1~3"'), False),  # words
+        (FEES.replace('"lemma:引く"', '"手数料"'), FEES.replace('"lemma:引く"', '"lemma:手数料"'), False),  # kinds
     ],
 )
 def test_the_digest_follows_what_the_rules_say(a, b, same):
@@ -983,17 +994,19 @@ def test_a_bad_regular_expression_says_how_to_match_its_brackets_as_text(pattern
         # regression: a folder given as the rules file was 'cannot read the rules file (Is a directory)'
         (
             ["rules.toml", "old.toml", "notes.txt"],
-            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml",
+            "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: old.toml, rules.toml"
+            + SEVERAL,
         ),
         ([], "rules: a folder, not a rules file: give the path of a TOML file of rules; it holds no .toml file"),
+        (["rules.toml"], "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: rules.toml"),
         # regression: of eight .toml files it named the first five as if they were all
         (
             [f"r{k}.toml" for k in range(1, 9)],
             "rules: a folder, not a rules file: give the path of a TOML file of rules; in it: r1.toml, r2.toml, "
-            "r3.toml, r4.toml, r5.toml, and 3 more",
+            "r3.toml, r4.toml, r5.toml, and 3 more" + SEVERAL,
         ),
     ],
-    ids=["two", "none", "eight"],
+    ids=["two", "none", "one", "eight"],
 )
 def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, said):
     folder = tmp_path / "rules"

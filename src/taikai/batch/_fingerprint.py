@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._cut import cut_list, quoted
-from taikai.batch._rules_change import rules_change
+from taikai.batch._rules_change import rules_change, same_as_written
 from taikai.privacy import MASKER_VERSION
 
 _READ = 1 << 20
@@ -138,6 +138,12 @@ def _other_masker(old: dict[str, Any]) -> str | None:
     cannot be repeated), else ``None``."""
     recorded = old.get(MASKING)
     return str(recorded) if _masks(old) and recorded is not None and recorded != str(MASKER_VERSION) else None
+
+
+def as_saved(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Return the fingerprint *new* with its rules' digest as *old* holds it when an earlier taikai gave these rules
+    that digest (:func:`~taikai.batch._rules_change.same_as_written`), else *new*."""
+    return same_as_written(old, new, json.loads(str(new.get(NOTES) or "{}")))
 
 
 def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]) -> str | None:

@@ -13,14 +13,19 @@ NAMES = "rule names"
 READ_BEFORE = "rule names read before"
 """The note of a run's rules whose file writes a name that taikai read as written before it read names as texts are
 (NFKC, spaces collapsed): the names as written, and the digest an earlier taikai gave those rules."""
+AS_WRITTEN = "rules digest as written"
+"""The note of a run's rules whose terms an earlier taikai hashed otherwise (as written: ``～円``, not as matched): the
+digest it gave them, which a run it saved holds (:func:`same_as_written`)."""
 
 
 def rules_notes(rules: RuleSet) -> dict[str, Any]:
     """Return the notes of a run's *rules* (not compared: they say what changed when the digest differs)."""
     notes: dict[str, Any] = {NAMES: {"names": [r.name for r in rules.rules], "unnamed": _unnamed(rules)}}
+    if rules.digest(as_written=True) != rules.digest():
+        notes[AS_WRITTEN] = rules.digest(as_written=True)
     written = written_names(rules.source)
     if written is not None and len(written) == len(rules) and written != [r.name for r in rules.rules]:
-        notes[READ_BEFORE] = {"names": written, "digest": rules.digest(written)}
+        notes[READ_BEFORE] = {"names": written, "digest": rules.digest(written, as_written=True)}
     return notes
 
 
@@ -45,3 +50,11 @@ def rules_change(old: dict[str, Any], notes: tuple[dict[str, Any], dict[str, Any
             False,
         )
     return " (its content changed)", True
+
+
+def same_as_written(old: dict[str, Any], new: dict[str, Any], notes: dict[str, Any]) -> dict[str, Any]:
+    """Return the fingerprint *new* (whose notes are *notes*) with the digest of its rules as the run of fingerprint
+    *old* holds it, when an earlier taikai gave that digest to these very rules as written (it hashed terms as
+    written, where this taikai hashes them as matched: the same file, the same rules); else *new* itself."""
+    same = old.get("rules") is not None and old.get("rules") == notes.get(AS_WRITTEN) != new.get("rules")
+    return {**new, "rules": old["rules"]} if same else new

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import taikai.io as tio
-from taikai.batch._fingerprint import MASKING, describe_changes
+from taikai.batch._fingerprint import MASKING, as_saved, describe_changes
 from taikai.errors import RESUME, InputError
 
 RUN = "run_fingerprint"
@@ -77,6 +77,8 @@ def refuse_other_settings(output: Path, fingerprint: dict[str, str | None]) -> N
     if values is None:
         return
     recorded, now = values.get(RUN), run_record(fingerprint)
+    if isinstance(recorded, dict):  # rules an earlier taikai hashed as written
+        now = as_saved(recorded, now)
     if isinstance(recorded, dict) and "rules" not in recorded:  # a summary of a taikai that did not record them
         now = {key: value for key, value in now.items() if key != "rules"}
     options, current = _options(recorded if isinstance(recorded, dict) else {}), _options(now)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from taikai.batch._fingerprint import input_fingerprint, refusal
+from taikai.batch._fingerprint import as_saved, input_fingerprint, refusal
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._partial_readme import write_readme
 from taikai.batch._saved_run import read_saved, refuse_unresumed, say_nothing_to_resume
@@ -115,6 +115,7 @@ class WorkDir:
                     "input": input_fingerprint(input_file, state.fingerprint.get("input")),
                     **fingerprint,
                 }
+            fingerprint = as_saved(state.fingerprint, fingerprint)  # rules an earlier taikai hashed as written
             refused = refusal(self.output, self.dir, state.fingerprint, fingerprint)
             if refused is not None:
                 raise InputError(refused)

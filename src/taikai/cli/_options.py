@@ -11,6 +11,7 @@ import click
 from click.core import ParameterSource
 
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
+from taikai.cli._plain_types import ARGS_KEY
 from taikai.errors import FREQ_SPELLINGS
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
@@ -54,10 +55,34 @@ def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_H
 
 
 def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
-    """Return --rules as a path; refuse an empty one, which would name the current directory (``.``)."""
+    """Return --rules as a path; refuse an empty one, which would name the current directory (``.``), and several
+    files (click reads the last alone, dropping the rules of the others without a word)."""
     refuse_empty(value, "a rules file such as rules.toml, or leave --rules out", ctx, param)
     refuse_unexpanded(value, ctx, param)
+    files = list(dict.fromkeys(_given(ctx, "--rules")))
+    if len(files) > 1:
+        raise click.BadParameter(
+            f"given {len(files)} rules files ({', '.join(map(repr, files))}), and a run reads one: the rules of all "
+            "but the last would be dropped. Copy their [[rule]] tables into one file, one after another in the order "
+            "they are to apply (the first rule that fires decides the reason under --rules-mode override), and give "
+            "that file",
+            ctx,
+            param,
+        )
     return None if value is None else Path(value)
+
+
+def _given(ctx: click.Context, option: str) -> list[str]:
+    """Return each value the command line gave *option* (``--rules a.toml``, ``--rules=a.toml``), in order."""
+    args = [str(a) for a in ctx.meta.get(ARGS_KEY, ())]  # click takes paths too, from Python (CliRunner)
+    args = args[: args.index("--")] if "--" in args else args
+    found = []
+    for k, arg in enumerate(args):
+        if arg == option and k + 1 < len(args):
+            found.append(args[k + 1])
+        elif arg.startswith(f"{option}="):
+            found.append(arg.partition("=")[2])
+    return found
 
 
 def check_rules_mode(rules: Path | None, rules_mode: str) -> None:

@@ -5,9 +5,11 @@ reads). Lemma terms run on the text's dictionary forms, the words of the project
 ``form="base"`` (what the shipped model reads): ``lemma:引く`` matches 引かれる and 引いた. A lemma term of
 several words (``lemma:稼げない``: 稼げる ない) matches them in a row.
 
-A surface term matches a character CP932 holds as a look-alike in either form (:data:`LOOK_ALIKES`): ``～円``, typed
-on Windows or read from a CP932 file (NFKC: ``~円``), finds ``〜円`` (the wave dash phones and Macs write, which NFKC
-keeps), and ``〜円`` finds ``~円``; so do ``−`` and ``-``, ``‖`` and ``∥``, ``—`` and ``―``. A lemma term does too, in
+A surface term matches a character CP932 holds as a look-alike in either form
+(:data:`~taikai.rules._look_alikes.LOOK_ALIKES`): ``～円``, typed on Windows or read from a CP932 file (NFKC:
+``~円``), finds ``〜円`` (the wave dash phones and Macs write, which NFKC keeps), and ``〜円`` finds ``~円``; so do
+``−`` and ``-``, ``‖`` and ``∥``, ``—`` and ``―``. So does such a character that a regular expression asks for
+(:func:`~taikai.rules._look_alikes.regex_pattern`: ``\\d+〜\\d+円`` finds ``300~500円``). A lemma term does too, in
 the dictionary forms: those of a model that folds them (``FeatureConfig.cp932_fold``), which rules reuse, hold ~.
 """
 
@@ -19,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from taikai.rules._look_alikes import LOOK_ALIKES, both_forms, regex_pattern
 from taikai.rules._rule import REGEX_FLAGS, Rule, RuleSet, Term, TermKind
-from taikai.text import CP932_ROUND_TRIP, normalize
+from taikai.text import normalize
 
 if TYPE_CHECKING:
     from taikai.text import JapaneseTokenizer
@@ -47,25 +50,18 @@ class RuleHits:
 NO_HITS = RuleHits()
 """The hits of a text on which no rule fired."""
 
-LOOK_ALIKES = {a: b for pair in CP932_ROUND_TRIP.items() for a, b in (pair, pair[::-1])}
-"""Each character of normalised text that a CP932 round trip turns into another (〜 into ～, read ~ after NFKC), and
-that other (:data:`taikai.text.CP932_ROUND_TRIP`, the fold of duplicate checks): one character to a surface term,
-whichever of the two it is written with (〜 ~, − -, ‖ ∥, — ―)."""
-
 
 def surface_pattern(value: str) -> str:
     """Return the regular expression of the surface term *value*: its normalised text, each of
-    :data:`LOOK_ALIKES` matching its look-alike too (``～円`` → ``[~〜]円``)."""
+    :data:`~taikai.rules._look_alikes.LOOK_ALIKES` matching its look-alike too (``～円`` → ``[~〜]円``)."""
     return _either_form(normalize(value))
 
 
 def _either_form(text: str) -> str:
-    """Return the regular expression of *text* as written, each of :data:`LOOK_ALIKES` matching its look-alike too:
-    a lemma term's words match the dictionary forms of a model that folds them (``cp932_fold``: 〜 read as ~) and of
-    one that does not, and a CP932 file's ～ as phones' 〜."""
-    return "".join(
-        f"[{re.escape(ch)}{re.escape(LOOK_ALIKES[ch])}]" if ch in LOOK_ALIKES else re.escape(ch) for ch in text
-    )
+    """Return the regular expression of *text* as written, each of :data:`~taikai.rules._look_alikes.LOOK_ALIKES`
+    matching its look-alike too: a lemma term's words match the dictionary forms of a model that folds them
+    (``cp932_fold``: 〜 read as ~) and of one that does not, and a CP932 file's ～ as phones' 〜."""
+    return "".join(f"[{both_forms(ch)}]" if ch in LOOK_ALIKES else re.escape(ch) for ch in text)
 
 
 class _Check:
@@ -76,7 +72,7 @@ class _Check:
     def __init__(self, terms: Sequence[Term], lemma_words: dict[str, tuple[str, ...]]):
         surfaces = [surface_pattern(t.value) for t in terms if t.kind is TermKind.SURFACE]
         text = [re.compile("|".join(surfaces))] if surfaces else []
-        text += [re.compile(t.value, REGEX_FLAGS) for t in terms if t.kind is TermKind.REGEX]
+        text += [re.compile(regex_pattern(t.value), REGEX_FLAGS) for t in terms if t.kind is TermKind.REGEX]
         self.text = tuple(text)
         lemmas = [" " + " ".join(lemma_words[t.value]) + " " for t in terms if t.kind is TermKind.LEMMA]
         self.lemma = re.compile("|".join(map(_either_form, lemmas))) if lemmas else None

@@ -14,6 +14,7 @@ import unicodedata
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
 from taikai.rules._inline_flags import flag_problem, pattern_text
+from taikai.rules._look_alikes import regex_pattern
 from taikai.rules._nfkc_pattern import LOOK_ALIKE, replaced, rewritten
 from taikai.rules._nfkc_pattern import SPECIAL as _SPECIAL
 from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
@@ -106,12 +107,28 @@ def regex_term(pattern: str) -> tuple[Term | None, str]:
         return None, f"bad regular expression {quoted(pattern)}: {exc.msg} at position {exc.pos}{_as_text(pattern)}"
     read = pattern_text(pattern, REGEX_FLAGS)  # what its characters ask for: (?x) layout and comments match nothing
     problem = every_text_problem(pattern, compiled) or backtracking_problem(pattern, REGEX_FLAGS)
+    problem = problem or _look_alike_backtracking(pattern)
     problem = problem or flag_problem(pattern, REGEX_FLAGS)
     problem = problem or _normalised_problem(pattern) or _url_problem(pattern, read, compiled)
     problem = problem or many_digits_problem(pattern, REGEX_FLAGS) or _repeat_problem(pattern, read)
     if not problem:
         problem = _regex_placeholder_problem(pattern, read, compiled)
     return (None, problem) if problem else (Term(TermKind.REGEX, pattern), "")
+
+
+def _look_alike_backtracking(pattern: str) -> str:
+    """Return why *pattern*, matched as rules match it (a look-alike too: ``(〜|~)+`` → ``([~〜]|[~〜])+``), can
+    take exponential time on some texts, or ``""``."""
+    folded = regex_pattern(pattern)
+    if folded == pattern or not backtracking_problem(folded, REGEX_FLAGS):
+        return ""
+    return (
+        f"the regular expression {quoted(pattern)} is matched as {quoted(folded)}, since rules match each of 〜 ~, "
+        "− -, ‖ ∥ and — ― with the other too (CP932 writes one for the other): it repeats a group whose alternatives "
+        "then match the same text, so this pattern can take exponential time on some texts (minutes on one review; "
+        "a match cannot be timed out): write each such character once, alone or in one class (〜 finds ~ too: "
+        "(〜|~)+ → 〜+)"
+    )
 
 
 _TEXT_SYNTAX = "()[]{}*+?"

@@ -169,10 +169,14 @@ class RuleSet:
         """Return the distinct labels of the rules, in rule order."""
         return tuple(dict.fromkeys(r.label for r in self.rules))
 
-    def digest(self, names: Sequence[str] | None = None) -> str:
-        """Return a sha256 of what the rules match and say (not of comments or layout): equal rules, equal digest.
-        With *names* (one per rule), of the rules under those names (``""`` each: of what they match and label)."""
-        named = [r.to_dict() | ({} if names is None else {"name": names[k]}) for k, r in enumerate(self.rules)]
+    def digest(self, names: Sequence[str] | None = None, *, as_written: bool = False) -> str:
+        """Return a sha256 of what the rules match and say, not of comments, layout or forms that normalisation
+        makes one (``～円``, ``〜円``: :mod:`~taikai.rules._meaning`); with *names* (one per rule), of the rules
+        under those names (``""``: unnamed); *as_written*, of terms as written (as taikai before 2026-12-06)."""
+        from taikai.rules._meaning import meant
+
+        said = [r.to_dict() if as_written else meant(r) for r in self.rules]
+        named = [d | ({} if names is None else {"name": names[k]}) for k, d in enumerate(said)]
         canonical = json.dumps(named, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -21,6 +21,14 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
+SEVERAL = (
+    " (a run reads one rules file: to apply the rules of several, copy their [[rule]] tables into one file, one "
+    "after another in the order they are to apply)"
+)
+"""What to do with rules kept in several files: the first rule that fires decides under ``override``, so their order
+is the analyst's to write, not a folder's listing."""
+
+
 def rules_text(path: Path) -> str:
     """Return the text of the rules file *path*, or raise :class:`RulesError` saying why it has none."""
     if str(path) == "-" and not os.path.lexists(path):  # standard input, where no file is named -
@@ -34,8 +42,9 @@ def rules_text(path: Path) -> str:
         raise RulesError(f"{path}: no such rules file") from None
     except OSError as exc:
         if path.is_dir():  # Windows says permission denied of a folder
-            found = cut_list(sorted(p.name for p in path.glob("*.toml")), 5)
-            found = f"; in it: {found}" if found else "; it holds no .toml file"
+            files = sorted(p.name for p in path.glob("*.toml"))
+            found = f"; in it: {cut_list(files, 5)}" if files else "; it holds no .toml file"
+            found += SEVERAL if len(files) > 1 else ""
             raise RulesError(
                 f"{path}: a folder, not a rules file: give the path of a TOML file of rules{found}"
             ) from None
