@@ -17,6 +17,7 @@ from taikai.labels import (
     format_reasons,
     label_cell,
     label_list,
+    label_order,
     named_labels,
     named_reason,
     own_labels,
@@ -99,6 +100,23 @@ def test_format_reasons_round_trips():
 )
 def test_display_order(labels, preferred, expected):
     assert display_order(labels, preferred) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "taxonomy", "expected"),
+    [
+        (["other", "fees", "low_pay", "fees"], REASON_IDS, ["low_pay", "fees", "other"]),  # the taxonomy's order
+        (["negative", "positive"], SENTIMENTS, ["positive", "negative"]),
+        # labels of one's own their own order: a taxonomy name among them takes no taxonomy place
+        (["neutral", "great", "bad"], SENTIMENTS, ["bad", "great", "neutral"]),
+        (["other", "報酬", "審査", "neutral"], REASON_IDS, ["neutral", "other", "報酬", "審査"]),
+        (["10", "2", "1", "その他"], REASON_IDS, ["1", "2", "10", "その他"]),  # numbers by value
+        (["3", "1", "2"], SENTIMENTS, ["1", "2", "3"]),
+        ([], SENTIMENTS, []),
+    ],
+)
+def test_label_order(labels, taxonomy, expected):
+    assert label_order(labels, taxonomy) == expected
 
 
 @pytest.mark.parametrize(

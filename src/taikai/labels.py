@@ -118,7 +118,7 @@ def named_labels(labels: Iterable[str], taxonomy: Iterable[str]) -> str:
     order = list(taxonomy)
     names = {x: reason_name(x) if x in REASON_IDS else sentiment_name(x) for x in order}
     return ", ".join(
-        shown_label(x) + (f" ({names[x]})" if names.get(x, x) != x else "") for x in display_order(labels, order)
+        shown_label(x) + (f" ({names[x]})" if names.get(x, x) != x else "") for x in label_order(labels, order)
     )
 
 
@@ -126,6 +126,28 @@ def display_order(labels: Iterable[object], preferred: Iterable[str]) -> list[st
     """Return the distinct *labels* as strings, those in *preferred* first in its order, the rest alphabetically."""
     rank = {label: i for i, label in enumerate(preferred)}
     return sorted({str(x) for x in labels}, key=lambda x: (rank.get(x, len(rank)), x))
+
+
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
+def label_order(labels: Iterable[object], taxonomy: Iterable[str]) -> list[str]:
+    """Return a model's distinct *labels* (reasons, or sentiments with ``taxonomy=SENTIMENTS``) as strings, in the
+    order every table, chart, list and file shows them: labels all of the *taxonomy* in its order (``positive,
+    neutral, negative``); labels of one's own (any of them outside the taxonomy) in their own order, whatever
+    their spelling: whole numbers by value (``2`` before ``10``), then the rest alphabetically, so that a taxonomy
+    name among them (``neutral`` beside ``bad`` and ``great``) takes no taxonomy place.
+
+    >>> label_order(["other", "fees"], REASON_IDS), label_order(["neutral", "great", "bad"], SENTIMENTS)
+    (['fees', 'other'], ['bad', 'great', 'neutral'])
+    >>> label_order(["10", "2", "1"], SENTIMENTS)
+    ['1', '2', '10']
+    """
+    found = {str(x) for x in labels}
+    rank = {label: i for i, label in enumerate(taxonomy)}
+    if found <= set(rank):
+        return sorted(found, key=rank.__getitem__)
+    return sorted(found, key=lambda x: (0, int(x), x) if _WHOLE_NUMBER.fullmatch(x) else (1, 0, x))
 
 
 def parse_reasons(value: str) -> list[str]:

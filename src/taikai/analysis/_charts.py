@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
+
+
+def sentiment_colours(sentiments: Iterable[object]) -> dict[str, str]:
+    """Return the colours of a model's *sentiments*: the taxonomy's (:data:`SENTIMENT_COLOURS`) when all are its
+    sentiments, else none, so that labels of one's own take the palette's in their order, as the reasons do: a
+    ``neutral`` beside ``bad`` and ``great`` is not grey (nor ``great`` the palette's green a second time)."""
+    return SENTIMENT_COLOURS if {str(s) for s in sentiments} <= set(SENTIMENT_COLOURS) else {}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -154,7 +161,7 @@ def sentiment_bars(
     labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index if labels is None else labels))
     own = table.columns if sentiments is None else sentiments
     names = [sentiment_name(s, lang, own) for s in table.columns]
-    return _share_bars(labelled, _words(lang)["sentiment"], names, SENTIMENT_COLOURS)
+    return _share_bars(labelled, _words(lang)["sentiment"], names, sentiment_colours(own))
 
 
 def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:

@@ -17,6 +17,7 @@ from taikai.labels import (
     SENTIMENTS,
     OwnLabels,
     display_order,
+    label_order,
     own_labels,
     parse_label_cell,
     parse_reasons,
@@ -59,7 +60,7 @@ def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
     手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
-    found = display_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
+    found = label_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
     return OwnLabels(found) if _written_as_own(df) else found
 
 
@@ -72,7 +73,7 @@ def sentiment_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str
     from_columns = [c[len("p_sentiment_") :] for c in df.columns if str(c).startswith("p_sentiment_")]
     values = df["sentiment"].dropna().unique() if "sentiment" in df.columns else []
     values = [v for v in values if str(v).strip()]  # a blank read as "" (keep_default_na=False) is no sentiment
-    found = display_order(from_columns or values, SENTIMENTS)
+    found = label_order(from_columns or values, SENTIMENTS)
     reasons = reason_labels(df)
     return OwnLabels(found) if isinstance(reasons, OwnLabels) and set(reasons) <= set(REASON_IDS) else found
 
@@ -256,7 +257,7 @@ def _over_time(
     if len(table):
         full = pd.period_range(table.index.min(), table.index.max(), freq=freq)
         table = table.reindex(index=full, fill_value=0)
-    table = table.reindex(columns=display_order(table.columns, order), fill_value=0)
+    table = table.reindex(columns=label_order(table.columns, order), fill_value=0)
     return table.rename_axis(index="period", columns=column)
 
 

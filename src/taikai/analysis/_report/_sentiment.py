@@ -53,6 +53,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
             over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq, source=ctx.where)
         if len(over_time):
             names = [ctx.sentiment(str(s)) for s in over_time.columns]
+            colours = charts.sentiment_colours(ctx.sentiment_labels or over_time.columns)  # none: labels of one's own
             columns = (
                 Column(ctx.period, ColumnKind.NOWRAP),
                 *(Column(name, ColumnKind.NUMBER) for name in names),
@@ -62,7 +63,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
                 Heading(t.sentiment_over_time),
                 Figure.of(
                     shares_alt(ctx, t.sentiment_over_time, over_time, ctx.sentiment),
-                    *(charts.trend_shares, over_time, lang, charts.SENTIMENT_COLOURS, names),
+                    *(charts.trend_shares, over_time, lang, colours, names),
                 ),
                 Table(columns, tuple(period_rows(over_time))),  # the chart's figures, for a reader without images
             ]
