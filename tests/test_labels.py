@@ -13,6 +13,7 @@ from taikai.labels import (
     SENTIMENT_MEANINGS,
     SENTIMENTS,
     OwnLabels,
+    counted_label,
     display_order,
     format_reasons,
     label_cell,
@@ -117,6 +118,21 @@ def test_display_order(labels, preferred, expected):
 )
 def test_label_order(labels, taxonomy, expected):
     assert label_order(labels, taxonomy) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("1", "'1'"),  # a code: '1' 59.9%, not 1 59.9%
+        ("カテゴリ 01", "'カテゴリ 01'"),
+        ("１", "'１'"),
+        ("fees (手数料が高い)", "fees (手数料が高い)"),
+        ("報酬", "報酬"),
+        ("支払い, 遅延", "'支払い, 遅延'"),
+    ],
+)
+def test_counted_label(label, shown):
+    assert counted_label(label) == shown
 
 
 @pytest.mark.parametrize(

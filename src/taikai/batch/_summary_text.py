@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from taikai._cut import cut_lines, cut_list
 from taikai.errors import ENCODING, EXCEL_SAFE, OUTPUT_ENCODING, TEXT_COLUMN, InputError
 from taikai.io import READ_AS_NUMBERS, XLSX_MAX_CELL, detect_encoding
-from taikai.labels import REASON_IDS, SENTIMENTS, label_order, named_reason, shown_label
+from taikai.labels import REASON_IDS, SENTIMENTS, counted_label, label_order, named_reason
 from taikai.privacy import format_counts
 from taikai.text import FOLDS_SAID
 
@@ -40,7 +40,7 @@ def summary_text(summary: BatchSummary) -> str:
         if counts:  # in the model's order, as its columns: labels of one's own their own (label_order)
             shown = [(k, counts[k]) for k in label_order(counts, taxonomy)]
             own = summary.reason_labels or summary.reasons
-            names = [f"{named_reason(k, labels=own) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown]
+            names = [f"{named_reason(k, labels=own) if k in REASON_IDS else counted_label(k)} {v:,}" for k, v in shown]
             said = title
             if title == "reasons" and summary.rules_mode == "override":  # not the model's: say whose they are
                 said = (

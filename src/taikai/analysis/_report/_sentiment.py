@@ -25,6 +25,7 @@ from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
 from taikai.analysis._report._trend import period_rows
 from taikai.errors import DataWarning
+from taikai.labels import counted_label
 
 
 def sentiment_section(ctx: ReportContext) -> Section:
@@ -37,9 +38,10 @@ def sentiment_section(ctx: ReportContext) -> Section:
         predicted = predicted and not len(ctx.rows)  # but no row was classified
         return Section.of("sentiment", t.sentiment, [Note(t.sentiment_no_rows if predicted else t.sentiment_none)])
     total = int(overall["count"].sum())
+    shares = overall["share"].items()  # each after its name, a code ('1') quoted: '1' 59.9%, not 1 59.9%
     blocks: list[Block] = [
         Heading(t.sentiment_overall),
-        Paragraph(" · ".join(f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in overall["share"].items())),
+        Paragraph(" · ".join(f"{counted_label(ctx.sentiment(str(s)))} {fmt.share(float(v))}" for s, v in shares)),
         Table.from_frame(
             overall.assign(count=[CountShare(int(c), int(c) / total) for c in overall["count"]])[["count"]]
             .rename(index=ctx.sentiment, columns={"count": t.count})
