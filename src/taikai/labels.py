@@ -230,7 +230,14 @@ def parse_label_cell(value: object, *, as_written: bool = False) -> list[str]:
 
 class OwnLabels(list[str]):
     """A model's labels that are its user's own (trained with ``--free-labels``, ``ModelMetadata.free_labels``):
-    :func:`own_labels` says so even when all are spelt as taxonomy ids (``fees`` meaning ratings)."""
+    :func:`own_labels` says so even when all are spelt as taxonomy ids (``fees`` meaning ratings).
+
+    A model's reasons carry its *sentiments* (labels of its own too), so that a rule labelled with one of them
+    (``great``) is told it is one of the model's sentiments, not only that it is no reason."""
+
+    def __init__(self, labels: Iterable[str] = (), sentiments: Iterable[str] = ()) -> None:
+        super().__init__(labels)
+        self.sentiments: tuple[str, ...] = tuple(sentiments)
 
 
 def own_labels(labels: Iterable[str] | None, taxonomy: Iterable[str] = REASON_IDS) -> bool:

@@ -1,6 +1,7 @@
 """A model of labels of its own (``--free-labels``) lists them in its own order on every surface: numbers by value,
 then the rest alphabetically; a taxonomy name among them (``other``, ``neutral``) takes no taxonomy place, and its
-sentiment ``neutral`` beside ``bad`` and ``great`` takes no taxonomy colour."""
+sentiment ``neutral`` beside ``bad`` and ``great`` takes no taxonomy colour. A rule labelled with one of its
+sentiments is told so."""
 
 import re
 from pathlib import Path
@@ -118,3 +119,20 @@ def test_only_the_taxonomys_sentiments_take_its_colours(sentiments, colours):
     figure = analysis.sentiment_bars(table, sentiments=sentiments)
     bars = figure.axes[0].patches
     assert [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in bars] == colours
+
+
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [  # regression: "label 'great' is not a reason of the model", and no more
+        ("great", "label 'great' is one of the model's sentiments (bad, great, neutral), and sentiments cannot be"),
+        ("審査", "label '審査' is not a reason of the model"),
+    ],
+)
+def test_a_rule_labelled_with_a_sentiment_of_the_model_is_told_so(own_dir, tmp_path, label, said):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f'[[rule]]\nname = "r"\nlabel = "{label}"\nany = ["野球"]\n', encoding="utf-8")
+    assert taikai.load_model(own_dir).reason_labels.sentiments == tuple(SENTIMENTS)  # type: ignore[attr-defined]
+    result = invoke_cli("predict", "--rules", rules, "--model", own_dir, "野球の試合で勝った")
+    assert result.exit_code == 2, result.output
+    assert f"rules.toml:1: rule 'r' (rule 1 of the file): {said}" in result.output
+    assert "the model's reasons are 2, 10, other, 報酬: give one of them as label" in result.output

@@ -78,8 +78,10 @@ class Model(FramePrediction, Described, LibraryCalls):
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
         # labels of one's own (--free-labels) are OwnLabels: never named or defined by the taxonomy
         own = OwnLabels if self.metadata.free_labels else list
-        self.reason_labels: list[str] = own(str(classifier.reason_classes_[j]) for j in self._reason_order)
         self.sentiment_labels: list[str] = own(str(classifier.sentiment_classes_[j]) for j in self._sentiment_order)
+        reasons = [str(classifier.reason_classes_[j]) for j in self._reason_order]
+        # its sentiments with its reasons: a rule labelled with one is told so (taikai.rules)
+        self.reason_labels: list[str] = OwnLabels(reasons, self.sentiment_labels) if own is OwnLabels else reasons
         thresholds = self.metadata.reason_thresholds
         self.thresholds = np.array([thresholds.get(label, DEFAULT_THRESHOLD) for label in self.reason_labels])
         # The texts reaching the pipeline are already normalised by check_text: skip its normalise step.

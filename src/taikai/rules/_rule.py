@@ -260,6 +260,12 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
     ``ネガティブ``) is said to be one, unless it names one of *labels* (``Positive`` of a reason of one's own
     ``positive``): rules set reasons only; several reasons (``fees|low_pay``) are said to need
     a rule each."""
+    sentiments = getattr(labels, "sentiments", ())  # a --free-labels model's own (OwnLabels)
+    if sentiments and names_known(label, sentiments) and not names_known(label, labels):
+        return (
+            f"{where}: label {label!r} is one of the model's sentiments ({label_list(sentiments)}), and sentiments "
+            "cannot be rule labels: rules set reasons only (the sentiment stays the model's)"
+        )
     if sentiment_id(label) in SENTIMENTS and not names_known(label, labels):
         sentiment = sentiment_id(label)
         return (
