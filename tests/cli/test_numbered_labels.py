@@ -1,6 +1,7 @@
 """A model of numbered labels (a team's codes ``1``..``3``) says each count or share after its label apart from it:
 ``'1' 59.9%``, not ``1 59.9%``, in every output that puts a number after a label."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -46,8 +47,6 @@ def coded(tmp_path_factory) -> tuple[Path, Path, Path]:
     ],
 )
 def test_a_number_after_a_numbered_label_reads_apart(coded, tmp_path, args, said):
-    import re
-
     model, dump, predictions = coded
     page = tmp_path / "r.html"
     args = [a.format(dump=dump, out=tmp_path / "o.csv", predictions=predictions, page=page) for a in args]
@@ -69,3 +68,20 @@ def test_the_reason_that_moved_most_reads_apart_from_its_shares(label, said):
     from taikai.drift._mix import ShareMove
 
     assert str(ShareMove(label, 0.097, 0.153)) == said
+
+
+def test_suggest_counts_the_rows_of_a_numbered_reason_apart_from_it(coded, tmp_path):
+    _, _, predictions = coded
+    result = invoke_cli("suggest", predictions, "-o", tmp_path / "sheet.csv", "--n", "6")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"per predicted reason: '1' \d, '2' \d, '10' \d", result.output), result.output
+
+
+@pytest.mark.parametrize(
+    ("thresholds", "said"),
+    [({"1": 0.3, "10": 0.25}, "'1' 0.30, '10' 0.25"), ({"fees": 0.3, "報酬": 0.2}, "fees 0.30, 報酬 0.20")],
+)
+def test_info_says_each_threshold_apart_from_its_numbered_reason(thresholds, said):
+    from taikai.model._figures import describe_thresholds
+
+    assert describe_thresholds(thresholds, list(thresholds)) == said
