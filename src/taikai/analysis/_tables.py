@@ -55,9 +55,10 @@ def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFra
 
 
 def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first;
-    :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a taxonomy id as written (``fees``, not
-    手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
+    """Return the reasons of the model that classified *df* (its ``p_reason_*`` columns) in the model's order
+    (:func:`~taikai.labels.label_order`); :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a
+    taxonomy id as written (``fees``, not 手数料が高い): a model of labels of its own (``train --free-labels``),
+    however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
     found = label_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
