@@ -30,8 +30,7 @@ FREQUENCIES = {"M": "月", "W": "週"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: month, week."""
 FREQUENCY_NAMES_EN = {"M": "month", "W": "week"}
 FRAME = "the predictions frame"
-_PERIOD = "__taikai_period__"
-_BLANK, _UNREAD = "__taikai_blank_date__", "__taikai_unread_date__"
+_PERIOD, _BLANK, _UNREAD = "__taikai_period__", "__taikai_blank_date__", "__taikai_unread_date__"
 UNDATED = "classified row(s) have no date"
 """What the warning about the rows left out of the periods for want of a date says (the report's note counts them)."""
 
@@ -55,10 +54,9 @@ def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFra
 
 
 def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the reasons of the model that classified *df* (its ``p_reason_*`` columns) in the model's order
-    (:func:`~taikai.labels.label_order`); :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a
-    taxonomy id as written (``fees``, not 手数料が高い): a model of labels of its own (``train --free-labels``),
-    however they are spelt."""
+    """Return the reasons of the model that classified *df* (its ``p_reason_*`` columns) in its order (label_order);
+    :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a taxonomy id as written (``fees``, not
+    手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
     found = label_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
