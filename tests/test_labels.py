@@ -13,10 +13,12 @@ from taikai.labels import (
     SENTIMENT_MEANINGS,
     SENTIMENTS,
     OwnLabels,
+    counted_label,
     display_order,
     format_reasons,
     label_cell,
     label_list,
+    label_order,
     named_labels,
     named_reason,
     own_labels,
@@ -99,6 +101,38 @@ def test_format_reasons_round_trips():
 )
 def test_display_order(labels, preferred, expected):
     assert display_order(labels, preferred) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "taxonomy", "expected"),
+    [
+        (["other", "fees", "low_pay", "fees"], REASON_IDS, ["low_pay", "fees", "other"]),  # the taxonomy's order
+        (["negative", "positive"], SENTIMENTS, ["positive", "negative"]),
+        # labels of one's own their own order: a taxonomy name among them takes no taxonomy place
+        (["neutral", "great", "bad"], SENTIMENTS, ["bad", "great", "neutral"]),
+        (["other", "報酬", "審査", "neutral"], REASON_IDS, ["neutral", "other", "報酬", "審査"]),
+        (["10", "2", "1", "その他"], REASON_IDS, ["1", "2", "10", "その他"]),  # numbers by value
+        (["3", "1", "2"], SENTIMENTS, ["1", "2", "3"]),
+        ([], SENTIMENTS, []),
+    ],
+)
+def test_label_order(labels, taxonomy, expected):
+    assert label_order(labels, taxonomy) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("1", "'1'"),  # a code: '1' 59.9%, not 1 59.9%
+        ("カテゴリ 01", "'カテゴリ 01'"),
+        ("１", "'１'"),
+        ("fees (手数料が高い)", "fees (手数料が高い)"),
+        ("報酬", "報酬"),
+        ("支払い, 遅延", "'支払い, 遅延'"),
+    ],
+)
+def test_counted_label(label, shown):
+    assert counted_label(label) == shown
 
 
 @pytest.mark.parametrize(

@@ -1224,3 +1224,30 @@ def test_a_character_written_by_its_code_is_one_of_a_run(pattern, fix):
 @pytest.mark.parametrize("pattern", [r"\u30fcーー", r"\u30fcー{2}", r"\x41aaa", r"\u3042ーーー"])
 def test_three_of_a_character_however_written_are_no_run(pattern):
     assert parse_rules(_regex_rule(pattern)).rules[0].any[0].value == pattern
+
+
+OWN = OwnLabels(["neutral", "other", "報酬"], sentiments=["bad", "great", "neutral"])  # a --free-labels model's
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [  # regression: each was told only "is not a reason of the model"
+        ("great", "label 'great' is one of the model's sentiments (bad, great, neutral), and sentiments cannot be"),
+        ("Bad", "label 'Bad' is one of the model's sentiments (bad, great, neutral), and sentiments cannot be"),
+        ("審査", "label '審査' is not a reason of the model"),  # no sentiment of the model: as before
+    ],
+)
+def test_a_sentiment_of_the_models_own_as_label_is_said_to_be_one(label, expected):
+    text = RULE.replace('"fees"', f'"{label}"')
+    for check in (
+        lambda: parse_rules(text, "rules.toml", labels=OWN),
+        lambda: parse_rules(text).check_labels(OWN),
+    ):
+        with pytest.raises(RulesError) as caught:
+            check()
+        assert f":1: rule 'r1' (rule 1 of the file): {expected}" in str(caught.value)
+
+
+def test_a_reason_named_as_a_sentiment_of_the_model_is_its_reason():
+    """neutral, a reason and a sentiment of the model, labels a rule: the reason."""
+    assert parse_rules(RULE.replace('"fees"', '"neutral"'), "rules.toml", labels=OWN).labels == ("neutral",)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,6 +31,13 @@ SENTIMENT_COLOURS = {"positive": "#2d6a3e", "neutral": "#d9d9d9", "negative": "#
 green and red of equal lightness that they replace were 124 and 117, one grey on paper."""
 HATCH_EDGE: dict[str, Any] = {"edgecolor": "#ffffffaa", "lw": 0}
 """A pattern (``_palette.HATCHES``) is drawn in the edge colour: white, half seen, on the label's colour; no outline."""
+
+
+def sentiment_colours(sentiments: Iterable[object]) -> dict[str, str]:
+    """Return the colours of a model's *sentiments*: the taxonomy's (:data:`SENTIMENT_COLOURS`) when all are its
+    sentiments, else none, so that labels of one's own take the palette's in their order, as the reasons do: a
+    ``neutral`` beside ``bad`` and ``great`` is not grey (nor ``great`` the palette's green a second time)."""
+    return SENTIMENT_COLOURS if {str(s) for s in sentiments} <= set(SENTIMENT_COLOURS) else {}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -161,7 +168,7 @@ def sentiment_bars(
     labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index if labels is None else labels))
     own = table.columns if sentiments is None else sentiments
     names = [sentiment_name(s, lang, own) for s in table.columns]
-    return _share_bars(labelled, _words(lang)["sentiment"], names, SENTIMENT_COLOURS)
+    return _share_bars(labelled, _words(lang)["sentiment"], names, sentiment_colours(own))
 
 
 def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:

@@ -19,7 +19,7 @@ from taikai.analysis._personal_features import personal
 from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import plain_predictions
 from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool, check_int, wrong_type
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order
+from taikai.labels import REASON_IDS, SENTIMENTS, label_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
 from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, shown_text
@@ -216,7 +216,8 @@ def distinctive_words(
     prior = table.sum(axis=1)
     prior_total = prior.sum()
     frames = []
-    for label in display_order(table.columns, (*REASON_IDS, *SENTIMENTS)):
+    taxonomy = SENTIMENTS if set(table.columns) <= set(SENTIMENTS) else REASON_IDS  # reasons' or sentiments' order
+    for label in label_order(table.columns, taxonomy):
         own, rest = table[label], prior - table[label]
         n_own, n_rest = own.sum(), rest.sum()
         log_own = np.log((own + prior) / (n_own + prior_total - own - prior))

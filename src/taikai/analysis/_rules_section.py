@@ -17,7 +17,7 @@ import pandas as pd
 from taikai.analysis._blanks import blank_as_missing, blank_name
 from taikai.analysis._tables import classified, plain_predictions, reason_labels
 from taikai.errors import check_int
-from taikai.labels import REASON_IDS, display_order, parse_reasons
+from taikai.labels import REASON_IDS, label_order, parse_reasons
 from taikai.rules import MODEL_REASON
 
 
@@ -93,7 +93,7 @@ def rules_section(
             counts[1] += bool(c)
             common[name] = common.get(name, set(row_labels)) & set(row_labels)
         pairs.update((label, m) for label in row_labels)
-    rule_labels = display_order({label for row in labels for label in row}, REASON_IDS)
+    rule_labels = label_order({label for row in labels for label in row}, REASON_IDS)
     columns = list(dict.fromkeys([*reason_labels(df), *(m for _, m in pairs)]))
     matrix = pd.DataFrame(
         [[pairs[(label, m)] for m in columns] for label in rule_labels],

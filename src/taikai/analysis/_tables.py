@@ -17,6 +17,7 @@ from taikai.labels import (
     SENTIMENTS,
     OwnLabels,
     display_order,
+    label_order,
     own_labels,
     parse_label_cell,
     parse_reasons,
@@ -29,8 +30,7 @@ FREQUENCIES = {"M": "月", "W": "週"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: month, week."""
 FREQUENCY_NAMES_EN = {"M": "month", "W": "week"}
 FRAME = "the predictions frame"
-_PERIOD = "__taikai_period__"
-_BLANK, _UNREAD = "__taikai_blank_date__", "__taikai_unread_date__"
+_PERIOD, _BLANK, _UNREAD = "__taikai_period__", "__taikai_blank_date__", "__taikai_unread_date__"
 UNDATED = "classified row(s) have no date"
 """What the warning about the rows left out of the periods for want of a date says (the report's note counts them)."""
 
@@ -54,12 +54,12 @@ def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFra
 
 
 def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first;
+    """Return the reasons of the model that classified *df* (its ``p_reason_*`` columns) in its order (label_order);
     :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a taxonomy id as written (``fees``, not
     手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
-    found = display_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
+    found = label_order(from_columns or _with_reason(df)["reason"].dropna().unique(), REASON_IDS)
     return OwnLabels(found) if _written_as_own(df) else found
 
 
@@ -72,7 +72,7 @@ def sentiment_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str
     from_columns = [c[len("p_sentiment_") :] for c in df.columns if str(c).startswith("p_sentiment_")]
     values = df["sentiment"].dropna().unique() if "sentiment" in df.columns else []
     values = [v for v in values if str(v).strip()]  # a blank read as "" (keep_default_na=False) is no sentiment
-    found = display_order(from_columns or values, SENTIMENTS)
+    found = label_order(from_columns or values, SENTIMENTS)
     reasons = reason_labels(df)
     return OwnLabels(found) if isinstance(reasons, OwnLabels) and set(reasons) <= set(REASON_IDS) else found
 
@@ -256,7 +256,7 @@ def _over_time(
     if len(table):
         full = pd.period_range(table.index.min(), table.index.max(), freq=freq)
         table = table.reindex(index=full, fill_value=0)
-    table = table.reindex(columns=display_order(table.columns, order), fill_value=0)
+    table = table.reindex(columns=label_order(table.columns, order), fill_value=0)
     return table.rename_axis(index="period", columns=column)
 
 

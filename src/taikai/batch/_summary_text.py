@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from taikai._cut import cut_lines, cut_list
 from taikai.errors import ENCODING, EXCEL_SAFE, OUTPUT_ENCODING, TEXT_COLUMN, InputError
 from taikai.io import READ_AS_NUMBERS, XLSX_MAX_CELL, detect_encoding
-from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
+from taikai.labels import REASON_IDS, SENTIMENTS, counted_label, label_order, named_reason
 from taikai.privacy import format_counts
 from taikai.text import FOLDS_SAID
 
@@ -33,12 +33,14 @@ def summary_text(summary: BatchSummary) -> str:
         )
         took = f"; {summary.resumed_rows:,} of the {summary.rows:,} rows before the resume ({this_run})"
     lines = [f"{_headline(summary, done)} into {shlex.quote(summary.output)}{took}"]  # the path as a shell takes it
-    order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
-    for title, counts in (("reasons", summary.reasons), ("sentiments", summary.sentiments)):
-        if counts:
-            shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+    for title, counts, taxonomy in (
+        ("reasons", summary.reasons, REASON_IDS),
+        ("sentiments", summary.sentiments, SENTIMENTS),
+    ):
+        if counts:  # in the model's order, as its columns: labels of one's own their own (label_order)
+            shown = [(k, counts[k]) for k in label_order(counts, taxonomy)]
             own = summary.reason_labels or summary.reasons
-            names = [f"{named_reason(k, labels=own) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown]
+            names = [f"{named_reason(k, labels=own) if k in REASON_IDS else counted_label(k)} {v:,}" for k, v in shown]
             said = title
             if title == "reasons" and summary.rules_mode == "override":  # not the model's: say whose they are
                 said = (

@@ -18,7 +18,7 @@ from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_p
 from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.cli._text_args import TextCommand, check_encoding_name
-from taikai.labels import shown_label
+from taikai.labels import counted_label
 from taikai.text import clip, display_width, pad
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def render_table(
             rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), p.text, *message))
             continue
         if top:
-            probs = ", ".join(f"{shown_label(label)} {prob:.2f}" for label, prob in p.top_reasons(top))
+            probs = ", ".join(f"{counted_label(label)} {prob:.2f}" for label, prob in p.top_reasons(top))
         else:
             probs = f"{p.reason_proba[p.model_reason or p.reason]:.2f}"
         reason_ja = p.reason_ja or p.reason

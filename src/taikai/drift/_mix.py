@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from taikai.labels import counted_label
+
 
 def js_divergence(counts: dict[str, int], reference: dict[str, int]) -> float:
     """Return the Jensen–Shannon divergence in bits (0 = same mix, 1 = disjoint) of two label count tables."""
@@ -40,7 +42,7 @@ class ShareMove:
         return {"label": self.label, "reference_share": self.reference_share, "share": self.share}
 
     def __str__(self) -> str:
-        return f"{self.label} {self.reference_share:.1%} → {self.share:.1%}"
+        return f"{counted_label(self.label)} {self.reference_share:.1%} → {self.share:.1%}"
 
 
 def largest_move(counts: dict[str, int], reference: dict[str, int]) -> ShareMove | None:

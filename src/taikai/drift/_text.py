@@ -10,7 +10,7 @@ from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import ORDER_HINT, DateOrder
-from taikai.text import percent
+from taikai.text import pad, percent
 
 if TYPE_CHECKING:
     from taikai.drift._period_drift import PeriodDrift
@@ -132,7 +132,7 @@ def _figures(part: PeriodDrift) -> list[str]:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
         value = show(f.name, f.value, against=f.limit)
         limit = show_limit(f.name, f.limit, f.value)
-        lines.append(f"  {f.title:<44} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
+        lines.append(f"  {pad(f.title, 44)} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
     return lines
 
 

@@ -13,6 +13,7 @@ from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
     display_order,
+    label_order,
     named_labels,
     own_labels,
     reason_id,
@@ -44,7 +45,7 @@ SHOWN_KNOWN = 20
 
 def _named(known: Collection[str], taxonomy: Sequence[str]) -> str:
     """Return the *known* labels as :func:`named_labels` lists them, the first :data:`SHOWN_KNOWN` of more counted."""
-    items = [named_labels([label], taxonomy) for label in display_order(known, taxonomy)]
+    items = [named_labels([label], taxonomy) for label in label_order(known, taxonomy)]
     return cut_list(items, SHOWN_KNOWN, "each line above names the closest where one is close")
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_lines, cut_list
 from taikai._whole_file import written_line
 from taikai.errors import ADD, ON_BAD_ROWS, ModelError
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
+from taikai.labels import REASON_IDS, SENTIMENTS, label_list, label_order
 from taikai.model._figures import (
     count,
     describe_config,
@@ -144,8 +144,8 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         f"model:      {'not saved' if path is None else path}",
         f"status:     {status.describe()}",
         f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
-        f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}{FREE_LABELS if meta.free_labels else ''}",
-        f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
+        f"reasons:    {label_list(label_order(meta.reasons, REASON_IDS))}{FREE_LABELS if meta.free_labels else ''}",
+        f"sentiments: {label_list(label_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
         f"max_chars:  {meta.max_chars:,} (a longer text is classified from its first {meta.max_chars:,} characters)",
         f"config:     {_config(meta)}",
@@ -198,7 +198,7 @@ def _config(meta: ModelMetadata) -> str:
 def _thresholds(meta: ModelMetadata) -> str:
     if not meta.reason_thresholds:
         return f"none tuned: every reason is added at {DEFAULT_THRESHOLD}"
-    order = display_order(meta.reasons, REASON_IDS)
+    order = label_order(meta.reasons, REASON_IDS)
     untuned = [reason for reason in order if reason not in meta.reason_thresholds]  # an older --refit-all model's
     shown = describe_thresholds(meta.reason_thresholds, order)
     return shown + (f"; none tuned, so at {DEFAULT_THRESHOLD}: {label_list(untuned)}" if untuned else "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from taikai.labels import shown_label
+from taikai.labels import counted_label
 
 if TYPE_CHECKING:
     from taikai.model._feature_config import FeatureConfig
@@ -48,7 +48,7 @@ def _score(key: str, value: object) -> bool:
 
 def describe_thresholds(thresholds: Mapping[str, float], order: Sequence[str]) -> str:
     """Return each reason's threshold in *order* (the model's reasons), as ``low_pay 0.10, fees 0.10, …``."""
-    shown = [f"{shown_label(reason)} {thresholds[reason]:.2f}" for reason in order if reason in thresholds]
+    shown = [f"{counted_label(reason)} {thresholds[reason]:.2f}" for reason in order if reason in thresholds]
     return ", ".join(shown) or "-"
 
 

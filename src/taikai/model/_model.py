@@ -13,7 +13,7 @@ import numpy.typing as npt
 from taikai._keywords import keywords_checked
 from taikai._masked_messages import errors_masked
 from taikai.errors import ModelError, check_bool, check_path, wrong_type
-from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
+from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, label_order
 from taikai.model._artifact import load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._default_labels import checked_rules
@@ -54,8 +54,8 @@ def _chunks(rows: list[int]) -> list[list[int]]:
 
 
 def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
-    """Return the column indices of *labels* in display order (see :func:`taikai.labels.display_order`)."""
-    return [labels.index(label) for label in display_order(labels, preferred)]
+    """Return the column indices of *labels* in display order (see :func:`taikai.labels.label_order`)."""
+    return [labels.index(label) for label in label_order(labels, preferred)]
 
 
 class Model(FramePrediction, Described, LibraryCalls):
@@ -73,13 +73,15 @@ class Model(FramePrediction, Described, LibraryCalls):
         self.path = None if path is None else Path(path)
         self._artifact: bytes | None = None  # the model.joblib bytes it was loaded from or saved as (see save)
         self.loaded = False  # made in this session; load_model, which verifies a model, sets it
-        # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
+        # Columns follow the taxonomy's order, or labels of one's own their own (taikai.labels.label_order).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
         # labels of one's own (--free-labels) are OwnLabels: never named or defined by the taxonomy
         own = OwnLabels if self.metadata.free_labels else list
-        self.reason_labels: list[str] = own(str(classifier.reason_classes_[j]) for j in self._reason_order)
         self.sentiment_labels: list[str] = own(str(classifier.sentiment_classes_[j]) for j in self._sentiment_order)
+        reasons = [str(classifier.reason_classes_[j]) for j in self._reason_order]
+        # its sentiments with its reasons: a rule labelled with one is told so (taikai.rules)
+        self.reason_labels: list[str] = OwnLabels(reasons, self.sentiment_labels) if own is OwnLabels else reasons
         thresholds = self.metadata.reason_thresholds
         self.thresholds = np.array([thresholds.get(label, DEFAULT_THRESHOLD) for label in self.reason_labels])
         # The texts reaching the pipeline are already normalised by check_text: skip its normalise step.

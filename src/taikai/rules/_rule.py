@@ -264,10 +264,13 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
     ``ネガティブ``) is said to be one, unless it names one of *labels* (``Positive`` of a reason of one's own
     ``positive``): rules set reasons only; several reasons (``fees|low_pay``) are said to need
     a rule each."""
-    if sentiment_id(label) in SENTIMENTS and not names_known(label, labels):
-        sentiment = sentiment_id(label)
+    own = getattr(labels, "sentiments", ())  # a --free-labels model's own sentiments (OwnLabels)
+    sentiment = sentiment_id(label)
+    kind = f"one of the model's sentiments ({label_list(own)})" if names_known(label, own) else ""
+    kind = kind or (f"a sentiment ({sentiment}, {sentiment_name(sentiment)})" if sentiment in SENTIMENTS else "")
+    if kind and not names_known(label, labels):
         return (
-            f"{where}: label {label!r} is a sentiment ({sentiment}, {sentiment_name(sentiment)}), and sentiments "
+            f"{where}: label {label!r} is {kind}, and sentiments "
             "cannot be rule labels: rules set reasons only (the sentiment stays the model's)"
         )
     pieces = [p for p in re.split(r"[|｜,，、;；/／\s]+", label) if p]

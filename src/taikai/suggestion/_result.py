@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from taikai._whole_file import written_line
 from taikai.errors import EXCLUDE, InputError
-from taikai.labels import shown_label
+from taikai.labels import counted_label
 from taikai.privacy import format_counts
 from taikai.suggestion._select import Strategy
 from taikai.text import FOLDS_SAID, CP932Folds
@@ -96,7 +96,7 @@ class Suggestion:
 
     def __str__(self) -> str:
         left_out = ", ".join(f"{n:,} {status}" for status, n in self.not_ok.items()) or "none"
-        spread = ", ".join(f"{shown_label(r)} {n:,}" for r, n in self.per_reason.items() if n)
+        spread = ", ".join(f"{counted_label(r)} {n:,}" for r, n in self.per_reason.items() if n)
         random = self.strategy is Strategy.RANDOM
         lines = [
             self._chosen(),

@@ -26,7 +26,7 @@ from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
     OwnLabels,
-    display_order,
+    label_order,
 )
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.suggestion._draw import draw
@@ -85,7 +85,7 @@ def _not_predictions(source: str, columns: list[str]) -> InputError:
 
 
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
-    return display_order([str(c)[len(prefix) :] for c in df.columns if str(c).startswith(prefix)], preferred)
+    return label_order([str(c)[len(prefix) :] for c in df.columns if str(c).startswith(prefix)], preferred)
 
 
 @argument_order

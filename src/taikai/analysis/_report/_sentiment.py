@@ -25,6 +25,7 @@ from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
 from taikai.analysis._report._trend import period_rows
 from taikai.errors import DataWarning
+from taikai.labels import counted_label
 
 
 def sentiment_section(ctx: ReportContext) -> Section:
@@ -37,9 +38,10 @@ def sentiment_section(ctx: ReportContext) -> Section:
         predicted = predicted and not len(ctx.rows)  # but no row was classified
         return Section.of("sentiment", t.sentiment, [Note(t.sentiment_no_rows if predicted else t.sentiment_none)])
     total = int(overall["count"].sum())
+    shares = overall["share"].items()  # each after its name, a code ('1') quoted: '1' 59.9%, not 1 59.9%
     blocks: list[Block] = [
         Heading(t.sentiment_overall),
-        Paragraph(" · ".join(f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in overall["share"].items())),
+        Paragraph(" · ".join(f"{counted_label(ctx.sentiment(str(s)))} {fmt.share(float(v))}" for s, v in shares)),
         Table.from_frame(
             overall.assign(count=[CountShare(int(c), int(c) / total) for c in overall["count"]])[["count"]]
             .rename(index=ctx.sentiment, columns={"count": t.count})
@@ -53,6 +55,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
             over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq, source=ctx.where)
         if len(over_time):
             names = [ctx.sentiment(str(s)) for s in over_time.columns]
+            colours = charts.sentiment_colours(ctx.sentiment_labels or over_time.columns)  # none: labels of one's own
             columns = (
                 Column(ctx.period, ColumnKind.NOWRAP),
                 *(Column(name, ColumnKind.NUMBER) for name in names),
@@ -62,7 +65,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
                 Heading(t.sentiment_over_time),
                 Figure.of(
                     shares_alt(ctx, t.sentiment_over_time, over_time, ctx.sentiment),
-                    *(charts.trend_shares, over_time, lang, charts.SENTIMENT_COLOURS, names),
+                    *(charts.trend_shares, over_time, lang, colours, names),
                 ),
                 Table(columns, tuple(period_rows(over_time))),  # the chart's figures, for a reader without images
             ]

@@ -10,6 +10,7 @@ from taikai.analysis._report._blocks import Block, Bullets, Note, Paragraph, Sec
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._drift import drift_check
 from taikai.analysis._report._i18n import fill
+from taikai.labels import counted_label
 from taikai.rules import MODEL_REASON
 
 MAX_FINDINGS = 3
@@ -124,7 +125,7 @@ def summary_section(ctx: ReportContext) -> Section:
         )
     sentiment = tables.sentiment_distribution(ctx.frame)
     if int(sentiment["count"].sum()):  # no sentiment head, or nothing classified: no sentence
-        parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
+        parts = [f"{counted_label(ctx.sentiment(str(s)))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
     blocks: list[Block] = [Paragraph(t.summary_sentence_join.join(overview))]
     if (drift := _drift_line(ctx)) is not None:  # how far to trust what follows, before the findings
