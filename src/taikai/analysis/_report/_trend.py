@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from taikai._freq import fiscal_span
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._alt import counts_alt, shares_alt
@@ -31,6 +32,8 @@ def trend_section(ctx: ReportContext) -> Section:
     note = t.trend_note.format(column=column, period=ctx.period, unread=f"{unread + out:,}")
     if out and read.years is not None:
         note += t.trend_out_of_range.format(out=f"{out:,}", first=read.years.first, last=read.years.last)
+    if (span := fiscal_span(ctx.options.freq)) is not None:  # FY2025-Q1: which April?
+        note += t.trend_fiscal.format(first=span[0], last=span[1])
     if read.order is DateOrder.UNTOLD:
         example = read.either or "03/04/2026"  # one of the column's own
         note += t.trend_order_untold.format(example=example, reading=month_first(example))
