@@ -332,8 +332,9 @@ def test_choices_are_listed_one_way(call, said):
     ],
 )
 def test_the_period_lengths_are_listed_in_one_order(call):
-    listed = "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
-    listed += "alike)"
+    listed = "freq must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
+    listed += "alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
+    listed += "ending in another month (Q-MAR, Y-MAR: from April, as 年度)"
     assert f"{listed}, not 'D'" in _refusal(call)
 
 

@@ -25,22 +25,57 @@ PREDICTIONS = pd.DataFrame(
     }
 )
 SPELLINGS = [("M", "M"), ("ME", "M"), ("MS", "M"), ("W", "W"), ("W-SUN", "W")]
+QUARTERS_AND_YEARS = [
+    ("Q", "Q"),
+    ("QE", "Q"),
+    ("QS", "Q"),
+    ("QE-DEC", "Q"),
+    ("QS-JAN", "Q"),
+    ("Q-MAR", "Q-MAR"),
+    ("QE-MAR", "Q-MAR"),
+    ("QS-APR", "Q-MAR"),  # quarters of a year starting in April: the year ends in March
+    ("QE-JUN", "Q-JUN"),
+    ("Y", "Y"),
+    ("YE", "Y"),
+    ("YS", "Y"),
+    ("A", "Y"),
+    ("YE-MAR", "Y-MAR"),
+    ("YS-APR", "Y-MAR"),
+    ("A-MAR", "Y-MAR"),
+]
+OFFSETS = [
+    (pd.offsets.MonthEnd(), "M"),
+    (pd.offsets.MonthBegin(), "M"),
+    (pd.offsets.Week(weekday=6), "W"),
+    (pd.offsets.QuarterEnd(startingMonth=12), "Q"),
+    (pd.offsets.QuarterEnd(), "Q-MAR"),  # pandas' default QuarterEnd is QE-MAR: its periods are of a year to March
+    (pd.offsets.QuarterEnd(startingMonth=3), "Q-MAR"),
+    (pd.offsets.QuarterBegin(startingMonth=4), "Q-MAR"),
+    (pd.offsets.YearEnd(month=3), "Y-MAR"),
+    (pd.offsets.YearBegin(month=4), "Y-MAR"),
+]
 REFUSED = [
-    ("QE", "not 'QE'$"),
-    ("Q", "not 'Q'$"),
+    ("QE-FOO", "not 'QE-FOO'$"),
+    ("2QE-MAR", "not '2QE-MAR'$"),
+    ("BQE", "not 'BQE'$"),
     ("D", "not 'D'$"),
     ("BME", "not 'BME'$"),
     ("2ME", "not '2ME'$"),
     ("m", "not 'm'$"),
     ("W-MON", r"not 'W-MON': taikai's weeks run Monday to Sunday \(ISO weeks, named 2026-W12\)$"),
     (["M"], r"not \['M'\]$"),
+    (pd.DateOffset(months=3), r"not <DateOffset: months=3>$"),
+    (pd.offsets.QuarterEnd(2), r"not <2 \* QuarterEnds: startingMonth=3>$"),
+    (pd.offsets.Week(weekday=0), r"not <Week: weekday=0>: taikai's weeks run Monday to Sunday"),
 ]
 LISTED = (
-    r"^freq must be one of M \(months; pandas' ME or MS alike\) or W \(weeks, Monday to Sunday; pandas' W-SUN alike\), "
+    r"^freq must be one of M \(months; pandas' ME or MS alike\), W \(weeks, Monday to Sunday; pandas' W-SUN alike\), "
+    r"Q \(quarters; QE, QS alike\) or Y \(years; YE, YS alike\), or a quarter or year of a fiscal year ending in "
+    r"another month \(Q-MAR, Y-MAR: from April, as 年度\), "
 )
 
 
-@pytest.mark.parametrize(("given", "read"), SPELLINGS)
+@pytest.mark.parametrize(("given", "read"), SPELLINGS + QUARTERS_AND_YEARS + OFFSETS)
 def test_check_freq_reads_pandas_spellings_of_months_and_weeks(given, read):
     assert check_freq(given) == read
 
@@ -68,8 +103,8 @@ def test_the_time_tables_count_the_same_periods_for_each_spelling(table, given, 
     ids=["reasons_over_time", "build_report", "drift_section"],
 )
 def test_the_analysis_functions_refuse_another_period(call):
-    with pytest.raises(InputError, match="pandas' W-SUN alike\\), not 'QE'"):
-        call("QE")
+    with pytest.raises(InputError, match="as 年度\\), not 'QE-FOO'"):
+        call("QE-FOO")
 
 
 @pytest.mark.parametrize(("given", "read"), [("ME", "M"), ("W-SUN", "W")])
@@ -90,11 +125,11 @@ def test_drift_freq_option_takes_the_same_spellings(tiny_model_dir, tmp_path, gi
     assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["freq"] == read
 
 
-@pytest.mark.parametrize(("given", "read"), [*SPELLINGS, ("QE", None)])
+@pytest.mark.parametrize(("given", "read"), [*SPELLINGS, *QUARTERS_AND_YEARS, ("QE-FOO", None)])
 def test_report_options_hold_the_period_as_the_sections_name_it(given, read):
     """Regression: ReportOptions(freq="ME") was kept as given, and the sections' lookup of its name failed."""
     if read is None:
-        with pytest.raises(InputError, match=r"not 'QE'$"):
+        with pytest.raises(InputError, match=r"not 'QE-FOO'$"):
             ReportOptions(freq=given)
     else:
         assert ReportOptions(freq=given).freq == read

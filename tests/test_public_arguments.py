@@ -240,15 +240,17 @@ CASES = [
         "reasons_over_time freq list",
         lambda m, f: taikai.analysis.reasons_over_time(f["predictions"], "text", freq=["M"]),
         InputError,
-        "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
-        "alike), not ['M']",
+        "freq must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
+        "alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
+        "ending in another month (Q-MAR, Y-MAR: from April, as 年度), not ['M']",
     ),
     (
         "check_drift freq list",
         lambda m, f: taikai.check_drift(f["labelled"], m, date_column="text", freq=["W"]),
         InputError,
-        "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
-        "alike), not ['W']",
+        "freq must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
+        "alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
+        "ending in another month (Q-MAR, Y-MAR: from April, as 年度), not ['W']",
     ),
     (
         "build_report lang list",
@@ -266,8 +268,9 @@ CASES = [
         "drift_section freq",
         lambda m, f: taikai.analysis.drift_section(f["predictions"], m, date_column="text", freq="D"),
         InputError,
-        "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
-        "alike), not 'D'",
+        "freq must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
+        "alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
+        "ending in another month (Q-MAR, Y-MAR: from April, as 年度), not 'D'",
     ),
     (
         "explain top",

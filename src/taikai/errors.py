@@ -20,6 +20,8 @@ from taikai._exceptions import ModelNotFoundError as ModelNotFoundError
 from taikai._exceptions import RulesError as RulesError
 from taikai._exceptions import TaikaiError as TaikaiError
 from taikai._exceptions import UnknownRuleLabelError as UnknownRuleLabelError
+from taikai._freq import FREQ_SPELLINGS as FREQ_SPELLINGS
+from taikai._freq import canonical_freq
 
 E = TypeVar("E", bound=Enum)
 
@@ -242,26 +244,23 @@ def unexpanded_home(path: object) -> str:
     )
 
 
-FREQ_SPELLINGS = {"M": "M", "ME": "M", "MS": "M", "W": "W", "W-SUN": "W"}
-"""The values of ``freq`` (``--freq``) and the period each names: ``M`` calendar months (pandas 2.2's ``ME`` and
-``MS`` count the same months), ``W`` weeks from Monday to Sunday (pandas' ``W-SUN``)."""
-
-
 def check_freq(freq: object, name: object = "freq") -> str:
-    """Return the period length *freq* (given to argument *name*) as taikai writes it, ``M`` or ``W``, whichever
-    of :data:`FREQ_SPELLINGS` names it; else raise :class:`InputError` listing them (weeks ending another day,
-    ``W-MON``, are not ISO weeks, as the period names ``2026-W12`` are)."""
-    if isinstance(freq, str) and freq in FREQ_SPELLINGS:
-        return FREQ_SPELLINGS[freq]
-    weeks = isinstance(freq, str) and freq.upper().startswith("W-")
+    """Return the period length *freq* (given to argument *name*: a pandas spelling or offset) as taikai writes it,
+    ``M``, ``W``, ``Q``, ``Y`` or a fiscal ``Q-MAR``/``Y-MAR`` (:func:`taikai._freq.canonical_freq`); else raise
+    :class:`InputError` listing them (weeks ending another day, ``W-MON``, are not ISO weeks, as ``2026-W12`` is)."""
+    if (read := canonical_freq(freq)) is not None:
+        return read
+    text = freq if isinstance(freq, str) else getattr(freq, "freqstr", freq)
+    weeks = isinstance(text, str) and text.upper().startswith("W-")
     why = ": taikai's weeks run Monday to Sunday (ISO weeks, named 2026-W12)" if weeks else ""
     raise InputError(
-        f"{name} must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
-        f"alike), not {freq!r}{why}"
+        f"{name} must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
+        f"alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
+        f"ending in another month (Q-MAR, Y-MAR: from April, as 年度), not {freq!r}{why}"
     )
 
 
-def period_freq(freq: str | None, date_column: object, name: object = "freq") -> str:
+def period_freq(freq: object, date_column: object, name: object = "freq") -> str:
     """Return the period length *freq* of a *date_column* (``None``: ``M``, months) as :func:`check_freq` writes it;
     refuse one given without a *date_column*, which has no periods for it to set (the command line refuses
     ``--freq`` without ``--date-column`` alike)."""

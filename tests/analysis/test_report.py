@@ -466,7 +466,9 @@ def test_trend_table_gives_no_shares_for_a_month_without_reviews():
         re.search(rf"<tr><th>{m}</th>(.*?)</tr>", trend, re.S).group(1) for m in ("2025-11", "2025-12")
     )
     assert '<td class="n">1 (100.0%)</td>' in november
-    assert "%" not in december and december.count('<td class="n">0</td>') == len(REASON_IDS) + 1  # and the total
+    # no counts, no shares: a dash per reason, and as its total the drift section's words for it
+    assert "%" not in december and december.count('<td class="n">–</td>') == len(REASON_IDS)
+    assert december.endswith('<td class="n">行なし</td>')
 
 
 @pytest.mark.parametrize("others", [[], ["2026-04-05"]])

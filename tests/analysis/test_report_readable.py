@@ -44,7 +44,11 @@ FIGURES = [
         '<tr><th>2025-01</th><td class="n">1 (33.3%)</td><td class="n">0 (0.0%)</td><td class="n">2 (66.7%)</td>'
         '<td class="n">3</td></tr>',
     ),
-    ("sentiment", "ja", '<tr><th>2025-02</th><td class="n">0</td><td class="n">0</td><td class="n">0</td>'),
+    (
+        "sentiment",
+        "ja",
+        '<tr><th>2025-02</th><td class="n">–</td><td class="n">–</td><td class="n">–</td><td class="n">行なし</td>',
+    ),
     ("sentiment", "en", "<thead><tr><th>month</th><th>positive</th><th>neutral</th><th>negative</th><th>total</th>"),
     ("trend", "ja", '<tr><th>2025-03</th><td class="n">0 (0.0%)</td>'),
     ("reasons", "ja", '<td class="n">2 (50.0%)</td>'),

@@ -487,8 +487,9 @@ def test_a_dump_of_no_rows_with_a_date_column_is_not_judged_and_says_it_has_no_r
         (
             "dump.csv",
             {"date_column": "posted_at", "freq": "week"},
-            "freq must be one of M (months; pandas' ME or MS alike) or W (weeks, Monday to Sunday; pandas' W-SUN "
-            "alike), not 'week'",
+            "freq must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
+            "alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
+            "ending in another month (Q-MAR, Y-MAR: from April, as 年度), not 'week'",
         ),
     ],
     ids=["no file", "no text column", "frame without it", "no date column", "freq"],

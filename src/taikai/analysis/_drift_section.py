@@ -186,8 +186,9 @@ def drift_section(
     source: str | None = None,
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
-    model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default, or
-    ``W`` weeks; *freq* without *date_column* is refused with :class:`InputError`).
+    model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default,
+    ``W`` weeks, ``Q`` quarters, ``Y`` years, or a fiscal year's ``Q-MAR``, ``Y-MAR``; *freq* without *date_column* is
+    refused with :class:`InputError`).
 
     Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from taikai._freq import unit_name
 from taikai.drift import MIN_ROWS, EmptyPeriods, Figure, PeriodDrift, gaps_line
 from taikai.labels import reason_with_id
 
@@ -276,14 +277,11 @@ def absent(floor: int, lang: str) -> str:
     return f"absent (below the table's floor of {floor} rows)" if floor > 1 else "absent"
 
 
-_UNITS_JA = {"M": "か月", "W": "週"}
-
-
 def no_rows(gap: EmptyPeriods, lang: str) -> str:
     """The verdict of a run of periods without rows in the period table: ``no rows`` (``no rows (4 weeks)``)."""
     if lang != "ja":
         return gap.verdict
-    return "行なし" if gap.count == 1 else f"行なし ({gap.count:,} {_UNITS_JA.get(gap.freq, '期間')})"
+    return "行なし" if gap.count == 1 else f"行なし ({gap.count:,} {unit_name(gap.freq, 'ja', counted=True)})"
 
 
 def gaps_note(gaps: tuple[EmptyPeriods, ...], lang: str, shown: int = 5, strays: tuple[str, ...] = ()) -> str:
@@ -293,7 +291,7 @@ def gaps_note(gaps: tuple[EmptyPeriods, ...], lang: str, shown: int = 5, strays:
         return gaps_line(gaps, shown, strays) or ""
     where = f" ({'、'.join(strays)}: 下記)" if strays else ""
     names = "、".join(g.name for g in gaps[:shown]) + (f" ほか {len(gaps) - shown:,} 箇所" if len(gaps) > shown else "")
-    total = f"{sum(g.count for g in gaps):,} {_UNITS_JA.get(gaps[0].freq, '期間')}" if gaps else "0"
+    total = f"{sum(g.count for g in gaps):,} {unit_name(gaps[0].freq, 'ja', counted=True)}" if gaps else "0"
     return (
         f"最初と最後の期間の間に行のない期間が {total}あります: {names}。"
         f"これらは判定せず、ドリフトの判定にも数えません。行が欠けたか、少数の行の日付が範囲の外にあるかです{where}。"

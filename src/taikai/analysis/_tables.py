@@ -192,8 +192,8 @@ def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Da
 def reasons_over_time(
     df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
-    """Return the number of rows per period (rows, ``W`` weeks or ``M`` months; pandas' ``W-SUN``, ``ME`` and ``MS``
-    alike) and reason (columns).
+    """Return the number of rows per period (rows, ``W`` weeks, ``M`` months, ``Q`` quarters, ``Y`` years, or a fiscal
+    year's ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike) and reason (columns).
 
     A *date_column* that is not among the columns, or in which no value reads as a date, is an
     :class:`InputError`, as ``taikai report --date-column`` says; errors and warnings name *source* (the file).

@@ -12,7 +12,8 @@ from click.core import ParameterSource
 
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
 from taikai.cli._plain_types import ARGS_KEY
-from taikai.errors import FREQ_SPELLINGS
+from taikai.errors import InputError
+from taikai.errors import check_freq as read_freq
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
 
@@ -96,16 +97,30 @@ def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
         )
 
 
+class _Freq(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on; 8.1 is supported
+    """``--freq``: a period :func:`taikai.errors.check_freq` reads, kept as given (the library reads it again)."""
+
+    name = "M|W|Q|Y|Q-MAR|Y-MAR"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            read_freq(value, "--freq")
+        except InputError as error:
+            self.fail(str(error).removeprefix("--freq "), param, ctx)
+        return value
+
+
 freq_option = click.option(
     "--freq",
-    type=click.Choice(list(FREQ_SPELLINGS)),
+    type=_Freq(),
     default="M",
     show_default=True,
-    help="Periods for --date-column: M months, W weeks (Monday to Sunday); pandas' ME and MS for months and W-SUN "
-    "for weeks alike.",
+    help="Periods for --date-column: M months, W weeks (Monday to Sunday), Q quarters, Y years; Q-MAR and Y-MAR "
+    "the quarters (FY2025-Q1: April to June 2025) and years (FY2025) of a fiscal year ending in March, as 年度, "
+    "likewise for another month; pandas' spellings alike (ME, MS, W-SUN, QE, QE-MAR, QS-APR, YE-MAR, YS-APR).",
 )
-"""``--freq M|W`` of the commands that take ``--date-column`` (drift, report), and pandas' spellings of the same
-periods (:data:`taikai.errors.FREQ_SPELLINGS`)."""
+"""``--freq`` of the commands that take ``--date-column`` (drift, report), and pandas' spellings of the same
+periods (:data:`taikai.errors.FREQ_SPELLINGS`, :func:`taikai.errors.check_freq`)."""
 
 
 def json_report_option(what: str, text: str) -> Callable[[F], F]:

@@ -128,8 +128,10 @@ def check_drift(
 
     *dump* and *reference* are files or data frames: raw dumps (classified on the fly with *model*) or
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
-    With *date_column*, each period (``freq`` ``M`` months, the default, or ``W`` weeks; pandas' ``ME``, ``MS`` and
-    ``W-SUN`` alike) is judged too; *freq* given without *date_column* is refused (:class:`InputError`), as
+    With *date_column*, each period (``freq`` ``M`` months, the default, ``W`` weeks, ``Q`` quarters, ``Y`` years,
+    or the quarters and years of a fiscal year, ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike:
+    ``ME``, ``W-SUN``, ``QE-MAR``, ``pd.offsets.YearBegin(month=4)``) is judged too; *freq* given without *date_column*
+    is refused (:class:`InputError`), as
     ``--freq`` is on the command line.
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several
     sets in *dump* (the reference's are found on their own). The texts are in *text_column* (default: the one

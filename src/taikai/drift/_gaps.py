@@ -9,9 +9,8 @@ from itertools import pairwise
 from typing import Any
 
 from taikai._cut import cut_list
+from taikai._freq import unit_name
 from taikai.io import period_name
-
-_UNITS = {"M": "month", "W": "week"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class EmptyPeriods:
     @property
     def unit(self) -> str:
         """``month`` or ``week``, plural when the run holds several."""
-        unit = _UNITS.get(self.freq, "period")
+        unit = unit_name(self.freq)
         return unit if self.count == 1 else f"{unit}s"
 
     @property
@@ -67,7 +66,7 @@ def gaps_line(gaps: tuple[EmptyPeriods, ...], shown: int = 5, strays: Sequence[s
     if not gaps:
         return None
     total = sum(g.count for g in gaps)
-    unit = _UNITS.get(gaps[0].freq, "period")
+    unit = unit_name(gaps[0].freq)
     names = cut_list([g.name for g in gaps], shown)
     it = "it" if total == 1 else "them"
     return (

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from taikai._freq import unit_name
+
 STRAY_SHARE = 0.01
 """The largest share of a dump's dated rows that an end cut off by empty periods may hold to be said as stray."""
 GAP_ROWS = 10
@@ -21,7 +23,6 @@ GAP_ROWS = 10
 be said: empty weeks between a first week of 1 row and a dump of 3 rows a week are chance, not a mistyped date."""
 SHOWN_ROWS = 5
 """The rows of a stray end named (their place and their date as written); the others are counted."""
-_UNITS = {"M": "month", "W": "week"}
 
 
 class End(str, Enum):
@@ -80,7 +81,7 @@ class StrayPeriods:
 
     def line(self) -> str:
         """Say the stray end, its rows and which, as a line under the period table."""
-        unit = _UNITS.get(self.freq, "period")
+        unit = unit_name(self.freq)
         where = "before" if self.end is End.FIRST else "after"
         gap = f"{self.gap:,} {unit if self.gap == 1 else unit + 's'} without rows"
         rows = "1 row" if self.rows == 1 else f"{self.rows:,} rows"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from taikai._freq import fiscal_note, unit_name
 from taikai.drift._figures import Figure, show, show_limit
 from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from taikai.drift._period_drift import PeriodDrift
     from taikai.drift._result import DriftReport
 
-_PERIOD_NAMES = {"M": "month", "W": "week"}
 # Columns of the per-period table: figure name, heading, width.
 _COLUMNS = (
     ("unclassifiable_share", "unclass", 8),
@@ -214,14 +214,15 @@ def render(report: DriftReport) -> str:
         _words(report.overall),
     ]
     if report.date_column is not None and not stats.rows:
-        name = _PERIOD_NAMES.get(report.freq or "", "period")
+        name = unit_name(report.freq)
         lines += ["", f"per {name} of {report.date_column}: none ({report.source} has no rows)"]
     elif report.date_column is not None:
-        name = _PERIOD_NAMES.get(report.freq or "", "period")
+        name = unit_name(report.freq)
+        fiscal = f" ({note})" if (note := fiscal_note(report.freq)) else ""
         lines += [
             "",
-            f"per {name} of {report.date_column} ({_rows(report.undated)} without a usable date{_undated(report)}"
-            f"counted in the {report.whole} only):",
+            f"per {name}{fiscal} of {report.date_column} ({_rows(report.undated)} without a usable date"
+            f"{_undated(report)}counted in the {report.whole} only):",
             *_period_table(report),
         ]
         strays = report.stray_periods

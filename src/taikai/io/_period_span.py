@@ -12,27 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+from taikai._freq import longest_days, unit_name
+from taikai._freq import period_name as period_name
 from taikai.errors import DATE_COLUMN, FREQ, InputError
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-_LONGEST_DAYS = {"W": 7, "M": 31}
-"""The most days a period of each ``freq`` spans: a period of a date column longer than that is refused."""
-_NAMES = {"W": "week", "M": "month"}
 _MONTH = re.compile(r"\s*\d{4}\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)\s*")
 """A month without a day, as dates read it (its first day): ``2025-01``, ``2025/1``, ``2025.01``, ``2025年01月``."""
-
-
-def period_name(period: pd.Period, short: bool = False) -> str:
-    """Return the name of a month (``2026-03``) or an ISO week (``2026-W12``; ``W12`` when *short*), as every
-    table of the product names it: the report's trend tables and charts, its drift section and ``taikai drift``."""
-    if period.freqstr.startswith("W"):
-        year, week, _ = period.start_time.isocalendar()
-        return f"W{week:02d}" if short else f"{year}-W{week:02d}"
-    return f"{period.year}-{period.month:02d}"
 
 
 def _month_only(values: Iterable[object]) -> str | None:
@@ -61,7 +47,7 @@ def check_period_span(values: Iterable[object], freq: str, column: str, where: s
         for value in values:
             if isinstance(value, pd.Period) and value.freqstr not in found:
                 found[value.freqstr] = value
-    longest = _LONGEST_DAYS.get(freq)
+    longest = longest_days(freq)
     month = _month_only(values) if freq == "W" and not found else None
     if month is not None:
         raise InputError(
@@ -71,11 +57,13 @@ def check_period_span(values: Iterable[object], freq: str, column: str, where: s
         )
     for period in found.values():
         days = (period.end_time - period.start_time).days + 1
-        if longest is None or days <= longest:
+        if days <= longest:
             continue
-        name = _NAMES[freq]
-        matching = [f for f, most in _LONGEST_DAYS.items() if days <= most]
-        count = f"pass {FREQ.given(matching[0])} to count its rows per {_NAMES[matching[0]]}, or " if matching else ""
+        name = unit_name(freq)
+        matching = [f for f in ("W", "M", "Q", "Y") if days <= longest_days(f)]
+        count = (
+            f"pass {FREQ.given(matching[0])} to count its rows per {unit_name(matching[0])}, or " if matching else ""
+        )
         raise InputError(
             f"{where}: {DATE_COLUMN.given(column)} holds pandas periods of {period.freqstr} ({str(period)!r}: "
             f"{days} days), longer than a {name} ({FREQ.given(freq)}): each would be counted whole in the {name} "

@@ -120,8 +120,9 @@ def build_report(
     read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
     among several sets (default: the one the batch summary *run* recorded, else the only one). The texts are in
     *text_column* (default: the column batch classified, as *run* records it, else ``text``). The reasons over time
-    are counted per *freq* of *date_column* (``M`` months, the default, or ``W`` weeks; pandas' ``ME``, ``MS`` and
-    ``W-SUN`` alike); *freq* given without *date_column* is refused, as ``--freq`` is on the command line. With
+    are counted per *freq* of *date_column* (``M`` months, the default, ``W`` weeks, ``Q`` quarters, ``Y`` years, or
+    a fiscal year's ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike: ``ME``, ``QE-MAR``, ``YS-APR``); *freq*
+    given without *date_column* is refused, as ``--freq`` is on the command line. With
     *progress*, a line on stderr says which step the report is at (the section being built, then the page). The id shown
     beside each review, as written (``3328``, whatever the dtype), is the column *id_column* (refused, as
     ``suggest`` refuses it, when *df* has no such column), else *df*'s named index (a MultiIndex: its first

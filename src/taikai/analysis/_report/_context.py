@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from taikai._freq import unit_name
 from taikai.analysis import _blanks as blanks
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
@@ -104,8 +105,8 @@ class ReportContext:
 
     @property
     def period(self) -> str:
-        """The name of one period (month or week) in the page's language."""
-        return self.t.periods[self.options.freq]
+        """The name of one period (month, week, quarter, year, fiscal quarter or year) in the page's language."""
+        return unit_name(self.options.freq, self.options.lang)
 
     @cached_property
     def rows(self) -> Any:

@@ -125,9 +125,9 @@ class Phrases:
     trend_out_of_range: str
     trend_stray: str
     trend_order_untold: str
+    trend_fiscal: str
     trend_counts: str
     trend_shares: str
-    periods: dict[str, str]
     segments: str
     segments_none: str
     segments_note: str

@@ -67,7 +67,9 @@ def sentiment_section(ctx: ReportContext) -> Section:
                     shares_alt(ctx, t.sentiment_over_time, over_time, ctx.sentiment),
                     *(charts.trend_shares, over_time, lang, colours, names),
                 ),
-                Table(columns, tuple(period_rows(over_time))),  # the chart's figures, for a reader without images
+                Table(
+                    columns, tuple(period_rows(over_time, ctx.options.freq, ctx.options.lang))
+                ),  # the chart's figures, for a reader without images
             ]
     per_reason = tables.sentiment_by_reason(ctx.frame)
     blocks.append(Heading(t.sentiment_per_reason))

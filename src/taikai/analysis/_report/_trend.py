@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from taikai._freq import fiscal_span
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
+from taikai.analysis._drift_words import no_rows
 from taikai.analysis._report._alt import counts_alt, shares_alt
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
@@ -31,6 +33,8 @@ def trend_section(ctx: ReportContext) -> Section:
     note = t.trend_note.format(column=column, period=ctx.period, unread=f"{unread + out:,}")
     if out and read.years is not None:
         note += t.trend_out_of_range.format(out=f"{out:,}", first=read.years.first, last=read.years.last)
+    if (span := fiscal_span(ctx.options.freq)) is not None:  # FY2025-Q1: which April?
+        note += t.trend_fiscal.format(first=span[0], last=span[1])
     if read.order is DateOrder.UNTOLD:
         example = read.either or "03/04/2026"  # one of the column's own
         note += t.trend_order_untold.format(example=example, reading=month_first(example))
@@ -40,7 +44,7 @@ def trend_section(ctx: ReportContext) -> Section:
     if not len(ctx.rows):
         blocks.append(Note(t.no_rows))
     elif len(table):
-        rows = period_rows(table)
+        rows = period_rows(table, ctx.options.freq, lang)
         number = ColumnKind.NUMBER
         columns = (
             Column(ctx.period, ColumnKind.NOWRAP),
@@ -64,19 +68,20 @@ def trend_section(ctx: ReportContext) -> Section:
     return Section.of("trend", title, blocks)
 
 
-def period_rows(table: pd.DataFrame) -> list[tuple[Cell, ...]]:
-    """The rows of a table of counts per period (rows) and label (columns), as this section and the sentiment
-    section show them: per period its counts and shares and its total; a run of periods without reviews is one
-    row of zeros named by its first and last period (``2020-W03 – 2025-W01``), as the drift section names it, so
-    that years of empty weeks are not a row each."""
+def period_rows(table: pd.DataFrame, freq: str = "M", lang: str = "ja") -> list[tuple[Cell, ...]]:
+    """The rows of a table of counts per period (rows) and label (columns, of *freq*), as this section and the
+    sentiment section show them: per period its counts and shares and its total; a run of periods without reviews
+    is one row named by its first and last period (``2020-W03 – 2025-W01``), with ``–`` for each label and, as its
+    total, the drift section's words for it (``行なし (4 週)``, ``no rows (4 weeks)``), so that years of empty weeks
+    are not a row each and both sections say an empty period alike."""
     totals = table.sum(axis=1)
     rows: list[tuple[Cell, ...]] = []
     empty: list[str] = []  # the run of periods without reviews not yet written
 
     def close() -> None:
         if empty:
-            name = EmptyPeriods(empty[0], empty[-1], len(empty)).name  # named as the drift section names the run
-            rows.append((name, *([0] * len(table.columns)), 0))  # no shares: plain zeros, not "0 (0.0%)"
+            gap = EmptyPeriods(empty[0], empty[-1], len(empty), freq)  # named as the drift section names the run
+            rows.append((gap.name, *(["–"] * len(table.columns)), no_rows(gap, lang)))  # no counts, no shares
             empty.clear()
 
     for period, counts in table.iterrows():
