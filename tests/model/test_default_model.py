@@ -4,7 +4,6 @@ The ten examples are a smoke test written in the product brief; they are not in 
 used to tune the model.
 """
 
-
 import pytest
 from click.testing import CliRunner
 
