@@ -62,7 +62,20 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
         whose = "labels of your own" if own else "reasons"
         return f"unknown label {label!r}: separate {whose} with |: {'|'.join(pieces)}"
     close = closest_label(label, known) or (None if several else _scored(label, known))
-    return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
+    said = f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
+    return said + (_NOT_KNOWN_ADVICE if _NOT_KNOWN.fullmatch(label.casefold()) else "")
+
+
+_NOT_KNOWN = re.compile(
+    r"[?？]+|[-‐‑–—―−ー]+|不明|[分わ]から(?:ない|ず)|判[断定別](?:不能|不可|できない)|保留|未定|未判定|未分類|要確認"
+    r"|n/?a|unknown|unsure|tbd"
+)
+"""What a coder types in a label cell for a label not known (``?``, ``不明``, ``-``), casefolded: such a cell is left
+empty, which every reader takes as no label (:data:`_NOT_KNOWN_ADVICE`)."""
+_NOT_KNOWN_ADVICE = (
+    "; if it means not known, leave the cell empty: the row is read for its other labels, or skipped and counted "
+    "with none"
+)
 
 
 def _run_together(label: str, is_label: Callable[[str], bool]) -> list[str]:
