@@ -444,6 +444,7 @@ def test_own_labels_run_together_are_told_to_be_separated_with_a_bar(more, said)
             "unknown label '手数料が高い・報酬・単価が低い': separate reasons with |: 手数料が高い|報酬・単価が低い",
         ),
         ("その他・fees、time", "unknown label 'その他・fees、time': separate reasons with |: その他|fees|time"),
+        ("fees・ 時間がない", "unknown label 'fees・ 時間がない': separate reasons with |: fees|時間がない"),
         ("報酬・単価", "unknown label '報酬・単価' (closest: "),  # part of one name is no label: not two run together
         ("fees・・time", "unknown label 'fees・・time' (closest: "),
     ],

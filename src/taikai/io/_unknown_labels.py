@@ -84,7 +84,7 @@ def _run_together(label: str, is_label: Callable[[str], bool]) -> list[str]:
     ``[]``. A label's own ``・`` (``報酬・単価が低い``, ``トラブル・不信``) is kept: the pieces between two ``・`` are
     joined back into the longest label they make."""
     pieces: list[str] = []
-    for part in (x for x in _RUN_TOGETHER.split(label) if x):
+    for part in (x.strip("・") for x in _RUN_TOGETHER.split(re.sub(r"\s*・\s*", "・", label)) if x):
         words = part.split("・")
         ends: dict[int, list[str]] = {0: []}  # the labels that the first n words make, by n
         for end in range(1, len(words) + 1):
