@@ -326,7 +326,8 @@ def test_unusable_rows_of_every_file_are_collected():
                 "workbook has no sheet named 'labels'; its sheets are definitions, ラベル) are ['kind', 'id']",
                 # h341: the sheet that has them is named, not "if the labels are on another sheet, name that sheet
                 # 'labels' (it is read first)"
-                "; sheet 'ラベル' has them: name it 'labels' (a workbook's sheet of that name is read first)",
+                "; sheet 'ラベル' has 'text' and 'reasons': name it 'labels' (a workbook's sheet of that name is read "
+                "first)",
             ],
             ["give the right one", "if the labels are on another sheet"],
         ),
@@ -335,7 +336,10 @@ def test_unusable_rows_of_every_file_are_collected():
                 "集計": pd.DataFrame({"理由": ["手数料"], "件数": [3]}),
                 "データ": labelled([["新しい文章", "fees", "negative"]]),
             },
-            ["; sheet 'データ' has them: name it 'labels' (a workbook's sheet of that name is read first)"],
+            [
+                "; sheet 'データ' has 'text' and 'reasons': name it 'labels' (a workbook's sheet of that name is "
+                "read first)"
+            ],
             ["rename '理由'"],
         ),
     ],

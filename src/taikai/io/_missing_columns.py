@@ -52,15 +52,10 @@ def missing_columns_error(
     reasons_column, sentiment_column = labels
     refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
     of, other_sheet = labelled_sheet_read(source, sheet, sheet_given, columns_hint is not None)
-    holder = _sheet_holding(source, sheet, [c for c, _ in missing]) if other_sheet else None
-    if holder is not None:  # a summary before the sheet of labels: read that sheet, not these columns renamed
+    holder = _other_sheet(source, sheet, [c for c, _ in missing], columns_hint is not None) if other_sheet else ""
+    if holder:  # a summary before the sheet of labels: read that sheet, not these columns renamed
         given = " nor ".join(repr(str(c)) for c, _ in missing)
-        give = "name it" if columns_hint is not None else f"give it with {SHEET.either([holder])}, or name it"
-        return InputError(
-            f"{source}: no column {given}; the columns{of} are {list(map(str, df.columns))}; sheet {holder!r} has "
-            f"{'them' if len(missing) > 1 else 'it'}: {give} {LABELS_SHEET!r} (a workbook's sheet of that name is "
-            "read first)"
-        )
+        return InputError(f"{source}: no column {given}; the columns{of} are {list(map(str, df.columns))}{holder}")
     columns = list(map(str, df.columns))
     found = _labels_found(df, missing, labels, columns_hint is not None)
     if found:
@@ -84,22 +79,24 @@ def missing_columns_error(
     return InputError(f"{error}{other_sheet}; or pass {NO_SENTIMENT.given(None)} for data without sentiment")
 
 
-def _sheet_holding(source: str, read: str | None, columns: Sequence[Hashable]) -> str | None:
-    """Return the first sheet of workbook *source*, other than the sheet *read*, whose row 1 names every one of
-    *columns*; ``None`` when none does (or the workbook cannot be read again)."""
-    from taikai.io._table_readers import open_workbook
+def _other_sheet(source: str, read: str | None, columns: Sequence[Hashable], added: bool) -> str:
+    """Return what to do when another sheet of workbook *source* than the sheet *read* has every one of *columns*
+    in its header (:func:`~taikai.io._table_readers.sheet_read` finds it and says how to read it, by its number when
+    its name is masked), or ``""``: read it with ``--sheet``, or name it ``labels``; an *added* file (``--add``,
+    ``--exclude``), whose sheet no option chooses, only the latter."""
+    from taikai.io._table_readers import XlsxReader, sheet_read
 
-    wanted = {str(c) for c in columns}
     try:
-        with open_workbook(Path(source)) as wb:
-            for ws in wb.worksheets:
-                ws.reset_dimensions()
-                first = next(ws.iter_rows(max_row=1, values_only=True), ())
-                if ws.title != read and wanted <= {str(v).strip() for v in first if v is not None}:
-                    return str(ws.title)
-    except (InputError, OSError):
-        return None
-    return None
+        _, hint = sheet_read(XlsxReader(Path(source), read), list(columns))
+    except InputError:
+        return ""
+    if not hint.startswith("; sheet "):
+        return ""
+    if added:
+        hint = hint.partition(": read it with ")[0] + ": name it"
+    else:
+        hint += ", or name it"
+    return f"{hint} {LABELS_SHEET!r} (a workbook's sheet of that name is read first)"
 
 
 def _sentiment_only(column: str) -> str:
