@@ -396,6 +396,8 @@ LOW_PAY, FEES, TROUBLE = "low_pay (報酬・単価が低い)", "fees (手数料�
         ("不満", SENTIMENTS, "negative (ネガティブ)"),
         ("満足", SENTIMENTS, "positive (ポジティブ)"),
         ("普通", SENTIMENTS, "neutral (中立)"),
+        ("ニュートラル", SENTIMENTS, "neutral (中立)"),  # regression (h341): the katakana word for it had none
+        ("ﾆｭｰﾄﾗﾙ", SENTIMENTS, "neutral (中立)"),  # half-width, read after NFKC
         # a form of two labels names both, in the taxonomy's order; one inside a longer form counts as the longer
         ("出金", REASON_IDS, f"{FEES} or {TROUBLE}"),
         ("出金手数料", REASON_IDS, FEES),

@@ -88,7 +88,7 @@ _FORMS = {
     "本人確認 クレーム 嫌がらせ",
     "other": "満足 飽きた 興味 ui 使いにくい 使いづらい 理由なし 特になし 不明 案件が少な",
     "positive": "満足 感謝 好評 好意 良い よい 良かった 肯定 おすすめ オススメ 推奨 嬉しい プラス",
-    "neutral": "普通 ふつう どちらでもない 特になし 感情なし 事実 報告",
+    "neutral": "普通 ふつう どちらでもない ニュートラル 特になし 感情なし 事実 報告",
     "negative": "不満 怒り 苛立ち イライラ 否定 悪い 批判 諦め 文句 不快 残念 失望 苦情 マイナス",
 }
 """Short Japanese forms a team may type for each label of the taxonomy (``低単価`` for ``low_pay``), written from

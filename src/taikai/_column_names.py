@@ -119,18 +119,20 @@ class Head:
                 )
         return ""
 
-    def header_below_gaps(self) -> str:
+    def header_below_gaps(self, wider_than: int = 0) -> str:
         """Return, when the first row is blank or has blank cells between its names (a title over merged cells:
         ``レビュー,,,メタ`` as a spreadsheet saves it) and the first later row of several cells is a header's (more
         filled cells, none blank between them, none longer than :data:`HEADER_CELL`), what to do if it is the header:
         ``if line 2 ('id', '本文') is the header, delete the lines above it (taikai reads the header from line 1)``;
-        else ``""``."""
+        else ``""``. *wider_than*: that row must also fill more cells than that (the first row's columns up to its
+        last name), as no data row under the first row's names can."""
         if not self.rows or (_filled(self.rows[0]) and not _gapped(self.rows[0])):
             return ""
         for number, row in enumerate(self.rows[1:HEAD_ROWS], 2):
             cells = [cell.strip() for cell in row if cell.strip()]
             if len(cells) > 1:
-                if len(cells) <= _filled(self.rows[0]) or _gapped(row) or any(len(c) > HEADER_CELL for c in cells):
+                narrow = len(cells) <= max(_filled(self.rows[0]), wider_than)
+                if narrow or _gapped(row) or any(len(c) > HEADER_CELL for c in cells):
                     return ""  # no fuller than the first row, or a row of texts: data, not a header
                 said = ", ".join(map(repr, cells))
                 return (

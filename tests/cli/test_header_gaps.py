@@ -104,10 +104,24 @@ def test_an_empty_first_sheet_names_the_other_sheets(invoke, tmp_path, tiny_mode
         ((("タイトル", "", "x"), ("a", "", "b", "c")), ""),  # a row with gaps of its own
         ((("", "", "x"), ("手数料が高すぎて辞めました。" * 3, "b", "c")), ""),  # a row of texts: data
         ((("id", "本文"), ("1", "手数料")), ""),  # a header of names, no gap
+        ((("レビュー", "", "結果"), ("id", "本文", "reasons", "sentiment")), "if line 2 ('id', '本文', 'reasons', "),
+        ((("id", "", "本文"), ("1", "x", "手数料")), "if line 2 ('1', 'x', '手数料')"),  # wider_than=3 rules it out
     ],
 )
 def test_header_below_gaps(rows, advice):
     said = Head(rows, "line").header_below_gaps()
+    assert said.startswith(advice) and bool(said) == bool(advice), said
+
+
+@pytest.mark.parametrize(
+    ("rows", "wider_than", "advice"),
+    [
+        ((("レビュー", "", "結果"), ("id", "本文", "reasons", "sentiment")), 3, "if line 2 ('id', '本文', 'reasons', "),
+        ((("id", "", "本文"), ("1", "x", "手数料")), 3, ""),  # a data row as wide as the names: no title
+    ],
+)
+def test_header_below_gaps_wider_than_the_names(rows, wider_than, advice):
+    said = Head(rows, "line").header_below_gaps(wider_than)
     assert said.startswith(advice) and bool(said) == bool(advice), said
 
 
@@ -144,3 +158,55 @@ def test_a_header_of_two_rows_is_said(invoke, tmp_path, tiny_model_dir, rows, sa
     result = invoke("batch", path, "-o", tmp_path / "out.csv", "--text-column", "本文", "-m", tiny_model_dir)
     assert result.exit_code == 2, result.output
     assert f"taikai: error: {path}: sheet 'Sheet': {said}" in result.output, result.output
+
+
+TWO_GROUPS = [
+    ["レビュー", None, "コーディング結果", None],
+    ["id", "本文", "reasons", "sentiment"],
+    ["1", "手数料が高い", "fees", "negative"],
+]
+"""Two titles over merged cells (A1:B1, C1:D1), as a team's coding sheet has above its header: one gap between
+the titles, and an empty last cell, which a CSV saves as a trailing comma."""
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # Regression (h341): the CSV said "merged.csv:2: malformed record (a value in column 4, which has no name in
+        # the header): 'id,本文,reasons,sentiment'; fix it (every record needs one field per column)"
+        (
+            "merged.csv",
+            "1 column has no name in the header (column 2 of 3), as a title over merged cells has: if line 2 ('id', "
+            "'本文', 'reasons', 'sentiment') is the header, delete the lines above it",
+        ),
+        (
+            "merged.xlsx",
+            "sheet 'Sheet': row 1 has no column name in column(s) [2], as a title over merged cells has: if row 2 "
+            "('id', '本文', 'reasons', 'sentiment') is the header, delete the rows above it",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["evaluate", "train"])
+def test_two_titles_over_merged_cells_name_the_header_below(invoke, tmp_path, tiny_model_dir, command, name, said):
+    path = tmp_path / name
+    _write(path, TWO_GROUPS)
+    options = {"evaluate": ["-m", tiny_model_dir], "train": ["--out", tmp_path / "m"]}[command]
+    result = invoke(command, path, *options)
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {path}: {said}" in result.output, result.output
+    assert "malformed record" not in result.output
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["id", "", "本文"], ["1", "x", "手数料が高い"]],  # one column left unnamed, its cells as wide as the header
+        [["", "id", "本文"], ["0", "1", "手数料が高い"]],  # pandas' to_csv of a frame with its index
+    ],
+)
+def test_one_unnamed_column_over_data_is_still_read(invoke, tmp_path, tiny_model_dir, rows):
+    path = tmp_path / "one_gap.csv"
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = invoke("batch", path, "-o", out, "--text-column", "本文", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output

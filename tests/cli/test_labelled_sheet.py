@@ -46,7 +46,11 @@ def test_the_sheet_given_by_name_or_number_is_read(invoke, tiny_model_dir, book,
         (
             None,
             "book",
-            "if the labels are on another sheet, give it with sheet= (--sheet on the command line), or name that sheet",
+            # h341: the sheet that has the columns is named, not "if the labels are on another sheet, give it with
+            # sheet= (--sheet on the command line), or name that sheet 'labels'" (kept for a workbook none of whose
+            # other sheets has them: test_the_sheet_that_has_the_columns_is_named)
+            "read it with sheet='ラベル' (--sheet 'ラベル' on the command line), or name it 'labels' (a workbook's "
+            "sheet of that name is read first)",
         ),
     ],
 )
@@ -77,8 +81,37 @@ def test_a_sheet_given_that_lacks_the_column_points_to_sheet(invoke, tiny_model_
     result = invoke(*_command("evaluate", book, tiny_model_dir, tmp_path), "--sheet", "表紙")
     assert result.exit_code == 2, result.output
     output = " ".join(result.output.split())
-    assert "or give the sheet that holds the labels with sheet= (--sheet on the command line)" in output
+    assert "sheet 'ラベル' has 'text' and 'reasons' and 'sentiment': read it with sheet='ラベル' (--sheet" in output
     assert "the first" not in output
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "rules"])
+@pytest.mark.parametrize(
+    ("holder", "said"),
+    [
+        # h341: a summary sheet first was told only "if the labels are on another sheet, …", and train --add, first,
+        # to rename the summary's 理由 column to reasons
+        ("データ", "sheet 'データ' has 'text' and 'reasons'"),
+        # no other sheet has the columns: the advice names none
+        (None, "if the labels are on another sheet, give it with sheet= (--sheet on the command line), or name that"),
+    ],
+)
+def test_the_sheet_that_has_the_columns_is_named(invoke, tiny_model_dir, tiny_csv, tmp_path, command, holder, said):
+    import pandas as pd
+
+    path = tmp_path / "book.xlsx"
+    data = pd.read_csv(tiny_csv)
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"理由": ["手数料"], "件数": [3]}).to_excel(writer, sheet_name="集計", index=False)
+        (data if holder else data.rename(columns={"text": "本文"})).to_excel(writer, sheet_name="データ", index=False)
+    result = invoke(*_command(command, path, tiny_model_dir, tmp_path))
+    assert result.exit_code == 2, result.output
+    assert said in " ".join(result.output.split()), result.output
+    if holder:
+        read = "read it with sheet='データ' (--sheet 'データ' on the command line), or name it 'labels'"
+        assert read in " ".join(result.output.split()), result.output
+    followed = invoke(*_command(command, path, tiny_model_dir, tmp_path), "--sheet", "データ")
+    assert (followed.exit_code == 0) == bool(holder), followed.output
 
 
 def test_train_help_says_add_files_are_read_from_their_labels_sheet(invoke):

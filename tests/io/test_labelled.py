@@ -431,9 +431,25 @@ def test_own_labels_run_together_are_told_to_be_separated_with_a_bar(more, said)
         ),
         ("fees；ｔｉｍｅ", "unknown label 'fees;time': separate reasons with |: fees|time"),  # read after NFKC
         ("fees;lowpay", "unknown label 'fees;lowpay' (closest: "),  # lowpay is no reason: not two run together
+        # regression (h341): reasons listed with ・ were offered one of them as the closest label ('fees・low_pay'
+        # (closest: low_pay ...), 'トラブル・不信・その他' (closest: trouble ...)): following it dropped the other
+        ("fees・low_pay", "unknown label 'fees・low_pay': separate reasons with |: fees|low_pay"),
+        ("fees･time", "unknown label 'fees・time': separate reasons with |: fees|time"),  # half-width, read after NFKC
+        (
+            "トラブル・不信・その他",
+            "unknown label 'トラブル・不信・その他': separate reasons with |: トラブル・不信|その他",
+        ),
+        (
+            "手数料が高い・報酬・単価が低い",
+            "unknown label '手数料が高い・報酬・単価が低い': separate reasons with |: 手数料が高い|報酬・単価が低い",
+        ),
+        ("その他・fees、time", "unknown label 'その他・fees、time': separate reasons with |: その他|fees|time"),
+        ("fees・ 時間がない", "unknown label 'fees・ 時間がない': separate reasons with |: fees|時間がない"),
+        ("報酬・単価", "unknown label '報酬・単価' (closest: "),  # part of one name is no label: not two run together
+        ("fees・・time", "unknown label 'fees・・time' (closest: "),
     ],
 )
-def test_reasons_run_together_with_a_semicolon_or_a_slash_are_told_to_be_separated(reasons, said):
+def test_reasons_run_together_with_a_semicolon_a_slash_or_a_middle_dot_are_told_to_be_separated(reasons, said):
     known = {"known_reasons": list(REASON_IDS), "known_sentiments": ["negative"]}
     with pytest.raises(InputError) as caught:
         check_labelled(frame([["手数料が高い", reasons, "negative", ""]]), "sheet.csv", **known)

@@ -274,3 +274,30 @@ def test_a_sentiment_written_as_a_score_is_offered_the_sentiment_it_stands_for(s
     with pytest.raises(InputError) as caught:
         check_labelled(frame("fees", sentiment), "s.csv", lines=[2], known_reasons=REASON_IDS, known_sentiments=known)
     assert f"s.csv:2: sentiment: {said}" in str(caught.value) + "\n"
+
+
+NOT_KNOWN = "if it means not known, leave the cell empty: the row is read for its other labels, or skipped and counted"
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        # Regression (h341): a coder's "not known" was told only "unknown label '?'" and, with the list of labels,
+        # "or fix the typo": nothing said that an empty cell is how a row labelled in part is read
+        (("fees", "?"), f"sentiment: unknown label '?'; {NOT_KNOWN}"),
+        (("fees", "？？"), f"sentiment: unknown label '??'; {NOT_KNOWN}"),  # full-width, read after NFKC
+        (("fees", "不明"), f"sentiment: unknown label '不明'; {NOT_KNOWN}"),
+        (("fees", "わからない"), f"sentiment: unknown label 'わからない'; {NOT_KNOWN}"),
+        (("fees", "N/A"), f"sentiment: unknown label 'N/A'; {NOT_KNOWN}"),
+        (("fees", "ー"), f"sentiment: unknown label 'ー'; {NOT_KNOWN}"),
+        (("?", "negative"), f"reasons: unknown label '?'; {NOT_KNOWN}"),
+        (("不明", "negative"), f"reasons: unknown label '不明' (closest: other (その他)); {NOT_KNOWN}"),
+        (("fees", "negative", "-"), f"more_reasons: unknown label '-'; {NOT_KNOWN}"),
+        (("fees", "ふめい"), "sentiment: unknown label 'ふめい'\n"),  # a typo of nothing: no such advice
+        (("fees", "不明瞭な不満"), "sentiment: unknown label '不明瞭な不満' (closest: negative (ネガティブ))\n"),
+    ],
+)
+def test_a_label_cell_saying_not_known_is_told_to_be_left_empty(row, said):
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame(*row), "s.csv", lines=[2], **TAXONOMY)
+    assert f"s.csv:2: {said}" in str(caught.value) + "\n"

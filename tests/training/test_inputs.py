@@ -324,9 +324,23 @@ def test_unusable_rows_of_every_file_are_collected():
                 # no sentiment column is needed: an added file without one trains the reason head only
                 "no column 'text' nor 'reasons'; the columns of sheet 'definitions' (the first: the "
                 "workbook has no sheet named 'labels'; its sheets are definitions, ラベル) are ['kind', 'id']",
-                "; if the labels are on another sheet, name that sheet 'labels' (it is read first)",
+                # h341: the sheet that has them is named, not "if the labels are on another sheet, name that sheet
+                # 'labels' (it is read first)"
+                "; sheet 'ラベル' has 'text' and 'reasons': name it 'labels' (a workbook's sheet of that name is read "
+                "first)",
             ],
-            ["give the right one"],
+            ["give the right one", "if the labels are on another sheet"],
+        ),
+        (  # regression (h341): a summary sheet first, with a 理由 column, was told first to rename it to reasons
+            {
+                "集計": pd.DataFrame({"理由": ["手数料"], "件数": [3]}),
+                "データ": labelled([["新しい文章", "fees", "negative"]]),
+            },
+            [
+                "; sheet 'データ' has 'text' and 'reasons': name it 'labels' (a workbook's sheet of that name is "
+                "read first)"
+            ],
+            ["rename '理由'"],
         ),
     ],
 )

@@ -52,6 +52,10 @@ def missing_columns_error(
     reasons_column, sentiment_column = labels
     refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
     of, other_sheet = labelled_sheet_read(source, sheet, sheet_given, columns_hint is not None)
+    holder = _other_sheet(source, sheet, [c for c, _ in missing], columns_hint is not None) if other_sheet else ""
+    if holder:  # a summary before the sheet of labels: read that sheet, not these columns renamed
+        given = " nor ".join(repr(str(c)) for c, _ in missing)
+        return InputError(f"{source}: no column {given}; the columns{of} are {list(map(str, df.columns))}{holder}")
     columns = list(map(str, df.columns))
     found = _labels_found(df, missing, labels, columns_hint is not None)
     if found:
@@ -73,6 +77,26 @@ def missing_columns_error(
     if sentiment_column in df.columns or sentiment_column is None:
         return InputError(f"{error}{other_sheet}")
     return InputError(f"{error}{other_sheet}; or pass {NO_SENTIMENT.given(None)} for data without sentiment")
+
+
+def _other_sheet(source: str, read: str | None, columns: Sequence[Hashable], added: bool) -> str:
+    """Return what to do when another sheet of workbook *source* than the sheet *read* has every one of *columns*
+    in its header (:func:`~taikai.io._table_readers.sheet_read` finds it and says how to read it, by its number when
+    its name is masked), or ``""``: read it with ``--sheet``, or name it ``labels``; an *added* file (``--add``,
+    ``--exclude``), whose sheet no option chooses, only the latter."""
+    from taikai.io._table_readers import XlsxReader, sheet_read
+
+    try:
+        _, hint = sheet_read(XlsxReader(Path(source), read), list(columns))
+    except InputError:
+        return ""
+    if not hint.startswith("; sheet "):
+        return ""
+    if added:
+        hint = hint.partition(": read it with ")[0] + ": name it"
+    else:
+        hint += ", or name it"
+    return f"{hint} {LABELS_SHEET!r} (a workbook's sheet of that name is read first)"
 
 
 def _sentiment_only(column: str) -> str:

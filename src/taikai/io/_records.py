@@ -149,10 +149,12 @@ def check_columns(path: Path, columns: list[str], title: str = "") -> list[str]:
     columns a spreadsheet saved as CSV leaves at its right edge) are said to be that, or, given what to do when the
     header is a title's line over merged cells (*title*: :meth:`~taikai._column_names.Head.header_below_gaps`), that."""
     unnamed = [i for i, c in enumerate(columns, 1) if c == ""]
-    if len(unnamed) > 1 and title:
+    if unnamed and title:
+        which = f"{len(unnamed)} columns have" if len(unnamed) > 1 else "1 column has"
+        numbers = f"column{'s' if len(unnamed) > 1 else ''} {', '.join(map(str, unnamed))}"
         raise InputError(
-            f"{path}: {len(unnamed)} columns have no name in the header (columns {', '.join(map(str, unnamed))} of "
-            f"{len(columns)}), as a title over merged cells has: {title}"
+            f"{path}: {which} no name in the header ({numbers} of {len(columns)}), as a title over merged cells "
+            f"has: {title}"
         )
     if len(unnamed) > 1:
         raise InputError(

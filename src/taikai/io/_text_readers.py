@@ -96,8 +96,11 @@ class CsvReader(_TextReader):
             named -= 1
         self.unnamed = len(header) - named
         """Columns without a name at the header's right edge (a spreadsheet's stray empty columns): ignored."""
-        gaps = header[:named].count("") > 1  # a title over merged cells, or a spreadsheet's emptied columns
-        self.columns = check_columns(path, header[:named], self.head().header_below_gaps() if gaps else "")
+        # a title over merged cells, or a spreadsheet's emptied columns; one gap (レビュー,,コーディング結果,) is a
+        # title's only with a header below it wider than its names (else a column left unnamed, as an index's)
+        gaps = header[:named].count("")
+        title = self.head().header_below_gaps(0 if gaps > 1 else named) if gaps else ""
+        self.columns = check_columns(path, header[:named], title)
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
         if self.unnamed and warn:  # else said once already (a Dask worker opens the file again)
             warn_user(self.unnamed_note(), DataWarning)

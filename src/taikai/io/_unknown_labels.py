@@ -57,13 +57,45 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
     a space (``お金、忙しさ``: a label of one's own may hold those, so they do not separate such labels), or with a
     semicolon or a slash (``fees;low_pay``, ``手数料が高い／時間がない``), say to separate them with ``|``.
     """
-    pieces = [x for x in _RUN_TOGETHER.split(label) if x]
     own = own_labels(known, REASON_IDS)
-    if several and len(pieces) > 1 and all(x in known or (not own and reason_id(x) in known) for x in pieces):
+    pieces = _run_together(label, lambda x: x in known or (not own and reason_id(x) in known))
+    if several and len(pieces) > 1:
         whose = "labels of your own" if own else "reasons"
         return f"unknown label {label!r}: separate {whose} with |: {'|'.join(pieces)}"
     close = closest_label(label, known) or (None if several else _scored(label, known))
-    return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
+    said = f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
+    return said + (_NOT_KNOWN_ADVICE if _NOT_KNOWN.fullmatch(label.casefold()) else "")
+
+
+_NOT_KNOWN = re.compile(
+    r"[?？]+|[-‐‑–—―−ー]+|不明|[分わ]から(?:ない|ず)|判[断定別](?:不能|不可|できない)|保留|未定|未判定|未分類|要確認"
+    r"|n/?a|unknown|unsure|tbd"
+)
+"""What a coder types in a label cell for a label not known (``?``, ``不明``, ``-``), casefolded: such a cell is left
+empty, which every reader takes as no label (:data:`_NOT_KNOWN_ADVICE`)."""
+_NOT_KNOWN_ADVICE = (
+    "; if it means not known, leave the cell empty: the row is read for its other labels, or skipped and counted "
+    "with none"
+)
+
+
+def _run_together(label: str, is_label: Callable[[str], bool]) -> list[str]:
+    """Return the labels *label* runs together (:data:`_RUN_TOGETHER`, or a ``・``, the Japanese mark that lists
+    words: ``fees・low_pay``, ``トラブル・不信・その他``), each as written, when every piece is one (*is_label*); else
+    ``[]``. A label's own ``・`` (``報酬・単価が低い``, ``トラブル・不信``) is kept: the pieces between two ``・`` are
+    joined back into the longest label they make."""
+    pieces: list[str] = []
+    for part in (x.strip("・") for x in _RUN_TOGETHER.split(re.sub(r"\s*・\s*", "・", label)) if x):
+        words = part.split("・")
+        ends: dict[int, list[str]] = {0: []}  # the labels that the first n words make, by n
+        for end in range(1, len(words) + 1):
+            start = next((i for i in range(end) if i in ends and is_label("・".join(words[i:end]))), None)
+            if start is not None:
+                ends[end] = [*ends[start], "・".join(words[start:end])]
+        if len(words) not in ends:
+            return []
+        pieces += ends[len(words)]
+    return pieces
 
 
 _SCORES = {"-1": "negative", "0": "neutral", "1": "positive", "+1": "positive"}
