@@ -11,6 +11,7 @@ import pytest
 
 import taikai
 from taikai import analysis
+from taikai.analysis._charts import SENTIMENT_COLOURS
 from taikai.analysis._palette import TAB10
 from taikai.analysis._tables import reason_labels, sentiment_labels
 from tests.cli.conftest import invoke_cli
@@ -107,7 +108,7 @@ def test_the_report_lists_the_sentiments_in_the_models_order(own_dir, prediction
 @pytest.mark.parametrize(
     ("sentiments", "colours"),
     [
-        (["positive", "neutral", "negative"], ["#4c9a5f", "#b8b8b8", "#c8553d"]),  # the taxonomy's
+        (["positive", "neutral", "negative"], [SENTIMENT_COLOURS[s] for s in ("positive", "neutral", "negative")]),
         (["bad", "great", "neutral"], list(TAB10[:3])),  # was grey for neutral, the palette's for the others
         (["1", "2", "3"], list(TAB10[:3])),
     ],

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
 from taikai.errors import wrong_type
+from taikai.rules._label_problems import labels_hint
 from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
-from taikai.rules._rule import KEYS, PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind, labels_hint
+from taikai.rules._rule import KEYS, PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
 
 if TYPE_CHECKING:
     import pandas as pd

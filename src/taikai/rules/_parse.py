@@ -16,6 +16,7 @@ from taikai.errors import RulesError, check_path
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, string_lines, top_level_line
 from taikai.rules._kh_coder import kh_code_problem
+from taikai.rules._label_problems import unknown_label, unknown_labels_error
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
     KEYS,
@@ -27,8 +28,6 @@ from taikai.rules._rule import (
     check_reason_labels,
     rule_label,
     rule_name,
-    unknown_label,
-    unknown_labels_error,
 )
 from taikai.rules._rules_file import rules_table_problem, rules_text
 from taikai.rules._shown import quoted
