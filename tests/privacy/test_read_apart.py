@@ -87,3 +87,35 @@ def test_a_role_read_as_a_surname_stays_before_the_name(text: str, expected: str
 )
 def test_a_name_read_across_other_words_is_masked(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: one kanji UniDic tags a given name before an honorific was never masked (h336: livedoor's
+        # 180 sentences with 杏さん, 綾さん, 佑ちゃん, …).
+        ("蓮くんに頼んだ", "[人名]くんに頼んだ"),
+        ("茜さんと組んだ", "[人名]さんと組んだ"),
+        ("舞さんが納品した", "[人名]さんが納品した"),
+        ("渚さんの案件", "[人名]さんの案件"),
+        ("光さんへ連絡", "[人名]さんへ連絡"),
+        ("と話す香さん。", "と話す[人名]さん。"),  # after a verb
+        ("昨日蓮くんが来た", "昨日[人名]くんが来た"),  # after a noun of time, glued
+        ("今日渚さんと話した", "今日[人名]さんと話した"),
+        ("同僚舞さんと組んだ", "同僚[人名]さんと組んだ"),  # after a role, glued
+        ("担当の茜さんから", "担当の[人名]さんから"),
+        # Left: the kanji and the honorific's first kana are a verb (通さんと is 通さないと, 許さん is 許さない), the
+        # kanji ends a word glued before it (サイト通, お米), or it is an animal a child calls so (羊さん).
+        ("サイト通さんとチャットワークで直接やろう", "サイト通さんとチャットワークで直接やろう"),
+        ("通さんと駄目だ", "通さんと駄目だ"),
+        ("絶対許さんからな", "絶対許さんからな"),
+        ("出さんと怒られる", "出さんと怒られる"),
+        ("手数料を払う羊さん", "手数料を払う羊さん"),
+        ("羊さんは太陽の下で暑そう", "羊さんは太陽の下で暑そう"),
+        ("亀さんが歩く", "亀さんが歩く"),
+        ("鶴さんが飛ぶ", "鶴さんが飛ぶ"),
+        ("博報堂さんから", "博報堂さんから"),
+    ],
+)
+def test_a_one_kanji_given_name_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -24,8 +24,9 @@ Rules, on the words of the NFKC text:
   before it (ライターの鈴木です, 私は田中です; not 出身は千葉です, 職場は北浜です); never after a noun or a prefix
   glued to it (新今宮から);
 - a surname and the given name 通 without an honorific are a street (烏丸通, 堀川通), not a name;
-- UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
-  single-character given names (サイト通さんと is 通さない, not a person).
+- one kanji UniDic tags a given name is one before an honorific (茜さん, 蓮くん) unless the kanji and the honorific's
+  first kana are a verb (サイト通さんと is 通さない) or it ends a word (see :mod:`taikai.privacy._read_apart`);
+- UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import (
     given_name_in_pieces,
     name_read_across,
+    one_kanji_given_name,
     role_read_as_surname,
     surname_read_as_common_noun,
 )
@@ -206,10 +208,13 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
                 taken[j:upto] = [True] * (upto - j)
             continue
         glued = words[j - 1].surface if run and j and words[j - 1].end == run[0].start else ""
+        # One kanji UniDic tags a given name (蓮くん, 茜さん; not サイト通さんと), after a word a name may follow
+        # (昨日蓮くん, 担当光さん: no company's 博報 + 堂).
+        one_kanji = bool(run) and not _allowed(run) and one_kanji_given_name(words, j, end, tagger)
         if (
             run
-            and _allowed(run)
-            and not is_company([w.surface for w in run], glued)
+            and (one_kanji or _allowed(run))
+            and not is_company([w.surface for w in run], "" if one_kanji else glued)
             and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
         ):
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start

@@ -24,6 +24,10 @@ Before an honorific such words are still a name, when what stands before them sa
   are a name when the first two are a surname the dictionary holds (清野) and the last two no word it holds (菜名),
   and a name may start there (:func:`_starts_name`): a given name read apart. A compound ending in a word (森林組合,
   小林製薬: 組合 and 製薬 are words) stays.
+- **One kanji tagged a given name.** Before an honorific it is a name (茜さん, 蓮くん, 昨日舞さんと) unless the
+  kanji and the honorific's first kana are a verb to the dictionary (サイト通さんと, 許さん: 通さない, 許さない) or
+  it is glued after a noun, a prefix or a suffix where no name starts (サイト通, お米); an animal a child calls so
+  (羊さん, 亀さん) is a common word with an honorific (:data:`taikai.privacy._unread_names.COMMON_WITH_HONORIFIC`).
 """
 
 from __future__ import annotations
@@ -141,3 +145,21 @@ def name_read_across(words: list[Morpheme], end: int, tagger: PosTagger) -> int:
     if _SURNAME not in tagger.dictionary_tags(text[:2]) or tagger.dictionary_tags(text[2:]):
         return end
     return k
+
+
+_GIVEN_NAME = ("名詞", "固有名詞", "人名", "名")
+
+
+def one_kanji_given_name(words: list[Morpheme], j: int, end: int, tagger: PosTagger) -> bool:
+    """Whether ``words[j:end]``, right before an honorific, is one kanji UniDic tags a given name (蓮くん, 茜さん,
+    舞さん) that is no verb's stem with the honorific's first kana (サイト通さんと is 通さないと: 通さ a verb to the
+    dictionary, as 出さ, 許さ and 話さ are) and is glued after no noun, prefix or suffix, unless a name may start
+    there all the same (:func:`_starts_name`: 昨日蓮くん, 同僚舞さん; not サイト通さん, of which it may be the end,
+    nor お米さん). A verb may come before it (と話す香さん)."""
+    if end != j + 1 or words[j].pos != _GIVEN_NAME or not _ONE_KANJI.fullmatch(words[j].surface) or end >= len(words):
+        return False
+    after_word = j > 0 and _glued(words[j - 1], words[j]) and words[j - 1].pos[0] in ("名詞", "接頭辞", "接尾辞")
+    if after_word and not _starts_name(words, j):
+        return False
+    stem = words[j].surface + words[end].surface[:1]
+    return not any(tag[0] == "動詞" for tag in tagger.dictionary_tags(stem))

@@ -47,6 +47,9 @@ COMMON_WITH_HONORIFIC = frozenset(
             *("かー", "おかー", "とー", "おとー"),
             *("ばっ", "じっ", "おりこう", "お利口", "かまって", "くれくれ"),
             *("米屋", "八百屋", "花屋", "本屋", "魚屋", "酒屋", "肉屋", "床屋", "問屋", "質屋", "お店", "学生"),
+            # Animals of one kanji UniDic tags a given name before an honorific (a child's 羊さん, in livedoor's news;
+            # 亀さん, 鶴さん): not 龍, 竜 or 隼, names in the news (竜ちゃん), nor 猫, 犬, 熊, common nouns to UniDic.
+            *("羊", "亀", "鶴", "鷹", "獏", "貘"),
         ),
         UNREAD_HONORIFICS,
     )
