@@ -1,14 +1,18 @@
 """Model formats (:mod:`taikai.model._formats`): format 7 is the one that records the fold of CP932 look-alikes
 (``config.cp932_fold``); a format-6 model loads and predicts as it did, whether saved before the fold (no
-``cp932_fold``: folds nothing) or by the code of the fold before format 7 (``cp932_fold`` recorded in format 6)."""
+``cp932_fold``: folds nothing) or by the code of the fold before format 7 (``cp932_fold`` recorded in format 6); a
+later format says that a later taikai saved the model, not that metadata.json was edited."""
 
+import importlib.metadata
 import json
 import zlib
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import taikai
+from taikai.cli import cli
 from taikai.model import FORMAT_VERSION, READABLE_FORMATS, FeatureConfig, load_artifact, save_artifact
 
 # The wave dash as data/reviews.csv spells it, as a CP932 file read back holds it, and in ASCII; then a plain text.
@@ -77,3 +81,45 @@ def test_models_of_format_6_and_7_load_and_predict_as_saved(trained, tmp_path, f
     assert got.sentiment_proba.tobytes() == want.sentiment_proba.tobytes()
     # unfolded, 〜 (seen in training) and ~ are other words; folded, one
     assert (got.reason_proba[0].tobytes() == got.reason_proba[2].tobytes()) is (fold == 1)
+
+
+@pytest.mark.parametrize(
+    ("saved_by", "said", "not_said"),
+    [
+        (
+            "this",
+            "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7: a later build of taikai {this} saved it "
+            "(its metadata names this one's version, which writes format 7); update taikai to the code that saved "
+            "the model (if none did, 'format' was edited: restore metadata.json from a copy of the model), or "
+            "retrain it",
+            "seems edited",
+        ),
+        (
+            "9.0.0",
+            "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7: a later taikai saved it (this one "
+            "writes format 7); install taikai 9.0.0, which wrote it (its metadata says so), or retrain it",
+            "edited",
+        ),
+        (
+            None,
+            "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7: a later taikai saved it (this one "
+            "writes format 7); install the taikai that wrote it, or retrain it",
+            "edited",
+        ),
+    ],
+    ids=["this-version-number", "later-version", "unrecorded"],
+)
+def test_a_later_format_says_a_later_taikai_saved_the_model(trained, tmp_path, saved_by, said, not_said):
+    """Regression: a format-8 model saved by a later build of this version number (as format 7 is for the code
+    before it) said "'format' seems edited; restore metadata.json from a copy", sending the user the wrong way."""
+    installed = importlib.metadata.version("taikai")
+    values = json.loads((trained[1].path / "metadata.json").read_text(encoding="utf-8"))
+    values |= {"format": 8, "taikai_version": installed if saved_by == "this" else saved_by}
+    model_dir = tmp_path / "later"
+    model_dir.mkdir()
+    (model_dir / "metadata.json").write_text(json.dumps(values), encoding="utf-8")
+    (model_dir / "model.joblib").write_bytes((trained[1].path / "model.joblib").read_bytes())
+    result = CliRunner().invoke(cli, ["predict", "出金手数料が高い", "--model", str(model_dir)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"taikai: error: {model_dir / 'metadata.json'}: {said.format(this=installed)}")
+    assert result.output.count("\n") == 1 and not_said not in result.output and "Traceback" not in result.output

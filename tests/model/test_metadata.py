@@ -386,13 +386,17 @@ def test_metrics_of_each_kind_training_writes_load(values, metrics):
         assert comparison.without.sentiment_accuracy is None and comparison.reason_rows == 10
 
 
+READS = "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7"
+LATER = f"{READS}: a later taikai saved it (this one writes format 7)"
+
+
 @pytest.mark.parametrize(
     ("format_version", "saved_by", "said"),
     [
-        (8, "0.3.0", "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7; install taikai 0.3.0, which"),
-        (8, None, "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7; install the taikai that wrote it"),
-        (8, 5, "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7; install the taikai that wrote it"),
-        (8, "", "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7; install the taikai that wrote it"),
+        (8, "0.3.0", f"{LATER}; install taikai 0.3.0, which wrote it (its metadata says so)"),
+        (8, None, f"{LATER}; install the taikai that wrote it"),
+        (8, 5, f"{LATER}; install the taikai that wrote it"),
+        (8, "", f"{LATER}; install the taikai that wrote it"),
         (-1, "this", "model format -1, but this taikai reads formats 2, 3, 4, 5, 6, 7, and taikai {this} (this one)"),
     ],
     ids=["later", "unrecorded", "mistyped", "empty", "this-version"],

@@ -88,8 +88,18 @@ def check_format(values: object, source: str = "metadata") -> tuple[dict[str, An
 
 def _unreadable_format(version: int, saved_by: object) -> str:
     """Say that this taikai cannot read a model of format *version* (written by taikai *saved_by*, when recorded),
-    and what to do: install the taikai that wrote it, naming it; or, when this very version did, restore the file."""
+    and what to do: install the taikai that wrote it, naming it; or, when this very version did, restore the file,
+    unless the format is a later one, which a later build of this version number writes (update taikai)."""
     refused = f"model format {version!r}, but this taikai reads formats {', '.join(map(str, READABLE_FORMATS))}"
+    later = version > FORMAT_VERSION
+    if later and saved_by == _installed() and saved_by:  # this version number: a later build of it saved the model
+        return (
+            f"{refused}: a later build of taikai {saved_by} saved it (its metadata names this one's version, which "
+            f"writes format {FORMAT_VERSION}); update taikai to the code that saved the model (if none did, 'format' "
+            f"was edited: restore metadata.json from a copy of the model), or {RETRAIN_HINT}"
+        )
+    if later:
+        refused += f": a later taikai saved it (this one writes format {FORMAT_VERSION})"
     if not isinstance(saved_by, str) or not saved_by:
         return f"{refused}; install the taikai that wrote it, or {RETRAIN_HINT}"
     if saved_by == _installed():  # this version writes FORMAT_VERSION: the field was changed
