@@ -171,9 +171,9 @@ def test_metadata_that_is_other_json_says_it_may_have_been_overwritten(tmp_path,
     ("format_version", "message"),
     [
         (1, r"a model of format 1, written by taikai \S+ \(its metadata says so\), cannot be loaded: it was saved"),
-        (99, r"model format 99, but this taikai reads formats 2, 3, 4, 5, 6"),
-        ("6", r"metadata\.json: 'format' is '6', but must be a number without quotes, such as 6; correct it"),
-        (6.0, r"'format' is 6\.0, but must be a number without quotes"),
+        (99, r"model format 99, but this taikai reads formats 2, 3, 4, 5, 6, 7"),
+        ("7", r"metadata\.json: 'format' is '7', but must be a number without quotes, such as 7; correct it"),
+        (7.0, r"'format' is 7\.0, but must be a number without quotes"),
         (True, r"'format' is True, but must be a number without quotes"),
     ],
 )

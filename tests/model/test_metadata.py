@@ -34,7 +34,7 @@ def values(tiny_model_dir):
 
 
 def test_trained_model_stores_drift_statistics_that_round_trip(tiny_model, values):
-    assert values["format"] == FORMAT_VERSION == 6
+    assert values["format"] == FORMAT_VERSION == 7
     stats = tiny_model.metadata.drift
     assert isinstance(stats, DriftStatistics)
     assert ModelMetadata.from_dict(values).drift == stats
@@ -386,14 +386,18 @@ def test_metrics_of_each_kind_training_writes_load(values, metrics):
         assert comparison.without.sentiment_accuracy is None and comparison.reason_rows == 10
 
 
+READS = "model format 8, but this taikai reads formats 2, 3, 4, 5, 6, 7"
+LATER = f"{READS}: a later taikai saved it (this one writes format 7)"
+
+
 @pytest.mark.parametrize(
     ("format_version", "saved_by", "said"),
     [
-        (7, "0.3.0", "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install taikai 0.3.0, which wrote"),
-        (7, None, "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
-        (7, 5, "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
-        (7, "", "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
-        (-1, "this", "model format -1, but this taikai reads formats 2, 3, 4, 5, 6, and taikai {this} (this one)"),
+        (8, "0.3.0", f"{LATER}; install taikai 0.3.0, which wrote it (its metadata says so)"),
+        (8, None, f"{LATER}; install the taikai that wrote it"),
+        (8, 5, f"{LATER}; install the taikai that wrote it"),
+        (8, "", f"{LATER}; install the taikai that wrote it"),
+        (-1, "this", "model format -1, but this taikai reads formats 2, 3, 4, 5, 6, 7, and taikai {this} (this one)"),
     ],
     ids=["later", "unrecorded", "mistyped", "empty", "this-version"],
 )

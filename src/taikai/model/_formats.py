@@ -11,7 +11,9 @@ is renamed, removed or changes meaning, or a class inside the pickle moves to an
    --refit-all``; no model is saved over the shipped one, even with ``--force``), replace ``models/default`` by it
    (``rm -r models/default && mv models/refit models/default``) and regenerate the golden output
    (``python scripts/make_golden.py``); the golden test proves the predictions did not change.
-4. Add the old version to the table-driven refusal test in ``tests/model/test_metadata.py``.
+4. Add the old version to the table-driven refusal test in ``tests/model/test_metadata.py`` when retired, or to a
+   table-driven test that loads it and checks it predicts as before when still read (format 6:
+   ``tests/model/test_formats.py``); the refusal of a later format is tested there too, with the new number.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from taikai.model._fields import TRAIN_COMMAND, shown
 from taikai.model._retrain import retrain_hint
 from taikai.model._salvaged import salvaged_command
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 """The model format this code writes (:data:`FORMATS` says what each one holds)."""
 FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
@@ -39,14 +41,19 @@ FORMATS = {
     "Optional additions that older code of this format ignores: free_labels (reading the labels by their spelling), "
     "training_data.label_rows (each label's training rows), columns (TrainedColumns: the text, reasons and sentiment "
     "columns trained on, written only when not the standard names, which a model without it was trained on). "
-    "config.cp932_fold (the version of the fold of CP932 look-alikes its tokenizer applies, pickled as the "
-    "JapaneseTokenizer's cp932_fold): a model without it, as every one saved before, folds nothing; older code "
-    "refuses a model with it at load, as a setting it does not support (it would read 〜 unfolded)",
+    "The code of the CP932 fold before format 7 (2026-12-06) saved format 6 with config.cp932_fold, read as format "
+    "7 reads it; format-6 code before it refuses such a model, as if its metadata.json had been edited",
+    7: "format 6 with the fold of CP932 look-alikes: config.cp932_fold, which training writes, is the version of the "
+    "fold its word tokenizer applies (1: 〜, ～ and ~ one word, − and -…; 0: none), pickled as the "
+    "JapaneseTokenizer's cp932_fold; format-6 code would take the setting for an edit of metadata.json (and read 〜 "
+    "unfolded). A model of an earlier format, or re-saved from one, that records no cp932_fold folds nothing (0). "
+    "A new fold version (cp932_fold 2) needs a new format: this code refuses it as a setting it does not take",
 }
-READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
+READABLE_FORMATS = (2, 3, 4, 5, 6, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
 2 or 3 no record of its input files (``inputs`` is empty), a model before format 5 no word vectors (its config
-reads as ``vectors=None``); a pickle before format 6 holds each vocabulary as a dict, read as it is."""
+reads as ``vectors=None``); a pickle before format 6 holds each vocabulary as a dict, read as it is; a model before
+format 7 that records no ``cp932_fold`` folds nothing (its config reads as ``cp932_fold=0``)."""
 RETRAIN_HINT = retrain_hint()
 """What to do when a model was trained with other library versions."""
 RETIRED_FORMATS = {
@@ -81,8 +88,18 @@ def check_format(values: object, source: str = "metadata") -> tuple[dict[str, An
 
 def _unreadable_format(version: int, saved_by: object) -> str:
     """Say that this taikai cannot read a model of format *version* (written by taikai *saved_by*, when recorded),
-    and what to do: install the taikai that wrote it, naming it; or, when this very version did, restore the file."""
+    and what to do: install the taikai that wrote it, naming it; or, when this very version did, restore the file,
+    unless the format is a later one, which a later build of this version number writes (update taikai)."""
     refused = f"model format {version!r}, but this taikai reads formats {', '.join(map(str, READABLE_FORMATS))}"
+    later = version > FORMAT_VERSION
+    if later and saved_by == _installed() and saved_by:  # this version number: a later build of it saved the model
+        return (
+            f"{refused}: a later build of taikai {saved_by} saved it (its metadata names this one's version, which "
+            f"writes format {FORMAT_VERSION}); update taikai to the code that saved the model (if none did, 'format' "
+            f"was edited: restore metadata.json from a copy of the model), or {RETRAIN_HINT}"
+        )
+    if later:
+        refused += f": a later taikai saved it (this one writes format {FORMAT_VERSION})"
     if not isinstance(saved_by, str) or not saved_by:
         return f"{refused}; install the taikai that wrote it, or {RETRAIN_HINT}"
     if saved_by == _installed():  # this version writes FORMAT_VERSION: the field was changed
