@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules, public_dir
 from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
 from taikai.text._dicdir import default_dicdir
+from taikai.text._markup import markup_note, with_note
 from taikai.text._normalize import (
     CUT_MESSAGE,
     INVISIBLE,
@@ -97,6 +98,7 @@ __all__ = [
     "japanese_share",
     "make_tagger",
     "markdown_cell",
+    "markup_note",
     "near_copies",
     "near_duplicates",
     "nfkc_decoded_with_offsets",
@@ -110,6 +112,7 @@ __all__ = [
     "sharing_words",
     "shingles",
     "shown_text",
+    "with_note",
 ]
 __dir__ = public_dir(globals(), __all__)
 
