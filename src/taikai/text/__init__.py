@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules, public_dir
 from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
 from taikai.text._dicdir import default_dicdir
-from taikai.text._markup import markup_note, with_note
 from taikai.text._normalize import (
     CUT_MESSAGE,
     INVISIBLE,
@@ -26,6 +25,7 @@ from taikai.text._normalize import (
     normalize,
     shown_text,
 )
+from taikai.text._notes import foreign_note, markup_note, reading_note, with_note
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
@@ -93,6 +93,7 @@ __all__ = [
     "display_width",
     "duplicate_groups",
     "empty_or_blank",
+    "foreign_note",
     "is_missing",
     "jaccard",
     "japanese_share",
@@ -108,6 +109,7 @@ __all__ = [
     "pad",
     "percent",
     "printable",
+    "reading_note",
     "same_text_key",
     "sharing_words",
     "shingles",

@@ -1,10 +1,12 @@
-"""HTML markup left in a review copied from a page (``taikai.text._markup``): said in a classified text's message."""
+"""HTML markup left in a review copied from a page (``taikai.text._notes``): said in a classified text's message."""
 
 import pytest
 
 import taikai
-from taikai.text import markup_note, normalize, with_note
+from taikai.text import foreign_note, markup_note, normalize, reading_note, with_note
 
+FOREIGN = "and the model reads Japanese only: its answer rests on those few words, however sure it looks"
+ENGLISH = "I quit because 手数料 was high, but honestly the platform was great and I recommend it to everyone."
 SAID = ": the model reads its tags as words, which move its answer; give the text without them (as the page shows it)"
 
 
@@ -48,3 +50,36 @@ def test_predict_and_explain_say_that_a_text_holds_markup(tiny_model, text, said
     [prediction] = tiny_model.predict(text)
     assert prediction.message == said
     assert taikai.explain(tiny_model, text).message == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (ENGLISH, f"mostly not Japanese: 4% of its letters are kana or kanji, {FOREIGN}"),
+        ("The fees were way too high and the support never answered: 手数料", "mostly not Japanese: 6% of"),
+        ("Fees too high, 手数料が高すぎる so I quit.", ""),  # 31 % Japanese
+        ("lol 笑", ""),  # too few letters to be a review in another language
+        # a review of data/reviews.csv quoting English: 24 % of its letters are Japanese, the fewest of the 8,536
+        (
+            "「We are a startup with limited budget, but great exposure!」って、exposureで家賃払えたら最高なんだけどね",
+            "",
+        ),
+        ("Upworkに移行しました", ""),
+    ],
+)
+def test_foreign_note_says_that_a_text_is_mostly_not_japanese(text, said):
+    note = foreign_note(normalize(text))
+    assert note.startswith(said) if said else note == ""
+
+
+def test_reading_note_says_both():
+    text = normalize(f"<p>{ENGLISH}</p>")
+    assert reading_note(text) == f"{markup_note(text)}; {foreign_note(text)}"
+    assert markup_note(text) and foreign_note(text)
+
+
+def test_predict_says_that_a_text_is_mostly_not_japanese(tiny_model):
+    """Regression: an English review with one Japanese word was classified as surely as a Japanese one, unsaid."""
+    [prediction] = tiny_model.predict(ENGLISH)
+    assert prediction.status == "ok"
+    assert prediction.message.startswith("mostly not Japanese: 4% of its letters are kana or kanji")
