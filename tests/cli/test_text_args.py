@@ -166,3 +166,41 @@ def test_the_texts_a_refusal_quotes_stay_as_given_without_mask_pii(args, said):
     result = CliRunner().invoke(cli, args, prog_name="taikai")
     assert result.exit_code == 2
     assert said in result.output
+
+
+BLOG = "長文のブログ記事です。" * 600  # 6,600 characters, pasted whole
+BLOG_START = repr(BLOG[:40] + "…")  # its first 40 characters, then …
+BULLETS = "- 手数料が高い。\n" * 700  # a markdown list pasted whole: it starts with -
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (  # regression: each text was quoted whole, twice (in the list and in the printf command): 26,000 characters
+            ["explain", BLOG, BLOG + "後半"],
+            f"explain takes one review, but 2 were given ({BLOG_START}, {BLOG_START}): to explain several, give them "
+            "one per line on standard input: taikai explain - < reviews.txt, a file of one review per line; or quote",
+        ),
+        (
+            ["explain", "-", BLOG],
+            f"give the review without it: taikai explain TEXT, the text given ({BLOG_START}, 6,600 characters) "
+            "quoted as one argument\n",
+        ),
+        (  # a post pasted unquoted: one argument a word
+            ["explain", *("手数料 が 高い " * 30).split()],
+            "explain takes one review, but 90 were given ('手数料', 'が', '高い', '手数料', 'が', and 85 more): "
+            "to explain several, give them one per line on standard input: taikai explain - < reviews.txt, a file "
+            "of one review per line; or quote a review that holds spaces as one argument\n",
+        ),
+        (  # regression: the whole list was quoted in the command to run (18,000 characters)
+            ["predict", BULLETS],
+            "to give a text that starts with '-', put -- before it: taikai predict -- TEXT, the text given "
+            f"({BULLETS[:40] + '…'!r}, 7,000 characters) quoted as one argument\n",
+        ),
+    ],
+)
+def test_a_refusal_quotes_the_start_of_a_long_text_given(tiny_model_dir, args, said):
+    result = CliRunner().invoke(cli, [args[0], "-m", str(tiny_model_dir), *args[1:]], prog_name="taikai")
+    assert result.exit_code == 2
+    assert said in result.output, result.output[:2000]
+    assert len(result.output) < 800

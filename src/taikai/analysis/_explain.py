@@ -140,7 +140,7 @@ def explain(
         original,
         checked.text,
         checked.status,
-        checked.message,
+        result.messages[0],  # predict's: that it was cut, that it holds HTML markup (taikai.text.reading_note)
         heads["reason"],
         heads.get("sentiment"),
         reasons=result.reasons[0],

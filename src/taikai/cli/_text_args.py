@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from taikai._cut import cut, cut_list, quoted
 from taikai.cli._common import Command
 from taikai.cli._review_input import STDIN, columns_said
 from taikai.cli._usage_errors import UserError, help_hint, name_of, unknown_option
@@ -42,8 +43,8 @@ class TextCommand(Command):
             shown = _shown_argument(text, mask)
             if shown != text:  # undecodable bytes (CP932 in a UTF-8 terminal), not as garbage; or masked personal data
                 name = "-…" if shown == "TEXT" or mask else shown
-            command = _command(ctx, mask)
-            hint = f"to give a text that starts with '-', put -- before it: {command} -- {shlex.quote(shown)}"
+            given_after = _with_text(f"{_command(ctx, mask)} --", shown)
+            hint = f"to give a text that starts with '-', put -- before it: {given_after}"
             raise UserError(unknown_option(ctx, name, hint)) from None
         if ctx.args and not ctx.resilient_parsing:
             _refuse_extra_texts(ctx, _masks(given))
@@ -90,21 +91,46 @@ def _refuse_extra_texts(ctx: click.Context, mask: bool) -> None:
     input) is no review: left out of the texts suggested, and said to be given alone. Under ``--mask-pii`` (*mask*)
     the reviews are quoted masked, and the commands advised keep the option."""
     texts = [ctx.params.get("text"), *ctx.args]
-    shown = [shlex.quote(_shown_argument(str(text), mask)) for text in texts]
-    reviews = [quoted for text, quoted in zip(texts, shown) if str(text) != STDIN]
+    given = [_shown_argument(str(text), mask) for text in texts]
+    shown = [shlex.quote(cut(text, SHOWN_CHARS)) for text in given]  # a pasted blog post is not quoted whole
+    reviews_given = [shown for text, shown in zip(texts, given) if str(text) != STDIN]  # the reviews among them
+    reviews = [shlex.quote(text) for text in reviews_given]
     command = _command(ctx, mask)
     alone = f"{STDIN} reads the reviews from standard input: give it alone ({command} {STDIN}), or "
     if not reviews:
         how = f"{STDIN} reads the reviews from standard input: give it once ({command} {STDIN})"
     elif len(reviews) == 1:
-        how = f"{alone}give the review without it: {command} {reviews[0]}"
+        how = f"{alone}give the review without it: {_with_text(command, reviews_given[0])}"
     else:
         piped = f"printf '%s\\n' {' '.join(reviews)} | {command} {STDIN}"
+        if len(piped) > RUNNABLE_CHARS:  # written out, the command would repeat every text given: name a file
+            piped = f"{command} {STDIN} < reviews.txt, a file of one review per line"
         how = (
             f"{alone if len(reviews) < len(texts) else ''}to {ctx.info_name} several, give them one per line on "
             f"standard input: {piped}; or quote a review that holds spaces as one argument"
         )
-    raise UserError(f"{ctx.info_name} takes one review, but {len(texts):,} were given ({', '.join(shown)}): {how}")
+    listed = cut_list(shown, SHOWN_TEXTS)
+    raise UserError(f"{ctx.info_name} takes one review, but {len(texts):,} were given ({listed}): {how}")
+
+
+SHOWN_CHARS = 40
+"""The characters of each text given that a refusal quotes (then …): a review pasted whole may be pages long."""
+SHOWN_TEXTS = 5
+"""The texts given that a refusal quotes, then how many more: a review pasted unquoted is one argument a word."""
+RUNNABLE_CHARS = 300
+"""The longest command line a refusal writes out with the texts given in it; a longer one is said without them."""
+
+
+def _with_text(command: str, text: str) -> str:
+    """Return the command line *command* followed by the one argument *text*, quoted for the shell, when it is at
+    most :data:`RUNNABLE_CHARS` long; else the command with ``TEXT`` and what stands for it, the text's start
+    quoted (``taikai predict -- TEXT, the text given ('- 手数料が…', 6,400 characters) quoted as one argument``)."""
+    line = f"{command} {shlex.quote(text)}"
+    if len(line) <= RUNNABLE_CHARS:
+        return line
+    return (
+        f"{command} TEXT, the text given ({quoted(text, SHOWN_CHARS)}, {len(text):,} characters) quoted as one argument"
+    )
 
 
 def _shown_argument(text: str, mask: bool = False) -> str:

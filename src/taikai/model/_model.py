@@ -33,7 +33,7 @@ from taikai.model._vectors import check_tables
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode
-from taikai.text import Status
+from taikai.text import Status, reading_note, with_note
 
 Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
@@ -204,7 +204,7 @@ class Model(FramePrediction, Described, LibraryCalls):
             reason_labels=tuple(self.reason_labels),
             sentiment_labels=tuple(self.sentiment_labels),
             statuses=[c.status for c in checked],
-            messages=[c.message for c in checked],
+            messages=[with_note(c.message, reading_note(c.text)) if c.ok else c.message for c in checked],
             reasons=reasons,
             sentiments=sentiments,
             reason_proba=reason_p,

@@ -25,6 +25,7 @@ from taikai.text._normalize import (
     normalize,
     shown_text,
 )
+from taikai.text._notes import foreign_note, markup_note, reading_note, with_note
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
@@ -92,11 +93,13 @@ __all__ = [
     "display_width",
     "duplicate_groups",
     "empty_or_blank",
+    "foreign_note",
     "is_missing",
     "jaccard",
     "japanese_share",
     "make_tagger",
     "markdown_cell",
+    "markup_note",
     "near_copies",
     "near_duplicates",
     "nfkc_decoded_with_offsets",
@@ -106,10 +109,12 @@ __all__ = [
     "pad",
     "percent",
     "printable",
+    "reading_note",
     "same_text_key",
     "sharing_words",
     "shingles",
     "shown_text",
+    "with_note",
 ]
 __dir__ = public_dir(globals(), __all__)
 
