@@ -55,8 +55,8 @@ def test_predict_and_explain_say_that_a_text_holds_markup(tiny_model, text, said
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        (ENGLISH, f"mostly not Japanese: 4% of its letters are kana or kanji, {FOREIGN}"),
-        ("The fees were way too high and the support never answered: 手数料", "mostly not Japanese: 6% of"),
+        (ENGLISH, f"largely in another language: 4% of its letters are kana or kanji, {FOREIGN}"),
+        ("The fees were way too high and the support never answered: 手数料", "largely in another language: 6% of"),
         ("Fees too high, 手数料が高すぎる so I quit.", ""),  # 31 % Japanese
         ("lol 笑", ""),  # too few letters to be a review in another language
         # a review of data/reviews.csv quoting English: 24 % of its letters are Japanese, the fewest of the 8,536
@@ -82,4 +82,4 @@ def test_predict_says_that_a_text_is_mostly_not_japanese(tiny_model):
     """Regression: an English review with one Japanese word was classified as surely as a Japanese one, unsaid."""
     [prediction] = tiny_model.predict(ENGLISH)
     assert prediction.status == "ok"
-    assert prediction.message.startswith("mostly not Japanese: 4% of its letters are kana or kanji")
+    assert prediction.message.startswith("largely in another language: 4% of its letters are kana or kanji")

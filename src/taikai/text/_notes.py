@@ -43,10 +43,12 @@ def markup_note(normalized: str) -> str:
 
 
 FOREIGN_SHARE = 0.2
-"""A classified text with fewer of its letters kana or kanji than this share is said to be mostly not Japanese."""
+"""A classified text with fewer of its letters kana or kanji than this share is said to be largely in another
+language (drift's "mostly not Japanese" is a text under half kana and kanji, a count, not a note)."""
 _LATIN = re.compile("[a-z]")  # normalised text is lower-cased: counted in C before the share is counted in Python
 FOREIGN_LETTERS = 20
-"""The fewest Latin letters a text mostly not Japanese holds (a short ``lol 笑`` is no other language's review)."""
+"""The fewest Latin letters a text largely in another language holds (a short ``lol 笑`` is no other language's
+review)."""
 
 
 def foreign_note(normalized: str) -> str:
@@ -59,14 +61,15 @@ def foreign_note(normalized: str) -> str:
     if share >= FOREIGN_SHARE:
         return ""
     return (
-        f"mostly not Japanese: {share:.0%} of its letters are kana or kanji, and the model reads Japanese only: its "
-        "answer rests on those few words, however sure it looks"
+        f"largely in another language: {share:.0%} of its letters are kana or kanji, and the model reads Japanese "
+        "only: its answer rests on those few words, however sure it looks"
     )
 
 
 def reading_note(normalized: str) -> str:
     """Return what a classified text's message says of how the model read its normalised form *normalized*: that
-    it holds HTML markup (:func:`markup_note`), that it is mostly not Japanese (:func:`foreign_note`); ``""``."""
+    it holds HTML markup (:func:`markup_note`), that it is largely in another language (:func:`foreign_note`);
+    ``""``."""
     return "; ".join(note for note in (markup_note(normalized), foreign_note(normalized)) if note)
 
 
