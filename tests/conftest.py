@@ -151,12 +151,13 @@ def book(tmp_path_factory, tiny_csv) -> Path:
 
 @pytest.fixture
 def handlers():
-    """Give Ctrl-C and SIGTERM Python's handler, as the command line has them, and put back the ones there were (and
-    the unraisable hook) after the test: a command that stopped keeps its own handler until the process ends."""
+    """Give Ctrl-C, SIGTERM and SIGHUP Python's handler, as the command line has them, and put back the ones there
+    were (and the unraisable hook) after the test: a command that stopped keeps its own handler until the process
+    ends."""
     import signal
     import sys
 
-    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     hook = sys.unraisablehook
     for s in before:
         signal.signal(s, signal.default_int_handler)

@@ -202,6 +202,21 @@ def test_a_lost_scheduler_is_said_in_one_line(client, future):
             "may write to OUTPUT's folder",
         ),
         (PermissionError(13, "Permission denied", "/data/out"), False, None),
+        # a full disk was said as a filesystem the workers do not share, though the engine's own cluster shares it
+        (
+            OSError(28, "No space left on device", "/data/out.taikai-dask-partial/.part.00000.csv.7.tmp"),
+            True,
+            f"a worker of {WHERE} could not write /data/out.taikai-dask-partial/.part.00000.csv.7.tmp: the disk is "
+            "full (No space left on device); nothing was written: free space on OUTPUT's disk, or choose an OUTPUT "
+            "on another, and run the command again",
+        ),
+        (  # Arrow's, as a Parquet part is written on a full disk: the errno is only in its text
+            OSError("Error writing bytes to file. Detail: [errno 28] No space left on device"),
+            True,
+            f"a worker of {WHERE} could not write a file: the disk is full (Error writing bytes to file. Detail: "
+            "[errno 28] No space left on device); nothing was written: free space on OUTPUT's disk, or choose an "
+            "OUTPUT on another, and run the command again",
+        ),
         (
             InputError("/data/in/a.csv: no such file"),
             True,
@@ -222,7 +237,16 @@ def test_a_lost_scheduler_is_said_in_one_line(client, future):
             "partitions= (--partitions on the command line), or run the local engine",
         ),
     ],
-    ids=["worker-write", "driver-write", "worker-missing-input", "bad-line", "cancelled", "killed"],
+    ids=[
+        "worker-write",
+        "driver-write",
+        "worker-full-disk",
+        "worker-full-disk-arrow",
+        "worker-missing-input",
+        "bad-line",
+        "cancelled",
+        "killed",
+    ],
 )
 def test_failures_say_where_they_happened(error, from_task, message):
     """A file a worker could not read or write was reported as if this machine could not."""

@@ -12,12 +12,12 @@ import pytest
 
 from taikai.batch._dask_signals import stops_held
 
-STOPS = [signal.SIGINT, signal.SIGTERM]
+STOPS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]  # SIGHUP: the terminal hung up (an ssh session dropped)
 
 
 @pytest.fixture
 def caught():
-    """Catch SIGINT and SIGTERM in a list for the test, as the command line's handler would."""
+    """Catch SIGINT, SIGTERM and SIGHUP in a list for the test, as the command line's handler would."""
     came: list[int] = []
     previous = {stop: signal.signal(stop, lambda signum, frame: came.append(signum)) for stop in STOPS}
     yield came

@@ -250,6 +250,11 @@ def _signal_at(where: str, stop: int, monkeypatch: pytest.MonkeyPatch) -> list:
         ("a worker, before it takes its job", signal.SIGINT, "30 rows"),
         ("a worker, before it takes its job", signal.SIGTERM, "30 rows"),
         ("a worker, once it has its job", signal.SIGTERM, "30 rows"),  # the parent stops the pool, not the worker
+        # the terminal hung up (an ssh session dropped): the kernel's SIGHUP reaches the whole process group, and a
+        # worker it killed broke the pool
+        ("the run, between two forks", signal.SIGHUP, "interrupted before any row was saved; run it again"),
+        ("a worker, before it takes its job", signal.SIGHUP, "30 rows"),
+        ("a worker, once it has its job", signal.SIGHUP, "30 rows"),
     ],
 )
 def test_ctrl_c_while_the_workers_start_stops_the_run_as_later(
@@ -258,7 +263,8 @@ def test_ctrl_c_while_the_workers_start_stops_the_run_as_later(
     import psutil
 
     workers = _signal_at(where, stop, monkeypatch)
-    previous = {s: signal.signal(s, signal.default_int_handler) for s in (signal.SIGINT, signal.SIGTERM)}  # as the CLI
+    stops = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {s: signal.signal(s, signal.default_int_handler) for s in stops}  # as the CLI
     try:
         try:
             done = taikai.classify_file(fee_dump, tmp_path / "out.csv", "text", model=tiny_model, jobs=2)
@@ -276,7 +282,7 @@ def test_ctrl_c_while_the_workers_start_stops_the_run_as_later(
     assert said == outcome
     assert (len(workers), alive) == (2, []), "a worker was left waiting for work: the process would wait at exit"
     assert capfd.readouterr().err == "", "a worker said something (a traceback)"
-    assert given_back == [signal.default_int_handler] * 2, "Ctrl-C or SIGTERM was not given back"
+    assert given_back == [signal.default_int_handler] * 3, "Ctrl-C, SIGTERM or SIGHUP was not given back"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "dump.csv",
         *(["out.csv", "out.summary.json"] * (said == "30 rows")),

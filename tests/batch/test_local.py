@@ -384,9 +384,11 @@ def test_workers_end_when_their_parent_is_killed(tmp_path, tiny_model_dir):
 
 
 @pytest.mark.slow
-def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "hang-up"])
+def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir, stop):
+    """A hang-up (the ssh session dropped) stops the run as SIGTERM does: before, it was killed, 129, silent."""
     proc, _, _, out, state = start_big_run(tmp_path, tiny_model_dir)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(stop)
     _, err = proc.communicate(timeout=120)  # a bound to fail rather than hang, not a speed
     assert proc.returncode == 130, err
     assert "--resume" in err and state.exists() and not out.exists()

@@ -26,7 +26,7 @@ def _wait_for_the_stop(seconds: float = 5.0) -> None:
         time.sleep(0.01)
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 def test_a_stop_raised_in_a_garbage_collector_callback_is_given_again(handlers, stop):
     """Regression: on the Dask engine the stop was handled, more often than not, in distributed's gc callback, where
     Python drops exceptions: the run went on to the end (SIGTERM), or its workers died and it waited 60 s for them
@@ -102,11 +102,19 @@ def test_a_stop_dropped_on_a_loaded_machine_is_given_again_after_the_hook(handle
     stops.restore()
 
 
-@pytest.mark.parametrize("again", [signal.SIGINT, signal.SIGTERM])
-def test_the_stops_after_the_first_add_nothing(handlers, again):
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        (signal.SIGTERM, signal.SIGINT),
+        (signal.SIGTERM, signal.SIGTERM),
+        (signal.SIGHUP, signal.SIGTERM),  # the ssh session dropped, and its shell's SIGTERM follows
+        (signal.SIGTERM, signal.SIGHUP),
+    ],
+)
+def test_the_stops_after_the_first_add_nothing(handlers, first, again):
     stops = FirstStop()
     with pytest.raises(KeyboardInterrupt):
-        signal.raise_signal(signal.SIGTERM)
+        signal.raise_signal(first)
     signal.raise_signal(again)  # while the run stops, prints its message, exits: ignored
     stops.restore()  # the command is ending: the handlers stay
     signal.raise_signal(again)
@@ -116,27 +124,43 @@ def test_the_stops_after_the_first_add_nothing(handlers, again):
 def test_without_a_stop_the_handlers_are_given_back(handlers):
     hook = sys.unraisablehook
     stops = FirstStop()
-    assert signal.getsignal(signal.SIGINT) is stops and signal.getsignal(signal.SIGTERM) is stops
+    for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        assert signal.getsignal(stop) is stops, stop.name
     stops.restore()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    assert signal.getsignal(signal.SIGTERM) is signal.default_int_handler
+    for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        assert signal.getsignal(stop) is signal.default_int_handler, stop.name
     assert sys.unraisablehook is hook
 
 
-def test_an_ignored_ctrl_c_stays_ignored_while_a_batch_engine_runs(handlers):
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a job started in the background
+@pytest.mark.parametrize("ignored", [signal.SIGINT, signal.SIGHUP], ids=["ctrl-c in the background", "nohup"])
+def test_an_ignored_stop_stays_ignored_while_a_batch_engine_runs(handlers, ignored):
+    """Under ``nohup`` (SIGHUP ignored) a run goes on when the terminal hangs up, as the user asked."""
+    signal.signal(ignored, signal.SIG_IGN)
     stops = FirstStop()
-    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN and signal.getsignal(signal.SIGTERM) is stops
+    assert signal.getsignal(ignored) is signal.SIG_IGN and signal.getsignal(signal.SIGTERM) is stops
     stops.restore()
-    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    assert signal.getsignal(ignored) is signal.SIG_IGN
 
 
-@pytest.mark.parametrize("kind", ["ignored", "handled"])
-def test_a_sigterm_the_program_running_taikai_ignores_or_handles_is_left_so(handlers, kind):
-    own = signal.SIG_IGN if kind == "ignored" else (lambda signum, frame: None)
-    signal.signal(signal.SIGTERM, own)
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_a_hang_up_stop_any_command(handlers, stop):
+    """Regression: a hang-up of the terminal (an ssh session that drops) killed a command at once, exit 129, silent,
+    a batch leaving its partial output without a word; it stops the command as SIGTERM does (exit 130, one line)."""
+    signal.signal(stop, signal.SIG_DFL)
     stop_on_sigterm()
-    assert signal.getsignal(signal.SIGTERM) is own
+    assert signal.getsignal(stop) is not signal.SIG_DFL, "it would kill the command (and this test's process)"
+    with pytest.raises(KeyboardInterrupt):
+        signal.raise_signal(stop)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("kind", ["ignored", "handled"])
+def test_a_sigterm_the_program_running_taikai_ignores_or_handles_is_left_so(handlers, kind, stop):
+    """``nohup taikai batch …`` ignores SIGHUP: the run goes on when the terminal hangs up."""
+    own = signal.SIG_IGN if kind == "ignored" else (lambda signum, frame: None)
+    signal.signal(stop, own)
+    stop_on_sigterm()
+    assert signal.getsignal(stop) is own
 
 
 def test_an_exception_dropped_that_is_not_the_stop_goes_to_the_hook_there_was(handlers, monkeypatch):

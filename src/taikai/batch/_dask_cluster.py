@@ -10,6 +10,7 @@ a lost scheduler says so, and a file a worker could not read or write is named a
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
@@ -253,6 +254,10 @@ def collect(
     return [f.result() for f in futures]
 
 
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+"""A full disk, or a full quota: a write failed for want of space."""
+
+
 def failure(exc: BaseException, where: str, from_task: bool = False) -> BaseException | None:
     """Return the taikai error that says what *exc*, raised while the cluster at *where* ran the tasks (*from_task*:
     raised by a task, on a worker), means; or ``None`` when *exc* says it well enough already."""
@@ -276,6 +281,11 @@ def failure(exc: BaseException, where: str, from_task: bool = False) -> BaseExce
         return damaged
     if isinstance(exc, OSError):
         name = exc.filename if exc.filename is not None else "a file"
+        if exc.errno in _FULL or any(f"[errno {code}]" in str(exc) for code in _FULL):  # Arrow's: no errno of its own
+            return TaikaiError(  # not a filesystem the workers do not share: the engine's own cluster shares this one
+                f"a worker of {where} could not write {name}: the disk is full ({exc.strerror or exc}); nothing was "
+                "written: free space on OUTPUT's disk, or choose an OUTPUT on another, and run the command again"
+            )
         return TaikaiError(
             f"a worker of {where} could not read or write {name} ({exc.strerror or exc}): INPUT and OUTPUT must be "
             "on a filesystem shared with the workers, and the workers may write to OUTPUT's folder"

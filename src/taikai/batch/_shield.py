@@ -13,8 +13,11 @@ import threading
 from types import FrameType, TracebackType
 from typing import Any
 
-STOPS = (signal.SIGINT, signal.SIGTERM)
-"""The signals a run stops on (Ctrl-C, and SIGTERM on the command line)."""
+from taikai._stopped import STOP_SIGNALS
+
+STOPS = STOP_SIGNALS
+"""The signals a run stops on (Ctrl-C, and SIGTERM and SIGHUP on the command line:
+:data:`taikai._stopped.STOP_SIGNALS`)."""
 
 
 def _ignore(signum: int, frame: FrameType | None) -> None:

@@ -24,6 +24,7 @@ import importlib  # noqa: E402
 import click  # noqa: E402
 
 from taikai.cli._common import Group  # noqa: E402
+from taikai.cli._hang_up import outlive_the_terminal  # noqa: E402
 from taikai.cli._saved import INTERRUPTED_EXIT  # noqa: E402
 from taikai.cli._startup import exit_quickly_when_done, finish  # noqa: E402
 
@@ -70,6 +71,7 @@ def main() -> None:
     """Run the command line (and end the process: a command may ask to skip the interpreter's teardown)."""
     hold_stops()  # until the command runs (Group.invoke): a stop while click parses would be its "Aborted!"
     stop_on_sigterm()
+    outlive_the_terminal()  # standard error on a terminal that hangs up: the words are lost, not the work
     try:
         cli(prog_name="taikai")
     except SystemExit as exc:

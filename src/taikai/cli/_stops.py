@@ -1,6 +1,6 @@
-"""SIGTERM stops every command as Ctrl-C does (:func:`stop_on_sigterm`), both held while the command line starts
-(:func:`hold_stops`); while a ``batch`` engine runs
-(:class:`FirstStop`) the first stop ends the run, once, and is not lost; the later ones add nothing."""
+"""SIGTERM and SIGHUP stop every command as Ctrl-C does (:func:`stop_on_sigterm`), all held while the command line
+starts (:func:`hold_stops`); while a ``batch`` engine runs (:class:`FirstStop`) the first stop ends the run, once,
+and is not lost; the later ones add nothing."""
 
 from __future__ import annotations
 
@@ -13,17 +13,22 @@ import time
 from types import FrameType
 from typing import Any, NoReturn
 
+from taikai._stopped import STOP_SIGNALS
+
 
 def stop_on_sigterm() -> None:
     """Have SIGTERM (``kill``, ``timeout``, a job scheduler) stop the command as Ctrl-C does, raising
     ``KeyboardInterrupt``: what it was writing is cleaned up (a model's save marker, a half-written report or sheet)
-    and it exits 130 saying so in one line, instead of dying at once with nothing said. A SIGTERM that is ignored,
+    and it exits 130 saying so in one line, instead of dying at once with nothing said. So does SIGHUP, the hang-up
+    of the terminal (an ssh session that drops): a ``batch`` it killed at once (129, silent) now keeps its saved chunks
+    for ``--resume`` and exits 130, as a SIGTERM's. A SIGTERM or SIGHUP that is ignored (``nohup`` ignores SIGHUP),
     or handled by the program that runs taikai in its own process, is left so."""
-    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _stop)
+    for stop in STOP_SIGNALS:
+        if stop != signal.SIGINT and signal.getsignal(stop) is signal.SIG_DFL:
+            signal.signal(stop, _stop)
 
 
-_HELD = {signal.SIGINT, signal.SIGTERM}
+_HELD = set(STOP_SIGNALS)
 
 
 def hold_stops() -> None:
@@ -58,7 +63,8 @@ def _stop(signum: int, frame: FrameType | None) -> NoReturn:
 
 
 class FirstStop:
-    """The handler of Ctrl-C and SIGTERM while a batch engine runs: the first stops the run (``KeyboardInterrupt``);
+    """The handler of Ctrl-C, SIGTERM and SIGHUP while a batch engine runs: the first stops the run
+    (``KeyboardInterrupt``);
     the later ones are ignored. The run ignores them while it stops, but they could still come as it gives its
     handlers back, or as its message is printed: raised there, they replaced its message ("interrupted before any row
     was saved" after rows were saved) or added a line ("taikai: interrupted") after it; on the Dask engine, they broke
@@ -70,7 +76,7 @@ class FirstStop:
 
     Once it has stopped the run it stays until the process ends (the command ends with the run); until then
     :meth:`restore` gives the signals back the handlers they had. A Ctrl-C that is ignored (a job started in the
-    background) stays ignored.
+    background) stays ignored, and so does a SIGHUP (``nohup``): the run goes on when the terminal hangs up.
     """
 
     def __init__(self) -> None:
@@ -80,8 +86,9 @@ class FirstStop:
         self._again: threading.Timer | None = None
         self._in_hook = False
         self._previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self)}
-        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-            self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self)
+        for stop in STOP_SIGNALS:
+            if stop != signal.SIGTERM and signal.getsignal(stop) is not signal.SIG_IGN:
+                self._previous[stop] = signal.signal(stop, self)
         self._hook = sys.unraisablehook
         sys.unraisablehook = self._dropped
 
