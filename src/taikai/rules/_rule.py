@@ -175,7 +175,7 @@ class RuleSet:
         under those names (``""``: unnamed); *as_written*, of terms as written (as taikai before 2026-12-06)."""
         from taikai.rules._meaning import meant
 
-        said = [r.to_dict() if as_written else meant(r) for r in self.rules]
+        said = [r.to_dict() if as_written else meant(r, REGEX_FLAGS) for r in self.rules]
         named = [d | ({} if names is None else {"name": names[k]}) for k, d in enumerate(said)]
         canonical = json.dumps(named, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
