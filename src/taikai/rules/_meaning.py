@@ -12,10 +12,22 @@ was refused before it was read so, holds them.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Sequence
 from typing import Any
 
 from taikai.rules._cp932_forms import as_saved_from
 from taikai.text import normalize, same_text_key
+
+
+def digest_of(rules: Sequence[Any], names: Sequence[str] | None, flags: int, *, as_written: bool = False) -> str:
+    """Return :meth:`~taikai.rules.RuleSet.digest` of *rules*: a sha256 of each rule as :func:`meant` reads it
+    (*as_written*: as ``to_dict()`` gives it), under *names* (one per rule) when given."""
+    said = [r.to_dict() if as_written else meant(r, flags) for r in rules]
+    named = [d | ({} if names is None else {"name": names[k]}) for k, d in enumerate(said)]
+    canonical = json.dumps(named, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def meant(rule: Any, flags: int) -> dict[str, object]:
