@@ -80,3 +80,22 @@ def test_a_value_of_an_option_s_name_written_so_is_taken_as_meant(tmp_path, monk
     message = said(*args)
     assert "is an option of" not in message
     assert "--json" in message or "--model" in message
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "value"),
+    [  # regression: each was refused as "an option of" the command, an argument's name taken for an option's
+        (["explain", "手数料", "--format", "text"], "fmt", "text"),  # explain's TEXT; text is --format's default
+        (["evaluate", "d.csv", "--text-column", "data"], "text_column", "data"),  # evaluate's DATA
+        (["train", "d.csv", "-o", "m", "--sheet", "data"], "sheet", "data"),
+        (["drift", "d.csv", "--text-column", "dump"], "text_column", "dump"),
+        (["batch", "d.csv", "-o", "input_path"], "output", "input_path"),
+    ],
+)
+def test_the_name_of_a_command_s_argument_is_a_value(args, name, value):
+    from taikai.cli import cli
+
+    command = cli.get_command(cli.make_context("taikai", [args[0]]), args[0])
+    assert command is not None
+    with command.make_context(args[0], args[1:]) as ctx:
+        assert str(ctx.params[name]) == value

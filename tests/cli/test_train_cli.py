@@ -18,7 +18,8 @@ WORDS_ONLY = replace(SHIPPED, vectors=None)
 
 def train(tmp_path, data, *options):
     out = tmp_path / "m"
-    args = ["train", str(data), "--out", str(out), "--folds", "2", "--test-size", "0.25", *options]
+    folds = [] if "--folds" in options else ["--folds", "2"]  # an option given twice is refused (test_given_twice)
+    args = ["train", str(data), "--out", str(out), *folds, "--test-size", "0.25", *options]
     return CliRunner().invoke(cli, args, catch_exceptions=False), out
 
 

@@ -1025,7 +1025,7 @@ def test_a_folder_given_as_the_rules_file_is_said_to_be_one(tmp_path, files, sai
         ("２割（笑）", r"2割\(笑\)"),
         ("[０-９]割", "[0-9]割"),
         ("ｱ－ｲ", r"ア[\-−]イ"),  # － (CP932's) reads as -, and a phone writes − (NFKC keeps it): both
-        ("1～3円", "1[~〜]3円"),
+        ("１～3円", "1[~〜]3円"),  # ～ alone is read as [~〜] (test_cp932_forms): here with a full-width １
     ],
 )
 def test_the_advice_for_a_pattern_is_accepted_when_followed(pattern, advice):

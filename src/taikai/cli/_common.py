@@ -19,6 +19,7 @@ import click
 from taikai._command import running, running_command
 from taikai._stopped import stopped
 from taikai._whole_file import write_whole, written_line
+from taikai.cli._given_twice import record_given, refuse_given_twice
 from taikai.cli._masked_errors import errors_masked
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._plain_types import ARGS_KEY
@@ -35,7 +36,13 @@ OUTPUTS_KEY = "taikai.outputs"
 
 class Command(click.Command):
     """A command of taikai's: its ``--help``, printed while click parses the arguments, that cannot be written to
-    standard output (a full disk, ``> /dev/full``) is reported as such, not as a file of the command's."""
+    standard output (a full disk, ``> /dev/full``) is reported as such, not as a file of the command's; an option
+    that takes one value, given different ones, is refused (:mod:`taikai.cli._given_twice`)."""
+
+    def make_parser(self, ctx: click.Context) -> Any:
+        parser = super().make_parser(ctx)
+        record_given(parser, ctx)  # each value given, which click's parser keeps the last of
+        return parser
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGS_KEY] = tuple(args)  # as given: --jobs==2 is told apart from -j=2, which give the same value
@@ -43,6 +50,7 @@ class Command(click.Command):
             try:
                 left = super().parse_args(ctx, args)
                 refuse_taken_options(ctx)  # --json --exit-code: --json given no value, not a file --exit-code
+                refuse_given_twice(ctx)  # -o a.csv -o b.csv: click wrote b.csv alone
                 return left
             except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
                 exc.ctx = exc.ctx or ctx  # click's parser leaves it out ("Option '-o' requires an argument")

@@ -11,7 +11,7 @@ import click
 from click.core import ParameterSource
 
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
-from taikai.cli._plain_types import ARGS_KEY
+from taikai.cli._given_twice import given_values
 from taikai.errors import InputError
 from taikai.errors import check_freq as read_freq
 from taikai.io import ENCODING_ERRORS
@@ -60,7 +60,7 @@ def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -
     files (click reads the last alone, dropping the rules of the others without a word)."""
     refuse_empty(value, "a rules file such as rules.toml, or leave --rules out", ctx, param)
     refuse_unexpanded(value, ctx, param)
-    files = list(dict.fromkeys(_given(ctx, "--rules")))
+    files = [str(file) for file in given_values(ctx, "rules")]
     if len(files) > 1:
         raise click.BadParameter(
             f"given {len(files)} rules files ({', '.join(map(repr, files))}), and a run reads one: the rules of all "
@@ -71,19 +71,6 @@ def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -
             param,
         )
     return None if value is None else Path(value)
-
-
-def _given(ctx: click.Context, option: str) -> list[str]:
-    """Return each value the command line gave *option* (``--rules a.toml``, ``--rules=a.toml``), in order."""
-    args = [str(a) for a in ctx.meta.get(ARGS_KEY, ())]  # click takes paths too, from Python (CliRunner)
-    args = args[: args.index("--")] if "--" in args else args
-    found = []
-    for k, arg in enumerate(args):
-        if arg == option and k + 1 < len(args):
-            found.append(args[k + 1])
-        elif arg.startswith(f"{option}="):
-            found.append(arg.partition("=")[2])
-    return found
 
 
 def check_rules_mode(rules: Path | None, rules_mode: str) -> None:

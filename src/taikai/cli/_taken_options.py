@@ -19,7 +19,8 @@ def refuse_taken_options(ctx: click.Context) -> None:
     given, written apart, the name of one of the command's options (``--out --force``; not ``--out=--force`` nor
     ``--out ./--force``, which name a folder so)."""
     params = ctx.command.get_params(ctx)
-    names = {name for param in params for name in (*param.opts, *param.secondary_opts)}
+    options = [param for param in params if isinstance(param, click.Option)]  # an argument's name is no option's
+    names = {name for param in options for name in (*param.opts, *param.secondary_opts)}
     taking = {
         name: param
         for param in params

@@ -6,12 +6,14 @@ which normalisation (NFKC) makes ``~``; likewise − and ``-``, ‖ and ∥, —
 (:data:`taikai.text.CP932_ROUND_TRIP`). A surface term matches either form of each; so does each such character a
 regular expression writes as a character to match, outside a class (``〜`` → ``[~〜]``) or in one (``[〜・]`` →
 ``[〜~・]``). A bound of a range (``[!-~]``) is kept as written, and so is the ``-`` of a flags group (``(?-x:…)``).
+CP932's own ～ and － (a rules file re-saved in CP932) are read as the pair too (:mod:`taikai.rules._cp932_forms`).
 """
 
 from __future__ import annotations
 
 import re
 
+from taikai.rules._cp932_forms import cp932_read
 from taikai.rules._nfkc_pattern import _atoms
 from taikai.rules._rule import REGEX_FLAGS
 from taikai.text import CP932_ROUND_TRIP
@@ -37,7 +39,9 @@ def _in_class(ch: str) -> str:
 def regex_pattern(pattern: str, flags: int = REGEX_FLAGS) -> str:
     """Return the regular expression a rule's *pattern* is matched with: each character of :data:`LOOK_ALIKES` it
     asks for as itself matching its look-alike too (``\\d+〜\\d+円`` → ``\\d+[~〜]\\d+円``); *pattern* as written when
-    it asks for none (or when the rewrite would not compile, which a pattern that compiled does not meet)."""
+    it asks for none (or when the rewrite would not compile, which a pattern that compiled does not meet); CP932's
+    ～ and － as the pair too (``\\d+～\\d+円`` → ``\\d+[~〜]\\d+円``: :mod:`~taikai.rules._cp932_forms`)."""
+    pattern = cp932_read(pattern, flags) or pattern
     try:
         atoms = list(_atoms(pattern))
     except (ValueError, KeyError, IndexError):  # pragma: no cover - the pattern compiled already

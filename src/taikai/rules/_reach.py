@@ -13,6 +13,7 @@ import unicodedata
 
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
+from taikai.rules._cp932_forms import cp932_read
 from taikai.rules._inline_flags import flag_problem, pattern_text
 from taikai.rules._look_alikes import regex_pattern
 from taikai.rules._nfkc_pattern import LOOK_ALIKE, replaced, rewritten
@@ -175,7 +176,9 @@ def _write(pattern: str) -> str:
 
 
 def _normalised_problem(pattern: str) -> str:
-    changed = replaced(pattern, REGEX_FLAGS)
+    """Why *pattern* asks for characters normalisation replaces or decodes, with the fix; ``""`` when it asks for
+    none, or only for CP932's ～ and －, read as the pair rules match (``[~〜]``: :mod:`~taikai.rules._cp932_forms`)."""
+    changed = [] if cp932_read(pattern, REGEX_FLAGS) else replaced(pattern, REGEX_FLAGS)
     if changed:
         fix = _write(pattern)
         alike = [(LOOK_ALIKE[_nfkc(ch)], ch) for ch in changed if _nfkc(ch) in LOOK_ALIKE]

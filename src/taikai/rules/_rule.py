@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -173,12 +171,9 @@ class RuleSet:
         """Return a sha256 of what the rules match and say, not of comments, layout or forms that normalisation
         makes one (``～円``, ``〜円``: :mod:`~taikai.rules._meaning`); with *names* (one per rule), of the rules
         under those names (``""``: unnamed); *as_written*, of terms as written (as taikai before 2026-12-06)."""
-        from taikai.rules._meaning import meant
+        from taikai.rules._meaning import digest_of
 
-        said = [r.to_dict() if as_written else meant(r) for r in self.rules]
-        named = [d | ({} if names is None else {"name": names[k]}) for k, d in enumerate(said)]
-        canonical = json.dumps(named, ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return digest_of(self.rules, names, REGEX_FLAGS, as_written=as_written)
 
     def where(self, rule: Rule) -> str:
         """Return ``FILE:LINE: rule 'NAME'``, naming *rule* (a :class:`Rule` of :attr:`rules`) in messages; raise
