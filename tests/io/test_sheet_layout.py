@@ -103,3 +103,51 @@ def test_under_a_limit_only_the_rows_read_are_said_hidden_or_merged(
     for part in said:
         assert any(part in m for m in messages), messages
     assert ("merged" in "".join(messages)) is any("merged" in part for part in said), messages
+
+
+def _hidden_columns(path: Path, hidden: tuple[str, ...]) -> Path:
+    """Write the labelled rows of :data:`TEXTS` (id, text, reasons all ``other``, 理由, sentiment) with the columns
+    *hidden* (``"C"``, or a range ``"C:D"``, saved as one ``<col min="3" max="4" hidden="1"/>``) hidden."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "text", "reasons", "理由", "sentiment"])
+    for number, text in enumerate(TEXTS, 1):
+        ws.append([number, text, "other", "fees", "negative"])
+    for spec in hidden:
+        first, _, last = spec.partition(":")
+        ws.column_dimensions.group(first, last or first, hidden=True)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("hidden", "said"),
+    [
+        (("C",), "1 column(s) hidden in Excel are read all the same, as every column is: C ('reasons'); unhide"),
+        (("C:D",), "2 column(s) hidden in Excel are read all the same, as every column is: C ('reasons'), D ('理由');"),
+        (
+            ("A", "E"),
+            "2 column(s) hidden in Excel are read all the same, as every column is: A ('id'), E ('sentiment')",
+        ),
+        (("G",), ""),  # beyond the named columns: nothing read from it
+        ((), ""),
+    ],
+)
+def test_hidden_columns_are_read_and_said(tmp_path, hidden, said):
+    """Regression: a workbook with a hidden ``reasons`` column (all ``other``) beside a visible ``理由`` column was
+    scored by ``taikai evaluate`` without a word (primary accuracy 0.167); hidden rows were warned of, hidden columns
+    not."""
+    path = _hidden_columns(tmp_path / "s.xlsx", hidden)
+    reader = XlsxReader(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(2):  # read twice (a batch run's schema scan): said once
+            texts = [text for chunk in reader.chunks(3) for text in chunk.data[1]]
+    assert texts == TEXTS  # no row lost
+    messages = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert len(messages) == (1 if said else 0), messages
+    if said:
+        assert messages[0].startswith(f"{path}: sheet 'Sheet': {said}"), messages
+        assert "delete them from the sheet if they are not to be read" in messages[0], messages

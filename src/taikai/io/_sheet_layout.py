@@ -1,10 +1,11 @@
-"""Find what Excel shows differently from what an xlsx sheet's values read: hidden rows and merged cells.
+"""Find what Excel shows differently from what an xlsx sheet's values read: hidden rows and columns, merged cells.
 
-openpyxl's read-only worksheet (as :class:`~taikai.io._table_readers.XlsxReader` reads) gives neither rows'
-dimensions nor merged ranges, so the sheet's XML is searched as bytes, block by block: a row hidden by hand or by a
-filter (``<row r="7" hidden="1">``) is still read and classified, and a merged range (``<mergeCell ref="B4:B5"/>``)
-holds its value in its top-left cell only, the others reading as empty. A block holding neither word is not searched
-further, so a sheet with neither costs one read of its bytes.
+openpyxl's read-only worksheet (as :class:`~taikai.io._table_readers.XlsxReader` reads) gives neither rows' nor
+columns' dimensions nor merged ranges, so the sheet's XML is searched as bytes, block by block: a row hidden by hand
+or by a filter (``<row r="7" hidden="1">``) is still read and classified, a hidden column (``<col min="3" max="3"
+hidden="1"/>``) is read as any other (a hidden ``reasons`` column scored beside a visible ``理由`` one), and a merged
+range (``<mergeCell ref="B4:B5"/>``) holds its value in its top-left cell only, the others reading as empty. A block
+holding none of these words is not searched further, so a sheet with none costs one read of its bytes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _OVERLAP = 1 << 12
 """Bytes of a block searched again with the next, for a tag cut between them (found twice: kept once)."""
 _ROW = re.compile(rb"<(?:\w+:)?row\s([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden\s*=\s*["\'](?:1|true)["\']')
+_COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
+_MIN = re.compile(rb'\bmin\s*=\s*["\'](\d+)["\']')
+_MAX = re.compile(rb'\bmax\s*=\s*["\'](\d+)["\']')
 _NUMBER = re.compile(rb'\br\s*=\s*["\'](\d+)["\']')
 _MERGED = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*\bref\s*=\s*["\']([A-Z]+)(\d+):([A-Z]+)(\d+)["\']')
 SHOWN = 5
@@ -28,11 +32,12 @@ SHOWN = 5
 
 @dataclass(frozen=True)
 class Layout:
-    """The rows of a sheet hidden in Excel (1-based, in order), and its merged ranges as (first row, last row,
-    first column, last column, ``"B4:B5"``)."""
+    """The rows of a sheet hidden in Excel (1-based, in order), its merged ranges as (first row, last row,
+    first column, last column, ``"B4:B5"``), and its hidden columns (1-based, in order)."""
 
     hidden: tuple[int, ...]
     merged: tuple[tuple[int, int, int, int, str], ...]
+    columns: tuple[int, ...] = ()
 
 
 def sheet_layout(ws: Any) -> Layout:
@@ -43,6 +48,7 @@ def sheet_layout(ws: Any) -> Layout:
     if source is None:
         return Layout((), ())
     hidden: set[int] = set()
+    columns: set[int] = set()
     merged: set[tuple[int, int, int, int, str]] = set()
     with source() as src:
         tail = b""
@@ -53,13 +59,17 @@ def sheet_layout(ws: Any) -> Layout:
                     number = _NUMBER.search(row[1])
                     if number and _HIDDEN.search(row[1]):
                         hidden.add(int(number[1]))
+                for col in _COL.finditer(text):  # <col min="3" max="4" hidden="1"/>: columns C and D
+                    low, high = _MIN.search(col[1]), _MAX.search(col[1])
+                    if low and _HIDDEN.search(col[1]):
+                        columns.update(range(int(low[1]), int((high or low)[1]) + 1))
             if b"mergeCell" in text:
                 for m in _MERGED.finditer(text):
                     left, top, right, bottom = m[1].decode(), int(m[2]), m[3].decode(), int(m[4])
                     first, last = column_index_from_string(left), column_index_from_string(right)
                     merged.add((top, bottom, first, last, f"{left}{top}:{right}{bottom}"))
             tail = block[-_OVERLAP:]
-    return Layout(tuple(sorted(hidden)), tuple(sorted(merged)))
+    return Layout(tuple(sorted(hidden)), tuple(sorted(merged)), tuple(sorted(columns)))
 
 
 def layout_warnings(
@@ -92,3 +102,19 @@ def layout_warnings(
             "each cell, and run again"
         )
     return said
+
+
+def column_warning(where: str, layout: Layout, names: list[str]) -> str:
+    """Return the warning of the columns of *layout* hidden in Excel among the named ones (*names*, from column A),
+    of the sheet *where* names: a command reads such a column as any other (its texts, labels or ids), though the
+    sheet does not show it; ``""`` when none is hidden."""
+    from openpyxl.utils import get_column_letter
+
+    hidden = [f"{get_column_letter(j)} ({names[j - 1]!r})" for j in layout.columns if j <= len(names)]
+    if not hidden:
+        return ""
+    return (
+        f"{where}: {len(hidden):,} column(s) hidden in Excel are read all the same, as every column is: "
+        f"{cut_list(hidden, SHOWN)}; unhide them to see what a command may read from them (texts, labels, ids, "
+        "dates), or delete them from the sheet if they are not to be read"
+    )

@@ -16,7 +16,7 @@ from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
-from taikai.io._sheet_layout import Layout, layout_warnings, sheet_layout
+from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import warn_uncached
 
@@ -231,15 +231,19 @@ class XlsxReader:
 
     def _warn_layout(self, ws: Any, first: int, last: int | None = None) -> None:
         """Warn once (:class:`DataWarning`) of the rows *first* to *last* (``None``: the sheet's last) hidden in
-        Excel and of merged cells, each row or range once; the sheet's XML is scanned for them once, however often
-        it is read (the schema scan, then the rows)."""
+        Excel, of its hidden columns (whichever rows are read) and of merged cells, each once; the sheet's XML is
+        scanned for them once, however often it is read (the schema scan, then the rows)."""
         from taikai._warn import warn_user
         from taikai.errors import DataWarning
 
         if self._layout is None:
             self._layout = sheet_layout(ws)
         where = f"{self.path}: sheet {self.title!r}"
-        for message in layout_warnings(where, self._layout, first, len(self.columns), last, self._told):
+        said = layout_warnings(where, self._layout, first, len(self.columns), last, self._told)
+        if Layout not in self._told:  # the hidden columns: said once, whichever rows are read
+            self._told.add(Layout)
+            said.insert(0, column_warning(where, self._layout, self.columns))
+        for message in filter(None, said):
             warn_user(message, DataWarning)
 
 
