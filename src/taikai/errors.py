@@ -161,6 +161,15 @@ def wrong_type(name: str, value: object, accepted: str) -> TypeError:
     return TypeError(f"{name} must be {accepted}, not {given}")
 
 
+def check_str(name: object, value: object, accepted: str, *, none: bool = False) -> str | None:
+    """Return *value*, given to argument *name* (a str or an :class:`Argument`), if it is a str (or ``None`` when
+    *none*); else raise :func:`wrong_type`'s ``TypeError`` saying it takes *accepted*: checked before *value* is
+    compared, so that a pandas Series or ``pd.NA`` is not met by pandas' "truth value … is ambiguous"."""
+    if isinstance(value, str) or (none and value is None):
+        return value
+    raise wrong_type(name.current().name if isinstance(name, Argument) else str(name), value, accepted)
+
+
 def as_int(value: object) -> int | None:
     """Return *value* as an int if it is a Python or numpy integer (not a bool), else ``None``."""
     import numpy as np

@@ -477,6 +477,26 @@ def test_a_path_that_is_no_model_directory_is_named_with_what_to_do(tiny_model_d
     assert str(caught.value).startswith(message.format(tmp=tmp_path))
 
 
+@pytest.mark.parametrize(
+    ("name", "hinted"), [("m.joblib", True), ("mine/model.joblib", True), ("m.PKL", True), ("m.bin", False)]
+)
+def test_a_model_the_user_pickled_says_to_read_it_with_joblib_load(tiny_model, tmp_path, name, hinted):
+    """Regression: ``load_model("m.joblib")`` on a file written with ``joblib.dump(model, …)`` said only "a file, not
+    a model directory", not how to read it back nor how to save a model load_model reads."""
+    import joblib
+
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    joblib.dump(tiny_model, path)
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(path)
+    hint = (
+        f"a Model written with joblib.dump is read back with joblib.load({str(path)!r}), and one saved with model.save("
+    )
+    assert str(caught.value).startswith(f"{path}: a file, not a model directory; give the directory")
+    assert (hint in str(caught.value)) is hinted, str(caught.value)
+
+
 @pytest.mark.parametrize("name", ["model.joblib", "metadata.json"])
 def test_a_file_of_a_model_directory_names_its_directory(tiny_model_dir, name):
     assert taikai.load_model(tiny_model_dir / name).path == tiny_model_dir

@@ -18,7 +18,7 @@ from taikai._masked_messages import errors_masked
 from taikai.analysis._personal_features import personal
 from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import plain_predictions
-from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool, check_int, wrong_type
+from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool, check_int, check_str, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, label_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
@@ -131,6 +131,7 @@ def keywords(
     """
     check_at_least(TOP, top, 1)
     check_bool("mask_pii", mask_pii)  # as --top: no features per label is no keywords
+    check_str("kind", kind, "'all', 'word', 'char' or None (all)", none=True)
     if kind not in _KINDS:
         raise InputError(f"kind must be 'all', 'word', 'char' or None (all), not {kind!r}")
     kind = None if kind == "all" else kind

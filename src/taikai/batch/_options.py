@@ -16,6 +16,7 @@ from taikai.errors import (
     check_at_least,
     check_bool,
     check_int,
+    check_str,
     wrong_type,
 )
 from taikai.io import ENCODING_ERRORS, ReadOptions, format_of, given_format
@@ -37,6 +38,7 @@ _FUNCTION = {
 }
 """The function whose options each engine's are and the keywords it takes besides them, which an unknown option's
 error names."""
+_PREFIX = "a str such as 'pred_'"
 _OTHER_ENGINE = {
     "local": " (of the local engine); to run on a Dask cluster, call taikai.dask.classify_files",
     "dask": " (of the Dask engine); to run the local engine, call taikai.classify_file",
@@ -131,6 +133,9 @@ class BatchOptions:
     def __post_init__(self) -> None:
         for name in ("text_column", "id_column"):
             _check_column_name(name, getattr(self, name))
+        check_str("prefix", self.prefix, _PREFIX)
+        check_str("on_bad_lines", self.on_bad_lines, f"one of {', '.join(map(repr, ON_BAD_LINES))}")
+        check_str("encoding_errors", self.encoding_errors, f"one of {', '.join(map(repr, ENCODING_ERRORS))}")
         if self.on_bad_lines not in ON_BAD_LINES:
             raise InputError(f"on_bad_lines must be one of {', '.join(ON_BAD_LINES)}, not {self.on_bad_lines!r}")
         if self.encoding_errors not in ENCODING_ERRORS:
@@ -211,7 +216,8 @@ class BatchOptions:
             read = {
                 name: given[name] for name in ("input_format", "encoding", "sheet", "encoding_errors") if name in given
             }
-            raise text_column_needed(input, engine or "local", ReadOptions(**read), prefix=given.get("prefix", ""))
+            prefix = check_str("prefix", given.get("prefix", ""), _PREFIX)
+            raise text_column_needed(input, engine or "local", ReadOptions(**read), prefix=str(prefix))
         return cls(**given)
 
     @classmethod

@@ -18,6 +18,7 @@ from taikai.errors import (
     InputError,
     check_bool,
     check_label_columns,
+    check_str,
     wrong_type,
 )
 from taikai.evaluation._evaluated_rows import evaluated_rows
@@ -110,6 +111,7 @@ def evaluate(
         unescape_sheet,
     )
 
+    check_str(SPLIT, split, f"one of {', '.join(map(repr, SPLITS))}")
     if split not in SPLITS:  # first: a wrong value is not to be told as missing rows of that split
         raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {split!r}")
     default = model is None  # its labels checked against the default model's: perhaps a --free-labels model's

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, Argument, InputError, wrong_type
+from taikai.errors import ENCODING, Argument, InputError, check_str, wrong_type
 from taikai.errors import ENCODING_ERRORS as ENCODING_ERRORS_ARGUMENT
 from taikai.io._binary_data import BINARY_SAMPLE, binary_data_error, looks_binary, utf16_without_bom
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
@@ -158,6 +158,7 @@ def _check_head(head: bytes, path: Path) -> None:
 
 def check_encoding_errors(value: str) -> str:
     """Return *value* if it is one of :data:`ENCODING_ERRORS`, or raise :class:`InputError` naming the option."""
+    check_str(ENCODING_ERRORS_ARGUMENT, value, f"one of {', '.join(map(repr, ENCODING_ERRORS))}")
     if value not in ENCODING_ERRORS:
         raise InputError(f"{ENCODING_ERRORS_ARGUMENT} must be one of {', '.join(ENCODING_ERRORS)}, not {value!r}")
     return value

@@ -6,7 +6,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError, check_int, wrong_type
+from taikai.errors import (
+    ENCODING,
+    INPUT_FORMAT,
+    OUTPUT_FORMAT,
+    SHEET,
+    Argument,
+    InputError,
+    check_int,
+    check_str,
+    wrong_type,
+)
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._extensions import FORMATS, extension_format
@@ -99,13 +109,12 @@ def given_format(given: object, argument: Argument = INPUT_FORMAT) -> str | None
     :meth:`Argument.current`): ``TypeError`` for what is no str, :class:`InputError` for a format not in
     :data:`FORMATS`."""
     named = argument.current()
-    if given is None or given == "":
+    text = check_str(named, given, f"one of {', '.join(FORMATS)}, or None for the format of the extension", none=True)
+    if not text:
         return None
-    if not isinstance(given, str):
-        raise wrong_type(named.name, given, f"one of {', '.join(FORMATS)}, or None for the format of the extension")
-    if given.lower() not in FORMATS:
-        raise InputError(f"{named.given(given)}: unknown format; choose one of {', '.join(FORMATS)}")
-    return given.lower()
+    if text.lower() not in FORMATS:
+        raise InputError(f"{named.given(text)}: unknown format; choose one of {', '.join(FORMATS)}")
+    return text.lower()
 
 
 def check_output_dir(path: Path, option: str = "", folder_hint: str = "") -> None:

@@ -14,9 +14,9 @@ from typing import IO, Any
 
 from taikai._column_names import HEAD_ROWS, Head
 from taikai._warn import warn_user
-from taikai.errors import DataWarning, InputError
+from taikai.errors import ENCODING, DataWarning, InputError, check_str
 from taikai.io._decoded_lines import DecodedLines, line_codec
-from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
+from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
 from taikai.io._export_lines import REPEATED_HEADER, repeats_header, separator_line
 from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
 from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns, check_path
@@ -37,6 +37,7 @@ class _TextReader:
     def __init__(self, path: Path, encoding: str | None, encoding_errors: str = "strict"):
         check_path(path)
         check_encoding_errors(encoding_errors)
+        check_str(ENCODING, encoding, f"{ENCODING_NAME}, or None to detect it", none=True)  # before bool(encoding)
         self.path = path
         self.encoding_errors = encoding_errors
         self.encoding_given = bool(encoding)

@@ -66,7 +66,18 @@ def model_directory(path: str | Path) -> Path:
         (path.parent / name).is_file() for name in (METADATA_NAME, SAVING_NAME)
     ):
         return path.parent
-    raise ModelNotFoundError(f"{path}: a file, not a model directory; give {_HOLDS}")
+    raise ModelNotFoundError(f"{path}: a file, not a model directory; give {_HOLDS}{_pickled_hint(path)}")
+
+
+def _pickled_hint(path: Path) -> str:
+    """Return how to read a model the user pickled himself (``joblib.dump(model, "m.joblib")``), for *path* named
+    as such a file is, or ``""``: load_model reads only the directory ``Model.save`` writes."""
+    if path.suffix.lower() not in (".joblib", ".pkl", ".pickle"):
+        return ""
+    return (
+        f"; a Model written with joblib.dump is read back with joblib.load({str(path)!r}), and one saved with "
+        "model.save('my_model') (a directory, read by taikai.load_model('my_model')) keeps its metadata"
+    )
 
 
 @says_env

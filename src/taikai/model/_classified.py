@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai._cut import count_rest
-from taikai.errors import InputError, wrong_type
+from taikai.errors import InputError, check_str, wrong_type
 from taikai.labels import OwnLabels, format_reasons, label_list, reason_name
 from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
 from taikai.text import Status, display_width, pad
@@ -44,9 +44,7 @@ def output_columns(
 def check_prefix(prefix: object) -> str:
     """Return *prefix*, put before the name of every column a classification adds, if it is a str; else raise
     ``TypeError``: the one refusal of the ``prefix=`` of every function that classifies."""
-    if not isinstance(prefix, str):
-        raise wrong_type("prefix", prefix, "a str such as 'pred_'")
-    return prefix
+    return str(check_str("prefix", prefix, "a str such as 'pred_'"))
 
 
 def free_prefix(columns: Iterable[str], added: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._masked_messages import errors_masked
-from taikai.errors import Argument, InputError
+from taikai.errors import Argument, InputError, check_str
 from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
 from taikai.model._edited_cells import STATUSES, edited_cell, not_a_label, not_a_probability, not_a_status
@@ -37,6 +37,7 @@ INPUT_MARK = "input_"
 """Put before an input column whose name a predicted column takes back (the user's own ``reason``)."""
 
 _PREFIX = Argument("prefix", "--prefix")
+_CHOSEN = "a str such as 'pred_' ('' for the columns without one), or None to find it"
 _NONE = "it has no predicted columns at all (a raw dump, not a taikai batch output): leave out"
 
 
@@ -67,6 +68,7 @@ def find_prefix(columns: Sequence[str], source: str, chosen: str | None = None, 
     the batch summary *recorded*, or else an :class:`InputError` lists them. Finding none is not an error here:
     a raw dump has none, and each reader says what it needs.
     """
+    check_str(_PREFIX, chosen, _CHOSEN, none=True)  # before `in`: a Series given is not "ambiguous"
     found = prediction_prefixes(columns)
     if chosen is not None:
         if chosen in found:

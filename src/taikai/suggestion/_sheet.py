@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_list
 from taikai._warn import warn_user
 from taikai._whole_file import write_whole, written_whole
-from taikai.errors import EXCLUDE, OUTPUT_ENCODING, DataWarning, InputError
+from taikai.errors import EXCLUDE, OUTPUT_ENCODING, DataWarning, InputError, check_str
 from taikai.io import (
     MORE_REASONS_COLUMN,
     READ_AS_NUMBERS,
@@ -117,6 +117,7 @@ def write_sheet(
     (``=``, ``+``, ``-``, ``@``, tab or CR first; not a plain number such as ``-163``) gets an apostrophe before it,
     which reading the sheet back takes off (:func:`taikai.io.escape_formula`).
     """
+    check_str(OUTPUT_ENCODING, encoding, "an encoding name (a str) such as 'cp932', or None for UTF-8", none=True)
     fmt = sheet_format(out)
     frame = rows.assign(**dict.fromkeys(to_fill(sentiments), ""))
     if fmt == "csv":

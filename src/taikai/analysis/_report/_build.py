@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from os import PathLike
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
@@ -38,6 +38,7 @@ from taikai.errors import (
     check_choice,
     check_int,
     check_path,
+    check_str,
     period_freq,
     reviews_hint,
     separator_hint,
@@ -145,6 +146,9 @@ def build_report(
     steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
     check_choice(Argument("lang", "--lang"), lang, PHRASES)
     freq = period_freq(freq, date_column, FREQ)
+    if source_path is not None and not isinstance(source_path, str | PurePath):
+        raise wrong_type("source_path", source_path, "the path of the predictions file (str or pathlib.Path), or None")
+    check_str("source", source, "a str naming the predictions (a file name), or '' for none")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     trial = trial_run(run, df)  # batch --limit N, as its summary (or the frame read_predictions read) records it
     labels = df.index  # a named one made a column, but an edited cell still named by it (df.loc finds the row)
