@@ -65,7 +65,9 @@ def _evaluate_headline() -> tuple[list[str], list[str]]:
     return [found[1]], [f"accuracy {test.reason_accuracy:.3f} · macro-F1 {test.reason_macro_f1:.3f}"]
 
 
-@pytest.mark.parametrize("example", [_python_tuple, _predict_rules, _rules_test, _evaluate_headline], ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize(
+    "example", [_python_tuple, _predict_rules, _rules_test, _evaluate_headline], ids=lambda f: f.__name__[1:]
+)
 def test_the_readme_shows_what_the_shipped_model_prints(example: Callable[[], tuple[list[str], list[str]]]):
     shown, printed = example()
     assert shown, "the README shows no lines here"
