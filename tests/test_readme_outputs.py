@@ -54,7 +54,32 @@ def _rules_test() -> tuple[list[str], list[str]]:
     return shown, result.stdout.splitlines()
 
 
-@pytest.mark.parametrize("example", [_python_tuple, _predict_rules, _rules_test], ids=lambda f: f.__name__[1:])
+def _evaluate_headline() -> tuple[list[str], list[str]]:
+    """The primary-reason headline shown under "Training and evaluating honestly", which the README says the shipped
+    model's own training printed, and that line made from the test scores its metadata records."""
+    section = README[README.index("### Training and evaluating honestly") :]
+    found = re.search(r"\n## Primary reason\n(accuracy \S+ · macro-F1 \S+)\n", section)
+    assert found is not None, "the README's evaluate example moved"
+    test = taikai.load_model().metadata.metrics.test
+    assert test is not None and test.reason_accuracy is not None and test.reason_macro_f1 is not None
+    return [found[1]], [f"accuracy {test.reason_accuracy:.3f} · macro-F1 {test.reason_macro_f1:.3f}"]
+
+
+def _drift() -> tuple[list[str], list[str]]:
+    """The lines shown under the "drift" example, which the README says the shipped model prints, and what its
+    ``drift data/sample_dump.csv --text-column text`` prints."""
+    section = README[README.index("taikai drift data/sample_dump.csv --text-column text ") :]
+    block = re.search(r"```text\n(.*?)\n```", section, re.DOTALL)
+    assert block is not None, "the README's drift example moved"
+    shown = [line for line in block[1].splitlines() if line.strip() not in ("", "…")]
+    result = CliRunner().invoke(cli, ["drift", str(ROOT / "data/sample_dump.csv"), "--text-column", "text"])
+    assert result.exit_code == 0, result.output
+    return shown, result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    "example", [_python_tuple, _predict_rules, _rules_test, _evaluate_headline, _drift], ids=lambda f: f.__name__[1:]
+)
 def test_the_readme_shows_what_the_shipped_model_prints(example: Callable[[], tuple[list[str], list[str]]]):
     shown, printed = example()
     assert shown, "the README shows no lines here"

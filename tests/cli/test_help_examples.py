@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from taikai.cli import cli
 from taikai.cli._examples import EXAMPLES, HEAD
+from taikai.io._run_summary import SUMMARY_SUFFIX
 
 ROOT = Path(__file__).parents[2]
 
@@ -91,3 +92,27 @@ def test_every_example_line_parses(monkeypatch, command):
         # bad number or an option without its value raises a UsageError naming it
         with target.make_context(ctx.info_name, rest, parent=ctx.parent) as parsed:
             assert not parsed.args, f"taikai {' '.join(words)}: left over {parsed.args}"
+
+
+def _batch_outputs(lines: list[str]) -> list[str]:
+    """The ``-o`` of every ``taikai batch`` run on a file of the repository (``data/…``) in *lines*."""
+    outputs = []
+    for line in (line for line in lines if "taikai batch data/" in line and not line.startswith(" ")):
+        for words in _taikai_lines(line.replace(".venv/bin/taikai ", "taikai ")):
+            if words[:1] == ["batch"] and words[1].startswith("data/") and "-o" in words:
+                outputs.append(words[words.index("-o") + 1])
+    return outputs
+
+
+def test_no_two_example_outputs_share_a_summary():
+    """A new user runs the README's first screen, its command block and each help's examples in one folder: two
+    outputs of one stem (predictions.csv, predictions.parquet) share OUTPUT_STEM.summary.json, and the second run
+    is refused; every batch example must write under a stem of its own."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    outputs = _batch_outputs(readme) + _batch_outputs([line for lines in EXAMPLES.values() for line in lines])
+    assert len(outputs) > 5, outputs
+    by_summary: dict[str, set[str]] = {}
+    for output in outputs:
+        by_summary.setdefault(str(Path(output).with_suffix(SUMMARY_SUFFIX)), set()).add(output)
+    shared = {summary: sorted(names) for summary, names in by_summary.items() if len(names) > 1}
+    assert not shared, f"outputs that share a summary, the later run refused: {shared}"

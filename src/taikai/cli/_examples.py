@@ -1,17 +1,18 @@
 """The "Examples:" that end each command's ``--help``: command lines a new user can run as written, from the folder
 of the repository (the shipped model, ``data/sample_dump.csv``, ``data/reviews.csv``, ``examples/rules.toml``; a
-file an earlier line of the same help writes, such as ``classified.csv``). tests/cli/test_help_examples.py parses
+file an earlier line of the same help writes, such as ``classified.parquet``). tests/cli/test_help_examples.py parses
 every line shown, so that none names a command, an option or a choice that is not there."""
 
 from __future__ import annotations
 
-CLASSIFY = "taikai batch data/sample_dump.csv -o classified.csv --text-column text --id-column review_id"
-"""The batch run whose output the commands that read predictions (suggest, report) take."""
+CLASSIFY = "taikai batch data/sample_dump.csv -o classified.parquet --text-column text --id-column review_id"
+"""The batch run whose output the commands that read predictions (suggest, report) take: the README's own, as an
+output of another name with the same stem (``classified.csv``) would share its summary, and be refused."""
 
 EXAMPLES = {
     "batch": (
         CLASSIFY,
-        "taikai batch data/sample_dump.csv -o predictions.parquet --text-column text --jobs 2",
+        "taikai batch data/sample_dump.csv -o for_excel.csv --text-column text --output-encoding utf-8-sig --jobs 2",
         "taikai batch data/sample_dump.csv -o masked.csv --text-column text --mask-pii",
     ),
     "predict": (
@@ -36,8 +37,8 @@ EXAMPLES = {
     "keywords": ("taikai keywords --top 10", "taikai keywords --kind word --format json"),
     "report": (
         CLASSIFY,
-        "taikai report classified.csv -o report.html --date-column posted_at --by platform",
-        "taikai report classified.csv -o report_en.html --lang en",
+        "taikai report classified.parquet -o report.html --date-column posted_at --by platform",
+        "taikai report classified.parquet -o report_en.html --lang en",
     ),
     "drift": (
         "taikai drift data/sample_dump.csv",
@@ -45,8 +46,8 @@ EXAMPLES = {
     ),
     "suggest": (
         CLASSIFY,
-        "taikai suggest classified.csv -o to_label.xlsx --id-column review_id",
-        "taikai suggest classified.csv -o more.csv --n 50 --exclude to_label.xlsx",
+        "taikai suggest classified.parquet -o to_label.xlsx --id-column review_id",
+        "taikai suggest classified.parquet -o more.csv --n 50 --exclude to_label.xlsx",
     ),
     "rules test": (
         "taikai rules test examples/rules.toml data/reviews.csv",
