@@ -28,7 +28,6 @@ from taikai.text import Status
 
 FREQUENCIES = {"M": "月", "W": "週"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: month, week."""
-FREQUENCY_NAMES_EN = {"M": "month", "W": "week"}
 FRAME = "the predictions frame"
 _PERIOD, _BLANK, _UNREAD = "__taikai_period__", "__taikai_blank_date__", "__taikai_unread_date__"
 UNDATED = "classified row(s) have no date"

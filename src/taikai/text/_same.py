@@ -24,7 +24,6 @@ CP932_ROUND_TRIP = {
     "\u2014": "\u2015",  # — em dash, which Windows writes as ― (U+2015); Python's cp932 cannot encode it
 }
 """Each character of a normalised text that a CP932 round trip (then NFKC) turns into another, and that other."""
-_FOLD = str.maketrans(CP932_ROUND_TRIP)
 CP932_FOLDS_OF_VERSION: Mapping[int, Mapping[str, str]] = MappingProxyType(
     {1: MappingProxyType({"\u301c": "~", "\u2212": "-", "\u2016": "\u2225", "\u2014": "\u2015"})}
 )
@@ -54,10 +53,8 @@ def cp932_folded(text: str, table: Mapping[str, str]) -> str:
 
 
 def same_text_key(normalized: str) -> str:
-    """Return the key of a text already normalised (``check_text(value).text``): equal keys, same review."""
-    try:
-        return normalized.translate(_FOLD)
-    except (AttributeError, TypeError):
-        if isinstance(normalized, str):
-            raise
-        raise wrong_type("normalized", normalized, "a str (a text normalised by check_text)") from None
+    """Return the key of a text already normalised (``check_text(value).text``): equal keys, same review. The
+    fold is :func:`cp932_folded`'s, which the model's tokenizer applies too."""
+    if not isinstance(normalized, str):
+        raise wrong_type("normalized", normalized, "a str (a text normalised by check_text)")
+    return cp932_folded(normalized, CP932_ROUND_TRIP)
