@@ -70,7 +70,7 @@ def reading_note(normalized: str) -> str:
     """Return what a classified text's message says of how the model read its normalised form *normalized*: that
     it holds HTML markup (:func:`markup_note`), that it is largely in another language (:func:`foreign_note`);
     ``""``."""
-    return "; ".join(note for note in (markup_note(normalized), foreign_note(normalized)) if note)
+    return with_note(markup_note(normalized), foreign_note(normalized))
 
 
 def with_note(message: str, note: str) -> str:
