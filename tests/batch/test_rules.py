@@ -380,22 +380,28 @@ def _as_an_earlier_taikai_hashed_them(partial, rules) -> None:
 
 
 WAVE_RULES = RULES.replace('any = ["本業"]', 'any = ["本業", "1〜3件", "ｼｽﾃﾑ利用料", "Fee"]')
+LEMMA_WAVE_RULES = WAVE_RULES.replace('"1〜3件"', '"lemma:1〜3日"')
 
 
 @pytest.mark.parametrize(
-    ("saved", "earlier", "expected"),
+    ("written", "saved", "earlier", "expected"),
     [
         # regression: a rules file re-saved as CP932 (〜 → ～) was refused as changed, though its rules match the same
-        (WAVE_RULES.replace("〜", "～"), False, None),
-        (WAVE_RULES.replace("ｼｽﾃﾑ", "システム").replace("Fee", "fee"), False, None),  # forms normalised as one
-        (WAVE_RULES.replace("〜", "～"), True, None),  # a run an earlier taikai saved, of the same file: it goes on
-        (WAVE_RULES.replace("ｼｽﾃﾑ", "システム"), True, "its content changed"),  # ... which hashed terms as written
-        (WAVE_RULES.replace("1〜3件", "1ー3件"), False, "its content changed"),  # a long vowel mark is no wave dash
+        (WAVE_RULES, WAVE_RULES.replace("〜", "～"), False, None),
+        (WAVE_RULES, WAVE_RULES.replace("ｼｽﾃﾑ", "システム").replace("Fee", "fee"), False, None),  # normalised as one
+        (WAVE_RULES, WAVE_RULES.replace("〜", "～"), True, None),  # a run an earlier taikai saved, of the same file
+        (WAVE_RULES, WAVE_RULES.replace("ｼｽﾃﾑ", "システム"), True, "its content changed"),  # ... hashed as written
+        (WAVE_RULES, WAVE_RULES.replace("1〜3件", "1ー3件"), False, "its content changed"),  # a long vowel mark
+        # regression: a lemma term's wave dash re-saved as CP932 was refused as a change, though its words match alike
+        (LEMMA_WAVE_RULES, LEMMA_WAVE_RULES.replace("〜", "～"), False, None),
+        (LEMMA_WAVE_RULES, LEMMA_WAVE_RULES.replace("1〜3日", "1ー3日"), False, "its content changed"),
     ],
 )
-def test_resume_reads_the_rules_as_they_match(stop_after, tmp_path, dump, tiny_model_dir, saved, earlier, expected):
+def test_resume_reads_the_rules_as_they_match(
+    stop_after, tmp_path, dump, tiny_model_dir, written, saved, earlier, expected
+):
     rules = tmp_path / "rules.toml"
-    rules.write_text(WAVE_RULES.replace("〜", "～") if earlier else WAVE_RULES, encoding="utf-8")
+    rules.write_text(written.replace("〜", "～") if earlier else written, encoding="utf-8")
     out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
     options = {"model": tiny_model_dir, "chunk_size": 4, "rules": rules}
     with pytest.raises(Interrupted):

@@ -10,6 +10,9 @@ from taikai.io import likely_labels
         # a suggest sheet: the model's guesses are never labels to train on, whatever their names hold
         (["text", "model_reason", "p_model_reason", "model_sentiment", "p_model_sentiment"], {}),
         (["text", "model_sentiment", "感情"], {"感情": "sentiment"}),
+        # regression: a sheet's (or a batch output's) rule_reasons, the rules' guesses, was offered as the reasons
+        (["text", "rule_names", "rule_reasons", "rule_conflict"], {}),
+        (["text", "rule_reasons", "理由"], {"理由": "reasons"}),
         # a batch output's probabilities
         (["text", "p_reason_fees", "p_sentiment_negative", "category"], {"category": "reasons"}),
         # a sheet's further reasons, read beside the reasons, never as them

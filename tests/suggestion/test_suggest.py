@@ -330,6 +330,50 @@ def test_a_sheet_of_override_predictions_does_not_show_the_rule_s_label_as_the_m
         assert theirs == mine if mine == "trouble" else theirs == f"{mine}; perhaps trouble too {SAID}"
 
 
+RULED = ["rule_names", "rule_reasons", "rule_conflict"]
+
+
+def ruled_predictions(prefix: str = "") -> pd.DataFrame:
+    """predictions() as batch --rules writes them: a fee rule fired on every third row, in conflict where the model's
+    reason is not fees."""
+    df = predictions()
+    fired = df.index % 3 == 0
+    df["rule_names"] = np.where(fired, "fee words", None)
+    df["rule_reasons"] = np.where(fired, "fees", None)
+    df["rule_conflict"] = fired & (df["reason"] != "fees")
+    df["sentiment"] = [
+        SENTIMENTS[j] for j in df[[f"p_sentiment_{s}" for s in SENTIMENTS]].fillna(0).to_numpy().argmax(1)
+    ]
+    return df.rename(columns={c: prefix + c for c in df.columns if c not in ("review_id", "body")})
+
+
+@pytest.mark.parametrize(
+    ("frame", "fmt", "ruled"),
+    [  # regression: the sheet dropped the rule columns, so a labeller saw neither the rules nor their conflicts
+        (ruled_predictions(), ".csv", True),
+        (ruled_predictions(), ".xlsx", True),
+        (ruled_predictions("pred_"), ".csv", True),  # batch --prefix pred_
+        (predictions(), ".csv", False),  # predictions made without rules: no rule columns
+    ],
+)
+def test_the_sheet_keeps_the_rules_that_fired(tmp_path, frame, fmt, ruled):
+    out = tmp_path / f"sheet{fmt}"
+    rows = taikai.suggest(frame, out, n=20, text_column="body", id_column="review_id").rows
+    read = pd.read_csv(out, dtype=str) if fmt == ".csv" else pd.read_excel(out, dtype=str)
+    columns = list(read.columns)
+    if not ruled:
+        assert not set(RULED) & set(columns) and not set(RULED) & set(rows.columns)
+        return
+    assert columns[columns.index("p_model_sentiment") + 1 : columns.index("similar_rows")] == RULED
+    source = ruled_predictions().set_index("review_id")
+    for _, row in read.iterrows():
+        cells = [value if isinstance(value, str) else None for value in row[RULED]]  # an empty cell: no rule fired
+        names, reasons, conflict = source.loc[row["review_id"], RULED]
+        assert cells == [*(v if isinstance(v, str) else None for v in (names, reasons)), str(conflict)]
+    assert rows["rule_conflict"].tolist() == [bool(source.loc[i, "rule_conflict"]) for i in rows["review_id"]]
+    assert rows["rule_conflict"].any() and rows["rule_names"].isna().any()  # conflicts, and rows no rule fired on
+
+
 def fill_sheet(path, cells):
     """Fill the first *cells* rows' reasons and sentiment of the sheet at *path* (xlsx or csv), as a person does."""
     if path.suffix == ".xlsx":

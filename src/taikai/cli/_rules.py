@@ -10,6 +10,7 @@ import click
 
 from taikai.cli._common import Group, echo_result
 from taikai.cli._examples import examples
+from taikai.cli._extra_arguments import several_rules_files
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import MODEL_COLUMN
 from taikai.cli._options import encoding_errors_option, format_option, masked_option, model_option
@@ -79,6 +80,8 @@ def test(
             f"rules test takes the rules file first, then the labelled data; {rules_file} looks like the data and "
             f"{labelled} like the rules: taikai rules test {written}"
         )
+    if labelled.suffix.lower() == ".toml":  # rules test RULES RULES: no data file is TOML
+        raise UserError(several_rules_files([str(rules_file), str(labelled)], []))
     score = evaluate_rules(
         rules_file,
         labelled,

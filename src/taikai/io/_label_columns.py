@@ -30,9 +30,9 @@ PROSE_ROWS = 200
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels: read
 beside the reasons, never as them."""
-_MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_")
-"""Columns the model wrote (a suggest sheet's ``model_sentiment``, a batch output's probabilities): its guesses,
-never labels to train on, whatever their names hold."""
+_MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_|^rule_(names|reasons|conflict)$")
+"""Columns the model or the rules wrote (a suggest sheet's ``model_sentiment`` and ``rule_reasons``, a batch output's
+probabilities): their guesses, never labels to train on, whatever their names hold."""
 
 
 def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:

@@ -2,7 +2,8 @@
 
 A surface term is matched as its normalised text, each of CP932's look-alikes matching the other
 (:func:`taikai.rules._matcher.surface_pattern`), so ``～円`` (a CP932 file's, or a Windows IME's) and ``〜円`` are one
-term, and so are ``ｼｽﾃﾑ`` and ``システム``; a lemma term is matched as the words of its normalised text. Two terms
+term, and so are ``ｼｽﾃﾑ`` and ``システム``; a lemma term is matched as the words of its normalised text, each
+look-alike matching the other too, so ``lemma:1～3日`` and ``lemma:1〜3日`` are one term as well. Two terms
 read the same here are compiled to the same pattern, and so match the same texts: a ``--resume`` may go on with
 rules re-saved in another encoding. A regular expression is kept as written (``(?x)`` layout, a class's order:
 what it matches is not read from its text here), but for CP932's ～ and －, read as the 〜 and − they were saved from
@@ -47,5 +48,5 @@ def _term(term: Any, flags: int) -> str:
     CP932's ～ and － (:func:`~taikai.rules._cp932_forms.as_saved_from`, read with *flags*)."""
     if term.kind.value == "regex":
         return "regex:" + as_saved_from(term.value, flags)
-    read = normalize(term.value)
-    return f"lemma:{read}" if term.kind.value == "lemma" else same_text_key(read)
+    read = same_text_key(normalize(term.value))  # a lemma term's words match either look-alike too
+    return f"lemma:{read}" if term.kind.value == "lemma" else read

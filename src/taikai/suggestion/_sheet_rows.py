@@ -1,5 +1,6 @@
 """The sheet's columns for the rows ``suggest`` picked: their id and text, the model's reasons (primary, runner-up,
-each with its probability, and the whole list as the model wrote it) and sentiment, and the similar rows each stands
+each with its probability, and the whole list as the model wrote it) and sentiment, the rules that fired on them
+(predictions made with rules: ``rule_names``, ``rule_reasons``, ``rule_conflict``), and the similar rows each stands
 for."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.labels import format_reasons, parse_reasons, reason_name
+from taikai.rules import RULE_COLUMNS
 from taikai.suggestion._select import reason_matrix
 
 if TYPE_CHECKING:
@@ -77,5 +79,8 @@ def sheet_rows(
         s_proba = rows[[f"p_sentiment_{s}" for s in sentiments]].to_numpy(dtype=float)
         out["model_sentiment"] = [sentiments[j] for j in s_proba.argmax(axis=1)]
         out["p_model_sentiment"] = [round(float(v), 3) for v in s_proba.max(axis=1)]
+    for column in RULE_COLUMNS:  # predictions made with rules: which fired, and whether they disagree with the model
+        if column in rows.columns:
+            out[column] = [None if pd.isna(v) else v for v in rows[column].tolist()]
     out["similar_rows"] = similar
     return pd.DataFrame(out)
