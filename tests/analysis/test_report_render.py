@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from taikai.analysis._report import Column, ColumnKind, Note, Section, Table, render_page
+from taikai.analysis._report import Column, ColumnKind, Figure, Note, Section, Table, render_page
 from taikai.analysis._report._blocks import CountShare, Share
 from taikai.analysis._report._render import escape, format_cell, render_block, render_table
 
@@ -237,3 +237,48 @@ def test_the_least_confident_predictions_printed_fit_an_a4_page_in_chromium(rows
     )
     found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=703, fonts="japanese")  # as embedded
     assert found == {"fits": True, "last_on_page": [True, True]}, found
+
+
+def _chart(width: float):
+    """Return a chart *width* inches wide (100 pixels each), of 10-point labels as the report's charts draw."""
+    from matplotlib.figure import Figure as Chart
+
+    chart = Chart(figsize=(width, 4), dpi=100)
+    chart.add_subplot().barh(["手数料が高い (fees)", "その他 (other)"], [264, 642])
+    return chart
+
+
+@pytest.mark.parametrize(("inches", "size"), [(7, (700, 400)), (10, (1000, 400))])
+def test_a_chart_says_its_size_and_scrolls_in_its_own_box(inches, size):
+    """Its width and height as drawn (the page keeps its place while it loads, or when a mail client blocks it), and
+    ``--w``, the width that the screen shrinks by a quarter at most (``_render.CSS``)."""
+    figure = render_block(Figure.of("手数料の割合", _chart, inches))
+    image = f'alt="手数料の割合" width="{size[0]}" height="{size[1]}" style="--w:{size[0]}px">'
+    assert figure.startswith('<div class="chart"><img src="data:image/png;base64,')
+    assert figure.endswith(image + "</div>")
+
+
+CHART = """(() => {
+  const img = document.querySelector(".chart img"), box = img.parentElement, page = document.documentElement;
+  return {shown: Math.round(img.getBoundingClientRect().width), scrolls: box.scrollWidth > box.clientWidth,
+    page_fits: page.scrollWidth <= page.clientWidth};
+})()"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("inches", "width", "media", "found"),
+    [
+        (10, 390, "screen", {"shown": 750, "scrolls": True, "page_fits": True}),  # a phone: 358 px between margins
+        (7, 390, "screen", {"shown": 525, "scrolls": True, "page_fits": True}),
+        (10, 1200, "screen", {"shown": 1000, "scrolls": False, "page_fits": True}),  # a desktop: as drawn
+        (10, 703, "print", {"shown": 703, "scrolls": False, "page_fits": True}),  # A4: shrunk to the paper
+    ],
+)
+def test_a_chart_on_a_phone_scrolls_instead_of_shrinking_to_unreadable_in_chromium(inches, width, media, found):
+    """Regression: on a phone (390 px), a 1000-pixel chart was shrunk to the 358 px of the screen, 36 % of its width,
+    its 10-point labels 5 pixels high; the wide tables beside it scrolled sideways. Printed, it still fits the paper."""
+    section = Section.of("trend", "理由の推移", [Figure.of("月ごとの件数", _chart, inches)])
+    page = render_page("レポート", "レポート", [], [section])
+    page = page.replace("@media print{", "@media all{") if media == "print" else page
+    assert _measured(page, CHART, width=width) == found
