@@ -49,7 +49,7 @@ img{max-width:100%%}.note{color:#666;font-size:.9em}
 .chart{overflow-x:auto;max-width:100%%}.chart img{height:auto;min-width:calc(var(--w)*.75)}
 @media print{body{margin:0;max-width:none;padding:0}.scroll,.chart{overflow:visible}table{font-size:.75em}
 thead th,td.n{white-space:normal}td:not([class]){min-width:0;overflow-wrap:anywhere}tbody th,td.d{white-space:normal}
-th,td{padding:.2em .3em}td.t,th.t{min-width:10em}h2,h3{break-after:avoid}tr,img{break-inside:avoid}
+th,td{padding:.2em .3em}td.t,th.t{min-width:10em}h2,h3{break-after:avoid}tr,img,.keep{break-inside:avoid}
 .chart img{min-width:0}}
 """
 """A nav link is one block: it moves to the next line whole, as a word does, and only a title wider than the line
@@ -66,7 +66,9 @@ Printed (to PDF, say), a table has no scroll bar to show its right-hand columns:
 in smaller type and narrower cells, its headings wrap, a count wraps before its share (``1,234 (12.3%)``), a label's
 Latin word (a sha256) anywhere, and a row's heading, an id, date or segment where its text may break (a space),
 so that every column is on an A4 page's 703 px (the least confident predictions, 11 columns, were 743 px wide on
-the sample's English page, 788 on a 100,000-row dump's); a chart is shrunk to the paper's width as it needs."""
+the sample's English page, 788 on a 100,000-row dump's); a chart is shrunk to the paper's width as it needs, and kept
+on one page with the headings and notes that lead up to it (``.keep``): a page ended with the heading and the note of
+the reasons' chart, which started the next (the sample's second and third pages)."""
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 """On a phone, the page is laid out at the screen's width (without it, at a desktop's 980 px and shrunk to fit:
 text too small to read); its wide tables scroll sideways."""
@@ -160,11 +162,21 @@ def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] 
 
 
 def render_section(section: Section, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
-    """Return one section as HTML (*missing* as for :func:`render_block`)."""
-    parts = [render_block(b, charts_on, missing) for b in section.blocks]
-    return (
-        f'<section id="{escape(section.key)}">\n<h2>{escape(section.title)}</h2>\n' + "\n".join(parts) + "\n</section>"
-    )
+    """Return one section as HTML (*missing* as for :func:`render_block`): a chart in one box (``.keep``) with the
+    headings and notes that lead up to it, the section's heading too when they are all that comes before it."""
+    parts: list[str] = []
+    lead = [f"<h2>{escape(section.title)}</h2>"]  # the headings and notes before the next block, said with it
+    for block in section.blocks:
+        part = render_block(block, charts_on, missing)
+        if isinstance(block, (Heading, Paragraph, Note)):
+            lead.append(part)
+        elif isinstance(block, Figure) and part:
+            parts.append('<div class="keep">' + "\n".join([*lead, part]) + "</div>")
+            lead = []
+        else:
+            parts.extend([*lead, part])
+            lead = []
+    return f'<section id="{escape(section.key)}">\n' + "\n".join([*parts, *lead]) + "\n</section>"
 
 
 def render_page(
