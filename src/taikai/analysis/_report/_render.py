@@ -61,7 +61,8 @@ in the direction of its first letter, and so does th.t, a long text as a row's h
 as a review does instead of running off the screen.
 A chart (``.chart``, its image ``--w`` pixels wide as drawn) is shrunk to the screen no further than three quarters of
 its width, where its 10-point labels are still 10 pixels high: on a phone, it scrolls sideways as a wide table does,
-instead of being shrunk to a third of its width (a 1000-pixel trend on a 358-pixel screen), its labels 5 pixels high.
+instead of being shrunk to a third of its width (a 1000-pixel trend on a 358-pixel screen), its labels 5 pixels high
+(a browser blocking the image shows its alt text in that box, which scrolls too; the table under it holds its figures).
 Printed (to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box,
 in smaller type and narrower cells, its headings wrap, a count wraps before its share (``1,234 (12.3%)``), a label's
 Latin word (a sha256) anywhere, and a row's heading, an id, date or segment where its text may break (a space),
@@ -126,10 +127,9 @@ def render_table(table: Table) -> str:
     return '<div class="scroll">' + "\n".join([*lines, "</tbody></table>"]) + "</div>"
 
 
-def png_size(uri: str) -> tuple[int, int]:
-    """Return the width and height in pixels of the PNG of a ``data:image/png;base64,…`` *uri* (its IHDR chunk)."""
-    header = base64.b64decode(uri.partition(",")[2][:32])
-    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+def png_width(uri: str) -> int:
+    """Return the width in pixels of the PNG of a ``data:image/png;base64,…`` *uri* (from its IHDR chunk)."""
+    return int.from_bytes(base64.b64decode(uri.partition(",")[2][:32])[16:20], "big")
 
 
 def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
@@ -155,8 +155,7 @@ def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] 
             uri, drawn_as_missing = charts.png_uri(fig)
             missing.update(dict.fromkeys(drawn_as_missing))
         caption = f'\n<p class="note">{escape(block.caption)}</p>' if block.caption else ""
-        width, height = png_size(uri)
-        image = f'<img src="{uri}" alt="{escape(block.alt)}" width="{width}" height="{height}" style="--w:{width}px">'
+        image = f'<img src="{uri}" alt="{escape(block.alt)}" style="--w:{png_width(uri)}px">'
         return f'<div class="chart">{image}</div>{caption}'
     raise TypeError(f"not a report block: {block!r}")
 
