@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from taikai.analysis._report import Column, ColumnKind, Note, Section, Table, render_page
+from taikai.analysis._report import Column, ColumnKind, Figure, Heading, Note, Section, Table, render_page
 from taikai.analysis._report._blocks import CountShare, Share
-from taikai.analysis._report._render import escape, format_cell, render_block, render_table
+from taikai.analysis._report._render import escape, format_cell, render_block, render_section, render_table
 
 REVERSED = "\u202e逆向き文字で運営が最悪"
 
@@ -237,3 +237,91 @@ def test_the_least_confident_predictions_printed_fit_an_a4_page_in_chromium(rows
     )
     found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=703, fonts="japanese")  # as embedded
     assert found == {"fits": True, "last_on_page": [True, True]}, found
+
+
+def _chart(width: float):
+    """Return a chart *width* inches wide (100 pixels each), of 10-point labels as the report's charts draw."""
+    from matplotlib.figure import Figure as Chart
+
+    chart = Chart(figsize=(width, 4), dpi=100)
+    chart.add_subplot().barh(["手数料が高い (fees)", "その他 (other)"], [264, 642])
+    return chart
+
+
+@pytest.mark.parametrize(("inches", "width"), [(7, 700), (10, 1000)])
+def test_a_chart_says_its_width_and_scrolls_in_its_own_box(inches, width):
+    """``--w``, its width as drawn, which the screen shrinks by a quarter at most (``_render.CSS``); no width or
+    height attribute, which a mail client blocking images would keep as an empty box wider than a phone."""
+    figure = render_block(Figure.of("手数料の割合", _chart, inches))
+    assert figure.startswith('<div class="chart"><img src="data:image/png;base64,')
+    assert figure.endswith(f'alt="手数料の割合" style="--w:{width}px"></div>')
+
+
+CHART = """(() => {
+  const img = document.querySelector(".chart img"), box = img.parentElement, page = document.documentElement;
+  return {shown: Math.round(img.getBoundingClientRect().width), scrolls: box.scrollWidth > box.clientWidth,
+    page_fits: page.scrollWidth <= page.clientWidth};
+})()"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("inches", "width", "media", "found"),
+    [
+        (10, 390, "screen", {"shown": 750, "scrolls": True, "page_fits": True}),  # a phone: 358 px between margins
+        (7, 390, "screen", {"shown": 525, "scrolls": True, "page_fits": True}),
+        (10, 1200, "screen", {"shown": 1000, "scrolls": False, "page_fits": True}),  # a desktop: as drawn
+        (10, 703, "print", {"shown": 703, "scrolls": False, "page_fits": True}),  # A4: shrunk to the paper
+    ],
+)
+def test_a_chart_on_a_phone_scrolls_instead_of_shrinking_to_unreadable_in_chromium(inches, width, media, found):
+    """Regression: on a phone (390 px), a 1000-pixel chart was shrunk to the 358 px of the screen, 36 % of its width,
+    its 10-point labels 5 pixels high; the wide tables beside it scrolled sideways. Printed, it still fits the paper."""
+    section = Section.of("trend", "理由の推移", [Figure.of("月ごとの件数", _chart, inches)])
+    page = render_page("レポート", "レポート", [], [section])
+    page = page.replace("@media print{", "@media all{") if media == "print" else page
+    assert _measured(page, CHART, width=width) == found
+
+
+PAGES = "body{height:1000px;column-width:703px;column-gap:0;column-fill:auto}"
+"""Printed pages, as Chromium lays out columns: 703 pixels wide (A4 between margins), 1000 high, one after another."""
+ON_PAGE = """(() => { const page = e => Math.floor(e.getBoundingClientRect().left / 703);
+  return ["h2", "h3", ".note", "img"].map(s => [...document.querySelectorAll("#reasons " + s)].map(page)); })()"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rows", [14, 18, 22])  # the filler: the chart's heading lands on the bottom half
+@pytest.mark.parametrize("lead", [("note",), ("heading", "note")])
+def test_a_printed_chart_starts_its_page_with_its_heading_and_note_in_chromium(rows, lead):
+    """Regression: printed, a page ended with the reasons' heading and note (退会理由の分布, 分類された 3,000 件…),
+    and their chart started the next (the sample's second page)."""
+    filler = Table((Column("status"), Column("件数", ColumnKind.NUMBER)), (("ok", 1),) * rows)
+    blocks = {"note": Note("分類された 3,000 件。"), "heading": Heading("主な理由")}
+    figure = Figure.of("退会理由の分布", _chart, 7)
+    reasons = Section.of("reasons", "退会理由の分布", [*(blocks[b] for b in lead), figure])
+    sections = [Section.of("status", "入力と処理状況", [filler]), reasons]
+    page = render_page("レポート", "レポート", [], sections, embed_font=False).replace("@media print{", "@media all{")
+    found = _measured(page.replace("</style>", PAGES + "</style>"), ON_PAGE, width=703)
+    assert len({p for ps in found for p in ps}) == 1, found  # all on one page
+
+
+@pytest.mark.parametrize(
+    ("blocks", "charts_on", "kept"),
+    [
+        ("note figure", True, ["h2 note chart"]),  # the reasons' section
+        ("heading figure table heading figure table", True, ["h2 h3 chart", "h3 chart"]),  # the sentiment's
+        ("note figure figure table", True, ["h2 note chart", "chart"]),  # the trend's: counts, then shares
+        ("table note figure note", True, ["note chart"]),  # a note after the chart: under it, on its own
+        ("note figure", False, []),  # no charts: nothing to keep together
+        ("note table", True, []),  # a table: its heading kept with its first rows by break-after
+    ],
+)
+def test_a_chart_is_kept_with_the_headings_and_notes_before_it(blocks, charts_on, kept):
+    table = Table((Column("a"),), (("x",),))
+    made = {"note": Note("分類された 3,000 件。"), "heading": Heading("感情の推移"), "table": table}
+    made["figure"] = Figure.of("退会理由の分布", _chart, 7)
+    section = render_section(Section.of("s", "退会理由の分布", [made[b] for b in blocks.split()]), charts_on)
+    boxes = re.findall(r'<div class="keep">(.*?)</div></div>', section, flags=re.S)
+    tags = {"<h2>": "h2", "<h3>": "h3", '<p class="note">': "note", '<div class="chart">': "chart"}
+    assert [" ".join(tags[t] for t in re.findall("|".join(tags), box)) for box in boxes] == kept
+    assert section.count("<h2>") == 1 and section.count('<p class="note">') == blocks.split().count("note")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -45,9 +46,11 @@ td.d{white-space:nowrap}td.t,th.t{min-width:16em;max-width:44em;white-space:norm
 line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
 #model td{overflow-wrap:anywhere}#model tbody th{white-space:normal}
 img{max-width:100%%}.note{color:#666;font-size:.9em}
-@media print{body{margin:0;max-width:none;padding:0}.scroll{overflow:visible}table{font-size:.75em}
+.chart{overflow-x:auto;max-width:100%%}.chart img{height:auto;min-width:calc(var(--w)*.75)}
+@media print{body{margin:0;max-width:none;padding:0}.scroll,.chart{overflow:visible}table{font-size:.75em}
 thead th,td.n{white-space:normal}td:not([class]){min-width:0;overflow-wrap:anywhere}tbody th,td.d{white-space:normal}
-th,td{padding:.2em .3em}td.t,th.t{min-width:10em}h2,h3{break-after:avoid}tr,img{break-inside:avoid}}
+th,td{padding:.2em .3em}td.t,th.t{min-width:10em}h2,h3{break-after:avoid}tr,img,.keep{break-inside:avoid}
+.chart img{min-width:0}}
 """
 """A nav link is one block: it moves to the next line whole, as a word does, and only a title wider than the line
 (the segments', holding a long column name) wraps, instead of pushing the page off a phone's screen and the paper.
@@ -56,11 +59,17 @@ text column, which would squeeze it to one; the model table, the page's second, 
 on the screen too, so that on a phone its name and accuracy are on the screen beside them; td.t, a review, reads
 in the direction of its first letter, and so does th.t, a long text as a row's heading (a message), which wraps
 as a review does instead of running off the screen.
+A chart (``.chart``, its image ``--w`` pixels wide as drawn) is shrunk to the screen no further than three quarters of
+its width, where its 10-point labels are still 10 pixels high: on a phone, it scrolls sideways as a wide table does,
+instead of being shrunk to a third of its width (a 1000-pixel trend on a 358-pixel screen), its labels 5 pixels high
+(a browser blocking the image shows its alt text in that box, which scrolls too; the table under it holds its figures).
 Printed (to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box,
 in smaller type and narrower cells, its headings wrap, a count wraps before its share (``1,234 (12.3%)``), a label's
 Latin word (a sha256) anywhere, and a row's heading, an id, date or segment where its text may break (a space),
 so that every column is on an A4 page's 703 px (the least confident predictions, 11 columns, were 743 px wide on
-the sample's English page, 788 on a 100,000-row dump's)."""
+the sample's English page, 788 on a 100,000-row dump's); a chart is shrunk to the paper's width as it needs, and kept
+on one page with the headings and notes that lead up to it (``.keep``): a page ended with the heading and the note of
+the reasons' chart, which started the next (the sample's second and third pages)."""
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 """On a phone, the page is laid out at the screen's width (without it, at a desktop's 980 px and shrunk to fit:
 text too small to read); its wide tables scroll sideways."""
@@ -118,6 +127,11 @@ def render_table(table: Table) -> str:
     return '<div class="scroll">' + "\n".join([*lines, "</tbody></table>"]) + "</div>"
 
 
+def png_width(uri: str) -> int:
+    """Return the width in pixels of the PNG of a ``data:image/png;base64,…`` *uri* (from its IHDR chunk)."""
+    return int.from_bytes(base64.b64decode(uri.partition(",")[2][:32])[16:20], "big")
+
+
 def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
     """Return one block as HTML (a chart only when *charts_on*); the characters a chart has no glyph for are added
     to *missing* (without it, :func:`~taikai.analysis.to_data_uri` warns of them)."""
@@ -141,16 +155,27 @@ def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] 
             uri, drawn_as_missing = charts.png_uri(fig)
             missing.update(dict.fromkeys(drawn_as_missing))
         caption = f'\n<p class="note">{escape(block.caption)}</p>' if block.caption else ""
-        return f'<img src="{uri}" alt="{escape(block.alt)}">{caption}'
+        image = f'<img src="{uri}" alt="{escape(block.alt)}" style="--w:{png_width(uri)}px">'
+        return f'<div class="chart">{image}</div>{caption}'
     raise TypeError(f"not a report block: {block!r}")
 
 
 def render_section(section: Section, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
-    """Return one section as HTML (*missing* as for :func:`render_block`)."""
-    parts = [render_block(b, charts_on, missing) for b in section.blocks]
-    return (
-        f'<section id="{escape(section.key)}">\n<h2>{escape(section.title)}</h2>\n' + "\n".join(parts) + "\n</section>"
-    )
+    """Return one section as HTML (*missing* as for :func:`render_block`): a chart in one box (``.keep``) with the
+    headings and notes that lead up to it, the section's heading too when they are all that comes before it."""
+    parts: list[str] = []
+    lead = [f"<h2>{escape(section.title)}</h2>"]  # the headings and notes before the next block, said with it
+    for block in section.blocks:
+        part = render_block(block, charts_on, missing)
+        if isinstance(block, (Heading, Paragraph, Note)):
+            lead.append(part)
+        elif isinstance(block, Figure) and part:
+            parts.append('<div class="keep">' + "\n".join([*lead, part]) + "</div>")
+            lead = []
+        else:
+            parts.extend([*lead, part])
+            lead = []
+    return f'<section id="{escape(section.key)}">\n' + "\n".join([*parts, *lead]) + "\n</section>"
 
 
 def render_page(
