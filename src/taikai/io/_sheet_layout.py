@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_list
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 _BLOCK = 1 << 20
 _OVERLAP = 1 << 12
@@ -104,13 +107,19 @@ def layout_warnings(
     return said
 
 
-def column_warning(where: str, layout: Layout, names: list[str]) -> str:
-    """Return the warning of the columns of *layout* hidden in Excel among the named ones (*names*, from column A),
-    of the sheet *where* names: a command reads such a column as any other (its texts, labels or ids), though the
-    sheet does not show it; ``""`` when none is hidden."""
+def column_warning(where: str, layout: Layout, names: list[str], read: Collection[str] | None = None) -> str:
+    """Return the warning of the columns of *layout* hidden in Excel among the named ones (*names*, from column A)
+    that a command reads (*read*: their names; ``None``: every one, a whole frame), of the sheet *where* names: a
+    command reads such a column as any other (its texts, labels or ids), though the sheet does not show it; ``""``
+    when none is hidden. A hidden column the command only carries along (batch copies it to its output) is not
+    said: what it holds changes nothing."""
     from openpyxl.utils import get_column_letter
 
-    hidden = [f"{get_column_letter(j)} ({names[j - 1]!r})" for j in layout.columns if j <= len(names)]
+    hidden = [
+        f"{get_column_letter(j)} ({names[j - 1]!r})"
+        for j in layout.columns
+        if j <= len(names) and (read is None or names[j - 1] in read)
+    ]
     if not hidden:
         return ""
     return (

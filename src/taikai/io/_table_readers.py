@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,7 @@ class XlsxReader:
         self._said: set[str] = set()  # the warnings of formulas with no value given, each once
         self._layout: Layout | None = None  # the sheet's hidden rows and merged cells, scanned on the first read
         self._told: set[object] = set()  # the hidden rows and merged ranges warned of
+        self.read: tuple[str, ...] | None = None  # the columns the command reads (None: all): see columns_read
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -242,9 +243,18 @@ class XlsxReader:
         said = layout_warnings(where, self._layout, first, len(self.columns), last, self._told)
         if Layout not in self._told:  # the hidden columns: said once, whichever rows are read
             self._told.add(Layout)
-            said.insert(0, column_warning(where, self._layout, self.columns))
+            said.insert(0, column_warning(where, self._layout, self.columns, self.read))
         for message in filter(None, said):
             warn_user(message, DataWarning)
+
+
+def columns_read(reader: object, names: Iterable[object]) -> None:
+    """Tell *reader* which of its columns the command reads (*names*: its text, label, id or date columns; ``None``
+    among them is skipped), before it reads its rows: of an xlsx sheet, the columns hidden in Excel are then warned
+    of among these only, not those carried along unread; without this call, among all (a whole frame is read). A
+    reader of another format has no hidden columns: nothing is kept."""
+    if isinstance(reader, XlsxReader):
+        reader.read = tuple(str(name) for name in names if name is not None)
 
 
 def _names_below(head: Head, empty: list[int]) -> str:
