@@ -60,6 +60,10 @@ DASK_ENGINE = "the Dask engine (taikai.dask.classify_files in Python, --engine d
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 
 
+_SHEETS = (".xlsx", ".xlsm")
+"""The names of a workbook, whose columns Excel heads by letter."""
+
+
 def no_column_error(
     missing: Sequence[tuple[object, Argument]],
     columns: Sequence[object],
@@ -79,7 +83,8 @@ def no_column_error(
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
-    given = " nor ".join(repr(column) + column_meant(str(column), names) for column, _ in missing)
+    sheet = (head is not None and head.unit == "row") or str(source).lower().endswith(_SHEETS)  # by letter too
+    given = " nor ".join(repr(column) + column_meant(str(column), names, sheet) for column, _ in missing)
     arguments = listed([str(argument) for _, argument in missing])
     options = [argument.option for _, argument in missing]
     if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)

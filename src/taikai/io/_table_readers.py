@@ -16,6 +16,7 @@ from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+from taikai.io._sheet_cells import beyond_named, names_below
 from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout
 from taikai.io._sniff import is_old_excel, old_excel_error
 from taikai.io._uncached_formulas import warn_uncached
@@ -120,15 +121,17 @@ class XlsxReader:
         when a row below is a header's (a title over merged cells above it), say to delete the rows above it; a
         sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read another depends on
         the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
+        from openpyxl.utils import get_column_letter
+
         of, _ = sheet_read(self)
         where = of.removeprefix(" of ") or f"sheet {self.title!r}"
         head = self.head()
         advice = head.header_below_gaps()
         if empty:
-            cause = f"row 1 has no column name in column(s) {empty}"
+            cause = f"row 1 has no column name in column(s) {', '.join(map(get_column_letter, empty))}"
             if advice:
                 raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
-            below = _names_below(head, empty)
+            below = names_below(head, empty)
             if below:
                 raise InputError(
                     f"{self.path}: {where}: {cause}; row 2 has {below} there: the header seems to take two rows; "
@@ -196,7 +199,7 @@ class XlsxReader:
                     done += 1
                     if len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
-                        bad.append(BadLine(line, f"cells beyond the {width} named columns", raw))
+                        bad.append(BadLine(line, beyond_named(values, width, line), raw))
                     elif tuple(values[:width]) == self._header:  # two exports pasted into one sheet: no review
                         bad.append(BadLine(line, REPEATED_HEADER_ROW, "\t".join(map(str, self._header))))
                     elif all(v is None for v in values):
@@ -255,18 +258,6 @@ def columns_read(reader: object, names: Iterable[object]) -> None:
     reader of another format has no hidden columns: nothing is kept."""
     if isinstance(reader, XlsxReader):
         reader.read = tuple(str(name) for name in names if name is not None)
-
-
-def _names_below(head: Head, empty: list[int]) -> str:
-    """Return, quoted, the cells of row 2 in the columns *empty* of row 1 when each holds what looks like a column
-    name (a short text, not a number): a header of two rows; else ``""``."""
-    from taikai._column_names import HEADER_CELL
-
-    row = head.rows[1] if len(head.rows) > 1 else ()
-    cells = [row[j - 1].strip() if j <= len(row) else "" for j in empty]
-    if not all(cells) or any(len(c) > HEADER_CELL or c.replace(".", "", 1).isdigit() for c in cells):
-        return ""
-    return ", ".join(map(repr, cells))
 
 
 def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:
