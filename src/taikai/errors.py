@@ -60,10 +60,6 @@ DASK_ENGINE = "the Dask engine (taikai.dask.classify_files in Python, --engine d
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 
 
-_SHEETS = (".xlsx", ".xlsm")
-"""The names of a workbook, whose columns Excel heads by letter."""
-
-
 def no_column_error(
     missing: Sequence[tuple[object, Argument]],
     columns: Sequence[object],
@@ -83,7 +79,7 @@ def no_column_error(
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
-    sheet = (head is not None and head.unit == "row") or str(source).lower().endswith(_SHEETS)  # by letter too
+    sheet = (head is not None and head.unit == "row") or str(source).lower().endswith((".xlsx", ".xlsm"))
     given = " nor ".join(repr(column) + column_meant(str(column), names, sheet) for column, _ in missing)
     arguments = listed([str(argument) for _, argument in missing])
     options = [argument.option for _, argument in missing]
