@@ -57,11 +57,37 @@ def is_old_excel(path: Path) -> bool:
     return first_bytes(path, len(OLE2)) == OLE2
 
 
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The name of the stream in which Excel saves an xlsx workbook with a password, inside an OLE2 file (as .xls is)."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """Return whether the OLE2 file *path* holds a workbook encrypted with a password (its ``EncryptedPackage``
+    stream: Excel's File > Info > Protect Workbook > Encrypt with Password), searched block by block."""
+    try:
+        with open(path, "rb") as f:
+            tail = b""
+            while block := f.read(1 << 20):
+                if _ENCRYPTED in tail + block:
+                    return True
+                tail = block[-len(_ENCRYPTED) :]
+    except OSError:
+        return False
+    return False
+
+
 def old_excel_error(path: Path, *, output: bool = False) -> InputError:
-    """Return the error for an Excel 97–2003 workbook (.xls) to read, or with *output* to write."""
+    """Return the error for an Excel 97–2003 workbook (.xls) to read, or with *output* to write; an xlsx workbook
+    saved with a password, which Excel writes in the same kind of file, is said to be one."""
     if output:
         return InputError(
             f"{path}: taikai does not write .xls (Excel 97–2003) workbooks: name the output .xlsx or .csv"
+        )
+    if is_encrypted(path):
+        return InputError(
+            f"{path}: a workbook protected with a password (encrypted) is not read: open it in Excel, clear the "
+            "password (File > Info > Protect Workbook > Encrypt with Password) and save it, or save a copy without "
+            "one as .xlsx or CSV"
         )
     what = (
         ".xls (Excel 97–2003)"
