@@ -22,7 +22,7 @@ def _ole2(path: Path, streams: list[str], pad: int = 0) -> Path:
     [
         # said "an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as .xlsx or CSV from Excel"
         ("locked.xlsx", ["EncryptionInfo", "EncryptedPackage"], 0, ENCRYPTED),
-        ("locked.xlsx", ["EncryptionInfo", "EncryptedPackage"], (1 << 20) - 778, ENCRYPTED),  # its name across two blocks
+        ("locked.xlsx", ["EncryptionInfo", "EncryptedPackage"], (1 << 20) - 778, ENCRYPTED),  # name across blocks
         ("locked.csv", ["EncryptionInfo", "EncryptedPackage"], 0, ENCRYPTED),
         ("old.xls", ["Workbook"], 0, ".xls (Excel 97–2003) is not read"),
         ("old.xlsx", ["Workbook"], 0, "an .xls (Excel 97–2003) workbook, whatever its name, is not read"),
