@@ -1,8 +1,10 @@
 """What an xlsx sheet's reader says of its cells, naming them as Excel shows them (column letters, ``F5``): cells past
-the named columns, and the names in row 2 under the blank ones of row 1 (a header of two rows)."""
+the named columns, and the names in row 2 under the blank ones of row 1 (a header of two rows); and of Excel's lock
+file (``~$reviews.xlsx``), given in place of the workbook open in Excel."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_list
@@ -32,3 +34,22 @@ def beyond_named(values: Sequence[object], width: int, row: int) -> str:
 
     cells = [f"{get_column_letter(j)}{row}" for j, v in enumerate(values[width:], width + 1) if v is not None]
     return f"cell(s) {cut_list(cells, 5)} beyond the {width} named columns, A to {get_column_letter(width)}"
+
+
+LOCK_FILE = "~$"
+"""How the name of the file Excel writes beside a workbook it has open starts (``~$reviews.xlsx``)."""
+
+
+def lock_file_error(path: Path) -> str:
+    """Return what to say of *path*, a file named as Excel's lock file (``~$reviews.xlsx``): it holds the name of
+    who has the workbook open, no rows; the workbook is the file named without ``~$``, named when it is there."""
+    workbook = path.with_name(path.name.removeprefix(LOCK_FILE))
+    there = (
+        f"read {workbook} instead (as last saved: save it in Excel first)"
+        if workbook.is_file()
+        else f"read the workbook itself ({workbook.name}, where it was opened from)"
+    )
+    return (
+        f"{path}: the lock file Excel keeps beside a workbook while it is open (it holds who opened it, no rows): "
+        f"{there}"
+    )
