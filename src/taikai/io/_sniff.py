@@ -97,6 +97,28 @@ def old_excel_error(path: Path, *, output: bool = False) -> InputError:
     return InputError(f"{path}: {what} is not read: save it as .xlsx or CSV from Excel")
 
 
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+"""The ``mimetype`` entry of an OpenDocument spreadsheet (.ods: LibreOffice's, or Excel's "OpenDocument" save)."""
+
+
+def is_ods(path: Path) -> bool:
+    """Return whether *path* is an OpenDocument spreadsheet, whatever its name: a zip archive whose ``mimetype``
+    entry says so."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").strip().startswith(_ODS)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def ods_error(path: Path) -> InputError:
+    """Return the error for an OpenDocument spreadsheet to read: what it is and how to save it as what is read."""
+    return InputError(
+        f"{path}: an OpenDocument spreadsheet (.ods) is not read: save it as .xlsx or CSV (in LibreOffice Calc: "
+        "File > Save As; Excel opens it too), and give that file"
+    )
+
+
 def binary_format(path: Path) -> str | None:
     """Return what the binary file *path* is by its first bytes, whatever its name: ``xls`` (Excel 97–2003),
     ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive), ``parquet``, or compressed data
@@ -144,6 +166,8 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
     if is_compressed(found):
         return compressed_error(path, found, taken)
     if found == "zip":
+        if is_ods(path):
+            return ods_error(path)
         return InputError(f"{path} is a zip archive, not {taken}; extract the file it holds and give that")
     extension = ".xlsx" if found == "xlsx" else ".parquet"
     kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"
