@@ -16,47 +16,10 @@ from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
-from taikai.io._sheet_cells import LOCK_FILE, beyond_named, lock_file_error, names_below
+from taikai.io._sheet_cells import beyond_named, names_below
 from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout
-from taikai.io._sniff import is_ods, is_old_excel, ods_error, old_excel_error
 from taikai.io._uncached_formulas import warn_uncached
-
-_RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
-
-
-def _xlsx_problem(exc: Exception) -> str:
-    """Return in words why openpyxl could not open a workbook."""
-    import zipfile
-
-    if isinstance(exc, zipfile.BadZipFile):
-        return "an xlsx file is a zip archive, and this file is not one: damaged, or another format renamed .xlsx"
-    if isinstance(exc, KeyError):
-        return f"the part {exc.args[0]!r} of the workbook is missing: the file is damaged"
-    return f"the file is damaged or not an xlsx workbook: {exc}"
-
-
-@contextmanager
-def open_workbook(path: Path) -> Iterator[Any]:
-    """Open the xlsx workbook *path* read-only for the block, whatever its name: openpyxl refuses a path whose
-    extension is not one of Excel's, so it is given the open file (``--input-format xlsx`` reads ``wb.csv``).
-    A file that is not a workbook is an :class:`InputError` saying what it is and what to do."""
-    import openpyxl
-
-    with open(path, "rb") as handle:
-        try:
-            wb = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-            if is_old_excel(path):  # openpyxl's own message advises xlrd, which taikai does not use
-                raise old_excel_error(path) from None
-            if is_ods(path):  # an .ods read with --input-format xlsx: a zip archive, but not of a workbook
-                raise ods_error(path) from None
-            if path.name.startswith(LOCK_FILE):  # Excel's owner file, beside a workbook open in it
-                raise InputError(lock_file_error(path)) from None
-            raise InputError(f"{path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
-        try:
-            yield wb
-        finally:
-            wb.close()
+from taikai.io._workbook import open_workbook
 
 
 def sheet_names(path: Path) -> list[str]:
