@@ -18,6 +18,7 @@ from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated,
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sheet_cells import beyond_named, names_below
 from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout
+from taikai.io._table_totals import total_rows
 from taikai.io._uncached_formulas import warn_uncached
 from taikai.io._workbook import open_workbook
 
@@ -150,7 +151,8 @@ class XlsxReader:
         line = position["line"] if position else 1
         done = position["done"] if position else 0
         quiet = bool(position and position.get("past"))
-        with self._open() as (_, ws):
+        with self._open() as (wb, ws):
+            totals = total_rows(wb, ws)  # an Excel table's total row (合計): no review, not read
             if not quiet and self.rows is None:  # every row from here on is read: said before
                 self._warn_layout(ws, line + 1)
             ws.reset_dimensions()
@@ -164,7 +166,10 @@ class XlsxReader:
                     line += 1
                     values = marks.mark(line, values)
                     done += 1
-                    if len(values) > width and any(v is not None for v in values[width:]):
+                    if line in totals:
+                        blank += 1
+                        self._warn_total(line, totals[line], quiet)
+                    elif len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
                         bad.append(BadLine(line, beyond_named(values, width, line), raw))
                     elif tuple(values[:width]) == self._header:  # two exports pasted into one sheet: no review
@@ -190,6 +195,21 @@ class XlsxReader:
                 marks.close()
             if not quiet:
                 self._warn_read(ws, first, line, empty, marks.marked)
+
+    def _warn_total(self, row: int, table: str, quiet: bool) -> None:
+        """Warn once (:class:`DataWarning`) that sheet row *row*, the total row of the Excel table *table*, is not
+        read; unless *quiet* (a row past the run's)."""
+        from taikai._warn import warn_user
+        from taikai.errors import DataWarning
+
+        if not quiet and f"total row {row}" not in self._said:
+            self._said.add(f"total row {row}")
+            warn_user(
+                f"{self.path}: sheet {self.title!r}: row {row} is the total row of {table}, which sums the rows "
+                "above it: it is not read as a review (counted as a blank row); turn it off (Table Design > Total "
+                "Row) if it holds a review",
+                DataWarning,
+            )
 
     def _warn_read(self, ws: Any, first: int, last: int, empty: int, marked: list[tuple[int, int]]) -> None:
         """Warn of what rows *first* to *last*, read, held: formulas with no value saved (up to row *empty*, the
