@@ -127,3 +127,26 @@ def column_warning(where: str, layout: Layout, names: list[str], read: Collectio
         f"{cut_list(hidden, SHOWN)}; unhide them to see what a command may read from them (texts, labels, ids, "
         "dates), or delete them from the sheet if they are not to be read"
     )
+
+
+def sheet_warning(where: str, ws: Any) -> str:
+    """Return the warning of the sheet *ws*, read as the workbook's first (no sheet given), when Excel hides it (a
+    lookup or an old copy kept out of sight): the rows read are not those the workbook shows; with the sheets it
+    shows and how to read one. ``""`` for a sheet shown."""
+    import shlex
+
+    from taikai.errors import SHEET
+
+    if getattr(ws, "sheet_state", "visible") == "visible":
+        return ""
+    shown = [s.title for s in getattr(ws.parent, "worksheets", ()) if s.sheet_state == "visible"]
+    named = SHEET.current()
+    how = ""
+    if shown:
+        option = f" ({named.option} {shlex.quote(shown[0])} on the command line)" if named.option else ""
+        listed = ", ".join(map(repr, shown))
+        how = f"; the sheets Excel shows are {listed}: read one with {named.name}={shown[0]!r}{option}"
+    return (
+        f"{where}, read as the workbook's first sheet, is hidden in Excel: its rows are not those the workbook "
+        f"shows{how}, or unhide it (right-click a sheet tab > Unhide) if it is the one to read"
+    )

@@ -17,7 +17,7 @@ from taikai.io._json_lines import nested_hint
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sheet_cells import beyond_named, names_below
-from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout
+from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout, sheet_warning
 from taikai.io._table_totals import total_rows
 from taikai.io._uncached_formulas import warn_uncached
 from taikai.io._workbook import open_workbook
@@ -234,6 +234,7 @@ class XlsxReader:
         if Layout not in self._told:  # the hidden columns: said once, whichever rows are read
             self._told.add(Layout)
             said.insert(0, column_warning(where, self._layout, self.columns, self.read))
+            said.insert(0, sheet_warning(where, ws) if self.sheet is None else "")  # a hidden sheet read as first
         for message in filter(None, said):
             warn_user(message, DataWarning)
 
