@@ -1,5 +1,5 @@
 """An OpenDocument spreadsheet (.ods, LibreOffice's) given by mistake is said to be one, with how to save it as what
-taikai reads, under any name (:func:`taikai.io._sniff.ods_error`)."""
+taikai reads, under any name (:func:`taikai.io._sniff.spreadsheet_error`)."""
 
 import zipfile
 from pathlib import Path
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 SAID = "an OpenDocument spreadsheet (.ods) is not read: save it as .xlsx or CSV (in LibreOffice Calc: File > Save As"
+XLSB = "an Excel binary workbook (.xlsb) is not read: save it as .xlsx or CSV (in Excel: Save As), and give that file"
 
 
 def _ods(path: Path) -> Path:
@@ -15,6 +16,29 @@ def _ods(path: Path) -> Path:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<office:document-content/>")
     return path
+
+
+def _xlsb(path: Path) -> Path:
+    """Write the part of an Excel binary workbook that tells it: ``xl/workbook.bin``."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("reviews.xlsb", []),  # said "cannot tell the format from the extension '.xlsb'; name the format with …"
+        ("reviews.xlsx", []),  # said "not a readable xlsx workbook (… File contains no valid workbook part)"
+        ("reviews.xlsb", ["--input-format", "xlsx"]),  # the same
+    ],
+)
+def test_an_xlsb_file_is_said_to_be_one(invoke, tmp_path, tiny_model_dir, name, extra):
+    path = _xlsb(tmp_path / name)
+    result = invoke("batch", path, "-m", tiny_model_dir, "-o", tmp_path / "o.csv", "--text-column", "text", *extra)
+    assert result.exit_code == 2, result.output
+    assert f"{path}: {XLSB}" in result.output, result.output
 
 
 @pytest.mark.parametrize(

@@ -101,22 +101,28 @@ _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 """The ``mimetype`` entry of an OpenDocument spreadsheet (.ods: LibreOffice's, or Excel's "OpenDocument" save)."""
 
 
-def is_ods(path: Path) -> bool:
-    """Return whether *path* is an OpenDocument spreadsheet, whatever its name: a zip archive whose ``mimetype``
-    entry says so."""
+def other_spreadsheet(path: Path) -> str | None:
+    """Return what *path* is when it is a spreadsheet taikai does not read, whatever its name: a zip archive of an
+    OpenDocument spreadsheet (its ``mimetype`` entry says so) or of an Excel binary workbook (``xl/workbook.bin``);
+    else ``None``."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.read("mimetype").strip().startswith(_ODS)
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS):
+                return "an OpenDocument spreadsheet (.ods)"
+            return "an Excel binary workbook (.xlsb)" if "xl/workbook.bin" in names else None
+    except (OSError, zipfile.BadZipFile):
+        return None
 
 
-def ods_error(path: Path) -> InputError:
-    """Return the error for an OpenDocument spreadsheet to read: what it is and how to save it as what is read."""
-    return InputError(
-        f"{path}: an OpenDocument spreadsheet (.ods) is not read: save it as .xlsx or CSV (in LibreOffice Calc: "
-        "File > Save As; Excel opens it too), and give that file"
-    )
+def spreadsheet_error(path: Path) -> InputError | None:
+    """Return the error for a spreadsheet taikai does not read (:func:`other_spreadsheet`): what it is and how to
+    save it as what is read; ``None`` for any other file."""
+    kind = other_spreadsheet(path)
+    if kind is None:
+        return None
+    where = "in LibreOffice Calc: File > Save As; Excel opens it too" if "(.ods)" in kind else "in Excel: Save As"
+    return InputError(f"{path}: {kind} is not read: save it as .xlsx or CSV ({where}), and give that file")
 
 
 def binary_format(path: Path) -> str | None:
@@ -166,8 +172,8 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
     if is_compressed(found):
         return compressed_error(path, found, taken)
     if found == "zip":
-        if is_ods(path):
-            return ods_error(path)
+        if (other := spreadsheet_error(path)) is not None:
+            return other
         return InputError(f"{path} is a zip archive, not {taken}; extract the file it holds and give that")
     extension = ".xlsx" if found == "xlsx" else ".parquet"
     kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"

@@ -9,7 +9,7 @@ from typing import Any
 
 from taikai.errors import InputError
 from taikai.io._sheet_cells import LOCK_FILE, lock_file_error
-from taikai.io._sniff import is_ods, is_old_excel, ods_error, old_excel_error
+from taikai.io._sniff import is_old_excel, old_excel_error, spreadsheet_error
 
 _RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
 
@@ -38,8 +38,8 @@ def open_workbook(path: Path) -> Iterator[Any]:
         except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
             if is_old_excel(path):  # openpyxl's own message advises xlrd, which taikai does not use
                 raise old_excel_error(path) from None
-            if is_ods(path):  # an .ods read with --input-format xlsx: a zip archive, but not of a workbook
-                raise ods_error(path) from None
+            if (other := spreadsheet_error(path)) is not None:  # .ods, .xlsb: zip archives, of no xlsx workbook
+                raise other from None
             if path.name.startswith(LOCK_FILE):  # Excel's owner file, beside a workbook open in it
                 raise InputError(lock_file_error(path)) from None
             raise InputError(f"{path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
