@@ -130,3 +130,36 @@ def test_column_meant_says_a_number_is_no_column_name(name, names, said):
 )
 def test_header_after_title_says_a_header_row_below_a_one_cell_title(rows, unit, said):
     assert Head(tuple(map(tuple, rows)), unit).header_after_title() == said
+
+
+@pytest.mark.parametrize(
+    ("name", "names", "sheet", "said"),
+    [
+        (
+            "C",
+            ["ID", "投稿日", "本文"],
+            True,
+            " (columns are chosen by the name in row 1, not by letter: column C is '本文')",
+        ),
+        (
+            "A",
+            ["text", "reasons"],
+            True,
+            " (columns are chosen by the name in row 1, not by letter: column A is 'text')",
+        ),
+        ("C", ["ID", "投稿日", "本文"], False, ""),  # a CSV file's columns have no letters
+        ("ID", ["番号", "本文"], True, ""),  # no column 238: a name, not a letter
+        ("D", ["text", "reasons"], True, ""),  # no column D
+        (
+            "C",
+            ["A", "B", "本文"],
+            True,
+            " (columns are chosen by the name in row 1, not by letter: column C is '本文')",
+        ),
+        ("c", ["ID", "投稿日", "本文"], True, ""),  # Excel heads its columns in capitals
+        ("Text", ["id", "text"], True, " (did you mean 'text'?)"),  # a near miss as before
+    ],
+)
+def test_column_meant_says_a_letter_is_no_column_name(name, names, sheet, said):
+    """Regression: `--text-column C` on a workbook (Excel heads its columns A, B, C) got only "no column 'C'"."""
+    assert column_meant(name, names, sheet) == said

@@ -54,17 +54,37 @@ def did_you_mean(name: str, names: Sequence[str], cutoff: float = CLOSE, typo: i
     return f" (did you mean {close!r}?)" if close is not None else ""
 
 
-def column_meant(name: str, names: Sequence[str]) -> str:
+def column_meant(name: str, names: Sequence[str], sheet: bool = False) -> str:
     """Return what a column *name* not among *names* most likely meant, for the end of a message that names it: a
     near miss (:func:`did_you_mean`), or, for a number given where the columns have names (``--text-column 3``), that
     columns are chosen by name and the name of the column at that place: `` (columns are chosen by name, not by
-    number: column 3, counting from 1, is '本文')``."""
+    number: column 3, counting from 1, is '本文')``; of a *sheet* (xlsx), for a column's letter (``--text-column C``,
+    as Excel heads its columns), the same by letter: `` (columns are chosen by the name in row 1, not by letter:
+    column C is '本文')``, when the sheet has that column (``ID`` is a name more likely than column 238)."""
     near = did_you_mean(name, names)
-    if near or not name.strip().isdecimal() or any(known.strip().isdecimal() for known in names):
-        return near  # a frame read with header=None has numbers for names: a number is a name there
+    if near:
+        return near
+    letters = name.strip()
+    if sheet and _COLUMN_LETTERS.fullmatch(letters) and column_number(letters) <= len(names):
+        at = names[column_number(letters) - 1]
+        return f" (columns are chosen by the name in row 1, not by letter: column {letters} is {at!r})"
+    if not name.strip().isdecimal() or any(known.strip().isdecimal() for known in names):
+        return ""  # a frame read with header=None has numbers for names: a number is a name there
     number = int(name)
     at = f": column {number}, counting from 1, is {names[number - 1]!r}" if 1 <= number <= len(names) else ""
     return f" (columns are chosen by name, not by number{at})"
+
+
+_COLUMN_LETTERS = re.compile("[A-Z]{1,3}")
+"""A column's letters as Excel heads it (A to XFD), in capitals as it shows them."""
+
+
+def column_number(letters: str) -> int:
+    """Return the 1-based number of the sheet column *letters* names (``A`` 1, ``AA`` 27)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 @dataclass(frozen=True)

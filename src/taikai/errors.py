@@ -79,7 +79,8 @@ def no_column_error(
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
-    given = " nor ".join(repr(column) + column_meant(str(column), names) for column, _ in missing)
+    sheet = (head is not None and head.unit == "row") or str(source).lower().endswith((".xlsx", ".xlsm"))
+    given = " nor ".join(repr(column) + column_meant(str(column), names, sheet) for column, _ in missing)
     arguments = listed([str(argument) for _, argument in missing])
     options = [argument.option for _, argument in missing]
     if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)

@@ -48,7 +48,7 @@ def _write(path, rows, sheets=()):
         (
             "merged.xlsx",
             MERGED,
-            "sheet 'Sheet': row 1 has no column name in column(s) [2, 3], as a title over merged cells has: if row 2 "
+            "sheet 'Sheet': row 1 has no column name in column(s) B, C, as a title over merged cells has: if row 2 "
             + HEADER.format(unit="row"),
             "name them",
         ),
@@ -135,20 +135,20 @@ def test_header_below_gaps_wider_than_the_names(rows, wider_than, advice):
                 [None, None, "投稿日", "platform"],
                 ["1", "手数料が高い", "2025-01-02", "CW"],
             ],
-            "row 1 has no column name in column(s) [3]; row 2 has '投稿日' there: the header seems to take two rows; "
+            "row 1 has no column name in column(s) C; row 2 has '投稿日' there: the header seems to take two rows; "
             "keep one: put every column's name in row 1 and delete row 2",
         ),
         (
             [["id", "本文", None, "メタ"], ["1", "手数料が高い", "3"]],
-            "row 1 has no column name in column(s) [3]; name them",
+            "row 1 has no column name in column(s) C; name them",
         ),  # a number
         (
             [["id", "本文", None, "メタ"], ["1", "手数料が高い", None, "CW"]],
-            "row 1 has no column name in column(s) [3]; name them",
+            "row 1 has no column name in column(s) C; name them",
         ),  # empty
         (
             [["id", "本文", None, "メタ"], ["1", "手数料が高い", "x" * 41, "CW"]],
-            "row 1 has no column name in column(s) [3]; name them",
+            "row 1 has no column name in column(s) C; name them",
         ),  # a text
     ],
 )
@@ -181,7 +181,7 @@ the titles, and an empty last cell, which a CSV saves as a trailing comma."""
         ),
         (
             "merged.xlsx",
-            "sheet 'Sheet': row 1 has no column name in column(s) [2], as a title over merged cells has: if row 2 "
+            "sheet 'Sheet': row 1 has no column name in column(s) B, as a title over merged cells has: if row 2 "
             "('id', '本文', 'reasons', 'sentiment') is the header, delete the rows above it",
         ),
     ],

@@ -76,3 +76,24 @@ def test_a_hidden_column_read_is_said(tmp_path, invoke, tiny_model_dir, labelled
     assert len(said) == 1, result.output
     sheet = "taikai" if "{predictions}" in command else "Sheet"  # batch names its output's sheet
     assert f"sheet {sheet!r}: 1 {WARNED}{named}; unhide them" in said[0], said
+
+
+@pytest.mark.parametrize(
+    ("command", "hidden"),
+    [
+        (["batch", "{book}", "-o", "{tmp}/o.csv", "-m", "{model}", "--text-column", "text", "--prefix", "p_"], "B"),
+        (["batch", "{book}", "-o", "{tmp}/o.csv", "-m", "{model}", "--text-column", "text", "--prefix", "p_"], "D"),
+        (["drift", "{book}", "-m", "{model}"], "C"),
+        (["evaluate", "{book}", "-m", "{model}"], "D"),
+        (["train", "{book}", "-o", "{tmp}/m", "--folds", "0", "--test-size", "0"], "D"),
+    ],
+)
+def test_a_hidden_column_not_read_is_not_said(tmp_path, invoke, tiny_model_dir, labelled_rows, command, hidden):
+    """Regression: every hidden column with a name was warned of, also one the command only carries along (batch
+    copies a hidden ``memo`` to its output; drift reads no label): the warning is of the columns the command reads."""
+    rows = [[*labelled_rows[0], "memo"], *([*row, "x"] for row in labelled_rows[1:])]
+    book = _workbook(rows, tmp_path / "book.xlsx", hidden)
+    values = {"book": book, "model": tiny_model_dir, "tmp": tmp_path}
+    result = invoke(*[part.format(**values) for part in command])
+    assert result.exit_code in (0, 1), result.output
+    assert WARNED not in result.output, result.output

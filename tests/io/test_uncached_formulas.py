@@ -92,8 +92,8 @@ def test_many_cells_are_counted_and_the_first_named(tmp_path):
         ({"B1": '|<f>"te"&amp;"xt"</f><v />'}, "row 1's cell(s) B1 hold a formula but no value saved for it"),
         ({"A1": "|<f>1+1</f><v/>"}, "row 1's cell(s) A1 hold a formula"),  # a column before a named one
         ({"A1": "|<f>1+1</f>", "B1": "|<f>1+1</f>"}, "row 1's cell(s) A1, B1 hold a formula"),  # the whole row
-        ({"A1": ' t="str"|<f>IF(B2="","",B2)</f><v></v>'}, "row 1 has no column name in column(s) [1]"),  # saved ""
-        ({"A1": "|"}, "row 1 has no column name in column(s) [1]"),  # a blank cell: no formula to speak of
+        ({"A1": ' t="str"|<f>IF(B2="","",B2)</f><v></v>'}, "row 1 has no column name in column(s) A"),  # saved ""
+        ({"A1": "|"}, "row 1 has no column name in column(s) A"),  # a blank cell: no formula to speak of
     ],
 )
 def test_a_header_formula_with_no_value_is_named_as_the_cause(tmp_path, cells, said):

@@ -32,6 +32,7 @@ from taikai.io import (
     check_header_row,
     check_made_by,
     check_sheet_column,
+    columns_read,
     escaped_count,
     format_of,
     is_predictions,
@@ -120,6 +121,8 @@ def file_statistics(
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
     wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
     check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
+    if not is_predictions(columns):  # a dump's text and dates (of predictions, all): hidden in Excel, said if read
+        columns_read(reader, [column_label(columns, text_column), date_column])
     if column_label(columns, text_column) not in columns:  # not there: name the columns that read as reviews
         reviews = reviews_hint(review_columns(reader), text_argument)
         find_column(

@@ -131,7 +131,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
-    from taikai.io._table_readers import check_sheet_column, sheet_names, sheet_read
+    from taikai.io._table_readers import check_sheet_column, columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
@@ -269,7 +269,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
     "._parquet_reader": ("is_bytes", "utf8_text"),
-    "._table_readers": ("check_sheet_column", "sheet_names", "sheet_read"),
+    "._table_readers": ("check_sheet_column", "columns_read", "sheet_names", "sheet_read"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._writers": (
         "OUTPUT_ENCODINGS",

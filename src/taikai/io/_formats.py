@@ -33,6 +33,7 @@ from taikai.io._sniff import (
     misread_error,
     old_excel_error,
     sniffed_format,
+    spreadsheet_error,
 )
 
 TEXT_FORMATS = ("csv", "tsv", "jsonl")
@@ -78,6 +79,9 @@ def format_of(
             check_path(Path(path))  # a missing file is said to be missing, as one of another name is
             misread = misread_error(Path(path), "txt", option)  # a workbook or Parquet file named .txt
             raise misread or plain_text_error(Path(path), kind, option)
+        other = spreadsheet_error(Path(path)) if option != OUTPUT_FORMAT else None
+        if other is not None:  # .ods, .xlsb: to save as what is read
+            raise other
         compressed = binary_format(Path(path)) if option != OUTPUT_FORMAT else None
         if is_compressed(compressed):  # r.csv.gz: not a format to name, but data to decompress
             raise compressed_error(Path(path), str(compressed))

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_list
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 _BLOCK = 1 << 20
 _OVERLAP = 1 << 12
@@ -104,17 +107,46 @@ def layout_warnings(
     return said
 
 
-def column_warning(where: str, layout: Layout, names: list[str]) -> str:
-    """Return the warning of the columns of *layout* hidden in Excel among the named ones (*names*, from column A),
-    of the sheet *where* names: a command reads such a column as any other (its texts, labels or ids), though the
-    sheet does not show it; ``""`` when none is hidden."""
+def column_warning(where: str, layout: Layout, names: list[str], read: Collection[str] | None = None) -> str:
+    """Return the warning of the columns of *layout* hidden in Excel among the named ones (*names*, from column A)
+    that a command reads (*read*: their names; ``None``: every one, a whole frame), of the sheet *where* names: a
+    command reads such a column as any other (its texts, labels or ids), though the sheet does not show it; ``""``
+    when none is hidden. A hidden column the command only carries along (batch copies it to its output) is not
+    said: what it holds changes nothing."""
     from openpyxl.utils import get_column_letter
 
-    hidden = [f"{get_column_letter(j)} ({names[j - 1]!r})" for j in layout.columns if j <= len(names)]
+    hidden = [
+        f"{get_column_letter(j)} ({names[j - 1]!r})"
+        for j in layout.columns
+        if j <= len(names) and (read is None or names[j - 1] in read)
+    ]
     if not hidden:
         return ""
     return (
         f"{where}: {len(hidden):,} column(s) hidden in Excel are read all the same, as every column is: "
         f"{cut_list(hidden, SHOWN)}; unhide them to see what a command may read from them (texts, labels, ids, "
         "dates), or delete them from the sheet if they are not to be read"
+    )
+
+
+def sheet_warning(where: str, ws: Any) -> str:
+    """Return the warning of the sheet *ws*, read as the workbook's first (no sheet given), when Excel hides it (a
+    lookup or an old copy kept out of sight): the rows read are not those the workbook shows; with the sheets it
+    shows and how to read one. ``""`` for a sheet shown."""
+    import shlex
+
+    from taikai.errors import SHEET
+
+    if getattr(ws, "sheet_state", "visible") == "visible":
+        return ""
+    shown = [s.title for s in getattr(ws.parent, "worksheets", ()) if s.sheet_state == "visible"]
+    named = SHEET.current()
+    how = ""
+    if shown:
+        option = f" ({named.option} {shlex.quote(shown[0])} on the command line)" if named.option else ""
+        listed = ", ".join(map(repr, shown))
+        how = f"; the sheets Excel shows are {listed}: read one with {named.name}={shown[0]!r}{option}"
+    return (
+        f"{where}, read as the workbook's first sheet, is hidden in Excel: its rows are not those the workbook "
+        f"shows{how}, or unhide it (right-click a sheet tab > Unhide) if it is the one to read"
     )

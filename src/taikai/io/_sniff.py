@@ -57,11 +57,37 @@ def is_old_excel(path: Path) -> bool:
     return first_bytes(path, len(OLE2)) == OLE2
 
 
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The name of the stream in which Excel saves an xlsx workbook with a password, inside an OLE2 file (as .xls is)."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """Return whether the OLE2 file *path* holds a workbook encrypted with a password (its ``EncryptedPackage``
+    stream: Excel's File > Info > Protect Workbook > Encrypt with Password), searched block by block."""
+    try:
+        with open(path, "rb") as f:
+            tail = b""
+            while block := f.read(1 << 20):
+                if _ENCRYPTED in tail + block:
+                    return True
+                tail = block[-len(_ENCRYPTED) :]
+    except OSError:
+        return False
+    return False
+
+
 def old_excel_error(path: Path, *, output: bool = False) -> InputError:
-    """Return the error for an Excel 97–2003 workbook (.xls) to read, or with *output* to write."""
+    """Return the error for an Excel 97–2003 workbook (.xls) to read, or with *output* to write; an xlsx workbook
+    saved with a password, which Excel writes in the same kind of file, is said to be one."""
     if output:
         return InputError(
             f"{path}: taikai does not write .xls (Excel 97–2003) workbooks: name the output .xlsx or .csv"
+        )
+    if is_encrypted(path):
+        return InputError(
+            f"{path}: a workbook protected with a password (encrypted) is not read: open it in Excel, clear the "
+            "password (File > Info > Protect Workbook > Encrypt with Password) and save it, or save a copy without "
+            "one as .xlsx or CSV"
         )
     what = (
         ".xls (Excel 97–2003)"
@@ -69,6 +95,34 @@ def old_excel_error(path: Path, *, output: bool = False) -> InputError:
         else "an .xls (Excel 97–2003) workbook, whatever its name,"
     )
     return InputError(f"{path}: {what} is not read: save it as .xlsx or CSV from Excel")
+
+
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+"""The ``mimetype`` entry of an OpenDocument spreadsheet (.ods: LibreOffice's, or Excel's "OpenDocument" save)."""
+
+
+def other_spreadsheet(path: Path) -> str | None:
+    """Return what *path* is when it is a spreadsheet taikai does not read, whatever its name: a zip archive of an
+    OpenDocument spreadsheet (its ``mimetype`` entry says so) or of an Excel binary workbook (``xl/workbook.bin``);
+    else ``None``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS):
+                return "an OpenDocument spreadsheet (.ods)"
+            return "an Excel binary workbook (.xlsb)" if "xl/workbook.bin" in names else None
+    except (OSError, zipfile.BadZipFile):
+        return None
+
+
+def spreadsheet_error(path: Path) -> InputError | None:
+    """Return the error for a spreadsheet taikai does not read (:func:`other_spreadsheet`): what it is and how to
+    save it as what is read; ``None`` for any other file."""
+    kind = other_spreadsheet(path)
+    if kind is None:
+        return None
+    where = "in LibreOffice Calc: File > Save As; Excel opens it too" if "(.ods)" in kind else "in Excel: Save As"
+    return InputError(f"{path}: {kind} is not read: save it as .xlsx or CSV ({where}), and give that file")
 
 
 def binary_format(path: Path) -> str | None:
@@ -118,6 +172,8 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
     if is_compressed(found):
         return compressed_error(path, found, taken)
     if found == "zip":
+        if (other := spreadsheet_error(path)) is not None:
+            return other
         return InputError(f"{path} is a zip archive, not {taken}; extract the file it holds and give that")
     extension = ".xlsx" if found == "xlsx" else ".parquet"
     kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"

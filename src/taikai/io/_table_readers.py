@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,42 +16,11 @@ from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
-from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout
-from taikai.io._sniff import is_old_excel, old_excel_error
+from taikai.io._sheet_cells import beyond_named, names_below
+from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout, sheet_warning
+from taikai.io._table_totals import total_rows
 from taikai.io._uncached_formulas import warn_uncached
-
-_RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
-
-
-def _xlsx_problem(exc: Exception) -> str:
-    """Return in words why openpyxl could not open a workbook."""
-    import zipfile
-
-    if isinstance(exc, zipfile.BadZipFile):
-        return "an xlsx file is a zip archive, and this file is not one: damaged, or another format renamed .xlsx"
-    if isinstance(exc, KeyError):
-        return f"the part {exc.args[0]!r} of the workbook is missing: the file is damaged"
-    return f"the file is damaged or not an xlsx workbook: {exc}"
-
-
-@contextmanager
-def open_workbook(path: Path) -> Iterator[Any]:
-    """Open the xlsx workbook *path* read-only for the block, whatever its name: openpyxl refuses a path whose
-    extension is not one of Excel's, so it is given the open file (``--input-format xlsx`` reads ``wb.csv``).
-    A file that is not a workbook is an :class:`InputError` saying what it is and what to do."""
-    import openpyxl
-
-    with open(path, "rb") as handle:
-        try:
-            wb = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-            if is_old_excel(path):  # openpyxl's own message advises xlrd, which taikai does not use
-                raise old_excel_error(path) from None
-            raise InputError(f"{path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
-        try:
-            yield wb
-        finally:
-            wb.close()
+from taikai.io._workbook import open_workbook
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -88,6 +57,7 @@ class XlsxReader:
         self._said: set[str] = set()  # the warnings of formulas with no value given, each once
         self._layout: Layout | None = None  # the sheet's hidden rows and merged cells, scanned on the first read
         self._told: set[object] = set()  # the hidden rows and merged ranges warned of
+        self.read: tuple[str, ...] | None = None  # the columns the command reads (None: all): see columns_read
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -119,15 +89,17 @@ class XlsxReader:
         when a row below is a header's (a title over merged cells above it), say to delete the rows above it; a
         sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read another depends on
         the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
+        from openpyxl.utils import get_column_letter
+
         of, _ = sheet_read(self)
         where = of.removeprefix(" of ") or f"sheet {self.title!r}"
         head = self.head()
         advice = head.header_below_gaps()
         if empty:
-            cause = f"row 1 has no column name in column(s) {empty}"
+            cause = f"row 1 has no column name in column(s) {', '.join(map(get_column_letter, empty))}"
             if advice:
                 raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
-            below = _names_below(head, empty)
+            below = names_below(head, empty)
             if below:
                 raise InputError(
                     f"{self.path}: {where}: {cause}; row 2 has {below} there: the header seems to take two rows; "
@@ -179,7 +151,8 @@ class XlsxReader:
         line = position["line"] if position else 1
         done = position["done"] if position else 0
         quiet = bool(position and position.get("past"))
-        with self._open() as (_, ws):
+        with self._open() as (wb, ws):
+            totals = total_rows(wb, ws)  # an Excel table's total row (合計): no review, not read
             if not quiet and self.rows is None:  # every row from here on is read: said before
                 self._warn_layout(ws, line + 1)
             ws.reset_dimensions()
@@ -193,9 +166,12 @@ class XlsxReader:
                     line += 1
                     values = marks.mark(line, values)
                     done += 1
-                    if len(values) > width and any(v is not None for v in values[width:]):
+                    if line in totals:
+                        blank += 1
+                        self._warn_total(line, totals[line], quiet)
+                    elif len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
-                        bad.append(BadLine(line, f"cells beyond the {width} named columns", raw))
+                        bad.append(BadLine(line, beyond_named(values, width, line), raw))
                     elif tuple(values[:width]) == self._header:  # two exports pasted into one sheet: no review
                         bad.append(BadLine(line, REPEATED_HEADER_ROW, "\t".join(map(str, self._header))))
                     elif all(v is None for v in values):
@@ -220,6 +196,21 @@ class XlsxReader:
             if not quiet:
                 self._warn_read(ws, first, line, empty, marks.marked)
 
+    def _warn_total(self, row: int, table: str, quiet: bool) -> None:
+        """Warn once (:class:`DataWarning`) that sheet row *row*, the total row of the Excel table *table*, is not
+        read; unless *quiet* (a row past the run's)."""
+        from taikai._warn import warn_user
+        from taikai.errors import DataWarning
+
+        if not quiet and f"total row {row}" not in self._said:
+            self._said.add(f"total row {row}")
+            warn_user(
+                f"{self.path}: sheet {self.title!r}: row {row} is the total row of {table}, which sums the rows "
+                "above it: it is not read as a review (counted as a blank row); turn it off (Table Design > Total "
+                "Row) if it holds a review",
+                DataWarning,
+            )
+
     def _warn_read(self, ws: Any, first: int, last: int, empty: int, marked: list[tuple[int, int]]) -> None:
         """Warn of what rows *first* to *last*, read, held: formulas with no value saved (up to row *empty*, the
         last row read with an empty cell), the cells *marked* (a value saved for a formula never computed), and
@@ -242,21 +233,19 @@ class XlsxReader:
         said = layout_warnings(where, self._layout, first, len(self.columns), last, self._told)
         if Layout not in self._told:  # the hidden columns: said once, whichever rows are read
             self._told.add(Layout)
-            said.insert(0, column_warning(where, self._layout, self.columns))
+            said.insert(0, column_warning(where, self._layout, self.columns, self.read))
+            said.insert(0, sheet_warning(where, ws) if self.sheet is None else "")  # a hidden sheet read as first
         for message in filter(None, said):
             warn_user(message, DataWarning)
 
 
-def _names_below(head: Head, empty: list[int]) -> str:
-    """Return, quoted, the cells of row 2 in the columns *empty* of row 1 when each holds what looks like a column
-    name (a short text, not a number): a header of two rows; else ``""``."""
-    from taikai._column_names import HEADER_CELL
-
-    row = head.rows[1] if len(head.rows) > 1 else ()
-    cells = [row[j - 1].strip() if j <= len(row) else "" for j in empty]
-    if not all(cells) or any(len(c) > HEADER_CELL or c.replace(".", "", 1).isdigit() for c in cells):
-        return ""
-    return ", ".join(map(repr, cells))
+def columns_read(reader: object, names: Iterable[object]) -> None:
+    """Tell *reader* which of its columns the command reads (*names*: its text, label, id or date columns; ``None``
+    among them is skipped), before it reads its rows: of an xlsx sheet, the columns hidden in Excel are then warned
+    of among these only, not those carried along unread; without this call, among all (a whole frame is read). A
+    reader of another format has no hidden columns: nothing is kept."""
+    if isinstance(reader, XlsxReader):
+        reader.read = tuple(str(name) for name in names if name is not None)
 
 
 def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]:

@@ -1,0 +1,55 @@
+"""What an xlsx sheet's reader says of its cells, naming them as Excel shows them (column letters, ``F5``): cells past
+the named columns, and the names in row 2 under the blank ones of row 1 (a header of two rows); and of Excel's lock
+file (``~$reviews.xlsx``), given in place of the workbook open in Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taikai._cut import cut_list
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from taikai._column_names import Head
+
+
+def names_below(head: Head, empty: list[int]) -> str:
+    """Return, quoted, the cells of row 2 in the columns *empty* of row 1 when each holds what looks like a column
+    name (a short text, not a number): a header of two rows; else ``""``."""
+    from taikai._column_names import HEADER_CELL
+
+    row = head.rows[1] if len(head.rows) > 1 else ()
+    cells = [row[j - 1].strip() if j <= len(row) else "" for j in empty]
+    if not all(cells) or any(len(c) > HEADER_CELL or c.replace(".", "", 1).isdigit() for c in cells):
+        return ""
+    return ", ".join(map(repr, cells))
+
+
+def beyond_named(values: Sequence[object], width: int, row: int) -> str:
+    """Say which cells of sheet row *row* (*values*) hold a value past the *width* named columns, by their Excel
+    names (``cell(s) F5 beyond the 4 named columns, A to D``)."""
+    from openpyxl.utils import get_column_letter
+
+    cells = [f"{get_column_letter(j)}{row}" for j, v in enumerate(values[width:], width + 1) if v is not None]
+    return f"cell(s) {cut_list(cells, 5)} beyond the {width} named columns, A to {get_column_letter(width)}"
+
+
+LOCK_FILE = "~$"
+"""How the name of the file Excel writes beside a workbook it has open starts (``~$reviews.xlsx``)."""
+
+
+def lock_file_error(path: Path) -> str:
+    """Return what to say of *path*, a file named as Excel's lock file (``~$reviews.xlsx``): it holds the name of
+    who has the workbook open, no rows; the workbook is the file named without ``~$``, named when it is there."""
+    workbook = path.with_name(path.name.removeprefix(LOCK_FILE))
+    there = (
+        f"read {workbook} instead (as last saved: save it in Excel first)"
+        if workbook.is_file()
+        else f"read the workbook itself ({workbook.name}, where it was opened from)"
+    )
+    return (
+        f"{path}: the lock file Excel keeps beside a workbook while it is open (it holds who opened it, no rows): "
+        f"{there}"
+    )
