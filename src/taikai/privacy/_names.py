@@ -48,9 +48,11 @@ from taikai.privacy._nicknames import kana_before_name, stray_kana
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import (
     given_name_in_pieces,
+    given_name_read_as_word,
     name_read_across,
     one_kanji_given_name,
     role_read_as_surname,
+    surname_in_pieces,
     surname_read_as_common_noun,
 )
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
@@ -174,6 +176,11 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
+        # One kanji UniDic reads as a word that the dictionary holds as a given name (翼くん, 女優杏さん: 杏 a suffix).
+        read_as_word = j == end and not title and not taken[end - 1] and given_name_read_as_word(words, end, tagger)
+        j -= 1 if read_as_word else 0
+        if j == end - 1 and not title and not any(taken[max(j - 2, 0) : j]):
+            j = surname_in_pieces(words, j, tagger)  # 國 + 中 + 均 + 氏: a surname read as two single kanji
         place = (kin or word.surface in HONORIFICS) and j == end and given_name_read_as_place(words, end, tagger)
         j -= 1 if place and not taken[j - 1] else 0  # 美波姉ちゃん, 楽天美咲ちゃん: 美波, 美咲 places to UniDic there
         j += _trimmed(words[j:end])
@@ -210,7 +217,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         glued = words[j - 1].surface if run and j and words[j - 1].end == run[0].start else ""
         # One kanji UniDic tags a given name (蓮くん, 茜さん; not サイト通さんと), after a word a name may follow
         # (昨日蓮くん, 担当光さん: no company's 博報 + 堂).
-        one_kanji = bool(run) and not _allowed(run) and one_kanji_given_name(words, j, end, tagger)
+        one_kanji = bool(run) and not _allowed(run) and (read_as_word or one_kanji_given_name(words, j, end, tagger))
         if (
             run
             and (one_kanji or _allowed(run))
