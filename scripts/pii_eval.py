@@ -320,10 +320,12 @@ DESIGN = """## Design
   the rest), in three groups, in two (`090 12345678`, `090-12345678`, `0901234 5678`: the count of digits tells
   a phone from a price or a count, `090 1234円` stays) or in one, written with hyphens, spaces, dots, middle
   dots, long vowel marks or parentheses, in digits or kanji numerals (`〇九〇・一二三四・五六七八`, `○` for
-  zero too), or international with `+` (8 to 15 digits, `(0)`
-  allowed, and a dash after a bracketed area code: `(090)-1234-5678`); a number glued after letters, with a dash or
-  without, is part of a code (`注文番号 A-090-1234-5678`, `品番 XZ-03-1234-5678` and `品番XZ0312345678` stay) unless
-  the letters name a phone (`TEL-090-…`, `TEL090-1234-5678`, `FAX0312345678`, `tel`, `phone`, `mobile`, …).
+  zero too), three groups joined by の as a number is read out (masker 29: `090の1234の5678`,
+  `〇九〇の一二三四の五六七八`; they were left; no text of the reviews, the dump, chABSA or livedoor has
+  one), or international with `+` (8 to 15 digits, `(0)` allowed, and a dash after a bracketed area code:
+  `(090)-1234-5678`); a number glued after letters, with a dash or without, is part of a code
+  (`注文番号 A-090-1234-5678`, `品番 XZ-03-1234-5678` and `品番XZ0312345678` stay) unless the letters
+  name a phone (`TEL-090-…`, `TEL090-1234-5678`, `FAX0312345678`, `tel`, `phone`, `mobile`, …).
   US phone numbers, whose area code and exchange start with 2 to 9 (a Japanese number starts with 0): with the
   area code in brackets (`電話は(415) 555-2671`) or a leading 1 (`1-415-555-2671`) wherever they stand, and as
   three, three and four digits joined alike by dashes or dots within 20 characters after a word of phones or of
