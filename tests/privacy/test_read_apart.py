@@ -165,3 +165,27 @@ def test_a_given_name_read_as_a_word_after_a_role_or_kin_is_masked(text: str, ex
 )
 def test_a_role_kin_or_common_word_with_an_honorific_stays(text: str) -> None:
     assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): a given name with no honorific after a word of kin or a role and の was left (娘の結衣が):
+        # only a surname alone before a particle was a name.
+        ("娘の結衣が昼寝している間だけ作業した", "娘の[人名]が昼寝している間だけ作業した"),
+        ("旦那の健一に家事を任せた", "旦那の[人名]に家事を任せた"),
+        ("妹の美咲と一緒に始めた", "妹の[人名]と一緒に始めた"),
+        ("夫の健一は反対した", "夫の[人名]は反対した"),
+        ("同僚の健一から聞いた", "同僚の[人名]から聞いた"),
+        ("担当者の健一、返信が遅い", "担当者の[人名]、返信が遅い"),
+        ("妹の美咲、弟の翔太", "妹の[人名]、弟の[人名]"),
+        # Left: a common word after kin and の, a given name glued to a word, and one kanji (舞: a dance too).
+        ("母の実家に帰った", "母の実家に帰った"),
+        ("兄の大学で", "兄の大学で"),
+        ("娘の学校の行事", "娘の学校の行事"),
+        ("妻の美容院代", "妻の美容院代"),
+        ("妹の舞が上手い", "妹の舞が上手い"),
+    ],
+)
+def test_a_given_name_alone_after_kin_or_a_role_and_no(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

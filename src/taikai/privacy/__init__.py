@@ -118,9 +118,10 @@ surname and a given name UniDic reads across (清野菜名さん was left). 27: 
 (出前館美波さん was 出[人名]さん, ココナラ美波さん and 楽天美波さん were left: now 出前館[人名]さん, …), a given name
 UniDic tags a place before a word of kin or an honorific (美波姉ちゃん, 楽天美咲ちゃん, ヒロ君 were left), and 客 or
 皆 before a given name left outside the mask (客美波さん was [人名]さん, now 客[人名]さん). 29: a one-kanji given name
-UniDic reads as a common noun or a suffix, before くん or after a word of kin or a role (翼くん, 女優杏さん, 担当光さん
-were left), a given name after a word of kin (妻舞さん was left) and a surname read as two single kanji (國中均氏 was
-國中[人名]氏); a phone number's groups joined by の (090の1234の5678)."""
+UniDic reads as a common noun or a suffix, before くん or after a word of kin or a role (翼くん, 女優杏さん,
+担当光さん were left), a given name after a word of kin (妻舞さん was left), a surname read as two single kanji
+(國中均氏 was 國中[人名]氏), a given name alone after kin or a role and の (娘の結衣が was left); a phone number's
+groups joined by の (090の1234の5678)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

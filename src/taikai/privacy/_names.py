@@ -26,6 +26,8 @@ Rules, on the words of the NFKC text:
 - a surname and the given name 通 without an honorific are a street (烏丸通, 堀川通), not a name;
 - one kanji UniDic tags a given name is one before an honorific (茜さん, 蓮くん) unless the kanji and the honorific's
   first kana are a verb (サイト通さんと is 通さない) or it ends a word (see :mod:`taikai.privacy._read_apart`);
+- a given name of two kanji or more alone is a name after a word of kin or a role and の (娘の結衣が, 同僚の健一と:
+  see :mod:`taikai.privacy._read_apart`);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone.
 """
 
@@ -47,6 +49,7 @@ from taikai.privacy._listed import after_listed_word, inside_listed_word
 from taikai.privacy._nicknames import kana_before_name, stray_kana
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import (
+    given_name_after_people,
     given_name_in_pieces,
     given_name_read_as_word,
     name_read_across,
@@ -249,6 +252,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             yield Found(words[opened + 1].start, words[end - 1].end, PiiKind.NAME)
             taken[opened + 1 : end] = [True] * (end - opened - 1)
     for i, word in enumerate(words):
+        if not taken[i] and given_name_after_people(words, i):  # 娘の結衣が: a given name alone after kin and の
+            yield Found(word.start, word.end, PiiKind.NAME)
+            taken[i] = True
+            continue
         if taken[i] or not _is_person(word) or word.pos[3] != "姓":
             continue
         j = i + 1

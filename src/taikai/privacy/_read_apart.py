@@ -225,3 +225,17 @@ def surname_in_pieces(words: list[Morpheme], j: int, tagger: PosTagger) -> int:
     if first.surface in _PEOPLE or second.surface in _PEOPLE or not _starts_name(words, j - 2):
         return j
     return j if tagger.dictionary_tags(first.surface + second.surface) else j - 2
+
+
+def given_name_after_people(words: list[Morpheme], i: int) -> bool:
+    """Whether ``words[i]``, a given name of two kanji or more UniDic tags, is a name with no honorific after it: a
+    word of kin or of the people around someone and の stand glued before it (娘の結衣が, 旦那の健一に, 妹の美咲と,
+    同僚の健一は: :func:`_people_before`), and a particle, a punctuation mark, a space or the text's end after it."""
+    word = words[i]
+    if i < 2 or word.pos != _GIVEN_NAME or len(word.surface) < 2 or not _KANJI.fullmatch(word.surface):
+        return False
+    joint = words[i - 1]
+    if joint.surface != "の" or not _glued(joint, word) or not _people_before(words, i - 1):
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is None or not _glued(word, nxt) or nxt.pos[0] in ("助詞", "補助記号")
