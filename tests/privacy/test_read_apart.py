@@ -189,3 +189,26 @@ def test_a_role_kin_or_common_word_with_an_honorific_stays(text: str) -> None:
 )
 def test_a_given_name_alone_after_kin_or_a_role_and_no(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): a one-kanji given name before くん that UniDic reads as a verb and ん (翔く + ん) or
+        # whose kanji and く are a verb to the dictionary (拓 + くん: 拓く) was left.
+        ("翔くんが来た", "[人名]くんが来た"),
+        ("息子が翔くんと遊んでいる", "息子が[人名]くんと遊んでいる"),
+        ("輝くんに頼んだ", "[人名]くんに頼んだ"),
+        ("拓くんに頼んだ", "[人名]くんに頼んだ"),
+        # Left: the verb and ん that end a clause, and the verb before ん before さん (通さんと is 通さないと).
+        ("未来を拓くんだ", "未来を拓くんだ"),
+        ("道を拓くんです", "道を拓くんです"),
+        ("何しに行くん？", "何しに行くん？"),
+        ("花が咲くんや", "花が咲くんや"),
+        ("行くんとちゃう", "行くんとちゃう"),
+        ("輝くんだ", "輝くんだ"),
+        ("通さんと駄目だ", "通さんと駄目だ"),
+    ],
+)
+def test_a_given_name_read_as_a_verb_before_kun_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

@@ -120,7 +120,8 @@ UniDic tags a place before a word of kin or an honorific (美波姉ちゃん, �
 皆 before a given name left outside the mask (客美波さん was [人名]さん, now 客[人名]さん). 29: a one-kanji given name
 UniDic reads as a common noun or a suffix, before くん or after a word of kin or a role (翼くん, 女優杏さん,
 担当光さん were left), a given name after a word of kin (妻舞さん was left), a surname read as two single kanji
-(國中均氏 was 國中[人名]氏), a given name alone after kin or a role and の (娘の結衣が was left); a phone number's
+(國中均氏 was 國中[人名]氏), a given name alone after kin or a role and の (娘の結衣が was left), one before くん
+UniDic reads as a verb (翔くんが, 拓くん were left); a phone number's
 groups joined by の (090の1234の5678)."""
 
 if TYPE_CHECKING:

@@ -55,6 +55,7 @@ from taikai.privacy._read_apart import (
     name_read_across,
     one_kanji_given_name,
     role_read_as_surname,
+    split_name_read_as_verb,
     surname_in_pieces,
     surname_read_as_common_noun,
 )
@@ -161,7 +162,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
-    words = split_glued_honorifics(tagger.tag(text)) if honorific else tagger.tag(text, unless_absent=_NEEDED)
+    tagged = split_name_read_as_verb(split_glued_honorifics(tagger.tag(text)), tagger) if honorific else None
+    words = tagged if tagged is not None else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if i == 0:

@@ -184,8 +184,8 @@ def one_kanji_given_name(words: list[Morpheme], j: int, end: int, tagger: PosTag
     after_word = j > 0 and _glued(words[j - 1], words[j]) and words[j - 1].pos[0] in ("名詞", "接頭辞", "接尾辞")
     if after_word and not _starts_name(words, j):
         return False
-    stem = words[j].surface + words[end].surface[:1]
-    return not any(tag[0] == "動詞" for tag in tagger.dictionary_tags(stem))
+    # Not before くん: UniDic reads a verb and ん as such (翔くんが is 翔く + ん, split by split_name_read_as_verb).
+    return words[end].surface == "くん" or not _verb_stem(words[j], words[end], tagger)
 
 
 _READ_AS_WORD = frozenset({("名詞", "普通名詞"), ("接尾辞", "名詞的")})
@@ -207,8 +207,8 @@ def given_name_read_as_word(words: list[Morpheme], end: int, tagger: PosTagger) 
         return False
     if word.surface in OWN_SUFFIXES or _GIVEN_NAME not in tagger.dictionary_tags(word.surface):
         return False
-    if any(tag[0] == "動詞" for tag in tagger.dictionary_tags(word.surface + honorific.surface[:1])):
-        return False
+    if honorific.surface != "くん" and _verb_stem(word, honorific, tagger):
+        return False  # not before くん: UniDic reads 拓く + ん as the verb where it is one (未来を拓くんだ)
     return _people_before(words, end - 1) or (honorific.surface == "くん" and _starts_name(words, end - 1))
 
 
@@ -239,3 +239,51 @@ def given_name_after_people(words: list[Morpheme], i: int) -> bool:
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     return nxt is None or not _glued(word, nxt) or nxt.pos[0] in ("助詞", "補助記号")
+
+
+def _verb_stem(word: Morpheme, honorific: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the kanji *word* and the first kana of *honorific* are a verb to the dictionary (通さ, 許さ, 拓く)."""
+    return any(tag[0] == "動詞" for tag in tagger.dictionary_tags(word.surface + honorific.surface[:1]))
+
+
+_SUFFIX = ("接尾辞", "名詞的", "一般", "")
+_AFTER_A_NAME = frozenset({"が", "は", "に", "の", "も", "を", "へ", "から", "より", "と", "、", ","})
+
+
+def split_name_read_as_verb(words: list[Morpheme], tagger: PosTagger) -> list[Morpheme]:
+    """Return *words* with a one-kanji given name and くん that UniDic reads as a verb and ん (翔くんが: 翔く + ん;
+    輝くんに: 輝く + ん) split into the given name and くん: the kanji is a given name to the dictionary, a name may
+    start there (:func:`_starts_name`), and a particle or a comma follows (a verb and ん end a clause: 行くんだ;
+    not と before ちゃう or 違う, 行くんとちゃう)."""
+    out: list[Morpheme] = []
+    skip = False
+    for k, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        n = words[k + 1] if k + 1 < len(words) else None
+        after = words[k + 2] if k + 2 < len(words) else None
+        split = (
+            word.pos[0] == "動詞"
+            and len(word.surface) == 2
+            and word.surface[1] == "く"
+            and _ONE_KANJI.fullmatch(word.surface[0]) is not None
+            and n is not None
+            and n.surface == "ん"
+            and _glued(word, n)
+            and after is not None
+            and _glued(n, after)
+            and after.surface in _AFTER_A_NAME
+            and not (after.surface == "と" and k + 3 < len(words) and words[k + 3].surface[:1] in ("ち", "違"))
+            and _starts_name(words, k)
+            and _GIVEN_NAME in tagger.dictionary_tags(word.surface[0])
+        )
+        if not split or n is None:
+            out.append(word)
+            continue
+        out[len(out) :] = [
+            Morpheme(word.surface[0], word.start, word.start + 1, _GIVEN_NAME, False),
+            Morpheme("くん", word.start + 1, n.end, _SUFFIX, False),
+        ]
+        skip = True
+    return out
