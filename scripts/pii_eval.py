@@ -273,7 +273,8 @@ DESIGN = """## Design
   surname was left: `田中  [人名]さん`) and `カード 4111  1111  1111  1111` (before, `カード [個人番号]  1111`).
   The placeholder replaces the value with what was left out inside it; the rest of the text keeps its spacing.
 - **Shapes.** E-mail addresses, also written so that no program reads them: the @ as `＠`, `(at)`, `[at]`, `<at>`,
-  ` at `, `アットマーク` or `★`, the dots as `(dot)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
+  ` at `, `アットマーク` or `★`, in hiragana too (masker 29: `(あっと)`, `あっとまーく`; they were left; not
+  `あっという間`), the dots as `(dot)`, `(どっと)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
   counts only with a spelled-out dot, so `work at example.com` stays; one space may stand on either side of the @
   (`tanaka @ example.com`) when the part before it has two characters or more and a letter (`会議は10 @ zoom.us`,
   `meeting 3 @ meet.google.com` stay); the @ percent-encoded (`taro%40gmail.com`), a space before a known

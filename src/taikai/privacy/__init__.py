@@ -122,7 +122,7 @@ UniDic reads as a common noun or a suffix, before くん or after a word of kin 
 担当光さん were left), a given name after a word of kin (妻舞さん was left), a surname read as two single kanji
 (國中均氏 was 國中[人名]氏), a given name alone after kin or a role and の (娘の結衣が was left), one before くん
 UniDic reads as a verb (翔くんが, 拓くん were left); a phone number's
-groups joined by の (090の1234の5678)."""
+groups joined by の (090の1234の5678); an e-mail address's @ or dot in hiragana ((あっと), (どっと))."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
