@@ -273,7 +273,8 @@ DESIGN = """## Design
   surname was left: `田中  [人名]さん`) and `カード 4111  1111  1111  1111` (before, `カード [個人番号]  1111`).
   The placeholder replaces the value with what was left out inside it; the rest of the text keeps its spacing.
 - **Shapes.** E-mail addresses, also written so that no program reads them: the @ as `＠`, `(at)`, `[at]`, `<at>`,
-  ` at `, `アットマーク` or `★`, the dots as `(dot)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
+  ` at `, `アットマーク` or `★`, in hiragana too (masker 29: `(あっと)`, `あっとまーく`; they were left; not
+  `あっという間`), the dots as `(dot)`, `(どっと)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
   counts only with a spelled-out dot, so `work at example.com` stays; one space may stand on either side of the @
   (`tanaka @ example.com`) when the part before it has two characters or more and a letter (`会議は10 @ zoom.us`,
   `meeting 3 @ meet.google.com` stay); the @ percent-encoded (`taro%40gmail.com`), a space before a known
@@ -320,10 +321,12 @@ DESIGN = """## Design
   the rest), in three groups, in two (`090 12345678`, `090-12345678`, `0901234 5678`: the count of digits tells
   a phone from a price or a count, `090 1234円` stays) or in one, written with hyphens, spaces, dots, middle
   dots, long vowel marks or parentheses, in digits or kanji numerals (`〇九〇・一二三四・五六七八`, `○` for
-  zero too), or international with `+` (8 to 15 digits, `(0)`
-  allowed, and a dash after a bracketed area code: `(090)-1234-5678`); a number glued after letters, with a dash or
-  without, is part of a code (`注文番号 A-090-1234-5678`, `品番 XZ-03-1234-5678` and `品番XZ0312345678` stay) unless
-  the letters name a phone (`TEL-090-…`, `TEL090-1234-5678`, `FAX0312345678`, `tel`, `phone`, `mobile`, …).
+  zero too), three groups joined by の as a number is read out (masker 29: `090の1234の5678`,
+  `〇九〇の一二三四の五六七八`; they were left; no text of the reviews, the dump, chABSA or livedoor has
+  one), or international with `+` (8 to 15 digits, `(0)` allowed, and a dash after a bracketed area code:
+  `(090)-1234-5678`); a number glued after letters, with a dash or without, is part of a code
+  (`注文番号 A-090-1234-5678`, `品番 XZ-03-1234-5678` and `品番XZ0312345678` stay) unless the letters
+  name a phone (`TEL-090-…`, `TEL090-1234-5678`, `FAX0312345678`, `tel`, `phone`, `mobile`, …).
   US phone numbers, whose area code and exchange start with 2 to 9 (a Japanese number starts with 0): with the
   area code in brackets (`電話は(415) 555-2671`) or a leading 1 (`1-415-555-2671`) wherever they stand, and as
   three, three and four digits joined alike by dashes or dots within 20 characters after a word of phones or of
@@ -664,6 +667,31 @@ DESIGN = """## Design
   letter): nothing changes in the reviews, the dump or chABSA; 181 livedoor sentences of 97 articles change, 184
   names more, each a person's given name (杏さん, 綾さん, 佑ちゃん, 寅さん the film character), one without its
   surname (國中均氏 is `國中[人名]氏`: 國中 a common noun to UniDic); no mask is lost. 羊さん (a sheep) stays.
+- **A given name read as a word, after a role or kin** (masker 29; before, each was left). One kanji the dictionary
+  holds as a given name that UniDic reads as a common noun or a suffix is a name glued after a word of kin or a role
+  (女優杏さん, 担当光さん, 娘杏ちゃん: 杏 and 光 suffixes there; `女優[人名]さん`) or, starting its phrase, before
+  くん (翼くん, 今日は翼くんが: 翼, a wing, to UniDic), not before ちゃん or さん, which a writer gives a plant, a toy
+  or a hobby too (花ちゃんに水をやった, 熊ちゃん, 鉄ちゃん stay), nor for an animal (熊くん, 鳥くん, 鴨くん stay). A
+  word of kin starts a name as a role does (妻舞さん, 夫光さん: `妻[人名]さん`; 孫 stays out, a surname too:
+  孫正義さん), and so does a role and a suffix of a person (担当者光さん: 担当 + 者). Two single kanji that together
+  are no word the dictionary holds, before a given name it tags where a name may start, are its surname (國中均氏
+  is `[人名]氏`, it was `國中[人名]氏`; 佐相秀幸氏, 鎧塚俊彦氏, 月丸虹子先生 the same). The same shapes with
+  ordinary words stay: 担当者さん, 担当様, 依頼者さん, 取引先さん, 奥さん, 妻さん, 皆さん, お客さん, 大家さん,
+  運営さん, クラウドワークスさん, 娘さん, 息子くん (`tests/privacy/test_read_apart.py`). Measured when added,
+  against masker 28 over the 20,826 distinct sentences with an honorific or a word of kin of `data/reviews.csv`,
+  `data/sample_dump.csv`, chABSA and the livedoor articles (split at 。 and line ends): nothing changes in the
+  reviews, the dump or chABSA; 16 livedoor sentences change, each a person's name now whole (國中均氏, 鎧塚俊彦氏,
+  佐相秀幸氏, 月丸虹子先生) or newly masked (福くん and 岳くん, actors; 翼くん, a manga's hero); no mask is lost.
+  Also in masker 29, a given name of two kanji or more UniDic tags is a name with no honorific after a word of kin
+  or a role and の (娘の結衣が, 旦那の健一に, 同僚の健一から: `娘の[人名]が`; before, only a surname alone was),
+  when a particle, a punctuation mark or the text's end follows it; a common word there stays (母の実家, 娘の
+  学校, 妻の美容院), and so does one kanji (妹の舞が: a dance too). Measured when added over the 31,106 distinct
+  sentences of the same texts with such a word and の: nothing changes in the reviews, the dump or chABSA; 10
+  livedoor sentences change, each a person's given name (女優の香里奈, 姉の美央) or a film character's (新人監督の
+  幸一, 祖父の一平, 夫の伊右衛門); no mask is lost. And a one-kanji given name before くん that UniDic reads
+  as a verb and ん (翔くんが: 翔く + ん; 輝くんに) or whose kanji and く are a verb (拓くん: 拓く) is a name when a
+  particle or a comma follows; a verb and ん that end a clause stay (未来を拓くんだ, 続くんです, 行くんとちゃう):
+  nothing changes in the 20,826 sentences with an honorific.
 - **Names.** The text's words are tagged by UniDic (unidic-lite, the model's dictionary). A surname followed by a
   given name is a name; a run of person-tagged or unknown words right before an honorific (さん, 様, さま, 氏,
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);

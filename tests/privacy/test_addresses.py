@@ -231,3 +231,20 @@ def test_an_address_under_an_internationalised_domain(text, expected):
 )
 def test_an_address_with_a_space_after_a_dot(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): an e-mail address with its @ or its dot spelled in hiragana was left.
+        ("メアド：tanaka.hanako(あっと)gmail.com", "メアド：[メール]"),
+        ("tanaka（あっと）gmail（どっと）com に送って", "[メール] に送って"),
+        ("tanaka あっとまーく gmail.com", "[メール]"),
+        # Left: あっと as a word (あっという間, あっと驚く) and a bracketed あっと with no domain after it.
+        ("あっという間にgmail.comが", "あっという間にgmail.comが"),
+        ("あっと驚くexample.comの", "あっと驚くexample.comの"),
+        ("test(あっと)", "test(あっと)"),
+    ],
+)
+def test_an_address_with_its_at_or_dot_spelled_in_hiragana(text, expected):
+    assert mask_pii(text).text == expected

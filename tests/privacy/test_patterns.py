@@ -289,3 +289,22 @@ def test_a_handle_in_brackets_after_an_honorific(text, expected):
 )
 def test_a_handle_after_a_service_and_de_that_is_searched(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): a phone number written as it is read out, its groups joined by の, was left.
+        ("090の1234の5678に電話してと言われた", "[電話番号]に電話してと言われた"),
+        ("〇九〇の一二三四の五六七八に電話して", "[電話番号]に電話して"),
+        ("電話は〇三の三四五六の七八九〇まで", "電話は[電話番号]まで"),
+        ("0120の123の456", "[電話番号]"),
+        # Left: digits that count no phone, or that start with no 0.
+        ("090の1234", "090の1234"),
+        ("090の1234の567は桁が足りない", "090の1234の567は桁が足りない"),
+        ("2020の1234の5678", "2020の1234の5678"),
+        ("00の1234の5678", "00の1234の5678"),
+    ],
+)
+def test_a_phone_read_out_with_no_between_its_groups(text, expected):
+    assert mask_pii(text).text == expected

@@ -119,3 +119,96 @@ def test_a_name_read_across_other_words_is_masked(text: str, expected: str) -> N
 )
 def test_a_one_kanji_given_name_is_masked(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): one kanji the dictionary holds as a given name, which UniDic reads as a common noun
+        # before くん (翼, a wing) or as a suffix after a role or a word of kin (杏, 光), was left; so was a given
+        # name it tags after a word of kin (妻 + 舞) or after a role and a suffix of a person (担当 + 者 + 光), and a
+        # surname read as two single kanji before a given name lost its surname (國 + 中 + 均: 國中[人名]氏).
+        ("翼くんが担当でした", "[人名]くんが担当でした"),
+        ("今日は翼くんが来た", "今日は[人名]くんが来た"),
+        ("昨日翼くんから連絡", "昨日[人名]くんから連絡"),
+        ("息子翼くんの送り迎え", "息子[人名]くんの送り迎え"),
+        ("女優杏さんが好き", "女優[人名]さんが好き"),
+        ("担当光さんから連絡", "担当[人名]さんから連絡"),
+        ("娘杏ちゃんが寝てから作業", "娘[人名]ちゃんが寝てから作業"),
+        ("友人杏さんに紹介された", "友人[人名]さんに紹介された"),
+        ("妻舞さんと", "妻[人名]さんと"),
+        ("夫光さんが手伝ってくれた", "夫[人名]さんが手伝ってくれた"),
+        ("担当者光さんの返信が遅い", "担当者[人名]さんの返信が遅い"),
+        ("國中均氏が言う", "[人名]氏が言う"),
+        ("鎧塚俊彦氏のケーキ", "[人名]氏のケーキ"),
+    ],
+)
+def test_a_given_name_read_as_a_word_after_a_role_or_kin_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same shapes with ordinary words stay: a role, a word of kin, the customer, everyone, a platform, a
+        # company or a role with さん or 様, and a common noun with くん or ちゃん (an animal, a toy, a plant, a hobby).
+        *("担当者さん", "担当さん", "担当様", "担当者様", "担当者殿", "依頼者さんから", "発注者様", "購入者様"),
+        *("出品者さん", "作業者さん", "事務員さん", "会社員さん", "取引先さん", "先方さん", "相手さん", "業者さん"),
+        *("事務局さん", "運営さん", "運営様", "代理店さん", "制作会社さん", "編集部さん", "営業さん", "社長さん"),
+        *("女優さん", "女優陣さん", "新人さん", "先輩さん", "主婦さん", "学生さん", "社員さん", "店員さん"),
+        *("奥さん", "奥様", "皆さん", "皆様", "お客さん", "大家さん", "妻さん", "夫さん", "嫁さん", "旦那さん"),
+        *("娘さん", "息子さん", "息子くん", "娘ちゃん", "弟くん", "母さん", "姉さん", "妻の友人さん"),
+        *("クラウドワークスさん", "ランサーズさん", "ワーカーさん", "先生", "利用者様", "会員様"),
+        *("熊くんのイラスト", "鳥くんのスタンプ", "猫くん", "羊くん", "熊ちゃんのぬいぐるみ", "花ちゃんに水をやった"),
+        *("期間中は", "年中無休", "日中は暑い"),
+    ],
+)
+def test_a_role_kin_or_common_word_with_an_honorific_stays(text: str) -> None:
+    assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): a given name with no honorific after a word of kin or a role and の was left (娘の結衣が):
+        # only a surname alone before a particle was a name.
+        ("娘の結衣が昼寝している間だけ作業した", "娘の[人名]が昼寝している間だけ作業した"),
+        ("旦那の健一に家事を任せた", "旦那の[人名]に家事を任せた"),
+        ("妹の美咲と一緒に始めた", "妹の[人名]と一緒に始めた"),
+        ("夫の健一は反対した", "夫の[人名]は反対した"),
+        ("同僚の健一から聞いた", "同僚の[人名]から聞いた"),
+        ("担当者の健一、返信が遅い", "担当者の[人名]、返信が遅い"),
+        ("妹の美咲、弟の翔太", "妹の[人名]、弟の[人名]"),
+        # Left: a common word after kin and の, a given name glued to a word, and one kanji (舞: a dance too).
+        ("母の実家に帰った", "母の実家に帰った"),
+        ("兄の大学で", "兄の大学で"),
+        ("娘の学校の行事", "娘の学校の行事"),
+        ("妻の美容院代", "妻の美容院代"),
+        ("妹の舞が上手い", "妹の舞が上手い"),
+    ],
+)
+def test_a_given_name_alone_after_kin_or_a_role_and_no(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h352): a one-kanji given name before くん that UniDic reads as a verb and ん (翔く + ん) or
+        # whose kanji and く are a verb to the dictionary (拓 + くん: 拓く) was left.
+        ("翔くんが来た", "[人名]くんが来た"),
+        ("息子が翔くんと遊んでいる", "息子が[人名]くんと遊んでいる"),
+        ("輝くんに頼んだ", "[人名]くんに頼んだ"),
+        ("拓くんに頼んだ", "[人名]くんに頼んだ"),
+        # Left: the verb and ん that end a clause, and the verb before ん before さん (通さんと is 通さないと).
+        ("未来を拓くんだ", "未来を拓くんだ"),
+        ("道を拓くんです", "道を拓くんです"),
+        ("何しに行くん？", "何しに行くん？"),
+        ("花が咲くんや", "花が咲くんや"),
+        ("行くんとちゃう", "行くんとちゃう"),
+        ("輝くんだ", "輝くんだ"),
+        ("通さんと駄目だ", "通さんと駄目だ"),
+    ],
+)
+def test_a_given_name_read_as_a_verb_before_kun_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

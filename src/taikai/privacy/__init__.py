@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 28
+MASKER_VERSION = 29
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -117,7 +117,12 @@ a particle read into the hiragana name after a noun left outside (ディレク�
 surname and a given name UniDic reads across (清野菜名さん was left). 27: a name after a platform written with it
 (出前館美波さん was 出[人名]さん, ココナラ美波さん and 楽天美波さん were left: now 出前館[人名]さん, …), a given name
 UniDic tags a place before a word of kin or an honorific (美波姉ちゃん, 楽天美咲ちゃん, ヒロ君 were left), and 客 or
-皆 before a given name left outside the mask (客美波さん was [人名]さん, now 客[人名]さん)."""
+皆 before a given name left outside the mask (客美波さん was [人名]さん, now 客[人名]さん). 29: a one-kanji given name
+UniDic reads as a common noun or a suffix, before くん or after a word of kin or a role (翼くん, 女優杏さん,
+担当光さん were left), a given name after a word of kin (妻舞さん was left), a surname read as two single kanji
+(國中均氏 was 國中[人名]氏), a given name alone after kin or a role and の (娘の結衣が was left), one before くん
+UniDic reads as a verb (翔くんが, 拓くん were left); a phone number's
+groups joined by の (090の1234の5678); an e-mail address's @ or dot in hiragana ((あっと), (どっと))."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

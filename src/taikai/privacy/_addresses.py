@@ -14,16 +14,17 @@ from taikai.privacy._services import MESSENGERS, SITES
 from taikai.text import check_text
 
 # E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
-# " at ", アットマーク or ★, and the dots as (dot), " dot " or ドット. A plain " at " needs a spelled-out dot too
-# (taro at example dot com), so that "work at example.com" stays; a spelled-out dot ends in a known top-level domain.
+# (あっと), " at ", アットマーク, あっとまーく or ★, and the dots as (dot), (どっと), " dot " or ドット. A plain " at "
+# needs a spelled-out dot too (taro at example dot com), so that "work at example.com" stays; a spelled-out dot ends
+# in a known top-level domain.
 _AT = (
     r"(?P<at>@|[★☆]"
-    r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
-    r"|[ ]?アット(?:マーク)?[ ]?"
+    r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?|あっと(?:まーく)?)[ ]?[)\]>}][ ]?"  # (あっと): in hiragana too
+    r"|[ ]?(?:アット(?:マーク)?|あっとまーく)[ ]?"
     r"|[ ]+at[ ]+"
     r"|[ ]@[ ]?|@[ ]|%40)"  # tanaka @ example.com: one space on either side; taro%40gmail.com: @ percent-encoded
 )
-_SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
+_SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|どっと|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
 # After a dot and a space (tanaka@example. com, Com as a phone's keyboard writes it), a top-level domain that is no
@@ -119,7 +120,7 @@ def without_addresses(text: str, mark: str = ADDRESS_MARK) -> str:
 
 
 _SPACED_LOCAL = re.compile(r"(?=.*[A-Za-z]).{2,}")
-_AT_HINTS = ("@", "at", "アット", "★", "☆", "%40")
+_AT_HINTS = ("@", "at", "アット", "あっと", "★", "☆", "%40")
 
 
 # A service's name before an @ and a handle with a dot (Instagram @taro.yamada, インスタ@taro.yamada) has the shape

@@ -26,6 +26,8 @@ Rules, on the words of the NFKC text:
 - a surname and the given name 通 without an honorific are a street (烏丸通, 堀川通), not a name;
 - one kanji UniDic tags a given name is one before an honorific (茜さん, 蓮くん) unless the kanji and the honorific's
   first kana are a verb (サイト通さんと is 通さない) or it ends a word (see :mod:`taikai.privacy._read_apart`);
+- a given name of two kanji or more alone is a name after a word of kin or a role and の (娘の結衣が, 同僚の健一と:
+  see :mod:`taikai.privacy._read_apart`);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone.
 """
 
@@ -47,10 +49,14 @@ from taikai.privacy._listed import after_listed_word, inside_listed_word
 from taikai.privacy._nicknames import kana_before_name, stray_kana
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._read_apart import (
+    given_name_after_people,
     given_name_in_pieces,
+    given_name_read_as_word,
     name_read_across,
     one_kanji_given_name,
     role_read_as_surname,
+    split_name_read_as_verb,
+    surname_in_pieces,
     surname_read_as_common_noun,
 )
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
@@ -156,7 +162,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
-    words = split_glued_honorifics(tagger.tag(text)) if honorific else tagger.tag(text, unless_absent=_NEEDED)
+    tagged = split_name_read_as_verb(split_glued_honorifics(tagger.tag(text)), tagger) if honorific else None
+    words = tagged if tagged is not None else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if i == 0:
@@ -174,6 +181,11 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
+        # One kanji UniDic reads as a word that the dictionary holds as a given name (翼くん, 女優杏さん: 杏 a suffix).
+        read_as_word = j == end and not title and not taken[end - 1] and given_name_read_as_word(words, end, tagger)
+        j -= 1 if read_as_word else 0
+        if j == end - 1 and not title and not any(taken[max(j - 2, 0) : j]):
+            j = surname_in_pieces(words, j, tagger)  # 國 + 中 + 均 + 氏: a surname read as two single kanji
         place = (kin or word.surface in HONORIFICS) and j == end and given_name_read_as_place(words, end, tagger)
         j -= 1 if place and not taken[j - 1] else 0  # 美波姉ちゃん, 楽天美咲ちゃん: 美波, 美咲 places to UniDic there
         j += _trimmed(words[j:end])
@@ -210,7 +222,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         glued = words[j - 1].surface if run and j and words[j - 1].end == run[0].start else ""
         # One kanji UniDic tags a given name (蓮くん, 茜さん; not サイト通さんと), after a word a name may follow
         # (昨日蓮くん, 担当光さん: no company's 博報 + 堂).
-        one_kanji = bool(run) and not _allowed(run) and one_kanji_given_name(words, j, end, tagger)
+        one_kanji = bool(run) and not _allowed(run) and (read_as_word or one_kanji_given_name(words, j, end, tagger))
         if (
             run
             and (one_kanji or _allowed(run))
@@ -242,6 +254,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             yield Found(words[opened + 1].start, words[end - 1].end, PiiKind.NAME)
             taken[opened + 1 : end] = [True] * (end - opened - 1)
     for i, word in enumerate(words):
+        if not taken[i] and given_name_after_people(words, i):  # 娘の結衣が: a given name alone after kin and の
+            yield Found(word.start, word.end, PiiKind.NAME)
+            taken[i] = True
+            continue
         if taken[i] or not _is_person(word) or word.pos[3] != "姓":
             continue
         j = i + 1

@@ -28,6 +28,11 @@ Before an honorific such words are still a name, when what stands before them sa
   kanji and the honorific's first kana are a verb to the dictionary (サイト通さんと, 許さん: 通さない, 許さない) or
   it is glued after a noun, a prefix or a suffix where no name starts (サイト通, お米); an animal a child calls so
   (羊さん, 亀さん) is a common word with an honorific (:data:`taikai.privacy._unread_names.COMMON_WITH_HONORIFIC`).
+- **One kanji read as a word that is a given name.** One kanji UniDic reads as a common noun or a suffix that the
+  dictionary holds as a given name is one after a word of kin or a role (女優杏さん, 担当光さん, 娘杏ちゃん: 杏 and 光
+  suffixes there) or, starting its phrase, before くん (翼くん: 翼, a wing): :func:`given_name_read_as_word`.
+- **A surname read as two single kanji.** Two kanji read as words of their own that together are no word, before
+  a given name UniDic tags, where a name may start, are its surname (國中均氏: 國 + 中 + 均).
 """
 
 from __future__ import annotations
@@ -51,9 +56,15 @@ _PEOPLE = frozenset(
         *("師匠", "弟子", "担当", "担当者", "講師", "社員", "社長", "店長", "女優", "俳優", "歌手", "声優", "選手"),
         *("作家", "漫画", "画家", "監督", "記者", "主婦", "学生", "生徒", "会員", "相手", "先方", "顧客", "依頼"),
         *("夫人", "令嬢", "息子", "長男", "次男", "長女", "次女", "三女", "娘婿", "義母", "義父", "義姉", "義妹"),
-        *("大家", "家内"),
+        *("大家", "家内", "担任", "店員", "秘書", "部長", "課長", "主任", "患者", "子供"),
+        # The family (妻舞さん, 娘杏ちゃん, 息子翼くん): a kin noun glued before a given name is no surname either;
+        # not 孫, a surname too (孫正義さん).
+        *("妻", "夫", "嫁", "娘", "母", "父", "兄", "姉", "弟", "妹", "甥", "姪", "祖母", "祖父", "叔母"),
+        *("叔父", "伯母", "伯父", "義兄", "義弟", "三男", "旦那", "主人", "彼氏", "彼女"),
     )
 )
+# Suffixes that make a person of the noun before them (担当者: 担当 + 者, 会社員: 会社 + 員).
+_PERSON_SUFFIXES = frozenset({"者", "員"})
 
 
 def _glued(left: Morpheme, right: Morpheme) -> bool:
@@ -67,8 +78,20 @@ def _starts_name(words: list[Morpheme], k: int) -> bool:
     if k == 0 or not _glued(words[k - 1], words[k]):
         return True
     before = words[k - 1]
-    people = before.surface in _PEOPLE or before.surface.lower() in NOT_NAMES  # 女優, デザイナー, ライター
-    return before.pos[0] in _BOUNDARIES or before.pos[2] == "副詞可能" or people
+    return before.pos[0] in _BOUNDARIES or before.pos[2] == "副詞可能" or _people_before(words, k)
+
+
+def _people_before(words: list[Morpheme], k: int) -> bool:
+    """Whether a word of the people around someone or of a role ends glued before ``words[k]``: 女優, 担当, 妻, the
+    roles and platforms of the stop list (デザイナー, ライター), or a noun and a suffix of a person (担当者: 担当 +
+    者)."""
+    if k == 0 or not _glued(words[k - 1], words[k]):
+        return False
+    before = words[k - 1]
+    if before.surface in _PEOPLE or before.surface.lower() in NOT_NAMES:
+        return True
+    noun = words[k - 2] if k >= 2 and _glued(words[k - 2], before) else None
+    return before.surface in _PERSON_SUFFIXES and noun is not None and noun.pos[0] == "名詞"
 
 
 def _piece(word: Morpheme, first: bool = False) -> bool:
@@ -161,5 +184,106 @@ def one_kanji_given_name(words: list[Morpheme], j: int, end: int, tagger: PosTag
     after_word = j > 0 and _glued(words[j - 1], words[j]) and words[j - 1].pos[0] in ("名詞", "接頭辞", "接尾辞")
     if after_word and not _starts_name(words, j):
         return False
-    stem = words[j].surface + words[end].surface[:1]
-    return not any(tag[0] == "動詞" for tag in tagger.dictionary_tags(stem))
+    # Not before くん: UniDic reads a verb and ん as such (翔くんが is 翔く + ん, split by split_name_read_as_verb).
+    return words[end].surface == "くん" or not _verb_stem(words[j], words[end], tagger)
+
+
+_READ_AS_WORD = frozenset({("名詞", "普通名詞"), ("接尾辞", "名詞的")})
+
+
+def given_name_read_as_word(words: list[Morpheme], end: int, tagger: PosTagger) -> bool:
+    """Whether ``words[end - 1]``, one kanji UniDic reads as a common noun or a suffix right before the honorific
+    ``words[end]``, is a given name the dictionary holds (翼, a wing; 杏, 光: suffixes after a noun) that is no
+    verb's stem with the honorific's first kana and no word after a name (達, 方, 長: :data:`OWN_SUFFIXES`), and
+    - glued after a word of the people around someone or of a role (女優杏さん, 担当光さん, 娘杏ちゃん, 担当者光さん:
+      :func:`_people_before`), before any honorific; or
+    - starting its phrase (:func:`_starts_name`) before くん, which follows a boy's given name (翼くん, 今日は翼くんが,
+      昨日翼くん), and not ちゃん or さん, which a child or a writer gives a plant, a toy or a hobby too (花ちゃんに
+      水をやった, 熊ちゃんのぬいぐるみ, 鉄ちゃん: a railway fan)."""
+    if end == 0 or end >= len(words):
+        return False
+    word, honorific = words[end - 1], words[end]
+    if not _ONE_KANJI.fullmatch(word.surface) or word.pos[:2] not in _READ_AS_WORD or not _glued(word, honorific):
+        return False
+    if word.surface in OWN_SUFFIXES or _GIVEN_NAME not in tagger.dictionary_tags(word.surface):
+        return False
+    if honorific.surface != "くん" and _verb_stem(word, honorific, tagger):
+        return False  # not before くん: UniDic reads 拓く + ん as the verb where it is one (未来を拓くんだ)
+    return _people_before(words, end - 1) or (honorific.surface == "くん" and _starts_name(words, end - 1))
+
+
+def surname_in_pieces(words: list[Morpheme], j: int, tagger: PosTagger) -> int:
+    """Return where a surname UniDic reads as two single kanji starts before the given name ``words[j]`` it tags
+    (國中均氏: 國 + 中 + 均), or *j* when there is none: two words of one kanji each glued before it, each a noun, a
+    numeral, a suffix or a kanji UniDic does not know and no word of kin or after a name (:func:`_piece`), that
+    together are no word the dictionary holds (年中, 日中 are), where a name may start (:func:`_starts_name`)."""
+    if j < 2 or words[j].pos != _GIVEN_NAME or not _ONE_KANJI.fullmatch(words[j].surface[:1]):
+        return j
+    first, second = words[j - 2], words[j - 1]
+    if not (_glued(first, second) and _glued(second, words[j]) and _piece(first) and _piece(second)):
+        return j
+    if first.surface in _PEOPLE or second.surface in _PEOPLE or not _starts_name(words, j - 2):
+        return j
+    return j if tagger.dictionary_tags(first.surface + second.surface) else j - 2
+
+
+def given_name_after_people(words: list[Morpheme], i: int) -> bool:
+    """Whether ``words[i]``, a given name of two kanji or more UniDic tags, is a name with no honorific after it: a
+    word of kin or of the people around someone and の stand glued before it (娘の結衣が, 旦那の健一に, 妹の美咲と,
+    同僚の健一は: :func:`_people_before`), and a particle, a punctuation mark, a space or the text's end after it."""
+    word = words[i]
+    if i < 2 or word.pos != _GIVEN_NAME or len(word.surface) < 2 or not _KANJI.fullmatch(word.surface):
+        return False
+    joint = words[i - 1]
+    if joint.surface != "の" or not _glued(joint, word) or not _people_before(words, i - 1):
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is None or not _glued(word, nxt) or nxt.pos[0] in ("助詞", "補助記号")
+
+
+def _verb_stem(word: Morpheme, honorific: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the kanji *word* and the first kana of *honorific* are a verb to the dictionary (通さ, 許さ, 拓く)."""
+    return any(tag[0] == "動詞" for tag in tagger.dictionary_tags(word.surface + honorific.surface[:1]))
+
+
+_SUFFIX = ("接尾辞", "名詞的", "一般", "")
+_AFTER_A_NAME = frozenset({"が", "は", "に", "の", "も", "を", "へ", "から", "より", "と", "、", ","})
+
+
+def split_name_read_as_verb(words: list[Morpheme], tagger: PosTagger) -> list[Morpheme]:
+    """Return *words* with a one-kanji given name and くん that UniDic reads as a verb and ん (翔くんが: 翔く + ん;
+    輝くんに: 輝く + ん) split into the given name and くん: the kanji is a given name to the dictionary, a name may
+    start there (:func:`_starts_name`), and a particle or a comma follows (a verb and ん end a clause: 行くんだ;
+    not と before ちゃう or 違う, 行くんとちゃう)."""
+    out: list[Morpheme] = []
+    skip = False
+    for k, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        n = words[k + 1] if k + 1 < len(words) else None
+        after = words[k + 2] if k + 2 < len(words) else None
+        split = (
+            word.pos[0] == "動詞"
+            and len(word.surface) == 2
+            and word.surface[1] == "く"
+            and _ONE_KANJI.fullmatch(word.surface[0]) is not None
+            and n is not None
+            and n.surface == "ん"
+            and _glued(word, n)
+            and after is not None
+            and _glued(n, after)
+            and after.surface in _AFTER_A_NAME
+            and not (after.surface == "と" and k + 3 < len(words) and words[k + 3].surface[:1] in ("ち", "違"))
+            and _starts_name(words, k)
+            and _GIVEN_NAME in tagger.dictionary_tags(word.surface[0])
+        )
+        if not split or n is None:
+            out.append(word)
+            continue
+        out[len(out) :] = [
+            Morpheme(word.surface[0], word.start, word.start + 1, _GIVEN_NAME, False),
+            Morpheme("くん", word.start + 1, n.end, _SUFFIX, False),
+        ]
+        skip = True
+    return out

@@ -48,8 +48,10 @@ COMMON_WITH_HONORIFIC = frozenset(
             *("ばっ", "じっ", "おりこう", "お利口", "かまって", "くれくれ"),
             *("米屋", "八百屋", "花屋", "本屋", "魚屋", "酒屋", "肉屋", "床屋", "問屋", "質屋", "お店", "学生"),
             # Animals of one kanji UniDic tags a given name before an honorific (a child's 羊さん, in livedoor's news;
-            # 亀さん, 鶴さん): not 龍, 竜 or 隼, names in the news (竜ちゃん), nor 猫, 犬, 熊, common nouns to UniDic.
-            *("羊", "亀", "鶴", "鷹", "獏", "貘"),
+            # 亀さん, 鶴さん), or that the dictionary holds as one, which a boy's くん follows (熊くん, 鳥くん:
+            # taikai.privacy._read_apart.given_name_read_as_word): not 龍, 竜 or 隼, names in the news (竜ちゃん), nor
+            # 猫 or 犬, no given names to the dictionary.
+            *("羊", "亀", "鶴", "鷹", "獏", "貘", "熊", "鳥", "鴨"),
         ),
         UNREAD_HONORIFICS,
     )
