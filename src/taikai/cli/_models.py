@@ -34,6 +34,12 @@ if TYPE_CHECKING:
     "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
 @labelled_data_options("The data has no sentiment labels.", model_columns=True)
+@click.option(
+    "--id-column",
+    default=None,
+    help="Column naming each row (review_id): rows the report, the JSON and the warnings list are named by it "
+    "after their file line, so that they join back to your sheet.",
+)
 @labelled_sheet_option("DATA")
 @masked_option("the model reads the masked texts, and no message quotes a row unmasked")
 def evaluate(
@@ -48,6 +54,7 @@ def evaluate(
     encoding: str | None,
     encoding_errors: str,
     free_labels: bool,
+    id_column: str | None,
     sheet: str | None,
     mask_pii: bool,
 ) -> None:
@@ -74,6 +81,7 @@ def evaluate(
         encoding_errors=encoding_errors,
         sheet=sheet,
         mask_pii=mask_pii,
+        id_column=id_column,
     )
     # --json -: the report goes to standard error, where the warnings were just said (each once)
     echo_report(report.to_markdown(warnings=json_out != STDOUT), json_out)
