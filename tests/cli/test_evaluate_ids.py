@@ -94,3 +94,37 @@ def test_a_missing_id_column_is_refused_with_the_columns(tiny_csv, tiny_model, t
     data = path if data_kind == "file" else pd.read_csv(path, encoding="cp932")
     with pytest.raises(taikai.errors.InputError, match=r"no column 'ID'; the columns are \['review_id', 'text'"):
         taikai.evaluate(tiny_model, data, id_column="ID")
+
+
+def _mislabelled(frame):
+    frame.loc[0, "reasons"] = "time"  # a low_pay text: the model's primary reason differs from this gold
+
+
+@pytest.mark.parametrize(
+    ("options", "listed", "entry"),
+    [
+        (
+            ["--id-column", "review_id"],
+            "team.csv:2 (id R-2026-00001): gold time, predicted low_pay",
+            {"row": 0, "line": 2, "gold": "time", "predicted": "low_pay", "id": "R-2026-00001"},
+        ),
+        (
+            [],
+            "team.csv:2: gold time, predicted low_pay",
+            {"row": 0, "line": 2, "gold": "time", "predicted": "low_pay"},
+        ),
+    ],
+    ids=["with-ids", "without"],
+)
+def test_the_misclassified_rows_are_listed_by_line_and_id(
+    invoke, tiny_csv, tiny_model_dir, tmp_path, options, listed, entry
+):
+    """Regression: evaluate's report and JSON gave the scores only: which rows the model got wrong could not be
+    found, nor joined back to the sheet."""
+    data = _sheet(tiny_csv, tmp_path, _mislabelled)
+    json_file = tmp_path / "scores.json"
+    result = invoke("evaluate", data, "-m", tiny_model_dir, "--json", json_file, *options)
+    assert result.exit_code == 0, result.output
+    assert "## Misclassified rows (primary reason)" in result.stdout
+    assert listed in result.stdout
+    assert entry in json.loads(json_file.read_text(encoding="utf-8"))["misclassified"]

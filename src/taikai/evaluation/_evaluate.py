@@ -24,6 +24,7 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.evaluation._evaluated_rows import evaluated_rows
+from taikai.evaluation._misclassified import misclassified_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
 from taikai.evaluation._result import EvaluationReport, Unpredictable
@@ -206,16 +207,13 @@ def evaluate(
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]
     index = None if given_index is None else given_index.take(rows)
+    ids = None if id_column is None else [shown_id(v) for v in df[id_column]]
+    places = [  # each row's data row, file line, index label and id, as the rows listed name it
+        (r, None if lines is None else lines[r], None if labels is None else labels[r], None if ids is None else ids[i])
+        for i, r in enumerate(rows)
+    ]
     unscored = [
-        Unscored(
-            rows[i],
-            None if lines is None else lines[rows[i]],
-            status,
-            result.messages[i],
-            source,
-            None if labels is None else labels[rows[i]],
-            None if id_column is None else shown_id(df[id_column].iloc[i]),
-        )
+        Unscored(places[i][0], places[i][1], status, result.messages[i], source, *places[i][2:])
         for i, status in enumerate(result.statuses)
         if status is not Status.OK
     ]
@@ -242,6 +240,7 @@ def evaluate(
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
         n_reason=len(reasoned),
         n_read=labelled.rows,
+        misclassified=misclassified_rows([places[i] for i in reasoned], gold_sets, pred_sets, source),
         predictions=evaluated_rows(frame.iloc[rows], index, result, text_column, seen if mask_pii else None),
     )
     if sentiment_column is not None:  # on the rows with a sentiment: those coded with reasons only have none to score
