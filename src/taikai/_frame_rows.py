@@ -57,3 +57,21 @@ def json_label(label: Hashable) -> object:
 def _plain(label: Hashable) -> object:
     """Return a numpy scalar *label* as the Python value it holds (``7``, not ``np.int64(7)``), any other as it is."""
     return label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
+
+
+def shown_id(value: object) -> str:
+    """Return the id cell *value* as a message names a row by it: ``""`` for a missing one (``None``, NaN, a blank
+    string), not ``None`` or ``nan``, which no id column holds."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    import pandas as pd  # loaded already where rows are named by their ids
+
+    missing = pd.isna(value)
+    return "" if isinstance(missing, bool) and missing else str(value)
+
+
+def id_said(value: object) -> str:
+    """Return `` (id X)`` to follow a row's place in a message (``team.csv:5 (id R-2026-00004)``), or
+    `` (its id cell is blank)`` for a missing id (:func:`shown_id`), as batch's summary names its rows."""
+    shown = shown_id(value)
+    return f" (id {shown})" if shown else " (its id cell is blank)"

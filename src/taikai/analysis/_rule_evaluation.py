@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
-from taikai._frame_rows import index_labels
+from taikai._frame_rows import index_labels, shown_id
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import (
+    ID_COLUMN,
     REASONS_COLUMN,
     TEXT_COLUMN,
     DataWarning,
@@ -27,6 +28,7 @@ from taikai.model import (
     column_label,
     columns_read,
     default_model_labels,
+    find_column,
     resolve_model,
     trained_noted,
 )
@@ -49,6 +51,7 @@ def evaluate_rules(
     encoding_errors: str = "strict",
     mask_pii: bool = False,
     sheet: str | int | None = None,
+    id_column: Hashable | None = None,
 ) -> RulesScore:
     """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons, or a
     DataFrame with those columns, as :func:`taikai.evaluate` takes) and score each rule against the gold reasons
@@ -68,7 +71,9 @@ def evaluate_rules(
     chooses the sheet of an xlsx *data* (default: the one
     named ``labels``, else the first). A column argument left at its standard name (``text``, ``reasons``) that
     *data* lacks reads the column *model* was trained on (``text_column='本文'``) when *data* has it, with a
-    :class:`~taikai.errors.DataWarning` saying so.
+    :class:`~taikai.errors.DataWarning` saying so. *id_column* (``review_id``) names each row listed (misfires, rows
+    labelled in part, unknown labels) by its id after its place (``line 5 (id R-17)``), as ``taikai batch`` does, and
+    gives it as each misfire's ``id``; a column *data* lacks is an error.
     """
     import pandas as pd
 
@@ -101,6 +106,8 @@ def evaluate_rules(
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
     trained = resolved.metadata.columns
     text_column, reasons_column, _ = columns_read(frame.columns, (text_column, reasons_column, None), trained, source)
+    if id_column is not None:  # refused, with the columns there are, as batch refuses it
+        id_column = find_column(frame.columns, id_column, ID_COLUMN, source=source, index=frame.index.names)
     masks: dict[str, int] | None = {} if mask_pii else None  # per kind, as drift counts them
     if mask_pii and text_column in frame.columns:  # before a warning quotes one, cut (a row labelled in part)
         from taikai.privacy import default_masker, sum_counts
@@ -124,6 +131,7 @@ def evaluate_rules(
             on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
             unknown_hint=default_model_labels("a sheet") if model is None else "",  # perhaps a --free-labels model's
             index=labels,
+            id_column=id_column,
         )
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
@@ -147,4 +155,10 @@ def evaluate_rules(
         rows=positions,
         index=None if labels is None else [labels[p] for p in positions],
     )
+    if id_column is not None:  # each misfire named by its id too
+        ids = frame[id_column].tolist()
+        rules_named = tuple(
+            replace(r, examples=tuple(replace(m, id=shown_id(ids[m.row])) for m in r.examples)) for r in score.rules
+        )
+        score = replace(score, rules=rules_named)
     return replace(score, skipped=labelled.blank, in_part=len(labelled.bad), masks=masks)

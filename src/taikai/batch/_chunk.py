@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from taikai._frame_rows import id_said, shown_id
 from taikai.batch._counted import MAX_EXAMPLES, CountedRows
 from taikai.io import ExcelRisks, read_as_number
 from taikai.text import Status
@@ -34,7 +35,7 @@ class RowProblem:
         place = f"{self.file}:{self.line}" if self.file is not None and self.line is not None else place
         if self.id is None:  # the run has no id column
             return place
-        return place + (f" (id {self.id})" if self.id.strip() else " (its id cell is blank)")
+        return place + id_said(self.id)
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
@@ -82,17 +83,6 @@ class ChunkResult:
     """The first rows that did not decode cleanly, named as the examples are (``line 3 (id 7)``)."""
 
 
-def _shown_id(value: object) -> str:
-    """Return the id cell *value* as the summary names the row by it: ``""`` for a missing one (``None``, NaN), not
-    ``None`` or ``nan``, which no id column holds."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return ""
-    import pandas as pd  # loaded already where chunks are classified
-
-    missing = pd.isna(value)
-    return "" if isinstance(missing, bool) and missing else str(value)
-
-
 def chunk_result(
     statuses: Sequence[str],
     messages: Sequence[str],
@@ -130,7 +120,7 @@ def chunk_result(
 
     def where(i: int) -> str:
         """Name the row *i* as an example does."""
-        who = None if ids is None else _shown_id(ids[i])
+        who = None if ids is None else shown_id(ids[i])
         line, file = lines[i] if lines else None, files[i] if files else None
         return RowProblem(row_name(i), who, Status.OK, "", line, file).where()
 
@@ -138,7 +128,7 @@ def chunk_result(
     ok = Status.OK.value  # looked up once: an enum member's value is a property, run per row here
     for i, status in enumerate(statuses):
         if status != ok:
-            who = None if ids is None else _shown_id(ids[i])
+            who = None if ids is None else shown_id(ids[i])
             line, file = lines[i] if lines else None, files[i] if files else None
             examples.append(RowProblem(row_name(i), who, Status(status), messages[i], line, file))
             if len(examples) == MAX_EXAMPLES:

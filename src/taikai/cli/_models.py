@@ -12,7 +12,7 @@ import click
 from taikai.cli._common import STDOUT, Command, check_output, echo_report, echo_result, model_inputs, write_json_report
 from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
-from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
+from taikai.cli._labelled_options import id_column_option, labelled_data_options, sentiment_column_of
 from taikai.cli._options import json_report_option, masked_option, model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
 @labelled_data_options("The data has no sentiment labels.", model_columns=True)
+@id_column_option("the rows the report, its JSON and the warnings list")
 @labelled_sheet_option("DATA")
 @masked_option("the model reads the masked texts, and no message quotes a row unmasked")
 def evaluate(
@@ -48,6 +49,7 @@ def evaluate(
     encoding: str | None,
     encoding_errors: str,
     free_labels: bool,
+    id_column: str | None,
     sheet: str | None,
     mask_pii: bool,
 ) -> None:
@@ -74,6 +76,7 @@ def evaluate(
         encoding_errors=encoding_errors,
         sheet=sheet,
         mask_pii=mask_pii,
+        id_column=id_column,
     )
     # --json -: the report goes to standard error, where the warnings were just said (each once)
     echo_report(report.to_markdown(warnings=json_out != STDOUT), json_out)

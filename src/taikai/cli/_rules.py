@@ -12,7 +12,7 @@ from taikai.cli._common import Group, echo_result
 from taikai.cli._examples import examples
 from taikai.cli._extra_arguments import several_rules_files
 from taikai.cli._given_path import DATA_FILE, GivenPath
-from taikai.cli._labelled_options import MODEL_COLUMN
+from taikai.cli._labelled_options import MODEL_COLUMN, id_column_option
 from taikai.cli._options import encoding_errors_option, format_option, masked_option, model_option
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.cli._usage_errors import UserError
@@ -36,6 +36,7 @@ def rules() -> None:
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
 @encoding_errors_option()
+@id_column_option("the rows listed (where a rule fires against the gold label, labelled in part)")
 @labelled_sheet_option("LABELLED")
 @click.option(
     "--examples",
@@ -54,6 +55,7 @@ def test(
     reasons_column: str,
     encoding: str | None,
     encoding_errors: str,
+    id_column: str | None,
     sheet: str | None,
     examples: int,
     fmt: str,
@@ -93,6 +95,7 @@ def test(
         encoding_errors=encoding_errors,
         mask_pii=mask_pii,
         sheet=sheet,
+        id_column=id_column,
     )
     if score.masks is not None:  # on stderr, as predict, explain, drift and batch say it
         from taikai.privacy import format_counts

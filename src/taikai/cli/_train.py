@@ -10,7 +10,7 @@ import click
 from taikai.cli._common import Command, check_output, echo_status
 from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded, refuse_unexpanded_each
-from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
+from taikai.cli._labelled_options import id_column_option, labelled_data_options, sentiment_column_of
 from taikai.cli._options import masked_option
 from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import labelled_sheet_option
@@ -115,6 +115,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
 @click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
 @labelled_data_options("Train a reason head only (data without sentiment).")
+@id_column_option("the rows of DATA and of every --add file holding it that the warnings and errors list")
 @labelled_sheet_option("DATA", " An xlsx --add file is read from its sheet named labels, else its first.")
 @masked_option("the texts of DATA and of the --add files are masked, and the model trained on them")
 def train(
@@ -137,6 +138,7 @@ def train(
     encoding: str | None,
     encoding_errors: str,
     free_labels: bool,
+    id_column: str | None,
     sheet: str | None,
     mask_pii: bool,
 ) -> None:
@@ -186,6 +188,7 @@ def train(
             encoding_errors=encoding_errors,
             sheet=sheet,
             mask_pii=mask_pii,
+            id_column=id_column,
         )
     saved = f"the model to {shlex.quote(str(out))}"
     echo_status(training_summary(model.metadata, out), saved)  # on standard error, as batch says its summary

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._argument_order import argument_order
+from taikai._frame_rows import shown_id
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import (
+    ID_COLUMN,
     REASONS_COLUMN,
     SENTIMENT_COLUMN,
     SPLIT,
@@ -22,6 +24,7 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.evaluation._evaluated_rows import evaluated_rows
+from taikai.evaluation._misclassified import misclassified_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
 from taikai.evaluation._result import EvaluationReport, Unpredictable
@@ -75,6 +78,7 @@ def evaluate(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
     mask_pii: bool = False,
+    id_column: Hashable | None = None,
 ) -> EvaluationReport:
     """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file; *sheet*, a
     name or 1-based number: of an xlsx workbook, by default the sheet named ``labels``, else the first).
@@ -97,6 +101,9 @@ def evaluate(
     says so when any were. A column argument left at its standard name (``text``, ``reasons``, ``sentiment``) that
     *data* lacks reads the column the model was trained on (``text_column='本文'``) when *data* has it, with a
     :class:`~taikai.errors.DataWarning` saying so; a column given another name is read as given.
+    *id_column* names the column of each row's id (``review_id``): every message, warning and listed row names a
+    row by it after its file line (``team.csv:5 (id R-2026-00004)``, ``(its id cell is blank)`` for a blank one),
+    as ``taikai batch --id-column`` does, and ``to_dict`` gives it as ``id``; a column *data* lacks is an error.
     ``mask_pii=True`` masks personal data in the texts before the model reads them, and in every error and warning.
     ``report.predictions`` holds the rows evaluated with the model's columns (``pred_reason``, …), as
     ``predict_frame(prefix="pred_")`` gives them: ``analysis.misclassified`` lists the errors without a second run.
@@ -157,6 +164,8 @@ def evaluate(
         for name, told in wanted:  # a column made the index (df.set_index("text")) is said to be, before it is lost
             if name is not None and name in frame.index.names:
                 find_column(frame.columns, name, told, source=source, index=frame.index.names)
+    if id_column is not None:  # refused, with the columns there are (and a frame's index named as one), as batch does
+        id_column = find_column(frame.columns, id_column, ID_COLUMN, source=source, index=frame.index.names)
     labels = None if isinstance(data, (str, Path)) else list(frame.index)  # a frame's own, for its unscored rows
     given_index = None if labels is None else frame.index  # and for report.predictions
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
@@ -169,7 +178,7 @@ def evaluate(
     text_column, reasons_column, sentiment_column = read
     if lines is not None and len(lines) != len(frame):
         lines = None
-    options["index"] = labels  # a frame's rows named by their index labels too
+    options |= {"index": labels, "id_column": id_column}  # a frame's rows named by their index labels too; and ids
     with trained_noted(frame.columns, read, trained):  # the model's own columns, named when one is missing
         if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing
             prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
@@ -198,15 +207,13 @@ def evaluate(
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]
     index = None if given_index is None else given_index.take(rows)
+    ids = None if id_column is None else [shown_id(v) for v in df[id_column]]
+    places = [  # each row's data row, file line, index label and id, as the rows listed name it
+        (r, None if lines is None else lines[r], None if labels is None else labels[r], None if ids is None else ids[i])
+        for i, r in enumerate(rows)
+    ]
     unscored = [
-        Unscored(
-            rows[i],
-            None if lines is None else lines[rows[i]],
-            status,
-            result.messages[i],
-            source,
-            None if labels is None else labels[rows[i]],
-        )
+        Unscored(places[i][0], places[i][1], status, result.messages[i], source, *places[i][2:])
         for i, status in enumerate(result.statuses)
         if status is not Status.OK
     ]
@@ -233,6 +240,7 @@ def evaluate(
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
         n_reason=len(reasoned),
         n_read=labelled.rows,
+        misclassified=misclassified_rows([places[i] for i in reasoned], gold_sets, pred_sets, source),
         predictions=evaluated_rows(frame.iloc[rows], index, result, text_column, seen if mask_pii else None),
     )
     if sentiment_column is not None:  # on the rows with a sentiment: those coded with reasons only have none to score

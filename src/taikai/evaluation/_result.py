@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from taikai._cut import cut_lines, cut_list
+from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
+SHOWN_MISCLASSIFIED = 10
+"""How many misclassified rows the Markdown report lists (the JSON lists them all)."""
 SHOWN_LABELS = 10
 """How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
 
@@ -76,6 +79,9 @@ class EvaluationReport:
     n_read: int | None = None
     """The data rows read, blank and labelled-in-part rows too (``n_rows`` counts those left, of the split);
     ``None``: not known (then ``n_rows`` plus ``n_blank`` and ``n_skipped``)."""
+    misclassified: list[Misclassified] = field(default_factory=list)
+    """The scored rows whose predicted primary reason is not their gold primary reason, in data order, each named by
+    its file line (or data row) and, with ``id_column``, its id: the report lists the first, the JSON every one."""
     predictions: pd.DataFrame | None = None
     """The rows evaluated (of the split; unscored ones too, their ``pred_status`` says why), in data order, as
     ``Model.predict_frame(rows, prefix="pred_")`` gives them: the data's columns as read (under ``mask_pii`` the text
@@ -123,6 +129,7 @@ class EvaluationReport:
             "warnings": self.warnings(),
             "unpredictable_gold_labels": {u.head: u.to_dict() for u in self.unpredictable},
             "unscored": [u.to_dict() for u in self.unscored],
+            "misclassified": [m.to_dict() for m in self.misclassified],
             "reason": self.reason.to_dict(),
             "reasons": self.reasons.to_dict(),
             "sentiment": self.sentiment.to_dict() if self.sentiment else None,
@@ -200,6 +207,10 @@ class EvaluationReport:
         lines += ["", *label_table(m, m.predicted)]
         if self.sentiment:
             lines += ["", "## Sentiment", *single_table(self.sentiment)]
+        if self.misclassified:
+            scored = self.n_scored if self.n_reason is None else self.n_reason
+            lines += ["", "## Misclassified rows (primary reason)", f"{len(self.misclassified):,} of {scored:,}:"]
+            lines += cut_lines(self.misclassified, SHOWN_MISCLASSIFIED, "every one in the --json report", bullet="- ")
         return "\n".join(lines)
 
     __str__ = to_markdown

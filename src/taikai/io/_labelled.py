@@ -124,6 +124,7 @@ def check_labelled(
     sentiments_only: bool = False,
     unread_sentiment: Hashable | None = None,
     index: Sequence[Hashable] | None = None,
+    id_column: Hashable | None = None,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -138,7 +139,8 @@ def check_labelled(
     can do. *sheet*: the xlsx sheet read, named when a column is missing (*sheet_given*: it was chosen by
     ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column holding anything but train or test, naming
     the rows. *index*: the labels of the caller's frame's rows (*df* came reset; default: *df*'s own index), named
-    with a row without a file line when not its position.
+    with a row without a file line when not its position. *id_column*: the column naming each row (``--id-column``,
+    checked there by the caller), whose cell follows the row's place in every message (``FILE:5 (id R-17)``).
     *columns_hint*: why a missing column is to be renamed back in the file rather than named by the column
     arguments (an ``--add`` file, read with the base data's column names or the standard ones).
     *sentiment_only_hint*: a file without the reasons column but with the sentiment one is told how to train on its
@@ -173,9 +175,10 @@ def check_labelled(
     check_one_column_each(df.columns, source, read)  # a frame of pd.concat(axis=1): each read a frame, not cells
     lines = lines if lines is not None and len(lines) == len(df) else None
     ids = index_labels(df.index if index is None else index) if lines is None else None
+    named = df[id_column].tolist() if id_column is not None and id_column in df.columns else None
     if check_split:
-        split_column(df, source, lines, ids)
-    where = partial(row_name, source, lines, labels=ids)  # row pos: at its file line, else its row (and label)
+        split_column(df, source, lines, ids, named)
+    where = partial(row_name, source, lines, labels=ids, ids=named)  # row pos: its file line, else its row (and label)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column is not None else [None] * len(df)
     single = [c for c in df.columns if list(df.columns).count(c) == 1]  # a column not read is not looked at twice

@@ -6,7 +6,7 @@ from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_lines
-from taikai._frame_rows import frame_row
+from taikai._frame_rows import frame_row, id_said
 from taikai.errors import SPLIT, InputError
 
 if TYPE_CHECKING:
@@ -29,13 +29,14 @@ def split_column(
     source: str = "<data>",
     lines: Sequence[int] | None = None,
     labels: Sequence[Hashable] | None = None,
+    ids: Sequence[object] | None = None,
 ) -> pd.Series | None:
     """Return the ``split`` column as ``train``/``test`` (trimmed, in any case: ``Test`` is ``test``), ``None``
     without one.
 
     Raises :class:`InputError` naming any other value (blank included) and the first rows that hold one: at their
     file line when *lines* gives the line of every row of *df*, else as their data row (with their index label, of
-    *labels*, when it is not their position: see :func:`row_name`).
+    *labels*, when it is not their position, and their *ids*: see :func:`row_name`).
     """
     if "split" not in df.columns:
         return None
@@ -46,7 +47,7 @@ def split_column(
         found = " or ".join("a blank" if v == "" else repr(v) for v in values)
         cells = df["split"].tolist()
         shown = [
-            f"{row_name(source, lines, pos, labels)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}"
+            f"{row_name(source, lines, pos, labels, ids)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}"
             for pos in wrong
         ]
         raise InputError(
@@ -57,12 +58,21 @@ def split_column(
     return split
 
 
-def row_name(source: str, lines: Sequence[int] | None, pos: int, labels: Sequence[Hashable] | None = None) -> str:
+def row_name(
+    source: str,
+    lines: Sequence[int] | None,
+    pos: int,
+    labels: Sequence[Hashable] | None = None,
+    ids: Sequence[object] | None = None,
+) -> str:
     """Return ``SOURCE:LINE`` of data row *pos*, or ``SOURCE: row N (data row, 1-based)`` when lines are unknown,
-    with ``; index LABEL`` when *labels* (a frame's index) gives it a label that is not its position."""
+    with ``; index LABEL`` when *labels* (a frame's index) gives it a label that is not its position; then, given
+    the cells of an id column (*ids*, ``--id-column``), `` (id R-17)`` or `` (its id cell is blank)``, as batch's
+    summary names a row (:func:`taikai._frame_rows.id_said`)."""
+    said = id_said(ids[pos]) if ids is not None and len(ids) > pos else ""
     if lines is not None and len(lines) > pos:
-        return f"{source}:{lines[pos]}"
-    return frame_row(source, pos, labels[pos] if labels is not None and len(labels) > pos else None)
+        return f"{source}:{lines[pos]}{said}"
+    return frame_row(source, pos, labels[pos] if labels is not None and len(labels) > pos else None) + said
 
 
 def select_split(df: pd.DataFrame, which: str, source: str = "<data>") -> pd.DataFrame:

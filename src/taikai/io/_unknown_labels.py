@@ -234,7 +234,8 @@ def grouped_unknowns(source: str, found: Sequence[tuple[str, str]]) -> list[str]
     """Return one ``PLACE: message`` line per distinct message of *found* (each ``(place, message)``, places as
     :func:`~taikai.io._splits.row_name` names them in *source*), in the order they first come, with the places of
     its repeats: 30 rows labelled with one reason the model lacks are one line, not 30 that hide a typo further down.
-    ``FILE:LINE`` places are shortened to their line numbers (``the same on 29 more lines: 3, 4, 5, 6, 7, …``)."""
+    ``FILE:LINE`` places are shortened to their line numbers (``the same on 29 more lines: 3, 4, 5, 6, 7, …``), with
+    their ids when the rows are named by an id column (``3 (id R-17), 4 (id R-18), …``)."""
     places: dict[str, list[str]] = {}
     for place, message in found:
         places.setdefault(message, []).append(place)
@@ -244,8 +245,15 @@ def grouped_unknowns(source: str, found: Sequence[tuple[str, str]]) -> list[str]
         said = f"{where[0]}: {message}"
         if rest:
             prefix = f"{source}:"
-            numbered = all(p.startswith(prefix) and p[len(prefix) :].isdigit() for p in rest)
+            numbered = all(p.startswith(prefix) and _line_first(p[len(prefix) :]) for p in rest)
             shown = cut_list([p[len(prefix) :] if numbered else p for p in rest], SAME_SHOWN)
             said += f" (the same on {len(rest):,} more {'line' if numbered else 'row'}(s): {shown})"
         lines.append(said)
     return lines
+
+
+def _line_first(place: str) -> bool:
+    """Whether *place*, a row's place after ``FILE:``, is its line number, alone or followed by its id (``5``,
+    ``5 (id R-17)``)."""
+    line, _, said = place.partition(" ")
+    return line.isdigit() and (not said or said.startswith("("))

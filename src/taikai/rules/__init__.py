@@ -25,9 +25,10 @@ from taikai.rules._rule import KEYS, PREFIXES, RULES_MODES, Rule, RuleSet, Rules
 if TYPE_CHECKING:
     import pandas as pd
 
+    from taikai.rules._misfire import Misfire
     from taikai.rules._parse import load_rules, parse_rules
     from taikai.rules._rules_file import written_names
-    from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
+    from taikai.rules._score import DEFINITION, Counts, RuleScore, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
 # applies compiled rules, and every command's options name the modes.
@@ -36,7 +37,8 @@ __getattr__: Any = lazy_modules(
     {
         "taikai.rules._parse": ("load_rules", "parse_rules"),
         "taikai.rules._rules_file": ("written_names",),
-        "taikai.rules._score": ("DEFINITION", "Counts", "Misfire", "RuleScore", "RulesScore", "score_rules"),
+        "taikai.rules._misfire": ("Misfire",),
+        "taikai.rules._score": ("DEFINITION", "Counts", "RuleScore", "RulesScore", "score_rules"),
     },
 )
 

@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from taikai._cut import cut, cut_lines
-from taikai._frame_rows import index_entry, index_named
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
+from taikai.rules._misfire import Misfire
 from taikai.rules._same_rows import same_rows, same_rows_lines
 from taikai.text import markdown_cell
 
@@ -37,35 +37,6 @@ NEVER_FIRED = (
     "spelling in kanji or kana, or another inflection, is not; a lemma: term finds a word's inflected forms)."
 )
 TEXT_CHARS = 60
-
-
-@dataclass(frozen=True)
-class Misfire:
-    """A row where a rule fired against the gold labels: its 0-based data row, file line (if known), gold, text."""
-
-    row: int
-    """Its 0-based position among the data rows of the file or frame (the header not counted)."""
-    line: int | None
-    """The file line on which it starts, counting every line (a CSV or TSV header is line 1; in an xlsx sheet, the
-    row number); ``None`` for a frame or a Parquet file."""
-    gold: tuple[str, ...]
-    text: str
-    index: Hashable | None = None
-    """Its label in the scored frame's index (``df.loc[m.index]`` is the row); ``None`` for a file. Said, and in
-    :meth:`to_dict`, when it is not the row's position."""
-
-    def where(self) -> str:
-        """Return ``line N`` (its file line), or ``row N`` (its data row, 1-based) when the line is not known, with
-        the row's index label when it is not its position (``row 3 (index 'r7')``)."""
-        if self.line is not None:
-            return f"line {self.line}"
-        named = index_named(self.index, self.row)
-        return f"row {self.row + 1}" + (f" ({named})" if named else "")
-
-    def to_dict(self) -> dict[str, object]:
-        """Return JSON-ready values: ``index`` only when :meth:`where` says it."""
-        shown: dict[str, object] = {"row": self.row, "line": self.line, "gold": list(self.gold), "text": self.text}
-        return shown if self.line is not None else shown | index_entry(self.index, self.row)
 
 
 @dataclass(frozen=True)

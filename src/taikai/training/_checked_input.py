@@ -4,12 +4,12 @@ the base data's columns are so that the rows can be put together, with its name 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError
+from taikai.errors import ID_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.io import LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.model import sha256_file
 from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed, unfilled_sheet
@@ -34,13 +34,15 @@ def read_checked(
     unknown_hint: str = "",
     far_hint: str = "",
     frame_name: str = "<frame>",
+    ids: Hashable | None = None,
 ) -> tuple[LabelledTable, str, str, bool]:
     """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
     without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
     a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
-    one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame 2 of add>``)."""
+    one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame 2 of add>``).
+    *ids*: the id column naming each row in messages, where *data* has it (see :func:`check_id_column`)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -88,6 +90,7 @@ def read_checked(
         lines=lines,
         sheet=read,
         sheet_given=sheet is not None,
+        id_column=_id_label(frame.columns, ids),
         **options,
     )
     if not skip_blank and known[0] is None:  # labels of one's own (--free-labels): say which NFKC changed
@@ -101,3 +104,21 @@ def read_checked(
         checked = replace(checked, frame=renamed)
     sha = content_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
     return checked, name, sha, unfelt
+
+
+def _id_label(columns: Sequence[Hashable], name: Hashable | None) -> Hashable | None:
+    """Return the label of *columns* that the id column *name* names (``"3"`` the label 3), ``None`` when none does."""
+    if name is None:
+        return None
+    found = [c for c in columns if c == name] or [c for c in columns if str(c).strip() == str(name).strip()]
+    return found[0] if found else None
+
+
+def check_id_column(name: Hashable | None, tables: Sequence[LabelledTable], base_name: str) -> None:
+    """Raise :class:`InputError` when no table read (the base data's first, then the added files') holds the id
+    column *name*, with the base data's columns, as ``taikai batch`` refuses a missing ``--id-column``."""
+    if name is None or any(_id_label(list(t.frame.columns), name) is not None for t in tables):
+        return
+    columns = [c for c in tables[0].frame.columns if c not in ("label_set", "primary")]
+    added = " (no file of --add, add=, has it either)" if len(tables) > 1 else ""
+    raise no_column_error([(name, ID_COLUMN)], columns, base_name, hint=added)

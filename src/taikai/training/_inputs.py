@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -22,7 +22,7 @@ from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile
 from taikai.training._added_file import check_added_files
 from taikai.training._added_split import warn_added_tests
-from taikai.training._checked_input import Data, read_checked
+from taikai.training._checked_input import Data, check_id_column, read_checked
 from taikai.training._columns import Columns, no_labelled_row
 from taikai.training._cv import WEIGHT, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
@@ -98,6 +98,7 @@ def read_inputs(
     free_labels: bool = False,
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
+    id_column: Hashable | None = None,
 ) -> TrainingInputs:
     """Read and check the base *data* and every labelled file in *add* (one file or frame, or a list of them).
 
@@ -110,7 +111,8 @@ def read_inputs(
     personal data masked, or one whose masked copy is there, and one without the control characters an xlsx sheet
     cannot hold, or the reverse, too), as is one repeated by a later added row (the later one is kept). A labelled
     file without any usable labelled row (a sheet saved before it was filled), or whose every labelled row is in
-    the base data, is refused (:class:`InputError`), before anything is trained.
+    the base data, is refused (:class:`InputError`), before anything is trained. *id_column* names the rows of each
+    file holding it by their id in every message; one that no file holds is refused, with *data*'s columns.
     """
     import pandas as pd
 
@@ -126,12 +128,21 @@ def read_inputs(
     items = check_added_files(add, given is not add)  # before the base data is read, which may take a while
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
     base_table, base_name, base_sha, _ = read_checked(
-        data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet
+        data,
+        columns,
+        encoding,
+        on_bad_rows,
+        known=taxonomy,
+        encoding_errors=encoding_errors,
+        sheet=sheet,
+        ids=id_column,
     )
+    named = [base_table]  # the tables read, for an id column none of them holds
     base = base_table.frame
     skipped = list(base_table.bad)
     files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, len(base_table.bad))]
     if not add:
+        check_id_column(id_column, named, base_name)
         return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))
     known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
@@ -149,7 +160,9 @@ def read_inputs(
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
             far_hint="" if free_labels else new_label_hint(base_name),
             frame_name=f"<frame {position + 1} of add>" if given_frames > 1 else "<frame>",
+            ids=id_column,
         )
+        named.append(table)
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
             counted = f"{table.rows:,} row(s): {table.blank:,} without any label, {len(table.bad):,} unusable"
@@ -171,6 +184,7 @@ def read_inputs(
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))
+    check_id_column(id_column, named, base_name)
     keys = text_keys(base[columns.text])
     base_keys = kept_rows(base.assign(**{KEY: keys, PLACE: base_table.places}), columns.sentiment)
     frames = [table.frame.assign(_taikai_file=i, **{PLACE: table.places}) for i, (table, _, _) in enumerate(tables)]

@@ -96,6 +96,7 @@ def train(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
     mask_pii: bool = False,
+    id_column: Hashable | None = None,
 ) -> Model:
     """Train a model on a labelled file or frame (plus *add*: a labelled file or frame, or a list of them) and return
     it (saved to *out*).
@@ -119,6 +120,9 @@ def train(
     round) *add_weight* and *compare_folds* are unused (``taikai train`` refuses them without ``--add``). With
     ``refit_all`` the saved model is refitted on all rows.
 
+    *id_column* (``review_id``) names the rows of every file of *data* and *add* that holds it by their id after
+    their file line in every message (``sheet.xlsx:5 (id R-17)``), as ``taikai batch`` does; a column no file holds
+    is an error.
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
     Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s and *add*'s
@@ -155,6 +159,7 @@ def train(
             free_labels=free_labels,
             encoding_errors=encoding_errors,
             sheet=sheet,
+            id_column=id_column,
         )
     inputs = masked_inputs(inputs, text_column) if mask_pii else inputs
     if inputs.skipped:

@@ -18,17 +18,20 @@ def reasons_section(ctx: ReportContext) -> Section:
     if not len(ctx.rows):  # a table of zeros and an empty chart say less than one line
         return Section.of("reasons", t.reasons, [Note(fill(note, rows="0")), Note(t.no_rows)])
     stated = tables.stated_reasons(ctx.frame)
+    names = [ctx.reason(str(r)) for r in stated.index]
+    same = all(name == str(r) for name, r in zip(names, stated.index, strict=True))  # labels of one's own: one column
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
-            ctx.reason(str(r)),
+            *(() if same else (name,)),
             str(r),
             CountShare(int(v.primary), v.primary_share),
             CountShare(int(v.stated), v.stated_share),
         )
-        for r, v in stated.iterrows()
+        for name, (r, v) in zip(names, stated.iterrows(), strict=True)
     )
     number = ColumnKind.NUMBER
-    table = Table((Column(t.name), Column(t.reason), Column(t.primary, number), Column(t.stated, number)), rows)
+    labels = (Column(t.reason),) if same else (Column(t.name), Column(t.reason))
+    table = Table((*labels, Column(t.primary, number), Column(t.stated, number)), rows)
     chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
     per_review = tables.reasons_per_review(ctx.frame)
     n = max(int(per_review.sum()), 1)
