@@ -224,6 +224,8 @@ CONTEXT_TYPES = {
     "flag": lambda: pd.Series([True, False] * 10, dtype="boolean"),
     "note": lambda: pd.Series(["a", ""] * 10, dtype="string"),  # a blank shown as (空欄), the column still text
     "gap": lambda: pd.Series(["CrowdWorks", None] * 10, dtype="category"),  # (空欄) added as a category
+    "arrow": lambda: pd.Series(["a", None] * 10, dtype="string[pyarrow]"),
+    "arrow_backend": lambda: pd.Series(["a", None] * 10, dtype=pd.ArrowDtype(__import__("pyarrow").string())),
 }
 
 

@@ -64,7 +64,7 @@ def blank_as_missing(values: pd.Series, name: str | None = None) -> pd.Series:
         if label not in values.cat.categories:
             values = values.cat.add_categories([label])
         return values.where(~blank, label)
-    if isinstance(values.dtype, pd.StringDtype):
+    if pd.api.types.is_string_dtype(values.dtype):  # pandas' or pyarrow's strings (dtype_backend="pyarrow")
         return values.where(~blank, label)
     return values.astype(object).where(~blank, label)
 
