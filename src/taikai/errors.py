@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from taikai._argument_names import Argument as Argument
 from taikai._argument_names import named_as as named_as
-from taikai._column_names import Head, column_meant, listed
+from taikai._column_names import Head, column_meant, listed, no_label
 from taikai._exceptions import DataWarning as DataWarning
 from taikai._exceptions import InputError as InputError
 from taikai._exceptions import MissingExtraError as MissingExtraError
@@ -147,9 +147,8 @@ _SEPARATORS = (
 """What may separate the columns of a file read as one column: the mark, named, its format and how it looks."""
 
 
-def wrong_type(name: str | Argument, value: object, accepted: str) -> TypeError:
-    """Return the error of a public function given *value*, of a type it does not take, for argument *name* (a str
-    or an :class:`Argument`)."""
+def wrong_type(name: str, value: object, accepted: str) -> TypeError:
+    """Return the error of a public function given *value*, of a type it does not take, for argument *name*."""
     shown = repr(value)
     if value is None:
         given = "None"
@@ -159,8 +158,7 @@ def wrong_type(name: str | Argument, value: object, accepted: str) -> TypeError:
         given = shown
     else:
         given = f"{type(value).__name__} {shown}"
-    named = name.current().name if isinstance(name, Argument) else name
-    return TypeError(f"{named} must be {accepted}, not {given}")
+    return TypeError(f"{name} must be {accepted}, not {given}")
 
 
 def check_str(name: object, value: object, accepted: str, *, none: bool = False) -> str | None:
@@ -169,7 +167,7 @@ def check_str(name: object, value: object, accepted: str, *, none: bool = False)
     compared, so that a pandas Series or ``pd.NA`` is not met by pandas' "truth value … is ambiguous"."""
     if isinstance(value, str) or (none and value is None):
         return value
-    raise wrong_type(name if isinstance(name, Argument) else str(name), value, accepted)
+    raise wrong_type(name.current().name if isinstance(name, Argument) else str(name), value, accepted)
 
 
 def as_int(value: object) -> int | None:
@@ -218,13 +216,6 @@ def check_bool(name: str, value: object) -> bool:
     return bool(value)
 
 
-def no_label(name: object) -> bool:
-    """Whether *name*, given as a column label, is ``pd.NA`` or ``NaT``, which name no column: compared with a label
-    each gives neither ``True`` nor ``False`` (pandas' "boolean value of NA is ambiguous"); ``None`` and a float NaN
-    are labels a frame may have."""
-    return type(name).__name__ in ("NAType", "NaTType")
-
-
 def check_label_columns(text_column: object, reasons_column: object, sentiment_column: object) -> None:
     """Raise ``TypeError`` naming the argument unless each names a column of labelled data: a column label (not
     ``None``, a bool or a list), ``sentiment_column`` also ``None`` (data without sentiment)."""
@@ -263,26 +254,19 @@ def unexpanded_home(path: object) -> str:
 
 
 def check_freq(freq: object, name: object = "freq") -> str:
-    """Return the period length *freq* (given to argument *name*: a pandas spelling or offset) as taikai writes it,
+    """Return the period length *freq* (a pandas spelling or offset, given to argument *name*) as taikai writes it,
     ``M``, ``W``, ``Q``, ``Y`` or a fiscal ``Q-MAR``/``Y-MAR`` (:func:`taikai._freq.canonical_freq`); else raise
-    :class:`InputError` listing them (weeks ending another day, ``W-MON``, are not ISO weeks, as ``2026-W12`` is); a
-    ``TypeError`` (:func:`wrong_type`) for a value neither a str nor a pandas offset (a list, a Series, ``pd.NA``)."""
+    :class:`InputError` listing them (``W-MON`` is no ISO week, as ``2026-W12`` is); a non-str ``TypeError``."""
     if (read := canonical_freq(freq)) is not None:
         return read
-    if not isinstance(freq, str) and not hasattr(freq, "freqstr"):  # a Series or pd.NA: said as wrong_type says it
-        raise wrong_type(name if isinstance(name, Argument) else str(name), freq, _FREQS)
-    text = freq if isinstance(freq, str) else getattr(freq, "freqstr", freq)
-    weeks = isinstance(text, str) and text.upper().startswith("W-")
+    listed = (
+        "one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN alike), Q (quarters; "
+        "QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year ending in another month "
+        "(Q-MAR, Y-MAR: from April, as 年度)"
+    )
+    weeks = str(check_str(name, getattr(freq, "freqstr", freq), listed)).upper().startswith("W-")  # a list: TypeError
     why = ": taikai's weeks run Monday to Sunday (ISO weeks, named 2026-W12)" if weeks else ""
-    raise InputError(f"{name} must be {_FREQS}, not {freq!r}{why}")
-
-
-_FREQS = (
-    "one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN alike), Q (quarters; QE, "
-    "QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year ending in another month (Q-MAR, "
-    "Y-MAR: from April, as 年度)"
-)
-"""The period lengths :func:`check_freq` takes, as its messages list them."""
+    raise InputError(f"{name} must be {listed}, not {freq!r}{why}")
 
 
 def period_freq(freq: object, date_column: object, name: object = "freq") -> str:
@@ -299,20 +283,17 @@ def period_freq(freq: object, date_column: object, name: object = "freq") -> str
 def check_choice(name: object, value: object, choices: Collection[str]) -> str:
     """Return *value*, given to argument *name* (a str or an :class:`Argument`), if it is one of *choices*; else
     raise :class:`InputError` naming the argument, the choices (``one of ja, en``, as every such message lists them)
-    and what was given; a value that is not a str (a list, a dict, a pandas Series or ``pd.NA``) is a ``TypeError``
-    saying so (:func:`check_str`), not Python's ``unhashable type`` nor a Series' repr."""
+    and what was given; a non-str (a list, a Series, ``pd.NA``) is :func:`check_str`'s ``TypeError``."""
     if isinstance(value, str) and value in choices:
         return value
-    check_str(name, value, f"one of {', '.join(choices)}")  # a Series, pd.NA or a list: a TypeError saying so
+    check_str(name, value, f"one of {', '.join(choices)}")  # not Python's "unhashable type", nor a Series' repr
     raise InputError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
 
 
 def parse_choice(kind: type[E], name: str, value: object) -> E:
-    """Return *value* as a member of the enum *kind* (given as one or as its value); else raise
-    :class:`InputError` naming argument *name*, what was given and the choices (a ``TypeError`` for a value that is
-    not a str, as :func:`check_choice` says it)."""
-    if not isinstance(value, kind):  # a member is itself; a Series or pd.NA is no value of one: a TypeError
-        check_str(name, value, f"one of {', '.join(str(m.value) for m in kind)}")
+    """Return *value* as a member of the str enum *kind* (given as one or as its value); else raise
+    :class:`InputError` naming argument *name*, what was given and the choices (a non-str: ``TypeError``, as above)."""
+    check_str(name, value, f"one of {', '.join(str(m.value) for m in kind)}")  # a member is a str
     try:
         return kind(value)
     except ValueError:

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from taikai._column_names import Head
-from taikai.errors import Argument, InputError, ModelError, index_hint, no_column_error, no_label, wrong_type
+from taikai._column_names import Head, no_label
+from taikai.errors import Argument, InputError, ModelError, index_hint, no_column_error, wrong_type
 from taikai.text import is_missing
 
 if TYPE_CHECKING:
