@@ -63,7 +63,6 @@ REFUSED = [
     ("2ME", "not '2ME'$"),
     ("m", "not 'm'$"),
     ("W-MON", r"not 'W-MON': taikai's weeks run Monday to Sunday \(ISO weeks, named 2026-W12\)$"),
-    (["M"], r"not \['M'\]$"),
     (pd.DateOffset(months=3), r"not <DateOffset: months=3>$"),
     (pd.offsets.QuarterEnd(2), r"not <2 \* QuarterEnds: startingMonth=3>$"),
     (pd.offsets.Week(weekday=0), r"not <Week: weekday=0>: taikai's weeks run Monday to Sunday"),
@@ -83,6 +82,16 @@ def test_check_freq_reads_pandas_spellings_of_months_and_weeks(given, read):
 @pytest.mark.parametrize(("given", "message"), REFUSED)
 def test_check_freq_refuses_other_periods_listing_what_it_reads(given, message):
     with pytest.raises(InputError, match=LISTED + message):
+        check_freq(given)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"), [(["M"], r"list \['M'\]"), (pd.Series(["M"]), "a Series"), (pd.NA, "NAType <NA>")]
+)
+def test_check_freq_refuses_a_value_of_another_type_as_a_type_error(given, shown):
+    """A list, a Series or pd.NA is a TypeError, as a str option given one (``check_str``): before, an InputError
+    showing a Series' repr of several lines."""
+    with pytest.raises(TypeError, match=LISTED + f"not {shown}$"):
         check_freq(given)
 
 

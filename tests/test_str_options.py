@@ -1,5 +1,6 @@
-"""A public function's str option given a pandas Series, a DataFrame or ``pd.NA``: a TypeError naming the option and
-what it takes (:func:`taikai.errors.check_str`), not pandas' "truth value of a Series is ambiguous"."""
+"""A public function's str option (a choice, a column label) given a pandas Series, a DataFrame or ``pd.NA``: a
+TypeError naming the option and what it takes (:func:`taikai.errors.check_str`), not pandas' "truth value of a Series
+is ambiguous" nor a Series' repr."""
 
 from __future__ import annotations
 
@@ -59,6 +60,20 @@ CALLS: list[tuple[str, str, Call]] = [
         "on_bad_lines",
         lambda v, d, m: taikai.classify_file(_dump(d), d / "o.csv", model=m, text_column="text", on_bad_lines=v),
     ),
+    # a choice among named values (check_choice, parse_choice, check_freq, RulesMode.parse): before, a Series'
+    # repr of several lines in an InputError, and pd.NA as "<NA>"
+    ("reason_name", "lang", lambda v, d, m: taikai.reason_name("fees", lang=v)),
+    ("segment_breakdown", "lang", lambda v, d, m: taikai.analysis.segment_breakdown(PREDICTIONS, "text", lang=v)),
+    ("suggest", "strategy", lambda v, d, m: taikai.suggestion.suggest(PREDICTIONS, strategy=v)),
+    ("reasons_over_time", "freq", lambda v, d, m: taikai.analysis.reasons_over_time(PREDICTIONS, "text", freq=v)),
+    ("check_drift", "freq", lambda v, d, m: taikai.drift.check_drift(_dump(d), m, date_column="text", freq=v)),
+    ("explain", "rules_mode", lambda v, d, m: taikai.explain(m, "手数料が高い", rules_mode=v)),
+    ("predict_frame", "rules_mode", lambda v, d, m: taikai.load_model(m).predict_frame(PREDICTIONS, rules_mode=v)),
+    # a column label: before, pd.NA stopped with pandas' "boolean value of NA is ambiguous"
+    ("predict_frame", "text_column", lambda v, d, m: taikai.load_model(m).predict_frame(PREDICTIONS, text_column=v)),
+    ("least_confident", "text_column", lambda v, d, m: taikai.analysis.least_confident(PREDICTIONS, text_column=v)),
+    ("evaluate", "text_column", lambda v, d, m: taikai.evaluate(m, PREDICTIONS, text_column=v)),
+    ("evaluate", "sentiment_column", lambda v, d, m: taikai.evaluate(m, PREDICTIONS, sentiment_column=v)),
 ]
 VALUES = [pd.Series(["pred_"]), pd.DataFrame({"a": ["pred_"]}), pd.NA]
 GIVEN = {pd.Series: "not a Series", pd.DataFrame: "not a DataFrame", type(pd.NA): "not NAType <NA>"}

@@ -215,3 +215,10 @@ def label_like(name: str) -> str | None:
     if found is None:
         return None
     return "sentiment" if any(word in found.group() for word in _SENTIMENT_WORDS) else "reasons"
+
+
+def no_label(name: object) -> bool:
+    """Whether *name*, given as a column label, is ``pd.NA`` or ``NaT``, which name no column: compared with a label
+    each gives neither ``True`` nor ``False`` (pandas' "boolean value of NA is ambiguous"); ``None`` and a float NaN
+    are labels a frame may have."""
+    return type(name).__name__ in ("NAType", "NaTType")

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from taikai._argument_names import Argument as Argument
 from taikai._argument_names import named_as as named_as
-from taikai._column_names import Head, column_meant, listed
+from taikai._column_names import Head, column_meant, listed, no_label
 from taikai._exceptions import DataWarning as DataWarning
 from taikai._exceptions import InputError as InputError
 from taikai._exceptions import MissingExtraError as MissingExtraError
@@ -222,9 +222,9 @@ def check_label_columns(text_column: object, reasons_column: object, sentiment_c
     ``None``, a bool or a list), ``sentiment_column`` also ``None`` (data without sentiment)."""
     label = "a column label (a str, or an int for a frame read with header=None)"
     for argument, value in ((TEXT_COLUMN, text_column), (REASONS_COLUMN, reasons_column)):
-        if value is None or isinstance(value, bool) or not isinstance(value, Hashable):
+        if value is None or isinstance(value, bool) or not isinstance(value, Hashable) or no_label(value):
             raise wrong_type(argument.name, value, label)
-    if isinstance(sentiment_column, bool) or not isinstance(sentiment_column, Hashable):
+    if isinstance(sentiment_column, bool) or not isinstance(sentiment_column, Hashable) or no_label(sentiment_column):
         raise wrong_type(SENTIMENT_COLUMN.name, sentiment_column, f"{label}, or None for data without sentiment")
 
 
@@ -255,19 +255,19 @@ def unexpanded_home(path: object) -> str:
 
 
 def check_freq(freq: object, name: object = "freq") -> str:
-    """Return the period length *freq* (given to argument *name*: a pandas spelling or offset) as taikai writes it,
+    """Return the period length *freq* (a pandas spelling or offset, given to argument *name*) as taikai writes it,
     ``M``, ``W``, ``Q``, ``Y`` or a fiscal ``Q-MAR``/``Y-MAR`` (:func:`taikai._freq.canonical_freq`); else raise
-    :class:`InputError` listing them (weeks ending another day, ``W-MON``, are not ISO weeks, as ``2026-W12`` is)."""
+    :class:`InputError` listing them (``W-MON`` is no ISO week, as ``2026-W12`` is); a non-str ``TypeError``."""
     if (read := canonical_freq(freq)) is not None:
         return read
-    text = freq if isinstance(freq, str) else getattr(freq, "freqstr", freq)
-    weeks = isinstance(text, str) and text.upper().startswith("W-")
-    why = ": taikai's weeks run Monday to Sunday (ISO weeks, named 2026-W12)" if weeks else ""
-    raise InputError(
-        f"{name} must be one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN "
-        f"alike), Q (quarters; QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year "
-        f"ending in another month (Q-MAR, Y-MAR: from April, as 年度), not {freq!r}{why}"
+    listed = (
+        "one of M (months; pandas' ME or MS alike), W (weeks, Monday to Sunday; pandas' W-SUN alike), Q (quarters; "
+        "QE, QS alike) or Y (years; YE, YS alike), or a quarter or year of a fiscal year ending in another month "
+        "(Q-MAR, Y-MAR: from April, as 年度)"
     )
+    weeks = str(check_str(name, getattr(freq, "freqstr", freq), listed)).upper().startswith("W-")  # a list: TypeError
+    why = ": taikai's weeks run Monday to Sunday (ISO weeks, named 2026-W12)" if weeks else ""
+    raise InputError(f"{name} must be {listed}, not {freq!r}{why}")
 
 
 def period_freq(freq: object, date_column: object, name: object = "freq") -> str:
@@ -284,15 +284,17 @@ def period_freq(freq: object, date_column: object, name: object = "freq") -> str
 def check_choice(name: object, value: object, choices: Collection[str]) -> str:
     """Return *value*, given to argument *name* (a str or an :class:`Argument`), if it is one of *choices*; else
     raise :class:`InputError` naming the argument, the choices (``one of ja, en``, as every such message lists them)
-    and what was given, be it a list or a dict (``freq=['M']``: not Python's ``unhashable type``)."""
+    and what was given; a non-str (a list, a Series, ``pd.NA``) is :func:`check_str`'s ``TypeError``."""
     if isinstance(value, str) and value in choices:
         return value
+    check_str(name, value, f"one of {', '.join(choices)}")  # not Python's "unhashable type", nor a Series' repr
     raise InputError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
 
 
 def parse_choice(kind: type[E], name: str, value: object) -> E:
-    """Return *value* as a member of the enum *kind* (given as one or as its value); else raise
-    :class:`InputError` naming argument *name*, what was given and the choices."""
+    """Return *value* as a member of the str enum *kind* (given as one or as its value); else raise
+    :class:`InputError` naming argument *name*, what was given and the choices (a non-str: ``TypeError``, as above)."""
+    check_str(name, value, f"one of {', '.join(str(m.value) for m in kind)}")  # a member is a str
     try:
         return kind(value)
     except ValueError:

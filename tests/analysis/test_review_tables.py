@@ -215,3 +215,37 @@ def test_the_report_shows_a_column_named_as_a_computed_one_as_input(tmp_path, op
         assert f"input_{name}" in head and head.count(name) <= 1, (key, head)
         first = shown.split("<tbody>")[1].split("</tr>")[0]
         assert ("S" if option == "--by" else "手数料") in first, first
+
+
+CONTEXT_TYPES = {
+    "n": lambda: pd.Series(range(20), dtype="int64"),
+    "when": lambda: pd.Series(pd.date_range("2026-01-01", periods=20, freq="D", tz="Asia/Tokyo")),
+    "platform": lambda: pd.Series(["CrowdWorks", "Lancers"] * 10, dtype="category"),
+    "flag": lambda: pd.Series([True, False] * 10, dtype="boolean"),
+    "note": lambda: pd.Series(["a", ""] * 10, dtype="string"),  # a blank shown as (空欄), the column still text
+    "gap": lambda: pd.Series(["CrowdWorks", None] * 10, dtype="category"),  # (空欄) added as a category
+    "arrow": lambda: pd.Series(["a", None] * 10, dtype="string[pyarrow]"),
+    "arrow_backend": lambda: pd.Series(["a", None] * 10, dtype=pd.ArrowDtype(__import__("pyarrow").string())),
+}
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [
+        lambda df, **kw: analysis.least_confident(df, n=20, one_per_text=False, **kw),
+        lambda df, **kw: analysis.representative_reviews(df, per_reason=20, one_per_text=False, **kw),
+    ],
+    ids=["least_confident", "representative"],
+)
+@pytest.mark.parametrize("column", list(CONTEXT_TYPES))
+def test_a_context_column_keeps_its_type(reposted, pick, column):
+    """Regression: every context column came back as Python objects (an int, a date with its time zone, a category
+    or a nullable bool column of the notebook's frame), as ``blank_as_missing`` made each an object column."""
+    frame = reposted.assign(**{column: CONTEXT_TYPES[column]().to_numpy()})
+    frame[column] = frame[column].astype(CONTEXT_TYPES[column]().dtype)
+    picked = pick(frame, context=[column])
+    assert picked[column].dtype.name == frame[column].dtype.name or column == "gap", picked[column].dtype
+    assert isinstance(picked[column].dtype, type(frame[column].dtype))
+    blank = frame[column].isna() | frame[column].astype("string").eq("")
+    shown = picked[column].astype(object).where(~blank.loc[picked.index], "(空欄)")
+    assert picked[column].astype(object).tolist() == shown.tolist()

@@ -2,12 +2,14 @@
 
 import html
 import json
+import re
 
 import pandas as pd
 import pytest
 
 import taikai
 from taikai.analysis import build_report, rules_section, write_report
+from taikai.errors import InputError
 from taikai.io import read_predictions
 from taikai.rules import compile_rules, parse_rules
 
@@ -87,6 +89,24 @@ def test_hits_matrix_and_examples():
         {"review_id": "b", "rule_names": "fee", "model": "other", "p_model": 0.5, "p_rule": 0.3},
     ]
     assert list(section.examples.columns)[-1] == "text"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "said"),
+    [
+        ({"context": ["reviewid"]}, InputError, "no column 'reviewid' (did you mean 'review_id'?)"),
+        ({"context": "review_id"}, TypeError, "context must be a list of column names, not str 'review_id'"),
+        ({"context": [pd.NA]}, TypeError, "context must be a column label"),
+        ({"text_column": "txet"}, InputError, "no column 'txet'"),
+    ],
+    ids=["a typo", "a str", "pd.NA", "text_column"],
+)
+def test_a_context_or_text_column_not_there_is_refused(arguments, error, said):
+    """Regression: a context column not in the frame (a typo, a str's letters) was left out of the examples without
+    a word, and a text_column not there stopped with pandas' KeyError "None of [Index(['txet'])] are in the
+    [columns]"; as representative_reviews and least_confident refuse them."""
+    with pytest.raises(error, match=re.escape(said)):
+        rules_section(HAND_MADE, **arguments)
 
 
 def test_a_rule_that_always_fires_with_another_has_no_label_to_show():

@@ -24,8 +24,20 @@ FOLDER = "a str or pathlib.Path: a file, a folder or a glob (for several files, 
         (classify_files, FRAME, f"not a DataFrame{PANDAS}"),
         (classify_files, dd.from_pandas(FRAME, npartitions=1), f"not a DataFrame{DASK}"),
         (taikai.classify_file, ["a.csv"], "input must be a str or pathlib.Path, not list ['a.csv']"),
+        (  # before: a bare "not a Series", the column of texts df["text"] given as a notebook holds it
+            taikai.classify_file,
+            FRAME["text"],
+            "not a Series; a Series of texts is classified by model.classify(series), or "
+            "model.predict_frame(series.to_frame())",
+        ),
+        (
+            classify_files,
+            dd.from_pandas(FRAME, npartitions=1)["text"],
+            "not a Series; a Dask Series of texts is classified by taikai.dask.classify(series.to_frame(), "
+            "text_column=…)",
+        ),
     ],
-    ids=["classify_file, pandas", "classify_files, pandas", "classify_files, Dask", "a list"],
+    ids=["classify_file, pandas", "classify_files, pandas", "classify_files, Dask", "a list", "Series", "Dask Series"],
 )
 def test_a_frame_given_as_input_is_told_how_a_frame_is_classified(tmp_path, tiny_model_dir, call, given, said):
     with pytest.raises(TypeError) as refused:

@@ -51,9 +51,22 @@ def blank_name(values: pd.Series, blank: str = MISSING_SEGMENT, distinct: str = 
 def blank_as_missing(values: pd.Series, name: str | None = None) -> pd.Series:
     """Return *values* with every blank cell (missing, empty or only spaces) shown as *name* (by default
     :func:`blank_name` of *values*, :data:`MISSING_SEGMENT` unless a value is written so), as
-    :func:`segment_breakdown` names the segment of such rows; other values are kept as they are."""
+    :func:`segment_breakdown` names the segment of such rows; other values are kept as they are, and so is the
+    column's type where it can hold *name* (text, or categories with *name* added) or no cell is blank: an int, a
+    date or a category column of a notebook's frame stays one (not Python objects), a text column stays text."""
+    import pandas as pd
+
+    blank = blank_cells(values)
+    if not blank.any():
+        return values
     label = blank_name(values) if name is None else name
-    return values.astype(object).where(~blank_cells(values), label)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        if label not in values.cat.categories:
+            values = values.cat.add_categories([label])
+        return values.where(~blank, label)
+    if pd.api.types.is_string_dtype(values.dtype):  # pandas' or pyarrow's strings (dtype_backend="pyarrow")
+        return values.where(~blank, label)
+    return values.astype(object).where(~blank, label)
 
 
 def segment_values(rows: pd.DataFrame, by: Hashable, blank: str = MISSING_SEGMENT) -> pd.Series:

@@ -71,6 +71,22 @@ def top_probability(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFr
 CONTEXT = Argument("context")
 
 
+def shown_columns(
+    df: pd.DataFrame, plain: pd.DataFrame, text_column: Hashable, context: object
+) -> tuple[Hashable, list[Hashable]]:
+    """Return the labels in *plain* (*df* under plain names, :func:`plain_predictions`) of the text column and the
+    *context* columns *df* names: a table of reviews shows each, so that a column not there (a typo), a str given
+    for the list (its letters) or ``pd.NA`` is refused naming the argument and the columns, never left out."""
+    index = plain.index.names
+    found = find_column(plain.columns, as_renamed(df, plain, text_column), TEXT_COLUMN, source=FRAME, index=index)
+    if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
+        raise wrong_type("context", context, "a list of column names")
+    shown = [
+        find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, index=index) for c in context or ()
+    ]
+    return found, shown
+
+
 def _positional(
     df: pd.DataFrame, prefix: str | None, text_column: Hashable, context: list[str] | None
 ) -> tuple[pd.DataFrame, pd.Index, Hashable, list[Hashable], dict[Hashable, Hashable]]:
@@ -79,13 +95,7 @@ def _positional(
     so that a repeated label (two runs concatenated) picks one row, not every row of that label. A *context*
     column that is not in *df* is an :class:`InputError`."""
     plain = plain_predictions(df, prefix)  # a column named as *df* names it: its own sentiment, not the model's
-    index = plain.index.names
-    found = find_column(plain.columns, as_renamed(df, plain, text_column), TEXT_COLUMN, source=FRAME, index=index)
-    if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
-        raise wrong_type("context", context, "a list of column names")
-    shown = [
-        find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, index=index) for c in context or ()
-    ]
+    found, shown = shown_columns(df, plain, text_column, context)
     given = names_back(df, plain)
     for label, argument in [(found, "text_column="), *((c, "context=") for c in shown)]:
         name = given.get(label, label)

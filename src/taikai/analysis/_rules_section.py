@@ -9,12 +9,13 @@ without ``rule_reasons`` have no such section.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from taikai.analysis._blanks import blank_as_missing, blank_name
+from taikai.analysis._review_tables import shown_columns
 from taikai.analysis._tables import classified, plain_predictions, reason_labels
 from taikai.errors import check_int
 from taikai.labels import REASON_IDS, label_order, parse_reasons
@@ -53,7 +54,7 @@ def _split(values: pd.Series) -> pd.Series:
 
 def rules_section(
     df: pd.DataFrame,
-    text_column: str = "text",
+    text_column: Hashable = "text",
     examples: int = 20,
     context: list[str] | None = None,
     *,
@@ -64,15 +65,18 @@ def rules_section(
 
     Prefixed predictions (``predict_frame(prefix="pred_")``, ``taikai batch --prefix pred_``: ``pred_rule_reasons``)
     are read as :func:`~taikai.analysis.plain_predictions` reads them; *prefix* chooses among several sets.
-    *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
-    theirs reads :data:`~taikai.analysis._blanks.MISSING_SEGMENT`, as in ``representative_reviews``.
+    *context* names further columns to show with the examples (an id, the date, the platform; one not in *df* is
+    refused, as *text_column* is, and as ``representative_reviews`` refuses them); a blank cell of theirs reads
+    :data:`~taikai.analysis._blanks.MISSING_SEGMENT`, as in ``representative_reviews``.
     *rules* names the rules that ran, or maps each to its label (the batch summary lists them, with their labels
     since it records them): those that never fired are in ``hits`` with 0, and a label given is a rule's ``label``.
     """
     check_int("examples", examples, 0)
-    df = plain_predictions(df, prefix)
-    if "rule_reasons" not in df.columns:
+    plain = plain_predictions(df, prefix)
+    if "rule_reasons" not in plain.columns:
         return None
+    text_column, shown = shown_columns(df, plain, text_column, context)  # a typo refused, as review tables do
+    df = plain
     rows = classified(df)
     labels = _split(rows["rule_reasons"])
     names = _split(rows["rule_names"]) if "rule_names" in rows.columns else labels
@@ -116,7 +120,7 @@ def rules_section(
         override=MODEL_REASON in rows.columns,
         hits=hits,
         matrix=matrix,
-        examples=_examples(rows[conflict], labels, model, text_column, examples, context or []),
+        examples=_examples(rows[conflict], labels, model, text_column, examples, shown),
     )
 
 
@@ -126,7 +130,7 @@ def _common(labels: set[str]) -> str | None:
 
 
 def _examples(
-    rows: pd.DataFrame, labels: pd.Series, model: pd.Series, text_column: str, n: int, context: list[str]
+    rows: pd.DataFrame, labels: pd.Series, model: pd.Series, text_column: Hashable, n: int, context: list[Hashable]
 ) -> pd.DataFrame:
     """Return up to *n* conflicting rows: per first rule label in turn, the model's surest disagreement first."""
     p_model = [_proba(rows, i, model[i]) for i in rows.index]
@@ -141,7 +145,7 @@ def _examples(
     first = labels[table.index].map(lambda row: row[0])
     turn = first.groupby(first, sort=False).cumcount()
     picked = turn.sort_values(kind="stable").index[:n]
-    keep = [c for c in context if c in rows.columns and c != text_column]
+    keep = [c for c in dict.fromkeys(context) if c != text_column]
     shown = rows.loc[picked, keep]
     for column in keep:  # a blank platform reads as in segment_breakdown, as in the other tables of reviews
         shown[column] = blank_as_missing(shown[column], blank_name(rows[column]))

@@ -12,6 +12,11 @@ FRAMES = {
     "dask": "a Dask frame is classified by taikai.dask.classify(ddf, text_column=…)",
 }
 """How to classify a frame given in place of a batch run's input file, by the library the frame is of."""
+SERIES = {
+    "pandas": "a Series of texts is classified by model.classify(series), or model.predict_frame(series.to_frame())",
+    "dask": "a Dask Series of texts is classified by taikai.dask.classify(series.to_frame(), text_column=…)",
+}
+"""How to classify a column given in place of a batch run's input file (``df["text"]``), by its library."""
 
 
 def check_input_path(name: str, value: object, accepted: str = "a str or pathlib.Path") -> None:
@@ -27,4 +32,6 @@ def check_input_path(name: str, value: object, accepted: str = "a str or pathlib
     library = type(value).__module__.split(".")[0]
     if type(value).__name__ == "DataFrame" and library in FRAMES:
         raise TypeError(f"{error}; {FRAMES[library]}")
+    if type(value).__name__ == "Series" and library in SERIES:
+        raise TypeError(f"{error}; {SERIES[library]}")
     raise error

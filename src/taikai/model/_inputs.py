@@ -8,7 +8,7 @@ import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from taikai._column_names import Head
+from taikai._column_names import Head, no_label
 from taikai.errors import Argument, InputError, ModelError, index_hint, no_column_error, wrong_type
 from taikai.text import is_missing
 
@@ -94,7 +94,7 @@ def find_column(
     :func:`~taikai.errors.no_column_error`); a *name* among *index*, the names of a frame's index levels
     (``df.set_index("posted_at")``), is said to be the index, and how to make it a column again."""
     labels = list(columns)
-    if not isinstance(name, Hashable) or isinstance(name, bool):
+    if not isinstance(name, Hashable) or isinstance(name, bool) or no_label(name):
         raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
     found = _named(labels, name)
     if len(found) == 1:
@@ -120,7 +120,7 @@ def column_label(columns: Iterable[Hashable], name: Hashable | None) -> Hashable
     read with ``header=None``), else *name* as it is (``None``, a bool, a column not there or named twice: the
     caller checks the columns and says what is wrong), so that every function taking column names reads them
     alike."""
-    if name is None or isinstance(name, bool) or not isinstance(name, Hashable):
+    if name is None or isinstance(name, bool) or not isinstance(name, Hashable) or no_label(name):
         return name
     found = _named(list(columns), name)
     return found[0] if len(found) == 1 else name

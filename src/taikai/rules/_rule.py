@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai._cut import cut_list
-from taikai.errors import InputError, RulesError, wrong_type
+from taikai.errors import InputError, RulesError, check_str, wrong_type
 from taikai.labels import label_list, own_labels, reason_id
 from taikai.rules._label_problems import unknown_label, unknown_labels_error
 from taikai.text import markdown_cell
@@ -54,7 +54,10 @@ class RulesMode(str, Enum):
 
     @classmethod
     def parse(cls, value: RulesMode | str) -> RulesMode:
-        """Return the mode *value* names, or raise :class:`RulesError` saying which modes there are."""
+        """Return the mode *value* names, or raise :class:`RulesError` saying which modes there are (a ``TypeError``
+        for a value that is not a str, a pandas Series or ``pd.NA``: :func:`taikai.errors.check_str`)."""
+        if not isinstance(value, cls):
+            check_str("rules_mode", value, f"one of {', '.join(m.value for m in cls)}")
         try:
             return cls(value)
         except ValueError:

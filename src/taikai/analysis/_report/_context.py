@@ -159,4 +159,4 @@ class ReportContext:
         shown = blanks.blank_as_missing(values, name)
         if column == self.id_column:  # the caller shows the ids as written (id_cell: 3328, not 3328.0)
             return shown
-        return shown.where(blanks.blank_cells(values), blanks.cell_texts(values))
+        return shown.astype(object).where(blanks.blank_cells(values), blanks.cell_texts(values))
