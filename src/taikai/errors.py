@@ -173,9 +173,7 @@ def check_str(name: object, value: object, accepted: str, *, none: bool = False)
 
 def as_int(value: object) -> int | None:
     """Return *value* as an int if it is a Python or numpy integer (not a bool), else ``None``."""
-    import numpy as np
-
-    return int(value) if isinstance(value, int | np.integer) and not isinstance(value, bool) else None
+    return int(value) if isinstance(value, numbers.Integral) and not isinstance(value, bool) else None
 
 
 def as_float(value: object) -> float | None:
