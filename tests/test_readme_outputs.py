@@ -77,6 +77,51 @@ def _drift() -> tuple[list[str], list[str]]:
     return shown, result.stdout.splitlines()
 
 
+def _quoted(text: str, start: str, end: str) -> str:
+    """The sentence of *text* from *start* to *end* (included), a line break and its indent read as one space."""
+    found = re.search(re.escape(start) + r".*?" + re.escape(end), re.sub(r"\n\s*", " ", text))
+    assert found is not None, f"the quote starting {start!r} moved"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory) -> str:
+    """The text of the HTML report of data/sample_dump.csv classified by the shipped model, as the README makes it
+    (`taikai report predictions.csv -o report.html --date-column posted_at --by platform`), entities decoded."""
+    import html
+
+    folder = tmp_path_factory.mktemp("report")
+    predictions = folder / "predictions.csv"
+    taikai.classify_file(ROOT / "data/sample_dump.csv", predictions, text_column="text", id_column="review_id")
+    out = taikai.analysis.write_report(predictions, folder / "report.html", date_column="posted_at", by="platform")
+    return html.unescape(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("doc", "start", "end"),
+    [
+        ("README.md", "退会理由の分布: 最も多いのは", "%)。"),  # a chart's alt text
+        ("README.md", "2026-03に「トラブル・不信」が", ")"),  # the summary's biggest change
+        ("docs/drift.md", "最も割合が動いた理由: ", " (基準 → この入力)"),  # the drift section
+    ],
+    ids=["alt text", "summary", "drift section"],
+)
+def test_the_report_s_sentences_quoted_are_those_of_the_sample_s_report(sample_report, doc, start, end):
+    """Regression (h355): after the retrain of 2026-12-06 the README quoted 692 件 (23.1%) and 28 件から 55 件
+    (20.6% → 40.7%, p = 0.002), docs/drift.md 18.2% → 23.1%, where the sample's report says 695 件 (23.2%),
+    27 件から 55 件 (19.9% → 40.7%, p < 0.001) and 18.1% → 23.2%."""
+    quoted = _quoted((ROOT / doc).read_text(encoding="utf-8"), start, end)
+    assert quoted in sample_report, f"{doc} quotes {quoted!r}, which the sample's report does not say"
+
+
+@pytest.mark.slow
+def test_the_report_s_accuracy_quoted_is_the_shipped_model_s(sample_report):
+    """Regression (h355): the README's Model section quoted the accuracy `90.3%`; the page says 90.4%."""
+    [quoted] = re.findall(r"its accuracy \(a share, `([\d.]+%)`\)", README)
+    assert f">{quoted}<" in sample_report, f"the README quotes {quoted}, which the sample's report does not show"
+
+
 @pytest.mark.parametrize(
     "example", [_python_tuple, _predict_rules, _rules_test, _evaluate_headline, _drift], ids=lambda f: f.__name__[1:]
 )

@@ -85,3 +85,34 @@ def test_predictions_without_their_text_column_name_the_column_that_reads_as_rev
     hint = "'口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)"
     assert said.endswith(f"; give the right one to text_column= (--text-column on the command line); {hint}")
     assert not (tmp_path / "out.html").exists() and not (tmp_path / "out.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["batch", "{dump}", "-o", "{out}.csv"],
+        ["batch", "{dump}", "-o", "{out}.csv", "--text-column", "本文"],
+        ["batch", "{dump}", "-o", "{out}", "--text-column", "本文", "--engine", "dask"],
+        ["drift", "{dump}", "--text-column", "本文", "--model", "{model}"],
+        ["evaluate", "{dump}", "--model", "{model}"],
+        ["train", "{dump}", "--out", "{out}", "--vectors", "none"],
+    ],
+    ids=["batch", "batch-text-column", "batch-dask", "drift", "evaluate", "train"],
+)
+@pytest.mark.parametrize("separator", ["\t", ";"], ids=["tab", "semicolon"])
+def test_a_file_read_with_the_wrong_separator_names_no_whole_line_as_reviews(
+    invoke, tmp_path, tiny_model_dir, command, separator
+):
+    """Regression (h355): a TSV named .csv (an Excel "テキスト (タブ区切り)" export renamed) read as one column whose
+    cells are whole lines, ids and dates too; batch named that column as reviews, `--text-column
+    'ID<TAB>投稿日<TAB>本文'`, which would classify every line, ids included, rather than only the separator's fix."""
+    rows = "".join(f"{i}{separator}2025-01-0{i}{separator}{review}\n" for i, review in enumerate(REVIEWS, 1))
+    dump = tmp_path / "dump.csv"
+    dump.write_text(f"ID{separator}投稿日{separator}本文\n{rows}", encoding="utf-8")
+    args = [arg.format(dump=dump, out=tmp_path / "out", model=tiny_model_dir) for arg in command]
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    [said] = result.stderr.splitlines()
+    assert "reads as reviews" not in said, said
+    assert ". The one column name holds " in said, said
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out").exists()

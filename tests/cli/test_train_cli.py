@@ -357,3 +357,35 @@ def test_added_rows_marked_test_are_said_to_train_and_the_advice_works(tmp_path,
     scored = CliRunner().invoke(cli, [*evaluate[:1], str(own), *evaluate[1:]])
     assert scored.exit_code == 0, scored.output
     assert "Scored 2 of 2 rows (split: test)" in scored.stdout and "training data" not in scored.stderr
+
+
+@pytest.mark.parametrize(
+    ("terminal", "options", "first"),
+    [
+        (True, [], "training on {data} (2-fold cross-validation, then the fit and its test): the summary follows"),
+        (True, ["--folds", "0"], "training on {data} (the fit and its test): the summary follows when it is done …"),
+        (
+            True,
+            ["--add", "{added}", "--compare-folds", "0"],
+            "training on {data} and 1 --add file (2-fold cross-validation, then the fit and its test)",
+        ),
+        (False, [], "model written to "),  # a log (2> train.log) keeps the summary alone, as before
+    ],
+    ids=["terminal", "no-folds", "add", "not-a-terminal"],
+)
+def test_train_says_on_a_terminal_that_it_started(tmp_path, tiny_csv, monkeypatch, terminal, options, first):
+    """Regression (h355): `taikai train data/reviews.csv --out models/mine` printed nothing for a minute or more
+    (several on a loaded machine) until its summary: a newcomer could not tell it from a hang."""
+    monkeypatch.setattr(_train, "_on_terminal", lambda: terminal, raising=False)  # raising: the old code had none
+    options = [o.format(added=added_file(tmp_path)) for o in options]
+    result, _ = train(tmp_path, tiny_csv, "--vectors", "none", *options)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(first.format(data=tiny_csv)), result.stderr
+
+
+def test_the_readme_quotes_the_line_train_says_as_it_starts():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    line = _train.started(Path("data/reviews.csv"), 5, ())
+    assert f"`{line}`" in readme, f"the README does not quote {line!r}"

@@ -58,3 +58,26 @@ def test_a_missing_txt_file_is_said_to_be_missing(tmp_path, kind):
     with pytest.raises(InputError) as raised:
         taikai.io.format_of(tmp_path / "gone.txt", kind=kind)
     assert str(raised.value) == f"{tmp_path / 'gone.txt'}: no such file"
+
+
+UTF16 = 'the file is UTF-16 (it starts with the byte-order mark FF FE, as Excel writes its "Unicode テキスト" export)'
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        ("text\treasons\tsentiment\n手数料が高い\tfees\tnegative\n".encode("utf-16"), UTF16),  # Excel's own .txt
+        ("手数料が高い\n".encode("utf-32"), "the file is UTF-32 (it starts with the byte-order mark FF FE 00 00"),
+        (b"text\n\xe6\x89\x8b\n", "a .txt file is plain text, not"),  # UTF-8 lines: plain text, as before
+    ],
+    ids=["utf-16 (Excel's Unicode text)", "utf-32", "utf-8"],
+)
+@pytest.mark.parametrize("kind", list(FileKind))
+def test_a_utf16_txt_file_is_said_to_be_utf16(tmp_path, data, said, kind):
+    """Regression: Excel's "Unicode テキスト" export, a UTF-16 .txt, was said to be plain text to give to predict
+    (which then refused it as UTF-16), rather than UTF-16 to save as CSV UTF-8."""
+    path = tmp_path / "export.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        taikai.io.format_of(path, kind=kind)
+    assert str(raised.value).startswith(f"{path}: {said}"), raised.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import sys
 from pathlib import Path
 
 import click
@@ -165,6 +166,8 @@ def train(
     if vectors is not None:
         config = replace(FeatureConfig.shipped(), vectors=None if vectors == "none" else vectors)
 
+    if _on_terminal():  # silent until its summary, a minute or more on data/reviews.csv: say that it started
+        click.echo(started(data, folds, add), err=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedRowsWarning)  # summarised below, where it cannot be missed
         model = fit(
@@ -196,6 +199,18 @@ def train(
     if skipped:
         with said_saved(saved):
             click.secho(skipped, err=True, fg="yellow", bold=True)
+
+
+def _on_terminal() -> bool:
+    """Whether standard error is a terminal: the line that training started is for a person waiting, not a log."""
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
+def started(data: Path, folds: int, add: tuple[str, ...]) -> str:
+    """The line said on a terminal as training starts: what it trains on and what it does before its summary."""
+    added = f" and {len(add)} --add file{'s' if len(add) > 1 else ''}" if add else ""
+    steps = f"{folds}-fold cross-validation, then the fit and its test" if folds else "the fit and its test"
+    return f"training on {data}{added} ({steps}): the summary follows when it is done …"
 
 
 def _check_added_options(add: tuple[str, ...], add_weight: float, compare_folds: int) -> None:

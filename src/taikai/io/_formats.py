@@ -18,7 +18,7 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.io._binary_data import compressed_error, is_compressed
-from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
+from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head
 from taikai.io._extensions import FORMATS, extension_format
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._parts import is_parts_folder, read_manifest
@@ -78,6 +78,8 @@ def format_of(
         if suffix == ".txt" and option != OUTPUT_FORMAT:  # whatever commas or tabs its reviews hold
             check_path(Path(path))  # a missing file is said to be missing, as one of another name is
             misread = misread_error(Path(path), "txt", option)  # a workbook or Parquet file named .txt
+            if misread is None:  # Excel's "Unicode テキスト" export is a UTF-16 .txt: said as such, not as lines
+                check_text_head(Path(path))
             raise misread or plain_text_error(Path(path), kind, option)
         other = spreadsheet_error(Path(path)) if option != OUTPUT_FORMAT else None
         if other is not None:  # .ods, .xlsb: to save as what is read

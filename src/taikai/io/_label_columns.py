@@ -11,7 +11,7 @@ from collections.abc import Collection, Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._column_names import folded, label_like
-from taikai.errors import NO_SENTIMENT, SENTIMENT_COLUMN, Argument
+from taikai.errors import NO_SENTIMENT, SENTIMENT_COLUMN, Argument, separator_hint
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +39,11 @@ def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
     """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
     sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons.
     ``reviews=True``: only those whose cells are mostly distinct too, the likely column of reviews to name when the
-    text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews)."""
+    text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews); never the one column of a
+    file read with the wrong separator (:func:`~taikai.errors.separator_hint`), whose cells are whole lines, ids and
+    dates too: the error says how to read the file's columns instead."""
+    if reviews and separator_hint(list(frame.columns)):
+        return set()
     found = set()
     for column in frame.columns:
         cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
