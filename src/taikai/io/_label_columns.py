@@ -39,10 +39,12 @@ def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
     """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
     sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons.
     ``reviews=True``: only those whose cells are mostly distinct too, the likely column of reviews to name when the
-    text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews)."""
+    text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews). A cell holding an object
+    or a list (a JSONL object, a Parquet struct, map or list, as a Python or NumPy value) is no sentence, whatever
+    text it holds: classified, it is an error, so a column of them is never named as reviews."""
     found = set()
     for column in frame.columns:
-        cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
+        cells = [_cell(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
         parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
         prose = bool(cells) and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells)
         if prose and (not reviews or len(set(cells)) * 2 > len(cells)):
@@ -74,6 +76,12 @@ def review_columns(reader: Reader | pd.DataFrame) -> list[str]:
     frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     found = prose_columns(frame, reviews=True)
     return [str(c) for c in frame.columns if str(c) in found]
+
+
+def _cell(value: object) -> str:
+    """Return a cell's text, to be read as a sentence or not: ``""`` for any value that is no str (a number, an
+    object or a list, whose ``str`` may hold sentences: ``{'body': '報酬が安い。'}``)."""
+    return value if isinstance(value, str) else ""
 
 
 def _sentence(part: str) -> bool:
