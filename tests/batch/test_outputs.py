@@ -278,3 +278,36 @@ def test_a_jsonl_text_column_of_objects_is_warned_of_with_the_jq_command(tmp_pat
         assert said == []
     else:
         assert len(said) == 1 and warned.format(src=src, flat=tmp_path / "in-flat.jsonl") in said[0], said
+
+
+def _struct_parquet(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": [1], "review": [{"body": "手数料が高いので辞めた。", "lang": "ja"}]}), path)
+
+
+def _nested_jsonl(path):
+    path.write_text('{"id": 1, "review": {"body": "手数料が高いので辞めた。", "lang": "ja"}}\n', encoding="utf-8")
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+@pytest.mark.parametrize(
+    ("name", "write", "said"),
+    [
+        # regression: "no column 'review.body'; …; 'review' reads as reviews: --text-column review", advice that made
+        # every row an error (not text: an object with the keys 'body', 'lang'); the Dask engine said no more
+        ("in.parquet", _struct_parquet, "'review' is a struct column with the field 'body', and the columns are the"),
+        ("in.jsonl", _nested_jsonl, """(jq -c '."review.body" = .review.body' {src} > {flat})"""),
+    ],
+)
+def test_a_dotted_text_column_is_said_to_be_a_field_of_a_column_on_both_engines(
+    tmp_path, tiny_model_dir, engine, name, write, said
+):
+    src = tmp_path / name
+    write(src)
+    args = ["batch", str(src), "-o", str(tmp_path / "out.csv"), "--text-column", "review.body", "--engine", engine]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir)])
+    assert result.exit_code == 2, result.output
+    flat = src.with_name(f"in-flat{src.suffix}")
+    assert said.format(src=src, flat=flat) in result.output and "reads as reviews" not in result.output, result.output

@@ -89,7 +89,7 @@ def warn_objects(source: Path, text_column: str | None, reader: object) -> None:
     (``{"review": {"text": …}}``): each such row is an error; say how to copy the key holding the text (``text``
     if it is one, else the first) up to a key of its own, as the hint of a missing column does."""
     nested: dict[str, str] = getattr(reader, "nested", None) or {}
-    keys = [key for key, outer in nested.items() if outer == text_column]
+    keys = [k for k, outer in nested.items() if outer == text_column and not k.startswith(f"{outer}.")]  # no path
     if not keys:
         return
     key = "text" if "text" in keys else keys[0]
