@@ -258,11 +258,13 @@ def test_cli_batch_advises_a_prefix_that_clears_the_clash(tmp_path, tiny_model_d
             "{src}: column 'review' (text_column= (--text-column on the command line)) will be an error in each row "
             "holding an object, not text; 'review' holds objects with the key 'text', and the columns are each "
             "line's top-level keys: copy it up to a key of its own first (jq -c '.text = .review.text' {src} > "
-            "{flat}), then read that file with text_column='text' (--text-column text on the command line)",
+            "{flat}; with jq 1.7 or later: jq 1.6 rounds numbers past 2**53, such as long ids), then read that file "
+            "with text_column='text' (--text-column text on the command line)",
         ),
         (  # no key 'text': the first
             ['{"id": 1, "review": {"body": "手数料が高い", "stars": 1}}'],
-            "(jq -c '.body = .review.body' {src} > {flat}), then read that file with text_column='body'",
+            "(jq -c '.body = .review.body' {src} > {flat}; with jq 1.7 or later: jq 1.6 rounds numbers past 2**53, "
+            "such as long ids), then read that file with text_column='body'",
         ),
         (['{"id": 1, "review": "手数料が高い", "meta": {"text": "x"}}'], None),  # objects in another column
     ],
@@ -298,7 +300,7 @@ def _nested_jsonl(path):
         # regression: "no column 'review.body'; …; 'review' reads as reviews: --text-column review", advice that made
         # every row an error (not text: an object with the keys 'body', 'lang'); the Dask engine said no more
         ("in.parquet", _struct_parquet, "'review' is a struct column with the field 'body', and the columns are the"),
-        ("in.jsonl", _nested_jsonl, """(jq -c '."review.body" = .review.body' {src} > {flat})"""),
+        ("in.jsonl", _nested_jsonl, """(jq -c '."review.body" = .review.body' {src} > {flat}; with jq 1.7 or"""),
     ],
 )
 def test_a_dotted_text_column_is_said_to_be_a_field_of_a_column_on_both_engines(

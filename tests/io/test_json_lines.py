@@ -20,13 +20,13 @@ from taikai.io._json_lines import inner_keys
             [{"id": 1, "review": {"text": "手数料が高い", "stars": 1}}],
             "text",
             "; 'review' holds objects with the key 'text', and the columns are each line's top-level keys: copy it "
-            "up to a key of its own first (jq -c '.text = .review.text' {dir}/d.jsonl > {dir}/d-flat.jsonl), "
-            "then read that file",
+            "up to a key of its own first (jq -c '.text = .review.text' {dir}/d.jsonl > {dir}/d-flat.jsonl; with jq "
+            "1.7 or later: jq 1.6 rounds numbers past 2**53, such as long ids), then read that file",
         ),
         (
             [{"id": 1, "レビュー": {"本文": "手数料が高い"}}],
             "本文",
-            """(jq -c '."本文" = ."レビュー"."本文"' {dir}/d.jsonl > {dir}/d-flat.jsonl)""",
+            """(jq -c '."本文" = ."レビュー"."本文"' {dir}/d.jsonl > {dir}/d-flat.jsonl; with jq 1.7""",
         ),
         # a key that only a later record's object has, and a review that is null in the first
         ([{"id": 1, "review": None}, {"id": 2, "review": {"text": "単価が安い"}}], "text", "'review' holds objects"),

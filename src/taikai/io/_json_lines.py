@@ -119,6 +119,10 @@ def is_path(name: str, outer: str) -> bool:
     return name.startswith(f"{outer}.")
 
 
+_JQ_NUMBERS = "with jq 1.7 or later: jq 1.6 rounds numbers past 2**53, such as long ids"
+"""jq before 1.7 reads every number as a float: ``9007199254740993`` is written back as ``9007199254740992``."""
+
+
 def _jq_path(*keys: str) -> str:
     """Return jq's path to *keys* (``.review.text``; a key that is no ASCII name quoted: ``."本文"``)."""
     named = (k if k.isascii() and k.isidentifier() else json.dumps(k, ensure_ascii=False) for k in keys)
@@ -159,6 +163,6 @@ def nested_hint(path: Path, nested: dict[str, str], wanted: Sequence[object], *,
             return (
                 f"; {outer!r} holds objects with the key {inner!r}, and the columns are each line's top-level keys"
                 f"{dotted}: copy it up to a key of its own first (jq -c {lift} {shlex.quote(str(path))} > "
-                f"{shlex.quote(str(flat))}), then read that file"
+                f"{shlex.quote(str(flat))}; {_JQ_NUMBERS}), then read that file"
             )
     return ""
