@@ -313,3 +313,25 @@ def test_a_dotted_text_column_is_said_to_be_a_field_of_a_column_on_both_engines(
     assert result.exit_code == 2, result.output
     flat = src.with_name(f"in-flat{src.suffix}")
     assert said.format(src=src, flat=flat) in result.output and "reads as reviews" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("ids", "kind", "warned"),
+    [
+        # regression: ids pandas made floats (a null among ints) were written back as 123.0, said nowhere
+        ([9007199254740992.0, None], "float64", "column 'id' (id_column= (--id-column on the command line)) is of "),
+        ([1.0, 2.0], "float32", "is of floats (float), as pandas writes a column of ints holding a missing value"),
+        ([9007199254740993, None], "int64", None),
+        (["007", None], "string", None),
+    ],
+)
+def test_a_parquet_id_column_of_floats_is_warned_of(tmp_path, tiny_model_dir, ids, kind, warned):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": pa.array(ids, kind), "text": ["手数料が高い", "安い"]}), src)
+    args = ["batch", str(src), "-o", str(tmp_path / "out.csv"), "--text-column", "text", "--id-column", "id"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (warned in result.output) if warned else "is of floats" not in result.output, result.output

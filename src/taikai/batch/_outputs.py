@@ -72,6 +72,7 @@ def check_columns(
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
     if not again:
         warn_objects(source, options.text_column, reader)
+        warn_float_ids(source, options.id_column, reader)
     check_added_columns(source, columns, model, options, row, again=again)
 
 
@@ -99,6 +100,26 @@ def warn_objects(source: Path, text_column: str | None, reader: object) -> None:
         f"text{hint} with {TEXT_COLUMN.either([key])}",
         DataWarning,
     )
+
+
+def warn_float_ids(source: Path, id_column: str | None, reader: object) -> None:
+    """Warn (:class:`DataWarning`) when the id column of a Parquet file is of floats, as pandas writes a column of
+    ints that holds a missing value: its ids are written back as floats (``123.0``), and one of 2**53 or more may
+    have lost its last digits before the file held it (``9007199254740993`` as ``9007199254740992.0``)."""
+    import pyarrow as pa
+
+    schema = getattr(reader, "schema", None)
+    if id_column is None or not isinstance(schema, pa.Schema) or id_column not in schema.names:
+        return
+    kind = schema.field(id_column).type
+    if pa.types.is_floating(kind):
+        warn_user(
+            f"{source}: column {id_column!r} ({ID_COLUMN}) is of floats ({kind}), as pandas writes a column of ints "
+            "holding a missing value: its ids are written back as floats (123.0), and one of 2**53 or more may have "
+            "lost its last digits before the file held it; write the column as ints "
+            f"(df[{id_column!r}].astype('Int64')) or as text, then read that file",
+            DataWarning,
+        )
 
 
 def check_added_columns(
