@@ -89,6 +89,8 @@ def warn_objects(source: Path, text_column: str | None, reader: object) -> None:
     """Warn (:class:`DataWarning`) when the text column of a JSONL file holds objects in its first lines
     (``{"review": {"text": …}}``): each such row is an error; say how to copy the key holding the text (``text``
     if it is one, else the first) up to a key of its own, as the hint of a missing column does."""
+    if getattr(reader, "schema", None) is not None:  # Parquet: a struct column of the text is not warned of here
+        return
     nested: dict[str, str] = getattr(reader, "nested", None) or {}
     keys = [k for k, outer in nested.items() if outer == text_column and not k.startswith(f"{outer}.")]  # no path
     if not keys:
