@@ -258,11 +258,13 @@ def test_cli_batch_advises_a_prefix_that_clears_the_clash(tmp_path, tiny_model_d
             "{src}: column 'review' (text_column= (--text-column on the command line)) will be an error in each row "
             "holding an object, not text; 'review' holds objects with the key 'text', and the columns are each "
             "line's top-level keys: copy it up to a key of its own first (jq -c '.text = .review.text' {src} > "
-            "{flat}), then read that file with text_column='text' (--text-column text on the command line)",
+            "{flat}; with jq 1.7 or later: jq 1.6 rounds numbers past 2**53, such as long ids), then read that file "
+            "with text_column='text' (--text-column text on the command line)",
         ),
         (  # no key 'text': the first
             ['{"id": 1, "review": {"body": "手数料が高い", "stars": 1}}'],
-            "(jq -c '.body = .review.body' {src} > {flat}), then read that file with text_column='body'",
+            "(jq -c '.body = .review.body' {src} > {flat}; with jq 1.7 or later: jq 1.6 rounds numbers past 2**53, "
+            "such as long ids), then read that file with text_column='body'",
         ),
         (['{"id": 1, "review": "手数料が高い", "meta": {"text": "x"}}'], None),  # objects in another column
     ],
@@ -278,3 +280,58 @@ def test_a_jsonl_text_column_of_objects_is_warned_of_with_the_jq_command(tmp_pat
         assert said == []
     else:
         assert len(said) == 1 and warned.format(src=src, flat=tmp_path / "in-flat.jsonl") in said[0], said
+
+
+def _struct_parquet(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": [1], "review": [{"body": "手数料が高いので辞めた。", "lang": "ja"}]}), path)
+
+
+def _nested_jsonl(path):
+    path.write_text('{"id": 1, "review": {"body": "手数料が高いので辞めた。", "lang": "ja"}}\n', encoding="utf-8")
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+@pytest.mark.parametrize(
+    ("name", "write", "said"),
+    [
+        # regression: "no column 'review.body'; …; 'review' reads as reviews: --text-column review", advice that made
+        # every row an error (not text: an object with the keys 'body', 'lang'); the Dask engine said no more
+        ("in.parquet", _struct_parquet, "'review' is a struct column with the field 'body', and the columns are the"),
+        ("in.jsonl", _nested_jsonl, """(jq -c '."review.body" = .review.body' {src} > {flat}; with jq 1.7 or"""),
+    ],
+)
+def test_a_dotted_text_column_is_said_to_be_a_field_of_a_column_on_both_engines(
+    tmp_path, tiny_model_dir, engine, name, write, said
+):
+    src = tmp_path / name
+    write(src)
+    args = ["batch", str(src), "-o", str(tmp_path / "out.csv"), "--text-column", "review.body", "--engine", engine]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir)])
+    assert result.exit_code == 2, result.output
+    flat = src.with_name(f"in-flat{src.suffix}")
+    assert said.format(src=src, flat=flat) in result.output and "reads as reviews" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("ids", "kind", "warned"),
+    [
+        # regression: ids pandas made floats (a null among ints) were written back as 123.0, said nowhere
+        ([9007199254740992.0, None], "float64", "column 'id' (id_column= (--id-column on the command line)) is of "),
+        ([1.0, 2.0], "float32", "is of floats (float), as pandas writes a column of ints holding a missing value"),
+        ([9007199254740993, None], "int64", None),
+        (["007", None], "string", None),
+    ],
+)
+def test_a_parquet_id_column_of_floats_is_warned_of(tmp_path, tiny_model_dir, ids, kind, warned):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": pa.array(ids, kind), "text": ["手数料が高い", "安い"]}), src)
+    args = ["batch", str(src), "-o", str(tmp_path / "out.csv"), "--text-column", "text", "--id-column", "id"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (warned in result.output) if warned else "is of floats" not in result.output, result.output

@@ -65,7 +65,19 @@ JSONL_HINT = r"write one object per line \(pandas: to_json\(orient='records', li
         ("arr.json", ARRAY, "jsonl", r"arr\.json: line 1 holds a JSON array"),
         # regression: "cannot tell the format from the extension '.json'", which led to the message above
         ("arr.json", ARRAY, None, rf"arr\.json: holds a JSON array, which taikai does not read; .*{JSONL_HINT}"),
-        ("arr.json", b'{"id": 1}\n', None, r"cannot tell the format from the extension '\.json'"),
+        # regression: newline-delimited JSON named .json (BigQuery's, Snowflake's exports) got "cannot tell the format
+        # from the extension '.json'" and the list of every format: it is named as JSON Lines, with how to read it
+        (
+            "arr.json",
+            b'{"id": 1}\n',
+            None,
+            r"arr\.json: holds JSON Lines \(one object per line, as BigQuery's newline-delimited JSON export writes "
+            r"it\), which the extension '\.json' does not say; read it with input_format='jsonl' \(--input-format "
+            r"jsonl on the command line\), or name the file \.jsonl$",
+        ),
+        ("arr.json", codecs.BOM_UTF8 + b'\n{"id": 1}\r\n{"id": 2}\r\n', None, r"arr\.json: holds JSON Lines"),
+        ("arr.json", b'{\n  "id": 1\n}\n', None, r"cannot tell the format from the extension '\.json'"),  # pretty
+        ("arr.json", b'"id"\n', None, r"cannot tell the format from the extension '\.json'"),
         # regression: "cannot tell the format", then openpyxl's advice to use xlrd under input_format="xlsx"
         ("old.xls", XLS, None, r"old\.xls: \.xls \(Excel 97–2003\) is not read: save it as \.xlsx or CSV from Excel$"),
         (

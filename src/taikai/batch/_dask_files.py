@@ -139,7 +139,8 @@ def _checked_run(
         columns = first.columns
     resolved = resolve_model(model)
     source, several = Path(input if first is None else found.first(input)), found.format == "jsonl" and found.files[1:]
-    check_columns(source, columns, resolved, options, first, ROW_COLUMN, later=bool(several))  # keys of later files
+    shown = first or tio.open_reader(found.files[0], "parquet")  # for a column missing: a struct's field, said
+    check_columns(source, columns, resolved, options, shown, ROW_COLUMN, later=bool(several))  # keys of later files
     if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
         read_as = (getattr(first, "encoding", None), str(found.first(input)))
         others = found.files[1:] if options.encoding is None else []

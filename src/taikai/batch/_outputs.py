@@ -73,6 +73,7 @@ def check_columns(
     if not again:
         warn_objects(source, options.text_column, reader)
         tio.columns_read(reader, [options.text_column, options.id_column])  # hidden in Excel: said if read
+        warn_float_ids(source, options.id_column, reader)
     check_added_columns(source, columns, model, options, row, again=again)
 
 
@@ -89,8 +90,10 @@ def warn_objects(source: Path, text_column: str | None, reader: object) -> None:
     """Warn (:class:`DataWarning`) when the text column of a JSONL file holds objects in its first lines
     (``{"review": {"text": …}}``): each such row is an error; say how to copy the key holding the text (``text``
     if it is one, else the first) up to a key of its own, as the hint of a missing column does."""
+    if getattr(reader, "schema", None) is not None:  # Parquet: a struct column of the text is not warned of here
+        return
     nested: dict[str, str] = getattr(reader, "nested", None) or {}
-    keys = [key for key, outer in nested.items() if outer == text_column]
+    keys = [k for k, outer in nested.items() if outer == text_column and not k.startswith(f"{outer}.")]  # no path
     if not keys:
         return
     key = "text" if "text" in keys else keys[0]
@@ -100,6 +103,26 @@ def warn_objects(source: Path, text_column: str | None, reader: object) -> None:
         f"text{hint} with {TEXT_COLUMN.either([key])}",
         DataWarning,
     )
+
+
+def warn_float_ids(source: Path, id_column: str | None, reader: object) -> None:
+    """Warn (:class:`DataWarning`) when the id column of a Parquet file is of floats, as pandas writes a column of
+    ints that holds a missing value: its ids are written back as floats (``123.0``), and one of 2**53 or more may
+    have lost its last digits before the file held it (``9007199254740993`` as ``9007199254740992.0``)."""
+    import pyarrow as pa
+
+    schema = getattr(reader, "schema", None)
+    if id_column is None or not isinstance(schema, pa.Schema) or id_column not in schema.names:
+        return
+    kind = schema.field(id_column).type
+    if pa.types.is_floating(kind):
+        warn_user(
+            f"{source}: column {id_column!r} ({ID_COLUMN}) is of floats ({kind}), as pandas writes a column of ints "
+            "holding a missing value: its ids are written back as floats (123.0), and one of 2**53 or more may have "
+            "lost its last digits before the file held it; write the column as ints "
+            f"(df[{id_column!r}].astype('Int64')) or as text, then read that file",
+            DataWarning,
+        )
 
 
 def check_added_columns(

@@ -30,6 +30,7 @@ from taikai.io._sniff import (
     JSONL_HINT,
     binary_format,
     holds_json_array,
+    holds_json_lines,
     misread_error,
     old_excel_error,
     sniffed_format,
@@ -74,6 +75,12 @@ def format_of(
             raise InputError(
                 f"{path}: holds a JSON array, which taikai does not read; it reads JSON Lines: {JSONL_HINT}, and "
                 "name the file .jsonl"
+            )
+        if suffix == ".json" and option != OUTPUT_FORMAT and holds_json_lines(Path(path)):
+            read = f"read it with {option.either(['jsonl'])}, or name" if option else "name"
+            raise InputError(  # BigQuery's and Snowflake's newline-delimited JSON exports are named .json
+                f"{path}: holds JSON Lines (one object per line, as BigQuery's newline-delimited JSON export writes "
+                f"it), which the extension '.json' does not say; {read} the file .jsonl"
             )
         if suffix == ".txt" and option != OUTPUT_FORMAT:  # whatever commas or tabs its reviews hold
             check_path(Path(path))  # a missing file is said to be missing, as one of another name is

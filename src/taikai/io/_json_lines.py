@@ -96,9 +96,31 @@ def json_problem(exc: json.JSONDecodeError) -> str:
 
 
 def inner_keys(record: dict[str, Any], known: dict[str, str]) -> dict[str, str]:
-    """Return *known* with the keys of the objects *record* holds, each with the first column holding it."""
+    """Return *known* with the keys of the objects *record* holds, each with the first column holding it, then each
+    as a dotted path too (``review.body``, as BigQuery, pandas' ``json_normalize`` and jq name it) with its column."""
     found = {inner: key for key, value in reversed(record.items()) if type(value) is dict for inner in value}
+    found.update({f"{key}.{inner}": key for key, value in record.items() if type(value) is dict for inner in value})
     return {**found, **known} if found.keys() - known.keys() else known
+
+
+def struct_fields(schema: Any) -> dict[str, str]:
+    """Return the fields of the struct columns of the Arrow *schema* (a Parquet file's), as :func:`inner_keys`
+    returns the keys of a JSONL file's objects: each with the first column holding it, then as a dotted path."""
+    import pyarrow as pa
+
+    structs = [f for f in schema if pa.types.is_struct(f.type)]
+    found = {inner.name: f.name for f in reversed(structs) for inner in f.type}
+    found.update({f"{f.name}.{inner.name}": f.name for f in structs for inner in f.type})
+    return found
+
+
+def is_path(name: str, outer: str) -> bool:
+    """Whether *name*, found in the objects of column *outer*, is the dotted path ``outer.key``, not a key."""
+    return name.startswith(f"{outer}.")
+
+
+_JQ_NUMBERS = "with jq 1.7 or later: jq 1.6 rounds numbers past 2**53, such as long ids"
+"""jq before 1.7 reads every number as a float: ``9007199254740993`` is written back as ``9007199254740992``."""
 
 
 def _jq_path(*keys: str) -> str:
@@ -107,17 +129,40 @@ def _jq_path(*keys: str) -> str:
     return "".join(f".{k}" for k in named)
 
 
-def nested_hint(path: Path, nested: dict[str, str], wanted: Sequence[object]) -> str:
-    """Say which column holds objects with the key of a column *wanted* (``{"review": {"text": …}}``) and how to
-    lift it to a column of its own, or ``""``: a JSONL file's columns are its lines' top-level keys."""
+def _arrow_lift(path: Path, flat: Path, name: str, outer: str, inner: str) -> str:
+    """Return the command that writes the Parquet file *path* to *flat* with the field *inner* of the struct column
+    *outer* as a column *name* of its own (pyarrow, which taikai reads Parquet with)."""
+    import json
+
+    quoted = [json.dumps(str(s), ensure_ascii=False) for s in (path, name, outer, inner, flat)]
+    code = (
+        f"import pyarrow.parquet as pq, pyarrow.compute as pc; t = pq.read_table({quoted[0]}); "
+        f"pq.write_table(t.append_column({quoted[1]}, pc.struct_field(t[{quoted[2]}], {quoted[3]})), {quoted[4]})"
+    )
+    return f"python -c {shlex.quote(code)}"
+
+
+def nested_hint(path: Path, nested: dict[str, str], wanted: Sequence[object], *, parquet: bool = False) -> str:
+    """Say which column holds objects with the key of a column *wanted* (``{"review": {"text": …}}``; or its dotted
+    path, ``review.text``) and how to lift it to a column of its own, or ``""``: a JSONL file's columns are its
+    lines' top-level keys; with *parquet*, a Parquet file's struct column holding the field, and its columns."""
     for name in map(str, wanted):
         if name in nested:
             outer = nested[name]
-            lift = shlex.quote(f"{_jq_path(name)} = {_jq_path(outer, name)}")
+            inner = name.removeprefix(f"{outer}.") if is_path(name, outer) else name
             flat = path.with_name(f"{path.stem}-flat{path.suffix}")
+            dotted = ", not a path into them" if inner != name else ""
+            if parquet:
+                command = _arrow_lift(path, flat, name, outer, inner)
+                return (
+                    f"; {outer!r} is a struct column with the field {inner!r}, and the columns are the file's "
+                    f"top-level ones{dotted}: copy it to a column of its own first ({command}), or select it as one "
+                    "in the export's query, then read that file"
+                )
+            lift = shlex.quote(f"{_jq_path(name)} = {_jq_path(outer, inner)}")
             return (
-                f"; {outer!r} holds objects with the key {name!r}, and the columns are each line's top-level keys: "
-                f"copy it up to a key of its own first (jq -c {lift} {shlex.quote(str(path))} > "
-                f"{shlex.quote(str(flat))}), then read that file"
+                f"; {outer!r} holds objects with the key {inner!r}, and the columns are each line's top-level keys"
+                f"{dotted}: copy it up to a key of its own first (jq -c {lift} {shlex.quote(str(path))} > "
+                f"{shlex.quote(str(flat))}; {_JQ_NUMBERS}), then read that file"
             )
     return ""

@@ -41,12 +41,14 @@ def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
     ``reviews=True``: only those whose cells are mostly distinct too, the likely column of reviews to name when the
     text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews); never the one column of a
     file read with the wrong separator (:func:`~taikai.errors.separator_hint`), whose cells are whole lines, ids and
-    dates too: the error says how to read the file's columns instead."""
+    dates too: the error says how to read the file's columns instead. A cell holding an object or a list (a JSONL
+    object, a Parquet struct, map or list, as a Python or NumPy value) is no sentence, whatever text it holds:
+    classified, it is an error, so a column of them is never named as reviews."""
     if reviews and separator_hint(list(frame.columns)):
         return set()
     found = set()
     for column in frame.columns:
-        cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
+        cells = [_cell(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
         parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
         prose = bool(cells) and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells)
         if prose and (not reviews or len(set(cells)) * 2 > len(cells)):
@@ -78,6 +80,12 @@ def review_columns(reader: Reader | pd.DataFrame) -> list[str]:
     frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     found = prose_columns(frame, reviews=True)
     return [str(c) for c in frame.columns if str(c) in found]
+
+
+def _cell(value: object) -> str:
+    """Return a cell's text, to be read as a sentence or not: ``""`` for any value that is no str (a number, an
+    object or a list, whose ``str`` may hold sentences: ``{'body': '報酬が安い。'}``)."""
+    return value if isinstance(value, str) else ""
 
 
 def _sentence(part: str) -> bool:

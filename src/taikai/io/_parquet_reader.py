@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
+from taikai.io._json_lines import struct_fields
 from taikai.io._records import Chunk, Position, check_columns, check_path
 
 
@@ -28,6 +29,8 @@ class ParquetReader:
         self.schema: Any = self.file.schema_arrow
         self.columns = check_columns(path, list(self.schema.names))
         self.total: int | None = self.file.metadata.num_rows
+        self.nested = struct_fields(self.schema)
+        """The fields of its struct columns (BigQuery's RECORD), each with its column, for a column not found."""
         self._binary = [j for j, f in enumerate(self.schema) if is_bytes(f.type)]
         """Columns of bytes: a tool that writes text without Parquet's UTF-8 mark (older Hive, Impala) makes them."""
 

@@ -191,6 +191,18 @@ def holds_json_array(path: Path) -> bool:
     return _first_text(path).lstrip().startswith("[")
 
 
+def holds_json_lines(path: Path) -> bool:
+    """Return whether the first line of *path* that is not blank holds a whole JSON object: JSON Lines, whatever
+    the file's name (a pretty-printed object spans lines: its first is no whole object)."""
+    import json
+
+    line = next((line for line in _first_text(path).splitlines() if line.strip()), "")
+    try:
+        return type(json.loads(line)) is dict
+    except ValueError:
+        return False
+
+
 def json_array_error(path: Path, line: int = 1) -> InputError:
     """Return the error for a JSON array where JSON Lines are read: its *line* holds the array's start."""
     return InputError(

@@ -14,6 +14,7 @@ from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, 
 from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
+from taikai.io._parquet_reader import ParquetReader
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sheet_cells import beyond_named, names_below
@@ -256,7 +257,8 @@ def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]
     :func:`taikai.io._json_lines.nested_hint`), if one does; ``("", "")`` for any other reader."""
     if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:  # a JSONL key inside a column's objects, said
         nested, path = getattr(reader, "nested", None), getattr(reader, "path", None)
-        return "", nested_hint(path, nested, wanted) if nested and isinstance(path, Path) else ""
+        parquet = isinstance(reader, ParquetReader)  # a struct column's field, said so
+        return "", nested_hint(path, nested, wanted, parquet=parquet) if nested and isinstance(path, Path) else ""
     why = "the first; " if reader.sheet is None else ""
     of = f" of sheet {reader.title!r} ({why}its sheets are {', '.join(reader.sheets)})"
     named = SHEET.current()
