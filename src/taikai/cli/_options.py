@@ -51,7 +51,7 @@ def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_H
     what the rules do to this command's output, and what each mode does."""
     modes, default = click.Choice(RULES_MODES), RulesMode.FLAG.value
     command = click.option("--rules-mode", type=modes, default=default, show_default=True, help=f"{helps[1]}.")(command)
-    rules_help = f"Coding rules (TOML, see examples/rules.toml): {helps[0]}."
+    rules_help = f"Coding rules (TOML, or a CSV/xlsx table: see examples/rules.toml, rules.csv): {helps[0]}."
     return click.option("--rules", type=click.Path(), callback=_rules_path, metavar="FILE", help=rules_help)(command)
 
 

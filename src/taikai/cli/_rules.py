@@ -20,7 +20,8 @@ from taikai.cli._usage_errors import UserError
 
 @click.group(cls=Group)
 def rules() -> None:
-    """Keyword coding rules (TOML, see examples/rules.toml): check them against labelled data.
+    """Keyword coding rules (TOML, or a CSV/xlsx table: see examples/rules.toml, rules.csv): check them against labelled
+    data.
 
     Run them next to the model with --rules on predict and batch.
     """

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,16 +10,13 @@ from typing import Any
 from taikai._column_names import did_you_mean
 from taikai._cut import cut_lines
 from taikai._keywords import keywords_checked
-from taikai._masked_messages import masks
 from taikai.errors import RulesError, check_path
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, string_lines, top_level_line
 from taikai.rules._kh_coder import kh_code_problem
 from taikai.rules._label_problems import unknown_label, unknown_labels_error
-from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import (
     KEYS,
-    PREFIXES,
     Rule,
     RuleSet,
     Term,
@@ -29,12 +25,21 @@ from taikai.rules._rule import (
     rule_label,
     rule_name,
 )
-from taikai.rules._rules_file import rules_table_problem, rules_text
-from taikai.rules._shown import quoted
+from taikai.rules._rules_file import rules_text
+from taikai.rules._rules_table import (
+    WORKBOOK_SUFFIXES,
+    Rows,
+    is_rules_table,
+    table_rules,
+    text_header,
+    text_rows,
+    workbook_rows,
+)
+from taikai.rules._term_read import read_term
 from taikai.rules._toml_errors import syntax_error
 from taikai.rules._unknown_keys import unknown_key
-from taikai.rules._written_as_regex import operator_problem, regex_syntax_problem
-from taikai.text import empty_or_blank, normalize
+from taikai.rules._written_as_regex import operator_problem
+from taikai.text import empty_or_blank
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,8 +52,15 @@ MAX_SHOWN = 20
 
 @keywords_checked
 def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
-    """Read the rules file *path* (TOML, UTF-8; CP932 and UTF-16 with its byte order mark are accepted) and check
-    every rule.
+    """Read the rules file *path* (TOML, UTF-8; CP932 and UTF-16 with its byte order mark are accepted; or a table of
+    rules: CSV, tab-separated text or xlsx) and check every rule.
+
+    A table of rules (see ``examples/rules.csv``) has a ``label`` column, a ``name`` column or none (the rows of one
+    label are then one rule, named by it), the term columns ``any``, ``all``, ``not``, ``regex`` (a cell of several
+    lines holds a term a line), ``kind`` (``surface``, ``lemma`` or ``regex``: the prefix of the row's terms written
+    without one) and ``note``; column names may be Japanese (ルール名, ラベル, キーワード, 除外 …). A rule's rows are
+    consecutive, a blank name continuing the rule above (merged cells); rules apply in the order of their first rows.
+    Each problem is said at the line of its row, as a TOML file's are at theirs.
 
     Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
     unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a term or
@@ -73,18 +85,24 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
             "file such as rules.toml, or no rules (rules=None; no --rules on the command line)"
         )
     path = Path(path)
-    text = rules_text(path)
-    return parse_rules(text, str(path), labels)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES and path.is_file():  # a table of rules kept in Excel
+        rows, problems = workbook_rows(path, str(path))
+        if problems:
+            raise RulesError("\n".join(problems))
+        return _table_rule_set(rows, str(path), labels)
+    return parse_rules(rules_text(path), str(path), labels)
 
 
 def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None = None) -> RuleSet:
-    """Parse rules written in TOML (see :func:`load_rules`); *source* names them in messages."""
+    """Parse rules written in TOML, or a table of rules as CSV or tab-separated text (see :func:`load_rules`);
+    *source* names them in messages."""
     check_reason_labels(labels, none=True)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # *手数料 lines: KH Coder's coding rules; name,label,any: a table saved from Excel (as .txt, or read as text)
-        other = kh_code_problem(source, text) or rules_table_problem(source, text)
+        if is_rules_table(text_header(text)):  # label,any,…: a table of rules saved from Excel as CSV or text
+            return _table_rule_set(text_rows(text), source, labels)
+        other = kh_code_problem(source, text)  # *手数料 lines: KH Coder's coding rules
         raise RulesError(
             other or f"{syntax_error(source, text, str(exc))}; see the README's example rules file"
         ) from None
@@ -105,17 +123,40 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         problems.append(f"{source}: no rules; write each rule under a [[rule]] header (see examples/rules.toml)")
     headers = header_lines(text)
     lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
+    ends = [*lines[1:], None][: len(lines)]  # each rule's lines end at the next rule's header
+    strings = [string_lines(text, line, end) if line is not None else {} for line, end in zip(lines, ends, strict=True)]
+    return _rule_set(tables, lines, strings, source, labels, problems)
+
+
+def _table_rule_set(rows: Rows, source: str, labels: Sequence[str] | None) -> RuleSet:
+    """Return the rules of the table of rules *rows* (:mod:`taikai.rules._rules_table`), checked as a file's."""
+    tables, lines, strings, problems = table_rules(rows, source)
+    if not tables and not problems:
+        problems.append(f"{source}: no rules: the table has no row under its header (see examples/rules.csv)")
+    return _rule_set(tables, list(lines), strings, source, labels, problems, table=True)
+
+
+def _rule_set(
+    tables: list[dict[str, Any]],
+    lines: list[int | None],
+    strings: list[dict[tuple[str, str | None], int]],
+    source: str,
+    labels: Sequence[str] | None,
+    problems: list[str],
+    *,
+    table: bool = False,
+) -> RuleSet:
+    """Return the rules of the ``[[rule]]`` *tables* (each at its line, its terms at *strings*), or raise
+    :class:`RulesError` with *problems* and every problem of the rules (*table*: read from a table of rules)."""
     rules: list[Rule] = []
     seen: dict[str, tuple[int, str]] = {}  # each name without its spaces: its first rule and how it wrote it
     bad_label = False
-    ends = [*lines[1:], None][: len(lines)]  # each rule's lines end at the next rule's header
-    for k, (table, line, end) in enumerate(zip(tables, lines, ends, strict=True), 1):
-        strings = string_lines(text, line, end) if line is not None else {}
-        rule, mine = _parse_rule(table, k, line, source, labels, strings)
+    for k, (entry, line, at) in enumerate(zip(tables, lines, strings, strict=True), 1):
+        rule, mine = _parse_rule(entry, k, line, source, labels, at, table)
         problems += mine
-        where = _where(source, line, k, table.get("name"))
+        where = _where(source, line, k, entry.get("name"))
         # A rule with other problems still takes part in the name and label checks: every problem in one run.
-        name = table.get("name")
+        name = entry.get("name")
         name_ok = isinstance(name, str) and bool(name.strip())
         if isinstance(name, str) and name_ok:
             if rule_name(name) in seen:
@@ -124,7 +165,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
                 alike = "" if written == name else _alike(name, written)
                 problems.append(f"{where}: the name is used by rule {first} too{alike}; names must be unique")
             seen.setdefault(rule_name(name), (k, name))
-        label = table.get("label")
+        label = entry.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
             # Said as every problem of the rule, and as RuleSet.check_labels says it of a rule set
             problems.append(unknown_label(where, _label(label, labels), labels))
@@ -179,6 +220,7 @@ def _parse_rule(
     source: str,
     labels: Sequence[str] | None,
     strings: dict[tuple[str, str | None], int],
+    from_table: bool = False,
 ) -> tuple[Rule | None, list[str]]:
     """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems; a problem of a term
     or key is said at its own line (*strings*: :func:`~taikai.rules._headers.string_lines` of the rule's lines)."""
@@ -194,7 +236,8 @@ def _parse_rule(
         if key in table and not isinstance(value, str):
             problems.append(f'{where}: the {key} must be text, not {value!r}; write it in quotes: {key} = "…"')
         elif not isinstance(value, str) or not value.strip():
-            problems.append(f'{where}: no {key}; give one as {key} = "…"')
+            give = f"write it in its {key} column" if from_table else f'give one as {key} = "…"'
+            problems.append(f"{where}: no {key}; {give}")
     if isinstance(name, str) and "|" in rule_name(name):  # ｜ too: the name is read as |
         written = "" if "|" in name else "; names are read as texts are: a full-width ｜ is |"
         problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output{written})")
@@ -211,7 +254,7 @@ def _parse_rule(
             problems.append(f'{at}: {key} must be a list of strings, like {key} = ["…", "…"]')
             continue
         for value in values:
-            term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
+            term, problem = read_term(value, TermKind.REGEX if key == "regex" else None)
             problem = problem or (operator_problem(term.value, term.kind, key) if term is not None else "")
             if problem:  # at the term's own line: a rule of many terms is long
                 problems.append(f"{_where(source, strings.get((key, value), line), k, name)}: {key}: {problem}")
@@ -219,7 +262,8 @@ def _parse_rule(
                 terms[key].append(term)
     misspelt = any(isinstance(v, list) for k, v in table.items() if k not in KEYS)  # ayn = [...]: said already
     if not (terms["any"] or terms["all"] or terms["regex"]) and len(problems) == before and not misspelt:
-        problems.append(f"{where}: the rule matches nothing: give terms in any or all, or patterns in regex")
+        columns = " columns" if from_table else ""
+        problems.append(f"{where}: the rule matches nothing: give terms in any or all, or patterns in regex{columns}")
     if problems:
         return None, problems
     rule = Rule(
@@ -235,55 +279,3 @@ def _parse_rule(
 
 def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
-    """Return the term *value* names (its prefix, or *kind*, says which) or what is wrong with it.
-
-    Within masking (``--mask-pii``, ``mask_pii=True``), what is wrong with a term that holds personal data quotes
-    the term alone: the fix quotes forms of it (``'080-555-666'``, ``'080-5,555-6666'`` of ``'080-5555-6666'``) in
-    which masking the message would no longer find the data.
-    """
-    term, problem = _checked_term(value, kind)
-    if problem and masks(value):
-        what = "the regular expression" if problem.startswith("the regular expression") else "the term"
-        return None, (
-            f"{what} {quoted(value)} can never match the normalised text rules run on; what to write instead "
-            "quotes forms of the term, which holds personal data: check the rules file without masking (taikai "
-            "rules test without --mask-pii, or taikai.rules.load_rules) to see it"
-        )
-    return term, problem
-
-
-def _checked_term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
-    if kind is TermKind.REGEX:
-        return regex_term(value)
-    kind = TermKind.SURFACE
-    for prefixed, prefix in PREFIXES.items():
-        written = value[: len(prefix)]
-        if written == prefix:
-            kind, value = prefixed, value[len(prefix) :]
-            break
-        if written.lower() == prefix:
-            fixed = prefix + value[len(prefix) :]
-            return (
-                None,
-                f"the term {quoted(value)} starts with {quoted(written)}: prefixes are written in lower case: "
-                f"{quoted(fixed)}",
-            )
-        stripped = value.lstrip()  # ｌｅｍｍａ：, lemma： (an IME's colon) or a space before: a surface term otherwise
-        if unicodedata.normalize("NFKC", stripped[: len(prefix)]).lower() == prefix:
-            fixed = prefix + stripped[len(prefix) :]
-            return (
-                None,
-                f"the term {quoted(value)} starts with {quoted(stripped[: len(prefix)])}, which is no prefix (the "
-                f"term would be searched for as text): prefixes are written in half-width lower case: {quoted(fixed)}",
-            )
-    if kind is TermKind.REGEX:
-        return regex_term(value)
-    if not normalize(value):
-        shown = f"{PREFIXES.get(kind, '')}{value}"
-        return None, f"the term {quoted(shown)} is empty once normalised; remove it"
-    problem = regex_syntax_problem(value, kind)
-    problem = problem or (surface_problem(value) if kind is TermKind.SURFACE else "")
-    return (None, problem) if problem else (Term(kind, value), "")

@@ -7,13 +7,12 @@ import codecs
 import contextlib
 import os
 import sys
-import unicodedata
 from pathlib import Path
 
 from taikai._command import running_command
 from taikai._cut import cut_list
 from taikai.errors import RulesError
-from taikai.rules._rule import KEYS
+from taikai.rules._rules_table import is_rules_table, not_rules, text_header
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,7 +54,8 @@ def rules_text(path: Path) -> str:
         try:
             tomllib.loads(text)
         except tomllib.TOMLDecodeError:
-            raise RulesError(rules_table_problem(str(path), text) or _not_rules(path)) from None
+            if not is_rules_table(text_header(text)):  # a table of rules is read as one (parse_rules)
+                raise RulesError(not_rules(path)) from None
     return text
 
 
@@ -89,7 +89,7 @@ def _decoded(path: Path, data: bytes, data_file: bool) -> str:
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("cp932")
         if data_file:
-            raise RulesError(_not_rules(path)) from None
+            raise RulesError(not_rules(path)) from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise RulesError(
             f"{path}:{line}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
@@ -99,66 +99,3 @@ def _decoded(path: Path, data: bytes, data_file: bool) -> str:
 _DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx", ".xlsm")
 """The suffixes of the data files taikai reads (``taikai.io.likely_format``, a layer above): a file named so that is not
 TOML is no rules file."""
-
-
-def _not_rules(path: Path) -> str:
-    """Say that *path*, a data file by its name and not TOML, was given as the rules file."""
-    return (
-        f"{path}: not a rules file: it is named as a data file ({path.suffix}) and is not TOML; rules are a TOML file "
-        "of [[rule]] tables, such as examples/rules.toml: give its path as the rules"
-    )
-
-
-def rules_table_problem(source: str, text: str) -> str:
-    """Return the refusal of *text*, the table *source* (CSV or TSV, as Excel saves one), when its header names the
-    keys of a rule (``name``, ``label``, ``any`` …): rules are TOML, and its first rule is shown as a ``[[rule]]``
-    table; ``""`` when it is no such table."""
-    import csv
-
-    rows = [
-        [cell.strip() for cell in row]
-        for row in csv.reader(text.splitlines(), "excel-tab" if "\t" in text else "excel")
-    ]
-    written = rows[0] if rows else []
-    header = [_key(cell) for cell in written]
-    keys = [key for key in header if key in KEYS]
-    if len(keys) < 2 or "name" not in keys:
-        return ""
-    named = [cell if cell.lower() == key else f"{cell} (= {key})" for cell, key in zip(written, header, strict=True)]
-    columns = ", ".join(c for c, key in zip(named, header, strict=True) if key in KEYS)
-    first = next(((k, row) for k, row in enumerate(rows[1:], 2) if any(row)), None)
-    shown = ""
-    if first is not None:
-        k, row = first
-        cells = {key: row[i] for i, key in enumerate(header) if key in KEYS and i < len(row) and row[i]}
-        lines = [
-            f"{key} = {_toml(v)}" if key in ("name", "label") else f"{key} = [{_toml(v)}]" for key, v in cells.items()
-        ]
-        shown = f"; its first rule, on row {k}, is in TOML:\n[[rule]]\n" + "\n".join(lines)
-    return (
-        f"{source}:1: a table of rules (columns {columns}), and taikai reads rules from a TOML file, not a "
-        f"table: write each row as a [[rule]] table in a text file named .toml (see examples/rules.toml), several "
-        f'terms of a cell each as its own string (any = ["手数料", "利用料"]), and give its path as the rules{shown}'
-    )
-
-
-_JAPANESE_KEYS = {
-    **dict.fromkeys(("ルール名", "ルール", "名前", "名称", "コード名", "コード"), "name"),
-    **dict.fromkeys(("ラベル", "理由", "分類", "カテゴリ", "カテゴリー", "退会理由"), "label"),
-    **dict.fromkeys(("パターン", "キーワード", "語", "語句", "単語", "いずれか", "どれか"), "any"),
-    **dict.fromkeys(("すべて", "全て", "全部", "and"), "all"),
-    **dict.fromkeys(("除外", "除外語", "除く", "否定", "not"), "not"),
-    **dict.fromkeys(("正規表現", "regex"), "regex"),
-}
-"""Column names a table of rules saved from Excel may have (ルール名, パターン …), and the key each writes."""
-
-
-def _key(cell: str) -> str:
-    """Return the key of a rule the column *cell* of a table of rules holds: its name (``Name``, ``ｎａｍｅ``), or
-    the key a Japanese column name such as ``ルール名`` or ``パターン`` writes; the cell as read otherwise."""
-    read = unicodedata.normalize("NFKC", cell).strip().lower()
-    return _JAPANESE_KEYS.get(read, read)
-
-
-def _toml(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
