@@ -158,3 +158,35 @@ def test_the_summary_names_the_file_of_a_row_not_cleanly_decoded(tmp_path, tiny_
         counts = write_part(part.compute(scheduler="sync"), path, spec, None, "id", files=files)
         summary.add(counts, blank=counts.blank, notes=counts.notes)
     assert said.format(folder=folder) in str(summary)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "{folder}/b.csv",
+            "  line 3 (id 2): empty: ",
+        ),  # before: "{folder}/b.csv:3 (id 2)", where a local run says line 3
+        ("{folder}", "  {folder}/b.csv:3 (id 2): empty: "),  # a folder's file is named, even its only one
+        ("{folder}/*.csv", "  {folder}/b.csv:3 (id 2): empty: "),
+    ],
+    ids=["file-alone", "folder", "glob"],
+)
+def test_a_row_of_a_file_named_alone_is_named_by_its_line_as_in_a_local_run(tmp_path, tiny_model, given, said):
+    from taikai.batch._dask_listing import input_files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.csv").write_text("id,text\n1,手数料が高い\n2,\n3,提案が通らない\n", encoding="utf-8")
+    pattern = given.format(folder=folder)
+    ddf, schema = read_input(pattern, text_column="text", locate=True)
+    spec = parts_spec(schema, tiny_model, BatchOptions(text_column="text", id_column="id"), "csv", "utf-8")
+    classified = classify_frame(ddf, "text", tiny_model, None, None, "flag", False)
+    files = input_files(pattern).named(pattern)
+    summary = BatchSummary(pattern, str(tmp_path / "out"))
+    for k, part in enumerate(classified.to_delayed()):
+        counts = write_part(
+            part.compute(scheduler="sync"), tmp_path / f"part.{k:05d}.csv", spec, None, "id", files=files
+        )
+        summary.add(counts, blank=counts.blank, notes=counts.notes)
+    assert said.format(folder=folder) in str(summary)

@@ -37,6 +37,11 @@ class InputFiles:
         is that file, else the file."""
         return pattern if Path(pattern).is_file() else self.files[0]
 
+    def named(self, pattern: str | Path) -> list[str]:
+        """Return the files a row's place names (``FILE:LINE``), in order: none when *pattern* is the one file read,
+        whose rows are named by their line alone (``line 3 (id 7)``), as a local run names them."""
+        return [] if Path(pattern).is_file() else [str(f) for f in self.files]
+
     def warn_skipped(self, pattern: str | Path) -> None:
         """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter or as empty, if any: never
         silently."""

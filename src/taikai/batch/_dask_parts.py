@@ -140,11 +140,12 @@ def write_part(
     The probabilities of a row not classified are null (as the local batch writes them). *ruled* says that rules
     added their columns (else an input column may be named like one); *prefix* is the one before the names of the
     model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
-    names a row by its file and line where the partition has them. A row that did not decode cleanly says so in
+    names a row by its file and line where the partition has them, by its line alone when none are given (a file
+    named alone: :meth:`~taikai.batch._dask_listing.InputFiles.named`). A row that did not decode cleanly says so in
     its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each. An empty partition
     is written only when it is the *first* (so that an input of no rows gives one part of no rows, with the columns).
     """
-    part, notes = noted(part, prefix + "message", files if len(files) > 1 else ())  # one file: as a local run
+    part, notes = noted(part, prefix + "message", files)
     flagged = part[UNDECODABLE_COLUMN].gt(0) | part[PRIVATE_USE_COLUMN].gt(0) if notes else None  # noted's rows
     decoded: list[int] = [] if flagged is None else np.flatnonzero(flagged.to_numpy()).tolist()
     if offset is not None:
@@ -171,7 +172,7 @@ def write_part(
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
     )
-    located = bool(files) and LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
+    located = LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
     result = chunk_result(
         part[prefix + "status"].tolist(),
         part[prefix + "message"].tolist(),
@@ -184,7 +185,7 @@ def write_part(
         rule_conflicts=part[prefix + "rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
         masks=masks,
         lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
-        files=[files[k] for k in part[FILE_COLUMN]] if located else None,
+        files=[files[k] for k in part[FILE_COLUMN]] if located and files else None,
         risks=risks,
         unheld=unheld,
         excel_ids=spec.fmt in ("csv", "tsv"),

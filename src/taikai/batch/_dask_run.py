@@ -79,7 +79,7 @@ def run_locked(
             )
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
             check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN, again=True)  # each as read
-            files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
+            files = found.named(input) if LINE_COLUMN in ddf.columns else []  # one file named: rows by line alone
             spec = parts_spec(schema, resolved, options, fmt, out_encoding)
             nthreads = sum(client.nthreads().values()) or 1
             if options.partitions or ddf.npartitions < 2 * nthreads:
