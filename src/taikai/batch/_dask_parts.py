@@ -8,7 +8,7 @@ columns of its own (:data:`~taikai.batch._dask_text_files.NOTE_COLUMNS`), which 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -105,18 +105,20 @@ def _save(
     return replaced, folds, risks, unheld
 
 
-def name_parts(result: ChunkResult, final: Mapping[str, str]) -> ChunkResult:
+def name_parts(result: ChunkResult, start: int) -> ChunkResult:
     """Return *result* with the rows its examples and its lists of rows (:data:`COUNTED_ROWS`, ``decode_where``)
-    name as ``N of part.K`` (:func:`write_part`) named by their part's *final* name: the parts are numbered anew
-    once those of no row are dropped (``part.00005`` may become ``part.00002``)."""
+    name as ``N of part.K`` (:func:`write_part`, whose partition's place in the output was not known) numbered
+    over the whole output, as a local run numbers them: *start* rows come before the partition's
+    (``output row 1 of part.00005.parquet`` is ``output row 3`` when two rows are before it)."""
 
     def named(row: int | str) -> int | str:
-        number, of, part = row.partition(" of ") if isinstance(row, str) else (row, "", "")
-        return f"{number}{of}{final.get(part, part)}" if of else row
+        number, of, _ = row.partition(" of ") if isinstance(row, str) else (row, "", "")
+        return start + int(number) if of and number.isdigit() else row
 
     def where(said: str) -> str:  # "output row 1 of part.00005.csv (id 7)": the place, then the id
         place, then, who = said.partition(" (")
-        return f"{named(place)}{then}{who}"
+        head, row, number = place.rpartition("output row ")
+        return f"{head}{row}{named(number)}{then}{who}" if row and not head else said
 
     counted = {kind: getattr(result, kind) for kind in COUNTED_ROWS}
     renamed = {kind: replace(rows, where=tuple(map(where, rows.where))) for kind, rows in counted.items() if rows}
