@@ -402,3 +402,26 @@ def test_hive_keys_of_text_files_are_said_not_to_be_read_as_columns(tmp_path, mo
     if said is not None:
         assert f"Hive keys ({said}: " in hive[0] and "Parquet input only" in hive[0]
     assert list(ddf.columns) == ["本文"]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("in.csv", "in.csv:4: malformed record; taikai batch in.csv -o OUTPUT"),  # before: the absolute path, twice
+        ("{tmp}/in.csv", "{tmp}/in.csv:4: malformed record; taikai batch {tmp}/in.csv -o OUTPUT"),
+        ("sub", "{tmp}/in.csv:4: malformed record; taikai batch {tmp}/in.csv -o OUTPUT"),  # a folder: its file named
+    ],
+    ids=["relative-file", "absolute-file", "folder"],
+)
+def test_a_file_named_alone_is_named_as_given_in_an_error(tmp_path, monkeypatch, given, said):
+    """Regression: `taikai batch fields.csv --engine dask` said `/tmp/…/fields.csv:2: malformed record`, where a local
+    run says `fields.csv:2`: the Dask engine reads (on its workers too) the file's absolute path."""
+    from taikai.batch._dask_listing import said_as_given
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    whole = tmp_path / "in.csv"
+    with pytest.raises(InputError) as raised, said_as_given(given.format(tmp=tmp_path)):
+        raise InputError(f"{whole}:4: malformed record; taikai batch {whole} -o OUTPUT")
+    assert str(raised.value) == said.format(tmp=tmp_path)

@@ -5,6 +5,8 @@ file is opened with the first one's columns, each JSONL file with every file's k
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +65,19 @@ class InputFiles:
                 "value into the files as a column, or convert them to Parquet, to keep it",
                 DataWarning,
             )
+
+
+@contextmanager
+def said_as_given(pattern: str | Path) -> Iterator[None]:
+    """Name the file *pattern* names alone, in an :class:`InputError` raised within, as *pattern* names it
+    (``bad.csv:4: …``, as a local run names it), not by the absolute path its readers open (on a worker too)."""
+    try:
+        yield
+    except InputError as exc:
+        shown, whole = str(pattern), str(Path(pattern).absolute())
+        if shown != whole and Path(pattern).is_file():
+            exc.args = tuple(a.replace(whole, shown) if isinstance(a, str) else a for a in exc.args)
+        raise
 
 
 def _base(pattern: str | Path) -> Path:
