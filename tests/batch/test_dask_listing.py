@@ -3,6 +3,7 @@ skipped, by the one definition of litter the output folder uses too."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -425,3 +426,13 @@ def test_a_file_named_alone_is_named_as_given_in_an_error(tmp_path, monkeypatch,
     with pytest.raises(InputError) as raised, said_as_given(given.format(tmp=tmp_path)):
         raise InputError(f"{whole}:4: malformed record; taikai batch {whole} -o OUTPUT")
     assert str(raised.value) == said.format(tmp=tmp_path)
+
+
+@pytest.mark.parametrize("given", ["in.csv", "./in.csv"])
+def test_read_input_names_a_file_named_alone_as_given(tmp_path, monkeypatch, given):
+    """Regression: taikai.dask.read_input("in.csv") of a file that decodes in neither encoding said
+    "/tmp/…/in.csv:3: cannot decode…", where taikai.classify_file says "in.csv:3"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_bytes("id,text\n1,報酬が安い\n2,".encode() + b"\xff\xfe\x80abc\n3," + "案件\n".encode())
+    with pytest.raises(InputError, match=rf"^{re.escape(given)}:\d+: cannot decode"):
+        read_input(given, text_column="text")
