@@ -112,7 +112,9 @@ def name_parts(result: ChunkResult, start: int) -> ChunkResult:
     (``output row 1 of part.00005.parquet`` is ``output row 3`` when two rows are before it)."""
 
     def named(row: int | str) -> int | str:
-        number, of, _ = row.partition(" of ") if isinstance(row, str) else (row, "", "")
+        if not isinstance(row, str):  # numbered over the whole output already (a run without --id-column)
+            return row
+        number, of, _ = row.partition(" of ")
         return start + int(number) if of and number.isdigit() else row
 
     def where(said: str) -> str:  # "output row 1 of part.00005.csv (id 7)": the place, then the id
