@@ -441,7 +441,7 @@ def test_rows_not_cleanly_decoded_say_so_as_in_a_local_run(client, tiny_model_di
     local_run = runner.invoke(cli, [*map(str, ["batch", tmp_path / "in.csv", "-o", tmp_path / "l.csv", *common])])
     assert dask_run.exit_code == local_run.exit_code == 0, dask_run.output + local_run.output
     expected = f"rows not cleanly decoded: 1 ({said}): {{}} (id 29); each row's message says so"
-    assert expected.format(f"{tmp_path / 'in.csv'}:31") in dask_run.output  # as its examples name a row
+    assert expected.format("line 31") in dask_run.output  # a file named alone: as a local run names the row
     assert expected.format("line 31") in local_run.output
     parts = pd.concat(pd.read_csv(p, dtype=str) for p in sorted((tmp_path / "out.csv").glob("part.*.csv")))
     local = pd.read_csv(tmp_path / "l.csv", dtype=str)
@@ -807,7 +807,7 @@ def test_a_jsonl_text_cell_that_is_not_text_is_refused_as_the_local_engine_does(
         assert two["message"].tolist()[1:6] == messages and two["text"].tolist()[1] == '{"a": "x"}'
 
 
-def test_the_dask_summary_names_a_row_by_its_input_file_and_line(client, tiny_model_dir, tmp_path):
+def test_the_dask_summary_names_a_row_by_its_input_file_and_line_or_its_line_alone(client, tiny_model_dir, tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.jsonl").write_text(f'{{"text": "{TEXTS[0]}"}}\n' * 3, encoding="utf-8")
     (tmp_path / "in" / "b.jsonl").write_text(f'{{"text": "{TEXTS[0]}"}}\n\n{{"text": ""}}\n', encoding="utf-8")
@@ -820,8 +820,9 @@ def test_the_dask_summary_names_a_row_by_its_input_file_and_line(client, tiny_mo
         cli, [*args, str(tmp_path / "in.csv"), "-o", str(tmp_path / "o2"), "--text-column", "text", "--id-column", "id"]
     )
     assert result.exit_code == 0, result.output
-    assert f"  {tmp_path / 'in.csv'}:3 (id r2): error: no Japanese characters" in result.output
-    assert f"  {tmp_path / 'in.csv'}:5 (id r3): empty: empty or whitespace-only text" in result.output
+    # a file named alone: by its line, as a local run names it (before: by the file's absolute path)
+    assert "  line 3 (id r2): error: no Japanese characters" in result.output
+    assert "  line 5 (id r3): empty: empty or whitespace-only text" in result.output
 
 
 @pytest.mark.parametrize(
@@ -1226,9 +1227,10 @@ def test_more_partitions_than_rows_write_no_empty_part(client, tiny_model_dir, t
 
 
 @pytest.mark.parametrize("partitions", [9, 20])
-def test_the_summary_names_a_row_by_the_part_that_holds_it(client, tiny_model_dir, tmp_path, partitions):
+def test_the_summary_names_a_row_by_its_place_in_the_output(client, tiny_model_dir, tmp_path, partitions):
     """Regression: partitions of no row are dropped and the parts numbered anew, but the summary named the row of
-    Parquet input by its partition's number: "output row 1 of part.00005.parquet" in an output of four parts."""
+    Parquet input by its partition's number: "output row 1 of part.00005.parquet" in an output of four parts; now
+    "output row 3", as a local run names it."""
     pd.DataFrame({"id": ["a", "b", "c", "d"], "text": [TEXTS[0], TEXTS[1], "", TEXTS[5]]}).to_parquet(
         tmp_path / "in.pq"
     )
@@ -1244,8 +1246,7 @@ def test_the_summary_names_a_row_by_the_part_that_holds_it(client, tiny_model_di
             partitions=partitions,
         )
     [example] = summary.examples
-    part = example.row.split(" of ")[1]
-    assert pd.read_parquet(tmp_path / "out" / part)["id"].tolist() == ["c"]
+    assert example.row == 3 and pd.read_parquet(tmp_path / "out")["id"].tolist()[example.row - 1] == "c"
 
 
 def test_cli_dask_says_the_unnamed_trailing_columns_once(tiny_model_dir, tmp_path, capfd):

@@ -3,6 +3,7 @@ skipped, by the one definition of litter the output folder uses too."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -402,3 +403,36 @@ def test_hive_keys_of_text_files_are_said_not_to_be_read_as_columns(tmp_path, mo
     if said is not None:
         assert f"Hive keys ({said}: " in hive[0] and "Parquet input only" in hive[0]
     assert list(ddf.columns) == ["本文"]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("in.csv", "in.csv:4: malformed record; taikai batch in.csv -o OUTPUT"),  # before: the absolute path, twice
+        ("{tmp}/in.csv", "{tmp}/in.csv:4: malformed record; taikai batch {tmp}/in.csv -o OUTPUT"),
+        ("sub", "{tmp}/in.csv:4: malformed record; taikai batch {tmp}/in.csv -o OUTPUT"),  # a folder: its file named
+    ],
+    ids=["relative-file", "absolute-file", "folder"],
+)
+def test_a_file_named_alone_is_named_as_given_in_an_error(tmp_path, monkeypatch, given, said):
+    """Regression: `taikai batch fields.csv --engine dask` said `/tmp/…/fields.csv:2: malformed record`, where a local
+    run says `fields.csv:2`: the Dask engine reads (on its workers too) the file's absolute path."""
+    from taikai.batch._dask_listing import said_as_given
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    whole = tmp_path / "in.csv"
+    with pytest.raises(InputError) as raised, said_as_given(given.format(tmp=tmp_path)):
+        raise InputError(f"{whole}:4: malformed record; taikai batch {whole} -o OUTPUT")
+    assert str(raised.value) == said.format(tmp=tmp_path)
+
+
+@pytest.mark.parametrize("given", ["in.csv", "./in.csv"])
+def test_read_input_names_a_file_named_alone_as_given(tmp_path, monkeypatch, given):
+    """Regression: taikai.dask.read_input("in.csv") of a file that decodes in neither encoding said
+    "/tmp/…/in.csv:3: cannot decode…", where taikai.classify_file says "in.csv:3"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_bytes("id,text\n1,報酬が安い\n2,".encode() + b"\xff\xfe\x80abc\n3," + "案件\n".encode())
+    with pytest.raises(InputError, match=rf"^{re.escape(given)}:\d+: cannot decode"):
+        read_input(given, text_column="text")

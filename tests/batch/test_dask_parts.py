@@ -88,49 +88,45 @@ def test_a_part_without_the_reader_columns_is_left_as_it_is():
 
 
 @pytest.mark.parametrize(
-    ("row", "final", "named"),
+    ("row", "start", "named"),
     [
-        ("1 of part.00005.parquet", {"part.00005.parquet": "part.00002.parquet"}, "1 of part.00002.parquet"),
-        ("3 of part.00001.csv", {"part.00001.csv": "part.00001.csv"}, "3 of part.00001.csv"),
-        (7, {"part.00005.parquet": "part.00002.parquet"}, 7),  # numbered over the whole output: no part named
+        ("1 of part.00005.parquet", 2, 3),  # before: "1 of part.00005.parquet", where a local run says output row 3
+        ("3 of part.00001.csv", 0, 3),
+        (7, 5, 7),  # numbered over the whole output already (a run without --id-column): kept
     ],
-    ids=["renumbered", "kept", "output-row"],
+    ids=["after-others", "first", "output-row"],
 )
-def test_the_summary_names_a_row_by_its_part_s_final_name(row, final, named):
-    """Regression: with partitions of no row dropped (--partitions beyond the rows), the summary named a row of
-    part.00002.parquet "output row 1 of part.00005.parquet", a part the output does not have."""
+def test_the_summary_numbers_a_row_over_the_whole_output_as_a_local_run(row, start, named):
+    """Regression: with --id-column, the summary named a row of Parquet input "output row 1 of part.00005.parquet"
+    (a part the output may not have, once parts of no row are dropped), where a local run says "output row 3"."""
     from taikai.batch._chunk import ChunkResult, RowProblem
     from taikai.batch._dask_parts import name_parts
     from taikai.text import Status
 
     result = ChunkResult(1, {"empty": 1}, {}, {}, (RowProblem(row, "c", Status.EMPTY, "empty text"),))
-    assert [e.row for e in name_parts(result, final).examples] == [named]
+    assert [e.row for e in name_parts(result, start).examples] == [named]
 
 
 @pytest.mark.parametrize("kind", ["formulas", "long_texts", "numeric_ids", "unheld", "decode_where"])
 @pytest.mark.parametrize(
     ("where", "named"),
     [
-        (
-            "output row 1 of part.00005.csv (id a of part.00005.csv)",
-            "output row 1 of part.00002.csv (id a of part.00005.csv)",
-        ),
-        ("output row 2 of part.00001.csv", "output row 2 of part.00001.csv"),
+        ("output row 1 of part.00005.csv (id a of part.00005.csv)", "output row 4 (id a of part.00005.csv)"),
+        ("output row 2", "output row 2"),  # numbered over the whole output already: kept
         ("/in/x of part.00005.csv:3 (id c)", "/in/x of part.00005.csv:3 (id c)"),  # a file and line: no part
+        ("line 3 (id output row 1 of part.1)", "line 3 (id output row 1 of part.1)"),  # a line, whatever the id
     ],
-    ids=["renumbered", "kept", "file-line"],
+    ids=["renumbered", "kept", "file-line", "line"],
 )
-def test_the_rows_of_each_kind_are_named_by_their_part_s_final_name(kind, where, named):
-    """Regression: with partitions of no row dropped (--partitions 8 on a Parquet file of 3 rows, CSV output), the
-    warning of texts Excel reads as formulas named "output row 1 of part.00007.csv (id c)", a part the output
-    (part.00000 to part.00002) does not have: only the examples were named by their part's final name."""
+def test_the_rows_of_each_kind_are_numbered_over_the_whole_output(kind, where, named):
+    """Regression: with --id-column (Parquet input, CSV output), the warning of texts Excel reads as formulas named
+    "output row 1 of part.00007.csv (id c)", a part the output may not have, where a local run says output row N."""
     from taikai.batch import CountedRows
     from taikai.batch._chunk import ChunkResult
     from taikai.batch._dask_parts import name_parts
 
-    final = {"part.00005.csv": "part.00002.csv", "part.00001.csv": "part.00001.csv"}
     rows = (where,) if kind == "decode_where" else CountedRows(1, 1, (where,))
-    result = name_parts(ChunkResult(1, {"ok": 1}, {}, {}, **{kind: rows}), final)
+    result = name_parts(ChunkResult(1, {"ok": 1}, {}, {}, **{kind: rows}), 3)
     assert getattr(result, kind) == ((named,) if kind == "decode_where" else CountedRows(1, 1, (named,)))
 
 
@@ -156,5 +152,37 @@ def test_the_summary_names_the_file_of_a_row_not_cleanly_decoded(tmp_path, tiny_
     for k, part in enumerate(classified.to_delayed()):
         path = tmp_path / f"part.{k:05d}.csv"
         counts = write_part(part.compute(scheduler="sync"), path, spec, None, "id", files=files)
+        summary.add(counts, blank=counts.blank, notes=counts.notes)
+    assert said.format(folder=folder) in str(summary)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "{folder}/b.csv",
+            "  line 3 (id 2): empty: ",
+        ),  # before: "{folder}/b.csv:3 (id 2)", where a local run says line 3
+        ("{folder}", "  {folder}/b.csv:3 (id 2): empty: "),  # a folder's file is named, even its only one
+        ("{folder}/*.csv", "  {folder}/b.csv:3 (id 2): empty: "),
+    ],
+    ids=["file-alone", "folder", "glob"],
+)
+def test_a_row_of_a_file_named_alone_is_named_by_its_line_as_in_a_local_run(tmp_path, tiny_model, given, said):
+    from taikai.batch._dask_listing import input_files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.csv").write_text("id,text\n1,手数料が高い\n2,\n3,提案が通らない\n", encoding="utf-8")
+    pattern = given.format(folder=folder)
+    ddf, schema = read_input(pattern, text_column="text", locate=True)
+    spec = parts_spec(schema, tiny_model, BatchOptions(text_column="text", id_column="id"), "csv", "utf-8")
+    classified = classify_frame(ddf, "text", tiny_model, None, None, "flag", False)
+    files = input_files(pattern).named(pattern)
+    summary = BatchSummary(pattern, str(tmp_path / "out"))
+    for k, part in enumerate(classified.to_delayed()):
+        counts = write_part(
+            part.compute(scheduler="sync"), tmp_path / f"part.{k:05d}.csv", spec, None, "id", files=files
+        )
         summary.add(counts, blank=counts.blank, notes=counts.notes)
     assert said.format(folder=folder) in str(summary)

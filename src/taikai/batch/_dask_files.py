@@ -23,7 +23,7 @@ from taikai._masked_messages import errors_masked
 from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler
 from taikai.batch._dask_input import first_reader, read_files
-from taikai.batch._dask_listing import input_files
+from taikai.batch._dask_listing import input_files, said_as_given
 from taikai.batch._dask_output import check_output
 from taikai.batch._dask_parts import ROW_COLUMN
 from taikai.batch._dask_run import run_locked
@@ -106,7 +106,8 @@ def run_dask(
                 f"{local.dir} holds an interrupted local run for {output}; finish it with the local engine "
                 f"and {RESUME.given(True)}, or delete that folder, then run again (nothing was written)"
             )
-        summary = _checked_run(input, output, model, options, client, prepare, started)
+        with said_as_given(input):  # a file named alone: as the user named it, not by its absolute path
+            summary = _checked_run(input, output, model, options, client, prepare, started)
     except BaseException:  # on every exit, an interrupt during the cleanup included
         lock.release(remove=True)
         raise

@@ -20,7 +20,7 @@ import taikai.io as tio
 from taikai._masked_messages import errors_masked
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_jsonl import input_types
-from taikai.batch._dask_listing import InputFiles, input_files
+from taikai.batch._dask_listing import InputFiles, input_files, said_as_given
 from taikai.batch._dask_parquet import (
     byte_columns,
     check_alike,
@@ -98,9 +98,10 @@ def read_input(
     mask_pii = check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
     check_client(client)
-    found = input_files(pattern, input_format)
-    found.warn_skipped(pattern)
-    return read_files(pattern, found, encoding, text_column, locate, client, mask_pii, encoding_errors)
+    with said_as_given(pattern):  # an error of reading the frame's rows later names the absolute path its reader opens
+        found = input_files(pattern, input_format)
+        found.warn_skipped(pattern)
+        return read_files(pattern, found, encoding, text_column, locate, client, mask_pii, encoding_errors)
 
 
 def read_files(

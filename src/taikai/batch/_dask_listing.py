@@ -5,6 +5,8 @@ file is opened with the first one's columns, each JSONL file with every file's k
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,11 @@ class InputFiles:
         is that file, else the file."""
         return pattern if Path(pattern).is_file() else self.files[0]
 
+    def named(self, pattern: str | Path) -> list[str]:
+        """Return the files a row's place names (``FILE:LINE``), in order: none when *pattern* is the one file read,
+        whose rows are named by their line alone (``line 3 (id 7)``), as a local run names them."""
+        return [] if Path(pattern).is_file() else [str(f) for f in self.files]
+
     def warn_skipped(self, pattern: str | Path) -> None:
         """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter or as empty, if any: never
         silently."""
@@ -58,6 +65,19 @@ class InputFiles:
                 "value into the files as a column, or convert them to Parquet, to keep it",
                 DataWarning,
             )
+
+
+@contextmanager
+def said_as_given(pattern: str | Path) -> Iterator[None]:
+    """Name the file *pattern* names alone, in an :class:`InputError` raised within, as *pattern* names it
+    (``bad.csv:4: …``, as a local run names it), not by the absolute path its readers open (on a worker too)."""
+    try:
+        yield
+    except InputError as exc:
+        shown, whole = str(pattern), str(Path(pattern).absolute())
+        if shown != whole and Path(pattern).is_file():
+            exc.args = tuple(a.replace(whole, shown) if isinstance(a, str) else a for a in exc.args)
+        raise
 
 
 def _base(pattern: str | Path) -> Path:

@@ -8,7 +8,7 @@ columns of its own (:data:`~taikai.batch._dask_text_files.NOTE_COLUMNS`), which 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -105,18 +105,22 @@ def _save(
     return replaced, folds, risks, unheld
 
 
-def name_parts(result: ChunkResult, final: Mapping[str, str]) -> ChunkResult:
+def name_parts(result: ChunkResult, start: int) -> ChunkResult:
     """Return *result* with the rows its examples and its lists of rows (:data:`COUNTED_ROWS`, ``decode_where``)
-    name as ``N of part.K`` (:func:`write_part`) named by their part's *final* name: the parts are numbered anew
-    once those of no row are dropped (``part.00005`` may become ``part.00002``)."""
+    name as ``N of part.K`` (:func:`write_part`, whose partition's place in the output was not known) numbered
+    over the whole output, as a local run numbers them: *start* rows come before the partition's
+    (``output row 1 of part.00005.parquet`` is ``output row 3`` when two rows are before it)."""
 
     def named(row: int | str) -> int | str:
-        number, of, part = row.partition(" of ") if isinstance(row, str) else (row, "", "")
-        return f"{number}{of}{final.get(part, part)}" if of else row
+        if not isinstance(row, str):  # numbered over the whole output already (a run without --id-column)
+            return row
+        number, of, _ = row.partition(" of ")
+        return start + int(number) if of and number.isdigit() else row
 
     def where(said: str) -> str:  # "output row 1 of part.00005.csv (id 7)": the place, then the id
         place, then, who = said.partition(" (")
-        return f"{named(place)}{then}{who}"
+        head, row, number = place.rpartition("output row ")
+        return f"{head}{row}{named(number)}{then}{who}" if row and not head else said
 
     counted = {kind: getattr(result, kind) for kind in COUNTED_ROWS}
     renamed = {kind: replace(rows, where=tuple(map(where, rows.where))) for kind, rows in counted.items() if rows}
@@ -140,11 +144,12 @@ def write_part(
     The probabilities of a row not classified are null (as the local batch writes them). *ruled* says that rules
     added their columns (else an input column may be named like one); *prefix* is the one before the names of the
     model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
-    names a row by its file and line where the partition has them. A row that did not decode cleanly says so in
+    names a row by its file and line where the partition has them, by its line alone when none are given (a file
+    named alone: :meth:`~taikai.batch._dask_listing.InputFiles.named`). A row that did not decode cleanly says so in
     its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each. An empty partition
     is written only when it is the *first* (so that an input of no rows gives one part of no rows, with the columns).
     """
-    part, notes = noted(part, prefix + "message", files if len(files) > 1 else ())  # one file: as a local run
+    part, notes = noted(part, prefix + "message", files)
     flagged = part[UNDECODABLE_COLUMN].gt(0) | part[PRIVATE_USE_COLUMN].gt(0) if notes else None  # noted's rows
     decoded: list[int] = [] if flagged is None else np.flatnonzero(flagged.to_numpy()).tolist()
     if offset is not None:
@@ -171,7 +176,7 @@ def write_part(
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
     )
-    located = bool(files) and LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
+    located = LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
     result = chunk_result(
         part[prefix + "status"].tolist(),
         part[prefix + "message"].tolist(),
@@ -184,7 +189,7 @@ def write_part(
         rule_conflicts=part[prefix + "rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
         masks=masks,
         lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
-        files=[files[k] for k in part[FILE_COLUMN]] if located else None,
+        files=[files[k] for k in part[FILE_COLUMN]] if located and files else None,
         risks=risks,
         unheld=unheld,
         excel_ids=spec.fmt in ("csv", "tsv"),

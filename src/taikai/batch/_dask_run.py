@@ -79,7 +79,7 @@ def run_locked(
             )
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
             check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN, again=True)  # each as read
-            files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
+            files = found.named(input) if LINE_COLUMN in ddf.columns else []  # one file named: rows by line alone
             spec = parts_spec(schema, resolved, options, fmt, out_encoding)
             nthreads = sum(client.nthreads().values()) or 1
             if options.partitions or ddf.npartitions < 2 * nthreads:
@@ -128,9 +128,9 @@ def run_locked(
             futures = client.compute(tasks)
             results: list[ChunkResult] = collect(cluster, futures, done)
             parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
-            final = dict(zip([n.name for n, c in zip(names, results, strict=True) if c.rows], parts, strict=False))
-            for counts in results:  # in input order: the summary's example rows are the first ones
-                summary.add(name_parts(counts, final), blank=counts.blank, notes=counts.notes)
+            starts = np.cumsum([0] + [c.rows for c in results]).tolist()  # the rows before each partition's
+            for counts, start in zip(results, starts, strict=False):  # in input order: the examples are the first rows
+                summary.add(name_parts(counts, start), blank=counts.blank, notes=counts.notes)
             write_manifest(tmp, summary, spec, parts, resolved, options, ruleset, rules_mode)
             move_into_place(tmp, output)
             placed = True
