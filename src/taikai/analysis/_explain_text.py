@@ -52,8 +52,8 @@ def render_text(explanation: Explanation) -> str:
     for head in explanation.heads():
         name = named_reason(head.label, labels=explanation.model_reasons) if head.head == "reason" else head.label
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
-        features = round(head.score, 3) - round(head.bias, 3)  # as shown, the two add up to the score shown
-        parts = f"bias {head.bias:+.3f}, features {features:+.3f}"  # a bias may outweigh every feature listed
+        summed = round(head.score, 3) - round(head.bias, 3)  # as shown, the two add up to the score shown
+        parts = f"bias {head.bias:+.3f}, features {summed:+.3f}"  # a bias may outweigh every feature listed
         lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f} ({parts}){also}")
         weights = _shown_weights(explanation, head.head, head.contributions)
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
