@@ -25,7 +25,8 @@ terminals draw two columns wide: it keeps the column a symbol of one column then
 
 def display_width(text: str) -> int:
     """Return the columns *text* takes on a terminal: two for East Asian wide (W) and full-width (F) characters,
-    none for a combining mark (:data:`_COMBINING`, but :data:`EMOJI_PRESENTATION`), one for any other."""
+    none for a combining mark (the voiced mark of a decomposed ガ, an accent; but U+FE0F, which widens the symbol
+    before it to an emoji), one for any other."""
     if text.isascii():
         return len(text)
     return sum(_char_width(ch) for ch in text)
