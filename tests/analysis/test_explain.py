@@ -6,6 +6,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -157,15 +158,35 @@ def test_render_text_highlights_in_colour(tiny_model):
 @pytest.mark.parametrize(
     ("reasons", "first_line"),
     [
-        (("fees",), "reason: fees (手数料が高い)  p=0.97  score=+1.000"),
-        (("fees", "low_pay"), "reason: fees (手数料が高い)  p=0.97  score=+1.000  reasons fees|low_pay"),
+        (("fees",), "reason: fees (手数料が高い)  p=0.97  score=+1.000 (bias +0.250, features +0.750)"),
+        (
+            ("fees", "low_pay"),
+            "reason: fees (手数料が高い)  p=0.97  score=+1.000 (bias +0.250, features +0.750)  reasons fees|low_pay",
+        ),
     ],
 )
 def test_render_text_names_the_reasons_when_there_are_several(tiny_model, reasons, first_line):
     explanation = explain(tiny_model, "手数料が高すぎる", top=1)
-    head = replace(explanation.reason, probability=0.97, score=1.0)
+    head = replace(explanation.reason, probability=0.97, score=1.0, bias=0.25)
     shown = str(replace(explanation, reason=head, reasons=reasons)).splitlines()[0]
     assert shown == first_line
+
+
+@pytest.mark.parametrize("top", [1, 3, 100])
+@pytest.mark.parametrize("text", ["最悪", "手数料が高すぎる", "本業が忙しくて提案する時間がない。手数料も高い"])
+def test_render_text_splits_each_score_into_bias_and_features_that_add_up(tiny_model, text, top):
+    """Regression: a head's line gave its score alone, and the features listed (the strongest, up to top) do not add
+    up to it: `taikai explain 最悪` read `other p=0.73` over two features both against other, its bias unsaid."""
+    explanation = explain(tiny_model, text, top=top)
+    lines = str(explanation).splitlines()
+    for head in explanation.heads():
+        [line] = [line for line in lines if line.startswith(f"{head.head}: ")]
+        found = re.search(r"score=([+-]\d+\.\d{3}) \(bias ([+-]\d+\.\d{3}), features ([+-]\d+\.\d{3})\)", line)
+        assert found, line
+        score, bias, features = (Decimal(x) for x in found.groups())
+        assert score == bias + features, line
+        assert bias == Decimal(f"{head.bias:.3f}") and score == Decimal(f"{head.score:.3f}")
+        assert abs(float(features) - sum(c.weight for c in head.contributions)) < 2e-3 or top < 100
 
 
 def test_str_is_the_command_line_s_rendering_and_repr_one_line(tiny_model, tiny_model_dir):

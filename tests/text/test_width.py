@@ -1,5 +1,7 @@
 """Terminal widths: East Asian wide and full-width characters take two columns."""
 
+import unicodedata
+
 import pytest
 
 from taikai.text import clip, display_width, markdown_cell, pad, printable
@@ -7,10 +9,36 @@ from taikai.text import clip, display_width, markdown_cell, pad, printable
 
 @pytest.mark.parametrize(
     ("text", "width"),
-    [("", 0), ("abc", 3), ("手数料", 6), ("ｼｽﾃﾑ", 4), ("ＡＢ", 4), ("a手b", 4), ("'が ない'", 9)],
+    [
+        ("", 0),
+        ("abc", 3),
+        ("手数料", 6),
+        ("ｼｽﾃﾑ", 4),
+        ("ＡＢ", 4),
+        ("a手b", 4),
+        ("'が ない'", 9),
+        # regression: a combining mark was counted as a column, two for the voiced marks of decomposed kana (NFD:
+        # macOS file names, some PDFs), which a terminal draws on the character before them
+        ("か\u3099", 2),  # が decomposed
+        ("ハ\u309aス", 4),  # パス
+        ("e\u0301", 1),  # é
+        ("ｶﾞ", 2),  # half-width: the voiced mark is a character of its own, one column
+        ("\u2640\ufe0f", 2),  # ♀️: the emoji form of a symbol of one column takes two
+        ("😡", 2),
+    ],
 )
 def test_display_width(text, width):
     assert display_width(text) == width
+
+
+@pytest.mark.parametrize("text", ["ガイドがだんだん使いづらくなってきたのでやめました", "パスワードが届かない", "café"])
+@pytest.mark.parametrize("width", [5, 10, 20, 40])
+def test_a_decomposed_text_is_clipped_where_its_composed_form_is(text, width):
+    """Regression: `taikai predict` cut a text pasted in NFD (as macOS writes it) to fewer characters than the same
+    text composed, as if each voiced mark took two columns."""
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert unicodedata.normalize("NFC", clip(decomposed, width)) == clip(text, width)
 
 
 @pytest.mark.parametrize(

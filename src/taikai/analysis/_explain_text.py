@@ -29,8 +29,10 @@ def render_text(explanation: Explanation) -> str:
     after the text's message when it has one (it was cut to its first characters). The text is shown with its
     control and format characters (U+202E, a zero-width space) as spaces (as ``predict``'s table shows it), and only
     its first :data:`SHOWN_CHARS` characters, as a note says, when it is longer; a feature's first
-    :data:`SHOWN_SPANS` spans, and a count of the others. The reason's line ends with the text's reasons (``reasons
-    fees|low_pay``) when it has more than one, as ``predict`` gives them."""
+    :data:`SHOWN_SPANS` spans, and a count of the others. A head's line splits its score into the bias and the sum
+    of all the text's features (those listed and those past ``top``), so that a label the listed features push
+    against is seen to be the bias's; the reason's line ends with the text's reasons (``reasons fees|low_pay``) when
+    it has more than one, as ``predict`` gives them."""
     from taikai.errors import wrong_type
 
     if not isinstance(getattr(explanation, "status", None), Status):  # a frame's row failed on a pandas attribute
@@ -50,7 +52,9 @@ def render_text(explanation: Explanation) -> str:
     for head in explanation.heads():
         name = named_reason(head.label, labels=explanation.model_reasons) if head.head == "reason" else head.label
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
-        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}{also}")
+        summed = round(head.score, 3) - round(head.bias, 3)  # as shown, the two add up to the score shown
+        parts = f"bias {head.bias:+.3f}, features {summed:+.3f}"  # a bias may outweigh every feature listed
+        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f} ({parts}){also}")
         weights = _shown_weights(explanation, head.head, head.contributions)
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
         lines.append(f"  {shown}{'…' if clipped else ''}")

@@ -143,6 +143,7 @@ def explain(
 
 
 @click.command(cls=Command, epilog=examples("keywords"))
+@click.argument("labels", nargs=-1, metavar="[LABEL]...")
 @model_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Features per label.")
 @click.option(
@@ -154,8 +155,9 @@ def explain(
 )
 @format_option
 @masked_option("no feature that may hold personal data is listed: the next strongest is")
-def keywords(model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: bool) -> None:
-    """List the model's strongest features for each reason and each sentiment.
+def keywords(labels: tuple[str, ...], model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: bool) -> None:
+    """List the model's strongest features for each reason and each sentiment, or only for each LABEL given: a
+    reason or a sentiment of the model, by its id or its Japanese name (taikai keywords fees, or 手数料が高い).
 
     With --mask-pii a feature is left out, for the next strongest, when masking changes it, when UniDic tags a word
     of it as a person's or a place's name, or when it holds four digits in a row (best effort).
@@ -165,6 +167,10 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str, mask_pii: b
 
     model = load_model(model_path)
     found = strongest(model, top=top, kind=kind, mask_pii=mask_pii)
+    if labels:
+        from taikai.cli._keyword_labels import only_labels
+
+        found = only_labels(found, labels)
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), as_json=True)
         return

@@ -34,7 +34,11 @@ EXAMPLES = {
         'taikai explain "手数料で2割引かれて稼げない"',
         "taikai explain 手数料で2割引かれて稼げない --format json --top 5",
     ),
-    "keywords": ("taikai keywords --top 10", "taikai keywords --kind word --format json"),
+    "keywords": (
+        "taikai keywords --top 10",
+        "taikai keywords fees --top 20",
+        "taikai keywords --kind word --format json",
+    ),
     "report": (
         CLASSIFY,
         "taikai report classified.parquet -o report.html --date-column posted_at --by platform",

@@ -4,6 +4,7 @@ line with bytes read as U+FFFD), and the advice for a file named where a text is
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import stat
 import sys
@@ -152,9 +153,35 @@ def _binary_advice(command: str, fmt: str) -> str:
 
 
 def warn_if_file(text: str, command: str) -> None:
-    """Warn, with what to do, when the text *text* given to *command* names a file: its name is what is read."""
-    if len(text) < 256 and "\n" not in text and os.path.isfile(text):
+    """Warn, with what to do, when the text *text* given to *command* names a file, or reads as the name of a file
+    that is not there (a typo, another folder: ``口コミ.csv``) or names a folder: its name is what is read."""
+    if len(text) >= 256 or "\n" in text:
+        return
+    if os.path.isfile(text):
         click.echo(f"taikai: warning: {as_said(file_advice(text, command))}", err=True)  # columns: a first row
+    elif _FILE_NAME.fullmatch(text) or os.path.isdir(text):
+        click.echo(f"taikai: warning: {as_said(missing_file_advice(text, command))}", err=True)
+
+
+_FILE_NAME = re.compile(
+    r"[^\s]*[^\s/\\.]\.(?:txt|text|csv|tsv|tab|jsonl|ndjson|json|parquet|pq|xlsx|xlsm|xls|xlsb|ods|zip|gz|bz2|xz|zst)",
+    re.IGNORECASE,
+)
+"""A text that reads as a file's name (no white space, a data or text file's extension): no review ends so."""
+
+
+def missing_file_advice(name: str, command: str) -> str:
+    """Return what to do when *command* is given *name*, which names a folder or reads as the name of a file that is
+    not there, as a text: it classified the name itself."""
+    does, verb, piped = _VERBS[command]
+    missing = f"{name!r} reads as a file's name, but there is no such file"
+    where = f"{name!r} is a folder" if os.path.isdir(name) else missing
+    folder = "" if os.path.isabs(name) else f" (in {os.path.abspath(os.curdir)})"
+    return (
+        f"{where}{folder}, and {command} {does}: it read the name itself as a review; to {verb} the lines of a "
+        f"file, one review per line, give them on standard input ({piped} FILE), or classify a column of a table's "
+        "rows with taikai batch FILE -o OUT.csv --text-column COLUMN"
+    )
 
 
 _VERBS = {

@@ -15,9 +15,27 @@ table row), zero-width spaces and joiners, the soft hyphen, the BOM: shown as no
 they would put a table's columns out of line."""
 
 
+_COMBINING = ("Mn", "Me")
+"""The Unicode categories of combining marks: drawn on the character before them (the voiced mark U+3099 of a
+decomposed ガ, as macOS writes file names and some PDFs copy), they take no column of their own."""
+EMOJI_PRESENTATION = "\ufe0f"
+"""Variation selector 16, a combining mark that asks for the emoji form of the symbol before it (♀️, ❤️), which
+terminals draw two columns wide: it keeps the column a symbol of one column then lacks."""
+
+
 def display_width(text: str) -> int:
-    """Return the columns *text* takes on a terminal: two for East Asian wide (W) and full-width (F) characters."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Return the columns *text* takes on a terminal: two for East Asian wide (W) and full-width (F) characters,
+    none for a combining mark (the voiced mark of a decomposed ガ, an accent; but U+FE0F, which widens the symbol
+    before it to an emoji), one for any other."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 0 if unicodedata.category(ch) in _COMBINING else 2  # U+3099, U+309A are W, and combining
+    return 0 if ch != EMOJI_PRESENTATION and unicodedata.category(ch) in _COMBINING else 1
 
 
 def pad(text: str, width: int) -> str:
