@@ -78,9 +78,12 @@ def test_a_touched_input_with_the_same_bytes_is_the_same_input(tmp_path):
 def test_a_same_size_edit_says_the_bytes_differ_by_their_hash(tmp_path, later_ns, times):
     path = tmp_path / "in.csv"
     path.write_bytes(b"text\nabc\n")
+    start = 1_780_000_000_000_000_000  # a whole microsecond: 1 ns later stays in it, whenever the test runs
+    os.utime(path, ns=(start, start))
     saved = input_fingerprint(path)
     path.write_bytes(b"text\nabd\n")
     mtime = int(saved.split(":")[1])
+    assert mtime == start
     os.utime(path, ns=(mtime, mtime + later_ns))
     now = input_fingerprint(path, saved)
     [said] = describe_changes({"input": saved}, {"input": now})
