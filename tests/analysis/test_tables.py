@@ -432,7 +432,7 @@ def test_reasons_per_review_counts_the_classified_rows(with_reasons, expected):
     assert analysis.reasons_per_review(_counted_frame(with_reasons)).to_dict() == expected
 
 
-@pytest.mark.parametrize("dates", [["someday"], ["令和7年3月4日"], ["someday", "不明"]])
+@pytest.mark.parametrize("dates", [["someday"], ["令和七年三月四日"], ["someday", "不明"]])
 @pytest.mark.parametrize("table", [analysis.reasons_over_time, analysis.sentiment_over_time])
 def test_a_date_column_with_no_date_is_refused_however_few_its_rows(table, dates):
     # mutation audit: a frame of one row whose date cannot be read was given an empty table, not the error

@@ -365,10 +365,16 @@ def test_the_repr_and_the_report_count_one_row_as_one_row(tiny_model, texts, sai
 
 @pytest.mark.parametrize(
     ("dates", "said"),
-    [  # regression: blank cells and values that read as no date (era dates are not read) counted as one
-        (["2025-07-01", "", "令和7年3月4日"], "(2 rows without a usable date: 1 blank, 1 holding no date that can be "),
+    [  # regression: blank cells and values that read as no date (an era's date in kanji numerals) counted as one
+        (
+            ["2025-07-01", "", "令和七年三月四日"],
+            "(2 rows without a usable date: 1 blank, 1 holding no date that can be ",
+        ),
         (["2025-07-01", None, "  "], "(2 rows without a usable date: 2 blank; counted in the whole dump only)"),
-        (["2025-07-01", "令和7年3月4日", "someday"], "(2 rows without a usable date: 2 holding no date that can be "),
+        (
+            ["2025-07-01", "令和七年三月四日", "someday"],
+            "(2 rows without a usable date: 2 holding no date that can be ",
+        ),
         (["2025-07-01", "2025-07-02"], "(0 rows without a usable date, counted in the whole dump only)"),
     ],
 )
@@ -378,7 +384,7 @@ def test_rows_without_a_date_are_told_apart_blank_from_unread(tiny_model, dates,
     assert said in report.to_text(), report.to_text()
     unread = report.undated - report.blank_dates - report.out_of_range
     assert report.to_dict()["blank_date_rows"] == report.blank_dates == sum(not (d or "").strip() for d in dates)
-    assert unread == sum(d in ("令和7年3月4日", "someday") for d in dates)
+    assert unread == sum(d in ("令和七年三月四日", "someday") for d in dates)
 
 
 @pytest.mark.parametrize(

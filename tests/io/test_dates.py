@@ -29,13 +29,23 @@ from taikai.io._dates import DATE_EXAMPLE, DATE_EXAMPLES, no_dates_error
         (" 2025年01月 ", "2025-01-01 00:00:00"),  # a month: its first day
         ("2025-01-02", "2025-01-02 00:00:00"),
         ("2025/01/02", "2025-01-02 00:00:00"),
+        # regression (h360): dates of a Japanese era were read as no date, every row of such a dump undated
+        ("令和8年12月1日", "2026-12-01 00:00:00"),
+        ("令和 8 年 12 月 1 日 10:05", "2026-12-01 10:05:00"),
+        ("令和元年5月1日", "2019-05-01 00:00:00"),
+        ("平成31年4月30日(火)", "2019-04-30 00:00:00"),
+        ("昭和64年1月7日", "1989-01-07 00:00:00"),
+        ("令和8年12月", "2026-12-01 00:00:00"),
+        ("令和8年12月1日 午後1時", "2026-12-01 13:00:00"),
     ],
 )
 def test_dates_as_dumps_write_them_are_read(value, expected):
     assert str(parse_dates(pd.Series([value], dtype=object))[0]) == expected
 
 
-@pytest.mark.parametrize("value", ["2025年13月2日", "令和7年1月2日", "1月2日", "R00001", "", None])
+@pytest.mark.parametrize(
+    "value", ["2025年13月2日", "令和七年一月二日", "大化1年1月2日", "令和7年13月2日", "1月2日", "R00001", "", None]
+)
 def test_what_is_not_a_date_stays_unread(value):
     assert parse_dates(pd.Series([value], dtype=object)).isna().all()
 

@@ -46,6 +46,8 @@ def test_periods_no_longer_than_freq_and_dates_pass(values, freq):
         pd.Series(["2025/1", None, "2025/2"], dtype=object),
         ["２０２５年１月"],  # full-width, as Excel writes it
         [" 2025.12 "],
+        ["令和7年1月", "令和7年2月"],  # an era's month (h360): read as its first day since era dates are read
+        ["令和元年５月"],
     ],
 )
 def test_months_without_a_day_counted_per_week_are_refused(values):
@@ -61,7 +63,7 @@ def test_months_without_a_day_counted_per_week_are_refused(values):
     ("values", "freq"),
     [
         (["2025年01月", "2025-02"], "M"),  # counted per month: a month is its month
-        (["2025-01-05", "2025/01/06", "2025年1月7日", "20250108"], "W"),
+        (["2025-01-05", "2025/01/06", "2025年1月7日", "20250108", "令和7年1月9日"], "W"),
         (["2025-13", "1234-56", "2025"], "W"),  # no month: no date, left to be read as none
     ],
 )

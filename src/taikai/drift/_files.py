@@ -12,6 +12,7 @@ from taikai._frame_rows import index_labels
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.drift._chunk_counts import FileStatistics, count_chunks
+from taikai.drift._file_columns import check_file_columns
 from taikai.drift._model_text import dump_text_column, trial_rows
 from taikai.drift._periods import CHUNK_ROWS
 from taikai.drift._rows import RAW_DUMP
@@ -22,22 +23,18 @@ from taikai.errors import (
     TEXT_COLUMN,
     Argument,
     DataWarning,
-    reviews_hint,
     separator_hint,
 )
 from taikai.io import (
     FileKind,
     ReadOptions,
     bad_line_error,
-    check_header_row,
     check_made_by,
-    check_sheet_column,
     columns_read,
     escaped_count,
     format_of,
     is_predictions,
     read_summary,
-    review_columns,
     summary_path,
     trial_run,
     unescape_cells,
@@ -118,22 +115,9 @@ def file_statistics(
             yield unescape_cells(chunk.data[index]) if escaped else chunk.data[index]
 
     columns = unprefixed(reader.columns, found)
-    check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
-    wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
-    check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
+    check_file_columns(reader, columns, text_column, text_argument, date_column, str(path), input_format=input_format)
     if not is_predictions(columns):  # a dump's text and dates (of predictions, all): hidden in Excel, said if read
         columns_read(reader, [column_label(columns, text_column), date_column])
-    if column_label(columns, text_column) not in columns:  # not there: name the columns that read as reviews
-        reviews = reviews_hint(review_columns(reader), text_argument)
-        find_column(
-            columns,
-            text_column,
-            text_argument,
-            source=str(path),
-            shown=reader.columns,
-            input_format=input_format,
-            hint=reviews,
-        )
     unchecked, unsaved = False, None
     # batch's CSV/TSV predictions of which no summary says whether --excel-safe put an apostrophe first: counted, said
     unsaid: list[int | None] | None = (

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
+from taikai.drift._file_columns import check_file_columns
 from taikai.drift._model_text import dump_text_column
 from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN
@@ -20,7 +21,6 @@ from taikai.io import (
     Reader,
     ReadOptions,
     check_made_by,
-    check_sheet_column,
     format_of,
     is_predictions,
     read_summary,
@@ -88,7 +88,7 @@ def check_dump(
         found = find_prefix(reader.columns, source, prefix, run.prefix if run is not None else None)
         columns = unprefixed(reader.columns, found)
         text, argument = dump_text_column(run, text_column, TEXT_COLUMN, reader.columns, model, source, warn=False)
-        check_sheet_column(reader, columns, text, argument, source)
+        check_file_columns(reader, columns, text, argument, date_column, source, input_format=True)
         if is_predictions(columns):
             artifact = model.metadata.artifact
             name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)

@@ -91,7 +91,7 @@ class DriftReport:
     export), in date order; they are judged in no figure and do not set ``alert``."""
     blank_dates: int = 0
     """Of ``undated``, the rows whose date cell is blank (missing, empty or only spaces); the others hold a value
-    that reads as no date (``令和7年3月4日``, ``someday``) or a date ``out_of_range``."""
+    that reads as no date (``令和七年三月四日``, ``someday``) or a date ``out_of_range``."""
     duplicates: int = 0
     """Rows of the dump whose text an earlier row holds, as the model reads it: each counted in every figure, so a
     dump exported twice over moves them (``reference_duplicates``: of the reference file or frame)."""

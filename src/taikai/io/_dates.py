@@ -29,6 +29,11 @@ _MERIDIEM = re.compile(
 ``午後 1:30:00``."""
 _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
+_ERA = re.compile(r"^\s*(令和|平成|昭和)\s*(\d{1,2}|元)\s*年")
+"""A year of a Japanese era, as forms and government exports write dates: ``令和8年12月1日``, ``平成31年4月30日``,
+``令和元年5月1日`` (its first year)."""
+_ERA_BEFORE = {"令和": 2018, "平成": 1988, "昭和": 1925}
+"""The year before each era's first: 令和1年 is 2019, 平成1年 1989, 昭和1年 1926."""
 _OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
 """A time with its UTC offset at the end (``08:00:00+09:00``, ``08:00Z``, ``08:00 +0900``): group 1 is the time."""
 _JAPAN_TIME = re.compile(r"(\d)\s*(?:JST|日本時間|\(\s*(?:JST|日本時間)\s*\))\s*$", re.IGNORECASE)
@@ -52,9 +57,16 @@ def _meridiem(found: re.Match[str]) -> str:
     return f" {hour_24:02d}:{int(minute or 0):02d}:{int(second or colon_second or 0):02d}"
 
 
+def _western(found: re.Match[str]) -> str:
+    """``令和8年`` as ``2026年`` (``元`` is the era's first year)."""
+    era, year = found.groups()
+    return f"{_ERA_BEFORE[era] + (1 if year == '元' else int(year))}年"
+
+
 def _local(value: object, order: DateOrder | None = None) -> object:
-    """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``)
-    as ``2025-01-02 10:05`` or ``2025-01``, its weekday (``(土)``) dropped and a time ``10時05分`` as ``10:05:00``
+    """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``,
+    ``令和7年1月2日``) as ``2025-01-02 10:05`` or ``2025-01``, its weekday (``(土)``) dropped and a time
+    ``10時05分`` as ``10:05:00``
     (``午後1時`` and ``午後1:30``, 12-hour, as ``13:00:00`` and ``13:30:00``);
     a year-last date (``03/04/2026``) year first as *order* reads it; a time's UTC offset or ``JST`` dropped
     (``…T08:00:00+09:00`` and ``… 08:00 JST`` as ``…08:00:00`` and ``… 08:00``, a ``datetime`` made naive); any
@@ -68,6 +80,8 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         value = _JAPANESE_TIME.sub(_time, value).strip()
     if order is not None:  # the column holds year-last dates
         value = year_first(value, order)
+    if "年" in value:  # an era's year (令和8年) as the Western one, then read as any Japanese date
+        value = _ERA.sub(_western, value, count=1)
     found = _JAPANESE.fullmatch(value)
     if found is not None:
         year, month, day, rest = found.groups()
@@ -122,7 +136,8 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     as in a CSV read as text). Japanese dates (``2025年1月2日``, with a
     time, or a month ``2025年01月``: its first day), with a weekday (``2026年3月14日(土)``, ``2026/03/14（土曜日）``)
     and times such as ``10時05分`` or 12-hour ``午前10時``, ``午後1時30分``, ``午後1:30`` (午前0時 midnight,
-    午後12時 noon) are read too; era names (令和) are not.
+    午後12時 noon) are read too, as are those of a Japanese era (``令和8年12月1日`` is 2026-12-01, ``平成31年4月30日``,
+    ``令和元年5月1日``; 昭和 too), in digits (``令和二年`` is not read).
     """
     import pandas as pd
 
