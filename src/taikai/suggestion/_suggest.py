@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -224,6 +225,7 @@ def suggest(
     if not chosen.picked:
         raise nothing_left(source, len(df), not_ok, excluded, chosen.near_excluded)
     picked = [int(positions[i]) for i in chosen.picked]
+    earlier = replace(earlier, id_column=None if id_label is None else str(id_label))  # the sheet's id column
     warn_trained(source, run, [texts[i] for i in chosen.picked], earlier, out is not None)  # labelled already
     rows = sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from taikai.suggestion._how_to import Earlier, metadata
+from taikai.suggestion._how_to import Earlier
+from taikai.suggestion._predicting_model import metadata
 
 if TYPE_CHECKING:
     from taikai.io import RunSummary
