@@ -1,8 +1,10 @@
 """The model that made the predictions a sheet is picked from, as the batch summary beside them names it: its
-metadata says how it was trained (the how_to's train command) and on which rows (the rows labelled already)."""
+metadata says how it was trained (the how_to's train command) and on which rows (the rows labelled already); a model
+trained again into that folder since (``taikai train --out DIR --force``) is not the one that made them."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,3 +25,32 @@ def metadata(run: RunSummary | None) -> ModelMetadata | None:
         return read_metadata(Path(run.model.path))
     except (ModelError, OSError):
         return None
+
+
+def replaced(run: RunSummary | None, meta: ModelMetadata | None) -> bool:
+    """Return whether the model the batch summary *run* names, whose metadata is *meta* (:func:`metadata`), is no
+    longer the one that made the predictions: its artifact's sha256 is not the one the summary records."""
+    if run is None or run.model is None or not run.model.sha256 or meta is None or meta.artifact is None:
+        return False
+    return meta.artifact.sha256.lower() != run.model.sha256.lower()
+
+
+def warn_replaced(source: str, run: RunSummary | None) -> None:
+    """Warn when the model that made the predictions *source* was replaced in its folder since (:func:`replaced`):
+    they are an earlier model's, so the rows picked are those that model was unsure of, the labels just added
+    included; the way out is a batch with the model there now."""
+    meta = metadata(run)
+    if run is None or run.model is None or meta is None or not replaced(run, meta):
+        return
+    from taikai._warn import warn_user
+    from taikai.errors import DataWarning
+
+    now = meta.artifact.sha256[:12] if meta.artifact is not None else ""
+    warn_user(
+        f"{source}: these predictions were made by the model {run.model.name} (sha256 {run.model.sha256[:12]}…), "
+        f"but {run.model.path} now holds another model (sha256 {now}…, created {meta.created_at}), trained there "
+        "since: the rows are picked by what the earlier model was unsure of, and the sheet's how_to describes the "
+        "model there now; to pick by the model there now, run taikai batch again with "
+        f"--model {shlex.quote(run.model.path)} and suggest from its output",
+        DataWarning,
+    )

@@ -34,6 +34,7 @@ from taikai.suggestion._draw import draw
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
 from taikai.suggestion._frame_ids import frame_ids, naming_ids
 from taikai.suggestion._how_to import Earlier
+from taikai.suggestion._predicting_model import warn_replaced
 from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import SheetLosses, sheet_format, write_sheet
@@ -199,6 +200,7 @@ def suggest(
     positions = np.flatnonzero(ok)
     shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
     excluded, near_texts, earlier = None, [], Earlier.of(run, predictions).warned(source)
+    warn_replaced(source, run)  # predictions of a model trained again into its folder since
     if to_exclude:
         files = read_excluded(to_exclude, id_label, text_label, mask_pii)
         given = [
