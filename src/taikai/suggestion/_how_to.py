@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from taikai.labels import SENTIMENTS
 from taikai.labels import own_labels as own_label_set
-from taikai.suggestion._predicting_model import metadata
+from taikai.suggestion._predicting_model import located, metadata
 
 if TYPE_CHECKING:
     from taikai.io import RunSummary
@@ -68,10 +68,13 @@ class Earlier:
         python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
         options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
         data, changed = trained_base(meta)
+        if data is None:  # not here: perhaps where training ran, from another folder
+            base = tuple(f.file for f in meta.inputs if f.role == "base" and not f.file.startswith("<frame"))
+            data = next((f for f in located(run, meta, base, "base") if os.path.isfile(f)), None)
         return cls(
             train_options=options,
             python=python_call,
-            trained_with=added,
+            trained_with=located(run, meta, added),  # from here, when training ran in another folder
             trained_frames=frames,
             trial=trial,
             data=data,

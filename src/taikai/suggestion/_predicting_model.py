@@ -4,6 +4,7 @@ trained again into that folder since (``taikai train --out DIR --force``) is not
 
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,3 +55,39 @@ def warn_replaced(source: str, run: RunSummary | None) -> None:
         f"--model {shlex.quote(run.model.path)} and suggest from its output",
         DataWarning,
     )
+
+
+def located(
+    run: RunSummary | None, meta: ModelMetadata, names: tuple[str, ...], role: str = "added"
+) -> tuple[str, ...]:
+    """Return *names*, the files the model the batch summary *run* names was trained on with ``--add`` (*role*
+    ``added``; ``base``: its training data), as training read them (relative to the folder it ran in), each as a
+    path from the current folder: a relative one that is not here with the sha256 its metadata records is looked
+    for in the model's folder and the folders above it (where training ran, for ``--out models/NAME``), so that a
+    command given from another folder names the file; a name found nowhere is kept as it is."""
+    if run is None or run.model is None:
+        return names
+    recorded = {f.file: f.sha256.lower() for f in meta.inputs if f.role == role}
+    folders = Path(run.model.path).resolve().parents
+    out = []
+    for name in names:
+        if Path(name).is_absolute() or not recorded.get(name) or _sha256(Path(name)) == recorded[name]:
+            out.append(name)
+            continue
+        found = next((p for p in (f / name for f in folders) if _sha256(p) == recorded[name]), None)
+        out.append(name if found is None else min(os.path.relpath(found), str(found), key=len))
+    return tuple(out)
+
+
+def _sha256(path: Path) -> str | None:
+    """Return the sha256 of the file *path*; ``None`` when it is no file that can be read."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
