@@ -415,3 +415,85 @@ def test_the_trial_run_step_counts_the_rows_it_was_picked_from(limit, said):
     """Mutation audit: 'the first 1 rows' (the plural kept for --limit 1) survived."""
     *_, (_, ja, en) = how_to(["fees", "time"], ["negative", "positive"], Earlier(trial=(limit, "dump.csv")))
     assert f"taikai batch --limit {limit}" in ja and said in en
+
+
+@pytest.mark.parametrize(
+    ("ids", "named"),
+    [(["--id-column", "review_id"], "s.xlsx:3 (id {}):"), ([], "s.xlsx:3:")],
+    ids=["id-column", "row-numbers"],
+)
+def test_the_how_to_train_command_names_the_sheets_id_column(tmp_path, monkeypatch, tiny_csv, ids, named):
+    """Regression: the how_to's train command of a sheet made with --id-column review_id left --id-column out, so
+    that following it, a typo in a re-sorted sheet was named by its line only, not by the id the sheet shows."""
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    data.to_csv("data.csv", index=False)
+    dump = pd.DataFrame({"review_id": [f"R-{i}" for i in range(len(data))], "text": data["text"] + "、もう使わない"})
+    dump.to_csv("dump.csv", index=False)
+    _run("train", "data.csv", "--out", "m1", "--vectors", "none", *FAST)
+    _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m1", *ids)
+    _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
+    wb = openpyxl.load_workbook("s.xlsx")
+    sheet = wb["labels"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(3, header.index("reasons") + 1).value = "手数料高い"  # a typo, in the sheet's second row
+    named = named.format(sheet.cell(3, 1).value)  # the id the sheet shows for it
+    wb.save("s.xlsx")
+    step = next(en for _, _, en in wb["how_to"].iter_rows(min_row=2, values_only=True) if "taikai train" in en)
+    assert (" --id-column review_id" in step) == bool(ids)
+    command = shlex.split(step[step.index("taikai train") :])
+    words = {"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}
+    result = CliRunner().invoke(cli, [words.get(w, w) for w in command[1:]])
+    assert result.exit_code == 2 and f"{named} reasons: unknown label '手数料高い'" in result.output
+
+
+@pytest.mark.parametrize("python", [None, ("config=taikai.FeatureConfig(min_df=1)",)], ids=["command", "python"])
+def test_both_train_steps_name_the_id_column(python):
+    steps = how_to(list(REASON_IDS), list(SENTIMENTS), Earlier(python=python, id_column="review_id"))
+    (_, ja, en) = next(step for step in steps if "taikai train" in step[2] or "taikai.train(" in step[2])
+    said = " --id-column review_id" if python is None else "id_column='review_id'"
+    assert said in ja and said in en
+
+
+@pytest.mark.parametrize(
+    ("other", "named"),
+    [
+        (False, "taikai train ../data.csv --add ../first.csv --add THIS_FILE"),
+        (True, "taikai train ../data.csv --add ../first.csv --add THIS_FILE"),  # not this folder's first.csv
+    ],
+    ids=["another-folder", "another-file-of-that-name-here"],
+)
+def test_the_how_to_names_the_models_files_from_the_folder_suggest_runs_in(
+    tmp_path, monkeypatch, tiny_csv, other, named
+):
+    """Regression: a model trained with ``--add first.csv --out models/m1``, whose next sheet was made from a
+    folder of the round (``cd round2``), wrote ``taikai train DATA --add first.csv …``: first.csv as training read
+    it, from another folder, so the command failed, or read another first.csv; and DATA for the training data it
+    could not find. The files are now looked for where the model is, by the sha256 its metadata records."""
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    data.to_csv("data.csv", index=False)
+    first = pd.DataFrame(
+        {"text": ["もう報酬が安すぎて無理", "手数料で赤字"], "reasons": "low_pay", "sentiment": "negative"}
+    )
+    first.to_csv("first.csv", index=False)
+    _run("train", "data.csv", "--add", "first.csv", "--out", "models/m1", "--compare-folds", "0", *FAST, "--vectors",
+         "none")  # fmt: skip
+    (tmp_path / "round2").mkdir()
+    monkeypatch.chdir(tmp_path / "round2")
+    if other:  # a sheet of this folder that the model was not trained on
+        first.assign(reasons="fees").to_csv("first.csv", index=False)
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv("dump.csv", index=False)
+    _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "../models/m1")
+    _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4")
+    wb = openpyxl.load_workbook("s.xlsx")
+    for row in wb["labels"].iter_rows(min_row=2):  # a person fills it in
+        row[[c.value for c in wb["labels"][1]].index("reasons")].value = "time"
+    wb.save("s.xlsx")
+    steps = [en for _, _, en in wb["how_to"].iter_rows(min_row=2, values_only=True)]
+    step = next(step for step in steps if "taikai train" in step)
+    assert named in step and "--exclude ../first.csv --exclude THIS_FILE" in next(s for s in steps if "suggest" in s)
+    command = shlex.split(step[step.index("taikai train") : step.index(" (keep")])
+    _run(*[{"THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]], "--compare-folds", "0", *FAST)
+    meta = taikai.load_model("m2").metadata
+    assert [(f.file, f.used) for f in meta.inputs] == [("../data.csv", 40), ("../first.csv", 2), ("s.xlsx", 4)]

@@ -12,15 +12,14 @@ import os
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai.labels import SENTIMENTS
 from taikai.labels import own_labels as own_label_set
+from taikai.suggestion._predicting_model import located, metadata
 
 if TYPE_CHECKING:
     from taikai.io import RunSummary
-    from taikai.model import ModelMetadata
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,8 @@ class Earlier:
     """The file that model was trained on (its metadata's base input, when that file is there to name), for DATA."""
     data_changed: bool = False
     """Whether ``data`` is no longer the file the model was trained on (its sha256 is not the one recorded)."""
+    id_column: str | None = None
+    """The sheet's id column (``None``: row numbers), which the train step names, so that its messages give ids."""
 
     @classmethod
     def of(cls, run: RunSummary | None, frame: object = None) -> Earlier:
@@ -67,10 +68,13 @@ class Earlier:
         python_call = None if python is None else (*python, *[f"add_weight={weight!r}"] * (weight is not None))
         options = retrain_options(meta) + (f" --add-weight {weight:g}" if weight is not None else "")
         data, changed = trained_base(meta)
+        if data is None:  # not here: perhaps where training ran, from another folder
+            base = tuple(f.file for f in meta.inputs if f.role == "base" and not f.file.startswith("<frame"))
+            data = next((f for f in located(run, meta, base, "base") if os.path.isfile(f)), None)
         return cls(
             train_options=options,
             python=python_call,
-            trained_with=added,
+            trained_with=located(run, meta, added),  # from here, when training ran in another folder
             trained_frames=frames,
             trial=trial,
             data=data,
@@ -169,20 +173,6 @@ def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(f for f in then if os.path.realpath(f) not in known)
 
 
-def metadata(run: RunSummary | None) -> ModelMetadata | None:
-    """Return the metadata of the model a batch summary *run* names; ``None`` when no summary names a model whose
-    metadata can still be read."""
-    if run is None or run.model is None:
-        return None
-    from taikai.errors import ModelError
-    from taikai.model import read_metadata
-
-    try:
-        return read_metadata(Path(run.model.path))
-    except (ModelError, OSError):
-        return None
-
-
 def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
     """Return whether a model's labels leave the churn taxonomy (a ``--free-labels`` model)."""
     return own_label_set(reasons) or own_label_set(sentiments, SENTIMENTS)
@@ -208,6 +198,8 @@ def how_to(
     options = earlier.train_options
     if options is None:  # the model is not known: its labels say what they can
         options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
+    if earlier.id_column is not None:  # a row's messages name it by its id too, as the sheet shows it
+        options += f" --id-column {shlex.quote(earlier.id_column)}"
     adds = earlier.options("--add", earlier.kept())
     excludes = earlier.options("--exclude", earlier.excluded())
     kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.kept() else ""
@@ -276,6 +268,7 @@ def _python_step(earlier: Earlier, kept_ja: str, kept_en: str) -> tuple[str, str
     from taikai.model import train_call
 
     arguments, kept = earlier.python or (), earlier.kept()
+    arguments = (*arguments, *[f"id_column={earlier.id_column!r}"] * (earlier.id_column is not None))
     data = {} if earlier.data is None else {"data": earlier.data}  # else DATA.csv
     ja = train_call(arguments, [*kept, "このファイル"], **data)
     en = train_call(arguments, [*kept, "THIS_FILE"], **data)

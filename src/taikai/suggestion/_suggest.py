@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from taikai.suggestion._draw import draw
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
 from taikai.suggestion._frame_ids import frame_ids, naming_ids
 from taikai.suggestion._how_to import Earlier
+from taikai.suggestion._predicting_model import warn_replaced
 from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import SheetLosses, sheet_format, write_sheet
@@ -198,6 +200,7 @@ def suggest(
     positions = np.flatnonzero(ok)
     shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
     excluded, near_texts, earlier = None, [], Earlier.of(run, predictions).warned(source)
+    warn_replaced(source, run)  # predictions of a model trained again into its folder since
     if to_exclude:
         files = read_excluded(to_exclude, id_label, text_label, mask_pii)
         given = [
@@ -224,6 +227,7 @@ def suggest(
     if not chosen.picked:
         raise nothing_left(source, len(df), not_ok, excluded, chosen.near_excluded)
     picked = [int(positions[i]) for i in chosen.picked]
+    earlier = replace(earlier, id_column=None if id_label is None else str(id_label))  # the sheet's id column
     warn_trained(source, run, [texts[i] for i in chosen.picked], earlier, out is not None)  # labelled already
     rows = sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}

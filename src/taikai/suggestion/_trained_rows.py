@@ -6,7 +6,8 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from taikai.suggestion._how_to import Earlier, metadata
+from taikai.suggestion._how_to import Earlier
+from taikai.suggestion._predicting_model import metadata, replaced
 
 if TYPE_CHECKING:
     from taikai.io import RunSummary
@@ -39,12 +40,15 @@ def warn_trained(
     # The sheets it was given with --add first: they are small, and hold the rows an earlier round handed out; its
     # training data once they are all given (naming both would warn of a file that matches no row).
     files = [f for f in earlier.trained_with if f not in given] or [f for f in [earlier.data] if f and f not in given]
-    model = "" if run is None or run.model is None else f" ({run.model.path})"
+    path = None if run is None or run.model is None else run.model.path
+    model = "the model that made these predictions" + (f" ({path})" if path else "")
+    if replaced(run, meta):  # trained again into that folder since: not the model that made them
+        model = f"the model now in {path}"
     named = f", {''.join(f' {EXCLUDE.option} {shlex.quote(f)}' for f in files).strip()}," if files else ""
     again = " (with --force, overwrite=True, to replace this sheet)" if written else ""
     warn_user(
-        f"{source}: {seen:,} of the {len(texts):,} row(s) chosen have the text of a row the model that made these "
-        f"predictions{model} was trained on: they are labelled already, and train --add drops them as duplicates; "
+        f"{source}: {seen:,} of the {len(texts):,} row(s) chosen have the text of a row {model} was trained on: "
+        "they are labelled already, and train --add drops them as duplicates; "
         f"to leave them out, give {EXCLUDE} the file(s) it was trained on{named} and run again{again}",
         DataWarning,
     )
