@@ -67,23 +67,47 @@ def test_classify_file_says_it_as_a_data_warning(tmp_path, tiny_model, options, 
     assert [w.filename for w in caught] == [__file__]  # at the user's line
 
 
-def test_a_resumed_run_does_not_say_it_again(tmp_path, tiny_model, stop_after):
+def test_a_run_says_it_once_when_its_output_is_written(tmp_path, tiny_model, stop_after):
     lines = "".join(f"{i},手数料が高すぎて続けられませんでした（{i}）\r\n" for i in range(20))
     (tmp_path / "dump.csv").write_bytes(("ID,本文\r\n" + lines).encode("cp932"))
     args = (tmp_path / "dump.csv", tmp_path / "out.csv", "本文")
-    with pytest.warns(DataWarning, match=re.escape(ADVICE)), pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt):  # no output: nothing said of it (the suite makes any warning an error)
         taikai.classify_file(*args, model=tiny_model, chunk_size=5, on_chunk=stop_after(2))
-    # the output encoding cannot change on resume (the run is refused): the first run said it
-    summary = taikai.classify_file(*args, model=tiny_model, chunk_size=5, resume=True)
+    with pytest.warns(DataWarning, match=re.escape(ADVICE)) as caught:
+        summary = taikai.classify_file(*args, model=tiny_model, chunk_size=5, resume=True)
     assert summary.rows == 20
+    assert len(caught) == 1
 
 
-def test_the_note_made_an_error_leaves_nothing_behind(tmp_path, tiny_model):
-    """``-W error`` (this suite's filter): the note is given before the run opens any file of its own."""
+def test_the_note_made_an_error_comes_with_the_output_complete(tmp_path, tiny_model):
+    """``-W error`` (this suite's filter): the note is given once the output is in place, its partial folder gone."""
     (tmp_path / "dump.csv").write_bytes(ROWS.encode("cp932"))
     with pytest.raises(DataWarning, match=re.escape(ADVICE)):
         taikai.classify_file(tmp_path / "dump.csv", tmp_path / "out.csv", "本文", model=tiny_model)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "out.csv", "out.summary.json"]
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        # Regression (h364): the note that out.csv, written in UTF-8, shows garbled in Excel was printed first,
+        # of an output the error then stopped
+        (["--encoding", "shift_jis"], "dump.csv:3: byte 0x82 is not valid shift_jis"),
+        (["--encoding", "cp932"], "dump.csv:3: byte 0x82 is not valid cp932"),
+        (["--encoding", "cp932", "--on-bad-lines", "error", "--limit", "1"], None),  # the rows read: written, said
+    ],
+)
+def test_a_run_stopped_by_a_byte_not_decoded_says_only_that(tmp_path, tiny_model_dir, options, error):
+    data = ROWS.encode("cp932").replace(b"2,", b"2,\x82\xff")
+    (tmp_path / "dump.csv").write_bytes(data)
+    args = ["batch", str(tmp_path / "dump.csv"), "-o", str(tmp_path / "out.csv"), "--text-column", "本文", "-q"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), *options])
+    assert result.exit_code == (0 if error is None else 2), result.output
+    if error is None:
+        assert "Excel shows garbled" in result.output, result.output
+        return
+    assert result.output.splitlines()[0].startswith(f"taikai: error: {tmp_path / error}"), result.output
+    assert "Excel" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -210,3 +210,29 @@ def test_one_unnamed_column_over_data_is_still_read(invoke, tmp_path, tiny_model
     out = tmp_path / "out.csv"
     result = invoke("batch", path, "-o", out, "--text-column", "本文", "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("evaluate", []),
+        ("batch", ["-o", "out.csv", "--text-column", "text", "--prefix", "pred_"]),
+        ("train", ["--out", "m"]),
+    ],
+)
+def test_pandas_index_written_to_excel_is_said(invoke, tmp_path, tiny_model_dir, command, options):
+    # Regression (h364): said "row 1 has no column name in column(s) A; name them", of the index pandas'
+    # df.to_excel(path) writes in column A by default, while df.to_csv(path) with its index was read
+    import pandas as pd
+
+    path = tmp_path / "x.xlsx"
+    rows = {"text": ["手数料が高い", "案件が少ない"], "reasons": ["fees", "few_jobs"], "sentiment": ["negative"] * 2}
+    pd.DataFrame(rows).to_excel(path)
+    model = [] if command == "train" else ["-m", tiny_model_dir]
+    result = invoke(command, path, *[tmp_path / o if o in ("out.csv", "m") else o for o in options], *model)
+    assert result.exit_code == 2, result.output
+    assert (
+        f"taikai: error: {path}: sheet 'Sheet1': row 1 has no column name in column(s) A, which holds 0, 1, 2, …: "
+        "the index pandas writes by default; write the sheet again with df.to_excel(path, index=False), or name "
+        "the column"
+    ) in result.output, result.output

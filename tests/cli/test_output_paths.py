@@ -162,22 +162,23 @@ def test_the_shipped_model_is_an_input_without_model_or_taikai_model(monkeypatch
 
 
 UNWRITABLE_TARGETS = [
-    # (command line, the file named in the message)
-    ("batch dump.csv -o {u}.csv --text-column text -m m", "{u}.csv.taikai-partial"),
-    ("train data.csv -o {u} --vectors none --folds 0 --test-size 0", "{u}"),
-    ("evaluate data.csv -m m --json {u}.json", "{u}.json"),
-    ("report p.csv -o {u}.html --no-drift", "{u}.html"),
-    ("suggest p.csv -o {u}.xlsx --n 3", "{u}.xlsx"),
+    # (command line, what is said); the batch run's partial folder (out.csv.taikai-partial) was named (h364)
+    ("batch dump.csv -o {u}.csv --text-column text -m m", "{u}.csv: cannot write in its folder, /proc ("),
+    ("train data.csv -o {u} --vectors none --folds 0 --test-size 0", "{u}: cannot write ("),
+    ("evaluate data.csv -m m --json {u}.json", "{u}.json: cannot write ("),
+    ("report p.csv -o {u}.html --no-drift", "{u}.html: cannot write ("),
+    ("suggest p.csv -o {u}.xlsx --n 3", "{u}.xlsx: cannot write ("),
 ]
 
 
-@pytest.mark.parametrize(("line", "named"), UNWRITABLE_TARGETS, ids=[t[0].split()[0] for t in UNWRITABLE_TARGETS])
-def test_an_unwritable_output_is_a_clean_error(work, line, named):
+@pytest.mark.parametrize(("line", "said"), UNWRITABLE_TARGETS, ids=[t[0].split()[0] for t in UNWRITABLE_TARGETS])
+def test_an_unwritable_output_is_a_clean_error(work, line, said):
     result = CliRunner().invoke(cli, line.format(u=UNWRITABLE).split())
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
-    assert f"taikai: error: {named.format(u=UNWRITABLE)}: cannot write (" in result.output
-    assert "check that the folder exists and that you may write there" in result.output
+    assert f"taikai: error: {said.format(u=UNWRITABLE)}" in result.output
+    assert "check that " in result.output and "you may write " in result.output
+    assert "taikai-partial" not in result.output
     assert "Traceback" not in result.output
 
 
@@ -205,22 +206,30 @@ def test_dask_unwritable_output_is_a_clean_error(work, port_taken):
 @pytest.mark.parametrize(
     ("exc", "outputs", "message"),
     [
+        # Regression (h364): said "out/out.csv.taikai-partial: cannot write (Operation not permitted); …", a folder
+        # the user never asked for, of the run's partial output: the output and its folder are said
         (
-            PermissionError(errno.EPERM, "Operation not permitted", "out.csv.taikai-partial"),
-            ["out.csv"],
-            "out.csv.taikai-partial: cannot write (Operation not permitted); check that the folder exists and that "
-            "you may write there",
+            PermissionError(errno.EPERM, "Operation not permitted", "out/out.csv.taikai-partial"),
+            ["out/out.csv"],
+            "out/out.csv: cannot write in its folder, out (Operation not permitted); check that it exists and "
+            "you may write in it",
+        ),
+        (
+            PermissionError(errno.EACCES, "Permission denied", "out/out.csv.taikai-partial/state.json"),
+            ["out/out.csv"],
+            "out/out.csv: cannot write in its folder, out (Permission denied);",
         ),
         (
             OSError(errno.EROFS, "Read-only file system", "out.summary.json"),
             ["out.csv"],
-            "out.summary.json: cannot write (Read-only file system);",
+            "out.csv: cannot write in its folder, the current folder (",
         ),
         (OSError(errno.EACCES, "Permission denied", "m/model.joblib"), ["m"], "m/model.joblib: cannot write ("),
+        (OSError(errno.EACCES, "Permission denied", "out.csv"), ["out.csv"], "out.csv: cannot write ("),
         (  # the temporary file written beside the output, hidden
-            OSError(errno.EACCES, "Permission denied", ".out.csv.123.tmp"),
-            ["out.csv"],
-            ".out.csv.123.tmp: cannot write (",
+            OSError(errno.EACCES, "Permission denied", "d/.out.csv.123.tmp"),
+            ["d/out.csv"],
+            "d/out.csv: cannot write in its folder, d (",
         ),
         (
             PermissionError(errno.EACCES, "Permission denied", "in.csv"),

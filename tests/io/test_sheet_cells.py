@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.io._sheet_cells import beyond_named
+from taikai.io._sheet_cells import beyond_named, pandas_index
 
 
 @pytest.mark.parametrize(
@@ -15,3 +15,20 @@ from taikai.io._sheet_cells import beyond_named
 )
 def test_cells_beyond_the_named_columns_are_named_by_letter(values, width, row, said):
     assert beyond_named(values, width, row) == said
+
+
+@pytest.mark.parametrize(
+    ("rows", "empty", "index"),
+    [
+        ((("", "text"), ("0", "a"), ("1", "b"), ("2", "c")), [1], True),  # df.to_excel(path)
+        ((("", "text"), ("0", "a"), ("1", "b"), ("", "")), [1], True),  # a blank row below
+        ((("", "text"), ("0", "a"), ("2", "b")), [1], False),  # a filtered frame's index: not said to be 0, 1, …
+        ((("", "text"), ("1", "a"), ("2", "b")), [1], False),  # ids from 1
+        ((("id", "", "text"), ("0", "0", "a")), [2], False),  # column B: no index of pandas
+        ((("",),), [1], False),  # no row below
+    ],
+)
+def test_pandas_index_is_column_a_holding_0_1_2(rows, empty, index):
+    from taikai._column_names import Head
+
+    assert pandas_index(Head(rows, "row"), empty) is index

@@ -142,11 +142,13 @@ def _checked_run(
     source, several = Path(input if first is None else found.first(input)), found.format == "jsonl" and found.files[1:]
     shown = first or tio.open_reader(found.files[0], "parquet")  # for a column missing: a struct's field, said
     check_columns(source, columns, resolved, options, shown, ROW_COLUMN, later=bool(several))  # keys of later files
+    ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
+    read = (columns, found, early, first)
+    summary = run_locked(input, output, resolved, ruleset, options, client, prepare, read, started)
     if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
         read_as = (getattr(first, "encoding", None), str(found.first(input)))
         others = found.files[1:] if options.encoding is None else []
         encodings = file_encodings(read_as, others, options.encoding_errors)
-        warn_excel_files(encodings, output, options.parts_format(output), options.output_encoding)
-    ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
-    read = (columns, found, early, first)
-    return run_locked(input, output, resolved, ruleset, options, client, prepare, read, started)
+        with said_complete(output, summary):  # of the parts written: said of no run stopped (a byte not decoded)
+            warn_excel_files(encodings, output, options.parts_format(output), options.output_encoding)
+    return summary

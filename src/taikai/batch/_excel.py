@@ -3,8 +3,9 @@
 Excel reads a CSV without a byte-order mark in the system's code page: the default output, UTF-8 without a BOM, opens
 as mojibake there. An analyst whose input was an Excel export most likely opens the output in Excel too, and the
 options that fix it (``utf-8-sig``, ``cp932``) are named only in ``--help``: a run that read CP932 and writes plain
-UTF-8 CSV or TSV, its output encoding not given, says so (a :class:`~taikai.DataWarning`, which the command line
-prints as ``taikai: warning: …``). Parquet, JSONL and xlsx output, and an output encoding chosen, are left alone.
+UTF-8 CSV or TSV, its output encoding not given, says so once the output is written (a :class:`~taikai.DataWarning`,
+which the command line prints as ``taikai: warning: …``): a run stopped, by a byte not decoded or a Ctrl-C, says
+only why. Parquet, JSONL and xlsx output, and an output encoding chosen, are left alone.
 The Dask engine's input is several files: the first of them read as CP932 is named.
 """
 

@@ -160,8 +160,6 @@ def _run(
             }
         ),
     }
-    if not options.resume:  # before any file of the run is open; a resumed run said it when it started
-        warn_excel(getattr(reader, "encoding", None), output, out_fmt, options.output_encoding, str(input))
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     told = {"input": str(input), "model": str(model.path or "(in memory)"), **saved}  # the partial folder's README
     if rules is not None:  # a --resume without them is refused: the README names them
@@ -281,7 +279,8 @@ def _run(
                 pool.stop()
             work.close()
             bar.close()
-    with said_complete(output, summary):
+    with said_complete(output, summary):  # of the output written: said of no run stopped (a byte not decoded)
         summary.warn_unclassified()
+        warn_excel(getattr(reader, "encoding", None), output, out_fmt, options.output_encoding, str(input))
         summary.warn_excel()
     return summary

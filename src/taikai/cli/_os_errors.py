@@ -8,9 +8,15 @@ from pathlib import Path
 
 
 def os_error_message(exc: OSError, outputs: list[Path]) -> str:
-    """Say which file could not be read or written, the system's reason, and what to do (no traceback)."""
+    """Say which file could not be read or written, the system's reason, and what to do (no traceback). A file
+    written beside an output (``out.csv.taikai-partial``) is said by the output and its folder: the user never
+    named it."""
     name = exc.filename if exc.filename is not None else "a file"
     reason = exc.strerror or str(exc)
+    output = _written_beside(exc.filename, outputs)
+    if output is not None:
+        where = f"the current folder ({os.getcwd()})" if output.parent == Path() else str(output.parent)
+        return f"{output}: cannot write in its folder, {where} ({reason}); check that it exists and you may write in it"
     if _is_output(exc.filename, outputs):
         return f"{name}: cannot write ({reason}); check that the folder exists and that you may write there"
     if exc.filename is None:
@@ -19,15 +25,22 @@ def os_error_message(exc: OSError, outputs: list[Path]) -> str:
 
 
 def _is_output(filename: object, outputs: list[Path]) -> bool:
-    """Return whether *filename* is one of *outputs*, in one, or a file written beside one and named after it
-    (``out.csv.taikai-partial``, ``out.summary.json``, ``.out.csv.123.tmp``)."""
+    """Return whether *filename* is one of *outputs* or in one (a model's folder)."""
     if not isinstance(filename, (str, os.PathLike)):
         return False
     failed = Path(os.path.abspath(filename))
+    return any(failed == (written := Path(os.path.abspath(o))) or written in failed.parents for o in outputs)
+
+
+def _written_beside(filename: object, outputs: list[Path]) -> Path | None:
+    """Return the output of *outputs* that *filename* was written beside, named after it, or in a folder that is
+    (``out.csv.taikai-partial``, its ``state.json``, ``out.summary.json``, ``.out.csv.123.tmp``); else ``None``."""
+    if not isinstance(filename, (str, os.PathLike)) or _is_output(filename, outputs):
+        return None
+    failed = Path(os.path.abspath(filename))
     for output in outputs:
         written = Path(os.path.abspath(output))
-        if failed == written or written in failed.parents:
-            return True
-        if failed.parent == written.parent and failed.name.lstrip(".").startswith(written.stem + "."):
-            return True
-    return False
+        for path in (failed, *failed.parents):
+            if path.parent == written.parent and path.name.lstrip(".").startswith(written.stem + "."):
+                return output
+    return None

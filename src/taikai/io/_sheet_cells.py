@@ -27,6 +27,15 @@ def names_below(head: Head, empty: list[int]) -> str:
     return ", ".join(map(repr, cells))
 
 
+def pandas_index(head: Head, empty: list[int]) -> bool:
+    """Return whether the one column *empty* of row 1 with no name is column A holding 0, 1, 2, … down the rows
+    below it: the index pandas' ``df.to_excel(path)`` writes there by default (``index=True``)."""
+    cells = [row[0].strip() if row else "" for row in head.rows[1:]]
+    while cells and not cells[-1]:
+        cells.pop()
+    return empty == [1] and bool(cells) and cells == [str(i) for i in range(len(cells))]
+
+
 def beyond_named(values: Sequence[object], width: int, row: int) -> str:
     """Say which cells of sheet row *row* (*values*) hold a value past the *width* named columns, by their Excel
     names (``cell(s) F5 beyond the 4 named columns, A to D``)."""

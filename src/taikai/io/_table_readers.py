@@ -17,7 +17,7 @@ from taikai.io._json_lines import nested_hint
 from taikai.io._parquet_reader import ParquetReader
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
-from taikai.io._sheet_cells import beyond_named, names_below
+from taikai.io._sheet_cells import beyond_named, names_below, pandas_index
 from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout, sheet_warning
 from taikai.io._table_totals import total_rows
 from taikai.io._uncached_formulas import warn_uncached
@@ -87,7 +87,8 @@ class XlsxReader:
 
     def _refuse_header(self, empty: list[int]) -> None:
         """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty*:
-        when a row below is a header's (a title over merged cells above it), say to delete the rows above it; a
+        when column A is pandas' index (``df.to_excel(path)``), say ``index=False``; when a row below is a header's
+        (a title over merged cells above it), say to delete the rows above it; a
         sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read another depends on
         the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
         from openpyxl.utils import get_column_letter
@@ -98,6 +99,11 @@ class XlsxReader:
         advice = head.header_below_gaps()
         if empty:
             cause = f"row 1 has no column name in column(s) {', '.join(map(get_column_letter, empty))}"
+            if pandas_index(head, empty):
+                raise InputError(
+                    f"{self.path}: {where}: {cause}, which holds 0, 1, 2, …: the index pandas writes by default; "
+                    "write the sheet again with df.to_excel(path, index=False), or name the column"
+                )
             if advice:
                 raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
             below = names_below(head, empty)
