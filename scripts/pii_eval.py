@@ -899,7 +899,8 @@ DESIGN = """## Design
   each placeholder of a text as `○` (`taikai.privacy.neutralize`), as it read the unknown value that stood there;
   the outputs hold the placeholders. Training reads them the same way (`taikai train`, `--add`, `taikai.train`,
   its cross-validation, test and comparison figures): a labelled `suggest --mask-pii` sheet teaches `○`, not
-  `[メール]`, and a row of nothing but placeholders is skipped with the status message below. On the seeded corpus
+  `[メール]`, and a row of nothing but placeholders of values that are not Japanese (all but `[人名]` and `[住所]`,
+  which stand for Japanese text) is skipped with the status message below. On the seeded corpus
   below this keeps about 0.9 points more of the
   predictions than reading the placeholders as words. `explain` reads them as `○` too, so its status,
   labels and probabilities are `predict`'s; a feature holding a `○` spans its whole placeholder in the text shown.

@@ -245,7 +245,7 @@ def test_predict_numbers_the_texts_of_standard_input_by_their_line(run, tiny_mod
     """Regression: after a blank line, the texts were numbered by count: the third line was the second input."""
     result = run("predict", "--model", tiny_model_dir, *args, input=stdin)
     assert result.exit_code == 2
-    assert "taikai: standard input:3: error: no Japanese characters" in result.stderr
+    assert "taikai: error: standard input:3: no Japanese characters" in result.stderr
     if args[1] == "table":
         assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == [str(n) for n in numbers]
         return
@@ -256,7 +256,7 @@ def test_predict_numbers_the_texts_of_standard_input_by_their_line(run, tiny_mod
 
 def test_predict_numbers_texts_given_as_arguments_from_1_without_a_line(run, tiny_model_dir):
     result = run("predict", "手数料が高い", "hello", "--model", tiny_model_dir, "--format", "jsonl")
-    assert "taikai: <argument 2>: error: no Japanese characters" in result.stderr
+    assert "taikai: error: <argument 2>: no Japanese characters" in result.stderr
     assert all("line" not in json.loads(line) for line in result.stdout.splitlines())
 
 
@@ -479,7 +479,7 @@ def test_predict_classifies_a_text_starting_with_dash_after_double_dash(run, tin
 def test_predict_reads_emoticons_of_kana_marks_as_no_japanese(run, tiny_model_dir, emoticon):
     result = run("predict", "手数料が高い", emoticon, "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert "<argument 2>: error: no Japanese words, only marks such as ・ ー ヽ or a lone kana" in result.stderr
+    assert "taikai: error: <argument 2>: no Japanese words, only marks such as ・ ー ヽ or a lone kana" in result.stderr
     assert result.stdout.splitlines()[2].split()[:3] == ["2", "error", "-"]
 
 
@@ -500,8 +500,8 @@ def test_predict_decodes_html_character_references(run, tiny_model_dir, encoded,
 def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
     result = run("predict", "手数料が高い", "   ", "english only", "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert "<argument 2>: empty" in result.stderr
-    assert "<argument 3>: error: no Japanese" in result.stderr
+    assert "taikai: error: <argument 2>: empty or whitespace-only text" in result.stderr
+    assert "taikai: error: <argument 3>: no Japanese" in result.stderr
     rows = [line.split() for line in result.stdout.splitlines()]
     assert len(rows) == 4  # the header and one row per input, the bad ones included
     assert rows[1][:3] == ["1", "ok", "fees"]

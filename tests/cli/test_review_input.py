@@ -64,7 +64,7 @@ def test_explain_reads_standard_input_one_review_per_line_as_predict_does(tiny_m
     predicted = json.loads(run("predict", "-m", tiny_model_dir, "--format", "json", input=given).stdout)
     assert [r["reason"]["label"] for r in records[:2]] == [p["reason"] for p in predicted[:2]]
     assert "taikai: warning: standard input: 1 blank line(s) skipped: line(s) 2" in result.stderr
-    assert "taikai: standard input:4: error: no Japanese characters" in result.stderr
+    assert "taikai: error: standard input:4: no Japanese characters" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -431,8 +431,29 @@ def test_a_review_that_cannot_be_classified_is_named_as_its_input_names_it(tiny_
     argument ``<argument 2>``."""
     result = run(*args, "-m", tiny_model_dir, input=given)
     assert result.exit_code == 2
-    said = f"taikai: {place}: error: no Japanese characters: the model only reads Japanese"
+    said = f"taikai: error: {place}: no Japanese characters: the model only reads Japanese"
     assert said in result.stderr.splitlines(), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "said"),
+    [
+        (["explain", ""], None, "taikai: error: empty or whitespace-only text"),
+        (["explain", "   "], None, "taikai: error: empty or whitespace-only text"),
+        (["predict", ""], None, "taikai: error: <argument 1>: empty or whitespace-only text"),
+        (["predict", "手数料が高い", " "], None, "taikai: error: <argument 2>: empty or whitespace-only text"),
+        (["predict", "手数料が高い", "hello"], None, "taikai: error: <argument 2>: no Japanese characters"),
+        (["explain", "hello"], None, "taikai: error: no Japanese characters"),
+        (["explain", "-"], "手数料が高い\nhello\n", "taikai: error: standard input:2: no Japanese characters"),
+    ],
+)
+def test_a_review_that_cannot_be_classified_is_said_as_every_error_is(tiny_model_dir, args, given, said):
+    """Regression (h365): ``taikai: empty: …`` (explain) and ``taikai: <argument 2>: empty: …`` (predict), the
+    row's status where every other failure says ``taikai: error: …``, its place after (``taikai: error:
+    standard input:2: …`` names an undecodable line so); the status stays in the table and the JSON."""
+    result = run(*args, "-m", tiny_model_dir, input=given)
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if line.startswith(said)], result.stderr
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def test_a_failing_flush_falls_back_to_the_usual_exit(ends, monkeypatch):
     ("texts", "returncode", "stderr"),
     [
         (["手数料が高すぎて続けられません"], 0, ""),
-        (["手数料が高すぎて続けられません", " "], 2, "taikai: <argument 2>: empty: empty or whitespace-only text\n"),
+        (["手数料が高すぎて続けられません", " "], 2, "taikai: error: <argument 2>: empty or whitespace-only text\n"),
     ],
 )
 def test_predict_ends_with_its_output_its_code_and_the_atexit_handlers(tmp_path, texts, returncode, stderr):

@@ -252,6 +252,24 @@ def test_a_text_whose_only_japanese_is_in_urls_says_so(text, message):
 
 
 @pytest.mark.parametrize(
+    ("text", "message"),
+    [  # Regression (h365): "no Japanese characters" alone, of full-width letters that look Japanese
+        ("ｗｗｗ", "no Japanese characters: full-width letters and digits are the Latin ones (ｗｗｗ is www), not"),
+        ("ｗｗｗｗｗ！", "(ｗｗｗｗｗ is wwwww)"),
+        ("ＯＫ", "(ＯＫ is ok)"),
+        ("１２３４５６７８９０１", "(１２３４５６７８９… is 123456789…)"),
+        ("www", "no Japanese characters: the model only reads Japanese"),
+        ("！！", "no Japanese characters: the model only reads Japanese"),
+        ("ｗｗｗ手数料が高い", ""),  # ok: a laugh beside Japanese is read
+    ],
+)
+def test_a_text_of_full_width_latin_only_says_how_it_reads(text, message):
+    checked = check_text(text)
+    assert message in checked.message
+    assert checked.ok is (message == "")
+
+
+@pytest.mark.parametrize(
     ("text", "ok"),
     [
         ("https://ex.com/wiki/手数料", False),  # the Japanese of its path: part of the URL

@@ -137,7 +137,7 @@ def explain(
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
     for n, e in bad:
         where = "" if n is None else f"{review_place(n, stdin=True)}: "  # standard input:3: …, as FILE:LINE: …
-        click.echo(f"taikai: {where}{e.status.value}: {e.message}", err=True)
+        click.echo(f"taikai: error: {where}{e.message}", err=True)  # as every error: its status is the table's
     if bad:
         sys.exit(2)
 

@@ -189,8 +189,8 @@ def predict(
         else:
             echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records), as_json=True)
     bad = [(n, p) for n, p in zip(numbers or range(1, len(predictions) + 1), predictions) if p.reason is None]
-    for n, p in bad:  # standard input:3: …, <argument 2>: …, as a file's row is FILE:LINE: …
-        click.echo(f"taikai: {review_place(n, numbers is not None)}: {p.status.value}: {p.message}", err=True)
+    for n, p in bad:  # standard input:3: …, <argument 2>: …, as a file's row is FILE:LINE: … (its status: the table's)
+        click.echo(f"taikai: error: {review_place(n, numbers is not None)}: {p.message}", err=True)
     if bad:
         sys.exit(2)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from taikai._cut import cut_list
 
@@ -56,6 +57,27 @@ def excel_error(text: str) -> str | None:
 
 _FORMULA = re.compile(r"=[A-Za-z][A-Za-z0-9._]*\(")
 """The start of a spreadsheet formula: ``=`` and a function's name and parenthesis (``=HYPERLINK(``, ``=SUM(``)."""
+
+
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+"""Full-width digits and Latin letters (ｗｗｗ, ＯＫ), which NFKC reads as the ASCII ones they are."""
+
+
+def full_width_latin(text: str) -> str | None:
+    """The error message of a *text* of no Japanese that holds full-width Latin letters or digits (ｗｗｗ, a laugh):
+    they look Japanese, but NFKC reads them as the Latin ones they are (www), so the model finds no Japanese; else
+    ``None``. A laugh alone carries no reason to classify, as an emoticon alone does not."""
+    found = _FULL_WIDTH.search(text)
+    if found is None:
+        return None
+    written = found.group()
+    read = unicodedata.normalize("NFKC", written).lower()
+    if len(written) > 10:
+        written, read = written[:9] + "…", read[:9] + "…"
+    return (
+        f"no Japanese characters: full-width letters and digits are the Latin ones ({written} is {read}), not "
+        "Japanese; the model only reads Japanese"
+    )
 
 
 def object_message(value: dict[object, object], shown: int = 5) -> str:

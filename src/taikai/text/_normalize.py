@@ -10,7 +10,7 @@ from typing import NamedTuple
 from taikai._formula_value import formula_message
 from taikai._missing import is_missing as is_missing
 from taikai.errors import check_bool
-from taikai.text._misread import excel_error, object_message, utf8_as_cp932
+from taikai.text._misread import excel_error, full_width_latin, object_message, utf8_as_cp932
 from taikai.text._status import Status
 
 MAX_CHARS = 10_000
@@ -226,7 +226,10 @@ def check_text(
         failed = excel_error(value)
         if failed is not None:
             return CheckedText("", Status.ERROR, failed)
-        return _JAPANESE_IN_URLS if _in_urls(value) else _NOT_JAPANESE
+        if _in_urls(value):
+            return _JAPANESE_IN_URLS
+        wide = full_width_latin(value)
+        return _NOT_JAPANESE if wide is None else CheckedText("", Status.ERROR, wide)
     if REPLACED in judged:  # Japanese by chance among bytes that did not decode is no review
         mojibake = _mostly_replaced(value, judged, ignore)
         if mojibake is not None:
