@@ -30,6 +30,8 @@ ZONES = [
     (pd.Series(["2026-03-31T23:30:00+00:00"]), ForeignZone("+00:00", "2026-03-31T23:30:00+00:00")),
     (pd.Series(["2026-04-01T08:30:00+09:00", "2026-04-01 08:30 JST", "2026-04-01 08:30"]), None),
     (pd.Series(["2026-04-01", None, "不明"]), None),
+    (pd.Series([UTC, None], dtype="timestamp[us, tz=UTC][pyarrow]"), ForeignZone("UTC", "2026-03-31 23:30:00+00:00")),
+    (pd.Series([JST_APRIL_1, None], dtype="timestamp[us, tz=Asia/Tokyo][pyarrow]"), None),  # pyarrow's types
     (pd.Series([pd.NaT, pd.NaT], dtype="datetime64[ns, UTC]"), None),  # no date: nothing counted in UTC
 ]
 

@@ -139,16 +139,26 @@ _ZONE_WRITTEN = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d
 _JAPAN_WRITTEN = ("+09", "+09:00", "+0900")
 
 
+def _zoned(dtype: object) -> bool:
+    """Whether *dtype* is of dates and times in one time zone: pandas' (``datetime64[ns, UTC]``) or pyarrow's, as
+    a Parquet file read with pyarrow's types holds them (``timestamp[us, tz=UTC]``)."""
+    import pandas as pd
+
+    if isinstance(dtype, pd.ArrowDtype):
+        return getattr(dtype.pyarrow_dtype, "tz", None) is not None
+    return isinstance(dtype, pd.DatetimeTZDtype)
+
+
 def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
     """The first of *values* (of a date column) that is a date and time in a time zone other than Japan's (UTC+9),
     a timestamp with one (as Parquet and BigQuery write UTC) or a text ending in one (``…T15:30:00Z``,
     ``… 15:30:00 UTC``), else ``None``. Such a date counts in its own zone's clock, not Japan's."""
     import pandas as pd
 
-    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.DatetimeTZDtype):
+    if isinstance(values, pd.Series) and _zoned(values.dtype):
         present = values.dropna()  # one zone: its offsets tell at once, without a loop over the rows
         offsets = present.dt.tz_localize(None) - present.dt.tz_convert("UTC").dt.tz_localize(None)
-        away = present[offsets.ne(_JAPAN)]
+        away = present[offsets.ne(pd.Timedelta(_JAPAN))]
         return ForeignZone(str(values.dt.tz), str(away.iloc[0])) if len(away) else None
     for value in values:
         if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() != _JAPAN:
