@@ -13,10 +13,12 @@ from taikai.drift._stray import SHOWN_ROWS, StrayPeriods, StrayRow, stray_ends
 from taikai.errors import DataWarning
 from taikai.io import (
     DateOrder,
+    ForeignZone,
     OrderEvidence,
     YearRange,
     check_period_span,
     excel_serials,
+    foreign_zone,
     no_dates_error,
     order_evidence,
     order_warning,
@@ -24,6 +26,7 @@ from taikai.io import (
     period_name,
     range_warning,
     serial_warning,
+    zone_warning,
 )
 from taikai.model import DriftStatistics
 from taikai.text import is_missing
@@ -146,13 +149,17 @@ def add_periods(
     return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum())
 
 
-def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str, serials: tuple[int, str]) -> None:
-    """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, and
-    about the *serials* (how many, and the first) that look like Excel serial dates."""
+def warn_dates(
+    survey: DateSurvey, out_of_range: int, source: str, column: str, serials: tuple[int, str], zone: ForeignZone | None
+) -> None:
+    """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, about
+    the *serials* (how many, and the first) that look like Excel serial dates, and about dates and times counted in
+    a time zone other than Japan's (*zone*, the first found)."""
     for warning in (
         order_warning(survey.order, source, column, survey.either),
         range_warning(out_of_range, survey.years, source, column),
         serial_warning(*serials, source, column),
+        zone_warning(zone, source, column),
     ):
         if warning is not None:
             warn_user(warning, DataWarning)
@@ -173,6 +180,7 @@ class PeriodCounter:
         self.blank = 0  # of them, the blank cells (the others hold a value that reads as no date, or out of range)
         self.out_of_range = 0
         self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
+        self.zone: ForeignZone | None = None  # the first date and time in a time zone other than Japan's
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
@@ -206,6 +214,7 @@ class PeriodCounter:
         self.blank += blank
         if serials := excel_serials(dates):
             self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
+        self.zone = self.zone or foreign_zone(dates)
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 
@@ -214,7 +223,7 @@ class PeriodCounter:
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
-        warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials)
+        warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials, self.zone)
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
 

@@ -27,13 +27,16 @@ if TYPE_CHECKING:
     from taikai.io._binary_data import compressed_kind, decompress_hint, is_compressed
     from taikai.io._date_column import (
         DateColumn,
+        ForeignZone,
         YearRange,
         date_warnings,
         excel_serials,
+        foreign_zone,
         order_warning,
         range_warning,
         read_date_column,
         serial_warning,
+        zone_warning,
     )
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
@@ -169,13 +172,16 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._period_span": ("check_period_span", "period_name"),
     "._date_column": (
         "DateColumn",
+        "ForeignZone",
         "YearRange",
         "date_warnings",
         "excel_serials",
+        "foreign_zone",
         "order_warning",
         "range_warning",
         "read_date_column",
         "serial_warning",
+        "zone_warning",
     ),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),

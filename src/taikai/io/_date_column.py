@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from taikai.errors import DATE_COLUMN
@@ -123,13 +124,80 @@ def serial_warning(rows: int, example: str, where: str, column: str) -> str | No
     )
 
 
+@dataclass(frozen=True)
+class ForeignZone:
+    """A date and time of a date column that carries a time zone other than Japan's: the *zone* (``UTC``,
+    ``+00:00``, ``Z``) and the cell as written (*example*). Its date counts in that zone's clock."""
+
+    zone: str
+    example: str
+
+
+_JAPAN = timedelta(hours=9)
+_ZONE_WRITTEN = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
+"""A time with its time zone written after it, as :func:`taikai.io.parse_dates` reads them: group 1 is the zone."""
+_JAPAN_WRITTEN = ("+09", "+09:00", "+0900")
+
+
+def _zoned(dtype: object) -> bool:
+    """Whether *dtype* is of dates and times in one time zone: pandas' (``datetime64[ns, UTC]``) or pyarrow's, as
+    a Parquet file read with pyarrow's types holds them (``timestamp[us, tz=UTC]``)."""
+    import pandas as pd
+
+    if isinstance(dtype, pd.ArrowDtype):
+        return getattr(dtype.pyarrow_dtype, "tz", None) is not None
+    return isinstance(dtype, pd.DatetimeTZDtype)
+
+
+def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
+    """The first of *values* (of a date column) that is a date and time in a time zone other than Japan's (UTC+9),
+    a timestamp with one (as Parquet and BigQuery write UTC) or a text ending in one (``…T15:30:00Z``,
+    ``… 15:30:00 UTC``), else ``None``. Such a date counts in its own zone's clock, not Japan's."""
+    import pandas as pd
+
+    if isinstance(values, pd.Series) and _zoned(values.dtype):
+        present = values.dropna()  # one zone: its offsets tell at once, without a loop over the rows
+        offsets = present.dt.tz_localize(None) - present.dt.tz_convert("UTC").dt.tz_localize(None)
+        away = present[offsets.ne(pd.Timedelta(_JAPAN))]
+        return ForeignZone(str(values.dt.tz), str(away.iloc[0])) if len(away) else None
+    for value in values:
+        if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() != _JAPAN:
+            return ForeignZone(str(value.tzinfo), str(value))
+        written = _ZONE_WRITTEN.search(value.strip()) if isinstance(value, str) else None
+        if written is not None and written.group(1) not in _JAPAN_WRITTEN:
+            return ForeignZone(written.group(1), str(value).strip())
+    return None
+
+
+ZONE_HINT = (
+    "to count them in Japan's time, give them in it: e.g. in pandas df[column].dt.tz_convert('Asia/Tokyo'), "
+    "in BigQuery DATETIME(column, 'Asia/Tokyo')"
+)
+"""How to have dates and times of another time zone counted in Japan's."""
+
+
+def zone_warning(found: ForeignZone | None, where: str, column: str) -> str | None:
+    """The warning for a date column whose dates and times carry a time zone other than Japan's (*found*), else
+    ``None``: its dates count in that zone's months and weeks."""
+    if found is None:
+        return None
+    return (
+        f"{where}: {DATE_COLUMN.given(column)}: its dates and times carry the time zone {found.zone} (e.g. "
+        f"{found.example!r}) and are counted in its clock, not Japan's (UTC+9), so a review posted near midnight "
+        f"in Japan can count in another day, week or month (08:00 on April 1 in Japan is March 31 in UTC); "
+        f"{ZONE_HINT}"
+    )
+
+
 def date_warnings(read: DateColumn, values: Iterable[object], where: str, column: str) -> list[str]:
     """The warnings about the date column *column* (of *where*) whose cells *values* were *read*: the order of its
-    year-last dates, its dates far outside the others, and its Excel serial dates."""
+    year-last dates, its dates far outside the others, its Excel serial dates, and its time zone when it is not
+    Japan's."""
     serials = excel_serials(values)
     found = (
         order_warning(read.order, where, column, read.either),
         range_warning(read.out_of_range, read.years, where, column),
         serial_warning(len(serials), serials[0] if serials else "", where, column),
+        zone_warning(foreign_zone(values), where, column),
     )
     return [warning for warning in found if warning is not None]
