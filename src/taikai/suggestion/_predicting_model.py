@@ -80,14 +80,11 @@ def located(
 
 
 def _sha256(path: Path) -> str | None:
-    """Return the sha256 of the file *path*; ``None`` when it is no file that can be read."""
-    import hashlib
+    """Return the sha256 of the file *path* (:func:`~taikai.model.sha256_file`); ``None`` when it is no file that can
+    be read."""
+    from taikai.model import sha256_file
 
     try:
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
+        return sha256_file(path)
     except OSError:
         return None
-    return digest.hexdigest()
