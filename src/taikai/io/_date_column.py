@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from taikai.errors import DATE_COLUMN
 from taikai.io._date_order import ORDER_HINT, DateOrder, month_first, order_evidence
-from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, as_written, parse_dates
+from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, OFFSET, as_written, parse_dates
 
 if TYPE_CHECKING:
     import numpy as np
@@ -134,8 +134,6 @@ class ForeignZone:
 
 
 _JAPAN = timedelta(hours=9)
-_ZONE_WRITTEN = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
-"""A time with its time zone written after it, as :func:`taikai.io.parse_dates` reads them: group 1 is the zone."""
 _JAPAN_WRITTEN = ("+09", "+09:00", "+0900")
 
 
@@ -163,9 +161,9 @@ def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
     for value in values:
         if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() != _JAPAN:
             return ForeignZone(str(value.tzinfo), str(value))
-        written = _ZONE_WRITTEN.search(value.strip()) if isinstance(value, str) else None
-        if written is not None and written.group(1) not in _JAPAN_WRITTEN:
-            return ForeignZone(written.group(1), str(value).strip())
+        written = OFFSET.search(value.strip()) if isinstance(value, str) else None  # as parse_dates reads it
+        if written is not None and written.group(2) not in _JAPAN_WRITTEN:
+            return ForeignZone(written.group(2), str(value).strip())
     return None
 
 

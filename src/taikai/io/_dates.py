@@ -34,8 +34,9 @@ _ERA = re.compile(r"^\s*(令和|平成|昭和)\s*(\d{1,2}|元)\s*年")
 ``令和元年5月1日`` (its first year)."""
 _ERA_BEFORE = {"令和": 2018, "平成": 1988, "昭和": 1925}
 """The year before each era's first: 令和1年 is 2019, 平成1年 1989, 昭和1年 1926."""
-_OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
-"""A time with its UTC offset at the end (``08:00:00+09:00``, ``08:00Z``, ``08:00 +0900``): group 1 is the time."""
+OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
+"""A time with its UTC offset at the end (``08:00:00+09:00``, ``08:00Z``, ``08:00 +0900``): group 1 is the time,
+group 2 the offset or zone as written."""
 _JAPAN_TIME = re.compile(r"(\d)\s*(?:JST|日本時間|\(\s*(?:JST|日本時間)\s*\))\s*$", re.IGNORECASE)
 """A date or time with Japan's time zone named at the end (``08:00 JST``, ``08:00 (日本時間)``, ``2026-04-01 JST``),
 which pandas does not read: +09:00, dropped like any offset. Group 1 is the last digit before it."""
@@ -87,7 +88,7 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         year, month, day, rest = found.groups()
         date = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
         value = f"{date} {rest.strip()}" if rest.strip() else date
-    return _OFFSET.sub(r"\1", _JAPAN_TIME.sub(r"\1", value))
+    return OFFSET.sub(r"\1", _JAPAN_TIME.sub(r"\1", value))
 
 
 def _compact(value: object) -> str | None:
@@ -105,7 +106,7 @@ def _compact(value: object) -> str | None:
 
 def _one_by_one(values: pd.Series) -> pd.Series:
     """Return *values* read one at a time, each in its own local time (for a column pandas cannot read at once,
-    such as offsets in a form :data:`_OFFSET` does not know)."""
+    such as offsets in a form :data:`OFFSET` does not know)."""
     import pandas as pd
 
     def read(value: object) -> object:
