@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 
 from taikai import _zone
-from taikai.errors import InputError, check_tz, period_tz
+from taikai.errors import InputError
+from taikai.io import check_tz, period_tz
 
 READ = [
     ("Asia/Tokyo", "Asia/Tokyo"),
@@ -44,7 +45,7 @@ def test_a_zone_that_is_no_str_is_a_type_error():
 
 def test_without_a_zone_database_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setattr(_zone, "zone_database", lambda: False)
-    monkeypatch.setattr("taikai.errors.zone_database", lambda: False)
+    monkeypatch.setattr("taikai.io._date_zones.zone_database", lambda: False)
     with pytest.raises(InputError, match=r"no such time zone; this Python has no time zone database: install it with "):
         check_tz("Mars/Olympus")
 

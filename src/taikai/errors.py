@@ -22,7 +22,6 @@ from taikai._exceptions import TaikaiError as TaikaiError
 from taikai._exceptions import UnknownRuleLabelError as UnknownRuleLabelError
 from taikai._freq import FREQ_SPELLINGS as FREQ_SPELLINGS
 from taikai._freq import canonical_freq
-from taikai._zone import TZDATA_HINT, ZONE_EXAMPLES, canonical_zone, zone_database
 
 E = TypeVar("E", bound=Enum)
 
@@ -279,28 +278,6 @@ def period_freq(freq: object, date_column: object, name: object = "freq") -> str
     if date_column is None:
         raise InputError(f"{FREQ.either([freq])} applies to periods: give the column of dates with {DATE_COLUMN}")
     return check_freq(freq, name)
-
-
-def check_tz(tz: object, name: object = "tz") -> str:
-    """Return the time zone *tz* (given to argument *name*) as taikai writes it: an IANA name (``Asia/Tokyo``),
-    ``UTC`` or an offset (``+09:00``, :func:`taikai._zone.canonical_zone`); else raise :class:`InputError` with an
-    example (saying what to install when Python has no time zone database); a non-str ``TypeError``."""
-    text = str(check_str(name, tz, ZONE_EXAMPLES))
-    if (read := canonical_zone(text)) is not None:
-        return read
-    hint = f"; {TZDATA_HINT}" if not zone_database() else ""
-    raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: no such time zone{hint}")
-
-
-def period_tz(tz: object, date_column: object, name: object = "tz") -> str | None:
-    """Return the time zone *tz* of a *date_column*'s periods as :func:`check_tz` writes it (``None``: none given,
-    each date counted in the zone it is written in); refuse one given without a *date_column*, which has no periods
-    for it to set (the command line refuses ``--tz`` without ``--date-column`` alike)."""
-    if tz is None:
-        return None
-    if date_column is None:
-        raise InputError(f"{TZ.either([tz])} applies to periods: give the column of dates with {DATE_COLUMN}")
-    return check_tz(tz, name)
 
 
 def check_choice(name: object, value: object, choices: Collection[str]) -> str:

@@ -33,7 +33,8 @@ from taikai.drift import (
     show_limit,
 )
 from taikai.drift import show_figure as show
-from taikai.errors import TaikaiError, check_choice, period_freq, period_tz
+from taikai.errors import TaikaiError, check_choice, period_freq
+from taikai.io import period_tz
 from taikai.labels import own_labels
 from taikai.model import (
     Model,

@@ -10,8 +10,8 @@ from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
 from taikai.analysis._plain_names import as_renamed, names_back
-from taikai.errors import DATE_COLUMN, DataWarning, InputError, check_bool, check_freq, check_tz, wrong_type
-from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
+from taikai.errors import DATE_COLUMN, DataWarning, InputError, check_bool, check_freq, wrong_type
+from taikai.io import check_period_span, check_tz, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,

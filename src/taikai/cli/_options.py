@@ -12,9 +12,9 @@ from click.core import ParameterSource
 
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
 from taikai.cli._given_twice import given_values
-from taikai.errors import InputError, check_tz
+from taikai.errors import InputError
 from taikai.errors import check_freq as read_freq
-from taikai.io import ENCODING_ERRORS
+from taikai.io import ENCODING_ERRORS, check_tz
 from taikai.rules import RULES_MODES, RulesMode
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -29,10 +29,9 @@ from taikai.errors import (
     check_bool,
     named_as,
     period_freq,
-    period_tz,
     wrong_type,
 )
-from taikai.io import ReadOptions
+from taikai.io import ReadOptions, period_tz
 from taikai.model import DriftStatistics, Model, resolve_model
 
 if TYPE_CHECKING:

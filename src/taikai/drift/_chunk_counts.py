@@ -13,8 +13,8 @@ from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._periods import PeriodCounter
 from taikai.drift._rows import Rows
 from taikai.drift._stray import StrayPeriods
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, period_freq, period_tz
-from taikai.io import DateOrder, YearRange
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, period_freq
+from taikai.io import DateOrder, YearRange, period_tz
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column
 from taikai.privacy import sum_counts
 

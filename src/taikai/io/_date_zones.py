@@ -1,5 +1,5 @@
 """The time zone of a date column's dates and times: the offset each cell carries, and the wall clocks of another
-zone (``tz=``, ``--tz``) they are counted in."""
+zone (``tz=``, ``--tz``) they are counted in, and the check of that zone."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from taikai._zone import written_offset, zone_info
+from taikai._zone import TZDATA_HINT, ZONE_EXAMPLES, canonical_zone, written_offset, zone_database, zone_info
+from taikai.errors import DATE_COLUMN, TZ, InputError, check_str
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,3 +60,25 @@ def zoned(dtype: object) -> bool:
     if isinstance(dtype, pd.ArrowDtype):
         return getattr(dtype.pyarrow_dtype, "tz", None) is not None
     return isinstance(dtype, pd.DatetimeTZDtype)
+
+
+def check_tz(tz: object, name: object = "tz") -> str:
+    """Return the time zone *tz* (given to argument *name*) as taikai writes it: an IANA name (``Asia/Tokyo``),
+    ``UTC`` or an offset (``+09:00``, :func:`taikai._zone.canonical_zone`); else raise :class:`InputError` with an
+    example (saying what to install when Python has no time zone database); a non-str ``TypeError``."""
+    text = str(check_str(name, tz, ZONE_EXAMPLES))
+    if (read := canonical_zone(text)) is not None:
+        return read
+    hint = f"; {TZDATA_HINT}" if not zone_database() else ""
+    raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: no such time zone{hint}")
+
+
+def period_tz(tz: object, date_column: object, name: object = "tz") -> str | None:
+    """Return the time zone *tz* of a *date_column*'s periods as :func:`check_tz` writes it (``None``: none given,
+    each date counted in the zone it is written in); refuse one given without a *date_column*, which has no periods
+    for it to set (the command line refuses ``--tz`` without ``--date-column`` alike)."""
+    if tz is None:
+        return None
+    if date_column is None:
+        raise InputError(f"{TZ.either([tz])} applies to periods: give the column of dates with {DATE_COLUMN}")
+    return check_tz(tz, name)

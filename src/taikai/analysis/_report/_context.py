@@ -16,8 +16,8 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
-from taikai.errors import DataWarning, check_bool, check_freq, check_tz
-from taikai.io import ID_COLUMNS, RunSummary
+from taikai.errors import DataWarning, check_bool, check_freq
+from taikai.io import ID_COLUMNS, RunSummary, check_tz
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.rules import MODEL_REASON
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from taikai._keywords import meant
-from taikai.errors import period_tz
+from taikai.io import period_tz
 
 _OWN = ("predictions", "out", "encoding", "encoding_errors", "sheet")
 """The keywords :func:`write_report` takes besides :func:`build_report`'s options: a typo of one is named too."""
