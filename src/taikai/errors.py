@@ -51,6 +51,7 @@ EXCLUDE = Argument("exclude", "--exclude")
 ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
 MODEL = Argument("model", "--model")
 FREQ = Argument("freq", "--freq")
+TZ = Argument("tz", "--tz")
 TOP = Argument("top", "--top")
 NO_SENTIMENT = Argument("sentiment_column", "--no-sentiment")
 """Data without sentiment: ``NO_SENTIMENT.given(None)`` names ``sentiment_column=None`` and ``--no-sentiment``."""

@@ -119,6 +119,8 @@ def _two_values(param: click.Parameter) -> tuple[str, str]:
         return "utf-8", "cp932"
     if param.name == "freq":
         return "M", "W"
+    if param.name == "tz":  # a time zone: "a" is none
+        return "UTC", "Asia/Tokyo"
     return ("1", "2") if isinstance(param.type, (click.types.IntParamType, click.types.FloatParamType)) else ("a", "b")
 
 

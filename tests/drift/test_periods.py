@@ -220,23 +220,32 @@ def test_blank_dates_are_summed_over_every_chunk(tiny_model, tmp_path, blank_row
 
 
 @pytest.mark.parametrize(
-    ("zone", "said", "first"),
+    ("zone", "options", "said", "first"),
     [  # Regression: UTC timestamps (BigQuery's, in Parquet) were counted in UTC's months with no word of it
-        ("UTC", "carry the time zone UTC (e.g. '2024-12-31 23:30:00+00:00') and are counted in its clock", "2024-12"),
-        ("Asia/Tokyo", None, "2025-01"),  # counted in Japan's months: nothing to say
-        (None, None, "2025-01"),  # naive: the clock it was written in
+        (
+            "UTC",
+            [],
+            "carry the time zone UTC (e.g. '2024-12-31 23:30:00+00:00') and are counted in its clock",
+            "2024-12",
+        ),
+        ("UTC", ["--tz", "Asia/Tokyo"], None, "2025-01"),  # counted in Japan's months, as asked: nothing to say
+        ("Asia/Tokyo", [], None, "2025-01"),  # counted in Japan's months: nothing to say
+        ("Asia/Tokyo", ["--tz", "UTC"], None, "2024-12"),
+        (None, [], None, "2025-01"),  # naive: the clock it was written in
+        (None, ["--tz", "UTC"], None, "2025-01"),  # naive: taken as in the zone given
     ],
 )
-def test_dates_of_another_time_zone_are_said(tiny_model_dir, tmp_path, zone, said, first):
+def test_dates_of_another_time_zone_are_said(tiny_model_dir, tmp_path, zone, options, said, first):
     frame = pd.read_csv(HOTELS, dtype=str)
     moments = pd.date_range("2025-01-01 08:30", periods=len(frame), freq="5D", tz="Asia/Tokyo")
     dates = moments.tz_localize(None) if zone is None else moments.tz_convert(zone)
     path = tmp_path / "dump.parquet"
     frame.assign(posted_at=dates).to_parquet(path)
-    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
+    args = ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at", *options]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code in (0, 1), result.output
     assert periods(result.stdout)[0] == first
     if said is None:
         assert "time zone" not in result.stderr
     else:
-        assert said in result.stderr and "tz_convert('Asia/Tokyo')" in result.stderr
+        assert said in result.stderr and "give tz='Asia/Tokyo' (--tz Asia/Tokyo on the command line)" in result.stderr

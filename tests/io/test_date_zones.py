@@ -8,7 +8,7 @@ import pytest
 
 import taikai
 from taikai import analysis
-from taikai.io import ForeignZone, foreign_zone
+from taikai.io import ForeignZone, foreign_zone, parse_dates
 
 # 2026-04-01 08:30 in Japan, written in other zones: counted as written, in March but for Japan's own
 JST_APRIL_1 = pd.Timestamp("2026-04-01 08:30", tz="Asia/Tokyo")
@@ -41,12 +41,12 @@ def test_dates_of_a_zone_other_than_japans_are_found(values, found):
     assert foreign_zone(values) == found
 
 
-def _zone_warnings(dates: pd.Series) -> tuple[pd.DataFrame, list[str]]:
+def _zone_warnings(dates: pd.Series, **options: str) -> tuple[pd.DataFrame, list[str]]:
     df = pd.DataFrame({"reason": ["fees", "time"] * (len(dates) // 2) + ["fees"] * (len(dates) % 2)})
     df["sentiment"], df["posted_at"] = "negative", dates.to_numpy() if dates.dtype == object else dates
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        counted = analysis.reasons_over_time(df, "posted_at")
+        counted = analysis.reasons_over_time(df, "posted_at", **options)
     return counted, [str(w.message) for w in caught if "time zone" in str(w.message)]
 
 
@@ -60,7 +60,8 @@ def test_the_report_says_which_zone_dates_were_counted_in(values, found):
     else:
         assert len(said) == 1, said
         assert f"carry the time zone {found.zone} (e.g. {found.example!r})" in said[0]
-        assert "tz_convert('Asia/Tokyo')" in said[0] and "the predictions frame: date_column='posted_at'" in said[0]
+        assert "give tz='Asia/Tokyo' (--tz Asia/Tokyo on the command line)" in said[0]
+        assert "the predictions frame: date_column='posted_at'" in said[0]
 
 
 def test_dates_converted_to_japans_zone_are_counted_in_its_months():
@@ -70,3 +71,61 @@ def test_dates_converted_to_japans_zone_are_counted_in_its_months():
     counted, said = _zone_warnings(pd.Series([UTC, UTC]).dt.tz_convert("Asia/Tokyo"))
     assert [str(p) for p in counted.index] == ["2026-04"] and said == []
     assert taikai.DataWarning  # the warnings above are DataWarnings, shown by the CLI
+
+
+# (cells, tz, the wall clock each is counted at): aware ones converted to tz, naive ones taken as in it
+IN_ZONE = [
+    (["2026-10-31T20:00:00Z"], "Asia/Tokyo", ["2026-11-01 05:00"]),  # November in Japan
+    (["2026-10-31T20:00:00Z"], None, ["2026-10-31 20:00"]),  # no zone given: the clock written
+    (["2026-10-31T20:00:00+00:00", "2026-10-31 20:00"], "Asia/Tokyo", ["2026-11-01 05:00", "2026-10-31 20:00"]),
+    (["2026-03-31T15:00:00Z"], "Asia/Tokyo", ["2026-04-01 00:00"]),  # the 年度 starts on April 1 in Japan
+    (["2026-03-31T14:59:59Z"], "Asia/Tokyo", ["2026-03-31 23:59:59"]),
+    (["2026-04-01T08:00:00+09:00", "2026-04-01 08:00 JST"], "UTC", ["2026-03-31 23:00", "2026-03-31 23:00"]),
+    (["2026-04-01 08:00"], "UTC", ["2026-04-01 08:00"]),  # naive: already in UTC
+    (["2026-04-01T00:30:00+09:00"], "+09:00", ["2026-04-01 00:30"]),
+    (["2026-10-31T23:00:00-05:00"], "Asia/Tokyo", ["2026-11-01 13:00"]),
+    (["2026年3月31日 23:30", "不明", None], "Asia/Tokyo", ["2026-03-31 23:30", None, None]),
+    (
+        [datetime(2026, 3, 31, 23, 30, tzinfo=timezone.utc), "2026-03-31"],
+        "Asia/Tokyo",
+        ["2026-04-01 08:30", "2026-03-31"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("cells", "tz", "read"), IN_ZONE)
+def test_dates_with_a_zone_are_converted_to_the_zone_given(cells, tz, read):
+    got = parse_dates(pd.Series(cells, dtype=object), tz=tz)
+    assert list(got) == [pd.NaT if r is None else pd.Timestamp(r) for r in read]
+
+
+@pytest.mark.parametrize("dtype", ["datetime64[ns, UTC]", "timestamp[us, tz=UTC][pyarrow]"])
+@pytest.mark.parametrize(("tz", "read"), [("Asia/Tokyo", "2026-04-01 08:30"), (None, "2026-03-31 23:30")])
+def test_a_column_of_one_zone_is_converted_to_the_zone_given(dtype, tz, read):
+    got = parse_dates(pd.Series([UTC, None], dtype=dtype), tz=tz)
+    assert got.iloc[0] == pd.Timestamp(read) and pd.isna(got.iloc[1])
+
+
+# (freq, the periods of 2026-03-31 23:30 UTC and 2026-10-31 20:00 UTC: as written, then in Japan's time)
+BOUNDARIES = [
+    ("M", ["2026-03", "2026-10"], ["2026-04", "2026-11"]),
+    ("Q-MAR", ["FY2025-Q4", "FY2026-Q3"], ["FY2026-Q1", "FY2026-Q3"]),
+    ("Y-MAR", ["FY2025", "FY2026"], ["FY2026"]),
+]
+
+
+@pytest.mark.parametrize(("freq", "in_utc", "in_japan"), BOUNDARIES)
+def test_periods_of_utc_times_are_counted_in_the_zone_given(freq, in_utc, in_japan):
+    """Regression: a UTC dump's review posted early on April 1 in Japan counted in March, and in the 年度 before."""
+    dates = pd.Series(["2026-03-31T23:30:00Z", "2026-10-31T20:00:00Z"])
+    counted, said = _zone_warnings(dates, freq=freq)
+    named = [analysis.period_label(p) for p, n in counted.sum(axis=1).items() if n]
+    assert named == in_utc and len(said) == 1
+    counted, said = _zone_warnings(dates, freq=freq, tz="Asia/Tokyo")
+    assert [analysis.period_label(p) for p, n in counted.sum(axis=1).items() if n] == in_japan
+    assert said == []  # the zone given: nothing to warn about
+
+
+def test_an_unknown_zone_is_refused_by_the_tables():
+    with pytest.raises(taikai.InputError, match=r"^tz must be an IANA time zone name such as Asia/Tokyo"):
+        _zone_warnings(pd.Series(["2026-03-31T23:30:00Z"]), tz="Tokyo")

@@ -21,6 +21,7 @@ from taikai.analysis._explain_text import render_text
 from taikai.analysis._explain_words import WordPart
 from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
+from taikai.analysis._misclassified_rows import misclassified
 from taikai.analysis._repo_data import RepoData, find_repo_data
 from taikai.analysis._report import (
     SECTIONS,
@@ -39,7 +40,6 @@ from taikai.analysis._segment_breakdown import segment_breakdown
 from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
-    misclassified,
     period_label,
     plain_predictions,
     reason_distribution,

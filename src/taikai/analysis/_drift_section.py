@@ -34,6 +34,7 @@ from taikai.drift import (
 )
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
+from taikai.io import period_tz
 from taikai.labels import own_labels
 from taikai.model import (
     Model,
@@ -184,11 +185,12 @@ def drift_section(
     mask_pii: bool = False,
     *,
     source: str | None = None,
+    tz: str | None = None,
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
     model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default,
     ``W`` weeks, ``Q`` quarters, ``Y`` years, or a fiscal year's ``Q-MAR``, ``Y-MAR``; *freq* without *date_column* is
-    refused with :class:`InputError`).
+    refused with :class:`InputError`), in the time zone *tz* when one is given (:func:`taikai.check_drift`).
 
     Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
@@ -202,6 +204,7 @@ def drift_section(
     check_frame("df", df)
     # refused here, as the report refuses them: the section would only note them
     period_freq(freq, date_column)
+    period_tz(tz, date_column)
     words = NOTES[check_choice("lang", lang, NOTES)]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         return DriftSection(words["title"], (words["no_probabilities"],))
@@ -223,6 +226,7 @@ def drift_section(
             mask_pii=mask_pii,
             prefix=plain,
             source=source,
+            tz=tz,
         )
     except TaikaiError as exc:  # the page's reader is told plainly; the detail is for whoever made it
         return DriftSection(words["title"], (words["stopped"],), error=str(exc))

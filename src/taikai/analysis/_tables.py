@@ -10,16 +10,14 @@ from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
 from taikai.analysis._plain_names import as_renamed, names_back
-from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_freq, wrong_type
-from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
+from taikai.errors import DATE_COLUMN, DataWarning, InputError, check_bool, check_freq, wrong_type
+from taikai.io import check_period_span, check_tz, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
     OwnLabels,
     display_order,
     label_order,
-    own_labels,
-    parse_label_cell,
     parse_reasons,
     reason_name,
 )
@@ -189,7 +187,13 @@ def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Da
 
 
 def reasons_over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
+    df: pd.DataFrame,
+    date_column: Hashable,
+    freq: str = "M",
+    *,
+    prefix: str | None = None,
+    source: str = FRAME,
+    tz: str | None = None,
 ) -> pd.DataFrame:
     """Return the number of rows per period (rows, ``W`` weeks, ``M`` months, ``Q`` quarters, ``Y`` years, or a fiscal
     year's ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike) and reason (columns).
@@ -198,18 +202,28 @@ def reasons_over_time(
     :class:`InputError`, as ``taikai report --date-column`` says; errors and warnings name *source* (the file).
     Classified rows without a date (a blank cell, or a value that reads as none) or with a date far outside the
     others are left out of the periods, with a :class:`DataWarning` that counts them.
+    With a time zone *tz* (``Asia/Tokyo``, ``UTC``, ``+09:00``), dates and times that carry a zone
+    (``2026-10-31T20:00:00Z``) are converted to it before their period is taken, and those without one are taken as
+    in it, row by row (:func:`taikai.io.parse_dates`); without *tz*, each counts in the zone it is written in.
     """
     plain = plain_predictions(df, prefix)
-    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "reason", REASON_IDS, source)
+    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "reason", REASON_IDS, source, tz)
     return table.reindex(columns=reason_labels(plain), fill_value=0).rename_axis(columns="reason")
 
 
 def sentiment_over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
+    df: pd.DataFrame,
+    date_column: Hashable,
+    freq: str = "M",
+    *,
+    prefix: str | None = None,
+    source: str = FRAME,
+    tz: str | None = None,
 ) -> pd.DataFrame:
-    """Return the number of rows per period (rows, every one in the range) and sentiment of the model (columns)."""
+    """Return the number of rows per period (rows, every one in the range) and sentiment of the model (columns),
+    periods of *freq* counted in the time zone *tz* as :func:`reasons_over_time` counts them."""
     plain = plain_predictions(df, prefix)
-    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "sentiment", SENTIMENTS, source)
+    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "sentiment", SENTIMENTS, source, tz)
     return table.reindex(columns=sentiment_labels(plain), fill_value=0).rename_axis(columns="sentiment")
 
 
@@ -226,19 +240,25 @@ def _undated_warning(blank: int, unread: int, where: str, column: str) -> str | 
 
 
 def _over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...], source: str
+    df: pd.DataFrame,
+    date_column: Hashable,
+    freq: str,
+    column: str,
+    order: tuple[str, ...],
+    source: str,
+    tz: str | None = None,
 ) -> pd.DataFrame:
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
     a :class:`DataWarning` for each, naming *source*, and for the classified rows without a date) and value of
     *column*."""
-    freq = check_freq(freq)
+    freq, tz = check_freq(freq), None if tz is None else check_tz(tz)
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, index=df.index.names)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
-    read = read_date_column(df[date_column], str(date_column), source)
+    read = read_date_column(df[date_column], str(date_column), source, tz)
     if read.unread == len(df) and len(df):  # no rows: no dates to check, no periods
         raise no_dates_error(str(date_column), source, df[date_column].dropna())
     name = str(date_column)
-    for said in date_warnings(read, df[date_column], source, name):
+    for said in date_warnings(read, df[date_column], source, name, tz):
         warn_user(said, DataWarning)
     blank = blank_cells(df[date_column]).to_numpy(dtype=bool)
     unread = read.read.isna().to_numpy(dtype=bool) & ~blank  # a value written, that reads as no date
@@ -273,27 +293,3 @@ def period_label(period: pd.Period, short: bool = False) -> str:
     if not isinstance(period, pd.Period):  # a table failed on a pandas attribute ('freqstr')
         raise wrong_type("period", period, "a pandas Period, one of the index of reasons_over_time(predictions, ...)")
     return period_name(period, check_bool("short", short))
-
-
-def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: str | None = None) -> pd.DataFrame:
-    """Return the classified rows of *df* whose predicted ``reason`` is not the primary reason of *gold_column*.
-
-    The gold cell is read as :func:`taikai.evaluate` reads a label cell (``|``, ``,`` or ``、`` between reasons,
-    the first the primary; Japanese names as ids, unless the model's reasons are labels of one's own, which are
-    compared as written: ``その他`` is not ``other`` there). *gold_column* is named as in *df*: with prefixed
-    predictions (``predict_frame(prefix="pred_")``), ``"reasons"`` is the input's column, not ``pred_reasons``.
-    Rows without a gold reason, and rows the model could not classify (``evaluate`` lists them as unscored), are
-    no misclassifications and are left out. The rows keep *df*'s columns under *df*'s names: the input's
-    ``reasons`` and the model's ``pred_reason`` there, as the caller named them.
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
-    # the gold column as the frame names it (its own reasons, not the model's pred_reasons read as reasons)
-    gold_column = find_column(df.columns, gold_column, Argument("gold_column"))  # 0 or "0", as predict_frame finds it
-    position = list(df.columns).index(gold_column)
-    given, df = df, plain_predictions(df, prefix)
-    gold_column = df.columns[position]
-    rows = classified(df)  # plain names: df is read so
-    as_written = own_labels(reason_labels(df))
-    gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell, as_written=as_written)), None))
-    return rows[gold.notna() & (rows["reason"].astype(str) != gold)].rename(columns=names_back(given, df))

@@ -18,6 +18,7 @@ from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._options import (
     check_freq,
     check_rules_mode,
+    check_tz_given,
     encoding_errors_option,
     format_option,
     freq_option,
@@ -28,6 +29,7 @@ from taikai.cli._options import (
     prefix_option,
     rules_options,
     text_column_option,
+    tz_option,
 )
 from taikai.cli._review_input import STDIN, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._sheet_option import predictions_sheet_option
@@ -201,6 +203,7 @@ def keywords(labels: tuple[str, ...], model_path: Path | None, top: int, kind: s
     "batch's --id-column, as the batch summary beside the file recorded; else a review_id or id column.",
 )
 @freq_option
+@tz_option
 @click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
 @click.option(
     "--lang",
@@ -228,6 +231,7 @@ def report(
     text_column: str | None,
     id_column: str | None,
     freq: str,
+    tz: str | None,
     encoding: str | None,
     lang: str,
     model_path: Path | None,
@@ -252,6 +256,7 @@ def report(
     from taikai.io import check_output_dir, with_summary
 
     periods = check_freq(click.get_current_context(), date_column, freq)
+    zone = check_tz_given(date_column, tz)
     check_output_dir(output, "--output")
     check_output(output, with_summary("the predictions", predictions) | model_inputs(model_path), "--output")
     require_report_extra()
@@ -268,6 +273,7 @@ def report(
         text_column=text_column,
         id_column=id_column,
         freq=periods,
+        tz=zone,
         lang=lang,
         model=model_path,
         drift=not no_drift,

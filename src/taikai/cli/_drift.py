@@ -12,6 +12,7 @@ from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._options import (
     check_freq,
+    check_tz_given,
     dump_text_column_option,
     encoding_errors_option,
     freq_option,
@@ -19,6 +20,7 @@ from taikai.cli._options import (
     masked_option,
     model_option,
     prefix_option,
+    tz_option,
 )
 from taikai.cli._sheet_option import input_sheet_option
 
@@ -46,6 +48,7 @@ NOT_JUDGED_EXIT = 3
 )
 @click.option("--date-column", default=None, help="Column of dates: also judge each month (or week).")
 @freq_option
+@tz_option
 @json_report_option("the figures", "the text")
 @click.option(
     "--input-format",
@@ -85,6 +88,7 @@ def drift(
     reference_text_column: str | None,
     date_column: str | None,
     freq: str,
+    tz: str | None,
     json_out: Path | None,
     input_format: str | None,
     encoding: str | None,
@@ -118,6 +122,7 @@ def drift(
     from taikai.io import check_output_dir, with_summary
 
     periods = check_freq(click.get_current_context(), date_column, freq)
+    zone = check_tz_given(date_column, tz)
     for option, value in (
         ("--reference-text-column", reference_text_column),
         ("--reference-input-format", reference_input_format),
@@ -147,6 +152,7 @@ def drift(
         reference_encoding=reference_encoding,
         reference_input_format=reference_input_format,
         reference_sheet=reference_sheet,
+        tz=zone,
     )
     if mask_pii:
         from taikai.privacy import format_counts

@@ -14,7 +14,7 @@ from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
 from taikai.cli._given_twice import given_values
 from taikai.errors import InputError
 from taikai.errors import check_freq as read_freq
-from taikai.io import ENCODING_ERRORS
+from taikai.io import ENCODING_ERRORS, check_tz
 from taikai.rules import RULES_MODES, RulesMode
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -108,6 +108,38 @@ freq_option = click.option(
 )
 """``--freq`` of the commands that take ``--date-column`` (drift, report), and pandas' spellings of the same
 periods (:data:`taikai.errors.FREQ_SPELLINGS`, :func:`taikai.errors.check_freq`)."""
+
+
+class _Zone(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on; 8.1 is supported
+    """``--tz``: a time zone :func:`taikai.errors.check_tz` reads (an IANA name, UTC, or an offset), as it writes it."""
+
+    name = "ZONE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return check_tz(value, "--tz")
+        except InputError as error:
+            self.fail(str(error).removeprefix("--tz "), param, ctx)
+
+
+tz_option = click.option(
+    "--tz",
+    type=_Zone(),
+    default=None,
+    help="Time zone the periods of --date-column are counted in: an IANA name such as Asia/Tokyo, UTC, or an "
+    "offset such as +09:00. Dates and times that carry a zone (2026-10-31T20:00:00Z, +00:00, a Parquet "
+    "timestamp[tz=UTC]) are converted to it (that one is 2026-11-01 in Asia/Tokyo, a November review); those "
+    "without a zone are taken as already in it. Default: each counts in the zone it is written in.",
+)
+"""``--tz`` of the commands that take ``--date-column`` (drift, report): the time zone their periods are counted
+in (``tz=`` of the library)."""
+
+
+def check_tz_given(date_column: str | None, tz: str | None) -> str | None:
+    """Refuse ``--tz`` given without ``--date-column`` (there are no periods for it to count in); return it."""
+    if tz is not None and date_column is None:
+        raise click.UsageError("--tz applies to periods: give the column of dates with --date-column COLUMN")
+    return tz
 
 
 def json_report_option(what: str, text: str) -> Callable[[F], F]:

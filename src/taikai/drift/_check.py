@@ -31,7 +31,7 @@ from taikai.errors import (
     period_freq,
     wrong_type,
 )
-from taikai.io import ReadOptions
+from taikai.io import ReadOptions, period_tz
 from taikai.model import DriftStatistics, Model, resolve_model
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def _statistics(
     mask_pii: bool = False,
     input_format: bool = True,
     source: str = "<frame>",
+    tz: str | None = None,
 ) -> FileStatistics:
     if isinstance(_checked(data, argument), (str, Path)):
         return file_statistics(
@@ -75,6 +76,7 @@ def _statistics(
             text_argument=text_argument,
             mask_pii=mask_pii,
             input_format=input_format,
+            tz=tz,
         )
     return frame_statistics(
         data,
@@ -86,6 +88,7 @@ def _statistics(
         prefix=prefix,
         text_argument=text_argument,
         mask_pii=mask_pii,
+        tz=tz,
     )
 
 
@@ -123,6 +126,7 @@ def check_drift(
     reference_sheet: str | int | None = None,
     *,
     source: str | None = None,
+    tz: str | None = None,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -132,7 +136,10 @@ def check_drift(
     or the quarters and years of a fiscal year, ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike:
     ``ME``, ``W-SUN``, ``QE-MAR``, ``pd.offsets.YearBegin(month=4)``) is judged too; *freq* given without *date_column*
     is refused (:class:`InputError`), as
-    ``--freq`` is on the command line.
+    ``--freq`` is on the command line. The periods are those of the time zone *tz* when one is given (an IANA name
+    such as ``Asia/Tokyo``, ``UTC``, or an offset such as ``+09:00``; refused without *date_column*): a date and time
+    that carries a zone (``2026-10-31T20:00:00Z``, a Parquet ``timestamp[tz=UTC]``) is converted to it, one without
+    is taken as in it; without *tz*, each counts in the zone it is written in (a warning says how to give one).
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several
     sets in *dump* (the reference's are found on their own). The texts are in *text_column* (default: the one
     ``taikai batch`` classified, as the batch summary beside a predictions file recorded; else ``text``, or, for a
@@ -159,6 +166,7 @@ def check_drift(
         )
     frame_name = "<frame>" if source is None else source
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
+    zone = period_tz(tz, date_column)
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)
@@ -229,6 +237,7 @@ def check_drift(
         model_named=named,
         mask_pii=mask_pii,
         source=frame_name,
+        tz=zone,
     )
     return DriftReport(
         source=found.source,
@@ -240,6 +249,7 @@ def check_drift(
         ),
         date_column=None if date_column is None else str(date_column),
         freq=periods if date_column is not None else None,
+        tz=zone,
         undated=found.undated,
         out_of_range=found.out_of_range,
         blank_dates=found.blank_dates,

@@ -14,7 +14,7 @@ from taikai.drift._periods import PeriodCounter
 from taikai.drift._rows import Rows
 from taikai.drift._stray import StrayPeriods
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, period_freq
-from taikai.io import DateOrder, YearRange
+from taikai.io import DateOrder, YearRange, period_tz
 from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column
 from taikai.privacy import sum_counts
 
@@ -75,6 +75,7 @@ def count_chunks(
     shown: Sequence[object] | None = None,
     date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
     labels: Sequence[Hashable] | None = None,
+    tz: str | None = None,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
     in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
@@ -84,15 +85,16 @@ def count_chunks(
     first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
     chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused. *labels*: a frame's index
-    labels, which errors name a row by when they are not its position."""
-    freq = period_freq(freq, date_column)
+    labels, which errors name a row by when they are not its position. *tz*: the time zone the periods are counted
+    in (:func:`taikai.io.parse_dates`), refused without *date_column* as *freq* is."""
+    freq, tz = period_freq(freq, date_column), period_tz(tz, date_column)
     rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown, labels=labels)
     date_index, date_name = -1, None
     if date_column is not None:
         found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source, mask_pii)
-    dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
+    dated = PeriodCounter(date_name, source, freq, overall, mask_pii, tz) if date_name is not None else None
     first: list[list[Any]] | None = None  # its columns are looked at for Japanese text when the texts hold none
     for index, data in enumerate(chunks):
         if index == 0:

@@ -63,6 +63,7 @@ def file_statistics(
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
     input_format: bool = True,
+    tz: str | None = None,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (*freq*: ``M``, months, or ``W``).
 
@@ -74,7 +75,8 @@ def file_statistics(
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
     was named with ``--model``; else it is the default model). *text_argument* is the argument an error about a
     missing *text_column* names (``reference_text_column`` for a reference file); *text_column* defaults to the
-    one batch classified, as its summary recorded, else ``text``. *freq* without *date_column* is refused.
+    one batch classified, as its summary recorded, else ``text``. *freq* (and the time zone *tz* the periods are
+    counted in) without *date_column* is refused.
     *mask_pii* masks personal data in the texts before they are counted (:func:`taikai.mask_pii`), and in a
     malformed record's error. *input_format*: the caller takes ``input_format=`` for *path*, for errors to suggest.
     """
@@ -144,6 +146,7 @@ def file_statistics(
         input_format,
         shown=reader.columns,
         date_columns=date_columns,
+        tz=tz,
     )
     if notes:
         warn_decoding(path, notes)
@@ -212,6 +215,7 @@ def frame_statistics(
     prefix: str | None = None,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    tz: str | None = None,
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`;
     its columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``)."""
@@ -243,6 +247,7 @@ def frame_statistics(
         shown=list(frame.columns),
         date_columns=date_columns,
         labels=index_labels(frame.index),
+        tz=tz,
     )
     # a frame has no batch summary to say which model made it; read_predictions marks a trial run's (--limit N)
     return replace(counted, unchecked=counted.predictions, trial_run=trial_rows(trial_run(None, frame)))

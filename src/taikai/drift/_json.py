@@ -31,6 +31,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "unsaved_model": report.unsaved_model,  # why model_checked is false when a summary names a model
         "date_column": report.date_column,
         "freq": report.freq,
+        "tz": report.tz,  # the zone the periods are counted in; null: each date in the zone it is written in
         "undated_rows": report.undated,
         "blank_date_rows": report.blank_dates,
         "out_of_range_rows": report.out_of_range,

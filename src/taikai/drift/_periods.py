@@ -97,9 +97,10 @@ class DateSurvey:
     either: str | None = None
 
 
-def survey_dates(column: str, source: str, chunks: Iterable[Sequence[Any]]) -> DateSurvey:
+def survey_dates(column: str, source: str, chunks: Iterable[Sequence[Any]], tz: str | None = None) -> DateSurvey:
     """Read the date column *column* of *source* through, chunk by chunk, for its order and years; raise
-    :class:`InputError` when its year-last dates are written both day-first and month-first."""
+    :class:`InputError` when its year-last dates are written both day-first and month-first; its years are those
+    of the time zone *tz* (:func:`taikai.io.parse_dates`)."""
     import numpy as np
     import pandas as pd
 
@@ -110,7 +111,7 @@ def survey_dates(column: str, source: str, chunks: Iterable[Sequence[Any]]) -> D
         found = order_evidence(values)
         evidence += found
         # a chunk's own order reads its years right: swapping day and month keeps the year
-        years.append(parse_dates(values, found.order(column, source)).dt.year.dropna().to_numpy(dtype=int))
+        years.append(parse_dates(values, found.order(column, source), tz).dt.year.dropna().to_numpy(dtype=int))
     return DateSurvey(evidence.order(column, source), YearRange.of(np.concatenate(years)), evidence.either)
 
 
@@ -123,15 +124,17 @@ def add_periods(
     survey: DateSurvey | None = None,
     firsts: dict[Any, list[tuple[int, str]]] | None = None,
     offset: int = 0,
+    tz: str | None = None,
 ) -> tuple[int, int, int]:
     """Add the rows of one chunk to the builders of their periods (dates read as *survey* says); return how many
     had no readable date, how many of those a blank cell (missing, empty or only spaces), and how many a date out
     of its range. *firsts* keeps, per period, the first rows' data row (the chunk's first is *offset*) and date as
-    written (:data:`SHOWN_ROWS` of them), which a stray end names."""
+    written (:data:`SHOWN_ROWS` of them), which a stray end names. A date with a time zone counts in the zone *tz*
+    when one is given (:func:`taikai.io.parse_dates`)."""
     import pandas as pd
 
     values = pd.Series(list(dates), dtype=object)
-    read = parse_dates(values, survey.order if survey is not None else None)
+    read = parse_dates(values, survey.order if survey is not None else None, tz)
     blank = values.isna() | values.astype("string").str.strip().eq("").fillna(True)
     years = survey.years if survey is not None else None
     held = years.holds(read) if years is not None else read.notna()
@@ -169,11 +172,20 @@ class PeriodCounter:
     """The rows of a dump counted per period of its date column *column*: the column is checked and surveyed
     (:func:`survey_dates`) at the first chunk, each chunk's rows added, and the periods' statistics built at the
     end (a column in which no value reads as a date refused, its values quoted masked with *mask_pii*; warnings
-    about its order and dates out of range)."""
+    about its order and dates out of range). With a time zone *tz*, its dates and times are counted in it, and no
+    warning says they carry another."""
 
-    def __init__(self, column: str, source: str, freq: str, overall: StatisticsBuilder, mask_pii: bool = False) -> None:
+    def __init__(
+        self,
+        column: str,
+        source: str,
+        freq: str,
+        overall: StatisticsBuilder,
+        mask_pii: bool = False,
+        tz: str | None = None,
+    ) -> None:
         self.column, self.source, self.freq, self.overall = column, source, freq, overall
-        self.mask_pii = mask_pii
+        self.mask_pii, self.tz = mask_pii, tz
         self.periods: dict[Any, StatisticsBuilder] = {}
         self.firsts: dict[Any, list[tuple[int, str]]] = {}  # per period, its first rows: data row, date as written
         self.undated = 0  # rows without a usable date, out of range ones too
@@ -192,7 +204,7 @@ class PeriodCounter:
         check_period_span(first, self.freq, self.column, self.source)  # a quarter is no month
         check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
         whole = self._spans_checked(date_columns(index)) if date_columns is not None else [first]
-        self.survey = survey_dates(self.column, self.source, whole)
+        self.survey = survey_dates(self.column, self.source, whole, self.tz)
         self._spans_seen = date_columns is not None  # every chunk checked; else each is as it is added
 
     def _spans_checked(self, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
@@ -208,13 +220,13 @@ class PeriodCounter:
             check_period_span(dates, self.freq, self.column, self.source)
         offset, self.rows = self.rows, self.rows + len(rows)
         no_date, blank, out = add_periods(
-            self.periods, dates, self.freq, self.overall, rows, self.survey, self.firsts, offset
+            self.periods, dates, self.freq, self.overall, rows, self.survey, self.firsts, offset, self.tz
         )
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         self.blank += blank
         if serials := excel_serials(dates):
             self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
-        self.zone = self.zone or foreign_zone(dates)
+        self.zone = self.zone or (foreign_zone(dates) if self.tz is None else None)  # given: counted in it
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 

@@ -52,6 +52,9 @@ class DriftReport:
     periods: tuple[PeriodDrift, ...] = ()
     date_column: str | None = None
     freq: str | None = None
+    tz: str | None = None
+    """The time zone the periods are counted in (``Asia/Tokyo``, ``UTC``, ``+09:00``, as ``tz`` was given);
+    ``None``: each date in the zone it is written in."""
     undated: int = 0
     out_of_range: int = 0
     date_years: YearRange | None = None

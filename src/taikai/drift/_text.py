@@ -221,7 +221,8 @@ def render(report: DriftReport) -> str:
         fiscal = f" ({note})" if (note := fiscal_note(report.freq)) else ""
         lines += [
             "",
-            f"per {name}{fiscal} of {report.date_column} ({_rows(report.undated)} without a usable date"
+            f"per {name}{fiscal} of {report.date_column}{f' in {report.tz} time' if report.tz else ''} "
+            f"({_rows(report.undated)} without a usable date"
             f"{_undated(report)}counted in the {report.whole} only):",
             *_period_table(report),
         ]

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         zone_warning,
     )
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
+    from taikai.io._date_zones import check_tz, period_tz
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._excel_numbers import (
@@ -183,6 +184,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "serial_warning",
         "zone_warning",
     ),
+    "._date_zones": ("check_tz", "period_tz"),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
     "._excel_numbers": (

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from taikai.errors import DATE_COLUMN
+from taikai.errors import DATE_COLUMN, TZ
 from taikai.io._date_order import ORDER_HINT, DateOrder, month_first, order_evidence
-from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, OFFSET, as_written, parse_dates
+from taikai.io._date_zones import OFFSET, zoned
+from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, as_written, parse_dates
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,12 +63,13 @@ class DateColumn:
     either: str | None = None
 
 
-def read_date_column(values: pd.Series, column: str = "", where: str = "") -> DateColumn:
+def read_date_column(values: pd.Series, column: str = "", where: str = "", tz: str | None = None) -> DateColumn:
     """Read the date column *column* (of *where*, named in errors) as a whole: see :func:`parse_dates` for the
-    order of its year-last dates; a date is out of range when :data:`RANGE_RULE`."""
+    order of its year-last dates and the time zone *tz* its dates are read in; a date is out of range when
+    :data:`RANGE_RULE`."""
     evidence = order_evidence(values)
     order = evidence.order(column, where)
-    dates = parse_dates(values, order)
+    dates = parse_dates(values, order, tz)
     read = dates.notna()
     years = YearRange.of(dates[read].dt.year.to_numpy())
     held = years.holds(dates) if years is not None else read
@@ -137,23 +139,13 @@ _JAPAN = timedelta(hours=9)
 _JAPAN_WRITTEN = ("+09", "+09:00", "+0900")
 
 
-def _zoned(dtype: object) -> bool:
-    """Whether *dtype* is of dates and times in one time zone: pandas' (``datetime64[ns, UTC]``) or pyarrow's, as
-    a Parquet file read with pyarrow's types holds them (``timestamp[us, tz=UTC]``)."""
-    import pandas as pd
-
-    if isinstance(dtype, pd.ArrowDtype):
-        return getattr(dtype.pyarrow_dtype, "tz", None) is not None
-    return isinstance(dtype, pd.DatetimeTZDtype)
-
-
 def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
     """The first of *values* (of a date column) that is a date and time in a time zone other than Japan's (UTC+9),
     a timestamp with one (as Parquet and BigQuery write UTC) or a text ending in one (``…T15:30:00Z``,
     ``… 15:30:00 UTC``), else ``None``. Such a date counts in its own zone's clock, not Japan's."""
     import pandas as pd
 
-    if isinstance(values, pd.Series) and _zoned(values.dtype):
+    if isinstance(values, pd.Series) and zoned(values.dtype):
         present = values.dropna()  # one zone: its offsets tell at once, without a loop over the rows
         offsets = present.dt.tz_localize(None) - present.dt.tz_convert("UTC").dt.tz_localize(None)
         away = present[offsets.ne(pd.Timedelta(_JAPAN))]
@@ -167,11 +159,8 @@ def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
     return None
 
 
-ZONE_HINT = (
-    "to count them in Japan's time, give them in it: e.g. in pandas df[column].dt.tz_convert('Asia/Tokyo'), "
-    "in BigQuery DATETIME(column, 'Asia/Tokyo')"
-)
-"""How to have dates and times of another time zone counted in Japan's."""
+ZONE_HINT = f"to count them in Japan's time, give {TZ.either(['Asia/Tokyo'])}"
+"""How to have dates and times of another time zone counted in Japan's: name the zone the periods are counted in."""
 
 
 def zone_warning(found: ForeignZone | None, where: str, column: str) -> str | None:
@@ -187,15 +176,17 @@ def zone_warning(found: ForeignZone | None, where: str, column: str) -> str | No
     )
 
 
-def date_warnings(read: DateColumn, values: Iterable[object], where: str, column: str) -> list[str]:
+def date_warnings(
+    read: DateColumn, values: Iterable[object], where: str, column: str, tz: str | None = None
+) -> list[str]:
     """The warnings about the date column *column* (of *where*) whose cells *values* were *read*: the order of its
     year-last dates, its dates far outside the others, its Excel serial dates, and its time zone when it is not
-    Japan's."""
+    Japan's and no zone *tz* was given to count them in."""
     serials = excel_serials(values)
     found = (
         order_warning(read.order, where, column, read.either),
         range_warning(read.out_of_range, read.years, where, column),
         serial_warning(len(serials), serials[0] if serials else "", where, column),
-        zone_warning(foreign_zone(values), where, column),
+        zone_warning(foreign_zone(values), where, column) if tz is None else None,
     )
     return [warning for warning in found if warning is not None]

@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from taikai._masked_messages import errors_masked
+from taikai._zone import zone_info
 from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
+from taikai.io._date_zones import JAPAN_TIME, OFFSET, in_zone, offsets, zoned
 from taikai.text import clip
 
 if TYPE_CHECKING:
@@ -34,12 +36,6 @@ _ERA = re.compile(r"^\s*(令和|平成|昭和)\s*(\d{1,2}|元)\s*年")
 ``令和元年5月1日`` (its first year)."""
 _ERA_BEFORE = {"令和": 2018, "平成": 1988, "昭和": 1925}
 """The year before each era's first: 令和1年 is 2019, 平成1年 1989, 昭和1年 1926."""
-OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
-"""A time with its UTC offset at the end (``08:00:00+09:00``, ``08:00Z``, ``08:00 +0900``): group 1 is the time,
-group 2 the offset or zone as written."""
-_JAPAN_TIME = re.compile(r"(\d)\s*(?:JST|日本時間|\(\s*(?:JST|日本時間)\s*\))\s*$", re.IGNORECASE)
-"""A date or time with Japan's time zone named at the end (``08:00 JST``, ``08:00 (日本時間)``, ``2026-04-01 JST``),
-which pandas does not read: +09:00, dropped like any offset. Group 1 is the last digit before it."""
 
 
 def _time(found: re.Match[str]) -> str:
@@ -88,7 +84,7 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         year, month, day, rest = found.groups()
         date = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
         value = f"{date} {rest.strip()}" if rest.strip() else date
-    return OFFSET.sub(r"\1", _JAPAN_TIME.sub(r"\1", value))
+    return OFFSET.sub(r"\1", JAPAN_TIME.sub(r"\1", value))
 
 
 def _compact(value: object) -> str | None:
@@ -120,7 +116,7 @@ def _one_by_one(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.map(readings), errors="coerce")
 
 
-def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
+def parse_dates(values: pd.Series, order: DateOrder | None = None, tz: str | None = None) -> pd.Series:
     """Return *values* as naive datetimes; unreadable values become NaT.
 
     Dates with the year last (``03/04/2026``, ``03.04.2026``) are read in one order for the whole column
@@ -139,8 +135,19 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     and times such as ``10時05分`` or 12-hour ``午前10時``, ``午後1時30分``, ``午後1:30`` (午前0時 midnight,
     午後12時 noon) are read too, as are those of a Japanese era (``令和8年12月1日`` is 2026-12-01, ``平成31年4月30日``,
     ``令和元年5月1日``; 昭和 too), in digits (``令和二年`` is not read).
+
+    With a time zone *tz* (``Asia/Tokyo``, ``UTC``, ``+09:00``, as :func:`taikai.errors.check_tz` writes it), a
+    date and time that carries an offset or zone (``2026-10-31T20:00:00Z``, a ``datetime64[ns, UTC]`` or Parquet
+    ``timestamp[tz=UTC]`` column) is converted to *tz* instead (2026-11-01 05:00 in Asia/Tokyo); one without is
+    taken as already in *tz*, row by row in a column that mixes both.
     """
     import pandas as pd
+
+    if tz is not None and zoned(values.dtype):  # one zone for the whole column: converted at once
+        values = values.dt.tz_convert(zone_info(tz))
+    written = None  # each cell's offset from UTC, for a column read in another zone
+    if tz is not None and (values.dtype == object or pd.api.types.is_string_dtype(values)):
+        written = offsets(values)
 
     if isinstance(values.dtype, pd.PeriodDtype):  # a period (2026-01) is its first day, as "2026-01" reads
         values = values.dt.start_time
@@ -162,6 +169,14 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
                 else _local(v, order)
             )
         )
+    dates = _wall_clocks(values)
+    return dates if written is None or tz is None else in_zone(dates, written, tz)
+
+
+def _wall_clocks(values: pd.Series) -> pd.Series:
+    """*values* (dates and times as :func:`_local` leaves them) read as naive datetimes, each as its wall clock."""
+    import pandas as pd
+
     try:
         dates = pd.to_datetime(values, errors="coerce", format="mixed")
     except (ValueError, TypeError):

@@ -3,6 +3,7 @@ added), render the page; and write it from a predictions file."""
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -12,7 +13,6 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
-from taikai._keywords import meant
 from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
@@ -27,6 +27,7 @@ from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._sections import build_sections
+from taikai.analysis._report._write_options import check_write_options
 from taikai.analysis._segment_table import BY
 from taikai.errors import (
     DATE_COLUMN,
@@ -52,6 +53,7 @@ from taikai.io import (
     check_output_dir,
     check_predictions_sheet,
     is_parts_folder,
+    period_tz,
     read_predictions,
     read_summary,
     review_columns,
@@ -105,6 +107,7 @@ def build_report(
     prefix: str | None = None,
     progress: bool | Steps = False,
     id_column: str | None = None,
+    tz: str | None = None,
 ) -> str:
     """Return the report of the predictions frame *df* as one HTML page, in *lang* (``ja`` or ``en``).
 
@@ -123,7 +126,8 @@ def build_report(
     *text_column* (default: the column batch classified, as *run* records it, else ``text``). The reasons over time
     are counted per *freq* of *date_column* (``M`` months, the default, ``W`` weeks, ``Q`` quarters, ``Y`` years, or
     a fiscal year's ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike: ``ME``, ``QE-MAR``, ``YS-APR``); *freq*
-    given without *date_column* is refused, as ``--freq`` is on the command line. With
+    given without *date_column* is refused, as ``--freq`` is on the command line; a time zone *tz* (``Asia/Tokyo``,
+    ``UTC``, ``+09:00``) counts them in it as :func:`reasons_over_time` does, and the page says so. With
     *progress*, a line on stderr says which step the report is at (the section being built, then the page). The id shown
     beside each review, as written (``3328``, whatever the dtype), is the column *id_column* (refused, as
     ``suggest`` refuses it, when *df* has no such column), else *df*'s named index (a MultiIndex: its first
@@ -145,7 +149,7 @@ def build_report(
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
     check_choice(Argument("lang", "--lang"), lang, PHRASES)
-    freq = period_freq(freq, date_column, FREQ)
+    freq, tz = period_freq(freq, date_column, FREQ), period_tz(tz, date_column)
     if source_path is not None and not isinstance(source_path, str | PurePath):
         raise wrong_type("source_path", source_path, "the path of the predictions file (str or pathlib.Path), or None")
     check_str("source", source, "a str naming the predictions (a file name), or '' for none")
@@ -197,7 +201,7 @@ def build_report(
     ids = id_column or index_id
     # the summary's model made the set of columns it recorded; another set chosen with prefix was another model's
     made_by = run if run is None or prefix is None or run.prefix in (None, prefix) else replace(run, model=None)
-    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, ids)
+    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, ids, tz)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
@@ -250,7 +254,7 @@ def write_report(
         refused = wrong_type("predictions", predictions, "a str or pathlib.Path of a predictions file")
         frame = "; a frame's report is build_report(df): Path(out).write_text(build_report(df), encoding='utf-8')"
         raise TypeError(f"{refused}{frame if type(predictions).__name__ == 'DataFrame' else ''}")
-    _check_options(options)
+    check_write_options(options, inspect.signature(build_report).parameters)
     check_path("out", out)
     check_output_dir(Path(out))
     path = Path(predictions)
@@ -273,25 +277,3 @@ def write_report(
     out = Path(out)
     write_whole(out, page)  # a report stopped while written leaves none, or the one there was
     return out
-
-
-_OWN = ("predictions", "out", "encoding", "encoding_errors", "sheet")
-"""The keywords :func:`write_report` takes besides :func:`build_report`'s options: a typo of one is named too."""
-_FROM_THE_FILE = ("df", "source", "run", "source_path")
-"""The arguments of :func:`build_report` that :func:`write_report` gives itself, from the predictions file."""
-
-
-def _check_options(options: dict[str, Any]) -> None:
-    """Refuse, before the predictions are read, an option of :func:`write_report` that :func:`build_report` does
-    not take (a typo, ``date_colum``) or that the file decides (``source``), as a TypeError of write_report's
-    naming the options it takes: else build_report's own TypeError came once the file was read."""
-    import inspect
-
-    known = [name for name in inspect.signature(build_report).parameters if name not in _FROM_THE_FILE]
-    for name in options:
-        if name not in known:
-            why = "is taken from the predictions file" if name in _FROM_THE_FILE else "is not an option of the report"
-            raise TypeError(
-                f"write_report() got an unexpected keyword argument {name!r}{meant(name, [*_OWN, *known])}: it {why}; "
-                f"its options are {', '.join(known)}"
-            )

@@ -17,7 +17,7 @@ from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
 from taikai.errors import DataWarning, check_bool, check_freq
-from taikai.io import ID_COLUMNS, RunSummary
+from taikai.io import ID_COLUMNS, RunSummary, check_tz
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.rules import MODEL_REASON
 
@@ -40,11 +40,15 @@ class ReportOptions:
     """The id shown beside each review: the ``id_column`` given (``--id-column``), else the frame's named index
     (``df.set_index("review_id")``), else the batch summary's ``--id-column``, else the first of :data:`ID_COLUMNS`
     present."""
+    tz: str | None = None
+    """The time zone the periods are counted in (``Asia/Tokyo``, ``UTC``, ``+09:00``); ``None``: each date in the
+    zone it is written in."""
 
     def __post_init__(self) -> None:
         for name in ("drift", "mask_pii"):  # a flag given "no" must not turn it on
             object.__setattr__(self, name, check_bool(name, getattr(self, name)))
         object.__setattr__(self, "freq", check_freq(self.freq))  # ME, MS, W-SUN: as the sections name periods
+        object.__setattr__(self, "tz", None if self.tz is None else check_tz(self.tz))
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,7 +142,8 @@ class ReportContext:
         assert self.options.date_column
         with warnings.catch_warnings():  # the trend section's note counts the rows without a date
             warnings.filterwarnings("ignore", f".*{re.escape(tables.UNDATED)}", DataWarning)
-            return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq, source=self.where)
+            o = self.options
+            return tables.reasons_over_time(self.frame, o.date_column, o.freq, source=self.where, tz=o.tz)
 
     @cached_property
     def segments(self) -> Any:

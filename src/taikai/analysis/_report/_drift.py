@@ -56,6 +56,7 @@ def _check(ctx: ReportContext) -> DriftSection | None:
             named or None,
             o.mask_pii,
             source=source,
+            tz=o.tz if o.date_column is not None else None,
         )
     if found.error is not None:  # the note says it plainly: the detail names options, columns, the frame
         warn_user(f"drift could not be checked, and the page says so: {found.error}", DataWarning)

@@ -151,6 +151,8 @@ EN = Phrases(
     trend_out_of_range=". Of them, rows whose date is out of range: {out} (outside {first}–{last}, far from the other dates; check them for typos)",
     trend_fiscal=". FY is the fiscal year, named by the year it starts in: FY2025 runs from {first} to {last}",
     trend_order_untold=". Dates such as {example} read either way and none in the column tells the order, so they were read month first ({reading}); if they are day first, write them as YYYY-MM-DD (2026-03-14)",
+    trend_zone=". Periods are counted in the time zone {tz}: dates and times written with a zone (such as Z or +00:00 of UTC) were converted to it, those without one taken as in it",
+    trend_zone_written=". Dates and times are counted in the zone they are written in: {zone} (e.g. {example}), not Japan's; to count them in Japan's time, make the page with --tz Asia/Tokyo (tz='Asia/Tokyo' in Python)",
     trend_counts="Count per {period}, per reason",
     trend_shares="Share per {period}",
     segments="Segments",

@@ -117,6 +117,8 @@ JA = Phrases(
     trend_out_of_range="。うち日付が範囲外の行: {out} ({first}〜{last}年の外で、ほかの日付から大きく外れています。入力の誤りがないか確認してください)",
     trend_fiscal="。FY は会計年度 (年度) で、始まる年で呼びます: FY2025 は {first} から {last} まで",
     trend_order_untold="。{example} のような日付はどちらの順にも読め、列から順序を判別できないため月/日/年として読みました。日/月/年で書かれている場合は YYYY-MM-DD (2026-03-14) で書いてください",
+    trend_zone="。期間は {tz} の時刻で数えています: タイムゾーン付きの日時 (UTC の Z や +00:00 など) はこの時刻に変換し、タイムゾーンのない日時はこの時刻として扱いました",
+    trend_zone_written="。日時は書かれたタイムゾーンの時刻で数えています: {zone} ({example} など) で、日本時間ではありません。日本時間で数えるには --tz Asia/Tokyo (Python では tz='Asia/Tokyo') でページを作り直してください",
     trend_counts="{period}ごとの件数 (理由別)",
     trend_shares="{period}ごとの割合",
     segments="セグメント別の内訳",

@@ -126,6 +126,8 @@ class Phrases:
     trend_stray: str
     trend_order_untold: str
     trend_fiscal: str
+    trend_zone: str
+    trend_zone_written: str
     trend_counts: str
     trend_shares: str
     segments: str

@@ -52,7 +52,8 @@ def sentiment_section(ctx: ReportContext) -> Section:
     if column:
         with warnings.catch_warnings():  # the trend section warned about the same dates
             warnings.simplefilter("ignore", DataWarning)
-            over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq, source=ctx.where)
+            o = ctx.options
+            over_time = tables.sentiment_over_time(ctx.frame, column, o.freq, source=ctx.where, tz=o.tz)
         if len(over_time):
             names = [ctx.sentiment(str(s)) for s in over_time.columns]
             colours = charts.sentiment_colours(ctx.sentiment_labels or over_time.columns)  # none: labels of one's own
@@ -62,7 +63,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
                 Column(t.total, ColumnKind.NUMBER),
             )
             blocks += [
-                Heading(t.sentiment_over_time),
+                Heading(f"{t.sentiment_over_time}{f' ({o.tz})' if o.tz else ''}"),  # the calendar counted in
                 Figure.of(
                     shares_alt(ctx, t.sentiment_over_time, over_time, ctx.sentiment),
                     *(charts.trend_shares, over_time, lang, colours, names),

@@ -13,7 +13,7 @@ from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, Cou
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
 from taikai.drift import SHOWN_ROWS, EmptyPeriods, End, stray_ends
-from taikai.io import DateOrder, month_first, read_date_column
+from taikai.io import DateOrder, foreign_zone, month_first, read_date_column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 def trend_section(ctx: ReportContext) -> Section:
     """Count and share per period and reason (rows whose date cannot be read are counted), or a note without dates."""
     t, lang, column = ctx.t, ctx.options.lang, ctx.options.date_column
-    title = f"{t.trend} ({ctx.period})"
+    title = f"{t.trend} ({ctx.period}{f', {ctx.options.tz}' if ctx.options.tz else ''})"  # the calendar counted in
     if not column:
         return Section.of("trend", t.trend, [Note(t.trend_none)])
     table = ctx.over_time  # first: it refuses a column without dates and warns about the ones below
-    read = read_date_column(ctx.frame[column], column)
+    read = read_date_column(ctx.frame[column], column, tz=ctx.options.tz)
     dates = read.read[ctx.rows.index]  # the classified rows' dates, out of range too
     unread = int(dates.isna().sum())
     out = int((dates.notna() & read.dates[ctx.rows.index].isna()).sum())
@@ -35,6 +35,7 @@ def trend_section(ctx: ReportContext) -> Section:
         note += t.trend_out_of_range.format(out=f"{out:,}", first=read.years.first, last=read.years.last)
     if (span := fiscal_span(ctx.options.freq)) is not None:  # FY2025-Q1: which April?
         note += t.trend_fiscal.format(first=span[0], last=span[1])
+    note += zone_note(ctx, ctx.frame[column])
     if read.order is DateOrder.UNTOLD:
         example = read.either or "03/04/2026"  # one of the column's own
         note += t.trend_order_untold.format(example=example, reading=month_first(example))
@@ -66,6 +67,15 @@ def trend_section(ctx: ReportContext) -> Section:
             Table(columns, tuple(rows)),
         ]
     return Section.of("trend", title, blocks)
+
+
+def zone_note(ctx: ReportContext, values: pd.Series) -> str:
+    """Which clock the periods are counted in: the zone given (``tz``, ``--tz``), else, when the column's dates and
+    times carry a zone other than Japan's, that one (the wall clock written), with how to count them in Japan's."""
+    if ctx.options.tz is not None:
+        return ctx.t.trend_zone.format(tz=ctx.options.tz)
+    found = foreign_zone(values)
+    return "" if found is None else ctx.t.trend_zone_written.format(zone=found.zone, example=found.example)
 
 
 def period_rows(table: pd.DataFrame, freq: str = "M", lang: str = "ja") -> list[tuple[Cell, ...]]:

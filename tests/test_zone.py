@@ -1,0 +1,70 @@
+"""The time zone a date column's periods are counted in (``tz=``, ``--tz``): what is read as one, what is refused."""
+
+from datetime import timedelta
+
+import pytest
+
+from taikai import _zone
+from taikai.errors import InputError
+from taikai.io import check_tz, period_tz
+
+READ = [
+    ("Asia/Tokyo", "Asia/Tokyo"),
+    (" Asia/Tokyo ", "Asia/Tokyo"),
+    ("America/New_York", "America/New_York"),
+    ("UTC", "UTC"),
+    ("utc", "UTC"),
+    ("Z", "UTC"),
+    ("+00:00", "UTC"),
+    ("+09:00", "+09:00"),
+    ("+0900", "+09:00"),
+    ("+9", "+09:00"),
+    ("UTC+9", "+09:00"),
+    ("-05:30", "-05:30"),
+]
+
+
+@pytest.mark.parametrize(("given", "read"), READ)
+def test_a_zone_is_read_as_taikai_writes_it(given, read):
+    assert check_tz(given) == read
+
+
+REFUSED = ["Asia/Tokio", "JST", "asia/tokyo", "", "../etc/passwd", "/etc/localtime", "+25:00", "+09:75"]
+
+
+@pytest.mark.parametrize("given", REFUSED)
+def test_an_unknown_zone_is_refused_with_an_example(given):
+    with pytest.raises(InputError, match=r"^tz must be an IANA time zone name such as Asia/Tokyo, UTC, or an offset"):
+        check_tz(given)
+
+
+def test_a_zone_that_is_no_str_is_a_type_error():
+    with pytest.raises(TypeError, match="tz"):
+        check_tz(9)
+
+
+def test_without_a_zone_database_the_error_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(_zone, "zone_database", lambda: False)
+    monkeypatch.setattr("taikai.io._date_zones.zone_database", lambda: False)
+    with pytest.raises(InputError, match=r"no such time zone; this Python has no time zone database: install it with "):
+        check_tz("Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    ("tz", "date_column", "read"), [(None, None, None), (None, "posted_at", None), ("UTC", "posted_at", "UTC")]
+)
+def test_a_zone_of_periods_needs_a_date_column(tz, date_column, read):
+    assert period_tz(tz, date_column) == read
+
+
+def test_a_zone_without_a_date_column_is_refused():
+    with pytest.raises(InputError, match=r"^tz='UTC' \(--tz UTC on the command line\) applies to periods: give"):
+        period_tz("UTC", None)
+
+
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [("Z", 0), ("UTC", 0), ("GMT", 0), ("+09:00", 9 * 60), ("+0900", 9 * 60), ("-05", -5 * 60), ("JST", None)],
+)
+def test_the_offset_a_time_is_written_with(written, offset):
+    assert _zone.written_offset(written) == (None if offset is None else timedelta(minutes=offset))
