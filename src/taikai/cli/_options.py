@@ -65,12 +65,13 @@ RulesFiles = Path | tuple[Path, ...] | None
 
 
 def _rules_path(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> RulesFiles:
-    """Return --rules as a path, or the paths of several files in the order given (``None``: none); refuse an empty
-    one, which would name the current directory (``.``)."""
+    """Return --rules as a path, or the paths of several files in the order given (``None``: none), one written
+    twice alike read once, as every option given one value twice reads it; refuse an empty one, which would name the
+    current directory (``.``)."""
     for given in value:
         refuse_empty(given, "a rules file such as rules.toml, or leave --rules out", ctx, param)
         refuse_unexpanded(given, ctx, param)
-    files = tuple(Path(given) for given in value)
+    files = tuple(Path(given) for given in dict.fromkeys(value))  # one file given twice alike: read once
     return None if not files else files[0] if len(files) == 1 else files
 
 

@@ -287,14 +287,14 @@ def _id_column(values: dict[str, Any], folder: bool) -> str | None:
 
 def _ran_rules(values: dict[str, Any]) -> tuple[RanRule, ...]:
     """Return the rules a summary (or manifest) *values* lists: names with hits under ``rules`` (when it has a
-    ``rules_file``), labels under ``rule_labels`` (names alone in a summary written before labels were)."""
-    labels = {str(k): str(v) for k, v in (values.get("rule_labels") or {}).items()}
-    files = {str(k): str(v) for k, v in (values.get("rule_files") or {}).items()}  # of several files only
+    ``rules_file``), labels under ``rule_labels`` (none: an older summary), files under ``rule_files`` (several)."""
+    labels, files = ({str(k): str(v) for k, v in (values.get(f) or {}).items()} for f in ("rule_labels", "rule_files"))
     names = map(str, values.get("rules") or {}) if values.get("rules_file") else ()
     return tuple(RanRule(name, labels.get(name), files.get(name)) for name in dict.fromkeys([*names, *labels]))
 
 
 def _rules_files(values: dict[str, Any]) -> tuple[str, ...]:
-    """Return the rules files a summary *values* names: ``rules_files`` (several), else ``rules_file`` (one, older)."""
-    listed, one = values.get("rules_files"), values.get("rules_file")
+    """Return the rules files a summary *values* names: ``rules_files``, else ``rules_file`` (a manifest: ``rules``)."""
+    ran = values["rules"] if isinstance(values.get("rules"), dict) else {}  # a summary's: names → hits, no files
+    listed, one = values.get("rules_files", ran.get("files")), values.get("rules_file", ran.get("file"))
     return tuple(map(str, listed)) if isinstance(listed, list) else (str(one),) if isinstance(one, str) else ()
