@@ -28,7 +28,7 @@ def rules() -> None:
 
 @rules.command("test", epilog=examples("rules test"))
 @click.argument(
-    "rules_files", metavar="FILE...", nargs=-1, required=True, type=GivenPath("a rules file such as rules.toml")
+    "rules_files", metavar="FILE", nargs=-1, required=True, type=GivenPath("a rules file such as rules.toml")
 )
 @click.argument("labelled", metavar="LABELLED", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
