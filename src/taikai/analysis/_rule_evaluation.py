@@ -78,6 +78,7 @@ def evaluate_rules(
     import pandas as pd
 
     several = isinstance(rules, Sequence) and not isinstance(rules, str) and len(rules) > 0
+    several = several and all(isinstance(r, (str, Path, RuleSet)) for r in rules)  # type: ignore[union-attr]
     if not several and not isinstance(rules, (RuleSet, RuleMatcher, str, Path)):  # None: nothing to score
         raise wrong_type("rules", rules, "the path of a rules file, a RuleSet (taikai.load_rules) or a list of them")
     check_labelled_data(data)
