@@ -54,12 +54,12 @@ def test_sheet_with_a_frame_is_refused(tiny_model, rules):
 
 
 @pytest.mark.parametrize(
-    ("given", "said"), [(None, "not None"), (3, "not int 3"), (["rules.toml"], "not list ['rules.toml']")]
+    ("given", "said"), [(None, "not None"), (3, "not int 3"), ([3], "not list [3]"), ([], "not list []")]
 )
 def test_rules_of_another_type_are_refused_without_offering_none(tiny_model, given, said):
     """Regression: rules=None stopped on a bare AssertionError, and another type was told None would do."""
     frame = pd.DataFrame(ROWS, columns=["text", "reasons"])
-    with pytest.raises(TypeError, match=r"^rules must be the path of a rules file or a RuleSet") as caught:
+    with pytest.raises(TypeError, match=r"^rules must be the path of a rules file, a RuleSet") as caught:
         taikai.evaluate_rules(given, frame, tiny_model)
     assert str(caught.value).endswith(said)
     assert "or None" not in str(caught.value)

@@ -434,3 +434,70 @@ def test_resume_of_a_complete_output_reads_the_rules_as_they_match(tmp_path, dum
         rules.write_bytes(WAVE_RULES.replace("〜", "～").encode("cp932"))
     with pytest.warns(taikai.DataWarning, match=r"is complete \(its summary out.summary.json describes it\)"):
         taikai.classify_file(dump, out, "text", resume=True, **options)
+
+
+MORE = '[[rule]]\nname = "pay"\nlabel = "low_pay"\nany = ["時給"]\n'
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (  # regression: the rules of one file alone were read; now every file's rules are hashed
+            "second",
+            "the rules changed ('RULES + MORE' → 'RULES + MORE' (the content of MORE changed)). To resume, put back "
+            "in 'MORE' the rules it held then",
+        ),
+        ("first", "the rules changed ('RULES + MORE' → 'RULES + MORE' (the content of RULES changed))"),
+        ("order", "the rules changed ('RULES + MORE' → 'MORE + RULES')"),
+        ("dropped", "the rules changed ('RULES + MORE' → 'RULES')"),
+    ],
+)
+def test_resume_covers_every_rules_file(stop_after, tmp_path, dump, rules, tiny_model_dir, change, expected):
+    more = tmp_path / "more.toml"
+    more.write_text(MORE, encoding="utf-8")
+    out, options = tmp_path / "out.csv", {"model": tiny_model_dir, "chunk_size": 4}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", rules=[rules, more], on_chunk=stop_after(2), **options)
+    given = {"order": [more, rules], "dropped": [rules]}.get(change, [rules, more])
+    edited = {"second": (more, MORE.replace('"時給"', '"時給", "単価"')), "first": (rules, RULES + "\n# x\n" + MORE)}
+    if change in edited:
+        edited[change][0].write_text(edited[change][1].replace('name = "pay"', 'name = "pay2"'), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", rules=given, resume=True, **options)
+    said = str(caught.value).replace(str(rules), "RULES").replace(str(more), "MORE")
+    assert f": since the interrupted run, {expected}" in said, said
+
+
+def test_resume_goes_on_with_the_same_rules_files(stop_after, tmp_path, dump, rules, tiny_model_dir):
+    more, out, whole = tmp_path / "more.toml", tmp_path / "out.csv", tmp_path / "whole.csv"
+    more.write_text(MORE, encoding="utf-8")
+    options = {"model": tiny_model_dir, "chunk_size": 4, "rules": [rules, more]}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=stop_after(2), **options)
+    more.write_text("# my rules\n" + MORE, encoding="utf-8")  # comments do not count
+    taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, whole, "text", **options)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_the_summary_records_every_rules_file_and_each_rule_s(tmp_path, dump, rules, tiny_model):
+    from taikai.io import RanRule, read_summary
+
+    more, out = tmp_path / "more.toml", tmp_path / "out.csv"
+    more.write_text(MORE, encoding="utf-8")
+    summary = taikai.classify_file(dump, out, "text", model=tiny_model, rules=[rules, more])
+    values = summary.to_dict()
+    assert values["rules_file"] == f"{rules} + {more}" and values["rules_files"] == [str(rules), str(more)]
+    files = {"proposal": str(rules), "fee": str(rules), "main job": str(rules), "pay": str(more)}
+    assert values["rule_files"] == files
+    hits = summary.rules
+    assert f"rules of {rules}: proposal {hits['proposal']}, fee {hits['fee']}, main job {hits['main job']}\n" in str(
+        summary
+    )
+    assert f"rules of {more}: pay {hits['pay']}\n" in str(summary)
+    run = read_summary(out)
+    assert run is not None and run.rules_files == (str(rules), str(more))
+    assert run.rules[-1] == RanRule("pay", "low_pay", str(more)) and run.rules[0].source == str(rules)
+    one = taikai.classify_file(dump, tmp_path / "one.csv", "text", model=tiny_model, rules=rules).to_dict()
+    assert "rules_files" not in one and "rule_files" not in one  # one file: written as before
+    assert read_summary(tmp_path / "one.csv").rules_files == (str(rules),)

@@ -36,28 +36,7 @@ from taikai.cli import cli
         ("drift a.csv b.csv", "drift reads one DUMP file, but was given more (b.csv); if the shell expanded a glob"),
         ("report a.csv b.csv -o r.html", "report reads one PREDICTIONS file, but was given more (b.csv);"),
         ("suggest a.csv b.csv -o s.xlsx", "suggest reads one PREDICTIONS file, but was given more (b.csv);"),
-        (
-            "rules test rules.toml a.csv b.csv",
-            "rules test reads one LABELLED file, but was given more (b.csv); if the shell expanded a glob such as "
-            "data/*.csv into several files, run rules test once per file, or join the files into one first",
-        ),
-        # regression: a second rules file was read as LABELLED and the data named as the file too many, with the
-        # advice to join data files (and rules test RULES RULES was told .toml is no data format)
-        (
-            "rules test shared.toml mine.toml data.csv",
-            "taikai: error: rules test reads one rules FILE, then one LABELLED file, but was given 2 rules files "
-            "('shared.toml', 'mine.toml') and the labelled data ('data.csv'): a run reads one rules file. Copy their "
-            "[[rule]] tables into one file, one after another in the order they are to apply (the first rule that "
-            "fires decides the reason under --rules-mode override), and test that file",
-        ),
-        (  # rules/*.toml expanded by the shell, a name with a space
-            "rules test a.toml b.toml 'b (1).toml' data.csv --format json",
-            "given 3 rules files ('a.toml', 'b.toml', 'b (1).toml') and the labelled data ('data.csv'):",
-        ),
-        ("rules test data.csv a.toml b.toml", "given 2 rules files ('a.toml', 'b.toml') and the labelled data"),
-        ("rules test a.toml b.toml c.toml", "3 rules files ('a.toml', 'b.toml', 'c.toml'), and no labelled data:"),
-        ("rules test a.toml b.toml", "given 2 rules files ('a.toml', 'b.toml'), and no labelled data: a run reads one"),
-        ("rules test data.csv a.toml b.csv", "rules test reads one LABELLED file, but was given more (b.csv);"),
+        # rules test takes several rules FILEs before LABELLED: no argument is left over (tests/cli/test_rules_cli.py)
     ],
 )
 def test_several_files_where_one_is_read_say_what_to_do(tmp_path, monkeypatch, line, said):

@@ -491,29 +491,50 @@ def test_a_rule_term_s_fix_quotes_no_form_of_its_personal_data_with_mask_pii(
         assert ("without masking" in result.output) is bool(hidden)
 
 
+MORE = '[[rule]]\nname = "pay"\nlabel = "low_pay"\nany = ["単価"]\n'
+
+
 @pytest.mark.parametrize(
-    ("command", "given"),
+    ("command", "said"),
     [
-        # regression: the last --rules alone was read, the rules of the others dropped without a word
-        (["predict", "手数料が高い"], ["--rules", "A", "--rules", "B"]),
-        (["predict", "手数料が高い"], ["--rules=A", "--rules", "B"]),
-        (["explain", "手数料が高い"], ["--rules", "A", "--rules=B"]),
-        (["batch", "DUMP", "-o", "OUT", "--text-column", "text"], ["--rules", "A", "--rules", "B"]),
+        # regression: several --rules were refused with the advice to copy their rules into one file
+        (["predict", "手数料も単価も低い", "--format", "json"], ['"rule_names": [\n      "fee",\n      "pay"\n    ]']),
+        (["explain", "手数料も単価も低い"], ["rules (flag): 'fee', 'pay' fired: fees, low_pay"]),
+        (
+            ["batch", "DUMP", "-o", "OUT", "--text-column", "text"],
+            ["rules of A: fee 1, main job 0", "rules of B: pay 1"],
+        ),
+        (["rules", "test", "A", "B", "GOLD"], ["| fee | fees | 4 | 3 | 0.750 | 1.000 | A |", "| pay | low_pay | 0 |"]),
     ],
 )
-def test_several_rules_files_are_refused_with_how_to_join_them(files, tiny_model_dir, tmp_path, command, given):
-    rules, _ = files
+@pytest.mark.parametrize("clash", [False, True])
+def test_several_rules_files_apply_in_the_order_given(files, tiny_model_dir, tmp_path, command, said, clash):
+    rules, gold = files
     other = tmp_path / "more.toml"
-    other.write_text(RULES.replace('"fee"', '"fee again"').replace('"main job"', '"job"'), encoding="utf-8")
+    other.write_text(MORE.replace('"pay"', '"fee"') if clash else MORE, encoding="utf-8")
     dump = tmp_path / "dump.csv"
-    dump.write_text("text\n手数料が高い\n", encoding="utf-8")
-    named = {"A": str(rules), "B": str(other), "DUMP": str(dump), "OUT": str(tmp_path / "out.csv")}
-    args = [a.replace("=A", f"={rules}").replace("=B", f"={other}") for a in (*command, *given)]
-    result = run(*(named.get(a, a) for a in args), "-m", tiny_model_dir)
+    dump.write_text("text\n手数料も単価も低い\n", encoding="utf-8")
+    named = {"A": str(rules), "B": str(other), "DUMP": str(dump), "OUT": str(tmp_path / "out.csv"), "GOLD": gold}
+    given = [] if command[0] == "rules" else ["--rules", rules, "--rules", other]
+    result = run(*(named.get(a, a) for a in command), *given, "-m", tiny_model_dir)
+    if clash:  # one name in two files: refused, both named with their lines
+        assert result.exit_code == 2, result.output
+        assert f"{other}:1: rule 'fee' (rule 1 of the file): the name is used by {rules}:2: rule 'fee'" in result.output
+        assert "Traceback" not in result.output and not (tmp_path / "out.csv").exists()
+        return
+    assert result.exit_code == 0, result.output
+    shown = result.output.replace(str(rules), "A").replace(str(other), "B")
+    assert all(s in shown for s in said), shown
+
+
+def test_rules_test_given_rules_files_alone_says_the_data_comes_last(files):
+    rules, _ = files
+    result = run("rules", "test", rules, rules.with_name("more.toml"))
     assert result.exit_code == 2, result.output
-    assert f"given 2 rules files ({str(rules)!r}, {str(other)!r}), and a run reads one" in result.output
-    assert "Copy their [[rule]] tables into one file" in result.output
-    assert not (tmp_path / "out.csv").exists()
+    assert "rules test takes the rules files, then the labelled data last, but " in result.output
+    assert "more.toml, the last argument, is a rules file (TOML): give the labelled data after the rules" in (
+        result.output
+    )
 
 
 def test_one_rules_file_given_twice_is_read_once(files, tiny_model_dir):

@@ -94,7 +94,7 @@ def test_the_columns_rules_add_in_each_mode(mode, columns):
     assert rule_columns(mode) == columns
 
 
-@pytest.mark.parametrize("value", [3, ["rules.toml"], Rule("r", "fees", any=(Term(TermKind.SURFACE, "x"),))])
+@pytest.mark.parametrize("value", [3, [3], ["rules.toml", 3], Rule("r", "fees", any=(Term(TermKind.SURFACE, "x"),))])
 def test_rules_that_are_no_file_or_rule_set_are_refused(value):
     with pytest.raises(TypeError, match=r"^rules must be the path of a rules file, a RuleSet \(taikai\.load_rules\)"):
         read_rules(value)

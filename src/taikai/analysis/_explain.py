@@ -30,7 +30,7 @@ from taikai.analysis._explanation import DEFAULT_TOP, Contribution, Explanation,
 from taikai.errors import TOP, check_at_least, check_bool
 from taikai.model import Model, centred_coefficients, checked_rules, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
-from taikai.rules import RuleMatcher, RuleSet, RulesMode
+from taikai.rules import RulesGiven, RulesMode
 from taikai.text import Status, check_text, cut_to, shown_text
 
 
@@ -85,7 +85,7 @@ def explain(
     model: Model | str | Path | None,
     text: str,
     top: int = DEFAULT_TOP,
-    rules: RuleSet | RuleMatcher | str | Path | None = None,
+    rules: RulesGiven = None,
     rules_mode: RulesMode | str = RulesMode.FLAG,
     mask_pii: bool = False,
 ) -> Explanation:

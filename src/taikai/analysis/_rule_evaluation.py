@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 @argument_order
 @errors_masked
 def evaluate_rules(
-    rules: RuleSet | RuleMatcher | str | Path,
+    rules: RuleSet | RuleMatcher | str | Path | Sequence[str | Path | RuleSet],
     data: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,
     text_column: Hashable = "text",
@@ -77,8 +77,10 @@ def evaluate_rules(
     """
     import pandas as pd
 
-    if not isinstance(rules, (RuleSet, RuleMatcher, str, Path)):  # None too: there is nothing to score without rules
-        raise wrong_type("rules", rules, "the path of a rules file or a RuleSet (taikai.load_rules)")
+    several = isinstance(rules, Sequence) and not isinstance(rules, str) and len(rules) > 0
+    several = several and all(isinstance(r, (str, Path, RuleSet)) for r in rules)  # type: ignore[union-attr]
+    if not several and not isinstance(rules, (RuleSet, RuleMatcher, str, Path)):  # None: nothing to score
+        raise wrong_type("rules", rules, "the path of a rules file, a RuleSet (taikai.load_rules) or a list of them")
     check_labelled_data(data)
     if isinstance(data, pd.DataFrame) and sheet is not None:
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")

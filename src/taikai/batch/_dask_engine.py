@@ -29,7 +29,7 @@ from taikai.batch._dask_models import held_models as held_models  # tests ask th
 from taikai.batch._outputs import output_types
 from taikai.model import Model, check_prefix, checked_ruleset, resolve_model
 from taikai.privacy import PiiKind, mask_text_column
-from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules
+from taikai.rules import RuleMatcher, RuleSet, RulesGiven, RulesMode, compile_rules
 
 STRING = "str"
 """The pandas dtype of the text columns the model adds: ``str``, as :meth:`taikai.Model.predict_frame` gives them
@@ -130,7 +130,7 @@ def classify(
     text_column: str = "text",
     model: Model | str | Path | None = None,
     client: Any = None,
-    rules: RuleSet | RuleMatcher | str | Path | None = None,
+    rules: RulesGiven = None,
     rules_mode: RulesMode | str = RulesMode.FLAG,
     mask_pii: bool = False,
     prefix: str = "",
@@ -163,7 +163,7 @@ def classify_frame(
     text_column: str,
     model: Model | str | Path | None,
     client: Any,
-    rules: RuleSet | RuleMatcher | str | Path | None,
+    rules: RulesGiven,
     rules_mode: RulesMode | str,
     mask_pii: bool,
     count_masks: bool = False,

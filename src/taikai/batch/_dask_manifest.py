@@ -44,9 +44,11 @@ def write_manifest(
 ) -> None:
     """Write the manifest of the output *folder*: the *parts* (as *spec* writes them) and what *summary* counted,
     the *model*, the *ruleset* applied in *rules_mode*, and the *options* a reader of the folder needs."""
-    rules = None
+    rules: dict[str, object] | None = None
     if ruleset is not None:
         rules = {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)}
+        if len(ruleset.sources) > 1:  # the rules of several files (--rules a --rules b): each named, in order
+            rules["files"] = list(ruleset.sources)
     manifest = {
         "taikai": importlib_metadata.version("taikai"),
         "rows": summary.rows,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._cut import cut_list, quoted
-from taikai.batch._rules_change import rules_change, same_as_written
+from taikai.batch._rules_change import changed_files, rules_change, same_as_written
 from taikai.privacy import MASKER_VERSION
 
 _READ = 1 << 20
@@ -183,9 +183,12 @@ def _notes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], di
 def _edited_rules(old: dict[str, Any], new: dict[str, Any]) -> str | None:
     """Return the rules file of both runs when what it holds changed under the same name (``None`` otherwise):
     running it again as it was means putting back its content, not naming it again."""
-    files = [json.loads(str(f.get(NOTES) or "{}")).get("rules") for f in (old, new)]
+    notes = [json.loads(str(f.get(NOTES) or "{}")) for f in (old, new)]
+    files = [n.get("rules") for n in notes]
     same_file = files[0] is not None and files[0] == files[1]
-    return str(files[0]) if same_file and old.get("rules") != new.get("rules") else None
+    changed = changed_files((notes[0], notes[1]))  # of several files, the ones edited
+    edited = " + ".join(changed) if changed else str(files[0])
+    return edited if same_file and old.get("rules") != new.get("rules") else None
 
 
 def _as_it_was(changed: list[str], edited: str | None, then: str) -> str:

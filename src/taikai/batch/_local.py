@@ -39,7 +39,7 @@ from taikai.errors import TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, check_prefix, checked_rules, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
-from taikai.rules import RulesMode
+from taikai.rules import RulesMode, rules_inputs
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack  # typing's from Python 3.11
@@ -102,8 +102,7 @@ def _run(
     output = written_through(output)  # a link: what it points to
     check_prefix(options.prefix)
     check_local_input(input, options.input_format)
-    rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
-    inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
+    inputs: dict[str, Path | None] = {"the input": input, **rules_inputs(options.rules)}
     tio.check_not_input(output, inputs)  # - too, before its format is asked for
     in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
     example = output / f"out.{(options.output_format or 'csv').lower()}"

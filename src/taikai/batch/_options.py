@@ -20,7 +20,7 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.io import ENCODING_ERRORS, ReadOptions, format_of, given_format
-from taikai.rules import RuleMatcher, RuleSet, RulesMode
+from taikai.rules import RulesGiven, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
 """Rows read, classified and written at a time (``--chunk-size``): bounds memory and is the unit ``--resume`` saves."""
@@ -69,7 +69,7 @@ class BatchOptionValues(TypedDict, total=False):
     mask_pii: bool
     scheduler: str | None
     partitions: int | None
-    rules: str | Path | RuleSet | RuleMatcher | None
+    rules: RulesGiven
     rules_mode: str
     limit: int | None
 
@@ -123,7 +123,7 @@ class BatchOptions:
     mask_pii: bool = False
     scheduler: str | None = None
     partitions: int | None = None
-    rules: str | Path | RuleSet | RuleMatcher | None = None
+    rules: RulesGiven = None
     rules_mode: str = RulesMode.FLAG.value
     limit: int | None = None
 

@@ -13,6 +13,9 @@ NAMES = "rule names"
 READ_BEFORE = "rule names read before"
 """The note of a run's rules whose file writes a name that taikai read as written before it read names as texts are
 (NFKC, spaces collapsed): the names as written, and the digest an earlier taikai gave those rules."""
+FILES = "rules files"
+"""The note of a run's rules read from several files: each file's digest, in order, so that a change is said of the
+file that holds it."""
 AS_WRITTEN = "rules digest as written"
 """The note of a run's rules whose terms an earlier taikai hashed otherwise (as written: ``～円``, not as matched): the
 digest it gave them, which a run it saved holds (:func:`same_as_written`)."""
@@ -21,6 +24,9 @@ digest it gave them, which a run it saved holds (:func:`same_as_written`)."""
 def rules_notes(rules: RuleSet) -> dict[str, Any]:
     """Return the notes of a run's *rules* (not compared: they say what changed when the digest differs)."""
     notes: dict[str, Any] = {NAMES: {"names": [r.name for r in rules.rules], "unnamed": _unnamed(rules)}}
+    if len(rules.sources) > 1:
+        files = [(f, [r for r in rules.rules if (r.source or rules.source) == f]) for f in rules.sources]
+        notes[FILES] = {f: RuleSet(tuple(held)).digest() for f, held in files}
     if rules.digest(as_written=True) != rules.digest():
         notes[AS_WRITTEN] = rules.digest(as_written=True)
     written = written_names(rules.source)
@@ -49,7 +55,15 @@ def rules_change(old: dict[str, Any], notes: tuple[dict[str, Any], dict[str, Any
             f"forms as one and runs of spaces as one, and the output's rule_names holds them so: {', '.join(renamed)})",
             False,
         )
-    return " (its content changed)", True
+    changed = changed_files(notes)
+    return (f" (the content of {', '.join(changed)} changed)" if changed else " (its content changed)"), True
+
+
+def changed_files(notes: tuple[dict[str, Any], dict[str, Any]]) -> list[str]:
+    """Return the files, of rules read from several, whose rules changed between two runs (*notes*: both runs'
+    notes); none when the rules are one file's, or a run did not note its files."""
+    was, now = (n[FILES] if isinstance(n.get(FILES), dict) else {} for n in notes)
+    return [str(f) for f in now if f in was and was[f] != now[f]]
 
 
 def same_as_written(old: dict[str, Any], new: dict[str, Any], notes: dict[str, Any]) -> dict[str, Any]:

@@ -45,6 +45,11 @@ class BatchSummary:
     folded_rows: int = 0
     """Rows holding such a character."""
     rules_file: str | None = None
+    """The rules file (the files, `` + `` between them, for the rules of several: ``--rules a --rules b``)."""
+    rules_files: list[str] = field(default_factory=list)
+    """The rules files, in the order their rules applied (one for the rules of one file)."""
+    rule_files: dict[str, str] = field(default_factory=dict)
+    """Each rule's file (name → file) when the rules came from several files; empty for one."""
     rules: dict[str, int] = field(default_factory=dict)
     rule_labels: dict[str, str] = field(default_factory=dict)
     """Each rule's label (name → label, as the model's reasons read it), in file order: written to the JSON summary,
@@ -161,8 +166,11 @@ class BatchSummary:
 
     def start_rules(self, source: str, rules: Sequence[Rule], mode: str = "flag") -> None:
         """Say that *rules* from *source* were applied in *mode* (``flag`` or ``override``), and list their names in
-        order (with no hit yet) and their labels."""
+        order (with no hit yet), their labels and, for the rules of several files joined
+        (:meth:`taikai.rules.RuleSet.joined`), their files."""
         self.rules_file, self.rules_mode = source, str(mode)
+        self.rule_files = {rule.name: rule.source for rule in rules if rule.source is not None}
+        self.rules_files = list(dict.fromkeys(self.rule_files.values())) or [source]
         self.rules = {rule.name: 0 for rule in rules} | self.rules
         self.rule_labels = {rule.name: rule.label for rule in rules}
 
@@ -214,6 +222,7 @@ class BatchSummary:
             "input": self.input,
             "output": self.output,
             "rules_file": self.rules_file,
+            **({"rules_files": self.rules_files, "rule_files": self.rule_files} if self.rule_files else {}),
             "seconds": self.seconds,
             "resumed_rows": self.resumed_rows,
             "bad_lines_file": self.bad_lines_file,

@@ -49,8 +49,10 @@ def summary_text(summary: BatchSummary) -> str:
                 )
             lines.append(f"{said}: " + ", ".join(names))
     if summary.rules_file is not None:
-        hits = ", ".join(f"{name} {n:,}" for name, n in summary.rules.items())
-        lines.append(f"rules of {summary.rules_file}: {hits}")
+        files = {name: summary.rule_files.get(name, summary.rules_file) for name in summary.rules}
+        for file in dict.fromkeys(files.values()):  # the rules of each file, in the order they applied
+            hits = ", ".join(f"{name} {n:,}" for name, n in summary.rules.items() if files[name] == file)
+            lines.append(f"rules of {file}: {hits}")
         lines.append(
             f"rows where a rule fired: {summary.ruled:,}; in conflict with the model's reason: {summary.conflicts:,} "
             f"({summary.prefix}rule_conflict)"

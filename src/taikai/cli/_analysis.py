@@ -16,6 +16,7 @@ from taikai.cli._common import Command, check_output, echo_result, echo_status, 
 from taikai.cli._examples import examples
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._options import (
+    RulesFiles,
     check_freq,
     check_rules_mode,
     check_tz_given,
@@ -87,7 +88,7 @@ def explain(
     top: int,
     encoding: str | None,
     encoding_errors: str,
-    rules: Path | None,
+    rules: RulesFiles,
     rules_mode: str,
     mask_pii: bool,
 ) -> None:

@@ -161,8 +161,9 @@ def batch(
         read = ReadOptions(**{name: values[name] for name in ("input_format", "encoding", "sheet", "encoding_errors")})
         trained = _trained_text(model_path)
         raise text_column_needed(input_path, engine, read, "--text-column", trained, values["prefix"])
-    rules = values["rules"]
-    inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
+    from taikai.rules import rules_inputs
+
+    inputs = {"the input": input_path, **rules_inputs(values["rules"])} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")
     options = BatchOptions.make(progress=not quiet and sys.stderr.isatty(), **values)
     if engine == "dask":

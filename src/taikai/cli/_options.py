@@ -11,7 +11,6 @@ import click
 from click.core import ParameterSource
 
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
-from taikai.cli._given_twice import given_values
 from taikai.errors import InputError
 from taikai.errors import check_freq as read_freq
 from taikai.io import ENCODING_ERRORS, check_tz
@@ -47,33 +46,36 @@ _RULES_HELP = (
 
 
 def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_HELP) -> Callable[..., Any]:
-    """Add ``--rules FILE`` and ``--rules-mode flag|override`` (parameters ``rules`` and ``rules_mode``); *helps*:
-    what the rules do to this command's output, and what each mode does."""
+    """Add ``--rules FILE`` (repeatable) and ``--rules-mode flag|override`` (parameters ``rules`` and ``rules_mode``);
+    *helps*: what the rules do to this command's output, and what each mode does."""
     modes, default = click.Choice(RULES_MODES), RulesMode.FLAG.value
     command = click.option("--rules-mode", type=modes, default=default, show_default=True, help=f"{helps[1]}.")(command)
-    rules_help = f"Coding rules (TOML, or a CSV/xlsx table: see examples/rules.toml, rules.csv): {helps[0]}."
-    return click.option("--rules", type=click.Path(), callback=_rules_path, metavar="FILE", help=rules_help)(command)
+    rules_help = (
+        f"Coding rules (TOML, or a CSV/xlsx table: see examples/rules.toml, rules.csv): {helps[0]}. Repeat it for the "
+        "rules of several files (a team's, then your own): they apply in the order given, a name used in two files "
+        "is refused"
+    )
+    return click.option(
+        "--rules", type=click.Path(), multiple=True, callback=_rules_path, metavar="FILE", help=rules_help
+    )(command)
 
 
-def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
-    """Return --rules as a path; refuse an empty one, which would name the current directory (``.``), and several
-    files (click reads the last alone, dropping the rules of the others without a word)."""
-    refuse_empty(value, "a rules file such as rules.toml, or leave --rules out", ctx, param)
-    refuse_unexpanded(value, ctx, param)
-    files = [str(file) for file in given_values(ctx, "rules")]
-    if len(files) > 1:
-        raise click.BadParameter(
-            f"given {len(files)} rules files ({', '.join(map(repr, files))}), and a run reads one: the rules of all "
-            "but the last would be dropped. Copy their [[rule]] tables into one file, one after another in the order "
-            "they are to apply (the first rule that fires decides the reason under --rules-mode override), and give "
-            "that file",
-            ctx,
-            param,
-        )
-    return None if value is None else Path(value)
+RulesFiles = Path | tuple[Path, ...] | None
+"""``--rules`` as a command gets it: none, one file, or several in the order given (what ``rules=`` takes)."""
 
 
-def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
+def _rules_path(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> RulesFiles:
+    """Return --rules as a path, or the paths of several files in the order given (``None``: none), one written
+    twice alike read once, as every option given one value twice reads it; refuse an empty one, which would name the
+    current directory (``.``)."""
+    for given in value:
+        refuse_empty(given, "a rules file such as rules.toml, or leave --rules out", ctx, param)
+        refuse_unexpanded(given, ctx, param)
+    files = tuple(Path(given) for given in dict.fromkeys(value))  # one file given twice alike: read once
+    return None if not files else files[0] if len(files) == 1 else files
+
+
+def check_rules_mode(rules: RulesFiles, rules_mode: str) -> None:
     """Refuse ``--rules-mode override`` without ``--rules`` (it would do nothing), as the library refuses
     ``rules_mode="override"`` without ``rules=`` (:meth:`RulesMode.for_rules`); the default, ``flag``, written out
     is accepted, as it is in Python."""

@@ -14,7 +14,14 @@ import click
 
 from taikai.cli._common import echo_result
 from taikai.cli._examples import examples
-from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
+from taikai.cli._options import (
+    RulesFiles,
+    check_rules_mode,
+    encoding_errors_option,
+    mask_pii_option,
+    model_option,
+    rules_options,
+)
 from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, review_place, warn_if_file
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.cli._text_args import TextCommand, check_encoding_name
@@ -138,7 +145,7 @@ def predict(
     top: int,
     encoding: str | None,
     encoding_errors: str,
-    rules: Path | None,
+    rules: RulesFiles,
     rules_mode: str,
     mask_pii: bool,
 ) -> None:

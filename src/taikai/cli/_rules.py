@@ -10,7 +10,6 @@ import click
 
 from taikai.cli._common import Group, echo_result
 from taikai.cli._examples import examples
-from taikai.cli._extra_arguments import several_rules_files
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import MODEL_COLUMN, id_column_option
 from taikai.cli._options import encoding_errors_option, format_option, masked_option, model_option
@@ -23,12 +22,14 @@ def rules() -> None:
     """Keyword coding rules (TOML, or a CSV/xlsx table: see examples/rules.toml, rules.csv): check them against labelled
     data.
 
-    Run them next to the model with --rules on predict and batch.
+    Run them next to the model with --rules on predict and batch (repeat it for the rules of several files).
     """
 
 
 @rules.command("test", epilog=examples("rules test"))
-@click.argument("rules_file", metavar="FILE", type=GivenPath("a rules file such as rules.toml"))
+@click.argument(
+    "rules_files", metavar="FILE", nargs=-1, required=True, type=GivenPath("a rules file such as rules.toml")
+)
 @click.argument("labelled", metavar="LABELLED", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
 @click.option("--text-column", default="text", show_default=True, help=f"Column of the review texts{MODEL_COLUMN}.")
@@ -49,7 +50,7 @@ def rules() -> None:
 @format_option
 @masked_option("the rows listed quote only the masked text")
 def test(
-    rules_file: Path,
+    rules_files: tuple[Path, ...],
     labelled: Path,
     model_path: Path | None,
     text_column: str,
@@ -65,6 +66,10 @@ def test(
     """Print, for every rule of FILE: hits, precision and recall against the reasons of LABELLED (CSV, TSV,
     JSONL, Parquet or xlsx with text and reasons), then the rows where it fires against the gold label.
 
+    Several FILEs (a team's rules, then your own) are tested as one set, applied in the order given, as
+    --rules a --rules b applies them on predict and batch: each rule is shown with its file, and a name used in two
+    files is refused.
+
     Those rows are named by the file line they start on, counting every line (a CSV or TSV header is line 1, and
     a cell of several lines makes lines and rows differ; in an xlsx sheet, the row number), or by their data row,
     1-based, in a Parquet file.
@@ -77,16 +82,21 @@ def test(
     from taikai.analysis import evaluate_rules
     from taikai.io import likely_format
 
-    if likely_format(rules_file) and labelled.suffix.lower() == ".toml":  # rules test DATA RULES
-        written = shlex.join([str(labelled), str(rules_file)])
+    first = rules_files[0]
+    if len(rules_files) == 1 and likely_format(first) and labelled.suffix.lower() == ".toml":  # rules test DATA RULES
+        written = shlex.join([str(labelled), str(first)])
         raise UserError(
-            f"rules test takes the rules file first, then the labelled data; {rules_file} looks like the data and "
+            f"rules test takes the rules file first, then the labelled data; {first} looks like the data and "
             f"{labelled} like the rules: taikai rules test {written}"
         )
     if labelled.suffix.lower() == ".toml":  # rules test RULES RULES: no data file is TOML
-        raise UserError(several_rules_files([str(rules_file), str(labelled)], []))
+        given = shlex.join(map(str, (*rules_files, labelled)))
+        raise UserError(
+            f"rules test takes the rules files, then the labelled data last, but {labelled}, the last argument, is a "
+            f"rules file (TOML): give the labelled data after the rules: taikai rules test {given} DATA"
+        )
     score = evaluate_rules(
-        rules_file,
+        rules_files[0] if len(rules_files) == 1 else list(rules_files),
         labelled,
         model_path,
         text_column,

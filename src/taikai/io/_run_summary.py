@@ -63,6 +63,8 @@ class RanRule:
     name: str
     label: str | None = None
     """The rule's label, as the model's reasons read it (``None``: a summary written before labels were recorded)."""
+    source: str | None = None
+    """The rules file the rule came from, when batch applied the rules of several (``None``: of one, or older)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class RunSummary:
     """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
     rules: tuple[RanRule, ...] = ()
     """The rules batch applied (``--rules``) in file order, unfired ones too (none: none, or an older summary)."""
+    rules_files: tuple[str, ...] = ()
+    """The rules files batch read, in the order their rules applied (one ``--rules`` each; none: no rules)."""
     input: str | None = None
     """The input batch read, as it was given (``None``: a summary that does not say)."""
     excel_safe: bool = False
@@ -259,6 +263,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
             rules=_ran_rules(values),
+            rules_files=_rules_files(values),
             input=None if values.get("input") is None else str(values["input"]),
             excel_safe=values.get("excel_safe") is True,
         )
@@ -282,7 +287,14 @@ def _id_column(values: dict[str, Any], folder: bool) -> str | None:
 
 def _ran_rules(values: dict[str, Any]) -> tuple[RanRule, ...]:
     """Return the rules a summary (or manifest) *values* lists: names with hits under ``rules`` (when it has a
-    ``rules_file``), labels under ``rule_labels`` (names alone in a summary written before labels were)."""
-    labels = {str(k): str(v) for k, v in (values.get("rule_labels") or {}).items()}
+    ``rules_file``), labels under ``rule_labels`` (none: an older summary), files under ``rule_files`` (several)."""
+    labels, files = ({str(k): str(v) for k, v in (values.get(f) or {}).items()} for f in ("rule_labels", "rule_files"))
     names = map(str, values.get("rules") or {}) if values.get("rules_file") else ()
-    return tuple(RanRule(name, labels.get(name)) for name in dict.fromkeys([*names, *labels]))
+    return tuple(RanRule(name, labels.get(name), files.get(name)) for name in dict.fromkeys([*names, *labels]))
+
+
+def _rules_files(values: dict[str, Any]) -> tuple[str, ...]:
+    """Return the rules files a summary *values* names: ``rules_files``, else ``rules_file`` (a manifest: ``rules``)."""
+    ran = values["rules"] if isinstance(values.get("rules"), dict) else {}  # a summary's: names → hits, no files
+    listed, one = values.get("rules_files", ran.get("files")), values.get("rules_file", ran.get("file"))
+    return tuple(map(str, listed)) if isinstance(listed, list) else (str(one),) if isinstance(one, str) else ()

@@ -32,11 +32,12 @@ from taikai.model._save import save_model
 from taikai.model._vectors import check_tables
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import read_as_model
-from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode
+from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RulesGiven, RulesMode
 from taikai.text import Status, reading_note, with_note
 
-Rules = RuleSet | RuleMatcher | str | Path | None
-"""Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
+Rules = RulesGiven
+"""Rules as the model takes them: a rule set, a compiled matcher, the path of a rules file, or a list of rules files
+and rule sets applied in the order given (``None``: none)."""
 
 CHUNK_TEXTS = 5000
 """The most texts :meth:`Model.classify` scores at once: a long input goes through in chunks of about this size

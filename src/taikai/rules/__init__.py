@@ -71,8 +71,14 @@ def boolean_column(values: Iterable[object], index: pd.Index | None = None) -> p
     return column if column.hasnans else column.astype(bool)
 
 
-def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None) -> RuleSet | None:
-    """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules).
+RulesGiven = RuleSet | RuleMatcher | str | Path | Sequence[str | Path | RuleSet] | None
+"""What ``rules=`` takes: a rules file, a rule set, a matcher, or a list of rules files and rule sets, applied in the
+order given (:meth:`RuleSet.joined`); ``None``: no rules."""
+
+
+def read_rules(rules: RulesGiven, labels: Sequence[str] | None = None) -> RuleSet | None:
+    """Return the rule set *rules* is or names: a rule set, a matcher's, a rules file's, or those of a list of rules
+    files and rule sets, joined in the order given (``None``: no rules).
 
     A file's labels are checked against *labels* (the model's reasons) with its other problems, all reported at once.
     With *labels*, every rule's label is read as that model reads labels (:meth:`RuleSet.for_labels`), whether the
@@ -82,15 +88,31 @@ def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequenc
         from taikai.rules._parse import load_rules
 
         return load_rules(rules, labels)
+    if isinstance(rules, Sequence) and all(isinstance(r, (str, Path, RuleSet)) for r in rules):
+        from taikai.rules._parse import load_rules
+
+        if all(isinstance(r, (str, Path)) for r in rules):  # every file's problems said at once
+            return load_rules([r for r in rules if not isinstance(r, RuleSet)], labels)
+        sets = [r if isinstance(r, RuleSet) else load_rules(r, labels) for r in rules]
+        joined = RuleSet.joined(sets)
+        return joined if labels is None else joined.for_labels(labels)
     if rules is not None and not isinstance(rules, RuleMatcher | RuleSet):
-        raise wrong_type("rules", rules, "the path of a rules file, a RuleSet (taikai.load_rules) or None")
+        raise wrong_type(
+            "rules", rules, "the path of a rules file, a RuleSet (taikai.load_rules), a list of them, or None"
+        )
     ruleset = rules.rules if isinstance(rules, RuleMatcher) else rules
     return ruleset if ruleset is None or labels is None else ruleset.for_labels(labels)
 
 
-def resolve_rules(
-    rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None
-) -> RuleMatcher | None:
+def rules_inputs(rules: RulesGiven) -> dict[str, Path]:
+    """Return the rules files *rules* names (none for a rule set or a matcher), each under what a message calls it
+    (``the rules``; ``the rules file a.toml`` for each of several): the inputs an output must not overwrite."""
+    given = [rules] if isinstance(rules, (str, Path)) else rules if isinstance(rules, Sequence) else []
+    files = [Path(r) for r in given if isinstance(r, (str, Path))]
+    return {"the rules": files[0]} if len(files) == 1 else {f"the rules file {f}": f for f in files}
+
+
+def resolve_rules(rules: RulesGiven, labels: Sequence[str] | None = None) -> RuleMatcher | None:
     """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules); their
     labels are read and a file's checked against *labels* as :func:`read_rules` does. A matcher whose labels read
     so already is returned as it is."""
@@ -118,6 +140,7 @@ __all__ = [
     "RuleMatcher",
     "RuleScore",
     "RuleSet",
+    "RulesGiven",
     "RulesMode",
     "RulesScore",
     "Term",
@@ -130,6 +153,7 @@ __all__ = [
     "read_rules",
     "resolve_rules",
     "rule_columns",
+    "rules_inputs",
     "score_rules",
     "written_names",
 ]

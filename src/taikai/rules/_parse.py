@@ -13,6 +13,7 @@ from taikai._keywords import keywords_checked
 from taikai.errors import RulesError, check_path
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines, string_lines, top_level_line
+from taikai.rules._joined import load_files
 from taikai.rules._kh_coder import kh_code_problem
 from taikai.rules._label_problems import unknown_label, unknown_labels_error
 from taikai.rules._rule import (
@@ -51,7 +52,7 @@ MAX_SHOWN = 20
 
 
 @keywords_checked
-def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
+def load_rules(path: str | Path | Sequence[str | Path], labels: Sequence[str] | None = None) -> RuleSet:
     """Read the rules file *path* (TOML, UTF-8; CP932 and UTF-16 with its byte order mark are accepted; or a table of
     rules: CSV, tab-separated text or xlsx) and check every rule.
 
@@ -75,7 +76,13 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     Without *labels* each rule's label is kept as written (after NFKC): the model that applies the rules reads it
     (:meth:`RuleSet.for_labels`), so that ``rules=load_rules(path)`` does what ``rules=path`` does: for a model of
     the taxonomy's reasons ``その他`` is ``other``, for a model with labels of its own it stays ``その他``.
+
+    *path* may be a list of rules files (a team's, then one's own): their rules are one rule set, applied in the
+    order given, each file's in its order (:meth:`RuleSet.joined`); the problems of every file are said at once, and
+    a name used in two files is refused, naming both files and lines.
     """
+    if isinstance(path, Sequence) and not isinstance(path, str):
+        return load_files(list(path), labels, load_rules)
     check_path("path", path)
     check_reason_labels(labels, none=True)
     said = empty_or_blank(str(path))

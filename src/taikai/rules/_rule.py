@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from taikai._cut import cut_list
@@ -87,8 +87,10 @@ class Rule:
     the file writes it (after NFKC) until the rules meet a model's reasons (:meth:`RuleSet.for_labels`): for a
     model of the taxonomy's reasons a Japanese display name or an id in any case is then read as its id.
 
-    ``line`` is the line of its ``[[rule]]`` header in the file, when known. ``name`` is kept as :func:`rule_name`
-    reads it (``" ｆｅｅ "`` is ``fee``): the one name messages, ``rule_names``, ``rules test`` and the report show.
+    ``line`` is the line of its ``[[rule]]`` header in the file, when known; ``source`` the file, when the rule set
+    holds the rules of several (:meth:`RuleSet.joined`; ``None``: the rule set's own :attr:`RuleSet.source`), which
+    messages name and no digest or comparison reads. ``name`` is kept as :func:`rule_name` reads it (``" ｆｅｅ "``
+    is ``fee``): the one name messages, ``rule_names``, ``rules test`` and the report show.
     """
 
     name: str
@@ -97,6 +99,7 @@ class Rule:
     all: tuple[Term, ...] = ()
     none: tuple[Term, ...] = ()
     line: int | None = None
+    source: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.name, str) and self.name != rule_name(self.name):  # one name, wherever it is shown
@@ -121,7 +124,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Rules in the order they apply, and the file they were read from."""
+    """Rules in the order they apply, and the file they were read from (the files, ``+`` between them, for the
+    rules of several joined: :meth:`joined`, ``+``; each rule then names its own file, :attr:`Rule.source`)."""
 
     rules: tuple[Rule, ...]
     source: str = "<rules>"
@@ -136,10 +140,11 @@ class RuleSet:
             if not isinstance(rule, Rule):
                 continue
             if first.setdefault(rule.name, k) != k:
-                problems.append(
-                    f"{self._position(k)}: the name is used by rule {first[rule.name] + 1} too; names must "
-                    "be unique: rename one"
-                )
+                other = self.rules[first[rule.name]]
+                by = f"rule {first[rule.name] + 1}"
+                if self._file(other) != self._file(rule):  # rules of two files joined: both named, with their lines
+                    by = self._position(first[rule.name])
+                problems.append(f"{self._position(k)}: the name is used by {by} too; names must be unique: rename one")
             elif "|" in rule.name:
                 problems.append(
                     f"{self._position(k)}: the name may not contain '|' (it separates rule names in the output)"
@@ -149,6 +154,33 @@ class RuleSet:
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def __add__(self, other: RuleSet) -> RuleSet:
+        """Return these rules, then *other*'s (:meth:`joined`)."""
+        if not isinstance(other, RuleSet):
+            return NotImplemented
+        return RuleSet.joined([self, other])
+
+    @classmethod
+    def joined(cls, sets: Sequence[RuleSet]) -> RuleSet:
+        """Return the rules of *sets* as one rule set, applied in the order given (each set's rules in their order),
+        each rule naming the file it came from (:attr:`Rule.source`); its :attr:`source` names the files, ``+``
+        between them. A name used in two sets is refused (:class:`~taikai.errors.RulesError` naming both rules'
+        files and lines): ``rule_names`` and ``rules test`` tell rules apart by name."""
+        if isinstance(sets, RuleSet) or not all(isinstance(s, RuleSet) for s in sets):
+            raise wrong_type("sets", sets, "a list of RuleSets (taikai.load_rules)")
+        if len(sets) == 1:
+            return sets[0]
+        rules = tuple(replace(r, source=s._file(r)) for s in sets for r in s.rules)
+        return cls(rules, " + ".join(dict.fromkeys(s.source for s in sets)))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Return the files the rules came from, in the order they apply (one for the rules of one file)."""
+        return tuple(dict.fromkeys(self._file(r) for r in self.rules)) or (self.source,)
+
+    def _file(self, rule: Rule) -> str:
+        return rule.source if rule.source is not None else self.source
 
     def __repr__(self) -> str:
         """Return the count of rules, their file and labels on one line (a notebook shows them as a table)."""
@@ -184,14 +216,15 @@ class RuleSet:
         if not isinstance(rule, Rule):
             raise self._not_rule(rule)
         line = f":{rule.line}" if rule.line is not None else ""
-        return f"{self.source}{line}: rule {rule.name!r}"
+        return f"{self._file(rule)}{line}: rule {rule.name!r}"
 
     def _position(self, k: int) -> str:
         """Return :meth:`where` of the rule at index *k* of :attr:`rules`, with its place among them, as every
         problem of a rules file names a rule: ``FILE:LINE: rule 'NAME' (rule K of the file)``, K 1-based (``of the
         rules`` for rules not read from a file, whose rules have no line)."""
         rule = self.rules[k]
-        return f"{self.where(rule)} (rule {k + 1} of the {'rules' if rule.line is None else 'file'})"
+        place = sum(self._file(r) == self._file(rule) for r in self.rules[:k]) + 1  # its place in its own file
+        return f"{self.where(rule)} (rule {place} of the {'rules' if rule.line is None else 'file'})"
 
     def _not_rule(self, value: object) -> TypeError:
         """Return the error of :meth:`where` given *value*, not a rule: a name of one of :attr:`rules` is said to

@@ -21,8 +21,8 @@ else:  # pragma: no cover - Python 3.10
 
 
 SEVERAL = (
-    " (a run reads one rules file: to apply the rules of several, copy their [[rule]] tables into one file, one "
-    "after another in the order they are to apply)"
+    " (to apply the rules of several, give each file, in the order they are to apply: --rules a.toml --rules "
+    "b.toml; rules=[a, b] in Python)"
 )
 """What to do with rules kept in several files: the first rule that fires decides under ``override``, so their order
 is the analyst's to write, not a folder's listing."""

@@ -69,6 +69,8 @@ class RuleScore:
     examples: tuple[Misfire, ...]
     same_rows: str | None = None
     """The earlier rule that fired on exactly the rows this one did (``None``: none did, or this one never fired)."""
+    source: str | None = None
+    """The rules file the rule came from, when the rules came from several (``None``: of one file)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class RulesScore:
 
         return {
             "rules_file": self.rules_source,
+            **({"rules_files": list(dict.fromkeys(r.source for r in self.rules))} if self._several else {}),
             "data": self.data_source,
             "definition": DEFINITION,
             "numbering": NUMBERING,
@@ -116,6 +119,7 @@ class RulesScore:
                     "misfires": r.misfires,
                     "examples": [e.to_dict() for e in r.examples],
                     "same_rows_as": r.same_rows,
+                    **({"file": r.source} if self._several else {}),
                 }
                 for r in self.rules
             ],
@@ -133,11 +137,12 @@ class RulesScore:
             f"matched ({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",
             DEFINITION,
             "",
-            "| rule | label | hits | right | precision | recall |",
-            "|---|---|---:|---:|---:|---:|",
+            f"| rule | label | hits | right | precision | recall |{' file |' if self._several else ''}",
+            f"|---|---|---:|---:|---:|---:|{'---|' if self._several else ''}",
         ]
         for r in self.rules:
-            lines.append(f"| {markdown_cell(r.name)} | {r.label} | {_row(r.counts)} |")
+            file = f" {markdown_cell(str(r.source))} |" if self._several else ""
+            lines.append(f"| {markdown_cell(r.name)} | {r.label} | {_row(r.counts)} |{file}")
         lines += [
             "",
             "Any rule of the label:",
@@ -161,12 +166,18 @@ class RulesScore:
             if not r.misfires:
                 continue
             colon = ":" if r.examples else "."  # none listed: examples=0 (rules test --examples 0)
-            lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s){colon}"]
+            of = f", {r.source}" if self._several else ""  # the file to edit
+            lines += ["", f"{r.name} ({r.label}{of}) fires against the gold label on {r.misfires:,} row(s){colon}"]
             examples = [f"{e.where()}: gold {'|'.join(e.gold)}: {_clip(e.text)}" for e in r.examples]
             lines += cut_lines(examples, len(examples), total=r.misfires if examples else 0, bullet="- ")
         return "\n".join(lines)
 
     __str__ = to_markdown
+
+    @property
+    def _several(self) -> bool:
+        """Whether the rules came from several files (each rule then names its own)."""
+        return any(r.source is not None for r in self.rules)
 
     def __repr__(self) -> str:
         """Return what was scored on what on one line (``str()``, and a notebook, show the Markdown report)."""
@@ -255,6 +266,7 @@ def score_rules(
                 for i in wrong[r.name][:examples]
             ),
             same.get(r.name),
+            r.source,  # set for the rules of several files only (RuleSet.joined)
         )
         for r in compiled
     )
