@@ -1,21 +1,43 @@
-"""The labels ``taikai keywords LABEL…`` lists: a reason or a sentiment of the model, by its id or its Japanese name."""
+"""The labels :func:`taikai.keywords` keeps (``labels=``, ``taikai keywords LABEL…``): a reason or a sentiment of the
+model, by its id or its Japanese name."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from taikai.errors import TaikaiError
+from taikai.errors import InputError, wrong_type
 from taikai.labels import label_list, reason_id, sentiment_id
 
 if TYPE_CHECKING:
-    from taikai.analysis import Keywords
+    from taikai.analysis._keywords import Keywords
+
+_ACCEPTED = "a label such as 'fees', a list of labels, or None (every label)"
+
+
+def check_labels(labels: object) -> tuple[str, ...] | None:
+    """Return *labels* (``None``, one label as a str, or a list or tuple of them) as a tuple, or ``None`` for every
+    label; refuse another type, a label that is no str, and an empty list (which would keep no label at all)."""
+    if labels is None:
+        return None
+    if isinstance(labels, str):
+        return (labels,)
+    listed = labels.tolist() if hasattr(labels, "tolist") else labels  # a Series or an array of labels: a list
+    if not isinstance(listed, list | tuple | set | frozenset):
+        raise wrong_type("labels", labels, _ACCEPTED)
+    given = tuple(listed)
+    odd = next((label for label in given if not isinstance(label, str)), None)
+    if odd is not None:
+        raise wrong_type("each of labels", odd, "a str such as 'fees' or '手数料が高い'")
+    if not given:
+        raise InputError("labels is empty: give one or more reasons or sentiments of the model, or None for all")
+    return given
 
 
 def only_labels(found: Keywords, labels: Sequence[str]) -> Keywords:
     """Return *found* with only the reasons and sentiments *labels* name (in the model's order), each by its id (any
     case) or, for the taxonomy's, its Japanese name (``手数料が高い``, ``ネガティブ``); a label that is none of the
-    model's raises :class:`TaikaiError`, naming the model's labels and the one it may have meant."""
+    model's raises :class:`~taikai.errors.InputError`, naming the model's labels and the one it may have meant."""
     from dataclasses import replace
 
     from taikai._closest_label import closest_label
@@ -26,7 +48,7 @@ def only_labels(found: Keywords, labels: Sequence[str]) -> Keywords:
         if head is None:
             closest = closest_label(label, list(found.reason)) or closest_label(label, list(found.sentiment))
             meant = f" (did you mean {closest}?)" if closest else ""
-            raise TaikaiError(
+            raise InputError(
                 f"keywords: {label!r} is no reason or sentiment of the model{meant}: its reasons are "
                 f"{label_list(found.reason)}, its sentiments {label_list(found.sentiment)}; give one or more of them, "
                 "or none for all"
