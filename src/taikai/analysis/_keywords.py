@@ -23,7 +23,7 @@ from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool,
 from taikai.labels import REASON_IDS, SENTIMENTS, label_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
-from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, shown_text
+from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, reviews_told, shown_text
 
 DEFAULT_TOP = 10
 
@@ -204,7 +204,8 @@ def distinctive_words(
         raise wrong_type("min_z", min_z, "a number such as 1.96, or None (every word)")
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
     index = predictions.index.names
-    text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index)
+    told = reviews_told(predictions, text_column, Argument("text_column"))  # not there: the ones of reviews named
+    text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index, hint=told)
     label_column = find_column(predictions.columns, label_column, Argument("label_column"), index=index)
     # only the columns counted are copied with the rows kept (a dump of a million rows is not copied whole)
     rows = predictions[[c for c in dict.fromkeys((text_column, label_column, "status")) if c in predictions.columns]]
