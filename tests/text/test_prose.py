@@ -57,6 +57,7 @@ def test_a_frame_without_the_text_column_names_its_reviews(tiny_model, call, tol
             "; '3' reads as reviews: text_column='3' (--text-column 3 on the command line)",
         ),
         (pd.DataFrame({"memo": ["要確認。"] * 6, "id": range(6)}), "text", ""),  # stock phrases are no reviews
+        (pd.DataFrame({("a", "本文"): REVIEWS}), "text", ""),  # a tuple names it: no "('a', '本文')" to copy
     ],
 )
 def test_reviews_told(frame, name, told):

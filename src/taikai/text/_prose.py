@@ -61,9 +61,9 @@ def frame_reviews(frame: pd.DataFrame) -> list[str]:
 def reviews_told(frame: pd.DataFrame, name: Hashable, argument: Argument = TEXT_COLUMN) -> str:
     """Return the end of the error of a text column *name* that *frame* has not (given as *argument*): the columns
     that read as reviews and how to read one (:func:`~taikai.errors.reviews_hint`), or ``""`` when *frame* has a
-    column written as *name* (found as :func:`taikai.model.find_column` finds it: ``3`` for ``"3"``) or none reads
-    as reviews."""
-    if any(str(c) == str(name) for c in frame.columns):
+    column written as *name* (found as :func:`taikai.model.find_column` finds it: ``3`` for ``"3"``), none reads
+    as reviews, or its columns have several levels (a tuple names one: the error says so, not ``"('a', 'text')"``)."""
+    if frame.columns.nlevels > 1 or any(str(c) == str(name) for c in frame.columns):
         return ""
     return reviews_hint(frame_reviews(frame), argument)
 
