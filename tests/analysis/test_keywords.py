@@ -1,6 +1,7 @@
 """Keywords: the model's strongest features per label, and distinctive words in a classified frame."""
 
 import json
+import re
 from functools import partial
 
 import numpy as np
@@ -379,3 +380,30 @@ def test_keywords_keeps_the_labels_named(tiny_model, labels, reasons, sentiments
 def test_keywords_refuses_labels_the_model_has_not(tiny_model, labels, error, message):
     with pytest.raises(error, match=message):
         taikai.keywords(tiny_model, labels=labels)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # regression: keywords("fees"), as `taikai keywords fees` is written, said "fees: no such model directory"
+        (("fees",), "it was given 'fees' as the model; write keywords(labels='fees') for the default model, or "),
+        ((["手数料が高い", "negative"],), "given ['手数料が高い', 'negative'] as the model; write keywords(labels=["),
+        (("MODEL", "FEES"), "it was given 'FEES' as top; write keywords(model, labels='FEES')$"),
+    ],
+)
+def test_keywords_refuses_labels_given_for_the_model_or_top(tiny_model, args, message):
+    args = tuple(tiny_model if a == "MODEL" else a for a in args)
+    with pytest.raises(
+        TypeError, match=r"^keywords\(model, top, kind, mask_pii, labels\) takes the labels as labels=: "
+    ):
+        taikai.keywords(*args)
+    with pytest.raises(TypeError, match=re.escape(message).replace(r"\$", "$")):
+        taikai.keywords(*args)
+
+
+def test_keywords_loads_a_model_directory_named_as_a_label(tiny_model_dir, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(tiny_model_dir, tmp_path / "fees")
+    monkeypatch.chdir(tmp_path)
+    assert list(taikai.keywords("fees", top=1).reason) == taikai.load_model(tiny_model_dir).reason_labels

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError, wrong_type
-from taikai.labels import label_list, reason_id, sentiment_id
+from taikai.labels import REASON_IDS, SENTIMENTS, label_list, reason_id, sentiment_id
 
 if TYPE_CHECKING:
     from taikai.analysis._keywords import Keywords
@@ -32,6 +32,34 @@ def check_labels(labels: object) -> tuple[str, ...] | None:
     if not given:
         raise InputError("labels is empty: give one or more reasons or sentiments of the model, or None for all")
     return given
+
+
+def refuse_misplaced_labels(model: object, top: object) -> None:
+    """Refuse labels given where :func:`taikai.keywords` takes its model or *top* (``keywords("fees")``, as the
+    command line writes ``taikai keywords fees``, or ``keywords(model, "fees")``): a ``TypeError`` saying to give
+    them as ``labels=``, not the model loader's "no such model directory fees" nor "top must be an int". Only labels
+    of the taxonomy (ids in any case, or Japanese names) are taken for labels, and for the model only when they name
+    no file or directory: a model directory named ``fees`` is still loaded."""
+    import os
+
+    default = "keywords(labels={0}) for the default model, or "
+    for name, value, write in (("the model", model, default), ("top", top, "")):
+        given = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else None
+        if not given or not all(isinstance(label, str) and _taxonomy_label(label) for label in given):
+            continue
+        if name == "the model" and isinstance(value, str) and os.path.exists(value):
+            continue
+        shown = repr(value) if isinstance(value, str) else repr(list(value))
+        raise TypeError(
+            f"keywords(model, top, kind, mask_pii, labels) takes the labels as labels=: it was given {shown} as "
+            f"{name}; write {write.format(shown)}keywords(model, labels={shown})"
+        )
+
+
+def _taxonomy_label(label: str) -> bool:
+    """Whether *label* names a reason or a sentiment of the taxonomy: its id in any case, or its Japanese name."""
+    folded = label.strip().casefold()
+    return reason_id(label) in REASON_IDS or sentiment_id(label) in SENTIMENTS or folded in {*REASON_IDS, *SENTIMENTS}
 
 
 def only_labels(found: Keywords, labels: Sequence[str]) -> Keywords:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
-from taikai.analysis._keyword_labels import check_labels, only_labels
+from taikai.analysis._keyword_labels import check_labels, only_labels, refuse_misplaced_labels
 from taikai.analysis._personal_features import personal
 from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import plain_predictions
@@ -137,6 +137,7 @@ def keywords(
     case, or the taxonomy's Japanese names), in the model's order, as ``taikai keywords LABEL…``; a label the model
     has not raises :class:`~taikai.errors.InputError` naming the closest one. ``None`` keeps every label.
     """
+    refuse_misplaced_labels(model, top)  # keywords("fees"), as taikai keywords fees: labels= takes them
     wanted = check_labels(labels)
     check_at_least(TOP, top, 1)
     check_bool("mask_pii", mask_pii)  # as --top: no features per label is no keywords
