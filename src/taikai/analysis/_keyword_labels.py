@@ -44,12 +44,14 @@ def refuse_misplaced_labels(model: object, top: object) -> None:
 
     default = "keywords(labels={0}) for the default model, or "
     for name, value, write in (("the model", model, default), ("top", top, "")):
-        given = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else None
+        given: list[object] = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
+        )
         if not given or not all(isinstance(label, str) and _taxonomy_label(label) for label in given):
             continue
         if name == "the model" and isinstance(value, str) and os.path.exists(value):
             continue
-        shown = repr(value) if isinstance(value, str) else repr(list(value))
+        shown = repr(value) if isinstance(value, str) else repr(given)
         raise TypeError(
             f"keywords(model, top, kind, mask_pii, labels) takes the labels as labels=: it was given {shown} as "
             f"{name}; write {write.format(shown)}keywords(model, labels={shown})"
