@@ -231,8 +231,25 @@ def test_unscored_rows_of_a_frame_are_named_by_data_row_and_the_list_is_cut():
     text = evaluate(StubModel(), df, sentiment_column=None).to_markdown()
     assert "Not scored (no usable text): 7 row(s):\n- <frame>: row 1 (data row, 1-based): empty" in text
     last = "- <frame>: row 5 (data row, 1-based; index 40): empty or whitespace-only text\n"
-    assert last + "- … and 2 more (7 in all; every one in the --json report)" in text
+    # regression: a notebook was sent to the command line's --json for the rows left out, not to report.unscored
+    assert last + "- … and 2 more (7 in all; every one in the --json report, or report.unscored in Python)" in text
     assert "row 6 (data row" not in text
+
+
+@pytest.mark.parametrize(
+    ("texts", "field", "shown"),
+    [
+        ([" "] * 7 + ["あ"], "unscored", 5),
+        (["あ"] * 12, "misclassified", 10),  # あ is predicted a; every row's gold is b
+    ],
+)
+def test_a_cut_list_names_where_every_row_is_in_python_too(texts, field, shown):
+    df = pd.DataFrame({"text": texts, "reasons": ["b"] * len(texts)})
+    report = evaluate(StubModel(), df, sentiment_column=None)
+    rows = getattr(report, field)
+    more = len(rows) - shown
+    said = f"- … and {more} more ({len(rows)} in all; every one in the --json report, or report.{field} in Python)"
+    assert said in report.to_markdown()
 
 
 @pytest.mark.parametrize(

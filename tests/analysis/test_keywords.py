@@ -1,6 +1,7 @@
 """Keywords: the model's strongest features per label, and distinctive words in a classified frame."""
 
 import json
+import re
 from functools import partial
 
 import numpy as np
@@ -345,3 +346,64 @@ def test_distinctive_words_leave_out_the_placeholders_of_masked_data():
     masked = pd.DataFrame({"text": texts, "reason": ["trouble", "trouble", "fees"]})
     words = set(taikai.distinctive_words(masked, "text", min_count=1)["word"])
     assert "手数料" in words and not words & {"人名", "メール", "電話番号", "電話", "番号", "○"}, words
+
+
+@pytest.mark.parametrize(
+    ("labels", "reasons", "sentiments"),
+    [
+        # regression: only `taikai keywords fees` kept some labels; taikai.keywords had no labels= (a notebook
+        # filtered the dicts by hand, without the Japanese names nor the message naming the label meant)
+        ("fees", ["fees"], []),
+        (["手数料が高い"], ["fees"], []),
+        (("FEES", "ネガティブ", "low_pay"), ["low_pay", "fees"], ["negative"]),  # the model's order
+        (pd.Series(["negative", "negative"]), [], ["negative"]),
+        (None, None, None),  # every label, as before
+    ],
+)
+def test_keywords_keeps_the_labels_named(tiny_model, labels, reasons, sentiments):
+    found = taikai.keywords(tiny_model, top=2, labels=labels)
+    assert list(found.reason) == (tiny_model.reason_labels if reasons is None else reasons)
+    assert list(found.sentiment) == (tiny_model.sentiment_labels if sentiments is None else sentiments)
+    assert found.reason == {k: v for k, v in taikai.keywords(tiny_model, top=2).reason.items() if k in found.reason}
+
+
+@pytest.mark.parametrize(
+    ("labels", "error", "message"),
+    [
+        (["fess"], taikai.InputError, r"^keywords: 'fess' is no reason or sentiment of the model \(did you mean fees"),
+        ("negatve", taikai.InputError, r"'negatve' is no reason .*\(did you mean negative \(ネガティブ\)\?\): its "),
+        ([], taikai.InputError, r"^labels is empty: give one or more reasons or sentiments of the model, or None"),
+        (3, TypeError, r"^labels must be a label such as 'fees', a list of labels, or None \(every label\), not int 3"),
+        (["fees", 3], TypeError, r"^each of labels must be a str such as 'fees' or '手数料が高い', not int 3$"),
+    ],
+)
+def test_keywords_refuses_labels_the_model_has_not(tiny_model, labels, error, message):
+    with pytest.raises(error, match=message):
+        taikai.keywords(tiny_model, labels=labels)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # regression: keywords("fees"), as `taikai keywords fees` is written, said "fees: no such model directory"
+        (("fees",), "it was given 'fees' as the model; write keywords(labels='fees') for the default model, or "),
+        ((["手数料が高い", "negative"],), "given ['手数料が高い', 'negative'] as the model; write keywords(labels=["),
+        (("MODEL", "FEES"), "it was given 'FEES' as top; write keywords(model, labels='FEES')$"),
+    ],
+)
+def test_keywords_refuses_labels_given_for_the_model_or_top(tiny_model, args, message):
+    args = tuple(tiny_model if a == "MODEL" else a for a in args)
+    with pytest.raises(
+        TypeError, match=r"^keywords\(model, top, kind, mask_pii, labels\) takes the labels as labels=: "
+    ):
+        taikai.keywords(*args)
+    with pytest.raises(TypeError, match=re.escape(message).replace(r"\$", "$")):
+        taikai.keywords(*args)
+
+
+def test_keywords_loads_a_model_directory_named_as_a_label(tiny_model_dir, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(tiny_model_dir, tmp_path / "fees")
+    monkeypatch.chdir(tmp_path)
+    assert list(taikai.keywords("fees", top=1).reason) == taikai.load_model(tiny_model_dir).reason_labels

@@ -56,3 +56,18 @@ def test_a_report_not_judged_says_which_side_to_make_larger(dump, reference, nam
     report = DriftReport("dump.csv", reference, name, PeriodDrift.of("all", dump, reference))
     assert report.verdict is Verdict.NOT_JUDGED
     assert report.what_to_do().startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("period", "stats", "shown"),
+    [
+        # regression: report.periods (and report.overall) showed every count, bin and figure field by field, some
+        # 3,000 characters per period in a notebook
+        ("2025-07", DRIFTED, "PeriodDrift(2025-07: 100 rows, 100 classified; drift: yes (token OOV rate))"),
+        ("all", REFERENCE, "PeriodDrift(all: 100 rows, 100 classified; drift: no)"),
+        ("2025-08", TINY, "PeriodDrift(2025-08: 5 rows, 5 classified; drift: too few rows)"),
+    ],
+)
+def test_a_period_shows_its_rows_and_verdict_on_one_line(period, stats, shown):
+    assert repr(PeriodDrift.of(period, stats, REFERENCE)) == shown
+    assert repr((PeriodDrift.of(period, stats, REFERENCE),)) == f"({shown},)"  # as report.periods shows it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from numbers import Real
@@ -15,6 +15,7 @@ import pandas as pd
 
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
+from taikai.analysis._keyword_labels import check_labels, only_labels, refuse_misplaced_labels
 from taikai.analysis._personal_features import personal
 from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._tables import plain_predictions
@@ -22,7 +23,7 @@ from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool,
 from taikai.labels import REASON_IDS, SENTIMENTS, label_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
-from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, shown_text
+from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, reviews_told, shown_text
 
 DEFAULT_TOP = 10
 
@@ -118,7 +119,11 @@ def _per_label(
 @argument_order
 @errors_masked
 def keywords(
-    model: Model | str | Path | None = None, top: int = DEFAULT_TOP, kind: str | None = None, mask_pii: bool = False
+    model: Model | str | Path | None = None,
+    top: int = DEFAULT_TOP,
+    kind: str | None = None,
+    mask_pii: bool = False,
+    labels: str | Sequence[str] | None = None,
 ) -> Keywords:
     """Return the *top* features with the largest positive centred coefficient for each reason and sentiment.
 
@@ -128,7 +133,12 @@ def keywords(
     keeps both. Coefficients act on L2-normalised TF-IDF values, so they compare across features of one model.
     ``mask_pii=True`` leaves out, for the next strongest, a feature that may hold personal data: one masking
     changes, a name or place UniDic tags, four digits in a row (best effort: see ``docs/privacy.md``).
+    *labels* keeps only the reasons and sentiments it names (``"fees"``, ``["手数料が高い", "negative"]``: ids in any
+    case, or the taxonomy's Japanese names), in the model's order, as ``taikai keywords LABEL…``; a label the model
+    has not raises :class:`~taikai.errors.InputError` naming the closest one. ``None`` keeps every label.
     """
+    refuse_misplaced_labels(model, top)  # keywords("fees"), as taikai keywords fees: labels= takes them
+    wanted = check_labels(labels)
     check_at_least(TOP, top, 1)
     check_bool("mask_pii", mask_pii)  # as --top: no features per label is no keywords
     check_str("kind", kind, "'all', 'word', 'char' or None (all)", none=True)
@@ -152,7 +162,8 @@ def keywords(
     sentiment = {}
     if classifier.sentiment_ is not None:
         sentiment = _per_label(classifier.sentiment_, names, kinds, model.sentiment_labels, top, kind, mask_pii)
-    return Keywords(reason, sentiment)
+    found = Keywords(reason, sentiment)
+    return found if wanted is None else only_labels(found, wanted)
 
 
 @argument_order
@@ -194,7 +205,8 @@ def distinctive_words(
         raise wrong_type("min_z", min_z, "a number such as 1.96, or None (every word)")
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
     index = predictions.index.names
-    text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index)
+    told = reviews_told(predictions, text_column, Argument("text_column"))  # not there: the ones of reviews named
+    text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index, hint=told)
     label_column = find_column(predictions.columns, label_column, Argument("label_column"), index=index)
     # only the columns counted are copied with the rows kept (a dump of a million rows is not copied whole)
     rows = predictions[[c for c in dict.fromkeys((text_column, label_column, "status")) if c in predictions.columns]]

@@ -19,7 +19,7 @@ from taikai.analysis._tables import (
 from taikai.errors import TEXT_COLUMN, Argument, InputError, check_bool, check_int, wrong_type
 from taikai.model import find_column
 from taikai.rules import MODEL_REASON
-from taikai.text import normalize, same_text_key
+from taikai.text import normalize, reviews_told, same_text_key
 
 SAME_TEXT = "rows"
 """The column of the tables of one row per text: how many classified rows hold that text."""
@@ -78,7 +78,9 @@ def shown_columns(
     *context* columns *df* names: a table of reviews shows each, so that a column not there (a typo), a str given
     for the list (its letters) or ``pd.NA`` is refused naming the argument and the columns, never left out."""
     index = plain.index.names
-    found = find_column(plain.columns, as_renamed(df, plain, text_column), TEXT_COLUMN, source=FRAME, index=index)
+    told = reviews_told(df, text_column)  # not there: the columns that read as reviews are named
+    text_column = as_renamed(df, plain, text_column)
+    found = find_column(plain.columns, text_column, TEXT_COLUMN, source=FRAME, index=index, hint=told)
     if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
         raise wrong_type("context", context, "a list of column names")
     shown = [

@@ -169,11 +169,7 @@ def keywords(labels: tuple[str, ...], model_path: Path | None, top: int, kind: s
     from taikai.model import load_model
 
     model = load_model(model_path)
-    found = strongest(model, top=top, kind=kind, mask_pii=mask_pii)
-    if labels:
-        from taikai.cli._keyword_labels import only_labels
-
-        found = only_labels(found, labels)
+    found = strongest(model, top=top, kind=kind, mask_pii=mask_pii, labels=labels or None)
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), as_json=True)
         return

@@ -43,6 +43,7 @@ from taikai.io import (
     warn_decoding,
 )
 from taikai.model import Model, column_label, find_column, find_prefix, unprefixed
+from taikai.text import reviews_told
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -227,7 +228,8 @@ def frame_statistics(
     text, text_argument = dump_text_column(None, text_column, text_argument, list(frame.columns), model, source)
     # the text or a date made the frame's index is said to be, before anything is counted
     shown, index = list(frame.columns), frame.index.names
-    find_column(columns, text, text_argument, source=source, shown=shown, index=index)
+    told = reviews_told(frame, text, text_argument)  # not there: the columns that read as reviews are named
+    find_column(columns, text, text_argument, source=source, shown=shown, index=index, hint=told)
     if date_column is not None:
         find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, index=index)
 

@@ -48,6 +48,14 @@ class PeriodDrift:
         why = None if _enough_reference(reference) else _REFERENCE_TOO_SMALL
         return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons), why, one_text)
 
+    def __repr__(self) -> str:
+        """Return the part, its rows and its verdict on one line, with the figures past their thresholds: a notebook
+        showing ``report.periods`` lists one line per period, not every count and figure of each field by field."""
+        stats = self.statistics
+        past = ", ".join(f.title for f in self.figures if f.alert)
+        verdict = f"{self.table_verdict} ({past})" if past else self.table_verdict
+        return f"PeriodDrift({self.period}: {stats.rows:,} rows, {stats.classified:,} classified; drift: {verdict})"
+
     @property
     def share_judged_apart(self) -> str | None:
         """The reason ``share of one reason`` is of (the one nearest its limit, judged for a rise) when it is not

@@ -18,6 +18,8 @@ SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
 SHOWN_MISCLASSIFIED = 10
 """How many misclassified rows the Markdown report lists (the JSON lists them all)."""
+_EVERY_ONE = "every one in the --json report, or report.{} in Python"
+"""Where the rows a list of the Markdown report leaves out are: the command line's JSON, a notebook's field."""
 SHOWN_LABELS = 10
 """How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
 
@@ -197,7 +199,7 @@ class EvaluationReport:
             lines.append(f"Note: {note}.")
         if self.unscored:
             lines.append(f"Not scored (no usable text): {len(self.unscored):,} row(s):")
-            lines += cut_lines(self.unscored, SHOWN_UNSCORED, "every one in the --json report", bullet="- ")
+            lines += cut_lines(self.unscored, SHOWN_UNSCORED, _EVERY_ONE.format("unscored"), bullet="- ")
         lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
         m = self.reasons
         lines.append(
@@ -210,7 +212,7 @@ class EvaluationReport:
         if self.misclassified:
             scored = self.n_scored if self.n_reason is None else self.n_reason
             lines += ["", "## Misclassified rows (primary reason)", f"{len(self.misclassified):,} of {scored:,}:"]
-            lines += cut_lines(self.misclassified, SHOWN_MISCLASSIFIED, "every one in the --json report", bullet="- ")
+            lines += cut_lines(self.misclassified, SHOWN_MISCLASSIFIED, _EVERY_ONE.format("misclassified"), bullet="- ")
         return "\n".join(lines)
 
     __str__ = to_markdown

@@ -2,7 +2,7 @@
 a labelled file without the columns of reasons and sentiments it was read with: ``taikai evaluate``, ``train``
 (and its ``--add`` files) and ``rules test`` name them, with the arguments that read them (or, for an added file,
 the names to give them in the file). A column whose cells read as sentences is a column of reviews
-(:func:`prose_columns`), never named as labels, whatever its name (a dump's ``退会理由``)."""
+(:func:`taikai.text.prose_columns`), never named as labels, whatever its name (a dump's ``退会理由``)."""
 
 from __future__ import annotations
 
@@ -11,49 +11,21 @@ from collections.abc import Collection, Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._column_names import folded, label_like
-from taikai.errors import NO_SENTIMENT, SENTIMENT_COLUMN, Argument, separator_hint
+from taikai.errors import NO_SENTIMENT, SENTIMENT_COLUMN, Argument
+from taikai.text import PROSE_ROWS, frame_reviews
+from taikai.text import prose_columns as prose_columns  # taikai.io.prose_columns, as before it moved to taikai.text
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from taikai.io._records import Reader
 
-_PROSE_MARK = re.compile(r"[。、！？!?]")
-"""Punctuation of prose, which no label holds."""
-_HIRAGANA = re.compile(r"[ぁ-ゖ]")
-_ADDRESS = re.compile(r"(?:https?|ftp)://\S*|www\.\S*|\S+@\S+\.\w+", re.IGNORECASE)
-"""A URL or an e-mail address, whose ``?``, ``!`` or ``.`` are no prose: a column of links reads as no reviews."""
-LABEL_CHARS = 12
-"""Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
-PROSE_ROWS = 200
-"""Filled cells of a column looked at to tell reviews from labels."""
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels: read
 beside the reasons, never as them."""
 _MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_|^rule_(names|reasons|conflict)$")
 """Columns the model or the rules wrote (a suggest sheet's ``model_sentiment`` and ``rule_reasons``, a batch output's
 probabilities): their guesses, never labels to train on, whatever their names hold."""
-
-
-def prose_columns(frame: pd.DataFrame, *, reviews: bool = False) -> set[str]:
-    """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
-    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons.
-    ``reviews=True``: only those whose cells are mostly distinct too, the likely column of reviews to name when the
-    text column is missing (a memo column's few stock phrases, ``要確認。``, are no reviews); never the one column of a
-    file read with the wrong separator (:func:`~taikai.errors.separator_hint`), whose cells are whole lines, ids and
-    dates too: the error says how to read the file's columns instead. A cell holding an object or a list (a JSONL
-    object, a Parquet struct, map or list, as a Python or NumPy value) is no sentence, whatever text it holds:
-    classified, it is an error, so a column of them is never named as reviews."""
-    if reviews and separator_hint(list(frame.columns)):
-        return set()
-    found = set()
-    for column in frame.columns:
-        cells = [_cell(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
-        parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
-        prose = bool(cells) and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells)
-        if prose and (not reviews or len(set(cells)) * 2 > len(cells)):
-            found.add(str(column))
-    return found
 
 
 def review_columns(reader: Reader | pd.DataFrame) -> list[str]:
@@ -67,32 +39,16 @@ def review_columns(reader: Reader | pd.DataFrame) -> list[str]:
     from taikai.errors import InputError
 
     if isinstance(reader, pd.DataFrame):
-        frame = reader.head(PROSE_ROWS)
-    else:
-        try:
-            chunk = next(iter(reader.chunks(PROSE_ROWS)), None)
-        except (InputError, OSError, ValueError):
-            return []
-        if chunk is None or not chunk.rows:
-            return []
-        frame = pd.DataFrame(dict(enumerate(chunk.data)))
-        frame.columns = pd.Index(reader.columns)
-    frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
-    found = prose_columns(frame, reviews=True)
-    return [str(c) for c in frame.columns if str(c) in found]
-
-
-def _cell(value: object) -> str:
-    """Return a cell's text, to be read as a sentence or not: ``""`` for any value that is no str (a number, an
-    object or a list, whose ``str`` may hold sentences: ``{'body': '報酬が安い。'}``)."""
-    return value if isinstance(value, str) else ""
-
-
-def _sentence(part: str) -> bool:
-    """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
-    than :data:`LABEL_CHARS` characters, outside its URLs and e-mail addresses."""
-    part = _ADDRESS.sub(" ", part)
-    return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
+        return frame_reviews(reader)
+    try:
+        chunk = next(iter(reader.chunks(PROSE_ROWS)), None)
+    except (InputError, OSError, ValueError):
+        return []
+    if chunk is None or not chunk.rows:
+        return []
+    frame = pd.DataFrame(dict(enumerate(chunk.data)))
+    frame.columns = pd.Index(reader.columns)
+    return frame_reviews(frame)
 
 
 def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: Collection[str] = ()) -> dict[str, str]:

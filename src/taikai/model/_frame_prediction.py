@@ -13,6 +13,7 @@ from taikai.model._classified import check_prefix, free_prefix
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
 from taikai.model._inputs import find_column, not_a_frame
 from taikai.rules import RuleMatcher, RulesMode
+from taikai.text import reviews_told
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,14 +46,20 @@ class FramePrediction:
         rules_mode: RulesMode | str | None = None,
         prefix: str = "",
         index: Sequence[Hashable] = (),
+        *,
+        frame: pd.DataFrame | None = None,
     ) -> Hashable:
         """Return the label of *columns* that *text_column* names (the label, or the label written as a str); raise
-        :class:`InputError` when there is none (or it is in *index*, a frame's), or *columns* hold an output column."""
+        :class:`InputError` when there is none (or it is in *index*, a frame's), or *columns* hold an output column.
+        The error of a text column not there names the columns of *frame* (the frame *columns* are of, when it is
+        at hand) that read as reviews, and how to read one (``'本文' reads as reviews: text_column='本文'``)."""
         check_prefix(prefix)
         if isinstance(columns, str) or not isinstance(columns, Iterable):  # a str's letters are no column labels
             raise wrong_type("columns", columns, "the column labels of a frame (df.columns)")
         columns = list(columns)
         hint = tuple_hint(columns, text_column, TEXT_COLUMN)
+        if frame is not None:
+            hint += reviews_told(frame, text_column)
         label = find_column(columns, text_column, TEXT_COLUMN, hint=hint, index=index)
         names = output_names(columns)
         added = self.output_columns(rules_mode)
@@ -95,7 +102,8 @@ class FramePrediction:
         check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
-        column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix, df.index.names)
+        ruled = None if matcher is None else mode
+        column = self.check_columns(df.columns, text_column, ruled, prefix, df.index.names, frame=df)
         if mask_pii:
             from taikai.privacy import mask_text_column
 

@@ -29,6 +29,7 @@ from taikai.text._notes import foreign_note, markup_note, reading_note, with_not
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
+from taikai.text._prose import LABEL_CHARS, PROSE_ROWS, frame_reviews, prose_columns, reviews_told
 from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, same_text_key
 from taikai.text._similar import (
     COPY_LENGTH,
@@ -62,9 +63,11 @@ __all__ = [
     "FOLDS_SAID",
     "FORM_SHARE",
     "INVISIBLE",
+    "LABEL_CHARS",
     "MAX_CHARS",
     "NEAR_COPY",
     "NEAR_DUPLICATE",
+    "PROSE_ROWS",
     "REFERENCE",
     "SKIPPED_POS",
     "CP932Folds",
@@ -94,6 +97,7 @@ __all__ = [
     "duplicate_groups",
     "empty_or_blank",
     "foreign_note",
+    "frame_reviews",
     "is_missing",
     "jaccard",
     "japanese_share",
@@ -109,7 +113,9 @@ __all__ = [
     "pad",
     "percent",
     "printable",
+    "prose_columns",
     "reading_note",
+    "reviews_told",
     "same_text_key",
     "sharing_words",
     "shingles",
