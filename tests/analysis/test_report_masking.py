@@ -17,6 +17,9 @@ from taikai.analysis._report._masking import mask_file_name
         ("佐藤花子様_10月.summary.json", "[人名]様_10月.summary.json", {"name": 1}),
         ("090-1234-5678_口コミ.csv", "[電話番号]_口コミ.csv", {"phone": 1}),
         ("田中さん担当.csv/_taikai.json", "[人名]さん担当.csv/_taikai.json", {"name": 1}),  # a Dask output folder's
+        ("tanaka@example.com.csv", "[メール].csv", {"email": 1}),
+        ("yamada.taro@gmail.com_口コミ.xlsx", "[メール]_口コミ.xlsx", {"email": 1}),
+        ("田中さん担当.bad_lines.csv", "[人名]さん担当.bad_lines.csv", {"name": 1}),
         ("sample_dump.csv", "sample_dump.csv", {}),
         ("reviews_2026-10.parquet", "reviews_2026-10.parquet", {}),
         ("", "", {}),

@@ -46,14 +46,21 @@ def mask_report_frame(
     return df, sum_counts(counts)
 
 
+_EXTENSION = re.compile(r"(?:\.(?:summary|bad_lines))?\.[A-Za-z0-9]{1,8}(?:/_taikai\.json)?$")
+"""The end of a file name the page shows that is no one's data: its extension, with the ``.summary`` or
+``.bad_lines`` of batch's files before it and a Dask output folder's ``/_taikai.json`` after it."""
+
+
 def mask_file_name(name: str) -> tuple[str, dict[PiiKind, int]]:
     """Mask personal data in the file name *name* the page shows (its title, its header, the batch summary's and
     the bad lines' files): ``佐藤花子様_10月.csv`` as ``[人名]様_10月.csv``; return it with the masks per kind.
 
-    The part before the first dot or slash is masked, so that an address in it (``tanaka@example.com.csv``) does
-    not take the extension with it, and a summary's name (``佐藤花子様_10月.summary.json``, ``out/_taikai.json``)
-    reads as its predictions file's; a name without personal data comes back as it is."""
-    stem = re.split(r"[./]", name, maxsplit=1)[0]
+    The name is masked without its extension (:data:`_EXTENSION`), so that an address before it
+    (``tanaka@example.com.csv``) is found whole without taking the extension with it, and a summary's name
+    (``佐藤花子様_10月.summary.json``) reads as its predictions file's; a name without personal data comes back as
+    it is."""
+    found = _EXTENSION.search(name)
+    stem = name[: found.start()] if found is not None else name
     masked = mask_pii(stem)
     if not masked.spans:
         return name, {}
