@@ -169,6 +169,29 @@ def test_excel_serial_dates_among_dates_are_said(tiny_model_dir, tmp_path, seria
 
 
 @pytest.mark.parametrize(
+    ("cells", "said"),
+    [  # Regression: 10/24 was counted in a month of the year 1 (far outside the others), 10月24日 without a word
+        ({0: "10/24", 7: "11/3"}, "2 row(s) hold a date without its year (e.g. '10/24'), and count as rows without"),
+        ({3: "10月24日"}, "1 row(s) hold a date without its year (e.g. '10月24日')"),
+        ({3: "不明"}, None),
+    ],
+)
+def test_dates_without_a_year_among_dates_are_said(tiny_model_dir, tmp_path, cells, said):
+    dates = list(DAYS.strftime("%Y-%m-%d"))
+    for row, value in cells.items():
+        dates[row] = value
+    path = dump(tmp_path, dates)
+    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
+    assert result.exit_code in (0, 1), result.output
+    assert re.search(rf"\({len(cells)} rows? without a usable date", result.stdout)
+    assert "far outside" not in result.stderr
+    if said is None:
+        assert "without its year" not in result.stderr
+    else:
+        assert said in result.stderr and "Format Cells, Date" in result.stderr
+
+
+@pytest.mark.parametrize(
     ("freq", "dates", "names"),
     [
         # the week of Monday 2024-12-30 is ISO week 1 of 2025, as the report names it (pandas: 2024-12-30/2025-01-05)

@@ -26,6 +26,8 @@ from taikai.io import (
     period_name,
     range_warning,
     serial_warning,
+    yearless_dates,
+    yearless_warning,
     zone_warning,
 )
 from taikai.model import DriftStatistics
@@ -153,16 +155,24 @@ def add_periods(
 
 
 def warn_dates(
-    survey: DateSurvey, out_of_range: int, source: str, column: str, serials: tuple[int, str], zone: ForeignZone | None
+    survey: DateSurvey,
+    out_of_range: int,
+    source: str,
+    column: str,
+    serials: tuple[int, str],
+    zone: ForeignZone | None,
+    yearless: tuple[int, str] = (0, ""),
 ) -> None:
     """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, about
-    the *serials* (how many, and the first) that look like Excel serial dates, and about dates and times counted in
-    a time zone other than Japan's (*zone*, the first found)."""
+    the *serials* (how many, and the first) that look like Excel serial dates, about dates and times counted in
+    a time zone other than Japan's (*zone*, the first found), and about the dates without a year (*yearless*: how
+    many, and the first)."""
     for warning in (
         order_warning(survey.order, source, column, survey.either),
         range_warning(out_of_range, survey.years, source, column),
         serial_warning(*serials, source, column),
         zone_warning(zone, source, column),
+        yearless_warning(*yearless, source, column),
     ):
         if warning is not None:
             warn_user(warning, DataWarning)
@@ -192,6 +202,7 @@ class PeriodCounter:
         self.blank = 0  # of them, the blank cells (the others hold a value that reads as no date, or out of range)
         self.out_of_range = 0
         self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
+        self.yearless = (0, "")  # the cells holding a month and day without a year: how many, and the first
         self.zone: ForeignZone | None = None  # the first date and time in a time zone other than Japan's
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
@@ -226,6 +237,8 @@ class PeriodCounter:
         self.blank += blank
         if serials := excel_serials(dates):
             self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
+        if yearless := yearless_dates(dates):
+            self.yearless = (self.yearless[0] + len(yearless), self.yearless[1] or yearless[0])
         self.zone = self.zone or (foreign_zone(dates) if self.tz is None else None)  # given: counted in it
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
@@ -235,7 +248,7 @@ class PeriodCounter:
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
-        warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials, self.zone)
+        warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials, self.zone, self.yearless)
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
 

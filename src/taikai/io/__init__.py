@@ -150,6 +150,7 @@ if TYPE_CHECKING:
         unheld_rows,
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
+    from taikai.io._yearless import yearless_dates, yearless_warning
 
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is written twice: imported above for type checkers, and here, in its module, for __getattr__; __all__ is
@@ -279,6 +280,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._parquet_reader": ("is_bytes", "utf8_text"),
     "._table_readers": ("check_sheet_column", "columns_read", "sheet_names", "sheet_read"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
+    "._yearless": ("yearless_dates", "yearless_warning"),
     "._writers": (
         "OUTPUT_ENCODINGS",
         "STREAM_FORMATS",

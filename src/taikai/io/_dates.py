@@ -12,6 +12,7 @@ from taikai._zone import zone_info
 from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
 from taikai.io._date_zones import JAPAN_TIME, OFFSET, in_zone, offsets, zoned
+from taikai.io._yearless import YEARLESS, YEARLESS_HINT
 from taikai.text import clip
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         return value.replace(tzinfo=None)
     if not isinstance(value, str):
         return value
+    if YEARLESS.fullmatch(value):  # 10/24, 10月24日: no year to read (pandas made it the year 1)
+        return None
     if "時" in value or "午" in value or "(" in value or "（" in value:
         value = _MERIDIEM.sub(_meridiem, _WEEKDAY.sub(" ", value))
         value = _JAPANESE_TIME.sub(_time, value).strip()
@@ -235,7 +238,8 @@ def no_dates_error(
             examples.append(text)
             if len(examples) == 2:
                 break
-    hint = EXCEL_HINT if _serials(examples) else ""
+    yearless = bool(examples) and all(YEARLESS.fullmatch(text) for text in examples)  # 10/24: Excel's m/d
+    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else ""
     if mask_pii:
         from taikai.privacy import default_masker
 

@@ -22,7 +22,7 @@ from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column, refuse_index_levels
 from taikai.analysis._report._masked_input import masked_input_line, masking_lines, trial_line
-from taikai.analysis._report._masking import mask_report_frame
+from taikai.analysis._report._masking import mask_file_names, mask_report_frame
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
 from taikai.analysis._report._render import render_page, render_table
@@ -196,20 +196,22 @@ def build_report(
     df = df.reset_index(drop=True)
     masked_before = masked_input_line(run, df[text_column] if text_column in df.columns else (), PHRASES[lang])
     masks: dict[str, int] = {}
-    if mask_pii:
+    path = Path(source_path) if source_path is not None else None
+    summary_file = _summary_name(path)
+    if mask_pii:  # the texts, and the file names the page shows (a dump named after a client)
         df, masks = mask_report_frame(df, text_column, by, date_column)
+        source, summary_file, trial, masks = mask_file_names(source, summary_file, trial, masks)
     ids = id_column or index_id
     # the summary's model made the set of columns it recorded; another set chosen with prefix was another model's
     made_by = run if run is None or prefix is None or run.prefix in (None, prefix) else replace(run, model=None)
     options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, ids, tz)
-    path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
         options,
         source,
         identify_model(df, model, made_by),
         run,
-        _summary_name(path),
+        summary_file,
         drift_model(model, made_by),
         path.parent if path is not None else None,
         run is None and path is not None and summary_path(path).is_file(),

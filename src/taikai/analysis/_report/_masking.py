@@ -1,15 +1,19 @@
 """What ``--mask-pii`` masks in the predictions before the report reads them: every text of the input the page
 quotes, counts words of or shows beside a review (the text column, the ``--by`` values, the date column's values
-that are no dates); the id column is shown as written, to find the row by."""
+that are no dates), and the names of the files the page shows; the id column is shown as written, to find the row
+by."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from taikai.analysis._report._by_names import mask_whole_names
 from taikai.analysis._report._masked_segments import number_masked
-from taikai.io import read_date_column
-from taikai.privacy import PiiKind, mask_text_column, sum_counts
+from taikai.io import TrialRun, read_date_column
+from taikai.privacy import PiiKind, mask_pii, mask_text_column, sum_counts
 
 
 def mask_report_frame(
@@ -40,6 +44,42 @@ def mask_report_frame(
         df, per_row = _mask_unread_dates(df, date_column)
         counts += per_row
     return df, sum_counts(counts)
+
+
+_EXTENSION = re.compile(r"(?:\.(?:summary|bad_lines))?\.[A-Za-z0-9]{1,8}(?:/_taikai\.json)?$")
+"""The end of a file name the page shows that is no one's data: its extension, with the ``.summary`` or
+``.bad_lines`` of batch's files before it and a Dask output folder's ``/_taikai.json`` after it."""
+
+
+def mask_file_name(name: str) -> tuple[str, dict[PiiKind, int]]:
+    """Mask personal data in the file name *name* the page shows (its title, its header, the batch summary's and
+    the bad lines' files): ``佐藤花子様_10月.csv`` as ``[人名]様_10月.csv``; return it with the masks per kind.
+
+    The name is masked without its extension (:data:`_EXTENSION`), so that an address before it
+    (``tanaka@example.com.csv``) is found whole without taking the extension with it, and a summary's name
+    (``佐藤花子様_10月.summary.json``) reads as its predictions file's; a name without personal data comes back as
+    it is."""
+    found = _EXTENSION.search(name)
+    stem = name[: found.start()] if found is not None else name
+    masked = mask_pii(stem)
+    if not masked.spans:
+        return name, {}
+    return masked.text + name[len(stem) :], masked.counts()
+
+
+def mask_file_names(
+    source: str, summary_file: str, trial: TrialRun | None, masks: dict[str, int]
+) -> tuple[str, str, TrialRun | None, dict[str, int]]:
+    """Mask the names the page shows of the predictions file *source*, of its batch summary *summary_file* and of
+    the input of its *trial* run (:func:`mask_file_name`); return them with *masks* counting what was masked in
+    the file names (the summary's name is the predictions file's, masked alike, and counted once)."""
+    source, found = mask_file_name(source)
+    counts = [found]
+    if trial is not None and trial.input:
+        shown, found = mask_file_name(trial.input)
+        trial, counts = replace(trial, input=shown), [*counts, found]
+    total = Counter(masks) + Counter(sum_counts(counts))
+    return source, mask_file_name(summary_file)[0], trial, dict(total)
 
 
 def _holds_text(dtype: Any) -> bool:

@@ -9,6 +9,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
+from taikai.analysis._report._masking import mask_file_name
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.text import Status, cut_to
 
@@ -47,7 +48,8 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
         ctx.masks.update(sum_counts(per_row))  # the header counts them with the texts' (mask_report_frame)
     kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
     table = Table.from_frame(bad, index=False, kinds=kinds)
-    return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=side)), table]
+    shown = mask_file_name(side)[0] if ctx.options.mask_pii else side  # named as the page's title names its file
+    return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=shown)), table]
 
 
 def _spans(bad: Any) -> Any:
