@@ -268,6 +268,49 @@ def test_a_table_redirected_from_a_file_gets_a_batch_line_that_works_on_that_fil
     assert ran.exit_code == 0 and Path("out.csv").is_file(), ran.output
 
 
+@pytest.mark.parametrize(
+    ("command", "name", "rows", "encoding", "said"),
+    [
+        (  # an Excel CSV: CP932, a Japanese header
+            "predict",
+            "reviews.csv",
+            "投稿日,本文,評価\r\n2026/11/01,手数料が高すぎて続けられませんでした,★1\r\n"
+            "2026/11/02,提案しても全然通らないので辞めました,★2\r\n2026/11/03,本業が忙しくて時間がなくなりました,★3\r\n",
+            "cp932",
+            "use taikai batch reviews.csv -o OUT.csv --text-column COLUMN (its columns are ['投稿日', '本文', "
+            "'評価']); '本文' reads as reviews: --text-column '本文'",
+        ),
+        (
+            "explain",
+            "dump.txt",
+            "id,口コミ\n1,報酬が安すぎて続けられませんでした。\n2,案件が少なくて辞めました。\n",
+            "utf-8",
+            "use taikai batch dump.txt --input-format csv -o OUT.csv --text-column COLUMN (its columns are ['id', "
+            "'口コミ']); '口コミ' reads as reviews: --text-column '口コミ'",
+        ),
+        (
+            "predict",
+            "dump.csv",
+            "id,評価\n1,2\n2,1\n",
+            "utf-8",
+            "use taikai batch dump.csv -o OUT.csv --text-column COLUMN (its columns are ['id', '評価'])",
+        ),
+    ],
+)
+def test_a_table_redirected_from_a_file_names_its_column_of_reviews(
+    tiny_model_dir, tmp_path, monkeypatch, command, name, rows, encoding, said
+):
+    """Regression: predict < reviews.csv was told --text-column COLUMN alone, where predict reviews.csv (the file
+    given as a text) and batch's own error name the file's columns and the one that reads as reviews."""
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc to name the file standard input comes from")
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_bytes(rows.encode(encoding))
+    with open(name, "rb") as stdin:
+        result = run(command, *(["-"] if command == "explain" else []), "-m", tiny_model_dir, input=stdin)
+    assert f"to classify a column of its rows, {said}\n" in result.stderr, result.stderr
+
+
 BINARY = (
     "taikai: error: standard input is {kind} (by its first bytes), not lines of text, and {command} reads each line "
     "as one review: to classify a column of its rows, {first} use taikai batch FILE -o OUT.csv --text-column COLUMN\n"

@@ -91,7 +91,8 @@ def _table_advice(command: str, fmt: str, header: str) -> str:
 def _batch_advice(fmt: str, source: Path | bool) -> str:
     """Return the batch command line that classifies the *fmt* table of standard input, given its *source*: the
     file it was redirected from, ``True`` for a file of unknown name, ``False`` for no file (a pipe); every line
-    works as written, whatever the file's name (batch refuses a ``.txt`` unless told its format)."""
+    works as written, whatever the file's name (batch refuses a ``.txt`` unless told its format), and for a named
+    file, its columns and the one that reads as reviews follow, as :func:`columns_said` says them."""
     from taikai.errors import TaikaiError
     from taikai.io import format_of
 
@@ -101,7 +102,8 @@ def _batch_advice(fmt: str, source: Path | bool) -> str:
             named = format_of(source) == fmt
         except TaikaiError:  # no extension batch knows (.txt): the format is given
             named = False
-        return f"use taikai batch {shlex.quote(str(source))}{'' if named else f' --input-format {fmt}'} {line}"
+        said = columns_said(str(source), fmt)  # the column of reviews named, as for a data file given as a text
+        return f"use taikai batch {shlex.quote(str(source))}{'' if named else f' --input-format {fmt}'} {line}{said}"
     if source:
         return (
             f"use taikai batch FILE --input-format {fmt} {line} on the file it came from (or name that file "
