@@ -68,7 +68,7 @@ def missing_columns_error(
     if columns_hint is not None:
         given = " nor ".join(repr(str(c)) for c, _ in missing)
         return InputError(
-            f"{source}: no column {given}; the columns{of} are {columns}; {_renamed_back(missing, columns)} in the "
+            f"{source}: no column {given}; the columns{of} are {columns}; {_renamed_back(df, missing, columns)} in the "
             f"file: {columns_hint}{other_sheet}"
         )
     error = f"{no_column_error(missing, df.columns, source, of)}{_reviews(df, missing, labels, columns_hint)}"
@@ -79,13 +79,19 @@ def missing_columns_error(
     return InputError(f"{error}{other_sheet}; or pass {NO_SENTIMENT.given(None)} for data without sentiment")
 
 
-def _renamed_back(missing: Sequence[tuple[Hashable, Argument]], columns: Sequence[str]) -> str:
-    """Say what to rename back to each of the *missing* names of an ``--add`` file: the column of *columns* it most
-    likely was (``Reasons``, ``reason``: :func:`~taikai._column_names.close_name`), named, so that the user need not
-    find it among the columns; the columns back to their names when none is near (``rename the column back to
-    'reasons'``)."""
+def _renamed_back(df: pd.DataFrame, missing: Sequence[tuple[Hashable, Argument]], columns: Sequence[str]) -> str:
+    """Say what to rename back to each of the *missing* names of an ``--add`` file *df*: the column of *columns* it
+    most likely was, named, so that the user need not find it among the columns: one of a near name (``Reasons``,
+    ``reason``: :func:`~taikai._column_names.close_name`), or for the texts the one column that reads as reviews
+    (``本文``: :func:`~taikai.io._label_columns.prose_columns`); the columns back to their names when none is found
+    (``rename the column back to 'reasons'``)."""
     names = [str(c) for c, _ in missing]
     near = {name: close_name(name, [c for c in columns if c != name]) for name in names}
+    prose = prose_columns(df, reviews=True)
+    reviews = [c for c in map(str, df.columns) if c in prose]
+    for (_, argument), name in zip(missing, names, strict=True):
+        if near[name] is None and argument not in (REASONS_COLUMN, SENTIMENT_COLUMN) and len(reviews) == 1:
+            near[name] = reviews[0]
     if not any(near.values()):
         return f"rename the column{'s' if len(names) > 1 else ''} back to {' and '.join(map(repr, names))}"
     fixes = [f"{near[n]!r} back to {n!r}" if near[n] else f"the column of {n} back to {n!r}" for n in names]
