@@ -440,3 +440,27 @@ def test_info_shows_the_columns_the_model_was_trained_on(tmp_path, tiny_csv, col
         result = CliRunner().invoke(cli, [str(a) for a in args])
         assert result.exit_code == 0, result.output
         assert shown in result.output
+
+
+@pytest.mark.parametrize(
+    ("seed", "mask_pii", "line"),
+    [
+        (0, False, None),
+        # Regression: info said nothing of a model's seed, nor that its texts were masked before training
+        (7, False, "trained:    --seed 7"),
+        (0, True, "trained:    --mask-pii (texts masked before training)"),
+        (7, True, "trained:    --seed 7 --mask-pii (texts masked before training)"),
+    ],
+)
+def test_info_says_the_seed_and_the_masking_a_model_was_trained_with(tiny_model_dir, seed, mask_pii, line):
+    meta = replace(read_metadata(tiny_model_dir), seed=seed, mask_pii=mask_pii)
+    assert ModelMetadata.from_dict(meta.to_dict()).mask_pii is mask_pii  # recorded in metadata.json and read back
+    lines = describe_model(meta, tiny_model_dir, ModelStatus(loaded=True)).splitlines()
+    assert [x for x in lines if x.startswith("trained:")] == ([line] if line else [])
+
+
+def test_a_model_trained_on_masked_texts_records_it_and_info_says_so(tiny_csv, tmp_path):
+    taikai.train(tiny_csv, tmp_path / "m", config=taikai.FeatureConfig(min_df=1), folds=0, test_size=0, mask_pii=True)
+    result = CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m")])
+    assert read_metadata(tmp_path / "m").mask_pii
+    assert "\ntrained:    --mask-pii (texts masked before training)\n" in result.output

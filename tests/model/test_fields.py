@@ -18,9 +18,20 @@ EDITS = {
     "no-sentiment": ({"labels": {"sentiments": []}}, " --no-sentiment"),
     "no-vectors": ({"config": {"vectors": None}}, " --vectors none"),
     "refit-all": ({"refit_on_all_rows": True}, " --refit-all"),
+    # Regression: a model trained with --seed 7 or --mask-pii was told to retrain without them (other test rows and
+    # thresholds; a model fitted on the personal data the first one was kept from)
+    "seed": ({"seed": 7}, " --seed 7"),
+    "masked": ({"mask_pii": True}, " --mask-pii"),
     "all": (
-        {"free_labels": True, "labels": {"sentiments": []}, "config": {"vectors": None}, "refit_on_all_rows": True},
-        " --free-labels --no-sentiment --vectors none --refit-all",
+        {
+            "free_labels": True,
+            "labels": {"sentiments": []},
+            "config": {"vectors": None},
+            "refit_on_all_rows": True,
+            "seed": 3,
+            "mask_pii": True,
+        },
+        " --free-labels --no-sentiment --vectors none --refit-all --seed 3 --mask-pii",
     ),
 }
 

@@ -51,8 +51,28 @@ def _meta(config, **changes):
                 ")) in", "), text_column='body', reasons_column='why', sentiment_column='mood') in"
             ),
         ),
+        # Regression: the seed and the masking were left out of both forms of the retrain command
+        (
+            taikai.FeatureConfig.shipped(),
+            {"seed": 7, "mask_pii": True},
+            PLAIN.replace(" --out", " --seed 7 --mask-pii --out"),
+        ),
+        (
+            taikai.FeatureConfig(min_df=1),
+            {"seed": 7, "mask_pii": True},
+            CALLED.format("min_df=1").replace(")) in", "), seed=7, mask_pii=True) in"),
+        ),
     ],
-    ids=["shipped", "no-vectors", "own-table", "min-df", "chars-and-options", "columns"],
+    ids=[
+        "shipped",
+        "no-vectors",
+        "own-table",
+        "min-df",
+        "chars-and-options",
+        "columns",
+        "seeded-masked",
+        "python-seeded-masked",
+    ],
 )
 def test_a_model_the_command_line_cannot_train_is_retrained_in_python(config, changes, command):
     """Regression: a model trained in Python with a table of its own (or min_df=1, character n-grams…) was told to

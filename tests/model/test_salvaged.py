@@ -26,9 +26,11 @@ TRAINED = {  # the options a model was trained with, as its metadata records the
         {"columns": {"text": "body", "reasons": "why", "sentiment": "mood"}},
         " --text-column body --reasons-column why --sentiment-column mood",
     ),
+    "seed": ({"seed": 7}, " --seed 7"),  # Regression: the seed and the masking were left out of the hint
+    "masked": ({"mask_pii": True}, " --mask-pii"),
 }
 DAMAGES = {  # a malformed field, other than those the options are read from
-    "seed": lambda meta: meta.update(seed="x"),
+    "max_chars": lambda meta: meta.update(max_chars="many"),
     "metrics": lambda meta: meta.update(metrics=[1]),
     "an input": lambda meta: meta["inputs"][0].update(sha256=3),
     "format in quotes": lambda meta: meta.update(format="6"),
@@ -74,6 +76,8 @@ UNREADABLE = {  # metadata of which a field the options are read from cannot be 
     "refit": ({"refit_on_all_rows": "yes", "free_labels": True}, " --free-labels", "--refit-all", "DATA.csv"),
     "free labels": ({"free_labels": 1}, "", "--free-labels", "DATA.csv"),
     "columns": ({"columns": {"text": 3, "reasons": "r"}}, "", "the column options (--text-column…)", "DATA.csv"),
+    "seed": ({"seed": "x", "mask_pii": True}, " --mask-pii", "--seed", "DATA.csv"),
+    "masked": ({"mask_pii": "yes", "seed": 7}, " --seed 7", "--mask-pii", "DATA.csv"),
 }
 
 
@@ -107,7 +111,7 @@ def test_an_unreadable_metadata_says_its_hint_may_train_another_model(tiny_model
     assert (
         f"{COMMAND.format('')} (the metadata no longer says whether the model was trained with --vectors none" in said
     )
-    assert "--free-labels or the column options (--text-column…): add those it was, or this trains another" in said
+    assert "--free-labels, the column options (--text-column…), --seed or --mask-pii: add those it was, or this" in said
 
 
 @pytest.mark.parametrize(
@@ -140,7 +144,7 @@ def test_following_a_damaged_no_vectors_models_hint_trains_a_model_without_vecto
     first = tmp_path / "first"
     args = ["train", str(data), "--out", str(first), "--vectors", "none", "--text-column", "本文", "--folds", "2"]
     assert CliRunner().invoke(cli, args).exit_code == 0
-    _damaged(first, tmp_path / "damaged", DAMAGES["seed"])
+    _damaged(first, tmp_path / "damaged", DAMAGES["max_chars"])
     with pytest.raises(ModelError) as caught:
         taikai.load_model(tmp_path / "damaged")
     command = str(caught.value).rpartition("retrain: ")[2]

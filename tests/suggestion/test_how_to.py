@@ -106,13 +106,20 @@ def test_the_how_to_of_a_model_configured_in_python_gives_the_python_call_that_k
 
 
 @pytest.mark.parametrize(
-    ("model", "expected"),
-    [("trained", " --free-labels --vectors none"), ("gone", None), (None, None)],
-    ids=["its-metadata", "a-model-moved-away", "no-model-named"],
+    ("model", "trained", "expected"),
+    [
+        ("trained", {}, " --free-labels --vectors none"),
+        # Regression: the sheet's train step left out --seed and --mask-pii, so the next round's model held out
+        # other rows and was fitted on the unmasked texts
+        ("trained", {"seed": 7, "mask_pii": True}, " --free-labels --vectors none --seed 7 --mask-pii"),
+        ("gone", {}, None),
+        (None, {}, None),
+    ],
+    ids=["its-metadata", "seeded-and-masked", "a-model-moved-away", "no-model-named"],
 )
-def test_train_options_are_the_ones_the_named_models_metadata_records(tmp_path, tiny_csv, model, expected):
+def test_train_options_are_the_ones_the_named_models_metadata_records(tmp_path, tiny_csv, model, trained, expected):
     config = taikai.FeatureConfig(vectors=None)
-    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config, free_labels=True)
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config, free_labels=True, **trained)
     path = {"trained": tmp_path / "m", "gone": tmp_path / "gone"}.get(model)
     stamp = None if path is None else ModelStamp("m", str(path), "0" * 64, "2026-01-01T00:00:00")
     assert Earlier.of(RunSummary(str(tmp_path / "p.csv"), 1, {}, 0, 0, None, stamp)).train_options == expected

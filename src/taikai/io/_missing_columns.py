@@ -9,7 +9,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taikai._column_names import did_you_mean
+from taikai._column_names import close_name, did_you_mean
 from taikai.errors import (
     NO_SENTIMENT,
     REASONS_COLUMN,
@@ -66,10 +66,10 @@ def missing_columns_error(
         said = f"{source}: no column {given}, but {found}{text}{why}; the columns{of} are {columns}{other_sheet}"
         return InputError(said + _reviews(df, missing, labels, columns_hint))
     if columns_hint is not None:
-        given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))
+        given = " nor ".join(repr(str(c)) for c, _ in missing)
         return InputError(
-            f"{source}: no column {given}; the columns{of} are {columns}; rename the "
-            f"column{'s' if len(missing) > 1 else ''} back to {back} in the file: {columns_hint}{other_sheet}"
+            f"{source}: no column {given}; the columns{of} are {columns}; {_renamed_back(df, missing, columns)} in the "
+            f"file: {columns_hint}{other_sheet}"
         )
     error = f"{no_column_error(missing, df.columns, source, of)}{_reviews(df, missing, labels, columns_hint)}"
     if sentiment_column in df.columns and sentiment_only_hint and [a for _, a in missing] == [REASONS_COLUMN]:
@@ -77,6 +77,25 @@ def missing_columns_error(
     if sentiment_column in df.columns or sentiment_column is None:
         return InputError(f"{error}{other_sheet}")
     return InputError(f"{error}{other_sheet}; or pass {NO_SENTIMENT.given(None)} for data without sentiment")
+
+
+def _renamed_back(df: pd.DataFrame, missing: Sequence[tuple[Hashable, Argument]], columns: Sequence[str]) -> str:
+    """Say what to rename back to each of the *missing* names of an ``--add`` file *df*: the column of *columns* it
+    most likely was, named, so that the user need not find it among the columns: one of a near name (``Reasons``,
+    ``reason``: :func:`~taikai._column_names.close_name`), or for the texts the one column that reads as reviews
+    (``本文``: :func:`~taikai.io._label_columns.prose_columns`); the columns back to their names when none is found
+    (``rename the column back to 'reasons'``)."""
+    names = [str(c) for c, _ in missing]
+    near = {name: close_name(name, [c for c in columns if c != name]) for name in names}
+    prose = prose_columns(df, reviews=True)
+    reviews = [c for c in map(str, df.columns) if c in prose]
+    for (_, argument), name in zip(missing, names, strict=True):
+        if near[name] is None and argument not in (REASONS_COLUMN, SENTIMENT_COLUMN) and len(reviews) == 1:
+            near[name] = reviews[0]
+    if not any(near.values()):
+        return f"rename the column{'s' if len(names) > 1 else ''} back to {' and '.join(map(repr, names))}"
+    fixes = [f"{near[n]!r} back to {n!r}" if near[n] else f"the column of {n} back to {n!r}" for n in names]
+    return f"rename {' and '.join(fixes)}"
 
 
 def _other_sheet(source: str, read: str | None, columns: Sequence[Hashable], added: bool) -> str:

@@ -24,6 +24,7 @@ from taikai.model._figures import (
     describe_thresholds,
 )
 from taikai.model._metadata import DEFAULT_THRESHOLD
+from taikai.model._trained_with import trained_with
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -153,6 +154,7 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         f"columns:    {_columns(meta)}",
         *(f"heads:      {heads}" for heads in [describe_heads(meta)] if heads),
         *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
+        *(f"trained:    {_trained_with(options)}" for options in [trained_with(meta)] if options),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
         "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
         f"dictionary: {describe_dictionary(meta.dictionary)}",
@@ -179,6 +181,13 @@ def _columns(meta: ModelMetadata) -> str:
     roles = ["text", "reasons", "sentiment"][: len(names)]
     said = ", ".join(names) + ("" if names == roles else f" ({', '.join(roles)})")
     return said + ("; no sentiment" if columns.sentiment is None else "")
+
+
+def _trained_with(options: list[str]) -> str:
+    """Say the options beside the features that the model was trained with (:func:`trained_with`), which a retrain
+    gives again: ``--seed 7 --mask-pii (texts masked before training)``."""
+    masked = " (texts masked before training)" if "--mask-pii" in options else ""
+    return " ".join(options) + masked
 
 
 def _no_test_split(meta: ModelMetadata) -> bool:

@@ -81,6 +81,8 @@ class ModelMetadata:
     """The labels are the user's own (``train --free-labels``): shown as written even when spelt as taxonomy ids."""
     columns: TrainedColumns = field(default_factory=TrainedColumns)
     """The columns trained on (``--text-column``…), which the retrain commands give again; standard when unrecorded."""
+    mask_pii: bool = False
+    """The texts were masked before training (``--mask-pii``): the retrain commands mask them again."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of settings and scores: not hashable, so hash() is not offered
 
     def __repr__(self) -> str:
@@ -130,6 +132,8 @@ class ModelMetadata:
             out["free_labels"] = True
         if not self.columns.standard():
             out["columns"] = self.columns.to_dict()
+        if self.mask_pii:
+            out["mask_pii"] = True
         if self.versions:
             out["versions"] = dict(self.versions)
         if self.dictionary is not None:
@@ -172,6 +176,7 @@ class ModelMetadata:
             warnings=f.optional("warnings", str_tuple, "a list of strings", ()),
             free_labels=f.optional("free_labels", flag, "true or false", False),
             columns=f.optional_part("columns", read_trained_columns, "an object of column names", TrainedColumns()),
+            mask_pii=f.optional("mask_pii", flag, "true or false", False),
         )
 
     @classmethod

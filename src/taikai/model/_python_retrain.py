@@ -39,9 +39,9 @@ def train_call(arguments: Sequence[str], add: Sequence[str] = (), data: str = DA
 def python_arguments(meta: TrainedAs) -> list[str] | None:
     """Return the arguments of the :func:`taikai.train` call that retrains the model *meta* describes when its
     features are none that ``taikai train`` trains (the shipped ones, with ``--vectors chive`` or ``none``): its
-    config's settings
-    other than the defaults, and its options (``refit_all``, ``free_labels``, the columns, no sentiment); ``None``
-    for a model the command line can retrain, or whose config cannot be read (the command line's hint then)."""
+    config's settings other than the defaults, and its options (``refit_all``, ``free_labels``, the columns, no
+    sentiment, ``seed``, ``mask_pii``); ``None`` for a model the command line can retrain, or whose config cannot be
+    read (the command line's hint then)."""
     from taikai.model._feature_config import FeatureConfig
 
     if not meta.config.recorded():
@@ -67,4 +67,4 @@ def python_arguments(meta: TrainedAs) -> list[str] | None:
         arguments.append("sentiment_column=None")
     elif columns.sentiment != "sentiment":
         arguments.append(f"sentiment_column={columns.sentiment!r}")
-    return arguments
+    return arguments + [f"seed={meta.seed}"] * bool(meta.seed) + ["mask_pii=True"] * meta.mask_pii

@@ -1,6 +1,7 @@
 """The retrain hint of a model whose ``metadata.json`` cannot be loaded: the train options read from what of it can
-still be read (word vectors, refit on all rows, the sentiment head, labels of its own, the columns), and the options
-it cannot say, so that following the hint trains the model the user had, or says where it may not."""
+still be read (word vectors, refit on all rows, the sentiment head, labels of its own, the columns, the seed, the
+masking), and the options it cannot say, so that following the hint trains the model the user had, or says where it
+may not."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _UNSAID = {
     "refit_on_all_rows": "--refit-all",
     "free_labels": "--free-labels",
     "columns": "the column options (--text-column…)",
+    "seed": "--seed",
+    "mask_pii": "--mask-pii",
 }
 """The options the hint cannot give when the field of the metadata that records them cannot be read."""
 
@@ -47,6 +50,8 @@ class _Salvaged:
     free_labels: bool = False
     refit_on_all_rows: bool = False
     columns: TrainedColumns = field(default_factory=TrainedColumns)
+    seed: int = 0
+    mask_pii: bool = False
 
 
 def damaged_hint(values: object) -> str:
@@ -93,10 +98,20 @@ def _columns(value: object) -> dict[str, Any]:
     return {"columns": TrainedColumns(text, reasons, sentiment)}
 
 
+def _seed(value: object) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError(value)
+    return {"seed": value}
+
+
 _READERS = {
     "config": _config,
     "labels": _labels,
     "refit_on_all_rows": _flag("refit_on_all_rows"),
     "free_labels": _flag("free_labels"),
     "columns": _columns,
+    "seed": _seed,
+    "mask_pii": _flag("mask_pii"),
 }

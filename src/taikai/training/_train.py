@@ -205,6 +205,7 @@ def train(
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
         free_labels=free_labels,
         columns=columns.recorded(),
+        mask_pii=mask_pii,
     )
     if comparison is not None:
         meta = replace(meta, metrics=replace(meta.metrics, added=comparison))
