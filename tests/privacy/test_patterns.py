@@ -308,3 +308,30 @@ def test_a_handle_after_a_service_and_de_that_is_searched(text, expected):
 )
 def test_a_phone_read_out_with_no_between_its_groups(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression (h369): 垢, slang for an account, after a service (X垢, ツイ垢, インスタ垢) was no word of IDs, and
+        # Xアカ no hint that one may follow: the handle was left.
+        ("Xアカ: hanako_writer で受けていた", "Xアカ: [ID] で受けていた"),
+        ("X垢はtaro_writerです", "X垢は[ID]です"),
+        ("ツイ垢 taro_writer に連絡して", "ツイ垢 [ID] に連絡して"),
+        ("インスタ垢: hanako.design", "インスタ垢: [ID]"),
+        # A handle in quotes after a service and で before a verb of finding (a closing quote stood between).
+        ("Twitterで「taro_writer」と検索して", "Twitterで「[ID]」と検索して"),
+        ("LINEで『taro88』を追加して", "LINEで『[ID]』を追加して"),
+        # Left: a provider and sites named with an @, an account deleted, a count, and words in ツイ.
+        ("@niftyのメールが届かない", "@niftyのメールが届かない"),
+        ("@cosmeのレビュー案件", "@cosmeのレビュー案件"),
+        ("@type経由で転職した", "@type経由で転職した"),
+        ("ツイ垢を消して辞めた", "ツイ垢を消して辞めた"),
+        ("垢BANされた", "垢BANされた"),
+        ("X垢 300件に営業した", "X垢 300件に営業した"),
+        ("ツインの部屋で作業した", "ツインの部屋で作業した"),
+        ("Twitterで「副業」と検索した", "Twitterで「副業」と検索した"),
+    ],
+)
+def test_a_handle_after_a_word_of_accounts_in_slang_or_in_quotes(text, expected):
+    assert mask_pii(text).text == expected

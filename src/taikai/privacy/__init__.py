@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 29
+MASKER_VERSION = 30
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -122,7 +122,13 @@ UniDic reads as a common noun or a suffix, before くん or after a word of kin 
 担当光さん were left), a given name after a word of kin (妻舞さん was left), a surname read as two single kanji
 (國中均氏 was 國中[人名]氏), a given name alone after kin or a role and の (娘の結衣が was left), one before くん
 UniDic reads as a verb (翔くんが, 拓くん were left); a phone number's
-groups joined by の (090の1234の5678); an e-mail address's @ or dot in hiragana ((あっと), (どっと))."""
+groups joined by の (090の1234の5678); an e-mail address's @ or dot in hiragana ((あっと), (どっと)). 30: the
+given names most often given in the 2010s and 2020s that UniDic reads as common nouns or apart, before an honorific
+(愛さん, 澪ちゃん, 颯真くん were left) or alone after kin or a role and の (娘の陽葵が, 息子の蓮は were left); no
+name for a pet after a word of a pet and の or after 愛犬 (猫のタマちゃん, 愛犬の蓮くん were [人名]), nor for お花,
+お米 before さん, nor for ニッセン, アイドマ, クラウディア (platforms) before one; a handle after 垢 or Xアカ
+(ツイ垢 taro_writer, X垢はtaro_writer) and in quotes after a service and で before a verb of finding
+(Twitterで「taro_writer」と検索); no [ID] for @nifty, @cosme, @type, @press, @wiki."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

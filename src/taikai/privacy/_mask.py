@@ -12,9 +12,9 @@ from typing import Any
 from taikai.errors import check_bool, wrong_type
 from taikai.privacy._cells import is_nan, masked_number, number_text, unique_key
 from taikai.privacy._frame_column import check_column
+from taikai.privacy._given_names import person_names
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
-from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS
 from taikai.privacy._street import find_street_addresses
 from taikai.text import INVISIBLE, REFERENCE, OffsetMap, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
@@ -113,7 +113,7 @@ class PiiMasker:
         found.extend(find_street_addresses(text, self._tagger if self.names else None))
         if self.names:
             found.extend(find_latin_names(text))
-            found.extend(find_names(text, self._tagger))
+            found.extend(person_names(text, self._tagger))
         return _select(found)
 
     def mask(self, text: str) -> Masked:

@@ -56,11 +56,13 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 HANDLE = re.compile(
     r"(?<![A-Za-z0-9@])(?<![A-Za-z0-9][._%+\-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])"
 )
+_AT_BRANDS = frozenset(("@nifty", "@cosme", "@type", "@press", "@wiki"))
 # A unit after a number: a count or an amount, no handle (LINEアカウント 100人 was [ID]人).
 _COUNTED = re.compile(
     r"[ ]?(?:人|名|件|円|回|個|本|枚|冊|社|点|票|位|歳|才|倍|%|万|千|億|文字|字|日|時間|分|秒|年|ヶ?月|か月|週|PV|pt)"
 )
-_ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ|名(?![前義])"  # Skype名: the handle
+# Skype名: the handle; 垢, slang for an account (X垢, ツイ垢, インスタ垢: taro_writer)
+_ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ|垢|名(?![前義])"
 MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
     r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
@@ -96,9 +98,10 @@ SKYPE_LIVE = re.compile(
 # cheaper than trying a pattern with alternatives at every position.
 _THREE_DIGITS = re.compile("[0-9]{3}")
 _MESSENGER_HINTS = (
-    *(name.lower() for name in f"{MESSENGERS}|{SITES}".split("|") if name != "X"),
+    *(name.lower() for name in f"{MESSENGERS}|{SITES}".split("|") if name != "X" and "(" not in name),
+    *("ツイ垢", "ツイアカ", "xアカ", "x垢"),
     *("gmail", "yahoo", "ヤフー", "outlook", "hotmail", "icloud", "gメール", "ジーメール"),
-    *("x:", "x=", "xのid", "x id", "x(", "x@", "xアカウント", "xのアカウント", "x アカウント"),
+    *("x:", "x=", "xのid", "x id", "x(", "x@", "xのアカウント", "x アカウント"),
 )
 _SITE = re.compile(SITES, re.IGNORECASE)
 # A handle as people choose one: lower case, with _ or a dot between letters, or three letters or more and two digits
@@ -112,9 +115,12 @@ _LOWER_HANDLE = re.compile(
 # A handle in brackets right after a person's honorific (木村さん（kimura.d）, 田中様 (taro_88)): the person's, when it
 # has a handle's shape in lower case (田中さん（CEO）, 鈴木さん（Python3）, 佐藤さん（v2.0） stay).
 _HONORED_HANDLE = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|殿)[ ]?\([ ]?(?P<v>[A-Za-z0-9_.\-]{3,40})[ ]?\)")
-# After で (LINEでyuki0320って検索して), a handle only when a verb of finding a person follows it: a channel, a
-# workspace or a product named after a service stays (Slackでdev_teamチャンネルに, LINEでline_payを使う).
-_SEARCHED = re.compile(r"[ ]?(?:って|と|を|で|に)?[ ]?(?:検索|追加|フォロー|友達申請|友だち申請|探して|探せ|ググ)")
+# After で (LINEでyuki0320って検索して; Twitterで「taro_writer」と検索: a closing quote may stand between), a
+# handle only when a verb of finding a person follows it: a channel, a workspace or a product named after a service
+# stays (Slackでdev_teamチャンネルに, LINEでline_payを使う).
+_SEARCHED = re.compile(
+    r"[ ]?[」』\"')]?[ ]?(?:って|と|を|で|に)?[ ]?(?:検索|追加|フォロー|友達申請|友だち申請|探して|探せ|ググ)"
+)
 _POSTAL_HINTS = ("〒", "郵便番号", "住所", "都", "道", "府", "県", "市", "区", "郡")
 
 
@@ -166,6 +172,8 @@ def find_postal_codes(text: str) -> Iterator[Found]:
 def find_ids(text: str) -> Iterator[Found]:
     if "@" in text:
         for m in HANDLE.finditer(text):
+            if m.group().lower() in _AT_BRANDS:
+                continue  # @nifty, @cosme: a provider and a site named with an @, no one's handle
             if any(ch.isalpha() or ch == "_" for ch in m.group()[1:]):
                 yield Found(m.start(), m.end(), PiiKind.ID)
     if "live:" in text:

@@ -287,3 +287,13 @@ def split_name_read_as_verb(words: list[Morpheme], tagger: PosTagger) -> list[Mo
         ]
         skip = True
     return out
+
+
+def name_may_start(words: list[Morpheme], k: int) -> bool:
+    """Whether a name may start at ``words[k]`` (:func:`_starts_name`), for the finders of other modules."""
+    return _starts_name(words, k)
+
+
+def people_word_before(words: list[Morpheme], k: int) -> bool:
+    """Whether a word of kin, of the people around someone or of a role ends glued before ``words[k]``."""
+    return _people_before(words, k)

@@ -3,7 +3,7 @@ their names, and an e-mail address's finder leaves a handle glued after one (Ins
 
 MESSENGERS = (
     "LINE|ライン|らいん|Chatwork|チャットワーク|チャトワ|Discord|ディスコード|ディスコ|Skype|スカイプ|WeChat|"
-    "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|"
+    "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|ツイ(?=垢|アカ)|"
     "Facebook|フェイスブック|Messenger|KakaoTalk|カカオトーク|カカオ|TikTok|Threads|Signal|WhatsApp|Teams|X"
 )
 # Mail services and sites whose handle names a person (Gmail: yamada.taro, GitHub: tanaka-dev, note: tanaka_writer):
