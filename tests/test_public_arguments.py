@@ -43,7 +43,7 @@ CASES = [
         "predict rules",
         lambda m, f: m.predict("手数料", rules=5),
         TypeError,
-        "rules must be the path of a rules file, a RuleSet (taikai.load_rules) or None, not int 5",
+        "rules must be the path of a rules file, a RuleSet (taikai.load_rules), a list of them, or None, not int 5",
     ),
     (
         "Model metadata",
