@@ -165,12 +165,21 @@ KEPT = """(() => {
 def test_a_printed_period_table_keeps_each_period_and_verdict_whole_in_chromium(period, verdict, wraps):
     """Regression (h374): printed, the drift section's period table broke its verdict なし into な and し and its
     period 2026-09 at the hyphen; a long verdict still wraps, at its spaces, and the table stays on the paper."""
-    names = ["分類できない行 (空・日本語以外・読めない) の割合", "未知のトークン (OOV) の割合", "1 行あたりのトークン数"]
+    names = [
+        "分類できない行 (空・日本語以外・読めない) の割合",
+        "未知のトークン (OOV) の割合",
+        "1 行あたりのトークン数",
+    ]
     names += ["理由の最大確率の平均", "理由の最大確率が 0.5 未満の行の割合", "新しい語の割合"]
     names += ["予測した理由の構成の変化 (Jensen–Shannon, ビット)", "1 つの理由の割合"]
     names += ["予測した感情の構成の変化 (Jensen–Shannon, ビット)"]
     words, number = ColumnKind.WORDS, ColumnKind.NUMBER
-    columns = (Column("期間", words), Column("行数", number), *(Column(n, number) for n in names), Column("ドリフト", words))
+    columns = (
+        Column("期間", words),
+        Column("行数", number),
+        *(Column(n, number) for n in names),
+        Column("ドリフト", words),
+    )
     rows = ((period, 33, *["12.5%"] * len(names), verdict), ("2026-10", 35, *["12.5%"] * len(names), "なし"))
     page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
     found = _measured(page.replace("@media print{", "@media all{"), KEPT, width=720, fonts="japanese")
