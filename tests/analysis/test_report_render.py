@@ -142,6 +142,52 @@ def test_a_wide_table_printed_keeps_every_column_on_the_paper_in_chromium():
     assert found == {"fits": True, "last_on_page": [True, True]}, found
 
 
+KEPT = """(() => {
+  const rows = [...document.querySelectorAll("tbody tr")];
+  const box = document.querySelector(".scroll");
+  const lines = cell => { const r = document.createRange(); r.selectNodeContents(cell);
+    return Math.round(r.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight)); };
+  return {fits: box.scrollWidth <= box.clientWidth,
+    lines: rows.map(tr => [lines(tr.cells[0]), lines(tr.cells[tr.cells.length - 1])])};
+})()"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("period", "verdict", "wraps"),
+    [
+        ("2026-09", "なし", False),  # printed: な over し, 2026- over 09
+        ("2026-09", "行が少なすぎる", False),
+        ("2025-01-06/2025-01-12", "あり", False),  # a week: one line, the table still on the paper
+        ("2026-09", "なし (分類できない行の割合のみ判定: 分類できた行が 10 行未満)", True),  # at its spaces
+    ],
+)
+def test_a_printed_period_table_keeps_each_period_and_verdict_whole_in_chromium(period, verdict, wraps):
+    """Regression (h374): printed, the drift section's period table broke its verdict なし into な and し and its
+    period 2026-09 at the hyphen; a long verdict still wraps, at its spaces, and the table stays on the paper."""
+    names = [
+        "分類できない行 (空・日本語以外・読めない) の割合",
+        "未知のトークン (OOV) の割合",
+        "1 行あたりのトークン数",
+    ]
+    names += ["理由の最大確率の平均", "理由の最大確率が 0.5 未満の行の割合", "新しい語の割合"]
+    names += ["予測した理由の構成の変化 (Jensen–Shannon, ビット)", "1 つの理由の割合"]
+    names += ["予測した感情の構成の変化 (Jensen–Shannon, ビット)"]
+    words, number = ColumnKind.WORDS, ColumnKind.NUMBER
+    columns = (
+        Column("期間", words),
+        Column("行数", number),
+        *(Column(n, number) for n in names),
+        Column("ドリフト", words),
+    )
+    rows = ((period, 33, *["12.5%"] * len(names), verdict), ("2026-10", 35, *["12.5%"] * len(names), "なし"))
+    page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
+    found = _measured(page.replace("@media print{", "@media all{"), KEPT, width=720, fonts="japanese")
+    assert isinstance(found, dict) and found["fits"], found
+    (period_lines, verdict_lines), other = found["lines"]
+    assert period_lines == 1 and (verdict_lines > 1) == wraps and other == [1, 1], found
+
+
 @pytest.mark.parametrize(
     ("columns", "values", "cells"),
     [

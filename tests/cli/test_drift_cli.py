@@ -463,16 +463,24 @@ _GIVE = "text_column='text' (--text-column text on the command line)"
 
 
 @pytest.mark.parametrize(
-    ("english", "column", "verdict", "hint"),
+    ("english", "column", "verdict", "first", "hint"),
     [
-        (False, "review_id", "drift: yes", f"the column review_id {_ASK}{_GIVE}"),
-        (False, "posted_at", "drift: yes", f"the column posted_at {_ASK}{_GIVE}"),
-        # English: the verdict stays, and the hint says the texts are not Japanese
-        (True, "text", "drift: yes", "the column text holds no Japanese text, nor does any other column of "),
-        (False, "text", "drift: no", None),
+        (False, "review_id", "drift: yes", "'H001'", f"the column review_id {_ASK}{_GIVE}"),
+        (False, "posted_at", "drift: yes", "'2025-07-01'", f"the column posted_at {_ASK}{_GIVE}"),
+        # English: the verdict stays, and the hint says the texts are not Japanese, the first quoted
+        (
+            True,
+            "text",
+            "drift: yes",
+            "'The room was clean and the staff kind, r…'",
+            "the column text holds no Japanese",
+        ),
+        (False, "text", "drift: no", None, None),
     ],
 )
-def test_a_text_column_without_japanese_says_to_check_it(tiny_model_dir, tmp_path, english, column, verdict, hint):
+def test_a_text_column_without_japanese_says_to_check_it(
+    tiny_model_dir, tmp_path, english, column, verdict, first, hint
+):
     """Regression: drift --text-column review_id said "0 classified", "unclassifiable rows 100.0% > …" and
     "drift: yes", with no word of the column."""
     hotels = pd.read_csv(HOTELS)
@@ -489,7 +497,8 @@ def test_a_text_column_without_japanese_says_to_check_it(tiny_model_dir, tmp_pat
     if hint is None:
         assert said is None and not any(line.startswith("hint: ") for line in lines)
     else:
-        assert said.startswith(f"100% of the rows are unclassifiable and {hint}") and lines[-2] == f"hint: {said}"
+        kinds = f"100% of the rows are unclassifiable: 60 without Japanese text (no kana or kanji; e.g. line 2: {first}"
+        assert said.startswith(f"{kinds}); {hint}") and lines[-2] == f"hint: {said}"
         assert english == said.endswith(
             "the model reads Japanese reviews (if they are in another column, give it "
             "with text_column= (--text-column on the command line))"
@@ -544,7 +553,8 @@ _BATCH = "classify the dump again with taikai batch giving text_column='text' (-
         (60, [], f"the column review_id holds no Japanese text; the column text does, and {_AGAIN}: {_BATCH}"),
         (60, ["--text-column", "text"], f"though the column text holds Japanese text; {_AGAIN}: were they made from"),
         # the model's reason_ja of the few rows classified is no column of reviews
-        (3, [], "the column review_id holds no Japanese text, nor does any other column of p.csv"),
+        # h374: 3 of its rows hold Japanese, which the hint no longer denies
+        (3, [], "the column review_id holds little Japanese text (5% of its rows hold kana or kanji), nor does any "),
     ],
 )
 def test_a_predictions_file_without_japanese_says_to_classify_again(

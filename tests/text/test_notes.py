@@ -3,7 +3,7 @@
 import pytest
 
 import taikai
-from taikai.text import foreign_note, markup_note, normalize, reading_note, with_note
+from taikai.text import foreign_note, markup_note, normalize, reading_note, with_note, without_markup
 
 FOREIGN = "and the model reads Japanese only: its answer rests on those few words, however sure it looks"
 ENGLISH = "I quit because 手数料 was high, but honestly the platform was great and I recommend it to everyone."
@@ -27,6 +27,20 @@ SAID = ": the model reads its tags as words, which move its answer; give the tex
 )
 def test_markup_note_names_the_tags_the_model_reads(text, tags):
     assert markup_note(normalize(text)) == ("" if tags is None else f"holds HTML markup ({tags}){SAID}")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('<div class="review"><p>手数料が高い</p><br/></div>', "  手数料が高い   "),  # drift's new words: no p, div
+        ("&lt;b&gt;手数料&lt;/b&gt;", " 手数料 "),
+        ("<!-- 広告 -->手数料が高い", " 手数料が高い"),
+        ("<重要>手数料が高い<3", "<重要>手数料が高い<3"),  # no tag: kept as written
+        ("手数料が高い", "手数料が高い"),
+    ],
+)
+def test_without_markup_leaves_the_words_the_page_shows(text, words):
+    assert without_markup(normalize(text)) == words
 
 
 @pytest.mark.parametrize(

@@ -266,6 +266,7 @@ def check_drift(
         reference_trial_run=reference_trial,
         reference_bad_lines=reference_bad,
         text_hint=found.text_hint,
+        markup_hint=found.markup_hint,
         reference_predictions=reference_predictions,
         unchecked=found.unchecked,
         reference_unchecked=reference_unchecked,

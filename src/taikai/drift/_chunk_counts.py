@@ -9,6 +9,7 @@ from typing import Any
 
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
+from taikai.drift._dump_texts import TextSurvey
 from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._periods import PeriodCounter
 from taikai.drift._rows import Rows
@@ -45,6 +46,8 @@ class FileStatistics:
     """Of predictions of a trial run (``taikai batch --limit N``, as its summary records): which rows they are."""
     text_hint: str | None = None
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
+    markup_hint: str | None = None
+    """How many rows hold HTML markup, and what to do (:meth:`taikai.drift._dump_texts.DumpTexts.markup_hint`)."""
     unchecked: bool = False
     """Predictions whose model could not be checked: no batch summary beside them names the model that made them
     (a data frame has none), or the model given is not saved (see ``unsaved_model``)."""
@@ -76,6 +79,7 @@ def count_chunks(
     date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
     labels: Sequence[Hashable] | None = None,
     tz: str | None = None,
+    lines: Sequence[Any] | None = None,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
     in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
@@ -86,7 +90,8 @@ def count_chunks(
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
     chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused. *labels*: a frame's index
     labels, which errors name a row by when they are not its position. *tz*: the time zone the periods are counted
-    in (:func:`taikai.io.parse_dates`), refused without *date_column* as *freq* is."""
+    in (:func:`taikai.io.parse_dates`), refused without *date_column* as *freq* is. *lines*: each chunk's file
+    lines (an array, -1 where there are none), filled as the chunks are read, which the hints name rows by."""
     freq, tz = period_freq(freq, date_column), period_tz(tz, date_column)
     rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown, labels=labels)
     date_index, date_name = -1, None
@@ -95,6 +100,7 @@ def count_chunks(
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source, mask_pii)
     dated = PeriodCounter(date_name, source, freq, overall, mask_pii, tz) if date_name is not None else None
+    survey = TextSurvey()
     first: list[list[Any]] | None = None  # its columns are looked at for Japanese text when the texts hold none
     for index, data in enumerate(chunks):
         if index == 0:
@@ -104,12 +110,14 @@ def count_chunks(
         texts, statuses, reason, sentiment = rows.read(data)
         measured = overall.measure(texts, statuses, reason, sentiment, keys=rows.keys)
         overall.add(measured)
+        survey.add(texts, measured)
         if dated is not None:
             dated.add(data[date_index], measured)
     periods = dated.build() if dated is not None else {}
     named = list(shown) if shown is not None else list(columns)
     model_made = {str(n) for n, c in zip(named, columns) if c in LABEL_COLUMNS} if rows.predictions else None
     whole = overall.build()
+    said = survey.build(lines)
     duplicates, most_repeated = rows.repeats()  # the whole input's, of the hashes read: not kept twice
     return FileStatistics(
         source,
@@ -123,7 +131,10 @@ def count_chunks(
         dated.survey.years if dated is not None else None,
         blank_dates=dated.blank if dated is not None else 0,
         date_example=dated.survey.either if dated is not None else None,
-        text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
+        text_hint=text_column_hint(
+            whole, str(named[rows.text]), named, first, text_argument, source, model_made, texts=said
+        ),
+        markup_hint=said.markup_hint(whole.rows),
         empty_periods=dated.gaps() if dated is not None else (),
         strays=dated.strays() if dated is not None else (),
         duplicates=duplicates,

@@ -1,8 +1,10 @@
-"""A hint for a dump whose text column holds no Japanese: the wrong column (ids, numbers, dates), or not Japanese.
+"""A hint for a dump whose text column holds little Japanese: the wrong column (ids, numbers, dates), or not Japanese.
 
 Nearly every row of such a dump is unclassifiable, and its drift reads ``drift: yes`` (or not judged) with no word
-of why. The hint says to check the text column, naming a column of the file that holds Japanese text if one does.
-The verdict stays: an English dump does drift from a Japanese model.
+of why. The hint says what the unclassifiable rows are (blank, without Japanese text, too few kana or kanji), each
+kind with its first row, how many rows hold kana or kanji at all (an English dump quoting Japanese words holds some:
+it is not said to hold none), and to check the text column, naming a column of the file that holds Japanese text if
+one does. The verdict stays: an English dump does drift from a Japanese model.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from taikai.drift._dump_texts import DumpTexts
 from taikai.errors import TEXT_COLUMN, Argument
 from taikai.model import DriftStatistics
 from taikai.text import check_text, japanese_share
@@ -37,16 +40,19 @@ def text_column_hint(
     argument: Argument,
     source: str,
     predictions: Collection[str] | None = None,
+    texts: DumpTexts | None = None,
 ) -> str | None:
     """Return the hint for *stats* (of *source*, whose texts were read from *text_column*), or ``None`` when fewer
     than :data:`NEARLY_ALL` of its rows are unclassifiable; *columns* are the file's columns as named there and
     *first* the values of its first chunk, one list per column. Of a predictions file, whose rows are not
     classified again, *predictions* names the model's columns (``reason_ja``: no column of reviews), and the advice
-    is to classify the dump again with ``taikai batch``."""
+    is to classify the dump again with ``taikai batch``. *texts*: the first row of each unclassifiable kind, which
+    the hint cites."""
     if not stats.rows or stats.unclassifiable_share < NEARLY_ALL:
         return None
     share = f"{stats.unclassifiable_share:.0%}"
-    said = f"{share} of the rows are unclassifiable and the column {text_column} holds no Japanese text"
+    kinds = (texts or DumpTexts()).unclassifiable(stats)
+    said = f"{share} of the rows are unclassifiable: {kinds}; the column {text_column} holds {_how_little(stats)}"
     scores = [] if first is None else [(_japanese(values), str(name)) for name, values in zip(columns, first)]
     if predictions is not None:
         scores = [(score, name) for score, name in scores if name not in predictions]
@@ -61,6 +67,14 @@ def text_column_hint(
         f"{said}, nor does any other column of {source}: the model reads Japanese reviews (if they are in another "
         f"column, give it with {argument})"
     )
+
+
+def _how_little(stats: DriftStatistics) -> str:
+    """How much Japanese text a column of unclassifiable rows holds: ``no Japanese text`` when no row holds kana or
+    kanji, else ``little Japanese text (30% of its rows hold kana or kanji)``."""
+    if not stats.classified:
+        return "no Japanese text"
+    return f"little Japanese text ({stats.classified / stats.rows:.0%} of its rows hold kana or kanji)"
 
 
 def _predictions_hint(share: str, said: str, japanese: str | None, own: bool, source: str) -> str:

@@ -14,7 +14,7 @@ import numpy as np
 from taikai.drift._hidden_words import HiddenWords
 from taikai.model import CONFIDENCE_BINS, DriftStatistics, Model, word_vocabulary
 from taikai.privacy import NEUTRAL, NOT_JAPANESE_PLACEHOLDERS, neutralize, without_addresses
-from taikai.text import Status, WordTagger, check_text, japanese_share
+from taikai.text import Status, WordTagger, check_text, japanese_share, without_markup
 
 FOREIGN_BELOW = 0.5
 """A classified text whose kana and kanji are fewer than this share of its letters counts as not Japanese."""
@@ -136,6 +136,7 @@ class StatisticsBuilder:
             text = neutralize(checked.text)  # a masked text's placeholders as ○, as the model reads them
             tokens, words = self.tagger.words(text)
             bare = without_addresses(text)  # an e-mail address or URL as masking finds it: no words
+            bare = without_markup(bare)  # nor an HTML tag's name (p, br, div, class): the dump's hint says the markup
             if text != checked.text:  # a placeholder is no word (○, ○さん), nor its honorific (○氏)
                 bare = _HONORIFIC_AFTER.sub(NEUTRAL, bare)
             if bare != text:

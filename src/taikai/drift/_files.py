@@ -148,6 +148,7 @@ def file_statistics(
         shown=reader.columns,
         date_columns=date_columns,
         tz=tz,
+        lines=lines,
     )
     if notes:
         warn_decoding(path, notes)

@@ -55,6 +55,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "bad_lines": report.bad_lines,
         "reference_bad_lines": report.reference_bad_lines,
         "text_hint": report.text_hint,
+        "markup_hint": report.markup_hint,
     }
 
 

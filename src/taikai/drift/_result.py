@@ -76,8 +76,12 @@ class DriftReport:
     reference_trial_run: str | None = None
     """The same of the reference file (or frame ``read_predictions`` read): its figures are of those rows only."""
     text_hint: str | None = None
-    """When nearly every row is unclassifiable: that the text column holds no Japanese text, and which column of
-    the file does, if one does (``None`` otherwise); the verdict stands."""
+    """When nearly every row is unclassifiable: what they are (blank, without Japanese text, too few kana or kanji;
+    the first row of each), how little Japanese text the text column holds, and which column of the file does, if
+    one does (``None`` otherwise); the verdict stands."""
+    markup_hint: str | None = None
+    """When rows hold HTML markup: how many, which tags, the first row, and to give the texts without them (the
+    tags' names are no new words); ``None`` when none does."""
     reference_predictions: bool | None = None
     """How the reference file was read: ``True``, a predictions file (its probabilities read, not classified again);
     ``False``, a raw dump classified on the fly; ``None``, no file (the model's stored statistics)."""

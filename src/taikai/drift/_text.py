@@ -238,7 +238,7 @@ def render(report: DriftReport) -> str:
             example = report.date_example or "03/04/2026"  # one of the dump's own
             untold = f"dates such as {example} read either way and none tells the order: read month-first"
             lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")
-    hint = [] if report.text_hint is None else [f"hint: {report.text_hint}"]
+    hint = [f"hint: {said}" for said in (report.text_hint, report.markup_hint) if said is not None]
     if not report.judged:
         lines += ["", f"no figure could be judged: {report.what_to_do()}.", *hint, report.verdict_line()]
         return "\n".join(lines)

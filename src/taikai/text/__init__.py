@@ -25,7 +25,7 @@ from taikai.text._normalize import (
     normalize,
     shown_text,
 )
-from taikai.text._notes import foreign_note, markup_note, reading_note, with_note
+from taikai.text._notes import foreign_note, markup_note, markup_tags, reading_note, with_note, without_markup
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
@@ -104,6 +104,7 @@ __all__ = [
     "make_tagger",
     "markdown_cell",
     "markup_note",
+    "markup_tags",
     "near_copies",
     "near_duplicates",
     "nfkc_decoded_with_offsets",
@@ -121,6 +122,7 @@ __all__ = [
     "shingles",
     "shown_text",
     "with_note",
+    "without_markup",
 ]
 __dir__ = public_dir(globals(), __all__)
 

@@ -25,15 +25,27 @@ SHOWN_TAGS = 3
 """The tags a note names, then how many more."""
 
 
+def markup_tags(normalized: str) -> list[str]:
+    """Return the HTML tags the normalised text *normalized* holds, once each in the order first found, as a note
+    names them (``<p>``, ``</p>``, ``<!--…-->``); ``[]`` for a text without any."""
+    if "<" not in normalized:
+        return []
+    return list(
+        dict.fromkeys(f"<{m.group(1)}{m.group(2)}>" if m.group(2) else "<!--…-->" for m in TAG.finditer(normalized))
+    )
+
+
+def without_markup(normalized: str) -> str:
+    """Return the normalised text *normalized* with its HTML tags (attributes and comments too) made spaces: the
+    words of the text as the page shows it, without the tags' names (``p``, ``br``, ``class``)."""
+    return TAG.sub(" ", normalized) if "<" in normalized else normalized
+
+
 def markup_note(normalized: str) -> str:
     """Return the note of a text whose normalised form *normalized* (what the model reads: references such as
     ``&lt;p&gt;`` decoded, full-width ``＜ｐ＞`` made half-width) holds HTML tags, naming them; ``""`` for a text
     without any."""
-    if "<" not in normalized:
-        return ""
-    names = list(
-        dict.fromkeys(f"<{m.group(1)}{m.group(2)}>" if m.group(2) else "<!--…-->" for m in TAG.finditer(normalized))
-    )
+    names = markup_tags(normalized)
     if not names:
         return ""
     return (

@@ -36,6 +36,7 @@ class ColumnKind(enum.Enum):
     LABEL = "label"  # short words: a reason, a status, a segment
     NUMBER = "number"  # right-aligned, tabular digits
     NOWRAP = "nowrap"  # ids and dates: never broken over lines
+    WORDS = "words"  # a period or a verdict (2026-09, なし): never broken inside a word, printed too
     TEXT = "text"  # review texts: wide, wrapped, clipped
 
 

@@ -76,11 +76,13 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     if found.reasons:
         blocks.append(Bullets(found.reasons))
     if found.figures is not None:  # its value, reference and limit are figures
-        blocks.append(Table.from_frame(found.figures, kinds=_figures(found.figures.columns[:3])))
+        verdict = _whole(found.figures.columns[-1:])
+        blocks.append(Table.from_frame(found.figures, kinds=_figures(found.figures.columns[:3]) | verdict))
     if found.moved:
         blocks.append(Bullets(found.moved))
-    if found.periods is not None:  # every column but the verdict is a figure
-        blocks.append(Table.from_frame(found.periods, kinds=_figures(found.periods.columns[:-1])))
+    if found.periods is not None:  # every column but the verdict is a figure; the period and verdict kept whole
+        whole = _whole([found.periods.index.name, found.periods.columns[-1]])
+        blocks.append(Table.from_frame(found.periods, kinds=_figures(found.periods.columns[:-1]) | whole))
     if found.period_words:
         blocks.append(Bullets(found.period_words))
     if found.new_words is not None and len(found.new_words):
@@ -95,6 +97,12 @@ def _figures(columns: Iterable[Hashable]) -> dict[str, ColumnKind]:
     numbers: right-aligned, and printed without a break inside one (a label cell, printed, breaks anywhere: a
     period's one-reason share read ``20.0`` over ``%`` in a column squeezed to fit A4)."""
     return {str(c): ColumnKind.NUMBER for c in columns}
+
+
+def _whole(columns: Iterable[Hashable]) -> dict[str, ColumnKind]:
+    """The columns of a drift table never broken inside a word, printed too: a period (``2026-09`` broke at its
+    hyphen) and a verdict (``なし`` read ``な`` over ``し`` in a column squeezed to fit A4)."""
+    return {str(c): ColumnKind.WORDS for c in columns}
 
 
 def missing_reason(missing: MissingModel, lang: str) -> str:

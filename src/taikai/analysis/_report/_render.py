@@ -44,6 +44,7 @@ vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowra
 white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.d{white-space:nowrap}td.t,th.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
 line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
+td.w,th.w{word-break:keep-all;overflow-wrap:normal}th.w{white-space:nowrap}
 #model td{overflow-wrap:anywhere}#model tbody th{white-space:normal}
 img{max-width:100%%}.note{color:#666;font-size:.9em}
 .chart{overflow-x:auto;max-width:100%%}.chart img{height:auto;min-width:calc(var(--w)*.75)}
@@ -69,7 +70,9 @@ Latin word (a sha256) anywhere, and a row's heading, an id, date or segment wher
 so that every column is on an A4 page's 703 px (the least confident predictions, 11 columns, were 743 px wide on
 the sample's English page, 788 on a 100,000-row dump's); a chart is shrunk to the paper's width as it needs, and kept
 on one page with the headings and notes that lead up to it (``.keep``): a page ended with the heading and the note of
-the reasons' chart, which started the next (the sample's second and third pages)."""
+the reasons' chart, which started the next (the sample's second and third pages). A period and a verdict of the drift
+tables (``.w``) are never broken inside a word, printed too: squeezed to fit A4, ``なし`` read な over し and a
+period's row heading ``2026-09`` broke at its hyphen; a long verdict wraps at its spaces."""
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 """On a phone, the page is laid out at the screen's width (without it, at a desktop's 980 px and shrunk to fit:
 text too small to read); its wide tables scroll sideways."""
@@ -105,7 +108,7 @@ def _td(value: Cell, kind: ColumnKind) -> str:
     text = format_cell(value)
     if kind is ColumnKind.TEXT:
         text = cut(text, TEXT_CHARS)
-    css = {ColumnKind.NUMBER: "n", ColumnKind.TEXT: "t", ColumnKind.NOWRAP: "d"}.get(kind)
+    css = {ColumnKind.NUMBER: "n", ColumnKind.TEXT: "t", ColumnKind.NOWRAP: "d", ColumnKind.WORDS: "w"}.get(kind)
     return f'<td class="{css}">{escape(text)}</td>' if css else f"<td>{escape(text)}</td>"
 
 
@@ -119,6 +122,8 @@ def render_table(table: Table) -> str:
         for j, (value, column) in enumerate(zip(row, table.columns)):
             if j == 0 and table.row_headings and column.kind is ColumnKind.TEXT:  # a long text (a message): wraps
                 cells.append(f'<th class="t">{escape(format_cell(value))}</th>')
+            elif j == 0 and table.row_headings and column.kind is ColumnKind.WORDS:  # a period: 2026-09 whole
+                cells.append(f'<th class="w">{escape(format_cell(value))}</th>')
             elif j == 0 and table.row_headings:
                 cells.append(f"<th>{escape(format_cell(value))}</th>")
             else:
