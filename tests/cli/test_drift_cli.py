@@ -498,7 +498,7 @@ def test_a_text_column_without_japanese_says_to_check_it(tiny_model_dir, tmp_pat
 
 _UNCHECKED = (
     "; its model cannot be checked (no batch summary beside it names one): its predictions are taken as made by the "
-    "model given (--model; else the default model)"
+    "model given (model=, --model on the command line; else the default model)"
 )
 
 
