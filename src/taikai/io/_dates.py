@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from taikai._masked_messages import errors_masked
@@ -226,7 +226,7 @@ def _epoch_hint(examples: list[str]) -> str:
     error's usual advice; ``""`` for any others (an id, an Excel serial date, a compact ``20260314``)."""
     for unit, span in EPOCHS.items():
         if examples and all(e.isascii() and e.isdigit() and int(e) in span for e in examples):
-            when = datetime.fromtimestamp(int(examples[0]) / (1 if unit == "s" else 1000), UTC)
+            when = datetime.fromtimestamp(int(examples[0]) / (1 if unit == "s" else 1000), timezone.utc)
             return (
                 f"they look like Unix times ({'seconds' if unit == 's' else 'milliseconds'} since 1970-01-01 UTC; the "
                 f"first is {when:%Y-%m-%d %H:%M} UTC), which are not read as dates: convert them before, e.g. in the "
@@ -247,7 +247,7 @@ def no_dates_error(
     (some of) its values, the first two non-empty ones are quoted (with *mask_pii*, with personal data masked, as
     ``--mask-pii`` masks every text it shows), each on one line and cut to :data:`QUOTED_WIDTH` columns. With
     *first*, only its first *first* rows were read (a command that stops before reading the rest). Whole numbers
-    that look like Excel serial dates or Unix times (:func:`_epoch_hint`) are said to."""
+    that look like Excel serial dates or Unix times (seconds or milliseconds) are said to."""
     examples: list[str] = []
     blank = False  # a cell of spaces only: the column is not said to be empty (missing cells may be left out)
     for value in values:
