@@ -507,7 +507,7 @@ def test_a_text_column_without_japanese_says_to_check_it(
 
 _UNCHECKED = (
     "; its model cannot be checked (no batch summary beside it names one): its predictions are taken as made by the "
-    "model given (--model; else the default model)"
+    "model given (model=, --model on the command line; else the default model)"
 )
 
 

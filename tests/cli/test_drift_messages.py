@@ -77,6 +77,21 @@ def test_excel_serial_dates_are_named_with_what_to_do(tiny_model_dir, tmp_path, 
     assert f"e.g. {dates!r})" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("dates", "unit"),
+    [("1767225600", "s"), ("1767225600000", "ms"), ("45658", None), ("20260314x", None)],
+)
+def test_unix_times_are_named_with_how_to_convert_them(tiny_model_dir, tmp_path, dates, unit):
+    """Regression: a column of epoch seconds from a database export was refused as holding no dates, no hint."""
+    result = CliRunner().invoke(
+        cli, ["drift", str(_dump(tmp_path, dates)), "--model", str(tiny_model_dir), "--date-column", "posted_at"]
+    )
+    assert result.exit_code == 2, result.output
+    said = f"convert them before, e.g. in the SQL export, or with pandas.to_datetime(values, unit={unit!r}, utc=True)"
+    assert (said in result.stderr) is (unit is not None), result.stderr
+    assert ("counted in Japan time with tz='Asia/Tokyo' (--tz on the command line)" in result.stderr) is bool(unit)
+
+
 def test_a_period_column_reads_as_its_strings_do(tiny_model):
     """Regression: a pandas Period column was refused, though the same months written in a CSV read fine."""
     from taikai.drift import check_drift

@@ -281,7 +281,8 @@ def test_a_period_judged_on_its_unclassifiable_share_only_says_so(tiny_model, ti
         (
             "W",
             ["2025-07-01", "2025-07-08", "2025-07-15"],
-            "no week has 30 rows to judge: only the whole dump is judged (months hold more: --freq M)",
+            "no week has 30 rows to judge: only the whole dump is judged; months hold more: freq='M' (--freq M on the "
+            "command line)",
         ),
         (
             "M",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from taikai.errors import InputError
+from taikai.errors import DATE_COLUMN, InputError
 from taikai.io import (
     DateOrder,
     YearRange,
@@ -399,3 +399,29 @@ def test_numbers_are_dates_only_as_eight_whole_digits(values, dates):
 )
 def test_a_column_without_dates_says_how_many_rows_were_read(first, said):
     assert said in str(no_dates_error("date", "d.csv", ["x"], first))
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        ([1767225600, 1767312000], "(seconds since 1970-01-01 UTC; the first is 2026-01-01 00:00 UTC)"),
+        (["1767225600"], "(seconds since 1970-01-01 UTC; the first is 2026-01-01 00:00 UTC)"),
+        ([1767225600.0, None], "(seconds since 1970-01-01 UTC; the first is 2026-01-01 00:00 UTC)"),
+        ([1767225600000], "(milliseconds since 1970-01-01 UTC; the first is 2026-01-01 00:00 UTC)"),
+        (["1000000000000", "1767225600123"], "(milliseconds since 1970-01-01 UTC; the first is 2001-09-09 01:46 UTC)"),
+        ([1767225600, 1767225600000], None),  # seconds beside milliseconds: no one unit to convert with
+        ([999_999_999], None),  # nine digits: an id, not a time of this century
+        ([45658], None),  # an Excel serial date: its own hint
+        ([12345678901], None),  # eleven digits: past 2033 as seconds, 1970 as milliseconds
+        (["1767225600x"], None),
+    ],
+)
+def test_unix_times_are_named_with_how_to_convert_them(values, said):
+    """Regression: a column of Unix times (a database's epoch seconds) was refused as holding no dates, no word of
+    what they are, nor that pandas.to_datetime(unit='s') or the export converts them."""
+    message = str(no_dates_error("posted_at", "d.csv", pd.Series(values).dropna()))
+    assert ("they look like Unix times " + said in message) if said else "Unix times" not in message, message
+    if said:
+        unit = "'s'" if "(seconds" in said else "'ms'"
+        assert f"pandas.to_datetime(values, unit={unit}, utc=True)" in message
+        assert message.endswith(f"; then give a column of {DATE_EXAMPLE}, or leave {DATE_COLUMN} out")

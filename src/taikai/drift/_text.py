@@ -10,6 +10,7 @@ from taikai.drift._figures import Figure, show, show_limit
 from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
+from taikai.errors import FREQ, MODEL
 from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import pad, percent
 
@@ -47,7 +48,7 @@ def describe_reference(source: str, rows: int) -> str:
 
 _UNCHECKED = (
     "its model cannot be checked (no batch summary beside it names one): its predictions are taken as made by the "
-    "model given (--model; else the default model)"
+    f"model given ({MODEL.name}=, {MODEL.option} on the command line; else the default model)"
 )
 
 
@@ -231,7 +232,7 @@ def render(report: DriftReport) -> str:
             lines.append(gaps)
         lines += [s.line() for s in strays]
         if report.periods_unjudged:
-            longer = " (months hold more: --freq M)" if report.freq == "W" else ""
+            longer = f"; months hold more: {FREQ.either(['M'])}" if report.freq == "W" else ""
             judged = "are" if report.trial_run else "is"
             lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the {report.whole} {judged} judged{longer}")
         if report.date_order is DateOrder.UNTOLD:

@@ -24,6 +24,7 @@ from taikai.errors import (
 from taikai.io._label_columns import labels_fix, likely_labels, prose_columns
 from taikai.io._predictions_file import refuse_unlabelled_predictions
 from taikai.labels import label_list
+from taikai.text import frame_reviews
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,12 +84,11 @@ def _renamed_back(df: pd.DataFrame, missing: Sequence[tuple[Hashable, Argument]]
     """Say what to rename back to each of the *missing* names of an ``--add`` file *df*: the column of *columns* it
     most likely was, named, so that the user need not find it among the columns: one of a near name (``Reasons``,
     ``reason``: :func:`~taikai._column_names.close_name`), or for the texts the one column that reads as reviews
-    (``本文``: :func:`~taikai.io._label_columns.prose_columns`); the columns back to their names when none is found
+    (``本文``: :func:`taikai.text.frame_reviews`); the columns back to their names when none is found
     (``rename the column back to 'reasons'``)."""
     names = [str(c) for c, _ in missing]
     near = {name: close_name(name, [c for c in columns if c != name]) for name in names}
-    prose = prose_columns(df, reviews=True)
-    reviews = [c for c in map(str, df.columns) if c in prose]
+    reviews = frame_reviews(df)
     for (_, argument), name in zip(missing, names, strict=True):
         if near[name] is None and argument not in (REASONS_COLUMN, SENTIMENT_COLUMN) and len(reviews) == 1:
             near[name] = reviews[0]
@@ -151,14 +151,14 @@ def _reviews(
     labels: tuple[Hashable, Hashable | None],
     columns_hint: str | None,
 ) -> str:
-    """Say which columns of *df* read as reviews (:func:`prose_columns`), and how to read one, when the column of
-    texts is *missing* (not a label column: those are *labels*); ``""`` when none does, the text column is there,
-    or for an ``--add`` file (*columns_hint*), whose columns are renamed in the file."""
+    """Say which columns of *df* read as reviews (:func:`~taikai.text.frame_reviews`), and how to read one, when the
+    column of texts is *missing* (not a label column: those are *labels*); ``""`` when none does, the text column is
+    there, or for an ``--add`` file (*columns_hint*), whose columns are renamed in the file."""
     texts = [argument for _, argument in missing if argument not in (REASONS_COLUMN, SENTIMENT_COLUMN)]
     if not texts or columns_hint is not None:
         return ""
-    prose = prose_columns(df, reviews=True)
-    return reviews_hint([str(c) for c in df.columns if str(c) in prose and c not in labels], texts[0])
+    read = {str(c) for c in labels if c is not None}  # the label columns are not named as reviews
+    return reviews_hint([c for c in frame_reviews(df) if c not in read], texts[0])
 
 
 def _fix(column: Hashable, argument: Argument, columns_hint: str | None) -> str:

@@ -19,7 +19,6 @@ from taikai.errors import (
     check_int,
     check_path,
     parse_choice,
-    reviews_hint,
     separator_hint,
     wrong_type,
 )
@@ -41,7 +40,7 @@ from taikai.suggestion._sheet import SheetLosses, sheet_format, write_sheet
 from taikai.suggestion._sheet_out import check_sheet_out
 from taikai.suggestion._sheet_rows import SHEET_TEXT, sheet_rows
 from taikai.suggestion._trained_rows import warn_trained
-from taikai.text import Status
+from taikai.text import Status, reviews_told
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -170,14 +169,13 @@ def suggest(
     df, source, columns, run, index_id = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
     if not any("p_reason_" in str(c) for c in df.columns):  # a dump (ID, 口コミ): said so before its columns
         raise _not_predictions(source, columns)
-    from taikai.io import id_column_of, review_columns, text_column_of
+    from taikai.io import id_column_of, text_column_of
     from taikai.model import find_column
 
     text_name, text_argument = text_column_of(run, text_column)
     id_name, id_argument = id_column_of(run, index_id if id_column is None else id_column)
     at = {"source": source, "shown": columns, "index": df.index.names}
-    there = str(text_name) in map(str, df.columns)  # not there: the columns that read as reviews are named
-    told = "" if there else reviews_hint(review_columns(df), text_argument)
+    told = reviews_told(df, text_name, text_argument)  # not there: the columns that read as reviews are named
     text_label = find_column(df.columns, text_name, text_argument, **at, hint=told)
     id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, **at)
     if id_column is None and index_id is not None and id_label is not None:  # an index of dates names no row

@@ -41,7 +41,6 @@ from taikai.errors import (
     check_path,
     check_str,
     period_freq,
-    reviews_hint,
     separator_hint,
     wrong_type,
 )
@@ -56,13 +55,13 @@ from taikai.io import (
     period_tz,
     read_predictions,
     read_summary,
-    review_columns,
     summary_path,
     text_column_of,
     trial_run,
     with_summary,
 )
 from taikai.model import Model, find_column, predictions_frame
+from taikai.text import reviews_told
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -174,8 +173,7 @@ def build_report(
             f"{where}: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
             "with taikai batch or predict_frame"
         )
-    there = str(as_renamed(named, df, text_column)) in map(str, df.columns)
-    told = "" if there else reviews_hint(review_columns(df), text_argument)  # not there: the columns of reviews
+    told = reviews_told(df, as_renamed(named, df, text_column), text_argument)  # not there: the ones of reviews
     # the columns' labels, found as predict_frame finds them (0 or "0" for a frame read with header=None)
     date_column, by, text_column, id_column = (
         None
