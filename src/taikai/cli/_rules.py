@@ -96,8 +96,10 @@ def test(
             f"rules test takes the rules files, then the labelled data last, but {labelled}, the last argument, is a "
             f"rules file (TOML): give the labelled data after the rules: taikai rules test {given} DATA"
         )
-    data = [f for f in rules_files if reads_as_data(f)]
-    if data:  # rules test rules.toml a.csv b.csv: the shell expanded data/*.csv
+    # rules test rules.toml a.csv b.csv: the shell expanded data/*.csv (one FILE alone: the rules reader says what
+    # a rules file is, for a table of rules whose header is misspelt)
+    data = [f for f in rules_files if reads_as_data(f)] if len(rules_files) > 1 else []
+    if data:
         raise UserError(_several_data(rules_files, labelled, data))
     score = evaluate_rules(
         rules_files[0] if len(rules_files) == 1 else list(rules_files),
