@@ -292,3 +292,58 @@ def test_under_override_the_reasons_are_said_to_be_the_rules(tiny_model, mode, l
     for phrase in expected:
         assert html.escape(phrase.format(model=model)) in page
     assert absent not in page
+
+
+MINE = '[[rule]]\nname = "main job"\nlabel = "time"\nany = ["本業"]\n'
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "several"),
+    [
+        ("ja", "<th>ルールファイル</th>", True),
+        ("en", "<th>rules file</th>", True),
+        ("ja", "<th>ルールファイル</th>", False),
+    ],
+)
+def test_the_report_names_each_rule_s_file_when_batch_ran_several(tiny_model, tmp_path, lang, header, several):
+    """Regression (h376): with --rules team.toml --rules mine.toml the table of hits did not say which file held a
+    rule (the batch summary records it); of one file it has no such column."""
+    src, out, team, mine = (tmp_path / n for n in ("in.csv", "p.csv", "team.toml", "mine.toml"))
+    pd.DataFrame({"text": TEXTS}).to_csv(src, index=False)
+    team.write_text(RULES.split('[[rule]]\nname = "main job"')[0], encoding="utf-8")
+    mine.write_text(MINE, encoding="utf-8")
+    given = [team, mine] if several else team
+    taikai.classify_file(src, out, "text", model=tiny_model, rules=given)
+    page = write_report(out, tmp_path / "r.html", lang=lang, drift=False, charts=False, embed_font=False)
+    section = page.read_text(encoding="utf-8").split('<section id="rules">')[1].split("</section>")[0]
+    section = section.replace("\n", "")
+    assert (header in section) is several
+    assert (f"<th>main job</th><td>{'時間がない' if lang == 'ja' else 'No time'}</td><td>{mine}</td>" in section) is (
+        several
+    )
+    assert (f"<th>fee</th><td>{'手数料が高い' if lang == 'ja' else 'High fees'}</td><td>{team}</td>" in section) is (
+        several
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "column"),
+    [
+        (
+            {"fee": "team.toml", "percent": "team.toml", "main job": "mine.toml"},
+            ["team.toml", "mine.toml", "team.toml", None],
+        ),
+        ({"fee": "team.toml", "main job": "mine.toml"}, ["team.toml", "mine.toml", None, None]),  # one not named
+        ({"fee": "team.toml", "main job": "team.toml"}, None),  # one file: no column
+        ({}, None),
+        (None, None),
+    ],
+)
+def test_rules_section_gives_each_rule_s_file_when_there_are_several(files, column):
+    section = rules_section(HAND_MADE, rules=["fee", "main job", "percent", "never"], files=files)
+    assert list(section.hits.index) == ["fee", "main job", "percent", "never"]
+    if column is None:
+        assert "file" not in section.hits.columns
+        return
+    assert list(section.hits.columns) == ["label", "file", "hits", "share", "conflicts"]
+    assert [f if isinstance(f, str) else None for f in section.hits["file"]] == column

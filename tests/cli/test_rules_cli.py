@@ -211,6 +211,7 @@ def test_rules_test_lists_five_misfires_of_a_rule_unless_told_how_many(tmp_path,
 def test_rules_test_help():
     result = run("rules", "test", "--help")
     assert result.exit_code == 0 and "among the row's gold reasons" in result.output
+    assert " rules test [OPTIONS] FILE... LABELLED\n" in result.output  # FILE repeats (h376)
 
 
 @pytest.mark.parametrize("mode", ["flag", "override"])
@@ -544,3 +545,52 @@ def test_one_rules_file_given_twice_is_read_once(files, tiny_model_dir):
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)[0]["rule_names"] == ["fee"]
+
+
+BEFORE = "rules test takes one labelled data file, the last argument (gold.csv), but "
+AS_DATA = "(named as data, and no TOML nor a table of rules, whose header has a label and a term column)"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        # regression (h376): the shell expanded data/*.csv; a.csv was read as rules and said to be no rules file
+        (
+            ["rules.toml", "a.csv", "gold.csv"],
+            f"{BEFORE}a.csv, given before it among the rules files, reads as data too {AS_DATA}: if the shell "
+            "expanded a glob such as data/*.csv, run rules test once per file: taikai rules test rules.toml a.csv, "
+            "then the same with gold.csv",
+        ),
+        (
+            ["rules.toml", "mine.csv", "a.csv", "b.jsonl", "gold.csv"],
+            f"{BEFORE}a.csv, b.jsonl, given before it among the rules files, read as data too {AS_DATA}: if the "
+            "shell expanded a glob such as data/*.csv, run rules test once per file: taikai rules test rules.toml "
+            "mine.csv a.csv, then the same with b.jsonl, gold.csv",
+        ),
+        (
+            ["a.csv", "b.jsonl", "gold.csv"],
+            f"{BEFORE}a.csv, b.jsonl, given before it among the rules files, read as data too {AS_DATA}, and no rules "
+            "file is given: give the rules first, then one labelled file: taikai rules test RULES.toml a.csv, once "
+            "per file",
+        ),
+        (  # one FILE: the rules reader's own message, which says what a rules file is (a header misspelt)
+            ["a.csv", "gold.csv"],
+            "a.csv: not a rules file: it is named as a data file (.csv) and is neither TOML nor a table of rules",
+        ),
+        (["rules.toml", "mine.csv", "gold.csv"], None),  # a table of rules named .csv is read as rules
+    ],
+)
+def test_rules_test_given_data_files_among_the_rules_says_it_takes_one(files, tiny_model_dir, monkeypatch, given, said):
+    rules, _ = files
+    monkeypatch.chdir(rules.parent)
+    (rules.parent / "a.csv").write_text(LABELLED, encoding="utf-8")
+    (rules.parent / "b.jsonl").write_text('{"text": "手数料が高い", "reasons": "fees"}\n', encoding="utf-8")
+    (rules.parent / "mine.csv").write_text("ルール名,ラベル,キーワード\npay,low_pay,単価\n", encoding="cp932")
+    result = run("rules", "test", *given, "-m", tiny_model_dir)
+    if said is None:
+        assert result.exit_code == 0, result.output
+        assert "| pay | low_pay | 0 |" in result.output and "| fee | fees | 4 | 3 |" in result.output
+        return
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"taikai: error: {said}"), result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output

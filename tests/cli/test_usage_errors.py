@@ -31,7 +31,7 @@ said = usage_error_line
         ),
         (
             ["rules", "test"],
-            "rules test needs FILE, which is missing: run taikai rules test [OPTIONS] FILE LABELLED "
+            "rules test needs FILE, which is missing: run taikai rules test [OPTIONS] FILE... LABELLED "
             "(see taikai rules test --help)",
         ),
         (  # a missing option

@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from taikai.errors import RulesError
-from taikai.rules import load_rules, parse_rules, written_names
+from taikai.rules import load_rules, parse_rules, reads_as_data, written_names
 
 ROWS = [
     ["name", "label", "any", "all", "not", "", ""],
@@ -125,3 +125,69 @@ def test_the_names_of_a_rules_file_are_read_as_written(tmp_path, data, names):
 def test_a_source_that_is_no_rules_file_has_no_names(tmp_path, monkeypatch, source):
     monkeypatch.chdir(tmp_path)
     assert written_names(source) is None
+
+
+def _workbook(path, sheets):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+_RULES_TABLE = [["ラベル", "キーワード"], ["fees", "手数料"]]
+_DATA = [["text", "reasons"], ["手数料が高い", "fees"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reads"),
+    [
+        ("a.csv", "text,reasons\n手数料が高い,fees\n".encode(), True),  # labelled data: data/*.csv expanded
+        ("a.csv", "本文,理由\n手数料が高い,fees\n".encode("cp932"), True),
+        ("a.tsv", "text\treasons\n手数料が高い\tfees\n".encode("utf-16"), True),
+        ("a.jsonl", '{"text": "手数料が高い", "reasons": "fees"}\n'.encode(), True),
+        ("a.parquet", b"PAR1", True),
+        ("rules.csv", "ラベル,キーワード\nfees,手数料\n".encode("cp932"), False),  # a table of rules, in CP932
+        ("rules.csv", codecs.BOM_UTF8 + b"name,label,any\nfee,fees,x\n", False),
+        ("rules.tsv", "label\tany\nfees\t手数料\n".encode("utf-16"), False),
+        ("rules.csv", f"# team rules\n{FIRST}\n".encode(), False),  # TOML named as data: read as TOML
+        ("rules.csv", f"\n{FIRST}\n".encode(), False),
+        ("rules.toml", b"text,reasons\n", False),  # named as rules
+        ("rules.txt", b"text,reasons\n", False),
+    ],
+)
+def test_a_data_file_reads_as_data_and_a_rules_file_named_so_does_not(tmp_path, name, data, reads):
+    """``rules test rules.toml a.csv b.csv`` tells a.csv, the labelled data, from a table of rules (h376)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reads_as_data(path) is reads
+    assert reads_as_data(str(path)) is reads
+
+
+@pytest.mark.parametrize(
+    ("sheets", "reads"),
+    [
+        ({"labels": _DATA}, True),
+        ({"notes": [["memo"]], "labels": _DATA}, True),
+        ({"notes": [["memo"]], "rules": _RULES_TABLE}, False),  # some sheet holds a table of rules
+        ({"empty": []}, True),
+    ],
+)
+def test_a_workbook_reads_as_data_unless_a_sheet_holds_rules(tmp_path, sheets, reads):
+    path = tmp_path / "book.xlsx"
+    _workbook(path, sheets)
+    assert reads_as_data(path) is reads
+
+
+@pytest.mark.parametrize("name", ["gone.csv", "folder.csv", "broken.xlsx"])
+def test_a_file_that_cannot_be_read_is_left_to_the_rules_reader(tmp_path, name):
+    path = tmp_path / name
+    if name == "folder.csv":
+        path.mkdir()
+    elif name == "broken.xlsx":
+        path.write_bytes(b"not a zip")
+    assert reads_as_data(path) is False

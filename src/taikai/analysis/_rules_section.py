@@ -26,7 +26,8 @@ from taikai.rules import MODEL_REASON
 class RulesSection:
     """What the rules said about classified rows, next to the model.
 
-    ``hits``: per rule (most hits first), its label (when the predictions show it unambiguously), hits,
+    ``hits``: per rule (most hits first), its label (when the predictions show it unambiguously), its rules file
+    (when the rules came from several files, see :func:`rules_section`), hits,
     share of the classified rows and rows in conflict. ``matrix``: rows where rules fired, counted per
     rule label (rows) and the model's own reason (columns); off the diagonal are the disagreements.
     ``examples``: conflicting rows, the model's surest disagreements first, spread over the rule labels.
@@ -60,6 +61,7 @@ def rules_section(
     *,
     prefix: str | None = None,
     rules: Sequence[str] | Mapping[str, str | None] = (),
+    files: Mapping[str, str] | None = None,
 ) -> RulesSection | None:
     """Return the rules section of the predictions *df*, or ``None`` when it has no ``rule_reasons`` column.
 
@@ -70,6 +72,9 @@ def rules_section(
     :data:`~taikai.analysis._blanks.MISSING_SEGMENT`, as in ``representative_reviews``.
     *rules* names the rules that ran, or maps each to its label (the batch summary lists them, with their labels
     since it records them): those that never fired are in ``hits`` with 0, and a label given is a rule's ``label``.
+    *files* maps each rule to the rules file it came from (the batch summary's ``rule_files``, of a run given several
+    ``--rules``): when they are several, ``hits`` has a ``file`` column after ``label`` (missing for a rule not
+    mapped); of one file, or none given, it has none.
     """
     check_int("examples", examples, 0)
     plain = plain_predictions(df, prefix)
@@ -113,6 +118,8 @@ def rules_section(
         },
         index=pd.Index(list(per_rule), name="rule"),
     ).sort_values("hits", ascending=False, kind="stable")
+    if files is not None and len(set(files.values())) > 1:  # which file to edit, when the rules are of several
+        hits.insert(1, "file", hits.index.map(lambda n: files.get(n)))
     return RulesSection(
         rows=len(rows),
         ruled=int(labels.map(bool).sum()),

@@ -27,9 +27,8 @@ def rules() -> None:
 
 
 @rules.command("test", epilog=examples("rules test"))
-@click.argument(
-    "rules_files", metavar="FILE", nargs=-1, required=True, type=GivenPath("a rules file such as rules.toml")
-)
+# no metavar: click writes FILE... in the usage (FILE repeats), and FILE alone where a message names the argument
+@click.argument("file", nargs=-1, required=True, type=GivenPath("a rules file such as rules.toml"))
 @click.argument("labelled", metavar="LABELLED", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
 @click.option("--text-column", default="text", show_default=True, help=f"Column of the review texts{MODEL_COLUMN}.")
@@ -50,7 +49,7 @@ def rules() -> None:
 @format_option
 @masked_option("the rows listed quote only the masked text")
 def test(
-    rules_files: tuple[Path, ...],
+    file: tuple[Path, ...],
     labelled: Path,
     model_path: Path | None,
     text_column: str,
@@ -81,7 +80,9 @@ def test(
     """
     from taikai.analysis import evaluate_rules
     from taikai.io import likely_format
+    from taikai.rules import reads_as_data
 
+    rules_files = file
     first = rules_files[0]
     if len(rules_files) == 1 and likely_format(first) and labelled.suffix.lower() == ".toml":  # rules test DATA RULES
         written = shlex.join([str(labelled), str(first)])
@@ -95,6 +96,11 @@ def test(
             f"rules test takes the rules files, then the labelled data last, but {labelled}, the last argument, is a "
             f"rules file (TOML): give the labelled data after the rules: taikai rules test {given} DATA"
         )
+    # rules test rules.toml a.csv b.csv: the shell expanded data/*.csv (one FILE alone: the rules reader says what
+    # a rules file is, for a table of rules whose header is misspelt)
+    data = [f for f in rules_files if reads_as_data(f)] if len(rules_files) > 1 else []
+    if data:
+        raise UserError(_several_data(rules_files, labelled, data))
     score = evaluate_rules(
         rules_files[0] if len(rules_files) == 1 else list(rules_files),
         labelled,
@@ -116,3 +122,26 @@ def test(
         echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2), as_json=True)
     else:
         echo_result(score.to_markdown())
+
+
+def _several_data(rules_files: tuple[Path, ...], labelled: Path, data: list[Path]) -> str:
+    """Return the refusal of ``rules test`` given the data files *data* among its rules files (the shell expanded
+    ``data/*.csv``): the last argument, *labelled*, is the labelled data; a run tests one; run it once per file."""
+    from taikai._cut import cut_list
+
+    rules = [str(f) for f in rules_files if f not in data]
+    files = [str(f) for f in (*data, labelled)]
+    said = (
+        f"rules test takes one labelled data file, the last argument ({labelled}), but {cut_list(files[:-1], 5)}, "
+        f"given before it among the rules files, {'reads' if len(data) == 1 else 'read'} as data too (named as data, "
+        "and no TOML nor a table of rules, whose header has a label and a term column)"
+    )
+    if not rules:
+        return (
+            f"{said}, and no rules file is given: give the rules first, then one labelled file: "
+            f"taikai rules test RULES.toml {shlex.quote(files[0])}, once per file"
+        )
+    return (
+        f"{said}: if the shell expanded a glob such as data/*.csv, run rules test once per file: "
+        f"taikai rules test {shlex.join([*rules, files[0]])}, then the same with {cut_list(files[1:], 5)}"
+    )

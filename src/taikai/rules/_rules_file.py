@@ -6,13 +6,15 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 from taikai._command import running_command
 from taikai._cut import cut_list
 from taikai.errors import RulesError
-from taikai.rules._rules_table import is_rules_table, not_rules, text_header
+from taikai.rules._rules_table import WORKBOOK_SUFFIXES, first_rows, is_rules_table, not_rules, text_header
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,6 +59,41 @@ def rules_text(path: Path) -> str:
             if not is_rules_table(text_header(text)):  # a table of rules is read as one (parse_rules)
                 raise RulesError(not_rules(path)) from None
     return text
+
+
+def reads_as_data(path: str | Path) -> bool:
+    """Return whether the file *path* is named as a data file (CSV, TSV, JSONL, Parquet, xlsx) and its start reads as
+    no rules: its first line (each sheet's first row) is neither the header of a table of rules (a label or name
+    column and one of terms) nor TOML. The labelled data given among the rules files, as in ``rules test rules.toml
+    a.csv b.csv`` (``data/*.csv`` expanded by the shell), reads so. Only the file's head is read; ``False`` for a file
+    it cannot read (the rules reader says why)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _DATA_SUFFIXES or not path.is_file():
+        return False
+    if suffix in (".jsonl", ".ndjson", ".parquet", ".pq"):  # no table of rules is written so
+        return True
+    try:
+        if suffix in WORKBOOK_SUFFIXES:
+            return not any(is_rules_table(row) for row in first_rows(path))
+        with path.open("rb") as file:
+            head = file.read(1 << 16)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", errors="ignore")
+    else:  # the first line that is not blank, whole: its bytes UTF-8, else CP932, as rules_text reads them
+        line = next((b for b in head.removeprefix(codecs.BOM_UTF8).split(b"\n") if b.strip()), b"")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("cp932", errors="replace")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return not _TOML_START.match(first) and not is_rules_table(text_header(first))
+
+
+_TOML_START = re.compile(r"""\s*(#|\[|[\w"'.-]+\s*=)""")
+"""How a line of TOML starts: a comment, a table (``[[rule]]``) or a key."""
 
 
 def written_names(source: str) -> list[str] | None:

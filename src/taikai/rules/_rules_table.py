@@ -107,6 +107,17 @@ def workbook_rows(path: Path, source: str) -> tuple[Rows, list[str]]:
     return [], [f"{not_rules(path)} (no sheet has the header of one in its first row)"]
 
 
+def first_rows(path: Path) -> list[list[str]]:
+    """Return the first row of each sheet of the workbook *path*, read alone (a sheet of many rows is not read)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [[_cell(v) for v in next(ws.iter_rows(max_row=1, values_only=True), ())] for ws in book]
+    finally:
+        book.close()
+
+
 def not_rules(path: Path) -> str:
     """Say that *path*, a data file by its name and neither TOML nor a table of rules, was given as the rules file."""
     return (

@@ -199,6 +199,7 @@ EN = Phrases(
     "over the rule labels.",
     rules_columns={
         "rule label": "rule label",
+        "file": "rules file",
         "rule_names": "rules",
         "rule_reasons": "rule labels",
         "model": "model's reason",

@@ -162,6 +162,7 @@ JA = Phrases(
     rules_columns={
         "rule": "ルール",
         "label": "ラベル",
+        "file": "ルールファイル",
         "hits": "件数",
         "share": "割合",
         "conflicts": "食い違い",

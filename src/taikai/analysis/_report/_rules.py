@@ -14,7 +14,8 @@ from taikai.analysis._rules_section import rules_section
 from taikai.labels import parse_reasons
 
 NO_LABEL = "—"
-"""The label cell of a rule whose label is not known (it never fired, and the batch summary predates labels)."""
+"""The label cell of a rule whose label is not known (it never fired, and the batch summary predates labels); the
+file cell of a rule whose file the summary does not name."""
 
 
 def rules_builder(ctx: ReportContext) -> Section | None:
@@ -23,8 +24,9 @@ def rules_builder(ctx: ReportContext) -> Section | None:
     text_column = ctx.options.text_column
     # the rules batch applied, those that never fired too, with their labels (none in a summary older than them)
     ran = {rule.name: rule.label for rule in ctx.run.rules} if ctx.run is not None else {}
+    files = {rule.name: rule.source for rule in ctx.run.rules if rule.source} if ctx.run is not None else {}
     found = rules_section(
-        ctx.frame, text_column, examples=ctx.options.uncertain, context=ctx.context_columns, rules=ran
+        ctx.frame, text_column, examples=ctx.options.uncertain, context=ctx.context_columns, rules=ran, files=files
     )
     if found is None:
         return None
@@ -33,6 +35,8 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         label=found.hits["label"].map(lambda r: ctx.reason(r) if isinstance(r, str) else NO_LABEL),
         share=found.hits["share"].map(Share),
     )
+    if "file" in hits.columns:  # the rules of several files (--rules a --rules b): each rule's, as batch was given it
+        hits["file"] = hits["file"].map(lambda f: f if isinstance(f, str) else NO_LABEL)
     matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
     examples = found.examples.assign(
         model=found.examples["model"].map(ctx.reason_with_id),
