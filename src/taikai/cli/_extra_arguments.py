@@ -20,7 +20,7 @@ WHAT_TO_DO = {
 def extra_arguments_message(ctx: click.Context, name: str, message: str, see: str) -> str:
     """Return the message for click's *message* about extra arguments given to the command of *ctx* (*name*, such
     as ``batch``): the arguments left over, and how the command is run (*see*: where it says more, ``see taikai info
-    --help``); when its last argument is a file (``batch INPUT``, ``rules test FILE LABELLED``), what the extra
+    --help``); when its last argument is a file (``batch INPUT``, ``evaluate DATA``), what the extra
     files likely are and what to do."""
     command = ctx.command
     left = message[message.find("(") + 1 : message.rfind(")")]
