@@ -52,3 +52,24 @@ def test_a_frame_s_missing_text_reads_as_a_file_s_empty_cell(tiny_model):
     result = tiny_model.predict_frame(frame, "text")
     assert result["status"].tolist() == ["ok", "empty", "empty"]
     assert result["message"].tolist()[1:] == [EMPTY, EMPTY]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_labelled_sheet_s_blank_rows_are_counted_as_rows_without_labels(tmp_path, fmt):
+    """A sheet filled in part (train --add, rules test, evaluate): its blank rows are counted with the rows without
+    any label in every format (an xlsx's were skipped uncounted; a CSV's ,, rows were counted)."""
+    from taikai.io import read_labelled_table
+
+    path = tmp_path / f"labels.{fmt}"
+    rows = [("手数料が高い", "fees", "negative"), None, ("本業が忙しい", "", ""), None]
+    if fmt == "csv":
+        body = "".join(",".join(r) + "\n" if r else ",,\n" for r in rows)
+        path.write_text("text,reasons,sentiment\n" + body, encoding="utf-8")
+    else:
+        wb = openpyxl.Workbook()
+        wb.active.append(["text", "reasons", "sentiment"])
+        for r in rows:
+            wb.active.append(list(r) if r else [None, None, None])
+        wb.save(path)
+    table = read_labelled_table(path, skip_blank=True)
+    assert (table.rows, len(table.frame), table.blank, len(table.bad)) == (4, 1, 3, 0)
