@@ -210,8 +210,8 @@ def test_str_is_the_command_line_s_rendering_and_repr_one_line(tiny_model, tiny_
 def test_a_missing_text_is_explained_as_an_empty_one(tiny_model, value):
     explanation = explain(tiny_model, value)
     assert (explanation.text, explanation.status) == ("", "empty")
-    assert str(explanation) == "empty: no text (missing value)"
-    assert repr(explanation) == "Explanation(text='', status='empty', message='no text (missing value)')"
+    assert str(explanation) == "empty: empty or whitespace-only text"
+    assert repr(explanation) == "Explanation(text='', status='empty', message='empty or whitespace-only text')"
 
 
 @pytest.mark.parametrize(

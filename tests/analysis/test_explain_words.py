@@ -8,6 +8,7 @@ import pytest
 import taikai
 from taikai.analysis import WordPart, explain, render_text
 from taikai.analysis._explain_features import text_features
+from taikai.analysis._explain_words import TextWords, word_parts
 from taikai.model import FeatureConfig, centred_coefficients, resolve_model
 from taikai.text import check_text
 
@@ -43,7 +44,10 @@ def test_the_words_parts_add_up_to_the_vector_contribution(models, name, text):
         vector = _vector(head)
         assert vector.words, head.head
         assert sum(w.weight for w in vector.words) == pytest.approx(vector.weight, abs=1e-9)
-        assert sum(w.share for w in vector.words) == pytest.approx(1.0, abs=1e-9)
+        if vector.weight > 0:
+            assert sum(w.share or 0.0 for w in vector.words) == pytest.approx(1.0, abs=1e-9)
+        else:  # no share of a total that is not positive
+            assert all(w.share is None for w in vector.words)
         assert [w.weight for w in vector.words] == sorted((w.weight for w in vector.words), reverse=True)
         assert all(w.count >= 1 and w.word for w in vector.words)
         assert len({w.word for w in vector.words}) == len(vector.words)  # a repeated word is one part
@@ -139,6 +143,31 @@ def test_the_shares_are_whole_percent_and_never_minus_zero(models, weights, show
     lines = [line.strip() for line in str(replace(e, reason=head, sentiment=None)).splitlines()]
     assert lines[3 : 3 + len(shown)] == shown
     assert np.isclose(sum(p.share for p in words), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("pulls", "shares", "shown"),
+    [
+        (
+            (3.0, -1.0),
+            (1.5, -0.5),
+            ["words pulling toward: 'a' +3.000 (150%)", "words pulling against: 'b' -1.000 (-50%)"],
+        ),
+        ((0.298, -0.428), (None, None), ["words pulling toward: 'a' +0.298", "words pulling against: 'b' -0.428"]),
+        ((1.0, -1.0), (None, None), ["words pulling toward: 'a' +1.000", "words pulling against: 'b' -1.000"]),
+        ((-0.5, -1.5), (None, None), ["words pulling against: 'b' -1.500, 'a' -0.500"]),
+    ],
+)
+def test_a_word_has_a_share_only_of_a_positive_total(models, pulls, shares, shown):
+    """A share of a negative total read backwards ('提案' +0.298 (-230%)): a word then has its weight only."""
+    found = TextWords(["a", "b"], np.array([[pulls[0]], [pulls[1]]]), 1.0, 0)
+    words = word_parts(found, np.array([1.0]), sum(pulls))
+    assert {w.word: w.share for w in words} == pytest.approx(dict(zip("ab", shares)))
+    e = explain(models["shipped"], TEXTS[0])
+    vector = replace(_vector(e.reason), weight=sum(pulls), words=words)
+    head = replace(e.reason, contributions=(vector,))
+    lines = [line.strip() for line in str(replace(e, reason=head, sentiment=None)).splitlines()]
+    assert lines[3 : 3 + len(shown)] == shown
 
 
 @pytest.mark.parametrize(

@@ -94,3 +94,24 @@ def test_the_trend_note_says_which_months_a_fiscal_year_holds(freq, lang, said):
     page = build_report(frame, "posted_at", freq=freq, lang=lang, embed_font=False, charts=False, drift=False)
     trend = re.search(r'<section id="trend">(.*?)</section>', page, re.S).group(1)
     assert (said in trend) if said else ("FY" not in trend)
+
+
+@pytest.mark.parametrize(
+    ("dates", "name", "lang", "said"),
+    [
+        (["2025-01-10", "2025-03-10"], "投稿日", "ja", "日付は 投稿日 列にあります: --date-column 投稿日 (Python では"),
+        (["2025年1月10日", "2025年3月10日(月)"], "posted_at", "en", "Dates are in column posted_at: give it with "),
+        (pd.to_datetime(["2025-01-10", "2025-03-10"]), "posted at", "en", "--date-column 'posted at' (date_column="),
+        (["20250110", "20250310"], "posted_at", "en", None),  # digits only: ids as often as dates
+        (["次の月に", "2025-03-10"], "posted_at", "en", None),  # free text with a date now and then
+        ([None, None], "posted_at", "ja", None),
+    ],
+)
+def test_without_a_date_column_the_trend_names_a_column_of_dates(dates, name, lang, said):
+    frame = _predictions(["2025-01-10", "2025-03-10"]).drop(columns="posted_at")
+    frame.insert(1, name, dates)
+    page = build_report(frame, None, lang=lang, embed_font=False, charts=False, drift=False)
+    trend = re.search(r'<section id="trend">(.*?)</section>', page, re.S).group(1)
+    assert ("--date-column" in trend.replace("--date-column、", "").replace("--date-column;", "")) is bool(said)
+    if said:
+        assert said in trend.replace("&#x27;", "'")

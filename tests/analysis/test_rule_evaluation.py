@@ -37,7 +37,8 @@ def test_a_frame_is_scored_as_the_file_of_its_rows(tiny_model, rules, tmp_path, 
     assert (score.rows, score.skipped, fee.counts.hits, fee.counts.right, fee.misfires) == (2, 1, 2, 1, 1)
     [misfire] = fee.examples
     # Regression too: without file lines (Parquet, a frame) the row named was the position among the scored rows
-    assert (misfire.row, misfire.line) == (2, 4 if given == "csv" else None)
+    # a CSV's line of empty cells (,) is a blank line, as a sheet's empty row: no data row, though counted skipped
+    assert (misfire.row, misfire.line) == ((1, 4) if given == "csv" else (2, None))
     assert score.data_source == ("<frame>" if given == "frame" else str(data))
 
 

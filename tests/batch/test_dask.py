@@ -800,7 +800,7 @@ def test_a_jsonl_text_cell_that_is_not_text_is_refused_as_the_local_engine_does(
         _assert_same_lines(out, local, fmt)
     messages = [f"not text: a value of type {t}" for t in ("list", "int", "bool", "float")]
     messages = ["not text: an object with the key 'a'; " + _UP, *messages]
-    assert [e.message for e in summary.examples] == [*messages, "no text (missing value)"]
+    assert [e.message for e in summary.examples] == [*messages, "empty or whitespace-only text"]
     classify_files(tmp_path / "in", tmp_path / "out2", "text", client=client, **options)
     if fmt == "parquet":
         two = pd.read_parquet(tmp_path / "out2")
@@ -829,7 +829,12 @@ def test_the_dask_summary_names_a_row_by_its_input_file_and_line_or_its_line_alo
     ("second", "texts", "messages", "id_type"),
     [
         ({"id": [3, 4], "text": pa.array([5, 6])}, ["5", "6"], ["not text: a value of type int"] * 2, pa.int64()),
-        ({"id": [3, 4], "text": pa.array([None, None])}, [None, None], ["no text (missing value)"] * 2, pa.int64()),
+        (
+            {"id": [3, 4], "text": pa.array([None, None])},
+            [None, None],
+            ["empty or whitespace-only text"] * 2,
+            pa.int64(),
+        ),
         ({"id": ["x3", "x4"], "text": pa.array(TEXTS[:2], pa.large_string())}, TEXTS[:2], ["", ""], pa.string()),
         ({"id": pa.array([3, 4], pa.int32()), "text": TEXTS[:2]}, TEXTS[:2], ["", ""], pa.int64()),
     ],

@@ -50,7 +50,7 @@ def _split(frame):
 CASES = {
     # edit, suffix, options, exit code, what stdout or stderr says
     "unscored": (_blank_text, ".csv", [], 0, "team.csv:5 (id R-2026-00004): empty"),
-    "unscored-xlsx": (_blank_text, ".xlsx", [], 0, "team.xlsx:5 (id R-2026-00004): no text"),
+    "unscored-xlsx": (_blank_text, ".xlsx", [], 0, "team.xlsx:5 (id R-2026-00004): empty"),  # as in the CSV
     "blank-id": (_blank_text_blank_id, ".csv", [], 0, "team.csv:5 (its id cell is blank): empty"),
     "labelled-in-part": (_in_part, ".csv", [], 0, "team.csv:7 (id R-2026-00006): reasons: no label"),
     "unknown-label": (_unknown, ".csv", [], 2, "team.csv:8 (id R-2026-00007): reasons: unknown label 'feez'"),

@@ -18,8 +18,8 @@ CSV = "id,本文\r\n1,手数料が高い\r\n2,単価が安い\r\n"
         ("a.csv", CSV.encode("cp932") + b"\x1a", [["1", "2"], ["手数料が高い", "単価が安い"]], 1),
         ("b.csv", CSV.encode("utf-8") + b"\x1a\x1a", [["1", "2"], ["手数料が高い", "単価が安い"]], 1),
         ("c.csv", CSV.encode("utf-8").rstrip(b"\r\n") + b"\x1a", [["1", "2"], ["手数料が高い", "単価が安い"]], 0),
-        # one column, where a blank line is a row with an empty text: the Ctrl-Z is none
-        ("d.tsv", "本文\n手数料\n\n".encode() + b"\x1a", [["手数料", ""]], 1),
+        # one column, where a blank line is a blank line too: the Ctrl-Z is none either
+        ("d.tsv", "本文\n手数料\n\n".encode() + b"\x1a", [["手数料"]], 2),
         ("e.jsonl", '{"本文": "手数料"}\n'.encode() + b"\x1a", [["手数料"]], 1),
         # inside a line, it is a character of the text, as any control byte
         ("f.csv", "本文\na\x1ab\n".encode(), [["a\x1ab"]], 0),

@@ -26,7 +26,13 @@ CASES = [
     ("a.csv", b"id,text\n1,x\n\n2,y\n", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 4], [], 1),
     ("a.csv", b"id,text\n1,x,extra\n2,y\n", ["id", "text"], [["2", "y"]], [3], [2], 0),
     ("a.csv", b"id,text\n1\n", ["id", "text"], [], [], [2], 0),
-    ("one.csv", b"text\nx\n\n", ["text"], [["x"], [""]], [2, 3], [], 0),  # one column: a blank line is a row
+    # one column: a blank line is a blank line, as a sheet's empty row is in xlsx (it was an empty review)
+    ("one.csv", b"text\nx\n\n", ["text"], [["x"]], [2], [], 1),
+    ("one_quoted.csv", b'text\nx\n""\n', ["text"], [["x"]], [2], [], 1),
+    # a sheet's blank row saved as CSV/TSV (,, / tabs) is a blank line, as it is in the xlsx: not an empty review
+    ("sheet.csv", b"id,text\n1,a\n,\n2,b\n", ["id", "text"], [["1", "a"], ["2", "b"]], [2, 4], [], 1),
+    ("sheet.tsv", b"id\ttext\tdate\n\t\t\n1\ta\t\n", ["id", "text", "date"], [["1", "a", ""]], [3], [], 1),
+    ("sheet_quoted.csv", b'id,text\n"",""\n1,\n', ["id", "text"], [["1", ""]], [3], [], 1),  # an empty text: a row
     ("a.csv", "id,text\n1,手数料\n".encode("cp932"), ["id", "text"], [["1", "手数料"]], [2], [], 0),
     ("a.tsv", b"id\ttext\n1\ta,b\n", ["id", "text"], [["1", "a,b"]], [2], [], 0),
     ("a.jsonl", b'{"id": 1, "text": "x"}\n\n{"id": 2}\n', ["id", "text"], [[1, "x"], [2, None]], [1, 3], [], 1),
@@ -374,7 +380,12 @@ def test_read_predictions_keeps_numbers_that_read_exactly(tmp_path, values, dtyp
     ("name", "text", "column", "expected"),
     [
         # rule_conflict as taikai batch writes it to CSV: True/False, empty for rows not classified
-        ("p.csv", "rule_conflict,p_reason_fees\nTrue,0.5\nFalse,0.25\n,\n", "rule_conflict", [True, False, None]),
+        (
+            "p.csv",
+            "status,rule_conflict,p_reason_fees\nok,True,0.5\nok,False,0.25\nempty,,\n",
+            "rule_conflict",
+            [True, False, None],
+        ),
         ("p.tsv", "pred_rule_conflict\tp\ntrue\t0.5\nFALSE\t0.25\n", "pred_rule_conflict", [True, False]),
         # text that is not only True/False stays text; an id column is kept as written
         ("p.csv", "flag,p\nTrue,0.5\nmaybe,0.25\n", "flag", ["True", "maybe"]),

@@ -338,7 +338,7 @@ def test_every_missing_value_is_shown_as_an_empty_text(tiny_model):
     predictions = tiny_model.predict(values)
     assert [p.text for p in predictions] == ["手数料が高い", "", "", "", "", ""]
     assert [p.status for p in predictions[1:]] == ["empty"] * 5
-    assert {p.message for p in predictions[1:]} == {"no text (missing value)"}
+    assert {p.message for p in predictions[1:]} == {"empty or whitespace-only text"}
 
 
 @pytest.mark.parametrize("value", [None, np.nan, pd.NA, pd.NaT], ids=repr)
@@ -346,7 +346,7 @@ def test_one_missing_value_is_one_empty_text_as_in_a_list(tiny_model, value):
     # pd.Series([...]).map(lambda t: model.predict(t)[0]) passes a missing cell on its own
     assert tiny_model.predict(value) == tiny_model.predict([value])
     [p] = tiny_model.predict(value)
-    assert (p.text, p.status, p.message, p.reason) == ("", "empty", "no text (missing value)", None)
+    assert (p.text, p.status, p.message, p.reason) == ("", "empty", "empty or whitespace-only text", None)
     assert tiny_model.classify(value).statuses == ["empty"]
     series = pd.Series(["手数料が高い", value], dtype=object)
     assert series.map(lambda t: tiny_model.predict(t)[0].status.value).tolist() == ["ok", "empty"]

@@ -81,7 +81,7 @@ def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int) 
     lines = []
     for side, shown in (("toward", toward), ("against", against)):
         if shown:
-            parts = ", ".join(f"{printable(w.word)!r}{_times(w.count)} {w.weight:+.3f} ({_share(w)})" for w in shown)
+            parts = ", ".join(f"{printable(w.word)!r}{_times(w.count)} {w.weight:+.3f}{_share(w)}" for w in shown)
             lines.append(f"{indent}words pulling {side}: {parts}")
     many = f"the parts of all {len(words):,} words add" if len(words) > 1 else "the one word's part adds"
     lines.append(f"{indent}({many} up to the vectors' {total:+.3f})")
@@ -110,8 +110,9 @@ def _shown_weights(explanation: Explanation, head: str, contributions: Sequence[
 
 
 def _share(word: WordPart) -> str:
-    """A word's share in whole percent (a share rounding to 0 shown as 0%, not -0%)."""
-    return f"{round(word.share * 100)}%"
+    """A word's share in whole percent after its weight (a share rounding to 0 shown as 0%, not -0%); nothing when
+    it has none (the vectors' total is not positive: :class:`WordPart`)."""
+    return "" if word.share is None else f" ({round(word.share * 100)}%)"
 
 
 def _times(count: int) -> str:

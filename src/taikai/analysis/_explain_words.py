@@ -35,14 +35,16 @@ class WordPart:
     """One word's part in the ``(word vectors)`` contribution: the *word* (as the tokenizer writes it, in dictionary
     form; a compound of the table joined by spaces), how often it occurs (*count*), its *weight* (toward the label:
     positive; against: negative) and its *share* of the contribution's weight (``weight / total``; the shares add
-    up to 1, and a word pulling against a positive total has a negative share). The weights of all the words add up
+    up to 1, and a word pulling against a positive total has a negative share). When the total is not positive (the
+    words pull against the label on the whole, or cancel out), a share would read backwards (a word pulling toward
+    the label at -230%): *share* is then ``None``, and the word has its weight only. The weights of all the words add up
     to the contribution's weight. Its *spans* are where it occurs in the original text ``(start, end)``, as a
     contribution's (a compound from its first token's start to its last token's end)."""
 
     word: str
     count: int
     weight: float
-    share: float
+    share: float | None
     spans: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,7 +74,7 @@ def word_parts(found: TextWords | None, coef: Array, total: float) -> tuple[Word
             word,
             int(counts[i]),
             float(weights[i]),
-            float(weights[i] / total) if total else 0.0,
+            float(weights[i] / total) if total > 0 else None,  # no share of a total that is not positive
             tuple(found.spans.get(word, ())),
         )
         for word, i in order.items()

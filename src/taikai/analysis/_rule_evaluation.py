@@ -93,6 +93,7 @@ def evaluate_rules(
     if isinstance(data, pd.DataFrame):  # a suggest sheet read with pandas: unescaped as the same CSV file would be
         labels = index_labels(data.index)  # its rows named by their labels too, when not their positions
         frame, source, lines, read = unescape_sheet(data).reset_index(drop=True), "<frame>", None, None
+        skipped = 0
     else:
         wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN)]  # a header below a title: said so
         table = read_labelled_file(
@@ -103,7 +104,7 @@ def evaluate_rules(
             wanted=wanted,
             mask_pii=mask_pii,
         )
-        frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
+        frame, source, lines, read, skipped = table.frame, table.source, table.lines, table.sheet, table.blank
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
     trained = resolved.metadata.columns
@@ -127,6 +128,7 @@ def evaluate_rules(
             lines=lines,
             require_text=False,
             skip_blank=True,
+            blank_lines=skipped,  # a sheet's empty rows: counted with the rows without reasons
             known_reasons=resolved.reason_labels,
             sheet=read,
             sheet_given=sheet is not None,

@@ -104,7 +104,10 @@ def explain(
     --rules, the rules that fired and the reason written out (--rules-mode override: the first firing rule's
     label) follow the model's own explanation. Exit code 2 when TEXT (any line) cannot be classified. With
     --mask-pii the text is masked before the rules and the model read it, as predict masks it: the text shown, its
-    features and its spans are the masked text's, and the masks per kind are counted on standard error.
+    features and its spans are the masked text's, and the masks per kind are counted on standard error. Under
+    a model's word vectors, the words pulling toward and against the label are listed with their weights and, when
+    the vectors' total is positive, each word's share of it in percent (none when the total is negative or 0: a
+    share of it would read backwards).
     """
     check_rules_mode(rules, rules_mode)
     from taikai.analysis import explain as explain_text

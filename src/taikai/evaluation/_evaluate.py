@@ -156,7 +156,7 @@ def evaluate(
             Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted
         )
         frame, lines = table.frame, table.lines
-        options |= {"sheet": table.sheet, "sheet_given": sheet is not None}
+        options |= {"sheet": table.sheet, "sheet_given": sheet is not None, "blank_lines": table.blank}
     elif sheet is not None:
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     else:  # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file

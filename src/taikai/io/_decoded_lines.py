@@ -108,8 +108,6 @@ class DecodedLines:
         self.pending: list[str] = []
         self.replaced = self.private_use = 0
         self.watch_private_use = self.codec == "cp932"
-        self.end_mark = False
-        """Whether the last line read was only a Ctrl-Z at the file's end: a blank line, not a one-column file's row."""
         self.utf8_lines: list[int] = []
         """The lines read as CP932 that are UTF-8 text (see :meth:`warn_utf8`), since it last warned."""
 
@@ -133,7 +131,6 @@ class DecodedLines:
                 self.utf8_lines.append(self.line + 1)
         if text.endswith(_EOF):  # no line break after it: the file's end, marked as DOS and old Excel exports did
             text = text.rstrip(_EOF)  # the line's bytes still count (offsets stay exact); alone, a blank line
-            self.end_mark = not text
         self.line += 1
         self.offset += len(raw)
         self.pending.append(text)

@@ -42,6 +42,8 @@ class Table:
     """A ``DecodeNote`` for each row whose bytes did not all decode cleanly."""
     sheet: str | None = None
     """The name of the sheet read (xlsx)."""
+    blank: int = 0
+    """The blank lines skipped (a sheet's empty rows, ``,,`` in a CSV): no row of the frame, counted."""
 
 
 @errors_masked
@@ -81,6 +83,7 @@ def read_table(
     pieces: list[list[Any]] = [[] for _ in reader.columns]
     lines: list[int] = []
     notes: list[Any] = []
+    blank = 0
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
             hint = (  # as drift advises (drift/_files.py)
@@ -97,6 +100,7 @@ def read_table(
             else:
                 column.extend(values)
         lines.extend(chunk.lines)
+        blank += chunk.blank
         del chunk
     frame = pd.DataFrame({name: _column(values, text) for name, values in zip(reader.columns, pieces, strict=True)})
     del pieces
@@ -104,7 +108,7 @@ def read_table(
     if notes:
         warn_decoding(path, notes)
     lines_or_none = lines if len(lines) == rows and fmt != "parquet" else None
-    return Table(frame, lines_or_none, str(path), fmt, tuple(notes), getattr(reader, "title", None))
+    return Table(frame, lines_or_none, str(path), fmt, tuple(notes), getattr(reader, "title", None), blank)
 
 
 def _column(values: list[Any], text: bool) -> pd.Series:

@@ -71,7 +71,8 @@ class OnBadRows(str, Enum):
 class LabelledTable:
     """The usable rows of a labelled file, with ``primary`` and ``label_set`` columns, and what was left out.
 
-    ``rows`` counts the data rows read; ``blank`` the rows without any label (skipped where blanks are allowed);
+    ``rows`` counts the data rows read; ``blank`` the rows without any label (skipped where blanks are allowed; the
+    blank lines the reader skipped too, a sheet's empty rows: ``blank_lines`` of :func:`check_labelled`);
     ``bad`` the rows skipped as unusable, one entry per row. ``rows == len(frame) + blank + len(bad)``.
     ``places`` names where each row of ``frame`` is, as bad rows are named (``FILE:LINE``, or ``FILE: row N``).
     """
@@ -125,11 +126,13 @@ def check_labelled(
     unread_sentiment: Hashable | None = None,
     index: Sequence[Hashable] | None = None,
     id_column: Hashable | None = None,
+    blank_lines: int = 0,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
     Labels are turned into ids (:func:`taikai.labels.reason_id`). A row without any label is skipped and counted
-    when *skip_blank* (a sheet a person filled in part), else it is a bad row. A row whose text cannot be
+    when *skip_blank* (a sheet a person filled in part; *blank_lines*, the empty rows its reader skipped, too),
+    else it is a bad row. A row whose text cannot be
     classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
@@ -268,7 +271,8 @@ def check_labelled(
     if sentiment_column is not None:
         out[sentiment_column] = clean_sentiments
     assert len(out) + blank + len(bad) == len(df)
-    return LabelledTable(out, source, len(df), blank, tuple(bad), tuple(map(where, keep)))
+    aside = blank_lines if skip_blank else 0  # a sheet's empty rows the reader skipped: rows without any label
+    return LabelledTable(out, source, len(df) + aside, blank + aside, tuple(bad), tuple(map(where, keep)))
 
 
 def validate_labelled(

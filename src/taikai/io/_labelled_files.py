@@ -46,6 +46,7 @@ def read_labelled_table(
         sentiment_column,
         lines=table.lines,
         sheet=table.sheet,
+        blank_lines=table.blank,
         **options,
     )
 

@@ -162,13 +162,10 @@ class CsvReader(_TextReader):
                     del fields[width:]  # the empty cells of the columns without a name
                 if repeats_header(fields, self.columns):  # two exports joined (cat a.csv b.csv): no review
                     got.bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
+                elif not any(fields) and len(fields) in (0, width):  # a blank line, or a sheet's blank row (,,)
+                    got.blank += 1  # as xlsx counts its empty rows: skipped, counted, said (not an empty review)
                 elif len(fields) == width:
                     got.add(fields, first, note)
-                elif not fields:
-                    if width == 1 and not lines.end_mark:  # a blank line ([]) has no byte to note
-                        got.add([""], first)
-                    else:
-                        got.blank += 1
                 else:
                     got.bad.append(BadLine(first, self._problem(fields, width), "".join(raw), lines.line))
                 if len(got.rows) == chunk_size:

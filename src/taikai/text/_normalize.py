@@ -122,8 +122,10 @@ class CheckedText(NamedTuple):
         return self.status is Status.OK
 
 
-_MISSING = CheckedText("", Status.EMPTY, "no text (missing value)")
 _BLANK = CheckedText("", Status.EMPTY, "empty or whitespace-only text")
+_MISSING = _BLANK
+"""A missing value (``None``, NaN: an xlsx, JSONL or Parquet file's empty cell, a frame's) is an empty text, with
+the message of a CSV's empty cell (``""``): one sheet says the same of its empty cells in every format."""
 _NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model only reads Japanese")
 _JAPANESE_IN_URLS = CheckedText(
     "",

@@ -71,6 +71,7 @@ def read_checked(
         wanted = [] if skip_blank else list(zip(columns.labelled(), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)))
         table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted)
         frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
+        options["blank_lines"] = table.blank  # a sheet's empty rows: counted with the rows without any label
     names = [str(c).strip() for c in frame.columns]
     mine = (columns.found_in(names) if skip_blank else columns).resolved(frame.columns)  # "0" is header=None's 0
     fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]

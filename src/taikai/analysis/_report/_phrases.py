@@ -121,6 +121,7 @@ class Phrases:
     sentiment_no_rows: str
     trend: str
     trend_none: str
+    trend_dated: str
     trend_note: str
     trend_out_of_range: str
     trend_stray: str

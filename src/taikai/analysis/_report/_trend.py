@@ -11,6 +11,7 @@ from taikai.analysis._drift_words import no_rows
 from taikai.analysis._report._alt import counts_alt, shares_alt
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._date_hint import date_hint
 from taikai.analysis._report._top_labels import chart_labels
 from taikai.drift import SHOWN_ROWS, EmptyPeriods, End, stray_ends
 from taikai.io import DateOrder, foreign_zone, month_first, read_date_column
@@ -24,7 +25,8 @@ def trend_section(ctx: ReportContext) -> Section:
     t, lang, column = ctx.t, ctx.options.lang, ctx.options.date_column
     title = f"{t.trend} ({ctx.period}{f', {ctx.options.tz}' if ctx.options.tz else ''})"  # the calendar counted in
     if not column:
-        return Section.of("trend", t.trend, [Note(t.trend_none)])
+        skip = (ctx.options.text_column, ctx.options.by)  # the texts, the segments: not dates
+        return Section.of("trend", t.trend, [Note(t.trend_none + date_hint(t, ctx.frame, skip))])
     table = ctx.over_time  # first: it refuses a column without dates and warns about the ones below
     read = read_date_column(ctx.frame[column], column, tz=ctx.options.tz)
     dates = read.read[ctx.rows.index]  # the classified rows' dates, out of range too
