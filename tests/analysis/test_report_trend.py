@@ -99,8 +99,18 @@ def test_the_trend_note_says_which_months_a_fiscal_year_holds(freq, lang, said):
 @pytest.mark.parametrize(
     ("dates", "name", "lang", "said"),
     [
-        (["2025-01-10", "2025-03-10"], "投稿日", "ja", "日付は 投稿日 列にあります: --date-column 投稿日 (Python では"),
-        (["2025年1月10日", "2025年3月10日(月)"], "posted_at", "en", "Dates are in column posted_at: give it with "),
+        (
+            ["2025-01-10", "2025-03-10"],
+            "投稿日",
+            "ja",
+            "日付は 投稿日 列にあります: このページの作成者は --date-column 投稿日 (Python では",
+        ),
+        (
+            ["2025年1月10日", "2025年3月10日(月)"],
+            "posted_at",
+            "en",
+            "Dates are in column posted_at: whoever made this page can give it with ",
+        ),
         (pd.to_datetime(["2025-01-10", "2025-03-10"]), "posted at", "en", "--date-column 'posted at' (date_column="),
         (["20250110", "20250310"], "posted_at", "en", None),  # digits only: ids as often as dates
         (["次の月に", "2025-03-10"], "posted_at", "en", None),  # free text with a date now and then

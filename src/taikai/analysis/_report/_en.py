@@ -146,7 +146,8 @@ EN = Phrases(
     sentiment_no_rows="No classified rows, so no sentiment to count.",
     trend="Reasons over time",
     trend_none="No date column was given (whoever made this page can give one with --date-column; date_column= in Python).",
-    trend_dated=" Dates are in column {columns}: give it with {option} (date_column={name!r} in Python).",
+    trend_dated=" Dates are in column {columns}: whoever made this page can give it with {option} (date_column={name!r} "
+    "in Python).",
     trend_note="Counts and shares per {period} of column {column}. Rows without a usable date: {unread}",
     trend_stray="{name} holds {rows} of the {dated} dated reviews ({share}), cut off from the others by {gap} {unit} without reviews: {shown}. So few rows cut off are more likely a mistyped date than reviews of that time, and may explain the empty {unit}: check these dates",
     trend_out_of_range=". Of them, rows whose date is out of range: {out} (outside {first}–{last}, far from the other dates; check them for typos)",

@@ -112,7 +112,7 @@ JA = Phrases(
     sentiment_no_rows="分類された行がないため、感情の集計はありません。",
     trend="理由の推移",
     trend_none="日付の列が指定されていません (このページの作成者は --date-column、Python では date_column= で指定できます)。",
-    trend_dated="日付は {columns} 列にあります: {option} (Python では date_column={name!r}) で指定できます。",
+    trend_dated="日付は {columns} 列にあります: このページの作成者は {option} (Python では date_column={name!r}) で指定できます。",
     trend_note="{column} 列の{period}ごとの件数と割合。日付を使えなかった行: {unread}",
     trend_stray="{name} の行は日付のある {dated} 件のうち {rows} 件 ({share}) だけで、ほかの行との間に行のない{unit}が {gap} 期間あります: {shown}。これほど少なく離れた行は、その時期のレビューより日付の入力の誤りである見込みが高く、行のない{unit}もそのためかもしれません。これらの日付を確認してください",
     trend_out_of_range="。うち日付が範囲外の行: {out} ({first}〜{last}年の外で、ほかの日付から大きく外れています。入力の誤りがないか確認してください)",
