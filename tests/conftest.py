@@ -36,6 +36,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TINY_DATA = shlex.quote(str(FIXTURES / "tiny.csv"))
 """The training data of ``tiny_model_dir`` as its retrain hints name it: the file its metadata records, which is there
 (a hint says ``DATA.csv`` only when it is not)."""
+TINY_TRAINED = {"folds": 2, "test_size": 0}
+"""How ``tiny_model_dir`` is trained beside its data: 2 folds, no test split (a tiny fixture has too few rows)."""
+TINY_OPTIONS = "".join(f" --{key.replace('_', '-')} {value}" for key, value in TINY_TRAINED.items())
+"""The options ``tiny_model_dir`` was trained with (`` --folds 2 --test-size 0``), as its retrain hints give them
+again: after its other options and columns, last before ``--add`` and ``--out``."""
+TINY_RETRAIN = f"taikai train {TINY_DATA}{TINY_OPTIONS} --out MODEL_DIR"
+"""The retrain command of ``tiny_model_dir``, as its hints give it where the file it was trained on is there."""
 SLOW_MODULE = re.compile(r"^pytestmark = pytest\.mark\.slow\b", re.MULTILINE)
 
 
@@ -77,7 +84,7 @@ def tiny_model_dir(tmp_path_factory, tiny_csv) -> Path:
     """Train the tiny model once, as ``taikai.train`` trains by default (the shipped configuration: word n-grams
     and the chiVe word vectors), and return its directory."""
     out = tmp_path_factory.mktemp("models") / "tiny"
-    taikai.train(tiny_csv, out, folds=2, test_size=0)
+    taikai.train(tiny_csv, out, **TINY_TRAINED)
     return out
 
 

@@ -14,6 +14,7 @@ from taikai.errors import InputError
 from taikai.labels import reason_name
 from taikai.model import NO_DRIFT_STATISTICS, TRAIN_COMMAND
 from taikai.text import percent
+from tests.conftest import TINY_OPTIONS
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews_katakana.csv"
 """The hotel reviews with their hiragana in katakana: OOV 99 % for the tiny model, clearly drifted (as written,
@@ -246,7 +247,7 @@ def test_a_model_without_statistics_gets_advice_the_report_can_follow(
     # taikai drift's way out, --reference FILE, is no option of taikai report: the note says to run taikai drift
     given = taikai.load_model(format_2_model_dir) if loaded else format_2_model_dir
     (note,) = drift_section(predictions, given, lang=lang).notes
-    assert note.startswith(start) and f"({TRAIN_COMMAND})" in note
+    assert note.startswith(start) and f"({TRAIN_COMMAND.replace(' --out', TINY_OPTIONS + ' --out')})" in note
     assert note.endswith(
         "taikai drift PREDICTIONS --reference FILE (check_drift(predictions, reference=FILE) in Python)"
     )

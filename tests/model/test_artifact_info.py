@@ -8,7 +8,7 @@ import pytest
 import taikai
 from taikai.errors import ModelError
 from taikai.model import read_metadata
-from tests.conftest import TINY_DATA
+from tests.conftest import TINY_RETRAIN
 
 
 def _model_with(tiny_model_dir, tmp_path, edit, spoil=None):
@@ -33,21 +33,21 @@ def _model_with(tiny_model_dir, tmp_path, edit, spoil=None):
             None,
             "{d}/metadata.json: 'artifact.file' is 'other.joblib', but a model's file is always model.joblib beside "
             'it, the only file taikai loads (was metadata.json edited?); set it back to "model.joblib", or restore '
-            "metadata.json from a copy of the model, or retrain: taikai train {data} --out MODEL_DIR",
+            "metadata.json from a copy of the model, or retrain: {retrain}",
         ),
         (  # regression: loaded, though the size was wrong; the file is fine, so the field is named, not the file
             lambda a, size: a.update(bytes=5),
             None,
             "{d}/metadata.json: 'artifact.bytes' is 5, but model.joblib has {size} bytes and matches the sha256 "
             "recorded beside it, so the size was edited; set it back to {size}, or restore metadata.json from a "
-            "copy of the model, or retrain: taikai train {data} --out MODEL_DIR",
+            "copy of the model, or retrain: {retrain}",
         ),
         (  # regression: a truncated file was said to be 'changed after training' by its sha256 alone
             lambda a, size: None,
             lambda data: data[:1000],
             "{d}/model.joblib: 1000 bytes, but metadata.json records {size}: the file was truncated (an interrupted "
             "copy or download?) after training and will not be loaded (it could run arbitrary code). Copy the "
-            "model's model.joblib again from where it came from, or retrain: taikai train {data} --out MODEL_DIR",
+            "model's model.joblib again from where it came from, or retrain: {retrain}",
         ),
         (
             lambda a, size: None,
@@ -103,9 +103,9 @@ def test_an_artifact_entry_that_does_not_fit_the_file_is_refused_naming_the_culp
     size = (tiny_model_dir / "model.joblib").stat().st_size
     with pytest.raises(ModelError) as raised:
         taikai.load_model(model_dir)
-    assert str(raised.value).startswith(refusal.format(d=model_dir, size=size, longer=size + 1, data=TINY_DATA)), (
-        raised.value
-    )
+    assert str(raised.value).startswith(
+        refusal.format(d=model_dir, size=size, longer=size + 1, retrain=TINY_RETRAIN)
+    ), raised.value
 
 
 @pytest.mark.parametrize(

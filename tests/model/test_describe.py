@@ -30,6 +30,7 @@ from taikai.model import (
     training_summary,
 )
 from taikai.model._describe import HAND_BUILT, REFITTED
+from tests.conftest import TINY_OPTIONS
 
 
 @pytest.fixture(scope="module")
@@ -442,19 +443,36 @@ def test_info_shows_the_columns_the_model_was_trained_on(tmp_path, tiny_csv, col
         assert shown in result.output
 
 
+DEFAULTS = {"folds": 5, "test_size": 0.2}  # as train's: the tiny model is trained with 2 folds and no test split
+
+
 @pytest.mark.parametrize(
-    ("seed", "mask_pii", "line"),
+    ("trained", "line"),
     [
-        (0, False, None),
+        (DEFAULTS, None),
         # Regression: info said nothing of a model's seed, nor that its texts were masked before training
-        (7, False, "trained:    --seed 7"),
-        (0, True, "trained:    --mask-pii (texts masked before training)"),
-        (7, True, "trained:    --seed 7 --mask-pii (texts masked before training)"),
+        ({"seed": 7, **DEFAULTS}, "trained:    --seed 7"),
+        ({"mask_pii": True, **DEFAULTS}, "trained:    --mask-pii (texts masked before training)"),
+        ({"seed": 7, "mask_pii": True, **DEFAULTS}, "trained:    --seed 7 --mask-pii (texts masked before training)"),
+        # Regression: nor its folds and test size (the README's --folds 0 --test-size 0)
+        ({}, f"trained:   {TINY_OPTIONS}"),
+        ({"folds": 0, "test_size": 0.25}, "trained:    --folds 0 --test-size 0.25"),
+        ({"folds": 10, "test_size": 0.2}, "trained:    --folds 10"),
+        (
+            {"seed": 3, "mask_pii": True, "folds": 0},
+            "trained:    --seed 3 --mask-pii --folds 0 --test-size 0 (texts masked before training)",
+        ),
     ],
 )
-def test_info_says_the_seed_and_the_masking_a_model_was_trained_with(tiny_model_dir, seed, mask_pii, line):
-    meta = replace(read_metadata(tiny_model_dir), seed=seed, mask_pii=mask_pii)
-    assert ModelMetadata.from_dict(meta.to_dict()).mask_pii is mask_pii  # recorded in metadata.json and read back
+def test_info_says_the_options_a_model_was_trained_with(tiny_model_dir, trained, line):
+    meta = replace(read_metadata(tiny_model_dir), **trained)
+    again = ModelMetadata.from_dict(meta.to_dict())  # recorded in metadata.json and read back
+    assert (again.seed, again.mask_pii, again.folds, again.test_size) == (
+        meta.seed,
+        meta.mask_pii,
+        meta.folds,
+        meta.test_size,
+    )
     lines = describe_model(meta, tiny_model_dir, ModelStatus(loaded=True)).splitlines()
     assert [x for x in lines if x.startswith("trained:")] == ([line] if line else [])
 
@@ -463,4 +481,4 @@ def test_a_model_trained_on_masked_texts_records_it_and_info_says_so(tiny_csv, t
     taikai.train(tiny_csv, tmp_path / "m", config=taikai.FeatureConfig(min_df=1), folds=0, test_size=0, mask_pii=True)
     result = CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m")])
     assert read_metadata(tmp_path / "m").mask_pii
-    assert "\ntrained:    --mask-pii (texts masked before training)\n" in result.output
+    assert "\ntrained:    --mask-pii --folds 0 --test-size 0 (texts masked before training)\n" in result.output

@@ -9,19 +9,26 @@ import pytest
 import taikai
 from taikai.errors import ModelError
 from taikai.model import read_metadata
-from tests.conftest import TINY_DATA
+from tests.conftest import TINY_DATA, TINY_OPTIONS
 
 COMMAND = f"taikai train {TINY_DATA}{{}} --out MODEL_DIR"
-EDITS = {
-    "taxonomy": ({}, ""),
-    "free-labels": ({"free_labels": True}, " --free-labels"),
-    "no-sentiment": ({"labels": {"sentiments": []}}, " --no-sentiment"),
-    "no-vectors": ({"config": {"vectors": None}}, " --vectors none"),
-    "refit-all": ({"refit_on_all_rows": True}, " --refit-all"),
+UNWRITTEN = None
+"""A field's value in EDITS that removes it: the default, as training writes it (not at all)."""
+EDITS = {  # the metadata's edits, and the options the hint gives (the tiny model's folds and test size last)
+    "taxonomy": ({}, TINY_OPTIONS),
+    "free-labels": ({"free_labels": True}, f" --free-labels{TINY_OPTIONS}"),
+    "no-sentiment": ({"labels": {"sentiments": []}}, f" --no-sentiment{TINY_OPTIONS}"),
+    "no-vectors": ({"config": {"vectors": None}}, f" --vectors none{TINY_OPTIONS}"),
+    "refit-all": ({"refit_on_all_rows": True}, f" --refit-all{TINY_OPTIONS}"),
     # Regression: a model trained with --seed 7 or --mask-pii was told to retrain without them (other test rows and
     # thresholds; a model fitted on the personal data the first one was kept from)
-    "seed": ({"seed": 7}, " --seed 7"),
-    "masked": ({"mask_pii": True}, " --mask-pii"),
+    "seed": ({"seed": 7}, f" --seed 7{TINY_OPTIONS}"),
+    "masked": ({"mask_pii": True}, f" --mask-pii{TINY_OPTIONS}"),
+    # Regression: a model trained with --folds 0 --test-size 0 (the README's) was told to retrain without them: the
+    # next round's model held out a fifth of the rows and tuned its thresholds over 5 folds
+    "folds": ({"folds": 10}, " --folds 10 --test-size 0"),
+    "test-size": ({"test_size": 0.25}, " --folds 2 --test-size 0.25"),
+    "defaults": ({"folds": UNWRITTEN, "test_size": UNWRITTEN}, ""),
     "all": (
         {
             "free_labels": True,
@@ -30,8 +37,10 @@ EDITS = {
             "refit_on_all_rows": True,
             "seed": 3,
             "mask_pii": True,
+            "folds": 0,
+            "test_size": 0.3,
         },
-        " --free-labels --no-sentiment --vectors none --refit-all --seed 3 --mask-pii",
+        " --free-labels --no-sentiment --vectors none --refit-all --seed 3 --mask-pii --folds 0 --test-size 0.3",
     ),
 }
 
@@ -60,6 +69,8 @@ def test_a_retrain_hint_names_the_options_the_model_was_trained_with(tiny_model_
     changes, options = EDITS[edit]
     for key, value in changes.items():
         meta[key] = {**meta[key], **value} if isinstance(value, dict) else value
+        if value is UNWRITTEN:
+            del meta[key]
     change, artifact = REFUSALS[refusal]
     change(meta)
     if artifact:
@@ -87,4 +98,4 @@ def test_the_retrain_hint_of_damaged_row_hashes_names_the_models_options(tiny_mo
     with pytest.raises(ModelError) as caught:
         meta.fitted_rows()
     assert said in str(caught.value)
-    assert str(caught.value).endswith(COMMAND.format(" --free-labels"))
+    assert str(caught.value).endswith(COMMAND.format(f" --free-labels{TINY_OPTIONS}"))

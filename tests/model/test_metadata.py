@@ -26,6 +26,7 @@ from taikai.model import (
     load_artifact,
     save_artifact,
 )
+from tests.conftest import TINY_OPTIONS
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_format_2_loads_and_says_drift_needs_a_retrain(tiny_model_dir, values, t
     assert model.predict("手数料が高い")[0].status == "ok"
     with pytest.raises(ModelError) as caught:
         model.metadata.drift_statistics()
-    assert str(caught.value) == NO_DRIFT_STATISTICS
+    assert str(caught.value) == NO_DRIFT_STATISTICS.replace(" --out", f"{TINY_OPTIONS} --out")
     assert (
         "retrain it" in NO_DRIFT_STATISTICS
         and "reference= (--reference FILE on the command line)" in NO_DRIFT_STATISTICS
@@ -71,10 +72,10 @@ def test_format_2_loads_and_says_drift_needs_a_retrain(tiny_model_dir, values, t
 @pytest.mark.parametrize(
     ("options", "retrain"),
     [
-        ({}, "retrain it (taikai train DATA.csv --out MODEL_DIR)"),
+        ({}, "retrain it (taikai train DATA.csv --folds 0 --test-size 0 --out MODEL_DIR)"),
         (
             {"sentiment_column": None},
-            "retrain it (taikai train DATA.csv --no-sentiment --vectors none --out MODEL_DIR)",
+            "retrain it (taikai train DATA.csv --no-sentiment --vectors none --folds 0 --test-size 0 --out MODEL_DIR)",
         ),
     ],
     ids=["shipped-kind", "no-sentiment"],
@@ -164,7 +165,7 @@ def _refused(values, edit, problem):
         ModelMetadata.from_dict(values, "m/metadata.json")
     message = str(caught.value)
     assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
-    hint = "restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR"
+    hint = f"restore it from a copy, or retrain: taikai train DATA.csv{TINY_OPTIONS} --out MODEL_DIR"
     # the field the options are read from itself malformed: the hint says which it cannot give (test_salvaged)
     assert message.endswith(hint) or f"{hint} (the metadata no longer says whether the model was trained" in message
     return message
@@ -192,6 +193,32 @@ def _refused(values, edit, problem):
 def test_malformed_metadata_names_the_field_in_words(values, edit, problem):
     message = _refused(values, edit, problem)
     assert "Error" not in message
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem", "retrain"),
+    [
+        ("folds", -1, "'folds' is -1, but should be a whole number of 0 or more", " --test-size 0"),
+        ("folds", "2", "'folds' is '2', but should be a whole number of 0 or more", " --test-size 0"),
+        ("folds", 2.5, "'folds' is 2.5, but should be a whole number of 0 or more", " --test-size 0"),
+        ("test_size", 1, "'test_size' is 1, but should be a number from 0 up to, not including, 1", " --folds 2"),
+        ("test_size", -0.1, "'test_size' is -0.1, but should be a number from 0 up to", " --folds 2"),
+        ("test_size", "0", "'test_size' is '0', but should be a number from 0 up to", " --folds 2"),
+        ("test_size", True, "'test_size' is True, but should be a number from 0 up to", " --folds 2"),
+    ],
+)
+def test_malformed_folds_or_test_size_are_refused_and_the_hint_says_it_may_miss_them(
+    values, key, value, problem, retrain
+):
+    """Regression: the folds and the test size were not recorded; now they are, an edit that is none (a test share
+    of 1, "2" folds) is refused as any malformed field, and the hint gives the other one and says which it lacks."""
+    values[key] = value
+    with pytest.raises(ModelError) as caught:
+        ModelMetadata.from_dict(values, "m/metadata.json")
+    message, option = str(caught.value), "--" + key.replace("_", "-")
+    assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
+    assert f"or retrain: taikai train DATA.csv{retrain} --out MODEL_DIR (the metadata no longer says" in message
+    assert f"was trained with {option}: add it if it was, or this trains another kind of model" in message
 
 
 def _set(key, value):
@@ -230,7 +257,7 @@ def test_a_tampered_field_is_refused_naming_it(tiny_model_dir, tmp_path, edit, p
         taikai.load_model(old)
     message = str(caught.value)
     assert message.startswith(f"{old / 'metadata.json'}: malformed model metadata: {problem}")
-    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+    assert message.endswith(f"restore it from a copy, or retrain: taikai train DATA.csv{TINY_OPTIONS} --out MODEL_DIR")
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,23 @@ def _meta(config, **changes):
             {"seed": 7, "mask_pii": True},
             CALLED.format("min_df=1").replace(")) in", "), seed=7, mask_pii=True) in"),
         ),
+        # Regression: and the folds and the test size (the README's --folds 0 --test-size 0)
+        (
+            taikai.FeatureConfig.shipped(),
+            {"folds": 0, "test_size": 0.0},
+            PLAIN.replace(" --out", " --folds 0 --test-size 0 --out"),
+        ),
+        (
+            taikai.FeatureConfig(),
+            {"seed": 3, "folds": 10, "test_size": 0.25, "columns": TrainedColumns("body", "why", "mood")},
+            "taikai train DATA.csv --vectors none --text-column body --reasons-column why --sentiment-column mood "
+            "--seed 3 --folds 10 --test-size 0.25 --out MODEL_DIR",
+        ),
+        (
+            taikai.FeatureConfig(min_df=1),
+            {"mask_pii": True, "folds": 0, "test_size": 0.0},
+            CALLED.format("min_df=1").replace(")) in", "), mask_pii=True, folds=0, test_size=0) in"),
+        ),
     ],
     ids=[
         "shipped",
@@ -72,6 +89,9 @@ def _meta(config, **changes):
         "columns",
         "seeded-masked",
         "python-seeded-masked",
+        "folds-test-size",
+        "columns-then-seed-folds-test-size",
+        "python-folds-test-size",
     ],
 )
 def test_a_model_the_command_line_cannot_train_is_retrained_in_python(config, changes, command):

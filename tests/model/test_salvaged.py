@@ -12,10 +12,11 @@ import taikai
 from taikai.cli import cli
 from taikai.errors import ModelError
 from taikai.model import read_metadata
-from tests.conftest import TINY_DATA
+from tests.conftest import TINY_DATA, TINY_OPTIONS
 
 CONFIG = taikai.FeatureConfig().to_dict()
 COMMAND = "taikai train DATA.csv{} --out MODEL_DIR"
+TINY = COMMAND.replace(" --out", f"{TINY_OPTIONS} --out")  # the tiny model's: its folds and test size given again
 TRAINED = {  # the options a model was trained with, as its metadata records them
     "taxonomy": ({}, ""),
     "no-vectors": ({"config": {"vectors": None}}, " --vectors none"),
@@ -28,6 +29,12 @@ TRAINED = {  # the options a model was trained with, as its metadata records the
     ),
     "seed": ({"seed": 7}, " --seed 7"),  # Regression: the seed and the masking were left out of the hint
     "masked": ({"mask_pii": True}, " --mask-pii"),
+}
+FOLDED = {  # Regression: the folds and the test size were left out of the hint (and not recorded); None: not written
+    "defaults": ({"folds": None, "test_size": None}, ""),  # as a model trained with them records them: not at all
+    "folds": ({"folds": 0, "test_size": None}, " --folds 0"),
+    "test size": ({"folds": None, "test_size": 0.3}, " --test-size 0.3"),
+    "seed then both": ({"seed": 3, "folds": 10, "test_size": 0}, " --seed 3 --folds 10 --test-size 0"),
 }
 DAMAGES = {  # a malformed field, other than those the options are read from
     "max_chars": lambda meta: meta.update(max_chars="many"),
@@ -66,6 +73,18 @@ def test_a_damaged_models_hint_gives_the_options_its_metadata_still_says(tiny_mo
     model_dir = _damaged(tiny_model_dir, tmp_path / "model", _trained(changes), DAMAGES[damage])
     with pytest.raises(ModelError) as caught:
         taikai.load_model(model_dir)
+    assert str(caught.value).endswith(TINY.format(options))
+
+
+@pytest.mark.parametrize("trained", list(FOLDED))
+def test_a_damaged_models_hint_gives_the_folds_and_test_size_it_was_trained_with(tiny_model_dir, tmp_path, trained):
+    changes, options = FOLDED[trained]
+    written = {key: value for key, value in changes.items() if value is not None}
+    unwritten = [key for key, value in changes.items() if value is None]
+    drop = lambda meta: [meta.pop(key) for key in unwritten]  # noqa: E731
+    model_dir = _damaged(tiny_model_dir, tmp_path / "model", _trained(written), drop, DAMAGES["max_chars"])
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
     assert str(caught.value).endswith(COMMAND.format(options))
 
 
@@ -78,6 +97,9 @@ UNREADABLE = {  # metadata of which a field the options are read from cannot be 
     "columns": ({"columns": {"text": 3, "reasons": "r"}}, "", "the column options (--text-column…)", "DATA.csv"),
     "seed": ({"seed": "x", "mask_pii": True}, " --mask-pii", "--seed", "DATA.csv"),
     "masked": ({"mask_pii": "yes", "seed": 7}, " --seed 7", "--mask-pii", "DATA.csv"),
+    "folds": ({"folds": -1}, " --test-size 0", "--folds", "DATA.csv"),
+    "test size": ({"test_size": 1}, " --folds 2", "--test-size", "DATA.csv"),
+    "test size in quotes": ({"test_size": "0"}, " --folds 2", "--test-size", "DATA.csv"),
 }
 
 
@@ -90,7 +112,8 @@ def test_a_hint_says_which_options_a_damaged_metadata_no_longer_says(tiny_model_
     with pytest.raises(ModelError) as caught:
         taikai.load_model(model_dir)
     said = str(caught.value)
-    command = COMMAND.format(options).replace("DATA.csv", data)
+    command = (TINY if "fold" not in field and "test" not in field else COMMAND).format(options)
+    command = command.replace("DATA.csv", data)
     assert f"{command} (the metadata no longer says whether the model was trained" in said
     assert f"trained with {unsaid}: add it if it was, or this trains another kind of model" in said
 
@@ -111,7 +134,9 @@ def test_an_unreadable_metadata_says_its_hint_may_train_another_model(tiny_model
     assert (
         f"{COMMAND.format('')} (the metadata no longer says whether the model was trained with --vectors none" in said
     )
-    assert "--free-labels, the column options (--text-column…), --seed or --mask-pii: add those it was, or this" in said
+    assert (
+        "the column options (--text-column…), --seed, --mask-pii, --folds or --test-size: add those it was, or" in said
+    )
 
 
 @pytest.mark.parametrize(

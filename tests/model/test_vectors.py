@@ -122,10 +122,10 @@ def _change(table):
 @pytest.mark.parametrize(
     ("options", "retrain"),
     [
-        ({}, ""),
-        ({"free_labels": True}, ", free_labels=True"),
-        ({"sentiment_column": None}, ", sentiment_column=None"),
-        ({"refit_all": True, "test_size": 0.2}, ", refit_all=True"),
+        ({}, ", folds=0, test_size=0"),
+        ({"free_labels": True}, ", free_labels=True, folds=0, test_size=0"),
+        ({"sentiment_column": None}, ", sentiment_column=None, folds=0, test_size=0"),
+        ({"refit_all": True, "test_size": 0.2}, ", refit_all=True, folds=0"),  # the default test size: not given
     ],
     ids=["plain", "free-labels", "no-sentiment", "refit-all"],
 )
@@ -186,7 +186,8 @@ def test_a_loaded_models_own_table_is_asked_back_not_rebuilt_from_chive(tmp_path
     assert "extract_vectors" not in message and "install the taikai" not in message
     assert f"digest begins {_vector_table.table_digest(*_packed(VECTORS))[:12]}" in message
     assert message.endswith(
-        f"taikai.train({str(tiny_csv)!r}, 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r})) in Python"
+        f"taikai.train({str(tiny_csv)!r}, 'MODEL_DIR', config=taikai.FeatureConfig(vectors={str(table)!r}), "
+        "folds=0, test_size=0) in Python"
     )
 
 
@@ -295,7 +296,7 @@ def test_info_metadata_only_advises_for_ones_own_table_what_works(tmp_path, tiny
     call = said[said.index("taikai.train(") : said.rindex(" in Python")]
     _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "mine"), tmp_path / "other")
     call = call.replace(repr(str(table)), repr(str(tmp_path / "other")))
-    eval(call.replace("'MODEL_DIR'", repr(str(tmp_path / "m2"))).replace("))", "), folds=0, test_size=0)"))
+    eval(call.replace("'MODEL_DIR'", repr(str(tmp_path / "m2"))))  # with the folds and test size it was trained with
     assert CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m2"), "--metadata-only"]).stderr == ""
     shutil.move(aside, table)  # put back
     assert CliRunner().invoke(cli, args).stderr == ""

@@ -98,7 +98,7 @@ def test_the_how_to_of_a_model_configured_in_python_gives_the_python_call_that_k
     call = en[en.index("taikai.train(") : en.index(" (this model's features")]
     for word, path in (("DATA.csv", "data.csv"), ("MODEL_DIR", "m2"), ("THIS_FILE", "s.xlsx")):
         call = call.replace(repr(word), repr(str(tmp_path / path)))
-    eval(call[:-1] + ", folds=0, test_size=0)")  # the sheet's own call, as a person runs it
+    eval(call)  # the sheet's own call, as a person runs it: with the folds and test size m1 was trained with
     assert _kind(tmp_path / "m2") == _kind(tmp_path / "m1")
     meta = taikai.load_model(tmp_path / "m2").metadata
     assert meta.config == taikai.load_model(tmp_path / "m1").metadata.config
@@ -108,18 +108,33 @@ def test_the_how_to_of_a_model_configured_in_python_gives_the_python_call_that_k
 @pytest.mark.parametrize(
     ("model", "trained", "expected"),
     [
-        ("trained", {}, " --free-labels --vectors none"),
+        ("trained", {}, " --free-labels --vectors none --folds 0 --test-size 0"),
         # Regression: the sheet's train step left out --seed and --mask-pii, so the next round's model held out
         # other rows and was fitted on the unmasked texts
-        ("trained", {"seed": 7, "mask_pii": True}, " --free-labels --vectors none --seed 7 --mask-pii"),
+        (
+            "trained",
+            {"seed": 7, "mask_pii": True},
+            " --free-labels --vectors none --seed 7 --mask-pii --folds 0 --test-size 0",
+        ),
+        # Regression: nor --folds and --test-size: it held out a fifth of the rows, tuned over 5 folds
+        ("trained", {"folds": 3, "test_size": 0.25}, " --free-labels --vectors none --folds 3 --test-size 0.25"),
+        ("trained", {"folds": 5, "test_size": 0.2}, " --free-labels --vectors none"),  # the defaults: not given
         ("gone", {}, None),
         (None, {}, None),
     ],
-    ids=["its-metadata", "seeded-and-masked", "a-model-moved-away", "no-model-named"],
+    ids=[
+        "its-metadata",
+        "seeded-and-masked",
+        "folds-and-test-size",
+        "defaults",
+        "a-model-moved-away",
+        "no-model-named",
+    ],
 )
 def test_train_options_are_the_ones_the_named_models_metadata_records(tmp_path, tiny_csv, model, trained, expected):
     config = taikai.FeatureConfig(vectors=None)
-    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config, free_labels=True, **trained)
+    trained = {"folds": 0, "test_size": 0, **trained}
+    taikai.train(tiny_csv, tmp_path / "m", config=config, free_labels=True, **trained)
     path = {"trained": tmp_path / "m", "gone": tmp_path / "gone"}.get(model)
     stamp = None if path is None else ModelStamp("m", str(path), "0" * 64, "2026-01-01T00:00:00")
     assert Earlier.of(RunSummary(str(tmp_path / "p.csv"), 1, {}, 0, 0, None, stamp)).train_options == expected
@@ -171,7 +186,9 @@ def test_the_train_command_keeps_the_sheets_the_model_was_trained_on(
     steps = [en for _, _, en in openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True)]
     train = next(step for step in steps if "taikai train" in step)
     given = "".join(f" --add {name}" for name in adds)
-    assert f"taikai train data.csv{given} --add THIS_FILE --out MODEL --vectors none (keep the earlier" in train
+    assert (
+        f"taikai train data.csv{given} --add THIS_FILE --out MODEL --vectors none --folds 0 (keep the earlier" in train
+    )
     suggest = next(step for step in steps if "taikai suggest" in step)
     assert "".join(f" --exclude {name}" for name in excludes) + " --exclude THIS_FILE (" in suggest
 
@@ -343,10 +360,13 @@ def test_the_train_step_weighs_the_earlier_labels_as_the_model_did(
         eval(call.replace("'DATA.csv'", "'data.csv'").replace("MODEL_DIR", "m2").replace("THIS_FILE", "s.xlsx"))
     else:
         command = shlex.split(train[train.index("taikai train") : train.index(" (keep")])
-        assert " ".join(command).endswith(f"--add first.csv --add THIS_FILE --out MODEL --vectors none{said}")
-        _run(*[{"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]], *FAST)
-    added = [f for f in taikai.load_model("m2").metadata.inputs if f.role == "added"]
+        tail = f"--add first.csv --add THIS_FILE --out MODEL --vectors none --folds 0 --test-size 0{said}"
+        assert " ".join(command).endswith(tail)
+        _run(*[{"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}.get(w, w) for w in command[1:]])
+    again = taikai.load_model("m2").metadata
+    added = [f for f in again.inputs if f.role == "added"]
     assert [(f.file, f.weight) for f in added] == [("first.csv", weight), ("s.xlsx", weight)]
+    assert (again.folds, again.test_size) == (0, 0)  # the step alone, followed, trains as m1 was trained
 
 
 CHANGED_EN = (

@@ -78,6 +78,28 @@ def test_a_test_size_beside_a_split_column_is_said_to_be_ignored(tiny_csv, test_
     said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning) and "split" in str(w.message)]
     assert len(said) == (warned is not None) and all(warned in message for message in said)
     assert model.metadata.training_data.test_rows == 8  # the split column decided either way
+    # the split column decides again in a retrain: the test size given is not recorded, nor given again
+    assert (model.metadata.folds, model.metadata.test_size) == (0, 0.2)
+    assert "test_size" not in model.metadata.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("folds", "test_size", "written"),
+    [
+        (5, 0.2, {}),  # the defaults: not written, as a model saved before they were recorded
+        (0, 0, {"folds": 0, "test_size": 0.0}),  # the README's
+        (2, 0.25, {"folds": 2, "test_size": 0.25}),
+        (3, 0.2, {"folds": 3}),
+    ],
+)
+def test_the_folds_and_test_size_are_recorded_when_not_the_defaults(tiny_csv, tmp_path, folds, test_size, written):
+    """Regression: metadata.json did not record --folds and --test-size, so that every retrain command left them
+    out: the model retrained after one trained with --folds 0 --test-size 0 held out a fifth of the rows."""
+    model = taikai.train(tiny_csv, tmp_path / "m", folds=folds, test_size=test_size, config=FeatureConfig())
+    values = json.loads((tmp_path / "m" / "metadata.json").read_text(encoding="utf-8"))
+    assert {key: values[key] for key in ("folds", "test_size") if key in values} == written
+    again = taikai.load_model(tmp_path / "m").metadata
+    assert (again.folds, again.test_size) == (model.metadata.folds, model.metadata.test_size) == (folds, test_size)
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,7 @@ from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
+from taikai.model._trained_with import FOLDS, TEST_SIZE
 from taikai.model._training_record import TrainingRecord
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors, located_vectors, table_missing
@@ -88,6 +89,7 @@ __all__ = [
     "CONFIDENCE_BINS",
     "DEFAULT_THRESHOLD",
     "DEFAULT_VECTORS",
+    "FOLDS",
     "FORMAT_VERSION",
     "IN_MEMORY_NAME",
     "LABEL_COLUMNS",
@@ -99,6 +101,7 @@ __all__ = [
     "SEED",
     "SHIPPED_NAME",
     "STATUSES",
+    "TEST_SIZE",
     "TRAIN_COMMAND",
     "AddedComparison",
     "ArtifactInfo",

@@ -185,7 +185,7 @@ def _columns(meta: ModelMetadata) -> str:
 
 def _trained_with(options: list[str]) -> str:
     """Say the options beside the features that the model was trained with (:func:`trained_with`), which a retrain
-    gives again: ``--seed 7 --mask-pii (texts masked before training)``."""
+    gives again: ``--seed 7 --mask-pii --folds 0 --test-size 0 (texts masked before training)``."""
     masked = " (texts masked before training)" if "--mask-pii" in options else ""
     return " ".join(options) + masked
 

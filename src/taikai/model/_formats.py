@@ -48,8 +48,11 @@ FORMATS = {
     "JapaneseTokenizer's cp932_fold; format-6 code would take the setting for an edit of metadata.json (and read 〜 "
     "unfolded). A model of an earlier format, or re-saved from one, that records no cp932_fold folds nothing (0). "
     "A new fold version (cp932_fold 2) needs a new format: this code refuses it as a setting it does not take. "
-    "Optional addition that older code of this format ignores: mask_pii (true: the texts were masked before training, "
-    "written only then; the retrain commands give --mask-pii again)",
+    "Optional additions that older code of this format ignores: mask_pii (true: the texts were masked before "
+    "training, written only then; the retrain commands give --mask-pii again), folds and test_size (the "
+    "cross-validation folds and the share held out for the test, written only when not the defaults 5 and 0.2; the "
+    "retrain commands give --folds and --test-size again; a model without them was trained with the defaults, or "
+    "saved before they were recorded)",
 }
 READABLE_FORMATS = (2, 3, 4, 5, 6, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format

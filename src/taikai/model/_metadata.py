@@ -33,6 +33,7 @@ from taikai.model._salvaged import damaged_hint
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_columns import TrainedColumns, read_trained_columns
 from taikai.model._trained_on import TrainingData
+from taikai.model._trained_with import FOLDS, TEST_SIZE, share
 from taikai.model._training_record import TrainingRecord
 from taikai.model._versions import DictionaryInfo, dictionary_info, library_versions
 
@@ -83,6 +84,11 @@ class ModelMetadata:
     """The columns trained on (``--text-column``…), which the retrain commands give again; standard when unrecorded."""
     mask_pii: bool = False
     """The texts were masked before training (``--mask-pii``): the retrain commands mask them again."""
+    folds: int = FOLDS
+    """The cross-validation folds that tuned the thresholds (``--folds``); the default when unrecorded."""
+    test_size: float = TEST_SIZE
+    """The share of rows held out for the test (``--test-size``); the default when unrecorded or a split column
+    decided."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of settings and scores: not hashable, so hash() is not offered
 
     def __repr__(self) -> str:
@@ -134,6 +140,10 @@ class ModelMetadata:
             out["columns"] = self.columns.to_dict()
         if self.mask_pii:
             out["mask_pii"] = True
+        if self.folds != FOLDS:
+            out["folds"] = self.folds
+        if self.test_size != TEST_SIZE:
+            out["test_size"] = self.test_size
         if self.versions:
             out["versions"] = dict(self.versions)
         if self.dictionary is not None:
@@ -177,6 +187,8 @@ class ModelMetadata:
             free_labels=f.optional("free_labels", flag, "true or false", False),
             columns=f.optional_part("columns", read_trained_columns, "an object of column names", TrainedColumns()),
             mask_pii=f.optional("mask_pii", flag, "true or false", False),
+            folds=f.optional("folds", nonnegative_int, "a whole number of 0 or more (as training takes it)", FOLDS),
+            test_size=f.optional("test_size", share, "a number from 0 up to, not including, 1", TEST_SIZE),
         )
 
     @classmethod

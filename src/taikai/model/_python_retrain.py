@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
 from taikai.model._fields import DATA
+from taikai.model._trained_with import FOLDS, TEST_SIZE
 
 if TYPE_CHECKING:
     from taikai.model._retrain import TrainedAs
@@ -40,8 +41,8 @@ def python_arguments(meta: TrainedAs) -> list[str] | None:
     """Return the arguments of the :func:`taikai.train` call that retrains the model *meta* describes when its
     features are none that ``taikai train`` trains (the shipped ones, with ``--vectors chive`` or ``none``): its
     config's settings other than the defaults, and its options (``refit_all``, ``free_labels``, the columns, no
-    sentiment, ``seed``, ``mask_pii``); ``None`` for a model the command line can retrain, or whose config cannot be
-    read (the command line's hint then)."""
+    sentiment, ``seed``, ``mask_pii``, ``folds``, ``test_size``); ``None`` for a model the command line can retrain,
+    or whose config cannot be read (the command line's hint then)."""
     from taikai.model._feature_config import FeatureConfig
 
     if not meta.config.recorded():
@@ -67,4 +68,9 @@ def python_arguments(meta: TrainedAs) -> list[str] | None:
         arguments.append("sentiment_column=None")
     elif columns.sentiment != "sentiment":
         arguments.append(f"sentiment_column={columns.sentiment!r}")
-    return arguments + [f"seed={meta.seed}"] * bool(meta.seed) + ["mask_pii=True"] * meta.mask_pii
+    arguments += [f"seed={meta.seed}"] * bool(meta.seed) + ["mask_pii=True"] * meta.mask_pii
+    return (
+        arguments
+        + [f"folds={meta.folds}"] * (meta.folds != FOLDS)
+        + [f"test_size={meta.test_size:g}"] * (meta.test_size != TEST_SIZE)
+    )

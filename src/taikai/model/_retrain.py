@@ -35,6 +35,10 @@ class TrainedAs(Protocol):
     @property
     def columns(self) -> TrainedColumns: ...
     @property
+    def folds(self) -> int: ...
+    @property
+    def test_size(self) -> float: ...
+    @property
     def seed(self) -> int: ...
     @property
     def mask_pii(self) -> bool: ...
@@ -59,14 +63,14 @@ def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_a
 
 def retrain_command(meta: TrainedAs | None) -> str:
     """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
-    labels its own, no sentiment head, no word vectors, refit on all rows, its seed, its texts masked), the columns
-    it read, when not the standard ones, and the files it was trained on with ``--add`` (:func:`added_files`), so
-    that following a hint reads the same data, labels added included, into the same kind of model;
-    :data:`TRAIN_COMMAND` when no model is known. A model trained in Python with features the command line cannot
-    give (a word-vector table of one's own, ``min_df=1``…) is retrained by the :func:`taikai.train` call that gives
-    them. The data is the file the model was trained on, as its metadata records it, when that file is there
-    (:func:`base_file`), else ``DATA.csv``; a file that is no longer the one trained on is said to be
-    (:func:`changed_base`)."""
+    labels its own, no sentiment head, no word vectors, refit on all rows, the columns it read when not the standard
+    ones, its seed, its texts masked, its folds and test share when not the defaults), and the files it was trained
+    on with ``--add`` (:func:`added_files`), so that following a hint reads the same data, labels added included,
+    into the same kind of model; :data:`TRAIN_COMMAND` when no model is known. A model trained in Python with
+    features the command line cannot give (a word-vector table of one's own, ``min_df=1``…) is retrained by the
+    :func:`taikai.train` call that gives them. The data is the file the model was trained on, as its metadata
+    records it, when that file is there (:func:`base_file`), else ``DATA.csv``; a file that is no longer the one
+    trained on is said to be (:func:`changed_base`)."""
     added, weight = added_files(meta)
     data = base_file(meta) or DATA
     python = None if meta is None else python_command(meta, added, weight, data)
@@ -163,8 +167,8 @@ def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
 
 def retrain_options(meta: TrainedAs | None) -> str:
     """The train options the model *meta* describes was trained with, as its retrain hints give them
-    (`` --free-labels --vectors none --seed 7 --mask-pii --text-column 本文``; ``""`` for none, or when no model is
-    known), for a hint that writes a train command of its own (``--add THIS_FILE``)."""
+    (`` --free-labels --vectors none --text-column 本文 --seed 7 --mask-pii --folds 0 --test-size 0``; ``""`` for
+    none, or when no model is known), for a hint that writes a train command of its own (``--add THIS_FILE``)."""
     if meta is None:
         return ""
     no_sentiment = bool(meta.reasons) and not meta.sentiments
@@ -174,7 +178,7 @@ def retrain_options(meta: TrainedAs | None) -> str:
         no_vectors=meta.config.words_only(),
         refit_all=meta.refit_on_all_rows,
     )
-    return options + "".join(f" {o}" for o in trained_with(meta)) + meta.columns.options(no_sentiment=no_sentiment)
+    return options + meta.columns.options(no_sentiment=no_sentiment) + "".join(f" {o}" for o in trained_with(meta))
 
 
 def retrain_hint(meta: TrainedAs | None = None) -> str:

@@ -1,17 +1,18 @@
 """The retrain hint of a model whose ``metadata.json`` cannot be loaded: the train options read from what of it can
-still be read (word vectors, refit on all rows, the sentiment head, labels of its own, the columns, the seed, the
-masking), and the options it cannot say, so that following the hint trains the model the user had, or says where it
-may not."""
+still be read (word vectors, refit on all rows, the sentiment head, labels of its own, the columns, the folds, the
+test share, the seed, the masking), and the options it cannot say, so that following the hint trains the model the
+user had, or says where it may not."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, nonnegative_int
 from taikai.model._recorded_config import RecordedConfig
 from taikai.model._retrain import NO_VECTORS, retrain_command, unsaid
 from taikai.model._trained_columns import TrainedColumns
+from taikai.model._trained_with import FOLDS, TEST_SIZE, share
 
 _UNSAID = {
     "config": NO_VECTORS,
@@ -21,6 +22,8 @@ _UNSAID = {
     "columns": "the column options (--text-column…)",
     "seed": "--seed",
     "mask_pii": "--mask-pii",
+    "folds": "--folds",
+    "test_size": "--test-size",
 }
 """The options the hint cannot give when the field of the metadata that records them cannot be read."""
 
@@ -50,6 +53,8 @@ class _Salvaged:
     free_labels: bool = False
     refit_on_all_rows: bool = False
     columns: TrainedColumns = field(default_factory=TrainedColumns)
+    folds: int = FOLDS
+    test_size: float = TEST_SIZE
     seed: int = 0
     mask_pii: bool = False
 
@@ -106,6 +111,14 @@ def _seed(value: object) -> dict[str, Any]:
     return {"seed": value}
 
 
+def _folds(value: object) -> dict[str, Any]:
+    return {} if value is None else {"folds": nonnegative_int(value)}
+
+
+def _test_size(value: object) -> dict[str, Any]:
+    return {} if value is None else {"test_size": share(value)}
+
+
 _READERS = {
     "config": _config,
     "labels": _labels,
@@ -114,4 +127,6 @@ _READERS = {
     "columns": _columns,
     "seed": _seed,
     "mask_pii": _flag("mask_pii"),
+    "folds": _folds,
+    "test_size": _test_size,
 }

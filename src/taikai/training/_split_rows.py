@@ -9,6 +9,7 @@ from taikai._warn import warn_user
 from taikai.errors import NO_SENTIMENT, ON_BAD_ROWS, TEXT_COLUMN, DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
+from taikai.model import TEST_SIZE
 from taikai.training._checks import given_test_size, held_out_problem, labelled, one_label
 from taikai.training._cv import split_frame
 
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 
     from taikai.training._inputs import TrainingInputs
 
-TEST_SIZE = 0.2
-"""The held-out share by default (``--test-size``); any other is said to be ignored when DATA has a split column."""
+# TEST_SIZE (taikai.model's, which the metadata compares with): the held-out share by default (``--test-size``); any
+# other is said to be ignored when DATA has a split column.
 
 
 def split_rows(

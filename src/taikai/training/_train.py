@@ -15,10 +15,11 @@ from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import Argument, DataWarning, InputError, check_int
 from taikai.evaluation import evaluate
-from taikai.io import OnBadRows, list_rows
+from taikai.io import OnBadRows, list_rows, split_column
 from taikai.model import (
     DEFAULT_THRESHOLD,
     SEED,
+    TEST_SIZE,
     FeatureConfig,
     Metrics,
     Model,
@@ -51,7 +52,7 @@ from taikai.training._look_alike import look_alike_labels
 from taikai.training._masked_inputs import masked_inputs
 from taikai.training._records import drift_statistics, training_source
 from taikai.training._resolved_config import resolve_config
-from taikai.training._split_rows import TEST_SIZE, split_rows
+from taikai.training._split_rows import split_rows
 
 if TYPE_CHECKING:
     pass
@@ -206,6 +207,8 @@ def train(
         free_labels=free_labels,
         columns=columns.recorded(),
         mask_pii=mask_pii,
+        folds=int(folds),
+        test_size=TEST_SIZE if split_column(df) is not None else float(test_size),  # a split column decides again
     )
     if comparison is not None:
         meta = replace(meta, metrics=replace(meta.metrics, added=comparison))
