@@ -44,3 +44,18 @@ def formula_workbook(
         for name, data in parts.items():
             book.writestr(name, data)
     return path
+
+
+def sheets_workbook(path: Path, sheets: dict[str, list[list[object]]] | list[tuple[str, list[list[object]]]]) -> Path:
+    """Write to *path* a workbook of the sheets *sheets* (name → rows, or (name, rows) pairs), in their order, each
+    row appended as it is, and return *path*."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items() if isinstance(sheets, dict) else sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path

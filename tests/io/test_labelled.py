@@ -4,6 +4,7 @@ import re
 
 import pandas as pd
 import pytest
+from support_workbooks import sheets_workbook
 
 from taikai import InputError
 from taikai.io import BadRow, check_labelled, read_labelled, read_labelled_table
@@ -264,23 +265,11 @@ def test_a_predictions_file_is_refused_as_labelled_data(columns, reasons_column,
     assert "the filled taikai suggest sheet" in message and "taikai batch --prefix pred_" in message
 
 
-def _workbook(path, sheets):
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets:
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-
-
 def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
     """Regression: a suggest sheet with its tabs re-ordered read the definitions tab."""
     path = tmp_path / "sheet.xlsx"
     labels = [["text", "reasons", "sentiment"], ["手数料が高い", "fees", "negative"]]
-    _workbook(path, [("definitions", [["kind", "id"], ["reason", "fees"]]), ("labels", labels)])
+    sheets_workbook(path, [("definitions", [["kind", "id"], ["reason", "fees"]]), ("labels", labels)])
     assert read_labelled_table(path).frame["primary"].tolist() == ["fees"]
 
 
@@ -312,7 +301,7 @@ def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
 def test_a_missing_column_names_the_sheet_read_why_and_the_sheets_there_are(tmp_path, sheets, said):
     """Regression: "the columns of sheet 'definitions'" said neither why that sheet was read nor which there were."""
     path = tmp_path / "sheet.xlsx"
-    _workbook(path, sheets)
+    sheets_workbook(path, sheets)
     with pytest.raises(InputError) as caught:
         read_labelled_table(path)
     assert said in str(caught.value)

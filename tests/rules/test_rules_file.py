@@ -4,6 +4,7 @@ at the end) is read as its rules; a data file given as the rules is said to be o
 import codecs
 
 import pytest
+from support_workbooks import sheets_workbook
 
 from taikai.errors import RulesError
 from taikai.rules import load_rules, parse_rules, reads_as_data, written_names
@@ -127,18 +128,6 @@ def test_a_source_that_is_no_rules_file_has_no_names(tmp_path, monkeypatch, sour
     assert written_names(source) is None
 
 
-def _workbook(path, sheets):
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-
-
 _RULES_TABLE = [["ラベル", "キーワード"], ["fees", "手数料"]]
 _DATA = [["text", "reasons"], ["手数料が高い", "fees"]]
 
@@ -179,7 +168,7 @@ def test_a_data_file_reads_as_data_and_a_rules_file_named_so_does_not(tmp_path, 
 )
 def test_a_workbook_reads_as_data_unless_a_sheet_holds_rules(tmp_path, sheets, reads):
     path = tmp_path / "book.xlsx"
-    _workbook(path, sheets)
+    sheets_workbook(path, sheets)
     assert reads_as_data(path) is reads
 
 

@@ -4,7 +4,7 @@ its file and line with what to do."""
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from support_workbooks import sheets_workbook
 
 from taikai.errors import RulesError
 from taikai.rules import load_rules, parse_rules
@@ -109,17 +109,6 @@ def test_every_bad_row_is_named_by_its_line(tmp_path, monkeypatch, table, said):
         assert any(shown.startswith(line) for shown in lines), (line, lines)
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 RULES_SHEET = [["label", "keyword"], ["fees", "手数料"], [None, 100], ["low_pay", "時給\n単価"]]
 
 
@@ -134,7 +123,7 @@ RULES_SHEET = [["label", "keyword"], ["fees", "手数料"], [None, 100], ["low_p
 )
 def test_a_workbook_is_read_from_its_sheet_of_rules(tmp_path, monkeypatch, sheets, said):
     monkeypatch.chdir(tmp_path)
-    _workbook(tmp_path / "rules.xlsx", sheets)
+    sheets_workbook(tmp_path / "rules.xlsx", sheets)
     if said is not None:
         with pytest.raises(RulesError, match=f"^{said}"):
             load_rules("rules.xlsx")
@@ -161,6 +150,6 @@ def test_the_example_table_is_the_example_file_in_every_format(tmp_path):
     (tmp_path / "unicode.txt").write_bytes(
         "".join("\t".join(row) + "\r\n" for row in rows).encode("utf-16")  # Excel's "Unicode text"
     )
-    _workbook(tmp_path / "rules.xlsx", {"Sheet1": rows})
+    sheets_workbook(tmp_path / "rules.xlsx", {"Sheet1": rows})
     paths = [EXAMPLES / "rules.csv", *(tmp_path / n for n in ("cp932.csv", "unicode.txt", "rules.xlsx"))]
     assert [load_rules(p, REASONS).digest() for p in paths] == [digest] * 4
