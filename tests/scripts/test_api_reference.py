@@ -70,9 +70,9 @@ def test_every_link_of_the_page_has_its_target():
 def test_the_page_holds_nothing_of_this_machine_or_this_run():
     page = rendered()
     assert str(ROOT) not in page and not re.search(r"0x[0-9a-f]{6,}", page)
-    # a bound on size, not on the API: a public name adds about three lines (2,002 after this session's 4 new
-    # names), while a dumped repr of a table, a model or a vocabulary would add thousands
-    assert len(page.splitlines()) < 2500
+    # a bound on size, not on the API: a public name adds about three lines (2,002 lines once, 2,502 after the
+    # 2026-12-07 session's new names), while a dumped repr of a table, a model or a vocabulary would add thousands
+    assert len(page.splitlines()) < 3500
 
 
 @pytest.mark.parametrize(
