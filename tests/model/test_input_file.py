@@ -3,12 +3,27 @@ field, rather than read as something training never writes."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 import pytest
 
 from taikai.errors import ModelError
 from taikai.model import InputFile
 
 _WRITTEN = InputFile("added", "filled.xlsx", "ab" * 32, 200, 179, blank=20, bad=1, weight=2.0)
+
+
+@pytest.mark.parametrize(
+    ("path", "written"),
+    [("", False), (os.path.abspath("filled.xlsx"), True)],
+    ids=["not recorded", "absolute"],
+)
+def test_the_absolute_path_is_written_only_when_recorded(path, written):
+    """A model saved before paths were recorded is written back as it was read (no ``"path": ""``)."""
+    recorded = replace(_WRITTEN, path=path)
+    assert ("path" in recorded.to_dict()) is written
+    assert InputFile.from_dict(recorded.to_dict()) == recorded
 
 
 def test_an_input_file_reads_back_as_written():
@@ -27,6 +42,8 @@ def test_an_input_file_reads_back_as_written():
         ({"weight": 0}, "'weight' is 0, but should be a number above 0"),
         ({"file": None}, "'file' is None, but should be a file name"),
         ({"sha256": 5}, "'sha256' is 5, but should be a sha256 in hex"),
+        ({"path": "filled.xlsx"}, "'path' is 'filled.xlsx', but should be an absolute path"),
+        ({"path": 3}, "'path' is 3, but should be an absolute path"),
     ],
 )
 def test_an_edited_input_file_is_refused_naming_the_field(edit, problem):

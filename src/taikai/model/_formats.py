@@ -52,7 +52,8 @@ FORMATS = {
     "training, written only then; the retrain commands give --mask-pii again), folds and test_size (the "
     "cross-validation folds and the share held out for the test, written only when not the defaults 5 and 0.2; the "
     "retrain commands give --folds and --test-size again; a model without them was trained with the defaults, or "
-    "saved before they were recorded)",
+    "saved before they were recorded), and inputs[].path (each training file's absolute path, from which the retrain "
+    "commands name it relative to the folder they are printed in; without it, as training was given it)",
 }
 READABLE_FORMATS = (2, 3, 4, 5, 6, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format

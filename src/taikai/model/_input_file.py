@@ -4,6 +4,7 @@ whole number)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -21,7 +22,10 @@ class InputFile:
     ``role`` is ``base`` (the training data) or ``added`` (labels added with ``train --add``). ``rows`` counts the
     data rows read; ``used`` those trained on; ``blank`` rows without labels, ``bad`` unusable rows (skipped) and
     ``duplicates`` added rows whose text is already in the base data or in a later added file (dropped), so that
-    ``rows == used + blank + bad + duplicates``. ``weight`` is the sample weight of its rows.
+    ``rows == used + blank + bad + duplicates``. ``weight`` is the sample weight of its rows. ``file`` is the file
+    as training was given it (relative to the folder training ran in, when given so; ``<frame>`` for a DataFrame);
+    ``path`` is its absolute path, so that a retrain command names it from any folder (``""``: a DataFrame, or a
+    model saved before it was recorded).
     """
 
     role: str
@@ -33,10 +37,15 @@ class InputFile:
     bad: int = 0
     duplicates: int = 0
     weight: float = 1.0
+    path: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values, as written to ``metadata.json`` (``inputs``) and read by :meth:`from_dict`."""
-        return asdict(self)
+        """Return JSON-ready values, as written to ``metadata.json`` (``inputs``) and read by :meth:`from_dict`;
+        ``path`` only when recorded (a model saved before it was is written back as it was read)."""
+        values = asdict(self)
+        if not self.path:
+            del values["path"]
+        return values
 
     @classmethod
     def from_dict(cls, values: dict[str, Any], source: str = "input file") -> InputFile:
@@ -57,6 +66,7 @@ def read_input(f: Fields) -> InputFile:
         bad=f.optional("bad", nonnegative_int, _COUNT, 0),
         duplicates=f.optional("duplicates", nonnegative_int, _COUNT, 0),
         weight=f.optional("weight", _weight, "a number above 0", 1.0),
+        path=f.optional("path", _absolute, "an absolute path", ""),
     )
 
 
@@ -77,6 +87,12 @@ def _role(value: object) -> str:
     if value not in ROLES:
         raise ValueError(value)
     return str(value)
+
+
+def _absolute(value: object) -> str:
+    if not isinstance(value, str) or not os.path.isabs(value):  # a relative one: relative to no folder known
+        raise ValueError(value)
+    return value
 
 
 def _weight(value: object) -> float:

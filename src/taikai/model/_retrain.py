@@ -4,6 +4,7 @@ cannot give, so that following a hint trains the same kind of model."""
 
 from __future__ import annotations
 
+import os
 import shlex
 from typing import TYPE_CHECKING, Protocol
 
@@ -12,6 +13,7 @@ from taikai.model._python_retrain import python_command
 from taikai.model._trained_with import trained_with
 
 if TYPE_CHECKING:
+    from taikai.model._input_file import InputFile
     from taikai.model._recorded_config import RecordedConfig
     from taikai.model._trained_columns import TrainedColumns
 
@@ -107,15 +109,30 @@ def _frames_left_out(meta: TrainedAs | None, python: bool, weight: float | None)
 
 
 def base_file(meta: TrainedAs | None) -> str | None:
-    """Return the file the model *meta* describes was trained on (its metadata's ``base`` input, as it was given)
-    when it is a file where recorded (relative to the working folder, as training read it), so that a retrain hint
-    names it; ``None`` for a DataFrame (``<frame>``), a file moved or deleted, or no record (a model saved before
-    format 4, or a damaged metadata): the hint then says ``DATA.csv``."""
+    """Return the file the model *meta* describes was trained on (its metadata's ``base`` input, from the current
+    folder: :func:`from_here`) when it is a file there, so that a retrain hint names it; ``None`` for a DataFrame
+    (``<frame>``), a file moved or deleted, or no record (a model saved before format 4, or a damaged metadata): the
+    hint then says ``DATA.csv``."""
     from pathlib import Path
 
     inputs = getattr(meta, "inputs", ())  # a damaged metadata's salvaged fields record no files
-    name = next((f.file for f in inputs if f.role == "base"), None)
+    name = next((from_here(f) for f in inputs if f.role == "base"), None)
     return name if name and not name.startswith("<frame") and Path(name).is_file() else None
+
+
+def from_here(f: InputFile) -> str:
+    """Return the name a retrain command gives the input file *f* in the current folder: its name as training was
+    given it when that is absolute (or a frame's ``<frame>``), or when its absolute path is not recorded (a model
+    saved before it was) or no file is there now; else its path relative to the current folder, so that the command
+    works from any folder, not only the one training ran in (``../data/base.csv`` from a notebook's folder). Not the
+    absolute path: a hint is pasted into notes and tickets, where ``/home/NAME/…`` would show who trained and where;
+    a relative path names no more than the project's own folders."""
+    if os.path.isabs(f.file) or not f.path or not os.path.isfile(f.path):
+        return f.file
+    try:
+        return os.path.relpath(f.path)
+    except ValueError:  # another drive (Windows): no relative path leads there
+        return f.path
 
 
 def changed_base(meta: TrainedAs | None) -> str:
@@ -155,14 +172,14 @@ def trained_base(meta: TrainedAs | None) -> tuple[str | None, bool]:
 
 
 def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
-    """Return the files the model *meta* describes was trained on with ``--add`` (its metadata's added inputs, as
-    they were given; a frame given to ``add=`` has no name to give again), so that a retrain keeps their labels, and
-    their ``--add-weight`` when not the default 1 (else ``None``)."""
+    """Return the files the model *meta* describes was trained on with ``--add`` (its metadata's added inputs, each
+    from the current folder: :func:`from_here`; a frame given to ``add=`` has no name to give again), so that a
+    retrain keeps their labels, and their ``--add-weight`` when not the default 1 (else ``None``)."""
     inputs = getattr(meta, "inputs", ())  # a damaged metadata's salvaged fields record no files
     added = [f for f in inputs if f.role == "added"]
     weights = {f.weight for f in added}
     weight = next(iter(weights)) if len(weights) == 1 and weights != {1.0} else None
-    return tuple(f.file for f in added if not f.file.startswith("<frame")), weight
+    return tuple(from_here(f) for f in added if not f.file.startswith("<frame")), weight
 
 
 def retrain_options(meta: TrainedAs | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -140,7 +141,8 @@ def read_inputs(
     named = [base_table]  # the tables read, for an id column none of them holds
     base = base_table.frame
     skipped = list(base_table.bad)
-    files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, len(base_table.bad))]
+    bad = len(base_table.bad)
+    files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, bad, path=_absolute(data))]
     if not add:
         check_id_column(id_column, named, base_name)
         return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))
@@ -183,11 +185,11 @@ def read_inputs(
                 DataWarning,
             )
         skipped.extend(table.bad)
-        tables.append((table, name, sha))
+        tables.append((table, name, sha, _absolute(item)))
     check_id_column(id_column, named, base_name)
     keys = text_keys(base[columns.text])
     base_keys = kept_rows(base.assign(**{KEY: keys, PLACE: base_table.places}), columns.sentiment)
-    frames = [table.frame.assign(_taikai_file=i, **{PLACE: table.places}) for i, (table, _, _) in enumerate(tables)]
+    frames = [table.frame.assign(_taikai_file=i, **{PLACE: table.places}) for i, (table, *_) in enumerate(tables)]
     added = pd.concat(frames, ignore_index=True)
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
     added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
@@ -198,7 +200,7 @@ def read_inputs(
     kept = kept_rows(added[~in_base].drop_duplicates(KEY, keep="last"), columns.sentiment)
     repeats, repeats_at = differences(added[repeated], kept, columns.sentiment)
     dropped = in_base | repeated
-    for i, (table, name, sha) in enumerate(tables):
+    for i, (table, name, sha, path) in enumerate(tables):
         mine = added["_taikai_file"] == i
         duplicates = int((dropped & mine).sum())
         used = int(mine.sum()) - duplicates
@@ -214,9 +216,9 @@ def read_inputs(
                 f"label rows that are not in {base_as}, or leave it out of {ADD}"
             )
         files.append(
-            InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
+            InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight, path)
         )
-    warn_added_tests(added, ~dropped, [name for _, name, _ in tables], "_taikai_file")
+    warn_added_tests(added, ~dropped, [name for _, name, *_ in tables], "_taikai_file")
     rows = added[~dropped].drop(columns=["_taikai_file", KEY, PLACE]).assign(**{WEIGHT: float(add_weight)})
     return TrainingInputs(
         base,
@@ -230,3 +232,9 @@ def read_inputs(
         duplicates_at,
         repeats_at,
     )
+
+
+def _absolute(data: object) -> str:
+    """Return the absolute path of the file *data* (a str or a path) for the metadata, so that a retrain command
+    names it from any folder (:attr:`~taikai.model.InputFile.path`); ``""`` for a DataFrame."""
+    return os.path.abspath(data) if isinstance(data, str | Path) else ""
