@@ -44,6 +44,12 @@ def rules_builder(ctx: ReportContext) -> Section | None:
             lambda v: " · ".join(ctx.reason_with_id(r) for r in parse_reasons(v))
         ),
     )
+    if "rule_names" in examples.columns:  # joined as the rule labels and files beside them: fee · hourly
+        examples["rule_names"] = examples["rule_names"].map(
+            lambda v: " · ".join(v.split("|")) if isinstance(v, str) else v
+        )
+    if "file" in examples.columns:  # the rules files of a row's rules, as the table of rules names them
+        examples["file"] = examples["file"].map(lambda f: f if isinstance(f, str) else NO_LABEL)
     for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
         if column in examples.columns:
             examples[column] = ctx.blank_as_missing(column, examples.index)
