@@ -103,7 +103,7 @@ def _unclassifiable(report: DriftReport, stats: DriftStatistics, lang: str, colu
     little = words["little"].format(share=f"{stats.classified / stats.rows:.0%}") if stats.classified else words["none"]
     said = words["unclassifiable"].format(share=share, kinds=kinds, column=column, little=little)
     after = words["nowhere"] if japanese is None else words["other"].format(japanese=japanese, option=option)
-    return f"{said} {after}"
+    return f"{said}{'' if lang == 'ja' else ' '}{after}"  # Japanese sentences run on without a space
 
 
 def _kinds(stats: DriftStatistics, texts: DumpTexts, lang: str) -> str:
