@@ -52,3 +52,27 @@ def test_the_page_shows_the_file_names_masked(tmp_path, tiny_model, lang, said):
         assert name in page
     assert "[人名]様_10月.csv" in page  # the trial run's input
     assert said in page
+
+
+@pytest.mark.parametrize(
+    ("mask", "shown", "said"),
+    [
+        (True, "[人名]さん用.toml", "このページでは個人情報をマスクしました: [人名] 1 件"),
+        (False, "佐藤花子さん用.toml", None),
+    ],
+)
+def test_the_page_shows_the_rules_files_masked(tmp_path, tiny_model, mask, shown, said):
+    """Regression (h382): under --mask-pii the page named a rules file of --rules 佐藤花子さん用.toml --rules
+    team.toml as written, in its table of rules and of conflicting reviews, though it masked its input's name."""
+    dump, out = tmp_path / "reviews.csv", tmp_path / "p.csv"
+    own, team = tmp_path / "佐藤花子さん用.toml", tmp_path / "team.toml"
+    own.write_text('[[rule]]\nname = "fee"\nlabel = "low_pay"\nany = ["手数料"]\n', encoding="utf-8")
+    team.write_text('[[rule]]\nname = "pay"\nlabel = "fees"\nany = ["単価"]\n', encoding="utf-8")
+    dump.write_text("text\n" + "".join(f"手数料が高い {i}\n単価が安い {i}\n" for i in range(5)), encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, rules=[own, team])
+    options = {"lang": "ja", "charts": False, "embed_font": False, "drift": False, "mask_pii": mask}
+    page = write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8")
+    rules = page.split('<section id="rules">')[1].split("</section>")[0]
+    assert rules.count(str(tmp_path / shown) if not mask else shown) >= 2  # the table of rules and of conflicts
+    assert bool(re.search("佐藤|花子", page)) is not mask
+    assert said is None or said in page

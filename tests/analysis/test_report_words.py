@@ -14,6 +14,12 @@ from taikai.analysis._report._words import MIN_Z
 
 ALIKE = {"fees": ["出金するのをやめた", "登録するのをやめた"], "low_pay": ["出金するのをやめた", "登録するのをやめた"]}
 APART = {"fees": ["手数料が高いので出金するのをやめた"], "low_pay": ["単価が安いので出金するのをやめた"]}
+COPIED = {  # h382: the fees' reviews copied from a web page: their tags' names were the words of fees
+    "fees": [
+        '<div class="review"><p>手数料が高いので出金するのをやめた</p><br><a href="https://example.com/r/1">詳細</a></div>'
+    ],
+    "low_pay": ["単価が安いので出金するのをやめた"],
+}
 
 
 def _predictions(texts: dict[str, list[str]], rows: int = 10) -> pd.DataFrame:
@@ -29,6 +35,7 @@ def _predictions(texts: dict[str, list[str]], rows: int = 10) -> pd.DataFrame:
 CASES = [
     (ALIKE, [], ["する", "やめる", "出金", "登録"], {"en": "No word is used clearly more", "ja": "はっきり多く出る語"}),
     (APART, ["手数料", "高い", "単価", "安い"], ["する", "やめる", "出金"], None),
+    (COPIED, ["手数料", "高い", "単価", "安い"], ["div", "p", "br", "href", "class", "review", "a"], None),
 ]
 
 

@@ -347,3 +347,50 @@ def test_rules_section_gives_each_rule_s_file_when_there_are_several(files, colu
         return
     assert list(section.hits.columns) == ["label", "file", "hits", "share", "conflicts"]
     assert [f if isinstance(f, str) else None for f in section.hits["file"]] == column
+
+
+@pytest.mark.parametrize(
+    ("files", "column"),
+    [
+        (  # the row of two rules of two files names both, in the order of its rules
+            {"fee": "team.toml", "percent": "team.toml", "main job": "mine.toml"},
+            {"b": "team.toml", "c": "mine.toml", "e": "team.toml · mine.toml"},
+        ),
+        ({"fee": "team.toml", "percent": "mine.toml"}, {"b": "team.toml", "c": None, "e": "team.toml"}),  # not named
+        ({"fee": "team.toml", "main job": "team.toml"}, None),  # one file: no column
+        (None, None),
+    ],
+)
+def test_conflicting_reviews_name_their_rules_files_when_there_are_several(files, column):
+    """Regression (h382): the table of conflicting reviews named no rules file, though the table of rules did."""
+    conflicts = HAND_MADE.assign(rule_conflict=[False, True, True, False, True, None])
+    section = rules_section(conflicts, context=["review_id"], files=files)
+    examples = section.examples
+    if column is None:
+        assert "file" not in examples.columns
+        return
+    assert list(examples.columns[:3]) == ["review_id", "rule_names", "file"]
+    got = {r: f if isinstance(f, str) else None for r, f in zip(examples["review_id"], examples["file"])}
+    assert got == column
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_report_s_conflicting_reviews_name_each_rule_s_file(tiny_model, tmp_path, lang):
+    """Regression (h382): with --rules team.toml --rules mine.toml the conflicting reviews said a rule's name alone."""
+    src, out, team, mine = (tmp_path / n for n in ("in.csv", "p.csv", "team.toml", "mine.toml"))
+    pd.DataFrame({"text": TEXTS}).to_csv(src, index=False)
+    team.write_text(RULES.split('[[rule]]\nname = "main job"')[0], encoding="utf-8")
+    mine.write_text(MINE, encoding="utf-8")
+    taikai.classify_file(src, out, "text", model=tiny_model, rules=[team, mine])
+    page = write_report(out, tmp_path / "r.html", lang=lang, drift=False, charts=False, embed_font=False)
+    section = page.read_text(encoding="utf-8").split('<section id="rules">')[1].split("</section>")[0]
+    table = section.replace("\n", "").split("<table")[-1]  # the conflicting reviews
+    header = "ルールファイル" if lang == "ja" else "rules file"
+    assert f"<th>{header}</th>" in table
+    rows = re.findall(r"<tr>(.*?)</tr>", table)[1:]
+    assert rows
+    for row in rows:
+        cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        named = {"main job": str(mine), "fee": str(team), "<i>percent</i>": str(team)}
+        rules = cells[0].split(" · ")  # as the rule labels beside them are joined, not fee|main job
+        assert cells[1] == " · ".join(dict.fromkeys(named[r] for r in rules)), cells

@@ -105,7 +105,13 @@ def test_an_honorific_after_a_placeholder_is_no_word(builder, text, words):
 
 @pytest.mark.parametrize(
     ("text", "foreign"),
-    [("手数料abc", False), ("手数料abcd", True), ("Upwork proposal connects 手数料", True), ("手数料が高い", False)],
+    [
+        ("手数料abc", False),
+        ("手数料abcd", True),
+        ("Upwork proposal connects 手数料", True),
+        ("手数料が高い", False),
+        ('<div class="review"><p>手数料が高い</p></div>', False),  # h382: a tag's letters are no English
+    ],
 )
 def test_a_text_is_foreign_when_under_half_its_letters_are_japanese(builder, text, foreign):
     """Exactly half (3 of 6 letters) is Japanese; 3 of 7 is not (mutation audit: '<=' for '<' survived)."""

@@ -19,6 +19,8 @@ SAID = ": the model reads its tags as words, which move its answer; give the tex
         ("＜Ｐ＞手数料が高い", "<p>"),  # full-width, upper case
         ("<!-- 広告 -->手数料が高い", "<!--…-->"),
         ("<div><ul><li>手数料</li></ul></div>", "<div>, <ul>, <li>, and 3 more"),
+        ('<a href="https://example.com/r/1">詳細</a> 手数料が高い', "<a>"),  # its > read as part of the link (url)
+        ("<p>手数料<img src=https://example.com/a.png></p>", "<p>, <img>"),
         ("<重要>手数料が高い", None),  # no tag: a tag name is Latin
         ("手数料が高い<3", None),
         ("5 < 10 > 3 で手数料が高い", None),
@@ -35,6 +37,8 @@ def test_markup_note_names_the_tags_the_model_reads(text, tags):
         ('<div class="review"><p>手数料が高い</p><br/></div>', "  手数料が高い   "),  # drift's new words: no p, div
         ("&lt;b&gt;手数料&lt;/b&gt;", " 手数料 "),
         ("<!-- 広告 -->手数料が高い", " 手数料が高い"),
+        ('<p>手数料が高い<a href="https://example.com/r/1">詳細</a></p> です', " 手数料が高い  です"),  # no href
+        ("url の <b>手数料</b>", "url の  手数料 "),  # the word url alone is no tag
         ("<重要>手数料が高い<3", "<重要>手数料が高い<3"),  # no tag: kept as written
         ("手数料が高い", "手数料が高い"),
     ],

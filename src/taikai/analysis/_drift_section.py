@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai._masked_messages import errors_masked
+from taikai.analysis._drift_hints import drift_hints
 from taikai.analysis._drift_limits import OWN_VERDICT
 from taikai.analysis._drift_lists import moved, new_words, period_words
 from taikai.analysis._drift_words import (
@@ -264,6 +265,7 @@ def drift_section(
         notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS, whole=whole, judged=judged))
         if report.freq == "W":
             notes.append(words["longer_periods"])
+    notes += drift_hints(report, lang, str(text_column))  # taikai drift's hints: the text column, HTML markup
     return DriftSection(
         words["title"],
         tuple(notes),

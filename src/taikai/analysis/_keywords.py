@@ -23,7 +23,16 @@ from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool,
 from taikai.labels import REASON_IDS, SENTIMENTS, label_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
-from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, reviews_told, shown_text
+from taikai.text import (
+    MAX_CHARS,
+    Status,
+    WordTagger,
+    markdown_cell,
+    normalize,
+    reviews_told,
+    shown_text,
+    without_markup,
+)
 
 DEFAULT_TOP = 10
 
@@ -186,7 +195,9 @@ def distinctive_words(
     each text's first *max_chars* characters after normalisation (the model's limit, ``MAX_CHARS``), as
     ``taikai batch`` classifies them. A word counts once per row: ``count`` is the number of rows of the label
     that hold it (``count_rest``: of the other labels), as the drift section counts words. The placeholders of
-    masked personal data (``[人名]``, ``[メール]``, …) are no words. Predicted columns written with a prefix
+    masked personal data (``[人名]``, ``[メール]``, …) are no words, nor are the names of the HTML tags a text copied
+    from a web page holds (``div``, ``br``, ``href``: :func:`taikai.text.without_markup`), as the drift section's new
+    words are not. Predicted columns written with a prefix
     (``pred_reason``, …) are read under their plain names, as :func:`taikai.analysis.plain_predictions` finds
     them (*prefix* chooses among several sets).
     *min_z* keeps only the words whose ``z`` is at least that (``1.96``, as the report's words section: a word
@@ -220,7 +231,7 @@ def distinctive_words(
     texts = (neutralize(shown_text(value)) for value in rows[text_column])
     tagger = WordTagger()  # each text's words as content_words gives them, counted as they come, not all kept
     for label, text in zip(rows[label_column].astype(str), texts):
-        words = tagger.words(normalize(text)[:max_chars])[1]
+        words = tagger.words(without_markup(normalize(text)[:max_chars]))[1]  # no tag's name (div, br, href)
         counts.setdefault(label, Counter()).update({w for w in words if NEUTRAL not in w})  # rows, not occurrences
     columns = ["label", "rank", "word", "z", "count", "count_rest"]
     if not counts:

@@ -30,7 +30,8 @@ class RulesSection:
     (when the rules came from several files, see :func:`rules_section`), hits,
     share of the classified rows and rows in conflict. ``matrix``: rows where rules fired, counted per
     rule label (rows) and the model's own reason (columns); off the diagonal are the disagreements.
-    ``examples``: conflicting rows, the model's surest disagreements first, spread over the rule labels.
+    ``examples``: conflicting rows, the model's surest disagreements first, spread over the rule labels (and their
+    rules files, when the rules came from several).
     """
 
     rows: int
@@ -74,7 +75,7 @@ def rules_section(
     since it records them): those that never fired are in ``hits`` with 0, and a label given is a rule's ``label``.
     *files* maps each rule to the rules file it came from (the batch summary's ``rule_files``, of a run given several
     ``--rules``): when they are several, ``hits`` has a ``file`` column after ``label`` (missing for a rule not
-    mapped); of one file, or none given, it has none.
+    mapped), and ``examples`` one after ``rule_names``, each row's files; of one file, or none given, neither has.
     """
     check_int("examples", examples, 0)
     plain = plain_predictions(df, prefix)
@@ -118,8 +119,9 @@ def rules_section(
         },
         index=pd.Index(list(per_rule), name="rule"),
     ).sort_values("hits", ascending=False, kind="stable")
-    if files is not None and len(set(files.values())) > 1:  # which file to edit, when the rules are of several
-        hits.insert(1, "file", hits.index.map(lambda n: files.get(n)))
+    several = files if files is not None and len(set(files.values())) > 1 else None
+    if several is not None:  # which file to edit, when the rules are of several
+        hits.insert(1, "file", hits.index.map(lambda n: several.get(n)))
     return RulesSection(
         rows=len(rows),
         ruled=int(labels.map(bool).sum()),
@@ -127,7 +129,7 @@ def rules_section(
         override=MODEL_REASON in rows.columns,
         hits=hits,
         matrix=matrix,
-        examples=_examples(rows[conflict], labels, model, text_column, examples, shown),
+        examples=_examples(rows[conflict], labels, names, model, text_column, examples, shown, several),
     )
 
 
@@ -137,9 +139,18 @@ def _common(labels: set[str]) -> str | None:
 
 
 def _examples(
-    rows: pd.DataFrame, labels: pd.Series, model: pd.Series, text_column: Hashable, n: int, context: list[Hashable]
+    rows: pd.DataFrame,
+    labels: pd.Series,
+    names: pd.Series,
+    model: pd.Series,
+    text_column: Hashable,
+    n: int,
+    context: list[Hashable],
+    files: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Return up to *n* conflicting rows: per first rule label in turn, the model's surest disagreement first."""
+    """Return up to *n* conflicting rows: per first rule label in turn, the model's surest disagreement first; with
+    *files* (the rules of several files), each row's rules files after its rules (``file``: each once, in the order
+    of its rules; missing when the summary names none of them)."""
     p_model = [_proba(rows, i, model[i]) for i in rows.index]
     p_rule = [_proba(rows, i, labels[i][0]) for i in rows.index]
     table = pd.DataFrame(
@@ -148,6 +159,9 @@ def _examples(
     )
     if "rule_names" in rows.columns:
         table.insert(0, "rule_names", rows["rule_names"])
+    if files is not None:
+        ruled = names[rows.index].map(lambda row: " · ".join(dict.fromkeys(files[r] for r in row if r in files)))
+        table.insert(int("rule_names" in table.columns), "file", ruled.where(ruled != "", None))
     table = table.sort_values("p_model", ascending=False, kind="stable")
     first = labels[table.index].map(lambda row: row[0])
     turn = first.groupby(first, sort=False).cumcount()

@@ -11,6 +11,7 @@ from taikai.drift._check import check_drift, reference_statistics
 from taikai.drift._chunk_counts import FileStatistics
 from taikai.drift._compare import compare
 from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
+from taikai.drift._dump_texts import DumpTexts, Example
 from taikai.drift._figures import Figure, NewWord, new_words, show_limit
 from taikai.drift._figures import show as show_figure
 from taikai.drift._files import file_statistics, frame_statistics
@@ -31,8 +32,10 @@ __all__ = [
     "MIN_ROWS",
     "SHOWN_ROWS",
     "DriftReport",
+    "DumpTexts",
     "EmptyPeriods",
     "End",
+    "Example",
     "Figure",
     "FileStatistics",
     "HeldOut",

@@ -267,6 +267,8 @@ def check_drift(
         reference_bad_lines=reference_bad,
         text_hint=found.text_hint,
         markup_hint=found.markup_hint,
+        japanese_column=found.japanese_column,
+        texts=found.texts,
         reference_predictions=reference_predictions,
         unchecked=found.unchecked,
         reference_unchecked=reference_unchecked,

@@ -7,9 +7,9 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from taikai.drift._column_hint import text_column_hint
+from taikai.drift._column_hint import japanese_column, text_column_hint
 from taikai.drift._counting import StatisticsBuilder
-from taikai.drift._dump_texts import TextSurvey
+from taikai.drift._dump_texts import DumpTexts, TextSurvey
 from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._periods import PeriodCounter
 from taikai.drift._rows import Rows
@@ -48,6 +48,10 @@ class FileStatistics:
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
     markup_hint: str | None = None
     """How many rows hold HTML markup, and what to do (:meth:`taikai.drift._dump_texts.DumpTexts.markup_hint`)."""
+    japanese_column: str | None = None
+    """When nearly every row is unclassifiable: the column that holds Japanese text (``text_hint`` names it)."""
+    texts: DumpTexts = field(default_factory=DumpTexts)
+    """The first row of each unclassifiable kind and the rows holding HTML markup, which the hints cite."""
     unchecked: bool = False
     """Predictions whose model could not be checked: no batch summary beside them names the model that made them
     (a data frame has none), or the model given is not saved (see ``unsaved_model``)."""
@@ -118,6 +122,8 @@ def count_chunks(
     model_made = {str(n) for n, c in zip(named, columns) if c in LABEL_COLUMNS} if rows.predictions else None
     whole = overall.build()
     said = survey.build(lines)
+    text = str(named[rows.text])
+    japanese = japanese_column(whole, text, named, first, model_made)
     duplicates, most_repeated = rows.repeats()  # the whole input's, of the hashes read: not kept twice
     return FileStatistics(
         source,
@@ -131,10 +137,10 @@ def count_chunks(
         dated.survey.years if dated is not None else None,
         blank_dates=dated.blank if dated is not None else 0,
         date_example=dated.survey.either if dated is not None else None,
-        text_hint=text_column_hint(
-            whole, str(named[rows.text]), named, first, text_argument, source, model_made, texts=said
-        ),
+        text_hint=text_column_hint(whole, text, japanese, text_argument, source, rows.predictions, texts=said),
         markup_hint=said.markup_hint(whole.rows),
+        japanese_column=japanese,
+        texts=said,
         empty_periods=dated.gaps() if dated is not None else (),
         strays=dated.strays() if dated is not None else (),
         duplicates=duplicates,

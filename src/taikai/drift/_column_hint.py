@@ -32,20 +32,42 @@ def _japanese(values: Sequence[Any]) -> int:
     return sum(round(japanese_share(text) * sum(ch.isalpha() for ch in text)) for text in japanese)
 
 
-def text_column_hint(
+def japanese_column(
     stats: DriftStatistics,
     text_column: str,
     columns: Sequence[object],
     first: list[list[Any]] | None,
+    predictions: Collection[str] | None = None,
+) -> str | None:
+    """Return the column of the file that holds Japanese text when :data:`NEARLY_ALL` of the rows of *stats* are
+    unclassifiable: another column than *text_column* (the one holding most Japanese letters), or of a predictions
+    file (*predictions*: the model's columns, never one of them) *text_column* itself when it holds Japanese text
+    though its rows were predicted unclassifiable (the predictions were made from another column); ``None`` when
+    none does, or when the rows are not nearly all unclassifiable. *columns* are the file's columns as named there
+    and *first* the values of its first chunk, one list per column."""
+    if not stats.rows or stats.unclassifiable_share < NEARLY_ALL:
+        return None
+    scores = [] if first is None else [(_japanese(values), str(name)) for name, values in zip(columns, first)]
+    if predictions is not None:
+        scores = [(score, name) for score, name in scores if name not in predictions]
+        if any(score for score, name in scores if name == text_column):
+            return text_column
+    best = max((s for s in scores if s[0] and s[1] != text_column), default=None)
+    return best[1] if best is not None else None
+
+
+def text_column_hint(
+    stats: DriftStatistics,
+    text_column: str,
+    japanese: str | None,
     argument: Argument,
     source: str,
-    predictions: Collection[str] | None = None,
+    predictions: bool = False,
     texts: DumpTexts | None = None,
 ) -> str | None:
     """Return the hint for *stats* (of *source*, whose texts were read from *text_column*), or ``None`` when fewer
-    than :data:`NEARLY_ALL` of its rows are unclassifiable; *columns* are the file's columns as named there and
-    *first* the values of its first chunk, one list per column. Of a predictions file, whose rows are not
-    classified again, *predictions* names the model's columns (``reason_ja``: no column of reviews), and the advice
+    than :data:`NEARLY_ALL` of its rows are unclassifiable; *japanese* is the column that holds Japanese text
+    (:func:`japanese_column`). Of a predictions file (*predictions*), whose rows are not classified again, the advice
     is to classify the dump again with ``taikai batch``. *texts*: the first row of each unclassifiable kind, which
     the hint cites."""
     if not stats.rows or stats.unclassifiable_share < NEARLY_ALL:
@@ -53,16 +75,11 @@ def text_column_hint(
     share = f"{stats.unclassifiable_share:.0%}"
     kinds = (texts or DumpTexts()).unclassifiable(stats)
     said = f"{share} of the rows are unclassifiable: {kinds}; the column {text_column} holds {_how_little(stats)}"
-    scores = [] if first is None else [(_japanese(values), str(name)) for name, values in zip(columns, first)]
-    if predictions is not None:
-        scores = [(score, name) for score, name in scores if name not in predictions]
-    best = max((s for s in scores if s[0] and s[1] != text_column), default=None)
-    if predictions is not None:
-        own = any(score for score, name in scores if name == text_column)
-        return _predictions_hint(share, said, text_column if own else best[1] if best else None, own, source)
-    if best is not None:
-        give = argument.either([best[1]])
-        return f"{said}: is it the column of the reviews? The column {best[1]} holds Japanese text: give {give}"
+    if predictions:
+        return _predictions_hint(share, said, japanese, japanese == text_column, source)
+    if japanese is not None:
+        give = argument.either([japanese])
+        return f"{said}: is it the column of the reviews? The column {japanese} holds Japanese text: give {give}"
     return (
         f"{said}, nor does any other column of {source}: the model reads Japanese reviews (if they are in another "
         f"column, give it with {argument})"

@@ -155,7 +155,7 @@ class StatisticsBuilder:
             out.append(
                 Row(
                     Status.OK,
-                    japanese_share(checked.text) < FOREIGN_BELOW,
+                    japanese_share(without_markup(checked.text)) < FOREIGN_BELOW,  # a tag is no English
                     len(tokens),
                     oov,
                     frozenset(words),

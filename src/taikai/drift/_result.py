@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, ClassVar
 
 from taikai.drift._compare import reference_judgeable as _enough_reference
+from taikai.drift._dump_texts import DumpTexts
 from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._plural import rows as _rows
@@ -82,6 +83,11 @@ class DriftReport:
     markup_hint: str | None = None
     """When rows hold HTML markup: how many, which tags, the first row, and to give the texts without them (the
     tags' names are no new words); ``None`` when none does."""
+    japanese_column: str | None = None
+    """When nearly every row is unclassifiable (``text_hint``): the column that holds Japanese text, the text column
+    itself when predictions made from another are read (``None``: no column does, or ``text_hint`` is ``None``)."""
+    texts: DumpTexts = field(default_factory=DumpTexts)
+    """What the hints cite: the first row of each unclassifiable kind and the rows holding HTML markup."""
     reference_predictions: bool | None = None
     """How the reference file was read: ``True``, a predictions file (its probabilities read, not classified again);
     ``False``, a raw dump classified on the fly; ``None``, no file (the model's stored statistics)."""

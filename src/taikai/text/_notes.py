@@ -21,6 +21,11 @@ from taikai.text._words import japanese_share
 TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 """An HTML tag, opening, closing or empty, as normalised text holds it (lower-cased), or a comment: a tag name is
 Latin letters and digits, so ``<重要>`` or ``<3`` is no tag."""
+CUT_TAG = re.compile(r"""<([a-z][a-z0-9]*)\s[^<>]*?=\s*["']?\s*url\b""")
+"""An opening tag whose link normalisation read as the word ``url``, its ``>`` with it: a URL runs to the next space,
+so ``<a href="https://example.com/x">詳細</a>`` reads ``<a href=" url``, which :data:`TAG` does not match."""
+_TAGS = re.compile(f"{TAG.pattern}|{CUT_TAG.pattern}", re.DOTALL)
+"""A tag of either kind (:data:`TAG`, :data:`CUT_TAG`)."""
 SHOWN_TAGS = 3
 """The tags a note names, then how many more."""
 
@@ -30,15 +35,20 @@ def markup_tags(normalized: str) -> list[str]:
     names them (``<p>``, ``</p>``, ``<!--…-->``); ``[]`` for a text without any."""
     if "<" not in normalized:
         return []
-    return list(
-        dict.fromkeys(f"<{m.group(1)}{m.group(2)}>" if m.group(2) else "<!--…-->" for m in TAG.finditer(normalized))
-    )
+    return list(dict.fromkeys(_named(m) for m in _TAGS.finditer(normalized)))
+
+
+def _named(tag: re.Match[str]) -> str:
+    """A tag :data:`_TAGS` found, as a note names it: ``<p>``, ``</p>``, ``<!--…-->``, ``<a>`` (cut by a link)."""
+    if tag.group(2):
+        return f"<{tag.group(1)}{tag.group(2)}>"
+    return f"<{tag.group(3)}>" if tag.group(3) else "<!--…-->"
 
 
 def without_markup(normalized: str) -> str:
     """Return the normalised text *normalized* with its HTML tags (attributes and comments too) made spaces: the
     words of the text as the page shows it, without the tags' names (``p``, ``br``, ``class``)."""
-    return TAG.sub(" ", normalized) if "<" in normalized else normalized
+    return _TAGS.sub(" ", normalized) if "<" in normalized else normalized
 
 
 def markup_note(normalized: str) -> str:

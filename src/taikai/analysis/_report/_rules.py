@@ -10,8 +10,10 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Sh
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._ids import id_cell
+from taikai.analysis._report._masking import mask_file_name
 from taikai.analysis._rules_section import rules_section
 from taikai.labels import parse_reasons
+from taikai.privacy import sum_counts
 
 NO_LABEL = "—"
 """The label cell of a rule whose label is not known (it never fired, and the batch summary predates labels); the
@@ -35,8 +37,9 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         label=found.hits["label"].map(lambda r: ctx.reason(r) if isinstance(r, str) else NO_LABEL),
         share=found.hits["share"].map(Share),
     )
+    shown = _shown_files(ctx, files)  # masked under --mask-pii, as the page's title names its file
     if "file" in hits.columns:  # the rules of several files (--rules a --rules b): each rule's, as batch was given it
-        hits["file"] = hits["file"].map(lambda f: f if isinstance(f, str) else NO_LABEL)
+        hits["file"] = hits["file"].map(lambda f: shown[f] if isinstance(f, str) else NO_LABEL)
     matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
     examples = found.examples.assign(
         model=found.examples["model"].map(ctx.reason_with_id),
@@ -44,6 +47,14 @@ def rules_builder(ctx: ReportContext) -> Section | None:
             lambda v: " · ".join(ctx.reason_with_id(r) for r in parse_reasons(v))
         ),
     )
+    if "rule_names" in examples.columns:  # joined as the rule labels and files beside them: fee · hourly
+        examples["rule_names"] = examples["rule_names"].map(
+            lambda v: " · ".join(v.split("|")) if isinstance(v, str) else v
+        )
+    if "file" in examples.columns:  # the rules files of a row's rules, as the table of rules names them
+        examples["file"] = examples["file"].map(
+            lambda f: " · ".join(shown[n] for n in f.split(" · ")) if isinstance(f, str) else NO_LABEL
+        )
     for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
         if column in examples.columns:
             examples[column] = ctx.blank_as_missing(column, examples.index)
@@ -73,3 +84,15 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         Table.from_frame(examples.rename(columns=shown), index=False, kinds=kinds),
     ]
     return Section.of("rules", t.rules, blocks)
+
+
+def _shown_files(ctx: ReportContext, files: dict[str, str]) -> dict[str, str]:
+    """Each rules file of *files* (rule → file) as the page names it: under ``--mask-pii`` masked as the page masks
+    the names of the files it shows (``佐藤花子さん用.toml`` → ``[人名]さん用.toml``), each counted once in the header's
+    masks; else as written."""
+    named = dict.fromkeys(files.values())
+    if not ctx.options.mask_pii:
+        return {f: f for f in named}
+    masked = {f: mask_file_name(f) for f in named}
+    ctx.masks.update(sum_counts([counts for _, counts in masked.values()]))
+    return {f: name for f, (name, _) in masked.items()}
