@@ -92,6 +92,9 @@ class RunSummary:
     """Whether batch masked the texts (``--mask-pii``; ``None``: a summary that does not say)."""
     masks: dict[str, int] | None = None
     """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
+    masker_version: int | None = None
+    """The version of the masking batch did (:data:`taikai.privacy.MASKER_VERSION`; ``None``: no masking, or a
+    summary written before batch recorded it): two masked runs whose versions differ masked some texts otherwise."""
     rules: tuple[RanRule, ...] = ()
     """The rules batch applied (``--rules``) in file order, unfired ones too (none: none, or an older summary)."""
     rules_files: tuple[str, ...] = ()
@@ -262,6 +265,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             more_rows=None if values.get("more_rows") is None else bool(values["more_rows"]),
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
+            masker_version=None if values.get("masker_version") is None else int(values["masker_version"]),
             rules=_ran_rules(values),
             rules_files=_rules_files(values),
             input=None if values.get("input") is None else str(values["input"]),

@@ -44,6 +44,15 @@ BIRTH_DATE = re.compile(
     rf"|(?<![0-9年〜~\-–])(?P<w>{_date('t')})(?=[ ]?(?:生まれ|生(?![0-9A-Za-z一-龥ぁ-ゖァ-ヺ])))"
 )
 _BIRTH_HINTS = ("誕生日", "生年月日", "生")
+# A date of birth a few words after its label, in the same sentence (生年月日を聞かれて1990年4月5日と答えた): only a
+# full date whose year a worker's birth may have (1900 to 2012, 昭和, 平成), the first date after the label; a
+# date of this decade is an event's (誕生日クーポンが2024年4月5日に届いた, 生年月日の入力は2023/4/1から必須).
+_BIRTH_YEAR = r"(?:19[0-9]{2}|200[0-9]|201[0-2]|(?:昭和|平成|[SH])[ ]?(?:[0-9]{1,2}|元))"
+BIRTH_DATE_LATER = re.compile(
+    r"(?:誕生日|生年月日)[^0-9。.!?\n]{1,20}?"
+    rf"(?P<v>{_BIRTH_YEAR}[ ]?年[ ]?[0-9]{{1,2}}[ ]?月[ ]?[0-9]{{1,2}}[ ]?日"
+    rf"|{_BIRTH_YEAR}(?P<s>[/.\-])[0-9]{{1,2}}(?P=s)[0-9]{{1,2}}(?![0-9])){_NOT_IN_RANGE}"
+)
 
 # Birth dates written in English or as Western forms write them (DOB: 1990-03-03, born on March 3, 1990, Date of
 # birth 03/03/1990): the month's name, the day and the year, or the digits of a date with its year, after a label.
@@ -95,6 +104,8 @@ def find_birth_dates(text: str) -> Iterator[Found]:
         for m in BIRTH_DATE.finditer(text):
             group = "v" if m.group("v") is not None else "w"
             yield Found(m.start(group), m.end(group), PiiKind.BIRTH_DATE)
+        for m in BIRTH_DATE_LATER.finditer(text):
+            yield Found(m.start("v"), m.end("v"), PiiKind.BIRTH_DATE)
     lowered = text.lower()
     if any(hint in lowered for hint in _BIRTH_HINTS_EN):
         for m in BIRTH_DATE_EN.finditer(text):

@@ -28,6 +28,7 @@ _PERSON_SUFFIXES = frozenset({"者", "員"})
 
 
 def glued(left: Morpheme, right: Morpheme) -> bool:
+    """Whether nothing stands between the words *left* and *right*."""
     return left.end == right.start
 
 
@@ -38,7 +39,20 @@ def starts_name(words: list[Morpheme], k: int) -> bool:
     if k == 0 or not glued(words[k - 1], words[k]):
         return True
     before = words[k - 1]
-    return before.pos[0] in _BOUNDARIES or before.pos[2] == "副詞可能" or people_before(words, k)
+    if before.pos[0] in _BOUNDARIES or before.pos[2] == "副詞可能" or people_before(words, k):
+        return True
+    return _time_before(words, k)
+
+
+def _time_before(words: list[Morpheme], k: int) -> bool:
+    """Whether a phrase of time ends glued before ``words[k]``: a noun and the suffix 中 (期間中舞さん, 作業中, 在宅中)
+    or この, その or 今 and 度 (この度杏さん), after which a sentence goes on as after 先日."""
+    before = words[k - 1]
+    if k < 2 or not glued(words[k - 2], before):
+        return False
+    if before.surface == "中" and before.pos[0] == "接尾辞":
+        return words[k - 2].pos[0] == "名詞"
+    return before.surface == "度" and words[k - 2].surface in ("この", "その", "今")
 
 
 def people_before(words: list[Morpheme], k: int) -> bool:

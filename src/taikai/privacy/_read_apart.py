@@ -74,12 +74,33 @@ def _held_surname(words: list[Morpheme], k: int, tagger: PosTagger) -> bool:
 
 def given_name_in_pieces(words: list[Morpheme], end: int, tagger: PosTagger) -> int:
     """Return where a surname and a given name read as two single kanji start before ``words[end]`` (清原 + 果 + 耶,
-    森 + 七 + 菜), or *end* when there is none (see the module)."""
-    if end < 3 or not all(glued(a, b) for a, b in zip(words[end - 3 : end], words[end - 2 : end + 1], strict=True)):
+    森 + 七 + 菜), or where such a given name alone starts (柚 + 葉 + ちゃん: :func:`_given_name_alone`), or *end*
+    when there is none (see the module)."""
+    if end < 2 or not (glued(words[end - 2], words[end - 1]) and glued(words[end - 1], words[end])):
         return end
     if not (_piece(words[end - 2], first=True) and _piece(words[end - 1])):
         return end
-    return end - 3 if _held_surname(words, end - 3, tagger) else end
+    if end >= 3 and glued(words[end - 3], words[end - 2]) and _held_surname(words, end - 3, tagger):
+        return end - 3
+    return end - 2 if _given_name_alone(words, end, tagger) else end
+
+
+_ALONE_HONORIFICS = frozenset({"さん", "ちゃん", "くん"})
+
+
+def _given_name_alone(words: list[Morpheme], end: int, tagger: PosTagger) -> bool:
+    """Whether the two single kanji before the honorific ``words[end]`` (さん, ちゃん, くん) are a given name with no
+    surname (柚葉ちゃん: 柚 + 葉): together they are no word the dictionary holds (孫娘, 子猫, 大家 are), the second
+    is a given name's kanji to it (葉, 晴, 菜), neither is a word of kin or of a role (娘, 妻: :data:`PEOPLE`), and
+    a name may start there (:func:`starts_name`: nothing, punctuation, a particle or a noun of time before it)."""
+    first, second = words[end - 2], words[end - 1]
+    if words[end].surface not in _ALONE_HONORIFICS or first.surface in PEOPLE or second.surface in PEOPLE:
+        return False
+    if first.pos[0] != "名詞" or not starts_name(words, end - 2):
+        return False
+    if tagger.dictionary_tags(first.surface + second.surface):
+        return False
+    return _GIVEN_NAME in tagger.dictionary_tags(second.surface)
 
 
 def surname_read_as_common_noun(words: list[Morpheme], j: int, end: int, common: frozenset[str]) -> bool:
