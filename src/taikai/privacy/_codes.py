@@ -1,7 +1,9 @@
 """Birth dates and access codes: values that only the word before them tells from a date or a number.
 
 - **Birth dates** (``[生年月日]``): a date with its month and day right after 誕生日 or 生年月日 (誕生日は1990年4月5日,
-  生年月日：1990/04/05, 誕生日は4月5日), or right before 生まれ (1990年4月5日生まれ). A date with nothing that says it
+  生年月日：1990/04/05, 誕生日は4月5日), or right before 生まれ (1990年4月5日生まれ); or, later in the label's
+  sentence, the first date there with a year a worker's birth may have (生年月日を聞かれて1990年4月5日と答えた;
+  not 誕生日クーポンが2024年4月5日に届いた). A date with nothing that says it
   is a birth (2024年4月に退会, 納期は4月5日), a year alone (1990年生まれ: an age, as 30代 is) and the dates that bound
   a range (1990年4月2日〜1991年4月1日生まれ: a cohort, 生年月日が1986年6月2日以降) stay. Written in English or in a
   Western order, a date with its year right after an English label (DOB: 1990-03-03, born on March 3, 1990, Date of

@@ -24,6 +24,8 @@ Rules, on the words of the NFKC text:
   before it (ライターの鈴木です, 私は田中です; not 出身は千葉です, 職場は北浜です); never after a noun or a prefix
   glued to it (新今宮から);
 - a surname and the given name 通 without an honorific are a street (烏丸通, 堀川通), not a name;
+- two single kanji UniDic reads as common nouns are a given name before an honorific, after a surname or alone
+  (森七菜さん, 柚葉ちゃん: see :mod:`taikai.privacy._read_apart`);
 - one kanji UniDic tags a given name is one before an honorific (茜さん, 蓮くん) unless the kanji and the honorific's
   first kana are a verb (サイト通さんと is 通さない) or it ends a word (see :mod:`taikai.privacy._read_apart`);
 - a given name of two kanji or more alone is a name after a word of kin or a role and の (娘の結衣が, 同僚の健一と:

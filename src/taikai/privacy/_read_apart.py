@@ -9,7 +9,9 @@ Before an honorific such words are still a name, when what stands before them sa
   after a name (家, 達, 宅: :data:`taikai.privacy._surnames.OWN_SUFFIXES`), after a surname: one UniDic tags
   (清原果耶さん), or a kanji noun the dictionary also holds as a surname where a name may start (森七菜さん: 森, a
   forest to the best path; see the next rule). One kanji alone after a surname is left (a word of its own too
-  often: 田中両氏).
+  often: 田中両氏). With no surname before them, before さん, ちゃん or くん, they are a given name alone when
+  together they are no word the dictionary holds, the second is a given name's kanji to it, neither is a word of
+  kin or of a role, and a name may start there (柚葉ちゃん: 柚 + 葉; not 子猫ちゃん, 孫娘ちゃん, 黒猫さん).
 - **A surname read as a common noun.** A kanji common noun glued before a given name in kanji UniDic tags, right
   before the honorific, is the surname (浜辺美波さん: 浜辺 + 美波) when a name may start there (nothing glued before
   it but punctuation, a particle, a noun of time, or a word of the people around someone or of a role:
