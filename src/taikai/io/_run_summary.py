@@ -16,13 +16,12 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from taikai._warn import warn_user
-from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
+from taikai.errors import DataWarning, InputError
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._model_stamp import ModelStamp
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
@@ -103,30 +102,6 @@ class RunSummary:
     """The input batch read, as it was given (``None``: a summary that does not say)."""
     excel_safe: bool = False
     """``--excel-safe``: texts Excel would read as formulas were written with an apostrophe first (CSV, TSV)."""
-
-
-@overload
-def text_column_of(run: RunSummary | None, given: str | None, argument: Argument = ...) -> tuple[str, Argument]: ...
-@overload
-def text_column_of(
-    run: RunSummary | None, given: Hashable | None, argument: Argument = ...
-) -> tuple[Hashable, Argument]: ...
-def text_column_of(
-    run: RunSummary | None, given: Hashable | None, argument: Argument = TEXT_COLUMN
-) -> tuple[Hashable, Argument]:
-    """Return the text column of a predictions file: *given* (the *argument*), else the one batch classified as its
-    summary *run* says, else ``"text"``; and the argument that named it, for an error about a missing column."""
-    if given is None and run is not None and run.text_column is not None:
-        return run.text_column, replace(argument, note=f"its default came from {Path(run.path).name}")
-    return "text" if given is None else given, argument
-
-
-def id_column_of(run: RunSummary | None, given: Hashable | None) -> tuple[Hashable | None, Argument]:
-    """Return the id column of a predictions file: *given* (``id_column``), else the one batch was given as its
-    summary *run* says, else ``None``; and the argument that named it, for an error about a missing column."""
-    if given is None and run is not None and run.id_column is not None:
-        return run.id_column, replace(ID_COLUMN, note=f"its default came from {Path(run.path).name}")
-    return given, ID_COLUMN
 
 
 def output_identity(output: Path) -> dict[str, object]:
