@@ -30,6 +30,7 @@ from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
 from taikai.errors import DataWarning, InputError, TaikaiError
 from taikai.io import read_summary
+from taikai.privacy import MASKER_VERSION
 
 pytestmark = [
     pytest.mark.slow,  # a 2-process cluster, worker kills, subprocesses
@@ -1617,3 +1618,5 @@ def test_a_number_in_the_text_column_is_masked_as_the_local_engine_does(
         assert table.schema.field("text").type == pa.string()
         texts = [row["text"] for row in sorted(table.to_pylist(), key=lambda row: row["id"])]
     assert texts == expected and summary.masks == {"my_number": 1}
+    # the masking's version, as the local engine's summary records it: in the summary, the manifest and read back
+    assert summary.masker_version == MASKER_VERSION == read_summary(out).masker_version

@@ -12,6 +12,7 @@ import taikai
 from taikai.batch import BatchSummary
 from taikai.cli import cli
 from taikai.errors import DataWarning
+from taikai.privacy import MASKER_VERSION
 
 
 @pytest.fixture
@@ -87,6 +88,19 @@ def test_the_first_line_says_how_many_rows_were_classified(statuses, first_line)
     summary = BatchSummary("in.csv", "out.csv", rows=sum(statuses.values()), statuses=statuses, text_column="t")
     assert str(summary).startswith(f"{first_line} into out.csv in ")
     assert (summary.unclassified_warning() is None) == (first_line != "0 of 3 rows classified")
+
+
+@pytest.mark.parametrize(("mask", "version"), [([], None), (["--mask-pii"], MASKER_VERSION)])
+def test_the_summary_records_the_masker_version_of_a_masked_run(tmp_path, dump, tiny_model_dir, mask, version):
+    """Two masked runs of one taikai version mask alike only if their masker versions are the same: the summary
+    records it (JSON, read_summary, the printed line), as the resume fingerprint does."""
+    out = tmp_path / "out.csv"
+    result = run(dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, *mask)
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert written["masker_version"] == version and taikai.io.read_summary(out).masker_version == version
+    said = f"personal data masked: none found (masker version {version})"
+    assert (said in result.output) is bool(mask), result.output
 
 
 @pytest.mark.parametrize(("id_option", "id_column"), [([], None), (["--id-column", "id"], "id")])

@@ -32,6 +32,26 @@ def test_a_birth_date(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Regression: a birth date a few words after its label was left.
+        ("生年月日を聞かれて1990年4月5日と答えた", "生年月日を聞かれて[生年月日]と答えた"),
+        ("誕生日も教えてと言われた、1990年4月5日です", "誕生日も教えてと言われた、[生年月日]です"),
+        ("生年月日の欄に平成2年4月5日と書いた", "生年月日の欄に[生年月日]と書いた"),
+        ("生年月日を送れと言われて1988/12/3を送った", "生年月日を送れと言われて[生年月日]を送った"),
+        # Left: a date of this decade (an event's), one in the next sentence, a range, a date without its year.
+        ("誕生日クーポンが2024年4月5日に届いた", "誕生日クーポンが2024年4月5日に届いた"),
+        ("生年月日の入力は2023/4/1から必須になった", "生年月日の入力は2023/4/1から必須になった"),
+        ("誕生日の話をした。1990年4月5日に入社した", "誕生日の話をした。1990年4月5日に入社した"),
+        ("生年月日を1990年4月2日〜1991年4月1日の人に限定", "生年月日を1990年4月2日〜1991年4月1日の人に限定"),
+        ("誕生日なのに4月5日も働いた", "誕生日なのに4月5日も働いた"),
+    ],
+)
+def test_a_birth_date_later_in_its_sentence(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Regression: passcodes, meeting IDs and gift codes had no kind and were left.
         ("パスコード 123456", "パスコード [アクセスコード]"),
         ("パスワードはabc123です", "パスワードは[アクセスコード]です"),

@@ -212,3 +212,22 @@ def test_a_given_name_alone_after_kin_or_a_role_and_no(text: str, expected: str)
 )
 def test_a_given_name_read_as_a_verb_before_kun_is_masked(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a given name read as two single kanji with no surname before it was left (柚 + 葉 + ちゃん).
+        ("柚葉ちゃんにはお世話になった", "[人名]ちゃんにはお世話になった"),
+        ("今回柚葉さんが担当でした", "今回[人名]さんが担当でした"),
+        ("心晴くんの作業", "[人名]くんの作業"),
+        # Left: two kanji that are one word (子猫, 孫娘, 黒猫), after a pet's word, or a word of kin among them.
+        ("子猫ちゃんの世話", "子猫ちゃんの世話"),
+        ("孫娘ちゃんが生まれた", "孫娘ちゃんが生まれた"),
+        ("黒猫さんに頼んだ", "黒猫さんに頼んだ"),
+        ("愛犬の柚葉ちゃん", "愛犬の柚葉ちゃん"),
+        ("孫ちゃんの世話", "孫ちゃんの世話"),  # one kanji, a grandchild (孫 is a surname too: it was [人名]ちゃん)
+    ],
+)
+def test_a_given_name_read_as_two_kanji_alone_is_masked(text: str, expected: str) -> None:
+    assert mask_pii(text).text == expected

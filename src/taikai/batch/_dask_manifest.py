@@ -65,6 +65,7 @@ def write_manifest(
         "rule_labels": summary.rule_labels,
         "statuses": summary.statuses,
         "mask_pii": options.mask_pii,
+        "masker_version": summary.masker_version,
         "masks": summary.masks,
         **({"excel_safe": True} if options.excel_safe else {}),  # read back without the apostrophes
     }

@@ -35,6 +35,7 @@ from taikai.batch._outputs import check_added_columns, check_columns
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.model import Model
+from taikai.privacy import MASKER_VERSION
 from taikai.rules import RuleSet
 
 
@@ -113,6 +114,7 @@ def run_locked(
             ]
             summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
             summary.text_column, summary.id_column = options.text_column, id_column
+            summary.masker_version = MASKER_VERSION if options.mask_pii else None
             summary.prefix, summary.excel_safe = options.prefix, options.excel_safe  # what the summary's text names
             summary.reason_labels = resolved.reason_labels  # OwnLabels kept: named as written
             if ruleset is not None:

@@ -169,6 +169,7 @@ def _run(
         summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii, summary.limit, summary.excel_safe = options.mask_pii, limit, options.excel_safe
+    summary.masker_version = MASKER_VERSION if options.mask_pii else None  # what masked the rows: see MASKER_VERSION
     summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written
     summary.text_column, summary.prefix = options.text_column, options.prefix
     summary.id_column = options.id_column

@@ -57,6 +57,9 @@ class BatchSummary:
     ruled: int = 0
     conflicts: int = 0
     mask_pii: bool = False
+    masker_version: int | None = None
+    """:data:`taikai.privacy.MASKER_VERSION` of the masking under ``mask_pii`` (``None`` without it): two runs'
+    masked texts differ where it does, though the taikai version be the same."""
     masks: dict[str, int] = field(default_factory=dict)
     decode_rows: int = 0
     """Rows whose bytes did not all decode cleanly (``--encoding-errors replace``, CP932 private-use bytes)."""
@@ -227,6 +230,7 @@ class BatchSummary:
             "resumed_rows": self.resumed_rows,
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
+            "masker_version": self.masker_version,
             "limit": self.limit,
             "more_rows": self.more_rows,
             **self.totals().to_json(),  # and what the totals save only when there are some, here also when none:

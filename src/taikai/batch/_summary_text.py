@@ -63,7 +63,8 @@ def summary_text(summary: BatchSummary) -> str:
         examples = [f"{ex.where()}: {ex.status.value}: {ex.message}" for ex in summary.examples]
         lines += cut_lines(examples, len(examples), f"see the {summary.prefix}status column", summary.not_ok)
     if summary.mask_pii:
-        lines.append("personal data masked: " + format_counts(summary.masks))
+        version = f" (masker version {summary.masker_version})" if summary.masker_version is not None else ""
+        lines.append(f"personal data masked: {format_counts(summary.masks)}{version}")
     if summary.bad_lines:
         where = f" (set aside in {summary.bad_lines_file})" if summary.bad_lines_file else ""
         lines.append(f"bad lines: {summary.bad_lines:,}{where}")

@@ -115,11 +115,9 @@ if TYPE_CHECKING:
         SUMMARY_SUFFIX,
         RanRule,
         RunSummary,
-        id_column_of,
         read_summary,
         summary_owner,
         summary_path,
-        text_column_of,
         with_summary,
         write_summary,
     )
@@ -135,6 +133,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
+    from taikai.io._summary_columns import id_column_of, text_column_of
     from taikai.io._table_readers import check_sheet_column, columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._writers import (
@@ -253,14 +252,13 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "SUMMARY_SUFFIX",
         "RanRule",
         "RunSummary",
-        "id_column_of",
         "read_summary",
         "summary_owner",
         "summary_path",
-        "text_column_of",
         "with_summary",
         "write_summary",
     ),
+    "._summary_columns": ("id_column_of", "text_column_of"),
     "._pandas_types": ("PANDAS_KEY", "agreed_entries", "column_entries", "with_pandas_types"),
     "._schema": (
         "SCAN_ROWS",

@@ -16,13 +16,12 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from taikai._warn import warn_user
-from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
+from taikai.errors import DataWarning, InputError
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._model_stamp import ModelStamp
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
@@ -92,6 +91,9 @@ class RunSummary:
     """Whether batch masked the texts (``--mask-pii``; ``None``: a summary that does not say)."""
     masks: dict[str, int] | None = None
     """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
+    masker_version: int | None = None
+    """The version of the masking batch did (:data:`taikai.privacy.MASKER_VERSION`; ``None``: no masking, or a
+    summary written before batch recorded it): two masked runs whose versions differ masked some texts otherwise."""
     rules: tuple[RanRule, ...] = ()
     """The rules batch applied (``--rules``) in file order, unfired ones too (none: none, or an older summary)."""
     rules_files: tuple[str, ...] = ()
@@ -100,30 +102,6 @@ class RunSummary:
     """The input batch read, as it was given (``None``: a summary that does not say)."""
     excel_safe: bool = False
     """``--excel-safe``: texts Excel would read as formulas were written with an apostrophe first (CSV, TSV)."""
-
-
-@overload
-def text_column_of(run: RunSummary | None, given: str | None, argument: Argument = ...) -> tuple[str, Argument]: ...
-@overload
-def text_column_of(
-    run: RunSummary | None, given: Hashable | None, argument: Argument = ...
-) -> tuple[Hashable, Argument]: ...
-def text_column_of(
-    run: RunSummary | None, given: Hashable | None, argument: Argument = TEXT_COLUMN
-) -> tuple[Hashable, Argument]:
-    """Return the text column of a predictions file: *given* (the *argument*), else the one batch classified as its
-    summary *run* says, else ``"text"``; and the argument that named it, for an error about a missing column."""
-    if given is None and run is not None and run.text_column is not None:
-        return run.text_column, replace(argument, note=f"its default came from {Path(run.path).name}")
-    return "text" if given is None else given, argument
-
-
-def id_column_of(run: RunSummary | None, given: Hashable | None) -> tuple[Hashable | None, Argument]:
-    """Return the id column of a predictions file: *given* (``id_column``), else the one batch was given as its
-    summary *run* says, else ``None``; and the argument that named it, for an error about a missing column."""
-    if given is None and run is not None and run.id_column is not None:
-        return run.id_column, replace(ID_COLUMN, note=f"its default came from {Path(run.path).name}")
-    return given, ID_COLUMN
 
 
 def output_identity(output: Path) -> dict[str, object]:
@@ -262,6 +240,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             more_rows=None if values.get("more_rows") is None else bool(values["more_rows"]),
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
+            masker_version=None if values.get("masker_version") is None else int(values["masker_version"]),
             rules=_ran_rules(values),
             rules_files=_rules_files(values),
             input=None if values.get("input") is None else str(values["input"]),

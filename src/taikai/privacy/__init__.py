@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 30
+MASKER_VERSION = 31
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -128,7 +128,12 @@ given names most often given in the 2010s and 2020s that UniDic reads as common 
 name for a pet after a word of a pet and の or after 愛犬 (猫のタマちゃん, 愛犬の蓮くん were [人名]), nor for お花,
 お米 before さん, nor for ニッセン, アイドマ, クラウディア (platforms) before one; a handle after 垢 or Xアカ
 (ツイ垢 taro_writer, X垢はtaro_writer) and in quotes after a service and で before a verb of finding
-(Twitterで「taro_writer」と検索); no [ID] for @nifty, @cosme, @type, @press, @wiki."""
+(Twitterで「taro_writer」と検索); no [ID] for @nifty, @cosme, @type, @press, @wiki. 31: a given name UniDic reads
+as two kanji with no surname before an honorific (柚葉ちゃん, 今回柚葉さん were left), a name glued after a phrase of
+time in 中 or この度 (期間中舞さん, この度杏さん were left), no name for 孫ちゃん (a grandchild: was [人名]ちゃん);
+handles glued to ID (IDtaro123), after an @ and a space (連絡は@ taro), after a few words and an arrow or a colon
+(LINE ID教えます→kenta_0812) and in kana after ハンドル and a colon (ハンドル：たろうまる); a birth date a few words
+after its label in the same sentence (生年月日を聞かれて1990年4月5日と答えた) when its year is a worker's."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -1,7 +1,9 @@
 """Birth dates and access codes: values that only the word before them tells from a date or a number.
 
 - **Birth dates** (``[生年月日]``): a date with its month and day right after 誕生日 or 生年月日 (誕生日は1990年4月5日,
-  生年月日：1990/04/05, 誕生日は4月5日), or right before 生まれ (1990年4月5日生まれ). A date with nothing that says it
+  生年月日：1990/04/05, 誕生日は4月5日), or right before 生まれ (1990年4月5日生まれ); or, later in the label's
+  sentence, the first date there with a year a worker's birth may have (生年月日を聞かれて1990年4月5日と答えた;
+  not 誕生日クーポンが2024年4月5日に届いた). A date with nothing that says it
   is a birth (2024年4月に退会, 納期は4月5日), a year alone (1990年生まれ: an age, as 30代 is) and the dates that bound
   a range (1990年4月2日〜1991年4月1日生まれ: a cohort, 生年月日が1986年6月2日以降) stay. Written in English or in a
   Western order, a date with its year right after an English label (DOB: 1990-03-03, born on March 3, 1990, Date of
@@ -44,6 +46,15 @@ BIRTH_DATE = re.compile(
     rf"|(?<![0-9年〜~\-–])(?P<w>{_date('t')})(?=[ ]?(?:生まれ|生(?![0-9A-Za-z一-龥ぁ-ゖァ-ヺ])))"
 )
 _BIRTH_HINTS = ("誕生日", "生年月日", "生")
+# A date of birth a few words after its label, in the same sentence (生年月日を聞かれて1990年4月5日と答えた): only a
+# full date whose year a worker's birth may have (1900 to 2012, 昭和, 平成), the first date after the label; a
+# date of this decade is an event's (誕生日クーポンが2024年4月5日に届いた, 生年月日の入力は2023/4/1から必須).
+_BIRTH_YEAR = r"(?:19[0-9]{2}|200[0-9]|201[0-2]|(?:昭和|平成|[SH])[ ]?(?:[0-9]{1,2}|元))"
+BIRTH_DATE_LATER = re.compile(
+    r"(?:誕生日|生年月日)[^0-9。.!?\n]{1,20}?"
+    rf"(?P<v>{_BIRTH_YEAR}[ ]?年[ ]?[0-9]{{1,2}}[ ]?月[ ]?[0-9]{{1,2}}[ ]?日"
+    rf"|{_BIRTH_YEAR}(?P<s>[/.\-])[0-9]{{1,2}}(?P=s)[0-9]{{1,2}}(?![0-9])){_NOT_IN_RANGE}"
+)
 
 # Birth dates written in English or as Western forms write them (DOB: 1990-03-03, born on March 3, 1990, Date of
 # birth 03/03/1990): the month's name, the day and the year, or the digits of a date with its year, after a label.
@@ -95,6 +106,8 @@ def find_birth_dates(text: str) -> Iterator[Found]:
         for m in BIRTH_DATE.finditer(text):
             group = "v" if m.group("v") is not None else "w"
             yield Found(m.start(group), m.end(group), PiiKind.BIRTH_DATE)
+        for m in BIRTH_DATE_LATER.finditer(text):
+            yield Found(m.start("v"), m.end("v"), PiiKind.BIRTH_DATE)
     lowered = text.lower()
     if any(hint in lowered for hint in _BIRTH_HINTS_EN):
         for m in BIRTH_DATE_EN.finditer(text):

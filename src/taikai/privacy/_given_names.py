@@ -27,8 +27,8 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._name_start import people_before, starts_name
 from taikai.privacy._names import find_names
-from taikai.privacy._read_apart import name_may_start, people_word_before
 from taikai.text import Morpheme, PosTagger
 
 GIVEN_NAMES = frozenset(
@@ -100,14 +100,14 @@ def find_common_given_names(text: str, tagger: PosTagger) -> Iterator[Found]:
 
 def _before_honorific(text: str, words: list[Morpheme], first: int, last: int, ends: dict[int, int]) -> bool:
     honorific = _HONORIFIC.match(text, words[last].end)
-    return honorific is not None and honorific.end() in ends and name_may_start(words, first)
+    return honorific is not None and honorific.end() in ends and starts_name(words, first)
 
 
 def _after_kin(name: str, words: list[Morpheme], first: int, last: int, check_next: bool = False) -> bool:
     if name in _POSSESSED or first < 2:
         return False
     joint = words[first - 1]
-    if joint.surface != "の" or joint.end != words[first].start or not people_word_before(words, first - 1):
+    if joint.surface != "の" or joint.end != words[first].start or not people_before(words, first - 1):
         return False
     nxt = words[last + 1] if last + 1 < len(words) else None
     if not check_next or nxt is None or nxt.start > words[last].end:

@@ -28,7 +28,7 @@ _ENDINGS = (*UNREAD_HONORIFICS, "様", "さま")
 _COMMON_STEMS = frozenset(
     word[: -len(ending)] for word in COMMON_WITH_HONORIFIC for ending in _ENDINGS if word.endswith(ending)
 ) - {""}
-# Latin words are left to the name finder's own rule (LINE Smith様: :func:`taikai.privacy._names._trimmed`).
+# Latin words are left to the name finder's own rule (LINE Smith様: :func:`taikai.privacy._name_words.trimmed`).
 _LISTED = frozenset(word for word in NOT_NAMES | _COMMON_STEMS if not word.isascii())
 _PLATFORMS = NOT_NAMES & _LISTED
 _LONGEST = max(map(len, _LISTED))

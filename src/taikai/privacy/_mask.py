@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
 from taikai.errors import check_bool, wrong_type
+from taikai.privacy._as_read import (
+    DIGIT_FORMS,
+    HAS_DIGIT_FORM,
+    HAS_LIST_NUMERAL,
+    LIST_NUMERALS,
+    READ_OTHERWISE,
+    as_read,
+)
 from taikai.privacy._cells import is_nan, masked_number, number_text, unique_key
 from taikai.privacy._frame_column import check_column
 from taikai.privacy._given_names import person_names
@@ -17,61 +24,7 @@ from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._patterns import FINDERS
 from taikai.privacy._street import find_street_addresses
-from taikai.text import INVISIBLE, REFERENCE, OffsetMap, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
-
-LIST_MARK = "■"
-"""What the finders read in place of a circled or parenthesised numeral (①, ⑴, ⒈, ㉑): a list marker, not digits."""
-_LIST_NUMERALS = {
-    c: LIST_MARK
-    for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x32B1, 0x32C0))
-    if any(ch.isdigit() for ch in unicodedata.normalize("NFKC", chr(c)))
-}
-# NFKC makes ① a 1 and ⑴ a (1): the numeral would join the number after it (①090-… reads 1090-…) or end up
-# inside a value's span. Read one character for another, the offsets of the original hold.
-_HAS_LIST_NUMERAL = re.compile("[" + "".join(map(chr, _LIST_NUMERALS)) + "]")
-# Other characters NFKC makes digits of, with or without more (½ is 1⁄2, ² is 2, ㏠ is 1日): read as a mark, a value
-# glued after one (½090-1234-5678) stands apart, as it does in the text as written.
-_DIGIT_FORMS = {
-    c: LIST_MARK
-    for block in (
-        (0xB2, 0xBF),
-        (0x2070, 0x20A0),
-        (0x2150, 0x2190),
-        (0x2460, 0x2500),
-        (0x3200, 0x3400),
-        (0x1F100, 0x1F10D),
-    )
-    for c in range(*block)
-    if c not in _LIST_NUMERALS
-    and not chr(c).isdecimal()
-    and any(ch.isdigit() for ch in unicodedata.normalize("NFKC", chr(c)))
-}
-_HAS_DIGIT_FORM = re.compile("[" + "".join(map(chr, _DIGIT_FORMS)) + "]")
-
-
-# What the model reads otherwise than it is written (taikai.text.normalize): a format character as nothing (a
-# zero-width space or a soft hyphen inside 090-1234-5678 or an e-mail address), and a tab or a run of spaces as one
-# space (LINE ID:  taro_88, 090<TAB>1234<TAB>5678). Masking looks for values in the text as the model reads it.
-_READ_OTHERWISE = re.compile(f"{INVISIBLE.pattern}|[ \t]{{2,}}|\t")
-
-
-def _as_read(folded: OffsetMap) -> OffsetMap:
-    """Return *folded* without its format characters (:data:`taikai.text.INVISIBLE`), and with each tab or run of
-    spaces as one space: a value's span in the original runs over what was left out."""
-    text: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for ch, start, end in zip(folded.text, folded.starts, folded.ends, strict=True):
-        if INVISIBLE.match(ch):
-            continue
-        ch = " " if ch == "\t" else ch
-        if ch == " " and text and text[-1] == " ":
-            ends[-1] = end
-            continue
-        text.append(ch)
-        starts.append(start)
-        ends.append(end)
-    return OffsetMap(folded.original, "".join(text), tuple(starts), tuple(ends))
+from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
 
 def _select(found: list[Found]) -> list[Found]:
@@ -120,16 +73,16 @@ class PiiMasker:
         """Return *text* with each value found replaced by its kind's placeholder, and the spans replaced."""
         if not text:
             return Masked(text)
-        searched = text.translate(_LIST_NUMERALS) if _HAS_LIST_NUMERAL.search(text) else text
+        searched = text.translate(LIST_NUMERALS) if HAS_LIST_NUMERAL.search(text) else text
         found = self._original_spans(searched)
-        if _HAS_DIGIT_FORM.search(searched):
+        if HAS_DIGIT_FORM.search(searched):
             # ½ is 1⁄2 to NFKC, the model and the finders: the 2 glues to a value after it (½090-1234-5678 reads
             # 1⁄2090-…, no phone). Where such a character stands between values, look at the text with it as a mark
             # too, and add what that finds where the text as read found nothing.
             taken = [(start, end) for _, start, end in found]
             found += [
                 value
-                for value in self._original_spans(searched.translate(_DIGIT_FORMS))
+                for value in self._original_spans(searched.translate(DIGIT_FORMS))
                 if all(value[2] <= start or value[1] >= end for start, end in taken)
             ]
             found.sort(key=lambda value: value[1])
@@ -153,14 +106,14 @@ class PiiMasker:
         and apart (a character NFKC expands between two values goes to the first)."""
         # Most texts hold nothing to mask: look in the NFKC text first, and track offsets only when needed.
         nfkc = unicodedata.normalize("NFKC", searched)
-        read_otherwise = _READ_OTHERWISE.search(nfkc) is not None
+        read_otherwise = READ_OTHERWISE.search(nfkc) is not None
         if read_otherwise or ("&" in nfkc and REFERENCE.search(nfkc)):
             # The model reads HTML character references decoded (tanaka&#64;example.com is an e-mail address), format
             # characters as nothing and runs of spaces as one: look in the text so read; a value holding a reference
             # is replaced with the whole reference, one holding a zero-width space or two spaces with them.
             folded = nfkc_decoded_with_offsets(searched) if "&" in nfkc else nfkc_with_offsets(searched)
             if read_otherwise:
-                folded = _as_read(folded)
+                folded = as_read(folded)
             selected = self._find(folded.text)
             if not selected:
                 return []

@@ -24,6 +24,8 @@ Rules, on the words of the NFKC text:
   before it (ライターの鈴木です, 私は田中です; not 出身は千葉です, 職場は北浜です); never after a noun or a prefix
   glued to it (新今宮から);
 - a surname and the given name 通 without an honorific are a street (烏丸通, 堀川通), not a name;
+- two single kanji UniDic reads as common nouns are a given name before an honorific, after a surname or alone
+  (森七菜さん, 柚葉ちゃん: see :mod:`taikai.privacy._read_apart`);
 - one kanji UniDic tags a given name is one before an honorific (茜さん, 蓮くん) unless the kanji and the honorific's
   first kana are a verb (サイト通さんと is 通さない) or it ends a word (see :mod:`taikai.privacy._read_apart`);
 - a given name of two kanji or more alone is a name after a word of kin or a role and の (娘の結衣が, 同僚の健一と:
@@ -33,21 +35,32 @@ Rules, on the words of the NFKC text:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kana_nouns import (
     filler_before_name,
     particle_before_name,
     split_glued_honorifics,
     surname_read_as_noun,
 )
-from taikai.privacy._katakana_names import JOINERS, after_listed, word_start
+from taikai.privacy._katakana_names import after_listed, word_start
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._listed import after_listed_word, inside_listed_word
+from taikai.privacy._name_words import (
+    HIRAGANA,
+    HONORIFICS,
+    KANJI,
+    KATAKANA,
+    LATIN,
+    adjacent,
+    allowed,
+    is_name_part,
+    is_person,
+    latin_start,
+    trimmed,
+)
 from taikai.privacy._nicknames import kana_before_name, stray_kana
-from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
+from taikai.privacy._not_names import NOT_NAMES, is_company
 from taikai.privacy._read_apart import (
     given_name_after_people,
     given_name_in_pieces,
@@ -69,93 +82,10 @@ from taikai.privacy._titles import (
     title_at,
 )
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
-from taikai.text import Morpheme, PosTagger
-
-HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
-_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
-_KATAKANA = re.compile(r"[ァ-ヶー]+")
-_LATIN = re.compile(r"[A-Za-z]+")
-_HIRAGANA = re.compile("[ぁ-ゖ]")
-# A Latin word that may be a name (Smith, smith, SMITH), not one in a brand's casing (iPhone, YouTuber).
-_LATIN_NAME = re.compile(r"[A-Z]?[a-z]+|[A-Z]{2,}[a-z]*")
-
+from taikai.text import PosTagger
 
 # Without an honorific, a text has a name only if one of its words is tagged a person.
 _NEEDED = ("人名",)
-
-
-def _is_person(word: Morpheme) -> bool:
-    return word.pos[1] == "固有名詞" and word.pos[2] == "人名"
-
-
-def _is_unknown_name_part(word: Morpheme) -> bool:
-    """An unknown word that may be part of a name: UniDic does not know it, or tags an unknown kanji as a symbol.
-
-    An unknown Latin word is one whatever its tag: UniDic guesses the tag from the next word (Smithさん is tagged a
-    person's name, Smith様 a common noun), so the tag would make 様, さま, 先生, くん, ちゃん and 殿 differ from さん.
-    """
-    surface = word.surface
-    if word.pos[0] == "記号" and word.pos[1] == "一般" and _KANJI.fullmatch(surface):
-        return True
-    return word.unknown and bool(_KANJI.fullmatch(surface) or _KATAKANA.fullmatch(surface) or _LATIN.fullmatch(surface))
-
-
-def _is_name_part(word: Morpheme) -> bool:
-    return _is_person(word) or _is_unknown_name_part(word)
-
-
-def _allowed(run: list[Morpheme]) -> bool:
-    """Whether a run of words before an honorific may be a name."""
-    joined = "".join(w.surface for w in run)
-    # A platform, a role, a tool (Excel先生) or an acronym taking the honorific (PDF様; JK Shin氏 has initials).
-    if joined.lower() in NOT_NAMES or any(w.surface.lower() in NOT_NAMES for w in run) or is_acronym(run[-1].surface):
-        return False
-    if len(joined) == 1 and not _KANJI.fullmatch(joined):
-        return False  # Aさん: already anonymous
-    if len(run) == 1 and len(joined) == 1 and run[0].pos[3] != "姓":
-        return False  # a one-character given name is too often part of another word (通さん = 通さない)
-    # Each Latin word must have a name's casing (John Smith, tanaka, TANAKA; not iPhone), or be an initial between
-    # the parts of a katakana name (ジョン・F・ケネディ).
-    joined_by = any(w.surface in JOINERS for w in run)
-    latin = [w.surface for w in run if w.surface.isascii() and w.surface not in JOINERS]
-    return all(_LATIN_NAME.fullmatch(x) or (joined_by and len(x) == 1 and x.isupper()) for x in latin)
-
-
-def _trimmed(run: list[Morpheme]) -> int:
-    """How many words to drop from the start of *run*, the words before an honorific: a Latin word joins no
-    Japanese name (bad line 田中さん: 田中), and a Latin word of two or more letters that makes the run no name
-    goes (LINE Smith様: Smith); an initial does not (I・O DATA様: a company, J Smith: a name written oddly)."""
-    latin = [bool(_LATIN.fullmatch(w.surface)) for w in run]
-    k = max((n + 1 for n in range(len(run) - 1) if latin[n] and not latin[n + 1]), default=0)
-    if "".join(w.surface for w in run[k:]).lower() in NOT_NAMES:
-        return k  # a service of two words (Uber Eats), not a service before a name (LINE Smith)
-    while len(run) - k > 1 and latin[k] and len(run[k].surface) > 1 and not _allowed(run[k:]):
-        k += 1
-    return k
-
-
-def _latin_start(text: str, run: list[Morpheme]) -> int | None:
-    """Where a name that starts with a Latin word starts, or None if the word ends a site or an address.
-
-    A handle or a hyphenated name is one name (sajo_towson, memn0ck, Jean-Baptiste, sasakure.UK): the name starts
-    where its letters, digits, ``_``, ``-`` and ``.`` start. A word after ``@``, ``/`` or ``:``, or a top-level
-    domain after a dot (ascii.jpさん: a site), ends a domain or an address and is no name.
-    """
-    start = run[0].start
-    if start > 0 and text[start - 1] == "." and run[0].surface in TOP_LEVEL_DOMAINS:
-        return None
-    while start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "_-."):
-        start -= 1
-    while text[start] == ".":
-        start += 1
-    if start > 0 and text[start - 1] in "@/:":
-        return None
-    return start
-
-
-def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
-    """Whether only a space (or nothing) separates two words."""
-    return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
@@ -179,7 +109,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         last = last_kanji_of_name(words, end - 1, HONORIFICS)  # 萌 + 歌 + さん, 萌 + 歌 + 部長
         j = end - 1 if last else end if title else given_name_in_pieces(words, end, tagger)  # 森 + 七 + 菜 + さん
         j = name_read_across(words, end, tagger) if j == end and not title else j  # 清 + 野菜 + 名 + さん
-        while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
+        while j > 0 and is_name_part(words[j - 1]) and adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         # One kanji UniDic reads as a word that the dictionary holds as a given name (翼くん, 女優杏さん: 杏 a suffix).
         read_as_word = j == end and not title and not taken[end - 1] and given_name_read_as_word(words, end, tagger)
@@ -188,21 +118,21 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j = surname_in_pieces(words, j, tagger)  # 國 + 中 + 均 + 氏: a surname read as two single kanji
         place = (kin or word.surface in HONORIFICS) and j == end and given_name_read_as_place(words, end, tagger)
         j -= 1 if place and not taken[j - 1] else 0  # 美波姉ちゃん, 楽天美咲ちゃん: 美波, 美咲 places to UniDic there
-        j += _trimmed(words[j:end])
+        j += trimmed(words[j:end])
         j = word_start(words, j, end, taken)
         role = not title and role_read_as_surname(words, j, end, COMMON_WITH_HONORIFIC)
         j += 1 if role else 0  # a role UniDic reads as a surname stays (上司 + 美波 + さん)
-        while 0 < j < end and _HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
+        while 0 < j < end and HIRAGANA.match(words[j].surface) and stray_kana(words[j - 1]) and not taken[j - 1]:
             j -= 1  # kana UniDic does not know glued before a name it reads (ゆのん: ゆ + のん) is the name's
         if 0 < j < end and filler_before_name(words, j) and not taken[j - 1]:
             j -= 1  # so is a kana UniDic reads as a filler (いちか: い + ちか)
         if 0 < j < end and surname_read_as_noun(words, j) and not taken[j - 1]:
             j -= 1  # and a hiragana surname UniDic reads as a common noun (あいだみつを: あいだ + みつを)
-        if 0 < j < end and _KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
+        if 0 < j < end and KANJI.fullmatch(words[j].surface) and kanji_before_surname(words, j) and not taken[j - 1]:
             j -= 1  # and a kanji UniDic reads as a word of its own (未央子: 未 + 央子)
         elif not title and surname_read_as_common_noun(words, j, end, COMMON_WITH_HONORIFIC) and not taken[j - 1]:
             j -= 1  # and a kanji surname UniDic reads as a common noun (浜辺美波: 浜辺 + 美波)
-        if j < end and words[j].pos[3] == "名" and _KANJI.fullmatch(words[j].surface):
+        if j < end and words[j].pos[3] == "名" and KANJI.fullmatch(words[j].surface):
             # a kana nickname glued before a given name in kanji is the name's (ぴよ太郎さん: ぴ + よ + 太郎)
             k = kana_before_name(words, j)
             j = j if k is None or any(taken[k:j]) else k
@@ -212,9 +142,9 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             named = run[:-1] if last else run
             if (
                 named
-                and (place or all(map(_is_person, named)))
+                and (place or all(map(is_person, named)))
                 and (kin or any(w.pos[3] == "姓" for w in named))
-                and _allowed(named)
+                and allowed(named)
             ):
                 yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:upto] = [True] * (upto - j)
@@ -222,14 +152,14 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         glued = words[j - 1].surface if run and j and words[j - 1].end == run[0].start else ""
         # One kanji UniDic tags a given name (蓮くん, 茜さん; not サイト通さんと), after a word a name may follow
         # (昨日蓮くん, 担当光さん: no company's 博報 + 堂).
-        one_kanji = bool(run) and not _allowed(run) and (read_as_word or one_kanji_given_name(words, j, end, tagger))
+        one_kanji = bool(run) and not allowed(run) and (read_as_word or one_kanji_given_name(words, j, end, tagger))
         if (
             run
-            and (one_kanji or _allowed(run))
+            and (one_kanji or allowed(run))
             and not is_company([w.surface for w in run], "" if one_kanji else glued)
             and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
         ):
-            start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
+            start = latin_start(text, run) if LATIN.fullmatch(run[0].surface) else run[0].start
             start = None if start is None else start + particle_before_name(words, j, tagger, role)  # に + ちかさん
             start = None if start is None else after_listed(text, start, run[-1].end)
             if start is not None:
@@ -239,7 +169,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             start = find_unread_name(words, i, tagger)
             start = start - 1 if start and filler_before_name(words, start) else start  # い + とくと + ら
             # A surname UniDic reads before the nickname is part of the name (浅野まみこ先生: 浅野 + まみ + こ).
-            while start and _is_name_part(words[start - 1]) and _adjacent(text, words[start - 1], words[start]):
+            while start and is_name_part(words[start - 1]) and adjacent(text, words[start - 1], words[start]):
                 start -= 1
             if start is not None and not any(taken[start:i]):
                 yield Found(words[start].start, words[i - 1].end, PiiKind.NAME)
@@ -258,10 +188,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             yield Found(word.start, word.end, PiiKind.NAME)
             taken[i] = True
             continue
-        if taken[i] or not _is_person(word) or word.pos[3] != "姓":
+        if taken[i] or not is_person(word) or word.pos[3] != "姓":
             continue
         j = i + 1
-        while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
+        while j < len(words) and is_person(words[j]) and adjacent(text, words[j - 1], words[j]) and not taken[j]:
             j += 1
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
@@ -288,7 +218,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             j += 1
         if (
             len(word.surface) >= 2  # a katakana surname too (キムラが), of three letters or more and not a platform
-            and (_KANJI.fullmatch(word.surface) or (len(word.surface) > 2 and _KATAKANA.fullmatch(word.surface)))
+            and (KANJI.fullmatch(word.surface) or (len(word.surface) > 2 and KATAKANA.fullmatch(word.surface)))
             and word.surface.lower() not in NOT_NAMES
             and alone_a_name(text, words, i, j, after, tagger)  # 鈴木から, 担当者：高橋; not 神田に行った
             # Never inside a word: after a noun or a prefix (新今宮から) glued to it.

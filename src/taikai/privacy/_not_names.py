@@ -2,7 +2,7 @@
 
 Japanese writers give an honorific to things as readily as to people (Google先生, Excel先生に聞く, Windowsさまが
 落ちた, Payoneerさまの手数料), and a Latin word before an honorific is taken for a name unless it is listed here
-(:func:`taikai.privacy._names._allowed`). Entries are lower case and compared with each word's lower-cased surface.
+(:func:`taikai.privacy._name_words.allowed`). Entries are lower case and compared with each word's lower-cased surface.
 
 What goes in: the names of products and services the reviews' writers (freelancers, sellers, creators) work with,
 by group below, and roles. What stays out: a word that is also a common given name or surname (Ruby, Julia, Alexa,

@@ -15,6 +15,7 @@ from taikai.privacy._accounts import find_accounts
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._codes import find_access_codes, find_birth_dates
 from taikai.privacy._foreign import find_foreign_numbers
+from taikai.privacy._handles import AT_BRANDS, LOWER_HANDLE, NOT_A_RECORD, find_loose_handles
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
 from taikai.privacy._quoted import OPENING, closed
@@ -56,7 +57,6 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 HANDLE = re.compile(
     r"(?<![A-Za-z0-9@])(?<![A-Za-z0-9][._%+\-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])"
 )
-_AT_BRANDS = frozenset(("@nifty", "@cosme", "@type", "@press", "@wiki"))
 # A unit after a number: a count or an amount, no handle (LINEアカウント 100人 was [ID]人).
 _COUNTED = re.compile(
     r"[ ]?(?:人|名|件|円|回|個|本|枚|冊|社|点|票|位|歳|才|倍|%|万|千|億|文字|字|日|時間|分|秒|年|ヶ?月|か月|週|PV|pt)"
@@ -78,10 +78,9 @@ MESSENGER_ID = re.compile(
 # or another record (案件ID, 作業ID: task_001, プロジェクトID：PRJ-2024-001). A Discord tag's number is the handle's
 # (Discord IDはtaro#1234: #1234 was left).
 ACCOUNT_ID = re.compile(
-    r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
-    r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
-    r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
-    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム|ハンドルネーム|ハンドル名)(?![A-Za-z])"
+    r"(?<![A-Za-z])"
+    + NOT_A_RECORD
+    + r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム|ハンドルネーム|ハンドル名)(?![A-Za-z])"
     rf"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?(?P<q>{OPENING})?"
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39}(?:#[0-9]{4}(?![0-9]))?)(?![A-Za-z0-9_@])"
 )
@@ -104,14 +103,6 @@ _MESSENGER_HINTS = (
     *("x:", "x=", "xのid", "x id", "x(", "x@", "xのアカウント", "x アカウント"),
 )
 _SITE = re.compile(SITES, re.IGNORECASE)
-# A handle as people choose one: lower case, with _ or a dot between letters, or three letters or more and two digits
-# or more (taro_88, taro.yamada, yamada123); not ver.2, v1.2, web3, iOS17, a system and its version (android12,
-# windows11) nor a domain (line.me).
-_LOWER_HANDLE = re.compile(
-    r"(?!.*\.(?:com|jp|net|org|me|io|co|ee)$)[a-z][a-z0-9]*(?:_[a-z0-9]*|\.[a-z][a-z0-9]*)+"
-    r"|(?!android|ios|ipados|iphone|ipad|windows|win|macos|mac|galaxy|xperia|aquos|pixel|ubuntu|chrome|python|java|php"
-    r"|version|ver)[a-z]{3,}[0-9]{2,}"
-)
 # A handle in brackets right after a person's honorific (木村さん（kimura.d）, 田中様 (taro_88)): the person's, when it
 # has a handle's shape in lower case (田中さん（CEO）, 鈴木さん（Python3）, 佐藤さん（v2.0） stay).
 _HONORED_HANDLE = re.compile(r"(?:さん|様|さま|氏|くん|君|ちゃん|先生|殿)[ ]?\([ ]?(?P<v>[A-Za-z0-9_.\-]{3,40})[ ]?\)")
@@ -172,7 +163,7 @@ def find_postal_codes(text: str) -> Iterator[Found]:
 def find_ids(text: str) -> Iterator[Found]:
     if "@" in text:
         for m in HANDLE.finditer(text):
-            if m.group().lower() in _AT_BRANDS:
+            if m.group().lower() in AT_BRANDS:
                 continue  # @nifty, @cosme: a provider and a site named with an @, no one's handle
             if any(ch.isalpha() or ch == "_" for ch in m.group()[1:]):
                 yield Found(m.start(), m.end(), PiiKind.ID)
@@ -181,14 +172,14 @@ def find_ids(text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), PiiKind.ID)
     if "(" in text:
         for m in _HONORED_HANDLE.finditer(text):
-            if _LOWER_HANDLE.fullmatch(m.group("v")):
+            if LOWER_HANDLE.fullmatch(m.group("v")):
                 yield Found(m.start("v"), m.end("v"), PiiKind.ID)
     lowered = text.lower()
     if any(hint in lowered for hint in _ACCOUNT_ID_HINTS):
         for m in ACCOUNT_ID.finditer(text):
             value = m.group("v").rstrip(".-")
             shaped = any(ch.isdigit() or ch in "_." for ch in value)
-            if (m.group("ga") and not _LOWER_HANDLE.fullmatch(value)) or not closed(text, m, value):
+            if (m.group("ga") and not LOWER_HANDLE.fullmatch(value)) or not closed(text, m, value):
                 continue
             if len(value) >= 3 and any(ch.isalpha() for ch in value) and (m.group("sep") or shaped):
                 yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
@@ -206,10 +197,10 @@ def find_ids(text: str) -> Iterator[Found]:
         # and LINE→Slack, a move to another tool, stay).
         # An @ marks a handle whatever stands before it (Instagram @taro.yamada, tiktok@taro_88).
         handle = (
-            (sep in ("は", "→") and _LOWER_HANDLE.fullmatch(value) is not None)
+            (sep in ("は", "→") and LOWER_HANDLE.fullmatch(value) is not None)
             or (
                 sep == "で"
-                and _LOWER_HANDLE.fullmatch(value) is not None
+                and LOWER_HANDLE.fullmatch(value) is not None
                 and _SEARCHED.match(text, m.start("v") + len(value))
             )
             or (value.startswith("@") and any(ch.isalpha() for ch in value))
@@ -242,5 +233,6 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_postal_codes,
     find_accounts,
     find_ids,
+    find_loose_handles,
 )
 """Pattern finders, in priority order: where two overlap, the earlier finder's value wins."""

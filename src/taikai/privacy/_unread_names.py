@@ -63,6 +63,7 @@ COMMON_WITH_HONORIFIC = frozenset(
         ("おかげ", "お陰", "お蔭", "おつかれ", "お疲れ", "ごちそう", "ご馳走", "ごくろう", "ご苦労"), _SAMA
     )
     | {"運ちゃん", "母ちゃん", "父ちゃん", "赤ちゃん", "あかちゃん", "神さん", "かみさん", "おかみさん", "女将さん"}
+    | {"孫ちゃん"}  # a grandchild (孫の世話): UniDic holds 孫 as a surname; 孫さん, Mr Son, stays a name
     | COMMON_KANA_WITH_HONORIFIC  # おっさん, むすめさん, ねこちゃん: in hiragana, one common noun to UniDic
 )
 """Common words with their honorific (お客さん, 皆さん, 大家さん, 奥様, …): never a name before an honorific."""

@@ -1,0 +1,35 @@
+"""The text and id columns of a predictions file: as given, else as the batch summary beside it says."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import replace
+from pathlib import Path
+from typing import overload
+
+from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument
+from taikai.io._run_summary import RunSummary
+
+
+@overload
+def text_column_of(run: RunSummary | None, given: str | None, argument: Argument = ...) -> tuple[str, Argument]: ...
+@overload
+def text_column_of(
+    run: RunSummary | None, given: Hashable | None, argument: Argument = ...
+) -> tuple[Hashable, Argument]: ...
+def text_column_of(
+    run: RunSummary | None, given: Hashable | None, argument: Argument = TEXT_COLUMN
+) -> tuple[Hashable, Argument]:
+    """Return the text column of a predictions file: *given* (the *argument*), else the one batch classified as its
+    summary *run* says, else ``"text"``; and the argument that named it, for an error about a missing column."""
+    if given is None and run is not None and run.text_column is not None:
+        return run.text_column, replace(argument, note=f"its default came from {Path(run.path).name}")
+    return "text" if given is None else given, argument
+
+
+def id_column_of(run: RunSummary | None, given: Hashable | None) -> tuple[Hashable | None, Argument]:
+    """Return the id column of a predictions file: *given* (``id_column``), else the one batch was given as its
+    summary *run* says, else ``None``; and the argument that named it, for an error about a missing column."""
+    if given is None and run is not None and run.id_column is not None:
+        return run.id_column, replace(ID_COLUMN, note=f"its default came from {Path(run.path).name}")
+    return given, ID_COLUMN

@@ -1,0 +1,44 @@
+"""Handles written loosely (taikai.privacy._handles): glued to ID, with a space after the @, after a few words and an
+arrow, in kana after ハンドル; never a word, a price, a domain or a steering wheel."""
+
+import pytest
+
+from taikai.privacy import mask_pii
+from taikai.privacy._handles import find_loose_handles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: each of these handles was left as written.
+        ("IDtaro123で登録してと言われた", "ID[ID]で登録してと言われた"),
+        ("連絡は@ taroまで", "連絡は[ID]まで"),  # a word of contact before the @
+        ("DMは@ taro_88へ", "DMは[ID]へ"),
+        ("返事は@ taro_88まで", "返事は[ID]まで"),  # a handle's shape needs no such word
+        ("LINE ID教えます→kenta_0812", "LINE ID教えます→[ID]"),
+        ("IDはこちら: taro_88", "IDはこちら: [ID]"),
+        ("ハンドル：たろうまる", "ハンドル：[ID]"),
+        ("ハンドル：ぴよすけ です", "ハンドル：[ID] です"),
+        ("ハンドルネームは「ぴよすけ」です", "ハンドルネームは「[ID]」です"),
+        ("ハンドルネームはたろうまるでした", "ハンドルネームは[ID]でした"),
+        # Left: no handle's shape, a record's ID, a price, a site, a domain, a tool, a steering wheel.
+        ("IDsを確認した", "IDsを確認した"),
+        ("IDカードを再発行した", "IDカードを再発行した"),
+        ("IDaaSを導入した", "IDaaSを導入した"),
+        ("案件IDtask_001を見た", "案件IDtask_001を見た"),
+        ("Excel @ homeで作業", "Excel @ homeで作業"),
+        ("単価@ 500円", "単価@ 500円"),
+        ("連絡は@ cosmeで見た", "連絡は@ cosmeで見た"),
+        ("会議は10 @ zoom.us でやった", "会議は10 @ zoom.us でやった"),
+        ("LINE ID教えます→Slackへ", "LINE ID教えます→Slackへ"),
+        ("ハンドルは重い", "ハンドルは重い"),
+        ("ハンドル：重い", "ハンドル：重い"),
+    ],
+)
+def test_a_loose_handle_is_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
+def test_the_finder_gives_spans_of_the_handle_alone():
+    text = "IDtaro123、連絡は@ taro、ハンドル:たろうまるです"  # NFKC, as the finders read it
+    assert [text[f.start : f.end] for f in find_loose_handles(text)] == ["taro123", "@ taro", "たろうまる"]
