@@ -42,6 +42,19 @@ def test_section_of_drifted_predictions(predictions, tiny_model, lang, oov, verd
             assert said.split(": ", 1)[1] == drift.split(": ", 1)[1]
 
 
+@pytest.mark.parametrize("prefix", ["pred_", "model_"])
+def test_prefixed_predictions_are_checked_as_the_plain_ones(tiny_model, prefix):
+    # the notebook's predictions: predict_frame(prefix="pred_") has pred_p_reason_*, not no probabilities at all
+    frame = pd.read_csv(HOTELS)
+    plain = drift_section(tiny_model.predict_frame(frame), tiny_model, date_column="posted_at", freq="W")
+    section = drift_section(
+        tiny_model.predict_frame(frame, prefix=prefix), tiny_model, date_column="posted_at", freq="W"
+    )
+    assert NO_PROBABILITIES not in section.notes and section.error is None
+    assert section.verdict == plain.verdict and section.alert is plain.alert is True
+    assert section.figures is not None and section.figures.equals(plain.figures)
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_weeks_are_named_as_the_trend_table_names_them(predictions, tiny_model, lang):
     """Regression: with freq="W" the trend table named a week 2025-W27 and the drift tables 2025-06-30/2025-07-06."""

@@ -49,3 +49,18 @@ def test_render_text_lists_a_feature_s_first_spans_and_counts_the_others(tiny_mo
         [line] = [line for line in rendered.splitlines() if line.split()[2:3] == [repr(c.feature)]][:1]
         assert line.count("@") == SHOWN_SPANS
         assert line.endswith(f", and {len(c.spans) - SHOWN_SPANS:,} more")
+
+
+@pytest.mark.parametrize("weight", [12.345, -12.345, 123.456], ids=["ten-and-more", "negative", "a-hundred"])
+def test_render_text_keeps_the_columns_when_a_weight_is_wider(tiny_model, weight):
+    """Regression: a weight of 10 or more (+11.102, a fees text's word vectors on the shipped model) pushed its
+    row's kind, feature and spans one column to the right of the rows with weights under 10."""
+    from dataclasses import replace
+
+    explained = explain(tiny_model, "手数料が高すぎる。単価も安い", top=3)
+    first, *rest = explained.reason.contributions
+    widened = replace(explained, reason=replace(explained.reason, contributions=(replace(first, weight=weight), *rest)))
+    rows = [line for line in click.unstyle(render_text(widened)).splitlines() if "@" in line or line.endswith(" -")]
+    assert len(rows) > 2
+    assert len({line.index(f" {c.kind} ") for line, c in zip(rows, widened.reason.contributions)}) == 1, rows
+    assert len({line.index("'") for line in rows}) == 1, rows

@@ -98,3 +98,27 @@ def test_the_rows_come_back_under_the_callers_names(tiny_model, call, named):
     showed the frame's own sentiment as input_sentiment and segment_breakdown named its index so."""
     shown = {str(c) for c in call(_gold(tiny_model))}
     assert named <= shown and not any(c.startswith("input_") for c in shown), shown
+
+
+@pytest.mark.parametrize(
+    ("call", "missing"),
+    [
+        (lambda df: analysis.least_confident(df), "text"),
+        (lambda df: analysis.least_confident(df, text_column="本文", context=["platform"]), "platform"),
+        (lambda df: analysis.representative_reviews(df), "text"),
+        (lambda df: analysis.segment_breakdown(df, "platform"), "platform"),
+        (lambda df: analysis.reasons_over_time(df, "posted_at"), "posted_at"),
+        (lambda df: analysis.sentiment_over_time(df, "posted_at"), "posted_at"),
+        (lambda df: analysis.distinctive_words(df, "text"), "text"),
+    ],
+    ids=["least-confident", "context", "representative", "segments", "reasons-over-time", "sentiments", "words"],
+)
+def test_a_column_not_found_lists_the_columns_as_the_frame_names_them(tiny_model, call, missing):
+    """Regression: on predict_frame(df, text_column="本文", prefix="pred_") (the notebook's frame), a column not found
+    was refused listing 'reason', 'status', 'p_reason_fees', …: names the frame does not have (its columns are
+    pred_reason, …), read under the plain names; the list is the frame's own."""
+    scored = tiny_model.predict_frame(pd.DataFrame({"本文": TEXTS, "日付": ["2026-03-01"] * 4}), "本文", prefix="pred_")
+    with pytest.raises(ValueError, match=f"no column '{missing}'") as raised:
+        call(scored)
+    listed = re.search(r"the columns are (\[.*?\])", str(raised.value)).group(1)
+    assert listed == repr(list(scored.columns)), listed

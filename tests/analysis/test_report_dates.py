@@ -183,3 +183,29 @@ def test_the_python_api_reports_a_frame_of_no_rows_with_a_date_column(prediction
     page = build_report(empty, date_column="posted_at", by="posted_at", charts=False, drift=False, lang="en")
     assert "0 of 0 reviews (0.0%) were classified." in page
     assert reasons_over_time(empty, "posted_at").empty
+
+
+@pytest.mark.parametrize(
+    ("dates", "told"),
+    [
+        (DAYS.strftime("%Y/%-m/%-d"), "; '投稿日' reads as dates: date_column='投稿日' (--date-column '投稿日' on"),
+        (DAYS, "; '投稿日' reads as dates: date_column='投稿日'"),  # a column of datetimes (an xlsx cell typed as one)
+        (["要確認"] * len(DAYS), None),  # no column of dates: nothing to name
+    ],
+    ids=["excel-slashes", "datetimes", "none"],
+)
+@pytest.mark.parametrize("from_file", [True, False], ids=["command-line", "python"])
+def test_a_date_column_not_found_names_the_column_of_dates(tiny_model, tmp_path, dates, told, from_file):
+    """Regression: the README's --date-column posted_at on an export whose dates are in 投稿日 listed the columns
+    only; the column of dates is named, as a text column not found names the column of reviews."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"投稿日": dates, "text": (TEXTS * 10)[: len(DAYS)]}))
+    if from_file:
+        result, _ = report(frame, tmp_path)
+        assert result.exit_code == 2
+        said = result.output
+    else:
+        with pytest.raises(InputError) as raised:
+            build_report(frame, date_column="posted_at", drift=False)
+        said = str(raised.value)
+    assert "no column 'posted_at'" in said
+    assert (told in said) if told else ("as dates" not in said), said

@@ -42,6 +42,7 @@ from taikai.model import (
     default_model_dir,
     model_display_name,
     model_sha256,
+    plain_columns,
     prediction_prefixes,
     read_metadata,
     resolve_model,
@@ -193,7 +194,8 @@ def drift_section(
     ``W`` weeks, ``Q`` quarters, ``Y`` years, or a fiscal year's ``Q-MAR``, ``Y-MAR``; *freq* without *date_column* is
     refused with :class:`InputError`), in the time zone *tz* when one is given (:func:`taikai.check_drift`).
 
-    Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
+    Needs the ``p_reason_*`` columns that ``taikai batch`` writes (under a prefix too: ``pred_p_reason_*`` of
+    ``predict_frame(prefix="pred_")``); without them, or with a model that has no
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
     the title, notes, table headings, figure names, rules, verdicts and reasons (``en``: as ``taikai drift``
     writes them). The reference is named by *model_name*, else as the report's model section names a model
@@ -207,7 +209,7 @@ def drift_section(
     period_freq(freq, date_column)
     period_tz(tz, date_column)
     words = NOTES[check_choice("lang", lang, NOTES)]
-    if not any(str(c).startswith("p_reason_") for c in df.columns):
+    if not prediction_prefixes(list(map(str, plain_columns(df).columns))):  # pred_p_reason_* too (prefix="pred_")
         return DriftSection(words["title"], (words["no_probabilities"],))
     try:
         # read the metadata first: a model without statistics is not loaded

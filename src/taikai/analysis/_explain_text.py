@@ -49,6 +49,8 @@ def render_text(explanation: Explanation) -> str:
     lines += [""] if lines else []
     # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
     kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
+    # the weights right-aligned in one column too: +11.102 beside +2.224 does not push its row's kind aside
+    weight_width = max((len(f"{c.weight:+.3f}") for head in explanation.heads() for c in head.contributions), default=6)
     for head in explanation.heads():
         name = named_reason(head.label, labels=explanation.model_reasons) if head.head == "reason" else head.label
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
@@ -62,9 +64,9 @@ def render_text(explanation: Explanation) -> str:
         width = max(16, *map(display_width, features)) if features else 16
         for c, feature in zip(head.contributions, features):
             where = cut_list([f"{text[s:e]!r}@{s}-{e}" for s, e in c.spans], SHOWN_SPANS) or "-"
-            label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
+            label = click.style(f"{c.weight:+.3f}".rjust(weight_width), fg="green" if c.weight > 0 else "red")
             lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
-            indent = " " * (4 + len(f"{c.weight:+.3f}") + kind_width)
+            indent = " " * (4 + weight_width + kind_width)
             lines += _word_lines(c.words, c.weight, indent, explanation.top)
         lines.append("")
     lines += _rule_lines(explanation)

@@ -17,7 +17,7 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai.analysis._keyword_labels import check_labels, only_labels, refuse_misplaced_labels
 from taikai.analysis._personal_features import personal
-from taikai.analysis._plain_names import as_renamed
+from taikai.analysis._plain_names import as_renamed, names_as_given
 from taikai.analysis._tables import plain_predictions
 from taikai.errors import TOP, Argument, InputError, check_at_least, check_bool, check_int, check_str, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, label_order
@@ -208,6 +208,7 @@ def distinctive_words(
         raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
     plain = plain_predictions(predictions, prefix)
     text_column = as_renamed(predictions, plain, text_column)  # as *predictions* names it (not label_column: plain)
+    shown = names_as_given(predictions, plain)  # a text column not found lists the columns under the caller's names
     predictions = plain
     check_int("top", top, 1)  # as keywords: no words per label is no answer
     check_int("min_count", min_count, 0)
@@ -217,7 +218,9 @@ def distinctive_words(
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
     index = predictions.index.names
     told = reviews_told(predictions, text_column, Argument("text_column"))  # not there: the ones of reviews named
-    text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index, hint=told)
+    text_column = find_column(
+        predictions.columns, text_column, Argument("text_column"), shown=shown, index=index, hint=told
+    )
     label_column = find_column(predictions.columns, label_column, Argument("label_column"), index=index)
     # only the columns counted are copied with the rows kept (a dump of a million rows is not copied whole)
     rows = predictions[[c for c in dict.fromkeys((text_column, label_column, "status")) if c in predictions.columns]]

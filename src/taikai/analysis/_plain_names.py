@@ -32,6 +32,14 @@ def as_renamed(before: pd.DataFrame, after: pd.DataFrame, column: Hashable | Non
     return after.columns[position] if isinstance(position, int) else column
 
 
+def names_as_given(before: pd.DataFrame, after: pd.DataFrame) -> list[Hashable]:
+    """Return the columns of *after* (*before* with its predicted columns under their plain names) as *before* names
+    them, in *after*'s order: the columns a message lists, so that a caller of ``predict_frame(prefix="pred_")``'s
+    frame is shown ``pred_reason``, the name to give, not the ``reason`` it is read as."""
+    given = names_back(before, after)
+    return [given.get(c, c) for c in after.columns]
+
+
 def names_back(before: pd.DataFrame, after: pd.DataFrame) -> dict[Hashable, Hashable]:
     """Return the names *before* gives the columns of *after* (*before* with its predicted columns under their plain
     names) that it renamed: ``{"reason": "pred_reason", "input_reasons": "reasons", …}``, so that a table of *after*'s

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from taikai.analysis._blanks import blank_as_missing, blank_name
-from taikai.analysis._plain_names import as_renamed, names_back
+from taikai.analysis._plain_names import as_renamed, names_as_given, names_back
 from taikai.analysis._tables import (
     FRAME,
     classified,
@@ -77,14 +77,15 @@ def shown_columns(
     """Return the labels in *plain* (*df* under plain names, :func:`plain_predictions`) of the text column and the
     *context* columns *df* names: a table of reviews shows each, so that a column not there (a typo), a str given
     for the list (its letters) or ``pd.NA`` is refused naming the argument and the columns, never left out."""
-    index = plain.index.names
+    index, given = plain.index.names, names_as_given(df, plain)  # listed as *df* names them: pred_reason
     told = reviews_told(df, text_column)  # not there: the columns that read as reviews are named
     text_column = as_renamed(df, plain, text_column)
-    found = find_column(plain.columns, text_column, TEXT_COLUMN, source=FRAME, index=index, hint=told)
+    found = find_column(plain.columns, text_column, TEXT_COLUMN, source=FRAME, shown=given, index=index, hint=told)
     if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
         raise wrong_type("context", context, "a list of column names")
     shown = [
-        find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, index=index) for c in context or ()
+        find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, shown=given, index=index)
+        for c in context or ()
     ]
     return found, shown
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from taikai.analysis._blanks import BLANK_CELLS, MISSING_SEGMENT, blank_name, segment_values
 from taikai.analysis._changes import POOLED
-from taikai.analysis._plain_names import as_renamed, names_back
+from taikai.analysis._plain_names import as_renamed, names_as_given, names_back
 from taikai.analysis._tables import FRAME, classified, plain_predictions, reason_labels
 from taikai.errors import Argument, check_int
 from taikai.model import find_column
@@ -39,7 +39,8 @@ def segment_table(
     """
     check_int("max_segments", max_segments, 1)
     plain = plain_predictions(df, prefix)
-    by = find_column(plain.columns, as_renamed(df, plain, by), BY, source=FRAME, index=plain.index.names)
+    shown = names_as_given(df, plain)  # the columns listed as *df* names them
+    by = find_column(plain.columns, as_renamed(df, plain, by), BY, source=FRAME, shown=shown, index=plain.index.names)
     given = names_back(df, plain).get(by, by)  # the index named as the caller names the column: not input_sentiment
     df = plain
     rows = classified(df)

@@ -9,7 +9,7 @@ import pandas as pd
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
-from taikai.analysis._plain_names import as_renamed, names_back
+from taikai.analysis._plain_names import as_renamed, names_as_given, names_back
 from taikai.errors import DATE_COLUMN, DataWarning, InputError, check_bool, check_freq, wrong_type
 from taikai.io import check_period_span, check_tz, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
@@ -207,7 +207,8 @@ def reasons_over_time(
     in it, row by row (:func:`taikai.io.parse_dates`); without *tz*, each counts in the zone it is written in.
     """
     plain = plain_predictions(df, prefix)
-    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "reason", REASON_IDS, source, tz)
+    named = as_renamed(df, plain, date_column)
+    table = _over_time(plain, named, freq, "reason", REASON_IDS, source, tz, names_as_given(df, plain))
     return table.reindex(columns=reason_labels(plain), fill_value=0).rename_axis(columns="reason")
 
 
@@ -223,7 +224,8 @@ def sentiment_over_time(
     """Return the number of rows per period (rows, every one in the range) and sentiment of the model (columns),
     periods of *freq* counted in the time zone *tz* as :func:`reasons_over_time` counts them."""
     plain = plain_predictions(df, prefix)
-    table = _over_time(plain, as_renamed(df, plain, date_column), freq, "sentiment", SENTIMENTS, source, tz)
+    named = as_renamed(df, plain, date_column)
+    table = _over_time(plain, named, freq, "sentiment", SENTIMENTS, source, tz, names_as_given(df, plain))
     return table.reindex(columns=sentiment_labels(plain), fill_value=0).rename_axis(columns="sentiment")
 
 
@@ -247,12 +249,13 @@ def _over_time(
     order: tuple[str, ...],
     source: str,
     tz: str | None = None,
+    shown: list[Hashable] | None = None,
 ) -> pd.DataFrame:
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
     a :class:`DataWarning` for each, naming *source*, and for the classified rows without a date) and value of
-    *column*."""
+    *column*; *shown*: the columns as the caller names them, for the error of a column not found."""
     freq, tz = check_freq(freq), None if tz is None else check_tz(tz)
-    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, index=df.index.names)
+    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, shown=shown, index=df.index.names)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source, tz)
     if read.unread == len(df) and len(df):  # no rows: no dates to check, no periods

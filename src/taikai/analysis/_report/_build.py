@@ -19,6 +19,7 @@ from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
+from taikai.analysis._report._date_hint import dates_told
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column, refuse_index_levels
 from taikai.analysis._report._masked_input import masked_input_line, masking_lines, trial_line
@@ -180,7 +181,7 @@ def build_report(
         if column is None  # named as the file names it: its own sentiment, not the model's pred_sentiment
         else str(find_column(df.columns, as_renamed(named, df, column), argument, source=where, shown=shown, hint=hint))
         for argument, column, hint in (
-            (DATE_COLUMN, date_column, ""),
+            (DATE_COLUMN, date_column, dates_told(df, as_renamed(named, df, date_column))),
             (BY, by, ""),
             (text_argument, text_column, told),
             (ID_COLUMN, id_column, ""),

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Hashable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from taikai.errors import InputError
+from taikai.errors import DATE_COLUMN, InputError
 from taikai.io import parse_dates
 
 if TYPE_CHECKING:
@@ -60,6 +61,20 @@ def dated_columns(frame: pd.DataFrame, skip: tuple[object, ...] = ()) -> list[st
         if read.mean() >= READ_SHARE:
             found.append(name)
     return found
+
+
+def dates_told(frame: pd.DataFrame, name: Hashable | None) -> str:
+    """Return the end of the error of a date column *name* that *frame* has not (``--date-column posted_at``, as the
+    README writes it, on an export whose dates are in ``投稿日``): the columns that read as dates and how to give one
+    (``; '投稿日' reads as dates: date_column='投稿日' (--date-column 投稿日 on the command line)``); ``""`` when
+    *frame* has a column written as *name*, or none reads as dates."""
+    if name is None or any(str(c) == str(name) for c in frame.columns):
+        return ""
+    found = dated_columns(frame)[:SHOWN]
+    if not found:
+        return ""
+    said = " and ".join(map(repr, found))
+    return f"; {said} {'reads' if len(found) == 1 else 'read'} as dates: {DATE_COLUMN.either(found)}"
 
 
 def _shell_word(name: str) -> str:
