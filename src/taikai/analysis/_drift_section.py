@@ -22,14 +22,13 @@ from taikai.analysis._drift_words import (
     word,
 )
 from taikai.analysis._frame_argument import check_frame
+from taikai.analysis._stray_note import stray_note
 from taikai.drift import (
     FIGURE_NAMES,
     MIN_ROWS,
     DriftReport,
     Figure,
     PeriodDrift,
-    StrayPeriods,
-    StrayRow,
     check_drift,
     show_limit,
 )
@@ -282,20 +281,3 @@ def drift_section(
         words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
         verdict=verdict,
     )
-
-
-def stray_note(stray: StrayPeriods, lang: str) -> str:
-    """Say a stray end (a few rows cut off by empty periods), as ``taikai drift`` says it under its table."""
-    if lang != "ja":
-        return stray.line()
-    shown = "、".join(f"{_place_ja(r)} ({r.date})" for r in stray.shown)
-    return (
-        f"{stray.name} の行は日付のある {stray.dated:,} 行のうち {stray.rows:,} 行 ({stray.share:.1%}) だけで、"
-        f"ほかの行との間に行のない期間が {stray.gap:,} つあります: {shown}。"
-        "これほど少なく離れた行は、その時期のレビューより日付の入力の誤りである見込みが高いため、これらの日付を確認してください。"
-    )
-
-
-def _place_ja(row: StrayRow) -> str:
-    """``413 行目`` of a file, else ``データ 412 行目`` (after the header)."""
-    return f"{row.line:,} 行目" if row.line is not None else f"データ {row.position + 1:,} 行目"
