@@ -117,6 +117,8 @@ def test_the_new_word_share_is_a_share_of_the_words_not_of_the_rows(words, share
         ({"a": 5, "new": 5}, {"a": 1}, ShareMove("a", 1.0, 0.5)),  # a label the reference lacks counts as 0 there
         ({}, {"a": 1}, None),
         ({"a": 0}, {"a": 1}, None),
+        ({"a": 5, "b": 5}, {"a": 5, "b": 5}, None),  # a dump against itself: no reason moved (not "a 50% → 50%")
+        ({"a": 10, "b": 30}, {"a": 1, "b": 3}, None),  # the same shares at another size
     ],
 )
 def test_largest_move_names_the_reason_whose_share_moved_most(counts, reference, moved):

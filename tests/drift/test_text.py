@@ -165,6 +165,27 @@ def test_new_words_row_counts_have_thousands_separators():
     assert "  new words: www (2,965 rows, 99%; reference: absent)" in report.to_text().splitlines()
 
 
+@pytest.mark.parametrize(
+    ("reasons", "line"),
+    [
+        ({"fees": 50, "time": 50}, "  reason that moved most: none (each reason's share is the reference's)"),
+        (
+            {"fees": 40, "time": 60},
+            "  reason that moved most: fees 50.0% → 40.0% (reference → here); "
+            "share of one reason above is of time, the reason nearest its limit",
+        ),
+    ],
+)
+def test_the_reason_that_moved_most_is_none_when_no_share_moved(reasons, line):
+    """Regression: the same dump as its own reference read "reason that moved most: low_pay 10.5% → 10.5%"."""
+    reference = replace(_STATS, reasons={"fees": 50, "time": 50})
+    dump = replace(reference, reasons=reasons)
+    report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
+    said = [t for t in report.to_text().splitlines() if "moved most" in t]
+    assert said == [line]
+    assert (report.to_dict()["overall"]["reason_moved_most"] is None) is (reasons == reference.reasons)
+
+
 def _of(rows: int) -> DriftStatistics:
     """The reference's statistics, at *rows* rows of the same make-up."""
     return replace(_STATS, rows=rows, tokens=20 * rows, oov_tokens=rows, word_rows=rows)

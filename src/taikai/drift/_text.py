@@ -149,8 +149,9 @@ def _words(part: PeriodDrift, indent: str = "  ") -> str:
 
 
 def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
-    if part.reason_move is None:
-        return []
+    if part.reason_move is None:  # nothing classified on a side (no mix: n/a), or no share moved (a mix of 0)
+        unmoved = any(f.name == "reason_shift" and f.value == 0.0 for f in part.figures)
+        return [f"{indent}reason that moved most: none (each reason's share is the reference's)"] if unmoved else []
     apart = part.share_judged_apart  # said, lest the share of one reason above be read as of this reason
     judged = "" if apart is None else f"; share of one reason above is of {apart}, the reason nearest its limit"
     return [f"{indent}reason that moved most: {part.reason_move} (reference → here){judged}"]
