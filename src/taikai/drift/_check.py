@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
-from taikai.drift._chunk_counts import FileStatistics
+from taikai.drift._chunk_counts import FileStatistics, shared_rows
 from taikai.drift._files import file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
 from taikai.drift._masked_sides import REFERENCE_TEXT_COLUMN, check_masked_alike
@@ -187,7 +187,7 @@ def check_drift(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
-    reference_unsaved, reference_bad, reference_trial, reference_duplicates = None, None, None, 0
+    reference_unsaved, reference_bad, reference_trial, reference_duplicates, reference_keys = None, None, None, 0, None
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -221,7 +221,7 @@ def check_drift(
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
-        reference_bad, reference_duplicates = counted.bad_lines, counted.duplicates
+        reference_bad, reference_duplicates, reference_keys = counted.bad_lines, counted.duplicates, counted.text_keys
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
         reference_unsaved, reference_trial = counted.unsaved_model, counted.trial_run
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
@@ -276,6 +276,7 @@ def check_drift(
         stray_periods=found.strays,
         duplicates=found.duplicates,
         reference_duplicates=reference_duplicates,
+        shared_rows=shared_rows(found.text_keys, reference_keys),
     )
 
 

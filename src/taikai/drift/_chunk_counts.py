@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._dump_texts import TextSurvey
@@ -62,6 +64,17 @@ class FileStatistics:
     are told apart (a month filled by one pasted text)."""
     strays: tuple[StrayPeriods, ...] = ()
     """The first or last periods holding a few rows cut off from the others by empty periods (a mistyped date)."""
+    text_keys: np.ndarray[Any, Any] = field(default_factory=lambda: np.empty(0, dtype=np.int64), repr=False)
+    """The hash of each non-blank text, as the model reads it: which rows of a dump a reference holds too."""
+
+
+def shared_rows(dump: np.ndarray[Any, Any], reference: np.ndarray[Any, Any] | None) -> int:
+    """Return how many of the *dump*'s rows hold a text that the *reference* holds too (by their
+    :attr:`FileStatistics.text_keys`; 0 without a reference file or frame): a dump compared with itself, or with an
+    export that holds its rows (a cumulative one), can hardly drift from it, whatever changed since."""
+    if reference is None or not len(dump) or not len(reference):
+        return 0
+    return int(np.isin(dump, np.unique(reference)).sum())
 
 
 def count_chunks(
@@ -138,5 +151,6 @@ def count_chunks(
         empty_periods=dated.gaps() if dated is not None else (),
         strays=dated.strays() if dated is not None else (),
         duplicates=duplicates,
+        text_keys=rows.text_keys(),
         one_text={"all": most_repeated, **(dated.most_repeated() if dated is not None else {})},
     )

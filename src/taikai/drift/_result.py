@@ -103,6 +103,9 @@ class DriftReport:
     """Rows of the dump whose text an earlier row holds, as the model reads it: each counted in every figure, so a
     dump exported twice over moves them (``reference_duplicates``: of the reference file or frame)."""
     reference_duplicates: int = 0
+    shared_rows: int = 0
+    """Rows of the dump whose text (as the model reads it) the reference file or frame holds too: all of them for a
+    dump compared with itself, most for a cumulative export compared with last month's; counted in every figure."""
     stray_periods: tuple[StrayPeriods, ...] = ()
     """The first or last periods that hold a few rows (at most 1 % of the dated rows together) cut off from the others
     by periods without rows, as one mistyped date makes them (an October dump's ``2026-12-25``), with their first

@@ -117,11 +117,16 @@ class Rows:
         self.done += len(texts)
         return texts, statuses, reason, sentiment
 
+    def text_keys(self) -> np.ndarray[Any, Any]:
+        """Return the hash of each non-blank text read, as the model reads it (:func:`taikai.text.normalize`), in
+        order: what tells the rows of a dump holding a reference's texts (hashes of one process only)."""
+        return np.concatenate(self.hashes) if self.hashes else np.empty(0, dtype=np.int64)
+
     def repeats(self) -> tuple[int, int]:
         """Return, of the rows read, how many hold a text, as the model reads it (:func:`taikai.text.normalize`),
         that an earlier row holds (a dump exported twice over counts each twice in every figure; blank texts are no
         duplicates), and how many hold the most common text (1 when every text differs, 0 when none was read)."""
-        hashes = np.concatenate(self.hashes) if self.hashes else np.empty(0, dtype=np.int64)
+        hashes = self.text_keys()
         if not len(hashes):
             return 0, 0
         counts = np.unique(hashes, return_counts=True)[1]
