@@ -277,6 +277,7 @@ def check_drift(
         duplicates=found.duplicates,
         reference_duplicates=reference_duplicates,
         shared_rows=shared_rows(found.text_keys, reference_keys),
+        overridden_rows=found.overridden,
     )
 
 

@@ -64,6 +64,9 @@ class FileStatistics:
     are told apart (a month filled by one pasted text)."""
     strays: tuple[StrayPeriods, ...] = ()
     """The first or last periods holding a few rows cut off from the others by empty periods (a mistyped date)."""
+    overridden: int = 0
+    """Of a predictions file of ``taikai batch --rules-mode override``: the rows whose ``reason`` a rule set apart from
+    the model's own (``model_reason``), which the figures count, as the model's statistics do."""
     text_keys: np.ndarray[Any, Any] = field(default_factory=lambda: np.empty(0, dtype=np.int64), repr=False)
     """The hash of each non-blank text, as the model reads it: which rows of a dump a reference holds too."""
 
@@ -152,5 +155,6 @@ def count_chunks(
         strays=dated.strays() if dated is not None else (),
         duplicates=duplicates,
         text_keys=rows.text_keys(),
+        overridden=rows.overridden,
         one_text={"all": most_repeated, **(dated.most_repeated() if dated is not None else {})},
     )

@@ -97,6 +97,12 @@ def _blank(report: DriftReport) -> list[str]:
     for count, where in ((report.duplicates, ""), (report.reference_duplicates, " in the reference")):
         if count:
             lines.append(f"rows repeating an earlier row's text{where}: {count:,} (each counted in every figure)")
+    if report.overridden_rows:
+        lines.append(
+            f"reasons counted: the model's own (p_reason_*, model_reason), as its reference's are; the rules of taikai "
+            f"batch --rules-mode override set another reason on {_rows(report.overridden_rows)}, which its reason "
+            "column and summary count"
+        )
     if report.shared_rows:
         lines.append(shared_line(report.shared_rows, report.overall.statistics.rows))
     for where, bad in (("", report.bad_lines), (" in the reference", report.reference_bad_lines)):
