@@ -67,7 +67,9 @@ class FileStatistics:
     overridden: int = 0
     """Of a predictions file of ``taikai batch --rules-mode override``: the rows whose ``reason`` a rule set apart from
     the model's own (``model_reason``), which the figures count, as the model's statistics do."""
-    text_keys: np.ndarray[Any, Any] = field(default_factory=lambda: np.empty(0, dtype=np.int64), repr=False)
+    text_keys: np.ndarray[Any, Any] = field(
+        default_factory=lambda: np.empty(0, dtype=np.int64), repr=False, compare=False
+    )
     """The hash of each non-blank text, as the model reads it: which rows of a dump a reference holds too."""
 
 
