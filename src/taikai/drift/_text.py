@@ -176,7 +176,13 @@ def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
         return [f"{indent}reason that moved most: none (each reason's share is the reference's)"] if unmoved else []
     apart = part.share_judged_apart  # said, lest the share of one reason above be read as of this reason
     judged = "" if apart is None else f"; share of one reason above is of {apart}, the reason nearest its limit"
-    return [f"{indent}reason that moved most: {part.reason_move} (reference → here){judged}"]
+    move, n = part.reason_move, part.statistics.classified
+    few = ""  # a move of a few rows is no finding: said with its rows where nothing could be judged
+    if n < MIN_ROWS:
+        few = f": {part.statistics.reasons.get(move.label, 0):,} of {n:,} classified rows, too few to judge"
+    elif part.words_not_listed:
+        few = f"; {part.words_not_listed}"
+    return [f"{indent}reason that moved most: {move} (reference → here{few}){judged}"]
 
 
 def _period_table(report: DriftReport) -> list[str]:
