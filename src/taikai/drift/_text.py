@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from taikai._freq import fiscal_note, unit_name
+from taikai._freq import period_note, unit_name
 from taikai.drift._figures import Figure, show, show_limit
 from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
@@ -248,7 +248,8 @@ def render(report: DriftReport) -> str:
         lines += ["", f"per {name} of {report.date_column}: none ({report.source} has no rows)"]
     elif report.date_column is not None:
         name = unit_name(report.freq)
-        fiscal = f" ({note})" if (note := fiscal_note(report.freq)) else ""
+        first = report.periods[0].period if report.periods else None  # a week's days, named by the first's
+        fiscal = f" ({note})" if (note := period_note(report.freq, first)) else ""
         lines += [
             "",
             f"per {name}{fiscal} of {report.date_column}{f' in {report.tz} time' if report.tz else ''} "
