@@ -97,39 +97,6 @@ def test_a_part_that_one_text_fills_is_said(pasted, forms, filled, whole, tiny_c
     assert report.overall.statistics.rows == len(frame)  # every row still counted: no figure changes
 
 
-@pytest.mark.parametrize(
-    ("shared", "reference", "said"),
-    [
-        (40, "texts", ": every text of the dump is in the reference, so it is compared with itself and cannot drift"),
-        (
-            30,
-            "texts",
-            ": every figure counts them, so what changed in the other 10 shows diluted; for a cumulative export "
-            "against the last one, check the new rows alone or per period (--date-column)",
-        ),
-        (2, "texts", " (each counted in every figure)"),
-        (0, "texts", None),
-        (40, None, None),  # against the model's statistics: no texts to share
-    ],
-    ids=["all", "cumulative", "few", "none", "model"],
-)
-def test_rows_whose_text_the_reference_holds_are_counted(shared, reference, said, tiny_csv, tiny_model):
-    """Regression: a dump compared with itself (the same month exported twice) or with an export holding most of
-    its rows read `drift: no` without a word, as if nothing had changed since the reference."""
-    texts = _texts(tiny_csv)
-    new = [f"{t}。それでも来月からは別のサイトで続けるつもりだ" for t in texts[: 40 - shared]]
-    report = check_drift(
-        pd.DataFrame({"text": texts[:shared] + new}),
-        tiny_model,
-        reference=None if reference is None else pd.DataFrame({"text": texts}),
-    )
-    assert report.shared_rows == (shared if reference else 0)
-    assert report.to_dict()["shared_rows"] == report.shared_rows
-    lines = [line for line in report.to_text().splitlines() if line.startswith("rows whose text the reference")]
-    head = f"rows whose text the reference holds too: {shared} of 40 ({shared / 40:.0%})"
-    assert lines == ([] if said is None else [head + said])
-
-
 @pytest.mark.parametrize(("overridden", "own"), [(3, True), (0, True), (0, False)], ids=["three", "none", "flag"])
 def test_reasons_a_rule_set_apart_from_the_model_s_are_said(overridden, own, tiny_csv, tiny_model):
     """Regression: predictions of batch --rules-mode override were judged on the model's own reasons (p_reason_*)

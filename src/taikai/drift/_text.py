@@ -9,7 +9,8 @@ from taikai._freq import period_note, unit_name
 from taikai.drift._figures import Figure, show, show_limit
 from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
-from taikai.drift._thresholds import MIN_ROWS, ONE_TEXT_SHARE
+from taikai.drift._shared import shared_line
+from taikai.drift._thresholds import MIN_ROWS
 from taikai.errors import FREQ, MODEL
 from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import pad, percent
@@ -104,25 +105,11 @@ def _blank(report: DriftReport) -> list[str]:
             "column and summary count"
         )
     if report.shared_rows:
-        lines.append(shared_line(report.shared_rows, report.overall.statistics.rows))
+        lines.append(shared_line(report.shared_rows, report.overall.statistics.rows, report.reference.rows))
     for where, bad in (("", report.bad_lines), (" in the reference", report.reference_bad_lines)):
         if bad is not None:
             lines.append(f"bad lines taikai batch set aside{where}, not checked: {bad}")
     return lines
-
-
-def shared_line(shared: int, rows: int) -> str:
-    """Say how many of the dump's *rows* hold a text the reference holds too, and, when all or many do, what that
-    means: a dump compared with itself, or an export holding the reference's rows, as a cumulative one does."""
-    line = f"rows whose text the reference holds too: {shared:,} of {rows:,} ({percent(shared / rows, '')})"
-    if shared == rows:
-        return f"{line}: every text of the dump is in the reference, so it is compared with itself and cannot drift"
-    if shared >= ONE_TEXT_SHARE * rows:
-        return (
-            f"{line}: every figure counts them, so what changed in the other {rows - shared:,} shows diluted; for "
-            "a cumulative export against the last one, check the new rows alone or per period (--date-column)"
-        )
-    return f"{line} (each counted in every figure)"
 
 
 def _unclassifiable(part: PeriodDrift) -> list[str]:
