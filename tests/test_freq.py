@@ -5,7 +5,7 @@ pandas names 2025-04-01 ``2026Q1`` of ``Q-MAR``, taikai ``FY2025-Q1``)."""
 import pandas as pd
 import pytest
 
-from taikai._freq import fiscal_note, period_name, unit_name
+from taikai._freq import fiscal_note, period_name, period_note, unit_name
 from taikai.errors import check_freq
 
 # (date, freq as given, the name of its period)
@@ -55,3 +55,20 @@ def test_a_date_is_in_the_period_an_analyst_names(date, freq, name):
 )
 def test_a_period_is_called_what_it_is(freq, en, ja, note):
     assert (unit_name(freq), unit_name(freq, "ja"), fiscal_note(freq)) == (en, ja, note)
+
+
+@pytest.mark.parametrize(
+    ("freq", "first", "note"),
+    [
+        ("W", "2025-W49", "ISO weeks, Monday to Sunday: 2025-W49 is 2025-12-01 to 2025-12-07"),
+        ("W", "2026-W01", "ISO weeks, Monday to Sunday: 2026-W01 is 2025-12-29 to 2026-01-04"),  # a week-year's first
+        ("W", "2020-W53", "ISO weeks, Monday to Sunday: 2020-W53 is 2020-12-28 to 2021-01-03"),
+        ("W", None, ""),  # no period to name
+        ("Y-MAR", "FY2025", "FY2025: 2025-04 to 2026-03"),  # a fiscal year's months, as fiscal_note says them
+        ("M", "2025-12", ""),
+    ],
+)
+def test_a_week_is_said_with_its_days(freq, first, note):
+    """Regression: taikai drift --freq W headed its table "per week of posted_at" and named its rows 2025-W49 alone:
+    which days a week number covers was left to the reader (a fiscal year's months were said)."""
+    assert period_note(freq, first) == note

@@ -89,6 +89,19 @@ def fiscal_note(freq: str | None) -> str:
     return "" if span is None else f"FY2025: {span[0]} to {span[1]}"
 
 
+def period_note(freq: str | None, first: str | None = None) -> str:
+    """What a period of *freq* spans, when its name does not say it: a fiscal year's months (:func:`fiscal_note`),
+    or the days of the ISO week *first* (``2025-W49``: ``ISO weeks, Monday to Sunday: 2025-W49 is 2025-12-01 to
+    2025-12-07``); ``""`` for the other periods, and for weeks without a *first*."""
+    if (freq or "")[:1] != "W" or first is None:
+        return fiscal_note(freq)
+    import datetime as dt
+
+    year, _, week = first.partition("-W")
+    monday = dt.date.fromisocalendar(int(year), int(week), 1)
+    return f"ISO weeks, Monday to Sunday: {first} is {monday} to {monday + dt.timedelta(days=6)}"
+
+
 def period_name(period: pd.Period, short: bool = False) -> str:
     """Return the name of a month (``2026-03``), an ISO week (``2026-W12``; ``W12`` when *short*), a quarter
     (``2026-Q1``), a year (``2026``), a fiscal quarter (``FY2025-Q1``) or a fiscal year (``FY2025``), as every table

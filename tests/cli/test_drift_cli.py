@@ -29,7 +29,7 @@ def test_drifted_dump_ends_with_drift_yes_and_writes_json(tiny_model_dir, tmp_pa
     lines = result.stdout.splitlines()
     assert lines[-1] == "drift: yes"
     assert "why:" in lines and any(line.startswith("  - whole dump: ") for line in lines)
-    assert "per week of posted_at" in result.stdout
+    assert "per week (ISO weeks, Monday to Sunday: 2025-W27 is 2025-06-30 to 2025-07-06) of posted_at" in result.stdout
     values = json.loads(out.read_text(encoding="utf-8"))
     assert values["alert"] is True and values["reasons"] == [line[4:] for line in lines if line.startswith("  - ")]
     assert values["freq"] == "W" and len(values["periods"]) == 5

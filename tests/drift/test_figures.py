@@ -117,6 +117,8 @@ def test_the_new_word_share_is_a_share_of_the_words_not_of_the_rows(words, share
         ({"a": 5, "new": 5}, {"a": 1}, ShareMove("a", 1.0, 0.5)),  # a label the reference lacks counts as 0 there
         ({}, {"a": 1}, None),
         ({"a": 0}, {"a": 1}, None),
+        ({"a": 5, "b": 5}, {"a": 5, "b": 5}, None),  # a dump against itself: no reason moved (not "a 50% → 50%")
+        ({"a": 10, "b": 30}, {"a": 1, "b": 3}, None),  # the same shares at another size
     ],
 )
 def test_largest_move_names_the_reason_whose_share_moved_most(counts, reference, moved):
@@ -317,7 +319,28 @@ def test_the_most_frequent_new_words_are_listed_and_every_one_counted_in_their_s
 )
 def test_a_new_word_is_in_at_least_its_minimum_share_and_number_of_rows(word_rows, rows, new):
     dump = replace(REFERENCE, word_rows=word_rows, words={"新語": rows, "手数料": 40})
-    assert [w.word for w in new_words(dump, replace(REFERENCE, words_floor=1))] == (["新語"] if new else [])
+    reference = replace(REFERENCE, word_rows=1000, words={"手数料": 400}, words_floor=1)  # absent beyond chance
+    assert [w.word for w in new_words(dump, reference)] == (["新語"] if new else [])
+
+
+@pytest.mark.parametrize(
+    ("reference_rows", "held", "new"),
+    [
+        (35, 0, False),  # 8 % here, absent from 35 rows: by chance alone one time in 19
+        (50, 0, False),  # one time in 65
+        (90, 0, True),  # one time in 1,800: rarer than CHANCE
+        (1000, 0, True),
+        (1000, 8, True),  # 0.8 % there, 8 % here: a tenth, and far from chance at 1,000 rows
+        (6823, 6, True),  # the shipped model's table: absent, below its floor of 7 rows
+    ],
+)
+def test_a_new_word_is_rare_in_the_reference_beyond_chance_at_its_size(reference_rows, held, new):
+    """A word in 8 % of the dump's rows and in none (or a tenth as many) of a small reference's is not new: the
+    reference is too small for its absence to mean anything (its list filled with 万, もう, できる against 35 rows)."""
+    dump = replace(REFERENCE, word_rows=1000, words={"新語": 80, "手数料": 400})
+    words = {"手数料": reference_rows // 2, **({"新語": held} if held else {})}
+    reference = replace(REFERENCE, word_rows=reference_rows, words=words, words_floor=7 if reference_rows > 6000 else 1)
+    assert [w.word for w in new_words(dump, reference)] == (["新語"] if new else [])
 
 
 @pytest.mark.parametrize(

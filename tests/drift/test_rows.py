@@ -95,3 +95,28 @@ def test_a_part_that_one_text_fills_is_said(pasted, forms, filled, whole, tiny_c
     assert values["periods"][1]["one_text_rows"] == pasted
     assert values["periods"][1]["filled_by_one_text"] is filled
     assert report.overall.statistics.rows == len(frame)  # every row still counted: no figure changes
+
+
+@pytest.mark.parametrize(("overridden", "own"), [(3, True), (0, True), (0, False)], ids=["three", "none", "flag"])
+def test_reasons_a_rule_set_apart_from_the_model_s_are_said(overridden, own, tiny_csv, tiny_model):
+    """Regression: predictions of batch --rules-mode override were judged on the model's own reasons (p_reason_*)
+    without a word, while their reason column, batch's summary and the report's reasons count the rules' labels."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": _texts(tiny_csv)}))
+    if own:  # as override writes it: the model's own reason in model_reason, a rule's label in reason
+        frame["model_reason"] = frame["reason"]
+        moved = frame.index[:overridden]
+        frame.loc[moved, "reason"] = ["fees" if r != "fees" else "time" for r in frame.loc[moved, "reason"]]
+    report = check_drift(frame, tiny_model)
+    assert report.overridden_rows == overridden == report.to_dict()["overridden_rows"]
+    lines = [line for line in report.to_text().splitlines() if line.startswith("reasons counted")]
+    assert lines == (
+        [
+            "reasons counted: the model's own (p_reason_*, model_reason), as its reference's are; the rules of "
+            f"taikai batch --rules-mode override set another reason on {overridden} rows, which its reason column "
+            "and summary count"
+        ]
+        if overridden
+        else []
+    )
+    plain = check_drift(tiny_model.predict_frame(pd.DataFrame({"text": _texts(tiny_csv)})), tiny_model)
+    assert report.overall.statistics.reasons == plain.overall.statistics.reasons  # the model's own, as before

@@ -165,6 +165,58 @@ def test_new_words_row_counts_have_thousands_separators():
     assert "  new words: www (2,965 rows, 99%; reference: absent)" in report.to_text().splitlines()
 
 
+@pytest.mark.parametrize(
+    ("reasons", "line"),
+    [
+        ({"fees": 50, "time": 50}, "  reason that moved most: none (each reason's share is the reference's)"),
+        (
+            {"fees": 40, "time": 60},
+            "  reason that moved most: fees 50.0% → 40.0% (reference → here); "
+            "share of one reason above is of time, the reason nearest its limit",
+        ),
+    ],
+)
+def test_the_reason_that_moved_most_is_none_when_no_share_moved(reasons, line):
+    """Regression: the same dump as its own reference read "reason that moved most: low_pay 10.5% → 10.5%"."""
+    reference = replace(_STATS, reasons={"fees": 50, "time": 50})
+    dump = replace(reference, reasons=reasons)
+    report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
+    said = [t for t in report.to_text().splitlines() if "moved most" in t]
+    assert said == [line]
+    assert (report.to_dict()["overall"]["reason_moved_most"] is None) is (reasons == reference.reasons)
+
+
+def _classified(rows: int, reasons: dict[str, int]) -> DriftStatistics:
+    return replace(_STATS, rows=rows, confidence=(0,) * 12 + (rows,) + (0,) * 7, reasons=reasons)
+
+
+@pytest.mark.parametrize(
+    ("dump", "reference", "said"),
+    [
+        (
+            _classified(25, {"fees": 1, "time": 24}),
+            _classified(100, {"fees": 50, "time": 50}),
+            ": 1 of 25 classified rows, too few to judge",
+        ),
+        (_classified(30, {"fees": 3, "time": 27}), _classified(100, {"fees": 50, "time": 50}), ""),
+        (
+            _classified(100, {"fees": 10, "time": 90}),
+            _classified(20, {"fees": 10, "time": 10}),
+            "; reference too small: fewer than 30 classified rows",
+        ),
+    ],
+    ids=["few", "enough", "small-reference"],
+)
+def test_a_reason_s_move_among_too_few_rows_says_so(dump, reference, said):
+    """Regression: 25 classified rows read "reason that moved most: low_pay 17.2% → 4.0%" (one row) as a finding,
+    beside figures all "not judged"."""
+    report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
+    [line] = [t for t in report.to_text().splitlines() if "moved most" in t]
+    assert line.startswith(
+        f"  reason that moved most: fees 50.0% → {report.overall.reason_move.share:.1%} (reference → here{said})"
+    )
+
+
 def _of(rows: int) -> DriftStatistics:
     """The reference's statistics, at *rows* rows of the same make-up."""
     return replace(_STATS, rows=rows, tokens=20 * rows, oov_tokens=rows, word_rows=rows)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
-from taikai.drift._chunk_counts import FileStatistics
-from taikai.drift._files import file_statistics, frame_statistics
+from taikai.drift._chunk_counts import shared_rows
+from taikai.drift._dump_statistics import checked_data, dump_statistics
 from taikai.drift._given import check_given_paths
 from taikai.drift._masked_sides import REFERENCE_TEXT_COLUMN, check_masked_alike
 from taikai.drift._period_drift import PeriodDrift
@@ -23,13 +23,10 @@ from taikai.errors import (
     REFERENCE_INPUT_FORMAT,
     REFERENCE_SHEET,
     SHEET,
-    TEXT_COLUMN,
-    Argument,
     InputError,
     check_bool,
     named_as,
     period_freq,
-    wrong_type,
 )
 from taikai.io import ReadOptions, period_tz
 from taikai.model import DriftStatistics, Model, resolve_model
@@ -42,66 +39,6 @@ def reference_statistics(model: Model) -> tuple[DriftStatistics, str]:
     """Return the statistics stored in *model* at training time and a name for them, or raise ``ModelError``."""
     stats = model.metadata.drift_statistics()
     return stats, f"training statistics of the model {model.path or '(not saved)'}"
-
-
-def _statistics(
-    data: str | Path | pd.DataFrame,
-    model: Model,
-    read_options: ReadOptions,
-    *,
-    text_column: Hashable | None,
-    date_column: Hashable | None = None,
-    freq: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    prefix: str | None = None,
-    argument: str = "dump",
-    model_named: bool = True,
-    text_argument: Argument = TEXT_COLUMN,
-    mask_pii: bool = False,
-    input_format: bool = True,
-    source: str = "<frame>",
-    tz: str | None = None,
-) -> FileStatistics:
-    if isinstance(_checked(data, argument), (str, Path)):
-        return file_statistics(
-            Path(data),
-            model,
-            text_column=text_column,
-            date_column=date_column,
-            freq=freq,
-            read_options=read_options,
-            progress=progress,
-            prefix=prefix,
-            model_named=model_named,
-            text_argument=text_argument,
-            mask_pii=mask_pii,
-            input_format=input_format,
-            tz=tz,
-        )
-    return frame_statistics(
-        data,
-        model,
-        text_column,
-        date_column,
-        freq,
-        source=source,
-        prefix=prefix,
-        text_argument=text_argument,
-        mask_pii=mask_pii,
-        tz=tz,
-    )
-
-
-def _checked(data: object, argument: str = "dump") -> str | Path | pd.DataFrame:
-    """Return *data* (the *argument* ``dump`` or ``reference``); raise ``TypeError`` unless it is a path or a frame."""
-    import pandas as pd
-
-    if not isinstance(data, str | Path | pd.DataFrame):
-        error = wrong_type(argument, data, "the path of a file (str or pathlib.Path), or a pandas DataFrame")
-        if isinstance(data, pd.Series):  # the texts alone, as Model.classify takes them
-            raise TypeError(f'{error}: pass the texts as a frame, {argument}=series.to_frame("text")')
-        raise error
-    return data
 
 
 @argument_order
@@ -187,14 +124,14 @@ def check_drift(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
-    reference_unsaved, reference_bad, reference_trial, reference_duplicates = None, None, None, 0
+    reference_unsaved, reference_bad, reference_trial, reference_duplicates, reference_keys = None, None, None, 0, None
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
         # What reading the dump refuses is said before the reference is counted (minutes for a large raw one).
         check_one_model(dump, reference)  # two models: no --model reads both, said before either is refused
         read_options = check_dump(  # the dump's reader, which counting it reads: a JSONL dump is read whole once
-            _checked(dump),
+            checked_data(dump),
             model,
             read_options,
             text_column=text_column,
@@ -205,12 +142,12 @@ def check_drift(
         )
         # masked on one side only (a batch summary says so, or placeholders in the texts): drift where nothing changed
         reference_column = text_column if reference_text_column is None else reference_text_column
-        _checked(reference, "reference")  # a path or a frame, before its first rows are read
+        checked_data(reference, "reference")  # a path or a frame, before its first rows are read
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
             reference_options = check_masked_alike(  # the reference's reader it made is the one counting reads
                 dump, reference, mask_pii, model, (read_options, reference_options), (text_column, reference_column)
             )
-            counted = _statistics(
+            counted = dump_statistics(
                 reference,
                 model,
                 reference_options,
@@ -221,11 +158,11 @@ def check_drift(
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
-        reference_bad, reference_duplicates = counted.bad_lines, counted.duplicates
+        reference_bad, reference_duplicates, reference_keys = counted.bad_lines, counted.duplicates, counted.text_keys
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
         reference_unsaved, reference_trial = counted.unsaved_model, counted.trial_run
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
-    found = _statistics(
+    found = dump_statistics(
         dump,
         model,
         read_options,
@@ -278,6 +215,8 @@ def check_drift(
         stray_periods=found.strays,
         duplicates=found.duplicates,
         reference_duplicates=reference_duplicates,
+        shared_rows=shared_rows(found.text_keys, reference_keys),
+        overridden_rows=found.overridden,
     )
 
 

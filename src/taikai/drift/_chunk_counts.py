@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from taikai.drift._column_hint import japanese_column, text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._dump_texts import DumpTexts, TextSurvey
@@ -66,6 +68,22 @@ class FileStatistics:
     are told apart (a month filled by one pasted text)."""
     strays: tuple[StrayPeriods, ...] = ()
     """The first or last periods holding a few rows cut off from the others by empty periods (a mistyped date)."""
+    overridden: int = 0
+    """Of a predictions file of ``taikai batch --rules-mode override``: the rows whose ``reason`` a rule set apart from
+    the model's own (``model_reason``), which the figures count, as the model's statistics do."""
+    text_keys: np.ndarray[Any, Any] = field(
+        default_factory=lambda: np.empty(0, dtype=np.int64), repr=False, compare=False
+    )
+    """The hash of each non-blank text, as the model reads it: which rows of a dump a reference holds too."""
+
+
+def shared_rows(dump: np.ndarray[Any, Any], reference: np.ndarray[Any, Any] | None) -> int:
+    """Return how many of the *dump*'s rows hold a text that the *reference* holds too (by their
+    :attr:`FileStatistics.text_keys`; 0 without a reference file or frame): a dump compared with itself, or with an
+    export that holds its rows (a cumulative one), can hardly drift from it, whatever changed since."""
+    if reference is None or not len(dump) or not len(reference):
+        return 0
+    return int(np.isin(dump, np.unique(reference)).sum())
 
 
 def count_chunks(
@@ -144,5 +162,7 @@ def count_chunks(
         empty_periods=dated.gaps() if dated is not None else (),
         strays=dated.strays() if dated is not None else (),
         duplicates=duplicates,
+        text_keys=rows.text_keys(),
+        overridden=rows.overridden,
         one_text={"all": most_repeated, **(dated.most_repeated() if dated is not None else {})},
     )

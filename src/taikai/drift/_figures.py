@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from taikai.drift._thresholds import (
+    CHANCE,
     NEW_WORD_MIN_ROWS,
     NEW_WORD_MIN_SHARE,
     NEW_WORD_RATIO,
@@ -159,9 +160,13 @@ def show_limit(name: str, limit: float, value: float) -> str:
 
 def new_words(stats: DriftStatistics, reference: DriftStatistics) -> list[NewWord]:
     """Return the words in ``NEW_WORD_MIN_SHARE`` of *stats*' rows and at most a ``NEW_WORD_RATIO``-th of that
-    share of the reference's, most frequent first."""
+    share of the reference's, most frequent first; and so rare there that a reference of its size holding the word
+    as often as *stats* does would show it as rarely only with probability ``CHANCE``: a word in 8 % of a dump's
+    rows is absent from a 35-row reference one time in 19 by chance alone, and is no news (docs/drift.md)."""
     if not stats.word_rows or not reference.word_rows:
         return []
+    from scipy.special import bdtr  # P(X <= k) for X ~ Binomial(rows, share)
+
     least = max(NEW_WORD_MIN_ROWS, math.ceil(NEW_WORD_MIN_SHARE * stats.word_rows))
     found = []
     for word, rows in stats.words.items():
@@ -169,7 +174,8 @@ def new_words(stats: DriftStatistics, reference: DriftStatistics) -> list[NewWor
             continue
         share = rows / stats.word_rows
         reference_share = reference.word_share(word)
-        if reference_share * NEW_WORD_RATIO <= share:
+        held = reference.words.get(word, reference.words_floor - 1)  # the most rows it can hold there
+        if reference_share * NEW_WORD_RATIO <= share and bdtr(held, reference.word_rows, share) <= CHANCE:
             found.append(NewWord(word, rows, share, reference_share))
     return sorted(found, key=lambda w: (-w.rows, w.word))
 

@@ -52,6 +52,8 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "reference_blank_lines": report.reference_blank_lines,
         "duplicate_rows": report.duplicates,
         "reference_duplicate_rows": report.reference_duplicates,
+        "overridden_rows": report.overridden_rows,  # reason set by a rule (--rules-mode override), not counted here
+        "shared_rows": report.shared_rows,  # rows whose text the reference file holds too (0 against the model)
         "bad_lines": report.bad_lines,
         "reference_bad_lines": report.reference_bad_lines,
         "text_hint": report.text_hint,

@@ -47,11 +47,13 @@ class ShareMove:
 
 def largest_move(counts: dict[str, int], reference: dict[str, int]) -> ShareMove | None:
     """Return the label whose share moved most (absolute points) between *reference* and *counts*, the first in
-    the reference's order on a tie; ``None`` when either table is empty. The reason-mix check is one divergence
-    over all labels; this says which label carries it."""
+    the reference's order on a tie; ``None`` when either table is empty, or when no share moved (a dump compared
+    with itself: no label moved most, though the first would read ``10.5% → 10.5%``). The reason-mix check is one
+    divergence over all labels; this says which label carries it."""
     total, ref_total = sum(counts.values()), sum(reference.values())
     if not total or not ref_total:
         return None
     labels = list(reference) + [label for label in counts if label not in reference]
     moves = [ShareMove(label, reference.get(label, 0) / ref_total, counts.get(label, 0) / total) for label in labels]
-    return max(moves, key=lambda m: abs(m.share - m.reference_share))
+    most = max(moves, key=lambda m: abs(m.share - m.reference_share))
+    return most if most.share != most.reference_share else None

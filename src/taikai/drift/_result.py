@@ -109,6 +109,13 @@ class DriftReport:
     """Rows of the dump whose text an earlier row holds, as the model reads it: each counted in every figure, so a
     dump exported twice over moves them (``reference_duplicates``: of the reference file or frame)."""
     reference_duplicates: int = 0
+    overridden_rows: int = 0
+    """Of a predictions file of ``taikai batch --rules-mode override``: the rows whose ``reason`` a rule set apart
+    from the model's own; the figures count the model's own reasons (its ``p_reason_*``, as the model's statistics
+    do), so its reason column and batch's summary count these rows under another reason."""
+    shared_rows: int = 0
+    """Rows of the dump whose text (as the model reads it) the reference file or frame holds too: all of them for a
+    dump compared with itself, most for a cumulative export compared with last month's; counted in every figure."""
     stray_periods: tuple[StrayPeriods, ...] = ()
     """The first or last periods that hold a few rows (at most 1 % of the dated rows together) cut off from the others
     by periods without rows, as one mistyped date makes them (an October dump's ``2026-12-25``), with their first

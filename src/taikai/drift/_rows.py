@@ -89,6 +89,9 @@ class Rows:
         )
         kinds = {"reason": "reason", MODEL_REASON: "reason", "reasons": "reason", "sentiment": "sentiment"}
         self.labelled = [(columns.index(c), kind) for c, kind in kinds.items() if self.predictions and c in columns]
+        both = self.predictions and "reason" in columns and MODEL_REASON in columns  # batch --rules-mode override
+        self.override = (columns.index("reason"), columns.index(MODEL_REASON)) if both else None
+        self.overridden = 0  # rows whose reason column the rules set apart from the model's own (model_reason)
 
     def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
@@ -114,14 +117,22 @@ class Rows:
         reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
         sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float).T.reshape(len(texts), -1)
         self._check_filled(statuses, reason, sentiment)
+        if self.override is not None:  # the figures count the model's own reasons (p_reason_*), as its statistics do
+            given, own = (data[j] for j in self.override)
+            self.overridden += sum(not (is_missing(a) or is_missing(b) or a == b) for a, b in zip(given, own))
         self.done += len(texts)
         return texts, statuses, reason, sentiment
+
+    def text_keys(self) -> np.ndarray[Any, Any]:
+        """Return the hash of each non-blank text read, as the model reads it (:func:`taikai.text.normalize`), in
+        order: what tells the rows of a dump holding a reference's texts (hashes of one process only)."""
+        return np.concatenate(self.hashes) if self.hashes else np.empty(0, dtype=np.int64)
 
     def repeats(self) -> tuple[int, int]:
         """Return, of the rows read, how many hold a text, as the model reads it (:func:`taikai.text.normalize`),
         that an earlier row holds (a dump exported twice over counts each twice in every figure; blank texts are no
         duplicates), and how many hold the most common text (1 when every text differs, 0 when none was read)."""
-        hashes = np.concatenate(self.hashes) if self.hashes else np.empty(0, dtype=np.int64)
+        hashes = self.text_keys()
         if not len(hashes):
             return 0, 0
         counts = np.unique(hashes, return_counts=True)[1]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from taikai._freq import fiscal_note, unit_name
+from taikai._freq import period_note, unit_name
 from taikai.drift._figures import Figure, show, show_limit
 from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
+from taikai.drift._shared import shared_line
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.errors import FREQ, MODEL
 from taikai.io import ORDER_HINT, DateOrder
@@ -97,6 +98,14 @@ def _blank(report: DriftReport) -> list[str]:
     for count, where in ((report.duplicates, ""), (report.reference_duplicates, " in the reference")):
         if count:
             lines.append(f"rows repeating an earlier row's text{where}: {count:,} (each counted in every figure)")
+    if report.overridden_rows:
+        lines.append(
+            f"reasons counted: the model's own (p_reason_*, model_reason), as its reference's are; the rules of taikai "
+            f"batch --rules-mode override set another reason on {_rows(report.overridden_rows)}, which its reason "
+            "column and summary count"
+        )
+    if report.shared_rows:
+        lines.append(shared_line(report.shared_rows, report.overall.statistics.rows, report.reference.rows))
     for where, bad in (("", report.bad_lines), (" in the reference", report.reference_bad_lines)):
         if bad is not None:
             lines.append(f"bad lines taikai batch set aside{where}, not checked: {bad}")
@@ -149,11 +158,18 @@ def _words(part: PeriodDrift, indent: str = "  ") -> str:
 
 
 def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
-    if part.reason_move is None:
-        return []
+    if part.reason_move is None:  # nothing classified on a side (no mix: n/a), or no share moved (a mix of 0)
+        unmoved = any(f.name == "reason_shift" and f.value == 0.0 for f in part.figures)
+        return [f"{indent}reason that moved most: none (each reason's share is the reference's)"] if unmoved else []
     apart = part.share_judged_apart  # said, lest the share of one reason above be read as of this reason
     judged = "" if apart is None else f"; share of one reason above is of {apart}, the reason nearest its limit"
-    return [f"{indent}reason that moved most: {part.reason_move} (reference → here){judged}"]
+    move, n = part.reason_move, part.statistics.classified
+    few = ""  # a move of a few rows is no finding: said with its rows where nothing could be judged
+    if n < MIN_ROWS:
+        few = f": {part.statistics.reasons.get(move.label, 0):,} of {n:,} classified rows, too few to judge"
+    elif part.words_not_listed:
+        few = f"; {part.words_not_listed}"
+    return [f"{indent}reason that moved most: {move} (reference → here{few}){judged}"]
 
 
 def _period_table(report: DriftReport) -> list[str]:
@@ -219,7 +235,8 @@ def render(report: DriftReport) -> str:
         lines += ["", f"per {name} of {report.date_column}: none ({report.source} has no rows)"]
     elif report.date_column is not None:
         name = unit_name(report.freq)
-        fiscal = f" ({note})" if (note := fiscal_note(report.freq)) else ""
+        first = report.periods[0].period if report.periods else None  # a week's days, named by the first's
+        fiscal = f" ({note})" if (note := period_note(report.freq, first)) else ""
         lines += [
             "",
             f"per {name}{fiscal} of {report.date_column}{f' in {report.tz} time' if report.tz else ''} "
