@@ -327,6 +327,24 @@ def test_label_cell_reads_whole_number_floats_as_the_file_s_cells(value, cell):
     assert label_cell(value) == cell
 
 
+@pytest.mark.parametrize(
+    ("value", "cell", "parsed"),
+    [  # regression (h386): a label pasted from a chat or a web page with a zero-width space was unknown, shown fees
+        ("fees\u200b", "fees", ["fees"]),
+        ("\u200b手数料が高い", "手数料が高い", ["fees"]),
+        ("\ufefffees\u2060", "fees", ["fees"]),
+        ("fees\u200c", "fees", ["fees"]),
+        ("\u200d fees \u200b", "fees", ["fees"]),
+        ("fees|\u200btrouble", "fees|trouble", ["fees", "trouble"]),
+        ("fe\u200bes", "fees", ["fees"]),
+        ("猫\u200d犬", "猫\u200d犬", ["猫\u200d犬"]),  # a joiner between two characters (an emoji's parts): kept
+    ],
+)
+def test_a_label_cell_is_read_without_characters_that_show_nothing(value, cell, parsed):
+    assert label_cell(value) == cell
+    assert parse_label_cell(value) == parsed
+
+
 AS_WRITTEN = "labels of one's own are read as written"
 
 

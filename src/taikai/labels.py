@@ -196,7 +196,8 @@ _WHOLE_FLOAT = re.compile(r"[+-]?[0-9]+\.0+")
 
 
 def label_cell(value: object) -> str:
-    """Return a label cell as NFKC-normalised, stripped text: missing values (None, NaN, and ``pandas.NA`` or
+    """Return a label cell as NFKC-normalised, stripped text, without the characters that show nothing
+    (:data:`_INVISIBLE`; zero-width joiners at either end): missing values (None, NaN, and ``pandas.NA`` or
     ``NaT`` of a nullable or pyarrow column) are empty; a list (JSONL, Parquet: what ``predict --format jsonl``
     writes) is its items ``|``-separated, the first the primary; a whole number, a frame's float (a column of 0/1 with
     a NaN is float64) or a cell written so (``to_csv`` writes it ``1.0``), is ``1``, as a frame of ints reads.
@@ -210,8 +211,16 @@ def label_cell(value: object) -> str:
         value = value.tolist()
     if isinstance(value, list | tuple):
         return "|".join(label_cell(v) for v in value)
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).strip().strip(_JOINERS).strip()
     return str(int(text.partition(".")[0])) if _WHOLE_FLOAT.fullmatch(text) else text
+
+
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+"""Characters that show nothing and mean nothing in a label (a zero-width space, a word joiner, a BOM), which NFKC
+keeps: a label pasted from a chat or a web page (``fees\u200b``) was an unknown label shown as ``fees``."""
+_JOINERS = "\u200c\u200d"
+"""Zero-width (non-)joiners, which join the characters on both sides of them (an emoji's parts) and join nothing
+at either end of a label."""
 
 
 def parse_label_cell(value: object, *, as_written: bool = False) -> list[str]:

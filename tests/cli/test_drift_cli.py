@@ -458,6 +458,27 @@ def test_a_dump_and_a_reference_of_two_models_get_advice_that_works(tiny_model_d
     assert followed.exit_code == 0, followed.output
 
 
+@pytest.mark.parametrize("where", [".", "sub"])
+def test_the_raw_dump_advised_for_a_reference_of_another_model_is_named_from_here(
+    tiny_model_dir, other_default, tmp_path, monkeypatch, where
+):
+    """Regression (h386): batch ran in one folder (`batch oct.csv -o ref.csv`), drift in another; the advice named
+    the reference's raw dump as batch was given it, `(oct.csv)`, which is no file from there."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(HOTELS, "oct.csv")
+    for out, model in (("dump.csv", tiny_model_dir), ("ref.csv", other_default)):
+        args = ["batch", "oct.csv", "-o", out, "-m", model, "--text-column", "text", "-q"]
+        assert CliRunner().invoke(cli, list(map(str, args))).exit_code == 0
+    (tmp_path / where).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / where)
+    up = "" if where == "." else "../"
+    result = run(f"{up}dump.csv", "--model", tiny_model_dir, "--reference", f"{up}ref.csv")
+    assert result.exit_code == 2, result.output
+    assert f"the dump taikai batch read to write {up}ref.csv ({up}oct.csv), which " in result.stderr
+    followed = run(f"{up}dump.csv", "--model", tiny_model_dir, "--reference", f"{up}oct.csv")
+    assert followed.exit_code == 0, followed.output
+
+
 _ASK = "holds no Japanese text: is it the column of the reviews? The column text holds Japanese text: give "
 _GIVE = "text_column='text' (--text-column text on the command line)"
 

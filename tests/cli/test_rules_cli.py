@@ -528,6 +528,33 @@ def test_several_rules_files_apply_in_the_order_given(files, tiny_model_dir, tmp
     assert all(s in shown for s in said), shown
 
 
+@pytest.mark.parametrize(
+    ("given", "advised"),
+    [
+        (["A", "GOLD", "TABLE"], ["A", "TABLE", "GOLD"]),  # the team's table of rules typed last
+        (["A", "GOLD", "B"], ["A", "B", "GOLD"]),
+        (["GOLD", "TABLE"], ["TABLE", "GOLD"]),
+        (["TABLE", "GOLD", "A"], ["TABLE", "A", "GOLD"]),  # the rules in the order given: the order they apply in
+    ],
+)
+def test_rules_test_given_the_data_among_the_rules_says_the_order_and_its_advice_works(
+    files, tiny_model_dir, given, advised
+):
+    """Regression: `rules test team.toml gold.csv mine.csv`, a team's table of rules last, was told to run `rules
+    test team.toml mine.csv` (mine.csv read as the data: no column 'text'); with a TOML file last, to run `rules test
+    team.toml gold.csv more.toml DATA`, the data left among the rules."""
+    rules, labelled = files
+    table, other = rules.with_name("mine.csv"), rules.with_name("more.toml")
+    table.write_text("ルール名,ラベル,キーワード\n本業,time,本業\n", encoding="utf-8")
+    other.write_text(MORE, encoding="utf-8")
+    named = {"A": rules, "B": other, "TABLE": table, "GOLD": labelled}
+    result = run("rules", "test", *(named[a] for a in given), "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    said = shlex.split(result.output.rstrip().rsplit(": taikai ", 1)[1])  # as a shell reads it
+    assert said == ["rules", "test", *(str(named[a]) for a in advised)]
+    assert run(*said, "-m", tiny_model_dir).exit_code == 0
+
+
 def test_rules_test_given_rules_files_alone_says_the_data_comes_last(files):
     rules, _ = files
     result = run("rules", "test", rules, rules.with_name("more.toml"))

@@ -27,6 +27,25 @@ def test_a_row_with_cells_beyond_the_header_names_them(invoke, tmp_path, tiny_mo
     assert said in result.output, result.output
 
 
+@pytest.mark.parametrize("command", ["evaluate", "rules"])
+def test_a_labeller_s_comments_in_a_column_with_no_name_say_what_to_do(invoke, tmp_path, tiny_model_dir, command):
+    """A labelled sheet with comments typed in the column after the last named one (h386): the refusal says to name
+    that column or clear it, not only that every record needs one field per column."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in (["text", "reasons", "sentiment"], ["手数料が高い", "fees", "negative", "迷った"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "b.xlsx")
+    rules = tmp_path / "r.toml"
+    rules.write_text('[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    given = ["rules", "test", rules] if command == "rules" else [command]
+    result = invoke(*given, tmp_path / "b.xlsx", "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    said = "b.xlsx:2: malformed record (cell(s) D2 beyond the 3 named columns, A to C: give column D a name in row 1 "
+    assert said in " ".join(result.output.split()), result.output
+
+
 @pytest.mark.parametrize(
     ("beside", "said"),
     [

@@ -34,6 +34,17 @@ REPEATED = (
         ("d.csv", "本文\n手数料\n本文\n", [["手数料"]], [3]),
         # a row holding a column's name in one cell only is a row
         ("e.csv", "id,本文\nid,本文です\n本文,id\n", [["id", "本文"], ["本文です", "id"]], []),
+        # the header of a labeller's copy with a comment column added, or without one, or with columns moved
+        ("f.csv", "id,本文,reasons\n1,a,fees\nid,本文,reasons,コメント\n", [["1"], ["a"], ["fees"]], [3]),
+        ("g.csv", "id,本文,reasons,コメント\n1,a,fees,\nid,本文,reasons\n", [["1"], ["a"], ["fees"], [""]], [3]),
+        ("h.csv", "id,本文,reasons,note\nid,reasons,本文,note\n", [[], [], [], []], [2]),
+        # two names among other cells are a row
+        (
+            "i.csv",
+            "id,本文,reasons,note\nid,本文,x,y\nx,本文,id,z\n",
+            [["id", "x"], ["本文", "本文"], ["x", "id"], ["y", "z"]],
+            [],
+        ),
     ],
 )
 def test_a_header_repeated_mid_file_is_a_bad_line(tmp_path, name, data, read, bad):
@@ -114,6 +125,20 @@ ROW = "the header repeated: row 1's column names again, as where two exports wer
             [3],
         ),  # a number as a name, as Excel keeps it
         ([["id", "本文"], ["id", "本文です"], ["本文", "id"]], [["id", "本文"], ["本文です", "id"]], []),
+        # sheets of two labellers pasted into one: one of them added a comment column, at the end or in between
+        (
+            [["id", "本文", "reasons", "コメント"], [1, "a", "fees", "迷った"], ["id", "本文", "reasons"], [2, "b"]],
+            [[1, 2], ["a", "b"], ["fees", None], ["迷った", None]],
+            [3],
+        ),
+        (
+            [["id", "本文", "reasons"], [1, "a", "fees"], ["id", "本文", "reasons", "コメント"]],
+            [[1], ["a"], ["fees"]],
+            [3],
+        ),
+        ([["id", "本文", "reasons"], ["id", "コメント", "本文", "reasons"]], [[], [], []], [2]),
+        # the exact header with empty cells past it, where another row fills a cell there
+        ([["id", "本文"], ["id", "本文", None], [1, "a"]], [[1], ["a"]], [2]),
     ],
 )
 def test_a_header_repeated_in_a_sheet_is_a_bad_row(tmp_path, rows, read, bad):
@@ -127,3 +152,21 @@ def test_a_header_repeated_in_a_sheet_is_a_bad_row(tmp_path, rows, read, bad):
     [chunk] = list(open_reader(path).chunks(10))
     assert chunk.data == read
     assert [(b.line, b.error) for b in chunk.bad] == [(line, ROW) for line in bad]
+
+
+def test_cli_evaluate_names_a_labeller_s_header_pasted_in_a_merged_sheet(tmp_path, tiny_model_dir):
+    import openpyxl
+
+    path = tmp_path / "merged.xlsx"
+    wb = openpyxl.Workbook()
+    for row in (
+        ["id", "text", "reasons", "sentiment", "コメント"],
+        ["a1", "手数料が高すぎる", "fees", "negative", "迷った"],
+        ["id", "text", "reasons", "sentiment"],  # the other labeller's sheet, without the comment column
+        ["b1", "提案が通らない", "rejection", "negative"],
+    ):
+        wb.active.append(row)
+    wb.save(path)
+    result = CliRunner().invoke(cli, ["evaluate", str(path), "-m", str(tiny_model_dir)])
+    assert result.exit_code == 2, result.output
+    assert f"merged.xlsx:3: malformed record ({ROW})" in " ".join(result.output.split())

@@ -436,6 +436,19 @@ def test_own_labels_run_together_are_told_to_be_separated_with_a_bar(more, said)
         ("fees・ 時間がない", "unknown label 'fees・ 時間がない': separate reasons with |: fees|時間がない"),
         ("報酬・単価", "unknown label '報酬・単価' (closest: "),  # part of one name is no label: not two run together
         ("fees・・time", "unknown label 'fees・・time' (closest: "),
+        # regression (h386): reasons joined with + or & or "and" were offered the last as the closest label
+        # ('fees+trouble' (closest: trouble ...)): following it dropped the other
+        ("fees+trouble", "unknown label 'fees+trouble': separate reasons with |: fees|trouble"),
+        (
+            "手数料が高い＋トラブル・不信",
+            "unknown label '手数料が高い+トラブル・不信': separate reasons with |: 手数料が高い|トラブル・不信",
+        ),
+        ("fees & time", "unknown label 'fees & time': separate reasons with |: fees|time"),
+        ("fees＆time", "unknown label 'fees&time': separate reasons with |: fees|time"),
+        ("fees and trouble", "unknown label 'fees and trouble': separate reasons with |: fees|trouble"),
+        ("Fees AND time", "unknown label 'Fees AND time': separate reasons with |: Fees|time"),
+        ("fees+lowpay", "unknown label 'fees+lowpay' (closest: "),  # lowpay is no reason: not two run together
+        ("fees band", "unknown label 'fees band' (closest: "),  # the word and, not a word holding it
     ],
 )
 def test_reasons_run_together_with_a_semicolon_a_slash_or_a_middle_dot_are_told_to_be_separated(reasons, said):

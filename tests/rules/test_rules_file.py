@@ -7,7 +7,7 @@ import pytest
 from support_workbooks import sheets_workbook
 
 from taikai.errors import RulesError
-from taikai.rules import load_rules, parse_rules, reads_as_data, written_names
+from taikai.rules import load_rules, parse_rules, reads_as_data, reads_as_rules, written_names
 
 ROWS = [
     ["name", "label", "any", "all", "not", "", ""],
@@ -155,6 +155,34 @@ def test_a_data_file_reads_as_data_and_a_rules_file_named_so_does_not(tmp_path, 
     path.write_bytes(data)
     assert reads_as_data(path) is reads
     assert reads_as_data(str(path)) is reads
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reads"),
+    [
+        ("rules.toml", b"text,reasons\n", True),  # named as rules
+        ("rules.csv", "ラベル,キーワード\nfees,手数料\n".encode("cp932"), True),  # a team's table of rules
+        ("rules.tsv", "label\tany\nfees\t手数料\n".encode("utf-16"), True),
+        ("rules.csv", f"# team rules\n{FIRST}\n".encode(), True),  # TOML named as data
+        ("a.csv", "text,reasons\n手数料が高い,fees\n".encode(), False),  # labelled data
+        ("a.jsonl", '{"text": "手数料が高い", "reasons": "fees"}\n'.encode(), False),
+        ("rules.txt", b"text,reasons\n", False),
+    ],
+)
+def test_a_rules_file_reads_as_rules_by_its_name_or_its_head(tmp_path, name, data, reads):
+    """``rules test team.toml gold.xlsx mine.csv`` tells mine.csv, the team's table of rules given last, from the
+    data given before it (it was told to run ``rules test team.toml mine.csv``, mine.csv read as the data)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reads_as_rules(path) is reads
+    assert reads_as_rules(str(path)) is reads
+
+
+@pytest.mark.parametrize(("sheets", "reads"), [({"labels": _DATA}, False), ({"rules": _RULES_TABLE}, True)])
+def test_a_workbook_reads_as_rules_when_a_sheet_holds_them(tmp_path, sheets, reads):
+    path = tmp_path / "book.xlsx"
+    sheets_workbook(path, sheets)
+    assert reads_as_rules(path) is reads
 
 
 @pytest.mark.parametrize(

@@ -79,23 +79,11 @@ def test(
     before the rules read them, as predict --mask-pii masks them: the rows listed quote the masked text.
     """
     from taikai.analysis import evaluate_rules
-    from taikai.io import likely_format
-    from taikai.rules import reads_as_data
+    from taikai.rules import reads_as_data, reads_as_rules
 
     rules_files = file
-    first = rules_files[0]
-    if len(rules_files) == 1 and likely_format(first) and labelled.suffix.lower() == ".toml":  # rules test DATA RULES
-        written = shlex.join([str(labelled), str(first)])
-        raise UserError(
-            f"rules test takes the rules file first, then the labelled data; {first} looks like the data and "
-            f"{labelled} like the rules: taikai rules test {written}"
-        )
-    if labelled.suffix.lower() == ".toml":  # rules test RULES RULES: no data file is TOML
-        given = shlex.join(map(str, (*rules_files, labelled)))
-        raise UserError(
-            f"rules test takes the rules files, then the labelled data last, but {labelled}, the last argument, is a "
-            f"rules file (TOML): give the labelled data after the rules: taikai rules test {given} DATA"
-        )
+    if reads_as_rules(labelled):  # rules test RULES DATA RULES, rules test DATA RULES: no data file is a rules file
+        raise UserError(_rules_last(rules_files, labelled, [f for f in rules_files if reads_as_data(f)]))
     # rules test rules.toml a.csv b.csv: the shell expanded data/*.csv (one FILE alone: the rules reader says what
     # a rules file is, for a table of rules whose header is misspelt)
     data = [f for f in rules_files if reads_as_data(f)] if len(rules_files) > 1 else []
@@ -145,3 +133,28 @@ def _several_data(rules_files: tuple[Path, ...], labelled: Path, data: list[Path
         f"{said}: if the shell expanded a glob such as data/*.csv, run rules test once per file: "
         f"taikai rules test {shlex.join([*rules, files[0]])}, then the same with {cut_list(files[1:], 5)}"
     )
+
+
+def _rules_last(rules_files: tuple[Path, ...], labelled: Path, data: list[Path]) -> str:
+    """Return the refusal of ``rules test`` whose last argument, *labelled*, is a rules file (TOML, or a table of
+    rules such as a team's rules.csv): the labelled data goes last. Given among the rules, the data files *data* are
+    moved there, the rules kept in the order given (the order they apply in); none given: ``DATA`` stands for it."""
+    from taikai._cut import cut_list
+
+    kind = "(TOML)" if labelled.suffix.lower() == ".toml" else "(a table of rules)"
+    rules = [str(f) for f in (*rules_files, labelled) if f not in data]
+    if len(rules_files) == 1 and data:  # rules test DATA RULES
+        return (
+            f"rules test takes the rules file first, then the labelled data; {data[0]} looks like the data and "
+            f"{labelled} like the rules: taikai rules test {shlex.join([str(labelled), str(data[0])])}"
+        )
+    said = f"rules test takes the rules files, then the labelled data last, but {labelled}, the last argument, is a "
+    if not data:
+        given = shlex.join(map(str, (*rules_files, labelled)))
+        return f"{said}rules file {kind}: give the labelled data after the rules: taikai rules test {given} DATA"
+    looks = (
+        f"{data[0]} looks like the data" if len(data) == 1 else f"{cut_list(list(map(str, data)), 5)} look like data"
+    )
+    written = shlex.join([*rules, str(data[0])])
+    once = "" if len(data) == 1 else f", then the same with {cut_list([str(f) for f in data[1:]], 5)} (one file a run)"
+    return f"{said}rules file {kind} and {looks}: put the data last: taikai rules test {written}{once}"

@@ -36,7 +36,7 @@ def check_one_model(dump: str | Path | pd.DataFrame, reference: str | Path | pd.
         return
     if not ours.model.sha256 or not theirs.model.sha256 or ours.model.sha256 == theirs.model.sha256:
         return
-    raw = f" ({theirs.input})" if theirs.input else ""
+    raw = f" ({raw_input(theirs)})" if theirs.input else ""
     raise InputError(
         f"{reference} (the reference) says its predictions were made by model {theirs.model.name} (sha256 "
         f"{theirs.model.sha256[:12]}…), and {dump} (the dump) by model {ours.model.name} (sha256 "
@@ -46,3 +46,15 @@ def check_one_model(dump: str | Path | pd.DataFrame, reference: str | Path | pd.
         f"({ours.model.name}), or check each file against its own model's training statistics (leave out the "
         "reference)"
     )
+
+
+def raw_input(run: RunSummary) -> str:
+    """Return the path of the dump taikai batch read, as its summary *run* records it (as given to batch, in the
+    folder batch ran in), from the folder this runs in: a relative path is looked for beside the summary first (the
+    output was written beside the folder batch ran in), then here; the one found is named so that it reads from
+    here (``../oct.jsonl`` for ``oct.jsonl`` recorded by a batch run one folder up), else it is named as recorded."""
+    recorded = Path(str(run.input))
+    if recorded.is_absolute():
+        return str(recorded)
+    beside = Path(run.path).parent / recorded
+    return str(beside if beside.is_file() else recorded)

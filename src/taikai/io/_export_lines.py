@@ -4,6 +4,7 @@ header again mid-file where two exports were joined into one (``cat a.csv b.csv`
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from taikai.errors import InputError
@@ -44,7 +45,25 @@ def separator_line(path: Path, start: int, delimiter: str) -> tuple[int, int]:
     raise InputError(f"{path}:1: the line {said!r} says the fields are separated by {sep!r}, not {delimiter!r}: {how}")
 
 
-def repeats_header(fields: list[str], columns: list[str]) -> bool:
+def repeats_header(fields: Sequence[object], columns: Sequence[object]) -> bool:
     """Whether the record *fields* is the header *columns* again (its first cell after a BOM, as a second export
-    joined to the first starts)."""
-    return len(fields) == len(columns) and fields[0].lstrip("\ufeff") == columns[0] and fields[1:] == columns[1:]
+    joined to the first starts), or the header of a copy of the same table with a column added, left out or moved
+    (a labeller's sheet with a comment column of their own, pasted under another's): at least three of its cells
+    are names of *columns*, each once, and they are most of the cells it fills. A row holding a column's name in
+    a cell or two is a row (a review that reads ``本文``)."""
+    cells = ["" if v is None else str(v) for v in fields]
+    names = [str(c) for c in columns]
+    if cells:
+        cells[0] = cells[0].lstrip("\ufeff")
+    while cells and not cells[-1] and len(cells) > len(names):  # a sheet's empty cells past the named columns
+        cells.pop()
+    if cells == names:
+        return True
+    filled = [c.strip() for c in cells if c.strip()]
+    named = [c for c in filled if c in names]
+    return len(named) >= _NAMES_OF_A_HEADER and len(set(named)) == len(named) and len(named) > len(filled) / 2
+
+
+_NAMES_OF_A_HEADER = 3
+"""The column names a row must repeat to be read as the header of a copy with other columns (a narrower table's
+header is one only when repeated exactly)."""

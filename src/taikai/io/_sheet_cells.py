@@ -38,11 +38,19 @@ def pandas_index(head: Head, empty: list[int]) -> bool:
 
 def beyond_named(values: Sequence[object], width: int, row: int) -> str:
     """Say which cells of sheet row *row* (*values*) hold a value past the *width* named columns, by their Excel
-    names (``cell(s) F5 beyond the 4 named columns, A to D``)."""
+    names (``cell(s) F5 beyond the 4 named columns, A to D``), and what to do: name their column in row 1, or
+    clear them. A labeller's comments typed beside a sheet, in a column they gave no name, stopped ``train --add``
+    at its first such row with no word of what to do."""
     from openpyxl.utils import get_column_letter
 
-    cells = [f"{get_column_letter(j)}{row}" for j, v in enumerate(values[width:], width + 1) if v is not None]
-    return f"cell(s) {cut_list(cells, 5)} beyond the {width} named columns, A to {get_column_letter(width)}"
+    filled = [j for j, v in enumerate(values[width:], width + 1) if v is not None]
+    cells = [f"{get_column_letter(j)}{row}" for j in filled]
+    letters = [get_column_letter(j) for j in filled]
+    named = f"column {letters[0]} a name" if len(letters) == 1 else f"columns {cut_list(letters, 5)} names"
+    return (
+        f"cell(s) {cut_list(cells, 5)} beyond the {width} named columns, A to {get_column_letter(width)}: give "
+        f"{named} in row 1 (comments too: a column no option names is not read), or clear those cells"
+    )
 
 
 LOCK_FILE = "~$"

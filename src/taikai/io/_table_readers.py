@@ -12,7 +12,7 @@ from taikai._column_names import HEAD_ROWS, Head
 from taikai._masked_messages import masks
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._excel_numbers import warn_imprecise
-from taikai.io._export_lines import REPEATED_HEADER_ROW
+from taikai.io._export_lines import REPEATED_HEADER_ROW, repeats_header
 from taikai.io._json_lines import nested_hint
 from taikai.io._parquet_reader import ParquetReader
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
@@ -176,11 +176,12 @@ class XlsxReader:
                     if line in totals:
                         blank += 1
                         self._warn_total(line, totals[line], quiet)
+                    elif repeats_header(values, self._header):  # two exports pasted into one sheet: no review
+                        raw = "\t".join("" if v is None else str(v) for v in values).rstrip("\t")
+                        bad.append(BadLine(line, REPEATED_HEADER_ROW, raw))
                     elif len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
                         bad.append(BadLine(line, beyond_named(values, width, line), raw))
-                    elif tuple(values[:width]) == self._header:  # two exports pasted into one sheet: no review
-                        bad.append(BadLine(line, REPEATED_HEADER_ROW, "\t".join(map(str, self._header))))
                     elif all(v is None for v in values):
                         blank, empty = blank + 1, line
                     else:

@@ -21,9 +21,10 @@ from taikai.labels import (
     sentiment_name,
 )
 
-_RUN_TOGETHER = re.compile(r"[,、;；/／\s]+")
+_RUN_TOGETHER = re.compile(r"\s*\band\b\s*|[,、;；/／+＋&＆\s]+", re.IGNORECASE)
 """What may have been meant to separate labels: commas and whitespace (they separate reasons of the taxonomy, but not
-labels of one's own, which may hold them), semicolons and slashes (they separate none)."""
+labels of one's own, which may hold them), semicolons, slashes, ``+``, ``&`` and ``and`` (they separate none:
+``fees+trouble`` was offered ``(closest: trouble)``, one of the two reasons meant)."""
 
 
 def known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:

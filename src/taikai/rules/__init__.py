@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from taikai.rules._misfire import Misfire
     from taikai.rules._parse import load_rules, parse_rules
-    from taikai.rules._rules_file import reads_as_data, written_names
+    from taikai.rules._rules_file import reads_as_data, reads_as_rules, written_names
     from taikai.rules._score import DEFINITION, Counts, RuleScore, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
@@ -36,7 +36,7 @@ __getattr__: Any = lazy_modules(
     "taikai.rules",
     {
         "taikai.rules._parse": ("load_rules", "parse_rules"),
-        "taikai.rules._rules_file": ("reads_as_data", "written_names"),
+        "taikai.rules._rules_file": ("reads_as_data", "reads_as_rules", "written_names"),
         "taikai.rules._misfire": ("Misfire",),
         "taikai.rules._score": ("DEFINITION", "Counts", "RuleScore", "RulesScore", "score_rules"),
     },
@@ -152,6 +152,7 @@ __all__ = [
     "parse_rules",
     "read_rules",
     "reads_as_data",
+    "reads_as_rules",
     "resolve_rules",
     "rule_columns",
     "rules_inputs",

@@ -67,19 +67,35 @@ def reads_as_data(path: str | Path) -> bool:
     column and one of terms) nor TOML. The labelled data given among the rules files, as in ``rules test rules.toml
     a.csv b.csv`` (``data/*.csv`` expanded by the shell), reads so. Only the file's head is read; ``False`` for a file
     it cannot read (the rules reader says why)."""
+    return _head_reads_as_rules(Path(path)) is False
+
+
+def reads_as_rules(path: str | Path) -> bool:
+    """Return whether the file *path* is a rules file: named ``.toml``, or named as a data file (CSV, TSV, xlsx)
+    whose start reads as rules (TOML, or the header of a table of rules), so that ``rules test`` given its rules
+    last (``rules test team.toml data.xlsx mine.csv``) says which file is the data. Only the file's head is read;
+    ``False`` for a file it cannot read."""
     path = Path(path)
+    if path.suffix.lower() == ".toml":
+        return True
+    return _head_reads_as_rules(path) is True
+
+
+def _head_reads_as_rules(path: Path) -> bool | None:
+    """Return whether the file *path*, named as a data file, starts as rules (TOML, or a table of rules' header:
+    ``True``) or as data (``False``); ``None`` for a file not named as data, missing, or that cannot be read."""
     suffix = path.suffix.lower()
     if suffix not in _DATA_SUFFIXES or not path.is_file():
-        return False
+        return None
     if suffix in (".jsonl", ".ndjson", ".parquet", ".pq"):  # no table of rules is written so
-        return True
+        return False
     try:
         if suffix in WORKBOOK_SUFFIXES:
-            return not any(is_rules_table(row) for row in first_rows(path))
+            return any(is_rules_table(row) for row in first_rows(path))
         with path.open("rb") as file:
             head = file.read(1 << 16)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        return False
+        return None
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = head.decode("utf-16", errors="ignore")
     else:  # the first line that is not blank, whole: its bytes UTF-8, else CP932, as rules_text reads them
@@ -89,7 +105,7 @@ def reads_as_data(path: str | Path) -> bool:
         except UnicodeDecodeError:
             text = line.decode("cp932", errors="replace")
     first = next((line for line in text.splitlines() if line.strip()), "")
-    return not _TOML_START.match(first) and not is_rules_table(text_header(first))
+    return bool(_TOML_START.match(first)) or is_rules_table(text_header(first))
 
 
 _TOML_START = re.compile(r"""\s*(#|\[|[\w"'.-]+\s*=)""")
