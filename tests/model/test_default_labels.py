@@ -52,7 +52,7 @@ def test_labels_unknown_to_the_default_model_say_to_give_the_model(
     assert result.exit_code == 2, result.output
     said = result.output
     assert "'お金'" in said and "Traceback" not in said
-    hint = f"the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): {what}"
+    hint = f"the labels are checked against those of the default model (taikai's, or $TAIKAI_MODEL): {what}"
     assert (hint in said and GIVE_THE_MODEL in said) is not given, said
     if command[0] == "evaluate":  # --model first, --free-labels second, for what it does
         assert said.index("pass free_labels=True (--free-labels") > (said.index(GIVE_THE_MODEL) if not given else 0)
@@ -91,7 +91,7 @@ def test_default_model_rules_tells_an_unknown_label_by_its_type(raised, given, n
         raise error
     said = str(caught.value)
     assert type(caught.value) is type(error)  # an UnknownRuleLabelError with the note stays one
-    note = "; the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): for "
+    note = "; the labels are checked against those of the default model (taikai's, or $TAIKAI_MODEL): for "
     assert said == (
         f"{error}{note}rules of a model with labels of its own (trained with --free-labels), {GIVE_THE_MODEL}"
         if noted

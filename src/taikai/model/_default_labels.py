@@ -1,4 +1,4 @@
-"""Rules and labels checked against the reasons of the model used: :func:`checked_rules` (and
+"""Rules and labels checked against the labels of the model used: :func:`checked_rules` (and
 :func:`checked_ruleset`) read rules and check their labels, the one way every caller does; when no model was given,
 an error about a label the default model lacks says so, and to give the model those labels belong to (a
 ``--free-labels`` model's sheet or rules used without it)."""
@@ -22,7 +22,7 @@ def default_model_labels(what: str) -> str:
     labels they are, such as ``a sheet`` or ``rules``): they were checked against the default model's reasons, and
     the model with labels of its own they belong to is to be given."""
     return (
-        "the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): for "
+        "the labels are checked against those of the default model (taikai's, or $TAIKAI_MODEL): for "
         f"{what} of a model with labels of its own (trained with --free-labels), give that model with {MODEL}"
     )
 
