@@ -105,6 +105,13 @@ def ja_model_dir(tmp_path_factory, tiny_csv) -> Path:
 
 
 @pytest.fixture(scope="session")
+def unsaved_tiny_model(tiny_csv) -> taikai.Model:
+    """The tiny model trained as ``tiny_model_dir`` is, without ``out``: never saved (the tests of ``Model.save``
+    save copies of it, ``Model(model.pipeline, model.metadata)``, and leave it as it is)."""
+    return taikai.train(tiny_csv, **TINY_TRAINED)
+
+
+@pytest.fixture(scope="session")
 def tiny_model(tiny_model_dir) -> taikai.Model:
     """Return the tiny model, loaded and verified."""
     return taikai.load_model(tiny_model_dir)

@@ -52,18 +52,18 @@ SCENARIOS = {
 }
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("scenario", list(SCENARIOS))
-def test_an_option_is_named_only_beside_who_can_use_it(tmp_path, tiny_model_dir, scenario, lang):
-    """Regression: the page told its reader to use options ("model= (コマンドラインでは --model) で指定してください",
-    "No date column given (--date-column).", "taikai batch --limit 20 classified only …", "(--rules-mode override)")
-    and said "Whole dump:", and named the batch summary file as the source of the model's details."""
-    batch, report, remove = SCENARIOS[scenario]
-    dump, predictions, model = tmp_path / "dump.csv", tmp_path / "p.csv", tmp_path / "model"
+@pytest.fixture(scope="module", params=list(SCENARIOS))
+def scenario(request, tmp_path_factory, tiny_model_dir) -> tuple[str, Path]:
+    """Return (name, predictions) of a scenario: the sample dump's first 60 rows classified by a copy of the tiny
+    model, then its summary or its model removed as the scenario says. Run once for both languages' pages (the tests
+    only read it: each writes its page in its own tmp_path)."""
+    batch, _, remove = SCENARIOS[request.param]
+    folder = tmp_path_factory.mktemp("forwarded")
+    dump, predictions, model = folder / "dump.csv", folder / "p.csv", folder / "model"
     dump.write_text("".join(SAMPLE.read_text(encoding="utf-8").splitlines(True)[:61]), encoding="utf-8")
     shutil.copytree(tiny_model_dir, model)
     _run(
-        tmp_path,
+        folder,
         "batch",
         dump,
         "-o",
@@ -77,10 +77,19 @@ def test_an_option_is_named_only_beside_who_can_use_it(tmp_path, tiny_model_dir,
         *batch,
     )
     if remove == "summary":
-        (tmp_path / "p.summary.json").unlink()
+        (folder / "p.summary.json").unlink()
     if remove == "model":
         shutil.rmtree(model)
-    _run(tmp_path, "report", predictions, "-o", tmp_path / "r.html", "--lang", lang, *report)
+    return request.param, predictions
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_option_is_named_only_beside_who_can_use_it(tmp_path, scenario, lang):
+    """Regression: the page told its reader to use options ("model= (コマンドラインでは --model) で指定してください",
+    "No date column given (--date-column).", "taikai batch --limit 20 classified only …", "(--rules-mode override)")
+    and said "Whole dump:", and named the batch summary file as the source of the model's details."""
+    name, predictions = scenario
+    _run(tmp_path, "report", predictions, "-o", tmp_path / "r.html", "--lang", lang, *SCENARIOS[name][1])
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert [s for s in _sentences(page) if OPTION.search(s) and not ACTOR.search(s)] == []
     model_section = re.search(r'<section id="model">(.*?)</section>', page, re.S)

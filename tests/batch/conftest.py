@@ -1,5 +1,6 @@
 """Fixtures shared by the batch tests: another process holding a run's lock file, a small dump, and a Dask client."""
 
+import contextlib
 import subprocess
 import sys
 from pathlib import Path
@@ -62,14 +63,57 @@ def fee_dump(tmp_path):
     return path
 
 
+class _SharedCluster:
+    """A 2-process Dask cluster on loopback, started when a batch test first asks for it and closed once the batch
+    tests are done (``pytest_runtest_teardown``): starting and closing one took seconds, and test_dask.py,
+    test_dask_arrow_types.py and test_formula_output.py each started their own. The tests leave it as they found it:
+    each run unregisters its model and frees its results, and a worker a test kills is restarted by its nanny and
+    waited for (``_workers_present``)."""
+
+    def __init__(self) -> None:
+        self._open: contextlib.ExitStack | None = None
+        self._client = None
+
+    def client(self):
+        if self._client is None:
+            distributed = pytest.importorskip("distributed")
+            with contextlib.ExitStack() as stack:
+                cluster = stack.enter_context(
+                    distributed.LocalCluster(
+                        n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
+                    )
+                )
+                self._client = stack.enter_context(distributed.Client(cluster, set_as_default=False))
+                self._open = stack.pop_all()
+        return self._client
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.close()
+        self._open = self._client = None
+
+
+_CLUSTER = _SharedCluster()
+
+
 @pytest.fixture(scope="module")
 def client():
-    """Start a 2-process Dask cluster on loopback, once for each test module that asks for it."""
-    distributed = pytest.importorskip("distributed")
-    with (
-        distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
-        ) as cluster,
-        distributed.Client(cluster, set_as_default=False) as c,
-    ):
-        yield c
+    """Return the client of the batch tests' shared 2-process Dask cluster (:class:`_SharedCluster`)."""
+    return _CLUSTER.client()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Close the shared cluster after the last batch test before one elsewhere (or the last test of all)."""
+    if nextitem is None or Path(__file__).parent not in Path(nextitem.path).parents:
+        _CLUSTER.close()
+
+
+@pytest.fixture(autouse=True)
+def _workers_present(request):
+    """Before a test that uses the shared cluster, wait until both workers are registered: on a loaded machine a
+    worker that missed its heartbeats is dropped and rejoins (and one a test killed is restarted), and the engine's
+    "no worker yet" warning (an error under the suite's filterwarnings) would fail a test that has nothing to do with
+    it."""
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").wait_for_workers(2, timeout=120)

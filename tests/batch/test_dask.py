@@ -59,15 +59,6 @@ def _write_csv(path: Path, rows) -> None:
         writer.writerows(rows)
 
 
-@pytest.fixture(autouse=True)
-def _workers_present(request):
-    """Before a test that uses the module's cluster, wait until both workers are registered: on a loaded machine a
-    worker that missed its heartbeats is dropped and rejoins, and the engine's "no worker yet" warning (an error
-    under the suite's filterwarnings) would fail a test that has nothing to do with it."""
-    if "client" in request.fixturenames:
-        request.getfixturevalue("client").wait_for_workers(2, timeout=120)
-
-
 @pytest.fixture(scope="module")
 def dump(tmp_path_factory):
     """Write 120 rows (empty, blank and non-Japanese texts among them) as three CSV files and as one."""

@@ -21,9 +21,9 @@ TEXTS = ["手数料が高すぎて続けられない", "連絡が遅くて困っ
 
 
 @pytest.fixture(scope="module")
-def trained(tiny_csv):
-    """A model trained without ``out``: never saved."""
-    return taikai.train(tiny_csv, folds=2, test_size=0)
+def trained(unsaved_tiny_model):
+    """A model trained without ``out``: never saved (the session's, which tests/model/test_save_marker.py uses too)."""
+    return unsaved_tiny_model
 
 
 def test_a_model_trained_without_out_says_it_is_not_saved_and_saves_as_train_does(trained, tmp_path):

@@ -17,9 +17,9 @@ TEXTS = ["手数料が高すぎて続けられない", "連絡が遅くて困っ
 
 
 @pytest.fixture(scope="module")
-def trained(tiny_csv):
-    """A model trained without ``out``: never saved."""
-    return taikai.train(tiny_csv, folds=2, test_size=0)
+def trained(unsaved_tiny_model):
+    """A model trained without ``out``: never saved (the session's, which tests/model/test_save.py uses too)."""
+    return unsaved_tiny_model
 
 
 def fresh(trained):
