@@ -136,6 +136,7 @@ if TYPE_CHECKING:
     from taikai.io._summary_owner import SUMMARY_SUFFIX, summary_owner, summary_path
     from taikai.io._table_readers import check_sheet_column, columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
+    from taikai.io._unix_times import unix_times, unix_warning
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
