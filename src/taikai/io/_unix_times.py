@@ -24,15 +24,21 @@ _NUMBER = re.compile(r"(\d{10}|\d{13})(?:\.\d+)?", re.ASCII)
 def unix_unit(value: object) -> str | None:
     """The unit of the Unix time *value* (a cell of a date column) is written in, ``"s"`` or ``"ms"`` (:data:`EPOCHS`);
     ``None`` for any other value (a date, a text, an id of another size, an Excel serial date, ``True``)."""
-    if type(value).__module__ == "numpy" and hasattr(value, "item"):  # numpy's int64 of a column of numbers
-        value = value.item()
-    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):  # NaN: a blank cell
-        return None
-    if isinstance(value, int | float):
-        value = str(int(value))
-    if not isinstance(value, str):
-        return None
-    found = _NUMBER.fullmatch(value.strip())
+    if type(value) is str:  # most cells: a date such as 2026-01-05 is told at its fifth character
+        text = value.strip()
+        if not text[:10].isdigit():
+            return None
+    else:
+        if type(value).__module__ == "numpy" and hasattr(value, "item"):  # numpy's int64 of a column of numbers
+            value = value.item()
+        if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):  # NaN: a blank cell
+            return None
+        if isinstance(value, int | float):
+            value = str(int(value))
+        if not isinstance(value, str):
+            return None
+        text = value.strip()
+    found = _NUMBER.fullmatch(text)
     if found is None:
         return None
     number = int(found.group(1))
