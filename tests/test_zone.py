@@ -21,6 +21,15 @@ READ = [
     ("+9", "+09:00"),
     ("UTC+9", "+09:00"),
     ("-05:30", "-05:30"),
+    # what Japanese analysts type (regression: JST and asia/tokyo were refused), as the database spells its zone
+    ("JST", "Asia/Tokyo"),
+    ("jst", "Asia/Tokyo"),
+    ("Japan", "Asia/Tokyo"),
+    ("日本時間", "Asia/Tokyo"),
+    ("KST", "Asia/Seoul"),
+    ("asia/tokyo", "Asia/Tokyo"),
+    ("ASIA/SEOUL", "Asia/Seoul"),
+    ("GMT", "UTC"),
 ]
 
 
@@ -29,13 +38,34 @@ def test_a_zone_is_read_as_taikai_writes_it(given, read):
     assert check_tz(given) == read
 
 
-REFUSED = ["Asia/Tokio", "JST", "asia/tokyo", "", "../etc/passwd", "/etc/localtime", "+25:00", "+09:75"]
+# (a zone given that is none, the one said to be meant)
+REFUSED = [
+    ("Asia/Tokio", "Asia/Tokyo"),
+    ("Tokyo", "Asia/Tokyo"),
+    ("seoul", "Asia/Seoul"),
+    ("PST", None),  # not in the database, nor read as one
+    ("", None),
+    ("../etc/passwd", None),
+    ("/etc/localtime", None),
+    ("+25:00", None),
+    ("+09:75", None),
+]
 
 
-@pytest.mark.parametrize("given", REFUSED)
-def test_an_unknown_zone_is_refused_with_an_example(given):
-    with pytest.raises(InputError, match=r"^tz must be an IANA time zone name such as Asia/Tokyo, UTC, or an offset"):
+@pytest.mark.parametrize(("given", "meant"), REFUSED)
+def test_an_unknown_zone_is_refused_with_what_is_read(given, meant):
+    with pytest.raises(
+        InputError, match=r"^tz must be an IANA time zone name such as Asia/Tokyo, UTC, or an offset"
+    ) as e:
         check_tz(given)
+    assert "(JST, Japan and 日本時間 read as Asia/Tokyo, KST as Asia/Seoul)" in str(e.value)
+    assert str(e.value).endswith(f"no such time zone: did you mean {meant}?" if meant else "no such time zone")
+
+
+@pytest.mark.parametrize(("given", "read"), [("JST", "+09:00"), ("Japan", "+09:00"), ("KST", "+09:00")])
+def test_without_a_zone_database_an_alias_reads_as_its_offset(monkeypatch, given, read):
+    monkeypatch.setattr(_zone, "_known", lambda name: False)
+    assert check_tz(given) == read
 
 
 def test_a_zone_that_is_no_str_is_a_type_error():

@@ -1,5 +1,7 @@
-"""The time zone a date column's periods are counted in (``tz=``, ``--tz``): an IANA name (``Asia/Tokyo``), ``UTC``
-or a fixed offset from UTC (``+09:00``), read with the standard library's :mod:`zoneinfo`.
+"""The time zone a date column's periods are counted in (``tz=``, ``--tz``): an IANA name (``Asia/Tokyo``, in any
+case: ``asia/tokyo``), ``UTC`` or ``GMT``, a fixed offset from UTC (``+09:00``), or a name Japanese analysts type for
+a zone the database spells otherwise (``JST``, ``Japan``, ``日本時間``: Asia/Tokyo; ``KST``: Asia/Seoul), read with the
+standard library's :mod:`zoneinfo`.
 
 A date and time that carries a zone (``2026-10-31T20:00:00Z``, a Parquet ``timestamp[tz=UTC]``) is converted to
 the zone before its period is taken; one without a zone is taken as already in it.
@@ -11,8 +13,24 @@ import re
 from datetime import timedelta, timezone, tzinfo
 from functools import cache
 
-ZONE_EXAMPLES = "an IANA time zone name such as Asia/Tokyo, UTC, or an offset from UTC such as +09:00"
+ZONE_EXAMPLES = (
+    "an IANA time zone name such as Asia/Tokyo, UTC, or an offset from UTC such as +09:00 (JST, Japan and 日本時間 "
+    "read as Asia/Tokyo, KST as Asia/Seoul)"
+)
 """What ``tz`` (``--tz``) takes, as its error and help say."""
+ALIASES = {
+    "JST": "Asia/Tokyo",
+    "JAPAN": "Asia/Tokyo",
+    "日本時間": "Asia/Tokyo",
+    "日本": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+}
+"""Names read as a zone of the database, whatever their case: Japan's and Korea's abbreviations (not in the database:
+``JST`` is refused by :mod:`zoneinfo`) and ``Japan``, the database's old alias of Asia/Tokyo, written as its own name
+so that one zone is written one way in every table and message."""
+_ALIAS_OFFSETS = {"Asia/Tokyo": "+09:00", "Asia/Seoul": "+09:00"}
+"""The fixed offset of each zone :data:`ALIASES` names (neither has had summer time since 1988): what an alias reads
+as without a time zone database."""
 TZDATA_HINT = "this Python has no time zone database: install it with pip install tzdata, or give an offset (+09:00)"
 """What to do when :mod:`zoneinfo` finds no zone at all (no system database, no ``tzdata`` package)."""
 _UTC_NAMES = {"UTC", "Z", "GMT", "UTC+00:00", "+00:00"}
@@ -49,10 +67,39 @@ def canonical_zone(tz: str) -> str | None:
     text = tz.strip()
     if (offset := written_offset(text)) is not None:
         return _offset_name(offset)
-    try:
+    if (alias := ALIASES.get(text.upper())) is not None:
+        return alias if _known(alias) else _ALIAS_OFFSETS[alias]
+    if _known(text):
         return str(zone_info(text))
+    return database_names().get(text.lower())  # asia/tokyo as Asia/Tokyo
+
+
+def _known(name: str) -> bool:
+    """Whether the time zone database holds a zone *name* (as it spells it)."""
+    try:
+        zone_info(name)
     except (KeyError, ValueError):  # zoneinfo.ZoneInfoNotFoundError is a KeyError; "../x" a ValueError
-        return None
+        return False
+    return True
+
+
+@cache
+def database_names() -> dict[str, str]:
+    """The names of the time zone database's zones, by their lower case (none without a database)."""
+    from zoneinfo import available_timezones
+
+    return {name.lower(): name for name in available_timezones()}
+
+
+def close_zone(tz: str) -> str | None:
+    """The zone name most like *tz*, a name that is none (``Asia/Tokio`` and ``Tokyo``: ``Asia/Tokyo``), else
+    ``None``."""
+    from difflib import get_close_matches
+
+    names, text = database_names(), tz.strip().lower()
+    city = sorted(name for lower, name in names.items() if text and lower.endswith("/" + text))
+    close = get_close_matches(text, list(names), 1, 0.8)
+    return city[0] if city else names[close[0]] if close else None
 
 
 @cache

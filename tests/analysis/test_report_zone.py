@@ -80,7 +80,7 @@ def test_a_zone_is_refused_by_the_library(predictions, tmp_path, options, messag
 
 
 def test_an_unknown_zone_is_refused_on_the_command_line(predictions, tmp_path):
-    result, _ = _report(predictions, tmp_path, "--tz", "JST")
+    result, _ = _report(predictions, tmp_path, "--tz", "Asia/Tokio")  # JST reads as Asia/Tokyo: tests/test_zone.py
     assert result.exit_code == 2
     assert "taikai: error: report: invalid value for --tz: must be an IANA time zone name such as Asia/Tokyo" in (
         result.stderr

@@ -85,7 +85,7 @@ def test_rule_conflict_is_a_boolean_in_every_format(tmp_path, dump, rules, tiny_
     out = tmp_path / f"out.{fmt}"
     taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules)
     values = read_conflicts(out)
-    truth = {"csv": ("True", "False", ""), "parquet": (True, False, None), "jsonl": (True, False, None)}
+    truth = {"csv": ("true", "false", ""), "parquet": (True, False, None), "jsonl": (True, False, None)}
     true, false, missing = truth.get(fmt, (True, False, None))
     assert len(values) == 30 and set(values) <= {true, false, missing}
     assert values.count(missing) == 4 and values.count(true) >= 1
@@ -218,7 +218,7 @@ def test_the_summary_counts_hits_per_rule_and_conflicts(tmp_path, dump, rules, t
     assert summary.rules == {name: int((names == name).sum()) for name in ("proposal", "fee", "main job")}
     assert summary.rules["main job"] > 0 and summary.conflicts > 0
     assert summary.ruled == int((frame["rule_names"] != "").sum())
-    assert summary.conflicts == int((frame["rule_conflict"] == "True").sum())
+    assert summary.conflicts == int((frame["rule_conflict"] == "true").sum())
     text = str(summary)
     hits = ", ".join(f"{name} {n}" for name, n in summary.rules.items())
     assert f"rules of {rules}: {hits}" in text

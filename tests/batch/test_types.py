@@ -90,7 +90,7 @@ def test_mixed_column_is_written_as_text_of_each_value(tmp_path, tiny_model_dir)
     result = run_batch(src, out, tiny_model_dir, "--chunk-size", "2")
     assert result.exit_code == 0, result.output
     scores = pq.read_table(out).column("score").to_pylist()
-    assert scores == ["0", "1.5", "abc", None, '[1, "x"]', '{"k": "値"}', "True", str(2**64), "3", "z"]
+    assert scores == ["0", "1.5", "abc", None, '[1, "x"]', '{"k": "値"}', "true", str(2**64), "3", "z"]
 
 
 def test_resumed_run_of_a_mixed_column_gives_the_same_file(stop_after, tmp_path, tiny_model_dir):

@@ -389,3 +389,17 @@ def test_the_readme_quotes_the_line_train_says_as_it_starts():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     line = _train.started(Path("data/reviews.csv"), 5, ())
     assert f"`{line}`" in readme, f"the README does not quote {line!r}"
+
+
+@pytest.mark.parametrize(("blank", "said"), [("", "2 blank"), (",,", "2 blank")], ids=["empty lines", "empty cells"])
+def test_train_counts_the_base_data_s_blank_lines(tmp_path, tiny_csv, blank, said):
+    """Regression: the base DATA file's blank lines were skipped without a count (an --add file's were counted)."""
+    lines = tiny_csv.read_text(encoding="utf-8").splitlines()
+    data, out = tmp_path / "data.csv", tmp_path / "m"
+    data.write_text("\n".join([*lines[:5], blank, *lines[5:], blank]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(data), "--out", str(out), "--vectors", "none", "--folds", "0"])
+    assert result.exit_code == 0, result.output
+    rows = len(lines) - 1
+    assert f"base:  {data}  ({rows + 2} rows, {rows} used, {said})" in result.output
+    info = CliRunner().invoke(cli, ["info", "--model", str(out)])
+    assert f"data:       {data.name}: {rows + 2} rows read, {said}; {rows} used (" in info.output

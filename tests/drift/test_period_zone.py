@@ -21,6 +21,9 @@ CASES = [
     ([], ["2026-03", "2026-10"], "per month of posted_at (", None),
     (["--tz", "Asia/Tokyo"], ["2026-04", "2026-11"], "per month of posted_at in Asia/Tokyo time (", "Asia/Tokyo"),
     (["--tz", "UTC"], ["2026-03", "2026-10"], "per month of posted_at in UTC time (", "UTC"),
+    # the abbreviation every Japanese analyst types, and the database's old alias: Asia/Tokyo, as the library reads them
+    (["--tz", "JST"], ["2026-04", "2026-11"], "per month of posted_at in Asia/Tokyo time (", "Asia/Tokyo"),
+    (["--tz", "Japan"], ["2026-04", "2026-11"], "per month of posted_at in Asia/Tokyo time (", "Asia/Tokyo"),
     (
         ["--tz", "+0900", "--freq", "Q-MAR"],
         ["FY2026-Q1", "FY2026-Q3"],
@@ -60,7 +63,8 @@ def test_drift_counts_periods_in_the_zone_given(tiny_model_dir, dump, tmp_path, 
         (
             ["--date-column", "posted_at", "--tz", "Asia/Tokio"],
             "taikai: error: drift: invalid value for --tz: must be an IANA time zone name such as Asia/Tokyo, UTC, "
-            "or an offset from UTC such as +09:00, not 'Asia/Tokio': no such time zone",
+            "or an offset from UTC such as +09:00 (JST, Japan and 日本時間 read as Asia/Tokyo, KST as Asia/Seoul), not "
+            "'Asia/Tokio': no such time zone: did you mean Asia/Tokyo?",
         ),
         (["--tz", "UTC"], "taikai: error: --tz applies to periods: give the column of dates with --date-column COLUMN"),
     ],
@@ -71,12 +75,13 @@ def test_a_zone_is_refused_up_front(tiny_model_dir, dump, options, message):
     assert message in result.stderr
 
 
-def test_check_drift_counts_periods_in_the_zone_given(tiny_model_dir, dump):
+@pytest.mark.parametrize("tz", ["Asia/Tokyo", "JST", "jst", "Japan", "asia/tokyo"])
+def test_check_drift_counts_periods_in_the_zone_given(tiny_model_dir, dump, tz):
     frame = pd.read_csv(dump, dtype=str)
-    report = check_drift(frame, tiny_model_dir, date_column="posted_at", freq="Y-MAR", tz="Asia/Tokyo")
+    report = check_drift(frame, tiny_model_dir, date_column="posted_at", freq="Y-MAR", tz=tz)
     assert [p.period for p in report.periods] == ["FY2026"] and report.tz == "Asia/Tokyo"
     assert report.to_dict()["tz"] == "Asia/Tokyo"
     with pytest.raises(InputError, match=r"^tz='Asia/Tokyo' \(--tz Asia/Tokyo on the command line\) applies to"):
         check_drift(frame, tiny_model_dir, tz="Asia/Tokyo")
     with pytest.raises(InputError, match=r"^tz must be an IANA time zone name"):
-        check_drift(frame, tiny_model_dir, date_column="posted_at", tz="JST")
+        check_drift(frame, tiny_model_dir, date_column="posted_at", tz="Asia/Tokio")

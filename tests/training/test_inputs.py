@@ -549,3 +549,40 @@ def test_following_the_sentiment_only_advice_trains(tiny_csv, tmp_path):
     model = eval(f"dict({call})")  # the Python arguments the message gives, as written
     trained = taikai.train(data, tmp_path / "m", folds=0, config=taikai.FeatureConfig(), **model)
     assert set(trained.metadata.reasons) == {"positive", "neutral", "negative"} and trained.metadata.sentiments == ()
+
+
+def _with_blank_lines(path, fmt, frame):
+    """Write *frame* to *path* as *fmt*, with a blank line (an empty one, or one of empty cells) after its second row
+    and at its end, as an exported sheet has them."""
+    rows = [list(r) for r in frame.itertuples(index=False)]
+    if fmt == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        wb.active.append(list(frame.columns))
+        for r in [*rows[:2], [None] * 3, *rows[2:], [None] * 3]:
+            wb.active.append(r)
+        wb.save(path)
+        return
+    if fmt == "jsonl":
+        import json
+
+        lines = [json.dumps(dict(zip(frame.columns, r)), ensure_ascii=False) for r in rows]
+        path.write_text("\n".join([*lines[:2], "", *lines[2:], ""]) + "\n", encoding="utf-8")
+        return
+    empty = ",," if fmt == "csv cells" else ""
+    lines = [",".join(frame.columns), *(",".join(r) for r in rows)]
+    path.write_text("\n".join([*lines[:3], empty, *lines[3:], empty]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv cells", "csv", "xlsx", "jsonl"])
+def test_the_base_data_s_blank_lines_are_counted_as_an_added_file_s(tmp_path, fmt):
+    """Regression: a base DATA file's blank lines were skipped uncounted (its record said 0 blank), where an added
+    file, rules test and evaluate count them as rows without any label."""
+    suffix = "." + fmt.split()[0]
+    base, added = tmp_path / f"base{suffix}", tmp_path / f"added{suffix}"
+    _with_blank_lines(base, fmt, BASE)
+    _with_blank_lines(added, fmt, BASE.assign(text=BASE["text"] + "（追加）"))
+    read, more = read_inputs(base, [added], columns=Columns()).files
+    assert (read.rows, read.used, read.blank, read.bad) == (len(BASE) + 2, len(BASE), 2, 0)
+    assert (more.rows, more.used, more.blank, more.bad) == (read.rows, read.used, read.blank, read.bad)  # alike

@@ -113,7 +113,7 @@ periods (:data:`taikai.errors.FREQ_SPELLINGS`, :func:`taikai.errors.check_freq`)
 
 
 class _Zone(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on; 8.1 is supported
-    """``--tz``: a time zone :func:`taikai.errors.check_tz` reads (an IANA name, UTC, or an offset), as it writes it."""
+    """``--tz``: a time zone :func:`taikai.io.check_tz` reads (an IANA name, JST, UTC, an offset), as it writes it."""
 
     name = "ZONE"
 
@@ -128,10 +128,10 @@ tz_option = click.option(
     "--tz",
     type=_Zone(),
     default=None,
-    help="Time zone the periods of --date-column are counted in: an IANA name such as Asia/Tokyo, UTC, or an "
-    "offset such as +09:00. Dates and times that carry a zone (2026-10-31T20:00:00Z, +00:00, a Parquet "
-    "timestamp[tz=UTC]) are converted to it (that one is 2026-11-01 in Asia/Tokyo, a November review); those "
-    "without a zone are taken as already in it. Default: each counts in the zone it is written in.",
+    help="Time zone the periods of --date-column are counted in: an IANA name such as Asia/Tokyo (JST and Japan "
+    "read as it), UTC, or an offset such as +09:00. Dates and times that carry a zone (2026-10-31T20:00:00Z, "
+    "+00:00, a Parquet timestamp[tz=UTC]) are converted to it (that one is 2026-11-01 in Asia/Tokyo, a November "
+    "review); those without a zone are taken as already in it. Default: each counts in the zone it is written in.",
 )
 """``--tz`` of the commands that take ``--date-column`` (drift, report): the time zone their periods are counted
 in (``tz=`` of the library)."""

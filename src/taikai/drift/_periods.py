@@ -26,6 +26,8 @@ from taikai.io import (
     period_name,
     range_warning,
     serial_warning,
+    unix_times,
+    unix_warning,
     yearless_dates,
     yearless_warning,
     zone_warning,
@@ -162,15 +164,18 @@ def warn_dates(
     serials: tuple[int, str],
     zone: ForeignZone | None,
     yearless: tuple[int, str] = (0, ""),
+    unix: tuple[int, list[tuple[int, str]]] = (0, []),
 ) -> None:
     """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, about
-    the *serials* (how many, and the first) that look like Excel serial dates, about dates and times counted in
-    a time zone other than Japan's (*zone*, the first found), and about the dates without a year (*yearless*: how
-    many, and the first)."""
+    the *serials* (how many, and the first) that look like Excel serial dates, about the Unix times (*unix*: how
+    many, and the first rows, each its data row from 0 and its cell), about dates and times counted in a time zone
+    other than Japan's (*zone*, the first found), and about the dates without a year (*yearless*: how many, and the
+    first)."""
     for warning in (
         order_warning(survey.order, source, column, survey.either),
         range_warning(out_of_range, survey.years, source, column),
         serial_warning(*serials, source, column),
+        unix_warning(*unix, source, column),
         zone_warning(zone, source, column),
         yearless_warning(*yearless, source, column),
     ):
@@ -203,6 +208,7 @@ class PeriodCounter:
         self.out_of_range = 0
         self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
         self.yearless = (0, "")  # the cells holding a month and day without a year: how many, and the first
+        self.unix: tuple[int, list[tuple[int, str]]] = (0, [])  # the Unix times: how many, the first rows
         self.zone: ForeignZone | None = None  # the first date and time in a time zone other than Japan's
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
@@ -239,6 +245,9 @@ class PeriodCounter:
             self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
         if yearless := yearless_dates(dates):
             self.yearless = (self.yearless[0] + len(yearless), self.yearless[1] or yearless[0])
+        if unix := unix_times(dates):
+            shown = self.unix[1] + [(offset + at, cell) for at, cell in unix[:SHOWN_ROWS]]
+            self.unix = (self.unix[0] + len(unix), shown[:SHOWN_ROWS])
         self.zone = self.zone or (foreign_zone(dates) if self.tz is None else None)  # given: counted in it
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
@@ -248,7 +257,8 @@ class PeriodCounter:
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
-        warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials, self.zone, self.yearless)
+        said = (self.serials, self.zone, self.yearless, self.unix)
+        warn_dates(self.survey, self.out_of_range, self.source, self.column, *said)
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
 

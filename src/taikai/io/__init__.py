@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir, public_names
 from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
+from taikai.io._homes import HOMES as _HOMES
 
 if TYPE_CHECKING:
     from taikai.io._arguments import ARGUMENT, argument_source, decode_argument, decode_text
@@ -112,12 +113,9 @@ if TYPE_CHECKING:
         rows_past,
     )
     from taikai.io._run_summary import (
-        SUMMARY_SUFFIX,
         RanRule,
         RunSummary,
         read_summary,
-        summary_owner,
-        summary_path,
         with_summary,
         write_summary,
     )
@@ -134,8 +132,10 @@ if TYPE_CHECKING:
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._summary_columns import id_column_of, text_column_of
+    from taikai.io._summary_owner import SUMMARY_SUFFIX, summary_owner, summary_path
     from taikai.io._table_readers import check_sheet_column, columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
+    from taikai.io._unix_times import unix_times, unix_warning
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -152,146 +152,7 @@ if TYPE_CHECKING:
     from taikai.io._yearless import yearless_dates, yearless_warning
 
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
-# Each name is written twice: imported above for type checkers, and here, in its module, for __getattr__; __all__ is
-# made of this map (mypy takes the names imported above as exported: pyproject.toml; tests/test_lazy.py checks that
-# both name the same names from the same modules).
-_HOMES: dict[str, tuple[str, ...]] = {
-    "._assemble": (
-        "PARQUET_ROW_GROUP",
-        "XLSX_LOST",
-        "XLSX_MAX_CELL",
-        "XLSX_MAX_COLUMNS",
-        "XLSX_MAX_ROWS",
-        "CellLosses",
-        "ExcelCells",
-        "excel_value",
-        "read_part",
-        "write_parquet",
-        "write_xlsx",
-    ),
-    "._dates": ("check_date_column", "no_dates_error", "parse_dates"),
-    "._period_span": ("check_period_span", "period_name"),
-    "._date_column": (
-        "DateColumn",
-        "ForeignZone",
-        "YearRange",
-        "date_warnings",
-        "excel_serials",
-        "foreign_zone",
-        "order_warning",
-        "range_warning",
-        "read_date_column",
-        "serial_warning",
-        "zone_warning",
-    ),
-    "._date_zones": ("check_tz", "period_tz"),
-    "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
-    "._decoded_lines": ("DecodeNote", "raw_lines"),
-    "._excel_numbers": (
-        "EXCEL_DIGITS",
-        "READ_AS_NUMBERS",
-        "is_long_integer",
-        "read_as_number",
-        "with_long_integers_as_texts",
-    ),
-    "._extensions": ("FORMATS", "likely_format"),
-    "._file_argument": ("FileKind",),
-    "._formats": (
-        "TEXT_FORMATS",
-        "ReadOptions",
-        "check_output_dir",
-        "data_format",
-        "format_of",
-        "given_format",
-        "open_reader",
-    ),
-    "._given_file": ("check_given_file", "check_labelled_data", "check_not_empty"),
-    "._formula_cells": (
-        "FORMULA_STARTS",
-        "ExcelRisks",
-        "escape_formula",
-        "escaped_count",
-        "excel_risks",
-        "is_sheet",
-        "unescape_cells",
-        "unescape_formula",
-        "unescape_sheet",
-        "unrecorded_escapes",
-    ),
-    "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
-    "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
-    "._labelled": (
-        "FREE_LABELS_HINT",
-        "LabelledTable",
-        "OnBadRows",
-        "check_labelled",
-        "validate_labelled",
-    ),
-    "._label_columns": ("MORE_REASONS_COLUMN", "labels_fix", "likely_labels", "prose_columns", "review_columns"),
-    "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
-    "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
-    "._splits": ("SPLITS", "select_split", "split_column", "split_values"),
-    "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
-    "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
-    "._made_by": ("check_made_by", "stamp_model_dir"),
-    "._missing_columns": ("labelled_sheet_read",),
-    "._records": (
-        "BadLine",
-        "Chunk",
-        "Position",
-        "Reader",
-        "at_least_one",
-        "bad_line_error",
-        "first_rows",
-        "opened_chunks",
-        "rows_past",
-    ),
-    "._model_stamp": ("ModelStamp",),
-    "._trial_run": ("TRIAL_RUN", "TrialRun", "trial_run"),
-    "._run_summary": (
-        "SUMMARY_SUFFIX",
-        "RanRule",
-        "RunSummary",
-        "read_summary",
-        "summary_owner",
-        "summary_path",
-        "with_summary",
-        "write_summary",
-    ),
-    "._summary_columns": ("id_column_of", "text_column_of"),
-    "._pandas_types": ("PANDAS_KEY", "agreed_entries", "column_entries", "with_pandas_types"),
-    "._schema": (
-        "SCAN_ROWS",
-        "column_kinds",
-        "infer_schema",
-        "input_schema",
-        "kinds_schema",
-        "merge_types",
-        "numbers_as_text",
-    ),
-    "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
-    "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
-    "._header_line": ("delimited_format",),
-    "._head_rows": ("check_header_row", "head_rows"),
-    "._sniff": ("binary_data_format",),
-    "._stdin": ("STDIN", "DecodedInput", "decode_input"),
-    "._parquet_reader": ("is_bytes", "utf8_text"),
-    "._table_readers": ("check_sheet_column", "columns_read", "sheet_names", "sheet_read"),
-    "._xlsx_line_breaks": ("keep_carriage_returns",),
-    "._yearless": ("yearless_dates", "yearless_warning"),
-    "._writers": (
-        "OUTPUT_ENCODINGS",
-        "STREAM_FORMATS",
-        "OutputSpec",
-        "bad_lines_csv",
-        "encode_stream",
-        "encode_table",
-        "output_encoding",
-        "renamed_columns",
-        "unheld_rows",
-        "text_cells",
-    ),
-}
+# Each name is imported above for type checkers and named in its module in taikai.io._homes for __getattr__.
 if not TYPE_CHECKING:  # mypy reads the exports from the imports above
     __all__ = public_names(_HOMES, ["ENCODINGS", "ENCODING_ERRORS", "detect_encoding", "resolve_encoding"])
     __dir__ = public_dir(globals(), __all__)

@@ -7,7 +7,15 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from taikai._zone import TZDATA_HINT, ZONE_EXAMPLES, canonical_zone, written_offset, zone_database, zone_info
+from taikai._zone import (
+    TZDATA_HINT,
+    ZONE_EXAMPLES,
+    canonical_zone,
+    close_zone,
+    written_offset,
+    zone_database,
+    zone_info,
+)
 from taikai.errors import DATE_COLUMN, TZ, InputError, check_str
 
 if TYPE_CHECKING:
@@ -63,13 +71,15 @@ def zoned(dtype: object) -> bool:
 
 
 def check_tz(tz: object, name: object = "tz") -> str:
-    """Return the time zone *tz* (given to argument *name*) as taikai writes it: an IANA name (``Asia/Tokyo``),
-    ``UTC`` or an offset (``+09:00``, :func:`taikai._zone.canonical_zone`); else raise :class:`InputError` with an
-    example (saying what to install when Python has no time zone database); a non-str ``TypeError``."""
+    """Return the time zone *tz* (given to argument *name*) as taikai writes it: an IANA name (``Asia/Tokyo``; also
+    for ``JST``, ``Japan`` or ``asia/tokyo``), ``UTC`` or an offset (``+09:00``, :func:`taikai._zone.canonical_zone`);
+    else raise :class:`InputError` with what it takes and the zone name most like *tz* (saying what to install when
+    Python has no time zone database); a non-str ``TypeError``."""
     text = str(check_str(name, tz, ZONE_EXAMPLES))
     if (read := canonical_zone(text)) is not None:
         return read
-    hint = f"; {TZDATA_HINT}" if not zone_database() else ""
+    close = close_zone(text) if zone_database() else None
+    hint = f"; {TZDATA_HINT}" if not zone_database() else f": did you mean {close}?" if close else ""
     raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: no such time zone{hint}")
 
 

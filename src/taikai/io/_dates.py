@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from taikai._masked_messages import errors_masked
 from taikai._zone import zone_info
-from taikai.errors import DATE_COLUMN, TZ, InputError
+from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
 from taikai.io._date_zones import JAPAN_TIME, OFFSET, in_zone, offsets, zoned
+from taikai.io._unix_times import unix_hint
 from taikai.io._yearless import YEARLESS, YEARLESS_HINT
 from taikai.text import clip
 
@@ -217,25 +218,6 @@ def _serials(examples: list[str]) -> bool:
     return bool(examples) and all(e.isascii() and e.isdigit() and int(e) in EXCEL_SERIALS for e in examples)
 
 
-EPOCHS = {"s": range(1_000_000_000, 2_000_000_001), "ms": range(10**12, 2 * 10**12 + 1)}
-"""Whole numbers said to look like Unix times, by unit: seconds (2001-09-09 to 2033-05-18) and milliseconds."""
-
-
-def _epoch_hint(examples: list[str]) -> str:
-    """What to do about a date column whose *examples* are all Unix times of one unit (:data:`EPOCHS`), before the
-    error's usual advice; ``""`` for any others (an id, an Excel serial date, a compact ``20260314``)."""
-    for unit, span in EPOCHS.items():
-        if examples and all(e.isascii() and e.isdigit() and int(e) in span for e in examples):
-            when = datetime.fromtimestamp(int(examples[0]) / (1 if unit == "s" else 1000), timezone.utc)
-            return (
-                f"they look like Unix times ({'seconds' if unit == 's' else 'milliseconds'} since 1970-01-01 UTC; the "
-                f"first is {when:%Y-%m-%d %H:%M} UTC), which are not read as dates: convert them before, e.g. in the "
-                f"SQL export, or with pandas.to_datetime(values, unit={unit!r}, utc=True), counted in Japan time "
-                f"with {TZ.given('Asia/Tokyo')}; then "
-            )
-    return ""
-
-
 QUOTED_WIDTH = 40
 """How many terminal columns of a value :func:`no_dates_error` quotes (a longer one is cut with an ellipsis)."""
 
@@ -258,7 +240,7 @@ def no_dates_error(
             if len(examples) == 2:
                 break
     yearless = bool(examples) and all(YEARLESS.fullmatch(text) for text in examples)  # 10/24: Excel's m/d
-    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else _epoch_hint(examples)
+    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else unix_hint(examples)
     if mask_pii:
         from taikai.privacy import default_masker
 

@@ -25,7 +25,6 @@ from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._plain_text import plain_text_error
 from taikai.io._records import Reader, check_path
-from taikai.io._run_summary import summary_owner
 from taikai.io._sniff import (
     JSONL_HINT,
     binary_format,
@@ -36,6 +35,7 @@ from taikai.io._sniff import (
     sniffed_format,
     spreadsheet_error,
 )
+from taikai.io._summary_owner import summary_owner
 
 TEXT_FORMATS = ("csv", "tsv", "jsonl")
 """Formats read line by line, in an encoding."""

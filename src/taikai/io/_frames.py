@@ -268,7 +268,7 @@ _MARKED = "['=+\\-@\t\r]"
 def _warn_unrecorded(path: Path, frame: pd.DataFrame) -> None:
     """Warn when the text cells of *frame*, read from the CSV/TSV predictions *path* that no batch summary
     describes, look escaped by ``batch --excel-safe`` (:func:`~taikai.io.unrecorded_escapes`)."""
-    from taikai.io._run_summary import summary_path
+    from taikai.io._summary_owner import summary_path
 
     counts = {}
     for name in frame.columns:

@@ -131,8 +131,8 @@ def check_labelled(
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
     Labels are turned into ids (:func:`taikai.labels.reason_id`). A row without any label is skipped and counted
-    when *skip_blank* (a sheet a person filled in part; *blank_lines*, the empty rows its reader skipped, too),
-    else it is a bad row. A row whose text cannot be
+    when *skip_blank* (a sheet a person filled in part), else it is a bad row; *blank_lines*, the blank lines and
+    empty rows its reader skipped, are counted as rows without any label either way. A row whose text cannot be
     classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
@@ -271,7 +271,7 @@ def check_labelled(
     if sentiment_column is not None:
         out[sentiment_column] = clean_sentiments
     assert len(out) + blank + len(bad) == len(df)
-    aside = blank_lines if skip_blank else 0  # a sheet's empty rows the reader skipped: rows without any label
+    aside = blank_lines  # skipped by the reader: counted in train's base DATA file too, as in an --add file
     return LabelledTable(out, source, len(df) + aside, blank + aside, tuple(bad), tuple(map(where, keep)))
 
 

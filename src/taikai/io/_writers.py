@@ -75,6 +75,11 @@ def output_encoding(fmt: str, given: str | None) -> str:
     return enc
 
 
+def _is_bool(kind: type) -> bool:
+    """Whether *kind* is a boolean type: Python's, or numpy's (``numpy.bool_``) of a frame's column."""
+    return kind is bool or (kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"))
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -85,17 +90,20 @@ def _cell(value: Any) -> str:
         return "" if value != value else repr(value)
     if kind in (list, dict, tuple):
         return str(json.dumps(value, ensure_ascii=False, default=str))
+    if _is_bool(kind):  # as JSON writes it (a JSONL input's true), not Python's True
+        return "true" if value else "false"
     return str(value)
 
 
 def text_cells(values: list[Any]) -> list[str | None]:
-    """Return *values* as the text a column of mixed types is written as (JSON for objects and lists; ``None``
-    stays missing)."""
+    """Return *values* as the text a column of mixed types is written as (JSON for objects, lists and booleans:
+    ``true``; ``None`` stays missing)."""
     return [None if v is None else _cell(v) for v in values]
 
 
-_AS_CSV_WRITES = {str, int, bool, type(None)}
-"""Types whose cells the csv module writes as :func:`_cell` does (``str()``, ``None`` as empty): left to it."""
+_AS_CSV_WRITES = {str, int, type(None)}
+"""Types whose cells the csv module writes as :func:`_cell` does (``str()``, ``None`` as empty): left to it (not
+``bool``, which it writes ``True``: a boolean is written ``true``, as JSON, pandas and Excel read it)."""
 
 
 def _text_column(values: list[Any]) -> list[Any]:
@@ -114,6 +122,11 @@ def _json_value(value: Any) -> Any:
     return None if type(value) is float and value != value else value
 
 
+def _json_default(value: Any) -> Any:
+    """A value JSON has no type for: a numpy scalar as its Python value (``numpy.True_`` as ``true``), else its text."""
+    return value.item() if type(value).__module__ == "numpy" and hasattr(value, "item") else str(value)
+
+
 def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int, CP932Folds, ExcelRisks]:
     """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*), the characters of its cells
     replaced, those a CP932 output holds as others (:func:`~taikai.text.count_cp932_folds`; none in another
@@ -126,7 +139,7 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
     if spec.fmt == "jsonl":
         names = spec.columns
         cleaned = [v if all(type(x) is str for x in v) else [_json_value(x) for x in v] for v in data]
-        dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+        dumps = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
         buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
         return buf.getvalue().encode("utf-8"), 0, CP932Folds(), ExcelRisks()
     delimiter = "\t" if spec.fmt == "tsv" else ","

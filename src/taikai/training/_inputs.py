@@ -141,8 +141,8 @@ def read_inputs(
     named = [base_table]  # the tables read, for an id column none of them holds
     base = base_table.frame
     skipped = list(base_table.bad)
-    bad = len(base_table.bad)
-    files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, bad, path=_absolute(data))]
+    base_counts = (base_table.rows, len(base), base_table.blank, len(base_table.bad))  # its blank lines too
+    files = [InputFile("base", base_name, base_sha, *base_counts, path=_absolute(data))]
     if not add:
         check_id_column(id_column, named, base_name)
         return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))

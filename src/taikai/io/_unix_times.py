@@ -1,0 +1,95 @@
+"""Unix times in a date column (``1767225600``, seconds since 1970-01-01 UTC, or ``1767225600000``, milliseconds), as
+a database or API export writes a timestamp: numbers, which are not read as dates (pandas would read any number as
+one), so they are said with what to do, whether the column holds only them (the error) or a few among dates (a
+warning with their count and first rows)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from taikai._cut import cut_list
+from taikai.errors import DATE_COLUMN, TZ
+
+EPOCHS = {"s": range(1_000_000_000, 2_000_000_001), "ms": range(10**12, 2 * 10**12 + 1)}
+"""Whole numbers said to look like Unix times, by unit: seconds (2001-09-09 to 2033-05-18) and milliseconds."""
+SHOWN_ROWS = 5
+"""The rows of Unix times a warning names (the others are counted)."""
+_NUMBER = re.compile(r"(\d{10}|\d{13})(?:\.\d+)?", re.ASCII)
+"""A Unix time as written: ten digits (seconds) or thirteen (milliseconds), maybe a fraction of them."""
+
+
+def unix_unit(value: object) -> str | None:
+    """The unit of the Unix time *value* (a cell of a date column) is written in, ``"s"`` or ``"ms"`` (:data:`EPOCHS`);
+    ``None`` for any other value (a date, a text, an id of another size, an Excel serial date, ``True``)."""
+    if type(value) is str:  # most cells: a date such as 2026-01-05 is told at its fifth character
+        text = value.strip()
+        if not text[:10].isdigit():
+            return None
+    else:
+        if type(value).__module__ == "numpy" and hasattr(value, "item"):  # numpy's int64 of a column of numbers
+            value = value.item()
+        if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):  # NaN: a blank cell
+            return None
+        if isinstance(value, int | float):
+            value = str(int(value))
+        if not isinstance(value, str):
+            return None
+        text = value.strip()
+    found = _NUMBER.fullmatch(text)
+    if found is None:
+        return None
+    number = int(found.group(1))
+    return next((unit for unit, span in EPOCHS.items() if number in span), None)
+
+
+def unix_times(values: Iterable[object]) -> list[tuple[int, str]]:
+    """The cells of *values* (of a date column) that are Unix times (:func:`unix_unit`): each one's position (from
+    0) and the cell as written."""
+    return [(at, _written(value)) for at, value in enumerate(values) if unix_unit(value) is not None]
+
+
+def _written(value: object) -> str:
+    """A Unix time as the file wrote it: ``1767225600`` for the ``1767225600.0`` a column with blanks is read as."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def unix_advice(example: str) -> str:
+    """What Unix times are, the first of which is *example* (its unit and its date in UTC), and what to do about
+    them."""
+    unit = unix_unit(example) or "s"
+    seconds = int(float(example)) / (1 if unit == "s" else 1000)
+    when = datetime.fromtimestamp(seconds, timezone.utc)
+    return (
+        f"Unix times ({'seconds' if unit == 's' else 'milliseconds'} since 1970-01-01 UTC; the first is "
+        f"{when:%Y-%m-%d %H:%M} UTC), which are not read as dates: convert them before, e.g. in the SQL export, or "
+        f"with pandas.to_datetime(values, unit={unit!r}, utc=True), counted in Japan time with "
+        f"{TZ.either(['Asia/Tokyo'])}"
+    )
+
+
+def unix_hint(examples: list[str]) -> str:
+    """What to do about a date column whose *examples* are all Unix times of one unit, before the error's usual
+    advice; ``""`` for any others (an id, an Excel serial date, a compact ``20260314``)."""
+    units = {unix_unit(example) for example in examples}
+    if not examples or len(units) != 1 or None in units:
+        return ""
+    return f"they look like {unix_advice(examples[0])}; then "
+
+
+def unix_warning(rows: int, first: list[tuple[int, str]], where: str, column: str) -> str | None:
+    """The warning for the *rows* of a date column holding Unix times among its dates, which count as rows without a
+    date (*first*: the first of them, each as its position from 0 and the cell as written, :func:`unix_times`);
+    ``None`` without such rows. It names the first :data:`SHOWN_ROWS` of them by their data row (from 1, after the
+    header)."""
+    if not rows or not first:
+        return None
+    shown = cut_list([f"{at + 1:,}" for at, _ in first[:SHOWN_ROWS]], SHOWN_ROWS, total=rows)
+    return (
+        f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a number, not a date (data row(s) {shown}; e.g. "
+        f"{first[0][1]!r}), and count as rows without a date; they look like {unix_advice(first[0][1])}"
+    )
