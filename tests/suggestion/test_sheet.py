@@ -234,3 +234,24 @@ def test_every_row_of_the_sheet_has_its_dropdowns_and_the_text_stays_in_view(tmp
     assert {str(dv.sqref) for dv in ws.data_validations.dataValidation} == ranges
     assert ws.freeze_panes == "C2"
     assert ws.column_dimensions["B"].width == 60
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "said"),
+    [
+        (list(REASON_IDS), list(SENTIMENTS), {"reasons": "(報酬・単価が低い など)", "sentiment": "(ポジティブ など)"}),
+        (OWN, [], {"reasons": "遅延', 独立, 家庭"}),
+        ([f"label{i:03d}" for i in range(60)], [], {"reasons": "label000, label001"}),
+    ],
+)
+def test_a_value_off_a_dropdown_s_list_is_warned_of_not_stopped(tmp_path, reasons, sentiments, said):
+    """Regression: the dropdowns stopped a labeller typing a Japanese name (手数料が高い), which the sheet's reader
+    takes; Excel now warns and lets it stand, and the reader refuses anything else with the closest label."""
+    rows = pd.DataFrame({"row": [1], "text": ["テスト"], "model_reason": [reasons[0]]})
+    write_sheet(rows, tmp_path / "s.xlsx", reasons, sentiments)
+    lists = [dv for dv in openpyxl.load_workbook(tmp_path / "s.xlsx")["labels"].data_validations.dataValidation]
+    lists = [dv for dv in lists if dv.type == "list"]
+    assert sorted(dv.errorTitle for dv in lists) == sorted(said)
+    for dv in lists:
+        assert dv.errorStyle == "warning" and dv.showErrorMessage
+        assert said[dv.errorTitle] in dv.error and len(dv.error) <= 255  # Excel takes 255 characters

@@ -8,10 +8,11 @@ The package behind ``taikai.suggest()`` and ``taikai suggest`` (named as a noun,
 (:func:`allocate`) and writes an xlsx sheet with dropdowns (or a CSV) that ``taikai train --add`` reads back.
 """
 
+from taikai.suggestion._dropdowns import DEFINITIONS_SHEET
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion
 from taikai.suggestion._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
-from taikai.suggestion._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
+from taikai.suggestion._sheet import LABEL_SHEET, TO_FILL, definitions, write_sheet
 from taikai.suggestion._sheet_rows import ROW_COLUMN
 from taikai.suggestion._suggest import suggest
 

@@ -33,8 +33,9 @@ from taikai.io import (
     renamed_columns,
     with_long_integers_as_texts,
 )
-from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
+from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, sentiment_name
 from taikai.labels import own_labels as own_label_set
+from taikai.suggestion._dropdowns import DEFINITIONS_SHEET, list_formula, off_the_list
 from taikai.suggestion._how_to import Earlier, how_to, more_example
 from taikai.suggestion._sheet_rows import ROW_COLUMN
 from taikai.text import CP932Folds
@@ -58,12 +59,7 @@ sentiments: :func:`to_fill`)."""
 SHEET_FORMATS = ("xlsx", "csv")
 LABEL_SHEET = "labels"
 """The name of the suggest workbook's sheet to fill in."""
-DEFINITIONS_SHEET = "definitions"
-"""The name of the suggest workbook's sheet that defines every label."""
 HOW_TO_SHEET = "how_to"
-_LIST_LIMIT = 255  # Excel's limit for an inline list of a data validation
-_INLINE_BREAKERS = frozenset(',"')
-"""Characters a label of an inline dropdown list cannot hold: a comma splits it, a quote ends the list's string."""
 _WIDTHS = {"text": 60, "note": 30, MORE_REASONS_COLUMN: 22}
 
 
@@ -151,16 +147,6 @@ def write_sheet(
     return SheetLosses(_write_xlsx(frame, out, reasons, sentiments, earlier))
 
 
-def _list_formula(values: Sequence[str], column: str, count: int) -> str:
-    """Return a dropdown's list: inline (``"a,b"``) when it fits and no value holds a comma, which would split it,
-    or a quote, which would end the formula's string; else the range of *values* on the definitions sheet."""
-    inline = ",".join(values)
-    if len(inline) + 2 <= _LIST_LIMIT and not _INLINE_BREAKERS.intersection("".join(values)):
-        return f'"{inline}"'
-    row0 = 2 if column == "reason" else 2 + count
-    return f"{DEFINITIONS_SHEET}!$B${row0}:$B${row0 + len(values) - 1}"
-
-
 def _write_xlsx(
     frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentiments: Sequence[str], earlier: Earlier | None
 ) -> int:
@@ -202,9 +188,12 @@ def _write_xlsx(
         if not values:
             continue
         letter = get_column_letter(columns.index(name) + 1)
-        dv = DataValidation(type="list", formula1=_list_formula(values, kind, len(reasons)), allow_blank=True)
+        dv = DataValidation(type="list", formula1=list_formula(values, kind, len(reasons)), allow_blank=True)
         dv.prompt, dv.promptTitle, dv.showInputMessage = prompt, name, True
-        dv.error, dv.errorTitle, dv.showErrorMessage = f"リストの値を選んでください: {label_list(values)}", name, True
+        # a warning, not a stop: a Japanese name typed in (手数料が高い) is read as its id, and a typo is refused by
+        # the reader of the sheet with the closest label, so Excel only asks whether to keep a value off the list
+        dv.error, dv.errorTitle, dv.showErrorMessage = off_the_list(values, kind), name, True
+        dv.errorStyle = "warning"
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{max(last, 2)}")
     more = get_column_letter(columns.index(MORE_REASONS_COLUMN) + 1)
