@@ -87,6 +87,11 @@ class _SharedCluster:
                 self._open = stack.pop_all()
         return self._client
 
+    @property
+    def shared(self):
+        """The shared cluster's client once started, else ``None``."""
+        return self._client
+
     def close(self) -> None:
         if self._open is not None:
             self._open.close()
@@ -116,4 +121,6 @@ def _workers_present(request):
     "no worker yet" warning (an error under the suite's filterwarnings) would fail a test that has nothing to do with
     it."""
     if "client" in request.fixturenames:
-        request.getfixturevalue("client").wait_for_workers(2, timeout=120)
+        client = request.getfixturevalue("client")  # a test's own parameter named client (a fake) is no cluster's
+        if client is _CLUSTER.shared:
+            client.wait_for_workers(2, timeout=120)
