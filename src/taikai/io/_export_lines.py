@@ -45,6 +45,29 @@ def separator_line(path: Path, start: int, delimiter: str) -> tuple[int, int]:
     raise InputError(f"{path}:1: the line {said!r} says the fields are separated by {sep!r}, not {delimiter!r}: {how}")
 
 
+class HeaderRepeats:
+    """The check :func:`repeats_header` of every record of one table against its header *columns*, with the
+    header's names worked out once: a reader asks it of every record, and a record of texts none of which is a
+    name once stripped (nor starts with a BOM) is answered without the full check, as most are; one holding other
+    values (an xlsx row's numbers and empty cells) gets the full check."""
+
+    def __init__(self, columns: Sequence[object]) -> None:
+        self.columns = columns
+        names = [str(c) for c in columns]
+        self._known = frozenset(names + [n.strip() for n in names])  # a name padded with spaces, stripped too
+
+    def __call__(self, fields: Sequence[object]) -> bool:
+        """Whether the record *fields* is the header again (:func:`repeats_header`)."""
+        first = fields[0] if fields else None
+        if self._known and not (isinstance(first, str) and first.startswith("\ufeff")):
+            try:  # str.strip returns a text with nothing to strip as it is: no copy of a long review
+                if self._known.isdisjoint(map(str.strip, fields)):  # type: ignore[arg-type]
+                    return False
+            except TypeError:  # a cell that is no text: the full check reads it as its str
+                pass
+        return repeats_header(fields, self.columns)
+
+
 def repeats_header(fields: Sequence[object], columns: Sequence[object]) -> bool:
     """Whether the record *fields* is the header *columns* again (its first cell after a BOM, as a second export
     joined to the first starts), or the header of a copy of the same table with a column added, left out or moved

@@ -12,7 +12,7 @@ from taikai._column_names import HEAD_ROWS, Head
 from taikai._masked_messages import masks
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._excel_numbers import warn_imprecise
-from taikai.io._export_lines import REPEATED_HEADER_ROW, repeats_header
+from taikai.io._export_lines import REPEATED_HEADER_ROW, HeaderRepeats
 from taikai.io._json_lines import nested_hint
 from taikai.io._parquet_reader import ParquetReader
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
@@ -155,6 +155,7 @@ class XlsxReader:
         Read from a *position* marked ``past`` (a record past a ``--limit``: :func:`~taikai.io.rows_past`), what the
         rows hold is not warned of: they are not the run's."""
         width = len(self.columns)
+        repeats_header = HeaderRepeats(self._header)
         line = position["line"] if position else 1
         done = position["done"] if position else 0
         quiet = bool(position and position.get("past"))
@@ -176,7 +177,7 @@ class XlsxReader:
                     if line in totals:
                         blank += 1
                         self._warn_total(line, totals[line], quiet)
-                    elif repeats_header(values, self._header):  # two exports pasted into one sheet: no review
+                    elif repeats_header(values):  # two exports pasted into one sheet: no review
                         raw = "\t".join("" if v is None else str(v) for v in values).rstrip("\t")
                         bad.append(BadLine(line, REPEATED_HEADER_ROW, raw))
                     elif len(values) > width and any(v is not None for v in values[width:]):

@@ -17,7 +17,7 @@ from taikai._warn import warn_user
 from taikai.errors import ENCODING, DataWarning, InputError, check_str
 from taikai.io._decoded_lines import DecodedLines, line_codec
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
-from taikai.io._export_lines import REPEATED_HEADER, repeats_header, separator_line
+from taikai.io._export_lines import REPEATED_HEADER, HeaderRepeats, separator_line
 from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
 from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns, check_path
 from taikai.io._sniff import json_array_error
@@ -142,6 +142,7 @@ class CsvReader(_TextReader):
         """Yield chunks of up to *chunk_size* rows, starting after the header or at a saved *position*."""
         position = position or self.header_end
         width, extra = len(self.columns), self.unnamed
+        repeats_header = HeaderRepeats(self.columns)
         with self._open(position) as f:
             lines = self._lines(f, position["offset"], position["line"], position.get("until"))
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
@@ -160,7 +161,7 @@ class CsvReader(_TextReader):
                 note = lines.take_note(first)
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
-                if repeats_header(fields, self.columns):  # two exports joined (cat a.csv b.csv): no review
+                if repeats_header(fields):  # two exports joined (cat a.csv b.csv): no review
                     got.bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
                 elif not any(fields) and len(fields) in (0, width):  # a blank line, or a sheet's blank row (,,)
                     got.blank += 1  # as xlsx counts its empty rows: skipped, counted, said (not an empty review)
