@@ -163,4 +163,6 @@ def not_a_frame(df: object) -> TypeError:
         )
     if isinstance(getattr(df, "frame", None), pd.DataFrame):  # a taikai.io.Table, which this layer cannot import
         return TypeError(f"{error}: pass its frame (table.frame)")
+    if hasattr(df, "columns"):  # a frame of another library (Dask, Polars, pyarrow): the error says how to convert it
+        return error
     return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")
