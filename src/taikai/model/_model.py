@@ -35,10 +35,6 @@ from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RulesGiven, RulesMode
 from taikai.text import Status, reading_note, with_note
 
-Rules = RulesGiven
-"""Rules as the model takes them: a rule set, a compiled matcher, the path of a rules file, or a list of rules files
-and rule sets applied in the order given (``None``: none)."""
-
 CHUNK_TEXTS = 5000
 """The most texts :meth:`Model.classify` scores at once: a long input goes through in chunks of about this size
 (as ``taikai batch`` reads a file), so that its tokens and feature matrices are held for one chunk at a time.
@@ -147,7 +143,7 @@ class Model(FramePrediction, Described, LibraryCalls):
         """Return the names of all columns that :meth:`predict_frame` adds, in order (with rules: *rules_mode*)."""
         return output_columns(self.reason_labels, self.sentiment_labels, rules_mode)
 
-    def prepare_rules(self, rules: Rules) -> RuleMatcher | None:
+    def prepare_rules(self, rules: RulesGiven) -> RuleMatcher | None:
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
         return checked_rules(rules, self, given=self)
 
@@ -156,7 +152,7 @@ class Model(FramePrediction, Described, LibraryCalls):
     def classify(
         self,
         values: str | Iterable[object],
-        rules: Rules = None,
+        rules: RulesGiven = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
     ) -> Classified:
@@ -221,7 +217,7 @@ class Model(FramePrediction, Described, LibraryCalls):
     def predict(
         self,
         texts: str | Iterable[object],
-        rules: Rules = None,
+        rules: RulesGiven = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
     ) -> list[Prediction]:
