@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import taikai
@@ -254,6 +255,54 @@ def test_as_float_reads_python_and_numpy_numbers_not_bools(value, expected):
 def test_wrong_type_names_the_type_once(value, shown):
     """Regression: a value whose repr starts with its type was said as "not PosixPath PosixPath('dump.csv')"."""
     assert str(wrong_type("df", value, "a pandas DataFrame")) == f"df must be a pandas DataFrame, not {shown}"
+
+
+def _dask_frame() -> object:
+    dd = pytest.importorskip("dask.dataframe")
+    return dd.from_pandas(pd.DataFrame({"text": ["手数料が高い"]}), npartitions=1)
+
+
+OTHER_FRAMES = [
+    # (what, the value, what is accepted, what the message says it was given); before: "not a DataFrame" for a Dask
+    # frame where a pandas DataFrame is taken, and "not a Table" for a pyarrow one, without how to convert them
+    ("Dask frame", _dask_frame, "a pandas DataFrame", "not a dask DataFrame (.compute() makes it one)"),
+    (
+        "pyarrow table",
+        lambda: pa.table({"text": ["手数料が高い"]}),
+        "the path of a file (str or pathlib.Path), or a pandas DataFrame",
+        "not a pyarrow Table (.to_pandas() makes it one)",
+    ),
+    ("pandas frame", lambda: pd.DataFrame({"text": ["a"]}), "a Dask DataFrame", "not a pandas DataFrame"),
+    ("pyarrow array", lambda: pa.array(["a"] * 30), "a pandas DataFrame", "not a StringArray"),  # no frame: as before
+    ("list", lambda: [1], "a list of str", "not list [1]"),  # a builtin type: as before
+]
+
+
+@pytest.mark.parametrize(("make", "accepted", "said"), [c[1:] for c in OTHER_FRAMES], ids=[c[0] for c in OTHER_FRAMES])
+def test_a_frame_of_another_library_is_named_with_it_and_how_to_convert_it(make, accepted, said):
+    assert str(wrong_type("df", make(), accepted)) == f"df must be {accepted}, {said}"
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (
+            lambda m, f: m.predict_frame(f),
+            "df must be a pandas DataFrame, not a dask DataFrame (.compute() makes it one)",
+        ),
+        (lambda m, f: taikai.evaluate(m, f), "or a pandas DataFrame, not a dask DataFrame (.compute() makes it one)"),
+        (
+            lambda m, f: taikai.check_drift(f, m),
+            "or a pandas DataFrame, not a dask DataFrame (.compute() makes it one)",
+        ),
+    ],
+    ids=["predict_frame", "evaluate", "check_drift"],
+)
+def test_a_dask_frame_given_to_the_api_is_told_to_be_computed(tiny_model, call, said):
+    """Regression: "df must be a pandas DataFrame, not a DataFrame", then "read a file with taikai.io.read_table"."""
+    with pytest.raises(TypeError) as refused:
+        call(tiny_model, _dask_frame())
+    assert str(refused.value).endswith(said), refused.value
 
 
 HOME_CALLS = [

@@ -1,5 +1,6 @@
 """The analysis notebook is saved without outputs and runs top to bottom with the default model."""
 
+import ast
 from pathlib import Path
 
 import nbformat
@@ -35,7 +36,7 @@ def test_notebook_calls_the_library_for(pandas, call):
     assert pandas not in code, f"the notebook does {pandas!r} in pandas; call {call}"
 
 
-@pytest.mark.parametrize("column", ['"text"', '"posted_at"', '"platform"'])
+@pytest.mark.parametrize("column", ['"text"', '"platform"'])
 def test_the_dump_s_columns_are_named_once(column):
     """Regression: the dump's column names were written in each cell that reads them (and the trends were left out
     without a word when the dump had no posted_at): an analyst pointing the notebook at an export of her own
@@ -43,7 +44,31 @@ def test_the_dump_s_columns_are_named_once(column):
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     named = [source for source in code if column in source and "evaluation" not in source]  # not the corpus's cells
-    assert len(named) == 1 and named[0].startswith("dump, text_column, by = "), named
+    assert len(named) == 1 and named[0].startswith("dump, text_column, date_column, by = "), named
+
+
+CHOSEN = ["dump", "text_column", "date_column", "by"]
+"""What the markdown before the classifying cell tells the analyst to write for an export of her own."""
+
+
+def test_the_line_the_markdown_gives_for_an_export_sets_every_choice():
+    """Regression: the markdown says to write ``dump, text_column, date_column, by = "export.csv", …``, but the cell
+    set ``date_column`` again on its next line (``"posted_at"`` unless the corpus was read): an export with 投稿日
+    failed in the trends cell with "no column 'posted_at'". Each of the four is set once, by the cell's first line."""
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    assigned = [
+        (source, node)
+        for source in cells
+        for node in ast.walk(ast.parse("\n".join(line for line in source.splitlines() if not line.startswith("%"))))
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign)
+        and {name.id for name in ast.walk(node) if isinstance(name, ast.Name) and isinstance(name.ctx, ast.Store)}
+        & set(CHOSEN)
+    ]
+    assert len(assigned) == 1, [ast.unparse(node) for _, node in assigned]
+    node = assigned[0][1]
+    assert isinstance(node, ast.Assign) and node.lineno == 1, ast.unparse(node)
+    assert ast.unparse(node.targets[0]) == f"({', '.join(CHOSEN)})"
 
 
 @pytest.mark.slow

@@ -81,7 +81,7 @@ def test_classify_files_refuses_a_wrong_type_by_name(src, tmp_path, tiny_model_d
         (
             {"ddf": pd.DataFrame({"text": ["手数料が高い"]})},
             "ddf must be a Dask DataFrame (for a pandas one, call Model.predict_frame, or dask.dataframe.from_pandas "
-            "it), not a DataFrame",
+            "it), not a pandas DataFrame",  # before: "not a DataFrame", the very type it names
         ),
         ({"prefix": None}, "prefix must be a str such as 'pred_', not None"),
         ({"prefix": 3}, "prefix must be a str such as 'pred_', not int 3"),

@@ -91,9 +91,10 @@ def test_repr_quotes_a_label_of_one_s_own_holding_a_comma():
 
 
 def test_repr_of_many_rows_stays_short():
+    """The rest are pointed to in a frame (regression: .columns(), a dict of lists, which a cell shows unreadably)."""
     shown = repr(classified(3000))
     assert len(shown.splitlines()) == 2 + REPR_ROWS + 1
-    assert shown.splitlines()[-1] == f"… and {3000 - REPR_ROWS:,} more (3,000 in all; .columns() gives them all)"
+    assert shown.splitlines()[-1] == f"… and {3000 - REPR_ROWS:,} more (3,000 in all; .to_frame() gives them all)"
     assert "ok 1,500, empty 1,500" in shown and len(shown) < 1000
 
 

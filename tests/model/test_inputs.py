@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from taikai.errors import TEXT_COLUMN, InputError
@@ -23,6 +24,11 @@ from taikai.model._inputs import find_column, text_values
         ((t for t in ["手数料"]), ["手数料"]),
         ({"手数料": 1, "単価": 2}.keys(), ["手数料", "単価"]),
         ([], []),
+        # regression: a pyarrow array (table["text"], pq.read_table(...).column("text")) gave pyarrow scalars, every
+        # one classified as an error ("not text: a value of type StringScalar"), its nulls too
+        (pa.array(["手数料", None]), ["手数料", None]),
+        (pa.chunked_array([["手数料"], [None, "単価"]]), ["手数料", None, "単価"]),
+        (pa.array(["手数料"], pa.large_string()), ["手数料"]),
     ],
 )
 def test_text_values_are_one_text_per_item_and_a_str_is_one_text(values, expected):
@@ -110,3 +116,12 @@ def test_find_column_names_the_argument_and_the_labels(columns, name, error, mes
 def test_a_label_that_names_several_columns_is_refused(columns, name, message):
     with pytest.raises(InputError, match=re.escape(message)):
         find_column(columns, name, TEXT_COLUMN)
+
+
+def test_a_pyarrow_column_is_classified_as_its_texts(tiny_model):
+    """Regression: model.classify(table["text"]) of a pyarrow table said every row 'error', its null too."""
+    column = pa.chunked_array([["手数料が高い", None], ["時間がない"]])
+    classified = tiny_model.classify(column)
+    assert [s.value for s in classified.statuses] == ["ok", "empty", "ok"]
+    assert classified.to_frame().equals(tiny_model.classify(["手数料が高い", None, "時間がない"]).to_frame())
+    assert [p.status for p in tiny_model.predict(pa.array(["手数料が高い"]))] == ["ok"]

@@ -1,5 +1,6 @@
 """Predictions from Python: typed results, frames, and bad input that keeps its row."""
 
+import copy
 import math
 import re
 
@@ -47,9 +48,9 @@ def test_reason_sets(proba, thresholds, expected):
 
 def test_secondary_reasons_pass_their_threshold(tiny_model, monkeypatch):
     texts = ["手数料も高いし単価も安い", "直接契約になりました"]
-    monkeypatch.setattr(tiny_model, "thresholds", np.full(len(tiny_model.reason_labels), 1.01))
+    monkeypatch.setattr(tiny_model, "_thresholds", np.full(len(tiny_model.reason_labels), 1.01))
     assert [p.reasons for p in tiny_model.predict(texts)] == [(p.reason,) for p in tiny_model.predict(texts)]
-    monkeypatch.setattr(tiny_model, "thresholds", np.zeros(len(tiny_model.reason_labels)))
+    monkeypatch.setattr(tiny_model, "_thresholds", np.zeros(len(tiny_model.reason_labels)))
     for p in tiny_model.predict(texts):  # every reason passes a threshold of 0: all, by probability
         assert p.reasons[0] == p.reason and sorted(p.reasons) == sorted(tiny_model.reason_labels)
         secondary = [p.reason_proba[label] for label in p.reasons[1:]]
@@ -478,3 +479,22 @@ def test_predict_frame_advises_a_prefix_that_clears_the_clash(tiny_model, column
     with pytest.raises(InputError, match=re.escape(f"(prefix='{advised}', --prefix {advised} on the command line")):
         tiny_model.predict_frame(frame, prefix=prefix)
     assert f"{advised}reason" in tiny_model.predict_frame(frame, prefix=advised).columns
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda model: model.thresholds.__setitem__(0, 0.99),
+        lambda model: model.thresholds.fill(0.99),
+        lambda model: setattr(model, "thresholds", model.thresholds * 0),
+    ],
+    ids=["one item", "fill", "the attribute"],
+)
+def test_thresholds_cannot_be_changed_in_memory(tiny_model, change):
+    """Regression: model.thresholds[i] = 0.9 in a notebook changed the reasons predicted, but save() wrote the
+    metadata's thresholds: the saved model, loaded again, classified otherwise, without a word."""
+    model = copy.deepcopy(tiny_model)  # a copy too (a pickle's array is writable again) refuses it
+    before = model.thresholds.tolist()
+    with pytest.raises((ValueError, AttributeError)):
+        change(model)
+    assert model.thresholds.tolist() == before == tiny_model.thresholds.tolist()

@@ -11,6 +11,8 @@ from taikai.errors import InputError, check_path
 
 DUMP = Path("data") / "sample_dump.csv"
 """The review dump the notebook classifies, relative to the repository."""
+DUMP_DATES = "posted_at"
+"""The column of dates of ``data/sample_dump.csv``."""
 CORPUS = Path("data") / "reviews.csv"
 """The labelled corpus: the notebook's evaluation, and its dump while ``data/sample_dump.csv`` is missing."""
 _HERE = Path(__file__).resolve()
@@ -29,6 +31,9 @@ class RepoData:
     """``data/reviews.csv``, the labelled corpus."""
     note: str
     """Which dump is read, from which repository, and why (for the notebook to print)."""
+    date_column: str | None = None
+    """The dump's column of dates: ``posted_at`` in ``data/sample_dump.csv``; ``None`` for the labelled corpus, which
+    has none (the notebook's trends are left out then)."""
 
 
 def find_repo_data(start: str | os.PathLike[str] | None = None) -> RepoData:
@@ -77,7 +82,7 @@ def _found(root: Path, why: str) -> RepoData:
     corpus = root / CORPUS
     used = f"the data of {root} ({why}): "
     if (root / DUMP).is_file():
-        return RepoData(root, root / DUMP, corpus, f"{used}classifying {root / DUMP}")
+        return RepoData(root, root / DUMP, corpus, f"{used}classifying {root / DUMP}", DUMP_DATES)
     note = (
         f"{used}classifying {corpus} (the labelled corpus): {root / DUMP} does not exist; "
         "put the review dump there to classify it instead"

@@ -19,6 +19,7 @@ from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions, BatchOptionValues
 from taikai.batch._partial_readme import describe_partial
 from taikai.batch._progress import Progress
+from taikai.batch._state import Totals
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 
@@ -40,6 +41,7 @@ __all__ = [
     "Interrupted",
     "Progress",
     "RowProblem",
+    "Totals",
     "WorkDir",
     "chunk_result",
     "classify_file",

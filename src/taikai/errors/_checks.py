@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numbers
 import os
+import re
 from collections.abc import Collection, Hashable
 from enum import Enum
 from typing import TypeVar
@@ -19,17 +20,40 @@ E = TypeVar("E", bound=Enum)
 
 
 def wrong_type(name: str, value: object, accepted: str) -> TypeError:
-    """Return the error of a public function given *value*, of a type it does not take, for argument *name*."""
-    shown = repr(value)
+    """Return the error of a public function given *value*, of a type it does not take, for argument *name*.
+
+    A type named as one *accepted* names is said with its package (a Dask or Polars frame where a pandas
+    ``DataFrame`` is taken: ``not a dask DataFrame``, not ``not a DataFrame``), and so is a frame of another library
+    where a pandas one is taken, with the call that makes it one (``not a pyarrow Table (.to_pandas() makes it
+    one)``)."""
+    shown, kind, to_pandas = repr(value), type(value).__name__, _to_pandas(value, accepted)
+    package = type(value).__module__.partition(".")[0]
+    if package != "builtins" and (to_pandas or re.search(rf"\b{re.escape(kind)}\b", accepted)):
+        kind = f"{package} {kind}"
     if value is None:
         given = "None"
     elif len(shown) > 60 or "\n" in shown:  # a frame or another large object: its type says enough
-        given = f"a {type(value).__name__}"
+        given = f"a {kind}"
     elif shown.startswith(f"{type(value).__name__}("):  # PosixPath('a.csv'): its repr names its type already
         given = shown
     else:
-        given = f"{type(value).__name__} {shown}"
-    return TypeError(f"{name} must be {accepted}, not {given}")
+        given = f"{kind} {shown}"
+    return TypeError(f"{name} must be {accepted}, not {given}{to_pandas}")
+
+
+_TO_PANDAS = ("compute", "to_pandas", "toPandas")
+"""The calls that make a frame of another library a pandas one: Dask's, Polars' and pyarrow's, Spark's."""
+
+
+def _to_pandas(value: object, accepted: str) -> str:
+    """Return how *value*, a frame of another library given where *accepted* takes a pandas DataFrame, becomes one
+    (`` (.compute() makes it one)``); ``""`` for anything else."""
+    if "pandas DataFrame" not in accepted or type(value).__module__.partition(".")[0] == "pandas":
+        return ""
+    if not hasattr(value, "columns"):  # a Series or an array of another library: no frame
+        return ""
+    call = next((call for call in _TO_PANDAS if callable(getattr(value, call, None))), None)
+    return "" if call is None else f" (.{call}() makes it one)"
 
 
 def check_str(name: object, value: object, accepted: str, *, none: bool = False) -> str | None:

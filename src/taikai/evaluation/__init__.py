@@ -2,6 +2,7 @@
 how many of the evaluated rows the model was trained on (``--split``, row hashes in its metadata)."""
 
 from taikai.evaluation._evaluate import Classifier, evaluate
+from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap, training_overlap
 from taikai.evaluation._result import EvaluationReport, Unpredictable
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, score_multi, score_single
@@ -10,6 +11,7 @@ from taikai.evaluation._unscored import Unscored
 __all__ = [
     "Classifier",
     "EvaluationReport",
+    "Misclassified",
     "MultiLabelScores",
     "SingleLabelScores",
     "TrainingOverlap",

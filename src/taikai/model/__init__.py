@@ -35,7 +35,7 @@ from taikai.model._disagreeing import Disagreeing, LabelCounts
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._edited_cells import STATUSES, edited_cell, not_a_label, not_a_status
 from taikai.model._env_named import default_model, or_default
-from taikai.model._feature_config import FeatureConfig
+from taikai.model._feature_config import ClassWeight, FeatureConfig
 from taikai.model._features import (
     Block,
     WordVocabulary,
@@ -106,6 +106,7 @@ __all__ = [
     "AddedComparison",
     "ArtifactInfo",
     "Block",
+    "ClassWeight",
     "Classified",
     "DictionaryInfo",
     "Disagreeing",

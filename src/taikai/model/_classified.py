@@ -167,7 +167,7 @@ class Classified:
             rows.append((label, self.statuses[i].value, *cells, *((model,) if ruled else ()), self.messages[i]))
         widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
         lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
-        more = [f"… and {count_rest(n, REPR_ROWS, '.columns() gives them all')}"] if n > REPR_ROWS else []
+        more = [f"… and {count_rest(n, REPR_ROWS, '.to_frame() gives them all')}"] if n > REPR_ROWS else []
         return "\n".join([head, *lines, *more])
 
     @property

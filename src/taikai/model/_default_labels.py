@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from taikai.errors import MODEL, UnknownRuleLabelError
-from taikai.rules import RuleMatcher, read_rules, resolve_rules
+from taikai.rules import RuleMatcher, RulesGiven, read_rules, resolve_rules
 
 if TYPE_CHECKING:
-    from taikai.model._model import Model, Rules
+    from taikai.model._model import Model
     from taikai.rules import RuleSet
 
 
@@ -40,7 +40,7 @@ def default_model_rules(given: object, labels: Sequence[str]) -> Iterator[None]:
         raise UnknownRuleLabelError(f"{error}; {default_model_labels('rules')}") from error
 
 
-def checked_ruleset(rules: Rules, model: Model, given: object) -> RuleSet | None:
+def checked_ruleset(rules: RulesGiven, model: Model, given: object) -> RuleSet | None:
     """Return the rule set *rules* is or names (:func:`taikai.rules.read_rules`; ``None``: no rules), every rule's
     label read as *model* reads labels and checked to be one of its reasons; a file's labels are checked with its
     other problems, all said at once. *given* is the model the caller was given (``None``: the default model was
@@ -53,7 +53,7 @@ def checked_ruleset(rules: Rules, model: Model, given: object) -> RuleSet | None
     return ruleset
 
 
-def checked_rules(rules: Rules, model: Model, given: object) -> RuleMatcher | None:
+def checked_rules(rules: RulesGiven, model: Model, given: object) -> RuleMatcher | None:
     """Return *rules* checked as :func:`checked_ruleset` checks them, compiled (a matcher given is kept, relabelled
     when its labels read otherwise for *model*): what :meth:`taikai.Model.classify` matches."""
     ruleset = checked_ruleset(rules, model, given)

@@ -12,14 +12,13 @@ from taikai.errors import TEXT_COLUMN, InputError, check_bool, wrong_type
 from taikai.model._classified import check_prefix, free_prefix
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
 from taikai.model._inputs import find_column, not_a_frame
-from taikai.rules import RuleMatcher, RulesMode
+from taikai.rules import RuleMatcher, RulesGiven, RulesMode
 from taikai.text import reviews_told
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from taikai.model._classified import Classified
-    from taikai.model._model import Rules
 
 
 class FramePrediction:
@@ -29,12 +28,12 @@ class FramePrediction:
 
         def output_columns(self, rules_mode: RulesMode | str | None = None) -> list[str]: ...
 
-        def prepare_rules(self, rules: Rules) -> RuleMatcher | None: ...
+        def prepare_rules(self, rules: RulesGiven) -> RuleMatcher | None: ...
 
         def classify(
             self,
             values: str | Iterable[object],
-            rules: Rules = None,
+            rules: RulesGiven = None,
             rules_mode: RulesMode | str = RulesMode.FLAG,
             mask_pii: bool = False,
         ) -> Classified: ...
@@ -78,7 +77,7 @@ class FramePrediction:
         self,
         df: pd.DataFrame,
         text_column: Hashable = "text",
-        rules: Rules = None,
+        rules: RulesGiven = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
         prefix: str = "",

@@ -39,7 +39,7 @@ def series_index(values: object) -> pd.Index | None:
 def text_values(name: str, values: object) -> list[object]:
     """Return the texts of argument *name* as a list: a str is one text, and so is a missing value (``None``,
     NaN, ``pandas.NA``, ``pandas.NaT``: one text of status ``empty``, as in a list); an iterable gives one text per
-    item.
+    item (a pyarrow array its values, as Python gives them: a str, or ``None`` for a null).
 
     Refuse with ``TypeError`` what would be classified piece by piece: bytes (byte by byte), a data frame (its
     column names), a mapping (its keys), an array of more than one dimension (its rows), and a non-iterable; and a
@@ -58,6 +58,9 @@ def text_values(name: str, values: object) -> list[object]:
         )
     if isinstance(values, Mapping):
         raise TypeError(f"{wrong_type(name, values, TEXTS)}: pass its values (list(d.values())) or its keys")
+    to_pylist = getattr(values, "to_pylist", None)
+    if callable(to_pylist):  # a pyarrow array: iterating it gives pyarrow scalars, not a str or None
+        return list(to_pylist())
     if isinstance(values, set | frozenset):  # its order is Python's (d.keys() keeps d's): no row is told its text
         raise TypeError(f"{wrong_type(name, values, TEXTS)}: a set has no order; pass a list of its texts (sorted(s))")
     if isinstance(values, os.PathLike):  # a file's path: iterating gives nothing or its path's parts
@@ -160,4 +163,6 @@ def not_a_frame(df: object) -> TypeError:
         )
     if isinstance(getattr(df, "frame", None), pd.DataFrame):  # a taikai.io.Table, which this layer cannot import
         return TypeError(f"{error}: pass its frame (table.frame)")
+    if hasattr(df, "columns"):  # a frame of another library (Dask, Polars, pyarrow): the error says how to convert it
+        return error
     return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")

@@ -35,10 +35,6 @@ from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RulesGiven, RulesMode
 from taikai.text import Status, reading_note, with_note
 
-Rules = RulesGiven
-"""Rules as the model takes them: a rule set, a compiled matcher, the path of a rules file, or a list of rules files
-and rule sets applied in the order given (``None``: none)."""
-
 CHUNK_TEXTS = 5000
 """The most texts :meth:`Model.classify` scores at once: a long input goes through in chunks of about this size
 (as ``taikai batch`` reads a file), so that its tokens and feature matrices are held for one chunk at a time.
@@ -60,7 +56,16 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
 
 
 class Model(FramePrediction, Described, LibraryCalls):
-    """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
+    """A verified pipeline with its metadata. Create it with :func:`taikai.load_model` (or :func:`taikai.train`).
+
+    Its attributes: ``metadata`` (:class:`ModelMetadata`), ``path`` (its directory, ``None`` for a model never
+    saved), ``loaded`` (verified and loaded by :func:`taikai.load_model`, not trained in this session),
+    ``reason_labels`` and ``sentiment_labels`` (in the order of the probability columns), ``thresholds`` (the
+    probability past which each reason of ``reason_labels`` is added to ``reasons``, as the metadata records it;
+    read-only: a threshold changed in memory would classify otherwise than the model :meth:`save` writes, so edit
+    ``reason_thresholds`` in the model's ``metadata.json``, which :func:`taikai.load_model` reads, or retrain) and
+    ``pipeline`` (the fitted scikit-learn pipeline).
+    """
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: str | Path | None = None):
         classifier = fitted_classifier(pipeline)
@@ -84,10 +89,18 @@ class Model(FramePrediction, Described, LibraryCalls):
         # its sentiments with its reasons: a rule labelled with one is told so (taikai.rules)
         self.reason_labels: list[str] = OwnLabels(reasons, self.sentiment_labels) if own is OwnLabels else reasons
         thresholds = self.metadata.reason_thresholds
-        self.thresholds = np.array([thresholds.get(label, DEFAULT_THRESHOLD) for label in self.reason_labels])
+        self._thresholds = np.array([thresholds.get(label, DEFAULT_THRESHOLD) for label in self.reason_labels])
         # The texts reaching the pipeline are already normalised by check_text: skip its normalise step.
         self._features = pipeline[1:-1]
         self._classifier = classifier
+
+    @property
+    def thresholds(self) -> npt.NDArray[np.float64]:
+        """The threshold of each reason of ``reason_labels``, as the metadata records it (a read-only array: see
+        the class)."""
+        shown: npt.NDArray[np.float64] = self._thresholds.view()
+        shown.flags.writeable = False
+        return shown
 
     def _predict_proba(self, texts: list[str]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """Return the heads' probabilities for normalised *texts*; the feature blocks apart where the pipeline
@@ -147,7 +160,7 @@ class Model(FramePrediction, Described, LibraryCalls):
         """Return the names of all columns that :meth:`predict_frame` adds, in order (with rules: *rules_mode*)."""
         return output_columns(self.reason_labels, self.sentiment_labels, rules_mode)
 
-    def prepare_rules(self, rules: Rules) -> RuleMatcher | None:
+    def prepare_rules(self, rules: RulesGiven) -> RuleMatcher | None:
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
         return checked_rules(rules, self, given=self)
 
@@ -156,7 +169,7 @@ class Model(FramePrediction, Described, LibraryCalls):
     def classify(
         self,
         values: str | Iterable[object],
-        rules: Rules = None,
+        rules: RulesGiven = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
     ) -> Classified:
@@ -221,7 +234,7 @@ class Model(FramePrediction, Described, LibraryCalls):
     def predict(
         self,
         texts: str | Iterable[object],
-        rules: Rules = None,
+        rules: RulesGiven = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
     ) -> list[Prediction]:

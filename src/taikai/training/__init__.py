@@ -11,6 +11,7 @@ lacks those columns; call :func:`train`, which reads any labelled file or frame.
 """
 
 from taikai.model import AddedComparison, HeldOutScores  # re-exported: where train's comparison was defined
+from taikai.training._checked_input import LabelledData
 from taikai.training._checks import check_out_dir
 from taikai.training._columns import Columns
 from taikai.training._cv import content_sha256, tune_thresholds
@@ -23,6 +24,7 @@ __all__ = [
     "Columns",
     "Differences",
     "HeldOutScores",
+    "LabelledData",
     "SkippedRowsWarning",
     "TrainingInputs",
     "check_out_dir",

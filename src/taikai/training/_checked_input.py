@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
+
+import pandas as pd  # loaded with taikai.training already (its _cv): the alias below is a type at run time
 
 from taikai.errors import ID_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.io import LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
@@ -16,14 +18,13 @@ from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed
 from taikai.training._cv import content_sha256
 from taikai.training._label_forms import warn_nfkc_changes
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-Data: TypeAlias = "str | Path | pd.DataFrame"  # a labelled file (any format taikai reads) or a labelled data frame
+LabelledData: TypeAlias = str | Path | pd.DataFrame
+"""What ``train`` reads as its *data* and each of its *add*: the path of a labelled file (CSV, TSV, JSONL, Parquet
+or xlsx with text, reasons and sentiment) or a labelled pandas DataFrame."""
 
 
 def read_checked(
-    data: Data,
+    data: LabelledData,
     columns: Columns,
     encoding: str | None,
     on_bad_rows: OnBadRows,

@@ -23,7 +23,7 @@ from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile
 from taikai.training._added_file import check_added_files
 from taikai.training._added_split import warn_added_tests
-from taikai.training._checked_input import Data, check_id_column, read_checked
+from taikai.training._checked_input import LabelledData, check_id_column, read_checked
 from taikai.training._columns import Columns, no_labelled_row
 from taikai.training._cv import WEIGHT, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
@@ -89,8 +89,8 @@ def _known(labels: set[str], taxonomy: Sequence[str], free: bool) -> Collection[
 
 
 def read_inputs(
-    data: Data,
-    add: Data | Sequence[Data] | None = (),
+    data: LabelledData,
+    add: LabelledData | Sequence[LabelledData] | None = (),
     *,
     columns: Columns,
     encoding: str | None = None,

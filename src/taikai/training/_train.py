@@ -31,7 +31,7 @@ from taikai.model import (
 )
 from taikai.text import MAX_CHARS
 from taikai.training._added_file import one_encoding
-from taikai.training._checked_input import Data
+from taikai.training._checked_input import LabelledData
 from taikai.training._checks import (
     check_add_weight,
     check_flags,
@@ -76,7 +76,7 @@ def skipped_summary(inputs: TrainingInputs) -> str:
 @argument_order
 @errors_masked
 def train(
-    data: Data,
+    data: LabelledData,
     out: str | Path | None = None,
     config: FeatureConfig | None = None,
     folds: int = 5,
@@ -88,7 +88,7 @@ def train(
     sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
-    add: Data | Sequence[Data] | None = (),
+    add: LabelledData | Sequence[LabelledData] | None = (),
     add_weight: float = 1.0,
     on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
     compare_folds: int = 5,
