@@ -46,7 +46,10 @@ class _TextReader:
             check_text_head(path)  # binary data too, whatever the encoding: latin-1 decodes any bytes
         else:
             self.encoding = detect_encoding(path, errors=encoding_errors)
-        self.total: int | None = path.stat().st_size
+        self.end = path.stat().st_size
+        """The file's size when the reader was made: it reads no byte past it (a file that grows as it is read, an
+        export still writing or rows appended, is read as it was; the run checks that it was only appended to)."""
+        self.total: int | None = self.end
         self.start = 0
         if line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named
             with open(path, "rb") as f:  # and a second, written by a tool that kept a BOM file's first in its text
@@ -59,10 +62,11 @@ class _TextReader:
         return f
 
     def _lines(self, f: IO[bytes], offset: int, line: int, until: int | None = None) -> DecodedLines:
-        """Return the decoded lines of *f* from byte *offset* (file line *line*), to byte *until* (``None``: to the
-        end; a record still open there is cut, as at the file's end: see :func:`~taikai.io.rows_past`)."""
+        """Return the decoded lines of *f* from byte *offset* (file line *line*), to byte *until* (``None``: to
+        :attr:`end`; a record still open there is cut, as at the file's end: see :func:`~taikai.io.rows_past`)."""
         errors, given = self.encoding_errors, self.encoding_given
-        return DecodedLines(f, self.encoding, self.path, offset, line, errors, given, until=until)
+        end = self.end if until is None else min(until, self.end)
+        return DecodedLines(f, self.encoding, self.path, offset, line, errors, given, until=end)
 
 
 class CsvReader(_TextReader):
