@@ -21,7 +21,7 @@ from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
-from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS, sheet_names
+from taikai.batch._fingerprint import NOTES, SHEETS, sheet_names
 from taikai.batch._input_kept import file_identity, input_kept
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
@@ -34,6 +34,7 @@ from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
 from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
+from taikai.batch._unvouched import MASKING, SETTINGS, WRITER
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, Workers, hold, release, run_chunk, start_pool
 from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
@@ -150,6 +151,7 @@ def _run(
         SETTINGS: settings_json(model),  # thresholds and max_chars: metadata.json, outside the artifact's sha256
         "options": json.dumps(saved, sort_keys=True),
         MASKING: str(MASKER_VERSION) if options.mask_pii else None,  # the masked text changes with it
+        WRITER: str(tio.WRITER_VERSION),  # how a value is written (a boolean true): a resume writes the rest alike
         "rules": rules.rules.digest() if rules is not None else None,
         "rules mode": rules_mode.value if rules_mode is not None else None,
         NOTES: json.dumps(
