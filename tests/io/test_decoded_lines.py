@@ -156,3 +156,27 @@ def test_a_utf8_line_in_a_file_read_as_cp932_is_named_in_a_warning(tmp_path, dat
     shown = [str(w.message) for w in caught if "UTF-8 text" in str(w.message)]
     assert len(shown) == (said is not None), shown
     assert said is None or shown[0].startswith(f"{path}: {said}, the file's encoding, but are UTF-8 text"), shown
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 20])
+@pytest.mark.parametrize(
+    ("content", "codec", "start", "expected"),
+    [
+        ("手数料が\r\n高い\n".encode(), "utf-8", 0, True),  # a character cut between blocks is carried over
+        ("手数料が\r\n高い\n".encode("cp932"), "cp932", 0, True),
+        ("手数料\n".encode() + "高い\n".encode("cp932"), "utf-8", 0, False),
+        ("手数料\n".encode() + "高い\n".encode("cp932"), "utf-8", 10, False),
+        ("高い\n".encode("cp932") + "手数料\n".encode(), "utf-8", 5, True),  # from a resumed run's offset on
+        ("手数料".encode()[:-1], "utf-8", 0, False),  # cut at the file's end
+        (b"ok\n\x81\x7f\n", "cp932", 0, False),
+    ],
+)
+def test_decodes_says_whether_every_byte_from_an_offset_decodes(monkeypatch, content, codec, start, expected, block):
+    import io
+
+    from taikai.io import _decoded_lines as decoded_lines
+
+    monkeypatch.setattr(decoded_lines, "_BLOCK", block)
+    f = io.BytesIO(content)
+    f.seek(start)
+    assert decoded_lines.decodes(f, codec, len(content) - start) is expected

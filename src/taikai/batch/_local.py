@@ -211,6 +211,9 @@ def _run(
             on_chunk(k)
 
     try:
+        check = getattr(reader, "check_decoding", None)  # a byte at line 900,000: said before any row is classified
+        if check is not None and not limit and not (state and state.finished):
+            check(state.position if state else None)
         hold(job)  # the model frozen out of the collector's sight before the workers fork (see hold)
         if jobs > 1:
             pool = start_pool(job, jobs)

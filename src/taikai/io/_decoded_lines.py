@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,24 @@ def raw_lines(f: IO[bytes], size: int | None = None) -> Iterator[bytes]:
         if not lines[-1].endswith(b"\n"):  # it may go on in the next block (a final CR may be half of a CR LF)
             carry = lines.pop()
         yield from lines
+
+
+def decodes(f: IO[bytes], codec: str, size: int) -> bool:
+    """Return whether the next *size* bytes of the binary file *f* all decode in *codec* (read a MiB at a time,
+    decoded in C, a character cut between blocks carried over), as the lines they hold would decode one by one:
+    the lines of a file break only at single ASCII bytes (see :func:`raw_lines`)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        while size > 0:
+            block = f.read(min(_BLOCK, size))
+            if not block:
+                break
+            size -= len(block)
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
