@@ -18,7 +18,7 @@ from taikai._warn import warn_user
 from taikai.errors import ENCODING, DataWarning, InputError, check_str
 from taikai.io._decoded_lines import DecodedLines, decodes, line_codec
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
-from taikai.io._export_lines import REPEATED_HEADER, HeaderRepeats, separator_line
+from taikai.io._export_lines import HeaderRepeats, repeated_header, separator_line
 from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns, check_path
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
@@ -100,6 +100,7 @@ class CsvReader(TextReader):
         super().__init__(path, encoding, encoding_errors)
         self.delimiter = delimiter
         offset, line = separator_line(path, self.start, delimiter)
+        self.header_line = line + 1  # 2 below Excel's sep=, line
         with self._open({"offset": offset, "line": line}) as f:
             lines = self._lines(f, offset, line)
             try:
@@ -163,6 +164,7 @@ class CsvReader(TextReader):
         position = position or self.rows_start
         width, extra = len(self.columns), self.unnamed
         repeats_header = HeaderRepeats(self.columns)
+        repeated = repeated_header(self.header_line)
         with self._open(position) as f:
             lines = self._lines(f, position["offset"], position["line"], position.get("until"))
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
@@ -182,7 +184,7 @@ class CsvReader(TextReader):
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
                 if repeats_header(fields):  # two exports joined (cat a.csv b.csv): no review
-                    got.bad.append(BadLine(first, REPEATED_HEADER, "".join(raw), lines.line))
+                    got.bad.append(BadLine(first, repeated, "".join(raw), lines.line))
                 elif not any(fields) and len(fields) in (0, width):  # a blank line, or a sheet's blank row (,,)
                     got.blank += 1  # as xlsx counts its empty rows: skipped, counted, said (not an empty review)
                 elif len(fields) == width:
