@@ -195,11 +195,11 @@ def readers_made(monkeypatch) -> list[str]:
     from taikai.io import _text_readers
 
     made: list[str] = []
-    init = _text_readers._TextReader.__init__
+    init = _text_readers.TextReader.__init__
 
     def counted(self, path, *args, **kwargs):
         made.append(Path(path).name)
         init(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(_text_readers._TextReader, "__init__", counted)
+    monkeypatch.setattr(_text_readers.TextReader, "__init__", counted)
     return made

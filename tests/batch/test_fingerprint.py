@@ -9,7 +9,8 @@ import os
 import pytest
 
 from taikai.batch import input_fingerprint
-from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, _masks, _modified, describe_changes, refusal, unvouched
+from taikai.batch._fingerprint import NOTES, _modified, describe_changes, refusal
+from taikai.batch._unvouched import MASKING, SETTINGS, _masks, unvouched
 from taikai.privacy import MASKER_VERSION
 
 BIG = 300 << 20

@@ -333,6 +333,39 @@ def test_cli_batch_names_the_line_of_an_undecodable_file(tmp_path):
     assert "--encoding-errors replace" in result.output and not (tmp_path / "out.csv").exists()
 
 
+MANY = 40_000
+"""Rows enough to put a line past the first MiB, which detection reads."""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "encoding", "line"),
+    [
+        ("csv", None, MANY + 2),  # detected as UTF-8 from the first MiB; a CP932 line pasted in past it
+        ("jsonl", None, MANY + 1),
+        ("csv", "cp932", MANY + 2),  # given: a byte CP932 does not decode
+    ],
+)
+def test_a_byte_the_encoding_does_not_decode_stops_the_run_before_any_row_is_classified(
+    tmp_path, tiny_model, fmt, encoding, line
+):
+    # Regression (h391): a byte at line 900,000 stopped the run there, the rows before it classified in vain (and
+    # the partial run removed); it is found as the input is read for its bytes, before the first row is classified
+    path, out = tmp_path / f"in.{fmt}", tmp_path / "out.csv"
+    rows = [(f"r{i:05d}", TEXTS[i % 4]) for i in range(MANY)]
+    if fmt == "csv":
+        data, last = "id,text\n" + "".join(f"{i},{t}\n" for i, t in rows), ("r99999,", "\n")
+    else:
+        data = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in rows)
+        last = ('{"id": "r99999", "text": "', '"}\n')
+    bad = "手数料".encode("cp932") if encoding is None else b"\x81\x7f"
+    path.write_bytes(data.encode(encoding or "utf-8") + last[0].encode() + bad + last[1].encode())
+    assert path.stat().st_size > 1 << 20
+    classified: list[int] = []
+    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}:{line}: byte 0x[0-9a-f]+ is not valid"):
+        taikai.classify_file(path, out, "text", model=tiny_model, encoding=encoding, on_chunk=classified.append)
+    assert classified == []  # no chunk was classified
+
+
 def test_cli_batch_help():
     result = run("--help")
     assert result.exit_code == 0

@@ -220,19 +220,24 @@ def test_one_unnamed_column_over_data_is_still_read(invoke, tmp_path, tiny_model
         ("train", ["--out", "m"]),
     ],
 )
-def test_pandas_index_written_to_excel_is_said(invoke, tmp_path, tiny_model_dir, command, options):
-    # Regression (h364): said "row 1 has no column name in column(s) A; name them", of the index pandas'
-    # df.to_excel(path) writes in column A by default, while df.to_csv(path) with its index was read
+def test_pandas_index_written_to_excel_is_read_as_to_csv_writes_it(invoke, tmp_path, tiny_model_dir, command, options):
+    # Regression (h391): the index pandas' df.to_excel(path) writes in column A by default, a column of no name
+    # holding 0, 1, 2, …, was refused (index=False said as the fix: a nightly job failed until the script writing the
+    # sheet was changed), while the same frame written by df.to_csv(path), its index as a column of no name, was read
     import pandas as pd
 
-    path = tmp_path / "x.xlsx"
-    rows = {"text": ["手数料が高い", "案件が少ない"], "reasons": ["fees", "few_jobs"], "sentiment": ["negative"] * 2}
-    pd.DataFrame(rows).to_excel(path)
+    rows = {"text": ["手数料が高い", "案件が少ない"], "reasons": ["fees", "low_pay"], "sentiment": ["negative"] * 2}
     model = [] if command == "train" else ["-m", tiny_model_dir]
-    result = invoke(command, path, *[tmp_path / o if o in ("out.csv", "m") else o for o in options], *model)
-    assert result.exit_code == 2, result.output
-    assert (
-        f"taikai: error: {path}: sheet 'Sheet1': row 1 has no column name in column(s) A, which holds 0, 1, 2, …: "
-        "the index pandas writes by default; write the sheet again with df.to_excel(path, index=False), or name "
-        "the column"
-    ) in result.output, result.output
+    results = []
+    for fmt in ("csv", "xlsx"):
+        path, folder = tmp_path / f"x.{fmt}", tmp_path / fmt
+        folder.mkdir()
+        pd.DataFrame(rows).to_csv(path) if fmt == "csv" else pd.DataFrame(rows).to_excel(path)
+        result = invoke(command, path, *[folder / o if o in ("out.csv", "m") else o for o in options], *model)
+        assert "no column name" not in result.output
+        results.append(result.output.replace(str(path), "FILE").replace(str(folder), "OUT"))
+    if command != "batch":  # which says its seconds; train stops at two rows of one sentiment, as it does for both
+        assert results[0] == results[1]
+    else:
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "xlsx" / "out.csv").read_bytes() == (tmp_path / "csv" / "out.csv").read_bytes()

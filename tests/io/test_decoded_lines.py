@@ -14,7 +14,15 @@ from taikai.io import raw_lines
 @pytest.mark.parametrize("block", [1, 2, 3, 5, 1 << 20])
 @pytest.mark.parametrize(
     "content",
-    [b"a\rb\r\nc\nd", b"\r\r\n\n\r", b"ab\r\ncd\r\n", "手数料\r単価\r\n".encode("cp932"), b"x" * 7 + b"\r"],
+    [
+        b"a\rb\r\nc\nd",
+        b"\r\r\n\n\r",
+        b"ab\r\ncd\r\n",
+        "手数料\r単価\r\n".encode("cp932"),
+        b"x" * 7 + b"\r",
+        b"abcdefgh\r\nij\rklmnop",  # a line over several blocks, ended by a CR LF or a bare CR in another
+        b"\x00" * 11 + b"\n" + b"y" * 9,
+    ],
 )
 def test_raw_lines_split_as_a_universal_reader_at_any_block_size(monkeypatch, content, block):
     import io
@@ -25,6 +33,41 @@ def test_raw_lines_split_as_a_universal_reader_at_any_block_size(monkeypatch, co
     lines = list(raw_lines(io.BytesIO(content)))
     assert b"".join(lines) == content  # every byte once: offsets stay exact
     assert lines == re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", content)  # as Python's universal newlines
+
+
+class _Blocks(bytes):
+    """A file's block that counts the bytes ``splitlines`` is asked to split."""
+
+    split = 0
+
+    def splitlines(self, keepends=False):
+        _Blocks.split += len(self)
+        return [_Blocks(line) for line in bytes.splitlines(self, keepends)]
+
+    def __getitem__(self, key):
+        return _Blocks(bytes.__getitem__(self, key))
+
+    def __add__(self, other):  # a line carried on, joined to the next block
+        return _Blocks(bytes.__add__(self, other))
+
+
+def test_a_line_of_many_blocks_is_split_once_per_block(monkeypatch):
+    # Regression (h391): a line running over many blocks (a NUL-filled tail, a record with no line break: 200 MB
+    # took 89 s in a batch run, and 2 GB would take hours) was joined to each next block and split again, in time
+    # quadratic in its length
+    import io
+
+    import taikai.io._decoded_lines as decoded_lines
+
+    class Blocks(io.BytesIO):
+        def read(self, size=-1):
+            return _Blocks(super().read(size))
+
+    monkeypatch.setattr(decoded_lines, "_BLOCK", 10)
+    content = b"id,text\n" + b"\x00" * 10_000 + b"\r\n" + b"1,x\n"
+    _Blocks.split = 0
+    assert [len(line) for line in raw_lines(Blocks(content))] == [8, 10_002, 4]
+    assert _Blocks.split <= len(content)  # each byte split once (it was about 5,000,000 bytes)
 
 
 SJIS_ROWS = "".join(f"{i},手数料が高いので辞めました{i}\r\n" for i in range(20)).encode("cp932")
@@ -156,3 +199,27 @@ def test_a_utf8_line_in_a_file_read_as_cp932_is_named_in_a_warning(tmp_path, dat
     shown = [str(w.message) for w in caught if "UTF-8 text" in str(w.message)]
     assert len(shown) == (said is not None), shown
     assert said is None or shown[0].startswith(f"{path}: {said}, the file's encoding, but are UTF-8 text"), shown
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 20])
+@pytest.mark.parametrize(
+    ("content", "codec", "start", "expected"),
+    [
+        ("手数料が\r\n高い\n".encode(), "utf-8", 0, True),  # a character cut between blocks is carried over
+        ("手数料が\r\n高い\n".encode("cp932"), "cp932", 0, True),
+        ("手数料\n".encode() + "高い\n".encode("cp932"), "utf-8", 0, False),
+        ("手数料\n".encode() + "高い\n".encode("cp932"), "utf-8", 10, False),
+        ("高い\n".encode("cp932") + "手数料\n".encode(), "utf-8", 5, True),  # from a resumed run's offset on
+        ("手数料".encode()[:-1], "utf-8", 0, False),  # cut at the file's end
+        (b"ok\n\x81\x7f\n", "cp932", 0, False),
+    ],
+)
+def test_decodes_says_whether_every_byte_from_an_offset_decodes(monkeypatch, content, codec, start, expected, block):
+    import io
+
+    from taikai.io import _decoded_lines as decoded_lines
+
+    monkeypatch.setattr(decoded_lines, "_BLOCK", block)
+    f = io.BytesIO(content)
+    f.seek(start)
+    assert decoded_lines.decodes(f, codec, len(content) - start) is expected

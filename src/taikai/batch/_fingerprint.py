@@ -11,6 +11,7 @@ from typing import Any
 
 from taikai._cut import cut_list, quoted
 from taikai.batch._rules_change import changed_files, rules_change, same_as_written
+from taikai.batch._unvouched import MASKING, SETTINGS, WRITER, other_masker, unvouched
 from taikai.privacy import MASKER_VERSION
 
 _READ = 1 << 20
@@ -18,12 +19,6 @@ _READ = 1 << 20
 NOTES = "notes"
 """The fingerprint's entry that is not compared: what the user gave, for the messages (a detected encoding, the
 rules file's name)."""
-SETTINGS = "model settings"
-"""The fingerprint's entry of the model's metadata settings that change its outputs (thresholds, ``max_chars``:
-:func:`taikai.model.metadata_settings`), outside its artifact's sha256 (the entry ``model``)."""
-MASKING = "masking"
-"""The fingerprint's entry of the masker's version under ``--mask-pii`` (:data:`taikai.privacy.MASKER_VERSION`;
-``None`` without masking): the masked text can change while the taikai version stays."""
 SHEETS = "sheets"
 """The note (:data:`NOTES`) of the sheets of an xlsx input, in order: the ``sheet`` option a run of an earlier
 taikai saved (``--sheet`` as given: a name, a number, or none for the first) is compared as the sheet it names."""
@@ -99,47 +94,6 @@ def input_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return (before[0], before[2:]) != (after[0], after[2:])
 
 
-def _masks(fingerprint: dict[str, Any]) -> bool:
-    """Say whether the run of *fingerprint* masked personal data (``--mask-pii``)."""
-    try:
-        return json.loads(str(fingerprint.get("options") or "{}")).get("mask_pii") is True
-    except (ValueError, AttributeError):
-        return False
-
-
-def unvouched(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """Return one phrase (following "an earlier taikai") per thing the fingerprint *old*, saved by an earlier taikai,
-    does not record and *new* does, so that no resumed run can tell whether it is still what the saved rows were
-    made with: the masker's version of a masked run, and the model's settings. Neither can be set back by running it
-    again as it was (with its options, or its model), so whatever this run gives (with or without masking, the same
-    model or another) the run is refused, and only starting over works: a run continued could mix two kinds of rows
-    while looking whole."""
-    unknown = []
-    if _masks(old) and old.get(MASKING) is None:
-        unknown.append(
-            f"whose masking differs from this one's (it recorded no masker version; this taikai's is {new[MASKING]}): "
-            "the rows it saved would stay masked as it masked them"
-            if new.get(MASKING) is not None
-            else f"that masked personal data (--mask-pii) without recording its masker's version (this taikai's is "
-            f"{MASKER_VERSION}): the rows it saved were masked as no run of this taikai masks, with --mask-pii or "
-            "without"
-        )
-    if SETTINGS in new and SETTINGS not in old:
-        unknown.append(
-            "that did not record the model's settings (the reason_thresholds and max_chars of its metadata.json, "
-            "outside its artifact's sha256): whether the rows it saved were classified with the settings the model "
-            "has now cannot be told"
-        )
-    return unknown
-
-
-def _other_masker(old: dict[str, Any]) -> str | None:
-    """Return the masker's version recorded by the masked run of *old* when it is not this taikai's (its masking
-    cannot be repeated), else ``None``."""
-    recorded = old.get(MASKING)
-    return str(recorded) if _masks(old) and recorded is not None and recorded != str(MASKER_VERSION) else None
-
-
 def as_saved(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """Return the fingerprint *new* with its rules' digest as *old* holds it when an earlier taikai gave these rules
     that digest (:func:`~taikai.batch._rules_change.same_as_written`), else *new*."""
@@ -160,7 +114,7 @@ def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]
     then = f"start over without resume (delete {folder} first)"
     if not changed:
         return None
-    masker = _other_masker(old)
+    masker = other_masker(old)
     if input_changed(old, new):  # the saved rows are of the old bytes
         then = f"The saved rows were read from the input as it was: {then}"
     elif _edited_rules(old, new) is not None and not rules_change(old, _notes(old, new))[1]:
@@ -246,7 +200,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     masker = [f.get(MASKING) for f in (old, new)]
     if None not in masker and masker[0] != masker[1]:
         changes.append(f"the masking of --mask-pii changed (taikai's masker version {masker[0]} → {masker[1]})")
-    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES, SETTINGS, MASKING}):
+    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES, SETTINGS, MASKING, WRITER}):
         if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are, shown by their file's name
             files = [n.get(key) for n in notes]
             if key == "rules" and any(files):

@@ -17,10 +17,12 @@ import taikai.io as tio
 from taikai import errors as said
 from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
+from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
-from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS, sheet_names
+from taikai.batch._fingerprint import NOTES, SHEETS, sheet_names
+from taikai.batch._input_kept import file_identity, input_kept
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
 from taikai.batch._options import BatchOptions, BatchOptionValues
@@ -32,10 +34,11 @@ from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
 from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
+from taikai.batch._unvouched import MASKING, SETTINGS, WRITER
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, Workers, hold, release, run_chunk, start_pool
 from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
-from taikai.errors import TaikaiError, check_path
+from taikai.errors import DataWarning, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, check_prefix, checked_rules, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
@@ -148,6 +151,7 @@ def _run(
         SETTINGS: settings_json(model),  # thresholds and max_chars: metadata.json, outside the artifact's sha256
         "options": json.dumps(saved, sort_keys=True),
         MASKING: str(MASKER_VERSION) if options.mask_pii else None,  # the masked text changes with it
+        WRITER: str(tio.WRITER_VERSION),  # how a value is written (a boolean true): a resume writes the rest alike
         "rules": rules.rules.digest() if rules is not None else None,
         "rules mode": rules_mode.value if rules_mode is not None else None,
         NOTES: json.dumps(
@@ -164,6 +168,7 @@ def _run(
     if rules is not None:  # a --resume without them is refused: the README names them
         told |= {"rules": rules.rules.source, "rules_mode": rules_mode and rules_mode.value}
     state = work.open(fingerprint, options.resume, told, input_file=input)
+    identity = file_identity(input)  # the file fingerprinted: another taking its name while it is read is told
     summary = BatchSummary.from_totals(input, output, state.totals if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
@@ -206,6 +211,9 @@ def _run(
             on_chunk(k)
 
     try:
+        check = getattr(reader, "check_decoding", None)  # a byte at line 900,000: said before any row is classified
+        if check is not None and not limit and not (state and state.finished):
+            check(state.position if state else None)
         hold(job)  # the model frozen out of the collector's sight before the workers fork (see hold)
         if jobs > 1:
             pool = start_pool(job, jobs)
@@ -246,6 +254,9 @@ def _run(
             commit(future.result(), k, done)
         if limit and summary.rows >= limit:  # one record more read: a run of an input of exactly N is whole
             summary.more_rows = tio.rows_past(reader, stopped)
+        end = getattr(reader, "end", None)  # a text file's bytes read (the size it had when opened)
+        last = stopped.get("line") if stopped and end is not None else None
+        grown = input_kept(input, str(work.fingerprint["input"]), identity, end, last, output)
         assert spec is not None
         table_spec = spec
         probabilities = frozenset(options.prefix + c for c in model.proba_columns())
@@ -280,6 +291,8 @@ def _run(
             work.close()
             bar.close()
     with said_complete(output, summary):  # of the output written: said of no run stopped (a byte not decoded)
+        if grown and not summary.more_rows:  # under --limit, the rows added are past those read anyway
+            warn_user(grown, DataWarning)
         summary.warn_unclassified()
         warn_excel(getattr(reader, "encoding", None), output, out_fmt, options.output_encoding, str(input))
         summary.warn_excel()

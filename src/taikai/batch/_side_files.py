@@ -10,17 +10,18 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import taikai.io as tio
-from taikai.batch._fingerprint import MASKING, as_saved, describe_changes
+from taikai.batch._fingerprint import as_saved, describe_changes
+from taikai.batch._unvouched import MASKING, WRITER
 from taikai.errors import RESUME, InputError
 
 RUN = "run_fingerprint"
 """The summary entry recording how a complete output was made (the options, the rules mode, the notes of a run's
 fingerprint), which a ``--resume`` finding that output compares."""
-_UNCOMPARED = ("input", "model", "taikai", MASKING, "chunk_size")
+_UNCOMPARED = ("input", "model", "taikai", MASKING, WRITER, "chunk_size")
 """What a complete output's ``--resume`` does not compare: another input or model, or taikai (or masker) version, is
-a new run over the same output, as it was without ``--resume``; the chunk size does not change the output. The rules
-(what they match and say, named by their file) are compared, as an interrupted run's are: rules edited between a run
-and its ``--resume`` are refused whether the run was complete or not."""
+a new run over the same output, as it was without ``--resume`` (so is another writer's); the chunk size does not
+change the output. The rules (what they match and say, named by their file) are compared, as an interrupted run's
+are: rules edited between a run and its ``--resume`` are refused whether the run was complete or not."""
 _RECORDED = ("mask_pii", "text_column", "id_column", "prefix")
 """The options a summary written before :data:`RUN` was recorded holds itself."""
 

@@ -139,6 +139,7 @@ if TYPE_CHECKING:
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
+        WRITER_VERSION,
         OutputSpec,
         bad_lines_csv,
         encode_stream,

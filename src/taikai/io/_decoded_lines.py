@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,11 @@ def raw_lines(f: IO[bytes], size: int | None = None) -> Iterator[bytes]:
     encodings whose line breaks are single ASCII bytes are read (see :func:`resolve_encoding`), so a byte
     CR or LF is always a line break character. The file is read a MiB at a time and each block split in C
     (``bytes.splitlines`` breaks at exactly those three endings); a line that runs past a block, or a block
-    ending in a CR (perhaps half of a CR LF), is carried into the next one.
+    ending in a CR (perhaps half of a CR LF), is carried into the next one, its parts kept apart until its end, so
+    that a line of many MiB (a NUL-filled tail, a record missing its line break) is read in time linear in its
+    length, not split again with every block it runs over.
     """
-    carry = b""
+    carry: list[bytes] = []  # the parts of a line running past the blocks read so far
     left = size
     while True:
         block = f.read(_BLOCK if left is None else min(_BLOCK, left))
@@ -44,14 +47,50 @@ def raw_lines(f: IO[bytes], size: int | None = None) -> Iterator[bytes]:
             left -= len(block)
         if not block:
             if carry:
-                yield carry
+                yield b"".join(carry)
             return
-        if carry:
-            block, carry = carry + block, b""
+        if carry and carry[-1].endswith(b"\r"):  # a CR LF, or a bare CR, across two blocks
+            if block.startswith(b"\n"):
+                carry.append(b"\n")
+                block = block[1:]
+            yield b"".join(carry)
+            carry = []
+            if not block:
+                continue
         lines = block.splitlines(keepends=True)
-        if not lines[-1].endswith(b"\n"):  # it may go on in the next block (a final CR may be half of a CR LF)
-            carry = lines.pop()
+        if carry:  # the block's first line goes on with the carried one
+            carry.append(lines[0])
+            if not _open_line(lines[0], last=len(lines) == 1):
+                yield b"".join(carry)
+                carry = []
+            del lines[0]
+        if lines and _open_line(lines[-1], last=True):  # it may go on in the next block
+            carry = [lines.pop()]
         yield from lines
+
+
+def _open_line(line: bytes, last: bool) -> bool:
+    """Say whether *line*, split from a block (*last*: its last line), may go on in the next block: it has no
+    line break, or, at the block's end, its CR may be half of a CR LF."""
+    return not line.endswith(b"\n") and (last or not line.endswith(b"\r"))
+
+
+def decodes(f: IO[bytes], codec: str, size: int) -> bool:
+    """Return whether the next *size* bytes of the binary file *f* all decode in *codec* (read a MiB at a time,
+    decoded in C, a character cut between blocks carried over), as the lines they hold would decode one by one:
+    the lines of a file break only at single ASCII bytes (see :func:`raw_lines`)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        while size > 0:
+            block = f.read(min(_BLOCK, size))
+            if not block:
+                break
+            size -= len(block)
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,17 @@ from taikai.io._decoded_lines import raw_lines
 _SEPARATOR = re.compile(rb"sep=([^\r\n])(?:\r\n|\r|\n)?", re.IGNORECASE)
 """Excel's first line naming a CSV file's delimiter (``sep=,``), which Excel reads and does not show."""
 _FORMATS = {",": "csv", "\t": "tsv"}
-REPEATED_HEADER = (
-    "the header repeated: line 1's column names again, as where two exports were joined into one file; delete the line"
-)
+
+
+def repeated_header(line: int) -> str:
+    """Return what is wrong with a CSV/TSV line repeating the header, which is file line *line* (2 below Excel's
+    ``sep=,`` line)."""
+    return (
+        f"the header repeated: line {line}'s column names again, as where two exports were joined into one file; "
+        "delete the line"
+    )
+
+
 REPEATED_HEADER_ROW = (
     "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete the row"
 )

@@ -199,7 +199,7 @@ def open_reader(
             say_unnamed(reader)
         return reader
     if fmt == "jsonl":
-        from taikai.io._text_readers import JsonlReader
+        from taikai.io._jsonl_reader import JsonlReader
 
         return JsonlReader(path, encoding, encoding_errors, keys, rows)
     if encoding:

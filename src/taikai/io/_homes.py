@@ -126,6 +126,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._writers": (
         "OUTPUT_ENCODINGS",
         "STREAM_FORMATS",
+        "WRITER_VERSION",
         "OutputSpec",
         "bad_lines_csv",
         "encode_stream",

@@ -73,9 +73,9 @@ class XlsxReader:
         while names and names[-1] is None:
             names.pop()
         empty = [j + 1 for j, v in enumerate(names) if v is None]
-        if not names or empty:
-            self._refuse_header(empty)
-        self.columns = check_columns(path, [str(v) for v in names])
+        if not names or (empty and not pandas_index(self.head(), empty)):  # pandas' index: a column of no name,
+            self._refuse_header(empty)  # read as a CSV file's is (df.to_csv(path) writes it so too)
+        self.columns = check_columns(path, ["" if v is None else str(v) for v in names])
         self._header = tuple(names)
 
     def _refuse_formulas(self, problem: str) -> None:
@@ -86,11 +86,10 @@ class XlsxReader:
         raise InputError(f"{self.path}: {where}: {problem}")
 
     def _refuse_header(self, empty: list[int]) -> None:
-        """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty*:
-        when column A is pandas' index (``df.to_excel(path)``), say ``index=False``; when a row below is a header's
-        (a title over merged cells above it), say to delete the rows above it; a
-        sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read another depends on
-        the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
+        """Raise :class:`InputError` for a row 1 that is blank (*empty* none) or has no name in columns *empty* (but
+        pandas' index, read): when a row below is a header's (a title over merged cells above it), say to delete the
+        rows above it; a sheet of no rows at all is said to be empty, naming the workbook's sheets (how to read
+        another depends on the command: ``--sheet``, or, for an ``--add`` file, the sheet named ``labels``)."""
         from openpyxl.utils import get_column_letter
 
         of, _ = sheet_read(self)
@@ -99,11 +98,6 @@ class XlsxReader:
         advice = head.header_below_gaps()
         if empty:
             cause = f"row 1 has no column name in column(s) {', '.join(map(get_column_letter, empty))}"
-            if pandas_index(head, empty):
-                raise InputError(
-                    f"{self.path}: {where}: {cause}, which holds 0, 1, 2, …: the index pandas writes by default; "
-                    "write the sheet again with df.to_excel(path, index=False), or name the column"
-                )
             if advice:
                 raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
             below = names_below(head, empty)
