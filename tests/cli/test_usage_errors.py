@@ -96,6 +96,11 @@ said = usage_error_line
             "taikai info --json … (see taikai info --help)",
         ),
         (["--verbose", "predict", "x"], "taikai has no option '--verbose': taikai --help lists its options"),
+        (  # Regression (h394): and taikai's own, given after a command
+            ["predict", "--version"],
+            "predict has no option '--version': --version is an option of taikai, which goes before the command: "
+            "taikai --version",
+        ),
         (["--out", "x", "rules", "test"], "taikai has no option '--out': taikai --help lists its options"),
         (  # regression: evaluate and info take --json; predict and explain said only to read their --help
             ["predict", "x", "--json"],

@@ -95,7 +95,7 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
     if hint:
         return f"{said} ({help_hint(ctx)}); {hint}"
     if close is None:
-        close = _command_s_option(ctx, given)
+        close = _command_s_option(ctx, given) or _group_s_option(ctx, given)
         if close is not None:
             return f"{said}: {close}"
     return f"{said} ({help_hint(ctx)})" if close is not None else f"{said}: {ctx.command_path} --help lists its options"
@@ -121,6 +121,17 @@ def _command_s_option(ctx: click.Context, given: str) -> str | None:
         f"{option} is an option of {name}, which goes after the command's name: {ctx.command_path} {name} "
         f"{option} … (see {ctx.command_path} {name} --help)"
     )
+
+
+def _group_s_option(ctx: click.Context, given: str) -> str | None:
+    """Return where the option *given* to a command goes when it is its group's (``taikai predict --version``:
+    ``taikai --version``), else ``None``."""
+    parent = ctx.parent
+    option = given.partition("=")[0]
+    if parent is None or not any(option in (*param.opts, *param.secondary_opts) for param in parent.command.params):
+        return None
+    group = parent.command_path
+    return f"{option} is an option of {group}, which goes before the command: {group} {option}"
 
 
 def _choice(ctx: click.Context, given: str) -> str | None:
