@@ -35,7 +35,9 @@ def _predict_rules() -> tuple[list[str], list[str]]:
     command = re.search(r'\ntaikai (predict --rules \S+ "([^"]+)")\n', section)
     table = re.search(r"```text\n(.*?)\n```", section, re.DOTALL)
     assert command is not None and table is not None, "the README's predict --rules example moved"
-    result = CliRunner().invoke(cli, ["predict", "--rules", str(ROOT / "examples/rules.toml"), command[2]])
+    with pytest.MonkeyPatch.context() as patch:  # as typed at a terminal (piped, the table holds each text whole)
+        patch.setattr("taikai.cli._predict.terminal_width", lambda: 200)
+        result = CliRunner().invoke(cli, ["predict", "--rules", str(ROOT / "examples/rules.toml"), command[2]])
     assert result.exit_code == 0, result.output
     return [" ".join(line.split()) for line in table[1].splitlines()], result.stdout.splitlines()
 

@@ -306,7 +306,7 @@ def test_cli_explain_stops_at_bytes_it_cannot_decode(tiny_model_dir):
     text = os.fsdecode(b"\xff" + "手数料が高い".encode())
     result = CliRunner().invoke(cli, ["explain", text, "--model", str(tiny_model_dir)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith("taikai: error: <argument>:1: byte 0xff is not valid UTF-8"), result.stderr
+    assert result.stderr.startswith("taikai: error: <argument 1>:1: byte 0xff is not valid UTF-8"), result.stderr
 
 
 def test_cli_explain_text_output_says_when_the_text_was_cut(tiny_model_dir):
@@ -507,7 +507,11 @@ def test_the_read_text_is_neutralize_s(placeholder):
 @pytest.mark.parametrize(
     ("text", "code", "out"),
     [
-        ("[メール]", 2, "taikai: error: no Japanese characters but placeholders of masked personal data ([メール])"),
+        (
+            "[メール]",
+            2,
+            "taikai: error: <argument 1>: no Japanese characters but placeholders of masked personal data ([メール])",
+        ),
         ("[メール] です", 0, "reason: "),
     ],
 )

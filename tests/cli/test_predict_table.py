@@ -62,7 +62,6 @@ LONG = "手数料が高すぎて続けられませんでした。提案も通ら
 @pytest.mark.parametrize(
     ("room", "cut"),
     [
-        (None, 40),  # not a terminal: the texts as before, 40 columns at most
         (200, 40),  # a wide terminal: no wider than that
         (30, 30),  # Regression: an 80-column terminal wrapped every row of a long text (its 40 columns)
         (11, 11),
@@ -81,3 +80,21 @@ def test_the_texts_are_cut_to_the_terminal_s_width(tiny_model, room, cut):
     long, short = (display_width(row.split("  ")[-1]) for row in table.splitlines()[1:])  # no text has two spaces
     assert cut - 1 <= long <= cut  # a wide character does not go over it: one column may be left
     assert table.splitlines()[1].endswith("…") and table.splitlines()[2].endswith("安い") and short == 4
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ([LONG, "安い"], [LONG, "安い"]),  # Regression (h394): cut to 40 columns, '退会します' was lost to grep
+        (["手数料が\n高すぎて\t続けられません"], ["手数料が 高すぎて 続けられません"]),  # one line per row
+        (["手数料が高い。" * 1500], ["手数料が高い。" * 1500]),  # longer than the model reads: whole, as given
+    ],
+    ids=["long", "line-breaks", "over-max-chars"],
+)
+def test_a_table_not_on_a_terminal_holds_each_text_whole(invoke, tiny_model_dir, given, shown):
+    """Piped (| grep, | less, > file), the table keeps every text whole on its row's line: the words past the
+    40 columns a terminal shows are there to be searched."""
+    table = invoke("predict", *given, "-m", tiny_model_dir)
+    rows = table.output.splitlines()[1:]
+    assert len(rows) == len(shown)
+    assert all(text in row and "…" not in row for row, text in zip(rows, shown)), table.output

@@ -465,8 +465,17 @@ def test_predict_without_standard_input_says_what_is_missing(monkeypatch, texts,
         (["predict", "--format", "json"], "手数料が高い\n\nhello\n", "standard input:3"),
         (["explain", "-"], "手数料が高い\nhello\n", "standard input:2"),
         (["predict", "手数料が高い", "hello"], None, "<argument 2>"),
+        (["explain", "hello"], None, "<argument 1>"),  # Regression (h394): explain's said no place at all
+        (["explain", "--format", "json", "www"], None, "<argument 1>"),
     ],
-    ids=["predict-stdin", "predict-stdin-blank", "explain-stdin", "predict-arguments"],
+    ids=[
+        "predict-stdin",
+        "predict-stdin-blank",
+        "explain-stdin",
+        "predict-arguments",
+        "explain-argument",
+        "explain-json",
+    ],
 )
 def test_a_review_that_cannot_be_classified_is_named_as_its_input_names_it(tiny_model_dir, args, given, place):
     """Regression (h306): ``taikai: standard input line 2: error: …`` and ``taikai: input 2: error: …``, where a
@@ -481,12 +490,12 @@ def test_a_review_that_cannot_be_classified_is_named_as_its_input_names_it(tiny_
 @pytest.mark.parametrize(
     ("args", "given", "said"),
     [
-        (["explain", ""], None, "taikai: error: empty or whitespace-only text"),
-        (["explain", "   "], None, "taikai: error: empty or whitespace-only text"),
+        (["explain", ""], None, "taikai: error: <argument 1>: empty or whitespace-only text"),
+        (["explain", "   "], None, "taikai: error: <argument 1>: empty or whitespace-only text"),
         (["predict", ""], None, "taikai: error: <argument 1>: empty or whitespace-only text"),
         (["predict", "手数料が高い", " "], None, "taikai: error: <argument 2>: empty or whitespace-only text"),
         (["predict", "手数料が高い", "hello"], None, "taikai: error: <argument 2>: no Japanese characters"),
-        (["explain", "hello"], None, "taikai: error: no Japanese characters"),
+        (["explain", "hello"], None, "taikai: error: <argument 1>: no Japanese characters"),
         (["explain", "-"], "手数料が高い\nhello\n", "taikai: error: standard input:2: no Japanese characters"),
     ],
 )
@@ -501,8 +510,12 @@ def test_a_review_that_cannot_be_classified_is_said_as_every_error_is(tiny_model
 
 @pytest.mark.parametrize(
     ("args", "given", "place"),
-    [(["predict"], b"\xe6\x89\x8b\n\xff\n", "standard input:2:"), (["predict", "x", b"\xff"], None, "<argument 2>:")],
-    ids=["stdin", "argument"],
+    [
+        (["predict"], b"\xe6\x89\x8b\n\xff\n", "standard input:2:"),
+        (["predict", "x", b"\xff"], None, "<argument 2>:"),
+        (["explain", b"\xff\xff"], None, "<argument 1>:"),  # Regression (h394): explain's was <argument>:
+    ],
+    ids=["stdin", "argument", "explain-argument"],
 )
 def test_decoding_errors_name_the_inputs_so_too(args, given, place):
     """The names above are the ones a decoding error gives (``taikai.io.decode_input``, ``decode_argument``)."""

@@ -75,6 +75,33 @@ said = usage_error_line
             "drift has no option '--date': did you mean --date-column? (see taikai drift --help)",
         ),
         (["--frob"], "taikai has no option '--frob': taikai --help lists its options"),
+        (  # Regression (h394): an option of the command given before its name was said to be no option at all
+            ["--model", "m", "predict", "x"],
+            "taikai has no option '--model': --model is an option of predict, which goes after the command's name: "
+            "taikai predict --model … (see taikai predict --help)",
+        ),
+        (
+            ["-m", "m", "explain", "x"],
+            "taikai has no option '-m': -m is an option of explain, which goes after the command's name: "
+            "taikai explain -m … (see taikai explain --help)",
+        ),
+        (
+            ["--format=json", "predict", "x"],
+            "taikai has no option '--format': --format is an option of predict, which goes after the command's name: "
+            "taikai predict --format … (see taikai predict --help)",
+        ),
+        (
+            ["--json", "info"],
+            "taikai has no option '--json': --json is an option of info, which goes after the command's name: "
+            "taikai info --json … (see taikai info --help)",
+        ),
+        (["--verbose", "predict", "x"], "taikai has no option '--verbose': taikai --help lists its options"),
+        (  # Regression (h394): and taikai's own, given after a command
+            ["predict", "--version"],
+            "predict has no option '--version': --version is an option of taikai, which goes before the command: "
+            "taikai --version",
+        ),
+        (["--out", "x", "rules", "test"], "taikai has no option '--out': taikai --help lists its options"),
         (  # regression: evaluate and info take --json; predict and explain said only to read their --help
             ["predict", "x", "--json"],
             "predict has no option '--json': did you mean --format json? (see taikai predict --help)",

@@ -112,7 +112,7 @@ def explain(
     check_rules_mode(rules, rules_mode)
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
-    from taikai.io import decode_argument
+    from taikai.io import argument_source, decode_argument
     from taikai.model import checked_rules, load_model
 
     model = load_model(model_path)
@@ -120,7 +120,8 @@ def explain(
     read = read_stdin_reviews("explain", encoding, encoding_errors) if text == STDIN else None
     if read is None:
         warn_if_file(text, "explain")  # a file named as the text is explained as its name: say how to give its lines
-    texts = read.texts if read else [decode_argument(text, encoding, encoding_errors)]
+    # the text is <argument 1> in every message, as predict names its first (undecodable bytes, a refusal)
+    texts = read.texts if read else [decode_argument(text, encoding, encoding_errors, argument_source(1))]
     if mask_pii:
         from taikai.privacy import default_masker, format_counts
 
@@ -142,8 +143,8 @@ def explain(
         echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
     for n, e in bad:
-        where = "" if n is None else f"{review_place(n, stdin=True)}: "  # standard input:3: …, as FILE:LINE: …
-        click.echo(f"taikai: error: {where}{e.message}", err=True)  # as every error: its status is the table's
+        where = review_place(1, stdin=False) if n is None else review_place(n, stdin=True)  # as FILE:LINE: …
+        click.echo(f"taikai: error: {where}: {e.message}", err=True)  # as every error: its status is the table's
     if bad:
         sys.exit(2)
 

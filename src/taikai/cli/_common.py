@@ -85,6 +85,7 @@ class Group(click.Group):
     of ``--help`` or ``--version`` into one about standard output, see :class:`Command`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[ARGS_KEY] = tuple(args)  # an option of a command given before it is told where it goes
         with writing_help(ctx.command_path), in_taikai_voice(ctx):
             return super().parse_args(ctx, args)
 

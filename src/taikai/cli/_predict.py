@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 TEXT_WIDTH = 40
-"""The terminal columns the table's text column takes at most."""
+"""The terminal columns the table's text column takes at most on a terminal (piped or in a file, texts are whole)."""
 
 NARROWEST_TEXT = 10
 """The terminal columns the text column keeps however narrow the terminal: a row of a narrower one wraps."""
@@ -49,8 +49,9 @@ def render_table(
     """Return the predictions as a table padded by display width, one row per text, numbered by *numbers* (the
     lines of standard input they were read from) or from 1.
 
-    The texts are cut to :data:`TEXT_WIDTH` columns, and to fewer (down to :data:`NARROWEST_TEXT`) when the rows
-    would be wider than *width*, the terminal's columns (``None``: not a terminal, the table as it is).
+    On a terminal *width* columns wide, the texts are cut to :data:`TEXT_WIDTH` columns, and to fewer (down to
+    :data:`NARROWEST_TEXT`) when the rows would be wider; with *width* ``None`` (not a terminal: a file, ``grep``,
+    ``less``) each text is whole, on its row's line.
 
     With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text, and the
     probability column is headed ``p(model)``: it is the model's probability of its own reason (the ``model``
@@ -90,15 +91,23 @@ def render_table(
 
 
 def _cut_texts(rows: list[tuple[str, ...]], at: int, width: int | None) -> list[tuple[str, ...]]:
-    """Return *rows* (the header first) with their texts, column *at*, cut to :data:`TEXT_WIDTH` columns, or to
-    what a terminal *width* columns wide leaves them after the columns before them, at least :data:`NARROWEST_TEXT`
-    (the messages of rows not classified, after the texts, are long enough to wrap whatever the texts' width)."""
-    texts = [clip(row[at], TEXT_WIDTH) for row in rows[1:]]
-    if width is not None:
+    """Return *rows* (the header first) with their texts, column *at*, on one line each (control characters and
+    line breaks as spaces), cut on a terminal *width* columns wide to :data:`TEXT_WIDTH` columns, or to what it
+    leaves them after the columns before them, at least :data:`NARROWEST_TEXT` (the messages of rows not classified,
+    after the texts, are long enough to wrap whatever the texts' width). Not on a terminal (*width* ``None``), the
+    texts are whole: a table written to a file or piped to ``grep`` holds every word of them."""
+    if width is None:
+        texts = [clip(row[at], display_width(row[at])) for row in rows[1:]]  # one line, never cut
+    else:
         others = [max(display_width(row[c]) for row in rows) for c in range(at)]  # a message after it may wrap
         left = width - sum(others) - 2 * len(others)  # two spaces between columns
-        texts = [clip(text, max(NARROWEST_TEXT, min(TEXT_WIDTH, left))) for text in texts]
+        texts = [clip(row[at], max(NARROWEST_TEXT, min(TEXT_WIDTH, left))) for row in rows[1:]]
     return [rows[0], *((*row[:at], text, *row[at + 1 :]) for row, text in zip(rows[1:], texts))]
+
+
+def terminal_width() -> int | None:
+    """Return the columns of the terminal standard output writes to, ``None`` when it is none (piped, a file)."""
+    return shutil.get_terminal_size().columns if sys.stdout is not None and sys.stdout.isatty() else None
 
 
 def _read_texts(
@@ -186,7 +195,7 @@ def predict(
     if mask_pii:
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
     if fmt == "table":
-        width = shutil.get_terminal_size().columns if sys.stdout is not None and sys.stdout.isatty() else None
+        width = terminal_width()
         echo_result(render_table(predictions, top, rules=matcher is not None, numbers=numbers, width=width))
     else:
         lines_read: Sequence[int | None] = numbers or [None] * len(predictions)

@@ -94,7 +94,44 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
         said += f": did you mean {close}?"
     if hint:
         return f"{said} ({help_hint(ctx)}); {hint}"
+    if close is None:
+        close = _command_s_option(ctx, given) or _group_s_option(ctx, given)
+        if close is not None:
+            return f"{said}: {close}"
     return f"{said} ({help_hint(ctx)})" if close is not None else f"{said}: {ctx.command_path} --help lists its options"
+
+
+def _command_s_option(ctx: click.Context, given: str) -> str | None:
+    """Return where the option *given* to the group of *ctx* goes when the command after it takes it (``taikai
+    --model DIR predict TEXT``: predict's --model, written after the command's name), else ``None``."""
+    group = ctx.command
+    if not isinstance(group, click.Group):
+        return None
+    args = list(ctx.meta.get(ARGS_KEY, ()))
+    commands = set(group.list_commands(ctx))
+    after = args[args.index(given) + 1 :] if given in args else args
+    name = next((arg for arg in after if arg in commands), None)
+    command = group.get_command(ctx, name) if name is not None else None
+    if command is None or isinstance(command, click.Group):
+        return None
+    option = given.partition("=")[0]
+    if not any(option in (*param.opts, *param.secondary_opts) for param in command.params):
+        return None
+    return (
+        f"{option} is an option of {name}, which goes after the command's name: {ctx.command_path} {name} "
+        f"{option} … (see {ctx.command_path} {name} --help)"
+    )
+
+
+def _group_s_option(ctx: click.Context, given: str) -> str | None:
+    """Return where the option *given* to a command goes when it is its group's (``taikai predict --version``:
+    ``taikai --version``), else ``None``."""
+    parent = ctx.parent
+    option = given.partition("=")[0]
+    if parent is None or not any(option in (*param.opts, *param.secondary_opts) for param in parent.command.params):
+        return None
+    group = parent.command_path
+    return f"{option} is an option of {group}, which goes before the command: {group} {option}"
 
 
 def _choice(ctx: click.Context, given: str) -> str | None:
