@@ -145,6 +145,16 @@ def test_a_drift_report_shows_a_summary_and_its_text_in_a_notebook(results):
     assert shown_in_notebook == [str(report)] == [report.to_text()]
 
 
+@pytest.mark.parametrize("name", ["Explanation", "DriftReport"])
+def test_a_result_ending_a_notebook_cell_shows_its_text(results, name):
+    """Before (Explanation): ``taikai.explain(m, text)`` ending a cell showed only the one-line repr, while a
+    drift report or a suggestion showed what its command prints."""
+    result = results[name]
+    shown_in_notebook: list[str] = []  # IPython calls _repr_pretty_(printer, cycle) for a cell's last value
+    result._repr_pretty_(SimpleNamespace(text=shown_in_notebook.append), False)
+    assert shown_in_notebook == [str(result)] and "\n" in str(result) and str(result) != repr(result)
+
+
 @pytest.mark.parametrize(
     ("summary", "shown"),
     [

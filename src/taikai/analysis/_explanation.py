@@ -139,6 +139,11 @@ class Explanation:
             parts += [f"rules={self.rules.names!r}", f"final_reason={self.final_reason!r}"]
         return f"Explanation({', '.join(parts)})"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Show the rendering of ``taikai explain`` in a notebook (IPython) for ``taikai.explain(m, text)`` ending a
+        cell, as a drift report or a suggestion show their text, not the one-line repr."""
+        printer.text(str(self))
+
     def __str__(self) -> str:
         """Return the rendering of ``taikai explain`` without colours (see :func:`render_text`)."""
         return click.unstyle(render_text(self))
