@@ -421,7 +421,6 @@ def test_a_column_without_dates_says_how_many_rows_were_read(first, said):
         ([1767225600.0, None], "(seconds since 1970-01-01 UTC; the first is 2026-01-01 00:00 UTC)"),
         ([1767225600000], "(milliseconds since 1970-01-01 UTC; the first is 2026-01-01 00:00 UTC)"),
         (["1000000000000", "1767225600123"], "(milliseconds since 1970-01-01 UTC; the first is 2001-09-09 01:46 UTC)"),
-        ([1767225600, 1767225600000], None),  # seconds beside milliseconds: no one unit to convert with
         ([999_999_999], None),  # nine digits: an id, not a time of this century
         ([45658], None),  # an Excel serial date: its own hint
         ([12345678901], None),  # eleven digits: past 2033 as seconds, 1970 as milliseconds

@@ -78,7 +78,7 @@ def check_dates(
             first = len(values) if len(values) >= chunk_rows else None
             raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii)
         return
-    quoted = held[:2]  # the first values of the column, quoted in the error (as the report quotes them)
+    quoted = list(held)  # the first values of the column, quoted in the error (as the report quotes them)
     rows = len(values)
     for chunk in date_columns(index):
         if _dated(chunk, column, source):

@@ -14,7 +14,7 @@ from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
 from taikai.io._date_zones import JAPAN_TIME, OFFSET, in_zone, offsets, zoned
 from taikai.io._eras import western_dates
-from taikai.io._unix_times import unix_hint
+from taikai.io._unix_times import unix_hint, with_other_unit
 from taikai.io._yearless import YEARLESS, YEARLESS_HINT
 from taikai.text import clip
 
@@ -226,7 +226,8 @@ def no_dates_error(
     that look like Excel serial dates or Unix times (seconds or milliseconds) are said to."""
     examples: list[str] = []
     blank = False  # a cell of spaces only: the column is not said to be empty (missing cells may be left out)
-    for value in values:
+    cells = iter(values)
+    for value in cells:
         text = as_written(value)
         blank = blank or (not text and isinstance(value, str) and value != "")
         if text and text not in examples:
@@ -234,7 +235,8 @@ def no_dates_error(
             if len(examples) == 2:
                 break
     yearless = bool(examples) and all(YEARLESS.fullmatch(text) for text in examples)  # 10/24: Excel's m/d
-    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else unix_hint(examples)
+    unix = unix_hint(with_other_unit(examples, cells))  # seconds, and milliseconds further down: both said
+    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else unix
     if mask_pii:
         from taikai.privacy import default_masker
 
