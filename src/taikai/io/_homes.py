@@ -36,6 +36,7 @@ HOMES: dict[str, tuple[str, ...]] = {
         "zone_warning",
     ),
     "._date_zones": ("check_tz", "period_tz"),
+    "._dated_columns": ("DATED_SHOWN", "dated_columns", "dates_told"),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
     "._excel_numbers": (
