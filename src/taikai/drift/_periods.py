@@ -12,25 +12,15 @@ from taikai.drift._gaps import EmptyPeriods, empty_runs
 from taikai.drift._stray import SHOWN_ROWS, StrayPeriods, StrayRow, stray_ends
 from taikai.errors import DataWarning
 from taikai.io import (
+    DateNotes,
     DateOrder,
-    ForeignZone,
     OrderEvidence,
     YearRange,
     check_period_span,
-    excel_serials,
-    foreign_zone,
     no_dates_error,
     order_evidence,
-    order_warning,
     parse_dates,
     period_name,
-    range_warning,
-    serial_warning,
-    unix_times,
-    unix_warning,
-    yearless_dates,
-    yearless_warning,
-    zone_warning,
 )
 from taikai.model import DriftStatistics
 from taikai.text import is_missing
@@ -156,39 +146,12 @@ def add_periods(
     return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum())
 
 
-def warn_dates(
-    survey: DateSurvey,
-    out_of_range: int,
-    source: str,
-    column: str,
-    serials: tuple[int, str],
-    zone: ForeignZone | None,
-    yearless: tuple[int, str] = (0, ""),
-    unix: tuple[int, list[tuple[int, str]]] = (0, []),
-) -> None:
-    """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, about
-    the *serials* (how many, and the first) that look like Excel serial dates, about the Unix times (*unix*: how
-    many, and the first rows, each its data row from 0 and its cell), about dates and times counted in a time zone
-    other than Japan's (*zone*, the first found), and about the dates without a year (*yearless*: how many, and the
-    first)."""
-    for warning in (
-        order_warning(survey.order, source, column, survey.either),
-        range_warning(out_of_range, survey.years, source, column),
-        serial_warning(*serials, source, column),
-        unix_warning(*unix, source, column),
-        zone_warning(zone, source, column),
-        yearless_warning(*yearless, source, column),
-    ):
-        if warning is not None:
-            warn_user(warning, DataWarning)
-
-
 class PeriodCounter:
     """The rows of a dump counted per period of its date column *column*: the column is checked and surveyed
     (:func:`survey_dates`) at the first chunk, each chunk's rows added, and the periods' statistics built at the
-    end (a column in which no value reads as a date refused, its values quoted masked with *mask_pii*; warnings
-    about its order and dates out of range). With a time zone *tz*, its dates and times are counted in it, and no
-    warning says they carry another."""
+    end (a column in which no value reads as a date refused, its values quoted masked with *mask_pii*; the
+    warnings of :class:`taikai.io.DateNotes` about its dates). With a time zone *tz*, its dates and times are
+    counted in it, and no warning says they carry another."""
 
     def __init__(
         self,
@@ -206,10 +169,7 @@ class PeriodCounter:
         self.undated = 0  # rows without a usable date, out of range ones too
         self.blank = 0  # of them, the blank cells (the others hold a value that reads as no date, or out of range)
         self.out_of_range = 0
-        self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
-        self.yearless = (0, "")  # the cells holding a month and day without a year: how many, and the first
-        self.unix: tuple[int, list[tuple[int, str]]] = (0, [])  # the Unix times: how many, the first rows
-        self.zone: ForeignZone | None = None  # the first date and time in a time zone other than Japan's
+        self.notes = DateNotes()  # Excel serial dates, Unix times, dates without a year, another time zone
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
@@ -241,14 +201,7 @@ class PeriodCounter:
         )
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         self.blank += blank
-        if serials := excel_serials(dates):
-            self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
-        if yearless := yearless_dates(dates):
-            self.yearless = (self.yearless[0] + len(yearless), self.yearless[1] or yearless[0])
-        if unix := unix_times(dates):
-            shown = self.unix[1] + [(offset + at, cell) for at, cell in unix[:SHOWN_ROWS]]
-            self.unix = (self.unix[0] + len(unix), shown[:SHOWN_ROWS])
-        self.zone = self.zone or (foreign_zone(dates) if self.tz is None else None)  # given: counted in it
+        self.notes += DateNotes.of(dates, offset, self.tz)  # a zone given: counted in it, not noted
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 
@@ -257,8 +210,11 @@ class PeriodCounter:
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
-        said = (self.serials, self.zone, self.yearless, self.unix)
-        warn_dates(self.survey, self.out_of_range, self.source, self.column, *said)
+        survey = self.survey
+        for warning in self.notes.warnings(
+            survey.order, survey.either, self.out_of_range, survey.years, self.source, self.column
+        ):
+            warn_user(warning, DataWarning)
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
 

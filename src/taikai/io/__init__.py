@@ -30,7 +30,6 @@ if TYPE_CHECKING:
         DateColumn,
         ForeignZone,
         YearRange,
-        date_warnings,
         excel_serials,
         foreign_zone,
         order_warning,
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
         serial_warning,
         zone_warning,
     )
+    from taikai.io._date_notes import DateNotes, date_warnings
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._date_zones import check_tz, period_tz
     from taikai.io._dated_columns import DATED_SHOWN, dated_columns, dates_told
