@@ -63,3 +63,31 @@ def test_the_order_and_the_dates_out_of_range_are_warned_of_first():
 
 def test_a_zone_given_is_not_noted():
     assert DateNotes.of(["2026-01-06T10:00:00Z"], tz="Asia/Tokyo").zone is None
+
+
+@pytest.mark.parametrize(
+    ("cells", "read", "said"),
+    [  # regression (h389): drift counted the rows whose cell reads as no date, never saying which
+        (
+            ["2026-01-05", "不明", "2026/11/3 確認済"],
+            [True, False, False],
+            "2 row(s) hold a value that reads as no "
+            "date (data row(s) 2, 3: '不明', '2026/11/3 確認済') and count as rows without a date; check those cells",
+        ),
+        (
+            ["不明"] * 7,
+            [False] * 7,
+            "7 row(s) hold a value that reads as no date (data row(s) 1, 2, 3, 4, 5, and 2 more: '不明')",
+        ),
+        # blank, or explained by another warning: not listed here
+        ([None, " ", "46329", "1767225600", "10/24", "2026-01-05"], [False] * 5 + [True], None),
+    ],
+)
+def test_cells_read_as_no_date_are_named(cells, read, said):
+    warnings = DateNotes.of(cells, read=read).warnings(None, None, 0, None, "d.csv", "at")
+    named = [w for w in warnings if "reads as no date" in w]
+    if said is None:
+        assert named == []
+    else:
+        assert len(named) == 1 and named[0].startswith("d.csv: date_column='at' (--date-column on the command line): ")
+        assert said in named[0]

@@ -119,12 +119,12 @@ def add_periods(
     firsts: dict[Any, list[tuple[int, str]]] | None = None,
     offset: int = 0,
     tz: str | None = None,
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, list[bool]]:
     """Add the rows of one chunk to the builders of their periods (dates read as *survey* says); return how many
-    had no readable date, how many of those a blank cell (missing, empty or only spaces), and how many a date out
-    of its range. *firsts* keeps, per period, the first rows' data row (the chunk's first is *offset*) and date as
-    written (:data:`SHOWN_ROWS` of them), which a stray end names. A date with a time zone counts in the zone *tz*
-    when one is given (:func:`taikai.io.parse_dates`)."""
+    had no readable date, how many of those a blank cell (missing, empty or only spaces), how many a date out
+    of its range, and whether each read as a date. *firsts* keeps, per period, the first rows' data row (the
+    chunk's first is *offset*) and date as written (:data:`SHOWN_ROWS` of them), which a stray end names. A date
+    with a time zone counts in the zone *tz* when one is given (:func:`taikai.io.parse_dates`)."""
     import pandas as pd
 
     values = pd.Series(list(dates), dtype=object)
@@ -143,7 +143,7 @@ def add_periods(
         builder.add((row,))
         if firsts is not None and len(kept := firsts.setdefault(period, [])) < SHOWN_ROWS:
             kept.append((offset + at, str(dates[at]).strip()))
-    return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum())
+    return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum()), read.notna().tolist()
 
 
 class PeriodCounter:
@@ -196,12 +196,12 @@ class PeriodCounter:
         if not self._spans_seen:
             check_period_span(dates, self.freq, self.column, self.source)
         offset, self.rows = self.rows, self.rows + len(rows)
-        no_date, blank, out = add_periods(
+        no_date, blank, out, read = add_periods(
             self.periods, dates, self.freq, self.overall, rows, self.survey, self.firsts, offset, self.tz
         )
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         self.blank += blank
-        self.notes += DateNotes.of(dates, offset, self.tz)  # a zone given: counted in it, not noted
+        self.notes += DateNotes.of(dates, offset, self.tz, read)  # a zone given: counted in it, not noted
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 

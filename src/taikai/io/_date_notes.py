@@ -5,9 +5,12 @@ year-last dates and its dates far outside the others."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from taikai._cut import cut_list
+from taikai._masked_messages import quoted_text
+from taikai.errors import DATE_COLUMN
 from taikai.io._date_column import (
     DateColumn,
     ForeignZone,
@@ -20,8 +23,10 @@ from taikai.io._date_column import (
     zone_warning,
 )
 from taikai.io._date_order import DateOrder
-from taikai.io._unix_times import SHOWN_ROWS, unix_times, unix_warning
-from taikai.io._yearless import yearless_dates, yearless_warning
+from taikai.io._dates import QUOTED_WIDTH, as_written
+from taikai.io._unix_times import SHOWN_ROWS, unix_times, unix_unit, unix_warning
+from taikai.io._yearless import is_yearless, yearless_dates, yearless_warning
+from taikai.text import clip
 
 
 @dataclass(frozen=True)
@@ -39,12 +44,19 @@ class DateNotes:
     unix: int = 0
     unix_first: tuple[tuple[int, str], ...] = ()
     zone: ForeignZone | None = None
+    unread: int = 0
+    unread_first: tuple[tuple[int, str], ...] = ()
 
     @classmethod
-    def of(cls, values: Iterable[object], offset: int = 0, tz: str | None = None) -> DateNotes:
+    def of(
+        cls, values: Iterable[object], offset: int = 0, tz: str | None = None, read: Sequence[bool] | None = None
+    ) -> DateNotes:
         """The notes of *values*, the cells of a date column whose first is its data row *offset* (from 0); with a
-        time zone *tz* given, dates and times are counted in it, and no zone is noted."""
+        time zone *tz* given, dates and times are counted in it, and no zone is noted. With *read* (whether each
+        cell read as a date), the cells that hold a value read as no date, and that no other note explains (``不明``,
+        ``2026/11/3 確認済``), are counted, the first :data:`SHOWN_ROWS` kept (each its data row and the cell)."""
         serials, yearless, unix = excel_serials(values), yearless_dates(values), unix_times(values)
+        unread = [] if read is None else _unexplained(values, read)
         return cls(
             len(serials),
             serials[0] if serials else "",
@@ -53,6 +65,8 @@ class DateNotes:
             len(unix),
             tuple((offset + at, cell) for at, cell in unix[:SHOWN_ROWS]),
             foreign_zone(values) if tz is None else None,
+            len(unread),
+            tuple((offset + at, cell) for at, cell in unread[:SHOWN_ROWS]),
         )
 
     def __add__(self, other: DateNotes) -> DateNotes:
@@ -64,6 +78,8 @@ class DateNotes:
             self.unix + other.unix,
             (self.unix_first + other.unix_first)[:SHOWN_ROWS],
             self.zone or other.zone,
+            self.unread + other.unread,
+            (self.unread_first + other.unread_first)[:SHOWN_ROWS],
         )
 
     def warnings(
@@ -84,8 +100,41 @@ class DateNotes:
             unix_warning(self.unix, list(self.unix_first), where, column),
             zone_warning(self.zone, where, column),
             yearless_warning(self.yearless, self.month_day, where, column),
+            unread_warning(self.unread, self.unread_first, where, column),
         )
         return [warning for warning in found if warning is not None]
+
+
+def _unexplained(values: Iterable[object], read: Sequence[bool]) -> list[tuple[int, str]]:
+    """The cells of *values* not *read* as dates that hold a value no other note explains (not blank, not an Excel
+    serial number, a Unix time nor a date without a year), each with its position (from 0), as written."""
+    found = []
+    for at, (value, dated) in enumerate(zip(values, read, strict=True)):
+        if dated or not (text := as_written(value)) or unix_unit(value) is not None or is_yearless(value):
+            continue
+        if not excel_serials([value]):
+            found.append((at, text))
+    return found
+
+
+READS_AS = "2026-03-14, 2026/03/14 or 2026年3月14日"
+"""How dates read, as the warning about cells that hold no date quotes them."""
+
+
+def unread_warning(rows: int, first: tuple[tuple[int, str], ...], where: str, column: str) -> str | None:
+    """The warning for the *rows* of a date column that hold a value read as no date (*first*: the first of them,
+    each its data row from 0 and the cell as written), which count as rows without a date; ``None`` without such
+    rows."""
+    if not rows or not first:
+        return None
+    shown = cut_list([f"{at + 1:,}" for at, _ in first], SHOWN_ROWS, total=rows)
+    # masked (--mask-pii) before they are cut, which masking the whole message would be too late for
+    said = dict.fromkeys(clip(quoted_text(cell, len(cell)), QUOTED_WIDTH) for _, cell in first)
+    cells = ", ".join(map(repr, said))
+    return (
+        f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a value that reads as no date (data row(s) "
+        f"{shown}: {cells}) and count as rows without a date; check those cells (a date reads as {READS_AS})"
+    )
 
 
 def date_warnings(
