@@ -3,6 +3,7 @@ a year and time zone, whether the column is read whole (the report) or a chunk a
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from taikai.io import DateNotes, DateOrder, YearRange
@@ -80,7 +81,7 @@ def test_a_zone_given_is_not_noted():
             "7 row(s) hold a value that reads as no date (data row(s) 1, 2, 3, 4, 5, and 2 more: '不明')",
         ),
         # blank, or explained by another warning: not listed here
-        ([None, " ", "46329", "1767225600", "10/24", "2026-01-05"], [False] * 5 + [True], None),
+        ([None, " ", "46329", "1767225600", "10/24", pd.NA, "2026-01-05"], [False] * 6 + [True], None),
     ],
 )
 def test_cells_read_as_no_date_are_named(cells, read, said):

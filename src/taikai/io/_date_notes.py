@@ -26,7 +26,7 @@ from taikai.io._date_order import DateOrder
 from taikai.io._dates import QUOTED_WIDTH, as_written
 from taikai.io._unix_times import SHOWN_ROWS, unix_times, unix_unit, unix_warning
 from taikai.io._yearless import is_yearless, yearless_dates, yearless_warning
-from taikai.text import clip
+from taikai.text import clip, is_missing
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,9 @@ def _unexplained(values: Iterable[object], read: Sequence[bool]) -> list[tuple[i
     serial number, a Unix time nor a date without a year), each with its position (from 0), as written."""
     found = []
     for at, (value, dated) in enumerate(zip(values, read, strict=True)):
-        if dated or not (text := as_written(value)) or unix_unit(value) is not None or is_yearless(value):
+        if dated or is_missing(value) or not (text := as_written(value)):  # pandas.NA of a string column too
+            continue
+        if unix_unit(value) is not None or is_yearless(value):
             continue
         if not excel_serials([value]):
             found.append((at, text))
