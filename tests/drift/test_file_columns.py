@@ -43,3 +43,22 @@ def test_drift_names_the_column_of_dates_of_a_frame(tiny_model, reference):
     with pytest.raises(InputError, match="no column 'posted_at'") as raised:
         check_drift(frame, tiny_model, date_column="posted_at", reference=reference)
     assert TOLD.replace(" (--date-column '投稿日' on the command line)", "") in str(raised.value)
+
+
+ELSEWHERE = "out; 'posted_at' reads as dates: date_column='posted_at' (--date-column posted_at on the command line)"
+
+
+@pytest.mark.parametrize("column", ["review_id", "text"])
+def test_a_column_of_no_dates_is_refused_naming_the_column_of_dates(tiny_model_dir, tmp_path, column):
+    """Regression (h389): --date-column given the ids or the reviews was refused with no word of the column that
+    holds the dates, which the error of a column not found names."""
+    args = ["drift", str(HOTELS), "--model", str(tiny_model_dir), "--date-column", column]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "holds no dates" in result.stderr, result.output
+    assert result.stderr.strip().endswith(ELSEWHERE)
+
+
+def test_a_frame_s_column_of_no_dates_is_refused_naming_the_column_of_dates(tiny_model):
+    with pytest.raises(InputError, match="holds no dates") as raised:
+        check_drift(pd.read_csv(HOTELS, dtype=str), tiny_model, date_column="review_id")
+    assert str(raised.value).endswith(ELSEWHERE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai._warn import warn_user
 from taikai.drift._counting import Row, StatisticsBuilder
@@ -17,6 +17,7 @@ from taikai.io import (
     OrderEvidence,
     YearRange,
     check_period_span,
+    dates_elsewhere,
     no_dates_error,
     order_evidence,
     parse_dates,
@@ -24,6 +25,9 @@ from taikai.io import (
 )
 from taikai.model import DriftStatistics
 from taikai.text import is_missing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CHUNK_ROWS = 5000
 """The rows of a chunk a dump is counted in (:func:`taikai.drift.file_statistics`)."""
@@ -52,6 +56,7 @@ def check_dates(
     index: int = -1,
     chunk_rows: int = CHUNK_ROWS,
     mask_pii: bool = False,
+    elsewhere: Callable[[], str] = str,
 ) -> None:
     """Raise the report's error when none of the first chunk's date cells reads as a date and (with
     *date_columns*, which yields the column chunk by chunk from the start) no later value of the column does
@@ -59,14 +64,15 @@ def check_dates(
     it; blanks and then only ``不明`` is not, and the error quotes ``不明``. Without *date_columns* the first chunk
     decides when it holds values, and a blank first chunk is left to be judged once the dump is counted.
     *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows); *mask_pii*: the
-    values the error quotes are masked. A column of no rows passes: a dump of no rows has no dates to check."""
+    values the error quotes are masked; *elsewhere* says the columns that read as dates, which the error names.
+    A column of no rows passes: a dump of no rows has no dates to check."""
     held = _held(values)
     if held and _dated(held, column, source):
         return
     if date_columns is None:
         if held:
             first = len(values) if len(values) >= chunk_rows else None
-            raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii)
+            raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii, elsewhere=elsewhere())
         return
     quoted = list(held)  # the first values of the column, quoted in the error (as the report quotes them)
     rows = len(values)
@@ -77,7 +83,7 @@ def check_dates(
         if len({str(v).strip() for v in quoted}) < 2:
             quoted.extend(_held(chunk)[:chunk_rows])
     if rows:
-        raise no_dates_error(column, source, quoted, mask_pii=mask_pii)
+        raise no_dates_error(column, source, quoted, mask_pii=mask_pii, elsewhere=elsewhere())
 
 
 @dataclass(frozen=True)
@@ -172,17 +178,31 @@ class PeriodCounter:
         self.notes = DateNotes()  # Excel serial dates, Unix times, dates without a year, another time zone
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
+        self._head: pd.DataFrame | None = None  # the first chunk, read for columns of dates when this one has none
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
         self.rows = 0  # the rows added
 
-    def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
+    def start(
+        self,
+        first: list[Any],
+        date_columns: Callable[[int], Iterable[list[Any]]] | None,
+        index: int,
+        head: pd.DataFrame | None = None,
+    ) -> None:
         """Check and survey the column before anything is classified: *first* is the first chunk's values;
-        *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides)."""
+        *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides); *head*: the
+        first chunk's columns, whose columns that read as dates a column of no dates is refused naming."""
+        self._head = head
         check_period_span(first, self.freq, self.column, self.source)  # a quarter is no month
-        check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
+        checked = (self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
+        check_dates(*checked, self._elsewhere)
         whole = self._spans_checked(date_columns(index)) if date_columns is not None else [first]
         self.survey = survey_dates(self.column, self.source, whole, self.tz)
         self._spans_seen = date_columns is not None  # every chunk checked; else each is as it is added
+
+    def _elsewhere(self) -> str:
+        """The columns of the first chunk that read as dates, as the error of a column of no dates names them."""
+        return dates_elsewhere(self._head, self.column) if self._head is not None else ""
 
     def _spans_checked(self, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
         """*chunks*, each checked for pandas periods longer than a period counted by as it is read: quarters
@@ -209,7 +229,9 @@ class PeriodCounter:
         """The statistics of each period, in date order (none for a dump of no rows)."""
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
-            raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
+            raise no_dates_error(
+                self.column, self.source, self._unread, mask_pii=self.mask_pii, elsewhere=self._elsewhere()
+            )
         survey = self.survey
         for warning in self.notes.warnings(
             survey.order, survey.either, self.out_of_range, survey.years, self.source, self.column

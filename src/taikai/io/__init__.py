@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from taikai.io._date_notes import DateNotes, date_warnings
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._date_zones import check_tz, period_tz
-    from taikai.io._dated_columns import DATED_SHOWN, dated_columns, dates_told
+    from taikai.io._dated_columns import DATED_SHOWN, dated_columns, dates_elsewhere, dates_told
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._excel_numbers import (

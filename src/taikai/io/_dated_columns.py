@@ -85,8 +85,19 @@ def dates_told(data: pd.DataFrame | Reader, name: Hashable | None) -> str:
     投稿日 on the command line)``); ``""`` when *data* has a column written as *name*, or none reads as dates."""
     if name is None or any(str(c) == str(name) for c in data.columns):
         return ""
+    return _named(data)
+
+
+def dates_elsewhere(data: pd.DataFrame | Reader, name: Hashable) -> str:
+    """Return the end of the error of a date column *name* of *data* that holds no dates (``--date-column 本文``):
+    the other columns that read as dates and how to give one, as :func:`dates_told` says them; ``""`` for none."""
+    return _named(data, (str(name),))
+
+
+def _named(data: pd.DataFrame | Reader, skip: tuple[object, ...] = ()) -> str:
+    """The columns of *data* (but *skip*) that read as dates, and how to give one; ``""`` for none."""
     head = _head(data)
-    found = dated_columns(head)[:DATED_SHOWN] if head is not None else []
+    found = dated_columns(head, skip)[:DATED_SHOWN] if head is not None else []
     if not found:
         return ""
     said = " and ".join(map(repr, found))

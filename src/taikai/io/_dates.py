@@ -217,13 +217,20 @@ QUOTED_WIDTH = 40
 
 
 def no_dates_error(
-    column: str, where: str, values: Iterable[object], first: int | None = None, *, mask_pii: bool = False
+    column: str,
+    where: str,
+    values: Iterable[object],
+    first: int | None = None,
+    *,
+    mask_pii: bool = False,
+    elsewhere: str = "",
 ) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
     (some of) its values, the first two non-empty ones are quoted (with *mask_pii*, with personal data masked, as
     ``--mask-pii`` masks every text it shows), each on one line and cut to :data:`QUOTED_WIDTH` columns. With
     *first*, only its first *first* rows were read (a command that stops before reading the rest). Whole numbers
-    that look like Excel serial dates or Unix times (seconds or milliseconds) are said to."""
+    that look like Excel serial dates or Unix times (seconds or milliseconds) are said to; *elsewhere* ends the
+    message (the columns that read as dates, :func:`taikai.io.dates_elsewhere`)."""
     examples: list[str] = []
     blank = False  # a cell of spaces only: the column is not said to be empty (missing cells may be left out)
     cells = iter(values)
@@ -250,7 +257,7 @@ def no_dates_error(
         held = f"holds no dates (none of {among} reads as one, e.g. {', '.join(map(repr, examples))})"
     return InputError(
         f"{where}: {DATE_COLUMN.given(column)} {held}; {hint}give a column of {DATE_EXAMPLE}, or leave "
-        f"{DATE_COLUMN} out"
+        f"{DATE_COLUMN} out{elsewhere}"
     )
 
 
