@@ -30,6 +30,11 @@ READ = [
     ("asia/tokyo", "Asia/Tokyo"),
     ("ASIA/SEOUL", "Asia/Seoul"),
     ("GMT", "UTC"),
+    # regression (h389): abbreviations that name one zone were refused as no zone
+    ("東京", "Asia/Tokyo"),
+    ("PDT", "America/Los_Angeles"),
+    ("edt", "America/New_York"),
+    ("HKT", "Asia/Hong_Kong"),
 ]
 
 
@@ -43,7 +48,7 @@ REFUSED = [
     ("Asia/Tokio", "Asia/Tokyo"),
     ("Tokyo", "Asia/Tokyo"),
     ("seoul", "Asia/Seoul"),
-    ("PST", None),  # not in the database, nor read as one
+    ("XST", None),  # not in the database, nor read as one
     ("", None),
     ("../etc/passwd", None),
     ("/etc/localtime", None),
@@ -60,6 +65,22 @@ def test_an_unknown_zone_is_refused_with_what_is_read(given, meant):
         check_tz(given)
     assert "(JST, Japan and 日本時間 read as Asia/Tokyo, KST as Asia/Seoul)" in str(e.value)
     assert str(e.value).endswith(f"no such time zone: did you mean {meant}?" if meant else "no such time zone")
+
+
+@pytest.mark.parametrize(
+    ("given", "zones"),
+    [  # regression (h389): said to be no zone at all, with no word of which were meant
+        ("CST", "America/Chicago (US Central), Asia/Shanghai (China) or America/Havana (Cuba)"),
+        ("pst", "America/Los_Angeles (US Pacific) or Asia/Manila (the Philippines)"),
+        ("IST", "Asia/Kolkata (India), Asia/Jerusalem (Israel) or Europe/Dublin (Ireland)"),
+    ],
+)
+def test_an_abbreviation_of_several_zones_is_refused_naming_them(given, zones):
+    with pytest.raises(InputError) as e:
+        check_tz(given)
+    assert str(e.value).endswith(f"{given.upper()} names several zones: {zones}; give the one meant by its name")
+    for zone in zones.split(" or ")[-1:] + zones.split(", ")[:1]:
+        assert check_tz(zone.split(" (")[0]) == zone.split(" (")[0]  # each one named is read
 
 
 @pytest.mark.parametrize(("given", "read"), [("JST", "+09:00"), ("Japan", "+09:00"), ("KST", "+09:00")])

@@ -23,14 +23,31 @@ ALIASES = {
     "JAPAN": "Asia/Tokyo",
     "日本時間": "Asia/Tokyo",
     "日本": "Asia/Tokyo",
+    "東京": "Asia/Tokyo",
     "KST": "Asia/Seoul",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "PDT": "America/Los_Angeles",
+    "MDT": "America/Denver",
+    "EDT": "America/New_York",
 }
-"""Names read as a zone of the database, whatever their case: Japan's and Korea's abbreviations (not in the database:
-``JST`` is refused by :mod:`zoneinfo`) and ``Japan``, the database's old alias of Asia/Tokyo, written as its own name
-so that one zone is written one way in every table and message."""
+"""Names read as a zone of the database, whatever their case: abbreviations that name one zone (not in the database:
+``JST`` is refused by :mod:`zoneinfo`; a summer time's, ``PDT``, names its zone, which keeps its own summer time) and
+``Japan``, the database's old alias of Asia/Tokyo, written as its own name so that one zone is written one way in
+every table and message."""
+SEVERAL = {
+    "CST": (("America/Chicago", "US Central"), ("Asia/Shanghai", "China"), ("America/Havana", "Cuba")),
+    "CDT": (("America/Chicago", "US Central"), ("America/Havana", "Cuba")),
+    "PST": (("America/Los_Angeles", "US Pacific"), ("Asia/Manila", "the Philippines")),
+    "IST": (("Asia/Kolkata", "India"), ("Asia/Jerusalem", "Israel"), ("Europe/Dublin", "Ireland")),
+    "BST": (("Europe/London", "British Summer Time"), ("Asia/Dhaka", "Bangladesh")),
+    "AST": (("America/Halifax", "Atlantic"), ("Asia/Riyadh", "Arabia")),
+}
+"""Abbreviations that name several zones, whatever their case, each zone with where it is kept: refused with them
+(:func:`several_zones`), as a China export's ``CST`` counted in Chicago's clock would be 14 hours off."""
 _ALIAS_OFFSETS = {"Asia/Tokyo": "+09:00", "Asia/Seoul": "+09:00"}
-"""The fixed offset of each zone :data:`ALIASES` names (neither has had summer time since 1988): what an alias reads
-as without a time zone database."""
+"""The fixed offset of the zones :data:`ALIASES` names that keep one (neither has had summer time since 1988): what an
+alias of them reads as without a time zone database (one of a zone with summer time is then refused)."""
 TZDATA_HINT = "this Python has no time zone database: install it with pip install tzdata, or give an offset (+09:00)"
 """What to do when :mod:`zoneinfo` finds no zone at all (no system database, no ``tzdata`` package)."""
 _UTC_NAMES = {"UTC", "Z", "GMT", "UTC+00:00", "+00:00"}
@@ -68,10 +85,20 @@ def canonical_zone(tz: str) -> str | None:
     if (offset := written_offset(text)) is not None:
         return _offset_name(offset)
     if (alias := ALIASES.get(text.upper())) is not None:
-        return alias if _known(alias) else _ALIAS_OFFSETS[alias]
+        return alias if _known(alias) else _ALIAS_OFFSETS.get(alias)
     if _known(text):
         return str(zone_info(text))
     return database_names().get(text.lower())  # asia/tokyo as Asia/Tokyo
+
+
+def several_zones(tz: str) -> str | None:
+    """What the abbreviation *tz* names when it names several zones (:data:`SEVERAL`): ``CST names several zones:
+    America/Chicago (US Central), Asia/Shanghai (China) or America/Havana (Cuba)``; else ``None``."""
+    zones = SEVERAL.get(tz.strip().upper())
+    if zones is None:
+        return None
+    named = [f"{zone} ({where})" for zone, where in zones]
+    return f"{tz.strip().upper()} names several zones: {', '.join(named[:-1])} or {named[-1]}"
 
 
 def _known(name: str) -> bool:

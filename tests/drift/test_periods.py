@@ -272,3 +272,26 @@ def test_dates_of_another_time_zone_are_said(tiny_model_dir, tmp_path, zone, opt
         assert "time zone" not in result.stderr
     else:
         assert said in result.stderr and "give tz='Asia/Tokyo' (--tz Asia/Tokyo on the command line)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("cells", "said"),
+    [  # regression (h389): drift counted such rows in its table's header, never saying which they are
+        (
+            {3: "不明", 40: "2026/11/3 確認済"},
+            "2 row(s) hold a value that reads as no date (data row(s) 4, 41: '不明', '2026/11/3 確認済')",
+        ),
+        ({3: None, 5: "46329"}, None),  # blank, and an Excel serial number with its own warning
+    ],
+)
+def test_drift_names_the_cells_that_read_as_no_date(tiny_model_dir, tmp_path, cells, said):
+    frame = pd.read_csv(HOTELS, dtype=str)
+    dates: list[object] = list(pd.date_range("2025-01-05", periods=len(frame), freq="11D").strftime("%Y-%m-%d"))
+    for row, value in cells.items():
+        dates[row] = value
+    path = tmp_path / "dump.csv"
+    frame.assign(posted_at=dates).to_csv(path, index=False)
+    args = ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code in (0, 1), result.output
+    assert (said in result.stderr) if said else ("reads as no date" not in result.stderr), result.stderr

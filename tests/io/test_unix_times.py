@@ -11,6 +11,7 @@ from click.testing import CliRunner
 import taikai
 from taikai import analysis
 from taikai.cli import cli
+from taikai.io._dates import no_dates_error
 from taikai.io._unix_times import unix_unit, unix_warning
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
@@ -95,7 +96,7 @@ def test_unix_times_among_dates_are_said_in_the_report_s_tables(cells, said):
 @pytest.mark.parametrize(
     ("cells", "said"),
     [
-        ({3: "1767225600", 40: "1767312000000"}, "2 row(s) hold a number, not a date (data row(s) 4, 41; e.g."),
+        ({3: "1767225600", 40: "1767312000"}, "2 row(s) hold a number, not a date (data row(s) 4, 41; e.g."),
         ({3: "不明"}, None),
     ],
 )
@@ -114,3 +115,39 @@ def test_unix_times_among_dates_are_said_by_drift(tiny_model_dir, tmp_path, cell
         assert "Unix times" not in result.stderr
     else:
         assert said in result.stderr and "pandas.to_datetime(values, unit='s', utc=True)" in result.stderr
+
+
+MIXED = "pandas.to_datetime(values.where(values < 10**11, values // 1000), unit='s', utc=True)"
+
+
+@pytest.mark.parametrize(
+    ("cells", "advice"),
+    [  # regression (h389): seconds and milliseconds in one column were told nothing, or to convert all as seconds
+        (["1767225600", "1767225600000"], MIXED),
+        ([1767225600, 1767225601, *[1767225602] * 50, 1767225600000], MIXED),  # the milliseconds further down
+        (["1767225600", "1767225601"], "pandas.to_datetime(values, unit='s', utc=True)"),
+        (["1767225600000", "1767225601000"], "pandas.to_datetime(values, unit='ms', utc=True)"),
+        (["1767225600", "R00001"], None),
+    ],
+)
+def test_a_column_of_unix_times_in_both_units_is_told_to_convert_both(cells, advice):
+    said = str(no_dates_error("ts", "app.jsonl", pd.Series(cells, dtype=object)))
+    assert (advice in said) if advice is not None else ("Unix times" not in said), said
+    assert ("some in seconds and some in milliseconds" in said) is (advice == MIXED)
+
+
+def test_unix_times_of_both_units_among_dates_are_said_so():
+    first = [(0, "1767225600"), (3, "1767225600000")]
+    warning = unix_warning(2, first, "dump.csv", "posted_at")
+    assert warning is not None and MIXED in warning and "some in seconds and some in milliseconds" in warning
+
+
+def test_drift_tells_a_log_of_both_units_to_convert_both(tiny_model_dir, tmp_path):
+    frame = pd.read_csv(HOTELS, dtype=str)
+    seconds = 1767225600 + 86400 * np.arange(len(frame))
+    times = np.where(np.arange(len(frame)) < len(frame) - 5, seconds, seconds * 1000)  # moved to milliseconds
+    path = tmp_path / "app.jsonl"
+    frame.assign(ts=times).to_json(path, orient="records", lines=True, force_ascii=False)
+    args = ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "ts"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and MIXED in result.stderr, result.output

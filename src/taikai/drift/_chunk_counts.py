@@ -128,7 +128,10 @@ def count_chunks(
         if index == 0:
             first = data
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
-            dated.start(data[date_index], date_columns, date_index)
+            import pandas as pd
+
+            head = pd.DataFrame(dict(zip(map(str, shown or columns), data, strict=False)))  # named if no dates
+            dated.start(data[date_index], date_columns, date_index, head)
         texts, statuses, reason, sentiment = rows.read(data)
         measured = overall.measure(texts, statuses, reason, sentiment, keys=rows.keys)
         overall.add(measured)

@@ -31,6 +31,7 @@ from taikai.io import (
     bad_line_error,
     check_made_by,
     columns_read,
+    dates_told,
     escaped_count,
     format_of,
     is_predictions,
@@ -231,8 +232,9 @@ def frame_statistics(
     shown, index = list(frame.columns), frame.index.names
     told = reviews_told(frame, text, text_argument)  # not there: the columns that read as reviews are named
     find_column(columns, text, text_argument, source=source, shown=shown, index=index, hint=told)
-    if date_column is not None:
-        find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, index=index)
+    if date_column is not None:  # not there: the columns that read as dates are named
+        told = dates_told(frame, date_column)
+        find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, index=index, hint=told)
 
     def date_columns(index: int) -> Iterator[list[Any]]:
         yield frame.iloc[:, index].tolist()

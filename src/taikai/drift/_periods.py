@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai._warn import warn_user
 from taikai.drift._counting import Row, StatisticsBuilder
@@ -12,28 +12,22 @@ from taikai.drift._gaps import EmptyPeriods, empty_runs
 from taikai.drift._stray import SHOWN_ROWS, StrayPeriods, StrayRow, stray_ends
 from taikai.errors import DataWarning
 from taikai.io import (
+    DateNotes,
     DateOrder,
-    ForeignZone,
     OrderEvidence,
     YearRange,
     check_period_span,
-    excel_serials,
-    foreign_zone,
+    dates_elsewhere,
     no_dates_error,
     order_evidence,
-    order_warning,
     parse_dates,
     period_name,
-    range_warning,
-    serial_warning,
-    unix_times,
-    unix_warning,
-    yearless_dates,
-    yearless_warning,
-    zone_warning,
 )
 from taikai.model import DriftStatistics
 from taikai.text import is_missing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CHUNK_ROWS = 5000
 """The rows of a chunk a dump is counted in (:func:`taikai.drift.file_statistics`)."""
@@ -62,6 +56,7 @@ def check_dates(
     index: int = -1,
     chunk_rows: int = CHUNK_ROWS,
     mask_pii: bool = False,
+    elsewhere: Callable[[], str] = str,
 ) -> None:
     """Raise the report's error when none of the first chunk's date cells reads as a date and (with
     *date_columns*, which yields the column chunk by chunk from the start) no later value of the column does
@@ -69,16 +64,17 @@ def check_dates(
     it; blanks and then only ``不明`` is not, and the error quotes ``不明``. Without *date_columns* the first chunk
     decides when it holds values, and a blank first chunk is left to be judged once the dump is counted.
     *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows); *mask_pii*: the
-    values the error quotes are masked. A column of no rows passes: a dump of no rows has no dates to check."""
+    values the error quotes are masked; *elsewhere* says the columns that read as dates, which the error names.
+    A column of no rows passes: a dump of no rows has no dates to check."""
     held = _held(values)
     if held and _dated(held, column, source):
         return
     if date_columns is None:
         if held:
             first = len(values) if len(values) >= chunk_rows else None
-            raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii)
+            raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii, elsewhere=elsewhere())
         return
-    quoted = held[:2]  # the first values of the column, quoted in the error (as the report quotes them)
+    quoted = list(held)  # the first values of the column, quoted in the error (as the report quotes them)
     rows = len(values)
     for chunk in date_columns(index):
         if _dated(chunk, column, source):
@@ -87,7 +83,7 @@ def check_dates(
         if len({str(v).strip() for v in quoted}) < 2:
             quoted.extend(_held(chunk)[:chunk_rows])
     if rows:
-        raise no_dates_error(column, source, quoted, mask_pii=mask_pii)
+        raise no_dates_error(column, source, quoted, mask_pii=mask_pii, elsewhere=elsewhere())
 
 
 @dataclass(frozen=True)
@@ -129,12 +125,12 @@ def add_periods(
     firsts: dict[Any, list[tuple[int, str]]] | None = None,
     offset: int = 0,
     tz: str | None = None,
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, list[bool]]:
     """Add the rows of one chunk to the builders of their periods (dates read as *survey* says); return how many
-    had no readable date, how many of those a blank cell (missing, empty or only spaces), and how many a date out
-    of its range. *firsts* keeps, per period, the first rows' data row (the chunk's first is *offset*) and date as
-    written (:data:`SHOWN_ROWS` of them), which a stray end names. A date with a time zone counts in the zone *tz*
-    when one is given (:func:`taikai.io.parse_dates`)."""
+    had no readable date, how many of those a blank cell (missing, empty or only spaces), how many a date out
+    of its range, and whether each read as a date. *firsts* keeps, per period, the first rows' data row (the
+    chunk's first is *offset*) and date as written (:data:`SHOWN_ROWS` of them), which a stray end names. A date
+    with a time zone counts in the zone *tz* when one is given (:func:`taikai.io.parse_dates`)."""
     import pandas as pd
 
     values = pd.Series(list(dates), dtype=object)
@@ -153,42 +149,15 @@ def add_periods(
         builder.add((row,))
         if firsts is not None and len(kept := firsts.setdefault(period, [])) < SHOWN_ROWS:
             kept.append((offset + at, str(dates[at]).strip()))
-    return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum())
-
-
-def warn_dates(
-    survey: DateSurvey,
-    out_of_range: int,
-    source: str,
-    column: str,
-    serials: tuple[int, str],
-    zone: ForeignZone | None,
-    yearless: tuple[int, str] = (0, ""),
-    unix: tuple[int, list[tuple[int, str]]] = (0, []),
-) -> None:
-    """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, about
-    the *serials* (how many, and the first) that look like Excel serial dates, about the Unix times (*unix*: how
-    many, and the first rows, each its data row from 0 and its cell), about dates and times counted in a time zone
-    other than Japan's (*zone*, the first found), and about the dates without a year (*yearless*: how many, and the
-    first)."""
-    for warning in (
-        order_warning(survey.order, source, column, survey.either),
-        range_warning(out_of_range, survey.years, source, column),
-        serial_warning(*serials, source, column),
-        unix_warning(*unix, source, column),
-        zone_warning(zone, source, column),
-        yearless_warning(*yearless, source, column),
-    ):
-        if warning is not None:
-            warn_user(warning, DataWarning)
+    return undated, int((blank & read.isna()).sum()), int((read.notna() & ~held).sum()), read.notna().tolist()
 
 
 class PeriodCounter:
     """The rows of a dump counted per period of its date column *column*: the column is checked and surveyed
     (:func:`survey_dates`) at the first chunk, each chunk's rows added, and the periods' statistics built at the
-    end (a column in which no value reads as a date refused, its values quoted masked with *mask_pii*; warnings
-    about its order and dates out of range). With a time zone *tz*, its dates and times are counted in it, and no
-    warning says they carry another."""
+    end (a column in which no value reads as a date refused, its values quoted masked with *mask_pii*; the
+    warnings of :class:`taikai.io.DateNotes` about its dates). With a time zone *tz*, its dates and times are
+    counted in it, and no warning says they carry another."""
 
     def __init__(
         self,
@@ -206,23 +175,34 @@ class PeriodCounter:
         self.undated = 0  # rows without a usable date, out of range ones too
         self.blank = 0  # of them, the blank cells (the others hold a value that reads as no date, or out of range)
         self.out_of_range = 0
-        self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
-        self.yearless = (0, "")  # the cells holding a month and day without a year: how many, and the first
-        self.unix: tuple[int, list[tuple[int, str]]] = (0, [])  # the Unix times: how many, the first rows
-        self.zone: ForeignZone | None = None  # the first date and time in a time zone other than Japan's
+        self.notes = DateNotes()  # Excel serial dates, Unix times, dates without a year, another time zone
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
+        self._head: pd.DataFrame | None = None  # the first chunk, read for columns of dates when this one has none
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
         self.rows = 0  # the rows added
 
-    def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
+    def start(
+        self,
+        first: list[Any],
+        date_columns: Callable[[int], Iterable[list[Any]]] | None,
+        index: int,
+        head: pd.DataFrame | None = None,
+    ) -> None:
         """Check and survey the column before anything is classified: *first* is the first chunk's values;
-        *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides)."""
+        *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides); *head*: the
+        first chunk's columns, whose columns that read as dates a column of no dates is refused naming."""
+        self._head = head
         check_period_span(first, self.freq, self.column, self.source)  # a quarter is no month
-        check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
+        checked = (self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
+        check_dates(*checked, self._elsewhere)
         whole = self._spans_checked(date_columns(index)) if date_columns is not None else [first]
         self.survey = survey_dates(self.column, self.source, whole, self.tz)
         self._spans_seen = date_columns is not None  # every chunk checked; else each is as it is added
+
+    def _elsewhere(self) -> str:
+        """The columns of the first chunk that read as dates, as the error of a column of no dates names them."""
+        return dates_elsewhere(self._head, self.column) if self._head is not None else ""
 
     def _spans_checked(self, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
         """*chunks*, each checked for pandas periods longer than a period counted by as it is read: quarters
@@ -236,19 +216,12 @@ class PeriodCounter:
         if not self._spans_seen:
             check_period_span(dates, self.freq, self.column, self.source)
         offset, self.rows = self.rows, self.rows + len(rows)
-        no_date, blank, out = add_periods(
+        no_date, blank, out, read = add_periods(
             self.periods, dates, self.freq, self.overall, rows, self.survey, self.firsts, offset, self.tz
         )
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         self.blank += blank
-        if serials := excel_serials(dates):
-            self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
-        if yearless := yearless_dates(dates):
-            self.yearless = (self.yearless[0] + len(yearless), self.yearless[1] or yearless[0])
-        if unix := unix_times(dates):
-            shown = self.unix[1] + [(offset + at, cell) for at, cell in unix[:SHOWN_ROWS]]
-            self.unix = (self.unix[0] + len(unix), shown[:SHOWN_ROWS])
-        self.zone = self.zone or (foreign_zone(dates) if self.tz is None else None)  # given: counted in it
+        self.notes += DateNotes.of(dates, offset, self.tz, read)  # a zone given: counted in it, not noted
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 
@@ -256,9 +229,14 @@ class PeriodCounter:
         """The statistics of each period, in date order (none for a dump of no rows)."""
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
-            raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
-        said = (self.serials, self.zone, self.yearless, self.unix)
-        warn_dates(self.survey, self.out_of_range, self.source, self.column, *said)
+            raise no_dates_error(
+                self.column, self.source, self._unread, mask_pii=self.mask_pii, elsewhere=self._elsewhere()
+            )
+        survey = self.survey
+        for warning in self.notes.warnings(
+            survey.order, survey.either, self.out_of_range, survey.years, self.source, self.column
+        ):
+            warn_user(warning, DataWarning)
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
 

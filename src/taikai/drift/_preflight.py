@@ -21,6 +21,7 @@ from taikai.io import (
     Reader,
     ReadOptions,
     check_made_by,
+    dates_told,
     format_of,
     is_predictions,
     read_summary,
@@ -97,5 +98,8 @@ def check_dump(
     index = data.index.names if isinstance(data, pd.DataFrame) else ()  # a frame's text or date made its index: said
     Rows(model, source, columns, text, argument, input_format=named, shown=shown, index=index)
     if date_column is not None:
-        find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=named, index=index)
+        told = dates_told(data, date_column) if isinstance(data, pd.DataFrame) else ""  # a file's: checked above
+        find_column(
+            columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=named, index=index, hint=told
+        )
     return opened

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
         DateColumn,
         ForeignZone,
         YearRange,
-        date_warnings,
         excel_serials,
         foreign_zone,
         order_warning,
@@ -39,8 +38,10 @@ if TYPE_CHECKING:
         serial_warning,
         zone_warning,
     )
+    from taikai.io._date_notes import DateNotes, date_warnings
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
     from taikai.io._date_zones import check_tz, period_tz
+    from taikai.io._dated_columns import DATED_SHOWN, dated_columns, dates_elsewhere, dates_told
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._excel_numbers import (

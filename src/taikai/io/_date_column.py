@@ -12,8 +12,6 @@ from taikai.errors import DATE_COLUMN, TZ
 from taikai.io._date_order import ORDER_HINT, DateOrder, month_first, order_evidence
 from taikai.io._date_zones import OFFSET, zoned
 from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, as_written, parse_dates
-from taikai.io._unix_times import SHOWN_ROWS, unix_times, unix_warning
-from taikai.io._yearless import yearless_dates, yearless_warning
 
 if TYPE_CHECKING:
     import numpy as np
@@ -176,22 +174,3 @@ def zone_warning(found: ForeignZone | None, where: str, column: str) -> str | No
         f"in Japan can count in another day, week or month (08:00 on April 1 in Japan is March 31 in UTC); "
         f"{ZONE_HINT}"
     )
-
-
-def date_warnings(
-    read: DateColumn, values: Iterable[object], where: str, column: str, tz: str | None = None
-) -> list[str]:
-    """The warnings about the date column *column* (of *where*) whose cells *values* were *read*: the order of its
-    year-last dates, its dates far outside the others, its Excel serial dates, its Unix times (named by data row),
-    its time zone when it is not Japan's and no zone *tz* was given to count them in, and its dates without a
-    year."""
-    serials, yearless, unix = excel_serials(values), yearless_dates(values), unix_times(values)
-    found = (
-        order_warning(read.order, where, column, read.either),
-        range_warning(read.out_of_range, read.years, where, column),
-        serial_warning(len(serials), serials[0] if serials else "", where, column),
-        unix_warning(len(unix), unix[:SHOWN_ROWS], where, column),
-        zone_warning(foreign_zone(values), where, column) if tz is None else None,
-        yearless_warning(len(yearless), yearless[0] if yearless else "", where, column),
-    )
-    return [warning for warning in found if warning is not None]

@@ -12,6 +12,7 @@ from taikai._zone import (
     ZONE_EXAMPLES,
     canonical_zone,
     close_zone,
+    several_zones,
     written_offset,
     zone_database,
     zone_info,
@@ -78,6 +79,8 @@ def check_tz(tz: object, name: object = "tz") -> str:
     text = str(check_str(name, tz, ZONE_EXAMPLES))
     if (read := canonical_zone(text)) is not None:
         return read
+    if (several := several_zones(text)) is not None:  # CST: China's, or US Central?
+        raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: {several}; give the one meant by its name")
     close = close_zone(text) if zone_database() else None
     hint = f"; {TZDATA_HINT}" if not zone_database() else f": did you mean {close}?" if close else ""
     raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: no such time zone{hint}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -12,7 +13,8 @@ from taikai._zone import zone_info
 from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
 from taikai.io._date_zones import JAPAN_TIME, OFFSET, in_zone, offsets, zoned
-from taikai.io._unix_times import unix_hint
+from taikai.io._eras import western_dates
+from taikai.io._unix_times import unix_hint, with_other_unit
 from taikai.io._yearless import YEARLESS, YEARLESS_HINT
 from taikai.text import clip
 
@@ -33,11 +35,6 @@ _MERIDIEM = re.compile(
 ``午後 1:30:00``."""
 _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
-_ERA = re.compile(r"^\s*(令和|平成|昭和)\s*(\d{1,2}|元)\s*年")
-"""A year of a Japanese era, as forms and government exports write dates: ``令和8年12月1日``, ``平成31年4月30日``,
-``令和元年5月1日`` (its first year)."""
-_ERA_BEFORE = {"令和": 2018, "平成": 1988, "昭和": 1925}
-"""The year before each era's first: 令和1年 is 2019, 平成1年 1989, 昭和1年 1926."""
 
 
 def _time(found: re.Match[str]) -> str:
@@ -56,12 +53,6 @@ def _meridiem(found: re.Match[str]) -> str:
     return f" {hour_24:02d}:{int(minute or 0):02d}:{int(second or colon_second or 0):02d}"
 
 
-def _western(found: re.Match[str]) -> str:
-    """``令和8年`` as ``2026年`` (``元`` is the era's first year)."""
-    era, year = found.groups()
-    return f"{_ERA_BEFORE[era] + (1 if year == '元' else int(year))}年"
-
-
 def _local(value: object, order: DateOrder | None = None) -> object:
     """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``,
     ``令和7年1月2日``) as ``2025-01-02 10:05`` or ``2025-01``, its weekday (``(土)``) dropped and a time
@@ -74,6 +65,9 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         return value.replace(tzinfo=None)
     if not isinstance(value, str):
         return value
+    if not value.isascii():  # full-width digits and signs (２０２６／１１／０３, Ｒ８．１１．３) as ASCII
+        value = unicodedata.normalize("NFKC", value)
+    value = western_dates(value)  # an era's year (令和8年, R8.11.3) as the Western one
     if YEARLESS.fullmatch(value):  # 10/24, 10月24日: no year to read (pandas made it the year 1)
         return None
     if "時" in value or "午" in value or "(" in value or "（" in value:
@@ -81,8 +75,6 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         value = _JAPANESE_TIME.sub(_time, value).strip()
     if order is not None:  # the column holds year-last dates
         value = year_first(value, order)
-    if "年" in value:  # an era's year (令和8年) as the Western one, then read as any Japanese date
-        value = _ERA.sub(_western, value, count=1)
     found = _JAPANESE.fullmatch(value)
     if found is not None:
         year, month, day, rest = found.groups()
@@ -138,7 +130,9 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None, tz: str | Non
     time, or a month ``2025年01月``: its first day), with a weekday (``2026年3月14日(土)``, ``2026/03/14（土曜日）``)
     and times such as ``10時05分`` or 12-hour ``午前10時``, ``午後1時30分``, ``午後1:30`` (午前0時 midnight,
     午後12時 noon) are read too, as are those of a Japanese era (``令和8年12月1日`` is 2026-12-01, ``平成31年4月30日``,
-    ``令和元年5月1日``; 昭和 too), in digits (``令和二年`` is not read).
+    ``令和元年5月1日``, ``令8年11月3日``, and as Excel's Japanese calendar writes them, ``R8.11.3``, ``令8.11.3``;
+    明治 to 令和), in digits (``令和二年`` is not read); full-width digits and signs (``２０２６／１１／０３``) as
+    ASCII.
 
     With a time zone *tz* (``Asia/Tokyo``, ``UTC``, ``+09:00``, as :func:`taikai.errors.check_tz` writes it), a
     date and time that carries an offset or zone (``2026-10-31T20:00:00Z``, a ``datetime64[ns, UTC]`` or Parquet
@@ -223,16 +217,24 @@ QUOTED_WIDTH = 40
 
 
 def no_dates_error(
-    column: str, where: str, values: Iterable[object], first: int | None = None, *, mask_pii: bool = False
+    column: str,
+    where: str,
+    values: Iterable[object],
+    first: int | None = None,
+    *,
+    mask_pii: bool = False,
+    elsewhere: str = "",
 ) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
     (some of) its values, the first two non-empty ones are quoted (with *mask_pii*, with personal data masked, as
     ``--mask-pii`` masks every text it shows), each on one line and cut to :data:`QUOTED_WIDTH` columns. With
     *first*, only its first *first* rows were read (a command that stops before reading the rest). Whole numbers
-    that look like Excel serial dates or Unix times (seconds or milliseconds) are said to."""
+    that look like Excel serial dates or Unix times (seconds or milliseconds) are said to; *elsewhere* ends the
+    message (the columns that read as dates, :func:`taikai.io.dates_elsewhere`)."""
     examples: list[str] = []
     blank = False  # a cell of spaces only: the column is not said to be empty (missing cells may be left out)
-    for value in values:
+    cells = iter(values)
+    for value in cells:
         text = as_written(value)
         blank = blank or (not text and isinstance(value, str) and value != "")
         if text and text not in examples:
@@ -240,7 +242,8 @@ def no_dates_error(
             if len(examples) == 2:
                 break
     yearless = bool(examples) and all(YEARLESS.fullmatch(text) for text in examples)  # 10/24: Excel's m/d
-    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else unix_hint(examples)
+    unix = unix_hint(with_other_unit(examples, cells))  # seconds, and milliseconds further down: both said
+    hint = EXCEL_HINT if _serials(examples) else YEARLESS_HINT if yearless else unix
     if mask_pii:
         from taikai.privacy import default_masker
 
@@ -254,7 +257,7 @@ def no_dates_error(
         held = f"holds no dates (none of {among} reads as one, e.g. {', '.join(map(repr, examples))})"
     return InputError(
         f"{where}: {DATE_COLUMN.given(column)} {held}; {hint}give a column of {DATE_EXAMPLE}, or leave "
-        f"{DATE_COLUMN} out"
+        f"{DATE_COLUMN} out{elsewhere}"
     )
 
 

@@ -26,7 +26,6 @@ HOMES: dict[str, tuple[str, ...]] = {
         "DateColumn",
         "ForeignZone",
         "YearRange",
-        "date_warnings",
         "excel_serials",
         "foreign_zone",
         "order_warning",
@@ -36,6 +35,8 @@ HOMES: dict[str, tuple[str, ...]] = {
         "zone_warning",
     ),
     "._date_zones": ("check_tz", "period_tz"),
+    "._date_notes": ("DateNotes", "date_warnings"),
+    "._dated_columns": ("DATED_SHOWN", "dated_columns", "dates_elsewhere", "dates_told"),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
     "._excel_numbers": (

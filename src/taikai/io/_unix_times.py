@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from itertools import islice
 
 from taikai._cut import cut_list
 from taikai.errors import DATE_COLUMN, TZ
@@ -58,27 +59,50 @@ def _written(value: object) -> str:
     return str(value).strip()
 
 
-def unix_advice(example: str) -> str:
-    """What Unix times are, the first of which is *example* (its unit and its date in UTC), and what to do about
-    them."""
-    unit = unix_unit(example) or "s"
-    seconds = int(float(example)) / (1 if unit == "s" else 1000)
+MIXED = "values.where(values < 10**11, values // 1000)"
+"""A column of Unix times in seconds and in milliseconds as seconds, for the advice's ``pandas.to_datetime``."""
+
+
+def unix_advice(examples: list[str]) -> str:
+    """What Unix times are, of which *examples* are the first (their unit, or both units when they mix seconds
+    and milliseconds, and the first one's date in UTC), and what to do about them."""
+    units = {unit_ for unit_ in map(unix_unit, examples) if unit_ is not None} or {"s"}
+    unit = unix_unit(examples[0]) or "s"
+    seconds = int(float(examples[0])) / (1 if unit == "s" else 1000)
     when = datetime.fromtimestamp(seconds, timezone.utc)
+    if len(units) > 1:
+        kind, values, unit = "some in seconds and some in milliseconds since 1970-01-01 UTC", MIXED, "s"
+    else:
+        kind, values = f"{'seconds' if unit == 's' else 'milliseconds'} since 1970-01-01 UTC", "values"
     return (
-        f"Unix times ({'seconds' if unit == 's' else 'milliseconds'} since 1970-01-01 UTC; the first is "
-        f"{when:%Y-%m-%d %H:%M} UTC), which are not read as dates: convert them before, e.g. in the SQL export, or "
-        f"with pandas.to_datetime(values, unit={unit!r}, utc=True), counted in Japan time with "
-        f"{TZ.either(['Asia/Tokyo'])}"
+        f"Unix times ({kind}; the first is {when:%Y-%m-%d %H:%M} UTC), which are not read as dates: convert them "
+        f"before, e.g. in the SQL export, or with pandas.to_datetime({values}, unit={unit!r}, utc=True), counted in "
+        f"Japan time with {TZ.either(['Asia/Tokyo'])}"
     )
 
 
 def unix_hint(examples: list[str]) -> str:
-    """What to do about a date column whose *examples* are all Unix times of one unit, before the error's usual
-    advice; ``""`` for any others (an id, an Excel serial date, a compact ``20260314``)."""
-    units = {unix_unit(example) for example in examples}
-    if not examples or len(units) != 1 or None in units:
+    """What to do about a date column whose *examples* are all Unix times (of one unit, or seconds and milliseconds
+    mixed, as an app's log writes them), before the error's usual advice; ``""`` for any others (an id, an Excel
+    serial date, a compact ``20260314``)."""
+    if not examples or any(unix_unit(example) is None for example in examples):
         return ""
-    return f"they look like {unix_advice(examples[0])}; then "
+    return f"they look like {unix_advice(examples)}; then "
+
+
+LOOKED_AT = 100_000
+"""The cells after the quoted ones in which :func:`with_other_unit` looks for a Unix time of the other unit."""
+
+
+def with_other_unit(examples: list[str], rest: Iterable[object]) -> list[str]:
+    """*examples* (the first cells of a date column) with the first of *rest* (the cells after them, the first
+    :data:`LOOKED_AT`) that is a Unix time of another unit than theirs, when they are Unix times of one unit: an app
+    that moved from seconds to milliseconds wrote both, and the advice must convert both."""
+    units = {unix_unit(example) for example in examples}
+    if len(units) != 1 or None in units:
+        return examples
+    other = next((value for value in islice(rest, LOOKED_AT) if unix_unit(value) not in (None, *units)), None)
+    return examples if other is None else [*examples, _written(other)]
 
 
 def unix_warning(rows: int, first: list[tuple[int, str]], where: str, column: str) -> str | None:
@@ -91,5 +115,6 @@ def unix_warning(rows: int, first: list[tuple[int, str]], where: str, column: st
     shown = cut_list([f"{at + 1:,}" for at, _ in first[:SHOWN_ROWS]], SHOWN_ROWS, total=rows)
     return (
         f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a number, not a date (data row(s) {shown}; e.g. "
-        f"{first[0][1]!r}), and count as rows without a date; they look like {unix_advice(first[0][1])}"
+        f"{first[0][1]!r}), and count as rows without a date; they look like "
+        f"{unix_advice([cell for _, cell in first])}"
     )

@@ -19,7 +19,6 @@ from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._plain_names import as_renamed
 from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
-from taikai.analysis._report._date_hint import dates_told
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column, refuse_index_levels
 from taikai.analysis._report._masked_input import masked_input_line, masking_lines, trial_line
@@ -52,6 +51,7 @@ from taikai.io import (
     check_not_input,
     check_output_dir,
     check_predictions_sheet,
+    dates_told,
     is_parts_folder,
     period_tz,
     read_predictions,
