@@ -10,6 +10,7 @@ from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
+from taikai.text import LabelConflicts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,6 +21,10 @@ SHOWN_MISCLASSIFIED = 10
 """How many misclassified rows the Markdown report lists (the JSON lists them all)."""
 _EVERY_ONE = "every one in the --json report, or report.{} in Python"
 """Where the rows a list of the Markdown report leaves out are: the command line's JSON, a notebook's field."""
+SCORED_TWICE = (
+    "Each row is scored against its own labels, so the model is scored wrong on one of them whatever it predicts"
+)
+"""What texts labelled in different ways do to an evaluation (:class:`~taikai.text.LabelConflicts`)."""
 SHOWN_LABELS = 10
 """How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
 
@@ -84,6 +89,9 @@ class EvaluationReport:
     misclassified: list[Misclassified] = field(default_factory=list)
     """The scored rows whose predicted primary reason is not their gold primary reason, in data order, each named by
     its file line (or data row) and, with ``id_column``, its id: the report lists the first, the JSON every one."""
+    conflicts: LabelConflicts = field(default_factory=LabelConflicts)
+    """The texts evaluated that rows label in different ways (the same review labelled twice): each row is scored
+    against its own labels, so one of each pair is a miss whatever the model says."""
     predictions: pd.DataFrame | None = None
     """The rows evaluated (of the split; unscored ones too, their ``pred_status`` says why), in data order, as
     ``Model.predict_frame(rows, prefix="pred_")`` gives them: the data's columns as read (under ``mask_pii`` the text
@@ -113,7 +121,8 @@ class EvaluationReport:
         """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can
         never predict)."""
         found = self.overlap.warning() if self.overlap is not None else None
-        return ([found] if found else []) + [u.warning() for u in self.unpredictable]
+        conflicts = self.conflicts.warning(SCORED_TWICE)
+        return [w for w in (found, conflicts) if w] + [u.warning() for u in self.unpredictable]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
@@ -130,6 +139,7 @@ class EvaluationReport:
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
             "unpredictable_gold_labels": {u.head: u.to_dict() for u in self.unpredictable},
+            "label_conflicts": self.conflicts.to_dict(),
             "unscored": [u.to_dict() for u in self.unscored],
             "misclassified": [m.to_dict() for m in self.misclassified],
             "reason": self.reason.to_dict(),

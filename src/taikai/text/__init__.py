@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules, public_dir
 from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
 from taikai.text._dicdir import default_dicdir
+from taikai.text._label_conflicts import SHOWN_CONFLICTS, LabelConflicts, RowLabels, label_conflicts, row_labels
 from taikai.text._normalize import (
     CUT_MESSAGE,
     INVISIBLE,
@@ -69,13 +70,16 @@ __all__ = [
     "NEAR_DUPLICATE",
     "PROSE_ROWS",
     "REFERENCE",
+    "SHOWN_CONFLICTS",
     "SKIPPED_POS",
     "CP932Folds",
     "CheckedText",
     "JapaneseTokenizer",
+    "LabelConflicts",
     "Morpheme",
     "OffsetMap",
     "PosTagger",
+    "RowLabels",
     "Status",
     "TextNormalizer",
     "WordTagger",
@@ -101,6 +105,7 @@ __all__ = [
     "is_missing",
     "jaccard",
     "japanese_share",
+    "label_conflicts",
     "make_tagger",
     "markdown_cell",
     "markup_note",
@@ -117,6 +122,7 @@ __all__ = [
     "prose_columns",
     "reading_note",
     "reviews_told",
+    "row_labels",
     "same_text_key",
     "sharing_words",
     "shingles",
