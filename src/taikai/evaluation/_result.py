@@ -25,6 +25,9 @@ SCORED_TWICE = (
     "Each row is scored against its own labels, so the model is scored wrong on one of them whatever it predicts"
 )
 """What texts labelled in different ways do to an evaluation (:class:`~taikai.text.LabelConflicts`)."""
+FEW_SCORED = 50
+"""Below this many scored rows of a head, the report cautions that its scores are rough (as train's comparison of
+added rows does below 50): one row moves the accuracy by 1/rows, and a label's F1 by more."""
 SHOWN_LABELS = 10
 """How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
 
@@ -124,6 +127,25 @@ class EvaluationReport:
         conflicts = self.conflicts.warning(SCORED_TWICE)
         return [w for w in (found, conflicts) if w] + [u.warning() for u in self.unpredictable]
 
+    def few_rows(self) -> str | None:
+        """Return the caution that the scores rest on few rows (fewer than :data:`FEW_SCORED` of a head), with what
+        one row moves; ``None`` when every head scored enough rows."""
+        heads = [("reasons", self.reason)] + ([("sentiment", self.sentiment)] if self.sentiment else [])
+        few = [(head, scores.rows) for head, scores in heads if 0 < scores.rows < FEW_SCORED]
+        if not few:
+            return None
+        if len(few) == len(heads) and len({rows for _, rows in few}) == 1:  # every head on the same rows
+            on = f"scored on {few[0][1]:,} rows, where one row moves an accuracy by {1 / few[0][1]:.3f}"
+        else:
+            on = "; ".join(
+                f"the {head} scored on {rows:,} rows, where one row moves the accuracy by {1 / rows:.3f}"
+                for head, rows in few
+            )
+        return (
+            f"Few rows: {on}, and a label's F1 by more (see its support): these scores are rough, as the accuracy's "
+            "95 % interval shows; label more rows for firmer ones."
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
         return {
@@ -204,6 +226,9 @@ class EvaluationReport:
             )
         if self.n_skipped:
             lines.append(f"Skipped {self.n_skipped:,} row(s) labelled in part (listed in the warning).")
+        few = self.few_rows()
+        if few:
+            lines.append(few)
         note = self.overlap.note() if self.overlap is not None else None
         if note:
             lines.append(f"Note: {note}.")
