@@ -24,10 +24,11 @@ from taikai.model import InputFile
 from taikai.text import LabelConflicts, label_conflicts, row_labels
 from taikai.training._added_file import check_added_files
 from taikai.training._added_split import warn_added_tests
-from taikai.training._checked_input import Data, check_id_column, read_checked
+from taikai.training._checked_input import Data, check_id_column, id_label, read_checked
 from taikai.training._columns import Columns, no_labelled_row
 from taikai.training._cv import WEIGHT, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
+from taikai.training._edited_texts import edited_texts, id_values
 from taikai.training._masked_copies import added_keys
 from taikai.training._sheet_copies import sheet_copies
 
@@ -206,6 +207,12 @@ def read_inputs(
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
     added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
     added[KEY] = sheet_copies(base[columns.text].tolist(), keys, texts, added[KEY].tolist())  # \x0b lost in xlsx
+    if id_column is not None:  # one id, two texts: a text edited in a sheet is still the review its id names
+        ids = [i for table, *_ in tables for i in id_values(table.frame, id_label(table.frame.columns, id_column))]
+        edited = edited_texts(added[KEY].tolist(), ids, added[PLACE].tolist())
+        added[KEY] = list(edited.keys)
+        if said := edited.warning(id_column):
+            warn_user(said, DataWarning)
     in_base = added[KEY].isin(base_keys)
     disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
     repeated = added.duplicated(KEY, keep="last") & ~in_base

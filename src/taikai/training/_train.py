@@ -123,7 +123,8 @@ def train(
 
     *id_column* (``review_id``) names the rows of every file of *data* and *add* that holds it by their id after
     their file line in every message (``sheet.xlsx:5 (id R-17)``), as ``taikai batch`` does; a column no file holds
-    is an error.
+    is an error. Rows of *add* under one id whose texts are one edited (a typo fixed in a sheet) are one review,
+    trained once from the last row, as a repeated text is, with a :class:`~taikai.errors.DataWarning`.
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
     Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s and *add*'s
