@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 
 from taikai._frame_rows import shown_id
 from taikai.errors import ADD
-from taikai.text import jaccard, shingles
+from taikai.text import edited
 
 if TYPE_CHECKING:
     import pandas as pd
 
-EDITED = 0.5
-"""The Jaccard similarity of character 3-grams from which two texts under one id are one review edited (a typo
-fixed, a sentence added); below it they are other reviews sharing an id, which is then not unique, and stay apart."""
 SHOWN_EDITED = 5
 """How many ids with different texts the warning names, each with its rows."""
 
@@ -56,23 +53,23 @@ def id_values(frame: pd.DataFrame, label: Hashable | None) -> list[str]:
 def edited_texts(keys: Sequence[str], ids: Sequence[str], places: Sequence[str]) -> EditedTexts:
     """Return the text keys *keys* of the added rows (in the order of the files and their rows) with the rows that
     one of *ids* names (not a blank one) given the key of its last row where their texts are that one edited
-    (:data:`EDITED`), and the ids whose rows hold such texts, named by their rows' *places*."""
+    (:func:`taikai.text.edited`), and the ids whose rows hold such texts, named by their rows' *places*."""
     rows: dict[str, list[int]] = {}
-    for i, found in enumerate(ids):
-        if found:
-            rows.setdefault(found, []).append(i)
+    for i, named in enumerate(ids):
+        if named:
+            rows.setdefault(named, []).append(i)
     out = list(keys)
-    edited = 0
+    found = 0
     shown: list[str] = []
     for group in rows.values():
-        last = shingles(keys[group[-1]])
+        last = keys[group[-1]]
         # the same review edited, not another review under an id that is not unique (a user's id, a date)
-        edits = [i for i in group[:-1] if keys[i] != keys[group[-1]] and jaccard(shingles(keys[i]), last) >= EDITED]
+        edits = [i for i in group[:-1] if keys[i] != last and edited(keys[i], last)]
         if not edits:
             continue
-        edited += 1
+        found += 1
         if len(shown) < SHOWN_EDITED:
             shown.append(" and ".join(places[i] for i in [*edits, group[-1]]))
         for i in edits:
             out[i] = keys[group[-1]]
-    return EditedTexts(tuple(out), edited, tuple(shown))
+    return EditedTexts(tuple(out), found, tuple(shown))
