@@ -644,7 +644,8 @@ def test_cli_evaluate_warns_on_stderr_and_refuses_a_json_folder_that_does_not_ex
 )
 def test_rows_without_any_label_are_skipped_and_counted(reasons, sentiments, expected, headline):
     """Regression: a sheet with blank rows said ``Scored 2 of 2 rows``, as if every row read was scored."""
-    df = pd.DataFrame({"text": ["あ", "い", "い", "う"], "reasons": reasons, "sentiment": sentiments})
+    # (the repeated あ is labelled alike: a text labelled in different ways would be warned of)
+    df = pd.DataFrame({"text": ["あ", "い", "う", "あ"], "reasons": reasons, "sentiment": sentiments})
     report = evaluate(StubModel(), df)
     assert (report.n_scored, report.n_blank) == expected
     assert report.to_dict()["n_blank"] == expected[1]
@@ -1139,3 +1140,31 @@ def test_the_unscored_rows_are_listed_whole_up_to_five_and_cut_past_that(empty, 
     listed = [line for line in text.splitlines() if line.startswith("- <frame>: row ")]
     assert len(listed) == min(empty, 5)
     assert ("- … and" in text) is cut
+
+
+@pytest.mark.parametrize(
+    ("rows", "conflicting"),
+    [
+        # two labellers' sheets put together: one text, two primary reasons
+        ([["あ", "a", "positive"], ["い", "b", "negative"], ["あ", "b", "positive"]], (1, 2)),
+        # the same text, another sentiment
+        ([["あ", "a", "positive"], ["あ", "a", "negative"]], (1, 2)),
+        # a text labelled twice alike is no conflict
+        ([["あ", "a", "positive"], ["い", "b", "negative"], ["あ", "a", "positive"]], (0, 0)),
+    ],
+)
+def test_evaluate_warns_of_a_text_labelled_in_different_ways(tmp_path, rows, conflicting):
+    path = tmp_path / "two_labellers.csv"
+    pd.DataFrame(rows, columns=["text", "reasons", "sentiment"]).to_csv(path, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = evaluate(StubModel(), path)
+    said = [str(w.message) for w in caught if "labelled in different ways" in str(w.message)]
+    assert (report.conflicts.texts, report.conflicts.rows) == conflicting
+    assert report.to_dict()["label_conflicts"]["texts"] == conflicting[0]
+    if conflicting[0]:
+        assert said == [f"{path}: {report.warnings()[0]}"]
+        assert f"{path}:2 (a, positive) and {path}:" in said[0]
+        assert "scored wrong on one of them" in report.to_markdown()
+    else:
+        assert not said and not report.warnings()

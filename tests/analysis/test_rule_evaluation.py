@@ -1,5 +1,6 @@
 """Scoring rules against labelled data (``taikai.evaluate_rules``): a file or a frame, and where misfires are."""
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -103,3 +104,25 @@ def test_labels_unknown_to_the_default_model_say_to_give_the_model(
     said = str(caught.value)
     assert "unknown label 'お金'" in said
     assert ("give that model with model= (--model on the command line)" in said) is hinted
+
+
+@pytest.mark.parametrize(
+    ("second", "warned"),
+    [
+        ("low_pay", True),  # the same text, other reasons: the rule is right on one row and wrong on the other
+        ("fees", False),  # labelled twice alike
+        ("other|fees", True),  # another primary: the same text is still labelled in different ways
+    ],
+)
+def test_a_text_labelled_in_different_ways_is_warned_of(tiny_model, rules, tmp_path, second, warned):
+    path = tmp_path / "two_labellers.csv"
+    rows = [["手数料が高すぎてやめた", "fees"], ["単価が安い", "low_pay"], ["手数料が高すぎてやめた", second]]
+    pd.DataFrame(rows, columns=["text", "reasons"]).to_csv(path, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        taikai.evaluate_rules(rules, path, model=tiny_model)
+    said = [str(w.message) for w in caught if "labelled in different ways" in str(w.message)]
+    assert len(said) == warned
+    if warned:
+        assert said[0].startswith(f"{path}: 1 text(s) are labelled in different ways on 2 rows")
+        assert f"{path}:2 (fees) and {path}:4 (" in said[0]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from taikai.evaluation._result import Unpredictable
+from taikai.evaluation import score_multi, score_single
+from taikai.evaluation._result import EvaluationReport, Unpredictable
 
 
 @pytest.mark.parametrize(
@@ -28,3 +29,36 @@ def test_the_warning_names_ten_labels_and_says_where_every_one_is(labels, named,
     else:
         assert more in warning and "every one in the --json report, 'unpredictable_gold_labels'" in warning
     assert warning.endswith("or leave those rows out to score what the model can predict.")
+
+
+def _report(reasons: int, sentiments: int | None) -> EvaluationReport:
+    reason = score_single(["a"] * reasons, ["a"] * reasons, ["a", "b"])
+    sentiment = None if sentiments is None else score_single(["p"] * sentiments, ["p"] * sentiments, ["p", "n"])
+    multi = score_multi([["a"]] * reasons, [["a"]] * reasons, ["a", "b"])
+    return EvaluationReport(reasons, reasons, [], reason, multi, sentiment)
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "caution"),
+    [
+        (29, 29, "Few rows: scored on 29 rows, where one row moves an accuracy by 0.034, and a label's F1 by more"),
+        (29, None, "Few rows: scored on 29 rows, where one row moves an accuracy by 0.034"),
+        (
+            30,
+            12,
+            "Few rows: the reasons scored on 30 rows, where one row moves the accuracy by 0.033; the sentiment scored "
+            "on 12 rows, where one row moves the accuracy by 0.083, and",
+        ),
+        (60, 12, "Few rows: the sentiment scored on 12 rows, where one row moves the accuracy by 0.083, and"),
+        (50, 50, None),  # enough rows: no caution
+    ],
+)
+def test_scores_on_few_rows_are_said_to_be_rough(reasons, sentiments, caution):
+    """Regression: 29 labelled rows gave an accuracy and per-label F1 as bare, as if firm figures."""
+    report = _report(reasons, sentiments)
+    found = report.few_rows()
+    if caution is None:
+        assert found is None and "Few rows" not in report.to_markdown()
+    else:
+        assert found is not None and found.startswith(caution)
+        assert found in report.to_markdown().splitlines()

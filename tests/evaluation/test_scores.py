@@ -5,7 +5,7 @@ import pytest
 
 from taikai.evaluation import score_multi, score_single
 from taikai.evaluation._evaluate import unpredictable
-from taikai.evaluation._scores import label_table
+from taikai.evaluation._scores import label_table, single_table, wilson_interval
 
 
 def _cells(lines: list[str]) -> dict[str, list[str]]:
@@ -60,3 +60,33 @@ def test_the_gold_labels_a_model_cannot_predict_are_counted_by_row(golds, known,
     found = unpredictable("reason", golds, known)
     assert [(u.head, u.rows, u.labels) for u in found] == expected
     assert [list(u.labels) for u in found] == [list(labels) for _, _, labels in expected]  # the order too
+
+
+@pytest.mark.parametrize(
+    ("right", "rows", "interval"),
+    [
+        (5, 5, (0.566, 1.000)),  # all right on 5 rows is no certainty: not 1 to 1
+        (0, 10, (0.000, 0.278)),
+        (25, 29, (0.694, 0.945)),
+        (50, 100, (0.404, 0.596)),
+        (1549, 1713, (0.889, 0.917)),
+        (0, 0, (0.000, 1.000)),  # no row: nothing known
+    ],
+)
+def test_the_accuracy_interval_is_wilson_s(right, rows, interval):
+    """Regression: evaluate gave an accuracy of 29 rows as a bare 0.862, as firm as one of 1,713 rows."""
+    assert wilson_interval(right, rows) == pytest.approx(interval, abs=0.0005)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "headline", "interval"),
+    [
+        (["a"] * 5, ["a"] * 5, "accuracy 1.000 (95 % interval 0.566–1.000) · macro-F1 1.000", [0.566, 1.0]),
+        (["a", "b"] * 5, ["a"] * 10, "accuracy 0.500 (95 % interval 0.237–0.763) · macro-F1 0.333", [0.237, 0.763]),
+    ],
+)
+def test_the_headline_and_the_json_give_the_accuracy_s_interval(gold, pred, headline, interval):
+    scores = score_single(gold, pred, ["a", "b"])
+    assert scores.rows == len(gold)
+    assert single_table(scores)[0].startswith(headline)
+    assert scores.to_dict()["accuracy_interval"] == pytest.approx(interval, abs=0.0005)

@@ -37,6 +37,20 @@ from taikai.model._figures import (
         ({"folds": 0}, "-"),
         ({}, "-"),
         ({"reason_accuracy": 1, "rows": 120, "brand_new": 2}, "reason accuracy 1.000"),  # a score edited to 1: shown
+        # few test rows: said to be rough (regression: 20 test rows read as firm as 1,713)
+        (
+            {"reason_accuracy": 0.75, "rows": 20},
+            "reason accuracy 0.750 (on 20 test rows, where one row moves an accuracy by 0.050: rough; taikai "
+            "evaluate DATA --split test gives the accuracy's 95 % interval)",
+        ),
+        (
+            {"reason_accuracy": 0.75, "rows": 49},
+            "reason accuracy 0.750 (on 49 test rows, where one row moves an accuracy by 0.020: rough; taikai "
+            "evaluate DATA --split test gives the accuracy's 95 % interval)",
+        ),
+        ({"reason_accuracy": 0.75, "rows": 50}, "reason accuracy 0.750"),
+        ({"reason_accuracy": 0.75, "rows": 0}, "reason accuracy 0.750"),
+        ({"reason_accuracy": 0.75, "rows": True}, "reason accuracy 0.750"),
     ],
 )
 def test_describe_figures(figures, expected):

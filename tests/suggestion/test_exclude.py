@@ -526,3 +526,26 @@ def test_a_file_to_exclude_is_matched_by_its_text_column_before_the_predictions_
     """Mutation audit: looking for the predictions' text column first survived (no file held both)."""
     [read] = read_excluded([pd.DataFrame(columns)], None, "body")
     assert read.texts == frozenset(texts)
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        # a typo fixed in the sheet: the same review, not another dump's
+        (lambda t: t + "（誤字修正）", ": 10 row(s) match a prediction by id with their text edited in the sheet"),
+        # a text of another review under the same id: another dump?
+        (lambda t: "まったく別のレビューの文章です", ": 10 row(s) match a prediction by id but their texts differ"),
+    ],
+    ids=["edited", "other"],
+)
+def test_a_text_edited_in_the_sheet_is_not_called_another_dump(edit, said):
+    """Regression: a labeller's typo fix in a sheet was warned of as 'is the sheet from another dump?', with the
+    advice to drop the id column, which would hand the row out again."""
+    first = first_round()
+    sheet = pd.DataFrame({"review_id": first.rows["review_id"], "text": [edit(t) for t in first.rows["text"]]})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[sheet])
+    warned = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert [said in w for w in warned] == [True]
+    assert again.excluded == {"<frame 1>": 10}

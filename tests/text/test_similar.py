@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.text import copy_groups, duplicate_groups, near_copies, near_duplicates
+from taikai.text import copy_groups, duplicate_groups, edited, near_copies, near_duplicates
 from taikai.text._similar import form_grams
 
 CORE = "提案を何十件も送ったのに一件も通らず、もう応募する気力がなくなってしまった"
@@ -126,3 +126,15 @@ def test_near_duplicate_groups_leave_out_a_form_s_fixed_parts(texts, groups):
 def test_near_duplicates_leave_out_a_form_only_when_asked():
     assert len(near_duplicates(SURVEY)) > 0  # the corpus build's check: whole texts, as before
     assert near_duplicates(SURVEY, form=0.5) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("クライアントから修正を十回以上求められた", "クライアントから修正を10回以上求められた（誤字修正）", True),
+        ("クライアントから修正を十回以上求められた", "子どもが生まれて時間がなくなった", False),
+        ("手数料が高い", "手数料が高い", True),
+    ],
+)
+def test_edited_tells_one_text_edited_from_another_text(a, b, one):
+    assert edited(a, b) is one

@@ -586,3 +586,27 @@ def test_the_base_data_s_blank_lines_are_counted_as_an_added_file_s(tmp_path, fm
     read, more = read_inputs(base, [added], columns=Columns()).files
     assert (read.rows, read.used, read.blank, read.bad) == (len(BASE) + 2, len(BASE), 2, 0)
     assert (more.rows, more.used, more.blank, more.bad) == (read.rows, read.used, read.blank, read.bad)  # alike
+
+
+@pytest.mark.parametrize(
+    ("extra", "conflicting"),
+    [
+        (["手数料が高い", "other", "negative"], (1, 2)),  # two labellers on one text of DATA
+        (["手数料が高い", "fees", "positive"], (1, 2)),
+        (["手数料が高い", "fees", "negative"], (0, 0)),  # a repeat with the same labels
+    ],
+)
+def test_texts_of_the_base_data_labelled_in_different_ways_are_found(extra, conflicting):
+    base = pd.concat([BASE, labelled([extra])], ignore_index=True)
+    inputs = read_inputs(base, columns=Columns())
+    assert (inputs.base_conflicts.texts, inputs.base_conflicts.rows) == conflicting
+    assert len(inputs.base) == 5  # every row is kept: the warning says to settle them
+
+
+def test_training_on_data_with_a_text_labelled_twice_differently_warns(tiny_csv):
+    data = pd.read_csv(tiny_csv)
+    twice = pd.concat([data, data.head(1).assign(reasons="other")], ignore_index=True)
+    model = taikai.train(twice, folds=0, test_size=0, config=taikai.FeatureConfig())
+    [said] = [w for w in model.metadata.warnings if "labelled in different ways" in w]
+    assert said.startswith("<frame>: 1 text(s) are labelled in different ways on 2 rows")
+    assert "(low_pay, negative) and <frame>" in said and "the model learns both" in said

@@ -33,9 +33,16 @@ from taikai.model import (
     trained_noted,
 )
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
+from taikai.text import label_conflicts, row_labels
 
 if TYPE_CHECKING:
     import pandas as pd
+
+RULES_SCORED_TWICE = (
+    "Each row is scored against its own reasons, so a rule of one of their labels is counted right on one row and "
+    "wrong on the other"
+)
+"""What texts labelled in different ways do to a rules test (:class:`~taikai.text.LabelConflicts`)."""
 
 
 @argument_order
@@ -147,6 +154,13 @@ def evaluate_rules(
             f"{source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without reasons "
             f"skipped; label some rows (reasons) and test the rules again"
         )
+    conflicts = label_conflicts(
+        kept[text_column].tolist(), row_labels([sorted(s) for s in kept["label_set"]]), labelled.places
+    )
+    # two labellers' sheets put together: a rule is right on one of the rows and wrong on another (reasons as a set:
+    # a rule is scored against any of them, so their order does not matter)
+    if said := conflicts.warning(RULES_SCORED_TWICE, source):
+        warn_user(said, DataWarning)
     positions = [frame.index.get_loc(i) for i in kept.index]
     texts = kept[text_column].tolist()  # masked above with mask_pii
     score = score_rules(

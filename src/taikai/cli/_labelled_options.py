@@ -67,12 +67,12 @@ def sentiment_column_of(sentiment_column: str, no_sentiment: bool) -> str | None
     return None
 
 
-def id_column_option(rows: str) -> Callable[[F], F]:
+def id_column_option(rows: str, more: str = "") -> Callable[[F], F]:
     """Return the ``--id-column`` option of a command reading labelled data (evaluate, train, rules test): *rows*
-    says which rows it names, as ``batch --id-column`` names the rows its summary lists."""
+    says which rows it names, as ``batch --id-column`` names the rows its summary lists; *more* what else it does."""
     return click.option(
         "--id-column",
         default=None,
         help=f"Column naming each row (review_id): {rows} are named by it after their file line "
-        "(sheet.xlsx:5 (id R-17)), so that they join back to your sheet.",
+        f"(sheet.xlsx:5 (id R-17)), so that they join back to your sheet.{more}",
     )

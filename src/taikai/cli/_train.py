@@ -116,7 +116,11 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
 @click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
 @labelled_data_options("Train a reason head only (data without sentiment).")
-@id_column_option("the rows of DATA and of every --add file holding it that the warnings and errors list")
+@id_column_option(
+    "the rows of DATA and of every --add file holding it that the warnings and errors list",
+    " Rows of --add files under one id whose texts differ a little (a text edited in the sheet) are one review, "
+    "trained once from the last, with a warning.",
+)
 @labelled_sheet_option("DATA", " An xlsx --add file is read from its sheet named labels, else its first.")
 @masked_option("the texts of DATA and of the --add files are masked, and the model trained on them")
 def train(

@@ -27,7 +27,7 @@ from taikai.evaluation._evaluated_rows import evaluated_rows
 from taikai.evaluation._misclassified import misclassified_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
-from taikai.evaluation._result import EvaluationReport, Unpredictable
+from taikai.evaluation._result import SCORED_TWICE, EvaluationReport, Unpredictable
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
@@ -43,7 +43,7 @@ from taikai.model import (
     load_model,
     trained_noted,
 )
-from taikai.text import Status
+from taikai.text import LabelConflicts, Status, label_conflicts, row_labels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -254,6 +254,9 @@ def evaluate(
     report.unpredictable[:0] = unpredictable("reason", gold_sets, model.reason_labels)
     for found in report.unpredictable:
         warn_user(f"{source}: {found.warning()}", DataWarning)
+    report.conflicts = _conflicts(df, labelled.frame.index, labelled.places, text_column, sentiment_column)
+    if said := report.conflicts.warning(SCORED_TWICE, source):
+        warn_user(said, DataWarning)
     report.split = split
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data.recorded():
@@ -263,6 +266,16 @@ def evaluate(
         if warning:
             warn_user(f"{source}: {warning}", DataWarning)
     return report
+
+
+def _conflicts(
+    df: pd.DataFrame, read: pd.Index, places: Sequence[str], text: Hashable, sentiment: Hashable | None
+) -> LabelConflicts:
+    """Return the texts the rows *df* evaluates (of the labelled rows *read*, at their *places*) label differently."""
+    where = dict(zip(read, places, strict=True))
+    felt = None if sentiment is None else df[sentiment].tolist()
+    labels = row_labels(df["label_set"].tolist(), felt)
+    return label_conflicts(df[text].tolist(), labels, [where[r] for r in df.index])
 
 
 def unpredictable(head: str, golds: Sequence[Sequence[str]], known: Sequence[str]) -> list[Unpredictable]:

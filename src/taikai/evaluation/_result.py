@@ -10,6 +10,7 @@ from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
+from taikai.text import LabelConflicts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,6 +21,13 @@ SHOWN_MISCLASSIFIED = 10
 """How many misclassified rows the Markdown report lists (the JSON lists them all)."""
 _EVERY_ONE = "every one in the --json report, or report.{} in Python"
 """Where the rows a list of the Markdown report leaves out are: the command line's JSON, a notebook's field."""
+SCORED_TWICE = (
+    "Each row is scored against its own labels, so the model is scored wrong on one of them whatever it predicts"
+)
+"""What texts labelled in different ways do to an evaluation (:class:`~taikai.text.LabelConflicts`)."""
+FEW_SCORED = 50
+"""Below this many scored rows of a head, the report cautions that its scores are rough (as train's comparison of
+added rows does below 50): one row moves the accuracy by 1/rows, and a label's F1 by more."""
 SHOWN_LABELS = 10
 """How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
 
@@ -84,6 +92,9 @@ class EvaluationReport:
     misclassified: list[Misclassified] = field(default_factory=list)
     """The scored rows whose predicted primary reason is not their gold primary reason, in data order, each named by
     its file line (or data row) and, with ``id_column``, its id: the report lists the first, the JSON every one."""
+    conflicts: LabelConflicts = field(default_factory=LabelConflicts)
+    """The texts evaluated that rows label in different ways (the same review labelled twice): each row is scored
+    against its own labels, so one of each pair is a miss whatever the model says."""
     predictions: pd.DataFrame | None = None
     """The rows evaluated (of the split; unscored ones too, their ``pred_status`` says why), in data order, as
     ``Model.predict_frame(rows, prefix="pred_")`` gives them: the data's columns as read (under ``mask_pii`` the text
@@ -113,7 +124,27 @@ class EvaluationReport:
         """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can
         never predict)."""
         found = self.overlap.warning() if self.overlap is not None else None
-        return ([found] if found else []) + [u.warning() for u in self.unpredictable]
+        conflicts = self.conflicts.warning(SCORED_TWICE)
+        return [w for w in (found, conflicts) if w] + [u.warning() for u in self.unpredictable]
+
+    def few_rows(self) -> str | None:
+        """Return the caution that the scores rest on few rows (fewer than :data:`FEW_SCORED` of a head), with what
+        one row moves; ``None`` when every head scored enough rows."""
+        heads = [("reasons", self.reason)] + ([("sentiment", self.sentiment)] if self.sentiment else [])
+        few = [(head, scores.rows) for head, scores in heads if 0 < scores.rows < FEW_SCORED]
+        if not few:
+            return None
+        if len(few) == len(heads) and len({rows for _, rows in few}) == 1:  # every head on the same rows
+            on = f"scored on {few[0][1]:,} rows, where one row moves an accuracy by {1 / few[0][1]:.3f}"
+        else:
+            on = "; ".join(
+                f"the {head} scored on {rows:,} rows, where one row moves the accuracy by {1 / rows:.3f}"
+                for head, rows in few
+            )
+        return (
+            f"Few rows: {on}, and a label's F1 by more (see its support): these scores are rough, as the accuracy's "
+            "95 % interval shows; label more rows for firmer ones."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
@@ -130,6 +161,7 @@ class EvaluationReport:
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
             "unpredictable_gold_labels": {u.head: u.to_dict() for u in self.unpredictable},
+            "label_conflicts": self.conflicts.to_dict(),
             "unscored": [u.to_dict() for u in self.unscored],
             "misclassified": [m.to_dict() for m in self.misclassified],
             "reason": self.reason.to_dict(),
@@ -194,6 +226,9 @@ class EvaluationReport:
             )
         if self.n_skipped:
             lines.append(f"Skipped {self.n_skipped:,} row(s) labelled in part (listed in the warning).")
+        few = self.few_rows()
+        if few:
+            lines.append(few)
         note = self.overlap.note() if self.overlap is not None else None
         if note:
             lines.append(f"Note: {note}.")

@@ -23,6 +23,17 @@ class SingleLabelScores:
     confusion: list[list[int]]
 
     @property
+    def rows(self) -> int:
+        """How many rows were scored: the gold labels' supports summed."""
+        return sum(self.support)
+
+    @property
+    def accuracy_interval(self) -> tuple[float, float]:
+        """The 95 % Wilson interval of :attr:`accuracy` over :attr:`rows`: where the accuracy on more rows like these
+        lies, honest on few rows (all 5 of 5 right is 0.566 to 1, not 1 to 1); ``(0, 1)`` without a row."""
+        return wilson_interval(round(self.accuracy * self.rows), self.rows)
+
+    @property
     def predicted(self) -> list[int]:
         """How many rows each label was predicted for: the confusion matrix's column sums (empty without one), as
         :attr:`MultiLabelScores.predicted` counts them."""
@@ -33,6 +44,7 @@ class SingleLabelScores:
         in neither the gold nor the predicted labels has ``null`` precision, recall and F1 (the table's ``–``)."""
         return {
             "accuracy": self.accuracy,
+            "accuracy_interval": list(self.accuracy_interval),
             "macro_f1": self.macro_f1,
             "per_class": per_label_dict(self, self.predicted),
             "labels": self.labels,
@@ -82,9 +94,32 @@ def per_label_dict(
     }
 
 
+Z_95 = 1.959963984540054
+"""The standard normal quantile of a two-sided 95 % interval."""
+
+
+def wilson_interval(right: int, rows: int, z: float = Z_95) -> tuple[float, float]:
+    """Return the Wilson score interval of *right* successes in *rows* (95 % by default): unlike the normal
+    approximation, it stays within 0 and 1 and is not a point at 0 or 1 of *rows* right. ``(0, 1)``: no row."""
+    if rows <= 0:
+        return (0.0, 1.0)
+    share = right / rows
+    spread = z * z / rows
+    centre = (share + spread / 2) / (1 + spread)
+    half = z * np.sqrt(share * (1 - share) / rows + spread / (4 * rows)) / (1 + spread)
+    return (max(0.0, float(centre - half)), min(1.0, float(centre + half)))
+
+
+def accuracy_line(scores: SingleLabelScores) -> str:
+    """Return ``accuracy X (95 % interval L–H)``: the interval of :attr:`SingleLabelScores.accuracy_interval`."""
+    low, high = scores.accuracy_interval
+    return f"accuracy {scores.accuracy:.3f} (95 % interval {low:.3f}–{high:.3f})"
+
+
 def single_table(scores: SingleLabelScores) -> list[str]:
-    """Return the Markdown lines of *scores*: headline, per-class table, confusion matrix."""
-    lines = [f"accuracy {scores.accuracy:.3f} · {macro_line(scores, scores.predicted)}", ""]
+    """Return the Markdown lines of *scores*: headline (the accuracy with its 95 % interval), per-class table,
+    confusion matrix."""
+    lines = [f"{accuracy_line(scores)} · {macro_line(scores, scores.predicted)}", ""]
     lines += label_table(scores, scores.predicted)
     lines += ["", "Confusion (rows: gold, columns: predicted)", ""]
     lines.append("| gold \\ predicted | " + " | ".join(scores.labels) + " |")

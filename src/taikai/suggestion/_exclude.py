@@ -27,7 +27,15 @@ from taikai._warn import warn_user
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.io import XLSX_LOST, XLSX_MAX_CELL
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
-from taikai.text import CP932_REPLACEMENT, cp932_unencodable, cp932_written, is_missing, normalize, same_text_key
+from taikai.text import (
+    CP932_REPLACEMENT,
+    cp932_unencodable,
+    cp932_written,
+    edited,
+    is_missing,
+    normalize,
+    same_text_key,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -233,14 +241,15 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
             )
             continue
         hit = np.zeros(len(texts), dtype=bool)
-        differ = []
+        differ: list[str] = []
+        edits: list[str] = []
         for n, (i, t) in enumerate(zip(id_keys, keys, strict=True)):
             others = other_keys.get(n, ())
             if i is not None and i in f.ids:
                 hit[n] = True
                 theirs = f.text_of.get(i)
                 if t is not None and theirs is not None and theirs != t and theirs not in others:
-                    differ.append(i)
+                    (edits if edited(theirs, t) else differ).append(i)
             elif (t is not None and t in f.texts) or any(k in f.texts for k in others):
                 hit[n] = True
         per_file[f.source] = int((hit & keep).sum())  # a row held by an earlier file counts for that one
@@ -251,11 +260,19 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
                 "or text; is it a sheet or labelled file of this data?",
                 DataWarning,
             )
-        elif differ:
-            warn_user(
-                f"{f.source}, given to {EXCLUDE}: {len(differ):,} row(s) match a prediction by id but their texts "
-                f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; "
-                "give the sheets of these predictions, or drop the file's id column to match by text only",
-                DataWarning,
-            )
+        elif differ or edits:
+            if differ:
+                warn_user(
+                    f"{f.source}, given to {EXCLUDE}: {len(differ):,} row(s) match a prediction by id but their texts "
+                    f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the "
+                    "same; give the sheets of these predictions, or drop the file's id column to match by text only",
+                    DataWarning,
+                )
+            if edits:  # a typo fixed in the sheet: the same review, rightly left out by its id
+                warn_user(
+                    f"{f.source}, given to {EXCLUDE}: {len(edits):,} row(s) match a prediction by id with their text "
+                    f"edited in the sheet (e.g. id {edits[0]}): left out by id, as handed out before; train --add "
+                    "trains them as the sheet's text",
+                    DataWarning,
+                )
     return Exclusion(keep, per_file, sorted({t for f in files for t in f.texts}))

@@ -28,6 +28,15 @@ handful of rows must still be one group)."""
 SAME_ANSWER = 0.5
 """The 3-gram Jaccard similarity, a form's fixed parts left out, from which two near-duplicate texts written in one
 form hold the same answer (one answer edited: a near-duplicate) rather than different ones (no duplicates)."""
+EDITED = 0.5
+"""The 3-gram Jaccard similarity from which two texts one id names are one review edited (a typo fixed, a sentence
+added in a labelling sheet) rather than other reviews under an id that is not unique, or of another dump."""
+
+
+def edited(a: str, b: str) -> bool:
+    """Return whether the texts *a* and *b* are one text edited: their 3-gram Jaccard similarity is :data:`EDITED`
+    or more."""
+    return jaccard(shingles(a), shingles(b)) >= EDITED
 
 
 def shingles(text: str, n: int = 3) -> frozenset[str]:

@@ -92,7 +92,7 @@ def read_checked(
         lines=lines,
         sheet=read,
         sheet_given=sheet is not None,
-        id_column=_id_label(frame.columns, ids),
+        id_column=id_label(frame.columns, ids),
         **options,
     )
     if not skip_blank and known[0] is None:  # labels of one's own (--free-labels): say which NFKC changed
@@ -108,7 +108,7 @@ def read_checked(
     return checked, name, sha, unfelt
 
 
-def _id_label(columns: Sequence[Hashable], name: Hashable | None) -> Hashable | None:
+def id_label(columns: Sequence[Hashable], name: Hashable | None) -> Hashable | None:
     """Return the label of *columns* that the id column *name* names (``"3"`` the label 3), ``None`` when none does."""
     if name is None:
         return None
@@ -119,7 +119,7 @@ def _id_label(columns: Sequence[Hashable], name: Hashable | None) -> Hashable | 
 def check_id_column(name: Hashable | None, tables: Sequence[LabelledTable], base_name: str) -> None:
     """Raise :class:`InputError` when no table read (the base data's first, then the added files') holds the id
     column *name*, with the base data's columns, as ``taikai batch`` refuses a missing ``--id-column``."""
-    if name is None or any(_id_label(list(t.frame.columns), name) is not None for t in tables):
+    if name is None or any(id_label(list(t.frame.columns), name) is not None for t in tables):
         return
     columns = [c for c in tables[0].frame.columns if c not in ("label_set", "primary")]
     added = " (no file of --add, add=, has it either)" if len(tables) > 1 else ""

@@ -21,17 +21,23 @@ from taikai.errors import (
 from taikai.io import BadRow, OnBadRows
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile
+from taikai.text import LabelConflicts, label_conflicts, row_labels
 from taikai.training._added_file import check_added_files
 from taikai.training._added_split import warn_added_tests
-from taikai.training._checked_input import LabelledData, check_id_column, read_checked
+from taikai.training._checked_input import LabelledData, check_id_column, id_label, read_checked
 from taikai.training._columns import Columns, no_labelled_row
 from taikai.training._cv import WEIGHT, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
+from taikai.training._edited_texts import edited_texts, id_values
 from taikai.training._masked_copies import added_keys
 from taikai.training._sheet_copies import sheet_copies
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+TRAINED_TWICE = "Each row is trained with its own labels, so the model learns both for one text"
+"""What texts labelled in different ways in the base data do to training (:class:`~taikai.text.LabelConflicts`)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,9 @@ class TrainingInputs:
     """The first few ``disagreeing_duplicates`` at their ``FILE:LINE``, each with DATA's row kept."""
     repeats_at: tuple[str, ...] = ()
     """The first few ``disagreeing_repeats`` at their ``FILE:LINE``, each with the added row kept."""
+    base_conflicts: LabelConflicts = field(default_factory=LabelConflicts)
+    """The texts of the base data that its rows label in different ways (the same review labelled twice): all kept,
+    each row trained with its own labels."""
 
 
 def added_labels_hint(base_name: str) -> str:
@@ -143,9 +152,13 @@ def read_inputs(
     skipped = list(base_table.bad)
     base_counts = (base_table.rows, len(base), base_table.blank, len(base_table.bad))  # its blank lines too
     files = [InputFile("base", base_name, base_sha, *base_counts, path=_absolute(data))]
+    felt = base[columns.sentiment].tolist() if columns.sentiment else None
+    conflicts = label_conflicts(
+        base[columns.text].tolist(), row_labels(base["label_set"].tolist(), felt), base_table.places
+    )
     if not add:
         check_id_column(id_column, named, base_name)
-        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))
+        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped), base_conflicts=conflicts)
     known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
@@ -194,6 +207,12 @@ def read_inputs(
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
     added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
     added[KEY] = sheet_copies(base[columns.text].tolist(), keys, texts, added[KEY].tolist())  # \x0b lost in xlsx
+    if id_column is not None:  # one id, two texts: a text edited in a sheet is still the review its id names
+        ids = [i for table, *_ in tables for i in id_values(table.frame, id_label(table.frame.columns, id_column))]
+        edited = edited_texts(added[KEY].tolist(), ids, added[PLACE].tolist())
+        added[KEY] = list(edited.keys)
+        if said := edited.warning(id_column):
+            warn_user(said, DataWarning)
     in_base = added[KEY].isin(base_keys)
     disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
     repeated = added.duplicated(KEY, keep="last") & ~in_base
@@ -231,6 +250,7 @@ def read_inputs(
         repeats,
         duplicates_at,
         repeats_at,
+        conflicts,
     )
 
 

@@ -47,7 +47,7 @@ from taikai.training._columns import Columns
 from taikai.training._compare import compare_added, skipped_comparison
 from taikai.training._cv import cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._fit_failure import fit_failure
-from taikai.training._inputs import TrainingInputs, read_inputs
+from taikai.training._inputs import TRAINED_TWICE, TrainingInputs, read_inputs
 from taikai.training._look_alike import look_alike_labels
 from taikai.training._masked_inputs import masked_inputs
 from taikai.training._records import drift_statistics, training_source
@@ -123,7 +123,8 @@ def train(
 
     *id_column* (``review_id``) names the rows of every file of *data* and *add* that holds it by their id after
     their file line in every message (``sheet.xlsx:5 (id R-17)``), as ``taikai batch`` does; a column no file holds
-    is an error.
+    is an error. Rows of *add* under one id whose texts are one edited (a typo fixed in a sheet) are one review,
+    trained once from the last row, as a repeated text is, with a :class:`~taikai.errors.DataWarning`.
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
     Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s and *add*'s
@@ -203,7 +204,8 @@ def train(
         training_data=TrainingRecord.from_dict(source),
         metrics=Metrics.from_dict({"cv": cv_scores}),
         inputs=inputs.files,
-        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
+        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out))
+        + tuple(w for w in [inputs.base_conflicts.warning(TRAINED_TWICE, inputs.files[0].file)] if w),
         free_labels=free_labels,
         columns=columns.recorded(),
         mask_pii=mask_pii,
