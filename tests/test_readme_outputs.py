@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.cli import cli
+from taikai.evaluation._scores import wilson_interval
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -60,11 +61,15 @@ def _evaluate_headline() -> tuple[list[str], list[str]]:
     """The primary-reason headline shown under "Training and evaluating honestly", which the README says the shipped
     model's own training printed, and that line made from the test scores its metadata records."""
     section = README[README.index("### Training and evaluating honestly") :]
-    found = re.search(r"\n## Primary reason\n(accuracy \S+ · macro-F1 \S+)\n", section)
+    found = re.search(r"\n## Primary reason\n(accuracy \S+ \(95 % interval \S+\) · macro-F1 \S+)\n", section)
     assert found is not None, "the README's evaluate example moved"
     test = taikai.load_model().metadata.metrics.test
     assert test is not None and test.reason_accuracy is not None and test.reason_macro_f1 is not None
-    return [found[1]], [f"accuracy {test.reason_accuracy:.3f} · macro-F1 {test.reason_macro_f1:.3f}"]
+    rows = test.reason_rows or test.rows
+    assert rows
+    low, high = wilson_interval(round(test.reason_accuracy * rows), rows)
+    interval = f"(95 % interval {low:.3f}–{high:.3f})"
+    return [found[1]], [f"accuracy {test.reason_accuracy:.3f} {interval} · macro-F1 {test.reason_macro_f1:.3f}"]
 
 
 def _drift() -> tuple[list[str], list[str]]:
