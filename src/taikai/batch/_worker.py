@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._heap import keep_freed_memory
 from taikai.batch._shield import STOPS, Deferral, Shield
 from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
@@ -93,8 +94,12 @@ def hold(job: Job) -> None:
     model the workers share, and the kernel would copy each page it touched (some 12,000 with the shipped model: the
     parent's first chunk read after the fork took five times its CPU time, while the workers waited for it); the
     workers are forked with the model frozen and keep it so.
+
+    The process's C heap is also set to keep the memory a chunk frees for the next (:func:`keep_freed_memory`:
+    glibc gave it back, and faulted it in again for every chunk), for good: workers forked after inherit it.
     """
     _held["job"] = job
+    keep_freed_memory()
     if not gc.get_freeze_count():
         gc.freeze()
         _froze["job"] = True
