@@ -194,3 +194,39 @@ def test_a_worker_s_chunk_read_in_batches_is_the_chunk_read_in_one_piece(tiny_mo
     assert results[0].payload == results[1].payload
     assert results[0].rows == rows
     assert bool(results[0].masks) is (masked and rows > 0)
+
+
+def _digest(model: taikai.Model) -> str:
+    """Return the digest of the word-vector table *model* reads."""
+    return _word_blocks(model)._pair()[1]._table().digest
+
+
+def _word_blocks(model: taikai.Model) -> Any:
+    """Return *model*'s word block (TF-IDF and word vectors over the tokenizer's output)."""
+    return model.pipeline.named_steps["features"].transformer_list[0][1].named_steps["blocks"]
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        "lexicon",  # the batch look-up of words in the vector table, not a binary search per word
+        "float32 vectors",  # the whole table converted once, not the rows of each call
+        "token ids",  # the n-gram counter's tokens as the lexicon's ids
+    ],
+)
+def test_the_warm_up_makes_the_tables_the_chunks_use(tiny_model, monkeypatch, made):
+    # Too few words (1,600) took the way of a few texts: a binary search per word, which made nothing the chunks
+    # read, and left the lexicon and the float32 vectors to the first chunk, a worker's slowest.
+    from taikai.model import _vector_table
+
+    monkeypatch.setattr(_vector_table, "_LEXICONS", {})
+    monkeypatch.setattr(_vector_table, "_MATRICES", {})
+    blocks = _word_blocks(tiny_model)
+    monkeypatch.delitem(blocks.__dict__, "_joint_cache", raising=False)
+    worker.warm(Job(tiny_model, 0, None, "input.csv"))
+    found = {
+        "lexicon": _digest(tiny_model) in _vector_table._LEXICONS,
+        "float32 vectors": _digest(tiny_model) in _vector_table._MATRICES,
+        "token ids": "_joint_cache" in blocks.__dict__,
+    }
+    assert found[made]

@@ -10,7 +10,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from taikai.model._token_ranks import OTHER_SPACES, ArrowRanks
+from taikai.model import _token_ranks
+from taikai.model._token_ranks import OTHER_SPACES, ArrowRanks, gram_tokens
 from taikai.model._vectorizer import _BREAK, _WordCounter
 
 VOCABULARY = {"手数料": 0, "が": 1, "高い": 2, "手数料 が": 3, "時給": 4, "URL": 5, "́": 6}
@@ -69,3 +70,42 @@ def test_other_spaces_are_what_str_split_splits_at_but_the_space():
     matched = pc.match_substring_regex(pa.array(chars, type=pa.large_string()), OTHER_SPACES).to_pylist()
     want = [len(f"a{c}b".split()) == 2 and c != " " for c in chars]
     assert [c for c, m, w in zip(chars, matched, want, strict=True) if m != w] == []
+
+
+def looped_gram_tokens(grams: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of *grams* and the ranks of each gram's first and second token, as a loop over them finds them."""
+    tokens = sorted({t for g in grams for t in g.split(" ")})
+    rank = {t: r for r, t in enumerate(tokens)}
+    parts = [g.split(" ") for g in grams]
+    return tokens, [rank[p[0]] for p in parts], [rank[p[1]] if len(p) > 1 else -1 for p in parts]
+
+
+GRAMS = [
+    [*VOCABULARY],
+    ["高い 手数料", "手数料", "が 高い", "が", "高い"],  # a token first seen in a bigram
+    ["手数料  が", " 高い", "高い "],  # empty pieces, as str.split(" ") keeps them
+    ["高い\ud800", "高い\ud800 が"],  # a lone surrogate: Arrow cannot hold it
+    [],
+]
+
+
+@pytest.mark.parametrize("grams", GRAMS)
+@pytest.mark.parametrize("way", ["arrow", "python"])
+def test_gram_tokens_are_those_of_a_loop(grams, way):
+    split = gram_tokens if way == "arrow" else _token_ranks._python_gram_tokens
+    tokens, first, second = split(grams)
+    assert first.dtype == second.dtype == np.int64
+    assert (tokens, first.tolist(), second.tolist()) == looped_gram_tokens(grams)
+
+
+@pytest.mark.parametrize("grams", GRAMS[:3])
+def test_the_counter_holds_the_vocabulary_as_a_loop_over_it_does(grams):
+    vocabulary = {g: 3 * k + 1 for k, g in enumerate(grams)}
+    counter = _WordCounter(vocabulary)
+    tokens, first, second = looped_gram_tokens(grams)
+    assert list(counter.rank.items()) == [*zip(tokens, range(len(tokens))), (_BREAK, -2)]
+    unigrams = {f: col for f, s, col in zip(first, second, vocabulary.values()) if s < 0}
+    assert counter.unigram_col.tolist() == [unigrams.get(r, -1) for r in range(len(tokens))]
+    keys, columns = counter.bigrams
+    bigrams = [(f * len(tokens) + s, col) for f, s, col in zip(first, second, vocabulary.values()) if s >= 0]
+    assert list(zip(keys.tolist(), columns.tolist())) == bigrams

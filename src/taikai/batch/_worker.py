@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._heap import keep_freed_memory
 from taikai.batch._shield import STOPS, Deferral, Shield
 from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
@@ -93,8 +94,12 @@ def hold(job: Job) -> None:
     model the workers share, and the kernel would copy each page it touched (some 12,000 with the shipped model: the
     parent's first chunk read after the fork took five times its CPU time, while the workers waited for it); the
     workers are forked with the model frozen and keep it so.
+
+    The process's C heap is also set to keep the memory a chunk frees for the next (:func:`keep_freed_memory`:
+    glibc gave it back, and faulted it in again for every chunk), for good: workers forked after inherit it.
     """
     _held["job"] = job
+    keep_freed_memory()
     if not gc.get_freeze_count():
         gc.freeze()
         _froze["job"] = True
@@ -124,8 +129,15 @@ def init_worker(job: Job, stopping: _Flag | None = None) -> None:
     warm(job)
 
 
-WARM_TEXTS = tuple(f"手数料が上がって案件も減ったので、{n}件目の納品を最後に退会しました。" for n in range(1, 65))
-"""What a worker classifies as it starts: as many texts as the model's fast word counting needs (64)."""
+WARM_TEXTS = tuple(
+    f"手数料が上がって案件も減ったので、{n}件目の納品を最後に退会しました。報酬の振込も遅く、サポートに問い合わせても"
+    "返事がありませんでした。単価が低すぎて時給に換算すると最低賃金にも届きません。今は別のサイトで仕事を探しています。"
+    for n in range(1, 65)
+)
+"""What a worker classifies as it starts: as many texts as the model's fast word counting needs (64), and as many
+words as its batch look-ups of word vectors do (some 6,000 with the shipped model: the lexicon and the float32
+vectors are made from 4,096). Fewer words took the way of a few texts, a binary search per word that made nothing
+the chunks use (some 0.03 CPU s), and left the tables to the first chunk."""
 
 
 def warm(job: Job) -> None:

@@ -16,7 +16,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from taikai.model._token_ranks import ArrowRanks, TokenStream
+from taikai.model._token_ranks import ArrowRanks, TokenStream, gram_tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,20 +104,16 @@ class _WordCounter:
     """Word 1–2-gram counter for a fitted vectorizer over space-separated tokens (``token_pattern=r'\\S+'``)."""
 
     def __init__(self, vocabulary: dict[str, int]):
-        tokens = {t for g in vocabulary for t in g.split(" ")}
-        self.rank = _Ranks((t, r) for r, t in enumerate(sorted(tokens)))
+        # The grams split and ranked by Arrow (gram_tokens): a loop over them took some 0.03 CPU s in every process.
+        tokens, first, second = gram_tokens(list(vocabulary))
+        columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+        self.rank = _Ranks(zip(tokens, range(len(tokens))))
         self.size = len(self.rank)
         self.rank[_BREAK] = -2
         self.unigram_col = np.full(self.size, -1, dtype=np.int64)
-        keys, cols = [], []
-        for g, col in vocabulary.items():
-            parts = g.split(" ")
-            if len(parts) == 1:
-                self.unigram_col[self.rank[g]] = col
-            else:
-                keys.append(self.rank[parts[0]] * self.size + self.rank[parts[1]])
-                cols.append(col)
-        self.bigrams = _table(keys, cols)
+        one = second < 0
+        self.unigram_col[first[one]] = columns[one]
+        self.bigrams = _table(first[~one] * self.size + second[~one], columns[~one])
         self._arrow: ArrowRanks | None = None
 
     def count(self, docs: list[str]) -> Counts:
