@@ -76,7 +76,12 @@ def raw_rate(texts: list[str]) -> tuple[float, float]:
 
 
 def in_process_cpu_ratio(dump: Path, workdir: Path, model: str | None, texts: list[str]) -> float:
-    """Return rows per CPU second of classify_file (model loaded, --jobs 1) over texts per CPU second of the floor."""
+    """Return rows per CPU second of classify_file (model loaded, --jobs 1) over texts per CPU second of the floor.
+
+    The taikai measured is this checkout's ``src`` (an editable install of another checkout, such as a helper's
+    worktree beside the main one, would otherwise be imported)."""
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
     import taikai
 
     print(f"  (in one process: taikai from {Path(taikai.__file__).parent.parent}, model {model or 'default'})")
