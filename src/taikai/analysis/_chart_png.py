@@ -12,7 +12,7 @@ their figures say.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -28,6 +28,7 @@ def png_bytes(fig: Figure) -> bytes:
     if type(fig.canvas) is not FigureCanvasAgg:
         fig.savefig(buffer, format="png")
         return buffer.getvalue()
-    fig.canvas.draw()
-    matplotlib.image.imsave(buffer, fig.canvas.buffer_rgba(), format="png", origin="upper", dpi=fig.dpi)
+    canvas: Any = fig.canvas  # matplotlib's canvas methods are untyped
+    canvas.draw()
+    matplotlib.image.imsave(buffer, canvas.buffer_rgba(), format="png", origin="upper", dpi=fig.dpi)
     return buffer.getvalue()
