@@ -10,6 +10,7 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Se
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._masking import mask_file_name
+from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, meaning_ja
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.text import Status, cut_to
 
@@ -95,10 +96,12 @@ def status_section(ctx: ReportContext) -> Section:
             .value_counts()
             .head(10)
         )
-        blocks += [
-            Heading(t.status_messages),
-            Table.from_frame(
-                messages.rename(t.count).rename_axis("message").to_frame(), kinds={"message": ColumnKind.TEXT}
-            ),
-        ]
+        table = messages.rename(t.count).rename_axis("message").to_frame()
+        kinds = {"message": ColumnKind.TEXT}
+        if t.lang == "ja":  # the messages are English: each said in Japanese before it
+            table = table.reset_index()
+            table.insert(0, MEANING_COLUMN_JA, [meaning_ja(m) or "" for m in table["message"]])
+            table = table.set_index(MEANING_COLUMN_JA)
+            kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
+        blocks += [Heading(t.status_messages), Table.from_frame(table, kinds=kinds)]
     return Section.of("status", t.status, blocks + _set_aside(ctx))

@@ -1,0 +1,40 @@
+"""What each message of a row not classified means, in Japanese, for the status section of the ``ja`` page.
+
+The messages are taikai's (:func:`taikai.text.check_text`, in English, with the fix addressed to whoever runs it);
+the Japanese page shows each beside what it means, by the start every message of one kind shares, so that a reader
+of the forwarded page learns why rows were left out without reading the English.
+"""
+
+from __future__ import annotations
+
+MEANINGS_JA = (
+    ("empty or whitespace-only text", "テキストが空 (空白だけのものを含む)"),
+    ("no Japanese characters outside URLs", "日本語が URL の中にしかない (URL は 1 つの語として読まれます)"),
+    (
+        "no Japanese characters but placeholders of masked personal data",
+        "マスクした個人情報の置き換えのほかに日本語がない",
+    ),
+    ("no Japanese characters: full-width letters", "日本語がなく、全角の英数字だけ (ｗｗｗ など)"),
+    ("no Japanese characters", "日本語の文字がない (モデルは日本語だけを読みます)"),
+    ("no Japanese words, only marks", "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)"),
+    ("not valid text: a lone surrogate", "正しいテキストでない (デコードされていないバイトを含む)"),
+    ("not text: bytes", "テキストでなく、デコードされていないバイト列"),
+    ("not text: an object", "テキストでなく、JSON のオブジェクト"),
+    ("not text: a formula whose value was never computed", "値が一度も計算されていない Excel の数式"),
+    ("not text: a value of type", "テキストでない値"),
+    ("an Excel error value", "Excel のエラー値 (#N/A など) で、レビューではない"),
+    ("a spreadsheet formula", "表計算の数式そのもので、レビューではない"),
+    ("mostly U+FFFD", "大半がデコードできなかった文字 (ファイルの文字コードの誤り)"),
+    ("UTF-8 text read as CP932", "文字化け (UTF-8 の文字を CP932 として読んだもの)"),
+)
+"""The start of each kind of message and what it means, the more specific start of a kind first."""
+MEANING_COLUMN_JA = "内容"
+
+
+def meaning_ja(message: str) -> str | None:
+    """Return what *message* (a row's ``message``) means, in Japanese; ``None`` for a message of no known kind (one
+    a user wrote, or of a later taikai)."""
+    for start, meaning in MEANINGS_JA:
+        if message.startswith(start):
+            return meaning
+    return None
