@@ -157,3 +157,27 @@ def test_a_message_of_no_known_kind_is_shown_as_written_with_no_meaning():
     frame.loc[:0, ["status", "message"]] = ["error", "a message a user wrote"]
     status = section(build_report(frame, lang="ja", embed_font=False, charts=False, drift=False), "status")
     assert '<tr><th class="t"></th><td class="t">a message a user wrote</td>' in status, status
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "meaning"),
+    [
+        ("dump.csv", "id,text\n1,手数料が高い\n2,単価が安い,extra\n3,時間がない\n", "列の数がほかの行と合わない"),
+        ("dump.csv", "id,text\n1,手数料が高い\nid,text\n3,時間がない\n", "見出しの行がもう一度ある"),
+        ("dump.jsonl", '{"id": 1, "text": "手数料が高い"}\n{"id": 2, "text": \n', "JSON として読めない"),
+        ("dump.jsonl", '{"id": 1, "text": "手数料が高い"}\n[2, "単価が安い"]\n', "JSON のオブジェクトでない"),
+    ],
+)
+def test_the_japanese_page_says_what_each_error_of_a_line_set_aside_means(tmp_path, tiny_model, name, content, meaning):
+    """Regression: the Japanese page's lines set aside by batch showed the readers' English errors only (``expected
+    4 fields, found 5``)."""
+    dump, out = tmp_path / name, tmp_path / "predictions.csv"
+    dump.write_text(content, encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"charts": False, "embed_font": False, "drift": False}
+    status = section(write_report(out, tmp_path / "ja.html", **options).read_text(encoding="utf-8"), "status")
+    assert re.search(f'<td class="t">{meaning}[^<]*</td><td>[a-z]', status), status
+    english = section(
+        write_report(out, tmp_path / "en.html", lang="en", **options).read_text(encoding="utf-8"), "status"
+    )
+    assert meaning not in english

@@ -10,7 +10,7 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Se
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._masking import mask_file_name
-from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, meaning_ja
+from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, bad_line_meaning_ja, meaning_ja
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.text import Status, cut_to
 
@@ -48,6 +48,9 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
         bad, per_row = mask_text_column(bad, "raw")
         ctx.masks.update(sum_counts(per_row))  # the header counts them with the texts' (mask_report_frame)
     kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
+    if t.lang == "ja" and "error" in bad.columns:  # the readers' errors are English: each said in Japanese before it
+        bad.insert(bad.columns.get_loc("error"), MEANING_COLUMN_JA, bad["error"].map(bad_line_meaning_ja))
+        kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
     table = Table.from_frame(bad, index=False, kinds=kinds)
     shown = mask_file_name(side)[0] if ctx.options.mask_pii else side  # named as the page's title names its file
     return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=shown)), table]

@@ -1,11 +1,15 @@
-"""What each message of a row not classified means, in Japanese, for the status section of the ``ja`` page.
+"""What each message of a row not classified, and each error of a line batch set aside, means, in Japanese, for the
+status section of the ``ja`` page.
 
-The messages are taikai's (:func:`taikai.text.check_text`, in English, with the fix addressed to whoever runs it);
-the Japanese page shows each beside what it means, by the start every message of one kind shares, so that a reader
-of the forwarded page learns why rows were left out without reading the English.
+The messages are taikai's (:func:`taikai.text.check_text`; the readers' errors of a bad line, in its side file), in
+English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, by the start
+every message of one kind shares, so that a reader of the forwarded page learns why rows were left out without
+reading the English.
 """
 
 from __future__ import annotations
+
+import re
 
 MEANINGS_JA = (
     ("empty or whitespace-only text", "テキストが空 (空白だけのものを含む)"),
@@ -28,6 +32,23 @@ MEANINGS_JA = (
     ("UTF-8 text read as CP932", "文字化け (UTF-8 の文字を CP932 として読んだもの)"),
 )
 """The start of each kind of message and what it means, the more specific start of a kind first."""
+BAD_LINES_JA = tuple(
+    (re.compile(pattern), meaning)
+    for pattern, meaning in (
+        (r"expected \d+( to \d+)? fields", "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"),
+        (r"the header repeated", "見出しの行がもう一度ある (2 つの出力をつないだ跡)"),
+        (r"cell\(s\) .* beyond the \d+ named columns", "名前のない列のセルに値がある"),
+        (r"invalid JSON", "JSON として読めない"),
+        (r"repeated key", "同じキーが 2 回ある JSON"),
+        (r"a JSON \w+, not an object", "JSON のオブジェクトでない (配列や文字列など)"),
+        (r"lone surrogate", "正しくない Unicode のエスケープ"),
+        (r"unknown key", "ほかの行にないキーがある"),
+        (r"field larger than field limit", "値が長すぎる (閉じていない引用符など)"),
+        (r"unexpected end of data|new-line character seen in unquoted field", "引用符が閉じていない"),
+        (r"'.' expected after '\"'", "引用符の閉じ方が正しくない"),
+    )
+)
+"""The errors of a bad line (the ``error`` column of the side file of bad lines) and what they mean."""
 MEANING_COLUMN_JA = "内容"
 
 
@@ -38,3 +59,9 @@ def meaning_ja(message: str) -> str | None:
         if message.startswith(start):
             return meaning
     return None
+
+
+def bad_line_meaning_ja(error: object) -> str:
+    """Return what the *error* of a bad line means, in Japanese; ``""`` for an error of no known kind."""
+    text = str(error)
+    return next((meaning for pattern, meaning in BAD_LINES_JA if pattern.match(text)), "")
