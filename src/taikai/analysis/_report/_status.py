@@ -10,7 +10,7 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Se
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._masking import mask_file_name
-from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, bad_line_meaning_ja, meaning_ja
+from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, bad_line_meaning_ja, meaning_ja, status_ja
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.text import Status, cut_to
 
@@ -89,6 +89,8 @@ def status_section(ctx: ReportContext) -> Section:
     counts = tables.status_counts(df)
     bad = int(counts.drop(index=Status.OK.value, errors="ignore")["count"].sum())
     shown = counts.assign(share=counts["share"].map(Share)).rename(columns={"count": t.count, "share": t.share})
+    if t.lang == "ja":  # the statuses are taikai's English words: each with what it means
+        shown = shown.rename(index=status_ja)
     blocks: list[Block] = [Note(fill(t.status_note, rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
     blocks += _cut(ctx)
     if bad and "message" in df.columns and "status" in df.columns:

@@ -50,6 +50,14 @@ BAD_LINES_JA = tuple(
 )
 """The errors of a bad line (the ``error`` column of the side file of bad lines) and what they mean."""
 MEANING_COLUMN_JA = "内容"
+STATUSES_JA = {"ok": "分類済み", "empty": "テキストが空", "error": "分類できない", "missing": "予測なし"}
+"""What each status means (``missing``: a row without a status nor a reason, as ``status_counts`` counts it)."""
+
+
+def status_ja(status: object) -> str:
+    """Return a *status* with what it means, in Japanese (``error (分類できない)``); one of no known kind as it is."""
+    meaning = STATUSES_JA.get(str(status))
+    return f"{status} ({meaning})" if meaning else str(status)
 
 
 def meaning_ja(message: str) -> str | None:
