@@ -17,7 +17,8 @@ from taikai.training._inputs import added_labels_hint, new_label_hint
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "taikai"
 OPTION_FIRST = re.compile(r"--[a-z-]+( [^ ()\"]+)* \([a-z_]+=")
-PAGES = ("analysis/_report/", "analysis/_drift_words.py")  # words of a report page for its reader, in two languages
+# words of a report page for its reader, in two languages
+PAGES = ("analysis/_report/", "analysis/_drift_words.py", "analysis/_drift_notes.py")
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,19 @@ import pytest
 from click.testing import CliRunner
 
 from taikai.cli import cli
+from taikai.privacy import MASKER_VERSION
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
-BATCH_JA = "入力のテキストは分類の前にマスク済みです (分類したときの記録による): [メール] 60 件、[人名] 61 件"
+VERSION_JA = f" (taikai のマスク処理のバージョン {MASKER_VERSION})"
+VERSION_EN = f" (taikai masker version {MASKER_VERSION})"
+# Regression: the page did not say which version of the masking masked its texts, which the batch summary records
+# (masker_version): two versions mask some texts otherwise
+BATCH_JA = (
+    "入力のテキストは分類の前にマスク済みです (分類したときの記録による): [メール] 60 件、[人名] 61 件" + VERSION_JA
+)
 BATCH_EN = (
     "The input texts were masked before they were classified (as the record of that run says): email [メール] 60, "
-    "name [人名] 61"
+    "name [人名] 61" + VERSION_EN
 )
 NOT_MASKED_JA = (
     "テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
@@ -40,7 +47,7 @@ def _header(page: Path) -> list[str]:
             True,
             True,
             ["--mask-pii"],
-            [BATCH_JA, "このページでは個人情報をマスクしました: ほかには見つかりませんでした"],
+            [BATCH_JA, "このページでは個人情報をマスクしました: ほかには見つかりませんでした" + VERSION_JA],
         ),
         # Regression: without --mask-pii the page said nothing about the texts being masked
         (True, True, [], [BATCH_JA]),
@@ -49,7 +56,18 @@ def _header(page: Path) -> list[str]:
         # Regression: a page quoting unmasked texts (names, e-mail addresses) did not say so
         (False, True, [], [NOT_MASKED_JA]),
         (False, False, ["--lang", "en"], [NOT_MASKED_EN]),
-        (False, True, ["--mask-pii"], ["このページでは個人情報をマスクしました: [メール] 60 件、[人名] 61 件"]),
+        (
+            False,
+            True,
+            ["--mask-pii"],
+            ["このページでは個人情報をマスクしました: [メール] 60 件、[人名] 61 件" + VERSION_JA],
+        ),
+        (
+            False,
+            True,
+            ["--mask-pii", "--lang", "en"],
+            ["Personal data masked on this page: email [メール] 60, name [人名] 61" + VERSION_EN],
+        ),
     ],
 )
 def test_the_page_says_the_input_was_masked_by_batch(tiny_model, tmp_path, batch_mask, summary, report_args, expected):

@@ -123,7 +123,9 @@ def test_report_holds_japanese_counts_and_texts(page):
     assert "Lancers" in page and "(空欄)" in page and "ココナラ" in page
     # 2 of 11 texts are not ok (empty, no Japanese), three times over
     assert "33 行のうち 6 行は分類されていません" in page
-    assert "<th>empty</th>" in page and "<th>error</th>" in page
+    # Regression: the statuses were taikai's English words only (empty, error): each says what it means
+    assert "<th>empty (テキストが空)</th>" in page and "<th>error (分類できない)</th>" in page
+    assert "<th>ok (分類済み)</th>" in page
 
 
 def test_report_is_self_contained_and_escaped(page):

@@ -346,3 +346,34 @@ def test_the_alt_names_three_tied_findings_and_counts_the_rest(lang, end):
     ctx = ReportContext(_segments(counts), ReportOptions(by="platform", lang=lang))
     alt = next(b.alt for b in segments_section(ctx).blocks if isinstance(b, Figure))
     assert alt.endswith(end) and alt.count("50.0%") == 3, alt
+
+
+@pytest.mark.parametrize(
+    ("counts", "lang", "alts"),
+    [
+        (  # one reason throughout: 100 % in every month
+            {"2026-01-15": {"fees": 3}, "2026-02-15": {"fees": 5}, "2026-03-15": {"fees": 2}},
+            "ja",
+            ["月ごとの割合: 割合はどの期間も同じで、動いていません。"],
+        ),
+        (
+            {"2026-01-15": {"fees": 3}, "2026-02-15": {"fees": 5}},
+            "en",
+            ["Share per month: the shares are the same in every period: none moved."],
+        ),
+        (
+            {"2026-01-15": {"fees": 2, "trouble": 1}, "2026-02-15": {"fees": 2, "trouble": 1}},
+            "en",
+            [
+                "Count per month, per reason: the counts are the same in every period: none moved.",
+                "Share per month: the shares are the same in every period: none moved.",
+            ],
+        ),
+    ],
+)
+def test_the_trend_alts_say_that_nothing_moved_when_nothing_did(counts, lang, alts):
+    """Regression: of a dump of one reason, the shares' alt said that every reason's share "moved most, by as much",
+    「手数料が高い」(2025-02 に 100.0% から 100.0%) and the others from 0.0% to 0.0%."""
+    ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang=lang))
+    found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure)]
+    assert all(alt in found for alt in alts), found

@@ -1,13 +1,17 @@
 """The status section counts the rows classified from the start of their text only (over the model's max_chars)."""
 
+import html
 import re
 
 import pandas as pd
 import pytest
 
 import taikai
+from taikai._formula_value import formula_value
 from taikai.analysis import build_report, write_report
 from taikai.analysis._report._status import _spans
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
+from taikai.text import Status, check_text
 from tests.analysis.test_report import STEADY, synthetic
 from tests.analysis.test_report_pages import section
 
@@ -110,3 +114,70 @@ def test_blank_lines_alone_are_counted_as_set_aside(tmp_path, tiny_model, lines,
     options = {"lang": "en", "charts": False, "embed_font": False, "drift": False}
     status = section(write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8"), "status")
     assert said in status, status
+
+
+@pytest.mark.parametrize(
+    ("value", "meaning"),
+    [
+        ("", "テキストが空 (空白だけのものを含む)"),
+        ("   ", "テキストが空 (空白だけのものを含む)"),
+        ("great staff", "日本語の文字がない (モデルは日本語だけを読みます)"),
+        ("https://ja.wikipedia.org/wiki/東京", "日本語が URL の中にしかない (URL は 1 つの語として読まれます)"),
+        ("[電話番号]", "マスクした個人情報の置き換えのほかに日本語がない"),
+        ("ｗｗｗ", "日本語がなく、全角の英数字だけ (ｗｗｗ など)"),
+        ("ヽ(・ー・)ノ", "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)"),
+        ("a\udc80b", "正しいテキストでない (デコードされていないバイトを含む)"),
+        (b"bytes", "テキストでなく、デコードされていないバイト列"),
+        ({"body": "手数料"}, "テキストでなく、JSON のオブジェクト"),
+        (formula_value(0), "値が一度も計算されていない Excel の数式"),
+        (1.5, "テキストでない値"),
+        ("#N/A", "Excel のエラー値 (#N/A など) で、レビューではない"),
+        ('=HYPERLINK("https://example.com")', "表計算の数式そのもので、レビューではない"),
+        ("\ufffd\ufffd\ufffd手\ufffd\ufffd", "大半がデコードできなかった文字 (ファイルの文字コードの誤り)"),
+        ("縺ゅ≠繧翫′縺ィ縺", "文字化け (UTF-8 の文字を CP932 として読んだもの)"),
+    ],
+)
+def test_the_japanese_page_says_what_each_message_of_a_row_not_classified_means(value, meaning):
+    """Regression: the Japanese page listed why rows were not classified in English only (``no Japanese characters:
+    the model only reads Japanese``); each kind of taikai's message is said in Japanese beside it. The messages are
+    check_text's own, so that a message reworded is caught here."""
+    checked = check_text(value, ignore=NOT_JAPANESE_PLACEHOLDERS)
+    assert checked.status is not Status.OK and checked.message
+    frame = synthetic({"2026-01": STEADY})
+    frame.loc[:1, ["status", "message"]] = [checked.status.value, checked.message]
+    status = section(build_report(frame, lang="ja", embed_font=False, charts=False, drift=False), "status")
+    row = f'<tr><th class="t">{html.escape(meaning)}</th><td class="t">{html.escape(checked.message[:100])}'
+    assert row in status and '<td class="n">2</td></tr>' in status.partition(row)[2][:600], status
+    english = build_report(frame, lang="en", embed_font=False, charts=False, drift=False)
+    assert meaning not in english and html.escape(checked.message[:100]) in section(english, "status")
+
+
+def test_a_message_of_no_known_kind_is_shown_as_written_with_no_meaning():
+    frame = synthetic({"2026-01": STEADY})
+    frame.loc[:0, ["status", "message"]] = ["error", "a message a user wrote"]
+    status = section(build_report(frame, lang="ja", embed_font=False, charts=False, drift=False), "status")
+    assert '<tr><th class="t"></th><td class="t">a message a user wrote</td>' in status, status
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "meaning"),
+    [
+        ("dump.csv", "id,text\n1,手数料が高い\n2,単価が安い,extra\n3,時間がない\n", "列の数がほかの行と合わない"),
+        ("dump.csv", "id,text\n1,手数料が高い\nid,text\n3,時間がない\n", "見出しの行がもう一度ある"),
+        ("dump.jsonl", '{"id": 1, "text": "手数料が高い"}\n{"id": 2, "text": \n', "JSON として読めない"),
+        ("dump.jsonl", '{"id": 1, "text": "手数料が高い"}\n[2, "単価が安い"]\n', "JSON のオブジェクトでない"),
+    ],
+)
+def test_the_japanese_page_says_what_each_error_of_a_line_set_aside_means(tmp_path, tiny_model, name, content, meaning):
+    """Regression: the Japanese page's lines set aside by batch showed the readers' English errors only (``expected
+    4 fields, found 5``)."""
+    dump, out = tmp_path / name, tmp_path / "predictions.csv"
+    dump.write_text(content, encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"charts": False, "embed_font": False, "drift": False}
+    status = section(write_report(out, tmp_path / "ja.html", **options).read_text(encoding="utf-8"), "status")
+    assert re.search(f'<td class="t">{meaning}[^<]*</td><td>[a-z]', status), status
+    english = section(
+        write_report(out, tmp_path / "en.html", lang="en", **options).read_text(encoding="utf-8"), "status"
+    )
+    assert meaning not in english

@@ -4,7 +4,6 @@ Japanese renders."""
 from __future__ import annotations
 
 import base64
-import io
 import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
+from taikai.analysis._chart_png import png_bytes
 from taikai.analysis._chart_words import words as _words
 from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts, per_reason
 from taikai.analysis._palette import fitted_legend, label_colours, label_hatches
@@ -75,11 +75,10 @@ def to_data_uri(fig: Figure) -> str:
 def png_uri(fig: Figure) -> tuple[str, list[str]]:
     """Return the figure as a PNG data URI and the characters no chart font has, drawn as 〓 (for the report, which
     warns once for all its charts)."""
-    buffer = io.BytesIO()
     with chart_style(), drawable_texts(fig) as missing, warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)  # any left (mathtext's fonts)
-        fig.savefig(buffer, format="png")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"), list(missing)
+        png = png_bytes(fig)  # laid out and drawn once, not twice as savefig does
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), list(missing)
 
 
 def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:

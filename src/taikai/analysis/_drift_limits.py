@@ -16,4 +16,4 @@ OWN_VERDICT = {
     "rows. This model's labels are its own: its limits are the same differences from its own reference, not checked "
     "on its kind of text (whoever made this page can check them on data and dumps this model was not trained on).",
 }
-"""The verdict note of :data:`taikai.analysis._drift_words.NOTES` (``verdict``) for a model of labels of its own."""
+"""The verdict note of :data:`taikai.analysis._drift_notes.NOTES` (``verdict``) for a model of labels of its own."""

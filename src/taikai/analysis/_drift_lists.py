@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from taikai.analysis._drift_words import NOTES, absent, word
+from taikai.analysis._drift_notes import NOTES
+from taikai.analysis._drift_words import absent, word
 from taikai.labels import reason_with_id
 from taikai.text import percent
 

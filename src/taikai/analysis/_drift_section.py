@@ -11,8 +11,8 @@ from taikai._masked_messages import errors_masked
 from taikai.analysis._drift_hints import drift_hints
 from taikai.analysis._drift_limits import OWN_VERDICT
 from taikai.analysis._drift_lists import moved, new_words, period_words
+from taikai.analysis._drift_notes import NOTES
 from taikai.analysis._drift_words import (
-    NOTES,
     gaps_note,
     label,
     no_rows,
@@ -52,7 +52,7 @@ TITLE = NOTES["ja"]["title"]
 COMPARE = "taikai drift PREDICTIONS --reference FILE (check_drift(predictions, reference=FILE) in Python)"
 """What to do, besides retraining, for a model without drift statistics: compare with other data."""
 NO_PROBABILITIES = NOTES["ja"]["no_probabilities"]
-# The section's words in each language of the report (``--lang``): taikai.analysis._drift_words.
+# The section's words in each language of the report (``--lang``): taikai.analysis._drift_notes and _drift_words.
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,9 @@ def drift_section(
         )
     if report.duplicates:  # a dump exported twice over: each repeat counts in every figure, as taikai drift says
         notes.append(words["duplicates"].format(rows=report.duplicates))
+    if report.overridden_rows:  # the figures count the model's own reasons; the page's other sections the rules'
+        overridden = report.overridden_rows
+        notes.append(words["overridden"].format(rows=overridden, s="" if overridden == 1 else "s"))
     for part in (p for p in (report.overall, *report.periods) if p.filled_by_one_text):  # a paste or spam
         place = _capitalized(word(_whole(report), lang)) if part is report.overall else part.period
         rows, share = part.statistics.rows, part.one_text_share

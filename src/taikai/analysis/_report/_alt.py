@@ -37,6 +37,8 @@ WORDS = {
         "items": "と、",
         "more": "、ほか {n} 件",
         "flat": "期間が 1 つだけのため、推移はありません。",
+        "still_shares": "割合はどの期間も同じで、動いていません。",
+        "still_counts": "件数はどの期間も同じで、動いていません。",
     },
     "en": {
         "alt": "{title}: {finding}",
@@ -60,6 +62,8 @@ WORDS = {
         "items": " and ",
         "more": ", and {n} more",
         "flat": "only one period, so no change over time.",
+        "still_shares": "the shares are the same in every period: none moved.",
+        "still_counts": "the counts are the same in every period: none moved.",
     },
 }
 """The findings, keyed by the chart's kind; ``{title}`` is the chart's title; ``{count|review|reviews}`` says the
@@ -110,12 +114,15 @@ def _steps(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def shares_alt(ctx: ReportContext, title: str, table: pd.DataFrame, name: Callable[[str], str]) -> str:
-    """The label whose share moved most from one period with reviews to the next, of a table of counts per period."""
+    """The label whose share moved most from one period with reviews to the next, of a table of counts per period;
+    that none moved when every period has the same shares (one reason throughout: 100 % in each)."""
     steps = _steps(table)
     if len(steps) < 2:
         return _alt(ctx, title, "flat")
     shares = steps.div(steps.sum(axis=1), axis=0)
     change = shares.diff().iloc[1:].abs().stack()
+    if not change.max() > 1e-12:  # one reason in every period: 100 % throughout, nothing "moved most"
+        return _alt(ctx, title, "still_shares")
     found: list[dict[str, object]] = []
     for i, column in _tied(change):  # every label that moved by as much, each at its step
         at = steps.index.get_loc(i)
@@ -141,8 +148,11 @@ def counts_alt(ctx: ReportContext, title: str, table: pd.DataFrame) -> str:
     steps = _steps(table)
     if len(steps) < 2:
         return _alt(ctx, title, "flat")
+    change = steps.diff().iloc[1:].abs().stack()
+    if not change.max() > 0:  # the same counts in every period
+        return _alt(ctx, title, "still_counts")
     found: list[dict[str, object]] = []
-    for i, column in _tied(steps.diff().iloc[1:].abs().stack()):  # every reason that moved by as much, at its step
+    for i, column in _tied(change):  # every reason that moved by as much, at its step
         at = steps.index.get_loc(i)
         before, after = (fmt.count(int(v)) for v in steps[column].iloc[at - 1 : at + 1])
         periods = [tables.period_label(p) for p in steps.index[at - 1 : at + 1]]

@@ -7,8 +7,8 @@ from collections.abc import Hashable, Iterable
 from weakref import WeakKeyDictionary
 
 from taikai._warn import warn_user
+from taikai.analysis._drift_notes import NOTES
 from taikai.analysis._drift_section import DriftSection, drift_section
-from taikai.analysis._drift_words import NOTES
 from taikai.analysis._report._blocks import Block, Bullets, ColumnKind, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._provenance import MissingModel, Origin

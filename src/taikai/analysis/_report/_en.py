@@ -16,6 +16,7 @@ EN = Phrases(
     pii_none="none found",
     pii_none_more="nothing more found",
     pii_input_batch="The input texts were masked before they were classified (as the record of that run says){masks}",
+    pii_version=" (taikai masker version {version})",
     pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai's masking "
     "writes ({placeholders})",
     pii_not_masked="The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and "

@@ -16,6 +16,7 @@ JA = Phrases(
     pii_none="見つかりませんでした",
     pii_none_more="ほかには見つかりませんでした",
     pii_input_batch="入力のテキストは分類の前にマスク済みです (分類したときの記録による){masks}",
+    pii_version=" (taikai のマスク処理のバージョン {version})",
     pii_input_placeholders="入力のテキストはマスク済みです: taikai のマスクが書く置き換え ({placeholders}) を含みます",
     pii_not_masked="テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
     "あります (このページの作成者は、taikai report --mask-pii で個人情報をマスクしたページを作れます)",

@@ -14,7 +14,7 @@ from typing import Any
 
 from taikai.analysis._report._phrases import Phrases, fill
 from taikai.io import RunSummary, TrialRun
-from taikai.privacy import PLACEHOLDERS, PiiKind, placeholder_kinds
+from taikai.privacy import MASKER_VERSION, PLACEHOLDERS, PiiKind, placeholder_kinds
 
 
 def _placeholders(texts: Iterable[Any]) -> list[PiiKind]:
@@ -40,13 +40,16 @@ def masked_counts(counts: Mapping[str, int], t: Phrases) -> str:
 def masked_input_line(run: RunSummary | None, texts: Iterable[Any], t: Phrases) -> str | None:
     """Return the header line saying that the input texts were masked before, ``None`` when they were not.
 
-    The batch summary *run* decides when it records ``mask_pii``; else the placeholders in *texts* do.
+    The batch summary *run* decides when it records ``mask_pii`` (and names the version of the masking it did,
+    :data:`taikai.privacy.MASKER_VERSION` then, when it records one: two versions mask some texts otherwise); else
+    the placeholders in *texts* do.
     """
     if run is not None and run.mask_pii is not None:
         if not run.mask_pii:
             return None
         masks = f": {masked_counts(run.masks, t)}" if run.masks is not None else ""
-        return t.pii_input_batch.format(masks=masks)
+        version = "" if run.masker_version is None else t.pii_version.format(version=run.masker_version)
+        return t.pii_input_batch.format(masks=masks) + version
     kinds = _placeholders(texts)
     if not kinds:
         return None
@@ -54,12 +57,13 @@ def masked_input_line(run: RunSummary | None, texts: Iterable[Any], t: Phrases) 
 
 
 def report_masked_line(counts: Mapping[str, int], t: Phrases, masked_before: bool) -> str:
-    """Return the header line of the report's own ``--mask-pii``: what it masked, per kind; when it masked nothing
-    in texts masked before, that it found nothing more."""
+    """Return the header line of the report's own ``--mask-pii``: what it masked, per kind, and the version of the
+    masking (:data:`taikai.privacy.MASKER_VERSION`); when it masked nothing in texts masked before, that it found
+    nothing more."""
     masks = masked_counts(counts, t)
     if masked_before and masks == t.pii_none:
         masks = t.pii_none_more
-    return t.pii_masked.format(masks=masks)
+    return t.pii_masked.format(masks=masks) + t.pii_version.format(version=MASKER_VERSION)
 
 
 def masking_lines(masked_before: str | None, masks: Mapping[str, int] | None, t: Phrases) -> list[str]:

@@ -37,6 +37,7 @@ class Phrases:
     pii_none: str
     pii_none_more: str
     pii_input_batch: str
+    pii_version: str
     pii_input_placeholders: str
     pii_not_masked: str
     pii_join: str

@@ -10,6 +10,7 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Se
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._masking import mask_file_name
+from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, bad_line_meaning_ja, meaning_ja, status_ja
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.text import Status, cut_to
 
@@ -47,6 +48,9 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
         bad, per_row = mask_text_column(bad, "raw")
         ctx.masks.update(sum_counts(per_row))  # the header counts them with the texts' (mask_report_frame)
     kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
+    if t.lang == "ja" and "error" in bad.columns:  # the readers' errors are English: each said in Japanese before it
+        bad.insert(bad.columns.get_loc("error"), MEANING_COLUMN_JA, bad["error"].map(bad_line_meaning_ja))
+        kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
     table = Table.from_frame(bad, index=False, kinds=kinds)
     shown = mask_file_name(side)[0] if ctx.options.mask_pii else side  # named as the page's title names its file
     return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=shown)), table]
@@ -85,6 +89,8 @@ def status_section(ctx: ReportContext) -> Section:
     counts = tables.status_counts(df)
     bad = int(counts.drop(index=Status.OK.value, errors="ignore")["count"].sum())
     shown = counts.assign(share=counts["share"].map(Share)).rename(columns={"count": t.count, "share": t.share})
+    if t.lang == "ja":  # the statuses are taikai's English words: each with what it means
+        shown = shown.rename(index=status_ja)
     blocks: list[Block] = [Note(fill(t.status_note, rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
     blocks += _cut(ctx)
     if bad and "message" in df.columns and "status" in df.columns:
@@ -95,10 +101,12 @@ def status_section(ctx: ReportContext) -> Section:
             .value_counts()
             .head(10)
         )
-        blocks += [
-            Heading(t.status_messages),
-            Table.from_frame(
-                messages.rename(t.count).rename_axis("message").to_frame(), kinds={"message": ColumnKind.TEXT}
-            ),
-        ]
+        table = messages.rename(t.count).rename_axis("message").to_frame()
+        kinds = {"message": ColumnKind.TEXT}
+        if t.lang == "ja":  # the messages are English: each said in Japanese before it
+            table = table.reset_index()
+            table.insert(0, MEANING_COLUMN_JA, [meaning_ja(m) or "" for m in table["message"]])
+            table = table.set_index(MEANING_COLUMN_JA)
+            kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
+        blocks += [Heading(t.status_messages), Table.from_frame(table, kinds=kinds)]
     return Section.of("status", t.status, blocks + _set_aside(ctx))

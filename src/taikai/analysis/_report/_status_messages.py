@@ -1,0 +1,75 @@
+"""What each message of a row not classified, and each error of a line batch set aside, means, in Japanese, for the
+status section of the ``ja`` page.
+
+The messages are taikai's (:func:`taikai.text.check_text`; the readers' errors of a bad line, in its side file), in
+English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, by the start
+every message of one kind shares, so that a reader of the forwarded page learns why rows were left out without
+reading the English.
+"""
+
+from __future__ import annotations
+
+import re
+
+MEANINGS_JA = (
+    ("empty or whitespace-only text", "テキストが空 (空白だけのものを含む)"),
+    ("no Japanese characters outside URLs", "日本語が URL の中にしかない (URL は 1 つの語として読まれます)"),
+    (
+        "no Japanese characters but placeholders of masked personal data",
+        "マスクした個人情報の置き換えのほかに日本語がない",
+    ),
+    ("no Japanese characters: full-width letters", "日本語がなく、全角の英数字だけ (ｗｗｗ など)"),
+    ("no Japanese characters", "日本語の文字がない (モデルは日本語だけを読みます)"),
+    ("no Japanese words, only marks", "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)"),
+    ("not valid text: a lone surrogate", "正しいテキストでない (デコードされていないバイトを含む)"),
+    ("not text: bytes", "テキストでなく、デコードされていないバイト列"),
+    ("not text: an object", "テキストでなく、JSON のオブジェクト"),
+    ("not text: a formula whose value was never computed", "値が一度も計算されていない Excel の数式"),
+    ("not text: a value of type", "テキストでない値"),
+    ("an Excel error value", "Excel のエラー値 (#N/A など) で、レビューではない"),
+    ("a spreadsheet formula", "表計算の数式そのもので、レビューではない"),
+    ("mostly U+FFFD", "大半がデコードできなかった文字 (ファイルの文字コードの誤り)"),
+    ("UTF-8 text read as CP932", "文字化け (UTF-8 の文字を CP932 として読んだもの)"),
+)
+"""The start of each kind of message and what it means, the more specific start of a kind first."""
+BAD_LINES_JA = tuple(
+    (re.compile(pattern), meaning)
+    for pattern, meaning in (
+        (r"expected \d+( to \d+)? fields", "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"),
+        (r"the header repeated", "見出しの行がもう一度ある (2 つの出力をつないだ跡)"),
+        (r"cell\(s\) .* beyond the \d+ named columns", "名前のない列のセルに値がある"),
+        (r"invalid JSON", "JSON として読めない"),
+        (r"repeated key", "同じキーが 2 回ある JSON"),
+        (r"a JSON \w+, not an object", "JSON のオブジェクトでない (配列や文字列など)"),
+        (r"lone surrogate", "正しくない Unicode のエスケープ"),
+        (r"unknown key", "ほかの行にないキーがある"),
+        (r"field larger than field limit", "値が長すぎる (閉じていない引用符など)"),
+        (r"unexpected end of data|new-line character seen in unquoted field", "引用符が閉じていない"),
+        (r"'.' expected after '\"'", "引用符の閉じ方が正しくない"),
+    )
+)
+"""The errors of a bad line (the ``error`` column of the side file of bad lines) and what they mean."""
+MEANING_COLUMN_JA = "内容"
+STATUSES_JA = {"ok": "分類済み", "empty": "テキストが空", "error": "分類できない", "missing": "予測なし"}
+"""What each status means (``missing``: a row without a status nor a reason, as ``status_counts`` counts it)."""
+
+
+def status_ja(status: object) -> str:
+    """Return a *status* with what it means, in Japanese (``error (分類できない)``); one of no known kind as it is."""
+    meaning = STATUSES_JA.get(str(status))
+    return f"{status} ({meaning})" if meaning else str(status)
+
+
+def meaning_ja(message: str) -> str | None:
+    """Return what *message* (a row's ``message``) means, in Japanese; ``None`` for a message of no known kind (one
+    a user wrote, or of a later taikai)."""
+    for start, meaning in MEANINGS_JA:
+        if message.startswith(start):
+            return meaning
+    return None
+
+
+def bad_line_meaning_ja(error: object) -> str:
+    """Return what the *error* of a bad line means, in Japanese; ``""`` for an error of no known kind."""
+    text = str(error)
+    return next((meaning for pattern, meaning in BAD_LINES_JA if pattern.match(text)), "")
