@@ -45,8 +45,9 @@ def test_a_utf8_file_given_as_cp932_is_refused_naming_it_and_what_to_do(tmp_path
         (codecs.BOM_UTF8 + UTF8, "cp932"),  # a BOM is no Japanese, the rows after it are
         (UTF8.replace(b"\n", b"\r\n"), "cp932"),
         (b"text\n" + "報酬😀\n".encode(), "cp932"),  # an emoji, 4 bytes: no CP932 text forms it either
+        ("text\nｱ手数料\n".encode(), "cp932"),  # said so before the byte CP932 cannot decode (0xef) on line 2
     ],
-    ids=["shift_jis", "euc-jp", "latin-1", "bom", "crlf", "emoji"],
+    ids=["shift_jis", "euc-jp", "latin-1", "bom", "crlf", "emoji", "undecodable-in-cp932"],
 )
 def test_utf8_given_as_any_other_encoding_is_refused(tmp_path, data, encoding):
     with pytest.raises(InputError, match=r"the file is UTF-8, not [-\w]+, the encoding given with encoding= "):
