@@ -45,8 +45,9 @@ def check_not_utf8(head: bytes, source: Path, encoding: str, noun: str = "file",
     if not wide:
         return
     line, shown = next((n, t) for n, t in enumerate(io.StringIO(text, newline=None), 1) if WIDE.search(t))
-    shown = shown.strip()[:_SHOWN]
-    misread = shown.encode("utf-8").decode(encoding, "replace")
+    shown = shown.strip()
+    misread = shown.encode("utf-8").decode(encoding, "replace")[:_SHOWN]  # cut as read, not inside a character
+    shown = shown[:_SHOWN]
     where = "" if whole else "in its first MiB, "
     raise InputError(
         f"{source}: the {noun} is UTF-8, not {encoding}, the encoding given with {ENCODING}: it decodes cleanly as "
