@@ -72,7 +72,7 @@ def test_interrupted_run_resumes_to_an_identical_file(stop_after, tmp_path, dump
         ({"chunk_size": 8}, "chunk_size (--chunk-size) changed: 7 → 8"),
         ({"id_column": "n"}, "id_column (--id-column) changed: 'id' → 'n'"),
         ({"on_bad_lines": "report"}, "on_bad_lines (--on-bad-lines) changed: 'error' → 'report'"),
-        ({"encoding": "cp932"}, "encoding (--encoding) changed: 'utf-8-sig' (detected) → 'cp932'"),
+        ({"encoding": "utf-8"}, "encoding (--encoding) changed: 'utf-8-sig' (detected) → 'utf-8'"),
         ({"output_encoding": "cp932"}, "output_encoding (--output-encoding) changed: 'utf-8' → 'cp932'"),
     ],
 )

@@ -249,6 +249,33 @@ def test_binary_data_is_refused_whatever_the_encoding_given(tmp_path, tiny_model
     assert [p.name for p in tmp_path.iterdir()] == ["rand.csv"]  # nothing written
 
 
+UTF8_AS_CP932 = (
+    "taikai: error: {path}: the file is UTF-8, not cp932, the encoding given with encoding= (--encoding on the "
+    "command line): it decodes cleanly "
+    "as UTF-8 ("
+)
+
+
+@pytest.mark.parametrize("errors", [[], ["--encoding-errors", "replace"]], ids=["strict", "replace"])
+@pytest.mark.parametrize("command", [*COMMANDS, "rules test"])
+def test_a_utf8_file_given_as_cp932_is_refused_before_any_row(tmp_path, tiny_model_dir, command, errors):
+    """Regression: taikai batch u8.csv --encoding cp932 classified 手数料が高い as 謇区焚譁吶′鬮倥＞, status ok;
+    only the rows dense with 縺 繧 繝 were said to be mojibake."""
+    path = tmp_path / "u8.csv"
+    path.write_bytes("text,reasons\n手数料が高い,fees\n退会しました,other\n".encode())
+    options = [o.format(tmp=tmp_path, model=tiny_model_dir) for o in COMMANDS.get(command, ())]
+    before = (
+        ["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml")]
+        if command == "rules test"
+        else [command.split()[0]]
+    )
+    result = CliRunner().invoke(cli, [*before, str(path), *options, "--encoding", "cp932", *errors])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(UTF8_AS_CP932.format(path=path)), result.stderr
+    assert "to have it detected, or pass encoding='utf-8' (--encoding utf-8 on the command line)" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["u8.csv"]  # nothing written
+
+
 def test_a_csv_file_with_one_stray_control_byte_is_classified(tmp_path, tiny_model_dir):
     """Regression: ``1,単価が安い\\x0e`` under ``id,text`` was refused as binary data (4% control bytes) (R12)."""
     path = tmp_path / "one.csv"

@@ -522,3 +522,14 @@ def test_decoding_errors_name_the_inputs_so_too(args, given, place):
     result = CliRunner().invoke(cli, [os.fsdecode(a) if isinstance(a, bytes) else a for a in args], input=given)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"taikai: error: {place} "), result.stderr
+
+
+@pytest.mark.parametrize("command", [["predict"], ["explain", "-"]])
+def test_utf8_piped_in_with_encoding_cp932_is_refused_not_read_as_mojibake(tiny_model_dir, command):
+    """Regression: printf '手数料が高い' | taikai predict --encoding cp932 classified 謇区焚譁吶′鬮倥＞, status ok."""
+    result = run(*command, "-m", tiny_model_dir, "--encoding", "cp932", input="手数料が高い\n".encode())
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(
+        "taikai: error: standard input: the input is UTF-8, not cp932, the encoding given with encoding= "
+        "(--encoding on the command line): "
+    ), result.stderr

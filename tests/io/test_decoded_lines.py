@@ -97,12 +97,13 @@ DETECTED = "leave out encoding= (--encoding on the command line) to have it dete
             "byte 0x94 is not valid utf-8, the encoding given with encoding= (--encoding on the command line); the "
             "file reads as cp932 (it decodes cleanly in cp932 from its start): " + DETECTED,
         ),
-        (  # a UTF-8 file read as CP932: detection reads it as utf-8
-            "id,text\n1,ｱ手数料\n".encode(),
+        (  # a UTF-8 file read as CP932, ASCII in its first MiB (a UTF-8 one is refused before: test_given_utf8)
+            b"id,text\n" + b"1,abc\n" * 180_000 + "1,ｱ手数料\n".encode(),
             "cp932",
-            2,
+            180_002,
             "byte 0xef is not valid cp932, the encoding given with encoding= (--encoding on the command line); the "
-            "file reads as utf-8 (it decodes cleanly in utf-8 from its start and from line 2 on): leave out encoding= "
+            "file reads as utf-8 (it decodes cleanly in utf-8 from its start and from line 180002 on): leave out "
+            "encoding= "
             "(--encoding on the command line) to have it detected, or pass encoding='utf-8' (--encoding utf-8 on the "
             "command line); if cp932 is the file's encoding, the file is damaged there: " + ADVICE_END,
         ),

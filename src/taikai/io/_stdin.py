@@ -27,6 +27,7 @@ from taikai.io._encoding import (
     utf8_evidence,
 )
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
+from taikai.io._given_utf8 import check_not_utf8
 
 STDIN = Path("standard input")
 """What messages call standard input, in place of a file name (as the command line's own warnings call it)."""
@@ -65,7 +66,7 @@ def decode_input(
     if looks_binary(data):  # no encoding reads it as reviews: latin-1 would, as mojibake
         raise binary_data_error(source, data, "text" if one_text else "input")
     if encoding:
-        decoded = _given(data, resolve_encoding(encoding), errors, source)
+        decoded = _given(data, resolve_encoding(encoding), errors, source, one_text)
     else:
         decoded = _detect(data, errors, source, one_text)
     if decoded.notes:
@@ -80,7 +81,8 @@ _REPLACE = f"or pass {REPLACE} to read undecodable bytes as U+FFFD (a warning na
 names the *errors* of :func:`decode_input` too."""
 
 
-def _given(data: bytes, encoding: str, errors: str, source: Path) -> DecodedInput:
+def _given(data: bytes, encoding: str, errors: str, source: Path, one_text: bool) -> DecodedInput:
+    check_not_utf8(data, source, encoding, "text" if one_text else "input")  # all of it: it is read at once
     problem = _first_problem(data, encoding, private_use=False) if errors == "strict" else None
     if problem is not None:
         line, what = problem

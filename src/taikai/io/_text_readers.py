@@ -19,6 +19,7 @@ from taikai.errors import ENCODING, DataWarning, InputError, check_str
 from taikai.io._decoded_lines import DecodedLines, decodes, line_codec
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
 from taikai.io._export_lines import HeaderRepeats, repeated_header, separator_line
+from taikai.io._given_utf8 import check_not_utf8_file
 from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns, check_path
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
@@ -43,6 +44,7 @@ class TextReader:
         if encoding:  # detect_encoding checks this itself
             self.encoding = resolve_encoding(encoding)
             check_text_head(path)  # binary data too, whatever the encoding: latin-1 decodes any bytes
+            check_not_utf8_file(path, self.encoding)  # --encoding cp932 on a UTF-8 file: every row mojibake
         else:
             self.encoding = detect_encoding(path, errors=encoding_errors)
         self.end = path.stat().st_size
