@@ -17,6 +17,7 @@ from taikai._column_names import close_name, listed
 from taikai.cli._extra_arguments import EXTRA_ARGUMENT, extra_arguments_message
 from taikai.cli._json_output import json_file_hint, json_hint
 from taikai.cli._plain_types import ARGS_KEY, plain_metavar, plain_value_error
+from taikai.cli._stray_arguments import stray_arguments, stray_hints
 
 CLOSE = 0.6
 """Least :mod:`difflib` ratio for a command or option to be suggested for an unknown one (difflib's and click's own
@@ -152,7 +153,9 @@ def _missing(error: click.MissingParameter, ctx: click.Context) -> str:
     if isinstance(param, click.Argument):
         usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
         return f"{said}: run {usage} ({help_hint(ctx)})"
-    return f"{said}: add {_declared(param, ctx)} ({help_hint(ctx)})"
+    strays = stray_arguments(ctx) if "-o" in param.opts else []  # batch in.csv out.csv: the output without -o
+    hints = stray_hints(ctx, strays, param) if isinstance(param, click.Option) else ""
+    return f"{said}: {hints or f'add {_declared(param, ctx)}'} ({help_hint(ctx)})"
 
 
 def _option_usage(error: click.BadOptionUsage, ctx: click.Context) -> str:
