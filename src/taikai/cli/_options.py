@@ -42,7 +42,7 @@ SHIFT_JIS = ("shift_jis", "shift_jis_2004", "shift_jisx0213")
 """Python's names of the Shift_JIS encodings, which lack the characters Windows adds (①, ㈱, ～) to cp932."""
 
 
-class OutputEncoding(click.Choice[str]):
+class OutputEncoding(click.Choice):  # type: ignore[type-arg]  # generic from click 8.2 on; 8.1 is supported
     """``--output-encoding``: one of *choices* (shown as they are in ``--help``), also by another name of one that
     Python reads, as the library's ``output_encoding=`` does (``utf8``, ``UTF-8``, ``ms932``); a Shift_JIS name
     (``sjis``, ``Shift_JIS``), which an Excel user gives for the encoding Excel writes, is told ``cp932``, Windows'
