@@ -52,6 +52,17 @@ said = usage_error_line
             f"taikai has no command 'frobnicate'; its commands are {COMMANDS} (taikai --help says what each does)",
         ),
         (["--"], f"taikai needs a command, one of {COMMANDS} (see taikai --help)"),
+        # help as a command, as git and pip take it (h390: was told the commands, not where help is)
+        (["help", "batch"], "taikai has no command 'help': run taikai batch --help"),
+        (["help"], "taikai has no command 'help': run taikai --help, or taikai COMMAND --help for one command"),
+        (
+            ["Help", "nothing"],
+            "taikai has no command 'Help': run taikai --help, or taikai COMMAND --help for one command",
+        ),
+        (
+            ["rules", "help", "test"],
+            "rules has no command 'help': run taikai rules test --help",
+        ),
         (  # an unknown option: the closest, else the pointer to the options
             ["batch", "x.csv", "--jbos", "2"],
             "batch has no option '--jbos': did you mean --jobs? (see taikai batch --help)",

@@ -92,7 +92,7 @@ class Group(click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:  # no command of that name, or an unknown option of the group's, as it looked
-            unknown = UserError(unknown_command(ctx, args[0], self.list_commands(ctx)))
+            unknown = UserError(unknown_command(ctx, args[0], self.list_commands(ctx), args[1:2]))
             raise exc if isinstance(exc, click.NoSuchOption) else unknown from None
 
     command_class = Command  # ``@group.command()`` (taikai rules test)

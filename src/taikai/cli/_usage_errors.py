@@ -118,11 +118,16 @@ def _extended(given: str, names: Sequence[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def unknown_command(ctx: click.Context, given: str, commands: Sequence[str]) -> str:
+def unknown_command(ctx: click.Context, given: str, commands: Sequence[str], after: Sequence[str] = ()) -> str:
     """Return the message for the command *given* that the group of *ctx* does not have: the closest it has
-    (``did you mean predict?``), else the *commands* there are."""
-    close = close_name(given, commands, CLOSE, typo=None)
+    (``did you mean predict?``), else the *commands* there are; ``help`` (``taikai help batch``, as git and pip
+    take it; *after*: the argument after it) is told the ``--help`` of the command it names, or of the group."""
     said = f"{name_of(ctx)} has no command {given!r}"
+    if given.lower() == "help":
+        named = [a for a in after if a in commands]
+        run = " ".join([ctx.command_path, *named[:1], "--help"])
+        return f"{said}: run {run}" + ("" if named else f", or {ctx.command_path} COMMAND --help for one command")
+    close = close_name(given, commands, CLOSE, typo=None)
     if close is not None:
         return f"{said}: did you mean {close}? ({ctx.command_path} {close} --help says how to run it)"
     return f"{said}; its commands are {listed(list(commands))} ({ctx.command_path} --help says what each does)"
