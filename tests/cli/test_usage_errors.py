@@ -152,6 +152,27 @@ said = usage_error_line
             ["batch", "x.csv", "-o", "y.csv", "--engine", "foo"],
             "batch: invalid value for --engine: 'foo' is not one of 'local', 'dask' (see taikai batch --help)",
         ),
+        # a value close to one of the choices is told it (h390: 'xlxs' was told only the five formats)
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--output-format", "xlxs"],
+            "batch: invalid value for --output-format: 'xlxs' is not one of 'csv', 'tsv', 'jsonl', 'parquet', 'xlsx': "
+            "did you mean 'xlsx'? (see taikai batch --help)",
+        ),
+        (
+            ["predict", "--format", "tabel", "手数料"],
+            "predict: invalid value for --format: 'tabel' is not one of 'table', 'json', 'jsonl': did you mean "
+            "'table'? (see taikai predict --help)",
+        ),
+        (
+            ["report", "p.csv", "-o", "r.html", "--lang", "EN"],
+            "report: invalid value for --lang: 'EN' is not one of 'ja', 'en': did you mean 'en'? (see taikai report "
+            "--help)",
+        ),
+        (
+            ["predict", "--format", "csv", "手数料"],
+            "predict: invalid value for --format: 'csv' is not one of 'table', 'json', 'jsonl' (see taikai predict "
+            "--help)",
+        ),
         (  # taikai's own message for a value keeps its advice
             ["train", "d.csv", "-o", " "],
             "train: invalid value for --out / --output / -o: ' ' is blank: give the directory to write the model "
