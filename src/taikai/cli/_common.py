@@ -54,6 +54,8 @@ class Command(click.Command):
                 return left
             except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
                 exc.ctx = exc.ctx or ctx  # click's parser leaves it out ("Option '-o' requires an argument")
+                if isinstance(exc, click.MissingParameter):  # --text-column -o out.csv: -o taken, then missing
+                    refuse_taken_options(ctx)
                 raise
 
     def invoke(self, ctx: click.Context) -> Any:
