@@ -89,3 +89,41 @@ def test_a_stray_argument_is_said_with_its_option(
     assert result.exit_code == 2, result.output
     assert result.output == f"taikai: error: {said}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "other.csv", "predictions.csv"]
+
+
+MODEL_STRAYS = [
+    (
+        ["info", "models/mine"],
+        "info was given more arguments than it takes (models/mine): models/mine is a model directory: write --model "
+        "models/mine (see taikai info --help)",
+    ),
+    (
+        ["info", "models/mine/metadata.json"],
+        "info was given more arguments than it takes (models/mine/metadata.json): models/mine/metadata.json is a "
+        "model's file: write --model models/mine (see taikai info --help)",
+    ),
+    (
+        ["evaluate", "dump.csv", "models/mine"],
+        "evaluate reads one DATA file, but was given more (models/mine): models/mine is a model directory: write "
+        "--model models/mine (see taikai evaluate --help)",
+    ),
+    (  # --model given: no word of it
+        ["info", "-m", "models/mine", "models/mine"],
+        "info was given more arguments than it takes (models/mine): run it as taikai info [OPTIONS] (see taikai "
+        "info --help)",
+    ),
+]
+"""A model directory written without --model (h390: `taikai info models/mine` was told only how info is run)."""
+
+
+@pytest.mark.parametrize(("args", "said"), MODEL_STRAYS)
+def test_a_model_written_without_its_option_is_told_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    (tmp_path / "dump.csv").write_text(DUMP, encoding="utf-8")
+    (tmp_path / "models" / "mine").mkdir(parents=True)
+    (tmp_path / "models" / "mine" / "metadata.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2, result.output
+    assert result.output == f"taikai: error: {said}\n"

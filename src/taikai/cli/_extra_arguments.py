@@ -30,7 +30,8 @@ def extra_arguments_message(ctx: click.Context, name: str, message: str, see: st
     files = [p for p in command.params if isinstance(p, click.Argument) and isinstance(p.type, click.Path)]
     if not files or files[-1].nargs != 1:
         usage = " ".join([ctx.command_path, *command.collect_usage_pieces(ctx)])
-        return f"{name} was given more arguments than it takes ({left}): run it as {usage} ({see})"
+        hints = stray_hints(ctx, stray_arguments(ctx))  # info models/mine: write --model models/mine
+        return f"{name} was given more arguments than it takes ({left}): {hints or f'run it as {usage}'} ({see})"
     metavar = files[-1].human_readable_name
     said = f"{name} reads one {metavar} file, but was given more ({left})"
     strays = stray_arguments(ctx)

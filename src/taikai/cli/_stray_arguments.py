@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from taikai._model_files import holds_model, names_model_file
 from taikai.cli._given_twice import given_values
 from taikai.cli._plain_types import ARGS_KEY
 
@@ -31,7 +32,8 @@ def stray_hints(ctx: click.Context, strays: list[str], output: click.Option | No
     """Return what each of *strays* (arguments of the command of *ctx* left over) most likely is, ``""`` for none: a
     column of the command's data file, with the options not given that take it (the column of reviews:
     ``'口コミ' is a column of in.csv: write --text-column '口コミ'``; another, the other column options, such as
-    ``--id-column`` or ``--by``); else, when *output* (the option naming the file to write) is missing, a name of
+    ``--id-column`` or ``--by``); a model directory or model file, with ``--model`` and the directory (``taikai
+    evaluate d.csv models/mine``); else, when *output* (the option naming the file to write) is missing, a name of
     no file yet, or of a file of another kind than the data file, as the output (``out.csv, after INPUT, reads as the
     output: write --output out.csv``; ``r.html``), never a file of the data file's kind, which a glob the shell
     expanded gives (``taikai batch *.csv``) and which the output would overwrite."""
@@ -45,6 +47,10 @@ def stray_hints(ctx: click.Context, strays: list[str], output: click.Option | No
             if options:
                 written = " or ".join(f"{o} {shlex.quote(stray)}" for o in options)
                 hints.append(f"{stray!r} is a column of {data}: write {written}")
+        elif (holds_model(stray) or names_model_file(stray)) and (model := _free_option(ctx, "model_path")):
+            folder = os.path.dirname(stray) or "." if names_model_file(stray) else stray
+            what = "a model directory" if folder == stray else "a model's file"
+            hints.append(f"{stray} is {what}: write {model} {shlex.quote(folder)}")
         elif output is not None and not _globbed(stray, data):
             said = f"{stray}, after {_data_name(ctx)}, reads as the output: write {_spelled(output)}"
             hints.append(f"{said} {shlex.quote(stray)}")
@@ -117,6 +123,13 @@ def _column_options(ctx: click.Context, reviews: bool) -> list[str]:
     ]
     text = [p for p in free if p.name == "text_column"]
     return [_spelled(p) for p in (text if reviews and text else [p for p in free if p not in text])]
+
+
+def _free_option(ctx: click.Context, name: str) -> str | None:
+    """Return how a hint writes the option of parameter *name* of the command of *ctx*, when it has one and it was not
+    given, else ``None``."""
+    found = [p for p in ctx.command.get_params(ctx) if isinstance(p, click.Option) and p.name == name]
+    return _spelled(found[0]) if found and not given_values(ctx, name) else None
 
 
 def _spelled(option: click.Option) -> str:
