@@ -127,3 +127,39 @@ def test_a_model_written_without_its_option_is_told_it(
     result = CliRunner().invoke(cli, args, prog_name="taikai")
     assert result.exit_code == 2, result.output
     assert result.output == f"taikai: error: {said}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["batch", "My", "Reviews.csv", "-o", "out.csv", "--text-column", "口コミ本文"],
+            "batch reads one INPUT file, but was given more (Reviews.csv): 'My Reviews.csv' is one file, whose name "
+            "the shell split at its spaces: quote it, 'My Reviews.csv' (see taikai batch --help)",
+        ),
+        (  # the split name, then the output and the column, each said
+            ["batch", "My", "Reviews.csv", "new.csv", "口コミ本文"],
+            "batch needs --output / -o, which is missing: 'My Reviews.csv' is one file, whose name the shell split at "
+            "its spaces: quote it, 'My Reviews.csv'; new.csv, after INPUT, reads as the output: write --output "
+            "new.csv; '口コミ本文' is a column of My Reviews.csv: write --text-column '口コミ本文' (see taikai batch "
+            "--help)",
+        ),
+        (
+            ["report", "口コミ", "データ", "2025.csv", "-o", "r.html"],
+            "report reads one PREDICTIONS file, but was given more (データ 2025.csv): '口コミ データ 2025.csv' is one "
+            "file, whose name the shell split at its spaces: quote it, '口コミ データ 2025.csv' (see taikai report "
+            "--help)",
+        ),
+    ],
+)
+def test_a_file_name_the_shell_split_at_its_spaces_is_told_to_be_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    """Regression (h390): `taikai batch My Reviews.csv …` (a name with a space, unquoted) spoke of a glob the shell
+    expanded, or, without -o, took Reviews.csv for the output meant."""
+    (tmp_path / "My Reviews.csv").write_text(DUMP, encoding="cp932")
+    (tmp_path / "口コミ データ 2025.csv").write_text(DUMP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2, result.output
+    assert result.output == f"taikai: error: {said}\n"

@@ -36,11 +36,18 @@ def stray_hints(ctx: click.Context, strays: list[str], output: click.Option | No
     evaluate d.csv models/mine``); else, when *output* (the option naming the file to write) is missing, a name of
     no file yet, or of a file of another kind than the data file, as the output (``out.csv, after INPUT, reads as the
     output: write --output out.csv``; ``r.html``), never a file of the data file's kind, which a glob the shell
-    expanded gives (``taikai batch *.csv``) and which the output would overwrite."""
+    expanded gives (``taikai batch *.csv``) and which the output would overwrite. First, a data file whose name holds
+    spaces, given unquoted (``taikai batch My Reviews.csv``), which the shell split into it and strays."""
     if not strays:
         return ""
     data, columns, reviews = _data_columns(ctx)
     hints: list[str] = []
+    split = _split_name(data, strays)
+    if split:  # My Reviews.csv, unquoted: INPUT My, then Reviews.csv
+        name = " ".join([data, *strays[:split]])
+        hints.append(f"{name!r} is one file, whose name the shell split at its spaces: quote it, {shlex.quote(name)}")
+        strays = strays[split:]
+        data, columns, reviews = _columns(name)
     for stray in strays[:SHOWN]:
         if stray in columns:
             options = _column_options(ctx, stray in reviews)
@@ -56,6 +63,15 @@ def stray_hints(ctx: click.Context, strays: list[str], output: click.Option | No
             hints.append(f"{said} {shlex.quote(stray)}")
             output = None  # one output
     return "; ".join(hints)
+
+
+def _split_name(data: str, strays: list[str]) -> int:
+    """Return how many of *strays* are the rest of the name of a file that the data argument *data* begins (``My``,
+    then ``Reviews.csv``: ``My Reviews.csv``, a file here), the longest such; 0 for none."""
+    for count in range(len(strays), 0, -1):
+        if data and os.path.exists(" ".join([data, *strays[:count]])):
+            return count
+    return 0
 
 
 def _globbed(stray: str, data: str) -> bool:
@@ -76,16 +92,22 @@ def _data_name(ctx: click.Context) -> str:
 
 
 def _data_columns(ctx: click.Context) -> tuple[str, list[str], list[str]]:
-    """Return the data file the command of *ctx* was given (its first argument, as written), its columns, as named,
-    and those that read as reviews (:func:`taikai.io.review_columns`); no columns for a command that reads no data
-    file, or one that cannot be read (the command says why once it is given as it should be)."""
-    from taikai.errors import TaikaiError
-    from taikai.io import data_format, open_reader, review_columns
-
+    """Return the data file the command of *ctx* was given (its first argument, as written) and its columns
+    (:func:`_columns`); none for a command that reads no data file."""
     first = next((p for p in ctx.command.get_params(ctx) if isinstance(p, click.Argument)), None)
     given = _parsed(ctx)[0].get(first.name) if first is not None and first.name else None
     if first is None or not isinstance(first.type, click.Path) or not isinstance(given, str):
         return "", [], []
+    return _columns(given)
+
+
+def _columns(given: str) -> tuple[str, list[str], list[str]]:
+    """Return the data file *given*, its columns, as named, and those that read as reviews
+    (:func:`taikai.io.review_columns`); no columns for one that cannot be read (the command says why once it is given
+    as it should be)."""
+    from taikai.errors import TaikaiError
+    from taikai.io import data_format, open_reader, review_columns
+
     try:
         fmt = data_format(Path(given)) if os.path.isfile(given) else None
         reader = open_reader(Path(given), fmt, warn=False) if fmt is not None else None
