@@ -23,6 +23,7 @@ from taikai.errors import missing_path_hint
         (["data/my_reviews.csv"], "data/my_review.csv", " (did you mean data/my_reviews.csv?)"),  # as written
         (["my_reviews.csv"], "./my_review.csv", " (did you mean ./my_reviews.csv?)"),
         (["my_reviews.csv"], "dump.csv", ""),  # nothing close: no guess
+        (["g_1.csv", "g_2.csv"], "g_3.csv", ""),  # another of a numbered series: no guess
         (["a.csv", "b.csv"], "a.tsv", " (did you mean a.csv?)"),
         ([".hidden.csv"], "hidden.csv", ""),  # a hidden file is no guess
         ([], "data/sample_dump.csv", " (no folder data in {cwd}, where taikai runs)"),  # outside the repository

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from pathlib import Path
 
 from taikai._column_names import close_name, folded
@@ -53,7 +54,9 @@ def _name_meant(folder: Path, name: str) -> str | None:
     same_stem = [n for n in names if Path(n).suffix and folded(Path(n).stem) == stem]
     if same_but_case or len(same_stem) == 1:  # My_Reviews.csv, dump.xlsx: surer than a spelling one letter away
         return (same_but_case or same_stem)[0]
-    return close_name(name, names)
+    close = close_name(name, names)
+    digits = re.compile(r"\d")  # g_3.csv for g_1.csv: another of a numbered series, no misspelling
+    return None if close is None or digits.sub("", folded(close)) == digits.sub("", folded(name)) else close
 
 
 def _missing_folder(given: Path) -> str:
