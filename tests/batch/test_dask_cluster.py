@@ -223,6 +223,12 @@ def test_a_lost_scheduler_is_said_in_one_line(client, future):
             f"/data/in/a.csv: no such file on a worker of {WHERE}, though this machine sees it: INPUT and OUTPUT "
             "must be on a filesystem shared with the workers",
         ),
+        (  # with the hint of the folder the worker does not have (h390)
+            InputError("/data/in/a.csv: no such file (no folder /data)"),
+            True,
+            f"/data/in/a.csv: no such file (no folder /data) on a worker of {WHERE}, though this machine sees it: "
+            "INPUT and OUTPUT must be on a filesystem shared with the workers",
+        ),
         (InputError("/data/in/a.csv:3: malformed record"), True, None),
         (
             CancelledError(),
@@ -243,6 +249,7 @@ def test_a_lost_scheduler_is_said_in_one_line(client, future):
         "worker-full-disk",
         "worker-full-disk-arrow",
         "worker-missing-input",
+        "worker-missing-folder",
         "bad-line",
         "cancelled",
         "killed",

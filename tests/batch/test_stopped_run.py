@@ -153,3 +153,32 @@ def test_a_system_error_once_the_output_is_in_place_says_it_is_complete(
         assert done.rows == done.resumed_rows and tio.summary_path(out).is_file()
         assert (done.bad_lines == 1) is (step == "bad lines") and (tmp_path / "out.bad_lines.csv").is_file()
     assert not partial.exists()
+
+
+@pytest.mark.parametrize(("there", "said"), [(True, "close {out} if it is open in Excel"), (False, "free disk space")])
+def test_an_output_that_could_not_be_replaced_is_said_to_be_likely_open_in_excel(
+    tmp_path, fee_dump, tiny_model, monkeypatch, there, said
+):
+    """Regression (h390): on Windows, an out.csv open in Excel cannot be replaced ("Access is denied"), and the run
+    said "fix the cause (free disk space, make the folder writable)"; the rows kept, --resume writes it once closed."""
+    out = tmp_path / "out.csv"
+    if there:
+        out.write_text("old\n", encoding="utf-8")
+    real = os.replace
+
+    def replace(source, target):
+        if os.fspath(target) == os.fspath(out):  # as Windows refuses a file open in Excel (WinError 5)
+            raise PermissionError(errno.EACCES, "Access is denied", os.fspath(source), 5, os.fspath(target))
+        return real(source, target)
+
+    monkeypatch.setattr(workdir.os, "replace", replace)
+    with pytest.raises(TaikaiError) as caught:
+        taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10)
+    message = str(caught.value)
+    assert message.startswith(f"{out}: the complete output could not be written ([Errno 13] Access is denied")
+    assert said.format(out=out) in message
+    assert f"and run it again with {RESUME.given(True)} to write the output without classifying again" in message
+    assert out.read_text(encoding="utf-8") == "old\n" if there else not out.exists()
+    monkeypatch.undo()
+    done = taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, resume=True)
+    assert (done.rows, done.resumed_rows) == (30, 30)

@@ -247,6 +247,29 @@ def test_os_error_message(exc, outputs, message):
     assert message in os_error_message(exc, [Path(o) for o in outputs])
 
 
+@pytest.mark.parametrize("renamed", [True, False], ids=["renamed-onto", "written"])
+def test_an_output_there_that_could_not_be_replaced_is_said_to_be_likely_open_in_excel(tmp_path, renamed):
+    """Regression (h390): `taikai suggest … -o sheet.xlsx --force` with the sheet open in Excel (Windows refuses to
+    replace it) said "sheet.xlsx: cannot write in its folder …; check that it exists and you may write in it", of
+    the temporary file renamed onto it."""
+    from taikai.cli._os_errors import os_error_message
+
+    sheet = tmp_path / "sheet.xlsx"
+    sheet.write_bytes(b"PK")
+    temporary = tmp_path / ".sheet.xlsx.123.tmp"
+    exc = (
+        PermissionError(errno.EACCES, "Access is denied", str(temporary), 5, str(sheet))
+        if renamed
+        else PermissionError(errno.EACCES, "Access is denied", str(sheet))
+    )
+    assert os_error_message(exc, [sheet]) == (
+        f"{sheet}: cannot replace it (Access is denied); close {sheet} if it is open in Excel or another program (on "
+        "Windows a file open in Excel is locked and cannot be replaced), or make it writable"
+    )
+    sheet.unlink()  # no file there: the folder's matter, as before
+    assert "cannot write" in os_error_message(exc, [sheet])
+
+
 STDOUT_CLOSED = (
     "taikai: error: standard output: cannot write ({1}); {0} writes its results to standard output: run it with "
     "standard output open (> FILE to keep what it writes, or > /dev/null to discard it)"

@@ -36,6 +36,18 @@ said = usage_error_line
             "-o, which was given none: write -o and its value before --no-drift (or --output=--no-drift for a value "
             "of that name); see taikai report --help",
         ),
+        (  # regression (h390): the required option taken, said only to be missing ("add --output PATH")
+            ["batch", "x.csv", "--text-column", "-o", "out.csv"],
+            "batch: invalid value for --text-column: '-o' is an option of batch, taken as the value of --text-column, "
+            "which was given none: write --text-column and its value before -o (or --text-column=-o for a value of "
+            "that name); see taikai batch --help",
+        ),
+        (
+            ["train", "d.csv", "--text-column", "--out", "m"],
+            "train: invalid value for --text-column: '--out' is an option of train, taken as the value of "
+            "--text-column, which was given none: write --text-column and its value before --out (or "
+            "--text-column=--out for a value of that name); see taikai train --help",
+        ),
         (  # a short option taken
             ["batch", "x.csv", "-o", "-q"],
             "batch: invalid value for --output / -o: '-q' is an option of batch, taken as the value of -o, which was "

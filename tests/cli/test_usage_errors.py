@@ -52,6 +52,17 @@ said = usage_error_line
             f"taikai has no command 'frobnicate'; its commands are {COMMANDS} (taikai --help says what each does)",
         ),
         (["--"], f"taikai needs a command, one of {COMMANDS} (see taikai --help)"),
+        # help as a command, as git and pip take it (h390: was told the commands, not where help is)
+        (["help", "batch"], "taikai has no command 'help': run taikai batch --help"),
+        (["help"], "taikai has no command 'help': run taikai --help, or taikai COMMAND --help for one command"),
+        (
+            ["Help", "nothing"],
+            "taikai has no command 'Help': run taikai --help, or taikai COMMAND --help for one command",
+        ),
+        (
+            ["rules", "help", "test"],
+            "rules has no command 'help': run taikai rules test --help",
+        ),
         (  # an unknown option: the closest, else the pointer to the options
             ["batch", "x.csv", "--jbos", "2"],
             "batch has no option '--jbos': did you mean --jobs? (see taikai batch --help)",
@@ -167,6 +178,27 @@ said = usage_error_line
         (
             ["batch", "x.csv", "-o", "y.csv", "--engine", "foo"],
             "batch: invalid value for --engine: 'foo' is not one of 'local', 'dask' (see taikai batch --help)",
+        ),
+        # a value close to one of the choices is told it (h390: 'xlxs' was told only the five formats)
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--output-format", "xlxs"],
+            "batch: invalid value for --output-format: 'xlxs' is not one of 'csv', 'tsv', 'jsonl', 'parquet', 'xlsx': "
+            "did you mean 'xlsx'? (see taikai batch --help)",
+        ),
+        (
+            ["predict", "--format", "tabel", "手数料"],
+            "predict: invalid value for --format: 'tabel' is not one of 'table', 'json', 'jsonl': did you mean "
+            "'table'? (see taikai predict --help)",
+        ),
+        (
+            ["report", "p.csv", "-o", "r.html", "--lang", "EN"],
+            "report: invalid value for --lang: 'EN' is not one of 'ja', 'en': did you mean 'en'? (see taikai report "
+            "--help)",
+        ),
+        (
+            ["predict", "--format", "csv", "手数料"],
+            "predict: invalid value for --format: 'csv' is not one of 'table', 'json', 'jsonl' (see taikai predict "
+            "--help)",
         ),
         (  # taikai's own message for a value keeps its advice
             ["train", "d.csv", "-o", " "],

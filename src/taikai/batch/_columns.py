@@ -8,7 +8,7 @@ import shlex
 from pathlib import Path
 
 from taikai._stopped import stopped
-from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, reviews_hint, separator_hint, unexpanded_home
+from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, missing_path_hint, reviews_hint, separator_hint
 from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, review_columns, sheet_read
 
 Found = tuple[list[str], tuple[str, str], list[str]]
@@ -78,7 +78,7 @@ def missing_input(input: str | Path) -> InputError:
     named = str(input)
     matched = [p for p in glob.glob(named, recursive=True) if os.path.isfile(p)] if glob.has_magic(named) else []
     if not matched:
-        return InputError(f"{input}: no such file{unexpanded_home(input)}")
+        return InputError(f"{input}: no such file{missing_path_hint(input)}")
     return InputError(
         f"{input}: no such file; it is a glob that matches {len(matched):,} file(s) (such as {sorted(matched)[0]}), "
         f"but the local engine reads one file and expands no glob: name one file, or use {DASK_ENGINE} to read "

@@ -271,7 +271,7 @@ def failure(exc: BaseException, where: str, from_task: bool = False) -> BaseExce
         return lost(where)
     if not from_task:
         return None
-    if isinstance(exc, InputError) and str(exc).endswith(": no such file"):
+    if isinstance(exc, InputError) and ": no such file" in str(exc):  # its hint (the folder missing) after it
         return InputError(
             f"{exc} on a worker of {where}, though this machine sees it: INPUT and OUTPUT must be on a filesystem "
             "shared with the workers"

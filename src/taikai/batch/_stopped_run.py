@@ -3,6 +3,7 @@ its work directory is kept for ``--resume`` (closed) or of no use (discarded), a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,8 +28,8 @@ def finish_failure(
         work.close()
         return TaikaiError(
             f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
-            f"that name, and the {rows:,} classified rows are kept in {work.dir}: fix the cause (free "
-            f"disk space, make the folder writable) and run it again with {said.RESUME.given(True)} to "
+            f"that name, and the {rows:,} classified rows are kept in {work.dir}: {_fix(exc.__cause__)} and "
+            f"run it again with {said.RESUME.given(True)} to "
             "write the output without classifying again"
         )
     work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
@@ -45,7 +46,7 @@ def system_failure(exc: OSError, work: WorkDir, output: Path, rows: int, bad_out
     so, and what is left to write (its summary, *bad_output*) or to remove (the partial folder)."""
     where = f" ({exc.filename})" if exc.filename else ""
     stopped = f"{output}: the run stopped: {exc.strerror or exc}{where}"
-    fix = "fix the cause (free disk space, make the folder writable) and run it again"
+    fix = f"{_fix(exc)} and run it again"
     if work.state is None:  # stopped before the first chunk was saved: nothing to resume
         work.discard()
         return TaikaiError(f"{stopped}, before any row was saved (nothing was kept): {fix}")
@@ -65,6 +66,16 @@ def system_failure(exc: OSError, work: WorkDir, output: Path, rows: int, bad_out
     return TaikaiError(
         f"{stopped}; the chunks saved so far are kept in {work.dir}: {fix} with {said.RESUME.given(True)} to continue"
     )
+
+
+def _fix(cause: BaseException | None) -> str:
+    """Return what to fix before the run's files can be written, given the *cause* of the failure: a file there
+    already that could not be replaced (the output renamed onto it), likely open in Excel
+    (:func:`taikai.errors.locked_fix`), else the disk or folder."""
+    failed = getattr(cause, "filename2", None) or getattr(cause, "filename", None)
+    if isinstance(failed, str | os.PathLike) and said.locked_output(cause, failed):
+        return said.locked_fix(failed)
+    return "fix the cause (free disk space, make the folder writable)"
 
 
 def interruption(work: WorkDir, output: Path, rows: int, bad_output: Path | None) -> Interrupted:

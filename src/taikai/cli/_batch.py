@@ -15,7 +15,14 @@ from taikai.cli._common import Command, check_output, model_inputs
 from taikai.cli._engine_options import other_engine_refusal
 from taikai.cli._examples import examples
 from taikai.cli._given_path import DATA_FILE, GivenPath
-from taikai.cli._options import check_rules_mode, encoding_errors_option, mask_pii_option, model_option, rules_options
+from taikai.cli._options import (
+    OutputEncoding,
+    check_rules_mode,
+    encoding_errors_option,
+    mask_pii_option,
+    model_option,
+    rules_options,
+)
 from taikai.cli._saved import INTERRUPTED_EXIT
 from taikai.cli._sheet_option import input_sheet_option
 from taikai.cli._stops import FirstStop
@@ -74,7 +81,7 @@ DASK_PACKAGES = "dask and distributed"
 )
 @click.option(
     "--output-encoding",
-    type=click.Choice(OUTPUT_ENCODINGS, case_sensitive=False),
+    type=OutputEncoding(OUTPUT_ENCODINGS),
     default=None,
     help="CSV/TSV output encoding [default: utf-8]; utf-8-sig or cp932 open in Excel. "
     "A character cp932 cannot hold is written as '?' and counted in the summary, as are 〜 − ‖ ¢ £ ¬, which it "

@@ -54,6 +54,8 @@ class Command(click.Command):
                 return left
             except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
                 exc.ctx = exc.ctx or ctx  # click's parser leaves it out ("Option '-o' requires an argument")
+                if isinstance(exc, click.MissingParameter):  # --text-column -o out.csv: -o taken, then missing
+                    refuse_taken_options(ctx)
                 raise
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -93,7 +95,7 @@ class Group(click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:  # no command of that name, or an unknown option of the group's, as it looked
-            unknown = UserError(unknown_command(ctx, args[0], self.list_commands(ctx)))
+            unknown = UserError(unknown_command(ctx, args[0], self.list_commands(ctx), args[1:2]))
             raise exc if isinstance(exc, click.NoSuchOption) else unknown from None
 
     command_class = Command  # ``@group.command()`` (taikai rules test)

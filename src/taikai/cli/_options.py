@@ -1,8 +1,9 @@
 """The options several commands take (--model, --rules and --rules-mode, --freq, --mask-pii, --encoding-errors,
---text-column, --prefix), with the checks of what they were given."""
+--output-encoding, --text-column, --prefix), with the checks of what they were given."""
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,37 @@ def model_option_helped(text: str) -> Callable[[Any], Any]:
 
 
 model_option = model_option_helped("Model directory (default: $TAIKAI_MODEL when set, else the shipped model).")
+
+SHIFT_JIS = ("shift_jis", "shift_jis_2004", "shift_jisx0213")
+"""Python's names of the Shift_JIS encodings, which lack the characters Windows adds (①, ㈱, ～) to cp932."""
+
+
+class OutputEncoding(click.Choice):  # type: ignore[type-arg]  # generic from click 8.2 on; 8.1 is supported
+    """``--output-encoding``: one of *choices* (shown as they are in ``--help``), also by another name of one that
+    Python reads, as the library's ``output_encoding=`` does (``utf8``, ``UTF-8``, ``ms932``); a Shift_JIS name
+    (``sjis``, ``Shift_JIS``), which an Excel user gives for the encoding Excel writes, is told ``cp932``, Windows'
+    Shift_JIS, rather than only that it is not one of them."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__(choices, case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.strip():
+            try:
+                named = codecs.lookup(value.strip()).name
+            except LookupError:
+                named = value
+            if named in self.choices:
+                return named
+            if named in SHIFT_JIS:
+                self.fail(
+                    f"{value!r} is not one of {', '.join(map(repr, self.choices))}: write cp932, Windows' Shift_JIS, "
+                    "which Excel reads and writes (Python's shift_jis lacks ①, ㈱ and the other characters Windows "
+                    "adds)",
+                    param,
+                    ctx,
+                )
+        return super().convert(value, param, ctx)
 
 
 _RULES_HELP = (

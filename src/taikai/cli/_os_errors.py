@@ -6,13 +6,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from taikai.errors import locked_fix, locked_output
+
 
 def os_error_message(exc: OSError, outputs: list[Path]) -> str:
     """Say which file could not be read or written, the system's reason, and what to do (no traceback). A file
     written beside an output (``out.csv.taikai-partial``) is said by the output and its folder: the user never
-    named it."""
+    named it. An output there already that the system refused to replace is said to be likely open in Excel."""
     name = exc.filename if exc.filename is not None else "a file"
     reason = exc.strerror or str(exc)
+    replaced = exc.filename2 if exc.filename2 is not None else exc.filename  # a file renamed onto an output, or it
+    if _is_output(replaced, outputs) and locked_output(exc, replaced):  # a sheet open in Excel, on Windows
+        return f"{replaced}: cannot replace it ({reason}); {locked_fix(replaced)}"
     output = _written_beside(exc.filename, outputs)
     if output is not None:
         where = f"the current folder ({os.getcwd()})" if output.parent == Path() else str(output.parent)

@@ -10,7 +10,13 @@ import click
 from taikai.cli._common import Command, check_output, echo_status
 from taikai.cli._examples import examples
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath, refuse_unexpanded_each
-from taikai.cli._options import encoding_errors_option, mask_pii_option, prefix_option, text_column_option
+from taikai.cli._options import (
+    OutputEncoding,
+    encoding_errors_option,
+    mask_pii_option,
+    prefix_option,
+    text_column_option,
+)
 from taikai.cli._sheet_option import predictions_sheet_option
 
 STRATEGIES = ("margin", "entropy", "random")
@@ -49,7 +55,7 @@ STRATEGIES = ("margin", "entropy", "random")
 @encoding_errors_option()
 @click.option(
     "--output-encoding",
-    type=click.Choice(["utf-8-sig", "utf-8", "cp932"], case_sensitive=False),
+    type=OutputEncoding(("utf-8-sig", "utf-8", "cp932")),
     default=None,
     help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?', "
     "and 〜 − ‖ ¢ £ ¬ become ～ － ∥ ￠ ￡ ￢ (as Excel writes them); both are counted.",

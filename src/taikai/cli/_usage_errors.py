@@ -7,6 +7,8 @@ an unknown one, else the commands there are), and points to the command's ``--he
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
@@ -17,10 +19,13 @@ from taikai._column_names import close_name, listed
 from taikai.cli._extra_arguments import EXTRA_ARGUMENT, extra_arguments_message
 from taikai.cli._json_output import json_file_hint, json_hint
 from taikai.cli._plain_types import ARGS_KEY, plain_metavar, plain_value_error
+from taikai.cli._stray_arguments import stray_arguments, stray_hints
 
 CLOSE = 0.6
 """Least :mod:`difflib` ratio for a command or option to be suggested for an unknown one (difflib's and click's own
 cutoff): ``predict`` for ``predcit``, ``test`` for ``tset``, ``--jobs`` for ``--jbos``."""
+_NOT_A_CHOICE = re.compile(r"^(?P<value>'[^']*') is not one of '[^:]*'$")
+"""click's message for a value that is none of an option's choices (click 8.1 to 8.3)."""
 MISSING_COMMAND = "Missing command."
 """click's message for a group given options but no command (``taikai --``)."""
 Resolved = tuple[str | None, click.Command | None, list[str]]
@@ -60,6 +65,8 @@ def usage_message(error: click.UsageError, ctx: click.Context) -> str:
         hint = error.param_hint if error.param is None else _parameter_name(error.param)
         named = f" for {hint if isinstance(hint, str) else ' / '.join(hint)}" if hint else ""
         said = plain_value_error(error.message, error.param.type if error.param is not None else None, error.param, ctx)
+        meant = _choice_meant(said, error.param)
+        said = f"{said.rstrip('.')}{meant}" if meant else said
         return _seeing(f"{name_of(ctx)}: invalid value{named}: {said.rstrip('.')}", ctx)
     if isinstance(error, click.NoSuchOption):
         return unknown_option(ctx, error.option_name)
@@ -74,6 +81,21 @@ def usage_message(error: click.UsageError, ctx: click.Context) -> str:
         commands = listed(ctx.command.list_commands(ctx))
         return f"{name_of(ctx)} needs a command, one of {commands} ({help_hint(ctx)})"
     return error.message
+
+
+def _choice_meant(said: str, param: click.Parameter | None) -> str:
+    """Return ``: did you mean 'table'?`` for click's *said* of a value of the choice option *param* that is none of
+    its choices (``'tabel' is not one of 'table', 'json', 'jsonl'``), naming the closest (``xlsx`` for ``xlxs``),
+    else ``""`` (also for a message that says more than click's, such as a Shift_JIS output encoding's)."""
+    found = _NOT_A_CHOICE.match(said.rstrip("."))
+    if param is None or not isinstance(param.type, click.Choice) or found is None:
+        return ""
+    try:
+        given = ast.literal_eval(found["value"])
+    except (ValueError, SyntaxError):
+        return ""
+    close = close_name(str(given), [str(c) for c in param.type.choices], CLOSE, typo=None)
+    return f": did you mean {close!r}?" if close is not None and close != given else ""
 
 
 def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
@@ -154,11 +176,16 @@ def _extended(given: str, names: Sequence[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def unknown_command(ctx: click.Context, given: str, commands: Sequence[str]) -> str:
+def unknown_command(ctx: click.Context, given: str, commands: Sequence[str], after: Sequence[str] = ()) -> str:
     """Return the message for the command *given* that the group of *ctx* does not have: the closest it has
-    (``did you mean predict?``), else the *commands* there are."""
-    close = close_name(given, commands, CLOSE, typo=None)
+    (``did you mean predict?``), else the *commands* there are; ``help`` (``taikai help batch``, as git and pip
+    take it; *after*: the argument after it) is told the ``--help`` of the command it names, or of the group."""
     said = f"{name_of(ctx)} has no command {given!r}"
+    if given.lower() == "help":
+        named = [a for a in after if a in commands]
+        run = " ".join([ctx.command_path, *named[:1], "--help"])
+        return f"{said}: run {run}" + ("" if named else f", or {ctx.command_path} COMMAND --help for one command")
+    close = close_name(given, commands, CLOSE, typo=None)
     if close is not None:
         return f"{said}: did you mean {close}? ({ctx.command_path} {close} --help says how to run it)"
     return f"{said}; its commands are {listed(list(commands))} ({ctx.command_path} --help says what each does)"
@@ -189,7 +216,9 @@ def _missing(error: click.MissingParameter, ctx: click.Context) -> str:
     if isinstance(param, click.Argument):
         usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
         return f"{said}: run {usage} ({help_hint(ctx)})"
-    return f"{said}: add {_declared(param, ctx)} ({help_hint(ctx)})"
+    strays = stray_arguments(ctx) if "-o" in param.opts else []  # batch in.csv out.csv: the output without -o
+    hints = stray_hints(ctx, strays, param) if isinstance(param, click.Option) else ""
+    return f"{said}: {hints or f'add {_declared(param, ctx)}'} ({help_hint(ctx)})"
 
 
 def _option_usage(error: click.BadOptionUsage, ctx: click.Context) -> str:

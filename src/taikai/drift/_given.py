@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from taikai.errors import REFERENCE_INPUT_FORMAT, Argument, InputError, unexpanded_home
+from taikai.errors import REFERENCE_INPUT_FORMAT, Argument, InputError, missing_path_hint
 
 REFERENCE = Argument("reference", "--reference")
 _GIVE_REFERENCE = (
@@ -31,7 +31,7 @@ def check_given_paths(
         path = Path(dump)
         check_regular_file(path, dump_format)  # the format given says how to save standard input or a pipe
         if not path.exists():
-            raise InputError(f"{path}: no such file{unexpanded_home(path)}")
+            raise InputError(f"{path}: no such file{missing_path_hint(path)}")
         if path.is_dir():
             format_of(path)  # the folder error of every data file read (a model's said to be one); parts pass
     if isinstance(reference, (str, Path)):

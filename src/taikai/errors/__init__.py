@@ -3,7 +3,9 @@ and re-exported here, their public path), the arguments messages name, and the a
 
 Every name is imported from here; the modules of this package hold them by job: the arguments messages name
 (:mod:`taikai.errors._arguments`), the error of a column not found and its hints (:mod:`taikai.errors._columns`),
-and the checks of arguments (:mod:`taikai.errors._checks`)."""
+the checks of arguments (:mod:`taikai.errors._checks`), and what to add to the error of a file that is not there
+(:mod:`taikai.errors._missing_paths`: the name meant, the folder missing) or that could not be replaced
+(:mod:`taikai.errors._locked_files`: open in Excel)."""
 
 from __future__ import annotations
 
@@ -69,3 +71,6 @@ from taikai.errors._columns import index_hint as index_hint
 from taikai.errors._columns import no_column_error as no_column_error
 from taikai.errors._columns import reviews_hint as reviews_hint
 from taikai.errors._columns import separator_hint as separator_hint
+from taikai.errors._locked_files import locked_fix as locked_fix
+from taikai.errors._locked_files import locked_output as locked_output
+from taikai.errors._missing_paths import missing_path_hint as missing_path_hint

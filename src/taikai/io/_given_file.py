@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from taikai.errors import Argument, InputError, unexpanded_home, wrong_type
+from taikai.errors import Argument, InputError, missing_path_hint, unexpanded_home, wrong_type
 from taikai.io._paths import STDIN, check_regular_file
 from taikai.text import empty_or_blank
 
@@ -72,7 +72,8 @@ def check_given_file(
     except InputError as error:  # said of the path alone, as of the main input: named as given to the option
         raise InputError(f"{given}: {str(error).removeprefix(f'{path}: ')}") from None
     if not os.path.exists(path):
-        raise InputError(f"{given}: no such file{unexpanded_home(path) or f'; {give}'}")
+        hint = missing_path_hint(path)  # the name meant, a folder missing; a ~ not expanded says what to do itself
+        raise InputError(f"{given}: no such file{hint if unexpanded_home(path) else f'{hint}; {give}'}")
     if tables and path.suffix.lower() == ".txt":  # said of this option, not with the main input's advice
         _refuse_text_file(path, given, give, format_option)
 

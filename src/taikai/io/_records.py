@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._masked_messages import quoted_text
-from taikai.errors import InputError, unexpanded_home
+from taikai.errors import InputError, missing_path_hint
 from taikai.io._paths import folder_error
 
 if TYPE_CHECKING:  # _decoded_lines imports this module
@@ -139,7 +139,7 @@ def transpose(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
 def check_path(path: Path) -> None:
     """Raise :class:`InputError` unless *path* is an existing file."""
     if not path.exists():
-        raise InputError(f"{path}: no such file{unexpanded_home(path)}")
+        raise InputError(f"{path}: no such file{missing_path_hint(path)}")
     if path.is_dir():
         raise folder_error(path)
 

@@ -72,7 +72,8 @@ def output_encoding(fmt: str, given: str | None) -> str:
     enc = resolve_encoding(given, OUTPUT_ENCODING) if given else "utf-8"
     if fmt in ("csv", "tsv"):
         if enc not in OUTPUT_ENCODINGS:
-            raise InputError(f"output encoding {given!r} is not supported; choose {', '.join(OUTPUT_ENCODINGS)}")
+            cp932 = ": cp932 is Windows' Shift_JIS, which Excel reads and writes" if enc.startswith("shift_jis") else ""
+            raise InputError(f"output encoding {given!r} is not supported; choose {', '.join(OUTPUT_ENCODINGS)}{cp932}")
         return enc
     if enc != "utf-8":
         raise InputError(f"{OUTPUT_ENCODING} applies to CSV and TSV output; {fmt} output is always Unicode")

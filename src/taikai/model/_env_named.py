@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from taikai._model_files import holds_model, names_model_file
-from taikai.errors import ModelError, ModelNotFoundError, unexpanded_home
+from taikai.errors import ModelError, ModelNotFoundError, missing_path_hint, unexpanded_home
 from taikai.text import empty_or_blank
 
 ENV = "TAIKAI_MODEL"
@@ -103,8 +103,9 @@ def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
         return ModelNotFoundError(
             f"{model_dir}: no such model directory (named by {ENV}); {fix}, or unset it to use the shipped model"
         )
+    meant = missing_path_hint(model_dir)  # the directory likely meant, or the folder missing
     return ModelNotFoundError(
-        f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python)"
+        f"{model_dir}: no such model directory{meant}; give {holds} with --model DIR (load_model(DIR) in Python)"
         + or_default("leave it out (in Python, pass None) to use")
     )
 

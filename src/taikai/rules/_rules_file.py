@@ -13,7 +13,7 @@ from pathlib import Path
 
 from taikai._command import running_command
 from taikai._cut import cut_list
-from taikai.errors import RulesError
+from taikai.errors import RulesError, missing_path_hint
 from taikai.rules._rules_table import WORKBOOK_SUFFIXES, first_rows, is_rules_table, not_rules, text_header
 
 if sys.version_info >= (3, 11):
@@ -40,7 +40,7 @@ def rules_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RulesError(f"{path}: no such rules file") from None
+        raise RulesError(f"{path}: no such rules file{missing_path_hint(path)}") from None
     except OSError as exc:
         if path.is_dir():  # Windows says permission denied of a folder
             files = sorted(p.name for p in path.glob("*.toml"))
