@@ -27,7 +27,7 @@ from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._sections import build_sections
-from taikai.analysis._report._write_options import check_write_options
+from taikai.analysis._report._write_options import check_report_out, check_write_options
 from taikai.analysis._segment_table import BY
 from taikai.errors import (
     DATE_COLUMN,
@@ -257,6 +257,7 @@ def write_report(
         raise TypeError(f"{refused}{frame if type(predictions).__name__ == 'DataFrame' else ''}")
     check_write_options(options, inspect.signature(build_report).parameters)
     check_path("out", out)
+    check_report_out(Path(out))
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))

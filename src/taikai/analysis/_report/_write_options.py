@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from taikai._keywords import meant
+from taikai.errors import InputError
 from taikai.io import period_tz
 
 _OWN = ("predictions", "out", "encoding", "encoding_errors", "sheet")
 """The keywords :func:`write_report` takes besides :func:`build_report`'s options: a typo of one is named too."""
 _FROM_THE_FILE = ("df", "source", "run", "source_path")
 """The arguments of :func:`build_report` that :func:`write_report` gives itself, from the predictions file."""
+OTHER_KINDS = {
+    ".pdf": "a PDF: open the page in a browser and print it to PDF",
+    ".csv": "the table of predictions is the predictions file itself",
+    ".tsv": "the table of predictions is the predictions file itself",
+    ".xlsx": "the table of predictions is the predictions file itself (taikai batch --output-format xlsx writes one)",
+    ".xls": "the table of predictions is the predictions file itself (taikai batch --output-format xlsx writes one)",
+    ".json": "the figures as JSON: taikai drift --json, or the batch summary beside the predictions",
+    ".jsonl": "the table of predictions is the predictions file itself",
+    ".parquet": "the table of predictions is the predictions file itself",
+    ".png": "the charts are inside the page",
+    ".jpg": "the charts are inside the page",
+    ".jpeg": "the charts are inside the page",
+    ".svg": "the charts are inside the page",
+    ".txt": "the page as text: open it in a browser",
+    ".md": "the page as text: open it in a browser",
+    ".docx": "open the page in a browser and paste it, or print it to PDF",
+    ".pptx": "open the page in a browser and paste it, or print it to PDF",
+}
+"""File kinds a report's output might be named as, which it is not (it is one HTML page), with what to do instead."""
 
 
 def check_write_options(options: dict[str, Any], parameters: Iterable[str]) -> None:
@@ -28,3 +49,14 @@ def check_write_options(options: dict[str, Any], parameters: Iterable[str]) -> N
                 f"its options are {', '.join(known)}"
             )
     period_tz(options.get("tz"), options.get("date_column"))
+
+
+def check_report_out(out: Path) -> None:
+    """Refuse an output *out* named as another kind of file than the report is, one HTML page (``report.pdf``,
+    ``report.xlsx``: the page was written under that name, and the file would not open as what it is called)."""
+    why = OTHER_KINDS.get(out.suffix.lower())
+    if why is not None:
+        raise InputError(
+            f"{out}: the report is one HTML page, not a {out.suffix} file: name it {out.with_suffix('.html').name} "
+            f"({why})"
+        )
