@@ -257,10 +257,10 @@ def write_report(
         raise TypeError(f"{refused}{frame if type(predictions).__name__ == 'DataFrame' else ''}")
     check_write_options(options, inspect.signature(build_report).parameters)
     check_path("out", out)
-    check_report_out(Path(out))
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))
+    check_report_out(Path(out))  # after: the predictions or their summary named as the output are said as such
     # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns read_predictions knows
     # (ID_COLUMNS, the summary's --id-column) it keeps as text, and id_column is kept so too
     keep = [str(options[name]) for name in ("by", "id_column") if options.get(name)]
