@@ -19,7 +19,7 @@ from taikai.errors import (
 )
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head
-from taikai.io._extensions import FORMATS, extension_format
+from taikai.io._extensions import FORMATS, extension_format, meant_extension
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
@@ -99,7 +99,9 @@ def format_of(
             if option
             else f"give the file one of the extensions {_NAMED}"
         )
-        raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; {do}")
+        meant = meant_extension(Path(path))
+        close = f" (did you mean {meant}?)" if meant is not None else ""
+        raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}{close}; {do}")
     return found
 
 
