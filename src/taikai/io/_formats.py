@@ -25,6 +25,7 @@ from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._plain_text import plain_text_error
 from taikai.io._records import Reader, check_path
+from taikai.io._sheet_cells import say_open_in_excel
 from taikai.io._sniff import (
     JSONL_HINT,
     binary_format,
@@ -190,6 +191,8 @@ def open_reader(
     misread = misread_error(path, fmt, option)  # a Parquet file read as xlsx, a workbook as csv, gzip data as either
     if misread is not None:
         raise misread
+    if warn:
+        say_open_in_excel(path)
     if sheet and fmt != "xlsx":
         raise InputError(f"{path}: {SHEET} applies to xlsx input, not to {fmt}; leave it out")
     if fmt in ("csv", "tsv"):
