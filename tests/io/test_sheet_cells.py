@@ -1,7 +1,12 @@
 """The cells of an xlsx sheet are named as Excel shows them: ``F5``, column ``C`` (:mod:`taikai.io._sheet_cells`)."""
 
+import warnings
+
+import pandas as pd
 import pytest
 
+from taikai.errors import DataWarning
+from taikai.io import open_reader
 from taikai.io._sheet_cells import beyond_named, pandas_index
 
 _DO = " in row 1 (comments too: a column no option names is not read), or clear those cells"
@@ -46,3 +51,34 @@ def test_pandas_index_is_column_a_holding_0_1_2(rows, empty, index):
     from taikai._column_names import Head
 
     assert pandas_index(Head(rows, "row"), empty) is index
+
+
+OPEN_IN_EXCEL = "is open in Excel (its lock file {lock} is beside it), and is read as last saved"
+
+
+@pytest.mark.parametrize(
+    ("name", "lock", "warned"),
+    [
+        # Regression: a file open in Excel was read as last saved without a word that unsaved edits were missing
+        ("reviews.xlsx", "~$reviews.xlsx", True),
+        ("reviews.csv", "~$reviews.csv", True),  # Excel keeps one beside a CSV file it has open too
+        ("reviews.tsv", "~$reviews.tsv", True),
+        ("reviews.csv", "~$other.csv", False),  # the lock of another file
+        ("reviews.csv", None, False),
+    ],
+)
+def test_a_file_open_in_excel_is_said_to_be_read_as_last_saved(tmp_path, name, lock, warned):
+    path = tmp_path / name
+    if name.endswith(".xlsx"):
+        pd.DataFrame({"text": ["報酬が安い"]}).to_excel(path, index=False)
+    else:
+        path.write_text("text\n報酬が安い\n", encoding="utf-8")
+    if lock:
+        (tmp_path / lock).write_bytes(b"\x08owner")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        open_reader(path)
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    expected = [f"{path}: {OPEN_IN_EXCEL.format(lock=lock)}"] if warned else []
+    assert [x.split(": edits not saved")[0] for x in said] == expected
+    assert all("save it and close it in Excel, then run again" in x for x in said)

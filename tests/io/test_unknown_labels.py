@@ -301,3 +301,26 @@ def test_a_label_cell_saying_not_known_is_told_to_be_left_empty(row, said):
     with pytest.raises(InputError) as caught:
         check_labelled(frame(*row), "s.csv", lines=[2], **TAXONOMY)
     assert f"s.csv:2: {said}" in str(caught.value) + "\n"
+
+
+ONE = "but a row takes one: keep the one meant"
+
+
+@pytest.mark.parametrize(
+    ("sentiment", "known", "said"),
+    [
+        # Regression: a cell of two sentiments was offered "(closest: negative (ネガティブ))", as if a typo of one
+        ("negative|neutral", SENTIMENTS, f"'negative|neutral' gives 2 sentiments (negative, neutral), {ONE}, negative"),
+        (
+            "ネガティブ/中立",
+            SENTIMENTS,
+            f"'ネガティブ/中立' gives 2 sentiments (ネガティブ, 中立), {ONE}, ネガティブ or 中立",
+        ),
+        ("good|bad", OwnLabels(["good", "bad"]), f"'good|bad' gives 2 sentiments (good, bad), {ONE}, good or bad"),
+        ("negative|bad", SENTIMENTS, "unknown label 'negative|bad'"),  # not two sentiments: said as before
+    ],
+)
+def test_a_sentiment_cell_of_two_sentiments_is_told_a_row_takes_one(sentiment, known, said):
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame("fees", sentiment), "s.csv", lines=[2], known_reasons=REASON_IDS, known_sentiments=known)
+    assert f"s.csv:2: sentiment: {said}" in str(caught.value)

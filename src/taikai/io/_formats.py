@@ -19,12 +19,13 @@ from taikai.errors import (
 )
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head
-from taikai.io._extensions import FORMATS, extension_format
+from taikai.io._extensions import FORMATS, extension_format, meant_extension
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._plain_text import plain_text_error
 from taikai.io._records import Reader, check_path
+from taikai.io._sheet_cells import say_open_in_excel
 from taikai.io._sniff import (
     JSONL_HINT,
     binary_format,
@@ -99,7 +100,9 @@ def format_of(
             if option
             else f"give the file one of the extensions {_NAMED}"
         )
-        raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; {do}")
+        meant = meant_extension(Path(path))
+        close = f" (did you mean {meant}?)" if meant is not None else ""
+        raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}{close}; {do}")
     return found
 
 
@@ -188,6 +191,8 @@ def open_reader(
     misread = misread_error(path, fmt, option)  # a Parquet file read as xlsx, a workbook as csv, gzip data as either
     if misread is not None:
         raise misread
+    if warn:
+        say_open_in_excel(path)
     if sheet and fmt != "xlsx":
         raise InputError(f"{path}: {SHEET} applies to xlsx input, not to {fmt}; leave it out")
     if fmt in ("csv", "tsv"):

@@ -1,6 +1,6 @@
 """What an xlsx sheet's reader says of its cells, naming them as Excel shows them (column letters, ``F5``): cells past
 the named columns, and the names in row 2 under the blank ones of row 1 (a header of two rows); and of Excel's lock
-file (``~$reviews.xlsx``), given in place of the workbook open in Excel."""
+file (``~$reviews.xlsx``), given in place of the workbook open in Excel, or beside a file read while open in it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_list
+from taikai._exceptions import DataWarning
+from taikai._warn import warn_user
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -69,4 +71,19 @@ def lock_file_error(path: Path) -> str:
     return (
         f"{path}: the lock file Excel keeps beside a workbook while it is open (it holds who opened it, no rows): "
         f"{there}"
+    )
+
+
+def say_open_in_excel(path: Path) -> None:
+    """Warn (:class:`~taikai.errors.DataWarning`) when Excel's lock file of *path* (``~$reviews.xlsx``, or
+    ``~$reviews.csv``: Excel keeps one beside any file it has open) is beside it: the file is open in Excel, and
+    is read as last saved, without the edits not saved yet."""
+    lock = Path(path).with_name(LOCK_FILE + Path(path).name)
+    if Path(path).name.startswith(LOCK_FILE) or not lock.is_file():
+        return
+    warn_user(
+        f"{path}: is open in Excel (its lock file {lock.name} is beside it), and is read as last saved: edits not "
+        "saved yet are not read; save it and close it in Excel, then run again (if it is not open, the lock file "
+        "was left by Excel closing unexpectedly: delete it)",
+        DataWarning,
     )

@@ -63,9 +63,29 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
     if several and len(pieces) > 1:
         whose = "labels of your own" if own else "reasons"
         return f"unknown label {label!r}: separate {whose} with |: {'|'.join(pieces)}"
+    if not several and len(meant := _sentiments_together(label, known)) > 1:
+        return (
+            f"{label!r} gives {len(meant)} sentiments ({', '.join(meant)}), but a row takes one: keep the one meant, "
+            f"{' or '.join(meant)}"
+        )
     close = closest_label(label, known) or (None if several else _scored(label, known))
     said = f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
     return said + (_NOT_KNOWN_ADVICE if _NOT_KNOWN.fullmatch(label.casefold()) else "")
+
+
+def _sentiments_together(label: str, known: Collection[str]) -> list[str]:
+    """Return the distinct sentiments of *known* that *label* runs together, as written (``negative|neutral``,
+    ``ネガティブ/中立``: :func:`_run_together`, or with ``|``, which separates reasons), or ``[]``."""
+    by_id = not own_labels(known, SENTIMENTS)
+    pieces = [
+        piece
+        for part in label.split("|")
+        for piece in _run_together(part, lambda x: x in known or (by_id and sentiment_id(x) in known)) or [part]
+    ]
+    if not all(x in known or (by_id and sentiment_id(x) in known) for x in pieces):
+        return []
+    meant = {(x if x in known else sentiment_id(x)): x for x in reversed(pieces)}  # the first spelling of each
+    return list(reversed(meant.values()))
 
 
 _NOT_KNOWN = re.compile(
