@@ -49,8 +49,8 @@ def test_rules_test_prints_scores_and_misfires(files, tiny_model_dir):
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
     assert "5 labelled rows, 4 matched (1 not: text empty or not Japanese); a rule fired on 4." in result.output
-    assert "| fee | fees | 4 | 3 | 0.750 | 1.000 |" in result.output
-    assert "| main job | time | 2 | 1 | 0.500 | 1.000 |" in result.output
+    assert "| fee | fees | 4 | 3 | 0.750 (0.301–0.954) | 1.000 |" in result.output
+    assert "| main job | time | 2 | 1 | 0.500 (0.095–0.905) | 1.000 |" in result.output
     assert "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料より本業の稼ぎが大事" in (
         result.output
     )
@@ -283,8 +283,8 @@ def test_rules_test_reads_a_sheet_labelled_in_part_with_japanese_names(files, ti
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
     assert "2 labelled rows (and 1 without reasons, skipped), 2 matched" in result.output
-    assert "| fee | fees | 2 | 2 | 1.000 | 1.000 |" in result.output
-    assert "| main job | time | 1 | 1 | 1.000 | 1.000 |" in result.output
+    assert "| fee | fees | 2 | 2 | 1.000 (0.342–1.000) | 1.000 |" in result.output
+    assert "| main job | time | 1 | 1 | 1.000 (0.207–1.000) | 1.000 |" in result.output
 
 
 def test_rules_test_on_a_sheet_without_labels_says_there_is_no_row_to_score(files, tiny_model_dir):
@@ -505,7 +505,10 @@ MORE = '[[rule]]\nname = "pay"\nlabel = "low_pay"\nany = ["単価"]\n'
             ["batch", "DUMP", "-o", "OUT", "--text-column", "text"],
             ["rules of A: fee 1, main job 0", "rules of B: pay 1"],
         ),
-        (["rules", "test", "A", "B", "GOLD"], ["| fee | fees | 4 | 3 | 0.750 | 1.000 | A |", "| pay | low_pay | 0 |"]),
+        (
+            ["rules", "test", "A", "B", "GOLD"],
+            ["| fee | fees | 4 | 3 | 0.750 (0.301–0.954) | 1.000 | A |", "| pay | low_pay | 0 |"],
+        ),
     ],
 )
 @pytest.mark.parametrize("clash", [False, True])

@@ -67,7 +67,7 @@ def test_misfires_name_their_line_and_gold(score):
     [fee] = [r for r in score.rules if r.name == "fee"]
     assert [(e.row, e.line, e.gold, e.text) for e in fee.examples] == [(2, 4, ("other",), "手数料は妥当")]
     report = score.to_markdown()
-    assert "| fee | fees | 3 | 2 | 0.667 | 0.667 |" in report
+    assert "| fee | fees | 3 | 2 | 0.667 (0.208–0.939) | 0.667 |" in report
     assert "| unused | time | 0 | 0 | - | - |" in report
     assert "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料は妥当" in report
     assert "6 labelled rows, 5 matched (1 not: text empty or not Japanese); a rule fired on 4." in report
@@ -83,6 +83,7 @@ def test_to_dict_is_complete(score):
         "right": 2,
         "support": 3,
         "precision": pytest.approx(2 / 3),
+        "precision_interval": pytest.approx([0.208, 0.939], abs=0.0005),
         "recall": pytest.approx(2 / 3),
         "misfires": 1,
         "examples": None,
@@ -261,7 +262,7 @@ def test_the_report_gives_each_label_s_row_and_the_rows_labelled_in_part():
     texts, gold = zip(*ROWS, strict=True)
     score = score_rules(matcher, texts, gold)
     report = replace(score, in_part=2).to_markdown()
-    assert "| fees | 4 | 2 | 0.500 | 0.667 |" in report.splitlines()
+    assert "| fees | 4 | 2 | 0.500 (0.150–0.850) | 0.667 |" in report.splitlines()
     assert "| time | 0 | 0 | - | - |" in report.splitlines()
     assert "(and 2 labelled in part (only more_reasons), skipped)" in report
     assert replace(score, in_part=2).to_dict()["labelled_in_part"] == 2
@@ -275,3 +276,36 @@ def test_a_misfire_is_named_by_its_data_row_and_shown_on_one_line():
     [fee] = [r for r in score.rules if r.name == "fee"]
     assert [e.row for e in fee.examples] == [4]
     assert "- row 5: gold other: 手数料は 妥当" in score.to_markdown().splitlines()
+
+
+@pytest.mark.parametrize(
+    ("hits", "right", "cell", "few"),
+    [
+        (
+            2,
+            2,
+            "1.000 (0.342–1.000)",
+            "Few hits: r (fees) on 2: one hit moves a rule's precision by 1/hits (0.500 at 2)",
+        ),
+        (
+            3,
+            1,
+            "0.333 (0.061–0.792)",
+            "Few hits: r (fees) on 3: one hit moves a rule's precision by 1/hits (0.333 at 3)",
+        ),
+        (10, 9, "0.900 (0.596–0.982)", None),  # enough hits: no caution, the interval still given
+        (0, 0, "-", None),  # never fired: no precision, no interval
+    ],
+)
+def test_a_precision_on_few_hits_gives_its_interval_and_a_caution(hits, right, cell, few):
+    """Regression: a rule right on 2 of 2 hits printed a bare 1.000, read as firm."""
+    counts = Counts(hits, right, 4)
+    score = RulesScore("r.toml", "gold.csv", 12, 0, hits, (RuleScore("r", "fees", counts, hits - right, ()),), {})
+    report = score.to_markdown()
+    assert f"| r | fees | {hits} | {right} | {cell} |" in report
+    assert (score.few_hits() or "")[: len(few or "")] == (few or "")
+    assert (few in report) if few else "Few hits" not in report
+    values = score.to_dict()
+    assert values["few_hits"] == score.few_hits()
+    interval = values["rules"][0]["precision_interval"]
+    assert (interval is None) if not hits else [f"{v:.3f}" for v in interval] == cell[7:-1].split("–")

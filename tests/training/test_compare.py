@@ -32,7 +32,9 @@ def test_added_rows_are_scored_with_and_without_them(tiny_csv):
     lines = comparison.lines()
     assert lines[0].startswith("your labels: 8 rows, 4-fold")
     assert [line[2:20].strip() for line in lines[1:3]] == ["reason accuracy", "reason macro-F1"]
-    assert lines[1].endswith("→ 1.000  (+" + f"{1.0 - comparison.without.reason_accuracy:.3f})")
+    moved = round((1.0 - comparison.without.reason_accuracy) * 8)  # 8 rows: within noise
+    said = f"→ 1.000  (+{1.0 - comparison.without.reason_accuracy:.3f}: net {moved} of 8 rows, within noise)"
+    assert lines[1].endswith(said)
 
 
 @pytest.mark.slow

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from taikai._interval import wilson_interval
+
 
 @dataclass
 class SingleLabelScores:
@@ -92,22 +94,6 @@ def per_label_dict(
         else {"precision": None, "recall": None, "f1": None, "support": s}
         for label, p, r, f, s, met in rows
     }
-
-
-Z_95 = 1.959963984540054
-"""The standard normal quantile of a two-sided 95 % interval."""
-
-
-def wilson_interval(right: int, rows: int, z: float = Z_95) -> tuple[float, float]:
-    """Return the Wilson score interval of *right* successes in *rows* (95 % by default): unlike the normal
-    approximation, it stays within 0 and 1 and is not a point at 0 or 1 of *rows* right. ``(0, 1)``: no row."""
-    if rows <= 0:
-        return (0.0, 1.0)
-    share = right / rows
-    spread = z * z / rows
-    centre = (share + spread / 2) / (1 + spread)
-    half = z * np.sqrt(share * (1 - share) / rows + spread / (4 * rows)) / (1 + spread)
-    return (max(0.0, float(centre - half)), min(1.0, float(centre + half)))
 
 
 def accuracy_line(scores: SingleLabelScores) -> str:

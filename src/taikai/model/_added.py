@@ -13,6 +13,8 @@ from taikai.model._json_keys import in_order, read_keys, written
 FEW_COMPARED = 50
 """Below this many rows scored, :meth:`AddedComparison.lines` says that the before/after differences are mostly
 chance: each row moves an accuracy by 1/rows (0.020 at 50), and a reason's F1 by more."""
+NOISE_ROWS = 2
+"""An accuracy's before/after difference of this many rows or fewer, net, is said to be within noise at any count."""
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,12 @@ class AddedComparison:
                 if self.sentiment_rows
                 else "; none has a sentiment, so only reasons are scored"
             )
+        heads = self._scored_heads()
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:
-                out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
-        heads = self._scored_heads()
+                rows = heads.get(name.split("_")[0], 0) if name.endswith("_accuracy") else 0
+                out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({_moved(after - before, rows)})")
         few = {head: n for head, n in heads.items() if n < FEW_COMPARED}
         if len(out) > 1 and few:
             if len(set(heads.values())) == 1:  # one count for every head scored
@@ -166,6 +169,17 @@ class AddedComparison:
             for head in counts
         }
         return {head: n for head, n in counts.items() if shown[head] and n}
+
+
+def _moved(difference: float, rows: int) -> str:
+    """Return an accuracy's *difference* with the net rows it is of *rows* scored (``-0.051: net 3 of 59 rows``), and
+    ``within noise`` when fewer than :data:`FEW_COMPARED` rows were scored or it is one or two rows; the bare
+    difference without rows (a macro-F1)."""
+    if not rows:
+        return f"{difference:+.3f}"
+    moved = round(abs(difference) * rows)
+    noise = ", within noise" if rows < FEW_COMPARED or moved <= NOISE_ROWS else ""
+    return f"{difference:+.3f}: net {moved:,} of {rows:,} rows{noise}"
 
 
 _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")

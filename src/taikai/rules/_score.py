@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from taikai._cut import cut, cut_lines
+from taikai._interval import wilson_interval
 from taikai.privacy import read_as_model
+from taikai.rules._few_hits import few_hits_line
 from taikai.rules._matcher import RuleMatcher
 from taikai.rules._misfire import Misfire
 from taikai.rules._same_rows import same_rows, same_rows_lines
@@ -19,7 +21,8 @@ from taikai.text import markdown_cell
 
 DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
-    "precision = right hits / hits; recall = right hits / rows whose gold reasons include the rule's label."
+    "precision = right hits / hits (with its 95 % interval); recall = right hits / rows whose gold reasons include "
+    "the rule's label."
 )
 """How ``rules test`` counts a rule right or wrong, printed with its table."""
 NUMBERING = (
@@ -51,6 +54,11 @@ class Counts:
     def precision(self) -> float | None:
         """Right hits / hits (``None`` without hits)."""
         return self.right / self.hits if self.hits else None
+
+    @property
+    def precision_interval(self) -> tuple[float, float] | None:
+        """The 95 % Wilson interval of :attr:`precision` over the hits (1 of 2 right: 0.342 to 1); ``None`` if none."""
+        return wilson_interval(self.right, self.hits) if self.hits else None
 
     @property
     def recall(self) -> float | None:
@@ -98,7 +106,8 @@ class RulesScore:
         """Return JSON-ready values (precision and recall included)."""
 
         def counts(c: Counts) -> dict[str, object]:
-            return {**asdict(c), "precision": c.precision, "recall": c.recall}
+            interval = list(c.precision_interval or ()) or None
+            return {**asdict(c), "precision": c.precision, "precision_interval": interval, "recall": c.recall}
 
         return {
             "rules_file": self.rules_source,
@@ -111,6 +120,7 @@ class RulesScore:
             "skipped": self.skipped,
             "labelled_in_part": self.in_part,
             "covered": self.covered,
+            "few_hits": self.few_hits(),
             "rules": [
                 {
                     "name": r.name,
@@ -154,6 +164,8 @@ class RulesScore:
         silent = [f"{r.name} ({r.label})" for r in self.rules if not r.counts.hits]
         if silent and matched:  # a rule that never fires says nothing in the tables but its zeros
             lines += ["", f"Fired on none of the {matched:,} rows: {', '.join(silent)}. {NEVER_FIRED}"]
+        few = self.few_hits()
+        lines += ["", few] if few else []
         same = same_rows_lines([(r.name, r.label, r.counts.hits, r.same_rows) for r in self.rules])
         lines += ["", *same] if same else []
         listed = {e.line is not None for r in self.rules for e in r.examples}
@@ -173,6 +185,10 @@ class RulesScore:
         return "\n".join(lines)
 
     __str__ = to_markdown
+
+    def few_hits(self) -> str | None:
+        """Return the caution that rules fired on few rows (:func:`~taikai.rules._few_hits.few_hits_line`)."""
+        return few_hits_line([(r.name, r.label, r.counts.hits) for r in self.rules])
 
     @property
     def _several(self) -> bool:
@@ -196,7 +212,9 @@ def _ratio(value: float | None) -> str:
 
 
 def _row(c: Counts) -> str:
-    return f"{c.hits:,} | {c.right:,} | {_ratio(c.precision)} | {_ratio(c.recall)}"
+    interval = c.precision_interval
+    precision = f"{_ratio(c.precision)} ({interval[0]:.3f}–{interval[1]:.3f})" if interval else "-"
+    return f"{c.hits:,} | {c.right:,} | {precision} | {_ratio(c.recall)}"
 
 
 def _clip(text: str) -> str:
