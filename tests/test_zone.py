@@ -83,7 +83,32 @@ def test_an_abbreviation_of_several_zones_is_refused_naming_them(given, zones):
         assert check_tz(zone.split(" (")[0]) == zone.split(" (")[0]  # each one named is read
 
 
-@pytest.mark.parametrize(("given", "read"), [("JST", "+09:00"), ("Japan", "+09:00"), ("KST", "+09:00")])
+@pytest.mark.parametrize(
+    ("given", "clock", "zone", "offset"),
+    [  # regression (h398): read as the database's fixed offset, New York's reviews an hour off from March to November
+        ("EST", "US Eastern", "America/New_York", "-05:00"),
+        ("mst", "US Mountain", "America/Denver", "-07:00"),
+        (" Est ", "US Eastern", "America/New_York", "-05:00"),
+    ],
+)
+def test_an_abbreviation_without_summer_time_is_refused_naming_zone_and_offset(given, clock, zone, offset):
+    with pytest.raises(InputError) as e:
+        check_tz(given)
+    assert str(e.value).endswith(
+        f"{given.strip().upper()} is a fixed offset without summer time: for {clock}'s clock (summer time from March "
+        f"to November) give {zone}; for {offset} all year give {offset}"
+    )
+    assert (check_tz(zone), check_tz(offset)) == (zone, offset)  # each one named is read
+
+
+@pytest.mark.parametrize("given", ["HST", "hst"])
+def test_hawaii_s_abbreviation_reads_as_its_zone(given):
+    assert check_tz(given) == "Pacific/Honolulu"  # Hawaii keeps no summer time: its zone, written one way
+
+
+@pytest.mark.parametrize(
+    ("given", "read"), [("JST", "+09:00"), ("Japan", "+09:00"), ("KST", "+09:00"), ("HST", "-10:00")]
+)
 def test_without_a_zone_database_an_alias_reads_as_its_offset(monkeypatch, given, read):
     monkeypatch.setattr(_zone, "_known", lambda name: False)
     assert check_tz(given) == read

@@ -30,6 +30,7 @@ ALIASES = {
     "PDT": "America/Los_Angeles",
     "MDT": "America/Denver",
     "EDT": "America/New_York",
+    "HST": "Pacific/Honolulu",
 }
 """Names read as a zone of the database, whatever their case: abbreviations that name one zone (not in the database:
 ``JST`` is refused by :mod:`zoneinfo`; a summer time's, ``PDT``, names its zone, which keeps its own summer time) and
@@ -45,9 +46,18 @@ SEVERAL = {
 }
 """Abbreviations that name several zones, whatever their case, each zone with where it is kept: refused with them
 (:func:`several_zones`), as a China export's ``CST`` counted in Chicago's clock would be 14 hours off."""
-_ALIAS_OFFSETS = {"Asia/Tokyo": "+09:00", "Asia/Seoul": "+09:00"}
+SUMMERLESS = {
+    "EST": (("America/New_York", "US Eastern"), "-05:00"),
+    "MST": (("America/Denver", "US Mountain"), "-07:00"),
+}
+"""Abbreviations the database holds as a fixed offset, whatever their case, with the zone most who type them mean
+(which keeps summer time) and the offset: refused naming both (:func:`summerless_zone`), as ``EST`` read as the
+database's fixed ``-05:00`` would count New York's reviews an hour off from March to November. (``HST`` is Hawaii's,
+which keeps no summer time: read as Pacific/Honolulu, :data:`ALIASES`.)"""
+_ALIAS_OFFSETS = {"Asia/Tokyo": "+09:00", "Asia/Seoul": "+09:00", "Pacific/Honolulu": "-10:00"}
 """The fixed offset of the zones :data:`ALIASES` names that keep one (neither has had summer time since 1988): what an
-alias of them reads as without a time zone database (one of a zone with summer time is then refused)."""
+alias of them reads as without a time zone database (one of a zone with summer time is then refused; Hawaii has
+kept none since 1947)."""
 TZDATA_HINT = "this Python has no time zone database: install it with pip install tzdata, or give an offset (+09:00)"
 """What to do when :mod:`zoneinfo` finds no zone at all (no system database, no ``tzdata`` package)."""
 _UTC_NAMES = {"UTC", "Z", "GMT", "UTC+00:00", "+00:00"}
@@ -86,6 +96,8 @@ def canonical_zone(tz: str) -> str | None:
         return _offset_name(offset)
     if (alias := ALIASES.get(text.upper())) is not None:
         return alias if _known(alias) else _ALIAS_OFFSETS.get(alias)
+    if text.upper() in SUMMERLESS:  # the database's EST: -05:00 all year, not New York's clock
+        return None
     if _known(text):
         return str(zone_info(text))
     return database_names().get(text.lower())  # asia/tokyo as Asia/Tokyo
@@ -99,6 +111,20 @@ def several_zones(tz: str) -> str | None:
         return None
     named = [f"{zone} ({where})" for zone, where in zones]
     return f"{tz.strip().upper()} names several zones: {', '.join(named[:-1])} or {named[-1]}"
+
+
+def summerless_zone(tz: str) -> str | None:
+    """What to give for the abbreviation *tz* the database holds without summer time (:data:`SUMMERLESS`): ``EST is
+    a fixed offset without summer time: for US Eastern's clock give America/New_York; for -05:00 all year give
+    -05:00``; else ``None``."""
+    text = tz.strip().upper()
+    if text not in SUMMERLESS:
+        return None
+    (zone, where), offset = SUMMERLESS[text]
+    return (
+        f"{text} is a fixed offset without summer time: for {where}'s clock (summer time from March to November) give "
+        f"{zone}; for {offset} all year give {offset}"
+    )
 
 
 def _known(name: str) -> bool:

@@ -122,6 +122,20 @@ def test_the_report_shows_the_models_reason_under_override(tmp_path, lang, colum
 
 
 @pytest.mark.parametrize(
+    "table",
+    [
+        lambda df, c: analysis.least_confident(df, n=len(df), context=c),
+        lambda df, c: analysis.representative_reviews(df, per_reason=len(df), context=c),
+    ],
+    ids=["least_confident", "representative_reviews"],
+)
+def test_one_context_column_may_be_given_by_its_name(reposted, table):
+    """Regression (h398): context="review_id" was refused, as a str given for the list; it is that one column."""
+    assert table(reposted, "review_id").equals(table(reposted, ["review_id"]))
+    assert "review_id" in table(reposted, "review_id").columns
+
+
+@pytest.mark.parametrize(
     ("call", "error", "said"),
     [
         (
@@ -130,12 +144,21 @@ def test_the_report_shows_the_models_reason_under_override(tmp_path, lang, colum
             "no column 'platfrom'; the columns",
         ),
         (lambda df: analysis.representative_reviews(df, context=["platfrom"]), "InputError", "no column 'platfrom'"),
-        (lambda df: analysis.least_confident(df, context="review_id"), "TypeError", "context must be a list"),
+        (lambda df: analysis.least_confident(df, context="platfrom"), "InputError", "no column 'platfrom'"),
+        (lambda df: analysis.least_confident(df, context=3), "TypeError", "context must be a list"),
         (lambda df: analysis.least_confident(df, n=-1), "InputError", "n must be at least 1, not -1"),
         (lambda df: analysis.least_confident(df, n=0), "InputError", "n must be at least 1, not 0"),
         (lambda df: analysis.representative_reviews(df, per_reason=0), "InputError", "per_reason must be at least 1"),
     ],
-    ids=["least_confident context", "representative context", "context a str", "n -1", "n 0", "per_reason 0"],
+    ids=[
+        "least_confident context",
+        "representative context",
+        "context a str",
+        "context an int",
+        "n -1",
+        "n 0",
+        "per_reason 0",
+    ],
 )
 def test_a_wrong_context_or_size_is_refused(call, error, said):
     """Regression: an unknown context column was silently left out, and n=-1 returned every row but one."""

@@ -95,11 +95,12 @@ def test_hits_matrix_and_examples():
     ("arguments", "error", "said"),
     [
         ({"context": ["reviewid"]}, InputError, "no column 'reviewid' (did you mean 'review_id'?)"),
-        ({"context": "review_id"}, TypeError, "context must be a list of column names, not str 'review_id'"),
+        ({"context": "reviewid"}, InputError, "no column 'reviewid' (did you mean 'review_id'?)"),  # one column
+        ({"context": 3.5}, TypeError, "context must be a list of column names, or one column's name, not float"),
         ({"context": [pd.NA]}, TypeError, "context must be a column label"),
         ({"text_column": "txet"}, InputError, "no column 'txet'"),
     ],
-    ids=["a typo", "a str", "pd.NA", "text_column"],
+    ids=["a typo", "a str", "a float", "pd.NA", "text_column"],
 )
 def test_a_context_or_text_column_not_there_is_refused(arguments, error, said):
     """Regression: a context column not in the frame (a typo, a str's letters) was left out of the examples without

@@ -357,6 +357,26 @@ def test_rows_left_out_of_the_periods_for_want_of_a_date_are_counted_in_a_warnin
 
 
 @pytest.mark.parametrize(
+    ("reasons", "dates", "named"),
+    [  # regression (h398): counted, but which cells to check was not said, as taikai drift says it
+        (["fees", "time", "fees"], ["2026-01-03", "2026/13/45", "不明"], "data row(s) 2, 3: '2026/13/45', '不明'"),
+        (["fees", None, "time"], ["不明", "未定", "2026-02-21"], "data row(s) 1: '不明'"),  # classified rows only
+        (["fees", "time", "fees"], ["2026-01-03", None, "2026/1/32"], "data row(s) 3: '2026/1/32'"),
+    ],
+    ids=["two", "unclassified left out", "beside a blank"],
+)
+@pytest.mark.parametrize("table", ["reasons_over_time", "sentiment_over_time"])
+def test_rows_without_a_date_that_can_be_read_are_named_by_data_row(reasons, dates, named, table):
+    df = pd.DataFrame({"reason": reasons, "sentiment": "negative", "posted_at": dates})
+    df.loc[[r is None for r in reasons], "sentiment"] = None
+    with pytest.warns(taikai.DataWarning) as warned:
+        getattr(analysis, table)(df, "posted_at")
+    said = [str(w.message) for w in warned if "have no date" in str(w.message)]
+    assert len(said) == 1
+    assert said[0].endswith(f"; check those cells ({named}; a date reads as 2026-03-14, 2026/03/14 or 2026年3月14日)")
+
+
+@pytest.mark.parametrize(
     ("cells", "warned"),
     [  # Regression: Excel serial dates among dates were counted as rows without a date, with no word of Excel
         (["45678", "45700"], "2 row(s) hold a number, not a date (e.g. '45678'), and count as rows without a date"),

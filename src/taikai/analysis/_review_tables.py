@@ -75,14 +75,16 @@ def shown_columns(
     df: pd.DataFrame, plain: pd.DataFrame, text_column: Hashable, context: object
 ) -> tuple[Hashable, list[Hashable]]:
     """Return the labels in *plain* (*df* under plain names, :func:`plain_predictions`) of the text column and the
-    *context* columns *df* names: a table of reviews shows each, so that a column not there (a typo), a str given
-    for the list (its letters) or ``pd.NA`` is refused naming the argument and the columns, never left out."""
+    *context* columns *df* names (a list, or one column's name): a table of reviews shows each, so that a column not
+    there (a typo) or ``pd.NA`` is refused naming the argument and the columns, never left out."""
     index, given = plain.index.names, names_as_given(df, plain)  # listed as *df* names them: pred_reason
     told = reviews_told(df, text_column)  # not there: the columns that read as reviews are named
     text_column = as_renamed(df, plain, text_column)
     found = find_column(plain.columns, text_column, TEXT_COLUMN, source=FRAME, shown=given, index=index, hint=told)
-    if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
-        raise wrong_type("context", context, "a list of column names")
+    if isinstance(context, str):  # one column: context="platform" as context=["platform"]
+        context = [context]
+    if context is not None and not isinstance(context, list | tuple):
+        raise wrong_type("context", context, "a list of column names, or one column's name")
     shown = [
         find_column(plain.columns, as_renamed(df, plain, c), CONTEXT, source=FRAME, shown=given, index=index)
         for c in context or ()
@@ -91,7 +93,7 @@ def shown_columns(
 
 
 def _positional(
-    df: pd.DataFrame, prefix: str | None, text_column: Hashable, context: list[str] | None
+    df: pd.DataFrame, prefix: str | None, text_column: Hashable, context: str | list[str] | None
 ) -> tuple[pd.DataFrame, pd.Index, Hashable, list[Hashable], dict[Hashable, Hashable]]:
     """Return *df* (plain names) on the index 0..n-1, its own index, its text column's label, the labels of the
     *context* columns and *df*'s own names of the columns renamed (:func:`names_back`): rows are picked by position,
@@ -149,7 +151,7 @@ def representative_reviews(
     df: pd.DataFrame,
     text_column: Hashable = "text",
     per_reason: int = 3,
-    context: list[str] | None = None,
+    context: str | list[str] | None = None,
     *,
     prefix: str | None = None,
     one_per_text: bool = True,
@@ -160,7 +162,8 @@ def representative_reviews(
     next to ``reason`` (the rule's label there), else ``reason``; ``p`` is that reason's probability.
 
     The columns: the reason (and the model's own beside it, as above), the sentiment (left out for a model without
-    a sentiment head), *context*, the probability and the text. *context* names further columns to show (an id,
+    a sentiment head), *context*, the probability and the text. *context* names further columns to show, a list or
+    one column's name (an id,
     the date, the platform); a blank cell of theirs reads ``(空欄)`` (``(空欄: 値のないセル)`` where a value is
     written so), as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With *one_per_text* (the
     default, as the report shows them), a text posted several times is shown once, by its surest row, and the
@@ -193,7 +196,7 @@ def least_confident(
     df: pd.DataFrame,
     text_column: Hashable = "text",
     n: int = 20,
-    context: list[str] | None = None,
+    context: str | list[str] | None = None,
     *,
     prefix: str | None = None,
     one_per_text: bool = True,

@@ -58,7 +58,7 @@ def rules_section(
     df: pd.DataFrame,
     text_column: Hashable = "text",
     examples: int = 20,
-    context: list[str] | None = None,
+    context: str | list[str] | None = None,
     *,
     prefix: str | None = None,
     rules: Sequence[str] | Mapping[str, str | None] = (),

@@ -10,6 +10,7 @@ from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.analysis._count_table import SHARES, counts
 from taikai.analysis._plain_names import as_renamed, names_as_given, names_back
+from taikai.analysis._undated import AT, BLANK, UNREAD, undated_warning
 from taikai.errors import DATE_COLUMN, DataWarning, InputError, check_bool, check_freq, wrong_type
 from taikai.io import check_period_span, check_tz, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
@@ -27,8 +28,7 @@ from taikai.text import Status
 FREQUENCIES = {"M": "月", "W": "週"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: month, week."""
 FRAME = "the predictions frame"
-_PERIOD, _BLANK, _UNREAD = "__taikai_period__", "__taikai_blank_date__", "__taikai_unread_date__"
-UNDATED = "classified row(s) have no date"
+_PERIOD = "__taikai_period__"
 """What the warning about the rows left out of the periods for want of a date says (the report's note counts them)."""
 
 
@@ -229,18 +229,6 @@ def sentiment_over_time(
     return table.reindex(columns=sentiment_labels(plain), fill_value=0).rename_axis(columns="sentiment")
 
 
-def _undated_warning(blank: int, unread: int, where: str, column: str) -> str | None:
-    """The warning for the classified rows left out of the periods for want of a date (blank, or not a date)."""
-    if not blank and not unread:
-        return None
-    kinds = [f"{blank:,} blank" if blank else "", f"{unread:,} holding no date that can be read" if unread else ""]
-    check = "; check those cells (a date reads as 2026-03-14, 2026/03/14 or 2026年3月14日)" if unread else ""
-    return (
-        f"{where}: {DATE_COLUMN.given(column)}: {blank + unread:,} {UNDATED} ({', '.join(k for k in kinds if k)}) "
-        f"and are left out of the periods{check}"
-    )
-
-
 def _over_time(
     df: pd.DataFrame,
     date_column: Hashable,
@@ -265,12 +253,15 @@ def _over_time(
         warn_user(said, DataWarning)
     blank = blank_cells(df[date_column]).to_numpy(dtype=bool)
     unread = read.read.isna().to_numpy(dtype=bool) & ~blank  # a value written, that reads as no date
-    added = pd.DataFrame({_PERIOD: read.dates.dt.to_period(freq).to_numpy(), _BLANK: blank, _UNREAD: unread}, df.index)
+    added = pd.DataFrame(
+        {_PERIOD: read.dates.dt.to_period(freq).to_numpy(), BLANK: blank, UNREAD: unread, AT: range(len(df))},
+        df.index,
+    )
     rows = classified(pd.concat([df, added], axis=1))  # assign on a wide frame (100+ labels) warns of fragmentation
     if column not in rows.columns:
         return pd.DataFrame()
     rows = rows[rows[column].notna()]
-    if warning := _undated_warning(int(rows[_BLANK].sum()), int(rows[_UNREAD].sum()), source, name):
+    if warning := undated_warning(rows, df[date_column], source, name):
         warn_user(warning, DataWarning)
     periods = rows[_PERIOD]
     known = periods.notna()

@@ -82,6 +82,11 @@ class DateNotes:
             (self.unread_first + other.unread_first)[:SHOWN_ROWS],
         )
 
+    def unread_cells(self) -> str:
+        """The first cells that hold a value read as no date, as the warnings name them (``data row(s) 2, 5:
+        '不明', '2026/13/45'``, data rows from 1); ``""`` without such cells."""
+        return unread_cells(self.unread, self.unread_first) if self.unread_first else ""
+
     def warnings(
         self,
         order: DateOrder | None,
@@ -129,14 +134,20 @@ def unread_warning(rows: int, first: tuple[tuple[int, str], ...], where: str, co
     rows."""
     if not rows or not first:
         return None
+    return (
+        f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a value that reads as no date "
+        f"({unread_cells(rows, first)}) and count as rows without a date; check those cells (a date reads as "
+        f"{READS_AS})"
+    )
+
+
+def unread_cells(rows: int, first: tuple[tuple[int, str], ...]) -> str:
+    """The *first* of *rows* cells that read as no date, as the warnings name them: ``data row(s) 2, 5: '不明',
+    '2026/13/45'`` (data rows from 1, the cells masked and clipped)."""
     shown = cut_list([f"{at + 1:,}" for at, _ in first], SHOWN_ROWS, total=rows)
     # masked (--mask-pii) before they are cut, which masking the whole message would be too late for
     said = dict.fromkeys(clip(quoted_text(cell, len(cell)), QUOTED_WIDTH) for _, cell in first)
-    cells = ", ".join(map(repr, said))
-    return (
-        f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a value that reads as no date (data row(s) "
-        f"{shown}: {cells}) and count as rows without a date; check those cells (a date reads as {READS_AS})"
-    )
+    return f"data row(s) {shown}: {', '.join(map(repr, said))}"
 
 
 def date_warnings(

@@ -13,6 +13,7 @@ from taikai._zone import (
     canonical_zone,
     close_zone,
     several_zones,
+    summerless_zone,
     written_offset,
     zone_database,
     zone_info,
@@ -81,6 +82,8 @@ def check_tz(tz: object, name: object = "tz") -> str:
         return read
     if (several := several_zones(text)) is not None:  # CST: China's, or US Central?
         raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: {several}; give the one meant by its name")
+    if (summerless := summerless_zone(text)) is not None:  # EST: New York's clock, or -05:00 all year?
+        raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: {summerless}")
     close = close_zone(text) if zone_database() else None
     hint = f"; {TZDATA_HINT}" if not zone_database() else f": did you mean {close}?" if close else ""
     raise InputError(f"{name} must be {ZONE_EXAMPLES}, not {tz!r}: no such time zone{hint}")

@@ -16,6 +16,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
+from taikai.analysis._undated import UNDATED
 from taikai.errors import DataWarning, check_bool, check_freq
 from taikai.io import ID_COLUMNS, RunSummary, check_tz
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
@@ -141,7 +142,7 @@ class ReportContext:
         """Counts per period and reason (needs a date column)."""
         assert self.options.date_column
         with warnings.catch_warnings():  # the trend section's note counts the rows without a date
-            warnings.filterwarnings("ignore", f".*{re.escape(tables.UNDATED)}", DataWarning)
+            warnings.filterwarnings("ignore", f".*{re.escape(UNDATED)}", DataWarning)
             o = self.options
             return tables.reasons_over_time(self.frame, o.date_column, o.freq, source=self.where, tz=o.tz)
 
