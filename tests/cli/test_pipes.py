@@ -109,7 +109,7 @@ def test_a_rules_file_that_is_a_pipe_still_works(work):
     with fifo(work / "rules-pipe.toml", (work / "rules.toml").read_bytes()) as pipe:
         result = CliRunner().invoke(cli, ["rules", "test", str(pipe), "data.csv"])
     assert result.exit_code == 0, result.output
-    assert "| fee | fees | 5 | 5 | 1.000 | 1.000 |" in result.output
+    assert "| fee | fees | 5 | 5 | 1.000 (0.566–1.000) | 1.000 |" in result.output
 
 
 UNNAMED = [  # a pipe without an extension, as /dev/stdin and <(…) are: the pipe is said first, not the format
