@@ -16,7 +16,7 @@ HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 DAYS = pd.date_range("2025-01-05", periods=60, freq="11D")  # 2025-01 to 2026-10
 
 
-def dump(tmp_path: Path, dates: list[str]) -> Path:
+def dump(tmp_path: Path, dates: list[str] | list[object]) -> Path:
     frame = pd.read_csv(HOTELS, dtype=str)
     path = tmp_path / "dump.csv"
     frame.assign(posted_at=dates[: len(frame)]).to_csv(path, index=False)
@@ -285,12 +285,10 @@ def test_dates_of_another_time_zone_are_said(tiny_model_dir, tmp_path, zone, opt
     ],
 )
 def test_drift_names_the_cells_that_read_as_no_date(tiny_model_dir, tmp_path, cells, said):
-    frame = pd.read_csv(HOTELS, dtype=str)
-    dates: list[object] = list(pd.date_range("2025-01-05", periods=len(frame), freq="11D").strftime("%Y-%m-%d"))
+    dates: list[object] = list(DAYS.strftime("%Y-%m-%d"))
     for row, value in cells.items():
         dates[row] = value
-    path = tmp_path / "dump.csv"
-    frame.assign(posted_at=dates).to_csv(path, index=False)
+    path = dump(tmp_path, dates)
     args = ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code in (0, 1), result.output
