@@ -95,3 +95,39 @@ def test_no_corpus_text_is_a_near_copy_of_a_real_dev_item(corpus):
     dev = pd.read_csv(REAL_DEV, dtype=str, keep_default_na=False, encoding="utf-8")
     pairs = near_copies_of(corpus["text"].tolist(), dev["text"].tolist())
     assert not pairs, [(corpus["id"][i], dev["id"][j]) for i, j in pairs[:20]]
+
+
+HELD_OUT = Path(__file__).parents[2] / "data" / "heldout" / "exit_answers.csv"
+
+
+@pytest.fixture(scope="module")
+def held_out() -> pd.DataFrame:
+    return pd.read_csv(HELD_OUT, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def test_the_held_out_set_is_labelled_twice_by_the_guide(held_out):
+    # data/heldout/README.md: the writer's labels, and a second reader's made blind from the text alone.
+    assert list(held_out.columns) == [
+        "id",
+        "text",
+        "reasons",
+        "sentiment",
+        "platform",
+        "reader_reasons",
+        "reader_sentiment",
+    ]
+    assert held_out["id"].is_unique and held_out["id"].str.fullmatch(r"x01-\d{4}").all()
+    for column in ("reasons", "reader_reasons"):
+        for value in held_out[column]:
+            assert value == "|".join(parse_reasons(value)) and set(parse_reasons(value)) <= set(REASON_IDS), value
+    assert set(held_out["sentiment"]) | set(held_out["reader_sentiment"]) <= set(SENTIMENTS)
+    primary = Counter(r.split("|")[0] for r in held_out["reasons"])
+    assert set(primary) == set(REASON_IDS) and min(primary.values()) >= 10, primary  # every reason scored
+
+
+@pytest.mark.slow
+def test_no_corpus_text_is_a_near_copy_of_a_held_out_item(corpus, held_out):
+    # The held-out exit answers measure text no model was trained on: no corpus text may copy one (the rule of
+    # the real dev set: 3-gram Jaccard >= 0.5 or a shared run of 20 characters).
+    pairs = near_copies_of(corpus["text"].tolist(), held_out["text"].tolist())
+    assert not pairs, [(corpus["id"][i], held_out["id"][j]) for i, j in pairs[:20]]
