@@ -13,8 +13,8 @@ from taikai.analysis._count_table import square_counts
 from taikai.labels import reason_name
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
     import numpy.typing as npt
+    from matplotlib.figure import Figure
 
 
 def confusion_plot(labels: list[str], confusion: npt.ArrayLike, title: str | None = None, lang: str = "ja") -> Figure:
