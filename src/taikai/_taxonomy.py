@@ -84,6 +84,7 @@ REASON_IDS: tuple[str, ...] = tuple(r.id for r in REASONS)
 SENTIMENTS: tuple[str, ...] = ("positive", "neutral", "negative")
 """The sentiment labels, from positive to negative."""
 SENTIMENT_NAMES_JA = {"positive": "ポジティブ", "neutral": "中立", "negative": "ネガティブ"}
+"""The Japanese display name of each sentiment."""
 SENTIMENT_MEANINGS: dict[str, tuple[str, str]] = {
     "positive": ("gratitude, satisfaction, recommending the platform", "感謝・満足・おすすめしている"),
     "neutral": (
@@ -97,4 +98,6 @@ SENTIMENT_MEANINGS: dict[str, tuple[str, str]] = {
 }
 """What each sentiment means, in English and Japanese (as in ``data/GUIDELINES.md``)."""
 SENTIMENT_NAMES_EN = {"positive": "positive", "neutral": "neutral", "negative": "negative"}
+"""The English display name of each sentiment."""
 LANGUAGES: tuple[str, ...] = ("ja", "en")
+"""The languages labels have display names in (``lang=`` of :func:`taikai.labels.reason_name`)."""

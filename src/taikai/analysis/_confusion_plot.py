@@ -13,11 +13,11 @@ from taikai.analysis._count_table import square_counts
 from taikai.labels import reason_name
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
     from matplotlib.figure import Figure
-    from numpy.typing import ArrayLike
 
 
-def confusion_plot(labels: list[str], confusion: ArrayLike, title: str | None = None, lang: str = "ja") -> Figure:
+def confusion_plot(labels: list[str], confusion: npt.ArrayLike, title: str | None = None, lang: str = "ja") -> Figure:
     """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted), its title (by default
     ``混同行列`` or ``Confusion matrix``), axes and label names in *lang* (``ja`` or ``en``), as the other charts."""
     words = _words(lang)

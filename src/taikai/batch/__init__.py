@@ -19,7 +19,7 @@ from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions, BatchOptionValues
 from taikai.batch._partial_readme import describe_partial
 from taikai.batch._progress import Progress
-from taikai.batch._state import Totals
+from taikai.batch._state import Finished, ResumeState, Totals
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 
@@ -38,8 +38,10 @@ __all__ = [
     "ChunkResult",
     "CountedRows",
     "FinishError",
+    "Finished",
     "Interrupted",
     "Progress",
+    "ResumeState",
     "RowProblem",
     "Totals",
     "WorkDir",

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
 from taikai.drift._hidden_words import HiddenWords
 from taikai.model import CONFIDENCE_BINS, DriftStatistics, Model, word_vocabulary
@@ -19,7 +20,6 @@ from taikai.text import Status, WordTagger, check_text, japanese_share, without_
 FOREIGN_BELOW = 0.5
 """A classified text whose kana and kanji are fewer than this share of its letters counts as not Japanese."""
 
-Array = np.ndarray[Any, Any]
 
 _HONORIFIC_AFTER = re.compile(f"{NEUTRAL}[ ]?(?:さん|様|さま|氏|先生|くん|君|ちゃん|殿)")
 """A placeholder and the honorific after it: one name, no word (UniDic splits ○氏, ○先生, ○殿 and ○ さん, and the
@@ -110,8 +110,8 @@ class StatisticsBuilder:
         self,
         texts: Sequence[object],
         statuses: Sequence[Status] | None,
-        reason_proba: Array,
-        sentiment_proba: Array,
+        reason_proba: npt.NDArray[Any],
+        sentiment_proba: npt.NDArray[Any],
         known: frozenset[str] | None = None,
         keys: Sequence[int] | None = None,
     ) -> list[Row]:

@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.model import DriftStatistics, Model
-
-Array = np.ndarray[Any, Any]
 
 
 @dataclass(frozen=True)
@@ -26,15 +25,15 @@ class HeldOut:
 
     reason_labels: tuple[str, ...]
     sentiment_labels: tuple[str, ...]
-    reason_proba: Array
-    sentiment_proba: Array
-    folds: tuple[tuple[Array, frozenset[str] | None], ...]
+    reason_proba: npt.NDArray[Any]
+    sentiment_proba: npt.NDArray[Any]
+    folds: tuple[tuple[npt.NDArray[Any], frozenset[str] | None], ...]
 
 
-def _columns(proba: Array, labels: Sequence[str], wanted: Sequence[str]) -> Array:
+def _columns(proba: npt.NDArray[Any], labels: Sequence[str], wanted: Sequence[str]) -> npt.NDArray[Any]:
     """Return the columns of *proba* (one per label of *labels*) in the order of *wanted*."""
     order = [list(labels).index(label) for label in wanted]
-    picked: Array = proba[:, order] if order else np.empty((len(proba), 0))
+    picked: npt.NDArray[Any] = proba[:, order] if order else np.empty((len(proba), 0))
     return picked
 
 

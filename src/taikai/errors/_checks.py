@@ -17,6 +17,7 @@ from taikai._freq import canonical_freq
 from taikai.errors._arguments import DATE_COLUMN, FREQ, REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN
 
 E = TypeVar("E", bound=Enum)
+"""An enum class, for :func:`parse_choice`, which returns a member of the one it is given."""
 
 
 def wrong_type(name: str, value: object, accepted: str) -> TypeError:

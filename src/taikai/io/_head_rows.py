@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from taikai._column_names import Head
+from taikai._column_names import Head as Head
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, no_column_error
 from taikai.io._table_readers import XlsxReader, sheet_read

@@ -116,7 +116,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
     "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
     "._header_line": ("delimited_format",),
-    "._head_rows": ("check_header_row", "head_rows"),
+    "._head_rows": ("Head", "check_header_row", "head_rows"),
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
     "._parquet_reader": ("is_bytes", "utf8_text"),

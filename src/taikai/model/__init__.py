@@ -71,7 +71,7 @@ from taikai.model._prefixed import (
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._python_retrain import python_arguments, train_call
 from taikai.model._recorded_config import RecordedConfig
-from taikai.model._retrain import added_files, retrain_command, retrain_options, trained_base
+from taikai.model._retrain import TrainedAs, added_files, retrain_command, retrain_options, trained_base
 from taikai.model._save import check_model_dir, check_out_given, save_model
 from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
@@ -126,6 +126,7 @@ __all__ = [
     "RecordedConfig",
     "RowHashes",
     "Scores",
+    "TrainedAs",
     "TrainedColumns",
     "TrainingData",
     "TrainingRecord",

@@ -13,22 +13,19 @@ from taikai._warn import warn_user
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.model._trained_columns import TrainedColumns
 
-Columns = tuple[Hashable, Hashable, Hashable | None]
-"""The text, reasons and sentiment columns a file is read by (sentiment ``None``: not read)."""
-
 _STANDARD = ("text", "reasons", "sentiment")
 _ARGUMENTS = (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)
 
 
 def columns_read(
     names: Sequence[Hashable],
-    given: Columns,
+    given: tuple[Hashable, Hashable, Hashable | None],
     trained: TrainedColumns | None,
     source: str,
     *,
     text_argument: Argument = TEXT_COLUMN,
     warn: bool = True,
-) -> Columns:
+) -> tuple[Hashable, Hashable, Hashable | None]:
     """Return the columns to read the data of *source* (whose columns are *names*) by: *given*, but for each one
     left at its standard name that *names* lack, the column the model was trained on (*trained*, ``None``: not
     known) when *names* hold it (a warning says which, naming *text_argument* for the text column; *warn*
@@ -64,7 +61,9 @@ def columns_read(
 
 
 @contextmanager
-def trained_noted(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> Iterator[None]:
+def trained_noted(
+    names: Sequence[Hashable], read: tuple[Hashable, Hashable, Hashable | None], trained: TrainedColumns | None
+) -> Iterator[None]:
     """Within the block (evaluate's and rules test's reading of a labelled file), an :class:`InputError` raised
     (a column of *read* missing from *names*) says after its message the columns the model was trained on, and the
     options that read them (:func:`_trained_note`); raised as it is when there is nothing to add."""
@@ -77,7 +76,9 @@ def trained_noted(names: Sequence[Hashable], read: Columns, trained: TrainedColu
         raise InputError(f"{exc}{note}") from exc
 
 
-def _trained_note(names: Sequence[Hashable], read: Columns, trained: TrainedColumns | None) -> str:
+def _trained_note(
+    names: Sequence[Hashable], read: tuple[Hashable, Hashable, Hashable | None], trained: TrainedColumns | None
+) -> str:
     """Return what an error about a column of *read* missing from *names* adds: the columns the model was trained
     on, and the options that read them (``""``: none missing, or the model's are the standard names, those read at
     least)."""

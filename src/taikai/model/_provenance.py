@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import ModelError
-from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, Retrain, said
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, said
 from taikai.privacy import ANY_PLACEHOLDER
 from taikai.text import MAX_CHARS, Status, check_text, same_text_key
 
@@ -140,7 +140,9 @@ class RowHashes:
         return out
 
     @classmethod
-    def from_dict(cls, values: object, source: str = "metadata", retrain: Retrain = TRAIN_COMMAND) -> RowHashes:
+    def from_dict(
+        cls, values: object, source: str = "metadata", retrain: str | Callable[[], str] = TRAIN_COMMAND
+    ) -> RowHashes:
         """Read what :meth:`to_dict` wrote; raise :class:`ModelError` for another version or damaged data, saying to
         restore the model or to retrain it with *retrain* (the model's ``retrain_command``, or what makes it)."""
 

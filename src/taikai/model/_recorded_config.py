@@ -12,10 +12,7 @@ from typing import TYPE_CHECKING, Any
 from taikai.model._json_keys import read_keys, written
 
 if TYPE_CHECKING:
-    from taikai.model._feature_config import FeatureConfig
-
-Weight = str | Mapping[str, float] | None
-"""A recorded class weighting: ``'balanced'``, ``null`` or a weight per label."""
+    from taikai.model._feature_config import ClassWeight, FeatureConfig
 
 
 @dataclass(frozen=True)
@@ -39,9 +36,9 @@ class RecordedConfig:
     min_df: int | float | None = None
     reason_c: int | float | None = None
     sentiment_c: int | float | None = None
-    class_weight: Weight = None
+    class_weight: ClassWeight = None
     vectors: str | None = None
-    sentiment_class_weight: Weight = None
+    sentiment_class_weight: ClassWeight = None
     cp932_fold: int | None = None
     unread: Mapping[str, object] = field(default_factory=dict)
     extra: Mapping[str, object] = field(default_factory=dict)

@@ -45,7 +45,7 @@ def salvaged_command(values: object) -> str:
 
 @dataclass(frozen=True)
 class _Salvaged:
-    """What of a damaged metadata says how the model was trained (a :class:`~taikai.model._retrain.TrainedAs`)."""
+    """What of a damaged metadata says how the model was trained (a :class:`~taikai.model.TrainedAs`)."""
 
     config: RecordedConfig = field(default_factory=RecordedConfig)
     reasons: tuple[str, ...] = ()

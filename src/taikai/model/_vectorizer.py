@@ -241,16 +241,16 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         counter = self._fast_counter()
         if counter is None or any("\x00" in d for d in docs):
             return super().transform(docs)
-        return self.tfidf_of(counter.count(docs), len(docs))
+        return self._tfidf_of(counter.count(docs), len(docs))
 
-    def word_counter(self) -> _WordCounter | None:
+    def _word_counter(self) -> _WordCounter | None:
         """Return the fast counter of a word n-gram vectorizer (its ``rank`` of tokens, ``count_ranks``), or
         ``None`` where its analyzer has none."""
         check_is_fitted(self, "vocabulary_")
         counter = self._fast_counter()
         return counter if isinstance(counter, _WordCounter) else None
 
-    def tfidf_of(self, counted: Counts, n_docs: int) -> Any:
+    def _tfidf_of(self, counted: Counts, n_docs: int) -> Any:
         """Return the TF-IDF matrix of the n-grams a fast counter found in *n_docs* documents."""
         rows, cols = counted
         counts = count_matrix(np.concatenate(rows), np.concatenate(cols), (n_docs, len(self.vocabulary_)), self.dtype)

@@ -11,10 +11,11 @@ and a model refuses to run when the file it finds is not the one it was trained 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
@@ -32,10 +33,8 @@ from taikai.model._vector_table import (
 
 __all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors", "located_vectors"]
 
-Array = np.ndarray[Any, Any]
 
-
-def table_missing(name: str, retrain: Retrain, digest: str | None = None) -> str | None:
+def table_missing(name: str, retrain: str | Callable[[], str], digest: str | None = None) -> str | None:
     """Return the error of the word-vector table *name* of the user's own (not the shipped one, which taikai brings
     back) not found where a model trained with it reads it: put it back there (a copy of *digest*, where it is
     known), or retrain the model with a table one has (*retrain*: its retrain command, or what makes it); ``None``
@@ -104,14 +103,16 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
             )
         return table
 
-    def transform(self, X: Iterable[str]) -> Array:
+    def transform(self, X: Iterable[str]) -> npt.NDArray[Any]:
         """Return an (n_texts, dim_) float32 array: each text's pooled, normalised vector."""
         table = self._table()
         texts = [d.split() for d in X]
         docs, keys = table.segment(texts)
-        return self.pool(table, len(texts), docs, keys)
+        return self._pool(table, len(texts), docs, keys)
 
-    def pool(self, table: VectorTable, n_texts: int, docs: Array, keys: Array) -> Array:
+    def _pool(
+        self, table: VectorTable, n_texts: int, docs: npt.NDArray[Any], keys: npt.NDArray[Any]
+    ) -> npt.NDArray[Any]:
         """Return the (n_texts, dim_) pooled, normalised vectors of the matched *keys*, each in text *docs*."""
         if len(docs) > 1 and (docs[1:] < docs[:-1]).any():
             order = np.argsort(docs, kind="stable")
@@ -128,7 +129,7 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
             out *= np.float32(self.weight)
         return out
 
-    def words_of(self, prepared: str) -> tuple[list[str], Array, float]:
+    def words_of(self, prepared: str) -> tuple[list[str], npt.NDArray[Any], float]:
         """Return the words of one tokenized text whose vectors :meth:`transform` pools (a compound key's tokens
         joined by spaces, once per match), their vectors (float64) and the factor their sum is scaled by (``weight``
         over the sum's norm; 0 when nothing matched): the pooled row is ``vectors.sum(axis=0) * scale``, up to the
@@ -141,7 +142,7 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         norm = float(np.linalg.norm(vectors.sum(axis=0)))
         return words, vectors, self.weight / norm if norm > 0 else 0.0
 
-    def get_feature_names_out(self, input_features: object = None) -> Array:
+    def get_feature_names_out(self, input_features: object = None) -> npt.NDArray[Any]:
         """Return ``vector0`` … ``vector{dim_-1}``."""
         check_is_fitted(self, "dim_")
         return np.array([f"vector{i}" for i in range(self.dim_)], dtype=object)

@@ -148,7 +148,7 @@ class WordFeatures(FeatureBlocks, auto_wrap_output_keys=None):  # type: ignore[c
             return None
         tfidf, vectors = pair
         table = vectors._table()
-        counter = tfidf.word_counter()
+        counter = tfidf._word_counter()
         if counter is None:
             return None
         # One lookup per token, in the n-gram counter's small table; only the tokens outside its vocabulary are
@@ -157,14 +157,14 @@ class WordFeatures(FeatureBlocks, auto_wrap_output_keys=None):  # type: ignore[c
         if len(tokens) < _vector_table.DICT_MIN_TOKENS and "_joint_cache" not in self.__dict__:
             return None
         ranks = tokens.ranks
-        ngrams = tfidf.tfidf_of(counter.count_ranks(ranks), len(docs))
+        ngrams = tfidf._tfidf_of(counter.count_ranks(ranks), len(docs))
         lexicon = table.lexicon()
         known = ranks >= 0
         ids = np.where(known, self._lexicon_ids(counter, table)[np.where(known, ranks, 0)], ranks)
         outside = np.flatnonzero(ranks == UNKNOWN)
         ids[outside] = lexicon.find(tokens.pick(outside.tolist()))
         positions, keys = lexicon.segment(ids)
-        pooled = vectors.pool(table, len(docs), np.cumsum(ranks == BREAK)[positions], keys)
+        pooled = vectors._pool(table, len(docs), np.cumsum(ranks == BREAK)[positions], keys)
         return ngrams, pooled
 
     def __getstate__(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from taikai.suggestion._dropdowns import DEFINITIONS_SHEET
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion
 from taikai.suggestion._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
-from taikai.suggestion._sheet import LABEL_SHEET, TO_FILL, definitions, write_sheet
+from taikai.suggestion._sheet import LABEL_SHEET, TO_FILL, SheetLosses, definitions, write_sheet
 from taikai.suggestion._sheet_rows import ROW_COLUMN
 from taikai.suggestion._suggest import suggest
 
@@ -24,6 +24,7 @@ __all__ = [
     "TO_FILL",
     "Earlier",
     "Selection",
+    "SheetLosses",
     "Strategy",
     "Suggestion",
     "allocate",

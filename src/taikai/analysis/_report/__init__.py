@@ -24,6 +24,8 @@ from taikai.analysis._report._build import build_report, html_table, write_repor
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES
 from taikai.analysis._report._ids import index_as_column
+from taikai.analysis._report._progress import Steps
+from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._report._render import render_page
 from taikai.analysis._report._sections import SECTIONS, SectionBuilder, build_sections
 
@@ -38,13 +40,16 @@ __all__ = [
     "CountShare",
     "Figure",
     "Heading",
+    "ModelInfo",
     "Note",
+    "Origin",
     "Paragraph",
     "ReportContext",
     "ReportOptions",
     "Section",
     "SectionBuilder",
     "Share",
+    "Steps",
     "Table",
     "build_report",
     "build_sections",

@@ -28,6 +28,7 @@ class CountShare:
 
 
 Cell = str | int | float | Share | CountShare | None
+"""What a cell of a :class:`Table` holds: text, a number, a :class:`Share`, a :class:`CountShare`, or nothing."""
 
 
 class ColumnKind(enum.Enum):
@@ -147,6 +148,8 @@ class Heading:
 
 
 Block = Paragraph | Note | Bullets | Table | Figure | Heading
+"""One block of a :class:`Section`, in the order the page shows them: a paragraph, a note, bullets, a table, a
+figure or a heading."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from taikai.analysis._report._words import words_section
 from taikai.text import sharing_words
 
 SectionBuilder = Callable[[ReportContext], Section | None]
+"""What builds one section of the report (a value of :data:`SECTIONS`): its :class:`Section` from the
+:class:`ReportContext`, or ``None`` when the page leaves it out."""
 
 # The report's sections, in page order: anchor -> builder.
 SECTIONS: dict[str, SectionBuilder] = {

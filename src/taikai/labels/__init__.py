@@ -1,0 +1,60 @@
+"""The churn taxonomy's labels in use: their display names, how messages list them, and parsing of label cells.
+
+The taxonomy itself (:data:`REASONS`, :data:`SENTIMENTS`, their names and meanings) is defined in
+:mod:`taikai._taxonomy` and re-exported here, its public path. Every name is imported from here; the modules of
+this package hold them by job: display names (:mod:`taikai.labels._names`), labels of one's own
+(:mod:`taikai.labels._own`), labels as messages and tables show and order them (:mod:`taikai.labels._shown`), the
+taxonomy id a label names (:mod:`taikai.labels._ids`) and label cells (:mod:`taikai.labels._cells`).
+
+>>> from taikai.labels import parse_label_cell, reason_name
+>>> [reason_name(label, "en") for label in parse_label_cell("手数料が高い｜time")]
+['High fees', 'No time']
+"""
+
+from __future__ import annotations
+
+from taikai._taxonomy import (
+    LANGUAGES,
+    REASON_IDS,
+    REASONS,
+    SENTIMENT_MEANINGS,
+    SENTIMENT_NAMES_EN,
+    SENTIMENT_NAMES_JA,
+    SENTIMENTS,
+    Reason,
+)
+from taikai.labels._cells import LABEL_SEPARATORS, format_reasons, label_cell, parse_label_cell, parse_reasons
+from taikai.labels._ids import reason_id, sentiment_id
+from taikai.labels._names import named_reason, reason_name, reason_with_id, sentiment_name
+from taikai.labels._own import OwnLabels, own_labels
+from taikai.labels._shown import counted_label, display_order, label_list, label_order, named_labels, shown_label
+
+__all__ = [
+    "LABEL_SEPARATORS",
+    "LANGUAGES",
+    "REASONS",
+    "REASON_IDS",
+    "SENTIMENTS",
+    "SENTIMENT_MEANINGS",
+    "SENTIMENT_NAMES_EN",
+    "SENTIMENT_NAMES_JA",
+    "OwnLabels",
+    "Reason",
+    "counted_label",
+    "display_order",
+    "format_reasons",
+    "label_cell",
+    "label_list",
+    "label_order",
+    "named_labels",
+    "named_reason",
+    "own_labels",
+    "parse_label_cell",
+    "parse_reasons",
+    "reason_id",
+    "reason_name",
+    "reason_with_id",
+    "sentiment_id",
+    "sentiment_name",
+    "shown_label",
+]
