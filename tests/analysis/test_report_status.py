@@ -2,6 +2,7 @@
 
 import html
 import re
+import string
 
 import pandas as pd
 import pytest
@@ -10,8 +11,9 @@ import taikai
 from taikai._formula_value import formula_value
 from taikai.analysis import build_report, write_report
 from taikai.analysis._report._status import _spans
+from taikai.analysis._report._status_messages import MEANINGS_JA, meaning_ja
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
-from taikai.text import Status, check_text
+from taikai.text import Status, TextProblem, _problems, check_text
 from tests.analysis.test_report import STEADY, synthetic
 from tests.analysis.test_report_pages import section
 
@@ -152,11 +154,40 @@ def test_the_japanese_page_says_what_each_message_of_a_row_not_classified_means(
     assert meaning not in english and html.escape(checked.message[:100]) in section(english, "status")
 
 
-def test_a_message_of_no_known_kind_is_shown_as_written_with_no_meaning():
+@pytest.mark.parametrize(
+    "message",
+    [
+        "a message a user wrote",
+        # regression: glossed by how it starts, as taikai's "no Japanese characters: the model only reads Japanese"
+        "no Japanese characters in this answer (our survey tool's note)",
+        "empty or whitespace-only text according to the export",
+    ],
+)
+def test_a_message_of_no_known_kind_is_shown_as_written_with_no_meaning(message):
     frame = synthetic({"2026-01": STEADY})
-    frame.loc[:0, ["status", "message"]] = ["error", "a message a user wrote"]
+    frame.loc[:0, ["status", "message"]] = ["error", message]
     status = section(build_report(frame, lang="ja", embed_font=False, charts=False, drift=False), "status")
-    assert '<tr><th class="t"></th><td class="t">a message a user wrote</td>' in status, status
+    assert f'<tr><th class="t"></th><td class="t">{html.escape(message)}</td>' in status, status
+
+
+def test_every_kind_of_message_has_a_japanese_meaning():
+    assert set(MEANINGS_JA) == set(TextProblem) and all(MEANINGS_JA.values())
+    assert len(set(MEANINGS_JA.values())) == len(MEANINGS_JA)  # no two kinds said alike
+
+
+@pytest.mark.parametrize("kind", list(TextProblem))
+def test_a_message_reworded_keeps_its_meaning(monkeypatch, kind):
+    """Regression: the meaning was chosen by the start of the English message, so a message reworded lost it (and
+    took another kind's, when it started as that one's does: "no Japanese characters" of full-width letters). Here
+    each template is reworded, as an edit of its wording would: the message made from it still reads back as its
+    kind, and is said with its kind's meaning."""
+    reworded = "Could not classify: " + kind.template.replace(" ", "  ")
+    monkeypatch.setitem(_problems._TEMPLATES, kind, reworded)
+    monkeypatch.setitem(_problems._PATTERNS, kind, _problems._pattern(reworded))
+    fields = {field: "x" for _, field, _, _ in string.Formatter().parse(reworded) if field}
+    message = kind.message(**fields)
+    assert message == reworded.format(**fields) and TextProblem.of(message) is kind
+    assert meaning_ja(message) == MEANINGS_JA[kind]
 
 
 @pytest.mark.parametrize(

@@ -2,36 +2,37 @@
 status section of the ``ja`` page.
 
 The messages are taikai's (:func:`taikai.text.check_text`; the readers' errors of a bad line, in its side file), in
-English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, by the start
-every message of one kind shares, so that a reader of the forwarded page learns why rows were left out without
-reading the English.
+English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, so that a
+reader of the forwarded page learns why rows were left out without reading the English. A row's message is glossed
+by its kind (:class:`taikai.text.TextProblem`, read back from the message by the template the message was made
+from), not by how it starts: a message reworded keeps its gloss, and a text that only starts as one gets none.
 """
 
 from __future__ import annotations
 
 import re
 
-MEANINGS_JA = (
-    ("empty or whitespace-only text", "テキストが空 (空白だけのものを含む)"),
-    ("no Japanese characters outside URLs", "日本語が URL の中にしかない (URL は 1 つの語として読まれます)"),
-    (
-        "no Japanese characters but placeholders of masked personal data",
-        "マスクした個人情報の置き換えのほかに日本語がない",
-    ),
-    ("no Japanese characters: full-width letters", "日本語がなく、全角の英数字だけ (ｗｗｗ など)"),
-    ("no Japanese characters", "日本語の文字がない (モデルは日本語だけを読みます)"),
-    ("no Japanese words, only marks", "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)"),
-    ("not valid text: a lone surrogate", "正しいテキストでない (デコードされていないバイトを含む)"),
-    ("not text: bytes", "テキストでなく、デコードされていないバイト列"),
-    ("not text: an object", "テキストでなく、JSON のオブジェクト"),
-    ("not text: a formula whose value was never computed", "値が一度も計算されていない Excel の数式"),
-    ("not text: a value of type", "テキストでない値"),
-    ("an Excel error value", "Excel のエラー値 (#N/A など) で、レビューではない"),
-    ("a spreadsheet formula", "表計算の数式そのもので、レビューではない"),
-    ("mostly U+FFFD", "大半がデコードできなかった文字 (ファイルの文字コードの誤り)"),
-    ("UTF-8 text read as CP932", "文字化け (UTF-8 の文字を CP932 として読んだもの)"),
-)
-"""The start of each kind of message and what it means, the more specific start of a kind first."""
+from taikai.text import TextProblem
+
+MEANINGS_JA = {
+    TextProblem.EMPTY: "テキストが空 (空白だけのものを含む)",
+    TextProblem.JAPANESE_IN_URLS: "日本語が URL の中にしかない (URL は 1 つの語として読まれます)",
+    TextProblem.ONLY_PLACEHOLDERS: "マスクした個人情報の置き換えのほかに日本語がない",
+    TextProblem.FULL_WIDTH_LATIN: "日本語がなく、全角の英数字だけ (ｗｗｗ など)",
+    TextProblem.NOT_JAPANESE: "日本語の文字がない (モデルは日本語だけを読みます)",
+    TextProblem.ONLY_MARKS: "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)",
+    TextProblem.LONE_SURROGATE: "正しいテキストでない (デコードされていないバイトを含む)",
+    TextProblem.BYTES: "テキストでなく、デコードされていないバイト列",
+    TextProblem.OBJECT: "テキストでなく、JSON のオブジェクト",
+    TextProblem.UNCOMPUTED_FORMULA: "値が一度も計算されていない Excel の数式",
+    TextProblem.OTHER_TYPE: "テキストでない値",
+    TextProblem.EXCEL_ERROR: "Excel のエラー値 (#N/A など) で、レビューではない",
+    TextProblem.SPREADSHEET_FORMULA: "表計算の数式そのもので、レビューではない",
+    TextProblem.MOSTLY_REPLACED: "大半がデコードできなかった文字 (ファイルの文字コードの誤り)",
+    TextProblem.UTF8_AS_CP932: "文字化け (UTF-8 の文字を CP932 として読んだもの)",
+}
+"""What each kind of message of a row not classified means (the kind read back from the message by
+:meth:`taikai.text.TextProblem.of`)."""
 BAD_LINES_JA = tuple(
     (re.compile(pattern), meaning)
     for pattern, meaning in (
@@ -60,13 +61,11 @@ def status_ja(status: object) -> str:
     return f"{status} ({meaning})" if meaning else str(status)
 
 
-def meaning_ja(message: str) -> str | None:
-    """Return what *message* (a row's ``message``) means, in Japanese; ``None`` for a message of no known kind (one
-    a user wrote, or of a later taikai)."""
-    for start, meaning in MEANINGS_JA:
-        if message.startswith(start):
-            return meaning
-    return None
+def meaning_ja(message: object) -> str | None:
+    """Return what *message* (a row's ``message``) means, in Japanese, by its kind; ``None`` for a message of no
+    known kind (one a user wrote, or of a later taikai)."""
+    problem = TextProblem.of(message)
+    return None if problem is None else MEANINGS_JA[problem]
 
 
 def bad_line_meaning_ja(error: object) -> str:
