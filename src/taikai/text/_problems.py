@@ -2,19 +2,19 @@
 and the checked text that carries both (:class:`CheckedText`).
 
 Each message :func:`taikai.text.check_text` gives a row it does not classify is made from its kind's template here,
-and :meth:`TextProblem.of` reads the kind back from a message as a predictions file holds it (the report's Japanese
-page says what each kind means): a message reworded here is read back reworded, so no kind is lost to a rewording,
-and a text that merely starts as a message does is no message of any kind.
+and :meth:`TextProblem.of` reads the kind back from a message as a predictions file holds it, by the same template
+(:func:`taikai._message_templates.template_pattern`; the report's Japanese page says what each kind means): a message
+reworded here is read back reworded, so no kind is lost to a rewording, and a text that merely starts as a message
+does is no message of any kind.
 """
 
 from __future__ import annotations
 
-import re
-import string
 from enum import Enum
 from typing import NamedTuple
 
 from taikai._formula_value import FORMULA_MESSAGE
+from taikai._message_templates import template_pattern
 from taikai.text._status import Status
 
 
@@ -111,16 +111,7 @@ _TEMPLATES = {
 }
 
 
-def _pattern(template: str) -> re.Pattern[str]:
-    """The messages of *template*: its text as written, any text for each field, then the end or ``; `` and a note."""
-    parts = [
-        re.escape(text) + (".+?" if field is not None else "")
-        for text, field, _, _ in string.Formatter().parse(template)
-    ]
-    return re.compile("".join(parts) + r"(?=; |\Z)", re.DOTALL)
-
-
-_PATTERNS = {kind: _pattern(template) for kind, template in _TEMPLATES.items()}
+_PATTERNS = {kind: template_pattern(template) for kind, template in _TEMPLATES.items()}
 
 
 class CheckedText(NamedTuple):

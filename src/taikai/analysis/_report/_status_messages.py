@@ -5,13 +5,13 @@ The messages are taikai's (:func:`taikai.text.check_text`; the readers' errors o
 English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, so that a
 reader of the forwarded page learns why rows were left out without reading the English. A row's message is glossed
 by its kind (:class:`taikai.text.TextProblem`, read back from the message by the template the message was made
-from), not by how it starts: a message reworded keeps its gloss, and a text that only starts as one gets none.
+from), not by how it starts: a message reworded keeps its gloss, and a text that only starts as one gets none; a bad
+line's error likewise (:class:`taikai.io.LineProblem`).
 """
 
 from __future__ import annotations
 
-import re
-
+from taikai.io import LineProblem
 from taikai.text import TextProblem
 
 MEANINGS_JA = {
@@ -33,23 +33,30 @@ MEANINGS_JA = {
 }
 """What each kind of message of a row not classified means (the kind read back from the message by
 :meth:`taikai.text.TextProblem.of`)."""
-BAD_LINES_JA = tuple(
-    (re.compile(pattern), meaning)
-    for pattern, meaning in (
-        (r"expected \d+( to \d+)? fields", "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"),
-        (r"the header repeated", "見出しの行がもう一度ある (2 つの出力をつないだ跡)"),
-        (r"cell\(s\) .* beyond the \d+ named columns", "名前のない列のセルに値がある"),
-        (r"invalid JSON", "JSON として読めない"),
-        (r"repeated key", "同じキーが 2 回ある JSON"),
-        (r"a JSON \w+, not an object", "JSON のオブジェクトでない (配列や文字列など)"),
-        (r"lone surrogate", "正しくない Unicode のエスケープ"),
-        (r"unknown key", "ほかの行にないキーがある"),
-        (r"field larger than field limit", "値が長すぎる (閉じていない引用符など)"),
-        (r"unexpected end of data|new-line character seen in unquoted field", "引用符が閉じていない"),
-        (r"'.' expected after '\"'", "引用符の閉じ方が正しくない"),
-    )
-)
-"""The errors of a bad line (the ``error`` column of the side file of bad lines) and what they mean."""
+_FIELD_COUNT_JA = "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"
+_UNNAMED_JA = "名前のない列のセルに値がある"
+_REPEATED_HEADER_JA = "見出しの行がもう一度ある (2 つの出力をつないだ跡)"
+_UNCLOSED_QUOTE_JA = "引用符が閉じていない"
+BAD_LINES_JA = {
+    LineProblem.FIELD_COUNT: _FIELD_COUNT_JA,
+    LineProblem.FIELD_COUNT_AT_MOST: _FIELD_COUNT_JA,
+    LineProblem.FIELD_COUNT_RANGE: _FIELD_COUNT_JA,
+    LineProblem.UNNAMED_COLUMN_VALUE: _UNNAMED_JA,
+    LineProblem.UNNAMED_CELLS: _UNNAMED_JA,
+    LineProblem.REPEATED_HEADER: _REPEATED_HEADER_JA,
+    LineProblem.REPEATED_HEADER_ROW: _REPEATED_HEADER_JA,
+    LineProblem.INVALID_JSON: "JSON として読めない",
+    LineProblem.REPEATED_KEY: "同じキーが 2 回ある JSON",
+    LineProblem.NOT_AN_OBJECT: "JSON のオブジェクトでない (配列や文字列など)",
+    LineProblem.LONE_SURROGATE: "正しくない Unicode のエスケープ",
+    LineProblem.UNKNOWN_KEYS: "ほかの行にないキーがある",
+    LineProblem.FIELD_TOO_LARGE: "値が長すぎる (閉じていない引用符など)",
+    LineProblem.UNCLOSED_QUOTE: _UNCLOSED_QUOTE_JA,
+    LineProblem.NEW_LINE_UNQUOTED: _UNCLOSED_QUOTE_JA,
+    LineProblem.CHARACTER_AFTER_QUOTE: "引用符の閉じ方が正しくない",
+}
+"""What each kind of error of a bad line (the ``error`` column of the side file of bad lines) means (the kind read
+back from the error by :meth:`taikai.io.LineProblem.of`)."""
 MEANING_COLUMN_JA = "内容"
 STATUSES_JA = {"ok": "分類済み", "empty": "テキストが空", "error": "分類できない", "missing": "予測なし"}
 """What each status means (``missing``: a row without a status nor a reason, as ``status_counts`` counts it)."""
@@ -69,6 +76,6 @@ def meaning_ja(message: object) -> str | None:
 
 
 def bad_line_meaning_ja(error: object) -> str:
-    """Return what the *error* of a bad line means, in Japanese; ``""`` for an error of no known kind."""
-    text = str(error)
-    return next((meaning for pattern, meaning in BAD_LINES_JA if pattern.match(text)), "")
+    """Return what the *error* of a bad line means, in Japanese, by its kind; ``""`` for an error of no known kind."""
+    problem = LineProblem.of(error)
+    return "" if problem is None else BAD_LINES_JA[problem]
