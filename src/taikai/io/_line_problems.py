@@ -50,8 +50,9 @@ class LineProblem(str, Enum):
 
     @classmethod
     def of(cls, error: object) -> LineProblem | None:
-        """Return the kind whose template *error* (a bad line's ``error``) is, whole or followed by more after
-        ``; `` or, of invalid JSON, after its column; ``None`` for any other value."""
+        """Return the kind whose template *error* (a bad line's ``error``) is, whole or followed by ``; `` and more
+        (a field takes what its place holds: invalid JSON's column, and where on the line it is); ``None`` for any
+        other value (an error of no kind, or of another taikai or Python)."""
         if not isinstance(error, str):
             return None
         return next((kind for kind, pattern in _PATTERNS.items() if pattern.match(error)), None)
