@@ -141,9 +141,9 @@ def _settings(shown: int) -> str:
 
 
 def _object_keys(shown: int) -> str:
-    from taikai.text._misread import object_message
+    from taikai.text._misread import object_problem
 
-    return object_message({f"k{i}": i for i in range(shown + MANY)}, shown)
+    return object_problem({f"k{i}": i for i in range(shown + MANY)}, shown).message
 
 
 def _gaps(shown: int) -> str:

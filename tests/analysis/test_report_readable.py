@@ -8,6 +8,7 @@ import pytest
 from support_frames import classified
 
 from taikai.analysis import build_report
+from taikai.text import TextProblem
 
 
 def _predictions() -> pd.DataFrame:
@@ -26,7 +27,7 @@ def _predictions() -> pd.DataFrame:
     frame.loc[0, "sentiment"] = "positive"
     unclassified = frame.index >= 4
     frame.loc[unclassified, "status"] = "error"
-    frame.loc[unclassified, "message"] = "no Japanese characters: " + "the model only reads Japanese " * 8
+    frame.loc[unclassified, "message"] = TextProblem.JAPANESE_IN_URLS.message()  # taikai's own, of 272 characters
     columns = [c for c in frame.columns if c.startswith(("reason", "sentiment", "p_"))]
     frame.loc[unclassified, columns] = None
     return frame
@@ -83,11 +84,12 @@ def test_a_long_row_heading_wraps_as_a_review_does():
     """A message names the rows it left unclassified: as a row heading that never wrapped, it ran 1,500 pixels off a
     phone's screen and off the printed page."""
     english = build_report(_predictions(), lang="en", embed_font=False, charts=False, drift=False)
-    assert '<th class="t">no Japanese characters: the model only reads Japanese' in _section(english, "status")
+    assert '<th class="t">no Japanese characters outside URLs: a URL is read' in _section(english, "status")
     assert re.search(r"(^|[},])th\.t[,{][^}]*white-space:normal", english, re.M)
     # the Japanese page heads the row with what the message means, the message beside it wraps as a review does
     status = _section(build_report(_predictions(), embed_font=False, charts=False, drift=False), "status")
-    said = '<th class="t">日本語の文字がない (モデルは日本語だけを読みます)</th><td class="t">no Japanese characters'
+    meaning = "日本語が URL の中にしかない (URL は 1 つの語として読まれます)"
+    said = f'<th class="t">{meaning}</th><td class="t">no Japanese characters outside URLs'
     assert said in status, status
 
 

@@ -1,5 +1,7 @@
 """The Dask engine's reading and writing of rows that did not decode cleanly, without a cluster."""
 
+import re
+
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -186,3 +188,24 @@ def test_a_row_of_a_file_named_alone_is_named_by_its_line_as_in_a_local_run(tmp_
         )
         summary.add(counts, blank=counts.blank, notes=counts.notes)
     assert said.format(folder=folder) in str(summary)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            '{"id": 2, "text": "時間", "zzz": 3}',
+            "the file changed during the run: run again once the files are written",
+        ),
+        ('{"id": 2, "text": ', "the Dask engine stops at such lines: fix them, or set them aside"),
+    ],
+)
+def test_a_key_added_while_the_run_reads_is_told_from_a_malformed_line_by_its_kind(tmp_path, line, said):
+    """A record of a key the file's first reading did not see (``LineProblem.UNKNOWN_KEYS``) means the file changed
+    during the run; any other bad record is to be fixed or set aside (told apart by its kind, not its wording)."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": 1, "text": "手数料"}\n{"id": 2, "text": "時間"}\n', encoding="utf-8")
+    ddf, _ = read_input(path, text_column="text", locate=True)
+    path.write_text(f'{{"id": 1, "text": "手数料"}}\n{line}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=f"a.jsonl:2: malformed record .*; {re.escape(said)}"):
+        ddf.compute(scheduler="sync")

@@ -214,6 +214,7 @@ def test_a_date_column_whose_first_chunk_holds_no_date_is_read_as_the_report_rea
     assert result.exit_code == 0, result.output
     values = json.loads(result.stdout)
     assert values["undated_rows"] == 25 and sum(p["rows"] for p in values["periods"]) == len(frame) - 25
+    assert values["unread_date_rows"] == 25 and values["blank_date_rows"] == 0  # 不明 reads as no date: not blank
 
 
 @pytest.mark.parametrize(

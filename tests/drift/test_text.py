@@ -441,9 +441,12 @@ def test_rows_without_a_date_are_told_apart_blank_from_unread(tiny_model, dates,
     with pytest.warns(DataWarning, match=", ".join(named)) if named else nullcontext():  # said since h389
         report = check_drift(dump, tiny_model, date_column="posted_at")
     assert said in report.to_text(), report.to_text()
-    unread = report.undated - report.blank_dates - report.out_of_range
-    assert report.to_dict()["blank_date_rows"] == report.blank_dates == sum(not (d or "").strip() for d in dates)
-    assert unread == sum(d in ("令和七年三月四日", "someday") for d in dates)
+    values = report.to_dict()
+    assert values["blank_date_rows"] == report.blank_dates == sum(not (d or "").strip() for d in dates)
+    # the JSON counts the unread cells the text says (regression: --json had only undated and blank)
+    unread = sum(d in ("令和七年三月四日", "someday") for d in dates)
+    assert values["unread_date_rows"] == report.unread_dates == unread
+    assert report.undated == report.blank_dates + report.unread_dates + report.out_of_range
 
 
 @pytest.mark.parametrize(

@@ -309,3 +309,33 @@ def test_a_precision_on_few_hits_gives_its_interval_and_a_caution(hits, right, c
     assert values["few_hits"] == score.few_hits()
     interval = values["rules"][0]["precision_interval"]
     assert (interval is None) if not hits else [f"{v:.3f}" for v in interval] == cell[7:-1].split("–")
+
+
+@pytest.mark.parametrize(
+    ("labels", "few"),
+    [
+        (
+            {"fees": Counts(3, 3, 5), "time": Counts(2, 1, 4)},
+            "Few hits of any rule of the label: fees on 3, time on 2: one hit moves a label's precision by 1/hits "
+            "(0.500 at 2), so these precisions are rough, as their 95 % interval shows",
+        ),
+        ({"fees": Counts(12, 9, 20), "time": Counts(9, 9, 9)}, "Few hits of any rule of the label: time on 9:"),
+        ({"fees": Counts(10, 9, 20), "time": Counts(0, 0, 4)}, None),  # enough hits, or none: no caution
+    ],
+)
+def test_a_label_precision_on_few_hits_gives_a_caution_worded_as_a_rules(labels, few):
+    """Regression: the per-label table printed a label's precision on 2 or 3 hits with no caution (the rules' one
+    named only rules)."""
+    rules = tuple(RuleScore(label, label, c, c.hits - c.right, ()) for label, c in labels.items())
+    score = RulesScore("r.toml", "gold.csv", 40, 0, 0, rules, labels)
+    report, values = score.to_markdown(), score.to_dict()
+    assert values["few_label_hits"] == score.few_label_hits()
+    if few is None:
+        assert score.few_label_hits() is None and "Few hits of any rule" not in report
+        return
+    assert score.few_label_hits().startswith(few)
+    paragraphs = report.split("\n\n")
+    assert score.few_label_hits() in paragraphs  # a paragraph of its own, after the rules' caution
+    assert paragraphs.index(score.few_label_hits()) == paragraphs.index(score.few_hits()) + 1
+    rules_caution = score.few_hits().split(": ", 2)[2]  # the same words from "one hit moves" on, but whose
+    assert score.few_label_hits().split(": ", 2)[2] == rules_caution.replace("a rule's", "a label's")

@@ -79,7 +79,12 @@ def test_the_page_holds_nothing_of_this_machine_or_this_run():
     ("package", "name", "kind", "signature"),
     [
         ("taikai.text", "Status", "enum", "`Status: OK = 'ok', EMPTY = 'empty', ERROR = 'error'`"),
-        ("taikai.text", "CheckedText", "named tuple", "`CheckedText(text: str, status: Status, message: str = '')`"),
+        (
+            "taikai.text",
+            "CheckedText",
+            "named tuple",
+            "`CheckedText(text: str, status: Status, message: str = '', problem: TextProblem | None = None)`",
+        ),
         ("taikai.model", "load_model", "function", "`load_model(path: str | Path | None = None) -> Model`"),
         ("taikai.batch", "DEFAULT_CHUNK_SIZE", "constant", "`DEFAULT_CHUNK_SIZE: int = 5000`"),
         (

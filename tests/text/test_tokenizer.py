@@ -14,6 +14,7 @@ from taikai.text import (
     JapaneseTokenizer,
     PosTagger,
     TextNormalizer,
+    TextProblem,
     WordTagger,
     check_text,
     is_missing,
@@ -72,6 +73,7 @@ def test_check_text_says_to_decode_bytes(value):
         "",
         "error",
         "not text: bytes; decode them first (.decode('utf-8'), or .decode('cp932'))",
+        TextProblem.BYTES,
     )
 
 
@@ -100,7 +102,8 @@ def test_a_missing_value_is_shown_as_an_empty_text(value, missing, shown):
     assert is_missing(value) is missing
     assert shown_text(value) == shown
     if missing:  # an empty cell, whatever the format made of it: as a CSV's ""
-        assert check_text(value) == check_text("") == ("", "empty", "empty or whitespace-only text")
+        empty = ("", "empty", "empty or whitespace-only text", TextProblem.EMPTY)
+        assert check_text(value) == check_text("") == empty
 
 
 def test_check_text_truncates_long_text_and_says_so():

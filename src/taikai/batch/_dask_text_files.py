@@ -88,7 +88,7 @@ def read_text_file(
     blank = 0
     for chunk in chunks:
         if chunk.bad:
-            changed = chunk.bad[0].error.startswith("unknown key(s)")  # not when the files were read for their keys
+            changed = chunk.bad[0].kind is tio.LineProblem.UNKNOWN_KEYS  # not when the files were read for their keys
             raise tio.bad_line_error(
                 path,
                 chunk.bad[0],

@@ -34,6 +34,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "tz": report.tz,  # the zone the periods are counted in; null: each date in the zone it is written in
         "undated_rows": report.undated,
         "blank_date_rows": report.blank_dates,
+        "unread_date_rows": report.unread_dates,  # a value that reads as no date (令和七年三月四日, someday)
         "out_of_range_rows": report.out_of_range,
         "date_years": None if report.date_years is None else [report.date_years.first, report.date_years.last],
         "date_order": None if report.date_order is None else report.date_order.value,

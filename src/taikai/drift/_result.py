@@ -149,6 +149,13 @@ class DriftReport:
         return f"drift: {self.verdict}"
 
     @property
+    def unread_dates(self) -> int:
+        """Of ``undated``, the rows whose date cell holds a value that reads as no date (``令和七年三月四日``,
+        ``someday``): neither blank (``blank_dates``) nor a date far outside the others (``out_of_range``), as the
+        text says ``2 holding no date that can be read`` and the JSON ``unread_date_rows``."""
+        return self.undated - self.blank_dates - self.out_of_range
+
+    @property
     def reference_judgeable(self) -> bool:
         """Whether the reference has enough classified rows (``MIN_ROWS``) to judge anything against it."""
         return _enough_reference(self.reference)

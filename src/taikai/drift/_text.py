@@ -273,7 +273,7 @@ def _undated(report: DriftReport) -> str:
     ``, `` when there are none."""
     if not report.undated:
         return ", "
-    unread = report.undated - report.blank_dates - report.out_of_range
+    unread = report.unread_dates
     years = report.date_years
     out = f" (outside {years.first}-{years.last}, far from the others)" if years is not None else ""
     kinds = [

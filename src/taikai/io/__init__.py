@@ -93,6 +93,7 @@ if TYPE_CHECKING:
         validate_labelled,
     )
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
+    from taikai.io._line_problems import LineProblem
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._missing_columns import labelled_sheet_read
     from taikai.io._model_stamp import ModelStamp

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io._decoded_lines import raw_lines
+from taikai.io._line_problems import LineProblem
 
 _SEPARATOR = re.compile(rb"sep=([^\r\n])(?:\r\n|\r|\n)?", re.IGNORECASE)
 """Excel's first line naming a CSV file's delimiter (``sep=,``), which Excel reads and does not show."""
@@ -18,15 +19,10 @@ _FORMATS = {",": "csv", "\t": "tsv"}
 def repeated_header(line: int) -> str:
     """Return what is wrong with a CSV/TSV line repeating the header, which is file line *line* (2 below Excel's
     ``sep=,`` line)."""
-    return (
-        f"the header repeated: line {line}'s column names again, as where two exports were joined into one file; "
-        "delete the line"
-    )
+    return LineProblem.REPEATED_HEADER.message(line=line)
 
 
-REPEATED_HEADER_ROW = (
-    "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete the row"
-)
+REPEATED_HEADER_ROW = LineProblem.REPEATED_HEADER_ROW.message()
 
 
 def separator_line(path: Path, start: int, delimiter: str) -> tuple[int, int]:

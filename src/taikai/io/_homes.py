@@ -87,6 +87,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
     "._made_by": ("check_made_by", "stamp_model_dir"),
     "._missing_columns": ("labelled_sheet_read",),
+    "._line_problems": ("LineProblem",),
     "._records": (
         "BadLine",
         "Chunk",

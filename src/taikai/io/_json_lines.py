@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from taikai.io._line_problems import LineProblem
+
 BLANK = object()
 """What :func:`parse_line` returns for a line of nothing but spaces (a JSON ``null`` is a value, not a blank)."""
 
@@ -86,7 +88,7 @@ def opens_array(line: str) -> bool:
 
 def json_problem(exc: json.JSONDecodeError) -> str:
     """Return what is wrong with a line that is not JSON, at its column (1-based, in characters)."""
-    problem = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+    problem = LineProblem.INVALID_JSON.message(error=exc.msg.removesuffix(" at"), column=exc.colno)
     rest = exc.doc[exc.pos :].strip()
     if not rest:
         problem += ', the end of the line: is a closing }, ] or " missing?'

@@ -10,7 +10,8 @@ from typing import Any
 
 from taikai.errors import InputError
 from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
-from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns
+from taikai.io._line_problems import LineProblem
+from taikai.io._records import BadLine, Chunk, Gathered, Position, bad_line, check_columns
 from taikai.io._sniff import json_array_error
 from taikai.io._text_readers import TextReader
 
@@ -102,18 +103,16 @@ class JsonlReader(TextReader):
                 if record is BLANK:
                     got.blank += 1
                 elif isinstance(record, json.JSONDecodeError):
-                    got.bad.append(BadLine(first, json_problem(record), text))
+                    got.bad.append(BadLine(first, json_problem(record), text, kind=LineProblem.INVALID_JSON))
                 elif isinstance(record, RepeatedKey):
-                    got.bad.append(
-                        BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", text)
-                    )
+                    got.bad.append(bad_line(first, text, LineProblem.REPEATED_KEY, key=repr(record.key)))
                 elif not isinstance(record, dict):
-                    got.bad.append(BadLine(first, f"a JSON {json_kind(record)}, not an object", text))
+                    got.bad.append(bad_line(first, text, LineProblem.NOT_AN_OBJECT, value=json_kind(record)))
                 elif self._lone_surrogate(text, record):
-                    got.bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", text))
+                    got.bad.append(bad_line(first, text, LineProblem.LONE_SURROGATE))
                 elif not known.issuperset(record):
                     extra = [k for k in record if k not in known]
-                    got.bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", text))
+                    got.bad.append(bad_line(first, text, LineProblem.UNKNOWN_KEYS, keys=extra, columns=self.columns))
                 else:
                     got.add([record.get(c) for c in self.columns], first, note)
                 if len(got.rows) == chunk_size:

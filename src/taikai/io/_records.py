@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._masked_messages import quoted_text
 from taikai.errors import InputError, missing_path_hint
+from taikai.io._line_problems import LineProblem
 from taikai.io._paths import folder_error
 
 if TYPE_CHECKING:  # _decoded_lines imports this module
@@ -31,11 +32,19 @@ class BadLine:
     error: str
     raw: str
     last: int | None = None
+    kind: LineProblem | None = None
+    """The kind of *error* (``None``: a message of no kind this taikai knows, as Python's csv module may word one)."""
 
     @property
     def last_line(self) -> int:
         """The last file line the record covers."""
         return self.line if self.last is None else self.last
+
+
+def bad_line(line: int, raw: str, kind: LineProblem, /, **fields: object) -> BadLine:
+    """Return the record of file line *line* (its text *raw*) set aside for a problem of *kind*, its message the
+    kind's template filled with *fields*."""
+    return BadLine(line, kind.message(**fields), raw, kind=kind)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from taikai._cut import cut_list
 from taikai._exceptions import DataWarning
 from taikai._warn import warn_user
+from taikai.io._line_problems import LineProblem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,9 +50,8 @@ def beyond_named(values: Sequence[object], width: int, row: int) -> str:
     cells = [f"{get_column_letter(j)}{row}" for j in filled]
     letters = [get_column_letter(j) for j in filled]
     named = f"column {letters[0]} a name" if len(letters) == 1 else f"columns {cut_list(letters, 5)} names"
-    return (
-        f"cell(s) {cut_list(cells, 5)} beyond the {width} named columns, A to {get_column_letter(width)}: give "
-        f"{named} in row 1 (comments too: a column no option names is not read), or clear those cells"
+    return LineProblem.UNNAMED_CELLS.message(
+        cells=cut_list(cells, 5), width=width, last=get_column_letter(width), named=named
     )
 
 

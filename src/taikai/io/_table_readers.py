@@ -14,6 +14,7 @@ from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, 
 from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW, HeaderRepeats
 from taikai.io._json_lines import nested_hint
+from taikai.io._line_problems import LineProblem
 from taikai.io._parquet_reader import ParquetReader
 from taikai.io._recalculated import FormulaMarks, header_formulas, recalculated, warn_recalculated
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
@@ -173,10 +174,12 @@ class XlsxReader:
                         self._warn_total(line, totals[line], quiet)
                     elif repeats_header(values):  # two exports pasted into one sheet: no review
                         raw = "\t".join("" if v is None else str(v) for v in values).rstrip("\t")
-                        bad.append(BadLine(line, REPEATED_HEADER_ROW, raw))
+                        bad.append(BadLine(line, REPEATED_HEADER_ROW, raw, kind=LineProblem.REPEATED_HEADER_ROW))
                     elif len(values) > width and any(v is not None for v in values[width:]):
                         raw = "\t".join("" if v is None else str(v) for v in values)
-                        bad.append(BadLine(line, beyond_named(values, width, line), raw))
+                        bad.append(
+                            BadLine(line, beyond_named(values, width, line), raw, kind=LineProblem.UNNAMED_CELLS)
+                        )
                     elif all(v is None for v in values):
                         blank, empty = blank + 1, line
                     else:

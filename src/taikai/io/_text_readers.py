@@ -9,6 +9,7 @@ import csv
 import sys
 from collections.abc import Iterator
 from contextlib import suppress
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import IO
@@ -20,7 +21,8 @@ from taikai.io._decoded_lines import DecodedLines, decodes, line_codec
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
 from taikai.io._export_lines import HeaderRepeats, repeated_header, separator_line
 from taikai.io._given_utf8 import check_not_utf8_file
-from taikai.io._records import BadLine, Chunk, Gathered, Position, check_columns, check_path
+from taikai.io._line_problems import LineProblem, csv_problem
+from taikai.io._records import BadLine, Chunk, Gathered, Position, bad_line, check_columns, check_path
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
 try:
@@ -149,17 +151,17 @@ class CsvReader(TextReader):
             "in one is a bad line"
         )
 
-    def _problem(self, fields: list[str], width: int) -> str:
-        """Return what is wrong with a record of *fields* that is not *width* fields (and empty unnamed ones)."""
+    def _problem(self, line: int, raw: str, fields: list[str], width: int) -> BadLine:
+        """Return the record of *line* (*raw*) of *fields*, not *width* fields (and empty unnamed ones), set aside."""
         if width < len(fields) <= width + self.unnamed:
             at = width + 1 + next(i for i, v in enumerate(fields[width:]) if v)
-            return f"a value in column {at}, which has no name in the header"
+            return bad_line(line, raw, LineProblem.UNNAMED_COLUMN_VALUE, column=at)
         if self.unnamed:  # rows of width to width + unnamed fields are read (the unnamed ones empty)
             most = width + self.unnamed
             if len(fields) > most:
-                return f"expected at most {most} fields ({width} named), found {len(fields)}"
-            return f"expected {width} to {most} fields ({width} named), found {len(fields)}"
-        return f"expected {width} fields, found {len(fields)}"
+                return bad_line(line, raw, LineProblem.FIELD_COUNT_AT_MOST, most=most, width=width, found=len(fields))
+            return bad_line(line, raw, LineProblem.FIELD_COUNT_RANGE, most=most, width=width, found=len(fields))
+        return bad_line(line, raw, LineProblem.FIELD_COUNT, width=width, found=len(fields))
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
         """Yield chunks of up to *chunk_size* rows, starting after the header or at a saved *position*."""
@@ -179,20 +181,21 @@ class CsvReader(TextReader):
                 except csv.Error as exc:
                     first, raw = lines.take()
                     lines.take_note(first)
-                    got.bad.append(BadLine(first, str(exc), "".join(raw), lines.line))
+                    kind, said = csv_problem(exc)
+                    got.bad.append(BadLine(first, said, "".join(raw), lines.line, kind))
                     continue
                 first, raw = lines.take()
                 note = lines.take_note(first)
                 if extra and width < len(fields) <= width + extra and not any(fields[width:]):
                     del fields[width:]  # the empty cells of the columns without a name
                 if repeats_header(fields):  # two exports joined (cat a.csv b.csv): no review
-                    got.bad.append(BadLine(first, repeated, "".join(raw), lines.line))
+                    got.bad.append(BadLine(first, repeated, "".join(raw), lines.line, LineProblem.REPEATED_HEADER))
                 elif not any(fields) and len(fields) in (0, width):  # a blank line, or a sheet's blank row (,,)
                     got.blank += 1  # as xlsx counts its empty rows: skipped, counted, said (not an empty review)
                 elif len(fields) == width:
                     got.add(fields, first, note)
                 else:
-                    got.bad.append(BadLine(first, self._problem(fields, width), "".join(raw), lines.line))
+                    got.bad.append(replace(self._problem(first, "".join(raw), fields, width), last=lines.line))
                 if len(got.rows) == chunk_size:
                     yield got.take(lines)
             if got.any():

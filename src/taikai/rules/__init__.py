@@ -25,10 +25,11 @@ from taikai.rules._rule import KEYS, PREFIXES, RULES_MODES, Rule, RuleSet, Rules
 if TYPE_CHECKING:
     import pandas as pd
 
+    from taikai.rules._counts import Counts, RuleScore
     from taikai.rules._misfire import Misfire
     from taikai.rules._parse import load_rules, parse_rules
     from taikai.rules._rules_file import reads_as_data, reads_as_rules, written_names
-    from taikai.rules._score import DEFINITION, Counts, RuleScore, RulesScore, score_rules
+    from taikai.rules._score import DEFINITION, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
 # applies compiled rules, and every command's options name the modes.
@@ -38,7 +39,8 @@ __getattr__: Any = lazy_modules(
         "taikai.rules._parse": ("load_rules", "parse_rules"),
         "taikai.rules._rules_file": ("reads_as_data", "reads_as_rules", "written_names"),
         "taikai.rules._misfire": ("Misfire",),
-        "taikai.rules._score": ("DEFINITION", "Counts", "RuleScore", "RulesScore", "score_rules"),
+        "taikai.rules._counts": ("Counts", "RuleScore"),
+        "taikai.rules._score": ("DEFINITION", "RulesScore", "score_rules"),
     },
 )
 

@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from taikai._cut import cut, cut_lines
-from taikai._interval import wilson_interval
 from taikai.privacy import read_as_model
-from taikai.rules._few_hits import few_hits_line
+from taikai.rules._counts import Counts, RuleScore, table_row
+from taikai.rules._few_hits import few_hits_line, few_label_hits_line
 from taikai.rules._matcher import RuleMatcher
 from taikai.rules._misfire import Misfire
 from taikai.rules._same_rows import same_rows, same_rows_lines
@@ -40,45 +40,6 @@ NEVER_FIRED = (
     "spelling in kanji or kana, or another inflection, is not; a lemma: term finds a word's inflected forms)."
 )
 TEXT_CHARS = 60
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Hits, right hits and support (rows whose gold reasons include the label) of a rule or a label."""
-
-    hits: int
-    right: int
-    support: int
-
-    @property
-    def precision(self) -> float | None:
-        """Right hits / hits (``None`` without hits)."""
-        return self.right / self.hits if self.hits else None
-
-    @property
-    def precision_interval(self) -> tuple[float, float] | None:
-        """The 95 % Wilson interval of :attr:`precision` over the hits (1 of 2 right: 0.342 to 1); ``None`` if none."""
-        return wilson_interval(self.right, self.hits) if self.hits else None
-
-    @property
-    def recall(self) -> float | None:
-        """Right hits / support (``None`` when no row has the label)."""
-        return self.right / self.support if self.support else None
-
-
-@dataclass(frozen=True)
-class RuleScore:
-    """How one rule did: its counts, how many times it fired against the gold labels, and the first such rows."""
-
-    name: str
-    label: str
-    counts: Counts
-    misfires: int
-    examples: tuple[Misfire, ...]
-    same_rows: str | None = None
-    """The earlier rule that fired on exactly the rows this one did (``None``: none did, or this one never fired)."""
-    source: str | None = None
-    """The rules file the rule came from, when the rules came from several (``None``: of one file)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +82,7 @@ class RulesScore:
             "labelled_in_part": self.in_part,
             "covered": self.covered,
             "few_hits": self.few_hits(),
+            "few_label_hits": self.few_label_hits(),
             "rules": [
                 {
                     "name": r.name,
@@ -152,7 +114,7 @@ class RulesScore:
         ]
         for r in self.rules:
             file = f" {markdown_cell(str(r.source))} |" if self._several else ""
-            lines.append(f"| {markdown_cell(r.name)} | {r.label} | {_row(r.counts)} |{file}")
+            lines.append(f"| {markdown_cell(r.name)} | {r.label} | {table_row(r.counts)} |{file}")
         lines += [
             "",
             "Any rule of the label:",
@@ -160,12 +122,11 @@ class RulesScore:
             "| label | hits | right | precision | recall |",
             "|---|---:|---:|---:|---:|",
         ]
-        lines += [f"| {label} | {_row(c)} |" for label, c in self.labels.items()]
+        lines += [f"| {label} | {table_row(c)} |" for label, c in self.labels.items()]
         silent = [f"{r.name} ({r.label})" for r in self.rules if not r.counts.hits]
         if silent and matched:  # a rule that never fires says nothing in the tables but its zeros
             lines += ["", f"Fired on none of the {matched:,} rows: {', '.join(silent)}. {NEVER_FIRED}"]
-        few = self.few_hits()
-        lines += ["", few] if few else []
+        lines += [line for few in (self.few_hits(), self.few_label_hits()) if few for line in ("", few)]
         same = same_rows_lines([(r.name, r.label, r.counts.hits, r.same_rows) for r in self.rules])
         lines += ["", *same] if same else []
         listed = {e.line is not None for r in self.rules for e in r.examples}
@@ -190,6 +151,11 @@ class RulesScore:
         """Return the caution that rules fired on few rows (:func:`~taikai.rules._few_hits.few_hits_line`)."""
         return few_hits_line([(r.name, r.label, r.counts.hits) for r in self.rules])
 
+    def few_label_hits(self) -> str | None:
+        """Return the caution that the rules of labels fired on few rows, as the per-label table counts them
+        (:func:`~taikai.rules._few_hits.few_label_hits_line`)."""
+        return few_label_hits_line([(label, c.hits) for label, c in self.labels.items()])
+
     @property
     def _several(self) -> bool:
         """Whether the rules came from several files (each rule then names its own)."""
@@ -205,16 +171,6 @@ class RulesScore:
     def _repr_markdown_(self) -> str:
         """Return :meth:`to_markdown`, for a notebook."""
         return self.to_markdown()
-
-
-def _ratio(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
-
-
-def _row(c: Counts) -> str:
-    interval = c.precision_interval
-    precision = f"{_ratio(c.precision)} ({interval[0]:.3f}–{interval[1]:.3f})" if interval else "-"
-    return f"{c.hits:,} | {c.right:,} | {precision} | {_ratio(c.recall)}"
 
 
 def _clip(text: str) -> str:

@@ -17,7 +17,6 @@ from taikai.text._normalize import (
     INVISIBLE,
     MAX_CHARS,
     REFERENCE,
-    CheckedText,
     check_text,
     cut_to,
     decode_reference,
@@ -30,6 +29,7 @@ from taikai.text._notes import foreign_note, markup_note, markup_tags, reading_n
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
+from taikai.text._problems import CheckedText, TextProblem
 from taikai.text._prose import LABEL_CHARS, PROSE_ROWS, frame_reviews, prose_columns, reviews_told
 from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, same_text_key
 from taikai.text._similar import (
@@ -85,6 +85,7 @@ __all__ = [
     "RowLabels",
     "Status",
     "TextNormalizer",
+    "TextProblem",
     "WordTagger",
     "check_text",
     "clip",

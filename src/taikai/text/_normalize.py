@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import NamedTuple
 
 from taikai._formula_value import formula_message
 from taikai._missing import is_missing as is_missing
 from taikai.errors import check_bool
-from taikai.text._misread import excel_error, full_width_latin, object_message, utf8_as_cp932
+from taikai.text._misread import excel_error, full_width_latin, object_problem, utf8_as_cp932
+from taikai.text._problems import CheckedText, TextProblem, problem_text
 from taikai.text._status import Status
 
 MAX_CHARS = 10_000
@@ -110,35 +110,13 @@ def _normalize_once(text: str, references: bool = True) -> str:
     return " ".join(text.split()).lower()
 
 
-class CheckedText(NamedTuple):
-    """A text ready for the model, or the reason it is not."""
-
-    text: str
-    status: Status
-    message: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.status is Status.OK
-
-
-_BLANK = CheckedText("", Status.EMPTY, "empty or whitespace-only text")
+_BLANK = problem_text(TextProblem.EMPTY, Status.EMPTY)
 _MISSING = _BLANK
 """A missing value (``None``, NaN: an xlsx, JSONL or Parquet file's empty cell, a frame's) is an empty text, with
 the message of a CSV's empty cell (``""``): one sheet says the same of its empty cells in every format."""
-_NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model only reads Japanese")
-_JAPANESE_IN_URLS = CheckedText(
-    "",
-    Status.ERROR,
-    "no Japanese characters outside URLs: a URL is read as the one word URL up to the next space, the Japanese of its "
-    "path or glued to it included (it ends before a / that hiragana follows, or one right after the domain that any "
-    "Japanese follows); the model only reads Japanese",
-)
-_ONLY_MARKS = CheckedText(
-    "",
-    Status.ERROR,
-    "no Japanese words, only marks such as ・ ー ヽ or a lone kana, as in an emoticon: the model only reads Japanese",
-)
+_NOT_JAPANESE = problem_text(TextProblem.NOT_JAPANESE)
+_JAPANESE_IN_URLS = problem_text(TextProblem.JAPANESE_IN_URLS)
+_ONLY_MARKS = problem_text(TextProblem.ONLY_MARKS)
 
 
 def _lone_surrogate(value: str, at: int) -> CheckedText:
@@ -146,12 +124,7 @@ def _lone_surrogate(value: str, at: int) -> CheckedText:
     that was not decoded, as Python keeps one with ``errors="surrogateescape"`` (``os.fsdecode``, ``sys.argv``)."""
     code = ord(value[at])
     kept = f": byte {code - 0xDC00:#04x} left undecoded" if 0xDC80 <= code <= 0xDCFF else ""
-    return CheckedText(
-        "",
-        Status.ERROR,
-        f"not valid text: a lone surrogate (U+{code:04X}{kept}) at character {at + 1}; decode the bytes first, in "
-        "their encoding (taikai.io.decode_argument decodes a command-line argument as the CLI does)",
-    )
+    return problem_text(TextProblem.LONE_SURROGATE, code=f"U+{code:04X}{kept}", at=at + 1)
 
 
 def empty_or_blank(value: object) -> str | None:
@@ -182,8 +155,8 @@ def cut_to(message: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_BYTES = "not text: bytes; decode them first (.decode('utf-8'), or .decode('cp932'))"
-"""A bytes value's message, saying what :meth:`taikai.Model.classify`'s error for bytes says."""
+_BYTES = problem_text(TextProblem.BYTES)
+"""A bytes value's, its message saying what :meth:`taikai.Model.classify`'s error for bytes says."""
 
 
 def check_text(
@@ -202,13 +175,13 @@ def check_text(
             return _MISSING
         if not isinstance(value, str):
             if isinstance(value, bytes | bytearray):
-                return CheckedText("", Status.ERROR, _BYTES)
+                return _BYTES
             if isinstance(value, dict) and value:
-                return CheckedText("", Status.ERROR, object_message(value))
+                return object_problem(value)
             formula = formula_message(value)  # a number an xlsx workbook saved for a formula never computed
             if formula is not None:
-                return CheckedText("", Status.ERROR, formula)
-            return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
+                return CheckedText("", Status.ERROR, formula, TextProblem.UNCOMPUTED_FORMULA)
+            return problem_text(TextProblem.OTHER_TYPE, type=type(value).__name__)
     surrogate = SURROGATE.search(value)
     if surrogate is not None:
         return _lone_surrogate(value, surrogate.start())
@@ -227,11 +200,11 @@ def check_text(
             return _only_placeholders(value, text, ignore)
         failed = excel_error(value)
         if failed is not None:
-            return CheckedText("", Status.ERROR, failed)
+            return failed
         if _in_urls(value):
             return _JAPANESE_IN_URLS
         wide = full_width_latin(value)
-        return _NOT_JAPANESE if wide is None else CheckedText("", Status.ERROR, wide)
+        return _NOT_JAPANESE if wide is None else wide
     if REPLACED in judged:  # Japanese by chance among bytes that did not decode is no review
         mojibake = _mostly_replaced(value, judged, ignore)
         if mojibake is not None:
@@ -239,7 +212,7 @@ def check_text(
     if "縺" in judged or "繧" in judged or "繝" in judged:  # three scans in C: most texts hold none
         misread = utf8_as_cp932(judged, _JAPANESE_LETTER)
         if misread is not None:
-            return CheckedText("", Status.ERROR, misread)
+            return misread
     return CheckedText(text, Status.OK, message)
 
 
@@ -256,13 +229,7 @@ def _mostly_replaced(value: str, text: str, ignore: re.Pattern[str] | None) -> C
     as_written = unicodedata.normalize("NFKC", _SQUARED.sub(REPLACED, value))  # no word spelled out of one mark
     if _SENTENCE.search(ignore.sub(" ", as_written) if ignore is not None else as_written):
         return None
-    return CheckedText(
-        "",
-        Status.ERROR,
-        f"mostly U+FFFD, the character of bytes that did not decode: {replaced} of them against {japanese} Japanese "
-        "character(s), none three in a row, which are no review to classify (the model only reads Japanese); decode "
-        "the text in its own encoding (a file: read it in its encoding)",
-    )
+    return problem_text(TextProblem.MOSTLY_REPLACED, replaced=replaced, japanese=japanese)
 
 
 def _in_urls(value: str) -> bool:
@@ -277,9 +244,4 @@ def _only_placeholders(value: str, text: str, ignore: re.Pattern[str] | None) ->
     found = list(dict.fromkeys(ignore.findall(value) or ignore.findall(text))) if ignore is not None else []
     if not found:
         return _NOT_JAPANESE
-    return CheckedText(
-        "",
-        Status.ERROR,
-        f"no Japanese characters but placeholders of masked personal data ({' '.join(found)}), which do not count "
-        "as Japanese: the model only reads Japanese",
-    )
+    return problem_text(TextProblem.ONLY_PLACEHOLDERS, found=" ".join(found))

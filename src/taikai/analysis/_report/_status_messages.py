@@ -2,53 +2,61 @@
 status section of the ``ja`` page.
 
 The messages are taikai's (:func:`taikai.text.check_text`; the readers' errors of a bad line, in its side file), in
-English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, by the start
-every message of one kind shares, so that a reader of the forwarded page learns why rows were left out without
-reading the English.
+English, with the fix addressed to whoever runs it; the Japanese page shows each beside what it means, so that a
+reader of the forwarded page learns why rows were left out without reading the English. A row's message is glossed
+by its kind (:class:`taikai.text.TextProblem`, read back from the message by the template the message was made
+from), not by how it starts: a message reworded keeps its gloss, and a text that only starts as one gets none; a bad
+line's error likewise (:class:`taikai.io.LineProblem`).
 """
 
 from __future__ import annotations
 
-import re
+from taikai.io import LineProblem
+from taikai.text import TextProblem
 
-MEANINGS_JA = (
-    ("empty or whitespace-only text", "テキストが空 (空白だけのものを含む)"),
-    ("no Japanese characters outside URLs", "日本語が URL の中にしかない (URL は 1 つの語として読まれます)"),
-    (
-        "no Japanese characters but placeholders of masked personal data",
-        "マスクした個人情報の置き換えのほかに日本語がない",
-    ),
-    ("no Japanese characters: full-width letters", "日本語がなく、全角の英数字だけ (ｗｗｗ など)"),
-    ("no Japanese characters", "日本語の文字がない (モデルは日本語だけを読みます)"),
-    ("no Japanese words, only marks", "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)"),
-    ("not valid text: a lone surrogate", "正しいテキストでない (デコードされていないバイトを含む)"),
-    ("not text: bytes", "テキストでなく、デコードされていないバイト列"),
-    ("not text: an object", "テキストでなく、JSON のオブジェクト"),
-    ("not text: a formula whose value was never computed", "値が一度も計算されていない Excel の数式"),
-    ("not text: a value of type", "テキストでない値"),
-    ("an Excel error value", "Excel のエラー値 (#N/A など) で、レビューではない"),
-    ("a spreadsheet formula", "表計算の数式そのもので、レビューではない"),
-    ("mostly U+FFFD", "大半がデコードできなかった文字 (ファイルの文字コードの誤り)"),
-    ("UTF-8 text read as CP932", "文字化け (UTF-8 の文字を CP932 として読んだもの)"),
-)
-"""The start of each kind of message and what it means, the more specific start of a kind first."""
-BAD_LINES_JA = tuple(
-    (re.compile(pattern), meaning)
-    for pattern, meaning in (
-        (r"expected \d+( to \d+)? fields", "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"),
-        (r"the header repeated", "見出しの行がもう一度ある (2 つの出力をつないだ跡)"),
-        (r"cell\(s\) .* beyond the \d+ named columns", "名前のない列のセルに値がある"),
-        (r"invalid JSON", "JSON として読めない"),
-        (r"repeated key", "同じキーが 2 回ある JSON"),
-        (r"a JSON \w+, not an object", "JSON のオブジェクトでない (配列や文字列など)"),
-        (r"lone surrogate", "正しくない Unicode のエスケープ"),
-        (r"unknown key", "ほかの行にないキーがある"),
-        (r"field larger than field limit", "値が長すぎる (閉じていない引用符など)"),
-        (r"unexpected end of data|new-line character seen in unquoted field", "引用符が閉じていない"),
-        (r"'.' expected after '\"'", "引用符の閉じ方が正しくない"),
-    )
-)
-"""The errors of a bad line (the ``error`` column of the side file of bad lines) and what they mean."""
+MEANINGS_JA = {
+    TextProblem.EMPTY: "テキストが空 (空白だけのものを含む)",
+    TextProblem.JAPANESE_IN_URLS: "日本語が URL の中にしかない (URL は 1 つの語として読まれます)",
+    TextProblem.ONLY_PLACEHOLDERS: "マスクした個人情報の置き換えのほかに日本語がない",
+    TextProblem.FULL_WIDTH_LATIN: "日本語がなく、全角の英数字だけ (ｗｗｗ など)",
+    TextProblem.NOT_JAPANESE: "日本語の文字がない (モデルは日本語だけを読みます)",
+    TextProblem.ONLY_MARKS: "日本語の語がなく、記号や仮名 1 文字だけ (顔文字など)",
+    TextProblem.LONE_SURROGATE: "正しいテキストでない (デコードされていないバイトを含む)",
+    TextProblem.BYTES: "テキストでなく、デコードされていないバイト列",
+    TextProblem.OBJECT: "テキストでなく、JSON のオブジェクト",
+    TextProblem.UNCOMPUTED_FORMULA: "値が一度も計算されていない Excel の数式",
+    TextProblem.OTHER_TYPE: "テキストでない値",
+    TextProblem.EXCEL_ERROR: "Excel のエラー値 (#N/A など) で、レビューではない",
+    TextProblem.SPREADSHEET_FORMULA: "表計算の数式そのもので、レビューではない",
+    TextProblem.MOSTLY_REPLACED: "大半がデコードできなかった文字 (ファイルの文字コードの誤り)",
+    TextProblem.UTF8_AS_CP932: "文字化け (UTF-8 の文字を CP932 として読んだもの)",
+}
+"""What each kind of message of a row not classified means (the kind read back from the message by
+:meth:`taikai.text.TextProblem.of`)."""
+_FIELD_COUNT_JA = "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"
+_UNNAMED_JA = "名前のない列のセルに値がある"
+_REPEATED_HEADER_JA = "見出しの行がもう一度ある (2 つの出力をつないだ跡)"
+_UNCLOSED_QUOTE_JA = "引用符が閉じていない"
+BAD_LINES_JA = {
+    LineProblem.FIELD_COUNT: _FIELD_COUNT_JA,
+    LineProblem.FIELD_COUNT_AT_MOST: _FIELD_COUNT_JA,
+    LineProblem.FIELD_COUNT_RANGE: _FIELD_COUNT_JA,
+    LineProblem.UNNAMED_COLUMN_VALUE: _UNNAMED_JA,
+    LineProblem.UNNAMED_CELLS: _UNNAMED_JA,
+    LineProblem.REPEATED_HEADER: _REPEATED_HEADER_JA,
+    LineProblem.REPEATED_HEADER_ROW: _REPEATED_HEADER_JA,
+    LineProblem.INVALID_JSON: "JSON として読めない",
+    LineProblem.REPEATED_KEY: "同じキーが 2 回ある JSON",
+    LineProblem.NOT_AN_OBJECT: "JSON のオブジェクトでない (配列や文字列など)",
+    LineProblem.LONE_SURROGATE: "正しくない Unicode のエスケープ",
+    LineProblem.UNKNOWN_KEYS: "ほかの行にないキーがある",
+    LineProblem.FIELD_TOO_LARGE: "値が長すぎる (閉じていない引用符など)",
+    LineProblem.UNCLOSED_QUOTE: _UNCLOSED_QUOTE_JA,
+    LineProblem.NEW_LINE_UNQUOTED: _UNCLOSED_QUOTE_JA,
+    LineProblem.CHARACTER_AFTER_QUOTE: "引用符の閉じ方が正しくない",
+}
+"""What each kind of error of a bad line (the ``error`` column of the side file of bad lines) means (the kind read
+back from the error by :meth:`taikai.io.LineProblem.of`)."""
 MEANING_COLUMN_JA = "内容"
 STATUSES_JA = {"ok": "分類済み", "empty": "テキストが空", "error": "分類できない", "missing": "予測なし"}
 """What each status means (``missing``: a row without a status nor a reason, as ``status_counts`` counts it)."""
@@ -60,16 +68,14 @@ def status_ja(status: object) -> str:
     return f"{status} ({meaning})" if meaning else str(status)
 
 
-def meaning_ja(message: str) -> str | None:
-    """Return what *message* (a row's ``message``) means, in Japanese; ``None`` for a message of no known kind (one
-    a user wrote, or of a later taikai)."""
-    for start, meaning in MEANINGS_JA:
-        if message.startswith(start):
-            return meaning
-    return None
+def meaning_ja(message: object) -> str | None:
+    """Return what *message* (a row's ``message``) means, in Japanese, by its kind; ``None`` for a message of no
+    known kind (one a user wrote, or of a later taikai)."""
+    problem = TextProblem.of(message)
+    return None if problem is None else MEANINGS_JA[problem]
 
 
 def bad_line_meaning_ja(error: object) -> str:
-    """Return what the *error* of a bad line means, in Japanese; ``""`` for an error of no known kind."""
-    text = str(error)
-    return next((meaning for pattern, meaning in BAD_LINES_JA if pattern.match(text)), "")
+    """Return what the *error* of a bad line means, in Japanese, by its kind; ``""`` for an error of no known kind."""
+    problem = LineProblem.of(error)
+    return "" if problem is None else BAD_LINES_JA[problem]

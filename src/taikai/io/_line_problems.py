@@ -1,0 +1,96 @@
+"""What is wrong with a record a reader sets aside (:class:`LineProblem`), each kind's message made from its one
+template, read back from a message by it (:meth:`LineProblem.of`): the side file of bad lines holds the messages, and
+the report's Japanese page says what each kind means. A template reworded is read back reworded; a text that only
+starts as a message is none.
+
+The kinds of a CSV record Python's ``csv`` module refuses are its own messages (``unexpected end of data``), kept as
+it words them: their templates are its wording (:func:`csv_problem`).
+"""
+
+from __future__ import annotations
+
+import csv
+from enum import Enum
+
+from taikai._message_templates import template_pattern
+
+
+class LineProblem(str, Enum):
+    """The kind of a record set aside, as its ``error`` says it (its template: :attr:`template`; its message:
+    :meth:`message`; read back from a message: :meth:`of`)."""
+
+    FIELD_COUNT = "field_count"
+    FIELD_COUNT_AT_MOST = "field_count_at_most"
+    FIELD_COUNT_RANGE = "field_count_range"
+    UNNAMED_COLUMN_VALUE = "unnamed_column_value"
+    UNNAMED_CELLS = "unnamed_cells"
+    REPEATED_HEADER = "repeated_header"
+    REPEATED_HEADER_ROW = "repeated_header_row"
+    INVALID_JSON = "invalid_json"
+    REPEATED_KEY = "repeated_key"
+    NOT_AN_OBJECT = "not_an_object"
+    LONE_SURROGATE = "lone_surrogate"
+    UNKNOWN_KEYS = "unknown_keys"
+    FIELD_TOO_LARGE = "field_too_large"
+    UNCLOSED_QUOTE = "unclosed_quote"
+    NEW_LINE_UNQUOTED = "new_line_unquoted"
+    CHARACTER_AFTER_QUOTE = "character_after_quote"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def template(self) -> str:
+        """The message of this kind, its variable parts as ``str.format`` fields (``{width}``)."""
+        return _TEMPLATES[self]
+
+    def message(self, **fields: object) -> str:
+        """Return the message of a record of this kind, its :attr:`template` filled with *fields*."""
+        return self.template.format(**fields)
+
+    @classmethod
+    def of(cls, error: object) -> LineProblem | None:
+        """Return the kind whose template *error* (a bad line's ``error``) is, whole or followed by ``; `` and more
+        (a field takes what its place holds: invalid JSON's column, and where on the line it is); ``None`` for any
+        other value (an error of no kind, or of another taikai or Python)."""
+        if not isinstance(error, str):
+            return None
+        return next((kind for kind, pattern in _PATTERNS.items() if pattern.match(error)), None)
+
+
+_TEMPLATES = {
+    LineProblem.FIELD_COUNT: "expected {width} fields, found {found}",
+    LineProblem.FIELD_COUNT_AT_MOST: "expected at most {most} fields ({width} named), found {found}",
+    LineProblem.FIELD_COUNT_RANGE: "expected {width} to {most} fields ({width} named), found {found}",
+    LineProblem.UNNAMED_COLUMN_VALUE: "a value in column {column}, which has no name in the header",
+    LineProblem.UNNAMED_CELLS: (
+        "cell(s) {cells} beyond the {width} named columns, A to {last}: give {named} in row 1 (comments too: a column "
+        "no option names is not read), or clear those cells"
+    ),
+    LineProblem.REPEATED_HEADER: (
+        "the header repeated: line {line}'s column names again, as where two exports were joined into one file; "
+        "delete the line"
+    ),
+    LineProblem.REPEATED_HEADER_ROW: (
+        "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete "
+        "the row"
+    ),
+    LineProblem.INVALID_JSON: "invalid JSON: {error} at column {column}",  # and where it is, after the column
+    LineProblem.REPEATED_KEY: "repeated key {key}: which value is meant is unclear",
+    LineProblem.NOT_AN_OBJECT: "a JSON {value}, not an object",
+    LineProblem.LONE_SURROGATE: "lone surrogate (invalid Unicode escape)",
+    LineProblem.UNKNOWN_KEYS: "unknown key(s) {keys}; the columns are {columns}",
+    # Python's csv module's own words
+    LineProblem.FIELD_TOO_LARGE: "field larger than field limit ({limit})",
+    LineProblem.UNCLOSED_QUOTE: "unexpected end of data",
+    LineProblem.NEW_LINE_UNQUOTED: "new-line character seen in unquoted field{rest}",
+    LineProblem.CHARACTER_AFTER_QUOTE: "'{character}' expected after '\"'",
+}
+_PATTERNS = {kind: template_pattern(template) for kind, template in _TEMPLATES.items()}
+
+
+def csv_problem(exc: csv.Error) -> tuple[LineProblem | None, str]:
+    """Return the kind of the record Python's csv module refused with *exc* (``None``: a message of no kind this
+    taikai knows, of another Python) and its message, as the module words it."""
+    said = str(exc)
+    return LineProblem.of(said), said
