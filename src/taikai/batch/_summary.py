@@ -28,6 +28,8 @@ class BatchSummary:
     rows: int = 0
     seconds: float = 0.0
     resumed_rows: int = 0
+    appended_rows: int = 0
+    """Of the rows after a resume, those appended to the input since the run was saved (the input only grew)."""
     statuses: dict[str, int] = field(default_factory=dict)
     reasons: dict[str, int] = field(default_factory=dict)
     sentiments: dict[str, int] = field(default_factory=dict)
@@ -228,6 +230,7 @@ class BatchSummary:
             **({"rules_files": self.rules_files, "rule_files": self.rule_files} if self.rule_files else {}),
             "seconds": self.seconds,
             "resumed_rows": self.resumed_rows,
+            **({"appended_rows": self.appended_rows} if self.appended_rows else {}),
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
             "masker_version": self.masker_version,
