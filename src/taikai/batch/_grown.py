@@ -71,7 +71,9 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
             "as the saved run read it"
         )
     if state.finished is not None:
-        return f"{grew} the saved run had classified every row of the input as it was, and was putting its output in place"
+        return (
+            f"{grew} the saved run had classified every row of the input as it was, and was putting its output in place"
+        )
     if state.position.get("offset", size) >= size:
         return (
             f"{grew} the saved rows reach the end of the input as it was, where its last record was read at the "
@@ -84,7 +86,10 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
         )
     columns = [json.loads(str(f.get(NOTES) or "{}")).get(COLUMNS) for f in (old, new)]
     if columns[0] is None:
-        return f"{grew} the taikai that saved the run did not record the input's columns, which the rows appended may change"
+        return (
+            f"{grew} the taikai that saved the run did not record the input's columns, which the rows appended may "
+            "change"
+        )
     if columns[0] != columns[1]:
         return f"{grew} the rows appended bring keys no row had before: the output's columns would change"
     return Grown(size, lines, now - size)
