@@ -59,7 +59,7 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
             f"{grew} a {options.get('input_format')} input is saved whole, not appended to: only a CSV, TSV or JSONL "
             "input that grew resumes"
         )
-    digest, lines, edge = _head(path, size)
+    digest, lines, edge = head(path, size)
     if digest != before[2]:
         return (
             f"{grew} its first {size:,} bytes, the ones the saved rows were read from, changed too (rows edited or "
@@ -114,7 +114,7 @@ def check_appended(reader: object, grown: Grown, output: Path, folder: Path, row
         ) from None
 
 
-def _head(path: Path, size: int) -> tuple[str, int, bytes]:
+def head(path: Path, size: int) -> tuple[str, int, bytes]:
     """Return the sha256 of the first *size* bytes of *path*, the line breaks they hold (CR LF, LF or a lone CR, as
     the readers break lines), and their last byte with the one after it."""
     digest, lines, left, last, cr = hashlib.sha256(), 0, size, b"", False

@@ -134,10 +134,10 @@ def _run(
         told |= {"rules": rules.rules.source, "rules_mode": rules_mode and rules_mode.value}
     state = work.open(fingerprint, options.resume, told, input_file=input)
     identity = file_identity(input)  # the file fingerprinted: another taking its name while it is read is told
-    grown = work.grown  # the rows appended since the saved run: decoded before any is classified, the rows kept
-    if grown is not None and state is not None:
+    grew = work.grown  # the rows appended since the saved run: decoded before any is classified, the rows kept
+    if grew is not None and state is not None:
         try:
-            check_appended(reader, grown, output, work.dir, state.totals.rows)
+            check_appended(reader, grew, output, work.dir, state.totals.rows)
         except InputError:
             work.close()
             raise
@@ -198,7 +198,7 @@ def _run(
         stopped = state.position if state else None  # where the reader stopped: past it, is there more input?
         for chunk in chunks if state else tio.at_least_one(chunks, len(columns)):
             index, stopped = index + 1, chunk.position
-            summary.appended_rows += grown.appended(chunk.lines) if grown is not None else 0
+            summary.appended_rows += grew.appended(chunk.lines) if grew is not None else 0
             if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
                 raws, counts = masker.mask_values([b.raw for b in chunk.bad])  # counted with the rows' masks
                 chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])
