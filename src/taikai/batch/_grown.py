@@ -65,7 +65,12 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
             f"{grew} its first {size:,} bytes, the ones the saved rows were read from, changed too (rows edited or "
             "removed, not only appended)"
         )
-    if not (edge[:1] == b"\n" or (edge[:1] == b"\r" and edge[1:] != b"\n")):
+    if edge == b"\r\n":  # a CR LF cut between them: the run read a CR alone, a fresh run reads one break
+        return (
+            f"{grew} they begin with the line feed of a CR LF whose CR ended its last line (line {lines}) as the "
+            "saved run read it: the lines after it would be counted otherwise"
+        )
+    if edge[:1] not in (b"\n", b"\r"):
         return (
             f"{grew} its last line (line {lines + 1}) went on in the bytes appended: it had no line break at its end "
             "as the saved run read it"
