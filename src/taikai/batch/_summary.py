@@ -28,8 +28,6 @@ class BatchSummary:
     rows: int = 0
     seconds: float = 0.0
     resumed_rows: int = 0
-    appended_rows: int = 0
-    """Of the rows after a resume, those appended to the input since the run was saved (the input only grew)."""
     statuses: dict[str, int] = field(default_factory=dict)
     reasons: dict[str, int] = field(default_factory=dict)
     sentiments: dict[str, int] = field(default_factory=dict)
@@ -107,6 +105,8 @@ class BatchSummary:
     prefix: str = ""
     """``--prefix``, before the names of the model's columns that the text names (not saved here: the engines write
     it beside the summary's own values)."""
+    appended_rows: int = 0
+    """Of the rows after a resume, those appended to the input since the run was saved (the input only grew)."""
 
     replaced_rows = CountPart("unheld")
     replaced_where = WherePart("unheld")
