@@ -48,23 +48,24 @@ def _stop_after(k: int):
 
 
 @pytest.mark.parametrize(
-    ("in_fmt", "out_fmt", "newline", "limit", "appended"),
+    ("in_fmt", "out_fmt", "newline", "limit", "appended", "jobs"),
     [
-        ("csv", "csv", "\n", None, 15),
-        ("csv", "tsv", "\n", None, 15),
-        ("csv", "jsonl", "\n", None, 15),
-        ("tsv", "csv", "\n", None, 15),
-        ("jsonl", "jsonl", "\n", None, 15),
-        ("jsonl", "csv", "\n", None, 15),
-        ("csv", "csv", "\r\n", None, 15),  # Excel's line breaks
-        ("csv", "csv", "\n", 30, 5),  # --limit: its first 30 rows, 5 of them appended
+        ("csv", "csv", "\n", None, 15, 1),
+        ("csv", "tsv", "\n", None, 15, 1),
+        ("csv", "jsonl", "\n", None, 15, 1),
+        ("tsv", "csv", "\n", None, 15, 1),
+        ("jsonl", "jsonl", "\n", None, 15, 1),
+        ("jsonl", "csv", "\n", None, 15, 1),
+        ("csv", "csv", "\r\n", None, 15, 1),  # Excel's line breaks
+        ("csv", "csv", "\n", 30, 5, 1),  # --limit: its first 30 rows, 5 of them appended
+        ("csv", "csv", "\n", None, 15, 2),  # --jobs 2: the rows appended counted as the chunks are read
     ],
 )
 def test_a_resume_after_rows_were_appended_writes_what_a_fresh_run_of_the_grown_input_writes(
-    tmp_path, tiny_model, in_fmt, out_fmt, newline, limit, appended
+    tmp_path, tiny_model, in_fmt, out_fmt, newline, limit, appended, jobs
 ):
     dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{out_fmt}", tmp_path / f"fresh.{out_fmt}"
-    options = {"model": tiny_model, "chunk_size": 7, "id_column": "id", "limit": limit}
+    options = {"model": tiny_model, "chunk_size": 7, "id_column": "id", "limit": limit, "jobs": jobs}
     dump.write_bytes(_rows(in_fmt, 0, 25, newline).encode())
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
