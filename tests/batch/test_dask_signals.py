@@ -97,7 +97,8 @@ def test_a_run_that_stops_short_abandons_its_cluster(monkeypatch, tmp_path, rais
     monkeypatch.setattr(_dask_run, "check_workers", check_workers)
     options = BatchOptions(text_column="text")
     with pytest.raises(type(raised)):
-        _dask_run.run_locked("in.csv", tmp_path / "out", None, None, options, None, None, ([], None, None, None), 0.0)
+        read = ([], None, None, None)
+        _dask_run.run_locked("in.csv", tmp_path / "out", None, None, options, None, None, read, 0.0, [])
     assert closed == [True]
 
 

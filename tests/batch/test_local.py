@@ -107,8 +107,8 @@ def test_resume_refuses_a_changed_input_saying_what_changed(stop_after, tmp_path
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
     size = dump.stat().st_size
-    with open(dump, "a", encoding="utf-8") as f:
-        f.write("r999,追加,999\n")
+    edited = dump.read_bytes().replace(b"r001,", b"r991,")  # a row edited, and one appended (tests/batch/test_grown)
+    dump.write_bytes(edited + "r999,追加,999\n".encode())
     grown = re.escape(f"the input file changed (its size: {size} bytes")
     with pytest.raises(InputError, match=grown + r".* → " + str(dump.stat().st_size) + " bytes"):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
@@ -678,7 +678,7 @@ def test_a_full_disk_mid_run_keeps_the_saved_chunks_and_says_to_resume(tmp_path,
     assert result.exit_code == 2 and "Traceback" not in result.output
     partial = tmp_path / "out.csv.taikai-partial"
     assert result.output.startswith(
-        f"taikai: error: {out}: the run stopped: No space left on device; the chunks saved so far are kept in "
+        f"taikai: error: {out}: the run stopped: No space left on device; the 20 rows saved so far are kept in "
         f"{partial}: fix the cause"
     ), result.output
     assert f"run it again with {RESUME} to continue" in result.output and not out.exists()

@@ -40,6 +40,7 @@ def test_a_full_disk_says_what_was_kept_and_its_advice_works(
     message, partial = str(caught.value), tmp_path / "out.csv.taikai-partial"
     assert message.startswith(f"{out}: the run stopped: No space left on device")
     assert (f"run it again with {RESUME.given(True)} to continue" in message) is kept
+    assert (f"; the {saved:,} rows saved so far are kept in {partial}: " in message) is kept  # how many, as a stop says
     assert ("before any row was saved (nothing was kept)" in message) is not kept
     assert (partial / "state.json").exists() is kept and partial.exists() is kept
     monkeypatch.undo()
@@ -182,3 +183,48 @@ def test_an_output_that_could_not_be_replaced_is_said_to_be_likely_open_in_excel
     monkeypatch.undo()
     done = taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, resume=True)
     assert (done.rows, done.resumed_rows) == (30, 30)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "failing", "saved"),
+    [
+        ("csv", 2, 10),
+        ("csv", 3, 20),
+        ("tsv", 3, 20),
+        ("jsonl", 2, 10),
+    ],
+)
+def test_a_disk_that_fills_as_a_chunk_is_written_says_how_many_rows_are_kept(
+    tmp_path, fee_dump, tiny_model_dir, monkeypatch, fmt, failing, saved
+):
+    """Regression: a full disk writing a CSV output said "the chunks saved so far are kept", not how many rows they
+    hold, as a stop (Ctrl-C) and a full disk at the last step say. The chunk's bytes are half on the disk: its flush
+    fails, as a disk that fills does."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    real, written = workdir._sync, []
+
+    def sync(f):
+        written.append(f)
+        if len(written) == failing:
+            _no_space(f.name)
+        real(f)
+
+    out, whole = tmp_path / f"out.{fmt}", tmp_path / f"whole.{fmt}"
+    args = ["batch", str(fee_dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    monkeypatch.setattr(workdir, "_sync", sync)
+    result = CliRunner().invoke(cli, [*args, "--chunk-size", "10"])
+    partial = tmp_path / f"out.{fmt}.taikai-partial"
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert result.output == (
+        f"taikai: error: {out}: the run stopped: No space left on device ({partial / 'output.part'}); the {saved} "
+        f"rows saved so far are kept in {partial}: fix the cause (free disk space, make the folder writable) and run "
+        f"it again with {RESUME.given(True)} to continue\n"
+    )
+    monkeypatch.undo()
+    resumed = CliRunner().invoke(cli, [*args, "--chunk-size", "10", "--resume"])
+    assert resumed.exit_code == 0, resumed.output
+    taikai.classify_file(fee_dump, whole, "text", model=tiny_model_dir, chunk_size=10)
+    assert out.read_bytes() == whole.read_bytes()

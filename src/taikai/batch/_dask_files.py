@@ -23,6 +23,7 @@ from taikai._masked_messages import errors_masked
 from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler
 from taikai.batch._dask_input import first_reader, read_files
+from taikai.batch._dask_kept import listed_files
 from taikai.batch._dask_listing import input_files, said_as_given
 from taikai.batch._dask_output import check_output
 from taikai.batch._dask_parts import ROW_COLUMN
@@ -130,6 +131,7 @@ def _checked_run(
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
     found = input_files(input, options.input_format, output)
     found.warn_skipped(input)
+    listed = listed_files(found.files)  # as the run starts: read so, and checked at its end
     early: tuple[dd.DataFrame, pa.Schema] | None = None
     first: tio.Reader | None = None
     if found.format == "parquet":
@@ -144,7 +146,7 @@ def _checked_run(
     check_columns(source, columns, resolved, options, shown, ROW_COLUMN, later=bool(several))  # keys of later files
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
     read = (columns, found, early, first)
-    summary = run_locked(input, output, resolved, ruleset, options, client, prepare, read, started)
+    summary = run_locked(input, output, resolved, ruleset, options, client, prepare, read, started, listed)
     if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
         read_as = (getattr(first, "encoding", None), str(found.first(input)))
         others = found.files[1:] if options.encoding is None else []

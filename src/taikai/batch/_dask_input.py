@@ -116,13 +116,15 @@ def read_files(
     check_added: Callable[[Path, list[str]], None] | None = None,
     first: tio.Reader | None = None,
     held_futures: list[Any] | None = None,
+    sizes: list[int] | None = None,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Read the files *found* of *pattern* (see :func:`input_files`) as :func:`read_input` does (the arguments are
     its own, checked); *check_added* is called with each JSONL file whose records add keys to the first file's, and
     them (see :func:`~taikai.batch._dask_jsonl.input_types`); *first* is the reader of the first CSV, TSV or JSONL
     file made before (:func:`first_reader` with ``warn``), else it is made here. *held_futures*: a list that gets the
     futures of the JSONL files' held chunks, if any (to release once the partitions are last computed, see
-    :func:`~taikai.batch._dask_held.release_held`; else they go with the frame)."""
+    :func:`~taikai.batch._dask_held.release_held`; else they go with the frame). *sizes*: each CSV, TSV or JSONL
+    file's bytes as the run started, read no further (``None``: each to its end as a worker opens it)."""
     files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
@@ -155,7 +157,9 @@ def read_files(
     stringify = frozenset[str]()
     held: list[Any] | None = None  # JSONL: each file's chunks, held where read for their types
     if fmt == "jsonl":
-        schema, stringify, held = input_types(files, fmt, encoding, client, encoding_errors, check_added, first.columns)
+        schema, stringify, held = input_types(
+            files, fmt, encoding, client, encoding_errors, check_added, first.columns, sizes
+        )
         if later:  # a key of a later file (or of none)
             text_column = text_label(schema.names, text_column, pattern if len(files) > 1 else files[0], first)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
@@ -170,6 +174,7 @@ def read_files(
             files,
             range(len(files)),
             held or [None] * len(files),
+            [*sizes] if sizes else [None] * len(files),
             fmt=fmt,
             encoding=encoding,
             schema=schema,

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 import taikai.io as tio
 from taikai.batch._dask_held import READ_ROWS, HeldChunk, HeldFile, held_chunk, holds
+from taikai.batch._dask_kept import chunks_as_listed
 
 _EXACT = 2**53
 """The ints a float holds exactly are those from -_EXACT to _EXACT (Arrow refuses to make a float of any other)."""
@@ -27,10 +28,12 @@ def _scan_types(
     errors: str = "strict",
     keys: list[str] | None = None,
     hold: bool = False,
+    size: int | None = None,
 ) -> tuple[list[str], list[pa.DataType | None], list[bool], HeldFile | None]:
     """Return the keys of one JSONL file's records (*keys*, when read already), the type of each (see
     :func:`taikai.io.column_kinds`), read whole, whether it holds an int that a float cannot hold exactly, and with
-    *hold* its chunks as read (:func:`~taikai.batch._dask_held.held_chunk`), else ``None``.
+    *hold* its chunks as read (:func:`~taikai.batch._dask_held.held_chunk`), else ``None``; no byte from *size* on
+    is read (the file's size as the run started: :func:`~taikai.batch._dask_kept.chunks_as_listed`).
 
     A line that cannot be read is passed over here: the reading pass stops at it with its file and line (a file with
     one is not held: it is read again, to stop there).
@@ -52,7 +55,8 @@ def _scan_types(
                     wide[j] = wide[j] or any(type(v) is int and not -_EXACT <= v <= _EXACT for v in values)
                 yield data
 
-    kinds = tio.column_kinds(len(reader.columns), seen(reader.chunks(READ_ROWS if hold else tio.SCAN_ROWS)))
+    chunks = chunks_as_listed(reader, READ_ROWS if hold else tio.SCAN_ROWS, size)
+    kinds = tio.column_kinds(len(reader.columns), seen(chunks))
     return reader.columns, kinds, wide, None if held is None else HeldFile(reader.columns, held)
 
 
@@ -64,6 +68,7 @@ def input_types(
     errors: str = "strict",
     check_added: Callable[[Path, list[str]], None] | None = None,
     first_keys: list[str] | None = None,
+    sizes: list[int] | None = None,
 ) -> tuple[pa.Schema, frozenset[str], list[Any] | None]:
     """Return the schema of all JSONL *files* and the columns to write as text, by the local engine's rule
     (:func:`taikai.io.kinds_schema`): each file is read for its keys and types as one task, on the workers of
@@ -75,9 +80,12 @@ def input_types(
     together (it writes the int as read, not rounded). *first_keys*: the first file's keys, read already (by
     :func:`~taikai.batch._dask_input.first_reader`): that file is not read for them again. Last, with a *client*,
     when :func:`~taikai.batch._dask_held.holds` says so, the futures of each file's chunks as read, held on the
-    workers for its partition (see :mod:`taikai.batch._dask_held`); else ``None``."""
+    workers for its partition (see :mod:`taikai.batch._dask_held`); else ``None``. *sizes*: each file's bytes as the
+    run started, the most read of it (``None``: to its end)."""
     hold, keys = holds(files, client), [first_keys, *[None] * (len(files) - 1)]
-    tasks = [dask.delayed(_scan_types, pure=False)(p, fmt, encoding, errors, k, hold) for p, k in zip(files, keys)]
+    ends: list[int | None] = [*sizes] if sizes else [None] * len(files)
+    scan = dask.delayed(_scan_types, pure=False)
+    tasks = [scan(p, fmt, encoding, errors, k, hold, n) for p, k, n in zip(files, keys, ends, strict=True)]
     held: list[Any] | None = None
     if client is None:
         found = [scanned[:3] for scanned in dask.compute(*tasks)]

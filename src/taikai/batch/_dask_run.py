@@ -19,11 +19,13 @@ import pyarrow as pa
 from dask import delayed
 
 import taikai.io as tio
+from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_held import release_held
 from taikai.batch._dask_input import read_files
+from taikai.batch._dask_kept import ListedFile, files_kept
 from taikai.batch._dask_listing import InputFiles
 from taikai.batch._dask_manifest import parts_spec, write_manifest
 from taikai.batch._dask_output import OLD, PARTIAL, keep_parts, move_into_place, remove
@@ -34,6 +36,7 @@ from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_added_columns, check_columns
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
+from taikai.errors import DataWarning
 from taikai.model import Model
 from taikai.privacy import MASKER_VERSION
 from taikai.rules import RuleSet
@@ -49,9 +52,11 @@ def run_locked(
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
     read: tuple[list[str], InputFiles, tuple[dd.DataFrame, pa.Schema] | None, tio.Reader | None],
     started: float,
+    listed: list[ListedFile],
 ) -> BatchSummary:
     """Run the Dask engine once the output is locked (see :func:`~taikai.batch._dask_files.run_dask`); *read*: the
-    input's columns, files, (Parquet) frame and schema, and (CSV, TSV, JSONL) first file's reader."""
+    input's columns, files, (Parquet) frame and schema, and (CSV, TSV, JSONL) first file's reader; *listed*: its
+    files as the run started, read as they were then and checked before the output is put in place."""
     columns, found, early, first = read
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
@@ -77,6 +82,7 @@ def run_locked(
                 partial(check_added_columns, model=resolved, options=options, row=ROW_COLUMN),  # a later file's keys
                 first,
                 held,
+                [file.size for file in listed],
             )
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
             check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN, again=True)  # each as read
@@ -133,6 +139,7 @@ def run_locked(
             starts = np.cumsum([0] + [c.rows for c in results]).tolist()  # the rows before each partition's
             for counts, start in zip(results, starts, strict=False):  # in input order: the examples are the first rows
                 summary.add(name_parts(counts, start), blank=counts.blank, notes=counts.notes)
+            grown = files_kept(listed, early is None, output)  # a file written again in place: nothing written
             write_manifest(tmp, summary, spec, parts, resolved, options, ruleset, rules_mode)
             move_into_place(tmp, output)
             placed = True
@@ -161,6 +168,8 @@ def run_locked(
         raise
     with said_complete(output, summary):
         summary.seconds = time.monotonic() - started
+        for warning in grown:  # a file that grew: its rows appended were not read
+            warn_user(warning, DataWarning)
         summary.warn_unclassified()
         summary.warn_excel()
     return summary

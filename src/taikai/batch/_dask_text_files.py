@@ -15,6 +15,7 @@ import pyarrow as pa
 import taikai.io as tio
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_held import READ_ROWS, HeldFile, held_chunks
+from taikai.batch._dask_kept import chunks_as_listed
 from taikai.batch._dask_listing import open_listed
 from taikai.errors import ON_BAD_LINES
 from taikai.io import OutputSpec
@@ -53,6 +54,7 @@ def read_text_file(
     path: Path,
     index: int,
     held: HeldFile | None,
+    size: int | None,
     fmt: str,
     encoding: str | None,
     schema: pa.Schema,
@@ -70,12 +72,13 @@ def read_text_file(
     say where each row is, and the :data:`NOTE_COLUMNS` what of each did not decode cleanly. With *mask_pii*, a
     malformed record's text is masked in the error, as the local engine masks it. *errors* is the
     ``encoding_errors`` of :func:`taikai.io.open_reader`. *held*: the file's chunks as read for its types, if
-    they were held (see :mod:`taikai.batch._dask_held`), else ``None``: the file is read.
+    they were held (see :mod:`taikai.batch._dask_held`), else ``None``: the file is read, no further than *size*
+    (its bytes as the run started; ``None``: to its end).
     """
     if held is not None:  # read for its types, and held: not read again
         chunks = held_chunks(held, schema.names)
     else:
-        chunks = open_listed(path, fmt, encoding, schema.names, errors, first).chunks(READ_ROWS)
+        chunks = chunks_as_listed(open_listed(path, fmt, encoding, schema.names, errors, first), READ_ROWS, size)
     kept = raw_columns(fmt, schema, stringify, text_column) if locate else {}
     as_read: dict[str, list[Any]] = {name: [] for name in kept.values()}
     spec = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify)

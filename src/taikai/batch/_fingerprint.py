@@ -22,6 +22,9 @@ rules file's name)."""
 SHEETS = "sheets"
 """The note (:data:`NOTES`) of the sheets of an xlsx input, in order: the ``sheet`` option a run of an earlier
 taikai saved (``--sheet`` as given: a name, a number, or none for the first) is compared as the sheet it names."""
+COLUMNS = "columns"
+"""The note (:data:`NOTES`) of a digest of the input's columns, compared only when the input grew since the run was
+saved (:mod:`taikai.batch._grown`): a JSONL input's columns are the keys of all its lines."""
 SHOWN_SETTINGS = 3
 """How many changed thresholds a message names."""
 
@@ -100,10 +103,13 @@ def as_saved(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return same_as_written(old, new, json.loads(str(new.get(NOTES) or "{}")))
 
 
-def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+def refusal(
+    output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any], grown: str | None = None
+) -> str | None:
     """Return why the interrupted run of *output* saved in *folder* with the fingerprint *old* cannot be resumed as
     the run of fingerprint *new*, or ``None`` when it can: what *old* cannot vouch for (:func:`unvouched`), else what
-    changed (:func:`describe_changes`), and what to do."""
+    changed (:func:`describe_changes`), and what to do; *grown*: why an input that changed size cannot be resumed
+    (:func:`taikai.batch._grown.growth`)."""
     changed, unknown = describe_changes(old, new), unvouched(old, new)
     if unknown:  # running it again as it was cannot help: only the earlier taikai ran it so
         since = f"; and since the interrupted run, {'; '.join(changed)}" if changed else ""
@@ -116,7 +122,7 @@ def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]
         return None
     masker = other_masker(old)
     if input_changed(old, new):  # the saved rows are of the old bytes
-        then = f"The saved rows were read from the input as it was: {then}"
+        then = f"{grown or 'The saved rows were read from the input as it was'}: {then}"
     elif _edited_rules(old, new) is not None and not rules_change(old, _notes(old, new))[1]:
         then = f"The saved rows name the rules as an earlier taikai read their names, which no rules file gives: {then}"
     elif masker is not None:  # with --mask-pii or without, this taikai cannot mask the rest as they were

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,26 +19,25 @@ from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
-from taikai.batch._fingerprint import NOTES, SHEETS, sheet_names
+from taikai.batch._grown import check_appended
 from taikai.batch._input_kept import file_identity, input_kept
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
 from taikai.batch._options import BatchOptions, BatchOptionValues
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
-from taikai.batch._rules_change import rules_notes
+from taikai.batch._run_identity import run_fingerprint, run_options
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
 from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
-from taikai.batch._unvouched import MASKING, SETTINGS, WRITER
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, Workers, hold, release, run_chunk, start_pool
 from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
-from taikai.errors import DataWarning, TaikaiError, check_path
+from taikai.errors import DataWarning, InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, check_prefix, checked_rules, model_sha256, resolve_model, settings_json
+from taikai.model import Model, check_prefix, checked_rules, resolve_model
 from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RulesMode, rules_inputs
 
@@ -128,47 +125,22 @@ def _run(
     table_rows = min(reader.total or 0, limit or reader.total or 0)  # the rows read: --limit's first N at most
     if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS:
         check_xlsx_rows(input, table_rows)
-    sheet, sheets = sheet_names(getattr(reader, "title", None), getattr(reader, "sheets", None), options.mask_pii)
-    saved = {
-        "text_column": options.text_column,
-        "id_column": options.id_column,
-        "chunk_size": options.chunk_size,
-        "input_format": in_fmt,
-        "encoding": getattr(reader, "encoding", None),
-        "sheet": sheet,  # the sheet read, by name: --sheet 2 resumes a run of --sheet reviews (the same sheet)
-        "output_format": out_fmt,
-        "output_encoding": out_encoding,
-        "on_bad_lines": options.on_bad_lines,
-        "mask_pii": options.mask_pii,
-        "encoding_errors": options.encoding_errors,
-        "prefix": options.prefix,
-        "taikai": importlib_metadata.version("taikai"),
-        **({"limit": limit} if limit else {}),  # absent without one: runs saved before --limit still resume
-        **({"excel_safe": True} if options.excel_safe else {}),  # so too
-    }
-    fingerprint = {
-        "model": model_sha256(model),
-        SETTINGS: settings_json(model),  # thresholds and max_chars: metadata.json, outside the artifact's sha256
-        "options": json.dumps(saved, sort_keys=True),
-        MASKING: str(MASKER_VERSION) if options.mask_pii else None,  # the masked text changes with it
-        WRITER: str(tio.WRITER_VERSION),  # how a value is written (a boolean true): a resume writes the rest alike
-        "rules": rules.rules.digest() if rules is not None else None,
-        "rules mode": rules_mode.value if rules_mode is not None else None,
-        NOTES: json.dumps(
-            {
-                "encoding": "given" if options.encoding else "detected",
-                "rules": rules.rules.source if rules is not None else None,
-                **(rules_notes(rules.rules) if rules is not None else {}),  # what changed in them, if they did
-                SHEETS: sheets,  # for the sheet option a run of an earlier taikai saved
-            }
-        ),
-    }
+    saved = run_options(options, reader, in_fmt, out_fmt, out_encoding)
+    version = MASKER_VERSION if options.mask_pii else None
+    fingerprint = run_fingerprint(saved, options, reader, model, rules, rules_mode, version)
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     told = {"input": str(input), "model": str(model.path or "(in memory)"), **saved}  # the partial folder's README
     if rules is not None:  # a --resume without them is refused: the README names them
         told |= {"rules": rules.rules.source, "rules_mode": rules_mode and rules_mode.value}
     state = work.open(fingerprint, options.resume, told, input_file=input)
     identity = file_identity(input)  # the file fingerprinted: another taking its name while it is read is told
+    grew = work.grown  # the rows appended since the saved run: decoded before any is classified, the rows kept
+    if grew is not None and state is not None:
+        try:
+            check_appended(reader, grew, output, work.dir, state.totals.rows)
+        except InputError:
+            work.close()
+            raise
     summary = BatchSummary.from_totals(input, output, state.totals if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
@@ -226,6 +198,7 @@ def _run(
         stopped = state.position if state else None  # where the reader stopped: past it, is there more input?
         for chunk in chunks if state else tio.at_least_one(chunks, len(columns)):
             index, stopped = index + 1, chunk.position
+            summary.appended_rows += grew.appended(chunk.lines) if grew is not None else 0
             if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
                 raws, counts = masker.mask_values([b.raw for b in chunk.bad])  # counted with the rows' masks
                 chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])

@@ -63,8 +63,10 @@ def system_failure(exc: OSError, work: WorkDir, output: Path, rows: int, bad_out
             f"{stopped}; {output} is complete ({rows:,} rows), but {left} not written: {fix} with "
             f"{said.RESUME.given(True)} to write {'them' if bad else 'it'} (no row is classified again)"
         )
+    saved = work.state.totals.rows  # of the chunks saved: not *rows*, which counts the chunk the system stopped
     return TaikaiError(
-        f"{stopped}; the chunks saved so far are kept in {work.dir}: {fix} with {said.RESUME.given(True)} to continue"
+        f"{stopped}; the {saved:,} rows saved so far are kept in {work.dir}: {fix} with {said.RESUME.given(True)} to "
+        "continue"
     )
 
 

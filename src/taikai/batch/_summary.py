@@ -105,6 +105,8 @@ class BatchSummary:
     prefix: str = ""
     """``--prefix``, before the names of the model's columns that the text names (not saved here: the engines write
     it beside the summary's own values)."""
+    appended_rows: int = 0
+    """Of the rows after a resume, those appended to the input since the run was saved (the input only grew)."""
 
     replaced_rows = CountPart("unheld")
     replaced_where = WherePart("unheld")
@@ -228,6 +230,7 @@ class BatchSummary:
             **({"rules_files": self.rules_files, "rule_files": self.rule_files} if self.rule_files else {}),
             "seconds": self.seconds,
             "resumed_rows": self.resumed_rows,
+            **({"appended_rows": self.appended_rows} if self.appended_rows else {}),
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
             "masker_version": self.masker_version,

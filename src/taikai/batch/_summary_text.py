@@ -32,6 +32,8 @@ def summary_text(summary: BatchSummary) -> str:
             else f"this run: no row left, {summary.seconds:.1f} s to finish the output"
         )
         took = f"; {summary.resumed_rows:,} of the {summary.rows:,} rows before the resume ({this_run})"
+        if summary.appended_rows:  # the input grew since the saved run: its rows appended were classified too
+            took += f"; {summary.appended_rows:,} rows appended to the input since the saved run"
     lines = [f"{_headline(summary, done)} into {shlex.quote(summary.output)}{took}"]  # the path as a shell takes it
     for title, counts, taxonomy in (
         ("reasons", summary.reasons, REASON_IDS),

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from taikai.batch._fingerprint import as_saved, input_fingerprint, refusal
+from taikai.batch._grown import Grown, growth
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._partial_readme import write_readme
 from taikai.batch._saved_run import read_saved, refuse_unresumed, say_nothing_to_resume
@@ -69,6 +70,9 @@ class WorkDir:
         """Whether the output and its summary are in place (:meth:`finish`): only this directory is left to remove."""
         self.placed = False
         """Whether the output is in place (:meth:`finish`), not yet its summary: ``--resume`` writes it."""
+        self.grown: Grown | None = None
+        """The input as a resumed run finds it when it only grew since the run was saved: the rows appended are read
+        on from the saved rows."""
         self.lock = RunLock(self.dir, output)
         self.side_lock = SideLock(summary_path(output), output)
 
@@ -116,9 +120,13 @@ class WorkDir:
                     **fingerprint,
                 }
             fingerprint = as_saved(state.fingerprint, fingerprint)  # rules an earlier taikai hashed as written
-            refused = refusal(self.output, self.dir, state.fingerprint, fingerprint)
+            grown = growth(input_file, state.fingerprint, fingerprint, state, self.table) if input_file else None
+            compared = {**fingerprint, "input": state.fingerprint.get("input")} if isinstance(grown, Grown) else None
+            why = grown if isinstance(grown, str) else None
+            refused = refusal(self.output, self.dir, state.fingerprint, compared or fingerprint, why)
             if refused is not None:
                 raise InputError(refused)
+            self.grown = grown if isinstance(grown, Grown) else None
         elif input_file is not None:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:

@@ -1,0 +1,135 @@
+"""Whether a batch run's input only grew since the run was saved (the next day's rows appended to a dump): then
+``--resume`` keeps the rows saved and classifies the rows appended, and the output is the one a fresh run of the
+grown input writes. Anything else (an edit in place, rows removed, a last line the append carried on, a Parquet or
+xlsx input) stays refused, saying why."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from taikai.batch._fingerprint import COLUMNS, NOTES
+from taikai.batch._state import ResumeState
+from taikai.errors import RESUME, InputError
+from taikai.io import TEXT_FORMATS, Position
+
+_READ = 1 << 20
+
+
+@dataclass(frozen=True)
+class Grown:
+    """An input that only grew since its run was saved: the *size* in bytes the saved rows were read from, the
+    *lines* those bytes hold (each ended by a line break), and the bytes *added* after them."""
+
+    size: int
+    lines: int
+    added: int
+
+    @property
+    def position(self) -> Position:
+        """Where the rows appended start, as a text reader's position."""
+        return {"offset": self.size, "line": self.lines, "done": self.size}
+
+    def appended(self, starts: Iterable[int]) -> int:
+        """Return how many of the rows starting on the file lines *starts* are rows appended."""
+        return sum(1 for line in starts if line > self.lines)
+
+
+def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeState, table: bool) -> Grown | str | None:
+    """Return how the input *path* changed between the fingerprint *old* of the saved run (of *state*) and *new*:
+    ``None`` when it did not grow (unchanged, or changed as :func:`~taikai.batch._fingerprint.describe_changes`
+    says); a :class:`Grown` when it only grew and ``--resume`` can classify the rows appended (*table*: the output is
+    Parquet or xlsx, whose types the whole input set); else a sentence saying why it cannot, for the refusal."""
+    before, after = (str(f.get("input", "::")).split(":", 2) for f in (old, new))
+    if len(before) < 3 or len(after) < 3 or not (before[0].isdigit() and after[0].isdigit()):
+        return None
+    size, now = int(before[0]), int(after[0])
+    if now < size:
+        return "The input is smaller than the saved rows were read from (rows removed, or the file written again)"
+    if now == size:
+        return None
+    options = json.loads(str(old.get("options") or "{}"))
+    grew = f"The input grew by {now - size:,} bytes, but"
+    if options.get("input_format") not in TEXT_FORMATS:
+        return (
+            f"{grew} a {options.get('input_format')} input is saved whole, not appended to: only a CSV, TSV or JSONL "
+            "input that grew resumes"
+        )
+    digest, lines, edge = head(path, size)
+    if digest != before[2]:
+        return (
+            f"{grew} its first {size:,} bytes, the ones the saved rows were read from, changed too (rows edited or "
+            "removed, not only appended)"
+        )
+    if edge == b"\r\n":  # a CR LF cut between them: the run read a CR alone, a fresh run reads one break
+        return (
+            f"{grew} they begin with the line feed of a CR LF whose CR ended its last line (line {lines}) as the "
+            "saved run read it: the lines after it would be counted otherwise"
+        )
+    if edge[:1] not in (b"\n", b"\r"):
+        return (
+            f"{grew} its last line (line {lines + 1}) went on in the bytes appended: it had no line break at its end "
+            "as the saved run read it"
+        )
+    if state.finished is not None:
+        return (
+            f"{grew} the saved run had classified every row of the input as it was, and was putting its output in place"
+        )
+    if state.position.get("offset", size) >= size:
+        return (
+            f"{grew} the saved rows reach the end of the input as it was, where its last record was read at the "
+            "file's end (which the bytes appended moved)"
+        )
+    if table:
+        return (
+            f"{grew} the {options.get('output_format')} output's column types were set from the whole input as it "
+            "was, which the rows appended may change"
+        )
+    columns = [json.loads(str(f.get(NOTES) or "{}")).get(COLUMNS) for f in (old, new)]
+    if columns[0] is None:
+        return (
+            f"{grew} the taikai that saved the run did not record the input's columns, which the rows appended may "
+            "change"
+        )
+    if columns[0] != columns[1]:
+        return f"{grew} the rows appended bring keys no row had before: the output's columns would change"
+    return Grown(size, lines, now - size)
+
+
+def check_appended(reader: object, grown: Grown, output: Path, folder: Path, rows: int) -> None:
+    """Refuse (:class:`InputError`) a resume of an input that *grown* whose rows appended do not decode in the
+    encoding the saved rows (*rows* of them, kept in *folder*) were read in, before any row is classified: the
+    whole input would have been refused so, and another encoding would be another run."""
+    check = getattr(reader, "check_decoding", None)
+    if check is None:
+        return
+    try:
+        check(grown.position)
+    except InputError as exc:
+        where = str(exc).split(", ", 1)[0]  # FILE:LINE: byte 0x.. is not valid ENCODING
+        raise InputError(
+            f"cannot resume {output}: the rows appended to the input since the saved run do not decode as the rows "
+            f"saved were read ({where}). The {rows:,} rows saved are kept in {folder}: save the rows appended in the "
+            f"input's encoding and run it again with {RESUME.given(True)}, or start over without resume (delete "
+            f"{folder} first)"
+        ) from None
+
+
+def head(path: Path, size: int) -> tuple[str, int, bytes]:
+    """Return the sha256 of the first *size* bytes of *path*, the line breaks they hold (CR LF, LF or a lone CR, as
+    the readers break lines), and their last byte with the one after it."""
+    digest, lines, left, last, cr = hashlib.sha256(), 0, size, b"", False
+    with open(path, "rb") as f:
+        while left:
+            block = f.read(min(_READ, left))
+            if not block:
+                break
+            digest.update(block)
+            lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+            lines -= cr and block.startswith(b"\n")  # a CR LF across two blocks: one break, counted twice
+            left, last, cr = left - len(block), block[-1:], block.endswith(b"\r")
+        return digest.hexdigest(), lines, last + f.read(1)

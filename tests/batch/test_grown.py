@@ -1,0 +1,267 @@
+"""``--resume`` of an input that grew since its run was saved (taikai.batch._grown): the rows appended are classified
+and the output is the one a fresh run of the grown input writes; anything else stays refused, saying why, with the
+saved rows kept."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.batch import Interrupted
+from taikai.cli import cli
+from taikai.errors import InputError
+
+TEXTS = [
+    "手数料が高すぎて続けられませんでした",
+    "時給にすると200円くらい",
+    "提案しても返事が来ない",
+    "本業が忙しくなった",
+    "",
+]
+
+
+def _rows(fmt: str, start: int, stop: int, newline: str = "\n", extra: bool = False) -> str:
+    """Return rows *start* to *stop* of a dump in *fmt* (CSV and TSV with their header when *start* is 0), each
+    line ended by *newline*; *extra*: JSONL objects with a key the others lack."""
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps({"id": f"r{i:03d}", "text": TEXTS[i % 5], **({"score": i} if extra else {})}, ensure_ascii=False)
+            + newline
+            for i in range(start, stop)
+        )
+    sep = "\t" if fmt == "tsv" else ","
+    head = [f"id{sep}text"] if start == 0 else []
+    return "".join(line + newline for line in [*head, *(f"r{i:03d}{sep}{TEXTS[i % 5]}" for i in range(start, stop))])
+
+
+def _stop_after(k: int):
+    def hook(index: int) -> None:
+        if index == k:
+            raise KeyboardInterrupt
+
+    return hook
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "out_fmt", "newline", "limit", "appended", "jobs"),
+    [
+        ("csv", "csv", "\n", None, 15, 1),
+        ("csv", "tsv", "\n", None, 15, 1),
+        ("csv", "jsonl", "\n", None, 15, 1),
+        ("tsv", "csv", "\n", None, 15, 1),
+        ("jsonl", "jsonl", "\n", None, 15, 1),
+        ("jsonl", "csv", "\n", None, 15, 1),
+        ("csv", "csv", "\r\n", None, 15, 1),  # Excel's line breaks
+        ("csv", "csv", "\n", 30, 5, 1),  # --limit: its first 30 rows, 5 of them appended
+        ("csv", "csv", "\n", None, 15, 2),  # --jobs 2: the rows appended counted as the chunks are read
+    ],
+)
+def test_a_resume_after_rows_were_appended_writes_what_a_fresh_run_of_the_grown_input_writes(
+    tmp_path, tiny_model, in_fmt, out_fmt, newline, limit, appended, jobs
+):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{out_fmt}", tmp_path / f"fresh.{out_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "id_column": "id", "limit": limit, "jobs": jobs}
+    dump.write_bytes(_rows(in_fmt, 0, 25, newline).encode())
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    with open(dump, "ab") as f:  # the next day's rows
+        f.write(_rows(in_fmt, 25, 40, newline).encode())
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    whole = taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.resumed_rows, resumed.appended_rows) == (limit or 40, 14, appended)
+    assert (resumed.statuses, resumed.reasons) == (whole.statuses, whole.reasons)
+    assert not (tmp_path / f"out.{out_fmt}.taikai-partial").exists()
+
+
+@pytest.mark.parametrize(
+    ("again", "appended"),
+    [
+        (0, 0),  # the resume saved chunks of the grown input: resumed again, nothing grew since
+        (10, 10),  # and grew once more since: those rows appended too
+    ],
+)
+def test_an_interrupted_resume_of_a_grown_input_resumes_again(tmp_path, tiny_model, again, appended):
+    dump, out, fresh = tmp_path / "dump.csv", tmp_path / "out.csv", tmp_path / "fresh.csv"
+    options = {"model": tiny_model, "chunk_size": 7}
+    dump.write_text(_rows("csv", 0, 25), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_rows("csv", 25, 40))
+    with pytest.raises(Interrupted, match="interrupted after 28 rows saved"):
+        taikai.classify_file(dump, out, "text", resume=True, on_chunk=_stop_after(4), **options)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_rows("csv", 40, 40 + again))
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.resumed_rows, resumed.appended_rows) == (40 + again, 28, appended)
+
+
+def test_the_summary_of_the_command_says_how_many_rows_were_appended(tmp_path, tiny_model, tiny_model_dir):
+    dump, out = tmp_path / "dump.csv", tmp_path / "out.csv"
+    dump.write_text(_rows("csv", 0, 25), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=7, on_chunk=_stop_after(2))
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_rows("csv", 25, 40))
+    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--chunk-size", "7", "--resume"])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.endswith("; 15 rows appended to the input since the saved run"), first
+    assert " 14 of the 40 rows before the resume (this run: 26 rows in " in first, first
+    saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert (saved["rows"], saved["resumed_rows"], saved["appended_rows"]) == (40, 14, 15)
+
+
+def _edited(dump):
+    dump.write_bytes(dump.read_bytes().replace(b"r001", b"x001") + _rows("csv", 25, 40).encode())
+
+
+def _removed(dump):
+    dump.write_bytes(dump.read_bytes().rsplit(b"r024", 1)[0])
+
+
+def _carried_on(dump):
+    dump.write_bytes(dump.read_bytes().rstrip(b"\n"))  # as the run read it: its last line without a break
+
+
+def _cr_then_lf(dump):
+    dump.write_bytes(dump.read_bytes().replace(b"\n", b"\r\n")[:-1])  # ... its last CR LF cut after the CR
+
+
+def _append(data: bytes):
+    def append(dump):
+        with open(dump, "ab") as f:
+            f.write(data)
+
+    return append
+
+
+GREW = "since the interrupted run, the input file changed (its size: "
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "out_fmt", "first", "then", "stop", "said"),
+    [
+        (
+            "csv",
+            "csv",
+            None,
+            _edited,
+            2,
+            [
+                GREW,
+                "but its first ",
+                " bytes, the ones the saved rows were read from, changed too (rows edited or removed, not only "
+                "appended)",
+            ],
+        ),
+        (
+            "csv",
+            "csv",
+            None,
+            _removed,
+            2,
+            [GREW, "The input is smaller than the saved rows were read from (rows removed"],
+        ),
+        (
+            "csv",
+            "csv",
+            _carried_on,
+            _append("（続き）\nr100,時給が低い\n".encode()),
+            2,
+            [GREW, "but its last line (line 26) went on in the bytes appended: it had no line break at its end"],
+        ),
+        (
+            "csv",
+            "csv",
+            _cr_then_lf,
+            _append(b"\n" + _rows("csv", 25, 40).encode()),
+            2,
+            [
+                GREW,
+                "but they begin with the line feed of a CR LF whose CR ended its last line (line 26) as the saved "
+                "run read it",
+            ],
+        ),
+        (
+            "jsonl",
+            "csv",
+            None,
+            _append(_rows("jsonl", 25, 40, extra=True).encode()),
+            2,
+            [GREW, "but the rows appended bring keys no row had before: the output's columns would change"],
+        ),
+        (
+            "csv",
+            "parquet",
+            None,
+            _append(_rows("csv", 25, 40).encode()),
+            2,
+            [GREW, "but the parquet output's column types were set from the whole input as it was"],
+        ),
+        (
+            "csv",
+            "csv",
+            None,
+            _append(_rows("csv", 25, 40).encode()),
+            4,
+            [GREW, "but the saved rows reach the end of the input as it was"],
+        ),
+        (
+            "csv",
+            "csv",
+            None,
+            _append(_rows("csv", 25, 40).encode("cp932")),
+            2,
+            [
+                "the rows appended to the input since the saved run do not decode as the rows saved were read (",
+                "dump.csv:27: byte 0x8e is not valid utf-8). The 14 rows saved are kept in ",
+            ],
+        ),
+    ],
+)
+def test_a_resume_of_an_input_changed_otherwise_is_refused_and_keeps_the_saved_rows(
+    tmp_path, tiny_model, in_fmt, out_fmt, first, then, stop, said
+):
+    dump, out = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{out_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "encoding": "utf-8"}
+    dump.write_text(_rows(in_fmt, 0, 25), encoding="utf-8")
+    if first is not None:
+        first(dump)
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(stop), **options)
+    then(dump)
+    partial = tmp_path / f"out.{out_fmt}.taikai-partial"
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    message = str(caught.value)
+    assert message.startswith(f"cannot resume {out}: "), message
+    for part in said:
+        assert part in message, message
+    assert message.endswith(f"start over without resume (delete {partial} first)"), message
+    assert json.loads((partial / "state.json").read_text(encoding="utf-8"))["chunks"] == stop, "the saved rows"
+    assert not out.exists()
+
+
+def test_a_parquet_input_written_again_with_more_rows_is_refused(tmp_path, tiny_model):
+    dump, out = tmp_path / "dump.parquet", tmp_path / "out.csv"
+    frame = pd.DataFrame({"id": [f"r{i:03d}" for i in range(40)], "text": [TEXTS[i % 5] for i in range(40)]})
+    frame.head(25).to_parquet(dump)
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=7, on_chunk=_stop_after(2))
+    frame.to_parquet(dump)
+    said = re.escape(
+        "but a parquet input is saved whole, not appended to: only a CSV, TSV or JSONL input that grew resumes: start "
+        f"over without resume (delete {out}.taikai-partial first)"
+    )
+    with pytest.raises(InputError, match=said):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=7, resume=True)
