@@ -7,7 +7,9 @@ Targets (issue 10): batch (--jobs 1) rows per second at least 0.55 of the floor'
 both be met: the median over the rounds of rows/s in the run (wall time, which other work on a shared machine
 skews) and rows per CPU second in one process (start-up excluded; load skews it much less). --jobs 2 at least 1.7x
 --jobs 1 on 2 cores: the median over the rounds, --jobs 1 and --jobs 2 timed in every round, alternating which runs
-first; judged on wall time only (CPU time cannot show two cores at work).
+first; judged on wall time only (CPU time cannot show two cores at work). Each round also prints the CPU seconds of
+both (the workers' included): with the second core busy the wall ratio falls towards 1 whatever the code does, while
+the CPU seconds still say what two workers cost beyond one.
 With ``--baseline DIR`` each round also runs ``taikai batch --jobs 1`` with that model on the same dump: the ratio
 measured/baseline says how a model change moved throughput. With ``--baseline-src DIR`` (the ``src`` directory of
 another checkout, e.g. made by ``git archive REV src | tar -x -C /tmp/old``) each round runs the same command with
@@ -30,6 +32,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+# This checkout's taikai, imported first: script_main imports taikai, and an editable install of another checkout
+# (the main one, seen from a worktree beside it) would otherwise be the one the in-process figure measures.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_run import BatchRun, alternate, run_batch, write_one_row
 from make_dump import dump_texts, make_dump
@@ -79,9 +84,8 @@ def in_process_cpu_ratio(dump: Path, workdir: Path, model: str | None, texts: li
     """Return rows per CPU second of classify_file (model loaded, --jobs 1) over texts per CPU second of the floor.
 
     The taikai measured is this checkout's ``src`` (an editable install of another checkout, such as a helper's
-    worktree beside the main one, would otherwise be imported)."""
-    if str(ROOT / "src") not in sys.path:
-        sys.path.insert(0, str(ROOT / "src"))
+    worktree beside the main one, would otherwise be imported): ``src`` is put first on the path at the top of this
+    module, before anything imports taikai."""
     import taikai
 
     print(f"  (in one process: taikai from {Path(taikai.__file__).parent.parent}, model {model or 'default'})")
@@ -163,7 +167,9 @@ def main(argv: list[str] | None = None) -> int | None:
         )
         print(
             f"  --jobs 2 {jobs2.reported:8,.0f} rows/s in the run, {jobs2.wall:,.1f} s wall: jobs2/jobs1 "
-            f"{jobs2_ratios[-1]:.2f} (order {', '.join(s.name for s in alternate(k, specs))})"
+            f"{jobs2_ratios[-1]:.2f} (order {', '.join(s.name for s in alternate(k, specs))}); CPU s {jobs2.cpu:.2f}, "
+            f"its workers' included, against {run.cpu:.2f} (--jobs 1): what two workers cost beyond one, which a "
+            "busy second core does not change"
         )
         floor = after
         if "baseline" in runs:

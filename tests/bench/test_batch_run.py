@@ -181,3 +181,20 @@ def test_run_batch_measures_a_real_run(tmp_path, tiny_model_dir):
     assert run.cpu > 0 and run.wall > 0 and run.reported > 0
     assert run.command[-2:] == ("--model", str(tiny_model_dir))
     assert (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.slow  # a subprocess
+def test_bench_batch_measures_this_checkouts_taikai_whatever_else_comes_first(tmp_path):
+    """Another taikai first on the path (an editable install of another checkout, here a stand-in on PYTHONPATH):
+    bench_batch imports this checkout's, which its in-process figure measures, even though script_main, which it
+    imports, imports taikai itself."""
+    other = tmp_path / "other" / "taikai"
+    other.mkdir(parents=True)
+    (other / "__init__.py").write_text("")
+    (other / "errors.py").write_text("class TaikaiError(Exception):\n    pass\n")
+    code = "import sys; sys.path.insert(0, sys.argv[1]); import bench_batch, taikai; print(taikai.__file__)"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "other")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "bench")], env=env, capture_output=True, text=True, check=True
+    )
+    assert Path(done.stdout.strip()) == ROOT / "src" / "taikai" / "__init__.py"
