@@ -23,6 +23,7 @@ from taikai.privacy._given_names import person_names
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._patterns import FINDERS
+from taikai.privacy._repeated_names import repeated_names
 from taikai.privacy._street import find_street_addresses
 from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
@@ -67,6 +68,8 @@ class PiiMasker:
         if self.names:
             found.extend(find_latin_names(text))
             found.extend(person_names(text, self._tagger))
+            selected = _select(found)  # a name found once is masked where the text writes it again too
+            return _select([*selected, *repeated_names(text, selected, self._tagger)])
         return _select(found)
 
     def mask(self, text: str) -> Masked:
