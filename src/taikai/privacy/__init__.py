@@ -135,7 +135,9 @@ handles glued to ID (IDtaro123), after an @ and a space (連絡は@ taro), after
 (LINE ID教えます→kenta_0812) and in kana after ハンドル and a colon (ハンドル：たろうまる); a birth date a few words
 after its label in the same sentence (生年月日を聞かれて1990年4月5日と答えた) when its year is a worker's. 32: a
 name found once masked where the same text writes it again as a word of its own (担当は小林さん。小林の対応が最悪
-was [人名]さん。小林の…; not 西 in 西日本 or 関西, nor tanaka in tanaka@example.com)."""
+was [人名]さん。小林の…; not 西 in 西日本 or 関西, nor tanaka in tanaka@example.com); a name's kanji in the variant
+form CP932 holds and people write (髙橋, 德永, 濵田, 神﨑, 𠮷田) read as the common form (クライアントの髙橋から was
+left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -13,7 +13,9 @@ from taikai.privacy._as_read import (
     DIGIT_FORMS,
     HAS_DIGIT_FORM,
     HAS_LIST_NUMERAL,
+    HAS_NAME_FORM,
     LIST_NUMERALS,
+    NAME_FORMS,
     READ_OTHERWISE,
     as_read,
 )
@@ -61,6 +63,8 @@ class PiiMasker:
         self._tagger = PosTagger()
 
     def _find(self, text: str) -> list[Found]:
+        if HAS_NAME_FORM.search(text):
+            text = text.translate(NAME_FORMS)  # 髙橋 read as 高橋, which UniDic holds: one character for one
         found: list[Found] = []
         for finder in FINDERS:
             found.extend(finder(text))
