@@ -742,7 +742,7 @@ DESIGN = """## Design
   関西 stay). A word no name was found for stays however often it is written (松本の…松本の). And the finders read
   a name's kanji written in the variant form that Windows' CP932 holds and people write their names in (髙, 﨑, 德,
   濵, 栁, 瀨, 淸, 增, 黑, 鄕, 昻, and 𠮷 of UTF-8 texts) as the common form UniDic holds, one character for one
-  (`taikai.privacy._as_read.NAME_FORMS`): UniDic read 髙橋 as an unknown word, so that `クライアントの髙橋から` and
+  (`taikai.privacy.NAME_FORMS`): UniDic read 髙橋 as an unknown word, so that `クライアントの髙橋から` and
   `担当の德永が` were left where `クライアントの高橋から` is masked; the text keeps the form it was written in
   (`クライアントの[人名]から`). Measured when added, against masker 31: nothing changes in the 11,536 texts of
   `data/reviews.csv` and `data/sample_dump.csv` (none holds a variant form).

@@ -25,6 +25,8 @@ AUTHORS = ["Taro Yamada", "キムラ", "佐藤", "鈴木", "中村", "ヤマダ�
         ("Ōno Yūki", True),  # masking reads it as Ono Yuki
         ("Shin'ichi Satoh", True),
         ("まさみ", True),
+        ("髙橋", True),  # a variant form CP932 holds, read as 高橋 (was shown as written)
+        ("德永", True),
         ("東京", False),  # a place
         ("楽天", False),  # a company masking knows, though also a given name
         ("Google Play", False),  # Latin words masking knows as a service

@@ -141,12 +141,14 @@ left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
+    from taikai.privacy._as_read import NAME_FORMS
     from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
 
 __all__ = [
     "ANY_PLACEHOLDER",
     "EMAIL",
     "MASKER_VERSION",
+    "NAME_FORMS",
     "NEUTRAL",
     "NOT_JAPANESE_PLACEHOLDERS",
     "PLACEHOLDERS",
@@ -175,5 +177,6 @@ __getattr__: Any = lazy_modules(
     {
         "taikai.privacy._mask": ("PiiMasker", "default_masker", "mask_pii", "mask_text_column"),
         "taikai.privacy._addresses": ("EMAIL", "without_addresses"),
+        "taikai.privacy._as_read": ("NAME_FORMS",),
     },
 )

@@ -28,7 +28,7 @@ import unicodedata
 from typing import Any
 
 from taikai.analysis._report._romaji import plain, reads_as_romanised_name
-from taikai.privacy import PiiKind, default_masker
+from taikai.privacy import NAME_FORMS, PiiKind, default_masker
 from taikai.text import PosTagger
 
 _LATIN_WORD = r"(?:[A-ZĀĪŪĒŌÂÎÛÊÔ][a-zāīūēōâîûêô'’\-]+|[A-ZĀĪŪĒŌÂÎÛÊÔ][A-ZĀĪŪĒŌÂÎÛÊÔ'’\-]+)"
@@ -48,7 +48,7 @@ def _read_as_name(value: str) -> bool:
     if _LATIN_NAME.fullmatch(value):
         return reads_as_romanised_name(value.split())
     tagger = _tagger()
-    words = tagger.tag(value)
+    words = tagger.tag(value.translate(NAME_FORMS))  # 髙橋 as 高橋, which UniDic holds, as masking reads it
     if not words:
         return False
     for word in words:
