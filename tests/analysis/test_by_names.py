@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from taikai.analysis._report._by_names import is_whole_name
+from taikai.analysis._report._by_names import is_whole_name, mask_name_cells
 from taikai.analysis._report._masking import mask_report_frame
 from taikai.cli import cli
 
@@ -25,6 +25,8 @@ AUTHORS = ["Taro Yamada", "キムラ", "佐藤", "鈴木", "中村", "ヤマダ�
         ("Ōno Yūki", True),  # masking reads it as Ono Yuki
         ("Shin'ichi Satoh", True),
         ("まさみ", True),
+        ("髙橋", True),  # a variant form CP932 holds, read as 高橋 (was shown as written)
+        ("德永", True),
         ("東京", False),  # a place
         ("楽天", False),  # a company masking knows, though also a given name
         ("Google Play", False),  # Latin words masking knows as a service
@@ -112,3 +114,19 @@ def test_report_by_author_shows_no_name_under_mask_pii(tiny_model, tmp_path, fla
         i = int(review[1:]) - 1
         expected = f"[人名{i % len(AUTHORS) + 1}]" if flag else AUTHORS[i % len(AUTHORS)]
         assert author == expected, (review, author)
+
+
+@pytest.mark.parametrize(
+    ("line", "masked", "found"),
+    [
+        ('2,2026-10-02,佐藤,"[人名]さんに連絡","余分"', '2,2026-10-02,[人名],"[人名]さんに連絡","余分"', 1),
+        ("7\tキムラ\t手数料が高い\textra", "7\t[人名]\t手数料が高い\textra", 1),
+        ('{"id": 3, "author": "Taro Yamada", "text": "高い"', '{"id": 3, "author": "[人名]", "text": "高い"', 1),
+        ("3, 鈴木 ,中村,高い", "3, [人名] ,[人名],高い", 2),  # the spaces around a cell stay
+        # no cell that is a name as a whole: a place, a platform, a date, a text, a category
+        ("4,東京,Upwork,2026-10-02,手数料が高い,Data Entry", "4,東京,Upwork,2026-10-02,手数料が高い,Data Entry", 0),
+        ("", "", 0),
+    ],
+)
+def test_a_bad_lines_cells_that_are_names_are_masked(line, masked, found):
+    assert mask_name_cells(line) == (masked, found)

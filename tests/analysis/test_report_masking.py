@@ -76,3 +76,26 @@ def test_the_page_shows_the_rules_files_masked(tmp_path, tiny_model, mask, shown
     assert rules.count(str(tmp_path / shown) if not mask else shown) >= 2  # the table of rules and of conflicts
     assert bool(re.search("佐藤|花子", page)) is not mask
     assert said is None or said in page
+
+
+@pytest.mark.parametrize(
+    ("mask", "shown", "said"),
+    [
+        (True, '9,[人名],"[人名]さんに連絡",extra', "このページでは個人情報をマスクしました: [人名] 10 件"),
+        (False, '9,佐藤,"鈴木さんに連絡",extra', None),
+    ],
+)
+def test_a_bad_lines_bare_name_is_masked_on_the_page(tmp_path, tiny_model, mask, shown, said):
+    """Regression: under --mask-pii the page's table of bad lines quoted a malformed line as written but for its
+    masked values, so a cell holding only a name (an author column, the --by value the page masks elsewhere,
+    `9,佐藤,"鈴木さんに連絡",extra`) was shown, though masking had no context to find it by."""
+    dump, out = tmp_path / "reviews.csv", tmp_path / "p.csv"
+    rows = "".join(f"{i},{author},手数料が高い {i}\n" for i, author in zip(range(8), ["佐藤", "中村"] * 4))
+    dump.write_text(f'id,author,text\n{rows}9,佐藤,"鈴木さんに連絡",extra\n', encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"lang": "ja", "charts": False, "embed_font": False, "drift": False, "mask_pii": mask, "by": "author"}
+    page = write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8")
+    status = page.split('<section id="status">')[1].split("</section>")[0]
+    assert shown.replace('"', "&quot;") in status
+    assert bool(re.search("佐藤|鈴木|中村", page)) is not mask
+    assert said is None or said in page

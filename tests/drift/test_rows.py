@@ -120,3 +120,29 @@ def test_reasons_a_rule_set_apart_from_the_model_s_are_said(overridden, own, tin
     )
     plain = check_drift(tiny_model.predict_frame(pd.DataFrame({"text": _texts(tiny_csv)})), tiny_model)
     assert report.overall.statistics.reasons == plain.overall.statistics.reasons  # the model's own, as before
+
+
+@pytest.mark.parametrize(
+    ("masked", "shared", "duplicates"),
+    [
+        (True, 40, 1),  # the texts masked as drift masks the reference: all 40 held by it, two rows alike masked
+        (False, 40, 1),  # the dump's texts as written, masked by drift too
+    ],
+    ids=["masked-by-batch", "masked-here"],
+)
+def test_rows_are_told_apart_as_masked(masked, shared, duplicates, tiny_csv, tiny_model):
+    """Regression: under mask_pii drift compared the texts as written, before masking: a dump of texts batch
+    --mask-pii had masked, against its raw reference masked by drift, shared none of the rows holding personal data
+    (`rows whose text the reference holds too` read 55 of 200 where 98 were), and two rows the model reads alike once
+    masked (田中さん 090-… and 田中さん 080-…) were no repeat."""
+    from taikai.privacy import mask_pii
+
+    texts = _texts(tiny_csv)[:38]
+    people = [
+        "クライアントの田中さんから090-1234-5678に電話が来た",
+        "クライアントの田中さんから080-1111-2222に電話が来た",
+    ]
+    raw = texts + people
+    dump = [mask_pii(t).text for t in raw] if masked else raw
+    report = check_drift(pd.DataFrame({"text": dump}), tiny_model, reference=pd.DataFrame({"text": raw}), mask_pii=True)
+    assert (report.shared_rows, report.duplicates, report.reference_duplicates) == (shared, duplicates, 1)

@@ -96,12 +96,14 @@ class Rows:
     def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
         texts = data[self.text]
-        said = [normalize(t) if isinstance(t, str) and t.strip() else "" for t in texts]
-        self.keys = [hash(t) or 1 if t else 0 for t in said]  # hash() may be 0: no blank text
-        self.hashes.append(np.fromiter((k for k in self.keys if k), dtype=np.int64, count=-1))
         if self.mask_pii:  # before anything reads them: the new words are shown
             texts, found = default_masker().mask_values(texts)
             self.masks.update(found)
+        # the texts as the model reads them, masked under mask_pii: a row batch --mask-pii masked and the same row
+        # masked here are one text (shared with a reference, or repeated), as 090-… and 080-… after 田中さん are
+        said = [normalize(t) if isinstance(t, str) and t.strip() else "" for t in texts]
+        self.keys = [hash(t) or 1 if t else 0 for t in said]  # hash() may be 0: no blank text
+        self.hashes.append(np.fromiter((k for k in self.keys if k), dtype=np.int64, count=-1))
         if not self.predictions:
             done = self.model.classify(texts)
             return texts, done.statuses, done.reason_proba, done.sentiment_proba

@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 31
+MASKER_VERSION = 32
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -133,16 +133,22 @@ as two kanji with no surname before an honorific (柚葉ちゃん, 今回柚葉�
 time in 中 or この度 (期間中舞さん, この度杏さん were left), no name for 孫ちゃん (a grandchild: was [人名]ちゃん);
 handles glued to ID (IDtaro123), after an @ and a space (連絡は@ taro), after a few words and an arrow or a colon
 (LINE ID教えます→kenta_0812) and in kana after ハンドル and a colon (ハンドル：たろうまる); a birth date a few words
-after its label in the same sentence (生年月日を聞かれて1990年4月5日と答えた) when its year is a worker's."""
+after its label in the same sentence (生年月日を聞かれて1990年4月5日と答えた) when its year is a worker's. 32: a
+name found once masked where the same text writes it again as a word of its own (担当は小林さん。小林の対応が最悪
+was [人名]さん。小林の…; not 西 in 西日本 or 関西, nor tanaka in tanaka@example.com); a name's kanji in the variant
+form CP932 holds and people write (髙橋, 德永, 濵田, 神﨑, 𠮷田) read as the common form (クライアントの髙橋から was
+left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
+    from taikai.privacy._as_read import NAME_FORMS
     from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
 
 __all__ = [
     "ANY_PLACEHOLDER",
     "EMAIL",
     "MASKER_VERSION",
+    "NAME_FORMS",
     "NEUTRAL",
     "NOT_JAPANESE_PLACEHOLDERS",
     "PLACEHOLDERS",
@@ -171,5 +177,6 @@ __getattr__: Any = lazy_modules(
     {
         "taikai.privacy._mask": ("PiiMasker", "default_masker", "mask_pii", "mask_text_column"),
         "taikai.privacy._addresses": ("EMAIL", "without_addresses"),
+        "taikai.privacy._as_read": ("NAME_FORMS",),
     },
 )

@@ -61,3 +61,27 @@ def as_read(folded: OffsetMap) -> OffsetMap:
         starts.append(start)
         ends.append(end)
     return OffsetMap(folded.original, "".join(text), tuple(starts), tuple(ends))
+
+
+NAME_FORMS = str.maketrans(
+    {
+        "髙": "高",
+        "﨑": "崎",
+        "德": "徳",
+        "濵": "濱",
+        "栁": "柳",
+        "瀨": "瀬",
+        "淸": "清",
+        "增": "増",
+        "黑": "黒",
+        "鄕": "郷",
+        "昻": "昂",
+        "\U00020bb7": "吉",  # 𠮷, the 吉 of 𠮷田 and 𠮷野 (not in CP932: UTF-8 texts)
+    }
+)
+"""Kanji of names that Japanese Windows' CP932 (its IBM and NEC extensions) holds in an old or variant form, as
+people write their own names (髙橋, 山﨑, 德永, 濵田) and Excel keeps them, and 𠮷 (𠮷田), which UniDic does not hold:
+it reads 髙橋 as an unknown word, so that 担当の髙橋が was left where 担当の高橋が is masked. The finders read each as
+the form UniDic holds (``text.translate(NAME_FORMS)``), one character for one, so the offsets hold; the text keeps
+the form it was written in."""
+HAS_NAME_FORM = re.compile("[髙﨑德濵栁瀨淸增黑鄕昻\U00020bb7]")

@@ -13,7 +13,9 @@ from taikai.privacy._as_read import (
     DIGIT_FORMS,
     HAS_DIGIT_FORM,
     HAS_LIST_NUMERAL,
+    HAS_NAME_FORM,
     LIST_NUMERALS,
+    NAME_FORMS,
     READ_OTHERWISE,
     as_read,
 )
@@ -23,6 +25,7 @@ from taikai.privacy._given_names import person_names
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._patterns import FINDERS
+from taikai.privacy._repeated_names import repeated_names
 from taikai.privacy._street import find_street_addresses
 from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
@@ -60,6 +63,8 @@ class PiiMasker:
         self._tagger = PosTagger()
 
     def _find(self, text: str) -> list[Found]:
+        if HAS_NAME_FORM.search(text):
+            text = text.translate(NAME_FORMS)  # 髙橋 read as 高橋, which UniDic holds: one character for one
         found: list[Found] = []
         for finder in FINDERS:
             found.extend(finder(text))
@@ -67,6 +72,8 @@ class PiiMasker:
         if self.names:
             found.extend(find_latin_names(text))
             found.extend(person_names(text, self._tagger))
+            selected = _select(found)  # a name found once is masked where the text writes it again too
+            return _select([*selected, *repeated_names(text, selected, self._tagger)])
         return _select(found)
 
     def mask(self, text: str) -> Masked:

@@ -13,6 +13,9 @@ holding only ``佐藤`` or ``Taro Yamada`` has none, and ``report --by author --
 - masking takes the whole value for a name when it is followed by an honorific (``Taro Yamadaさん``): not a
   platform or a tool it knows (``Google Play``, ``Crowd Works``), nor a place (東京).
 
+The page's table of bad lines quotes each malformed line whole, every column of its row: under ``--mask-pii`` each
+of its cells that is such a name is masked too (:func:`mask_name_cells`: ``9,佐藤,…`` was shown as written).
+
 Limits: a single Latin word (``Smith``), a non-Japanese name (``John Smith``, ``Mary Jane Watson``) and a name
 UniDic does not tag as one (a nickname, a rare name) are shown as written; Latin words of Hepburn syllables that
 are no person and not listed (``Kaigo Shigoto``) are masked.
@@ -25,7 +28,7 @@ import unicodedata
 from typing import Any
 
 from taikai.analysis._report._romaji import plain, reads_as_romanised_name
-from taikai.privacy import PiiKind, default_masker
+from taikai.privacy import NAME_FORMS, PiiKind, default_masker
 from taikai.text import PosTagger
 
 _LATIN_WORD = r"(?:[A-ZĀĪŪĒŌÂÎÛÊÔ][a-zāīūēōâîûêô'’\-]+|[A-ZĀĪŪĒŌÂÎÛÊÔ][A-ZĀĪŪĒŌÂÎÛÊÔ'’\-]+)"
@@ -45,7 +48,7 @@ def _read_as_name(value: str) -> bool:
     if _LATIN_NAME.fullmatch(value):
         return reads_as_romanised_name(value.split())
     tagger = _tagger()
-    words = tagger.tag(value)
+    words = tagger.tag(value.translate(NAME_FORMS))  # 髙橋 as 高橋, which UniDic holds, as masking reads it
     if not words:
         return False
     for word in words:
@@ -83,3 +86,26 @@ def mask_whole_names(original: Any, masked: Any) -> tuple[Any, int]:
     out[hit] = PiiKind.NAME.placeholder
     out = out.astype(masked.dtype) if pd.api.types.is_string_dtype(masked.dtype) else out
     return out, int(hit.sum())
+
+
+_CELL = re.compile(r'[^,\t"]+')
+"""A cell of a line as written: the text between commas, tabs and quotes (a CSV or TSV line, or a JSONL record's
+keys and strings)."""
+
+
+def mask_name_cells(line: str) -> tuple[str, int]:
+    """Return *line*, a malformed line as batch set it aside (its texts masked), with each cell that is a person's
+    name as a whole (:func:`is_whole_name`: a cell of an ``author`` column, ``佐藤``) replaced by ``[人名]``, and how
+    many were: such a line quotes every column of its row, and masking has no context to find a bare name by."""
+    found = 0
+
+    def name_cell(match: re.Match[str]) -> str:
+        nonlocal found
+        cell = match.group()
+        if not cell.strip() or not is_whole_name(cell):
+            return cell
+        found += 1
+        start = len(cell) - len(cell.lstrip())
+        return cell[:start] + PiiKind.NAME.placeholder + cell[len(cell.rstrip()) :]
+
+    return _CELL.sub(name_cell, line), found

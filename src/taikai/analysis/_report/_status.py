@@ -7,11 +7,12 @@ from typing import Any
 
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
+from taikai.analysis._report._by_names import mask_name_cells
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._masking import mask_file_name
 from taikai.analysis._report._status_messages import MEANING_COLUMN_JA, bad_line_meaning_ja, meaning_ja, status_ja
-from taikai.privacy import mask_text_column, sum_counts
+from taikai.privacy import PiiKind, mask_text_column, sum_counts
 from taikai.text import Status, cut_to
 
 BAD_LINES_SHOWN = 10
@@ -47,6 +48,10 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
     if ctx.options.mask_pii and "raw" in bad.columns:  # a bad line holds the text as written
         bad, per_row = mask_text_column(bad, "raw")
         ctx.masks.update(sum_counts(per_row))  # the header counts them with the texts' (mask_report_frame)
+        # the line quotes every column of its row: a bare name in one (an author's, a --by value) has no context
+        named = [mask_name_cells(raw) if isinstance(raw, str) else (raw, 0) for raw in bad["raw"]]
+        bad["raw"] = [raw for raw, _ in named]
+        ctx.masks.update({PiiKind.NAME.value: sum(n for _, n in named)})
     kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
     if t.lang == "ja" and "error" in bad.columns:  # the readers' errors are English: each said in Japanese before it
         bad.insert(bad.columns.get_loc("error"), MEANING_COLUMN_JA, bad["error"].map(bad_line_meaning_ja))

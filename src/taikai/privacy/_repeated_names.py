@@ -1,0 +1,69 @@
+"""A name found once is a name wherever the same text writes it again.
+
+Masking finds a name by what stands around it (an honorific, a title, a particle UniDic reads after a person), so
+that in ``担当は小林さん。小林の対応が最悪`` it masked the first 小林 and left the second, before の, where 小林
+may be a place: the page read ``担当は[人名]さん。小林の対応が最悪``, the placeholder's value written beside it. The
+text itself says 小林 is a person there: :func:`repeated_names` finds each other place it writes a name found, as
+a word of its own (not 西 inside 関西 or before 日本 in 西日本, not tanaka inside tanaka_88).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taikai.privacy._kinds import Found, PiiKind
+from taikai.text import Morpheme, PosTagger
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*)*")
+# What may follow a repeated name written in Japanese: a particle, an auxiliary, a mark, a space, or an honorific or
+# a title (found in their own right where masking knows them); a noun glued after it makes another word (西日本).
+_AFTER = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白", "接尾辞"})
+
+
+def repeated_names(text: str, found: list[Found], tagger: PosTagger) -> Iterator[Found]:
+    """Find, in the NFKC text *text*, the other places where it writes a name of *found* (the values found in it,
+    apart): a name in Latin letters anywhere no letter, digit or mark of a handle or address is glued to it (in any
+    case: Tanaka is tanaka), any other name where the tagger's words start and end with it and what follows it is
+    no word that would make a longer one (:data:`_AFTER`)."""
+    names = {text[f.start : f.end] for f in found if f.kind is PiiKind.NAME}
+    names = {name for name in names if name.strip() and _occurs_again(text, name)}
+    if not names:
+        return
+    taken = [(f.start, f.end) for f in found]
+    words: list[Morpheme] | None = None
+    for name in sorted(names, key=len, reverse=True):  # a full name before its surname alone
+        latin = _LATIN_NAME.fullmatch(name) is not None
+        if latin and len(name) < 2:
+            continue
+        pattern = (
+            re.compile(rf"(?<![A-Za-z0-9_.@/#%+\-]){re.escape(name)}(?![A-Za-z0-9_@/#%+\-]|\.[A-Za-z0-9])", re.I)
+            if latin
+            else re.compile(re.escape(name))
+        )
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and end > s for s, e in taken):
+                continue
+            if not latin:
+                words = tagger.tag(text) if words is None else words
+                if not _a_word(words, start, end):
+                    continue
+            taken.append((start, end))
+            yield Found(start, end, PiiKind.NAME)
+
+
+def _occurs_again(text: str, name: str) -> bool:
+    """Whether *name* is written in *text* more than once (in any case, for Latin letters)."""
+    return text.lower().count(name.lower()) > 1 if name.isascii() else text.count(name) > 1
+
+
+def _a_word(words: list[Morpheme], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` starts and ends where the tagger's *words* do, and the word after it (if any) may
+    follow a name (:data:`_AFTER`)."""
+    starts = {w.start: i for i, w in enumerate(words)}
+    ends = {w.end: i for i, w in enumerate(words)}
+    if start not in starts or end not in ends:
+        return False
+    after = ends[end] + 1
+    return after >= len(words) or words[after].start > end or words[after].pos[0] in _AFTER
