@@ -220,7 +220,7 @@ def _sign_test(right: int, wrong: int) -> float:
     test: the rows that changed, each as likely to go either way if the added rows changed nothing); 1 for none."""
     changed = right + wrong
     tail = sum(comb(changed, k) for k in range(min(right, wrong) + 1))
-    return min(1.0, 2 * tail / 2**changed)
+    return min(1.0, 2 * tail / (1 << changed))
 
 
 _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
