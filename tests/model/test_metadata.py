@@ -309,6 +309,10 @@ def _added_row(m):
             )
             for v in ("abc", -3, 2.5)
         ),
+        (
+            lambda m: m["metrics"].update(added=_ADDED | {"reason_now_wrong": -1}),
+            "'metrics.added.reason_now_wrong' is -1, but should be a whole number of 0 or more",
+        ),
         (lambda m: m["metrics"].update(note=["x"]), "'metrics.note' is ['x'], but should be a string"),
         (lambda m: m.update(metrics=[]), "'metrics' is [], but should be an object"),
         (
@@ -355,6 +359,7 @@ def _added_row(m):
         "added-near-copies-text",
         "added-near-copies-negative",
         "added-near-copies-fraction",
+        "added-now-wrong-negative",
         "note-list",
         "metrics-list",
         "rows-text",

@@ -851,3 +851,20 @@ def test_a_csv_sheet_warns_of_ids_excel_reads_as_numbers(tmp_path, sheet, ids, n
             "into Excel (Data > From Text/CSV) with that column's type set to Text"
         ]
     )
+
+
+@pytest.mark.parametrize(("strategy", "warned"), [("margin", True), ("entropy", True), ("random", False)])
+def test_the_sheet_says_how_each_row_was_picked_and_evaluate_reads_it(tmp_path, tiny_model, strategy, warned):
+    """Regression: a filled margin sheet scored by evaluate understated the model on the dump without a word: the
+    sheet did not say its rows were the model's least sure."""
+    df = predictions()
+    s = taikai.suggest(df, tmp_path / "s.csv", n=6, strategy=strategy, text_column="body", id_column="review_id")
+    assert (s.rows["picked_by"] == strategy).all()
+    columns = list(pd.read_csv(tmp_path / "s.csv").columns)
+    assert columns.index("picked_by") == columns.index("similar_rows") + 1 < columns.index("reasons")
+    sheet = pd.read_csv(tmp_path / "s.csv").assign(reasons="low_pay", sentiment="negative")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = taikai.evaluate(tiny_model, sheet)
+    assert any(f"(picked_by {strategy})" in str(w.message) for w in caught) is warned
+    assert (report.picked is not None) is warned

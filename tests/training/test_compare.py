@@ -33,8 +33,11 @@ def test_added_rows_are_scored_with_and_without_them(tiny_csv):
     assert lines[0].startswith("your labels: 8 rows, 4-fold")
     assert [line[2:20].strip() for line in lines[1:3]] == ["reason accuracy", "reason macro-F1"]
     moved = round((1.0 - comparison.without.reason_accuracy) * 8)  # 8 rows: within noise
-    said = f"→ 1.000  (+{1.0 - comparison.without.reason_accuracy:.3f}: net {moved} of 8 rows, within noise)"
-    assert lines[1].endswith(said)
+    assert (comparison.reason_now_right, comparison.reason_now_wrong) == (moved, 0)  # every row right with them
+    said = (
+        f"(+{1.0 - comparison.without.reason_accuracy:.3f}: {moved} rows now right, 0 now wrong: net {moved} of 8 rows"
+    )
+    assert lines[1].endswith(f"→ 1.000  {said}, within noise)")
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ from taikai.evaluation._evaluated_rows import evaluated_rows
 from taikai.evaluation._misclassified import misclassified_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
+from taikai.evaluation._picked import picked_rows
 from taikai.evaluation._result import SCORED_TWICE, EvaluationReport, Unpredictable
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
@@ -34,15 +35,7 @@ from taikai.evaluation._unknown_labels import known_label_options
 from taikai.evaluation._unlabelled import check_labels_there
 from taikai.evaluation._unscored import Unscored
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
-from taikai.model import (
-    Classified,
-    ModelMetadata,
-    column_label,
-    columns_read,
-    find_column,
-    load_model,
-    trained_noted,
-)
+from taikai.model import Classified, ModelMetadata, column_label, columns_read, find_column, load_model, trained_noted
 from taikai.text import LabelConflicts, Status, label_conflicts, row_labels
 
 if TYPE_CHECKING:
@@ -242,6 +235,7 @@ def evaluate(
         n_read=labelled.rows,
         misclassified=misclassified_rows([places[i] for i in reasoned], gold_sets, pred_sets, source),
         predictions=evaluated_rows(frame.iloc[rows], index, result, text_column, seen if mask_pii else None),
+        picked=picked_rows(df, ok),  # a suggest sheet's rows its model was least sure of: the scores understate
     )
     if sentiment_column is not None:  # on the rows with a sentiment: those coded with reasons only have none to score
         felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]
@@ -265,6 +259,8 @@ def evaluate(
         warning = report.overlap.warning()
         if warning:
             warn_user(f"{source}: {warning}", DataWarning)
+    if report.picked is not None:  # the rows its model was least sure of: after the rows it was trained on
+        warn_user(f"{source}: {report.picked.warning()}", DataWarning)
     return report
 
 

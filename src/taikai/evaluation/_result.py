@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_lines, cut_list
 from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
+from taikai.evaluation._picked import PickedRows
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
 from taikai.text import LabelConflicts
@@ -103,6 +104,9 @@ class EvaluationReport:
     frame's own index, a file's rows by their data row (from 0). ``analysis.misclassified(report.predictions,
     "reasons", prefix="pred_")`` lists the errors. Not in ``to_dict`` (``--json``). ``None``: not made by
     :func:`evaluate`."""
+    picked: PickedRows | None = None
+    """The scored rows a ``taikai suggest`` sheet picked among its model's least sure (its ``picked_by`` column):
+    the scores understate what a model does on the dump, and a warning says so; ``None``: none."""
 
     def __eq__(self, other: object) -> bool:
         """Compare field by field, the predictions by shape, columns and values (``DataFrame.equals``)."""
@@ -122,10 +126,11 @@ class EvaluationReport:
 
     def warnings(self) -> list[str]:
         """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can
-        never predict)."""
+        never predict, rows a suggest sheet picked among its model's least sure)."""
         found = self.overlap.warning() if self.overlap is not None else None
         conflicts = self.conflicts.warning(SCORED_TWICE)
-        return [w for w in (found, conflicts) if w] + [u.warning() for u in self.unpredictable]
+        picked = [self.picked.warning()] if self.picked is not None else []
+        return [w for w in (found, conflicts) if w] + [u.warning() for u in self.unpredictable] + picked
 
     def few_rows(self) -> str | None:
         """Return the caution that the scores rest on few rows (fewer than :data:`FEW_SCORED` of a head), with what
@@ -159,6 +164,7 @@ class EvaluationReport:
             "split": self.split,
             "split_by": self.split_by,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
+            "picked_uncertain": self.picked.to_dict() if self.picked is not None else None,
             "warnings": self.warnings(),
             "unpredictable_gold_labels": {u.head: u.to_dict() for u in self.unpredictable},
             "label_conflicts": self.conflicts.to_dict(),

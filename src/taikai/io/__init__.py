@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from taikai.io._header_line import delimited_format
     from taikai.io._label_columns import (
         MORE_REASONS_COLUMN,
+        PICKED_BY_COLUMN,
         labels_fix,
         likely_labels,
         prose_columns,

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels: read
 beside the reasons, never as them."""
-_MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_|^rule_(names|reasons|conflict)$")
+PICKED_BY_COLUMN = "picked_by"
+"""A ``taikai suggest`` sheet's column saying how each row was picked: ``margin`` or ``entropy`` (among the rows the
+predicting model was least sure of), ``random`` (a uniform draw). ``evaluate`` warns of scores on the former."""
+_MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_|^rule_(names|reasons|conflict)$|^picked_by$")
 """Columns the model or the rules wrote (a suggest sheet's ``model_sentiment`` and ``rule_reasons``, a batch output's
 probabilities): their guesses, never labels to train on, whatever their names hold."""
 

@@ -26,6 +26,7 @@ from taikai.errors import (
 )
 from taikai.io._bad_rows import BadRow
 from taikai.io._column_roles import check_column_roles, check_one_column_each
+from taikai.io._guesses_edited import check_guesses_kept
 from taikai.io._label_columns import MORE_REASONS_COLUMN
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
@@ -182,6 +183,7 @@ def check_labelled(
     if check_split:
         split_column(df, source, lines, ids, named)
     where = partial(row_name, source, lines, labels=ids, ids=named)  # row pos: its file line, else its row (and label)
+    check_guesses_kept(df, source, reasons_column, where)  # a sheet's model_reason corrected in place, reasons blank
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column is not None else [None] * len(df)
     single = [c for c in df.columns if list(df.columns).count(c) == 1]  # a column not read is not looked at twice

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from math import comb
 from typing import Any
 
 from taikai.model._figures import METRIC_NAMES
@@ -66,6 +67,15 @@ class AddedComparison:
     near_copies: int | None = None
     """Of the ``rows``, those with a near-copy among the others (one review with another opener or closer), each
     kept in one fold with its copies; ``None``: not recorded (a model trained before near-copies were grouped)."""
+    reason_now_right: int | None = None
+    """Of the rows scored on the reason, those whose primary reason was wrong without the added rows and is right
+    with them; ``None``: not recorded (a model trained before these were counted)."""
+    reason_now_wrong: int | None = None
+    """Of the rows scored on the reason, those right without the added rows and wrong with them."""
+    sentiment_now_right: int | None = None
+    """As ``reason_now_right``, for the sentiment (``None`` too without a sentiment scored)."""
+    sentiment_now_wrong: int | None = None
+    """As ``reason_now_wrong``, for the sentiment."""
     extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
     """The values of keys this taikai does not know (a later taikai of the same format may add some)."""
     keys: tuple[str, ...] = field(default=("rows", "folds", "without", "with"), compare=False, repr=False, kw_only=True)
@@ -73,12 +83,16 @@ class AddedComparison:
     dumped (:mod:`taikai.model._json_keys`)."""
 
     def __hash__(self) -> int:  # the counts' and scores' (the extra values may be lists or objects)
-        counts = (self.rows, self.folds, self.sentiment_rows, self.reason_rows, self.near_copies)
+        counts = (self.rows, self.folds, self.sentiment_rows, self.reason_rows, self.near_copies, *self._moves())
         return hash((*counts, self.without, self.with_added))
+
+    def _moves(self) -> tuple[int | None, ...]:
+        return tuple(getattr(self, key) for key in _MOVES)
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (as stored in the model's metrics under ``added``): the keys read, in their
-        order, then the counts set since (``sentiment_rows``, ``reason_rows``, ``near_copies``; none when ``None``)."""
+        order, then the counts set since (``sentiment_rows``, ``reason_rows``, ``near_copies``, the rows each head
+        now gets right and now gets wrong; none when ``None``)."""
         values = {
             "rows": self.rows,
             "folds": self.folds,
@@ -87,6 +101,7 @@ class AddedComparison:
             "sentiment_rows": self.sentiment_rows,
             "reason_rows": self.reason_rows,
             "near_copies": self.near_copies,
+            **dict(zip(_MOVES, self._moves(), strict=True)),
         }
         return in_order(values, self.keys, self.extra)
 
@@ -102,6 +117,7 @@ class AddedComparison:
             values.get("sentiment_rows"),
             values.get("reason_rows"),
             values.get("near_copies"),
+            *(values.get(key) for key in _MOVES),
             extra={str(key): value for key, value in values.items() if key not in _ADDED},
             keys=tuple(map(str, values)),
         )
@@ -126,8 +142,11 @@ class AddedComparison:
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:
-                rows = heads.get(name.split("_")[0], 0) if name.endswith("_accuracy") else 0
-                out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({_moved(after - before, rows)})")
+                head = name.split("_")[0]
+                rows = heads.get(head, 0) if name.endswith("_accuracy") else 0
+                moves = (getattr(self, f"{head}_now_right"), getattr(self, f"{head}_now_wrong"))
+                said = _moved(after - before, rows, None if None in moves else moves)
+                out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({said})")
         few = {head: n for head, n in heads.items() if n < FEW_COMPARED}
         if len(out) > 1 and few:
             if len(set(heads.values())) == 1:  # one count for every head scored
@@ -171,18 +190,42 @@ class AddedComparison:
         return {head: n for head, n in counts.items() if shown[head] and n}
 
 
-def _moved(difference: float, rows: int) -> str:
+def _moved(difference: float, rows: int, moves: tuple[int, int] | None = None) -> str:
     """Return an accuracy's *difference* with the net rows it is of *rows* scored (``-0.051: net 3 of 59 rows``), and
     ``within noise`` when fewer than :data:`FEW_COMPARED` rows were scored or it is one or two rows; the bare
-    difference without rows (a macro-F1)."""
+    difference without rows (a macro-F1).
+
+    *moves*, the rows now right and now wrong (when recorded), are said before the net count, since a small net may
+    be many rows moving both ways (``+0.030: 12 rows now right, 9 now wrong: net 3 of 100 rows``); then a
+    difference that a sign test over those rows does not tell from chance (:func:`_sign_test`, two-sided p of
+    0.05 or more) is within noise too."""
     if not rows:
         return f"{difference:+.3f}"
     moved = round(abs(difference) * rows)
-    noise = ", within noise" if rows < FEW_COMPARED or moved <= NOISE_ROWS else ""
-    return f"{difference:+.3f}: net {moved:,} of {rows:,} rows{noise}"
+    noise = rows < FEW_COMPARED or moved <= NOISE_ROWS
+    said = f"{difference:+.3f}: "
+    if moves is not None:
+        right, wrong = moves
+        noise = noise or _sign_test(right, wrong) >= CHANCE
+        said += f"{right:,} row{'s' if right != 1 else ''} now right, {wrong:,} now wrong: "
+    return f"{said}net {moved:,} of {rows:,} rows{', within noise' if noise else ''}"
+
+
+CHANCE = 0.05
+"""A before/after difference whose sign test (:func:`_sign_test`) gives this p or more is said to be within noise."""
+
+
+def _sign_test(right: int, wrong: int) -> float:
+    """Return the two-sided exact sign test's p of *right* rows gained against *wrong* rows lost (McNemar's exact
+    test: the rows that changed, each as likely to go either way if the added rows changed nothing); 1 for none."""
+    changed = right + wrong
+    tail = sum(comb(changed, k) for k in range(min(right, wrong) + 1))
+    return min(1.0, 2 * tail / (1 << changed))
 
 
 _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
 """The scores of each side of the comparison, in the order training writes them."""
-_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies")
+_MOVES = ("reason_now_right", "reason_now_wrong", "sentiment_now_right", "sentiment_now_wrong")
+"""The rows each head gets right with the added rows and got wrong without them, and the other way round."""
+_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies", *_MOVES)
 """The keys of ``metrics.added`` this taikai writes and reads, in the order training writes them."""

@@ -20,6 +20,8 @@ _SCORES = "an object of scores (numbers between 0 and 1, as training wrote them)
 _SCORE = "a score from 0 to 1"
 _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
 """The scores of each side of the comparison of added labels (:class:`~taikai.model.HeldOutScores`)."""
+_MOVES = ("reason_now_right", "reason_now_wrong", "sentiment_now_right", "sentiment_now_wrong")
+"""The rows each head of the comparison of added labels gets right now, and wrong now."""
 
 
 def read_training_data(f: Fields) -> TrainingRecord:
@@ -75,7 +77,7 @@ def _test(f: Fields) -> None:
 def _added(f: Fields) -> None:
     for key in ("rows", "folds"):
         f.get(key, nonnegative_int, _COUNT)
-    for key in ("reason_rows", "sentiment_rows", "near_copies"):
+    for key in ("reason_rows", "sentiment_rows", "near_copies", *_MOVES):
         f.optional(key, nonnegative_int, _COUNT, 0)
     for side in ("without", "with"):
         f.part(side, _held_out, _SCORES)

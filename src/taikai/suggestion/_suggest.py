@@ -169,7 +169,7 @@ def suggest(
     df, source, columns, run, index_id = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
     if not any("p_reason_" in str(c) for c in df.columns):  # a dump (ID, 口コミ): said so before its columns
         raise _not_predictions(source, columns)
-    from taikai.io import id_column_of, text_column_of
+    from taikai.io import PICKED_BY_COLUMN, id_column_of, text_column_of
     from taikai.model import find_column
 
     text_name, text_argument = text_column_of(run, text_column)
@@ -228,6 +228,7 @@ def suggest(
     earlier = replace(earlier, id_column=None if id_label is None else str(id_label))  # the sheet's id column
     warn_trained(source, run, [texts[i] for i in chosen.picked], earlier, out is not None)  # labelled already
     rows = sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
+    rows[PICKED_BY_COLUMN] = strategy.value  # how: evaluate warns that scores on the least sure rows understate
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
     masks = None
     if mask_pii:

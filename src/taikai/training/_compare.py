@@ -37,6 +37,25 @@ def _scores(
     return HeldOutScores(*scores)
 
 
+def _moves(
+    gold: np.ndarray[Any, Any],
+    before: np.ndarray[Any, Any],
+    after: np.ndarray[Any, Any],
+    has: list[np.ndarray[Any, Any]],
+) -> list[int | None]:
+    """Return, per column of *gold* (reason, sentiment), the rows *after* gets right that *before* got wrong and
+    those it gets wrong that *before* got right, on the rows *has* marks for it (``None``, ``None`` when none)."""
+    moves: list[int | None] = []
+    for column, rows in enumerate(has):
+        if column < gold.shape[1] and rows.any():
+            right_before = before[rows, column] == gold[rows, column]
+            right_after = after[rows, column] == gold[rows, column]
+            moves += [int((right_after & ~right_before).sum()), int((right_before & ~right_after).sum())]
+        else:
+            moves += [None, None]
+    return moves
+
+
 def compare_added(
     base: pd.DataFrame,
     added: pd.DataFrame,
@@ -87,6 +106,7 @@ def compare_added(
         partial,
         reasoned,
         sum(n for n in Counter(groups).values() if n > 1),
+        *_moves(gold, without, with_added, has),
     )
 
 
