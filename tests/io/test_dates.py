@@ -45,6 +45,13 @@ from taikai.io._dates import DATE_EXAMPLE, DATE_EXAMPLES, no_dates_error
         ("Ｒ８．１１．３", "2026-11-03 00:00:00"),
         ("2026／11／03", "2026-11-03 00:00:00"),
         ("大正15年12月24日", "1926-12-24 00:00:00"),
+        # a month column of a survey dump (h405: an era's month with dots was read as no date): its first day
+        ("R8.11", "2026-11-01 00:00:00"),
+        ("令8/11", "2026-11-01 00:00:00"),
+        ("Ｒ８．１１", "2026-11-01 00:00:00"),
+        ("令和8年11月", "2026-11-01 00:00:00"),
+        ("2026/11", "2026-11-01 00:00:00"),
+        ("2026年11月", "2026-11-01 00:00:00"),
     ],
 )
 def test_dates_as_dumps_write_them_are_read(value, expected):
@@ -56,6 +63,7 @@ def test_dates_as_dumps_write_them_are_read(value, expected):
     [
         *("2025年13月2日", "令和七年一月二日", "大化1年1月2日", "令和7年13月2日", "1月2日", "R00001", "", None),
         *("R1", "S1.2", "R8.13.3"),  # (h389) ids and impossible dates after an era's letter stay unread
+        *("R1.4", "R8.13", "R8.11 10:05"),  # (h405) a month outside its era, no month, a time after a month
     ],
 )
 def test_what_is_not_a_date_stays_unread(value):

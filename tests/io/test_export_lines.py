@@ -174,3 +174,85 @@ def test_cli_evaluate_names_a_labeller_s_header_pasted_in_a_merged_sheet(tmp_pat
     result = CliRunner().invoke(cli, ["evaluate", str(path), "-m", str(tiny_model_dir)])
     assert result.exit_code == 2, result.output
     assert f"merged.xlsx:3: malformed record ({ROW})" in " ".join(result.output.split())
+
+
+PARQUET_ROW = (
+    "the header repeated: data row {} holds the column names again, as where two exports were joined and read as one "
+    "table (the second one's header as a row) before it was written; delete the row"
+)
+JSONL_LINE = (
+    "the header repeated: the record's values are its keys again, as where two exports were joined and read as one "
+    "table (the second one's header as a row) before it was written; delete the line"
+)
+
+
+def _parquet(path, columns):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(columns), path)
+
+
+@pytest.mark.parametrize(
+    ("columns", "size", "read", "bad"),
+    [
+        ({"id": ["1", "id", "2"], "本文": ["a", "本文", "b"]}, 10, [["1", "2"], ["a", "b"]], [2]),
+        ({"本文": ["本文", "a", "\ufeff本文"]}, 10, [["a"]], [1, 3]),
+        # data rows counted across the file's batches
+        ({"本文": ["a", "本文", "b", "本文"]}, 2, [["a", "b"]], [2, 4]),
+        # a review that reads '本文' beside its id is a review; so is a row of numbers
+        ({"id": ["1", "2"], "本文": ["本文", "id"]}, 10, [["1", "2"], ["本文", "id"]], []),
+        ({"id": [1, 2], "本文": ["a", "本文"]}, 10, [[1, 2], ["a", "本文"]], []),
+    ],
+)
+def test_a_header_repeated_in_a_parquet_file_is_a_bad_record(tmp_path, columns, size, read, bad):
+    path = tmp_path / "joined.parquet"
+    _parquet(path, columns)
+    chunks = list(open_reader(path).chunks(size))
+    assert [[v for c in chunks for v in c.data[j]] for j in range(len(columns))] == read
+    assert sum(c.rows for c in chunks) == len(read[0])
+    assert [(b.line, b.error) for c in chunks for b in c.bad] == [(row, PARQUET_ROW.format(row)) for row in bad]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "bad"),
+    [
+        (['{"id": "1", "本文": "a"}', '{"id": "id", "本文": "本文"}'], [["1"], ["a"]], [2]),
+        (['\ufeff{"本文": "本文"}', '{"本文": "a"}', '{"本文": " 本文"}'], [["a", " 本文"]], [1]),
+        # a name among other values, or one key of two, is a review
+        (['{"id": "1", "本文": "本文"}', '{"本文": "本文"}'], [["1", None], ["本文", "本文"]], []),
+    ],
+)
+def test_a_header_repeated_in_a_jsonl_file_is_a_bad_line(tmp_path, lines, read, bad):
+    path = tmp_path / "joined.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [chunk] = list(open_reader(path).chunks(10))
+    assert chunk.data == read
+    assert [(b.line, b.error) for b in chunk.bad] == [(line, JSONL_LINE) for line in bad]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "code", "said"),
+    [
+        ("joined.parquet", [], 2, f"joined.parquet:2: malformed record ({PARQUET_ROW.format(2)}): 'id\\ttext'"),
+        ("joined.jsonl", [], 2, "joined.jsonl:2: malformed record (the header repeated: the record's values"),
+        ("joined.parquet", ["--on-bad-lines", "report"], 0, "bad lines: 1 (set aside in"),
+        ("joined.jsonl", ["--on-bad-lines", "report"], 0, "bad lines: 1 (set aside in"),
+    ],
+)
+def test_cli_batch_does_not_classify_a_header_written_into_a_parquet_or_jsonl_file(
+    tmp_path, tiny_model_dir, name, args, code, said
+):
+    path, out = tmp_path / name, tmp_path / "out.csv"
+    rows = {"id": ["1", "id", "2"], "text": ["手数料が高い", "text", "単価が安い"]}
+    if name.endswith(".parquet"):
+        _parquet(path, rows)
+    else:
+        path.write_text('{"id": "1", "text": "手数料が高い"}\n{"id": "id", "text": "text"}\n', encoding="utf-8")
+    command = ["batch", str(path), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), *args]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == code, result.output
+    assert said in " ".join(result.output.split())
+    if code == 0:
+        ids = [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()]
+        assert "id" not in ids[1:]

@@ -7,6 +7,7 @@ import csv
 from contextlib import nullcontext
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from taikai.io import LineProblem, open_reader
@@ -26,6 +27,8 @@ FILES = [  # a file, and the kind of each record its reader sets aside, in file 
         '{"id": 1, "text": "a"}\n{"id": 2, "text": \n[2]\n{"id": 3, "id": 4}\n{"id": 5, "text": "\\ud800"}\n',
         [LineProblem.INVALID_JSON, LineProblem.NOT_AN_OBJECT, LineProblem.REPEATED_KEY, LineProblem.LONE_SURROGATE],
     ),
+    ("g.jsonl", '{"id": 1, "text": "a"}\n{"id": "id", "text": "text"}\n', [LineProblem.REPEATED_HEADER_OBJECT]),
+    ("h.parquet", {"id": ["1", "id"], "text": ["手数料", "text"]}, [LineProblem.REPEATED_HEADER_RECORD]),
     (
         "f.xlsx",
         [["id", "text"], [1, "手数料"], ["id", "text"], [3, "a", None, "note"]],
@@ -56,6 +59,8 @@ def test_a_record_set_aside_carries_its_kind_and_its_error_reads_back_as_it(tmp_
     path = tmp_path / name
     if isinstance(content, str):
         path.write_text(content, encoding="utf-8")
+    elif isinstance(content, dict):  # a Parquet file written from a frame that read a second header as a row
+        pd.DataFrame(content).to_parquet(path)
     else:
         book = openpyxl.Workbook()
         for row in content:

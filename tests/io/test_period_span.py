@@ -48,6 +48,11 @@ def test_periods_no_longer_than_freq_and_dates_pass(values, freq):
         [" 2025.12 "],
         ["令和7年1月", "令和7年2月"],  # an era's month (h360): read as its first day since era dates are read
         ["令和元年５月"],
+        # (h405) an era's month as Excel's Japanese calendar and short era names write it, now read as its first day
+        ["R7.1"],
+        ["令7/1"],
+        ["令7年1月"],
+        ["Ｈ３１．４"],
     ],
 )
 def test_months_without_a_day_counted_per_week_are_refused(values):
@@ -65,6 +70,8 @@ def test_months_without_a_day_counted_per_week_are_refused(values):
         (["2025年01月", "2025-02"], "M"),  # counted per month: a month is its month
         (["2025-01-05", "2025/01/06", "2025年1月7日", "20250108", "令和7年1月9日"], "W"),
         (["2025-13", "1234-56", "2025"], "W"),  # no month: no date, left to be read as none
+        (["R7.1", "令7年1月"], "M"),
+        (["R7.1.5", "S1.2", "R1.4"], "W"),  # a day of an era; no month of its era (an id)
     ],
 )
 def test_days_and_months_counted_per_month_pass(values, freq):

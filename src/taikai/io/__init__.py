@@ -154,6 +154,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
     from taikai.io._yearless import yearless_dates, yearless_warning
+    from taikai.io._zone_mix import ZoneMix
 
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is imported above for type checkers and named in its module in taikai.io._homes for __getattr__.

@@ -6,7 +6,7 @@ year-last dates and its dates far outside the others."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from taikai._cut import cut_list
 from taikai._masked_messages import quoted_text
@@ -26,6 +26,7 @@ from taikai.io._date_order import DateOrder
 from taikai.io._dates import QUOTED_WIDTH, as_written
 from taikai.io._unix_times import SHOWN_ROWS, unix_times, unix_unit, unix_warning
 from taikai.io._yearless import is_yearless, yearless_dates, yearless_warning
+from taikai.io._zone_mix import ZoneMix
 from taikai.text import clip, is_missing
 
 
@@ -46,6 +47,8 @@ class DateNotes:
     zone: ForeignZone | None = None
     unread: int = 0
     unread_first: tuple[tuple[int, str], ...] = ()
+    mix: ZoneMix = field(default_factory=ZoneMix)
+    """Its dates and times with a time zone and without one, when it mixes both."""
 
     @classmethod
     def of(
@@ -67,6 +70,7 @@ class DateNotes:
             foreign_zone(values) if tz is None else None,
             len(unread),
             tuple((offset + at, cell) for at, cell in unread[:SHOWN_ROWS]),
+            ZoneMix.of(values, tz),
         )
 
     def __add__(self, other: DateNotes) -> DateNotes:
@@ -80,6 +84,7 @@ class DateNotes:
             self.zone or other.zone,
             self.unread + other.unread,
             (self.unread_first + other.unread_first)[:SHOWN_ROWS],
+            self.mix + other.mix,
         )
 
     def unread_cells(self) -> str:
@@ -104,6 +109,7 @@ class DateNotes:
             serial_warning(self.serials, self.serial, where, column),
             unix_warning(self.unix, list(self.unix_first), where, column),
             zone_warning(self.zone, where, column),
+            self.mix.warning(where, column, self.zone is not None),
             yearless_warning(self.yearless, self.month_day, where, column),
             unread_warning(self.unread, self.unread_first, where, column),
         )

@@ -131,7 +131,8 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None, tz: str | Non
     and times such as ``10時05分`` or 12-hour ``午前10時``, ``午後1時30分``, ``午後1:30`` (午前0時 midnight,
     午後12時 noon) are read too, as are those of a Japanese era (``令和8年12月1日`` is 2026-12-01, ``平成31年4月30日``,
     ``令和元年5月1日``, ``令8年11月3日``, and as Excel's Japanese calendar writes them, ``R8.11.3``, ``令8.11.3``;
-    明治 to 令和), in digits (``令和二年`` is not read); full-width digits and signs (``２０２６／１１／０３``) as
+    a month alone, ``令和8年11月`` or ``R8.11``, its first day as ``2026/11`` is; 明治 to 令和),
+    in digits (``令和二年`` is not read); full-width digits and signs (``２０２６／１１／０３``) as
     ASCII.
 
     With a time zone *tz* (``Asia/Tokyo``, ``UTC``, ``+09:00``, as :func:`taikai.errors.check_tz` writes it), a

@@ -4,7 +4,6 @@ header again mid-file where two exports were joined into one (``cat a.csv b.csv`
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 from taikai.errors import InputError
@@ -23,6 +22,15 @@ def repeated_header(line: int) -> str:
 
 
 REPEATED_HEADER_ROW = LineProblem.REPEATED_HEADER_ROW.message()
+
+
+def repeated_header_record(row: int | None = None) -> str:
+    """Return what is wrong with a record repeating the column names in a file of a table written from a frame:
+    a Parquet file's data row *row* (1-based), or a JSONL line (*row* ``None``) whose values are its keys. Two
+    exports joined, then read with their second header as a row, and written so."""
+    if row is None:
+        return LineProblem.REPEATED_HEADER_OBJECT.message()
+    return LineProblem.REPEATED_HEADER_RECORD.message(row=f"{row:,}")
 
 
 def separator_line(path: Path, start: int, delimiter: str) -> tuple[int, int]:
@@ -47,50 +55,3 @@ def separator_line(path: Path, start: int, delimiter: str) -> tuple[int, int]:
     )
     said = first.decode("latin-1").rstrip("\r\n")
     raise InputError(f"{path}:1: the line {said!r} says the fields are separated by {sep!r}, not {delimiter!r}: {how}")
-
-
-class HeaderRepeats:
-    """The check :func:`repeats_header` of every record of one table against its header *columns*, with the
-    header's names worked out once: a reader asks it of every record, and a record of texts none of which is a
-    name once stripped (nor starts with a BOM) is answered without the full check, as most are; one holding other
-    values (an xlsx row's numbers and empty cells) gets the full check."""
-
-    def __init__(self, columns: Sequence[object]) -> None:
-        self.columns = columns
-        names = [str(c) for c in columns]
-        self._known = frozenset(names + [n.strip() for n in names])  # a name padded with spaces, stripped too
-
-    def __call__(self, fields: Sequence[object]) -> bool:
-        """Whether the record *fields* is the header again (:func:`repeats_header`)."""
-        first = fields[0] if fields else None
-        if self._known and not (isinstance(first, str) and first.startswith("\ufeff")):
-            try:  # str.strip returns a text with nothing to strip as it is: no copy of a long review
-                if self._known.isdisjoint(map(str.strip, fields)):  # type: ignore[arg-type]
-                    return False
-            except TypeError:  # a cell that is no text: the full check reads it as its str
-                pass
-        return repeats_header(fields, self.columns)
-
-
-def repeats_header(fields: Sequence[object], columns: Sequence[object]) -> bool:
-    """Whether the record *fields* is the header *columns* again (its first cell after a BOM, as a second export
-    joined to the first starts), or the header of a copy of the same table with a column added, left out or moved
-    (a labeller's sheet with a comment column of their own, pasted under another's): at least three of its cells
-    are names of *columns*, each once, and they are most of the cells it fills. A row holding a column's name in
-    a cell or two is a row (a review that reads ``本文``)."""
-    cells = ["" if v is None else str(v) for v in fields]
-    names = [str(c) for c in columns]
-    if cells:
-        cells[0] = cells[0].lstrip("\ufeff")
-    while cells and not cells[-1] and len(cells) > len(names):  # a sheet's empty cells past the named columns
-        cells.pop()
-    if cells == names:
-        return True
-    filled = [c.strip() for c in cells if c.strip()]
-    named = [c for c in filled if c in names]
-    return len(named) >= _NAMES_OF_A_HEADER and len(set(named)) == len(named) and len(named) > len(filled) / 2
-
-
-_NAMES_OF_A_HEADER = 3
-"""The column names a row must repeat to be read as the header of a copy with other columns (a narrower table's
-header is one only when repeated exactly)."""

@@ -36,6 +36,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     ),
     "._date_zones": ("check_tz", "period_tz"),
     "._date_notes": ("DateNotes", "date_warnings"),
+    "._zone_mix": ("ZoneMix",),
     "._dated_columns": ("DATED_SHOWN", "dated_columns", "dates_elsewhere", "dates_told"),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "month_first", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),

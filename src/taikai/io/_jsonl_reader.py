@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from taikai._repeated_header import HeaderRepeats
 from taikai.errors import InputError
+from taikai.io._export_lines import repeated_header_record
 from taikai.io._json_lines import BLANK, RepeatedKey, inner_keys, json_kind, json_problem, opens_array, parse_line
 from taikai.io._line_problems import LineProblem
 from taikai.io._records import BadLine, Chunk, Gathered, Position, bad_line, check_columns
@@ -93,6 +95,7 @@ class JsonlReader(TextReader):
         position = position or self.rows_start
         known = set(self.columns)
         width = len(self.columns)
+        repeats_header, repeated = HeaderRepeats(self.columns), repeated_header_record()
         with self._open(position) as f:
             lines = self._lines(f, position["offset"], position["line"], position.get("until"))
             got = Gathered(width)
@@ -113,8 +116,10 @@ class JsonlReader(TextReader):
                 elif not known.issuperset(record):
                     extra = [k for k in record if k not in known]
                     got.bad.append(bad_line(first, text, LineProblem.UNKNOWN_KEYS, keys=extra, columns=self.columns))
+                elif repeats_header.of_values(values := [record.get(c) for c in self.columns]):
+                    got.bad.append(BadLine(first, repeated, text, kind=LineProblem.REPEATED_HEADER_OBJECT))  # no review
                 else:
-                    got.add([record.get(c) for c in self.columns], first, note)
+                    got.add(values, first, note)
                 if len(got.rows) == chunk_size:
                     yield got.take(lines)
             if got.any():

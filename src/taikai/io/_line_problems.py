@@ -26,6 +26,8 @@ class LineProblem(str, Enum):
     UNNAMED_CELLS = "unnamed_cells"
     REPEATED_HEADER = "repeated_header"
     REPEATED_HEADER_ROW = "repeated_header_row"
+    REPEATED_HEADER_RECORD = "repeated_header_record"
+    REPEATED_HEADER_OBJECT = "repeated_header_object"
     INVALID_JSON = "invalid_json"
     REPEATED_KEY = "repeated_key"
     NOT_AN_OBJECT = "not_an_object"
@@ -74,6 +76,14 @@ _TEMPLATES = {
     LineProblem.REPEATED_HEADER_ROW: (
         "the header repeated: row 1's column names again, as where two exports were pasted into one sheet; delete "
         "the row"
+    ),
+    LineProblem.REPEATED_HEADER_RECORD: (
+        "the header repeated: data row {row} holds the column names again, as where two exports were joined and read "
+        "as one table (the second one's header as a row) before it was written; delete the row"
+    ),
+    LineProblem.REPEATED_HEADER_OBJECT: (
+        "the header repeated: the record's values are its keys again, as where two exports were joined and read as "
+        "one table (the second one's header as a row) before it was written; delete the line"
     ),
     LineProblem.INVALID_JSON: "invalid JSON: {error} at column {column}",  # and where it is, after the column
     LineProblem.REPEATED_KEY: "repeated key {key}: which value is meant is unclear",

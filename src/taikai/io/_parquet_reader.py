@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from taikai._repeated_header import HeaderRepeats
 from taikai.errors import InputError
+from taikai.io._export_lines import repeated_header_record
 from taikai.io._json_lines import struct_fields
-from taikai.io._records import Chunk, Position, check_columns, check_path
+from taikai.io._line_problems import LineProblem
+from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path
 
 
 class ParquetReader:
@@ -41,6 +44,7 @@ class ParquetReader:
 
         skip = done = position["records"] if position else 0
         batches, read = self.file.iter_batches(batch_size=chunk_size), 0
+        repeats_header = HeaderRepeats(self.columns)
         while True:
             try:
                 batch = next(batches, None)
@@ -59,8 +63,35 @@ class ParquetReader:
                     f"{self.path}: reading it stopped after {read:,} of its {self.total:,} rows ({_one_line(exc)}): "
                     "the file is damaged, or was cut short or changed while it was written; write it again"
                 ) from exc
+            data, bad = _header_rows(data, repeats_header, done)
             done += batch.num_rows
-            yield Chunk(data, batch.num_rows, position={"records": done, "done": done})
+            rows = batch.num_rows - len(bad)
+            yield Chunk(data, rows, bad, position={"records": done, "done": done})
+
+
+def _header_rows(
+    data: list[list[Any]], repeats_header: HeaderRepeats, done: int
+) -> tuple[list[list[Any]], list[BadLine]]:
+    """Return the columns *data* of a batch, whose first row is the file's data row *done* + 1, without the rows
+    that repeat the column names (two exports joined, read with the second header as a row, then written: no
+    review), and those rows as bad records, each at its data row (1-based). Only a row whose first cell is a text
+    naming a column is looked at whole (a header row fills every column with a text)."""
+    first = data[0] if data else []
+    rows = [i for i, v in enumerate(first) if type(v) is str and repeats_header.names_a_column(v)]
+    rows = [i for i in rows if repeats_header.of_values([column[i] for column in data])]
+    if not rows:
+        return data, []
+    bad = [
+        BadLine(
+            done + i + 1,
+            repeated_header_record(done + i + 1),
+            "\t".join(str(c[i]) for c in data),
+            kind=LineProblem.REPEATED_HEADER_RECORD,
+        )
+        for i in rows
+    ]
+    gone = set(rows)
+    return [[v for i, v in enumerate(column) if i not in gone] for column in data], bad
 
 
 def _one_line(exc: BaseException) -> str:

@@ -3,8 +3,8 @@ longer than the one counted by (a quarter counted per month) would be counted wh
 
 A period no longer than the one counted by is read by its start, like a date: a week (``2024-12-30/2025-01-05``)
 counted per month is counted in the month of its Monday (December 2024), all its rows together. A month written
-without a day (``2025-01``, ``2025年01月``, ``令和7年1月``), read as its first day, is such a period too: counted
-per week, it is refused as a pandas month is.
+without a day (``2025-01``, ``2025年01月``, ``令和7年1月``, ``R7.1``), read as its first day, is such a period too:
+counted per week, it is refused as a pandas month is.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from collections.abc import Iterable
 from taikai._freq import longest_days, unit_name
 from taikai._freq import period_name as period_name
 from taikai.errors import DATE_COLUMN, FREQ, InputError
+from taikai.io._eras import western_dates
 
-_MONTH = re.compile(
-    r"\s*(?:\d{4}\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)|(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年\s*(\d{1,2})\s*月)\s*"
-)
-"""A month without a day, as dates read it (its first day): ``2025-01``, ``2025/1``, ``2025.01``, ``2025年01月``,
-``令和7年1月``."""
+_MONTH = re.compile(r"\s*\d{4}\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)\s*")
+"""A month without a day, as dates read it (its first day): ``2025-01``, ``2025/1``, ``2025.01``, ``2025年01月``;
+an era's month (``令和7年1月``, ``令7年1月``, ``R7.1``) once written with its Western year (:func:`western_dates`)."""
 
 
 def _month_only(values: Iterable[object]) -> str | None:
@@ -29,8 +28,8 @@ def _month_only(values: Iterable[object]) -> str | None:
     for value in values:
         if not isinstance(value, str):
             continue
-        found = _MONTH.fullmatch(unicodedata.normalize("NFKC", value))
-        if found is not None and 1 <= int(found.group(1) or found.group(2) or found.group(3)) <= 12:
+        found = _MONTH.fullmatch(western_dates(unicodedata.normalize("NFKC", value)))
+        if found is not None and 1 <= int(found.group(1) or found.group(2)) <= 12:
             return value
     return None
 

@@ -10,9 +10,10 @@ from typing import Any
 
 from taikai._column_names import HEAD_ROWS, Head
 from taikai._masked_messages import masks
+from taikai._repeated_header import HeaderRepeats
 from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._excel_numbers import warn_imprecise
-from taikai.io._export_lines import REPEATED_HEADER_ROW, HeaderRepeats
+from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
 from taikai.io._line_problems import LineProblem
 from taikai.io._parquet_reader import ParquetReader

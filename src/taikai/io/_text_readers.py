@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import IO
 
 from taikai._column_names import HEAD_ROWS, Head
+from taikai._repeated_header import HeaderRepeats
 from taikai._warn import warn_user
 from taikai.errors import ENCODING, DataWarning, InputError, check_str
 from taikai.io._decoded_lines import DecodedLines, decodes, line_codec
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
-from taikai.io._export_lines import HeaderRepeats, repeated_header, separator_line
+from taikai.io._export_lines import repeated_header, separator_line
 from taikai.io._given_utf8 import check_not_utf8_file
 from taikai.io._line_problems import LineProblem, csv_problem
 from taikai.io._records import BadLine, Chunk, Gathered, Position, bad_line, check_columns, check_path

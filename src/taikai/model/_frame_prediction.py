@@ -11,6 +11,7 @@ from taikai._masked_messages import errors_masked
 from taikai.errors import TEXT_COLUMN, InputError, check_bool, wrong_type
 from taikai.model._classified import check_prefix, free_prefix
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
+from taikai.model._header_rows import header_rows, mark_header_rows
 from taikai.model._inputs import find_column, not_a_frame
 from taikai.rules import RuleMatcher, RulesGiven, RulesMode
 from taikai.text import reviews_told
@@ -91,7 +92,9 @@ class FramePrediction:
         its own ``reasons`` and ``sentiment``. *text_column* is a column label (``3`` for a frame read with
         ``header=None``, or ``"3"``). ``mask_pii=True`` replaces personal data in *text_column* by placeholders
         (:func:`taikai.mask_pii`) first: the masked text is what the rules and the model read, and it is returned in
-        place of the original; an error then quotes none. Each added column has one dtype whatever the rows (see
+        place of the original; an error then quotes none. A row that repeats the column names (two exports joined
+        before they were read) is not classified: its status is ``error``, its message names it, and a
+        :class:`~taikai.errors.DataWarning` names such rows. Each added column has one dtype whatever the rows (see
         :meth:`Classified.to_frame`): ``rule_conflict`` is ``bool``, or ``boolean`` when a row was not classified."""
         import pandas as pd
 
@@ -107,5 +110,9 @@ class FramePrediction:
             from taikai.privacy import mask_text_column
 
             df, _ = mask_text_column(df, column)
-        added = self.classify(df[column].tolist(), matcher, mode).to_frame(df.index, prefix)
-        return with_added(df, added)
+        texts = df[column].tolist()
+        rows = header_rows(df, column, texts)  # the header again (two exports joined): no review, said
+        for at in rows:
+            texts[at] = None
+        classified = mark_header_rows(self.classify(texts, matcher, mode), rows, df, str(column))
+        return with_added(df, classified.to_frame(df.index, prefix))

@@ -45,6 +45,8 @@ BAD_LINES_JA = {
     LineProblem.UNNAMED_CELLS: _UNNAMED_JA,
     LineProblem.REPEATED_HEADER: _REPEATED_HEADER_JA,
     LineProblem.REPEATED_HEADER_ROW: _REPEATED_HEADER_JA,
+    LineProblem.REPEATED_HEADER_RECORD: _REPEATED_HEADER_JA,
+    LineProblem.REPEATED_HEADER_OBJECT: _REPEATED_HEADER_JA,
     LineProblem.INVALID_JSON: "JSON として読めない",
     LineProblem.REPEATED_KEY: "同じキーが 2 回ある JSON",
     LineProblem.NOT_AN_OBJECT: "JSON のオブジェクトでない (配列や文字列など)",
