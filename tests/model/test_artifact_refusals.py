@@ -82,13 +82,15 @@ def test_the_library_says_a_refusal_in_one_line(refused):
     assert "\n" not in message and said in message and to_do in message, message
 
 
+@pytest.mark.parametrize("command", [["predict", "手数料が高い"], ["info"]], ids=["predict", "info"])
 @pytest.mark.parametrize("named_by", ["--model", "TAIKAI_MODEL"])
-def test_the_command_line_says_a_refusal_in_one_line(refused, named_by):
-    """Regression: a model named by TAIKAI_MODEL added "(named by TAIKAI_MODEL: …)" on a line of its own."""
+def test_the_command_line_says_a_refusal_in_one_line(refused, command, named_by):
+    """Regression: a model named by TAIKAI_MODEL added "(named by TAIKAI_MODEL: …)" on a line of its own, and info
+    its hint "(taikai info --metadata-only shows its metadata …)"."""
     model_dir, said, to_do = refused
     given = ["--model", str(model_dir)] if named_by == "--model" else []
     env = {"TAIKAI_MODEL": str(model_dir)} if named_by == "TAIKAI_MODEL" else {}
-    result = CliRunner().invoke(cli, ["predict", "手数料が高い", *given], env=env)
+    result = CliRunner().invoke(cli, [*command, *given], env=env)
     assert result.exit_code == 2, result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith("taikai: error: ") and said in line and to_do in line, line
