@@ -77,9 +77,7 @@ def render_text(explanation: Explanation, width: int | None = None) -> str:
     return "\n".join(lines).rstrip()
 
 
-def _word_lines(
-    words: Sequence[WordPart], total: float, indent: str, top: int, width: int | None = None
-) -> list[str]:
+def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int, width: int | None = None) -> list[str]:
     """The lines under the word-vector contribution: the words whose vectors pulled most toward the label and
     against it (up to *top* each, as the contributions are kept: ``--top``), with their weights and shares, and
     that all the words' weights add up to the contribution's (none for another contribution); each list wrapped
