@@ -146,6 +146,34 @@ def test_the_note_that_a_copy_is_written_is_a_warning_to_silence_or_route(
     assert ([r.getMessage() for r in caplog.records if note in r.getMessage()] != []) is logged
 
 
+@pytest.mark.parametrize("copy", ["pos_dicdir", "lemma_dicdir"])
+def test_a_copy_written_while_masking_is_noted_unmasked_and_does_not_wait_for_itself(tmp_path, monkeypatch, copy):
+    """Regression: the note given as a warning was masked under mask_pii (taikai batch --mask-pii on a fresh cache),
+    and masking tags names with the part-of-speech copy being written: the build waited for itself, for ever."""
+    import threading
+
+    from taikai._masked_messages import masking
+    from taikai.text import _dictionary
+
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
+    given, made = [], []
+
+    def build():
+        with warnings.catch_warnings(record=True) as shown, masking([]):
+            warnings.simplefilter("always")
+            made.append(getattr(_dictionary, copy)(default_dicdir()))
+        given.extend(str(w.message) for w in shown)
+
+    builder = threading.Thread(target=build, daemon=True)  # a daemon: a build that hangs fails, not the session
+    builder.start()
+    builder.join(300)  # a bound to fail rather than hang: the copy takes seconds, more on a loaded machine
+    assert not builder.is_alive() and made
+    assert given == [
+        f"writing the {'part-of-speech' if copy == 'pos_dicdir' else 'dictionary-form'} copy of the MeCab "
+        f"dictionary {default_dicdir()} into {made[0]} (once)"
+    ]
+
+
 def test_two_installs_of_one_dictionary_share_one_copy_that_outlives_them(tmp_path, monkeypatch):
     """Regression: the copy was keyed by the path-dependent mtime of sys.dic, so every install or clone wrote another
     (9 of each in ~/.cache/taikai), linked to files of the install it was made from."""

@@ -219,8 +219,10 @@ def _derived_dicdir(dicdir: str, name: str, what: str, derive: Callable[[bytes],
 def _build(source: Path, target: Path, what: str, derive: Callable[[bytes], bytes]) -> None:
     """Write the copy *target* of the dictionary *source*, in a temporary directory renamed into place."""
     # a warning, not a print: a notebook or a batch job's log can silence or route it (warnings.filterwarnings,
-    # logging.captureWarnings), and the command line says it as every warning, "taikai: warning: …"
-    warn_user(f"writing the {what} copy of the MeCab dictionary {source} into {target} (once)", DataWarning)
+    # logging.captureWarnings), and the command line says it as every warning, "taikai: warning: …"; never masked
+    # (mask_pii): paths, no personal data, and masking would tag with this very copy, which waits for this build
+    said = f"writing the {what} copy of the MeCab dictionary {source} into {target} (once)"
+    warn_user(said, DataWarning, reword=False)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     stale = target.parent / f"{tmp.name}.stale"
     try:
