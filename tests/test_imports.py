@@ -54,6 +54,16 @@ def test_import_taikai_is_light_and_its_names_load_on_use():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("typed", ["taikai.", "taikai.io.", "taikai.batch.", "taikai.text."])
+def test_tab_completion_loads_no_heavy_library(typed):
+    # as Jupyter completes after "import taikai" ran in an earlier cell: jedi on the live module, a type per name
+    pytest.importorskip("jedi")
+    code = f"import jedi, taikai\nfor c in jedi.Interpreter({typed!r}, [{{'taikai': taikai}}]).complete(): c.type"
+    loaded = imported_after(code)
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+@pytest.mark.slow
 def test_predict_loads_no_pandas_pyarrow_or_rich():
     assert importlib.util.find_spec("rich") is not None  # installed (import-linter needs it): sklearn would load it
     loaded = imported_after(run_cli("predict", "手数料が高すぎて続けられません"))
@@ -95,7 +105,7 @@ print(before, value.__module__ == {module!r}, {module!r} in sys.modules)
     assert done.stdout.split() == ["False", "True", "True"]
 
 
-@pytest.mark.parametrize("package", ["taikai.io", "taikai.rules", "taikai.privacy"])
+@pytest.mark.parametrize("package", ["taikai", "taikai.io", "taikai.rules", "taikai.privacy"])
 def test_a_name_no_module_has_is_an_attribute_error(package):
     module = importlib.import_module(package)
     with pytest.raises(AttributeError, match=f"module '{package}' has no attribute 'nothing_here'"):

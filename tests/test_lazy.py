@@ -1,6 +1,7 @@
 """Packages of lazy attributes (taikai._lazy): dir() lists what they offer, not what they import for themselves."""
 
 import importlib
+import inspect
 
 import pytest
 
@@ -35,6 +36,26 @@ def test_dir_lists_all_and_dunder_names_only(package, submodules):
     assert all(name.startswith("__") and name.endswith("__") for name in others), sorted(others)
     for name in module.__all__:  # every name listed can be read
         getattr(module, name)
+
+
+@pytest.mark.parametrize(("package", "submodules"), LAZY_PACKAGES, ids=[p for p, _ in LAZY_PACKAGES])
+def test_every_name_is_found_without_being_imported(package, submodules):
+    # Tab completion (jedi) reads a name it finds statically as an attribute; one only __getattr__ knows it executes
+    # to tell its type, which imported scikit-learn and pandas behind "taikai." (seconds per Tab)
+    module = importlib.import_module(package)
+    for name in [*module.__all__, *submodules]:
+        inspect.getattr_static(module, name)
+
+
+@pytest.mark.parametrize(
+    ("package", "name"),
+    [("taikai", "load_model"), ("taikai", "io"), ("taikai.io", "open_reader"), ("taikai.rules", "load_rules")],
+)
+def test_a_name_read_once_is_kept_in_the_module_namespace(package, name):
+    held = importlib.import_module(package)
+    value = getattr(held, name)
+    assert vars(held)[name] is value is getattr(held, name)
+    assert inspect.getattr_static(held, name) is value  # what completion sees once it is imported: the value
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,9 @@ line's ``--help``) does not load scikit-learn or pandas; so are the subpackages,
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import public_dir
+from taikai._lazy import lazy_modules, public_dir
 
 __version__ = "0.1.0"
 
@@ -163,15 +162,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBPACKAGES:
-        return importlib.import_module(f"taikai.{name}")  # the import also sets it on this module
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'taikai' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
+# Each name read on first use (taikai._lazy), the subpackages too, so that ``taikai.analysis.write_report`` works after
+# a bare ``import taikai``; the import of a subpackage also sets it on this module.
+__getattr__: Any = lazy_modules(
+    "taikai",
+    {module: tuple(name for name, home in _EXPORTS.items() if home == module) for module in set(_EXPORTS.values())},
+    submodules=tuple(sorted(_SUBPACKAGES)),
+)
 __dir__ = public_dir(globals(), [*__all__, *_SUBPACKAGES])

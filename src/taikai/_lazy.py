@@ -1,10 +1,44 @@
-"""Attributes of a package imported on first use (PEP 562), so that importing the package stays light."""
+"""Attributes of a package imported on first use, so that importing the package stays light.
+
+Each lazy name is a descriptor on the package module's own class (:class:`_OnFirstRead`), not only a name its
+``__getattr__`` (PEP 562) knows: ``inspect.getattr_static`` finds it without importing anything. Tab completion
+reads names so: jedi (Jupyter, IPython) asks each name ``dir()`` lists for its type, and executes ``getattr`` on a
+name it cannot find statically, which imported every heavy module behind ``taikai.`` (scikit-learn, pandas) and
+took seconds; a descriptor it takes for an attribute to leave unexecuted.
+"""
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from collections.abc import Callable, Iterable
 from typing import Any
+
+
+class _OnFirstRead:
+    """A lazy name of a package: its first read imports it (with *load*) and keeps it in the module's namespace, where
+    the later reads find it (a descriptor without ``__set__`` gives way to the namespace), as they find a submodule
+    the import system sets there."""
+
+    def __init__(self, name: str, load: Callable[[str], Any]) -> None:
+        self._name = name
+        self._load = load
+
+    def __get__(self, module: types.ModuleType | None, owner: type | None = None) -> Any:
+        if module is None:  # read on the class
+            return self
+        value = self._load(self._name)
+        vars(module)[self._name] = value
+        return value
+
+
+def _read_on_first_use(package: str, names: Iterable[str], load: Callable[[str], Any]) -> None:
+    """Give the module of *package* (being imported) a class of its own holding each of *names* as an
+    :class:`_OnFirstRead` that *load* imports."""
+    module = sys.modules[package]
+    attributes = {name: _OnFirstRead(name, load) for name in names}
+    module.__class__ = type(f"LazyModule[{package}]", (type(module),), {"__slots__": (), **attributes})
 
 
 def lazy_attributes(package: str, module: str, names: tuple[str, ...]) -> Callable[[str], Any]:
@@ -17,7 +51,8 @@ def lazy_modules(
 ) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
     when first read (a *module* may be named relative to *package*: ``._schema``), and imports each of its
-    *submodules* (``package.name``) when first read as an attribute."""
+    *submodules* (``package.name``) when first read as an attribute. The module of *package*, which calls it as it
+    is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it."""
     home = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str) -> Any:
@@ -27,6 +62,7 @@ def lazy_modules(
             return importlib.import_module(f"{package}.{name}")
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
+    _read_on_first_use(package, [*home, *submodules], __getattr__)
     return __getattr__
 
 

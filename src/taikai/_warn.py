@@ -71,16 +71,18 @@ def reworded(rewording: Rewording) -> AbstractContextManager[None]:
     return set_within(_REWORDING, rewording)
 
 
-def warn_user(message: str, category: type[Warning]) -> None:
+def warn_user(message: str, category: type[Warning], *, reword: bool = True) -> None:
     """Warn *message* as *category*, at the line of the user's code that called taikai (see :func:`user_frame`),
-    reworded within :func:`reworded`.
+    reworded within :func:`reworded` unless not to *reword* (a message that holds nothing of the user's data, whose
+    rewording, masking it, could need what the message is about: the note that the MeCab dictionary's copy is
+    written, which masking's tagger waits for).
 
     The filters, the ``__warningregistry__`` of once-only warnings and ``warnings.showwarning`` apply as for
     ``warnings.warn``, which this is with the frame looked up.
     """
     frame = user_frame(sys._getframe(1))  # its caller, where warnings.warn would have been called
     rewording = _REWORDING.get()
-    message = message if rewording is None else rewording(message, category)
+    message = message if rewording is None or not reword else rewording(message, category)
     module_globals = frame.f_globals
     warnings.warn_explicit(
         message,

@@ -7,8 +7,10 @@ from click.testing import CliRunner
 from taikai.analysis import explain, render_text
 from taikai.analysis._explain_text import SHOWN_CHARS, SHOWN_SPANS
 from taikai.cli import cli
+from taikai.text import display_width
 
 CONTROL = "手数料が\x1b[2J高い\tです\r\nね"
+PULLED = "20%の手数料を引かれると、モチベーションが続かなかった。単価も安いし時間もない"  # many words pull
 
 
 @pytest.mark.parametrize("color", [True, False], ids=["terminal", "pipe"])
@@ -64,3 +66,39 @@ def test_render_text_keeps_the_columns_when_a_weight_is_wider(tiny_model, weight
     assert len(rows) > 2
     assert len({line.index(f" {c.kind} ") for line, c in zip(rows, widened.reason.contributions)}) == 1, rows
     assert len({line.index("'") for line in rows}) == 1, rows
+
+
+def _word_lists(rendered):
+    """Return the lists of words pulling toward or against, each as the one text its lines hold."""
+    lists, lines = [], click.unstyle(rendered).splitlines()
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("words pulling"):
+            follow = [next_line.strip() for next_line in lines[i + 1 :]]
+            more = follow[: next((k for k, f in enumerate(follow) if f[:1] != "'"), len(follow))]
+            lists.append(" ".join([line.strip(), *more]))
+    return lists
+
+
+@pytest.mark.parametrize(("width", "most"), [(None, None), (60, 60), (80, 80), (120, 120)])
+def test_the_words_pulling_wrap_at_the_terminal_s_width(tiny_model, width, most):
+    """Regression: each list was one line of 250 columns and more, which a terminal of 80 cut anywhere, and the rest
+    began at its first column, under the weights."""
+    explained = explain(tiny_model, PULLED, top=10)
+    whole = _word_lists(render_text(explained))
+    rendered = click.unstyle(render_text(explained, width=width))
+    assert _word_lists(rendered) == whole and whole  # the same words, only broken into lines
+    lines = [line for line in rendered.splitlines() if line.strip().startswith(("words pulling", "'"))]
+    assert (max(map(display_width, lines)) <= most) if most else all("words pulling" in line for line in lines)
+    starts = {display_width(line) - display_width(line.lstrip()) for line in lines if line.lstrip()[:1] == "'"}
+    heads = {line.index(":") + 2 for line in lines if "words pulling" in line}
+    narrow = {line.index("words") + 2 for line in lines if "words pulling" in line}  # a list too wide to follow it
+    assert starts <= heads | narrow  # a wrapped line starts under the first line's list, or just in from its head
+
+
+@pytest.mark.parametrize(("columns", "wrapped"), [("60", True), ("400", False)])
+def test_explain_wraps_the_words_pulling_on_a_terminal_only(tiny_model_dir, monkeypatch, columns, wrapped):
+    monkeypatch.setattr("taikai.cli._predict.terminal_width", lambda: int(columns))
+    result = CliRunner().invoke(cli, ["explain", "--top", "10", PULLED, "-m", str(tiny_model_dir)])
+    assert result.exit_code == 0, result.output
+    lines = click.unstyle(result.output).splitlines()
+    assert any(line.lstrip().startswith("'") for line in lines) is wrapped

@@ -1061,7 +1061,8 @@ def test_infos_metadata_only_hint_followed_literally_shows_the_same_model(
     monkeypatch.setenv("TAIKAI_MODEL", str(model_dir))  # the default model, when no --model is given
     result = CliRunner().invoke(cli, ["info"] + ([] if given is None else ["--model", given]))
     assert result.exit_code == 2
-    hint = result.stderr.splitlines()[-1]
+    (line,) = result.stderr.splitlines()  # one line, the hint at its end
+    hint = line[line.rindex("(taikai info") :]
     assert hint == f"(taikai info{named} --metadata-only shows its metadata without loading it)"
     followed = CliRunner().invoke(cli, shlex.split(hint[1:].split(" shows")[0])[1:])
     assert followed.exit_code == 0 and f"model:      {given or model_dir}" in followed.output, followed.output

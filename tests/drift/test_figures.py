@@ -393,20 +393,21 @@ def test_the_sentiment_shift_is_left_out_only_when_neither_side_counts_sentiment
     assert ("sentiment_shift" in judged) is (shown and bool(dump.sentiments) and bool(reference.sentiments))
 
 
+@pytest.mark.parametrize("width", [None, 80], ids=["file", "terminal"])
 @pytest.mark.parametrize("label", ["fees", "審査", "報酬・単価"])
-def test_the_figures_table_stays_in_line_with_a_japanese_reason(label):
+def test_the_figures_table_stays_in_line_with_a_japanese_reason(label, width):
     """Regression: 'share of one reason: 審査' put its row's values two columns right of the others per kanji."""
+    from taikai.drift._figure_table import figure_table
     from taikai.drift._period_drift import PeriodDrift
-    from taikai.drift._text import _figures
     from taikai.text import display_width
 
     reference = replace(REFERENCE, reasons={label: 50, "time": 50})
     stats = replace(reference, reasons={label: 90, "time": 10})
     figures, words = compare(stats, reference)
-    lines = _figures(PeriodDrift("all", stats, figures, words))
+    lines = figure_table(PeriodDrift("all", stats, figures, words), width)
     assert any(f"share of one reason: {label}" in line for line in lines)
-    # each row's value ends in the column where the header's "value" ends
+    # each row's value ends in the column where the header's "value" ends (a rule on its own line has no value)
     end = display_width(lines[0][: lines[0].index("value") + len("value")])
-    for line in lines:
+    for line in (line for line in lines if not line.startswith("      ")):
         widths = [display_width(line[:k]) for k in range(len(line) + 1)]
         assert end in widths and line[widths.index(end) - 1] != " " and line[widths.index(end)] == " ", line

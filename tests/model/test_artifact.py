@@ -383,8 +383,8 @@ def test_metadata_that_does_not_match_the_pipeline_is_refused(tiny_model_dir, tm
         taikai.load_model(model_dir)
     message = str(caught.value)
     assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
-    assert f"\n  {problem}" in message
-    assert "Restore the model's own metadata.json from a copy, or retrain: taikai train" in message
+    assert f"): {problem}" in message and "\n" not in message  # one line: the command line says it as one
+    assert "; restore the model's own metadata.json from a copy, or retrain: taikai train" in message
 
 
 @pytest.mark.parametrize("threshold", [0.0, 1.0, 1])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from taikai.model import _versions, check_versions, library_versions, read_metadata
-from taikai.model._versions import PACKAGES, DictionaryInfo, dictionary_info, installed_version
+from taikai.model._versions import PACKAGES, DictionaryInfo, dictionary_info, install_hint, installed_version
 
 ROOT = Path(__file__).parents[2]
 
@@ -26,6 +26,35 @@ ROOT = Path(__file__).parents[2]
 def test_check_versions(trained, ok):
     installed = library_versions() | {"scikit-learn": "1.9.1", "unidic-lite": "1.0.8", "numpy": "2.4.6"}
     assert (check_versions(installed | trained, installed) == []) is ok
+
+
+@pytest.mark.parametrize(
+    ("trained", "hint"),
+    [
+        ({"scikit-learn": "1.8.0"}, "install the versions it was trained with (pip install 'scikit-learn==1.8.0')"),
+        (
+            {"numpy": "1.26.4", "unidic-lite": "1.0.7"},
+            "install the versions it was trained with (pip install 'numpy==1.26.4' 'unidic-lite==1.0.7')",
+        ),
+        ({"python": "2.7.18"}, "install the versions it was trained with (in Python 2.7.18)"),
+        (
+            {"python": "2.7.18", "fugashi": "2.0.0"},
+            "install the versions it was trained with (pip install 'fugashi==2.0.0' in Python 2.7.18)",
+        ),
+        ({"scikit-learn": None}, "install the versions it was trained with"),  # not recorded: nothing to pin
+        ({"scikit-learn": "1.9.0"}, "install the versions it was trained with"),  # same minor: nothing to change
+    ],
+)
+def test_install_hint_names_what_to_install(trained, hint):
+    installed = {
+        "python": "3.11.7",
+        "scikit-learn": "1.9.1",
+        "numpy": "2.4.6",
+        "unidic-lite": "1.0.8",
+        "fugashi": "1.5.2",
+    }
+    recorded = {k: v for k, v in (installed | trained).items() if v is not None}
+    assert install_hint(recorded, installed) == hint
 
 
 def test_a_version_missing_from_the_metadata_is_a_problem():

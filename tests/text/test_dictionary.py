@@ -1,12 +1,15 @@
 """The dictionary-form copy of the MeCab dictionary gives the very words that %f[10] gives on the original."""
 
 import csv
+import logging
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
 
+from taikai.errors import DataWarning
 from taikai.text import make_tagger, normalize
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import _field, derive_sys_dic
@@ -69,7 +72,8 @@ def test_the_copy_is_made_once_and_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path))
     from taikai.text._dictionary import lemma_dicdir
 
-    first = lemma_dicdir(default_dicdir())
+    with pytest.warns(DataWarning, match=r"^writing the dictionary-form copy of the MeCab dictionary .* \(once\)$"):
+        first = lemma_dicdir(default_dicdir())
     made = os.stat(Path(first) / "sys.dic").st_mtime_ns
     assert lemma_dicdir(default_dicdir()) == first and os.stat(Path(first) / "sys.dic").st_mtime_ns == made
     assert [p.name for p in tmp_path.iterdir()] == [Path(first).name]  # no temporary directory left
@@ -90,24 +94,97 @@ def _derive(source):
     return source[::-1]
 
 
-def _copy(dicdir, capfd):
+def _copy(dicdir):
+    """Return the copy of *dicdir* and the warnings its making gave, one a line."""
     from taikai.text._dictionary import _derived_dicdir
 
-    found = Path(_derived_dicdir(str(dicdir), "test", "test", _derive))
-    return found, capfd.readouterr().err
+    with warnings.catch_warnings(record=True) as given:
+        warnings.simplefilter("always")
+        found = Path(_derived_dicdir(str(dicdir), "test", "test", _derive))
+    assert all(w.category is DataWarning and w.filename == __file__ for w in given)  # at the caller's line
+    return found, "\n".join(str(w.message) for w in given)
 
 
-def test_two_installs_of_one_dictionary_share_one_copy_that_outlives_them(tmp_path, monkeypatch, capfd):
+def _made_in_view(source, routed):
+    """Make the copy of *source* under the warnings filter *routed* sets, as a notebook would; return its path and the
+    messages of the warnings shown."""
+    from taikai.text._dictionary import _derived_dicdir
+
+    with warnings.catch_warnings(record=True) as shown:
+        routed()
+        made = Path(_derived_dicdir(str(source), "test", "test", _derive))
+    return made, [str(w.message) for w in shown if w.category is DataWarning]
+
+
+def _logged():
+    logging.captureWarnings(True)  # a batch job's log: warnings as records of the logger "py.warnings"
+    warnings.simplefilter("default", DataWarning)
+
+
+@pytest.mark.parametrize(
+    ("routed", "shown", "logged"),
+    [
+        (lambda: warnings.simplefilter("ignore", DataWarning), False, False),
+        (lambda: warnings.filterwarnings("ignore", "writing the .* copy of the MeCab dictionary"), False, False),
+        (lambda: warnings.simplefilter("default", DataWarning), True, False),
+        (_logged, False, True),
+    ],
+    ids=["silenced", "silenced-by-message", "shown", "logged"],
+)
+def test_the_note_that_a_copy_is_written_is_a_warning_to_silence_or_route(
+    tmp_path, monkeypatch, capfd, caplog, routed, shown, logged
+):
+    """Regression: it was print()ed to stderr, which a notebook or a batch job's log could neither silence nor route."""
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        made, given = _made_in_view(_install(tmp_path / "a"), routed)
+    finally:
+        logging.captureWarnings(False)
+    note = f"writing the test copy of the MeCab dictionary {tmp_path / 'a'} into {made} (once)"
+    assert "writing" not in capfd.readouterr().err  # not printed past the filters
+    assert (given == [note]) is shown
+    assert ([r.getMessage() for r in caplog.records if note in r.getMessage()] != []) is logged
+
+
+@pytest.mark.parametrize("copy", ["pos_dicdir", "lemma_dicdir"])
+def test_a_copy_written_while_masking_is_noted_unmasked_and_does_not_wait_for_itself(tmp_path, monkeypatch, copy):
+    """Regression: the note given as a warning was masked under mask_pii (taikai batch --mask-pii on a fresh cache),
+    and masking tags names with the part-of-speech copy being written: the build waited for itself, for ever."""
+    import threading
+
+    from taikai._masked_messages import masking
+    from taikai.text import _dictionary
+
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
+    given, made = [], []
+
+    def build():
+        with warnings.catch_warnings(record=True) as shown, masking([]):
+            warnings.simplefilter("always")
+            made.append(getattr(_dictionary, copy)(default_dicdir()))
+        given.extend(str(w.message) for w in shown)
+
+    builder = threading.Thread(target=build, daemon=True)  # a daemon: a build that hangs fails, not the session
+    builder.start()
+    builder.join(300)  # a bound to fail rather than hang: the copy takes seconds, more on a loaded machine
+    assert not builder.is_alive() and made
+    assert given == [
+        f"writing the {'part-of-speech' if copy == 'pos_dicdir' else 'dictionary-form'} copy of the MeCab "
+        f"dictionary {default_dicdir()} into {made[0]} (once)"
+    ]
+
+
+def test_two_installs_of_one_dictionary_share_one_copy_that_outlives_them(tmp_path, monkeypatch):
     """Regression: the copy was keyed by the path-dependent mtime of sys.dic, so every install or clone wrote another
     (9 of each in ~/.cache/taikai), linked to files of the install it was made from."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("TAIKAI_CACHE_DIR", str(cache))
     first, second = _install(tmp_path / "a"), _install(tmp_path / "b")
     os.utime(second / "sys.dic", ns=(1, 1))  # another install: same bytes, another time
-    made, said = _copy(first, capfd)
+    made, said = _copy(first)
     assert "writing the test copy" in said and (made / "sys.dic").read_bytes() == _derive(b"sys" * 100)
     shutil.rmtree(first)  # the install the copy was made from goes away
-    again, said = _copy(second, capfd)
+    again, said = _copy(second)
     assert again == made and said == ""  # found, not written again
     assert [p.name for p in cache.iterdir()] == [made.name]  # one copy, no temporary directory left
     for name in ("matrix.bin", "char.bin", "unk.dic", "dicrc"):
@@ -143,17 +220,17 @@ def test_a_large_file_is_sampled_not_read_whole(tmp_path):
     assert fingerprint(_install(tmp_path / "b", content=bytes(changed))) != base
 
 
-def test_a_broken_copy_is_made_again(tmp_path, monkeypatch, capfd):
+def test_a_broken_copy_is_made_again(tmp_path, monkeypatch):
     monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
     source = _install(tmp_path / "a")
-    made, _ = _copy(source, capfd)
+    made, _ = _copy(source)
     (made / "matrix.bin").unlink()
-    again, said = _copy(source, capfd)
+    again, said = _copy(source)
     assert again == made and "writing the test copy" in said and (made / "matrix.bin").is_file()
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [made.name]
 
 
-def test_threads_that_want_one_copy_at_once_build_it_once(tmp_path, monkeypatch, capfd):
+def test_threads_that_want_one_copy_at_once_build_it_once(tmp_path, monkeypatch):
     """Regression: on a fresh cache, one model shared by six threads wrote the copy six times (18 s, not 3 s)."""
     import threading
     import time
@@ -174,9 +251,10 @@ def test_threads_that_want_one_copy_at_once_build_it_once(tmp_path, monkeypatch,
         start.wait()
         return _derived_dicdir(str(source), "test", "test", slow)
 
-    with ThreadPoolExecutor(6) as pool:
+    with warnings.catch_warnings(record=True) as given, ThreadPoolExecutor(6) as pool:
+        warnings.simplefilter("always")
         found = set(pool.map(copy, range(6)))
-    assert len(calls) == 1 and capfd.readouterr().err.count("writing the test copy") == 1
+    assert len(calls) == 1 and sum("writing the test copy" in str(w.message) for w in given) == 1
     (made,) = found
     assert (Path(made) / "sys.dic").read_bytes() == _derive(b"sys" * 100)
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [Path(made).name]  # no lock or temporary left

@@ -24,7 +24,7 @@ SHOWN_SPANS = 10
 """The spans the rendering lists per feature (a word of a long text may occur thousands of times), then a count."""
 
 
-def render_text(explanation: Explanation) -> str:
+def render_text(explanation: Explanation, width: int | None = None) -> str:
     """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights,
     after the text's message when it has one (it was cut to its first characters). The text is shown with its
     control and format characters (U+202E, a zero-width space) as spaces (as ``predict``'s table shows it), and only
@@ -32,7 +32,11 @@ def render_text(explanation: Explanation) -> str:
     :data:`SHOWN_SPANS` spans, and a count of the others. A head's line splits its score into the bias and the sum
     of all the text's features (those listed and those past ``top``), so that a label the listed features push
     against is seen to be the bias's; the reason's line ends with the text's reasons (``reasons fees|low_pay``) when
-    it has more than one, as ``predict`` gives them."""
+    it has more than one, as ``predict`` gives them.
+
+    *width*: the columns of the terminal it is shown on (``taikai explain`` on a terminal): the lists of the words
+    pulling toward and against the label, a line each, wrap at it between two words, under the first line's list,
+    rather than where the terminal cuts them; ``None`` (a notebook, a file, a pipe): each list on its one line."""
     from taikai.errors import wrong_type
 
     if not isinstance(getattr(explanation, "status", None), Status):  # a frame's row failed on a pandas attribute
@@ -61,32 +65,54 @@ def render_text(explanation: Explanation) -> str:
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
         lines.append(f"  {shown}{'…' if clipped else ''}")
         features = [repr(c.feature) for c in head.contributions]
-        width = max(16, *map(display_width, features)) if features else 16
+        feature_width = max(16, *map(display_width, features)) if features else 16
         for c, feature in zip(head.contributions, features):
             where = cut_list([f"{text[s:e]!r}@{s}-{e}" for s, e in c.spans], SHOWN_SPANS) or "-"
             label = click.style(f"{c.weight:+.3f}".rjust(weight_width), fg="green" if c.weight > 0 else "red")
-            lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
+            lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, feature_width)} {where}")
             indent = " " * (4 + weight_width + kind_width)
-            lines += _word_lines(c.words, c.weight, indent, explanation.top)
+            lines += _word_lines(c.words, c.weight, indent, explanation.top, width)
         lines.append("")
     lines += _rule_lines(explanation)
     return "\n".join(lines).rstrip()
 
 
-def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int) -> list[str]:
+def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int, width: int | None = None) -> list[str]:
     """The lines under the word-vector contribution: the words whose vectors pulled most toward the label and
     against it (up to *top* each, as the contributions are kept: ``--top``), with their weights and shares, and
-    that all the words' weights add up to the contribution's (none for another contribution)."""
+    that all the words' weights add up to the contribution's (none for another contribution); each list wrapped
+    at *width* (see :func:`_wrapped`)."""
     if not words:
         return []
     toward, against = _shown_words(words, top)
     lines = []
     for side, shown in (("toward", toward), ("against", against)):
         if shown:
-            parts = ", ".join(f"{printable(w.word)!r}{_times(w.count)} {w.weight:+.3f}{_share(w)}" for w in shown)
-            lines.append(f"{indent}words pulling {side}: {parts}")
+            parts = [f"{printable(w.word)!r}{_times(w.count)} {w.weight:+.3f}{_share(w)}" for w in shown]
+            lines += _wrapped(f"{indent}words pulling {side}: ", parts, width)
     many = f"the parts of all {len(words):,} words add" if len(words) > 1 else "the one word's part adds"
     lines.append(f"{indent}({many} up to the vectors' {total:+.3f})")
+    return lines
+
+
+def _wrapped(head: str, parts: list[str], width: int | None) -> list[str]:
+    """Return *head* and *parts*, comma-separated, on lines at most *width* columns wide (``None``: on one line),
+    broken after a comma, each line after the first indented to where the first's parts start; on a terminal too
+    narrow for the widest part there, the parts start on the next line, two columns in from the head."""
+    pieces = [f"{part}," for part in parts[:-1]] + parts[-1:]
+    hang = display_width(head)
+    lines = [head]
+    if width is not None and hang + max(map(display_width, pieces), default=0) > width:
+        hang = display_width(head) - display_width(head.lstrip()) + 2
+        lines = [head.rstrip(), " " * hang]
+    for piece in pieces:
+        line = lines[-1]
+        if display_width(line) == hang:  # nothing on it yet: the piece goes on, however wide
+            lines[-1] = f"{line}{piece}"
+        elif width is None or display_width(line) + 1 + display_width(piece) <= width:
+            lines[-1] = f"{line} {piece}"
+        else:
+            lines.append(" " * hang + piece)
     return lines
 
 

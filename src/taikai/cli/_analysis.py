@@ -112,6 +112,7 @@ def explain(
     check_rules_mode(rules, rules_mode)
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
+    from taikai.cli._predict import terminal_width  # the lists of words wrap at a terminal's width
     from taikai.io import argument_source, decode_argument
     from taikai.model import checked_rules, load_model
 
@@ -138,9 +139,11 @@ def explain(
         echo_result(json.dumps(shown, ensure_ascii=False, indent=2), as_json=True)
     elif len(explanations) == 1:  # a text that could not be explained: said on standard error only, not twice
         if explanations[0].reason is not None:
-            echo_result(render_text(explanations[0]))
+            echo_result(render_text(explanations[0], width=terminal_width()))
     else:  # one block per line, headed by its line, as predict numbers the lines it classifies
-        echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
+        width = terminal_width()
+        blocks = (f"[standard input line {n}]\n{render_text(e, width=width)}" for n, e in zip(numbers, explanations))
+        echo_result("\n\n".join(blocks))
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
     for n, e in bad:
         where = review_place(1, stdin=False) if n is None else review_place(n, stdin=True)  # as FILE:LINE: …

@@ -163,6 +163,9 @@ def drift(
                 f"taikai: personal data masked in the reference: {format_counts(report.reference_masks)}", err=True
             )
     saved = write_json_report(json_out, report.to_dict(), "drift figures (JSON)") if json_out is not None else None
-    echo_report(report.to_text(), json_out, saved)  # a stop as it prints says the JSON is saved
+    from taikai.cli._predict import terminal_width  # the table of figures fits a terminal standard output is
+
+    width = None if json_out == STDOUT else terminal_width()  # JSON on standard output: the text on standard error
+    echo_report(report.to_text(width), json_out, saved)  # a stop as it prints says the JSON is saved
     if exit_code:
         sys.exit({Verdict.NO_DRIFT: 0, Verdict.DRIFT: 1, Verdict.NOT_JUDGED: NOT_JUDGED_EXIT}[report.verdict])

@@ -154,7 +154,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             if as_json:  # scripts get the metadata and the refusal on stdout, the error on stderr, exit code 2
                 echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             again = "taikai info" + ("" if model_path is None else f" --model {shlex.quote(str(model_path))}")
-            raise ModelError(f"{exc}\n({again} --metadata-only shows its metadata without loading it)") from exc
+            raise ModelError(f"{exc} ({again} --metadata-only shows its metadata without loading it)") from exc
         problems = []
     status = ModelStatus(loaded=not metadata_only, problems=tuple(problems))
     if as_json:

@@ -240,9 +240,11 @@ class DriftReport:
         """Show the text report in a notebook (IPython), not the reference's statistics field by field."""
         printer.text(self.to_text())
 
-    def to_text(self) -> str:
+    def to_text(self, width: int | None = None) -> str:
         """Return the plain-text report; its last line is ``drift: yes``, ``drift: no`` or
-        ``drift: not judged (WHY)``."""
+        ``drift: not judged (WHY)``. *width*: the columns of the terminal it is shown on (``taikai drift`` on a
+        terminal), which the table of figures fits: each limit's rule on a line of its own when a row with it would
+        be wider."""
         from taikai.drift._text import render
 
-        return render(self)
+        return render(self, width)

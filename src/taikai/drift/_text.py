@@ -6,14 +6,15 @@ import re
 from typing import TYPE_CHECKING
 
 from taikai._freq import period_note, unit_name
-from taikai.drift._figures import Figure, show, show_limit
+from taikai.drift._figure_table import figure_table
+from taikai.drift._figures import show
 from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
 from taikai.drift._shared import shared_line
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.errors import FREQ, MODEL
 from taikai.io import ORDER_HINT, DateOrder
-from taikai.text import pad, percent
+from taikai.text import percent
 
 if TYPE_CHECKING:
     from taikai.drift._period_drift import PeriodDrift
@@ -124,28 +125,6 @@ def _foreign(rows: int) -> str:
     return f" ({rows:,} of them mostly not Japanese, counted as unclassifiable too)" if rows else ""
 
 
-def _value(figure: Figure, value: float) -> str:
-    return show(figure.name, value)
-
-
-def _verdict(figure: Figure) -> str:
-    if figure.out_of_reach:
-        return "not judged (limit out of reach)"
-    if not figure.judged:
-        return "not judged"
-    return "DRIFT" if figure.alert else "ok"
-
-
-def _figures(part: PeriodDrift) -> list[str]:
-    lines = [f"  {'figure':<44} {'value':>8} {'reference':>10} {'limit':>8}  verdict"]
-    for f in part.figures:
-        reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
-        value = show(f.name, f.value, against=f.limit)
-        limit = show_limit(f.name, f.limit, f.value)
-        lines.append(f"  {pad(f.title, 44)} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
-    return lines
-
-
 def _words(part: PeriodDrift, indent: str = "  ") -> str:
     if part.words_not_listed:
         return f"{indent}new words: not listed ({part.words_not_listed})"
@@ -208,8 +187,9 @@ def _period_table(report: DriftReport) -> list[str]:
     return lines
 
 
-def render(report: DriftReport) -> str:
-    """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
+def render(report: DriftReport, width: int | None = None) -> str:
+    """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``.
+    *width*: the columns of the terminal it is shown on, which the table of figures fits (see :func:`figure_table`)."""
     stats = report.overall.statistics
     kind = _read(report.predictions, report.unchecked, report.source, report.unsaved_model)
     lines = [
@@ -226,7 +206,7 @@ def render(report: DriftReport) -> str:
         *_blank(report),
         *_unclassifiable(report.overall),
         *filter(None, [report.overall.one_text_line(report.whole)]),
-        *_figures(report.overall),
+        *figure_table(report.overall, width),
         *_moved(report.overall),
         _words(report.overall),
     ]

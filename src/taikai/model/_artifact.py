@@ -19,7 +19,7 @@ from taikai.model._metadata_text import metadata_text
 from taikai.model._retrain import retrain_command, retrain_hint
 from taikai.model._salvaged import damaged_hint, salvaged_command
 from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
-from taikai.model._versions import check_versions
+from taikai.model._versions import check_versions, install_hint
 
 ARTIFACT_NAME = "model.joblib"
 """The pickled pipeline's file name in a model directory."""
@@ -166,10 +166,9 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
         raise ModelError(mismatch)
     problems = check_versions(meta.versions)
     if problems:
-        raise ModelError(
-            f"{model_dir}: refusing to load a model built with other library versions:\n  "
-            + "\n  ".join(problems)
-            + f"\nInstall the versions above, or {retrain_hint(meta)}"
+        raise ModelError(  # one line, as every error: the command line says it as one, and logs are read by line
+            f"{model_dir}: refusing to load a model built with other library versions ({'; '.join(problems)}); "
+            f"{install_hint(meta.versions)}, or {retrain_hint(meta)}"
         )
     import joblib
 
@@ -193,10 +192,8 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
     if problems:
         raise ModelError(
             f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "
-            "training, or is another model's):\n  "
-            + "\n  ".join(problems)
-            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: "
-            + retrain_command(pipeline_described(pipeline, meta))
+            f"training, or is another model's): {'; '.join(problems)}; restore the model's own {METADATA_NAME} from a "
+            f"copy, or retrain: {retrain_command(pipeline_described(pipeline, meta))}"
         )
     from taikai.model._vectors import check_tables  # loaded with the pipeline already (numpy, scikit-learn)
 

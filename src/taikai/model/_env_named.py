@@ -16,7 +16,7 @@ from taikai.text import empty_or_blank
 ENV = "TAIKAI_MODEL"
 """The environment variable that names the default model directory, in place of the shipped model."""
 NAMED_BY_ENV = f"(named by {ENV}: set {ENV} to the directory of another model, or unset it to use the shipped model)"
-"""What an error about a model that :data:`ENV` chose adds, on a line of its own."""
+"""What an error about a model that :data:`ENV` chose adds at its end (on its line: every error is one line)."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,7 +43,7 @@ def says_env(read: Callable[P, R]) -> Callable[P, R]:
         except ModelError as exc:
             path = args[0] if args else next(iter(kwargs.values()), None)
             if ENV not in str(exc) and named_by_env(path):
-                exc.args = (f"{exc}\n{NAMED_BY_ENV}",)  # the same error, its type and cause kept
+                exc.args = (f"{exc} {NAMED_BY_ENV}",)  # the same error, its type and cause kept; one line
             raise
 
     return reading

@@ -131,3 +131,24 @@ def check_versions(trained: dict[str, str], installed: dict[str, str] | None = N
         if key(want) != key(have):
             problems.append(f"{name}: model trained with {want}, installed {have} (must match at {level} level)")
     return problems
+
+
+def install_hint(trained: dict[str, str], installed: dict[str, str] | None = None) -> str:
+    """Return what to install to load a model trained with the versions *trained*: the command for the libraries
+    whose installed version does not match (``pip install 'scikit-learn==1.4.2'``), and the Python to run it with."""
+    installed = installed or library_versions()
+    differing = [
+        (name, want)
+        for name, (key, _) in _RULES.items()
+        if (want := trained.get(name)) is not None
+        and (have := installed.get(name)) is not None
+        and key(want) != key(have)
+    ]
+    pins = " ".join(f"'{name}=={want}'" for name, want in differing if name != "python")
+    said = [f"pip install {pins}"] if pins else []
+    said += [f"in Python {want}" for name, want in differing if name == "python"]
+    return (
+        f"install the versions it was trained with ({' '.join(said)})"
+        if said
+        else "install the versions it was trained with"
+    )

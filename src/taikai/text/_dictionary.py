@@ -24,7 +24,6 @@ import hashlib
 import os
 import shutil
 import struct
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from taikai._warn import warn_user
+from taikai.errors import DataWarning
 from taikai.text._building import building
 from taikai.text._dicdir import check_dicdir
 
@@ -217,7 +218,11 @@ def _derived_dicdir(dicdir: str, name: str, what: str, derive: Callable[[bytes],
 
 def _build(source: Path, target: Path, what: str, derive: Callable[[bytes], bytes]) -> None:
     """Write the copy *target* of the dictionary *source*, in a temporary directory renamed into place."""
-    print(f"taikai: writing the {what} copy of {source} into {target} (once)", file=sys.stderr)
+    # a warning, not a print: a notebook or a batch job's log can silence or route it (warnings.filterwarnings,
+    # logging.captureWarnings), and the command line says it as every warning, "taikai: warning: …"; never masked
+    # (mask_pii): paths, no personal data, and masking would tag with this very copy, which waits for this build
+    said = f"writing the {what} copy of the MeCab dictionary {source} into {target} (once)"
+    warn_user(said, DataWarning, reword=False)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     stale = target.parent / f"{tmp.name}.stale"
     try:
