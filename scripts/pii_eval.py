@@ -746,6 +746,17 @@ DESIGN = """## Design
   `担当の德永が` were left where `クライアントの高橋から` is masked; the text keeps the form it was written in
   (`クライアントの[人名]から`). Measured when added, against masker 31: nothing changes in the 11,536 texts of
   `data/reviews.csv` and `data/sample_dump.csv` (none holds a variant form).
+- **UTF-8 read as CP932 (mojibake)** (masker 33). A line of UTF-8 in a CP932 file (pasted into an Excel export)
+  reads as mojibake (`逕ｰ荳ｭ縺輔ｓ` for `田中さん`): taikai classifies it as an error, but the text is written as read,
+  and anyone gets the names back from its bytes. Each stretch of a text whose CP932 bytes are UTF-8 holding Japanese
+  and a sign of mojibake (縺, 繧, 繝 or half-width katakana; `taikai.privacy._misread`) is read as UTF-8, the text is
+  masked so, and each stretch is written back as read with readable placeholders (`[人名]縺輔ｓ`): the row stays an
+  error, and its bytes hold no value masked. A readable review with a misread stretch is masked in both. Measured
+  when added, against masker 32: none of the 11,536 texts of `data/reviews.csv` and `data/sample_dump.csv` holds
+  such a stretch as written, and all 11,536 do read as mojibake. With a sentence of personal data added to each of
+  the first 1,000 reviews of `data/reviews.csv`, read as mojibake: the names, phone numbers, e-mail addresses,
+  handles and URLs are masked as in the texts as written (747 of 750 alike); the accounts and postal codes (250) are
+  not, as before: a byte of the word that names them (銀行, 普通, 〒) was lost in the reading (U+FFFD).
 - **Names.** The text's words are tagged by UniDic (unidic-lite, the model's dictionary). A surname followed by a
   given name is a name; a run of person-tagged or unknown words right before an honorific (さん, 様, さま, 氏,
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);

@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 32
+MASKER_VERSION = 33
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -137,7 +137,9 @@ after its label in the same sentence (生年月日を聞かれて1990年4月5日
 name found once masked where the same text writes it again as a word of its own (担当は小林さん。小林の対応が最悪
 was [人名]さん。小林の…; not 西 in 西日本 or 関西, nor tanaka in tanaka@example.com); a name's kanji in the variant
 form CP932 holds and people write (髙橋, 德永, 濵田, 神﨑, 𠮷田) read as the common form (クライアントの髙橋から was
-left)."""
+left). 33: UTF-8 read as CP932 (mojibake, 逕ｰ荳ｭ縺輔ｓ for 田中さん), a whole text or a stretch of one, masked as
+what it says and written back as read with readable placeholders ([人名]縺輔ｓ; it was left, and anyone could read
+it back)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

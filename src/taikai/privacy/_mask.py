@@ -24,6 +24,7 @@ from taikai.privacy._frame_column import check_column
 from taikai.privacy._given_names import person_names
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
+from taikai.privacy._misread import mask_misread, misread_parts
 from taikai.privacy._patterns import FINDERS
 from taikai.privacy._repeated_names import repeated_names
 from taikai.privacy._street import find_street_addresses
@@ -77,9 +78,17 @@ class PiiMasker:
         return _select(found)
 
     def mask(self, text: str) -> Masked:
-        """Return *text* with each value found replaced by its kind's placeholder, and the spans replaced."""
+        """Return *text* with each value found replaced by its kind's placeholder, and the spans replaced.
+
+        UTF-8 read as CP932 (mojibake) is masked as what it says and written back as read (:mod:`._misread`)."""
         if not text:
             return Masked(text)
+        parts = misread_parts(text)
+        if parts:
+            return mask_misread(text, parts, self._mask_read)
+        return self._mask_read(text)
+
+    def _mask_read(self, text: str) -> Masked:
         searched = text.translate(LIST_NUMERALS) if HAS_LIST_NUMERAL.search(text) else text
         found = self._original_spans(searched)
         if HAS_DIGIT_FORM.search(searched):
