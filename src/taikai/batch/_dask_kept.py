@@ -12,8 +12,7 @@ from pathlib import Path
 
 import taikai.io as tio
 from taikai.batch._fingerprint import input_fingerprint
-from taikai.batch._grown import head
-from taikai.batch._input_kept import file_identity, input_kept
+from taikai.batch._input_kept import file_identity, head, input_kept
 
 
 @dataclass(frozen=True)

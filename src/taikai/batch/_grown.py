@@ -5,7 +5,6 @@ xlsx input) stays refused, saying why."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._fingerprint import COLUMNS, NOTES
+from taikai.batch._input_kept import head
 from taikai.batch._state import ResumeState
 from taikai.errors import RESUME, InputError
 from taikai.io import TEXT_FORMATS, Position
-
-_READ = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -117,19 +115,3 @@ def check_appended(reader: object, grown: Grown, output: Path, folder: Path, row
             f"input's encoding and run it again with {RESUME.given(True)}, or start over without resume (delete "
             f"{folder} first)"
         ) from None
-
-
-def head(path: Path, size: int) -> tuple[str, int, bytes]:
-    """Return the sha256 of the first *size* bytes of *path*, the line breaks they hold (CR LF, LF or a lone CR, as
-    the readers break lines), and their last byte with the one after it."""
-    digest, lines, left, last, cr = hashlib.sha256(), 0, size, b"", False
-    with open(path, "rb") as f:
-        while left:
-            block = f.read(min(_READ, left))
-            if not block:
-                break
-            digest.update(block)
-            lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
-            lines -= cr and block.startswith(b"\n")  # a CR LF across two blocks: one break, counted twice
-            left, last, cr = left - len(block), block[-1:], block.endswith(b"\r")
-        return digest.hexdigest(), lines, last + f.read(1)

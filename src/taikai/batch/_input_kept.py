@@ -49,12 +49,12 @@ def input_kept(
     if (str(st.st_size), str(st.st_mtime_ns)) == (size, mtime):
         return None
     known = int(size)
-    head, edge = _head(path, known)
-    if head == digest and st.st_size == known:  # touched, or copied over by the same bytes
+    head_digest, _, edge = head(path, known)
+    if head_digest == digest and st.st_size == known:  # touched, or copied over by the same bytes
         return None
     redo = f"run again once it is written (nothing was written to {output})"
-    if head != digest or read != known:
-        rewritten = ", its first bytes no longer those read" if head != digest and st.st_size >= known else ""
+    if head_digest != digest or read != known:
+        rewritten = ", its first bytes no longer those read" if head_digest != digest and st.st_size >= known else ""
         raise InputError(
             f"{path}: the file changed while the run read it (its size {known:,} → {st.st_size:,} bytes{rewritten}, "
             f"as when an export writes it again in place): the rows read may mix the file as it was and as it is; "
@@ -72,16 +72,17 @@ def input_kept(
     )
 
 
-def _head(path: Path, size: int) -> tuple[str, bytes]:
-    """Return the sha256 of the first *size* bytes of *path*, and the two bytes about its end: the last of them and
-    the one after (fewer at the file's start or end)."""
-    digest = hashlib.sha256()
-    left, last = size, b""
+def head(path: Path, size: int) -> tuple[str, int, bytes]:
+    """Return the sha256 of the first *size* bytes of *path*, the line breaks they hold (CR LF, LF or a lone CR, as
+    the readers break lines), and their last byte with the one after it."""
+    digest, lines, left, last, cr = hashlib.sha256(), 0, size, b"", False
     with open(path, "rb") as f:
         while left:
             block = f.read(min(_READ, left))
             if not block:
                 break
             digest.update(block)
-            left, last = left - len(block), block[-1:]
-        return digest.hexdigest(), last + f.read(1)
+            lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+            lines -= cr and block.startswith(b"\n")  # a CR LF across two blocks: one break, counted twice
+            left, last, cr = left - len(block), block[-1:], block.endswith(b"\r")
+        return digest.hexdigest(), lines, last + f.read(1)

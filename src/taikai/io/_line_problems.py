@@ -10,12 +10,11 @@ it words them: their templates are its wording (:func:`csv_problem`).
 from __future__ import annotations
 
 import csv
-from enum import Enum
 
-from taikai._message_templates import template_pattern
+from taikai._message_templates import MessageKind, register_templates
 
 
-class LineProblem(str, Enum):
+class LineProblem(MessageKind):
     """The kind of a record set aside, as its ``error`` says it (its template: :attr:`template`; its message:
     :meth:`message`; read back from a message: :meth:`of`)."""
 
@@ -37,27 +36,6 @@ class LineProblem(str, Enum):
     UNCLOSED_QUOTE = "unclosed_quote"
     NEW_LINE_UNQUOTED = "new_line_unquoted"
     CHARACTER_AFTER_QUOTE = "character_after_quote"
-
-    def __str__(self) -> str:
-        return self.value
-
-    @property
-    def template(self) -> str:
-        """The message of this kind, its variable parts as ``str.format`` fields (``{width}``)."""
-        return _TEMPLATES[self]
-
-    def message(self, **fields: object) -> str:
-        """Return the message of a record of this kind, its :attr:`template` filled with *fields*."""
-        return self.template.format(**fields)
-
-    @classmethod
-    def of(cls, error: object) -> LineProblem | None:
-        """Return the kind whose template *error* (a bad line's ``error``) is, whole or followed by ``; `` and more
-        (a field takes what its place holds: invalid JSON's column, and where on the line it is); ``None`` for any
-        other value (an error of no kind, or of another taikai or Python)."""
-        if not isinstance(error, str):
-            return None
-        return next((kind for kind, pattern in _PATTERNS.items() if pattern.match(error)), None)
 
 
 _TEMPLATES = {
@@ -96,7 +74,7 @@ _TEMPLATES = {
     LineProblem.NEW_LINE_UNQUOTED: "new-line character seen in unquoted field{rest}",
     LineProblem.CHARACTER_AFTER_QUOTE: "'{character}' expected after '\"'",
 }
-_PATTERNS = {kind: template_pattern(template) for kind, template in _TEMPLATES.items()}
+_PATTERNS = register_templates(LineProblem, _TEMPLATES)
 
 
 def csv_problem(exc: csv.Error) -> tuple[LineProblem | None, str]:

@@ -10,15 +10,14 @@ does is no message of any kind.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
 from taikai._formula_value import FORMULA_MESSAGE
-from taikai._message_templates import template_pattern
+from taikai._message_templates import MessageKind, register_templates
 from taikai.text._status import Status
 
 
-class TextProblem(str, Enum):
+class TextProblem(MessageKind):
     """The kind of a value :func:`taikai.text.check_text` does not classify, as its message says it (the template of
     each: :attr:`template`; its message: :meth:`message`; read back from a message: :meth:`of`)."""
 
@@ -37,27 +36,6 @@ class TextProblem(str, Enum):
     SPREADSHEET_FORMULA = "spreadsheet_formula"
     MOSTLY_REPLACED = "mostly_replaced"
     UTF8_AS_CP932 = "utf8_as_cp932"
-
-    def __str__(self) -> str:
-        return self.value
-
-    @property
-    def template(self) -> str:
-        """The message of this kind, its variable parts as ``str.format`` fields (``{value}``)."""
-        return _TEMPLATES[self]
-
-    def message(self, **fields: object) -> str:
-        """Return the message of a value of this kind, its :attr:`template` filled with *fields*."""
-        return self.template.format(**fields)
-
-    @classmethod
-    def of(cls, message: object) -> TextProblem | None:
-        """Return the kind whose template *message* (a row's ``message``) is, whole or followed by ``; `` and a note
-        (the line of bytes that did not decode, which ``taikai batch`` adds); ``None`` for any other value (a message
-        of no kind, one a user wrote, or of another taikai)."""
-        if not isinstance(message, str):
-            return None
-        return next((kind for kind, pattern in _PATTERNS.items() if pattern.match(message)), None)
 
 
 _NO_JAPANESE = "the model only reads Japanese"
@@ -111,7 +89,7 @@ _TEMPLATES = {
 }
 
 
-_PATTERNS = {kind: template_pattern(template) for kind, template in _TEMPLATES.items()}
+_PATTERNS = register_templates(TextProblem, _TEMPLATES)
 
 
 class CheckedText(NamedTuple):
