@@ -211,3 +211,25 @@ def test_a_kanji_read_apart_after_a_given_name_is_its_last_letter(text: str, exp
 )
 def test_a_surname_alone_in_brackets(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a role and は, の or a space before a surname that ends a sentence, a clause or the text is
+        # who holds the role (each was left as written).
+        ("担当者は高橋。対応が遅い", "担当者は[人名]。対応が遅い"),
+        ("依頼主は高橋", "依頼主は[人名]"),
+        ("クライアントの高橋、最悪", "クライアントの[人名]、最悪"),
+        ("担当者 高橋 に何度も連絡した", "担当者 [人名] に何度も連絡した"),
+        ("差出人 田中", "差出人 [人名]"),
+        ("ディレクターの佐藤!", "ディレクターの[人名]!"),
+        # Left: a word glued after the surname, a place before です, a company.
+        ("担当は高橋社の案件", "担当は高橋社の案件"),
+        ("担当の鈴木商事", "担当の鈴木商事"),
+        ("担当は山田です", "担当は山田です"),
+        ("出身は千葉。", "出身は千葉。"),
+    ],
+)
+def test_a_surname_that_ends_a_sentence_after_a_role(text, expected):
+    assert mask_pii(text).text == expected

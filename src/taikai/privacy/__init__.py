@@ -140,9 +140,10 @@ form CP932 holds and people write (髙橋, 德永, 濵田, 神﨑, 𠮷田) read
 left). 33: UTF-8 read as CP932 (mojibake, 逕ｰ荳ｭ縺輔ｓ for 田中さん), a whole text or a stretch of one, masked as
 what it says and written back as read with readable placeholders ([人名]縺輔ｓ; it was left, and anyone could read
 it back). 34: a surname alone in brackets after a role, or in any brackets when the dictionary holds it only as a
-person's name (クライアント(高橋)の, 担当の「佐藤」が, 「田中」が were left); a person's number at a service after
-ID and a colon, = or は, or after a person's word and ID or 番号 (ID:12345678, ユーザーID 12345678, お客様番号
-1234-5678 were left)."""
+person's name (クライアント(高橋)の, 担当の「佐藤」が, 「田中」が were left), or after a role and は, の or a space
+when it ends a sentence, a clause or the text (担当者は高橋。, クライアントの高橋、最悪); a person's number at a
+service after ID and a colon, = or は, or after a person's word or a platform and ID or 番号 (ID:12345678,
+ユーザーID 12345678, お客様番号 1234-5678, ランサーズID 12345678 were left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

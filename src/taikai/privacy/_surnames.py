@@ -37,6 +37,11 @@ _LABEL_LOOKBACK = 10
 # 「鈴木」の製品) stays.
 _CLOSING = {"(": ")", "[": "]", "「": "」", "『": "』", "【": "】", "〔": "〕", "〈": "〉", "《": "》"}
 _ROLE_OPENED = re.compile(rf"{_ROLE_WORDS}[ ]?(?:の|は|が|:)?[ ]?$")
+# A role and は, の or a space right before a surname that ends a sentence, a clause or the text (担当者は高橋。,
+# 依頼主は高橋, クライアントの高橋、最悪, 担当者 高橋 に): who holds the role. A particle after the surname makes it
+# a name already; a word glued after it (担当は高橋社) makes another word.
+_ROLE_SAID = re.compile(rf"{_ROLE_WORDS}(?:[ ]?(?:は|の)[ ]?|[ ])$")
+_ENDS_SAID = re.compile(r"$|[ ]|[。、,.!?…・/)」』】]")
 # Verbs that go to or stay at a place, right after に or へ (神田に行った, 神田に住んでいる, 神田へ向かう): the
 # surname before them is the place, when the dictionary holds it as one. Not those that also take a person
 # (田中に来てもらう, 責任は田中にある, 田中に向けて).
@@ -146,6 +151,8 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
         return True
     if _labelled(text, word.start):  # 担当者：高橋; not 担当：佐藤デザイン, a company
         return nxt is None or nxt.start != after or nxt.pos[0] not in ("名詞", "接尾辞")
+    if _ROLE_SAID.search(text, max(0, word.start - _LABEL_LOOKBACK), word.start) and _ENDS_SAID.match(text, after):
+        return True  # 担当者は高橋。, クライアントの高橋、最悪
     if nxt is None or nxt.start != after:
         return False
     if nxt.surface in PARTICLES:
