@@ -763,7 +763,10 @@ DESIGN = """## Design
   dictionary holds it only as a person's name (「田中」が対応, 『渡辺』の返信); a place or a company
   quoted stays (「松本」というお店, 「鈴木」の製品, クライアント(大手)の). So is a surname after a role
   and は, の or a space that ends a sentence, a clause or the text (担当者は高橋。, 依頼主は高橋,
-  クライアントの高橋、最悪, 差出人 田中: each was left; 担当は高橋社の, 担当の鈴木商事 stay). A person's number at a
+  クライアントの高橋、最悪, 差出人 田中: each was left; 担当は高橋社の, 担当の鈴木商事 stay), and a
+  surname listed with a name found, joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人 and 担当: 高橋/佐藤
+  were `高橋、佐藤、[人名]の3人` and `担当: [人名]/佐藤`; `taikai.privacy._repeated_names.listed_names`; a place
+  the tagger reads stays: `[人名]と松本に行った`). A person's number at a
   service is an `[ID]` after ID and a colon, = or は (ID:12345678, IDは87654321), or after a person's
   word and ID or 番号, or a platform's name and ID, with a space or nothing (ユーザーID 12345678,
   ワーカーID12345678, お客様番号 1234-5678, ログインID 12345678, ランサーズID 12345678; in

@@ -143,7 +143,8 @@ it back). 34: a surname alone in brackets after a role, or in any brackets when 
 person's name (クライアント(高橋)の, 担当の「佐藤」が, 「田中」が were left), or after a role and は, の or a space
 when it ends a sentence, a clause or the text (担当者は高橋。, クライアントの高橋、最悪); a person's number at a
 service after ID and a colon, = or は, or after a person's word or a platform and ID or 番号 (ID:12345678,
-ユーザーID 12345678, お客様番号 1234-5678, ランサーズID 12345678 were left)."""
+ユーザーID 12345678, お客様番号 1234-5678, ランサーズID 12345678 were left); a surname listed with a name found,
+joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人, 担当: 高橋/佐藤: only the last, or the first, was masked)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
