@@ -4,7 +4,7 @@ arrow, in kana after ハンドル; never a word, a price, a domain or a steering
 import pytest
 
 from taikai.privacy import mask_pii
-from taikai.privacy._handles import find_loose_handles
+from taikai.privacy._handles import find_loose_handles, find_person_numbers
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,40 @@ def test_a_loose_handle_is_masked(text, expected):
 def test_the_finder_gives_spans_of_the_handle_alone():
     text = "IDtaro123、連絡は@ taro、ハンドル:たろうまるです"  # NFKC, as the finders read it
     assert [text[f.start : f.end] for f in find_loose_handles(text)] == ["taro123", "@ taro", "たろうまる"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a person's number at a service after the word that names it (each was left as written).
+        ("ID:12345678 で登録した", "ID:[ID] で登録した"),
+        ("ID：12345678 で登録した", "ID：[ID] で登録した"),
+        ("IDは87654321です", "IDは[ID]です"),
+        ("ユーザーID 12345678 で問い合わせた", "ユーザーID [ID] で問い合わせた"),
+        ("ユーザーIDは12345678です", "ユーザーIDは[ID]です"),
+        ("ワーカーID12345678の者です", "ワーカーID[ID]の者です"),
+        ("お客様番号 1234-5678 を伝えた", "お客様番号 [ID] を伝えた"),
+        ("個人ID: 00123456", "個人ID: [ID]"),
+        ("ログインID 12345678", "ログインID [ID]"),
+        ("ランサーズID 12345678 で登録", "ランサーズID [ID] で登録"),
+        ("クラウドワークスのID 12345678", "クラウドワークスのID [ID]"),
+        ("会員番号 123456 です", "会員番号 [ID] です"),  # found before this rule, kept
+        # Left: a record's ID, a count or an amount, ID and a number with no word of a person nor a colon.
+        ("案件ID:12345678", "案件ID:12345678"),
+        ("作業ID 7654321", "作業ID 7654321"),
+        ("ID: 123456 の案件", "ID: 123456 の案件"),
+        ("IDは12345678の仕事", "IDは12345678の仕事"),
+        ("ID:100人が登録", "ID:100人が登録"),
+        ("ユーザーID 8桁", "ユーザーID 8桁"),
+        ("IDは3つある", "IDは3つある"),
+        ("ID 12345678", "ID 12345678"),
+        ("ユーザー数 12345人", "ユーザー数 12345人"),
+    ],
+)
+def test_a_persons_number_is_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
+def test_the_number_finder_gives_spans_of_the_number_alone():
+    text = "ID:12345678、ユーザーID 2345-6789"  # NFKC, as the finders read it
+    assert [text[f.start : f.end] for f in find_person_numbers(text)] == ["12345678", "2345-6789"]

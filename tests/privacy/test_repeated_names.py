@@ -32,3 +32,21 @@ def test_a_name_found_once_is_masked_where_the_text_writes_it_again(text, expect
     assert masked.counts().get(PiiKind.NAME, 0) == expected.count("[人名]")
     for span in masked.spans:  # every span indexes the original text and the masked one
         assert masked.text[span.masked_start : span.masked_end] == span.kind.placeholder
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a surname listed with a name found, joined by 、, /, と, is a name too (each was left).
+        ("高橋、佐藤、渡辺の3人に振り回された", "[人名]、[人名]、[人名]の3人に振り回された"),
+        ("担当: 高橋/佐藤", "担当: [人名]/[人名]"),
+        ("鈴木さん、中村、佐藤の順", "[人名]さん、[人名]、[人名]の順"),
+        ("田中さんと鈴木が対応した", "[人名]さんと[人名]が対応した"),  # 鈴木が was a name already, and stays
+        # Left: a place the tagger reads, a company, a list with no name found.
+        ("田中と松本に行った", "[人名]と松本に行った"),
+        ("田中さんと鈴木商事の件", "[人名]さんと鈴木商事の件"),
+        ("松本、福岡、広島を回った", "松本、福岡、広島を回った"),
+    ],
+)
+def test_a_surname_listed_with_a_name_is_a_name(text, expected):
+    assert mask_pii(text).text == expected

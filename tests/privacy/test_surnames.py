@@ -185,3 +185,51 @@ def test_a_kanji_read_apart_before_a_name_is_its_first_letter(text: str, expecte
 )
 def test_a_kanji_read_apart_after_a_given_name_is_its_last_letter(text: str, expected: str) -> None:
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a surname alone in brackets after a role, or one the dictionary holds only as a person's name
+        # in brackets anywhere, is a name (each was left as written).
+        ("クライアント(高橋)の対応が遅い", "クライアント([人名])の対応が遅い"),
+        ("クライアント（高橋）の対応が遅い", "クライアント（[人名]）の対応が遅い"),
+        ("クライアント「小林」の修正依頼", "クライアント「[人名]」の修正依頼"),
+        ("担当の「佐藤」が最悪", "担当の「[人名]」が最悪"),
+        ("発注者【小林】から連絡", "発注者【[人名]】から連絡"),
+        ("担当者(中村)に言われた", "担当者([人名])に言われた"),
+        ("「田中」が対応してくれた", "「[人名]」が対応してくれた"),
+        ("『渡辺』の返信が遅い", "『[人名]』の返信が遅い"),
+        ("クライアント(高橋)の件。高橋は最悪", "クライアント([人名])の件。[人名]は最悪"),  # written again too
+        # Left: a place or a company quoted, a word in brackets after a role, a bracket left open.
+        ("「松本」というお店に行った", "「松本」というお店に行った"),
+        ("「鈴木」の製品が好き", "「鈴木」の製品が好き"),
+        ("クライアント「ABC」の件", "クライアント「ABC」の件"),
+        ("クライアント(大手)の件", "クライアント(大手)の件"),
+        ("東京（品川）に行く", "東京（品川）に行く"),
+    ],
+)
+def test_a_surname_alone_in_brackets(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a role and は, の or a space before a surname that ends a sentence, a clause or the text is
+        # who holds the role (each was left as written).
+        ("担当者は高橋。対応が遅い", "担当者は[人名]。対応が遅い"),
+        ("依頼主は高橋", "依頼主は[人名]"),
+        ("クライアントの高橋、最悪", "クライアントの[人名]、最悪"),
+        ("担当者 高橋 に何度も連絡した", "担当者 [人名] に何度も連絡した"),
+        ("差出人 田中", "差出人 [人名]"),
+        ("ディレクターの佐藤!", "ディレクターの[人名]!"),
+        # Left: a word glued after the surname, a place before です, a company.
+        ("担当は高橋社の案件", "担当は高橋社の案件"),
+        ("担当の鈴木商事", "担当の鈴木商事"),
+        ("担当は山田です", "担当は山田です"),
+        ("出身は千葉。", "出身は千葉。"),
+    ],
+)
+def test_a_surname_that_ends_a_sentence_after_a_role(text, expected):
+    assert mask_pii(text).text == expected

@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 33
+MASKER_VERSION = 34
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -139,7 +139,12 @@ was [人名]さん。小林の…; not 西 in 西日本 or 関西, nor tanaka in
 form CP932 holds and people write (髙橋, 德永, 濵田, 神﨑, 𠮷田) read as the common form (クライアントの髙橋から was
 left). 33: UTF-8 read as CP932 (mojibake, 逕ｰ荳ｭ縺輔ｓ for 田中さん), a whole text or a stretch of one, masked as
 what it says and written back as read with readable placeholders ([人名]縺輔ｓ; it was left, and anyone could read
-it back)."""
+it back). 34: a surname alone in brackets after a role, or in any brackets when the dictionary holds it only as a
+person's name (クライアント(高橋)の, 担当の「佐藤」が, 「田中」が were left), or after a role and は, の or a space
+when it ends a sentence, a clause or the text (担当者は高橋。, クライアントの高橋、最悪); a person's number at a
+service after ID and a colon, = or は, or after a person's word or a platform and ID or 番号 (ID:12345678,
+ユーザーID 12345678, お客様番号 1234-5678, ランサーズID 12345678 were left); a surname listed with a name found,
+joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人, 担当: 高橋/佐藤: only the last, or the first, was masked)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -57,6 +57,35 @@ _KANA_HANDLE = re.compile(
     r"(?P<v>[ぁ-ゖァ-ヺー]{2,20}?)(?=(?:です|でした|だった|だよ|って|という)?(?![ぁ-ゖァ-ヺー]))"
 )
 
+# A person's number at a service (ユーザーID 12345678, ID:12345678, IDは12345678, お客様番号 123456): it names the
+# person there, as a handle does. After ID alone only with a colon, = or は between them (ID 100人, ID 2つ stay);
+# after a person's word (ユーザー, ワーカー, 利用者, お客様, ログイン, …) and ID or 番号, or a platform's name and ID
+# (ランサーズID 12345678, クラウドワークスのID 12345678), with a space or nothing too. Not the
+# number of a record, named before ID (案件ID:12345678, 作業ID 7654321: :data:`NOT_A_RECORD`) or right after the
+# number (ID: 123456 の案件), nor a count or an amount after it.
+_RECORDS = "案件|仕事|依頼|求人|注文|取引|商品|作業|タスク|プロジェクト|契約|請求|予約|チケット|オーダー|ジョブ"
+_RECORD_AFTER = re.compile(rf"[ ]?の?[ ]?(?:{_RECORDS})")
+_PEOPLE = "ユーザー|ワーカー|アカウント|利用者|登録者|メンバー|顧客|お客様|個人|マイ|ログイン"
+_PLATFORMS = "ランサーズ|クラウドワークス|ココナラ|シュフティ|(?i:lancers|crowdworks|coconala)"
+_UNITS = "人|名|件|円|回|個|本|枚|冊|社|点|票|位|歳|才|倍|%|万|千|億|文字|字|日|時|分|秒|年|ヶ?月|か月|週|桁|つ|PV|pt"
+_PERSON_NUMBER = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<who>(?:{_PEOPLE})[ ]?(?:ID|番号)|(?:{_PLATFORMS})[ ]?の?[ ]?ID)"
+    rf"|{NOT_A_RECORD}(?:ID|Id|id|アイディー)(?![A-Za-z]))"
+    r"[ ]?(?P<sep>は|[:=#])?[ ]?(?:No\.?[ ]?)?"
+    r"(?P<v>[0-9]{2,8}(?:-[0-9]{2,8}){1,3}|[0-9]{4,20})"
+    rf"(?![0-9A-Za-z_.@]|[ ]?(?:{_UNITS}))"
+)
+
+
+def find_person_numbers(text: str) -> Iterator[Found]:
+    """Find a person's number at a service after the word that names it (:data:`_PERSON_NUMBER`) in the NFKC
+    *text*: an ``[ID]``."""
+    if "id" not in text.lower() and "番号" not in text and "アイディー" not in text:
+        return
+    for m in _PERSON_NUMBER.finditer(text):
+        if (m.group("who") or m.group("sep")) and not _RECORD_AFTER.match(text, m.end()):
+            yield Found(m.start("v"), m.end("v"), PiiKind.ID)
+
 
 def find_loose_handles(text: str) -> Iterator[Found]:
     """Find the handles of the module's shapes in the NFKC text *text*."""

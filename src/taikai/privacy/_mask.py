@@ -26,7 +26,7 @@ from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._misread import mask_misread, misread_parts
 from taikai.privacy._patterns import FINDERS
-from taikai.privacy._repeated_names import repeated_names
+from taikai.privacy._repeated_names import listed_names, repeated_names
 from taikai.privacy._street import find_street_addresses
 from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
@@ -73,7 +73,9 @@ class PiiMasker:
         if self.names:
             found.extend(find_latin_names(text))
             found.extend(person_names(text, self._tagger))
-            selected = _select(found)  # a name found once is masked where the text writes it again too
+            selected = _select(found)
+            selected = _select([*selected, *listed_names(text, selected, self._tagger)])  # 高橋、[佐藤]の2人
+            # a name found once is masked where the text writes it again too
             return _select([*selected, *repeated_names(text, selected, self._tagger)])
         return _select(found)
 

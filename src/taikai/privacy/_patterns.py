@@ -15,7 +15,7 @@ from taikai.privacy._accounts import find_accounts
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._codes import find_access_codes, find_birth_dates
 from taikai.privacy._foreign import find_foreign_numbers
-from taikai.privacy._handles import AT_BRANDS, LOWER_HANDLE, NOT_A_RECORD, find_loose_handles
+from taikai.privacy._handles import AT_BRANDS, LOWER_HANDLE, NOT_A_RECORD, find_loose_handles, find_person_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
 from taikai.privacy._quoted import OPENING, closed
@@ -233,6 +233,7 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_postal_codes,
     find_accounts,
     find_ids,
+    find_person_numbers,
     find_loose_handles,
 )
 """Pattern finders, in priority order: where two overlap, the earlier finder's value wins."""

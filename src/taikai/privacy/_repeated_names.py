@@ -4,7 +4,9 @@ Masking finds a name by what stands around it (an honorific, a title, a particle
 that in ``担当は小林さん。小林の対応が最悪`` it masked the first 小林 and left the second, before の, where 小林
 may be a place: the page read ``担当は[人名]さん。小林の対応が最悪``, the placeholder's value written beside it. The
 text itself says 小林 is a person there: :func:`repeated_names` finds each other place it writes a name found, as
-a word of its own (not 西 inside 関西 or before 日本 in 西日本, not tanaka inside tanaka_88).
+a word of its own (not 西 inside 関西 or before 日本 in 西日本, not tanaka inside tanaka_88). And a surname listed
+with a name found, joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人, 担当: 高橋/佐藤), is a name too:
+:func:`listed_names`.
 """
 
 from __future__ import annotations
@@ -67,3 +69,52 @@ def _a_word(words: list[Morpheme], start: int, end: int) -> bool:
         return False
     after = ends[end] + 1
     return after >= len(words) or words[after].start > end or words[after].pos[0] in _AFTER
+
+
+# Marks that join the names of a list (高橋、佐藤、渡辺の3人; 田中・鈴木・小林の各氏; 高橋/佐藤; 田中と鈴木が).
+_LIST_MARKS = frozenset({"、", ",", "・", "/", "と", "や"})
+
+
+def listed_names(text: str, found: list[Found], tagger: PosTagger) -> Iterator[Found]:
+    """Find, in the NFKC text *text*, the surnames listed with a name of *found* (the values found in it, apart):
+    a word UniDic tags as a surname (two kanji or more, or three katakana or more) joined to a name by one of
+    :data:`_LIST_MARKS`, before or after it, and each joined so to such a one in turn; a word glued after it that
+    would make a longer one (高橋商事) keeps it out, as a place the tagger reads (田中と松本に行った) is no surname."""
+    names = [f for f in found if f.kind is PiiKind.NAME]
+    if not names or not any(mark in text for mark in _LIST_MARKS):
+        return
+    words = tagger.tag(text)
+    taken = [(f.start, f.end) for f in found]
+    at_start = {w.start: i for i, w in enumerate(words)}
+    at_end = {w.end: i for i, w in enumerate(words)}
+    for name in names:
+        for step in (1, -1):
+            i = at_end.get(name.end) if step == 1 else at_start.get(name.start)
+            while i is not None and 0 <= i + 2 * step < len(words):
+                mark, word = words[i + step], words[i + 2 * step]
+                joined = mark.surface in _LIST_MARKS and _adjacent(words[i], mark, word, step)
+                if not joined or not _surname(word) or any(word.start < e and word.end > s for s, e in taken):
+                    break
+                if not _a_word(words, word.start, word.end):
+                    break
+                taken.append((word.start, word.end))
+                yield Found(word.start, word.end, PiiKind.NAME)
+                i += 2 * step
+
+
+def _adjacent(name: Morpheme, mark: Morpheme, word: Morpheme, step: int) -> bool:
+    """Whether *mark* stands right between *name* and *word* (after the name with *step* 1, before it with -1)."""
+    first, last = (name, word) if step == 1 else (word, name)
+    return first.end == mark.start and mark.end == last.start
+
+
+def _surname(word: Morpheme) -> bool:
+    """Whether *word* is tagged a surname and written as one a list names alone: two kanji or more, or three
+    katakana or more."""
+    if word.pos[2] != "人名" or word.pos[3] != "姓":
+        return False
+    return (
+        len(word.surface) >= 2
+        and not word.surface.isascii()
+        and (len(word.surface) > 2 or not all("ァ" <= ch <= "ヺ" or ch == "ー" for ch in word.surface))
+    )

@@ -24,12 +24,24 @@ ROLES = frozenset(
 PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
 # A role as a label before a colon (担当者：高橋, 担当：タカハシ, 営業担当: 佐藤): what follows is who holds it. NFKC
 # makes ： a colon.
-_LABEL = re.compile(
+_ROLE_WORDS = (
     r"(?:担当者?名?|営業担当|責任者|窓口|講師|代表者?|差出人|送信者|依頼者|依頼主|発注者|連絡者|幹事|主催者?|"
     r"作成者|記入者|申込者|応募者|受注者|面接官|上長|上司|クライアント|取引先|先方|連絡先|発注元|依頼元|ディレクター|"
-    r"マネージャー|リーダー|PM|編集者?)[ ]?[:=][ ]?$"
+    r"マネージャー|リーダー|PM|編集者?|営業|事務局|運営|社員|スタッフ|オペレーター|担当の方)"
 )
+_LABEL = re.compile(rf"{_ROLE_WORDS}[ ]?[:=][ ]?$")
 _LABEL_LOOKBACK = 10
+# A surname alone in brackets (クライアント(高橋)の, 担当の「佐藤」が, 発注者【小林】から): whose role the words before
+# the bracket name, or a person whatever stands before it when the dictionary holds the surname only as a person's
+# name (「田中」が対応). NFKC makes （ and ） brackets of ASCII. A place or a company quoted (「松本」というお店,
+# 「鈴木」の製品) stays.
+_CLOSING = {"(": ")", "[": "]", "「": "」", "『": "』", "【": "】", "〔": "〕", "〈": "〉", "《": "》"}
+_ROLE_OPENED = re.compile(rf"{_ROLE_WORDS}[ ]?(?:の|は|が|:)?[ ]?$")
+# A role and は, の or a space right before a surname that ends a sentence, a clause or the text (担当者は高橋。,
+# 依頼主は高橋, クライアントの高橋、最悪, 担当者 高橋 に): who holds the role. A particle after the surname makes it
+# a name already; a word glued after it (担当は高橋社) makes another word.
+_ROLE_SAID = re.compile(rf"{_ROLE_WORDS}(?:[ ]?(?:は|の)[ ]?|[ ])$")
+_ENDS_SAID = re.compile(r"$|[ ]|[。、,.!?…・/)」』】]")
 # Verbs that go to or stay at a place, right after に or へ (神田に行った, 神田に住んでいる, 神田へ向かう): the
 # surname before them is the place, when the dictionary holds it as one. Not those that also take a person
 # (田中に来てもらう, 責任は田中にある, 田中に向けて).
@@ -80,6 +92,19 @@ def _owner_of_a_value(text: str, start: int, end: int) -> bool:
     return text.startswith(")", end) and _VALUE_OPENED.search(text, max(0, start - 3), start) is not None
 
 
+def _bracketed(text: str, word: Morpheme, end: int, tagger: PosTagger) -> bool:
+    """Whether the surname *word*, ending at *end* (after its reading), stands alone in a pair of brackets after a
+    role (クライアント(高橋)の, 担当の「佐藤」が), or after anything when the dictionary holds it only as a person's
+    name (「田中」が対応)."""
+    close = _CLOSING.get(text[word.start - 1]) if word.start else None
+    if close is None or not text.startswith(close, end):
+        return False
+    opened = word.start - 1
+    return _ROLE_OPENED.search(text, max(0, opened - _LABEL_LOOKBACK), opened) is not None or only_a_person(
+        word, tagger
+    )
+
+
 def _labelled(text: str, start: int) -> bool:
     """Whether a role and a colon stand right before *start* in the NFKC text *text* (担当者：, 担当:)."""
     return _LABEL.search(text, max(0, start - _LABEL_LOOKBACK), start) is not None
@@ -122,8 +147,12 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
     nxt = words[j] if j < len(words) else None
     if _owner_of_a_value(text, word.start, after):  # 090-1234-5678（田中）
         return True
+    if _bracketed(text, word, after, tagger):  # クライアント(高橋)の, 「田中」が
+        return True
     if _labelled(text, word.start):  # 担当者：高橋; not 担当：佐藤デザイン, a company
         return nxt is None or nxt.start != after or nxt.pos[0] not in ("名詞", "接尾辞")
+    if _ROLE_SAID.search(text, max(0, word.start - _LABEL_LOOKBACK), word.start) and _ENDS_SAID.match(text, after):
+        return True  # 担当者は高橋。, クライアントの高橋、最悪
     if nxt is None or nxt.start != after:
         return False
     if nxt.surface in PARTICLES:
