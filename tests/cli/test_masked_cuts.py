@@ -3,6 +3,9 @@ first, ``taro.yamada@e…`` was no e-mail address to the masker, ``090-1234-…`
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from support_commands import data_command, without_temp_folder
 
@@ -53,24 +56,21 @@ def test_read_table_masks_an_euc_jp_line_before_it_is_cut(euc_dump, tmp_path_fac
     assert not [f for f in FRAGMENTS if f in said], said
 
 
-@pytest.mark.parametrize(
-    "command", [["report", "{parts}", "-o", "{out}.html"], ["drift", "{parts}"]], ids=["report", "drift"]
-)
-@pytest.mark.parametrize("value", ["taro.yamada@example.com", "090-1234-5678"], ids=["email", "phone"])
-def test_a_malformed_part_record_is_masked_before_it_is_cut(
-    invoke, tmp_path, tmp_path_factory, tiny_model_dir, command, value
-):
-    """Regression: report/drift of a Dask engine's folder quoted a malformed record of a part cut at 80 characters,
-    then masked: '...ああtaro.yama'; its parts are read without the command's mask_pii."""
+@pytest.fixture(scope="module")
+def dask_run(tmp_path_factory, tiny_model_dir, invoke) -> Path:
+    """A folder holding ``in.csv`` (two reviews) and ``parts``, the Dask engine's output folder of it (CSV parts), as
+    ``taikai batch in.csv -o parts --engine dask`` writes them. Made once: a run starts a Dask cluster (its processes
+    took 10-20 s of each test on the 2-core machine), and every test of a malformed part copies it before it breaks a
+    part."""
     pytest.importorskip("dask")
-    data = tmp_path / "in.csv"
+    folder = tmp_path_factory.mktemp("dask_run")
+    data = folder / "in.csv"
     data.write_text("id,text\nr1,給料が安い\nr2,手数料が高すぎる\n", encoding="utf-8")
-    parts = tmp_path / "parts"
     made = invoke(
         "batch",
         data,
         "-o",
-        parts,
+        folder / "parts",
         "--engine",
         "dask",
         "--output-format",
@@ -81,6 +81,20 @@ def test_a_malformed_part_record_is_masked_before_it_is_cut(
         tiny_model_dir,
     )
     assert made.exit_code == 0, made.output
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command", [["report", "{parts}", "-o", "{out}.html"], ["drift", "{parts}"]], ids=["report", "drift"]
+)
+@pytest.mark.parametrize("value", ["taro.yamada@example.com", "090-1234-5678"], ids=["email", "phone"])
+def test_a_malformed_part_record_is_masked_before_it_is_cut(
+    invoke, tmp_path, tmp_path_factory, tiny_model_dir, dask_run, command, value
+):
+    """Regression: report/drift of a Dask engine's folder quoted a malformed record of a part cut at 80 characters,
+    then masked: '...ああtaro.yama'; its parts are read without the command's mask_pii."""
+    shutil.copytree(dask_run, tmp_path, dirs_exist_ok=True)  # this test's own copy of the run, whose part it breaks
+    parts = tmp_path / "parts"
     last = sorted(parts.glob("part.*.csv"))[-1]
     with last.open("a", encoding="utf-8") as f:  # the cut at 80 characters falls inside the value
         f.write(f"9,r9,{'あ' * 70}{value} です,{','.join('abcdefghijklmnopqrstuvwxyz')}\n")
