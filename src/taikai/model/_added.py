@@ -10,6 +10,7 @@ from typing import Any
 
 from taikai.model._figures import METRIC_NAMES
 from taikai.model._json_keys import in_order, read_keys, written
+from taikai.model._moved import MovedRow, moved_lines
 
 FEW_COMPARED = 50
 """Below this many rows scored, :meth:`AddedComparison.lines` says that the before/after differences are mostly
@@ -76,6 +77,9 @@ class AddedComparison:
     """As ``reason_now_right``, for the sentiment (``None`` too without a sentiment scored)."""
     sentiment_now_wrong: int | None = None
     """As ``reason_now_wrong``, for the sentiment."""
+    moved: tuple[MovedRow, ...] | None = None
+    """The rows now right and now wrong, each at its ``FILE:LINE``; ``None``: not recorded (a model trained before
+    taikai recorded them)."""
     extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
     """The values of keys this taikai does not know (a later taikai of the same format may add some)."""
     keys: tuple[str, ...] = field(default=("rows", "folds", "without", "with"), compare=False, repr=False, kw_only=True)
@@ -102,6 +106,7 @@ class AddedComparison:
             "reason_rows": self.reason_rows,
             "near_copies": self.near_copies,
             **dict(zip(_MOVES, self._moves(), strict=True)),
+            "moved": None if self.moved is None else [m.to_dict() for m in self.moved],
         }
         return in_order(values, self.keys, self.extra)
 
@@ -118,6 +123,7 @@ class AddedComparison:
             values.get("reason_rows"),
             values.get("near_copies"),
             *(values.get(key) for key in _MOVES),
+            None if values.get("moved") is None else tuple(MovedRow.from_dict(m) for m in values["moved"]),
             extra={str(key): value for key, value in values.items() if key not in _ADDED},
             keys=tuple(map(str, values)),
         )
@@ -147,6 +153,8 @@ class AddedComparison:
                 moves = (getattr(self, f"{head}_now_right"), getattr(self, f"{head}_now_wrong"))
                 said = _moved(after - before, rows, None if None in moves else moves)
                 out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({said})")
+                if name.endswith("_accuracy") and self.moved is not None:  # which rows: to read them
+                    out += moved_lines(self.moved, head)
         few = {head: n for head, n in heads.items() if n < FEW_COMPARED}
         if len(out) > 1 and few:
             if len(set(heads.values())) == 1:  # one count for every head scored
@@ -227,5 +235,5 @@ _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentim
 """The scores of each side of the comparison, in the order training writes them."""
 _MOVES = ("reason_now_right", "reason_now_wrong", "sentiment_now_right", "sentiment_now_wrong")
 """The rows each head gets right with the added rows and got wrong without them, and the other way round."""
-_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies", *_MOVES)
+_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies", *_MOVES, "moved")
 """The keys of ``metrics.added`` this taikai writes and reads, in the order training writes them."""

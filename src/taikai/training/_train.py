@@ -183,7 +183,9 @@ def train(
         cv_scores, thresholds, held_out = cross_validate(fit_df, config, folds, seed, sentiment_column, text_column)
         pipeline = fit_frame(config, fit_df, sentiment_column, text_column)
         comparison = (
-            compare_added(train_df, inputs.added, config, compare_folds, seed, sentiment_column, text_column)
+            compare_added(
+                train_df, inputs.added, config, compare_folds, seed, sentiment_column, text_column, inputs.added_places
+            )
             if len(inputs.added)
             else None
         )
