@@ -122,8 +122,8 @@ class AddedComparison:
             values.get("sentiment_rows"),
             values.get("reason_rows"),
             values.get("near_copies"),
-            *(values.get(key) for key in _MOVES),
-            None if values.get("moved") is None else tuple(MovedRow.from_dict(m) for m in values["moved"]),
+            **{key: values.get(key) for key in _MOVES},
+            moved=None if values.get("moved") is None else tuple(MovedRow.from_dict(m) for m in values["moved"]),
             extra={str(key): value for key, value in values.items() if key not in _ADDED},
             keys=tuple(map(str, values)),
         )

@@ -117,6 +117,7 @@ def compare_added(
         labels.append(sorted(set(both[sentiment_column][sentiment_rows(both, sentiment_column)])))
     partial = int(has[1].sum()) if sentiment_column is not None and not has[1].all() else None
     reasoned = None if has[0].all() else int(has[0].sum())
+    right, wrong, felt_right, felt_wrong = _moves(gold, without, with_added, has)
     return AddedComparison(
         len(added),
         folds,
@@ -125,8 +126,11 @@ def compare_added(
         partial,
         reasoned,
         sum(n for n in Counter(groups).values() if n > 1),
-        *_moves(gold, without, with_added, has),
-        _moved_rows(gold, without, with_added, has, places),
+        right,
+        wrong,
+        felt_right,
+        felt_wrong,
+        moved=_moved_rows(gold, without, with_added, has, places),
     )
 
 
