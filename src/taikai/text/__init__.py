@@ -32,7 +32,7 @@ from taikai.text._picked import MODEL_SCORES, PICKED_BY_COLUMN, RULES_SCORES, Pi
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._problems import CheckedText, TextProblem
 from taikai.text._prose import LABEL_CHARS, PROSE_ROWS, frame_reviews, prose_columns, reviews_told
-from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, same_text_key
+from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, near_text_key, same_text_key
 from taikai.text._similar import (
     COPY_LENGTH,
     EDITED,
@@ -122,6 +122,7 @@ __all__ = [
     "markup_tags",
     "near_copies",
     "near_duplicates",
+    "near_text_key",
     "nfkc_decoded_with_offsets",
     "nfkc_with_offsets",
     "normalize",
