@@ -356,3 +356,25 @@ def test_the_rows_now_right_and_now_wrong_are_named_by_their_lines(monkeypatch, 
     assert sum(m.now_right for m in moved) == comparison.reason_now_right
     assert sum(not m.now_right for m in moved) == comparison.reason_now_wrong
     assert AddedComparison.from_dict(json.loads(json.dumps(comparison.to_dict()))) == comparison
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda t: t + "。", "; 2 of them are rows of the base data but for punctuation or spacing, which both sides"),
+        (lambda t: t.replace("、", "，") + "！", "; 2 of them are rows of the base data but for punctuation or"),
+        (lambda t: "正直に言うと" + t, None),  # another opener: another review as far as this count goes
+    ],
+)
+def test_added_rows_that_are_base_rows_but_for_punctuation_are_counted(monkeypatch, edit, said):
+    """Regression: an added row that was a base training row with an added 。 or another comma was scored by both
+    models as a new review, though both had learned it; only the very text was caught (and dropped)."""
+    from taikai.training import _compare
+
+    monkeypatch.setattr(_compare, "fit_frame", lambda config, frame, *rest: OneAnswer(frame))
+    base = pd.DataFrame({"text": CORES[:2], "primary": ["rejection", "fees"]})
+    added = pd.DataFrame({"text": [edit(t) for t in CORES[:2]] + CORES[2:], "primary": ["fees"] * 4})
+    comparison = _compare.compare_added(base, added, CONFIG, 2, 0, None, "text")
+    assert comparison.base_copies == (2 if said else 0)
+    assert (said in comparison.lines()[0]) if said else "base data" not in comparison.lines()[0]
+    assert AddedComparison.from_dict(json.loads(json.dumps(comparison.to_dict()))) == comparison

@@ -80,6 +80,10 @@ class AddedComparison:
     moved: tuple[MovedRow, ...] | None = None
     """The rows now right and now wrong, each at its ``FILE:LINE``; ``None``: not recorded (a model trained before
     taikai recorded them)."""
+    base_copies: int | None = None
+    """Of the ``rows``, those that are a training row of the base data but for punctuation or spacing (another comma,
+    an added ``。``; the very text is dropped as a duplicate): both sides were trained on their copy, so they score
+    like rows seen; ``None``: not recorded."""
     extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
     """The values of keys this taikai does not know (a later taikai of the same format may add some)."""
     keys: tuple[str, ...] = field(default=("rows", "folds", "without", "with"), compare=False, repr=False, kw_only=True)
@@ -107,6 +111,7 @@ class AddedComparison:
             "near_copies": self.near_copies,
             **dict(zip(_MOVES, self._moves(), strict=True)),
             "moved": None if self.moved is None else [m.to_dict() for m in self.moved],
+            "base_copies": self.base_copies,
         }
         return in_order(values, self.keys, self.extra)
 
@@ -124,6 +129,7 @@ class AddedComparison:
             values.get("near_copies"),
             **{key: values.get(key) for key in _MOVES},
             moved=None if values.get("moved") is None else tuple(MovedRow.from_dict(m) for m in values["moved"]),
+            base_copies=values.get("base_copies"),
             extra={str(key): value for key, value in values.items() if key not in _ADDED},
             keys=tuple(map(str, values)),
         )
@@ -143,6 +149,11 @@ class AddedComparison:
                 f"; sentiment scored on the {self.sentiment_rows:,} with a sentiment"
                 if self.sentiment_rows
                 else "; none has a sentiment, so only reasons are scored"
+            )
+        if self.base_copies:
+            out[0] += (
+                f"; {self.base_copies:,} of them are rows of the base data but for punctuation or spacing, which both "
+                "sides were trained on"
             )
         heads = self._scored_heads()
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
@@ -235,5 +246,16 @@ _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentim
 """The scores of each side of the comparison, in the order training writes them."""
 _MOVES = ("reason_now_right", "reason_now_wrong", "sentiment_now_right", "sentiment_now_wrong")
 """The rows each head gets right with the added rows and got wrong without them, and the other way round."""
-_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies", *_MOVES, "moved")
+_ADDED = (
+    "rows",
+    "folds",
+    "without",
+    "with",
+    "sentiment_rows",
+    "reason_rows",
+    "near_copies",
+    *_MOVES,
+    "moved",
+    "base_copies",
+)
 """The keys of ``metrics.added`` this taikai writes and reads, in the order training writes them."""

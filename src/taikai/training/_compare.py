@@ -12,7 +12,7 @@ import numpy as np
 from taikai.errors import ADD
 from taikai.evaluation import score_single
 from taikai.model import AddedComparison, FeatureConfig, HeldOutScores, MovedRow
-from taikai.text import copy_groups
+from taikai.text import copy_groups, near_text_key
 from taikai.training._cv import fit_frame, model_texts, reason_rows, sentiment_rows
 
 if TYPE_CHECKING:
@@ -117,6 +117,8 @@ def compare_added(
         labels.append(sorted(set(both[sentiment_column][sentiment_rows(both, sentiment_column)])))
     partial = int(has[1].sum()) if sentiment_column is not None and not has[1].all() else None
     reasoned = None if has[0].all() else int(has[0].sum())
+    learned = {near_text_key(t) for t in model_texts(base[text_column])}  # DATA's: both sides trained on them
+    of_base = sum(near_text_key(t) in learned for t in texts)
     right, wrong, felt_right, felt_wrong = _moves(gold, without, with_added, has)
     return AddedComparison(
         len(added),
@@ -131,6 +133,7 @@ def compare_added(
         felt_right,
         felt_wrong,
         moved=_moved_rows(gold, without, with_added, has, places),
+        base_copies=of_base,
     )
 
 
