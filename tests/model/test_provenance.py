@@ -184,3 +184,35 @@ def test_a_damaged_placeholder_count_is_refused(count):
     values = RowHashes.of(["手数料が高い"]).to_dict() | {"placeholders": count}
     with pytest.raises(ModelError, match=rf"damaged row hashes \(placeholders is {count!r}, not a count from 0 to 1\)"):
         RowHashes.from_dict(values)
+
+
+@pytest.mark.parametrize(
+    ("evaluated", "exact", "near"),
+    [
+        ("手数料が高い", True, True),  # the very text: a near-copy too
+        ("手数料が高い。", False, True),  # an added 。
+        ("手数料が、高い！", False, True),  # another comma and mark
+        ("手数料 が 高い ", False, True),  # other spacing
+        ("手数料が高い★", False, False),  # a symbol is no punctuation
+        ("手数料が安い", False, False),  # another review
+    ],
+)
+def test_a_fitted_text_with_other_punctuation_or_spacing_is_a_near_copy(evaluated, exact, near):
+    """Regression: a held-back row that was a training row with an added 。 or another comma was found only when its
+    normalised text was the very same."""
+    rows = RowHashes.from_dict(json.loads(json.dumps(RowHashes.of(TEXTS).to_dict())))
+    assert rows.contains([evaluated]).tolist() == [exact]
+    assert rows.near_copies([evaluated]).tolist() == [near]
+
+
+def test_row_hashes_written_before_near_copies_were_recorded_tell_none():
+    written = RowHashes.of(TEXTS).to_dict()
+    del written["near"]
+    assert RowHashes.from_dict(written).near_copies(["手数料が高い。"]) is None
+
+
+@pytest.mark.parametrize("near", [{"count": 1, "data": "!!"}, {"count": 5, "data": ""}, ["x"]])
+def test_damaged_near_copy_hashes_are_refused(near):
+    written = RowHashes.of(TEXTS).to_dict() | {"near": near}
+    with pytest.raises(ModelError, match="damaged near-copy hashes"):
+        RowHashes.from_dict(written)

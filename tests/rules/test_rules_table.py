@@ -42,6 +42,18 @@ def _csv(tmp_path: Path, text: str, name: str = "rules.csv") -> Path:
             'name,label,any,,\nfee,fees,"手数料\n 利用料 \n\n振込料",,\n',
             '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料", "利用料", "振込料"]\n',
         ),
+        (  # a cell listing terms on one line, as typed in Excel: 、 (or ､), ，, and , not between digits separate them
+            'name,label,any,all,not,kind\nfee,fees,"手数料、利用料､振込料",,"妥当，仕方ない",\n'
+            'pay,low_pay,"時給,単価",,,\ntime,time,"忙しい、疲れる",,,lemma\n',
+            '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料", "利用料", "振込料"]\nnot = ["妥当", "仕方ない"]\n'
+            '[[rule]]\nname = "pay"\nlabel = "low_pay"\nany = ["時給", "単価"]\n'
+            '[[rule]]\nname = "time"\nlabel = "time"\nany = ["lemma:忙しい", "lemma:疲れる"]\n',
+        ),
+        (  # a , between digits is in one term; ・ joins words; regex cells and regex: terms keep their commas
+            'name,label,any,regex\npay,low_pay,"1,000円","\\d{1,3}、"\n,,"報酬・単価",\n,,"regex:月\\d{2,3}円",\n',
+            '[[rule]]\nname = "pay"\nlabel = "low_pay"\nany = ["1,000円", "報酬・単価", \'regex:月\\d{2,3}円\']\n'
+            "regex = ['\\d{1,3}、']\n",
+        ),
         (  # full-width and English column names; labels and names read as a TOML file's are
             "Ｎａｍｅ,Reason,Keywords,Not\n ｆｅｅ ,手数料が高い,手数料,妥当\n",
             '[[rule]]\nname = "fee"\nlabel = "手数料が高い"\nany = ["手数料"]\nnot = ["妥当"]\n',

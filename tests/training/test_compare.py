@@ -31,7 +31,9 @@ def test_added_rows_are_scored_with_and_without_them(tiny_csv):
     assert json.loads(json.dumps(comparison.to_dict())) == comparison.to_dict()
     lines = comparison.lines()
     assert lines[0].startswith("your labels: 8 rows, 4-fold")
-    assert [line[2:20].strip() for line in lines[1:3]] == ["reason accuracy", "reason macro-F1"]
+    scores = [line for line in lines[1:] if not line.startswith("    ")]  # not the rows named under an accuracy
+    assert [line[2:20].strip() for line in scores[:2]] == ["reason accuracy", "reason macro-F1"]
+    assert lines[2].startswith("    reason now right: <frame>: row 1 (data row, 1-based) (gold rejection, was ")
     moved = round((1.0 - comparison.without.reason_accuracy) * 8)  # 8 rows: within noise
     assert (comparison.reason_now_right, comparison.reason_now_wrong) == (moved, 0)  # every row right with them
     said = (
@@ -302,3 +304,77 @@ def test_a_skipped_comparison_says_why_for_the_rows_it_had(n, said):
     assert message.startswith("the before/after comparison of the added labels was skipped: ")
     assert said.format(n=n) in message
     assert message.endswith("; label more rows to see what they buy")
+
+
+class OneAnswer:
+    """A stand-in for a fitted pipeline: ``other`` for every text when trained on the base row alone, ``fees`` once
+    trained on added rows too."""
+
+    def __init__(self, frame):
+        self.answer = "fees" if len(frame) > 1 else "other"
+
+    def predict(self, texts):
+        import numpy as np
+
+        return np.array([[self.answer, "negative"] for _ in texts], dtype=object)
+
+
+@pytest.mark.parametrize(
+    ("gold", "right", "wrong"),
+    [
+        (
+            ["fees", "other", "fees", "time"],
+            "    reason now right: s.xlsx:2 (gold fees, was other); s.xlsx:4 (gold fees, was other)",
+            "    reason now wrong: s.xlsx:3 (gold other, now fees)",
+        ),
+        (
+            ["fees"] * 7 + ["time"],
+            "    reason now right: s.xlsx:2 (gold fees, was other); s.xlsx:3 (gold fees, was other); "
+            "s.xlsx:4 (gold fees, was other); s.xlsx:5 (gold fees, was other); s.xlsx:6 (gold fees, was other); "
+            "and 2 more (7 in all; all in metadata.json, metrics.added.moved)",
+            None,
+        ),
+        (["time"] * 4, None, None),  # wrong both ways: no row moved
+    ],
+)
+def test_the_rows_now_right_and_now_wrong_are_named_by_their_lines(monkeypatch, gold, right, wrong):
+    """Regression: train --add said how many of the user's rows the added labels made right and made wrong, not
+    which, so that the analyst could not read them."""
+    from taikai.training import _compare
+
+    monkeypatch.setattr(_compare, "fit_frame", lambda config, frame, *rest: OneAnswer(frame))
+    texts = [f"{core}{i}件目" for i, core in enumerate(CORES * 2)][: len(gold)]
+    added = pd.DataFrame({"text": texts, "primary": gold})
+    base = pd.DataFrame({"text": ["関係のない文章です"], "primary": ["other"]})
+    places = [f"s.xlsx:{n + 2}" for n in range(len(gold))]
+    comparison = _compare.compare_added(base, added, CONFIG, 2, 0, None, "text", places)
+    lines = comparison.lines()
+    named = [line for line in lines if line.startswith("    ")]  # under the accuracy line
+    assert named == [said for said in (right, wrong) if said]
+    assert not named or (lines[1].startswith("  reason accuracy") and lines[2:4][: len(named)] == named)
+    moved = comparison.moved
+    assert sum(m.now_right for m in moved) == comparison.reason_now_right
+    assert sum(not m.now_right for m in moved) == comparison.reason_now_wrong
+    assert AddedComparison.from_dict(json.loads(json.dumps(comparison.to_dict()))) == comparison
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda t: t + "。", "; 2 of them are rows of the base data but for punctuation or spacing, which both sides"),
+        (lambda t: t.replace("、", "，") + "！", "; 2 of them are rows of the base data but for punctuation or"),
+        (lambda t: "正直に言うと" + t, None),  # another opener: another review as far as this count goes
+    ],
+)
+def test_added_rows_that_are_base_rows_but_for_punctuation_are_counted(monkeypatch, edit, said):
+    """Regression: an added row that was a base training row with an added 。 or another comma was scored by both
+    models as a new review, though both had learned it; only the very text was caught (and dropped)."""
+    from taikai.training import _compare
+
+    monkeypatch.setattr(_compare, "fit_frame", lambda config, frame, *rest: OneAnswer(frame))
+    base = pd.DataFrame({"text": CORES[:2], "primary": ["rejection", "fees"]})
+    added = pd.DataFrame({"text": [edit(t) for t in CORES[:2]] + CORES[2:], "primary": ["fees"] * 4})
+    comparison = _compare.compare_added(base, added, CONFIG, 2, 0, None, "text")
+    assert comparison.base_copies == (2 if said else 0)
+    assert (said in comparison.lines()[0]) if said else "base data" not in comparison.lines()[0]
+    assert AddedComparison.from_dict(json.loads(json.dumps(comparison.to_dict()))) == comparison

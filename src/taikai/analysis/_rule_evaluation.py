@@ -33,7 +33,7 @@ from taikai.model import (
     trained_noted,
 )
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
-from taikai.text import label_conflicts, row_labels
+from taikai.text import RULES_SCORES, label_conflicts, picked_rows, row_labels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -179,4 +179,7 @@ def evaluate_rules(
             replace(r, examples=tuple(replace(m, id=shown_id(ids[m.row])) for m in r.examples)) for r in score.rules
         )
         score = replace(score, rules=rules_named)
-    return replace(score, skipped=labelled.blank, in_part=len(labelled.bad), masks=masks)
+    picked = picked_rows(frame, positions)  # a suggest sheet's rows its model was least sure of, as evaluate warns
+    if picked is not None:
+        warn_user(f"{source}: {picked.warning(RULES_SCORES)}", DataWarning)
+    return replace(score, skipped=labelled.blank, in_part=len(labelled.bad), masks=masks, picked=picked)

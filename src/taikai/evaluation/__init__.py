@@ -4,10 +4,10 @@ how many of the evaluated rows the model was trained on (``--split``, row hashes
 from taikai.evaluation._evaluate import Classifier, evaluate
 from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap, training_overlap
-from taikai.evaluation._picked import PickedRows
 from taikai.evaluation._result import EvaluationReport, Unpredictable
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, score_multi, score_single
 from taikai.evaluation._unscored import Unscored
+from taikai.text import PickedRows
 
 __all__ = [
     "Classifier",

@@ -27,7 +27,6 @@ from taikai.evaluation._evaluated_rows import evaluated_rows
 from taikai.evaluation._misclassified import misclassified_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
-from taikai.evaluation._picked import picked_rows
 from taikai.evaluation._result import SCORED_TWICE, EvaluationReport, Unpredictable
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
@@ -36,7 +35,7 @@ from taikai.evaluation._unlabelled import check_labels_there
 from taikai.evaluation._unscored import Unscored
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, column_label, columns_read, find_column, load_model, trained_noted
-from taikai.text import LabelConflicts, Status, label_conflicts, row_labels
+from taikai.text import LabelConflicts, Status, label_conflicts, picked_rows, row_labels
 
 if TYPE_CHECKING:
     import pandas as pd

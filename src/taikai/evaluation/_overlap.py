@@ -37,6 +37,10 @@ class TrainingOverlap:
     on; when not (a sheet every row of which was trained on), the advice does not offer it."""
     model_dir: str | None = None
     """The directory of the model evaluated, named in the ``taikai info -m`` the advice gives (``None``: not saved)."""
+    near: int | None = None
+    """Of the rows not ``seen``, those whose text is a fitted text's but for punctuation and spacing (a near-copy:
+    :func:`taikai.text.near_text_key`, an added ``。`` or another comma); ``None``: the metadata does not record
+    the keys of near-copies (a model trained before taikai did)."""
 
     @property
     def share(self) -> float | None:
@@ -46,9 +50,18 @@ class TrainingOverlap:
     def warning(self) -> str | None:
         """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
         advice = f"Such scores say how well the model remembers, not how well it does on new reviews: {self._advice()}"
+        near = (
+            f"{self.near:,} {'more' if self.seen else f'of {self.rows:,}'} row(s) ({percent(self.near / self.rows)}) "
+            "are near-copies of rows in this model's training data: the same text but for punctuation or spacing "
+            "(another comma, an added 。), which the model reads almost as it read them. "
+            if self.near and self.rows
+            else ""
+        )
         if self.seen:
             share = percent(self.share or 0.0)
-            return f"{self.seen:,} of {self.rows:,} rows ({share}) were in this model's training data. {advice}"
+            return f"{self.seen:,} of {self.rows:,} rows ({share}) were in this model's training data. {near}{advice}"
+        if near:
+            return f"{near}{advice}"
         if self.seen is None and self.same_file and self.split == "test" and not self.refit_on_all_rows:
             return None  # its training file's split column: these test rows are the ones it held out
         if self.seen is None and (self.same_file or self.same_content):
@@ -105,6 +118,7 @@ class TrainingOverlap:
             "share_seen": self.share,
             "same_file": self.same_file,
             "same_content": self.same_content,
+            "near_copies_of_training": self.near,
             "warning": self.warning(),
         }
 
@@ -126,7 +140,10 @@ def training_overlap(
     same_content = trained.content_sha256 == content_sha256(whole[columns].itertuples(index=False))
     fitted = meta.fitted_rows()
     # a row masked for a model trained on a masked sheet is one it was trained on (the reverse cannot be told)
-    seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars, masked=True).sum())
+    found = None if fitted is None else fitted.contains(rows[text_column], meta.max_chars, masked=True)
+    seen = None if found is None else int(found.sum())
+    near_found = None if fitted is None else fitted.near_copies(rows[text_column], meta.max_chars)
+    near = None if near_found is None or found is None else int((near_found & ~found).sum())
     # --split test has rows to score: a split column's, or rows the model was not fitted on (counted once all
     # the rows scored were fitted on, in the whole data)
     testable = "split" in whole.columns or fitted is None or seen != len(rows)
@@ -141,4 +158,5 @@ def training_overlap(
         split,
         testable,
         None if model_dir is None else str(model_dir),
+        near,
     )

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_lines, cut_list
 from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
-from taikai.evaluation._picked import PickedRows
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
-from taikai.text import LabelConflicts
+from taikai.text import LabelConflicts, PickedRows
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from taikai._column_names import folded, label_like
 from taikai.errors import NO_SENTIMENT, SENTIMENT_COLUMN, Argument
+from taikai.text import PICKED_BY_COLUMN as PICKED_BY_COLUMN  # taikai.io's, as before it moved to taikai.text
 from taikai.text import PROSE_ROWS, frame_reviews
 from taikai.text import prose_columns as prose_columns  # taikai.io.prose_columns, as before it moved to taikai.text
 
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels: read
 beside the reasons, never as them."""
-PICKED_BY_COLUMN = "picked_by"
-"""A ``taikai suggest`` sheet's column saying how each row was picked: ``margin`` or ``entropy`` (among the rows the
-predicting model was least sure of), ``random`` (a uniform draw). ``evaluate`` warns of scores on the former."""
 _MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_|^rule_(names|reasons|conflict)$|^picked_by$")
 """Columns the model or the rules wrote (a suggest sheet's ``model_sentiment`` and ``rule_reasons``, a batch output's
 probabilities): their guesses, never labels to train on, whatever their names hold."""

@@ -58,6 +58,7 @@ from taikai.model._model import (
     load_model,
     resolve_model,
 )
+from taikai.model._moved import MovedRow
 from taikai.model._pipeline import SEED, ReasonSentimentClassifier, build_pipeline
 from taikai.model._prediction import Prediction
 from taikai.model._prefixed import (
@@ -121,6 +122,7 @@ __all__ = [
     "Model",
     "ModelMetadata",
     "ModelStatus",
+    "MovedRow",
     "Prediction",
     "ReasonSentimentClassifier",
     "RecordedConfig",

@@ -10,6 +10,7 @@ from typing import Any
 
 from taikai.model._figures import METRIC_NAMES
 from taikai.model._json_keys import in_order, read_keys, written
+from taikai.model._moved import MovedRow, moved_lines
 
 FEW_COMPARED = 50
 """Below this many rows scored, :meth:`AddedComparison.lines` says that the before/after differences are mostly
@@ -76,6 +77,13 @@ class AddedComparison:
     """As ``reason_now_right``, for the sentiment (``None`` too without a sentiment scored)."""
     sentiment_now_wrong: int | None = None
     """As ``reason_now_wrong``, for the sentiment."""
+    moved: tuple[MovedRow, ...] | None = None
+    """The rows now right and now wrong, each at its ``FILE:LINE``; ``None``: not recorded (a model trained before
+    taikai recorded them)."""
+    base_copies: int | None = None
+    """Of the ``rows``, those that are a training row of the base data but for punctuation or spacing (another comma,
+    an added ``。``; the very text is dropped as a duplicate): both sides were trained on their copy, so they score
+    like rows seen; ``None``: not recorded."""
     extra: Mapping[str, object] = field(default_factory=dict, kw_only=True)
     """The values of keys this taikai does not know (a later taikai of the same format may add some)."""
     keys: tuple[str, ...] = field(default=("rows", "folds", "without", "with"), compare=False, repr=False, kw_only=True)
@@ -102,6 +110,8 @@ class AddedComparison:
             "reason_rows": self.reason_rows,
             "near_copies": self.near_copies,
             **dict(zip(_MOVES, self._moves(), strict=True)),
+            "moved": None if self.moved is None else [m.to_dict() for m in self.moved],
+            "base_copies": self.base_copies,
         }
         return in_order(values, self.keys, self.extra)
 
@@ -117,7 +127,9 @@ class AddedComparison:
             values.get("sentiment_rows"),
             values.get("reason_rows"),
             values.get("near_copies"),
-            *(values.get(key) for key in _MOVES),
+            **{key: values.get(key) for key in _MOVES},
+            moved=None if values.get("moved") is None else tuple(MovedRow.from_dict(m) for m in values["moved"]),
+            base_copies=values.get("base_copies"),
             extra={str(key): value for key, value in values.items() if key not in _ADDED},
             keys=tuple(map(str, values)),
         )
@@ -138,6 +150,11 @@ class AddedComparison:
                 if self.sentiment_rows
                 else "; none has a sentiment, so only reasons are scored"
             )
+        if self.base_copies:
+            out[0] += (
+                f"; {self.base_copies:,} of them are rows of the base data but for punctuation or spacing, which both "
+                "sides were trained on"
+            )
         heads = self._scored_heads()
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
             before, after = getattr(self.without, name), getattr(self.with_added, name)
@@ -147,6 +164,8 @@ class AddedComparison:
                 moves = (getattr(self, f"{head}_now_right"), getattr(self, f"{head}_now_wrong"))
                 said = _moved(after - before, rows, None if None in moves else moves)
                 out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({said})")
+                if name.endswith("_accuracy") and self.moved is not None:  # which rows: to read them
+                    out += moved_lines(self.moved, head)
         few = {head: n for head, n in heads.items() if n < FEW_COMPARED}
         if len(out) > 1 and few:
             if len(set(heads.values())) == 1:  # one count for every head scored
@@ -227,5 +246,16 @@ _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentim
 """The scores of each side of the comparison, in the order training writes them."""
 _MOVES = ("reason_now_right", "reason_now_wrong", "sentiment_now_right", "sentiment_now_wrong")
 """The rows each head gets right with the added rows and got wrong without them, and the other way round."""
-_ADDED = ("rows", "folds", "without", "with", "sentiment_rows", "reason_rows", "near_copies", *_MOVES)
+_ADDED = (
+    "rows",
+    "folds",
+    "without",
+    "with",
+    "sentiment_rows",
+    "reason_rows",
+    "near_copies",
+    *_MOVES,
+    "moved",
+    "base_copies",
+)
 """The keys of ``metrics.added`` this taikai writes and reads, in the order training writes them."""

@@ -30,7 +30,7 @@ import numpy.typing as npt
 from taikai.errors import ModelError
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, said
 from taikai.privacy import ANY_PLACEHOLDER
-from taikai.text import MAX_CHARS, Status, check_text, same_text_key
+from taikai.text import MAX_CHARS, Status, check_text, near_text_key, same_text_key
 
 ROW_HASHES_VERSION = 3
 """The version of the text key that row hashes are made with (older versions are still matched as they were made)."""
@@ -44,6 +44,11 @@ METHODS = {
 }
 """How each row-hash version keyed a row, as saved with its hashes (1 and 2 did not decode references)."""
 ROW_HASH_METHOD = METHODS[ROW_HASHES_VERSION]
+NEAR_METHOD = (
+    "sha256 of the key of version 3 without punctuation and spaces (Unicode categories P and Z; "
+    "taikai.text.near_text_key), first 8 bytes as a big-endian uint64; sorted, unique"
+)
+"""How the hashes of near-copies (``near``, beside the row hashes of version 3) key a row."""
 READ_VERSIONS = tuple(METHODS)
 """The row-hash versions this taikai reads, each compared with its own key."""
 
@@ -88,13 +93,17 @@ class RowHashes:
     hashes: npt.NDArray[np.uint64]
     version: int = ROW_HASHES_VERSION
     placeholders: int | None = None
+    near: npt.NDArray[np.uint64] | None = None
+    """The sorted, unique hashes of the fitted texts' near-copy keys (:func:`taikai.text.near_text_key`: the same
+    review with other punctuation or spacing); ``None``: not recorded (metadata written before taikai did)."""
 
     @classmethod
     def of(cls, values: Iterable[object], max_chars: int | None = None) -> RowHashes:
         """Return the row hashes of the classifiable texts among *values*, counting those holding a placeholder."""
         keys = {_hash(k): bool(ANY_PLACEHOLDER.search(k)) for k in _keys(values, max_chars, ROW_HASHES_VERSION) if k}
         hashes = np.unique(np.array(list(keys), dtype=np.uint64))
-        return cls(hashes, placeholders=sum(keys.values()))
+        near = {_hash(near_text_key(k)) for k in _keys(values, max_chars, ROW_HASHES_VERSION) if k}
+        return cls(hashes, placeholders=sum(keys.values()), near=np.unique(np.array(list(near), dtype=np.uint64)))
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -126,6 +135,16 @@ class RowHashes:
                 found[[n for n, _ in changed]] = self.contains([t for _, t in changed], max_chars)
         return found
 
+    def near_copies(self, values: Iterable[object], max_chars: int | None = None) -> npt.NDArray[np.bool_] | None:
+        """Return, for each value, whether its text's near-copy key is that of a fitted text (``None`` when those
+        keys are not recorded): the same review with other punctuation or spacing, or the very text."""
+        if self.near is None:
+            return None
+        keys = _keys(values, max_chars, self.version)
+        wanted = np.array([0 if k is None else _hash(near_text_key(k)) for k in keys], dtype=np.uint64)
+        found: npt.NDArray[np.bool_] = np.isin(wanted, self.near) & (wanted != 0)
+        return found
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form saved in the metadata."""
         data = self.hashes.astype(">u8").tobytes()
@@ -137,6 +156,9 @@ class RowHashes:
         }
         if self.placeholders is not None:
             out["placeholders"] = self.placeholders
+        if self.near is not None:
+            near = base64.b64encode(self.near.astype(">u8").tobytes()).decode("ascii")
+            out["near"] = {"method": NEAR_METHOD, "count": len(self.near), "data": near}
         return out
 
     @classmethod
@@ -177,4 +199,19 @@ class RowHashes:
                 f"{source}: damaged row hashes (placeholders is {placeholders!r}, not a count from 0 to "
                 f"{len(hashes):,}); {damaged()}"
             )
-        return cls(hashes, int(version), placeholders)
+        return cls(hashes, int(version), placeholders, _near(values.get("near"), source, damaged))
+
+
+def _near(values: object, source: str, damaged: Callable[[], str]) -> npt.NDArray[np.uint64] | None:
+    """Read the ``near`` hashes :meth:`RowHashes.to_dict` wrote (``None`` when not written)."""
+    if values is None:
+        return None
+    if not isinstance(values, dict):
+        raise ModelError(f"{source}: damaged near-copy hashes (not an object); {damaged()}")
+    try:
+        near = np.frombuffer(base64.b64decode(values["data"], validate=True), dtype=">u8").astype(np.uint64)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{source}: damaged near-copy hashes ({exc}); {damaged()}") from exc
+    if len(near) != values.get("count") or (len(near) > 1 and not (np.diff(near) > 0).all()):
+        raise ModelError(f"{source}: damaged near-copy hashes (count or order does not match); {damaged()}")
+    return near

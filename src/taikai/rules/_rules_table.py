@@ -7,13 +7,15 @@ Columns (named in English or Japanese, any case or width): ``label`` (required),
 the rows of one label are one rule named by it), the term columns ``any`` (``keyword``, ``キーワード`` …),
 ``all``, ``not``, ``regex``, ``kind`` (``surface``, ``lemma`` or ``regex``: the prefix of the row's terms written
 without one) and ``note`` (not read). A rule's rows are consecutive: a blank name (or, without a name column, a
-blank label) continues the rule above, as merged cells are saved; a cell holding several lines holds one term a line.
+blank label) continues the rule above, as merged cells are saved; a cell holding several lines holds one term a line,
+and a line listing terms (``手数料、利用料``, ``時給,単価``) holds each (:func:`listed_terms`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -127,6 +129,24 @@ def not_rules(path: Path) -> str:
     )
 
 
+_LISTED = re.compile(r"[、､，]|(?<!\d),|,(?!\d)")
+"""What separates the terms a cell lists on one line, as analysts type a list (``手数料、利用料``, ``時給,単価``): a
+Japanese comma (full-width or half-width ``､``), a full-width ``，``, or a ``,`` not between digits (``1,000円`` is
+one term). ``・`` joins words within one term (``報酬・単価``, ``クラウド・ワークス``), so it separates none."""
+
+
+def listed_terms(cell: str, key: str) -> list[str]:
+    """Return the terms of a table cell of the column *key*: one a line (Alt+Enter) and, but in the ``regex`` column
+    and for a ``regex:`` term (where ``,`` and ``、`` are pattern text), several on a line separated by
+    :data:`_LISTED`; spaces around each dropped, empty ones left out."""
+    terms = []
+    for line in cell.splitlines():
+        line = line.strip()
+        listed = key != "regex" and not line.startswith("regex:")
+        terms += [t.strip() for t in (_LISTED.split(line) if listed else [line])]
+    return [t for t in terms if t]
+
+
 def _cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -220,9 +240,7 @@ def _add_terms(
     prefix = _KINDS.get(kind, "")
     for key in TERM_COLUMNS:
         for cell in cells[key]:
-            for term in (t.strip() for t in cell.splitlines()):
-                if not term:
-                    continue
+            for term in listed_terms(cell, key):
                 if key == "regex" and prefix not in ("", "regex:"):
                     return [f"{source}:{line}: the kind {kind!r} is no kind of a regex cell: leave it blank"]
                 if key != "regex" and prefix and not term.startswith(("lemma:", "regex:")):

@@ -17,7 +17,7 @@ from taikai.rules._few_hits import few_hits_line, few_label_hits_line
 from taikai.rules._matcher import RuleMatcher
 from taikai.rules._misfire import Misfire
 from taikai.rules._same_rows import same_rows, same_rows_lines
-from taikai.text import markdown_cell
+from taikai.text import RULES_SCORES, PickedRows, markdown_cell
 
 DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
@@ -61,6 +61,9 @@ class RulesScore:
     warning naming them."""
     masks: dict[str, int] | None = None
     """The personal data masked in the file's texts, per kind (``mask_pii=True``); ``None``: not masked."""
+    picked: PickedRows | None = None
+    """The scored rows a ``taikai suggest`` sheet picked among its model's least sure (its ``picked_by`` column, as
+    ``evaluate`` reads it): the scores are those on the dump's hardest rows."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # counts per label in a dict: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, object]:
@@ -80,6 +83,7 @@ class RulesScore:
             "unmatched": self.unmatched,
             "skipped": self.skipped,
             "labelled_in_part": self.in_part,
+            "picked_uncertain": self.picked.to_dict() if self.picked is not None else None,
             "covered": self.covered,
             "few_hits": self.few_hits(),
             "few_label_hits": self.few_label_hits(),
@@ -108,6 +112,7 @@ class RulesScore:
             f"Rules {self.rules_source} on {self.data_source}: {self.rows:,} labelled rows{skipped}, {matched:,} "
             f"matched ({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",
             DEFINITION,
+            *(["", f"**WARNING: {self.picked.warning(RULES_SCORES)}**"] if self.picked is not None else []),
             "",
             f"| rule | label | hits | right | precision | recall |{' file |' if self._several else ''}",
             f"|---|---|---:|---:|---:|---:|{'---|' if self._several else ''}",

@@ -28,10 +28,11 @@ from taikai.text._normalize import (
 from taikai.text._notes import foreign_note, markup_note, markup_tags, reading_note, with_note, without_markup
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._percent import percent
+from taikai.text._picked import MODEL_SCORES, PICKED_BY_COLUMN, RULES_SCORES, PickedRows, picked_rows
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._problems import CheckedText, TextProblem
 from taikai.text._prose import LABEL_CHARS, PROSE_ROWS, frame_reviews, prose_columns, reviews_told
-from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, same_text_key
+from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, near_text_key, same_text_key
 from taikai.text._similar import (
     COPY_LENGTH,
     EDITED,
@@ -69,10 +70,13 @@ __all__ = [
     "INVISIBLE",
     "LABEL_CHARS",
     "MAX_CHARS",
+    "MODEL_SCORES",
     "NEAR_COPY",
     "NEAR_DUPLICATE",
+    "PICKED_BY_COLUMN",
     "PROSE_ROWS",
     "REFERENCE",
+    "RULES_SCORES",
     "SHOWN_CONFLICTS",
     "SKIPPED_POS",
     "CP932Folds",
@@ -81,6 +85,7 @@ __all__ = [
     "LabelConflicts",
     "Morpheme",
     "OffsetMap",
+    "PickedRows",
     "PosTagger",
     "RowLabels",
     "Status",
@@ -117,12 +122,14 @@ __all__ = [
     "markup_tags",
     "near_copies",
     "near_duplicates",
+    "near_text_key",
     "nfkc_decoded_with_offsets",
     "nfkc_with_offsets",
     "normalize",
     "normalize_with_offsets",
     "pad",
     "percent",
+    "picked_rows",
     "printable",
     "prose_columns",
     "reading_note",

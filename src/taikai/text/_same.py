@@ -12,6 +12,7 @@ the version its pipeline records (:func:`cp932_fold_table`), one character for o
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -58,3 +59,10 @@ def same_text_key(normalized: str) -> str:
     if not isinstance(normalized, str):
         raise wrong_type("normalized", normalized, "a str (a text normalised by check_text)")
     return cp932_folded(normalized, CP932_ROUND_TRIP)
+
+
+def near_text_key(normalized: str) -> str:
+    """Return the key of near-copies of a text already normalised: its :func:`same_text_key` without punctuation and
+    spaces (Unicode categories P and Z), so that the same review with another comma (``、``/``,``), an added ``。``
+    or ``！``, or other spacing has the key of the review as written. Symbols (★, 〒) and letters stay."""
+    return "".join(c for c in same_text_key(normalized) if unicodedata.category(c)[0] not in "PZ")

@@ -4,15 +4,15 @@ group of near-copies in one fold)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from taikai.errors import ADD
 from taikai.evaluation import score_single
-from taikai.model import AddedComparison, FeatureConfig, HeldOutScores
-from taikai.text import copy_groups
+from taikai.model import AddedComparison, FeatureConfig, HeldOutScores, MovedRow
+from taikai.text import copy_groups, near_text_key
 from taikai.training._cv import fit_frame, model_texts, reason_rows, sentiment_rows
 
 if TYPE_CHECKING:
@@ -56,6 +56,23 @@ def _moves(
     return moves
 
 
+def _moved_rows(
+    gold: np.ndarray[Any, Any],
+    before: np.ndarray[Any, Any],
+    after: np.ndarray[Any, Any],
+    has: list[np.ndarray[Any, Any]],
+    places: Sequence[str],
+) -> tuple[MovedRow, ...]:
+    """Return the rows :func:`_moves` counts, each head's in row order: those right on one side only."""
+    moved = []
+    for column, head in enumerate(("reason", "sentiment")[: gold.shape[1]]):
+        for row in np.flatnonzero(has[column]).tolist():
+            g, b, a = (str(x[row, column]) for x in (gold, before, after))
+            if (b == g) != (a == g):
+                moved.append(MovedRow(head, places[row] if row < len(places) else "", g, b, a))
+    return tuple(moved)
+
+
 def compare_added(
     base: pd.DataFrame,
     added: pd.DataFrame,
@@ -64,12 +81,14 @@ def compare_added(
     seed: int,
     sentiment_column: Hashable | None,
     text_column: Hashable,
+    places: Sequence[str] = (),
 ) -> AddedComparison | None:
     """Score the *added* rows out of fold with and without them in training; ``None`` with fewer than 2 folds.
 
     Near-copies among the added rows (:func:`taikai.text.copy_groups`: one review with another opener or closer)
     are kept in one fold, so that no row is scored by a model trained on its copy; ``folds`` is capped at the
-    number of such groups. Groups are shuffled into folds with *seed* (not stratified: a user's handful of labels
+    number of such groups. *places* names each added row (``FILE:LINE``) in the rows that moved. Groups are
+    shuffled into folds with *seed* (not stratified: a user's handful of labels
     may hold a reason once).
     """
     import pandas as pd
@@ -98,6 +117,9 @@ def compare_added(
         labels.append(sorted(set(both[sentiment_column][sentiment_rows(both, sentiment_column)])))
     partial = int(has[1].sum()) if sentiment_column is not None and not has[1].all() else None
     reasoned = None if has[0].all() else int(has[0].sum())
+    learned = {near_text_key(t) for t in model_texts(base[text_column])}  # DATA's: both sides trained on them
+    of_base = sum(near_text_key(t) in learned for t in texts)
+    right, wrong, felt_right, felt_wrong = _moves(gold, without, with_added, has)
     return AddedComparison(
         len(added),
         folds,
@@ -106,7 +128,12 @@ def compare_added(
         partial,
         reasoned,
         sum(n for n in Counter(groups).values() if n > 1),
-        *_moves(gold, without, with_added, has),
+        right,
+        wrong,
+        felt_right,
+        felt_wrong,
+        moved=_moved_rows(gold, without, with_added, has, places),
+        base_copies=of_base,
     )
 
 

@@ -67,6 +67,9 @@ class TrainingInputs:
     base_conflicts: LabelConflicts = field(default_factory=LabelConflicts)
     """The texts of the base data that its rows label in different ways (the same review labelled twice): all kept,
     each row trained with its own labels."""
+    added_places: tuple[str, ...] = ()
+    """Each of the ``added`` rows at its ``FILE:LINE`` (its id too, with ``id_column``), in order: the rows the
+    before/after comparison names."""
 
 
 def added_labels_hint(base_name: str) -> str:
@@ -251,6 +254,7 @@ def read_inputs(
         duplicates_at,
         repeats_at,
         conflicts,
+        tuple(added.loc[~dropped, PLACE]),
     )
 
 

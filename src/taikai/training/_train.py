@@ -183,7 +183,9 @@ def train(
         cv_scores, thresholds, held_out = cross_validate(fit_df, config, folds, seed, sentiment_column, text_column)
         pipeline = fit_frame(config, fit_df, sentiment_column, text_column)
         comparison = (
-            compare_added(train_df, inputs.added, config, compare_folds, seed, sentiment_column, text_column)
+            compare_added(
+                train_df, inputs.added, config, compare_folds, seed, sentiment_column, text_column, inputs.added_places
+            )
             if len(inputs.added)
             else None
         )
@@ -223,10 +225,12 @@ def train(
             report = evaluate(model, test_df, text_column, reasons_column, sentiment_column, free_labels=True)
         test = Scores.from_dict(report.summary() | {"rows": len(test_df), "report": report.to_dict()})
         meta = replace(meta, metrics=replace(meta.metrics, test=test))
-        if report.overlap is not None and report.overlap.seen:
+        if report.overlap is not None and (report.overlap.seen or report.overlap.near):
+            seen, near = report.overlap.seen or 0, report.overlap.near or 0
             repeated = (
-                f"{report.overlap.seen:,} of {len(test_df):,} test rows have the same text as a training row: "
-                "the test scores are optimistic; keep repeated texts in one split"
+                f"{seen:,} of {len(test_df):,} test rows have the same text as a training row"
+                + (f", and {near:,} the same text but for punctuation or spacing" if near else "")
+                + ": the test scores are optimistic; keep repeated texts in one split"
             )
             meta = replace(meta, warnings=(*meta.warnings, repeated))
     meta = replace(meta, drift=drift_statistics(model, fit_df, test_df, text_column, held_out))

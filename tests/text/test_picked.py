@@ -1,4 +1,5 @@
-"""Scores on the rows a suggest sheet picked among its model's least sure (taikai.evaluation._picked): warned of."""
+"""Scores on the rows a suggest sheet picked among its model's least sure (taikai.text._picked): warned of, by evaluate
+and by rules test alike."""
 
 import warnings
 
@@ -53,3 +54,37 @@ def test_scores_on_rows_picked_as_least_sure_are_said_to_understate(tiny_model, 
     assert (report.picked.rows, report.picked.scored) == counted
     assert report.to_dict()["picked_uncertain"]["rows"] == counted[0]
     assert f"**WARNING: {said}" in report.to_markdown()
+
+
+RULES = '[[rule]]\nname = "fee words"\nlabel = "fees"\nany = ["手数料"]\n'
+
+
+@pytest.mark.parametrize(
+    ("picked_by", "said"),
+    [
+        (["margin"] * 4, "the 4 rows scored were picked by taikai suggest (picked_by margin)"),
+        (["random", "entropy", "random", "random"], "1 of the 4 rows scored were picked by taikai suggest"),
+        (["random"] * 4, None),  # a uniform draw: its precision and recall estimate the dump's
+        (None, None),  # no picked_by column: not a sheet of suggest
+    ],
+)
+def test_rules_scored_on_rows_picked_as_least_sure_are_warned_of_as_evaluate_does(tmp_path, picked_by, said):
+    """Regression: rules test on a margin sheet said nothing of the rows being the model's hardest, where evaluate
+    on the same sheet warned; one warning for both, in the words of each."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES, encoding="utf-8")
+    frame = pd.DataFrame({"text": TEXTS, "reasons": GOLD})
+    if picked_by is not None:
+        frame["picked_by"] = picked_by
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        score = taikai.evaluate_rules(rules, frame)
+    told = [str(w.message) for w in caught if "picked by taikai suggest" in str(w.message)]
+    if said is None:
+        assert not told and score.picked is None and score.to_dict()["picked_uncertain"] is None
+        assert "WARNING" not in score.to_markdown()
+        return
+    assert len(told) == 1 and told[0].startswith(f"<frame>: {said}")
+    assert "the rules' precision and recall on them" in told[0] and "--strategy random" in told[0]
+    assert score.to_dict()["picked_uncertain"]["scored"] == 4
+    assert f"**WARNING: {said}" in score.to_markdown()
