@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai._cut import cut_list
 from taikai.labels import format_reasons, label_list, named_reason
-from taikai.text import Status, display_width, pad, printable
+from taikai.text import Status, display_width, pad, printable, wrap_pieces
 
 if TYPE_CHECKING:  # _explanation imports this module to print an explanation
     from taikai.analysis._explain_words import WordPart
@@ -97,23 +97,8 @@ def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int, 
 
 def _wrapped(head: str, parts: list[str], width: int | None) -> list[str]:
     """Return *head* and *parts*, comma-separated, on lines at most *width* columns wide (``None``: on one line),
-    broken after a comma, each line after the first indented to where the first's parts start; on a terminal too
-    narrow for the widest part there, the parts start on the next line, two columns in from the head."""
-    pieces = [f"{part}," for part in parts[:-1]] + parts[-1:]
-    hang = display_width(head)
-    lines = [head]
-    if width is not None and hang + max(map(display_width, pieces), default=0) > width:
-        hang = display_width(head) - display_width(head.lstrip()) + 2
-        lines = [head.rstrip(), " " * hang]
-    for piece in pieces:
-        line = lines[-1]
-        if display_width(line) == hang:  # nothing on it yet: the piece goes on, however wide
-            lines[-1] = f"{line}{piece}"
-        elif width is None or display_width(line) + 1 + display_width(piece) <= width:
-            lines[-1] = f"{line} {piece}"
-        else:
-            lines.append(" " * hang + piece)
-    return lines
+    broken after a comma (:func:`~taikai.text.wrap_pieces`)."""
+    return wrap_pieces(head, [f"{part}," for part in parts[:-1]] + parts[-1:], width)
 
 
 def _shown_words(words: Sequence[WordPart], top: int) -> tuple[list[WordPart], list[WordPart]]:
