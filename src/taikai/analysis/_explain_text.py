@@ -36,7 +36,8 @@ def render_text(explanation: Explanation, width: int | None = None) -> str:
 
     *width*: the columns of the terminal it is shown on (``taikai explain`` on a terminal): the lists of the words
     pulling toward and against the label, a line each, wrap at it between two words, under the first line's list,
-    rather than where the terminal cuts them; ``None`` (a notebook, a file, a pipe): each list on its one line."""
+    rather than where the terminal cuts them, and a head's line wider than it (a long label's name) says the parts of
+    its score on the next line; ``None`` (a notebook, a file, a pipe): each list and head on its one line."""
     from taikai.errors import wrong_type
 
     if not isinstance(getattr(explanation, "status", None), Status):  # a frame's row failed on a pandas attribute
@@ -60,7 +61,9 @@ def render_text(explanation: Explanation, width: int | None = None) -> str:
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
         summed = round(head.score, 3) - round(head.bias, 3)  # as shown, the two add up to the score shown
         parts = f"bias {head.bias:+.3f}, features {summed:+.3f}"  # a bias may outweigh every feature listed
-        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f} ({parts}){also}")
+        first, rest = f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}", f"({parts}){also}"
+        wide = width is not None and display_width(f"{first} {rest}") > width  # the score's parts under it, then
+        lines += [first, f"  {rest}"] if wide else [f"{first} {rest}"]
         weights = _shown_weights(explanation, head.head, head.contributions)
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
         lines.append(f"  {shown}{'…' if clipped else ''}")
