@@ -53,3 +53,21 @@ def test_piped_the_markdown_is_as_the_library_writes_it(monkeypatch, tmp_path, t
     shown = _run(monkeypatch, tmp_path, tiny_csv, tiny_model_dir, command, None)
     assert any(line.startswith("|---|") for line in shown.splitlines())  # unpadded, as before
     assert _run(monkeypatch, tmp_path, tiny_csv, tiny_model_dir, command, 200) != shown  # lined up on a terminal
+
+
+@pytest.mark.parametrize("command", [["info"], ["keywords", "--top", "10"]], ids=["info", "keywords"])
+def test_info_and_keywords_wrap_under_their_values_on_a_terminal(monkeypatch, tiny_model_dir, command):
+    """Regression: info's thresholds, config, versions and figures (126 to 180 columns) and keywords' lists of
+    features were cut by a terminal of 80 mid-word, their rest under the field names."""
+    args = [*command, "-m", str(tiny_model_dir)]
+    monkeypatch.setattr("taikai.cli._predict.terminal_width", lambda: None)
+    piped = CliRunner().invoke(cli, args)
+    monkeypatch.setattr("taikai.cli._predict.terminal_width", lambda: 80)
+    shown = CliRunner().invoke(cli, args)
+    assert piped.exit_code == shown.exit_code == 0, shown.output
+    assert max(map(display_width, piped.stdout.splitlines())) > 80  # else this tests nothing
+    lines = shown.stdout.splitlines()
+    assert max(map(display_width, lines)) <= 80
+    assert " ".join(shown.stdout.split()) == " ".join(piped.stdout.split())  # the same words, only broken into lines
+    heads = [line for line in lines if not line.startswith(" ")]
+    assert len(heads) == len(piped.stdout.splitlines())  # each wrapped line under its value, not at the first column

@@ -112,3 +112,18 @@ def test_a_line_wraps_between_words_within_the_width(line, width):
 )
 def test_wrap_pieces(head, pieces, width, expected):
     assert wrap_pieces(head, pieces, width) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "hang"),
+    [
+        ("thresholds: low_pay 0.10, fees 0.10, rejection 0.20, time 0.20, graduated 0.45", 12),  # taikai info
+        ("cv:         reason macro-F1 0.884 · reason accuracy 0.874 · all reasons micro-F1 0.845", 12),
+        ("  - line 12: gold fees: a text of many words that goes on and on past the width", 4),  # not a field: digits
+        ("Few rows: scored on 2 rows, where one row moves an accuracy by 0.500, and more", 10),
+    ],
+)
+def test_a_wrapped_line_goes_on_under_its_value(line, hang):
+    lines = wrap_line(line, 40)
+    assert len(lines) > 1 and all(display_width(part) <= 40 for part in lines)
+    assert {display_width(part) - display_width(part.lstrip()) for part in lines[1:]} == {hang}

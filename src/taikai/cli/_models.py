@@ -165,7 +165,9 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             json.dumps(meta.to_dict() | {"status": status.to_dict()}, ensure_ascii=False, indent=2), as_json=True
         )
     else:
-        echo_result(describe_model(meta, path, status))
+        from taikai.cli._predict import terminal_width  # its long lines wrap at a terminal's width
+
+        echo_result(describe_model(meta, path, status, terminal_width()))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
 

@@ -13,8 +13,9 @@ _CELL_BREAK = re.compile(r"(?<!\\)\|")
 """A ``|`` that ends a Markdown table's cell (an escaped ``\\|``, :func:`~taikai.text.markdown_cell`'s, does not)."""
 _RULE = re.compile(r"^:?-+:?$")
 """A cell of a Markdown table's separator row (``---``, ``---:``)."""
-_LEAD = re.compile(r"^(\s*(?:[-*] )?)")
-"""The indent of a line and its bullet, under whose end the wrapped lines of an item go on."""
+_LEAD = re.compile(r"^(\s*(?:[-*] )?(?:[A-Za-z][A-Za-z_ ]{0,19}: +)?)")
+"""The indent of a line, its bullet and the name of its field (``thresholds: ``, ``reference: ``), under whose end
+the wrapped lines of an item go on."""
 
 
 def wrap_pieces(head: str, pieces: Sequence[str], width: int | None, *, break_wide: bool = False) -> list[str]:
@@ -65,7 +66,8 @@ def _broken(line: str, hang: int, width: int) -> list[str]:
 
 def wrap_line(line: str, width: int | None) -> list[str]:
     """Return *line* wrapped at *width* columns between its words, the lines after the first under the start of its
-    text after its indent and bullet (``- ``); *line* as it is without a width, or when it fits."""
+    text after its indent, bullet (``- ``) and field name (``thresholds: ``, as ``taikai info`` writes them); *line*
+    as it is without a width, or when it fits."""
     if width is None or display_width(line) <= width:
         return [line]
     lead = _LEAD.match(line)
