@@ -102,3 +102,20 @@ def test_explain_wraps_the_words_pulling_on_a_terminal_only(tiny_model_dir, monk
     assert result.exit_code == 0, result.output
     lines = click.unstyle(result.output).splitlines()
     assert any(line.lstrip().startswith("'") for line in lines) is wrapped
+
+
+@pytest.mark.parametrize(("width", "lines"), [(None, 1), (80, 2), (160, 1)])
+def test_a_head_s_line_fits_the_terminal(tiny_model, width, lines):
+    """Regression: ``reason: platform_switch (他サービスへ移行)  p=0.90  score=… (bias …, features …)  reasons …`` was
+    95 columns and more, which a terminal of 80 wrapped to its first column."""
+    from dataclasses import replace
+
+    explained = explain(tiny_model, "他のサービスに移りました。手数料も高い", top=3)
+    named = replace(
+        explained, reason=replace(explained.reason, label="platform_switch"), reasons=("platform_switch", "fees")
+    )
+    rendered = click.unstyle(render_text(named, width=width)).splitlines()
+    at = next(i for i, line in enumerate(rendered) if line.startswith("reason: platform_switch (他サービスへ移行)"))
+    head = rendered[at : at + lines]
+    assert " ".join(line.strip() for line in head).endswith("reasons platform_switch|fees")
+    assert "(bias " in head[-1] and (width is None or max(map(display_width, head)) <= width)

@@ -442,7 +442,7 @@ def test_a_mistyped_rule_label_gets_the_closest_reason(files, tiny_model_dir, tm
     assert (
         "rules.toml:2: rule 'fee' (rule 1 of the file): label 'fee' is not a reason of the model "
         "(closest: fees (手数料が高い))\n"
-        "the model's reasons are " in result.output
+        "taikai: error: the model's reasons are " in result.output  # each line of the error in its one form
     )
     assert "Traceback" not in result.output and not (tmp_path / "out.csv").exists()
 

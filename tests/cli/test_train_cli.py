@@ -107,8 +107,8 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
     result = CliRunner().invoke(cli, ["train", str(data), "--out", str(tmp_path / "m"), "--vectors", "none"])
     assert result.exit_code == 2, result.output
     assert (
-        "held out for the test by test_size=0.2 (--test-size 0.2 on the command line)\nrows: 5 read, 2 usable, 3 "
-        "skipped:\n" in result.stderr
+        "held out for the test by test_size=0.2 (--test-size 0.2 on the command line)\ntaikai: error: rows: 5 read, 2 "
+        "usable, 3 skipped:\n" in result.stderr  # each line of the error in its one form
     )
     assert f"  {data}:5: text: no Japanese characters" in result.stderr
     assert f"  {data}:6: reasons: no label" in result.stderr

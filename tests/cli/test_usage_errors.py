@@ -287,3 +287,43 @@ def test_extended_finds_the_one_option_a_first_word_begins(given, names, meant):
     from taikai.cli._usage_errors import _extended
 
     assert _extended(given, names) == meant
+
+
+_BAD_RULES = (
+    '[[rule]]\nname = "a"\nlabel = "fees"\nany = []\n\n[[rule]]\nname = "b"\nlabel = "feez"\nany = ["手数料"]\n'
+)
+_BAD_SPLIT = "text,reasons,sentiment,split\n手数料が高い,fees,negative,tset\n時間がない,time,negative,test\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "said"),
+    [
+        (
+            {"r.toml": _BAD_RULES},
+            ["rules", "test", "r.toml", "{tiny_csv}", "-m", "{model}"],
+            [
+                "r.toml:1: rule 'a' (rule 1 of the file): the rule matches nothing",
+                "r.toml:6: rule 'b'",
+                "the model's reasons are",
+            ],
+        ),
+        (
+            {"d.csv": _BAD_SPLIT},
+            ["evaluate", "d.csv", "--split", "test", "-m", "{model}"],
+            ["d.csv: column 'split' must hold train or test", "  d.csv:2: split 'tset'", "what to do: "],
+        ),
+    ],
+    ids=["rules file", "split values"],
+)
+def test_each_line_of_an_error_is_in_the_one_form(tmp_path, monkeypatch, tiny_csv, tiny_model_dir, files, args, said):
+    """Regression: an error listing its problems a line each printed only its first as ``taikai: error: …``, the
+    others bare, which a log read a line at a time (grep 'taikai: error') lost."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = [a.format(tiny_csv=tiny_csv, model=tiny_model_dir) for a in args]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(said) and all(line.startswith("taikai: error: ") for line in lines), lines
+    assert [line.removeprefix("taikai: error: ").startswith(s) for line, s in zip(lines, said)] == [True] * len(said)

@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai._cut import cut_list
 from taikai.labels import format_reasons, label_list, named_reason
-from taikai.text import Status, display_width, pad, printable
+from taikai.text import Status, display_width, pad, printable, wrap_pieces
 
 if TYPE_CHECKING:  # _explanation imports this module to print an explanation
     from taikai.analysis._explain_words import WordPart
@@ -36,7 +36,8 @@ def render_text(explanation: Explanation, width: int | None = None) -> str:
 
     *width*: the columns of the terminal it is shown on (``taikai explain`` on a terminal): the lists of the words
     pulling toward and against the label, a line each, wrap at it between two words, under the first line's list,
-    rather than where the terminal cuts them; ``None`` (a notebook, a file, a pipe): each list on its one line."""
+    rather than where the terminal cuts them, and a head's line wider than it (a long label's name) says the parts of
+    its score on the next line; ``None`` (a notebook, a file, a pipe): each list and head on its one line."""
     from taikai.errors import wrong_type
 
     if not isinstance(getattr(explanation, "status", None), Status):  # a frame's row failed on a pandas attribute
@@ -60,7 +61,9 @@ def render_text(explanation: Explanation, width: int | None = None) -> str:
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
         summed = round(head.score, 3) - round(head.bias, 3)  # as shown, the two add up to the score shown
         parts = f"bias {head.bias:+.3f}, features {summed:+.3f}"  # a bias may outweigh every feature listed
-        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f} ({parts}){also}")
+        first, rest = f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}", f"({parts}){also}"
+        wide = width is not None and display_width(f"{first} {rest}") > width  # the score's parts under it, then
+        lines += [first, f"  {rest}"] if wide else [f"{first} {rest}"]
         weights = _shown_weights(explanation, head.head, head.contributions)
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
         lines.append(f"  {shown}{'…' if clipped else ''}")
@@ -97,23 +100,8 @@ def _word_lines(words: Sequence[WordPart], total: float, indent: str, top: int, 
 
 def _wrapped(head: str, parts: list[str], width: int | None) -> list[str]:
     """Return *head* and *parts*, comma-separated, on lines at most *width* columns wide (``None``: on one line),
-    broken after a comma, each line after the first indented to where the first's parts start; on a terminal too
-    narrow for the widest part there, the parts start on the next line, two columns in from the head."""
-    pieces = [f"{part}," for part in parts[:-1]] + parts[-1:]
-    hang = display_width(head)
-    lines = [head]
-    if width is not None and hang + max(map(display_width, pieces), default=0) > width:
-        hang = display_width(head) - display_width(head.lstrip()) + 2
-        lines = [head.rstrip(), " " * hang]
-    for piece in pieces:
-        line = lines[-1]
-        if display_width(line) == hang:  # nothing on it yet: the piece goes on, however wide
-            lines[-1] = f"{line}{piece}"
-        elif width is None or display_width(line) + 1 + display_width(piece) <= width:
-            lines[-1] = f"{line} {piece}"
-        else:
-            lines.append(" " * hang + piece)
-    return lines
+    broken after a comma (:func:`~taikai.text.wrap_pieces`)."""
+    return wrap_pieces(head, [f"{part}," for part in parts[:-1]] + parts[-1:], width)
 
 
 def _shown_words(words: Sequence[WordPart], top: int) -> tuple[list[WordPart], list[WordPart]]:

@@ -180,15 +180,16 @@ def keywords(labels: tuple[str, ...], model_path: Path | None, top: int, kind: s
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), as_json=True)
         return
+    from taikai.cli._predict import terminal_width  # a label's features wrap at a terminal's width, under the first
     from taikai.labels import named_reason
+    from taikai.text import wrap_pieces
 
-    lines = []
+    lines, width = [], terminal_width()
     for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
         for label, words in per_label.items():
-            shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
-            lines.append(
-                f"{head} {named_reason(label, labels=model.reason_labels) if head == 'reason' else label}: {shown}"
-            )
+            shown = [f"{k.feature} {k.weight:.2f}" for k in words] or ["-"]
+            name = named_reason(label, labels=model.reason_labels) if head == "reason" else label
+            lines += wrap_pieces(f"{head} {name}: ", [f"{s}," for s in shown[:-1]] + shown[-1:], width)
     # in one write, as every command writes its results: a reader that stops after the first line (| head -1)
     # then finds them all in the pipe, where a write per line could find it gone and end with exit code 1
     echo_result("\n".join(lines))

@@ -78,8 +78,11 @@ def evaluate(
         mask_pii=mask_pii,
         id_column=id_column,
     )
-    # --json -: the report goes to standard error, where the warnings were just said (each once)
-    echo_report(report.to_markdown(warnings=json_out != STDOUT), json_out)
+    from taikai.cli._predict import terminal_width  # the tables fit a terminal standard output is
+
+    # --json -: the report goes to standard error, where the warnings were just said (each once), as it is
+    width = None if json_out == STDOUT else terminal_width()
+    echo_report(report.to_markdown(warnings=json_out != STDOUT, width=width), json_out)
     if json_out is not None:
         write_json_report(json_out, report.to_dict(), "evaluation scores (JSON)")
 
@@ -162,7 +165,9 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             json.dumps(meta.to_dict() | {"status": status.to_dict()}, ensure_ascii=False, indent=2), as_json=True
         )
     else:
-        echo_result(describe_model(meta, path, status))
+        from taikai.cli._predict import terminal_width  # its long lines wrap at a terminal's width
+
+        echo_result(describe_model(meta, path, status, terminal_width()))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
 

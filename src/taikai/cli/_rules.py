@@ -109,7 +109,9 @@ def test(
     if fmt == "json":
         echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2), as_json=True)
     else:
-        echo_result(score.to_markdown())
+        from taikai.cli._predict import terminal_width  # the tables fit a terminal standard output is
+
+        echo_result(score.to_markdown(terminal_width()))
 
 
 def _several_data(rules_files: tuple[Path, ...], labelled: Path, data: list[Path]) -> str:

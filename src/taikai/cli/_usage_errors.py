@@ -40,7 +40,11 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"taikai: error: {self.format_message()}", err=True)
+        """Say the message on standard error, each of its lines as ``taikai: error: …``: a message that lists what
+        went wrong a line each (the problems of a rules file, the rows of a file that hold a bad value, then what to
+        do) is said in the one form of every error, which a log or ``grep`` reads a line at a time."""
+        lines = self.format_message().split("\n")
+        click.echo("\n".join(f"taikai: error: {line}".rstrip() for line in lines), err=True)
 
 
 @contextmanager

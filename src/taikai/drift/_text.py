@@ -7,32 +7,18 @@ from typing import TYPE_CHECKING
 
 from taikai._freq import period_note, unit_name
 from taikai.drift._figure_table import figure_table
-from taikai.drift._figures import show
 from taikai.drift._gaps import gaps_line
+from taikai.drift._period_table import period_rows
 from taikai.drift._plural import rows as _rows
 from taikai.drift._shared import shared_line
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.errors import FREQ, MODEL
 from taikai.io import ORDER_HINT, DateOrder
-from taikai.text import percent
+from taikai.text import percent, wrap_line
 
 if TYPE_CHECKING:
     from taikai.drift._period_drift import PeriodDrift
     from taikai.drift._result import DriftReport
-
-# Columns of the per-period table: figure name, heading, width.
-_COLUMNS = (
-    ("unclassifiable_share", "unclass", 8),
-    ("oov_rate", "OOV", 7),
-    ("tokens_per_row", "tok/row", 8),
-    ("mean_confidence", "mean p", 7),
-    ("low_confidence_share", "p<0.5", 7),
-    ("reason_shift", "reason JS", 10),
-    ("reason_share", "1 reason", 9),
-    ("sentiment_shift", "sent. JS", 9),
-    ("new_word_share", "new w.", 7),
-)
-
 
 _COUNTED = re.compile(r"\bon (?:the |its own )?(\d[\d,]*) (?:training |test )?rows\b")
 """Where the statistics stored at training time say their row count (``… on 6823 training rows``)."""
@@ -151,31 +137,8 @@ def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
     return [f"{indent}reason that moved most: {move} (reference → here{few}){judged}"]
 
 
-def _period_table(report: DriftReport) -> list[str]:
-    measured = {f.name for f in report.overall.figures}  # no sentiment column for a model without that head
-    columns = [c for c in _COLUMNS if c[0] in measured]
-    # counts with thousands separators, the column as wide as the largest (a month of 1,000,000 rows)
-    n = max([6, *(len(f"{part.statistics.rows:,}") for part in report.periods)])
-    head = f"  {'period':<23} {'rows':>{n}} " + " ".join(f"{h:>{w}}" for _, h, w in columns) + "  drift"
-    lines = [head]
-    gaps = list(report.empty_periods)  # in date order, as the periods: each before the first period after it
-    for part in report.periods:
-        while gaps and gaps[0].first < part.period:  # 2025-03 < 2025-04, 2025-W09 < 2025-W10: names sort by date
-            gap = gaps.pop(0)
-            lines.append(
-                f"  {gap.name:<23} {0:>{n}} " + " ".join(f"{'–':>{w}}" for _, _, w in columns) + f"  {gap.verdict}"
-            )
-        cells = []
-        for name, _, width in columns:
-            f = part.figure(name)
-            shown = show(f.name, f.value, against=f.limit) + ("*" if f.alert else "")
-            cells.append(f"{shown:>{width}}")
-        short = part.figure("short_rows")
-        verdict = part.table_verdict
-        if short.alert:
-            cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
-        filled = f" ({part.one_text_share} one text)" if part.filled_by_one_text else ""
-        lines.append(f"  {part.period:<23} {part.statistics.rows:>{n},} " + " ".join(cells) + f"  {verdict}{filled}")
+def _period_table(report: DriftReport, width: int | None) -> list[str]:
+    lines = period_rows(report, width)
     if any(part.alert for part in report.periods):  # a star marks a figure past it
         lines.append("  * past its threshold")
     lines += [f"  {said}" for part in report.periods if (said := part.one_text_line()) is not None]
@@ -189,7 +152,9 @@ def _period_table(report: DriftReport) -> list[str]:
 
 def render(report: DriftReport, width: int | None = None) -> str:
     """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``.
-    *width*: the columns of the terminal it is shown on, which the table of figures fits (see :func:`figure_table`)."""
+    *width*: the columns of the terminal it is shown on, which the table of figures fits (see :func:`figure_table`),
+    and the table of periods (see :func:`~taikai.drift._period_table.period_rows`); its other lines wrap at it
+    between words."""
     stats = report.overall.statistics
     kind = _read(report.predictions, report.unchecked, report.source, report.unsaved_model)
     lines = [
@@ -222,7 +187,7 @@ def render(report: DriftReport, width: int | None = None) -> str:
             f"per {name}{fiscal} of {report.date_column}{f' in {report.tz} time' if report.tz else ''} "
             f"({_rows(report.undated)} without a usable date"
             f"{_undated(report)}counted in the {report.whole} only):",
-            *_period_table(report),
+            *_period_table(report, width),
         ]
         strays = report.stray_periods
         if (gaps := gaps_line(report.empty_periods, strays=[s.name for s in strays])) is not None:
@@ -239,12 +204,17 @@ def render(report: DriftReport, width: int | None = None) -> str:
     hint = [f"hint: {said}" for said in (report.text_hint, report.markup_hint) if said is not None]
     if not report.judged:
         lines += ["", f"no figure could be judged: {report.what_to_do()}.", *hint, report.verdict_line()]
-        return "\n".join(lines)
+        return _shown(lines, width)
     reasons = report.reasons
     lines += ["", "why:" if reasons else "no figure passed its threshold."]
     lines += [f"  - {r}" for r in reasons]
     lines += [*hint, report.verdict_line()]
-    return "\n".join(lines)
+    return _shown(lines, width)
+
+
+def _shown(lines: list[str], width: int | None) -> str:
+    """The report's *lines*, each wrapped between words at *width* on a terminal (its tables fit it already)."""
+    return "\n".join(part for line in lines for part in wrap_line(line, width))
 
 
 def _undated(report: DriftReport) -> str:

@@ -10,7 +10,7 @@ from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
-from taikai.text import LabelConflicts, PickedRows
+from taikai.text import LabelConflicts, PickedRows, terminal_markdown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -204,10 +204,12 @@ class EvaluationReport:
             out |= {"sentiment_macro_f1": self.sentiment.macro_f1, "sentiment_accuracy": self.sentiment.accuracy}
         return out
 
-    def to_markdown(self, *, warnings: bool = True) -> str:
+    def to_markdown(self, *, warnings: bool = True, width: int | None = None) -> str:
         """Return a readable Markdown report, headed by its :meth:`warnings` (``warnings=False``: without them, for
         a report printed where they were said already: ``taikai evaluate --json -`` prints it on standard error,
-        under the warnings)."""
+        under the warnings). *width*: the columns of the terminal it is shown on (``taikai evaluate`` on a
+        terminal): its tables lined up and its lines wrapped between words to fit
+        (:func:`~taikai.text.terminal_markdown`)."""
         lines = [f"**WARNING: {w}**\n" for w in self.warnings()] if warnings else []
         lines.append(self.headline())
         if self.split_by:
@@ -253,7 +255,7 @@ class EvaluationReport:
             scored = self.n_scored if self.n_reason is None else self.n_reason
             lines += ["", "## Misclassified rows (primary reason)", f"{len(self.misclassified):,} of {scored:,}:"]
             lines += cut_lines(self.misclassified, SHOWN_MISCLASSIFIED, _EVERY_ONE.format("misclassified"), bullet="- ")
-        return "\n".join(lines)
+        return terminal_markdown("\n".join(lines), width)
 
     __str__ = to_markdown
 

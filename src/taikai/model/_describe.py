@@ -25,6 +25,7 @@ from taikai.model._figures import (
 )
 from taikai.model._metadata import DEFAULT_THRESHOLD
 from taikai.model._trained_with import trained_with
+from taikai.text import wrap_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -137,10 +138,11 @@ FREE_LABELS = "  (free labels: the user's own, trained with --free-labels; each 
 """What ``taikai info`` says after the reasons of a model whose labels are its user's own (``free_labels``)."""
 
 
-def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus) -> str:
+def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus, width: int | None = None) -> str:
     """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, the longest text
     classified (``max_chars``), configuration, data, versions, then its figures (cross-validation, test, what added
-    labels bought) and warnings."""
+    labels bought) and warnings. *width*: the columns of the terminal it is shown on (``taikai info`` on a
+    terminal): a line wider wraps between words, under its value (:func:`~taikai.text.wrap_line`)."""
     lines = [
         f"model:      {'not saved' if path is None else path}",
         f"status:     {status.describe()}",
@@ -170,7 +172,7 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
     if _no_test_split(meta):
         lines.append(f"test:       {NO_TEST_SPLIT}")
     lines += [f"warning:    {warning}" for warning in meta.warnings]
-    return "\n".join(lines)
+    return "\n".join(part for line in lines for part in wrap_line(line, width))
 
 
 def _columns(meta: ModelMetadata) -> str:

@@ -17,7 +17,7 @@ from taikai.rules._few_hits import few_hits_line, few_label_hits_line
 from taikai.rules._matcher import RuleMatcher
 from taikai.rules._misfire import Misfire
 from taikai.rules._same_rows import same_rows, same_rows_lines
-from taikai.text import RULES_SCORES, PickedRows, markdown_cell
+from taikai.text import RULES_SCORES, PickedRows, markdown_cell, terminal_markdown
 
 DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
@@ -102,8 +102,10 @@ class RulesScore:
             "labels": {label: counts(c) for label, c in self.labels.items()},
         }
 
-    def to_markdown(self) -> str:
-        """Return the per-rule and per-label tables and each rule's misfires."""
+    def to_markdown(self, width: int | None = None) -> str:
+        """Return the per-rule and per-label tables and each rule's misfires. *width*: the columns of the terminal
+        it is shown on (``taikai rules test`` on a terminal): its tables lined up and its lines wrapped between words
+        to fit (:func:`~taikai.text.terminal_markdown`)."""
         matched = self.rows - self.unmatched
         left_out = [f"{self.skipped:,} without reasons"] if self.skipped else []
         left_out += [f"{self.in_part:,} labelled in part (only more_reasons)"] if self.in_part else []
@@ -148,7 +150,7 @@ class RulesScore:
             lines += ["", f"{r.name} ({r.label}{of}) fires against the gold label on {r.misfires:,} row(s){colon}"]
             examples = [f"{e.where()}: gold {'|'.join(e.gold)}: {_clip(e.text)}" for e in r.examples]
             lines += cut_lines(examples, len(examples), total=r.misfires if examples else 0, bullet="- ")
-        return "\n".join(lines)
+        return terminal_markdown("\n".join(lines), width)
 
     __str__ = to_markdown
 

@@ -49,6 +49,7 @@ from taikai.text._similar import (
     shingles,
 )
 from taikai.text._status import Status
+from taikai.text._terminal import terminal_markdown, wrap_line, wrap_pieces
 from taikai.text._width import clip, display_width, markdown_cell, pad, printable
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
 
@@ -139,8 +140,11 @@ __all__ = [
     "sharing_words",
     "shingles",
     "shown_text",
+    "terminal_markdown",
     "with_note",
     "without_markup",
+    "wrap_line",
+    "wrap_pieces",
 ]
 __dir__ = public_dir(globals(), __all__)
 
