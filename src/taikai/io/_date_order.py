@@ -18,6 +18,7 @@ are the first two fields, 4 the year, 5 the rest."""
 _START = r"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
 """The start of a year-last date, for a quick look through many values."""
 ORDER_HINT = "write dates as YYYY-MM-DD (2026-03-14), which reads one way only"
+"""What the messages of dates read two ways (``03/04/2026``: March or April?) advise: ISO dates."""
 
 
 class DateOrder(Enum):
