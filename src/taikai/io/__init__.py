@@ -136,7 +136,7 @@ if TYPE_CHECKING:
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._summary_columns import id_column_of, text_column_of
     from taikai.io._summary_owner import SUMMARY_SUFFIX, summary_owner, summary_path
-    from taikai.io._table_readers import check_sheet_column, columns_read, sheet_names, sheet_read
+    from taikai.io._table_readers import check_sheet_column, mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._unix_times import unix_times, unix_warning
     from taikai.io._writers import (
@@ -161,4 +161,5 @@ if TYPE_CHECKING:
 if not TYPE_CHECKING:  # mypy reads the exports from the imports above
     __all__ = public_names(_HOMES, ["ENCODINGS", "ENCODING_ERRORS", "detect_encoding", "resolve_encoding"])
     __dir__ = public_dir(globals(), __all__)
-__getattr__: Any = lazy_modules("taikai.io", _HOMES)
+# The old name of mark_columns_read, which taikai.model.columns_read (the columns to read by) holds too.
+__getattr__: Any = lazy_modules("taikai.io", _HOMES, renames={"columns_read": "mark_columns_read"})
