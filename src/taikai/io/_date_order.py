@@ -121,7 +121,7 @@ def year_first(value: str, order: DateOrder | None) -> str:
 
 
 def month_first(date: str) -> str:
-    """The year-last *date* as read month-first, in words: ``03/04/2026`` is ``March 4``."""
+    """Return the year-last *date* as read month-first, in words: ``03/04/2026`` is ``March 4``."""
     import calendar
 
     found = YEAR_LAST.fullmatch(date)
