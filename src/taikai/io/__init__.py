@@ -1,12 +1,16 @@
 """Reading and writing CSV, TSV, JSONL, Parquet and xlsx: :func:`format_of` tells a file's format, :func:`open_reader`
-opens its reader; batch, training, evaluation and the report all read so, accepting and refusing the same files."""
+opens its reader; batch, training, evaluation and the report all read so, accepting and refusing the same files.
+
+:func:`mark_columns_read` was ``columns_read`` and :data:`ENCODING_ERROR_MODES` ``ENCODING_ERRORS``, names
+:func:`taikai.model.columns_read` and the argument ``taikai.errors.ENCODING_ERRORS`` hold: the old names still read,
+with a ``DeprecationWarning``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir, public_names
-from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
+from taikai.io._encoding import ENCODING_ERROR_MODES, ENCODINGS, detect_encoding, resolve_encoding
 from taikai.io._homes import HOMES as _HOMES
 
 if TYPE_CHECKING:
@@ -159,7 +163,10 @@ if TYPE_CHECKING:
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is imported above for type checkers and named in its module in taikai.io._homes for __getattr__.
 if not TYPE_CHECKING:  # mypy reads the exports from the imports above
-    __all__ = public_names(_HOMES, ["ENCODINGS", "ENCODING_ERRORS", "detect_encoding", "resolve_encoding"])
+    __all__ = public_names(_HOMES, ["ENCODINGS", "ENCODING_ERROR_MODES", "detect_encoding", "resolve_encoding"])
     __dir__ = public_dir(globals(), __all__)
-# The old name of mark_columns_read, which taikai.model.columns_read (the columns to read by) holds too.
-__getattr__: Any = lazy_modules("taikai.io", _HOMES, renames={"columns_read": "mark_columns_read"})
+# Old names, which other packages hold too: taikai.model.columns_read (the columns to read by) and the Argument
+# taikai.errors.ENCODING_ERRORS.
+__getattr__: Any = lazy_modules(
+    "taikai.io", _HOMES, renames={"columns_read": "mark_columns_read", "ENCODING_ERRORS": "ENCODING_ERROR_MODES"}
+)
