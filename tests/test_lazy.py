@@ -2,10 +2,13 @@
 
 import importlib
 import inspect
+import sys
+import types
+import warnings
 
 import pytest
 
-from taikai._lazy import public_dir
+from taikai._lazy import lazy_modules, public_dir, renamed
 
 # (package, its public names beside __all__: the subpackages read as attributes)
 LAZY_PACKAGES = [
@@ -99,3 +102,46 @@ def test_taikai_io_imports_for_type_checkers_what_its_lazy_map_holds():
     imported = _type_checking_imports("taikai.io")
     assert {m: sorted(n) for m, n in imported.items()} == {m: sorted(n) for m, n in taikai.io._HOMES.items()}
     assert set(taikai.io.__all__) >= {n for names in imported.values() for n in names}
+
+
+@pytest.fixture
+def old_named(monkeypatch):
+    """A package of one public name, ``new``, which was ``old``: its old name read by :func:`renamed`."""
+    module = types.ModuleType("oldnamed")
+    monkeypatch.setitem(sys.modules, "oldnamed", module)
+    module.new = object()
+    module.__all__ = ["new"]
+    module.__getattr__ = renamed("oldnamed", {"old": "new"})
+    return module
+
+
+def test_an_old_name_reads_as_the_new_one_with_one_warning_naming_it(old_named):
+    with pytest.warns(DeprecationWarning, match=r"oldnamed\.old is renamed oldnamed\.new, .*: write new") as said:
+        assert old_named.old is old_named.new
+    assert [w.filename for w in said] == [__file__]  # the line of the user who read it
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert old_named.old is old_named.new  # once a process: a notebook cell run again says nothing
+
+
+def test_an_old_name_is_not_bound_by_a_star_import_nor_listed(old_named):
+    namespace: dict[str, object] = {}
+    exec("from oldnamed import *", namespace)
+    assert "new" in namespace and "old" not in namespace
+    assert "old" not in dir(old_named)
+
+
+def test_a_name_neither_old_nor_new_is_an_attribute_error(old_named):
+    with pytest.raises(AttributeError, match="module 'oldnamed' has no attribute 'other'"):
+        old_named.other  # noqa: B018
+
+
+def test_a_lazy_package_reads_its_old_names_too(monkeypatch):
+    module = types.ModuleType("lazyold")
+    monkeypatch.setitem(sys.modules, "lazyold", module)
+    module.__getattr__ = lazy_modules("lazyold", {"json": ("dumps",)}, renames={"to_json": "dumps"})
+    with pytest.warns(DeprecationWarning, match="lazyold.to_json is renamed lazyold.dumps") as said:
+        assert module.to_json is importlib.import_module("json").dumps
+    assert [w.filename for w in said] == [__file__]
+    with pytest.raises(AttributeError, match="has no attribute 'other'"):
+        module.other  # noqa: B018

@@ -47,20 +47,25 @@ def lazy_attributes(package: str, module: str, names: tuple[str, ...]) -> Callab
 
 
 def lazy_modules(
-    package: str, modules: dict[str, tuple[str, ...]], submodules: tuple[str, ...] = ()
+    package: str,
+    modules: dict[str, tuple[str, ...]],
+    submodules: tuple[str, ...] = (),
+    renames: dict[str, str] | None = None,
 ) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
     when first read (a *module* may be named relative to *package*: ``._schema``), and imports each of its
     *submodules* (``package.name``) when first read as an attribute. The module of *package*, which calls it as it
-    is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it."""
+    is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it.
+    The old names of *renames* (``{old: new}``) read as :func:`renamed` reads them: the new one, with a warning."""
     home = {name: module for module, names in modules.items() for name in names}
+    old_names = _old_names(package, renames or {}, stacklevel=3)
 
     def __getattr__(name: str) -> Any:
         if name in home:
             return getattr(importlib.import_module(home[name], package), name)
         if name in submodules:
             return importlib.import_module(f"{package}.{name}")
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        return old_names(name)
 
     _read_on_first_use(package, [*home, *submodules], __getattr__)
     return __getattr__
@@ -85,3 +90,35 @@ def public_names(modules: dict[str, tuple[str, ...]], names: Iterable[str] = ())
     the rest, each alphabetical."""
     every = [*names, *(name for held in modules.values() for name in held)]
     return sorted(every, key=lambda name: (0 if name.isupper() else 1 if name[0].isupper() else 2, name))
+
+
+def renamed(package: str, renames: dict[str, str]) -> Callable[[str], Any]:
+    """Return a module ``__getattr__`` for *package* that reads each old name of *renames* (``{old: new}``) as its
+    new one, with a ``DeprecationWarning`` that names the new one, given once a process for each old name (a
+    notebook cell run again does not repeat it). The old names stay out of ``__all__`` and ``dir()``, so that
+    ``from package import *`` binds only the new ones."""
+    return _old_names(package, renames, stacklevel=2)
+
+
+def _old_names(package: str, renames: dict[str, str], stacklevel: int) -> Callable[[str], Any]:
+    """:func:`renamed`'s ``__getattr__``, its warning given *stacklevel* frames above it: the user's line."""
+    warned: set[str] = set()
+    module = sys.modules[package]
+
+    def __getattr__(name: str) -> Any:
+        if name not in renames:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        new = renames[name]
+        if name not in warned:
+            warned.add(name)
+            import warnings
+
+            warnings.warn(
+                f"{package}.{name} is renamed {package}.{new}, and the old name will be removed in a later "
+                f"release: write {new}",
+                DeprecationWarning,
+                stacklevel=stacklevel,
+            )
+        return getattr(module, new)
+
+    return __getattr__

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from taikai.analysis._report._blocks import Figure
+from taikai.analysis._report._blocks import Chart
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._segments import segments_section
@@ -98,7 +98,7 @@ def test_each_chart_alt_says_its_main_finding(section, lang, alts):
     """Regression: every chart's alt text was its title only (退会理由の分布), which tells a reader without the image
     (a mail client that blocks it, a screen reader) nothing of what it shows."""
     ctx = ReportContext(_frame(), ReportOptions(date_column="posted_at", by="platform", lang=lang))
-    assert [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Figure)] == alts
+    assert [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Chart)] == alts
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_the_reasons_alt_names_every_tied_top_reason(counts, lang, alt):
     frame = classified(pd.DataFrame({"reason": [r for r, n in counts.items() for _ in range(n)]}))
     frame["text"] = [f"本文 {i}" for i in range(len(frame))]
     ctx = ReportContext(frame, ReportOptions(lang=lang))
-    assert next(b.alt for b in reasons_section(ctx).blocks if isinstance(b, Figure)) == alt
+    assert next(b.alt for b in reasons_section(ctx).blocks if isinstance(b, Chart)) == alt
 
 
 def _own_scale() -> pd.DataFrame:
@@ -165,7 +165,7 @@ def test_a_sentiment_of_ones_own_is_quoted_in_the_alt(lang, alt):
     """Regression: a team's sentiment scale of its own (1, 3, 5) read "the highest share of 1 reviews" in English,
     a count rather than a label; the Japanese quoted it (「1」), as the English quotes every other label."""
     ctx = ReportContext(_own_scale(), ReportOptions(lang=lang))
-    assert alt in [b.alt for b in sentiment_section(ctx).blocks if isinstance(b, Figure)]
+    assert alt in [b.alt for b in sentiment_section(ctx).blocks if isinstance(b, Chart)]
 
 
 def _months(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
@@ -209,7 +209,7 @@ def _months(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
 def test_an_english_alt_says_one_review_in_the_singular(section, counts, alt):
     """Regression: a count of 1 read '1 reviews' in the English alt texts (the page's sentences said '1 review')."""
     ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang="en"))
-    assert alt in [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Figure)]
+    assert alt in [b.alt for b in SECTIONS[section](ctx).blocks if isinstance(b, Chart)]
 
 
 def _segments(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
@@ -268,7 +268,7 @@ def test_the_segments_alt_names_every_tied_segment(counts, lang, alt):
     """Regression: of two segments as far from the whole the alt text named the first only, and of one segment
     (or segments of one mix) it said "'Low pay' is 0.0% of reviews, the furthest from its 0.0% overall"."""
     ctx = ReportContext(_segments(counts), ReportOptions(by="platform", lang=lang))
-    assert [b.alt for b in segments_section(ctx).blocks if isinstance(b, Figure)] == [alt]
+    assert [b.alt for b in segments_section(ctx).blocks if isinstance(b, Chart)] == [alt]
 
 
 @pytest.mark.parametrize(
@@ -292,7 +292,7 @@ def test_the_shares_alt_names_every_share_that_moved_as_much(lang, alt):
     named the first only."""
     frame = _months({"2026-01-15": {"fees": 2, "trouble": 2}, "2026-02-15": {"fees": 1, "trouble": 3}})
     ctx = ReportContext(frame, ReportOptions(date_column="posted_at", lang=lang))
-    assert alt in [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure)]
+    assert alt in [b.alt for b in trend_section(ctx).blocks if isinstance(b, Chart)]
 
 
 _STEP = {"2026-01-15": {"fees": 2, "trouble": 2}, "2026-02-15": {"fees": 1, "trouble": 3}}
@@ -331,7 +331,7 @@ def test_the_counts_alt_names_every_count_that_moved_as_much(counts, lang, alt):
     moved most is 'High fees'"), where the shares' and segments' alt texts name every tied one."""
     ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang=lang))
     titles = ("Count per month, per reason: ", "月ごとの件数 (理由別): ")
-    found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure) and b.alt.startswith(titles)]
+    found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Chart) and b.alt.startswith(titles)]
     assert len(found) == 1 and found[0].endswith(alt), found  # the whole alt, or the end of one naming 3 of 5
 
 
@@ -344,7 +344,7 @@ def test_the_alt_names_three_tied_findings_and_counts_the_rest(lang, end):
     two-year page): it names three and says how many more."""
     counts = {"A": {"fees": 1, "trouble": 0}, "B": {"fees": 0, "trouble": 1}}
     ctx = ReportContext(_segments(counts), ReportOptions(by="platform", lang=lang))
-    alt = next(b.alt for b in segments_section(ctx).blocks if isinstance(b, Figure))
+    alt = next(b.alt for b in segments_section(ctx).blocks if isinstance(b, Chart))
     assert alt.endswith(end) and alt.count("50.0%") == 3, alt
 
 
@@ -375,5 +375,5 @@ def test_the_trend_alts_say_that_nothing_moved_when_nothing_did(counts, lang, al
     """Regression: of a dump of one reason, the shares' alt said that every reason's share "moved most, by as much",
     「手数料が高い」(2025-02 に 100.0% から 100.0%) and the others from 0.0% to 0.0%."""
     ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang=lang))
-    found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Figure)]
+    found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Chart)]
     assert all(alt in found for alt in alts), found

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from taikai.analysis._report import Column, ColumnKind, Figure, Heading, Note, Section, Table, render_page
+from taikai.analysis._report import Chart, Column, ColumnKind, Heading, Note, ReportTable, Section, render_page
 from taikai.analysis._report._blocks import CountShare, Share
 from taikai.analysis._report._render import escape, format_cell, render_block, render_section, render_table
 
@@ -33,7 +33,7 @@ REVERSED = "\u202e逆向き文字で運営が最悪"
 )
 def test_the_page_leaves_out_only_the_bidirectional_controls(text, shown):
     assert escape(text) == shown
-    cells = Table((Column("理由"), Column("text", ColumnKind.TEXT)), (("トラブル・不信", text),))
+    cells = ReportTable((Column("理由"), Column("text", ColumnKind.TEXT)), (("トラブル・不信", text),))
     assert f'<td class="t">{shown}</td>' in render_block(cells)
     assert render_block(Note(f"「{text}」が増えました")) == f'<p class="note">「{shown}」が増えました</p>'
 
@@ -102,7 +102,7 @@ def test_labels_keep_their_line_and_a_reversed_text_reads_forwards_in_chromium()
         ),
         ("報酬・単価が低い (low_pay)", "ネガティブ", "r00011", "ココナラ", 0.4, "直接契約・独立", 0.3, 0.1, REVERSED),
     )
-    page = render_page("レポート", "レポート", [], [Section.of("s", "確信度の低い予測", [Table(columns, rows)])])
+    page = render_page("レポート", "レポート", [], [Section.of("s", "確信度の低い予測", [ReportTable(columns, rows)])])
     found = _measured(page, LAYOUT)
     assert found == {"label_lines": [[1, 1], [1, 1]], "first_left_of_last": [True, True]}, found
 
@@ -137,7 +137,7 @@ def test_a_wide_table_printed_keeps_every_column_on_the_paper_in_chromium():
         (f"2025-01-{d:02d}/2025-01-{d + 6:02d}", 33, *["12.5%"] * len(names), verdict)
         for d, verdict in zip((6, 13), verdicts, strict=True)
     )
-    page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
+    page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [ReportTable(columns, rows)])])
     found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=720)
     assert found == {"fits": True, "last_on_page": [True, True]}, found
 
@@ -181,7 +181,7 @@ def test_a_printed_period_table_keeps_each_period_and_verdict_whole_in_chromium(
         Column("ドリフト", words),
     )
     rows = ((period, 33, *["12.5%"] * len(names), verdict), ("2026-10", 35, *["12.5%"] * len(names), "なし"))
-    page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
+    page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [ReportTable(columns, rows)])])
     found = _measured(page.replace("@media print{", "@media all{"), KEPT, width=720, fonts="japanese")
     assert isinstance(found, dict) and found["fits"], found
     (period_lines, verdict_lines), other = found["lines"]
@@ -248,12 +248,12 @@ def test_a_cell_is_written_as_its_kind_reads(value, shown):
 
 @pytest.mark.parametrize(("names", "head"), [(("reason", "count"), True), (("", ""), False)])
 def test_a_table_has_a_header_row_only_when_a_column_is_named(names, head):
-    html = render_table(Table(tuple(Column(n) for n in names), (("fees", 3),), row_headings=False))
+    html = render_table(ReportTable(tuple(Column(n) for n in names), (("fees", 3),), row_headings=False))
     assert ("<thead>" in html) is head
     assert "<tr><td>fees</td><td>3</td></tr>" in html  # no row headings: every cell a td
 
 
-def _least_confident(rows_column: bool) -> Table:
+def _least_confident(rows_column: bool) -> ReportTable:
     """The English page's least confident predictions, as the sample dump (10 columns) and a 100,000-row dump of it
     (ids one digit longer, and the rows holding each text) show them."""
     number, nowrap = ColumnKind.NUMBER, ColumnKind.NOWRAP
@@ -268,7 +268,7 @@ def _least_confident(rows_column: bool) -> Table:
     text = "海の日に、海にも行かずに記事を書いてる。記事のテーマは「夏のおすすめビーチ10選」。"
     row = ("Trouble, distrust (trouble)", "negative", "R102000" if rows_column else "R02534", "2026-07-20")
     rest = ("Sagooo Works", 0.215, "Proposals rejected", 0.206, 0.009, *([34] * rows_column), text)
-    return Table(columns, ((*row, *rest),) * 2)  # its reason a row heading: a long one (a segment's) too
+    return ReportTable(columns, ((*row, *rest),) * 2)  # its reason a row heading: a long one (a segment's) too
 
 
 @pytest.mark.slow
@@ -287,9 +287,9 @@ def test_the_least_confident_predictions_printed_fit_an_a4_page_in_chromium(rows
 
 def _chart(width: float):
     """Return a chart *width* inches wide (100 pixels each), of 10-point labels as the report's charts draw."""
-    from matplotlib.figure import Figure as Chart
+    from matplotlib.figure import Figure
 
-    chart = Chart(figsize=(width, 4), dpi=100)
+    chart = Figure(figsize=(width, 4), dpi=100)
     chart.add_subplot().barh(["手数料が高い (fees)", "その他 (other)"], [264, 642])
     return chart
 
@@ -298,7 +298,7 @@ def _chart(width: float):
 def test_a_chart_says_its_width_and_scrolls_in_its_own_box(inches, width):
     """``--w``, its width as drawn, which the screen shrinks by a quarter at most (``_render.CSS``); no width or
     height attribute, which a mail client blocking images would keep as an empty box wider than a phone."""
-    figure = render_block(Figure.of("手数料の割合", _chart, inches))
+    figure = render_block(Chart.of("手数料の割合", _chart, inches))
     assert figure.startswith('<div class="chart"><img src="data:image/png;base64,')
     assert figure.endswith(f'alt="手数料の割合" style="--w:{width}px"></div>')
 
@@ -323,7 +323,7 @@ CHART = """(() => {
 def test_a_chart_on_a_phone_scrolls_instead_of_shrinking_to_unreadable_in_chromium(inches, width, media, found):
     """Regression: on a phone (390 px), a 1000-pixel chart was shrunk to the 358 px of the screen, 36 % of its width,
     its 10-point labels 5 pixels high; the wide tables beside it scrolled sideways. Printed, it still fits the paper."""
-    section = Section.of("trend", "理由の推移", [Figure.of("月ごとの件数", _chart, inches)])
+    section = Section.of("trend", "理由の推移", [Chart.of("月ごとの件数", _chart, inches)])
     page = render_page("レポート", "レポート", [], [section])
     page = page.replace("@media print{", "@media all{") if media == "print" else page
     assert _measured(page, CHART, width=width) == found
@@ -341,9 +341,9 @@ ON_PAGE = """(() => { const page = e => Math.floor(e.getBoundingClientRect().lef
 def test_a_printed_chart_starts_its_page_with_its_heading_and_note_in_chromium(rows, lead):
     """Regression: printed, a page ended with the reasons' heading and note (退会理由の分布, 分類された 3,000 件…),
     and their chart started the next (the sample's second page)."""
-    filler = Table((Column("status"), Column("件数", ColumnKind.NUMBER)), (("ok", 1),) * rows)
+    filler = ReportTable((Column("status"), Column("件数", ColumnKind.NUMBER)), (("ok", 1),) * rows)
     blocks = {"note": Note("分類された 3,000 件。"), "heading": Heading("主な理由")}
-    figure = Figure.of("退会理由の分布", _chart, 7)
+    figure = Chart.of("退会理由の分布", _chart, 7)
     reasons = Section.of("reasons", "退会理由の分布", [*(blocks[b] for b in lead), figure])
     sections = [Section.of("status", "入力と処理状況", [filler]), reasons]
     page = render_page("レポート", "レポート", [], sections, embed_font=False).replace("@media print{", "@media all{")
@@ -363,9 +363,9 @@ def test_a_printed_chart_starts_its_page_with_its_heading_and_note_in_chromium(r
     ],
 )
 def test_a_chart_is_kept_with_the_headings_and_notes_before_it(blocks, charts_on, kept):
-    table = Table((Column("a"),), (("x",),))
+    table = ReportTable((Column("a"),), (("x",),))
     made = {"note": Note("分類された 3,000 件。"), "heading": Heading("感情の推移"), "table": table}
-    made["figure"] = Figure.of("退会理由の分布", _chart, 7)
+    made["figure"] = Chart.of("退会理由の分布", _chart, 7)
     section = render_section(Section.of("s", "退会理由の分布", [made[b] for b in blocks.split()]), charts_on)
     boxes = re.findall(r'<div class="keep">(.*?)</div></div>', section, flags=re.S)
     tags = {"<h2>": "h2", "<h3>": "h3", '<p class="note">': "note", '<div class="chart">': "chart"}

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from taikai.analysis._report._blocks import Figure, Note
+from taikai.analysis._report._blocks import Chart, Note
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._segments import segments_section
@@ -45,13 +45,13 @@ def predictions(labels: int, rows: int = 240) -> pd.DataFrame:
     return pd.concat([frame, probabilities], axis=1)
 
 
-def figures(frame: pd.DataFrame, lang: str) -> dict[str, tuple[list[Figure], list[str]]]:
+def figures(frame: pd.DataFrame, lang: str) -> dict[str, tuple[list[Chart], list[str]]]:
     """Return, per section with charts, its figures and its notes."""
     ctx = ReportContext(frame, ReportOptions(date_column="date", by="platform", lang=lang))
     out = {}
     for key, build in SECTIONS.items():
         blocks = build(ctx).blocks
-        found = [b for b in blocks if isinstance(b, Figure)]
+        found = [b for b in blocks if isinstance(b, Chart)]
         out[key] = (found, [b.text for b in blocks if isinstance(b, Note)] + [f.caption for f in found if f.caption])
     return out
 

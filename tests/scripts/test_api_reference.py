@@ -59,6 +59,20 @@ def test_every_public_name_is_on_the_page():
     assert "taikai.text.near_duplicates" not in missing and "`near_duplicates(" in by_package["taikai.text"]
 
 
+def test_every_public_name_says_what_it_is():
+    """Regression: the 31 ``Argument`` constants of taikai.errors (``TEXT_COLUMN``, …) and ``taikai.io.ORDER_HINT``
+    had no docstring, and the page's summary of each was a dash."""
+    undocumented = re.findall(r"^\| \[`(\w+)`\]\(#([\w-]+)\) \| [\w ]+ \| — \|$", rendered(), flags=re.MULTILINE)
+    assert not undocumented, f"docs/api.md gives no summary of {[target for _, target in undocumented]}"
+
+
+def test_a_function_s_summary_says_what_it_does():
+    """Regression: 19 functions (taikai.io.zone_warning, taikai.drift.stray_ends, …) were summarised by what they
+    return as a noun (``The warning for …``, ``Whether …``), as a constant is, not as a call (``Return the …``)."""
+    nouns = re.findall(r"^\| \[`(\w+)`\]\(#[\w-]+\)[^|]* \| function \| (?:The|Whether|A|An) ", rendered(), flags=re.M)
+    assert not nouns, f"these functions' docstrings begin as a noun's: {nouns}"
+
+
 def test_every_link_of_the_page_has_its_target():
     page = rendered()
     targets = set(re.findall(r'<a id="([\w-]+)"></a>', page)) | {f"taikai{p[6:].replace('.', '')}" for p in PACKAGES}

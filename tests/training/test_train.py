@@ -14,7 +14,7 @@ import pytest
 import taikai
 from taikai import FeatureConfig, InputError, ModelError
 from taikai.model import _vector_table, feature_blocks
-from taikai.training import SkippedRowsWarning, content_sha256, tune_thresholds
+from taikai.training import SkippedRowsWarning, frame_sha256, tune_thresholds
 
 
 @pytest.mark.parametrize("name", ["split_frame", "cross_validate", "compare_added", "weak_data_warnings"])
@@ -30,7 +30,7 @@ def test_the_steps_on_the_frame_read_inputs_builds_are_not_public(name):
 def test_the_public_frame_functions_take_an_ordinary_labelled_frame(columns):
     texts = ["手数料が高い", "時間がない"]
     df = pd.DataFrame({"text": texts, "reasons": ["fees", "time"], "sentiment": ["negative"] * 2})
-    assert len(content_sha256(df, columns)) == 64
+    assert len(frame_sha256(df, columns)) == 64
 
 
 @pytest.mark.slow
@@ -299,7 +299,7 @@ def test_a_wrong_split_value_is_named_at_its_file_line(tmp_path):
 
 def test_content_hash_ignores_column_order():
     df = pd.DataFrame({"text": ["あ"], "reasons": ["fees"]})
-    assert content_sha256(df, ["text", "reasons"]) == content_sha256(df[["reasons", "text"]], ["text", "reasons"])
+    assert frame_sha256(df, ["text", "reasons"]) == frame_sha256(df[["reasons", "text"]], ["text", "reasons"])
 
 
 def test_tune_thresholds_picks_the_separating_value():

@@ -1,8 +1,15 @@
 """Looking into the model and its predictions: explanations, keywords, tables, charts and the HTML report.
 
 The charts need the ``report`` extra (matplotlib, matplotlib-fontja), imported when a chart is drawn.
+
+Four names were renamed, as other packages hold the old ones (``from taikai.analysis import *`` beside
+``from taikai.io import *`` bound one of the two): the report's blocks :class:`Chart` (was ``Figure``, as
+``taikai.drift.Figure``), :class:`ReportTable` (``Table``, as ``taikai.io.Table``) and :data:`ReportBlock`
+(``Block``, as ``taikai.model.Block``), and :data:`FREQUENCY_NAMES_JA` (``FREQUENCIES``, as
+``taikai.drift.FREQUENCIES``). The old names still read, with a ``DeprecationWarning``.
 """
 
+from taikai._lazy import renamed as _renamed
 from taikai.analysis._changes import Change, biggest, period_changes, segment_changes
 from taikai.analysis._chart_fonts import japanese_font, use_japanese_font
 from taikai.analysis._charts import (
@@ -25,25 +32,25 @@ from taikai.analysis._misclassified_rows import misclassified
 from taikai.analysis._repo_data import RepoData, find_repo_data
 from taikai.analysis._report import (
     SECTIONS,
-    Block,
     Bullets,
     Cell,
+    Chart,
     Column,
     ColumnKind,
     CountShare,
-    Figure,
     Heading,
     ModelInfo,
     Note,
     Origin,
     Paragraph,
+    ReportBlock,
     ReportContext,
     ReportOptions,
+    ReportTable,
     Section,
     SectionBuilder,
     Share,
     Steps,
-    Table,
     build_report,
     html_table,
     index_as_column,
@@ -54,7 +61,7 @@ from taikai.analysis._rule_evaluation import evaluate_rules
 from taikai.analysis._rules_section import RulesSection, rules_section
 from taikai.analysis._segment_breakdown import segment_breakdown
 from taikai.analysis._tables import (
-    FREQUENCIES,
+    FREQUENCY_NAMES_JA,
     classified,
     period_label,
     plain_predictions,
@@ -73,19 +80,18 @@ from taikai.io import parse_dates
 from taikai.text import content_words
 
 __all__ = [
-    "FREQUENCIES",
+    "FREQUENCY_NAMES_JA",
     "SECTIONS",
-    "Block",
     "Bullets",
     "Cell",
     "Change",
+    "Chart",
     "Column",
     "ColumnKind",
     "Contribution",
     "CountShare",
     "DriftSection",
     "Explanation",
-    "Figure",
     "HeadExplanation",
     "Heading",
     "Keyword",
@@ -95,14 +101,15 @@ __all__ = [
     "Origin",
     "Paragraph",
     "RepoData",
+    "ReportBlock",
     "ReportContext",
     "ReportOptions",
+    "ReportTable",
     "RulesSection",
     "Section",
     "SectionBuilder",
     "Share",
     "Steps",
-    "Table",
     "WordPart",
     "biggest",
     "build_report",
@@ -151,3 +158,9 @@ __all__ = [
     "words_by_label",
     "write_report",
 ]
+
+# The old names, which other packages hold too (see the docstring).
+__getattr__ = _renamed(
+    __name__,
+    {"Figure": "Chart", "Table": "ReportTable", "Block": "ReportBlock", "FREQUENCIES": "FREQUENCY_NAMES_JA"},
+)

@@ -25,8 +25,9 @@ from taikai.labels import (
 from taikai.model import find_column, plain_columns, prediction_prefixes, predictions_frame
 from taikai.text import Status
 
-FREQUENCIES = {"M": "月", "W": "週"}
-"""The period lengths of the time tables (``--freq``), with their Japanese names: month, week."""
+FREQUENCY_NAMES_JA = {"M": "月", "W": "週"}
+"""The period lengths of the time tables (``--freq``), with their Japanese names: month, week (the English ones
+are :data:`taikai.drift.FREQUENCIES`)."""
 FRAME = "the predictions frame"
 _PERIOD = "__taikai_period__"
 """What the warning about the rows left out of the periods for want of a date says (the report's note counts them)."""

@@ -4,6 +4,9 @@ Both engines take the same :class:`BatchOptions` and return the same :class:`Bat
 :class:`ChunkResult` per chunk or partition. The engines need the model (scikit-learn) and are imported on first
 use, so that the command line can build its options from here without loading them; the Dask engine
 (:mod:`taikai.dask`) also needs the ``dask`` extra.
+
+:data:`BAD_LINE_MODES` was ``ON_BAD_LINES``, the name of the argument ``taikai.errors.ON_BAD_LINES``: the old name
+still reads, with a ``DeprecationWarning``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from taikai.batch._columns import text_column_needed
 from taikai.batch._counted import MAX_EXAMPLES, CountedRows
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._interrupted import Interrupted
-from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions, BatchOptionValues
+from taikai.batch._options import BAD_LINE_MODES, DEFAULT_CHUNK_SIZE, ENGINES, BatchOptions, BatchOptionValues
 from taikai.batch._partial_readme import describe_partial
 from taikai.batch._progress import Progress
 from taikai.batch._state import Finished, ResumeState, Totals
@@ -28,10 +31,10 @@ if TYPE_CHECKING:
     from taikai.batch._outputs import output_types
 
 __all__ = [
+    "BAD_LINE_MODES",
     "DEFAULT_CHUNK_SIZE",
     "ENGINES",
     "MAX_EXAMPLES",
-    "ON_BAD_LINES",
     "BatchOptionValues",
     "BatchOptions",
     "BatchSummary",
@@ -62,4 +65,5 @@ __getattr__: Any = lazy_modules(
         "taikai.batch._outputs": ("output_types",),
     },
     submodules=("dask",),  # taikai.batch.dask after a bare import taikai (it needs the dask extra)
+    renames={"ON_BAD_LINES": "BAD_LINE_MODES"},  # the old name, which the Argument taikai.errors.ON_BAD_LINES holds
 )

@@ -19,12 +19,12 @@ from taikai.errors import (
     check_str,
     wrong_type,
 )
-from taikai.io import ENCODING_ERRORS, ReadOptions, format_of, given_format
+from taikai.io import ENCODING_ERROR_MODES, ReadOptions, format_of, given_format
 from taikai.rules import RulesGiven, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
 """Rows read, classified and written at a time (``--chunk-size``): bounds memory and is the unit ``--resume`` saves."""
-ON_BAD_LINES = ("error", "report")
+BAD_LINE_MODES = ("error", "report")
 """What a bad line does (``--on-bad-lines``): stop with its file and line, or be set aside (``bad_lines.csv``)."""
 ENGINES = ("local", "dask")
 """The batch engines (``--engine``): this machine's processes, or a Dask cluster."""
@@ -134,13 +134,13 @@ class BatchOptions:
         for name in ("text_column", "id_column"):
             _check_column_name(name, getattr(self, name))
         check_str("prefix", self.prefix, _PREFIX)
-        check_str("on_bad_lines", self.on_bad_lines, f"one of {', '.join(map(repr, ON_BAD_LINES))}")
-        check_str("encoding_errors", self.encoding_errors, f"one of {', '.join(map(repr, ENCODING_ERRORS))}")
-        if self.on_bad_lines not in ON_BAD_LINES:
-            raise InputError(f"on_bad_lines must be one of {', '.join(ON_BAD_LINES)}, not {self.on_bad_lines!r}")
-        if self.encoding_errors not in ENCODING_ERRORS:
+        check_str("on_bad_lines", self.on_bad_lines, f"one of {', '.join(map(repr, BAD_LINE_MODES))}")
+        check_str("encoding_errors", self.encoding_errors, f"one of {', '.join(map(repr, ENCODING_ERROR_MODES))}")
+        if self.on_bad_lines not in BAD_LINE_MODES:
+            raise InputError(f"on_bad_lines must be one of {', '.join(BAD_LINE_MODES)}, not {self.on_bad_lines!r}")
+        if self.encoding_errors not in ENCODING_ERROR_MODES:
             raise InputError(
-                f"encoding_errors must be one of {', '.join(ENCODING_ERRORS)}, not {self.encoding_errors!r}"
+                f"encoding_errors must be one of {', '.join(ENCODING_ERROR_MODES)}, not {self.encoding_errors!r}"
             )
         # A numpy integer (a count taken from a frame) is kept as the Python int it is: the run's fingerprint
         # (state.json) saves it, and ``--resume`` compares the value, not its type.

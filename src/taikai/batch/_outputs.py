@@ -72,7 +72,7 @@ def check_columns(
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
     if not again:
         warn_objects(source, options.text_column, reader)
-        tio.columns_read(reader, [options.text_column, options.id_column])  # hidden in Excel: said if read
+        tio.mark_columns_read(reader, [options.text_column, options.id_column])  # hidden in Excel: said if read
         warn_float_ids(source, options.id_column, reader)
     check_added_columns(source, columns, model, options, row, again=again)
 

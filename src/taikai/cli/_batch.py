@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary, text_column_needed
+from taikai.batch import BAD_LINE_MODES, ENGINES, BatchOptions, BatchSummary, text_column_needed
 from taikai.cli._common import Command, check_output, model_inputs
 from taikai.cli._engine_options import other_engine_refusal
 from taikai.cli._examples import examples
@@ -104,7 +104,7 @@ DASK_PACKAGES = "dask and distributed"
 @input_sheet_option("INPUT (local engine only)")
 @click.option(
     "--on-bad-lines",
-    type=click.Choice(ON_BAD_LINES),
+    type=click.Choice(BAD_LINE_MODES),
     default=BatchOptions.default("on_bad_lines"),
     show_default=True,
     help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on "

@@ -14,7 +14,7 @@ from click.core import ParameterSource
 from taikai.cli._given_path import GivenPath, refuse_empty, refuse_unexpanded
 from taikai.errors import InputError
 from taikai.errors import check_freq as read_freq
-from taikai.io import ENCODING_ERRORS, check_tz
+from taikai.io import ENCODING_ERROR_MODES, check_tz
 from taikai.rules import RULES_MODES, RulesMode
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -228,7 +228,7 @@ def encoding_errors_option(
     said = (
         "strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD and go on"
     )
-    choice = click.Choice(ENCODING_ERRORS)
+    choice = click.Choice(ENCODING_ERROR_MODES)
     return click.option("--encoding-errors", type=choice, default="strict", show_default=True, help=f"{said}; {kept}.")
 
 

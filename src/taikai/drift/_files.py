@@ -30,11 +30,11 @@ from taikai.io import (
     ReadOptions,
     bad_line_error,
     check_made_by,
-    columns_read,
     dates_told,
     escaped_count,
     format_of,
     is_predictions,
+    mark_columns_read,
     read_summary,
     summary_path,
     trial_run,
@@ -121,7 +121,7 @@ def file_statistics(
     columns = unprefixed(reader.columns, found)
     check_file_columns(reader, columns, text_column, text_argument, date_column, str(path), input_format=input_format)
     if not is_predictions(columns):  # a dump's text and dates (of predictions, all): hidden in Excel, said if read
-        columns_read(reader, [column_label(columns, text_column), date_column])
+        mark_columns_read(reader, [column_label(columns, text_column), date_column])
     unchecked, unsaved = False, None
     # batch's CSV/TSV predictions of which no summary says whether --excel-safe put an apostrophe first: counted, said
     unsaid: list[int | None] | None = (

@@ -106,7 +106,7 @@ class StrayPeriods:
 
 
 def stray_ends(counts: Sequence[int], share: float = STRAY_SHARE) -> list[tuple[End, int, int]]:
-    """The stray ends of *counts* (the rows of each period in date order, 0 for a period without rows, from the
+    """Return the stray ends of *counts* (the rows of each period in date order, 0 for a period without rows, from the
     first period with rows to the last): per end, ``(end, periods, gap)``, the number of periods with rows at that
     end that are stray and the empty periods cutting them off. An end is stray when its periods hold at most
     *share* of the rows and the empty periods after (before) them would hold :data:`GAP_ROWS` rows or more at the

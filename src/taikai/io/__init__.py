@@ -1,12 +1,16 @@
 """Reading and writing CSV, TSV, JSONL, Parquet and xlsx: :func:`format_of` tells a file's format, :func:`open_reader`
-opens its reader; batch, training, evaluation and the report all read so, accepting and refusing the same files."""
+opens its reader; batch, training, evaluation and the report all read so, accepting and refusing the same files.
+
+:func:`mark_columns_read` was ``columns_read`` and :data:`ENCODING_ERROR_MODES` ``ENCODING_ERRORS``, names
+:func:`taikai.model.columns_read` and the argument ``taikai.errors.ENCODING_ERRORS`` hold: the old names still read,
+with a ``DeprecationWarning``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir, public_names
-from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
+from taikai.io._encoding import ENCODING_ERROR_MODES, ENCODINGS, detect_encoding, resolve_encoding
 from taikai.io._homes import HOMES as _HOMES
 
 if TYPE_CHECKING:
@@ -136,7 +140,7 @@ if TYPE_CHECKING:
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._summary_columns import id_column_of, text_column_of
     from taikai.io._summary_owner import SUMMARY_SUFFIX, summary_owner, summary_path
-    from taikai.io._table_readers import check_sheet_column, columns_read, sheet_names, sheet_read
+    from taikai.io._table_readers import check_sheet_column, mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._unix_times import unix_times, unix_warning
     from taikai.io._writers import (
@@ -159,6 +163,10 @@ if TYPE_CHECKING:
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is imported above for type checkers and named in its module in taikai.io._homes for __getattr__.
 if not TYPE_CHECKING:  # mypy reads the exports from the imports above
-    __all__ = public_names(_HOMES, ["ENCODINGS", "ENCODING_ERRORS", "detect_encoding", "resolve_encoding"])
+    __all__ = public_names(_HOMES, ["ENCODINGS", "ENCODING_ERROR_MODES", "detect_encoding", "resolve_encoding"])
     __dir__ = public_dir(globals(), __all__)
-__getattr__: Any = lazy_modules("taikai.io", _HOMES)
+# Old names, which other packages hold too: taikai.model.columns_read (the columns to read by) and the Argument
+# taikai.errors.ENCODING_ERRORS.
+__getattr__: Any = lazy_modules(
+    "taikai.io", _HOMES, renames={"columns_read": "mark_columns_read", "ENCODING_ERRORS": "ENCODING_ERROR_MODES"}
+)

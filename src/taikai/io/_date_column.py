@@ -78,7 +78,7 @@ def read_date_column(values: pd.Series, column: str = "", where: str = "", tz: s
 
 
 def order_warning(order: DateOrder | None, where: str, column: str, example: str | None = None) -> str | None:
-    """The warning for a column whose year-last dates could be either order (read month-first), else ``None``; it
+    """Return the warning for a column whose year-last dates could be either order (read month-first), else ``None``; it
     cites *example*, one of the column's dates (:attr:`OrderEvidence.either`), or ``03/04/2026`` without one."""
     if order is not DateOrder.UNTOLD:
         return None
@@ -90,7 +90,7 @@ def order_warning(order: DateOrder | None, where: str, column: str, example: str
 
 
 def range_warning(out_of_range: int, years: YearRange | None, where: str, column: str) -> str | None:
-    """The warning for the rows whose date is out of range (left out of the periods), else ``None``."""
+    """Return the warning for the rows whose date is out of range (left out of the periods), else ``None``."""
     if not out_of_range or years is None:
         return None
     return (
@@ -104,7 +104,7 @@ _SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
 
 
 def excel_serials(values: Iterable[object]) -> list[str]:
-    """The cells of *values* (of a date column) that look like Excel serial dates (``45678``, ``45678.5``), as
+    """Return the cells of *values* (of a date column) that look like Excel serial dates (``45678``, ``45678.5``), as
     written: numbers, which are not read as dates."""
     found = []
     for value in values:
@@ -115,8 +115,8 @@ def excel_serials(values: Iterable[object]) -> list[str]:
 
 
 def serial_warning(rows: int, example: str, where: str, column: str) -> str | None:
-    """The warning for the *rows* of a date column that hold Excel serial dates (such as *example*), which count as
-    rows without a date; ``None`` without such rows."""
+    """Return the warning for the *rows* of a date column that hold Excel serial dates (such as *example*), which count
+    as rows without a date; ``None`` without such rows."""
     if not rows:
         return None
     advice = EXCEL_HINT.removesuffix("; then ")
@@ -140,9 +140,9 @@ _JAPAN_WRITTEN = ("+09", "+09:00", "+0900")
 
 
 def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
-    """The first of *values* (of a date column) that is a date and time in a time zone other than Japan's (UTC+9),
-    a timestamp with one (as Parquet and BigQuery write UTC) or a text ending in one (``…T15:30:00Z``,
-    ``… 15:30:00 UTC``), else ``None``. Such a date counts in its own zone's clock, not Japan's."""
+    """Return the first of *values* (of a date column) that is a date and time in a time zone other than Japan's
+    (UTC+9), a timestamp with one (as Parquet and BigQuery write UTC) or a text ending in one (``…T15:30:00Z``, ``…
+    15:30:00 UTC``), else ``None``. Such a date counts in its own zone's clock, not Japan's."""
     import pandas as pd
 
     if isinstance(values, pd.Series) and zoned(values.dtype):
@@ -164,7 +164,7 @@ ZONE_HINT = f"to count them in Japan's time, give {TZ.either(['Asia/Tokyo'])}"
 
 
 def zone_warning(found: ForeignZone | None, where: str, column: str) -> str | None:
-    """The warning for a date column whose dates and times carry a time zone other than Japan's (*found*), else
+    """Return the warning for a date column whose dates and times carry a time zone other than Japan's (*found*), else
     ``None``: its dates count in that zone's months and weeks."""
     if found is None:
         return None

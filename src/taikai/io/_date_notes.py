@@ -159,9 +159,9 @@ def unread_cells(rows: int, first: tuple[tuple[int, str], ...]) -> str:
 def date_warnings(
     read: DateColumn, values: Iterable[object], where: str, column: str, tz: str | None = None
 ) -> list[str]:
-    """The warnings about the date column *column* (of *where*) whose cells *values* were *read* whole: the order of
-    its year-last dates, its dates far outside the others, its Excel serial dates, its Unix times (named by data
-    row), its time zone when it is not Japan's and no zone *tz* was given to count them in, and its dates without a
-    year (:class:`DateNotes`)."""
+    """Return the warnings about the date column *column* (of *where*) whose cells *values* were *read* whole: the order
+    of its year-last dates, its dates far outside the others, its Excel serial dates, its Unix times (named by data
+    row), its time zone when it is not Japan's and no zone *tz* was given to count them in, and its dates without a year
+    (:class:`DateNotes`)."""
     notes = DateNotes.of(values, tz=tz)
     return notes.warnings(read.order, read.either, read.out_of_range, read.years, where, column)

@@ -18,6 +18,7 @@ are the first two fields, 4 the year, 5 the rest."""
 _START = r"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
 """The start of a year-last date, for a quick look through many values."""
 ORDER_HINT = "write dates as YYYY-MM-DD (2026-03-14), which reads one way only"
+"""What the messages of dates read two ways (``03/04/2026``: March or April?) advise: ISO dates."""
 
 
 class DateOrder(Enum):
@@ -120,7 +121,7 @@ def year_first(value: str, order: DateOrder | None) -> str:
 
 
 def month_first(date: str) -> str:
-    """The year-last *date* as read month-first, in words: ``03/04/2026`` is ``March 4``."""
+    """Return the year-last *date* as read month-first, in words: ``03/04/2026`` is ``March 4``."""
     import calendar
 
     found = YEAR_LAST.fullmatch(date)

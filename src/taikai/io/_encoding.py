@@ -15,7 +15,7 @@ from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 ENCODINGS = ("utf-8-sig", "cp932")
 """Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
-ENCODING_ERRORS = ("strict", "replace")
+ENCODING_ERROR_MODES = ("strict", "replace")
 """What to do with bytes the encoding cannot decode: stop with the file and line, or read them as U+FFFD."""
 REPLACE = ENCODING_ERRORS_ARGUMENT.either(["replace"])
 """How messages say to read undecodable bytes as U+FFFD, in Python and on the command line."""
@@ -157,10 +157,10 @@ def _check_head(head: bytes, path: Path) -> None:
 
 
 def check_encoding_errors(value: str) -> str:
-    """Return *value* if it is one of :data:`ENCODING_ERRORS`, or raise :class:`InputError` naming the option."""
-    check_str(ENCODING_ERRORS_ARGUMENT, value, f"one of {', '.join(map(repr, ENCODING_ERRORS))}")
-    if value not in ENCODING_ERRORS:
-        raise InputError(f"{ENCODING_ERRORS_ARGUMENT} must be one of {', '.join(ENCODING_ERRORS)}, not {value!r}")
+    """Return *value* if it is one of :data:`ENCODING_ERROR_MODES`, or raise :class:`InputError` naming the option."""
+    check_str(ENCODING_ERRORS_ARGUMENT, value, f"one of {', '.join(map(repr, ENCODING_ERROR_MODES))}")
+    if value not in ENCODING_ERROR_MODES:
+        raise InputError(f"{ENCODING_ERRORS_ARGUMENT} must be one of {', '.join(ENCODING_ERROR_MODES)}, not {value!r}")
     return value
 
 

@@ -165,7 +165,7 @@ def open_reader(
 ) -> Reader:
     """Return the reader of *path* in format *fmt* (default: from its extension).
 
-    *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERRORS`. A Dask
+    *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERROR_MODES`. A Dask
     engine's output folder is read as one file of its parts (:class:`~taikai.io.PartsReader`). *warn* ``False``
     keeps what the header says (unnamed columns at its right edge) unsaid: for a file opened again, by a process
     that is not the one the user sees (a Dask worker), after it was said once. *option* is the argument that names

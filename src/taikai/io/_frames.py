@@ -17,7 +17,7 @@ from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._formula_cells import escaped_count, unescape_formula, unrecorded_escapes
 from taikai.io._head_rows import check_header_row, title_above
 from taikai.io._records import bad_line_error
-from taikai.io._table_readers import columns_read, sheet_argument
+from taikai.io._table_readers import mark_columns_read, sheet_argument
 from taikai.io._trial_run import mark_trial_run
 
 if TYPE_CHECKING:
@@ -59,7 +59,8 @@ def read_table(
     """Read every row of *path*: CSV and TSV cells as text, other formats with their own types.
 
     *wanted*: the columns read, with their arguments, for a header below a title to be said so (check_header_row);
-    given, of an xlsx sheet only they and a ``split`` column are warned of when hidden in Excel (:func:`columns_read`).
+    given, of an xlsx sheet only they and a ``split`` column are warned of when hidden in Excel
+    (:func:`mark_columns_read`).
 
     A malformed record stops the reading with its file and line (as ``taikai batch --on-bad-lines error`` does);
     with *mask_pii* the error shows the record's text masked. Blank lines are skipped. Rows whose bytes did not
@@ -74,8 +75,8 @@ def read_table(
     fmt = format_of(path, fmt)
     reader = open_reader(path, fmt, encoding, sheet, encoding_errors)
     check_header_row(reader, wanted, path)
-    if wanted:  # the command's columns, and a labelled file's split (train and evaluate read it): see columns_read
-        columns_read(reader, [*(column for column, _ in wanted), "split"])
+    if wanted:  # the command's columns, and a labelled file's split (train and evaluate read it): see mark_columns_read
+        mark_columns_read(reader, [*(column for column, _ in wanted), "split"])
     text = fmt in TEXT_FORMATS[:2]
     # CSV and TSV cells are text: each chunk becomes a compact column piece as it is read (Arrow-backed with
     # pandas' ``str``) and its Python strings go; other formats keep their values whole, for pandas to infer one

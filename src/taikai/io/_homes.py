@@ -129,7 +129,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
     "._parquet_reader": ("is_bytes", "utf8_text"),
-    "._table_readers": ("check_sheet_column", "columns_read", "sheet_names", "sheet_read"),
+    "._table_readers": ("check_sheet_column", "mark_columns_read", "sheet_names", "sheet_read"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._unix_times": ("unix_times", "unix_warning"),
     "._yearless": ("yearless_dates", "yearless_warning"),

@@ -100,9 +100,9 @@ def _one_line(exc: BaseException) -> str:
 
 
 def is_bytes(kind: Any) -> bool:
-    """Whether the Arrow type *kind* holds bytes: binary, large, fixed-size (``binary(2)``) or a view. Each is read
-    as the text it holds in UTF-8 (:func:`utf8_text`), so that a CSV, TSV, JSONL or xlsx output writes ``ab``, never
-    Python's ``b'ab'``, whichever of them a tool wrote."""
+    """Return whether the Arrow type *kind* holds bytes: binary, large, fixed-size (``binary(2)``) or a view. Each is
+    read as the text it holds in UTF-8 (:func:`utf8_text`), so that a CSV, TSV, JSONL or xlsx output writes ``ab``,
+    never Python's ``b'ab'``, whichever of them a tool wrote."""
     import pyarrow as pa
 
     return bool(

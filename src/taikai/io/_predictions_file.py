@@ -22,7 +22,8 @@ PREDICTIONS_HINT = (
 
 
 def is_predictions(columns: Sequence[str]) -> bool:
-    """Whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*`` columns."""
+    """Return whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*``
+    columns."""
     return "status" in columns and any(c.startswith("p_reason_") for c in columns)
 
 

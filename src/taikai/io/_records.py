@@ -213,7 +213,7 @@ def first_rows(
 
 
 def rows_past(reader: Reader, position: Position | None) -> bool:
-    """Whether *reader* holds a record past *position* (where a ``--limit`` run stopped): a row, or a record it
+    """Return whether *reader* holds a record past *position* (where a ``--limit`` run stopped): a row, or a record it
     cannot read (set aside or not, it is input the run left). Reads one record at most (blank lines skipped), and
     says ``True`` for bytes past *position* it cannot read at all (an encoding error): they are input left too.
     Of a text file (CSV, TSV, JSONL: a position in bytes), :data:`ROWS_PAST_BYTES` at most are read: a record still

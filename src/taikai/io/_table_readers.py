@@ -60,7 +60,7 @@ class XlsxReader:
         self._said: set[str] = set()  # the warnings of formulas with no value given, each once
         self._layout: Layout | None = None  # the sheet's hidden rows and merged cells, scanned on the first read
         self._told: set[object] = set()  # the hidden rows and merged ranges warned of
-        self.read: tuple[str, ...] | None = None  # the columns the command reads (None: all): see columns_read
+        self.read: tuple[str, ...] | None = None  # the columns the command reads (None: all): see mark_columns_read
         with self._open() as (wb, ws):
             self.title: str = ws.title
             self.sheets: list[str] = list(wb.sheetnames)
@@ -246,11 +246,12 @@ class XlsxReader:
             warn_user(message, DataWarning)
 
 
-def columns_read(reader: object, names: Iterable[object]) -> None:
+def mark_columns_read(reader: object, names: Iterable[object]) -> None:
     """Tell *reader* which of its columns the command reads (*names*: its text, label, id or date columns; ``None``
     among them is skipped), before it reads its rows: of an xlsx sheet, the columns hidden in Excel are then warned
     of among these only, not those carried along unread; without this call, among all (a whole frame is read). A
-    reader of another format has no hidden columns: nothing is kept."""
+    reader of another format has no hidden columns: nothing is kept. (It was ``columns_read``, the name of
+    :func:`taikai.model.columns_read`, which returns the columns to read by; the old name reads with a warning.)"""
     if isinstance(reader, XlsxReader):
         reader.read = tuple(str(name) for name in names if name is not None)
 

@@ -47,8 +47,8 @@ def unix_unit(value: object) -> str | None:
 
 
 def unix_times(values: Iterable[object]) -> list[tuple[int, str]]:
-    """The cells of *values* (of a date column) that are Unix times (:func:`unix_unit`): each one's position (from
-    0) and the cell as written."""
+    """Return the cells of *values* (of a date column) that are Unix times (:func:`unix_unit`): each one's position
+    (from 0) and the cell as written."""
     return [(at, _written(value)) for at, value in enumerate(values) if unix_unit(value) is not None]
 
 
@@ -106,10 +106,10 @@ def with_other_unit(examples: list[str], rest: Iterable[object]) -> list[str]:
 
 
 def unix_warning(rows: int, first: list[tuple[int, str]], where: str, column: str) -> str | None:
-    """The warning for the *rows* of a date column holding Unix times among its dates, which count as rows without a
-    date (*first*: the first of them, each as its position from 0 and the cell as written, :func:`unix_times`);
-    ``None`` without such rows. It names the first :data:`SHOWN_ROWS` of them by their data row (from 1, after the
-    header)."""
+    """Return the warning for the *rows* of a date column holding Unix times among its dates, which count as rows
+    without a date (*first*: the first of them, each as its position from 0 and the cell as written,
+    :func:`unix_times`); ``None`` without such rows. It names the first :data:`SHOWN_ROWS` of them by their data row
+    (from 1, after the header)."""
     if not rows or not first:
         return None
     shown = cut_list([f"{at + 1:,}" for at, _ in first[:SHOWN_ROWS]], SHOWN_ROWS, total=rows)

@@ -26,12 +26,12 @@ def is_yearless(value: object) -> bool:
 
 
 def yearless_dates(values: Iterable[object]) -> list[str]:
-    """The cells of *values* (of a date column) that are a month and day without a year, stripped."""
+    """Return the cells of *values* (of a date column) that are a month and day without a year, stripped."""
     return [value.strip() for value in values if isinstance(value, str) and YEARLESS.fullmatch(value)]
 
 
 def yearless_warning(rows: int, example: str, where: str, column: str) -> str | None:
-    """The warning for the *rows* of a date column that hold a month and day without a year (such as *example*),
+    """Return the warning for the *rows* of a date column that hold a month and day without a year (such as *example*),
     which count as rows without a date; ``None`` without such rows."""
     if not rows:
         return None

@@ -28,7 +28,7 @@ PROBABILITIES = ("p_reason_", "p_sentiment_")
 
 
 def predicted_column(name: object) -> bool:
-    """Whether *name* is the plain name of a column a classification adds (``status``, ``reason``,
+    """Return whether *name* is the plain name of a column a classification adds (``status``, ``reason``,
     ``p_reason_fees``, …: :data:`PREDICTED` or a probability)."""
     return isinstance(name, str) and (name in PREDICTED or name.startswith(PROBABILITIES))
 

@@ -64,15 +64,15 @@ def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_a
 
 
 def retrain_command(meta: TrainedAs | None) -> str:
-    """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
-    labels its own, no sentiment head, no word vectors, refit on all rows, the columns it read when not the standard
-    ones, its seed, its texts masked, its folds and test share when not the defaults), and the files it was trained
-    on with ``--add`` (:func:`added_files`), so that following a hint reads the same data, labels added included,
-    into the same kind of model; :data:`TRAIN_COMMAND` when no model is known. A model trained in Python with
+    """Return the retrain command of the model *meta* describes: the options its metadata records it was trained with
+    (its labels its own, no sentiment head, no word vectors, refit on all rows, the columns it read when not the
+    standard ones, its seed, its texts masked, its folds and test share when not the defaults), and the files it was
+    trained on with ``--add`` (:func:`added_files`), so that following a hint reads the same data, labels added
+    included, into the same kind of model; :data:`TRAIN_COMMAND` when no model is known. A model trained in Python with
     features the command line cannot give (a word-vector table of one's own, ``min_df=1``…) is retrained by the
-    :func:`taikai.train` call that gives them. The data is the file the model was trained on, as its metadata
-    records it, when that file is there (:func:`base_file`), else ``DATA.csv``; a file that is no longer the one
-    trained on is said to be (:func:`changed_base`)."""
+    :func:`taikai.train` call that gives them. The data is the file the model was trained on, as its metadata records
+    it, when that file is there (:func:`base_file`), else ``DATA.csv``; a file that is no longer the one trained on is
+    said to be (:func:`changed_base`)."""
     added, weight = added_files(meta)
     data = base_file(meta) or DATA
     python = None if meta is None else python_command(meta, added, weight, data)
@@ -183,7 +183,7 @@ def added_files(meta: TrainedAs | None) -> tuple[tuple[str, ...], float | None]:
 
 
 def retrain_options(meta: TrainedAs | None) -> str:
-    """The train options the model *meta* describes was trained with, as its retrain hints give them
+    """Return the train options the model *meta* describes was trained with, as its retrain hints give them
     (`` --free-labels --vectors none --text-column 本文 --seed 7 --mask-pii --folds 0 --test-size 0``; ``""`` for
     none, or when no model is known), for a hint that writes a train command of its own (``--add THIS_FILE``)."""
     if meta is None:

@@ -15,7 +15,7 @@ from taikai.errors import ID_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLU
 from taikai.io import LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.model import sha256_file
 from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed, unfilled_sheet
-from taikai.training._cv import content_sha256
+from taikai.training._cv import frame_sha256
 from taikai.training._label_forms import warn_nfkc_changes
 
 LabelledData: TypeAlias = str | Path | pd.DataFrame
@@ -104,7 +104,7 @@ def read_checked(
         if unfelt:
             renamed[columns.sentiment] = ""
         checked = replace(checked, frame=renamed)
-    sha = content_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
+    sha = frame_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
     return checked, name, sha, unfelt
 
 

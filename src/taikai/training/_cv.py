@@ -25,8 +25,10 @@ WEIGHT = "_taikai_weight"
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
 
-def content_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
-    """Return a sha256 of the given columns' values, independent of file encoding and column order."""
+def frame_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
+    """Return a sha256 of the values of *df*'s *columns*, in that order, whatever file they were read from: the
+    ``content_sha256`` a model's metadata records of a frame it was trained on (:func:`taikai.model.content_sha256`
+    of its rows)."""
     return rows_sha256(df[columns].itertuples(index=False))
 
 

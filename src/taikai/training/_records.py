@@ -10,7 +10,7 @@ from taikai.drift import HeldOut, training_statistics
 from taikai.io import SHOWN_BAD_ROWS
 from taikai.model import DriftStatistics, Model
 from taikai.training._columns import Columns
-from taikai.training._cv import content_sha256
+from taikai.training._cv import frame_sha256
 from taikai.training._inputs import TrainingInputs
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def training_source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
     source: dict[str, Any] = (
         {} if base.file == "<frame>" else {"file": Path(base.file).name, "file_sha256": base.sha256}
     )
-    source |= {"content_sha256": content_sha256(inputs.base, columns.labelled()), "rows": len(inputs.base)}
+    source |= {"content_sha256": frame_sha256(inputs.base, columns.labelled()), "rows": len(inputs.base)}
     if inputs.skipped:
         source |= {
             "skipped_rows": len(inputs.skipped),

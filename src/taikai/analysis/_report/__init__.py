@@ -1,24 +1,24 @@
 """The HTML report: an ordered list of typed sections, each built by its own module, rendered by one renderer.
 
 A section builder takes a :class:`ReportContext` (the predictions, the options, shared derived tables) and returns
-a :class:`Section` of blocks (:class:`Paragraph`, :class:`Note`, :class:`Bullets`, :class:`Table`,
-:class:`Figure`, :class:`Heading`). ``SECTIONS`` orders the builders; :func:`render_page` writes the HTML.
+a :class:`Section` of blocks (:class:`Paragraph`, :class:`Note`, :class:`Bullets`, :class:`ReportTable`,
+:class:`Chart`, :class:`Heading`). ``SECTIONS`` orders the builders; :func:`render_page` writes the HTML.
 """
 
 from taikai.analysis._report._blocks import (
-    Block,
     Bullets,
     Cell,
+    Chart,
     Column,
     ColumnKind,
     CountShare,
-    Figure,
     Heading,
     Note,
     Paragraph,
+    ReportBlock,
+    ReportTable,
     Section,
     Share,
-    Table,
 )
 from taikai.analysis._report._build import build_report, html_table, write_report
 from taikai.analysis._report._context import ReportContext, ReportOptions
@@ -32,25 +32,25 @@ from taikai.analysis._report._sections import SECTIONS, SectionBuilder, build_se
 __all__ = [
     "PHRASES",
     "SECTIONS",
-    "Block",
     "Bullets",
     "Cell",
+    "Chart",
     "Column",
     "ColumnKind",
     "CountShare",
-    "Figure",
     "Heading",
     "ModelInfo",
     "Note",
     "Origin",
     "Paragraph",
+    "ReportBlock",
     "ReportContext",
     "ReportOptions",
+    "ReportTable",
     "Section",
     "SectionBuilder",
     "Share",
     "Steps",
-    "Table",
     "build_report",
     "build_sections",
     "html_table",

@@ -28,7 +28,7 @@ class CountShare:
 
 
 Cell = str | int | float | Share | CountShare | None
-"""What a cell of a :class:`Table` holds: text, a number, a :class:`Share`, a :class:`CountShare`, or nothing."""
+"""What a cell of a :class:`ReportTable` holds: text, a number, a :class:`Share`, a :class:`CountShare`, or nothing."""
 
 
 class ColumnKind(enum.Enum):
@@ -50,7 +50,7 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Table:
+class ReportTable:
     """A table of typed cells; the first column is a row heading when ``row_headings`` is true."""
 
     columns: tuple[Column, ...]
@@ -58,7 +58,7 @@ class Table:
     row_headings: bool = True
 
     @classmethod
-    def from_frame(cls, df: Any, index: bool = True, kinds: dict[str, ColumnKind] | None = None) -> Table:
+    def from_frame(cls, df: Any, index: bool = True, kinds: dict[str, ColumnKind] | None = None) -> ReportTable:
         """Make a table of a pandas frame: numbers by dtype, other cells as text (*kinds* overrides by column)."""
         import pandas as pd
 
@@ -122,7 +122,7 @@ class Bullets:
 
 
 @dataclass(frozen=True)
-class Figure:
+class Chart:
     """A chart, embedded as a PNG with its alternative text: ``draw(*args)`` returns the matplotlib figure.
 
     Drawing is left to the renderer, so that a page built without charts costs no drawing.
@@ -135,7 +135,7 @@ class Figure:
     """A note under the chart, shown with it (a page without charts has neither)."""
 
     @classmethod
-    def of(cls, alt: str, draw: Callable[..., Any], *args: Any, caption: str = "") -> Figure:
+    def of(cls, alt: str, draw: Callable[..., Any], *args: Any, caption: str = "") -> Chart:
         """Return the chart ``draw(*args)`` with the alternative text *alt* (and a note under it, *caption*)."""
         return cls(alt, draw, args, caption)
 
@@ -147,7 +147,7 @@ class Heading:
     text: str
 
 
-Block = Paragraph | Note | Bullets | Table | Figure | Heading
+ReportBlock = Paragraph | Note | Bullets | ReportTable | Chart | Heading
 """One block of a :class:`Section`, in the order the page shows them: a paragraph, a note, bullets, a table, a
 figure or a heading."""
 
@@ -158,9 +158,9 @@ class Section:
 
     key: str
     title: str
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    blocks: tuple[ReportBlock, ...] = field(default_factory=tuple)
 
     @classmethod
-    def of(cls, key: str, title: str, blocks: Sequence[Block]) -> Section:
+    def of(cls, key: str, title: str, blocks: Sequence[ReportBlock]) -> Section:
         """Return a section of *blocks* (any sequence)."""
         return cls(key, title, tuple(blocks))

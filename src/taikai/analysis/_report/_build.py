@@ -17,7 +17,7 @@ from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._plain_names import as_renamed
-from taikai.analysis._report._blocks import Note, Table
+from taikai.analysis._report._blocks import Note, ReportTable
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column, refuse_index_levels
@@ -74,7 +74,7 @@ def html_table(df: pd.DataFrame, index: bool = True) -> str:
 
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame")
-    return render_table(Table.from_frame(df, check_bool("index", index)))
+    return render_table(ReportTable.from_frame(df, check_bool("index", index)))
 
 
 def _summary_name(path: Path | None) -> str:

@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 from taikai._warn import warn_user
 from taikai.analysis._drift_notes import NOTES
 from taikai.analysis._drift_section import DriftSection, drift_section
-from taikai.analysis._report._blocks import Block, Bullets, ColumnKind, Note, Section, Table
+from taikai.analysis._report._blocks import Bullets, ColumnKind, Note, ReportBlock, ReportTable, Section
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._provenance import MissingModel, Origin
 from taikai.errors import DataWarning
@@ -72,21 +72,21 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     found = drift_check(ctx)
     if found is None:
         return None
-    blocks: list[Block] = [Note(n) for n in found.notes]
+    blocks: list[ReportBlock] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))
     if found.figures is not None:  # its value, reference and limit are figures
         verdict = _whole(found.figures.columns[-1:])
-        blocks.append(Table.from_frame(found.figures, kinds=_figures(found.figures.columns[:3]) | verdict))
+        blocks.append(ReportTable.from_frame(found.figures, kinds=_figures(found.figures.columns[:3]) | verdict))
     if found.moved:
         blocks.append(Bullets(found.moved))
     if found.periods is not None:  # every column but the verdict is a figure; the period and verdict kept whole
         whole = _whole([found.periods.index.name, found.periods.columns[-1]])
-        blocks.append(Table.from_frame(found.periods, kinds=_figures(found.periods.columns[:-1]) | whole))
+        blocks.append(ReportTable.from_frame(found.periods, kinds=_figures(found.periods.columns[:-1]) | whole))
     if found.period_words:
         blocks.append(Bullets(found.period_words))
     if found.new_words is not None and len(found.new_words):
-        blocks += [Note(NEW_WORDS[ctx.options.lang]), Table.from_frame(found.new_words, index=False)]
+        blocks += [Note(NEW_WORDS[ctx.options.lang]), ReportTable.from_frame(found.new_words, index=False)]
     elif found.words_not_listed:  # a reference too small: the new words are not measured, not "none"
         blocks.append(Note(found.words_not_listed))
     return Section.of("drift", found.title, blocks)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from taikai.analysis._drift_words import model_name
-from taikai.analysis._report._blocks import Block, Cell, Column, Note, Section, Share, Table
+from taikai.analysis._report._blocks import Cell, Column, Note, ReportBlock, ReportTable, Section, Share
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._provenance import Origin
 
@@ -44,7 +44,7 @@ def model_section(ctx: ReportContext) -> Section:
             else t.model_assumed
         ),
     }[info.origin]
-    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows))]
+    blocks: list[ReportBlock] = [ReportTable((Column(""), Column("")), tuple(rows))]
     if not metrics:  # trained with --test-size 0: say why there is no accuracy, rather than leave it out
         blocks.append(Note(t.model_no_test))
     blocks.append(Note(origin))

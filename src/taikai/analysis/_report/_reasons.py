@@ -5,7 +5,17 @@ from __future__ import annotations
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._alt import reasons_alt
-from taikai.analysis._report._blocks import Cell, Column, ColumnKind, CountShare, Figure, Heading, Note, Section, Table
+from taikai.analysis._report._blocks import (
+    Cell,
+    Chart,
+    Column,
+    ColumnKind,
+    CountShare,
+    Heading,
+    Note,
+    ReportTable,
+    Section,
+)
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._top_labels import chart_labels, pooled_stated
@@ -31,11 +41,11 @@ def reasons_section(ctx: ReportContext) -> Section:
     )
     number = ColumnKind.NUMBER
     labels = (Column(t.reason),) if same else (Column(t.name), Column(t.reason))
-    table = Table((*labels, Column(t.primary, number), Column(t.stated, number)), rows)
+    table = ReportTable((*labels, Column(t.primary, number), Column(t.stated, number)), rows)
     chart = chart_labels(ctx)  # a model of many labels: the most frequent drawn, the rest one bar
     per_review = tables.reasons_per_review(ctx.frame)
     n = max(int(per_review.sum()), 1)
-    sizes = Table(
+    sizes = ReportTable(
         (Column(t.reasons_per_review), Column(t.count, number)),
         tuple((int(k), CountShare(int(v), v / n)) for k, v in per_review.items()),
     )
@@ -44,7 +54,7 @@ def reasons_section(ctx: ReportContext) -> Section:
         t.reasons,
         [
             Note(fill(note, rows=f"{len(ctx.rows):,}")),
-            Figure.of(
+            Chart.of(
                 reasons_alt(ctx, t.reasons, stated),
                 charts.stated_bars,
                 pooled_stated(ctx, stated, chart),

@@ -14,18 +14,18 @@ from taikai.analysis import _charts as charts
 from taikai.analysis._chart_fonts import missing_glyphs_warning
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import (
-    Block,
     Bullets,
     Cell,
+    Chart,
     ColumnKind,
     CountShare,
-    Figure,
     Heading,
     Note,
     Paragraph,
+    ReportBlock,
+    ReportTable,
     Section,
     Share,
-    Table,
 )
 from taikai.analysis._report._font import FONT_FAMILY, font_face
 from taikai.errors import DataWarning
@@ -112,7 +112,7 @@ def _td(value: Cell, kind: ColumnKind) -> str:
     return f'<td class="{css}">{escape(text)}</td>' if css else f"<td>{escape(text)}</td>"
 
 
-def render_table(table: Table) -> str:
+def render_table(table: ReportTable) -> str:
     """Return *table* as HTML."""
     head = "".join(f"<th>{escape(c.name)}</th>" for c in table.columns)
     thead = f"<thead><tr>{head}</tr></thead>" if any(c.name for c in table.columns) else ""
@@ -137,7 +137,7 @@ def png_width(uri: str) -> int:
     return int.from_bytes(base64.b64decode(uri.partition(",")[2][:32])[16:20], "big")
 
 
-def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
+def render_block(block: ReportBlock, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
     """Return one block as HTML (a chart only when *charts_on*); the characters a chart has no glyph for are added
     to *missing* (without it, :func:`~taikai.analysis.to_data_uri` warns of them)."""
     if isinstance(block, Paragraph):
@@ -148,9 +148,9 @@ def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] 
         return f"<h3>{escape(block.text)}</h3>"
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>"
-    if isinstance(block, Table):
+    if isinstance(block, ReportTable):
         return render_table(block)
-    if isinstance(block, Figure):
+    if isinstance(block, Chart):
         if not charts_on:
             return ""
         fig = block.draw(*block.args)
@@ -174,7 +174,7 @@ def render_section(section: Section, charts_on: bool = True, missing: dict[str, 
         part = render_block(block, charts_on, missing)
         if isinstance(block, (Heading, Paragraph, Note)):
             lead.append(part)
-        elif isinstance(block, Figure) and part:
+        elif isinstance(block, Chart) and part:
             parts.append('<div class="keep">' + "\n".join([*lead, part]) + "</div>")
             lead = []
         else:
@@ -186,7 +186,7 @@ def render_section(section: Section, charts_on: bool = True, missing: dict[str, 
 def render_page(
     heading: str,
     title: str,
-    header: Sequence[Block],
+    header: Sequence[ReportBlock],
     sections: Sequence[Section],
     lang: str = "ja",
     embed_font: bool = True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Table
+from taikai.analysis._report._blocks import ColumnKind, Note, ReportBlock, ReportTable, Section
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._ids import id_cell
@@ -12,7 +12,7 @@ from taikai.analysis._review_tables import COMPUTED, SAME_TEXT, least_confident,
 from taikai.rules import MODEL_REASON
 
 
-def _notes(ctx: ReportContext, note: str, table: Any) -> list[Block]:
+def _notes(ctx: ReportContext, note: str, table: Any) -> list[ReportBlock]:
     """The table's note, and what its column of rows per text counts when a text was posted more than once."""
     repeated = SAME_TEXT in table.columns and bool((table[SAME_TEXT] > 1).any())
     override = [Note(ctx.t.model_reason_note)] if MODEL_REASON in table.columns else []
@@ -43,7 +43,7 @@ def _picked(ctx: ReportContext, pick: Any, n: int) -> tuple[Any, dict[str, str]]
     return pick(frame, renamed.get(ctx.options.text_column, ctx.options.text_column), n, context), renamed
 
 
-def _reviews(ctx: ReportContext, table: Any, renamed: dict[str, str]) -> Table:
+def _reviews(ctx: ReportContext, table: Any, renamed: dict[str, str]) -> ReportTable:
     text_column = renamed.get(ctx.options.text_column, ctx.options.text_column)
     context = [renamed.get(c, c) for c in ctx.context_columns]
     if SAME_TEXT in table.columns and not (table[SAME_TEXT] > 1).any():  # every text once: a column of 1s says nothing
@@ -67,7 +67,7 @@ def _reviews(ctx: ReportContext, table: Any, renamed: dict[str, str]) -> Table:
     kinds = {names.get(c, c): ColumnKind.NOWRAP for c in nowrap} | {
         names.get(text_column, text_column): ColumnKind.TEXT
     }
-    return Table.from_frame(ordered.rename(columns=names), index=False, kinds=kinds)
+    return ReportTable.from_frame(ordered.rename(columns=names), index=False, kinds=kinds)
 
 
 def representative_section(ctx: ReportContext) -> Section:

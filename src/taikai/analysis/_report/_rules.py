@@ -6,7 +6,7 @@ Shown only when the predictions carry the rule columns (``taikai batch --rules``
 
 from __future__ import annotations
 
-from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Share, Table
+from taikai.analysis._report._blocks import ColumnKind, Note, ReportBlock, ReportTable, Section, Share
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._ids import id_cell
@@ -66,7 +66,7 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         shown.get(text_column, text_column): ColumnKind.TEXT
     }
     mode = t.rules_override if found.override else t.rules_flag
-    blocks: list[Block] = [
+    blocks: list[ReportBlock] = [
         Note(
             fill(t.rules_note, rows=f"{found.rows:,}", ruled=f"{found.ruled:,}", conflicts=f"{found.conflicts:,}")
             + " "
@@ -74,14 +74,14 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         ),
     ]
     if len(hits):
-        blocks.append(Table.from_frame(hits.rename(columns=names).rename_axis(names.get("rule", "rule"))))
+        blocks.append(ReportTable.from_frame(hits.rename(columns=names).rename_axis(names.get("rule", "rule"))))
     if not found.ruled:  # no matrix of zeros, no empty table of reviews
         return Section.of("rules", t.rules, [*blocks, Note(t.rules_none)])
     blocks += [
         Note(t.rules_matrix_note),
-        Table.from_frame(matrix.rename_axis(index=names.get("rule label", "rule label"), columns=None)),
+        ReportTable.from_frame(matrix.rename_axis(index=names.get("rule label", "rule label"), columns=None)),
         Note(fill(t.rules_examples_note, n=f"{len(examples):,}")),
-        Table.from_frame(examples.rename(columns=shown), index=False, kinds=kinds),
+        ReportTable.from_frame(examples.rename(columns=shown), index=False, kinds=kinds),
     ]
     return Section.of("rules", t.rules, blocks)
 

@@ -9,17 +9,17 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._alt import sentiment_alt, shares_alt
 from taikai.analysis._report._blocks import (
-    Block,
     Cell,
+    Chart,
     Column,
     ColumnKind,
     CountShare,
-    Figure,
     Heading,
     Note,
     Paragraph,
+    ReportBlock,
+    ReportTable,
     Section,
-    Table,
 )
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._top_labels import chart_labels
@@ -39,10 +39,10 @@ def sentiment_section(ctx: ReportContext) -> Section:
         return Section.of("sentiment", t.sentiment, [Note(t.sentiment_no_rows if predicted else t.sentiment_none)])
     total = int(overall["count"].sum())
     shares = overall["share"].items()  # each after its name, a code ('1') quoted: '1' 59.9%, not 1 59.9%
-    blocks: list[Block] = [
+    blocks: list[ReportBlock] = [
         Heading(t.sentiment_overall),
         Paragraph(" · ".join(f"{counted_label(ctx.sentiment(str(s)))} {fmt.share(float(v))}" for s, v in shares)),
-        Table.from_frame(
+        ReportTable.from_frame(
             overall.assign(count=[CountShare(int(c), int(c) / total) for c in overall["count"]])[["count"]]
             .rename(index=ctx.sentiment, columns={"count": t.count})
             .rename_axis(t.sentiment)
@@ -64,11 +64,11 @@ def sentiment_section(ctx: ReportContext) -> Section:
             )
             blocks += [
                 Heading(f"{t.sentiment_over_time}{f' ({o.tz})' if o.tz else ''}"),  # the calendar counted in
-                Figure.of(
+                Chart.of(
                     shares_alt(ctx, t.sentiment_over_time, over_time, ctx.sentiment),
                     *(charts.trend_shares, over_time, lang, colours, names),
                 ),
-                Table(
+                ReportTable(
                     columns, tuple(period_rows(over_time, ctx.options.freq, ctx.options.lang))
                 ),  # the chart's figures, for a reader without images
             ]
@@ -79,11 +79,11 @@ def sentiment_section(ctx: ReportContext) -> Section:
         drawn = chart.rows(per_reason)
         labels, caption = (chart.labels, ctx.sentiment_labels), chart.caption(ctx)
         alt = sentiment_alt(ctx, t.sentiment_per_reason, per_reason)
-        blocks.append(Figure.of(alt, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
+        blocks.append(Chart.of(alt, charts.sentiment_bars, drawn, lang, *labels, caption=caption))
     number = ColumnKind.NUMBER  # counts with their share of the reason's reviews, as the chart's bars, and the total
     columns = (Column(t.reason), *(Column(ctx.sentiment(str(s)), number) for s in per_reason.columns))
     rows = tuple((ctx.reason(str(r)), *_shares([int(c) for c in v]), int(v.sum())) for r, v in per_reason.iterrows())
-    blocks.append(Table((*columns, Column(t.total, number)), rows))
+    blocks.append(ReportTable((*columns, Column(t.total, number)), rows))
     return Section.of("sentiment", t.sentiment, blocks)
 
 

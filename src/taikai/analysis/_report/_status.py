@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
+from taikai.analysis._report._blocks import ColumnKind, Heading, Note, ReportBlock, ReportTable, Section, Share
 from taikai.analysis._report._by_names import mask_name_cells
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
@@ -18,7 +18,7 @@ from taikai.text import Status, cut_to
 BAD_LINES_SHOWN = 10
 
 
-def _set_aside(ctx: ReportContext) -> list[Block]:
+def _set_aside(ctx: ReportContext) -> list[ReportBlock]:
     t, run, source_dir = ctx.t, ctx.run, ctx.source_dir
     if run is None:
         if ctx.summary_ignored:
@@ -27,7 +27,7 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
     if not run.bad_lines and not run.blank_lines:
         return [Heading(t.set_aside), Note(t.set_aside_none)]
     counts = t.set_aside_counts.format(bad=f"{run.bad_lines:,}", blank=f"{run.blank_lines:,}")
-    blocks: list[Block] = [Heading(t.set_aside)]
+    blocks: list[ReportBlock] = [Heading(t.set_aside)]
     side = Path(run.bad_lines_file).name if run.bad_lines_file else None
     if not (side and source_dir is not None and (source_dir / side).is_file()):
         return [*blocks, Note(counts)]
@@ -56,7 +56,7 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
     if t.lang == "ja" and "error" in bad.columns:  # the readers' errors are English: each said in Japanese before it
         bad.insert(bad.columns.get_loc("error"), MEANING_COLUMN_JA, bad["error"].map(bad_line_meaning_ja))
         kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
-    table = Table.from_frame(bad, index=False, kinds=kinds)
+    table = ReportTable.from_frame(bad, index=False, kinds=kinds)
     shown = mask_file_name(side)[0] if ctx.options.mask_pii else side  # named as the page's title names its file
     return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=shown)), table]
 
@@ -74,7 +74,7 @@ def _spans(bad: Any) -> Any:
     return (last - first + 1).clip(lower=1).astype(int)
 
 
-def _cut(ctx: ReportContext) -> list[Block]:
+def _cut(ctx: ReportContext) -> list[ReportBlock]:
     """The line counting the rows classified from the start of their text only (status ``ok``, with the message
     :data:`taikai.text.CUT_MESSAGE`), when there are any."""
     df = ctx.frame
@@ -96,7 +96,10 @@ def status_section(ctx: ReportContext) -> Section:
     shown = counts.assign(share=counts["share"].map(Share)).rename(columns={"count": t.count, "share": t.share})
     if t.lang == "ja":  # the statuses are taikai's English words: each with what it means
         shown = shown.rename(index=status_ja)
-    blocks: list[Block] = [Note(fill(t.status_note, rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
+    blocks: list[ReportBlock] = [
+        Note(fill(t.status_note, rows=f"{len(df):,}", bad=f"{bad:,}")),
+        ReportTable.from_frame(shown),
+    ]
     blocks += _cut(ctx)
     if bad and "message" in df.columns and "status" in df.columns:
         messages = (
@@ -113,5 +116,5 @@ def status_section(ctx: ReportContext) -> Section:
             table.insert(0, MEANING_COLUMN_JA, [meaning_ja(m) or "" for m in table["message"]])
             table = table.set_index(MEANING_COLUMN_JA)
             kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
-        blocks += [Heading(t.status_messages), Table.from_frame(table, kinds=kinds)]
+        blocks += [Heading(t.status_messages), ReportTable.from_frame(table, kinds=kinds)]
     return Section.of("status", t.status, blocks + _set_aside(ctx))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from taikai.analysis import _changes as changes
 from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
-from taikai.analysis._report._blocks import Block, Bullets, Note, Paragraph, Section
+from taikai.analysis._report._blocks import Bullets, Note, Paragraph, ReportBlock, Section
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._drift import drift_check
 from taikai.analysis._report._i18n import fill
@@ -127,7 +127,7 @@ def summary_section(ctx: ReportContext) -> Section:
     if int(sentiment["count"].sum()):  # no sentiment head, or nothing classified: no sentence
         parts = [f"{counted_label(ctx.sentiment(str(s)))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
-    blocks: list[Block] = [Paragraph(t.summary_sentence_join.join(overview))]
+    blocks: list[ReportBlock] = [Paragraph(t.summary_sentence_join.join(overview))]
     if (drift := _drift_line(ctx)) is not None:  # how far to trust what follows, before the findings
         blocks.append(Paragraph(drift))
     periods, compared = _period_findings(ctx) if ctx.options.date_column else ([], False)

@@ -9,7 +9,17 @@ from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._drift_words import no_rows
 from taikai.analysis._report._alt import counts_alt, shares_alt
-from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
+from taikai.analysis._report._blocks import (
+    Cell,
+    Chart,
+    Column,
+    ColumnKind,
+    CountShare,
+    Note,
+    ReportBlock,
+    ReportTable,
+    Section,
+)
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._date_hint import date_hint
 from taikai.analysis._report._top_labels import chart_labels
@@ -41,7 +51,7 @@ def trend_section(ctx: ReportContext) -> Section:
     if read.order is DateOrder.UNTOLD:
         example = read.either or "03/04/2026"  # one of the column's own
         note += t.trend_order_untold.format(example=example, reading=month_first(example))
-    blocks: list[Block] = [Note(note)]
+    blocks: list[ReportBlock] = [Note(note)]
     if len(table):
         blocks += [Note(n) for n in stray_notes(ctx, table, read.dates)]
     if not len(ctx.rows):
@@ -59,14 +69,14 @@ def trend_section(ctx: ReportContext) -> Section:
         names = [ctx.reason(str(r)) for r in drawn.columns]
         counts = t.trend_counts.format(period=ctx.period)
         blocks += [
-            Figure.of(counts_alt(ctx, counts, table), charts.trend_counts, drawn, lang, 4, chart.labels),
-            Figure.of(
+            Chart.of(counts_alt(ctx, counts, table), charts.trend_counts, drawn, lang, 4, chart.labels),
+            Chart.of(
                 shares_alt(ctx, t.trend_shares.format(period=ctx.period), table, ctx.reason),
                 charts.trend_shares,
                 *(drawn, lang, None, names, chart.labels),
                 caption=chart.caption(ctx),
             ),
-            Table(columns, tuple(rows)),
+            ReportTable(columns, tuple(rows)),
         ]
     return Section.of("trend", title, blocks)
 

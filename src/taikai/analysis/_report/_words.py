@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from taikai.analysis._keywords import distinctive_words
-from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, Note, Section, Table
+from taikai.analysis._report._blocks import Cell, Column, ColumnKind, Note, ReportBlock, ReportTable, Section
 from taikai.analysis._report._context import ReportContext
 
 WORDS_PER_REASON = 8
@@ -26,8 +26,8 @@ def words_section(ctx: ReportContext) -> Section:
     for label, group in found.groupby("label", sort=False):
         words = " · ".join(f"{w} ({int(c):,})" for w, c in zip(group["word"], group["count"]))
         rows.append((ctx.reason(str(label)), words))
-    blocks: list[Block] = [Note(t.words_note)]
+    blocks: list[ReportBlock] = [Note(t.words_note)]
     blocks.append(
-        Table((Column(t.reason), Column(t.words, ColumnKind.TEXT)), tuple(rows)) if rows else Note(t.words_weak)
+        ReportTable((Column(t.reason), Column(t.words, ColumnKind.TEXT)), tuple(rows)) if rows else Note(t.words_weak)
     )
     return Section.of("words", t.words, blocks)

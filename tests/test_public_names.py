@@ -1,0 +1,56 @@
+"""The public names of taikai's subpackages: no two ``__all__`` give one name to two different things (``from
+taikai.analysis import *`` and ``from taikai.io import *`` in one notebook bound one ``Table`` and lost the other),
+and the names renamed for that still read, as their new names, with a ``DeprecationWarning``."""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections import defaultdict
+
+import pytest
+
+PACKAGES = [
+    *("analysis", "batch", "drift", "errors", "evaluation", "io", "labels", "model", "privacy", "rules"),
+    *("suggestion", "text", "training"),
+]
+RENAMED = [
+    ("taikai.analysis", "Figure", "Chart"),
+    ("taikai.analysis", "Table", "ReportTable"),
+    ("taikai.analysis", "Block", "ReportBlock"),
+    ("taikai.analysis", "FREQUENCIES", "FREQUENCY_NAMES_JA"),
+    ("taikai.io", "columns_read", "mark_columns_read"),
+    ("taikai.training", "content_sha256", "frame_sha256"),
+    ("taikai.io", "ENCODING_ERRORS", "ENCODING_ERROR_MODES"),
+    ("taikai.batch", "ON_BAD_LINES", "BAD_LINE_MODES"),
+]
+
+
+def clashes() -> dict[str, set[str]]:
+    """Return each name that the ``__all__`` of two subpackages give to two different objects, with those packages."""
+    held: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for package in (f"taikai.{name}" for name in PACKAGES):
+        module = importlib.import_module(package)
+        for name in module.__all__:
+            held[name][id(getattr(module, name))].add(package)
+    return {name: set().union(*by_id.values()) for name, by_id in held.items() if len(by_id) > 1}
+
+
+def test_no_two_packages_give_one_name_to_two_things():
+    """Regression: taikai.analysis.Figure and .Table (the report's blocks) were taikai.drift.Figure's and
+    taikai.io.Table's names, analysis.Block model.Block's, analysis.FREQUENCIES drift.FREQUENCIES', io.columns_read
+    model.columns_read's, training.content_sha256 model.content_sha256's; io.ENCODING_ERRORS and batch.ON_BAD_LINES
+    (the choices of two options) were the names of taikai.errors' Arguments of those options."""
+    assert clashes() == {}
+
+
+@pytest.mark.parametrize(("package", "old", "new"), RENAMED, ids=[f"{p}.{old}" for p, old, _ in RENAMED])
+def test_a_renamed_name_reads_as_its_new_one_with_a_warning(package, old, new):
+    module = importlib.import_module(package)
+    assert old not in module.__all__ and new in module.__all__
+    assert old not in dir(module)
+    with pytest.warns(DeprecationWarning, match=rf"{package}\.{old} is renamed {package}\.{new}\b"):
+        assert getattr(module, old) is getattr(module, new)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert getattr(module, old) is getattr(module, new)  # said once
