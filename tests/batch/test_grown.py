@@ -145,6 +145,17 @@ def _append(data: bytes):
     return append
 
 
+def _earlier_taikai(then):
+    def edit(dump):
+        state = dump.parent / "out.csv.taikai-partial" / "state.json"
+        values = json.loads(state.read_text(encoding="utf-8"))
+        del values["cut_short"]  # as a taikai before it saved the state
+        state.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+        then(dump)
+
+    return edit
+
+
 GREW = "since the interrupted run, the input file changed (its size: "
 
 
@@ -211,10 +222,26 @@ GREW = "since the interrupted run, the input file changed (its size: "
         (
             "csv",
             "csv",
-            None,
-            _append(_rows("csv", 25, 40).encode()),
+            _append('r025,"時給が低い\n'.encode()),  # a quote left open: read to the end, a bad record (set aside)
+            _append(_rows("csv", 26, 40).encode()),
             4,
-            [GREW, "but the saved rows reach the end of the input as it was"],
+            [
+                GREW,
+                "but the saved rows reach the end of the input as it was, and they end with a record the file's end "
+                "cut short (a quote left open, read to the end), which the bytes appended carry on",
+            ],
+        ),
+        (
+            "csv",
+            "csv",
+            None,
+            _earlier_taikai(_append(_rows("csv", 25, 40).encode())),
+            4,
+            [
+                GREW,
+                "but the saved rows reach the end of the input as it was, and the taikai that saved them did not "
+                "record whether the file's end cut their last record short",
+            ],
         ),
         (
             "csv",
@@ -233,7 +260,7 @@ def test_a_resume_of_an_input_changed_otherwise_is_refused_and_keeps_the_saved_r
     tmp_path, tiny_model, in_fmt, out_fmt, first, then, stop, said
 ):
     dump, out = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{out_fmt}"
-    options = {"model": tiny_model, "chunk_size": 7, "encoding": "utf-8"}
+    options = {"model": tiny_model, "chunk_size": 7, "encoding": "utf-8", "on_bad_lines": "report"}
     dump.write_text(_rows(in_fmt, 0, 25), encoding="utf-8")
     if first is not None:
         first(dump)
@@ -265,3 +292,65 @@ def test_a_parquet_input_written_again_with_more_rows_is_refused(tmp_path, tiny_
     )
     with pytest.raises(InputError, match=said):
         taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=7, resume=True)
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "newline", "last"),
+    [
+        ("csv", "\n", ""),
+        ("csv", "\r\n", ""),  # Excel's line breaks
+        ("csv", "\n", 'r025,"時給が低い\n（続き）"\n'),  # a last record over two lines, its quote closed
+        ("tsv", "\n", ""),
+        ("jsonl", "\n", ""),
+    ],
+)
+def test_a_run_saved_at_the_input_s_end_resumes_the_rows_appended_after_it(tmp_path, tiny_model, in_fmt, newline, last):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{in_fmt}", tmp_path / f"fresh.{in_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "id_column": "id"}
+    dump.write_bytes((_rows(in_fmt, 0, 25, newline) + last).encode())
+    with pytest.raises(Interrupted, match=f"interrupted after {25 + bool(last)} rows saved"):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(4), **options)  # every row saved
+    with open(dump, "ab") as f:
+        f.write(_rows(in_fmt, 26, 40, newline).encode())
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.appended_rows) == (25 + bool(last) + 14, 14)
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "bad", "line", "jobs", "kept"),
+    [
+        ("csv", 'r035,"時給が低い\n', 37, 1, 35),  # a quote left open: the record runs to the file's end
+        ("csv", "r035,時給が低い,余分\n", 37, 1, 35),  # a field too many
+        ("jsonl", '{"id": "r035", "text": \n', 36, 1, 35),
+        ("csv", "r035,時給が低い,余分\n", 37, 2, 14),  # --jobs 2: the chunks read ahead are not saved
+    ],
+)
+def test_a_bad_row_appended_stops_the_resume_and_keeps_the_rows_saved_to_resume_once_fixed(
+    tmp_path, tiny_model, in_fmt, bad, line, jobs, kept
+):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{in_fmt}", tmp_path / f"fresh.{in_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "jobs": jobs}
+    dump.write_text(_rows(in_fmt, 0, 25), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    good = _rows(in_fmt, 35, 36)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_rows(in_fmt, 25, 35) + bad + _rows(in_fmt, 36, 40))
+    partial = tmp_path / f"out.{in_fmt}.taikai-partial"
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    message = str(caught.value)
+    assert message.startswith(f"{dump}:{line}: malformed record ("), message
+    assert message.endswith(
+        f"; the {kept} rows saved are kept in {partial}: fix it and run it again with resume=True (--resume on the "
+        "command line) to go on from them (to set such lines aside instead, start over with on_bad_lines='report' "
+        f"(--on-bad-lines report on the command line): delete {partial} first)"
+    ), message
+    assert (partial / "state.json").is_file() and not out.exists()
+    dump.write_bytes(dump.read_bytes().replace(bad.encode(), good.encode()))  # the row fixed
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.resumed_rows) == (40, kept)

@@ -86,6 +86,14 @@ def test_a_finished_state_saved_before_stale_was_kept_removes_no_side_file():
     assert Finished.from_json(values) == Finished(10, CellLosses(removed=1), stale=False)
 
 
+@pytest.mark.parametrize(("cut_short", "saved"), [(None, False), (False, True), (True, True)])
+def test_whether_the_last_record_was_cut_short_is_saved_when_it_is_known(cut_short, saved):
+    state = ResumeState({"offset": 9, "line": 2, "done": 9}, Totals(rows=1), cut_short=cut_short)
+    values = json.loads(json.dumps(state.to_json()))
+    assert ("cut_short" in values) is saved  # unknown: the state an earlier taikai saved
+    assert ResumeState.from_json(values) == state
+
+
 def test_the_totals_are_a_snapshot_of_the_summary():
     summary = BatchSummary("in", "out", rows=2, statuses={"ok": 2})
     totals = summary.totals()

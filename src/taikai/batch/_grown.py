@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,11 @@ from taikai.batch._fingerprint import COLUMNS, NOTES
 from taikai.batch._input_kept import head
 from taikai.batch._state import ResumeState
 from taikai.errors import RESUME, InputError
-from taikai.io import TEXT_FORMATS, Position
+from taikai.io import TEXT_FORMATS, BadLine, LineProblem, Position
+
+_CUT = (LineProblem.UNCLOSED_QUOTE, LineProblem.FIELD_TOO_LARGE, None)
+"""The kinds of bad record the file's end may have made one (a quote left open, read on to the end; a kind this
+taikai does not know): the bytes appended would carry it on."""
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,14 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
         return (
             f"{grew} the saved run had classified every row of the input as it was, and was putting its output in place"
         )
-    if state.position.get("offset", size) >= size:
-        return (
-            f"{grew} the saved rows reach the end of the input as it was, where its last record was read at the "
-            "file's end (which the bytes appended moved)"
+    if state.position.get("offset", size) >= size and state.cut_short is not False:
+        why = (
+            "they end with a record the file's end cut short (a quote left open, read to the end), which the bytes "
+            "appended carry on"
+            if state.cut_short
+            else "the taikai that saved them did not record whether the file's end cut their last record short"
         )
+        return f"{grew} the saved rows reach the end of the input as it was, and {why}"
     if table:
         return (
             f"{grew} the {options.get('output_format')} output's column types were set from the whole input as it "
@@ -96,6 +103,33 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
     if columns[0] != columns[1]:
         return f"{grew} the rows appended bring keys no row had before: the output's columns would change"
     return Grown(size, lines, now - size)
+
+
+def cut_short(bad: Iterable[BadLine]) -> bool:
+    """Return whether the bad records *bad* of a chunk may include one the file's end cut short (see
+    :attr:`~taikai.batch._state.ResumeState.cut_short`)."""
+    return any(b.kind in _CUT for b in bad)
+
+
+def read_so_far(path: Path, state: ResumeState) -> ResumeState:
+    """Return *state*, saved from the input *path* as it is now, with the input's fingerprint of the bytes its rows
+    were read from (to its position): bytes after them edited (a bad record fixed) are then bytes appended. The file
+    went on after them, so their last record was not cut short by its end."""
+    offset = state.position["offset"]
+    digest = head(path, offset)[0]
+    print_ = f"{offset}:{path.stat().st_mtime_ns}:{digest}"
+    return replace(state, fingerprint={**state.fingerprint, "input": print_}, cut_short=False)
+
+
+def bad_line_hint(kept: int | None, folder: Path, report: str) -> str:
+    """Return what to do about a bad record that stopped a run (*report*: the option that sets such records aside),
+    its *kept* rows saved in *folder* (``None``: none kept)."""
+    if kept is None:
+        return f"fix it, or pass {report} to set such lines aside in a side file and go on"
+    return (
+        f"the {kept:,} rows saved are kept in {folder}: fix it and run it again with {RESUME.given(True)} to go on "
+        f"from them (to set such lines aside instead, start over with {report}: delete {folder} first)"
+    )
 
 
 def check_appended(reader: object, grown: Grown, output: Path, folder: Path, rows: int) -> None:

@@ -19,7 +19,7 @@ from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
-from taikai.batch._grown import check_appended
+from taikai.batch._grown import bad_line_hint, check_appended, cut_short
 from taikai.batch._input_kept import file_identity, input_kept
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
@@ -177,7 +177,8 @@ def _run(
         summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values(), bad_masks.pop(k, {}))
         bad_bytes = tio.bad_lines_csv(chunk.bad, k == 1, options.excel_safe) if bad_output else b""
         position: Position = chunk.position
-        work.commit(k, result.payload, bad_bytes, ResumeState(position, summary.totals(), spec.schema, spec.stringify))
+        point = ResumeState(position, summary.totals(), spec.schema, spec.stringify, cut_short=cut_short(chunk.bad))
+        work.commit(k, result.payload, bad_bytes, point)
         bar.update(summary.rows, summary.rows if limit else position.get("done", 0))  # --limit: rows of N
         if on_chunk is not None:
             on_chunk(k)
@@ -204,12 +205,9 @@ def _run(
                 chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])
                 bad_masks[index] = {kind.value: n for kind, n in counts.items()}
             if chunk.bad and options.on_bad_lines == "error":
-                raise tio.bad_line_error(
-                    input,
-                    chunk.bad[0],
-                    f"fix it, or pass {said.ON_BAD_LINES.either(['report'])} to set such lines aside in a side file "
-                    "and go on",
-                )
+                kept = work.keep_read()  # a resume of rows appended: the rows saved stay, to resume once it is fixed
+                hint = bad_line_hint(kept, work.dir, said.ON_BAD_LINES.either(["report"]))
+                raise tio.bad_line_error(input, chunk.bad[0], hint)
             row_start = summary.rows + sum(c.rows for _, (_, c) in pending)
             if out_fmt == "xlsx":
                 check_xlsx_more_rows(input, row_start + chunk.rows)
@@ -247,7 +245,8 @@ def _run(
 
         work.finish(build, bad_output, write_summary)
     except TaikaiError:
-        work.discard()
+        if not work.kept:
+            work.discard()
         raise
     except FinishError as exc:
         raise finish_failure(exc, work, output, summary.rows, bad_output) from exc

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from taikai.batch._fingerprint import as_saved, input_fingerprint, refusal
-from taikai.batch._grown import Grown, growth
+from taikai.batch._grown import Grown, growth, read_so_far
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._partial_readme import write_readme
 from taikai.batch._saved_run import read_saved, refuse_unresumed, say_nothing_to_resume
@@ -73,6 +73,8 @@ class WorkDir:
         self.grown: Grown | None = None
         """The input as a resumed run finds it when it only grew since the run was saved: the rows appended are read
         on from the saved rows."""
+        self.kept = False
+        """Whether an input error stopped the run with its saved rows kept (:meth:`keep_read`)."""
         self.lock = RunLock(self.dir, output)
         self.side_lock = SideLock(summary_path(output), output)
 
@@ -265,6 +267,16 @@ class WorkDir:
         shutil.rmtree(self.dir)
         self.close()
         return done.losses
+
+    def keep_read(self) -> int | None:
+        """Keep the rows saved of a resumed input that grew (:attr:`grown`) as a bad record among the rows after them
+        stops the run, and return how many they are (``None``: no such run, nothing kept): its input fingerprinted as
+        the bytes they were read from, so that the record fixed, the input resumes as one that grew from them."""
+        if self.grown is None or self.state is None or self.input_file is None:
+            return None
+        self._save(read_so_far(self.input_file, self.state))
+        self.kept = True
+        return self.state.totals.rows
 
     def discard(self) -> None:
         """Remove the partial state (after an input error, which makes it useless) and release the lock."""
