@@ -129,10 +129,10 @@ def leave_a_partial_folder(name: str, dump: Path, out: Path, model: Any, stop_af
 def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
     tmp_path, dump, tiny_model, stop_after, monkeypatch, name
 ):
-    """The state.json written now is the earlier code's, byte for byte; and a folder holding the earlier code's
-    state.json resumes to the output and counts of a run never interrupted. Only what depends on the model or the
-    machine is taken from the state written now: the fingerprint (the input's time, the model's key, the taikai
-    version), the reasons and sentiments counted, and the bytes of the output."""
+    """The state.json written now is the earlier code's, byte for byte (with ``cut_short`` after it); and a folder
+    holding the earlier code's state.json resumes to the output and counts of a run never interrupted. Only what
+    depends on the model or the machine is taken from the state written now: the fingerprint (the input's time, the
+    model's key, the taikai version), the reasons and sentiments counted, and the bytes of the output."""
     fmt = name.rsplit("_", 1)[1]
     whole, out = tmp_path / f"whole.{fmt}", tmp_path / f"out.{fmt}"
     expected = taikai.classify_file(dump, whole, "text", model=tiny_model, **OPTIONS)
@@ -145,7 +145,7 @@ def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
         earlier["totals"][key] = now["totals"][key]
     if "finished" in earlier:
         earlier["finished"]["size"] = now["finished"]["size"]
-    assert written == json.dumps(earlier, ensure_ascii=False)
+    assert written == json.dumps(earlier | {"cut_short": now["cut_short"]}, ensure_ascii=False)  # new since, last
     state_file.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert out.read_bytes() == whole.read_bytes()
