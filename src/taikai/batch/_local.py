@@ -18,6 +18,7 @@ from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
+from taikai.batch._complete_run import REOPEN, complete_record
 from taikai.batch._excel import warn_excel
 from taikai.batch._grown import bad_line_hint, check_appended, cut_short
 from taikai.batch._input_kept import file_identity, input_kept
@@ -241,6 +242,7 @@ def _run(
             summary.add_losses(losses)
             summary.seconds = time.monotonic() - started
             values = {**summary.to_dict(), "prefix": options.prefix, RUN: run_record(work.fingerprint)}
+            values[REOPEN] = complete_record(work.state, output, bad_output)  # a --resume of rows appended reopens it
             tio.write_summary(output, values, model_stamp(model))
 
         work.finish(build, bad_output, write_summary)

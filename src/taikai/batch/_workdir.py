@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from taikai.batch._complete_run import reopen
 from taikai.batch._fingerprint import as_saved, input_fingerprint, refusal
 from taikai.batch._grown import Grown, growth, read_so_far
 from taikai.batch._lock import LOCK, RunLock, SideLock
@@ -113,6 +114,9 @@ class WorkDir:
         input_file: Path | None,
     ) -> ResumeState | None:
         state = read_saved(self.state_path)
+        reopened = None
+        if state is None and resume and input_file is not None:  # a complete output whose input then grew
+            state = reopened = reopen(self.output, self.dir, fingerprint, input_file, self.table)
         if state is not None:
             if not resume:
                 refuse_unresumed(self.output, self.dir, state)
@@ -147,6 +151,8 @@ class WorkDir:
             self.fingerprint, self.state = fingerprint, state
             return state
         else:
+            if reopened is not None:  # the partial folder of a complete output, put back
+                write_readme(self.dir, self.output, run)
             os.truncate(self.data_path, state.output_bytes)
             os.truncate(self.bad_path, state.bad_bytes)
             for part in self.chunks_dir.iterdir():
