@@ -74,7 +74,7 @@ def reopen(
     now = as_saved(
         state.fingerprint, {"input": input_fingerprint(input_file, state.fingerprint.get("input")), **fingerprint}
     )
-    grown = growth(input_file, state.fingerprint, now, state, table)
+    grown = growth(input_file, state.fingerprint, now, state)
     if not isinstance(grown, Grown) or refusal(
         output, folder, state.fingerprint, {**now, "input": state.fingerprint.get("input")}
     ):

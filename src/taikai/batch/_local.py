@@ -20,7 +20,7 @@ from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._complete_run import REOPEN, complete_record
 from taikai.batch._excel import warn_excel
-from taikai.batch._grown import bad_line_hint, check_appended, cut_short
+from taikai.batch._grown import KeptError, bad_line_hint, check_appended, check_types, cut_short
 from taikai.batch._input_kept import file_identity, input_kept
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
@@ -191,10 +191,12 @@ def _run(
         hold(job)  # the model frozen out of the collector's sight before the workers fork (see hold)
         if jobs > 1:
             pool = start_pool(job, jobs)
-        if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
-            schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
+        if spec is None or (grew is not None and spec.schema is not None):  # the whole input's types (grown: kept?)
+            schema, stringify = tio.input_schema(reader, in_fmt, added, limit)  # --chunk-size, --jobs change none
             if masker is not None:  # a number of the text column is written as its masked text
                 schema = tio.numbers_as_text(schema, options.text_column)
+            if spec is not None and spec.schema is not None:
+                check_types(spec.schema, schema, (spec.stringify, stringify), output, out_fmt)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
         chunks = tio.first_rows(reader, options.chunk_size, limit, state.position if state else None, summary.rows)
         stopped = state.position if state else None  # where the reader stopped: past it, is there more input?
@@ -246,8 +248,8 @@ def _run(
             tio.write_summary(output, values, model_stamp(model))
 
         work.finish(build, bad_output, write_summary)
-    except TaikaiError:
-        if not work.kept:
+    except TaikaiError as exc:
+        if not (work.kept or isinstance(exc, KeptError)):
             work.discard()
         raise
     except FinishError as exc:

@@ -126,7 +126,7 @@ class WorkDir:
                     **fingerprint,
                 }
             fingerprint = as_saved(state.fingerprint, fingerprint)  # rules an earlier taikai hashed as written
-            grown = growth(input_file, state.fingerprint, fingerprint, state, self.table) if input_file else None
+            grown = growth(input_file, state.fingerprint, fingerprint, state) if input_file else None
             compared = {**fingerprint, "input": state.fingerprint.get("input")} if isinstance(grown, Grown) else None
             why = grown if isinstance(grown, str) else None
             refused = refusal(self.output, self.dir, state.fingerprint, compared or fingerprint, why)
