@@ -316,7 +316,7 @@ def test_a_run_saved_at_the_input_s_end_resumes_the_rows_appended_after_it(tmp_p
         ("csv", 'r035,"時給が低い\n', 37, 1, 35),  # a quote left open: the record runs to the file's end
         ("csv", "r035,時給が低い,余分\n", 37, 1, 35),  # a field too many
         ("jsonl", '{"id": "r035", "text": \n', 36, 1, 35),
-        ("csv", "r035,時給が低い,余分\n", 37, 2, 14),  # --jobs 2: the chunks read ahead are not saved
+        ("csv", "r035,時給が低い,余分\n", 37, 2, 35),  # --jobs 2: the chunks read before it saved too
     ],
 )
 def test_a_bad_row_appended_stops_the_resume_and_keeps_the_rows_saved_to_resume_once_fixed(
