@@ -145,6 +145,17 @@ def _append(data: bytes):
     return append
 
 
+def _earlier_taikai(then):
+    def edit(dump):
+        state = dump.parent / "out.csv.taikai-partial" / "state.json"
+        values = json.loads(state.read_text(encoding="utf-8"))
+        del values["cut_short"]  # as a taikai before it saved the state
+        state.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+        then(dump)
+
+    return edit
+
+
 GREW = "since the interrupted run, the input file changed (its size: "
 
 
@@ -202,19 +213,27 @@ GREW = "since the interrupted run, the input file changed (its size: "
         ),
         (
             "csv",
-            "parquet",
-            None,
-            _append(_rows("csv", 25, 40).encode()),
-            2,
-            [GREW, "but the parquet output's column types were set from the whole input as it was"],
+            "csv",
+            _append('r025,"時給が低い\n'.encode()),  # a quote left open: read to the end, a bad record (set aside)
+            _append(_rows("csv", 26, 40).encode()),
+            4,
+            [
+                GREW,
+                "but the saved rows reach the end of the input as it was, and they end with a record the file's end "
+                "cut short (a quote left open, read to the end), which the bytes appended carry on",
+            ],
         ),
         (
             "csv",
             "csv",
             None,
-            _append(_rows("csv", 25, 40).encode()),
+            _earlier_taikai(_append(_rows("csv", 25, 40).encode())),
             4,
-            [GREW, "but the saved rows reach the end of the input as it was"],
+            [
+                GREW,
+                "but the saved rows reach the end of the input as it was, and the taikai that saved them did not "
+                "record whether the file's end cut their last record short",
+            ],
         ),
         (
             "csv",
@@ -233,7 +252,7 @@ def test_a_resume_of_an_input_changed_otherwise_is_refused_and_keeps_the_saved_r
     tmp_path, tiny_model, in_fmt, out_fmt, first, then, stop, said
 ):
     dump, out = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{out_fmt}"
-    options = {"model": tiny_model, "chunk_size": 7, "encoding": "utf-8"}
+    options = {"model": tiny_model, "chunk_size": 7, "encoding": "utf-8", "on_bad_lines": "report"}
     dump.write_text(_rows(in_fmt, 0, 25), encoding="utf-8")
     if first is not None:
         first(dump)
@@ -265,3 +284,127 @@ def test_a_parquet_input_written_again_with_more_rows_is_refused(tmp_path, tiny_
     )
     with pytest.raises(InputError, match=said):
         taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=7, resume=True)
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "newline", "last"),
+    [
+        ("csv", "\n", ""),
+        ("csv", "\r\n", ""),  # Excel's line breaks
+        ("csv", "\n", 'r025,"時給が低い\n（続き）"\n'),  # a last record over two lines, its quote closed
+        ("tsv", "\n", ""),
+        ("jsonl", "\n", ""),
+    ],
+)
+def test_a_run_saved_at_the_input_s_end_resumes_the_rows_appended_after_it(tmp_path, tiny_model, in_fmt, newline, last):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{in_fmt}", tmp_path / f"fresh.{in_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "id_column": "id"}
+    dump.write_bytes((_rows(in_fmt, 0, 25, newline) + last).encode())
+    with pytest.raises(Interrupted, match=f"interrupted after {25 + bool(last)} rows saved"):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(4), **options)  # every row saved
+    with open(dump, "ab") as f:
+        f.write(_rows(in_fmt, 26, 40, newline).encode())
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.appended_rows) == (25 + bool(last) + 14, 14)
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "bad", "line", "jobs", "kept"),
+    [
+        ("csv", 'r035,"時給が低い\n', 37, 1, 35),  # a quote left open: the record runs to the file's end
+        ("csv", "r035,時給が低い,余分\n", 37, 1, 35),  # a field too many
+        ("jsonl", '{"id": "r035", "text": \n', 36, 1, 35),
+        ("csv", "r035,時給が低い,余分\n", 37, 2, 35),  # --jobs 2: the chunks read before it saved too
+    ],
+)
+def test_a_bad_row_appended_stops_the_resume_and_keeps_the_rows_saved_to_resume_once_fixed(
+    tmp_path, tiny_model, in_fmt, bad, line, jobs, kept
+):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{in_fmt}", tmp_path / f"fresh.{in_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "jobs": jobs}
+    dump.write_text(_rows(in_fmt, 0, 25), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    good = _rows(in_fmt, 35, 36)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_rows(in_fmt, 25, 35) + bad + _rows(in_fmt, 36, 40))
+    partial = tmp_path / f"out.{in_fmt}.taikai-partial"
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    message = str(caught.value)
+    assert message.startswith(f"{dump}:{line}: malformed record ("), message
+    assert message.endswith(
+        f"; the {kept} rows saved are kept in {partial}: fix it and run it again with resume=True (--resume on the "
+        "command line) to go on from them (to set such lines aside instead, start over with on_bad_lines='report' "
+        f"(--on-bad-lines report on the command line): delete {partial} first)"
+    ), message
+    assert (partial / "state.json").is_file() and not out.exists()
+    dump.write_bytes(dump.read_bytes().replace(bad.encode(), good.encode()))  # the row fixed
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.resumed_rows) == (40, kept)
+
+
+def _scored(start: int, stop: int, score) -> str:
+    return "".join(
+        json.dumps({"id": f"r{i:03d}", "text": TEXTS[i % 5], "score": score(i)}, ensure_ascii=False) + "\n"
+        for i in range(start, stop)
+    )
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "out_fmt", "mask_pii"),
+    [
+        ("csv", "parquet", False),  # a CSV input's columns are text: the rows appended change no type
+        ("csv", "xlsx", False),
+        ("jsonl", "parquet", False),  # a JSONL input's types are of all its rows: the same here
+        ("jsonl", "parquet", True),
+    ],
+)
+def test_a_parquet_or_xlsx_output_resumes_after_rows_were_appended_when_they_change_no_type(
+    tmp_path, tiny_model, in_fmt, out_fmt, mask_pii
+):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{out_fmt}", tmp_path / f"fresh.{out_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "mask_pii": mask_pii}
+    rows = (lambda a, b: _scored(a, b, lambda i: i)) if in_fmt == "jsonl" else (lambda a, b: _rows(in_fmt, a, b))
+    dump.write_text(rows(0, 25), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(rows(25, 40))
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    if out_fmt == "parquet":
+        assert out.read_bytes() == fresh.read_bytes()
+    else:  # a workbook holds the time it was written: its cells are compared
+        pd.testing.assert_frame_equal(pd.read_excel(out), pd.read_excel(fresh))
+    assert (resumed.rows, resumed.resumed_rows, resumed.appended_rows) == (40, 14, 15)
+
+
+@pytest.mark.parametrize(
+    ("score", "said"),
+    [
+        (lambda i: i + 0.5, "score: int64 → double"),
+        (lambda i: f"n{i}", "score: int64 → string"),
+    ],
+)
+def test_a_parquet_output_is_refused_when_the_rows_appended_change_a_column_s_type(tmp_path, tiny_model, score, said):
+    dump, out = tmp_path / "dump.jsonl", tmp_path / "out.parquet"
+    options = {"model": tiny_model, "chunk_size": 7}
+    dump.write_text(_scored(0, 25, lambda i: i), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_scored(25, 40, score))
+    partial = tmp_path / "out.parquet.taikai-partial"
+    expected = (
+        f"cannot resume {out}: the rows appended to the input since the saved run change the parquet output's column "
+        f"types, which the whole input sets ({said}): the rows saved, kept in {partial}, hold them as they were. Start "
+        f"over without resume (delete {partial} first)"
+    )
+    with pytest.raises(InputError, match=re.escape(expected)):
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    assert json.loads((partial / "state.json").read_text(encoding="utf-8"))["chunks"] == 2, "the saved rows"

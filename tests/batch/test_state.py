@@ -86,6 +86,14 @@ def test_a_finished_state_saved_before_stale_was_kept_removes_no_side_file():
     assert Finished.from_json(values) == Finished(10, CellLosses(removed=1), stale=False)
 
 
+@pytest.mark.parametrize(("cut_short", "saved"), [(None, False), (False, True), (True, True)])
+def test_whether_the_last_record_was_cut_short_is_saved_when_it_is_known(cut_short, saved):
+    state = ResumeState({"offset": 9, "line": 2, "done": 9}, Totals(rows=1), cut_short=cut_short)
+    values = json.loads(json.dumps(state.to_json()))
+    assert ("cut_short" in values) is saved  # unknown: the state an earlier taikai saved
+    assert ResumeState.from_json(values) == state
+
+
 def test_the_totals_are_a_snapshot_of_the_summary():
     summary = BatchSummary("in", "out", rows=2, statuses={"ok": 2})
     totals = summary.totals()
@@ -121,10 +129,10 @@ def leave_a_partial_folder(name: str, dump: Path, out: Path, model: Any, stop_af
 def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
     tmp_path, dump, tiny_model, stop_after, monkeypatch, name
 ):
-    """The state.json written now is the earlier code's, byte for byte; and a folder holding the earlier code's
-    state.json resumes to the output and counts of a run never interrupted. Only what depends on the model or the
-    machine is taken from the state written now: the fingerprint (the input's time, the model's key, the taikai
-    version), the reasons and sentiments counted, and the bytes of the output."""
+    """The state.json written now is the earlier code's, byte for byte (with ``cut_short`` after it); and a folder
+    holding the earlier code's state.json resumes to the output and counts of a run never interrupted. Only what
+    depends on the model or the machine is taken from the state written now: the fingerprint (the input's time, the
+    model's key, the taikai version), the reasons and sentiments counted, and the bytes of the output."""
     fmt = name.rsplit("_", 1)[1]
     whole, out = tmp_path / f"whole.{fmt}", tmp_path / f"out.{fmt}"
     expected = taikai.classify_file(dump, whole, "text", model=tiny_model, **OPTIONS)
@@ -137,7 +145,7 @@ def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
         earlier["totals"][key] = now["totals"][key]
     if "finished" in earlier:
         earlier["finished"]["size"] = now["finished"]["size"]
-    assert written == json.dumps(earlier, ensure_ascii=False)
+    assert written == json.dumps(earlier | {"cut_short": now["cut_short"]}, ensure_ascii=False)  # new since, last
     state_file.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert out.read_bytes() == whole.read_bytes()

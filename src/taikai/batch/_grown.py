@@ -7,15 +7,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from taikai._cut import cut_list
 from taikai.batch._fingerprint import COLUMNS, NOTES
 from taikai.batch._input_kept import head
 from taikai.batch._state import ResumeState
 from taikai.errors import RESUME, InputError
-from taikai.io import TEXT_FORMATS, Position
+from taikai.io import TEXT_FORMATS, BadLine, LineProblem, Position
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+_CUT = (LineProblem.UNCLOSED_QUOTE, LineProblem.FIELD_TOO_LARGE, None)
+"""The kinds of bad record the file's end may have made one (a quote left open, read on to the end; a kind this
+taikai does not know): the bytes appended would carry it on."""
 
 
 @dataclass(frozen=True)
@@ -37,11 +45,11 @@ class Grown:
         return sum(1 for line in starts if line > self.lines)
 
 
-def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeState, table: bool) -> Grown | str | None:
+def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeState) -> Grown | str | None:
     """Return how the input *path* changed between the fingerprint *old* of the saved run (of *state*) and *new*:
     ``None`` when it did not grow (unchanged, or changed as :func:`~taikai.batch._fingerprint.describe_changes`
-    says); a :class:`Grown` when it only grew and ``--resume`` can classify the rows appended (*table*: the output is
-    Parquet or xlsx, whose types the whole input set); else a sentence saying why it cannot, for the refusal."""
+    says); a :class:`Grown` when it only grew and ``--resume`` can classify the rows appended (a Parquet or xlsx
+    output's types are checked then: :func:`types_changed`); else a sentence saying why it cannot, for the refusal."""
     before, after = (str(f.get("input", "::")).split(":", 2) for f in (old, new))
     if len(before) < 3 or len(after) < 3 or not (before[0].isdigit() and after[0].isdigit()):
         return None
@@ -77,16 +85,14 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
         return (
             f"{grew} the saved run had classified every row of the input as it was, and was putting its output in place"
         )
-    if state.position.get("offset", size) >= size:
-        return (
-            f"{grew} the saved rows reach the end of the input as it was, where its last record was read at the "
-            "file's end (which the bytes appended moved)"
+    if state.position.get("offset", size) >= size and state.cut_short is not False:
+        why = (
+            "they end with a record the file's end cut short (a quote left open, read to the end), which the bytes "
+            "appended carry on"
+            if state.cut_short
+            else "the taikai that saved them did not record whether the file's end cut their last record short"
         )
-    if table:
-        return (
-            f"{grew} the {options.get('output_format')} output's column types were set from the whole input as it "
-            "was, which the rows appended may change"
-        )
+        return f"{grew} the saved rows reach the end of the input as it was, and {why}"
     columns = [json.loads(str(f.get(NOTES) or "{}")).get(COLUMNS) for f in (old, new)]
     if columns[0] is None:
         return (
@@ -96,6 +102,66 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
     if columns[0] != columns[1]:
         return f"{grew} the rows appended bring keys no row had before: the output's columns would change"
     return Grown(size, lines, now - size)
+
+
+def cut_short(bad: Iterable[BadLine]) -> bool:
+    """Return whether the bad records *bad* of a chunk may include one the file's end cut short (see
+    :attr:`~taikai.batch._state.ResumeState.cut_short`)."""
+    return any(b.kind in _CUT for b in bad)
+
+
+def read_so_far(path: Path, state: ResumeState) -> ResumeState:
+    """Return *state*, saved from the input *path* as it is now, with the input's fingerprint of the bytes its rows
+    were read from (to its position): bytes after them edited (a bad record fixed) are then bytes appended. The file
+    went on after them, so their last record was not cut short by its end."""
+    offset = state.position["offset"]
+    digest = head(path, offset)[0]
+    print_ = f"{offset}:{path.stat().st_mtime_ns}:{digest}"
+    return replace(state, fingerprint={**state.fingerprint, "input": print_}, cut_short=False)
+
+
+class KeptError(InputError):
+    """An input error that stops a resumed run with the rows it saved kept (its partial folder is not removed)."""
+
+
+def check_types(
+    was: pa.Schema, now: pa.Schema, text: tuple[frozenset[str], frozenset[str]], output: Path, fmt: str
+) -> None:
+    """Refuse (:class:`KeptError`) a resume of a Parquet or xlsx *output* (*fmt*) whose input grew when the rows
+    appended change the types of its columns, which the whole input sets (:func:`types_changed`)."""
+    changed = types_changed(was, now, text)
+    if changed is not None:
+        folder = output.with_name(output.name + ".taikai-partial")
+        raise KeptError(
+            f"cannot resume {output}: the rows appended to the input since the saved run change the {fmt} output's "
+            f"column types, which the whole input sets ({changed}): the rows saved, kept in {folder}, hold them as "
+            f"they were. Start over without resume (delete {folder} first)"
+        )
+
+
+def types_changed(was: pa.Schema, now: pa.Schema, text: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """Return the columns of a Parquet or xlsx output whose types the whole input sets, *was* of the input as the
+    saved run read it and *now* of the grown input (*text*: the columns written as text, of each), that the rows
+    appended change (``score: int64 → string``), or ``None``."""
+    changed = []
+    for name, a, b in zip(was.names, was, now, strict=False):
+        texts = [name in t for t in text]
+        if a.type != b.type:
+            changed.append(f"{name}: {a.type} → {b.type}")
+        elif texts[0] != texts[1]:  # the same type, one written as text
+            changed.append(f"{name}: {'as text' if texts[0] else a.type} → {'as text' if texts[1] else b.type}")
+    return cut_list(changed, 3, sep="; ") if changed else None
+
+
+def bad_line_hint(kept: int | None, folder: Path, report: str) -> str:
+    """Return what to do about a bad record that stopped a run (*report*: the option that sets such records aside),
+    its *kept* rows saved in *folder* (``None``: none kept)."""
+    if kept is None:
+        return f"fix it, or pass {report} to set such lines aside in a side file and go on"
+    return (
+        f"the {kept:,} rows saved are kept in {folder}: fix it and run it again with {RESUME.given(True)} to go on "
+        f"from them (to set such lines aside instead, start over with {report}: delete {folder} first)"
+    )
 
 
 def check_appended(reader: object, grown: Grown, output: Path, folder: Path, rows: int) -> None:

@@ -18,8 +18,9 @@ from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
+from taikai.batch._complete_run import REOPEN, complete_record
 from taikai.batch._excel import warn_excel
-from taikai.batch._grown import check_appended
+from taikai.batch._grown import KeptError, bad_line_hint, check_appended, check_types, cut_short
 from taikai.batch._input_kept import file_identity, input_kept
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import said_complete
@@ -177,7 +178,8 @@ def _run(
         summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values(), bad_masks.pop(k, {}))
         bad_bytes = tio.bad_lines_csv(chunk.bad, k == 1, options.excel_safe) if bad_output else b""
         position: Position = chunk.position
-        work.commit(k, result.payload, bad_bytes, ResumeState(position, summary.totals(), spec.schema, spec.stringify))
+        point = ResumeState(position, summary.totals(), spec.schema, spec.stringify, cut_short=cut_short(chunk.bad))
+        work.commit(k, result.payload, bad_bytes, point)
         bar.update(summary.rows, summary.rows if limit else position.get("done", 0))  # --limit: rows of N
         if on_chunk is not None:
             on_chunk(k)
@@ -189,10 +191,12 @@ def _run(
         hold(job)  # the model frozen out of the collector's sight before the workers fork (see hold)
         if jobs > 1:
             pool = start_pool(job, jobs)
-        if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
-            schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
+        if spec is None or (grew is not None and spec.schema is not None):  # the whole input's types (grown: kept?)
+            schema, stringify = tio.input_schema(reader, in_fmt, added, limit)  # --chunk-size, --jobs change none
             if masker is not None:  # a number of the text column is written as its masked text
                 schema = tio.numbers_as_text(schema, options.text_column)
+            if spec is not None and spec.schema is not None:
+                check_types(spec.schema, schema, (spec.stringify, stringify), output, out_fmt)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
         chunks = tio.first_rows(reader, options.chunk_size, limit, state.position if state else None, summary.rows)
         stopped = state.position if state else None  # where the reader stopped: past it, is there more input?
@@ -204,12 +208,12 @@ def _run(
                 chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])
                 bad_masks[index] = {kind.value: n for kind, n in counts.items()}
             if chunk.bad and options.on_bad_lines == "error":
-                raise tio.bad_line_error(
-                    input,
-                    chunk.bad[0],
-                    f"fix it, or pass {said.ON_BAD_LINES.either(['report'])} to set such lines aside in a side file "
-                    "and go on",
-                )
+                while pending and grew is not None:  # the chunks read before it are good: saved, to resume from
+                    future, (k, done) = pending.popleft()
+                    commit(future.result(), k, done)
+                kept = work.keep_read()  # a resume of rows appended: the rows saved stay, to resume once it is fixed
+                hint = bad_line_hint(kept, work.dir, said.ON_BAD_LINES.either(["report"]))
+                raise tio.bad_line_error(input, chunk.bad[0], hint)
             row_start = summary.rows + sum(c.rows for _, (_, c) in pending)
             if out_fmt == "xlsx":
                 check_xlsx_more_rows(input, row_start + chunk.rows)
@@ -243,11 +247,13 @@ def _run(
             summary.add_losses(losses)
             summary.seconds = time.monotonic() - started
             values = {**summary.to_dict(), "prefix": options.prefix, RUN: run_record(work.fingerprint)}
+            values[REOPEN] = complete_record(work.state, output, bad_output)  # a --resume of rows appended reopens it
             tio.write_summary(output, values, model_stamp(model))
 
         work.finish(build, bad_output, write_summary)
-    except TaikaiError:
-        work.discard()
+    except TaikaiError as exc:
+        if not (work.kept or isinstance(exc, KeptError)):
+            work.discard()
         raise
     except FinishError as exc:
         raise finish_failure(exc, work, output, summary.rows, bad_output) from exc

@@ -111,6 +111,10 @@ class ResumeState:
     output_bytes: int = 0
     bad_bytes: int = 0
     finished: Finished | None = None
+    cut_short: bool | None = None
+    """Whether the last chunk saved holds a record the file's end may have cut short (a CSV quote left open runs to
+    it): rows appended to the input would carry that record on, so a resume from the input's end is refused;
+    ``None`` in a state an earlier taikai saved, which did not tell."""
 
     def to_json(self) -> dict[str, Any]:
         """Return the values of ``state.json``."""
@@ -126,6 +130,8 @@ class ResumeState:
         }
         if self.finished is not None:
             values["finished"] = self.finished.to_json()
+        if self.cut_short is not None:
+            values["cut_short"] = self.cut_short
         return values
 
     @classmethod
@@ -147,4 +153,5 @@ class ResumeState:
             output_bytes=int(values["output_bytes"]),
             bad_bytes=int(values["bad_bytes"]),
             finished=Finished.from_json(finished) if finished else None,
+            cut_short=None if values.get("cut_short") is None else bool(values["cut_short"]),
         )

@@ -17,8 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from taikai.batch._complete_run import reopen
 from taikai.batch._fingerprint import as_saved, input_fingerprint, refusal
-from taikai.batch._grown import Grown, growth
+from taikai.batch._grown import Grown, growth, read_so_far
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._partial_readme import write_readme
 from taikai.batch._saved_run import read_saved, refuse_unresumed, say_nothing_to_resume
@@ -73,6 +74,8 @@ class WorkDir:
         self.grown: Grown | None = None
         """The input as a resumed run finds it when it only grew since the run was saved: the rows appended are read
         on from the saved rows."""
+        self.kept = False
+        """Whether an input error stopped the run with its saved rows kept (:meth:`keep_read`)."""
         self.lock = RunLock(self.dir, output)
         self.side_lock = SideLock(summary_path(output), output)
 
@@ -111,6 +114,9 @@ class WorkDir:
         input_file: Path | None,
     ) -> ResumeState | None:
         state = read_saved(self.state_path)
+        reopened = None
+        if state is None and resume and input_file is not None:  # a complete output whose input then grew
+            state = reopened = reopen(self.output, self.dir, fingerprint, input_file, self.table)
         if state is not None:
             if not resume:
                 refuse_unresumed(self.output, self.dir, state)
@@ -120,7 +126,7 @@ class WorkDir:
                     **fingerprint,
                 }
             fingerprint = as_saved(state.fingerprint, fingerprint)  # rules an earlier taikai hashed as written
-            grown = growth(input_file, state.fingerprint, fingerprint, state, self.table) if input_file else None
+            grown = growth(input_file, state.fingerprint, fingerprint, state) if input_file else None
             compared = {**fingerprint, "input": state.fingerprint.get("input")} if isinstance(grown, Grown) else None
             why = grown if isinstance(grown, str) else None
             refused = refusal(self.output, self.dir, state.fingerprint, compared or fingerprint, why)
@@ -145,6 +151,8 @@ class WorkDir:
             self.fingerprint, self.state = fingerprint, state
             return state
         else:
+            if reopened is not None:  # the partial folder of a complete output, put back
+                write_readme(self.dir, self.output, run)
             os.truncate(self.data_path, state.output_bytes)
             os.truncate(self.bad_path, state.bad_bytes)
             for part in self.chunks_dir.iterdir():
@@ -265,6 +273,16 @@ class WorkDir:
         shutil.rmtree(self.dir)
         self.close()
         return done.losses
+
+    def keep_read(self) -> int | None:
+        """Keep the rows saved of a resumed input that grew (:attr:`grown`) as a bad record among the rows after them
+        stops the run, and return how many they are (``None``: no such run, nothing kept): its input fingerprinted as
+        the bytes they were read from, so that the record fixed, the input resumes as one that grew from them."""
+        if self.grown is None or self.state is None or self.input_file is None:
+            return None
+        self._save(read_so_far(self.input_file, self.state))
+        self.kept = True
+        return self.state.totals.rows
 
     def discard(self) -> None:
         """Remove the partial state (after an input error, which makes it useless) and release the lock."""
