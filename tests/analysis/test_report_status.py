@@ -157,6 +157,20 @@ def test_the_japanese_page_says_what_each_message_of_a_row_not_classified_means(
     assert meaning not in english and html.escape(checked.message[:100]) in section(english, "status")
 
 
+def test_the_japanese_page_says_what_a_frame_row_repeating_the_header_means(tiny_model):
+    """Regression (h414): predict_frame's message for a row repeating the header (two exports joined) was of no
+    kind, so the Japanese page showed it in English only; it is said as a line of a file repeating the header is."""
+    frame = pd.DataFrame({"id": ["1", "id"], "text": ["手数料が高い", "text"]})
+    with pytest.warns(taikai.DataWarning, match="column names again"):
+        message = tiny_model.predict_frame(frame, text_column="text")["message"].iloc[1]
+    assert TextProblem.of(message) is TextProblem.REPEATED_HEADER
+    report = synthetic({"2026-01": STEADY})
+    report.loc[:0, ["status", "message"]] = ["error", message]
+    status = section(build_report(report, lang="ja", embed_font=False, charts=False, drift=False), "status")
+    meaning = "見出しの行がもう一度ある (2 つの出力をつないだ跡)"
+    assert f'<tr><th class="t">{html.escape(meaning)}</th><td class="t">{html.escape(message[:100])}' in status
+
+
 @pytest.mark.parametrize(
     "message",
     [

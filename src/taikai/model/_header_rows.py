@@ -15,7 +15,7 @@ from taikai._missing import is_missing
 from taikai._repeated_header import HeaderRepeats
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
-from taikai.text import Status
+from taikai.text import Status, TextProblem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,13 +39,10 @@ def header_rows(df: pd.DataFrame, column: Hashable, texts: list[object]) -> list
 
 
 def message(column: str) -> str:
-    """The status message of a row that repeats the header of a frame whose text column is *column* (the warning
-    names the rows; a row of a Dask partition has no place in the whole to name)."""
-    return (
-        "the header repeated: the row holds the column names again, as where two exports were joined (files joined "
-        f"before they were read, or their frames with pd.concat); not classified: drop it (df[df[{column!r}] != "
-        f"{column!r}])"
-    )
+    """The status message of a row that repeats the header of a frame whose text column is *column*, of the kind
+    :data:`~taikai.text.TextProblem.REPEATED_HEADER` (the warning names the rows; a row of a Dask partition has no
+    place in the whole to name)."""
+    return TextProblem.REPEATED_HEADER.message(column=repr(column))
 
 
 def mark_header_rows(classified: Classified, rows: list[int], df: pd.DataFrame, column: str) -> Classified:
