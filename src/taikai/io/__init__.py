@@ -28,15 +28,12 @@ if TYPE_CHECKING:
     from taikai.io._binary_data import compressed_kind, decompress_hint, is_compressed
     from taikai.io._date_column import (
         DateColumn,
-        ForeignZone,
         YearRange,
         excel_serials,
-        foreign_zone,
         order_warning,
         range_warning,
         read_date_column,
         serial_warning,
-        zone_warning,
     )
     from taikai.io._date_notes import DateNotes, date_warnings
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
@@ -154,7 +151,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
     from taikai.io._yearless import yearless_dates, yearless_warning
-    from taikai.io._zone_mix import ZoneMix
+    from taikai.io._zone_mix import ForeignZone, ZoneMix, foreign_zone, zone_warning
 
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is imported above for type checkers and named in its module in taikai.io._homes for __getattr__.
