@@ -69,7 +69,7 @@ HOMES: dict[str, tuple[str, ...]] = {
         "unrecorded_escapes",
     ),
     "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
-    "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
+    "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows", "refuse_header_rows"),
     "._labelled": (
         "FREE_LABELS_HINT",
         "LabelledTable",
@@ -92,7 +92,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
     "._made_by": ("check_made_by", "stamp_model_dir"),
     "._missing_columns": ("labelled_sheet_read",),
-    "._line_problems": ("LineProblem",),
+    "._line_problems": ("LineProblem", "record_hint"),
     "._records": (
         "BadLine",
         "Chunk",
@@ -125,7 +125,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._head_rows": ("Head", "check_header_row", "head_rows"),
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
-    "._parquet_reader": ("is_bytes", "utf8_text"),
+    "._parquet_reader": ("header_record", "is_bytes", "utf8_text"),
     "._table_readers": ("check_sheet_column", "columns_read", "sheet_names", "sheet_read"),
     "._xlsx_line_breaks": ("keep_carriage_returns",),
     "._unix_times": ("unix_times", "unix_warning"),
