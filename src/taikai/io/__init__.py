@@ -137,6 +137,7 @@ if TYPE_CHECKING:
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._unix_times import unix_times, unix_warning
     from taikai.io._writers import (
+        BAD_LINES_COLUMNS,
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
         WRITER_VERSION,

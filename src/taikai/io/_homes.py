@@ -131,6 +131,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._unix_times": ("unix_times", "unix_warning"),
     "._yearless": ("yearless_dates", "yearless_warning"),
     "._writers": (
+        "BAD_LINES_COLUMNS",
         "OUTPUT_ENCODINGS",
         "STREAM_FORMATS",
         "WRITER_VERSION",

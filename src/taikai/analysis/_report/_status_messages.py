@@ -78,7 +78,8 @@ def meaning_ja(message: object) -> str | None:
     return None if problem is None else MEANINGS_JA[problem]
 
 
-def bad_line_meaning_ja(error: object) -> str:
-    """Return what the *error* of a bad line means, in Japanese, by its kind; ``""`` for an error of no known kind."""
-    problem = LineProblem.of(error)
+def bad_line_meaning_ja(error: object, kind: object = None) -> str:
+    """Return what the *error* of a bad line means, in Japanese, by its kind: the side file's ``kind`` (*kind*), else
+    read back from the error (a side file written before it had the column); ``""`` for an error of no known kind."""
+    problem = LineProblem(kind) if kind in set(LineProblem) else LineProblem.of(error)
     return "" if problem is None else BAD_LINES_JA[problem]
