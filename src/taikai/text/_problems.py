@@ -18,7 +18,8 @@ from taikai.text._status import Status
 
 
 class TextProblem(MessageKind):
-    """The kind of a value :func:`taikai.text.check_text` does not classify, as its message says it (the template of
+    """The kind of a value :func:`taikai.text.check_text` does not classify, or of a frame's row repeating its header
+    (:data:`REPEATED_HEADER`, which ``predict_frame`` does not classify), as its message says it (the template of
     each: :attr:`template`; its message: :meth:`message`; read back from a message: :meth:`of`)."""
 
     EMPTY = "empty"
