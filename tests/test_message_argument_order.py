@@ -9,7 +9,7 @@ import pytest
 
 from taikai.drift._files import _bad_line_hint
 from taikai.evaluation._unknown_labels import SCORE_AS_MISSES
-from taikai.io import FREE_LABELS_HINT, check_labelled
+from taikai.io import FREE_LABELS_HINT, BadLine, check_labelled
 from taikai.io._missing_columns import _sentiment_only
 from taikai.model._save_marker import REDO
 from taikai.training._checks import FORCE
@@ -40,7 +40,7 @@ PAGES = ("analysis/_report/", "analysis/_drift_words.py", "analysis/_drift_notes
             "--free-labels on the command line)",
         ),
         (
-            _bad_line_hint(Path("d.jsonl"), "jsonl", ["text"], False),
+            _bad_line_hint(BadLine(2, "invalid JSON", "{"), "jsonl", ["text"], False),
             "on_bad_lines='report' of classify_file (taikai batch --on-bad-lines report on the command line)",
         ),
     ],

@@ -157,6 +157,20 @@ def test_the_japanese_page_says_what_each_message_of_a_row_not_classified_means(
     assert meaning not in english and html.escape(checked.message[:100]) in section(english, "status")
 
 
+def test_the_japanese_page_says_what_a_frame_row_repeating_the_header_means(tiny_model):
+    """Regression (h414): predict_frame's message for a row repeating the header (two exports joined) was of no
+    kind, so the Japanese page showed it in English only; it is said as a line of a file repeating the header is."""
+    frame = pd.DataFrame({"id": ["1", "id"], "text": ["手数料が高い", "text"]})
+    with pytest.warns(taikai.DataWarning, match="column names again"):
+        message = tiny_model.predict_frame(frame, text_column="text")["message"].iloc[1]
+    assert TextProblem.of(message) is TextProblem.REPEATED_HEADER
+    report = synthetic({"2026-01": STEADY})
+    report.loc[:0, ["status", "message"]] = ["error", message]
+    status = section(build_report(report, lang="ja", embed_font=False, charts=False, drift=False), "status")
+    meaning = "見出しの行がもう一度ある (2 つの出力をつないだ跡)"
+    assert f'<tr><th class="t">{html.escape(meaning)}</th><td class="t">{html.escape(message[:100])}' in status
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -234,3 +248,29 @@ def test_an_error_of_a_line_set_aside_reworded_keeps_its_meaning(monkeypatch, ki
     fields = {field: "x" for _, field, _, _ in string.Formatter().parse(reworded) if field}
     error = kind.message(**fields)
     assert LineProblem.of(error) is kind and bad_line_meaning_ja(error) == BAD_LINES_JA[kind]
+
+
+@pytest.mark.parametrize(
+    ("error", "kind", "meaning"),
+    [
+        # the side file's kind column says it, though a later taikai words the error otherwise (h414)
+        ("the header again (a later taikai's words)", "repeated_header", BAD_LINES_JA[LineProblem.REPEATED_HEADER]),
+        ("expected 2 fields, found 3", None, BAD_LINES_JA[LineProblem.FIELD_COUNT]),  # a side file without the column
+        ("expected 2 fields, found 3", float("nan"), BAD_LINES_JA[LineProblem.FIELD_COUNT]),  # an empty cell
+        ("a message of no kind", "no_such_kind", ""),
+    ],
+)
+def test_a_line_set_aside_is_glossed_by_the_kind_its_side_file_names(error, kind, meaning):
+    assert bad_line_meaning_ja(error, kind) == meaning
+
+
+def test_the_page_does_not_show_the_side_file_s_kind_column(tmp_path, tiny_model):
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text("id,text\n1,手数料が高い\nid,text\n3,時間がない\n", encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    assert (
+        (tmp_path / "predictions.bad_lines.csv").read_text(encoding="utf-8").startswith("line,last_line,error,raw,kind")
+    )
+    options = {"charts": False, "embed_font": False, "drift": False}
+    status = section(write_report(out, tmp_path / "ja.html", **options).read_text(encoding="utf-8"), "status")
+    assert "見出しの行がもう一度ある" in status and "repeated_header" not in status

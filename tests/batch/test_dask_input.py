@@ -372,3 +372,40 @@ def test_read_input_refuses_a_text_column_no_jsonl_file_has_naming_them_all(tmp_
     with pytest.raises(InputError) as caught:
         dask_input.read_input(pattern, text_column="nope")
     assert str(caught.value).startswith(f"{pattern}: no column 'nope'; the columns are ['id', 'body', 'text']")
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")  # Dask's own, on pandas 3.1
+@pytest.mark.parametrize(
+    ("columns", "row"),
+    [
+        ({"id": ["1", "id", "2"], "text": ["手数料が高い", "text", "単価が安い"]}, 2),
+        ({"text": ["手数料が高い", "単価が安い", "text"]}, 3),
+        ({"text": ["手数料が高い".encode(), b"text"]}, 2),  # bytes read as the text they hold
+        ({"id": [1, 2], "text": ["手数料が高い", "text"]}, None),  # a review that reads 'text' beside its id
+    ],
+)
+def test_read_input_stops_at_a_parquet_row_repeating_the_header_as_the_local_engine_does(
+    tmp_path, tiny_model_dir, columns, row
+):
+    """Regression (h414): the Dask engine read Parquet with Dask, so a row repeating the header (two exports joined,
+    then written) was classified, status 'error', where the local engine stops at it as a bad record."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import taikai
+
+    path = tmp_path / "in" / "joined.parquet"
+    path.parent.mkdir()
+    pq.write_table(pa.table(columns), path)
+    if row is None:
+        ddf, _ = dask_input.read_input(path, text_column="text")
+        assert ddf.compute(scheduler="threads")["text"].tolist() == columns["text"]
+        return
+    with pytest.raises(InputError) as local:
+        taikai.classify_file(path, tmp_path / "local.csv", "text", model=tiny_model_dir)
+    with pytest.raises(InputError) as dask:
+        dask_input.read_input(path.parent, text_column="text", mask_pii=True)
+    record = f"{path}:{row}: malformed record (the header repeated: data row {row} holds the column names again"
+    assert str(local.value).startswith(record) and str(dask.value).startswith(record)
+    assert str(local.value).split("; fix it")[0] == str(dask.value).split("; the Dask engine")[0]
+    assert "the Dask engine stops at such lines: fix them, or set them aside with the local engine" in str(dask.value)

@@ -358,6 +358,12 @@ def test_a_reference_too_small_to_judge_against_exits_3(tiny_model_dir, tiny_csv
     [
         ("dump.jsonl", '{"text": "手数料が高い"}\n{"text": broken\n', "fix it (every line must hold one JSON object)"),
         ("dump.csv", 'text\n手数料が高い\n"a","b"\n', "fix it (every record needs one field per column)"),
+        # regression (h414): a header repeated got the advice of a record of too many fields
+        (
+            "dump.csv",
+            "id,text\n1,手数料が高い\nid,text\n",
+            "fix it: each export joined after the first repeats the header, so delete every record that does",
+        ),
     ],
 )
 def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_dir, tmp_path, name, content, fix):
@@ -372,7 +378,7 @@ def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_
         result.stderr
     )
     assert "check drift on its predictions file" in result.stderr
-    assert ("one field per column" in result.stderr) is name.endswith(".csv")
+    assert ("one field per column" in result.stderr) is ("one field per column" in fix)
 
 
 @pytest.mark.parametrize("command", ["drift", "report"])

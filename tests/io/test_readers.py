@@ -12,6 +12,7 @@ import pytest
 
 from taikai.errors import InputError
 from taikai.io import format_of, open_reader, read_labelled, read_predictions, read_table
+from tests.support_workbooks import sheets_workbook
 
 # (file name, bytes, columns, rows as read, file line of each row, bad lines, blank lines)
 CASES = [
@@ -496,20 +497,35 @@ def test_a_jsonl_line_that_is_no_object_is_named_as_json_names_it(tmp_path, line
     assert [(b.line, b.error) for b in chunk.bad] == [(2, error)] and chunk.blank == 0
 
 
+REPEATED = "fix it: each export joined after the first repeats the header, so delete every record that does"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "advice"),
     [
         ("a.jsonl", '{"text": "手数料"}\n{"text": broken\n', "fix it (every line must hold one JSON object)"),
         ("a.csv", 'text\n手数料\n"a","b"\n', "fix it (every record needs one field per column)"),
+        # regression (h414): a header repeated (two exports joined) got the CSV advice in every format
+        ("a.csv", "id,text\n1,手数料\nid,text\n", REPEATED),
+        ("a.jsonl", '{"id": "1", "text": "手数料"}\n{"id": "id", "text": "text"}\n', REPEATED),
+        ("a.parquet", {"id": ["1", "id"], "text": ["手数料", "text"]}, REPEATED),
+        ("a.xlsx", [["id", "text"], ["1", "手数料", "x"]], "fix it in the sheet and save it again"),
     ],
 )
 def test_read_table_advises_on_a_malformed_record_as_its_format_needs(tmp_path, name, content, advice):
-    """Regression: a malformed JSONL line (evaluate, report, suggest, train) got the CSV advice."""
+    """Regression: a malformed JSONL line (evaluate, report, suggest, train) got the CSV advice, as did a Parquet row
+    repeating the header and an xlsx row with cells past the named columns (h414)."""
     path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputError, match=r"\.(jsonl:2|csv:3): malformed record") as caught:
+    if name.endswith(".parquet"):
+        pq.write_table(pa.table(content), path)
+    elif name.endswith(".xlsx"):
+        sheets_workbook(path, {"Sheet1": content})
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.(jsonl|csv|parquet|xlsx):[23]: malformed record") as caught:
         read_table(path)
     assert str(caught.value).endswith(advice)
+    assert ("one field per column" in str(caught.value)) is (advice != REPEATED and name.endswith(".csv"))
 
 
 def _damaged_parquet(path, rows: int = 5000) -> None:

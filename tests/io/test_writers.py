@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.io import OutputSpec, encode_stream, text_cells
+from taikai.io import LineProblem, OutputSpec, encode_stream, text_cells
 
 # (a column's values, how CSV writes them)
 COLUMNS = [
@@ -57,3 +57,31 @@ def test_a_jsonl_input_s_booleans_read_back_as_booleans(tmp_path, tiny_model, fm
     assert raw["flag"].tolist() == ["true", "false", ""]
     assert pd.read_csv(io.StringIO(out.read_text(encoding="utf-8")), sep=sep)["flag"].tolist()[:2] == [True, False]
     assert taikai.io.read_predictions(out)["flag"].tolist()[:2] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kinds"),
+    [
+        (
+            "in.csv",
+            'id,text\n1,手数料が高い\n2,単価が,安い\nid,text\n3,"閉じない\n',
+            ["field_count", "repeated_header"],
+        ),
+        ("in.jsonl", '{"id": 1, "text": "手数料"}\n{"id": 2, "text": \n[3]\n', ["invalid_json", "not_an_object"]),
+    ],
+)
+def test_the_side_file_of_bad_lines_names_each_kind_last(tmp_path, tiny_model_dir, name, content, kinds):
+    """Regression (h414): the side file held each bad line's English error only, so a user who wanted the repeated
+    headers apart from the broken lines matched the wording; its kind is a column of its own, after the four columns
+    an earlier taikai wrote (a reader of them by position reads them still)."""
+    import csv
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    taikai.classify_file(path, out, "text", model=tiny_model_dir, on_bad_lines="report")
+    with open(tmp_path / "out.bad_lines.csv", encoding="utf-8", newline="") as side:
+        rows = list(csv.reader(side))
+    assert rows[0] == ["line", "last_line", "error", "raw", "kind"]
+    assert [row[4] for row in rows[1:]][: len(kinds)] == kinds
+    assert all(LineProblem(row[4]) is LineProblem.of(row[2]) for row in rows[1:] if row[4])

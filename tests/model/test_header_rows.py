@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from taikai.errors import DataWarning
+from taikai.text import TextProblem
 
 MESSAGE = (
     "the header repeated: the row holds the column names again, as where two exports were joined (files joined "
@@ -51,6 +52,8 @@ def test_a_row_repeating_the_header_is_named_not_classified(tiny_model, frame, c
     assert len(out) == len(frame) and list(out.index) == list(frame.index)
     repeated = [at for at, said in enumerate(out["message"]) if said == MESSAGE.format(c=column)]
     assert repeated == header
+    kinds = [at for at, said in enumerate(out["message"]) if TextProblem.of(said) is TextProblem.REPEATED_HEADER]
+    assert kinds == header  # the report glosses it by its kind
     for at in header:
         assert out["status"].iloc[at] == "error"
         assert pd.isna(out["reason"].iloc[at]) and np.isnan(out["p_reason_fees"].iloc[at])

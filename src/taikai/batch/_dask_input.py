@@ -24,6 +24,7 @@ from taikai.batch._dask_listing import InputFiles, input_files, said_as_given
 from taikai.batch._dask_parquet import (
     byte_columns,
     check_alike,
+    check_no_header_rows,
     check_no_views,
     file_types,
     hive_keys,
@@ -133,6 +134,7 @@ def read_files(
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
         check_no_views(types)
+        check_no_header_rows(files, mask_pii)  # a row repeating the header: a bad record, as the local engine's
         if hive_keys(files, found.base) or index_stored(files):  # keys as written (text); an index as columns
             ddf = read_file_by_file(files, found.base)
         else:

@@ -14,6 +14,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from dask.utils import natural_sort_key
 
+import taikai.io as tio
+from taikai.batch._dask_text_files import set_aside
 from taikai.errors import InputError
 from taikai.io import PANDAS_KEY, agreed_entries, is_bytes, utf8_text
 
@@ -228,3 +230,14 @@ def texts_of_bytes(part: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     Parquet part writes either back as the same bytes, in the column's own type)."""
     texts = {c: [utf8_text(v) for v in pa.array(part[c], from_pandas=True).to_pylist()] for c in columns}
     return part.assign(**{c: pd.Series(v, index=part.index, dtype=object) for c, v in texts.items()})
+
+
+def check_no_header_rows(files: list[Path], mask_pii: bool = False) -> None:
+    """Stop at the first row of the Parquet *files* that repeats its file's header (two exports joined, read with the
+    second header as a row, then written), before any row is classified: as the local engine stops at it (its
+    ``on_bad_lines="error"``; the Dask engine reads Parquet with Dask, and would classify the row, with the status
+    ``error``), the error naming the file, the data row, and how to set it aside (*mask_pii*: its cells masked)."""
+    for path in files:
+        bad = tio.header_record(path)
+        if bad is not None:
+            raise tio.bad_line_error(path, bad, set_aside(path), mask_pii)

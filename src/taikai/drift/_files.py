@@ -23,9 +23,9 @@ from taikai.errors import (
     TEXT_COLUMN,
     Argument,
     DataWarning,
-    separator_hint,
 )
 from taikai.io import (
+    BadLine,
     FileKind,
     ReadOptions,
     bad_line_error,
@@ -36,6 +36,7 @@ from taikai.io import (
     is_predictions,
     mark_columns_read,
     read_summary,
+    record_hint,
     summary_path,
     trial_run,
     unescape_cells,
@@ -100,7 +101,7 @@ def file_statistics(
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
                 raise bad_line_error(
-                    path, chunk.bad[0], _bad_line_hint(path, fmt, reader.columns, input_format), mask_pii
+                    path, chunk.bad[0], _bad_line_hint(chunk.bad[0], fmt, reader.columns, input_format), mask_pii
                 )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             blank[0] += chunk.blank
@@ -193,13 +194,11 @@ def _with_lines(strays: tuple[StrayPeriods, ...], lines: list[Any]) -> tuple[Str
     return tuple(replace(s, shown=tuple(line(r) for r in s.shown)) for s in strays)
 
 
-def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
-    """What to do about a malformed record of *path* (in format *fmt*): fix it (as the format needs), or have
-    ``taikai batch`` set such records aside and check its predictions file (drift has no ``--on-bad-lines``)."""
-    if fmt == "jsonl":
-        fix = "fix it (every line must hold one JSON object)"
-    else:
-        fix = f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"
+def _bad_line_hint(bad: BadLine, fmt: str, columns: list[str], input_format: bool) -> str:
+    """What to do about the malformed record *bad* (of a file in format *fmt*): fix it (as the format and its kind
+    need, :func:`taikai.io.record_hint`), or have ``taikai batch`` set such records aside and check its predictions
+    file (drift has no ``--on-bad-lines``)."""
+    fix = record_hint(fmt, bad.kind, columns, input_format=input_format)
     return (
         f"{fix}; or classify it with on_bad_lines='report' of classify_file (taikai batch --on-bad-lines report on "
         "the command line), which sets malformed records aside in OUTPUT_STEM.bad_lines.csv, and check drift on its "

@@ -105,6 +105,7 @@ def evaluate(
         check_labelled,
         prose_columns,
         read_labelled_file,
+        refuse_header_rows,
         select_split,
         split_column,
         unescape_sheet,
@@ -176,6 +177,7 @@ def evaluate(
             prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
             check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose, text_column)  # a dump
         labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
+    refuse_header_rows(labelled.bad, source, "evaluate again")  # as a file's header repeated stops it
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)
     df = labelled.frame

@@ -28,19 +28,16 @@ if TYPE_CHECKING:
         write_parquet,
         write_xlsx,
     )
-    from taikai.io._bad_rows import SHOWN_BAD_ROWS, BadRow, list_rows
+    from taikai.io._bad_rows import SHOWN_BAD_ROWS, BadRow, list_rows, refuse_header_rows
     from taikai.io._binary_data import compressed_kind, decompress_hint, is_compressed
     from taikai.io._date_column import (
         DateColumn,
-        ForeignZone,
         YearRange,
         excel_serials,
-        foreign_zone,
         order_warning,
         range_warning,
         read_date_column,
         serial_warning,
-        zone_warning,
     )
     from taikai.io._date_notes import DateNotes, date_warnings
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, month_first, order_evidence
@@ -98,12 +95,12 @@ if TYPE_CHECKING:
         validate_labelled,
     )
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
-    from taikai.io._line_problems import LineProblem
+    from taikai.io._line_problems import LineProblem, record_hint
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._missing_columns import labelled_sheet_read
     from taikai.io._model_stamp import ModelStamp
     from taikai.io._pandas_types import PANDAS_KEY, agreed_entries, column_entries, with_pandas_types
-    from taikai.io._parquet_reader import is_bytes, utf8_text
+    from taikai.io._parquet_reader import header_record, is_bytes, utf8_text
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
@@ -144,6 +141,7 @@ if TYPE_CHECKING:
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._unix_times import unix_times, unix_warning
     from taikai.io._writers import (
+        BAD_LINES_COLUMNS,
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
         WRITER_VERSION,
@@ -158,7 +156,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
     from taikai.io._yearless import yearless_dates, yearless_warning
-    from taikai.io._zone_mix import ZoneMix
+    from taikai.io._zone_mix import ForeignZone, ZoneMix, foreign_zone, zone_warning
 
 # Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none.
 # Each name is imported above for type checkers and named in its module in taikai.io._homes for __getattr__.

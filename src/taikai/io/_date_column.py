@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from taikai.errors import DATE_COLUMN, TZ
+from taikai.errors import DATE_COLUMN
 from taikai.io._date_order import ORDER_HINT, DateOrder, month_first, order_evidence
-from taikai.io._date_zones import OFFSET, zoned
 from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, as_written, parse_dates
 
 if TYPE_CHECKING:
@@ -123,54 +121,4 @@ def serial_warning(rows: int, example: str, where: str, column: str) -> str | No
     return (
         f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a number, not a date (e.g. {example!r}), and "
         f"count as rows without a date; {advice}"
-    )
-
-
-@dataclass(frozen=True)
-class ForeignZone:
-    """A date and time of a date column that carries a time zone other than Japan's: the *zone* (``UTC``,
-    ``+00:00``, ``Z``) and the cell as written (*example*). Its date counts in that zone's clock."""
-
-    zone: str
-    example: str
-
-
-_JAPAN = timedelta(hours=9)
-_JAPAN_WRITTEN = ("+09", "+09:00", "+0900")
-
-
-def foreign_zone(values: Iterable[object]) -> ForeignZone | None:
-    """Return the first of *values* (of a date column) that is a date and time in a time zone other than Japan's
-    (UTC+9), a timestamp with one (as Parquet and BigQuery write UTC) or a text ending in one (``…T15:30:00Z``, ``…
-    15:30:00 UTC``), else ``None``. Such a date counts in its own zone's clock, not Japan's."""
-    import pandas as pd
-
-    if isinstance(values, pd.Series) and zoned(values.dtype):
-        present = values.dropna()  # one zone: its offsets tell at once, without a loop over the rows
-        offsets = present.dt.tz_localize(None) - present.dt.tz_convert("UTC").dt.tz_localize(None)
-        away = present[offsets.ne(pd.Timedelta(_JAPAN))]
-        return ForeignZone(str(values.dt.tz), str(away.iloc[0])) if len(away) else None
-    for value in values:
-        if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() != _JAPAN:
-            return ForeignZone(str(value.tzinfo), str(value))
-        written = OFFSET.search(value.strip()) if isinstance(value, str) else None  # as parse_dates reads it
-        if written is not None and written.group(2) not in _JAPAN_WRITTEN:
-            return ForeignZone(written.group(2), str(value).strip())
-    return None
-
-
-ZONE_HINT = f"to count them in Japan's time, give {TZ.either(['Asia/Tokyo'])}"
-"""How to have dates and times of another time zone counted in Japan's: name the zone the periods are counted in."""
-
-
-def zone_warning(found: ForeignZone | None, where: str, column: str) -> str | None:
-    """Return the warning for a date column whose dates and times carry a time zone other than Japan's (*found*), else
-    ``None``: its dates count in that zone's months and weeks."""
-    if found is None:
-        return None
-    return (
-        f"{where}: {DATE_COLUMN.given(column)}: its dates and times carry the time zone {found.zone} (e.g. "
-        f"{found.example!r}) and are counted in its clock, not Japan's (UTC+9), so a review posted near midnight "
-        f"in Japan can count in another day, week or month (08:00 on April 1 in Japan is March 31 in UTC); "
-        f"{ZONE_HINT}"
     )

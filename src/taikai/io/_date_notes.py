@@ -11,22 +11,12 @@ from dataclasses import dataclass, field
 from taikai._cut import cut_list
 from taikai._masked_messages import quoted_text
 from taikai.errors import DATE_COLUMN
-from taikai.io._date_column import (
-    DateColumn,
-    ForeignZone,
-    YearRange,
-    excel_serials,
-    foreign_zone,
-    order_warning,
-    range_warning,
-    serial_warning,
-    zone_warning,
-)
+from taikai.io._date_column import DateColumn, YearRange, excel_serials, order_warning, range_warning, serial_warning
 from taikai.io._date_order import DateOrder
 from taikai.io._dates import QUOTED_WIDTH, as_written
 from taikai.io._unix_times import SHOWN_ROWS, unix_times, unix_unit, unix_warning
 from taikai.io._yearless import is_yearless, yearless_dates, yearless_warning
-from taikai.io._zone_mix import ZoneMix
+from taikai.io._zone_mix import ForeignZone, ZoneMix
 from taikai.text import clip, is_missing
 
 
@@ -34,9 +24,9 @@ from taikai.text import clip, is_missing
 class DateNotes:
     """What cells of a date column hold that count as rows without a date, or in another clock: how many *serials*
     (Excel serial numbers) and the first (*serial*), how many *yearless* dates and the first (*month_day*), how many
-    *unix* times and the first :data:`SHOWN_ROWS` (each its data row from 0 and the cell as written), and the first
-    date and time in a time *zone* other than Japan's (``None`` when a zone to count in was given). Notes of chunks
-    add up in file order (``+``)."""
+    *unix* times and the first :data:`SHOWN_ROWS` (each its data row from 0 and the cell as written), and its dates
+    and times with a time zone and without one (*mix*, with the first of a zone other than Japan's: :attr:`zone`).
+    Notes of chunks add up in file order (``+``)."""
 
     serials: int = 0
     serial: str = ""
@@ -44,11 +34,16 @@ class DateNotes:
     month_day: str = ""
     unix: int = 0
     unix_first: tuple[tuple[int, str], ...] = ()
-    zone: ForeignZone | None = None
     unread: int = 0
     unread_first: tuple[tuple[int, str], ...] = ()
     mix: ZoneMix = field(default_factory=ZoneMix)
-    """Its dates and times with a time zone and without one, when it mixes both."""
+    """Its dates and times with a time zone and without one, and the first of a zone other than Japan's: looked at
+    in one pass (:meth:`ZoneMix.of`)."""
+
+    @property
+    def zone(self) -> ForeignZone | None:
+        """The first date and time in a time zone other than Japan's (``None`` when a zone to count in was given)."""
+        return self.mix.foreign if self.mix.tz is None else None
 
     @classmethod
     def of(
@@ -67,7 +62,6 @@ class DateNotes:
             yearless[0] if yearless else "",
             len(unix),
             tuple((offset + at, cell) for at, cell in unix[:SHOWN_ROWS]),
-            foreign_zone(values) if tz is None else None,
             len(unread),
             tuple((offset + at, cell) for at, cell in unread[:SHOWN_ROWS]),
             ZoneMix.of(values, tz),
@@ -81,7 +75,6 @@ class DateNotes:
             self.month_day or other.month_day,
             self.unix + other.unix,
             (self.unix_first + other.unix_first)[:SHOWN_ROWS],
-            self.zone or other.zone,
             self.unread + other.unread,
             (self.unread_first + other.unread_first)[:SHOWN_ROWS],
             self.mix + other.mix,
@@ -108,8 +101,7 @@ class DateNotes:
             range_warning(out_of_range, years, where, column),
             serial_warning(self.serials, self.serial, where, column),
             unix_warning(self.unix, list(self.unix_first), where, column),
-            zone_warning(self.zone, where, column),
-            self.mix.warning(where, column, self.zone is not None),
+            self.mix.warning(where, column),  # one warning of its time zones
             yearless_warning(self.yearless, self.month_day, where, column),
             unread_warning(self.unread, self.unread_first, where, column),
         )

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_list
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
-from taikai.errors import DataWarning, check_bool, separator_hint
+from taikai.errors import DataWarning, check_bool
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._formula_cells import escaped_count, unescape_formula, unrecorded_escapes
 from taikai.io._head_rows import check_header_row, title_above
+from taikai.io._line_problems import record_hint
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import mark_columns_read, sheet_argument
 from taikai.io._trial_run import mark_trial_run
@@ -87,12 +88,8 @@ def read_table(
     blank = 0
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
-            hint = (  # as drift advises (drift/_files.py)
-                "fix it (every line must hold one JSON object)"
-                if fmt == "jsonl"
-                else f"fix it (every record needs one field per column){separator_hint(reader.columns)}"
-                f"{title_above(reader)}"  # the header below a title, whose empty cells the record filled
-            )
+            # as drift advises (drift/_files.py); the header below a title, whose empty cells the record filled
+            hint = record_hint(fmt, chunk.bad[0].kind, reader.columns) + title_above(reader)
             raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(pieces, chunk.data, strict=True):

@@ -31,13 +31,7 @@ from taikai.io._label_columns import MORE_REASONS_COLUMN
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
-from taikai.io._unknown_labels import (
-    broken_labels,
-    grouped_unknowns,
-    known_labels,
-    misplaced_sentiments,
-    row_unknowns,
-)
+from taikai.io._unknown_labels import broken_labels, grouped_unknowns, known_labels, misplaced_sentiments, row_unknowns
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -48,7 +42,7 @@ from taikai.labels import (
     sentiment_id,
 )
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
-from taikai.text import Status, check_text
+from taikai.text import Status, check_text, header_message, header_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -200,9 +194,13 @@ def check_labelled(
     unknown: list[tuple[str, str, str]] = []  # the row, the message, and whether a reason or a sentiment is unknown
     far_from: list[tuple[str, Collection[str]]] = []  # each unknown label, and the labels it was not among
     misplaced: list[tuple[str, list[str]]] = []  # rows with sentiment labels in the reasons column, and those labels
+    headers = set(header_rows(df, text_column))  # two exports joined: the header again, neither review nor labels
     for pos, (text, reasons_cell, more_cell, sentiment_cell, unused) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, ignored, strict=True)
     ):
+        if pos in headers:  # not read as a review labelled with the column names (an unknown label 'reasons')
+            bad.append(BadRow(where(pos), f"{text_column}: {header_message(str(text_column))}", str(text), header=True))
+            continue
         primary, further = read_reasons(reasons_cell), read_reasons(more_cell)
         labels = list(dict.fromkeys(primary + further))
         sentiment = label_cell(sentiment_cell) if sentiments_as_written else sentiment_id(label_cell(sentiment_cell))

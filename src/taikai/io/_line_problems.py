@@ -10,8 +10,10 @@ it words them: their templates are its wording (:func:`csv_problem`).
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 
 from taikai._message_templates import MessageKind, register_templates
+from taikai.errors import separator_hint
 
 
 class LineProblem(MessageKind):
@@ -82,3 +84,31 @@ def csv_problem(exc: csv.Error) -> tuple[LineProblem | None, str]:
     taikai knows, of another Python) and its message, as the module words it."""
     said = str(exc)
     return LineProblem.of(said), said
+
+
+REPEATED_HEADERS = frozenset(
+    {
+        LineProblem.REPEATED_HEADER,
+        LineProblem.REPEATED_HEADER_ROW,
+        LineProblem.REPEATED_HEADER_RECORD,
+        LineProblem.REPEATED_HEADER_OBJECT,
+    }
+)
+"""The kinds of a record that repeats its table's header (two exports joined), in every format."""
+
+
+def record_hint(fmt: str, kind: LineProblem | None, columns: Sequence[object], *, input_format: bool = False) -> str:
+    """What to do about a record a reader of a file in format *fmt* (with the header *columns*) set aside for a
+    problem of *kind*, for the end of the error that stops at it (:func:`~taikai.io.bad_line_error`): each format its
+    own (a Parquet file is written again, not edited; a JSONL line holds one object); a header repeated, whose
+    message says to delete it, is seldom alone. The separator a CSV read as one column seems to have is named, with
+    ``input_format=`` (``--input-format``) among the remedies when *input_format*."""
+    if kind in REPEATED_HEADERS:
+        return "fix it: each export joined after the first repeats the header, so delete every record that does"
+    if fmt == "jsonl":
+        return "fix it (every line must hold one JSON object)"
+    if fmt == "parquet":
+        return "write the file again without it"
+    if fmt == "xlsx":
+        return "fix it in the sheet and save it again"
+    return f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"

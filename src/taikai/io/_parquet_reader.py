@@ -68,6 +68,36 @@ class ParquetReader:
             rows = batch.num_rows - len(bad)
             yield Chunk(data, rows, bad, position={"records": done, "done": done})
 
+    def first_header_record(self) -> BadLine | None:
+        """Return the first record that repeats the header, as :meth:`chunks` sets it aside, else ``None``; found by
+        reading the first column alone (:func:`_header_rows` looks no further in a row whose first cell names no
+        column), the file read whole only when one of its cells does: the Dask engine, which reads Parquet with
+        Dask, stops at it before any row is classified, as the local engine does (``on_bad_lines="error"``)."""
+        import pyarrow as pa
+
+        kind = self.schema.field(0).type if self.columns else None
+        texts = kind is not None and (pa.types.is_string(kind) or pa.types.is_large_string(kind) or is_bytes(kind))
+        if not (texts or pa.types.is_string_view(kind) or pa.types.is_dictionary(kind)):
+            return None  # numbers, dates: no cell of the first column names a column
+        names_a_column = HeaderRepeats(self.columns).names_a_column
+        binary = 0 in self._binary
+        for batch in self.file.iter_batches(columns=[self.columns[0]]):
+            for value in batch.column(0).to_pylist():
+                cell = utf8_text(value) if binary else value
+                if type(cell) is str and names_a_column(cell):
+                    return next((chunk.bad[0] for chunk in self.chunks(_SCAN_ROWS) if chunk.bad), None)
+        return None
+
+
+_SCAN_ROWS = 10_000
+"""The rows read at a time when a file is read whole for the record that repeats its header."""
+
+
+def header_record(path: Path) -> BadLine | None:
+    """Return the first record of the Parquet file *path* that repeats its header, as its reader sets it aside (at
+    its data row), else ``None`` (:meth:`ParquetReader.first_header_record`)."""
+    return ParquetReader(path).first_header_record()
+
 
 def _header_rows(
     data: list[list[Any]], repeats_header: HeaderRepeats, done: int

@@ -17,6 +17,7 @@ from taikai.errors import OUTPUT_ENCODING, InputError
 from taikai.io._csv_rows import csv_rows
 from taikai.io._float_texts import float_texts
 from taikai.io._formula_cells import ExcelRisks, escape_formula, excel_risks
+from taikai.io._line_problems import LineProblem
 from taikai.io._records import BadLine
 from taikai.text import CP932Folds, count_cp932_folds
 
@@ -238,14 +239,27 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
 
 
 def bad_lines_csv(bad: list[BadLine], first: bool, escape: bool = False) -> bytes:
-    """Return the side-file CSV (UTF-8: line, last_line, error, raw) for bad records: ``last_line`` is the last file
-    line a record covers (a quote left open on line 11 can swallow the lines up to 45). With *escape* (``batch
-    --excel-safe``), a record Excel would read as a formula (``=cmd|…`` as the input held it) is written with an
-    apostrophe first, as the output's texts are (:func:`~taikai.io.escape_formula`)."""
+    """Return the side-file CSV (UTF-8: :data:`BAD_LINES_COLUMNS`) for bad records: ``last_line`` is the last file
+    line a record covers (a quote left open on line 11 can swallow the lines up to 45); ``kind``, last, the
+    :class:`~taikai.io.LineProblem` of its ``error`` (``field_count``, ``repeated_header``; empty for a message of
+    no kind this taikai knows), to filter on without matching the English. With *escape* (``batch --excel-safe``), a
+    record Excel would read as a formula (``=cmd|…`` as the input held it) is written with an apostrophe first, as
+    the output's texts are (:func:`~taikai.io.escape_formula`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if first:
-        writer.writerow(["line", "last_line", "error", "raw"])
-    rows = ((b.line, b.last_line, b.error, b.raw.rstrip("\r\n")) for b in bad)
+        writer.writerow(BAD_LINES_COLUMNS)
+    rows = ((b.line, b.last_line, b.error, b.raw.rstrip("\r\n"), _kind(b)) for b in bad)
     writer.writerows((map(escape_formula, row) for row in rows) if escape else rows)
     return buf.getvalue().encode("utf-8")
+
+
+BAD_LINES_COLUMNS = ("line", "last_line", "error", "raw", "kind")
+"""The columns of the side file of bad lines (``OUTPUT_STEM.bad_lines.csv``), ``kind`` added last (after the four
+an earlier taikai wrote, so that a reader of them by position reads them still)."""
+
+
+def _kind(bad: BadLine) -> str:
+    """The kind of *bad*'s error as the side file writes it (``""``: none known)."""
+    kind = bad.kind or LineProblem.of(bad.error)
+    return "" if kind is None else kind.value

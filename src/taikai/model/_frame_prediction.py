@@ -11,10 +11,10 @@ from taikai._masked_messages import errors_masked
 from taikai.errors import TEXT_COLUMN, InputError, check_bool, wrong_type
 from taikai.model._classified import check_prefix, free_prefix
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
-from taikai.model._header_rows import header_rows, mark_header_rows
+from taikai.model._header_rows import mark_header_rows
 from taikai.model._inputs import find_column, not_a_frame
 from taikai.rules import RuleMatcher, RulesGiven, RulesMode
-from taikai.text import reviews_told
+from taikai.text import header_rows, reviews_told
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,21 +1,18 @@
 """The rows of a frame given to ``predict_frame`` that repeat its header (two exports joined before they were read,
 or frames of such files joined with ``pd.concat``): each kept, in its place, with the status ``error`` and a message
 naming it, not classified as the review ``本文``; a warning names them, as the readers of files set such records
-aside (:mod:`taikai._repeated_header`)."""
+aside (:mod:`taikai._repeated_header`). The rows are found by :func:`taikai.text.header_rows`."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_list
 from taikai._frame_rows import index_labels, index_said
-from taikai._missing import is_missing
-from taikai._repeated_header import HeaderRepeats
 from taikai._warn import warn_user
 from taikai.errors import DataWarning
-from taikai.text import Status
+from taikai.text import Status, header_message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,28 +23,6 @@ SHOWN = 5
 """The rows the warning names at most."""
 
 
-def header_rows(df: pd.DataFrame, column: Hashable, texts: list[object]) -> list[int]:
-    """Return the positions (from 0) of the rows of *df* that repeat its column names (a missing cell as empty:
-    :func:`taikai._repeated_header.repeats_header`), looked at whole only where the text *column* (its cells
-    *texts*) holds a text naming a column. A frame whose text column has no name of its own (``header=None``:
-    ``0``) has no header to repeat."""
-    if not isinstance(column, str):
-        return []
-    check = HeaderRepeats(list(df.columns))
-    rows = [at for at, v in enumerate(texts) if type(v) is str and check.names_a_column(v)]
-    return [at for at in rows if check.of_values([None if is_missing(v) else v for v in df.iloc[at].tolist()])]
-
-
-def message(column: str) -> str:
-    """The status message of a row that repeats the header of a frame whose text column is *column* (the warning
-    names the rows; a row of a Dask partition has no place in the whole to name)."""
-    return (
-        "the header repeated: the row holds the column names again, as where two exports were joined (files joined "
-        f"before they were read, or their frames with pd.concat); not classified: drop it (df[df[{column!r}] != "
-        f"{column!r}])"
-    )
-
-
 def mark_header_rows(classified: Classified, rows: list[int], df: pd.DataFrame, column: str) -> Classified:
     """Return *classified* (of the text column *column* of *df*, the *rows* given no text) with those rows'
     status ``error`` and their message, after warning of them (a :class:`DataWarning` naming the first)."""
@@ -56,7 +31,7 @@ def mark_header_rows(classified: Classified, rows: list[int], df: pd.DataFrame, 
     labels = index_labels(df.index)
     statuses, messages = list(classified.statuses), list(classified.messages)
     for at in rows:
-        statuses[at], messages[at] = Status.ERROR, message(column)
+        statuses[at], messages[at] = Status.ERROR, header_message(column)
     named = [f"{at + 1:,}{index_said(None if labels is None else labels[at], at)}" for at in rows]
     warn_user(
         f"the frame's data row(s) {cut_list(named, SHOWN, sep='; ')} (1-based) hold its column names again, as "

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules, public_dir
 from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
 from taikai.text._dicdir import default_dicdir
+from taikai.text._header_rows import header_message, header_rows
 from taikai.text._label_conflicts import SHOWN_CONFLICTS, LabelConflicts, RowLabels, label_conflicts, row_labels
 from taikai.text._normalize import (
     CUT_MESSAGE,
@@ -113,6 +114,8 @@ __all__ = [
     "empty_or_blank",
     "foreign_note",
     "frame_reviews",
+    "header_message",
+    "header_rows",
     "is_missing",
     "jaccard",
     "japanese_share",

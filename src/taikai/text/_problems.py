@@ -18,7 +18,8 @@ from taikai.text._status import Status
 
 
 class TextProblem(MessageKind):
-    """The kind of a value :func:`taikai.text.check_text` does not classify, as its message says it (the template of
+    """The kind of a value :func:`taikai.text.check_text` does not classify, or of a frame's row repeating its header
+    (:data:`REPEATED_HEADER`, which ``predict_frame`` does not classify), as its message says it (the template of
     each: :attr:`template`; its message: :meth:`message`; read back from a message: :meth:`of`)."""
 
     EMPTY = "empty"
@@ -36,6 +37,7 @@ class TextProblem(MessageKind):
     SPREADSHEET_FORMULA = "spreadsheet_formula"
     MOSTLY_REPLACED = "mostly_replaced"
     UTF8_AS_CP932 = "utf8_as_cp932"
+    REPEATED_HEADER = "repeated_header"
 
 
 _NO_JAPANESE = "the model only reads Japanese"
@@ -85,6 +87,13 @@ _TEMPLATES = {
     TextProblem.UTF8_AS_CP932: (
         "UTF-8 text read as CP932 (mojibake): {marks} of its {japanese} Japanese characters are 縺 繧 繝, which "
         "Japanese text does not hold; read it as UTF-8 (a file of lines in both encodings: convert it to one first)"
+    ),
+    # a frame's row, not a text: predict_frame gives it (taikai.model._header_rows; the readers of files set such a
+    # record aside, taikai.io.LineProblem)
+    TextProblem.REPEATED_HEADER: (
+        "the header repeated: the row holds the column names again, as where two exports were joined (files joined "
+        "before they were read, or their frames with pd.concat); not classified: drop it (df[df[{column}] != "
+        "{column}])"
     ),
 }
 

@@ -53,8 +53,11 @@ def _set_aside(ctx: ReportContext) -> list[ReportBlock]:
         bad["raw"] = [raw for raw, _ in named]
         ctx.masks.update({PiiKind.NAME.value: sum(n for _, n in named)})
     kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
+    # the kind of each error, as the side file writes it (one written before it did: read back from the error)
+    said = bad.pop("kind").tolist() if "kind" in bad.columns else [None] * len(bad)
     if t.lang == "ja" and "error" in bad.columns:  # the readers' errors are English: each said in Japanese before it
-        bad.insert(bad.columns.get_loc("error"), MEANING_COLUMN_JA, bad["error"].map(bad_line_meaning_ja))
+        meanings = [bad_line_meaning_ja(error, kind) for error, kind in zip(bad["error"], said, strict=True)]
+        bad.insert(bad.columns.get_loc("error"), MEANING_COLUMN_JA, meanings)
         kinds[MEANING_COLUMN_JA] = ColumnKind.TEXT
     table = ReportTable.from_frame(bad, index=False, kinds=kinds)
     shown = mask_file_name(side)[0] if ctx.options.mask_pii else side  # named as the page's title names its file

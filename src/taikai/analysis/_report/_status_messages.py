@@ -30,12 +30,13 @@ MEANINGS_JA = {
     TextProblem.SPREADSHEET_FORMULA: "表計算の数式そのもので、レビューではない",
     TextProblem.MOSTLY_REPLACED: "大半がデコードできなかった文字 (ファイルの文字コードの誤り)",
     TextProblem.UTF8_AS_CP932: "文字化け (UTF-8 の文字を CP932 として読んだもの)",
+    TextProblem.REPEATED_HEADER: "見出しの行がもう一度ある (2 つの出力をつないだ跡)",
 }
 """What each kind of message of a row not classified means (the kind read back from the message by
 :meth:`taikai.text.TextProblem.of`)."""
 _FIELD_COUNT_JA = "列の数がほかの行と合わない (文章の中の区切り文字や改行など)"
 _UNNAMED_JA = "名前のない列のセルに値がある"
-_REPEATED_HEADER_JA = "見出しの行がもう一度ある (2 つの出力をつないだ跡)"
+_REPEATED_HEADER_JA = MEANINGS_JA[TextProblem.REPEATED_HEADER]  # a frame's row, or a file's record: said alike
 _UNCLOSED_QUOTE_JA = "引用符が閉じていない"
 BAD_LINES_JA = {
     LineProblem.FIELD_COUNT: _FIELD_COUNT_JA,
@@ -77,7 +78,8 @@ def meaning_ja(message: object) -> str | None:
     return None if problem is None else MEANINGS_JA[problem]
 
 
-def bad_line_meaning_ja(error: object) -> str:
-    """Return what the *error* of a bad line means, in Japanese, by its kind; ``""`` for an error of no known kind."""
-    problem = LineProblem.of(error)
+def bad_line_meaning_ja(error: object, kind: object = None) -> str:
+    """Return what the *error* of a bad line means, in Japanese, by its kind: the side file's ``kind`` (*kind*), else
+    read back from the error (a side file written before it had the column); ``""`` for an error of no known kind."""
+    problem = LineProblem(kind) if kind in set(LineProblem) else LineProblem.of(error)
     return "" if problem is None else BAD_LINES_JA[problem]
