@@ -99,3 +99,31 @@ def test_taikai_io_imports_for_type_checkers_what_its_lazy_map_holds():
     imported = _type_checking_imports("taikai.io")
     assert {m: sorted(n) for m, n in imported.items()} == {m: sorted(n) for m, n in taikai.io._HOMES.items()}
     assert set(taikai.io.__all__) >= {n for names in imported.values() for n in names}
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("classify", "model.classify(texts)"),
+        ("predict", "model.predict(texts)"),
+        ("predict_frame", "model.predict_frame(df, text_column=...)"),
+    ],
+)
+def test_a_method_of_the_model_looked_for_on_taikai_says_where_it_is(name, call):
+    """A notebook user who read model.classify tried taikai.classify(texts): a bare AttributeError."""
+    import taikai
+
+    with pytest.raises(AttributeError) as caught:
+        getattr(taikai, name)
+    assert str(caught.value) == (
+        f"module 'taikai' has no attribute {name!r}; {name} is a method of a model: model = taikai.load_model() "
+        f"(or load_model(DIR)), then {call}"
+    )
+    assert not hasattr(taikai, name) and name not in dir(taikai)
+
+
+def test_any_other_missing_name_is_python_s_own_error():
+    import taikai
+
+    with pytest.raises(AttributeError, match=r"^module 'taikai' has no attribute 'clasify'$"):
+        taikai.clasify  # noqa: B018

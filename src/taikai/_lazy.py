@@ -47,12 +47,17 @@ def lazy_attributes(package: str, module: str, names: tuple[str, ...]) -> Callab
 
 
 def lazy_modules(
-    package: str, modules: dict[str, tuple[str, ...]], submodules: tuple[str, ...] = ()
+    package: str,
+    modules: dict[str, tuple[str, ...]],
+    submodules: tuple[str, ...] = (),
+    elsewhere: dict[str, str] | None = None,
 ) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
     when first read (a *module* may be named relative to *package*: ``._schema``), and imports each of its
     *submodules* (``package.name``) when first read as an attribute. The module of *package*, which calls it as it
-    is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it."""
+    is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it.
+    A name of *elsewhere*, which the package has not, is an ``AttributeError`` that adds where it is instead
+    (``taikai.classify``: a method of the model)."""
     home = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str) -> Any:
@@ -60,7 +65,9 @@ def lazy_modules(
             return getattr(importlib.import_module(home[name], package), name)
         if name in submodules:
             return importlib.import_module(f"{package}.{name}")
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        said = f"module {package!r} has no attribute {name!r}"
+        hint = (elsewhere or {}).get(name)
+        raise AttributeError(f"{said}; {hint}" if hint else said)
 
     _read_on_first_use(package, [*home, *submodules], __getattr__)
     return __getattr__
