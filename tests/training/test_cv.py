@@ -12,7 +12,8 @@ import pytest
 
 import taikai
 from taikai import FeatureConfig
-from taikai.training._cv import cross_validate, split_frame, text_keys
+from taikai.training._cv import cross_validate, split_frame
+from taikai.training._text_keys import text_keys
 
 CONFIG = FeatureConfig(min_df=1)
 

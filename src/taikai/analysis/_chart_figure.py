@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from taikai.analysis._chart_png import warned_png
+
 
 class Chart(Figure):
     """A chart's figure; shown in a notebook as its PNG (``_repr_png_``); otherwise a matplotlib ``Figure``."""
@@ -19,6 +21,4 @@ class Chart(Figure):
     def _repr_png_(self) -> bytes:
         """Return the chart as PNG bytes, drawn as the report draws it; a character no chart font has (an emoji) is
         drawn as 〓 and named in a :class:`~taikai.errors.DataWarning`."""
-        from taikai.analysis._charts import chart_png
-
-        return chart_png(self)
+        return warned_png(self)

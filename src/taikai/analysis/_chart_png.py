@@ -16,7 +16,9 @@ import io
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from taikai.analysis._chart_fonts import chart_style, drawable_texts
+from taikai._warn import warn_user
+from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
+from taikai.errors import DataWarning
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -52,3 +54,12 @@ def png_uri(fig: Figure) -> tuple[str, list[str]]:
     warns once for all its charts)."""
     png, missing = drawn_png(fig)
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), missing
+
+
+def warned_png(fig: Figure) -> bytes:
+    """Return the chart's PNG (:func:`drawn_png`), naming in a :class:`~taikai.errors.DataWarning` the characters
+    drawn as 〓."""
+    png, missing = drawn_png(fig)
+    if missing:
+        warn_user(missing_glyphs_warning(missing), DataWarning)
+    return png

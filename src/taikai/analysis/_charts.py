@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from taikai._warn import warn_user
-from taikai.analysis._chart_fonts import chart_style, missing_glyphs_warning
-from taikai.analysis._chart_png import drawn_png
+from taikai.analysis._chart_fonts import chart_style
+from taikai.analysis._chart_png import warned_png
 from taikai.analysis._chart_words import words as _words
 from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts, per_reason
 from taikai.analysis._palette import fitted_legend, label_colours, label_hatches
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import DataWarning, wrong_type
+from taikai.errors import wrong_type
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
@@ -71,10 +70,7 @@ def to_data_uri(fig: Figure) -> str:
 def chart_png(fig: Figure) -> bytes:
     """Return the figure as PNG bytes (as :func:`to_data_uri`, which a notebook shows: ``Chart._repr_png_``)."""
     _check_figure(fig)
-    png, missing = drawn_png(fig)
-    if missing:
-        warn_user(missing_glyphs_warning(missing), DataWarning)
-    return png
+    return warned_png(fig)
 
 
 def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:

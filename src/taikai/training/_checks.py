@@ -14,6 +14,7 @@ from taikai.errors import NO_SENTIMENT, OVERWRITE, Argument, InputError, as_floa
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, ModelMetadata, check_model_dir, check_out_given, save_model
+from taikai.training._text_keys import text_keys
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,8 +117,6 @@ def held_out_problem(df: pd.DataFrame, test_size: float, text_column: Hashable =
     of one row). When texts repeat, the share is drawn of the different texts (``split_frame`` holds out every row
     of a text or none): those are counted."""
     import pandas as pd
-
-    from taikai.training._cv import text_keys  # _cv reads this module's messages
 
     if test_size <= 0 or split_column(df) is not None:
         return None

@@ -15,9 +15,9 @@ from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
 from taikai.model import content_sha256 as rows_sha256
-from taikai.privacy import read_as_model
 from taikai.text import same_text_key
 from taikai.training._checks import ONE_SENTIMENT
+from taikai.training._text_keys import model_texts, text_keys
 
 WEIGHT = "_taikai_weight"
 """The column of per-row sample weights in a training frame (absent: every row weighs 1)."""
@@ -28,19 +28,6 @@ THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 def content_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
     """Return a sha256 of the given columns' values, independent of file encoding and column order."""
     return rows_sha256(df[columns].itertuples(index=False))
-
-
-def model_texts(series: pd.Series) -> list[str]:
-    """Return the texts as the model sees them at prediction time (:meth:`taikai.Model.classify`): normalised, cut
-    to ``MAX_CHARS``, and the placeholders of masked personal data read as ``○`` (:func:`taikai.privacy.read_as_model`),
-    so that a labelled ``taikai suggest --mask-pii`` sheet does not teach the model ``[メール]`` as a word."""
-    return [read_as_model(t).text for t in series]
-
-
-def text_keys(series: pd.Series) -> list[str]:
-    """Return the key of each text for the duplicate checks: the model's text with the characters a CP932 round
-    trip changes folded (:func:`taikai.text.same_text_key`), so a review copied through Excel is the same review."""
-    return [same_text_key(t) for t in model_texts(series)]
 
 
 def targets(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[Any, Any]:
