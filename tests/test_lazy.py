@@ -145,3 +145,31 @@ def test_a_lazy_package_reads_its_old_names_too(monkeypatch):
     assert [w.filename for w in said] == [__file__]
     with pytest.raises(AttributeError, match="has no attribute 'other'"):
         module.other  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("classify", "model.classify(texts)"),
+        ("predict", "model.predict(texts)"),
+        ("predict_frame", "model.predict_frame(df, text_column=...)"),
+    ],
+)
+def test_a_method_of_the_model_looked_for_on_taikai_says_where_it_is(name, call):
+    """A notebook user who read model.classify tried taikai.classify(texts): a bare AttributeError."""
+    import taikai
+
+    with pytest.raises(AttributeError) as caught:
+        getattr(taikai, name)
+    assert str(caught.value) == (
+        f"module 'taikai' has no attribute {name!r}; {name} is a method of a model: model = taikai.load_model() "
+        f"(or load_model(DIR)), then {call}"
+    )
+    assert not hasattr(taikai, name) and name not in dir(taikai)
+
+
+def test_any_other_missing_name_is_python_s_own_error():
+    import taikai
+
+    with pytest.raises(AttributeError, match=r"^module 'taikai' has no attribute 'clasify'$"):
+        taikai.clasify  # noqa: B018

@@ -168,5 +168,13 @@ __getattr__: Any = lazy_modules(
     "taikai",
     {module: tuple(name for name, home in _EXPORTS.items() if home == module) for module in set(_EXPORTS.values())},
     submodules=tuple(sorted(_SUBPACKAGES)),
+    elsewhere={  # the model's methods, looked for on the package (as the README's taikai.explain(model, text) is)
+        name: f"{name} is a method of a model: model = taikai.load_model() (or load_model(DIR)), then model.{call}"
+        for name, call in {
+            "predict": "predict(texts)",
+            "classify": "classify(texts)",
+            "predict_frame": "predict_frame(df, text_column=...)",
+        }.items()
+    },
 )
 __dir__ = public_dir(globals(), [*__all__, *_SUBPACKAGES])

@@ -51,12 +51,16 @@ def lazy_modules(
     modules: dict[str, tuple[str, ...]],
     submodules: tuple[str, ...] = (),
     renames: dict[str, str] | None = None,
+    elsewhere: dict[str, str] | None = None,
 ) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
     when first read (a *module* may be named relative to *package*: ``._schema``), and imports each of its
     *submodules* (``package.name``) when first read as an attribute. The module of *package*, which calls it as it
     is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it.
-    The old names of *renames* (``{old: new}``) read as :func:`renamed` reads them: the new one, with a warning."""
+    The old names of *renames* (``{old: new}``) read as :func:`renamed` reads them: the new one, with a warning.
+
+    A name of *elsewhere*, which the package has not, is an ``AttributeError`` that adds where it is instead
+    (``taikai.classify``: a method of the model)."""
     home = {name: module for module, names in modules.items() for name in names}
     old_names = _old_names(package, renames or {}, stacklevel=3)
 
@@ -65,6 +69,8 @@ def lazy_modules(
             return getattr(importlib.import_module(home[name], package), name)
         if name in submodules:
             return importlib.import_module(f"{package}.{name}")
+        if elsewhere and name in elsewhere:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}; {elsewhere[name]}")
         return old_names(name)
 
     _read_on_first_use(package, [*home, *submodules], __getattr__)

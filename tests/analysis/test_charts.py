@@ -1,10 +1,12 @@
 """The report's charts: readable trend charts (integer ticks, short period labels) in either language."""
 
+import base64
 import re
 
 import numpy as np
 import pandas as pd
 import pytest
+from support_frames import classified
 
 from taikai import analysis
 from taikai.errors import InputError
@@ -409,3 +411,33 @@ def test_a_chart_of_labels_of_one_s_own_is_not_titled_with_the_churn_words(draw,
     charts were titled 退会理由の分布, 退会理由の推移 (件数) and platform ごとの退会理由."""
     title = _title(draw(labels, given))
     assert ("退会理由" in title) == churn and "理由" in title, title
+
+
+def _predictions() -> pd.DataFrame:
+    """Twelve classified rows over three months and two platforms."""
+    reasons = ["fees", "time", "other", "fees"] * 3
+    dates = pd.date_range("2026-01-05", periods=12, freq="8D")
+    return classified(pd.DataFrame({"reason": reasons, "platform": ["A", "B"] * 6, "posted_at": dates}))
+
+
+_EVERY_CHART = {
+    "reason_bars": lambda t: analysis.reason_bars(analysis.reason_distribution(t)),
+    "stated_bars": lambda t: analysis.stated_bars(analysis.stated_reasons(t)),
+    "sentiment_bars": lambda t: analysis.sentiment_bars(analysis.sentiment_by_reason(t)),
+    "segment_bars": lambda t: analysis.segment_bars(analysis.segment_breakdown(t, "platform")),
+    "trend_counts": lambda t: analysis.trend_counts(analysis.reasons_over_time(t, "posted_at")),
+    "trend_shares": lambda t: analysis.trend_shares(analysis.reasons_over_time(t, "posted_at")),
+    "confusion_plot": lambda t: analysis.confusion_plot(["fees", "time"], [[3, 1], [0, 2]]),
+}
+
+
+@pytest.mark.parametrize("draw", _EVERY_CHART.values(), ids=_EVERY_CHART.keys())
+def test_a_notebook_shows_every_chart_as_a_picture_without_pyplot(draw):
+    """A notebook that had not imported pyplot nor run %matplotlib inline showed '<Figure size 700x420 with 1
+    Axes>' for a chart: IPython's formatters, as Jupyter calls them, now find its PNG, drawn as the report draws it."""
+    formatters = pytest.importorskip("IPython.core.formatters")
+    fig = draw(_predictions())
+    data, _ = formatters.DisplayFormatter().format(fig)
+    assert "image/png" in data, list(data)
+    png, report = data["image/png"], base64.b64decode(analysis.to_data_uri(fig).partition(",")[2])
+    assert png.startswith(b"\x89PNG") and png[16:24] == report[16:24]  # the report's picture, of its width and height

@@ -408,10 +408,20 @@ WRITE = "; write explain(model, text), or explain(None, text) for the default mo
         ),
         (
             lambda m: taikai.explain(m, pd.Series(["手数料"])),
-            "text must be one text (a str), not a Series; explain each",
+            "text must be one text (a str), not a Series; of a frame's row (df.loc[i]), explain its text: "
+            "df.loc[i, 'your text column']; explain each",
+        ),
+        (  # a notebook's row: looping over it, as the message said, explained its id and its date
+            lambda m: taikai.explain(m, pd.DataFrame({"id": ["A1"], "本文": ["手数料が高い"]}).loc[0]),
+            "text must be one text (a str), not a Series; of a frame's row (df.loc[i]), explain its text: "
+            "df.loc[i, 'your text column']; explain each text on its own",
+        ),
+        (
+            lambda m: taikai.explain(m, pd.DataFrame({"本文": ["手数料が高い"]})),
+            "text must be one text (a str), not a DataFrame; of a frame's row (df.loc[i]), explain its text: ",
         ),
     ],
-    ids=["swapped", "text as the model", "model as the text", "list", "series"],
+    ids=["swapped", "text as the model", "model as the text", "list", "series", "a frame's row", "a frame"],
 )
 def test_swapped_arguments_or_several_texts_are_refused_saying_what_to_write(tiny_model, call, message):
     """Regression: explain(text, model) said the text was no model directory, and explain(model, [texts]) returned

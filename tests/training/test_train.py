@@ -261,7 +261,11 @@ def test_a_label_of_one_s_own_named_like_the_taxonomy_is_kept_as_written(tmp_pat
     """Regression: with free_labels, その他 became the taxonomy's `other` (in info, batch, the sheet and rules)."""
     df = pd.DataFrame(
         {
-            "text": ["手数料が高すぎる", "振込手数料が痛い", "なんとなくやめた", "特に理由はない"] * 3,
+            "text": [  # each text once: the rows of a repeated text are held out together
+                *("手数料が高すぎる", "振込手数料が痛い", "なんとなくやめた", "特に理由はない"),
+                *("利用料が高い", "手数料で手取りが減る", "飽きてしまった", "理由は特にない"),
+                *("システム手数料が重い", "出金手数料がかかる", "何となく離れた", "特にありません"),
+            ],
             "reasons": ["お金", "お金", "その他", "その他"] * 3,
         }
     )

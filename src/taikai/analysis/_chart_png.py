@@ -11,8 +11,14 @@ their figures say.
 
 from __future__ import annotations
 
+import base64
 import io
+import warnings
 from typing import TYPE_CHECKING, Any
+
+from taikai._warn import warn_user
+from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
+from taikai.errors import DataWarning
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -32,3 +38,28 @@ def png_bytes(fig: Figure) -> bytes:
     canvas.draw()
     matplotlib.image.imsave(buffer, canvas.buffer_rgba(), format="png", origin="upper", dpi=fig.dpi)
     return buffer.getvalue()
+
+
+def drawn_png(fig: Figure) -> tuple[bytes, list[str]]:
+    """Return the chart's PNG, drawn with the charts' fonts and style, and the characters no chart font has, drawn
+    as 〓 (*fig* is left as it was)."""
+    with chart_style(), drawable_texts(fig) as missing, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)  # any left (mathtext's fonts)
+        png = png_bytes(fig)  # laid out and drawn once, not twice as savefig does
+    return png, list(missing)
+
+
+def png_uri(fig: Figure) -> tuple[str, list[str]]:
+    """Return the figure as a PNG data URI and the characters no chart font has, drawn as 〓 (for the report, which
+    warns once for all its charts)."""
+    png, missing = drawn_png(fig)
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), missing
+
+
+def warned_png(fig: Figure) -> bytes:
+    """Return the chart's PNG (:func:`drawn_png`), naming in a :class:`~taikai.errors.DataWarning` the characters
+    drawn as 〓."""
+    png, missing = drawn_png(fig)
+    if missing:
+        warn_user(missing_glyphs_warning(missing), DataWarning)
+    return png

@@ -4,21 +4,19 @@ Japanese renders."""
 from __future__ import annotations
 
 import base64
-import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from taikai._warn import warn_user
-from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
-from taikai.analysis._chart_png import png_bytes
+from taikai.analysis._chart_fonts import chart_style
+from taikai.analysis._chart_png import warned_png
 from taikai.analysis._chart_words import words as _words
 from taikai.analysis._count_table import SEGMENT_BARS, SENTIMENT_BARS, TREND_COUNTS, TREND_SHARES, counts, per_reason
 from taikai.analysis._palette import fitted_legend, label_colours, label_hatches
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import DataWarning, wrong_type
+from taikai.errors import wrong_type
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
@@ -42,9 +40,10 @@ def sentiment_colours(sentiments: Iterable[object]) -> dict[str, str]:
 
 def _figure(width: float, height: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    from taikai.analysis._chart_figure import ChartFigure
+
+    fig = ChartFigure(figsize=(width, height), dpi=100, layout="constrained")  # a notebook shows it as a picture
     FigureCanvasAgg(fig)
     return fig
 
@@ -65,20 +64,13 @@ def to_data_uri(fig: Figure) -> str:
     A character that no chart font has (an emoji, a rare kanji) is drawn as 〓 (*fig* itself is left as it was) and
     named in a :class:`~taikai.errors.DataWarning`.
     """
+    return "data:image/png;base64," + base64.b64encode(chart_png(fig)).decode("ascii")
+
+
+def chart_png(fig: Figure) -> bytes:
+    """Return the figure as PNG bytes (as :func:`to_data_uri`, which a notebook shows: ``ChartFigure._repr_png_``)."""
     _check_figure(fig)
-    uri, missing = png_uri(fig)
-    if missing:
-        warn_user(missing_glyphs_warning(missing), DataWarning)
-    return uri
-
-
-def png_uri(fig: Figure) -> tuple[str, list[str]]:
-    """Return the figure as a PNG data URI and the characters no chart font has, drawn as 〓 (for the report, which
-    warns once for all its charts)."""
-    with chart_style(), drawable_texts(fig) as missing, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)  # any left (mathtext's fonts)
-        png = png_bytes(fig)  # laid out and drawn once, not twice as savefig does
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), list(missing)
+    return warned_png(fig)
 
 
 def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Figure:

@@ -21,8 +21,13 @@ def check_arguments(text: object) -> str | None:
     if is_missing(text):
         return None
     if isinstance(text, Iterable) and not isinstance(text, bytes | bytearray | memoryview | os.PathLike):
+        row = (  # a row of a frame (df.loc[i]) is a Series too: looping over it would explain its id, its date, …
+            "; of a frame's row (df.loc[i]), explain its text: df.loc[i, 'your text column']"
+            if type(text).__name__ in ("Series", "DataFrame")
+            else ""
+        )
         raise TypeError(
-            f"{wrong_type('text', text, ONE_TEXT)}; explain each text on its own "
+            f"{wrong_type('text', text, ONE_TEXT)}{row}; explain each text on its own "
             "(for text in texts: taikai.explain(model, text)), or predict many at once with model.predict(texts)"
         )
     if isinstance(text, bytes | bytearray | memoryview):

@@ -14,6 +14,7 @@ from taikai.errors import NO_SENTIMENT, OVERWRITE, Argument, InputError, as_floa
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, ModelMetadata, check_model_dir, check_out_given, save_model
+from taikai.training._text_keys import text_keys
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,26 +111,35 @@ def _share(rows: int, of: int, up: bool) -> float:
     return share
 
 
-def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | None:
+def held_out_problem(df: pd.DataFrame, test_size: float, text_column: Hashable = "text") -> tuple[str, str] | None:
     """Return why a stratified *test_size* share of *df* cannot be held out, and what to do (the test size that
     works); ``None`` when it can (or the split column decides, or the split is not stratified: a primary reason
-    of one row)."""
+    of one row). When texts repeat, the share is drawn of the different texts (``split_frame`` holds out every row
+    of a text or none): those are counted."""
+    import pandas as pd
+
     if test_size <= 0 or split_column(df) is not None:
         return None
-    counts = labelled(df, "primary").value_counts()  # a row without a reason is never held out: not counted
+    reasoned = df[(df["primary"] != "").to_numpy()]  # a row without a reason is never held out: not counted
+    first = ~pd.Series(text_keys(reasoned[text_column]), dtype=object).duplicated().to_numpy()
+    counts = reasoned["primary"][first].value_counts()
     if len(counts) < 2 or counts.min() < 2:
         return None
     rows, reasons = int(counts.sum()), len(counts)
     test = math.ceil(test_size * rows)  # as scikit-learn counts them
     option = given_test_size(test_size)
-    of = f"the {rows:,} rows" + (
-        f" with a reason (the {len(df) - rows:,} with a sentiment only all train)" if rows < len(df) else ""
+    of = (f"the {rows:,} rows" if first.all() else f"the {rows:,} different texts of the {len(reasoned):,} rows") + (
+        f" with a reason (the {len(df) - len(reasoned):,} with a sentiment only all train)"
+        if len(reasoned) < len(df)
+        else ""
     )
+    of += "" if first.all() else " (the rows of one text are held out together)"
+    unit = "rows" if first.all() else "texts"
     if test < reasons:
         return (
             f"{option} holds out {test:,} of {of}, fewer than their {reasons} primary reasons: the test "
             "rows are drawn stratified, at least one of each reason",
-            f"what to do: hold out at least {reasons} rows with {given_test_size(_share(reasons, rows, up=True))} "
+            f"what to do: hold out at least {reasons} {unit} with {given_test_size(_share(reasons, rows, up=True))} "
             f"or more, or train on every row with {given_test_size(0)}",
         )
     if rows - test < reasons:

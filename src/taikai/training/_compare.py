@@ -13,7 +13,8 @@ from taikai.errors import ADD
 from taikai.evaluation import score_single
 from taikai.model import AddedComparison, FeatureConfig, HeldOutScores, MovedRow
 from taikai.text import copy_groups, near_text_key
-from taikai.training._cv import fit_frame, model_texts, reason_rows, sentiment_rows
+from taikai.training._cv import fit_frame, reason_rows, sentiment_rows
+from taikai.training._text_keys import model_texts
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, train_test_split
 
 from taikai.drift import HeldOut
 from taikai.evaluation import score_multi, score_single
@@ -15,9 +15,9 @@ from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
 from taikai.model import content_sha256 as rows_sha256
-from taikai.privacy import read_as_model
 from taikai.text import same_text_key
 from taikai.training._checks import ONE_SENTIMENT
+from taikai.training._text_keys import model_texts, text_keys
 
 WEIGHT = "_taikai_weight"
 """The column of per-row sample weights in a training frame (absent: every row weighs 1)."""
@@ -30,19 +30,6 @@ def frame_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
     ``content_sha256`` a model's metadata records of a frame it was trained on (:func:`taikai.model.content_sha256`
     of its rows)."""
     return rows_sha256(df[columns].itertuples(index=False))
-
-
-def model_texts(series: pd.Series) -> list[str]:
-    """Return the texts as the model sees them at prediction time (:meth:`taikai.Model.classify`): normalised, cut
-    to ``MAX_CHARS``, and the placeholders of masked personal data read as ``○`` (:func:`taikai.privacy.read_as_model`),
-    so that a labelled ``taikai suggest --mask-pii`` sheet does not teach the model ``[メール]`` as a word."""
-    return [read_as_model(t).text for t in series]
-
-
-def text_keys(series: pd.Series) -> list[str]:
-    """Return the key of each text for the duplicate checks: the model's text with the characters a CP932 round
-    trip changes folded (:func:`taikai.text.same_text_key`), so a review copied through Excel is the same review."""
-    return [same_text_key(t) for t in model_texts(series)]
 
 
 def targets(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[Any, Any]:
@@ -133,18 +120,25 @@ def cross_validate(
     trains in every fold, and is scored by none (``reason_rows`` in the scores counts those that are).
     """
     reasoned = reason_rows(df)
-    counts = df["primary"][reasoned].value_counts()
+    texts = np.array(model_texts(df[text_column]), dtype=object)
+    positions, always = np.flatnonzero(reasoned), np.flatnonzero(~reasoned)
+    keys = pd.Series([same_text_key(t) for t in texts[positions]], dtype=object)
+    repeated = bool(keys.duplicated().any())  # then each text is held out in one fold, all its rows together
+    primary = df["primary"].iloc[positions].reset_index(drop=True)
+    counts = (primary[~keys.duplicated()] if repeated else primary).value_counts()
     folds = min(folds, int(counts.min()))
     if folds < 2:
         return {"folds": 0, "note": "too few examples per reason to cross-validate"}, {}, None
-    texts = np.array(model_texts(df[text_column]), dtype=object)
     y = targets(df, sentiment_column)
     sample_weight = weights(df)
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     reason_labels = sorted(df["primary"][reasoned].unique())
-    positions, always = np.flatnonzero(reasoned), np.flatnonzero(~reasoned)
     felt = sentiment_rows(df, sentiment_column)
-    splits = list(splitter.split(texts[positions], y[positions, 0]))
+    if repeated:
+        grouped = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+        splits = list(grouped.split(texts[positions], y[positions, 0], keys.to_numpy()))
+    else:  # as before repeated texts were grouped: the same folds, so a retrain of the same rows is the same model
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        splits = list(splitter.split(texts[positions], y[positions, 0]))
     lone = _lone_sentiment(y, felt, positions, always, splits) if sentiment_column is not None else ""
     if lone:
         return {"folds": 0, "note": f"{ONE_SENTIMENT}: {lone}"}, {}, None
@@ -223,9 +217,13 @@ def pipeline_labels(pipeline: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(str(c) for c in classifier.reason_classes_), tuple(str(c) for c in classifier.sentiment_classes_)
 
 
-def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split_frame(
+    df: pd.DataFrame, test_size: float, seed: int, text_column: Hashable = "text"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split by the ``split`` column (train/test) when present, else stratified by primary reason: then a row without
-    one (labelled with a sentiment only) is never held out, it trains (after the rows drawn to train)."""
+    one (labelled with a sentiment only) is never held out, it trains (after the rows drawn to train). Rows of one
+    text (:func:`text_keys`) are drawn together, all held out or all trained on, so no test row repeats a training
+    row's text; without repeated texts the rows are drawn as they always were."""
     split = split_column(df)
     if split is not None:
         return df[(split == "train").to_numpy()], df[(split == "test").to_numpy()]
@@ -233,9 +231,23 @@ def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataF
         return df, df.iloc[:0]
     reasoned = reason_rows(df)
     if not reasoned.all():
-        train, test = split_frame(df[reasoned], test_size, seed)
+        train, test = split_frame(df[reasoned], test_size, seed, text_column)
         return pd.concat([train, df[~reasoned]]), test
+    keys = pd.Series(text_keys(df[text_column]), index=df.index, dtype=object)
+    if keys.duplicated().any():
+        return _split_texts(df, keys, test_size, seed)
     counts = df["primary"].value_counts()
     stratify = df["primary"] if counts.min() >= 2 else None
     train, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=stratify)
     return train, test
+
+
+def _split_texts(df: pd.DataFrame, keys: pd.Series, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split *df* by its texts' *keys*: a *test_size* share of the distinct texts, stratified by the primary reason of
+    each text's first row, is held out with every row holding it."""
+    first = ~keys.duplicated()
+    primary = df["primary"][first.to_numpy()]
+    stratify = primary if primary.value_counts().min() >= 2 else None
+    _, held = train_test_split(keys[first].to_numpy(), test_size=test_size, random_state=seed, stratify=stratify)
+    test = keys.isin(set(held)).to_numpy()
+    return df[~test], df[test]

@@ -26,11 +26,12 @@ from taikai.training._added_file import check_added_files
 from taikai.training._added_split import warn_added_tests
 from taikai.training._checked_input import LabelledData, check_id_column, id_label, read_checked
 from taikai.training._columns import Columns, no_labelled_row
-from taikai.training._cv import WEIGHT, text_keys
+from taikai.training._cv import WEIGHT
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._edited_texts import edited_texts, id_values
 from taikai.training._masked_copies import added_keys
 from taikai.training._sheet_copies import sheet_copies
+from taikai.training._text_keys import text_keys
 
 if TYPE_CHECKING:
     import pandas as pd

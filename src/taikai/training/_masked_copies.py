@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from taikai.privacy import ANY_PLACEHOLDER, NOT_JAPANESE_PLACEHOLDERS, MaskedScreen
 from taikai.text import check_text, same_text_key
-from taikai.training._cv import text_keys
+from taikai.training._text_keys import text_keys
 
 
 def _plain_key(text: object) -> str:

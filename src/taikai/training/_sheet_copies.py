@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from taikai.io import XLSX_LOST
 from taikai.text import cp932_written
-from taikai.training._cv import text_keys
+from taikai.training._text_keys import text_keys
 
 
 def _in_xlsx(text: str) -> str:

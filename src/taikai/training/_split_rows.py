@@ -45,11 +45,11 @@ def split_rows(
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     single = one_label(everything, sentiment_column)  # then no split would help
     problem = (single[1], _what_to_do(inputs, False, single[0], text_column=text_column)) if single else None
-    problem = problem or held_out_problem(df, test_size)
+    problem = problem or held_out_problem(df, test_size, text_column)
     if problem:
         raise InputError(f"{problem[0]}\n{_usable_rows(inputs)}\n{problem[1]}")
     try:
-        train_df, test_df = split_frame(df, test_size, seed)
+        train_df, test_df = split_frame(df, test_size, seed, text_column)
     except InputError:  # a ValueError too, but said already (a split column's value): not scikit-learn's
         raise
     except ValueError as exc:

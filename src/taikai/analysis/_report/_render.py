@@ -12,6 +12,7 @@ from taikai._cut import cut
 from taikai._warn import warn_user
 from taikai.analysis import _charts as charts
 from taikai.analysis._chart_fonts import missing_glyphs_warning
+from taikai.analysis._chart_png import png_uri
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import (
     Bullets,
@@ -157,7 +158,7 @@ def render_block(block: ReportBlock, charts_on: bool = True, missing: dict[str, 
         if missing is None:
             uri = charts.to_data_uri(fig)
         else:
-            uri, drawn_as_missing = charts.png_uri(fig)
+            uri, drawn_as_missing = png_uri(fig)
             missing.update(dict.fromkeys(drawn_as_missing))
         caption = f'\n<p class="note">{escape(block.caption)}</p>' if block.caption else ""
         image = f'<img src="{uri}" alt="{escape(block.alt)}" style="--w:{png_width(uri)}px">'
