@@ -21,7 +21,7 @@ import taikai
 from taikai.batch import BatchSummary, CountedRows, Interrupted, input_fingerprint
 from taikai.batch._state import Finished, ResumeState, Totals
 from taikai.cli import cli
-from taikai.io import CellLosses
+from taikai.io import WRITER_VERSION, CellLosses
 from taikai.model import model_sha256
 from taikai.privacy import MASKER_VERSION
 
@@ -131,8 +131,10 @@ def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
 ):
     """The state.json written now is the earlier code's, byte for byte (with ``cut_short`` after it); and a folder
     holding the earlier code's state.json resumes to the output and counts of a run never interrupted. Only what
-    depends on the model or the machine is taken from the state written now: the fingerprint (the input's time, the
-    model's key, the taikai version), the reasons and sentiments counted, and the bytes of the output."""
+    depends on the model, the machine or this taikai's formats is taken from the state written now: the fingerprint
+    (the input's time, the model's key, the taikai version), the reasons and sentiments counted, the bytes of the
+    output, and those of the side file of bad lines (a ``kind`` column since; a folder of an earlier taikai is refused
+    by its fingerprint's version, so its side file never meets this one's rows)."""
     fmt = name.rsplit("_", 1)[1]
     whole, out = tmp_path / f"whole.{fmt}", tmp_path / f"out.{fmt}"
     expected = taikai.classify_file(dump, whole, "text", model=tiny_model, **OPTIONS)
@@ -140,7 +142,7 @@ def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
     state_file = tmp_path / f"out.{fmt}.taikai-partial" / "state.json"
     written = state_file.read_text(encoding="utf-8")
     now, earlier = json.loads(written), saved(name)
-    earlier |= {"fingerprint": now["fingerprint"], "output_bytes": now["output_bytes"]}
+    earlier |= {"fingerprint": now["fingerprint"], "output_bytes": now["output_bytes"], "bad_bytes": now["bad_bytes"]}
     for key in ("reasons", "sentiments"):
         earlier["totals"][key] = now["totals"][key]
     if "finished" in earlier:
@@ -164,6 +166,10 @@ MASKING_UNKNOWN = (
 MASKED_UNKNOWN = (
     "that masked personal data (--mask-pii) without recording its masker's version (this taikai's is "
     f"{MASKER_VERSION}): the rows it saved were masked as no run of this taikai masks, with --mask-pii or without"
+)
+SIDE_FILE_UNKNOWN = (
+    "whose side file of bad lines (writer version 1) has no kind column, which this taikai's (version "
+    f"{WRITER_VERSION}) writes: the lines it set aside and the rest would be written two ways in one file"
 )
 SETTINGS_UNKNOWN = (
     "that did not record the model's settings (the reason_thresholds and max_chars of its metadata.json, outside its "
@@ -195,11 +201,17 @@ def _fees(value: float):
 @pytest.mark.parametrize(
     ("saved_masked", "flags", "edit", "said"),
     [
-        (True, ["--mask-pii"], None, f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}."),
-        (True, [], None, f"{MASKED_UNKNOWN}; and {SETTINGS_UNKNOWN}; and since the interrupted run, mask_pii "),
-        (False, [], None, f"{SETTINGS_UNKNOWN}. Start over"),
-        (False, [], _fees(0.5), f"{SETTINGS_UNKNOWN}. Start over"),
-        (True, ["--mask-pii"], _fees(0.5), f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}."),
+        (True, ["--mask-pii"], None, f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}; and {SIDE_FILE_UNKNOWN}."),
+        (
+            True,
+            [],
+            None,
+            f"{MASKED_UNKNOWN}; and {SETTINGS_UNKNOWN}; and {SIDE_FILE_UNKNOWN}; and since the interrupted run, "
+            "mask_pii ",
+        ),
+        (False, [], None, f"{SETTINGS_UNKNOWN}; and {SIDE_FILE_UNKNOWN}. Start over"),
+        (False, [], _fees(0.5), f"{SETTINGS_UNKNOWN}; and {SIDE_FILE_UNKNOWN}. Start over"),
+        (True, ["--mask-pii"], _fees(0.5), f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}; and {SIDE_FILE_UNKNOWN}."),
     ],
     ids=["masked", "masked, resumed unmasked", "unmasked", "unmasked, fees threshold edited", "masked and edited"],
 )

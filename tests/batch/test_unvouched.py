@@ -61,3 +61,41 @@ def test_rows_saved_by_an_earlier_writer_are_not_resumed_into_one_file(tmp_path,
         taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, resume=True)
     assert refused in str(caught.value) and "Start over without resume" in str(caught.value)
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("writer", "on_bad_lines", "refused"),
+    [
+        # regression: a folder saved before the side file had its kind column resumed, its four-column lines and the
+        # rest's five in one side file
+        ("2", "report", "whose side file of bad lines (writer version 2) has no kind column"),
+        (None, "report", "whose side file of bad lines (writer version 1) has no kind column"),
+        ("2", "error", None),  # no side file: nothing written two ways
+    ],
+)
+def test_bad_lines_set_aside_by_an_earlier_writer_are_not_resumed_into_one_side_file(
+    tmp_path, tiny_model, stop_after, writer, on_bad_lines, refused
+):
+    src, out, full = tmp_path / "in.csv", tmp_path / "out.csv", tmp_path / "full.csv"
+    lines = ["id,text", *(f"r{i},{TEXTS[i % 4]}" for i in range(6))]
+    if on_bad_lines == "report":
+        lines.insert(2, "bad,one,two")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = {"chunk_size": 2, "on_bad_lines": on_bad_lines}
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", model=tiny_model, on_chunk=stop_after(1), **options)
+    state_file = tmp_path / "out.csv.taikai-partial" / "state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["fingerprint"].pop("writer")
+    if writer is not None:
+        state["fingerprint"]["writer"] = writer
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+    if refused is None:
+        taikai.classify_file(src, out, "text", model=tiny_model, resume=True, **options)
+        taikai.classify_file(src, full, "text", model=tiny_model, **options)
+        assert out.read_bytes() == full.read_bytes()
+        return
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(src, out, "text", model=tiny_model, resume=True, **options)
+    assert refused in str(caught.value) and "Start over without resume" in str(caught.value)
+    assert not out.exists()

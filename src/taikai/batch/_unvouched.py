@@ -60,13 +60,27 @@ def unvouched(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             "outside its artifact's sha256): whether the rows it saved were classified with the settings the model "
             "has now cannot be told"
         )
-    if WRITER in new and old.get(WRITER) != new[WRITER] and _options(old).get("input_format") in TYPED_INPUTS:
-        was = "version 1, which wrote a boolean True/False" if old.get(WRITER) is None else f"version {old[WRITER]}"
+    written = _writer(old)
+    if WRITER in new and written < 2 and _options(old).get("input_format") in TYPED_INPUTS:
         unknown.append(
-            f"whose output writer ({was}) writes values otherwise than this taikai's (version {WRITER_VERSION}, a "
-            "boolean true/false): the rows it saved and the rest would be written two ways in one file"
+            f"whose output writer (version 1, which wrote a boolean True/False) writes values otherwise than this "
+            f"taikai's (version {WRITER_VERSION}, a boolean true/false): the rows it saved and the rest would be "
+            "written two ways in one file"
+        )
+    if WRITER in new and written < 3 and _options(old).get("on_bad_lines") == "report":
+        unknown.append(
+            f"whose side file of bad lines (writer version {written}) has no kind column, which this taikai's (version "
+            f"{WRITER_VERSION}) writes: the lines it set aside and the rest would be written two ways in one file"
         )
     return unknown
+
+
+def _writer(fingerprint: dict[str, Any]) -> int:
+    """Return the writer version the run of *fingerprint* recorded (1: none recorded, before it was)."""
+    try:
+        return int(fingerprint.get(WRITER) or 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def other_masker(old: dict[str, Any]) -> str | None:

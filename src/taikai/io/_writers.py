@@ -27,10 +27,11 @@ from taikai.io._encoding import resolve_encoding
 
 STREAM_FORMATS = ("csv", "tsv", "jsonl")
 """The output formats written a chunk at a time as text (the others are assembled at the end)."""
-WRITER_VERSION = 2
-"""The version of how the writers write an input's values, bumped when a value's written form changes, which the
-taikai version may not be (2: a boolean as ``true``/``false`` in CSV and TSV, and in a column of mixed types, where
-1 wrote Python's ``True``/``False``): a batch run resumes only rows written alike (``taikai batch --resume``)."""
+WRITER_VERSION = 3
+"""The version of how the writers write an input's values and the side file of bad lines, bumped when a written form
+changes, which the taikai version may not be (2: a boolean as ``true``/``false`` in CSV and TSV, and in a column of
+mixed types, where 1 wrote Python's ``True``/``False``; 3: the side file's ``kind`` column): a batch run resumes only
+rows written alike (``taikai batch --resume``)."""
 OUTPUT_ENCODINGS = ("utf-8", "utf-8-sig", "cp932")
 """The encodings CSV and TSV output may take (``--output-encoding``); ``utf-8-sig`` and ``cp932`` open in Excel."""
 REPLACEMENT = "?"
