@@ -124,9 +124,9 @@ def plot(results: pd.DataFrame, out: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from taikai.analysis import japanese_font
+    from taikai.analysis import register_japanese_font
 
-    font = japanese_font()
+    font = register_japanese_font()
     panels = [("test_reason_macro_f1", "コーパスのテスト分割 (in-domain test split)")]
     if "realdev_reason_macro_f1" in results.columns:
         panels.append(("realdev_reason_macro_f1", "実データ開発セット (real dev set)"))

@@ -29,7 +29,7 @@ from script_main import ROOT, ScriptError, error_message, says_errors
 
 import taikai
 import taikai.errors
-from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, js_divergence, show_figure
+from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, figure_text, js_divergence
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 HOTELS = ROOT / "tests" / "fixtures" / "hotel_reviews.csv"
@@ -64,13 +64,12 @@ def _value(part: PeriodDrift, name: str) -> float:
 
 def _cells(report: DriftReport, periods: bool) -> list[str]:
     if not periods:
-        return [show_figure(n, _value(report.overall, n)) for n in FIGURES]
+        return [figure_text(n, _value(report.overall, n)) for n in FIGURES]
     judged = [p for p in report.periods if p.figure("oov_rate").judged]
     out = []
     for name in FIGURES:
         values = [_value(p, name) for p in judged if not math.isnan(_value(p, name))]
-        shown = show_figure
-        out.append(f"{shown(name, min(values))} – {shown(name, max(values))}" if values else "n/a")
+        out.append(f"{figure_text(name, min(values))} – {figure_text(name, max(values))}" if values else "n/a")
     return out
 
 
@@ -164,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             "mean_confidence": ref.mean_confidence,
             "low_confidence_share": ref.low_confidence_share,
         }
-        cells = [show_figure(n, values[n]) if n in values else "" for n in FIGURES]
+        cells = [figure_text(n, values[n]) if n in values else "" for n in FIGURES]
         table.insert(0, (name, "reference", cells, ""))
     print("| " + " | ".join(heads) + " |")
     print("|" + "---|" * len(heads))

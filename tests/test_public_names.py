@@ -1,12 +1,14 @@
 """The public names of taikai's subpackages: no two ``__all__`` give one name to two different things (``from
 taikai.analysis import *`` and ``from taikai.io import *`` in one notebook bound one ``Table`` and lost the other),
-and the names renamed for that still read, as their new names, with a ``DeprecationWarning``."""
+none is a type variable, and the names renamed for that, or to say what they are, still read, as their new names,
+with a ``DeprecationWarning``."""
 
 from __future__ import annotations
 
 import importlib
 import warnings
 from collections import defaultdict
+from typing import TypeVar
 
 import pytest
 
@@ -23,6 +25,11 @@ RENAMED = [
     ("taikai.training", "content_sha256", "frame_sha256"),
     ("taikai.io", "ENCODING_ERRORS", "ENCODING_ERROR_MODES"),
     ("taikai.batch", "ON_BAD_LINES", "BAD_LINE_MODES"),
+    # named as if they printed, or as a thing, or too generic: they return text, register a font, measure a text
+    ("taikai.drift", "show_figure", "figure_text"),
+    ("taikai.drift", "show_limit", "limit_text"),
+    ("taikai.analysis", "japanese_font", "register_japanese_font"),
+    ("taikai.drift", "Row", "MeasuredRow"),
 ]
 
 
@@ -42,6 +49,14 @@ def test_no_two_packages_give_one_name_to_two_things():
     model.columns_read's, training.content_sha256 model.content_sha256's; io.ENCODING_ERRORS and batch.ON_BAD_LINES
     (the choices of two options) were the names of taikai.errors' Arguments of those options."""
     assert clashes() == {}
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_no_type_variable_is_a_public_name(package):
+    """Regression: taikai.errors.E, the type variable of ``parse_choice``'s signature, was in its ``__all__``: a
+    one-letter name that ``from taikai.errors import *`` bound, of no use outside that signature."""
+    module = importlib.import_module(f"taikai.{package}")
+    assert [name for name in module.__all__ if isinstance(getattr(module, name), TypeVar)] == []
 
 
 @pytest.mark.parametrize(("package", "old", "new"), RENAMED, ids=[f"{p}.{old}" for p, old, _ in RENAMED])

@@ -6,12 +6,13 @@ Four names were renamed, as other packages hold the old ones (``from taikai.anal
 ``from taikai.io import *`` bound one of the two): the report's blocks :class:`Chart` (was ``Figure``, as
 ``taikai.drift.Figure``), :class:`ReportTable` (``Table``, as ``taikai.io.Table``) and :data:`ReportBlock`
 (``Block``, as ``taikai.model.Block``), and :data:`FREQUENCY_NAMES_JA` (``FREQUENCIES``, as
-``taikai.drift.FREQUENCIES``). The old names still read, with a ``DeprecationWarning``.
+``taikai.drift.FREQUENCIES``). :func:`register_japanese_font` was ``japanese_font``, a noun for a call that
+registers the charts' font with matplotlib. The old names still read, with a ``DeprecationWarning``.
 """
 
 from taikai._lazy import renamed as _renamed
 from taikai.analysis._changes import Change, biggest, period_changes, segment_changes
-from taikai.analysis._chart_fonts import japanese_font, use_japanese_font
+from taikai.analysis._chart_fonts import register_japanese_font, use_japanese_font
 from taikai.analysis._charts import (
     reason_bars,
     segment_bars,
@@ -123,7 +124,6 @@ __all__ = [
     "find_repo_data",
     "html_table",
     "index_as_column",
-    "japanese_font",
     "keywords",
     "least_confident",
     "misclassified",
@@ -136,6 +136,7 @@ __all__ = [
     "reason_labels",
     "reasons_over_time",
     "reasons_per_review",
+    "register_japanese_font",
     "render_text",
     "representative_reviews",
     "rules_section",
@@ -159,8 +160,14 @@ __all__ = [
     "write_report",
 ]
 
-# The old names, which other packages hold too (see the docstring).
+# The old names: four that other packages hold too, and one that did not say it registers (see the docstring).
 __getattr__ = _renamed(
     __name__,
-    {"Figure": "Chart", "Table": "ReportTable", "Block": "ReportBlock", "FREQUENCIES": "FREQUENCY_NAMES_JA"},
+    {
+        "Figure": "Chart",
+        "Table": "ReportTable",
+        "Block": "ReportBlock",
+        "FREQUENCIES": "FREQUENCY_NAMES_JA",
+        "japanese_font": "register_japanese_font",
+    },
 )

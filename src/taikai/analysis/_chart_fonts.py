@@ -21,7 +21,7 @@ missing character): an emoji (🚀), a kanji outside IPAexGothic (𠮷); matplot
 _SHOWN = 5
 
 
-def japanese_font() -> str:
+def register_japanese_font() -> str:
     """Register the IPAexGothic font shipped by matplotlib-fontja with matplotlib and return its family name."""
     try:
         from matplotlib import font_manager
@@ -35,7 +35,7 @@ def japanese_font() -> str:
 
 def font_families() -> list[str]:
     """Return the charts' ``font.family``: IPAexGothic (registered), then the fallback fonts."""
-    return [japanese_font(), *FALLBACK_FAMILIES]
+    return [register_japanese_font(), *FALLBACK_FAMILIES]
 
 
 def use_japanese_font() -> None:

@@ -30,9 +30,9 @@ from taikai.drift import (
     Figure,
     PeriodDrift,
     check_drift,
-    show_limit,
+    figure_text,
+    limit_text,
 )
-from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
 from taikai.io import period_tz
 from taikai.labels import own_labels
@@ -95,11 +95,11 @@ def _figures(part: PeriodDrift, lang: str, labels: list[str]) -> pd.DataFrame:
     rows = [
         {
             word("figure", lang): title(f, lang, labels),
-            word("value", lang): show(f.name, f.value, against=f.limit),
+            word("value", lang): figure_text(f.name, f.value, against=f.limit),
             word("reference", lang): (
-                show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
+                figure_text(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
             ),
-            word("limit", lang): show_limit(f.name, f.limit, f.value),
+            word("limit", lang): limit_text(f.name, f.limit, f.value),
             word("rule", lang): sentence(f.rule, lang),
             word("verdict", lang): word(_verdict(f), lang),
         }
@@ -128,7 +128,7 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         measured = {f.name for f in part.figures}  # no sentiment shift for a model without that head
         for name in (n for n in FIGURE_NAMES if n in measured):
             f = part.figure(name)
-            row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
+            row[label(name, f.label, lang)] = figure_text(name, f.value, against=f.limit) + (" *" if f.alert else "")
         filled = NOTES[lang]["one_text_cell"].format(share=part.one_text_share) if part.filled_by_one_text else ""
         row[word("drift", lang)] = word(part.table_verdict, lang) + filled
         rows.append(row)
@@ -146,8 +146,8 @@ def _reasons(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ..
             if f.alert:  # the reason named as in the figures (Other (other)), not as taikai drift names it (other)
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
-                    f"{place}: {title(f, lang, labels)} {show(f.name, f.value, against=f.limit)} {sign} "
-                    f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)}){kinds}"
+                    f"{place}: {title(f, lang, labels)} {figure_text(f.name, f.value, against=f.limit)} {sign} "
+                    f"{limit_text(f.name, f.limit, f.value)} ({sentence(f.rule, lang)}){kinds}"
                 )
     return tuple(found)
 

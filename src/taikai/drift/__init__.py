@@ -5,15 +5,19 @@ compared with a reference: the statistics stored in the model at training time, 
 has a threshold (docs/drift.md), widened by what chance gives at the part's number of rows; :func:`check_drift`
 returns a :class:`DriftReport` whose ``alert`` says if any figure of the whole dump or of a period passed its
 threshold, and whose ``verdict`` (:class:`Verdict`) also says when no figure could be judged.
+
+Three names were renamed to say what they are: :func:`figure_text` and :func:`limit_text` (were ``show_figure`` and
+``show_limit``: they return the text, they print nothing) and :class:`MeasuredRow` (``Row``: one text as measured,
+no row of a file). The old names still read, with a ``DeprecationWarning``.
 """
 
+from taikai._lazy import renamed as _renamed
 from taikai.drift._check import check_drift, reference_statistics
 from taikai.drift._chunk_counts import FileStatistics
 from taikai.drift._compare import compare
-from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
+from taikai.drift._counting import FOREIGN_BELOW, MeasuredRow, StatisticsBuilder
 from taikai.drift._dump_texts import DumpTexts, Example
-from taikai.drift._figures import Figure, NewWord, new_words, show_limit
-from taikai.drift._figures import show as show_figure
+from taikai.drift._figures import Figure, NewWord, figure_text, limit_text, new_words
 from taikai.drift._files import file_statistics, frame_statistics
 from taikai.drift._gaps import EmptyPeriods, gaps_line
 from taikai.drift._hidden_words import HiddenWords
@@ -40,9 +44,9 @@ __all__ = [
     "FileStatistics",
     "HeldOut",
     "HiddenWords",
+    "MeasuredRow",
     "NewWord",
     "PeriodDrift",
-    "Row",
     "ShareMove",
     "StatisticsBuilder",
     "StrayPeriods",
@@ -50,15 +54,18 @@ __all__ = [
     "Verdict",
     "check_drift",
     "compare",
+    "figure_text",
     "file_statistics",
     "frame_statistics",
     "gaps_line",
     "js_divergence",
     "largest_move",
+    "limit_text",
     "new_words",
     "reference_statistics",
-    "show_figure",
-    "show_limit",
     "stray_ends",
     "training_statistics",
 ]
+
+# The old names (see the docstring).
+__getattr__ = _renamed(__name__, {"show_figure": "figure_text", "show_limit": "limit_text", "Row": "MeasuredRow"})

@@ -26,9 +26,10 @@ _HONORIFIC_AFTER = re.compile(f"{NEUTRAL}[ ]?(?:さん|様|さま|氏|先生|く
 honorific alone would be a word the reference never had: its names kept it, 田中氏)."""
 
 
-class Row(NamedTuple):
-    """What is counted of one text: status, whether it is mostly non-Japanese, its tokens and the unknown ones,
-    its content words, the top reason probability, the predicted reason and sentiment (column, -1: none), and the
+class MeasuredRow(NamedTuple):
+    """One text as :meth:`StatisticsBuilder.measure` measures it, for :meth:`StatisticsBuilder.add` to count (no row
+    of a file or frame: it was named ``Row``): status, whether it is mostly non-Japanese, its tokens and the unknown
+    ones, its content words, the top reason probability, the predicted reason and sentiment (column, -1: none), and the
     hash of its text as the model reads it (:func:`taikai.text.normalize`; 0: blank, or not given), which tells the
     rows of one text apart from the others."""
 
@@ -43,8 +44,8 @@ class Row(NamedTuple):
     text: int = 0
 
 
-_EMPTY = Row(Status.EMPTY, False, 0, 0, frozenset(), math.nan, -1, -1)
-_ERROR = Row(Status.ERROR, False, 0, 0, frozenset(), math.nan, -1, -1)
+_EMPTY = MeasuredRow(Status.EMPTY, False, 0, 0, frozenset(), math.nan, -1, -1)
+_ERROR = MeasuredRow(Status.ERROR, False, 0, 0, frozenset(), math.nan, -1, -1)
 _NONE = np.empty(0)
 
 
@@ -80,8 +81,9 @@ class StatisticsBuilder:
         self.reasons: Counter[str] = Counter()
         self.sentiments: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
-        # each row's text hash (Row.text), 8 bytes a row, kept by a period's builder (child; see most_repeated): the
-        # whole input's are counted from the hashes its reader keeps (taikai.drift._rows.Rows.repeats), not twice
+        # each row's text hash (MeasuredRow.text), 8 bytes a row, kept by a period's builder (child; see
+        # most_repeated): the whole input's are counted from the hashes its reader keeps
+        # (taikai.drift._rows.Rows.repeats), not twice
         self.texts: array[int] | None = array("q") if count_texts else None
 
     @classmethod
@@ -114,12 +116,12 @@ class StatisticsBuilder:
         sentiment_proba: npt.NDArray[Any],
         known: frozenset[str] | None = None,
         keys: Sequence[int] | None = None,
-    ) -> list[Row]:
+    ) -> list[MeasuredRow]:
         """Return what is counted of each text, given its status (``None``: check the text) and probabilities.
 
         *known* replaces the builder's vocabulary for these rows (the held-out rows of one cross-validation fold
         are counted against the vocabulary of the model fitted without them). *keys*: each text's hash as the
-        duplicate count reads it (:attr:`Row.text`; ``None``: not counted).
+        duplicate count reads it (:attr:`MeasuredRow.text`; ``None``: not counted).
         """
         known = self.known if known is None else known
         out = []
@@ -153,7 +155,7 @@ class StatisticsBuilder:
             top = -1 if not len(reason) or np.isnan(reason).any() else int(np.argmax(reason))
             feeling = -1 if not len(sentiment) or np.isnan(sentiment).any() else int(np.argmax(sentiment))
             out.append(
-                Row(
+                MeasuredRow(
                     Status.OK,
                     japanese_share(without_markup(checked.text)) < FOREIGN_BELOW,  # a tag is no English
                     len(tokens),
@@ -167,7 +169,7 @@ class StatisticsBuilder:
             )
         return out
 
-    def add(self, rows: Iterable[Row]) -> None:
+    def add(self, rows: Iterable[MeasuredRow]) -> None:
         """Count measured rows (see :meth:`measure`)."""
         for row in rows:
             self.rows += 1
@@ -190,8 +192,9 @@ class StatisticsBuilder:
                 self.sentiments[self.sentiment_labels[row.sentiment]] += 1
 
     def most_repeated(self) -> int:
-        """Return how many of the rows added hold their most common text (as :attr:`Row.text` tells texts apart):
-        1 when every text differs, 0 when no row's text was given or the builder keeps none (not a :meth:`child`)."""
+        """Return how many of the rows added hold their most common text (as :attr:`MeasuredRow.text` tells texts
+        apart): 1 when every text differs, 0 when no row's text was given or the builder keeps none (not a
+        :meth:`child`)."""
         if not self.texts:
             return 0
         return int(np.unique(np.frombuffer(self.texts, dtype=np.int64), return_counts=True)[1].max())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from taikai._cut import cut, cut_list, quoted
-from taikai.drift._counting import Row
+from taikai.drift._counting import MeasuredRow
 from taikai.model import DriftStatistics
 from taikai.text import Status, markup_tags, normalize
 
@@ -123,7 +123,7 @@ class TextSurvey:
         self.markup_example: Example | None = None
         self.tags: Counter[str] = Counter()
 
-    def add(self, texts: Sequence[object], rows: Sequence[Row]) -> None:
+    def add(self, texts: Sequence[object], rows: Sequence[MeasuredRow]) -> None:
         """Look at one chunk's *texts* (as counted: masked under ``mask_pii``) and what was counted of each."""
         for i, (value, row) in enumerate(zip(texts, rows)):
             position = self.done + i

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from taikai.drift._figures import Figure, show, show_limit
+from taikai.drift._figures import Figure, figure_text, limit_text
 from taikai.text import display_width, pad
 
 if TYPE_CHECKING:
@@ -26,9 +26,9 @@ def _verdict(figure: Figure) -> tuple[str, str]:
 
 
 def _cells(figure: Figure) -> tuple[str, str, str, str]:
-    reference = "" if figure.name in _UNREFERENCED else show(figure.name, figure.reference)
-    value = show(figure.name, figure.value, against=figure.limit)
-    return figure.title, value, reference, show_limit(figure.name, figure.limit, figure.value)
+    reference = "" if figure.name in _UNREFERENCED else figure_text(figure.name, figure.reference)
+    value = figure_text(figure.name, figure.value, against=figure.limit)
+    return figure.title, value, reference, limit_text(figure.name, figure.limit, figure.value)
 
 
 def figure_table(part: PeriodDrift, width: int | None = None) -> list[str]:

@@ -69,8 +69,8 @@ class Figure:
     def reason(self) -> str:
         """Say why the figure alerts: its value, the limit it passed and how the limit is set."""
         sign = "<" if self.name in _LOW else ">"
-        value = show(self.name, self.value, against=self.limit)
-        return f"{self.title} {value} {sign} {show_limit(self.name, self.limit, self.value)} ({self.rule})"
+        value = figure_text(self.name, self.value, against=self.limit)
+        return f"{self.title} {value} {sign} {limit_text(self.name, self.limit, self.value)} ({self.rule})"
 
 
 @dataclass(frozen=True)
@@ -122,11 +122,11 @@ def _shown(name: str, value: float, extra: int) -> str:
     return f"{value:.{1 + extra}%}"
 
 
-def show(name: str, value: float, against: float | None = None) -> str:
+def figure_text(name: str, value: float, against: float | None = None) -> str:
     """Return a value of the figure called *name* as the report writes it.
 
-    With *against* (the figure's limit, written as ``show`` writes it), the value gets as many more digits (up
-    to 4) as it takes not to read as the limit when it differs from it: ``0.1003`` against ``0.100``, so that a
+    With *against* (the figure's limit, written as :func:`figure_text` writes it), the value gets as many more digits
+    (up to 4) as it takes not to read as the limit when it differs from it: ``0.1003`` against ``0.100``, so that a
     value past its limit reads as past it.
     """
     if math.isnan(value):
@@ -142,11 +142,11 @@ def show(name: str, value: float, against: float | None = None) -> str:
     return shown
 
 
-def show_limit(name: str, limit: float, value: float) -> str:
+def limit_text(name: str, limit: float, value: float) -> str:
     """Return the limit of the figure called *name* as written beside *value*: with the digits *value* took to read
-    past it (see :func:`show`), unless the limit is round at fewer (``0.100`` beside ``0.1003``), so that a limit
-    widened by chance never reads past the value (``0.11862`` beside ``0.11863``, not ``0.119``)."""
-    shown = show(name, limit)
+    past it (see :func:`figure_text`), unless the limit is round at fewer (``0.100`` beside ``0.1003``), so that a
+    limit widened by chance never reads past the value (``0.11862`` beside ``0.11863``, not ``0.119``)."""
+    shown = figure_text(name, limit)
     if math.isnan(value) or math.isnan(limit) or value == limit:
         return shown
     digits = 1 if name in ("tokens_per_row", "short_rows") else 3  # of the value: percents are fractions

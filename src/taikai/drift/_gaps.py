@@ -59,10 +59,10 @@ def empty_runs(periods: Iterable[Any], freq: str) -> tuple[EmptyPeriods, ...]:
 
 
 def gaps_line(gaps: tuple[EmptyPeriods, ...], shown: int = 5, strays: Sequence[str] = ()) -> str | None:
-    """Say how many periods between the first and the last hold no rows, and which (the first *shown* runs), as a
-    line under the period table, with both readings: rows the dump lost, or a few dates outside its range (*strays*:
-    the names of the periods at an end that hold a few rows cut off by them, ``StrayPeriods.name``, said beside);
-    ``None`` when there are none."""
+    """Return the line under the period table that says how many periods between the first and the last hold no
+    rows, and which (the first *shown* runs), with both readings: rows the dump lost, or a few dates outside its
+    range (*strays*: the names of the periods at an end that hold a few rows cut off by them,
+    ``StrayPeriods.name``, said beside); ``None`` when there are none."""
     if not gaps:
         return None
     total = sum(g.count for g in gaps)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from taikai.drift._figures import show
+from taikai.drift._figures import figure_text
 from taikai.drift._gaps import EmptyPeriods
 from taikai.text import display_width
 
@@ -96,9 +96,9 @@ def _cells(part: PeriodDrift | EmptyPeriods, columns: list[tuple[str, str, int]]
     cells = []
     for name, _, _ in columns:
         f = part.figure(name)
-        cells.append(show(f.name, f.value, against=f.limit) + ("*" if f.alert else ""))
+        cells.append(figure_text(f.name, f.value, against=f.limit) + ("*" if f.alert else ""))
     short = part.figure("short_rows")
     if short.alert:
-        cells[2] = show(short.name, short.value, against=short.limit) + "*"
+        cells[2] = figure_text(short.name, short.value, against=short.limit) + "*"
     filled = f" ({part.one_text_share} one text)" if part.filled_by_one_text else ""
     return (part.period, f"{part.statistics.rows:,}", *cells), f"{part.table_verdict}{filled}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from taikai._warn import warn_user
-from taikai.drift._counting import Row, StatisticsBuilder
+from taikai.drift._counting import MeasuredRow, StatisticsBuilder
 from taikai.drift._gaps import EmptyPeriods, empty_runs
 from taikai.drift._stray import SHOWN_ROWS, StrayPeriods, StrayRow, stray_ends
 from taikai.errors import DataWarning
@@ -120,7 +120,7 @@ def add_periods(
     dates: Sequence[Any],
     freq: str,
     overall: StatisticsBuilder,
-    rows: list[Row],
+    rows: list[MeasuredRow],
     survey: DateSurvey | None = None,
     firsts: dict[Any, list[tuple[int, str]]] | None = None,
     offset: int = 0,
@@ -211,7 +211,7 @@ class PeriodCounter:
             check_period_span(chunk, self.freq, self.column, self.source)
             yield chunk
 
-    def add(self, dates: Sequence[Any], rows: list[Row]) -> None:
+    def add(self, dates: Sequence[Any], rows: list[MeasuredRow]) -> None:
         """Add one chunk's rows, whose dates are *dates*."""
         if not self._spans_seen:
             check_period_span(dates, self.freq, self.column, self.source)

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.drift._counting import Row, StatisticsBuilder
+from taikai.drift._counting import MeasuredRow, StatisticsBuilder
 from taikai.model import DriftStatistics, Model
 
 
@@ -79,7 +79,7 @@ def training_statistics(
     return _with_words(builder.build(), words.build())
 
 
-def _unpredicted(builder: StatisticsBuilder, texts: list[object]) -> list[Row]:
+def _unpredicted(builder: StatisticsBuilder, texts: list[object]) -> list[MeasuredRow]:
     """Return the rows of *texts* measured without predictions: their words (and tokens) only."""
     return builder.measure(texts, None, np.empty((len(texts), 0)), np.empty((0, 0)))
 

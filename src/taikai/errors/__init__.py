@@ -52,7 +52,6 @@ from taikai.errors._arguments import SPLIT as SPLIT
 from taikai.errors._arguments import TEXT_COLUMN as TEXT_COLUMN
 from taikai.errors._arguments import TOP as TOP
 from taikai.errors._arguments import TZ as TZ
-from taikai.errors._checks import E as E
 from taikai.errors._checks import as_float as as_float
 from taikai.errors._checks import as_int as as_int
 from taikai.errors._checks import check_at_least as check_at_least
@@ -111,7 +110,6 @@ __all__ = [
     "TZ",
     "Argument",
     "DataWarning",
-    "E",
     "InputError",
     "MissingExtraError",
     "ModelError",

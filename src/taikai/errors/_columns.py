@@ -46,10 +46,11 @@ def no_column_error(
 
 
 def reviews_hint(reviews: Sequence[str], argument: Argument = TEXT_COLUMN, *, option_only: bool = False) -> str:
-    """Say which columns *reviews* read as reviews (their cells mostly sentences) and how to read one with
-    *argument*: ``; '口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on the command line)``;
-    with *option_only* (a message of the command line's own) the option alone, ``--text-column '口コミ'``; ``""``
-    for no *reviews*. The one wording of the batch run's error and of a labelled file's without a text column."""
+    """Return the end of a message that names the columns *reviews* read as reviews (their cells mostly sentences)
+    and how to read one with *argument*: ``; '口コミ' reads as reviews: text_column='口コミ' (--text-column '口コミ' on
+    the command line)``; with *option_only* (a message of the command line's own) the option alone,
+    ``--text-column '口コミ'``; ``""`` for no *reviews*. The one wording of the batch run's error and of a labelled
+    file's without a text column."""
     if not reviews:
         return ""
     shell = argument.on_command_line(reviews)
@@ -58,8 +59,9 @@ def reviews_hint(reviews: Sequence[str], argument: Argument = TEXT_COLUMN, *, op
 
 
 def index_hint(names: Sequence[object], index: Sequence[object]) -> str:
-    """Say which of the column *names* not found are levels of a frame's *index* (the names of its levels,
-    ``df.index.names``: ``df.set_index("text")`` made one), and how to make them columns again; else ``""``."""
+    """Return the end of a message that names which of the column *names* not found are levels of a frame's *index*
+    (the names of its levels, ``df.index.names``: ``df.set_index("text")`` made one), and how to make them columns
+    again; else ``""``."""
     levels = [level for level in index if level is not None]
     held = [name for name in names if name is not None and name in levels]
     if not held:
@@ -69,8 +71,8 @@ def index_hint(names: Sequence[object], index: Sequence[object]) -> str:
 
 
 def separator_hint(columns: Sequence[object], *, input_format: bool = False, frame: bool = False) -> str:
-    """Say what separates the columns of a file read as one column whose name holds tabs, semicolons or commas
-    (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns.
+    """Return the end of a message that lists the columns, saying what separates the columns of a file read as one
+    column whose name holds tabs, semicolons or commas (``. The one column name holds tabs: …``); else ``""``.
 
     Only remedies the caller takes are named: another name for the file always, ``input_format=`` (``--input-format``)
     only with *input_format*; for a *frame*, reading its file again with the right separator.

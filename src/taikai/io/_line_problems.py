@@ -98,7 +98,7 @@ REPEATED_HEADERS = frozenset(
 
 
 def record_hint(fmt: str, kind: LineProblem | None, columns: Sequence[object], *, input_format: bool = False) -> str:
-    """What to do about a record a reader of a file in format *fmt* (with the header *columns*) set aside for a
+    """Return what to do about a record a reader of a file in format *fmt* (with the header *columns*) set aside for a
     problem of *kind*, for the end of the error that stops at it (:func:`~taikai.io.bad_line_error`): each format its
     own (a Parquet file is written again, not edited; a JSONL line holds one object); a header repeated, whose
     message says to delete it, is seldom alone. The separator a CSV read as one column seems to have is named, with

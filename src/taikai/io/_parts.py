@@ -34,7 +34,7 @@ class Manifest:
 
 
 def is_parts_folder(path: Path) -> bool:
-    """Say whether *path* is a folder with a Dask engine manifest."""
+    """Return whether *path* is a folder with a Dask engine manifest."""
     return Path(path).is_dir() and (Path(path) / PARTS_MANIFEST).is_file()
 
 

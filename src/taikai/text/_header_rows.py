@@ -32,6 +32,6 @@ def header_rows(df: pd.DataFrame, column: Hashable, texts: Sequence[object] | No
 
 
 def header_message(column: str) -> str:
-    """The message of a row that repeats the header of a frame whose text column is *column*, of the kind
+    """Return the message of a row that repeats the header of a frame whose text column is *column*, of the kind
     :data:`~taikai.text.TextProblem.REPEATED_HEADER`: how to drop it."""
     return TextProblem.REPEATED_HEADER.message(column=repr(column))
