@@ -408,3 +408,130 @@ def test_a_parquet_output_is_refused_when_the_rows_appended_change_a_column_s_ty
     with pytest.raises(InputError, match=re.escape(expected)):
         taikai.classify_file(dump, out, "text", resume=True, **options)
     assert json.loads((partial / "state.json").read_text(encoding="utf-8"))["chunks"] == 2, "the saved rows"
+
+
+@pytest.mark.parametrize(
+    ("in_fmt", "bad", "line", "jobs", "resumed_first", "kept"),
+    [
+        ("csv", "r020,時給が低い,余分\n", 22, 1, False, 14),  # a field too many, in the third chunk of 7
+        ("csv", 'r020,"時給が低い\n', 22, 1, False, 14),  # a quote left open: the record runs to the file's end
+        ("jsonl", '{"id": "r020", "text": \n', 21, 1, False, 14),
+        ("csv", "r020,時給が低い,余分\n", 22, 2, False, 14),  # --jobs 2: the chunks read before it saved first
+        ("jsonl", '{"id": "r020", "text": \n', 21, 2, False, 14),
+        ("csv", "r020,時給が低い,余分\n", 22, 1, True, 14),  # found by a resume of the same input
+    ],
+)
+def test_a_bad_row_stops_a_run_and_keeps_the_rows_saved_before_it_to_resume_once_fixed(
+    tmp_path, tiny_model, in_fmt, bad, line, jobs, resumed_first, kept
+):
+    dump, out, fresh = tmp_path / f"dump.{in_fmt}", tmp_path / f"out.{in_fmt}", tmp_path / f"fresh.{in_fmt}"
+    options = {"model": tiny_model, "chunk_size": 7, "jobs": jobs, "id_column": "id"}
+    good = _rows(in_fmt, 20, 21)
+    dump.write_text(_rows(in_fmt, 0, 20) + bad + _rows(in_fmt, 21, 40), encoding="utf-8")
+    partial = tmp_path / f"out.{in_fmt}.taikai-partial"
+    if resumed_first:  # interrupted before the bad row was read: the resume reads it
+        with pytest.raises(Interrupted):
+            taikai.classify_file(dump, out, "text", on_chunk=_stop_after(1), **options)
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=resumed_first, **options)
+    message = str(caught.value)
+    assert message.startswith(f"{dump}:{line}: malformed record ("), message
+    assert message.endswith(
+        f"; the {kept} rows saved are kept in {partial}: fix it and run it again with resume=True (--resume on the "
+        "command line) to go on from them (to set such lines aside instead, start over with on_bad_lines='report' "
+        f"(--on-bad-lines report on the command line): delete {partial} first)"
+    ), message
+    assert (partial / "state.json").is_file() and not out.exists()
+    with pytest.raises(InputError, match=re.escape(f"{dump}:{line}: malformed record (")):  # not fixed: again
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    dump.write_bytes(dump.read_bytes().replace(bad.encode(), good.encode()))  # the row fixed in place
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.resumed_rows, resumed.appended_rows) == (40, kept, 0)
+    assert not partial.exists()
+
+
+def test_a_bad_row_in_the_first_chunk_keeps_nothing(tmp_path, tiny_model):
+    dump, out = tmp_path / "dump.csv", tmp_path / "out.csv"
+    dump.write_text(_rows("csv", 0, 3) + "r003,時給が低い,余分\n" + _rows("csv", 4, 20), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape("fix it, or pass on_bad_lines='report'")):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=7)
+    assert not (tmp_path / "out.csv.taikai-partial").exists()
+
+
+def test_rows_appended_with_a_bad_row_fixed_are_counted_past_the_lines_the_stopped_run_read(tmp_path, tiny_model):
+    dump, out, fresh = tmp_path / "dump.csv", tmp_path / "out.csv", tmp_path / "fresh.csv"
+    options = {"model": tiny_model, "chunk_size": 7}
+    bad = "r020,時給が低い,余分\n"
+    dump.write_text(_rows("csv", 0, 20) + bad + _rows("csv", 21, 30), encoding="utf-8")
+    with pytest.raises(InputError):
+        taikai.classify_file(dump, out, "text", **options)
+    fixed = dump.read_bytes().replace(bad.encode(), _rows("csv", 20, 21).encode())
+    dump.write_bytes(fixed + _rows("csv", 30, 36).encode())  # fixed, and the next day's rows appended
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert (resumed.rows, resumed.resumed_rows, resumed.appended_rows) == (36, 14, 6)
+
+
+BOM = "\ufeff".encode()
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "what", "how"),
+    [
+        ("", lambda b: BOM + b, "a UTF-8 byte order mark (BOM) added at its start", "without a BOM"),
+        ("\ufeff", lambda b: b[len(BOM) :], "its UTF-8 BOM removed", "with a UTF-8 BOM"),
+        ("", lambda b: b.replace(b"\n", b"\r\n"), "its line ends changed from LF to CR LF", "with LF line ends"),
+        (
+            "",
+            lambda b: BOM + b.replace(b"\n", b"\r\n"),
+            "added at its start, its line ends changed from LF to CR LF",
+            "without a BOM and with LF line ends",
+        ),
+        (
+            "",
+            lambda b: b.replace(b"\n", b"\r\n") + _rows("csv", 25, 30, "\r\n").encode(),
+            "its line ends changed from LF to CR LF and rows appended after them",
+            "with LF line ends",
+        ),
+    ],
+)
+def test_an_input_saved_again_by_excel_is_refused_saying_so_and_what_to_do(
+    tmp_path, tiny_model, first, then, what, how
+):
+    dump, out = tmp_path / "dump.csv", tmp_path / "out.csv"
+    options = {"model": tiny_model, "chunk_size": 7}
+    dump.write_bytes((first + _rows("csv", 0, 25)).encode())
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    dump.write_bytes(then(dump.read_bytes()))
+    partial = tmp_path / "out.csv.taikai-partial"
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    message = " ".join(str(caught.value).split())
+    assert message.startswith(f"cannot resume {out}: since the interrupted run, the input file changed"), message
+    assert "The input looks saved again by Excel or another program since the run was saved (" in message, message
+    assert what + "): its rows may read the same" in message, message
+    assert message.endswith(
+        f"To resume, put back the input as it was (a copy from before, or saved again {how}) and run it again with "
+        f"resume=True (--resume on the command line); to classify it as it is now: start over without resume (delete "
+        f"{partial} first)"
+    ), message
+    assert json.loads((partial / "state.json").read_text(encoding="utf-8"))["chunks"] == 2, "the saved rows"
+
+
+def test_an_input_saved_again_with_line_ends_changed_back_resumes(tmp_path, tiny_model):
+    dump, out, fresh = tmp_path / "dump.csv", tmp_path / "out.csv", tmp_path / "fresh.csv"
+    options = {"model": tiny_model, "chunk_size": 7}
+    dump.write_text(_rows("csv", 0, 25), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=_stop_after(2), **options)
+    dump.write_bytes(dump.read_bytes().replace(b"\n", b"\r\n"))
+    with pytest.raises(InputError, match="saved again with LF line ends"):
+        taikai.classify_file(dump, out, "text", resume=True, **options)
+    dump.write_bytes(dump.read_bytes().replace(b"\r\n", b"\n"))  # as it says
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    taikai.classify_file(dump, fresh, "text", **options)
+    assert out.read_bytes() == fresh.read_bytes() and resumed.resumed_rows == 14

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._cut import cut_list
 from taikai.batch._fingerprint import COLUMNS, NOTES
 from taikai.batch._input_kept import head
+from taikai.batch._resaved import resaved
 from taikai.batch._state import ResumeState
 from taikai.errors import RESUME, InputError
 from taikai.io import TEXT_FORMATS, BadLine, LineProblem, Position
@@ -29,11 +30,14 @@ taikai does not know): the bytes appended would carry it on."""
 @dataclass(frozen=True)
 class Grown:
     """An input that only grew since its run was saved: the *size* in bytes the saved rows were read from, the
-    *lines* those bytes hold (each ended by a line break), and the bytes *added* after them."""
+    *lines* those bytes hold (each ended by a line break), and the bytes *added* after them (*read*: see below)."""
 
     size: int
     lines: int
     added: int
+    read: int = 0
+    """The lines of the input a run stopped by a bad record read (:attr:`ResumeState.read_lines`): rows on them were
+    in it then, not appended since (the record fixed in place)."""
 
     @property
     def position(self) -> Position:
@@ -42,7 +46,8 @@ class Grown:
 
     def appended(self, starts: Iterable[int]) -> int:
         """Return how many of the rows starting on the file lines *starts* are rows appended."""
-        return sum(1 for line in starts if line > self.lines)
+        last = max(self.lines, self.read)
+        return sum(1 for line in starts if line > last)
 
 
 def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeState) -> Grown | str | None:
@@ -55,7 +60,9 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
         return None
     size, now = int(before[0]), int(after[0])
     if now < size:
-        return "The input is smaller than the saved rows were read from (rows removed, or the file written again)"
+        return resaved(path, size, before[2]) or (
+            "The input is smaller than the saved rows were read from (rows removed, or the file written again)"
+        )
     if now == size:
         return None
     options = json.loads(str(old.get("options") or "{}"))
@@ -67,7 +74,7 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
         )
     digest, lines, edge = head(path, size)
     if digest != before[2]:
-        return (
+        return resaved(path, size, before[2]) or (
             f"{grew} its first {size:,} bytes, the ones the saved rows were read from, changed too (rows edited or "
             "removed, not only appended)"
         )
@@ -101,7 +108,7 @@ def growth(path: Path, old: dict[str, Any], new: dict[str, Any], state: ResumeSt
         )
     if columns[0] != columns[1]:
         return f"{grew} the rows appended bring keys no row had before: the output's columns would change"
-    return Grown(size, lines, now - size)
+    return Grown(size, lines, now - size, state.read_lines or 0)
 
 
 def cut_short(bad: Iterable[BadLine]) -> bool:
@@ -110,14 +117,21 @@ def cut_short(bad: Iterable[BadLine]) -> bool:
     return any(b.kind in _CUT for b in bad)
 
 
-def read_so_far(path: Path, state: ResumeState) -> ResumeState:
+def read_so_far(path: Path, state: ResumeState, read: str | None = None) -> ResumeState:
     """Return *state*, saved from the input *path* as it is now, with the input's fingerprint of the bytes its rows
     were read from (to its position): bytes after them edited (a bad record fixed) are then bytes appended. The file
-    went on after them, so their last record was not cut short by its end."""
+    went on after them, so their last record was not cut short by its end. *read* is the fingerprint of the input as
+    the stopped run read it (``SIZE:MTIME:SHA256``): the lines of its first SIZE bytes are recorded
+    (:attr:`~taikai.batch._state.ResumeState.read_lines`), so that the rows on them are not said to be appended."""
     offset = state.position["offset"]
     digest = head(path, offset)[0]
     print_ = f"{offset}:{path.stat().st_mtime_ns}:{digest}"
-    return replace(state, fingerprint={**state.fingerprint, "input": print_}, cut_short=False)
+    size = str(read or "").split(":", 1)[0]
+    lines = None
+    if size.isdigit():
+        _, lines, edge = head(path, int(size))
+        lines += edge[:1] not in (b"\n", b"\r", b"")  # a last line without a break: in the input too
+    return replace(state, fingerprint={**state.fingerprint, "input": print_}, cut_short=False, read_lines=lines)
 
 
 class KeptError(InputError):

@@ -208,10 +208,10 @@ def _run(
                 chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])
                 bad_masks[index] = {kind.value: n for kind, n in counts.items()}
             if chunk.bad and options.on_bad_lines == "error":
-                while pending and grew is not None:  # the chunks read before it are good: saved, to resume from
+                while pending:  # the chunks read before it are good: saved, to resume from once it is fixed
                     future, (k, done) = pending.popleft()
                     commit(future.result(), k, done)
-                kept = work.keep_read()  # a resume of rows appended: the rows saved stay, to resume once it is fixed
+                kept = work.keep_read()  # the rows saved stay: fixed in place, the rows after them read as grown
                 hint = bad_line_hint(kept, work.dir, said.ON_BAD_LINES.either(["report"]))
                 raise tio.bad_line_error(input, chunk.bad[0], hint)
             row_start = summary.rows + sum(c.rows for _, (_, c) in pending)

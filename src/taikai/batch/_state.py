@@ -115,6 +115,10 @@ class ResumeState:
     """Whether the last chunk saved holds a record the file's end may have cut short (a CSV quote left open runs to
     it): rows appended to the input would carry that record on, so a resume from the input's end is refused;
     ``None`` in a state an earlier taikai saved, which did not tell."""
+    read_lines: int | None = None
+    """The lines of the input as the run read it when a bad record after the rows saved stopped it and they were
+    kept (:meth:`~taikai.batch._workdir.WorkDir.keep_read`): once the record is fixed in place, the rows on them are
+    read on from the rows saved, but were not appended since; ``None`` in any other state."""
 
     def to_json(self) -> dict[str, Any]:
         """Return the values of ``state.json``."""
@@ -132,6 +136,8 @@ class ResumeState:
             values["finished"] = self.finished.to_json()
         if self.cut_short is not None:
             values["cut_short"] = self.cut_short
+        if self.read_lines is not None:
+            values["read_lines"] = self.read_lines
         return values
 
     @classmethod
@@ -154,4 +160,5 @@ class ResumeState:
             bad_bytes=int(values["bad_bytes"]),
             finished=Finished.from_json(finished) if finished else None,
             cut_short=None if values.get("cut_short") is None else bool(values["cut_short"]),
+            read_lines=None if values.get("read_lines") is None else int(values["read_lines"]),
         )

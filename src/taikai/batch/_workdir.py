@@ -275,14 +275,16 @@ class WorkDir:
         return done.losses
 
     def keep_read(self) -> int | None:
-        """Keep the rows saved of a resumed input that grew (:attr:`grown`) as a bad record among the rows after them
-        stops the run, and return how many they are (``None``: no such run, nothing kept): its input fingerprinted as
-        the bytes they were read from, so that the record fixed, the input resumes as one that grew from them."""
-        if self.grown is None or self.state is None or self.input_file is None:
-            return None
-        self._save(read_so_far(self.input_file, self.state))
+        """Keep the rows saved as a bad record among the rows after them stops the run, and return how many they are
+        (``None``: none saved, or an input not read on from a byte offset, nothing kept): the input fingerprinted as
+        the bytes they were read from, so that once the record is fixed in place (or the rows after them otherwise
+        written again) the input resumes as one that grew from them (:func:`~taikai.batch._grown.read_so_far`)."""
+        state, path = self.state, self.input_file
+        if state is None or path is None or state.finished is not None or "offset" not in state.position:
+            return None  # a Parquet or xlsx input is written again whole: its rows saved are of no use
+        self._save(read_so_far(path, state, self.fingerprint.get("input")))
         self.kept = True
-        return self.state.totals.rows
+        return state.totals.rows
 
     def discard(self) -> None:
         """Remove the partial state (after an input error, which makes it useless) and release the lock."""
