@@ -47,6 +47,16 @@ def _stop_after(k: int):
     return hook
 
 
+def _assert_stopped_keeping(message: str, dump, line: int, kept: int, partial) -> None:
+    """Assert *message* is the stop at the bad row *dump*:*line* that keeps the *kept* rows saved in *partial*."""
+    assert message.startswith(f"{dump}:{line}: malformed record ("), message
+    assert message.endswith(
+        f"; the {kept} rows saved are kept in {partial}: fix it and run it again with resume=True (--resume on the "
+        "command line) to go on from them (to set such lines aside instead, start over with on_bad_lines='report' "
+        f"(--on-bad-lines report on the command line): delete {partial} first)"
+    ), message
+
+
 @pytest.mark.parametrize(
     ("in_fmt", "out_fmt", "newline", "limit", "appended", "jobs"),
     [
@@ -333,13 +343,7 @@ def test_a_bad_row_appended_stops_the_resume_and_keeps_the_rows_saved_to_resume_
     partial = tmp_path / f"out.{in_fmt}.taikai-partial"
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", resume=True, **options)
-    message = str(caught.value)
-    assert message.startswith(f"{dump}:{line}: malformed record ("), message
-    assert message.endswith(
-        f"; the {kept} rows saved are kept in {partial}: fix it and run it again with resume=True (--resume on the "
-        "command line) to go on from them (to set such lines aside instead, start over with on_bad_lines='report' "
-        f"(--on-bad-lines report on the command line): delete {partial} first)"
-    ), message
+    _assert_stopped_keeping(str(caught.value), dump, line, kept, partial)
     assert (partial / "state.json").is_file() and not out.exists()
     dump.write_bytes(dump.read_bytes().replace(bad.encode(), good.encode()))  # the row fixed
     resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
@@ -434,13 +438,7 @@ def test_a_bad_row_stops_a_run_and_keeps_the_rows_saved_before_it_to_resume_once
             taikai.classify_file(dump, out, "text", on_chunk=_stop_after(1), **options)
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", resume=resumed_first, **options)
-    message = str(caught.value)
-    assert message.startswith(f"{dump}:{line}: malformed record ("), message
-    assert message.endswith(
-        f"; the {kept} rows saved are kept in {partial}: fix it and run it again with resume=True (--resume on the "
-        "command line) to go on from them (to set such lines aside instead, start over with on_bad_lines='report' "
-        f"(--on-bad-lines report on the command line): delete {partial} first)"
-    ), message
+    _assert_stopped_keeping(str(caught.value), dump, line, kept, partial)
     assert (partial / "state.json").is_file() and not out.exists()
     with pytest.raises(InputError, match=re.escape(f"{dump}:{line}: malformed record (")):  # not fixed: again
         taikai.classify_file(dump, out, "text", resume=True, **options)
