@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai._column_names import id_like
 from taikai._cut import cut_list
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
@@ -191,8 +190,7 @@ def read_predictions(
     ``df[~df.rule_conflict]`` selects the same rows from any file. Every column is typed so except the columns kept as
     written, as ``taikai report`` keeps them, as text (``str``) from every format (a Parquet, JSONL or xlsx column of
     ints too, as a CSV's cells are: ``df.review_id.astype("int64")`` joins them to ints): the id columns
-    (:data:`ID_COLUMNS`, the ``--id-column`` the batch summary beside *path* records, and every column named as ids
-    are, ``回答ID``, ``user_id``), the *text_columns* (a
+    (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary beside *path* records), the *text_columns* (a
     column to break down by, such as a store code), and every
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ) or a
     whole number too long for a float to hold exactly (a 20-digit id), unless the column reads as exact integers
@@ -231,7 +229,7 @@ def read_predictions(
         if escaped and (column.dtype == object or str(column.dtype) in ("string", "str")):
             column = column.map(unescape_formula, na_action="ignore")
         named = unescape_formula(name) if escaped else name
-        typed[named] = typed_column(column, named in keep or id_like(str(named)), written)  # 回答ID, user_id
+        typed[named] = typed_column(column, named in keep, written)
         del column
     typed_frame = pd.DataFrame(typed)
     mark_trial_run(typed_frame, Path(path))  # --limit N: the first N rows of the input, said by what reads it
