@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai._column_names import Head, close_name, column_meant, did_you_mean
+from taikai._column_names import Head, close_name, column_meant, did_you_mean, id_like
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,23 @@ def test_header_after_title_says_a_header_row_below_a_one_cell_title(rows, unit,
 def test_column_meant_says_a_letter_is_no_column_name(name, names, sheet, said):
     """Regression: `--text-column C` on a workbook (Excel heads its columns A, B, C) got only "no column 'C'"."""
     assert column_meant(name, names, sheet) == said
+
+
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [
+        ("id", True),
+        ("回答ID", True),
+        ("投稿ＩＤ", True),
+        ("review_id", True),
+        ("user id", True),
+        ("reviewId", True),
+        ("paid", False),
+        ("valid", False),
+        ("Android", False),
+        ("PAID", False),
+        ("identity", False),
+    ],
+)
+def test_a_column_named_as_ids_is_told_from_a_word_ending_in_id(name, ids):
+    assert id_like(name) is ids

@@ -217,6 +217,21 @@ def label_like(name: str) -> str | None:
     return "sentiment" if any(word in found.group() for word in _SENTIMENT_WORDS) else "reasons"
 
 
+_CAMEL_ID = re.compile(r"[a-z](?:Id|ID)")
+"""The end of a camelCase id name: ``reviewId``, ``answerID`` (not ``paid``, ``valid``)."""
+
+
+def id_like(name: str) -> bool:
+    """Whether the column name *name* says it holds ids: ``id``, ``ID``, ``回答ID``, ``投稿ＩＤ``, ``review_id``,
+    ``user id``, ``reviewId``; not a word that ends in the letters id (``paid``, ``valid``, ``Android``)."""
+    plain = unicodedata.normalize("NFKC", name).strip()
+    name = plain.casefold()
+    if not name.endswith("id"):
+        return False
+    before = name[:-2]
+    return not before or not ("a" <= before[-1] <= "z") or _CAMEL_ID.fullmatch(plain[-3:]) is not None
+
+
 def no_label(name: object) -> bool:
     """Whether *name*, given as a column label, is ``pd.NA`` or ``NaT``, which name no column: compared with a label
     each gives neither ``True`` nor ``False`` (pandas' "boolean value of NA is ambiguous"); ``None`` and a float NaN

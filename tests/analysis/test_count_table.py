@@ -55,6 +55,15 @@ NOT_COUNTS = [
     ),
     ("segment_bars", lambda f: (f,), TypeError, "segment_bars(segment_breakdown(predictions, by))"),
     ("sentiment_bars", lambda f: (f,), TypeError, "sentiment_bars(sentiment_by_reason(predictions))"),
+    # the distribution table, which has no test: it was refused saying "the test needs the number of reviews"
+    ("sentiment_bars", lambda f: (analysis.sentiment_distribution(f),), TypeError, "not the count and share of sentim"),
+    ("sentiment_bars", lambda f: (analysis.sentiment_distribution(f),), TypeError, "write sentiment_bars(sentiment_by"),
+    (
+        "trend_counts",
+        lambda f: (analysis.shares_over_time(analysis.reasons_over_time(f, "posted_at")),),
+        InputError,
+        "(shares are no counts: the chart and its shares need the number of reviews)",
+    ),
     ("biggest", lambda f: (f,), TypeError, "changes must be a list of Change, as period_changes or segment_changes"),
     # the bars per reason read name/count tables: given the predictions they said "label must be a reason id … int 0"
     ("reason_bars", lambda f: (f,), TypeError, "reason_bars(reason_distribution(predictions))"),

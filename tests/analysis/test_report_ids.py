@@ -189,13 +189,26 @@ def test_the_id_column_given_is_shown_as_written(tmp_path, predictions, ids, via
         assert pairs and all(expected[text] == shown for text, shown in pairs), (key, pairs)
 
 
-def test_without_the_id_column_named_no_id_is_shown(tmp_path, predictions):
-    """The column is no id the report knows (review_id, id, the summary's --id-column): without --id-column, none."""
+@pytest.mark.parametrize(
+    ("column", "shown"),
+    [("回答ID", True), (POST_ID, True), ("ｕｓｅｒ＿ｉｄ", True), ("answerId", True), ("paid", False), ("番号", False)],
+)
+def test_a_column_named_as_ids_is_the_id_without_id_column(tmp_path, predictions, column, shown):
+    """Regression: a column of ids of another name than review_id or id (回答ID) showed no id beside the reviews
+    unless --id-column named it; its ids are read as written (000012, not 12). A column not named so is no id."""
     path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
-    predictions.assign(**{POST_ID: [f"{i:06d}" for i in range(N)]}).to_csv(path, index=False)
+    ids = [f"{i:06d}" for i in range(N)]
+    predictions.assign(**{column: ids}).to_csv(path, index=False)
     result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), "--no-drift"])
     assert result.exit_code == 0, result.output
-    assert POST_ID not in page.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    if not shown:
+        assert not shown_ids(html, column)
+        return
+    expected = dict(zip(ROW_TEXTS, ids, strict=True))
+    for key in ("uncertain", "representative"):
+        pairs = [(row["text"], row[column]) for row in shown_rows(html, key)]
+        assert pairs and all(expected[text] == shown for text, shown in pairs), (key, pairs)
 
 
 @pytest.mark.parametrize(

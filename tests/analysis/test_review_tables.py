@@ -39,6 +39,30 @@ def test_a_reposted_text_is_picked_once_with_its_number_of_rows(reposted, pick, 
         assert texts.is_unique and picked["rows"].max() == repeats and picked["rows"].sum() == 20
 
 
+@pytest.fixture(scope="module")
+def near_copies(tiny_model) -> pd.DataFrame:
+    """Predictions of one review written four ways (a trailing 。, ？ or ?, a space) and 6 others."""
+    texts = [REPOST, REPOST + "。", REPOST + "？", "手数料が 高すぎて続けられない〜?"] + [
+        f"単価が安すぎる {i}" for i in range(6)
+    ]
+    return tiny_model.predict_frame(pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(10)], "text": texts}))
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [
+        lambda df: analysis.least_confident(df, n=20),
+        lambda df: analysis.representative_reviews(df, per_reason=20),
+    ],
+    ids=["least_confident", "representative"],
+)
+def test_near_copies_of_a_text_are_picked_once(near_copies, pick):
+    """Regression: texts differing only in a trailing 。 or ? were picked as separate reviews."""
+    picked = pick(near_copies)
+    repost = picked[picked["text"].str.startswith("手数料")]
+    assert len(picked) == 7 and len(repost) == 1 and repost["rows"].iloc[0] == 4
+
+
 def test_the_default_is_one_row_per_text(reposted):
     pd.testing.assert_frame_equal(
         analysis.least_confident(reposted), analysis.least_confident(reposted, one_per_text=True)

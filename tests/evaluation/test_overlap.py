@@ -37,6 +37,27 @@ def test_rows_that_near_copy_training_rows_are_counted_and_warned_of(tiny_model,
     assert len(told) == 1 and told[0].startswith(f"<frame>: {said}")
 
 
+@pytest.mark.parametrize(
+    ("unscored", "said"),
+    [
+        ([], "2 of 2 rows (100 %) were in this model's training data"),
+        ([""], "2 of 2 rows (100 %) were in this model's training data"),  # an empty text: not scored
+        (["12345", "   "], "2 of 2 rows (100 %) were in this model's training data"),  # no Japanese; blank
+    ],
+)
+def test_the_rows_counted_against_training_data_are_the_rows_scored(tiny_model, tiny_csv, unscored, said):
+    """Regression: rows left unscored (an empty text, one without Japanese) counted among the rows evaluated, so
+    "2 of 3 rows (67 %)" were training rows where both rows scored were."""
+    fitted = pd.read_csv(tiny_csv).iloc[[0, 1]]
+    frame = pd.DataFrame({"text": [*fitted["text"], *unscored], "reasons": ["low_pay"] * (2 + len(unscored))})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = taikai.evaluate(tiny_model, frame, sentiment_column=None)
+    assert report.overlap.rows == report.n_scored == 2 and report.overlap.seen == 2
+    told = [str(w.message) for w in caught if "training data" in str(w.message)]
+    assert len(told) == 1 and told[0].startswith(f"<frame>: {said}")
+
+
 def test_a_model_that_records_no_near_copies_says_only_what_it_saw():
     overlap = TrainingOverlap(rows=4, seen=1, near=None)
     assert overlap.warning().startswith("1 of 4 rows (25 %) were in this model's training data. Such scores")

@@ -444,3 +444,24 @@ def test_unix_times_are_named_with_how_to_convert_them(values, said):
         unit = "'s'" if "(seconds" in said else "'ms'"
         assert f"pandas.to_datetime(values, unit={unit}, utc=True)" in message
         assert message.endswith(f"; then give a column of {DATE_EXAMPLE}, or leave {DATE_COLUMN} out")
+
+
+@pytest.mark.parametrize(
+    ("values", "distinct", "expected"),
+    [
+        (["2026年3月14日", "2026年3月15日"] * 500, 2, ["2026-03-14", "2026-03-15"] * 500),
+        ([20260314, True, 1, None, "2026/03/14"] * 200, 4, ["2026-03-14", "NaT", "NaT", "NaT", "2026-03-14"] * 200),
+    ],
+    ids=["japanese", "mixed"],
+)
+def test_each_distinct_date_is_read_once(monkeypatch, values, distinct, expected):
+    """Regression: the report read its date column cell by cell in several sections (185,000 cells read for a
+    30,000-row dump of 669 dates)."""
+    from taikai.io import _dates
+
+    read = []
+    local = _dates._local
+    monkeypatch.setattr(_dates, "_local", lambda value, order=None: read.append(value) or local(value, order))
+    dates = parse_dates(pd.Series(values, dtype=object))
+    assert [str(d.date()) if d == d else "NaT" for d in dates] == expected
+    assert len(read) <= distinct

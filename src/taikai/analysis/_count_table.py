@@ -21,6 +21,9 @@ TREND_SHARES = ("trend_shares", *OVER_TIME)
 SEGMENT_BARS = "segment_bars", "segments x reasons", "segment_breakdown(predictions, by)"
 SENTIMENT_BARS = "sentiment_bars", "reasons x sentiments", "sentiment_by_reason(predictions)"
 """What each function reads: its name, its table's shape, and the call that makes the table."""
+_TESTS = frozenset({PERIODS[0], SEGMENTS[0]})
+"""The functions that test a change (a chi-squared test needs counts); the others draw or share them out."""
+_NEEDS = {True: "the test needs", False: "the chart and its shares need"}
 PER_REASON = {
     "reason_bars": (("count and share per reason", "reason_distribution(predictions)"), ("count", "share")),
     "stated_bars": (
@@ -52,14 +55,21 @@ def count_rows(table: pd.DataFrame, function: tuple[str, str, str]) -> list[list
                 f"{name}: table must hold {wanted}: column {table.columns[j]!r} {shown}, which is no count "
                 f"(given the predictions, write {name}({maker}))"
             )
+    if {"count", "share"} <= {str(c) for c in table.columns}:  # a distribution: one count and share per label
+        of = f"of {table.index.name}s" if isinstance(table.index.name, str) else "per label"
+        raise TypeError(
+            f"{name}: table must hold {wanted}, not the count and share {of} (as reason_distribution or "
+            f"sentiment_distribution returns; given the predictions, write {name}({maker}))"
+        )
     values = table.to_numpy(dtype=float)
     bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
     if bad.any():
         i, j = (int(k[0]) for k in np.nonzero(bad))
         shown = "is empty" if np.isnan(values[i, j]) else f"holds {float(values[i, j]):g}"
+        needs = _NEEDS[name in _TESTS]
         raise InputError(
             f"{name}: table must hold {wanted}, a whole number of at least 0 in every cell: row {table.index[i]!r}, "
-            f"column {table.columns[j]!r} {shown} (shares are no counts: the test needs the number of reviews)"
+            f"column {table.columns[j]!r} {shown} (shares are no counts: {needs} the number of reviews)"
         )
     return [[int(v) for v in row] for row in values]
 

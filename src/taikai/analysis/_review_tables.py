@@ -19,7 +19,7 @@ from taikai.analysis._tables import (
 from taikai.errors import TEXT_COLUMN, Argument, InputError, check_bool, check_int, wrong_type
 from taikai.model import find_column
 from taikai.rules import MODEL_REASON
-from taikai.text import normalize, reviews_told, same_text_key
+from taikai.text import near_text_key, normalize, reviews_told, same_text_key
 
 SAME_TEXT = "rows"
 """The column of the tables of one row per text: how many classified rows hold that text."""
@@ -114,9 +114,11 @@ def _positional(
 
 
 def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:
-    """Return the key of the duplicate checks (:func:`taikai.text.same_text_key`) of the texts of *rows*."""
+    """Return the near-copy key (:func:`taikai.text.near_text_key`, as ``evaluate`` counts a training row with an
+    added ``。``) of the texts of *rows*; a text of punctuation only keeps its :func:`taikai.text.same_text_key`."""
     texts = df[text_column].loc[rows]  # not df.loc[rows, text_column], which takes a tuple label for two keys
-    return pd.Series([same_text_key(normalize(str(v))) for v in texts], index=rows)
+    normalized = (normalize(str(v)) for v in texts)
+    return pd.Series([near_text_key(n) or same_text_key(n) for n in normalized], index=rows)
 
 
 def _one_per_text(scores: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
@@ -167,9 +169,10 @@ def representative_reviews(
     the date, the platform); a blank cell of theirs reads ``(空欄)`` (``(空欄: 値のないセル)`` where a value is
     written so), as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With *one_per_text* (the
     default, as the report shows them), a text posted several times is shown once, by its surest row, and the
-    column ``rows`` says how many classified rows hold it (texts compared as the duplicate checks compare them,
-    :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all. Columns of *df* keep
-    *df*'s names: with prefixed predictions (``predict_frame(prefix="pred_")``) the model's are ``pred_reason``,
+    column ``rows`` says how many classified rows hold it (texts compared as near-copies: the same but for
+    punctuation and spaces, a trailing ``。`` or ``?``, :func:`taikai.text.near_text_key`); ``one_per_text=False``
+    picks rows, repeats and all. Columns of *df* keep *df*'s names: with prefixed predictions
+    (``predict_frame(prefix="pred_")``) the model's are ``pred_reason``,
     ``pred_sentiment``, and a column of the frame's own (its ``sentiment``) keeps its name. A text or *context*
     column named as one the table computes (:data:`COMPUTED`: ``p``, ``rows``, …) is refused (:class:`InputError`):
     rename it first (the report shows it as ``input_rows``).

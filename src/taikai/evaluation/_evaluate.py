@@ -256,7 +256,8 @@ def evaluate(
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data.recorded():
         path = getattr(model, "path", None)  # named in the advice's taikai info -m
-        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column, split, path)
+        scored = df.iloc[ok]  # rows not scored (an empty text) are no evaluated rows the model saw
+        report.overlap = training_overlap(metadata, data, whole, scored, columns, text_column, split, path)
         warning = report.overlap.warning()
         if warning:
             warn_user(f"{source}: {warning}", DataWarning)

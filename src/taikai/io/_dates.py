@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,29 @@ def _compact(value: object) -> str | None:
     return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
 
 
+def _cell(value: object, order: DateOrder | None) -> object:
+    """Return one cell of a column of texts as :func:`_wall_clocks` reads it (a number as a compact date)."""
+    import pandas as pd
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None if value != value else _compact(value)
+    return value.start_time if isinstance(value, pd.Period) else _local(value, order)
+
+
+def _each_once(values: Iterable[object], read: Callable[[object], object]) -> list[object]:
+    """Return *read* of each of *values*, read once per distinct value (a dump of a million rows holds a few
+    thousand dates, and the report reads its date column in several sections); ``1`` and ``True`` apart."""
+    done: dict[tuple[type, object], object] = {}
+    out = []
+    for value in values:
+        key = (type(value), value)
+        try:
+            out.append(done[key] if key in done else done.setdefault(key, read(value)))
+        except TypeError:  # an unhashable cell
+            out.append(read(value))
+    return out
+
+
 def _one_by_one(values: pd.Series) -> pd.Series:
     """Return *values* read one at a time, each in its own local time (for a column pandas cannot read at once,
     such as offsets in a form :data:`OFFSET` does not know)."""
@@ -159,15 +183,8 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None, tz: str | Non
     elif values.dtype == object or pd.api.types.is_string_dtype(values):
         if order is None:
             order = order_evidence(values).order()
-        values = values.map(
-            lambda v: (
-                (None if v != v else _compact(v))
-                if isinstance(v, int | float) and not isinstance(v, bool)
-                else v.start_time
-                if isinstance(v, pd.Period)
-                else _local(v, order)
-            )
-        )
+        read = functools.partial(_cell, order=order)
+        values = pd.Series(_each_once(values, read), index=values.index, dtype=object)
     dates = _wall_clocks(values)
     return dates if written is None or tz is None else in_zone(dates, written, tz)
 

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -99,8 +99,9 @@ class _SharedWords:
     where lists of ``str`` took 2.8 KB.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, each: Callable[[], None] | None = None) -> None:
         self.limit = limit
+        self.each = each
         self.count = 0
         self.kept: dict[tuple[str, str | None], dict[bytes, array[int]]] = {}
         self.ids: dict[str, int] = {}
@@ -133,11 +134,12 @@ class _SharedWords:
 
 
 @contextmanager
-def sharing_words(limit: int = SHARED_TEXTS) -> Iterator[None]:
+def sharing_words(limit: int = SHARED_TEXTS, each: Callable[[], None] | None = None) -> Iterator[None]:
     """Within the block, tag each text once for two passes over the same texts (the report's distinctive words,
     then its drift check): a text's words are kept when it is first tagged and handed out, then forgotten, the
-    second time. At most *limit* texts are kept; past them a text is tagged again (same words, more time)."""
-    _shared.append(_SharedWords(limit))
+    second time. At most *limit* texts are kept; past them a text is tagged again (same words, more time). *each*
+    is called for every text whose words are asked for in the block (the report's progress counts them)."""
+    _shared.append(_SharedWords(limit, each))
     try:
         yield
     finally:
@@ -180,6 +182,8 @@ class WordTagger:
         if not _shared:
             return self._words(text)
         key = (self.form, self.dicdir)  # the words of the text tagged (folded): the same whichever tagger folded it
+        if _shared[-1].each is not None:  # the report's progress: one more text read
+            _shared[-1].each()
         found = _shared[-1].take(key, text)
         if found is None:
             found = self._words(text)

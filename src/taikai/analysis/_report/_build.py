@@ -128,7 +128,8 @@ def build_report(
     a fiscal year's ``Q-MAR``, ``Y-MAR``; pandas' spellings and offsets alike: ``ME``, ``QE-MAR``, ``YS-APR``); *freq*
     given without *date_column* is refused, as ``--freq`` is on the command line; a time zone *tz* (``Asia/Tokyo``,
     ``UTC``, ``+09:00``) counts them in it as :func:`reasons_over_time` does, and the page says so. With
-    *progress*, a line on stderr says which step the report is at (the section being built, then the page). The id shown
+    *progress*, a line on stderr says which step the report is at (the section being built, then the page) and, in
+    the steps that read every text, how many it has read (rewritten at most twice a second). The id shown
     beside each review, as written (``3328``, whatever the dtype), is the column *id_column* (refused, as
     ``suggest`` refuses it, when *df* has no such column), else *df*'s named index (a MultiIndex: its first
     level, every level kept as a column), else the batch's ``--id-column``, else an ``id``-like column; an index

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from taikai._column_names import id_like
 from taikai._freq import unit_name
 from taikai.analysis import _blanks as blanks
 from taikai.analysis import _tables as tables
@@ -40,7 +41,7 @@ class ReportOptions:
     id_column: str | None = None
     """The id shown beside each review: the ``id_column`` given (``--id-column``), else the frame's named index
     (``df.set_index("review_id")``), else the batch summary's ``--id-column``, else the first of :data:`ID_COLUMNS`
-    present."""
+    present, else the first column named as ids are (``回答ID``)."""
     tz: str | None = None
     """The time zone the periods are counted in (``Asia/Tokyo``, ``UTC``, ``+09:00``); ``None``: each date in the
     zone it is written in."""
@@ -123,7 +124,8 @@ class ReportContext:
         """Columns shown beside each review: one id, the date, the segment (those present, each once).
 
         The id is :attr:`ReportOptions.id_column` (the ``id_column`` given, else the frame's named index), else the
-        ``--id-column`` the batch summary records, else the first of :data:`ID_COLUMNS` present. A
+        ``--id-column`` the batch summary records, else the first of :data:`ID_COLUMNS` present, else the first column
+        named as ids are (``回答ID``, ``user_id``: :func:`taikai._column_names.id_like`). A
         column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """
@@ -135,7 +137,8 @@ class ReportContext:
         """The column of ids shown beside each review (see :attr:`context_columns`), ``None`` when there is none."""
         recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
         ids = [c for c in (self.options.id_column, *recorded, *ID_COLUMNS) if c and c in self.frame.columns]
-        return ids[0] if ids else None
+        named = [c for c in self.frame.columns if id_like(str(c)) and c != self.options.text_column]  # 回答ID
+        return ids[0] if ids else named[0] if named else None
 
     @cached_property
     def over_time(self) -> Any:

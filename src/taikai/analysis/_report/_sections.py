@@ -61,7 +61,10 @@ last, as it says the drift check's verdict (``drift_check``, made once) that the
 def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Section]:
     """Return the sections of the report of *ctx* its options keep, in page order (steps of *steps*: BUILD_ORDER)."""
     built: dict[str, Section | None] = {}
-    with sharing_words():  # the distinctive words and the drift check tag each text once between them
+    if steps is not None:  # the texts the words and the drift check read: the classified rows
+        steps.total = len(ctx.rows)
+    # the distinctive words and the drift check tag each text once between them
+    with sharing_words(each=None if steps is None or not steps.enabled else steps.text):
         for key in BUILD_ORDER:
             if steps is not None:
                 steps.step(key)
