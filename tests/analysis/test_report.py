@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from support_models import flip_a_byte
 
 import taikai
 from taikai import analysis
@@ -818,12 +819,6 @@ def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, 
         build_report(frame.drop(columns=["p_reason_fees"]), model=tiny_model_dir, embed_font=False, drift=False)
 
 
-def _flip_a_byte(model_dir: Path) -> None:
-    data = bytearray((model_dir / "model.joblib").read_bytes())
-    data[len(data) // 2] ^= 1
-    (model_dir / "model.joblib").write_bytes(bytes(data))
-
-
 def _edit_versions(model_dir: Path) -> None:
     values = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
     values["versions"]["scikit-learn"] = "0.24.2"
@@ -833,7 +828,7 @@ def _edit_versions(model_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("tamper", "said"),
     [
-        (_flip_a_byte, r"tested/model\.joblib: sha256 \w+ does not match \w+ in metadata\.json; the file was changed"),
+        (flip_a_byte, r"tested/model\.joblib: sha256 \w+ does not match \w+ in metadata\.json; the file was changed"),
         (_edit_versions, r"refusing to load a model built with other library versions \(scikit-learn: model trained"),
     ],
     ids=["one byte flipped", "other versions"],

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from support_models import flip_a_byte
 
 from taikai.cli import cli
 
@@ -671,12 +672,6 @@ def test_training_file_encoding_errors_name_the_line_or_the_option(run, tmp_path
     assert re.search(message, result.stderr), result.stderr
 
 
-def _tamper_artifact(model_dir):
-    data = bytearray((model_dir / "model.joblib").read_bytes())
-    data[len(data) // 2] ^= 1  # the same size: only the sha256 tells
-    (model_dir / "model.joblib").write_bytes(data)
-
-
 def _older_sklearn(model_dir):
     meta = json.loads((model_dir / "metadata.json").read_text())
     meta["versions"]["scikit-learn"] = "0.24.2"
@@ -692,7 +687,7 @@ def _retired_format(model_dir):
 @pytest.mark.parametrize(
     ("spoil", "refusal"),
     [
-        (_tamper_artifact, r"sha256 \w+ does not match"),
+        (flip_a_byte, r"sha256 \w+ does not match"),
         (_older_sklearn, r"scikit-learn: model trained with 0\.24\.2"),
         (_retired_format, r"a model of format 1, written by taikai \S+ \(its metadata says so\), cannot be loaded"),
     ],

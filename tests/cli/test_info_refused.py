@@ -6,22 +6,7 @@ import re
 import shutil
 
 import pytest
-
-
-def _edit_metadata(change):
-    def spoil(model_dir):
-        path = model_dir / "metadata.json"
-        meta = json.loads(path.read_text(encoding="utf-8"))
-        change(meta)
-        path.write_text(json.dumps(meta), encoding="utf-8")
-
-    return spoil
-
-
-def _tamper_artifact(model_dir):
-    data = bytearray((model_dir / "model.joblib").read_bytes())
-    data[len(data) // 2] ^= 1  # the same size: only the sha256 tells
-    (model_dir / "model.joblib").write_bytes(data)
+from support_models import edited_metadata, flip_a_byte
 
 
 def _truncate_artifact(model_dir):
@@ -31,16 +16,20 @@ def _truncate_artifact(model_dir):
 @pytest.mark.parametrize(
     ("spoil", "refusal", "rows"),
     [
-        (_tamper_artifact, r"sha256 \w+ does not match", 40),
-        (_edit_metadata(lambda m: m["versions"].update({"scikit-learn": "0.24.2"})), r"0\.24\.2", 40),
-        (_edit_metadata(lambda m: m["labels"]["reasons"].append("spam")), r"labels\.reasons names 'spam'", 40),
+        (flip_a_byte, r"sha256 \w+ does not match", 40),
+        (edited_metadata(lambda m: m["versions"].update({"scikit-learn": "0.24.2"})), r"0\.24\.2", 40),
+        (edited_metadata(lambda m: m["labels"]["reasons"].append("spam")), r"labels\.reasons names 'spam'", 40),
         (
-            _edit_metadata(lambda m: m.update(format=1)),
+            edited_metadata(lambda m: m.update(format=1)),
             r"a model of format 1, written by taikai \S+ \(its metadata says so\), cannot",
             40,
         ),
-        (_edit_metadata(lambda m: m["artifact"].update(file="x.joblib")), r"'artifact\.file' is 'x\.joblib'", 40),
-        (_edit_metadata(lambda m: m["artifact"].update(bytes=5)), r"'artifact\.bytes' is 5, but model\.joblib has", 40),
+        (edited_metadata(lambda m: m["artifact"].update(file="x.joblib")), r"'artifact\.file' is 'x\.joblib'", 40),
+        (
+            edited_metadata(lambda m: m["artifact"].update(bytes=5)),
+            r"'artifact\.bytes' is 5, but model\.joblib has",
+            40,
+        ),
         (_truncate_artifact, r"model\.joblib: 100 bytes, but metadata\.json records \d+: the file was truncated", 40),
     ],
     ids=[

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from support_models import flip_a_byte
 
 import taikai
 from taikai.errors import ModelError
@@ -34,16 +35,9 @@ def copy_model(src, tmp_path):
     return dst
 
 
-def flip_a_byte(path):
-    """Change a byte in the middle of the file at *path*, leaving its size: only its sha256 tells."""
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 1
-    path.write_bytes(data)
-
-
 def test_tampered_artifact_is_refused(tiny_model_dir, tmp_path):
     model_dir = copy_model(tiny_model_dir, tmp_path)
-    flip_a_byte(model_dir / "model.joblib")
+    flip_a_byte(model_dir)
     with pytest.raises(ModelError, match=r"sha256 .* does not match"):
         taikai.load_model(model_dir)
 
@@ -66,7 +60,7 @@ def test_a_save_between_the_reads_of_the_two_files_is_no_edit(
     if replaced:  # another model saved over it once its metadata was read
         taikai.train(tiny_csv, folds=0, seed=3).save(model_dir, overwrite=True)
     else:  # the artifact really changed, its metadata as read
-        flip_a_byte(model_dir / "model.joblib")
+        flip_a_byte(model_dir)
     reads = iter([stale])
     real = _artifact.read_metadata
     monkeypatch.setattr(_artifact, "read_metadata", lambda d: next(reads, None) or real(d))

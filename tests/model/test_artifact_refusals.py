@@ -1,31 +1,15 @@
 """Every refusal of a model directory is one line with what to do: the command line's ``taikai: error: …`` form,
 which scripts and log parsers read a line at a time, in the library's message as on the command line."""
 
-import json
 import shutil
 
 import pytest
 from click.testing import CliRunner
+from support_models import edited_metadata, flip_a_byte
 
 import taikai
 from taikai.cli import cli
 from taikai.errors import ModelError
-
-
-def _metadata(edit):
-    def spoil(model_dir):
-        path = model_dir / "metadata.json"
-        values = json.loads(path.read_text(encoding="utf-8"))
-        edit(values)
-        path.write_text(json.dumps(values), encoding="utf-8")
-
-    return spoil
-
-
-def _flip_a_byte(model_dir):
-    data = bytearray((model_dir / "model.joblib").read_bytes())
-    data[len(data) // 2] ^= 1
-    (model_dir / "model.joblib").write_bytes(bytes(data))
 
 
 def _other_versions(values):
@@ -35,30 +19,34 @@ def _other_versions(values):
 # (how the model is spoilt, what the one line says, what it says to do)
 REFUSALS = {
     "other versions": (
-        _metadata(_other_versions),
+        edited_metadata(_other_versions),
         "refusing to load a model built with other library versions (scikit-learn: model trained with 0.24.2",
         "install the versions it was trained with (pip install 'scikit-learn==0.24.2' 'numpy==1.0.0'), or retrain",
     ),
     "a version unrecorded": (
-        _metadata(lambda m: m["versions"].pop("scikit-learn")),
+        edited_metadata(lambda m: m["versions"].pop("scikit-learn")),
         "(scikit-learn: the metadata does not say which version the model was trained with)",
         "or retrain it with the installed libraries: taikai train",
     ),
     "labels edited": (
-        _metadata(lambda m: m["labels"]["reasons"].append("spam")),
+        edited_metadata(lambda m: m["labels"]["reasons"].append("spam")),
         "does not describe the model in model.joblib (it was edited after training, or is another model's): labels",
         "; restore the model's own metadata.json from a copy, or retrain: taikai train",
     ),
     "labels and thresholds edited": (
-        _metadata(lambda m: (m["labels"]["reasons"].append("spam"), m["reason_thresholds"].update(nope=0.5))),
+        edited_metadata(lambda m: (m["labels"]["reasons"].append("spam"), m["reason_thresholds"].update(nope=0.5))),
         "labels.reasons names 'spam', which the model does not predict; reason_thresholds names 'nope'",
         "; restore the model's own metadata.json from a copy, or retrain: taikai train",
     ),
-    "changed artifact": (_flip_a_byte, "does not match", "Restore the original file or retrain"),
-    "no sha256": (_metadata(lambda m: m.pop("artifact")), "records no sha256", "Restore the model's own metadata"),
-    "retired format": (_metadata(lambda m: m.update(format=1)), "a model of format 1", "retrain it"),
-    "later format": (_metadata(lambda m: m.update(format=99)), "model format 99", "update taikai"),
-    "format as text": (_metadata(lambda m: m.update(format="7")), "'format' is '7'", "correct it"),
+    "changed artifact": (flip_a_byte, "does not match", "Restore the original file or retrain"),
+    "no sha256": (
+        edited_metadata(lambda m: m.pop("artifact")),
+        "records no sha256",
+        "Restore the model's own metadata",
+    ),
+    "retired format": (edited_metadata(lambda m: m.update(format=1)), "a model of format 1", "retrain it"),
+    "later format": (edited_metadata(lambda m: m.update(format=99)), "model format 99", "update taikai"),
+    "format as text": (edited_metadata(lambda m: m.update(format="7")), "'format' is '7'", "correct it"),
 }
 
 
