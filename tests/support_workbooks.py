@@ -59,3 +59,36 @@ def sheets_workbook(path: Path, sheets: dict[str, list[list[object]]] | list[tup
             sheet.append(row)
     book.save(path)
     return path
+
+
+_VALIDATION = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0" '
+    b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"></x14:dataValidations></ext></extLst>'
+)
+"""A sheet's data validation list as Excel saves one that reads its choices from another sheet."""
+
+
+def edited_workbook(path: Path, edit: str) -> Path:
+    """Write a labelled workbook of four rows to *path* (text, reasons, sentiment, and dates in column D), edited:
+    ``validation`` gives its sheet a data validation list as an Excel extension, ``bad date`` a date cell D3 whose
+    number is past any date; any other *edit* leaves it as openpyxl wrote it."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["text", "reasons", "sentiment", "posted"])
+    for i in range(4):
+        ws.append([f"手数料が高い{i}", "fees", "negative", 45000 + i])
+        ws.cell(row=i + 2, column=4).number_format = "yyyy-mm-dd"
+    if edit == "bad date":
+        ws.cell(row=3, column=4).value = 10**9  # past any date: openpyxl reads it as #VALUE!
+    plain = path.with_suffix(".plain.xlsx")
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml" and edit == "validation":
+                data = data.replace(b"</worksheet>", _VALIDATION + b"</worksheet>")
+            out.writestr(item, data)
+    return path

@@ -230,3 +230,38 @@ def test_the_warm_up_makes_the_tables_the_chunks_use(tiny_model, monkeypatch, ma
         "token ids": "_joint_cache" in blocks.__dict__,
     }
     assert found[made]
+
+
+def _no_affinity(pid: int) -> set[int]:
+    raise AttributeError("sched_getaffinity")  # as on macOS and Windows, where os has no such function
+
+
+@pytest.mark.parametrize(
+    ("affinity", "cores", "jobs", "workers"),
+    [
+        ({0}, 8, 0, None),  # pinned to one core of eight (taskset -c 0): the run's own process, no pool of eight
+        ({0, 3}, 8, 0, 2),  # a container given two cores of the machine's eight
+        ({0, 1, 2, 3}, 4, 0, 4),  # every core
+        (_no_affinity, 3, 0, 3),  # no affinity kept by the system: every core of the machine
+        ({0}, 8, 2, 2),  # a number of jobs is taken as given
+    ],
+)
+def test_jobs_0_starts_one_worker_per_core_the_process_may_run_on(
+    tmp_path, fee_dump, tiny_model, monkeypatch, affinity, cores, jobs, workers
+):
+    # --jobs 0 counted os.cpu_count(), every core of the machine, also under taskset or a container's cpuset: a
+    # nightly job pinned to 2 cores of 64 forked 64 workers, each holding the model.
+    started: list[int] = []
+    real_start = worker.start_pool
+
+    def start_pool(job, n):
+        started.append(n)
+        return real_start(job, n)
+
+    getter = affinity if callable(affinity) else (lambda pid: set(affinity))
+    monkeypatch.setattr(os, "sched_getaffinity", getter, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr("taikai.batch._local.start_pool", start_pool)
+    summary = taikai.classify_file(fee_dump, tmp_path / "out.csv", text_column="text", model=tiny_model, jobs=jobs)
+    assert summary.rows == 30
+    assert started == ([] if workers is None else [workers])

@@ -74,6 +74,7 @@ def test_info_json_of_odd_metadata(invoke, tiny_model_dir, tmp_path, content, sh
     assert result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
     values = json.loads(result.stdout)
     assert values.pop("status")["refused"] is True
+    assert values.pop("path") == str(model_dir.resolve())  # the folder read (info --json names it)
     assert values == (shown or {})
 
 
@@ -117,7 +118,8 @@ def test_info_json_of_no_model_is_a_status(invoke, tiny_model_dir, tmp_path, spo
     assert result.exit_code == 2
     assert result.stderr.startswith(f"taikai: error: {refusal}"), result.stderr
     values = json.loads(result.stdout)
-    assert list(values) == ["status"]
+    assert list(values) == ["path", "status"]
+    assert values["path"] == str(model_dir.resolve())
     status = values["status"]
     assert status["loaded"] is False and status["refused"] is True
     assert status["problems"] == [result.stderr.removeprefix("taikai: error: ").rstrip("\n")]
@@ -130,3 +132,28 @@ def test_info_json_of_a_sound_model_is_unchanged(invoke, tiny_model_dir):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["status"] == {"loaded": True, "refused": False, "problems": []}
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("given", "metadata_only"),
+    [
+        ("--model", False),  # a relative --model DIR
+        ("--model", True),
+        ("TAIKAI_MODEL", False),  # chosen by the environment, as a nightly job sets it
+        ("TAIKAI_MODEL", True),
+    ],
+)
+def test_info_json_names_the_model_folder_it_read(invoke, tiny_model_dir, tmp_path, monkeypatch, given, metadata_only):
+    """Regression: info --json had no word of which model folder it read (the text's first line, model:, has):
+    a job logging it to record what ran could not tell $TAIKAI_MODEL's model from the shipped one but by hash."""
+    shutil.copytree(tiny_model_dir, tmp_path / "model")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TAIKAI_MODEL", raising=False)
+    args = ["--model", "model"] if given == "--model" else []
+    if given == "TAIKAI_MODEL":
+        monkeypatch.setenv("TAIKAI_MODEL", "model")
+    result = invoke("info", "--json", *args, *(["--metadata-only"] if metadata_only else []))
+    assert result.exit_code == 0, result.output
+    values = json.loads(result.stdout)
+    assert values["path"] == str((tmp_path / "model").resolve())
+    assert values["artifact"]["sha256"]  # the metadata follows, as before

@@ -29,6 +29,7 @@ from taikai.analysis._explain_text import render_text
 from taikai.analysis._explain_words import WordPart
 from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
+from taikai.analysis._matplotlib_home import use_writable_matplotlib_home as _use_writable_matplotlib_home
 from taikai.analysis._misclassified_rows import misclassified
 from taikai.analysis._repo_data import RepoData, find_repo_data
 from taikai.analysis._report import (
@@ -171,3 +172,6 @@ __getattr__ = _renamed(
         "japanese_font": "register_japanese_font",
     },
 )
+
+# Before matplotlib is first imported (a chart, the report): a home it cannot write gets a folder that it can.
+_use_writable_matplotlib_home()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections import deque
 from collections.abc import Callable
@@ -34,7 +33,7 @@ from taikai.batch._state import ResumeState
 from taikai.batch._stopped_run import finish_failure, interruption, kept_at_start, system_failure
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
-from taikai.batch._worker import Job, Workers, hold, release, run_chunk, start_pool
+from taikai.batch._worker import Job, Workers, hold, release, run_chunk, start_pool, worker_count
 from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, check_xlsx_rows
 from taikai.errors import DataWarning, InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
@@ -65,8 +64,8 @@ def classify_file(
     The options are those of :class:`BatchOptions`, given as *options* or as keywords (``jobs=2``), typed by
     :class:`BatchOptionValues`.
     *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. ``jobs`` worker
-    processes (0: one per core) give the same output as one. The output appears only when complete; an
-    interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
+    processes (0: one per core the process may run on) give the same output as one. The output appears only when
+    complete; an interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
     ``mask_pii=True`` masks personal data in the text column before classification: the output holds the masked
     text, the summary counts the masks per kind, and an error quotes no personal data. A CP932 input written to CSV
     or TSV in the default UTF-8, which Excel shows garbled, gives a :class:`~taikai.DataWarning` naming
@@ -110,7 +109,7 @@ def _run(
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
     tio.check_output_dir(output, folder_hint=hint)
     out_fmt = options.file_format(output)
-    jobs = options.jobs or os.cpu_count() or 1
+    jobs = worker_count(options.jobs)
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
     options.check_excel_safe(out_fmt)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None

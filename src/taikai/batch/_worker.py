@@ -228,6 +228,18 @@ def run_chunk(
     return replace(result, folded=folds.characters, folded_rows=folds.rows)
 
 
+def worker_count(jobs: int) -> int:
+    """Return the worker processes of ``jobs=`` (``--jobs``): *jobs* itself, or for 0 one per core this process may
+    run on, its CPU affinity (as ``taskset``, a container's ``--cpuset-cpus`` or a job scheduler sets it), not every
+    core of the machine; where the system keeps no affinity (macOS, Windows), one per core of the machine."""
+    if jobs:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no sched_getaffinity on this system
+        return os.cpu_count() or 1
+
+
 def start_pool(job: Job, jobs: int) -> Workers:
     """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere).
 

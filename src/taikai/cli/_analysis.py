@@ -264,8 +264,9 @@ def report(
     zone = check_tz_given(date_column, tz)
     check_output_dir(output, "--output")
     check_output(output, with_summary("the predictions", predictions) | model_inputs(model_path), "--output")
+    from taikai.analysis import write_report  # first: it gives matplotlib a folder it can write (a read-only HOME)
+
     require_report_extra()
-    from taikai.analysis import write_report
 
     write_report(
         predictions,

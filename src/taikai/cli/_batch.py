@@ -51,7 +51,8 @@ DASK_PACKAGES = "dask and distributed"
     type=click.IntRange(min=0),
     default=BatchOptions.default("jobs"),
     show_default=True,
-    help="Worker processes (0: one per core); the output is the same for any number. Local engine only.",
+    help="Worker processes (0: one per core this process may run on, as taskset or a container limits them); the "
+    "output is the same for any number. Local engine only.",
 )
 @click.option(
     "--chunk-size",

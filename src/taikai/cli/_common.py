@@ -221,8 +221,21 @@ def model_inputs(model_path: Path | None) -> dict[str, Path | None]:
 def _show_warning(
     message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: Any = None
 ) -> None:
-    """Print a warning of the library as a message on stderr (without the source line Python would print)."""
+    """Print a warning on stderr as one line, ``taikai: warning: …``: the library's as its message; another
+    package's (openpyxl, pandas) as its message on one line, with its kind and where it was raised, in place of
+    Python's two lines (the file and the source line), which a log grep for ``taikai: warning`` missed."""
     if issubclass(category, DataWarning):
         click.echo(f"taikai: warning: {message}", err=True)
-    else:
-        click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True, nl=False)
+        return
+    said = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
+    click.echo(f"taikai: warning: {said} ({category.__name__}, {_raised_at(filename, lineno)})", err=True)
+
+
+def _raised_at(filename: str, lineno: int) -> str:
+    """Return where a warning was raised: the file under its package's install folder (``openpyxl/reader/excel.py``),
+    else its name, and the line."""
+    parts = Path(filename).parts
+    for at in range(len(parts) - 1, -1, -1):
+        if parts[at] in ("site-packages", "dist-packages"):
+            return f"{'/'.join(parts[at + 1 :])}:{lineno}"
+    return f"{Path(filename).name}:{lineno}"

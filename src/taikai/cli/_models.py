@@ -93,7 +93,8 @@ def evaluate(
     "--json",
     "as_json",
     is_flag=True,
-    help="Print the whole metadata as JSON, with a 'status' object: loaded (true: verified and loaded), refused "
+    help="Print the whole metadata as JSON, after 'path', the model folder read (absolute, as a batch summary's "
+    "model.path), with a 'status' object: loaded (true: verified and loaded), refused "
     "(true: loading refuses the model; null with --metadata-only when nothing the metadata shows refuses it, as "
     "only loading checks that the artifact is a taikai pipeline, and the labels, thresholds and feature "
     "configuration against it: 'unchecked' says so) and problems (why). "
@@ -136,7 +137,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             try:
                 values = _json_values(path, status) if as_json else read_metadata_json(path)
             except ModelError as unread:  # no metadata at all (no folder, no metadata.json, no JSON in it)
-                _echo_unread(unread, as_json)
+                _echo_unread(unread, path, as_json)
                 raise
             echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
@@ -146,13 +147,13 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         try:
             meta = load_model(path).metadata
         except ModelNotFoundError as exc:
-            _echo_unread(exc, as_json)
+            _echo_unread(exc, path, as_json)
             raise  # --metadata-only would find nothing either
         except ModelError as exc:
             try:  # the hint only where --metadata-only can show something
                 values = _json_values(path, ModelStatus(loaded=False, problems=(str(exc),)))
             except ModelError:
-                _echo_unread(exc, as_json)
+                _echo_unread(exc, path, as_json)
                 raise exc from None
             if as_json:  # scripts get the metadata and the refusal on stdout, the error on stderr, exit code 2
                 echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
@@ -162,7 +163,8 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     status = ModelStatus(loaded=not metadata_only, problems=tuple(problems))
     if as_json:
         echo_result(
-            json.dumps(meta.to_dict() | {"status": status.to_dict()}, ensure_ascii=False, indent=2), as_json=True
+            json.dumps(_located(path, meta.to_dict() | {"status": status.to_dict()}), ensure_ascii=False, indent=2),
+            as_json=True,
         )
     else:
         from taikai.cli._predict import terminal_width  # its long lines wrap at a terminal's width
@@ -172,15 +174,23 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
 
 
-def _echo_unread(exc: Exception, as_json: bool) -> None:
+def _located(path: Path, values: dict[str, Any]) -> dict[str, Any]:
+    """Return what ``info --json`` prints: *values* after ``path``, the model folder read, resolved (as the batch
+    summary's ``model.path``), so that a job's log says which model ran whatever chose it (``--model``,
+    ``$TAIKAI_MODEL`` or the shipped one), as the text's ``model:`` line does."""
+    return {"path": str(Path(path).resolve()), **values}
+
+
+def _echo_unread(exc: Exception, path: Path, as_json: bool) -> None:
     """Under ``--json``, print the status of a model whose metadata cannot be read at all, refused for *exc*
-    (``{"status": {"loaded": false, "refused": true, "problems": [...]}}``): a script reading the output gets JSON,
-    as for a refused model, with the error on stderr and exit code 2."""
+    (``{"path": …, "status": {"loaded": false, "refused": true, "problems": [...]}}``): a script reading the output
+    gets JSON, as for a refused model, with the error on stderr and exit code 2."""
     from taikai.model import ModelStatus
 
     if as_json:
         status = ModelStatus(loaded=False, problems=(str(exc),))
-        echo_result(json.dumps({"status": status.to_dict()}, ensure_ascii=False, indent=2), as_json=True)
+        values = _located(path, {"status": status.to_dict()})
+        echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
 
 
 def _vector_problems(meta: ModelMetadata) -> list[str]:
@@ -216,4 +226,4 @@ def _json_values(path: Path, status: ModelStatus) -> dict[str, Any]:
     except ModelError:
         raw = read_metadata_json(path)
         values = raw if isinstance(raw, dict) else {"metadata": raw}
-    return values | {"status": status.to_dict()}
+    return _located(path, values | {"status": status.to_dict()})

@@ -23,7 +23,7 @@ from taikai.io._sheet_cells import beyond_named, names_below, pandas_index
 from taikai.io._sheet_layout import Layout, column_warning, layout_warnings, sheet_layout, sheet_warning
 from taikai.io._table_totals import total_rows
 from taikai.io._uncached_formulas import warn_uncached
-from taikai.io._workbook import open_workbook
+from taikai.io._workbook import open_workbook, sheet_rows
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -67,7 +67,7 @@ class XlsxReader:
             self._recalc = recalculated(wb)  # xlsxwriter's: each formula saved with 0 for Excel to compute
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()
-            header = next(ws.iter_rows(values_only=True), None)
+            header = next(sheet_rows(ws), None)
             formulas = header_formulas(ws, header, self._recalc) if header else ""
         if formulas:
             self._refuse_formulas(formulas)
@@ -120,7 +120,7 @@ class XlsxReader:
         cells' text, an empty cell ``""``."""
         with self._open() as (_, ws):
             ws.reset_dimensions()
-            cells = ws.iter_rows(max_row=HEAD_ROWS, values_only=True)
+            cells = sheet_rows(ws, max_row=HEAD_ROWS)
             return Head(tuple(tuple("" if v is None else str(v) for v in row) for row in cells), "row")
 
     @contextmanager
@@ -166,7 +166,7 @@ class XlsxReader:
             blank, first, empty = 0, line + 1, 0  # empty: the last row read with an empty cell (a formula's?)
             marks = FormulaMarks(ws, first, width, self._recalc)  # numbers saved for formulas never computed
             try:
-                for values in ws.iter_rows(min_row=line + 1, values_only=True):
+                for values in sheet_rows(ws, min_row=line + 1):
                     line += 1
                     values = marks.mark(line, values)
                     done += 1

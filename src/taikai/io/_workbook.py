@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,49 @@ from taikai.io._sheet_cells import LOCK_FILE, lock_file_error
 from taikai.io._sniff import is_old_excel, old_excel_error, spreadsheet_error
 
 _RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
+
+OPENPYXL_UNREAD = (
+    r".* extension is not supported and will be removed",  # data validation lists, slicers, sparklines, …
+    r"Failed to load a conditional formatting rule",
+    r"Workbook contains no (default style|stylesheet)",
+    r"DrawingML support is incomplete",
+    r"Unable to read chart",
+    r"Cannot parse header or footer",
+    r"Print area cannot be set",
+    r"Defined names for sheet index",
+)
+"""openpyxl's warnings of what a workbook holds besides its cells' values: taikai reads the values alone and never
+writes the workbook back, so nothing "will be removed" from it; said on stderr as Python's two lines (file and source
+line) at every read, they were no ``taikai: warning`` a log grep finds, and read as if the file were changed. A
+date cell whose value openpyxl cannot read (``Cell C5 is marked as a date …``) is still said."""
+
+_BATCH = 1000
+"""Rows read at most under one warning filter (the first batch is one row, for a header, then doubling)."""
+
+
+@contextmanager
+def unread_parts_quiet() -> Iterator[None]:
+    """Ignore, for the block, openpyxl's warnings of the parts of a workbook taikai does not read
+    (:data:`OPENPYXL_UNREAD`)."""
+    with warnings.catch_warnings():
+        for message in OPENPYXL_UNREAD:
+            warnings.filterwarnings("ignore", message=message, category=UserWarning, module=r"openpyxl\.")
+        yield
+
+
+def sheet_rows(ws: Any, **where: Any) -> Iterator[tuple[Any, ...]]:
+    """Yield the values of the rows of the read-only sheet *ws* (``ws.iter_rows(values_only=True, **where)``), with
+    openpyxl's warnings of the parts taikai does not read ignored while it parses them (:data:`OPENPYXL_UNREAD`):
+    the filter holds only while openpyxl reads a batch of rows, never while the caller runs between two."""
+    rows = ws.iter_rows(values_only=True, **where)
+    size = 1
+    while True:
+        with unread_parts_quiet():
+            batch = list(islice(rows, size))
+        yield from batch
+        if len(batch) < size:
+            return
+        size = min(2 * size, _BATCH)
 
 
 def _xlsx_problem(exc: Exception) -> str:
@@ -34,7 +79,8 @@ def open_workbook(path: Path) -> Iterator[Any]:
 
     with open(path, "rb") as handle:
         try:
-            wb = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            with unread_parts_quiet():  # a workbook's styles, names and print areas: not read
+                wb = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
             if is_old_excel(path):  # openpyxl's own message advises xlrd, which taikai does not use
                 raise old_excel_error(path) from None
