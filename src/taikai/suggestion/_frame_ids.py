@@ -44,7 +44,9 @@ def frame_ids(predictions: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
 def _shared_id(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> object | None:
     """Return an id *id_label* gives to rows of different texts, else ``None``: the column names rows (a row repeated,
     as two runs concatenated, keeps its id; a blank id names none)."""
-    pairs = df[[id_label, text_label]].drop_duplicates()
+    ids = df[id_label]
+    repeated = ids.duplicated(keep=False) & ids.notna()  # only the rows of an id given twice are paired with texts
+    pairs = df.loc[repeated.to_numpy(), [id_label, text_label]].drop_duplicates()
     shared = pairs[id_label][pairs[id_label].duplicated() & pairs[id_label].notna()]
     return shared.iloc[0] if len(shared) else None
 
