@@ -20,12 +20,13 @@ from tests.suggestion.test_suggest import predictions
         ({"user_id": "same", "回答ID": "a{}"}, "回答ID", None),  # a user's id given to many reviews names no row
         ({"user_id": "same"}, "row", "its column 'user_id' is not taken as the sheet's id"),
         ({"paid": "{}"}, "row", None),  # not an id: the letters id end another word
+        ({"ID": None, "response_id": "r{}"}, "response_id", None),  # an empty ID column names no row
     ],
 )
 def test_a_column_named_as_ids_is_the_sheet_s_id(columns, shown, warned):
     df = predictions().drop(columns="review_id")
     for position, (name, value) in enumerate(columns.items()):
-        df.insert(position, name, [value.format(i) for i in range(len(df))])
+        df.insert(position, name, [None if value is None else value.format(i) for i in range(len(df))])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chosen = taikai.suggest(df, n=5, text_column="body")

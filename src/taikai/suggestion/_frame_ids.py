@@ -71,7 +71,7 @@ def naming_ids(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> Ha
 def named_ids(df: pd.DataFrame, text_label: Hashable, source: str) -> Hashable | None:
     """Return the sheet's id column when none was given nor recorded: the first column named as ids are
     (:func:`taikai.io.named_id_columns`: ``review_id``, ``id``, ``回答ID``, ``ID``, ``response_id``) whose values name
-    the rows, as :func:`naming_ids` asks of an index; else ``None`` (rows numbered from 1), with a
+    the rows (not an empty column), as :func:`naming_ids` asks of an index; else ``None`` (rows numbered from 1), with a
     :class:`DataWarning` naming an id-named column passed over (a ``user_id`` of users who wrote several reviews:
     excluding the sheet later by it would leave out every review of theirs)."""
     from taikai.errors import ID_COLUMN
@@ -79,6 +79,8 @@ def named_ids(df: pd.DataFrame, text_label: Hashable, source: str) -> Hashable |
 
     passed: list[tuple[Hashable, object]] = []
     for label in named_id_columns(list(df.columns), text_label):
+        if not df[label].notna().any():  # an empty ID column a sheet left beside the data names nothing
+            continue
         shared = _shared_id(df, label, text_label)
         if shared is None:
             return label
