@@ -7,6 +7,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+import taikai
+import taikai.io
 from taikai.cli import cli
 
 # Texts (and ids) Excel would read as formulas: each must come back as written through train, evaluate, --exclude.
@@ -114,3 +116,58 @@ def test_a_later_rounds_how_to_carries_the_earlier_files(
     assert ("前の回のシートも --add に残す" in train[0]) == bool(adds)
     assert f"次のシート{excludes} --exclude このファイル" in again[0]
     assert f"NEXT_SHEET{excludes} --exclude THIS_FILE" in again[1]
+
+
+def test_a_second_week_s_sheet_found_by_its_id_column_excludes_and_trains_beside_last_week_s(
+    run, tmp_path, tiny_csv, tiny_model_dir
+):
+    """A dump whose ids are in 回答ID, classified without --id-column: last week's sheet numbered its rows (row), this
+    week's names them by 回答ID, found by its name. Last week's rows, matched by text, are not handed out again, and
+    this week's how_to train command (--id-column 回答ID) trains on both sheets, the earlier one without the column."""
+    import pandas as pd
+
+    texts = pd.read_csv(tiny_csv)["text"].tolist()
+    dump = pd.DataFrame({"回答ID": [f"{i:03d}" if i != 5 else "1e3" for i in range(len(texts))], "text": texts})
+    dump.to_csv(tmp_path / "dump.csv", index=False)
+    run("batch", tmp_path / "dump.csv", "-o", tmp_path / "pred.csv", "--text-column", "text", "-m", tiny_model_dir)
+    old = tmp_path / "last_week.xlsx"  # as suggest made it before: the rows numbered, no 回答ID
+    taikai.suggest(taikai.io.read_predictions(tmp_path / "pred.csv").drop(columns="回答ID"), old, n=4)
+    new = tmp_path / "this_week.xlsx"
+    out = run("suggest", tmp_path / "pred.csv", "-o", new, "--n", "4", "--exclude", old)
+    assert f"4 in {old}; near-duplicates of them: 0" in out
+    sheets = {p: pd.read_excel(p, dtype=str) for p in (old, new)}
+    assert list(sheets[old].columns[:1]) == ["row"] and list(sheets[new].columns[:1]) == ["回答ID"]
+    assert set(sheets[new]["回答ID"]) <= set(dump["回答ID"])  # as written: 007, 1e3
+    assert not set(sheets[old]["text"]) & set(sheets[new]["text"])
+    for path in (old, new):  # a person fills both in
+        wb = openpyxl.load_workbook(path)
+        ws = wb["labels"]
+        header = [c.value for c in ws[1]]
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row, header.index("reasons") + 1).value = ws.cell(row, header.index("model_reason") + 1).value
+        wb.save(path)
+    step = next(
+        en for *_, en in openpyxl.load_workbook(new)["how_to"].iter_rows(values_only=True) if "taikai train" in en
+    )
+    assert "last_week.xlsx --add THIS_FILE" in step and "--id-column '回答ID'" in step
+    data = tmp_path / "data.csv"
+    pd.read_csv(tiny_csv).assign(text=lambda d: d["text"] + "。以上です").to_csv(data, index=False)
+    out = run(
+        "train",
+        data,
+        "--add",
+        old,
+        "--add",
+        new,
+        "--out",
+        tmp_path / "m",
+        "--id-column",
+        "回答ID",
+        "--vectors",
+        "none",
+        "--compare-folds",
+        "0",
+        "--folds",
+        "0",
+    )
+    assert f"added: {old}  (4 rows, 4 used" in out and f"added: {new}  (4 rows, 4 used" in out

@@ -4,6 +4,7 @@ import csv
 import os
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from tests.suggestion.test_suggest import predictions
@@ -33,14 +34,17 @@ def sheet_column(path, column):
     [
         (["--id-column", "review_id"], ".xlsx", "review_id"),  # by id
         (["--id-column", "review_id"], ".csv", "review_id"),
-        ([], ".xlsx", "text"),  # row numbers: by text
+        ([], ".xlsx", "review_id"),  # the id column found by its name, as the report finds it
+        ([], ".xlsx", "text"),  # no id column: row numbers, matched by text
         ([], ".csv", "text"),
         (["--mask-pii"], ".xlsx", "row"),  # masked texts match the masked predictions
         (["--mask-pii"], ".csv", "row"),
     ],
-    ids=["id-xlsx", "id-csv", "text-xlsx", "text-csv", "masked-xlsx", "masked-csv"],
+    ids=["id-xlsx", "id-csv", "id-named-xlsx", "text-xlsx", "text-csv", "masked-xlsx", "masked-csv"],
 )
 def test_second_round_skips_the_first_rounds_rows(invoke, tmp_path, pred, first_options, suffix, column):
+    if column != "review_id":  # no column named as ids: the sheet numbers the rows, matched again by their texts
+        pd.read_csv(pred, dtype=str).drop(columns="review_id").to_csv(pred, index=False)
     s1 = tmp_path / f"s1{suffix}"
     s2 = tmp_path / f"s2{suffix}"
     first = invoke("suggest", pred, "-o", s1, "--n", "10", *first_options)
@@ -78,8 +82,8 @@ def test_several_files_are_counted_each_and_one_matching_nothing_is_warned_of(in
         ),
         (
             "note\nx\n",
-            "taikai: error: {path}, given to exclude= (--exclude on the command line): no column 'text' to match rows "
-            "by (its columns: 'note')",
+            "taikai: error: {path}, given to exclude= (--exclude on the command line): no column 'text' (nor "
+            "'review_id') to match rows by (its columns: 'note')",
         ),
     ],
 )

@@ -76,7 +76,7 @@ def test_a_missing_text_column_names_where_its_name_came_from(
     ("changes", "options", "id_header"),
     [
         ({}, (), "review_id"),
-        ({"id_column": None}, (), "row"),
+        ({"id_column": None}, (), "review_id"),  # none recorded: the column named as ids (before: row numbers)
         ({}, ("--id-column", "body"), "body"),
     ],
     ids=["from the summary", "old summary", "option wins"],

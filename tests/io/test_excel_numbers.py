@@ -53,12 +53,13 @@ def test_batch_xlsx_keeps_long_integers_whole(tmp_path, tiny_model, name):
 )
 def test_suggest_sheet_keeps_long_integers_whole(tmp_path, tiny_model, ids, written):
     src, scored, sheet = tmp_path / "in.parquet", tmp_path / "scored.parquet", tmp_path / "sheet.xlsx"
-    pd.DataFrame({"user_id": ids, "text": TEXTS}).to_parquet(src)
+    # a column not named as ids (user_id is read as text, as written, whatever it holds: a sheet of text cells)
+    pd.DataFrame({"member": ids, "text": TEXTS}).to_parquet(src)
     taikai.classify_file(src, scored, "text", model=tiny_model)
-    args = ["suggest", scored, "-o", sheet, "--id-column", "user_id", "--n", "3"]
+    args = ["suggest", scored, "-o", sheet, "--id-column", "member", "--n", "3"]
     result = CliRunner().invoke(cli, list(map(str, args)))
     assert result.exit_code == 0, result.output
-    assert sorted(_cells(sheet)["user_id"], key=str) == sorted(written, key=str)
+    assert sorted(_cells(sheet)["member"], key=str) == sorted(written, key=str)
 
 
 @pytest.mark.parametrize(

@@ -117,3 +117,26 @@ def test_a_kept_column_is_text_from_every_format(typed_outputs, fmt, column, kep
     read = read_predictions(typed_outputs[fmt], text_columns=["store"])
     assert str(read[column].dtype) == ("str" if kept else "int64"), read.dtypes
     assert [None if pd.isna(v) else v for v in read[column]] == values
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "read"),
+    [
+        ("回答ID", ["1e3", "1000", "2"], ["1e3", "1000", "2"]),  # before: 1000.0 twice, two ids made one
+        ("ID", ["1e3", "1000", "2"], ["1e3", "1000", "2"]),
+        ("response_id", ["1.50", "2", "3"], ["1.50", "2", "3"]),  # before: 1.5, 2.0, 3.0
+        ("userId", ["10", "20", "30"], ["10", "20", "30"]),  # before: int64
+        ("paid", ["10", "20", "30"], [10, 20, 30]),  # no id: the letters id end another word, read as numbers
+    ],
+)
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_column_named_as_ids_keeps_its_ids_as_written(tmp_path, column, values, read, fmt):
+    """Regression: only review_id, id and the summary's --id-column were kept as text: a 回答ID column of a dump
+    classified without --id-column read 1e3 as the number 1000.0, the same id as the row 1000 beside it."""
+    path = tmp_path / f"p.{fmt}"
+    frame = pd.DataFrame({column: values, "text": ["手数料が高い", "時間がない", "辞めた"]})
+    if fmt == "csv":
+        frame.to_csv(path, index=False)
+    else:  # as Excel holds ids typed in: numbers (an id column is text from every format, as a CSV's cells are)
+        frame.assign(**{column: [int(v) if v.isdigit() else v for v in values]}).to_excel(path, index=False)
+    assert list(read_predictions(path)[column]) == read

@@ -445,17 +445,21 @@ def test_the_trial_run_step_counts_the_rows_it_was_picked_from(limit, said):
 
 
 @pytest.mark.parametrize(
-    ("ids", "named"),
-    [(["--id-column", "review_id"], "s.xlsx:3 (id {}):"), ([], "s.xlsx:3:")],
-    ids=["id-column", "row-numbers"],
+    ("column", "ids", "named"),
+    [
+        ("review_id", ["--id-column", "review_id"], "s.xlsx:3 (id {}):"),
+        ("response_id", [], "s.xlsx:3 (id {}):"),  # found by its name (suggest gave rows numbers, as a 受付番号)
+        ("受付番号", [], "s.xlsx:3:"),
+    ],
+    ids=["id-column", "id-named", "row-numbers"],
 )
-def test_the_how_to_train_command_names_the_sheets_id_column(tmp_path, monkeypatch, tiny_csv, ids, named):
+def test_the_how_to_train_command_names_the_sheets_id_column(tmp_path, monkeypatch, tiny_csv, column, ids, named):
     """Regression: the how_to's train command of a sheet made with --id-column review_id left --id-column out, so
     that following it, a typo in a re-sorted sheet was named by its line only, not by the id the sheet shows."""
     monkeypatch.chdir(tmp_path)
     data = pd.read_csv(tiny_csv)
     data.to_csv("data.csv", index=False)
-    dump = pd.DataFrame({"review_id": [f"R-{i}" for i in range(len(data))], "text": data["text"] + "、もう使わない"})
+    dump = pd.DataFrame({column: [f"R-{i}" for i in range(len(data))], "text": data["text"] + "、もう使わない"})
     dump.to_csv("dump.csv", index=False)
     _run("train", "data.csv", "--out", "m1", "--vectors", "none", *FAST)
     _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m1", *ids)
@@ -467,7 +471,7 @@ def test_the_how_to_train_command_names_the_sheets_id_column(tmp_path, monkeypat
     named = named.format(sheet.cell(3, 1).value)  # the id the sheet shows for it
     wb.save("s.xlsx")
     step = next(en for _, _, en in wb["how_to"].iter_rows(min_row=2, values_only=True) if "taikai train" in en)
-    assert (" --id-column review_id" in step) == bool(ids)
+    assert (f" --id-column {column}" in step) == (column != "受付番号")
     command = shlex.split(step[step.index("taikai train") :])
     words = {"DATA": "data.csv", "THIS_FILE": "s.xlsx", "MODEL": "m2"}
     result = CliRunner().invoke(cli, [words.get(w, w) for w in command[1:]])

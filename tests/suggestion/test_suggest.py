@@ -66,12 +66,12 @@ def test_margin_picks_the_smallest_top_two_gaps():
 
 def test_random_depends_on_the_seed():
     df = predictions()
-    ids = [set(taikai.suggest(df, n=10, strategy="random", seed=s, text_column="body").rows["row"]) for s in (1, 2)]
+    ids = [set(taikai.suggest(df, n=10, strategy="random", seed=s, text_column="body").rows["text"]) for s in (1, 2)]
     assert ids[0] != ids[1]
 
 
 def test_without_an_id_column_rows_are_numbered_from_one():
-    df = predictions()
+    df = predictions().drop(columns="review_id")
     chosen = taikai.suggest(df, n=5, text_column="body")
     for row, text in zip(chosen.rows["row"], chosen.rows["text"], strict=True):
         assert df["body"].iloc[row - 1] == text
@@ -90,7 +90,7 @@ FILTERED = range(100, 160)
         (["platform", "review_id"], None, "review_id"),  # the level naming each row, not the repeated platform
         (["review_id", "platform"], None, "review_id"),  # the first level when it names each row
         (FILTERED, None, "index"),  # an unnamed index not the positions (filtered): its labels (before: row 1, …)
-        (None, None, "row"),  # the default index: the 1-based data row
+        (None, None, "review_id"),  # the default index: the column named as ids (before: the 1-based data row)
     ],
 )
 def test_a_frame_s_index_is_the_sheet_s_id(index, id_column, shown):
@@ -117,7 +117,7 @@ def test_a_frame_s_index_is_the_sheet_s_id(index, id_column, shown):
 def test_a_filtered_frame_with_a_column_named_index_is_numbered_and_told_so():
     """The index cannot be the sheet's ``index`` column beside a column of that name: rows numbered, and a warning
     says what to do (followed: the named index is the id)."""
-    given = predictions().assign(index="x").set_axis(FILTERED)
+    given = predictions().drop(columns="review_id").assign(index="x").set_axis(FILTERED)
     with pytest.warns(DataWarning, match=r"a column is named 'index' too; name the index \(df.rename_axis"):
         chosen = taikai.suggest(given, n=5, text_column="body")
     assert chosen.rows.columns[0] == "row"
@@ -673,7 +673,8 @@ def test_a_suggestion_shows_one_line_and_names_the_python_argument(rows, options
         # (an id column, the row column too, is read as text from every format, as a CSV output's cells are)
         ({"columns": ["row", "body"], "id_column": None}, "row", lambda picked: str(picked)),
         ({"columns": ["review_id", "body"], "id_column": "review_id"}, "review_id", lambda picked: str(picked)),
-        ({"id_column": None}, "row", lambda picked: picked + 1),  # no columns recorded: the data rows, from 1
+        # no columns recorded: the column named as ids (before: the data rows, from 1)
+        ({"id_column": None}, "review_id", lambda picked: str(picked)),
     ],
     ids=["dask-row-column", "dask-id-column", "no-columns"],
 )

@@ -49,7 +49,8 @@ STRATEGIES = ("margin", "entropy", "random")
     "--id-column",
     default=None,
     help="Column naming each row. Default: taikai batch's --id-column, as the batch summary beside the file "
-    "recorded; else a 'row' column, 1-based.",
+    "recorded; else the first column named as ids are (review_id, id, 回答ID, ID, response_id) whose values name "
+    "the rows; else a 'row' column, 1-based.",
 )
 @click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
 @encoding_errors_option()

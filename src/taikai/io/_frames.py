@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._column_names import id_like
 from taikai._cut import cut_list
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
@@ -190,7 +191,8 @@ def read_predictions(
     ``df[~df.rule_conflict]`` selects the same rows from any file. Every column is typed so except the columns kept as
     written, as ``taikai report`` keeps them, as text (``str``) from every format (a Parquet, JSONL or xlsx column of
     ints too, as a CSV's cells are: ``df.review_id.astype("int64")`` joins them to ints): the id columns
-    (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary beside *path* records), the *text_columns* (a
+    (:data:`ID_COLUMNS`, every column named as ids are, ``回答ID``, ``ID``, ``response_id``, and the ``--id-column``
+    the batch summary beside *path* records), the *text_columns* (a
     column to break down by, such as a store code), and every
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ) or a
     whole number too long for a float to hold exactly (a 20-digit id), unless the column reads as exact integers
@@ -215,7 +217,7 @@ def read_predictions(
     del table
     if frame.empty:  # an empty frame stays as read
         return frame
-    keep, recorded = _kept_columns(Path(path), text_columns)
+    keep, recorded = _kept_columns(Path(path), text_columns, frame.columns)
     written = fmt in TEXT_FORMATS[:2]  # CSV and TSV cells are text; the other formats' cells have types
     escaped = (
         recorded is True and written
@@ -236,8 +238,11 @@ def read_predictions(
     return typed_frame
 
 
-def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> tuple[set[str], bool | None]:
-    """Return the columns :func:`read_predictions` keeps as text for *path*: the id columns, the summary's
+def _kept_columns(
+    path: Path, text_columns: Collection[str] = (), columns: Collection[object] = ()
+) -> tuple[set[str], bool | None]:
+    """Return the columns :func:`read_predictions` keeps as text for *path*: the id columns, those of *columns* (the
+    file's) named as ids are (``回答ID``, ``ID``: :func:`taikai._column_names.id_like`), the summary's
     ``--id-column``, *text_columns*, and taikai's text columns (:data:`PREDICTED_TEXT`, under the summary's
     ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``); and whether the summary says
     batch wrote it ``--excel-safe`` (``None``: no summary of it says)."""
@@ -252,6 +257,7 @@ def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> tuple[set[s
     predicted = [prefix + name for name in PREDICTED_TEXT]
     return {
         *ID_COLUMNS,
+        *(str(c) for c in columns if id_like(str(c))),  # 回答ID: its 1e3 and 1000 are two ids, not one number
         *recorded,
         *map(str, text_columns),
         *texts,

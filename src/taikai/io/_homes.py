@@ -107,7 +107,7 @@ HOMES: dict[str, tuple[str, ...]] = {
     "._model_stamp": ("ModelStamp",),
     "._trial_run": ("TRIAL_RUN", "TrialRun", "trial_run"),
     "._run_summary": ("RanRule", "RunSummary", "read_summary", "with_summary", "write_summary"),
-    "._summary_columns": ("id_column_of", "text_column_of"),
+    "._summary_columns": ("id_column_of", "named_id_columns", "text_column_of"),
     "._summary_owner": ("SUMMARY_SUFFIX", "summary_owner", "summary_path"),
     "._pandas_types": ("PANDAS_KEY", "agreed_entries", "column_entries", "with_pandas_types"),
     "._schema": (

@@ -31,7 +31,7 @@ from taikai.labels import (
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.suggestion._draw import draw
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
-from taikai.suggestion._frame_ids import frame_ids, naming_ids
+from taikai.suggestion._frame_ids import frame_ids, named_ids, naming_ids
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._predicting_model import warn_replaced
 from taikai.suggestion._result import Suggestion, nothing_left
@@ -128,7 +128,9 @@ def suggest(
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
     beside the file recorded; a frame's named index (of a MultiIndex, its level that names each row, as the report
     shows it), or its unnamed one not its positions (filtered) as ``index``, unless it gives one value to rows of
-    different texts (dates: a :class:`~taikai.errors.DataWarning` says so); else ``text``, and row numbers).
+    different texts (dates: a :class:`~taikai.errors.DataWarning` says so); else the first column named as ids are,
+    ``review_id``, ``id``, ``回答ID``, ``ID``, ``response_id``, whose values name the rows (as the report finds it);
+    else ``text``, and row numbers).
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
     or frames; a Dask engine's output folder is read as the one file of its parts); a row whose id (where the file
     has the id column) or normalised text (masked, for a sheet written with ``mask_pii``) is in one of them is left
@@ -180,6 +182,8 @@ def suggest(
     id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, **at)
     if id_column is None and index_id is not None and id_label is not None:  # an index of dates names no row
         id_label = naming_ids(df, id_label, text_label)
+    elif id_name is None:  # none given nor recorded: a column named as ids are (回答ID, response_id), as report finds
+        id_label = named_ids(df, text_label, source)
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise _not_predictions(source, columns)
