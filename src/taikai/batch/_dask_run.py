@@ -161,8 +161,8 @@ def run_locked(
             futures = client.compute(tasks)
             try:
                 collect(cluster, futures, done)
-            except StoppedAtRecord as exc:
-                stop = exc
+            except StoppedAtRecord:
+                stop = _first_stop(cluster, todo, futures)  # the partitions before it finished first, as kept
             finished |= {k: f.result() for k, f in zip(todo, futures, strict=True) if f.status == "finished"}
             if stop is not None:  # the partitions finished are kept, with what vouches for them
                 if not finished:
@@ -237,3 +237,20 @@ def _lengths(
             return lengths, exc
         lengths.append(int(rows))
     return lengths, None
+
+
+def _first_stop(cluster: Cluster, todo: list[int], futures: list[Any]) -> StoppedAtRecord:
+    """Return the stop of the first partition of *todo* (their *futures*) a malformed record stopped, once those
+    before it have finished (as the local engine saves the chunks read before a bad record): those are kept whole,
+    whatever the order the cluster ran them in; another error among them is raised."""
+    while True:
+        first = min(k for k, f in zip(todo, futures, strict=True) if f.status == "error")
+        before = [f for k, f in zip(todo, futures, strict=True) if k < first and f.status != "finished"]
+        try:
+            collect(cluster, before)
+        except StoppedAtRecord:  # an earlier one: the partitions before it are waited for
+            continue
+        stop = futures[todo.index(first)].exception()
+        if not isinstance(stop, StoppedAtRecord):
+            raise stop
+        return stop
