@@ -385,8 +385,8 @@ def test_the_summary_times_the_run(client, dump, tiny_model_dir, tmp_path):
 def test_engine_options_are_checked(dump, tmp_path):
     runner = CliRunner()
     args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]
-    result = runner.invoke(cli, [*args, "--engine", "dask", "--resume"])
-    assert result.exit_code == 2 and "--resume applies to the local engine only" in result.output
+    result = runner.invoke(cli, [*args, "--engine", "dask", "--limit", "3"])
+    assert result.exit_code == 2 and "--limit applies to the local engine only" in result.output
     result = runner.invoke(cli, [*args, "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--scheduler applies to --engine dask only" in result.output
     result = runner.invoke(
@@ -401,7 +401,7 @@ def test_engine_options_are_checked(dump, tmp_path):
 @pytest.mark.parametrize(
     "option",
     [
-        ["--resume"],
+        ["--limit", "3"],
         ["--jobs", "2"],
         ["--chunk-size", "100"],
         ["--sheet", "2"],
@@ -1575,6 +1575,9 @@ def test_a_bad_lines_advice_names_the_file_and_works_when_followed(client, tiny_
     assert CliRunner().invoke(cli, [*words[1:], *common]).exit_code == 0
     assert "閉じない引用" in (tmp_path / "b_out.bad_lines.csv").read_text(encoding="utf-8")
     assert "moved out of its folder" in message
+    kept = tmp_path / "out.taikai-dask-partial"  # a.csv's partitions, classified before b.csv's: kept for --resume
+    assert f"to set such lines aside instead, delete {kept} first" in message, message
+    shutil.rmtree(kept)
     (dump / "b.csv").rename(tmp_path / "b.csv")
     rest = CliRunner().invoke(cli, ["batch", source, "-o", str(tmp_path / "out"), *on_cluster, *common])
     assert rest.exit_code == 0, rest.stderr

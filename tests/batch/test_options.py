@@ -94,9 +94,9 @@ DASK_OPTIONS = (
         ),
         (
             "dask",
-            {"jobs": 4, "resume": True},
+            {"jobs": 4, "limit": 3},
             InputError,
-            "jobs, resume: options of the local engine, not of the Dask engine; leave them out, or call",
+            "jobs, limit: options of the local engine, not of the Dask engine; leave them out, or call",
         ),
         (
             "local",
@@ -156,7 +156,7 @@ def test_read_options_are_how_the_input_is_read(given, expected):
     ("args", "message"),
     [
         (["--engine", "dask", "--jobs", "2"], "--jobs applies to the local engine only"),
-        (["--engine", "dask", "--chunk-size", "100", "--resume"], "--chunk-size, --resume apply to the local engine"),
+        (["--engine", "dask", "--chunk-size", "9", "--limit", "3"], "--chunk-size, --limit apply to the local engine"),
         (["--partitions", "3"], "--partitions applies to --engine dask only"),
     ],
 )

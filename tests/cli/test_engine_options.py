@@ -33,7 +33,7 @@ INPUTS = {"file": "dump/a.csv", "folder": "dump", "glob": "dump/*.csv"}
             "--jobs, --chunk-size apply to the local engine only, not to --engine dask: leave them out, or run the "
             "command without --engine dask to use them (the local engine reads this file)",
         ),
-        ("file", ["--engine", "dask", "--resume"], "leave it out, or run the command without --engine dask to use it"),
+        ("file", ["--engine", "dask", "--jobs", "3"], "leave it out, or run the command without --engine dask to use"),
         ("folder", ["--engine", "dask", "--sheet", "2"], "with it on one file of {input} at a time"),
         (
             "file",
@@ -41,7 +41,7 @@ INPUTS = {"file": "dump/a.csv", "folder": "dump", "glob": "dump/*.csv"}
             "--partitions applies to --engine dask only: add --engine dask to run on a Dask cluster, or leave it out",
         ),
     ],
-    ids=["limit-folder", "bad-lines-glob", "jobs-file", "resume-file", "sheet-folder", "partitions-local"],
+    ids=["limit-folder", "bad-lines-glob", "jobs-file", "jobs-alone-file", "sheet-folder", "partitions-local"],
 )
 def test_the_other_engines_options_are_refused_with_what_to_do(tmp_path, tiny_model_dir, given, options, said):
     """Regression: the command line said only "--limit applies to the local engine only, not to --engine dask", where

@@ -21,7 +21,7 @@ from dask import delayed
 import taikai.io as tio
 from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
+from taikai.batch._dask_cluster import Cluster, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_held import release_held
 from taikai.batch._dask_input import read_files
@@ -30,7 +30,17 @@ from taikai.batch._dask_listing import InputFiles
 from taikai.batch._dask_manifest import parts_spec, write_manifest
 from taikai.batch._dask_output import OLD, PARTIAL, keep_parts, move_into_place, remove
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
-from taikai.batch._dask_text_files import LINE_COLUMN
+from taikai.batch._dask_resume import (
+    STATE,
+    DaskSaved,
+    check_saved,
+    file_bytes,
+    keep,
+    kept_error,
+    open_saved,
+    run_fingerprint,
+)
+from taikai.batch._dask_text_files import LINE_COLUMN, StoppedAtRecord, set_aside
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_added_columns, check_columns
@@ -62,8 +72,10 @@ def run_locked(
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     options.check_excel_safe(fmt)
     id_column, rules_mode = options.id_column, options.applied_rules_mode
-    cluster = connect(options.scheduler, client)
     tmp, plugin, placed, made = output.absolute().with_name(output.name + PARTIAL), None, False, False
+    saved = open_saved(tmp, output, options.resume)  # a run a bad record stopped: resumed, or refused unasked
+    keeping = saved is not None  # the partial folder holds parts a saved state vouches for: kept on every failure
+    cluster = connect(options.scheduler, client)
     futures, held = list[Any](), list[Any]()  # held: JSONL files' chunks, kept on the workers that read their types
     progress = Progress(None, options.progress)
     try:  # a stop once the output is in place (closing the cluster can take seconds) leaves it complete
@@ -89,14 +101,23 @@ def run_locked(
             files = found.named(input) if LINE_COLUMN in ddf.columns else []  # one file named: rows by line alone
             spec = parts_spec(schema, resolved, options, fmt, out_encoding)
             nthreads = sum(client.nthreads().values()) or 1
-            if options.partitions or ddf.npartitions < 2 * nthreads:
-                ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)
+            split = options.partitions or 2 * nthreads if options.partitions or ddf.npartitions < 2 * nthreads else None
+            split = split if saved is None else saved.split  # resumed: split as the stopped run was, on any cluster
+            if split is not None:
+                ddf = ddf.repartition(npartitions=split)
             if prepare is not None:
                 ddf = prepare(ddf)
+            fingerprint, now = run_fingerprint(spec, resolved, ruleset, options, rules_mode), file_bytes(listed)
+            if saved is not None:
+                check_saved(saved, fingerprint, now, tmp, output, ddf.npartitions)
+            finished = dict(saved.results) if saved is not None else {}
+            todo = [k for k in range(ddf.npartitions) if k not in finished]
             offsets: list[int | None] = [None] * ddf.npartitions
-            if id_column is None:
-                [lengths] = collect(cluster, [client.compute(ddf.map_partitions(len))])
-                offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
+            stop: StoppedAtRecord | None = None
+            if id_column is None:  # the rows before each partition: known up to the first bad record's
+                lengths, stop = _lengths(cluster, ddf, finished, todo)
+                offsets[: len(lengths) + 1] = np.cumsum([0, *lengths]).astype(int).tolist()[: ddf.npartitions]
+                todo = [k for k in todo if k < len(lengths)]
             result = classify_frame(
                 ddf,
                 options.text_column,
@@ -109,14 +130,18 @@ def run_locked(
                 prefix=options.prefix,
                 shipped=True,
             )
-            shutil.rmtree(tmp, ignore_errors=True)
-            tmp.mkdir()
+            if saved is None:
+                shutil.rmtree(tmp, ignore_errors=True)
+                tmp.mkdir()
             made = True  # from now until it is moved into place as the output, tmp exists
             names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
             ruled = ruleset is not None
+            classified = result.to_delayed()
             tasks = [
-                delayed(write_part)(part, name, spec, offset, id_column, ruled, options.prefix, files, k == 0)
-                for k, (part, name, offset) in enumerate(zip(result.to_delayed(), names, offsets, strict=True))
+                delayed(write_part)(
+                    classified[k], names[k], spec, offsets[k], id_column, ruled, options.prefix, files, k == 0
+                )
+                for k in todo
             ]
             summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
             summary.text_column, summary.id_column = options.text_column, id_column
@@ -134,7 +159,21 @@ def run_locked(
                 progress.update(rows[0], rows[1], force=True)
 
             futures = client.compute(tasks)
-            results: list[ChunkResult] = collect(cluster, futures, done)
+            try:
+                collect(cluster, futures, done)
+            except StoppedAtRecord:
+                stop = _first_stop(cluster, todo, futures)  # the partitions before it finished first, as kept
+            finished |= {k: f.result() for k, f in zip(todo, futures, strict=True) if f.status == "finished"}
+            if stop is not None:  # the partitions finished are kept, with what vouches for them
+                if not finished:
+                    raise stop
+                kept = DaskSaved(fingerprint, now, stop.path, split, ddf.npartitions, finished)
+                keep(tmp, kept)
+                keeping = True
+                raise kept_error(stop, kept, tmp, set_aside(Path(stop.path)))
+            (tmp / STATE).unlink(missing_ok=True)  # a resumed run's: not in the output; its parts renumbered below
+            keeping = False
+            results = [finished[k] for k in range(len(names))]
             parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
             starts = np.cumsum([0] + [c.rows for c in results]).tolist()  # the rows before each partition's
             for counts, start in zip(results, starts, strict=False):  # in input order: the examples are the first rows
@@ -156,7 +195,7 @@ def run_locked(
         finally:  # every step, though a stop comes in one (the later ones are ignored: cli/_stops.FirstStop)
             release_held(futures, held)  # results in hand or cancelled, held chunks: a traceback would keep them
             closed = progress.close if progress.total is not None else None  # the line was started
-            removed = partial(shutil.rmtree, tmp, ignore_errors=True)
+            removed = partial(shutil.rmtree, tmp, ignore_errors=True) if not keeping or placed else None
             old = partial(remove, output.with_name(output.name + OLD)) if placed else None  # the rest of it
             unshipped = partial(unship, cluster, plugin) if plugin is not None else None
             # removed again once the cluster is closed: a worker still writing a part as the first removal ran
@@ -173,3 +212,45 @@ def run_locked(
         summary.warn_unclassified()
         summary.warn_excel()
     return summary
+
+
+def _lengths(
+    cluster: Cluster, ddf: dd.DataFrame, finished: dict[int, ChunkResult], todo: list[int]
+) -> tuple[list[int], StoppedAtRecord | None]:
+    """Return the rows of *ddf*'s partitions, in order, up to the first one a malformed record stops (the rows of
+    those *finished* as they counted them, the others' counted on the cluster; those after it are cancelled), and
+    that stop (``None``: none)."""
+    client = cluster.client
+    wanted = set(todo)
+    counted = client.compute([delayed(len)(p) for k, p in enumerate(ddf.to_delayed()) if k in wanted])
+    futures = dict(zip(todo, counted, strict=True))
+    lengths: list[int] = []
+    for k in range(ddf.npartitions):
+        if k in finished:
+            lengths.append(finished[k].rows)
+            continue
+        try:
+            [rows] = collect(cluster, [futures[k]])
+        except StoppedAtRecord as exc:
+            with suppress(Exception):
+                client.cancel(list(futures.values()))
+            return lengths, exc
+        lengths.append(int(rows))
+    return lengths, None
+
+
+def _first_stop(cluster: Cluster, todo: list[int], futures: list[Any]) -> StoppedAtRecord:
+    """Return the stop of the first partition of *todo* (their *futures*) a malformed record stopped, once those
+    before it have finished (as the local engine saves the chunks read before a bad record): those are kept whole,
+    whatever the order the cluster ran them in; another error among them is raised."""
+    while True:
+        first = min(k for k, f in zip(todo, futures, strict=True) if f.status == "error")
+        before = [f for k, f in zip(todo, futures, strict=True) if k < first and f.status != "finished"]
+        try:
+            collect(cluster, before)
+        except StoppedAtRecord:  # an earlier one: the partitions before it are waited for
+            continue
+        stop = futures[todo.index(first)].exception()
+        if not isinstance(stop, StoppedAtRecord):
+            raise stop
+        return stop

@@ -17,7 +17,7 @@ from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_held import READ_ROWS, HeldFile, held_chunks
 from taikai.batch._dask_kept import chunks_as_listed
 from taikai.batch._dask_listing import open_listed
-from taikai.errors import ON_BAD_LINES
+from taikai.errors import ON_BAD_LINES, InputError
 from taikai.io import OutputSpec
 
 FILE_COLUMN = "__taikai_file"
@@ -35,6 +35,16 @@ NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
+
+
+class StoppedAtRecord(InputError):
+    """A malformed record stopped the Dask engine's reading of *path* (raised on a worker): *head* says where and
+    what (``FILE:LINE: malformed record (…): '…'``), the message adds what to do; a run keeping its finished
+    partitions says the head with its own advice."""
+
+    def __init__(self, message: str, head: str = "", path: str = ""):
+        super().__init__(message)
+        self.head, self.path = head or message, path  # pickled with the exception's __dict__, as workers send it
 
 
 def set_aside(path: Path) -> str:
@@ -91,13 +101,12 @@ def read_text_file(
     blank = 0
     for chunk in chunks:
         if chunk.bad:
-            changed = chunk.bad[0].kind is tio.LineProblem.UNKNOWN_KEYS  # not when the files were read for their keys
-            raise tio.bad_line_error(
-                path,
-                chunk.bad[0],
-                "the file changed during the run: run again once the files are written" if changed else set_aside(path),
-                mask_pii,
-            )
+            if chunk.bad[0].kind is tio.LineProblem.UNKNOWN_KEYS:  # not when the files were read for their keys
+                hint = "the file changed during the run: run again once the files are written"
+                raise tio.bad_line_error(path, chunk.bad[0], hint, mask_pii)
+            error = tio.bad_line_error(path, chunk.bad[0], set_aside(path), mask_pii)
+            head = str(tio.bad_line_error(path, chunk.bad[0], "", mask_pii)).removesuffix("; ")
+            raise StoppedAtRecord(str(error), head, str(path))  # fixed in place, resumed (_dask_resume)
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
         lines += chunk.lines

@@ -71,7 +71,11 @@ DASK_PACKAGES = "dask and distributed"
     "options, the output and the speed before a long run. N rows of output: bad lines set aside and blank lines "
     "do not count. The summary says so. Local engine only.",
 )
-@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command. Local engine only.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue an interrupted run of the same command (the Dask engine: one a malformed record stopped).",
+)
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
 @encoding_errors_option("such rows keep their place, are counted in the summary and named in their message column")
 @click.option(
