@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from taikai.batch._chunk import ChunkResult, RowProblem
+from taikai.batch._counted import CountedRows
 from taikai.batch._dask_output import PARTIAL
-from taikai.batch._dask_resume import STATE
+from taikai.batch._dask_resume import STATE, DaskSaved, keep, open_saved
 from taikai.cli import cli
 from taikai.dask import classify_files
 from taikai.errors import InputError
+from taikai.io import DecodeNote
+from taikai.text import Status
 
-pytestmark = [
-    pytest.mark.slow,  # the batch tests' 2-process Dask cluster
-    pytest.mark.filterwarnings("ignore:.*has no worker yet.*:taikai.errors.DataWarning"),
-]
+pytestmark = pytest.mark.filterwarnings("ignore:.*has no worker yet.*:taikai.errors.DataWarning")
 
 TEXTS = ["手数料が高すぎて続けられませんでした", "提案が全然通らないのでやめた", "本業が忙しくなり時間がなくなった"]
 BAD = {"csv": '"閉じない引用,x\n', "jsonl": '{"id": "c9", "text": "閉じない\n'}
@@ -53,6 +54,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.slow  # the batch tests' 2-process Dask cluster
 @pytest.mark.parametrize(
     ("fmt", "id_column", "out_name", "bad"),
     [("csv", None, "out", "c"), ("csv", "id", "out.csv", "d"), ("jsonl", None, "out.jsonl", "c")],
@@ -89,6 +91,7 @@ def test_a_bad_record_keeps_the_partitions_before_it_and_resume_runs_only_the_re
     assert _files(out) == _files(clean)
 
 
+@pytest.mark.slow  # the batch tests' 2-process Dask cluster
 def test_a_kept_run_is_not_thrown_away_unasked_nor_resumed_over_another_input(client, tiny_model_dir, tmp_path):
     """Without --resume, the kept partitions are refused to be overwritten; with it, a file edited besides the one
     of the bad record is named, and the parts stay for a resume once it is put back."""
@@ -113,3 +116,55 @@ def test_a_kept_run_is_not_thrown_away_unasked_nor_resumed_over_another_input(cl
     assert resumed.exit_code == 0, resumed.stderr
     assert not tmp.exists() and json.loads((out / "_taikai.json").read_text(encoding="utf-8"))["rows"] == 20
     shutil.rmtree(out)
+
+
+SAVED = DaskSaved(
+    fingerprint={"taikai": "1", "rules": None},
+    files=(("in/a.csv", "10:ab"),),
+    bad="in/a.csv",
+    split=None,
+    partitions=2,
+    results={
+        0: ChunkResult(
+            rows=2,
+            statuses={"ok": 1, "error": 1},
+            reasons={"fees": 1},
+            sentiments={"negative": 1},
+            examples=(RowProblem(2, "7", Status.ERROR, "empty text", line=3, file="in/a.csv"),),
+            notes=(DecodeNote(line=3, encoding="cp932", replaced=1, file="in/a.csv"),),
+            formulas=CountedRows(1, 1, ("line 2",)),
+        )
+    },
+)
+
+
+class _Spoiled:
+    """A state edited to run a command when read: the global it names is ``os.system``."""
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, ("touch spoiled-by-the-state",))
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [(SAVED, SAVED), (_Spoiled(), None), ({"results": {}}, None), (b"not a pickle", None)],
+    ids=["the-run-s-own-state", "a-global-it-may-not-name", "another-object", "not-a-pickle"],
+)
+def test_a_saved_state_reads_back_as_written_and_nothing_else_is_run(tmp_path, monkeypatch, written, read):
+    """Before: the state was read with pickle.loads, which runs any global an edited file names; now only the
+    state's own classes are read, and anything else is refused with what to do."""
+    monkeypatch.chdir(tmp_path)
+    tmp = tmp_path / ("out" + PARTIAL)
+    tmp.mkdir()
+    if isinstance(written, DaskSaved):
+        keep(tmp, written)
+    else:
+        (tmp / STATE).write_bytes(written if isinstance(written, bytes) else pickle.dumps(written))
+    if read is not None:
+        assert open_saved(tmp, tmp_path / "out", resume=True) == read
+        return
+    with pytest.raises(InputError, match=f"not a state a taikai run saved.*delete {tmp}"):
+        open_saved(tmp, tmp_path / "out", resume=True)
+    assert not (tmp_path / "spoiled-by-the-state").exists()

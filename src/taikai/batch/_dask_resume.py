@@ -11,6 +11,7 @@ alone may have changed) and classifies only the partitions left: the output is t
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import shutil
 from dataclasses import dataclass, field
@@ -18,14 +19,16 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 from taikai._warn import warn_user
-from taikai.batch._chunk import ChunkResult
+from taikai.batch._chunk import ChunkResult, RowProblem
+from taikai.batch._counted import CountedRows
 from taikai.batch._dask_kept import ListedFile
 from taikai.batch._dask_text_files import StoppedAtRecord
 from taikai.batch._options import BatchOptions
 from taikai.errors import RESUME, DataWarning, InputError
-from taikai.io import OutputSpec
+from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model, model_sha256
 from taikai.rules import RuleSet
+from taikai.text import Status
 
 STATE = "state.pickle"
 """The saved state of a Dask run stopped by a bad record, in its partial folder (removed before the folder is
@@ -45,6 +48,23 @@ class DaskSaved:
     split: int | None
     partitions: int
     results: dict[int, ChunkResult] = field(default_factory=dict)
+
+
+_STATE_CLASSES = {
+    (cls.__module__, cls.__qualname__): cls
+    for cls in (DaskSaved, ChunkResult, RowProblem, CountedRows, DecodeNote, Status)
+}
+"""The only classes a saved state may name: a pickle is code, and the folder it lies in may have been written to."""
+
+
+class _StateUnpickler(pickle.Unpickler):
+    """An unpickler that builds a :class:`DaskSaved` of plain values and refuses every other global (a function,
+    a class of anything else): an edited state is refused, not run."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) in _STATE_CLASSES:
+            return _STATE_CLASSES[module, name]
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a saved state")
 
 
 def run_fingerprint(
@@ -97,7 +117,7 @@ def open_saved(tmp: Path, output: Path, resume: bool) -> DaskSaved | None:
             "directory to start over (nothing was written)"
         )
     try:
-        saved = pickle.loads(path.read_bytes())  # the run's own file, in the folder it writes
+        saved = _StateUnpickler(io.BytesIO(path.read_bytes())).load()
         if not isinstance(saved, DaskSaved):
             raise TypeError(type(saved).__name__)
     except Exception as exc:  # damaged or edited
