@@ -1,6 +1,7 @@
 """The Dask engine's dealings with its cluster, with a fake client: the workers checked before a run, the results
 collected (a cluster without workers, a lost scheduler, a worker's file error), the parts kept, Ctrl-C."""
 
+import os
 import re
 import warnings
 from concurrent.futures import CancelledError
@@ -447,3 +448,27 @@ def test_a_parquet_file_a_worker_cannot_read_is_said_damaged_not_unshared(tmp_pa
     got = failure(exc, WHERE, from_task=True)
     assert got is not None and str(got) == said.replace("MESSAGE", " ".join(str(exc).split()))
     assert "\n" not in str(got) and isinstance(got, InputError) == (error is _read_damaged)
+
+
+class _Started(Exception):
+    """Raised by the fake LocalCluster once it has seen how it was asked to start."""
+
+
+@pytest.mark.parametrize(("affinity", "machine"), [({0}, 8), ({0, 3}, 8), ({0, 1, 2, 3}, 4)])
+def test_the_engine_s_own_cluster_starts_one_worker_per_core_the_process_may_run_on(monkeypatch, affinity, machine):
+    """Before: the local cluster started os.cpu_count() workers, every core of the machine, also under taskset or a
+    container's cpuset (each worker holding the model); now as many as ``--jobs 0`` counts."""
+    import distributed
+
+    asked = {}
+
+    def started(**kwargs):
+        asked.update(kwargs)
+        raise _Started
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: affinity, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: machine)
+    monkeypatch.setattr(distributed, "LocalCluster", started)
+    with pytest.raises(_Started):
+        connect(None)
+    assert asked["n_workers"] == len(affinity)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import os
 import time
 import uuid
 import warnings
@@ -30,6 +29,7 @@ from taikai.batch._dask_damage import damaged_parquet
 from taikai.batch._dask_models import ship_model
 from taikai.batch._dask_signals import stop_workers, stops_held
 from taikai.batch._dask_versions import check_versions
+from taikai.batch._worker import worker_count
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
 
@@ -146,7 +146,7 @@ def connect(scheduler: str | None, client: Any = None) -> Cluster:
     with warnings.catch_warnings(), stops_held():  # its processes leave the stops to this one, which closes them
         warnings.filterwarnings("ignore", SLOW_SCRATCH, UserWarning)  # a slow disk or a loaded machine: not for users
         local = LocalCluster(
-            n_workers=os.cpu_count() or 1,
+            n_workers=worker_count(0),  # one per core this process may run on, as --jobs 0
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
