@@ -58,12 +58,12 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 @pytest.fixture(scope="session", autouse=True)
 def derived_dictionaries() -> None:
-    """Have the dictionary's dictionary-form, part-of-speech and content-word copies in the cache (``$TAIKAI_CACHE_DIR``, else
-    ``~/.cache/taikai``) before any test runs: the first command to tokenize on a machine writes them and says so (a
-    ``DataWarning``, "taikai: warning: writing the dictionary-form copy of … (once)" on the command line), so a test
-    that checks what a command printed passed only if another test had tokenized before it
-    (tests/cli/test_startup.py alone, on a fresh machine such as CI's, read that line). Nothing to do where they are
-    already written (a hash of parts of the dictionary)."""
+    """Have the dictionary's dictionary-form, part-of-speech and content-word copies in the cache
+    (``$TAIKAI_CACHE_DIR``, else ``~/.cache/taikai``) before any test runs: the first command to tokenize on a
+    machine writes them and says so (a ``DataWarning``, "taikai: warning: writing the dictionary-form copy of …
+    (once)" on the command line), so a test that checks what a command printed passed only if another test had
+    tokenized before it (tests/cli/test_startup.py alone, on a fresh machine such as CI's, read that line). Nothing
+    to do where they are already written (a hash of parts of the dictionary)."""
     import contextlib
     import warnings
 
