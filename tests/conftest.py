@@ -58,23 +58,24 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 @pytest.fixture(scope="session", autouse=True)
 def derived_dictionaries() -> None:
-    """Have the dictionary's dictionary-form and part-of-speech copies in the cache (``$TAIKAI_CACHE_DIR``, else
-    ``~/.cache/taikai``) before any test runs: the first command to tokenize on a machine writes them and says so (a
-    ``DataWarning``, "taikai: warning: writing the dictionary-form copy of … (once)" on the command line), so a test
-    that checks what a command printed passed only if another test had tokenized before it
-    (tests/cli/test_startup.py alone, on a fresh machine such as CI's, read that line). Nothing to do where they are
-    already written (a hash of parts of the dictionary)."""
+    """Have the dictionary's dictionary-form, part-of-speech and content-word copies in the cache
+    (``$TAIKAI_CACHE_DIR``, else ``~/.cache/taikai``) before any test runs: the first command to tokenize on a
+    machine writes them and says so (a ``DataWarning``, "taikai: warning: writing the dictionary-form copy of …
+    (once)" on the command line), so a test that checks what a command printed passed only if another test had
+    tokenized before it (tests/cli/test_startup.py alone, on a fresh machine such as CI's, read that line). Nothing
+    to do where they are already written (a hash of parts of the dictionary)."""
     import contextlib
     import warnings
 
     from taikai.errors import DataWarning
     from taikai.text._dicdir import default_dicdir
-    from taikai.text._dictionary import lemma_dicdir, pos_dicdir
+    from taikai.text._dictionary import lemma_dicdir, pos_dicdir, words_dicdir
 
     with contextlib.suppress(OSError), warnings.catch_warnings():  # no writable cache: taikai reads the original
         warnings.simplefilter("ignore", DataWarning)  # that it writes them, which the first test would take for its own
         lemma_dicdir(default_dicdir())
         pos_dicdir(default_dicdir())
+        words_dicdir(default_dicdir())
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 a word every reason uses alike (する), and a note saying why when no word passes."""
 
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -74,3 +75,36 @@ def test_min_z_keeps_the_words_past_it(min_z, kept):
 def test_min_z_must_be_a_number(given):
     with pytest.raises(TypeError, match=r"min_z must be a number such as 1\.96, or None"):
         taikai.distinctive_words(_predictions(APART), min_z=given)
+
+
+REPEATED = ["特になし", "手数料が高いので出金した", "特になし", "単価が安い", "なし", "特になし", "単価が安い"]
+MADE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")  # when the page was made: the one line that may differ
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_page_is_the_same_when_each_distinct_text_is_tagged_once(tiny_model, monkeypatch, lang):
+    # the report tags a text a dump repeats (特になし) once for its words and its drift check, through the content-word
+    # copy of the dictionary; the page is the one of every text tagged whenever asked, from the original dictionary
+    from functools import partial
+
+    from taikai.analysis._report import _sections
+    from taikai.text import WordTagger, _dictionary, _words, sharing_words
+
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": REPEATED * 6}))
+    parsed: list[str] = []
+    parse = WordTagger._parse
+    monkeypatch.setattr(WordTagger, "_parse", lambda self, text: parsed.append(text) or parse(self, text))
+    once = build_report(frame, model=tiny_model, embed_font=False, charts=False, lang=lang)
+    assert Counter(parsed) == Counter(set(REPEATED))  # each distinct text once, for both sections
+    assert "特になし" in once and re.search(r'<section id="drift">', once)
+
+    def no_cache(dicdir: str) -> str:
+        raise OSError("read-only cache")
+
+    monkeypatch.setattr(_dictionary, "words_dicdir", no_cache)
+    monkeypatch.setattr(_words, "_specs", {})
+    monkeypatch.setattr(_sections, "sharing_words", partial(sharing_words, 0))  # nothing kept: tagged each time
+    parsed.clear()
+    every = build_report(frame, model=tiny_model, embed_font=False, charts=False, lang=lang)
+    assert len(parsed) == 2 * len(frame)
+    assert MADE.sub("", every) == MADE.sub("", once)

@@ -146,7 +146,10 @@ def test_the_note_that_a_copy_is_written_is_a_warning_to_silence_or_route(
     assert ([r.getMessage() for r in caplog.records if note in r.getMessage()] != []) is logged
 
 
-@pytest.mark.parametrize("copy", ["pos_dicdir", "lemma_dicdir"])
+COPIES = {"pos_dicdir": "part-of-speech", "lemma_dicdir": "dictionary-form", "words_dicdir": "content-word"}
+
+
+@pytest.mark.parametrize("copy", list(COPIES))
 def test_a_copy_written_while_masking_is_noted_unmasked_and_does_not_wait_for_itself(tmp_path, monkeypatch, copy):
     """Regression: the note given as a warning was masked under mask_pii (taikai batch --mask-pii on a fresh cache),
     and masking tags names with the part-of-speech copy being written: the build waited for itself, for ever."""
@@ -169,8 +172,7 @@ def test_a_copy_written_while_masking_is_noted_unmasked_and_does_not_wait_for_it
     builder.join(300)  # a bound to fail rather than hang: the copy takes seconds, more on a loaded machine
     assert not builder.is_alive() and made
     assert given == [
-        f"writing the {'part-of-speech' if copy == 'pos_dicdir' else 'dictionary-form'} copy of the MeCab "
-        f"dictionary {default_dicdir()} into {made[0]} (once)"
+        f"writing the {COPIES[copy]} copy of the MeCab dictionary {default_dicdir()} into {made[0]} (once)"
     ]
 
 

@@ -1,10 +1,20 @@
 """Words for counting: one tagging gives the model's tokens and the content words; how Japanese a text is."""
 
+import csv
 import threading
+from pathlib import Path
 
 import pytest
 
-from taikai.text import JapaneseTokenizer, WordTagger, content_words, japanese_share, normalize, sharing_words
+from taikai.text import (
+    MAX_CHARS,
+    JapaneseTokenizer,
+    WordTagger,
+    content_words,
+    japanese_share,
+    normalize,
+    sharing_words,
+)
 
 TEXTS = [
     "手数料が20%も引かれるのがつらい",
@@ -133,6 +143,50 @@ def test_sharing_words_tags_a_text_once_for_two_passes(limit, parsed):
         second = [tagger.words(t) for t in texts]
     assert first == second == alone
     assert tagger.parsed == parsed
+
+
+def test_sharing_words_tags_each_distinct_text_once_however_often_it_is_repeated():
+    # regression: a text asked for a second time was handed out and forgotten, so the third copy of a text a dump
+    # repeats (特になし, a copied survey answer) was tagged again, and again in the drift check
+    tagger = _Counting()
+    texts = ["特になし", "手数料が高い", "特になし", "特になし", "手数料が高い", "特になし"]
+    alone = [WordTagger().words(t) for t in texts]
+    with sharing_words():
+        first = [tagger.words(t) for t in texts]
+        second = [tagger.words(t) for t in texts]
+    assert first == second == alone
+    assert tagger.parsed == ["特になし", "手数料が高い"]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "reviews.csv"
+
+
+def _corpus_texts() -> list[str]:
+    with open(CORPUS, encoding="utf-8-sig", newline="") as f:
+        return [normalize(row["text"])[:MAX_CHARS] for row in csv.DictReader(f)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["base", "surface"])
+def test_every_text_of_the_corpus_has_the_words_of_the_original_dictionary_and_the_models_tokens(form, monkeypatch):
+    # the content-word copy of the dictionary (%H: pos1, pos2, orthBase) and the one split of MeCab's output give,
+    # for each text of data/reviews.csv, the tokens and words the original dictionary's fields (%f[N]) give, and
+    # the tokens are the model's tokenizer's
+    from taikai.text import _dictionary, _words
+
+    texts = _corpus_texts()
+    fast = [WordTagger(form).words(t) for t in texts]
+    assert _words._specs[None].args != _words.TaggerSpec(_words.dictionary_args(None) + _words._FORMAT_ORIGINAL).args
+
+    def no_cache(dicdir: str) -> str:
+        raise OSError("read-only cache")
+
+    monkeypatch.setattr(_dictionary, "words_dicdir", no_cache)
+    monkeypatch.setattr(_words, "_specs", {})  # the original dictionary, its fields picked by MeCab
+    original = [WordTagger(form).words(t) for t in texts]
+    assert fast == original
+    assert [tokens for tokens, _ in fast] == [t.split() for t in JapaneseTokenizer(form).transform(texts)]
+    assert sum(len(words) for _, words in fast) > 10 * len(texts)
 
 
 def test_words_are_not_kept_outside_sharing_words():

@@ -8,7 +8,9 @@ MeCab's ``%H`` (the whole feature) then prints exactly what ``%f[10]`` printed o
 unquoted, and nothing for ``*``.
 
 :func:`pos_dicdir` writes another copy the same way, whose feature is the word's four part-of-speech levels, for
-:class:`taikai.text.PosTagger` (names in PII masking): ``%H`` then prints what ``%f[0],%f[1],%f[2],%f[3]`` printed.
+:class:`taikai.text.PosTagger` (names in PII masking): ``%H`` then prints what ``%f[0],%f[1],%f[2],%f[3]`` printed;
+:func:`words_dicdir` a third, for :class:`taikai.text.WordTagger` (the report's words and drift's): two levels and the
+dictionary form.
 
 A copy lives in ``$TAIKAI_CACHE_DIR`` (default ``~/.cache/taikai``), keyed by the dictionary's content (see
 :func:`fingerprint`), not by where it is installed: every install or clone of the same dictionary shares one copy.
@@ -110,7 +112,12 @@ def _with_features(source: bytes, tokens: np.ndarray, values: list[bytes]) -> by
 
 def derive_sys_dic(source: bytes) -> bytes:
     """Return a ``sys.dic`` equal to *source* but for each entry's feature, reduced to its dictionary form."""
-    tokens, features, begin, end, commas = _entries(source)
+    entries = _entries(source)
+    return _with_features(source, entries[0], _lemmas(*entries))
+
+
+def _lemmas(tokens: np.ndarray, features: bytes, begin: Any, end: Any, commas: Any) -> list[bytes]:
+    """Return field :data:`FIELD` of each entry's feature (unquoted; ``*`` as it is written)."""
     raw = np.frombuffer(features, dtype=np.uint8)
     # Where field FIELD of each entry's feature starts and ends, found for all entries at once.
     first = np.searchsorted(commas, begin)
@@ -131,6 +138,19 @@ def derive_sys_dic(source: bytes) -> bytes:
     lines = [features[b:e].decode("utf-8") for b, e in zip(begin[where].tolist(), end[where].tolist())]
     for k, fields in zip(where, csv.reader(lines), strict=True):
         values[k] = fields[FIELD].encode("utf-8") if len(fields) > FIELD else b""
+    return values
+
+
+def derive_words_sys_dic(source: bytes) -> bytes:
+    """Return a ``sys.dic`` equal to *source* but for each entry's feature, reduced to what
+    :class:`taikai.text.WordTagger` reads of it: UniDic's first two part-of-speech levels and the dictionary form,
+    separated by tabs (``*`` written as nothing): ``%H`` then prints what ``%f[0]``, ``%f[1]``, ``%f[10]`` printed."""
+    entries = _entries(source)
+    tokens, features, begin, end, _ = entries
+    values = []
+    for b, e, lemma in zip(begin.tolist(), end.tolist(), _lemmas(*entries), strict=True):
+        pos1, pos2 = (*features[b:e].split(b",", 2)[:2], b"", b"")[:2]  # no quote or comma in a part of speech
+        values.append(b"\t".join(b"" if f == b"*" else f for f in (pos1, pos2, lemma)))
     return _with_features(source, tokens, values)
 
 
@@ -153,6 +173,11 @@ def dictionary_form(feature: str) -> str:
 def lemma_dicdir(dicdir: str) -> str:
     """Return the dictionary-form copy of the MeCab dictionary *dicdir*, building it on first use."""
     return _derived_dicdir(dicdir, "orthbase", "dictionary-form", derive_sys_dic)
+
+
+def words_dicdir(dicdir: str) -> str:
+    """Return the copy of the MeCab dictionary *dicdir* for content words (see :func:`derive_words_sys_dic`)."""
+    return _derived_dicdir(dicdir, "words", "content-word", derive_words_sys_dic)
 
 
 def pos_dicdir(dicdir: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from taikai.text._dicdir import dictionary_args
+from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._normalize import MAX_CHARS, normalize
 from taikai.text._same import cp932_fold_table, cp932_folded
 from taikai.text._taggers import TaggerSpec, shared_tagger
@@ -66,10 +66,15 @@ _JAPANESE_LETTER = r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900
 characters take 5 ms to compile, which every command importing :mod:`taikai.text` spent (``taikai predict``)."""
 
 
-# One line per word: part of speech (UniDic pos1 and pos2), dictionary form (orthBase), "." for a word of the
-# dictionary or "?" for an unknown one, and the surface with the whitespace MeCab skipped before it. Texts are
-# normalised, so they hold no tab or line break that could break the format.
-_FORMAT = r' -O "" -F "%f[0]\t%f[1]\t%f[10]\t.\t%M\n" -U "%f[0]\t%f[1]\t\t?\t%M\n" -E ""'
+# Five fields per word, each ended by a tab (one split of the whole output, not one per line): part of speech (UniDic
+# pos1 and pos2), dictionary form (orthBase), "." for a word of the dictionary or "?" for an unknown one, and the
+# surface with the whitespace MeCab skipped before it. Texts are normalised, so they hold no tab or line break (a tab
+# is read as a space). The words copy of the dictionary holds the first three as each word's feature, which MeCab
+# prints whole (%H) faster than it picks fields of the original's (%f[N]); an unknown word's come from unk.dic.
+_UNKNOWN = r' -U "%f[0]\t%f[1]\t\t?\t%M\t" -E ""'
+_FORMAT = r' -O "" -F "%H\t.\t%M\t"' + _UNKNOWN
+_FORMAT_ORIGINAL = r' -O "" -F "%f[0]\t%f[1]\t%f[10]\t.\t%M\t"' + _UNKNOWN
+_FIELDS = 5
 
 SHARED_TEXTS = 1_000_000
 """How many texts :func:`sharing_words` keeps at most (about 0.35 KB each): beyond, a text is tagged again."""
@@ -87,12 +92,19 @@ def _tagger(dicdir: str | None) -> Any:
     0.15 GB a call)."""
     spec = _specs.get(dicdir)
     if spec is None:  # the dictionary is checked once, not for each text
-        spec = _specs[dicdir] = TaggerSpec(dictionary_args(dicdir) + _FORMAT)
+        from taikai.text._dictionary import words_dicdir  # numpy: only once a text is tagged
+
+        try:
+            spec = TaggerSpec(dictionary_args(words_dicdir(dicdir or default_dicdir())) + _FORMAT)
+        except OSError:  # no writable cache: the same words from the original dictionary, a little slower
+            spec = TaggerSpec(dictionary_args(dicdir) + _FORMAT_ORIGINAL)
+        _specs[dicdir] = spec
     return shared_tagger(spec)
 
 
 class _SharedWords:
-    """The words of texts tagged once and not yet asked for again, per tagger form and dictionary.
+    """The words of the texts tagged in a :func:`sharing_words` block, per tagger form and dictionary, handed out
+    every time a text is asked for again until the block ends: each distinct text is tagged once.
 
     A text is kept as the 16-byte digest of its UTF-8 and one array of ids into a vocabulary (its token count,
     its tokens, then its content words; 2 bytes each while the vocabulary is small enough), about 0.35 KB a text
@@ -112,10 +124,9 @@ class _SharedWords:
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def take(self, key: tuple[str, str | None], text: str) -> tuple[list[str], list[str]] | None:
-        found = self.kept.get(key, {}).pop(self._digest(text), None)
+        found = self.kept.get(key, {}).get(self._digest(text))
         if found is None:
             return None
-        self.count -= 1
         names, split = self.names, found[0] + 1
         return [names[i] for i in found[1:split]], [names[i] for i in found[split:]]
 
@@ -135,10 +146,11 @@ class _SharedWords:
 
 @contextmanager
 def sharing_words(limit: int = SHARED_TEXTS, each: Callable[[], None] | None = None) -> Iterator[None]:
-    """Within the block, tag each text once for two passes over the same texts (the report's distinctive words,
-    then its drift check): a text's words are kept when it is first tagged and handed out, then forgotten, the
-    second time. At most *limit* texts are kept; past them a text is tagged again (same words, more time). *each*
-    is called for every text whose words are asked for in the block (the report's progress counts them)."""
+    """Within the block, tag each distinct text once: the texts a dump repeats (特になし, a copied survey answer) and
+    every text of two passes over the same texts (the report's distinctive words, then its drift check). A text's
+    words are kept when it is first tagged and handed out whenever it is asked for again, until the block ends.
+    At most *limit* texts are kept; past them a text is tagged again (same words, more time). *each* is called for
+    every text whose words are asked for in the block (the report's progress counts them)."""
     _shared.append(_SharedWords(limit, each))
     try:
         yield
@@ -195,11 +207,17 @@ class WordTagger:
         words: list[str] = []
         last = None  # part of speech of the content word just added, None after a skipped word
         before = ("", "")  # pos1 and (for a particle) pos2 of the word before
-        parsed = [line.split("\t", 4) for line in self._parse(text).split("\n") if line]
-        english = _english_runs([written.lstrip(" ") for *_, written in parsed])
-        for (pos, pos2, base, known, written), in_english in zip(parsed, english, strict=True):
+        fields = self._parse(text.replace("\t", " ") if "\t" in text else text).split("\t")
+        if len(fields) % _FIELDS:  # the last word's tab (fugashi strips it), or "" for a text of no word
+            fields.pop()
+        it = iter(fields)
+        parsed = list(zip(it, it, it, it, it))
+        # the Latin words of English phrases: none in a text without a Latin letter (most reviews)
+        english = _english_runs([w.lstrip(" ") for *_, w in parsed]) if _LATIN.search(text) else None
+        surfaces = self.form == "surface"
+        for i, (pos, pos2, base, known, written) in enumerate(parsed):
             surface = written.lstrip(" ")
-            if self.form == "surface" or known == "?":
+            if surfaces or known == "?":
                 tokens.append(surface)
             else:
                 tokens.extend(base.split())
@@ -207,7 +225,8 @@ class WordTagger:
             leaning = pos2 == "助動詞語幹" or (pos2 == LEANING and before in _LEANS_ON)  # そう of 高そう, てみる
             leaning = leaning or (pos == "副詞" and word in DEMONSTRATIVE_ADVERBS)
             before = (pos, pos2 if pos == "助詞" else "")
-            leaning = leaning or (in_english and word in ENGLISH_FUNCTION_WORDS)  # the, and, to of an English phrase
+            # the, and, to of an English phrase
+            leaning = leaning or (english is not None and english[i] and word in ENGLISH_FUNCTION_WORDS)
             if pos in SKIPPED_POS or pos in FUNCTION_POS or leaning or word == "url" or word.isdigit():
                 last = None
                 continue

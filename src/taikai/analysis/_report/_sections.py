@@ -7,6 +7,7 @@ To add a section, write a module here with a function ``(ReportContext) -> Secti
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 
 from taikai.analysis._report._blocks import Section
 from taikai.analysis._report._context import ReportContext
@@ -63,12 +64,16 @@ def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Secti
     built: dict[str, Section | None] = {}
     if steps is not None:  # the texts the words and the drift check read: the classified rows
         steps.total = len(ctx.rows)
-    # the distinctive words and the drift check tag each text once between them
-    with sharing_words(each=None if steps is None or not steps.enabled else steps.text):
+    # the distinctive words and the drift check tag each distinct text once between them; the words kept for them
+    # are let go once the drift check is built, before the sections after it
+    with ExitStack() as sharing:
+        sharing.enter_context(sharing_words(each=None if steps is None or not steps.enabled else steps.text))
         for key in BUILD_ORDER:
             if steps is not None:
                 steps.step(key)
             built[key] = SECTIONS[key](ctx)
+            if key == "drift":
+                sharing.close()
     sections = [s for s in (built[k] for k in SECTIONS) if s is not None]
     keys = [s.key for s in sections]
     assert keys == [k for k in SECTIONS if k in keys], f"a section builder returned the wrong key: {keys}"
