@@ -41,7 +41,7 @@ def test_a_name_found_in_one_row_is_masked_in_all_under_jobs_and_resume(
     assert two.read_bytes() == one.read_bytes() == resumed.read_bytes()
     frame = pd.read_parquet(one) if fmt == "parquet" else pd.read_json(one, lines=True) if fmt == "jsonl" else None
     frame = pd.read_csv(one) if frame is None else frame
-    assert MASKED <= set(frame["text"])
+    assert set(frame["text"]) >= MASKED
     assert summary.masks == {"name": 12}
 
 
@@ -62,4 +62,4 @@ def test_the_dask_engine_masks_a_name_found_in_one_partition_in_all(tiny_model):
 
     ddf = dd.from_pandas(pd.DataFrame({"text": ROWS}), npartitions=3)  # 小林 and 松本 found in other partitions
     out = classify(ddf, "text", tiny_model, mask_pii=True).compute()
-    assert MASKED <= set(out["text"])
+    assert set(out["text"]) >= MASKED
