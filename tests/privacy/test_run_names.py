@@ -16,13 +16,13 @@ FOUND = "担当の小林さんが最悪だった"
         # a name found in one text, bare in another
         ([FOUND, "小林の対応が遅い"], "[人名]の対応が遅い"),
         (["鈴木さんが担当", "鈴木の対応"], "[人名]の対応"),
-        (["松本さんにお世話になった", "上司（松本）に怒られた"], "上司（[人名]）に怒られた"),  # UniDic: a place
+        (["松本さんにお世話になった", "松本の件で揉めた"], "[人名]の件で揉めた"),  # UniDic: a place
         (["千葉さんと組んだ", "千葉で働いた"], "[人名]で働いた"),
         (["山田太郎さんが担当", "山田がいた。太郎もいた"], "[人名]がいた。[人名]もいた"),  # its surname, its given name
         (["田中さんが担当", "田中らが辞めた"], "[人名]らが辞めた"),  # a suffix of people
         (["Tanakaさんが担当", "Tanaka said no"], "[人名] said no"),
         # and the surnames listed with it there
-        (["田中さんが担当", "田中・鈴木・小林の各氏"], "[人名]・[人名]・[人名]の各氏"),
+        (["田中さんが担当", "田中・鈴木・小林の3名"], "[人名]・[人名]・[人名]の3名"),
         # not inside another word, nor where it reads as a common word
         (["松本さんにお世話になった", "松本市に住んでいる"], "松本市に住んでいる"),
         (["千葉さんと組んだ", "千葉県の案件"], "千葉県の案件"),
@@ -39,7 +39,7 @@ def test_a_name_found_in_one_text_is_masked_bare_in_another(run, expected):
     assert masked[0] == mask_pii(run[0]).text  # the text that says it is a person masks as alone
 
 
-@pytest.mark.parametrize("text", ["小林の対応が遅い", "上司（松本）に怒られた", "田中・鈴木・小林の各氏"])
+@pytest.mark.parametrize("text", ["小林の対応が遅い", "松本の件で揉めた", "田中・鈴木・小林の3名"])
 def test_alone_a_text_keeps_a_name_nothing_around_it_says_is_one(text):
     assert mask_pii(text).text == text
     assert default_masker().mask_values([text], run=True)[0] == [text]
@@ -60,7 +60,7 @@ def test_run_names_are_the_names_masking_finds_as_persons(texts, names):
 
 
 def test_a_run_masks_the_same_whatever_the_order_of_its_texts():
-    run = [FOUND, "小林の対応が遅い", "松本さんと", "上司（松本）に"]
+    run = [FOUND, "小林の対応が遅い", "松本さんと", "松本の件で"]
     forward = default_masker().mask_values(run, run=True)[0]
     backward = default_masker().mask_values(run[::-1], run=True)[0]
     assert forward == backward[::-1]
