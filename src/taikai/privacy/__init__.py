@@ -147,8 +147,10 @@ service after ID and a colon, = or は, or after a person's word or a platform a
 joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人, 担当: 高橋/佐藤: only the last, or the first, was masked). 35:
 a name found in one text of a run (a batch file, a frame's column, the texts of one call) masked in every text of
 it where it stands bare, as a word of its own the dictionary reads as a proper noun (田中さん in one row left
-田中が対応してくれた bare in another; 上司（松本）に, where 松本 reads as a place; not 松本市, 千葉県, 小林製薬),
-and the surnames listed with it there (田中・鈴木・小林の各氏)."""
+小林の対応が遅い bare in another; 松本の件, where 松本 reads as a place; not 松本市, 千葉県, 小林製薬),
+and the surnames listed with it there; a surname UniDic reads as a place alone in brackets after a role or after
+a role and は before です (上司（松本）に, 担当は千葉です, 担当は山田です were left), and the last of a list before
+各氏 or 両氏 with the list (田中・鈴木・小林の各氏 was left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
