@@ -63,3 +63,12 @@ def test_the_dask_engine_masks_a_name_found_in_one_partition_in_all(tiny_model):
     ddf = dd.from_pandas(pd.DataFrame({"text": ROWS}), npartitions=3)  # 小林 and 松本 found in other partitions
     out = classify(ddf, "text", tiny_model, mask_pii=True).compute()
     assert set(out["text"]) >= MASKED
+
+
+def test_the_dask_file_engine_masks_a_name_found_in_one_partition_in_all(client, tiny_model_dir, tmp_path, names_dump):
+    from taikai.dask import classify_files
+
+    out = tmp_path / "out.parquet"
+    summary = classify_files(names_dump, out, "text", model=tiny_model_dir, client=client, mask_pii=True, partitions=4)
+    assert set(pd.read_parquet(out)["text"]) >= MASKED
+    assert summary.masks == {"name": 12}

@@ -8,7 +8,7 @@ and are compiled once per process (cached by their digest).
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -175,10 +175,13 @@ def classify_frame(
     count_masks: bool = False,
     prefix: str = "",
     shipped: bool = False,
+    computed: Callable[[Any], Any] | None = None,
 ) -> dd.DataFrame:
     """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine).
 
     *shipped* says that the caller has shipped the model to *client*'s workers already (under a name of its own).
+    With *mask_pii*, the run's names are collected first (:func:`run_names`), the pass computed by *computed* if
+    given (the file engine's, which hears a stop and a cluster left without workers).
     """
     given, model = model, resolve_model(model)
     applied = RulesMode.for_rules(rules_mode, rules)  # override without rules is refused
@@ -197,7 +200,7 @@ def classify_frame(
     meta = meta.assign(**{c: pd.Series([], dtype=t, index=empty) for c, t in dtypes.items()})
     ref = ModelRef(model, shipped=client is not None)
     mode = mode or RulesMode.FLAG
-    names = run_names(ddf, column, client) if mask_pii else None  # a pass before: every partition masks them all
+    names = run_names(ddf, column, client, computed) if mask_pii else None  # a pass before: every partition masks all
     args = (ref, column, dtypes, ruleset, mode, mask_pii, count_masks, prefix, names)
     return ddf.map_partitions(_predict_partition, *args, meta=meta)
 
@@ -208,11 +211,16 @@ def _partition_names(part: pd.DataFrame, text_column: Hashable) -> pd.Series:
     return pd.Series([sorted(names)], dtype=object)
 
 
-def run_names(ddf: dd.DataFrame, text_column: Hashable, client: Any) -> RunNames:
+def run_names(
+    ddf: dd.DataFrame, text_column: Hashable, client: Any, computed: Callable[[Any], Any] | None = None
+) -> RunNames:
     """Return the names masking finds as persons in every partition of *ddf*: a pass over the input before the one
     that masks and classifies it, so that a name found in one partition is masked in all (per partition, a name
     would be masked or left by where the input was cut). It reads the input twice; holding every partition until
     the names are known would read it once, but keep the whole input in memory. The names are never written."""
     lists = ddf.map_partitions(_partition_names, text_column, meta=pd.Series([], dtype=object))
-    found = client.compute(lists).result() if client is not None else lists.compute()
+    if computed is not None:
+        found = computed(lists)
+    else:
+        found = client.compute(lists).result() if client is not None else lists.compute()
     return RunNames(name for names in found for name in names)

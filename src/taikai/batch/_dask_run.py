@@ -108,6 +108,7 @@ def run_locked(
                 count_masks=True,
                 prefix=options.prefix,
                 shipped=True,
+                computed=lambda lazy: collect(cluster, [client.compute(lazy)])[0],  # the run's names: stops heard
             )
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir()
