@@ -93,7 +93,6 @@ def test_a_place_or_a_label_without_a_surname_stays(text):
         ("担当は鈴木ですと言われた", "担当は[人名]ですと言われた"),
         ("担当者の佐藤です", "担当者の[人名]です"),  # 担当 + 者 to UniDic: was left
         # Left: a place, a word in brackets, brackets after a word.
-        ("担当は山田です", "担当は山田です"),  # 山田 is also a place
         ("職場は北浜です", "職場は北浜です"),
         ("東京（品川）に行く", "東京（品川）に行く"),
         ("iPhone15（新品）を買った", "iPhone15（新品）を買った"),
@@ -224,12 +223,37 @@ def test_a_surname_alone_in_brackets(text, expected):
         ("担当者 高橋 に何度も連絡した", "担当者 [人名] に何度も連絡した"),
         ("差出人 田中", "差出人 [人名]"),
         ("ディレクターの佐藤!", "ディレクターの[人名]!"),
-        # Left: a word glued after the surname, a place before です, a company.
+        # Left: a word glued after the surname, a place, a company.
         ("担当は高橋社の案件", "担当は高橋社の案件"),
         ("担当の鈴木商事", "担当の鈴木商事"),
-        ("担当は山田です", "担当は山田です"),
         ("出身は千葉。", "出身は千葉。"),
     ],
 )
 def test_a_surname_that_ends_a_sentence_after_a_role(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname UniDic reads as a place here, alone in brackets after a role or after a role and は before です
+        # (these were left: masker 35).
+        ("上司（松本）に怒られた", "上司（[人名]）に怒られた"),
+        ("クライアント(松本)の対応", "クライアント([人名])の対応"),
+        ("担当は千葉です", "担当は[人名]です"),
+        ("担当は山田です", "担当は[人名]です"),  # a place too: the role says who
+        ("担当の松本です", "担当の[人名]です"),
+        # The last of a list of people before 各氏, 両氏 (these were left), and the list with it.
+        ("田中・鈴木・小林の各氏", "[人名]・[人名]・[人名]の各氏"),
+        ("田中、鈴木の両氏", "[人名]、[人名]の両氏"),
+        ("鈴木両氏", "[人名]両氏"),
+        # A place stays where no role names it, or a place that is no surname.
+        ("松本に行った", "松本に行った"),
+        ("出身は千葉です", "出身は千葉です"),
+        ("「松本」というお店", "「松本」というお店"),
+        ("上司（大阪）に", "上司（大阪）に"),
+        ("松本の各位", "松本の各位"),
+    ],
+)
+def test_a_surname_read_as_a_place_in_a_role_and_a_list_of_people_are_names(text, expected):
     assert mask_pii(text).text == expected

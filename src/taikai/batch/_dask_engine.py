@@ -8,7 +8,7 @@ and are compiled once per process (cached by their digest).
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from taikai.batch._dask_models import LOAD_LOCK, ModelRef, ship_model
 from taikai.batch._dask_models import held_models as held_models  # tests ask the workers with it
 from taikai.batch._outputs import output_types
 from taikai.model import Model, check_prefix, checked_ruleset, resolve_model
-from taikai.privacy import PiiKind, mask_text_column
+from taikai.privacy import PiiKind, RunNames, default_masker, mask_text_column
 from taikai.rules import RuleMatcher, RuleSet, RulesGiven, RulesMode, compile_rules
 
 STRING = "str"
@@ -63,12 +63,16 @@ def _matcher(rules: RuleSet) -> RuleMatcher:
         return _MATCHERS[key]
 
 
-def mask_partition(part: pd.DataFrame, text_column: Hashable, count_columns: bool = False) -> pd.DataFrame:
-    """Return *part* with personal data in *text_column* masked (see :func:`taikai.mask_pii`).
+def mask_partition(
+    part: pd.DataFrame, text_column: Hashable, count_columns: bool = False, names: RunNames | None = None
+) -> pd.DataFrame:
+    """Return *part* with personal data in *text_column* masked (see :func:`taikai.mask_pii`), the run's *names*
+    (:func:`run_names`) too where a row writes them bare; without them, the partition is the run.
 
     With *count_columns*, one ``int64`` column per kind (:data:`MASK_COUNT_COLUMNS`) counts each row's masks.
     """
-    out, counts = mask_text_column(part, text_column)
+    masker = default_masker().knowing(names) if names is not None else None
+    out, counts = mask_text_column(part, text_column, masker)
     if count_columns:
         for kind, column in MASK_COUNT_COLUMNS.items():
             out[column] = pd.Series([c.get(kind, 0) for c in counts], index=part.index, dtype="int64")
@@ -97,17 +101,19 @@ def _predict_partition(
     mask: bool = False,
     count_masks: bool = False,
     prefix: str = "",
+    names: RunNames | None = None,
 ) -> pd.DataFrame:
     """Classify one partition with this process's model (and rules) and give the added columns their dtypes.
 
-    With *mask*, personal data in the text column is masked first (and counted per row with *count_masks*).
+    With *mask*, personal data in the text column is masked first (and counted per row with *count_masks*), the
+    run's *names* too.
     """
     model = ref.get()
     matcher = _matcher(rules) if rules is not None else None
     read = cells_as_read(part, text_column)
     with _RUN_LOCK:  # one tokenizer per process: never run it from two threads at once
         if mask:
-            read = mask_partition(read, text_column, count_masks)
+            read = mask_partition(read, text_column, count_masks, names)
         out = model.predict_frame(read, text_column, matcher, rules_mode, prefix=prefix)
     if not mask and read is not part:  # written as it was
         out[text_column] = part[text_column]
@@ -169,10 +175,13 @@ def classify_frame(
     count_masks: bool = False,
     prefix: str = "",
     shipped: bool = False,
+    computed: Callable[[Any], Any] | None = None,
 ) -> dd.DataFrame:
     """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine).
 
     *shipped* says that the caller has shipped the model to *client*'s workers already (under a name of its own).
+    With *mask_pii*, the run's names are collected first (:func:`run_names`), the pass computed by *computed* if
+    given (the file engine's, which hears a stop and a cluster left without workers).
     """
     given, model = model, resolve_model(model)
     applied = RulesMode.for_rules(rules_mode, rules)  # override without rules is refused
@@ -191,5 +200,27 @@ def classify_frame(
     meta = meta.assign(**{c: pd.Series([], dtype=t, index=empty) for c, t in dtypes.items()})
     ref = ModelRef(model, shipped=client is not None)
     mode = mode or RulesMode.FLAG
-    args = (ref, column, dtypes, ruleset, mode, mask_pii, count_masks, prefix)
+    names = run_names(ddf, column, client, computed) if mask_pii else None  # a pass before: every partition masks all
+    args = (ref, column, dtypes, ruleset, mode, mask_pii, count_masks, prefix, names)
     return ddf.map_partitions(_predict_partition, *args, meta=meta)
+
+
+def _partition_names(part: pd.DataFrame, text_column: Hashable) -> pd.Series:
+    with _RUN_LOCK:  # one tagger per process
+        names = default_masker().run_names(cells_as_read(part, text_column)[text_column].tolist()).names
+    return pd.Series([sorted(names)], dtype=object)
+
+
+def run_names(
+    ddf: dd.DataFrame, text_column: Hashable, client: Any, computed: Callable[[Any], Any] | None = None
+) -> RunNames:
+    """Return the names masking finds as persons in every partition of *ddf*: a pass over the input before the one
+    that masks and classifies it, so that a name found in one partition is masked in all (per partition, a name
+    would be masked or left by where the input was cut). It reads the input twice; holding every partition until
+    the names are known would read it once, but keep the whole input in memory. The names are never written."""
+    lists = ddf.map_partitions(_partition_names, text_column, meta=pd.Series([], dtype=object))
+    if computed is not None:
+        found = computed(lists)
+    else:
+        found = client.compute(lists).result() if client is not None else lists.compute()
+    return RunNames(name for names in found for name in names)

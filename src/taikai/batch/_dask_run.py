@@ -129,6 +129,7 @@ def run_locked(
                 count_masks=True,
                 prefix=options.prefix,
                 shipped=True,
+                computed=lambda lazy: collect(cluster, [client.compute(lazy)])[0],  # the run's names: stops heard
             )
             if saved is None:
                 shutil.rmtree(tmp, ignore_errors=True)

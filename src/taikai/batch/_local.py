@@ -27,6 +27,7 @@ from taikai.batch._options import BatchOptions, BatchOptionValues
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._run_identity import run_fingerprint, run_options
+from taikai.batch._run_names import run_names
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
@@ -38,7 +39,7 @@ from taikai.batch._xlsx_sheet import check_xlsx_columns, check_xlsx_more_rows, c
 from taikai.errors import DataWarning, InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, check_prefix, checked_rules, resolve_model
-from taikai.privacy import MASKER_VERSION, default_masker
+from taikai.privacy import MASKER_VERSION, RunNames, default_masker
 from taikai.rules import RulesMode, rules_inputs
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def _run(
     summary.id_column = options.id_column
     summary.input_columns = columns
     masker = default_masker() if options.mask_pii else None
+    names: RunNames | None = None
     added = output_types(model, rules_mode, options.prefix)
     all_columns = (*columns, *added)
     spec = None
@@ -190,6 +192,9 @@ def _run(
         hold(job)  # the model frozen out of the collector's sight before the workers fork (see hold)
         if jobs > 1:
             pool = start_pool(job, jobs)
+        if masker is not None:  # the first pass: a name found in a row is masked in every row (see _run_names)
+            names = run_names(reader, options.chunk_size, limit, text_index, pool, jobs, masker)
+            masker = masker.knowing(names)
         if spec is None or (grew is not None and spec.schema is not None):  # the whole input's types (grown: kept?)
             schema, stringify = tio.input_schema(reader, in_fmt, added, limit)  # --chunk-size, --jobs change none
             if masker is not None:  # a number of the text column is written as its masked text
@@ -217,10 +222,10 @@ def _run(
             if out_fmt == "xlsx":
                 check_xlsx_more_rows(input, row_start + chunk.rows)
             if pool is None:
-                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines), index, chunk)
+                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines, names), index, chunk)
                 continue
             read = replace(chunk, data=[], lines=[])  # what commit() needs, without the rows
-            job_args = (spec, index, chunk.data, row_start, chunk.notes, chunk.lines)
+            job_args = (spec, index, chunk.data, row_start, chunk.notes, chunk.lines, names)
             pending.append((pool.submit(run_chunk, *job_args), (index, read)))
             while len(pending) >= 2 * jobs:
                 future, (k, done) = pending.popleft()

@@ -23,7 +23,7 @@ from taikai.batch._heap import keep_freed_memory
 from taikai.batch._shield import STOPS, Deferral, Shield
 from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
-from taikai.privacy import PiiMasker
+from taikai.privacy import PiiMasker, RunNames
 from taikai.rules import RuleMatcher, RulesMode
 from taikai.text import CP932Folds
 
@@ -161,6 +161,11 @@ def exit_with_parent(parent: int, every: float = 0.5) -> None:
     os._exit(1)
 
 
+def held_job() -> Job:
+    """Return the job this process holds (:func:`hold`)."""
+    return _held["job"]
+
+
 def run_chunk(
     spec: OutputSpec,
     index: int,
@@ -168,13 +173,16 @@ def run_chunk(
     row_start: int,
     notes: dict[int, DecodeNote] | None = None,
     lines: list[int] | None = None,
+    names: RunNames | None = None,
 ) -> ChunkResult:
     """Classify one chunk and encode it; return the payload with the chunk's counts.
 
     *notes* name the rows whose bytes did not all decode cleanly: their message says so. *lines* are the input
-    lines the rows start on (empty or ``None`` when the format has none): the summary names rows by them.
+    lines the rows start on (empty or ``None`` when the format has none): the summary names rows by them. *names*
+    are the run's (:mod:`taikai.batch._run_names`): masked where a row writes them bare too.
     """
     job = _held["job"]
+    masker = job.masker.knowing(names) if job.masker is not None and names else job.masker
     masks: dict[str, int] = {}
     columns: dict[str, list[Any]] = {}
     flag = _stop.get("flag")  # a worker's: the parent, running one job itself, is stopped by Ctrl-C at once
@@ -184,8 +192,8 @@ def run_chunk(
         if flag is not None and flag.is_set():  # the run is stopping: the rest of this chunk is not read
             raise Stopped(f"chunk {index} left unfinished: the run was stopping")
         part = texts[start : start + step]
-        if job.masker is not None:  # the masked texts are read by the rules and the model, and written
-            part, counted = job.masker.mask_values(part)
+        if masker is not None:  # the masked texts are read by the rules and the model, and written
+            part, counted = masker.mask_values(part)
             for kind, n in counted.items():
                 masks[kind.value] = masks.get(kind.value, 0) + n
             read.extend(part)

@@ -126,7 +126,7 @@ def explain(
     if mask_pii:
         from taikai.privacy import default_masker, format_counts
 
-        masked, counts = default_masker().mask_values(texts)
+        masked, counts = default_masker().mask_values(texts, run=True)
         texts = [str(value) for value in masked]
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
     explanations = [explain_text(model, t, top=top, rules=matcher, rules_mode=rules_mode) for t in texts]

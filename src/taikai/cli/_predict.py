@@ -187,7 +187,7 @@ def predict(
     if mask_pii:
         from taikai.privacy import default_masker, format_counts
 
-        masked, counts = default_masker().mask_values(lines)
+        masked, counts = default_masker().mask_values(lines, run=True)
         lines = [str(line) for line in masked]
     predictions = model.predict(lines, matcher, rules_mode)
     if read is not None:  # a line with bytes read as U+FFFD says so in its message, as a batch row does

@@ -196,7 +196,7 @@ def evaluate(
     texts = df[text_column].tolist()
     from taikai.privacy import default_masker  # its finders compile on import: only masking needs them
 
-    seen = default_masker().mask_values(texts)[0] if mask_pii else texts  # what the model reads
+    seen = default_masker().mask_values(texts, run=True)[0] if mask_pii else texts  # what the model reads
     result = model.classify(seen)
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]

@@ -20,10 +20,11 @@ TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
 
 
 def masked_values(values: list[object]) -> list[object]:
-    """Return *values* with personal data in their strings replaced by placeholders (``mask_pii=True``)."""
+    """Return *values* with personal data in their strings replaced by placeholders (``mask_pii=True``), as one run:
+    a name found in one of them is masked in all."""
     from taikai.privacy import default_masker  # its finders compile on import: only masking needs them
 
-    return default_masker().mask_values(values)[0]
+    return default_masker().mask_values(values, run=True)[0]
 
 
 def series_index(values: object) -> pd.Index | None:

@@ -26,7 +26,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 34
+MASKER_VERSION = 35
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -144,12 +144,20 @@ person's name (クライアント(高橋)の, 担当の「佐藤」が, 「田�
 when it ends a sentence, a clause or the text (担当者は高橋。, クライアントの高橋、最悪); a person's number at a
 service after ID and a colon, = or は, or after a person's word or a platform and ID or 番号 (ID:12345678,
 ユーザーID 12345678, お客様番号 1234-5678, ランサーズID 12345678 were left); a surname listed with a name found,
-joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人, 担当: 高橋/佐藤: only the last, or the first, was masked)."""
+joined to it by 、, ・, / or と (高橋、佐藤、渡辺の3人, 担当: 高橋/佐藤: only the last, or the first, was masked). 35:
+a name found in one text of a run (a batch file, a frame's column, the texts of one call) masked in every text of
+it where it stands bare, as a word of its own the dictionary reads as a proper noun (田中さん in one row left
+小林の対応が遅い bare in another; 松本の件, where 松本 reads as a place; not 松本市, 千葉県, 小林製薬),
+and the surnames listed with it there; a surname UniDic reads as a place alone in brackets after a role or after
+a role and は before です (上司（松本）に, 担当は千葉です, 担当は山田です were left), and the last of a list before
+各氏 or 両氏 with the list (田中・鈴木・小林の各氏 was left)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
     from taikai.privacy._as_read import NAME_FORMS
-    from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
+    from taikai.privacy._frame_column import mask_text_column
+    from taikai.privacy._mask import PiiMasker, default_masker, mask_pii
+    from taikai.privacy._run_names import RunNames
 
 __all__ = [
     "ANY_PLACEHOLDER",
@@ -164,6 +172,7 @@ __all__ = [
     "PiiKind",
     "PiiMasker",
     "PiiSpan",
+    "RunNames",
     "count_kinds",
     "default_masker",
     "format_counts",
@@ -182,7 +191,9 @@ __dir__ = public_dir(globals(), __all__)
 __getattr__: Any = lazy_modules(
     "taikai.privacy",
     {
-        "taikai.privacy._mask": ("PiiMasker", "default_masker", "mask_pii", "mask_text_column"),
+        "taikai.privacy._mask": ("PiiMasker", "default_masker", "mask_pii"),
+        "taikai.privacy._frame_column": ("mask_text_column",),
+        "taikai.privacy._run_names": ("RunNames",),
         "taikai.privacy._addresses": ("EMAIL", "without_addresses"),
         "taikai.privacy._as_read": ("NAME_FORMS",),
     },

@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from taikai.errors import check_bool, wrong_type
 from taikai.privacy._as_read import (
@@ -20,13 +19,13 @@ from taikai.privacy._as_read import (
     as_read,
 )
 from taikai.privacy._cells import is_nan, masked_number, number_text, unique_key
-from taikai.privacy._frame_column import check_column
 from taikai.privacy._given_names import person_names
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._misread import mask_misread, misread_parts
 from taikai.privacy._patterns import FINDERS
 from taikai.privacy._repeated_names import listed_names, repeated_names
+from taikai.privacy._run_names import RunNames, collected_names, known_names
 from taikai.privacy._street import find_street_addresses
 from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
@@ -57,11 +56,16 @@ class PiiMasker:
 
     ``names=False`` skips person names and the tagger: a street address is then found by its words and
     context only, not by a town UniDic knows as a place (梅田1-2-3 alone).
+
+    Texts masked as one run (``run=True``) have a name found in one masked in all (:meth:`run_names` collects them,
+    :meth:`knowing` masks them; see :mod:`taikai.privacy._run_names`).
     """
 
     def __init__(self, names: bool = True) -> None:
         self.names = check_bool("names", names)
         self._tagger = PosTagger()
+        self._known = RunNames(())
+        self._collected: set[str] | None = None  # the names found, while run_names collects them
 
     def _find(self, text: str) -> list[Found]:
         if HAS_NAME_FORM.search(text):
@@ -74,10 +78,32 @@ class PiiMasker:
             found.extend(find_latin_names(text))
             found.extend(person_names(text, self._tagger))
             selected = _select(found)
+            if self._known:  # a name found in another text of the run, where this one writes it bare
+                selected = _select([*selected, *known_names(text, selected, self._tagger, self._known)])
             selected = _select([*selected, *listed_names(text, selected, self._tagger)])  # 高橋、[佐藤]の2人
             # a name found once is masked where the text writes it again too
-            return _select([*selected, *repeated_names(text, selected, self._tagger)])
+            selected = _select([*selected, *repeated_names(text, selected, self._tagger)])
+            if self._collected is not None:
+                self._collected.update(collected_names(text, selected, self._tagger))
+            return selected
         return _select(found)
+
+    def run_names(self, values: Iterable[object]) -> RunNames:
+        """Return the names masking finds as persons in *values* (their strings, in lists and dicts too): the first
+        pass of a run, whose names :meth:`knowing` masks wherever they stand bare. Nothing is kept of the texts."""
+        collector = PiiMasker(self.names)
+        collector._collected = set()
+        if self.names:
+            for value in values:
+                collector._mask_value(value)
+        return RunNames(collector._collected)
+
+    def knowing(self, names: RunNames) -> PiiMasker:
+        """Return a masker like this one that also masks *names* (:meth:`run_names`) where a text writes them bare,
+        as a word of its own read as a proper noun (not 松本 in 松本市)."""
+        masker = PiiMasker(self.names)
+        masker._known = names
+        return masker
 
     def mask(self, text: str) -> Masked:
         """Return *text* with each value found replaced by its kind's placeholder, and the spans replaced.
@@ -153,26 +179,36 @@ class PiiMasker:
             cursor = end
         return found
 
-    def mask_values(self, values: Iterable[object]) -> tuple[list[object], Counter[PiiKind]]:
+    def mask_values(self, values: Iterable[object], run: bool = False) -> tuple[list[object], Counter[PiiKind]]:
         """Mask every string of *values*, strings inside lists and dicts too (a JSONL cell holding an object);
-        other values pass unchanged. Return them and the masks per kind."""
+        other values pass unchanged. Return them and the masks per kind. With *run*, *values* are one run: a name
+        found in one is masked in all, where it stands bare too."""
         out: list[object] = []
         counts: Counter[PiiKind] = Counter()
+        values, masker = self._for_run(values, run)
         for value in values:
-            masked, found = self._mask_value(value)
+            masked, found = masker._mask_value(value)
             counts.update(found)
             out.append(masked)
         return out, counts
 
-    def mask_each(self, values: Iterable[object]) -> tuple[list[object], list[dict[PiiKind, int]]]:
+    def mask_each(self, values: Iterable[object], run: bool = False) -> tuple[list[object], list[dict[PiiKind, int]]]:
         """Mask every string of *values* as :meth:`mask_values` does; return them and each one's masks per kind."""
         out: list[object] = []
         counts: list[dict[PiiKind, int]] = []
+        values, masker = self._for_run(values, run)
         for value in values:
-            masked, found = self._mask_value(value)
+            masked, found = masker._mask_value(value)
             out.append(masked)
             counts.append(dict(found))
         return out, counts
+
+    def _for_run(self, values: Iterable[object], run: bool) -> tuple[Iterable[object], PiiMasker]:
+        """Return *values* (a list, with *run*: read twice) and the masker that masks them (knowing their names)."""
+        if not check_bool("run", run) or not self.names:
+            return values, self
+        values = list(values)
+        return values, self.knowing(self.run_names(values))
 
     def _mask_value(self, value: object) -> tuple[object, Counter[PiiKind]]:
         """Return *value* with its strings masked (in lists, tuples, arrays and dicts too) and the kinds found.
@@ -216,7 +252,7 @@ class PiiMasker:
         return value, found
 
     def __getstate__(self) -> dict[str, object]:
-        return {"names": self.names, "_tagger": PosTagger()}
+        return {"names": self.names, "_tagger": PosTagger(), "_known": self._known, "_collected": None}
 
 
 _DEFAULT = PiiMasker()
@@ -225,23 +261,6 @@ _DEFAULT = PiiMasker()
 def default_masker() -> PiiMasker:
     """Return this process's shared masker (its tagger is made on first use)."""
     return _DEFAULT
-
-
-def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind, int]]]:
-    """Return a copy of the pandas DataFrame *df* whose *column* has its personal data masked (other values pass
-    unchanged), and each row's masks per kind. The column keeps its string dtype, or is categorical again (of the
-    masked values) if it was; object otherwise. Anything but a frame is refused with ``TypeError``, a *column* not
-    among its columns (or named twice) with :class:`~taikai.InputError`, naming the argument."""
-    import pandas as pd
-
-    check_column(df, column)
-    texts, counts = default_masker().mask_each(df[column].tolist())
-    dtype: Any = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
-    if isinstance(df[column].dtype, pd.CategoricalDtype):
-        dtype = "category"  # its categories are the masked values: the originals may hold personal data
-    out = df.copy(deep=False)
-    out[column] = pd.Series(texts, index=df.index, dtype=dtype)
-    return out, counts
 
 
 def mask_pii(text: str) -> Masked:
@@ -263,7 +282,8 @@ def mask_pii(text: str) -> Masked:
         many = not isinstance(text, bytes) and hasattr(text, "__iter__")  # a list, Series, DataFrame, array
         hint = (
             "; mask a DataFrame's column with taikai.privacy.mask_text_column(df, 'text'), which passes missing "
-            "cells, or several texts with [taikai.mask_pii(t).text for t in texts]"
+            "cells, or several texts as one run (a name found in one masked in all) with "
+            "taikai.privacy.default_masker().mask_each(texts, run=True)"
             if many
             else ""
         )

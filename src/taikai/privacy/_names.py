@@ -35,6 +35,7 @@ Rules, on the words of the NFKC text:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from taikai.privacy._kana_nouns import (
@@ -73,7 +74,7 @@ from taikai.privacy._read_apart import (
     surname_read_as_common_noun,
 )
 from taikai.privacy._readings import after_name, bracket_before, quote_opened
-from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name
+from taikai.privacy._surnames import alone_a_name, kanji_before_surname, last_kanji_of_name, surname_read_as_place
 from taikai.privacy._titles import (
     given_name_read_as_place,
     has_stretched_honorific,
@@ -84,8 +85,11 @@ from taikai.privacy._titles import (
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name, quoted_nickname
 from taikai.text import PosTagger
 
-# Without an honorific, a text has a name only if one of its words is tagged a person.
+# Without an honorific, a text has a name only if one of its words is tagged a person, or a place in brackets or
+# before です (上司（松本）に, 担当は千葉です: :func:`surname_read_as_place`).
 _NEEDED = ("人名",)
+_PLACE_NEEDED = ("人名", "地名")
+_PLACE_AS_NAME = re.compile(r"[(\[「『【〔〈《]|です")
 
 
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
@@ -93,7 +97,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
     tagged = split_name_read_as_verb(split_glued_honorifics(tagger.tag(text)), tagger) if honorific else None
-    words = tagged if tagged is not None else tagger.tag(text, unless_absent=_NEEDED)
+    needed = _PLACE_NEEDED if _PLACE_AS_NAME.search(text) else _NEEDED
+    words = tagged if tagged is not None else tagger.tag(text, unless_absent=needed)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if i == 0:
@@ -185,6 +190,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             taken[opened + 1 : end] = [True] * (end - opened - 1)
     for i, word in enumerate(words):
         if not taken[i] and given_name_after_people(words, i):  # 娘の結衣が: a given name alone after kin and の
+            yield Found(word.start, word.end, PiiKind.NAME)
+            taken[i] = True
+            continue
+        if not taken[i] and surname_read_as_place(text, words, i, tagger):  # 上司（松本）に, 担当は千葉です
             yield Found(word.start, word.end, PiiKind.NAME)
             taken[i] = True
             continue

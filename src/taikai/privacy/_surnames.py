@@ -64,6 +64,17 @@ def not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
     return not any(tag[2] == "地名" for tag in tagger.dictionary_tags(word.surface))
 
 
+def _role_before(words: list[Morpheme], i: int) -> bool:
+    """Whether a role and は, の or 、 come right before the surname ``words[i]`` (担当は山田です): who holds the role,
+    a person even where the dictionary holds the surname as a place too (山田, 千葉)."""
+    if i < 2 or words[i - 2].end != words[i - 1].start or words[i - 1].end != words[i].start:
+        return False
+    before = words[i - 2].surface
+    if words[i - 2].pos[0] == "接尾辞" and i >= 3 and words[i - 3].end == words[i - 2].start:
+        before = words[i - 3].surface + before  # 担当者: 担当 + 者 to UniDic
+    return words[i - 1].surface in ("は", "の", "、", ",") and before in ROLES
+
+
 def _introduces(words: list[Morpheme], i: int) -> bool:
     """Whether the surname ``words[i]`` before です introduces someone: it starts the text (富永ですが、), or a
     first-person subject (私は, 僕は), a role and の (ライターの, 担当の) or a role and は (担当者は佐藤です: who holds
@@ -103,6 +114,26 @@ def _bracketed(text: str, word: Morpheme, end: int, tagger: PosTagger) -> bool:
     return _ROLE_OPENED.search(text, max(0, opened - _LABEL_LOOKBACK), opened) is not None or only_a_person(
         word, tagger
     )
+
+
+_SURNAME = ("名詞", "固有名詞", "人名", "姓")
+
+
+def surname_read_as_place(text: str, words: list[Morpheme], i: int, tagger: PosTagger) -> bool:
+    """Whether ``words[i]``, two kanji or more that UniDic reads as a place here but holds as a surname too, names
+    the person in a role: alone in brackets right after the role (上司（松本）に), or after the role and は before
+    です (担当は千葉です). Elsewhere it stays a place (松本に行った, 出身は千葉です)."""
+    word = words[i]
+    if word.pos[2] != "地名" or len(word.surface) < 2 or not _KANJI_WORD.fullmatch(word.surface):
+        return False
+    if _SURNAME not in tagger.dictionary_tags(word.surface):
+        return False
+    close = _CLOSING.get(text[word.start - 1]) if word.start else None
+    if close is not None and text.startswith(close, word.end):
+        opened = word.start - 1
+        return _ROLE_OPENED.search(text, max(0, opened - _LABEL_LOOKBACK), opened) is not None
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and nxt.start == word.end and nxt.surface == "です" and _role_before(words, i)
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -161,8 +192,20 @@ def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, t
         nickname_after(text, after)  # 田中っちと
         or _family_of(words, j)  # 鈴木家, 田中宅
         or (nxt.surface == "の" and only_a_person(word, tagger))
-        or (nxt.surface == "です" and not_a_place(word, tagger) and _introduces(words, i))
+        or (nxt.surface == "です" and (_role_before(words, i) or (not_a_place(word, tagger) and _introduces(words, i))))
+        or _each_of(words, j)  # 田中・鈴木・小林の各氏: the last of a list of people
     )
+
+
+# Words after a surname and の, or glued to it, that say the names before are people's (小林の各氏, 田中・鈴木両氏).
+_EACH = frozenset({"各氏", "両氏", "諸氏", "両名", "各位"})
+
+
+def _each_of(words: list[Morpheme], j: int) -> bool:
+    """Whether ``words[j]`` (after a surname) is a word of :data:`_EACH`, or の and one (の各氏, の両名)."""
+    if words[j].surface == "の" and j + 1 < len(words) and words[j + 1].start == words[j].end:
+        j += 1
+    return words[j].surface in _EACH
 
 
 # One kanji before a name that is a word of its own: the late, former, new, same, both (故石岡瑛子, 元田中), a time
@@ -173,6 +216,7 @@ OWN_PREFIXES = frozenset(
     "妻夫母父兄姉弟妹娘嫁婿孫祖叔伯甥姪"  # the family
 )
 _ONE_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANJI_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ENDS_A_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々ァ-ヺーA-Za-z0-9]$")  # a kanji, katakana, Latin
 
 
