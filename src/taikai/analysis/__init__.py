@@ -12,6 +12,9 @@ registers the charts' font with matplotlib. The old names still read, with a ``D
 
 from taikai._lazy import public_dir as _public_dir
 from taikai._lazy import renamed as _renamed
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.analysis._changes import Change, biggest, period_changes, segment_changes
 from taikai.analysis._chart_fonts import register_japanese_font, use_japanese_font
 from taikai.analysis._charts import (
@@ -57,9 +60,7 @@ from taikai.analysis._report import (
     html_table,
     write_report,
 )
-from taikai.analysis._report import (
-    index_as_column as index_as_column,
-)
+from taikai.analysis._report import index_as_column as index_as_column
 from taikai.analysis._review_tables import least_confident, representative_reviews, top_probability
 from taikai.analysis._rule_evaluation import evaluate_rules
 from taikai.analysis._rules_section import RulesSection, rules_section
@@ -79,9 +80,7 @@ from taikai.analysis._tables import (
     stated_reasons,
     status_counts,
 )
-from taikai.analysis._tables import (
-    reason_labels as reason_labels,
-)
+from taikai.analysis._tables import reason_labels as reason_labels
 from taikai.io import parse_dates
 from taikai.text import content_words
 

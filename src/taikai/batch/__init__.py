@@ -14,6 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.batch._chunk import ChunkResult, RowProblem, chunk_result
 from taikai.batch._columns import text_column_needed as text_column_needed
 from taikai.batch._counted import MAX_EXAMPLES, CountedRows

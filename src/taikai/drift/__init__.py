@@ -13,6 +13,9 @@ no row of a file). The old names still read, with a ``DeprecationWarning``.
 
 from taikai._lazy import public_dir as _public_dir
 from taikai._lazy import renamed as _renamed
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.drift._check import check_drift, reference_statistics
 from taikai.drift._chunk_counts import FileStatistics
 from taikai.drift._compare import compare

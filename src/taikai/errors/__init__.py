@@ -9,17 +9,21 @@ the checks of arguments (:mod:`taikai.errors._checks`), and what to add to the e
 
 from __future__ import annotations
 
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai._argument_names import Argument as Argument
 from taikai._argument_names import named_as as named_as
-from taikai._exceptions import DataWarning as DataWarning
-from taikai._exceptions import InputError as InputError
-from taikai._exceptions import MissingExtraError as MissingExtraError
-from taikai._exceptions import ModelError as ModelError
-from taikai._exceptions import ModelNotFoundError as ModelNotFoundError
-from taikai._exceptions import RulesError as RulesError
-from taikai._exceptions import TaikaiError as TaikaiError
-from taikai._exceptions import UnknownRuleLabelError as UnknownRuleLabelError
-from taikai._freq import FREQ_SPELLINGS as FREQ_SPELLINGS
+from taikai._exceptions import (
+    DataWarning,
+    InputError,
+    MissingExtraError,
+    ModelError,
+    ModelNotFoundError,
+    RulesError,
+    TaikaiError,
+    UnknownRuleLabelError,
+)
+from taikai._freq import FREQ_SPELLINGS
 from taikai.errors._arguments import ADD as ADD
 from taikai.errors._arguments import DASK_ENGINE as DASK_ENGINE
 from taikai.errors._arguments import DATE_COLUMN as DATE_COLUMN
@@ -57,7 +61,7 @@ from taikai.errors._checks import as_int as as_int
 from taikai.errors._checks import check_at_least as check_at_least
 from taikai.errors._checks import check_bool as check_bool
 from taikai.errors._checks import check_choice as check_choice
-from taikai.errors._checks import check_freq as check_freq
+from taikai.errors._checks import check_freq
 from taikai.errors._checks import check_int as check_int
 from taikai.errors._checks import check_label_columns as check_label_columns
 from taikai.errors._checks import check_path as check_path

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         XLSX_MAX_ROWS,
         CellLosses,
         ExcelCells,
+        excel_value,
         write_parquet,
         write_xlsx,
     )
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._excel_numbers import READ_AS_NUMBERS, read_as_number, with_long_integers_as_texts
-    from taikai.io._extensions import FORMATS
+    from taikai.io._extensions import FORMATS, likely_format
     from taikai.io._file_argument import FileKind
     from taikai.io._formats import (
         TEXT_FORMATS,
@@ -76,21 +77,15 @@ if TYPE_CHECKING:
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._missing_columns import labelled_sheet_read
     from taikai.io._model_stamp import ModelStamp
-    from taikai.io._pandas_types import PANDAS_KEY, agreed_entries
+    from taikai.io._pandas_types import PANDAS_KEY, agreed_entries, with_pandas_types
     from taikai.io._parquet_reader import is_bytes, utf8_text
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
-    from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error, opened_chunks
-    from taikai.io._run_summary import (
-        RanRule,
-        RunSummary,
-        read_summary,
-        with_summary,
-        write_summary,
-    )
-    from taikai.io._schema import input_schema
+    from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error, opened_chunks, rows_past
+    from taikai.io._run_summary import RanRule, RunSummary, read_summary, with_summary, write_summary
+    from taikai.io._schema import column_kinds, input_schema, kinds_schema
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input

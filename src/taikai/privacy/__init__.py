@@ -9,37 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
-from taikai.privacy._kinds import (
-    ANY_PLACEHOLDER as ANY_PLACEHOLDER,
-)
-from taikai.privacy._kinds import (
-    NEUTRAL as NEUTRAL,
-)
-from taikai.privacy._kinds import (
-    NOT_JAPANESE_PLACEHOLDERS as NOT_JAPANESE_PLACEHOLDERS,
-)
-from taikai.privacy._kinds import (
-    PLACEHOLDERS as PLACEHOLDERS,
-)
-from taikai.privacy._kinds import (
-    Masked,
-    PiiKind,
-    PiiSpan,
-    count_kinds,
-    neutralize,
-)
-from taikai.privacy._kinds import (
-    format_counts as format_counts,
-)
-from taikai.privacy._kinds import (
-    placeholder_kinds as placeholder_kinds,
-)
-from taikai.privacy._kinds import (
-    read_as_model as read_as_model,
-)
-from taikai.privacy._kinds import (
-    sum_counts as sum_counts,
-)
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
+from taikai.privacy._kinds import ANY_PLACEHOLDER as ANY_PLACEHOLDER
+from taikai.privacy._kinds import NEUTRAL as NEUTRAL
+from taikai.privacy._kinds import NOT_JAPANESE_PLACEHOLDERS as NOT_JAPANESE_PLACEHOLDERS
+from taikai.privacy._kinds import PLACEHOLDERS as PLACEHOLDERS
+from taikai.privacy._kinds import Masked, PiiKind, PiiSpan, count_kinds, neutralize
+from taikai.privacy._kinds import format_counts as format_counts
+from taikai.privacy._kinds import placeholder_kinds as placeholder_kinds
+from taikai.privacy._kinds import read_as_model as read_as_model
+from taikai.privacy._kinds import sum_counts as sum_counts
 from taikai.privacy._screen import MaskedScreen as MaskedScreen
 
 MASKER_VERSION = 34

@@ -17,20 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.errors import wrong_type
-from taikai.rules._matcher import (
-    LEMMA_FORM as LEMMA_FORM,
-)
-from taikai.rules._matcher import (
-    NO_HITS as NO_HITS,
-)
-from taikai.rules._matcher import (
-    RuleHits as RuleHits,
-)
-from taikai.rules._matcher import (
-    RuleMatcher,
-    compile_rules,
-)
+from taikai.rules._matcher import LEMMA_FORM as LEMMA_FORM
+from taikai.rules._matcher import NO_HITS as NO_HITS
+from taikai.rules._matcher import RuleHits as RuleHits
+from taikai.rules._matcher import RuleMatcher, compile_rules
 from taikai.rules._rule import RULES_MODES as RULES_MODES
 from taikai.rules._rule import Rule, RuleSet, RulesMode, Term, TermKind
 
@@ -40,16 +34,10 @@ if TYPE_CHECKING:
     from taikai.rules._counts import Counts, RuleScore
     from taikai.rules._misfire import Misfire
     from taikai.rules._parse import load_rules, parse_rules
-    from taikai.rules._rules_file import (
-        reads_as_data as reads_as_data,
-    )
-    from taikai.rules._rules_file import (
-        reads_as_rules as reads_as_rules,
-    )
-    from taikai.rules._rules_file import (
-        written_names as written_names,
-    )
-    from taikai.rules._score import RulesScore, score_rules
+    from taikai.rules._rules_file import reads_as_data as reads_as_data
+    from taikai.rules._rules_file import reads_as_rules as reads_as_rules
+    from taikai.rules._rules_file import written_names as written_names
+    from taikai.rules._score import DEFINITION, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
 # applies compiled rules, and every command's options name the modes.
@@ -60,7 +48,7 @@ __getattr__: Any = lazy_modules(
         "taikai.rules._rules_file": ("reads_as_data", "reads_as_rules", "written_names"),
         "taikai.rules._misfire": ("Misfire",),
         "taikai.rules._counts": ("Counts", "RuleScore"),
-        "taikai.rules._score": ("RulesScore", "score_rules"),
+        "taikai.rules._score": ("DEFINITION", "RulesScore", "score_rules"),
     },
 )
 
@@ -147,6 +135,7 @@ def resolve_rules(rules: RulesGiven, labels: Sequence[str] | None = None) -> Rul
 
 
 __all__ = [
+    "DEFINITION",
     "Counts",
     "Misfire",
     "Rule",
