@@ -288,16 +288,23 @@ def shared_names(package: str) -> tuple[str, ...]:
 @cache
 def imported_elsewhere(package: str) -> frozenset[str]:
     """Return the names that modules of src/taikai outside *package* import from it (``from package import name``,
-    at the top of a module or in a function)."""
+    at the top of a module or in a function) or read from it imported (``import taikai.io as tio``, ``tio.name``)."""
     inside = module_file(package)
     assert inside is not None, package
     found: set[str] = set()
     for path in sorted((SRC / "taikai").rglob("*.py")):
         if path == inside or (inside.name == "__init__.py" and inside.parent in path.parents):
             continue
-        for node in ast.walk(parse(path)):
+        tree = parse(path)
+        aliases = set()
+        for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == package and node.level == 0:
                 found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.Import):
+                aliases |= {alias.asname for alias in node.names if alias.name == package and alias.asname}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+                found.add(node.attr)
     return frozenset(found)
 
 

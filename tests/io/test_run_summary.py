@@ -175,7 +175,7 @@ def test_a_summary_is_used_for_the_file_its_identity_matches(tmp_path, make, row
 
 
 def test_the_owner_of_a_renamed_summary_is_the_file_its_identity_matches(tmp_path):
-    from taikai.io._summary_owner import summary_owner
+    from taikai.io import summary_owner
 
     nov = _renamed_pair(tmp_path)
     assert summary_owner(tmp_path / "preds_nov.summary.json") == nov

@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.io import LineProblem, OutputSpec, encode_stream
-from taikai.io._writers import text_cells
+from taikai.io import LineProblem, OutputSpec, encode_stream, text_cells
 
 # (a column's values, how CSV writes them)
 COLUMNS = [

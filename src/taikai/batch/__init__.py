@@ -24,6 +24,7 @@ from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import BAD_LINE_MODES, DEFAULT_CHUNK_SIZE, ENGINES, BatchOptions, BatchOptionValues
 from taikai.batch._progress import Progress
+from taikai.batch._state import Totals
 from taikai.batch._summary import BatchSummary
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ __all__ = [
     "Interrupted",
     "Progress",
     "RowProblem",
+    "Totals",
     "chunk_result",
     "classify_file",
     "input_fingerprint",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 # A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
 # API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
-from taikai._argument_names import Argument as Argument
+from taikai._argument_names import Argument
 from taikai._argument_names import named_as as named_as
 from taikai._exceptions import (
     DataWarning,
@@ -80,6 +80,7 @@ from taikai.errors._missing_paths import missing_path_hint as missing_path_hint
 
 __all__ = [
     "FREQ_SPELLINGS",
+    "Argument",
     "DataWarning",
     "InputError",
     "MissingExtraError",

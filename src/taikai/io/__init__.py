@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         CellLosses,
         ExcelCells,
         excel_value,
+        read_part,
         write_parquet,
         write_xlsx,
     )
@@ -78,30 +79,44 @@ if TYPE_CHECKING:
     from taikai.io._missing_columns import labelled_sheet_read
     from taikai.io._model_stamp import ModelStamp
     from taikai.io._pandas_types import PANDAS_KEY, agreed_entries, with_pandas_types
-    from taikai.io._parquet_reader import is_bytes, utf8_text
+    from taikai.io._parquet_reader import header_record, is_bytes, utf8_text
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
-    from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error, opened_chunks, rows_past
+    from taikai.io._records import (
+        BadLine,
+        Chunk,
+        Position,
+        Reader,
+        at_least_one,
+        bad_line_error,
+        first_rows,
+        opened_chunks,
+        rows_past,
+    )
     from taikai.io._run_summary import RanRule, RunSummary, read_summary, with_summary, write_summary
-    from taikai.io._schema import column_kinds, input_schema, kinds_schema
+    from taikai.io._schema import SCAN_ROWS, column_kinds, input_schema, kinds_schema, merge_types, numbers_as_text
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._summary_columns import id_column_of, text_column_of
-    from taikai.io._summary_owner import summary_path
+    from taikai.io._summary_owner import summary_owner, summary_path
     from taikai.io._table_readers import check_sheet_column, mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._writers import (
         BAD_LINES_COLUMNS,
         OUTPUT_ENCODINGS,
+        STREAM_FORMATS,
         WRITER_VERSION,
         OutputSpec,
+        bad_lines_csv,
         encode_stream,
         encode_table,
         output_encoding,
         renamed_columns,
+        text_cells,
+        unheld_rows,
     )
     from taikai.io._xlsx_line_breaks import keep_carriage_returns
     from taikai.io._zone_mix import foreign_zone

@@ -91,7 +91,7 @@ from taikai.model._save import save_model as save_model
 from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS as CONFIDENCE_BINS
 from taikai.model._statistics import DriftStatistics
-from taikai.model._trained_columns import TrainedColumns as TrainedColumns
+from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
 from taikai.model._trained_with import FOLDS
 from taikai.model._trained_with import TEST_SIZE as TEST_SIZE
@@ -140,6 +140,7 @@ __all__ = [
     "RowHashes",
     "Scores",
     "TrainedAs",
+    "TrainedColumns",
     "TrainingData",
     "TrainingRecord",
     "WordFeatures",

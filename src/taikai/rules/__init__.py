@@ -23,8 +23,7 @@ from taikai._lazy import lazy_modules, public_dir
 from taikai.errors import wrong_type
 from taikai.rules._matcher import LEMMA_FORM as LEMMA_FORM
 from taikai.rules._matcher import NO_HITS as NO_HITS
-from taikai.rules._matcher import RuleHits as RuleHits
-from taikai.rules._matcher import RuleMatcher, compile_rules
+from taikai.rules._matcher import RuleHits, RuleMatcher, compile_rules
 from taikai.rules._rule import RULES_MODES as RULES_MODES
 from taikai.rules._rule import Rule, RuleSet, RulesMode, Term, TermKind
 
@@ -139,9 +138,11 @@ __all__ = [
     "Counts",
     "Misfire",
     "Rule",
+    "RuleHits",
     "RuleMatcher",
     "RuleScore",
     "RuleSet",
+    "RulesGiven",
     "RulesMode",
     "RulesScore",
     "Term",

@@ -9,17 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
-from taikai.text._cp932_folds import CP932_FOLDS
+from taikai.text._cp932_folds import CP932_FOLDS, CP932Folds
 
 # A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
 # API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.text._cp932_folds import FOLDS_SAID as FOLDS_SAID
-from taikai.text._cp932_folds import CP932Folds as CP932Folds
 from taikai.text._cp932_folds import count_cp932_folds as count_cp932_folds
 from taikai.text._dicdir import default_dicdir as default_dicdir
 from taikai.text._header_rows import header_message as header_message
 from taikai.text._header_rows import header_rows as header_rows
-from taikai.text._label_conflicts import LabelConflicts as LabelConflicts
+from taikai.text._label_conflicts import LabelConflicts
 from taikai.text._label_conflicts import label_conflicts as label_conflicts
 from taikai.text._label_conflicts import row_labels as row_labels
 from taikai.text._normalize import CUT_MESSAGE, INVISIBLE, MAX_CHARS, check_text, is_missing, normalize
@@ -83,8 +82,10 @@ __all__ = [
     "CUT_MESSAGE",
     "INVISIBLE",
     "MAX_CHARS",
+    "CP932Folds",
     "CheckedText",
     "JapaneseTokenizer",
+    "LabelConflicts",
     "Morpheme",
     "OffsetMap",
     "PosTagger",
