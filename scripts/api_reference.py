@@ -19,6 +19,7 @@ import inspect
 import re
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any, ForwardRef
 
@@ -61,7 +62,13 @@ is for), in the order of its `__all__`: its kind, its signature (a class: its co
 fields; an enum: its members; a constant: its type and value) and the first paragraph of its docstring.
 `help(name)` shows the whole docstring. `tests/scripts/test_api_reference.py` checks that this page is what the
 script writes from the code now.
+
+A package's section closes with the names taikai's other packages import from it (its private modules are theirs
+to import only through it), names only: they are not part of the API and may change in any release.
 """
+
+SHARED_HEADING = "Shared between taikai's packages; not part of the API, may change in any release"
+"""The heading of a section's closing index of the names outside its ``__all__`` that other packages import."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -248,7 +255,62 @@ def statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from statements(node.body + [s for h in node.handlers for s in h.body])
 
 
+@cache
+def shared_names(package: str) -> tuple[str, ...]:
+    """Return the names *package* gives taikai's other packages beside its ``__all__``, sorted: those its
+    ``__init__.py`` imports as themselves from taikai's modules (``from taikai.x._m import name as name``, the form
+    that exports a name to type checkers), those of its lazy map of ``shared`` names (``lazy_modules(…, shared=…)``,
+    as ``taikai.io``'s), and those it defines that another package imports (``taikai.cli`` keeps ``COMMANDS`` for
+    itself), less its ``__all__`` and the private names."""
+    path = module_file(package)
+    assert path is not None, package
+    tree = parse(path)
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("taikai"):
+            found |= {alias.name for alias in node.names if alias.asname == alias.name}
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "lazy_modules":
+            for keyword in node.keywords:
+                if keyword.arg == "shared":
+                    found |= {name for names in literal_value(path, keyword.value).values() for name in names}
+    defined: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            defined |= {t.id for t in targets if isinstance(t, ast.Name)}
+    found |= defined & imported_elsewhere(package)
+    public = set(source_all(path))
+    return tuple(sorted(name for name in found - public if not name.startswith("_")))
+
+
+@cache
+def imported_elsewhere(package: str) -> frozenset[str]:
+    """Return the names that modules of src/taikai outside *package* import from it (``from package import name``,
+    at the top of a module or in a function) or read from it imported (``import taikai.io as tio``, ``tio.name``)."""
+    inside = module_file(package)
+    assert inside is not None, package
+    found: set[str] = set()
+    for path in sorted((SRC / "taikai").rglob("*.py")):
+        if path == inside or (inside.name == "__init__.py" and inside.parent in path.parents):
+            continue
+        tree = parse(path)
+        aliases = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == package and node.level == 0:
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.Import):
+                aliases |= {alias.asname for alias in node.names if alias.name == package and alias.asname}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+                found.add(node.attr)
+    return frozenset(found)
+
+
+@cache
 def parse(path: Path) -> ast.Module:
+    """Return the syntax tree of the module at *path* (read once: every package's shared names look in every module)."""
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
@@ -466,6 +528,9 @@ def section(package: str, rows: list[Entry]) -> list[str]:
             continue
         head = f'<a id="{anchor(package, e.name)}"></a>`{e.signature}` — {e.kind}'
         lines += [f"{head}\\", markdown(e.summary), ""] if e.summary else [head, ""]
+    shared = shared_names(package)
+    if shared:
+        lines += [f"### {SHARED_HEADING}", "", ", ".join(f"`{name}`" for name in shared) + ".", ""]
     return lines
 
 
@@ -474,7 +539,9 @@ def render() -> str:
     all_rows = {package: entries(package) for package in PACKAGES}
     lines = [*HEADER.splitlines(), "", "## Contents", ""]
     for package, rows in all_rows.items():
-        lines.append(f"- [`{package}`](#{package.replace('.', '')}) ({len(rows)} names)")
+        shared = len(shared_names(package))
+        also = f"; {shared} shared between taikai's packages" if shared else ""
+        lines.append(f"- [`{package}`](#{package.replace('.', '')}) ({len(rows)} names{also})")
     lines.append("")
     for package, rows in all_rows.items():
         lines += section(package, rows)

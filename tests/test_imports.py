@@ -158,11 +158,11 @@ SUBPACKAGES = sorted(p.name for p in (ROOT / "src" / "taikai").iterdir() if (p /
 SUBPACKAGES += sorted(p.stem for p in (ROOT / "src" / "taikai").glob("[!_]*.py"))  # taikai.dask, errors, labels
 
 
-def documented_spellings() -> dict[str, list[str]]:
-    """Return the dotted names ``taikai.x.y`` the README, docs/ and the notebooks cite, by subpackage (``x``);
-    the package's own names (``taikai.load_model``) under ``""``."""
+def documented_spellings(pages: list[Path] = DOCUMENTED) -> dict[str, list[str]]:
+    """Return the dotted names ``taikai.x.y`` the README, docs/ and the notebooks (or *pages*) cite, by subpackage
+    (``x``); the package's own names (``taikai.load_model``) under ``""``."""
     found: dict[str, set[str]] = {}
-    for path in DOCUMENTED:
+    for path in pages:
         for match in re.finditer(r"\btaikai(?:\.[A-Za-z_]\w*)+", path.read_text(encoding="utf-8")):
             dotted = match.group()
             if dotted in NOT_NAMES or dotted.endswith(FILE_SUFFIXES):
@@ -199,6 +199,26 @@ def test_a_subpackage_is_an_attribute_of_its_package_without_an_import(package, 
     the package's ``__getattr__``, which answers whether or not another module imported it already."""
     module = importlib.import_module(package)
     assert module.__getattr__(submodule) is importlib.import_module(f"{package}.{submodule}")
+
+
+# docs/api.md is left out: it quotes the docstrings of the code, which may name what taikai's packages share
+USER_SPELLINGS = documented_spellings([path for path in DOCUMENTED if path.name != "api.md"])
+
+
+@pytest.mark.parametrize("first", sorted(set(USER_SPELLINGS) - {""}))
+def test_the_docs_name_of_a_subpackage_only_its_api(first):
+    """README, docs/ and the notebooks name of ``taikai.x`` only the names of its ``__all__`` (or a submodule, or a
+    module path with a private part, ``taikai.io._formats``, as docs/architecture.md says where things live): a name
+    taikai's packages share is not the API, which users would take it for."""
+    package = importlib.import_module(f"taikai.{first}")
+    outside = []
+    for dotted in USER_SPELLINGS[first]:
+        parts = dotted.split(".")
+        if len(parts) < 3 or any(part.startswith("_") for part in parts[1:]):
+            continue
+        if parts[2] not in package.__all__ and importlib.util.find_spec(".".join(parts[:3])) is None:
+            outside.append(dotted)
+    assert not outside, f"the docs name {outside}, not in taikai.{first}.__all__"
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ import pytest
 
 from taikai.drift._files import _bad_line_hint
 from taikai.evaluation._unknown_labels import SCORE_AS_MISSES
-from taikai.io import FREE_LABELS_HINT, BadLine, check_labelled
+from taikai.io import BadLine, check_labelled
+from taikai.io._labelled import FREE_LABELS_HINT
 from taikai.io._missing_columns import _sentiment_only
 from taikai.model._save_marker import REDO
 from taikai.training._checks import FORCE

@@ -185,7 +185,7 @@ def test_every_type_a_signature_names_can_be_looked_up(name, member):
 def test_the_callables_are_found():
     names = {name for name, _ in CALLABLES}
     assert {"taikai.train", "taikai.Model.predict_frame", "taikai.Model.classify", "taikai.FeatureConfig"} <= names
-    assert {"taikai.io.read_predictions", "taikai.drift.HeldOut", "taikai.BatchSummary.rows_per_second"} <= names
+    assert {"taikai.io.read_predictions", "taikai.drift.PeriodDrift", "taikai.BatchSummary.rows_per_second"} <= names
 
 
 SIGNED_UNDER_TYPE_CHECKING = '''

@@ -1,7 +1,11 @@
 """The public names of taikai's subpackages: no two ``__all__`` give one name to two different things (``from
 taikai.analysis import *`` and ``from taikai.io import *`` in one notebook bound one ``Table`` and lost the other),
 none is a type variable, and the names renamed for that, or to say what they are, still read, as their new names,
-with a ``DeprecationWarning``."""
+with a ``DeprecationWarning``.
+
+Beside its ``__all__``, a package gives taikai's other packages names they import from it (its private modules are
+only its own): those are no API, so each is imported by another package (else it belongs to its package's private
+modules, or to the API) and stays out of ``__all__`` and ``dir()``, though it reads as before."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from collections import defaultdict
 from typing import TypeVar
 
 import pytest
+from api_reference import imported_elsewhere, shared_names
 
 PACKAGES = [
     *("analysis", "batch", "drift", "errors", "evaluation", "io", "labels", "model", "privacy", "rules"),
@@ -69,3 +74,34 @@ def test_a_renamed_name_reads_as_its_new_one_with_a_warning(package, old, new):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert getattr(module, old) is getattr(module, new)  # said once
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_shared_name_is_imported_by_another_package(package):
+    """A name outside ``__all__`` that no other package imports is no shared plumbing: it is the package's own (its
+    private modules hold it) or the API (its ``__all__``)."""
+    unused = set(shared_names(f"taikai.{package}")) - imported_elsewhere(f"taikai.{package}")
+    assert not unused, f"taikai.{package} shares {sorted(unused)}, which no other package imports"
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_shared_name_reads_but_is_not_offered(package):
+    module = importlib.import_module(f"taikai.{package}")
+    namespace: dict[str, object] = {}
+    exec(f"from taikai.{package} import *", namespace)
+    for name in shared_names(f"taikai.{package}"):
+        getattr(module, name)  # other packages import it so
+        assert name not in module.__all__ and name not in dir(module) and name not in namespace, name
+
+
+@pytest.mark.parametrize(
+    ("package", "shared", "public"),
+    [
+        ("taikai.io", "STDIN", "read_predictions"),  # a lazy map's shared name
+        ("taikai.errors", "TEXT_COLUMN", "InputError"),  # imported as itself
+        ("taikai.rules", "rule_columns", "load_rules"),  # defined in the package's __init__, imported elsewhere
+        ("taikai.batch", "run_local", "classify_file"),  # imported as itself for type checkers only
+    ],
+)
+def test_shared_names_are_found_in_each_form(package, shared, public):
+    assert shared in shared_names(package) and public not in shared_names(package)

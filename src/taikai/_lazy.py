@@ -52,16 +52,19 @@ def lazy_modules(
     submodules: tuple[str, ...] = (),
     renames: dict[str, str] | None = None,
     elsewhere: dict[str, str] | None = None,
+    shared: dict[str, tuple[str, ...]] | None = None,
 ) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
     when first read (a *module* may be named relative to *package*: ``._schema``), and imports each of its
     *submodules* (``package.name``) when first read as an attribute. The module of *package*, which calls it as it
     is imported, gets each name as an :class:`_OnFirstRead` too, which tab completion finds without importing it.
     The old names of *renames* (``{old: new}``) read as :func:`renamed` reads them: the new one, with a warning.
+    The names of *shared* (as *modules*) are taken so too: those taikai's other packages import from *package*, which
+    its ``__all__`` and ``__dir__`` leave out (they are not its API).
 
     A name of *elsewhere*, which the package has not, is an ``AttributeError`` that adds where it is instead
     (``taikai.classify``: a method of the model)."""
-    home = {name: module for module, names in modules.items() for name in names}
+    home = {name: module for held in (modules, shared or {}) for module, names in held.items() for name in names}
     old_names = _old_names(package, renames or {}, stacklevel=3)
 
     def __getattr__(name: str) -> Any:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from taikai.cli import cli
 from taikai.cli._examples import EXAMPLES, HEAD
-from taikai.io import SUMMARY_SUFFIX
+from taikai.io._summary_owner import SUMMARY_SUFFIX
 
 ROOT = Path(__file__).parents[2]
 

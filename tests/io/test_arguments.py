@@ -8,7 +8,8 @@ import warnings
 import pytest
 
 from taikai.errors import DataWarning, InputError
-from taikai.io import ARGUMENT, argument_source, decode_argument, decode_text
+from taikai.io import argument_source, decode_argument
+from taikai.io._arguments import ARGUMENT, decode_text
 
 TEXT = "手数料が高すぎて辞めました"
 

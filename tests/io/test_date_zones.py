@@ -8,7 +8,8 @@ import pytest
 
 import taikai
 from taikai import analysis
-from taikai.io import ForeignZone, foreign_zone, parse_dates
+from taikai.io import foreign_zone, parse_dates
+from taikai.io._zone_mix import ForeignZone
 
 # 2026-04-01 08:30 in Japan, written in other zones: counted as written, in March but for Japan's own
 JST_APRIL_1 = pd.Timestamp("2026-04-01 08:30", tz="Asia/Tokyo")

@@ -11,11 +11,10 @@ from taikai.io import (
     YearRange,
     check_date_column,
     date_warnings,
-    order_warning,
     parse_dates,
-    range_warning,
     read_date_column,
 )
+from taikai.io._date_column import order_warning, range_warning
 from taikai.io._dates import DATE_EXAMPLE, DATE_EXAMPLES, no_dates_error
 
 

@@ -75,7 +75,7 @@ def test_suggest_sheet_keeps_long_integers_whole(tmp_path, tiny_model, ids, writ
     ],
 )
 def test_is_long_integer(value, long):
-    from taikai.io import is_long_integer  # new: imported here, so that the tests above run on the old code too
+    from taikai.io._excel_numbers import is_long_integer  # new: here, so that the tests above run on old code too
 
     assert is_long_integer(value) is long
 

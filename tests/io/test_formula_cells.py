@@ -278,7 +278,8 @@ LONG = "長" * 32_768  # one character more than an Excel cell holds
     ],
 )
 def test_excel_risks_counts_the_texts_excel_reads_as_formulas_or_cuts(columns, formulas, long):
-    from taikai.io import ExcelRisks, excel_risks
+    from taikai.io import ExcelRisks
+    from taikai.io._formula_cells import excel_risks
 
     assert excel_risks(columns) == ExcelRisks(*formulas, *long)
 

@@ -7,8 +7,8 @@ import datetime
 import pyarrow as pa
 import pytest
 
-from taikai.io import column_kinds, infer_schema, kinds_schema, merge_types
-from taikai.io._schema import chunks_schema
+from taikai.io import column_kinds, kinds_schema, merge_types
+from taikai.io._schema import chunks_schema, infer_schema
 
 DAY = datetime.date(2026, 1, 2)
 CASES = [

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from taikai.errors import DataWarning
-from taikai.io import ForeignZone, foreign_zone
-from taikai.io._zone_mix import ZoneMix
+from taikai.io import foreign_zone
+from taikai.io._zone_mix import ForeignZone, ZoneMix
 
 BOTH = (
     "d.csv: date_column='posted' (--date-column on the command line): {z} of its dates and times carry a time zone "

@@ -105,12 +105,7 @@ def test_the_page_holds_nothing_of_this_machine_or_this_run():
         ),
         ("taikai.model", "load_model", "function", "`load_model(path: str | Path | None = None) -> Model`"),
         ("taikai.batch", "DEFAULT_CHUNK_SIZE", "constant", "`DEFAULT_CHUNK_SIZE: int = 5000`"),
-        (
-            "taikai.text",
-            "SKIPPED_POS",
-            "constant",
-            "`SKIPPED_POS: frozenset = {'助動詞', '助詞', '空白', '補助記号', '記号'}`",
-        ),  # sorted
+        ("taikai.io", "FORMATS", "constant", "`FORMATS: tuple = ('csv', 'tsv', 'jsonl', 'parquet', 'xlsx')`"),
         ("taikai.io", "Position", "type alias", "`Position = dict[str, int]`"),
         ("taikai.errors", "TaikaiError", "exception", "`TaikaiError(*args)`"),  # documented in its subpackage
         # taikai.dask is read from the sources: the same page with or without the dask extra
@@ -219,7 +214,7 @@ def test_the_script_is_not_imported_by_the_package():
     ("package", "name", "kind", "signature"),
     [
         ("taikai.text", "Status", "enum", "Status: OK = 'ok', EMPTY = 'empty', ERROR = 'error'"),
-        ("taikai.text", "NEAR_DUPLICATE", "constant", "NEAR_DUPLICATE = 0.8"),
+        ("taikai.drift", "FOREIGN_BELOW", "constant", "FOREIGN_BELOW = 0.5"),
         ("taikai.model", "model_key", "function", "model_key(model: Model) -> str"),
         (
             "taikai.text",
@@ -238,3 +233,15 @@ def test_a_name_read_from_the_sources(package, name, kind, signature):
 def test_a_dataclass_read_from_the_sources_shows_its_fields():
     kind, signature, _ = api_reference.from_source("taikai.batch", "ChunkResult")
     assert kind == "dataclass" and signature.startswith("ChunkResult(rows: int, statuses: dict[str, int], ")
+
+
+def test_a_shared_name_is_named_only_in_its_package_s_closing_index():
+    """The names taikai's packages share are no API: the page gives them no entry, only their names, under a heading
+    that says so, at the end of their package's section."""
+    by_package = sections(rendered())
+    for package in PACKAGES:
+        shared = api_reference.shared_names(package)
+        body, _, index = by_package[package].partition(f"### {api_reference.SHARED_HEADING}")
+        assert index.strip() == (", ".join(f"`{n}`" for n in shared) + "." if shared else ""), package
+        assert not [n for n in shared if f"| [`{n}`](#" in body or f'id="{anchor(package, n)}"' in body], package
+    assert "`STDIN`" in by_package["taikai.io"].partition("### Shared")[2]

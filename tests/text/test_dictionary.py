@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from taikai.errors import DataWarning
-from taikai.text import make_tagger, normalize
+from taikai.text import normalize
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import _field, derive_sys_dic
+from taikai.text._tokenizer import make_tagger
 
 ROOT = Path(__file__).resolve().parents[2]
 TRICKY = [

@@ -2,7 +2,8 @@
 
 import pytest
 
-from taikai.text import LabelConflicts, RowLabels, label_conflicts, row_labels
+from taikai.text import LabelConflicts, label_conflicts, row_labels
+from taikai.text._label_conflicts import RowLabels
 
 FEES = RowLabels(("fees",), "negative")
 

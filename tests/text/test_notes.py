@@ -3,7 +3,8 @@
 import pytest
 
 import taikai
-from taikai.text import foreign_note, markup_note, normalize, reading_note, with_note, without_markup
+from taikai.text import markup_note, normalize, reading_note, with_note, without_markup
+from taikai.text._notes import foreign_note
 
 FOREIGN = "and the model reads Japanese only: its answer rests on those few words, however sure it looks"
 ENGLISH = "I quit because 手数料 was high, but honestly the platform was great and I recommend it to everyone."

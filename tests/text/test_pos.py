@@ -118,7 +118,7 @@ def test_nfkc_with_offsets(original, text):
 
 def _original_tags(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """Tag *text* with fugashi's UniDic nodes on the original dictionary: surface, four levels, unknown."""
-    from taikai.text import make_tagger
+    from taikai.text._tokenizer import make_tagger
 
     out = []
     for n in make_tagger("surface")(text):

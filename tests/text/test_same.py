@@ -9,11 +9,10 @@ from taikai.text import (
     CP932_ROUND_TRIP,
     check_text,
     cp932_fold_table,
-    cp932_folded,
     normalize,
     same_text_key,
 )
-from taikai.text._same import CP932_FOLDS_OF_VERSION
+from taikai.text._same import CP932_FOLDS_OF_VERSION, cp932_folded
 
 
 def _round_trip(text: str) -> str:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from taikai.text import copy_groups, duplicate_groups, edited, near_copies, near_duplicates
-from taikai.text._similar import form_grams
+from taikai.text import copy_groups, duplicate_groups, edited, near_duplicates
+from taikai.text._similar import form_grams, near_copies
 
 CORE = "提案を何十件も送ったのに一件も通らず、もう応募する気力がなくなってしまった"
 OTHER = "手数料が二割も引かれるので、手元に残る金額が少なすぎて続けられなかった"

@@ -10,7 +10,11 @@ Four names were renamed, as other packages hold the old ones (``from taikai.anal
 registers the charts' font with matplotlib. The old names still read, with a ``DeprecationWarning``.
 """
 
+from taikai._lazy import public_dir as _public_dir
 from taikai._lazy import renamed as _renamed
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.analysis._changes import Change, biggest, period_changes, segment_changes
 from taikai.analysis._chart_fonts import register_japanese_font, use_japanese_font
 from taikai.analysis._charts import (
@@ -25,7 +29,7 @@ from taikai.analysis._charts import (
 from taikai.analysis._confusion_plot import confusion_plot
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import explain
-from taikai.analysis._explain_text import render_text
+from taikai.analysis._explain_text import render_text as render_text
 from taikai.analysis._explain_words import WordPart
 from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
@@ -55,9 +59,9 @@ from taikai.analysis._report import (
     Steps,
     build_report,
     html_table,
-    index_as_column,
     write_report,
 )
+from taikai.analysis._report import index_as_column as index_as_column
 from taikai.analysis._review_tables import least_confident, representative_reviews, top_probability
 from taikai.analysis._rule_evaluation import evaluate_rules
 from taikai.analysis._rules_section import RulesSection, rules_section
@@ -68,7 +72,6 @@ from taikai.analysis._tables import (
     period_label,
     plain_predictions,
     reason_distribution,
-    reason_labels,
     reasons_over_time,
     reasons_per_review,
     sentiment_by_reason,
@@ -78,6 +81,7 @@ from taikai.analysis._tables import (
     stated_reasons,
     status_counts,
 )
+from taikai.analysis._tables import reason_labels as reason_labels
 from taikai.io import parse_dates
 from taikai.text import content_words
 
@@ -124,7 +128,6 @@ __all__ = [
     "explain",
     "find_repo_data",
     "html_table",
-    "index_as_column",
     "keywords",
     "least_confident",
     "misclassified",
@@ -134,11 +137,9 @@ __all__ = [
     "plain_predictions",
     "reason_bars",
     "reason_distribution",
-    "reason_labels",
     "reasons_over_time",
     "reasons_per_review",
     "register_japanese_font",
-    "render_text",
     "representative_reviews",
     "rules_section",
     "segment_bars",
@@ -160,6 +161,7 @@ __all__ = [
     "words_by_label",
     "write_report",
 ]
+__dir__ = _public_dir(globals(), __all__)  # what the package offers, not what it imports for itself
 
 # The old names: four that other packages hold too, and one that did not say it registers (see the docstring).
 __getattr__ = _renamed(

@@ -14,20 +14,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.batch._chunk import ChunkResult, RowProblem, chunk_result
-from taikai.batch._columns import text_column_needed
+from taikai.batch._columns import text_column_needed as text_column_needed
 from taikai.batch._counted import MAX_EXAMPLES, CountedRows
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import BAD_LINE_MODES, DEFAULT_CHUNK_SIZE, ENGINES, BatchOptions, BatchOptionValues
-from taikai.batch._partial_readme import describe_partial
 from taikai.batch._progress import Progress
-from taikai.batch._state import Finished, ResumeState, Totals
+from taikai.batch._state import Totals
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import FinishError, WorkDir
 
 if TYPE_CHECKING:
-    from taikai.batch._local import classify_file, run_local
+    from taikai.batch._local import classify_file
+    from taikai.batch._local import run_local as run_local
     from taikai.batch._outputs import output_types
 
 __all__ = [
@@ -40,21 +42,14 @@ __all__ = [
     "BatchSummary",
     "ChunkResult",
     "CountedRows",
-    "FinishError",
-    "Finished",
     "Interrupted",
     "Progress",
-    "ResumeState",
     "RowProblem",
     "Totals",
-    "WorkDir",
     "chunk_result",
     "classify_file",
-    "describe_partial",
     "input_fingerprint",
     "output_types",
-    "run_local",
-    "text_column_needed",
 ]
 __dir__ = public_dir(globals(), [*__all__, "dask"])  # its submodule dask, read as an attribute
 

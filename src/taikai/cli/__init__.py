@@ -15,6 +15,7 @@ Where a command writes (tests/cli/test_output_streams.py checks every command th
 
 from __future__ import annotations
 
+from taikai._lazy import public_dir as _public_dir
 from taikai.cli._stops import hold_stops, hold_stops_in_the_command, stop_on_sigterm
 
 hold_stops_in_the_command()  # before the command line loads: a stop meanwhile stops the command as it runs
@@ -29,6 +30,7 @@ from taikai.cli._saved import INTERRUPTED_EXIT  # noqa: E402
 from taikai.cli._startup import exit_quickly_when_done, finish  # noqa: E402
 
 __all__ = ["cli", "main"]
+__dir__ = _public_dir(globals(), __all__)  # what the package offers, not what it imports for itself
 
 # command name -> (module, function)
 COMMANDS = {

@@ -11,7 +11,11 @@ Three names were renamed to say what they are: :func:`figure_text` and :func:`li
 no row of a file). The old names still read, with a ``DeprecationWarning``.
 """
 
+from taikai._lazy import public_dir as _public_dir
 from taikai._lazy import renamed as _renamed
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.drift._check import check_drift, reference_statistics
 from taikai.drift._chunk_counts import FileStatistics
 from taikai.drift._compare import compare
@@ -19,22 +23,23 @@ from taikai.drift._counting import FOREIGN_BELOW, MeasuredRow, StatisticsBuilder
 from taikai.drift._dump_texts import DumpTexts, Example
 from taikai.drift._figures import Figure, NewWord, figure_text, limit_text, new_words
 from taikai.drift._files import file_statistics, frame_statistics
-from taikai.drift._gaps import EmptyPeriods, gaps_line
+from taikai.drift._gaps import EmptyPeriods
+from taikai.drift._gaps import gaps_line as gaps_line
 from taikai.drift._hidden_words import HiddenWords
 from taikai.drift._mix import ShareMove, js_divergence, largest_move
 from taikai.drift._period_drift import PeriodDrift
 from taikai.drift._periods import FREQUENCIES
-from taikai.drift._reference import HeldOut, training_statistics
+from taikai.drift._reference import HeldOut as HeldOut
+from taikai.drift._reference import training_statistics as training_statistics
 from taikai.drift._result import DriftReport, Verdict
-from taikai.drift._stray import SHOWN_ROWS, End, StrayPeriods, StrayRow, stray_ends
-from taikai.drift._thresholds import FIGURE_NAMES, MIN_ROWS
+from taikai.drift._stray import SHOWN_ROWS as SHOWN_ROWS
+from taikai.drift._stray import End, StrayPeriods, StrayRow, stray_ends
+from taikai.drift._thresholds import FIGURE_NAMES as FIGURE_NAMES
+from taikai.drift._thresholds import MIN_ROWS as MIN_ROWS
 
 __all__ = [
-    "FIGURE_NAMES",
     "FOREIGN_BELOW",
     "FREQUENCIES",
-    "MIN_ROWS",
-    "SHOWN_ROWS",
     "DriftReport",
     "DumpTexts",
     "EmptyPeriods",
@@ -42,7 +47,6 @@ __all__ = [
     "Example",
     "Figure",
     "FileStatistics",
-    "HeldOut",
     "HiddenWords",
     "MeasuredRow",
     "NewWord",
@@ -57,15 +61,14 @@ __all__ = [
     "figure_text",
     "file_statistics",
     "frame_statistics",
-    "gaps_line",
     "js_divergence",
     "largest_move",
     "limit_text",
     "new_words",
     "reference_statistics",
     "stray_ends",
-    "training_statistics",
 ]
+__dir__ = _public_dir(globals(), __all__)  # what the package offers, not what it imports for itself
 
 # The old names (see the docstring).
 __getattr__ = _renamed(__name__, {"show_figure": "figure_text", "show_limit": "limit_text", "Row": "MeasuredRow"})

@@ -9,17 +9,21 @@ the checks of arguments (:mod:`taikai.errors._checks`), and what to add to the e
 
 from __future__ import annotations
 
-from taikai._argument_names import Argument as Argument
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
+from taikai._argument_names import Argument
 from taikai._argument_names import named_as as named_as
-from taikai._exceptions import DataWarning as DataWarning
-from taikai._exceptions import InputError as InputError
-from taikai._exceptions import MissingExtraError as MissingExtraError
-from taikai._exceptions import ModelError as ModelError
-from taikai._exceptions import ModelNotFoundError as ModelNotFoundError
-from taikai._exceptions import RulesError as RulesError
-from taikai._exceptions import TaikaiError as TaikaiError
-from taikai._exceptions import UnknownRuleLabelError as UnknownRuleLabelError
-from taikai._freq import FREQ_SPELLINGS as FREQ_SPELLINGS
+from taikai._exceptions import (
+    DataWarning,
+    InputError,
+    MissingExtraError,
+    ModelError,
+    ModelNotFoundError,
+    RulesError,
+    TaikaiError,
+    UnknownRuleLabelError,
+)
+from taikai._freq import FREQ_SPELLINGS
 from taikai.errors._arguments import ADD as ADD
 from taikai.errors._arguments import DASK_ENGINE as DASK_ENGINE
 from taikai.errors._arguments import DATE_COLUMN as DATE_COLUMN
@@ -57,7 +61,7 @@ from taikai.errors._checks import as_int as as_int
 from taikai.errors._checks import check_at_least as check_at_least
 from taikai.errors._checks import check_bool as check_bool
 from taikai.errors._checks import check_choice as check_choice
-from taikai.errors._checks import check_freq as check_freq
+from taikai.errors._checks import check_freq
 from taikai.errors._checks import check_int as check_int
 from taikai.errors._checks import check_label_columns as check_label_columns
 from taikai.errors._checks import check_path as check_path
@@ -75,39 +79,7 @@ from taikai.errors._locked_files import locked_output as locked_output
 from taikai.errors._missing_paths import missing_path_hint as missing_path_hint
 
 __all__ = [
-    "ADD",
-    "DASK_ENGINE",
-    "DATE_COLUMN",
-    "ENCODING",
-    "ENCODING_ERRORS",
-    "EXCEL_SAFE",
-    "EXCLUDE",
-    "FREE_LABELS",
-    "FREQ",
     "FREQ_SPELLINGS",
-    "ID_COLUMN",
-    "INPUT_FORMAT",
-    "MODEL",
-    "NO_SENTIMENT",
-    "ON_BAD_LINES",
-    "ON_BAD_ROWS",
-    "OUTPUT_ENCODING",
-    "OUTPUT_FORMAT",
-    "OVERWRITE",
-    "PARTITIONS",
-    "PREFIX",
-    "REASONS_COLUMN",
-    "REFERENCE_ENCODING",
-    "REFERENCE_INPUT_FORMAT",
-    "REFERENCE_SHEET",
-    "REFIT_ALL",
-    "RESUME",
-    "SENTIMENT_COLUMN",
-    "SHEET",
-    "SPLIT",
-    "TEXT_COLUMN",
-    "TOP",
-    "TZ",
     "Argument",
     "DataWarning",
     "InputError",
@@ -117,26 +89,11 @@ __all__ = [
     "RulesError",
     "TaikaiError",
     "UnknownRuleLabelError",
-    "as_float",
-    "as_int",
-    "check_at_least",
-    "check_bool",
-    "check_choice",
     "check_freq",
-    "check_int",
-    "check_label_columns",
-    "check_path",
-    "check_str",
-    "index_hint",
-    "locked_fix",
-    "locked_output",
-    "missing_path_hint",
-    "named_as",
-    "no_column_error",
-    "parse_choice",
-    "period_freq",
-    "reviews_hint",
-    "separator_hint",
-    "unexpanded_home",
-    "wrong_type",
 ]
+
+
+def __dir__() -> list[str]:
+    """What the package offers (``__all__``) and its dunder names, as :func:`taikai._lazy.public_dir` lists them (a
+    layer below this one, which this package may not import): not the names only taikai's packages import."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__") and name.endswith("__"))})

@@ -13,6 +13,10 @@ taxonomy id a label names (:mod:`taikai.labels._ids`) and label cells (:mod:`tai
 
 from __future__ import annotations
 
+from taikai._lazy import public_dir as _public_dir
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai._taxonomy import (
     LANGUAGES,
     REASON_IDS,
@@ -23,11 +27,20 @@ from taikai._taxonomy import (
     SENTIMENTS,
     Reason,
 )
-from taikai.labels._cells import LABEL_SEPARATORS, format_reasons, label_cell, parse_label_cell, parse_reasons
+from taikai.labels._cells import LABEL_SEPARATORS, parse_label_cell
+from taikai.labels._cells import format_reasons as format_reasons
+from taikai.labels._cells import label_cell as label_cell
+from taikai.labels._cells import parse_reasons as parse_reasons
 from taikai.labels._ids import reason_id, sentiment_id
-from taikai.labels._names import named_reason, reason_name, reason_with_id, sentiment_name
+from taikai.labels._names import named_reason as named_reason
+from taikai.labels._names import reason_name, sentiment_name
+from taikai.labels._names import reason_with_id as reason_with_id
 from taikai.labels._own import OwnLabels, own_labels
-from taikai.labels._shown import counted_label, display_order, label_list, label_order, named_labels, shown_label
+from taikai.labels._shown import counted_label as counted_label
+from taikai.labels._shown import display_order as display_order
+from taikai.labels._shown import label_list, label_order
+from taikai.labels._shown import named_labels as named_labels
+from taikai.labels._shown import shown_label as shown_label
 
 __all__ = [
     "LABEL_SEPARATORS",
@@ -40,21 +53,13 @@ __all__ = [
     "SENTIMENT_NAMES_JA",
     "OwnLabels",
     "Reason",
-    "counted_label",
-    "display_order",
-    "format_reasons",
-    "label_cell",
     "label_list",
     "label_order",
-    "named_labels",
-    "named_reason",
     "own_labels",
     "parse_label_cell",
-    "parse_reasons",
     "reason_id",
     "reason_name",
-    "reason_with_id",
     "sentiment_id",
     "sentiment_name",
-    "shown_label",
 ]
+__dir__ = _public_dir(globals(), __all__)  # what the package offers, not what it imports for itself

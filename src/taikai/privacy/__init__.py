@@ -9,22 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
-from taikai.privacy._kinds import (
-    ANY_PLACEHOLDER,
-    NEUTRAL,
-    NOT_JAPANESE_PLACEHOLDERS,
-    PLACEHOLDERS,
-    Masked,
-    PiiKind,
-    PiiSpan,
-    count_kinds,
-    format_counts,
-    neutralize,
-    placeholder_kinds,
-    read_as_model,
-    sum_counts,
-)
-from taikai.privacy._screen import MaskedScreen
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
+from taikai.privacy._kinds import ANY_PLACEHOLDER as ANY_PLACEHOLDER
+from taikai.privacy._kinds import NEUTRAL as NEUTRAL
+from taikai.privacy._kinds import NOT_JAPANESE_PLACEHOLDERS as NOT_JAPANESE_PLACEHOLDERS
+from taikai.privacy._kinds import PLACEHOLDERS as PLACEHOLDERS
+from taikai.privacy._kinds import Masked, PiiKind, PiiSpan, count_kinds, neutralize
+from taikai.privacy._kinds import format_counts as format_counts
+from taikai.privacy._kinds import placeholder_kinds as placeholder_kinds
+from taikai.privacy._kinds import read_as_model as read_as_model
+from taikai.privacy._kinds import sum_counts as sum_counts
+from taikai.privacy._screen import MaskedScreen as MaskedScreen
 
 MASKER_VERSION = 35
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
@@ -156,32 +153,23 @@ if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
     from taikai.privacy._as_read import NAME_FORMS
     from taikai.privacy._frame_column import mask_text_column
-    from taikai.privacy._mask import PiiMasker, default_masker, mask_pii
+    from taikai.privacy._mask import PiiMasker, mask_pii
+    from taikai.privacy._mask import default_masker as default_masker
     from taikai.privacy._run_names import RunNames
 
 __all__ = [
-    "ANY_PLACEHOLDER",
     "EMAIL",
     "MASKER_VERSION",
     "NAME_FORMS",
-    "NEUTRAL",
-    "NOT_JAPANESE_PLACEHOLDERS",
-    "PLACEHOLDERS",
     "Masked",
-    "MaskedScreen",
     "PiiKind",
     "PiiMasker",
     "PiiSpan",
     "RunNames",
     "count_kinds",
-    "default_masker",
-    "format_counts",
     "mask_pii",
     "mask_text_column",
     "neutralize",
-    "placeholder_kinds",
-    "read_as_model",
-    "sum_counts",
     "without_addresses",
 ]
 __dir__ = public_dir(globals(), __all__)

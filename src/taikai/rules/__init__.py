@@ -17,10 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai.errors import wrong_type
-from taikai.rules._label_problems import labels_hint
-from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
-from taikai.rules._rule import KEYS, PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
+from taikai.rules._matcher import LEMMA_FORM as LEMMA_FORM
+from taikai.rules._matcher import NO_HITS as NO_HITS
+from taikai.rules._matcher import RuleHits, RuleMatcher, compile_rules
+from taikai.rules._rule import RULES_MODES as RULES_MODES
+from taikai.rules._rule import Rule, RuleSet, RulesMode, Term, TermKind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +33,9 @@ if TYPE_CHECKING:
     from taikai.rules._counts import Counts, RuleScore
     from taikai.rules._misfire import Misfire
     from taikai.rules._parse import load_rules, parse_rules
-    from taikai.rules._rules_file import reads_as_data, reads_as_rules, written_names
+    from taikai.rules._rules_file import reads_as_data as reads_as_data
+    from taikai.rules._rules_file import reads_as_rules as reads_as_rules
+    from taikai.rules._rules_file import written_names as written_names
     from taikai.rules._score import DEFINITION, RulesScore, score_rules
 
 # Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
@@ -128,13 +135,6 @@ def resolve_rules(rules: RulesGiven, labels: Sequence[str] | None = None) -> Rul
 
 __all__ = [
     "DEFINITION",
-    "KEYS",
-    "LEMMA_FORM",
-    "MODEL_REASON",
-    "NO_HITS",
-    "PREFIXES",
-    "RULES_MODES",
-    "RULE_COLUMNS",
     "Counts",
     "Misfire",
     "Rule",
@@ -147,18 +147,9 @@ __all__ = [
     "RulesScore",
     "Term",
     "TermKind",
-    "boolean_column",
     "compile_rules",
-    "labels_hint",
     "load_rules",
     "parse_rules",
-    "read_rules",
-    "reads_as_data",
-    "reads_as_rules",
-    "resolve_rules",
-    "rule_columns",
-    "rules_inputs",
     "score_rules",
-    "written_names",
 ]
 __dir__ = public_dir(globals(), __all__)

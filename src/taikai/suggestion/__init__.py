@@ -8,6 +8,7 @@ The package behind ``taikai.suggest()`` and ``taikai suggest`` (named as a noun,
 (:func:`allocate`) and writes an xlsx sheet with dropdowns (or a CSV) that ``taikai train --add`` reads back.
 """
 
+from taikai._lazy import public_dir as _public_dir
 from taikai.suggestion._dropdowns import DEFINITIONS_SHEET
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion
@@ -34,3 +35,4 @@ __all__ = [
     "uncertainty",
     "write_sheet",
 ]
+__dir__ = _public_dir(globals(), __all__)  # what the package offers, not what it imports for itself

@@ -9,145 +9,100 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules, public_dir
-from taikai.text._cp932_folds import CP932_FOLDS, FOLDS_SAID, CP932Folds, count_cp932_folds
-from taikai.text._dicdir import default_dicdir
-from taikai.text._header_rows import header_message, header_rows
-from taikai.text._label_conflicts import SHOWN_CONFLICTS, LabelConflicts, RowLabels, label_conflicts, row_labels
-from taikai.text._normalize import (
-    CUT_MESSAGE,
-    INVISIBLE,
-    MAX_CHARS,
-    REFERENCE,
-    check_text,
-    cut_to,
-    decode_reference,
-    empty_or_blank,
-    is_missing,
-    normalize,
-    shown_text,
-)
-from taikai.text._notes import foreign_note, markup_note, markup_tags, reading_note, with_note, without_markup
-from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
-from taikai.text._percent import percent
-from taikai.text._picked import MODEL_SCORES, PICKED_BY_COLUMN, RULES_SCORES, PickedRows, picked_rows
+from taikai.text._cp932_folds import CP932_FOLDS, CP932Folds
+
+# A name imported as itself (`x as x`) is shared: taikai's other packages import it from here, but it is not the
+# API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
+from taikai.text._cp932_folds import FOLDS_SAID as FOLDS_SAID
+from taikai.text._cp932_folds import count_cp932_folds as count_cp932_folds
+from taikai.text._dicdir import default_dicdir as default_dicdir
+from taikai.text._header_rows import header_message as header_message
+from taikai.text._header_rows import header_rows as header_rows
+from taikai.text._label_conflicts import LabelConflicts
+from taikai.text._label_conflicts import label_conflicts as label_conflicts
+from taikai.text._label_conflicts import row_labels as row_labels
+from taikai.text._normalize import CUT_MESSAGE, INVISIBLE, MAX_CHARS, check_text, is_missing, normalize
+from taikai.text._normalize import REFERENCE as REFERENCE
+from taikai.text._normalize import cut_to as cut_to
+from taikai.text._normalize import decode_reference as decode_reference
+from taikai.text._normalize import empty_or_blank as empty_or_blank
+from taikai.text._normalize import shown_text as shown_text
+from taikai.text._notes import markup_note
+from taikai.text._notes import markup_tags as markup_tags
+from taikai.text._notes import reading_note as reading_note
+from taikai.text._notes import with_note as with_note
+from taikai.text._notes import without_markup as without_markup
+from taikai.text._offsets import OffsetMap, normalize_with_offsets
+from taikai.text._offsets import nfkc_decoded_with_offsets as nfkc_decoded_with_offsets
+from taikai.text._offsets import nfkc_with_offsets as nfkc_with_offsets
+from taikai.text._percent import percent as percent
+from taikai.text._picked import PICKED_BY_COLUMN as PICKED_BY_COLUMN
+from taikai.text._picked import RULES_SCORES as RULES_SCORES
+from taikai.text._picked import PickedRows as PickedRows
+from taikai.text._picked import picked_rows as picked_rows
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._problems import CheckedText, TextProblem
-from taikai.text._prose import LABEL_CHARS, PROSE_ROWS, frame_reviews, prose_columns, reviews_told
-from taikai.text._same import CP932_FOLD, CP932_ROUND_TRIP, cp932_fold_table, cp932_folded, near_text_key, same_text_key
-from taikai.text._similar import (
-    COPY_LENGTH,
-    EDITED,
-    FORM_SHARE,
-    NEAR_COPY,
-    NEAR_DUPLICATE,
-    containment,
-    copy_groups,
-    duplicate_groups,
-    edited,
-    jaccard,
-    near_copies,
-    near_duplicates,
-    shingles,
-)
+from taikai.text._prose import PROSE_ROWS as PROSE_ROWS
+from taikai.text._prose import frame_reviews as frame_reviews
+from taikai.text._prose import prose_columns as prose_columns
+from taikai.text._prose import reviews_told as reviews_told
+from taikai.text._same import CP932_FOLD as CP932_FOLD
+from taikai.text._same import CP932_ROUND_TRIP as CP932_ROUND_TRIP
+from taikai.text._same import cp932_fold_table as cp932_fold_table
+from taikai.text._same import near_text_key as near_text_key
+from taikai.text._same import same_text_key
+from taikai.text._similar import FORM_SHARE as FORM_SHARE
+from taikai.text._similar import copy_groups as copy_groups
+from taikai.text._similar import duplicate_groups as duplicate_groups
+from taikai.text._similar import edited as edited
+from taikai.text._similar import jaccard, near_duplicates, shingles
 from taikai.text._status import Status
-from taikai.text._terminal import terminal_markdown, wrap_line, wrap_pieces
-from taikai.text._width import clip, display_width, markdown_cell, pad, printable
-from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
+from taikai.text._terminal import terminal_markdown as terminal_markdown
+from taikai.text._terminal import wrap_line as wrap_line
+from taikai.text._terminal import wrap_pieces as wrap_pieces
+from taikai.text._width import clip as clip
+from taikai.text._width import display_width as display_width
+from taikai.text._width import markdown_cell as markdown_cell
+from taikai.text._width import pad as pad
+from taikai.text._width import printable as printable
+from taikai.text._words import WordTagger, content_words
+from taikai.text._words import japanese_share as japanese_share
+from taikai.text._words import sharing_words as sharing_words
 
 if TYPE_CHECKING:
-    from taikai.text._cp932 import CP932_REPLACEMENT, cp932_unencodable, cp932_written
+    from taikai.text._cp932 import CP932_REPLACEMENT as CP932_REPLACEMENT
+    from taikai.text._cp932 import cp932_unencodable as cp932_unencodable
+    from taikai.text._cp932 import cp932_written as cp932_written
     from taikai.text._dictionary import dictionary_entries
-    from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
+    from taikai.text._tokenizer import JapaneseTokenizer
+    from taikai.text._tokenizer import TextNormalizer as TextNormalizer
 
 __all__ = [
-    "COPY_LENGTH",
-    "CP932_FOLD",
     "CP932_FOLDS",
-    "CP932_REPLACEMENT",
-    "CP932_ROUND_TRIP",
     "CUT_MESSAGE",
-    "EDITED",
-    "FOLDS_SAID",
-    "FORM_SHARE",
     "INVISIBLE",
-    "LABEL_CHARS",
     "MAX_CHARS",
-    "MODEL_SCORES",
-    "NEAR_COPY",
-    "NEAR_DUPLICATE",
-    "PICKED_BY_COLUMN",
-    "PROSE_ROWS",
-    "REFERENCE",
-    "RULES_SCORES",
-    "SHOWN_CONFLICTS",
-    "SKIPPED_POS",
     "CP932Folds",
     "CheckedText",
     "JapaneseTokenizer",
     "LabelConflicts",
     "Morpheme",
     "OffsetMap",
-    "PickedRows",
     "PosTagger",
-    "RowLabels",
     "Status",
-    "TextNormalizer",
     "TextProblem",
     "WordTagger",
     "check_text",
-    "clip",
-    "containment",
     "content_words",
-    "copy_groups",
-    "count_cp932_folds",
-    "cp932_fold_table",
-    "cp932_folded",
-    "cp932_unencodable",
-    "cp932_written",
-    "cut_to",
-    "decode_reference",
-    "default_dicdir",
     "dictionary_entries",
-    "display_width",
-    "duplicate_groups",
-    "edited",
-    "empty_or_blank",
-    "foreign_note",
-    "frame_reviews",
-    "header_message",
-    "header_rows",
     "is_missing",
     "jaccard",
-    "japanese_share",
-    "label_conflicts",
-    "make_tagger",
-    "markdown_cell",
     "markup_note",
-    "markup_tags",
-    "near_copies",
     "near_duplicates",
-    "near_text_key",
-    "nfkc_decoded_with_offsets",
-    "nfkc_with_offsets",
     "normalize",
     "normalize_with_offsets",
-    "pad",
-    "percent",
-    "picked_rows",
-    "printable",
-    "prose_columns",
-    "reading_note",
-    "reviews_told",
-    "row_labels",
     "same_text_key",
-    "sharing_words",
     "shingles",
-    "shown_text",
-    "terminal_markdown",
-    "with_note",
-    "without_markup",
-    "wrap_line",
-    "wrap_pieces",
 ]
 __dir__ = public_dir(globals(), __all__)
 
@@ -155,7 +110,7 @@ __dir__ = public_dir(globals(), __all__)
 __getattr__: Any = lazy_modules(
     "taikai.text",
     {
-        "taikai.text._tokenizer": ("JapaneseTokenizer", "TextNormalizer", "make_tagger"),
+        "taikai.text._tokenizer": ("JapaneseTokenizer", "TextNormalizer"),
         "taikai.text._dictionary": ("dictionary_entries",),
         "taikai.text._cp932": ("CP932_REPLACEMENT", "cp932_unencodable", "cp932_written"),
     },

@@ -13,6 +13,7 @@ lacks those columns; call :func:`train`, which reads any labelled file or frame.
 not a frame's columns): the old name still reads, with a ``DeprecationWarning``.
 """
 
+from taikai._lazy import public_dir as _public_dir
 from taikai._lazy import renamed as _renamed
 from taikai.model import AddedComparison, HeldOutScores  # re-exported: where train's comparison was defined
 from taikai.training._checked_input import LabelledData
@@ -38,6 +39,7 @@ __all__ = [
     "train",
     "tune_thresholds",
 ]
+__dir__ = _public_dir(globals(), __all__)  # what the package offers, not what it imports for itself
 
 # The old name, which taikai.model.content_sha256 holds too (see the docstring).
 __getattr__ = _renamed(__name__, {"content_sha256": "frame_sha256"})
