@@ -7,9 +7,11 @@ import warnings
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import taikai
 from taikai.batch import Interrupted
+from taikai.cli import cli
 
 ROWS = ["手数料が高い", "担当の小林さんが最悪だった", "時給が安い", "松本の件で揉めた", "松本さんに感謝"]
 ROWS += ["小林の対応が遅い", "松本市に住んでいる", "本業が忙しい", "小林製薬の案件"]
@@ -134,3 +136,20 @@ def test_a_resume_of_an_input_grown_by_rows_naming_a_new_person_runs_from_the_st
     else:
         assert said == []
         assert (resumed.rows, resumed.resumed_rows, resumed.appended_rows) == (7, kept, 2)
+
+
+def test_the_command_says_in_one_line_why_it_runs_from_the_start_naming_no_one(stop_after, tmp_path, tiny_model_dir):
+    dump, out = tmp_path / "dump.csv", tmp_path / "out.csv"
+    dump.write_text(_dump("csv", SAVED), encoding="utf-8")
+    with pytest.raises(Interrupted):
+        taikai.classify_file(
+            dump, out, "text", model=tiny_model_dir, chunk_size=2, mask_pii=True, on_chunk=stop_after(1)
+        )
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write(_dump("csv", NEW_NAME, len(SAVED)))
+    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--chunk-size", "2"]
+    result = CliRunner().invoke(cli, [*args, "--mask-pii", "--resume"])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "cannot keep" in line]
+    assert len(said) == 1 and said[0].startswith(f"taikai: warning: cannot keep the 2 rows saved for {out}: "), said
+    assert "小林" not in result.output and "小林" not in out.read_text(encoding="utf-8")
