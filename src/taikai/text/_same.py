@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -69,21 +68,23 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.cache
-def _punctuation_and_spaces() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return two patterns of one character of Unicode categories P and Z (punctuation, spaces): of the Basic
-    Multilingual Plane, and beyond it. Made at the first :func:`near_text_key` of a process from every code point
-    (0.13 s); the characters are :func:`unicodedata.category`'s by construction. Two, as ``re`` looks a character up
-    at once among the first, but tries the second's ranges one by one (a pattern of both is 3 times slower than a
-    ``unicodedata.category`` call per character); the second is used on a text holding such a character only."""
-    dropped = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c)[0] in "PZ"]
-    planes = ("".join(c for c in dropped if c <= "\uffff"), "".join(c for c in dropped if c > "\uffff"))
-    return re.compile(f"[{re.escape(planes[0])}]"), re.compile(f"[{re.escape(planes[1])}]")
+def _punctuation_and_spaces() -> re.Pattern[str]:
+    """Return a pattern of one character of Unicode categories P and Z (punctuation, spaces) of the Basic
+    Multilingual Plane, made at the first :func:`near_text_key` of a process from its 65,536 code points (about
+    10 ms; the characters are :func:`unicodedata.category`'s by construction). The planes beyond it are left to a
+    category call per character, on a text holding such a character only: a pattern of them costs 0.13 s to make
+    (every code point), once per process, more than a one-text ``predict`` gains, and ``re`` tries its ranges one by
+    one."""
+    return re.compile(
+        f"[{re.escape(''.join(c for c in map(chr, range(0x10000)) if unicodedata.category(c)[0] in 'PZ'))}]"
+    )
 
 
 def near_text_key(normalized: str) -> str:
     """Return the key of near-copies of a text already normalised: its :func:`same_text_key` without punctuation and
     spaces (Unicode categories P and Z), so that the same review with another comma (``、``/``,``), an added ``。``
     or ``！``, or other spacing has the key of the review as written. Symbols (★, 〒) and letters stay."""
-    basic, astral = _punctuation_and_spaces()  # a sixth of the time of a category call per character
-    key = basic.sub("", same_text_key(normalized))
-    return astral.sub("", key) if _ASTRAL.search(key) else key
+    key = _punctuation_and_spaces().sub("", same_text_key(normalized))  # a sixth of the time of a call per character
+    if _ASTRAL.search(key):
+        return "".join(c for c in key if c <= "\uffff" or unicodedata.category(c)[0] not in "PZ")
+    return key
