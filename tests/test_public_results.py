@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+import warnings
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -200,3 +201,24 @@ def test_a_prediction_s_text_is_a_plain_str(tiny_model, texts):
     """Regression: the texts of a numpy array came back as numpy's str_ (``np.str_('手数料が高い')`` in a notebook)."""
     [prediction] = tiny_model.predict(texts)
     assert type(prediction.text) is str and type(prediction.to_dict()["text"]) is str
+
+
+@pytest.mark.parametrize(
+    "evaluated",
+    [
+        lambda model, frame: taikai.evaluate(model, frame),
+        lambda model, frame: taikai.evaluate_rules(RULES, frame, model),
+    ],
+    ids=["EvaluationReport", "RulesScore"],
+)
+def test_a_frames_rows_are_named_in_a_notebook_as_printed(tiny_model, tiny_csv, evaluated):
+    """Regression: a notebook rendered ``_repr_markdown_``'s ``<frame>`` as an HTML tag, shown as nothing: the
+    rows unscored or misclassified read ``- : row 4 (data row, 1-based): …``."""
+    frame = pd.read_csv(tiny_csv)
+    frame.loc[3, "text"] = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", taikai.DataWarning)
+        result = evaluated(tiny_model, frame)
+    printed, markdown = str(result), result._repr_markdown_()
+    assert "<frame>" in printed and "<frame>" not in markdown
+    assert markdown == printed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

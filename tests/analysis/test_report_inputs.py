@@ -235,3 +235,23 @@ def test_a_run_that_is_no_run_summary_is_refused(tmp_path, tiny_model_dir, run, 
     frame = synthetic({"2026-01": STEADY})
     with pytest.raises(TypeError, match=rf"run must be a RunSummary or None, {said}"):
         build_report(frame, run=run, embed_font=False, charts=False, drift=False)
+
+
+DUMP = synthetic({"2026-01": STEADY})[["review_id", "posted_at", "text"]]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        # Regression: a notebook's raw frame was told to run the command line ("classify it first with taikai batch")
+        (lambda path: build_report(DUMP), "classify it first with model.predict_frame(df, text_column=…)"),
+        (lambda path: analysis.write_report(path, path.with_suffix(".html")), "classify it first with taikai batch"),
+    ],
+    ids=["frame", "file"],
+)
+def test_a_dump_not_classified_is_told_how_to_classify_it(tmp_path, given, said):
+    path = tmp_path / "dump.csv"
+    DUMP.to_csv(path, index=False)
+    with pytest.raises(InputError, match="not a predictions file") as caught:
+        given(path)
+    assert said in str(caught.value)

@@ -289,3 +289,23 @@ def test_unescape_cells_gives_back_what_escape_formula_was_given(value):
     from taikai.io import unescape_cells
 
     assert unescape_cells([escape_formula(value)]) == [value]
+
+
+@pytest.mark.parametrize(
+    ("cells", "dtype", "expected"),
+    [
+        # an object column keeps its objects: made str, it could not hold the lone surrogate of an undecoded byte
+        (["報酬が安い\udc82\udca0", "'=x", None], object, ["報酬が安い\udc82\udca0", "=x", None]),
+        (["手数料\ud83d", 3, None], object, ["手数料\ud83d", 3, None]),
+        (["'=x", None], "string", ["=x", pd.NA]),
+        (["'=x", "手数料"], "str", ["=x", "手数料"]),
+    ],
+)
+def test_unescaping_keeps_a_columns_dtype_and_cells(cells, dtype, expected):
+    frame = pd.DataFrame({"text": pd.Series(cells, dtype=dtype), "model_reason": "fees", "reasons": ""})
+    frame.insert(0, "id", "R1")  # a suggest sheet's columns: every text cell is unescaped
+    column = unescape_sheet(frame)["text"]
+    assert column.dtype == frame["text"].dtype
+    assert [None if v is None or v is pd.NA else v for v in column.tolist()] == [
+        None if v is None or v is pd.NA else v for v in expected
+    ]

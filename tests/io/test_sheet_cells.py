@@ -5,7 +5,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from taikai.errors import DataWarning
+from taikai.errors import DataWarning, InputError
 from taikai.io import open_reader
 from taikai.io._sheet_cells import beyond_named, pandas_index
 
@@ -41,13 +41,18 @@ def test_cells_beyond_the_named_columns_are_named_by_letter(values, width, row, 
     [
         ((("", "text"), ("0", "a"), ("1", "b"), ("2", "c")), [1], True),  # df.to_excel(path)
         ((("", "text"), ("0", "a"), ("1", "b"), ("", "")), [1], True),  # a blank row below
-        ((("", "text"), ("0", "a"), ("2", "b")), [1], False),  # a filtered frame's index: not said to be 0, 1, …
-        ((("", "text"), ("1", "a"), ("2", "b")), [1], False),  # ids from 1
+        # Regression: the index of a frame filtered, sorted or concatenated was refused (as a CSV file, read)
+        ((("", "text"), ("0", "a"), ("2", "b")), [1], True),  # df[df.reason == "fees"].to_excel(path)
+        ((("", "text"), ("17", "a"), ("3", "b"), ("3", "c")), [1], True),  # sorted, of two frames concatenated
+        ((("", "text"), ("2025-01-01 00:00:00", "a"), ("2025-01-02 09:30:00", "b")), [1], True),  # a DatetimeIndex
+        ((("", "text"), ("id", ""), ("1", "b")), [1], False),  # a header of two rows: its name in row 2
+        ((("", "text"), ("k0", "a"), ("k1", "b")), [1], False),  # labels of text: no index told from a column
+        ((("", "text"), ("0", "a"), ("", "b"), ("2", "c")), [1], False),  # a blank cell between
         ((("id", "", "text"), ("0", "0", "a")), [2], False),  # column B: no index of pandas
         ((("",),), [1], False),  # no row below
     ],
 )
-def test_pandas_index_is_column_a_holding_0_1_2(rows, empty, index):
+def test_pandas_index_is_column_a_holding_whole_numbers_or_dates(rows, empty, index):
     from taikai._column_names import Head
 
     assert pandas_index(Head(rows, "row"), empty) is index
@@ -82,3 +87,30 @@ def test_a_file_open_in_excel_is_said_to_be_read_as_last_saved(tmp_path, name, l
     expected = [f"{path}: {OPEN_IN_EXCEL.format(lock=lock)}"] if warned else []
     assert [x.split(": edits not saved")[0] for x in said] == expected
     assert all("save it and close it in Excel, then run again" in x for x in said)
+
+
+FRAME = pd.DataFrame(
+    {"text": ["手数料が高い", "案件が少ない", "返信がない"], "reasons": ["fees", "low_pay", "trouble"]}
+)
+
+
+@pytest.mark.parametrize(
+    ("index", "read"),
+    [
+        (FRAME.index, True),  # df.to_excel(path): 0, 1, 2
+        (pd.Index([4, 0, 17]), True),  # Regression: a frame filtered or sorted, refused ("name them")
+        (pd.Index([3, 3, 5]), True),  # two frames concatenated
+        (pd.DatetimeIndex(["2025-01-01", "2025-01-02 09:30", "2025-02-01"]), True),
+        (pd.Index(["k0", "k1", "k2"]), False),  # labels of text: refused, saying how pandas leaves the index out
+    ],
+)
+def test_a_frames_index_written_to_excel_is_read_as_to_csv_writes_it(tmp_path, index, read):
+    frame = FRAME.set_axis(index)
+    frame.to_excel(tmp_path / "x.xlsx")
+    frame.to_csv(tmp_path / "x.csv")
+    expected = open_reader(tmp_path / "x.csv").columns
+    if read:
+        assert open_reader(tmp_path / "x.xlsx").columns == expected == ["", "text", "reasons"]
+    else:
+        with pytest.raises(InputError, match=r"column\(s\) A\b.*write it with df\.to_excel\(path, index=False\)"):
+            open_reader(tmp_path / "x.xlsx")

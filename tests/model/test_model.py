@@ -178,8 +178,27 @@ def test_predict_refuses_a_data_frame_instead_of_classifying_its_column_names(ti
             "read a file with taikai.io.read_table(path).frame, or classify it with taikai.classify_file",
             lambda path: read_table(path).frame,
         ),
+        # Regression: texts were told to read a file ("read a file with taikai.io.read_table(path).frame, …")
+        (
+            lambda path: ["手数料が高い", "連絡が遅い"],
+            "df must be a pandas DataFrame, not list ['手数料が高い', '連絡が遅い']: classify texts with "
+            "model.classify(texts) (its .to_frame() gives the columns, rows 0 to n-1), or pass a frame of them: "
+            "pd.DataFrame({'text': texts})",
+            lambda path: pd.DataFrame({"text": ["手数料が高い", "連絡が遅い"]}),
+        ),
+        (
+            lambda path: (t for t in ["手数料が高い", "連絡が遅い"]),
+            "not a generator: classify texts with model.classify(texts)",
+            lambda path: pd.DataFrame({"text": list(t for t in ["手数料が高い", "連絡が遅い"])}),
+        ),
+        (
+            lambda path: {"text": ["手数料が高い", "連絡が遅い"]},
+            "df must be a pandas DataFrame, not dict {'text': ['手数料が高い', '連絡が遅い']}: pass it as a frame, "
+            "pd.DataFrame(d)",
+            lambda path: pd.DataFrame({"text": ["手数料が高い", "連絡が遅い"]}),
+        ),
     ],
-    ids=["Series", "Table", "path"],
+    ids=["Series", "Table", "path", "list", "generator", "dict"],
 )
 def test_predict_frame_says_what_to_pass_instead_of_a_series_a_table_or_a_path(
     tiny_model, tmp_path, given, message, follow

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from taikai.errors import ModelError
-from taikai.model import ROW_HASHES_VERSION, RowHashes, text_hashes
+from taikai.model import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 
 ROOT = Path(__file__).parents[2]
 TEXTS = ["月3〜5件しか来ない", "手取りは−20%になった", "手数料が高い"]  # the first two change in CP932
@@ -216,3 +216,15 @@ def test_damaged_near_copy_hashes_are_refused(near):
     written = RowHashes.of(TEXTS).to_dict() | {"near": near}
     with pytest.raises(ModelError, match="damaged near-copy hashes"):
         RowHashes.from_dict(written)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("報酬が安い\udc82\udca0", "low_pay")],  # a byte left undecoded (surrogateescape) in an object column
+        [("手数料\ud83d", "fees"), ("手数料", "fees")],  # half of an emoji's pair, cut by a JSON source
+    ],
+)
+def test_content_sha256_takes_a_lone_surrogate(rows):
+    digest = content_sha256(rows)
+    assert len(digest) == 64 and digest != content_sha256([(t.encode("utf-8", "replace").decode(), r) for t, r in rows])

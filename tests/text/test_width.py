@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from taikai.text import clip, display_width, markdown_cell, pad, printable
+from taikai.text import clip, display_width, markdown_cell, notebook_markdown, pad, printable
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,18 @@ def test_printable(text, expected):
 )
 def test_markdown_cell_keeps_a_value_in_its_cell(text, cell):
     assert markdown_cell(text) == cell
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("- <frame>: row 4 (data row, 1-based): gold fees", "- &lt;frame&gt;: row 4 (data row, 1-based): gold fees"),
+        ("| r | (?<=手数料)高い | A&B |", "| r | (?&lt;=手数料)高い | A&amp;B |"),
+        ("rules from `<frame>` on <frame>", "rules from `<frame>` on &lt;frame&gt;"),  # a code span as written
+        ("``a`b<c`` <d>", "``a`b<c`` &lt;d&gt;"),
+        ("**WARNING: 3 rows** | x |", "**WARNING: 3 rows** | x |"),  # Markdown itself kept
+        ("an `unclosed <span", "an `unclosed &lt;span"),
+    ],
+)
+def test_notebook_markdown_shows_what_would_be_taken_for_html(text, shown):
+    assert notebook_markdown(text) == shown

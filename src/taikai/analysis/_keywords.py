@@ -29,6 +29,7 @@ from taikai.text import (
     WordTagger,
     markdown_cell,
     normalize,
+    notebook_markdown,
     reviews_told,
     shown_text,
     without_markup,
@@ -76,7 +77,7 @@ class Keywords:
         lines = ["| head | label | features |", "|---|---|---|"]
         for (head, label), features in self.by_label().itertuples(index=True, name=None):
             lines.append(f"| {head} | {markdown_cell(label)} | {markdown_cell(features)} |")
-        return "\n".join(lines)
+        return notebook_markdown("\n".join(lines))
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""

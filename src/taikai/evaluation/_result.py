@@ -10,7 +10,7 @@ from taikai.evaluation._misclassified import Misclassified
 from taikai.evaluation._overlap import TrainingOverlap
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
-from taikai.text import LabelConflicts, PickedRows, terminal_markdown
+from taikai.text import LabelConflicts, PickedRows, notebook_markdown, terminal_markdown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,8 +120,8 @@ class EvaluationReport:
         return f"EvaluationReport({self.headline()} {figures}{warned})"
 
     def _repr_markdown_(self) -> str:
-        """Return :meth:`to_markdown`, for a notebook."""
-        return self.to_markdown()
+        """Return :meth:`to_markdown`, for a notebook (its ``<`` and ``&`` shown as written: ``<frame>``)."""
+        return notebook_markdown(self.to_markdown())
 
     def warnings(self) -> list[str]:
         """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can

@@ -37,6 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from taikai._missing import is_missing
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -180,7 +182,13 @@ def unescape_sheet(frame: pd.DataFrame) -> pd.DataFrame:
     names = whole or is_escaped([str(c) for c in frame.columns])
     if not texts and not names:
         return frame
+    import pandas as pd
+
     out = frame.rename(columns=unescape_formula) if names else frame.copy()
     for position in texts:
-        out.isetitem(position, out.iloc[:, position].map(unescape_formula, na_action="ignore"))
+        column = out.iloc[:, position]
+        # in the column's own dtype: an object column kept as objects (mapped, pandas would make it str, and its
+        # str refuses a lone surrogate, which the classifier names in the row's message)
+        cells = [v if is_missing(v) else unescape_formula(v) for v in column.tolist()]
+        out.isetitem(position, pd.Series(cells, index=column.index, dtype=column.dtype, name=column.name))
     return out

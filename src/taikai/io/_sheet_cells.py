@@ -4,6 +4,7 @@ file (``~$reviews.xlsx``), given in place of the workbook open in Excel, or besi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +31,20 @@ def names_below(head: Head, empty: list[int]) -> str:
     return ", ".join(map(repr, cells))
 
 
+_INDEX_LABEL = re.compile(r"\d+|\d{4}-\d\d-\d\d(?: \d\d:\d\d:\d\d(?:\.\d+)?)?")
+"""A label of the index pandas' ``df.to_excel(path)`` writes in column A, as the sheet's reader gives it: a whole
+number (a frame filtered, sorted or concatenated: 3, 0, 17, …) or a date and time (a ``DatetimeIndex``)."""
+
+
 def pandas_index(head: Head, empty: list[int]) -> bool:
-    """Return whether the one column *empty* of row 1 with no name is column A holding 0, 1, 2, … down the rows
-    below it: the index pandas' ``df.to_excel(path)`` writes there by default (``index=True``)."""
+    """Return whether the one column *empty* of row 1 with no name is column A holding an index's labels down the
+    rows below it, whole numbers (0, 1, 2, …, or those a frame filtered or sorted keeps) or dates: the index
+    pandas' ``df.to_excel(path)`` writes there by default (``index=True``), which a CSV file's reader reads too
+    (``df.to_csv(path)``), as a column named ``""``. A name in row 2 (a header of two rows) is no such label."""
     cells = [row[0].strip() if row else "" for row in head.rows[1:]]
     while cells and not cells[-1]:
         cells.pop()
-    return empty == [1] and bool(cells) and cells == [str(i) for i in range(len(cells))]
+    return empty == [1] and bool(cells) and all(_INDEX_LABEL.fullmatch(c) for c in cells)
 
 
 def beyond_named(values: Sequence[object], width: int, row: int) -> str:

@@ -100,15 +100,19 @@ class XlsxReader:
         advice = head.header_below_gaps()
         if empty:
             cause = f"row 1 has no column name in column(s) {', '.join(map(get_column_letter, empty))}"
+            # column A alone may be a frame's index pandas wrote (df.to_excel(path)) of labels other than numbers
+            # or dates, which are read as it (pandas_index)
+            pandas = "; or, if column A is a frame's index pandas wrote, write it with df.to_excel(path, index=False)"
+            pandas *= empty == [1]
             if advice:
-                raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}")
+                raise InputError(f"{self.path}: {where}: {cause}, as a title over merged cells has: {advice}{pandas}")
             below = names_below(head, empty)
             if below:
                 raise InputError(
                     f"{self.path}: {where}: {cause}; row 2 has {below} there: the header seems to take two rows; "
-                    "keep one: put every column's name in row 1 and delete row 2"
+                    f"keep one: put every column's name in row 1 and delete row 2{pandas}"
                 )
-            raise InputError(f"{self.path}: {where}: {cause}; name them")
+            raise InputError(f"{self.path}: {where}: {cause}; name them{pandas}")
         if advice:
             raise InputError(f"{self.path}: {where}: row 1 is blank: {advice}")
         if any(any(cell.strip() for cell in row) for row in head.rows):

@@ -166,4 +166,12 @@ def not_a_frame(df: object) -> TypeError:
         return TypeError(f"{error}: pass its frame (table.frame)")
     if hasattr(df, "columns"):  # a frame of another library (Dask, Polars, pyarrow): the error says how to convert it
         return error
+    if isinstance(df, Mapping):  # columns by name: {'text': [...]}
+        return TypeError(f"{error}: pass it as a frame, pd.DataFrame(d)")
+    if isinstance(df, Iterable) and not isinstance(df, str | bytes | bytearray | os.PathLike):
+        # texts (a list, a tuple, an array, a generator): not a file to read
+        return TypeError(
+            f"{error}: classify texts with model.classify(texts) (its .to_frame() gives the columns, rows 0 to "
+            "n-1), or pass a frame of them: pd.DataFrame({'text': texts})"
+        )
     return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")

@@ -54,10 +54,11 @@ READ_VERSIONS = tuple(METHODS)
 
 
 def content_sha256(rows: Iterable[Sequence[object]]) -> str:
-    """Return a sha256 of the rows' values (cells joined by U+001F, rows ended by U+001E), whatever the file."""
+    """Return a sha256 of the rows' values (cells joined by U+001F, rows ended by U+001E), whatever the file (a
+    lone surrogate, which a frame's object column may hold, as its UTF-8 bytes: ``surrogatepass``)."""
     digest = hashlib.sha256()
     for row in rows:
-        digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
+        digest.update("\x1f".join(map(str, row)).encode("utf-8", "surrogatepass") + b"\x1e")
     return digest.hexdigest()
 
 

@@ -12,7 +12,7 @@ from taikai._cut import cut_list
 from taikai.errors import InputError, RulesError, check_str, wrong_type
 from taikai.labels import label_list, own_labels, reason_id
 from taikai.rules._label_problems import unknown_label, unknown_labels_error
-from taikai.text import markdown_cell
+from taikai.text import markdown_cell, notebook_markdown
 
 
 class TermKind(str, Enum):
@@ -195,7 +195,7 @@ class RuleSet:
             regex = [t.value for t in rule.any if t.kind is TermKind.REGEX]
             cells = [rule.name, rule.label, *(", ".join(map(str, found)) for found in (*terms, regex))]
             lines.append("| " + " | ".join(map(markdown_cell, cells)) + " |")
-        return "\n".join(lines)
+        return notebook_markdown("\n".join(lines))  # a regex's (?<!…) shown, not taken for a tag
 
     @property
     def labels(self) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from taikai.rules._few_hits import few_hits_line, few_label_hits_line
 from taikai.rules._matcher import RuleMatcher
 from taikai.rules._misfire import Misfire
 from taikai.rules._same_rows import same_rows, same_rows_lines
-from taikai.text import RULES_SCORES, PickedRows, markdown_cell, terminal_markdown
+from taikai.text import RULES_SCORES, PickedRows, markdown_cell, notebook_markdown, terminal_markdown
 
 DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
@@ -176,8 +176,8 @@ class RulesScore:
         )
 
     def _repr_markdown_(self) -> str:
-        """Return :meth:`to_markdown`, for a notebook."""
-        return self.to_markdown()
+        """Return :meth:`to_markdown`, for a notebook (its ``<`` and ``&`` shown as written: ``<frame>``)."""
+        return notebook_markdown(self.to_markdown())
 
 
 def _clip(text: str) -> str:

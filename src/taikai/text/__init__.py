@@ -63,6 +63,7 @@ from taikai.text._terminal import wrap_pieces as wrap_pieces
 from taikai.text._width import clip as clip
 from taikai.text._width import display_width as display_width
 from taikai.text._width import markdown_cell as markdown_cell
+from taikai.text._width import notebook_markdown as notebook_markdown
 from taikai.text._width import pad as pad
 from taikai.text._width import printable as printable
 from taikai.text._words import WordTagger, content_words

@@ -167,7 +167,8 @@ def build_report(
     if "reason" not in df.columns:
         raise InputError(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
-            f"(the columns are {list(map(str, df.columns))}); classify it first with taikai batch"
+            f"(the columns are {list(map(str, df.columns))}); classify it first with "
+            f"{'model.predict_frame(df, text_column=…)' if source_path is None else 'taikai batch'}"
             f"{separator_hint(df.columns, frame=source_path is None)}"
         )
     if not any(str(c).startswith("p_reason_") for c in df.columns):
