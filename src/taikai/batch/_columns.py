@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import glob
 import os
-import shlex
 from pathlib import Path
 
+from taikai._argument_names import shell_quote
 from taikai._stopped import stopped
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, missing_path_hint, reviews_hint, separator_hint
 from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, review_columns, sheet_read
@@ -110,7 +110,7 @@ def text_column_needed(
     if columns is not None and "text" in map(str, columns):  # no column is taken by its name alone, but say how
         told += f" ({named + ' text' if named else 'text_column=' + repr('text')} reads the column named text)"
     if columns is not None and trained not in (None, "text") and trained in map(str, columns):
-        option = f"{named} {shlex.quote(str(trained))}" if named else f"text_column={trained!r}"
+        option = f"{named} {shell_quote(str(trained))}" if named else f"text_column={trained!r}"
         told += f" ({option} reads {trained!r}, the column the model was trained on)"
     told += reviews_hint([c for c in reviews if c not in ("text", trained)], option_only=named is not None)
     return InputError(
