@@ -67,10 +67,12 @@ if TYPE_CHECKING:
     from taikai.io._label_columns import (
         MORE_REASONS_COLUMN,
         PICKED_BY_COLUMN,
+        ReviewSheet,
         labels_fix,
         likely_labels,
         prose_columns,
         review_columns,
+        sheet_of_reviews,
     )
     from taikai.io._labelled import LabelledTable, OnBadRows, check_labelled
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table

@@ -87,6 +87,8 @@ SHARED: dict[str, tuple[str, ...]] = {
         "likely_labels",
         "prose_columns",
         "review_columns",
+        "sheet_of_reviews",
+        "ReviewSheet",
     ),
     "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
     "._splits": ("select_split", "split_column", "split_values"),
