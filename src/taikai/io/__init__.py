@@ -85,7 +85,12 @@ if TYPE_CHECKING:
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
-    from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
+    from taikai.io._predictions_file import (
+        check_predictions_header,
+        check_predictions_sheet,
+        is_predictions,
+        refuse_prefixed_predictions,
+    )
     from taikai.io._records import (
         BadLine,
         Chunk,

@@ -90,7 +90,12 @@ SHARED: dict[str, tuple[str, ...]] = {
         "sheet_of_reviews",
         "ReviewSheet",
     ),
-    "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
+    "._predictions_file": (
+        "check_predictions_header",
+        "check_predictions_sheet",
+        "is_predictions",
+        "refuse_prefixed_predictions",
+    ),
     "._splits": ("select_split", "split_column", "split_values"),
     "._parts": ("PARTS_MANIFEST",),
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
