@@ -17,6 +17,7 @@ from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._formula_cells import escaped_count, unescape_formula, unrecorded_escapes
 from taikai.io._head_rows import check_header_row, title_above
+from taikai.io._label_columns import reviews_elsewhere
 from taikai.io._line_problems import record_hint
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import mark_columns_read, sheet_argument
@@ -91,6 +92,7 @@ def read_table(
         if chunk.bad:
             # as drift advises (drift/_files.py); the header below a title, whose empty cells the record filled
             hint = record_hint(fmt, chunk.bad[0].kind, reader.columns) + title_above(reader)
+            hint += reviews_elsewhere(reader)  # a workbook's cover read as its first sheet: the answers' sheet
             raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(pieces, chunk.data, strict=True):

@@ -99,6 +99,21 @@ def sheet_of_reviews(reader: Reader) -> ReviewSheet | None:
     return None
 
 
+def reviews_elsewhere(reader: Reader) -> str:
+    """Return the end of an error about the sheet *reader* read (a cover's second row taken for a malformed record)
+    that names the other sheet whose columns read as reviews when this one has none, with how to read it: ``; sheet
+    '回答' has '本文', which reads as reviews: read it with sheet='回答' (--sheet '回答' on the command line)``; else
+    ``""`` (:func:`sheet_of_reviews`)."""
+    from taikai.errors import SHEET
+
+    sheet = sheet_of_reviews(reader)
+    if sheet is None or review_columns(reader):
+        return ""
+    reads = "reads" if len(sheet.columns) == 1 else "read"
+    told = " and ".join(map(repr, sheet.columns))
+    return f"; sheet {sheet.title!r} has {told}, which {reads} as reviews: read it with {SHEET.either([sheet.given])}"
+
+
 def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: Collection[str] = ()) -> dict[str, str]:
     """Return the *columns* whose names hold a word of labels (:func:`taikai._column_names.label_like`), in their
     order, each with the kind of labels it may hold (``"reasons"`` or ``"sentiment"``); not those in *prose*
