@@ -67,12 +67,10 @@ if TYPE_CHECKING:
     from taikai.io._label_columns import (
         MORE_REASONS_COLUMN,
         PICKED_BY_COLUMN,
-        ReviewSheet,
         labels_fix,
         likely_labels,
         prose_columns,
         review_columns,
-        sheet_of_reviews,
     )
     from taikai.io._labelled import LabelledTable, OnBadRows, check_labelled
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
@@ -102,6 +100,7 @@ if TYPE_CHECKING:
         opened_chunks,
         rows_past,
     )
+    from taikai.io._review_sheets import ReviewSheet, check_sheet_column, sheet_advice, sheet_of_reviews
     from taikai.io._run_summary import RanRule, RunSummary, read_summary, with_summary, write_summary
     from taikai.io._schema import SCAN_ROWS, column_kinds, input_schema, kinds_schema, merge_types, numbers_as_text
     from taikai.io._sniff import binary_data_format
@@ -109,7 +108,7 @@ if TYPE_CHECKING:
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._summary_columns import id_column_of, named_id_columns, text_column_of
     from taikai.io._summary_owner import summary_owner, summary_path
-    from taikai.io._table_readers import check_sheet_column, mark_columns_read, sheet_names, sheet_read
+    from taikai.io._table_readers import mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._writers import (
         BAD_LINES_COLUMNS,

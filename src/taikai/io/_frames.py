@@ -17,9 +17,9 @@ from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._formula_cells import escaped_count, unescape_formula, unrecorded_escapes
 from taikai.io._head_rows import check_header_row, title_above
-from taikai.io._label_columns import reviews_elsewhere
 from taikai.io._line_problems import record_hint
 from taikai.io._records import bad_line_error
+from taikai.io._review_sheets import reviews_elsewhere
 from taikai.io._table_readers import mark_columns_read, sheet_argument
 from taikai.io._trial_run import mark_trial_run
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Hashable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taikai._column_names import folded, label_like
@@ -51,67 +50,6 @@ def review_columns(reader: Reader | pd.DataFrame) -> list[str]:
     frame = pd.DataFrame(dict(enumerate(chunk.data)))
     frame.columns = pd.Index(reader.columns)
     return frame_reviews(frame)
-
-
-@dataclass(frozen=True)
-class ReviewSheet:
-    """Another sheet of a workbook whose columns read as reviews (:func:`sheet_of_reviews`)."""
-
-    title: str
-    """The sheet's name."""
-    number: int
-    """Its place among the workbook's sheets, from 1 (as ``--sheet`` takes it)."""
-    columns: tuple[str, ...]
-    """Its columns that read as reviews, in its order."""
-
-    @property
-    def given(self) -> str | int:
-        """The value of ``sheet=`` (``--sheet``) that reads it: its name, or its number when messages mask the name
-        (``--mask-pii``: a sheet named after a person)."""
-        from taikai._masked_messages import masks
-
-        return self.number if masks(self.title) else self.title
-
-
-def sheet_of_reviews(reader: Reader) -> ReviewSheet | None:
-    """Return, for an xlsx *reader* of a workbook of several sheets, the first other sheet with columns that read
-    as reviews (:func:`review_columns`): a survey workbook whose first sheet is a cover or a summary holds its
-    answers on another; ``None`` when no other sheet has such a column, and for any other reader. What reading the
-    other sheets would warn of is not said: the command reads one sheet, whose warnings it gives."""
-    import warnings
-
-    from taikai.errors import InputError
-    from taikai.io._table_readers import XlsxReader
-
-    if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:
-        return None
-    for number, other in enumerate(reader.sheets, start=1):
-        if other == reader.title:
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                found = review_columns(XlsxReader(reader.path, other))
-        except InputError:  # a sheet without a header row has no column of reviews
-            continue
-        if found:
-            return ReviewSheet(other, number, tuple(found))
-    return None
-
-
-def reviews_elsewhere(reader: Reader) -> str:
-    """Return the end of an error about the sheet *reader* read (a cover's second row taken for a malformed record)
-    that names the other sheet whose columns read as reviews when this one has none, with how to read it: ``; sheet
-    '回答' has '本文', which reads as reviews: read it with sheet='回答' (--sheet '回答' on the command line)``; else
-    ``""`` (:func:`sheet_of_reviews`)."""
-    from taikai.errors import SHEET
-
-    sheet = sheet_of_reviews(reader)
-    if sheet is None or review_columns(reader):
-        return ""
-    reads = "reads" if len(sheet.columns) == 1 else "read"
-    told = " and ".join(map(repr, sheet.columns))
-    return f"; sheet {sheet.title!r} has {told}, which {reads} as reviews: read it with {SHEET.either([sheet.given])}"
 
 
 def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: Collection[str] = ()) -> dict[str, str]:
