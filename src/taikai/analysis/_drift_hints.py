@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from taikai._argument_names import shell_quote
 from taikai._cut import cut_list
+from taikai.errors import shell_quote
 
 if TYPE_CHECKING:
     from taikai.drift import DriftReport, DumpTexts, Example

@@ -6,7 +6,6 @@ import glob
 import os
 from pathlib import Path
 
-from taikai._argument_names import shell_quote
 from taikai._stopped import stopped
 from taikai.errors import (
     DASK_ENGINE,
@@ -16,6 +15,7 @@ from taikai.errors import (
     missing_path_hint,
     reviews_hint,
     separator_hint,
+    shell_quote,
 )
 from taikai.io import (
     ReadOptions,

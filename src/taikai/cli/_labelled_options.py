@@ -7,8 +7,8 @@ from collections.abc import Callable
 import click
 from click.core import ParameterSource
 
-from taikai._argument_names import shell_quote
 from taikai.cli._options import F, encoding_errors_option
+from taikai.errors import shell_quote
 
 MODEL_COLUMN = "; left out, for data without a column of the default name: the one the model was trained on, if there"
 """What the help of a column option of a command that reads labelled data for a model says of its default."""

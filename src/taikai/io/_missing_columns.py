@@ -8,7 +8,6 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taikai._argument_names import shell_quote
 from taikai._column_names import close_name, did_you_mean
 from taikai.errors import (
     NO_SENTIMENT,
@@ -20,6 +19,7 @@ from taikai.errors import (
     no_column_error,
     reviews_hint,
     separator_hint,
+    shell_quote,
 )
 from taikai.io._label_columns import labels_fix, likely_labels, prose_columns
 from taikai.io._predictions_file import refuse_unlabelled_predictions

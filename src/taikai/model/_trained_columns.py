@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from taikai._argument_names import shell_quote
+from taikai.errors import shell_quote
 from taikai.model._fields import Fields, text
 
 _OPTIONS = ("--text-column", "--reasons-column", "--sentiment-column")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from taikai._argument_names import shell_quote
+from taikai.errors import shell_quote
 from taikai.labels import SENTIMENTS
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._predicting_model import located, metadata

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from taikai._argument_names import shell_quote
+from taikai.errors import shell_quote
 from taikai.io import DATED_SHOWN, dated_columns
 
 if TYPE_CHECKING:
