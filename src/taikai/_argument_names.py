@@ -6,6 +6,7 @@ argument in its stead within a block (a reference file's ``reference_encoding`` 
 from __future__ import annotations
 
 import shlex
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -55,12 +56,41 @@ class Argument:
         """Return the option given any of *values*, each quoted for the shell (:func:`shlex.quote`): ``--kind word
         or --kind all``, ``--reasons-column '退会 理由'``; ``""`` for an argument no option gives."""
         now = self.current()
-        return " or ".join(f"{now.option} {shlex.quote(str(value))}" for value in values) if now.option else ""
+        return " or ".join(f"{now.option} {shell_quote(str(value))}" for value in values) if now.option else ""
 
     def _said(self) -> str:
         said = [f"{self.option} on the command line"] if self.option else []
         said += [self.note] if self.note else []
         return f" ({'; '.join(said)})" if said else ""
+
+
+def shell_quote(value: str) -> str:
+    """Return *value* as a shell reads it back as one word, for a command a message tells the user to paste:
+    :func:`shlex.quote` (``'退会 理由'``), except that a value holding a line break, a tab or another character
+    that prints as none (a header cell typed with Alt+Enter in Excel) is written in the shell's ``$'…'`` form
+    with escapes, ``$'退会理由\\n(自由記述)'`` (bash, zsh and POSIX 2024 ``sh`` read it), so that the message stays
+    on one line and the value can be typed: inside ``'…'`` the break would end the message's line, and ``\\n``
+    typed there is two characters, not a line break."""
+    if not any(_unprintable(char) for char in value):
+        return shlex.quote(value)
+    return "$'" + "".join(_escaped(char) for char in value) + "'"
+
+
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _unprintable(char: str) -> bool:
+    """Whether *char* prints as no character of its own: a control character or a line or paragraph separator."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
+
+
+def _escaped(char: str) -> str:
+    """Return *char* as the shell's ``$'…'`` reads it: ``\\n``, ``\\'``, ``\\x1f``, ``\\u2028``, else itself."""
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if _unprintable(char):
+        return f"\\x{ord(char):02x}" if ord(char) < 0x80 else f"\\u{ord(char):04x}"
+    return char
 
 
 _NAMED_AS: ContextVar[tuple[tuple[Argument, Argument], ...]] = ContextVar("taikai_named_as", default=())

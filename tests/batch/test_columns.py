@@ -135,3 +135,66 @@ def test_the_reviews_guess_never_names_a_column_of_links_or_stock_phrases(tmp_pa
     assert ("reads as reviews" in said) is bool(guessed), said
     for column in columns:
         assert (f"text_column={column!r}" in said) is (column in guessed), said
+
+
+COVER = [["このブックは退会アンケートです"], ["作成", "山本"]]
+ANSWERS = [["回答ID", "退会理由(自由記述)", "日付"]] + [[i, text, "2026/11/01"] for i, text in enumerate(REVIEWS)]
+SUMMARY = [["理由", "件数"], ["単価", 3]]
+FREE = "'退会理由(自由記述)'"
+TOLD = f"; sheet '回答' has {FREE}, which reads as reviews: read it with "
+SHEET_AND_COLUMN = f"--sheet '回答' --text-column {FREE}"
+
+
+@pytest.mark.parametrize(
+    ("sheets", "options", "said"),
+    [
+        # regression: a cover sheet's title was said to be over a header ('作成', '山本') to delete the rows above
+        (
+            [("概要", COVER), ("回答", ANSWERS)],
+            {},
+            "of sheet '概要' (the first; its sheets are 概要, 回答) are ['このブックは退会アンケートです']"
+            f"{TOLD}sheet='回答', text_column={FREE} ({SHEET_AND_COLUMN} on the command line)",
+        ),
+        (
+            [("概要", [["件数", "メモ"], [8, "済"]]), ("集計", SUMMARY), ("回答", ANSWERS)],
+            {},
+            "of sheet '概要' (the first; its sheets are 概要, 集計, 回答) are ['件数', 'メモ']"
+            f"{TOLD}sheet='回答', text_column={FREE} ({SHEET_AND_COLUMN} on the command line)",
+        ),
+        (
+            [("概要", COVER), ("回答", ANSWERS)],
+            {"sheet": "回答"},
+            f"of sheet '回答' (its sheets are 概要, 回答) are ['回答ID', {FREE}, '日付'], or read another sheet with "
+            f"sheet= (--sheet NAME on the command line); {FREE} reads as reviews: text_column={FREE} (--text-column "
+            f"{FREE} on the command line)",
+        ),
+        (  # no sheet of reviews: the title's advice and any other sheet, as before
+            [("概要", COVER), ("集計", SUMMARY)],
+            {},
+            "of sheet '概要' (the first; its sheets are 概要, 集計) are ['このブックは退会アンケートです']; "
+            "row 1 holds one cell, as a title does: if row 2 ('作成', '山本') is the header, delete the rows above "
+            "it (taikai reads the header from row 1), or read another sheet with sheet= (--sheet NAME on the "
+            "command line)",
+        ),
+    ],
+    ids=["cover-then-answers", "two-summaries-then-answers", "answers-read", "no-answers"],
+)
+def test_no_text_column_names_the_sheet_of_reviews(tmp_path, sheets, options, said):
+    from support_workbooks import sheets_workbook
+
+    path = sheets_workbook(tmp_path / "アンケート 11月.xlsx", sheets)
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(path, tmp_path / "out.csv", **options)
+    assert str(caught.value) == f"{SAID}; {path}'s columns {said}"
+
+
+def test_batch_without_text_column_is_told_the_sheet_and_column_to_give(tmp_path):
+    from click.testing import CliRunner
+    from support_workbooks import sheets_workbook
+
+    from taikai.cli import cli
+
+    path = sheets_workbook(tmp_path / "アンケート 11月.xlsx", [("概要", COVER), ("回答", ANSWERS)])
+    result = CliRunner().invoke(cli, ["batch", str(path), "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().endswith(TOLD + SHEET_AND_COLUMN), result.output

@@ -9,6 +9,7 @@ from taikai.cli import cli
 from taikai.errors import InputError
 from taikai.io import read_predictions
 from tests.analysis.test_report import STEADY, synthetic
+from tests.support_workbooks import sheets_workbook
 
 NOTES_FIRST = (
     "two.xlsx: not a predictions file of sheet 'notes' (the first; its sheets are notes, preds): no 'reason' and "
@@ -26,6 +27,9 @@ def workbook(tmp_path_factory):
         pd.DataFrame({"メモ": ["notes"]}).to_excel(writer, sheet_name="notes", index=False)
         frame.to_excel(writer, sheet_name="preds", index=False)
     frame.to_csv(folder / "p.csv", index=False)
+    cover = [["退会アンケート"], ["作成", "山本"]]  # a title, then a note of two cells
+    answers = [["回答ID", "退会理由"], [1, "手数料が高すぎて続けられませんでした。"]]
+    sheets_workbook(folder / "cover.xlsx", [("概要", cover), ("回答", answers)])
     return folder
 
 
@@ -43,6 +47,22 @@ def _command(command: str, source: str, out) -> list[str]:
         ("two.xlsx", "3", "two.xlsx: no sheet '3'; the sheets are ['notes', 'preds']: give one of their names, or"),
         ("two.xlsx", "preds", None),
         ("two.xlsx", "2", None),
+        # regression: a workbook not classified yet, its first sheet a cover, stopped on the cover's second row
+        # ("malformed record (cell(s) B2 beyond the 1 named columns …): fix it in the sheet and save it again")
+        (
+            "cover.xlsx",
+            None,
+            "cover.xlsx: not a predictions file of sheet '概要' (the first; its sheets are 概要, 回答): no 'reason' "
+            "and p_reason_* columns, nor prefixed ones such as pred_reason (the columns are ['退会アンケート']); "
+            "classify it first with taikai batch, or read another sheet with sheet= (--sheet NAME on the command line)",
+        ),
+        (
+            "cover.xlsx",
+            "回答",
+            "cover.xlsx: not a predictions file of sheet '回答' (its sheets are 概要, 回答): no 'reason' and "
+            "p_reason_* columns, nor prefixed ones such as pred_reason (the columns are ['回答ID', '退会理由']); "
+            "classify it first with taikai batch, or read another sheet with sheet= (--sheet NAME on the command line)",
+        ),
         (  # regression (h173): the file was not named, nor what to do
             "p.csv",
             "2",

@@ -46,6 +46,26 @@ def test_a_missing_column_names_the_sheet_read_and_the_others(invoke, tiny_model
     assert "Traceback" not in result.output
 
 
+REVIEWS = [f"報酬が安すぎて続けられませんでした（{i}件目）。" for i in range(8)]
+
+
+@pytest.mark.parametrize("command", ["batch", "drift"])
+def test_a_column_on_no_sheet_names_the_sheet_whose_column_reads_as_reviews(invoke, tiny_model_dir, tmp_path, command):
+    """Regression: ``--text-column text`` (the default of drift) on a survey workbook whose first sheet is a cover
+    said only to read another sheet, not which one holds the answers."""
+    book = tmp_path / "回答.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"説明": ["退会アンケート"]}).to_excel(writer, sheet_name="表紙", index=False)
+        pd.DataFrame({"ID": range(8), "退会理由": REVIEWS}).to_excel(writer, sheet_name="回答", index=False)
+    output = ["-o", tmp_path / "out.csv"] if command == "batch" else []
+    result = invoke(command, book, *output, "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().endswith(
+        "give the right one to text_column= (--text-column on the command line); sheet '回答' has '退会理由', which "
+        "reads as reviews: read it with sheet='回答' (--sheet '回答' on the command line)"
+    ), result.output
+
+
 def test_a_missing_column_of_a_named_sheet_does_not_call_it_the_first(invoke, tiny_model_dir, tmp_path):
     result = invoke(
         "batch",

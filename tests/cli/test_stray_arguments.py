@@ -68,6 +68,38 @@ PREDICTIONS = "id,text,status,reason,sentiment\n1,手数料が高い,ok,fees,neg
             "data/*.csv into several files, run batch once per file, or quote the glob (taikai batch 'data/*.csv' …) "
             "and add --engine dask, which reads every file it matches",
         ),
+        # regression: an output name with a space, unquoted, was said to be a glob the shell expanded
+        (
+            ["batch", "dump.csv", "-o", "結果", "一覧.xlsx", "--text-column", "口コミ本文"],
+            "batch reads one INPUT file, but was given more (一覧.xlsx): '結果 一覧.xlsx' is one name, which the shell "
+            "split at its spaces: quote it, -o '結果 一覧.xlsx' (see taikai batch --help)",
+        ),
+        (
+            ["batch", "dump.csv", "--output", "退会", "結果", "一覧.csv", "--text-column", "口コミ本文"],
+            "batch reads one INPUT file, but was given more (結果 一覧.csv): '退会 結果 一覧.csv' is one name, which "
+            "the shell split at its spaces: quote it, --output '退会 結果 一覧.csv' (see taikai batch --help)",
+        ),
+        (
+            ["report", "predictions.csv", "-o", "退会", "レポート.html"],
+            "report reads one PREDICTIONS file, but was given more (レポート.html): '退会 レポート.html' is one name, "
+            "which the shell split at its spaces: quote it, -o '退会 レポート.html' (see taikai report --help)",
+        ),
+        (
+            ["train", "dump.csv", "--out", "models/my", "model"],
+            "train reads one DATA file, but was given more (model): 'models/my model' is one name, which the shell "
+            "split at its spaces: quote it, --out 'models/my model' (see taikai train --help)",
+        ),
+        (  # a column after an output without an extension: the column, as before
+            ["batch", "dump.csv", "-o", "out", "口コミ本文"],
+            "batch reads one INPUT file, but was given more (口コミ本文): '口コミ本文' is a column of dump.csv: write "
+            "--text-column '口コミ本文' (see taikai batch --help)",
+        ),
+        (  # a file that is there after an output without an extension: a glob the shell expanded, as before
+            ["batch", "dump.csv", "-o", "out", "other.csv"],
+            "batch reads one INPUT file, but was given more (other.csv); if the shell expanded a glob such as "
+            "data/*.csv into several files, run batch once per file, or quote the glob (taikai batch 'data/*.csv' …) "
+            "and add --engine dask, which reads every file it matches",
+        ),
         (  # no column of that name, no file: as before
             ["batch", "dump.csv", "-o", "out.csv", "本文"],
             "batch reads one INPUT file, but was given more (本文); if the shell expanded a glob such as data/*.csv "

@@ -9,10 +9,10 @@ a command or an option only beside whoever made the page, who can use it.
 
 from __future__ import annotations
 
-import shlex
 from typing import TYPE_CHECKING
 
 from taikai._cut import cut_list
+from taikai.errors import shell_quote
 
 if TYPE_CHECKING:
     from taikai.drift import DriftReport, DumpTexts, Example
@@ -131,5 +131,5 @@ def _where(example: Example, lang: str) -> str:
 
 def _shell_word(name: str) -> str:
     """*name* as one word of a shell command (quoted when it must be)."""
-    quoted = shlex.quote(name)
+    quoted = shell_quote(name)
     return name if quoted == f"'{name}'" and name.isidentifier() else quoted

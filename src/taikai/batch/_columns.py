@@ -4,30 +4,65 @@ from __future__ import annotations
 
 import glob
 import os
-import shlex
 from pathlib import Path
 
 from taikai._stopped import stopped
-from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, missing_path_hint, reviews_hint, separator_hint
-from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, review_columns, sheet_read
+from taikai.errors import (
+    DASK_ENGINE,
+    SHEET,
+    TEXT_COLUMN,
+    InputError,
+    missing_path_hint,
+    reviews_hint,
+    separator_hint,
+    shell_quote,
+)
+from taikai.io import (
+    ReadOptions,
+    ReviewSheet,
+    check_not_stdin,
+    check_not_stream,
+    head_rows,
+    review_columns,
+    sheet_of_reviews,
+    sheet_read,
+)
 
 Found = tuple[list[str], tuple[str, str], list[str]]
 """An input's columns, the hints of where they were read (the sheet, a header below a title), and those of its
 columns whose cells read as reviews."""
 
 
-def _local_columns(input: str | Path, read: ReadOptions) -> Found:
+def _local_columns(input: str | Path, read: ReadOptions, named: str | None) -> Found:
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
     :func:`taikai.io.sheet_read`), that hint preceded by a header's below a title when the one column is a title,
-    and the columns whose first rows read as reviews (:func:`taikai.io.review_columns`). A missing file, a folder
-    (a model's, said to be one) or a pipe is refused as by the run (:func:`check_local_input`), before the missing
-    text column: giving one would not help."""
+    and the columns whose first rows read as reviews (:func:`taikai.io.review_columns`). When none of them does and
+    another sheet of the workbook has such a column (a survey's answers behind a cover sheet), that sheet is the
+    hint, with the options that read it (*named*, the text column's option; ``None``: the Python arguments). A
+    missing file, a folder (a model's, said to be one) or a pipe is refused as by the run
+    (:func:`check_local_input`), before the missing text column: giving one would not help."""
     check_local_input(Path(input), read.input_format)
     reader = read.open(Path(input))
     of, hint = sheet_read(reader)
+    reviews = review_columns(reader)
+    elsewhere = None if reviews else sheet_of_reviews(reader)
+    if elsewhere is not None:  # not a header under a title: the answers are on another sheet
+        return reader.columns, (of, _other_sheet(elsewhere, named)), reviews
     # one column that is a title's cell: the header may be a later line (Head.header_after_title says which)
     head = head_rows(reader) if len(reader.columns) == 1 else None
-    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint), review_columns(reader)
+    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint), reviews
+
+
+def _other_sheet(sheet: ReviewSheet, named: str | None) -> str:
+    """Return the hint naming the other *sheet* whose columns read as reviews, with how to read the first: ``; sheet
+    '回答' has '本文', which reads as reviews: --sheet '回答' --text-column '本文'`` (*named*, the text column's
+    option), or the Python arguments then the options (*named* ``None``)."""
+    told = " and ".join(map(repr, sheet.columns))
+    reads = "reads" if len(sheet.columns) == 1 else "read"
+    column = sheet.columns[0]
+    shell = f"{SHEET.option} {shell_quote(str(sheet.given))} {named or TEXT_COLUMN.option} {shell_quote(column)}"
+    python = f"{SHEET.name}={sheet.given!r}, {TEXT_COLUMN.name}={column!r} ({shell} on the command line)"
+    return f"; sheet {sheet.title!r} has {told}, which {reads} as reviews: read it with {shell if named else python}"
 
 
 def _dask_columns(input: str | Path, read: ReadOptions) -> Found | None:
@@ -103,14 +138,14 @@ def text_column_needed(
     has it. Input columns that the model's would clash with (a labelled file's ``reasons`` and ``sentiment``, with
     *prefix*, the one given) are named with the prefix that keeps them apart, so that the advice works as written."""
     check_not_stdin(input, "batch", read.input_format)
-    found = _dask_columns(input, read) if engine == "dask" else _local_columns(input, read)
+    found = _dask_columns(input, read) if engine == "dask" else _local_columns(input, read, named)
     columns, (of, hint), reviews = found if found is not None else (None, ("", ""), [])
     listed = "" if columns is None else f"; {input}'s columns{of} are {columns}{hint}"
     told = separator_hint(columns or [], input_format=True)
     if columns is not None and "text" in map(str, columns):  # no column is taken by its name alone, but say how
         told += f" ({named + ' text' if named else 'text_column=' + repr('text')} reads the column named text)"
     if columns is not None and trained not in (None, "text") and trained in map(str, columns):
-        option = f"{named} {shlex.quote(str(trained))}" if named else f"text_column={trained!r}"
+        option = f"{named} {shell_quote(str(trained))}" if named else f"text_column={trained!r}"
         told += f" ({option} reads {trained!r}, the column the model was trained on)"
     told += reviews_hint([c for c in reviews if c not in ("text", trained)], option_only=named is not None)
     return InputError(

@@ -68,7 +68,8 @@ def check_columns(
         if name is not None and name not in columns and not later:
             of, hint = tio.sheet_read(reader, [name])
             head = tio.head_rows(reader)
-            hint += _reviews(reader) if argument is TEXT_COLUMN else ""
+            reviews = _reviews(reader) if argument is TEXT_COLUMN else ""
+            hint = hint + reviews if reviews or not of else tio.sheet_advice(reader, hint)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
     if not again:
         warn_objects(source, options.text_column, reader)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 
 import click
 from click.core import ParameterSource
 
 from taikai.cli._options import F, encoding_errors_option
+from taikai.errors import shell_quote
 
 MODEL_COLUMN = "; left out, for data without a column of the default name: the one the model was trained on, if there"
 """What the help of a column option of a command that reads labelled data for a model says of its default."""
@@ -60,7 +60,7 @@ def sentiment_column_of(sentiment_column: str, no_sentiment: bool) -> str | None
         return sentiment_column
     if click.get_current_context().get_parameter_source("sentiment_column") is not ParameterSource.DEFAULT:
         raise click.UsageError(
-            f"--sentiment-column {shlex.quote(sentiment_column)} names a column of sentiments, which --no-sentiment "
+            f"--sentiment-column {shell_quote(sentiment_column)} names a column of sentiments, which --no-sentiment "
             "says the data does not have: leave out --no-sentiment to use that column, or --sentiment-column to do "
             "without"
         )

@@ -48,6 +48,12 @@ def stray_hints(ctx: click.Context, strays: list[str], output: click.Option | No
         hints.append(f"{name!r} is one file, whose name the shell split at its spaces: quote it, {shlex.quote(name)}")
         strays = strays[split:]
         data, columns, reviews = _columns(name)
+    cut = _split_value(ctx, strays, columns)
+    if cut is not None:  # -o 結果 一覧.xlsx: the output 結果, then 一覧.xlsx
+        option, name, count = cut
+        split_at = "which the shell split at its spaces: quote it"
+        hints.append(f"{name!r} is one name, {split_at}, {option} {shlex.quote(name)}")
+        strays = strays[count:]
     for stray in strays[:SHOWN]:
         if stray in columns:
             options = _column_options(ctx, stray in reviews)
@@ -72,6 +78,33 @@ def _split_name(data: str, strays: list[str]) -> int:
         if data and os.path.exists(" ".join([data, *strays[:count]])):
             return count
     return 0
+
+
+def _split_value(ctx: click.Context, strays: list[str], columns: list[str]) -> tuple[str, str, int] | None:
+    """Return the option of a path written just before *strays* (``-o``, ``--out``, ``--model``), as written, with the
+    whole name the shell split at its spaces (``結果 一覧.xlsx`` of ``-o 結果 一覧.xlsx``) and how many of *strays* it
+    took; ``None`` when the strays follow no such option's value, or may be what they are: a column of the data file
+    (among *columns*), or a file that is there while the name joined is not (a glob the shell expanded), or follow a
+    value with an extension of its own (``-o out.csv other.csv``)."""
+    args = [str(a) for a in ctx.meta.get(ARGS_KEY, ())]
+    paths = {o for p in ctx.command.get_params(ctx) if isinstance(p, click.Option) for o in p.opts if _takes_path(p)}
+    for i in range(len(args) - 2):
+        if args[i] not in paths or not strays or args[i + 2] != strays[0]:
+            continue
+        count = 1
+        while count < len(strays) and args[i + 2 + count : i + 3 + count] == [strays[count]]:
+            count += 1
+        name = " ".join([args[i + 1], *strays[:count]])
+        if os.path.exists(name):
+            return args[i], name, count
+        told = strays[0] in columns or any(os.path.lexists(s) for s in strays[:count])
+        return None if told or Path(args[i + 1]).suffix else (args[i], name, count)
+    return None
+
+
+def _takes_path(option: click.Option) -> bool:
+    """Whether *option* takes one path (``--output``, ``--model``), not a flag."""
+    return isinstance(option.type, click.Path) and not option.is_flag and option.nargs == 1
 
 
 def _globbed(stray: str, data: str) -> bool:

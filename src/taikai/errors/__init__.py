@@ -13,6 +13,7 @@ from __future__ import annotations
 # API (not in __all__ nor dir(); docs/api.md names it only in this package's closing index).
 from taikai._argument_names import Argument
 from taikai._argument_names import named_as as named_as
+from taikai._argument_names import shell_quote as shell_quote
 from taikai._exceptions import (
     DataWarning,
     InputError,

@@ -83,7 +83,12 @@ if TYPE_CHECKING:
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
-    from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
+    from taikai.io._predictions_file import (
+        check_predictions_header,
+        check_predictions_sheet,
+        is_predictions,
+        refuse_prefixed_predictions,
+    )
     from taikai.io._records import (
         BadLine,
         Chunk,
@@ -95,6 +100,7 @@ if TYPE_CHECKING:
         opened_chunks,
         rows_past,
     )
+    from taikai.io._review_sheets import ReviewSheet, check_sheet_column, sheet_advice, sheet_of_reviews
     from taikai.io._run_summary import RanRule, RunSummary, read_summary, with_summary, write_summary
     from taikai.io._schema import SCAN_ROWS, column_kinds, input_schema, kinds_schema, merge_types, numbers_as_text
     from taikai.io._sniff import binary_data_format
@@ -102,7 +108,7 @@ if TYPE_CHECKING:
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._summary_columns import id_column_of, named_id_columns, text_column_of
     from taikai.io._summary_owner import summary_owner, summary_path
-    from taikai.io._table_readers import check_sheet_column, mark_columns_read, sheet_names, sheet_read
+    from taikai.io._table_readers import mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run
     from taikai.io._writers import (
         BAD_LINES_COLUMNS,

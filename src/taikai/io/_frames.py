@@ -19,6 +19,7 @@ from taikai.io._formula_cells import escaped_count, unescape_formula, unrecorded
 from taikai.io._head_rows import check_header_row, title_above
 from taikai.io._line_problems import record_hint
 from taikai.io._records import bad_line_error
+from taikai.io._review_sheets import reviews_elsewhere
 from taikai.io._table_readers import mark_columns_read, sheet_argument
 from taikai.io._trial_run import mark_trial_run
 
@@ -91,6 +92,7 @@ def read_table(
         if chunk.bad:
             # as drift advises (drift/_files.py); the header below a title, whose empty cells the record filled
             hint = record_hint(fmt, chunk.bad[0].kind, reader.columns) + title_above(reader)
+            hint += reviews_elsewhere(reader)  # a workbook's cover read as its first sheet: the answers' sheet
             raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(pieces, chunk.data, strict=True):

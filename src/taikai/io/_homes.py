@@ -88,7 +88,13 @@ SHARED: dict[str, tuple[str, ...]] = {
         "prose_columns",
         "review_columns",
     ),
-    "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
+    "._review_sheets": ("ReviewSheet", "sheet_advice", "sheet_of_reviews", "check_sheet_column"),
+    "._predictions_file": (
+        "check_predictions_header",
+        "check_predictions_sheet",
+        "is_predictions",
+        "refuse_prefixed_predictions",
+    ),
     "._splits": ("select_split", "split_column", "split_values"),
     "._parts": ("PARTS_MANIFEST",),
     "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
@@ -108,7 +114,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN",),
     "._parquet_reader": ("header_record", "is_bytes", "utf8_text"),
-    "._table_readers": ("check_sheet_column", "sheet_read"),
+    "._table_readers": ("sheet_read",),
     "._writers": ("STREAM_FORMATS", "bad_lines_csv", "output_encoding", "renamed_columns", "unheld_rows", "text_cells"),
 }
 """The names other packages of taikai import from :mod:`taikai.io`, not part of its API, by module."""

@@ -4,7 +4,6 @@ them, or for an ``--add`` file the names to give them in the file (:mod:`taikai.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from taikai.errors import (
     no_column_error,
     reviews_hint,
     separator_hint,
+    shell_quote,
 )
 from taikai.io._label_columns import labels_fix, likely_labels, prose_columns
 from taikai.io._predictions_file import refuse_unlabelled_predictions
@@ -122,7 +122,7 @@ def _sentiment_only(column: str) -> str:
     """Say how data whose only labels are the sentiments in *column* is trained: as the labels of one's own."""
     return (
         f"; or, for data with a sentiment only, train on the sentiments as the labels: reasons_column={column!r}, "
-        f"sentiment_column=None, free_labels=True (--reasons-column {shlex.quote(column)} --no-sentiment "
+        f"sentiment_column=None, free_labels=True (--reasons-column {shell_quote(column)} --no-sentiment "
         "--free-labels on the command line)"
     )
 

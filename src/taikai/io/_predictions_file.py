@@ -96,16 +96,43 @@ def check_predictions_sheet(frame: pd.DataFrame, path: str | Path, sheet: str | 
     """Refuse the sheet read of the xlsx workbook *path* (*sheet*, else the first) when it holds no predictions (no
     ``p_reason_*`` column, plain or prefixed) and the workbook has other sheets: the :class:`InputError` names the
     sheet read, the others, and ``--sheet NAME`` (``sheet=``), as a missing column of ``batch`` names them."""
+    _check_sheet_columns(list(frame.columns), Path(path), sheet)
+
+
+def check_predictions_header(path: str | Path, sheet: str | int | None = None) -> None:
+    """Refuse, as :func:`check_predictions_sheet` does, the sheet of the xlsx workbook *path* to be read (*sheet*,
+    else the first) when its header holds no predictions, before any of its rows is read: a workbook not yet
+    classified whose first sheet is a cover (a title, then a note of two cells) is told to be classified first with
+    ``taikai batch``, not to fix the cover's rows, which reading them would stop on. A file that is not there, that
+    is no workbook, or whose sheet cannot be read is left to the reading, which says why."""
+    import warnings
+
+    from taikai.io._formats import format_of
+    from taikai.io._parts import is_parts_folder
+    from taikai.io._table_readers import XlsxReader
+
+    path = Path(path)
+    if not path.is_file() or is_parts_folder(path) or format_of(path) != "xlsx":
+        return
+    try:
+        with warnings.catch_warnings():  # the reading gives them, once
+            warnings.simplefilter("ignore")
+            columns = XlsxReader(path, sheet).columns
+    except InputError:
+        return
+    _check_sheet_columns(list(columns), path, sheet)
+
+
+def _check_sheet_columns(columns: list[object], path: Path, sheet: str | int | None) -> None:
     from taikai.io._formats import format_of
     from taikai.io._parts import is_parts_folder
     from taikai.io._table_readers import XlsxReader, sheet_read
 
-    path = Path(path)
-    if any("p_reason_" in str(c) for c in frame.columns) or is_parts_folder(path) or format_of(path) != "xlsx":
+    if any("p_reason_" in str(c) for c in columns) or is_parts_folder(path) or format_of(path) != "xlsx":
         return
     of, hint = sheet_read(XlsxReader(path, sheet))
     if of:
         raise InputError(
             f"{path}: not a predictions file{of}: no 'reason' and p_reason_* columns, nor prefixed ones such as "
-            f"pred_reason (the columns are {list(map(str, frame.columns))}); classify it first with taikai batch{hint}"
+            f"pred_reason (the columns are {list(map(str, columns))}); classify it first with taikai batch{hint}"
         )

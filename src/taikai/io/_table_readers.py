@@ -11,7 +11,7 @@ from typing import Any
 from taikai._column_names import HEAD_ROWS, Head
 from taikai._masked_messages import masks
 from taikai._repeated_header import HeaderRepeats
-from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
+from taikai.errors import SHEET, InputError, as_int, wrong_type
 from taikai.io._excel_numbers import warn_imprecise
 from taikai.io._export_lines import REPEATED_HEADER_ROW
 from taikai.io._json_lines import nested_hint
@@ -286,12 +286,3 @@ def sheet_read(reader: object, wanted: Sequence[object] = ()) -> tuple[str, str]
             value = given if given != other else repr(other)
             return of, f"; sheet {other!r} has {has}: read it with {named.name}={value}{option}"
     return of, f", or read another sheet with {named.name}= ({named.option} NAME on the command line)"
-
-
-def check_sheet_column(reader: object, columns: list[str], name: object, argument: Argument, source: object) -> None:
-    """Raise :class:`InputError` naming the sheet read and how to read another (:func:`sheet_read`) when *reader*
-    reads a workbook of more than one sheet and column *name* (given to *argument*) is not among *columns* (shown
-    as the file names them)."""
-    of, hint = sheet_read(reader, [name])
-    if of and str(name) not in columns:
-        raise no_column_error([(name, argument)], getattr(reader, "columns", columns), source, of, hint=hint)

@@ -3,10 +3,10 @@ on, which its retrain command gives again (``--text-column 本文 …``) so that
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from taikai.errors import shell_quote
 from taikai.model._fields import Fields, text
 
 _OPTIONS = ("--text-column", "--reasons-column", "--sentiment-column")
@@ -44,7 +44,7 @@ class TrainedColumns:
         names = (self.text, self.reasons, None if no_sentiment else self.sentiment)
         standard = TrainedColumns().to_dict().values()
         return "".join(
-            f" {option} {shlex.quote(name)}"
+            f" {option} {shell_quote(name)}"
             for option, name, usual in zip(_OPTIONS, names, standard, strict=True)
             if name is not None and name != usual
         )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from taikai.errors import shell_quote
 from taikai.labels import SENTIMENTS
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._predicting_model import located, metadata
@@ -164,7 +165,7 @@ class Earlier:
 
     def options(self, option: str, names: Sequence[str]) -> str:
         """Return `` OPTION NAME`` for each of *names*, quoted for a shell where they need it."""
-        return "".join(f" {option} {shlex.quote(name)}" for name in names)
+        return "".join(f" {option} {shell_quote(name)}" for name in names)
 
 
 def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
@@ -199,7 +200,7 @@ def how_to(
     if options is None:  # the model is not known: its labels say what they can
         options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
     if earlier.id_column is not None:  # a row's messages name it by its id too, as the sheet shows it
-        options += f" --id-column {shlex.quote(earlier.id_column)}"
+        options += f" --id-column {shell_quote(earlier.id_column)}"
     adds = earlier.options("--add", earlier.kept())
     excludes = earlier.options("--exclude", earlier.excluded())
     kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.kept() else ""

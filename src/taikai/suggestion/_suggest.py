@@ -62,9 +62,10 @@ def _frame(
     from taikai.model import predictions_frame
 
     if isinstance(predictions, (str, Path)):
-        from taikai.io import check_predictions_sheet, read_predictions, read_summary
+        from taikai.io import check_predictions_header, check_predictions_sheet, read_predictions, read_summary
 
         path = Path(predictions)
+        check_predictions_header(path, sheet)  # a workbook not classified yet: said before its rows are read
         frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)  # a missing file: said first
         run = read_summary(path)
         check_predictions_sheet(frame, path, sheet)

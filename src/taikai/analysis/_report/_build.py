@@ -50,6 +50,7 @@ from taikai.io import (
     check_date_column,
     check_not_input,
     check_output_dir,
+    check_predictions_header,
     check_predictions_sheet,
     dates_told,
     is_parts_folder,
@@ -273,6 +274,7 @@ def write_report(
     steps.step("reading")
     try:
         mask_pii = options.get("mask_pii", False)
+        check_predictions_header(path, sheet)  # a workbook not classified yet: said before its rows are read
         df = read_predictions(path, encoding, encoding_errors, mask_pii=mask_pii, text_columns=keep, sheet=sheet)
         check_predictions_sheet(df, path, sheet)
         page = build_report(df, source=path.name, run=read_summary(path), source_path=path, progress=steps, **options)

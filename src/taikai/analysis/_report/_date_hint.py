@@ -5,9 +5,9 @@ names the column to give (``--date-column 投稿日``); which columns read as da
 from __future__ import annotations
 
 import re
-import shlex
 from typing import TYPE_CHECKING
 
+from taikai.errors import shell_quote
 from taikai.io import DATED_SHOWN, dated_columns
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ _PLAIN = re.compile(r"[^\s'\"\\$`!*?&;|<>(){}\[\]#~=%]+")
 
 def _shell_word(name: str) -> str:
     """Return *name* as one word of a shell command: as it is when plain (:data:`_PLAIN`), else quoted."""
-    return name if _PLAIN.fullmatch(name) else shlex.quote(name)
+    return name if _PLAIN.fullmatch(name) else shell_quote(name)
 
 
 def date_hint(t: Phrases, frame: pd.DataFrame, skip: tuple[object, ...]) -> str:
