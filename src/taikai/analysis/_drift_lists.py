@@ -40,7 +40,8 @@ def moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
         n, notes = part.statistics.classified, NOTES[lang]
         rows = part.statistics.reasons.get(move.label, 0)
         few = notes["moved_few"].format(rows=rows, n=n) if n < MIN_ROWS else ""
-        line = notes["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share, few=few)
+        reference, share = (percent(s, "", decimals=1) for s in (move.reference_share, move.share))  # as the tables
+        line = notes["moved"].format(place=place, label=name, reference=reference, share=share, few=few)
         apart = part.share_judged_apart
         found.append(line if apart is None else line + APART[lang].format(label=reason_with_id(apart, lang, labels)))
     return tuple(found)
@@ -68,7 +69,7 @@ def period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
 
 def reference_cell(new: NewWord, lang: str) -> str:
     """A new word's share in the reference, as ``taikai drift`` writes it, or why it has none there."""
-    return f"{new.reference_share:.1%}" if new.in_reference else absent(new.reference_floor, lang)
+    return percent(new.reference_share, "", decimals=1) if new.in_reference else absent(new.reference_floor, lang)
 
 
 def new_words(report: DriftReport, lang: str) -> pd.DataFrame:
