@@ -68,3 +68,19 @@ def test_the_reason_that_moved_most_says_when_the_share_judged_is_of_another(tin
     else:
         name = reason_with_id(share.subject, page, tiny_model.reason_labels)
         assert said.format(name=name, id=share.subject) in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("mix", "lang", "said"),
+    [
+        ({"trouble": 5, "fees": 4}, "en", "(reference → here: 5 of 9 classified rows, too few to judge)"),
+        ({"trouble": 5, "fees": 4}, "ja", "(基準 → この入力: 分類された 9 行のうち 5 行で、判定するには少なすぎます)"),
+        ({"other": 80, "fees": 20}, "en", "(reference → here)"),
+        ({"other": 80, "fees": 20}, "ja", "(基準 → この入力)"),
+    ],
+)
+def test_the_reason_that_moved_most_of_too_few_rows_says_so(tiny_model, tiny_csv, mix, lang, said):
+    """Regression: of a month of 9 classified rows, the page said "reason that moved most: Trouble 18.1% → 55.6%"
+    as a finding, for a manager to read, where taikai drift says it is 5 of 9 rows, too few to judge."""
+    section = drift_section(_mixed(tiny_model, tiny_csv, mix), tiny_model, lang=lang)
+    assert section.moved and section.moved[0].endswith(said), section.moved

@@ -32,6 +32,9 @@ TEXTS = [
     "",
     "english only",
 ]
+# the predictions fixture's row 3 holds "not a date" on purpose: every page of it warns, naming that cell, of the
+# classified row left out of the periods (test_tables catches that warning and checks it)
+pytestmark = pytest.mark.filterwarnings(r"ignore:.*classified row\(s\) have no date:taikai.errors.DataWarning")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 EXAMPLE_RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
 

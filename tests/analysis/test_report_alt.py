@@ -377,3 +377,58 @@ def test_the_trend_alts_say_that_nothing_moved_when_nothing_did(counts, lang, al
     ctx = ReportContext(_months(counts), ReportOptions(date_column="posted_at", lang=lang))
     found = [b.alt for b in trend_section(ctx).blocks if isinstance(b, Chart)]
     assert all(alt in found for alt in alts), found
+
+
+def _per_reason(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    """A frame of reviews of the given (reason, sentiment), each with its text."""
+    from support_frames import classified
+
+    frame = classified(pd.DataFrame({"reason": [r for r, _ in rows]}))
+    frame["sentiment"] = [s for _, s in rows]
+    frame["text"] = [f"本文 {i}" for i in range(len(frame))]
+    return frame
+
+
+_MONTH_OF_NINE = [("fees", "negative"), ("rejection", "negative"), ("time", "neutral"), ("time", "negative")]
+_MONTH_OF_NINE += [("trouble", "negative")] * 5
+"""A month of 9 reviews: 'negative' is 100 % of fees (1 of 1), of rejection (1 of 1) and of trouble (5 of 5)."""
+
+
+@pytest.mark.parametrize(
+    ("rows", "lang", "alt"),
+    [
+        (
+            _MONTH_OF_NINE,
+            "ja",
+            "理由ごとの感情: 「ネガティブ」の割合が同じで最も高い理由は、「手数料が高い」(100.0%、1/1 件)と、"
+            "「提案が通らない」(100.0%、1/1 件)と、「トラブル・不信」(100.0%、5/5 件)。",
+        ),
+        (
+            _MONTH_OF_NINE,
+            "en",
+            "Sentiment per reason: the reasons with the highest share of 'negative' reviews, as high, are 'High "
+            "fees', 100.0% (1 of 1) and 'Proposals rejected', 100.0% (1 of 1) and 'Trouble, distrust', 100.0% "
+            "(5 of 5).",
+        ),
+        (
+            [("fees", "negative"), ("fees", "neutral"), ("trouble", "negative"), ("trouble", "negative")],
+            "ja",
+            "理由ごとの感情: 「ネガティブ」の割合が最も高い理由は「トラブル・不信」で 100.0% (2/2 件)。",
+        ),
+        (
+            [("fees", "negative")] * 4
+            + [("trouble", "negative")] * 4
+            + [("time", "negative")] * 4
+            + [("other", "negative")] * 4,
+            "en",
+            "(4 of 4), and 1 more.",
+        ),
+    ],
+)
+def test_the_sentiment_alt_names_every_reason_as_high(rows, lang, alt):
+    """Regression: of a small month in which three reasons were all negative (1 of 1, 1 of 1, 5 of 5), the alt
+    text named the first alone as the reason with the highest share of negative reviews, 100.0% (1/1 件), where
+    the other alt texts name every tied finding."""
+    ctx = ReportContext(_per_reason(rows), ReportOptions(lang=lang))
+    found = [b.alt for b in sentiment_section(ctx).blocks if isinstance(b, Chart)]
+    assert len(found) == 1 and found[0].endswith(alt), found

@@ -209,3 +209,33 @@ def test_a_date_column_not_found_names_the_column_of_dates(tiny_model, tmp_path,
         said = str(raised.value)
     assert "no column 'posted_at'" in said
     assert (told in said) if told else ("as dates" not in said), said
+
+
+@pytest.mark.parametrize(
+    ("cells", "warned"),
+    [
+        (
+            {3: "2025/9/31", 5: "不明"},
+            "2 classified row(s) have no date (2 holding no date that can be read) and are left out of the periods; "
+            "check those cells (data row(s) 4, 6: '2025/9/31', '不明'; ",
+        ),
+        (
+            {3: "2025/9/31", 5: ""},
+            "2 classified row(s) have no date (1 blank, 1 holding no date that can be read) and are left out of the "
+            "periods; check those cells (data row(s) 4: '2025/9/31'; ",
+        ),
+        ({5: ""}, "1 classified row(s) have no date (1 blank) and are left out of the periods"),
+    ],
+)
+def test_the_report_names_the_date_cells_it_could_not_read(predictions, tmp_path, cells, warned):
+    """Regression: a September 31st typed in the survey tool, or 不明, counted on the page as 日付を使えなかった行 with
+    nothing naming its rows: the report kept quiet the warning that names them (reasons_over_time and taikai drift
+    give it), so whoever made the page could not find them to fix."""
+    frame = predictions.assign(posted_at=DAYS.strftime("%Y/%m/%d"))
+    for at, cell in cells.items():
+        frame.loc[at, "posted_at"] = cell
+    result, page = report(frame, tmp_path)
+    assert result.exit_code == 0, result.output
+    named = f"taikai: warning: {tmp_path / 'p.csv'}: date_column='posted_at' (--date-column on the command line): "
+    assert f"{named}{warned}" in " ".join(result.stderr.split()), result.stderr
+    assert f"日付を使えなかった行: {len(cells)}" in page

@@ -9,7 +9,7 @@ import pytest
 import taikai
 from taikai import analysis
 from taikai.analysis import build_report
-from taikai.errors import InputError
+from taikai.errors import DataWarning, InputError
 from tests.analysis.test_report import STEADY, synthetic
 
 
@@ -175,8 +175,15 @@ def test_a_report_with_mask_pii_shows_no_personal_data_in_the_date_column():
     frame["posted_at"] = frame["posted_at"].astype(object)
     frame.loc[::3, "posted_at"] = "田中一郎さんに連絡"
     options = {"date_column": "posted_at", "embed_font": False, "charts": False, "drift": False, "lang": "en"}
-    plain = build_report(frame, **options)
-    masked = build_report(frame, mask_pii=True, **options)
+    undated = r"have no date \(\d+ holding no date that can be read\)"
+    with pytest.warns(DataWarning, match=undated) as plain_warnings:
+        plain = build_report(frame, **options)
+    with pytest.warns(DataWarning, match=undated) as masked_warnings:
+        masked = build_report(frame, mask_pii=True, **options)
+    # whoever makes the page is told which cells hold no date: as written, or masked under mask_pii
+    assert any("'田中一郎さんに連絡'" in str(w.message) for w in plain_warnings)
+    said = [str(w.message) for w in masked_warnings]
+    assert not [m for m in said if "田中" in m] and any("'[人名]さんに連絡'" in m for m in said), said
     assert "田中一郎さんに連絡" in _section(plain, "representative")
     assert "田中一郎" not in masked and "[人名]さんに連絡" in _section(masked, "representative")
     assert "name [人名]" in masked  # the header counts the masks of the date column too

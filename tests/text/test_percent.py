@@ -40,3 +40,25 @@ def test_a_share_that_is_not_all_or_none_never_reads_as_all_or_none(share, space
 )
 def test_decimals_is_the_least_number_of_decimals(share, shown):
     assert percent(share, "", decimals=1) == shown
+
+
+@pytest.mark.parametrize(
+    ("share", "decimals", "shown"),
+    [
+        (1 / 16, 1, "6.3%"),  # 6.25: Excel's 0.0% and a pivot table's share show 6.3%
+        (5 / 16, 1, "31.3%"),
+        (1 / 80, 1, "1.3%"),
+        (2_345 / 10_000, 1, "23.5%"),  # the float is 0.23449999…; Excel holds 15 digits, 0.2345
+        (1 / 8, 0, "13%"),
+        (3 / 8, 0, "38%"),
+        (1 / 200, 0, "1%"),
+        (1 / 3, 1, "33.3%"),
+        (2 / 3, 1, "66.7%"),
+        (0.0625, 1, "6.3%"),
+    ],
+)
+def test_a_share_is_rounded_as_excel_rounds_it(share, decimals, shown):
+    """Regression: the report wrote 1 of 16 as 6.2% and 5 of 16 as 31.2% (Python rounds a 5 to even), where the
+    analyst's Excel check of the batch output, a cell formatted 0.0% or a pivot table's share, shows 6.3% and
+    31.3%: every exact half of a small month or segment disagreed with her spreadsheet."""
+    assert percent(share, "", decimals=decimals) == shown

@@ -9,6 +9,7 @@ import pandas as pd
 
 from taikai.analysis._drift_notes import NOTES
 from taikai.analysis._drift_words import absent, word
+from taikai.drift import MIN_ROWS
 from taikai.labels import reason_with_id
 from taikai.text import percent
 
@@ -26,7 +27,9 @@ limit), as ``taikai drift`` says it."""
 
 def moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
     """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it
-    (*labels*: the model's reasons, which name it), and the reason the share of one reason is of when another."""
+    (*labels*: the model's reasons, which name it): with its rows when the part has too few classified rows to
+    judge (a month of 9: trouble 23.3 % → 55.6 % is 5 rows, no finding), and the reason the share of one reason is
+    of when another."""
     found = []
     for part in (report.overall, *(p for p in report.periods if p.alert)):
         move = part.reason_move
@@ -34,7 +37,11 @@ def moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
             continue
         name = reason_with_id(move.label, lang, labels)  # as the page names it elsewhere, not its id alone
         place = "" if part is report.overall else f"{part.period} "
-        line = NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
+        n, notes = part.statistics.classified, NOTES[lang]
+        rows = part.statistics.reasons.get(move.label, 0)
+        few = notes["moved_few"].format(rows=rows, n=n) if n < MIN_ROWS else ""
+        reference, share = (percent(s, "", decimals=1) for s in (move.reference_share, move.share))  # as the tables
+        line = notes["moved"].format(place=place, label=name, reference=reference, share=share, few=few)
         apart = part.share_judged_apart
         found.append(line if apart is None else line + APART[lang].format(label=reason_with_id(apart, lang, labels)))
     return tuple(found)
@@ -62,7 +69,7 @@ def period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
 
 def reference_cell(new: NewWord, lang: str) -> str:
     """A new word's share in the reference, as ``taikai drift`` writes it, or why it has none there."""
-    return f"{new.reference_share:.1%}" if new.in_reference else absent(new.reference_floor, lang)
+    return percent(new.reference_share, "", decimals=1) if new.in_reference else absent(new.reference_floor, lang)
 
 
 def new_words(report: DriftReport, lang: str) -> pd.DataFrame:

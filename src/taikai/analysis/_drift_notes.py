@@ -34,7 +34,8 @@ NOTES = {
         "per_period": "このページの作成者は、日付の列を --date-column で指定すると期間ごとにも判定できます。",
         "periods_unjudged": "判定できる {min_rows} 行のある期間がないため、判定は{whole}のみです。",
         "longer_periods": "月ごとなら期間の行が増えます (このページの作成者は --freq M で月ごとにできます)。",
-        "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
+        "moved": "{place}最も割合が動いた理由: {label} {reference} → {share} (基準 → この入力{few})",
+        "moved_few": ": 分類された {n:,} 行のうち {rows:,} 行で、判定するには少なすぎます",
         "period_words": "{period} の新しい語: {words}",
         "period_word": "{word} ({rows:,} 行, {share}; 基準: {reference})",
         "words_not_listed": "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が {min_rows} 行未満)",
@@ -79,7 +80,8 @@ NOTES = {
         "per_period": "Whoever made this page can give a date column (--date-column) to judge each period too.",
         "periods_unjudged": "No period has {min_rows} rows to judge: only the {whole} {judged} judged.",
         "longer_periods": "Months hold more rows (whoever made this page can count by month with --freq M).",
-        "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
+        "moved": "{place}reason that moved most: {label} {reference} → {share} (reference → here{few})",
+        "moved_few": ": {rows:,} of {n:,} classified rows, too few to judge",
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows:,} rows, {share}; reference: {reference})",
         "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
@@ -101,7 +103,7 @@ statistics: what the report can do instead, which is not ``--reference``, an opt
 model the batch summary
 names that cannot be had: who made the predictions, why that model cannot be had, keyed by
 :class:`~taikai.analysis._report._provenance.Missing`, and what to do, said as the report's other notes say it),
-the reason that moved most,
+the reason that moved most (with its rows when they are too few to judge, as ``taikai drift`` says them),
 a drifted period's new words, why no new words are listed, how many classified rows count as unclassifiable
 too, how many rows repeat an earlier row's text, that the figures count the model's own reasons where the rules
 of ``--rules-mode override`` set others (which the page's other sections count: ``overridden_rows`` of ``taikai

@@ -15,6 +15,7 @@ from taikai.drift._thresholds import (
     NEW_WORD_RATIO,
 )
 from taikai.model import DriftStatistics
+from taikai.text import percent
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class NewWord:
     def shown_reference(self) -> str:
         """Return the reference's side as the text report writes it: its share, or that the word is absent."""
         if self.in_reference:
-            return f"reference {self.reference_share:.1%}"
+            return f"reference {percent(self.reference_share, '', decimals=1)}"
         if self.reference_floor > 1:
             return f"reference: absent (below the table's floor of {self.reference_floor} rows)"
         return "reference: absent"

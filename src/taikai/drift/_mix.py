@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from taikai.labels import counted_label
+from taikai.text import percent
 
 
 def js_divergence(counts: dict[str, int], reference: dict[str, int]) -> float:
@@ -42,7 +43,8 @@ class ShareMove:
         return {"label": self.label, "reference_share": self.reference_share, "share": self.share}
 
     def __str__(self) -> str:
-        return f"{counted_label(self.label)} {self.reference_share:.1%} → {self.share:.1%}"
+        shares = (percent(s, "", decimals=1) for s in (self.reference_share, self.share))  # as the report's tables
+        return f"{counted_label(self.label)} {' → '.join(shares)}"
 
 
 def largest_move(counts: dict[str, int], reference: dict[str, int]) -> ShareMove | None:

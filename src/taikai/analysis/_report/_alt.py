@@ -25,6 +25,8 @@ WORDS = {
         "moved": "割合が最も大きく動いたのは「{name}」で、{period} に {before} から {after} ({previous} 比)。",
         "rose": "件数が最も大きく動いたのは「{name}」で、{period} に {before} 件から {after} 件 ({previous} 比)。",
         "most": "「{sentiment}」の割合が最も高い理由は「{name}」で {share} ({count}/{n} 件)。",
+        "most_tied": "「{sentiment}」の割合が同じで最も高い理由は、{items}。",
+        "most_item": "「{name}」({share}、{count}/{n} 件)",
         "moved_tied": "割合が同じ幅で最も大きく動いたのは、{items}。",
         "rose_tied": "件数が同じ幅で最も大きく動いたのは、{items}。",
         "rose_item": "「{name}」({period} に {before} 件から {after} 件、{previous} 比)",
@@ -50,6 +52,8 @@ WORDS = {
         "(against "
         "{previous}).",
         "most": "the reason with the highest share of '{sentiment}' reviews is '{name}', {share} ({count} of {n}).",
+        "most_tied": "the reasons with the highest share of '{sentiment}' reviews, as high, are {items}.",
+        "most_item": "'{name}', {share} ({count} of {n})",
         "moved_tied": "the shares that moved most, by as much, are {items}.",
         "rose_tied": "the counts that moved most, by as much, are {items}.",
         "rose_item": "'{name}', from {before} to {after} {after|review|reviews} in {period} (against {previous})",
@@ -171,14 +175,24 @@ def counts_alt(ctx: ReportContext, title: str, table: pd.DataFrame) -> str:
 
 
 def sentiment_alt(ctx: ReportContext, title: str, per_reason: pd.DataFrame) -> str:
-    """Of the most frequent sentiment, the reason where its share is highest."""
+    """Of the most frequent sentiment, the reason where its share is highest; every reason whose share is as high
+    is named with it (a small month: 1 of 1 and 5 of 5 are both 100 %), as the other alt texts name ties."""
     sentiment = per_reason.sum().idxmax()
     n = per_reason.sum(axis=1)
-    shares = per_reason[sentiment] / n.replace(0, 1)
-    top = shares.idxmax()
-    values = {"count": fmt.count(int(per_reason.loc[top, sentiment])), "n": fmt.count(int(n[top]))}
-    name, label = ctx.reason(str(top)), ctx.sentiment(str(sentiment))
-    return _alt(ctx, title, "most", sentiment=label, name=name, share=fmt.share(float(shares[top])), **values)
+    shares = (per_reason[sentiment] / n.replace(0, 1))[n > 0]  # a reason without reviews has no share
+    label = ctx.sentiment(str(sentiment))
+    found: list[dict[str, object]] = [
+        {
+            "name": ctx.reason(str(top)),
+            "share": fmt.share(float(shares[top])),
+            "count": fmt.count(int(per_reason.loc[top, sentiment])),
+            "n": fmt.count(int(n[top])),
+        }
+        for top in _tied(shares)  # in the table's order
+    ]
+    if len(found) > 1:
+        return _alt(ctx, title, "most_tied", sentiment=label, items=_items(ctx, "most_item", found))
+    return _alt(ctx, title, "most", sentiment=label, **found[0])
 
 
 def segments_alt(ctx: ReportContext, title: str, table: pd.DataFrame, by: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,8 +15,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
-from taikai.analysis._undated import UNDATED
-from taikai.errors import DataWarning, check_bool, check_freq
+from taikai.errors import check_bool, check_freq
 from taikai.io import ID_COLUMNS, RunSummary, check_tz
 from taikai.labels import own_labels, reason_name, reason_with_id, sentiment_name
 from taikai.rules import MODEL_REASON
@@ -144,10 +141,10 @@ class ReportContext:
     def over_time(self) -> Any:
         """Counts per period and reason (needs a date column)."""
         assert self.options.date_column
-        with warnings.catch_warnings():  # the trend section's note counts the rows without a date
-            warnings.filterwarnings("ignore", f".*{re.escape(UNDATED)}", DataWarning)
-            o = self.options
-            return tables.reasons_over_time(self.frame, o.date_column, o.freq, source=self.where, tz=o.tz)
+        # the trend section's note counts the rows without a date; the warning, to whoever makes the page, names
+        # the cells that hold none (a 2026/9/31, 不明), which the page does not
+        o = self.options
+        return tables.reasons_over_time(self.frame, o.date_column, o.freq, source=self.where, tz=o.tz)
 
     @cached_property
     def segments(self) -> Any:

@@ -8,6 +8,7 @@ from taikai._freq import fiscal_span
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._drift_words import no_rows
+from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._alt import counts_alt, shares_alt
 from taikai.analysis._report._blocks import (
     Cell,
@@ -142,7 +143,7 @@ def stray_notes(ctx: ReportContext, table: pd.DataFrame, dates: pd.Series) -> li
                 name=names[0] if len(names) == 1 else f"{names[0]} – {names[-1]}",
                 rows=f"{rows:,}",
                 dated=f"{dated:,}",
-                share=f"{rows / dated:.1%}",
+                share=fmt.share(rows / dated),
                 gap=f"{gap:,}",
                 unit=ctx.period,
                 shown=shown,
