@@ -408,4 +408,7 @@ def test_read_input_stops_at_a_parquet_row_repeating_the_header_as_the_local_eng
     record = f"{path}:{row}: malformed record (the header repeated: data row {row} holds the column names again"
     assert str(local.value).startswith(record) and str(dask.value).startswith(record)
     assert str(local.value).split("; fix it")[0] == str(dask.value).split("; the Dask engine")[0]
-    assert "the Dask engine stops at such lines: fix them, or set them aside with the local engine" in str(dask.value)
+    assert (
+        "the Dask engine stops at such rows of Parquet files: fix them, or set them aside with the local engine"
+        in str(dask.value)
+    )

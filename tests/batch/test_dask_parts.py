@@ -197,7 +197,7 @@ def test_a_row_of_a_file_named_alone_is_named_by_its_line_as_in_a_local_run(tmp_
             '{"id": 2, "text": "時間", "zzz": 3}',
             "the file changed during the run: run again once the files are written",
         ),
-        ('{"id": 2, "text": ', "the Dask engine stops at such lines: fix them, or set them aside"),
+        ('{"id": 2, "text": ', "fix it in a.jsonl, or pass on_bad_lines='report'"),
     ],
 )
 def test_a_key_added_while_the_run_reads_is_told_from_a_malformed_line_by_its_kind(tmp_path, line, said):

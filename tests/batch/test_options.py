@@ -74,7 +74,7 @@ LOCAL_OPTIONS = (
 )
 DASK_OPTIONS = (
     "'engine': it takes input, output, text_column, model, client, prepare, options and the batch options encoding, "
-    "encoding_errors, excel_safe, id_column, input_format, mask_pii, output_encoding, "  # not the local jobs
+    "encoding_errors, excel_safe, id_column, input_format, mask_pii, on_bad_lines, output_encoding, "  # not jobs
 )
 
 

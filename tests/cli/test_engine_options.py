@@ -23,8 +23,8 @@ INPUTS = {"file": "dump/a.csv", "folder": "dump", "glob": "dump/*.csv"}
         ),
         (
             "glob",
-            ["--engine", "dask", "--on-bad-lines", "report"],
-            "--on-bad-lines applies to the local engine only, not to --engine dask: leave it out, or run the local "
+            ["--engine", "dask", "--chunk-size", "10"],
+            "--chunk-size applies to the local engine only, not to --engine dask: leave it out, or run the local "
             "engine (the command without --engine dask) with it on one file of {input} at a time",
         ),
         (
@@ -41,7 +41,7 @@ INPUTS = {"file": "dump/a.csv", "folder": "dump", "glob": "dump/*.csv"}
             "--partitions applies to --engine dask only: add --engine dask to run on a Dask cluster, or leave it out",
         ),
     ],
-    ids=["limit-folder", "bad-lines-glob", "jobs-file", "jobs-alone-file", "sheet-folder", "partitions-local"],
+    ids=["limit-folder", "chunk-size-glob", "jobs-file", "jobs-alone-file", "sheet-folder", "partitions-local"],
 )
 def test_the_other_engines_options_are_refused_with_what_to_do(tmp_path, tiny_model_dir, given, options, said):
     """Regression: the command line said only "--limit applies to the local engine only, not to --engine dask", where

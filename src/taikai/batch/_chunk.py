@@ -9,7 +9,7 @@ from typing import Any
 
 from taikai._frame_rows import id_said, shown_id
 from taikai.batch._counted import MAX_EXAMPLES, CountedRows
-from taikai.io import ExcelRisks, read_as_number
+from taikai.io import BadLine, ExcelRisks, read_as_number
 from taikai.text import Status
 
 
@@ -67,6 +67,9 @@ class ChunkResult:
     """A ``DecodeNote`` for each row that did not decode cleanly, when the engine reads them with the rows (Dask)."""
     blank: int = 0
     """The blank lines passed over reading the rows, when the engine reads them with the rows (Dask)."""
+    bad: tuple[tuple[int, BadLine], ...] = ()
+    """The malformed records set aside reading the rows (``on_bad_lines="report"``), each with the index of its
+    input file, when the engine reads them with the rows (Dask): written to the run's one side file at its end."""
     folded: int = 0
     """Characters a CP932 output holds as others (〜 as ～: :data:`taikai.text.CP932_FOLDS`)."""
     folded_rows: int = 0

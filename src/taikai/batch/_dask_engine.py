@@ -24,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise MissingExtraError("the Dask engine", "dask and distributed", "dask", exc) from exc
 
 from taikai.batch._dask_arguments import check_client, check_loaded
+from taikai.batch._dask_bad_lines import mask_set_aside
 from taikai.batch._dask_models import LOAD_LOCK, ModelRef, ship_model
 from taikai.batch._dask_models import held_models as held_models  # tests ask the workers with it
 from taikai.batch._outputs import output_types
@@ -69,10 +70,12 @@ def mask_partition(
     """Return *part* with personal data in *text_column* masked (see :func:`taikai.mask_pii`), the run's *names*
     (:func:`run_names`) too where a row writes them bare; without them, the partition is the run.
 
-    With *count_columns*, one ``int64`` column per kind (:data:`MASK_COUNT_COLUMNS`) counts each row's masks.
+    With *count_columns*, one ``int64`` column per kind (:data:`MASK_COUNT_COLUMNS`) counts each row's masks. The
+    malformed records a file engine's partition holds (``on_bad_lines="report"``) are masked too, and counted apart.
     """
     masker = default_masker().knowing(names) if names is not None else None
     out, counts = mask_text_column(part, text_column, masker)
+    out = mask_set_aside(out, masker or default_masker())  # the lines set aside, if any: their raw text
     if count_columns:
         for kind, column in MASK_COUNT_COLUMNS.items():
             out[column] = pd.Series([c.get(kind, 0) for c in counts], index=part.index, dtype="int64")

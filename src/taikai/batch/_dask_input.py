@@ -118,6 +118,7 @@ def read_files(
     first: tio.Reader | None = None,
     held_futures: list[Any] | None = None,
     sizes: list[int] | None = None,
+    set_aside_bad: bool = False,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Read the files *found* of *pattern* (see :func:`input_files`) as :func:`read_input` does (the arguments are
     its own, checked); *check_added* is called with each JSONL file whose records add keys to the first file's, and
@@ -125,7 +126,9 @@ def read_files(
     file made before (:func:`first_reader` with ``warn``), else it is made here. *held_futures*: a list that gets the
     futures of the JSONL files' held chunks, if any (to release once the partitions are last computed, see
     :func:`~taikai.batch._dask_held.release_held`; else they go with the frame). *sizes*: each CSV, TSV or JSONL
-    file's bytes as the run started, read no further (``None``: each to its end as a worker opens it)."""
+    file's bytes as the run started, read no further (``None``: each to its end as a worker opens it).
+    *set_aside_bad* (``on_bad_lines="report"``): CSV, TSV and JSONL partitions hold their files' malformed records
+    in a column of their own (:data:`~taikai.batch._dask_text_files.BAD_COLUMN`) instead of stopping at them."""
     files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
@@ -169,7 +172,7 @@ def read_files(
             stringify |= {text_column}
     if held_futures is not None:
         held_futures += held or []
-    meta = text_meta(fmt, schema, stringify, text_column, locate)
+    meta = text_meta(fmt, schema, stringify, text_column, locate, set_aside_bad)
     with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
         ddf = dd.from_map(
             read_text_file,
@@ -186,6 +189,7 @@ def read_files(
             mask_pii=mask_pii,
             errors=encoding_errors,
             first=str(files[0]),
+            set_aside_bad=set_aside_bad,
             meta=meta,
             enforce_metadata=False,
         )

@@ -49,6 +49,10 @@ def write_manifest(
         rules = {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)}
         if len(ruleset.sources) > 1:  # the rules of several files (--rules a --rules b): each named, in order
             rules["files"] = list(ruleset.sources)
+    # on_bad_lines="report": the records set aside and their side file, beside the folder (named as a local run's)
+    set_aside = (
+        {"bad_lines": summary.bad_lines, "bad_lines_file": summary.bad_lines_file} if summary.bad_lines_file else {}
+    )
     manifest = {
         "taikai": importlib_metadata.version("taikai"),
         "rows": summary.rows,
@@ -68,5 +72,6 @@ def write_manifest(
         "masker_version": summary.masker_version,
         "masks": summary.masks,
         **({"excel_safe": True} if options.excel_safe else {}),  # read back without the apostrophes
+        **set_aside,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

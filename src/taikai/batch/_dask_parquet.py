@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 from dask.utils import natural_sort_key
 
 import taikai.io as tio
-from taikai.batch._dask_text_files import set_aside
+from taikai.batch._dask_text_files import set_aside_locally
 from taikai.errors import InputError
 from taikai.io import PANDAS_KEY, agreed_entries, is_bytes, utf8_text
 
@@ -240,4 +240,4 @@ def check_no_header_rows(files: list[Path], mask_pii: bool = False) -> None:
     for path in files:
         bad = tio.header_record(path)
         if bad is not None:
-            raise tio.bad_line_error(path, bad, set_aside(path), mask_pii)
+            raise tio.bad_line_error(path, bad, set_aside_locally(path), mask_pii)

@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._counted import COUNTED_ROWS
+from taikai.batch._dask_bad_lines import set_aside_in
 from taikai.batch._dask_cells import RAW_PREFIX, as_read
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
 from taikai.batch._dask_parquet import byte_columns
@@ -172,7 +173,9 @@ def write_part(
         own |= {c: part[c].where(part[c].notna(), None).tolist() for c in byte_columns(spec.schema)}
     saved = _save(table, own, spec, path) if len(part) or first else (0, CP932Folds(), None, ())
     replaced, folds, risks, unheld = saved
+    bad, bad_masks = set_aside_in(part)  # counted with the rows' masks, as the local engine counts them
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
+    masks = {kind: masks.get(kind, 0) + bad_masks.get(kind, 0) for kind in {**masks, **bad_masks}}
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
     )
@@ -196,4 +199,5 @@ def write_part(
         decoded=decoded,
     )
     blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
-    return replace(result, notes=tuple(notes), blank=blank, folded=folds.characters, folded_rows=folds.rows)
+    result = replace(result, notes=tuple(notes), blank=blank, bad=bad)
+    return replace(result, folded=folds.characters, folded_rows=folds.rows)

@@ -25,7 +25,7 @@ from taikai.batch._dask_kept import ListedFile
 from taikai.batch._dask_text_files import StoppedAtRecord
 from taikai.batch._options import BatchOptions
 from taikai.errors import RESUME, DataWarning, InputError
-from taikai.io import DecodeNote, OutputSpec
+from taikai.io import BadLine, DecodeNote, LineProblem, OutputSpec
 from taikai.model import Model, model_sha256
 from taikai.rules import RuleSet
 from taikai.text import Status
@@ -52,7 +52,7 @@ class DaskSaved:
 
 _STATE_CLASSES = {
     (cls.__module__, cls.__qualname__): cls
-    for cls in (DaskSaved, ChunkResult, RowProblem, CountedRows, DecodeNote, Status)
+    for cls in (DaskSaved, ChunkResult, RowProblem, CountedRows, DecodeNote, Status, BadLine, LineProblem)
 }
 """The only classes a saved state may name: a pickle is code, and the folder it lies in may have been written to."""
 
@@ -176,12 +176,14 @@ def keep(tmp: Path, saved: DaskSaved) -> None:
 
 def kept_error(stop: StoppedAtRecord, saved: DaskSaved, tmp: Path, set_aside: str) -> InputError:
     """Return the error of a run stopped by *stop* that kept the finished partitions of *saved* in *tmp*;
-    *set_aside*: how to set such records aside instead."""
+    *set_aside*: the option that sets such records aside instead (the partitions kept hold none: each stops at its
+    first, the resumed run sets them all aside)."""
     rows, done = sum(r.rows for r in saved.results.values()), len(saved.results)
     return InputError(
         f"{stop.head}; the {rows:,} rows of the {done:,} partitions classified (of {saved.partitions:,}) are kept in "
         f"{tmp}: fix it in place and run the same command again with {RESUME.given(True)} to classify only the "
-        f"partitions left (to set such lines aside instead, delete {tmp} first: {set_aside})"
+        f"partitions left; or resume it so, adding {set_aside}, to set such lines aside instead (the partitions kept "
+        "hold none)"
     )
 
 

@@ -21,6 +21,7 @@ from dask import delayed
 import taikai.io as tio
 from taikai._warn import warn_user
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._dask_bad_lines import check_side_file, earlier_side_file, write_side_file
 from taikai.batch._dask_cluster import Cluster, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_held import release_held
@@ -40,13 +41,14 @@ from taikai.batch._dask_resume import (
     open_saved,
     run_fingerprint,
 )
-from taikai.batch._dask_text_files import LINE_COLUMN, StoppedAtRecord, set_aside
+from taikai.batch._dask_text_files import LINE_COLUMN, StoppedAtRecord
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_added_columns, check_columns
 from taikai.batch._progress import Progress
+from taikai.batch._side_files import bad_lines_path
 from taikai.batch._summary import BatchSummary
-from taikai.errors import DataWarning
+from taikai.errors import ON_BAD_LINES, DataWarning
 from taikai.model import Model
 from taikai.privacy import MASKER_VERSION
 from taikai.rules import RuleSet
@@ -78,6 +80,10 @@ def run_locked(
     cluster = connect(options.scheduler, client)
     futures, held = list[Any](), list[Any]()  # held: JSONL files' chunks, kept on the workers that read their types
     progress = Progress(None, options.progress)
+    reporting = options.on_bad_lines == "report"  # CSV, TSV, JSONL: each partition's set aside, one side file
+    if reporting:
+        check_side_file(output, found.files)
+    stale = None if reporting else earlier_side_file(output)  # an earlier output's, which this run replaces
     try:  # a stop once the output is in place (closing the cluster can take seconds) leaves it complete
         try:
             check_workers(cluster)  # a task sent to a worker without taikai ends it: checked before any is
@@ -95,6 +101,7 @@ def run_locked(
                 first,
                 held,
                 [file.size for file in listed],
+                reporting,
             )
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
             check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN, again=True)  # each as read
@@ -171,18 +178,23 @@ def run_locked(
                 kept = DaskSaved(fingerprint, now, stop.path, split, ddf.npartitions, finished)
                 keep(tmp, kept)
                 keeping = True
-                raise kept_error(stop, kept, tmp, set_aside(Path(stop.path)))
+                raise kept_error(stop, kept, tmp, ON_BAD_LINES.either(["report"]))
             (tmp / STATE).unlink(missing_ok=True)  # a resumed run's: not in the output; its parts renumbered below
             keeping = False
             results = [finished[k] for k in range(len(names))]
             parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
             starts = np.cumsum([0] + [c.rows for c in results]).tolist()  # the rows before each partition's
             for counts, start in zip(results, starts, strict=False):  # in input order: the examples are the first rows
-                summary.add(name_parts(counts, start), blank=counts.blank, notes=counts.notes)
+                summary.add(name_parts(counts, start), len(counts.bad), counts.blank, counts.notes)
+            summary.bad_lines_file = str(bad_lines_path(output)) if reporting else None
             grown = files_kept(listed, early is None, output)  # a file written again in place: nothing written
             write_manifest(tmp, summary, spec, parts, resolved, options, ruleset, rules_mode)
             move_into_place(tmp, output)
             placed = True
+            if reporting:  # beside the folder now in place, as the local engine moves its own beside its output
+                write_side_file(output, results, files, options.excel_safe)
+            elif stale is not None:
+                stale.unlink(missing_ok=True)
         except BaseException as exc:
             placed = placed or (made and not tmp.exists())  # a stop as the earlier output was removed
             cluster.abandoned = not placed  # its tasks' results are thrown away: its workers are not waited for

@@ -5,6 +5,7 @@ it did not decode cleanly (never written)."""
 from __future__ import annotations
 
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,21 @@ NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
+BAD_COLUMN = "__taikai_bad"
+"""With ``set_aside`` (``on_bad_lines="report"``), the malformed records of each row's file, on its first row, as a
+:class:`SetAside` (``None`` on the others and in a file without any; never written): gathered into one side file
+of bad lines in input order once every partition is written (:mod:`taikai.batch._dask_bad_lines`)."""
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The malformed records of one input file (by its index in the run's files), in file order, each with its
+    file lines (of the whole file: each file is read whole into one partition before any repartition), and the
+    personal data masked in their raw text (per kind, when the run masks it)."""
+
+    file: int
+    lines: tuple[tio.BadLine, ...]
+    masks: tuple[tuple[str, int], ...] = ()
 
 
 class StoppedAtRecord(InputError):
@@ -48,15 +64,25 @@ class StoppedAtRecord(InputError):
 
 
 def set_aside(path: Path) -> str:
-    """Return what to do with a malformed line of *path* under the Dask engine, which stops at it: fix it, or set it
-    aside with the local engine, which reads *path* alone (not the folder or glob the run was given), and run the
-    Dask engine on the other files."""
+    """Return what to do with a malformed line of *path* that stopped the Dask engine (``on_bad_lines="error"``):
+    fix it, or run again setting such lines aside in the run's side file of bad lines."""
+    return (
+        f"fix it in {path.name}, or pass {ON_BAD_LINES.either(['report'])} to set such lines aside in a side file "
+        "(OUTPUT_STEM.bad_lines.csv, beside the output folder) and go on"
+    )
+
+
+def set_aside_locally(path: Path) -> str:
+    """Return what to do with a Parquet row of *path* that repeats its header, at which the Dask engine stops (with
+    ``on_bad_lines="report"`` too: it reads Parquet with Dask, not with taikai's reader): fix it, or set it aside
+    with the local engine, which reads *path* alone (not the folder or glob the run was given), and run the Dask
+    engine on the other files."""
     local = f"taikai batch {shlex.quote(str(path))} -o OUTPUT {ON_BAD_LINES.option} report"
     return (
-        "the Dask engine stops at such lines: fix them, or set them aside with the local engine, which reads one "
-        f"file, not a folder or a glob: run it on this file with {ON_BAD_LINES.name}='report' (taikai.classify_file; "
-        f"on the command line {local}, with the run's other options but not --engine dask), then the Dask engine on "
-        "the input's other files, if any, with this one moved out of its folder"
+        "the Dask engine stops at such rows of Parquet files: fix them, or set them aside with the local engine, which "
+        f"reads one file, not a folder or a glob: run it on this file with {ON_BAD_LINES.name}='report' "
+        f"(taikai.classify_file; on the command line {local}, with the run's other options but not --engine dask), "
+        "then the Dask engine on the input's other files, if any, with this one moved out of its folder"
     )
 
 
@@ -74,6 +100,7 @@ def read_text_file(
     mask_pii: bool = False,
     errors: str = "strict",
     first: str = "",
+    set_aside_bad: bool = False,
 ) -> pd.DataFrame:
     """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns.
 
@@ -83,7 +110,9 @@ def read_text_file(
     malformed record's text is masked in the error, as the local engine masks it. *errors* is the
     ``encoding_errors`` of :func:`taikai.io.open_reader`. *held*: the file's chunks as read for its types, if
     they were held (see :mod:`taikai.batch._dask_held`), else ``None``: the file is read, no further than *size*
-    (its bytes as the run started; ``None``: to its end).
+    (its bytes as the run started; ``None``: to its end). With *set_aside_bad* (``on_bad_lines="report"``), a
+    malformed record does not stop the reading: the file's are held, as one :class:`SetAside`, in the
+    :data:`BAD_COLUMN` of its first row (a file of no row but malformed records is refused: nothing would hold them).
     """
     if held is not None:  # read for its types, and held: not read again
         chunks = held_chunks(held, schema.names)
@@ -99,11 +128,15 @@ def read_text_file(
     lines: list[int] = []
     notes: dict[int, tio.DecodeNote] = {}
     blank = 0
+    bad: list[tio.BadLine] = []
     for chunk in chunks:
-        if chunk.bad:
-            if chunk.bad[0].kind is tio.LineProblem.UNKNOWN_KEYS:  # not when the files were read for their keys
-                hint = "the file changed during the run: run again once the files are written"
-                raise tio.bad_line_error(path, chunk.bad[0], hint, mask_pii)
+        changed = next((b for b in chunk.bad if b.kind is tio.LineProblem.UNKNOWN_KEYS), None)
+        if changed is not None and (set_aside_bad or changed is chunk.bad[0]):  # not met reading for their keys
+            hint = "the file changed during the run: run again once the files are written"
+            raise tio.bad_line_error(path, changed, hint, mask_pii)
+        if chunk.bad and set_aside_bad:
+            bad += chunk.bad
+        elif chunk.bad:
             error = tio.bad_line_error(path, chunk.bad[0], set_aside(path), mask_pii)
             head = str(tio.bad_line_error(path, chunk.bad[0], "", mask_pii)).removesuffix("; ")
             raise StoppedAtRecord(str(error), head, str(path))  # fixed in place, resumed (_dask_resume)
@@ -132,7 +165,26 @@ def read_text_file(
         frame[BLANK_COLUMN] = pd.Series(blanks, index=frame.index)
         for name, cells in as_read.items():
             frame[RAW_PREFIX + name] = pd.Series(cells, index=frame.index, dtype=object)
+    if set_aside_bad:
+        frame[BAD_COLUMN] = _bad_column(path, index, bad, frame.index, mask_pii)
     return frame
+
+
+def _bad_column(path: Path, index: int, bad: list[tio.BadLine], rows: pd.Index, mask_pii: bool) -> pd.Series:
+    """Return the :data:`BAD_COLUMN` of the file *path* (the run's file *index*) whose rows are *rows*: its *bad*
+    records, if any, on its first row; refuse them in a file without a row, as no row can hold them."""
+    cells: list[SetAside | None] = [None] * len(rows)
+    if bad and not cells:
+        count = f"its {len(bad):,} records are all malformed" if len(bad) > 1 else "its one record is malformed"
+        hint = (
+            f"{count}, and the Dask engine sets aside only the malformed records of a file with at least one good "
+            "row: fix the file, or move it out of the input and set its lines aside with the local engine "
+            f"({ON_BAD_LINES.option} report on that file alone)"
+        )
+        raise tio.bad_line_error(path, bad[0], hint, mask_pii)
+    if bad:
+        cells[0] = SetAside(index, tuple(bad))
+    return pd.Series(cells, index=rows, dtype=object)
 
 
 def note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -> dict[str, pd.Series]:
@@ -150,11 +202,17 @@ def note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -
 
 
 def text_meta(
-    fmt: str, schema: pa.Schema, stringify: frozenset[str], text_column: str | None, locate: bool
+    fmt: str,
+    schema: pa.Schema,
+    stringify: frozenset[str],
+    text_column: str | None,
+    locate: bool,
+    set_aside_bad: bool = False,
 ) -> pd.DataFrame:
     """Return the empty frame of the partitions :func:`read_text_file` makes (Dask's ``meta``): the *schema*'s
     columns, *text_column* as ``object`` when it is in *stringify*, and with *locate*, the columns that say where
-    each row is, what of it did not decode cleanly, and each JSONL column of numbers or of mixed types as read."""
+    each row is, what of it did not decode cleanly, and each JSONL column of numbers or of mixed types as read;
+    with *set_aside_bad*, the :data:`BAD_COLUMN`."""
     meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
     if text_column in stringify:  # the cells themselves, as the local engine's model reads them
         meta[text_column] = pd.Series([], dtype=object)
@@ -165,4 +223,6 @@ def text_meta(
         meta[BLANK_COLUMN] = pd.Series([], dtype="int64")
         for name in raw_columns(fmt, schema, stringify, text_column).values():
             meta[RAW_PREFIX + name] = pd.Series([], dtype=object)
+    if set_aside_bad:
+        meta[BAD_COLUMN] = pd.Series([], dtype=object)
     return meta

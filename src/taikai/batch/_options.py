@@ -90,10 +90,13 @@ def _check_column_name(name: str, value: object) -> None:
 class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
 
-    ``jobs``, ``chunk_size``, ``sheet``, ``on_bad_lines`` and ``limit`` belong to the local engine
+    ``jobs``, ``chunk_size``, ``sheet`` and ``limit`` belong to the local engine
     (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`); an engine refuses
     the other's options unless they keep their default value. ``resume`` continues a run of either engine that a
-    malformed record stopped (the local engine's, also one interrupted or stopped by the system). ``rules``
+    malformed record stopped (the local engine's, also one interrupted or stopped by the system). ``on_bad_lines``
+    (``error`` or ``report``) applies to both engines: ``report`` sets malformed records aside in one side file,
+    ``OUTPUT_STEM.bad_lines.csv`` (the Dask engine's beside its output folder, with a ``file`` column when it read
+    several files). ``rules``
     is a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or
     ``override``). ``prefix`` is put before the name of every column the model adds (``pred_`` gives
     ``pred_reason``, …), so that a labelled file keeps its own ``reasons`` and ``sentiment`` next to the predictions.
@@ -128,7 +131,7 @@ class BatchOptions:
     rules_mode: str = RulesMode.FLAG.value
     limit: int | None = None
 
-    LOCAL_ONLY = ("jobs", "chunk_size", "sheet", "on_bad_lines", "limit")
+    LOCAL_ONLY = ("jobs", "chunk_size", "sheet", "limit")
     DASK_ONLY = ("scheduler", "partitions")
 
     def __post_init__(self) -> None:

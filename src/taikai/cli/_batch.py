@@ -112,8 +112,8 @@ DASK_PACKAGES = "dask and distributed"
     type=click.Choice(BAD_LINE_MODES),
     default=BatchOptions.default("on_bad_lines"),
     show_default=True,
-    help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on "
-    "(local engine only: the Dask engine always stops).",
+    help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on (with "
+    "--engine dask, one side file beside the output folder, in input order).",
 )
 @mask_pii_option
 @click.option(
