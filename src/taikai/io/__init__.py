@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from taikai.io._given_file import check_given_file, check_labelled_data, check_not_empty
     from taikai.io._head_rows import check_header_row, head_rows
     from taikai.io._header_line import delimited_format
+    from taikai.io._id_columns import id_column_by_name, shared_id
     from taikai.io._label_columns import (
         MORE_REASONS_COLUMN,
         PICKED_BY_COLUMN,

@@ -36,14 +36,17 @@ def read_checked(
     far_hint: str = "",
     frame_name: str = "<frame>",
     ids: Hashable | None = None,
-) -> tuple[LabelledTable, str, str, bool]:
+    find_ids: bool = False,
+) -> tuple[LabelledTable, str, str, bool, Hashable | None]:
     """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
     without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
     a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
     one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame 2 of add>``).
-    *ids*: the id column naming each row in messages, where *data* has it (see :func:`check_id_column`)."""
+    *ids*: the id column naming each row in messages, where *data* has it (see :func:`check_id_column`); with
+    *find_ids*, when *ids* is ``None``, the first column named as ids are whose values name the rows
+    (:func:`taikai.io.id_column_by_name`, as ``evaluate`` and ``suggest`` find it). Returned last: the id column."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -83,6 +86,10 @@ def read_checked(
         mine = replace(mine, sentiment=None)
     if skip_blank:  # an added file: the column options name DATA's columns, so they cannot mend it
         options["columns_hint"] = ADDED_COLUMNS_HINT
+    if find_ids and ids is None:  # none given: a column named as ids are, as evaluate and suggest find theirs
+        from taikai.io import id_column_by_name
+
+        ids = id_column_by_name(frame, mine.text, name)
     checked = check_labelled(
         frame,
         source,
@@ -105,7 +112,7 @@ def read_checked(
             renamed[columns.sentiment] = ""
         checked = replace(checked, frame=renamed)
     sha = frame_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
-    return checked, name, sha, unfelt
+    return checked, name, sha, unfelt, ids
 
 
 def id_label(columns: Sequence[Hashable], name: Hashable | None) -> Hashable | None:

@@ -37,6 +37,15 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+@dataclass(frozen=True)
+class IdsUsed:
+    """The id column naming the rows of a training run's messages (``None``: none) and whether it was found by its
+    name (``review_id``, ``回答ID``), not given: recorded in ``training_data``, said by the summary."""
+
+    column: Hashable | None
+    by_name: bool
+
+
 TRAINED_TWICE = "Each row is trained with its own labels, so the model learns both for one text"
 """What texts labelled in different ways in the base data do to training (:class:`~taikai.text.LabelConflicts`)."""
 
@@ -71,6 +80,8 @@ class TrainingInputs:
     added_places: tuple[str, ...] = ()
     """Each of the ``added`` rows at its ``FILE:LINE`` (its id too, with ``id_column``), in order: the rows the
     before/after comparison names."""
+    ids: IdsUsed = field(default_factory=lambda: IdsUsed(None, False))
+    """The id column that named the rows (given, else found by its name in the base data), and how it was chosen."""
 
 
 def added_labels_hint(base_name: str) -> str:
@@ -126,7 +137,10 @@ def read_inputs(
     cannot hold, or the reverse, too), as is one repeated by a later added row (the later one is kept). A labelled
     file without any usable labelled row (a sheet saved before it was filled), or whose every labelled row is in
     the base data, is refused (:class:`InputError`), before anything is trained. *id_column* names the rows of each
-    file holding it by their id in every message; one that no file holds is refused, with *data*'s columns.
+    file holding it by their id in every message; one that no file holds is refused, with *data*'s columns. Without
+    it, the first column of *data* named as ids are whose values name the rows does (``TrainingInputs.ids``), in the
+    files of *add* that hold it too; else the first such column of the first file of *add* that has one, in it and
+    the later ones.
     """
     import pandas as pd
 
@@ -141,7 +155,7 @@ def read_inputs(
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
     items = check_added_files(add, given is not add)  # before the base data is read, which may take a while
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
-    base_table, base_name, base_sha, _ = read_checked(
+    base_table, base_name, base_sha, _, found = read_checked(
         data,
         columns,
         encoding,
@@ -150,7 +164,10 @@ def read_inputs(
         encoding_errors=encoding_errors,
         sheet=sheet,
         ids=id_column,
+        find_ids=True,
     )
+    ids_used = IdsUsed(found, id_column is None and found is not None)  # found by name in DATA: --add files' too
+    id_column = found
     named = [base_table]  # the tables read, for an id column none of them holds
     base = base_table.frame
     skipped = list(base_table.bad)
@@ -162,13 +179,13 @@ def read_inputs(
     )
     if not add:
         check_id_column(id_column, named, base_name)
-        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped), base_conflicts=conflicts)
+        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped), base_conflicts=conflicts, ids=ids_used)
     known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
     given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
     for position, item in items:
-        table, name, sha, unfelt = read_checked(
+        table, name, sha, unfelt, found = read_checked(
             item,
             columns,
             encoding,
@@ -180,7 +197,10 @@ def read_inputs(
             far_hint="" if free_labels else new_label_hint(base_name),
             frame_name=f"<frame {position + 1} of add>" if given_frames > 1 else "<frame>",
             ids=id_column,
+            find_ids=ids_used.column is None,  # none given nor found in DATA: this sheet's, for it and the later ones
         )
+        if ids_used.column is None and found is not None:
+            ids_used, id_column = IdsUsed(found, True), found
         named.append(table)
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
@@ -256,6 +276,7 @@ def read_inputs(
         repeats_at,
         conflicts,
         tuple(added.loc[~dropped, PLACE]),
+        ids_used,
     )
 
 
