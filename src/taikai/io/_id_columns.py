@@ -59,4 +59,3 @@ def id_column_by_name(
             DataWarning,
         )
     return None
-
