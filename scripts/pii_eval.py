@@ -788,7 +788,11 @@ DESIGN = """## Design
   engine reads its input once more for the first pass (in its worker processes under `--jobs`); the Dask engine
   computes the names over every partition before it classifies (per partition, a name would be masked or left by
   where the input was cut). The names are never written: `--resume` collects them again from the first row, so a
-  run resumed, or run with any `--jobs` or `--chunk-size`, writes the same bytes. Measured on 20,000 rows
+  run resumed, or run with any `--jobs` or `--chunk-size`, writes the same bytes. A `--resume` of an input that grew
+  since the run was saved collects them in the same pass per range, the rows the saved run read and the rows
+  appended: when the rows appended name a person the input did not name then, the rows saved (masked without that
+  name) are not kept and every row is classified again from the start, a one-line warning saying so (it counts the
+  names, never writes them); else only the rows appended are classified. Measured on 20,000 rows
   (`data/sample_dump.csv` with four rows of names, repeated), `batch --mask-pii --jobs 1` took 1.14 times as long
   (31.3 s → 35.6 s, the fastest of two runs each on a shared 2-core machine) and changed no row of
   `data/sample_dump.csv`. Not run-wide: a single text (`mask_pii`), the masked copies the duplicate checks compare

@@ -7,6 +7,7 @@ import pytest
 
 from taikai import analysis
 from taikai.errors import InputError
+from taikai.text import normalize
 
 REPOST = "手数料が高すぎて続けられない〜"
 
@@ -296,3 +297,28 @@ def test_a_context_column_keeps_its_type(reposted, pick, column):
     blank = frame[column].isna() | frame[column].astype("string").eq("")
     shown = picked[column].astype(object).where(~blank.loc[picked.index], "(空欄)")
     assert picked[column].astype(object).tolist() == shown.tolist()
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [
+        lambda df: analysis.least_confident(df, n=20),
+        lambda df: analysis.representative_reviews(df, per_reason=20),
+    ],
+    ids=["least_confident", "representative"],
+)
+def test_each_distinct_text_is_normalised_once(reposted, pick, monkeypatch):
+    """A dump repeats texts: each distinct one is normalised and keyed once (h428), with the keys as before."""
+    from taikai.analysis import _review_tables
+
+    seen: list[str] = []
+
+    def counted(text: str) -> str:
+        seen.append(text)
+        return normalize(text)
+
+    expected = pick(reposted)
+    monkeypatch.setattr(_review_tables, "normalize", counted)
+    picked = pick(reposted)
+    pd.testing.assert_frame_equal(picked, expected)
+    assert sorted(seen) == sorted(set(reposted["text"])) and len(seen) == 8

@@ -117,8 +117,16 @@ def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Se
     """Return the near-copy key (:func:`taikai.text.near_text_key`, as ``evaluate`` counts a training row with an
     added ``。``) of the texts of *rows*; a text of punctuation only keeps its :func:`taikai.text.same_text_key`."""
     texts = df[text_column].loc[rows]  # not df.loc[rows, text_column], which takes a tuple label for two keys
-    normalized = (normalize(str(v)) for v in texts)
-    return pd.Series([near_text_key(n) or same_text_key(n) for n in normalized], index=rows)
+    of_text: dict[str, str] = {}  # each distinct text normalised and keyed once: a dump repeats many
+    keys = []
+    for value in texts:
+        text = str(value)
+        key = of_text.get(text)
+        if key is None:
+            normalized = normalize(text)
+            key = of_text[text] = near_text_key(normalized) or same_text_key(normalized)
+        keys.append(key)
+    return pd.Series(keys, index=rows)
 
 
 def _one_per_text(scores: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:

@@ -27,7 +27,7 @@ from taikai.batch._options import BatchOptions, BatchOptionValues
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._run_identity import run_fingerprint, run_options
-from taikai.batch._run_names import run_names
+from taikai.batch._run_names import run_names, start_over
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
@@ -193,8 +193,14 @@ def _run(
         if jobs > 1:
             pool = start_pool(job, jobs)
         if masker is not None:  # the first pass: a name found in a row is masked in every row (see _run_names)
-            names = run_names(reader, options.chunk_size, limit, text_index, pool, jobs, masker)
-            masker = masker.knowing(names)
+            found = run_names(reader, options.chunk_size, limit, text_index, pool, jobs, masker, grew)
+            names, masker = found.names, masker.knowing(found.names)
+            if grew is not None and found.new:  # the rows saved were masked without a name the rows appended write
+                warn_user(start_over(output, summary.resumed_rows, found.new), DataWarning)
+                work.restart(fingerprint, told)  # every row classified again, as a fresh run of the grown input
+                summary.start_over()
+                state, grew, index, bar.base, bar.resumed = None, None, 0, 0, 0
+                spec = None if out_fmt in TABLE_FORMATS else spec  # a table's types: the grown input's, read below
         if spec is None or (grew is not None and spec.schema is not None):  # the whole input's types (grown: kept?)
             schema, stringify = tio.input_schema(reader, in_fmt, added, limit)  # --chunk-size, --jobs change none
             if masker is not None:  # a number of the text column is written as its masked text

@@ -165,6 +165,13 @@ class BatchSummary:
         summary.resumed_rows = summary.rows
         return summary
 
+    def start_over(self) -> None:
+        """Count from the first row again, as a fresh run does: the rows a resume had kept are classified again."""
+        fresh = Totals(rules=dict.fromkeys(self.rules, 0))  # the rules in their order, none fired yet
+        for f in fields(Totals):
+            setattr(self, f.name, _thawed(getattr(fresh, f.name)))
+        self.resumed_rows = 0
+
     def totals(self) -> Totals:
         """Return the counts to save with each chunk, for a resumed run (copies: the summary goes on counting)."""
         return Totals(**{f.name: _frozen(getattr(self, f.name)) for f in fields(Totals)})

@@ -163,6 +163,13 @@ class WorkDir:
         self.fingerprint, self.state = fingerprint, state
         return state
 
+    def restart(self, fingerprint: dict[str, str | None], run: dict[str, object] | None) -> None:
+        """Drop the rows saved, the folder kept locked, to classify every row again as :meth:`open`'s *run* did."""
+        self._close_files()
+        self.state_path.unlink()
+        self.grown = None  # *fingerprint* with the input's as opened: it is not read again
+        self._open({"input": self.fingerprint.get("input"), **fingerprint}, False, run, None)
+
     def part(self, index: int) -> Path:
         """Return the chunk file of chunk *index* (1-based)."""
         return self.chunks_dir / f"{index:07d}.arrow"
