@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
@@ -34,14 +34,17 @@ def id_column_by_name(
     source: str,
     taken_as: str = "the rows' id",
     instead: str = NAMED_BY_LINE,
+    among: Sequence[Hashable] | None = None,
 ) -> Hashable | None:
     """Return the id column of *df* when none was given: the first column named as ids are
-    (:func:`taikai.io.named_id_columns`) whose values name the rows (not an empty column, none given to rows of
-    different texts); else ``None``, with a :class:`DataWarning` naming an id-named column passed over (a ``user_id``
-    of users who wrote several reviews), *taken_as* what it was not taken as and *instead* what was done. A text
-    column not in *df* (an error said later) is no text to tell rows apart by: every column then names none."""
+    (:func:`taikai.io.named_id_columns`; *among*: those columns of *df* instead, as the one found in another file of
+    a run) whose values name the rows (not an empty column, none given to rows of different texts); else ``None``,
+    with a :class:`DataWarning` naming an id-named column passed over (a ``user_id`` of users who wrote several
+    reviews), *taken_as* what it was not taken as and *instead* what was done. A text column not in *df* (an error
+    said later) is no text to tell rows apart by: every column then names none."""
     passed: list[tuple[Hashable, object]] = []
-    for label in named_id_columns(list(df.columns), text_label):
+    named = named_id_columns(list(df.columns), text_label) if among is None else among
+    for label in named:
         if not df[label].notna().any():  # an empty ID column a sheet left beside the data names nothing
             continue
         if text_label not in df.columns:

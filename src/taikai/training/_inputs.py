@@ -140,7 +140,8 @@ def read_inputs(
     file holding it by their id in every message; one that no file holds is refused, with *data*'s columns. Without
     it, the first column of *data* named as ids are whose values name the rows does (``TrainingInputs.ids``), in the
     files of *add* that hold it too; else the first such column of the first file of *add* that has one, in it and
-    the later ones.
+    the later ones; in each file only where its values name the file's rows (else passed over with a
+    :class:`~taikai.errors.DataWarning`, as ``suggest`` passes over a ``user_id``).
     """
     import pandas as pd
 
@@ -155,6 +156,7 @@ def read_inputs(
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
     items = check_added_files(add, given is not add)  # before the base data is read, which may take a while
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
+    find = id_column is None  # none given: found by its name, in DATA, else in the first file of add having one
     base_table, base_name, base_sha, _, found = read_checked(
         data,
         columns,
@@ -164,10 +166,10 @@ def read_inputs(
         encoding_errors=encoding_errors,
         sheet=sheet,
         ids=id_column,
-        find_ids=True,
+        find_ids=find,
     )
-    ids_used = IdsUsed(found, id_column is None and found is not None)  # found by name in DATA: --add files' too
-    id_column = found
+    # found in DATA: the added files' too, where it names their rows
+    ids_used = IdsUsed(found, found is not None) if find else IdsUsed(id_column, False)
     named = [base_table]  # the tables read, for an id column none of them holds
     base = base_table.frame
     skipped = list(base_table.bad)
@@ -185,7 +187,7 @@ def read_inputs(
     tables = []
     given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
     for position, item in items:
-        table, name, sha, unfelt, found = read_checked(
+        table, name, sha, unfelt, labelled_by = read_checked(
             item,
             columns,
             encoding,
@@ -196,11 +198,11 @@ def read_inputs(
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
             far_hint="" if free_labels else new_label_hint(base_name),
             frame_name=f"<frame {position + 1} of add>" if given_frames > 1 else "<frame>",
-            ids=id_column,
-            find_ids=ids_used.column is None,  # none given nor found in DATA: this sheet's, for it and the later ones
+            ids=ids_used.column,
+            find_ids=find,  # the one found before where this file's names rows, else this file's for the later ones
         )
-        if ids_used.column is None and found is not None:
-            ids_used, id_column = IdsUsed(found, True), found
+        if ids_used.column is None and labelled_by is not None:
+            ids_used = IdsUsed(labelled_by, True)
         named.append(table)
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
@@ -222,7 +224,7 @@ def read_inputs(
                 DataWarning,
             )
         skipped.extend(table.bad)
-        tables.append((table, name, sha, _absolute(item)))
+        tables.append((table, name, sha, _absolute(item), labelled_by))
     check_id_column(id_column, named, base_name)
     keys = text_keys(base[columns.text])
     base_keys = kept_rows(base.assign(**{KEY: keys, PLACE: base_table.places}), columns.sentiment)
@@ -231,11 +233,11 @@ def read_inputs(
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
     added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
     added[KEY] = sheet_copies(base[columns.text].tolist(), keys, texts, added[KEY].tolist())  # \x0b lost in xlsx
-    if id_column is not None:  # one id, two texts: a text edited in a sheet is still the review its id names
-        ids = [i for table, *_ in tables for i in id_values(table.frame, id_label(table.frame.columns, id_column))]
+    if ids_used.column is not None:  # one id, two texts: a text edited in a sheet is still the review its id names
+        ids = [i for table, *_, by in tables for i in id_values(table.frame, id_label(table.frame.columns, by))]
         edited = edited_texts(added[KEY].tolist(), ids, added[PLACE].tolist())
         added[KEY] = list(edited.keys)
-        if said := edited.warning(id_column):
+        if said := edited.warning(ids_used.column):
             warn_user(said, DataWarning)
     in_base = added[KEY].isin(base_keys)
     disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
@@ -243,7 +245,7 @@ def read_inputs(
     kept = kept_rows(added[~in_base].drop_duplicates(KEY, keep="last"), columns.sentiment)
     repeats, repeats_at = differences(added[repeated], kept, columns.sentiment)
     dropped = in_base | repeated
-    for i, (table, name, sha, path) in enumerate(tables):
+    for i, (table, name, sha, path, _) in enumerate(tables):
         mine = added["_taikai_file"] == i
         duplicates = int((dropped & mine).sum())
         used = int(mine.sum()) - duplicates
