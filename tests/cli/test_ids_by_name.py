@@ -25,6 +25,7 @@ CASES = {
     "回答ID": ({"回答ID": IDS}, [], "回答ID", True, None),
     "review_id": ({"review_id": IDS}, [], "review_id", True, None),
     "ID": ({"ID": IDS}, [], "ID", True, None),
+    "blank-cells": ({"回答ID": [*IDS[:10], "", "", *IDS[12:]]}, [], "回答ID", True, None),  # a blank id names no row
     "response_id": ({"response_id": IDS}, [], "response_id", True, None),
     "user_id-shared": ({"user_id": "u-1"}, [], None, False, "its column 'user_id' is not taken as the rows' id"),
     "after-a-shared-one": ({"user_id": "u-1", "回答ID": IDS}, [], "回答ID", True, None),

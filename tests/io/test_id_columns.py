@@ -22,11 +22,25 @@ TEXTS = ["手数料が高い", "単価が安い", "時間がない"]
         ({"user_id": ["u", "u", "v"], "text": TEXTS}, "text", None, "column 'user_id' is not taken as the rows' id"),
         ({"id": ["1", "1", "2"], "text": TEXTS}, "text", None, "gives one value to rows of different texts (e.g. '1')"),
         ({"ID": [None, None, None], "text": TEXTS}, "text", None, None),  # an empty column names nothing
+        ({"ID": ["", " ", ""], "text": TEXTS}, "text", None, None),  # as a file read as text holds it
+        ({"review_id": ["a", "", ""], "text": TEXTS}, "text", "review_id", None),  # a blank id names no row
         ({"paid": ["1", "2", "3"], "text": TEXTS}, "text", None, None),  # not named as ids are
         ({"id": TEXTS}, "id", None, None),  # the texts themselves: the text column names no rows
         ({"review_id": ["a", "b", "c"]}, "text", None, None),  # no text column (an error said later)
     ],
-    ids=["review_id", "回答ID", "after-a-shared-one", "shared", "id-shared", "empty", "paid", "text-column", "no-text"],
+    ids=[
+        "review_id",
+        "回答ID",
+        "after-a-shared-one",
+        "shared",
+        "id-shared",
+        "empty",
+        "empty-text",
+        "blank-cells",
+        "paid",
+        "text-column",
+        "no-text",
+    ],
 )
 def test_the_id_column_is_found_by_its_name(columns, text, found, warned):
     frame = pd.DataFrame(columns if text in columns else {**columns, "body": TEXTS})  # "body": no text column

@@ -22,10 +22,15 @@ def shared_id(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> obj
     """Return an id *id_label* gives to rows of different texts, else ``None``: the column names rows (a row repeated,
     as two runs concatenated, keeps its id; a blank id names none)."""
     ids = df[id_label]
-    repeated = ids.duplicated(keep=False) & ids.notna()  # only the rows of an id given twice are paired with texts
+    repeated = ids.duplicated(keep=False) & ~blank_ids(ids)  # only the rows of an id given twice are paired with texts
     pairs = df.loc[repeated.to_numpy(), [id_label, text_label]].drop_duplicates()
-    shared = pairs[id_label][pairs[id_label].duplicated() & pairs[id_label].notna()]
+    shared = pairs[id_label][pairs[id_label].duplicated()]
     return shared.iloc[0] if len(shared) else None
+
+
+def blank_ids(ids: pd.Series) -> pd.Series:
+    """Return which of *ids* name no row: a missing value, or a blank cell of a file read as text (``""``)."""
+    return ids.isna() | ids.map(lambda value: isinstance(value, str) and not value.strip()).astype(bool)
 
 
 def id_column_by_name(
@@ -45,7 +50,7 @@ def id_column_by_name(
     passed: list[tuple[Hashable, object]] = []
     named = named_id_columns(list(df.columns), text_label) if among is None else among
     for label in named:
-        if not df[label].notna().any():  # an empty ID column a sheet left beside the data names nothing
+        if blank_ids(df[label]).all():  # an empty ID column a sheet left beside the data names nothing
             continue
         if text_label not in df.columns:
             return None
