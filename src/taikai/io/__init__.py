@@ -101,7 +101,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
-    from taikai.io._summary_columns import id_column_of, named_id_columns, text_column_of
+    from taikai.io._summary_columns import id_column_of, text_column_of
     from taikai.io._summary_owner import summary_owner, summary_path
     from taikai.io._table_readers import check_sheet_column, mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run

@@ -97,7 +97,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     "._line_problems": ("record_hint",),
     "._records": ("at_least_one", "bad_line_error", "first_rows", "opened_chunks", "rows_past"),
     "._run_summary": ("with_summary",),
-    "._summary_columns": ("id_column_of", "named_id_columns", "text_column_of"),
+    "._summary_columns": ("id_column_of", "text_column_of"),
     "._id_columns": ("id_column_by_name", "shared_id"),
     "._summary_owner": ("summary_owner", "summary_path"),
     "._pandas_types": ("PANDAS_KEY", "agreed_entries", "with_pandas_types"),

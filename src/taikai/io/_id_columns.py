@@ -1,5 +1,5 @@
 """The id column of a table none was given for, found by its name (``review_id``, ``id``, ``回答ID``, ``ID``,
-``response_id``: :func:`taikai.io.named_id_columns`) when its values name the rows: the one rule of ``suggest``,
+``response_id``: :func:`named_id_columns`) when its values name the rows: the one rule of ``suggest``,
 ``evaluate``, ``train`` and ``rules test``."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def id_column_by_name(
     among: Sequence[Hashable] | None = None,
 ) -> Hashable | None:
     """Return the id column of *df* when none was given: the first column named as ids are
-    (:func:`taikai.io.named_id_columns`; *among*: those columns of *df* instead, as the one found in another file of
+    (:func:`named_id_columns`; *among*: those columns of *df* instead, as the one found in another file of
     a run) whose values name the rows (not an empty column, none given to rows of different texts); else ``None``,
     with a :class:`DataWarning` naming an id-named column passed over (a ``user_id`` of users who wrote several
     reviews), *taken_as* what it was not taken as and *instead* what was done. A text column not in *df* (an error
