@@ -687,7 +687,7 @@ def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, mess
         (  # a labels column not read as labels (text_column="reasons" is refused: tests/io/test_column_roles.py)
             {"text_column": "sentiment", "sentiment_column": None},
             "sentiment",
-            "tmp.csv:2: no Japanese characters: the model only reads Japanese ('negative')",
+            "tmp.csv:2 (id 1): no Japanese characters: the model only reads Japanese ('negative')",  # id: found by name
         ),
         ({"text_column": "id", "split": "test"}, "id", "tmp.csv:3: no Japanese characters"),
     ],

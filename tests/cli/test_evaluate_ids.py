@@ -80,8 +80,13 @@ def test_the_json_gives_each_unscored_row_its_id(invoke, tiny_csv, tiny_model_di
     assert [u["id"] for u in json.loads(result.stdout)["unscored"]] == [expected]
 
 
+def _blank_text_no_ids(frame):
+    _blank_text(frame)
+    del frame["review_id"]  # review_id is found by its name (tests/cli/test_ids_by_name.py)
+
+
 def test_without_an_id_column_rows_are_named_as_before(invoke, tiny_csv, tiny_model_dir, tmp_path):
-    data = _sheet(tiny_csv, tmp_path, _blank_text)
+    data = _sheet(tiny_csv, tmp_path, _blank_text_no_ids)
     result = invoke("evaluate", data, "-m", tiny_model_dir, "--json", "-")
     assert result.exit_code == 0, result.output
     assert "team.csv:5: empty" in result.stderr
@@ -100,16 +105,23 @@ def _mislabelled(frame):
     frame.loc[0, "reasons"] = "time"  # a low_pay text: the model's primary reason differs from this gold
 
 
+def _mislabelled_no_ids(frame):
+    _mislabelled(frame)
+    del frame["review_id"]  # else found by its name
+
+
 @pytest.mark.parametrize(
-    ("options", "listed", "entry"),
+    ("options", "edit", "listed", "entry"),
     [
         (
             ["--id-column", "review_id"],
+            _mislabelled,
             "team.csv:2 (id R-2026-00001): gold time, predicted low_pay",
             {"row": 0, "line": 2, "gold": "time", "predicted": "low_pay", "id": "R-2026-00001"},
         ),
         (
             [],
+            _mislabelled_no_ids,
             "team.csv:2: gold time, predicted low_pay",
             {"row": 0, "line": 2, "gold": "time", "predicted": "low_pay"},
         ),
@@ -117,11 +129,11 @@ def _mislabelled(frame):
     ids=["with-ids", "without"],
 )
 def test_the_misclassified_rows_are_listed_by_line_and_id(
-    invoke, tiny_csv, tiny_model_dir, tmp_path, options, listed, entry
+    invoke, tiny_csv, tiny_model_dir, tmp_path, options, edit, listed, entry
 ):
     """Regression: evaluate's report and JSON gave the scores only: which rows the model got wrong could not be
     found, nor joined back to the sheet."""
-    data = _sheet(tiny_csv, tmp_path, _mislabelled)
+    data = _sheet(tiny_csv, tmp_path, edit)
     json_file = tmp_path / "scores.json"
     result = invoke("evaluate", data, "-m", tiny_model_dir, "--json", json_file, *options)
     assert result.exit_code == 0, result.output

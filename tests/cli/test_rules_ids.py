@@ -3,6 +3,7 @@ the gold label, labelled in part, unknown labels) are named by their id after th
 names rows, and ``--format json`` gives each misfire's id."""
 
 import json
+import re
 
 import pytest
 
@@ -28,7 +29,7 @@ CASES = {
     "misfire": (["--id-column", "review_id"], "- line 3 (id R-2): gold other"),
     "misfire-blank-id": (["--id-column", "review_id"], "- line 4 (its id cell is blank): gold low_pay"),
     "labelled-in-part": (["--id-column", "review_id"], "gold.csv:5 (id R-4): reasons: no label"),
-    "without": ([], "- line 3: gold other"),
+    "found-by-name": ([], "- line 3 (id R-2): gold other"),  # review_id: tests/cli/test_ids_by_name.py
     "missing": (["--id-column", "rid"], "no column 'rid'; the columns are ['review_id', 'text', 'reasons'"),
 }
 
@@ -46,6 +47,12 @@ def test_listed_rows_are_named_by_their_id(invoke, files, options, said):
     """Regression: rules test named its misfires by line only, and had no --id-column."""
     result = invoke("rules", "test", *files, *options)
     assert said in result.output
+
+
+def test_without_an_id_column_rows_are_named_by_their_line(invoke, files):
+    files[1].write_text(re.sub("^[^,\n]*,", "", LABELLED, flags=re.MULTILINE), encoding="utf-8")  # no review_id
+    result = invoke("rules", "test", *files)
+    assert "- line 3: gold other" in result.output
 
 
 def test_the_json_gives_each_misfire_its_id(invoke, files):

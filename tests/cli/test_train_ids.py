@@ -17,6 +17,11 @@ def _in_part(frame):
     frame.loc[6, ["reasons", "more_reasons", "review_id"]] = ["", "fees", ""]
 
 
+def _in_part_no_ids(frame):
+    _in_part(frame)
+    del frame["review_id"]  # else found by its name (tests/cli/test_ids_by_name.py)
+
+
 def _nothing(frame):
     pass
 
@@ -27,7 +32,8 @@ CASES = {
     "unknown-repeated": (_unknown, "review_id", "(the same on 1 more line(s): 9 (id R-2026-00008))"),
     "labelled-in-part": (_in_part, "review_id", "sheet.csv:7 (id R-2026-00006): reasons: no label"),
     "blank-id": (_in_part, "review_id", "sheet.csv:8 (its id cell is blank): reasons: no label"),
-    "no-id-column": (_in_part, None, "sheet.csv:7: reasons: no label"),
+    "no-id-column": (_in_part_no_ids, None, "sheet.csv:7: reasons: no label"),
+    "found-by-name": (_in_part, None, "sheet.csv:7 (id R-2026-00006): reasons: no label"),
     "missing-column": (
         _nothing,
         "rid",

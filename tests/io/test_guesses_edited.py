@@ -69,8 +69,6 @@ def test_the_refusal_names_the_sheet_s_line_and_the_reason_meant(tmp_path, tiny_
     for row in [list(frame.columns), *frame.itertuples(index=False)]:
         book.active.append(list(row))
     book.save(path)
-    with pytest.raises(
-        InputError,
-        match=re.escape(f"{path}:2: model_reason 'fees', where model_reason_ja names 'トラブル・不信' (trouble)"),
-    ):
+    said = f"{path}:2 (id r1): model_reason 'fees', where model_reason_ja names 'トラブル・不信' (trouble)"
+    with pytest.raises(InputError, match=re.escape(said)):  # review_id names the row, found by its name
         taikai.evaluate(tiny_model, path)

@@ -321,6 +321,11 @@ def _added_row(m):
         ),
         (lambda m: m.update(training_data={}), "'training_data.rows' is missing"),
         (lambda m: m["training_data"].update(file=3), "'training_data.file' is 3, but should be a file name"),
+        (lambda m: m["training_data"].update(id_column=3), "'training_data.id_column' is 3, but should be a column"),
+        (
+            lambda m: m["training_data"].update(id_found_by_name="yes"),
+            "'training_data.id_found_by_name' is 'yes', but should be true or false",
+        ),
         (
             lambda m: m["training_data"].update(added_disagreeing_at={"repeats": "a.csv:2"}),
             "'training_data.added_disagreeing_at.repeats' is 'a.csv:2', but should be a list of strings (FILE:LINE",
@@ -365,6 +370,8 @@ def _added_row(m):
         "rows-text",
         "training-data-empty",
         "file-number",
+        "id-column-number",
+        "id-found-by-name-text",
         "disagreeing-places-text",
         "disagreeing-places-list",
         "role-other",

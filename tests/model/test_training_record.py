@@ -111,3 +111,45 @@ def test_the_dropped_added_rows_are_typed_and_written_back_as_read(changes, coun
 )
 def test_training_data_shows_the_record_what_is_not_of_its_kind_as_not_recorded(values, shown):
     assert TrainingData.from_dict(values) == TrainingData.from_record(TrainingRecord.from_dict(values)) == shown
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "models" / "default"
+
+
+@pytest.mark.parametrize(
+    "model_dir",
+    [WRITTEN / "refit.json", WRITTEN / "added.json", WRITTEN / "frame.json", SHIPPED],
+    ids=["refit", "added", "frame", "shipped"],
+)
+def test_a_model_saved_before_ids_were_recorded_loads_with_none(model_dir, tmp_path):
+    """metadata.json without training_data.id_column (every model saved before it, models/default too) loads as
+    unchanged: no id column recorded, the summary without an ``ids:`` line (its bytes written back as read:
+    tests/model/test_metadata_bytes.py)."""
+    from taikai.model import read_metadata, training_summary
+
+    if model_dir.suffix == ".json":  # a file of the fixtures: laid out as a model directory's metadata.json
+        (tmp_path / "metadata.json").write_bytes(model_dir.read_bytes())
+        model_dir = tmp_path
+    assert "id_column" not in (model_dir / "metadata.json").read_text(encoding="utf-8")
+    meta = read_metadata(model_dir)
+    assert (meta.training_data.id_column, meta.training_data.id_found_by_name) == (None, None)
+    assert "ids:" not in training_summary(meta, None)
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [
+        ({"id_column": "回答ID", "id_found_by_name": True}, "ids:   回答ID (found by its name)"),
+        ({"id_column": "no", "id_found_by_name": False}, "ids:   no (given)"),
+    ],
+    ids=["found", "given"],
+)
+def test_the_id_column_is_recorded_written_back_and_summarised(values, line):
+    from taikai.model import training_summary
+
+    metadata = json.loads((WRITTEN / "refit.json").read_text(encoding="utf-8"))
+    metadata["training_data"] = {"rows": 4, "train_rows": 4, "test_rows": 0} | values
+    meta = ModelMetadata.from_dict(metadata)
+    assert (meta.training_data.id_column, meta.training_data.id_found_by_name) == tuple(values.values())
+    assert json.dumps(meta.to_dict()) == json.dumps(metadata)
+    assert line in training_summary(meta, None).splitlines()

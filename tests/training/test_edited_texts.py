@@ -53,11 +53,28 @@ def test_a_text_edited_under_its_id_is_trained_once(second, kept, warned):
         assert inputs.disagreeing_repeats == 1  # the labels that differ are noted, as for a repeated text
 
 
-def test_without_an_id_column_edited_texts_are_two_reviews():
-    first = sheet([["R1", TEXT, "trouble", "negative"]])
-    second = sheet([["R1", EDITED, "other", "negative"]])
-    inputs = read_inputs(BASE, [first, second], columns=Columns())
-    assert inputs.added["text"].tolist() == [TEXT, EDITED]
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        (None, [TEXT, EDITED]),  # no id column: two texts, two reviews
+        ("no", [TEXT, EDITED]),  # a column not named as ids are is none
+        ("review_id", [EDITED]),  # found by its name, as suggest finds it: as if given
+        ("回答ID", [EDITED]),
+    ],
+    ids=["none", "not-named-as-ids", "review_id-found", "回答ID-found"],
+)
+def test_without_id_column_edited_texts_are_one_review_only_under_an_id_column_found_by_name(name, kept):
+    """The intent of an id column a user did not give: two texts under one id are one review only when the column is
+    named as ids are (then it names the rows, as suggest and evaluate take it)."""
+    first, second = (
+        sheet(rows).rename(columns={"review_id": name}) if name else sheet(rows).drop(columns="review_id")
+        for rows in ([["R1", TEXT, "trouble", "negative"]], [["R1", EDITED, "other", "negative"]])
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        inputs = read_inputs(BASE, [first, second], columns=Columns())
+    assert inputs.added["text"].tolist() == kept
+    assert (inputs.ids.column, inputs.ids.by_name) == ((name, True) if len(kept) == 1 else (None, False))
 
 
 def test_every_edit_of_an_id_takes_its_last_rows_key():

@@ -21,7 +21,14 @@ from taikai.errors import (
     check_int,
     wrong_type,
 )
-from taikai.io import check_labelled, check_labelled_data, list_rows, read_labelled_file, unescape_sheet
+from taikai.io import (
+    check_labelled,
+    check_labelled_data,
+    id_column_by_name,
+    list_rows,
+    read_labelled_file,
+    unescape_sheet,
+)
 from taikai.model import (
     Model,
     checked_rules,
@@ -80,7 +87,9 @@ def evaluate_rules(
     *data* lacks reads the column *model* was trained on (``text_column='本文'``) when *data* has it, with a
     :class:`~taikai.errors.DataWarning` saying so. *id_column* (``review_id``) names each row listed (misfires, rows
     labelled in part, unknown labels) by its id after its place (``line 5 (id R-17)``), as ``taikai batch`` does, and
-    gives it as each misfire's ``id``; a column *data* lacks is an error.
+    gives it as each misfire's ``id``; a column *data* lacks is an error. Without it, the first column named as ids
+    are (``review_id``, ``id``, ``回答ID``, ``ID``, ``response_id``) whose values name the rows is, as ``suggest`` and
+    ``evaluate`` find it (``score.id_column``, ``score.id_by_name``).
     """
     import pandas as pd
 
@@ -118,6 +127,7 @@ def evaluate_rules(
     text_column, reasons_column, _ = columns_read(frame.columns, (text_column, reasons_column, None), trained, source)
     if id_column is not None:  # refused, with the columns there are, as batch refuses it
         id_column = find_column(frame.columns, id_column, ID_COLUMN, source=source, index=frame.index.names)
+    by_name = id_column is None and (id_column := id_column_by_name(frame, text_column, source)) is not None
     masks: dict[str, int] | None = {} if mask_pii else None  # per kind, as drift counts them
     if mask_pii and text_column in frame.columns:  # before a warning quotes one, cut (a row labelled in part)
         from taikai.privacy import default_masker, sum_counts
@@ -182,4 +192,6 @@ def evaluate_rules(
     picked = picked_rows(frame, positions)  # a suggest sheet's rows its model was least sure of, as evaluate warns
     if picked is not None:
         warn_user(f"{source}: {picked.warning(RULES_SCORES)}", DataWarning)
+    named = None if id_column is None else str(id_column)
+    score = replace(score, id_column=named, id_by_name=by_name)
     return replace(score, skipped=labelled.blank, in_part=len(labelled.bad), masks=masks, picked=picked)

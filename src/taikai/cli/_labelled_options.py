@@ -74,5 +74,7 @@ def id_column_option(rows: str, more: str = "") -> Callable[[F], F]:
         "--id-column",
         default=None,
         help=f"Column naming each row (review_id): {rows} are named by it after their file line "
-        f"(sheet.xlsx:5 (id R-17)), so that they join back to your sheet.{more}",
+        f"(sheet.xlsx:5 (id R-17)), so that they join back to your sheet. Default: the first column named as ids "
+        "(review_id, id, 回答ID, ID, response_id …) whose values name the rows, as suggest finds it; the JSON and "
+        f"summary say which, and whether found by its name.{more}",
     )

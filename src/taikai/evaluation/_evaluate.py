@@ -27,7 +27,7 @@ from taikai.evaluation._evaluated_rows import evaluated_rows
 from taikai.evaluation._misclassified import misclassified_rows
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._overlap import training_overlap
-from taikai.evaluation._result import SCORED_TWICE, EvaluationReport, Unpredictable
+from taikai.evaluation._result import SCORED_TWICE, EvaluationReport, unpredictable
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
@@ -96,6 +96,8 @@ def evaluate(
     *id_column* names the column of each row's id (``review_id``): every message, warning and listed row names a
     row by it after its file line (``team.csv:5 (id R-2026-00004)``, ``(its id cell is blank)`` for a blank one),
     as ``taikai batch --id-column`` does, and ``to_dict`` gives it as ``id``; a column *data* lacks is an error.
+    Without it, the first column named as ids are (``review_id``, ``id``, ``回答ID``, ``ID``, ``response_id``) whose
+    values name the rows is, as ``suggest`` finds it (``report.id_column``, ``report.id_by_name``).
     ``mask_pii=True`` masks personal data in the texts before the model reads them, and in every error and warning.
     ``report.predictions`` holds the rows evaluated with the model's columns (``pred_reason``, …), as
     ``predict_frame(prefix="pred_")`` gives them: ``analysis.misclassified`` lists the errors without a second run.
@@ -103,6 +105,7 @@ def evaluate(
     from taikai.io import (
         SPLITS,
         check_labelled,
+        id_column_by_name,
         prose_columns,
         read_labelled_file,
         refuse_header_rows,
@@ -169,6 +172,7 @@ def evaluate(
     trained = metadata.columns if isinstance(metadata := getattr(model, "metadata", None), ModelMetadata) else None
     read = columns_read(frame.columns, (text_column, reasons_column, sentiment_column), trained, source)
     text_column, reasons_column, sentiment_column = read
+    by_name = id_column is None and (id_column := id_column_by_name(frame, text_column, source)) is not None
     if lines is not None and len(lines) != len(frame):
         lines = None
     options |= {"index": labels, "id_column": id_column}  # a frame's rows named by their index labels too; and ids
@@ -237,6 +241,8 @@ def evaluate(
         misclassified=misclassified_rows([places[i] for i in reasoned], gold_sets, pred_sets, source),
         predictions=evaluated_rows(frame.iloc[rows], index, result, text_column, seen if mask_pii else None),
         picked=picked_rows(df, ok),  # a suggest sheet's rows its model was least sure of: the scores understate
+        id_column=None if id_column is None else str(id_column),
+        id_by_name=by_name,
     )
     if sentiment_column is not None:  # on the rows with a sentiment: those coded with reasons only have none to score
         felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]
@@ -274,18 +280,6 @@ def _conflicts(
     felt = None if sentiment is None else df[sentiment].tolist()
     labels = row_labels(df["label_set"].tolist(), felt)
     return label_conflicts(df[text].tolist(), labels, [where[r] for r in df.index])
-
-
-def unpredictable(head: str, golds: Sequence[Sequence[str]], known: Sequence[str]) -> list[Unpredictable]:
-    """Return the gold labels of *golds* (one list per scored row) outside the model's labels *known*, with their
-    rows (none: an empty list)."""
-    outside = [[label for label in row if label not in known] for row in golds]
-    counts: dict[str, int] = {}
-    for row in outside:
-        for label in row:
-            counts[label] = counts.get(label, 0) + 1
-    rows = sum(bool(row) for row in outside)
-    return [Unpredictable(head, rows, dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))] if rows else []
 
 
 def skipped_rows(bad: Sequence[BadRow]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,10 @@ class EvaluationReport:
     picked: PickedRows | None = None
     """The scored rows a ``taikai suggest`` sheet picked among its model's least sure (its ``picked_by`` column):
     the scores understate what a model does on the dump, and a warning says so; ``None``: none."""
+    id_column: str | None = None
+    """The column whose ids name the rows listed (``id_column`` given, else found by its name); ``None``: none."""
+    id_by_name: bool = False
+    """Whether :attr:`id_column` was found by its name (``review_id``, ``回答ID``), not given."""
 
     def __eq__(self, other: object) -> bool:
         """Compare field by field, the predictions by shape, columns and values (``DataFrame.equals``)."""
@@ -162,6 +167,8 @@ class EvaluationReport:
             "n_reason_scored": self.n_scored if self.n_reason is None else self.n_reason,
             "split": self.split,
             "split_by": self.split_by,
+            "id_column": self.id_column,
+            "id_found_by_name": self.id_by_name,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "picked_uncertain": self.picked.to_dict() if self.picked is not None else None,
             "warnings": self.warnings(),
@@ -214,6 +221,8 @@ class EvaluationReport:
         lines.append(self.headline())
         if self.split_by:
             lines.append(f"Rows: {self.split_by}.")
+        if self.id_by_name:  # a given one the user knows of
+            lines.append(f"Rows named by the ids of {self.id_column!r}, a column found by its name.")
         if self.n_blank:
             empty = (
                 "reasons and sentiment both empty"
@@ -265,3 +274,15 @@ def _same(mine: object, theirs: object) -> bool:
     if hasattr(mine, "equals") or hasattr(theirs, "equals"):
         return mine is not None and theirs is not None and bool(mine.equals(theirs))  # type: ignore[attr-defined]
     return bool(mine == theirs)
+
+
+def unpredictable(head: str, golds: Sequence[Sequence[str]], known: Sequence[str]) -> list[Unpredictable]:
+    """Return the gold labels of *golds* (one list per scored row) outside the model's labels *known*, with their
+    rows (none: an empty list)."""
+    outside = [[label for label in row if label not in known] for row in golds]
+    counts: dict[str, int] = {}
+    for row in outside:
+        for label in row:
+            counts[label] = counts.get(label, 0) + 1
+    rows = sum(bool(row) for row in outside)
+    return [Unpredictable(head, rows, dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))] if rows else []

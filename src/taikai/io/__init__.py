@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from taikai.io._given_file import check_given_file, check_labelled_data, check_not_empty
     from taikai.io._head_rows import check_header_row, head_rows
     from taikai.io._header_line import delimited_format
+    from taikai.io._id_columns import id_column_by_name, shared_id
     from taikai.io._label_columns import (
         MORE_REASONS_COLUMN,
         PICKED_BY_COLUMN,
@@ -106,7 +107,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column, split_values
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
-    from taikai.io._summary_columns import id_column_of, named_id_columns, text_column_of
+    from taikai.io._summary_columns import id_column_of, text_column_of
     from taikai.io._summary_owner import summary_owner, summary_path
     from taikai.io._table_readers import mark_columns_read, sheet_names, sheet_read
     from taikai.io._trial_run import TRIAL_RUN, TrialRun, trial_run

@@ -42,6 +42,6 @@ def named_id_columns(columns: Collection[Hashable], text_column: Hashable | None
     :data:`~taikai.io.ID_COLUMNS` (``review_id``, ``id``), then the others named as ids are (``回答ID``, ``ID``,
     ``response_id``, ``userId``: :func:`taikai._column_names.id_like`), not *text_column*; each in the order of
     *columns*."""
-    known = [c for c in ID_COLUMNS if c in columns]
+    known = [c for c in ID_COLUMNS if c in columns and c != text_column]  # texts in an "id" column name no rows
     named = [c for c in columns if c not in known and c != text_column and id_like(str(c))]
     return [*known, *named]

@@ -224,6 +224,8 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
     heads = describe_heads(meta)
     if heads:
         lines.append(f"heads: {heads}")
+    if (ids := meta.training_data.id_column) is not None:  # the rows of its messages were named by them
+        lines.append(f"ids:   {ids} ({'found by its name' if meta.training_data.id_found_by_name else 'given'})")
     data = meta.trained_on()
     if data.disagreeing_duplicates:
         lines.append(

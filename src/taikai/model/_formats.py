@@ -53,7 +53,9 @@ FORMATS = {
     "cross-validation folds and the share held out for the test, written only when not the defaults 5 and 0.2; the "
     "retrain commands give --folds and --test-size again; a model without them was trained with the defaults, or "
     "saved before they were recorded), and inputs[].path (each training file's absolute path, from which the retrain "
-    "commands name it relative to the folder they are printed in; without it, as training was given it)",
+    "commands name it relative to the folder they are printed in; without it, as training was given it), and "
+    "training_data.id_column and id_found_by_name (the column whose ids named the rows in training's messages, "
+    "given or found by its name; written only when there was one: a model without them named rows by file line)",
 }
 READABLE_FORMATS = (2, 3, 4, 5, 6, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format

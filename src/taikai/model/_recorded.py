@@ -9,7 +9,7 @@ this code does not read are left as they are: a later taikai of the same format 
 
 from __future__ import annotations
 
-from taikai.model._fields import Fields, nonnegative_int, score, str_tuple, text
+from taikai.model._fields import Fields, flag, nonnegative_int, score, str_tuple, text
 from taikai.model._figures import METRIC_NAMES
 from taikai.model._metrics import Metrics
 from taikai.model._training_record import TrainingRecord
@@ -36,6 +36,8 @@ def read_training_data(f: Fields) -> TrainingRecord:
     for key, expected in (("file", "a file name"), ("file_sha256", "a sha256"), ("content_sha256", "a sha256")):
         f.optional(key, text, expected, "")
     f.optional("skipped_examples", str_tuple, "a list of strings", None)
+    f.optional("id_column", text, "a column name", "")
+    f.optional("id_found_by_name", flag, "true or false", False)
     f.optional_part("added_disagreeing_in", _disagreeing, "an object with 'duplicates' and 'repeats'", None)
     f.optional_part("added_disagreeing_at", _places, "an object with lists 'duplicates' and 'repeats'", None)
     f.optional_part("row_hashes", _unread, "an object (the row hashes)", None)

@@ -27,7 +27,8 @@ class TrainingRecord:
     :class:`~taikai.model.RowHashes` when evaluating, which refuses a version this taikai does not read, so that
     the model loads), ``reason_rows``/``sentiment_rows``/``fitted_rows`` the rows each head was fitted on, and
     ``label_rows`` each label's fitted rows (an object of counts by label, by ``reasons`` and ``sentiments``, as
-    written: no code reads it, so loading does not check it).
+    written: no code reads it, so loading does not check it). ``id_column`` names the column whose ids named the rows
+    in training's messages (``id_column`` given, else found by its name: ``id_found_by_name``).
 
     ``keys`` are the keys as written, in order, and ``extra`` the values of keys this taikai does not know (a later
     taikai of the same format may add some): :meth:`to_dict` writes back what :meth:`from_dict` read, byte for
@@ -53,6 +54,8 @@ class TrainingRecord:
     sentiment_rows: int | None = None
     fitted_rows: int | None = None
     label_rows: Mapping[str, Mapping[str, int]] | None = None
+    id_column: str | None = None
+    id_found_by_name: bool | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     keys: tuple[str, ...] = ()
     __hash__ = None  # type: ignore[assignment]  # objects of counts and hashes: not hashable

@@ -64,6 +64,10 @@ class RulesScore:
     picked: PickedRows | None = None
     """The scored rows a ``taikai suggest`` sheet picked among its model's least sure (its ``picked_by`` column, as
     ``evaluate`` reads it): the scores are those on the dump's hardest rows."""
+    id_column: str | None = None
+    """The column whose ids name the rows listed (``id_column`` given, else found by its name); ``None``: none."""
+    id_by_name: bool = False
+    """Whether :attr:`id_column` was found by its name (``review_id``, ``回答ID``), not given."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # counts per label in a dict: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, object]:
@@ -83,6 +87,8 @@ class RulesScore:
             "unmatched": self.unmatched,
             "skipped": self.skipped,
             "labelled_in_part": self.in_part,
+            "id_column": self.id_column,
+            "id_found_by_name": self.id_by_name,
             "picked_uncertain": self.picked.to_dict() if self.picked is not None else None,
             "covered": self.covered,
             "few_hits": self.few_hits(),
@@ -114,6 +120,7 @@ class RulesScore:
             f"Rules {self.rules_source} on {self.data_source}: {self.rows:,} labelled rows{skipped}, {matched:,} "
             f"matched ({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",
             DEFINITION,
+            *([f"Rows named by the ids of {self.id_column!r}, a column found by its name."] if self.id_by_name else []),
             *(["", f"**WARNING: {self.picked.warning(RULES_SCORES)}**"] if self.picked is not None else []),
             "",
             f"| rule | label | hits | right | precision | recall |{' file |' if self._several else ''}",

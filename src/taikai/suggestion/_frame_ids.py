@@ -41,22 +41,14 @@ def frame_ids(predictions: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     return index_as_column(predictions, "<frame>")
 
 
-def _shared_id(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> object | None:
-    """Return an id *id_label* gives to rows of different texts, else ``None``: the column names rows (a row repeated,
-    as two runs concatenated, keeps its id; a blank id names none)."""
-    ids = df[id_label]
-    repeated = ids.duplicated(keep=False) & ids.notna()  # only the rows of an id given twice are paired with texts
-    pairs = df.loc[repeated.to_numpy(), [id_label, text_label]].drop_duplicates()
-    shared = pairs[id_label][pairs[id_label].duplicated() & pairs[id_label].notna()]
-    return shared.iloc[0] if len(shared) else None
-
-
 def naming_ids(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> Hashable | None:
     """Return *id_label*, the column a frame's index was made (:func:`frame_ids`), when its values name the rows:
     none given to rows of different texts (a row repeated, as two runs concatenated, keeps its id); else ``None``
     (rows numbered from 1), with a :class:`DataWarning`: an index of dates (``df.set_index("posted_at")``) or
     platforms gives one id to many reviews, and excluding the sheet later would leave out every one of them."""
-    shared = _shared_id(df, id_label, text_label)
+    from taikai.io import shared_id
+
+    shared = shared_id(df, id_label, text_label)
     if shared is None:
         return id_label
     warn_user(
@@ -69,28 +61,9 @@ def naming_ids(df: pd.DataFrame, id_label: Hashable, text_label: Hashable) -> Ha
 
 
 def named_ids(df: pd.DataFrame, text_label: Hashable, source: str) -> Hashable | None:
-    """Return the sheet's id column when none was given nor recorded: the first column named as ids are
-    (:func:`taikai.io.named_id_columns`: ``review_id``, ``id``, ``回答ID``, ``ID``, ``response_id``) whose values name
-    the rows (not an empty column), as :func:`naming_ids` asks of an index; else ``None`` (rows numbered from 1), with a
-    :class:`DataWarning` naming an id-named column passed over (a ``user_id`` of users who wrote several reviews:
-    excluding the sheet later by it would leave out every review of theirs)."""
-    from taikai.errors import ID_COLUMN
-    from taikai.io import named_id_columns
+    """Return the sheet's id column when none was given nor recorded: the first column named as ids are whose values
+    name the rows, as ``evaluate``, ``train`` and ``rules test`` find theirs (:func:`taikai.io.id_column_by_name`);
+    else ``None`` (rows numbered from 1), with a :class:`DataWarning` naming an id-named column passed over."""
+    from taikai.io import id_column_by_name
 
-    passed: list[tuple[Hashable, object]] = []
-    for label in named_id_columns(list(df.columns), text_label):
-        if not df[label].notna().any():  # an empty ID column a sheet left beside the data names nothing
-            continue
-        shared = _shared_id(df, label, text_label)
-        if shared is None:
-            return label
-        passed.append((label, shared))
-    if passed:
-        label, shared = passed[0]
-        warn_user(
-            f"{source}: its column {str(label)!r} is not taken as the sheet's id (the rows are numbered from 1 "
-            f"instead): it gives one value to rows of different texts (e.g. {str(shared)!r}), so it does not name a "
-            f"row; give the column that does as {ID_COLUMN}",
-            DataWarning,
-        )
-    return None
+    return id_column_by_name(df, text_label, source, "the sheet's id", "the rows are numbered from 1 instead")

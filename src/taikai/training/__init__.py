@@ -21,7 +21,7 @@ from taikai.training._checks import check_out_dir
 from taikai.training._columns import Columns
 from taikai.training._cv import frame_sha256, tune_thresholds
 from taikai.training._dropped import Differences
-from taikai.training._inputs import TrainingInputs, read_inputs
+from taikai.training._inputs import IdsUsed, TrainingInputs, read_inputs
 from taikai.training._train import SkippedRowsWarning, skipped_summary, train
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Columns",
     "Differences",
     "HeldOutScores",
+    "IdsUsed",
     "LabelledData",
     "SkippedRowsWarning",
     "TrainingInputs",

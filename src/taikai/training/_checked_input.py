@@ -36,14 +36,19 @@ def read_checked(
     far_hint: str = "",
     frame_name: str = "<frame>",
     ids: Hashable | None = None,
-) -> tuple[LabelledTable, str, str, bool]:
+    find_ids: bool = False,
+) -> tuple[LabelledTable, str, str, bool, Hashable | None]:
     """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
     without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
     a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
     one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame 2 of add>``).
-    *ids*: the id column naming each row in messages, where *data* has it (see :func:`check_id_column`)."""
+    *ids*: the id column naming each row in messages, where *data* has it (see :func:`check_id_column`). With
+    *find_ids* (no id column given), *ids* is the one found in an earlier file, taken where *data* holds it and its
+    values name the rows; ``None``: the first column named as ids are whose values name the rows
+    (:func:`taikai.io.id_column_by_name`, as ``evaluate`` and ``suggest`` find it). Returned last: the label of
+    *data*'s column that names its rows (``None``: none)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -83,6 +88,12 @@ def read_checked(
         mine = replace(mine, sentiment=None)
     if skip_blank:  # an added file: the column options name DATA's columns, so they cannot mend it
         options["columns_hint"] = ADDED_COLUMNS_HINT
+    if find_ids:  # none given: a column named as ids are, as evaluate and suggest find theirs, checked in each file
+        from taikai.io import id_column_by_name
+
+        held = id_label(frame.columns, ids)
+        among = None if ids is None else [] if held is None else [held]  # found before: that one, where held
+        ids = id_column_by_name(frame, mine.text, name, among=among)
     checked = check_labelled(
         frame,
         source,
@@ -105,7 +116,7 @@ def read_checked(
             renamed[columns.sentiment] = ""
         checked = replace(checked, frame=renamed)
     sha = frame_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
-    return checked, name, sha, unfelt
+    return checked, name, sha, unfelt, id_label(frame.columns, ids)
 
 
 def id_label(columns: Sequence[Hashable], name: Hashable | None) -> Hashable | None:

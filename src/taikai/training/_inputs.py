@@ -37,6 +37,15 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+@dataclass(frozen=True)
+class IdsUsed:
+    """The id column naming the rows of a training run's messages (``None``: none) and whether it was found by its
+    name (``review_id``, ``回答ID``), not given: recorded in ``training_data``, said by the summary."""
+
+    column: Hashable | None
+    by_name: bool
+
+
 TRAINED_TWICE = "Each row is trained with its own labels, so the model learns both for one text"
 """What texts labelled in different ways in the base data do to training (:class:`~taikai.text.LabelConflicts`)."""
 
@@ -71,6 +80,8 @@ class TrainingInputs:
     added_places: tuple[str, ...] = ()
     """Each of the ``added`` rows at its ``FILE:LINE`` (its id too, with ``id_column``), in order: the rows the
     before/after comparison names."""
+    ids: IdsUsed = field(default_factory=lambda: IdsUsed(None, False))
+    """The id column that named the rows (given, else found by its name in the base data), and how it was chosen."""
 
 
 def added_labels_hint(base_name: str) -> str:
@@ -126,7 +137,11 @@ def read_inputs(
     cannot hold, or the reverse, too), as is one repeated by a later added row (the later one is kept). A labelled
     file without any usable labelled row (a sheet saved before it was filled), or whose every labelled row is in
     the base data, is refused (:class:`InputError`), before anything is trained. *id_column* names the rows of each
-    file holding it by their id in every message; one that no file holds is refused, with *data*'s columns.
+    file holding it by their id in every message; one that no file holds is refused, with *data*'s columns. Without
+    it, the first column of *data* named as ids are whose values name the rows does (``TrainingInputs.ids``), in the
+    files of *add* that hold it too; else the first such column of the first file of *add* that has one, in it and
+    the later ones; in each file only where its values name the file's rows (else passed over with a
+    :class:`~taikai.errors.DataWarning`, as ``suggest`` passes over a ``user_id``).
     """
     import pandas as pd
 
@@ -141,7 +156,8 @@ def read_inputs(
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
     items = check_added_files(add, given is not add)  # before the base data is read, which may take a while
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
-    base_table, base_name, base_sha, _ = read_checked(
+    find = id_column is None  # none given: found by its name, in DATA, else in the first file of add having one
+    base_table, base_name, base_sha, _, found = read_checked(
         data,
         columns,
         encoding,
@@ -150,7 +166,10 @@ def read_inputs(
         encoding_errors=encoding_errors,
         sheet=sheet,
         ids=id_column,
+        find_ids=find,
     )
+    # found in DATA: the added files' too, where it names their rows
+    ids_used = IdsUsed(found, found is not None) if find else IdsUsed(id_column, False)
     named = [base_table]  # the tables read, for an id column none of them holds
     base = base_table.frame
     skipped = list(base_table.bad)
@@ -162,13 +181,13 @@ def read_inputs(
     )
     if not add:
         check_id_column(id_column, named, base_name)
-        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped), base_conflicts=conflicts)
+        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped), base_conflicts=conflicts, ids=ids_used)
     known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
     given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
     for position, item in items:
-        table, name, sha, unfelt = read_checked(
+        table, name, sha, unfelt, labelled_by = read_checked(
             item,
             columns,
             encoding,
@@ -179,8 +198,11 @@ def read_inputs(
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
             far_hint="" if free_labels else new_label_hint(base_name),
             frame_name=f"<frame {position + 1} of add>" if given_frames > 1 else "<frame>",
-            ids=id_column,
+            ids=ids_used.column,
+            find_ids=find,  # the one found before where this file's names rows, else this file's for the later ones
         )
+        if ids_used.column is None and labelled_by is not None:
+            ids_used = IdsUsed(labelled_by, True)
         named.append(table)
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
@@ -202,7 +224,7 @@ def read_inputs(
                 DataWarning,
             )
         skipped.extend(table.bad)
-        tables.append((table, name, sha, _absolute(item)))
+        tables.append((table, name, sha, _absolute(item), labelled_by))
     check_id_column(id_column, named, base_name)
     keys = text_keys(base[columns.text])
     base_keys = kept_rows(base.assign(**{KEY: keys, PLACE: base_table.places}), columns.sentiment)
@@ -211,11 +233,11 @@ def read_inputs(
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
     added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
     added[KEY] = sheet_copies(base[columns.text].tolist(), keys, texts, added[KEY].tolist())  # \x0b lost in xlsx
-    if id_column is not None:  # one id, two texts: a text edited in a sheet is still the review its id names
-        ids = [i for table, *_ in tables for i in id_values(table.frame, id_label(table.frame.columns, id_column))]
+    if ids_used.column is not None:  # one id, two texts: a text edited in a sheet is still the review its id names
+        ids = [i for table, *_, by in tables for i in id_values(table.frame, id_label(table.frame.columns, by))]
         edited = edited_texts(added[KEY].tolist(), ids, added[PLACE].tolist())
         added[KEY] = list(edited.keys)
-        if said := edited.warning(id_column):
+        if said := edited.warning(ids_used.column):
             warn_user(said, DataWarning)
     in_base = added[KEY].isin(base_keys)
     disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
@@ -223,7 +245,7 @@ def read_inputs(
     kept = kept_rows(added[~in_base].drop_duplicates(KEY, keep="last"), columns.sentiment)
     repeats, repeats_at = differences(added[repeated], kept, columns.sentiment)
     dropped = in_base | repeated
-    for i, (table, name, sha, path) in enumerate(tables):
+    for i, (table, name, sha, path, _) in enumerate(tables):
         mine = added["_taikai_file"] == i
         duplicates = int((dropped & mine).sum())
         used = int(mine.sum()) - duplicates
@@ -256,6 +278,7 @@ def read_inputs(
         repeats_at,
         conflicts,
         tuple(added.loc[~dropped, PLACE]),
+        ids_used,
     )
 
 

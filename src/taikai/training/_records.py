@@ -51,6 +51,8 @@ def training_source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
             "skipped_rows": len(inputs.skipped),
             "skipped_examples": [str(r) for r in inputs.skipped[:SHOWN_SKIPPED]],
         }
+    if inputs.ids.column is not None:  # the rows of its messages were named by them
+        source |= {"id_column": str(inputs.ids.column), "id_found_by_name": inputs.ids.by_name}
     if len(inputs.files) > 1:
         source |= {
             "added_rows": len(inputs.added),

@@ -123,8 +123,11 @@ def train(
 
     *id_column* (``review_id``) names the rows of every file of *data* and *add* that holds it by their id after
     their file line in every message (``sheet.xlsx:5 (id R-17)``), as ``taikai batch`` does; a column no file holds
-    is an error. Rows of *add* under one id whose texts are one edited (a typo fixed in a sheet) are one review,
-    trained once from the last row, as a repeated text is, with a :class:`~taikai.errors.DataWarning`.
+    is an error. Without it, the first column named as ids are (``review_id``, ``id``, ``回答ID``, ``ID``,
+    ``response_id``) whose values name the rows does, of *data*, else of the first file of *add* that has one, as
+    ``suggest`` finds it (``metadata.training_data.id_column``, ``id_found_by_name``; the summary's ``ids:`` line).
+    Rows of *add* under one id whose texts are one edited (a typo fixed in a sheet) are one review, trained once from
+    the last row, as a repeated text is, with a :class:`~taikai.errors.DataWarning`.
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
     Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s and *add*'s
