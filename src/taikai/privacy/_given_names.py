@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._name_start import people_before, starts_name
 from taikai.privacy._names import find_names
+from taikai.privacy._spans import Spans
 from taikai.text import Morpheme, PosTagger
 
 GIVEN_NAMES = frozenset(
@@ -52,10 +53,14 @@ _HONORIFIC = re.compile("さん|ちゃん|くん|君|様")
 _AFTER_NAME = frozenset({"助詞", "補助記号", "空白"})
 # A pet's word before a name and の (猫のタマちゃん, うちの猫のミーちゃん), or one that says a pet alone glued before it
 # (愛犬ポチ; not 猫ひろしさん, a comedian).
-_PET = re.compile(
-    "(?:(?:猫|ねこ|ネコ|犬|いぬ|イヌ|ワンちゃん|わんちゃん|インコ|オウム|文鳥|うさぎ|ウサギ|ハムスター|金魚|"
-    "フェレット|亀|カメ|プードル|チワワ|ダックス|ポメラニアン)の|(?:愛犬|愛猫|飼い犬|飼い猫|ペット)の?)$"
+_PETS = (
+    *("猫", "ねこ", "ネコ", "犬", "いぬ", "イヌ", "ワンちゃん", "わんちゃん", "インコ", "オウム", "文鳥", "うさぎ"),
+    *("ウサギ", "ハムスター", "金魚", "フェレット", "亀", "カメ", "プードル", "チワワ", "ダックス", "ポメラニアン"),
 )
+_PETS_ALONE = ("愛犬", "愛猫", "飼い犬", "飼い猫", "ペット")
+_PET = re.compile(f"(?:(?:{'|'.join(_PETS)})の|(?:{'|'.join(_PETS_ALONE)})の?)$")
+# The most characters before a name that _PET looks at: its longest word, の, and the line break its $ passes.
+_PET_REACH = max(map(len, _PETS + _PETS_ALONE)) + 2
 # Things of the kitchen and the house that take お and an honorific, which UniDic tags as given names (お花さんの教室,
 # お米さんを研ぐ); お and another kanji may be an old name (お光さん, お岩さん) and stays a name.
 _PREFIXED = frozenset(("お花", "お米", "お豆", "お芋", "お茶"))
@@ -65,12 +70,13 @@ def person_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*: :func:`taikai.privacy._names.find_names`'s and the common given
     names it misses (:func:`find_common_given_names`), less the names of pets and お or ご with one kanji."""
     found = list(find_names(text, tagger))
-    names = [f for f in found if f.kind is PiiKind.NAME]
+    names = Spans((f.start, f.end) for f in found if f.kind is PiiKind.NAME)
     for extra in find_common_given_names(text, tagger):
-        if all(extra.end <= f.start or extra.start >= f.end for f in names):
+        if not names.overlaps(extra.start, extra.end):
             found.append(extra)
     for f in found:
-        if f.kind is PiiKind.NAME and (_PET.search(text[: f.start]) or text[f.start : f.end] in _PREFIXED):
+        pet = f.kind is PiiKind.NAME and _PET.search(text, max(0, f.start - _PET_REACH), f.start)
+        if pet or (f.kind is PiiKind.NAME and text[f.start : f.end] in _PREFIXED):
             continue
         yield f
 

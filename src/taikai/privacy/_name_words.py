@@ -92,3 +92,31 @@ def latin_start(text: str, run: list[Morpheme]) -> int | None:
 def adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     """Whether only a space (or nothing) separates two words."""
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
+
+
+class PersonRuns:
+    """The runs of person-tagged words of a text, each word glued (or spaced) to the one before, looked at once.
+
+    A surname's name runs on over the person-tagged words after it: asked at every surname of a text of surnames
+    alone (山田山田…, a pasted roster), walking the run anew made the cost grow as the square of its length.
+    """
+
+    def __init__(self, text: str, words: list[Morpheme]) -> None:
+        n = len(words)
+        # run_end[k]: the first index m >= k whose word does not continue the run of the word before it.
+        self._run_end = [n] * (n + 1)
+        for k in range(n - 1, 0, -1):
+            linked = is_person(words[k]) and adjacent(text, words[k - 1], words[k])
+            self._run_end[k] = self._run_end[k + 1] if linked else k
+        # given[k]: how many of words[:k] UniDic tags a given name (名).
+        self._given = [0] * (n + 1)
+        for k, word in enumerate(words):
+            self._given[k + 1] = self._given[k] + (word.pos[3] == "名")
+
+    def end(self, start: int) -> int:
+        """The first index at or after *start* (1 or more) whose word is no person glued to the word before it."""
+        return self._run_end[start]
+
+    def given(self, start: int, end: int) -> int:
+        """How many of ``words[start:end]`` UniDic tags a given name (名)."""
+        return self._given[end] - self._given[start]

@@ -53,6 +53,7 @@ from taikai.privacy._name_words import (
     KANJI,
     KATAKANA,
     LATIN,
+    PersonRuns,
     adjacent,
     allowed,
     is_name_part,
@@ -188,6 +189,12 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         ):
             yield Found(words[opened + 1].start, words[end - 1].end, PiiKind.NAME)
             taken[opened + 1 : end] = [True] * (end - opened - 1)
+    runs = PersonRuns(text, words)
+    # Below, a word is marked taken at the word the loop is at or after it, with the words after it up to the name's
+    # end, which the loop then skips: past a word not skipped, the words marked are those marked above.
+    marked = [len(words)] * (len(words) + 1)  # marked[k]: the first word at or after k marked above
+    for k in range(len(words) - 1, -1, -1):
+        marked[k] = k if taken[k] else marked[k + 1]
     for i, word in enumerate(words):
         if not taken[i] and given_name_after_people(words, i):  # 娘の結衣が: a given name alone after kin and の
             yield Found(word.start, word.end, PiiKind.NAME)
@@ -199,25 +206,19 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             continue
         if taken[i] or not is_person(word) or word.pos[3] != "姓":
             continue
-        j = i + 1
-        while j < len(words) and is_person(words[j]) and adjacent(text, words[j - 1], words[j]) and not taken[j]:
-            j += 1
+        j = min(runs.end(i + 1), marked[i + 1])  # the person-tagged words glued after it, up to one taken
         if j == i + 2 and words[i + 1].surface == "通":
             continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
         j += 1 if last_kanji_of_name(words, j, HONORIFICS) and not taken[j] else 0  # 上白石萌歌: 萌 + 歌
         listed = inside_listed_word(text, word)  # 出 + 前館 + 美波: 前館 ends a platform's name
-        given = j > i + 1 and all(w.pos[3] == "名" for w in words[i + 1 : j])
+        given = j > i + 1 and runs.given(i + 1, j) == j - i - 1
         if role_read_as_surname(words, i, j, COMMON_WITH_HONORIFIC) or (listed and given):
             yield Found(words[i + 1].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)  # 上司[人名]が
             taken[i:j] = [True] * (j - i)
             continue
         if listed:
             continue
-        if (
-            j > i + 1
-            and any(w.pos[3] == "名" for w in words[i + 1 : j])
-            and not is_company([w.surface for w in words[i:j]], "")
-        ):
+        if j > i + 1 and runs.given(i + 1, j) > 0 and not is_company([w.surface for w in words[i:j]], ""):
             i -= 1 if kanji_before_surname(words, i) and not taken[i - 1] else 0  # 上倉賢: 上 + 倉 + 賢
             yield Found(words[i].start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
             taken[i:j] = [True] * (j - i)

@@ -50,7 +50,12 @@ def _script(surface: str) -> str:
 def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
     """Return where the kana glued before ``words[i]`` starts, from the word after the last boundary (see the module's
     docstring); ``i`` when there is none. With *fragments*, a particle or an ending after one kana that is no verb
-    is no boundary (ぴ + よ: a nickname split into grammar; し + た stays one)."""
+    is no boundary (ぴ + よ: a nickname split into grammar; し + た stays one).
+
+    More than :data:`_MAX_NICKNAME` words back the run is too long for a nickname (both callers find none in it):
+    the walk goes on only over the words they skip at its start (particles; with *fragments*, any word that starts
+    no nickname, :func:`_a_word_before`) and stops at the first other, which is returned. Walking every kana run to
+    its start made a text of kana after kana (さんさんさん…) cost the square of its length."""
     j, script = i, ""
     while j > 0:
         word = words[j - 1]
@@ -77,6 +82,8 @@ def _kana_start(words: list[Morpheme], i: int, fragments: bool = False) -> int:
             break  # a particle or an ending after a word (私は, 知り合った): the nickname starts after it
         script = script or _script(word.surface)
         j -= 1
+        if i - j > _MAX_NICKNAME and not (_a_word_before(word) if fragments else word.pos[0] == "助詞"):
+            break  # the caller's run starts at or before this word, which it keeps: no nickname
     while j < i and words[j].pos[0] == "助詞":
         j += 1  # particles start no name (でもみーさん)
     return j

@@ -18,10 +18,12 @@ from taikai.text import Morpheme, PosTagger
 # What a reading may look like in the NFKC text (NFKC makes （） ASCII): kana, or Latin letters; or a short note in
 # kanji that says what the name is or who the person is (田中（仮名）さん, 佐藤（担当）さん), which stays.
 _KANJI = r"[\u4e00-\u9fff々]"
+_KANA_LONGEST, _LATIN_LONGEST, _NOTE_LONGEST = 20, 30, 8  # the most characters of each between the brackets
 _BRACKETED = re.compile(
-    r"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{0,19}|[A-Za-z][A-Za-z .'_-]{0,29}"
-    rf"|{_KANJI}(?:{_KANJI}|[ぁ-ゖァ-ヺー]){{0,7}})\)"
+    rf"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{{0,{_KANA_LONGEST - 1}}}|[A-Za-z][A-Za-z .'_-]{{0,{_LATIN_LONGEST - 1}}}"
+    rf"|{_KANJI}(?:{_KANJI}|[ぁ-ゖァ-ヺー]){{0,{_NOTE_LONGEST - 1}}})\)"
 )
+_BRACKET_LONGEST = 2 + max(_KANA_LONGEST, _LATIN_LONGEST, _NOTE_LONGEST)
 _HIRAGANA = re.compile(r"[ぁ-ゖー・= ]+")
 _PARTS = re.compile(r"[ ・=]+")
 
@@ -91,7 +93,8 @@ def bracket_before(text: str, words: list[Morpheme], i: int, tagger: PosTagger) 
     if words[i - 1].surface != ")" or words[i - 1].end != words[i].start:
         return i, None
     k = i - 2
-    while k > 0 and words[k].surface != "(":
+    reach = words[i - 1].end - _BRACKET_LONGEST  # an opening bracket further back holds no reading's shape
+    while k > 0 and words[k].surface != "(" and words[k].start >= reach:
         k -= 1
     if k > 0 and words[k].surface == "(":
         bracket = bracket_at(text, words[k].start, tagger)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._spans import Spans
 from taikai.text import Morpheme, PosTagger
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*)*")
@@ -29,11 +30,12 @@ def repeated_names(text: str, found: list[Found], tagger: PosTagger) -> Iterator
     case: Tanaka is tanaka), any other name where the tagger's words start and end with it and what follows it is
     no word that would make a longer one (:data:`_AFTER`)."""
     names = {text[f.start : f.end] for f in found if f.kind is PiiKind.NAME}
-    names = {name for name in names if name.strip() and _occurs_again(text, name)}
+    lowered = text.lower()
+    names = {name for name in names if name.strip() and _occurs_again(text, lowered, name)}
     if not names:
         return
-    taken = [(f.start, f.end) for f in found]
-    words: list[Morpheme] | None = None
+    taken = Spans((f.start, f.end) for f in found)
+    words: _Words | None = None
     for name in sorted(names, key=len, reverse=True):  # a full name before its surname alone
         latin = _LATIN_NAME.fullmatch(name) is not None
         if latin and len(name) < 2:
@@ -45,30 +47,38 @@ def repeated_names(text: str, found: list[Found], tagger: PosTagger) -> Iterator
         )
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and end > s for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if not latin:
-                words = tagger.tag(text) if words is None else words
-                if not _a_word(words, start, end):
+                words = _Words(tagger.tag(text)) if words is None else words
+                if not words.a_word(start, end):
                     continue
-            taken.append((start, end))
+            taken.add(start, end)
             yield Found(start, end, PiiKind.NAME)
 
 
-def _occurs_again(text: str, name: str) -> bool:
-    """Whether *name* is written in *text* more than once (in any case, for Latin letters)."""
-    return text.lower().count(name.lower()) > 1 if name.isascii() else text.count(name) > 1
+def _occurs_again(text: str, lowered: str, name: str) -> bool:
+    """Whether *name* is written in *text* (*lowered*: in lower case) more than once (in any case, for Latin
+    letters)."""
+    return lowered.count(name.lower()) > 1 if name.isascii() else text.count(name) > 1
 
 
-def _a_word(words: list[Morpheme], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` starts and ends where the tagger's *words* do, and the word after it (if any) may
-    follow a name (:data:`_AFTER`)."""
-    starts = {w.start: i for i, w in enumerate(words)}
-    ends = {w.end: i for i, w in enumerate(words)}
-    if start not in starts or end not in ends:
-        return False
-    after = ends[end] + 1
-    return after >= len(words) or words[after].start > end or words[after].pos[0] in _AFTER
+class _Words:
+    """The tagger's words of a text, and where each starts and ends: looked up at every name, not walked again."""
+
+    def __init__(self, words: list[Morpheme]) -> None:
+        self.words = words
+        self.at_start = {w.start: i for i, w in enumerate(words)}
+        self.at_end = {w.end: i for i, w in enumerate(words)}
+
+    def a_word(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` starts and ends where the words do, and the word after it (if any) may follow a
+        name (:data:`_AFTER`)."""
+        if start not in self.at_start or end not in self.at_end:
+            return False
+        after = self.at_end[end] + 1
+        words = self.words
+        return after >= len(words) or words[after].start > end or words[after].pos[0] in _AFTER
 
 
 # Marks that join the names of a list (高橋、佐藤、渡辺の3人; 田中・鈴木・小林の各氏; 高橋/佐藤; 田中と鈴木が).
@@ -83,21 +93,20 @@ def listed_names(text: str, found: list[Found], tagger: PosTagger) -> Iterator[F
     names = [f for f in found if f.kind is PiiKind.NAME]
     if not names or not any(mark in text for mark in _LIST_MARKS):
         return
-    words = tagger.tag(text)
-    taken = [(f.start, f.end) for f in found]
-    at_start = {w.start: i for i, w in enumerate(words)}
-    at_end = {w.end: i for i, w in enumerate(words)}
+    tagged = _Words(tagger.tag(text))
+    words = tagged.words
+    taken = Spans((f.start, f.end) for f in found)
     for name in names:
         for step in (1, -1):
-            i = at_end.get(name.end) if step == 1 else at_start.get(name.start)
+            i = tagged.at_end.get(name.end) if step == 1 else tagged.at_start.get(name.start)
             while i is not None and 0 <= i + 2 * step < len(words):
                 mark, word = words[i + step], words[i + 2 * step]
                 joined = mark.surface in _LIST_MARKS and _adjacent(words[i], mark, word, step)
-                if not joined or not _surname(word) or any(word.start < e and word.end > s for s, e in taken):
+                if not joined or not _surname(word) or taken.overlaps(word.start, word.end):
                     break
-                if not _a_word(words, word.start, word.end):
+                if not tagged.a_word(word.start, word.end):
                     break
-                taken.append((word.start, word.end))
+                taken.add(word.start, word.end)
                 yield Found(word.start, word.end, PiiKind.NAME)
                 i += 2 * step
 
