@@ -112,9 +112,11 @@ def check_predictions_header(path: str | Path, sheet: str | int | None = None) -
     from taikai.io._table_readers import XlsxReader
 
     path = Path(path)
-    if not path.is_file() or is_parts_folder(path) or format_of(path) != "xlsx":
+    if not path.is_file() or is_parts_folder(path):
         return
-    try:
+    try:  # a file of no table format (a .txt) is told what it is by the reading, in the command's own words
+        if format_of(path) != "xlsx":
+            return
         with warnings.catch_warnings():  # the reading gives them, once
             warnings.simplefilter("ignore")
             columns = XlsxReader(path, sheet).columns
