@@ -11,8 +11,6 @@ side file (:func:`write_side_file`): the same bytes, however the input was split
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,10 +25,6 @@ from taikai.batch._dask_text_files import BAD_COLUMN, SetAside
 from taikai.batch._side_files import bad_lines_path
 from taikai.errors import InputError
 from taikai.io import PARTS_MANIFEST, BadLine
-
-FILE_COLUMN_NAME = "file"
-"""The column a side file of several input files adds last (after :data:`~taikai.io.BAD_LINES_COLUMNS`): the file
-of each record, whose lines are that file's."""
 
 
 def mask_set_aside(part: Any, masker: Any) -> Any:
@@ -71,18 +65,9 @@ def in_input_order(results: Iterable[ChunkResult]) -> list[tuple[int, BadLine]]:
 def side_file_bytes(bad: Sequence[tuple[int, BadLine]], files: Sequence[str], escape: bool = False) -> bytes:
     """Return the side file of *bad* (UTF-8 CSV, :data:`~taikai.io.BAD_LINES_COLUMNS`, as the local engine writes it;
     *escape*: ``excel_safe``). With *files* (a run of several files: those the records' indexes number), a
-    :data:`FILE_COLUMN_NAME` column last names each record's file; a file named alone needs none."""
-    if not files:
-        return tio.bad_lines_csv([line for _, line in bad], True, escape)
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([*tio.BAD_LINES_COLUMNS, FILE_COLUMN_NAME])
-    for index, line in bad:  # each record as the local engine writes it, its file's cell after it
-        record = tio.bad_lines_csv([line], False, escape).decode("utf-8").removesuffix("\n")
-        name = tio.escape_formula(files[index]) if escape else files[index]
-        cell = io.StringIO()
-        csv.writer(cell, lineterminator="\n").writerow([name])
-        out.write(f"{record},{cell.getvalue()}")
-    return out.getvalue().encode("utf-8")
+    ``file`` column last names each record's file; a file named alone needs none."""
+    named = [files[index] for index, _ in bad] if files else None
+    return tio.bad_lines_csv([line for _, line in bad], True, escape, named)
 
 
 def check_side_file(output: Path, inputs: Iterable[Path]) -> None:

@@ -9,7 +9,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -239,18 +239,24 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
     return payload
 
 
-def bad_lines_csv(bad: list[BadLine], first: bool, escape: bool = False) -> bytes:
+def bad_lines_csv(
+    bad: Sequence[BadLine], first: bool, escape: bool = False, files: Sequence[str] | None = None
+) -> bytes:
     """Return the side-file CSV (UTF-8: :data:`BAD_LINES_COLUMNS`) for bad records: ``last_line`` is the last file
     line a record covers (a quote left open on line 11 can swallow the lines up to 45); ``kind``, last, the
     :class:`~taikai.io.LineProblem` of its ``error`` (``field_count``, ``repeated_header``; empty for a message of
     no kind this taikai knows), to filter on without matching the English. With *escape* (``batch --excel-safe``), a
     record Excel would read as a formula (``=cmd|…`` as the input held it) is written with an apostrophe first, as
-    the output's texts are (:func:`~taikai.io.escape_formula`)."""
+    the output's texts are (:func:`~taikai.io.escape_formula`). *files* (one per record: the Dask engine's run of
+    several input files) adds a :data:`BAD_LINES_FILE_COLUMN` column last, naming each record's file, whose lines
+    are that file's."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if first:
-        writer.writerow(BAD_LINES_COLUMNS)
-    rows = ((b.line, b.last_line, b.error, b.raw.rstrip("\r\n"), _kind(b)) for b in bad)
+        writer.writerow(BAD_LINES_COLUMNS if files is None else (*BAD_LINES_COLUMNS, BAD_LINES_FILE_COLUMN))
+    rows: Iterable[tuple[object, ...]] = ((b.line, b.last_line, b.error, b.raw.rstrip("\r\n"), _kind(b)) for b in bad)
+    if files is not None:
+        rows = ((*row, file) for row, file in zip(rows, files, strict=True))
     writer.writerows((map(escape_formula, row) for row in rows) if escape else rows)
     return buf.getvalue().encode("utf-8")
 
@@ -258,6 +264,9 @@ def bad_lines_csv(bad: list[BadLine], first: bool, escape: bool = False) -> byte
 BAD_LINES_COLUMNS = ("line", "last_line", "error", "raw", "kind")
 """The columns of the side file of bad lines (``OUTPUT_STEM.bad_lines.csv``), ``kind`` added last (after the four
 an earlier taikai wrote, so that a reader of them by position reads them still)."""
+BAD_LINES_FILE_COLUMN = "file"
+"""The column a side file of bad lines of several input files (the Dask engine's) adds after
+:data:`BAD_LINES_COLUMNS`: the file of each record."""
 
 
 def _kind(bad: BadLine) -> str:
