@@ -57,12 +57,10 @@ def _other_sheet(sheet: ReviewSheet, named: str | None) -> str:
     """Return the hint naming the other *sheet* whose columns read as reviews, with how to read the first: ``; sheet
     '回答' has '本文', which reads as reviews: --sheet '回答' --text-column '本文'`` (*named*, the text column's
     option), or the Python arguments then the options (*named* ``None``)."""
-    told = " and ".join(map(repr, sheet.columns))
-    reads = "reads" if len(sheet.columns) == 1 else "read"
     column = sheet.columns[0]
     shell = f"{SHEET.option} {shell_quote(str(sheet.given))} {named or TEXT_COLUMN.option} {shell_quote(column)}"
     python = f"{SHEET.name}={sheet.given!r}, {TEXT_COLUMN.name}={column!r} ({shell} on the command line)"
-    return f"; sheet {sheet.title!r} has {told}, which {reads} as reviews: read it with {shell if named else python}"
+    return f"; {sheet.said}: read it with {shell if named else python}"
 
 
 def _dask_columns(input: str | Path, read: ReadOptions) -> Found | None:

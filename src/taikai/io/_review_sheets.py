@@ -32,6 +32,13 @@ class ReviewSheet:
 
         return self.number if masks(self.title) else self.title
 
+    @property
+    def said(self) -> str:
+        """The sheet and its columns that read as reviews, as an error names them: ``sheet '回答' has '本文', which
+        reads as reviews``."""
+        reads = "reads" if len(self.columns) == 1 else "read"
+        return f"sheet {self.title!r} has {' and '.join(map(repr, self.columns))}, which {reads} as reviews"
+
 
 def sheet_of_reviews(reader: object) -> ReviewSheet | None:
     """Return, for an xlsx *reader* of a workbook of several sheets, the first other sheet with columns that read
@@ -59,12 +66,10 @@ def reviews_elsewhere(reader: object) -> str:
     that names the other sheet whose columns read as reviews when this one has none, with how to read it: ``; sheet
     '回答' has '本文', which reads as reviews: read it with sheet='回答' (--sheet '回答' on the command line)``; else
     ``""`` (:func:`sheet_of_reviews`)."""
-    sheet = sheet_of_reviews(reader)
-    if sheet is None or not isinstance(reader, XlsxReader) or review_columns(reader):
+    if not isinstance(reader, XlsxReader) or review_columns(reader):  # before the other sheets are read
         return ""
-    reads = "reads" if len(sheet.columns) == 1 else "read"
-    told = " and ".join(map(repr, sheet.columns))
-    return f"; sheet {sheet.title!r} has {told}, which {reads} as reviews: read it with {SHEET.either([sheet.given])}"
+    sheet = sheet_of_reviews(reader)
+    return "" if sheet is None else f"; {sheet.said}: read it with {SHEET.either([sheet.given])}"
 
 
 def sheet_advice(reader: object, hint: str) -> str:
